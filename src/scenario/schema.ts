@@ -1,0 +1,176 @@
+/**
+ * The scenario file's schema (zod, strict: an unknown key is an error). Amounts and shares are
+ * parsed here from their Chinese-unit strings, so every later stage sees numbers in yuan and
+ * fractions. Cross-field checks (references, trees, share sums) live in `crossChecks.ts`;
+ * `simulate schema` publishes this schema as JSON Schema for editors.
+ */
+import { z } from "zod";
+import { parseAmount, parseShare } from "./units.js";
+
+const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "ids use letters, digits, '_', '-' and '.' only");
+const Year = z.number().int().min(1900).max(2200);
+const YearKey = z.string().regex(/^\d{4}$/, "year keys are four-digit years");
+
+export const Amount = z
+  .union([z.number(), z.string()])
+  .transform((v, ctx) => {
+    const n = parseAmount(v);
+    if (n === null || n < 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${JSON.stringify(v)} is not an amount (write yuan, or e.g. "3500万", "8.25亿", "2.7万元")`,
+      });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const Share = z
+  .union([z.number(), z.string()])
+  .transform((v, ctx) => {
+    const n = parseShare(v);
+    if (n === null || n < 0 || n > 1) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${JSON.stringify(v)} is not a share between 0 and 1 (write 0.3 or "30%")`,
+      });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const Count = z.number().min(0);
+const ByYearAmount = z.record(YearKey, Amount);
+const ByYearCount = z.record(YearKey, Count);
+
+/*
+ * Lists of records (regions, by_region, budgets, capacity, actuals) may contain `{file: x.csv}`
+ * entries; the loader expands them into records before merging, so the schema sees records only.
+ */
+
+const RegionRecord = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  parent: Id.nullable().optional(),
+});
+
+const ProgramLeafRecord = z.strictObject({
+  region: Id,
+  stock: Count,
+  households_per_unit: z.number().positive().optional(),
+  unit_cost: Amount.optional(),
+});
+
+const ShareRecord = z.strictObject({
+  min: Share.optional(),
+  max: Share.optional(),
+  cap_per_household: Amount.optional(),
+});
+
+const StartLimitRecord = z.strictObject({
+  region: Id.optional(),
+  year: Year.optional(),
+  min: Count.optional(),
+  max: Count.optional(),
+});
+
+const UnitCost = z.union([
+  Amount,
+  z.strictObject({ per_unit: Amount }),
+  z.strictObject({ per_household: Amount }),
+]);
+
+const ProgramRecord = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  unit: z.string().optional(),
+  integer: z.boolean().optional(),
+  unit_cost: UnitCost,
+  escalation: z.number().min(-0.5).max(1).optional(),
+  spend_profile: z.array(Share).min(1).max(15).optional(),
+  slots_per_unit: z.number().min(0).optional(),
+  households_per_unit: z.number().positive().optional(),
+  by_region: z.array(ProgramLeafRecord),
+  shares: z.record(Id, ShareRecord),
+  start_limits: z.array(StartLimitRecord).optional(),
+});
+
+const BudgetRecord = z.strictObject({
+  region: Id,
+  per_year: Amount.optional(),
+  by_year: ByYearAmount.optional(),
+});
+
+const LinkRecord = z.strictObject({
+  id: Id,
+  of: Id,
+  min_ratio: z.number().min(0).optional(),
+  max_ratio: z.number().min(0).optional(),
+  region: Id.optional(),
+  each_child: z.boolean().optional(),
+});
+
+const SourceRecord = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  kind: z.enum(["government", "enterprise", "property_unit", "resident"]),
+  cost_weight: z.number().min(0).optional(),
+  carryover: z.boolean().optional(),
+  budgets: z.array(BudgetRecord).optional(),
+  links: z.array(LinkRecord).optional(),
+});
+
+const CapacityRecord = z.strictObject({
+  id: Id,
+  region: Id,
+  programs: z.array(Id).optional(),
+  slots: Count.optional(),
+  by_year: ByYearCount.optional(),
+});
+
+const TargetRecord = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  program: Id,
+  region: Id,
+  metric: z.enum(["started", "completed", "households_started", "households_completed"]),
+  by: Year,
+  at_least: Count,
+  kind: z.enum(["hard", "soft"]).optional(),
+  weight: z.number().positive().optional(),
+});
+
+const ActualRecord = z.strictObject({
+  region: Id,
+  program: Id,
+  year: Year,
+  started: Count,
+  partial: z.boolean().optional(),
+});
+
+const ObjectiveRecord = z.strictObject({
+  smoothing: z.boolean().optional(),
+  tolerance: z.number().min(0).max(0.1).optional(),
+  absolute_tolerance: z.number().min(0).optional(),
+});
+
+export const ScenarioSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  currency: z.literal("CNY").optional(),
+  horizon: z.strictObject({ start: Year, end: Year }),
+  regions: z.array(RegionRecord).min(1),
+  programs: z.array(ProgramRecord).min(1),
+  sources: z.array(SourceRecord).min(1),
+  capacity: z.array(CapacityRecord).optional(),
+  targets: z.array(TargetRecord).optional(),
+  actuals: z.array(ActualRecord).optional(),
+  objective: ObjectiveRecord.optional(),
+  /** Validated by the Monte Carlo module; kept opaque here. */
+  uncertainty: z.unknown().optional(),
+  seed: z.number().int().min(0).optional(),
+});
+
+export type RawScenario = z.output<typeof ScenarioSchema>;

@@ -1,0 +1,151 @@
+/**
+ * The normalised scenario: the single typed shape every later stage (model building, Monte Carlo,
+ * finance tools) reads. It is produced by `normaliseScenario` from the validated, merged YAML and
+ * has every amount in yuan, every share as a fraction, every default filled in and every reference
+ * resolved. Nothing downstream re-reads the raw YAML.
+ */
+
+export type SourceKind = "government" | "enterprise" | "property_unit" | "resident";
+export type TargetMetric = "started" | "completed" | "households_started" | "households_completed";
+
+export interface Horizon {
+  start: number;
+  end: number;
+}
+
+export interface Region {
+  id: string;
+  name: string;
+  parent: string | null;
+  children: string[];
+  /** Leaf ids below (or equal to) this node, in scenario order. */
+  leaves: string[];
+  isLeaf: boolean;
+}
+
+/** A programme's data in one leaf region. */
+export interface ProgramLeaf {
+  region: string;
+  /** Units that exist to be done at the horizon start (upper bound on starts in the horizon). */
+  stock: number;
+  householdsPerUnit: number;
+  /** Cost of one unit started in the horizon's first year, yuan (before escalation). */
+  unitCost: number;
+}
+
+export interface ShareBound {
+  min: number;
+  max: number;
+  /** Residents only: yuan per household over the unit's life. */
+  capPerHousehold: number | null;
+}
+
+export interface StartLimit {
+  region: string;
+  /** null: the limit applies in every horizon year. */
+  year: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+export interface Program {
+  id: string;
+  name: string;
+  unit: string;
+  integer: boolean;
+  /** Yearly escalation of unit cost for units started after the horizon start (0.03 = 3 %/yr). */
+  escalation: number;
+  /** Fraction of cost paid in the start year, the next, …; sums to 1; length = duration. */
+  spendProfile: number[];
+  slotsPerUnit: number;
+  leaves: ProgramLeaf[];
+  /** Keyed by source id; a source funds a programme only if named here. */
+  shares: Record<string, ShareBound>;
+  startLimits: StartLimit[];
+}
+
+export interface Budget {
+  region: string;
+  year: number;
+  amount: number;
+}
+
+export interface Link {
+  id: string;
+  /** The source bound by the link. */
+  source: string;
+  /** The source it is matched against. */
+  of: string;
+  minRatio: number | null;
+  maxRatio: number | null;
+  region: string;
+  /** Apply separately to each child of `region` instead of to the node as a whole. */
+  eachChild: boolean;
+}
+
+export interface Source {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  costWeight: number;
+  carryover: boolean;
+  budgets: Budget[];
+  links: Link[];
+}
+
+export interface Capacity {
+  id: string;
+  region: string;
+  /** Programmes that occupy these slots (all programmes when the YAML omits the list). */
+  programs: string[];
+  /** Slots per horizon year; a year missing here is unlimited. */
+  slots: Record<number, number>;
+}
+
+export interface Target {
+  id: string;
+  name: string;
+  program: string;
+  region: string;
+  metric: TargetMetric;
+  by: number;
+  atLeast: number;
+  kind: "hard" | "soft";
+  weight: number;
+}
+
+export interface Actual {
+  region: string;
+  program: string;
+  year: number;
+  started: number;
+  /** The year is still running: `started` is a floor, the model may add more. */
+  partial: boolean;
+}
+
+export interface ObjectiveSettings {
+  smoothing: boolean;
+  /** Relative tolerance with which a stage's optimum is fixed before the next stage. */
+  relTolerance: number;
+  /** Absolute tolerance added to the relative one (objective units). */
+  absTolerance: number;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  currency: "CNY";
+  horizon: Horizon;
+  /** horizon.start … horizon.end */
+  years: number[];
+  regions: Region[];
+  rootRegions: string[];
+  programs: Program[];
+  sources: Source[];
+  capacity: Capacity[];
+  targets: Target[];
+  actuals: Actual[];
+  objective: ObjectiveSettings;
+  /** Raw `uncertainty` section, validated by the Monte Carlo module (issue: Monte Carlo). */
+  uncertainty: unknown;
+}

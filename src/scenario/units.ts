@@ -1,0 +1,45 @@
+/**
+ * Chinese money units and percentage shares as planners write them in scenario files.
+ * `"8.25亿"` = 825,000,000 yuan, `"3500万"` = 35,000,000, `"2.7万元"` = 27,000; `"30%"` = 0.3.
+ */
+
+const MULTIPLIER: Record<string, number> = { "": 1, 万: 1e4, 亿: 1e8 };
+const AMOUNT = /^\s*([+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(万|亿)?\s*(元)?\s*$/i;
+const PERCENT = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/;
+
+/** Parses an amount in yuan; returns null when the text is not an amount. */
+export function parseAmount(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value !== "string") return null;
+  const m = AMOUNT.exec(value.replace(/,/g, ""));
+  if (!m) return null;
+  // Multiply via the decimal string to avoid 8.25 * 1e8 = 825000000.0000001.
+  return roundYuan(Number(m[1]) * MULTIPLIER[m[2] ?? ""]);
+}
+
+/** Parses a share as a fraction: 0.3 or "30%"; returns null when the text is not a share. */
+export function parseShare(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value !== "string") return null;
+  const m = PERCENT.exec(value);
+  if (m) return Number(m[1]) / 100;
+  const n = Number(value.trim());
+  return value.trim() !== "" && Number.isFinite(n) ? n : null;
+}
+
+/** Amounts are kept to 1/10000 yuan so unit strings give exact, printable numbers. */
+function roundYuan(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+/** Formats yuan for humans: 825000000 → "8.25亿元", 35000000 → "3500万元". */
+export function formatYuan(yuan: number): string {
+  const abs = Math.abs(yuan);
+  if (abs >= 1e8) return `${trim(yuan / 1e8)}亿元`;
+  if (abs >= 1e4) return `${trim(yuan / 1e4)}万元`;
+  return `${trim(yuan)}元`;
+}
+
+function trim(x: number): string {
+  return String(Number(x.toFixed(2)));
+}
