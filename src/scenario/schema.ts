@@ -56,6 +56,16 @@ const RegionRecord = z.strictObject({
   parent: Id.nullable().optional(),
 });
 
+/**
+ * A named set of regions outside the tree (e.g. "all county towns" across cities), usable wherever
+ * a region node is referenced: targets, budgets, capacity, links, start limits.
+ */
+const GroupRecord = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  members: z.array(Id).min(1),
+});
+
 const ProgramLeafRecord = z.strictObject({
   region: Id,
   stock: Count,
@@ -162,6 +172,7 @@ export const ScenarioSchema = z.strictObject({
   currency: z.literal("CNY").optional(),
   horizon: z.strictObject({ start: Year, end: Year }),
   regions: z.array(RegionRecord).min(1),
+  region_groups: z.array(GroupRecord).optional(),
   programs: z.array(ProgramRecord).min(1),
   sources: z.array(SourceRecord).min(1),
   capacity: z.array(CapacityRecord).optional(),

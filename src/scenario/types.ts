@@ -21,6 +21,12 @@ export interface Region {
   /** Leaf ids below (or equal to) this node, in scenario order. */
   leaves: string[];
   isLeaf: boolean;
+  /**
+   * True for a `region_groups` entry: a named set of leaves outside the tree (parent null, no
+   * children). Groups are listed in `Scenario.regions` after the tree nodes and can be referenced
+   * wherever a node can; they are never roots.
+   */
+  isGroup: boolean;
 }
 
 /** A programme's data in one leaf region. */
