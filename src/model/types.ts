@@ -18,7 +18,7 @@ export type ConstraintFamily =
   | "stage_fix"
   | "smoothing";
 
-export type VariableRole = "starts" | "funds" | "shortfall" | "carry" | "smooth" | "elastic";
+export type VariableRole = "starts" | "cost" | "funds" | "shortfall" | "carry" | "smooth" | "elastic";
 
 export interface Variable {
   name: string;

@@ -1,0 +1,48 @@
+/**
+ * Builds the solver-neutral planning model from a normalised scenario: variables first, then one
+ * builder per constraint family, then the stage objectives. Pure: same scenario, same model.
+ */
+import type { Scenario } from "../scenario/types.js";
+import { ModelContext } from "./context.js";
+import { addBudgetConstraints } from "./families/budgets.js";
+import { addCapacityConstraints } from "./families/capacity.js";
+import { addCommitmentConstraints, addFundingBalanceConstraints } from "./families/commitments.js";
+import { addLinkConstraints } from "./families/links.js";
+import { addResidentCapConstraints, addShareConstraints } from "./families/shares.js";
+import { addStartLimitConstraints, addStockConstraints } from "./families/stock.js";
+import { addTargetConstraints } from "./families/targets.js";
+import { addSmoothingTerms, costObjective, shortfallObjective, type StageName } from "./objectives.js";
+import type { Term } from "./types.js";
+import { addCostVariables, addFundsVariables, addShortfallVariables, addStartsVariables } from "./variables.js";
+
+export interface PlanningModel {
+  ctx: ModelContext;
+  /** Objective terms of each stage that runs, in order. */
+  stages: { name: StageName; objective: Term[] }[];
+}
+
+export function buildPlanningModel(scenario: Scenario): PlanningModel {
+  const ctx = new ModelContext(scenario);
+  addStartsVariables(ctx);
+  addCostVariables(ctx);
+  addFundsVariables(ctx);
+  addShortfallVariables(ctx);
+
+  addCommitmentConstraints(ctx);
+  addFundingBalanceConstraints(ctx);
+  addShareConstraints(ctx);
+  addResidentCapConstraints(ctx);
+  addBudgetConstraints(ctx);
+  addLinkConstraints(ctx);
+  addCapacityConstraints(ctx);
+  addStockConstraints(ctx);
+  addStartLimitConstraints(ctx);
+  addTargetConstraints(ctx);
+
+  const stages: PlanningModel["stages"] = [
+    { name: "shortfall", objective: shortfallObjective(ctx) },
+    { name: "cost", objective: costObjective(ctx) },
+  ];
+  if (scenario.objective.smoothing) stages.push({ name: "smoothing", objective: addSmoothingTerms(ctx) });
+  return { ctx, stages };
+}

@@ -1,0 +1,136 @@
+/**
+ * The builder context shared by every constraint family: the model under construction, the
+ * scenario, the year ranges and the lookup from scenario keys to variable indices. Families only
+ * append; nothing here knows which solver will run.
+ */
+import type { Program, ProgramLeaf, Region, Scenario, Source } from "../scenario/types.js";
+import type { ConstraintFamily, LinearModel, Row, Term, Variable } from "./types.js";
+
+/** Money variables are in 万元 (10,000 yuan) so coefficients stay well scaled for the solvers. */
+export const MONEY_UNIT = 1e4;
+
+export interface LeafProgram {
+  program: Program;
+  leaf: ProgramLeaf;
+  /** Starts before the horizon, by year (from actuals): still being paid and occupying slots. */
+  preHorizonStarts: Map<number, number>;
+}
+
+/** A linear expression with a constant part (used for quantities that mix fixed and decided units). */
+export interface Expr {
+  terms: Term[];
+  constant: number;
+}
+
+export class ModelContext {
+  readonly model: LinearModel = { variables: [], rows: [], objective: [], objectiveConstant: 0 };
+  readonly years: number[];
+  /** Horizon years plus the tail years in which units started late are still being paid. */
+  readonly paymentYears: number[];
+  readonly leafPrograms: LeafProgram[] = [];
+  private readonly varIndex = new Map<string, number>();
+  private readonly regionById = new Map<string, Region>();
+  private readonly sourceById = new Map<string, Source>();
+
+  constructor(readonly scenario: Scenario) {
+    this.years = scenario.years;
+    const longest = Math.max(1, ...scenario.programs.map((p) => p.spendProfile.length));
+    const last = scenario.horizon.end + longest - 1;
+    this.paymentYears = range(scenario.horizon.start, last);
+    for (const r of scenario.regions) this.regionById.set(r.id, r);
+    for (const s of scenario.sources) this.sourceById.set(s.id, s);
+    for (const program of scenario.programs) {
+      for (const leaf of program.leaves) {
+        const pre = new Map<number, number>();
+        for (const a of scenario.actuals) {
+          if (a.program === program.id && a.region === leaf.region && a.year < scenario.horizon.start) {
+            pre.set(a.year, (pre.get(a.year) ?? 0) + a.started);
+          }
+        }
+        this.leafPrograms.push({ program, leaf, preHorizonStarts: pre });
+      }
+    }
+  }
+
+  region(id: string): Region {
+    const r = this.regionById.get(id);
+    if (!r) throw new Error(`internal: unknown region ${id}`);
+    return r;
+  }
+
+  source(id: string): Source {
+    const s = this.sourceById.get(id);
+    if (!s) throw new Error(`internal: unknown source ${id}`);
+    return s;
+  }
+
+  /** Leaf-programme pairs whose leaf lies under `regionId` (a node, group or leaf). */
+  leafProgramsIn(regionId: string, programIds?: readonly string[]): LeafProgram[] {
+    const leaves = new Set(this.region(regionId).leaves);
+    return this.leafPrograms.filter(
+      (lp) => leaves.has(lp.leaf.region) && (!programIds || programIds.includes(lp.program.id)),
+    );
+  }
+
+  addVariable(v: Variable): number {
+    if (this.varIndex.has(v.name)) throw new Error(`internal: duplicate variable ${v.name}`);
+    this.varIndex.set(v.name, this.model.variables.length);
+    this.model.variables.push(v);
+    return this.model.variables.length - 1;
+  }
+
+  /** Index of a variable by its readable name, or undefined when the model has none. */
+  lookup(name: string): number | undefined {
+    return this.varIndex.get(name);
+  }
+
+  addRow(
+    family: ConstraintFamily,
+    name: string,
+    expr: Expr,
+    bounds: { lb?: number; ub?: number },
+    key: Row["key"],
+  ): Row {
+    const row: Row = {
+      name,
+      family,
+      terms: mergeTerms(expr.terms),
+      lb: (bounds.lb ?? -Infinity) - expr.constant,
+      ub: (bounds.ub ?? Infinity) - expr.constant,
+      key,
+    };
+    this.model.rows.push(row);
+    return row;
+  }
+}
+
+/** Sums coefficients of repeated variables and drops zeros, keeping first-seen order. */
+export function mergeTerms(terms: Term[]): Term[] {
+  const pos = new Map<number, number>();
+  const out: Term[] = [];
+  for (const t of terms) {
+    const i = pos.get(t.v);
+    if (i === undefined) {
+      pos.set(t.v, out.length);
+      out.push({ v: t.v, c: t.c });
+    } else out[i].c += t.c;
+  }
+  return out.filter((t) => t.c !== 0);
+}
+
+export function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let y = from; y <= to; y++) out.push(y);
+  return out;
+}
+
+export function scaleExpr(e: Expr, k: number): Expr {
+  return { terms: e.terms.map((t) => ({ v: t.v, c: t.c * k })), constant: e.constant * k };
+}
+
+export function sumExpr(parts: Expr[]): Expr {
+  return {
+    terms: parts.flatMap((p) => p.terms),
+    constant: parts.reduce((a, p) => a + p.constant, 0),
+  };
+}

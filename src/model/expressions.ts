@@ -1,0 +1,77 @@
+/**
+ * Linear expressions shared by several families: units started in a year (decided or from
+ * actuals), cost falling due, units active, and the cumulative metric a target measures.
+ */
+import type { Target } from "../scenario/types.js";
+import { type Expr, type LeafProgram, type ModelContext, MONEY_UNIT, sumExpr } from "./context.js";
+import { startsName } from "./names.js";
+
+/** Units started in year t: the decision variable inside the horizon, actuals before it. */
+export function startsIn(ctx: ModelContext, lp: LeafProgram, t: number): Expr {
+  const { start, end } = ctx.scenario.horizon;
+  if (t >= start && t <= end) {
+    const v = ctx.lookup(startsName(lp.leaf.region, lp.program.id, t));
+    return { terms: v === undefined ? [] : [{ v, c: 1 }], constant: 0 };
+  }
+  if (t < start) return { terms: [], constant: lp.preHorizonStarts.get(t) ?? 0 };
+  return { terms: [], constant: 0 };
+}
+
+/** Cost of one unit started in year t, in 万元 (escalation applies from the horizon start). */
+export function unitCostAt(ctx: ModelContext, lp: LeafProgram, t: number): number {
+  const years = t - ctx.scenario.horizon.start;
+  return (lp.leaf.unitCost * Math.pow(1 + lp.program.escalation, years)) / MONEY_UNIT;
+}
+
+/** Σ_k profile[k] · unitCost(y−k) · starts(y−k): the money falling due in year y (万元). */
+export function costDue(ctx: ModelContext, lp: LeafProgram, y: number): Expr {
+  return sumExpr(
+    lp.program.spendProfile.map((share, k) => {
+      const e = startsIn(ctx, lp, y - k);
+      const c = share * unitCostAt(ctx, lp, y - k);
+      return { terms: e.terms.map((t) => ({ v: t.v, c: t.c * c })), constant: e.constant * c };
+    }),
+  );
+}
+
+/** Households in the units being paid for in year y, weighted by the spend profile. */
+export function householdsPaidFor(ctx: ModelContext, lp: LeafProgram, y: number): Expr {
+  const hpu = lp.leaf.householdsPerUnit;
+  return sumExpr(
+    lp.program.spendProfile.map((share, k) => {
+      const e = startsIn(ctx, lp, y - k);
+      return { terms: e.terms.map((t) => ({ v: t.v, c: t.c * share * hpu })), constant: e.constant * share * hpu };
+    }),
+  );
+}
+
+/** Units under construction in year y: started in y, y−1, … y−duration+1. */
+export function activeUnits(ctx: ModelContext, lp: LeafProgram, y: number): Expr {
+  return sumExpr(lp.program.spendProfile.map((_, k) => startsIn(ctx, lp, y - k)));
+}
+
+/** Last start year whose units have completed by the end of `by`. */
+export function lastStartCompletedBy(lp: LeafProgram, by: number): number {
+  return by - lp.program.spendProfile.length + 1;
+}
+
+/**
+ * The cumulative quantity a target measures over its region's leaves, by the end of `target.by`,
+ * counted from the horizon start (completions of pre-horizon starts count when they fall inside).
+ */
+export function targetMetric(ctx: ModelContext, target: Target): Expr {
+  const { start } = ctx.scenario.horizon;
+  const parts: Expr[] = [];
+  for (const lp of ctx.leafProgramsIn(target.region, [target.program])) {
+    const perUnit = target.metric.startsWith("households") ? lp.leaf.householdsPerUnit : 1;
+    const dur = lp.program.spendProfile.length;
+    const completes = target.metric.endsWith("completed");
+    const from = completes ? start - dur + 1 : start;
+    const to = completes ? lastStartCompletedBy(lp, target.by) : target.by;
+    for (let t = from; t <= to; t++) {
+      const e = startsIn(ctx, lp, t);
+      parts.push({ terms: e.terms.map((x) => ({ v: x.v, c: x.c * perUnit })), constant: e.constant * perUnit });
+    }
+  }
+  return sumExpr(parts);
+}
