@@ -1,0 +1,25 @@
+/** `simulate validate FILE [--with …] [--print]`: check a scenario; print the normalised input. */
+import type { Command } from "commander";
+import { stringify } from "yaml";
+import { loadScenario } from "../../scenario/index.js";
+import { collect } from "../options.js";
+
+export function registerValidate(program: Command): void {
+  program
+    .command("validate <file>")
+    .description("check a scenario (and overlays) and report every problem with its path and line")
+    .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
+    .option("--print", "print the merged, normalised scenario as YAML")
+    .action((file: string, opts) => {
+      const loaded = loadScenario(file, { overlays: opts.with });
+      if (opts.print) process.stdout.write(stringify(loaded.merged));
+      else {
+        const s = loaded.scenario;
+        const leaves = s.regions.filter((r) => r.isLeaf).length;
+        process.stdout.write(
+          `ok: ${s.name} — ${s.horizon.start}–${s.horizon.end}, ${leaves} leaf regions, ${s.programs.length} programmes, ` +
+            `${s.sources.length} sources, ${s.targets.length} targets (layers: ${loaded.layers.length}, hash ${loaded.hash.slice(0, 12)})\n`,
+        );
+      }
+    });
+}

@@ -1,0 +1,42 @@
+/**
+ * The one place that maps error kinds to messages and exit codes. Commands throw; main.ts calls
+ * `reportError`. Stack traces only with --debug.
+ *
+ * Exit codes: 0 success · 1 internal error · 2 bad input (scenario or command line) ·
+ *             3 infeasible plan (diagnosis written) · 4 results folder exists / cannot write ·
+ *             5 solver failure
+ */
+export const EXIT = { ok: 0, internal: 1, badInput: 2, infeasible: 3, output: 4, solver: 5 } as const;
+
+export { SolverFailure, UsageError } from "../errors.js";
+
+interface Kinded {
+  kind?: string;
+  message: string;
+  stack?: string;
+}
+
+export function exitCodeFor(error: unknown): number {
+  switch ((error as Kinded)?.kind) {
+    case "scenario":
+    case "usage":
+    case "uncertainty":
+      return EXIT.badInput;
+    case "output_exists":
+      return EXIT.output;
+    case "solver":
+      return EXIT.solver;
+    default:
+      return (error as NodeJS.ErrnoException)?.code?.startsWith?.("E") ? EXIT.output : EXIT.internal;
+  }
+}
+
+export function reportError(error: unknown, debug: boolean, write: (s: string) => void): number {
+  const code = exitCodeFor(error);
+  const e = error as Kinded;
+  const prefix = code === EXIT.badInput ? "error" : code === EXIT.internal ? "internal error" : "error";
+  write(`${prefix}: ${e?.message ?? String(error)}\n`);
+  if (debug && e?.stack) write(`${e.stack}\n`);
+  else if (code === EXIT.internal) write("(run with --debug for the stack trace)\n");
+  return code;
+}

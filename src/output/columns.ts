@@ -1,0 +1,35 @@
+/** Column order of every result table: the contract that `compare` and users' spreadsheets rely on. */
+import type { BudgetRow, CapacityRow, DiagnosticRow, FundingRow, PlanRow, TargetRow } from "../results/types.js";
+
+export const PLAN_COLUMNS: (keyof PlanRow)[] = [
+  "year", "region", "region_name", "program", "program_name", "units_started", "actual_started",
+  "units_active", "units_completed", "households_started", "households_completed", "cost_due_yuan", "slots_used",
+];
+export const FUNDING_COLUMNS: (keyof FundingRow)[] = [
+  "year", "region", "region_name", "program", "program_name", "source", "source_name", "source_kind",
+  "amount_yuan", "share_of_cost",
+];
+export const BUDGET_COLUMNS: (keyof BudgetRow)[] = [
+  "year", "region", "region_name", "source", "source_name", "budget_yuan", "carried_in_yuan", "used_yuan",
+  "carried_out_yuan", "utilisation", "binding", "shadow_price_units_per_100m_yuan", "shadow_price_target",
+  "shadow_price_objective_per_100m_yuan", "cost_saved_per_yuan", "shadow_price_method",
+];
+export const CAPACITY_COLUMNS: (keyof CapacityRow)[] = [
+  "capacity", "year", "region", "region_name", "slots", "slots_used", "utilisation", "binding",
+  "shadow_price_units_per_slot", "shadow_price_target", "shadow_price_method",
+];
+export const TARGET_COLUMNS: (keyof TargetRow)[] = [
+  "target", "name", "program", "region", "region_name", "metric", "by", "kind", "weight", "target_value",
+  "planned", "shortfall", "attainment", "met", "marginal_cost_yuan_per_unit",
+];
+export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "message"];
+
+/** Key columns of each table, used to align rows across result folders. */
+export const TABLE_KEYS: Record<string, string[]> = {
+  "plan.csv": ["year", "region", "program"],
+  "funding.csv": ["year", "region", "program", "source"],
+  "budgets.csv": ["year", "region", "source"],
+  "capacity.csv": ["capacity", "year"],
+  "targets.csv": ["target"],
+  "diagnostics.csv": ["kind", "where"],
+};
