@@ -28,6 +28,14 @@ export function round(x: number, digits: number): number {
   return r === 0 ? 0 : r; // no "-0" in CSVs
 }
 
+/**
+ * A limit is binding when less than 1 yuan (or a millionth of it, for large budgets) is left:
+ * stage tolerances let later stages give back a few yuan, which is not slack a planner could use.
+ */
+export function isBinding(available: number, used: number): boolean {
+  return available - used <= Math.max(1 / MONEY_UNIT, 1e-6 * Math.abs(available));
+}
+
 export function extractTables(sol: PlanSolution): PlanTables {
   const ctx = sol.pm.ctx;
   const namer = new Namer(ctx.scenario);
@@ -127,7 +135,7 @@ function extractBudgets(sol: PlanSolution, namer: Namer): BudgetRow[] {
       used_yuan: round(used * MONEY_UNIT, 2),
       carried_out_yuan: round(carry(year) * MONEY_UNIT, 2),
       utilisation: available > 0 ? round(used / available, 6) : 0,
-      binding: available - used - carry(year) < 1 / MONEY_UNIT,
+      binding: isBinding(available, used + carry(year)),
       ...shadow,
     });
   });
@@ -151,7 +159,7 @@ function extractCapacity(sol: PlanSolution, namer: Namer): CapacityRow[] {
       slots,
       slots_used: round(used, 6),
       utilisation: slots > 0 ? round(used / slots, 6) : 0,
-      binding: slots - used < 1e-6,
+      binding: slots - used <= Math.max(1e-6, 1e-6 * slots),
       ...capacityShadow(sol, i),
     });
   });

@@ -62,7 +62,7 @@ export function scenario(overrides: Partial<Scenario> & Pick<Scenario, "regions"
     capacity: [],
     targets: [],
     actuals: [],
-    objective: { smoothing: false, relTolerance: 1e-6, absTolerance: 1e-6 },
+    objective: { smoothing: false, relTolerance: 1e-7, absTolerance: 1e-7 },
     uncertainty: null,
     ...overrides,
   };
