@@ -86,8 +86,8 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   if (outDir) {
     const bom = { bom: options.bom ?? true };
     const files = solution.status === "optimal"
-      ? await renderPlanFiles(tables, runJson, bom)
-      : await renderDiagnosticsOnly(tables, runJson, bom);
+      ? await renderPlanFiles(tables, runJson, loaded.merged, bom)
+      : await renderDiagnosticsOnly(tables, runJson, loaded.merged, bom);
     written = writeFolderAtomically(outDir, files, options.force ?? false);
   }
   return { loaded, solution, tables, outDir: written, runJson };

@@ -1,16 +1,29 @@
 /** Renders the extracted tables and run metadata as the files of a results folder. */
+import { stringify } from "yaml";
 import type { PlanTables } from "../results/types.js";
 import {
   BUDGET_COLUMNS, CAPACITY_COLUMNS, DIAGNOSTIC_COLUMNS, FUNDING_COLUMNS, PLAN_COLUMNS, TARGET_COLUMNS,
 } from "./columns.js";
 import { type CsvOptions, toCsv } from "./csv.js";
 
+/**
+ * The merged scenario as planned (all layers applied, `null`s removed): kept beside the results so
+ * a folder is auditable on its own and `simulate compare` can diff the inputs of two runs.
+ */
+export const INPUT_FILE = "input.yaml";
+
+export function renderInput(merged: unknown): string {
+  return stringify(merged, { sortMapEntries: false, lineWidth: 0 });
+}
+
 export async function renderPlanFiles(
   tables: PlanTables,
   runJson: object,
+  merged: unknown,
   options: CsvOptions,
 ): Promise<Record<string, string>> {
   return {
+    [INPUT_FILE]: renderInput(merged),
     "plan.csv": await toCsv(tables.plan, PLAN_COLUMNS, options),
     "funding.csv": await toCsv(tables.funding, FUNDING_COLUMNS, options),
     "budgets.csv": await toCsv(tables.budgets, BUDGET_COLUMNS, options),
@@ -24,9 +37,11 @@ export async function renderPlanFiles(
 export async function renderDiagnosticsOnly(
   tables: Pick<PlanTables, "diagnostics">,
   runJson: object,
+  merged: unknown,
   options: CsvOptions,
 ): Promise<Record<string, string>> {
   return {
+    [INPUT_FILE]: renderInput(merged),
     "diagnostics.csv": await toCsv(tables.diagnostics, DIAGNOSTIC_COLUMNS, options),
     "run.json": JSON.stringify(runJson, null, 2) + "\n",
   };
