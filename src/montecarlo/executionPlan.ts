@@ -1,0 +1,174 @@
+/**
+ * The fixed plan in the flat, index-based form the per-draw executor runs on (no maps, no strings
+ * in the hot loop). Built once from a solved plan; cloneable to worker threads.
+ *
+ * Year index y runs over the payment years (horizon, then tail years in which late units are still
+ * paid for); only horizon years have planned starts and uncertain cells.
+ */
+import { MONEY_UNIT } from "../model/context.js";
+import { costName, fundsName, startsName } from "../model/names.js";
+import type { PlanSolution } from "../plan/solvePlan.js";
+import type { Scenario } from "../scenario/types.js";
+
+export interface ExecLeafProgram {
+  /** Indices into the world layout (programs, leaves). */
+  p: number;
+  l: number;
+  profile: number[];
+  householdsPerUnit: number;
+  slotsPerUnit: number;
+  /** Escalated unit cost (yuan) of a unit started in horizon year index y. */
+  unitCost: number[];
+  /** Planned starts per horizon year (from the solved plan, actuals included). */
+  planned: number[];
+  /** Starts already made (actuals) per horizon year: certain, never deferred. */
+  actual: number[];
+  /** Years whose starts are fixed by non-partial actuals. */
+  fixed: boolean[];
+  /** Cost falling due per payment year from units started before the horizon (yuan). */
+  preCost: number[];
+  /** Units still active per payment year from pre-horizon starts. */
+  preActive: number[];
+  /** Units started before the horizon that complete in each payment year. */
+  preCompleted: number[];
+  /** Planned share of each source (scenario source order) over the plan; 0 when it does not fund. */
+  shares: number[];
+}
+
+export interface ExecBudget {
+  source: number;
+  yearIndex: number;
+  /** Index of the (source, node, year) cell in the world's budgetFactor array; −1 in tail years. */
+  factorCell: number;
+  amount: number;
+  leafPrograms: number[];
+  /** The same source and node's budget of the next year when the source carries over; else −1. */
+  next: number;
+}
+
+export interface ExecCapacity {
+  yearIndex: number;
+  slots: number;
+  leafPrograms: number[];
+}
+
+export interface ExecutionPlan {
+  horizonYears: number;
+  paymentYears: number[];
+  sourceKinds: string[];
+  leafPrograms: ExecLeafProgram[];
+  budgets: ExecBudget[];
+  capacity: ExecCapacity[];
+}
+
+export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
+  const ctx = sol.pm.ctx;
+  const scenario = ctx.scenario;
+  const leaves = scenario.regions.filter((r) => r.isLeaf && !r.isGroup).map((r) => r.id);
+  const H = ctx.years.length;
+  const lpIndex = new Map<string, number>();
+  const leafPrograms = ctx.leafPrograms.map((lp, i) => {
+    lpIndex.set(`${lp.leaf.region}|${lp.program.id}`, i);
+    const planned = ctx.years.map((y) => sol.primal[ctx.lookup(startsName(lp.leaf.region, lp.program.id, y))!]);
+    const actualIn = (y: number) =>
+      scenario.actuals.filter((a) => a.region === lp.leaf.region && a.program === lp.program.id && a.year === y);
+    const dur = lp.program.spendProfile.length;
+    const preCost = ctx.paymentYears.map(() => 0);
+    const preActive = ctx.paymentYears.map(() => 0);
+    const preCompleted = ctx.paymentYears.map(() => 0);
+    for (const [year, units] of lp.preHorizonStarts) {
+      for (let k = 0; k < dur; k++) {
+        const yi = year + k - scenario.horizon.start;
+        if (yi < 0 || yi >= preCost.length) continue;
+        const uc = lp.leaf.unitCost * Math.pow(1 + lp.program.escalation, year - scenario.horizon.start);
+        preCost[yi] += lp.program.spendProfile[k] * uc * units;
+        preActive[yi] += units;
+        if (k === dur - 1) preCompleted[yi] += units;
+      }
+    }
+    return {
+      p: scenario.programs.indexOf(lp.program),
+      l: leaves.indexOf(lp.leaf.region),
+      profile: lp.program.spendProfile,
+      householdsPerUnit: lp.leaf.householdsPerUnit,
+      slotsPerUnit: lp.program.slotsPerUnit,
+      unitCost: ctx.years.map((y) => lp.leaf.unitCost * Math.pow(1 + lp.program.escalation, y - scenario.horizon.start)),
+      planned,
+      actual: ctx.years.map((y) => actualIn(y).reduce((s, a) => s + a.started, 0)),
+      fixed: ctx.years.map((y) => actualIn(y).length > 0 && !actualIn(y).some((a) => a.partial)),
+      preCost,
+      preActive,
+      preCompleted,
+      shares: plannedShares(sol, lp.leaf.region, lp.program.id),
+    };
+  });
+  const nodeIndex = new Map(scenario.regions.map((r, i) => [r.id, i]));
+  const budgets: ExecBudget[] = [];
+  const keys: string[] = [];
+  const carries: boolean[] = [];
+  scenario.sources.forEach((source, s) => {
+    for (const b of source.budgets) {
+      const yearIndex = b.year - scenario.horizon.start;
+      if (yearIndex < 0 || yearIndex >= ctx.paymentYears.length) continue;
+      const members = ctx.leafProgramsIn(b.region).filter((lp) => lp.program.shares[source.id]);
+      budgets.push({
+        source: s,
+        yearIndex,
+        factorCell: yearIndex < H ? (s * scenario.regions.length + nodeIndex.get(b.region)!) * H + yearIndex : -1,
+        amount: b.amount,
+        leafPrograms: members.map((lp) => lpIndex.get(`${lp.leaf.region}|${lp.program.id}`)!),
+        next: -1,
+      });
+      keys.push(`${s}|${b.region}|${yearIndex}`);
+      carries.push(source.carryover);
+    }
+  });
+  const byKey = new Map(keys.map((k, i) => [k, i]));
+  budgets.forEach((b, i) => {
+    if (!carries[i]) return;
+    const [s, region, y] = keys[i].split("|");
+    b.next = byKey.get(`${s}|${region}|${Number(y) + 1}`) ?? -1;
+  });
+  const capacity: ExecCapacity[] = [];
+  for (const cap of scenario.capacity) {
+    for (const year of ctx.years) {
+      if (cap.slots[year] === undefined) continue;
+      capacity.push({
+        yearIndex: year - scenario.horizon.start,
+        slots: cap.slots[year],
+        leafPrograms: ctx.leafProgramsIn(cap.region, cap.programs).map((lp) => lpIndex.get(`${lp.leaf.region}|${lp.program.id}`)!),
+      });
+    }
+  }
+  return {
+    horizonYears: H,
+    paymentYears: ctx.paymentYears,
+    sourceKinds: scenario.sources.map((s) => s.kind),
+    leafPrograms,
+    budgets,
+    capacity,
+  };
+}
+
+/**
+ * Each source's share of the leaf-programme's planned cost over all payment years. Where the plan
+ * spends nothing, the midpoint of the share bounds, normalised to sum to 1.
+ */
+function plannedShares(sol: PlanSolution, region: string, program: string): number[] {
+  const ctx = sol.pm.ctx;
+  const scenario: Scenario = ctx.scenario;
+  const totals = scenario.sources.map(() => 0);
+  let cost = 0;
+  for (const year of ctx.paymentYears) {
+    cost += sol.primal[ctx.lookup(costName(region, program, year))!] * MONEY_UNIT;
+    scenario.sources.forEach((s, i) => {
+      const v = ctx.lookup(fundsName(region, program, year, s.id));
+      if (v !== undefined) totals[i] += sol.primal[v] * MONEY_UNIT;
+    });
+  }
+  if (cost > 1) return totals.map((t) => t / cost);
+  const shares = scenario.programs.find((p) => p.id === program)!.shares;
+  const mid = scenario.sources.map((s) => (shares[s.id] ? (shares[s.id].min + shares[s.id].max) / 2 : 0));
+  const sum = mid.reduce((a, b) => a + b, 0);
+  return mid.map((m) => (sum > 0 ? m / sum : 0));
+}
