@@ -7,9 +7,11 @@
 import { z } from "zod";
 import { parseAmount, parseShare } from "./units.js";
 
+/** Ids are text; whole numbers are accepted and turned into text (admin codes such as 440100). */
 const Id = z
-  .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "ids use letters, digits, '_', '-' and '.' only");
+  .union([z.string(), z.number().int().min(0)])
+  .transform((v) => String(v))
+  .pipe(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "ids use letters, digits, '_', '-' and '.' only"));
 const Year = z.number().int().min(1900).max(2200);
 const YearKey = z.string().regex(/^\d{4}$/, "year keys are four-digit years");
 
@@ -86,11 +88,10 @@ const StartLimitRecord = z.strictObject({
   max: Count.optional(),
 });
 
-const UnitCost = z.union([
-  Amount,
-  z.strictObject({ per_unit: Amount }),
-  z.strictObject({ per_household: Amount }),
-]);
+const UnitCost = z.union(
+  [Amount, z.strictObject({ per_unit: Amount }), z.strictObject({ per_household: Amount })],
+  { error: 'write an amount per unit ("3500万"), {per_unit: amount} or {per_household: amount}' },
+);
 
 const ProgramRecord = z.strictObject({
   id: Id,
@@ -167,21 +168,24 @@ const ObjectiveRecord = z.strictObject({
 });
 
 export const ScenarioSchema = z.strictObject({
-  name: z.string().min(1),
+  name: z.string().min(1).describe("Scenario name; also the default results folder"),
   description: z.string().optional(),
   currency: z.literal("CNY").optional(),
-  horizon: z.strictObject({ start: Year, end: Year }),
-  regions: z.array(RegionRecord).min(1),
-  region_groups: z.array(GroupRecord).optional(),
-  programs: z.array(ProgramRecord).min(1),
-  sources: z.array(SourceRecord).min(1),
-  capacity: z.array(CapacityRecord).optional(),
-  targets: z.array(TargetRecord).optional(),
-  actuals: z.array(ActualRecord).optional(),
+  horizon: z.strictObject({ start: Year, end: Year }).describe("First and last planning year"),
+  regions: z.array(RegionRecord).min(1).describe("Region tree {id, name, parent}; work happens in leaves"),
+  region_groups: z
+    .array(GroupRecord)
+    .optional()
+    .describe("Named sets of regions outside the tree, usable wherever a region node is referenced"),
+  programs: z.array(ProgramRecord).min(1).describe("Programmes: stock per leaf, unit cost, spend profile, shares"),
+  sources: z.array(SourceRecord).min(1).describe("Funding parties with budgets and matching links"),
+  capacity: z.array(CapacityRecord).optional().describe("Construction slots per region node and year"),
+  targets: z.array(TargetRecord).optional().describe("Cumulative targets counted from the horizon start"),
+  actuals: z.array(ActualRecord).optional().describe("Units already started, per leaf, programme and year"),
   objective: ObjectiveRecord.optional(),
   /** Validated by the Monte Carlo module; kept opaque here. */
-  uncertainty: z.unknown().optional(),
-  seed: z.number().int().min(0).optional(),
+  uncertainty: z.unknown().optional().describe("Monte Carlo distributions (see the Monte Carlo reference)"),
+  seed: z.number().int().min(0).optional().describe("Master random seed for Monte Carlo"),
 });
 
 export type RawScenario = z.output<typeof ScenarioSchema>;

@@ -154,4 +154,6 @@ export interface Scenario {
   objective: ObjectiveSettings;
   /** Raw `uncertainty` section, validated by the Monte Carlo module (issue: Monte Carlo). */
   uncertainty: unknown;
+  /** Master Monte Carlo seed from the scenario's top-level `seed:`, when given. */
+  seed?: number;
 }

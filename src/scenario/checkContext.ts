@@ -1,0 +1,142 @@
+/**
+ * Shared state and lenient readers for the cross-field checks. The checks run on the merged raw
+ * document even when the schema found problems (so a planner sees every problem at once); a value
+ * of the wrong type reads as undefined here and is skipped, because the schema reports it.
+ */
+import { formatPath, isRecord, type PathKey } from "./positions.js";
+import { didYouMean } from "./suggest.js";
+import { parseAmount, parseShare } from "./units.js";
+
+export type Doc = Record<string, unknown>;
+
+export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const rec = (v: unknown): Doc | undefined => (isRecord(v) ? v : undefined);
+/** The records of a list with their indices (non-records are the schema's business). */
+export const records = (v: unknown): [Doc, number][] =>
+  list(v).flatMap((item, i) => (isRecord(item) ? [[item, i] as [Doc, number]] : []));
+export const id = (v: unknown): string | undefined =>
+  typeof v === "string" && v !== "" ? v : Number.isInteger(v) && (v as number) >= 0 ? String(v) : undefined;
+export const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+export const year = (v: unknown): number | undefined => {
+  const n = typeof v === "string" && /^\d{4}$/.test(v) ? Number(v) : num(v);
+  return n !== undefined && Number.isInteger(n) && n >= 1900 && n <= 2200 ? n : undefined;
+};
+export const share = (v: unknown): number | undefined => {
+  const s = parseShare(v);
+  return s !== null && s >= 0 && s <= 1 ? s : undefined;
+};
+export const amount = (v: unknown): number | undefined => {
+  const a = parseAmount(v);
+  return a !== null && a >= 0 ? a : undefined;
+};
+/** Numbers in messages without float noise: 0.30000000000000004 → 0.3. */
+export const fmt = (x: number): string => String(Number(x.toFixed(9)));
+
+export interface RegionIndex {
+  /** Tree regions in scenario order. */
+  tree: string[];
+  parent: Map<string, string | null>;
+  children: Map<string, string[]>;
+  leaves: Set<string>;
+  groups: Map<string, string[]>;
+  roots: string[];
+}
+
+export type Report = (path: PathKey[], message: string) => void;
+
+export class CheckContext {
+  horizon: { start: number; end: number } | null = null;
+  regions: RegionIndex = { tree: [], parent: new Map(), children: new Map(), leaves: new Set(), groups: new Map(), roots: [] };
+  programs = new Map<string, Doc>();
+  sourceKinds = new Map<string, string>();
+  /** Longest spend profile: budgets may run this many years minus one past the horizon end. */
+  longestProfile = 1;
+
+  constructor(
+    readonly doc: Doc,
+    readonly report: Report,
+  ) {}
+
+  isNode(region: string): boolean {
+    return this.regions.parent.has(region) || this.regions.groups.has(region);
+  }
+
+  /** Leaves below a node (itself if a leaf), or below any member of a group. */
+  leavesUnder(region: string): Set<string> {
+    const out = new Set<string>();
+    const walk = (r: string, depth: number): void => {
+      if (depth > this.regions.tree.length) return; // guards against a cycle the checks reported
+      if (this.regions.leaves.has(r)) out.add(r);
+      for (const c of this.regions.children.get(r) ?? []) walk(c, depth + 1);
+    };
+    for (const r of this.regions.groups.get(region) ?? [region]) walk(r, 0);
+    return out;
+  }
+
+  /** Checks a reference to a region node or group; returns the id when it is known. */
+  region(path: PathKey[], value: unknown): string | undefined {
+    const r = id(value);
+    if (r === undefined) return undefined;
+    if (this.isNode(r)) return r;
+    this.report(path, `unknown region "${r}"${didYouMean(r, [...this.regions.parent.keys(), ...this.regions.groups.keys()])}`);
+    return undefined;
+  }
+
+  /** Checks a reference that must be a leaf of the region tree. */
+  leaf(path: PathKey[], value: unknown, what: string): string | undefined {
+    const r = this.region(path, value);
+    if (r === undefined) return undefined;
+    if (this.regions.leaves.has(r)) return r;
+    const kids = this.regions.children.get(r);
+    const why = kids ? `it has children (${kids.join(", ")})` : "it is a region group";
+    this.report(path, `${what} must be a leaf region; "${r}" is not: ${why}`);
+    return undefined;
+  }
+
+  program(path: PathKey[], value: unknown): string | undefined {
+    return this.known(path, value, [...this.programs.keys()], "programme");
+  }
+
+  source(path: PathKey[], value: unknown): string | undefined {
+    return this.known(path, value, [...this.sourceKinds.keys()], "source");
+  }
+
+  private known(path: PathKey[], value: unknown, ids: string[], what: string): string | undefined {
+    const v = id(value);
+    if (v === undefined || ids.includes(v)) return v;
+    this.report(path, `unknown ${what} "${v}"${didYouMean(v, ids)}`);
+    return undefined;
+  }
+
+  /** The region a record applies to when it names none: the single root region. */
+  defaultRegion(path: PathKey[], what: string): string | undefined {
+    if (this.regions.roots.length === 1) return this.regions.roots[0];
+    if (this.regions.roots.length > 1) {
+      this.report(path, `${what} needs a region: the scenario has several root regions (${this.regions.roots.join(", ")})`);
+    }
+    return undefined;
+  }
+
+  /** Checks that a year lies in the horizon, extended `after` years past its end. */
+  yearInHorizon(path: PathKey[], value: unknown, what: string, after = 0): number | undefined {
+    const y = year(value);
+    if (y === undefined || !this.horizon) return y;
+    const { start, end } = this.horizon;
+    if (y < start || y > end + after) {
+      const range = after > 0 ? `${start}–${end + after}` : `${start}–${end}`;
+      this.report(path, `${what} ${y} is outside the horizon ${start}–${end}${after > 0 ? ` (allowed: ${range}, to pay for units started in ${end})` : ""}`);
+    }
+    return y;
+  }
+
+  /** Reports records whose `key` repeats an earlier record's, naming the first. */
+  uniqueIds(listPath: PathKey[], entries: [Doc, number][], what: string, seen = new Map<string, string>()): void {
+    for (const [item, i] of entries) {
+      const v = id(item.id);
+      if (v === undefined) continue;
+      const first = seen.get(v);
+      if (first !== undefined) this.report([...listPath, i, "id"], `${what} id "${v}" is used twice (also ${first})`);
+      else seen.set(v, formatPath([...listPath, i]));
+    }
+  }
+}

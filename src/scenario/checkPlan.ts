@@ -1,0 +1,78 @@
+/** Checks of capacity, targets and actuals against regions, programmes, stock and the horizon. */
+import { fmt, id, num, rec, records, year, type CheckContext, type Doc } from "./checkContext.js";
+
+export function checkCapacity(ctx: CheckContext): void {
+  const entries = records(ctx.doc.capacity);
+  ctx.uniqueIds(["capacity"], entries, "capacity");
+  for (const [c, i] of entries) {
+    ctx.region(["capacity", i, "region"], c.region);
+    (Array.isArray(c.programs) ? c.programs : []).forEach((p, j) => ctx.program(["capacity", i, "programs", j], p));
+    if (!("slots" in c) && !("by_year" in c)) ctx.report(["capacity", i], "capacity needs slots or by_year");
+    for (const key of Object.keys(rec(c.by_year) ?? {})) {
+      ctx.yearInHorizon(["capacity", i, "by_year", key], key, "capacity year");
+    }
+  }
+}
+
+export function checkTargets(ctx: CheckContext): void {
+  const entries = records(ctx.doc.targets);
+  ctx.uniqueIds(["targets"], entries, "target");
+  for (const [t, i] of entries) {
+    const program = ctx.program(["targets", i, "program"], t.program);
+    const region = ctx.region(["targets", i, "region"], t.region);
+    ctx.yearInHorizon(["targets", i, "by"], t.by, "target year");
+    if (num(t.at_least) === 0) ctx.report(["targets", i, "at_least"], "at_least must be above 0 (a target of 0 is always met)");
+    if (program === undefined || region === undefined) continue;
+    const under = ctx.leavesUnder(region);
+    const covered = records(ctx.programs.get(program)?.by_region).some(([row]) => under.has(id(row.region) ?? ""));
+    if (!covered) {
+      ctx.report(["targets", i], `programme "${program}" has no by_region row under region "${region}", so the target can never be met`);
+    }
+  }
+}
+
+/**
+ * Actuals are fixed starts in a leaf: before the horizon (still paid for in it) or in it. Starts in
+ * the horizon use up stock, so they cannot exceed it.
+ */
+export function checkActuals(ctx: CheckContext): void {
+  const seen = new Map<string, number>();
+  const inHorizon = new Map<string, number>();
+  for (const [a, i] of records(ctx.doc.actuals)) {
+    const region = ctx.leaf(["actuals", i, "region"], a.region, "an actual's region");
+    const program = ctx.program(["actuals", i, "program"], a.program);
+    const y = year(a.year);
+    if (y !== undefined && ctx.horizon && y > ctx.horizon.end) {
+      ctx.report(["actuals", i, "year"], `actual year ${y} is after the horizon end ${ctx.horizon.end}`);
+    }
+    if (a.partial === true && y !== undefined && ctx.horizon && y < ctx.horizon.start) {
+      ctx.report(["actuals", i, "partial"], `partial marks a year still running; ${y} is before the horizon`);
+    }
+    if (region === undefined || program === undefined || y === undefined) continue;
+    const row = leafRow(ctx.programs.get(program), region);
+    if (!row) {
+      ctx.report(["actuals", i], `programme "${program}" has no by_region row for "${region}"`);
+      continue;
+    }
+    const key = JSON.stringify([region, program, y]);
+    const first = seen.get(key);
+    if (first !== undefined) ctx.report(["actuals", i], `actual for ${program} in ${region} in ${y} is given twice (also actuals[${first}])`);
+    else seen.set(key, i);
+    const started = num(a.started);
+    if (started === undefined || !ctx.horizon || y < ctx.horizon.start) continue;
+    const pair = JSON.stringify([region, program]);
+    const sum = (inHorizon.get(pair) ?? 0) + started;
+    inHorizon.set(pair, sum);
+    const stock = num(row.stock);
+    if (stock !== undefined && sum > stock && sum - started <= stock) {
+      ctx.report(
+        ["actuals", i, "started"],
+        `actuals start ${fmt(sum)} units of "${program}" in "${region}" during the horizon, more than its stock ${fmt(stock)}`,
+      );
+    }
+  }
+}
+
+function leafRow(program: Doc | undefined, region: string): Doc | undefined {
+  return records(program?.by_region).find(([row]) => id(row.region) === region)?.[0];
+}

@@ -1,0 +1,40 @@
+/**
+ * Cross-field checks: what a schema cannot say (references between sections, the region tree,
+ * share sums, years against the horizon, actuals against stock). All problems are collected.
+ */
+import { CheckContext, id, records, type Doc, type Report } from "./checkContext.js";
+import { checkActuals, checkCapacity, checkTargets } from "./checkPlan.js";
+import { checkPrograms } from "./checkPrograms.js";
+import { checkHorizon, checkRegions } from "./checkRegions.js";
+import { checkSources } from "./checkSources.js";
+
+const KINDS = ["government", "enterprise", "property_unit", "resident"];
+
+export function crossCheck(doc: Doc, report: Report): void {
+  const ctx = new CheckContext(doc, report);
+  checkHorizon(ctx);
+  checkRegions(ctx);
+  indexPrograms(ctx);
+  indexSources(ctx);
+  checkPrograms(ctx);
+  checkSources(ctx);
+  checkCapacity(ctx);
+  checkTargets(ctx);
+  checkActuals(ctx);
+}
+
+function indexPrograms(ctx: CheckContext): void {
+  for (const [p] of records(ctx.doc.programs)) {
+    const pid = id(p.id);
+    if (pid !== undefined && !ctx.programs.has(pid)) ctx.programs.set(pid, p);
+    if (Array.isArray(p.spend_profile)) ctx.longestProfile = Math.max(ctx.longestProfile, p.spend_profile.length);
+  }
+}
+
+function indexSources(ctx: CheckContext): void {
+  for (const [s] of records(ctx.doc.sources)) {
+    const sid = id(s.id);
+    // An unknown kind is the schema's problem; kind-dependent checks then skip the source.
+    if (sid !== undefined && !ctx.sourceKinds.has(sid)) ctx.sourceKinds.set(sid, KINDS.includes(String(s.kind)) ? String(s.kind) : "");
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The scenario stage of the pipeline: load YAML layers (with source positions) → expand
+ * `{file: x.csv}` entries → resolve `extends` and `--with` overlays → deep-merge → validate
+ * (schema + cross-field checks) → normalise into the typed `Scenario`.
+ * Bad input throws one ScenarioError listing every problem; nothing here prints or exits.
+ */
+import { resolve } from "node:path";
+import { scenarioHash } from "./hash.js";
+import { collectLayers } from "./layers.js";
+import { applyLayer } from "./merge.js";
+import { normaliseScenario } from "./normalise.js";
+import { PositionTable } from "./positions.js";
+import { ProblemLog } from "./problems.js";
+import type { Scenario } from "./types.js";
+import { validateMerged } from "./validate.js";
+
+export { ScenarioError, formatProblem, type Problem } from "./problems.js";
+export { scenarioJsonSchema } from "./jsonSchema.js";
+export { validateMerged } from "./validate.js";
+export { applyLayer } from "./merge.js";
+export { PositionTable } from "./positions.js";
+export { canonicalJson, scenarioHash } from "./hash.js";
+export { normaliseScenario } from "./normalise.js";
+export type { Scenario } from "./types.js";
+
+export interface LoadOptions {
+  /** `--with` overlay files, applied in order after the scenario file. */
+  overlays?: string[];
+}
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The merged raw document (CSV entries expanded, `extends` and nulls removed), before zod transforms. */
+  merged: unknown;
+  /** sha256 of the canonical (sorted-keys) JSON of `merged`. */
+  hash: string;
+  /** Absolute paths of the YAML layers in merge order. */
+  layers: string[];
+}
+
+/** Loads, merges, validates and normalises a scenario. Throws ScenarioError. */
+export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
+  const positions = new PositionTable();
+  const problems = new ProblemLog();
+  const root = resolve(file);
+  const layers = collectLayers(root, options.overlays ?? [], positions, problems);
+  // Unreadable files or YAML syntax errors would make every later message misleading: stop here.
+  problems.throwIfAny(layers.map((l) => l.file));
+  let merged: Record<string, unknown> = {};
+  for (const layer of layers) merged = applyLayer(merged, layer.doc, { positions, problems });
+  const raw = validateMerged(merged, positions, root, problems, layers.map((l) => l.file));
+  return {
+    scenario: normaliseScenario(raw),
+    merged,
+    hash: scenarioHash(merged),
+    layers: layers.map((l) => l.file),
+  };
+}

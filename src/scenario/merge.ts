@@ -1,0 +1,156 @@
+/**
+ * Deep merge of scenario layers, applied left to right onto the accumulated document:
+ * - mappings merge key by key; a `null` value removes the key;
+ * - lists of records merge by identity (`id`, or for records without ids but with `region`, the
+ *   region together with `program` and `year` when present): a record whose identity exists already
+ *   deep-merges into it, a new one is appended, `{id: x, _delete: true}` removes record x;
+ * - every other list, and every scalar, is replaced.
+ * The result holds no nulls and no `_delete` records. Positions of the merged values are copied
+ * from the layer that supplied each value.
+ */
+import { isRecord, setOwn, type PathKey, type PositionTable, type SourcePos } from "./positions.js";
+import type { ProblemLog } from "./problems.js";
+
+export interface MergeContext {
+  positions: PositionTable;
+  /** Optional so the merge can be used (and property-tested) on its own. */
+  problems?: ProblemLog;
+}
+
+const DELETE = "_delete";
+
+/** Returns a new document: `layer` applied on top of `base`. Neither input is modified. */
+export function applyLayer(
+  base: Record<string, unknown>,
+  layer: Record<string, unknown>,
+  ctx: MergeContext,
+): Record<string, unknown> {
+  return mergeObject(base, layer, [], ctx);
+}
+
+function mergeValue(base: unknown, over: unknown, path: PathKey[], ctx: MergeContext): unknown {
+  if (isRecord(over)) return mergeObject(isRecord(base) ? base : undefined, over, path, ctx);
+  if (Array.isArray(over)) return mergeList(Array.isArray(base) ? base : [], over, path, ctx);
+  return over;
+}
+
+function mergeObject(
+  base: Record<string, unknown> | undefined,
+  over: Record<string, unknown>,
+  path: PathKey[],
+  ctx: MergeContext,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (base) {
+    for (const key of Object.keys(base)) {
+      setOwn(out, key, base[key]);
+      ctx.positions.copy(base, key, out, key);
+    }
+  }
+  for (const key of Object.keys(over)) {
+    const value = over[key];
+    if (value === null) {
+      delete out[key];
+      continue;
+    }
+    setOwn(out, key, mergeValue(out[key], value, [...path, key], ctx));
+    ctx.positions.copy(over, key, out, key);
+  }
+  return out;
+}
+
+/** The identity of a record in a keyed list, or null when the item is not such a record. */
+export type RecordKey = (item: unknown) => string | null;
+
+const byId: RecordKey = (item) =>
+  isRecord(item) && isKeyValue(item.id) ? `id:${String(item.id)}` : null;
+
+const byRegion: RecordKey = (item) =>
+  isRecord(item) && !("id" in item) && isKeyValue(item.region)
+    ? JSON.stringify([String(item.region), keyPart(item.program), keyPart(item.year)])
+    : null;
+
+/** How a list's records are identified, or null when the list is replaced as a whole. */
+export function listKeying(items: readonly unknown[]): RecordKey | null {
+  if (items.length === 0) return null;
+  if (items.every((item) => byId(item) !== null)) return byId;
+  if (items.every((item) => byRegion(item) !== null)) return byRegion;
+  return null;
+}
+
+function mergeList(base: unknown[], over: unknown[], path: PathKey[], ctx: MergeContext): unknown[] {
+  const keyOf = listKeying([...base, ...over]);
+  const items: unknown[] = [];
+  const at: (SourcePos | undefined)[] = [];
+  const index = new Map<string, number>();
+  const removed = new Set<number>();
+  if (keyOf) {
+    base.forEach((item, i) => {
+      const key = keyOf(item)!;
+      if (!index.has(key)) index.set(key, items.length);
+      items.push(item);
+      at.push(ctx.positions.get(base, i));
+    });
+  }
+  over.forEach((item, i) => {
+    const itemPath = [...path, i];
+    const pos = ctx.positions.get(over, i);
+    if (isRecord(item) && DELETE in item) {
+      deleteRecord(item, itemPath, keyOf, index, removed, ctx);
+      return;
+    }
+    const existing = keyOf ? index.get(keyOf(item)!) : undefined;
+    if (existing !== undefined && !removed.has(existing)) {
+      items[existing] = mergeValue(items[existing], item, itemPath, ctx);
+      at[existing] = pos;
+    } else {
+      items.push(mergeValue(undefined, item, itemPath, ctx));
+      at.push(pos);
+    }
+  });
+  const out: unknown[] = [];
+  items.forEach((item, i) => {
+    if (removed.has(i)) return;
+    if (at[i]) ctx.positions.set(out, out.length, at[i]!);
+    out.push(item);
+  });
+  return out;
+}
+
+function deleteRecord(
+  item: Record<string, unknown>,
+  itemPath: PathKey[],
+  keyOf: RecordKey | null,
+  index: Map<string, number>,
+  removed: Set<number>,
+  ctx: MergeContext,
+): void {
+  const here = (key?: PathKey): SourcePos =>
+    (key === undefined ? undefined : ctx.positions.get(item, key)) ?? { file: "", line: null };
+  if (item[DELETE] !== true) {
+    ctx.problems?.add([...itemPath, DELETE], here(DELETE), "write `_delete: true` to remove this record, or leave the key out");
+    return;
+  }
+  const existing = keyOf ? index.get(keyOf(item) ?? "") : undefined;
+  if (!keyOf) {
+    ctx.problems?.add([...itemPath, DELETE], here(DELETE), "_delete only works in lists of records with an id (or a region)");
+  } else if (existing === undefined || removed.has(existing)) {
+    ctx.problems?.add([...itemPath, DELETE], here(DELETE), `nothing to delete: no earlier layer has a record ${describeKey(item)}`);
+  } else {
+    removed.add(existing);
+  }
+}
+
+function describeKey(item: Record<string, unknown>): string {
+  if ("id" in item) return `with id "${String(item.id)}"`;
+  const parts = ["region", "program", "year"].filter((k) => k in item).map((k) => `${k} ${String(item[k])}`);
+  return `for ${parts.join(", ")}`;
+}
+
+function isKeyValue(value: unknown): value is string | number {
+  return (typeof value === "string" && value !== "") || typeof value === "number";
+}
+
+function keyPart(value: unknown): string | null {
+  return value === undefined || value === null ? null : String(value);
+}

@@ -1,0 +1,161 @@
+/**
+ * Validated YAML → the typed `Scenario` every later stage reads: defaults filled in, budgets
+ * expanded per (region, year), region trees resolved. Runs only on a document that passed
+ * validation, so references are known to resolve. Order is the scenario's order throughout.
+ */
+import type { RawScenario } from "./schema.js";
+import type {
+  Actual, Budget, Capacity, Link, Program, ProgramLeaf, Region, Scenario, ShareBound, Source, StartLimit, Target,
+} from "./types.js";
+
+type Raw = RawScenario;
+
+export function normaliseScenario(raw: Raw): Scenario {
+  const years = range(raw.horizon.start, raw.horizon.end);
+  const regions = normaliseRegions(raw);
+  const rootRegions = regions.filter((r) => !r.isGroup && r.parent === null).map((r) => r.id);
+  const root = rootRegions.length === 1 ? rootRegions[0] : null;
+  const defaultRegion = (region: string | undefined): string => region ?? root!; // validation guarantees one
+  const programs = raw.programs.map((p) => normaliseProgram(p, defaultRegion));
+  return {
+    name: raw.name,
+    description: raw.description ?? "",
+    currency: "CNY",
+    horizon: { start: raw.horizon.start, end: raw.horizon.end },
+    years,
+    regions,
+    rootRegions,
+    programs,
+    sources: raw.sources.map((s) => normaliseSource(s, years, defaultRegion)),
+    capacity: (raw.capacity ?? []).map((c) => normaliseCapacity(c, years, programs)),
+    targets: (raw.targets ?? []).map(
+      (t): Target => ({
+        id: t.id,
+        name: t.name ?? t.id,
+        program: t.program,
+        region: t.region,
+        metric: t.metric,
+        by: t.by,
+        atLeast: t.at_least,
+        kind: t.kind ?? "hard",
+        weight: t.weight ?? 1,
+      }),
+    ),
+    actuals: (raw.actuals ?? []).map(
+      (a): Actual => ({ region: a.region, program: a.program, year: a.year, started: a.started, partial: a.partial ?? false }),
+    ),
+    objective: {
+      smoothing: raw.objective?.smoothing ?? false,
+      relTolerance: raw.objective?.tolerance ?? 1e-6,
+      absTolerance: raw.objective?.absolute_tolerance ?? 1e-6,
+    },
+    uncertainty: raw.uncertainty ?? null,
+    ...(raw.seed === undefined ? {} : { seed: raw.seed }),
+  };
+}
+
+function normaliseRegions(raw: Raw): Region[] {
+  const tree: Region[] = raw.regions.map((r) => ({
+    id: r.id,
+    name: r.name ?? r.id,
+    parent: r.parent ?? null,
+    children: [],
+    leaves: [],
+    isLeaf: false,
+    isGroup: false,
+  }));
+  const byId = new Map(tree.map((r) => [r.id, r]));
+  for (const r of tree) if (r.parent !== null) byId.get(r.parent)!.children.push(r.id);
+  for (const r of tree) {
+    r.isLeaf = r.children.length === 0;
+    if (!r.isLeaf) continue;
+    // Pushing each leaf into itself and its ancestors keeps every `leaves` list in scenario order.
+    for (let n: Region | undefined = r; n; n = n.parent === null ? undefined : byId.get(n.parent)) n.leaves.push(r.id);
+  }
+  const groups: Region[] = (raw.region_groups ?? []).map((g) => {
+    const members = new Set(g.members.flatMap((m) => byId.get(m)!.leaves));
+    return {
+      id: g.id,
+      name: g.name ?? g.id,
+      parent: null,
+      children: [],
+      leaves: tree.filter((r) => members.has(r.id)).map((r) => r.id),
+      isLeaf: false,
+      isGroup: true,
+    };
+  });
+  return [...tree, ...groups];
+}
+
+function normaliseProgram(p: Raw["programs"][number], defaultRegion: (r?: string) => string): Program {
+  const cost = p.unit_cost;
+  const perUnit = typeof cost === "number" ? cost : "per_unit" in cost ? cost.per_unit : null;
+  const perHousehold = typeof cost === "object" && "per_household" in cost ? cost.per_household : null;
+  const leaves = p.by_region.map((row): ProgramLeaf => {
+    const householdsPerUnit = row.households_per_unit ?? p.households_per_unit ?? 1;
+    return {
+      region: row.region,
+      stock: row.stock,
+      householdsPerUnit,
+      unitCost: row.unit_cost ?? perUnit ?? perHousehold! * householdsPerUnit,
+    };
+  });
+  const shares: Record<string, ShareBound> = {};
+  for (const [source, s] of Object.entries(p.shares)) {
+    shares[source] = { min: s.min ?? 0, max: s.max ?? 1, capPerHousehold: s.cap_per_household ?? null };
+  }
+  return {
+    id: p.id,
+    name: p.name ?? p.id,
+    unit: p.unit ?? "unit",
+    integer: p.integer ?? false,
+    escalation: p.escalation ?? 0,
+    spendProfile: p.spend_profile ?? [1],
+    slotsPerUnit: p.slots_per_unit ?? 1,
+    leaves,
+    shares,
+    startLimits: (p.start_limits ?? []).map(
+      (l): StartLimit => ({ region: defaultRegion(l.region), year: l.year ?? null, min: l.min ?? null, max: l.max ?? null }),
+    ),
+  };
+}
+
+function normaliseSource(s: Raw["sources"][number], years: number[], defaultRegion: (r?: string) => string): Source {
+  const budgets: Budget[] = [];
+  for (const b of s.budgets ?? []) {
+    const byYear = new Map<number, number>();
+    if (b.per_year !== undefined) for (const y of years) byYear.set(y, b.per_year);
+    for (const [y, amount] of Object.entries(b.by_year ?? {})) byYear.set(Number(y), amount);
+    for (const y of [...byYear.keys()].sort((a, c) => a - c)) budgets.push({ region: b.region, year: y, amount: byYear.get(y)! });
+  }
+  return {
+    id: s.id,
+    name: s.name ?? s.id,
+    kind: s.kind,
+    costWeight: s.cost_weight ?? (s.kind === "government" ? 1 : 0),
+    carryover: s.carryover ?? false,
+    budgets,
+    links: (s.links ?? []).map(
+      (l): Link => ({
+        id: l.id,
+        source: s.id,
+        of: l.of,
+        minRatio: l.min_ratio ?? null,
+        maxRatio: l.max_ratio ?? null,
+        region: defaultRegion(l.region),
+        eachChild: l.each_child ?? false,
+      }),
+    ),
+  };
+}
+
+function normaliseCapacity(c: NonNullable<Raw["capacity"]>[number], years: number[], programs: Program[]): Capacity {
+  const slots: Record<number, number> = {};
+  if (c.slots !== undefined) for (const y of years) slots[y] = c.slots;
+  for (const [y, n] of Object.entries(c.by_year ?? {})) slots[Number(y)] = n;
+  return { id: c.id, region: c.region, programs: c.programs ?? programs.map((p) => p.id), slots };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

@@ -1,0 +1,84 @@
+/**
+ * Where every value of a scenario came from. Parsed YAML and CSV values are plain JS objects; this
+ * side table maps (container object, key or index) → file and line, and the merge copies entries
+ * onto the merged objects, so a problem found after merging still points at the layer (or CSV row)
+ * that supplied the offending value.
+ */
+
+export interface SourcePos {
+  /** Absolute path of the YAML or CSV file. */
+  file: string;
+  /** 1-based line, or null when no single line is responsible. */
+  line: number | null;
+}
+
+export type PathKey = string | number;
+
+export class PositionTable {
+  private readonly table = new WeakMap<object, Map<PathKey, SourcePos>>();
+
+  set(container: object, key: PathKey, pos: SourcePos): void {
+    let keys = this.table.get(container);
+    if (!keys) this.table.set(container, (keys = new Map()));
+    keys.set(key, pos);
+  }
+
+  get(container: object, key: PathKey): SourcePos | undefined {
+    return this.table.get(container)?.get(key);
+  }
+
+  /** Copies the position of `from[fromKey]` to `to[toKey]`, if known. */
+  copy(from: object, fromKey: PathKey, to: object, toKey: PathKey): void {
+    const pos = this.get(from, fromKey);
+    if (pos) this.set(to, toKey, pos);
+  }
+
+  /**
+   * The position of the value at `path`, or of its deepest existing ancestor when the value is
+   * missing (a required key that is absent is reported at the record that lacks it).
+   */
+  locate(root: unknown, path: readonly PathKey[], fallback: SourcePos): SourcePos {
+    let current: unknown = root;
+    let pos = fallback;
+    for (const key of path) {
+      if (current === null || typeof current !== "object") break;
+      const found = this.get(current, key);
+      if (!found) break;
+      pos = found;
+      current = (current as Record<PathKey, unknown>)[key];
+    }
+    return pos;
+  }
+}
+
+const PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+
+/** `["programs", 1, "shares", "residents", "max"]` → `programs[1].shares.residents.max`. */
+export function formatPath(path: readonly PathKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (PLAIN_KEY.test(key)) out += out === "" ? key : `.${key}`;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
+/** The value at `path` inside a plain document, or undefined. */
+export function valueAt(root: unknown, path: readonly PathKey[]): unknown {
+  let current: unknown = root;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PathKey, unknown>)[key];
+  }
+  return current;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Sets an own property even for keys like "__proto__", which plain assignment would not. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -1,0 +1,79 @@
+/**
+ * Problems with a scenario, collected rather than thrown one at a time: planners fix a file in one
+ * pass only if they see everything that is wrong with it at once.
+ */
+import { isAbsolute, relative } from "node:path";
+import { formatPath, type PathKey, type SourcePos } from "./positions.js";
+
+export interface Problem {
+  /** YAML path in the merged scenario, e.g. `programs[1].shares.residents.max`; "" for the file itself. */
+  path: string;
+  /** Absolute path of the YAML layer or CSV file that supplied the offending value. */
+  file: string;
+  line: number | null;
+  message: string;
+}
+
+/** Thrown by `loadScenario`; `message` lists every problem, one per line. */
+export class ScenarioError extends Error {
+  readonly kind = "scenario" as const;
+
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join("\n"));
+    this.name = "ScenarioError";
+  }
+}
+
+/** `programs[1].shares.residents.max: "140%" is not a share … (scenarios/x.yaml line 37)` */
+export function formatProblem(p: Problem): string {
+  const where = p.line === null ? displayFile(p.file) : `${displayFile(p.file)} line ${p.line}`;
+  return `${p.path ? `${p.path}: ` : ""}${p.message} (${where})`;
+}
+
+/** Paths under the working directory are shown relative to it, others in full. */
+export function displayFile(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
+
+export class ProblemLog {
+  readonly problems: Problem[] = [];
+  private readonly seen = new Set<string>();
+
+  add(path: string | readonly PathKey[], pos: SourcePos, message: string): void {
+    const problem: Problem = {
+      path: typeof path === "string" ? path : formatPath(path),
+      file: pos.file,
+      line: pos.line,
+      message,
+    };
+    const key = formatProblem(problem);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.problems.push(problem);
+  }
+
+  get count(): number {
+    return this.problems.length;
+  }
+
+  /**
+   * Throws every problem at once, ordered as a reader fixes them: by file (the given layer order
+   * first, other files such as CSVs in order of first mention), then by line; ties keep the order
+   * in which they were found.
+   */
+  throwIfAny(fileOrder: readonly string[] = []): void {
+    if (this.problems.length === 0) return;
+    const rank = new Map<string, number>(fileOrder.map((f, i) => [f, i]));
+    for (const p of this.problems) if (!rank.has(p.file)) rank.set(p.file, rank.size);
+    const sorted = this.problems
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => rank.get(a.p.file)! - rank.get(b.p.file)! || lineKey(a.p) - lineKey(b.p) || a.i - b.i)
+      .map(({ p }) => p);
+    throw new ScenarioError(sorted);
+  }
+}
+
+function lineKey(p: Problem): number {
+  return p.line ?? Number.MAX_SAFE_INTEGER;
+}
