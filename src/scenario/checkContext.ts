@@ -61,6 +61,22 @@ export class CheckContext {
     return this.regions.parent.has(region) || this.regions.groups.has(region);
   }
 
+  private readonly leafRowCache = new Map<string, Map<string, Doc>>();
+
+  /** A programme's by_region rows by leaf id (first row per leaf). */
+  leafRows(program: string): Map<string, Doc> {
+    let rows = this.leafRowCache.get(program);
+    if (!rows) {
+      rows = new Map();
+      for (const [row] of records(this.programs.get(program)?.by_region)) {
+        const leaf = id(row.region);
+        if (leaf !== undefined && !rows.has(leaf)) rows.set(leaf, row);
+      }
+      this.leafRowCache.set(program, rows);
+    }
+    return rows;
+  }
+
   /** Leaves below a node (itself if a leaf), or below any member of a group. */
   leavesUnder(region: string): Set<string> {
     const out = new Set<string>();

@@ -1,5 +1,5 @@
 /** Checks of capacity, targets and actuals against regions, programmes, stock and the horizon. */
-import { fmt, id, num, rec, records, year, type CheckContext, type Doc } from "./checkContext.js";
+import { fmt, num, rec, records, year, type CheckContext } from "./checkContext.js";
 
 export function checkCapacity(ctx: CheckContext): void {
   const entries = records(ctx.doc.capacity);
@@ -24,7 +24,7 @@ export function checkTargets(ctx: CheckContext): void {
     if (num(t.at_least) === 0) ctx.report(["targets", i, "at_least"], "at_least must be above 0 (a target of 0 is always met)");
     if (program === undefined || region === undefined) continue;
     const under = ctx.leavesUnder(region);
-    const covered = records(ctx.programs.get(program)?.by_region).some(([row]) => under.has(id(row.region) ?? ""));
+    const covered = [...ctx.leafRows(program).keys()].some((leaf) => under.has(leaf));
     if (!covered) {
       ctx.report(["targets", i], `programme "${program}" has no by_region row under region "${region}", so the target can never be met`);
     }
@@ -49,7 +49,7 @@ export function checkActuals(ctx: CheckContext): void {
       ctx.report(["actuals", i, "partial"], `partial marks a year still running; ${y} is before the horizon`);
     }
     if (region === undefined || program === undefined || y === undefined) continue;
-    const row = leafRow(ctx.programs.get(program), region);
+    const row = ctx.leafRows(program).get(region);
     if (!row) {
       ctx.report(["actuals", i], `programme "${program}" has no by_region row for "${region}"`);
       continue;
@@ -71,8 +71,4 @@ export function checkActuals(ctx: CheckContext): void {
       );
     }
   }
-}
-
-function leafRow(program: Doc | undefined, region: string): Doc | undefined {
-  return records(program?.by_region).find(([row]) => id(row.region) === region)?.[0];
 }

@@ -21,7 +21,7 @@ export function describeIssue(issue: Issue, root: unknown, prefix: PathKey[] = [
   const at = (message: string): IssueReport[] => [{ path, message }];
   switch (issue.code) {
     case "invalid_type":
-      return at(value === undefined ? "is missing (required)" : `expected ${typeName(issue.expected)}, got ${show(value)}`);
+      return at(value === undefined ? "required but missing" : `expected ${typeName(issue.expected)}, got ${show(value)}`);
     case "invalid_union":
       return describeUnion(issue, path, value, root);
     case "too_small":
@@ -62,7 +62,7 @@ function tooSmall(issue: Extract<Issue, { code: "too_small" }>, value: unknown):
  * value), else say what kinds of value are accepted.
  */
 function describeUnion(issue: Extract<Issue, { code: "invalid_union" }>, path: PathKey[], value: unknown, root: unknown): IssueReport[] {
-  if (value === undefined) return [{ path, message: "is missing (required)" }];
+  if (value === undefined) return [{ path, message: "required but missing" }];
   const shapeMismatch = (i: Issue) =>
     i.path.length === 0 && ["invalid_type", "unrecognized_keys", "invalid_union", "invalid_value"].includes(i.code);
   const matched = issue.errors.find((branch) => branch.length > 0 && !branch.some(shapeMismatch));

@@ -80,5 +80,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Sets an own property even for keys like "__proto__", which plain assignment would not. */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -27,7 +27,8 @@ export const Amount = z
       return z.NEVER;
     }
     return n;
-  });
+  })
+  .describe('Yuan: a number, or a string with Chinese units such as "3500万", "8.25亿", "2.7万元"');
 
 export const Share = z
   .union([z.number(), z.string()])
@@ -41,7 +42,8 @@ export const Share = z
       return z.NEVER;
     }
     return n;
-  });
+  })
+  .describe('A fraction between 0 and 1: 0.3 or "30%"');
 
 const Count = z.number().min(0);
 const ByYearAmount = z.record(YearKey, Amount);

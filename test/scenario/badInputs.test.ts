@@ -1,0 +1,360 @@
+/**
+ * Bad scenarios: each must be rejected with a problem naming the YAML path and the line (and the
+ * file, for overlays and CSVs) of the offending value.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BASE, errorFor, expectProblem, lineOf, loadError, patch, writeFiles } from "./helpers.js";
+
+interface Case {
+  name: string;
+  yaml: string;
+  path: string;
+  /** Text on the offending line (its line number is the expected one); null: no line. */
+  marker: string | null;
+  text: string;
+}
+
+const cases: Case[] = [
+  {
+    name: "a share above 100%",
+    yaml: patch(["central: {max: 0.5}", 'central: {max: "140%"}']),
+    path: "programs[0].shares.central.max",
+    marker: "140%",
+    text: '"140%" is not a share between 0 and 1 (write 0.3 or "30%")',
+  },
+  {
+    name: "a misspelt key",
+    yaml: patch(["    unit_cost: 3000000\n", "    unit_cost: 3000000\n    unti: community\n"]),
+    path: "programs[0].unti",
+    marker: "unti:",
+    text: 'unknown key "unti" (did you mean "unit"?)',
+  },
+  {
+    name: "a missing required key, reported at its record",
+    yaml: patch(["    unit_cost: 3000000\n", ""]),
+    path: "programs[0].unit_cost",
+    marker: "- id: retrofit",
+    text: "required but missing",
+  },
+  {
+    name: "a missing section, reported at the file",
+    yaml: BASE.slice(0, BASE.indexOf("sources:")),
+    path: "sources",
+    marker: null,
+    text: "required but missing",
+  },
+  {
+    name: "a horizon that ends before it starts",
+    yaml: patch(["{start: 2021, end: 2025}", "{start: 2026, end: 2025}"]),
+    path: "horizon.start",
+    marker: "horizon:",
+    text: "the horizon starts in 2026, after it ends (2025)",
+  },
+  {
+    name: "a duplicate region id",
+    yaml: patch(["{id: sz, parent: gd}", "{id: gz, parent: gd, name: again}"]),
+    path: "regions[2].id",
+    marker: "name: again",
+    text: 'region id "gz" is used twice (also regions[1])',
+  },
+  {
+    name: "an unknown parent region",
+    yaml: patch(["{id: sz, parent: gd}", "{id: sz, parent: gdd}"]),
+    path: "regions[2].parent",
+    marker: "parent: gdd",
+    text: 'unknown parent region "gdd" (did you mean "gd"?)',
+  },
+  {
+    name: "a cycle in the region tree",
+    yaml: patch(["  - {id: sz, parent: gd}\n", "  - {id: sz, parent: gd}\n  - {id: a, parent: b}\n  - {id: b, parent: a}\n"]),
+    path: "regions[3].parent",
+    marker: "{id: a, parent: b}",
+    text: "parent links form a cycle: a → b → a",
+  },
+  {
+    name: "by_region naming a region that is not a leaf",
+    yaml: patch(["{region: gz, stock: 100}", "{region: gd, stock: 100}"]),
+    path: "programs[0].by_region[0].region",
+    marker: "{region: gd, stock: 100}",
+    text: '"gd" is not: it has children (gz, sz)',
+  },
+  {
+    name: "a leaf listed twice in by_region",
+    yaml: patch(["{region: sz, stock: 80}", "{region: gz, stock: 80}"]),
+    path: "programs[0].by_region[1].region",
+    marker: "{region: gz, stock: 80}",
+    text: 'leaf "gz" is listed twice (also by_region[0])',
+  },
+  {
+    name: "a min share above the max share",
+    yaml: patch(["city: {min: 0.2}", "city: {min: 0.6, max: 0.4}"]),
+    path: "programs[0].shares.city.min",
+    marker: "city: {min: 0.6",
+    text: "min share 0.6 is above max share 0.4",
+  },
+  {
+    name: "minimum shares adding up to more than 1",
+    yaml: patch(["central: {max: 0.5}", "central: {min: 0.5, max: 0.6}"], ["city: {min: 0.2}", 'city: {min: "60%"}']),
+    path: "programs[0].shares",
+    marker: "shares:",
+    text: "minimum shares add up to 1.1, more than 1",
+  },
+  {
+    name: "maximum shares adding up to less than 1",
+    yaml: patch(["city: {min: 0.2}", "city: {min: 0.2, max: 0.3}"]),
+    path: "programs[0].shares",
+    marker: "shares:",
+    text: "maximum shares add up to 0.9, less than 1",
+  },
+  {
+    name: "a spend profile that does not add up to 1",
+    yaml: patch(["[0.6, 0.4]", "[0.6, 0.3]"]),
+    path: "programs[0].spend_profile",
+    marker: "spend_profile:",
+    text: "spend_profile adds up to 0.9, not 1",
+  },
+  {
+    name: "a cost per household without households per unit",
+    yaml: patch(["unit_cost: 3000000", 'unit_cost: {per_household: "2.7万元"}']),
+    path: "programs[0].unit_cost.per_household",
+    marker: "per_household",
+    text: "missing for gz, sz",
+  },
+  {
+    name: "cap_per_household on a government source",
+    yaml: patch(["central: {max: 0.5}", "central: {max: 0.5, cap_per_household: 100}"]),
+    path: "programs[0].shares.central.cap_per_household",
+    marker: "central: {max: 0.5, cap",
+    text: 'cap_per_household applies to resident sources only; "central" is government',
+  },
+  {
+    name: "a budget year past the spend profile's tail",
+    yaml: patch(['{region: gd, per_year: "3亿"}', '{region: gd, by_year: {2026: "1亿", 2027: "3亿"}}']),
+    path: "sources[0].budgets[0].by_year.2027",
+    marker: "2027",
+    text: "budget year 2027 is outside the horizon 2021–2025 (allowed: 2021–2026",
+  },
+  {
+    name: "an amount with an unknown unit",
+    yaml: patch(['per_year: "3亿"', 'per_year: "3千万"']),
+    path: "sources[0].budgets[0].per_year",
+    marker: "3千万",
+    text: '"3千万" is not an amount',
+  },
+  {
+    name: "a budget for the same region given twice",
+    yaml: patch(['      - {region: gd, per_year: "3亿"}\n', '      - {region: gd, per_year: "3亿"}\n      - {region: gd, by_year: {2022: 1}}\n']),
+    path: "sources[0].budgets[1].region",
+    marker: "{2022: 1}",
+    text: 'the budget for region "gd" is given twice (also budgets[0])',
+  },
+  {
+    name: "a link matching a source against itself",
+    yaml: patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    links: [{id: m, of: city, min_ratio: 0.5}]\n"]),
+    path: "sources[1].links[0].of",
+    marker: "links:",
+    text: 'a link cannot match source "city" against itself',
+  },
+  {
+    name: "a link with min_ratio above max_ratio",
+    yaml: patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    links:\n      - id: m\n        of: central\n        min_ratio: 2\n        max_ratio: 1\n"]),
+    path: "sources[1].links[0].min_ratio",
+    marker: "min_ratio: 2",
+    text: "min_ratio 2 is above max_ratio 1",
+  },
+  {
+    name: "a source kind that does not exist",
+    yaml: patch(["    kind: resident", "    kind: residents"]),
+    path: "sources[2].kind",
+    marker: "kind: residents",
+    text: '"residents" is not one of government, enterprise, property_unit, resident',
+  },
+  {
+    name: "an unknown source in shares",
+    yaml: patch(["      city: {min: 0.2}\n", "      city: {min: 0.2}\n      banks: {max: 0.1}\n"]),
+    path: "programs[0].shares.banks",
+    marker: "banks:",
+    text: 'unknown source "banks"',
+  },
+  {
+    name: "a target for an unknown programme",
+    yaml: patch(["program: retrofit, region: gd", "program: retrofitt, region: gd"]),
+    path: "targets[0].program",
+    marker: "retrofitt",
+    text: 'unknown programme "retrofitt" (did you mean "retrofit"?)',
+  },
+  {
+    name: "a target year outside the horizon",
+    yaml: patch(["by: 2025", "by: 2030"]),
+    path: "targets[0].by",
+    marker: "by: 2030",
+    text: "target year 2030 is outside the horizon 2021–2025",
+  },
+  {
+    name: "a target of zero",
+    yaml: patch(["at_least: 150", "at_least: 0"]),
+    path: "targets[0].at_least",
+    marker: "at_least: 0",
+    text: "at_least must be above 0",
+  },
+  {
+    name: "a target over a region the programme does not cover",
+    yaml: patch(["{id: sz, parent: gd}", "{id: sz, parent: gd}\n  - {id: hk}"], ["region: gd, metric", "region: hk, metric"]),
+    path: "targets[0]",
+    marker: "region: hk, metric",
+    text: 'programme "retrofit" has no by_region row under region "hk"',
+  },
+  {
+    name: "actual starts beyond the leaf's stock",
+    yaml: `${BASE}actuals:\n  - {region: sz, program: retrofit, year: 2020, started: 500}\n  - {region: sz, program: retrofit, year: 2021, started: 50}\n  - {region: sz, program: retrofit, year: 2022, started: 40}\n`,
+    path: "actuals[2].started",
+    marker: "year: 2022, started: 40",
+    text: 'actuals start 90 units of "retrofit" in "sz" during the horizon, more than its stock 80',
+  },
+  {
+    name: "an actual after the horizon",
+    yaml: `${BASE}actuals:\n  - {region: gz, program: retrofit, year: 2026, started: 5}\n`,
+    path: "actuals[0].year",
+    marker: "year: 2026",
+    text: "actual year 2026 is after the horizon end 2025",
+  },
+  {
+    name: "an actual in a region that is not a leaf",
+    yaml: `${BASE}actuals:\n  - {region: gd, program: retrofit, year: 2021, started: 5}\n`,
+    path: "actuals[0].region",
+    marker: "{region: gd, program",
+    text: "an actual's region must be a leaf region",
+  },
+  {
+    name: "a start limit without a region when there are several roots",
+    yaml: patch(["{id: sz, parent: gd}", "{id: sz, parent: gd}\n  - {id: hk}"], ["    spend_profile", "    start_limits:\n      - {max: 50}\n    spend_profile"]),
+    path: "programs[0].start_limits[0]",
+    marker: "{max: 50}",
+    text: "a start limit needs a region: the scenario has several root regions (gd, hk)",
+  },
+  {
+    name: "a region group with an unknown member",
+    yaml: patch(["programs:", "region_groups:\n  - {id: pearl, members: [gz, szz]}\nprograms:"]),
+    path: "region_groups[0].members[1]",
+    marker: "szz",
+    text: 'unknown region "szz" (did you mean "sz"?)',
+  },
+  {
+    name: "capacity for an unknown programme",
+    yaml: `${BASE}capacity:\n  - id: crews\n    region: gd\n    programs: [retrofit, villages]\n    slots: 100\n`,
+    path: "capacity[0].programs[1]",
+    marker: "programs: [retrofit, villages]",
+    text: 'unknown programme "villages"',
+  },
+];
+
+describe("bad scenario files", () => {
+  it.each(cases)("rejects $name", ({ yaml, path, marker, text }) => {
+    const { error } = errorFor(yaml);
+    expectProblem(error, path, marker === null ? null : lineOf(yaml, marker), "s.yaml", text);
+  });
+
+  it("has many distinct cases", () => expect(new Set(cases.map((c) => c.path)).size).toBeGreaterThanOrEqual(18));
+
+  it("reports YAML syntax errors with their line", () => {
+    const yaml = patch(["    unit_cost: 3000000", "    unit_cost: big: 3000000"]);
+    const { error } = errorFor(yaml);
+    expectProblem(error, "", lineOf(yaml, "big:"), "s.yaml", "YAML syntax: Nested mappings are not allowed");
+  });
+
+  it("rejects a file that is not a mapping", () => {
+    const { error } = errorFor("- a\n- b\n");
+    expectProblem(error, "", 1, "s.yaml", "a scenario file must be a mapping of keys");
+  });
+
+  it("reports a duplicate YAML key at the repeated key", () => {
+    const yaml = patch(["    unit_cost: 3000000\n", "    unit_cost: 3000000\n    unit_cost: 5\n"]);
+    const { error } = errorFor(yaml);
+    expectProblem(error, "", lineOf(yaml, "unit_cost: 5"), "s.yaml", "Map keys must be unique");
+  });
+
+  it("reports every problem of a file at once, in line order", () => {
+    const yaml = patch(
+      ["{start: 2021, end: 2025}", "{start: 2021, end: 2025, stop: 2030}"],
+      ["central: {max: 0.5}", 'central: {max: "140%"}'],
+      ["[0.6, 0.4]", "[0.6, 0.3]"],
+      ["program: retrofit, region: gd", "program: retrofit, region: gz2"],
+    );
+    const { error } = errorFor(yaml);
+    expectProblem(error, "horizon.stop", lineOf(yaml, "stop: 2030"), "s.yaml", 'unknown key "stop"');
+    expectProblem(error, "programs[0].spend_profile", lineOf(yaml, "[0.6, 0.3]"), "s.yaml", "adds up to 0.9");
+    expectProblem(error, "programs[0].shares.central.max", lineOf(yaml, "140%"), "s.yaml", "not a share");
+    expectProblem(error, "targets[0].region", lineOf(yaml, "gz2"), "s.yaml", 'unknown region "gz2"');
+    expect(error.problems).toHaveLength(4);
+    const lines = error.problems.map((p) => p.line!);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    expect(error.message.split("\n")).toHaveLength(4);
+    expect(error.kind).toBe("scenario");
+  });
+});
+
+describe("problems in other files", () => {
+  it("points at the overlay that supplied a bad value", () => {
+    const overlay = "# cut\nprograms:\n  - id: retrofit\n    shares:\n      central: {max: 1.5}\n    unitt: x\n";
+    const dir = writeFiles({ "s.yaml": BASE, "cut.yaml": overlay });
+    const error = loadError(join(dir, "s.yaml"), { overlays: [join(dir, "cut.yaml")] });
+    expectProblem(error, "programs[0].shares.central.max", 5, "cut.yaml", "1.5 is not a share");
+    expectProblem(error, "programs[0].unitt", 6, "cut.yaml", 'did you mean "unit"?');
+  });
+
+  it("points at the base for values the overlay did not touch", () => {
+    const base = patch(["[0.6, 0.4]", "[0.6, 0.3]"]);
+    const dir = writeFiles({ "base.yaml": base, "s.yaml": "extends: base.yaml\nname: child\n" });
+    const error = loadError(join(dir, "s.yaml"));
+    expectProblem(error, "programs[0].spend_profile", lineOf(base, "[0.6, 0.3]"), "base.yaml");
+  });
+
+  it("points at the CSV row of a bad cell", () => {
+    const yaml = patch(["      - {region: gz, stock: 100}\n      - {region: sz, stock: 80}\n", "      - {file: data/stock.csv}\n"]);
+    const { error } = errorFor(yaml, { "data/stock.csv": "region,stock\ngz,100\nsz,lots\n" });
+    expectProblem(error, "programs[0].by_region[1].stock", 3, "stock.csv", 'expected a number, got "lots"');
+  });
+
+  it("points at the CSV row of an unknown region", () => {
+    const yaml = patch(["      - {region: gz, stock: 100}\n      - {region: sz, stock: 80}\n", "      - {file: stock.csv}\n"]);
+    const { error } = errorFor(yaml, { "stock.csv": "region,stock\n\ngz,100\nszz,80\n" });
+    expectProblem(error, "programs[0].by_region[1].region", 4, "stock.csv", 'unknown region "szz"');
+  });
+
+  it("reports ragged CSV rows and repeated budget years at their rows", () => {
+    const yaml = patch(['      - {region: gd, per_year: "3亿"}\n', "      - {file: b.csv}\n"]);
+    const { error } = errorFor(yaml, { "b.csv": "region,year,amount\ngd,2021,3亿\ngd,2021,4亿\ngd,2022,1,2\n" });
+    expectProblem(error, "sources[0].budgets[0].file", 3, "b.csv", 'budget for region "gd" in 2021 is given twice');
+    expectProblem(error, "sources[0].budgets[0].file", 4, "b.csv", "row has 4 cells but the header names 3 columns");
+  });
+
+  it("reports a missing CSV file at the YAML line naming it", () => {
+    const yaml = patch(["      - {region: gz, stock: 100}\n", "      - {region: gz, stock: 100}\n      - file: nowhere.csv\n"]);
+    const { error } = errorFor(yaml);
+    expectProblem(error, "programs[0].by_region[1].file", lineOf(yaml, "nowhere.csv"), "s.yaml", "cannot read CSV file nowhere.csv");
+  });
+
+  it("reports a cycle in extends, naming the chain", () => {
+    const dir = writeFiles({ "a.yaml": "extends: b.yaml\nname: a\n", "b.yaml": "name: b\nextends: a.yaml\n" });
+    const error = loadError(join(dir, "a.yaml"));
+    const line = expectProblem(error, "extends", 2, "b.yaml");
+    expect(line).toMatch(/extends cycle: .*a\.yaml → .*b\.yaml → .*a\.yaml/);
+  });
+
+  it("reports a missing base file at the extends line", () => {
+    const dir = writeFiles({ "s.yaml": "name: x\nextends: [base.yaml]\n" });
+    expectProblem(loadError(join(dir, "s.yaml")), "extends[0]", 2, "s.yaml", "cannot read base file");
+  });
+
+  it("reports deleting a record that no earlier layer has, in the overlay", () => {
+    const dir = writeFiles({ "s.yaml": BASE, "o.yaml": "regions:\n  - {id: gx, _delete: true}\n" });
+    const error = loadError(join(dir, "s.yaml"), { overlays: [join(dir, "o.yaml")] });
+    expectProblem(error, "regions[0]._delete", 2, "o.yaml", 'nothing to delete: no earlier layer has a record with id "gx"');
+  });
+
+  it("reports a missing scenario file", () => {
+    const error = loadError("/nonexistent/renewsim/s.yaml");
+    expect(error.problems[0]).toMatchObject({ path: "", line: null, file: "/nonexistent/renewsim/s.yaml" });
+  });
+});

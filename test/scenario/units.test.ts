@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { formatYuan, parseAmount, parseShare } from "../../src/scenario/units.js";
+
+describe("amounts", () => {
+  it.each([
+    [1200, 1200],
+    ["8.25亿", 825_000_000],
+    ["3500万", 35_000_000],
+    ["2.7万元", 27_000],
+    ["1,200", 1200],
+    ["  5000元 ", 5000],
+    ["0.5亿元", 50_000_000],
+    ["1e3", 1000],
+  ])("%s is %d yuan", (text, yuan) => expect(parseAmount(text)).toBe(yuan));
+
+  it.each(["abc", "3500千", "", "万", true, null, Infinity])("%s is not an amount", (text) =>
+    expect(parseAmount(text)).toBeNull(),
+  );
+
+  it("formats yuan for people", () => {
+    expect(formatYuan(825_000_000)).toBe("8.25亿元");
+    expect(formatYuan(35_000_000)).toBe("3500万元");
+    expect(formatYuan(950)).toBe("950元");
+  });
+});
+
+describe("shares", () => {
+  it.each([
+    [0.3, 0.3],
+    ["30%", 0.3],
+    ["0.25", 0.25],
+    [" 5 % ", 0.05],
+    ["140%", 1.4],
+  ])("%s is %d", (text, share) => expect(parseShare(text)).toBeCloseTo(share, 12));
+
+  it.each(["thirty", "%", "", false])("%s is not a share", (text) => expect(parseShare(text)).toBeNull());
+});
