@@ -9,8 +9,8 @@ import { scenarioHash } from "./hash.js";
 import { collectLayers } from "./layers.js";
 import { applyLayer } from "./merge.js";
 import { normaliseScenario } from "./normalise.js";
-import { PositionTable } from "./positions.js";
-import { ProblemLog } from "./problems.js";
+import { PositionTable, type PathKey, type SourcePos } from "./positions.js";
+import { ProblemLog, type ScenarioError } from "./problems.js";
 import type { Scenario } from "./types.js";
 import { validateMerged } from "./validate.js";
 
@@ -18,7 +18,7 @@ export { ScenarioError, formatProblem, type Problem } from "./problems.js";
 export { scenarioJsonSchema } from "./jsonSchema.js";
 export { validateMerged } from "./validate.js";
 export { applyLayer } from "./merge.js";
-export { PositionTable } from "./positions.js";
+export { PositionTable, formatPath, type PathKey, type SourcePos } from "./positions.js";
 export { canonicalJson, scenarioHash } from "./hash.js";
 export { normaliseScenario } from "./normalise.js";
 export type { Scenario } from "./types.js";
@@ -36,6 +36,11 @@ export interface LoadedScenario {
   hash: string;
   /** Absolute paths of the YAML layers in merge order. */
   layers: string[];
+  /**
+   * File and line of the value at `path` in `merged` (or of its deepest existing parent), so checks
+   * made after loading (e.g. of `uncertainty`) can point at the layer that supplied the value.
+   */
+  locate(path: readonly PathKey[]): SourcePos;
 }
 
 /** Loads, merges, validates and normalises a scenario. Throws ScenarioError. */
@@ -54,5 +59,23 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     merged,
     hash: scenarioHash(merged),
     layers: layers.map((l) => l.file),
+    locate: (path) => positions.locate(merged, path, { file: root, line: null }),
   };
+}
+
+/**
+ * A ScenarioError for problems found by a later stage, with paths relative to `prefix` (e.g.
+ * `["uncertainty"]` for problems the Monte Carlo module finds in that section); null if none.
+ */
+export function scenarioErrorAt(
+  loaded: LoadedScenario,
+  problems: readonly { path: readonly PathKey[]; message: string }[],
+  prefix: readonly PathKey[] = [],
+): ScenarioError | null {
+  const log = new ProblemLog();
+  for (const p of problems) {
+    const path = [...prefix, ...p.path];
+    log.add(path, loaded.locate(path), p.message);
+  }
+  return log.toError(loaded.layers);
 }

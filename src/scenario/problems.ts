@@ -57,20 +57,26 @@ export class ProblemLog {
     return this.problems.length;
   }
 
-  /**
-   * Throws every problem at once, ordered as a reader fixes them: by file (the given layer order
-   * first, other files such as CSVs in order of first mention), then by line; ties keep the order
-   * in which they were found.
-   */
+  /** Throws every problem at once (see `toError`); does nothing when there are none. */
   throwIfAny(fileOrder: readonly string[] = []): void {
-    if (this.problems.length === 0) return;
+    const error = this.toError(fileOrder);
+    if (error) throw error;
+  }
+
+  /**
+   * One error with every problem, ordered as a reader fixes them: by file (the given layer order
+   * first, other files such as CSVs in order of first mention), then by line; ties keep the order
+   * in which they were found. Null when there are no problems.
+   */
+  toError(fileOrder: readonly string[] = []): ScenarioError | null {
+    if (this.problems.length === 0) return null;
     const rank = new Map<string, number>(fileOrder.map((f, i) => [f, i]));
     for (const p of this.problems) if (!rank.has(p.file)) rank.set(p.file, rank.size);
     const sorted = this.problems
       .map((p, i) => ({ p, i }))
       .sort((a, b) => rank.get(a.p.file)! - rank.get(b.p.file)! || lineKey(a.p) - lineKey(b.p) || a.i - b.i)
       .map(({ p }) => p);
-    throw new ScenarioError(sorted);
+    return new ScenarioError(sorted);
   }
 }
 

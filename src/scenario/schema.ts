@@ -50,8 +50,9 @@ const ByYearAmount = z.record(YearKey, Amount);
 const ByYearCount = z.record(YearKey, Count);
 
 /*
- * Lists of records (regions, by_region, budgets, capacity, actuals) may contain `{file: x.csv}`
- * entries; the loader expands them into records before merging, so the schema sees records only.
+ * Lists of records (regions, by_region, budgets, capacity, targets, actuals) may contain
+ * `{file: x.csv}` entries; the loader expands them into records before merging, so the schema
+ * sees records only (`jsonSchema.ts` adds them to the published JSON Schema).
  */
 
 const RegionRecord = z.strictObject({

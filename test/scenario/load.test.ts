@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadScenario, scenarioJsonSchema } from "../../src/scenario/index.js";
+import { loadScenario, scenarioErrorAt, scenarioJsonSchema } from "../../src/scenario/index.js";
 import { BASE, writeFiles } from "./helpers.js";
 
 const GOOD = resolve("test/fixtures/scenarios/good");
@@ -191,5 +191,17 @@ describe("normalisation defaults", () => {
     expect(s.actuals).toEqual([]);
     expect(s.objective).toEqual({ smoothing: false, relTolerance: 1e-6, absTolerance: 1e-6 });
     expect(s.seed).toBeUndefined();
+  });
+});
+
+describe("locating problems found after loading", () => {
+  it("maps section-relative paths to the layer and line that supplied the value", () => {
+    const overlay = "uncertainty:\n  inputs:\n    - id: cost\n      dist: {type: uniform, min: 2, max: 1}\n";
+    const dir = writeFiles({ "s.yaml": BASE, "mc.yaml": overlay });
+    const loaded = loadScenario(join(dir, "s.yaml"), { overlays: [join(dir, "mc.yaml")] });
+    expect(loaded.scenario.uncertainty).toEqual({ inputs: [{ id: "cost", dist: { type: "uniform", min: 2, max: 1 } }] });
+    const error = scenarioErrorAt(loaded, [{ path: ["inputs", 0, "dist", "min"], message: "min is above max" }], ["uncertainty"]);
+    expect(error?.message).toMatch(/^uncertainty\.inputs\[0\]\.dist\.min: min is above max \(.*mc\.yaml line 4\)$/);
+    expect(scenarioErrorAt(loaded, [])).toBeNull();
   });
 });
