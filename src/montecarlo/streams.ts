@@ -1,0 +1,182 @@
+/**
+ * Reproducible random numbers addressed by name, not by sequence: the numbers for
+ * (seed, draw, input id, cell) are a pure function of those four values. Results therefore do not
+ * depend on worker count, shard layout, input order, or what else the scenario contains, and two
+ * scenarios run with the same seed share the numbers of the inputs they share (paired comparison).
+ *
+ * Derivation (see docs/monte-carlo.md, "Random streams"):
+ *   key     = (seed mod 2³², ⌊seed / 2³²⌋, 0, 0)                  — seed an integer in [0, 2⁵³)
+ *   (h0,h1) = cyrb53 lanes of the UTF-16 string `${inputId}\u001f${cell}`
+ *   block n = Threefry4x32-20(counter = (draw, h0, h1, n), key)  — four 32-bit words
+ *   numbers = words (w0, w1) then (w2, w3) of block 0, 1, 2, …; each pair → u = (x + ½) / 2⁵²
+ *             with x = (w_hi >>> 12) · 2³² + w_lo, so u ∈ [2⁻⁵³, 1 − 2⁻⁵³], never 0 or 1.
+ * Threefry4x32-20 (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3", SC'11; the
+ * Random123 library) is a counter-based generator that passes BigCrush. It is used instead of
+ * seeding a seedrandom generator per cell because a fresh alea or ARC4 state costs 3–7 µs and a
+ * draw touches hundreds of cells; a Threefry block costs ~50 ns (Philox4x32-10, the other
+ * Random123 family, needs 32×32→64-bit multiplies that cost ~4× more in JavaScript).
+ */
+
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+export const MAX_DRAW = 0xffffffff;
+
+/**
+ * Threefry4x32-20 (Random123): 20 add-rotate-xor rounds on four 32-bit words with a key injection
+ * every four rounds. Unrolled with the rotation constants R_32x4 = (10,26) (11,21) (13,27) (23,5)
+ * (6,20) (17,11) (25,10) (18,20); words stay int32 bit patterns (fast in V8). Verified against
+ * Random123's known-answer vectors in test/montecarlo/streams.test.ts.
+ */
+export function threefry4x32(
+  c0: number, c1: number, c2: number, c3: number,
+  k0: number, k1: number, k2: number, k3: number,
+  out: Uint32Array,
+): void {
+  k0 |= 0;
+  k1 |= 0;
+  k2 |= 0;
+  k3 |= 0;
+  const k4 = 0x1bd11bda ^ k0 ^ k1 ^ k2 ^ k3;
+  let x0 = (c0 + k0) | 0;
+  let x1 = (c1 + k1) | 0;
+  let x2 = (c2 + k2) | 0;
+  let x3 = (c3 + k3) | 0;
+  // Rounds 0–19, two mixes each; after every fourth round, key injection s (schedule k0..k4).
+  {
+    x0 = (x0 + x1) | 0; x1 = ((x1 << 10) | (x1 >>> 22)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 26) | (x3 >>> 6)) ^ x2;
+    x0 = (x0 + x3) | 0; x3 = ((x3 << 11) | (x3 >>> 21)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 21) | (x1 >>> 11)) ^ x2;
+    x0 = (x0 + x1) | 0; x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 27) | (x3 >>> 5)) ^ x2;
+    x0 = (x0 + x3) | 0; x3 = ((x3 << 23) | (x3 >>> 9)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 5) | (x1 >>> 27)) ^ x2;
+    x0 = (x0 + k1) | 0; x1 = (x1 + k2) | 0; x2 = (x2 + k3) | 0; x3 = (x3 + k4 + 1) | 0; // key injection 1
+    x0 = (x0 + x1) | 0; x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 20) | (x3 >>> 12)) ^ x2;
+    x0 = (x0 + x3) | 0; x3 = ((x3 << 17) | (x3 >>> 15)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 11) | (x1 >>> 21)) ^ x2;
+    x0 = (x0 + x1) | 0; x1 = ((x1 << 25) | (x1 >>> 7)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 10) | (x3 >>> 22)) ^ x2;
+    x0 = (x0 + x3) | 0; x3 = ((x3 << 18) | (x3 >>> 14)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 20) | (x1 >>> 12)) ^ x2;
+    x0 = (x0 + k2) | 0; x1 = (x1 + k3) | 0; x2 = (x2 + k4) | 0; x3 = (x3 + k0 + 2) | 0; // key injection 2
+    x0 = (x0 + x1) | 0; x1 = ((x1 << 10) | (x1 >>> 22)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 26) | (x3 >>> 6)) ^ x2;
+    x0 = (x0 + x3) | 0; x3 = ((x3 << 11) | (x3 >>> 21)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 21) | (x1 >>> 11)) ^ x2;
+    x0 = (x0 + x1) | 0; x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 27) | (x3 >>> 5)) ^ x2;
+    x0 = (x0 + x3) | 0; x3 = ((x3 << 23) | (x3 >>> 9)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 5) | (x1 >>> 27)) ^ x2;
+    x0 = (x0 + k3) | 0; x1 = (x1 + k4) | 0; x2 = (x2 + k0) | 0; x3 = (x3 + k1 + 3) | 0; // key injection 3
+    x0 = (x0 + x1) | 0; x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 20) | (x3 >>> 12)) ^ x2;
+    x0 = (x0 + x3) | 0; x3 = ((x3 << 17) | (x3 >>> 15)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 11) | (x1 >>> 21)) ^ x2;
+    x0 = (x0 + x1) | 0; x1 = ((x1 << 25) | (x1 >>> 7)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 10) | (x3 >>> 22)) ^ x2;
+    x0 = (x0 + x3) | 0; x3 = ((x3 << 18) | (x3 >>> 14)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 20) | (x1 >>> 12)) ^ x2;
+    x0 = (x0 + k4) | 0; x1 = (x1 + k0) | 0; x2 = (x2 + k1) | 0; x3 = (x3 + k2 + 4) | 0; // key injection 4
+    x0 = (x0 + x1) | 0; x1 = ((x1 << 10) | (x1 >>> 22)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 26) | (x3 >>> 6)) ^ x2;
+    x0 = (x0 + x3) | 0; x3 = ((x3 << 11) | (x3 >>> 21)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 21) | (x1 >>> 11)) ^ x2;
+    x0 = (x0 + x1) | 0; x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 27) | (x3 >>> 5)) ^ x2;
+    x0 = (x0 + x3) | 0; x3 = ((x3 << 23) | (x3 >>> 9)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 5) | (x1 >>> 27)) ^ x2;
+    x0 = (x0 + k0) | 0; x1 = (x1 + k1) | 0; x2 = (x2 + k2) | 0; x3 = (x3 + k3 + 5) | 0; // key injection 5
+  }
+  out[0] = x0;
+  out[1] = x1;
+  out[2] = x2;
+  out[3] = x3;
+}
+
+/** cyrb53 (bryc, public domain): two well-mixed 32-bit lanes of a string. */
+export function hashKey(text: string): StreamKey {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return { h0: h1 >>> 0, h1: h2 >>> 0 };
+}
+
+/** The hashed name of one stream: an input id and a cell key. */
+export interface StreamKey {
+  h0: number;
+  h1: number;
+}
+
+/**
+ * Cell keys name the granularity an input is drawn at; they are part of the stream name, so they
+ * must never change meaning: "" (once per draw), "r:<region>", "y:<year>", "r:<region>|y:<year>".
+ */
+export function cellKey(region: string | null, year: number | null): string {
+  if (region !== null && year !== null) return `r:${region}|y:${year}`;
+  if (region !== null) return `r:${region}`;
+  if (year !== null) return `y:${year}`;
+  return "";
+}
+
+export function streamKey(inputId: string, cell: string): StreamKey {
+  return hashKey(`${inputId}\u001f${cell}`);
+}
+
+const TWO_32 = 4294967296;
+const TWO_52 = 4503599627370496;
+const scratch = new Uint32Array(4);
+
+function toUniform(hi: number, lo: number): number {
+  return ((hi >>> 12) * TWO_32 + lo + 0.5) / TWO_52;
+}
+
+/** Throws a RangeError unless seed ∈ [0, 2⁵³) and draw ∈ [0, 2³²) are integers. */
+export function checkSeedDraw(seed: number, draw: number): void {
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new RangeError(`seed ${seed} is not an integer in [0, 2^53)`);
+  if (!Number.isInteger(draw) || draw < 0 || draw > MAX_DRAW) throw new RangeError(`draw ${draw} is not an integer in [0, 2^32)`);
+}
+
+/**
+ * The first number of the stream (seed, draw, key = (h0, h1)): the hot path of sampling, taking
+ * the key's words so callers can keep them in typed arrays. It does not validate seed and draw:
+ * callers check them once per draw with `checkSeedDraw`.
+ */
+export function uniformAt(seed: number, draw: number, h0: number, h1: number): number {
+  threefry4x32(draw, h0, h1, 0, seed >>> 0, Math.floor(seed / TWO_32) >>> 0, 0, 0, scratch);
+  return toUniform(scratch[0], scratch[1]);
+}
+
+/** The first uniform of stream (seed, draw, inputId, cell). */
+export function uniformFor(seed: number, draw: number, inputId: string, cell: string): number {
+  checkSeedDraw(seed, draw);
+  const key = streamKey(inputId, cell);
+  return uniformAt(seed, draw, key.h0, key.h1);
+}
+
+/** Many uniforms from one named stream; the first equals `uniformFor` with the same name. */
+export class Stream {
+  private readonly k0: number;
+  private readonly k1: number;
+  private readonly key: StreamKey;
+  private readonly words = new Uint32Array(4);
+  private block = 0;
+  private half = 2;
+
+  constructor(
+    seed: number,
+    private readonly draw: number,
+    inputId: string,
+    cell = "",
+  ) {
+    checkSeedDraw(seed, draw);
+    this.k0 = seed >>> 0;
+    this.k1 = Math.floor(seed / TWO_32) >>> 0;
+    this.key = streamKey(inputId, cell);
+  }
+
+  /** Next uniform in (0, 1). A stream holds 2³³ numbers; exhausting one is a programming error. */
+  next(): number {
+    if (this.half === 2) {
+      if (this.block > MAX_DRAW) throw new RangeError("random stream exhausted");
+      threefry4x32(this.draw, this.key.h0, this.key.h1, this.block++, this.k0, this.k1, 0, 0, this.words);
+      this.half = 0;
+    }
+    const i = this.half++ * 2;
+    return toUniform(this.words[i], this.words[i + 1]);
+  }
+
+  /** Fills `out` with the next `out.length` uniforms. */
+  fill(out: Float64Array): Float64Array {
+    for (let i = 0; i < out.length; i++) out[i] = this.next();
+    return out;
+  }
+}
