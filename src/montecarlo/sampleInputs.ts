@@ -1,0 +1,190 @@
+/**
+ * One draw's sampled world. `createSampler` does all the per-scenario work once — which cells each
+ * input touches, the stream keys of its draw cells, value→factor scales, the copula — into flat
+ * typed arrays, so `sampleInto` only hashes counters, inverts CDFs and writes numbers into a
+ * preallocated world (no allocation per draw). Order of work does not matter: value inputs are
+ * applied first, factors multiply on top, and every number comes from its own named stream.
+ */
+import type { Scenario } from "../scenario/types.js";
+import { normalCdf, normalQuantile } from "../stats/normal.js";
+import { arrayOf, indexScenario, inputTargets, type CellTarget } from "./cells.js";
+import { buildCopula, DIMS } from "./correlation.js";
+import { prepareDist, type PreparedDist } from "./distributions.js";
+import { cellKey, checkSeedDraw, streamKey, uniformAt } from "./streams.js";
+import type { SampledWorld, UncertainInput, Uncertainty, WorldLayout } from "./types.js";
+
+type WorldArray = ReturnType<typeof arrayOf>;
+
+/** Everything `sampleInto` needs about one input, precomputed. */
+interface PlannedInput {
+  slot: number;
+  array: WorldArray;
+  replace: boolean;
+  dist: PreparedDist;
+  cells: number;
+  /** Stream key words of each draw cell: [h0, h1] × cells. */
+  keys: Uint32Array;
+  /** Targets of draw cell c are targetIndex[targetStart[c] .. targetStart[c+1]). */
+  targetStart: Int32Array;
+  targetIndex: Int32Array;
+  /** Multiplier turning a drawn value into the cell's number (1/baseline for value-mode costs and budgets). */
+  targetScale: Float64Array;
+  /** Copula row: coefficients L[m][j] ≠ 0 and, per draw cell, the key words of each E_j(proj_j c). */
+  corrCoef: Float64Array | null;
+  corrKeys: Uint32Array | null;
+}
+
+export interface DrawSampler {
+  readonly layout: WorldLayout;
+  /** A world with arrays sized for this scenario (defaults filled). */
+  newWorld(): SampledWorld;
+  /** Overwrites `world` with draw `draw` under `seed` and returns it. */
+  sampleInto(world: SampledWorld, seed: number, draw: number): SampledWorld;
+}
+
+/** Draw-cell name of a target for an input drawn at granularity `per`. */
+function drawCell(input: UncertainInput, t: { region: string; year: number }): string {
+  const d = DIMS[input.per];
+  return cellKey(d.region ? t.region : null, d.year ? t.year : null);
+}
+
+/** Precomputes the sampler; `unc` must have passed `checkUncertainty` against this scenario. */
+export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler {
+  const cells = indexScenario(scenario, unc.inputs.map((x) => x.id));
+  const { layout } = cells;
+  const { copula, problems } = buildCopula(unc.inputs, unc.correlations);
+  if (problems.length > 0) throw new Error(`uncertainty section not checked: ${problems[0].message}`);
+
+  const planned = unc.inputs.map((input, slot): PlannedInput => {
+    const targets = inputTargets(input, cells);
+    const groups = new Map<string, { region: string; year: number; list: CellTarget[] }>();
+    for (const t of targets) {
+      const key = drawCell(input, t);
+      const g = groups.get(key) ?? { region: t.region, year: t.year, list: [] };
+      g.list.push(t);
+      groups.set(key, g);
+    }
+    const names = [...groups.keys()];
+    const keys = new Uint32Array(names.length * 2);
+    const targetStart = new Int32Array(names.length + 1);
+    const targetIndex = new Int32Array(targets.length);
+    const targetScale = new Float64Array(targets.length);
+    const rescale = input.mode === "value" && (input.appliesTo === "unit_cost" || input.appliesTo === "budget");
+    let n = 0;
+    names.forEach((name, c) => {
+      const k = streamKey(input.id, name);
+      keys[2 * c] = k.h0;
+      keys[2 * c + 1] = k.h1;
+      targetStart[c] = n;
+      for (const t of groups.get(name)!.list) {
+        targetIndex[n] = t.index;
+        targetScale[n++] = rescale ? 1 / t.baseline : 1;
+      }
+    });
+    targetStart[names.length] = n;
+
+    let corrCoef: Float64Array | null = null;
+    let corrKeys: Uint32Array | null = null;
+    const member = copula.membership[slot];
+    if (member) {
+      const [g, pos] = member;
+      const { members, chol } = copula.groups[g];
+      const k = members.length;
+      const used = members.slice(0, pos + 1).map((m, j) => ({ m, coef: chol[pos * k + j] })).filter((e) => e.coef !== 0);
+      const pureOwn = used.length === 1 && used[0].m === slot; // first in its group: its own uniform, untouched
+      if (!pureOwn) {
+        corrCoef = Float64Array.from(used.map((e) => e.coef));
+        corrKeys = new Uint32Array(names.length * used.length * 2);
+        names.forEach((_, c) => {
+          const cell = groups.get(names[c])!;
+          used.forEach((e, j) => {
+            const key = streamKey(unc.inputs[e.m].id, drawCell(unc.inputs[e.m], cell));
+            corrKeys![(c * used.length + j) * 2] = key.h0;
+            corrKeys![(c * used.length + j) * 2 + 1] = key.h1;
+          });
+        });
+      }
+    }
+    return {
+      slot,
+      array: arrayOf(input),
+      replace: input.mode === "value",
+      dist: prepareDist(input.dist),
+      cells: names.length,
+      keys,
+      targetStart,
+      targetIndex,
+      targetScale,
+      corrCoef,
+      corrKeys,
+    };
+  });
+  // Values first, then factors multiply on top: the result does not depend on file order.
+  const order = [...planned.filter((p) => p.replace), ...planned.filter((p) => !p.replace)];
+
+  const P = layout.programs.length;
+  const L = layout.leaves.length;
+  const Y = layout.years.length;
+  const newWorld = (): SampledWorld => ({
+    draw: -1,
+    unitCostFactor: new Float64Array(P * L * Y).fill(1),
+    budgetFactor: new Float64Array(layout.sources.length * layout.nodes.length * Y).fill(1),
+    enterpriseShortfall: new Float64Array(layout.sources.length * L * Y),
+    consentFailure: new Float64Array(P * L * Y),
+    slipProbability: new Float64Array(P * L * Y),
+    inputValues: new Float64Array(unc.inputs.length),
+  });
+
+  const sampleInto = (world: SampledWorld, seed: number, draw: number): SampledWorld => {
+    checkSeedDraw(seed, draw);
+    world.draw = draw;
+    world.unitCostFactor.fill(1);
+    world.budgetFactor.fill(1);
+    world.enterpriseShortfall.fill(0);
+    world.consentFailure.fill(0);
+    world.slipProbability.fill(0);
+    for (const p of order) {
+      const out = world[p.array];
+      let sum = 0;
+      for (let c = 0; c < p.cells; c++) {
+        let u: number;
+        if (p.corrCoef === null) {
+          u = uniformAt(seed, draw, p.keys[2 * c], p.keys[2 * c + 1]);
+        } else {
+          const r = p.corrCoef.length;
+          const keys = p.corrKeys!;
+          let z = 0;
+          for (let j = 0; j < r; j++) {
+            const at = (c * r + j) * 2;
+            z += p.corrCoef[j] * normalQuantile(uniformAt(seed, draw, keys[at], keys[at + 1]));
+          }
+          u = normalCdf(z);
+        }
+        const x = p.dist.quantile(u);
+        sum += x;
+        for (let t = p.targetStart[c]; t < p.targetStart[c + 1]; t++) {
+          if (p.replace) out[p.targetIndex[t]] = x * p.targetScale[t];
+          else out[p.targetIndex[t]] *= x;
+        }
+      }
+      world.inputValues[p.slot] = p.cells > 0 ? sum / p.cells : NaN;
+    }
+    return world;
+  };
+
+  return { layout, newWorld, sampleInto };
+}
+
+const samplers = new WeakMap<Uncertainty, WeakMap<Scenario, DrawSampler>>();
+
+/**
+ * Convenience: the sampled world of one draw, in a freshly allocated object. Hot loops should
+ * hold a `createSampler` and reuse one world with `sampleInto` instead.
+ */
+export function sampleDraw(unc: Uncertainty, scenario: Scenario, seed: number, draw: number): SampledWorld {
+  let byScenario = samplers.get(unc);
+  if (!byScenario) samplers.set(unc, (byScenario = new WeakMap()));
+  let sampler = byScenario.get(scenario);
+  if (!sampler) byScenario.set(scenario, (sampler = createSampler(unc, scenario)));
+  return sampler.sampleInto(sampler.newWorld(), seed, draw);
+}

@@ -1,0 +1,209 @@
+/**
+ * The scenario's `uncertainty:` section: zod schema (strict — an unknown key is an error) plus the
+ * checks zod cannot express: distribution parameters, supports that fit the quantity (shares in
+ * [0, 1], costs and budgets ≥ 0), references to the scenario, inputs that touch nothing, value
+ * inputs that would overwrite each other, and the correlation structure. Every problem carries its
+ * path relative to `uncertainty` so the loader can map it to a YAML line.
+ */
+import { z } from "zod";
+import { parseAmount, parseShare } from "../scenario/units.js";
+import type { Scenario, SourceKind } from "../scenario/types.js";
+import { buildCopula } from "./correlation.js";
+import { indexScenario, inputTargets } from "./cells.js";
+import { prepareDist } from "./distributions.js";
+import { normaliseDist } from "./distParams.js";
+import type { AppliesTo, Dist, InputMode, Per, UncertainInput, Uncertainty, UncertaintyProblem } from "./types.js";
+import { MAX_SEED } from "./streams.js";
+
+const Id = z
+  .union([z.string(), z.number().int().min(0)])
+  .transform((v) => String(v))
+  .pipe(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "ids use letters, digits, '_', '-' and '.' only"));
+
+/** A parameter: a number, a share such as "30%", or an amount such as "3500万" or "8.25亿". */
+export const Num = z
+  .union([z.number(), z.string()], { error: 'expected a number (or a string such as "30%" or "3500万")' })
+  .transform((v, ctx) => {
+    const n = typeof v === "number" ? v : (parseShare(v) ?? parseAmount(v));
+    if (n === null || !Number.isFinite(n)) {
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(v)} is not a number, share ("30%") or amount ("3500万")` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const Bounds = { min: Num.optional(), max: Num.optional() };
+const DistSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("uniform"), min: Num, max: Num }),
+  z.strictObject({ type: z.literal("triangular"), min: Num, mode: Num, max: Num }),
+  z.strictObject({ type: z.literal("pert"), min: Num, mode: Num, max: Num, lambda: z.number().positive().optional() }),
+  z.strictObject({ type: z.literal("normal"), mean: Num, sd: Num, ...Bounds }),
+  z.strictObject({ type: z.literal("lognormal"), mu: Num.optional(), sigma: Num.optional(), mean: Num.optional(), sd: Num.optional(), ...Bounds }),
+  z.strictObject({ type: z.literal("discrete"), values: z.array(Num).min(1), weights: z.array(z.number()).optional() }),
+]);
+export type RawDist = z.output<typeof DistSchema>;
+
+const APPLIES_TO = ["unit_cost", "budget", "enterprise_shortfall", "consent_failure", "slip"] as const;
+const KINDS = ["government", "enterprise", "property_unit", "resident"] as const;
+
+const InputSchema = z.strictObject({
+  id: Id,
+  applies_to: z.enum(APPLIES_TO),
+  program: Id.optional(),
+  source: Id.optional(),
+  region: Id.optional(),
+  kind: z.enum(KINDS).optional(),
+  mode: z.enum(["factor", "value"]).optional(),
+  dist: DistSchema,
+  per: z.enum(["draw", "region", "year", "region_year"]).optional(),
+});
+
+const CorrelationSchema = z.strictObject({
+  between: z.tuple([Id, Id]),
+  rho: z.number().min(-1).max(1),
+});
+
+export const UncertaintySchema = z.strictObject({
+  seed: z.number().int().min(0).max(MAX_SEED).optional(),
+  inputs: z.array(InputSchema).optional(),
+  correlations: z.array(CorrelationSchema).optional(),
+});
+export type RawUncertainty = z.output<typeof UncertaintySchema>;
+
+/** Quantities that are shares or probabilities: drawn as values, supported on [0, 1]. */
+const SHARES: ReadonlySet<AppliesTo> = new Set(["enterprise_shortfall", "consent_failure", "slip"]);
+/** Which optional filters make sense for each quantity (the dimensions of its cells). */
+const FILTERS: Record<AppliesTo, readonly ("program" | "source" | "kind")[]> = {
+  unit_cost: ["program"],
+  budget: ["source", "kind"],
+  enterprise_shortfall: ["source", "kind"],
+  consent_failure: ["program"],
+  slip: ["program"],
+};
+
+export const EMPTY_UNCERTAINTY: Uncertainty = { seed: null, inputs: [], correlations: [] };
+
+/** Validates the raw section against the scenario; `value` is set only when there are no problems. */
+export function checkUncertainty(raw: unknown, scenario: Scenario): { value?: Uncertainty; problems: UncertaintyProblem[] } {
+  if (raw === undefined || raw === null) return { value: EMPTY_UNCERTAINTY, problems: [] };
+  const parsed = UncertaintySchema.safeParse(raw);
+  if (!parsed.success) return { problems: fromZod(parsed.error.issues) };
+  const problems: UncertaintyProblem[] = [];
+  const inputs: UncertainInput[] = [];
+  const firstIndex = new Map<string, number>();
+  (parsed.data.inputs ?? []).forEach((r, i) => {
+    const at = (...rest: (string | number)[]) => ["inputs", i, ...rest];
+    const earlier = firstIndex.get(r.id);
+    if (earlier !== undefined) problems.push({ path: at("id"), message: `duplicate input id "${r.id}" (also inputs[${earlier}])` });
+    else firstIndex.set(r.id, i);
+    const before = problems.length;
+    checkReferences(r, scenario, at, problems);
+    const mode: InputMode = r.mode ?? (SHARES.has(r.applies_to) ? "value" : "factor");
+    if (mode === "factor" && SHARES.has(r.applies_to)) {
+      problems.push({ path: at("mode"), message: `${r.applies_to} is a share/probability with no scenario value to scale; use mode: value` });
+    }
+    const dist = normaliseDist(r.dist, at("dist"), problems);
+    if (dist) checkSupport(r.applies_to, mode, dist, at("dist"), problems);
+    if (dist && problems.length === before) {
+      inputs.push({
+        id: r.id,
+        appliesTo: r.applies_to,
+        mode,
+        dist,
+        per: (r.per ?? "draw") as Per,
+        program: r.program ?? null,
+        source: r.source ?? null,
+        region: r.region ?? null,
+        kind: (r.kind ?? null) as SourceKind | null,
+      });
+    }
+  });
+  if (problems.length === 0) checkCells(inputs, scenario, problems);
+  const correlations = (parsed.data.correlations ?? []).map((c) => ({ between: c.between as [string, string], rho: c.rho }));
+  if (problems.length === 0) problems.push(...buildCopula(inputs, correlations).problems);
+  if (problems.length > 0) return { problems };
+  return { value: { seed: parsed.data.seed ?? null, inputs, correlations }, problems };
+}
+
+type RawInput = z.output<typeof InputSchema>;
+type At = (...rest: (string | number)[]) => (string | number)[];
+
+function checkReferences(r: RawInput, scenario: Scenario, at: At, problems: UncertaintyProblem[]): void {
+  for (const f of ["program", "source", "kind"] as const) {
+    if (r[f] !== undefined && !FILTERS[r.applies_to].includes(f)) {
+      const allowed = FILTERS[r.applies_to].join(", ");
+      problems.push({ path: at(f), message: `${r.applies_to} inputs cannot be filtered by ${f} (use ${allowed} or region)` });
+    }
+  }
+  if (r.program !== undefined && !scenario.programs.some((p) => p.id === r.program)) {
+    problems.push({ path: at("program"), message: `unknown program "${r.program}"` });
+  }
+  const source = r.source === undefined ? undefined : scenario.sources.find((s) => s.id === r.source);
+  if (r.source !== undefined && !source) problems.push({ path: at("source"), message: `unknown source "${r.source}"` });
+  if (source && r.kind !== undefined && source.kind !== r.kind) {
+    problems.push({ path: at("kind"), message: `source ${source.id} is of kind ${source.kind}, not ${r.kind}` });
+  }
+  if (r.region !== undefined && !scenario.regions.some((g) => g.id === r.region)) {
+    problems.push({ path: at("region"), message: `unknown region "${r.region}"` });
+  }
+}
+
+function checkSupport(appliesTo: AppliesTo, mode: InputMode, dist: Dist, path: (string | number)[], problems: UncertaintyProblem[]): void {
+  const { lower, upper } = prepareDist(dist);
+  const range = `[${lower}, ${upper}]`;
+  if (SHARES.has(appliesTo) && (lower < 0 || upper > 1)) {
+    problems.push({ path, message: `${appliesTo} is a share/probability, so its distribution must stay within [0, 1]; this one ranges over ${range} (set min/max)` });
+  } else if (!SHARES.has(appliesTo) && lower < 0) {
+    const what = mode === "factor" ? `a ${appliesTo} factor` : `a ${appliesTo} value`;
+    problems.push({ path, message: `${what} cannot be negative; this distribution ranges over ${range} (set min: 0)` });
+  }
+}
+
+/** Inputs that touch no cell, value inputs replacing a zero baseline, overlapping value inputs. */
+function checkCells(inputs: UncertainInput[], scenario: Scenario, problems: UncertaintyProblem[]): void {
+  const cells = indexScenario(scenario, inputs.map((x) => x.id));
+  const owner = new Map<string, string>();
+  inputs.forEach((input, i) => {
+    const targets = inputTargets(input, cells);
+    if (targets.length === 0) {
+      problems.push({ path: ["inputs", i], message: `input ${input.id} applies to nothing in this scenario (${describeNothing(input)})` });
+      return;
+    }
+    if (input.mode !== "value") return;
+    const zero = targets.find((t) => t.baseline <= 0);
+    if (zero && !SHARES.has(input.appliesTo)) {
+      problems.push({ path: ["inputs", i, "mode"], message: `value mode replaces the scenario value, which is 0 for ${zero.label}; use a factor or set a baseline` });
+    }
+    for (const t of targets) {
+      const key = `${input.appliesTo}#${t.index}`;
+      const other = owner.get(key);
+      if (other !== undefined) {
+        problems.push({ path: ["inputs", i], message: `input ${input.id} and input ${other} both replace ${input.appliesTo} for ${t.label}; only factors combine` });
+        break;
+      }
+      owner.set(key, input.id);
+    }
+  });
+}
+
+function describeNothing(input: UncertainInput): string {
+  const parts = [input.program && `program ${input.program}`, input.source && `source ${input.source}`, input.kind && `kind ${input.kind}`, input.region && `region ${input.region}`].filter(Boolean);
+  const what = input.appliesTo === "budget" ? "no budgets" : input.appliesTo === "enterprise_shortfall" ? "no funded leaves" : "no programme leaves";
+  return `${what}${parts.length ? ` for ${parts.join(", ")}` : ""}`;
+}
+
+/** zod issues → problems; an unknown key is reported at its own path. */
+function fromZod(issues: z.core.$ZodIssue[]): UncertaintyProblem[] {
+  const out: UncertaintyProblem[] = [];
+  for (const issue of issues) {
+    const path = issue.path.map((k) => (typeof k === "number" ? k : String(k)));
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) out.push({ path: [...path, key], message: `unknown key "${key}"` });
+    } else if (issue.code === "invalid_type" && /received undefined/.test(issue.message)) {
+      out.push({ path, message: "required" });
+    } else {
+      out.push({ path, message: issue.message });
+    }
+  }
+  return out;
+}

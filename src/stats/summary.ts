@@ -1,0 +1,155 @@
+/**
+ * Summary statistics of Monte Carlo outcomes. All functions read their input in the order given
+ * (draw order) and use fixed-order arithmetic, so the same draws give byte-identical results no
+ * matter how they were computed or sharded.
+ *
+ * Quantiles: R type 7 / Excel PERCENTILE.INC / numpy "linear": with the n values sorted
+ * ascending x₀ ≤ … ≤ x_{n−1}, Q(p) = x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋+1 − x_⌊h⌋), h = (n − 1)p
+ * (simple-statistics `quantileSorted`). sd is the sample standard deviation (divisor n − 1).
+ */
+import { quantileSorted } from "simple-statistics";
+
+export const REPORT_PROBS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
+
+/** Arithmetic mean in the given order (NaN for no values). */
+export function mean(values: ArrayLike<number>): number {
+  if (values.length === 0) return NaN;
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i];
+  return s / values.length;
+}
+
+/** Sample standard deviation (n − 1), two-pass for accuracy; NaN below two values. */
+export function sd(values: ArrayLike<number>): number {
+  const n = values.length;
+  if (n < 2) return NaN;
+  const m = mean(values);
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (values[i] - m) * (values[i] - m);
+  return Math.sqrt(ss / (n - 1));
+}
+
+/** Ascending copy (NaN sorts last, so callers can see and exclude it). */
+export function sortedCopy(values: ArrayLike<number>): Float64Array {
+  return Float64Array.from(values).sort();
+}
+
+/** Type-7 quantile of already sorted values. */
+export function quantileOfSorted(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return quantileSorted(sorted as unknown as number[], p);
+}
+
+/** Type-7 quantiles of unsorted values at each probability. */
+export function quantiles(values: ArrayLike<number>, probs: readonly number[]): number[] {
+  const sorted = sortedCopy(values);
+  return probs.map((p) => quantileOfSorted(sorted, p));
+}
+
+export interface Summary {
+  draws: number;
+  mean: number;
+  sd: number;
+  /** Keyed like the probabilities: p5, p10, p50, p90, p95 for REPORT_PROBS. */
+  quantiles: Record<string, number>;
+}
+
+/** Column name for a probability: 0.05 → "p5", 0.5 → "p50", 0.025 → "p2.5". */
+export function quantileName(p: number): string {
+  return `p${Number((p * 100).toPrecision(12))}`;
+}
+
+export function summarise(values: ArrayLike<number>, probs: readonly number[] = REPORT_PROBS): Summary {
+  const sorted = sortedCopy(values);
+  const q: Record<string, number> = {};
+  for (const p of probs) q[quantileName(p)] = quantileOfSorted(sorted, p);
+  return { draws: values.length, mean: mean(values), sd: sd(values), quantiles: q };
+}
+
+export interface Proportion {
+  /** Estimated probability successes / n. */
+  p: number;
+  /** Standard error √(p(1 − p)/n). It is 0 when p is 0 or 1: see `precisionReached`. */
+  se: number;
+  n: number;
+}
+
+/** P(met) and its standard error from a count of draws in which the target was met. */
+export function proportion(successes: number, n: number): Proportion {
+  if (n <= 0) return { p: NaN, se: NaN, n: 0 };
+  const p = successes / n;
+  return { p, se: Math.sqrt((p * (1 - p)) / n), n };
+}
+
+/**
+ * Whether an estimated probability is known to ±halfWidth at ~95 % (z = 1.96). Uses
+ * p̃ = (s + 2)/(n + 4) (Agresti–Coull) so that p = 0 or 1 after few draws does not count as
+ * exact; `--precision` stopping should require this for every P(met).
+ */
+export function precisionReached(successes: number, n: number, halfWidth: number, z = 1.96): boolean {
+  if (n <= 0) return false;
+  const pt = (successes + 2) / (n + 4);
+  return z * Math.sqrt((pt * (1 - pt)) / (n + 4)) <= halfWidth;
+}
+
+/** Ranks 1..n with ties given their average rank, in input order. */
+export function averageRanks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
+  const ranks = new Float64Array(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && values[order[j + 1]] === values[order[i]]) j++;
+    const r = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) ranks[order[k]] = r;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+/** Pearson correlation; NaN when either side is constant or fewer than two values. */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const n = x.length;
+  if (n !== y.length) throw new RangeError(`pearson: ${n} vs ${y.length} values`);
+  if (n < 2) return NaN;
+  const mx = mean(x);
+  const my = mean(y);
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - mx;
+    const dy = y[i] - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
+}
+
+/** Spearman rank correlation (Pearson of average ranks, so ties are handled exactly). */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  return pearson(averageRanks(x), averageRanks(y));
+}
+
+export interface TornadoEntry {
+  input: string;
+  rho: number;
+  /** 1 = most influential. */
+  rank: number;
+}
+
+/**
+ * Tornado order: by |ρ| descending, ties by input id, undefined ρ (NaN: constant input or output)
+ * last. Deterministic so sensitivity.csv is byte-identical across runs.
+ */
+export function tornado(entries: { input: string; rho: number }[]): TornadoEntry[] {
+  const sorted = [...entries].sort((a, b) => {
+    const na = Number.isNaN(a.rho);
+    const nb = Number.isNaN(b.rho);
+    if (na !== nb) return na ? 1 : -1;
+    const d = na ? 0 : Math.abs(b.rho) - Math.abs(a.rho);
+    return d !== 0 ? d : a.input < b.input ? -1 : a.input > b.input ? 1 : 0;
+  });
+  return sorted.map((e, i) => ({ input: e.input, rho: e.rho, rank: i + 1 }));
+}
