@@ -62,7 +62,7 @@ function uniform(d: Extract<Dist, { type: "uniform" }>): PreparedDist {
   const { min: a, max: b } = d;
   return {
     dist: d,
-    quantile: (u) => a + u * (b - a),
+    quantile: (u) => Math.min(b, a + u * (b - a)), // rounding must not step past max
     cdf: (x) => (x <= a ? 0 : x >= b ? 1 : (x - a) / (b - a)),
     mean: (a + b) / 2,
     variance: ((b - a) * (b - a)) / 12,
@@ -76,7 +76,7 @@ function triangular(d: Extract<Dist, { type: "triangular" }>): PreparedDist {
   const fc = (c - a) / (b - a);
   return {
     dist: d,
-    quantile: (u) => (u < fc ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c))),
+    quantile: (u) => Math.max(a, Math.min(b, u < fc ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c)))),
     cdf: (x) => {
       if (x <= a) return 0;
       if (x >= b) return 1;
@@ -100,7 +100,7 @@ function pert(d: Extract<Dist, { type: "pert" }>): PreparedDist {
   const mu = (a + lambda * c + b) / (lambda + 2);
   return {
     dist: d,
-    quantile: (u) => a + (b - a) * inv(u),
+    quantile: (u) => Math.min(b, a + (b - a) * inv(u)),
     cdf: (x) => betaCdf((x - a) / (b - a), alpha, beta, lnB),
     mean: mu,
     variance: ((mu - a) * (b - mu)) / (lambda + 3),

@@ -4,9 +4,8 @@
  * round-trips u → z → u). simple-statistics' table-based normal CDF is only good to ~1e-4.
  *
  * - `normalQuantile`: Wichura (1988), Algorithm AS 241 (PPND16), relative accuracy ~1e-16.
- * - `normalUpper`/`normalCdf`: Hart et al. (1968) algorithm 5666 as given by West (2005), "Better
- *   approximations to cumulative normal functions"; ~1e-15 relative, continued fraction beyond
- *   |z| = 10/√2. Returns 0 beyond |z| = 37 (below the smallest double).
+ * - `normalUpper`/`normalCdf`: W. J. Cody (1969), "Rational Chebyshev approximations for the error
+ *   function" (the algorithm of R's pnorm), ~1e-16 relative in both tails; 0 beyond |z| = 37.5.
  */
 
 const SQRT_2PI = 2.5066282746310002;
@@ -16,22 +15,53 @@ export function normalPdf(z: number): number {
   return Math.exp(-0.5 * z * z) / SQRT_2PI;
 }
 
-/** Tail area Φ(−|z|), accurate in relative terms. */
+// Cody's coefficients (numerators c, p; denominators d, q) for the middle and far ranges.
+const CODY_C = Float64Array.from([0.39894151208813466764, 8.8831497943883759412, 93.506656132177855979, 597.27027639480026226, 2494.5375852903726711, 6848.1904505362823326, 11602.651437647350124]);
+const CODY_D = Float64Array.from([22.266688044328115691, 235.38790178262499861, 1519.377599407554805, 6485.558298266760755, 18615.571640885098091, 34900.952721145977266, 38912.003286093271411]);
+const CODY_P = Float64Array.from([0.21589853405795699, 0.1274011611602473639, 0.022235277870649807, 0.001421619193227893466]);
+const CODY_Q = Float64Array.from([1.28426009614491121, 0.468238212480865118, 0.0659881378689285515, 0.00378239633202758244]);
+
+/** exp(−y²/2) without the rounding error of y² for large y (Cody: split y at a multiple of 1/16). */
+function expHalfSquare(y: number): number {
+  const ysq = Math.trunc(y * 16) / 16;
+  const del = (y - ysq) * (y + ysq);
+  return Math.exp(-0.5 * ysq * ysq) * Math.exp(-0.5 * del);
+}
+
+/** Tail area Φ(−|z|) by Cody's rational Chebyshev approximations, accurate in relative terms. */
 function lowerTailOfAbs(z: number): number {
-  const x = Math.abs(z);
-  if (x > 37) return 0;
-  const e = Math.exp(-0.5 * x * x);
-  if (x < 7.0710678118654755) {
-    const num =
-      ((((((0.03526249659989109 * x + 0.7003830644436881) * x + 6.37396220353165) * x +
-        33.912866078383) * x + 112.0792914978709) * x + 221.2135961699311) * x + 220.2068679123761);
-    const den =
-      (((((((0.08838834764831844 * x + 1.755667163182642) * x + 16.06417757920695) * x +
-        86.78073220294608) * x + 296.5642487796737) * x + 637.3336333788311) * x +
-        793.8265125199484) * x + 440.4137358247522);
-    return (e * num) / den;
+  const y = Math.abs(z);
+  if (y <= 0.67448975) {
+    const ysq = y * y;
+    let num = 0.065682337918207449113 * ysq;
+    let den = ysq;
+    num = (num + 2.2352520354606839287) * ysq;
+    den = (den + 47.20258190468824187) * ysq;
+    num = (num + 161.02823106855587881) * ysq;
+    den = (den + 976.09855173777669322) * ysq;
+    num = (num + 1067.6894854603709582) * ysq;
+    den = (den + 10260.932208618978205) * ysq;
+    return 0.5 - (y * (num + 18154.981253343561249)) / (den + 45507.789335026729956);
   }
-  return e / SQRT_2PI / (x + 1 / (x + 2 / (x + 3 / (x + 4 / (x + 0.65)))));
+  if (y <= 5.656854249492380195) {
+    let num = 1.0765576773720192317e-8 * y;
+    let den = y;
+    for (let i = 0; i < 7; i++) {
+      num = (num + CODY_C[i]) * y;
+      den = (den + CODY_D[i]) * y;
+    }
+    return (expHalfSquare(y) * (num + 9842.7148383839780218)) / (den + 19685.429676859990727);
+  }
+  if (y > 37.5193) return 0;
+  const ysq = 1 / (y * y);
+  let num = 0.02307344176494017303 * ysq;
+  let den = ysq;
+  for (let i = 0; i < 4; i++) {
+    num = (num + CODY_P[i]) * ysq;
+    den = (den + CODY_Q[i]) * ysq;
+  }
+  const t = (ysq * (num + 2.9112874951168792e-5)) / (den + 7.29751555083966205e-5);
+  return (expHalfSquare(y) * (0.398942280401432677939946059934 - t)) / y;
 }
 
 /** Φ(z) = P(Z ≤ z); Φ(−∞) = 0, Φ(∞) = 1. */
