@@ -14,13 +14,14 @@ import { shortfallName } from "../model/names.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { Target } from "../scenario/types.js";
 import { round } from "./extract.js";
+import { MET_TOLERANCE } from "./targets.js";
 
 export function referenceTarget(sol: PlanSolution): Target | null {
   const { ctx } = sol.pm;
   for (const t of ctx.scenario.targets) {
     if (t.kind !== "soft") continue;
     const v = ctx.lookup(shortfallName(t.id));
-    if (v !== undefined && sol.primal[v] > 1e-6) return t;
+    if (v !== undefined && sol.primal[v] > MET_TOLERANCE * Math.max(1, t.atLeast)) return t;
   }
   return null;
 }

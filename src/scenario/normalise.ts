@@ -46,8 +46,8 @@ export function normaliseScenario(raw: Raw): Scenario {
     ),
     objective: {
       smoothing: raw.objective?.smoothing ?? false,
-      relTolerance: raw.objective?.tolerance ?? 1e-6,
-      absTolerance: raw.objective?.absolute_tolerance ?? 1e-6,
+      relTolerance: raw.objective?.tolerance ?? 1e-7,
+      absTolerance: raw.objective?.absolute_tolerance ?? 1e-7,
     },
     uncertainty: raw.uncertainty ?? null,
     ...(raw.seed === undefined ? {} : { seed: raw.seed }),
