@@ -87,7 +87,7 @@ export const EMPTY_UNCERTAINTY: Uncertainty = { seed: null, inputs: [], correlat
 export function checkUncertainty(raw: unknown, scenario: Scenario): { value?: Uncertainty; problems: UncertaintyProblem[] } {
   if (raw === undefined || raw === null) return { value: EMPTY_UNCERTAINTY, problems: [] };
   const parsed = UncertaintySchema.safeParse(raw);
-  if (!parsed.success) return { problems: fromZod(parsed.error.issues) };
+  if (!parsed.success) return { problems: fromZod(parsed.error.issues, raw) };
   const problems: UncertaintyProblem[] = [];
   const inputs: UncertainInput[] = [];
   const firstIndex = new Map<string, number>();
@@ -192,14 +192,16 @@ function describeNothing(input: UncertainInput): string {
   return `${what}${parts.length ? ` for ${parts.join(", ")}` : ""}`;
 }
 
-/** zod issues → problems; an unknown key is reported at its own path. */
-function fromZod(issues: z.core.$ZodIssue[]): UncertaintyProblem[] {
+/** zod issues → problems; an unknown key is reported at its own path, a missing one as "required". */
+function fromZod(issues: z.core.$ZodIssue[], raw: unknown): UncertaintyProblem[] {
+  const valueAt = (path: (string | number)[]) =>
+    path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined), raw);
   const out: UncertaintyProblem[] = [];
   for (const issue of issues) {
     const path = issue.path.map((k) => (typeof k === "number" ? k : String(k)));
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) out.push({ path: [...path, key], message: `unknown key "${key}"` });
-    } else if (issue.code === "invalid_type" && /received undefined/.test(issue.message)) {
+    } else if ((issue.code === "invalid_type" || issue.code === "invalid_union") && valueAt(path) === undefined) {
       out.push({ path, message: "required" });
     } else {
       out.push({ path, message: issue.message });

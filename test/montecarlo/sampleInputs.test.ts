@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { createSampler, sampleDraw } from "../../src/montecarlo/sampleInputs.js";
+import { checkUncertainty } from "../../src/montecarlo/uncertaintySchema.js";
+import { plyIndex, slyIndex, snyIndex, type Uncertainty } from "../../src/montecarlo/types.js";
+import type { Scenario } from "../../src/scenario/types.js";
+import { fixtureScenario } from "./fixture.js";
+
+const scenario = fixtureScenario();
+function unc(raw: unknown, sc: Scenario = scenario): Uncertainty {
+  const { value, problems } = checkUncertainty(raw, sc);
+  if (!value) throw new Error(JSON.stringify(problems));
+  return value;
+}
+const U = (min: number, max: number) => ({ type: "uniform", min, max });
+const SEED = 20240501;
+
+describe("layout and defaults", () => {
+  it("with no inputs every factor is 1 and every share 0", () => {
+    const sampler = createSampler(unc(undefined), scenario);
+    expect(sampler.layout).toMatchObject({
+      programs: ["retrofit", "village"],
+      sources: ["central", "city", "ent", "residents"],
+      leaves: ["gz-a", "gz-b", "sz"],
+      nodes: ["gd", "gz", "gz-a", "gz-b", "sz", "towns"],
+      years: [2021, 2022, 2023, 2024, 2025],
+    });
+    const w = sampler.sampleInto(sampler.newWorld(), SEED, 3);
+    expect(w.draw).toBe(3);
+    expect(w.unitCostFactor.length).toBe(2 * 3 * 5);
+    expect(w.budgetFactor.length).toBe(4 * 6 * 5);
+    expect(w.enterpriseShortfall.length).toBe(4 * 3 * 5);
+    expect([...w.unitCostFactor, ...w.budgetFactor].every((x) => x === 1)).toBe(true);
+    expect([...w.enterpriseShortfall, ...w.consentFailure, ...w.slipProbability].every((x) => x === 0)).toBe(true);
+  });
+});
+
+describe("granularity and filters", () => {
+  const u = unc({
+    inputs: [
+      { id: "cost", applies_to: "unit_cost", program: "retrofit", dist: U(0.9, 1.6) },
+      { id: "consent", applies_to: "consent_failure", region: "towns", per: "region_year", dist: U(0, 0.1) },
+      { id: "slip", applies_to: "slip", per: "year", dist: U(0, 0.2) },
+      { id: "central", applies_to: "budget", source: "central", per: "year", dist: U(0.7, 1) },
+      { id: "city", applies_to: "budget", source: "city", per: "region", dist: U(0.5, 1) },
+      { id: "ent", applies_to: "enterprise_shortfall", per: "region", dist: U(0, 0.3) },
+    ],
+  });
+  const sampler = createSampler(u, scenario);
+  const L = sampler.layout;
+  const w = sampler.sampleInto(sampler.newWorld(), SEED, 11);
+  const ply = (p: string, l: string, y: number) => plyIndex(L, L.programs.indexOf(p), L.leaves.indexOf(l), y - 2021);
+  const sny = (s: string, n: string, y: number) => snyIndex(L, L.sources.indexOf(s), L.nodes.indexOf(n), y - 2021);
+  const sly = (s: string, l: string, y: number) => slyIndex(L, L.sources.indexOf(s), L.leaves.indexOf(l), y - 2021);
+
+  it("per draw: one value for every covered cell, others untouched", () => {
+    const v = w.unitCostFactor[ply("retrofit", "gz-a", 2021)];
+    expect(v).toBeGreaterThan(0.9);
+    for (const l of L.leaves) for (const y of L.years) expect(w.unitCostFactor[ply("retrofit", l, y)]).toBe(v);
+    for (const y of L.years) expect(w.unitCostFactor[ply("village", "gz-a", y)]).toBe(1);
+    expect(w.inputValues[0]).toBe(v);
+  });
+
+  it("per region-year within a group filter: independent cells, leaves outside the group untouched", () => {
+    const values = new Set<number>();
+    for (const l of ["gz-b", "sz"]) for (const y of L.years) values.add(w.consentFailure[ply("retrofit", l, y)]);
+    expect(values.size).toBe(10);
+    for (const y of L.years) expect(w.consentFailure[ply("retrofit", "gz-a", y)]).toBe(0);
+    // village exists only in gz-a, outside the group
+    for (const y of L.years) expect(w.consentFailure[ply("village", "gz-a", y)]).toBe(0);
+    const mean = [...values].reduce((a, b) => a + b, 0) / values.size;
+    expect(w.inputValues[1]).toBeCloseTo(mean, 14);
+  });
+
+  it("per year: shared by all leaves and programmes within a year", () => {
+    for (const y of L.years) {
+      const v = w.slipProbability[ply("retrofit", "gz-a", y)];
+      for (const l of L.leaves) expect(w.slipProbability[ply("retrofit", l, y)]).toBe(v);
+      expect(w.slipProbability[ply("village", "gz-a", y)]).toBe(v);
+    }
+    expect(w.slipProbability[ply("retrofit", "sz", 2021)]).not.toBe(w.slipProbability[ply("retrofit", "sz", 2022)]);
+  });
+
+  it("budgets: only cells with a budget are touched, per budget node for per-region inputs", () => {
+    for (const y of L.years) expect(w.budgetFactor[sny("central", "gd", y)]).toBeLessThan(1);
+    expect(w.budgetFactor[sny("central", "gz", 2021)]).toBe(1); // central has no budget at gz
+    const gz = w.budgetFactor[sny("city", "gz", 2021)];
+    for (const y of L.years) expect(w.budgetFactor[sny("city", "gz", y)]).toBe(gz);
+    expect(w.budgetFactor[sny("city", "sz", 2021)]).not.toBe(gz);
+    expect(w.budgetFactor[sny("city", "sz", 2025)]).toBe(1); // no city budget in sz for 2025
+    expect(w.budgetFactor[sny("city", "gz-b", 2023)]).toBeLessThan(1); // a 0 budget scales to 0, harmless
+  });
+
+  it("enterprise shortfall defaults to enterprise sources, on leaves they fund", () => {
+    for (const l of L.leaves) expect(w.enterpriseShortfall[sly("ent", l, 2023)]).toBeGreaterThan(0);
+    for (const s of ["central", "city", "residents"]) expect(w.enterpriseShortfall[sly(s, "gz-a", 2023)]).toBe(0);
+  });
+});
+
+describe("combining inputs", () => {
+  it("factors multiply; a value input is applied first and factors scale it", () => {
+    const u = unc({
+      inputs: [
+        { id: "all", applies_to: "unit_cost", dist: U(0.9, 1.1) },
+        { id: "retro", applies_to: "unit_cost", program: "retrofit", dist: U(1, 1.5) },
+        { id: "sz-price", applies_to: "unit_cost", program: "retrofit", region: "sz", mode: "value", dist: U(5e6, 8e6) },
+      ],
+    });
+    const s = createSampler(u, scenario);
+    const L = s.layout;
+    const w = s.sampleInto(s.newWorld(), SEED, 0);
+    const [all, retro, price] = w.inputValues;
+    expect(w.unitCostFactor[plyIndex(L, 0, 0, 0)]).toBeCloseTo(all * retro, 15);
+    expect(w.unitCostFactor[plyIndex(L, 1, 0, 0)]).toBe(all);
+    // value mode becomes a factor on the scenario's unit cost (6e6 in sz), then factors apply
+    expect(w.unitCostFactor[plyIndex(L, 0, 2, 4)] * 6e6).toBeCloseTo(price * all * retro, 6);
+  });
+});
+
+describe("reproducibility", () => {
+  const raw = {
+    inputs: [
+      { id: "cost", applies_to: "unit_cost", dist: { type: "pert", min: 0.9, mode: 1, max: 1.6 } },
+      { id: "consent", applies_to: "consent_failure", per: "region_year", dist: U(0, 0.1) },
+      { id: "central", applies_to: "budget", source: "central", per: "year", dist: { type: "triangular", min: 0.7, mode: 0.95, max: 1 } },
+    ],
+    correlations: [{ between: ["cost", "central"], rho: -0.5 }],
+  };
+  const base = unc(raw);
+
+  it("does not depend on the order of inputs or correlations in the file", () => {
+    const reordered = unc({ inputs: [...raw.inputs].reverse(), correlations: [{ between: ["central", "cost"], rho: -0.5 }] });
+    for (const draw of [0, 1, 99]) {
+      const a = sampleDraw(base, scenario, SEED, draw);
+      const b = sampleDraw(reordered, scenario, SEED, draw);
+      expect(b.unitCostFactor).toEqual(a.unitCostFactor);
+      expect(b.budgetFactor).toEqual(a.budgetFactor);
+      expect(b.consentFailure).toEqual(a.consentFailure);
+      expect([...b.inputValues].reverse()).toEqual([...a.inputValues]);
+    }
+  });
+
+  it("does not depend on which draws a worker computes or in what order", () => {
+    const one = Array.from({ length: 60 }, (_, d) => sampleDraw(base, scenario, SEED, d).consentFailure);
+    const sampler = createSampler(base, scenario);
+    const world = sampler.newWorld();
+    for (const d of [59, 3, 17, 0, 42, 30, 31]) {
+      expect(sampler.sampleInto(world, SEED, d).consentFailure).toEqual(one[d]);
+    }
+  });
+
+  it("shares numbers with another scenario for the inputs both have (paired comparison)", () => {
+    const bigger = fixtureScenario();
+    bigger.regions[0].leaves.push("hz");
+    bigger.regions.push({ id: "hz", name: "hz", parent: "gd", children: [], leaves: ["hz"], isLeaf: true, isGroup: false });
+    bigger.programs[0].leaves.push({ region: "hz", stock: 10, householdsPerUnit: 100, unitCost: 3e6 });
+    const other = unc({ inputs: [{ id: "extra", applies_to: "slip", dist: U(0, 0.3) }, raw.inputs[1]] }, bigger);
+    const a = sampleDraw(base, scenario, SEED, 5);
+    const b = sampleDraw(other, bigger, SEED, 5);
+    const La = createSampler(base, scenario).layout;
+    const Lb = createSampler(other, bigger).layout;
+    for (const leaf of La.leaves) {
+      for (let y = 0; y < 5; y++) {
+        expect(b.consentFailure[plyIndex(Lb, 0, Lb.leaves.indexOf(leaf), y)]).toBe(a.consentFailure[plyIndex(La, 0, La.leaves.indexOf(leaf), y)]);
+      }
+    }
+  });
+
+  it("a different seed gives different numbers", () => {
+    expect(sampleDraw(base, scenario, SEED + 1, 0).consentFailure).not.toEqual(sampleDraw(base, scenario, SEED, 0).consentFailure);
+  });
+
+  it("the first input of a correlated group keeps its uncorrelated numbers", () => {
+    const plain = unc({ inputs: raw.inputs });
+    for (const d of [0, 1, 2]) expect(sampleDraw(base, scenario, SEED, d).inputValues[0]).toBe(sampleDraw(plain, scenario, SEED, d).inputValues[0]);
+  });
+});
