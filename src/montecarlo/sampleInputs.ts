@@ -29,9 +29,16 @@ interface PlannedInput {
   targetIndex: Int32Array;
   /** Multiplier turning a drawn value into the cell's number (1/baseline for value-mode costs and budgets). */
   targetScale: Float64Array;
-  /** Copula row: coefficients L[m][j] ≠ 0 and, per draw cell, the key words of each E_j(proj_j c). */
+  /**
+   * Copula row: coefficients L[m][j] ≠ 0; the distinct streams E_j(proj_j c) needed by any cell
+   * (key words, two per stream — a coarser input's stream is shared by many cells, so it is
+   * evaluated once per draw); and per cell and term, the index of its stream.
+   */
   corrCoef: Float64Array | null;
   corrKeys: Uint32Array | null;
+  corrTerm: Int32Array | null;
+  /** Scratch: Φ⁻¹ of each distinct stream's uniform in the current draw. */
+  corrNormals: Float64Array | null;
 }
 
 export interface DrawSampler {
@@ -85,6 +92,7 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
 
     let corrCoef: Float64Array | null = null;
     let corrKeys: Uint32Array | null = null;
+    let corrTerm: Int32Array | null = null;
     const member = copula.membership[slot];
     if (member) {
       const [g, pos] = member;
@@ -94,15 +102,24 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
       const pureOwn = used.length === 1 && used[0].m === slot; // first in its group: its own uniform, untouched
       if (!pureOwn) {
         corrCoef = Float64Array.from(used.map((e) => e.coef));
-        corrKeys = new Uint32Array(names.length * used.length * 2);
-        names.forEach((_, c) => {
-          const cell = groups.get(names[c])!;
+        corrTerm = new Int32Array(names.length * used.length);
+        const distinct = new Map<string, number>();
+        const words: number[] = [];
+        names.forEach((name, c) => {
+          const cell = groups.get(name)!;
           used.forEach((e, j) => {
-            const key = streamKey(unc.inputs[e.m].id, drawCell(unc.inputs[e.m], cell));
-            corrKeys![(c * used.length + j) * 2] = key.h0;
-            corrKeys![(c * used.length + j) * 2 + 1] = key.h1;
+            const other = unc.inputs[e.m];
+            const streamName = `${other.id}\u001f${drawCell(other, cell)}`;
+            let at = distinct.get(streamName);
+            if (at === undefined) {
+              const key = streamKey(other.id, drawCell(other, cell));
+              distinct.set(streamName, (at = distinct.size));
+              words.push(key.h0, key.h1);
+            }
+            corrTerm![c * used.length + j] = at;
           });
         });
+        corrKeys = Uint32Array.from(words);
       }
     }
     return {
@@ -117,6 +134,8 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
       targetScale,
       corrCoef,
       corrKeys,
+      corrTerm,
+      corrNormals: corrKeys ? new Float64Array(corrKeys.length / 2) : null,
     };
   });
   // Values first, then factors multiply on top: the result does not depend on file order.
@@ -146,18 +165,21 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     for (const p of order) {
       const out = world[p.array];
       let sum = 0;
+      const normals = p.corrNormals;
+      if (normals !== null) {
+        const keys = p.corrKeys!;
+        for (let e = 0; e < normals.length; e++) normals[e] = normalQuantile(uniformAt(seed, draw, keys[2 * e], keys[2 * e + 1]));
+      }
       for (let c = 0; c < p.cells; c++) {
         let u: number;
-        if (p.corrCoef === null) {
+        if (normals === null) {
           u = uniformAt(seed, draw, p.keys[2 * c], p.keys[2 * c + 1]);
         } else {
-          const r = p.corrCoef.length;
-          const keys = p.corrKeys!;
+          const coef = p.corrCoef!;
+          const term = p.corrTerm!;
+          const r = coef.length;
           let z = 0;
-          for (let j = 0; j < r; j++) {
-            const at = (c * r + j) * 2;
-            z += p.corrCoef[j] * normalQuantile(uniformAt(seed, draw, keys[at], keys[at + 1]));
-          }
+          for (let j = 0; j < r; j++) z += coef[j] * normals[term[c * r + j]];
           u = normalCdf(z);
         }
         const x = p.dist.quantile(u);
