@@ -27,7 +27,7 @@ import { assertWritable, writeFolderAtomically } from "./output/writeFolder.js";
 import { type PlanSolution, solveStages } from "./plan/solvePlan.js";
 import { extractTables } from "./results/extract.js";
 import type { DiagnosticRow, PlanTables } from "./results/types.js";
-import { loadScenario, type LoadedScenario } from "./scenario/index.js";
+import { type CheckedScenario, loadCheckedScenario } from "./loadChecked.js";
 import { solverPicker, type SolverChoice } from "./plan/solverChoice.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "./version.js";
 
@@ -42,7 +42,7 @@ export interface SimulateOptions {
 }
 
 export interface SimulationOutcome {
-  loaded: LoadedScenario;
+  loaded: CheckedScenario;
   solution: PlanSolution;
   tables: PlanTables;
   outDir: string | null;
@@ -69,7 +69,7 @@ export function defaultOutDir(scenarioName: string): string {
 /** Plans a scenario end to end and writes its results folder (unless dryRun). */
 export async function simulate(file: string, options: SimulateOptions = {}): Promise<SimulationOutcome> {
   const t0 = performance.now();
-  const loaded = loadScenario(file, { overlays: options.overlays ?? [] });
+  const loaded = loadCheckedScenario(file, { overlays: options.overlays ?? [] });
   const outDir = options.dryRun ? null : (options.out ?? defaultOutDir(loaded.scenario.name));
   if (outDir) assertWritable(outDir, options.force ?? false); // fail before solving, not after
   const t1 = performance.now();
@@ -119,7 +119,7 @@ export function diagnosticsOf(solution: PlanSolution, tables: PlanTables): Diagn
 function makeRunJson(
   file: string,
   options: SimulateOptions,
-  loaded: LoadedScenario,
+  loaded: CheckedScenario,
   solution: PlanSolution,
   ms: Record<string, number>,
 ): RunJson {

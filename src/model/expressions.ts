@@ -20,7 +20,8 @@ export function startsIn(ctx: ModelContext, lp: LeafProgram, t: number): Expr {
 /** Cost of one unit started in year t, in 万元 (escalation applies from the horizon start). */
 export function unitCostAt(ctx: ModelContext, lp: LeafProgram, t: number): number {
   const years = t - ctx.scenario.horizon.start;
-  return (lp.leaf.unitCost * Math.pow(1 + lp.program.escalation, years)) / MONEY_UNIT;
+  const factor = lp.leaf.costFactorByYear?.[years] ?? 1;
+  return (lp.leaf.unitCost * factor * Math.pow(1 + lp.program.escalation, years)) / MONEY_UNIT;
 }
 
 /** Σ_k profile[k] · unitCost(y−k) · starts(y−k): the money falling due in year y (万元). */

@@ -46,6 +46,8 @@ export interface SolvePlanOptions {
   dualSolver: SolverAdapter;
   /** Skip the dual re-solves (Monte Carlo re-optimisation needs only the plan). */
   duals?: boolean;
+  /** Solve only the first N stages (re-optimisation skips smoothing). */
+  stages?: number;
 }
 
 export async function solvePlan(scenario: Scenario, options: SolvePlanOptions): Promise<PlanSolution> {
@@ -59,7 +61,7 @@ export async function solveStages(pm: PlanningModel, options: SolvePlanOptions):
   const duals: (Float64Array | null)[] = [];
   let primal: Float64Array = new Float64Array(pm.ctx.model.variables.length);
   const integer = isInteger(pm.ctx.model);
-  for (let i = 0; i < pm.stages.length; i++) {
+  for (let i = 0; i < Math.min(pm.stages.length, options.stages ?? Infinity); i++) {
     const model = stageModel(pm, i, optima);
     const solver = options.pickSolver(model);
     const result = await solver.solve(model);

@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { exportStageLp } from "../../plan/exportStage.js";
-import { loadScenario } from "../../scenario/index.js";
+import { loadCheckedScenario } from "../../loadChecked.js";
 import { UsageError } from "../errors.js";
 import { collect } from "../options.js";
 
@@ -19,7 +19,7 @@ export function registerExport(program: Command): void {
       if (opts.format !== "lp") throw new UsageError(`--format must be lp (got "${opts.format}")`);
       const stage = Number(opts.stage);
       if (!Number.isInteger(stage) || stage < 1 || stage > 3) throw new UsageError(`--stage must be 1, 2 or 3 (got "${opts.stage}")`);
-      const loaded = loadScenario(file, { overlays: opts.with });
+      const loaded = loadCheckedScenario(file, { overlays: opts.with });
       const lp = await exportStageLp(loaded.scenario, stage, opts.solver);
       if (opts.output) writeFileSync(opts.output, lp);
       else process.stdout.write(lp);

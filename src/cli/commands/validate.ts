@@ -1,7 +1,7 @@
 /** `simulate validate FILE [--with …] [--print]`: check a scenario; print the normalised input. */
 import type { Command } from "commander";
 import { stringify } from "yaml";
-import { loadScenario } from "../../scenario/index.js";
+import { loadCheckedScenario } from "../../loadChecked.js";
 import { collect } from "../options.js";
 
 export function registerValidate(program: Command): void {
@@ -11,7 +11,7 @@ export function registerValidate(program: Command): void {
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
     .option("--print", "print the merged, normalised scenario as YAML")
     .action((file: string, opts) => {
-      const loaded = loadScenario(file, { overlays: opts.with });
+      const loaded = loadCheckedScenario(file, { overlays: opts.with });
       if (opts.print) process.stdout.write(stringify(loaded.merged));
       else {
         const s = loaded.scenario;

@@ -1,0 +1,69 @@
+/**
+ * `simulate stress FILE --cut government=10%,20%,30% [--from 2024] [--sources a,b] [--region N]`:
+ * re-plan at every cut level (0 % always included) and write stress.csv, stress_summary.csv,
+ * input.yaml and run.json into one results folder; print the compact table.
+ */
+import { performance } from "node:perf_hooks";
+import type { Command } from "commander";
+import { parseCutSpec, parseSolverOption, parseYearOption } from "../../finance/cutSpec.js";
+import { financeRunJson, stageSummary } from "../../finance/runInfo.js";
+import { resolveSelection } from "../../finance/selection.js";
+import { runStress } from "../../finance/stress.js";
+import { renderStressFiles, stressTable } from "../../finance/stressReport.js";
+import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
+import { defaultOutDir } from "../../pipeline.js";
+import { loadScenario } from "../../scenario/index.js";
+import { EXIT, UsageError } from "../errors.js";
+import { collect } from "../options.js";
+
+export function registerStress(program: Command): void {
+  program
+    .command("stress <file>")
+    .description("re-plan under budget cuts (0% baseline always included) → stress.csv, stress_summary.csv")
+    .option("--cut <spec>", "<selector>=<levels>: selector a source kind (government, enterprise, property_unit, resident) or 'sources'; levels such as 10%,20%,30%", collect, [])
+    .option("--sources <ids>", "comma-separated source ids to cut (narrows the kind, or names the sources for --cut sources=…)")
+    .option("--from <year>", "cut budgets from this year on (default: every year)")
+    .option("--region <node>", "cut only budgets at this region node and the nodes below it")
+    .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
+    .option("--solver <name>", "auto | highs | jslp", "auto")
+    .option("--out <dir>", "output folder (default results/<scenario name>-stress)")
+    .option("--force", "replace an existing output folder")
+    .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
+    .option("--quiet", "print nothing on success")
+    .action(async (file: string, opts) => {
+      const t0 = performance.now();
+      const cuts = opts.cut as string[];
+      if (cuts.length === 0) throw new UsageError("--cut is required, e.g. --cut government=10%,20%,30%");
+      if (cuts.length > 1) throw new UsageError(`give one --cut (got ${cuts.length}); list the levels in it: government=10%,20%,30%`);
+      const spec = parseCutSpec(cuts[0], opts.sources);
+      const from = parseYearOption(opts.from, "--from");
+      const solver = parseSolverOption(opts.solver);
+      const loaded = loadScenario(file, { overlays: opts.with });
+      const selection = resolveSelection(loaded.scenario, { selector: spec.selector, from, region: opts.region ?? null });
+      const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-stress`;
+      assertWritable(outDir, opts.force ?? false); // fail before solving, not after
+      const t1 = performance.now();
+      const progress = process.stderr.isTTY && !opts.quiet
+        ? (cut: number, i: number, n: number) => process.stderr.write(`planning cut ${i + 1}/${n} (${(cut * 100).toFixed(1)}%)…\n`)
+        : undefined;
+      const levels = await runStress(loaded.scenario, selection, spec.levels, { solver, progress });
+      const t2 = performance.now();
+      const runJson = financeRunJson("stress", file, opts.with, loaded, selection, solver, {
+        cut: { selector: spec.selector.kind ?? "sources", levels: levels.map((l) => l.cut) },
+        levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: stageSummary(l.planned.solution) })),
+      }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
+      const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: opts.bom });
+      const written = writeFolderAtomically(outDir, files, opts.force ?? false);
+      const failed = levels.filter((l) => l.planned.solution.status === "error");
+      if (!opts.quiet) {
+        const title = `stress: ${loaded.scenario.name}, cutting ${selection.sourceIds.join(", ")}` +
+          `${from !== null ? ` from ${from}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}` +
+          `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;
+        process.stdout.write(stressTable(levels, title) + `results written to ${written}\n`);
+      }
+      if (failed.length > 0) {
+        for (const l of failed) process.stderr.write(`error: cut ${l.cut}: ${l.planned.solution.message ?? "solver failed"}\n`);
+        process.exitCode = EXIT.solver;
+      }
+    });
+}

@@ -1,0 +1,21 @@
+/**
+ * Loading as every command needs it: the scenario stage (YAML → merged → validated → normalised)
+ * followed by the Monte Carlo section's own checks, so an error in `uncertainty:` is reported
+ * with its YAML path and line exactly like any other, before anything is solved or written.
+ */
+import { checkUncertainty } from "./montecarlo/uncertaintySchema.js";
+import type { Uncertainty } from "./montecarlo/types.js";
+import { type LoadedScenario, type LoadOptions, loadScenario, scenarioErrorAt } from "./scenario/index.js";
+
+export interface CheckedScenario extends LoadedScenario {
+  uncertainty: Uncertainty;
+}
+
+export function loadCheckedScenario(file: string, options: LoadOptions = {}): CheckedScenario {
+  const loaded = loadScenario(file, options);
+  const { value, problems } = checkUncertainty(loaded.scenario.uncertainty, loaded.scenario);
+  if (problems.length > 0 || !value) {
+    throw scenarioErrorAt(loaded, problems, ["uncertainty"]) ?? new Error("uncertainty section rejected");
+  }
+  return { ...loaded, uncertainty: value };
+}

@@ -1,0 +1,121 @@
+/**
+ * What a draw records: each target's realised value, cumulative progress series for the summary
+ * (per metric, region, programme and year), money paid and funding gaps per source and year, and
+ * every uncertain input's drawn value (the regressors of the sensitivity analysis).
+ *
+ * Metric names are structured strings so shards stay self-describing:
+ *   target|<id>                        realised target metric
+ *   progress|<metric>|<region>|<program>|<year>
+ *   paid|<source>|<year>    gap|<source>|<year>    gap_total
+ *   input|<id>
+ */
+import { lastStartCompletedBy } from "../model/expressions.js";
+import type { ModelContext } from "../model/context.js";
+import type { Target, TargetMetric } from "../scenario/types.js";
+import type { DrawResult } from "./execute.js";
+
+export interface MetricPart {
+  lp: number;
+  /** Horizon-year indices whose starts count, and pre-horizon completions per payment year. */
+  years: number[];
+  perUnit: number;
+  /** Constant from pre-horizon starts that complete inside the window. */
+  constant: number;
+}
+
+export interface MetricDef {
+  name: string;
+  parts: MetricPart[];
+}
+
+export interface MetricLayout {
+  targets: { id: string; atLeast: number; def: MetricDef }[];
+  progress: MetricDef[];
+  sources: string[];
+  paymentYears: number[];
+  inputs: string[];
+  names: string[];
+}
+
+const METRICS: TargetMetric[] = ["started", "completed", "households_started", "households_completed"];
+
+/** Defines how a cumulative metric over a region and programme is read off realised starts. */
+export function metricDef(ctx: ModelContext, name: string, region: string, program: string, metric: TargetMetric, by: number): MetricDef {
+  const { start } = ctx.scenario.horizon;
+  const index = new Map(ctx.leafPrograms.map((lp, i) => [lp, i]));
+  const parts: MetricPart[] = [];
+  for (const lp of ctx.leafProgramsIn(region, [program])) {
+    const perUnit = metric.startsWith("households") ? lp.leaf.householdsPerUnit : 1;
+    const completes = metric.endsWith("completed");
+    const last = completes ? lastStartCompletedBy(lp, by) : by;
+    const years: number[] = [];
+    for (let t = start; t <= Math.min(last, ctx.scenario.horizon.end); t++) years.push(t - start);
+    let constant = 0;
+    if (completes) {
+      for (const [year, units] of lp.preHorizonStarts) {
+        const done = year + lp.program.spendProfile.length - 1;
+        if (done >= start && done <= by) constant += units * perUnit;
+      }
+    }
+    parts.push({ lp: index.get(lp)!, years, perUnit, constant });
+  }
+  return { name, parts };
+}
+
+export function buildMetricLayout(ctx: ModelContext, inputIds: string[]): MetricLayout {
+  const scenario = ctx.scenario;
+  const targets = scenario.targets.map((t: Target) => ({
+    id: t.id,
+    atLeast: t.atLeast,
+    def: metricDef(ctx, `target|${t.id}`, t.region, t.program, t.metric, t.by),
+  }));
+  // Progress series for every (region, programme) a target names, and each root per programme.
+  const pairs = new Set<string>();
+  for (const t of scenario.targets) pairs.add(`${t.region}|${t.program}`);
+  for (const root of scenario.rootRegions) for (const p of scenario.programs) pairs.add(`${root}|${p.id}`);
+  const progress: MetricDef[] = [];
+  for (const pair of pairs) {
+    const [region, program] = pair.split("|");
+    for (const metric of METRICS) {
+      for (const year of ctx.years) {
+        progress.push(metricDef(ctx, `progress|${metric}|${region}|${program}|${year}`, region, program, metric, year));
+      }
+    }
+  }
+  const sources = scenario.sources.map((s) => s.id);
+  const names = [
+    ...targets.map((t) => t.def.name),
+    ...progress.map((p) => p.name),
+    ...sources.flatMap((s) => ctx.paymentYears.map((y) => `paid|${s}|${y}`)),
+    ...sources.flatMap((s) => ctx.paymentYears.map((y) => `gap|${s}|${y}`)),
+    "gap_total",
+    ...inputIds.map((id) => `input|${id}`),
+  ];
+  return { targets, progress, sources, paymentYears: ctx.paymentYears, inputs: inputIds, names };
+}
+
+export function evaluateMetric(def: MetricDef, starts: Float64Array, horizonYears: number): number {
+  let v = 0;
+  for (const part of def.parts) {
+    let units = 0;
+    for (const y of part.years) units += starts[part.lp * horizonYears + y];
+    v += units * part.perUnit + part.constant;
+  }
+  return v;
+}
+
+/** Writes one draw's metrics into `out`, in `layout.names` order. */
+export function recordDraw(layout: MetricLayout, result: DrawResult, inputValues: ArrayLike<number>, horizonYears: number, out: Float64Array): void {
+  let k = 0;
+  for (const t of layout.targets) out[k++] = evaluateMetric(t.def, result.starts, horizonYears);
+  for (const p of layout.progress) out[k++] = evaluateMetric(p, result.starts, horizonYears);
+  const Y = layout.paymentYears.length;
+  for (let i = 0; i < layout.sources.length * Y; i++) out[k++] = result.paid[i];
+  let gapTotal = 0;
+  for (let i = 0; i < layout.sources.length * Y; i++) {
+    out[k++] = result.gap[i];
+    gapTotal += result.gap[i];
+  }
+  out[k++] = gapTotal;
+  for (let i = 0; i < layout.inputs.length; i++) out[k++] = inputValues[i];
+}

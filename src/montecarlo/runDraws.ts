@@ -1,0 +1,70 @@
+/**
+ * Runs a set of draws in this thread and returns them as a mergeable shard. Used directly (one
+ * worker), inside worker threads, and per `--shard`. Everything a draw depends on is
+ * (seed, draw index, input id), so any split of the draws gives the same numbers.
+ */
+import type { Scenario } from "../scenario/types.js";
+import { createShard, type OutcomeShard } from "../stats/outcomes.js";
+import { Executor } from "./execute.js";
+import type { ExecutionPlan } from "./executionPlan.js";
+import { type MetricLayout, recordDraw } from "./metrics.js";
+import { createSampler } from "./sampleInputs.js";
+import { reoptimizeDraw } from "./reoptimize.js";
+import { solverPicker } from "../plan/solverChoice.js";
+import type { Uncertainty } from "./types.js";
+
+/** Plain data: everything a worker needs to evaluate draws (structured-cloneable). */
+export interface EvaluateJob {
+  scenario: Scenario;
+  uncertainty: Uncertainty;
+  plan: ExecutionPlan;
+  metrics: MetricLayout;
+  seed: number;
+  mode: "evaluate" | "reoptimize";
+}
+
+export function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): OutcomeShard {
+  const sampler = createSampler(job.uncertainty, job.scenario);
+  const world = sampler.newWorld();
+  const executor = new Executor(job.plan, sampler.layout.leaves.length);
+  const shard = createShard(job.metrics.names, draws);
+  const row = new Float64Array(job.metrics.names.length);
+  for (let k = 0; k < shard.draws.length; k++) {
+    sampler.sampleInto(world, job.seed, shard.draws[k]);
+    const result = executor.run(world);
+    recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
+    for (let m = 0; m < row.length; m++) shard.values[m][k] = row[m];
+    onDraw?.();
+  }
+  return shard;
+}
+
+/**
+ * Re-optimises every draw (see reoptimize.ts). A draw whose sampled world has no feasible plan
+ * records NaN starts and is counted as missing every target.
+ */
+export async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): Promise<OutcomeShard> {
+  const sampler = createSampler(job.uncertainty, job.scenario);
+  const world = sampler.newWorld();
+  const shard = createShard(job.metrics.names, draws);
+  const row = new Float64Array(job.metrics.names.length);
+  const solver = solverPicker("highs");
+  for (let k = 0; k < shard.draws.length; k++) {
+    sampler.sampleInto(world, job.seed, shard.draws[k]);
+    const result = (await reoptimizeDraw(job.scenario, world, sampler.layout, solver)) ?? infeasibleDraw(job);
+    recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
+    for (let m = 0; m < row.length; m++) shard.values[m][k] = row[m];
+    onDraw?.();
+  }
+  return shard;
+}
+
+function infeasibleDraw(job: EvaluateJob) {
+  const S = job.scenario.sources.length;
+  const Y = job.plan.paymentYears.length;
+  return {
+    starts: new Float64Array(job.plan.leafPrograms.length * job.plan.horizonYears),
+    paid: new Float64Array(S * Y),
+    gap: new Float64Array(S * Y),
+  };
+}
