@@ -63,7 +63,7 @@ describe("loading the fixture scenario", () => {
     expect(s.targets[0]).toMatchObject({ name: "t_started", kind: "hard", weight: 1, atLeast: 800 });
     expect(s.targets[1]).toMatchObject({ kind: "soft", weight: 2, metric: "households_completed" });
     expect(s.actuals.map((a) => a.partial)).toEqual([false, true]);
-    expect(s.objective).toEqual({ smoothing: false, relTolerance: 0.0001, absTolerance: 1e-6 });
+    expect(s.objective).toEqual({ smoothing: false, relTolerance: 0.0001, absTolerance: 1e-7 });
     expect(s.uncertainty).toBeNull();
     expect(s.years).toEqual([2021, 2022, 2023, 2024, 2025]);
   });
@@ -91,7 +91,7 @@ describe("layers", () => {
     const s = loadScenario(base, { overlays: [slow] }).scenario;
     expect(s.programs[0].leaves.map((l) => l.region)).toEqual(["gz", "sz"]); // jm deleted by cut.yaml
     expect(s.programs[0].startLimits).toEqual([]); // start_limits: null
-    expect(s.objective.relTolerance).toBe(1e-6); // objective: null
+    expect(s.objective.relTolerance).toBe(1e-7); // objective: null
     const central = s.sources[0].budgets.map((b) => [b.year, b.amount]);
     expect(central).toEqual([[2021, 825e6], [2022, 825e6], [2023, 825e6], [2024, 6e8], [2025, 6e8], [2026, 3e8]]);
     expect(s.capacity[0].slots).toEqual({ 2021: 250, 2022: 300, 2023: 300, 2024: 300, 2025: 300 });
@@ -189,7 +189,7 @@ describe("normalisation defaults", () => {
     expect(s.capacity[0]).toEqual({ id: "c", region: "gd", programs: ["retrofit"], slots: { 2023: 50 } });
     expect(s.sources[2]).toMatchObject({ name: "residents", costWeight: 0, carryover: false, budgets: [] });
     expect(s.actuals).toEqual([]);
-    expect(s.objective).toEqual({ smoothing: false, relTolerance: 1e-6, absTolerance: 1e-6 });
+    expect(s.objective).toEqual({ smoothing: false, relTolerance: 1e-7, absTolerance: 1e-7 });
     expect(s.seed).toBeUndefined();
   });
 });
