@@ -1,0 +1,112 @@
+/**
+ * Command-line values of the finance tools, parsed before any scenario is loaded so a typo costs
+ * nothing: `--cut government=10%,20%,30%`, `--source government` / `--source central,provincial`,
+ * `--sources a,b`, `--from 2024`. Every problem is a UsageError (exit code 2).
+ */
+import { UsageError } from "../errors.js";
+import { parseShare } from "../scenario/units.js";
+import type { SourceKind } from "../scenario/types.js";
+
+export const SOURCE_KINDS: readonly SourceKind[] = ["government", "enterprise", "property_unit", "resident"];
+
+/**
+ * What a cut or a budget scale applies to: all sources of a kind, named source ids, or named ids
+ * that must all be of the kind (`--cut government=… --sources central,provincial`).
+ */
+export interface SourceSelector {
+  kind: SourceKind | null;
+  ids: string[] | null;
+}
+
+export interface CutSpec {
+  selector: SourceSelector;
+  /** Cut fractions, ascending, unique, always starting with 0 (the baseline). */
+  levels: number[];
+}
+
+const SELECTOR_HELP = `a source kind (${SOURCE_KINDS.join(", ")}) or "sources" together with --sources <ids>`;
+
+/**
+ * `government=10%,20%` → kind government, levels [0, 0.1, 0.2]. With the selector `sources`, the
+ * ids come from `--sources`; with a kind, `--sources` narrows the kind to those ids.
+ */
+export function parseCutSpec(text: string, sourcesOption?: string): CutSpec {
+  const eq = text.indexOf("=");
+  if (eq < 0) throw new UsageError(`--cut "${text}" needs the form <selector>=<levels>, e.g. government=10%,20%,30%`);
+  const name = text.slice(0, eq).trim();
+  const levelsText = text.slice(eq + 1).trim();
+  if (name === "") throw new UsageError(`--cut "${text}": the selector before "=" is missing; use ${SELECTOR_HELP}`);
+  if (levelsText === "") throw new UsageError(`--cut "${text}": no cut levels after "="; e.g. ${name}=10%,20%,30%`);
+  const ids = sourcesOption === undefined ? undefined : parseIdList(sourcesOption, "--sources");
+  let selector: SourceSelector;
+  if (name === "sources") {
+    if (!ids) throw new UsageError(`--cut sources=…: name the sources with --sources <id,id,…>`);
+    selector = { kind: null, ids };
+  } else if (isKind(name)) {
+    selector = { kind: name, ids: ids ?? null };
+  } else {
+    throw new UsageError(`--cut "${text}": unknown selector "${name}"; use ${SELECTOR_HELP}`);
+  }
+  const levels = levelsText.split(",").map((s) => parseCutLevel(s.trim(), text));
+  return { selector, levels: [...new Set([0, ...levels])].sort((a, b) => a - b) };
+}
+
+/** One cut level: "20%" or a fraction "0.2", between 0 % and 100 %. */
+export function parseCutLevel(level: string, whole: string): number {
+  const value = level === "" ? null : parseShare(level);
+  if (value === null) throw new UsageError(`--cut "${whole}": "${level}" is not a cut level; write a percentage such as 20% (or a fraction such as 0.2)`);
+  if (value < 0 || value > 1) {
+    const hint = !level.includes("%") && value > 1 ? ` (write ${level}% for a percentage)` : "";
+    throw new UsageError(`--cut "${whole}": cut level ${level} is outside 0%–100%${hint}`);
+  }
+  return value;
+}
+
+/** `--source government` (a kind) or `--source central,provincial` (source ids). */
+export function parseSourceOption(text: string | undefined): SourceSelector {
+  if (text === undefined || text.trim() === "") {
+    throw new UsageError(`--source is required: ${SOURCE_KINDS.join(", ")} or source ids such as central,provincial`);
+  }
+  const trimmed = text.trim();
+  return isKind(trimmed) ? { kind: trimmed, ids: null } : { kind: null, ids: parseIdList(trimmed, "--source") };
+}
+
+export function parseIdList(text: string, option: string): string[] {
+  const ids = text.split(",").map((s) => s.trim());
+  if (ids.length === 0 || ids.some((s) => s === "")) {
+    throw new UsageError(`${option} "${text}": give source ids separated by commas, e.g. central,provincial`);
+  }
+  return [...new Set(ids)];
+}
+
+export function parseYearOption(text: string | undefined, option: string): number | null {
+  if (text === undefined) return null;
+  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`${option} "${text}" is not a year such as 2024`);
+  return Number(text.trim());
+}
+
+/** `--top 10`: a positive whole number. */
+export function parsePositiveInt(text: string | undefined, option: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${option} must be a whole number ≥ 1 (got "${text}")`);
+  return n;
+}
+
+export function isKind(name: string): name is SourceKind {
+  return (SOURCE_KINDS as readonly string[]).includes(name);
+}
+
+/** "20%" for 0.2, keeping up to two decimals of a percent. */
+export function cutLabel(cut: number): string {
+  return `${Number((cut * 100).toFixed(2))}%`;
+}
+
+/** `--solver auto|highs|jslp`. */
+export function parseSolverOption(text: string | undefined): "auto" | "highs" | "jslp" {
+  const value = text ?? "auto";
+  if (value !== "auto" && value !== "highs" && value !== "jslp") {
+    throw new UsageError(`--solver must be auto, highs or jslp (got "${value}")`);
+  }
+  return value;
+}

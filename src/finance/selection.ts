@@ -1,0 +1,93 @@
+/**
+ * Which budget entries a cut or a budget scale touches, resolved against a normalised scenario:
+ * the selected sources' budgets from a year on (`--from`), at a region node and every node below
+ * it (`--region`), or everywhere. Unknown ids and selections that match no budget are UsageErrors,
+ * raised before anything is solved or written.
+ */
+import { UsageError } from "../errors.js";
+import { didYouMean } from "../scenario/suggest.js";
+import type { Budget, Scenario, Source } from "../scenario/types.js";
+import type { SourceSelector } from "./cutSpec.js";
+
+export interface BudgetSelection {
+  sourceIds: string[];
+  /** First year whose budgets are touched; null = every year. */
+  from: number | null;
+  /** The `--region` node; null = every node. */
+  region: string | null;
+  /** Region nodes whose budgets are touched (the node, its descendants, groups inside it); null = all. */
+  regionNodes: ReadonlySet<string> | null;
+}
+
+export interface SelectionRequest {
+  selector: SourceSelector;
+  from?: number | null;
+  region?: string | null;
+}
+
+export function resolveSelection(scenario: Scenario, req: SelectionRequest): BudgetSelection {
+  const sourceIds = resolveSources(scenario, req.selector);
+  const from = req.from ?? null;
+  if (from !== null) {
+    const { start, end } = scenario.horizon;
+    if (from < start || from > end) throw new UsageError(`--from ${from} is outside the scenario's horizon ${start}–${end}`);
+  }
+  const region = req.region ?? null;
+  const regionNodes = region === null ? null : nodesWithin(scenario, region);
+  const selection: BudgetSelection = { sourceIds, from, region, regionNodes };
+  const matched = scenario.sources.some((s) => s.budgets.some((b) => selectsBudget(selection, s, b)));
+  if (!matched) throw new UsageError(`no budget matches ${describeSelection(selection)}: nothing to scale`);
+  return selection;
+}
+
+export function selectsBudget(sel: BudgetSelection, source: Source | string, budget: Budget): boolean {
+  const id = typeof source === "string" ? source : source.id;
+  if (!sel.sourceIds.includes(id)) return false;
+  if (sel.from !== null && budget.year < sel.from) return false;
+  return sel.regionNodes === null || sel.regionNodes.has(budget.region);
+}
+
+/** "government sources central, provincial from 2024 at guangzhou and below". */
+export function describeSelection(sel: BudgetSelection): string {
+  const parts = [`the budgets of ${sel.sourceIds.join(", ")}`];
+  if (sel.from !== null) parts.push(`from ${sel.from}`);
+  if (sel.region !== null) parts.push(`at ${sel.region} and the nodes below it`);
+  return parts.join(" ");
+}
+
+function resolveSources(scenario: Scenario, selector: SourceSelector): string[] {
+  const known = scenario.sources.map((s) => s.id);
+  if (selector.ids) {
+    for (const id of selector.ids) {
+      const source = scenario.sources.find((s) => s.id === id);
+      if (!source) throw new UsageError(`unknown source "${id}"${didYouMean(id, known)}; the scenario's sources are ${known.join(", ")}`);
+      if (selector.kind && source.kind !== selector.kind) {
+        throw new UsageError(`source "${id}" is ${source.kind} money, not ${selector.kind}`);
+      }
+    }
+    return [...selector.ids];
+  }
+  const ofKind = scenario.sources.filter((s) => s.kind === selector.kind).map((s) => s.id);
+  if (ofKind.length === 0) throw new UsageError(`the scenario has no ${selector.kind} sources (its sources are ${known.join(", ")})`);
+  return ofKind;
+}
+
+/** The node, every node below it, and region groups whose leaves all lie inside it. */
+function nodesWithin(scenario: Scenario, regionId: string): Set<string> {
+  const root = scenario.regions.find((r) => r.id === regionId);
+  if (!root) {
+    const known = scenario.regions.map((r) => r.id);
+    throw new UsageError(`unknown region "${regionId}"${didYouMean(regionId, known)}`);
+  }
+  const inside = new Set<string>();
+  const visit = (id: string) => {
+    inside.add(id);
+    for (const c of scenario.regions.find((r) => r.id === id)?.children ?? []) visit(c);
+  };
+  visit(root.id);
+  if (!root.isGroup) {
+    const leaves = new Set(root.leaves);
+    for (const g of scenario.regions) if (g.isGroup && g.leaves.every((l) => leaves.has(l))) inside.add(g.id);
+  }
+  return inside;
+}
