@@ -65,8 +65,30 @@ export async function diagnoseInfeasibility(
       message: `${describeRow(row, scenario, namer)} ${give} ${formatRowAmount(row, amount)}`,
     });
   }
+  const violated = new Set(conflicts.map((c) => c.where));
+  const binding = bindingRows(relaxed.rows, result.duals, violated).map((row) => ({
+    kind: row.family,
+    where: row.name,
+    violation: 0,
+    message: `${describeRow(row, scenario, namer)} is binding in the conflict`,
+  }));
   if (conflicts.length === 0 && base.variables.some((v) => v.integer)) {
     conflicts.push({ kind: "stage_fix", where: "integrality", violation: 0, message: "the plan is feasible with fractional starts but not with whole units: relax `integer` or widen a limit" });
   }
-  return conflicts.sort((a, b) => b.violation - a.violation || a.where.localeCompare(b.where));
+  conflicts.sort((a, b) => b.violation - a.violation || a.where.localeCompare(b.where));
+  return [...conflicts, ...binding];
+}
+
+/**
+ * The other side of the conflict: planning rows that hold with a non-zero dual in the elastic
+ * solution, i.e. the limits that force the violated rows to give (e.g. the budgets a hard target
+ * cannot be reached within).
+ */
+function bindingRows(rows: Row[], duals: Float64Array | null, violated: Set<string>): Row[] {
+  if (!duals) return [];
+  return rows
+    .map((row, i) => ({ row, dual: Math.abs(duals[i]) }))
+    .filter(({ row, dual }) => ELASTIC_FAMILIES.has(row.family) && dual > 1e-9 && !violated.has(row.name))
+    .sort((a, b) => b.dual - a.dual || a.row.name.localeCompare(b.row.name))
+    .map(({ row }) => row);
 }

@@ -1,0 +1,149 @@
+/**
+ * The plan command end to end: bad input gives one clear error (path and line), exit code 2, no
+ * stack trace and no results folder; infeasible plans exit 3 with a diagnosis; two runs are
+ * byte-identical; the folder is refused without --force.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run.js";
+
+const TOWN = `
+name: town
+horizon: {start: 2021, end: 2022}
+regions:
+  - {id: town, name: 小镇}
+programs:
+  - id: retrofit
+    name: 老旧小区改造
+    unit_cost: "100万"
+    households_per_unit: 100
+    by_region:
+      - {region: town, stock: 10}
+    shares:
+      gov: {max: "90%"}
+      residents: {min: "10%", max: "10%"}
+sources:
+  - id: gov
+    name: 政府
+    kind: government
+    budgets:
+      - {region: town, per_year: "300万"}
+  - {id: residents, name: 居民, kind: resident}
+targets:
+  - {id: started-6, program: retrofit, region: town, metric: started, by: 2022, at_least: 6, kind: hard}
+`;
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), "renewsim-cli-"));
+}
+
+function scenarioFile(dir: string, text: string, name = "s.yaml"): string {
+  const f = join(dir, name);
+  writeFileSync(f, text);
+  return f;
+}
+
+describe("simulate FILE", () => {
+  it("plans, writes every result file and prints a summary", async () => {
+    const dir = tmp();
+    const out = join(dir, "out");
+    const r = await runCli(scenarioFile(dir, TOWN), "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("targets: 1 of 1 met");
+    expect(readdirSync(out).sort()).toEqual(
+      ["budgets.csv", "capacity.csv", "diagnostics.csv", "funding.csv", "input.yaml", "plan.csv", "run.json", "targets.csv"].sort(),
+    );
+    const plan = readFileSync(join(out, "plan.csv"), "utf8");
+    expect(plan.startsWith("\ufeffyear,region,region_name")).toBe(true);
+    expect(plan).toContain("小镇");
+  });
+
+  it("writes byte-identical CSVs on a second run, and only replaces the folder with --force", async () => {
+    const dir = tmp();
+    const file = scenarioFile(dir, TOWN);
+    const a = join(dir, "a");
+    const b = join(dir, "b");
+    expect((await runCli(file, "--out", a, "--quiet")).code).toBe(0);
+    expect((await runCli(file, "--out", b, "--quiet")).code).toBe(0);
+    for (const f of readdirSync(a).filter((x) => x.endsWith(".csv") || x.endsWith(".yaml"))) {
+      expect(readFileSync(join(b, f)), f).toEqual(readFileSync(join(a, f)));
+    }
+    const again = await runCli(file, "--out", a);
+    expect(again.code).toBe(4);
+    expect(again.stderr).toContain("--force");
+    expect((await runCli(file, "--out", a, "--force", "--quiet")).code).toBe(0);
+  });
+
+  it("omits the byte-order mark with --no-bom", async () => {
+    const dir = tmp();
+    const out = join(dir, "out");
+    await runCli(scenarioFile(dir, TOWN), "--out", out, "--no-bom", "--quiet");
+    expect(readFileSync(join(out, "targets.csv"), "utf8").startsWith("target,")).toBe(true);
+  });
+
+  it("reports an infeasible plan in planning words, exit code 3, with diagnostics.csv", async () => {
+    const dir = tmp();
+    const out = join(dir, "out");
+    const r = await runCli(scenarioFile(dir, TOWN.replace("at_least: 6", "at_least: 9")), "--out", out);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/hard target started-6: started ≥ 9 by 2022 in 小镇 \(town\) falls short by 2.33/);
+    expect(r.stderr).toMatch(/budget of 政府 \(gov\) for 小镇 \(town\) in 2021 is binding in the conflict/);
+    const diagnostics = readFileSync(join(out, "diagnostics.csv"), "utf8");
+    expect(diagnostics).toContain("conflict:targets");
+    expect(diagnostics).toContain("conflict:budgets");
+    expect(existsSync(join(out, "plan.csv"))).toBe(false);
+  });
+});
+
+/** Each case: a broken scenario, the path and line the message must name. */
+const BAD: { name: string; edit: (s: string) => string; path: string; line: number }[] = [
+  { name: "share above 100%", edit: (s) => s.replace('gov: {max: "90%"}', 'gov: {max: "140%"}'), path: "programs[0].shares.gov.max", line: 14 },
+  { name: "amount that is not an amount", edit: (s) => s.replace('"100万"', '"100 thousand"'), path: "programs[0].unit_cost", line: 9 },
+  { name: "unknown key", edit: (s) => s.replace("    unit_cost:", "    unit_costs: 1\n    unit_cost:"), path: "programs[0].unit_costs", line: 9 },
+  { name: "unknown region in a target", edit: (s) => s.replace("region: town, metric", "region: city, metric"), path: "targets[0].region", line: 24 },
+  { name: "unknown source in shares", edit: (s) => s.replace("residents: {min", "resident: {min"), path: "programs[0].shares.resident", line: 15 },
+  { name: "min share above max share", edit: (s) => s.replace('residents: {min: "10%", max: "10%"}', 'residents: {min: "20%", max: "10%"}'), path: "programs[0].shares.residents", line: 15 },
+  { name: "target year outside the horizon", edit: (s) => s.replace("by: 2022", "by: 2030"), path: "targets[0].by", line: 24 },
+  { name: "horizon end before start", edit: (s) => s.replace("end: 2022", "end: 2019"), path: "horizon", line: 3 },
+  { name: "negative stock", edit: (s) => s.replace("stock: 10", "stock: -10"), path: "programs[0].by_region[0].stock", line: 12 },
+  { name: "unknown source kind", edit: (s) => s.replace("kind: government", "kind: state"), path: "sources[0].kind", line: 19 },
+  { name: "metric misspelt", edit: (s) => s.replace("metric: started", "metric: begun"), path: "targets[0].metric", line: 24 },
+  { name: "spend profile not summing to 1", edit: (s) => s.replace("    households_per_unit: 100", "    households_per_unit: 100\n    spend_profile: [0.5, 0.4]"), path: "programs[0].spend_profile", line: 11 },
+  { name: "duplicate region id", edit: (s) => s.replace("  - {id: town, name: 小镇}", "  - {id: town, name: 小镇}\n  - {id: town, name: 又一个}"), path: "regions[1].id", line: 6 },
+  { name: "YAML syntax error", edit: (s) => s.replace("regions:", "regions: [oops"), path: "", line: 4 },
+  { name: "uncertainty with min above mode", edit: (s) => s + "uncertainty:\n  inputs:\n    - {id: cost, applies_to: unit_cost, dist: {type: triangular, min: 1.2, mode: 1.0, max: 1.4}}\n", path: "uncertainty.inputs[0].dist", line: 27 },
+  { name: "budget for an unknown region", edit: (s) => s.replace("{region: town, per_year", "{region: nowhere, per_year"), path: "sources[0].budgets[0].region", line: 21 },
+];
+
+describe("bad input", () => {
+  for (const c of BAD) {
+    it(`${c.name}: one error with path and line, exit 2, nothing written`, async () => {
+      const dir = tmp();
+      const out = join(dir, "out");
+      const r = await runCli(scenarioFile(dir, c.edit(TOWN)), "--out", out);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: /);
+      if (c.path) expect(r.stderr).toContain(c.path);
+      expect(r.stderr).toContain(`line ${c.line}`);
+      expect(r.stderr).not.toMatch(/\n\s+at .*\.ts:\d+/); // no stack trace
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it("prints the stack trace only with --debug", async () => {
+    const dir = tmp();
+    const r = await runCli(scenarioFile(dir, TOWN.replace("kind: government", "kind: state")), "--out", join(dir, "o"), "--debug");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\n\s+at /);
+  });
+
+  it("rejects an unknown --solver with exit 2", async () => {
+    const dir = tmp();
+    const r = await runCli(scenarioFile(dir, TOWN), "--solver", "gurobi", "--out", join(dir, "o"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--solver must be auto, highs or jslp");
+    expect(existsSync(join(dir, "o"))).toBe(false);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Every shipped scenario (and each overlay on its base) plans to an optimal result whose tables
+ * pass the independent invariants: money balances to 1 yuan, shares, caps, budgets, capacity,
+ * stock, start limits, targets.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/pipeline.js";
+import { checkInvariants } from "../../src/results/invariants.js";
+
+const dir = "scenarios";
+const bases = readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => join(dir, f));
+const overlays = readdirSync(join(dir, "overlays"))
+  .filter((f) => f.endsWith(".yaml"))
+  .map((f) => {
+    const file = join(dir, "overlays", f);
+    const base = /^# *base: *(\S+)/m.exec(readFileSync(file, "utf8"))?.[1];
+    return { file, base };
+  });
+
+describe("shipped scenarios", () => {
+  for (const file of bases) {
+    it(`${file} plans optimally and passes every invariant`, async () => {
+      const o = await simulate(file, { dryRun: true });
+      expect(o.solution.status).toBe("optimal");
+      expect(checkInvariants(o.loaded.scenario, o.tables)).toEqual([]);
+      expect(o.tables.plan.length).toBeGreaterThan(0);
+    }, 300_000);
+  }
+
+  for (const { file, base } of overlays) {
+    it(`${file} names its base scenario and plans on it within every invariant`, async () => {
+      expect(base, `${file} must start with a '# base: scenarios/….yaml' comment`).toBeTruthy();
+      const o = await simulate(base!, { overlays: [file], dryRun: true });
+      expect(o.solution.status).toBe("optimal");
+      expect(checkInvariants(o.loaded.scenario, o.tables)).toEqual([]);
+    }, 300_000);
+  }
+});
