@@ -1,0 +1,74 @@
+/** Files and printed report of `simulate min-budget`. */
+import { DIAGNOSTIC_COLUMNS } from "../output/columns.js";
+import { toCsv } from "../output/csv.js";
+import { INPUT_FILE, renderInput } from "../output/planFiles.js";
+import { formatYuan } from "../scenario/units.js";
+import type { BindingRow, MinBudgetResult, MinBudgetRow } from "./minBudgetSolve.js";
+import { renderJson } from "./runInfo.js";
+
+export const MIN_BUDGET_FILE = "min_budget.csv";
+export const MIN_BUDGET_BINDING_FILE = "min_budget_binding.csv";
+
+export const MIN_BUDGET_COLUMNS: (keyof MinBudgetRow)[] = [
+  "source", "source_name", "source_kind", "region", "region_name", "year", "budget_yuan", "scale",
+  "min_budget_yuan", "change_yuan", "used_yuan", "binding",
+];
+export const BINDING_COLUMNS: (keyof BindingRow)[] = ["family", "where", "what", "min_budget_change_yuan", "per"];
+
+export async function renderMinBudgetFiles(
+  result: MinBudgetResult,
+  runJson: object,
+  merged: unknown,
+  options: { bom: boolean },
+): Promise<Record<string, string>> {
+  const files: Record<string, string> = { [INPUT_FILE]: renderInput(merged), "run.json": renderJson(runJson) };
+  if (result.status === "optimal") {
+    files[MIN_BUDGET_FILE] = await toCsv(result.rows, MIN_BUDGET_COLUMNS, options);
+    files[MIN_BUDGET_BINDING_FILE] = await toCsv(result.binding, BINDING_COLUMNS, options);
+  } else {
+    const rows = result.conflicts.map((c) => ({ kind: `conflict:${c.kind}`, where: c.where, message: c.message }));
+    if (result.message) rows.push({ kind: "error", where: "solver", message: result.message });
+    files["diagnostics.csv"] = await toCsv(rows, DIAGNOSTIC_COLUMNS, options);
+  }
+  return files;
+}
+
+/** Totals for run.json and the report: today's selected budget and the minimum. */
+export function minBudgetTotals(result: MinBudgetResult) {
+  const budget = result.scales.reduce((s, c) => s + c.budget_yuan, 0);
+  const min = result.scales.reduce((s, c) => s + c.min_budget_yuan, 0);
+  return { budget_yuan: budget, min_budget_yuan: min, ratio: budget > 0 ? min / budget : 0 };
+}
+
+export function minBudgetText(result: MinBudgetResult, title: string, top: number): string {
+  const lines = [title];
+  if (result.status === "infeasible") {
+    lines.push("no budget is large enough: the targets (soft ones demanded in full) cannot all be met with any amount of the selected money.");
+    lines.push("what else stands in the way (elastic diagnosis):");
+    for (const c of result.conflicts) lines.push(`  - ${c.message}`);
+    return lines.join("\n") + "\n";
+  }
+  if (result.status === "error") return [...lines, `solver failed: ${result.message ?? ""}`].join("\n") + "\n";
+  const totals = minBudgetTotals(result);
+  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  if (!result.perYear) {
+    const lambda = result.scales[0].scale;
+    const verb = lambda <= 1 ? "can shrink to" : "must grow to";
+    lines.push(`breaking point: λ = ${lambda.toFixed(6)} — the selected budgets ${verb} ${pct(lambda)} of today's ` +
+      `(${formatYuan(totals.min_budget_yuan)} of ${formatYuan(totals.budget_yuan)}) and every target is still met; any less misses a target.`);
+  } else {
+    lines.push(`smallest total: ${formatYuan(totals.min_budget_yuan)} of today's ${formatYuan(totals.budget_yuan)} (${pct(totals.ratio)}), per year:`);
+  }
+  for (const s of result.scales) {
+    if (s.year === null) continue;
+    lines.push(`  ${s.year}: ${formatYuan(s.min_budget_yuan)} of ${formatYuan(s.budget_yuan)} (λ = ${s.scale.toFixed(6)})`);
+  }
+  lines.push(`what holds the budget up (${result.dualMethod === "lp_relaxation" ? "duals of the LP relaxation" : "duals"}; change of the minimum budget per unit more):`);
+  if (result.binding.length === 0) lines.push("  (nothing: the targets are met without the selected money)");
+  for (const b of result.binding.slice(0, top)) {
+    const sign = b.min_budget_change_yuan >= 0 ? "+" : "−";
+    lines.push(`  - ${b.what}: ${sign}${formatYuan(Math.abs(b.min_budget_change_yuan))} per ${b.per}`);
+  }
+  if (result.binding.length > top) lines.push(`  … and ${result.binding.length - top} more (see ${MIN_BUDGET_BINDING_FILE})`);
+  return lines.join("\n") + "\n";
+}

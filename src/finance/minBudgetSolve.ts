@@ -1,0 +1,163 @@
+/**
+ * Solves the minimum-budget model through the adapter interface and reads the breaking point back
+ * in planning units: the scale(s) λ, every selected budget today and at λ (yuan), what is used of
+ * it in the cheapest plan at λ, and which rows hold λ up (non-zero duals of the min-λ stage, from
+ * its LP relaxation for integer plans). No λ at all when the targets cannot be met with any money:
+ * then the elastic diagnosis says, in planning words, what else stands in the way.
+ */
+import { MONEY_UNIT } from "../model/context.js";
+import type { LinearModel, Row } from "../model/types.js";
+import { describeRow, Namer } from "../plan/describe.js";
+import { type Conflict, diagnoseInfeasibility } from "../plan/elastic.js";
+import type { SolverChoice } from "../plan/solverChoice.js";
+import { isInteger, relaxIntegers } from "../plan/stageModels.js";
+import { isBinding, round } from "../results/extract.js";
+import type { Scenario } from "../scenario/types.js";
+import { chooseSolver, solverFor } from "../solve/auto.js";
+import type { SolveResult } from "../solve/types.js";
+import { buildMinBudgetModel, costStage, type MinBudgetModel } from "./minBudget.js";
+import type { BudgetSelection } from "./selection.js";
+
+export interface MinBudgetRow {
+  source: string;
+  source_name: string;
+  source_kind: string;
+  region: string;
+  region_name: string;
+  year: number;
+  budget_yuan: number;
+  scale: number;
+  min_budget_yuan: number;
+  change_yuan: number;
+  used_yuan: number;
+  binding: boolean;
+}
+
+export interface BindingRow {
+  family: string;
+  where: string;
+  what: string;
+  /** Change of the minimum selected budget (yuan) per one more `per` of the row's limit. */
+  min_budget_change_yuan: number;
+  per: string;
+}
+
+export interface ScaleResult {
+  year: number | null;
+  scale: number;
+  budget_yuan: number;
+  min_budget_yuan: number;
+}
+
+export interface MinBudgetResult {
+  status: "optimal" | "infeasible" | "error";
+  perYear: boolean;
+  scales: ScaleResult[];
+  rows: MinBudgetRow[];
+  binding: BindingRow[];
+  conflicts: Conflict[];
+  stages: { stage: string; status: string; objective: number; solver: string; seconds: number }[];
+  dualMethod: "lp" | "lp_relaxation" | "none";
+  message?: string;
+}
+
+const EXPLAINED = new Set<Row["family"]>(["targets", "budgets", "capacity", "shares", "resident_cap", "links", "stock", "start_limits"]);
+const MONEY_ROWS = new Set<Row["family"]>(["budgets", "shares", "resident_cap", "links"]);
+
+export async function solveMinBudget(
+  scenario: Scenario,
+  sel: BudgetSelection,
+  options: { solver?: SolverChoice; perYear?: boolean } = {},
+): Promise<MinBudgetResult> {
+  const perYear = options.perYear ?? false;
+  const mb = buildMinBudgetModel(scenario, sel, perYear);
+  const solve = (model: LinearModel) => chooseSolver(model, options.solver ?? "auto").solve(model);
+  const first = await solve(mb.model);
+  const stages = [report("min_budget", first)];
+  const empty = { perYear, scales: [], rows: [], binding: [], dualMethod: "none" as const };
+  if (first.status === "infeasible") {
+    const conflicts = await diagnoseInfeasibility(mb.model, scenario, solverFor("highs"));
+    return { status: "infeasible", ...empty, conflicts, stages };
+  }
+  if (first.status !== "optimal") {
+    return { status: "error", ...empty, conflicts: [], stages, message: `min-budget stage: ${first.status}${first.message ? ` (${first.message})` : ""}` };
+  }
+  const integer = isInteger(mb.model);
+  const duals = !integer && first.duals ? first.duals : (await solverFor("highs").solve(relaxIntegers(mb.model))).duals;
+  const second = await solve(costStage(mb, first.objective));
+  stages.push(report("cost", second));
+  const primal = second.status === "optimal" ? second.primal : first.primal;
+  return {
+    status: "optimal",
+    perYear,
+    scales: mb.scales.map((c) => ({
+      year: c.year,
+      scale: round(first.primal[c.v], 9),
+      budget_yuan: round(c.amount, 2),
+      min_budget_yuan: round(c.amount * first.primal[c.v], 2),
+    })),
+    rows: budgetRows(mb, scenario, first.primal, primal),
+    binding: duals ? bindingRows(mb, scenario, duals) : [],
+    conflicts: [],
+    stages,
+    dualMethod: duals ? (integer ? "lp_relaxation" : "lp") : "none",
+  };
+}
+
+function budgetRows(mb: MinBudgetModel, scenario: Scenario, scalePrimal: Float64Array, primal: Float64Array): MinBudgetRow[] {
+  const namer = new Namer(scenario);
+  const vars = mb.model.variables;
+  return mb.scaled.map((s) => {
+    const row = mb.model.rows[s.row];
+    const lambda = scalePrimal[s.scale];
+    const source = scenario.sources.find((x) => x.id === s.source)!;
+    const activity = row.terms.reduce((a, t) => a + (t.v === s.scale ? 0 : t.c * primal[t.v]), 0);
+    const used = row.terms.reduce((a, t) => a + (vars[t.v].role === "funds" ? t.c * primal[t.v] : 0), 0);
+    const min = s.amount * lambda;
+    return {
+      source: s.source,
+      source_name: source.name,
+      source_kind: source.kind,
+      region: s.region,
+      region_name: namer.name("region", s.region),
+      year: s.year,
+      budget_yuan: round(s.amount, 2),
+      scale: round(lambda, 9),
+      min_budget_yuan: round(min, 2),
+      change_yuan: round(min - s.amount, 2),
+      used_yuan: round(used * MONEY_UNIT, 2),
+      binding: isBinding(min / MONEY_UNIT, activity),
+    };
+  }).sort((a, b) => a.year - b.year || a.source.localeCompare(b.source) || a.region.localeCompare(b.region));
+}
+
+/**
+ * Rows with a non-zero min-λ dual, in planning words. The stage objective is (minimum selected
+ * budget) / (today's selected budget) in both modes, so dual × today's total is the change in the
+ * minimum budget (yuan) per unit more of the row's limit: > 0 for targets (asking more costs
+ * money), < 0 for limits (more capacity or fixed money saves selected money).
+ */
+function bindingRows(mb: MinBudgetModel, scenario: Scenario, duals: Float64Array): BindingRow[] {
+  const namer = new Namer(scenario);
+  const total = mb.scales.reduce((s, c) => s + c.amount, 0);
+  const out: (BindingRow & { order: number })[] = [];
+  mb.model.rows.forEach((row, i) => {
+    if (!EXPLAINED.has(row.family) || i >= duals.length || Math.abs(duals[i]) <= 1e-9) return;
+    const money = MONEY_ROWS.has(row.family);
+    out.push({
+      family: row.family,
+      where: row.name,
+      what: describeRow(row, scenario, namer),
+      min_budget_change_yuan: round(duals[i] * total * (money ? 1e8 / MONEY_UNIT : 1), 2),
+      per: money ? "1亿元" : row.family === "capacity" ? "slot" : row.family === "targets" ? "target unit" : "unit",
+      order: row.family === "targets" ? 0 : 1,
+    });
+  });
+  return out
+    .sort((a, b) => a.order - b.order || Math.abs(b.min_budget_change_yuan) - Math.abs(a.min_budget_change_yuan) || a.where.localeCompare(b.where))
+    .map(({ order: _, ...r }) => r);
+}
+
+function report(stage: string, r: SolveResult) {
+  return { stage, status: r.status, objective: r.objective, solver: r.solver, seconds: r.seconds };
+}

@@ -1,0 +1,51 @@
+/**
+ * run.json beside the stress and min-budget outputs: which scenario layers and `--with` overlays
+ * were planned, the normalised-input hash, the command's settings and per-level solver status, so
+ * a folder says on its own what it is (and `compare` can refuse mixed output versions).
+ */
+import type { PlanSolution } from "../plan/solvePlan.js";
+import type { LoadedScenario } from "../scenario/index.js";
+import { ENGINE_VERSION, OUTPUT_VERSION } from "../version.js";
+import type { BudgetSelection } from "./selection.js";
+
+export interface FinanceRunJson {
+  engine: { name: "renewsim"; version: string; output_version: number };
+  command: string;
+  scenario: { name: string; file: string; layers: string[]; overlays: string[]; hash: string };
+  horizon: { start: number; end: number };
+  solver: { requested: string };
+  selection: { sources: string[]; from: number | null; region: string | null };
+  timings_seconds: Record<string, number>;
+  [detail: string]: unknown;
+}
+
+export function financeRunJson(
+  command: string,
+  file: string,
+  overlays: string[],
+  loaded: LoadedScenario,
+  selection: BudgetSelection,
+  solver: string,
+  details: Record<string, unknown>,
+  seconds: Record<string, number>,
+): FinanceRunJson {
+  return {
+    engine: { name: "renewsim", version: ENGINE_VERSION, output_version: OUTPUT_VERSION },
+    command,
+    scenario: { name: loaded.scenario.name, file, layers: loaded.layers, overlays, hash: loaded.hash },
+    horizon: loaded.scenario.horizon,
+    solver: { requested: solver },
+    selection: { sources: selection.sourceIds, from: selection.from, region: selection.region },
+    ...details,
+    timings_seconds: Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Number(v.toFixed(3))])),
+  };
+}
+
+/** Per-stage status and objective of a plan, as run.json lists them. */
+export function stageSummary(solution: PlanSolution) {
+  return solution.stages.map((s) => ({ stage: s.stage, status: s.status, objective: s.objective, solver: s.solver }));
+}
+
+export function renderJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + "\n";
+}

@@ -1,0 +1,59 @@
+/**
+ * Budget-cut stress test: re-plan the scenario at every cut level (0 % first, as the baseline) by
+ * cutting the selected budgets, then tabulate what each level loses. Each level is an ordinary
+ * plan of a transformed scenario (cuts.ts), so the 0 % row is exactly the base plan.
+ *
+ * Seam for Monte Carlo (`--draws`): `onLevel` runs after each level's plan with the cut scenario
+ * and its plan, and may return extra per-target and per-level columns (e.g. p_met with common
+ * random numbers); stressTables.ts appends them to stress.csv / stress_summary.csv.
+ */
+import type { SolverChoice } from "../plan/solverChoice.js";
+import type { Scenario } from "../scenario/types.js";
+import { cutBudgets, moneyCut } from "./cuts.js";
+import { type PlannedScenario, planScenario } from "./planScenario.js";
+import type { BudgetSelection } from "./selection.js";
+
+export type ExtraColumns = Record<string, number | string | boolean>;
+
+export interface LevelExtras {
+  /** Extra stress.csv columns per target id. */
+  targets?: Record<string, ExtraColumns>;
+  /** Extra stress_summary.csv columns for the level. */
+  summary?: ExtraColumns;
+}
+
+export interface StressLevel {
+  /** Fraction cut from the selected budgets (0.2 = 20 %). */
+  cut: number;
+  /** Budget money the cut removes (yuan). */
+  moneyCutYuan: number;
+  planned: PlannedScenario;
+  extras: LevelExtras;
+}
+
+export type LevelHook = (level: Omit<StressLevel, "extras">) => Promise<LevelExtras | void> | LevelExtras | void;
+
+export interface StressOptions {
+  solver?: SolverChoice;
+  onLevel?: LevelHook;
+  /** Called when a level starts (for progress output). */
+  progress?: (cut: number, index: number, count: number) => void;
+}
+
+export async function runStress(
+  scenario: Scenario,
+  selection: BudgetSelection,
+  levels: readonly number[],
+  options: StressOptions = {},
+): Promise<StressLevel[]> {
+  const cuts = [...new Set([0, ...levels])].sort((a, b) => a - b);
+  const out: StressLevel[] = [];
+  for (const [i, cut] of cuts.entries()) {
+    options.progress?.(cut, i, cuts.length);
+    const planned = await planScenario(cutBudgets(scenario, selection, cut), options.solver ?? "auto");
+    const level = { cut, moneyCutYuan: moneyCut(scenario, selection, cut), planned };
+    const extras = (await options.onLevel?.(level)) ?? {};
+    out.push({ ...level, extras });
+  }
+  return out;
+}

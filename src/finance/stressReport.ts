@@ -1,0 +1,86 @@
+/**
+ * Files and the printed table of `simulate stress`. The engine builds strings; the CLI prints
+ * them and writes the folder.
+ */
+import { toCsv } from "../output/csv.js";
+import { INPUT_FILE, renderInput } from "../output/planFiles.js";
+import { formatYuan } from "../scenario/units.js";
+import { cutLabel } from "./cutSpec.js";
+import { renderJson } from "./runInfo.js";
+import type { StressLevel } from "./stress.js";
+import {
+  extraColumns, regionsLosingMost, STRESS_COLUMNS, STRESS_SUMMARY_COLUMNS, type StressSummaryRow,
+  stressSummaryRows, type StressTargetRow, stressTargetRows, TOP_LOSING_REGIONS,
+} from "./stressTables.js";
+
+export const STRESS_FILE = "stress.csv";
+export const STRESS_SUMMARY_FILE = "stress_summary.csv";
+
+export async function renderStressFiles(
+  levels: StressLevel[],
+  runJson: object,
+  merged: unknown,
+  options: { bom: boolean },
+): Promise<Record<string, string>> {
+  const targets = stressTargetRows(levels);
+  const summary = stressSummaryRows(levels);
+  const targetColumns = [...STRESS_COLUMNS, ...extraColumns(targets, STRESS_COLUMNS)] as (keyof StressTargetRow & string)[];
+  const summaryColumns = [...STRESS_SUMMARY_COLUMNS, ...extraColumns(summary, STRESS_SUMMARY_COLUMNS)] as (keyof StressSummaryRow & string)[];
+  return {
+    [STRESS_FILE]: await toCsv(targets, targetColumns, options),
+    [STRESS_SUMMARY_FILE]: await toCsv(summary, summaryColumns, options),
+    [INPUT_FILE]: renderInput(merged),
+    "run.json": renderJson(runJson),
+  };
+}
+
+/** The compact table printed after a stress run: one line per level, then attainment per target. */
+export function stressTable(levels: StressLevel[], title: string): string {
+  const summary = stressSummaryRows(levels);
+  const lines = [title, ""];
+  const head = ["cut", "status", "met", "shortfall obj", "gov money used", "budget cut", "hh lost", "hh lost/亿 cut", "regions losing most"];
+  const rows = summary.map((s, i) => [
+    s.cut_label,
+    s.status,
+    s.targets_met === null ? "—" : `${s.targets_met}/${s.targets}`,
+    s.shortfall_objective === null ? "—" : s.shortfall_objective.toFixed(6),
+    s.government_used_yuan === null ? "—" : formatYuan(s.government_used_yuan),
+    formatYuan(s.budget_cut_yuan),
+    s.households_lost === null ? "—" : fmt(s.households_lost),
+    s.households_lost_per_100m_yuan === null ? "—" : fmt(s.households_lost_per_100m_yuan),
+    losers(levels, i),
+  ]);
+  lines.push(...align([head, ...rows]));
+  lines.push("", "planned attainment by target (* = gained vs 0% by re-balancing):");
+  const targets = stressTargetRows(levels);
+  const ids = levels[0].planned.scenario.targets.map((t) => t.id);
+  const grid = [["target", ...levels.map((l) => cutLabel(l.cut))]];
+  for (const id of ids) {
+    grid.push([id, ...levels.map((l) => cell(targets.find((r) => r.target === id && r.cut === l.cut)))]);
+  }
+  lines.push(...align(grid));
+  return lines.join("\n") + "\n";
+}
+
+function losers(levels: StressLevel[], i: number): string {
+  const level = levels[i].planned;
+  if (i === 0 || level.solution.status !== "optimal") return "—";
+  const list = regionsLosingMost(levels[0].planned.tables, level.tables, TOP_LOSING_REGIONS);
+  return list.length === 0 ? "none" : list.map((l) => `${l.region_name} −${fmt(l.lost)}户`).join(", ");
+}
+
+function cell(row: StressTargetRow | undefined): string {
+  if (!row || row.attainment === null) return "—";
+  return `${(row.attainment * 100).toFixed(1)}%${row.met ? "" : " ✗"}${row.gained_vs_base ? " *" : ""}`;
+}
+
+function fmt(x: number): string {
+  return Number(x.toFixed(1)).toLocaleString("en-US");
+}
+
+/** Left-aligned columns separated by two spaces (CJK characters count double). */
+export function align(rows: string[][]): string[] {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
+  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => width(r[j] ?? ""))));
+  return rows.map((r) => r.map((c, j) => (j === r.length - 1 ? c : c + " ".repeat(widths[j] - width(c)))).join("  ").trimEnd());
+}

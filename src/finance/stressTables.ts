@@ -1,0 +1,192 @@
+/**
+ * The stress tables, tidy:
+ *   stress.csv          one row per (cut level, target): planned, attainment, shortfall, met and
+ *                       the change against the 0 % baseline (`gained_vs_base` when it went up);
+ *   stress_summary.csv  one row per cut level: stage-1 objective, government money used,
+ *                       households lost and per 亿元 cut, regions losing most.
+ * Lost quantities are "baseline minus this level", so positive numbers are losses.
+ */
+import { round } from "../results/extract.js";
+import type { PlanTables, TargetRow } from "../results/types.js";
+import { cutLabel } from "./cutSpec.js";
+import { shortfallObjective } from "./planScenario.js";
+import type { StressLevel } from "./stress.js";
+
+export interface StressTargetRow {
+  cut: number;
+  cut_label: string;
+  status: string;
+  target: string;
+  name: string;
+  program: string;
+  region: string;
+  region_name: string;
+  metric: string;
+  by: number;
+  kind: string;
+  weight: number;
+  target_value: number;
+  planned: number | null;
+  attainment: number | null;
+  shortfall: number | null;
+  met: boolean | null;
+  planned_change_vs_base: number | null;
+  gained_vs_base: boolean | null;
+  [extra: string]: number | string | boolean | null;
+}
+
+export interface StressSummaryRow {
+  cut: number;
+  cut_label: string;
+  status: string;
+  targets_met: number | null;
+  targets: number;
+  shortfall_objective: number | null;
+  budget_cut_yuan: number;
+  government_used_yuan: number | null;
+  government_change_yuan: number | null;
+  households_lost: number | null;
+  households_lost_per_100m_yuan: number | null;
+  households_started_lost: number | null;
+  regions_losing_most: string;
+  [extra: string]: number | string | boolean | null;
+}
+
+export const STRESS_COLUMNS = [
+  "cut", "cut_label", "status", "target", "name", "program", "region", "region_name", "metric", "by", "kind",
+  "weight", "target_value", "planned", "attainment", "shortfall", "met", "planned_change_vs_base", "gained_vs_base",
+];
+export const STRESS_SUMMARY_COLUMNS = [
+  "cut", "cut_label", "status", "targets_met", "targets", "shortfall_objective", "budget_cut_yuan",
+  "government_used_yuan", "government_change_yuan", "households_lost", "households_lost_per_100m_yuan",
+  "households_started_lost", "regions_losing_most",
+];
+
+/** How many regions `regions_losing_most` names. */
+export const TOP_LOSING_REGIONS = 3;
+
+export function stressTargetRows(levels: StressLevel[]): StressTargetRow[] {
+  const base = new Map(levels[0].planned.tables.targets.map((t) => [t.target, t]));
+  const targets = levels[0].planned.scenario.targets;
+  const rows: StressTargetRow[] = [];
+  for (const level of levels) {
+    const { status } = level.planned.solution;
+    const byId = new Map(level.planned.tables.targets.map((t) => [t.target, t]));
+    for (const t of targets) {
+      const row = byId.get(t.id);
+      const b = base.get(t.id);
+      const change = row && b ? round(row.planned - b.planned, 4) : null;
+      rows.push({
+        cut: level.cut,
+        cut_label: cutLabel(level.cut),
+        status,
+        target: t.id,
+        name: t.name,
+        program: t.program,
+        region: t.region,
+        region_name: row?.region_name ?? b?.region_name ?? t.region,
+        metric: t.metric,
+        by: t.by,
+        kind: t.kind,
+        weight: t.weight,
+        target_value: t.atLeast,
+        planned: row?.planned ?? null,
+        attainment: row?.attainment ?? null,
+        shortfall: row?.shortfall ?? null,
+        met: row?.met ?? null,
+        planned_change_vs_base: change,
+        // Re-balancing: a target can gain when a deeper cut shifts the optimum (docs/finance.md).
+        gained_vs_base: change === null ? null : change > 1e-6 * Math.max(1, t.atLeast),
+        ...(level.extras.targets?.[t.id] ?? {}),
+      });
+    }
+  }
+  return rows;
+}
+
+export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
+  const base = levels[0].planned;
+  const baseGov = governmentUsed(base.tables);
+  return levels.map((level) => {
+    const { tables, solution } = level.planned;
+    const ok = solution.status === "optimal";
+    const gov = ok ? governmentUsed(tables) : null;
+    const lost = ok ? householdTargetsLost(base.tables.targets, tables.targets) : null;
+    const perHundredMillion = lost !== null && level.moneyCutYuan > 0 ? round(lost / (level.moneyCutYuan / 1e8), 4) : null;
+    return {
+      cut: level.cut,
+      cut_label: cutLabel(level.cut),
+      status: solution.status,
+      targets_met: ok ? tables.targets.filter((t) => t.met).length : null,
+      targets: base.scenario.targets.length,
+      shortfall_objective: ok ? round(shortfallObjective(level.planned), 9) : null,
+      budget_cut_yuan: round(level.moneyCutYuan, 2),
+      government_used_yuan: gov,
+      government_change_yuan: gov === null ? null : round(gov - baseGov, 2),
+      households_lost: lost,
+      households_lost_per_100m_yuan: perHundredMillion,
+      households_started_lost: ok ? round(total(householdsStartedByRegion(base.tables)) - total(householdsStartedByRegion(tables)), 4) : null,
+      regions_losing_most: ok ? formatLosers(regionsLosingMost(base.tables, tables, TOP_LOSING_REGIONS)) : "",
+      ...(level.extras.summary ?? {}),
+    };
+  });
+}
+
+/** Every extra column the hooks added, sorted, so the CSV header is stable. */
+export function extraColumns(rows: Record<string, unknown>[], known: string[]): string[] {
+  const names = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) if (!known.includes(k)) names.add(k);
+  return [...names].sort();
+}
+
+export function governmentUsed(tables: PlanTables): number {
+  return round(tables.funding.filter((f) => f.source_kind === "government").reduce((s, f) => s + f.amount_yuan, 0), 2);
+}
+
+/**
+ * Σ over households targets (households_started / households_completed) of baseline minus level
+ * planned. Targets that overlap (a province and its county towns) count their common households
+ * in each; `households_started_lost` (from plan.csv) is the non-overlapping total.
+ */
+export function householdTargetsLost(base: TargetRow[], level: TargetRow[]): number {
+  const now = new Map(level.map((t) => [t.target, t.planned]));
+  let lost = 0;
+  for (const t of base) if (t.metric.startsWith("households")) lost += t.planned - (now.get(t.target) ?? 0);
+  return round(lost, 4);
+}
+
+/** households_started over the horizon by leaf region (plan.csv). */
+export function householdsStartedByRegion(tables: PlanTables): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of tables.plan) out.set(r.region, (out.get(r.region) ?? 0) + r.households_started);
+  return out;
+}
+
+export interface RegionLoss {
+  region: string;
+  region_name: string;
+  lost: number;
+}
+
+/** The `top` leaf regions with the largest loss of households started (only actual losses). */
+export function regionsLosingMost(base: PlanTables, level: PlanTables, top: number): RegionLoss[] {
+  const before = householdsStartedByRegion(base);
+  const after = householdsStartedByRegion(level);
+  const names = new Map(base.plan.map((r) => [r.region, r.region_name]));
+  return [...before.keys()]
+    .map((region) => ({ region, region_name: names.get(region) ?? region, lost: round((before.get(region) ?? 0) - (after.get(region) ?? 0), 4) }))
+    .filter((r) => r.lost > 1e-6)
+    .sort((a, b) => b.lost - a.lost || a.region.localeCompare(b.region))
+    .slice(0, top);
+}
+
+/** "guangzhou-urban:1234.5;shenzhen-urban:987" (ids, machine-readable). */
+export function formatLosers(losers: RegionLoss[]): string {
+  return losers.map((l) => `${l.region}:${l.lost}`).join(";");
+}
+
+function total(m: Map<string, number>): number {
+  let s = 0;
+  for (const v of m.values()) s += v;
+  return s;
+}

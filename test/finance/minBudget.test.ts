@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { cutBudgets, scaleBudgets } from "../../src/finance/cuts.js";
+import { buildMinBudgetModel } from "../../src/finance/minBudget.js";
+import { solveMinBudget } from "../../src/finance/minBudgetSolve.js";
+import { meetsEveryTarget, planScenario } from "../../src/finance/planScenario.js";
+import { type BudgetSelection, resolveSelection } from "../../src/finance/selection.js";
+import { loadScenario } from "../../src/scenario/index.js";
+import type { Scenario } from "../../src/scenario/types.js";
+import { handSolvedTown } from "../helpers/scenario.js";
+
+const government = { selector: { kind: "government" as const, ids: null } };
+
+async function metAt(s: Scenario, sel: BudgetSelection, factor: number | Map<number, number>): Promise<boolean> {
+  return meetsEveryTarget(await planScenario(scaleBudgets(s, sel, factor), "highs"));
+}
+
+describe("min-budget model", () => {
+  it("adds one scale column, moves each selected budget into it and fixes shortfalls to 0", () => {
+    const s = handSolvedTown();
+    const mb = buildMinBudgetModel(s, resolveSelection(s, government));
+    expect(mb.scales).toHaveLength(1);
+    expect(mb.scaled.map((r) => [r.year, r.amount])).toEqual([[2021, 3_000_000], [2022, 3_000_000]]);
+    for (const r of mb.scaled) {
+      const row = mb.model.rows[r.row];
+      expect(row.ub).toBe(0);
+      expect(row.terms).toContainEqual({ v: mb.scales[0].v, c: -300 }); // 300万元 in the model's 万元
+    }
+    expect(mb.model.variables.filter((v) => v.role === "shortfall").every((v) => v.ub === 0)).toBe(true);
+    expect(mb.model.objective).toEqual([{ v: mb.scales[0].v, c: 1 }]);
+  });
+
+  it("finds the hand-solved breaking point: 8 units × 90万 = 720万 of 600万 → λ = 1.2", async () => {
+    const s = handSolvedTown();
+    const r = await solveMinBudget(s, resolveSelection(s, government));
+    expect(r.status).toBe("optimal");
+    expect(r.scales[0].scale).toBeCloseTo(1.2, 9);
+    expect(r.scales[0].min_budget_yuan).toBeCloseTo(7_200_000, 2);
+    expect(r.rows.every((x) => x.binding && Math.abs(x.min_budget_yuan - 3_600_000) < 1e-3)).toBe(true);
+    // The target holds the budget up: one more unit needs 90万元 more.
+    expect(r.binding[0]).toMatchObject({ family: "targets", where: "target[started-8]", per: "target unit" });
+    expect(r.binding[0].min_budget_change_yuan).toBeCloseTo(900_000, 2);
+  });
+
+  it("is verified both ways on the towns fixture and agrees with a bisection over cuts to 0.5%", async () => {
+    const { scenario: s } = loadScenario("test/fixtures/finance/towns.yaml");
+    const sel = resolveSelection(s, government);
+    const r = await solveMinBudget(s, sel);
+    const lambda = r.scales[0].scale;
+    expect(lambda).toBeGreaterThan(0.5);
+    expect(lambda).toBeLessThan(1);
+    expect(await metAt(s, sel, lambda)).toBe(true);
+    expect(await metAt(s, sel, lambda * 0.99)).toBe(false);
+    // Bisection over stress-style cuts: the deepest cut that still meets every target.
+    let ok = 0;
+    let bad = 1;
+    while (bad - ok > 0.001) {
+      const mid = (ok + bad) / 2;
+      if (meetsEveryTarget(await planScenario(cutBudgets(s, sel, mid), "highs"))) ok = mid;
+      else bad = mid;
+    }
+    expect(Math.abs(1 - ok - lambda)).toBeLessThan(0.005);
+  });
+
+  it("per year: the smallest total, met at the per-year budgets and missed 1% below", async () => {
+    const { scenario: s } = loadScenario("test/fixtures/finance/towns.yaml");
+    const sel = resolveSelection(s, government);
+    const uniform = await solveMinBudget(s, sel);
+    const perYear = await solveMinBudget(s, sel, { perYear: true });
+    expect(perYear.scales.map((x) => x.year)).toEqual([2021, 2022, 2023, 2024]);
+    const total = (r: typeof perYear) => r.scales.reduce((a, x) => a + x.min_budget_yuan, 0);
+    // Free to choose each year, the total can only be smaller than with one uniform scale.
+    expect(total(perYear)).toBeLessThanOrEqual(total(uniform) + 1);
+    const factors = new Map(perYear.scales.map((x) => [x.year!, x.scale]));
+    expect(await metAt(s, sel, factors)).toBe(true);
+    expect(await metAt(s, sel, new Map([...factors].map(([y, f]) => [y, f * 0.99])))).toBe(false);
+  });
+
+  it("says no budget suffices when capacity binds, in planning words", async () => {
+    const s = handSolvedTown();
+    s.capacity = [{ id: "crews", region: "town", programs: ["retrofit"], slots: { 2021: 3, 2022: 3 } }];
+    const r = await solveMinBudget(s, resolveSelection(s, government));
+    expect(r.status).toBe("infeasible");
+    const messages = r.conflicts.map((c) => c.message).join("\n");
+    expect(messages).toMatch(/soft target started-8: started ≥ 8 by 2022 in town falls short by 2|construction capacity 'crews' of town in 202[12] is exceeded by/);
+  });
+});

@@ -1,0 +1,98 @@
+import { existsSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cutBudgets } from "../../src/finance/cuts.js";
+import { resolveSelection } from "../../src/finance/selection.js";
+import { runStress } from "../../src/finance/stress.js";
+import { stressSummaryRows, stressTargetRows } from "../../src/finance/stressTables.js";
+import { buildPlanningModel } from "../../src/model/build.js";
+import { solverFor } from "../../src/solve/auto.js";
+import { stageModel } from "../../src/plan/stageModels.js";
+import { simulate } from "../../src/pipeline.js";
+import { loadScenario } from "../../src/scenario/index.js";
+import type { Scenario } from "../../src/scenario/types.js";
+import { arbitraryCuts, arbitraryScenario } from "./generated.js";
+
+const TOWNS = "test/fixtures/finance/towns.yaml";
+const government = { kind: "government" as const, ids: null };
+
+/** Stage-1 optimum after cutting government money (+∞ when no plan exists). */
+async function shortfallAt(s: Scenario, cut: number): Promise<number> {
+  const model = stageModel(buildPlanningModel(cutBudgets(s, resolveSelection(s, { selector: government }), cut)), 0, []);
+  const r = await solverFor("highs").solve(model);
+  return r.status === "optimal" ? r.objective : Infinity;
+}
+
+function expectNonDecreasing(values: number[]): void {
+  for (let i = 1; i < values.length; i++) {
+    // Within solver tolerance (relative MIP gap 1e-6) the objective may only get worse.
+    expect(values[i]).toBeGreaterThanOrEqual(values[i - 1] - 1e-6 * Math.max(1, Math.abs(values[i - 1])) - 1e-9);
+  }
+}
+
+describe("stress", () => {
+  it("reproduces the base plan exactly at 0% (its tables equal simulate's)", async () => {
+    const base = await simulate(TOWNS, { dryRun: true });
+    const s = base.loaded.scenario;
+    const levels = await runStress(s, resolveSelection(s, { selector: government }), [0.2]);
+    expect(levels.map((l) => l.cut)).toEqual([0, 0.2]);
+    expect(levels[0].planned.scenario).toBe(s);
+    expect(levels[0].planned.tables).toEqual(base.tables);
+    expect(levels[0].planned.solution.stages.map((x) => x.objective)).toEqual(base.solution.stages.map((x) => x.objective));
+  });
+
+  it("tabulates each level and target, losses against the baseline and regions losing most", async () => {
+    const { scenario: s } = loadScenario(TOWNS);
+    const levels = await runStress(s, resolveSelection(s, { selector: government }), [0.1, 0.3]);
+    const rows = stressTargetRows(levels);
+    expect(rows).toHaveLength(3 * s.targets.length);
+    const summary = stressSummaryRows(levels);
+    expect(summary.map((r) => r.cut_label)).toEqual(["0%", "10%", "30%"]);
+    expect(summary[0]).toMatchObject({ status: "optimal", budget_cut_yuan: 0, households_lost: 0, households_lost_per_100m_yuan: null, regions_losing_most: "" });
+    // Government budgets total 4.4亿元 (central 2亿, county 2.4亿): a 30 % cut removes 1.32亿元.
+    expect(summary[2].budget_cut_yuan).toBeCloseTo(1.32e8, 2);
+    const hh30 = rows.find((r) => r.cut === 0.3 && r.target === "hh")!;
+    const hh0 = rows.find((r) => r.cut === 0 && r.target === "hh")!;
+    expect(hh30.met).toBe(false);
+    expect(summary[2].households_lost).toBeCloseTo(hh0.planned! - hh30.planned!, 3);
+    expect(summary[2].households_lost_per_100m_yuan).toBeCloseTo(summary[2].households_lost! / 1.32, 3);
+    const losers = summary[2].regions_losing_most.split(";").map((x) => x.split(":"));
+    expect(losers.length).toBeGreaterThan(0);
+    expect(losers.length).toBeLessThanOrEqual(3);
+    const lost = losers.map(([, n]) => Number(n));
+    expect([...lost].sort((a, b) => b - a)).toEqual(lost);
+    // gained_vs_base marks exactly the targets planned above the baseline.
+    for (const r of rows) expect(r.gained_vs_base).toBe(r.planned_change_vs_base! > 1e-6 * Math.max(1, r.target_value));
+  });
+
+  it("passes per-level extra columns from the onLevel hook (the Monte Carlo seam)", async () => {
+    const { scenario: s } = loadScenario(TOWNS);
+    const levels = await runStress(s, resolveSelection(s, { selector: government }), [0.5], {
+      onLevel: (l) => ({ targets: { hh: { p_met: l.cut === 0 ? 1 : 0.25 } }, summary: { draws: 10 } }),
+    });
+    expect(stressTargetRows(levels).filter((r) => r.target === "hh").map((r) => r.p_met)).toEqual([1, 0.25]);
+    expect(stressSummaryRows(levels).map((r) => r.draws)).toEqual([10, 10]);
+  });
+
+  it("never improves the weighted shortfall as the cut deepens (generated scenarios)", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryScenario, arbitraryCuts, async (s, cuts) => {
+        const levels = await runStress(s, resolveSelection(s, { selector: government }), cuts, { solver: "highs" });
+        const objective = stressSummaryRows(levels).map((r) => r.shortfall_objective ?? Infinity);
+        expectNonDecreasing(objective);
+      }),
+      { numRuns: 30, seed: 20211 },
+    );
+  });
+
+  const shipped = ["scenarios/guangdong-retrofit-2021-2025.yaml", "scenarios/guangzhou-towns-2024-2027.yaml"];
+  for (const file of shipped) {
+    it.skipIf(!existsSync(file))(`never improves the weighted shortfall as government money is cut: ${file}`, async () => {
+      const { scenario: s } = loadScenario(file);
+      const values: number[] = [];
+      for (const cut of [0, 0.1, 0.2, 0.3]) values.push(await shortfallAt(s, cut));
+      expectNonDecreasing(values);
+      expect(values[3]).toBeGreaterThan(values[0]); // a 30 % cut of government money costs attainment
+    }, 600_000);
+  }
+});
