@@ -4,9 +4,13 @@
  */
 import { Command, CommanderError } from "commander";
 import { ENGINE_VERSION } from "../version.js";
+import { registerCompare } from "./commands/compare.js";
+import { registerExplain } from "./commands/explain.js";
 import { registerExport } from "./commands/export.js";
+import { registerMinBudget } from "./commands/minBudget.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerSchema } from "./commands/schema.js";
+import { registerStress } from "./commands/stress.js";
 import { registerValidate } from "./commands/validate.js";
 import { EXIT, reportError } from "./errors.js";
 
@@ -21,6 +25,10 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerSchema(program);
   registerExport(program);
+  registerStress(program);
+  registerMinBudget(program);
+  registerExplain(program);
+  registerCompare(program);
   return program;
 }
 

@@ -1,4 +1,41 @@
-/** `simulate explain` (being written; see docs/finance.md). */
+/**
+ * `simulate explain FILE [--with …] [--top N]`: plan the scenario (nothing written) and list its
+ * binding constraints in planning words with their shadow prices, largest first.
+ */
 import type { Command } from "commander";
+import { parsePositiveInt, parseSolverOption } from "../../finance/cutSpec.js";
+import { explainPlan, explainText } from "../../finance/explain.js";
+import { simulate } from "../../pipeline.js";
+import { referenceTarget } from "../../results/shadow.js";
+import { EXIT, SolverFailure } from "../errors.js";
+import { collect } from "../options.js";
+import { planSummary } from "../summary.js";
 
-export function registerExplain(_program: Command): void {}
+export function registerExplain(program: Command): void {
+  program
+    .command("explain <file>")
+    .description("what limits the plan: binding budgets, capacity and targets with their shadow prices")
+    .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
+    .option("--solver <name>", "auto | highs | jslp", "auto")
+    .option("--top <n>", "rows to list per stage", "10")
+    .action(async (file: string, opts) => {
+      const top = parsePositiveInt(opts.top, "--top", 10);
+      const solver = parseSolverOption(opts.solver);
+      const outcome = await simulate(file, { overlays: opts.with, solver, dryRun: true });
+      const { solution, tables, loaded } = outcome;
+      if (solution.status === "error") throw new SolverFailure(solution.message ?? "solver failed");
+      if (solution.status === "infeasible") {
+        process.stderr.write(planSummary(outcome));
+        process.exitCode = EXIT.infeasible;
+        return;
+      }
+      const ref = referenceTarget(solution);
+      const refNote = ref
+        ? `gains in ${ref.metric} of the reference target ${ref.id}, the first missed soft target`
+        : "every soft target is met, so money does not limit attainment";
+      const layers = opts.with.length ? ` (with ${opts.with.join(", ")})` : "";
+      const method = solution.dualMethod === "lp_relaxation" ? "; integer plan: prices from the LP relaxation" : "";
+      const title = `explain: ${loaded.scenario.name}${layers}${method}`;
+      process.stdout.write(explainText(explainPlan(solution, tables), top, title, refNote));
+    });
+}

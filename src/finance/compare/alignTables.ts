@@ -1,0 +1,94 @@
+/**
+ * Aligns the same result table of several folders on its key columns (TABLE_KEYS) and lists, for
+ * every numeric column, the value in each folder and the delta against the first. Booleans
+ * (`met`, `binding`) count as 1/0 so a target that stops being met shows up.
+ */
+import { TABLE_KEYS } from "../../output/columns.js";
+import type { CsvTable } from "./readFolder.js";
+
+export interface CompareRow {
+  file: string;
+  /** Key columns joined: "year=2023;region=guangzhou-urban;program=retrofit". */
+  key: string;
+  column: string;
+  /** Text as in each folder's CSV ("" when the row is missing there). */
+  values: string[];
+  /** values[i] − values[0] for i ≥ 1 (null when either is missing or not numeric). */
+  deltas: (number | null)[];
+  /** delta / |values[0]| (null when values[0] is 0 or missing). */
+  relDeltas: (number | null)[];
+  /** 1-based folder numbers that lack this row. */
+  missingIn: number[];
+}
+
+export function compareTable(file: string, tables: (CsvTable | undefined)[]): CompareRow[] {
+  const keys = TABLE_KEYS[file] ?? [];
+  const present = tables.filter((t): t is CsvTable => t !== undefined);
+  if (present.length === 0) return [];
+  const indexed = tables.map((t) => new Map((t?.rows ?? []).map((r) => [keyOf(r, keys), r])));
+  const order: string[] = [];
+  const seen = new Set<string>();
+  for (const m of indexed) for (const k of m.keys()) if (!seen.has(k)) (seen.add(k), order.push(k));
+  const columns = numericColumns(present, keys);
+  const out: CompareRow[] = [];
+  for (const key of order) {
+    const rows = indexed.map((m) => m.get(key));
+    const missingIn = rows.flatMap((r, i) => (r ? [] : [i + 1]));
+    for (const column of columns) {
+      const values = rows.map((r) => r?.[column] ?? "");
+      const nums = values.map(toNumber);
+      const deltas = nums.slice(1).map((v) => (v === null || nums[0] === null ? null : tidy(v - nums[0])));
+      const relDeltas = deltas.map((d) => (d === null || nums[0] === null ? null : d === 0 ? 0 : nums[0] === 0 ? null : tidy(d / Math.abs(nums[0]))));
+      out.push({ file, key, column, values, deltas, relDeltas, missingIn });
+    }
+  }
+  return out;
+}
+
+export function keyOf(row: Record<string, string>, keys: string[]): string {
+  return keys.map((k) => `${k}=${row[k] ?? ""}`).join(";");
+}
+
+/** Columns (other than keys) whose every non-empty value, in every folder, is a number or boolean. */
+function numericColumns(tables: CsvTable[], keys: string[]): string[] {
+  const all: string[] = [];
+  for (const t of tables) for (const c of t.columns) if (!all.includes(c) && !keys.includes(c)) all.push(c);
+  return all.filter((c) => {
+    let any = false;
+    for (const t of tables) {
+      for (const r of t.rows) {
+        const v = r[c];
+        if (v === undefined || v === "") continue;
+        if (toNumber(v) === null) return false;
+        any = true;
+      }
+    }
+    return any;
+  });
+}
+
+export function toNumber(text: string): number | null {
+  if (text === "true") return 1;
+  if (text === "false") return 0;
+  if (text.trim() === "") return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Removes float noise (0.30000000000000004) so equal inputs give exactly 0 and CSVs stay stable. */
+function tidy(x: number): number {
+  const r = Number(x.toPrecision(12));
+  return r === 0 ? 0 : r;
+}
+
+/** How much a row changed, for ranking: the largest |delta| relative to the larger magnitude. */
+export function changeScore(row: CompareRow): number {
+  let best = 0;
+  row.deltas.forEach((d, i) => {
+    if (d === null || d === 0) return;
+    const a = Math.abs(toNumber(row.values[0]) ?? 0);
+    const b = Math.abs(toNumber(row.values[i + 1]) ?? 0);
+    best = Math.max(best, Math.abs(d) / Math.max(a, b, 1e-12));
+  });
+  return best;
+}

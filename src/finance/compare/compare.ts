@@ -1,0 +1,133 @@
+/**
+ * `simulate compare DIR DIR …`: result tables aligned on their keys, values and deltas against the
+ * first folder, the rows that changed most, and the scenario inputs that differ. Folders with a
+ * different output version or horizon are refused (UsageError) unless forced: their tables do not
+ * mean the same thing, or do not cover the same years.
+ *
+ * compare.csv (long over columns, wide over folders), one row per (file, key, column):
+ *   file, key, column, value_1 … value_N, delta_2 … delta_N, rel_delta_2 … rel_delta_N, missing_in
+ * plus one row per differing input path with file = input.yaml, key = the path, column = value
+ * (text values, no deltas).
+ */
+import { UsageError } from "../../errors.js";
+import { TABLE_KEYS } from "../../output/columns.js";
+import { toCsv } from "../../output/csv.js";
+import { changeScore, type CompareRow, compareTable } from "./alignTables.js";
+import { diffInputs, type InputDifference } from "./inputDiff.js";
+import { readResultsFolder, type ResultsFolder } from "./readFolder.js";
+
+export interface CompareResult {
+  folders: ResultsFolder[];
+  rows: CompareRow[];
+  inputs: InputDifference[];
+  /** Mismatches that were allowed by `force` (empty otherwise). */
+  warnings: string[];
+}
+
+export async function compareFolders(dirs: string[], options: { force?: boolean } = {}): Promise<CompareResult> {
+  if (dirs.length < 2) throw new UsageError(`compare needs at least two results folders (got ${dirs.length})`);
+  const folders: ResultsFolder[] = [];
+  for (const dir of dirs) folders.push(await readResultsFolder(dir));
+  const mismatches = checkComparable(folders);
+  if (mismatches.length > 0 && !options.force) {
+    throw new UsageError(`these folders cannot be compared: ${mismatches.join("; ")} (use --force to compare anyway)`);
+  }
+  const rows: CompareRow[] = [];
+  for (const file of Object.keys(TABLE_KEYS)) {
+    const tables = folders.map((f) => f.tables.get(file));
+    if (tables.some((t) => t !== undefined)) rows.push(...compareTable(file, tables));
+  }
+  if (rows.length === 0) throw new UsageError(`none of the folders holds result tables (${Object.keys(TABLE_KEYS).join(", ")})`);
+  return { folders, rows, inputs: diffInputs(folders.map((f) => f.input)), warnings: mismatches };
+}
+
+/** Output version and horizon must agree with the first folder. */
+export function checkComparable(folders: ResultsFolder[]): string[] {
+  const out: string[] = [];
+  const first = folders[0];
+  const version = (f: ResultsFolder) => f.runJson.engine?.output_version;
+  const horizon = (f: ResultsFolder) => `${f.runJson.horizon?.start}–${f.runJson.horizon?.end}`;
+  for (const f of folders.slice(1)) {
+    if (version(f) !== version(first)) {
+      out.push(`${f.dir} has output version ${version(f)}, ${first.dir} has ${version(first)}`);
+    }
+    if (horizon(f) !== horizon(first)) out.push(`${f.dir} plans ${horizon(f)}, ${first.dir} plans ${horizon(first)}`);
+  }
+  return out;
+}
+
+export async function renderCompareCsv(result: CompareResult, options: { bom: boolean }): Promise<string> {
+  const n = result.folders.length;
+  const idx = Array.from({ length: n - 1 }, (_, i) => i + 2);
+  const columns = [
+    "file", "key", "column",
+    ...Array.from({ length: n }, (_, i) => `value_${i + 1}`),
+    ...idx.map((i) => `delta_${i}`),
+    ...idx.map((i) => `rel_delta_${i}`),
+    "missing_in",
+  ];
+  const records: Record<string, string | number | null>[] = result.rows.map((r) => {
+    const rec: Record<string, string | number | null> = { file: r.file, key: r.key, column: r.column, missing_in: r.missingIn.join(";") };
+    r.values.forEach((v, i) => (rec[`value_${i + 1}`] = v));
+    idx.forEach((i, j) => {
+      rec[`delta_${i}`] = r.deltas[j];
+      rec[`rel_delta_${i}`] = r.relDeltas[j];
+    });
+    return rec;
+  });
+  for (const d of result.inputs) {
+    const rec: Record<string, string | number | null> = { file: "input.yaml", key: d.path, column: "value", missing_in: "" };
+    d.values.forEach((v, i) => (rec[`value_${i + 1}`] = v));
+    records.push(rec);
+  }
+  return toCsv(records, columns, options);
+}
+
+/** Files in the order a reader checks them: outcomes first, then the plan, money and limits. */
+const FILE_ORDER = ["targets.csv", "plan.csv", "budgets.csv", "capacity.csv", "funding.csv", "diagnostics.csv"];
+
+/**
+ * The rows that changed most in each file, ranked by relative change (see changeScore) and then by
+ * size: per file, so a few large yuan amounts do not hide a target that stopped being met.
+ */
+export function mostChanged(rows: CompareRow[], top: number): Map<string, CompareRow[]> {
+  const out = new Map<string, CompareRow[]>();
+  for (const file of FILE_ORDER) {
+    const ranked = rows
+      .filter((r) => r.file === file)
+      .map((r) => ({ r, score: changeScore(r), size: Math.max(0, ...r.deltas.map((d) => Math.abs(d ?? 0))) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score || b.size - a.size)
+      .slice(0, top)
+      .map((x) => x.r);
+    if (ranked.length > 0) out.set(file, ranked);
+  }
+  return out;
+}
+
+export function compareText(result: CompareResult, top: number, outFile: string | null): string {
+  const lines: string[] = ["compare:"];
+  result.folders.forEach((f, i) => {
+    const overlays = f.runJson.scenario?.overlays ?? [];
+    lines.push(`  [${i + 1}] ${f.dir} — ${f.runJson.scenario?.name ?? "?"}; overlays: ${overlays.length ? overlays.join(", ") : "none"}`);
+  });
+  for (const w of result.warnings) lines.push(`warning (forced): ${w}`);
+  lines.push("", `inputs that differ (${result.inputs.length}):`);
+  if (result.inputs.length === 0) lines.push("  none");
+  for (const d of result.inputs.slice(0, 30)) lines.push(`  ${d.path}: ${d.values.map((v) => v ?? "(absent)").join(" → ")}`);
+  if (result.inputs.length > 30) lines.push(`  … and ${result.inputs.length - 30} more (see ${outFile ?? "compare.csv"})`);
+  const changed = mostChanged(result.rows, top);
+  const total = result.rows.filter((r) => changeScore(r) > 0).length;
+  lines.push("", `values that changed most (top ${top} per file; ${total} changed values in all):`);
+  if (changed.size === 0) lines.push("  none: every value is the same");
+  for (const [file, list] of changed) {
+    lines.push(`  ${file}:`);
+    for (const r of list) {
+      const rel = r.relDeltas.map((x) => (x === null ? "" : ` ${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`));
+      const deltas = r.deltas.map((d, i) => `${d === null ? "n/a" : `${d >= 0 ? "+" : ""}${d}`}${rel[i]}`).join(", ");
+      lines.push(`    ${r.key} ${r.column}: ${r.values.map((v) => v || "(missing)").join(" → ")} (${deltas})`);
+    }
+  }
+  if (outFile) lines.push("", `written to ${outFile}`);
+  return lines.join("\n") + "\n";
+}

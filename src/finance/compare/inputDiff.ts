@@ -1,0 +1,57 @@
+/**
+ * Which scenario inputs differ between results folders: each folder's input.yaml (the merged
+ * scenario) is flattened into `path → value`, where lists of records are keyed by their `id`
+ * (or, like the merge, by region/program/year), so a changed budget reads
+ * `sources[central].budgets[guangdong].by_year.2024: 9.6亿 → 7.68亿` instead of a list index.
+ */
+
+export interface InputDifference {
+  path: string;
+  /** The value in each folder, as text; null where the path is absent. */
+  values: (string | null)[];
+}
+
+export function diffInputs(inputs: unknown[]): InputDifference[] {
+  const flat = inputs.map((doc) => flatten(doc));
+  const paths: string[] = [];
+  const seen = new Set<string>();
+  for (const m of flat) for (const p of m.keys()) if (!seen.has(p)) (seen.add(p), paths.push(p));
+  const out: InputDifference[] = [];
+  for (const path of paths) {
+    const values = flat.map((m) => m.get(path) ?? null);
+    if (values.some((v) => v !== values[0])) out.push({ path, values });
+  }
+  return out;
+}
+
+export function flatten(doc: unknown, path = "", out = new Map<string, string>()): Map<string, string> {
+  if (isRecord(doc)) {
+    const keys = Object.keys(doc);
+    if (keys.length === 0 && path) out.set(path, "{}");
+    for (const k of keys) flatten(doc[k], path ? `${path}.${k}` : k, out);
+  } else if (Array.isArray(doc)) {
+    const ids = identities(doc);
+    if (ids) doc.forEach((item, i) => flatten(item, `${path}[${ids[i]}]`, out));
+    else out.set(path, JSON.stringify(doc));
+  } else if (doc !== null && doc !== undefined) {
+    out.set(path, String(doc));
+  }
+  return out;
+}
+
+/** Identity of each record in a list, or null when the list is not a list of identifiable records. */
+function identities(list: unknown[]): string[] | null {
+  if (list.length === 0 || !list.every(isRecord)) return null;
+  const ids = list.map((r) => {
+    const rec = r as Record<string, unknown>;
+    if (rec.id !== undefined) return String(rec.id);
+    if (rec.region === undefined) return null;
+    return [rec.region, rec.program, rec.year].filter((x) => x !== undefined).map(String).join("/");
+  });
+  if (ids.some((id) => id === null)) return null;
+  return new Set(ids).size === ids.length ? (ids as string[]) : null;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}

@@ -1,0 +1,118 @@
+/**
+ * "What is one more 亿元 worth?" — the binding constraints of a plan in planning words with their
+ * shadow prices in human units, largest first:
+ *   stage 1 (shortfall): what relaxing the row gains in units of the reference target (the first
+ *     missed soft target, as in budgets.csv): +1亿元 for money rows, +1 slot for capacity, one unit
+ *     less of a hard target, +1 unit of stock or start limit;
+ *   stage 2 (cost): weighted government yuan saved by relaxing the row (money rows per 1亿元,
+ *     capacity per slot), or what one more unit of a met target costs.
+ * Soft targets have no stage-1 price of their own (their dual is just their weight).
+ */
+import { MONEY_UNIT } from "../model/context.js";
+import type { Row } from "../model/types.js";
+import { describeRow, Namer } from "../plan/describe.js";
+import type { PlanSolution } from "../plan/solvePlan.js";
+import { round } from "../results/extract.js";
+import { referenceTarget } from "../results/shadow.js";
+import type { PlanTables } from "../results/types.js";
+import { formatYuan } from "../scenario/units.js";
+
+export interface ExplainedRow {
+  stage: "shortfall" | "cost";
+  family: string;
+  where: string;
+  what: string;
+  /** How full the row is (from the result tables), e.g. "uses 9.6亿元 of 9.6亿元". */
+  state: string;
+  /** Value of relaxing the row by one `step`, in `unit`. */
+  value: number;
+  unit: string;
+  step: string;
+}
+
+const PRICED = new Set<Row["family"]>(["budgets", "capacity", "targets", "shares", "resident_cap", "links", "stock", "start_limits"]);
+const MONEY = new Set<Row["family"]>(["budgets", "shares", "resident_cap", "links"]);
+const EPS = 1e-9;
+
+export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow[] {
+  if (sol.status !== "optimal") return [];
+  const { scenario, model } = sol.pm.ctx;
+  const namer = new Namer(scenario);
+  const ref = referenceTarget(sol);
+  const out: ExplainedRow[] = [];
+  model.rows.forEach((row, i) => {
+    if (!PRICED.has(row.family)) return;
+    const money = MONEY.has(row.family);
+    const perStep = money ? 1e8 / MONEY_UNIT : 1; // row units (万元 or units) in one step
+    const step = money ? "1亿元" : row.family === "capacity" ? "1 slot" : "1 unit";
+    const what = describeRow(row, scenario, namer);
+    const state = stateOf(row, tables);
+    const softTarget = row.family === "targets" && row.key.kind === "soft";
+    const g1 = sol.shortfallDuals ? -sol.shortfallDuals[i] : 0;
+    if (ref && !softTarget && Math.abs(g1) > EPS) {
+      // Gain in the reference target's units; for ≥ rows (hard targets) relaxing means one unit less.
+      const gain = Math.abs(g1) * perStep * (ref.atLeast / ref.weight);
+      out.push({ stage: "shortfall", family: row.family, where: row.name, what, state, value: round(gain, 6), unit: `${ref.metric} of ${ref.id}`, step: relaxWord(row, g1, step) });
+    }
+    const g2 = sol.costDuals ? -sol.costDuals[i] : 0;
+    if (Math.abs(g2) > EPS) {
+      const yuan = Math.abs(g2) * perStep * MONEY_UNIT;
+      const targetCost = row.family === "targets";
+      out.push({
+        stage: "cost", family: row.family, where: row.name, what, state, value: round(yuan, 2),
+        unit: targetCost ? "weighted government yuan it costs" : "weighted government yuan saved",
+        step: targetCost ? `${step} more of the target` : relaxWord(row, g2, step),
+      });
+    }
+  });
+  const stageOrder = (r: ExplainedRow) => (r.stage === "shortfall" ? 0 : 1);
+  return out.sort((a, b) => stageOrder(a) - stageOrder(b) || b.value - a.value || a.where.localeCompare(b.where));
+}
+
+/** "+1亿元" when raising the row's limit helps, "−1 unit" when lowering it does (≥ rows). */
+function relaxWord(row: Row, gain: number, step: string): string {
+  return gain > 0 ? `+${step}` : `−${step}`;
+}
+
+function stateOf(row: Row, tables: PlanTables): string {
+  const k = row.key;
+  switch (row.family) {
+    case "budgets": {
+      const b = tables.budgets.find((x) => x.source === k.source && x.region === k.region && x.year === Number(k.year));
+      return b ? `uses ${formatYuan(b.used_yuan)} of ${formatYuan(b.budget_yuan + b.carried_in_yuan)}` : "";
+    }
+    case "capacity": {
+      const c = tables.capacity.find((x) => x.capacity === k.capacity && x.year === Number(k.year));
+      return c ? `uses ${c.slots_used} of ${c.slots} slots` : "";
+    }
+    case "targets": {
+      const t = tables.targets.find((x) => x.target === k.target);
+      return t ? `plans ${t.planned} of ${t.target_value}${t.met ? " (met)" : " (missed)"}` : "";
+    }
+    default:
+      return "at its limit";
+  }
+}
+
+/** The text `simulate explain` prints. */
+export function explainText(rows: ExplainedRow[], top: number, title: string, refNote: string): string {
+  const lines = [title];
+  const section = (stage: ExplainedRow["stage"], heading: string) => {
+    const list = rows.filter((r) => r.stage === stage).slice(0, top);
+    lines.push("", heading);
+    if (list.length === 0) lines.push("  (none)");
+    list.forEach((r, i) => {
+      const value = r.stage === "shortfall" ? `≈ +${fmt(r.value)} ${r.unit}` : `≈ ${formatYuan(r.value)} ${r.unit}`;
+      lines.push(`  ${i + 1}. ${r.what} — ${r.state}`, `     ${r.step}: ${value}`);
+    });
+    const more = rows.filter((r) => r.stage === stage).length - list.length;
+    if (more > 0) lines.push(`  … and ${more} more (use --top)`);
+  };
+  section("shortfall", `What limits attainment (stage 1; ${refNote}):`);
+  section("cost", "What limits the cost of the plan (stage 2: weighted government money):");
+  return lines.join("\n") + "\n";
+}
+
+function fmt(x: number): string {
+  return Number(x.toPrecision(6)).toLocaleString("en-US", { maximumFractionDigits: 4 });
+}

@@ -1,0 +1,117 @@
+/**
+ * The finance commands through `main(argv)`: bad --cut / --source / --sources values give one clear
+ * error, exit code 2 and no output; good runs write their folders and record the overlays.
+ */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
+
+const TOWNS = "test/fixtures/finance/towns.yaml";
+const CUT = "test/fixtures/finance/cut-20.yaml";
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "renewsim-finance-cli-"));
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
+  const code = await main(["node", "simulate", ...args]);
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+  return { code, stdout, stderr };
+}
+
+describe("finance commands reject bad values with exit code 2 and write nothing", () => {
+  const cases: [string, string[], RegExp][] = [
+    ["letters as a level", ["stress", TOWNS, "--cut", "government=abc"], /"abc" is not a cut level/],
+    ["an unknown selector", ["stress", TOWNS, "--cut", "unknown=10%"], /unknown selector "unknown"/],
+    ["a cut above 100%", ["stress", TOWNS, "--cut", "government=120%"], /outside 0%–100%/],
+    ["a missing '='", ["stress", TOWNS, "--cut", "government10%"], /<selector>=<levels>/],
+    ["no --cut", ["stress", TOWNS], /--cut is required/],
+    ["an unknown --sources id", ["stress", TOWNS, "--cut", "government=10%", "--sources", "centrl"], /unknown source "centrl" \(did you mean "central"\?\)/],
+    ["a --sources id of another kind", ["stress", TOWNS, "--cut", "government=10%", "--sources", "enterprise"], /is enterprise money, not government/],
+    ["a kind without budgets", ["stress", TOWNS, "--cut", "resident=10%"], /no budget matches/],
+    ["a year outside the horizon", ["stress", TOWNS, "--cut", "government=10%", "--from", "2030"], /outside the scenario's horizon/],
+    ["an unknown region", ["stress", TOWNS, "--cut", "government=10%", "--region", "town-c"], /unknown region "town-c"/],
+    ["an unknown --source", ["min-budget", TOWNS, "--source", "bogus"], /unknown source "bogus"/],
+    ["no --source", ["min-budget", TOWNS], /--source is required/],
+    ["a bad --top", ["explain", TOWNS, "--top", "0"], /--top must be a whole number/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(what, async () => {
+      const out = join(dir, `bad-${what.replace(/\W+/g, "-")}`);
+      // explain writes nothing and has no --out.
+      const { code, stdout, stderr } = await run(...args, ...(args[0] === "explain" ? [] : ["--out", out]));
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+      expect(stderr).toMatch(/^error: /);
+      expect(stderr).toMatch(message);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+});
+
+describe("finance commands write their outputs", () => {
+  it("stress writes stress.csv, stress_summary.csv and run.json with the overlays, and prints the table", async () => {
+    const out = join(dir, "stress");
+    const { code, stdout } = await run("stress", TOWNS, "--with", CUT, "--cut", "government=10%,30%", "--from", "2022", "--out", out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^cut +status +met/m);
+    expect(stdout).toMatch(/^30% +optimal/m);
+    const summary = readFileSync(join(out, "stress_summary.csv"), "utf8");
+    expect(summary.startsWith("\ufeffcut,cut_label,status,")).toBe(true);
+    expect(summary.trimEnd().split("\n")).toHaveLength(4); // header + 0 %, 10 %, 30 %
+    const runJson = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    expect(runJson.command).toBe("stress");
+    expect(runJson.scenario.overlays).toEqual([CUT]);
+    expect(runJson.scenario.layers).toHaveLength(2);
+    expect(runJson.selection).toEqual({ sources: ["central", "county"], from: 2022, region: null });
+    expect(runJson.cut.levels).toEqual([0, 0.1, 0.3]);
+    // An existing folder is refused (exit 4) unless --force.
+    expect((await run("stress", TOWNS, "--cut", "government=10%", "--out", out)).code).toBe(4);
+  });
+
+  it("min-budget writes min_budget.csv and reports the breaking point", async () => {
+    const out = join(dir, "min-budget");
+    const { code, stdout } = await run("min-budget", TOWNS, "--source", "government", "--out", out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/breaking point: λ = 0\.83/);
+    const csv = readFileSync(join(out, "min_budget.csv"), "utf8");
+    expect(csv.split("\n")[0]).toBe("\ufeffsource,source_name,source_kind,region,region_name,year,budget_yuan,scale,min_budget_yuan,change_yuan,used_yuan,binding");
+    expect(existsSync(join(out, "min_budget_binding.csv"))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, "run.json"), "utf8")).scales[0].scale).toBeCloseTo(0.8348, 3);
+  });
+
+  it("explain lists binding limits with prices", async () => {
+    const { code, stdout } = await run("explain", TOWNS, "--with", CUT, "--top", "3");
+    expect(code).toBe(0);
+    expect(stdout).toContain("explain: finance-towns (with test/fixtures/finance/cut-20.yaml)");
+    expect(stdout).toMatch(/1\. budget of .* — uses .*\n +\+1亿元: ≈ \+[\d,.]+ households_started of hh/);
+  });
+
+  it("compare writes compare.csv and refuses an existing file without --force", async () => {
+    const a = join(dir, "plan-a");
+    expect((await run(TOWNS, "--out", a, "--quiet")).code).toBe(0);
+    const csv = join(dir, "compare.csv");
+    const { code, stdout } = await run("compare", a, a, "--out", csv);
+    expect(code).toBe(0);
+    expect(stdout).toContain("none: every value is the same");
+    expect(existsSync(csv)).toBe(true);
+    const again = await run("compare", a, a, "--out", csv);
+    expect(again.code).toBe(4);
+    expect((await run("compare", a, join(dir, "missing"), "--out", join(dir, "x.csv"))).code).toBe(2);
+    expect(existsSync(join(dir, "x.csv"))).toBe(false);
+  });
+});

@@ -1,0 +1,105 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { compareFolders, compareText, renderCompareCsv } from "../../src/finance/compare/compare.js";
+import { diffInputs } from "../../src/finance/compare/inputDiff.js";
+import { simulate } from "../../src/pipeline.js";
+
+const TOWNS = "test/fixtures/finance/towns.yaml";
+const CUT = "test/fixtures/finance/cut-20.yaml";
+let dir: string;
+let base: string;
+let cut: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "renewsim-compare-"));
+  base = join(dir, "base");
+  cut = join(dir, "cut-20");
+  await simulate(TOWNS, { out: base });
+  await simulate(TOWNS, { overlays: [CUT], out: cut });
+});
+
+/** A plain split (targets.csv of the fixture has no quoted fields), independent of the reader. */
+function readPlainCsv(file: string): Record<string, string>[] {
+  const [head, ...lines] = readFileSync(file, "utf8").replace(/^\ufeff/, "").trimEnd().split("\n");
+  const columns = head.split(",");
+  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [columns[i], v])));
+}
+
+describe("compare", () => {
+  it("shows all-zero deltas for a folder compared with itself", async () => {
+    const result = await compareFolders([base, base]);
+    expect(result.rows.length).toBeGreaterThan(50);
+    expect(result.rows.every((r) => r.deltas[0] === 0 && r.relDeltas[0] === 0 && r.missingIn.length === 0)).toBe(true);
+    expect(result.inputs).toEqual([]);
+    expect(compareText(result, 10, null)).toContain("none: every value is the same");
+  });
+
+  it("shows exactly the differences of the two targets.csv files (hand-computed join)", async () => {
+    const result = await compareFolders([base, cut]);
+    const a = readPlainCsv(join(base, "targets.csv"));
+    const b = new Map(readPlainCsv(join(cut, "targets.csv")).map((r) => [r.target, r]));
+    const num = (v: string) => (v === "true" ? 1 : v === "false" ? 0 : Number(v));
+    const expected: string[] = [];
+    for (const row of a) {
+      for (const column of Object.keys(row)) {
+        const before = row[column];
+        const after = b.get(row.target)![column];
+        if (column === "target" || before === after || Number.isNaN(num(before))) continue;
+        expected.push(`target=${row.target}|${column}|${before}|${after}|${(num(after) - num(before)).toPrecision(9)}`);
+      }
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    const got = result.rows
+      .filter((r) => r.file === "targets.csv" && r.deltas[0] !== 0)
+      .map((r) => `${r.key}|${r.column}|${r.values[0]}|${r.values[1]}|${r.deltas[0]!.toPrecision(9)}`);
+    expect(got.sort()).toEqual(expected.sort());
+  });
+
+  it("lists the differing inputs by record id and region, and each folder's overlays", async () => {
+    const result = await compareFolders([base, cut]);
+    const paths = result.inputs.map((d) => `${d.path}: ${d.values.join(" → ")}`);
+    expect(paths).toContain("sources[central].budgets[county].per_year: 6000万 → 4800万");
+    expect(paths).toContain("sources[county].budgets[town-b].by_year.2024: 1500万 → 1200万");
+    expect(paths).toHaveLength(6);
+    const text = compareText(result, 5, null);
+    expect(text).toContain(`[2] ${cut} — finance-towns; overlays: ${CUT}`);
+    expect(text).toContain("[1] " + base + " — finance-towns; overlays: none");
+  });
+
+  it("writes a long CSV with values, deltas and relative deltas per folder, inputs as text rows", async () => {
+    const csv = await renderCompareCsv(await compareFolders([base, cut, base]), { bom: false });
+    const [head, ...lines] = csv.trimEnd().split("\n");
+    expect(head).toBe("file,key,column,value_1,value_2,value_3,delta_2,delta_3,rel_delta_2,rel_delta_3,missing_in");
+    expect(lines.some((l) => l.startsWith("targets.csv,target=hh,planned,"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("input.yaml,sources[central].budgets[county].per_year,value,6000万,4800万,6000万"))).toBe(true);
+  });
+
+  it("refuses folders with different output versions or horizons unless forced", async () => {
+    const other = join(dir, "other");
+    cpSync(base, other, { recursive: true });
+    const runFile = join(other, "run.json");
+    const run = JSON.parse(readFileSync(runFile, "utf8"));
+    writeFileSync(runFile, JSON.stringify({ ...run, engine: { ...run.engine, output_version: 99 } }));
+    await expect(compareFolders([base, other])).rejects.toMatchObject({ kind: "usage", message: expect.stringMatching(/output version 99/) });
+    writeFileSync(runFile, JSON.stringify({ ...run, horizon: { start: 2021, end: 2025 } }));
+    await expect(compareFolders([base, other])).rejects.toThrow(/plans 2021–2025, .* plans 2021–2023/);
+    const forced = await compareFolders([base, other], { force: true });
+    expect(forced.warnings).toHaveLength(1);
+    await expect(compareFolders([base, join(dir, "nope")])).rejects.toThrow(/is not a folder/);
+    await expect(compareFolders([base])).rejects.toThrow(/at least two/);
+  });
+});
+
+describe("input diff", () => {
+  it("keys lists of records by id, or by region/program/year, and other lists as values", () => {
+    const a = { sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 1 }] }], objective: { stages: [1, 2] } };
+    const b = { sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 2 }] }, { id: "d" }], objective: { stages: [1] } };
+    expect(diffInputs([a, b])).toEqual([
+      { path: "sources[c].budgets[gz/2021].amount", values: ["1", "2"] },
+      { path: "objective.stages", values: ["[1,2]", "[1]"] },
+      { path: "sources[d].id", values: [null, "d"] },
+    ]);
+  });
+});

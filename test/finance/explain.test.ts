@@ -1,0 +1,75 @@
+/**
+ * Shadow prices against finite differences: re-plan with one budget raised by a small amount and
+ * compare the change in attainment with what `explain` (and budgets.csv) price that budget at.
+ */
+import { describe, expect, it } from "vitest";
+import { cutBudgets } from "../../src/finance/cuts.js";
+import { explainPlan, explainText } from "../../src/finance/explain.js";
+import { planScenario, shortfallObjective } from "../../src/finance/planScenario.js";
+import { resolveSelection } from "../../src/finance/selection.js";
+import { loadScenario } from "../../src/scenario/index.js";
+import type { Scenario } from "../../src/scenario/types.js";
+import { handSolvedTown } from "../helpers/scenario.js";
+
+/** The scenario with one budget entry raised by `delta` yuan. */
+function raise(s: Scenario, source: string, region: string, year: number, delta: number): Scenario {
+  return {
+    ...s,
+    sources: s.sources.map((x) => x.id !== source ? x : {
+      ...x,
+      budgets: x.budgets.map((b) => (b.region === region && b.year === year ? { ...b, amount: b.amount + delta } : b)),
+    }),
+  };
+}
+
+describe("explain: shadow prices in human units", () => {
+  it("prices the hand-solved town's budget as the finite difference does, in sign and value", async () => {
+    const s = handSolvedTown();
+    const base = await planScenario(s, "highs");
+    const rows = explainPlan(base.solution, base.tables);
+    const price = rows.find((r) => r.stage === "shortfall" && r.where === "budget[gov,town,2021]")!;
+    expect(price).toMatchObject({ step: "+1亿元", unit: "started of started-8" });
+    expect(price.value).toBeCloseTo(10_000 / 90, 4); // 1亿 / 90万 per unit of government money
+
+    // 100万元 more in 2021 (small enough that the target is still missed: the price stays the same).
+    const delta = 1_000_000;
+    const raised = await planScenario(raise(s, "gov", "town", 2021, delta), "highs");
+    const gained = raised.tables.targets[0].planned - base.tables.targets[0].planned; // tables round to 1e-4
+    expect(gained).toBeGreaterThan(0);
+    expect((gained / delta) * 1e8).toBeCloseTo(price.value, 1);
+    const exactGain = (shortfallObjective(base) - shortfallObjective(raised)) * 8;
+    expect((exactGain / delta) * 1e8).toBeCloseTo(price.value, 4);
+    // Attainment and the stage-1 objective move by the same price, per target unit.
+    const attainment = raised.tables.targets[0].attainment - base.tables.targets[0].attainment;
+    expect((attainment / delta) * 1e8).toBeCloseTo(price.value / 8, 1);
+    const objective = shortfallObjective(base) - shortfallObjective(raised);
+    const budgetRow = base.tables.budgets.find((b) => b.year === 2021)!;
+    expect((objective / delta) * 1e8).toBeCloseTo(budgetRow.shadow_price_objective_per_100m_yuan, 4);
+  });
+
+  it("agrees with the finite difference for every priced budget of a cut scenario", async () => {
+    const { scenario } = loadScenario("test/fixtures/finance/towns.yaml");
+    const s = cutBudgets(scenario, resolveSelection(scenario, { selector: { kind: "government", ids: null } }), 0.3);
+    const base = await planScenario(s, "highs");
+    const priced = explainPlan(base.solution, base.tables).filter((r) => r.stage === "shortfall" && r.family === "budgets");
+    expect(priced.length).toBeGreaterThan(0);
+    const ref = base.tables.targets.find((t) => !t.met)!;
+    for (const p of priced.slice(0, 3)) {
+      const row = base.solution.pm.ctx.model.rows.find((r) => r.name === p.where)!;
+      const delta = 10_000; // 1万元
+      const raised = await planScenario(raise(s, String(row.key.source), String(row.key.region), Number(row.key.year), delta), "highs");
+      // Gain in the reference target's units: weighted shortfall removed × at_least / weight.
+      const gained = ((shortfallObjective(base) - shortfallObjective(raised)) * ref.target_value) / ref.weight;
+      expect(p.unit).toBe(`${ref.metric} of ${ref.target}`);
+      expect((gained / delta) * 1e8).toBeCloseTo(p.value, 0);
+    }
+  });
+
+  it("prints binding limits largest first, in planning words", async () => {
+    const base = await planScenario(handSolvedTown(), "highs");
+    const text = explainText(explainPlan(base.solution, base.tables), 5, "explain: test", "reference started-8");
+    expect(text).toContain("1. budget of gov for town in 2021 — uses 300万元 of 300万元");
+    expect(text).toContain("+1亿元: ≈ +111.111 started of started-8");
+    expect(text).toMatch(/What limits the cost of the plan/);
+  });
+});
