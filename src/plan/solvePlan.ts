@@ -64,7 +64,8 @@ export async function solveStages(pm: PlanningModel, options: SolvePlanOptions):
   for (let i = 0; i < Math.min(pm.stages.length, options.stages ?? Infinity); i++) {
     const model = stageModel(pm, i, optima);
     const solver = options.pickSolver(model);
-    const result = await solver.solve(model);
+    const { mipGap, timeLimitSeconds } = pm.ctx.scenario.objective;
+    const result = await solver.solve(model, { mipGap, timeLimitSeconds });
     stages.push({
       stage: pm.stages[i].name,
       status: result.status,

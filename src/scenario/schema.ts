@@ -168,6 +168,8 @@ const ObjectiveRecord = z.strictObject({
   smoothing: z.boolean().optional(),
   tolerance: z.number().min(0).max(0.1).optional(),
   absolute_tolerance: z.number().min(0).optional(),
+  mip_gap: z.number().min(0).max(0.1).optional(),
+  time_limit_seconds: z.number().positive().optional(),
 });
 
 export const ScenarioSchema = z.strictObject({

@@ -141,6 +141,13 @@ export interface ObjectiveSettings {
   relTolerance: number;
   /** Absolute tolerance added to the relative one (objective units). */
   absTolerance: number;
+  /**
+   * Relative MIP gap at which an integer stage counts as solved (default 1e-4: a hundredth of a
+   * percent of the stage objective — far below the precision of any planning input).
+   */
+  mipGap: number;
+  /** Per-stage solver time limit; an integer stage stopped here keeps its best plan and says so. */
+  timeLimitSeconds: number;
 }
 
 export interface Scenario {
