@@ -13,9 +13,14 @@
  *   PlanSolution
  *     │ extractTables           yuan, units, households, shadow prices in planning units
  *     ▼
- *   PlanTables
- *     │ renderPlanFiles         CSV (BOM) + run.json
- *     ▼
+ *   PlanTables ───────────────────────────────┐  (with --draws / --precision)
+ *     │ renderPlanFiles         CSV (BOM)      │ runMonteCarlo       execute (or re-plan) the plan in
+ *     │                         + run.json     ▼                     each sampled world; worker threads
+ *     │                                  OutcomeShard (every draw's metrics, in draw order)
+ *     │                                        │ monteCarloTables → targets.csv + p_met…, mc_summary,
+ *     │                                        │                    sensitivity, (draws) — whole run
+ *     │                                        │ renderShardFile  → shard.json        — --shard k/n
+ *     ▼                                        ▼
  *   files ── writeFolderAtomically ──▶ results/<name>/
  *
  * The engine never prints or exits; the CLI decides what to show and which exit code to use.
@@ -30,6 +35,11 @@ import type { DiagnosticRow, PlanTables } from "./results/types.js";
 import { type CheckedScenario, loadCheckedScenario } from "./loadChecked.js";
 import { solverPicker, type SolverChoice } from "./plan/solverChoice.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "./version.js";
+import { type McRunInfo, type McTables, monteCarloTables, QUANTILE_METHOD, renderMonteCarloFiles } from "./montecarlo/mcFiles.js";
+import {
+  checkMonteCarloRequest, type MonteCarloRequest, type MonteCarloRun, resolveSeed, runMonteCarlo, shardRange,
+} from "./montecarlo/monteCarlo.js";
+import { renderShardFile, SHARD_FILE } from "./montecarlo/shardFiles.js";
 
 export interface SimulateOptions {
   overlays?: string[];
@@ -39,6 +49,15 @@ export interface SimulateOptions {
   bom?: boolean;
   /** Write nothing (used by tests and by commands that only need the tables). */
   dryRun?: boolean;
+  /** Monte Carlo after planning (skipped when the plan is not optimal). */
+  monteCarlo?: MonteCarloRequest;
+}
+
+export interface MonteCarloOutcome {
+  run: MonteCarloRun;
+  /** Null for a shard: its statistics only exist once all shards are merged. */
+  tables: McTables | null;
+  info: McRunInfo;
 }
 
 export interface SimulationOutcome {
@@ -47,6 +66,7 @@ export interface SimulationOutcome {
   tables: PlanTables;
   outDir: string | null;
   runJson: RunJson;
+  monteCarlo: MonteCarloOutcome | null;
 }
 
 export interface RunJson {
@@ -60,6 +80,7 @@ export interface RunJson {
   shadow_prices: string;
   timings_seconds: Record<string, number>;
   warnings: string[];
+  monte_carlo?: McRunInfo;
 }
 
 export function defaultOutDir(scenarioName: string): string {
@@ -68,6 +89,7 @@ export function defaultOutDir(scenarioName: string): string {
 
 /** Plans a scenario end to end and writes its results folder (unless dryRun). */
 export async function simulate(file: string, options: SimulateOptions = {}): Promise<SimulationOutcome> {
+  if (options.monteCarlo) checkMonteCarloRequest(options.monteCarlo); // bad flags: nothing loaded or written
   const t0 = performance.now();
   const loaded = loadCheckedScenario(file, { overlays: options.overlays ?? [] });
   const outDir = options.dryRun ? null : (options.out ?? defaultOutDir(loaded.scenario.name));
@@ -79,18 +101,76 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   const t3 = performance.now();
   const tables = solution.status === "optimal" ? extractTables(solution) : emptyTables();
   tables.diagnostics = diagnosticsOf(solution, tables);
+  const mc = options.monteCarlo && solution.status === "optimal"
+    ? await monteCarloStep(loaded, solution, tables, options.monteCarlo, options.bom ?? true)
+    : null;
+  const t4 = performance.now();
   const runJson = makeRunJson(file, options, loaded, solution, {
-    load: t1 - t0, build: t2 - t1, solve: t3 - t2,
+    load: t1 - t0, build: t2 - t1, solve: t3 - t2, ...(mc ? { monte_carlo: t4 - t3 } : {}),
   });
+  if (mc) {
+    runJson.monte_carlo = mc.info;
+    if (loaded.uncertainty.inputs.length === 0) runJson.warnings.push("the scenario has no uncertain inputs: every draw executes the plan in the planned world");
+  }
   let written: string | null = null;
   if (outDir) {
     const bom = { bom: options.bom ?? true };
     const files = solution.status === "optimal"
       ? await renderPlanFiles(tables, runJson, loaded.merged, bom)
       : await renderDiagnosticsOnly(tables, runJson, loaded.merged, bom);
+    if (mc?.tables) Object.assign(files, await renderMonteCarloFiles(mc.tables, bom));
+    if (mc?.shardFile) files[SHARD_FILE] = mc.shardFile;
     written = writeFolderAtomically(outDir, files, options.force ?? false);
   }
-  return { loaded, solution, tables, outDir: written, runJson };
+  return { loaded, solution, tables, outDir: written, runJson, monteCarlo: mc && { run: mc.run, tables: mc.tables, info: mc.info } };
+}
+
+/** Runs the draws (all, or one shard's) and prepares their tables or shard file. */
+async function monteCarloStep(
+  loaded: CheckedScenario,
+  solution: PlanSolution,
+  tables: PlanTables,
+  request: MonteCarloRequest,
+  bom: boolean,
+): Promise<MonteCarloOutcome & { shardFile: string | null }> {
+  const { seed, from } = resolveSeed(request.seed, loaded.uncertainty.seed, loaded.scenario.seed);
+  const range = request.shard ? shardRange(request.shard.k, request.shard.n, request.draws!) : undefined;
+  const run = await runMonteCarlo(solution, loaded.uncertainty, {
+    mode: request.mode, draws: request.draws, precision: request.precision, seed, workers: request.workers, range,
+    onProgress: request.onProgress,
+  });
+  const rootRegion = loaded.scenario.rootRegions.join("+");
+  const info: McRunInfo = {
+    mode: request.mode,
+    seed,
+    seed_from: from,
+    draws_requested: request.draws ?? null,
+    draws_used: run.drawsUsed,
+    precision: request.precision ?? null,
+    workers: request.workers,
+    shard: request.shard ? `${request.shard.k}/${request.shard.n}` : null,
+    draw_range: range ?? null,
+    inputs: loaded.uncertainty.inputs.length,
+    quantiles: QUANTILE_METHOD,
+  };
+  if (request.shard) {
+    const shardFile = renderShardFile({
+      scenario: { name: loaded.scenario.name, hash: loaded.hash },
+      seed,
+      mode: request.mode,
+      draws_total: request.draws!,
+      shard: request.shard,
+      range: range!,
+      csv_bom: bom,
+      save_draws: request.saveDraws ?? false,
+      root_region: rootRegion,
+      planned_targets: tables.targets,
+      layout: run.layout,
+    }, run.shard);
+    return { run, tables: null, info, shardFile };
+  }
+  const mcTables = monteCarloTables(run.layout, run.shard, tables.targets, { rootRegion, saveDraws: request.saveDraws ?? false });
+  return { run, tables: mcTables, info, shardFile: null };
 }
 
 function emptyTables(): PlanTables {

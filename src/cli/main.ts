@@ -7,6 +7,7 @@ import { ENGINE_VERSION } from "../version.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerExport } from "./commands/export.js";
+import { registerMerge } from "./commands/merge.js";
 import { registerMinBudget } from "./commands/minBudget.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerSchema } from "./commands/schema.js";
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerSchema(program);
   registerExport(program);
+  registerMerge(program);
   registerStress(program);
   registerMinBudget(program);
   registerExplain(program);

@@ -9,10 +9,12 @@
  *  4. Capacity: if active units would exceed a capacity's slots, uncertain candidates under it are
  *     cut proportionally → deferred.
  *  5. Money: cost due = commitments of units already started (at their realised unit cost) + new
- *     starts × first-year cost. Each source owes its planned share of it; enterprise money arrives
- *     less its sampled shortfall; each budget (× sampled factor, + carry-over) pays its sources'
- *     demands pro rata when short. Units started earlier are paid first; new starts that remain
- *     unfunded are deferred. What a source owed but did not pay is its funding gap.
+ *     starts × first-year cost. Each source owes its planned share of that year's cost (the plan's
+ *     funding mix for that leaf, programme and year, so a world without uncertainty reproduces the
+ *     plan); enterprise money arrives less its sampled shortfall; each budget (× sampled factor,
+ *     + carry-over) pays its sources' demands pro rata when short. Units started earlier are paid
+ *     first; new starts that remain unfunded are deferred. What a source owed but did not pay is
+ *     its funding gap.
  *  6. Deferred units try again next year; those still waiting at the horizon end are not started.
  *
  * Units are divisible here (probabilities and shares apply in expectation), which keeps a draw
@@ -174,7 +176,7 @@ export class Executor {
     const lps = this.plan.leafPrograms;
     for (let i = 0; i < N; i++) {
       for (let s = 0; s < S; s++) {
-        this.demand[i * S + s] = lps[i].shares[s] * this.total[i];
+        this.demand[i * S + s] = lps[i].shares[y * S + s] * this.total[i];
         this.ratio[i * S + s] = 1;
       }
     }

@@ -31,7 +31,12 @@ export interface ExecLeafProgram {
   preActive: number[];
   /** Units started before the horizon that complete in each payment year. */
   preCompleted: number[];
-  /** Planned share of each source (scenario source order) over the plan; 0 when it does not fund. */
+  /**
+   * Planned share of each source in each payment year's cost: shares[y · sources + s]. Per year,
+   * because a plan's funding mix changes from year to year (an earmarked budget binds in one year,
+   * not the next); averaging it would overdraw some budgets even in a world with no uncertainty.
+   * Years the plan spends nothing in use the plan's overall mix.
+   */
   shares: number[];
 }
 
@@ -151,24 +156,35 @@ export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
 }
 
 /**
- * Each source's share of the leaf-programme's planned cost over all payment years. Where the plan
- * spends nothing, the midpoint of the share bounds, normalised to sum to 1.
+ * Each source's share of the leaf-programme's planned cost in each payment year (flattened
+ * [year][source]). A year without planned cost uses the mix over all payment years; a
+ * leaf-programme the plan never spends on uses the midpoint of the share bounds, normalised to 1.
  */
 function plannedShares(sol: PlanSolution, region: string, program: string): number[] {
   const ctx = sol.pm.ctx;
   const scenario: Scenario = ctx.scenario;
-  const totals = scenario.sources.map(() => 0);
-  let cost = 0;
-  for (const year of ctx.paymentYears) {
-    cost += sol.primal[ctx.lookup(costName(region, program, year))!] * MONEY_UNIT;
-    scenario.sources.forEach((s, i) => {
+  const S = scenario.sources.length;
+  const byYear = ctx.paymentYears.map((year) => {
+    const cost = sol.primal[ctx.lookup(costName(region, program, year))!] * MONEY_UNIT;
+    const funds = scenario.sources.map((s) => {
       const v = ctx.lookup(fundsName(region, program, year, s.id));
-      if (v !== undefined) totals[i] += sol.primal[v] * MONEY_UNIT;
+      return v === undefined ? 0 : sol.primal[v] * MONEY_UNIT;
     });
+    return { cost, funds };
+  });
+  const cost = byYear.reduce((a, y) => a + y.cost, 0);
+  let overall: number[];
+  if (cost > 1) {
+    overall = scenario.sources.map((_, i) => byYear.reduce((a, y) => a + y.funds[i], 0) / cost);
+  } else {
+    const shares = scenario.programs.find((p) => p.id === program)!.shares;
+    const mid = scenario.sources.map((s) => (shares[s.id] ? (shares[s.id].min + shares[s.id].max) / 2 : 0));
+    const sum = mid.reduce((a, b) => a + b, 0);
+    overall = mid.map((m) => (sum > 0 ? m / sum : 0));
   }
-  if (cost > 1) return totals.map((t) => t / cost);
-  const shares = scenario.programs.find((p) => p.id === program)!.shares;
-  const mid = scenario.sources.map((s) => (shares[s.id] ? (shares[s.id].min + shares[s.id].max) / 2 : 0));
-  const sum = mid.reduce((a, b) => a + b, 0);
-  return mid.map((m) => (sum > 0 ? m / sum : 0));
+  const out = new Array<number>(byYear.length * S);
+  byYear.forEach((y, yi) => {
+    for (let s = 0; s < S; s++) out[yi * S + s] = y.cost > 1 ? y.funds[s] / y.cost : overall[s];
+  });
+  return out;
 }

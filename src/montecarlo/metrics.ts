@@ -16,8 +16,8 @@ import type { DrawResult } from "./execute.js";
 
 export interface MetricPart {
   lp: number;
-  /** Horizon-year indices whose starts count, and pre-horizon completions per payment year. */
-  years: number[];
+  /** Starts of the first `upto` horizon years count (a cumulative metric always counts from the start). */
+  upto: number;
   perUnit: number;
   /** Constant from pre-horizon starts that complete inside the window. */
   constant: number;
@@ -48,8 +48,7 @@ export function metricDef(ctx: ModelContext, name: string, region: string, progr
     const perUnit = metric.startsWith("households") ? lp.leaf.householdsPerUnit : 1;
     const completes = metric.endsWith("completed");
     const last = completes ? lastStartCompletedBy(lp, by) : by;
-    const years: number[] = [];
-    for (let t = start; t <= Math.min(last, ctx.scenario.horizon.end); t++) years.push(t - start);
+    const upto = Math.max(0, Math.min(last, ctx.scenario.horizon.end) - start + 1);
     let constant = 0;
     if (completes) {
       for (const [year, units] of lp.preHorizonStarts) {
@@ -57,7 +56,7 @@ export function metricDef(ctx: ModelContext, name: string, region: string, progr
         if (done >= start && done <= by) constant += units * perUnit;
       }
     }
-    parts.push({ lp: index.get(lp)!, years, perUnit, constant });
+    parts.push({ lp: index.get(lp)!, upto, perUnit, constant });
   }
   return { name, parts };
 }
@@ -94,21 +93,39 @@ export function buildMetricLayout(ctx: ModelContext, inputIds: string[]): Metric
   return { targets, progress, sources, paymentYears: ctx.paymentYears, inputs: inputIds, names };
 }
 
-export function evaluateMetric(def: MetricDef, starts: Float64Array, horizonYears: number): number {
-  let v = 0;
-  for (const part of def.parts) {
-    let units = 0;
-    for (const y of part.years) units += starts[part.lp * horizonYears + y];
-    v += units * part.perUnit + part.constant;
+/** Cumulative starts per leaf-programme: cum[lp · (H + 1) + k] = starts of its first k horizon years. */
+export function cumulativeStarts(starts: Float64Array, horizonYears: number, cum: Float64Array): Float64Array {
+  const H = horizonYears;
+  for (let lp = 0, n = starts.length / H; lp < n; lp++) {
+    let acc = 0;
+    cum[lp * (H + 1)] = 0;
+    for (let y = 0; y < H; y++) cum[lp * (H + 1) + y + 1] = acc += starts[lp * H + y];
   }
+  return cum;
+}
+
+/** A metric's value from cumulative starts (see `cumulativeStarts`): one lookup per part. */
+export function evaluateMetric(def: MetricDef, cum: Float64Array, horizonYears: number): number {
+  let v = 0;
+  for (const part of def.parts) v += cum[part.lp * (horizonYears + 1) + part.upto] * part.perUnit + part.constant;
   return v;
 }
 
-/** Writes one draw's metrics into `out`, in `layout.names` order. */
+/** Scratch for the prefix sums, reused across draws (each worker thread has its own module). */
+let scratch = new Float64Array(0);
+
+/**
+ * Writes one draw's metrics into `out`, in `layout.names` order. Prefix sums of the starts make
+ * each metric part one lookup: a draw records ~150 metrics over dozens of leaves.
+ */
 export function recordDraw(layout: MetricLayout, result: DrawResult, inputValues: ArrayLike<number>, horizonYears: number, out: Float64Array): void {
+  const size = (result.starts.length / horizonYears) * (horizonYears + 1);
+  if (scratch.length !== size) scratch = new Float64Array(size);
+  const cum = scratch;
+  cumulativeStarts(result.starts, horizonYears, cum);
   let k = 0;
-  for (const t of layout.targets) out[k++] = evaluateMetric(t.def, result.starts, horizonYears);
-  for (const p of layout.progress) out[k++] = evaluateMetric(p, result.starts, horizonYears);
+  for (const t of layout.targets) out[k++] = evaluateMetric(t.def, cum, horizonYears);
+  for (const p of layout.progress) out[k++] = evaluateMetric(p, cum, horizonYears);
   const Y = layout.paymentYears.length;
   for (let i = 0; i < layout.sources.length * Y; i++) out[k++] = result.paid[i];
   let gapTotal = 0;

@@ -9,13 +9,15 @@
  * Draws are run in fixed batches of BATCH indices so that `--precision` stops at the same draw
  * count whatever the worker count; the statistics are computed over draws 0 … n−1 in order.
  */
+import { UsageError } from "../errors.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import { mergeShards, type OutcomeShard } from "../stats/outcomes.js";
 import { buildExecutionPlan } from "./executionPlan.js";
 import { buildMetricLayout, type MetricLayout } from "./metrics.js";
-import { runParallel } from "./parallel.js";
+import { createRunner, type DrawRunner } from "./parallel.js";
 import type { EvaluateJob } from "./runDraws.js";
-import { precisionMet } from "./tables.js";
+import { metCounts, precisionReachedFor } from "./tables.js";
+import { MAX_DRAW, MAX_SEED } from "./streams.js";
 import type { Uncertainty } from "./types.js";
 
 export const BATCH = 1000;
@@ -34,7 +36,59 @@ export interface MonteCarloOptions {
   workers: number;
   /** Only these draws (a shard): [first, end). Precision stopping is not available with shards. */
   range?: [number, number];
+  /** `total` is the draw count, or with `precision` the cap (the run may stop earlier). */
   onProgress?: (done: number, total: number) => void;
+}
+
+/** What a caller asks for; `checkMonteCarloRequest` says whether it makes sense. */
+export interface MonteCarloRequest {
+  mode: McMode;
+  draws?: number;
+  precision?: number;
+  /** Overrides the scenario's seeds (see `resolveSeed`). */
+  seed?: number;
+  workers: number;
+  /** Run only slice k of n (1-based) of `draws`. */
+  shard?: { k: number; n: number };
+  saveDraws?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Throws a UsageError for a request no run could honour (checked before anything is loaded). */
+export function checkMonteCarloRequest(r: MonteCarloRequest): void {
+  const whole = (x: number | undefined, min: number, max: number) => x === undefined || (Number.isInteger(x) && x >= min && x <= max);
+  if (r.mode !== "evaluate" && r.mode !== "reoptimize") throw new UsageError(`--mode must be evaluate or reoptimize (got "${r.mode}")`);
+  if (r.draws === undefined && r.precision === undefined) throw new UsageError("Monte Carlo needs --draws N or --precision P");
+  if (!whole(r.draws, 1, MAX_DRAW + 1)) throw new UsageError(`--draws must be a whole number from 1 to ${MAX_DRAW + 1} (got ${r.draws})`);
+  if (r.precision !== undefined && !(r.precision > 0 && r.precision <= 0.5)) {
+    throw new UsageError(`--precision is the standard error P(met) must reach, above 0 and at most 0.5 (got ${r.precision})`);
+  }
+  if (!whole(r.workers, 1, 1024)) throw new UsageError(`--workers must be a whole number from 1 to 1024 (got ${r.workers})`);
+  if (!whole(r.seed, 0, MAX_SEED)) throw new UsageError(`--seed must be a whole number from 0 to 2^53 − 1 (got ${r.seed})`);
+  if (r.shard) {
+    const { k, n } = r.shard;
+    if (!Number.isInteger(k) || !Number.isInteger(n) || n < 1 || k < 1 || k > n) {
+      throw new UsageError(`--shard k/n needs whole numbers with 1 ≤ k ≤ n (got ${k}/${n})`);
+    }
+    if (r.precision !== undefined) throw new UsageError("--precision cannot be combined with --shard: a shard cannot know when the whole run is precise enough; give --draws");
+    if (r.draws === undefined) throw new UsageError("--shard needs --draws N (the total over all shards)");
+    if (n > r.draws) throw new UsageError(`--shard ${k}/${n}: cannot split ${r.draws} draws into ${n} shards`);
+  }
+}
+
+export type SeedSource = "--seed" | "uncertainty.seed" | "seed" | "default";
+
+/** Seed precedence: --seed, then `uncertainty.seed`, then the scenario's top-level `seed`, then DEFAULT_SEED. */
+export function resolveSeed(cli: number | undefined, uncertainty: number | null, scenario: number | undefined): { seed: number; from: SeedSource } {
+  if (cli !== undefined) return { seed: cli, from: "--seed" };
+  if (uncertainty !== null) return { seed: uncertainty, from: "uncertainty.seed" };
+  if (scenario !== undefined) return { seed: scenario, from: "seed" };
+  return { seed: DEFAULT_SEED, from: "default" };
+}
+
+/** Shard k of n (1-based) of N draws: [⌊(k−1)N/n⌋, ⌊kN/n⌋) — contiguous, covering 0 … N−1 once. */
+export function shardRange(k: number, n: number, draws: number): [number, number] {
+  return [Math.floor(((k - 1) * draws) / n), Math.floor((k * draws) / n)];
 }
 
 export interface MonteCarloRun {
@@ -52,6 +106,16 @@ export function makeJob(solution: PlanSolution, uncertainty: Uncertainty, mode: 
 
 export async function runMonteCarlo(solution: PlanSolution, uncertainty: Uncertainty, options: MonteCarloOptions): Promise<MonteCarloRun> {
   const job = makeJob(solution, uncertainty, options.mode, options.seed);
+  const runner = createRunner(job, options.workers);
+  try {
+    const { shard, drawsUsed } = await runDraws(job, runner, options);
+    return { job, shard, layout: job.metrics, drawsUsed };
+  } finally {
+    await runner.close();
+  }
+}
+
+async function runDraws(job: EvaluateJob, runner: DrawRunner, options: MonteCarloOptions): Promise<{ shard: OutcomeShard; drawsUsed: number }> {
   let done = 0;
   const tick = (total: number) => (n: number) => {
     done += n;
@@ -59,26 +123,26 @@ export async function runMonteCarlo(solution: PlanSolution, uncertainty: Uncerta
   };
   if (options.range) {
     const [first, end] = options.range;
-    const shard = await runParallel(job, indices(first, end), options.workers, tick(end - first));
-    return { job, shard, layout: job.metrics, drawsUsed: end - first };
+    return { shard: await runner.run(indices(first, end), tick(end - first)), drawsUsed: end - first };
   }
   if (options.precision === undefined) {
     const n = options.draws ?? 1000;
-    const shard = await runParallel(job, indices(0, n), options.workers, tick(n));
-    return { job, shard, layout: job.metrics, drawsUsed: n };
+    return { shard: await runner.run(indices(0, n), tick(n)), drawsUsed: n };
   }
+  // Met counts add up over batches, so each check is O(batch); the shards are merged once.
   const cap = options.draws ?? MAX_PRECISION_DRAWS;
   const shards: OutcomeShard[] = [];
+  const met = job.metrics.targets.map(() => 0);
   let n = 0;
-  let merged: OutcomeShard | null = null;
   while (n < cap) {
     const end = Math.min(cap, n + BATCH);
-    shards.push(await runParallel(job, indices(n, end), options.workers, tick(cap)));
+    const batch = await runner.run(indices(n, end), tick(cap));
+    shards.push(batch);
+    metCounts(job.metrics, batch).forEach((m, i) => (met[i] += m));
     n = end;
-    merged = mergeShards(shards);
-    if (precisionMet(job.metrics, merged, options.precision)) break;
+    if (precisionReachedFor(met, n, options.precision)) break;
   }
-  return { job, shard: merged!, layout: job.metrics, drawsUsed: n };
+  return { shard: mergeShards(shards), drawsUsed: n };
 }
 
 function indices(first: number, end: number): number[] {

@@ -2,26 +2,84 @@
  * Spreads draws over worker threads in contiguous slices and merges the shards in draw order.
  * Because a draw depends only on (seed, draw index, input id), the merged shard is identical for
  * any worker count; one worker runs in this thread.
+ *
+ * A `DrawRunner` keeps its worker threads between calls: `--precision` runs many batches, and
+ * starting a thread (loader + modules) costs ~0.7 s — more than a batch of evaluate draws.
  */
 import { Worker } from "node:worker_threads";
-import { decodeShard, type EncodedShard, mergeShards, type OutcomeShard } from "../stats/outcomes.js";
+import { mergeShards, type OutcomeShard } from "../stats/outcomes.js";
 import { type EvaluateJob, evaluateDraws, reoptimizeDraws } from "./runDraws.js";
 
-export async function runParallel(
-  job: EvaluateJob,
-  draws: number[],
-  workers: number,
-  onProgress?: (n: number) => void,
-): Promise<OutcomeShard> {
+export interface DrawRunner {
+  run(draws: number[], onProgress?: (n: number) => void): Promise<OutcomeShard>;
+  /** Stops the worker threads (the runner cannot be used afterwards). */
+  close(): Promise<void>;
+}
+
+/** Messages from a worker: progress ticks, then the slice's shard (or an error). */
+type Reply = { id: number; progress?: number; shard?: OutcomeShard; error?: string };
+
+export function createRunner(job: EvaluateJob, workers: number): DrawRunner {
   const minPerWorker = job.mode === "evaluate" ? 200 : 2;
-  const slices = split(draws, Math.max(1, Math.min(workers, Math.ceil(draws.length / minPerWorker))));
-  if (slices.length === 1) {
-    return job.mode === "evaluate"
-      ? evaluateDraws(job, draws, () => onProgress?.(1))
-      : reoptimizeDraws(job, draws, () => onProgress?.(1));
+  const pool: Worker[] = [];
+  const pending = new Map<number, { resolve: (s: OutcomeShard) => void; reject: (e: Error) => void; progress?: (n: number) => void }>();
+  let nextId = 0;
+  const fail = (e: Error) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  const spawn = () => {
+    // The worker is TypeScript: its entry registers tsx first, as bin/simulate.js does.
+    const w = new Worker(new URL("./workerEntry.mjs", import.meta.url), { workerData: { job } });
+    w.on("message", (m: Reply) => {
+      const p = pending.get(m.id);
+      if (!p) return;
+      if (m.progress) p.progress?.(m.progress);
+      if (m.error) {
+        pending.delete(m.id);
+        p.reject(new Error(`Monte Carlo worker failed: ${m.error}`));
+      } else if (m.shard) {
+        pending.delete(m.id);
+        p.resolve(m.shard);
+      }
+    });
+    w.on("error", fail);
+    w.on("exit", (code) => {
+      if (code !== 0 && pending.size > 0) fail(new Error(`Monte Carlo worker stopped with exit code ${code}`));
+    });
+    return w;
+  };
+  const runOn = (w: Worker, draws: number[], progress?: (n: number) => void) =>
+    new Promise<OutcomeShard>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject, progress });
+      w.postMessage({ id, draws });
+    });
+  return {
+    async run(draws, onProgress) {
+      const slices = split(draws, Math.max(1, Math.min(workers, Math.ceil(draws.length / minPerWorker))));
+      if (slices.length === 1) {
+        return job.mode === "evaluate"
+          ? evaluateDraws(job, draws, () => onProgress?.(1))
+          : reoptimizeDraws(job, draws, () => onProgress?.(1));
+      }
+      while (pool.length < slices.length) pool.push(spawn());
+      return mergeShards(await Promise.all(slices.map((slice, i) => runOn(pool[i], slice, onProgress))));
+    },
+    async close() {
+      await Promise.all(pool.splice(0).map((w) => w.terminate()));
+    },
+  };
+}
+
+/** One-off run over `draws` (threads started and stopped). */
+export async function runParallel(job: EvaluateJob, draws: number[], workers: number, onProgress?: (n: number) => void): Promise<OutcomeShard> {
+  const runner = createRunner(job, workers);
+  try {
+    return await runner.run(draws, onProgress);
+  } finally {
+    await runner.close();
   }
-  const shards = await Promise.all(slices.map((slice) => runWorker(job, slice, onProgress)));
-  return mergeShards(shards);
 }
 
 function split(draws: number[], parts: number): number[][] {
@@ -29,19 +87,4 @@ function split(draws: number[], parts: number): number[][] {
   const size = Math.ceil(draws.length / parts);
   for (let i = 0; i < draws.length; i += size) out.push(draws.slice(i, i + size));
   return out;
-}
-
-function runWorker(job: EvaluateJob, draws: number[], onProgress?: (n: number) => void): Promise<OutcomeShard> {
-  return new Promise((resolve, reject) => {
-    // The worker is TypeScript: its entry registers tsx first, as bin/simulate.js does.
-    const worker = new Worker(new URL("./workerEntry.mjs", import.meta.url), { workerData: { job, draws } });
-    worker.on("message", (m: { progress?: number; shard?: EncodedShard }) => {
-      if (m.progress) onProgress?.(m.progress);
-      if (m.shard) resolve(decodeShard(m.shard));
-    });
-    worker.on("error", reject);
-    worker.on("exit", (code) => {
-      if (code !== 0) reject(new Error(`Monte Carlo worker stopped with exit code ${code}`));
-    });
-  });
 }

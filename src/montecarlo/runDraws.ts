@@ -8,10 +8,10 @@ import { createShard, type OutcomeShard } from "../stats/outcomes.js";
 import { Executor } from "./execute.js";
 import type { ExecutionPlan } from "./executionPlan.js";
 import { type MetricLayout, recordDraw } from "./metrics.js";
-import { createSampler } from "./sampleInputs.js";
+import { createSampler, type DrawSampler } from "./sampleInputs.js";
 import { reoptimizeDraw } from "./reoptimize.js";
 import { solverPicker } from "../plan/solverChoice.js";
-import type { Uncertainty } from "./types.js";
+import type { SampledWorld, Uncertainty } from "./types.js";
 
 /** Plain data: everything a worker needs to evaluate draws (structured-cloneable). */
 export interface EvaluateJob {
@@ -23,10 +23,21 @@ export interface EvaluateJob {
   mode: "evaluate" | "reoptimize";
 }
 
+/** Sampler, world and executor per job, reused by every batch (a sampler costs ms to prepare). */
+const prepared = new WeakMap<EvaluateJob, { sampler: DrawSampler; world: SampledWorld; executor: Executor }>();
+
+function prepare(job: EvaluateJob) {
+  let p = prepared.get(job);
+  if (!p) {
+    const sampler = createSampler(job.uncertainty, job.scenario);
+    p = { sampler, world: sampler.newWorld(), executor: new Executor(job.plan, sampler.layout.leaves.length) };
+    prepared.set(job, p);
+  }
+  return p;
+}
+
 export function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): OutcomeShard {
-  const sampler = createSampler(job.uncertainty, job.scenario);
-  const world = sampler.newWorld();
-  const executor = new Executor(job.plan, sampler.layout.leaves.length);
+  const { sampler, world, executor } = prepare(job);
   const shard = createShard(job.metrics.names, draws);
   const row = new Float64Array(job.metrics.names.length);
   for (let k = 0; k < shard.draws.length; k++) {

@@ -8,7 +8,7 @@ import { MET_TOLERANCE } from "../results/targets.js";
 import { round } from "../results/extract.js";
 import type { TargetRow } from "../results/types.js";
 import { type OutcomeShard, series } from "../stats/outcomes.js";
-import { precisionReached, proportion, spearman, summarise } from "../stats/summary.js";
+import { averageRanks, pearson, precisionReached, proportion, summarise, tornado } from "../stats/summary.js";
 import type { MetricLayout } from "./metrics.js";
 
 export interface McTargetColumns {
@@ -69,13 +69,23 @@ export function withMonteCarlo(rows: TargetRow[], stats: Map<string, McTargetCol
   return rows.map((r) => ({ ...r, ...stats.get(r.target)! }));
 }
 
-/** True when every target's P(met) is known within `precision` (Agresti–Coull standard error). */
+/** Draws in which each target was met, in layout order (additive over disjoint shards). */
+export function metCounts(layout: MetricLayout, shard: OutcomeShard): number[] {
+  return layout.targets.map((t) => metCount(series(shard, t.def.name), t.atLeast));
+}
+
+/**
+ * True when every target's P(met) has an Agresti–Coull standard error ≤ `precision`: with
+ * p̃ = (met + 2)/(n + 4), √(p̃(1 − p̃)/(n + 4)) ≤ precision (so 0 or n met out of a few draws is
+ * not taken as certain).
+ */
+export function precisionReachedFor(met: number[], draws: number, precision: number): boolean {
+  // 1.96 · se ≤ 1.96 · precision  ⇔  se ≤ precision
+  return met.every((m) => precisionReached(m, draws, 1.96 * precision));
+}
+
 export function precisionMet(layout: MetricLayout, shard: OutcomeShard, precision: number): boolean {
-  return layout.targets.every((t) => {
-    const values = series(shard, t.def.name);
-    // 1.96 · se ≤ 1.96 · precision  ⇔  se ≤ precision
-    return precisionReached(metCount(values, t.atLeast), values.length, 1.96 * precision);
-  });
+  return precisionReachedFor(metCounts(layout, shard), shard.draws.length, precision);
 }
 
 export function summaryRows(layout: MetricLayout, shard: OutcomeShard, rootRegion: string): McSummaryRow[] {
@@ -108,19 +118,40 @@ export function summaryRows(layout: MetricLayout, shard: OutcomeShard, rootRegio
   return rows;
 }
 
+/**
+ * Spearman ρ of every input with each target's realised value and with the total funding gap, in
+ * tornado order (|ρ| descending, ties by input id, undefined ρ — a constant input or output —
+ * last, written as an empty cell). Each series is ranked once, not once per pair.
+ */
 export function sensitivityRows(layout: MetricLayout, shard: OutcomeShard): SensitivityRow[] {
   const outputs = [
     ...layout.targets.map((t) => ({ output: `target:${t.id}`, values: series(shard, t.def.name) })),
     { output: "funding_gap_total", values: series(shard, "gap_total") },
   ];
+  const inputRanks = layout.inputs.map((input) => averageRanks(series(shard, `input|${input}`)));
   const rows: SensitivityRow[] = [];
   for (const o of outputs) {
-    const entries = layout.inputs.map((input) => {
-      const rho = spearman(series(shard, `input|${input}`), o.values);
-      return { input, rho: Number.isFinite(rho) ? round(rho, 6) : 0 };
-    });
-    entries.sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho) || a.input.localeCompare(b.input));
-    entries.forEach((e, i) => rows.push({ input: e.input, output: o.output, spearman_rho: e.rho, rank: i + 1 }));
+    const outputRanks = averageRanks(o.values);
+    const entries = layout.inputs.map((input, i) => ({ input, rho: round(pearson(inputRanks[i], outputRanks), 6) }));
+    for (const e of tornado(entries)) rows.push({ input: e.input, output: o.output, spearman_rho: e.rho, rank: e.rank });
   }
   return rows;
+}
+
+/** draws.csv: one row per draw — each target's realised value, the total funding gap, each input. */
+export function drawColumns(layout: MetricLayout): string[] {
+  return ["draw", ...layout.targets.map((t) => `target:${t.id}`), "gap_total", ...layout.inputs.map((i) => `input:${i}`)];
+}
+
+export function drawRows(layout: MetricLayout, shard: OutcomeShard): Record<string, number>[] {
+  const columns: { name: string; values: Float64Array; digits: number }[] = [
+    ...layout.targets.map((t) => ({ name: `target:${t.id}`, values: series(shard, t.def.name), digits: 4 })),
+    { name: "gap_total", values: series(shard, "gap_total"), digits: 2 },
+    ...layout.inputs.map((i) => ({ name: `input:${i}`, values: series(shard, `input|${i}`), digits: 6 })),
+  ];
+  return Array.from(shard.draws, (draw, k) => {
+    const row: Record<string, number> = { draw };
+    for (const c of columns) row[c.name] = round(c.values[k], c.digits);
+    return row;
+  });
 }

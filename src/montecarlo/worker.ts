@@ -1,13 +1,23 @@
-/** Worker-thread entry: evaluates its slice of draws and posts the encoded shard back. */
+/**
+ * Worker thread: holds the job (workerData) and evaluates each slice of draws it is sent,
+ * posting progress ticks and then the shard. It lives until the pool terminates it.
+ */
 import { parentPort, workerData } from "node:worker_threads";
-import { encodeShard } from "../stats/outcomes.js";
 import { type EvaluateJob, evaluateDraws, reoptimizeDraws } from "./runDraws.js";
 
-const { job, draws } = workerData as { job: EvaluateJob; draws: number[] };
-let done = 0;
+const { job } = workerData as { job: EvaluateJob };
 const every = job.mode === "evaluate" ? 500 : 1;
-const tick = () => {
-  if (++done % every === 0) parentPort!.postMessage({ progress: every });
-};
-const shard = job.mode === "evaluate" ? evaluateDraws(job, draws, tick) : await reoptimizeDraws(job, draws, tick);
-parentPort!.postMessage({ progress: done % every, shard: encodeShard(shard) });
+
+parentPort!.on("message", async ({ id, draws }: { id: number; draws: number[] }) => {
+  let done = 0;
+  const tick = () => {
+    if (++done % every === 0) parentPort!.postMessage({ id, progress: every });
+  };
+  try {
+    const shard = job.mode === "evaluate" ? evaluateDraws(job, draws, tick) : await reoptimizeDraws(job, draws, tick);
+    // Typed arrays are structured-cloned exactly; transferring them avoids a copy.
+    parentPort!.postMessage({ id, progress: done % every, shard }, [shard.draws.buffer, ...shard.values.map((v) => v.buffer)] as ArrayBuffer[]);
+  } catch (e) {
+    parentPort!.postMessage({ id, error: (e as Error)?.stack ?? String(e) });
+  }
+});

@@ -1,8 +1,15 @@
-/** `simulate FILE` (alias `simulate plan FILE`): plan a scenario and write its results folder. */
+/**
+ * `simulate FILE` (alias `simulate plan FILE`): plan a scenario and write its results folder; with
+ * --draws or --precision, also run Monte Carlo over the plan (see docs/monte-carlo.md).
+ */
+import { availableParallelism } from "node:os";
 import type { Command } from "commander";
+import type { McRunInfo, McTables } from "../../montecarlo/mcFiles.js";
+import type { McMode, MonteCarloRequest } from "../../montecarlo/monteCarlo.js";
 import { simulate } from "../../pipeline.js";
 import { EXIT, SolverFailure, UsageError } from "../errors.js";
 import { collect } from "../options.js";
+import { progressBar } from "../progress.js";
 import { planSummary } from "../summary.js";
 
 export function registerPlan(program: Command): void {
@@ -14,24 +21,96 @@ export function registerPlan(program: Command): void {
     .option("--out <dir>", "results folder (default results/<scenario name>)")
     .option("--force", "replace an existing results folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
-    .option("--quiet", "print nothing on success")
+    .option("--quiet", "print nothing on success (and no progress bar)")
+    .option("--draws <n>", "Monte Carlo: number of draws (with --precision: the most to run)")
+    .option("--precision <se>", "Monte Carlo: draw in batches of 1000 until every P(met) has standard error ≤ se (e.g. 0.01)")
+    .option("--mode <mode>", "Monte Carlo: evaluate (execute the plan) | reoptimize (re-plan every draw)")
+    .option("--seed <n>", "Monte Carlo master seed (default: uncertainty.seed, then the scenario's seed)")
+    .option("--workers <n>", "Monte Carlo worker threads (default: all cores)")
+    .option("--shard <k/n>", "Monte Carlo: run only slice k of n of the draws (merge with `simulate merge`)")
+    .option("--save-draws", "Monte Carlo: also write draws.csv (one row per draw)")
     .action(async (file: string, opts) => {
       if (!["auto", "highs", "jslp"].includes(opts.solver)) {
         throw new UsageError(`--solver must be auto, highs or jslp (got "${opts.solver}")`);
       }
+      const monteCarlo = monteCarloRequest(opts);
+      const bar = progressBar({ quiet: opts.quiet, openEnded: monteCarlo?.precision !== undefined });
+      if (monteCarlo) monteCarlo.onProgress = (done, total) => bar.update(done, total);
       const outcome = await simulate(file, {
         overlays: opts.with,
         solver: opts.solver,
         out: opts.out,
         force: opts.force,
         bom: opts.bom,
-      });
+        monteCarlo,
+      }).finally(() => bar.finish());
       if (outcome.solution.status === "error") throw new SolverFailure(outcome.solution.message ?? "solver failed");
       if (outcome.solution.status === "infeasible") {
         process.stderr.write(planSummary(outcome));
         process.exitCode = EXIT.infeasible;
         return;
       }
-      if (!opts.quiet) process.stdout.write(planSummary(outcome));
+      if (opts.quiet) return;
+      process.stdout.write(planSummary(outcome));
+      if (outcome.monteCarlo) {
+        const seconds = outcome.runJson.timings_seconds.monte_carlo;
+        process.stdout.write(monteCarloSummary(outcome.monteCarlo.info, outcome.monteCarlo.tables, seconds));
+      }
     });
+}
+
+const MC_ONLY = ["mode", "seed", "workers", "shard", "saveDraws"] as const;
+const FLAG: Record<(typeof MC_ONLY)[number], string> = {
+  mode: "--mode", seed: "--seed", workers: "--workers", shard: "--shard", saveDraws: "--save-draws",
+};
+
+/** The Monte Carlo part of the command line, or undefined when no draws are asked for. */
+export function monteCarloRequest(opts: Record<string, unknown>): MonteCarloRequest | undefined {
+  if (opts.draws === undefined && opts.precision === undefined) {
+    const stray = MC_ONLY.find((k) => opts[k] !== undefined);
+    if (stray) throw new UsageError(`${FLAG[stray]} applies to Monte Carlo: add --draws N or --precision P`);
+    return undefined;
+  }
+  return {
+    mode: (opts.mode as McMode | undefined) ?? "evaluate",
+    draws: opts.draws === undefined ? undefined : number("--draws", opts.draws),
+    precision: opts.precision === undefined ? undefined : number("--precision", opts.precision),
+    seed: opts.seed === undefined ? undefined : number("--seed", opts.seed),
+    workers: opts.workers === undefined ? availableParallelism() : number("--workers", opts.workers),
+    shard: opts.shard === undefined ? undefined : shardSpec(String(opts.shard)),
+    saveDraws: Boolean(opts.saveDraws),
+  };
+}
+
+/** A number as typed ("1000", "1e4", "0.01", "1%"); ranges are checked by the engine. */
+function number(flag: string, value: unknown): number {
+  const text = String(value).trim();
+  const x = text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (text === "" || !Number.isFinite(x)) throw new UsageError(`${flag} expects a number (got "${text}")`);
+  return x;
+}
+
+function shardSpec(text: string): { k: number; n: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!m) throw new UsageError(`--shard expects k/n, e.g. 2/8 (got "${text}")`);
+  return { k: Number(m[1]), n: Number(m[2]) };
+}
+
+/** The lines printed after a Monte Carlo run (or a shard, or a merge). */
+export function monteCarloSummary(info: McRunInfo, tables: McTables | null, seconds: number | undefined): string {
+  const lines: string[] = [];
+  const rate = seconds && seconds > 0 ? `, ${Math.round(info.draws_used / seconds).toLocaleString("en-US")} draws/s` : "";
+  const stop = info.precision !== null ? ` (stopped at standard error ≤ ${info.precision})` : "";
+  const where = info.shard ? `, shard ${info.shard}: draws ${info.draw_range![0]}–${info.draw_range![1] - 1} of ${info.draws_requested}` : "";
+  lines.push(`Monte Carlo (${info.mode}): ${info.draws_used.toLocaleString("en-US")} draws${stop}${where}, seed ${info.seed} (${info.seed_from})${rate}`);
+  if (!tables) {
+    lines.push(`  statistics come from merging all shards: simulate merge <shard folders…> --out <dir>`);
+    return lines.join("\n") + "\n";
+  }
+  for (const t of tables.targets) {
+    const driver = tables.sensitivity.find((s) => s.output === `target:${t.target}` && s.rank === 1 && Number.isFinite(s.spearman_rho));
+    const why = driver && Math.abs(driver.spearman_rho) >= 0.1 ? `; most sensitive to ${driver.input} (ρ ${driver.spearman_rho.toFixed(2)})` : "";
+    lines.push(`  P(met) ${t.target}: ${t.p_met.toFixed(3)} ± ${t.p_met_se.toFixed(3)} (planned ${t.met ? "met" : "missed"}; P10–P90 ${t.p10}–${t.p90})${why}`);
+  }
+  return lines.join("\n") + "\n";
 }

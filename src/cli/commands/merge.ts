@@ -1,0 +1,29 @@
+/**
+ * `simulate merge DIR… [--out DIR] [--force]`: combine the folders of a run split with
+ * `--shard k/n` into the results folder the unsharded run would have written (every CSV
+ * byte-identical). Refuses shards that do not belong together. See docs/distributed.md.
+ */
+import type { Command } from "commander";
+import { mergeShardRun } from "../../montecarlo/shardFiles.js";
+import { defaultOutDir } from "../../pipeline.js";
+import { UsageError } from "../errors.js";
+import { monteCarloSummary } from "./plan.js";
+
+export function registerMerge(program: Command): void {
+  program
+    .command("merge <dirs...>")
+    .description("merge Monte Carlo shard folders (--shard k/n) into one results folder")
+    .option("--out <dir>", "results folder (default results/<scenario name>)")
+    .option("--force", "replace an existing results folder")
+    .option("--save-draws", "also write draws.csv (default: when the shards were run with --save-draws)")
+    .option("--quiet", "print nothing on success")
+    .action(async (dirs: string[], opts) => {
+      if (dirs.length === 0) throw new UsageError("merge needs the shard folders");
+      const merged = await mergeShardRun(dirs, opts.out ?? defaultOutDir, { force: opts.force, saveDraws: opts.saveDraws });
+      if (opts.quiet) return;
+      const info = merged.runJson.monte_carlo;
+      process.stdout.write(`merged ${merged.folders.length} shards of ${merged.folders[0].info.scenario.name}\n`);
+      process.stdout.write(monteCarloSummary(info, merged.tables, undefined));
+      process.stdout.write(`results written to ${merged.outDir}\n`);
+    });
+}

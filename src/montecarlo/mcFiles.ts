@@ -1,0 +1,85 @@
+/**
+ * The Monte Carlo files of a results folder, rendered from a complete set of draws:
+ *
+ *   targets.csv     the planned columns unchanged, then p_met, p_met_se, p10, p50, p90
+ *   mc_summary.csv  per metric, year, region, programme, source: draws, mean, sd, p5 … p95 (type 7)
+ *   sensitivity.csv per input and output: spearman_rho, rank (tornado order)
+ *   draws.csv       with --save-draws: one row per draw (targets, gap_total, inputs)
+ *
+ * Used by the pipeline (single run) and by `simulate merge` (merged shards): both render from an
+ * OutcomeShard in draw order through these functions, which is what makes them byte-identical.
+ */
+import { TARGET_COLUMNS } from "../output/columns.js";
+import { type CsvOptions, toCsv } from "../output/csv.js";
+import type { TargetRow } from "../results/types.js";
+import type { OutcomeShard } from "../stats/outcomes.js";
+import type { MetricLayout } from "./metrics.js";
+import {
+  drawColumns, drawRows, type McSummaryRow, type McTargetColumns, type SensitivityRow, sensitivityRows, summaryRows,
+  targetStatistics, withMonteCarlo,
+} from "./tables.js";
+
+export const MC_TARGET_COLUMNS: (keyof (TargetRow & McTargetColumns))[] = [
+  ...TARGET_COLUMNS, "p_met", "p_met_se", "p10", "p50", "p90",
+];
+export const MC_SUMMARY_COLUMNS: (keyof McSummaryRow)[] = [
+  "metric", "year", "region", "program", "source", "draws", "mean", "sd", "p5", "p10", "p50", "p90", "p95",
+];
+export const SENSITIVITY_COLUMNS: (keyof SensitivityRow)[] = ["input", "output", "spearman_rho", "rank"];
+
+/** The `monte_carlo` record of run.json. */
+export interface McRunInfo {
+  mode: "evaluate" | "reoptimize";
+  seed: number;
+  /** Where the seed came from: --seed, uncertainty.seed, the scenario's seed, or the default. */
+  seed_from: string;
+  draws_requested: number | null;
+  draws_used: number;
+  precision: number | null;
+  workers: number | null;
+  /** "k/n" for a shard run, with its draws [first, end); null for a whole run. */
+  shard: string | null;
+  draw_range: [number, number] | null;
+  inputs: number;
+  quantiles: string;
+  /** For a merged run: the shard folders it was made from. */
+  merged_from?: { folder: string; shard: string; workers: number | null }[];
+}
+
+export const QUANTILE_METHOD = "type 7 (R default, Excel PERCENTILE.INC, numpy linear)";
+
+export interface McTables {
+  targets: (TargetRow & McTargetColumns)[];
+  summary: McSummaryRow[];
+  sensitivity: SensitivityRow[];
+  /** Only with --save-draws. */
+  draws: Record<string, number>[] | null;
+  drawColumns: string[];
+}
+
+export interface McTableOptions {
+  /** Region named on the money rows of mc_summary (sources' payments are province-wide totals). */
+  rootRegion: string;
+  saveDraws: boolean;
+}
+
+export function monteCarloTables(layout: MetricLayout, shard: OutcomeShard, planned: TargetRow[], options: McTableOptions): McTables {
+  return {
+    targets: withMonteCarlo(planned, targetStatistics(layout, shard)),
+    summary: summaryRows(layout, shard, options.rootRegion),
+    sensitivity: sensitivityRows(layout, shard),
+    draws: options.saveDraws ? drawRows(layout, shard) : null,
+    drawColumns: drawColumns(layout),
+  };
+}
+
+/** The files to add to (targets.csv: replace in) a plan's results folder. */
+export async function renderMonteCarloFiles(tables: McTables, options: CsvOptions): Promise<Record<string, string>> {
+  const files: Record<string, string> = {
+    "targets.csv": await toCsv(tables.targets, MC_TARGET_COLUMNS, options),
+    "mc_summary.csv": await toCsv(tables.summary, MC_SUMMARY_COLUMNS, options),
+    "sensitivity.csv": await toCsv(tables.sensitivity, SENSITIVITY_COLUMNS, options),
+  };
+  if (tables.draws) files["draws.csv"] = await toCsv(tables.draws, tables.drawColumns, options);
+  return files;
+}
