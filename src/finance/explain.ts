@@ -94,19 +94,31 @@ function stateOf(row: Row, tables: PlanTables): string {
   }
 }
 
-/** The text `simulate explain` prints. */
+/** Groups of the printed list: the rows finance offices ask about first, then the other limits. */
+const GROUPS: { title: string; families: string[] }[] = [
+  { title: "budgets", families: ["budgets"] },
+  { title: "construction capacity", families: ["capacity"] },
+  { title: "targets", families: ["targets"] },
+  { title: "shares, residents' caps, links, stock, start limits", families: ["shares", "resident_cap", "links", "stock", "start_limits"] },
+];
+
+/** The text `simulate explain` prints: per stage and group, the `top` largest values. */
 export function explainText(rows: ExplainedRow[], top: number, title: string, refNote: string): string {
   const lines = [title];
   const section = (stage: ExplainedRow["stage"], heading: string) => {
-    const list = rows.filter((r) => r.stage === stage).slice(0, top);
     lines.push("", heading);
-    if (list.length === 0) lines.push("  (none)");
-    list.forEach((r, i) => {
-      const value = r.stage === "shortfall" ? `≈ +${fmt(r.value)} ${r.unit}` : `≈ ${formatYuan(r.value)} ${r.unit}`;
-      lines.push(`  ${i + 1}. ${r.what} — ${r.state}`, `     ${r.step}: ${value}`);
-    });
-    const more = rows.filter((r) => r.stage === stage).length - list.length;
-    if (more > 0) lines.push(`  … and ${more} more (use --top)`);
+    const inStage = rows.filter((r) => r.stage === stage);
+    if (inStage.length === 0) lines.push("  (none)");
+    for (const group of GROUPS) {
+      const all = inStage.filter((r) => group.families.includes(r.family));
+      if (all.length === 0) continue;
+      lines.push(`  ${group.title}:`);
+      all.slice(0, top).forEach((r, i) => {
+        const value = r.stage === "shortfall" ? `≈ +${fmt(r.value)} ${r.unit}` : `≈ ${formatYuan(r.value)} ${r.unit}`;
+        lines.push(`    ${i + 1}. ${r.what} — ${r.state}`, `       ${r.step}: ${value}`);
+      });
+      if (all.length > top) lines.push(`    … and ${all.length - top} more (use --top)`);
+    }
   };
   section("shortfall", `What limits attainment (stage 1; ${refNote}):`);
   section("cost", "What limits the cost of the plan (stage 2: weighted government money):");

@@ -8,6 +8,7 @@
  */
 import { round } from "../results/extract.js";
 import type { PlanTables, TargetRow } from "../results/types.js";
+import type { Scenario, Target } from "../scenario/types.js";
 import { cutLabel } from "./cutSpec.js";
 import { shortfallObjective } from "./planScenario.js";
 import type { StressLevel } from "./stress.js";
@@ -111,7 +112,7 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
     const { tables, solution } = level.planned;
     const ok = solution.status === "optimal";
     const gov = ok ? governmentUsed(tables) : null;
-    const lost = ok ? householdTargetsLost(base.tables.targets, tables.targets) : null;
+    const lost = ok ? householdTargetsLost(base.scenario, base.tables.targets, tables.targets) : null;
     const perHundredMillion = lost !== null && level.moneyCutYuan > 0 ? round(lost / (level.moneyCutYuan / 1e8), 4) : null;
     return {
       cut: level.cut,
@@ -144,15 +145,31 @@ export function governmentUsed(tables: PlanTables): number {
 }
 
 /**
- * Σ over households targets (households_started / households_completed) of baseline minus level
- * planned. Targets that overlap (a province and its county towns) count their common households
- * in each; `households_started_lost` (from plan.csv) is the non-overlapping total.
+ * Σ over the outermost households targets (households_started / households_completed) of baseline
+ * minus level planned. A households target whose leaves lie inside another one's (same programme
+ * and metric: the county towns inside the province) is left out, so shared households count once.
  */
-export function householdTargetsLost(base: TargetRow[], level: TargetRow[]): number {
+export function householdTargetsLost(scenario: Scenario, base: TargetRow[], level: TargetRow[]): number {
   const now = new Map(level.map((t) => [t.target, t.planned]));
+  const counted = new Set(outermostHouseholdTargets(scenario).map((t) => t.id));
   let lost = 0;
-  for (const t of base) if (t.metric.startsWith("households")) lost += t.planned - (now.get(t.target) ?? 0);
+  for (const t of base) if (counted.has(t.target)) lost += t.planned - (now.get(t.target) ?? 0);
   return round(lost, 4);
+}
+
+export function outermostHouseholdTargets(scenario: Scenario): Target[] {
+  const leaves = (t: Target) => new Set(scenario.regions.find((r) => r.id === t.region)?.leaves ?? []);
+  const hh = scenario.targets.filter((t) => t.metric.startsWith("households"));
+  const inside = (a: Target, b: Target) => {
+    if (a.program !== b.program || a.metric !== b.metric) return false;
+    const la = leaves(a);
+    const lb = leaves(b);
+    const subset = [...la].every((l) => lb.has(l));
+    if (!subset) return false;
+    // Same leaves: keep the one with the latest `by` (it counts the most), then the first listed.
+    return la.size < lb.size || b.by > a.by || (b.by === a.by && hh.indexOf(b) < hh.indexOf(a));
+  };
+  return hh.filter((a) => !hh.some((b) => b !== a && inside(a, b)));
 }
 
 /** households_started over the horizon by leaf region (plan.csv). */

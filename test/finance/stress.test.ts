@@ -101,3 +101,14 @@ describe("stress", () => {
     }, 300_000);
   }
 });
+
+describe("households lost", () => {
+  it("counts households shared by nested targets once (the outermost target)", async () => {
+    const { outermostHouseholdTargets, householdTargetsLost } = await import("../../src/finance/stressTables.js");
+    const { scenario: s } = loadScenario(TOWNS);
+    s.targets.push({ id: "hh-a", name: "hh-a", program: "retrofit", region: "town-a", metric: "households_started", by: 2023, atLeast: 5000, kind: "soft", weight: 1 });
+    expect(outermostHouseholdTargets(s).map((t) => t.id)).toEqual(["hh"]);
+    const row = (target: string, planned: number) => ({ target, planned }) as never;
+    expect(householdTargetsLost(s, [row("hh", 20000), row("hh-a", 9000)], [row("hh", 19000), row("hh-a", 9500)])).toBe(1000);
+  });
+});
