@@ -20,7 +20,7 @@ export function registerStress(program: Command): void {
   program
     .command("stress <file>")
     .description("re-plan under budget cuts (0% baseline always included) → stress.csv, stress_summary.csv")
-    .option("--cut <spec>", "<selector>=<levels>: selector a source kind (government, enterprise, property_unit, resident) or 'sources'; levels such as 10%,20%,30%", collect, [])
+    .option("--cut <spec>", "<selector>=<levels>: selector a source kind (government, enterprise, property_unit, resident) or 'sources'; levels such as 10%,20%,30%", collect)
     .option("--sources <ids>", "comma-separated source ids to cut (narrows the kind, or names the sources for --cut sources=…)")
     .option("--from <year>", "cut budgets from this year on (default: every year)")
     .option("--region <node>", "cut only budgets at this region node and the nodes below it")
@@ -32,7 +32,7 @@ export function registerStress(program: Command): void {
     .option("--quiet", "print nothing on success")
     .action(async (file: string, opts) => {
       const t0 = performance.now();
-      const cuts = opts.cut as string[];
+      const cuts = (opts.cut ?? []) as string[];
       if (cuts.length === 0) throw new UsageError("--cut is required, e.g. --cut government=10%,20%,30%");
       if (cuts.length > 1) throw new UsageError(`give one --cut (got ${cuts.length}); list the levels in it: government=10%,20%,30%`);
       const spec = parseCutSpec(cuts[0], opts.sources);
