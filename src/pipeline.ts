@@ -13,15 +13,20 @@
  *   PlanSolution
  *     │ extractTables           yuan, units, households, shadow prices in planning units
  *     ▼
- *   PlanTables ───────────────────────────────┐  (with --draws / --precision)
- *     │ renderPlanFiles         CSV (BOM)      │ runMonteCarlo       execute (or re-plan) the plan in
- *     │                         + run.json     ▼                     each sampled world; worker threads
- *     │                                  OutcomeShard (every draw's metrics, in draw order)
- *     │                                        │ monteCarloTables → targets.csv + p_met…, mc_summary,
- *     │                                        │                    sensitivity, (draws) — whole run
- *     │                                        │ renderShardFile  → shard.json        — --shard k/n
- *     ▼                                        ▼
+ *   PlanTables
+ *     │ renderPlanFiles         CSV (BOM) + run.json + input.yaml
+ *     ▼
  *   files ── writeFolderAtomically ──▶ results/<name>/
+ *     ▲
+ *     │ Monte Carlo, with --draws / --precision and an optimal plan:
+ *     │
+ *   PlanSolution + Uncertainty (seed: --seed › uncertainty.seed › seed › DEFAULT_SEED)
+ *     │ runMonteCarlo           execute (or re-plan) the plan in each sampled world, on worker
+ *     ▼                         threads; --precision: batches of 1000 until every P(met) SE ≤ it
+ *   OutcomeShard                every draw's metrics, in draw order
+ *     │ monteCarloTables        whole run: targets.csv (+ p_met …), mc_summary, sensitivity, draws
+ *     │ renderShardFile         --shard k/n: shard.json instead (combined by `simulate merge`)
+ *     └────────────────────────▶ added to the files above
  *
  * The engine never prints or exits; the CLI decides what to show and which exit code to use.
  */
