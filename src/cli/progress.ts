@@ -30,18 +30,21 @@ export function progressBar(options: ProgressOptions = {}): ProgressBar {
   if (options.quiet || !stream.isTTY) return SILENT;
   const now = options.now ?? (() => performance.now());
   const label = options.label ?? "draws";
-  const started = now();
+  // The rate is measured from the first report on, so thread start-up does not inflate the ETA.
+  let first: { t: number; done: number } | null = null;
   let last = -Infinity;
   let shown = false;
   return {
     update(done, total) {
       const t = now();
+      first ??= { t, done };
       if (t - last < REDRAW_MS && done < total) return;
       last = t;
-      const seconds = (t - started) / 1000;
-      const rate = seconds > 0 ? done / seconds : 0;
+      const seconds = (t - first.t) / 1000;
+      const rate = seconds > 0 ? (done - first.done) / seconds : 0;
       const line = progressLine({ label, done, total, rate, openEnded: options.openEnded ?? false });
-      stream.write(`\r${line.slice(0, Math.max(20, (stream.columns ?? 100) - 1))}\x1b[K`);
+      const width = stream.columns && stream.columns > 20 ? stream.columns - 1 : 100; // 0: size unknown
+      stream.write(`\r${line.slice(0, width)}\x1b[K`);
       shown = true;
     },
     finish() {

@@ -12,20 +12,23 @@ describe("progress bar", () => {
     const { writes, stream } = fakeStream(true);
     let t = 0;
     const bar = progressBar({ stream, now: () => t });
-    t = 1000;
-    bar.update(2500, 10_000);
-    t = 1050; // within 100 ms: not redrawn
-    bar.update(2600, 10_000);
-    t = 2000;
-    bar.update(5000, 10_000);
+    t = 700; // first report after thread start-up: no rate yet
+    bar.update(500, 10_000);
+    t = 750; // within 100 ms: not redrawn
+    bar.update(600, 10_000);
+    t = 1700;
+    bar.update(3000, 10_000);
+    t = 2700;
+    bar.update(5500, 10_000);
     bar.finish();
-    expect(writes).toHaveLength(3);
-    expect(writes[0]).toContain("25%");
-    expect(writes[0]).toContain("2,500/10,000");
-    expect(writes[0]).toContain("2,500 draws/s");
-    expect(writes[0]).toContain("ETA 0:03");
-    expect(writes[1]).toContain("ETA 0:02");
-    expect(writes[2]).toBe("\r\x1b[K");
+    expect(writes).toHaveLength(4);
+    expect(writes[0]).toContain("ETA –");
+    expect(writes[1]).toContain("30%");
+    expect(writes[1]).toContain("3,000/10,000");
+    expect(writes[1]).toContain("2,500 draws/s"); // (3000 − 500) draws in 1 s
+    expect(writes[1]).toContain("ETA 0:03");
+    expect(writes[2]).toContain("ETA 0:02");
+    expect(writes[3]).toBe("\r\x1b[K");
   });
 
   it("writes nothing when stderr is not a terminal or with --quiet", () => {
