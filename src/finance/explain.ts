@@ -6,7 +6,8 @@
  *     less of a hard target, +1 unit of stock or start limit;
  *   stage 2 (cost): weighted government yuan saved by relaxing the row (money rows per 1亿元,
  *     capacity per slot), or what one more unit of a met target costs.
- * Soft targets have no stage-1 price of their own (their dual is just their weight).
+ * Soft targets have no stage-1 price of their own (their dual is just their weight), and a missed
+ * soft target no stage-2 price (it would price re-balancing between targets, not the target).
  */
 import { MONEY_UNIT } from "../model/context.js";
 import type { Row } from "../model/types.js";
@@ -55,7 +56,9 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
       out.push({ stage: "shortfall", family: row.family, where: row.name, what, state, value: round(gain, 6), unit: `${ref.metric} of ${ref.id}`, step: relaxWord(row, g1, step) });
     }
     const g2 = sol.costDuals ? -sol.costDuals[i] : 0;
-    if (Math.abs(g2) > EPS) {
+    // A missed soft target's stage-2 dual prices re-balancing under the stage-1 fix, not its cost.
+    const missed = softTarget && tables.targets.some((t) => t.target === row.key.target && !t.met);
+    if (Math.abs(g2) > EPS && !missed) {
       const yuan = Math.abs(g2) * perStep * MONEY_UNIT;
       const targetCost = row.family === "targets";
       out.push({
