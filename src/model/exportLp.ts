@@ -4,7 +4,8 @@
  * - names are sanitised but readable: `funds[gz-urban,retrofit,2023,central]` → `funds(gz_urban,retrofit,2023,central)`;
  * - ranged rows are split into `<name>_lo` (>=) and `<name>_hi` (<=): HiGHS rejects `lo <= expr <= hi`;
  * - the objective constant rides on a fixed column `__const = 1`: GLPK rejects a bare constant, CBC drops it;
- * - rows without terms are written as `0 __const >= lb` so every reader keeps (and checks) them;
+ * - rows without terms are written as `0 __const >= lb` so every reader keeps (and checks) them, and
+ *   a model without rows gets a placeholder `__no_rows: 0 __const >= 0` (GLPK rejects an empty section);
  * - free columns use `x free` (GLPK rejects `-inf <= x <= inf`);
  * - |bound| >= 1e20 counts as infinite (HiGHS and CBC already do; GLPK would not);
  * - duplicate terms are summed and zero coefficients dropped (CBC rejects duplicates).
@@ -21,6 +22,7 @@ export type LpSense = "=" | ">=" | "<=";
 
 /** One LP row as written; a ranged model row gives two parts, a free row none. */
 export interface LpRowPart {
+  /** Model row index; -1 for the `__no_rows` placeholder. */
   row: number;
   lpName: string;
   sense: LpSense;
@@ -57,9 +59,11 @@ export function exportCplexLp(model: LinearModel, options: ExportLpOptions = {})
   checkFinite(model);
   const objective = mergeTerms(model.objective);
   const rowTerms = model.rows.map((r) => mergeTerms(r.terms));
+  const writesNoRow = model.rows.every((r) => isFree(r.lb, r.ub));
   const needsConstant =
     model.objectiveConstant !== 0 ||
     objective.length === 0 ||
+    writesNoRow ||
     model.rows.some((r, i) => rowTerms[i].length === 0 && !isFree(r.lb, r.ub));
 
   const colNames = new LpNames();
@@ -81,6 +85,7 @@ export function exportCplexLp(model: LinearModel, options: ExportLpOptions = {})
     rowParts.push(...parts);
     return parts.map((p) => p.lpName);
   });
+  if (writesNoRow) rowParts.push({ row: -1, lpName: rowNames.take("__no_rows"), sense: ">=", rhs: 0 });
 
   const out: string[] = [];
   if (options.title) out.push(`\\ ${oneLine(options.title)}`);
@@ -91,7 +96,7 @@ export function exportCplexLp(model: LinearModel, options: ExportLpOptions = {})
   out.push(...wrap(" obj:", objTerms, ""));
   out.push("Subject To");
   for (const part of rowParts) {
-    const terms = termsText(rowTerms[part.row], variables);
+    const terms = part.row < 0 ? [] : termsText(rowTerms[part.row], variables);
     if (terms.length === 0) terms.push(`0 ${constantColumn}`);
     out.push(...wrap(` ${part.lpName}:`, terms, `${part.sense} ${num(part.rhs)}`));
   }

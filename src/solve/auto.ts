@@ -1,19 +1,24 @@
 /**
- * Solver choice for `--solver auto|highs|jslp`. The `auto` rule comes from bench/solverCrossover.ts
- * (table in docs/solvers.md): see `JSLP_MAX_COLUMNS`.
+ * Solver choice for `--solver auto|highs|jslp`. The `auto` rule is measured (bench/solverCrossover.ts,
+ * table in docs/solvers.md): javascript-lp-solver only wins on tiny continuous models, by under a
+ * millisecond, and from ~100 columns it can cycle without an answer; HiGHS wins everywhere else and
+ * on every MILP. So `auto` sends continuous models with at most `JSLP_MAX_COLUMNS` columns to jslp
+ * with a short time budget, and hands anything jslp does not prove optimal to HiGHS.
  */
 import type { LinearModel } from "../model/types.js";
-import type { SolverAdapter } from "./types.js";
+import type { SolveOptions, SolveResult, SolverAdapter } from "./types.js";
 import { HighsAdapter } from "./highs.js";
 import { JslpAdapter } from "./jslp.js";
 
 export type SolverName = "highs" | "jslp";
 export type SolverRequest = SolverName | "auto";
 
-/** Largest continuous model (in columns) for which javascript-lp-solver beats warm HiGHS. */
-export const JSLP_MAX_COLUMNS = 0;
+/** Largest continuous model (columns) that `auto` tries on javascript-lp-solver first. */
+export const JSLP_MAX_COLUMNS = 50;
+/** Time jslp gets under `auto` before HiGHS takes over (it answers these sizes in milliseconds). */
+export const AUTO_JSLP_LIMIT_S = 2;
 
-// One adapter per solver per process: the HiGHS adapter owns the (recycled) WASM instance.
+// One adapter per solver per process: HiGHS owns the recycled WASM instance, jslp its worker.
 const adapters = new Map<SolverName, SolverAdapter>();
 
 export function solverFor(name: SolverName): SolverAdapter {
@@ -25,13 +30,29 @@ export function solverFor(name: SolverName): SolverAdapter {
   return adapter;
 }
 
-/** The adapter for a request; `auto` takes jslp only for small continuous models, else HiGHS. */
+/** The adapter for a request; see the module comment for the `auto` rule. */
 export function chooseSolver(model: LinearModel, requested: SolverRequest): SolverAdapter {
   if (requested !== "auto") return solverFor(requested);
-  return solverFor(autoSolverName(model));
+  return autoSolverName(model) === "jslp" ? jslpThenHighs : solverFor("highs");
 }
 
 export function autoSolverName(model: LinearModel): SolverName {
-  if (model.variables.some((v) => v.integer)) return "highs"; // jslp's branch-and-cut is far slower
+  if (model.variables.some((v) => v.integer)) return "highs";
   return model.variables.length <= JSLP_MAX_COLUMNS ? "jslp" : "highs";
 }
+
+/**
+ * jslp first; HiGHS when jslp does not return a verified optimum. Its infeasible/unbounded verdicts
+ * are re-checked too: they cannot be verified from its output, and HiGHS settles them in milliseconds.
+ */
+export const jslpThenHighs: SolverAdapter = {
+  name: "auto",
+  async solve(model: LinearModel, options: SolveOptions = {}): Promise<SolveResult> {
+    const limit = Math.min(options.timeLimitSeconds ?? Infinity, AUTO_JSLP_LIMIT_S);
+    const first = await solverFor("jslp").solve(model, { ...options, timeLimitSeconds: limit });
+    if (first.status === "optimal") return first;
+    const second = await solverFor("highs").solve(model, options);
+    const why = `jslp ${first.status}${first.message ? ` (${first.message})` : ""}; re-solved with HiGHS`;
+    return { ...second, seconds: first.seconds + second.seconds, message: second.message ? `${why}: ${second.message}` : why };
+  },
+};

@@ -111,7 +111,7 @@ function readDuals(model: LinearModel, lp: CplexLp, solution: HighsSolution): Fl
   const duals = new Float64Array(model.rows.length);
   for (let k = 0; k < parts.length; k++) {
     if (rows[k].Name !== undefined && rows[k].Name !== parts[k].lpName) return null;
-    duals[parts[k].row] += rows[k].Dual ?? 0;
+    if (parts[k].row >= 0) duals[parts[k].row] += rows[k].Dual ?? 0;
   }
   return duals;
 }

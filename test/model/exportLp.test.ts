@@ -84,6 +84,12 @@ describe("exportCplexLp", () => {
     expect(text).toContain(" nothing_hi: 0 __const <= 2\n");
   });
 
+  it("writes a placeholder row when the model has none (GLPK rejects an empty Subject To)", () => {
+    const { text, names } = exportCplexLp(build({ vars: { x: [0, 1] }, rows: [], obj: { x: 1 } }));
+    expect(text).toContain("Subject To\n __no_rows: 0 __const >= 0\nBounds");
+    expect(names.rowParts).toEqual([{ row: -1, lpName: "__no_rows", sense: ">=", rhs: 0 }]);
+  });
+
   it("makes colliding names unique with ~2, ~3 and keeps reserved names free", () => {
     const m = build({
       vars: { "a-b": [0, 1], a_b: [0, 1], "a+b": [0, 1], __const: [0, 1] },

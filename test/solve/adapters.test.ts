@@ -56,6 +56,14 @@ describe.each(adapters)("$name adapter on hand-solved models", (adapter) => {
     expect(r.objective).toBeCloseTo(1, 9);
   });
 
+  it("a model without rows: every column at its best bound", async () => {
+    const m = build({ vars: { x: [1, 3], y: [-2, 5, true] }, rows: [], obj: { x: 1, y: -2 }, constant: 1 });
+    const r = await adapter.solve(m);
+    expect(r.status).toBe("optimal");
+    expect(r.objective).toBeCloseTo(1 - 10 + 1, 9);
+    if (r.duals) expect(r.duals).toHaveLength(0);
+  });
+
   it("integer column with fractional lower bound and a variable in no row", async () => {
     const m = build({
       vars: { n: [0.5, 7.9, true], idle: [0, 4], neg: [-3, 2] },

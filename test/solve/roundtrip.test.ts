@@ -44,6 +44,7 @@ const models: Array<[string, LinearModel]> = [
   ["equalityFreeFixed", equalityFreeFixed],
   ["smallMilp", smallMilp],
   ["awkward", awkward],
+  ["noRows", build({ vars: { x: [1, 3], y: [-2, 5, true] }, rows: [], obj: { x: 1, y: 2 }, constant: 1 })],
   ["allocationLp", allocationLp({ regions: 3, seed: 5 })],
   ["allocationMilp", allocationLp({ regions: 1, programs: 2, years: 3, integer: true, seed: 3 })],
 ];

@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Highs } from "highs";
 import { HighsRuntime } from "../../src/solve/highsRuntime.js";
 import { HighsAdapter } from "../../src/solve/highs.js";
 import { autoSolverName, chooseSolver, JSLP_MAX_COLUMNS, solverFor } from "../../src/solve/auto.js";
+import { JslpAdapter } from "../../src/solve/jslp.js";
 import { allocationLp } from "../../bench/allocationLp.js";
 import { infeasible, rangedHi, smallMilp, unbounded } from "./fixtures.js";
 
@@ -46,7 +47,7 @@ describe("HighsRuntime recycling", () => {
 
   it("many solves on one adapter stay correct", async () => {
     const adapter = new HighsAdapter({ recycleAfter: 50 });
-    for (let k = 0; k < 300; k++) {
+    for (let k = 0; k < 150; k++) {
       const r = await adapter.solve(k % 3 === 0 ? smallMilp : k % 3 === 1 ? rangedHi : infeasible);
       expect(r.status).toBe(k % 3 === 2 ? "infeasible" : "optimal");
     }
@@ -88,8 +89,21 @@ describe("solver choice", () => {
     expect(chooseSolver(allocationLp({ regions: 40 }), "auto").name).toBe("highs");
   });
 
-  it("auto: the size rule follows JSLP_MAX_COLUMNS", () => {
-    const expected = rangedHi.variables.length <= JSLP_MAX_COLUMNS ? "jslp" : "highs";
-    expect(autoSolverName(rangedHi)).toBe(expected);
+  it("auto: small continuous models try jslp first", async () => {
+    expect(rangedHi.variables.length).toBeLessThanOrEqual(JSLP_MAX_COLUMNS);
+    expect(autoSolverName(rangedHi)).toBe("jslp");
+    const r = await chooseSolver(rangedHi, "auto").solve(rangedHi);
+    expect(r.status).toBe("optimal");
+    expect(r.solver).toBe("jslp");
+    expect(r.objective).toBeCloseTo(8.5, 9);
   });
+
+  it("auto: whatever jslp does not prove optimal is settled by HiGHS", async () => {
+    const r = await chooseSolver(infeasible, "auto").solve(infeasible);
+    expect(r.status).toBe("infeasible");
+    expect(r.solver).toBe("highs");
+    expect(r.message).toMatch(/jslp infeasible.*re-solved with HiGHS/);
+  });
+
+  afterAll(() => (solverFor("jslp") as JslpAdapter).close());
 });
