@@ -16,7 +16,7 @@ export function planSummary(outcome: SimulationOutcome): string {
   lines.push(`targets: ${met} of ${tables.targets.length} met`);
   for (const t of tables.targets) {
     const mark = t.met ? "met   " : "MISSED";
-    lines.push(`  ${mark} ${t.target}: ${t.metric} ${t.planned} / ${t.target_value} by ${t.by} in ${t.region_name} (${(t.attainment * 100).toFixed(1)}%)`);
+    lines.push(`  ${mark} ${t.target}: ${t.metric} ${readable(t.planned)} / ${t.target_value} by ${t.by} in ${t.region_name} (${(t.attainment * 100).toFixed(1)}%)`);
   }
   const bySource = new Map<string, number>();
   for (const f of tables.funding) bySource.set(`${f.source_name} (${f.source_kind})`, (bySource.get(`${f.source_name} (${f.source_kind})`) ?? 0) + f.amount_yuan);
@@ -35,4 +35,9 @@ export function planSummary(outcome: SimulationOutcome): string {
   if (tables.capacity.length) lines.push(`capacity fully used in ${fullCap} of ${tables.capacity.length} region-years`);
   if (outcome.outDir) lines.push(`results written to ${outcome.outDir}`);
   return lines.join("\n") + "\n";
+}
+
+/** Large counts as whole numbers (1,419,999.86 households reads as 1420000), small ones to 2 decimals. */
+function readable(x: number): string {
+  return Math.abs(x) >= 1000 ? x.toFixed(0) : String(Number(x.toFixed(2)));
 }

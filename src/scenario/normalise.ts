@@ -48,7 +48,7 @@ export function normaliseScenario(raw: Raw): Scenario {
       smoothing: raw.objective?.smoothing ?? false,
       relTolerance: raw.objective?.tolerance ?? 1e-7,
       absTolerance: raw.objective?.absolute_tolerance ?? 1e-7,
-      mipGap: raw.objective?.mip_gap ?? 1e-4,
+      mipGap: raw.objective?.mip_gap ?? 1e-3,
       timeLimitSeconds: raw.objective?.time_limit_seconds ?? 300,
     },
     uncertainty: raw.uncertainty ?? null,

@@ -62,7 +62,7 @@ export function scenario(overrides: Partial<Scenario> & Pick<Scenario, "regions"
     capacity: [],
     targets: [],
     actuals: [],
-    objective: { smoothing: false, relTolerance: 1e-7, absTolerance: 1e-7, mipGap: 1e-4, timeLimitSeconds: 300 },
+    objective: { smoothing: false, relTolerance: 1e-7, absTolerance: 1e-7, mipGap: 1e-3, timeLimitSeconds: 300 },
     uncertainty: null,
     ...overrides,
   };

@@ -63,7 +63,7 @@ describe("loading the fixture scenario", () => {
     expect(s.targets[0]).toMatchObject({ name: "t_started", kind: "hard", weight: 1, atLeast: 800 });
     expect(s.targets[1]).toMatchObject({ kind: "soft", weight: 2, metric: "households_completed" });
     expect(s.actuals.map((a) => a.partial)).toEqual([false, true]);
-    expect(s.objective).toEqual({ smoothing: false, relTolerance: 0.0001, absTolerance: 1e-7, mipGap: 1e-4, timeLimitSeconds: 300 });
+    expect(s.objective).toEqual({ smoothing: false, relTolerance: 0.0001, absTolerance: 1e-7, mipGap: 1e-3, timeLimitSeconds: 300 });
     expect(s.uncertainty).toBeNull();
     expect(s.years).toEqual([2021, 2022, 2023, 2024, 2025]);
   });
@@ -189,7 +189,7 @@ describe("normalisation defaults", () => {
     expect(s.capacity[0]).toEqual({ id: "c", region: "gd", programs: ["retrofit"], slots: { 2023: 50 } });
     expect(s.sources[2]).toMatchObject({ name: "residents", costWeight: 0, carryover: false, budgets: [] });
     expect(s.actuals).toEqual([]);
-    expect(s.objective).toEqual({ smoothing: false, relTolerance: 1e-7, absTolerance: 1e-7, mipGap: 1e-4, timeLimitSeconds: 300 });
+    expect(s.objective).toEqual({ smoothing: false, relTolerance: 1e-7, absTolerance: 1e-7, mipGap: 1e-3, timeLimitSeconds: 300 });
     expect(s.seed).toBeUndefined();
   });
 });
