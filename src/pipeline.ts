@@ -188,7 +188,7 @@ export function diagnosticsOf(solution: PlanSolution, tables: PlanTables): Diagn
     return solution.conflicts.map((c) => ({ kind: `conflict:${c.kind}`, where: c.where, message: c.message }));
   }
   if (solution.status === "error") return [{ kind: "error", where: "solver", message: solution.message ?? "solver error" }];
-  const rows: DiagnosticRow[] = [];
+  const rows: DiagnosticRow[] = solution.warnings.map((w) => ({ kind: "warning", where: "solver", message: w }));
   for (const t of tables.targets) {
     if (!t.met) rows.push({ kind: "target_missed", where: `target[${t.target}]`, message: `${t.kind} target ${t.target} (${t.metric} by ${t.by} in ${t.region_name}) reaches ${t.planned} of ${t.target_value}: short by ${t.shortfall}` });
   }
@@ -220,6 +220,6 @@ function makeRunJson(
     objective,
     shadow_prices: solution.dualMethod,
     timings_seconds: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Number((v / 1000).toFixed(3))])),
-    warnings: [],
+    warnings: solution.warnings,
   };
 }

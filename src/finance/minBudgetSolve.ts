@@ -71,7 +71,8 @@ export async function solveMinBudget(
 ): Promise<MinBudgetResult> {
   const perYear = options.perYear ?? false;
   const mb = buildMinBudgetModel(scenario, sel, perYear);
-  const solve = (model: LinearModel) => chooseSolver(model, options.solver ?? "auto").solve(model);
+  const { mipGap, timeLimitSeconds } = scenario.objective;
+  const solve = (model: LinearModel) => chooseSolver(model, options.solver ?? "auto").solve(model, { mipGap, timeLimitSeconds });
   const first = await solve(mb.model);
   const stages = [report("min_budget", first)];
   const empty = { perYear, scales: [], rows: [], binding: [], dualMethod: "none" as const };

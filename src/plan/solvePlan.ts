@@ -36,6 +36,8 @@ export interface PlanSolution {
   costDuals: Float64Array | null;
   dualMethod: DualMethod;
   conflicts: Conflict[];
+  /** Stages that stopped at the time limit with their best plan, etc. */
+  warnings: string[];
   message?: string;
 }
 
@@ -59,6 +61,7 @@ export async function solveStages(pm: PlanningModel, options: SolvePlanOptions):
   const optima: StageOptimum[] = [];
   const stages: StageReport[] = [];
   const duals: (Float64Array | null)[] = [];
+  const warnings: string[] = [];
   let primal: Float64Array = new Float64Array(pm.ctx.model.variables.length);
   const integer = isInteger(pm.ctx.model);
   for (let i = 0; i < Math.min(pm.stages.length, options.stages ?? Infinity); i++) {
@@ -77,10 +80,12 @@ export async function solveStages(pm: PlanningModel, options: SolvePlanOptions):
     });
     if (result.status === "infeasible") {
       const conflicts = await diagnoseInfeasibility(model, pm.ctx.scenario, options.dualSolver);
-      return { status: "infeasible", pm, stages, primal: new Float64Array(0), shortfallDuals: null, costDuals: null, dualMethod: "none", conflicts };
+      return { status: "infeasible", pm, stages, primal: new Float64Array(0), shortfallDuals: null, costDuals: null, dualMethod: "none", conflicts, warnings };
     }
-    if (result.status !== "optimal") {
-      return { status: "error", pm, stages, primal: new Float64Array(0), shortfallDuals: null, costDuals: null, dualMethod: "none", conflicts: [], message: `stage ${pm.stages[i].name}: ${result.status}${result.message ? ` (${result.message})` : ""}` };
+    if (result.status === "time_limit") {
+      warnings.push(`stage ${pm.stages[i].name} stopped at the ${pm.ctx.scenario.objective.timeLimitSeconds} s time limit; its best plan is kept (objective ${result.objective}), not proven optimal`);
+    } else if (result.status !== "optimal") {
+      return { status: "error", pm, stages, primal: new Float64Array(0), shortfallDuals: null, costDuals: null, dualMethod: "none", conflicts: [], warnings, message: `stage ${pm.stages[i].name}: ${result.status}${result.message ? ` (${result.message})` : ""}` };
     }
     primal = result.primal;
     const objective = pm.stages[i].objective;
@@ -98,6 +103,7 @@ export async function solveStages(pm: PlanningModel, options: SolvePlanOptions):
     costDuals: trim(duals[1]),
     dualMethod: options.duals === false ? "none" : integer ? "lp_relaxation" : "lp",
     conflicts: [],
+    warnings,
   };
 }
 
@@ -109,6 +115,7 @@ async function stageDuals(
   dualSolver: SolverAdapter,
 ): Promise<Float64Array | null> {
   if (!integer && result.duals) return result.duals;
+  if (result.status === "time_limit") return null;
   const relaxed = await dualSolver.solve(relaxIntegers(model));
   return relaxed.status === "optimal" ? relaxed.duals : null;
 }

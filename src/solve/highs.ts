@@ -12,7 +12,7 @@ import type { LinearModel } from "../model/types.js";
 import { exportCplexLp, type CplexLp } from "../model/exportLp.js";
 import type { SolveOptions, SolveResult, SolverAdapter } from "./types.js";
 import { HighsRuntime, type HighsRuntimeOptions } from "./highsRuntime.js";
-import { noSolution, secondsSince } from "./check.js";
+import { maxViolation, noSolution, secondsSince } from "./check.js";
 
 type HighsSolution = ReturnType<Highs["solve"]>;
 type HighsOptions = NonNullable<Parameters<Highs["solve"]>[1]>;
@@ -63,6 +63,9 @@ export class HighsAdapter implements SolverAdapter {
       default: {
         const result = fail("error", `HiGHS status: ${solution.Status}`);
         readPrimal(model, lp, solution, result.primal); // e.g. best point at a time limit, if any
+        if (solution.Status === "Time limit reached" && maxViolation(model, result.primal).violation <= 1e-6) {
+          return { ...result, status: "time_limit", objective: solution.ObjectiveValue, message: "time limit reached; best feasible point kept" };
+        }
         return result;
       }
     }

@@ -1,6 +1,10 @@
 import type { LinearModel } from "../model/types.js";
 
-export type SolveStatus = "optimal" | "infeasible" | "unbounded" | "error";
+/**
+ * `time_limit`: the solver stopped at the time limit holding a feasible point (the best integer
+ * plan found so far); `primal` and `objective` describe it, `duals` is null.
+ */
+export type SolveStatus = "optimal" | "time_limit" | "infeasible" | "unbounded" | "error";
 
 export interface SolveResult {
   status: SolveStatus;
