@@ -104,7 +104,13 @@ export class ModelContext {
   }
 }
 
-/** Sums coefficients of repeated variables and drops zeros, keeping first-seen order. */
+/**
+ * Below this magnitude a coefficient is numerically zero for every solver (a share of 1e-200
+ * would wreck the basis factorisation of GLPK and others); such terms are dropped.
+ */
+export const NEGLIGIBLE = 1e-12;
+
+/** Sums coefficients of repeated variables and drops (numerically) zero ones, keeping first-seen order. */
 export function mergeTerms(terms: Term[]): Term[] {
   const pos = new Map<number, number>();
   const out: Term[] = [];
@@ -115,7 +121,7 @@ export function mergeTerms(terms: Term[]): Term[] {
       out.push({ v: t.v, c: t.c });
     } else out[i].c += t.c;
   }
-  return out.filter((t) => t.c !== 0);
+  return out.filter((t) => Math.abs(t.c) >= NEGLIGIBLE);
 }
 
 export function range(from: number, to: number): number[] {

@@ -4,7 +4,7 @@
  * for, spread over the years by the spend profile (so a unit's total stays within the cap).
  */
 import type { ModelContext } from "../context.js";
-import { MONEY_UNIT } from "../context.js";
+import { MONEY_UNIT, NEGLIGIBLE } from "../context.js";
 import { householdsPaidFor } from "../expressions.js";
 import { costName, fundsName, nameOf } from "../names.js";
 
@@ -15,7 +15,7 @@ export function addShareConstraints(ctx: ModelContext): void {
       for (const [sourceId, share] of Object.entries(lp.program.shares)) {
         const funds = ctx.lookup(fundsName(lp.leaf.region, lp.program.id, year, sourceId))!;
         const key = { region: lp.leaf.region, program: lp.program.id, year, source: sourceId };
-        if (share.min > 0) {
+        if (share.min >= NEGLIGIBLE) {
           ctx.addRow(
             "shares",
             nameOf("share_min", lp.leaf.region, lp.program.id, year, sourceId),
@@ -24,7 +24,7 @@ export function addShareConstraints(ctx: ModelContext): void {
             { ...key, bound: "min", share: share.min },
           );
         }
-        if (share.max < 1) {
+        if (share.max <= 1 - NEGLIGIBLE) {
           ctx.addRow(
             "shares",
             nameOf("share_max", lp.leaf.region, lp.program.id, year, sourceId),
