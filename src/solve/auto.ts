@@ -16,7 +16,7 @@ export type SolverRequest = SolverName | "auto";
 /** Largest continuous model (columns) that `auto` tries on javascript-lp-solver first. */
 export const JSLP_MAX_COLUMNS = 50;
 /** Time jslp gets under `auto` before HiGHS takes over (it answers these sizes in milliseconds). */
-export const AUTO_JSLP_LIMIT_S = 2;
+export const AUTO_JSLP_LIMIT_S = 0.5;
 
 // One adapter per solver per process: HiGHS owns the recycled WASM instance, jslp its worker.
 const adapters = new Map<SolverName, SolverAdapter>();
