@@ -38,7 +38,18 @@ const awkward = build({
   constant: 123.456,
 });
 
+/** Coefficients below 1e-6 print in exponent form (`2.5e-7`, `1e-12`); every reader must parse them. */
+const exponents = build({
+  vars: { x: [0, Infinity], y: [0, Infinity], w: [0, 1] },
+  rows: [
+    ["r", { x: 1, y: 2.5, w: -2.5e-7 }, 3, Infinity],
+    ["s", { y: 1, x: -1e-8 }, -Infinity, 1e19],
+  ],
+  obj: { x: 1, y: 2, w: 3e-7 }, // w only hurts: w = 0, y = 1.2, objective 2.4
+});
+
 const models: Array<[string, LinearModel]> = [
+  ["exponents", exponents],
   ["rangedHi", rangedHi],
   ["rangedLo", rangedLo],
   ["equalityFreeFixed", equalityFreeFixed],
@@ -74,6 +85,15 @@ describe.each(peers)("%s reads the export like HiGHS", (name, solve, absent) => 
   it.runIf(absent)("is skipped with a reason when not installed", () => {
     expect(peerSkipReason(name as "cbc" | "glpsol")).toMatch(/not found on PATH/);
   });
+});
+
+it("the exponent-form model is exported with exponents and solved to its hand optimum", async () => {
+  const text = toCplexLp(exponents);
+  expect(text).toContain(" r: + x + 2.5 y - 2.5e-7 w >= 3\n");
+  expect(text).toContain(" s: + y - 1e-8 x <= 10000000000000000000\n");
+  expect(text).toContain("obj: + x + 2 y + 3e-7 w\n");
+  const r = await highs.solve(exponents);
+  expect(r.objective).toBeCloseTo(2.4, 9);
 });
 
 it("awkward model is solved to the hand-checked optimum by HiGHS", async () => {
