@@ -56,7 +56,7 @@ export function toCplexLp(model: LinearModel, options: ExportLpOptions = {}): st
 
 /** CPLEX-LP text plus the map from model indices to LP names. */
 export function exportCplexLp(model: LinearModel, options: ExportLpOptions = {}): CplexLp {
-  checkFinite(model);
+  assertFiniteModel(model);
   const objective = mergeTerms(model.objective);
   const rowTerms = model.rows.map((r) => mergeTerms(r.terms));
   const writesNoRow = model.rows.every((r) => isFree(r.lb, r.ub));
@@ -179,7 +179,8 @@ function oneLine(s: string): string {
   return s.replace(/[\r\n]+/g, " ");
 }
 
-function checkFinite(model: LinearModel): void {
+/** Throws, naming the place, on a non-finite coefficient or a NaN bound (±Infinity bounds are fine). */
+export function assertFiniteModel(model: LinearModel): void {
   const bad = (what: string, x: number) => {
     throw new Error(`LP export: ${what} is ${x}; coefficients must be finite numbers`);
   };

@@ -14,7 +14,7 @@
  */
 import type { ModelDefinition } from "javascript-lp-solver";
 import type { LinearModel } from "../model/types.js";
-import { finiteOrInf, mergeTerms } from "../model/exportLp.js";
+import { assertFiniteModel, finiteOrInf, mergeTerms } from "../model/exportLp.js";
 import type { SolveOptions, SolveResult, SolverAdapter } from "./types.js";
 import { maxViolation, noSolution, objectiveAt, secondsSince } from "./check.js";
 import { JslpWorker } from "./jslpWorker.js";
@@ -64,6 +64,11 @@ export class JslpAdapter implements SolverAdapter {
     const start = performance.now();
     const fail = (status: "infeasible" | "unbounded" | "error", message?: string) =>
       noSolution(model, this.name, status, secondsSince(start), message);
+    try {
+      assertFiniteModel(model);
+    } catch (e) {
+      return fail("error", (e as Error).message);
+    }
     const t = translate(model, options);
     if (t.infeasibleRow) return fail("infeasible", `row ${t.infeasibleRow} has no terms and excludes 0`);
     const limit = options.timeLimitSeconds ?? this.defaultTimeLimit;
