@@ -5,6 +5,7 @@
  */
 import { checkUncertainty } from "./montecarlo/uncertaintySchema.js";
 import type { Uncertainty } from "./montecarlo/types.js";
+import { fundabilityProblems } from "./scenario/checkFundable.js";
 import { type LoadedScenario, type LoadOptions, loadScenario, scenarioErrorAt } from "./scenario/index.js";
 
 export interface CheckedScenario extends LoadedScenario {
@@ -13,6 +14,8 @@ export interface CheckedScenario extends LoadedScenario {
 
 export function loadCheckedScenario(file: string, options: LoadOptions = {}): CheckedScenario {
   const loaded = loadScenario(file, options);
+  const unfundable = fundabilityProblems(loaded.scenario);
+  if (unfundable.length > 0) throw scenarioErrorAt(loaded, unfundable) ?? new Error("scenario rejected");
   const { value, problems } = checkUncertainty(loaded.scenario.uncertainty, loaded.scenario);
   if (problems.length > 0 || !value) {
     throw scenarioErrorAt(loaded, problems, ["uncertainty"]) ?? new Error("uncertainty section rejected");

@@ -135,7 +135,7 @@ function extractBudgets(sol: PlanSolution, namer: Namer): BudgetRow[] {
       used_yuan: round(used * MONEY_UNIT, 2),
       carried_out_yuan: round(carry(year) * MONEY_UNIT, 2),
       utilisation: available > 0 ? round(used / available, 6) : 0,
-      binding: isBinding(available, used + carry(year)),
+      binding: isBinding(available, used), // carried-over money is slack, not a bound reached
       ...shadow,
     });
   });

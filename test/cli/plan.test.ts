@@ -114,6 +114,7 @@ const BAD: { name: string; edit: (s: string) => string; path: string; line: numb
   { name: "duplicate region id", edit: (s) => s.replace("  - {id: town, name: 小镇}", "  - {id: town, name: 小镇}\n  - {id: town, name: 又一个}"), path: "regions[1].id", line: 6 },
   { name: "YAML syntax error", edit: (s) => s.replace("regions:", "regions: [oops"), path: "", line: 4 },
   { name: "uncertainty with min above mode", edit: (s) => s + "uncertainty:\n  inputs:\n    - {id: cost, applies_to: unit_cost, dist: {type: triangular, min: 1.2, mode: 1.0, max: 1.4}}\n", path: "uncertainty.inputs[0].dist", line: 27 },
+  { name: "residents' cap that can never pay their minimum share", edit: (s) => s.replace('residents: {min: "10%", max: "10%"}', 'residents: {min: "10%", max: "10%", cap_per_household: 100}'), path: "programs[0].shares.residents.cap_per_household", line: 15 },
   { name: "budget for an unknown region", edit: (s) => s.replace("{region: town, per_year", "{region: nowhere, per_year"), path: "sources[0].budgets[0].region", line: 21 },
 ];
 
