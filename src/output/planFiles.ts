@@ -23,17 +23,16 @@ export async function renderPlanFiles(
   options: CsvOptions,
 ): Promise<Record<string, string>> {
   return {
-    [INPUT_FILE]: renderInput(merged),
+    ...(await renderDiagnosticsOnly(tables, runJson, merged, options)),
     "plan.csv": await toCsv(tables.plan, PLAN_COLUMNS, options),
     "funding.csv": await toCsv(tables.funding, FUNDING_COLUMNS, options),
     "budgets.csv": await toCsv(tables.budgets, BUDGET_COLUMNS, options),
     "capacity.csv": await toCsv(tables.capacity, CAPACITY_COLUMNS, options),
     "targets.csv": await toCsv(tables.targets, TARGET_COLUMNS, options),
-    "diagnostics.csv": await toCsv(tables.diagnostics, DIAGNOSTIC_COLUMNS, options),
-    "run.json": JSON.stringify(runJson, null, 2) + "\n",
   };
 }
 
+/** What every results folder has, feasible or not: the input, the diagnostics and run.json. */
 export async function renderDiagnosticsOnly(
   tables: Pick<PlanTables, "diagnostics">,
   runJson: object,
