@@ -145,9 +145,10 @@ describe("properties", () => {
         const [a, b] = u1 <= u2 ? [u1, u2] : [u2, u1];
         const qa = quantile(d, a);
         const qb = quantile(d, b);
-        return qa <= qb && qa >= min && qb <= max;
+        // Monotone up to floating-point rounding (u a few ulps apart at 1e-9 can invert by 1e-16).
+        return qa <= qb + 1e-12 * Math.max(1, Math.abs(qb)) && qa >= min && qb <= max;
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20211 },
     );
   });
   it("truncated normal and lognormal: monotone and within their bounds", () => {
@@ -164,7 +165,7 @@ describe("properties", () => {
           le(quantile(n, a), quantile(n, b)) && quantile(n, a) >= m - w && quantile(n, b) <= m + 2 * w
         );
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20212 },
     );
   });
 });
