@@ -9,11 +9,20 @@ import type { ConstraintFamily, LinearModel, Row, Term, Variable } from "./types
 /** Money variables are in 万元 (10,000 yuan) so coefficients stay well scaled for the solvers. */
 export const MONEY_UNIT = 1e4;
 
+/** Starts recorded in `actuals` for one leaf, programme and year (summed over records). */
+export interface ActualStarts {
+  started: number;
+  /** No record is `partial`: the year's starts are fixed, not just floored. */
+  fixed: boolean;
+}
+
 export interface LeafProgram {
   program: Program;
   leaf: ProgramLeaf;
   /** Starts before the horizon, by year (from actuals): still being paid and occupying slots. */
   preHorizonStarts: Map<number, number>;
+  /** Every year's actual starts (before and inside the horizon), indexed once for all readers. */
+  actuals: Map<number, ActualStarts>;
 }
 
 /** A linear expression with a constant part (used for quantities that mix fixed and decided units). */
@@ -41,13 +50,15 @@ export class ModelContext {
     for (const s of scenario.sources) this.sourceById.set(s.id, s);
     for (const program of scenario.programs) {
       for (const leaf of program.leaves) {
-        const pre = new Map<number, number>();
+        const actuals = new Map<number, ActualStarts>();
         for (const a of scenario.actuals) {
-          if (a.program === program.id && a.region === leaf.region && a.year < scenario.horizon.start) {
-            pre.set(a.year, (pre.get(a.year) ?? 0) + a.started);
-          }
+          if (a.program !== program.id || a.region !== leaf.region) continue;
+          const seen = actuals.get(a.year) ?? { started: 0, fixed: true };
+          actuals.set(a.year, { started: seen.started + a.started, fixed: seen.fixed && !a.partial });
         }
-        this.leafPrograms.push({ program, leaf, preHorizonStarts: pre });
+        const pre = new Map<number, number>();
+        for (const [year, a] of actuals) if (year < scenario.horizon.start) pre.set(year, a.started);
+        this.leafPrograms.push({ program, leaf, preHorizonStarts: pre, actuals });
       }
     }
   }

@@ -6,14 +6,10 @@ import type { ModelContext } from "./context.js";
 import { costName, fundsName, shortfallName, startsName } from "./names.js";
 
 export function addStartsVariables(ctx: ModelContext): void {
-  const { scenario } = ctx;
-  for (const { program, leaf } of ctx.leafPrograms) {
+  for (const { program, leaf, actuals } of ctx.leafPrograms) {
     for (const year of ctx.years) {
-      const actual = scenario.actuals.filter(
-        (a) => a.program === program.id && a.region === leaf.region && a.year === year,
-      );
-      const started = actual.reduce((s, a) => s + a.started, 0);
-      const fixed = actual.length > 0 && !actual.some((a) => a.partial);
+      const started = actuals.get(year)?.started ?? 0;
+      const fixed = actuals.get(year)?.fixed ?? false;
       ctx.addVariable({
         name: startsName(leaf.region, program.id, year),
         role: "starts",

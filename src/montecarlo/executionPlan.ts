@@ -6,6 +6,7 @@
  * paid for); only horizon years have planned starts and uncertain cells.
  */
 import { MONEY_UNIT } from "../model/context.js";
+import { unitCostAt } from "../model/expressions.js";
 import { costName, fundsName, startsName } from "../model/names.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { Scenario } from "../scenario/types.js";
@@ -75,8 +76,6 @@ export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
   const leafPrograms = ctx.leafPrograms.map((lp, i) => {
     lpIndex.set(`${lp.leaf.region}|${lp.program.id}`, i);
     const planned = ctx.years.map((y) => sol.primal[ctx.lookup(startsName(lp.leaf.region, lp.program.id, y))!]);
-    const actualIn = (y: number) =>
-      scenario.actuals.filter((a) => a.region === lp.leaf.region && a.program === lp.program.id && a.year === y);
     const dur = lp.program.spendProfile.length;
     const preCost = ctx.paymentYears.map(() => 0);
     const preActive = ctx.paymentYears.map(() => 0);
@@ -85,8 +84,7 @@ export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
       for (let k = 0; k < dur; k++) {
         const yi = year + k - scenario.horizon.start;
         if (yi < 0 || yi >= preCost.length) continue;
-        const uc = lp.leaf.unitCost * Math.pow(1 + lp.program.escalation, year - scenario.horizon.start);
-        preCost[yi] += lp.program.spendProfile[k] * uc * units;
+        preCost[yi] += lp.program.spendProfile[k] * unitCostAt(ctx, lp, year) * MONEY_UNIT * units;
         preActive[yi] += units;
         if (k === dur - 1) preCompleted[yi] += units;
       }
@@ -97,10 +95,10 @@ export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
       profile: lp.program.spendProfile,
       householdsPerUnit: lp.leaf.householdsPerUnit,
       slotsPerUnit: lp.program.slotsPerUnit,
-      unitCost: ctx.years.map((y) => lp.leaf.unitCost * Math.pow(1 + lp.program.escalation, y - scenario.horizon.start)),
+      unitCost: ctx.years.map((y) => unitCostAt(ctx, lp, y) * MONEY_UNIT),
       planned,
-      actual: ctx.years.map((y) => actualIn(y).reduce((s, a) => s + a.started, 0)),
-      fixed: ctx.years.map((y) => actualIn(y).length > 0 && !actualIn(y).some((a) => a.partial)),
+      actual: ctx.years.map((y) => lp.actuals.get(y)?.started ?? 0),
+      fixed: ctx.years.map((y) => lp.actuals.get(y)?.fixed ?? false),
       preCost,
       preActive,
       preCompleted,

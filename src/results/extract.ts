@@ -58,9 +58,7 @@ function extractPlan(ctx: ModelContext, primal: Float64Array, namer: Namer): Pla
       const started = units(startsIn(ctx, lp, year));
       const completed = units(startsIn(ctx, lp, year - program.spendProfile.length + 1));
       const active = units(activeUnits(ctx, lp, year));
-      const actual = ctx.scenario.actuals
-        .filter((a) => a.region === leaf.region && a.program === program.id && a.year === year)
-        .reduce((s, a) => s + a.started, 0);
+      const actual = lp.actuals.get(year)?.started ?? 0;
       rows.push({
         year,
         region: leaf.region,
