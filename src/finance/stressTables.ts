@@ -13,20 +13,16 @@ import { cutLabel } from "./cutSpec.js";
 import { shortfallObjective } from "./planScenario.js";
 import type { StressLevel } from "./stress.js";
 
-export interface StressTargetRow {
+/** The target's identity columns, exactly as in targets.csv. */
+type TargetIdentity = Pick<
+  TargetRow,
+  "target" | "name" | "program" | "region" | "region_name" | "metric" | "by" | "kind" | "weight" | "target_value"
+>;
+
+export interface StressTargetRow extends TargetIdentity {
   cut: number;
   cut_label: string;
   status: string;
-  target: string;
-  name: string;
-  program: string;
-  region: string;
-  region_name: string;
-  metric: string;
-  by: number;
-  kind: string;
-  weight: number;
-  target_value: number;
   planned: number | null;
   attainment: number | null;
   shortfall: number | null;
