@@ -38,7 +38,7 @@ import { type PlanSolution, solveStages } from "./plan/solvePlan.js";
 import { extractTables } from "./results/extract.js";
 import type { DiagnosticRow, PlanTables } from "./results/types.js";
 import { type CheckedScenario, loadCheckedScenario } from "./loadChecked.js";
-import { solverPicker, type SolverChoice } from "./plan/solverChoice.js";
+import type { SolverChoice } from "./solve/auto.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "./version.js";
 import { type McRunInfo, type McTables, monteCarloTables, QUANTILE_METHOD, renderMonteCarloFiles } from "./montecarlo/mcFiles.js";
 import {
@@ -102,7 +102,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   const t1 = performance.now();
   const pm = buildPlanningModel(loaded.scenario);
   const t2 = performance.now();
-  const solution = await solveStages(pm, solverPicker(options.solver ?? "auto"));
+  const solution = await solveStages(pm, options.solver ?? "auto");
   const t3 = performance.now();
   const tables = solution.status === "optimal" ? extractTables(solution) : emptyTables();
   tables.diagnostics = diagnosticsOf(solution, tables);

@@ -6,7 +6,7 @@
 import { buildPlanningModel } from "../model/build.js";
 import { diagnosticsOf } from "../pipeline.js";
 import { type PlanSolution, solveStages } from "../plan/solvePlan.js";
-import { solverPicker, type SolverChoice } from "../plan/solverChoice.js";
+import type { SolverChoice } from "../solve/auto.js";
 import { extractTables } from "../results/extract.js";
 import type { PlanTables } from "../results/types.js";
 import type { Scenario } from "../scenario/types.js";
@@ -18,7 +18,7 @@ export interface PlannedScenario {
 }
 
 export async function planScenario(scenario: Scenario, solver: SolverChoice = "auto"): Promise<PlannedScenario> {
-  const solution = await solveStages(buildPlanningModel(scenario), solverPicker(solver));
+  const solution = await solveStages(buildPlanningModel(scenario), solver);
   const tables: PlanTables = solution.status === "optimal"
     ? extractTables(solution)
     : { plan: [], funding: [], budgets: [], capacity: [], targets: [], diagnostics: [] };

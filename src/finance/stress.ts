@@ -7,7 +7,7 @@
  * and its plan, and may return extra per-target and per-level columns (e.g. p_met with common
  * random numbers); stressTables.ts appends them to stress.csv / stress_summary.csv.
  */
-import type { SolverChoice } from "../plan/solverChoice.js";
+import type { SolverChoice } from "../solve/auto.js";
 import type { Scenario } from "../scenario/types.js";
 import { cutBudgets, moneyCut } from "./cuts.js";
 import { type PlannedScenario, planScenario } from "./planScenario.js";
