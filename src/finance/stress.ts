@@ -10,7 +10,7 @@
 import type { SolverChoice } from "../solve/auto.js";
 import type { Scenario } from "../scenario/types.js";
 import { cutBudgets, moneyCut } from "./cuts.js";
-import { type PlannedScenario, planScenario } from "./planScenario.js";
+import { type PlannedScenario, planScenario } from "../plan/planScenario.js";
 import type { BudgetSelection } from "./selection.js";
 
 export type ExtraColumns = Record<string, number | string | boolean>;
