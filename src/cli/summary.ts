@@ -1,5 +1,6 @@
 /** The short human summary printed after a plan: targets, money by source, binding limits. */
 import type { SimulationOutcome } from "../pipeline.js";
+import { groupConflicts } from "../plan/conflictGroups.js";
 import { formatYuan } from "../scenario/units.js";
 
 export function planSummary(outcome: SimulationOutcome): string {
@@ -8,7 +9,8 @@ export function planSummary(outcome: SimulationOutcome): string {
   lines.push(`renewsim: ${loaded.scenario.name} (${loaded.scenario.horizon.start}–${loaded.scenario.horizon.end})`);
   if (solution.status !== "optimal") {
     lines.push(`plan is ${solution.status}:`);
-    for (const d of tables.diagnostics) lines.push(`  - ${d.message}`);
+    if (solution.status === "error") for (const d of tables.diagnostics) lines.push(`  - ${d.message}`);
+    else lines.push(...infeasibleLines(outcome));
     if (outcome.outDir) lines.push(`diagnosis written to ${outcome.outDir}/diagnostics.csv`);
     return lines.join("\n") + "\n";
   }
@@ -36,6 +38,24 @@ export function planSummary(outcome: SimulationOutcome): string {
   if (outcome.outDir) lines.push(`results written to ${outcome.outDir}`);
   return lines.join("\n") + "\n";
 }
+
+/** What must give (each with its amount), then the limits holding against it, grouped. */
+function infeasibleLines(outcome: SimulationOutcome): string[] {
+  const { solution, loaded } = outcome;
+  const lines: string[] = [];
+  const giving = solution.conflicts.filter((c) => c.violation > 0 || c.row === undefined);
+  for (const c of giving.slice(0, MAX_LISTED)) lines.push(`  - ${c.message}`);
+  if (giving.length > MAX_LISTED) lines.push(`  - … and ${giving.length - MAX_LISTED} more limits that must give (diagnostics.csv)`);
+  const groups = groupConflicts(solution.conflicts, solution.pm.model, loaded.scenario);
+  if (groups.length > 0) lines.push("  against these limits:");
+  for (const g of groups.slice(0, MAX_LISTED)) {
+    const more = g.count > g.examples.length ? ", …" : "";
+    lines.push(`    ${g.what}: ${g.count} (${g.examples.join(", ")}${more})`);
+  }
+  return lines;
+}
+
+const MAX_LISTED = 10;
 
 /** Large counts as whole numbers (1,419,999.86 households reads as 1420000), small ones to 2 decimals. */
 function readable(x: number): string {

@@ -62,6 +62,9 @@ export interface RunOptions {
   start?: SessionSolveOptions["start"];
 }
 
+/** Largest model (rows) whose infeasibility is explained with an IIS. */
+export const MAX_IIS_ROWS = 2000;
+
 export class StagedSession {
   /** The model as the session holds it now (base rows, then the fix rows). */
   private current: LinearModel;
@@ -131,7 +134,7 @@ export class StagedSession {
       });
       if (result.status === "infeasible") {
         const model = stageModel(this.problem, i, run.optima, this.model);
-        const iis = await this.session.infeasibleSubsystem();
+        const iis = await this.infeasibleSubsystem(model);
         return { ...run, status: "infeasible", dualMethod: "none", infeasible: { stage: i, model, iis } };
       }
       if (result.status === "time_limit") {
@@ -155,6 +158,23 @@ export class StagedSession {
 
   async dispose(): Promise<void> {
     await this.session.dispose();
+  }
+
+  /**
+   * The IIS of an infeasible stage (a one-shot solver hands the model to HiGHS for it), for models
+   * up to MAX_IIS_ROWS rows: HiGHS-WASM's IIS solves an LP per candidate row, ~20 s on Guangdong's
+   * 3,800 rows, so larger plans are diagnosed from the elastic re-solve alone (docs/solvers.md).
+   */
+  private async infeasibleSubsystem(model: LinearModel): Promise<InfeasibleSubsystem | null> {
+    if (model.rows.length > MAX_IIS_ROWS) return null;
+    if (this.session.persistent) return this.session.infeasibleSubsystem();
+    const highs = newHighsSession();
+    try {
+      await highs.load(model);
+      return await highs.infeasibleSubsystem();
+    } finally {
+      await highs.dispose();
+    }
   }
 
   /** Loads on first use (with every fix row free); later runs free the fix rows again. */

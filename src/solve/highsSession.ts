@@ -24,6 +24,7 @@ const PRIMAL_SIMPLEX = 4;
 const DUAL_SIMPLEX = 1;
 const FEASIBLE = 2; // info primal_solution_status
 const NO_TIME_LIMIT = 1e30;
+const IIS_ROW_PRIORITY = 6;
 /**
  * Primal and dual feasibility tolerance (HiGHS default 1e-7). At 1e-7 a warm primal re-solve may
  * stop at a vertex whose objective is ~1e-7 relative off the optimum a cold solve finds; at 1e-9
@@ -220,6 +221,9 @@ export class HighsSession implements SolverSession {
   async infeasibleSubsystem(): Promise<InfeasibleSubsystem | null> {
     const m = this.require();
     try {
+      // Row priority: name limits (rows) rather than column bounds where both would do; the
+      // default "light" strategy only reports what presolve finds (nothing, on our models).
+      m.options.set({ iis_strategy: IIS_ROW_PRIORITY });
       const iis = m.getIis();
       if (iis.rowIndex.length === 0 && iis.colIndex.length === 0) return null;
       return { rows: Array.from(iis.rowIndex), columns: Array.from(iis.colIndex) };

@@ -89,11 +89,27 @@ describe("simulate FILE", () => {
     const r = await runCli(scenarioFile(dir, TOWN.replace("at_least: 6", "at_least: 9")), "--out", out);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/hard target started-6: started ≥ 9 by 2022 in 小镇 \(town\) falls short by 2.33/);
-    expect(r.stderr).toMatch(/budget of 政府 \(gov\) for 小镇 \(town\) in 2021 is binding in the conflict/);
+    expect(r.stderr).toMatch(/against these limits:\n.*budgets of 政府 \(gov\): 2 \(小镇 2021, 小镇 2022\)/);
     const diagnostics = readFileSync(join(out, "diagnostics.csv"), "utf8");
+    expect(diagnostics).toMatch(/budget of 政府 \(gov\) for 小镇 \(town\) in 2021 is part of the smallest set of conflicting limits/);
     expect(diagnostics).toContain("conflict:targets");
     expect(diagnostics).toContain("conflict:budgets");
     expect(existsSync(join(out, "plan.csv"))).toBe(false);
+  });
+  it("names the conflicting limits the IIS finds, but never a budget of zero", async () => {
+    const dir = tmp();
+    const out = join(dir, "out");
+    const withZero = TOWN.replace("at_least: 6", "at_least: 9")
+      .replace('      gov: {max: "90%"}', '      gov: {max: "90%"}\n      city: {max: "50%"}')
+      .replace("  - {id: residents, name: 居民, kind: resident}", "  - {id: city, name: 市级, kind: government, budgets: [{region: town, per_year: 0}]}\n  - {id: residents, name: 居民, kind: resident}");
+    const r = await runCli(scenarioFile(dir, withZero), "--out", out);
+    expect(r.code).toBe(3);
+    const diagnostics = readFileSync(join(out, "diagnostics.csv"), "utf8");
+    expect(diagnostics).toMatch(/maximum share 10% of 居民 \(residents\) .* in 2021 is part of the smallest set of conflicting limits/);
+    expect(diagnostics).toMatch(/budget of 政府 \(gov\) .* in 2022 is part of the smallest set of conflicting limits/);
+    expect(r.stderr).toContain("budgets of 政府 (gov): 2");
+    expect(r.stderr).not.toContain("市级");
+    expect(diagnostics).not.toContain("budget[city");
   });
 });
 
