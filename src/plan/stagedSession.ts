@@ -44,6 +44,8 @@ export interface StageRun {
   duals: (Float64Array | null)[];
   /** Validity ranges of those duals, per base row, when ranging was asked for. */
   ranges: (RowRange[] | null)[];
+  /** Stage 1: d(column)/d(row bound) over the base rows for the `sensitivity` columns asked for. */
+  sensitivity: Float64Array[] | null;
   dualMethod: DualMethod;
   warnings: string[];
   message?: string;
@@ -58,6 +60,8 @@ export interface RunOptions {
   duals?: number;
   /** Also range those duals (HiGHS only). */
   ranging?: boolean;
+  /** Columns whose response to every row bound stage 1 should report (see SolverSession.rhsSensitivity). */
+  sensitivity?: number[];
   /** How the first stage starts when the session already holds a solved model (default warm). */
   start?: SessionSolveOptions["start"];
 }
@@ -115,7 +119,7 @@ export class StagedSession {
     const integer = this.current.variables.some((v) => v.integer);
     await this.prepare(count);
     const run: StageRun = {
-      status: "optimal", stages: [], primal: new Float64Array(0), optima: [], duals: [], ranges: [],
+      status: "optimal", stages: [], primal: new Float64Array(0), optima: [], duals: [], ranges: [], sensitivity: null,
       dualMethod: keepDuals > 0 ? (integer ? "lp_relaxation" : "lp") : "none", warnings: [],
     };
     let primal: Float64Array | null = null;
@@ -146,9 +150,11 @@ export class StagedSession {
       const optimum: StageOptimum = { objective: stages[i].objective, value: evaluate(stages[i].objective, primal), stage: stages[i].name };
       run.optima.push(optimum);
       if (i < keepDuals) {
-        const { duals, ranges } = await this.stageDuals(i, run.optima, result, integer, options.ranging ?? false);
-        run.duals.push(duals && duals.slice(0, base));
-        run.ranges.push(ranges && ranges.slice(0, base));
+        const columns = i === 0 ? options.sensitivity ?? [] : [];
+        const d = await this.stageDuals(i, run.optima, result, integer, { ranging: options.ranging ?? false, columns });
+        run.duals.push(d.duals && d.duals.slice(0, base));
+        run.ranges.push(d.ranges && d.ranges.slice(0, base));
+        if (i === 0 && d.sensitivity) run.sensitivity = d.sensitivity.map((v) => v.slice(0, base));
       }
       if (i + 1 < count) await this.fix(i, optimum);
     }
@@ -201,31 +207,45 @@ export class StagedSession {
   }
 
   /**
-   * Duals of stage i: from its own solve when it is an LP, else from the LP relaxation of the
-   * stage model; a one-shot solver without duals (jslp) hands that LP to a HiGHS session.
+   * Duals of stage i (with ranges and rhs sensitivities when asked): from its own solve when it
+   * is an LP, else from the LP relaxation of the stage model; a one-shot solver without duals
+   * (jslp) hands that LP to a HiGHS session.
    */
   private async stageDuals(
     i: number,
     optima: StageOptimum[],
     result: SolveResult,
     integer: boolean,
-    ranging: boolean,
-  ): Promise<{ duals: Float64Array | null; ranges: RowRange[] | null }> {
-    const none = { duals: null, ranges: null };
-    if (!integer && result.duals) return { duals: result.duals, ranges: ranging ? await this.session.rowRanges() : null };
-    if (result.status === "time_limit") return none;
+    wants: { ranging: boolean; columns: number[] },
+  ): Promise<StageDuals> {
+    if (result.status === "time_limit") return { duals: null, ranges: null, sensitivity: null };
+    if (!integer && result.duals) return { duals: result.duals, ...(await extras(this.session, wants)) };
     const session = this.session.persistent ? this.session : newHighsSession();
     if (session === this.session) await session.setIntegrality(false);
     else await session.load(relaxIntegers(stageModel(this.problem, i, optima, this.model)));
     try {
       const relaxed = await session.solve({ start: "warm" });
-      if (relaxed.status !== "optimal" || !relaxed.duals) return none;
-      return { duals: relaxed.duals, ranges: ranging ? await session.rowRanges() : null };
+      if (relaxed.status !== "optimal" || !relaxed.duals) return { duals: null, ranges: null, sensitivity: null };
+      return { duals: relaxed.duals, ...(await extras(session, wants)) };
     } finally {
       if (session === this.session) await session.setIntegrality(true);
       else await session.dispose();
     }
   }
+}
+
+interface StageDuals {
+  duals: Float64Array | null;
+  ranges: RowRange[] | null;
+  sensitivity: Float64Array[] | null;
+}
+
+/** Ranges and rhs sensitivities of the LP just solved in `session`. */
+async function extras(session: SolverSession, wants: { ranging: boolean; columns: number[] }): Promise<Omit<StageDuals, "duals">> {
+  return {
+    ranges: wants.ranging ? await session.rowRanges() : null,
+    sensitivity: wants.columns.length > 0 ? await session.rhsSensitivity(wants.columns) : null,
+  };
 }
 
 /** The fix row of a stage before it is reached: its objective's terms, no bounds. */

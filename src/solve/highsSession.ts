@@ -25,6 +25,7 @@ const DUAL_SIMPLEX = 1;
 const FEASIBLE = 2; // info primal_solution_status
 const NO_TIME_LIMIT = 1e30;
 const IIS_ROW_PRIORITY = 6;
+const BASIC = 1; // basis status
 /**
  * Primal and dual feasibility tolerance (HiGHS default 1e-7). At 1e-7 a warm primal re-solve may
  * stop at a vertex whose objective is ~1e-7 relative off the optimum a cold solve finds; at 1e-9
@@ -213,6 +214,29 @@ export class HighsSession implements SolverSession {
     try {
       const r = m.getRanging();
       return Array.from(r.rowBoundDown.value, (from, i) => ({ from, to: r.rowBoundUp.value[i] }));
+    } catch {
+      return null;
+    }
+  }
+
+  async rhsSensitivity(columns: number[]): Promise<Float64Array[] | null> {
+    const m = this.require();
+    if (this.isMip || m.getModelStatus() !== 7) return null;
+    try {
+      const basic = m.getBasicVariables();
+      const rowStatus = m.getBasis().rowStatus;
+      const position = new Map<number, number>();
+      basic.forEach((v, p) => position.set(v, p));
+      return columns.map((j) => {
+        const p = position.get(j);
+        const out = new Float64Array(this.rows);
+        if (p === undefined) return out;
+        // Row p of B⁻¹: column j's response to each row's active bound (HiGHS logicals enter B as
+        // +e_i, checked against finite differences in test/solve/sensitivity.test.ts).
+        const inverse = m.getBasisInverseRow(p).values;
+        for (let i = 0; i < this.rows; i++) if (rowStatus[i] !== BASIC) out[i] = inverse[i] + 0;
+        return out;
+      });
     } catch {
       return null;
     }

@@ -66,6 +66,10 @@ export class RebuildSession implements SolverSession {
     return null;
   }
 
+  async rhsSensitivity(): Promise<Float64Array[] | null> {
+    return null;
+  }
+
   async infeasibleSubsystem(): Promise<InfeasibleSubsystem | null> {
     return null;
   }

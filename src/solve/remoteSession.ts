@@ -113,6 +113,10 @@ export class RemoteSession implements SolverSession {
     return (await this.call({ op: "rowRanges" })) as RowRange[] | null;
   }
 
+  async rhsSensitivity(columns: number[]): Promise<Float64Array[] | null> {
+    return (await this.call({ op: "rhsSensitivity", columns })) as Float64Array[] | null;
+  }
+
   async infeasibleSubsystem(): Promise<InfeasibleSubsystem | null> {
     return (await this.call({ op: "infeasibleSubsystem" })) as InfeasibleSubsystem | null;
   }

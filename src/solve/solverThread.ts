@@ -16,6 +16,7 @@ export type SolverChoice =
   | { op: "setCoefficients"; changes: CoefficientChange[] }
   | { op: "setIntegrality"; integer: boolean }
   | { op: "solve"; options: SessionSolveOptions }
+  | { op: "rhsSensitivity"; columns: number[] }
   | { op: "rowRanges" | "infeasibleSubsystem" | "dispose" };
 
 export interface SolverMessage {
@@ -50,6 +51,8 @@ async function handle(session: number, r: SolverChoice): Promise<unknown> {
       return s.solve(r.options);
     case "rowRanges":
       return s.rowRanges();
+    case "rhsSensitivity":
+      return s.rhsSensitivity(r.columns);
     case "infeasibleSubsystem":
       return s.infeasibleSubsystem();
     case "dispose":

@@ -90,6 +90,12 @@ export interface SolverSession {
   solve(options?: SessionSolveOptions): Promise<SolveResult>;
   /** Ranging of the last optimal LP solve, per row; null when the solver cannot give it. */
   rowRanges(): Promise<RowRange[] | null>;
+  /**
+   * From the last optimal LP basis, for each given column: d(column value)/d(active bound of row
+   * i) for every row i — how the solution moves when a limit moves, within the ranging interval.
+   * Zero for a nonbasic column or a row whose bound is not active; null without a basis.
+   */
+  rhsSensitivity(columns: number[]): Promise<Float64Array[] | null>;
   /** The IIS of the loaded (infeasible) model, LP relaxation; null when none was found. */
   infeasibleSubsystem(): Promise<InfeasibleSubsystem | null>;
   dispose(): Promise<void>;
