@@ -14,7 +14,7 @@
  *     │ extractTables           yuan, units, households, shadow prices in planning units
  *     ▼
  *   PlanTables
- *     │ renderPlanFiles         CSV (BOM) + run.json + input.yaml
+ *     │ renderPlanFiles         CSV (BOM) + run.json + input.yaml; withOfficeFiles: report.html, results.xlsx
  *     ▼
  *   files ── writeFolderAtomically ──▶ results/<name>/
  *     ▲
@@ -32,6 +32,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { buildPlanningModel } from "./model/build.js";
+import { withOfficeFiles } from "./output/officeFiles.js";
 import { renderDiagnosticsOnly, renderPlanFiles } from "./output/planFiles.js";
 import { assertWritable, writeFolderAtomically } from "./output/writeFolder.js";
 import { type PlanSolution, solveStages } from "./plan/solvePlan.js";
@@ -52,6 +53,8 @@ export interface SimulateOptions {
   out?: string;
   force?: boolean;
   bom?: boolean;
+  /** Also write results.xlsx (default true; report.html is always written). */
+  xlsx?: boolean;
   /** Write nothing (used by tests and by commands that only need the tables). */
   dryRun?: boolean;
   /** Monte Carlo after planning (skipped when the plan is not optimal). */
@@ -125,7 +128,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
       : await renderDiagnosticsOnly(tables, runJson, loaded.merged, bom);
     if (mc?.tables) Object.assign(files, await renderMonteCarloFiles(mc.tables, bom));
     if (mc?.shardFile) files[SHARD_FILE] = mc.shardFile;
-    written = writeFolderAtomically(outDir, files, options.force ?? false);
+    written = writeFolderAtomically(outDir, await withOfficeFiles(files, { kind: "plan", xlsx: options.xlsx }), options.force ?? false);
   }
   return { loaded, solution, tables, outDir: written, runJson, monteCarlo: mc && { run: mc.run, tables: mc.tables, info: mc.info } };
 }

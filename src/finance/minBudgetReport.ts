@@ -1,6 +1,7 @@
 /** Files and printed report of `simulate min-budget`. */
 import { DIAGNOSTIC_COLUMNS } from "../output/columns.js";
 import { toCsv } from "../output/csv.js";
+import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatYuan } from "../scenario/units.js";
 import type { BindingRow, MinBudgetResult, MinBudgetRow } from "./minBudgetSolve.js";
@@ -19,8 +20,8 @@ export async function renderMinBudgetFiles(
   result: MinBudgetResult,
   runJson: object,
   merged: unknown,
-  options: { bom: boolean },
-): Promise<Record<string, string>> {
+  options: { bom: boolean; xlsx?: boolean },
+): Promise<Record<string, string | Uint8Array>> {
   const files: Record<string, string> = { [INPUT_FILE]: renderInput(merged), "run.json": renderJson(runJson) };
   if (result.status === "optimal") {
     files[MIN_BUDGET_FILE] = await toCsv(result.rows, MIN_BUDGET_COLUMNS, options);
@@ -30,7 +31,7 @@ export async function renderMinBudgetFiles(
     if (result.message) rows.push({ kind: "error", where: "solver", message: result.message });
     files["diagnostics.csv"] = await toCsv(rows, DIAGNOSTIC_COLUMNS, options);
   }
-  return files;
+  return withOfficeFiles(files, { kind: "min-budget", xlsx: options.xlsx });
 }
 
 /** Totals for run.json and the report: today's selected budget and the minimum. */

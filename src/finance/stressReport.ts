@@ -3,6 +3,7 @@
  * them and writes the folder.
  */
 import { toCsv } from "../output/csv.js";
+import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatYuan } from "../scenario/units.js";
 import { cutLabel } from "./cutSpec.js";
@@ -20,18 +21,18 @@ export async function renderStressFiles(
   levels: StressLevel[],
   runJson: object,
   merged: unknown,
-  options: { bom: boolean },
-): Promise<Record<string, string>> {
+  options: { bom: boolean; xlsx?: boolean },
+): Promise<Record<string, string | Uint8Array>> {
   const targets = stressTargetRows(levels);
   const summary = stressSummaryRows(levels);
   const targetColumns = [...STRESS_COLUMNS, ...extraColumns(targets, STRESS_COLUMNS)] as (keyof StressTargetRow & string)[];
   const summaryColumns = [...STRESS_SUMMARY_COLUMNS, ...extraColumns(summary, STRESS_SUMMARY_COLUMNS)] as (keyof StressSummaryRow & string)[];
-  return {
+  return withOfficeFiles({
     [STRESS_FILE]: await toCsv(targets, targetColumns, options),
     [STRESS_SUMMARY_FILE]: await toCsv(summary, summaryColumns, options),
     [INPUT_FILE]: renderInput(merged),
     "run.json": renderJson(runJson),
-  };
+  }, { kind: "stress", xlsx: options.xlsx });
 }
 
 /** The compact table printed after a stress run: one line per level, then attainment per target. */

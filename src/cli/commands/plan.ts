@@ -21,6 +21,7 @@ export function registerPlan(program: Command): void {
     .option("--out <dir>", "results folder (default results/<scenario name>)")
     .option("--force", "replace an existing results folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
+    .option("--no-xlsx", "do not write results.xlsx")
     .option("--quiet", "print nothing on success (and no progress bar)")
     .option("--draws <n>", "Monte Carlo: number of draws (with --precision: the most to run)")
     .option("--precision <se>", "Monte Carlo: draw in batches of 1000 until every P(met) has standard error ≤ se (e.g. 0.01)")
@@ -42,6 +43,7 @@ export function registerPlan(program: Command): void {
         out: opts.out,
         force: opts.force,
         bom: opts.bom,
+        xlsx: opts.xlsx,
         monteCarlo,
       }).finally(() => bar.finish());
       if (outcome.solution.status === "error") throw new SolverFailure(outcome.solution.message ?? "solver failed");
