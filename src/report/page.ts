@@ -71,10 +71,10 @@ export function renderPage(page: Page): string {
   let n = 0;
   const chart = (spec: ChartSpec): string => {
     const id = `c${n++}`;
-    const svg = (lang: "zh" | "en", k: number) => renumberIds(renderSvg(spec, lang), `${id}${k}`);
+    const svg = (lang: "zh" | "en") => renumberIds(renderSvg(spec, lang), `${id}${lang}`);
     const half = spec.width <= 600 ? " half" : "";
     const note = spec.note ? `<figcaption>${bi(spec.note)}</figcaption>` : "";
-    return `<figure class="chart${half}"><h3>${bi(spec.title)}</h3><div class="zh">${svg("zh", 0)}</div><div class="en">${svg("en", 1)}</div>${note}</figure>`;
+    return `<figure class="chart${half}"><h3>${bi(spec.title)}</h3><div class="zh">${svg("zh")}</div><div class="en">${svg("en")}</div>${note}</figure>`;
   };
   const sections = page.sections.map((s) => {
     const charts = s.charts && s.charts.length > 0 ? `<div class="charts">\n${s.charts.map(chart).join("\n")}\n</div>` : "";

@@ -4,14 +4,16 @@
  *
  * Excel cannot scale by 10⁴ in a number format and group thousands at once; the 万/亿 idiom used
  * by Chinese finance offices divides by 10³ (one trailing comma) or 10⁶ and inserts a literal
- * point: `0!.0,"万元"` shows 123456789 as 12345.7万元, `0!.00,,"亿元"` as 1.23亿元.
+ * point: `0\.0,"万元"` shows 123456789 as 12345.7万元, `0\.00,,"亿元"` as 1.23亿元. The point is
+ * escaped with a backslash, which Excel, WPS and LibreOffice all read (LibreOffice shows the
+ * `!` escape literally).
  */
 import type { Cell } from "../output/resultTables.js";
 
 export type ColumnKind = "money" | "share" | "count" | "households" | "year" | "integer" | "number" | "text" | "flag";
 
-export const MONEY_WAN = '0!.0,"万元"';
-export const MONEY_YI = '0!.00,,"亿元"';
+export const MONEY_WAN = '0\\.0,"万元"';
+export const MONEY_YI = '0\\.00,,"亿元"';
 export const PERCENT = "0.0%";
 export const WHOLE = "#,##0";
 export const ONE_DECIMAL = "#,##0.0";
