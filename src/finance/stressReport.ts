@@ -5,7 +5,7 @@
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
-import { formatYuan } from "../scenario/units.js";
+import { formatCount, formatMoney, formatPercent } from "../format/numbers.js";
 import { cutLabel } from "./cutSpec.js";
 import { renderJson } from "./runInfo.js";
 import type { StressLevel } from "./stress.js";
@@ -45,8 +45,8 @@ export function stressTable(levels: StressLevel[], title: string): string {
     s.status,
     s.targets_met === null ? "—" : `${s.targets_met}/${s.targets}`,
     s.shortfall_objective === null ? "—" : s.shortfall_objective.toFixed(6),
-    s.government_used_yuan === null ? "—" : formatYuan(s.government_used_yuan),
-    formatYuan(s.budget_cut_yuan),
+    s.government_used_yuan === null ? "—" : formatMoney(s.government_used_yuan),
+    formatMoney(s.budget_cut_yuan),
     s.households_lost === null ? "—" : fmt(s.households_lost),
     s.households_lost_per_100m_yuan === null ? "—" : fmt(s.households_lost_per_100m_yuan),
     losers(levels, i),
@@ -72,11 +72,12 @@ function losers(levels: StressLevel[], i: number): string {
 
 function cell(row: StressTargetRow | undefined): string {
   if (!row || row.attainment === null) return "—";
-  return `${(row.attainment * 100).toFixed(1)}%${row.met ? "" : " ✗"}${row.gained_vs_base ? " *" : ""}`;
+  return `${formatPercent(row.attainment)}${row.met ? "" : " ✗"}${row.gained_vs_base ? " *" : ""}`;
 }
 
+/** Households: whole, grouped. */
 function fmt(x: number): string {
-  return Number(x.toFixed(1)).toLocaleString("en-US");
+  return formatCount(x, true);
 }
 
 /** Left-aligned columns separated by two spaces (CJK characters count double). */
