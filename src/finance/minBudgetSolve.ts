@@ -6,12 +6,13 @@
  * then the elastic diagnosis says, in planning words, what else stands in the way.
  */
 import { MONEY_UNIT } from "../model/context.js";
-import type { LinearModel, Row } from "../model/types.js";
-import { describeRow, Namer } from "../plan/describe.js";
+import { rowName } from "../model/names.js";
+import type { ConstraintFamily, LinearModel } from "../model/types.js";
+import { describeRow, isMoneyRow, Namer } from "../plan/describe.js";
 import { type Conflict, diagnoseInfeasibility } from "../plan/elastic.js";
 import type { SolverChoice } from "../plan/solverChoice.js";
 import { isInteger, relaxIntegers } from "../plan/stageModels.js";
-import { isBinding, round } from "../results/extract.js";
+import { isBinding, round } from "../results/numbers.js";
 import type { Scenario } from "../scenario/types.js";
 import { chooseSolver, solverFor } from "../solve/auto.js";
 import type { SolveResult } from "../solve/types.js";
@@ -61,8 +62,7 @@ export interface MinBudgetResult {
   message?: string;
 }
 
-const EXPLAINED = new Set<Row["family"]>(["targets", "budgets", "capacity", "shares", "resident_cap", "links", "stock", "start_limits"]);
-const MONEY_ROWS = new Set<Row["family"]>(["budgets", "shares", "resident_cap", "links"]);
+const EXPLAINED = new Set<ConstraintFamily>(["targets", "budgets", "capacity", "shares", "resident_cap", "links", "stock", "start_limits"]);
 
 export async function solveMinBudget(
   scenario: Scenario,
@@ -113,7 +113,7 @@ function budgetRows(mb: MinBudgetModel, scenario: Scenario, scalePrimal: Float64
     const lambda = scalePrimal[s.scale];
     const source = scenario.sources.find((x) => x.id === s.source)!;
     const activity = row.terms.reduce((a, t) => a + (t.v === s.scale ? 0 : t.c * primal[t.v]), 0);
-    const used = row.terms.reduce((a, t) => a + (vars[t.v].role === "funds" ? t.c * primal[t.v] : 0), 0);
+    const used = row.terms.reduce((a, t) => a + (vars[t.v].ref.role === "funds" ? t.c * primal[t.v] : 0), 0);
     const min = s.amount * lambda;
     return {
       source: s.source,
@@ -143,15 +143,16 @@ function bindingRows(mb: MinBudgetModel, scenario: Scenario, duals: Float64Array
   const total = mb.scales.reduce((s, c) => s + c.amount, 0);
   const out: (BindingRow & { order: number })[] = [];
   mb.model.rows.forEach((row, i) => {
-    if (!EXPLAINED.has(row.family) || i >= duals.length || Math.abs(duals[i]) <= 1e-9) return;
-    const money = MONEY_ROWS.has(row.family);
+    const family = row.ref.family;
+    if (!EXPLAINED.has(family) || i >= duals.length || Math.abs(duals[i]) <= 1e-9) return;
+    const money = isMoneyRow(row);
     out.push({
-      family: row.family,
-      where: row.name,
+      family,
+      where: rowName(row),
       what: describeRow(row, scenario, namer),
       min_budget_change_yuan: round(duals[i] * total * (money ? 1e8 / MONEY_UNIT : 1), 2),
-      per: money ? "1亿元" : row.family === "capacity" ? "slot" : row.family === "targets" ? "target unit" : "unit",
-      order: row.family === "targets" ? 0 : 1,
+      per: money ? "1亿元" : family === "capacity" ? "slot" : family === "targets" ? "target unit" : "unit",
+      order: family === "targets" ? 0 : 1,
     });
   });
   return out

@@ -6,7 +6,7 @@
  *                       households lost and per 亿元 cut, regions losing most.
  * Lost quantities are "baseline minus this level", so positive numbers are losses.
  */
-import { round } from "../results/extract.js";
+import { round } from "../results/numbers.js";
 import type { PlanTables, TargetRow } from "../results/types.js";
 import type { Scenario, Target } from "../scenario/types.js";
 import { cutLabel } from "./cutSpec.js";

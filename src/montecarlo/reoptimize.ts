@@ -11,7 +11,6 @@
  */
 import { buildPlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
-import { fundsName, startsName } from "../model/names.js";
 import { solveStages, type SolvePlanOptions } from "../plan/solvePlan.js";
 import type { Scenario } from "../scenario/types.js";
 import type { DrawResult } from "./execute.js";
@@ -81,17 +80,17 @@ export async function reoptimizeDraw(scenario: Scenario, world: SampledWorld, la
   const H = ctx.years.length;
   const Y = ctx.paymentYears.length;
   const starts = new Float64Array(ctx.leafPrograms.length * H);
-  ctx.leafPrograms.forEach((lp, i) => {
-    ctx.years.forEach((y, yi) => (starts[i * H + yi] = sol.primal[ctx.lookup(startsName(lp.leaf.region, lp.program.id, y))!]));
-  });
+  for (let i = 0; i < ctx.leafPrograms.length; i++) {
+    for (let h = 0; h < H; h++) starts[i * H + h] = sol.primal[ctx.index.startsCol(i, h)];
+  }
   const paid = new Float64Array(scenario.sources.length * Y);
-  scenario.sources.forEach((s, si) => {
-    ctx.paymentYears.forEach((y, yi) => {
-      for (const lp of ctx.leafPrograms) {
-        const v = ctx.lookup(fundsName(lp.leaf.region, lp.program.id, y, s.id));
-        if (v !== undefined) paid[si * Y + yi] += sol.primal[v] * MONEY_UNIT;
+  scenario.sources.forEach((_, si) => {
+    for (let yi = 0; yi < Y; yi++) {
+      for (let i = 0; i < ctx.leafPrograms.length; i++) {
+        const v = ctx.index.fundsCol(i, yi, si);
+        if (v >= 0) paid[si * Y + yi] += sol.primal[v] * MONEY_UNIT;
       }
-    });
+    }
   });
   return { starts, paid, gap: new Float64Array(scenario.sources.length * Y) };
 }

@@ -4,21 +4,22 @@
  * total relative violation. The rows that must give way are the conflict, reported in planning
  * words with the amount by which each must give.
  */
-import type { LinearModel, Row, Term, Variable } from "../model/types.js";
+import { rowName } from "../model/names.js";
+import type { ConstraintFamily, LinearModel, Row, Term, Variable } from "../model/types.js";
 import type { Scenario } from "../scenario/types.js";
 import type { SolverAdapter } from "../solve/types.js";
 import { describeRow, formatRowAmount, Namer } from "./describe.js";
 import { relaxIntegers } from "./stageModels.js";
 
 export interface Conflict {
-  kind: Row["family"];
+  kind: ConstraintFamily;
   where: string;
   message: string;
   /** How much the row must give, in row units (万元 for money rows). */
   violation: number;
 }
 
-const ELASTIC_FAMILIES = new Set<Row["family"]>([
+const ELASTIC_FAMILIES = new Set<ConstraintFamily>([
   "budgets", "capacity", "shares", "resident_cap", "links", "stock", "start_limits", "targets",
 ]);
 
@@ -32,7 +33,7 @@ export async function diagnoseInfeasibility(
   const objective: Term[] = [];
   const slackOf: { row: number; v: number; sign: 1 | -1 }[] = [];
   const rows = relaxed.rows.map((row, i) => {
-    if (!ELASTIC_FAMILIES.has(row.family)) return row;
+    if (!ELASTIC_FAMILIES.has(row.ref.family)) return row;
     const scale = 1 / Math.max(1, Math.abs(Number.isFinite(row.ub) ? row.ub : row.lb));
     const terms = [...row.terms];
     for (const sign of [1, -1] as const) {
@@ -40,7 +41,7 @@ export async function diagnoseInfeasibility(
       if (sign === 1 && !Number.isFinite(row.lb)) continue;
       if (sign === -1 && !Number.isFinite(row.ub)) continue;
       const v = variables.length;
-      variables.push({ name: `elastic_${sign === 1 ? "up" : "down"}[${row.name}]`, role: "elastic", lb: 0, ub: Infinity, integer: false, key: {} });
+      variables.push({ lb: 0, ub: Infinity, integer: false, ref: { role: "elastic", row, direction: sign === 1 ? "up" : "down" } });
       terms.push({ v, c: sign });
       objective.push({ v, c: scale });
       slackOf.push({ row: i, v, sign });
@@ -59,16 +60,16 @@ export async function diagnoseInfeasibility(
     const row = relaxed.rows[s.row];
     const give = s.sign === 1 ? "falls short by" : "is exceeded by";
     conflicts.push({
-      kind: row.family,
-      where: row.name,
+      kind: row.ref.family,
+      where: rowName(row),
       violation: amount,
       message: `${describeRow(row, scenario, namer)} ${give} ${formatRowAmount(row, amount)}`,
     });
   }
   const violated = new Set(conflicts.map((c) => c.where));
   const binding = bindingRows(relaxed.rows, result.duals, violated).map((row) => ({
-    kind: row.family,
-    where: row.name,
+    kind: row.ref.family,
+    where: rowName(row),
     violation: 0,
     message: `${describeRow(row, scenario, namer)} is binding in the conflict`,
   }));
@@ -87,8 +88,8 @@ export async function diagnoseInfeasibility(
 function bindingRows(rows: Row[], duals: Float64Array | null, violated: Set<string>): Row[] {
   if (!duals) return [];
   return rows
-    .map((row, i) => ({ row, dual: Math.abs(duals[i]) }))
-    .filter(({ row, dual }) => ELASTIC_FAMILIES.has(row.family) && dual > 1e-9 && !violated.has(row.name))
-    .sort((a, b) => b.dual - a.dual || a.row.name.localeCompare(b.row.name))
+    .map((row, i) => ({ row, name: rowName(row), dual: Math.abs(duals[i]) }))
+    .filter(({ row, name, dual }) => ELASTIC_FAMILIES.has(row.ref.family) && dual > 1e-9 && !violated.has(name))
+    .sort((a, b) => b.dual - a.dual || a.name.localeCompare(b.name))
     .map(({ row }) => row);
 }

@@ -27,14 +27,7 @@ export function stageModel(pm: PlanningModel, stage: number, earlier: StageOptim
 /** Σ objective ≤ optimum + rel·|optimum| + abs: the earlier stage's result may not get worse. */
 export function fixRow(o: StageOptimum, settings: ObjectiveSettings): Row {
   const slack = settings.relTolerance * Math.abs(o.value) + settings.absTolerance;
-  return {
-    name: `stage_fix[${o.stage}]`,
-    family: "stage_fix",
-    terms: o.objective,
-    lb: -Infinity,
-    ub: o.value + slack,
-    key: { stage: o.stage },
-  };
+  return { ref: { family: "stage_fix", stage: o.stage }, terms: o.objective, lb: -Infinity, ub: o.value + slack };
 }
 
 export function relaxIntegers(model: LinearModel): LinearModel {

@@ -7,6 +7,7 @@
  * HiGHS reports row duals in exactly this convention for a minimisation; a ranged row is exported as
  * two rows (`_lo`, `_hi`), at most one of which is binding, so its dual is their sum. MIPs: null.
  */
+import { rowName, variableName } from "../model/names.js";
 import type { Highs } from "highs";
 import type { LinearModel } from "../model/types.js";
 import { exportCplexLp, type CplexLp } from "../model/exportLp.js";
@@ -123,7 +124,7 @@ function largeCoefficient(model: LinearModel): string | null {
   for (const r of model.rows) {
     for (const t of r.terms) {
       if (Math.abs(t.c) >= LARGEST_COEFFICIENT) {
-        return `coefficient ${t.c} of ${model.variables[t.v]?.name} in ${r.name} is beyond HiGHS's limit (1e15); rescale the model`;
+        return `coefficient ${t.c} of ${variableName(model.variables[t.v])} in ${rowName(r)} is beyond HiGHS's limit (1e15); rescale the model`;
       }
     }
   }

@@ -25,7 +25,7 @@ describe("min-budget model", () => {
       expect(row.ub).toBe(0);
       expect(row.terms).toContainEqual({ v: mb.scales[0].v, c: -300 }); // 300万元 in the model's 万元
     }
-    expect(mb.model.variables.filter((v) => v.role === "shortfall").every((v) => v.ub === 0)).toBe(true);
+    expect(mb.model.variables.filter((v) => v.ref.role === "shortfall").every((v) => v.ub === 0)).toBe(true);
     expect(mb.model.objective).toEqual([{ v: mb.scales[0].v, c: 1 }]);
   });
 
