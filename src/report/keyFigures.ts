@@ -12,13 +12,15 @@ export interface KeyFigure {
   kind: "money" | "share" | "count" | "text";
 }
 
+const STATUS_ZH: Record<string, string> = { optimal: "最优 ", infeasible: "无可行解 ", error: "求解出错 " };
+
 const f = (zh: string, en: string, value: number | string, kind: KeyFigure["kind"]): KeyFigure => ({ label: { zh, en }, value, kind });
 
 export function keyFigures(ctx: RunContext): KeyFigure[] {
   const out: KeyFigure[] = [];
   out.push(f("场景", "Scenario", ctx.scenarioName, "text"));
   if (ctx.horizon) out.push(f("规划期", "Horizon", `${ctx.horizon.start}–${ctx.horizon.end}`, "text"));
-  if (typeof ctx.runJson.status === "string") out.push(f("求解状态", "Status", ctx.runJson.status, "text"));
+  if (typeof ctx.runJson.status === "string") out.push(f("求解状态", "Status", `${STATUS_ZH[ctx.runJson.status] ?? ""}${ctx.runJson.status}`, "text"));
   const targets = records(ctx.tables.get("targets.csv"));
   if (targets.length > 0) {
     out.push(f("完成目标数", "Targets met", `${targets.filter((t) => t.met === true).length} / ${targets.length}`, "text"));
