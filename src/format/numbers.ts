@@ -16,11 +16,6 @@ export function formatMoney(yuan: number): string {
   return `${grouped(yuan, 2)}元`;
 }
 
-/** Money in a fixed unit, for axes and tables where every value must share one unit. */
-export function formatMoneyIn(yuan: number, unit: MoneyUnit, digits = 2): string {
-  return grouped(yuan / UNIT_YUAN[unit], digits);
-}
-
 export type MoneyUnit = "亿元" | "万元";
 export const UNIT_YUAN: Record<MoneyUnit, number> = { 亿元: YI, 万元: WAN };
 

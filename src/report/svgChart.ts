@@ -32,7 +32,3 @@ export function renderSvg(spec: ChartSpec, lang: Lang): string {
     chart.dispose();
   }
 }
-
-export function tr(label: Label, lang: Lang): string {
-  return label[lang];
-}

@@ -20,14 +20,15 @@ export const ONE_DECIMAL = "#,##0.0";
 
 const SHARE = new Set(["utilisation", "share_of_cost", "attainment", "p_met", "p_met_se", "p_met_calibration", "cut", "confidence", "scale"]);
 const HOUSEHOLDS = /households/;
-const COUNT = new Set(["units_started", "actual_started", "units_active", "units_completed", "slots_used", "slots", "target_value", "planned", "planned_value", "shortfall", "planned_change_vs_base", "p10", "p50", "p90"]);
+const COUNT = new Set(["units_started", "actual_started", "units_active", "units_completed", "slots_used", "slots", "target_value", "planned", "planned_value", "shortfall", "planned_change_vs_base", "mean", "sd", "p5", "p10", "p50", "p90", "p95"]);
 const INTEGER = new Set(["draws", "rank", "targets", "targets_met", "draw", "weight"]);
 const YEAR = new Set(["year", "by"]);
 
 export function columnKind(column: string): ColumnKind {
   if (YEAR.has(column)) return "year";
   if (SHARE.has(column) || /^rel_delta_\d+$/.test(column)) return "share";
-  if (/_yuan$/.test(column) || column === "marginal_cost_yuan_per_unit") return "money";
+  // "…_per_100m_yuan" and "…_per_yuan" are rates per amount of money, not amounts.
+  if ((/_yuan$/.test(column) && !/_per_(100m_)?yuan$/.test(column)) || column === "marginal_cost_yuan_per_unit") return "money";
   if (HOUSEHOLDS.test(column)) return "households";
   if (COUNT.has(column)) return "count";
   if (INTEGER.has(column)) return "integer";

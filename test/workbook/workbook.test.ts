@@ -82,6 +82,10 @@ describe("results.xlsx", () => {
     expect(sheet[`${col("budget_yuan")}4`].z).toMatch(/亿元|万元/);
     expect(typeof sheet[`${col("budget_yuan")}4`].v).toBe("number");
     expect(sheet[`${col("utilisation")}4`].z).toBe("0.0%");
+    // Shadow prices are rates per amount of money, not amounts: no 万元 on them.
+    for (const rate of ["shadow_price_units_per_100m_yuan", "shadow_price_objective_per_100m_yuan", "cost_saved_per_yuan"]) {
+      expect(sheet[`${col(rate)}4`].z ?? "General", rate).not.toMatch(/万元|亿元/);
+    }
     expect(sheet["!autofilter"]?.ref).toMatch(/^A2:/);
     const plan = book.Sheets[sheetOf("plan.csv")];
     const planKeys = XLSX.utils.sheet_to_json<string[]>(plan, { header: 1 })[1];
