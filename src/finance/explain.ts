@@ -56,7 +56,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
     if (ref && !softTarget && Math.abs(g1) > EPS) {
       // Gain in the reference target's units; for ≥ rows (hard targets) relaxing means one unit less.
       const gain = Math.abs(g1) * perStep * (ref.atLeast / ref.weight);
-      out.push({ stage: "shortfall", family, where, what, state, value: round(gain, 6), unit: `${ref.metric} of ${ref.id}`, step: relaxWord(row, g1, step) });
+      out.push({ stage: "shortfall", family, where, what, state, value: round(gain, 6), unit: `${ref.metric} of ${ref.id}`, step: relaxWord(g1, step) });
     }
     const g2 = sol.costDuals ? -sol.costDuals[i] : 0;
     // A missed soft target's stage-2 dual prices re-balancing under the stage-1 fix, not its cost.
@@ -67,7 +67,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
       out.push({
         stage: "cost", family, where, what, state, value: round(yuan, 2),
         unit: targetCost ? "weighted government yuan it costs" : "weighted government yuan saved",
-        step: targetCost ? `${step} more of the target` : relaxWord(row, g2, step),
+        step: targetCost ? `${step} more of the target` : relaxWord(g2, step),
       });
     }
   });
@@ -76,7 +76,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
 }
 
 /** "+1亿元" when raising the row's limit helps, "−1 unit" when lowering it does (≥ rows). */
-function relaxWord(row: Row, gain: number, step: string): string {
+function relaxWord(gain: number, step: string): string {
   return gain > 0 ? `+${step}` : `−${step}`;
 }
 

@@ -8,12 +8,12 @@
  *   target's shortfall fixed to 0 (soft targets become hard), and the objective
  *     uniform:   min λ
  *     per year:  min Σ_y (B_y / B) · λ_y   — the smallest total selected budget, as a share of today's.
- * The budgets at the optimum are B·λ (or B·λ_y). A second stage (`costStage`) fixes that optimum
- * and minimises weighted government money, like the planning model's stage 2.
+ * The budgets at the optimum are B·λ (or B·λ_y). A second stage holds that optimum and minimises
+ * weighted government money, like the planning model's stage 2; both run in the one stage runner.
  */
 import { buildPlanningModel, type PlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
-import type { LinearModel, Row, Term, Variable } from "../model/types.js";
+import type { LinearModel, Row, StagedProblem, Term, Variable } from "../model/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { type BudgetSelection, selectsBudget } from "./selection.js";
 
@@ -37,14 +37,13 @@ export interface ScaleColumn {
   amount: number;
 }
 
-export interface MinBudgetModel {
+/** Two stages: `min_budget` (the scale) then `cost` (weighted government money, 万元). */
+export interface MinBudgetModel extends StagedProblem {
   pm: PlanningModel;
   /** Planning variables (shortfalls fixed to 0) plus the scale columns. */
   model: LinearModel;
   scales: ScaleColumn[];
   scaled: ScaledBudgetRow[];
-  /** Stage-2 objective over the same columns (weighted government money, 万元). */
-  costObjective: Term[];
 }
 
 export function buildMinBudgetModel(scenario: Scenario, sel: BudgetSelection, perYear = false): MinBudgetModel {
@@ -79,19 +78,9 @@ export function buildMinBudgetModel(scenario: Scenario, sel: BudgetSelection, pe
   return {
     pm,
     model: { variables, rows, objective, objectiveConstant: 0 },
+    stages: [{ name: "min_budget", objective }, { name: "cost", objective: pm.stages[1].objective }],
+    settings: scenario.objective,
     scales,
     scaled,
-    costObjective: pm.stages[1].objective,
   };
-}
-
-/** The stage-2 model: the min-budget optimum held (within `tolerance`), minimise weighted money. */
-export function costStage(mb: MinBudgetModel, optimum: number, tolerance = 1e-9): LinearModel {
-  const fix: Row = {
-    ref: { family: "stage_fix", stage: "min_budget" },
-    terms: mb.model.objective,
-    lb: -Infinity,
-    ub: optimum + tolerance * Math.max(1, Math.abs(optimum)),
-  };
-  return { ...mb.model, rows: [...mb.model.rows, fix], objective: mb.costObjective };
 }

@@ -10,7 +10,7 @@ import { round } from "../results/numbers.js";
 import type { PlanTables, TargetRow } from "../results/types.js";
 import type { Scenario, Target } from "../scenario/types.js";
 import { cutLabel } from "./cutSpec.js";
-import { shortfallObjective } from "./planScenario.js";
+import { shortfallObjective } from "../plan/planScenario.js";
 import type { StressLevel } from "./stress.js";
 
 /** The target's identity columns, exactly as in targets.csv. */

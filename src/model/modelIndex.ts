@@ -31,6 +31,12 @@ export class ModelIndex {
   readonly funds: Int32Array;
   readonly shortfall: Int32Array;
   readonly targetRow: Int32Array;
+  /** commitments row of [lp, payment year]. */
+  readonly commitRow: Int32Array;
+  /** stock row of [lp]. */
+  readonly stockRow: Int32Array;
+  /** shares `max` row of [lp, payment year, source]; −1 where the maximum is 100 % (no row). */
+  readonly shareMaxRow: Int32Array;
   readonly budgetRows: BudgetRowIndex[] = [];
   readonly capacityRows: CapacityRowIndex[] = [];
 
@@ -48,6 +54,9 @@ export class ModelIndex {
     this.funds = new Int32Array(leafPrograms * Y * S).fill(-1);
     this.shortfall = new Int32Array(targets).fill(-1);
     this.targetRow = new Int32Array(targets).fill(-1);
+    this.commitRow = new Int32Array(leafPrograms * Y).fill(-1);
+    this.stockRow = new Int32Array(leafPrograms).fill(-1);
+    this.shareMaxRow = new Int32Array(leafPrograms * Y * S).fill(-1);
   }
 
   startsCol(lp: number, h: number): number {

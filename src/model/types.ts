@@ -3,6 +3,7 @@
  * for is a typed reference (`VarRef`, `RowRef`) to scenario entities. Readable names such as
  * `funds[guangzhou-urban,retrofit,2023,central]` are made only for export and messages (names.ts).
  */
+import type { ObjectiveSettings } from "../scenario/types.js";
 
 export type ConstraintFamily = RowRef["family"];
 
@@ -60,6 +61,22 @@ export interface LinearModel {
   /** Minimisation objective. */
   objective: Term[];
   objectiveConstant: number;
+}
+
+/** One stage of a lexicographic problem: its name and the objective it minimises. */
+export interface Stage {
+  name: string;
+  objective: Term[];
+}
+
+/**
+ * A lexicographic problem: one model, stage objectives solved in order, each stage's optimum held
+ * (within the tolerances of `settings`) while the later ones are solved.
+ */
+export interface StagedProblem {
+  model: LinearModel;
+  stages: Stage[];
+  settings: ObjectiveSettings;
 }
 
 /** A row of the given family, with its reference narrowed. */

@@ -10,7 +10,7 @@ import { MONEY_UNIT } from "../model/context.js";
 
 export class Namer {
   private names = new Map<string, string>();
-  constructor(private scenario: Scenario) {
+  constructor(scenario: Scenario) {
     for (const r of scenario.regions) this.names.set(`region:${r.id}`, r.name);
     for (const p of scenario.programs) this.names.set(`program:${p.id}`, p.name);
     for (const s of scenario.sources) this.names.set(`source:${s.id}`, s.name);

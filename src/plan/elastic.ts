@@ -7,7 +7,8 @@
 import { rowName } from "../model/names.js";
 import type { ConstraintFamily, LinearModel, Row, Term, Variable } from "../model/types.js";
 import type { Scenario } from "../scenario/types.js";
-import type { SolverAdapter } from "../solve/types.js";
+import { solverFor } from "../solve/auto.js";
+import type { InfeasibleSubsystem } from "../solve/types.js";
 import { describeRow, formatRowAmount, Namer } from "./describe.js";
 import { relaxIntegers } from "./stageModels.js";
 
@@ -26,8 +27,9 @@ const ELASTIC_FAMILIES = new Set<ConstraintFamily>([
 export async function diagnoseInfeasibility(
   base: LinearModel,
   scenario: Scenario,
-  solver: SolverAdapter,
+  _iis: InfeasibleSubsystem | null = null,
 ): Promise<Conflict[]> {
+  const solver = solverFor("highs");
   const relaxed = relaxIntegers(base);
   const variables: Variable[] = [...relaxed.variables];
   const objective: Term[] = [];

@@ -36,9 +36,9 @@ export function maxViolation(model: LinearModel, x: ArrayLike<number>): { violat
   return worst;
 }
 
-/** A result without a solution (infeasible, unbounded, error). */
+/** A result without a solution (infeasible, unbounded, error) for a model of `columns` columns. */
 export function noSolution(
-  model: LinearModel,
+  columns: number,
   solver: string,
   status: SolveStatus,
   seconds: number,
@@ -47,7 +47,7 @@ export function noSolution(
   return {
     status,
     objective: status === "infeasible" ? Infinity : status === "unbounded" ? -Infinity : NaN,
-    primal: new Float64Array(model.variables.length),
+    primal: new Float64Array(columns),
     duals: null,
     solver,
     seconds,

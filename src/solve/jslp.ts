@@ -64,7 +64,7 @@ export class JslpAdapter implements SolverAdapter {
   async solve(model: LinearModel, options: SolveOptions = {}): Promise<SolveResult> {
     const start = performance.now();
     const fail = (status: "infeasible" | "unbounded" | "error", message?: string) =>
-      noSolution(model, this.name, status, secondsSince(start), message);
+      noSolution(model.variables.length, this.name, status, secondsSince(start), message);
     try {
       assertFiniteModel(model);
     } catch (e) {

@@ -142,6 +142,30 @@ describe("bad input", () => {
     });
   }
 
+  describe("every command that loads a scenario goes through the one loader", () => {
+    const commands: [string, (file: string, out: string) => string[]][] = [
+      ["validate", (f) => ["validate", f]],
+      ["stress", (f, o) => ["stress", f, "--cut", "government=10%", "--out", o]],
+      ["min-budget", (f, o) => ["min-budget", f, "--source", "government", "--out", o]],
+      ["explain", (f) => ["explain", f]],
+      ["export", (f, o) => ["export", f, "--stage", "1", "-o", join(o, "stage1.lp")]],
+    ];
+    const picked = BAD.filter((c) => /can never pay|unknown region in a target|uncertainty/.test(c.name));
+    for (const [command, args] of commands) {
+      for (const c of picked) {
+        it(`${command}: ${c.name} is rejected with its path and line`, async () => {
+          const dir = tmp();
+          const out = join(dir, "out");
+          const r = await runCli(...args(scenarioFile(dir, c.edit(TOWN)), out));
+          expect(r.code).toBe(2);
+          expect(r.stderr).toContain(c.path);
+          expect(r.stderr).toContain(`line ${c.line}`);
+          expect(existsSync(out)).toBe(false);
+        });
+      }
+    }
+  });
+
   it("prints the stack trace only with --debug", async () => {
     const dir = tmp();
     const r = await runCli(scenarioFile(dir, TOWN.replace("kind: government", "kind: state")), "--out", join(dir, "o"), "--debug");

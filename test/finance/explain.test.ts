@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { rowName } from "../../src/model/names.js";
 import { cutBudgets } from "../../src/finance/cuts.js";
 import { explainPlan, explainText } from "../../src/finance/explain.js";
-import { planScenario, shortfallObjective } from "../../src/finance/planScenario.js";
+import { planScenario, shortfallObjective } from "../../src/plan/planScenario.js";
 import { resolveSelection } from "../../src/finance/selection.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import type { Scenario } from "../../src/scenario/types.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cutBudgets, scaleBudgets } from "../../src/finance/cuts.js";
 import { buildMinBudgetModel } from "../../src/finance/minBudget.js";
 import { solveMinBudget } from "../../src/finance/minBudgetSolve.js";
-import { meetsEveryTarget, planScenario } from "../../src/finance/planScenario.js";
+import { meetsEveryTarget, planScenario } from "../../src/plan/planScenario.js";
 import { type BudgetSelection, resolveSelection } from "../../src/finance/selection.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import type { Scenario } from "../../src/scenario/types.js";

@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { rowName } from "../../src/model/names.js";
-import { HighsAdapter } from "../../src/solve/highs.js";
+import { solverFor } from "../../src/solve/auto.js";
 import type { LinearModel } from "../../src/model/types.js";
 import { allocationLp } from "../../bench/allocationLp.js";
 import { equalityFreeFixed, rangedHi, rangedLo, shiftRow, build } from "./fixtures.js";
 
-const highs = new HighsAdapter();
+const highs = solverFor("highs");
 
 async function value(model: LinearModel): Promise<number> {
   const r = await highs.solve(model);

@@ -5,12 +5,12 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { HighsAdapter } from "../../src/solve/highs.js";
+import { solverFor } from "../../src/solve/auto.js";
 import { JslpAdapter } from "../../src/solve/jslp.js";
 import { maxViolation } from "../../src/solve/check.js";
 import type { LinearModel, Row } from "../../src/model/types.js";
 
-const highs = new HighsAdapter();
+const highs = solverFor("highs");
 const jslp = new JslpAdapter({ defaultTimeLimitSeconds: 20 });
 afterAll(() => jslp.close());
 

@@ -12,7 +12,7 @@ import { financeRunJson } from "../../finance/runInfo.js";
 import { describeSelection, resolveSelection } from "../../finance/selection.js";
 import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
 import { defaultOutDir } from "../../pipeline.js";
-import { loadScenario } from "../../scenario/index.js";
+import { loadCheckedScenario } from "../../loadChecked.js";
 import { EXIT } from "../errors.js";
 import { collect } from "../options.js";
 
@@ -38,7 +38,7 @@ export function registerMinBudget(program: Command): void {
       const from = parseYearOption(opts.from, "--from");
       const solver = parseSolverOption(opts.solver);
       const top = parsePositiveInt(opts.top, "--top", 10);
-      const loaded = loadScenario(file, { overlays: opts.with });
+      const loaded = loadCheckedScenario(file, { overlays: opts.with });
       const selection = resolveSelection(loaded.scenario, { selector, from, region: opts.region ?? null });
       const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-min-budget`;
       assertWritable(outDir, opts.force ?? false);

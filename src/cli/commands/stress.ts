@@ -12,7 +12,7 @@ import { runStress } from "../../finance/stress.js";
 import { renderStressFiles, stressTable } from "../../finance/stressReport.js";
 import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
 import { defaultOutDir } from "../../pipeline.js";
-import { loadScenario } from "../../scenario/index.js";
+import { loadCheckedScenario } from "../../loadChecked.js";
 import { EXIT, UsageError } from "../errors.js";
 import { collect } from "../options.js";
 
@@ -39,7 +39,7 @@ export function registerStress(program: Command): void {
       const spec = parseCutSpec(cuts[0], opts.sources);
       const from = parseYearOption(opts.from, "--from");
       const solver = parseSolverOption(opts.solver);
-      const loaded = loadScenario(file, { overlays: opts.with });
+      const loaded = loadCheckedScenario(file, { overlays: opts.with });
       const selection = resolveSelection(loaded.scenario, { selector: spec.selector, from, region: opts.region ?? null });
       const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-stress`;
       assertWritable(outDir, opts.force ?? false); // fail before solving, not after

@@ -11,7 +11,7 @@ export function addCommitmentConstraints(ctx: ModelContext): void {
     ctx.paymentYears.forEach((year, y) => {
       const cost = ctx.index.costCol(lp.index, y);
       const due = costDue(ctx, lp, year);
-      ctx.addRow(
+      ctx.index.commitRow[lp.index * ctx.index.Y + y] = ctx.addRow(
         { family: "commitments", region: lp.leaf.region, program: lp.program.id, year },
         { terms: [{ v: cost, c: 1 }, ...due.terms.map((t) => ({ v: t.v, c: -t.c }))], constant: -due.constant },
         { lb: 0, ub: 0 },

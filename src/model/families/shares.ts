@@ -12,7 +12,8 @@ export function addShareConstraints(ctx: ModelContext): void {
     ctx.paymentYears.forEach((year, y) => {
       const cost = ctx.index.costCol(lp.index, y);
       for (const [sourceId, share] of Object.entries(lp.program.shares)) {
-        const funds = ctx.index.fundsCol(lp.index, y, ctx.sourceIndex(sourceId));
+        const s = ctx.sourceIndex(sourceId);
+        const funds = ctx.index.fundsCol(lp.index, y, s);
         const key = { region: lp.leaf.region, program: lp.program.id, year, source: sourceId };
         if (share.min >= NEGLIGIBLE) {
           ctx.addRow(
@@ -22,7 +23,7 @@ export function addShareConstraints(ctx: ModelContext): void {
           );
         }
         if (share.max <= 1 - NEGLIGIBLE) {
-          ctx.addRow(
+          ctx.index.shareMaxRow[(lp.index * ctx.index.Y + y) * ctx.index.S + s] = ctx.addRow(
             { family: "shares", ...key, bound: "max", share: share.max },
             { terms: [{ v: funds, c: 1 }, { v: cost, c: -share.max }], constant: 0 },
             { ub: 0 },

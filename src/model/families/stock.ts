@@ -9,7 +9,7 @@ import { sumExpr } from "../context.js";
 export function addStockConstraints(ctx: ModelContext): void {
   for (const lp of ctx.leafPrograms) {
     const started = sumExpr(ctx.years.map((y) => startsIn(ctx, lp, y)));
-    ctx.addRow({ family: "stock", region: lp.leaf.region, program: lp.program.id }, started, { ub: lp.leaf.stock });
+    ctx.index.stockRow[lp.index] = ctx.addRow({ family: "stock", region: lp.leaf.region, program: lp.program.id }, started, { ub: lp.leaf.stock });
   }
 }
 
