@@ -105,7 +105,7 @@ export function bindingChart(ctx: RunContext): ChartSpec {
     option: (lang: Lang) => ({
       grid: { left: 330, right: 60, top: 20, bottom: 40 },
       xAxis: { type: "value", name: axis[lang], nameLocation: "middle", nameGap: 25 },
-      yAxis: { type: "category", data: limits.map((l) => l.label), inverse: true, axisLabel: { width: 310, overflow: "truncate" } },
+      yAxis: { type: "category", data: limits.map((l) => l.label), inverse: true, axisLabel: { width: 290, overflow: "truncate" } },
       series: [{ type: "bar", data: limits.map((l) => l.price), label: { show: true, position: "right", formatter: (p: { value: number }) => String(Number(p.value.toPrecision(3))) } }],
     }),
   };
@@ -131,7 +131,7 @@ export function validityChart(ctx: RunContext): ChartSpec | null {
       grid: { left: 330, right: 40, top: 30, bottom: 40 },
       legend: { top: 0, data: lang === "zh" ? ["有效区间", "当前预算"] : ["valid range", "current budget"] },
       xAxis: { type: "value", max: cap, axisLabel: { formatter: moneyAxis(unit) } },
-      yAxis: { type: "category", data: limits.map((l) => l.label), inverse: true, axisLabel: { width: 310, overflow: "truncate" } },
+      yAxis: { type: "category", data: limits.map((l) => l.label), inverse: true, axisLabel: { width: 290, overflow: "truncate" } },
       series: [
         { type: "bar", stack: "range", data: from, itemStyle: { color: "transparent" }, silent: true },
         { name: lang === "zh" ? "有效区间" : "valid range", type: "bar", stack: "range", data: to.map((t, i) => t - from[i]), itemStyle: { color: "#91cc75" } },

@@ -29,9 +29,9 @@ export function compareCharts(ctx: RunContext): ChartSpec[] {
     width: 1000,
     height: 80 + 24 * bars.length,
     option: (_lang: Lang) => ({
-      grid: { left: 380, right: 70, top: 10, bottom: 30 },
+      grid: { left: 400, right: 70, top: 10, bottom: 30 },
       xAxis: { type: "value", axisLabel: { formatter: percentAxis } },
-      yAxis: { type: "category", data: bars.map((b) => b.label), inverse: true, axisLabel: { width: 360, overflow: "truncate" } },
+      yAxis: { type: "category", data: bars.map((b) => b.label), inverse: true, axisLabel: { width: 330, overflow: "truncate" } },
       series: [{
         type: "bar",
         data: bars.map((b) => ({ value: b.rel, itemStyle: { color: b.rel >= 0 ? "#5470c6" : "#ee6666" } })),
