@@ -1,6 +1,6 @@
 /** The short human summary printed after a plan: targets, money by source, binding limits. */
 import type { SimulationOutcome } from "../pipeline.js";
-import { formatCount, formatMoney, formatPercent } from "../format/numbers.js";
+import { formatCount, formatMoney, formatPercent, grouped } from "../format/numbers.js";
 
 export function planSummary(outcome: SimulationOutcome): string {
   const { tables, solution, loaded } = outcome;
@@ -30,7 +30,7 @@ export function planSummary(outcome: SimulationOutcome): string {
   const binding = tables.budgets.filter((b) => b.binding);
   lines.push(`binding budgets: ${binding.length} of ${tables.budgets.length}`);
   for (const b of [...binding].sort((a, z) => z.shadow_price_objective_per_100m_yuan - a.shadow_price_objective_per_100m_yuan).slice(0, 8)) {
-    const price = b.shadow_price_target ? `; +1亿元 ≈ +${b.shadow_price_units_per_100m_yuan} ${b.shadow_price_target}` : "";
+    const price = b.shadow_price_target ? `; +1亿元 ≈ +${grouped(b.shadow_price_units_per_100m_yuan, 1)} ${b.shadow_price_target}` : "";
     lines.push(`  ${b.source_name} / ${b.region_name} / ${b.year}: ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}${price}`);
   }
   const fullCap = tables.capacity.filter((c) => c.binding).length;
