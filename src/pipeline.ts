@@ -14,7 +14,7 @@
  *     │ extractTables           yuan, units, households, shadow prices in planning units
  *     ▼
  *   PlanTables
- *     │ renderPlanFiles         CSV (BOM) + run.json + input.yaml
+ *     │ renderPlanFiles         CSV (BOM) + run.json + input.yaml; withOfficeFiles: report.html, results.xlsx
  *     ▼
  *   files ── writeFolderAtomically ──▶ results/<name>/
  *     ▲
@@ -31,6 +31,7 @@
  * The engine never prints or exits; the CLI decides what to show and which exit code to use.
  */
 import { performance } from "node:perf_hooks";
+import { withOfficeFiles } from "./output/officeFiles.js";
 import { renderDiagnosticsOnly, renderPlanFiles } from "./output/planFiles.js";
 import { assertWritable, writeFolderAtomically } from "./output/writeFolder.js";
 import { planScenario } from "./plan/planScenario.js";
@@ -51,6 +52,8 @@ export interface SimulateOptions {
   out?: string;
   force?: boolean;
   bom?: boolean;
+  /** Also write results.xlsx (default true; report.html is always written). */
+  xlsx?: boolean;
   /** Write nothing (used by tests and by commands that only need the tables). */
   dryRun?: boolean;
   /** Monte Carlo after planning (skipped when the plan is not optimal). */
@@ -120,7 +123,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
       : await renderDiagnosticsOnly(tables, runJson, loaded.merged, bom);
     if (mc?.tables) Object.assign(files, await renderMonteCarloFiles(mc.tables, bom));
     if (mc?.shardFile) files[SHARD_FILE] = mc.shardFile;
-    written = writeFolderAtomically(outDir, files, options.force ?? false);
+    written = writeFolderAtomically(outDir, await withOfficeFiles(files, { kind: "plan", xlsx: options.xlsx }), options.force ?? false);
   }
   return { loaded, solution, tables, outDir: written, runJson, monteCarlo: mc && { run: mc.run, tables: mc.tables, info: mc.info } };
 }

@@ -1,7 +1,7 @@
 /** The short human summary printed after a plan: targets, money by source, binding limits. */
 import type { SimulationOutcome } from "../pipeline.js";
+import { formatCount, formatMoney, formatPercent, grouped } from "../format/numbers.js";
 import { groupConflicts } from "../plan/conflictGroups.js";
-import { formatYuan } from "../scenario/units.js";
 
 export function planSummary(outcome: SimulationOutcome): string {
   const { tables, solution, loaded } = outcome;
@@ -16,22 +16,24 @@ export function planSummary(outcome: SimulationOutcome): string {
   }
   const met = tables.targets.filter((t) => t.met).length;
   lines.push(`targets: ${met} of ${tables.targets.length} met`);
+  const integer = new Set(loaded.scenario.programs.filter((p) => p.integer).map((p) => p.id));
   for (const t of tables.targets) {
     const mark = t.met ? "met   " : "MISSED";
-    lines.push(`  ${mark} ${t.target}: ${t.metric} ${readable(t.planned)} / ${t.target_value} by ${t.by} in ${t.region_name} (${(t.attainment * 100).toFixed(1)}%)`);
+    const whole = t.metric.startsWith("households") || integer.has(t.program);
+    lines.push(`  ${mark} ${t.target}: ${t.metric} ${formatCount(t.planned, whole)} / ${formatCount(t.target_value, whole)} by ${t.by} in ${t.region_name} (${formatPercent(t.attainment)})`);
   }
   const bySource = new Map<string, number>();
   for (const f of tables.funding) bySource.set(`${f.source_name} (${f.source_kind})`, (bySource.get(`${f.source_name} (${f.source_kind})`) ?? 0) + f.amount_yuan);
   const total = [...bySource.values()].reduce((a, b) => a + b, 0);
-  lines.push(`money by source (total ${formatYuan(total)}):`);
+  lines.push(`money by source (total ${formatMoney(total)}):`);
   for (const [name, amount] of bySource) {
-    lines.push(`  ${name}: ${formatYuan(amount)} (${total > 0 ? ((amount / total) * 100).toFixed(1) : "0"}%)`);
+    lines.push(`  ${name}: ${formatMoney(amount)} (${formatPercent(total > 0 ? amount / total : 0)})`);
   }
   const binding = tables.budgets.filter((b) => b.binding);
   lines.push(`binding budgets: ${binding.length} of ${tables.budgets.length}`);
   for (const b of [...binding].sort((a, z) => z.shadow_price_objective_per_100m_yuan - a.shadow_price_objective_per_100m_yuan).slice(0, 8)) {
-    const price = b.shadow_price_target ? `; +1亿元 ≈ +${b.shadow_price_units_per_100m_yuan} ${b.shadow_price_target}` : "";
-    lines.push(`  ${b.source_name} / ${b.region_name} / ${b.year}: ${formatYuan(b.used_yuan)} of ${formatYuan(b.budget_yuan + b.carried_in_yuan)}${price}`);
+    const price = b.shadow_price_target ? `; +1亿元 ≈ +${grouped(b.shadow_price_units_per_100m_yuan, 1)} ${b.shadow_price_target}` : "";
+    lines.push(`  ${b.source_name} / ${b.region_name} / ${b.year}: ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}${price}`);
   }
   const fullCap = tables.capacity.filter((c) => c.binding).length;
   if (tables.capacity.length) lines.push(`capacity fully used in ${fullCap} of ${tables.capacity.length} region-years`);
@@ -57,7 +59,3 @@ function infeasibleLines(outcome: SimulationOutcome): string[] {
 
 const MAX_LISTED = 10;
 
-/** Large counts as whole numbers (1,419,999.86 households reads as 1420000), small ones to 2 decimals. */
-function readable(x: number): string {
-  return Math.abs(x) >= 1000 ? x.toFixed(0) : String(Number(x.toFixed(2)));
-}

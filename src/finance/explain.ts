@@ -17,7 +17,7 @@ import type { PlanSolution } from "../plan/solvePlan.js";
 import { round } from "../results/numbers.js";
 import { referenceTarget } from "../results/shadow.js";
 import type { PlanTables } from "../results/types.js";
-import { formatYuan } from "../scenario/units.js";
+import { formatMoney } from "../format/numbers.js";
 
 export interface ExplainedRow {
   stage: "shortfall" | "cost";
@@ -85,7 +85,7 @@ function stateOf(row: Row, tables: PlanTables): string {
   switch (r.family) {
     case "budgets": {
       const b = tables.budgets.find((x) => x.source === r.source && x.region === r.region && x.year === r.year);
-      return b ? `uses ${formatYuan(b.used_yuan)} of ${formatYuan(b.budget_yuan + b.carried_in_yuan)}` : "";
+      return b ? `uses ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}` : "";
     }
     case "capacity": {
       const c = tables.capacity.find((x) => x.capacity === r.capacity && x.year === r.year);
@@ -120,7 +120,7 @@ export function explainText(rows: ExplainedRow[], top: number, title: string, re
       if (all.length === 0) continue;
       lines.push(`  ${group.title}:`);
       all.slice(0, top).forEach((r, i) => {
-        const value = r.stage === "shortfall" ? `≈ +${fmt(r.value)} ${r.unit}` : `≈ ${formatYuan(r.value)} ${r.unit}`;
+        const value = r.stage === "shortfall" ? `≈ +${fmt(r.value)} ${r.unit}` : `≈ ${formatMoney(r.value)} ${r.unit}`;
         lines.push(`    ${i + 1}. ${r.what} — ${r.state}`, `       ${r.step}: ${value}`);
       });
       if (all.length > top) lines.push(`    … and ${all.length - top} more (use --top)`);

@@ -17,7 +17,7 @@ export function assertWritable(dir: string, force: boolean): void {
   if (existsSync(dir) && !force) throw new OutputExistsError(dir);
 }
 
-export function writeFolderAtomically(dir: string, files: Record<string, string>, force: boolean): string {
+export function writeFolderAtomically(dir: string, files: Record<string, string | Uint8Array>, force: boolean): string {
   const target = resolve(dir);
   assertWritable(target, force);
   mkdirSync(dirname(target), { recursive: true });

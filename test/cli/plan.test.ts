@@ -53,7 +53,7 @@ describe("simulate FILE", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("targets: 1 of 1 met");
     expect(readdirSync(out).sort()).toEqual(
-      ["budgets.csv", "capacity.csv", "diagnostics.csv", "funding.csv", "input.yaml", "plan.csv", "run.json", "targets.csv"].sort(),
+      ["budgets.csv", "capacity.csv", "diagnostics.csv", "funding.csv", "input.yaml", "plan.csv", "report.html", "results.xlsx", "run.json", "targets.csv"].sort(),
     );
     const plan = readFileSync(join(out, "plan.csv"), "utf8");
     expect(plan.startsWith("\ufeffyear,region,region_name")).toBe(true);
@@ -67,7 +67,7 @@ describe("simulate FILE", () => {
     const b = join(dir, "b");
     expect((await runCli(file, "--out", a, "--quiet")).code).toBe(0);
     expect((await runCli(file, "--out", b, "--quiet")).code).toBe(0);
-    for (const f of readdirSync(a).filter((x) => x.endsWith(".csv") || x.endsWith(".yaml"))) {
+    for (const f of readdirSync(a).filter((x) => x !== "run.json")) {
       expect(readFileSync(join(b, f)), f).toEqual(readFileSync(join(a, f)));
     }
     const again = await runCli(file, "--out", a);
@@ -81,6 +81,15 @@ describe("simulate FILE", () => {
     const out = join(dir, "out");
     await runCli(scenarioFile(dir, TOWN), "--out", out, "--no-bom", "--quiet");
     expect(readFileSync(join(out, "targets.csv"), "utf8").startsWith("target,")).toBe(true);
+  });
+
+  it("skips results.xlsx with --no-xlsx and still writes report.html", async () => {
+    const dir = tmp();
+    const out = join(dir, "out");
+    expect((await runCli(scenarioFile(dir, TOWN), "--out", out, "--no-xlsx", "--quiet")).code).toBe(0);
+    const files = readdirSync(out);
+    expect(files).toContain("report.html");
+    expect(files).not.toContain("results.xlsx");
   });
 
   it("reports an infeasible plan in planning words, exit code 3, with diagnostics.csv", async () => {

@@ -30,6 +30,7 @@ export function registerMinBudget(program: Command): void {
     .option("--out <dir>", "output folder (default results/<scenario name>-min-budget)")
     .option("--force", "replace an existing output folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
+    .option("--no-xlsx", "do not write results.xlsx")
     .option("--quiet", "print nothing on success")
     .action(async (file: string, opts) => {
       const t0 = performance.now();
@@ -52,7 +53,7 @@ export function registerMinBudget(program: Command): void {
         shadow_prices: result.dualMethod,
         stages: result.stages,
       }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
-      const files = await renderMinBudgetFiles(result, runJson, loaded.merged, { bom: opts.bom });
+      const files = await renderMinBudgetFiles(result, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx });
       const written = writeFolderAtomically(outDir, files, opts.force ?? false);
       const title = `min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}` +
         `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;

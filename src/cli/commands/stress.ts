@@ -29,6 +29,7 @@ export function registerStress(program: Command): void {
     .option("--out <dir>", "output folder (default results/<scenario name>-stress)")
     .option("--force", "replace an existing output folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
+    .option("--no-xlsx", "do not write results.xlsx")
     .option("--quiet", "print nothing on success")
     .action(async (file: string, opts) => {
       const t0 = performance.now();
@@ -52,7 +53,7 @@ export function registerStress(program: Command): void {
         cut: { selector: spec.selector.kind ?? "sources", levels: levels.map((l) => l.cut) },
         levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: stageSummary(l.planned.solution) })),
       }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
-      const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: opts.bom });
+      const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx });
       const written = writeFolderAtomically(outDir, files, opts.force ?? false);
       const failed = levels.filter((l) => l.planned.solution.status === "error");
       if (!opts.quiet) {
