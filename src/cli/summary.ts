@@ -15,6 +15,7 @@ export function planSummary(outcome: SimulationOutcome): string {
     if (outcome.outDir) lines.push(`diagnosis written to ${outcome.outDir}/diagnostics.csv`);
     return lines.join("\n") + "\n";
   }
+  for (const w of outcome.runJson.warnings) lines.push(`warning: ${w}`);
   const met = tables.targets.filter((t) => t.met).length;
   lines.push(`targets: ${met} of ${tables.targets.length} met`);
   const integer = new Set(loaded.scenario.programs.filter((p) => p.integer).map((p) => p.id));
