@@ -33,6 +33,7 @@
 import { performance } from "node:perf_hooks";
 import { buildPlanningModel } from "./model/build.js";
 import { renderDiagnosticsOnly, renderPlanFiles } from "./output/planFiles.js";
+import { safeFolderName } from "./output/folderName.js";
 import { assertWritable, writeFolderAtomically } from "./output/writeFolder.js";
 import { type PlanSolution, solveStages } from "./plan/solvePlan.js";
 import { extractTables } from "./results/extract.js";
@@ -42,12 +43,14 @@ import { solverPicker, type SolverChoice } from "./plan/solverChoice.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "./version.js";
 import { type McRunInfo, type McTables, monteCarloTables, QUANTILE_METHOD, renderMonteCarloFiles } from "./montecarlo/mcFiles.js";
 import {
-  checkMonteCarloRequest, type MonteCarloRequest, type MonteCarloRun, resolveSeed, runMonteCarlo, shardRange,
+  checkDrawMemory, checkMonteCarloRequest, effectiveWorkers, type MonteCarloRequest, type MonteCarloRun, resolveSeed, runMonteCarlo, shardRange,
 } from "./montecarlo/monteCarlo.js";
 import { renderShardFile, SHARD_FILE } from "./montecarlo/shardFiles.js";
 
 export interface SimulateOptions {
   overlays?: string[];
+  /** `--allow-outside` folders that references may point into. */
+  allowOutside?: string[];
   solver?: SolverChoice;
   out?: string;
   force?: boolean;
@@ -88,19 +91,21 @@ export interface RunJson {
   monte_carlo?: McRunInfo;
 }
 
+/** `results/<name>`, the name made one safe folder name (see folderName.ts). */
 export function defaultOutDir(scenarioName: string): string {
-  return `results/${scenarioName.replace(/[^\p{L}\p{N}_.-]+/gu, "-")}`;
+  return `results/${safeFolderName(scenarioName)}`;
 }
 
 /** Plans a scenario end to end and writes its results folder (unless dryRun). */
 export async function simulate(file: string, options: SimulateOptions = {}): Promise<SimulationOutcome> {
   if (options.monteCarlo) checkMonteCarloRequest(options.monteCarlo); // bad flags: nothing loaded or written
   const t0 = performance.now();
-  const loaded = loadCheckedScenario(file, { overlays: options.overlays ?? [] });
+  const loaded = loadCheckedScenario(file, { overlays: options.overlays ?? [], allowOutside: options.allowOutside });
   const outDir = options.dryRun ? null : (options.out ?? defaultOutDir(loaded.scenario.name));
-  if (outDir) assertWritable(outDir, options.force ?? false); // fail before solving, not after
+  if (outDir) assertWritable(outDir, options.force ?? false, loaded.inputs); // fail before solving, not after
   const t1 = performance.now();
   const pm = buildPlanningModel(loaded.scenario);
+  if (options.monteCarlo) checkDrawMemory(options.monteCarlo, pm, loaded.uncertainty);
   const t2 = performance.now();
   const solution = await solveStages(pm, solverPicker(options.solver ?? "auto"));
   const t3 = performance.now();
@@ -116,6 +121,8 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   if (mc) {
     runJson.monte_carlo = mc.info;
     if (loaded.uncertainty.inputs.length === 0) runJson.warnings.push("the scenario has no uncertain inputs: every draw executes the plan in the planned world");
+    const asked = options.monteCarlo!.workers;
+    if (mc.info.workers !== asked) runJson.warnings.push(`--workers ${asked} is more than the ${mc.info.workers} cores here; ${mc.info.workers} worker threads were used (results do not depend on the count)`);
   }
   let written: string | null = null;
   if (outDir) {
@@ -125,7 +132,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
       : await renderDiagnosticsOnly(tables, runJson, loaded.merged, bom);
     if (mc?.tables) Object.assign(files, await renderMonteCarloFiles(mc.tables, bom));
     if (mc?.shardFile) files[SHARD_FILE] = mc.shardFile;
-    written = writeFolderAtomically(outDir, files, options.force ?? false);
+    written = writeFolderAtomically(outDir, files, options.force ?? false, loaded.inputs);
   }
   return { loaded, solution, tables, outDir: written, runJson, monteCarlo: mc && { run: mc.run, tables: mc.tables, info: mc.info } };
 }
@@ -142,7 +149,7 @@ async function monteCarloStep(
   const range = request.shard ? shardRange(request.shard.k, request.shard.n, request.draws!) : undefined;
   const run = await runMonteCarlo(solution, loaded.uncertainty, {
     mode: request.mode, draws: request.draws, precision: request.precision, seed, workers: request.workers, range,
-    onProgress: request.onProgress,
+    onProgress: request.onProgress, signal: request.signal,
   });
   const rootRegion = loaded.scenario.rootRegions.join("+");
   const info: McRunInfo = {
@@ -152,7 +159,7 @@ async function monteCarloStep(
     draws_requested: request.draws ?? null,
     draws_used: run.drawsUsed,
     precision: request.precision ?? null,
-    workers: request.workers,
+    workers: effectiveWorkers(request.workers),
     shard: request.shard ? `${request.shard.k}/${request.shard.n}` : null,
     draw_range: range ?? null,
     inputs: loaded.uncertainty.inputs.length,
@@ -220,6 +227,6 @@ function makeRunJson(
     objective,
     shadow_prices: solution.dualMethod,
     timings_seconds: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Number((v / 1000).toFixed(3))])),
-    warnings: solution.warnings,
+    warnings: [...loaded.notices, ...solution.warnings],
   };
 }

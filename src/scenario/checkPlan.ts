@@ -1,5 +1,6 @@
 /** Checks of capacity, targets and actuals against regions, programmes, stock and the horizon. */
 import { fmt, num, rec, records, year, type CheckContext } from "./checkContext.js";
+import { MAX_COUNT } from "./schema.js";
 
 export function checkCapacity(ctx: CheckContext): void {
   const entries = records(ctx.doc.capacity);
@@ -27,7 +28,31 @@ export function checkTargets(ctx: CheckContext): void {
     const covered = [...ctx.leafRows(program).keys()].some((leaf) => under.has(leaf));
     if (!covered) {
       ctx.report(["targets", i], `programme "${program}" has no by_region row under region "${region}", so the target can never be met`);
+      continue;
     }
+    checkReachable(ctx, t, i, program, region, under);
+  }
+}
+
+/**
+ * A target above everything its region's stock holds can never be met, hard or soft: such a value
+ * is a slip (1e12 for 1200), and left in it would end as a solver failure rather than a message.
+ */
+function checkReachable(ctx: CheckContext, t: Record<string, unknown>, i: number, program: string, region: string, under: Set<string>): void {
+  const atLeast = num(t.at_least);
+  if (atLeast === undefined || atLeast > MAX_COUNT) return; // the schema reports a value above its bound
+  const households = typeof t.metric === "string" && t.metric.startsWith("households");
+  const programHpu = num(ctx.programs.get(program)?.households_per_unit) ?? 1;
+  let reachable = 0;
+  for (const [leaf, row] of ctx.leafRows(program)) {
+    if (!under.has(leaf)) continue;
+    const stock = num(row.stock);
+    if (stock === undefined) return; // the schema reports it
+    reachable += households ? stock * (num(row.households_per_unit) ?? programHpu) : stock;
+  }
+  if (atLeast > reachable * (1 + 1e-9)) {
+    const what = households ? "households" : "units";
+    ctx.report(["targets", i, "at_least"], `at_least ${fmt(atLeast)} is more than the whole stock it counts (${fmt(reachable)} ${what} of "${program}" under "${region}"), so the target can never be met`);
   }
 }
 

@@ -5,9 +5,9 @@
  */
 import { dirname, resolve } from "node:path";
 import { parseCsvRecords } from "./csvFile.js";
+import type { InputFiles } from "./inputFiles.js";
 import { isRecord, setOwn, type PathKey, type PositionTable, type SourcePos } from "./positions.js";
 import type { ProblemLog } from "./problems.js";
-import { readText } from "./yamlFile.js";
 
 /** Record lists that may hold file entries; "*" stands for every element of a list. */
 const FILE_LISTS: readonly (readonly string[])[] = [
@@ -19,19 +19,21 @@ const FILE_LISTS: readonly (readonly string[])[] = [
   ["actuals"],
 ];
 
-interface Ctx {
-  layerFile: string;
+/** What expanding a layer's file entries needs: where to log, and how (and from where) to read. */
+export interface ExpandContext {
   positions: PositionTable;
   problems: ProblemLog;
+  files: InputFiles;
+  /** The trusted folders of the chain this layer belongs to. */
+  roots: string[];
 }
 
-export function expandFileEntries(
-  layer: Record<string, unknown>,
-  layerFile: string,
-  positions: PositionTable,
-  problems: ProblemLog,
-): void {
-  const ctx: Ctx = { layerFile, positions, problems };
+interface Ctx extends ExpandContext {
+  layerFile: string;
+}
+
+export function expandFileEntries(layer: Record<string, unknown>, layerFile: string, context: ExpandContext): void {
+  const ctx: Ctx = { ...context, layerFile };
   for (const pattern of FILE_LISTS) visit(layer, pattern, [], ctx);
 }
 
@@ -45,11 +47,11 @@ function visit(container: unknown, pattern: readonly string[], path: PathKey[], 
   const value = container[head];
   if (rest.length > 0) return visit(value, rest, [...path, head], ctx);
   if (!Array.isArray(value)) return;
-  const expanded = expandList(value, [...path, head], head === "budgets", ctx);
+  const expanded = expandList(value, [...path, head], head, ctx);
   if (expanded !== value) container[head] = expanded;
 }
 
-function expandList(list: unknown[], path: PathKey[], budgets: boolean, ctx: Ctx): unknown[] {
+function expandList(list: unknown[], path: PathKey[], listName: string, ctx: Ctx): unknown[] {
   if (!list.some((item) => isRecord(item) && "file" in item)) return list;
   const out: unknown[] = [];
   list.forEach((item, i) => {
@@ -58,7 +60,7 @@ function expandList(list: unknown[], path: PathKey[], budgets: boolean, ctx: Ctx
       out.push(item);
       return;
     }
-    for (const record of readEntry(item, [...path, i], budgets, ctx)) {
+    for (const record of readEntry(item, [...path, i], listName, ctx)) {
       ctx.positions.set(out, out.length, record.at);
       out.push(record.value);
     }
@@ -72,7 +74,7 @@ interface PositionedRecord {
   at: SourcePos;
 }
 
-function readEntry(entry: Record<string, unknown>, path: PathKey[], budgets: boolean, ctx: Ctx): PositionedRecord[] {
+function readEntry(entry: Record<string, unknown>, path: PathKey[], listName: string, ctx: Ctx): PositionedRecord[] {
   const here = (key: string): SourcePos => ctx.positions.get(entry, key) ?? { file: ctx.layerFile, line: null };
   for (const key of Object.keys(entry)) {
     if (key !== "file") ctx.problems.add([...path, key], here(key), `a file entry takes only "file:", not "${key}:"`);
@@ -82,26 +84,25 @@ function readEntry(entry: Record<string, unknown>, path: PathKey[], budgets: boo
     return [];
   }
   const csvFile = resolve(dirname(ctx.layerFile), entry.file);
-  const text = readText(csvFile);
-  if (text === null) {
-    ctx.problems.add([...path, "file"], here("file"), `cannot read CSV file ${entry.file} (looked for ${csvFile})`);
-    return [];
-  }
-  const { records, errors } = parseCsvRecords(csvFile, text, ctx.positions);
+  const text = ctx.files.read(csvFile, "csv", { path: [...path, "file"], at: here("file"), written: entry.file }, ctx.roots);
+  if (text === null) return [];
+  const { records, errors } = parseCsvRecords(csvFile, text, ctx.positions, listName);
   for (const e of errors) ctx.problems.add([...path, "file"], { file: csvFile, line: e.line }, e.message);
-  const rows = budgets && records.some((r) => "year" in r) ? budgetRowsByRegion(records, csvFile, path, ctx) : records;
+  const rows = listName === "budgets" && records.some((r) => "year" in r) ? budgetRowsByRegion(records, csvFile, path, ctx) : records;
   return rows.map((value) => ({ value, at: { file: csvFile, line: firstLine(value, ctx.positions) } }));
 }
 
-/** `region,year,amount` rows become one `{region, by_year: {year: amount}}` record per region. */
+/**
+ * `region,year,amount` rows become one `{region, by_year: {year: amount}}` record per region (the
+ * header was checked, so only a row with an empty cell lacks a column).
+ */
 function budgetRowsByRegion(rows: Record<string, unknown>[], csvFile: string, path: PathKey[], ctx: Ctx): Record<string, unknown>[] {
   const byRegion = new Map<string, Record<string, unknown>>();
   for (const row of rows) {
     const at = { file: csvFile, line: firstLine(row, ctx.positions) };
-    const extra = Object.keys(row).filter((k) => !["region", "year", "amount"].includes(k));
-    if (extra.length > 0 || !("region" in row) || !("year" in row) || !("amount" in row)) {
-      const got = Object.keys(row).join(", ");
-      ctx.problems.add([...path, "file"], at, `a budget CSV with a year column needs exactly region, year, amount (this row has ${got})`);
+    const empty = ["region", "year", "amount"].filter((k) => !(k in row));
+    if (empty.length > 0) {
+      ctx.problems.add([...path, "file"], at, `this row has no ${empty.join(", ")}: a budgets row with a year needs region, year and amount`);
       continue;
     }
     const region = String(row.region);

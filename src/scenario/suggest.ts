@@ -19,6 +19,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
 /** A value as it would appear in the YAML, short: `"140%"`, `1.4`, `a list`. */
 export function show(value: unknown): string {
   if (value === undefined) return "nothing";
+  if (typeof value === "number" && !Number.isFinite(value)) return Number.isNaN(value) ? ".nan" : value > 0 ? ".inf" : "-.inf";
   if (Array.isArray(value)) return "a list";
   if (value !== null && typeof value === "object") return "a mapping";
   return JSON.stringify(value);
