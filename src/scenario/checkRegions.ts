@@ -4,7 +4,6 @@
  */
 import { formatLimit, LIMITS } from "../limits.js";
 import { id, records, year, type CheckContext, type RegionIndex } from "./checkContext.js";
-import { didYouMean } from "./suggest.js";
 
 export function checkHorizon(ctx: CheckContext): void {
   const h = ctx.doc.horizon;
@@ -35,7 +34,7 @@ export function checkRegions(ctx: CheckContext): void {
     const path = ["regions", i, "parent"];
     if (parent === rid) ctx.report(path, `region "${rid}" cannot be its own parent`);
     else if (index.groups.has(parent)) ctx.report(path, `a parent must be a region of the tree; "${parent}" is a region group`);
-    else if (!index.children.has(parent)) ctx.report(path, `unknown parent region "${parent}"${didYouMean(parent, index.tree)}`);
+    else if (!index.children.has(parent)) ctx.report(path, `unknown parent region "${parent}"${ctx.hints.didYouMean(parent, () => index.tree)}`);
     else {
       index.children.get(parent)!.push(rid);
       continue;
@@ -91,7 +90,7 @@ function checkGroups(ctx: CheckContext): void {
       if (mid === undefined) return;
       if (members.includes(mid)) ctx.report(path, `region "${mid}" is listed twice in this group`);
       else if (index.groups.has(mid) || mid === gid) ctx.report(path, `groups list regions of the tree, not groups ("${mid}")`);
-      else if (!index.parent.has(mid)) ctx.report(path, `unknown region "${mid}"${didYouMean(mid, index.tree)}`);
+      else if (!index.parent.has(mid)) ctx.report(path, `unknown region "${mid}"${ctx.hints.didYouMean(mid, () => index.tree)}`);
       else members.push(mid);
     });
     index.groups.set(gid, members);
