@@ -150,7 +150,9 @@ function looksLikeUtf16(bytes: Buffer): boolean {
     if (bytes[i] === 0) evenZeros++;
     if (bytes[i + 1] === 0) oddZeros++;
   }
-  return Math.max(evenZeros, oddZeros) >= 0.3 * (n / 2);
+  // ASCII text as UTF-16 has zeros in one byte of each pair and hardly ever in the other.
+  const [many, few] = evenZeros > oddZeros ? [evenZeros, oddZeros] : [oddZeros, evenZeros];
+  return many >= 0.4 * (n / 2) && few <= 0.1 * (n / 2);
 }
 
 /**
