@@ -20,9 +20,9 @@ import { loadCheckedScenario } from "../src/loadChecked.js";
 import { buildPlanningModel } from "../src/model/build.js";
 import { toCplexLp } from "../src/model/exportLp.js";
 import { runMonteCarlo } from "../src/montecarlo/monteCarlo.js";
-import { solverPicker } from "../src/plan/solverChoice.js";
 import { solveStages } from "../src/plan/solvePlan.js";
-import { evaluate, type StageOptimum, stageModel } from "../src/plan/stageModels.js";
+import { StagedSession } from "../src/plan/stagedSession.js";
+import { stageModel } from "../src/plan/stageModels.js";
 import type { Scenario } from "../src/scenario/types.js";
 import { solverFor } from "../src/solve/auto.js";
 import { countyScenario } from "./countyScenario.js";
@@ -44,34 +44,29 @@ interface StageRow {
   peers: Partial<Record<PeerName, PeerResult | null>>;
 }
 
-/** Solves stage by stage like the engine, timing each stage and exporting its exact model. */
+/** Solves the stages in the engine's stage runner (timed per stage) and exports each stage's exact model. */
 async function benchPlan(name: string, scenario: Scenario): Promise<StageRow[]> {
   const pm = buildPlanningModel(scenario);
-  const picker = solverPicker("auto");
-  const optima: StageOptimum[] = [];
-  const rows: StageRow[] = [];
+  const integerModel = pm.model.variables.some((v) => v.integer);
+  // Warm-up (WASM compile, JIT) on LPs; an integer re-solve would only double a long run.
+  if (!integerModel) await solveStages(pm, "auto", { duals: false });
+  const staged = StagedSession.open(pm, "auto");
+  const run = await staged.run({ duals: 0 }).finally(() => staged.dispose());
+  if (run.status !== "optimal") throw new Error(`${name}: ${run.status} ${run.message ?? ""}`);
   const { mipGap, timeLimitSeconds } = scenario.objective;
+  const rows: StageRow[] = [];
   for (let i = 0; i < pm.stages.length; i++) {
-    const model = stageModel(pm, i, optima);
-    const solver = picker.pickSolver(model);
-    const integerModel = model.variables.some((v) => v.integer);
-    // Warm-up (WASM compile, JIT) on LPs; an integer re-solve would only double a long run.
-    if (!integerModel) await solver.solve(model, { mipGap, timeLimitSeconds });
-    const t = performance.now();
-    const result = await solver.solve(model, { mipGap, timeLimitSeconds });
-    const seconds = (performance.now() - t) / 1000;
-    if (result.status !== "optimal" && result.status !== "time_limit") throw new Error(`${name} stage ${i + 1}: ${result.status} ${result.message ?? ""}`);
-    optima.push({ objective: pm.stages[i].objective, value: evaluate(pm.stages[i].objective, result.primal), stage: pm.stages[i].name });
+    const model = stageModel(pm, i, run.optima);
     const file = join(dir, `${name}-stage${i + 1}.lp`);
     writeFileSync(file, toCplexLp(model));
-    const integer = integerModel;
     const peerOptions = { mipGap, timeLimitSeconds };
+    const stage = run.stages[i];
     rows.push({
       case: name,
-      stage: pm.stages[i].name,
-      size: `${model.variables.length}×${model.rows.length}${integer ? " MIP" : ""}${result.status === "time_limit" ? " (engine hit time limit)" : ""}`,
-      engine: seconds,
-      objective: result.objective,
+      stage: stage.stage,
+      size: `${model.variables.length}×${model.rows.length}${integerModel ? " MIP" : ""}${stage.status === "time_limit" ? " (engine hit time limit)" : ""}`,
+      engine: stage.seconds,
+      objective: stage.objective,
       peers: { cbc: await solveWithCbc(file, peerOptions), glpsol: await solveWithGlpk(file, peerOptions) },
     });
   }
@@ -105,7 +100,7 @@ function printPlanRows(rows: StageRow[]): void {
 
 async function benchMonteCarlo(): Promise<void> {
   const loaded = loadCheckedScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
-  const solution = await solveStages(buildPlanningModel(loaded.scenario), solverPicker("auto"));
+  const solution = await solveStages(buildPlanningModel(loaded.scenario), "auto");
   console.log("\n## Monte Carlo on the Guangdong scenario (one core: workers = 1)");
   const draws = quick ? 5_000 : 50_000;
   await runMonteCarlo(solution, loaded.uncertainty, { mode: "evaluate", draws: 500, seed: 1, workers: 1 }); // warm-up

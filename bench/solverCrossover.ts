@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { allocationLp, type AllocationSpec } from "./allocationLp.js";
 import { solveWithCbc, solveWithGlpk, type PeerResult } from "./peers.js";
-import { HighsAdapter } from "../src/solve/highs.js";
+import { solverFor } from "../src/solve/auto.js";
 import { JslpAdapter } from "../src/solve/jslp.js";
 import { toCplexLp } from "../src/model/exportLp.js";
 import type { LinearModel } from "../src/model/types.js";
@@ -93,7 +93,7 @@ function fmt(t: Timing): string {
 }
 
 async function main(): Promise<void> {
-  const highs = new HighsAdapter();
+  const highs = solverFor("highs");
   const jslp = new JslpAdapter();
   await highs.solve(allocationLp({ regions: 1 })); // load WASM and start the jslp worker: warm numbers
   await jslp.solve(allocationLp({ regions: 1, programs: 1, years: 2, sources: 2 }));

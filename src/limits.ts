@@ -9,6 +9,8 @@ export const LIMITS = {
   yamlBytes: 1024 * 1024,
   /** One CSV data file: ≈ 1.2 million short rows; the row limit below usually binds first. */
   csvBytes: 32 * 1024 * 1024,
+  /** One .xlsx workbook (compressed; a sheet of 200,000 rows is ≈ 5 MB). */
+  xlsxBytes: 32 * 1024 * 1024,
   /** Data rows in one CSV file (a national run at community level is ≈ 100,000). */
   csvRows: 200_000,
   /** Columns in one CSV file (every table has fewer than 10). */

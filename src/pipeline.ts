@@ -14,7 +14,7 @@
  *     │ extractTables           yuan, units, households, shadow prices in planning units
  *     ▼
  *   PlanTables
- *     │ renderPlanFiles         CSV (BOM) + run.json + input.yaml
+ *     │ renderPlanFiles         CSV (BOM) + run.json + input.yaml; withOfficeFiles: report.html, results.xlsx
  *     ▼
  *   files ── writeFolderAtomically ──▶ results/<name>/
  *     ▲
@@ -31,15 +31,15 @@
  * The engine never prints or exits; the CLI decides what to show and which exit code to use.
  */
 import { performance } from "node:perf_hooks";
-import { buildPlanningModel } from "./model/build.js";
+import { withOfficeFiles } from "./output/officeFiles.js";
 import { renderDiagnosticsOnly, renderPlanFiles } from "./output/planFiles.js";
 import { safeFolderName } from "./output/folderName.js";
 import { assertWritable, writeFolderAtomically } from "./output/writeFolder.js";
-import { type PlanSolution, solveStages } from "./plan/solvePlan.js";
-import { extractTables } from "./results/extract.js";
-import type { DiagnosticRow, PlanTables } from "./results/types.js";
+import { planScenario } from "./plan/planScenario.js";
+import type { PlanSolution } from "./plan/solvePlan.js";
+import type { PlanTables } from "./results/types.js";
 import { type CheckedScenario, loadCheckedScenario } from "./loadChecked.js";
-import { solverPicker, type SolverChoice } from "./plan/solverChoice.js";
+import type { SolverChoice } from "./solve/auto.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "./version.js";
 import { type McRunInfo, type McTables, monteCarloTables, QUANTILE_METHOD, renderMonteCarloFiles } from "./montecarlo/mcFiles.js";
 import {
@@ -55,6 +55,8 @@ export interface SimulateOptions {
   out?: string;
   force?: boolean;
   bom?: boolean;
+  /** Also write results.xlsx (default true; report.html is always written). */
+  xlsx?: boolean;
   /** Write nothing (used by tests and by commands that only need the tables). */
   dryRun?: boolean;
   /** Monte Carlo after planning (skipped when the plan is not optimal). */
@@ -104,19 +106,15 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   const outDir = options.dryRun ? null : (options.out ?? defaultOutDir(loaded.scenario.name));
   if (outDir) assertWritable(outDir, options.force ?? false, loaded.inputs); // fail before solving, not after
   const t1 = performance.now();
-  const pm = buildPlanningModel(loaded.scenario);
-  if (options.monteCarlo) checkDrawMemory(options.monteCarlo, pm, loaded.uncertainty);
-  const t2 = performance.now();
-  const solution = await solveStages(pm, solverPicker(options.solver ?? "auto"));
+  const { solution, tables, seconds } = await planScenario(loaded.scenario, options.solver ?? "auto");
+  if (options.monteCarlo && solution.status === "optimal") checkDrawMemory(options.monteCarlo, solution.pm.ctx, loaded.uncertainty); // before any draw
   const t3 = performance.now();
-  const tables = solution.status === "optimal" ? extractTables(solution) : emptyTables();
-  tables.diagnostics = diagnosticsOf(solution, tables);
   const mc = options.monteCarlo && solution.status === "optimal"
     ? await monteCarloStep(loaded, solution, tables, options.monteCarlo, options.bom ?? true)
     : null;
   const t4 = performance.now();
   const runJson = makeRunJson(file, options, loaded, solution, {
-    load: t1 - t0, build: t2 - t1, solve: t3 - t2, ...(mc ? { monte_carlo: t4 - t3 } : {}),
+    load: t1 - t0, build: seconds.build * 1000, solve: seconds.solve * 1000, ...(mc ? { monte_carlo: t4 - t3 } : {}),
   });
   if (mc) {
     runJson.monte_carlo = mc.info;
@@ -132,7 +130,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
       : await renderDiagnosticsOnly(tables, runJson, loaded.merged, bom);
     if (mc?.tables) Object.assign(files, await renderMonteCarloFiles(mc.tables, bom));
     if (mc?.shardFile) files[SHARD_FILE] = mc.shardFile;
-    written = writeFolderAtomically(outDir, files, options.force ?? false, loaded.inputs);
+    written = writeFolderAtomically(outDir, await withOfficeFiles(files, { kind: "plan", xlsx: options.xlsx }), options.force ?? false, loaded.inputs);
   }
   return { loaded, solution, tables, outDir: written, runJson, monteCarlo: mc && { run: mc.run, tables: mc.tables, info: mc.info } };
 }
@@ -183,29 +181,6 @@ async function monteCarloStep(
   }
   const mcTables = monteCarloTables(run.layout, run.shard, tables.targets, { rootRegion, saveDraws: request.saveDraws ?? false });
   return { run, tables: mcTables, info, shardFile: null };
-}
-
-function emptyTables(): PlanTables {
-  return { plan: [], funding: [], budgets: [], capacity: [], targets: [], diagnostics: [] };
-}
-
-/** Conflicts when infeasible; otherwise a warning per missed target and per binding budget. */
-export function diagnosticsOf(solution: PlanSolution, tables: PlanTables): DiagnosticRow[] {
-  if (solution.status === "infeasible") {
-    return solution.conflicts.map((c) => ({ kind: `conflict:${c.kind}`, where: c.where, message: c.message }));
-  }
-  if (solution.status === "error") return [{ kind: "error", where: "solver", message: solution.message ?? "solver error" }];
-  const rows: DiagnosticRow[] = solution.warnings.map((w) => ({ kind: "warning", where: "solver", message: w }));
-  for (const t of tables.targets) {
-    if (!t.met) rows.push({ kind: "target_missed", where: `target[${t.target}]`, message: `${t.kind} target ${t.target} (${t.metric} by ${t.by} in ${t.region_name}) reaches ${t.planned} of ${t.target_value}: short by ${t.shortfall}` });
-  }
-  for (const b of tables.budgets) {
-    if (b.binding) rows.push({ kind: "budget_binding", where: `budget[${b.source},${b.region},${b.year}]`, message: `budget of ${b.source_name} for ${b.region_name} in ${b.year} is fully used` });
-  }
-  for (const c of tables.capacity) {
-    if (c.binding) rows.push({ kind: "capacity_binding", where: `capacity[${c.capacity},${c.year}]`, message: `capacity ${c.capacity} (${c.region_name}) in ${c.year} is fully used` });
-  }
-  return rows;
 }
 
 function makeRunJson(

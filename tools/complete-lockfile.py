@@ -1,9 +1,9 @@
 # Adds lockfile entries for platform-specific optional packages (e.g. @rollup/rollup-darwin-x64)
 # that this registry mirror does not serve: npm then leaves them out of package-lock.json and
 # `npm ci` refuses the lock as out of sync. The entries carry os/cpu so npm skips them here.
-# Usage: python3 tools/complete-lockfile.py package-lock.json (after any `npm install`).
+# Usage: python3 tools/complete-lockfile.py [package-lock.json] (after any `npm install`).
 import json, re, sys
-p = sys.argv[1]
+p = sys.argv[1] if len(sys.argv) > 1 else "package-lock.json"
 lock = json.load(open(p))
 pk = lock["packages"]
 added = []

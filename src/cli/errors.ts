@@ -20,7 +20,6 @@ export function exitCodeFor(error: unknown): number {
   switch ((error as Kinded)?.kind) {
     case "scenario":
     case "usage":
-    case "uncertainty":
       return EXIT.badInput;
     case "output_exists":
     case "output":

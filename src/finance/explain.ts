@@ -10,13 +10,14 @@
  * soft target no stage-2 price (it would price re-balancing between targets, not the target).
  */
 import { MONEY_UNIT } from "../model/context.js";
-import type { Row } from "../model/types.js";
-import { describeRow, Namer } from "../plan/describe.js";
+import { rowName } from "../model/names.js";
+import type { ConstraintFamily, Row } from "../model/types.js";
+import { describeRow, isMoneyRow, Namer } from "../plan/describe.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
-import { round } from "../results/extract.js";
+import { round } from "../results/numbers.js";
 import { referenceTarget } from "../results/shadow.js";
 import type { PlanTables } from "../results/types.js";
-import { formatYuan } from "../scenario/units.js";
+import { formatMoney } from "../format/numbers.js";
 
 export interface ExplainedRow {
   stage: "shortfall" | "cost";
@@ -31,8 +32,7 @@ export interface ExplainedRow {
   step: string;
 }
 
-const PRICED = new Set<Row["family"]>(["budgets", "capacity", "targets", "shares", "resident_cap", "links", "stock", "start_limits"]);
-const MONEY = new Set<Row["family"]>(["budgets", "shares", "resident_cap", "links"]);
+const PRICED = new Set<ConstraintFamily>(["budgets", "capacity", "targets", "shares", "resident_cap", "links", "stock", "start_limits"]);
 const EPS = 1e-9;
 
 export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow[] {
@@ -42,29 +42,32 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
   const ref = referenceTarget(sol);
   const out: ExplainedRow[] = [];
   model.rows.forEach((row, i) => {
-    if (!PRICED.has(row.family)) return;
-    const money = MONEY.has(row.family);
+    const family = row.ref.family;
+    if (!PRICED.has(family)) return;
+    const money = isMoneyRow(row);
     const perStep = money ? 1e8 / MONEY_UNIT : 1; // row units (万元 or units) in one step
-    const step = money ? "1亿元" : row.family === "capacity" ? "1 slot" : "1 unit";
+    const step = money ? "1亿元" : family === "capacity" ? "1 slot" : "1 unit";
     const what = describeRow(row, scenario, namer);
+    const where = rowName(row);
     const state = stateOf(row, tables);
-    const softTarget = row.family === "targets" && row.key.kind === "soft";
+    const target = row.ref.family === "targets" ? row.ref : null;
+    const softTarget = target?.kind === "soft";
     const g1 = sol.shortfallDuals ? -sol.shortfallDuals[i] : 0;
     if (ref && !softTarget && Math.abs(g1) > EPS) {
       // Gain in the reference target's units; for ≥ rows (hard targets) relaxing means one unit less.
       const gain = Math.abs(g1) * perStep * (ref.atLeast / ref.weight);
-      out.push({ stage: "shortfall", family: row.family, where: row.name, what, state, value: round(gain, 6), unit: `${ref.metric} of ${ref.id}`, step: relaxWord(row, g1, step) });
+      out.push({ stage: "shortfall", family, where, what, state, value: round(gain, 6), unit: `${ref.metric} of ${ref.id}`, step: relaxWord(g1, step) });
     }
     const g2 = sol.costDuals ? -sol.costDuals[i] : 0;
     // A missed soft target's stage-2 dual prices re-balancing under the stage-1 fix, not its cost.
-    const missed = softTarget && tables.targets.some((t) => t.target === row.key.target && !t.met);
+    const missed = softTarget && tables.targets.some((t) => t.target === target!.target && !t.met);
     if (Math.abs(g2) > EPS && !missed) {
       const yuan = Math.abs(g2) * perStep * MONEY_UNIT;
-      const targetCost = row.family === "targets";
+      const targetCost = family === "targets";
       out.push({
-        stage: "cost", family: row.family, where: row.name, what, state, value: round(yuan, 2),
+        stage: "cost", family, where, what, state, value: round(yuan, 2),
         unit: targetCost ? "weighted government yuan it costs" : "weighted government yuan saved",
-        step: targetCost ? `${step} more of the target` : relaxWord(row, g2, step),
+        step: targetCost ? `${step} more of the target` : relaxWord(g2, step),
       });
     }
   });
@@ -73,23 +76,23 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
 }
 
 /** "+1亿元" when raising the row's limit helps, "−1 unit" when lowering it does (≥ rows). */
-function relaxWord(row: Row, gain: number, step: string): string {
+function relaxWord(gain: number, step: string): string {
   return gain > 0 ? `+${step}` : `−${step}`;
 }
 
 function stateOf(row: Row, tables: PlanTables): string {
-  const k = row.key;
-  switch (row.family) {
+  const r = row.ref;
+  switch (r.family) {
     case "budgets": {
-      const b = tables.budgets.find((x) => x.source === k.source && x.region === k.region && x.year === Number(k.year));
-      return b ? `uses ${formatYuan(b.used_yuan)} of ${formatYuan(b.budget_yuan + b.carried_in_yuan)}` : "";
+      const b = tables.budgets.find((x) => x.source === r.source && x.region === r.region && x.year === r.year);
+      return b ? `uses ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}` : "";
     }
     case "capacity": {
-      const c = tables.capacity.find((x) => x.capacity === k.capacity && x.year === Number(k.year));
+      const c = tables.capacity.find((x) => x.capacity === r.capacity && x.year === r.year);
       return c ? `uses ${c.slots_used} of ${c.slots} slots` : "";
     }
     case "targets": {
-      const t = tables.targets.find((x) => x.target === k.target);
+      const t = tables.targets.find((x) => x.target === r.target);
       return t ? `plans ${t.planned} of ${t.target_value}${t.met ? " (met)" : " (missed)"}` : "";
     }
     default:
@@ -117,7 +120,7 @@ export function explainText(rows: ExplainedRow[], top: number, title: string, re
       if (all.length === 0) continue;
       lines.push(`  ${group.title}:`);
       all.slice(0, top).forEach((r, i) => {
-        const value = r.stage === "shortfall" ? `≈ +${fmt(r.value)} ${r.unit}` : `≈ ${formatYuan(r.value)} ${r.unit}`;
+        const value = r.stage === "shortfall" ? `≈ +${fmt(r.value)} ${r.unit}` : `≈ ${formatMoney(r.value)} ${r.unit}`;
         lines.push(`    ${i + 1}. ${r.what} — ${r.state}`, `       ${r.step}: ${value}`);
       });
       if (all.length > top) lines.push(`    … and ${all.length - top} more (use --top)`);

@@ -8,13 +8,12 @@
  *   target's shortfall fixed to 0 (soft targets become hard), and the objective
  *     uniform:   min λ
  *     per year:  min Σ_y (B_y / B) · λ_y   — the smallest total selected budget, as a share of today's.
- * The budgets at the optimum are B·λ (or B·λ_y). A second stage (`costStage`) fixes that optimum
- * and minimises weighted government money, like the planning model's stage 2.
+ * The budgets at the optimum are B·λ (or B·λ_y). A second stage holds that optimum and minimises
+ * weighted government money, like the planning model's stage 2; both run in the one stage runner.
  */
 import { buildPlanningModel, type PlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
-import { nameOf } from "../model/names.js";
-import type { LinearModel, Row, Term, Variable } from "../model/types.js";
+import type { LinearModel, Row, StagedProblem, Term, Variable } from "../model/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { type BudgetSelection, selectsBudget } from "./selection.js";
 
@@ -38,49 +37,39 @@ export interface ScaleColumn {
   amount: number;
 }
 
-export interface MinBudgetModel {
+/** Two stages: `min_budget` (the scale) then `cost` (weighted government money, 万元). */
+export interface MinBudgetModel extends StagedProblem {
   pm: PlanningModel;
   /** Planning variables (shortfalls fixed to 0) plus the scale columns. */
   model: LinearModel;
   scales: ScaleColumn[];
   scaled: ScaledBudgetRow[];
-  /** Stage-2 objective over the same columns (weighted government money, 万元). */
-  costObjective: Term[];
 }
 
 export function buildMinBudgetModel(scenario: Scenario, sel: BudgetSelection, perYear = false): MinBudgetModel {
   const pm = buildPlanningModel(scenario);
   const base = pm.ctx.model;
   // Soft targets become hard: a shortfall column that can only be 0.
-  const variables: Variable[] = base.variables.map((v) => (v.role === "shortfall" ? { ...v, ub: 0 } : v));
-  const selected = base.rows
-    .map((row, i) => ({ row, i }))
-    .filter(({ row }) => row.family === "budgets" && isSelected(sel, row));
-  const years = perYear ? [...new Set(selected.map(({ row }) => Number(row.key.year)))].sort((a, b) => a - b) : [null];
+  const variables: Variable[] = base.variables.map((v) => (v.ref.role === "shortfall" ? { ...v, ub: 0 } : v));
+  const selected = pm.ctx.index.budgetRows.filter((b) =>
+    selectsBudget(sel, scenario.sources[b.source].id, { region: b.region, year: b.year, amount: base.rows[b.row].ub * MONEY_UNIT }),
+  );
+  const years = perYear ? [...new Set(selected.map((b) => b.year))].sort((a, b) => a - b) : [null];
   const scales: ScaleColumn[] = years.map((year) => {
     const v = variables.length;
-    variables.push({
-      name: year === null ? "budget_scale" : nameOf("budget_scale", year),
-      // The model's roles have no "scale"; "elastic" (a column that relaxes rows) is the closest and
-      // nothing reads the roles of this model.
-      role: "elastic",
-      lb: 0,
-      ub: Infinity,
-      integer: false,
-      key: year === null ? {} : { year },
-    });
+    variables.push({ lb: 0, ub: Infinity, integer: false, ref: { role: "budget_scale", year } });
     return { v, year, amount: 0 };
   });
   const rows: Row[] = [...base.rows];
   const scaled: ScaledBudgetRow[] = [];
-  for (const { row, i } of selected) {
-    const year = Number(row.key.year);
-    const column = scales.find((s) => s.year === null || s.year === year)!;
+  for (const b of selected) {
+    const row = base.rows[b.row];
+    const column = scales.find((s) => s.year === null || s.year === b.year)!;
     // row.ub is the budget in 万元: the row keeps its terms and gains −B·λ, bounded by 0.
-    rows[i] = { ...row, terms: [...row.terms, { v: column.v, c: -row.ub }], ub: 0 };
+    rows[b.row] = { ...row, terms: [...row.terms, { v: column.v, c: -row.ub }], ub: 0 };
     const amount = row.ub * MONEY_UNIT;
     column.amount += amount;
-    scaled.push({ row: i, source: String(row.key.source), region: String(row.key.region), year, amount, scale: column.v });
+    scaled.push({ row: b.row, source: scenario.sources[b.source].id, region: b.region, year: b.year, amount, scale: column.v });
   }
   const total = scales.reduce((s, c) => s + c.amount, 0);
   const objective: Term[] = perYear
@@ -89,26 +78,9 @@ export function buildMinBudgetModel(scenario: Scenario, sel: BudgetSelection, pe
   return {
     pm,
     model: { variables, rows, objective, objectiveConstant: 0 },
+    stages: [{ name: "min_budget", objective }, { name: "cost", objective: pm.stages[1].objective }],
+    settings: scenario.objective,
     scales,
     scaled,
-    costObjective: pm.stages[1].objective,
   };
-}
-
-/** The stage-2 model: the min-budget optimum held (within `tolerance`), minimise weighted money. */
-export function costStage(mb: MinBudgetModel, optimum: number, tolerance = 1e-9): LinearModel {
-  const fix: Row = {
-    name: "stage_fix[min_budget]",
-    family: "stage_fix",
-    terms: mb.model.objective,
-    lb: -Infinity,
-    ub: optimum + tolerance * Math.max(1, Math.abs(optimum)),
-    key: { stage: "min_budget" },
-  };
-  return { ...mb.model, rows: [...mb.model.rows, fix], objective: mb.costObjective };
-}
-
-function isSelected(sel: BudgetSelection, row: Row): boolean {
-  const budget = { region: String(row.key.region), year: Number(row.key.year), amount: row.ub * MONEY_UNIT };
-  return selectsBudget(sel, String(row.key.source), budget);
 }

@@ -1,8 +1,9 @@
 /** Files and printed report of `simulate min-budget`. */
 import { DIAGNOSTIC_COLUMNS } from "../output/columns.js";
 import { toCsv } from "../output/csv.js";
+import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
-import { formatYuan } from "../scenario/units.js";
+import { formatMoney, formatPercent } from "../format/numbers.js";
 import type { BindingRow, MinBudgetResult, MinBudgetRow } from "./minBudgetSolve.js";
 import { renderJson } from "./runInfo.js";
 
@@ -19,8 +20,8 @@ export async function renderMinBudgetFiles(
   result: MinBudgetResult,
   runJson: object,
   merged: unknown,
-  options: { bom: boolean },
-): Promise<Record<string, string>> {
+  options: { bom: boolean; xlsx?: boolean },
+): Promise<Record<string, string | Uint8Array>> {
   const files: Record<string, string> = { [INPUT_FILE]: renderInput(merged), "run.json": renderJson(runJson) };
   if (result.status === "optimal") {
     files[MIN_BUDGET_FILE] = await toCsv(result.rows, MIN_BUDGET_COLUMNS, options);
@@ -30,7 +31,7 @@ export async function renderMinBudgetFiles(
     if (result.message) rows.push({ kind: "error", where: "solver", message: result.message });
     files["diagnostics.csv"] = await toCsv(rows, DIAGNOSTIC_COLUMNS, options);
   }
-  return files;
+  return withOfficeFiles(files, { kind: "min-budget", xlsx: options.xlsx });
 }
 
 /** Totals for run.json and the report: today's selected budget and the minimum. */
@@ -50,24 +51,24 @@ export function minBudgetText(result: MinBudgetResult, title: string, top: numbe
   }
   if (result.status === "error") return [...lines, `solver failed: ${result.message ?? ""}`].join("\n") + "\n";
   const totals = minBudgetTotals(result);
-  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+  const pct = formatPercent;
   if (!result.perYear) {
     const lambda = result.scales[0].scale;
     const verb = lambda <= 1 ? "can shrink to" : "must grow to";
     lines.push(`breaking point: λ = ${lambda.toFixed(6)} — the selected budgets ${verb} ${pct(lambda)} of today's ` +
-      `(${formatYuan(totals.min_budget_yuan)} of ${formatYuan(totals.budget_yuan)}) and every target is still met; any less misses a target.`);
+      `(${formatMoney(totals.min_budget_yuan)} of ${formatMoney(totals.budget_yuan)}) and every target is still met; any less misses a target.`);
   } else {
-    lines.push(`smallest total: ${formatYuan(totals.min_budget_yuan)} of today's ${formatYuan(totals.budget_yuan)} (${pct(totals.ratio)}), per year:`);
+    lines.push(`smallest total: ${formatMoney(totals.min_budget_yuan)} of today's ${formatMoney(totals.budget_yuan)} (${pct(totals.ratio)}), per year:`);
   }
   for (const s of result.scales) {
     if (s.year === null) continue;
-    lines.push(`  ${s.year}: ${formatYuan(s.min_budget_yuan)} of ${formatYuan(s.budget_yuan)} (λ = ${s.scale.toFixed(6)})`);
+    lines.push(`  ${s.year}: ${formatMoney(s.min_budget_yuan)} of ${formatMoney(s.budget_yuan)} (λ = ${s.scale.toFixed(6)})`);
   }
   lines.push(`what holds the budget up (${result.dualMethod === "lp_relaxation" ? "duals of the LP relaxation" : "duals"}; change of the minimum budget per unit more):`);
   if (result.binding.length === 0) lines.push("  (nothing: the targets are met without the selected money)");
   for (const b of result.binding.slice(0, top)) {
     const sign = b.min_budget_change_yuan >= 0 ? "+" : "−";
-    lines.push(`  - ${b.what}: ${sign}${formatYuan(Math.abs(b.min_budget_change_yuan))} per ${b.per}`);
+    lines.push(`  - ${b.what}: ${sign}${formatMoney(Math.abs(b.min_budget_change_yuan))} per ${b.per}`);
   }
   if (result.binding.length > top) lines.push(`  … and ${result.binding.length - top} more (see ${MIN_BUDGET_BINDING_FILE})`);
   return lines.join("\n") + "\n";

@@ -1,21 +1,20 @@
 /**
- * Solves the minimum-budget model through the adapter interface and reads the breaking point back
+ * Solves the minimum-budget model in the stage runner and reads the breaking point back
  * in planning units: the scale(s) λ, every selected budget today and at λ (yuan), what is used of
  * it in the cheapest plan at λ, and which rows hold λ up (non-zero duals of the min-λ stage, from
  * its LP relaxation for integer plans). No λ at all when the targets cannot be met with any money:
  * then the elastic diagnosis says, in planning words, what else stands in the way.
  */
 import { MONEY_UNIT } from "../model/context.js";
-import type { LinearModel, Row } from "../model/types.js";
-import { describeRow, Namer } from "../plan/describe.js";
+import { rowName } from "../model/names.js";
+import type { ConstraintFamily } from "../model/types.js";
+import { describeRow, isMoneyRow, Namer } from "../plan/describe.js";
 import { type Conflict, diagnoseInfeasibility } from "../plan/elastic.js";
-import type { SolverChoice } from "../plan/solverChoice.js";
-import { isInteger, relaxIntegers } from "../plan/stageModels.js";
-import { isBinding, round } from "../results/extract.js";
+import type { SolverChoice } from "../solve/auto.js";
+import { type StageRun, StagedSession } from "../plan/stagedSession.js";
+import { isBinding, round } from "../results/numbers.js";
 import type { Scenario } from "../scenario/types.js";
-import { chooseSolver, solverFor } from "../solve/auto.js";
-import type { SolveResult } from "../solve/types.js";
-import { buildMinBudgetModel, costStage, type MinBudgetModel } from "./minBudget.js";
+import { buildMinBudgetModel, type MinBudgetModel } from "./minBudget.js";
 import type { BudgetSelection } from "./selection.js";
 
 export interface MinBudgetRow {
@@ -61,8 +60,7 @@ export interface MinBudgetResult {
   message?: string;
 }
 
-const EXPLAINED = new Set<Row["family"]>(["targets", "budgets", "capacity", "shares", "resident_cap", "links", "stock", "start_limits"]);
-const MONEY_ROWS = new Set<Row["family"]>(["budgets", "shares", "resident_cap", "links"]);
+const EXPLAINED = new Set<ConstraintFamily>(["targets", "budgets", "capacity", "shares", "resident_cap", "links", "stock", "start_limits"]);
 
 export async function solveMinBudget(
   scenario: Scenario,
@@ -71,49 +69,48 @@ export async function solveMinBudget(
 ): Promise<MinBudgetResult> {
   const perYear = options.perYear ?? false;
   const mb = buildMinBudgetModel(scenario, sel, perYear);
-  const { mipGap, timeLimitSeconds } = scenario.objective;
-  const solve = (model: LinearModel) => chooseSolver(model, options.solver ?? "auto").solve(model, { mipGap, timeLimitSeconds });
-  const first = await solve(mb.model);
-  const stages = [report("min_budget", first)];
+  const staged = StagedSession.open(mb, options.solver ?? "auto");
+  let run: StageRun;
+  try {
+    run = await staged.run({ duals: 1 });
+  } finally {
+    await staged.dispose();
+  }
+  const stages = run.stages.map(({ stage, status, objective, solver, seconds }) => ({ stage, status, objective, solver, seconds }));
   const empty = { perYear, scales: [], rows: [], binding: [], dualMethod: "none" as const };
-  if (first.status === "infeasible") {
-    const conflicts = await diagnoseInfeasibility(mb.model, scenario, solverFor("highs"));
+  if (run.infeasible) {
+    const conflicts = await diagnoseInfeasibility(run.infeasible.model, scenario, run.infeasible.iis);
     return { status: "infeasible", ...empty, conflicts, stages };
   }
-  if (first.status !== "optimal") {
-    return { status: "error", ...empty, conflicts: [], stages, message: `min-budget stage: ${first.status}${first.message ? ` (${first.message})` : ""}` };
-  }
-  const integer = isInteger(mb.model);
-  const duals = !integer && first.duals ? first.duals : (await solverFor("highs").solve(relaxIntegers(mb.model))).duals;
-  const second = await solve(costStage(mb, first.objective));
-  stages.push(report("cost", second));
-  const primal = second.status === "optimal" ? second.primal : first.primal;
+  if (run.status !== "optimal") return { status: "error", ...empty, conflicts: [], stages, message: run.message };
+  const primal = run.primal;
+  const duals = run.duals[0];
   return {
     status: "optimal",
     perYear,
     scales: mb.scales.map((c) => ({
       year: c.year,
-      scale: round(first.primal[c.v], 9),
+      scale: round(primal[c.v], 9),
       budget_yuan: round(c.amount, 2),
-      min_budget_yuan: round(c.amount * first.primal[c.v], 2),
+      min_budget_yuan: round(c.amount * primal[c.v], 2),
     })),
-    rows: budgetRows(mb, scenario, first.primal, primal),
+    rows: budgetRows(mb, scenario, primal),
     binding: duals ? bindingRows(mb, scenario, duals) : [],
     conflicts: [],
     stages,
-    dualMethod: duals ? (integer ? "lp_relaxation" : "lp") : "none",
+    dualMethod: duals ? run.dualMethod : "none",
   };
 }
 
-function budgetRows(mb: MinBudgetModel, scenario: Scenario, scalePrimal: Float64Array, primal: Float64Array): MinBudgetRow[] {
+function budgetRows(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array): MinBudgetRow[] {
   const namer = new Namer(scenario);
   const vars = mb.model.variables;
   return mb.scaled.map((s) => {
     const row = mb.model.rows[s.row];
-    const lambda = scalePrimal[s.scale];
+    const lambda = primal[s.scale];
     const source = scenario.sources.find((x) => x.id === s.source)!;
     const activity = row.terms.reduce((a, t) => a + (t.v === s.scale ? 0 : t.c * primal[t.v]), 0);
-    const used = row.terms.reduce((a, t) => a + (vars[t.v].role === "funds" ? t.c * primal[t.v] : 0), 0);
+    const used = row.terms.reduce((a, t) => a + (vars[t.v].ref.role === "funds" ? t.c * primal[t.v] : 0), 0);
     const min = s.amount * lambda;
     return {
       source: s.source,
@@ -143,22 +140,19 @@ function bindingRows(mb: MinBudgetModel, scenario: Scenario, duals: Float64Array
   const total = mb.scales.reduce((s, c) => s + c.amount, 0);
   const out: (BindingRow & { order: number })[] = [];
   mb.model.rows.forEach((row, i) => {
-    if (!EXPLAINED.has(row.family) || i >= duals.length || Math.abs(duals[i]) <= 1e-9) return;
-    const money = MONEY_ROWS.has(row.family);
+    const family = row.ref.family;
+    if (!EXPLAINED.has(family) || i >= duals.length || Math.abs(duals[i]) <= 1e-9) return;
+    const money = isMoneyRow(row);
     out.push({
-      family: row.family,
-      where: row.name,
+      family,
+      where: rowName(row),
       what: describeRow(row, scenario, namer),
       min_budget_change_yuan: round(duals[i] * total * (money ? 1e8 / MONEY_UNIT : 1), 2),
-      per: money ? "1亿元" : row.family === "capacity" ? "slot" : row.family === "targets" ? "target unit" : "unit",
-      order: row.family === "targets" ? 0 : 1,
+      per: money ? "1亿元" : family === "capacity" ? "slot" : family === "targets" ? "target unit" : "unit",
+      order: family === "targets" ? 0 : 1,
     });
   });
   return out
     .sort((a, b) => a.order - b.order || Math.abs(b.min_budget_change_yuan) - Math.abs(a.min_budget_change_yuan) || a.where.localeCompare(b.where))
     .map(({ order: _, ...r }) => r);
-}
-
-function report(stage: string, r: SolveResult) {
-  return { stage, status: r.status, objective: r.objective, solver: r.solver, seconds: r.seconds };
 }

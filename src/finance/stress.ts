@@ -7,10 +7,10 @@
  * and its plan, and may return extra per-target and per-level columns (e.g. p_met with common
  * random numbers); stressTables.ts appends them to stress.csv / stress_summary.csv.
  */
-import type { SolverChoice } from "../plan/solverChoice.js";
+import type { SolverChoice } from "../solve/auto.js";
 import type { Scenario } from "../scenario/types.js";
 import { cutBudgets, moneyCut } from "./cuts.js";
-import { type PlannedScenario, planScenario } from "./planScenario.js";
+import { type PlannedScenario, planScenario } from "../plan/planScenario.js";
 import type { BudgetSelection } from "./selection.js";
 
 export type ExtraColumns = Record<string, number | string | boolean>;

@@ -3,8 +3,9 @@
  * them and writes the folder.
  */
 import { toCsv } from "../output/csv.js";
+import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
-import { formatYuan } from "../scenario/units.js";
+import { formatCount, formatMoney, formatPercent } from "../format/numbers.js";
 import { cutLabel } from "./cutSpec.js";
 import { renderJson } from "./runInfo.js";
 import type { StressLevel } from "./stress.js";
@@ -20,18 +21,18 @@ export async function renderStressFiles(
   levels: StressLevel[],
   runJson: object,
   merged: unknown,
-  options: { bom: boolean },
-): Promise<Record<string, string>> {
+  options: { bom: boolean; xlsx?: boolean },
+): Promise<Record<string, string | Uint8Array>> {
   const targets = stressTargetRows(levels);
   const summary = stressSummaryRows(levels);
   const targetColumns = [...STRESS_COLUMNS, ...extraColumns(targets, STRESS_COLUMNS)] as (keyof StressTargetRow & string)[];
   const summaryColumns = [...STRESS_SUMMARY_COLUMNS, ...extraColumns(summary, STRESS_SUMMARY_COLUMNS)] as (keyof StressSummaryRow & string)[];
-  return {
+  return withOfficeFiles({
     [STRESS_FILE]: await toCsv(targets, targetColumns, options),
     [STRESS_SUMMARY_FILE]: await toCsv(summary, summaryColumns, options),
     [INPUT_FILE]: renderInput(merged),
     "run.json": renderJson(runJson),
-  };
+  }, { kind: "stress", xlsx: options.xlsx });
 }
 
 /** The compact table printed after a stress run: one line per level, then attainment per target. */
@@ -44,8 +45,8 @@ export function stressTable(levels: StressLevel[], title: string): string {
     s.status,
     s.targets_met === null ? "—" : `${s.targets_met}/${s.targets}`,
     s.shortfall_objective === null ? "—" : s.shortfall_objective.toFixed(6),
-    s.government_used_yuan === null ? "—" : formatYuan(s.government_used_yuan),
-    formatYuan(s.budget_cut_yuan),
+    s.government_used_yuan === null ? "—" : formatMoney(s.government_used_yuan),
+    formatMoney(s.budget_cut_yuan),
     s.households_lost === null ? "—" : fmt(s.households_lost),
     s.households_lost_per_100m_yuan === null ? "—" : fmt(s.households_lost_per_100m_yuan),
     losers(levels, i),
@@ -71,11 +72,12 @@ function losers(levels: StressLevel[], i: number): string {
 
 function cell(row: StressTargetRow | undefined): string {
   if (!row || row.attainment === null) return "—";
-  return `${(row.attainment * 100).toFixed(1)}%${row.met ? "" : " ✗"}${row.gained_vs_base ? " *" : ""}`;
+  return `${formatPercent(row.attainment)}${row.met ? "" : " ✗"}${row.gained_vs_base ? " *" : ""}`;
 }
 
+/** Households: whole, grouped. */
 function fmt(x: number): string {
-  return Number(x.toFixed(1)).toLocaleString("en-US");
+  return formatCount(x, true);
 }
 
 /** Left-aligned columns separated by two spaces (CJK characters count double). */

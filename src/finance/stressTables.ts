@@ -6,11 +6,11 @@
  *                       households lost and per 亿元 cut, regions losing most.
  * Lost quantities are "baseline minus this level", so positive numbers are losses.
  */
-import { round } from "../results/extract.js";
+import { round } from "../results/numbers.js";
 import type { PlanTables, TargetRow } from "../results/types.js";
 import type { Scenario, Target } from "../scenario/types.js";
 import { cutLabel } from "./cutSpec.js";
-import { shortfallObjective } from "./planScenario.js";
+import { shortfallObjective } from "../plan/planScenario.js";
 import type { StressLevel } from "./stress.js";
 
 /** The target's identity columns, exactly as in targets.csv. */

@@ -12,13 +12,13 @@ import { addResidentCapConstraints, addShareConstraints } from "./families/share
 import { addStartLimitConstraints, addStockConstraints } from "./families/stock.js";
 import { addTargetConstraints } from "./families/targets.js";
 import { addSmoothingTerms, costObjective, shortfallObjective, type StageName } from "./objectives.js";
-import type { Term } from "./types.js";
+import type { StagedProblem } from "./types.js";
 import { addCostVariables, addFundsVariables, addShortfallVariables, addStartsVariables } from "./variables.js";
 
-export interface PlanningModel {
+/** The planning model as a staged problem, with the builder context that indexes it. */
+export interface PlanningModel extends StagedProblem {
   ctx: ModelContext;
-  /** Objective terms of each stage that runs, in order. */
-  stages: { name: StageName; objective: Term[] }[];
+  stages: { name: StageName; objective: StagedProblem["stages"][number]["objective"] }[];
 }
 
 export function buildPlanningModel(scenario: Scenario): PlanningModel {
@@ -44,5 +44,5 @@ export function buildPlanningModel(scenario: Scenario): PlanningModel {
     { name: "cost", objective: costObjective(ctx) },
   ];
   if (scenario.objective.smoothing) stages.push({ name: "smoothing", objective: addSmoothingTerms(ctx) });
-  return { ctx, stages };
+  return { ctx, model: ctx.model, stages, settings: scenario.objective };
 }

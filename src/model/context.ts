@@ -1,10 +1,11 @@
 /**
  * The builder context shared by every constraint family: the model under construction, the
- * scenario, the year ranges and the lookup from scenario keys to variable indices. Families only
- * append; nothing here knows which solver will run.
+ * scenario, the year ranges and the typed index from scenario entities to columns and rows.
+ * Families only append; nothing here knows which solver will run.
  */
 import type { Program, ProgramLeaf, Region, Scenario, Source } from "../scenario/types.js";
-import type { ConstraintFamily, LinearModel, Row, Term, Variable } from "./types.js";
+import { ModelIndex } from "./modelIndex.js";
+import type { LinearModel, Row, RowRef, Term, Variable } from "./types.js";
 
 /** Money variables are in 万元 (10,000 yuan) so coefficients stay well scaled for the solvers. */
 export const MONEY_UNIT = 1e4;
@@ -17,6 +18,8 @@ export interface ActualStarts {
 }
 
 export interface LeafProgram {
+  /** Position in ModelContext.leafPrograms (the index's leaf-programme axis). */
+  index: number;
   program: Program;
   leaf: ProgramLeaf;
   /** Starts before the horizon, by year (from actuals): still being paid and occupying slots. */
@@ -37,9 +40,10 @@ export class ModelContext {
   /** Horizon years plus the tail years in which units started late are still being paid. */
   readonly paymentYears: number[];
   readonly leafPrograms: LeafProgram[] = [];
-  private readonly varIndex = new Map<string, number>();
+  readonly index: ModelIndex;
   private readonly regionById = new Map<string, Region>();
-  private readonly sourceById = new Map<string, Source>();
+  private readonly sourceIndexById = new Map<string, number>();
+  private readonly leafProgramsByRegion = new Map<string, LeafProgram[]>();
 
   constructor(readonly scenario: Scenario) {
     this.years = scenario.years;
@@ -47,7 +51,7 @@ export class ModelContext {
     const last = scenario.horizon.end + longest - 1;
     this.paymentYears = range(scenario.horizon.start, last);
     for (const r of scenario.regions) this.regionById.set(r.id, r);
-    for (const s of scenario.sources) this.sourceById.set(s.id, s);
+    scenario.sources.forEach((s, i) => this.sourceIndexById.set(s.id, i));
     for (const program of scenario.programs) {
       for (const leaf of program.leaves) {
         const actuals = new Map<number, ActualStarts>();
@@ -58,9 +62,10 @@ export class ModelContext {
         }
         const pre = new Map<number, number>();
         for (const [year, a] of actuals) if (year < scenario.horizon.start) pre.set(year, a.started);
-        this.leafPrograms.push({ program, leaf, preHorizonStarts: pre, actuals });
+        this.leafPrograms.push({ index: this.leafPrograms.length, program, leaf, preHorizonStarts: pre, actuals });
       }
     }
+    this.index = new ModelIndex(this.leafPrograms.length, this.years.length, this.paymentYears.length, scenario.sources.length, scenario.targets.length);
   }
 
   region(id: string): Region {
@@ -70,48 +75,53 @@ export class ModelContext {
   }
 
   source(id: string): Source {
-    const s = this.sourceById.get(id);
-    if (!s) throw new Error(`internal: unknown source ${id}`);
+    return this.scenario.sources[this.sourceIndex(id)];
+  }
+
+  sourceIndex(id: string): number {
+    const s = this.sourceIndexById.get(id);
+    if (s === undefined) throw new Error(`internal: unknown source ${id}`);
     return s;
+  }
+
+  /** Horizon-year index of `year`, or −1 outside the horizon. */
+  yearIndex(year: number): number {
+    const h = year - this.scenario.horizon.start;
+    return h >= 0 && h < this.years.length ? h : -1;
+  }
+
+  /** Payment-year index of `year`, or −1 outside the payment years. */
+  paymentYearIndex(year: number): number {
+    const y = year - this.scenario.horizon.start;
+    return y >= 0 && y < this.paymentYears.length ? y : -1;
   }
 
   /** Leaf-programme pairs whose leaf lies under `regionId` (a node, group or leaf). */
   leafProgramsIn(regionId: string, programIds?: readonly string[]): LeafProgram[] {
-    const leaves = new Set(this.region(regionId).leaves);
-    return this.leafPrograms.filter(
-      (lp) => leaves.has(lp.leaf.region) && (!programIds || programIds.includes(lp.program.id)),
-    );
+    let all = this.leafProgramsByRegion.get(regionId);
+    if (!all) {
+      const leaves = new Set(this.region(regionId).leaves);
+      all = this.leafPrograms.filter((lp) => leaves.has(lp.leaf.region));
+      this.leafProgramsByRegion.set(regionId, all);
+    }
+    return programIds ? all.filter((lp) => programIds.includes(lp.program.id)) : all;
   }
 
   addVariable(v: Variable): number {
-    if (this.varIndex.has(v.name)) throw new Error(`internal: duplicate variable ${v.name}`);
-    this.varIndex.set(v.name, this.model.variables.length);
     this.model.variables.push(v);
     return this.model.variables.length - 1;
   }
 
-  /** Index of a variable by its readable name, or undefined when the model has none. */
-  lookup(name: string): number | undefined {
-    return this.varIndex.get(name);
-  }
-
-  addRow(
-    family: ConstraintFamily,
-    name: string,
-    expr: Expr,
-    bounds: { lb?: number; ub?: number },
-    key: Row["key"],
-  ): Row {
+  /** Appends a row and returns its index. */
+  addRow(ref: RowRef, expr: Expr, bounds: { lb?: number; ub?: number }): number {
     const row: Row = {
-      name,
-      family,
+      ref,
       terms: mergeTerms(expr.terms),
       lb: (bounds.lb ?? -Infinity) - expr.constant,
       ub: (bounds.ub ?? Infinity) - expr.constant,
-      key,
     };
     this.model.rows.push(row);
-    return row;
+    return this.model.rows.length - 1;
   }
 }
 

@@ -10,6 +10,7 @@
  * - |bound| >= 1e20 counts as infinite (HiGHS and CBC already do; GLPK would not);
  * - duplicate terms are summed and zero coefficients dropped (CBC rejects duplicates).
  */
+import { rowName, variableName } from "./names.js";
 import type { LinearModel, Term } from "./types.js";
 
 /** Bounds at or beyond this magnitude are infinite, as in HiGHS (`infinite_bound`) and CBC. */
@@ -68,20 +69,21 @@ export function exportCplexLp(model: LinearModel, options: ExportLpOptions = {})
 
   const colNames = new LpNames();
   const constantColumn = needsConstant ? colNames.reserve(CONSTANT_COLUMN) : null;
-  const variables = model.variables.map((v) => colNames.take(v.name));
+  const variables = model.variables.map((v) => colNames.take(variableName(v)));
   const rowNames = new LpNames();
   rowNames.reserve("obj");
   const rowParts: LpRowPart[] = [];
   const rows: string[][] = model.rows.map((r, i) => {
+    const name = rowName(r);
     const lb = finiteOrInf(r.lb);
     const ub = finiteOrInf(r.ub);
     const parts: LpRowPart[] = [];
-    if (lb === ub) parts.push({ row: i, lpName: rowNames.take(r.name), sense: "=", rhs: lb });
+    if (lb === ub) parts.push({ row: i, lpName: rowNames.take(name), sense: "=", rhs: lb });
     else if (lb > -Infinity && ub < Infinity) {
-      parts.push({ row: i, lpName: rowNames.take(`${r.name}_lo`), sense: ">=", rhs: lb });
-      parts.push({ row: i, lpName: rowNames.take(`${r.name}_hi`), sense: "<=", rhs: ub });
-    } else if (lb > -Infinity) parts.push({ row: i, lpName: rowNames.take(r.name), sense: ">=", rhs: lb });
-    else if (ub < Infinity) parts.push({ row: i, lpName: rowNames.take(r.name), sense: "<=", rhs: ub });
+      parts.push({ row: i, lpName: rowNames.take(`${name}_lo`), sense: ">=", rhs: lb });
+      parts.push({ row: i, lpName: rowNames.take(`${name}_hi`), sense: "<=", rhs: ub });
+    } else if (lb > -Infinity) parts.push({ row: i, lpName: rowNames.take(name), sense: ">=", rhs: lb });
+    else if (ub < Infinity) parts.push({ row: i, lpName: rowNames.take(name), sense: "<=", rhs: ub });
     rowParts.push(...parts);
     return parts.map((p) => p.lpName);
   });
@@ -185,12 +187,17 @@ export function assertFiniteModel(model: LinearModel): void {
     throw new Error(`LP export: ${what} is ${x}; coefficients must be finite numbers`);
   };
   if (!Number.isFinite(model.objectiveConstant)) bad("objective constant", model.objectiveConstant);
-  for (const t of model.objective) if (!Number.isFinite(t.c)) bad(`objective coefficient of ${model.variables[t.v]?.name}`, t.c);
+  for (const t of model.objective) if (!Number.isFinite(t.c)) bad(`objective coefficient of ${columnLabel(model, t.v)}`, t.c);
   for (const r of model.rows) {
-    for (const t of r.terms) if (!Number.isFinite(t.c)) bad(`coefficient of ${model.variables[t.v]?.name} in ${r.name}`, t.c);
-    if (Number.isNaN(r.lb) || Number.isNaN(r.ub)) bad(`a bound of row ${r.name}`, NaN);
+    for (const t of r.terms) if (!Number.isFinite(t.c)) bad(`coefficient of ${columnLabel(model, t.v)} in ${rowName(r)}`, t.c);
+    if (Number.isNaN(r.lb) || Number.isNaN(r.ub)) bad(`a bound of row ${rowName(r)}`, NaN);
   }
-  for (const v of model.variables) if (Number.isNaN(v.lb) || Number.isNaN(v.ub)) bad(`a bound of ${v.name}`, NaN);
+  for (const v of model.variables) if (Number.isNaN(v.lb) || Number.isNaN(v.ub)) bad(`a bound of ${variableName(v)}`, NaN);
+}
+
+function columnLabel(model: LinearModel, v: number): string {
+  const variable = model.variables[v];
+  return variable ? variableName(variable) : `column ${v}`;
 }
 
 // ---- names -------------------------------------------------------------------------------------

@@ -4,16 +4,15 @@
  */
 import type { Target } from "../scenario/types.js";
 import { type Expr, type LeafProgram, type ModelContext, MONEY_UNIT, sumExpr } from "./context.js";
-import { startsName } from "./names.js";
 
 /** Units started in year t: the decision variable inside the horizon, actuals before it. */
 export function startsIn(ctx: ModelContext, lp: LeafProgram, t: number): Expr {
-  const { start, end } = ctx.scenario.horizon;
-  if (t >= start && t <= end) {
-    const v = ctx.lookup(startsName(lp.leaf.region, lp.program.id, t));
-    return { terms: v === undefined ? [] : [{ v, c: 1 }], constant: 0 };
+  const h = ctx.yearIndex(t);
+  if (h >= 0) {
+    const v = ctx.index.startsCol(lp.index, h);
+    return { terms: v < 0 ? [] : [{ v, c: 1 }], constant: 0 };
   }
-  if (t < start) return { terms: [], constant: lp.preHorizonStarts.get(t) ?? 0 };
+  if (t < ctx.scenario.horizon.start) return { terms: [], constant: lp.preHorizonStarts.get(t) ?? 0 };
   return { terms: [], constant: 0 };
 }
 

@@ -1,14 +1,70 @@
-/** Readable names for model columns and rows: `funds[guangzhou-urban,retrofit,2023,central]`. */
+/**
+ * Readable names for columns and rows, made from their typed references only when a name is needed
+ * (CPLEX-LP export, diagnostics' `where`, messages): `funds[guangzhou-urban,retrofit,2023,central]`.
+ */
+import type { Row, RowRef, Variable, VarRef } from "./types.js";
+
 export function nameOf(family: string, ...keys: (string | number)[]): string {
   return `${family}[${keys.join(",")}]`;
 }
 
-export const startsName = (leaf: string, program: string, year: number) =>
-  nameOf("starts", leaf, program, year);
-export const costName = (leaf: string, program: string, year: number) =>
-  nameOf("cost", leaf, program, year);
-export const fundsName = (leaf: string, program: string, year: number, source: string) =>
-  nameOf("funds", leaf, program, year, source);
-export const shortfallName = (target: string) => nameOf("shortfall", target);
-export const carryName = (source: string, region: string, year: number) =>
-  nameOf("carry", source, region, year);
+export function variableName(v: Variable): string {
+  return refName(v.ref);
+}
+
+function refName(r: VarRef): string {
+  switch (r.role) {
+    case "starts":
+    case "cost":
+    case "smooth_up":
+    case "smooth_down":
+      return nameOf(r.role, r.region, r.program, r.year);
+    case "funds":
+      return nameOf("funds", r.region, r.program, r.year, r.source);
+    case "shortfall":
+      return nameOf("shortfall", r.target);
+    case "carry":
+      return nameOf("carry", r.source, r.region, r.year);
+    case "elastic":
+      return `elastic_${r.direction}[${rowName(r.row)}]`;
+    case "budget_scale":
+      return r.year === null ? "budget_scale" : nameOf("budget_scale", r.year);
+    case "other":
+      return r.name;
+  }
+}
+
+export function rowName(row: Row): string {
+  return rowRefName(row.ref);
+}
+
+function rowRefName(r: RowRef): string {
+  switch (r.family) {
+    case "commitments":
+      return nameOf("commit", r.region, r.program, r.year);
+    case "funding_balance":
+      return nameOf("balance", r.region, r.program, r.year);
+    case "smoothing":
+      return nameOf("smooth", r.region, r.program, r.year);
+    case "shares":
+      return nameOf(`share_${r.bound}`, r.region, r.program, r.year, r.source);
+    case "resident_cap":
+      return nameOf("resident_cap", r.region, r.program, r.year, r.source);
+    case "budgets":
+      return nameOf("budget", r.source, r.region, r.year);
+    case "links":
+      return nameOf(`link_${r.bound}`, r.link, r.region, r.year);
+    case "capacity":
+      return nameOf("capacity", r.capacity, r.year);
+    case "stock":
+      return nameOf("stock", r.region, r.program);
+    case "start_limits":
+      return nameOf("start_limit", r.program, r.region, r.year);
+    case "targets":
+      return nameOf("target", r.target);
+    case "stage_fix":
+      return nameOf("stage_fix", r.stage);
+    case "other":
+      return r.name;
+  }
+}

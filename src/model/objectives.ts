@@ -3,51 +3,58 @@
  *   1. shortfall  — Σ_t weight_t · shortfall_t / at_least_t   (target-normalised, so targets in
  *                   households and in communities weigh alike)
  *   2. cost       — Σ cost_weight_s · funds_s                    (万元; government money by default)
- *   3. smoothing  — Σ |starts[y] − starts[y−1]| / stock          (optional)
+ *   3. smoothing  — Σ_{l,p,y} (d⁺ + d⁻) / max(1, stock_l,p)      (optional; see addSmoothingTerms)
  */
 import type { ModelContext } from "./context.js";
-import { nameOf, shortfallName, startsName } from "./names.js";
 import type { Term } from "./types.js";
 
 export type StageName = "shortfall" | "cost" | "smoothing";
 
 export function shortfallObjective(ctx: ModelContext): Term[] {
-  return ctx.scenario.targets
-    .filter((t) => t.kind === "soft")
-    .map((t) => ({ v: ctx.lookup(shortfallName(t.id))!, c: t.weight / t.atLeast }));
-}
-
-export function costObjective(ctx: ModelContext): Term[] {
-  const weight = new Map(ctx.scenario.sources.map((s) => [s.id, s.costWeight]));
   const terms: Term[] = [];
-  ctx.model.variables.forEach((v, i) => {
-    if (v.role !== "funds") return;
-    const w = weight.get(String(v.key.source)) ?? 0;
-    if (w !== 0) terms.push({ v: i, c: w });
+  ctx.scenario.targets.forEach((t, ti) => {
+    const v = ctx.index.shortfall[ti];
+    if (v >= 0) terms.push({ v, c: t.weight / t.atLeast });
   });
   return terms;
 }
 
-/** Adds d⁺/d⁻ deviation columns and rows for year-on-year changes in each leaf's starts. */
+export function costObjective(ctx: ModelContext): Term[] {
+  const { index } = ctx;
+  const weight = ctx.scenario.sources.map((s) => s.costWeight);
+  const terms: Term[] = [];
+  for (let k = 0; k < index.funds.length; k++) {
+    const v = index.funds[k];
+    const w = weight[k % index.S];
+    if (v >= 0 && w !== 0) terms.push({ v, c: w });
+  }
+  return terms;
+}
+
+/**
+ * Smoothing: for every leaf-programme and every horizon year after the first, a row
+ *   starts[y] − starts[y−1] − d⁺ + d⁻ = 0   (d⁺, d⁻ ≥ 0)
+ * and the objective Σ (d⁺ + d⁻) / max(1, stock), so leaves of every size weigh by their share of
+ * stock and a leaf with no stock does not divide by zero.
+ */
 export function addSmoothingTerms(ctx: ModelContext): Term[] {
   const terms: Term[] = [];
   for (const lp of ctx.leafPrograms) {
     const scale = 1 / Math.max(1, lp.leaf.stock);
-    for (const year of ctx.years.slice(1)) {
+    ctx.years.slice(1).forEach((year, k) => {
+      const h = k + 1;
       const key = { region: lp.leaf.region, program: lp.program.id, year };
-      const up = ctx.addVariable({ name: nameOf("smooth_up", lp.leaf.region, lp.program.id, year), role: "smooth", lb: 0, ub: Infinity, integer: false, key });
-      const down = ctx.addVariable({ name: nameOf("smooth_down", lp.leaf.region, lp.program.id, year), role: "smooth", lb: 0, ub: Infinity, integer: false, key });
-      const now = ctx.lookup(startsName(lp.leaf.region, lp.program.id, year))!;
-      const before = ctx.lookup(startsName(lp.leaf.region, lp.program.id, year - 1))!;
+      const up = ctx.addVariable({ lb: 0, ub: Infinity, integer: false, ref: { role: "smooth_up", ...key } });
+      const down = ctx.addVariable({ lb: 0, ub: Infinity, integer: false, ref: { role: "smooth_down", ...key } });
+      const now = ctx.index.startsCol(lp.index, h);
+      const before = ctx.index.startsCol(lp.index, h - 1);
       ctx.addRow(
-        "smoothing",
-        nameOf("smooth", lp.leaf.region, lp.program.id, year),
+        { family: "smoothing", ...key },
         { terms: [{ v: now, c: 1 }, { v: before, c: -1 }, { v: up, c: -1 }, { v: down, c: 1 }], constant: 0 },
         { lb: 0, ub: 0 },
-        key,
       );
       terms.push({ v: up, c: scale }, { v: down, c: scale });
-    }
+    });
   }
   return terms;
 }

@@ -1,33 +1,46 @@
 /**
- * Solver-neutral linear model. Builders append variables and rows with readable names that map
- * back to scenario entities (`funds[guangzhou-urban,retrofit,2023,central]`); adapters translate
- * this one shape to each solver, and the CPLEX-LP exporter writes it for audit.
+ * Solver-neutral linear model, held by integer labels: a column or row is its index; what it stands
+ * for is a typed reference (`VarRef`, `RowRef`) to scenario entities. Readable names such as
+ * `funds[guangzhou-urban,retrofit,2023,central]` are made only for export and messages (names.ts).
  */
+import type { ObjectiveSettings } from "../scenario/types.js";
 
-export type ConstraintFamily =
-  | "commitments"
-  | "funding_balance"
-  | "shares"
-  | "resident_cap"
-  | "budgets"
-  | "links"
-  | "capacity"
-  | "stock"
-  | "start_limits"
-  | "targets"
-  | "stage_fix"
-  | "smoothing";
+export type ConstraintFamily = RowRef["family"];
 
-export type VariableRole = "starts" | "cost" | "funds" | "shortfall" | "carry" | "smooth" | "elastic";
+/** What a column stands for. Ids are scenario ids; `region` of leaf columns is the leaf. */
+export type VarRef =
+  | { role: "starts" | "cost" | "smooth_up" | "smooth_down"; region: string; program: string; year: number }
+  | { role: "funds"; region: string; program: string; year: number; source: string }
+  | { role: "shortfall"; target: string }
+  | { role: "carry"; source: string; region: string; year: number }
+  /** A slack that relaxes model row `row` (elastic diagnosis); its name is derived from the row's. */
+  | { role: "elastic"; row: Row; direction: "up" | "down" }
+  /** min-budget: the scale of the selected budgets (null year: one uniform scale). */
+  | { role: "budget_scale"; year: number | null }
+  /** Hand-written models (tests, solver checks): the name is all there is. */
+  | { role: "other"; name: string };
+
+export type VariableRole = VarRef["role"];
+
+/** What a row stands for, by constraint family. */
+export type RowRef =
+  | { family: "commitments" | "funding_balance" | "smoothing"; region: string; program: string; year: number }
+  | { family: "shares"; region: string; program: string; year: number; source: string; bound: "min" | "max"; share: number }
+  | { family: "resident_cap"; region: string; program: string; year: number; source: string; cap: number }
+  | { family: "budgets"; source: string; region: string; year: number }
+  | { family: "links"; link: string; source: string; of: string; region: string; year: number; bound: "min" | "max"; ratio: number }
+  | { family: "capacity"; capacity: string; region: string; year: number }
+  | { family: "stock"; region: string; program: string }
+  | { family: "start_limits"; program: string; region: string; year: number }
+  | { family: "targets"; target: string; kind: "hard" | "soft" }
+  | { family: "stage_fix"; stage: string }
+  | { family: "other"; name: string };
 
 export interface Variable {
-  name: string;
-  role: VariableRole;
   lb: number;
   ub: number; // Infinity when unbounded
   integer: boolean;
-  /** Scenario keys the variable stands for (region, program, year, source, target …). */
-  key: Record<string, string | number>;
+  ref: VarRef;
 }
 
 export interface Term {
@@ -36,13 +49,10 @@ export interface Term {
 }
 
 export interface Row {
-  name: string;
-  family: ConstraintFamily;
   terms: Term[];
   lb: number; // -Infinity when none
   ub: number; // Infinity when none
-  /** Scenario keys the row stands for, used to explain it in planning words. */
-  key: Record<string, string | number>;
+  ref: RowRef;
 }
 
 export interface LinearModel {
@@ -51,4 +61,27 @@ export interface LinearModel {
   /** Minimisation objective. */
   objective: Term[];
   objectiveConstant: number;
+}
+
+/** One stage of a lexicographic problem: its name and the objective it minimises. */
+export interface Stage {
+  name: string;
+  objective: Term[];
+}
+
+/**
+ * A lexicographic problem: one model, stage objectives solved in order, each stage's optimum held
+ * (within the tolerances of `settings`) while the later ones are solved.
+ */
+export interface StagedProblem {
+  model: LinearModel;
+  stages: Stage[];
+  settings: ObjectiveSettings;
+}
+
+/** A row of the given family, with its reference narrowed. */
+export type RowOf<F extends ConstraintFamily> = Row & { ref: Extract<RowRef, { family: F }> };
+
+export function isFamily<F extends ConstraintFamily>(row: Row, family: F): row is RowOf<F> {
+  return row.ref.family === family;
 }

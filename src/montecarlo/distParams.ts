@@ -4,7 +4,7 @@
  * reported at the parameter's own path, e.g. `inputs[2].dist.mode: min 1.2 > mode 1.0`.
  */
 import { normalMass } from "../stats/normal.js";
-import type { RawDist } from "./uncertaintySchema.js";
+import type { RawDist } from "./distSchema.js";
 import type { Dist, UncertaintyProblem } from "./types.js";
 
 type Path = (string | number)[];

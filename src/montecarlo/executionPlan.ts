@@ -7,7 +7,6 @@
  */
 import { MONEY_UNIT } from "../model/context.js";
 import { unitCostAt } from "../model/expressions.js";
-import { costName, fundsName, startsName } from "../model/names.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { Scenario } from "../scenario/types.js";
 
@@ -75,7 +74,7 @@ export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
   const lpIndex = new Map<string, number>();
   const leafPrograms = ctx.leafPrograms.map((lp, i) => {
     lpIndex.set(`${lp.leaf.region}|${lp.program.id}`, i);
-    const planned = ctx.years.map((y) => sol.primal[ctx.lookup(startsName(lp.leaf.region, lp.program.id, y))!]);
+    const planned = ctx.years.map((_, h) => sol.primal[ctx.index.startsCol(i, h)]);
     const dur = lp.program.spendProfile.length;
     const preCost = ctx.paymentYears.map(() => 0);
     const preActive = ctx.paymentYears.map(() => 0);
@@ -102,7 +101,7 @@ export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
       preCost,
       preActive,
       preCompleted,
-      shares: plannedShares(sol, lp.leaf.region, lp.program.id),
+      shares: plannedShares(sol, lp.index),
     };
   });
   const nodeIndex = new Map(scenario.regions.map((r, i) => [r.id, i]));
@@ -158,15 +157,15 @@ export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
  * [year][source]). A year without planned cost uses the mix over all payment years; a
  * leaf-programme the plan never spends on uses the midpoint of the share bounds, normalised to 1.
  */
-function plannedShares(sol: PlanSolution, region: string, program: string): number[] {
+function plannedShares(sol: PlanSolution, lp: number): number[] {
   const ctx = sol.pm.ctx;
   const scenario: Scenario = ctx.scenario;
   const S = scenario.sources.length;
-  const byYear = ctx.paymentYears.map((year) => {
-    const cost = sol.primal[ctx.lookup(costName(region, program, year))!] * MONEY_UNIT;
-    const funds = scenario.sources.map((s) => {
-      const v = ctx.lookup(fundsName(region, program, year, s.id));
-      return v === undefined ? 0 : sol.primal[v] * MONEY_UNIT;
+  const byYear = ctx.paymentYears.map((_, y) => {
+    const cost = sol.primal[ctx.index.costCol(lp, y)] * MONEY_UNIT;
+    const funds = scenario.sources.map((_, s) => {
+      const v = ctx.index.fundsCol(lp, y, s);
+      return v < 0 ? 0 : sol.primal[v] * MONEY_UNIT;
     });
     return { cost, funds };
   });
@@ -175,7 +174,7 @@ function plannedShares(sol: PlanSolution, region: string, program: string): numb
   if (cost > 1) {
     overall = scenario.sources.map((_, i) => byYear.reduce((a, y) => a + y.funds[i], 0) / cost);
   } else {
-    const shares = scenario.programs.find((p) => p.id === program)!.shares;
+    const shares = ctx.leafPrograms[lp].program.shares;
     const mid = scenario.sources.map((s) => (shares[s.id] ? (shares[s.id].min + shares[s.id].max) / 2 : 0));
     const sum = mid.reduce((a, b) => a + b, 0);
     overall = mid.map((m) => (sum > 0 ? m / sum : 0));

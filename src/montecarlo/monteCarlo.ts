@@ -12,7 +12,7 @@
 import { availableParallelism } from "node:os";
 import { Interrupted, UsageError } from "../errors.js";
 import { formatLimit, LIMITS } from "../limits.js";
-import type { PlanningModel } from "../model/build.js";
+import type { ModelContext } from "../model/context.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import { mergeShards, type OutcomeShard } from "../stats/outcomes.js";
 import { buildExecutionPlan } from "./executionPlan.js";
@@ -88,11 +88,11 @@ export function checkMonteCarloRequest(r: MonteCarloRequest): void {
 
 /**
  * Throws a UsageError when the run would hold more than LIMITS.drawValues numbers (draws × metrics
- * recorded per draw): checked once the model is built, before anything is solved. A sharded run
+ * recorded per draw): checked once the plan is made, before any draw. A sharded run
  * is checked for the whole run, which its merge must hold.
  */
-export function checkDrawMemory(r: MonteCarloRequest, pm: PlanningModel, uncertainty: Uncertainty): void {
-  const metrics = buildMetricLayout(pm.ctx, uncertainty.inputs.map((i) => i.id)).names.length;
+export function checkDrawMemory(r: MonteCarloRequest, ctx: ModelContext, uncertainty: Uncertainty): void {
+  const metrics = buildMetricLayout(ctx, uncertainty.inputs.map((i) => i.id)).names.length;
   const draws = r.draws ?? MAX_PRECISION_DRAWS;
   if (draws * metrics <= LIMITS.drawValues) return;
   const most = Math.floor(LIMITS.drawValues / metrics);

@@ -1,97 +1,63 @@
 /**
  * `reoptimize` mode: in every draw, re-plan with the sampled inputs — what could be achieved with
- * foresight of that world — and record the same metrics as `evaluate`. How a sampled world maps
- * onto the scenario (docs/monte-carlo.md, "Re-optimisation"):
- *   unit cost factor      → unit cost of units started in that year
- *   budget factor         → that budget's amount
- *   enterprise shortfall  → the source's budgets (or, without budgets, its maximum share) scaled by
- *                           1 − the mean shortfall over the cells it covers
- *   consent failure       → each leaf's stock scaled by 1 − its mean failure share over the horizon
- *   slip                  → not applied: a planner with foresight starts early enough
+ * foresight of that world — and record the same metrics as `evaluate`. One planning model per
+ * worker is held warm in a solver session; each draw only changes its coefficients and bounds
+ * (worldModel.ts) and re-solves the shortfall and cost stages from the previous draw's basis.
  */
 import { buildPlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
-import { fundsName, startsName } from "../model/names.js";
-import { solveStages, type SolvePlanOptions } from "../plan/solvePlan.js";
+import { StagedSession } from "../plan/stagedSession.js";
 import type { Scenario } from "../scenario/types.js";
 import type { DrawResult } from "./execute.js";
 import type { SampledWorld, WorldLayout } from "./types.js";
+import { WorldModel } from "./worldModel.js";
 
-export function applyWorld(scenario: Scenario, world: SampledWorld, layout: WorldLayout): Scenario {
-  const H = layout.years.length;
-  const L = layout.leaves.length;
-  const leafIndex = new Map(layout.leaves.map((l, i) => [l, i]));
-  const nodeIndex = new Map(layout.nodes.map((n, i) => [n, i]));
-  const mean = (arr: Float64Array, base: number) => {
-    let s = 0;
-    for (let y = 0; y < H; y++) s += arr[base + y];
-    return s / H;
-  };
-  const programs = scenario.programs.map((p, pi) => ({
-    ...p,
-    leaves: p.leaves.map((leaf) => {
-      const base = (pi * L + leafIndex.get(leaf.region)!) * H;
-      return {
-        ...leaf,
-        stock: leaf.stock * (1 - mean(world.consentFailure, base)),
-        costFactorByYear: Array.from({ length: H }, (_, y) => world.unitCostFactor[base + y]),
-      };
-    }),
-  }));
-  const sources = scenario.sources.map((s, si) => {
-    const shortfallAt = (region: string, year: number) => {
-      const leaves = scenario.regions.find((r) => r.id === region)!.leaves;
-      const y = year - scenario.horizon.start;
-      if (y < 0 || y >= H || leaves.length === 0) return 0;
-      return leaves.reduce((acc, l) => acc + world.enterpriseShortfall[(si * L + leafIndex.get(l)!) * H + y], 0) / leaves.length;
-    };
-    const budgets = s.budgets.map((b) => {
-      const y = b.year - scenario.horizon.start;
-      const factor = y >= 0 && y < H ? world.budgetFactor[(si * layout.nodes.length + nodeIndex.get(b.region)!) * H + y] : 1;
-      return { ...b, amount: b.amount * factor * (1 - shortfallAt(b.region, b.year)) };
-    });
-    return { ...s, budgets };
-  });
-  return { ...scenario, programs: withShortfallShares(programs, scenario, world, layout), sources };
-}
+export class Reoptimizer {
+  private readonly world: WorldModel;
+  private readonly staged: StagedSession;
 
-/** Sources without budgets lose the shortfall from their maximum share instead. */
-function withShortfallShares(programs: Scenario["programs"], scenario: Scenario, world: SampledWorld, layout: WorldLayout): Scenario["programs"] {
-  const H = layout.years.length;
-  const L = layout.leaves.length;
-  return programs.map((p) => {
-    const shares = { ...p.shares };
-    scenario.sources.forEach((s, si) => {
-      if (!shares[s.id] || s.budgets.length > 0) return;
-      let sum = 0;
-      for (let i = 0; i < L * H; i++) sum += world.enterpriseShortfall[si * L * H + i];
-      const keep = 1 - sum / (L * H);
-      shares[s.id] = { ...shares[s.id], max: Math.max(shares[s.id].min, shares[s.id].max * keep) };
-    });
-    return { ...p, shares };
-  });
-}
+  constructor(private readonly scenario: Scenario, layout: WorldLayout) {
+    const pm = buildPlanningModel(scenario);
+    this.world = new WorldModel(pm, layout);
+    this.staged = StagedSession.open(this.world.problem, "highs");
+    this.pm = pm;
+  }
 
-/** Re-plans one sampled world and returns its starts and payments in the executor's layout. */
-export async function reoptimizeDraw(scenario: Scenario, world: SampledWorld, layout: WorldLayout, solver: SolvePlanOptions): Promise<DrawResult | null> {
-  const pm = buildPlanningModel(applyWorld(scenario, world, layout));
-  const sol = await solveStages(pm, { ...solver, duals: false, stages: 2 });
-  if (sol.status !== "optimal") return null;
-  const ctx = pm.ctx;
-  const H = ctx.years.length;
-  const Y = ctx.paymentYears.length;
-  const starts = new Float64Array(ctx.leafPrograms.length * H);
-  ctx.leafPrograms.forEach((lp, i) => {
-    ctx.years.forEach((y, yi) => (starts[i * H + yi] = sol.primal[ctx.lookup(startsName(lp.leaf.region, lp.program.id, y))!]));
-  });
-  const paid = new Float64Array(scenario.sources.length * Y);
-  scenario.sources.forEach((s, si) => {
-    ctx.paymentYears.forEach((y, yi) => {
-      for (const lp of ctx.leafPrograms) {
-        const v = ctx.lookup(fundsName(lp.leaf.region, lp.program.id, y, s.id));
-        if (v !== undefined) paid[si * Y + yi] += sol.primal[v] * MONEY_UNIT;
+  private readonly pm: ReturnType<typeof buildPlanningModel>;
+
+  /** Re-plans one sampled world; null when that world has no feasible plan. */
+  async draw(world: SampledWorld): Promise<DrawResult | null> {
+    const changes = this.world.changes(world);
+    await this.staged.setCoefficients(changes.coefficients);
+    await this.staged.setRowBounds(changes.rowBounds);
+    const run = await this.staged.run({ duals: 0 });
+    if (run.status !== "optimal") return null;
+    return this.result(run.primal);
+  }
+
+  dispose(): Promise<void> {
+    return this.staged.dispose();
+  }
+
+  /** Starts and payments in the executor's layout. */
+  private result(primal: Float64Array): DrawResult {
+    const { ctx } = this.pm;
+    const { H, Y } = ctx.index;
+    const N = ctx.leafPrograms.length;
+    const starts = new Float64Array(N * H);
+    for (let i = 0; i < N; i++) {
+      for (let h = 0; h < H; h++) starts[i * H + h] = primal[ctx.index.startsCol(i, h)];
+    }
+    const S = this.scenario.sources.length;
+    const paid = new Float64Array(S * Y);
+    for (let s = 0; s < S; s++) {
+      for (let y = 0; y < Y; y++) {
+        for (let i = 0; i < N; i++) {
+          const v = ctx.index.fundsCol(i, y, s);
+          if (v >= 0) paid[s * Y + y] += primal[v] * MONEY_UNIT;
+        }
       }
-    });
-  });
-  return { starts, paid, gap: new Float64Array(scenario.sources.length * Y) };
+    }
+    return { starts, paid, gap: new Float64Array(S * Y) };
+  }
 }

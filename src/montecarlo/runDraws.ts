@@ -9,8 +9,7 @@ import { Executor } from "./execute.js";
 import type { ExecutionPlan } from "./executionPlan.js";
 import { type MetricLayout, recordDraw } from "./metrics.js";
 import { createSampler, type DrawSampler } from "./sampleInputs.js";
-import { reoptimizeDraw } from "./reoptimize.js";
-import { solverPicker } from "../plan/solverChoice.js";
+import { Reoptimizer } from "./reoptimize.js";
 import type { SampledWorld, Uncertainty } from "./types.js";
 
 /** Plain data: everything a worker needs to evaluate draws (structured-cloneable). */
@@ -52,20 +51,24 @@ export function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw
 
 /**
  * Re-optimises every draw (see reoptimize.ts). A draw whose sampled world has no feasible plan
- * records NaN starts and is counted as missing every target.
+ * records no starts and is counted as missing every target.
  */
 export async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): Promise<OutcomeShard> {
   const sampler = createSampler(job.uncertainty, job.scenario);
   const world = sampler.newWorld();
   const shard = createShard(job.metrics.names, draws);
   const row = new Float64Array(job.metrics.names.length);
-  const solver = solverPicker("highs");
-  for (let k = 0; k < shard.draws.length; k++) {
-    sampler.sampleInto(world, job.seed, shard.draws[k]);
-    const result = (await reoptimizeDraw(job.scenario, world, sampler.layout, solver)) ?? infeasibleDraw(job);
-    recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
-    for (let m = 0; m < row.length; m++) shard.values[m][k] = row[m];
-    onDraw?.();
+  const reoptimizer = new Reoptimizer(job.scenario, sampler.layout);
+  try {
+    for (let k = 0; k < shard.draws.length; k++) {
+      sampler.sampleInto(world, job.seed, shard.draws[k]);
+      const result = (await reoptimizer.draw(world)) ?? infeasibleDraw(job);
+      recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
+      for (let m = 0; m < row.length; m++) shard.values[m][k] = row[m];
+      onDraw?.();
+    }
+  } finally {
+    await reoptimizer.dispose();
   }
   return shard;
 }

@@ -13,6 +13,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
+import { OFFICE_FILES, withOfficeFiles } from "../output/officeFiles.js";
 import { assertWritable, writeFolderAtomically } from "../output/writeFolder.js";
 import type { TargetRow } from "../results/types.js";
 import { createShard, drawRange, mergeShards, type OutcomeShard } from "../stats/outcomes.js";
@@ -141,7 +142,8 @@ export function mergeShardFolders(folders: ShardFolder[]): OutcomeShard {
 
 /** Files every shard carries unchanged (the plan); merge copies them after checking they agree. */
 export function planFilesOf(folders: ShardFolder[]): Record<string, string> {
-  const own = new Set([SHARD_FILE, "run.json", "targets.csv"]);
+  // report.html and results.xlsx are made again from the merged tables (and a shard may lack the workbook).
+  const own = new Set([SHARD_FILE, "run.json", "targets.csv", ...OFFICE_FILES]);
   const names = (dir: string) => readdirSync(dir).filter((f) => !own.has(f) && !f.startsWith(".")).sort();
   const base = names(folders[0].dir);
   const files: Record<string, string> = {};
@@ -174,7 +176,7 @@ export async function mergeShardRun(
   dirs: string[],
   /** The results folder, or how to name it from the scenario's name. */
   to: string | ((scenarioName: string) => string),
-  options: { force?: boolean; saveDraws?: boolean } = {},
+  options: { force?: boolean; saveDraws?: boolean; xlsx?: boolean } = {},
 ): Promise<MergedRun> {
   // The shard folders are the inputs: the merged folder may not replace or hold one of them.
   if (typeof to === "string") assertWritable(to, options.force ?? false, dirs); // before reading many draws
@@ -203,6 +205,6 @@ export async function mergeShardRun(
     ...(await renderMonteCarloFiles(tables, { bom: info.csv_bom })),
     "run.json": JSON.stringify(runJson, null, 2) + "\n",
   };
-  const outDir = writeFolderAtomically(out, files, options.force ?? false, dirs);
+  const outDir = writeFolderAtomically(out, await withOfficeFiles(files, { kind: "merge", xlsx: options.xlsx }), options.force ?? false, dirs);
   return { outDir, folders, tables, runJson };
 }

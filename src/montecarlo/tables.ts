@@ -4,8 +4,7 @@
  * input with each target's attainment and the total funding gap, in tornado order).
  * Everything is computed from the draws in draw order, so merged shards give identical tables.
  */
-import { MET_TOLERANCE } from "../results/targets.js";
-import { round } from "../results/extract.js";
+import { MET_TOLERANCE, round } from "../results/numbers.js";
 import type { TargetRow } from "../results/types.js";
 import { type OutcomeShard, series } from "../stats/outcomes.js";
 import { averageRanks, pearson, precisionReached, proportion, summarise, tornado } from "../stats/summary.js";

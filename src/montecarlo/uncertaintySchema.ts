@@ -7,12 +7,12 @@
  */
 import { z } from "zod";
 import { nonFiniteMessage } from "../scenario/issueMessages.js";
-import { parseAmount, parseShare } from "../scenario/units.js";
 import type { Scenario, SourceKind } from "../scenario/types.js";
 import { buildCopula } from "./correlation.js";
 import { indexScenario, inputTargets } from "./cells.js";
 import { prepareDist } from "./distributions.js";
 import { normaliseDist } from "./distParams.js";
+import { DistSchema } from "./distSchema.js";
 import type { AppliesTo, Dist, InputMode, Per, UncertainInput, Uncertainty, UncertaintyProblem } from "./types.js";
 import { MAX_SEED } from "./streams.js";
 
@@ -21,28 +21,6 @@ const Id = z
   .transform((v) => String(v))
   .pipe(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "ids use letters, digits, '_', '-' and '.' only"));
 
-/** A parameter: a number, a share such as "30%", or an amount such as "3500万" or "8.25亿". */
-export const Num = z
-  .union([z.number(), z.string()], { error: 'expected a number (or a string such as "30%" or "3500万")' })
-  .transform((v, ctx) => {
-    const n = typeof v === "number" ? v : (parseShare(v) ?? parseAmount(v));
-    if (n === null || !Number.isFinite(n)) {
-      ctx.addIssue({ code: "custom", message: `${JSON.stringify(v)} is not a number, share ("30%") or amount ("3500万")` });
-      return z.NEVER;
-    }
-    return n;
-  });
-
-const Bounds = { min: Num.optional(), max: Num.optional() };
-const DistSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("uniform"), min: Num, max: Num }),
-  z.strictObject({ type: z.literal("triangular"), min: Num, mode: Num, max: Num }),
-  z.strictObject({ type: z.literal("pert"), min: Num, mode: Num, max: Num, lambda: z.number().positive().optional() }),
-  z.strictObject({ type: z.literal("normal"), mean: Num, sd: Num, ...Bounds }),
-  z.strictObject({ type: z.literal("lognormal"), mu: Num.optional(), sigma: Num.optional(), mean: Num.optional(), sd: Num.optional(), ...Bounds }),
-  z.strictObject({ type: z.literal("discrete"), values: z.array(Num).min(1), weights: z.array(z.number()).optional() }),
-]);
-export type RawDist = z.output<typeof DistSchema>;
 
 const APPLIES_TO = ["unit_cost", "budget", "enterprise_shortfall", "consent_failure", "slip"] as const;
 const KINDS = ["government", "enterprise", "property_unit", "resident"] as const;

@@ -1,5 +1,13 @@
-// Worker threads start without the parent's TypeScript loader: register tsx, then load the worker.
-import { register } from "tsx/esm/api";
+// Worker threads start without the parent's module loader. Built (dist/): the compiled module sits
+// beside this file. From source (tests, development): register tsx, then load the TypeScript module.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-register();
-await import("./worker.ts");
+const compiled = new URL("./worker.js", import.meta.url);
+if (existsSync(fileURLToPath(compiled))) {
+  await import(compiled.href);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("./worker.ts");
+}

@@ -48,8 +48,21 @@ export function checkFolderTarget(dir: string, rules: TargetRules): void {
   if (foreign !== null) throw refused(target, `${foreign}; --force replaces only a results folder exactly as renewsim wrote it`);
 }
 
+export interface FileRules extends TargetRules {
+  /** Whether an existing file is renewsim's own output (only such a file is replaced with --force). */
+  isOurs: (file: string) => boolean;
+  /** What the file is, for messages ("compare file", "LP file"). */
+  what: string;
+}
+
+/** A file whose first line (after a byte-order mark) starts with `prefix`. */
+export const firstLineStartsWith = (prefix: string) => (file: string) => firstLine(file).startsWith(prefix);
+
+/** A file whose first 4 KB mention `text` (renewsim's reports name their generator there). */
+export const headMentions = (text: string) => (file: string) => readHead(file, 4096).includes(text);
+
 /** Throws unless a single output file may be created at, or replace what is at, `file`. */
-export function checkFileTarget(file: string, rules: TargetRules & { signature: string; what: string }): void {
+export function checkFileTarget(file: string, rules: FileRules): void {
   const target = resolve(file);
   refuseProtected(target, rules.inputs ?? [], rules.what);
   const stat = lstatOrNull(target);
@@ -57,8 +70,8 @@ export function checkFileTarget(file: string, rules: TargetRules & { signature: 
   if (stat.isSymbolicLink()) throw refused(target, "is a symbolic link; renewsim does not write through links", rules.what);
   if (!stat.isFile()) throw refused(target, "is not a regular file", rules.what);
   if (!rules.force) throw new OutputExistsError(target, rules.what);
-  if (!firstLine(target).startsWith(rules.signature)) {
-    throw refused(target, `was not written by renewsim (its first line is not a renewsim ${rules.what}); --force replaces only renewsim's own output — choose another name`, rules.what);
+  if (!rules.isOurs(target)) {
+    throw refused(target, `was not written by renewsim (it is not a renewsim ${rules.what}); --force replaces only renewsim's own output — choose another name`, rules.what);
   }
 }
 

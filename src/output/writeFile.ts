@@ -2,22 +2,15 @@
  * A single output file (`compare --out`, `export -o`), written like a results folder: into a
  * temporary sibling, then moved into place, so the file is complete or absent. Without --force it
  * is created only if nothing is there (a hard link fails if the name exists, so a concurrent run
- * cannot be overwritten either); with --force only a file carrying renewsim's signature in its first
- * line is replaced (outputTarget.ts).
+ * cannot be overwritten either); with --force only a file that `rules.isOurs` recognises as
+ * renewsim's is replaced (outputTarget.ts).
  */
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { checkFileTarget, type TargetRules } from "./outputTarget.js";
+import { checkFileTarget, type FileRules } from "./outputTarget.js";
 import { removeStaleTemporaries, temporaryName, writeError } from "./writeFolder.js";
 
-export interface FileRules extends TargetRules {
-  /** How the file's first line starts when renewsim wrote it (after a byte-order mark). */
-  signature: string;
-  /** What the file is, for messages ("compare file", "LP file"). */
-  what: string;
-}
-
-export function writeFileAtomically(file: string, content: string, rules: FileRules): string {
+export function writeFileAtomically(file: string, content: string | Uint8Array, rules: FileRules): string {
   const target = resolve(file);
   checkFileTarget(target, rules);
   const tmp = temporaryName(target, "tmp");

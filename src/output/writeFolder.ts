@@ -27,7 +27,7 @@ export function assertWritable(dir: string, force: boolean, inputs: readonly str
   checkFolderTarget(dir, { force, inputs });
 }
 
-export function writeFolderAtomically(dir: string, files: Record<string, string>, force: boolean, inputs: readonly string[] = []): string {
+export function writeFolderAtomically(dir: string, files: Record<string, string | Uint8Array>, force: boolean, inputs: readonly string[] = []): string {
   const target = resolve(dir);
   const rules: TargetRules = { force, inputs };
   checkFolderTarget(target, rules);

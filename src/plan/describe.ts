@@ -2,6 +2,7 @@
  * Planning words for model rows: "budget of 中央补助 (central) for 广东省 (guangdong) in 2023".
  * Used by the infeasibility diagnosis, the stdout summary and `simulate explain`.
  */
+import { rowName } from "../model/names.js";
 import type { Row } from "../model/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { formatYuan } from "../scenario/units.js";
@@ -9,7 +10,7 @@ import { MONEY_UNIT } from "../model/context.js";
 
 export class Namer {
   private names = new Map<string, string>();
-  constructor(private scenario: Scenario) {
+  constructor(scenario: Scenario) {
     for (const r of scenario.regions) this.names.set(`region:${r.id}`, r.name);
     for (const p of scenario.programs) this.names.set(`program:${p.id}`, p.name);
     for (const s of scenario.sources) this.names.set(`source:${s.id}`, s.name);
@@ -27,36 +28,41 @@ export class Namer {
 
 /** What the row stands for, in planning words. */
 export function describeRow(row: Row, scenario: Scenario, namer = new Namer(scenario)): string {
-  const k = row.key;
+  const r = row.ref;
   const at = (id: string | number) => namer.label("region", id);
-  switch (row.family) {
+  switch (r.family) {
     case "budgets":
-      return `budget of ${namer.label("source", k.source)} for ${at(k.region)} in ${k.year}`;
+      return `budget of ${namer.label("source", r.source)} for ${at(r.region)} in ${r.year}`;
     case "capacity":
-      return `construction capacity '${k.capacity}' of ${at(k.region)} in ${k.year}`;
+      return `construction capacity '${r.capacity}' of ${at(r.region)} in ${r.year}`;
     case "shares":
-      return `${k.bound === "min" ? "minimum" : "maximum"} share ${pct(Number(k.share))} of ${namer.label("source", k.source)} in ${namer.label("program", k.program)} at ${at(k.region)} in ${k.year}`;
+      return `${r.bound === "min" ? "minimum" : "maximum"} share ${pct(r.share)} of ${namer.label("source", r.source)} in ${namer.label("program", r.program)} at ${at(r.region)} in ${r.year}`;
     case "resident_cap":
-      return `residents' cap of ${formatYuan(Number(k.cap))} per household (${namer.label("source", k.source)}) in ${namer.label("program", k.program)} at ${at(k.region)} in ${k.year}`;
+      return `residents' cap of ${formatYuan(r.cap)} per household (${namer.label("source", r.source)}) in ${namer.label("program", r.program)} at ${at(r.region)} in ${r.year}`;
     case "links":
-      return `link '${k.link}': ${namer.label("source", k.source)} ${k.bound === "min" ? "≥" : "≤"} ${k.ratio} × ${namer.label("source", k.of)} in ${at(k.region)} in ${k.year}`;
+      return `link '${r.link}': ${namer.label("source", r.source)} ${r.bound === "min" ? "≥" : "≤"} ${r.ratio} × ${namer.label("source", r.of)} in ${at(r.region)} in ${r.year}`;
     case "stock":
-      return `stock of ${namer.label("program", k.program)} units in ${at(k.region)}`;
+      return `stock of ${namer.label("program", r.program)} units in ${at(r.region)}`;
     case "start_limits":
-      return `start limits of ${namer.label("program", k.program)} in ${at(k.region)} in ${k.year}`;
+      return `start limits of ${namer.label("program", r.program)} in ${at(r.region)} in ${r.year}`;
     case "targets": {
-      const t = scenario.targets.find((x) => x.id === k.target)!;
+      const t = scenario.targets.find((x) => x.id === r.target)!;
       return `${t.kind} target ${namer.label("target", t.id)}: ${t.metric} ≥ ${t.atLeast} by ${t.by} in ${at(t.region)}`;
     }
     default:
-      return row.name;
+      return rowName(row);
   }
+}
+
+/** Rows whose amounts are money (万元 in the model). */
+export function isMoneyRow(row: Row): boolean {
+  const f = row.ref.family;
+  return f === "budgets" || f === "shares" || f === "resident_cap" || f === "links";
 }
 
 /** A row's amount in the units planners read: yuan for money rows, units otherwise. */
 export function formatRowAmount(row: Row, amount: number): string {
-  const money = row.family === "budgets" || row.family === "shares" || row.family === "resident_cap" || row.family === "links";
-  return money ? formatYuan(amount * MONEY_UNIT) : `${round(amount)}`;
+  return isMoneyRow(row) ? formatYuan(amount * MONEY_UNIT) : `${round(amount)}`;
 }
 
 function pct(x: number): string {

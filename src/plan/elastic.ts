@@ -1,38 +1,90 @@
 /**
- * Infeasibility diagnosis: re-solve with an elastic slack on every planning constraint (budgets,
- * capacity, shares, residents' caps, links, stock, start limits, hard targets) and minimise the
- * total relative violation. The rows that must give way are the conflict, reported in planning
- * words with the amount by which each must give.
+ * Infeasibility diagnosis, in planning words:
+ *  1. which limits conflict — the irreducible infeasible subsystem (IIS) HiGHS finds: the smallest
+ *     set of budgets, capacities, shares, targets … that cannot all hold (definitional rows such as
+ *     commitments and balances are left out of the report);
+ *  2. by how much — an elastic re-solve with a slack on every planning limit, minimising the total
+ *     relative violation: the limits that must give, each with its amount.
+ * A zero budget (a source without money that year) is a fact of the scenario, not a limit to
+ * negotiate: it is neither relaxed nor named, unless nothing else can resolve the conflict.
+ * Without an IIS (jslp-only runs, or HiGHS finding none) the limits holding with a non-zero dual in
+ * the elastic solution stand in for it.
  */
-import type { LinearModel, Row, Term, Variable } from "../model/types.js";
+import { rowName } from "../model/names.js";
+import type { ConstraintFamily, LinearModel, Row, Term, Variable } from "../model/types.js";
 import type { Scenario } from "../scenario/types.js";
-import type { SolverAdapter } from "../solve/types.js";
+import { solverFor } from "../solve/auto.js";
+import type { InfeasibleSubsystem, SolveResult } from "../solve/types.js";
 import { describeRow, formatRowAmount, Namer } from "./describe.js";
 import { relaxIntegers } from "./stageModels.js";
 
 export interface Conflict {
-  kind: Row["family"];
+  kind: ConstraintFamily;
   where: string;
   message: string;
   /** How much the row must give, in row units (万元 for money rows). */
   violation: number;
+  /** Model row, when the conflict names one (for locating it in the scenario files). */
+  row?: number;
 }
 
-const ELASTIC_FAMILIES = new Set<Row["family"]>([
+const PLANNING_LIMITS = new Set<ConstraintFamily>([
   "budgets", "capacity", "shares", "resident_cap", "links", "stock", "start_limits", "targets",
 ]);
+
+/** A budget row of a source with no money in that year. */
+function isZeroBudget(row: Row): boolean {
+  return row.ref.family === "budgets" && row.ub === 0;
+}
 
 export async function diagnoseInfeasibility(
   base: LinearModel,
   scenario: Scenario,
-  solver: SolverAdapter,
+  iis: InfeasibleSubsystem | null = null,
 ): Promise<Conflict[]> {
   const relaxed = relaxIntegers(base);
-  const variables: Variable[] = [...relaxed.variables];
+  let elastic = await elasticSolve(relaxed, (row) => PLANNING_LIMITS.has(row.ref.family) && !isZeroBudget(row));
+  if (elastic.result.status !== "optimal") elastic = await elasticSolve(relaxed, (row) => PLANNING_LIMITS.has(row.ref.family));
+  if (elastic.result.status !== "optimal") {
+    const r = elastic.result;
+    return [{ kind: "stage_fix", where: "model", violation: 0, message: `the elastic re-solve did not succeed (${r.status}${r.message ? `: ${r.message}` : ""})` }];
+  }
+  const namer = new Namer(scenario);
+  const conflicts: Conflict[] = [];
+  for (const s of elastic.slacks) {
+    const amount = elastic.result.primal[s.v];
+    if (amount <= 1e-6) continue;
+    const row = relaxed.rows[s.row];
+    const give = s.sign === 1 ? "falls short by" : "is exceeded by";
+    conflicts.push({ kind: row.ref.family, where: rowName(row), violation: amount, row: s.row, message: `${describeRow(row, scenario, namer)} ${give} ${formatRowAmount(row, amount)}` });
+  }
+  if (conflicts.length === 0 && base.variables.some((v) => v.integer)) {
+    conflicts.push({ kind: "stage_fix", where: "integrality", violation: 0, message: "the plan is feasible with fractional starts but not with whole units: relax `integer` or widen a limit" });
+  }
+  conflicts.sort((a, b) => b.violation - a.violation || a.where.localeCompare(b.where));
+  const violated = new Set(conflicts.map((c) => c.row));
+  const holding = (iis ? iisRows(relaxed, iis) : dualRows(relaxed, elastic.result.duals))
+    .filter((i) => !violated.has(i) && PLANNING_LIMITS.has(relaxed.rows[i].ref.family) && !isZeroBudget(relaxed.rows[i]));
+  const why = iis ? "is part of the smallest set of conflicting limits" : "is binding in the conflict";
+  for (const i of holding) {
+    const row = relaxed.rows[i];
+    conflicts.push({ kind: row.ref.family, where: rowName(row), violation: 0, row: i, message: `${describeRow(row, scenario, namer)} ${why}` });
+  }
+  return conflicts;
+}
+
+interface ElasticSolve {
+  result: SolveResult;
+  slacks: { row: number; v: number; sign: 1 | -1 }[];
+}
+
+/** Re-solves with a slack on each row `elastic` picks, minimising the total relative violation. */
+async function elasticSolve(model: LinearModel, elastic: (row: Row) => boolean): Promise<ElasticSolve> {
+  const variables: Variable[] = [...model.variables];
   const objective: Term[] = [];
-  const slackOf: { row: number; v: number; sign: 1 | -1 }[] = [];
-  const rows = relaxed.rows.map((row, i) => {
-    if (!ELASTIC_FAMILIES.has(row.family)) return row;
+  const slacks: ElasticSolve["slacks"] = [];
+  const rows = model.rows.map((row, i) => {
+    if (!elastic(row)) return row;
     const scale = 1 / Math.max(1, Math.abs(Number.isFinite(row.ub) ? row.ub : row.lb));
     const terms = [...row.terms];
     for (const sign of [1, -1] as const) {
@@ -40,55 +92,31 @@ export async function diagnoseInfeasibility(
       if (sign === 1 && !Number.isFinite(row.lb)) continue;
       if (sign === -1 && !Number.isFinite(row.ub)) continue;
       const v = variables.length;
-      variables.push({ name: `elastic_${sign === 1 ? "up" : "down"}[${row.name}]`, role: "elastic", lb: 0, ub: Infinity, integer: false, key: {} });
+      variables.push({ lb: 0, ub: Infinity, integer: false, ref: { role: "elastic", row, direction: sign === 1 ? "up" : "down" } });
       terms.push({ v, c: sign });
       objective.push({ v, c: scale });
-      slackOf.push({ row: i, v, sign });
+      slacks.push({ row: i, v, sign });
     }
     return { ...row, terms };
   });
-  const result = await solver.solve({ variables, rows, objective, objectiveConstant: 0 });
-  if (result.status !== "optimal") {
-    return [{ kind: "stage_fix", where: "model", violation: 0, message: `the elastic re-solve did not succeed (${result.status}${result.message ? `: ${result.message}` : ""})` }];
-  }
-  const namer = new Namer(scenario);
-  const conflicts: Conflict[] = [];
-  for (const s of slackOf) {
-    const amount = result.primal[s.v];
-    if (amount <= 1e-6) continue;
-    const row = relaxed.rows[s.row];
-    const give = s.sign === 1 ? "falls short by" : "is exceeded by";
-    conflicts.push({
-      kind: row.family,
-      where: row.name,
-      violation: amount,
-      message: `${describeRow(row, scenario, namer)} ${give} ${formatRowAmount(row, amount)}`,
-    });
-  }
-  const violated = new Set(conflicts.map((c) => c.where));
-  const binding = bindingRows(relaxed.rows, result.duals, violated).map((row) => ({
-    kind: row.family,
-    where: row.name,
-    violation: 0,
-    message: `${describeRow(row, scenario, namer)} is binding in the conflict`,
-  }));
-  if (conflicts.length === 0 && base.variables.some((v) => v.integer)) {
-    conflicts.push({ kind: "stage_fix", where: "integrality", violation: 0, message: "the plan is feasible with fractional starts but not with whole units: relax `integer` or widen a limit" });
-  }
-  conflicts.sort((a, b) => b.violation - a.violation || a.where.localeCompare(b.where));
-  return [...conflicts, ...binding];
+  const result = await solverFor("highs").solve({ variables, rows, objective, objectiveConstant: 0 });
+  return { result, slacks };
+}
+
+/** IIS rows, in row order. */
+function iisRows(model: LinearModel, iis: InfeasibleSubsystem): number[] {
+  return [...new Set(iis.rows)].filter((i) => i < model.rows.length).sort((a, b) => a - b);
 }
 
 /**
- * The other side of the conflict: planning rows that hold with a non-zero dual in the elastic
- * solution, i.e. the limits that force the violated rows to give (e.g. the budgets a hard target
- * cannot be reached within).
+ * Without an IIS: the limits holding with a non-zero dual in the elastic solution, i.e. those that
+ * force the violated rows to give (e.g. the budgets a hard target cannot be reached within).
  */
-function bindingRows(rows: Row[], duals: Float64Array | null, violated: Set<string>): Row[] {
+function dualRows(model: LinearModel, duals: Float64Array | null): number[] {
   if (!duals) return [];
-  return rows
-    .map((row, i) => ({ row, dual: Math.abs(duals[i]) }))
-    .filter(({ row, dual }) => ELASTIC_FAMILIES.has(row.family) && dual > 1e-9 && !violated.has(row.name))
-    .sort((a, b) => b.dual - a.dual || a.row.name.localeCompare(b.row.name))
-    .map(({ row }) => row);
+  return model.rows
+    .map((row, i) => ({ i, name: rowName(row), dual: Math.abs(duals[i]) }))
+    .filter(({ dual }) => dual > 1e-9)
+    .sort((a, b) => b.dual - a.dual || a.name.localeCompare(b.name))
+    .map(({ i }) => i);
 }

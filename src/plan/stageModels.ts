@@ -1,10 +1,10 @@
 /**
- * Turns the planning model into the linear model each lexicographic stage solves: the base rows,
- * one `stage_fix` row per earlier stage holding its optimum within the tolerance, and this stage's
- * objective. Also the LP relaxation used for duals of integer plans.
+ * The linear model each lexicographic stage solves, as a standalone model (for export, audit and
+ * diagnosis): the base rows, one `stage_fix` row per earlier stage holding its optimum within the
+ * tolerance, and this stage's objective. The stage runner (stagedSession.ts) holds the same rows
+ * in one solver session instead of rebuilding them.
  */
-import type { PlanningModel } from "../model/build.js";
-import type { LinearModel, Row, Term } from "../model/types.js";
+import type { LinearModel, Row, StagedProblem, Term } from "../model/types.js";
 import type { ObjectiveSettings } from "../scenario/types.js";
 
 export interface StageOptimum {
@@ -13,13 +13,11 @@ export interface StageOptimum {
   stage: string;
 }
 
-export function stageModel(pm: PlanningModel, stage: number, earlier: StageOptimum[]): LinearModel {
-  const base = pm.ctx.model;
-  const fixes: Row[] = earlier.map((o) => fixRow(o, pm.ctx.scenario.objective));
+export function stageModel(problem: StagedProblem, stage: number, earlier: StageOptimum[], base: LinearModel = problem.model): LinearModel {
   return {
     variables: base.variables,
-    rows: [...base.rows, ...fixes],
-    objective: pm.stages[stage].objective,
+    rows: [...base.rows, ...earlier.slice(0, stage).map((o) => fixRow(o, problem.settings))],
+    objective: problem.stages[stage].objective,
     objectiveConstant: 0,
   };
 }
@@ -27,14 +25,7 @@ export function stageModel(pm: PlanningModel, stage: number, earlier: StageOptim
 /** Σ objective ≤ optimum + rel·|optimum| + abs: the earlier stage's result may not get worse. */
 export function fixRow(o: StageOptimum, settings: ObjectiveSettings): Row {
   const slack = settings.relTolerance * Math.abs(o.value) + settings.absTolerance;
-  return {
-    name: `stage_fix[${o.stage}]`,
-    family: "stage_fix",
-    terms: o.objective,
-    lb: -Infinity,
-    ub: o.value + slack,
-    key: { stage: o.stage },
-  };
+  return { ref: { family: "stage_fix", stage: o.stage }, terms: o.objective, lb: -Infinity, ub: o.value + slack };
 }
 
 export function relaxIntegers(model: LinearModel): LinearModel {

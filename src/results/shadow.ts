@@ -10,20 +10,17 @@
  * what limits attainment and every shortfall-stage price is 0.
  */
 import { MONEY_UNIT } from "../model/context.js";
-import { shortfallName } from "../model/names.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { Target } from "../scenario/types.js";
-import { round } from "./extract.js";
-import { MET_TOLERANCE } from "./targets.js";
+import { MET_TOLERANCE, round } from "./numbers.js";
 
 export function referenceTarget(sol: PlanSolution): Target | null {
   const { ctx } = sol.pm;
-  for (const t of ctx.scenario.targets) {
-    if (t.kind !== "soft") continue;
-    const v = ctx.lookup(shortfallName(t.id));
-    if (v !== undefined && sol.primal[v] > MET_TOLERANCE * Math.max(1, t.atLeast)) return t;
-  }
-  return null;
+  const missed = ctx.scenario.targets.findIndex((t, ti) => {
+    const v = ctx.index.shortfall[ti];
+    return v >= 0 && sol.primal[v] > MET_TOLERANCE * Math.max(1, t.atLeast);
+  });
+  return missed >= 0 ? ctx.scenario.targets[missed] : null;
 }
 
 /** −dual: objective improvement per unit of extra rhs (duals are d objective / d rhs, minimising). */

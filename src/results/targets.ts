@@ -2,11 +2,8 @@
 import { targetMetric } from "../model/expressions.js";
 import type { Namer } from "../plan/describe.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
-import { round, valueOf } from "./extract.js";
+import { MET_TOLERANCE, round, valueOf } from "./numbers.js";
 import type { TargetRow } from "./types.js";
-
-/** Met means within 1e-6 relative of the target (solver tolerance), so 8006.9999999 counts. */
-export const MET_TOLERANCE = 1e-6;
 
 export function extractTargets(
   sol: PlanSolution,
@@ -14,8 +11,7 @@ export function extractTargets(
   marginalCost: (sol: PlanSolution, row: number) => number,
 ): TargetRow[] {
   const ctx = sol.pm.ctx;
-  const rowIndex = new Map(ctx.model.rows.map((r, i) => [r.name, i]));
-  return ctx.scenario.targets.map((t) => {
+  return ctx.scenario.targets.map((t, ti) => {
     const integer = ctx.scenario.programs.find((p) => p.id === t.program)!.integer;
     let planned = valueOf(targetMetric(ctx, t), sol.primal);
     if (integer && !t.metric.startsWith("households")) planned = Math.round(planned);
@@ -37,7 +33,7 @@ export function extractTargets(
       shortfall: met ? 0 : round(shortfall, 4),
       attainment: round(planned / t.atLeast, 6),
       met,
-      marginal_cost_yuan_per_unit: marginalCost(sol, rowIndex.get(`target[${t.id}]`)!),
+      marginal_cost_yuan_per_unit: marginalCost(sol, ctx.index.targetRow[ti]),
     };
   });
 }

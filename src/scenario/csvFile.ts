@@ -11,7 +11,7 @@ import { checkHeader } from "./csvColumns.js";
 import { setOwn, type PositionTable } from "./positions.js";
 
 /** Columns holding ids or names stay text even when they look numeric (admin codes like 440100). */
-const TEXT_COLUMNS = new Set(["id", "name", "region", "parent", "program", "source", "of", "unit"]);
+export const TEXT_COLUMNS = new Set(["id", "name", "region", "parent", "program", "source", "of", "unit"]);
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export interface CsvRecords {
@@ -78,7 +78,8 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
   return { records, errors };
 }
 
-function cellValue(column: string, cell: string): unknown {
+/** A cell's text as a scenario value (shared with the .xlsx reader so both forms plan alike). */
+export function cellValue(column: string, cell: string): unknown {
   if (TEXT_COLUMNS.has(column)) return cell;
   if (NUMBER.test(cell)) return Number(cell);
   if (cell === "true" || cell === "false") return cell === "true";

@@ -1,11 +1,13 @@
 /**
- * Expands `{file: rel/path.csv}` entries in a layer's record lists into one record per CSV row,
- * before layers are merged (so a CSV in a base can be patched record by record in an overlay).
- * Paths are relative to the YAML file that names them.
+ * Expands `{file: rel/path.csv}` and `{file: rel/path.xlsx, sheet: name}` entries in a layer's
+ * record lists into one record per row, before layers are merged (so a table in a base can be
+ * patched record by record in an overlay). Paths are relative to the YAML file that names them.
  */
 import { dirname, resolve } from "node:path";
 import { parseCsvRecords } from "./csvFile.js";
-import type { InputFiles } from "./inputFiles.js";
+import type { FileReference, InputFiles } from "./inputFiles.js";
+import { displayFile } from "./problems.js";
+import { parseXlsxRecords } from "./xlsxFile.js";
 import { isRecord, setOwn, type PathKey, type PositionTable, type SourcePos } from "./positions.js";
 import type { ProblemLog } from "./problems.js";
 
@@ -76,31 +78,70 @@ interface PositionedRecord {
 
 function readEntry(entry: Record<string, unknown>, path: PathKey[], listName: string, ctx: Ctx): PositionedRecord[] {
   const here = (key: string): SourcePos => ctx.positions.get(entry, key) ?? { file: ctx.layerFile, line: null };
+  const workbook = typeof entry.file === "string" && /\.xlsx$/i.test(entry.file.trim());
   for (const key of Object.keys(entry)) {
-    if (key !== "file") ctx.problems.add([...path, key], here(key), `a file entry takes only "file:", not "${key}:"`);
+    if (key === "file" || (key === "sheet" && workbook)) continue;
+    const takes = workbook ? `"file:" and "sheet:"` : `only "file:"${key === "sheet" ? ` ("sheet:" is for .xlsx files)` : ""}`;
+    ctx.problems.add([...path, key], here(key), `a file entry takes ${takes}, not "${key}:"`);
   }
   if (typeof entry.file !== "string" || entry.file.trim() === "") {
-    ctx.problems.add([...path, "file"], here("file"), "file: needs the path of a CSV file");
+    ctx.problems.add([...path, "file"], here("file"), "file: needs the path of a CSV or .xlsx file");
     return [];
   }
-  const csvFile = resolve(dirname(ctx.layerFile), entry.file);
-  const text = ctx.files.read(csvFile, "csv", { path: [...path, "file"], at: here("file"), written: entry.file }, ctx.roots);
-  if (text === null) return [];
-  const { records, errors } = parseCsvRecords(csvFile, text, ctx.positions, listName);
-  for (const e of errors) ctx.problems.add([...path, "file"], { file: csvFile, line: e.line }, e.message);
-  const rows = listName === "budgets" && records.some((r) => "year" in r) ? budgetRowsByRegion(records, csvFile, path, ctx) : records;
-  return rows.map((value) => ({ value, at: { file: csvFile, line: firstLine(value, ctx.positions) } }));
+  const tableFile = resolve(dirname(ctx.layerFile), entry.file);
+  const reference = { path: [...path, "file"], at: here("file"), written: entry.file };
+  const read = workbook ? readWorkbookEntry(entry, tableFile, path, ctx, here) : readCsvEntry(tableFile, listName, reference, ctx);
+  if (read === null) return [];
+  const { records, at } = read;
+  const rows = listName === "budgets" && records.some((r) => "year" in r) ? budgetRowsByRegion(records, tableFile, path, ctx) : records;
+  return rows.map((value) => ({ value, at: { ...at, line: firstLine(value, ctx.positions) } }));
 }
 
-/**
- * `region,year,amount` rows become one `{region, by_year: {year: amount}}` record per region (the
- * header was checked, so only a row with an empty cell lacks a column).
- */
+function readCsvEntry(csvFile: string, listName: string, reference: FileReference, ctx: Ctx): { records: Record<string, unknown>[]; at: SourcePos } | null {
+  const text = ctx.files.read(csvFile, "csv", reference, ctx.roots);
+  if (text === null) return null;
+  const { records, errors } = parseCsvRecords(csvFile, text, ctx.positions, listName);
+  for (const e of errors) ctx.problems.add(reference.path, { file: csvFile, line: e.line }, e.message);
+  return { records, at: { file: csvFile, line: null } };
+}
+
+function readWorkbookEntry(
+  entry: Record<string, unknown>,
+  xlsxFile: string,
+  path: PathKey[],
+  ctx: Ctx,
+  here: (key: string) => SourcePos,
+): { records: Record<string, unknown>[]; at: SourcePos } | null {
+  if (entry.sheet !== undefined && (typeof entry.sheet !== "string" || entry.sheet.trim() === "")) {
+    ctx.problems.add([...path, "sheet"], here("sheet"), "sheet: needs the name of a sheet in the workbook");
+    return null;
+  }
+  const bytes = ctx.files.readBinary(xlsxFile, "xlsx", { path: [...path, "file"], at: here("file"), written: String(entry.file) }, ctx.roots);
+  if (bytes === null) return null;
+  const sheet = typeof entry.sheet === "string" ? entry.sheet.trim() : undefined;
+  const result = parseXlsxRecords(xlsxFile, bytes, sheet, ctx.positions);
+  for (const e of result.errors) {
+    // Whole-workbook problems (unreadable file, missing sheet) point at the YAML entry that names it.
+    const key = sheet !== undefined && result.sheet === null ? "sheet" : "file";
+    if (e.at === null) ctx.problems.add([...path, key], here(key), `${displayFile(xlsxFile)}: ${e.message}`);
+    else ctx.problems.add([...path, "file"], { file: xlsxFile, ...e.at }, e.message);
+  }
+  if (result.sheet === null) return null;
+  return { records: result.records, at: { file: xlsxFile, line: null, sheet: result.sheet } };
+}
+
+/** `region,year,amount` rows become one `{region, by_year: {year: amount}}` record per region. */
 function budgetRowsByRegion(rows: Record<string, unknown>[], csvFile: string, path: PathKey[], ctx: Ctx): Record<string, unknown>[] {
   const byRegion = new Map<string, Record<string, unknown>>();
   for (const row of rows) {
-    const at = { file: csvFile, line: firstLine(row, ctx.positions) };
+    const at = { ...(ctx.positions.get(row, Object.keys(row)[0] ?? "") ?? { file: csvFile, line: null }), column: undefined };
+    // A CSV header was checked (csvColumns.ts); a workbook's is checked here, row by row.
+    const extra = Object.keys(row).filter((k) => !["region", "year", "amount"].includes(k));
     const empty = ["region", "year", "amount"].filter((k) => !(k in row));
+    if (extra.length > 0) {
+      ctx.problems.add([...path, "file"], at, `a budgets table with a year column has exactly region, year, amount (this row also has ${extra.join(", ")})`);
+      continue;
+    }
     if (empty.length > 0) {
       ctx.problems.add([...path, "file"], at, `this row has no ${empty.join(", ")}: a budgets row with a year needs region, year and amount`);
       continue;

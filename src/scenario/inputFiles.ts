@@ -17,9 +17,9 @@ import { LIMITS } from "../limits.js";
 import { isInside, realOrLexical } from "../paths.js";
 import type { PathKey, SourcePos } from "./positions.js";
 import { displayFile, type ProblemLog } from "./problems.js";
-import { readInputText } from "./textFile.js";
+import { readInputBytes, readInputText } from "./textFile.js";
 
-export type InputKind = "yaml" | "csv";
+export type InputKind = "yaml" | "csv" | "xlsx";
 
 /** Where a file was named: the YAML path and line of the reference, and the path as written. */
 export interface FileReference {
@@ -28,8 +28,9 @@ export interface FileReference {
   written: string;
 }
 
-const EXTENSIONS: Record<InputKind, RegExp> = { yaml: /^\.ya?ml$/i, csv: /^\.csv$/i };
-const KIND_NAME: Record<InputKind, string> = { yaml: "a .yaml or .yml scenario file", csv: "a .csv file" };
+const EXTENSIONS: Record<InputKind, RegExp> = { yaml: /^\.ya?ml$/i, csv: /^\.csv$/i, xlsx: /^\.xlsx$/i };
+const KIND_NAME: Record<InputKind, string> = { yaml: "a .yaml or .yml scenario file", csv: "a .csv file", xlsx: "an .xlsx workbook" };
+const MAX_BYTES: Record<InputKind, number> = { yaml: LIMITS.yamlBytes, csv: LIMITS.csvBytes, xlsx: LIMITS.xlsxBytes };
 
 export class InputFiles {
   /** Notes for the user about how files were read (e.g. "read as GBK"), in reading order. */
@@ -59,24 +60,10 @@ export class InputFiles {
    * file (null for a file named on the command line, which is not confined).
    */
   read(file: string, kind: InputKind, from: FileReference | null, roots: readonly string[]): string | null {
-    const where = from ? from.at : { file, line: null };
-    const path = from?.path ?? "";
-    const shown = from ? from.written : displayFile(file);
-    const what = kind === "yaml" ? (from ? "base file" : "scenario file") : "CSV file";
-    if (!EXTENSIONS[kind].test(extname(file))) {
-      this.problems.add(path, where, `${shown} is not ${KIND_NAME[kind]}; renewsim reads only those here`);
-      return null;
-    }
-    if (from) {
-      const refusal = confinementProblem(file, roots);
-      if (refusal) {
-        this.problems.add(path, where, `${shown} ${refusal}; renewsim reads only files inside the folder of the scenario or overlay that names them (${roots.map(displayFile).join(", ")}); to read this one, add --allow-outside <folder>`);
-        return null;
-      }
-    }
-    const decoded = readInputText(file, kind === "yaml" ? LIMITS.yamlBytes : LIMITS.csvBytes);
+    if (!this.admit(file, kind, from, roots)) return null;
+    const decoded = readInputText(file, MAX_BYTES[kind]);
     if (!decoded.ok) {
-      this.problems.add(path, where, `cannot read ${what} ${shown}: it ${decoded.reason}`);
+      this.refuse(file, kind, from, `it ${decoded.reason}`);
       return null;
     }
     this.filesRead.push(file);
@@ -84,6 +71,39 @@ export class InputFiles {
       this.notices.push(`${displayFile(file)} was read as ${ENCODING_NAME[decoded.encoding]}; results are written in UTF-8`);
     }
     return decoded.text;
+  }
+
+  /** The bytes of a workbook, by the same type, confinement, kind and size rules; null after a problem. */
+  readBinary(file: string, kind: InputKind, from: FileReference, roots: readonly string[]): Uint8Array | null {
+    if (!this.admit(file, kind, from, roots)) return null;
+    const bytes = readInputBytes(file, MAX_BYTES[kind]);
+    if (typeof bytes === "string") {
+      this.refuse(file, kind, from, `it ${bytes}`);
+      return null;
+    }
+    this.filesRead.push(file);
+    return bytes;
+  }
+
+  /** Type and confinement, checked before a byte is read. */
+  private admit(file: string, kind: InputKind, from: FileReference | null, roots: readonly string[]): boolean {
+    const where = from ? from.at : { file, line: null };
+    const shown = from ? from.written : displayFile(file);
+    if (!EXTENSIONS[kind].test(extname(file))) {
+      this.problems.add(from?.path ?? "", where, `${shown} is not ${KIND_NAME[kind]}; renewsim reads only those here`);
+      return false;
+    }
+    const refusal = from ? confinementProblem(file, roots) : null;
+    if (refusal) {
+      this.problems.add(from!.path, where, `${shown} ${refusal}; renewsim reads only files inside the folder of the scenario or overlay that names them (${roots.map(displayFile).join(", ")}); to read this one, add --allow-outside <folder>`);
+      return false;
+    }
+    return true;
+  }
+
+  private refuse(file: string, kind: InputKind, from: FileReference | null, why: string): void {
+    const what = kind === "yaml" ? (from ? "base file" : "scenario file") : kind === "csv" ? "CSV file" : "workbook";
+    this.problems.add(from?.path ?? "", from ? from.at : { file, line: null }, `cannot read ${what} ${from ? from.written : displayFile(file)}: ${why}`);
   }
 }
 

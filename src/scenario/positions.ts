@@ -8,8 +8,11 @@
 export interface SourcePos {
   /** Absolute path of the YAML or CSV file. */
   file: string;
-  /** 1-based line, or null when no single line is responsible. */
+  /** 1-based line (for a workbook: the row), or null when no single line is responsible. */
   line: number | null;
+  /** For an .xlsx data table: the sheet, and the column letter of the cell. */
+  sheet?: string;
+  column?: string;
 }
 
 export type PathKey = string | number;

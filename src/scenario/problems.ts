@@ -11,6 +11,9 @@ export interface Problem {
   /** Absolute path of the YAML layer or CSV file that supplied the offending value. */
   file: string;
   line: number | null;
+  /** For an .xlsx data table: the sheet and the cell's column letter. */
+  sheet?: string;
+  column?: string;
   message: string;
 }
 
@@ -31,8 +34,15 @@ export class ScenarioError extends Error {
 
 /** `programs[1].shares.residents.max: "140%" is not a share … (scenarios/x.yaml line 37)` */
 export function formatProblem(p: Problem): string {
-  const where = p.line === null ? displayFile(p.file) : `${displayFile(p.file)} line ${p.line}`;
+  const where = p.sheet !== undefined ? workbookPlace(p) : p.line === null ? displayFile(p.file) : `${displayFile(p.file)} line ${p.line}`;
   return `${p.path ? `${p.path}: ` : ""}${p.message} (${where})`;
+}
+
+/** `data/预算.xlsx, sheet 市级, row 5, column C` */
+function workbookPlace(p: Problem): string {
+  const row = p.line === null ? "" : `, row ${p.line}`;
+  const column = p.column === undefined ? "" : `, column ${p.column}`;
+  return `${displayFile(p.file)}, sheet ${p.sheet}${row}${column}`;
 }
 
 /** Paths under the working directory are shown relative to it, others in full. */
@@ -50,6 +60,8 @@ export class ProblemLog {
       path: typeof path === "string" ? path : formatPath(path),
       file: pos.file,
       line: pos.line,
+      ...(pos.sheet !== undefined ? { sheet: pos.sheet } : {}),
+      ...(pos.column !== undefined ? { column: pos.column } : {}),
       message,
     };
     const key = formatProblem(problem);

@@ -21,12 +21,12 @@ export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: fal
 
 /** Reads and decodes a text file; `reason` never quotes the file's content. */
 export function readInputText(file: string, maxBytes: number): Decoded {
-  const bytes = readBounded(file, maxBytes);
+  const bytes = readInputBytes(file, maxBytes);
   return typeof bytes === "string" ? { ok: false, reason: bytes } : decodeInputBytes(bytes);
 }
 
-/** The file's bytes, or why it is not read. */
-function readBounded(file: string, maxBytes: number): Buffer | string {
+/** The bytes of a regular file of at most `maxBytes` (a workbook), or why it is not read. */
+export function readInputBytes(file: string, maxBytes: number): Buffer | string {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));

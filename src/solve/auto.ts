@@ -9,29 +9,30 @@ import type { LinearModel } from "../model/types.js";
 import type { SolveOptions, SolveResult, SolverAdapter } from "./types.js";
 import { HighsAdapter } from "./highs.js";
 import { JslpAdapter } from "./jslp.js";
+import { newHighsSession } from "./newHighsSession.js";
 
 export type SolverName = "highs" | "jslp";
-export type SolverRequest = SolverName | "auto";
+export type SolverChoice = SolverName | "auto";
 
 /** Largest continuous model (columns) that `auto` tries on javascript-lp-solver first. */
 export const JSLP_MAX_COLUMNS = 50;
 /** Time jslp gets under `auto` before HiGHS takes over (it answers these sizes in milliseconds). */
 export const AUTO_JSLP_LIMIT_S = 0.5;
 
-// One adapter per solver per process: HiGHS owns the recycled WASM instance, jslp its worker.
+// One adapter per solver per process: jslp owns its worker, HiGHS its session.
 const adapters = new Map<SolverName, SolverAdapter>();
 
 export function solverFor(name: SolverName): SolverAdapter {
   let adapter = adapters.get(name);
   if (!adapter) {
-    adapter = name === "highs" ? new HighsAdapter() : new JslpAdapter();
+    adapter = name === "highs" ? new HighsAdapter(newHighsSession()) : new JslpAdapter();
     adapters.set(name, adapter);
   }
   return adapter;
 }
 
 /** The adapter for a request; see the module comment for the `auto` rule. */
-export function chooseSolver(model: LinearModel, requested: SolverRequest): SolverAdapter {
+export function chooseSolver(model: LinearModel, requested: SolverChoice): SolverAdapter {
   if (requested !== "auto") return solverFor(requested);
   return autoSolverName(model) === "jslp" ? jslpThenHighs : solverFor("highs");
 }

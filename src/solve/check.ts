@@ -1,4 +1,5 @@
 /** Evaluate a primal point against a model: used to verify solver output and in tests. */
+import { rowName, variableName } from "../model/names.js";
 import type { LinearModel, Term } from "../model/types.js";
 import type { SolveResult, SolveStatus } from "./types.js";
 
@@ -24,20 +25,20 @@ export function maxViolation(model: LinearModel, x: ArrayLike<number>): { violat
   };
   for (const r of model.rows) {
     const a = dot(r.terms, x);
-    if (a < r.lb) note(r.lb - a, r.lb, `row ${r.name}`);
-    if (a > r.ub) note(a - r.ub, r.ub, `row ${r.name}`);
+    if (a < r.lb) note(r.lb - a, r.lb, `row ${rowName(r)}`);
+    if (a > r.ub) note(a - r.ub, r.ub, `row ${rowName(r)}`);
   }
   model.variables.forEach((v, j) => {
-    if (x[j] < v.lb) note(v.lb - x[j], v.lb, `variable ${v.name}`);
-    if (x[j] > v.ub) note(x[j] - v.ub, v.ub, `variable ${v.name}`);
-    if (v.integer && Math.abs(x[j] - Math.round(x[j])) > 1e-6) note(Math.abs(x[j] - Math.round(x[j])), 0, `integrality of ${v.name}`);
+    if (x[j] < v.lb) note(v.lb - x[j], v.lb, `variable ${variableName(v)}`);
+    if (x[j] > v.ub) note(x[j] - v.ub, v.ub, `variable ${variableName(v)}`);
+    if (v.integer && Math.abs(x[j] - Math.round(x[j])) > 1e-6) note(Math.abs(x[j] - Math.round(x[j])), 0, `integrality of ${variableName(v)}`);
   });
   return worst;
 }
 
-/** A result without a solution (infeasible, unbounded, error). */
+/** A result without a solution (infeasible, unbounded, error) for a model of `columns` columns. */
 export function noSolution(
-  model: LinearModel,
+  columns: number,
   solver: string,
   status: SolveStatus,
   seconds: number,
@@ -46,7 +47,7 @@ export function noSolution(
   return {
     status,
     objective: status === "infeasible" ? Infinity : status === "unbounded" ? -Infinity : NaN,
-    primal: new Float64Array(model.variables.length),
+    primal: new Float64Array(columns),
     duals: null,
     solver,
     seconds,

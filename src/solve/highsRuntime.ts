@@ -1,20 +1,14 @@
 /**
- * One recyclable HiGHS-WASM instance. highs-js has a history of degrading after many solves (file
- * descriptor leaks after ~4k solves, lovasoa/highs-js#10; `Aborted(OOM)` / "memory access out of
- * bounds" on big models, #9 and #45) and WASM linear memory never shrinks, so the instance is dropped
- * and re-created after `recycleAfter` solves, when its memory passes `maxMemoryBytes`, or after any
- * exception. The compiled WebAssembly.Module is kept, so a re-instantiation costs ~20 ms, not a compile.
+ * The HiGHS-WASM instance of this thread. The compiled WebAssembly.Module is kept, so an instance
+ * costs ~20 ms, not a compile. highs-js has a history of degrading after native failures
+ * (`Aborted(OOM)`, "memory access out of bounds": lovasoa/highs-js#9, #45), so after any exception
+ * the instance is dropped and the next session gets a fresh one; and because WASM linear memory
+ * never shrinks, an instance whose memory passed `maxMemoryBytes` is dropped once no model lives
+ * on it.
  */
 import highsPackage, { type Highs } from "highs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-
-export interface HighsRuntimeOptions {
-  /** Re-create the instance after this many solves (default 1000). */
-  recycleAfter?: number;
-  /** Re-create it once its linear memory exceeds this (default 512 MiB). */
-  maxMemoryBytes?: number;
-}
 
 // The package's types are CommonJS-flavoured (default = whole module) while Node's ESM entry exports
 // the loader as default; accept both shapes.
@@ -24,7 +18,7 @@ const loadHighs: Loader =
 
 let compiled: Promise<WebAssembly.Module> | null = null;
 
-function compiledModule(): Promise<WebAssembly.Module> {
+export function compiledHighs(): Promise<WebAssembly.Module> {
   if (!compiled) {
     const path = createRequire(import.meta.url).resolve("highs/runtime");
     compiled = readFile(path).then((bytes) => WebAssembly.compile(bytes));
@@ -33,50 +27,45 @@ function compiledModule(): Promise<WebAssembly.Module> {
   return compiled;
 }
 
+export interface HighsRuntimeOptions {
+  /** Drop the instance once its linear memory exceeds this and no model lives on it (default 1 GiB). */
+  maxMemoryBytes?: number;
+}
+
 export class HighsRuntime {
   private instance: Promise<Highs> | null = null;
-  private solvesOnInstance = 0;
-  private readonly recycleAfter: number;
+  private live = 0;
   private readonly maxMemoryBytes: number;
   /** Instances created so far (observable in tests). */
   loads = 0;
 
   constructor(options: HighsRuntimeOptions = {}) {
-    this.recycleAfter = options.recycleAfter ?? 1000;
-    this.maxMemoryBytes = options.maxMemoryBytes ?? 512 * 1024 * 1024;
+    this.maxMemoryBytes = options.maxMemoryBytes ?? 2 ** 30;
   }
 
-  async get(): Promise<Highs> {
+  /** The instance for a new model; pair with `release` when the model is disposed. */
+  async acquire(): Promise<Highs> {
     if (!this.instance) {
       this.loads++;
-      this.instance = compiledModule().then((wasmModule) => loadHighs({ wasmModule }));
+      this.instance = compiledHighs().then((wasmModule) => loadHighs({ wasmModule }));
       this.instance.catch(() => this.recycle());
     }
-    return this.instance;
+    const highs = await this.instance;
+    this.live++;
+    return highs;
   }
 
-  /** Runs `fn` on the instance; on an exception recycles it and tries once more on a fresh one. */
-  async run<T>(fn: (highs: Highs) => T): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const highs = await this.get();
-      try {
-        const out = fn(highs);
-        this.count(highs);
-        return out;
-      } catch (error) {
-        this.recycle();
-        if (attempt >= 2) throw error;
-      }
-    }
+  release(highs: Highs): void {
+    this.live = Math.max(0, this.live - 1);
+    if (this.live === 0 && highs.memoryBytes > this.maxMemoryBytes) this.recycle();
   }
 
+  /** Forget the instance (after a native failure): the next `acquire` loads a fresh one. */
   recycle(): void {
     this.instance = null;
-    this.solvesOnInstance = 0;
-  }
-
-  private count(highs: Highs): void {
-    this.solvesOnInstance++;
-    if (this.solvesOnInstance >= this.recycleAfter || highs.memoryBytes > this.maxMemoryBytes) this.recycle();
+    this.live = 0;
   }
 }
+
+/** One runtime per thread. */
+export const threadRuntime = new HighsRuntime();

@@ -12,6 +12,7 @@
  * and bound: a violation above 1e-6 (relative) is reported as status "error", never as "optimal".
  * Primal values are read unrounded from jslp's final tableau (its own answer is rounded to `PRECISION`).
  */
+import { rowName } from "../model/names.js";
 import type { ModelDefinition } from "javascript-lp-solver";
 import type { LinearModel } from "../model/types.js";
 import { assertFiniteModel, finiteOrInf, mergeTerms } from "../model/exportLp.js";
@@ -63,7 +64,7 @@ export class JslpAdapter implements SolverAdapter {
   async solve(model: LinearModel, options: SolveOptions = {}): Promise<SolveResult> {
     const start = performance.now();
     const fail = (status: "infeasible" | "unbounded" | "error", message?: string) =>
-      noSolution(model, this.name, status, secondsSince(start), message);
+      noSolution(model.variables.length, this.name, status, secondsSince(start), message);
     try {
       assertFiniteModel(model);
     } catch (e) {
@@ -134,7 +135,7 @@ export function translate(model: LinearModel, options: SolveOptions = {}): Trans
     const live = terms.filter((t) => present[t.v]);
     if (live.length === 0) {
       if (lb > FEASIBILITY_TOLERANCE * Math.max(1, Math.abs(r.lb)) || ub < -FEASIBILITY_TOLERANCE * Math.max(1, Math.abs(r.ub))) {
-        infeasibleRow ??= r.name;
+        infeasibleRow ??= rowName(r);
       }
       return;
     }

@@ -73,27 +73,3 @@ export function isComplete(shard: OutcomeShard, total: number): boolean {
   for (let k = 0; k < total; k++) if (shard.draws[k] !== k) return false;
   return true;
 }
-
-/** JSON-safe form (NaN → null); numbers survive JSON exactly, so decode(encode(s)) equals s. */
-export interface EncodedShard {
-  metrics: string[];
-  draws: number[];
-  values: (number | null)[][];
-}
-
-export function encodeShard(shard: OutcomeShard): EncodedShard {
-  return {
-    metrics: [...shard.metrics],
-    draws: Array.from(shard.draws),
-    values: shard.values.map((v) => Array.from(v, (x) => (Number.isNaN(x) ? null : x))),
-  };
-}
-
-export function decodeShard(e: EncodedShard): OutcomeShard {
-  const shard = createShard(e.metrics, e.draws);
-  e.values.forEach((v, m) => {
-    if (v.length !== e.draws.length) throw new RangeError(`metric ${e.metrics[m]} has ${v.length} values for ${e.draws.length} draws`);
-    v.forEach((x, k) => (shard.values[m][k] = x === null ? NaN : x));
-  });
-  return shard;
-}

@@ -79,19 +79,23 @@ describe("finance commands write their outputs", () => {
     expect(runJson.scenario.layers).toHaveLength(2);
     expect(runJson.selection).toEqual({ sources: ["central", "county"], from: 2022, region: null });
     expect(runJson.cut.levels).toEqual([0, 0.1, 0.3]);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("预算削减压力测试报告");
+    expect(existsSync(join(out, "results.xlsx"))).toBe(true);
     // An existing folder is refused (exit 4) unless --force.
     expect((await run("stress", TOWNS, "--cut", "government=10%", "--out", out)).code).toBe(4);
   });
 
   it("min-budget writes min_budget.csv and reports the breaking point", async () => {
     const out = join(dir, "min-budget");
-    const { code, stdout } = await run("min-budget", TOWNS, "--source", "government", "--out", out);
+    const { code, stdout } = await run("min-budget", TOWNS, "--source", "government", "--out", out, "--no-xlsx");
     expect(code).toBe(0);
     expect(stdout).toMatch(/breaking point: λ = 0\.83/);
     const csv = readFileSync(join(out, "min_budget.csv"), "utf8");
     expect(csv.split("\n")[0]).toBe("\ufeffsource,source_name,source_kind,region,region_name,year,budget_yuan,scale,min_budget_yuan,change_yuan,used_yuan,binding");
     expect(existsSync(join(out, "min_budget_binding.csv"))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, "run.json"), "utf8")).scales[0].scale).toBeCloseTo(0.8348, 3);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("最低预算");
+    expect(existsSync(join(out, "results.xlsx"))).toBe(false);
   });
 
   it("explain lists binding limits with prices", async () => {
@@ -109,8 +113,13 @@ describe("finance commands write their outputs", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("none: every value is the same");
     expect(existsSync(csv)).toBe(true);
+    expect(readFileSync(join(dir, "compare.html"), "utf8")).toContain("方案比较报告");
+    expect(existsSync(join(dir, "compare.xlsx"))).toBe(true);
     const again = await run("compare", a, a, "--out", csv);
     expect(again.code).toBe(4);
+    expect((await run("compare", a, a, "--out", join(dir, "lean.csv"), "--no-xlsx")).code).toBe(0);
+    expect(existsSync(join(dir, "lean.html"))).toBe(true);
+    expect(existsSync(join(dir, "lean.xlsx"))).toBe(false);
     expect((await run("compare", a, join(dir, "missing"), "--out", join(dir, "x.csv"))).code).toBe(2);
     expect(existsSync(join(dir, "x.csv"))).toBe(false);
   });

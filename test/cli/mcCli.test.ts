@@ -80,6 +80,11 @@ describe("--shard k/n and simulate merge", () => {
     expectSameCsv(dir("one"), dir("merged"));
     expect(runJson(dir("merged")).monte_carlo).toMatchObject({ draws_used: 900, shard: null, seed: 7 });
     expect(runJson(dir("merged")).monte_carlo.merged_from.map((m: { shard: string }) => m.shard)).toEqual(["1/3", "2/3", "3/3"]);
+    // The office files are made again from the merged tables: the workbook is the unsharded run's.
+    expect(readFileSync(join(dir("merged"), "results.xlsx")).equals(readFileSync(join(dir("one"), "results.xlsx")))).toBe(true);
+    expect(readFileSync(join(dir("merged"), "report.html"), "utf8")).toContain("合并的蒙特卡洛分片");
+    expect(await run("merge", dir("s1"), dir("s2"), dir("s3"), "--out", dir("merged-lean"), "--no-xlsx")).toBe(0);
+    expect(existsSync(join(dir("merged-lean"), "results.xlsx"))).toBe(false);
   });
 
   it("refuses shards that do not belong together, writing nothing", async () => {

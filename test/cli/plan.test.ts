@@ -53,7 +53,7 @@ describe("simulate FILE", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("targets: 1 of 1 met");
     expect(readdirSync(out).sort()).toEqual(
-      [".renewsim-results.json", "budgets.csv", "capacity.csv", "diagnostics.csv", "funding.csv", "input.yaml", "plan.csv", "run.json", "targets.csv"].sort(),
+      [".renewsim-results.json", "budgets.csv", "capacity.csv", "diagnostics.csv", "funding.csv", "input.yaml", "plan.csv", "report.html", "results.xlsx", "run.json", "targets.csv"].sort(),
     );
     const plan = readFileSync(join(out, "plan.csv"), "utf8");
     expect(plan.startsWith("\ufeffyear,region,region_name")).toBe(true);
@@ -67,7 +67,7 @@ describe("simulate FILE", () => {
     const b = join(dir, "b");
     expect((await runCli(file, "--out", a, "--quiet")).code).toBe(0);
     expect((await runCli(file, "--out", b, "--quiet")).code).toBe(0);
-    for (const f of readdirSync(a).filter((x) => x.endsWith(".csv") || x.endsWith(".yaml"))) {
+    for (const f of readdirSync(a).filter((x) => x !== "run.json")) {
       expect(readFileSync(join(b, f)), f).toEqual(readFileSync(join(a, f)));
     }
     const again = await runCli(file, "--out", a);
@@ -83,17 +83,42 @@ describe("simulate FILE", () => {
     expect(readFileSync(join(out, "targets.csv"), "utf8").startsWith("target,")).toBe(true);
   });
 
+  it("skips results.xlsx with --no-xlsx and still writes report.html", async () => {
+    const dir = tmp();
+    const out = join(dir, "out");
+    expect((await runCli(scenarioFile(dir, TOWN), "--out", out, "--no-xlsx", "--quiet")).code).toBe(0);
+    const files = readdirSync(out);
+    expect(files).toContain("report.html");
+    expect(files).not.toContain("results.xlsx");
+  });
+
   it("reports an infeasible plan in planning words, exit code 3, with diagnostics.csv", async () => {
     const dir = tmp();
     const out = join(dir, "out");
     const r = await runCli(scenarioFile(dir, TOWN.replace("at_least: 6", "at_least: 9")), "--out", out);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/hard target started-6: started ≥ 9 by 2022 in 小镇 \(town\) falls short by 2.33/);
-    expect(r.stderr).toMatch(/budget of 政府 \(gov\) for 小镇 \(town\) in 2021 is binding in the conflict/);
+    expect(r.stderr).toMatch(/against these limits:\n.*budgets of 政府 \(gov\): 2 \(小镇 2021, 小镇 2022\)/);
     const diagnostics = readFileSync(join(out, "diagnostics.csv"), "utf8");
+    expect(diagnostics).toMatch(/budget of 政府 \(gov\) for 小镇 \(town\) in 2021 is part of the smallest set of conflicting limits/);
     expect(diagnostics).toContain("conflict:targets");
     expect(diagnostics).toContain("conflict:budgets");
     expect(existsSync(join(out, "plan.csv"))).toBe(false);
+  });
+  it("names the conflicting limits the IIS finds, but never a budget of zero", async () => {
+    const dir = tmp();
+    const out = join(dir, "out");
+    const withZero = TOWN.replace("at_least: 6", "at_least: 9")
+      .replace('      gov: {max: "90%"}', '      gov: {max: "90%"}\n      city: {max: "50%"}')
+      .replace("  - {id: residents, name: 居民, kind: resident}", "  - {id: city, name: 市级, kind: government, budgets: [{region: town, per_year: 0}]}\n  - {id: residents, name: 居民, kind: resident}");
+    const r = await runCli(scenarioFile(dir, withZero), "--out", out);
+    expect(r.code).toBe(3);
+    const diagnostics = readFileSync(join(out, "diagnostics.csv"), "utf8");
+    expect(diagnostics).toMatch(/maximum share 10% of 居民 \(residents\) .* in 2021 is part of the smallest set of conflicting limits/);
+    expect(diagnostics).toMatch(/budget of 政府 \(gov\) .* in 2022 is part of the smallest set of conflicting limits/);
+    expect(r.stderr).toContain("budgets of 政府 (gov): 2");
+    expect(r.stderr).not.toContain("市级");
+    expect(diagnostics).not.toContain("budget[city");
   });
 });
 
@@ -132,6 +157,30 @@ describe("bad input", () => {
       expect(existsSync(out)).toBe(false);
     });
   }
+
+  describe("every command that loads a scenario goes through the one loader", () => {
+    const commands: [string, (file: string, out: string) => string[]][] = [
+      ["validate", (f) => ["validate", f]],
+      ["stress", (f, o) => ["stress", f, "--cut", "government=10%", "--out", o]],
+      ["min-budget", (f, o) => ["min-budget", f, "--source", "government", "--out", o]],
+      ["explain", (f) => ["explain", f]],
+      ["export", (f, o) => ["export", f, "--stage", "1", "-o", join(o, "stage1.lp")]],
+    ];
+    const picked = BAD.filter((c) => /can never pay|unknown region in a target|uncertainty/.test(c.name));
+    for (const [command, args] of commands) {
+      for (const c of picked) {
+        it(`${command}: ${c.name} is rejected with its path and line`, async () => {
+          const dir = tmp();
+          const out = join(dir, "out");
+          const r = await runCli(...args(scenarioFile(dir, c.edit(TOWN)), out));
+          expect(r.code).toBe(2);
+          expect(r.stderr).toContain(c.path);
+          expect(r.stderr).toContain(`line ${c.line}`);
+          expect(existsSync(out)).toBe(false);
+        });
+      }
+    }
+  });
 
   it("prints the stack trace only with --debug", async () => {
     const dir = tmp();

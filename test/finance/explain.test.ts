@@ -3,9 +3,10 @@
  * compare the change in attainment with what `explain` (and budgets.csv) price that budget at.
  */
 import { describe, expect, it } from "vitest";
+import { rowName } from "../../src/model/names.js";
 import { cutBudgets } from "../../src/finance/cuts.js";
 import { explainPlan, explainText } from "../../src/finance/explain.js";
-import { planScenario, shortfallObjective } from "../../src/finance/planScenario.js";
+import { planScenario, shortfallObjective } from "../../src/plan/planScenario.js";
 import { resolveSelection } from "../../src/finance/selection.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import type { Scenario } from "../../src/scenario/types.js";
@@ -55,9 +56,10 @@ describe("explain: shadow prices in human units", () => {
     expect(priced.length).toBeGreaterThan(0);
     const ref = base.tables.targets.find((t) => !t.met)!;
     for (const p of priced.slice(0, 3)) {
-      const row = base.solution.pm.ctx.model.rows.find((r) => r.name === p.where)!;
+      const row = base.solution.pm.ctx.model.rows.find((r) => rowName(r) === p.where)!;
+      if (row.ref.family !== "budgets") throw new Error(`${p.where} is not a budget row`);
       const delta = 10_000; // 1万元
-      const raised = await planScenario(raise(s, String(row.key.source), String(row.key.region), Number(row.key.year), delta), "highs");
+      const raised = await planScenario(raise(s, row.ref.source, row.ref.region, row.ref.year, delta), "highs");
       // Gain in the reference target's units: weighted shortfall removed × at_least / weight.
       const gained = ((shortfallObjective(base) - shortfallObjective(raised)) * ref.target_value) / ref.weight;
       expect(p.unit).toBe(`${ref.metric} of ${ref.target}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cutBudgets, scaleBudgets } from "../../src/finance/cuts.js";
 import { buildMinBudgetModel } from "../../src/finance/minBudget.js";
 import { solveMinBudget } from "../../src/finance/minBudgetSolve.js";
-import { meetsEveryTarget, planScenario } from "../../src/finance/planScenario.js";
+import { meetsEveryTarget, planScenario } from "../../src/plan/planScenario.js";
 import { type BudgetSelection, resolveSelection } from "../../src/finance/selection.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import type { Scenario } from "../../src/scenario/types.js";
@@ -25,7 +25,7 @@ describe("min-budget model", () => {
       expect(row.ub).toBe(0);
       expect(row.terms).toContainEqual({ v: mb.scales[0].v, c: -300 }); // 300万元 in the model's 万元
     }
-    expect(mb.model.variables.filter((v) => v.role === "shortfall").every((v) => v.ub === 0)).toBe(true);
+    expect(mb.model.variables.filter((v) => v.ref.role === "shortfall").every((v) => v.ub === 0)).toBe(true);
     expect(mb.model.objective).toEqual([{ v: mb.scales[0].v, c: 1 }]);
   });
 

@@ -105,7 +105,7 @@ describe("exportCplexLp", () => {
 
   it("sums duplicate terms and drops zero coefficients", () => {
     const m = build({ vars: { x: [0, 1], y: [0, 1] }, rows: [], obj: {} });
-    m.rows.push({ name: "dup", family: "budgets", terms: [{ v: 0, c: 1 }, { v: 1, c: 0 }, { v: 0, c: 2 }], lb: 1, ub: Infinity, key: {} });
+    m.rows.push({ ref: { family: "other", name: "dup" }, terms: [{ v: 0, c: 1 }, { v: 1, c: 0 }, { v: 0, c: 2 }], lb: 1, ub: Infinity });
     expect(toCplexLp(m)).toContain(" dup: + 3 x >= 1\n");
   });
 

@@ -3,16 +3,17 @@
  * coefficient against the formulation in docs/model.md.
  */
 import { describe, expect, it } from "vitest";
+import { rowName, variableName } from "../../src/model/names.js";
 import { buildPlanningModel } from "../../src/model/build.js";
 import type { LinearModel, Row } from "../../src/model/types.js";
 import { handSolvedTown, program, region, scenario, source, target, tree } from "../helpers/scenario.js";
 
 /** A row as {variableName: coefficient} plus its bounds, for readable assertions. */
 function row(model: LinearModel, name: string): { terms: Record<string, number>; lb: number; ub: number } {
-  const r = model.rows.find((x) => x.name === name) as Row | undefined;
-  if (!r) throw new Error(`no row ${name}; rows: ${model.rows.map((x) => x.name).join(" ")}`);
+  const r = model.rows.find((x) => rowName(x) === name) as Row | undefined;
+  if (!r) throw new Error(`no row ${name}; rows: ${model.rows.map(rowName).join(" ")}`);
   const terms: Record<string, number> = {};
-  for (const t of r.terms) terms[model.variables[t.v].name] = Number(t.c.toFixed(9));
+  for (const t of r.terms) terms[variableName(model.variables[t.v])] = Number(t.c.toFixed(9));
   return { terms, lb: r.lb, ub: r.ub };
 }
 
@@ -67,7 +68,7 @@ describe("commitments", () => {
       ],
     });
     const { ctx } = buildPlanningModel(s);
-    const v = (n: string) => ctx.model.variables.find((x) => x.name === n)!;
+    const v = (n: string) => ctx.model.variables.find((x) => variableName(x) === n)!;
     expect([v("starts[town,retrofit,2021]").lb, v("starts[town,retrofit,2021]").ub]).toEqual([3, 3]);
     expect([v("starts[town,retrofit,2022]").lb, v("starts[town,retrofit,2022]").ub]).toEqual([1, Infinity]);
   });
@@ -91,7 +92,7 @@ describe("funding balance and shares", () => {
       ub: 0,
     });
     expect(row(ctx.model, "share_min[town,retrofit,2021,residents]").lb).toBe(0);
-    expect(ctx.model.rows.some((r) => r.name === "share_min[town,retrofit,2021,gov]")).toBe(false);
+    expect(ctx.model.rows.some((r) => rowName(r) === "share_min[town,retrofit,2021,gov]")).toBe(false);
   });
 
   it("caps residents per household, spread by the spend profile", () => {
@@ -205,9 +206,9 @@ describe("targets and objectives", () => {
       lb: 8,
       ub: Infinity,
     });
-    const stage1 = pm.stages[0].objective.map((t) => [pm.ctx.model.variables[t.v].name, t.c]);
+    const stage1 = pm.stages[0].objective.map((t) => [variableName(pm.ctx.model.variables[t.v]), t.c]);
     expect(stage1).toEqual([["shortfall[started-8]", 1 / 8]]);
-    const stage2 = pm.stages[1].objective.map((t) => pm.ctx.model.variables[t.v].name);
+    const stage2 = pm.stages[1].objective.map((t) => variableName(pm.ctx.model.variables[t.v]));
     expect(stage2).toEqual(["funds[town,retrofit,2021,gov]", "funds[town,retrofit,2022,gov]"]);
   });
 

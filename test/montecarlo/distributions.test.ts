@@ -4,7 +4,7 @@ import { cdf, mean, prepareDist, quantile, variance } from "../../src/montecarlo
 import { normaliseDist } from "../../src/montecarlo/distParams.js";
 import { Stream } from "../../src/montecarlo/streams.js";
 import type { Dist } from "../../src/montecarlo/types.js";
-import type { RawDist } from "../../src/montecarlo/uncertaintySchema.js";
+import type { RawDist } from "../../src/montecarlo/distSchema.js";
 
 const N = 200_000;
 /** Kolmogorov–Smirnov critical value at α = 0.001: √(−ln(α/2)/2)/√n. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/pipeline.js";
-import { MET_TOLERANCE } from "../../src/results/targets.js";
+import { MET_TOLERANCE } from "../../src/results/numbers.js";
 import { series } from "../../src/stats/outcomes.js";
 
 const TOY = "test/fixtures/mc/toy.yaml";

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MANIFEST } from "../../src/output/outputTarget.js";
+import { firstLineStartsWith, MANIFEST } from "../../src/output/outputTarget.js";
 import { writeFileAtomically } from "../../src/output/writeFile.js";
 import { assertWritable, writeFolderAtomically } from "../../src/output/writeFolder.js";
 
@@ -79,7 +79,7 @@ describe("writeFolderAtomically", () => {
 });
 
 describe("writeFileAtomically", () => {
-  const rules = { force: false, signature: "file,key,column,value_1,", what: "compare file" };
+  const rules = { force: false, isOurs: firstLineStartsWith("file,key,column,value_1,"), what: "compare file" };
 
   it("creates a file only where none is; with force replaces only a file carrying the signature", () => {
     const dir = tmp();

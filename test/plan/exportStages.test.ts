@@ -11,7 +11,6 @@ import { peerSkipReason, solveWithCbc, solveWithGlpk } from "../../bench/peers.j
 import { buildPlanningModel } from "../../src/model/build.js";
 import { toCplexLp } from "../../src/model/exportLp.js";
 import { stageLinearModel } from "../../src/plan/exportStage.js";
-import { solverPicker } from "../../src/plan/solverChoice.js";
 import { solveStages } from "../../src/plan/solvePlan.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { handSolvedTown } from "../helpers/scenario.js";
@@ -20,7 +19,7 @@ import { smallScenario } from "../helpers/generators.js";
 const dir = mkdtempSync(join(tmpdir(), "renewsim-export-"));
 
 async function checkStages(name: string, scenario: Scenario): Promise<void> {
-  const sol = await solveStages(buildPlanningModel(scenario), solverPicker("highs"));
+  const sol = await solveStages(buildPlanningModel(scenario), "highs");
   expect(sol.status).toBe("optimal");
   for (let stage = 1; stage <= sol.stages.length; stage++) {
     const file = join(dir, `${name}-${stage}.lp`);

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildPlanningModel } from "../../src/model/build.js";
-import { solverPicker } from "../../src/plan/solverChoice.js";
 import { solveStages } from "../../src/plan/solvePlan.js";
 import { extractTables } from "../../src/results/extract.js";
 import { handSolvedTown } from "../helpers/scenario.js";
@@ -12,7 +11,7 @@ import { handSolvedTown } from "../helpers/scenario.js";
 describe("hand-solved town", () => {
   for (const solver of ["highs", "jslp"] as const) {
     it(`reaches the hand optimum with ${solver}`, async () => {
-      const sol = await solveStages(buildPlanningModel(handSolvedTown()), solverPicker(solver));
+      const sol = await solveStages(buildPlanningModel(handSolvedTown()), solver);
       expect(sol.status).toBe("optimal");
       expect(sol.stages[0].objective).toBeCloseTo(4 / 3 / 8, 6);
       // 600万元 of government money, less what the stage-1 tolerance (1e-7) lets stage 2 give back (< 1 yuan).
@@ -29,7 +28,7 @@ describe("hand-solved town", () => {
   }
 
   it("prices one more 亿元 of government budget at 1/0.9 units per 万元", async () => {
-    const sol = await solveStages(buildPlanningModel(handSolvedTown()), solverPicker("highs"));
+    const sol = await solveStages(buildPlanningModel(handSolvedTown()), "highs");
     const tables = extractTables(sol);
     for (const b of tables.budgets) {
       expect(b.binding).toBe(true);

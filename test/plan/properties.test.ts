@@ -6,7 +6,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildPlanningModel } from "../../src/model/build.js";
-import { solverPicker } from "../../src/plan/solverChoice.js";
 import { solveStages } from "../../src/plan/solvePlan.js";
 import { extractTables } from "../../src/results/extract.js";
 import { checkInvariants } from "../../src/results/invariants.js";
@@ -16,7 +15,7 @@ describe("generated scenarios", () => {
   it("optimal plans pass every invariant", async () => {
     await fc.assert(
       fc.asyncProperty(smallScenario, async (s) => {
-        const sol = await solveStages(buildPlanningModel(s), solverPicker("highs"));
+        const sol = await solveStages(buildPlanningModel(s), "highs");
         expect(sol.status).toBe("optimal");
         expect(checkInvariants(s, extractTables(sol))).toEqual([]);
       }),
@@ -27,8 +26,8 @@ describe("generated scenarios", () => {
   it("HiGHS and javascript-lp-solver agree on every stage's objective", async () => {
     await fc.assert(
       fc.asyncProperty(smallScenario, async (s) => {
-        const a = await solveStages(buildPlanningModel(s), solverPicker("highs"));
-        const b = await solveStages(buildPlanningModel(s), solverPicker("jslp"));
+        const a = await solveStages(buildPlanningModel(s), "highs");
+        const b = await solveStages(buildPlanningModel(s), "jslp");
         expect(b.status).toBe(a.status);
         a.stages.forEach((stage, i) => {
           const tol = 1e-6 * Math.max(1, Math.abs(stage.objective));

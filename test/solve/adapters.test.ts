@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { HighsAdapter } from "../../src/solve/highs.js";
+import { solverFor } from "../../src/solve/auto.js";
 import { JslpAdapter } from "../../src/solve/jslp.js";
 import type { SolverAdapter } from "../../src/solve/types.js";
 import { equalityFreeFixed, infeasible, rangedHi, rangedLo, smallMilp, unbounded, build } from "./fixtures.js";
 
-const highs = new HighsAdapter();
+const highs = solverFor("highs");
 const jslp = new JslpAdapter({ defaultTimeLimitSeconds: 20 });
 afterAll(() => jslp.close());
 

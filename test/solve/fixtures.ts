@@ -22,9 +22,9 @@ export function build(spec: ModelSpec): LinearModel {
   return {
     variables: names.map((name) => {
       const [lb, ub, integer] = spec.vars[name];
-      return { name, role: "funds", lb, ub, integer: integer ?? false, key: {} };
+      return { lb, ub, integer: integer ?? false, ref: { role: "other", name } };
     }),
-    rows: spec.rows.map(([name, t, lb, ub]): Row => ({ name, family: "budgets", terms: terms(t), lb, ub, key: {} })),
+    rows: spec.rows.map(([name, t, lb, ub]): Row => ({ ref: { family: "other", name }, terms: terms(t), lb, ub })),
     objective: terms(spec.obj),
     objectiveConstant: spec.constant ?? 0,
   };

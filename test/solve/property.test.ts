@@ -5,12 +5,12 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { HighsAdapter } from "../../src/solve/highs.js";
+import { solverFor } from "../../src/solve/auto.js";
 import { JslpAdapter } from "../../src/solve/jslp.js";
 import { maxViolation } from "../../src/solve/check.js";
 import type { LinearModel, Row } from "../../src/model/types.js";
 
-const highs = new HighsAdapter();
+const highs = solverFor("highs");
 const jslp = new JslpAdapter({ defaultTimeLimitSeconds: 20 });
 afterAll(() => jslp.close());
 
@@ -40,12 +40,10 @@ const randomLp = fc
   .map(({ boxes, point, rows, objective, constant }): LinearModel => {
     // Column j is boxed [lb, lb + width]; `fixed` makes the box a single point.
     const variables = boxes.map(([lb, width, fixed], j) => ({
-      name: `x[${j}]`,
-      role: "funds" as const,
       lb,
       ub: fixed && width % 3 === 0 ? lb : lb + width,
       integer: false,
-      key: {},
+      ref: { role: "other" as const, name: `x[${j}]` },
     }));
     const x0 = variables.map((v, j) => v.lb + point[j] * (v.ub - v.lb));
     const lpRows: Row[] = rows.map((r, i) => {
@@ -57,7 +55,7 @@ const randomLp = fc
         eq: [a, a],
         range: [a - r.slack, a + r.slack + 1],
       }[r.kind];
-      return { name: `r[${i}]`, family: "budgets", terms, lb: bounds[0], ub: bounds[1], key: {} };
+      return { ref: { family: "other", name: `r[${i}]` }, terms, lb: bounds[0], ub: bounds[1] };
     });
     return {
       variables,

@@ -9,12 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findPeer, peerSkipReason, solveWithCbc, solveWithGlpk, type PeerResult } from "../../bench/peers.js";
 import { toCplexLp } from "../../src/model/exportLp.js";
-import { HighsAdapter } from "../../src/solve/highs.js";
+import { solverFor } from "../../src/solve/auto.js";
 import type { LinearModel } from "../../src/model/types.js";
 import { allocationLp } from "../../bench/allocationLp.js";
 import { build, equalityFreeFixed, infeasible, rangedHi, rangedLo, smallMilp, unbounded } from "./fixtures.js";
 
-const highs = new HighsAdapter();
+const highs = solverFor("highs");
 let dir = "";
 beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), "renewsim-roundtrip-"))));
 afterAll(() => rm(dir, { recursive: true, force: true }));

@@ -1,78 +1,82 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { Highs } from "highs";
 import { HighsRuntime } from "../../src/solve/highsRuntime.js";
-import { HighsAdapter } from "../../src/solve/highs.js";
+import { HighsSession, settleInfeasibleOrUnbounded } from "../../src/solve/highsSession.js";
+import { RemoteSession } from "../../src/solve/remoteSession.js";
 import { autoSolverName, chooseSolver, JSLP_MAX_COLUMNS, solverFor } from "../../src/solve/auto.js";
 import { JslpAdapter } from "../../src/solve/jslp.js";
+import { modelArrays } from "../../src/solve/modelData.js";
 import { allocationLp } from "../../bench/allocationLp.js";
 import { infeasible, rangedHi, smallMilp, unbounded } from "./fixtures.js";
 
-describe("HighsRuntime recycling", () => {
-  it("re-creates the WASM instance every `recycleAfter` solves", async () => {
-    const runtime = new HighsRuntime({ recycleAfter: 3 });
-    const adapter = new HighsAdapter(runtime);
-    for (let k = 0; k < 7; k++) expect((await adapter.solve(rangedHi)).status).toBe("optimal");
-    expect(runtime.loads).toBe(3);
-  });
-
-  it("recycles after an exception and retries once on a fresh instance", async () => {
+describe("HighsRuntime", () => {
+  it("loads a fresh instance after `recycle` (a native failure)", async () => {
     const runtime = new HighsRuntime();
-    const seen: Highs[] = [];
-    const out = await runtime.run((h) => {
-      seen.push(h);
-      if (seen.length === 1) throw new Error("RuntimeError: memory access out of bounds");
-      return "ok";
-    });
-    expect(out).toBe("ok");
+    const first = await runtime.acquire();
+    runtime.recycle();
+    const second = await runtime.acquire();
     expect(runtime.loads).toBe(2);
-    expect(seen[0]).not.toBe(seen[1]);
+    expect(second).not.toBe(first);
   });
 
-  it("gives up after the retry and reports an error result, then recovers", async () => {
-    const runtime = new HighsRuntime();
-    await expect(runtime.run(() => {
-      throw new Error("Aborted()");
-    })).rejects.toThrow(/Aborted/);
-    const adapter = new HighsAdapter(runtime);
-    expect((await adapter.solve(rangedHi)).status).toBe("optimal");
-  });
-
-  it("recycles when linear memory passes the cap", async () => {
+  it("keeps the instance while models live on it, drops it past the memory cap once none does", async () => {
     const runtime = new HighsRuntime({ maxMemoryBytes: 1 }); // any instance is "too big"
-    const adapter = new HighsAdapter(runtime);
-    await adapter.solve(rangedHi);
-    await adapter.solve(rangedHi);
+    const a = await runtime.acquire();
+    const b = await runtime.acquire();
+    runtime.release(a);
+    expect(await runtime.acquire()).toBe(a); // b still lives: same instance
+    runtime.release(b);
+    runtime.release(a);
+    await runtime.acquire();
     expect(runtime.loads).toBe(2);
   });
 
-  it("many solves on one adapter stay correct", async () => {
-    const adapter = new HighsAdapter({ recycleAfter: 50 });
+  it("many load–solve–dispose cycles on one session stay correct", async () => {
+    const session = new HighsSession(new HighsRuntime());
     for (let k = 0; k < 150; k++) {
-      const r = await adapter.solve(k % 3 === 0 ? smallMilp : k % 3 === 1 ? rangedHi : infeasible);
+      await session.load(k % 3 === 0 ? smallMilp : k % 3 === 1 ? rangedHi : infeasible);
+      const r = await session.solve();
       expect(r.status).toBe(k % 3 === 2 ? "infeasible" : "optimal");
     }
+    await session.dispose();
   });
 });
 
 describe("HiGHS 'infeasible or unbounded' is settled by a feasibility solve", () => {
-  /** A runtime whose first answer is the ambiguous presolve status. */
-  class AmbiguousOnce extends HighsRuntime {
-    private first = true;
-    override async run<T>(fn: (h: Highs) => T): Promise<T> {
-      if (this.first) {
-        this.first = false;
-        return { Status: "Primal infeasible or unbounded", ObjectiveValue: 0, Columns: {}, Rows: [] } as T;
-      }
-      return super.run(fn);
-    }
-  }
-
   it.each([
-    ["unbounded", unbounded],
-    ["infeasible", infeasible],
-  ] as const)("%s", async (expected, model) => {
-    const r = await new HighsAdapter(new AmbiguousOnce()).solve(model);
-    expect(r.status).toBe(expected);
+    [10, unbounded],
+    [8, infeasible],
+  ] as const)("status %s", async (expected, model) => {
+    const runtime = new HighsRuntime();
+    const highs = await runtime.acquire();
+    const a = modelArrays(model);
+    const m = highs.createModel({
+      numCols: a.numCols, numRows: a.numRows, colCost: a.colCost, colLower: a.colLower, colUpper: a.colUpper,
+      rowLower: a.rows.lower, rowUpper: a.rows.upper,
+      matrix: { format: "csr", numRows: a.numRows, numCols: a.numCols, starts: a.rows.starts, indices: a.rows.indices, values: a.rows.values },
+    });
+    m.options.set({ output_flag: false });
+    expect(settleInfeasibleOrUnbounded(m, a.colCost)).toBe(expected);
+    expect(Array.from(m.getLp().colCost)).toEqual(Array.from(a.colCost)); // objective restored
+    m.dispose();
+  });
+});
+
+describe("the solver thread", () => {
+  it("solves like the in-thread session and keeps the model between solves", async () => {
+    const remote = new RemoteSession();
+    const local = new HighsSession(new HighsRuntime());
+    for (const s of [remote, local]) await s.load(rangedHi);
+    const [r, l] = await Promise.all([remote.solve(), local.solve()]);
+    expect(r.status).toBe("optimal");
+    expect(r.objective).toBe(l.objective);
+    expect([...r.primal]).toEqual([...l.primal]);
+    expect([...r.duals!]).toEqual([...l.duals!]);
+    // A bound change on the kept model: the lower side of the ranged row now binds.
+    await remote.setRowBounds([{ index: 0, lb: 4.5, ub: 4.5 }]);
+    const moved = await remote.solve();
+    expect(moved.status).toBe("optimal");
+    expect(moved.primal[0] + moved.primal[1]).toBeCloseTo(4.5, 9);
+    await Promise.all([remote.dispose(), local.dispose()]);
   });
 });
 

@@ -1,13 +1,15 @@
 /**
  * `simulate compare DIR DIR … [--out compare.csv] [--force] [--top N]`: align the result tables of
  * several results folders on their keys, write values and deltas against the first folder, print
- * the rows that changed most and the scenario inputs that differ.
+ * the rows that changed most and the scenario inputs that differ. Beside the CSV: <name>.html (the
+ * largest changes as charts) and <name>.xlsx (unless --no-xlsx).
  */
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { COMPARE_SIGNATURE, compareFolders, compareText, renderCompareCsv } from "../../finance/compare/compare.js";
 import { parsePositiveInt } from "../../finance/cutSpec.js";
-import { checkFileTarget } from "../../output/outputTarget.js";
+import { REPORT_FILE, WORKBOOK_FILE, withOfficeFiles } from "../../output/officeFiles.js";
+import { checkFileTarget, type FileRules, firstLineStartsWith, headMentions } from "../../output/outputTarget.js";
 import { writeFileAtomically } from "../../output/writeFile.js";
 
 export function registerCompare(program: Command): void {
@@ -18,13 +20,28 @@ export function registerCompare(program: Command): void {
     .option("--force", "compare folders with different output versions or horizons; replace an existing --out file")
     .option("--top <n>", "changed values to print per file", "5")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
+    .option("--no-xlsx", "do not write the .xlsx beside the CSV")
     .action(async (dirs: string[], opts) => {
       const top = parsePositiveInt(opts.top, "--top", 5);
-      const rules = { force: opts.force ?? false, inputs: dirs, signature: COMPARE_SIGNATURE, what: "compare file" };
-      checkFileTarget(opts.out, rules); // before reading the folders
+      const out = resolve(opts.out);
+      const stem = out.replace(/\.csv$/i, "");
+      // --force replaces only renewsim's own compare files (outputTarget.ts): the CSV by its header,
+      // the report by naming renewsim, the workbook when it is a zip beside renewsim's CSV.
+      const csvRules: FileRules = { force: opts.force ?? false, inputs: dirs, isOurs: firstLineStartsWith(COMPARE_SIGNATURE), what: "compare file" };
+      const targets: Record<string, [string, FileRules]> = {
+        "compare.csv": [out, csvRules],
+        [REPORT_FILE]: [`${stem}.html`, { ...csvRules, isOurs: headMentions("renewsim"), what: "compare report" }],
+        [WORKBOOK_FILE]: [`${stem}.xlsx`, { ...csvRules, isOurs: (f) => headMentions("PK")(f) && csvRules.isOurs(out), what: "compare workbook" }],
+      };
+      for (const [target, rules] of Object.values(targets)) checkFileTarget(target, rules); // before reading the folders
       const result = await compareFolders(dirs, { force: opts.force ?? false });
       const csv = await renderCompareCsv(result, { bom: opts.bom });
-      const out = writeFileAtomically(resolve(opts.out), csv, rules);
+      const names = result.folders.map((f) => f.runJson.scenario?.name ?? f.dir).join(" ↔ ");
+      const files = await withOfficeFiles({ "compare.csv": csv }, { kind: "compare", xlsx: opts.xlsx, runInfo: { scenario: { name: names } } });
+      // The workbook last: it is recognised as ours by the CSV beside it.
+      for (const name of ["compare.csv", REPORT_FILE, WORKBOOK_FILE].filter((n) => n in files)) {
+        writeFileAtomically(targets[name][0], files[name], targets[name][1]);
+      }
       process.stdout.write(compareText(result, top, out));
     });
 }

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { exportStageLp } from "../../plan/exportStage.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
+import { firstLineStartsWith } from "../../output/outputTarget.js";
 import { writeFileAtomically } from "../../output/writeFile.js";
 import { UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
@@ -29,7 +30,7 @@ export function registerExport(program: Command): void {
       printNotices(loaded.notices);
       const lp = await exportStageLp(loaded.scenario, stage, opts.solver);
       if (opts.output) {
-        writeFileAtomically(opts.output, lp, { force: opts.force ?? false, inputs: loaded.inputs, signature: LP_SIGNATURE, what: "LP file" });
+        writeFileAtomically(opts.output, lp, { force: opts.force ?? false, inputs: loaded.inputs, isOurs: firstLineStartsWith(LP_SIGNATURE), what: "LP file" });
       } else process.stdout.write(lp);
     });
 }

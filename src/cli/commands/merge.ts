@@ -16,10 +16,11 @@ export function registerMerge(program: Command): void {
     .option("--out <dir>", "results folder (default results/<scenario name>)")
     .option("--force", "replace an existing results folder")
     .option("--save-draws", "also write draws.csv (default: when the shards were run with --save-draws)")
+    .option("--no-xlsx", "do not write results.xlsx")
     .option("--quiet", "print nothing on success")
     .action(async (dirs: string[], opts) => {
       if (dirs.length === 0) throw new UsageError("merge needs the shard folders");
-      const merged = await mergeShardRun(dirs, opts.out ?? defaultOutDir, { force: opts.force, saveDraws: opts.saveDraws });
+      const merged = await mergeShardRun(dirs, opts.out ?? defaultOutDir, { force: opts.force, saveDraws: opts.saveDraws, xlsx: opts.xlsx });
       if (opts.quiet) return;
       const info = merged.runJson.monte_carlo;
       process.stdout.write(`merged ${merged.folders.length} shards of ${merged.folders[0].info.scenario.name}\n`);

@@ -12,7 +12,7 @@ import { financeRunJson } from "../../finance/runInfo.js";
 import { describeSelection, resolveSelection } from "../../finance/selection.js";
 import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
 import { defaultOutDir } from "../../pipeline.js";
-import { loadScenario } from "../../scenario/index.js";
+import { loadCheckedScenario } from "../../loadChecked.js";
 import { EXIT } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
@@ -32,6 +32,7 @@ export function registerMinBudget(program: Command): void {
     .option("--out <dir>", "output folder (default results/<scenario name>-min-budget)")
     .option("--force", "replace an existing output folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
+    .option("--no-xlsx", "do not write results.xlsx")
     .option("--quiet", "print nothing on success")
     .action(async (file: string, opts) => {
       const t0 = performance.now();
@@ -39,7 +40,7 @@ export function registerMinBudget(program: Command): void {
       const from = parseYearOption(opts.from, "--from");
       const solver = parseSolverOption(opts.solver);
       const top = parsePositiveInt(opts.top, "--top", 10);
-      const loaded = loadScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
+      const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
       if (!opts.quiet) printNotices(loaded.notices);
       const selection = resolveSelection(loaded.scenario, { selector, from, region: opts.region ?? null });
       const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-min-budget`;
@@ -55,7 +56,7 @@ export function registerMinBudget(program: Command): void {
         shadow_prices: result.dualMethod,
         stages: result.stages,
       }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
-      const files = await renderMinBudgetFiles(result, runJson, loaded.merged, { bom: opts.bom });
+      const files = await renderMinBudgetFiles(result, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx });
       const written = writeFolderAtomically(outDir, files, opts.force ?? false, loaded.inputs);
       const title = `min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}` +
         `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;

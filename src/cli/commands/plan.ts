@@ -6,6 +6,7 @@ import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import type { McRunInfo, McTables } from "../../montecarlo/mcFiles.js";
 import type { McMode, MonteCarloRequest } from "../../montecarlo/monteCarlo.js";
+import { formatProbability, formatRange } from "../../format/numbers.js";
 import { simulate } from "../../pipeline.js";
 import { EXIT, SolverFailure, UsageError } from "../errors.js";
 import { interruptible } from "../interrupt.js";
@@ -23,6 +24,7 @@ export function registerPlan(program: Command): void {
     .option("--out <dir>", "results folder (default results/<scenario name>)")
     .option("--force", "replace an existing results folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
+    .option("--no-xlsx", "do not write results.xlsx")
     .option("--quiet", "print nothing on success (and no progress bar)")
     .option("--draws <n>", "Monte Carlo: number of draws (with --precision: the most to run)")
     .option("--precision <se>", "Monte Carlo: draw in batches of 1000 until every P(met) has standard error ≤ se (e.g. 0.01)")
@@ -45,6 +47,7 @@ export function registerPlan(program: Command): void {
         out: opts.out,
         force: opts.force,
         bom: opts.bom,
+        xlsx: opts.xlsx,
         monteCarlo: monteCarlo && { ...monteCarlo, signal },
       });
       const outcome = await (monteCarlo ? interruptible(run) : run()).finally(() => bar.finish());
@@ -114,7 +117,8 @@ export function monteCarloSummary(info: McRunInfo, tables: McTables | null, seco
   for (const t of tables.targets) {
     const driver = tables.sensitivity.find((s) => s.output === `target:${t.target}` && s.rank === 1 && Number.isFinite(s.spearman_rho));
     const why = driver && Math.abs(driver.spearman_rho) >= 0.1 ? `; most sensitive to ${driver.input} (ρ ${driver.spearman_rho.toFixed(2)})` : "";
-    lines.push(`  P(met) ${t.target}: ${t.p_met.toFixed(3)} ± ${t.p_met_se.toFixed(3)} (planned ${t.met ? "met" : "missed"}; P10–P90 ${t.p10}–${t.p90})${why}`);
+    const whole = t.metric.startsWith("households") || (Number.isInteger(t.p10) && Number.isInteger(t.p90));
+    lines.push(`  P(met) ${t.target}: ${formatProbability(t.p_met, t.p_met_se)} (planned ${t.met ? "met" : "missed"}; P10–P90 ${formatRange(t.p10, t.p90, whole)})${why}`);
   }
   return lines.join("\n") + "\n";
 }

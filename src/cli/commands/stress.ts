@@ -12,7 +12,7 @@ import { runStress } from "../../finance/stress.js";
 import { renderStressFiles, stressTable } from "../../finance/stressReport.js";
 import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
 import { defaultOutDir } from "../../pipeline.js";
-import { loadScenario } from "../../scenario/index.js";
+import { loadCheckedScenario } from "../../loadChecked.js";
 import { EXIT, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
@@ -31,6 +31,7 @@ export function registerStress(program: Command): void {
     .option("--out <dir>", "output folder (default results/<scenario name>-stress)")
     .option("--force", "replace an existing output folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
+    .option("--no-xlsx", "do not write results.xlsx")
     .option("--quiet", "print nothing on success")
     .action(async (file: string, opts) => {
       const t0 = performance.now();
@@ -40,7 +41,7 @@ export function registerStress(program: Command): void {
       const spec = parseCutSpec(cuts[0], opts.sources);
       const from = parseYearOption(opts.from, "--from");
       const solver = parseSolverOption(opts.solver);
-      const loaded = loadScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
+      const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
       if (!opts.quiet) printNotices(loaded.notices);
       const selection = resolveSelection(loaded.scenario, { selector: spec.selector, from, region: opts.region ?? null });
       const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-stress`;
@@ -55,7 +56,7 @@ export function registerStress(program: Command): void {
         cut: { selector: spec.selector.kind ?? "sources", levels: levels.map((l) => l.cut) },
         levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: stageSummary(l.planned.solution) })),
       }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
-      const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: opts.bom });
+      const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx });
       const written = writeFolderAtomically(outDir, files, opts.force ?? false, loaded.inputs);
       const failed = levels.filter((l) => l.planned.solution.status === "error");
       if (!opts.quiet) {

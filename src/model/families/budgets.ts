@@ -6,40 +6,35 @@
 import type { Budget, Source } from "../../scenario/types.js";
 import type { ModelContext } from "../context.js";
 import { MONEY_UNIT } from "../context.js";
-import { carryName, fundsName, nameOf } from "../names.js";
 import type { Term } from "../types.js";
 
 export function addBudgetConstraints(ctx: ModelContext): void {
-  for (const source of ctx.scenario.sources) {
-    const byNode = groupByRegion(source.budgets);
-    for (const [region, budgets] of byNode) {
+  ctx.scenario.sources.forEach((source, s) => {
+    for (const [region, budgets] of groupByRegion(source.budgets)) {
       const amountIn = new Map(budgets.map((b) => [b.year, b.amount]));
       const carries = source.carryover ? addCarryVariables(ctx, source, region, amountIn) : new Map<number, number>();
       for (const b of budgets) {
-        if (!ctx.paymentYears.includes(b.year)) continue;
-        const terms = fundsTerms(ctx, source, region, b.year);
-        const out = carries.get(b.year);
-        const inn = carries.get(b.year - 1);
-        if (out !== undefined) terms.push({ v: out, c: 1 });
-        if (inn !== undefined) terms.push({ v: inn, c: -1 });
-        ctx.addRow(
-          "budgets",
-          nameOf("budget", source.id, region, b.year),
-          { terms, constant: 0 },
-          { ub: b.amount / MONEY_UNIT },
-          { source: source.id, region, year: b.year },
-        );
+        if (ctx.paymentYearIndex(b.year) < 0) continue;
+        const terms = fundsTerms(ctx, s, region, b.year);
+        const out = carries.get(b.year) ?? -1;
+        const inn = carries.get(b.year - 1) ?? -1;
+        if (out >= 0) terms.push({ v: out, c: 1 });
+        if (inn >= 0) terms.push({ v: inn, c: -1 });
+        const row = ctx.addRow({ family: "budgets", source: source.id, region, year: b.year }, { terms, constant: 0 }, { ub: b.amount / MONEY_UNIT });
+        ctx.index.budgetRows.push({ row, source: s, region, year: b.year, carryIn: inn, carryOut: out });
       }
     }
-  }
+  });
 }
 
-/** Σ funds[l,p,year,source] over the node's leaves, every programme the source funds. */
-export function fundsTerms(ctx: ModelContext, source: Source, region: string, year: number): Term[] {
+/** Σ funds[l,p,year,source s] over the node's leaves, every programme the source funds. */
+export function fundsTerms(ctx: ModelContext, s: number, region: string, year: number): Term[] {
+  const y = ctx.paymentYearIndex(year);
   const terms: Term[] = [];
+  if (y < 0) return terms;
   for (const lp of ctx.leafProgramsIn(region)) {
-    const v = ctx.lookup(fundsName(lp.leaf.region, lp.program.id, year, source.id));
-    if (v !== undefined) terms.push({ v, c: 1 });
+    const v = ctx.index.fundsCol(lp.index, y, s);
+    if (v >= 0) terms.push({ v, c: 1 });
   }
   return terms;
 }
@@ -54,17 +49,7 @@ function addCarryVariables(
   const carries = new Map<number, number>();
   for (const year of ctx.paymentYears) {
     if (!amountIn.has(year) || !amountIn.has(year + 1)) continue;
-    carries.set(
-      year,
-      ctx.addVariable({
-        name: carryName(source.id, region, year),
-        role: "carry",
-        lb: 0,
-        ub: Infinity,
-        integer: false,
-        key: { source: source.id, region, year },
-      }),
-    );
+    carries.set(year, ctx.addVariable({ lb: 0, ub: Infinity, integer: false, ref: { role: "carry", source: source.id, region, year } }));
   }
   return carries;
 }

@@ -4,21 +4,17 @@
  */
 import type { ModelContext } from "../context.js";
 import { activeUnits } from "../expressions.js";
-import { nameOf } from "../names.js";
 import { scaleExpr, sumExpr } from "../context.js";
 
 export function addCapacityConstraints(ctx: ModelContext): void {
-  for (const cap of ctx.scenario.capacity) {
+  ctx.scenario.capacity.forEach((cap, c) => {
     const lps = ctx.leafProgramsIn(cap.region, cap.programs);
     for (const year of ctx.years) {
       const slots = cap.slots[year];
       if (slots === undefined) continue;
       const used = sumExpr(lps.map((lp) => scaleExpr(activeUnits(ctx, lp, year), lp.program.slotsPerUnit)));
-      ctx.addRow("capacity", nameOf("capacity", cap.id, year), used, { ub: slots }, {
-        capacity: cap.id,
-        region: cap.region,
-        year,
-      });
+      const row = ctx.addRow({ family: "capacity", capacity: cap.id, region: cap.region, year }, used, { ub: slots });
+      ctx.index.capacityRows.push({ row, capacity: c, year });
     }
-  }
+  });
 }

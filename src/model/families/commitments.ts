@@ -5,38 +5,29 @@
  */
 import { costDue } from "../expressions.js";
 import type { ModelContext } from "../context.js";
-import { costName, fundsName, nameOf } from "../names.js";
 
 export function addCommitmentConstraints(ctx: ModelContext): void {
   for (const lp of ctx.leafPrograms) {
-    for (const year of ctx.paymentYears) {
-      const cost = ctx.lookup(costName(lp.leaf.region, lp.program.id, year))!;
+    ctx.paymentYears.forEach((year, y) => {
+      const cost = ctx.index.costCol(lp.index, y);
       const due = costDue(ctx, lp, year);
-      ctx.addRow(
-        "commitments",
-        nameOf("commit", lp.leaf.region, lp.program.id, year),
+      ctx.index.commitRow[lp.index * ctx.index.Y + y] = ctx.addRow(
+        { family: "commitments", region: lp.leaf.region, program: lp.program.id, year },
         { terms: [{ v: cost, c: 1 }, ...due.terms.map((t) => ({ v: t.v, c: -t.c }))], constant: -due.constant },
         { lb: 0, ub: 0 },
-        { region: lp.leaf.region, program: lp.program.id, year },
       );
-    }
+    });
   }
 }
 
 export function addFundingBalanceConstraints(ctx: ModelContext): void {
   for (const lp of ctx.leafPrograms) {
-    for (const year of ctx.paymentYears) {
-      const terms = [{ v: ctx.lookup(costName(lp.leaf.region, lp.program.id, year))!, c: -1 }];
+    ctx.paymentYears.forEach((year, y) => {
+      const terms = [{ v: ctx.index.costCol(lp.index, y), c: -1 }];
       for (const sourceId of Object.keys(lp.program.shares)) {
-        terms.push({ v: ctx.lookup(fundsName(lp.leaf.region, lp.program.id, year, sourceId))!, c: 1 });
+        terms.push({ v: ctx.index.fundsCol(lp.index, y, ctx.sourceIndex(sourceId)), c: 1 });
       }
-      ctx.addRow(
-        "funding_balance",
-        nameOf("balance", lp.leaf.region, lp.program.id, year),
-        { terms, constant: 0 },
-        { lb: 0, ub: 0 },
-        { region: lp.leaf.region, program: lp.program.id, year },
-      );
-    }
+      ctx.addRow({ family: "funding_balance", region: lp.leaf.region, program: lp.program.id, year }, { terms, constant: 0 }, { lb: 0, ub: 0 });
+    });
   }
 }

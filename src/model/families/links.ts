@@ -3,33 +3,29 @@
  * funds[source] ≥ min_ratio · funds[of] and ≤ max_ratio · funds[of].
  */
 import type { ModelContext } from "../context.js";
-import { nameOf } from "../names.js";
 import { fundsTerms } from "./budgets.js";
 
 export function addLinkConstraints(ctx: ModelContext): void {
-  for (const source of ctx.scenario.sources) {
+  ctx.scenario.sources.forEach((source, s) => {
     for (const link of source.links) {
-      const of = ctx.source(link.of);
+      const of = ctx.sourceIndex(link.of);
       const node = ctx.region(link.region);
       const scopes = link.eachChild && node.children.length > 0 ? node.children : [node.id];
       for (const region of scopes) {
         for (const year of ctx.paymentYears) {
-          const mine = fundsTerms(ctx, source, region, year);
+          const mine = fundsTerms(ctx, s, region, year);
           const theirs = fundsTerms(ctx, of, region, year);
           if (mine.length === 0 && theirs.length === 0) continue;
-          const key = { link: link.id, source: source.id, of: of.id, region, year };
           for (const [bound, ratio] of [["min", link.minRatio], ["max", link.maxRatio]] as const) {
             if (ratio === null) continue;
             ctx.addRow(
-              "links",
-              nameOf(`link_${bound}`, link.id, region, year),
+              { family: "links", link: link.id, source: source.id, of: link.of, region, year, bound, ratio },
               { terms: [...mine, ...theirs.map((t) => ({ v: t.v, c: -ratio }))], constant: 0 },
               bound === "min" ? { lb: 0 } : { ub: 0 },
-              { ...key, bound, ratio },
             );
           }
         }
       }
     }
-  }
+  });
 }

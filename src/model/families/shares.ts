@@ -6,35 +6,31 @@
 import type { ModelContext } from "../context.js";
 import { MONEY_UNIT, NEGLIGIBLE } from "../context.js";
 import { householdsPaidFor } from "../expressions.js";
-import { costName, fundsName, nameOf } from "../names.js";
 
 export function addShareConstraints(ctx: ModelContext): void {
   for (const lp of ctx.leafPrograms) {
-    for (const year of ctx.paymentYears) {
-      const cost = ctx.lookup(costName(lp.leaf.region, lp.program.id, year))!;
+    ctx.paymentYears.forEach((year, y) => {
+      const cost = ctx.index.costCol(lp.index, y);
       for (const [sourceId, share] of Object.entries(lp.program.shares)) {
-        const funds = ctx.lookup(fundsName(lp.leaf.region, lp.program.id, year, sourceId))!;
+        const s = ctx.sourceIndex(sourceId);
+        const funds = ctx.index.fundsCol(lp.index, y, s);
         const key = { region: lp.leaf.region, program: lp.program.id, year, source: sourceId };
         if (share.min >= NEGLIGIBLE) {
           ctx.addRow(
-            "shares",
-            nameOf("share_min", lp.leaf.region, lp.program.id, year, sourceId),
+            { family: "shares", ...key, bound: "min", share: share.min },
             { terms: [{ v: funds, c: 1 }, { v: cost, c: -share.min }], constant: 0 },
             { lb: 0 },
-            { ...key, bound: "min", share: share.min },
           );
         }
         if (share.max <= 1 - NEGLIGIBLE) {
-          ctx.addRow(
-            "shares",
-            nameOf("share_max", lp.leaf.region, lp.program.id, year, sourceId),
+          ctx.index.shareMaxRow[(lp.index * ctx.index.Y + y) * ctx.index.S + s] = ctx.addRow(
+            { family: "shares", ...key, bound: "max", share: share.max },
             { terms: [{ v: funds, c: 1 }, { v: cost, c: -share.max }], constant: 0 },
             { ub: 0 },
-            { ...key, bound: "max", share: share.max },
           );
         }
       }
-    }
+    });
   }
 }
 
@@ -43,17 +39,16 @@ export function addResidentCapConstraints(ctx: ModelContext): void {
     for (const [sourceId, share] of Object.entries(lp.program.shares)) {
       if (share.capPerHousehold === null) continue;
       const cap = share.capPerHousehold / MONEY_UNIT;
-      for (const year of ctx.paymentYears) {
-        const funds = ctx.lookup(fundsName(lp.leaf.region, lp.program.id, year, sourceId))!;
+      const s = ctx.sourceIndex(sourceId);
+      ctx.paymentYears.forEach((year, y) => {
+        const funds = ctx.index.fundsCol(lp.index, y, s);
         const hh = householdsPaidFor(ctx, lp, year);
         ctx.addRow(
-          "resident_cap",
-          nameOf("resident_cap", lp.leaf.region, lp.program.id, year, sourceId),
+          { family: "resident_cap", region: lp.leaf.region, program: lp.program.id, year, source: sourceId, cap: share.capPerHousehold! },
           { terms: [{ v: funds, c: 1 }, ...hh.terms.map((t) => ({ v: t.v, c: -t.c * cap }))], constant: -hh.constant * cap },
           { ub: 0 },
-          { region: lp.leaf.region, program: lp.program.id, year, source: sourceId, cap: share.capPerHousehold },
         );
-      }
+      });
     }
   }
 }

@@ -4,16 +4,12 @@
  */
 import type { ModelContext } from "../context.js";
 import { startsIn } from "../expressions.js";
-import { nameOf } from "../names.js";
 import { sumExpr } from "../context.js";
 
 export function addStockConstraints(ctx: ModelContext): void {
   for (const lp of ctx.leafPrograms) {
     const started = sumExpr(ctx.years.map((y) => startsIn(ctx, lp, y)));
-    ctx.addRow("stock", nameOf("stock", lp.leaf.region, lp.program.id), started, { ub: lp.leaf.stock }, {
-      region: lp.leaf.region,
-      program: lp.program.id,
-    });
+    ctx.index.stockRow[lp.index] = ctx.addRow({ family: "stock", region: lp.leaf.region, program: lp.program.id }, started, { ub: lp.leaf.stock });
   }
 }
 
@@ -24,11 +20,9 @@ export function addStartLimitConstraints(ctx: ModelContext): void {
       for (const year of limit.year === null ? ctx.years : [limit.year]) {
         const started = sumExpr(lps.map((lp) => startsIn(ctx, lp, year)));
         ctx.addRow(
-          "start_limits",
-          nameOf("start_limit", program.id, limit.region, year),
+          { family: "start_limits", program: program.id, region: limit.region, year },
           started,
           { lb: limit.min ?? undefined, ub: limit.max ?? undefined },
-          { program: program.id, region: limit.region, year },
         );
       }
     }

@@ -4,16 +4,13 @@
  */
 import type { ModelContext } from "../context.js";
 import { targetMetric } from "../expressions.js";
-import { nameOf, shortfallName } from "../names.js";
 
 export function addTargetConstraints(ctx: ModelContext): void {
-  for (const t of ctx.scenario.targets) {
+  ctx.scenario.targets.forEach((t, ti) => {
     const metric = targetMetric(ctx, t);
     const terms = [...metric.terms];
-    if (t.kind === "soft") terms.push({ v: ctx.lookup(shortfallName(t.id))!, c: 1 });
-    ctx.addRow("targets", nameOf("target", t.id), { terms, constant: metric.constant }, { lb: t.atLeast }, {
-      target: t.id,
-      kind: t.kind,
-    });
-  }
+    const shortfall = ctx.index.shortfall[ti];
+    if (shortfall >= 0) terms.push({ v: shortfall, c: 1 });
+    ctx.index.targetRow[ti] = ctx.addRow({ family: "targets", target: t.id, kind: t.kind }, { terms, constant: metric.constant }, { lb: t.atLeast });
+  });
 }

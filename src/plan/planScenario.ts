@@ -3,11 +3,12 @@
  * build → solve stages → extract tables → diagnostics. The finance tools re-plan transformed
  * scenarios through this one function so a 0 % cut gives the base plan's very tables.
  */
+import { performance } from "node:perf_hooks";
 import { buildPlanningModel } from "../model/build.js";
-import { diagnosticsOf } from "../pipeline.js";
-import { type PlanSolution, solveStages } from "../plan/solvePlan.js";
-import { solverPicker, type SolverChoice } from "../plan/solverChoice.js";
 import { extractTables } from "../results/extract.js";
+import type { SolverChoice } from "../solve/auto.js";
+import { diagnosticsOf } from "./diagnostics.js";
+import { type PlanSolution, solveStages } from "./solvePlan.js";
 import type { PlanTables } from "../results/types.js";
 import type { Scenario } from "../scenario/types.js";
 
@@ -15,15 +16,23 @@ export interface PlannedScenario {
   scenario: Scenario;
   solution: PlanSolution;
   tables: PlanTables;
+  /** Wall-clock seconds of model building and of solving (all stages, duals included). */
+  seconds: { build: number; solve: number };
 }
 
 export async function planScenario(scenario: Scenario, solver: SolverChoice = "auto"): Promise<PlannedScenario> {
-  const solution = await solveStages(buildPlanningModel(scenario), solverPicker(solver));
-  const tables: PlanTables = solution.status === "optimal"
-    ? extractTables(solution)
-    : { plan: [], funding: [], budgets: [], capacity: [], targets: [], diagnostics: [] };
+  const t0 = performance.now();
+  const pm = buildPlanningModel(scenario);
+  const t1 = performance.now();
+  const solution = await solveStages(pm, solver);
+  const t2 = performance.now();
+  const tables: PlanTables = solution.status === "optimal" ? extractTables(solution) : emptyTables();
   tables.diagnostics = diagnosticsOf(solution, tables);
-  return { scenario, solution, tables };
+  return { scenario, solution, tables, seconds: { build: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 } };
+}
+
+function emptyTables(): PlanTables {
+  return { plan: [], funding: [], budgets: [], capacity: [], targets: [], diagnostics: [] };
 }
 
 /** Stage-1 optimum (weighted, target-normalised shortfall); +∞ when no plan exists. */

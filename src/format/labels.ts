@@ -1,0 +1,167 @@
+/**
+ * Chinese (and English) names of the result files and columns, for the workbook's header rows and
+ * the report. The machine keys stay the CSV column names; these are what a 住建局 reader sees.
+ */
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+const l = (zh: string, en: string): Label => ({ zh, en });
+
+/** Sheet / section titles per result file. Sheet names: ≤ 31 characters, none of []:*?/\ . */
+export const FILE_LABELS: Record<string, Label> = {
+  "targets.csv": l("目标完成", "Targets"),
+  "plan.csv": l("分年计划", "Plan"),
+  "funding.csv": l("资金来源", "Funding"),
+  "budgets.csv": l("预算", "Budgets"),
+  "capacity.csv": l("施工能力", "Capacity"),
+  "diagnostics.csv": l("诊断", "Diagnostics"),
+  "mc_summary.csv": l("蒙特卡洛汇总", "Monte Carlo summary"),
+  "sensitivity.csv": l("敏感性", "Sensitivity"),
+  "draws.csv": l("逐次抽样", "Draws"),
+  "stress.csv": l("压力测试-目标", "Stress by target"),
+  "stress_summary.csv": l("压力测试-汇总", "Stress summary"),
+  "min_budget.csv": l("最低预算", "Minimum budget"),
+  "min_budget_binding.csv": l("最低预算-紧约束", "Minimum budget: binding"),
+  "compare.csv": l("方案比较", "Comparison"),
+  "frontier.csv": l("资金-把握度前沿", "Money–confidence frontier"),
+};
+
+export const COLUMN_LABELS: Record<string, Label> = {
+  year: l("年份", "Year"),
+  region: l("地区代码", "Region id"),
+  region_name: l("地区", "Region"),
+  program: l("项目代码", "Programme id"),
+  program_name: l("项目", "Programme"),
+  units_started: l("计划开工数", "Units started"),
+  actual_started: l("已开工数（实绩）", "Actually started"),
+  units_active: l("在建数", "Units active"),
+  units_completed: l("竣工数", "Units completed"),
+  households_started: l("开工惠及户数", "Households started"),
+  households_completed: l("竣工惠及户数", "Households completed"),
+  cost_due_yuan: l("应付投资", "Cost due"),
+  slots_used: l("占用施工能力", "Slots used"),
+  source: l("资金来源代码", "Source id"),
+  source_name: l("资金来源", "Source"),
+  source_kind: l("资金类别", "Source kind"),
+  amount_yuan: l("金额", "Amount"),
+  share_of_cost: l("占投资比例", "Share of cost"),
+  budget_yuan: l("预算", "Budget"),
+  carried_in_yuan: l("上年结转", "Carried in"),
+  used_yuan: l("已使用", "Used"),
+  carried_out_yuan: l("结转下年", "Carried out"),
+  utilisation: l("使用率", "Utilisation"),
+  binding: l("是否紧约束", "Binding"),
+  shadow_price_units_per_100m_yuan: l("影子价格（每亿元增加目标单位）", "Shadow price (target units per 1亿元)"),
+  shadow_price_target: l("影子价格对应目标", "Shadow price target"),
+  shadow_price_objective_per_100m_yuan: l("影子价格（每亿元目标函数改善）", "Shadow price (objective per 1亿元)"),
+  cost_saved_per_yuan: l("每元节约政府资金", "Government cost saved per yuan"),
+  shadow_price_method: l("影子价格计算方法", "Shadow price method"),
+  shadow_price_valid_from_yuan: l("影子价格有效下限", "Shadow price valid from"),
+  shadow_price_valid_to_yuan: l("影子价格有效上限", "Shadow price valid to"),
+  capacity: l("施工能力代码", "Capacity id"),
+  slots: l("施工能力", "Slots"),
+  shadow_price_units_per_slot: l("影子价格（每单位能力）", "Shadow price per slot"),
+  target: l("目标代码", "Target id"),
+  name: l("目标名称", "Target name"),
+  target_name: l("目标名称", "Target name"),
+  metric: l("指标", "Metric"),
+  by: l("完成年份", "By year"),
+  kind: l("类型", "Kind"),
+  weight: l("权重", "Weight"),
+  target_value: l("目标值", "Target value"),
+  planned: l("计划值", "Planned"),
+  planned_value: l("计划值", "Planned"),
+  shortfall: l("缺口", "Shortfall"),
+  attainment: l("完成率", "Attainment"),
+  met: l("是否完成", "Met"),
+  marginal_cost_yuan_per_unit: l("边际成本（每单位）", "Marginal cost per unit"),
+  p_met: l("完成概率 P(met)", "P(met)"),
+  p_met_se: l("完成概率标准误", "P(met) standard error"),
+  p_met_calibration: l("校准完成概率", "P(met) at calibration"),
+  p5: l("P5", "P5"),
+  p10: l("P10", "P10"),
+  p50: l("P50（中位数）", "P50 (median)"),
+  p90: l("P90", "P90"),
+  p95: l("P95", "P95"),
+  where: l("位置", "Where"),
+  message: l("说明", "Message"),
+  draws: l("抽样次数", "Draws"),
+  mean: l("均值", "Mean"),
+  sd: l("标准差", "Standard deviation"),
+  input: l("不确定输入", "Uncertain input"),
+  output: l("输出", "Output"),
+  spearman_rho: l("斯皮尔曼相关系数 ρ", "Spearman ρ"),
+  rank: l("排序", "Rank"),
+  draw: l("抽样序号", "Draw"),
+  gap_total: l("资金缺口合计", "Total funding gap"),
+  cut: l("削减比例", "Cut"),
+  cut_label: l("削减档位", "Cut level"),
+  status: l("求解状态", "Status"),
+  planned_change_vs_base: l("较基准变化", "Change vs baseline"),
+  gained_vs_base: l("较基准增加", "Gained vs baseline"),
+  targets_met: l("完成目标数", "Targets met"),
+  targets: l("目标数", "Targets"),
+  shortfall_objective: l("缺口目标函数值", "Shortfall objective"),
+  budget_cut_yuan: l("削减预算", "Budget cut"),
+  government_used_yuan: l("政府资金使用", "Government money used"),
+  government_change_yuan: l("政府资金变化", "Government money change"),
+  households_lost: l("减少惠及户数", "Households lost"),
+  households_lost_per_100m_yuan: l("每削减1亿元减少户数", "Households lost per 1亿元 cut"),
+  households_started_lost: l("减少开工惠及户数", "Households started lost"),
+  regions_losing_most: l("受影响最大地区", "Regions losing most"),
+  scale: l("预算系数", "Scale"),
+  min_budget_yuan: l("最低预算", "Minimum budget"),
+  change_yuan: l("变化", "Change"),
+  family: l("约束类别", "Constraint family"),
+  what: l("内容", "What"),
+  min_budget_change_yuan: l("最低预算变化", "Minimum budget change"),
+  per: l("单位", "Per"),
+  file: l("文件", "File"),
+  key: l("键", "Key"),
+  column: l("列", "Column"),
+  missing_in: l("缺失于", "Missing in"),
+  confidence: l("把握度", "Confidence"),
+  total_used_yuan: l("资金使用合计", "Total money used"),
+};
+
+/** Columns that vary with the run (compare's value_2, delta_2 …; Monte Carlo input columns). */
+export function columnLabel(key: string): Label {
+  const known = COLUMN_LABELS[key];
+  if (known) return known;
+  const numbered = /^(value|delta|rel_delta)_(\d+)$/.exec(key);
+  if (numbered) {
+    const [, what, n] = numbered;
+    if (what === "value") return l(`方案${n}取值`, `Value ${n}`);
+    if (what === "delta") return l(`方案${n}较方案1变化`, `Change ${n} vs 1`);
+    return l(`方案${n}较方案1变化率`, `Relative change ${n} vs 1`);
+  }
+  return l(key, key);
+}
+
+export function fileLabel(file: string): Label {
+  return FILE_LABELS[file] ?? l(file.replace(/\.csv$/, ""), file.replace(/\.csv$/, ""));
+}
+
+/** Metrics of targets and mc_summary in planning words. */
+export const METRIC_LABELS: Record<string, Label> = {
+  started: l("开工数", "units started"),
+  completed: l("竣工数", "units completed"),
+  households_started: l("开工惠及户数", "households started"),
+  households_completed: l("竣工惠及户数", "households completed"),
+  paid_yuan: l("实际拨付", "money paid"),
+  funding_gap_yuan: l("资金缺口", "funding gap"),
+};
+
+export const SOURCE_KIND_LABELS: Record<string, Label> = {
+  government: l("政府", "government"),
+  enterprise: l("企业", "enterprise"),
+  property_unit: l("产权单位", "property unit"),
+  resident: l("居民", "residents"),
+};
+
+export function metricLabel(metric: string): Label {
+  return METRIC_LABELS[metric] ?? l(metric, metric);
+}

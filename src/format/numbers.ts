@@ -1,0 +1,67 @@
+/**
+ * Numbers as people read them (stdout summaries, report.html, results.xlsx summary): money in 万元
+ * or 亿元 with thousands separators, whole units for integer programmes, percentages with one
+ * decimal. CSVs never go through here: they stay in yuan at full precision.
+ */
+
+const YI = 1e8;
+const WAN = 1e4;
+
+/** 825000000 → "8.25亿元", 35000000 → "3,500万元", 1234567890000 → "12,345.68亿元", 800 → "800元". */
+export function formatMoney(yuan: number): string {
+  if (!Number.isFinite(yuan)) return "—";
+  const abs = Math.abs(yuan);
+  if (abs >= YI) return `${grouped(yuan / YI, 2)}亿元`;
+  if (abs >= WAN) return `${grouped(yuan / WAN, 2)}万元`;
+  return `${grouped(yuan, 2)}元`;
+}
+
+export type MoneyUnit = "亿元" | "万元";
+export const UNIT_YUAN: Record<MoneyUnit, number> = { 亿元: YI, 万元: WAN };
+
+/** The unit that keeps the largest of these amounts short: 亿元 from 1亿 up, else 万元. */
+export function moneyUnitFor(yuan: Iterable<number>): MoneyUnit {
+  let max = 0;
+  for (const y of yuan) if (Number.isFinite(y)) max = Math.max(max, Math.abs(y));
+  return max >= YI ? "亿元" : "万元";
+}
+
+/**
+ * A count of units or households: whole numbers for integer programmes and households (nobody
+ * plans 0.37 of a household), one decimal for continuous programmes' units.
+ */
+export function formatCount(x: number, whole: boolean): string {
+  if (!Number.isFinite(x)) return "—";
+  return grouped(x, whole ? 0 : 1);
+}
+
+/** A share as a percentage with one decimal: 0.1234 → "12.3%". */
+export function formatPercent(share: number): string {
+  if (!Number.isFinite(share)) return "—";
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/** P(met) with its standard error: "93.1% ± 0.8%". */
+export function formatProbability(p: number, se: number): string {
+  return `${formatPercent(p)} ± ${formatPercent(se)}`;
+}
+
+/**
+ * A P10–P90 range at the precision its width warrants: two significant digits of the spread, so
+ * 6861.4015–7511.4122 reads "6,861–7,511" and 0.81234–0.83456 reads "0.812–0.835".
+ */
+export function formatRange(lo: number, hi: number, whole = false): string {
+  const digits = whole ? 0 : rangeDigits(hi - lo);
+  return `${grouped(lo, digits)}–${grouped(hi, digits)}`;
+}
+
+function rangeDigits(width: number): number {
+  if (!(width > 0)) return 0;
+  return Math.max(0, Math.min(6, 1 - Math.floor(Math.log10(width))));
+}
+
+/** Thousands separators and a fixed number of decimals, trailing zeros dropped ("1,234.5"). */
+export function grouped(x: number, digits: number): string {
+  const fixed = Number(x.toFixed(digits));
+  return (Object.is(fixed, -0) ? 0 : fixed).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}

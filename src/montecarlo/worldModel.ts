@@ -1,0 +1,149 @@
+/**
+ * A sampled world as changes to the planning model held warm in a solver session, so that
+ * `reoptimize` re-solves one model per worker instead of building and loading a new one per draw
+ * (docs/monte-carlo.md, "Re-optimisation"):
+ *   unit cost factor      → the starts coefficients of the commitments rows (units started that year)
+ *   budget factor         → that budget row's bound
+ *   enterprise shortfall  → the source's budget rows scaled by 1 − the mean shortfall over the cells
+ *                           they cover; a source without budgets loses it from its maximum share
+ *                           (the coefficient of cost in its share-max rows)
+ *   consent failure       → each leaf's stock row scaled by 1 − its mean failure share
+ *   slip                  → not applied: a planner with foresight starts early enough
+ */
+import type { PlanningModel } from "../model/build.js";
+import { MONEY_UNIT } from "../model/context.js";
+import { unitCostAt } from "../model/expressions.js";
+import type { Row, StagedProblem } from "../model/types.js";
+import type { BoundChange, CoefficientChange } from "../solve/types.js";
+import type { SampledWorld, WorldLayout } from "./types.js";
+
+export interface WorldChanges {
+  coefficients: CoefficientChange[];
+  rowBounds: BoundChange[];
+}
+
+export class WorldModel {
+  /** The planning model plus share-max rows where a 100 % maximum can shrink; two stages. */
+  readonly problem: StagedProblem;
+  /** Share-max row of [lp, payment year, source] in `problem` (added ones included). */
+  private readonly shareMaxRow: Int32Array;
+  private readonly leafOf: number[];
+  private readonly programOf: number[];
+  private readonly nodeOf: Map<string, number>;
+
+  constructor(private readonly pm: PlanningModel, private readonly layout: WorldLayout) {
+    const { ctx } = pm;
+    const leafIndex = new Map(layout.leaves.map((l, i) => [l, i]));
+    this.leafOf = ctx.leafPrograms.map((lp) => leafIndex.get(lp.leaf.region)!);
+    this.programOf = ctx.leafPrograms.map((lp) => ctx.scenario.programs.indexOf(lp.program));
+    this.nodeOf = new Map(layout.nodes.map((n, i) => [n, i]));
+    this.shareMaxRow = Int32Array.from(ctx.index.shareMaxRow);
+    const rows: Row[] = [...pm.model.rows];
+    // A source without budgets whose maximum share is 100 % has no share-max row: add one
+    // (redundant until a world's shortfall shrinks it) so every world is a coefficient change.
+    ctx.scenario.sources.forEach((source, s) => {
+      if (source.budgets.length > 0) return;
+      for (const lp of ctx.leafPrograms) {
+        const share = lp.program.shares[source.id];
+        if (!share) continue;
+        ctx.paymentYears.forEach((year, y) => {
+          const k = (lp.index * ctx.index.Y + y) * ctx.index.S + s;
+          if (this.shareMaxRow[k] >= 0) return;
+          this.shareMaxRow[k] = rows.length;
+          rows.push({
+            ref: { family: "shares", region: lp.leaf.region, program: lp.program.id, year, source: source.id, bound: "max", share: share.max },
+            terms: [{ v: ctx.index.fundsCol(lp.index, y, s), c: 1 }, { v: ctx.index.costCol(lp.index, y), c: -share.max }],
+            lb: -Infinity,
+            ub: 0,
+          });
+        });
+      }
+    });
+    this.problem = { model: { ...pm.model, rows }, stages: pm.stages.slice(0, 2), settings: pm.settings };
+  }
+
+  changes(world: SampledWorld): WorldChanges {
+    return { coefficients: [...this.costChanges(world), ...this.shareChanges(world)], rowBounds: [...this.stockChanges(world), ...this.budgetChanges(world)] };
+  }
+
+  private costChanges(world: SampledWorld): CoefficientChange[] {
+    const { ctx } = this.pm;
+    const { H, Y } = ctx.index;
+    const L = this.layout.leaves.length;
+    const out: CoefficientChange[] = [];
+    for (const lp of ctx.leafPrograms) {
+      const profile = lp.program.spendProfile;
+      for (let h = 0; h < H; h++) {
+        const factor = world.unitCostFactor[(this.programOf[lp.index] * L + this.leafOf[lp.index]) * H + h];
+        const unitCost = unitCostAt(ctx, lp, ctx.years[h]) * factor;
+        const column = ctx.index.startsCol(lp.index, h);
+        for (let k = 0; k < profile.length && h + k < Y; k++) {
+          if (profile[k] === 0) continue;
+          out.push({ row: ctx.index.commitRow[lp.index * Y + h + k], column, value: -profile[k] * unitCost });
+        }
+      }
+    }
+    return out;
+  }
+
+  private stockChanges(world: SampledWorld): BoundChange[] {
+    const { ctx } = this.pm;
+    const H = ctx.index.H;
+    const L = this.layout.leaves.length;
+    return ctx.leafPrograms.map((lp) => {
+      const base = (this.programOf[lp.index] * L + this.leafOf[lp.index]) * H;
+      let failed = 0;
+      for (let h = 0; h < H; h++) failed += world.consentFailure[base + h];
+      return { index: ctx.index.stockRow[lp.index], lb: -Infinity, ub: lp.leaf.stock * (1 - failed / H) };
+    });
+  }
+
+  private budgetChanges(world: SampledWorld): BoundChange[] {
+    const { ctx } = this.pm;
+    const { H } = ctx.index;
+    const N = this.layout.nodes.length;
+    return ctx.index.budgetRows.map((b) => {
+      const source = ctx.scenario.sources[b.source];
+      const amount = source.budgets.find((x) => x.region === b.region && x.year === b.year)!.amount;
+      const h = ctx.yearIndex(b.year);
+      const factor = h >= 0 ? world.budgetFactor[(b.source * N + this.nodeOf.get(b.region)!) * H + h] : 1;
+      return { index: b.row, lb: -Infinity, ub: (amount * factor * (1 - this.meanShortfall(world, b.source, b.region, b.year))) / MONEY_UNIT };
+    });
+  }
+
+  /** Mean enterprise shortfall of source s over the leaves of `region` in `year` (0 outside the horizon). */
+  private meanShortfall(world: SampledWorld, s: number, region: string, year: number): number {
+    const { ctx } = this.pm;
+    const h = ctx.yearIndex(year);
+    const leaves = ctx.region(region).leaves;
+    if (h < 0 || leaves.length === 0) return 0;
+    const L = this.layout.leaves.length;
+    const H = ctx.index.H;
+    let sum = 0;
+    for (const leaf of leaves) sum += world.enterpriseShortfall[(s * L + this.layout.leaves.indexOf(leaf)) * H + h];
+    return sum / leaves.length;
+  }
+
+  private shareChanges(world: SampledWorld): CoefficientChange[] {
+    const { ctx } = this.pm;
+    const { H, Y, S } = ctx.index;
+    const L = this.layout.leaves.length;
+    const out: CoefficientChange[] = [];
+    ctx.scenario.sources.forEach((source, s) => {
+      if (source.budgets.length > 0) return;
+      let sum = 0;
+      for (let i = 0; i < L * H; i++) sum += world.enterpriseShortfall[s * L * H + i];
+      const keep = 1 - sum / (L * H);
+      for (const lp of ctx.leafPrograms) {
+        const share = lp.program.shares[source.id];
+        if (!share) continue;
+        const max = Math.max(share.min, share.max * keep);
+        for (let y = 0; y < Y; y++) {
+          const row = this.shareMaxRow[(lp.index * Y + y) * S + s];
+          if (row >= 0) out.push({ row, column: ctx.index.costCol(lp.index, y), value: -max });
+        }
+      }
+    });
+    return out;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The CSV tables of a results folder, read back from the rendered files as typed cells. The report
+ * and the workbook are both built from these, so they show exactly what the CSVs say and need no
+ * knowledge of how each command computed its tables.
+ */
+import { Parser } from "@fast-csv/parse/build/src/parser/index.js";
+import { ParserOptions } from "fast-csv";
+import { BOM } from "./csv.js";
+
+export type Cell = string | number | boolean | null;
+
+export interface ResultTable {
+  file: string;
+  columns: string[];
+  rows: Cell[][];
+}
+
+/** Columns that hold ids, names or words even when a value looks numeric (admin codes like 440100). */
+const TEXT_COLUMNS = new Set([
+  "region", "program", "source", "target", "capacity", "source_kind", "shadow_price_target", "shadow_price_method",
+  "key", "where", "input", "output", "cut_label", "file", "column", "missing_in", "regions_losing_most", "name",
+  "message", "what", "per", "family", "kind", "metric", "status",
+]);
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Every `*.csv` of a files map, in file-name order. */
+export function resultTables(files: Record<string, string | Uint8Array>): ResultTable[] {
+  return Object.keys(files)
+    .filter((f) => f.endsWith(".csv") && typeof files[f] === "string")
+    .sort()
+    .map((f) => parseResultCsv(f, files[f] as string));
+}
+
+export function parseResultCsv(file: string, text: string): ResultTable {
+  const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+  const parsed = new Parser(new ParserOptions({})).parse(body, false).rows;
+  const [columns = [], ...rest] = parsed;
+  const rows = rest.map((r) => columns.map((c, i) => typedCell(c, r[i] ?? "")));
+  return { file, columns, rows };
+}
+
+export function typedCell(column: string, text: string): Cell {
+  if (text === "") return null;
+  if (TEXT_COLUMNS.has(column) || column.endsWith("_name")) return text;
+  if (text === "true" || text === "false") return text === "true";
+  if (NUMBER.test(text)) return Number(text);
+  return text;
+}
+
+/** Rows as records keyed by column, for the report's charts. */
+export function records(table: ResultTable | undefined): Record<string, Cell>[] {
+  if (!table) return [];
+  return table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r[i]])));
+}
+
+export function num(v: Cell | undefined): number {
+  return typeof v === "number" ? v : Number.NaN;
+}
+
+export function text(v: Cell | undefined): string {
+  return v === null || v === undefined ? "" : String(v);
+}

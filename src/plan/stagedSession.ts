@@ -1,0 +1,254 @@
+/**
+ * The one stage runner. A lexicographic problem (base model + stage objectives) is loaded into one
+ * solver session and kept there:
+ *
+ *   load base rows + one `stage_fix` row per later stage (free until its stage is reached)
+ *   stage 1: objective 1, solve
+ *   stage k: fix row k−1 ≤ optimum_{k−1} + tolerance, objective k, re-solve warm with primal
+ *            simplex (the previous optimum stays primal feasible: ~5× fewer iterations than a cold
+ *            dual solve on Guangdong, docs/solvers.md)
+ *
+ * Callers change bounds or coefficients between runs (stress levels, Monte Carlo draws, annual
+ * re-plans) and run again: the fix rows are freed and the solve starts from the last basis.
+ * Plan, export, stress, min-budget, explain, Monte Carlo re-optimisation and the bench all run
+ * their stages here.
+ */
+import type { LinearModel, Row, Stage, StagedProblem } from "../model/types.js";
+import { sessionFor } from "../solve/sessions.js";
+import type { SolverChoice } from "../solve/auto.js";
+import type {
+  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
+} from "../solve/types.js";
+import { newHighsSession } from "../solve/newHighsSession.js";
+import { evaluate, fixRow, relaxIntegers, type StageOptimum, stageModel } from "./stageModels.js";
+
+export interface StageReport {
+  stage: string;
+  status: SolveResult["status"];
+  objective: number;
+  solver: string;
+  seconds: number;
+  rows: number;
+  columns: number;
+}
+
+export type DualMethod = "lp" | "lp_relaxation" | "none";
+
+export interface StageRun {
+  status: "optimal" | "infeasible" | "error";
+  stages: StageReport[];
+  /** Final primal (after the last stage run); empty unless optimal. */
+  primal: Float64Array;
+  optima: StageOptimum[];
+  /** Row duals over the base rows, per stage (only the first `duals` stages); null when unavailable. */
+  duals: (Float64Array | null)[];
+  /** Validity ranges of those duals, per base row, when ranging was asked for. */
+  ranges: (RowRange[] | null)[];
+  /** Stage 1: d(column)/d(row bound) over the base rows for the `sensitivity` columns asked for. */
+  sensitivity: Float64Array[] | null;
+  dualMethod: DualMethod;
+  warnings: string[];
+  message?: string;
+  /** The infeasible stage: its model (with earlier fixes) and the solver's IIS, if it found one. */
+  infeasible?: { stage: number; model: LinearModel; iis: InfeasibleSubsystem | null };
+}
+
+export interface RunOptions {
+  /** Run only the first N stages (default: all). */
+  stages?: number;
+  /** Keep duals of the first N stages (default 2: shortfall and cost); 0 for none. */
+  duals?: number;
+  /** Also range those duals (HiGHS only). */
+  ranging?: boolean;
+  /** Columns whose response to every row bound stage 1 should report (see SolverSession.rhsSensitivity). */
+  sensitivity?: number[];
+  /** How the first stage starts when the session already holds a solved model (default warm). */
+  start?: SessionSolveOptions["start"];
+}
+
+/** Largest model (rows) whose infeasibility is explained with an IIS. */
+export const MAX_IIS_ROWS = 2000;
+
+export class StagedSession {
+  /** The model as the session holds it now (base rows, then the fix rows). */
+  private current: LinearModel;
+  private loaded = false;
+
+  private constructor(readonly problem: StagedProblem, private readonly session: SolverSession) {
+    this.current = { ...problem.model, rows: [...problem.model.rows], variables: [...problem.model.variables] };
+  }
+
+  static open(problem: StagedProblem, solver: SolverChoice): StagedSession {
+    return new StagedSession(problem, sessionFor(problem.model, solver));
+  }
+
+  get solver(): string {
+    return this.session.solver;
+  }
+
+  /** The base model with its current bounds and coefficients. */
+  get model(): LinearModel {
+    return { ...this.current, rows: this.current.rows.slice(0, this.problem.model.rows.length) };
+  }
+
+  async setRowBounds(changes: BoundChange[]): Promise<void> {
+    for (const c of changes) this.current.rows[c.index] = { ...this.current.rows[c.index], lb: c.lb, ub: c.ub };
+    if (this.loaded) await this.session.setRowBounds(changes);
+  }
+
+  async setColBounds(changes: BoundChange[]): Promise<void> {
+    for (const c of changes) this.current.variables[c.index] = { ...this.current.variables[c.index], lb: c.lb, ub: c.ub };
+    if (this.loaded) await this.session.setColBounds(changes);
+  }
+
+  async setCoefficients(changes: CoefficientChange[]): Promise<void> {
+    for (const c of changes) {
+      const row = this.current.rows[c.row];
+      const terms = row.terms.filter((t) => t.v !== c.column);
+      if (c.value !== 0) terms.push({ v: c.column, c: c.value });
+      this.current.rows[c.row] = { ...row, terms };
+    }
+    if (this.loaded) await this.session.setCoefficients(changes);
+  }
+
+  async run(options: RunOptions = {}): Promise<StageRun> {
+    const { stages, settings } = this.problem;
+    const count = Math.min(stages.length, options.stages ?? stages.length);
+    const keepDuals = options.duals ?? 2;
+    const base = this.problem.model.rows.length;
+    const integer = this.current.variables.some((v) => v.integer);
+    await this.prepare(count);
+    const run: StageRun = {
+      status: "optimal", stages: [], primal: new Float64Array(0), optima: [], duals: [], ranges: [], sensitivity: null,
+      dualMethod: keepDuals > 0 ? (integer ? "lp_relaxation" : "lp") : "none", warnings: [],
+    };
+    let primal: Float64Array | null = null;
+    for (let i = 0; i < count; i++) {
+      await this.session.setObjective(stages[i].objective);
+      const result = await this.session.solve({
+        mipGap: settings.mipGap,
+        timeLimitSeconds: settings.timeLimitSeconds,
+        start: i === 0 ? options.start : "warm",
+        algorithm: i === 0 ? "choose" : "primal",
+        ...(primal && integer ? { mipStart: primal } : {}),
+      });
+      run.stages.push({
+        stage: stages[i].name, status: result.status, objective: result.objective, solver: result.solver,
+        seconds: result.seconds, rows: base + i, columns: this.current.variables.length,
+      });
+      if (result.status === "infeasible") {
+        const model = stageModel(this.problem, i, run.optima, this.model);
+        const iis = await this.infeasibleSubsystem(model);
+        return { ...run, status: "infeasible", dualMethod: "none", infeasible: { stage: i, model, iis } };
+      }
+      if (result.status === "time_limit") {
+        run.warnings.push(`stage ${stages[i].name} stopped at the ${settings.timeLimitSeconds} s time limit; its best plan is kept (objective ${result.objective}), not proven optimal`);
+      } else if (result.status !== "optimal") {
+        return { ...run, status: "error", dualMethod: "none", message: `stage ${stages[i].name}: ${result.status}${result.message ? ` (${result.message})` : ""}` };
+      }
+      primal = result.primal;
+      const optimum: StageOptimum = { objective: stages[i].objective, value: evaluate(stages[i].objective, primal), stage: stages[i].name };
+      run.optima.push(optimum);
+      if (i < keepDuals) {
+        const columns = i === 0 ? options.sensitivity ?? [] : [];
+        const d = await this.stageDuals(i, run.optima, result, integer, { ranging: options.ranging ?? false, columns });
+        run.duals.push(d.duals && d.duals.slice(0, base));
+        run.ranges.push(d.ranges && d.ranges.slice(0, base));
+        if (i === 0 && d.sensitivity) run.sensitivity = d.sensitivity.map((v) => v.slice(0, base));
+      }
+      if (i + 1 < count) await this.fix(i, optimum);
+    }
+    run.primal = primal ?? new Float64Array(0);
+    return run;
+  }
+
+  async dispose(): Promise<void> {
+    await this.session.dispose();
+  }
+
+  /**
+   * The IIS of an infeasible stage (a one-shot solver hands the model to HiGHS for it), for models
+   * up to MAX_IIS_ROWS rows: HiGHS-WASM's IIS solves an LP per candidate row, ~20 s on Guangdong's
+   * 3,800 rows, so larger plans are diagnosed from the elastic re-solve alone (docs/solvers.md).
+   */
+  private async infeasibleSubsystem(model: LinearModel): Promise<InfeasibleSubsystem | null> {
+    if (model.rows.length > MAX_IIS_ROWS) return null;
+    if (this.session.persistent) return this.session.infeasibleSubsystem();
+    const highs = newHighsSession();
+    try {
+      await highs.load(model);
+      return await highs.infeasibleSubsystem();
+    } finally {
+      await highs.dispose();
+    }
+  }
+
+  /** Loads on first use (with every fix row free); later runs free the fix rows again. */
+  private async prepare(count: number): Promise<void> {
+    const base = this.problem.model.rows.length;
+    const fixes = Math.max(0, this.problem.stages.length - 1);
+    if (!this.loaded) {
+      for (let i = 0; i < fixes; i++) this.current.rows.push(freeFix(this.problem.stages[i]));
+      await this.session.load(this.current);
+      this.loaded = true;
+      return;
+    }
+    const free = Array.from({ length: Math.min(fixes, count) }, (_, i) => ({ index: base + i, lb: -Infinity, ub: Infinity }));
+    for (const c of free) this.current.rows[c.index] = { ...this.current.rows[c.index], lb: c.lb, ub: c.ub };
+    await this.session.setRowBounds(free);
+  }
+
+  /** Holds stage i's optimum (within the tolerance) in its fix row for the stages after it. */
+  private async fix(i: number, optimum: StageOptimum): Promise<void> {
+    const index = this.problem.model.rows.length + i;
+    const row = fixRow(optimum, this.problem.settings);
+    this.current.rows[index] = row;
+    await this.session.setRowBounds([{ index, lb: row.lb, ub: row.ub }]);
+  }
+
+  /**
+   * Duals of stage i (with ranges and rhs sensitivities when asked): from its own solve when it
+   * is an LP, else from the LP relaxation of the stage model; a one-shot solver without duals
+   * (jslp) hands that LP to a HiGHS session.
+   */
+  private async stageDuals(
+    i: number,
+    optima: StageOptimum[],
+    result: SolveResult,
+    integer: boolean,
+    wants: { ranging: boolean; columns: number[] },
+  ): Promise<StageDuals> {
+    if (result.status === "time_limit") return { duals: null, ranges: null, sensitivity: null };
+    if (!integer && result.duals) return { duals: result.duals, ...(await extras(this.session, wants)) };
+    const session = this.session.persistent ? this.session : newHighsSession();
+    if (session === this.session) await session.setIntegrality(false);
+    else await session.load(relaxIntegers(stageModel(this.problem, i, optima, this.model)));
+    try {
+      const relaxed = await session.solve({ start: "warm" });
+      if (relaxed.status !== "optimal" || !relaxed.duals) return { duals: null, ranges: null, sensitivity: null };
+      return { duals: relaxed.duals, ...(await extras(session, wants)) };
+    } finally {
+      if (session === this.session) await session.setIntegrality(true);
+      else await session.dispose();
+    }
+  }
+}
+
+interface StageDuals {
+  duals: Float64Array | null;
+  ranges: RowRange[] | null;
+  sensitivity: Float64Array[] | null;
+}
+
+/** Ranges and rhs sensitivities of the LP just solved in `session`. */
+async function extras(session: SolverSession, wants: { ranging: boolean; columns: number[] }): Promise<Omit<StageDuals, "duals">> {
+  return {
+    ranges: wants.ranging ? await session.rowRanges() : null,
+    sensitivity: wants.columns.length > 0 ? await session.rhsSensitivity(wants.columns) : null,
+  };
+}
+
+/** The fix row of a stage before it is reached: its objective's terms, no bounds. */
+function freeFix(stage: Stage): Row {
+  return { ref: { family: "stage_fix", stage: stage.name }, terms: stage.objective, lb: -Infinity, ub: Infinity };
+}

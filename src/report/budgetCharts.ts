@@ -1,0 +1,142 @@
+/**
+ * Budgets and limits: utilisation by region and year (heatmap, binding cells marked), the binding
+ * limits ranked by shadow price, and — when budgets.csv carries them — the budget range over which
+ * each price holds.
+ */
+import { formatPercent, moneyUnitFor } from "../format/numbers.js";
+import { type Cell, num, records, text } from "../output/resultTables.js";
+import { MONEY_UNIT_EN, moneyAxis } from "./axis.js";
+import type { RunContext } from "./runContext.js";
+import type { ChartSpec, Lang } from "./svgChart.js";
+
+/** How many binding limits the ranking shows. */
+export const TOP_LIMITS = 15;
+
+export interface UtilisationCell {
+  region: string;
+  year: number;
+  utilisation: number;
+  binding: boolean;
+}
+
+/** Used over available (budget + carried in), all sources of a region and year together. */
+export function utilisationCells(ctx: RunContext): { regions: string[]; years: number[]; cells: UtilisationCell[] } {
+  const rows = records(ctx.tables.get("budgets.csv"));
+  const regions = [...new Set(rows.map((r) => text(r.region_name)))];
+  const years = [...new Set(rows.map((r) => num(r.year)))].sort((a, b) => a - b);
+  const cells: UtilisationCell[] = [];
+  for (const region of regions) {
+    for (const year of years) {
+      const here = rows.filter((r) => r.region_name === region && num(r.year) === year);
+      if (here.length === 0) continue;
+      const available = here.reduce((s, r) => s + num(r.budget_yuan) + num(r.carried_in_yuan), 0);
+      const used = here.reduce((s, r) => s + num(r.used_yuan), 0);
+      cells.push({ region, year, utilisation: available > 0 ? used / available : 0, binding: here.some((r) => r.binding === true) });
+    }
+  }
+  return { regions, years, cells };
+}
+
+export function utilisationHeatmap(ctx: RunContext): ChartSpec {
+  const u = utilisationCells(ctx);
+  return {
+    title: { zh: "预算使用率（按地区、年度）", en: "Budget utilisation by region and year" },
+    note: { zh: "各资金来源合计：已使用 ÷（预算 + 上年结转）；● 表示有预算为紧约束（全部用完）。", en: "All sources together: used ÷ (budget + carried in); ● marks a binding (fully used) budget." },
+    width: 1000,
+    height: 110 + 22 * u.regions.length,
+    option: (_lang: Lang) => ({
+      grid: { left: 230, right: 30, top: 10, bottom: 80 },
+      xAxis: { type: "category", data: u.years.map(String), splitArea: { show: true } },
+      yAxis: { type: "category", data: u.regions, inverse: true, axisLabel: { width: 210, overflow: "truncate" } },
+      visualMap: {
+        min: 0, max: 1, dimension: 2, orient: "horizontal", left: "center", bottom: 5, calculable: false,
+        inRange: { color: ["#f7fbff", "#6baed6", "#08306b"] }, text: ["100%", "0%"], itemHeight: 200,
+      },
+      series: [{
+        type: "heatmap",
+        itemStyle: { borderColor: "#fff", borderWidth: 1 },
+        data: u.cells.map((c) => ({
+          value: [u.years.indexOf(c.year), u.regions.indexOf(c.region), c.utilisation, c.binding ? 1 : 0],
+          // Dark cells get white text so the label stays legible on screen and on paper.
+          label: { color: c.utilisation > 0.6 ? "#fff" : "#222" },
+        })),
+        label: {
+          show: true, fontSize: 11,
+          formatter: (p: { value: number[] }) => `${formatPercent(p.value[2])}${p.value[3] ? " ●" : ""}`,
+        },
+      }],
+    }),
+  };
+}
+
+export interface RankedLimit {
+  label: string;
+  price: number;
+  row: Record<string, Cell>;
+}
+
+/**
+ * Binding budgets ranked by the shortfall-stage price (targets gained per 1亿元) when money limits
+ * attainment; when every target is met those prices are zero and the cost-stage price (government
+ * yuan saved per extra yuan) ranks them instead.
+ */
+export function rankedBudgets(ctx: RunContext): { measure: "objective" | "cost"; limits: RankedLimit[] } {
+  const binding = records(ctx.tables.get("budgets.csv")).filter((r) => r.binding === true);
+  const byObjective = binding.some((r) => num(r.shadow_price_objective_per_100m_yuan) > 0);
+  const price = (r: Record<string, Cell>) => num(byObjective ? r.shadow_price_objective_per_100m_yuan : r.cost_saved_per_yuan);
+  const limits = binding
+    .map((row) => ({ label: `${num(row.year)} ${text(row.region_name)} · ${text(row.source_name)}`, price: price(row), row }))
+    .filter((l) => Number.isFinite(l.price))
+    .sort((a, b) => b.price - a.price || a.label.localeCompare(b.label))
+    .slice(0, TOP_LIMITS);
+  return { measure: byObjective ? "objective" : "cost", limits };
+}
+
+export function bindingChart(ctx: RunContext): ChartSpec {
+  const { measure, limits } = rankedBudgets(ctx);
+  const axis = measure === "objective"
+    ? { zh: "每增加1亿元的目标改善（加权缺口）", en: "weighted shortfall removed per extra 1亿元" }
+    : { zh: "每增加1元预算节约的政府资金（元）", en: "government yuan saved per extra yuan" };
+  return {
+    title: { zh: `紧约束预算按影子价格排序（前${TOP_LIMITS}）`, en: `Binding budgets ranked by shadow price (top ${TOP_LIMITS})` },
+    note: { zh: `影子价格：${axis.zh}。`, en: `Shadow price: ${axis.en}.` },
+    width: 1000,
+    height: 90 + 24 * Math.max(1, limits.length),
+    option: (lang: Lang) => ({
+      grid: { left: 330, right: 60, top: 20, bottom: 40 },
+      xAxis: { type: "value", name: axis[lang], nameLocation: "middle", nameGap: 25 },
+      yAxis: { type: "category", data: limits.map((l) => l.label), inverse: true, axisLabel: { width: 290, overflow: "truncate" } },
+      series: [{ type: "bar", data: limits.map((l) => l.price), label: { show: true, position: "right", formatter: (p: { value: number }) => String(Number(p.value.toPrecision(3))) } }],
+    }),
+  };
+}
+
+/** Drawn only when budgets.csv has the validity columns (shadow_price_valid_from_yuan / _to_yuan). */
+export function validityChart(ctx: RunContext): ChartSpec | null {
+  const table = ctx.tables.get("budgets.csv");
+  if (!table || !table.columns.includes("shadow_price_valid_from_yuan") || !table.columns.includes("shadow_price_valid_to_yuan")) return null;
+  const { limits } = rankedBudgets(ctx);
+  if (limits.length === 0) return null;
+  const finite = limits.flatMap((l) => [num(l.row.shadow_price_valid_from_yuan), num(l.row.shadow_price_valid_to_yuan), num(l.row.budget_yuan)]).filter(Number.isFinite);
+  const unit = moneyUnitFor(finite);
+  const cap = Math.max(...finite) * 1.2;
+  const from = limits.map((l) => (Number.isFinite(num(l.row.shadow_price_valid_from_yuan)) ? num(l.row.shadow_price_valid_from_yuan) : 0));
+  const to = limits.map((l) => (Number.isFinite(num(l.row.shadow_price_valid_to_yuan)) ? num(l.row.shadow_price_valid_to_yuan) : cap));
+  return {
+    title: { zh: "影子价格有效的预算区间", en: "Budget range over which each shadow price holds" },
+    note: { zh: `单位：${unit}；条形为有效区间，圆点为当前预算；无上限时画到图边。`, en: `Unit: ${MONEY_UNIT_EN[unit]}; bar: validity range, dot: current budget; an open range runs to the edge.` },
+    width: 1000,
+    height: 90 + 24 * limits.length,
+    option: (lang: Lang) => ({
+      grid: { left: 330, right: 40, top: 30, bottom: 40 },
+      legend: { top: 0, data: lang === "zh" ? ["有效区间", "当前预算"] : ["valid range", "current budget"] },
+      xAxis: { type: "value", max: cap, axisLabel: { formatter: moneyAxis(unit) } },
+      yAxis: { type: "category", data: limits.map((l) => l.label), inverse: true, axisLabel: { width: 290, overflow: "truncate" } },
+      series: [
+        { type: "bar", stack: "range", data: from, itemStyle: { color: "transparent" }, silent: true },
+        { name: lang === "zh" ? "有效区间" : "valid range", type: "bar", stack: "range", data: to.map((t, i) => t - from[i]), itemStyle: { color: "#91cc75" } },
+        { name: lang === "zh" ? "当前预算" : "current budget", type: "scatter", data: limits.map((l) => num(l.row.budget_yuan)), itemStyle: { color: "#c23531" } },
+      ],
+    }),
+  };
+}

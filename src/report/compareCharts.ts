@@ -1,0 +1,42 @@
+/** `simulate compare`: the values that changed most per result file, as relative changes. */
+import { fileLabel } from "../format/labels.js";
+import { num, records, text } from "../output/resultTables.js";
+import { percentAxis } from "./axis.js";
+import type { RunContext } from "./runContext.js";
+import type { ChartSpec, Lang } from "./svgChart.js";
+
+export const TOP_CHANGES = 12;
+
+/** Per file, the rows with the largest |relative change| of folder 2 against folder 1. */
+export function largestChanges(ctx: RunContext): Map<string, { label: string; rel: number }[]> {
+  const rows = records(ctx.tables.get("compare.csv")).filter((r) => r.file !== "input.yaml");
+  const out = new Map<string, { label: string; rel: number }[]>();
+  for (const file of [...new Set(rows.map((r) => text(r.file)))]) {
+    const ranked = rows
+      .filter((r) => r.file === file && Number.isFinite(num(r.rel_delta_2)) && num(r.rel_delta_2) !== 0)
+      .map((r) => ({ label: `${text(r.key)} · ${text(r.column)}`, rel: num(r.rel_delta_2) }))
+      .sort((a, b) => Math.abs(b.rel) - Math.abs(a.rel) || a.label.localeCompare(b.label))
+      .slice(0, TOP_CHANGES);
+    if (ranked.length > 0) out.set(file, ranked);
+  }
+  return out;
+}
+
+export function compareCharts(ctx: RunContext): ChartSpec[] {
+  return [...largestChanges(ctx)].map(([file, bars]) => ({
+    title: { zh: `变化最大的数值：${fileLabel(file).zh}（${file}）`, en: `Largest changes: ${file}` },
+    note: { zh: "方案2相对方案1的变化率。", en: "Relative change of folder 2 against folder 1." },
+    width: 1000,
+    height: 80 + 24 * bars.length,
+    option: (_lang: Lang) => ({
+      grid: { left: 400, right: 70, top: 10, bottom: 30 },
+      xAxis: { type: "value", axisLabel: { formatter: percentAxis } },
+      yAxis: { type: "category", data: bars.map((b) => b.label), inverse: true, axisLabel: { width: 330, overflow: "truncate" } },
+      series: [{
+        type: "bar",
+        data: bars.map((b) => ({ value: b.rel, itemStyle: { color: b.rel >= 0 ? "#5470c6" : "#ee6666" } })),
+        label: { show: true, position: "right", formatter: (p: { value: number }) => percentAxis(p.value) },
+      }],
+    }),
+  }));
+}

@@ -1,0 +1,115 @@
+/**
+ * `simulate frontier` charts, from frontier.csv rows (one per confidence level and target): the
+ * money needed at each confidence level, and each target's P(met) and planned value against it.
+ */
+import { moneyUnitFor } from "../format/numbers.js";
+import { type Cell, num, records, text } from "../output/resultTables.js";
+import { MONEY_UNIT_EN, moneyAxis, percentAxis } from "./axis.js";
+import type { RunContext } from "./runContext.js";
+import type { ChartSpec, Lang } from "./svgChart.js";
+
+/** One row of frontier.csv. */
+export interface FrontierRow {
+  confidence: number;
+  target: string;
+  target_name: string;
+  government_used_yuan: number | null;
+  total_used_yuan: number | null;
+  planned_value: number | null;
+  target_value: number;
+  p_met_calibration: number | null;
+  p_met: number | null;
+  p_met_se: number | null;
+}
+
+export const FRONTIER_COLUMNS: (keyof FrontierRow)[] = [
+  "confidence", "target", "target_name", "government_used_yuan", "total_used_yuan", "planned_value", "target_value",
+  "p_met_calibration", "p_met", "p_met_se",
+];
+
+interface Frontier {
+  levels: number[];
+  money: { government: (number | null)[]; total: (number | null)[] };
+  targets: { id: string; name: string; rows: (Record<string, Cell> | undefined)[] }[];
+}
+
+export function frontierData(ctx: RunContext): Frontier {
+  const rows = records(ctx.tables.get("frontier.csv"));
+  const levels = [...new Set(rows.map((r) => num(r.confidence)))].sort((a, b) => a - b);
+  const first = levels.map((c) => rows.find((r) => num(r.confidence) === c));
+  const orNull = (v: Cell | undefined) => (typeof v === "number" ? v : null);
+  const ids = [...new Set(rows.map((r) => text(r.target)))];
+  return {
+    levels,
+    money: { government: first.map((r) => orNull(r?.government_used_yuan)), total: first.map((r) => orNull(r?.total_used_yuan)) },
+    targets: ids.map((id) => ({
+      id,
+      name: text(rows.find((r) => r.target === id)?.target_name ?? id),
+      rows: levels.map((c) => rows.find((r) => r.target === id && num(r.confidence) === c)),
+    })),
+  };
+}
+
+export function frontierCharts(ctx: RunContext): ChartSpec[] {
+  const f = frontierData(ctx);
+  const unit = moneyUnitFor([...f.money.government, ...f.money.total].filter((x): x is number => x !== null));
+  const xAxis = (lang: Lang) => ({
+    type: "category", data: f.levels.map(percentAxis), name: lang === "zh" ? "把握度" : "confidence", nameLocation: "middle", nameGap: 30,
+  });
+  const cell = (r: Record<string, Cell> | undefined, key: string) => (typeof r?.[key] === "number" ? (r[key] as number) : null);
+  return [
+    {
+      title: { zh: "资金-把握度前沿：达到各把握度所需资金", en: "Money–confidence frontier" },
+      note: { zh: `单位：${unit}；把握度为各目标完成概率的要求。`, en: `Unit: ${MONEY_UNIT_EN[unit]}; confidence: the required probability of meeting each target.` },
+      width: 1000,
+      height: 380,
+      option: (lang: Lang) => ({
+        grid: { left: 80, right: 30, top: 40, bottom: 50 },
+        legend: { top: 5 },
+        xAxis: xAxis(lang),
+        yAxis: { type: "value", name: unit, axisLabel: { formatter: moneyAxis(unit) } },
+        series: [
+          { name: lang === "zh" ? "政府资金" : "government money", type: "line", data: f.money.government, symbolSize: 8 },
+          { name: lang === "zh" ? "全部资金" : "all money", type: "line", data: f.money.total, symbolSize: 8 },
+        ],
+      }),
+    },
+    {
+      title: { zh: "各目标的完成概率", en: "P(met) of each target" },
+      note: { zh: "实线：验证抽样的 P(met)；虚线：校准时的 P(met)；灰线：要求的把握度。", en: "Solid: P(met) on validation draws; dashed: at calibration; grey: the required confidence." },
+      width: 1000,
+      height: 360,
+      option: (lang: Lang) => ({
+        grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil(f.targets.length / 4), bottom: 50 },
+        legend: { top: 5, data: f.targets.map((t) => t.name) },
+        xAxis: xAxis(lang),
+        yAxis: { type: "value", min: 0, max: 1, axisLabel: { formatter: percentAxis } },
+        series: [
+          ...f.targets.map((t) => ({ name: t.name, type: "line", data: t.rows.map((r) => cell(r, "p_met")), symbolSize: 7 })),
+          ...f.targets.map((t) => ({ name: t.name, type: "line", data: t.rows.map((r) => cell(r, "p_met_calibration")), lineStyle: { type: "dashed" }, symbol: "none" })),
+          { name: "confidence", type: "line", data: f.levels, lineStyle: { color: "#999", type: "dotted" }, itemStyle: { color: "#999" }, symbol: "none" },
+        ],
+      }),
+    },
+    {
+      title: { zh: "各目标的计划值 ÷ 目标值", en: "Planned ÷ target of each target" },
+      note: { zh: "把握度越高，计划越需超出目标以留出余量。", en: "Higher confidence plans further beyond the target as a margin." },
+      width: 1000,
+      height: 340,
+      option: (lang: Lang) => ({
+        grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil(f.targets.length / 4), bottom: 50 },
+        legend: { top: 5 },
+        xAxis: xAxis(lang),
+        yAxis: { type: "value", axisLabel: { formatter: percentAxis }, scale: true },
+        series: f.targets.map((t) => ({
+          name: t.name, type: "bar",
+          data: t.rows.map((r) => {
+            const planned = cell(r, "planned_value");
+            const target = cell(r, "target_value");
+            return planned === null || !target ? null : planned / target;
+          }),
+        })),
+      }),
+    },
+  ];
+}

@@ -1,0 +1,26 @@
+/** Small HTML helpers: escaping, bilingual text, tables. Every text from the results goes through esc. */
+import type { Label } from "../format/labels.js";
+
+export function esc(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/** Both languages; the page shows one (CSS on the body's lang-zh / lang-en class). */
+export function bi(label: Label): string {
+  if (label.zh === label.en) return esc(label.zh);
+  return `<span class="zh">${esc(label.zh)}</span><span class="en">${esc(label.en)}</span>`;
+}
+
+export interface HtmlTable {
+  head: Label[];
+  rows: string[][];
+  /** Columns whose cells are right-aligned numbers. */
+  numeric?: boolean[];
+}
+
+export function table(t: HtmlTable): string {
+  const cls = (j: number) => (t.numeric?.[j] ? ' class="num"' : "");
+  const head = t.head.map((h, j) => `<th${cls(j)}>${bi(h)}</th>`).join("");
+  const body = t.rows.map((r) => `<tr>${r.map((c, j) => `<td${cls(j)}>${esc(c)}</td>`).join("")}</tr>`).join("\n");
+  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}

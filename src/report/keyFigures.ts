@@ -1,0 +1,56 @@
+/**
+ * The few numbers a reader wants first, shared by the report's header and the workbook's summary
+ * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
+ */
+import { type Label, SOURCE_KIND_LABELS } from "../format/labels.js";
+import { num, records, text } from "../output/resultTables.js";
+import type { RunContext } from "./runContext.js";
+
+export interface KeyFigure {
+  label: Label;
+  value: number | string;
+  kind: "money" | "share" | "count" | "text";
+}
+
+const STATUS_ZH: Record<string, string> = { optimal: "最优 ", infeasible: "无可行解 ", error: "求解出错 " };
+
+const f = (zh: string, en: string, value: number | string, kind: KeyFigure["kind"]): KeyFigure => ({ label: { zh, en }, value, kind });
+
+export function keyFigures(ctx: RunContext): KeyFigure[] {
+  const out: KeyFigure[] = [];
+  out.push(f("场景", "Scenario", ctx.scenarioName, "text"));
+  if (ctx.horizon) out.push(f("规划期", "Horizon", `${ctx.horizon.start}–${ctx.horizon.end}`, "text"));
+  if (typeof ctx.runJson.status === "string") out.push(f("求解状态", "Status", `${STATUS_ZH[ctx.runJson.status] ?? ""}${ctx.runJson.status}`, "text"));
+  const targets = records(ctx.tables.get("targets.csv"));
+  if (targets.length > 0) {
+    out.push(f("完成目标数", "Targets met", `${targets.filter((t) => t.met === true).length} / ${targets.length}`, "text"));
+    for (const t of targets) {
+      out.push(f(`完成率：${text(t.name)}`, `Attainment: ${text(t.name)}`, num(t.attainment), "share"));
+      if (typeof t.p_met === "number") out.push(f(`完成概率：${text(t.name)}`, `P(met): ${text(t.name)}`, t.p_met, "share"));
+    }
+  }
+  const funding = records(ctx.tables.get("funding.csv"));
+  if (funding.length > 0) {
+    out.push(f("资金合计", "Total money", sum(funding.map((r) => num(r.amount_yuan))), "money"));
+    const kinds = new Map<string, number>();
+    for (const r of funding) kinds.set(text(r.source_kind), (kinds.get(text(r.source_kind)) ?? 0) + num(r.amount_yuan));
+    for (const [kind, amount] of kinds) {
+      const label = SOURCE_KIND_LABELS[kind] ?? { zh: kind, en: kind };
+      out.push(f(`其中${label.zh}资金`, `of which ${label.en}`, amount, "money"));
+    }
+  }
+  const budgets = records(ctx.tables.get("budgets.csv"));
+  if (budgets.length > 0) out.push(f("紧约束预算", "Binding budgets", `${budgets.filter((b) => b.binding === true).length} / ${budgets.length}`, "text"));
+  const mc = ctx.runJson.monte_carlo as { draws_used?: number; seed?: number } | undefined;
+  if (mc?.draws_used) out.push(f("蒙特卡洛抽样次数", "Monte Carlo draws", mc.draws_used, "count"));
+  for (const s of records(ctx.tables.get("stress_summary.csv"))) {
+    out.push(f(`削减${text(s.cut_label)}：完成目标`, `Cut ${text(s.cut_label)}: targets met`, s.targets_met === null ? "—" : `${num(s.targets_met)} / ${num(s.targets)}`, "text"));
+  }
+  const changed = records(ctx.tables.get("compare.csv")).filter((r) => typeof r.delta_2 === "number" && r.delta_2 !== 0).length;
+  if (ctx.tables.has("compare.csv")) out.push(f("变化的数值", "Values that changed", changed, "count"));
+  return out;
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
+}

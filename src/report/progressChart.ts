@@ -1,0 +1,91 @@
+/**
+ * Progress towards a target by year: the plan's cumulative value (plan.csv added up over the
+ * target's leaves), the target as a line, and — after Monte Carlo — the P10–P90 band and P50 of
+ * the same cumulative metric from mc_summary.csv, with P(met) in the title.
+ */
+import { metricLabel } from "../format/labels.js";
+import { formatProbability } from "../format/numbers.js";
+import { type Cell, num, records, text } from "../output/resultTables.js";
+import { countAxis, niceCeil } from "./axis.js";
+import { leavesOf } from "./regionLeaves.js";
+import type { RunContext } from "./runContext.js";
+import type { ChartSpec, Lang } from "./svgChart.js";
+
+const PLAN_COLUMN: Record<string, string> = {
+  started: "units_started",
+  completed: "units_completed",
+  households_started: "households_started",
+  households_completed: "households_completed",
+};
+
+export interface ProgressSeries {
+  years: number[];
+  planned: number[];
+  band: { p10: number; p50: number; p90: number }[] | null;
+}
+
+/** Cumulative planned value by year up to the target's year, and the Monte Carlo band if any. */
+export function progressSeries(ctx: RunContext, target: Record<string, Cell>): ProgressSeries {
+  const by = num(target.by);
+  const plan = records(ctx.tables.get("plan.csv"));
+  const years = [...new Set(plan.map((r) => num(r.year)))].filter((y) => y <= by).sort((a, b) => a - b);
+  const leaves = leavesOf(ctx.input, text(target.region));
+  const column = PLAN_COLUMN[text(target.metric)];
+  let total = 0;
+  const planned = years.map((y) => {
+    for (const r of plan) {
+      if (num(r.year) === y && r.program === target.program && leaves.has(text(r.region))) total += num(r[column]);
+    }
+    return total;
+  });
+  const mc = records(ctx.tables.get("mc_summary.csv")).filter(
+    (r) => r.metric === target.metric && r.region === target.region && r.program === target.program,
+  );
+  const band = mc.length === 0 ? null : years.map((y) => {
+    const row = mc.find((r) => num(r.year) === y);
+    return { p10: num(row?.p10 ?? null), p50: num(row?.p50 ?? null), p90: num(row?.p90 ?? null) };
+  });
+  return { years, planned, band };
+}
+
+export function progressChart(ctx: RunContext, target: Record<string, Cell>): ChartSpec {
+  const s = progressSeries(ctx, target);
+  const metric = metricLabel(text(target.metric));
+  const pMet = typeof target.p_met === "number" ? `（P(met) ${formatProbability(target.p_met, num(target.p_met_se))}）` : "";
+  const pMetEn = typeof target.p_met === "number" ? ` (P(met) ${formatProbability(target.p_met, num(target.p_met_se))})` : "";
+  return {
+    title: { zh: `${text(target.name)}：${metric.zh}累计进度${pMet}`, en: `${text(target.name)}: cumulative ${metric.en}${pMetEn}` },
+    note: s.band
+      ? { zh: "实线为计划；阴影为蒙特卡洛 P10–P90，虚线为 P50；红线为目标值。", en: "Solid: plan; shaded: Monte Carlo P10–P90, dashed: P50; red: target." }
+      : { zh: "实线为计划累计值；红线为目标值。", en: "Solid: planned cumulative value; red: target." },
+    width: 560,
+    height: 300,
+    option: (lang: Lang) => {
+      const names = lang === "zh"
+        ? { plan: "计划", p10: "P10", band: "P10–P90", p50: "P50", target: "目标" }
+        : { plan: "plan", p10: "P10", band: "P10–P90", p50: "P50", target: "target" };
+      const series: object[] = [{
+        name: names.plan, type: "line", data: s.planned, symbolSize: 6, lineStyle: { width: 2.5 },
+        markLine: {
+          silent: true, symbol: "none", lineStyle: { color: "#c23531", type: "solid" },
+          label: { formatter: `${names.target} ${countAxis(lang)(num(target.target_value))}`, position: "insideEndTop" },
+          data: [{ yAxis: num(target.target_value) }],
+        },
+      }];
+      if (s.band) {
+        series.push(
+          { name: names.p10, type: "line", data: s.band.map((b) => b.p10), stack: "band", symbol: "none", lineStyle: { opacity: 0 } },
+          { name: names.band, type: "line", data: s.band.map((b) => b.p90 - b.p10), stack: "band", symbol: "none", lineStyle: { opacity: 0 }, itemStyle: { color: "#a9b8e3" }, areaStyle: { color: "#5470c6", opacity: 0.2 } },
+          { name: names.p50, type: "line", data: s.band.map((b) => b.p50), symbol: "none", itemStyle: { color: "#5470c6" }, lineStyle: { type: "dashed", color: "#5470c6" } },
+        );
+      }
+      return {
+        grid: { left: 70, right: 30, top: 40, bottom: 40 },
+        legend: { top: 5, data: s.band ? [names.plan, names.band, names.p50] : [names.plan] },
+        xAxis: { type: "category", data: s.years.map(String), boundaryGap: false },
+        yAxis: { type: "value", name: metric[lang], max: (v: { max: number }) => niceCeil(Math.max(v.max, num(target.target_value))), axisLabel: { formatter: countAxis(lang) } },
+        series,
+      };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * report.html for each kind of results folder: plan (and a merged Monte Carlo run), stress,
+ * frontier and compare. Sections pick the charts whose tables the folder has.
+ */
+import { bindingChart, utilisationHeatmap, validityChart } from "./budgetCharts.js";
+import { compareCharts } from "./compareCharts.js";
+import { frontierCharts } from "./frontierCharts.js";
+import { keyFigures } from "./keyFigures.js";
+import { moneyChart } from "./moneyChart.js";
+import { type Page, renderPage, type Section } from "./page.js";
+import { progressChart } from "./progressChart.js";
+import { records } from "../output/resultTables.js";
+import type { RunContext } from "./runContext.js";
+import { stressCharts } from "./stressCharts.js";
+import type { ChartSpec } from "./svgChart.js";
+import { minBudgetChart } from "./minBudgetChart.js";
+import { diagnosticsTable, figureTable, frontierTable, inputDifferencesTable, stressSummaryTable, targetsTable } from "./tables.js";
+import { tornadoCharts } from "./tornadoChart.js";
+
+export const REPORT_FILE = "report.html";
+
+const KIND_TITLE = {
+  plan: { zh: "规划结果报告", en: "Plan report" },
+  merge: { zh: "规划结果报告（合并的蒙特卡洛分片）", en: "Plan report (merged Monte Carlo shards)" },
+  stress: { zh: "预算削减压力测试报告", en: "Budget-cut stress report" },
+  frontier: { zh: "资金-把握度前沿报告", en: "Money–confidence frontier report" },
+  compare: { zh: "方案比较报告", en: "Comparison report" },
+  "min-budget": { zh: "最低预算报告", en: "Minimum budget report" },
+} as const;
+
+export function renderReport(ctx: RunContext): string {
+  const page: Page = {
+    title: { zh: `${KIND_TITLE[ctx.kind].zh}：${ctx.scenarioName}`, en: `${KIND_TITLE[ctx.kind].en}: ${ctx.scenarioName}` },
+    subtitle: ctx.horizon
+      ? { zh: `规划期 ${ctx.horizon.start}–${ctx.horizon.end}`, en: `Horizon ${ctx.horizon.start}–${ctx.horizon.end}` }
+      : { zh: "", en: "" },
+    sections: [{ title: { zh: "要点", en: "Key figures" }, html: figureTable(keyFigures(ctx)) }, ...sectionsOf(ctx)],
+  };
+  return renderPage(page);
+}
+
+function sectionsOf(ctx: RunContext): Section[] {
+  switch (ctx.kind) {
+    case "plan":
+    case "merge":
+      return planSections(ctx);
+    case "stress":
+      return [{ title: { zh: "压力测试", en: "Stress test" }, charts: stressCharts(ctx), html: stressSummaryTable(ctx) }];
+    case "frontier":
+      return [{ title: { zh: "资金与把握度", en: "Money and confidence" }, charts: frontierCharts(ctx), html: frontierTable(ctx) }];
+    case "compare":
+      return [{ title: { zh: "变化最大的数值", en: "Largest changes" }, charts: compareCharts(ctx) }, { title: { zh: "不同的输入", en: "Inputs that differ" }, html: inputDifferencesTable(ctx) }];
+    case "min-budget": {
+      const chart = minBudgetChart(ctx);
+      return [{ title: { zh: "最低预算", en: "Minimum budget" }, charts: chart ? [chart] : [], html: diagnosticsTable(ctx) }];
+    }
+  }
+}
+
+function planSections(ctx: RunContext): Section[] {
+  const targets = records(ctx.tables.get("targets.csv"));
+  if (targets.length === 0) return [{ title: { zh: "诊断", en: "Diagnostics" }, html: diagnosticsTable(ctx) }];
+  const limits: ChartSpec[] = [utilisationHeatmap(ctx), bindingChart(ctx)];
+  const validity = validityChart(ctx);
+  if (validity) limits.push(validity);
+  const sections: Section[] = [
+    { title: { zh: "目标进度", en: "Progress towards targets" }, charts: targets.map((t) => progressChart(ctx, t)), html: targetsTable(ctx) },
+    { title: { zh: "资金", en: "Money" }, charts: [moneyChart(ctx)] },
+    { title: { zh: "预算与约束", en: "Budgets and limits" }, charts: limits },
+  ];
+  const tornado = tornadoCharts(ctx);
+  if (tornado.length > 0) sections.push({ title: { zh: "敏感性（蒙特卡洛）", en: "Sensitivity (Monte Carlo)" }, charts: tornado });
+  return sections;
+}

@@ -1,0 +1,36 @@
+/**
+ * What the report and the workbook know about the run besides its tables: the kind of folder,
+ * the scenario's name and horizon, and the run.json record (absent for compare).
+ */
+import { parse as parseYaml } from "yaml";
+import { resultTables, type ResultTable } from "../output/resultTables.js";
+
+export type ReportKind = "plan" | "merge" | "stress" | "frontier" | "compare" | "min-budget";
+
+export interface RunContext {
+  kind: ReportKind;
+  scenarioName: string;
+  horizon: { start: number; end: number } | null;
+  /** run.json as written (plan, merge, stress, min-budget), or what the caller supplies. */
+  runJson: Record<string, unknown>;
+  /** input.yaml parsed, when the folder has one (regions for progress by year). */
+  input: Record<string, unknown> | null;
+  tables: Map<string, ResultTable>;
+}
+
+export function runContext(kind: ReportKind, files: Record<string, string | Uint8Array>, extra: Record<string, unknown> = {}): RunContext {
+  const runText = files["run.json"];
+  const runJson = { ...(typeof runText === "string" ? (JSON.parse(runText) as Record<string, unknown>) : {}), ...extra };
+  const inputText = files["input.yaml"];
+  const input = typeof inputText === "string" ? (parseYaml(inputText) as Record<string, unknown>) : null;
+  const scenario = (runJson.scenario ?? {}) as { name?: string };
+  const horizon = (runJson.horizon ?? null) as RunContext["horizon"];
+  return {
+    kind,
+    scenarioName: scenario.name ?? String(input?.name ?? ""),
+    horizon,
+    runJson,
+    input,
+    tables: new Map(resultTables(files).map((t) => [t.file, t])),
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * `simulate stress` charts: attainment of every target by cut level, P(met) by cut level when
+ * stress.csv carries it, each target's planned value against its target, and the money and
+ * households lost per level (stress_summary.csv).
+ */
+import { moneyUnitFor } from "../format/numbers.js";
+import { type Cell, num, records, text } from "../output/resultTables.js";
+import { countAxis, MONEY_UNIT_EN, moneyAxis, niceCeil, percentAxis } from "./axis.js";
+import type { RunContext } from "./runContext.js";
+import type { ChartSpec, Lang } from "./svgChart.js";
+
+interface StressGrid {
+  levels: string[];
+  targets: { id: string; name: string; rows: (Record<string, Cell> | undefined)[] }[];
+}
+
+export function stressGrid(ctx: RunContext): StressGrid {
+  const rows = records(ctx.tables.get("stress.csv"));
+  const cuts = [...new Map(rows.map((r) => [num(r.cut), text(r.cut_label)])).entries()].sort((a, b) => a[0] - b[0]);
+  const ids = [...new Set(rows.map((r) => text(r.target)))];
+  return {
+    levels: cuts.map(([, label]) => label),
+    targets: ids.map((id) => ({
+      id,
+      name: text(rows.find((r) => r.target === id)?.name ?? id),
+      rows: cuts.map(([cut]) => rows.find((r) => r.target === id && num(r.cut) === cut)),
+    })),
+  };
+}
+
+const value = (row: Record<string, Cell> | undefined, key: string): number | null => {
+  const v = row?.[key];
+  return typeof v === "number" ? v : null;
+};
+
+function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], note: ChartSpec["note"]): ChartSpec {
+  return {
+    title,
+    note,
+    width: 1000,
+    height: 360,
+    option: (lang: Lang) => ({
+      grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil(grid.targets.length / 4), bottom: 50 },
+      legend: { top: 5 },
+      xAxis: { type: "category", data: grid.levels, name: lang === "zh" ? "削减" : "cut", nameLocation: "middle", nameGap: 30 },
+      yAxis: { type: "value", axisLabel: { formatter: percentAxis }, max: (v: { max: number }) => Math.max(1, v.max) },
+      series: grid.targets.map((t) => ({ name: t.name, type: "line", data: t.rows.map((r) => value(r, key)), symbolSize: 7 })),
+    }),
+  };
+}
+
+export function stressCharts(ctx: RunContext): ChartSpec[] {
+  const grid = stressGrid(ctx);
+  const charts: ChartSpec[] = [
+    byLevelChart(grid, "attainment",
+      { zh: "各削减档位的目标完成率", en: "Attainment by cut level" },
+      { zh: "计划值 ÷ 目标值；各档位重新优化。", en: "Planned ÷ target; re-planned at each level." }),
+  ];
+  if (ctx.tables.get("stress.csv")?.columns.includes("p_met")) {
+    charts.push(byLevelChart(grid, "p_met",
+      { zh: "各削减档位的完成概率 P(met)", en: "P(met) by cut level" },
+      { zh: "蒙特卡洛估计的目标完成概率。", en: "Monte Carlo probability that the target is met." }));
+  }
+  for (const t of grid.targets) charts.push(targetByLevel(grid, t));
+  charts.push(...summaryCharts(ctx));
+  return charts;
+}
+
+function targetByLevel(grid: StressGrid, t: StressGrid["targets"][number]): ChartSpec {
+  const targetValue = value(t.rows[0], "target_value") ?? 0;
+  return {
+    title: { zh: `${t.name}：各档位计划值`, en: `${t.name}: planned by cut level` },
+    note: { zh: "柱为计划值，红线为目标值。", en: "Bars: planned; red line: target." },
+    width: 480,
+    height: 280,
+    option: (lang: Lang) => ({
+      grid: { left: 70, right: 20, top: 20, bottom: 30 },
+      xAxis: { type: "category", data: grid.levels },
+      yAxis: { type: "value", axisLabel: { formatter: countAxis(lang) }, max: (v: { max: number }) => niceCeil(Math.max(v.max, targetValue)) },
+      series: [{
+        type: "bar", data: t.rows.map((r) => value(r, "planned")), barMaxWidth: 40,
+        markLine: { silent: true, symbol: "none", lineStyle: { color: "#c23531", type: "solid" }, label: { show: false }, data: [{ yAxis: targetValue }] },
+      }],
+    }),
+  };
+}
+
+function summaryCharts(ctx: RunContext): ChartSpec[] {
+  const rows = records(ctx.tables.get("stress_summary.csv"));
+  if (rows.length === 0) return [];
+  const levels = rows.map((r) => text(r.cut_label));
+  const unit = moneyUnitFor(rows.flatMap((r) => [num(r.government_used_yuan), num(r.budget_cut_yuan)]));
+  return [
+    {
+      title: { zh: "政府资金：削减额与使用额", en: "Government money: cut and used" },
+      note: { zh: `单位：${unit}。`, en: `Unit: ${MONEY_UNIT_EN[unit]}.` },
+      width: 480,
+      height: 300,
+      option: (lang: Lang) => ({
+        grid: { left: 70, right: 20, top: 40, bottom: 30 },
+        legend: { top: 5 },
+        xAxis: { type: "category", data: levels },
+        yAxis: { type: "value", axisLabel: { formatter: moneyAxis(unit) } },
+        series: [
+          { name: lang === "zh" ? "政府资金使用" : "government used", type: "bar", data: rows.map((r) => value(r, "government_used_yuan")) },
+          { name: lang === "zh" ? "预算削减" : "budget cut", type: "bar", data: rows.map((r) => value(r, "budget_cut_yuan")) },
+        ],
+      }),
+    },
+    {
+      title: { zh: "减少的惠及户数与完成目标数", en: "Households lost and targets met" },
+      note: { zh: "柱：较基准减少的惠及户数；折线：完成的目标数。", en: "Bars: households lost vs baseline; line: targets met." },
+      width: 480,
+      height: 300,
+      option: (lang: Lang) => ({
+        grid: { left: 70, right: 50, top: 40, bottom: 30 },
+        legend: { top: 5 },
+        xAxis: { type: "category", data: levels },
+        yAxis: [
+          { type: "value", axisLabel: { formatter: countAxis(lang) } },
+          { type: "value", minInterval: 1, splitLine: { show: false } },
+        ],
+        series: [
+          { name: lang === "zh" ? "减少户数" : "households lost", type: "bar", data: rows.map((r) => value(r, "households_lost")) },
+          { name: lang === "zh" ? "完成目标数" : "targets met", type: "line", yAxisIndex: 1, data: rows.map((r) => value(r, "targets_met")) },
+        ],
+      }),
+    },
+  ];
+}

@@ -1,0 +1,34 @@
+/**
+ * Apache ECharts rendered on the server to an SVG string (no DOM, no canvas), inlined into the
+ * report. The namespace attributes are dropped: inline SVG in HTML needs none, and the report must
+ * not contain a single http(s) URL.
+ */
+import * as echarts from "echarts";
+import type { Label } from "../format/labels.js";
+
+export type Lang = "zh" | "en";
+
+/** CJK-capable fonts first (Debian's fonts-noto-cjk, Windows, macOS), then the generic family. */
+export const FONT_STACK = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'WenQuanYi Micro Hei', sans-serif";
+
+export interface ChartSpec {
+  title: Label;
+  /** One line under the chart: what is drawn and how to read it. */
+  note?: Label;
+  width: number;
+  height: number;
+  option: (lang: Lang) => echarts.EChartsCoreOption;
+}
+
+/** Colours that stay distinct in greyscale print order (ECharts' default palette). */
+export const PALETTE = ["#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de", "#3ba272", "#fc8452", "#9a60b4", "#ea7ccc", "#2f4554"];
+
+export function renderSvg(spec: ChartSpec, lang: Lang): string {
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: spec.width, height: spec.height });
+  try {
+    chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: FONT_STACK }, ...spec.option(lang) });
+    return chart.renderToSVGString().replace(/\s+xmlns(:xlink)?="[^"]*"/g, "");
+  } finally {
+    chart.dispose();
+  }
+}

@@ -1,0 +1,99 @@
+/** The report's tables: key figures and per-kind summaries, numbers as people read them. */
+import { formatCount, formatMoney, formatPercent, formatProbability, formatRange } from "../format/numbers.js";
+import { metricLabel } from "../format/labels.js";
+import { type Cell, num, records, text } from "../output/resultTables.js";
+import { table } from "./html.js";
+import type { KeyFigure } from "./keyFigures.js";
+import type { RunContext } from "./runContext.js";
+
+export function figureTable(figures: KeyFigure[]): string {
+  const shown = (f: KeyFigure) => {
+    if (typeof f.value === "string") return f.value;
+    if (f.kind === "money") return formatMoney(f.value);
+    if (f.kind === "share") return formatPercent(f.value);
+    return formatCount(f.value, true);
+  };
+  return table({ head: [{ zh: "项目", en: "Item" }, { zh: "数值", en: "Value" }], rows: figures.map((f) => [f.label.zh, shown(f)]), numeric: [false, true] });
+}
+
+/** Households are whole; units are whole when the plan made them whole (integer programmes). */
+function count(metric: string, x: Cell): string {
+  const v = num(x);
+  return formatCount(v, metric.startsWith("households") || Number.isInteger(v));
+}
+
+export function targetsTable(ctx: RunContext): string {
+  const rows = records(ctx.tables.get("targets.csv"));
+  if (rows.length === 0) return "";
+  const mc = rows.some((r) => typeof r.p_met === "number");
+  const head = [
+    { zh: "目标", en: "Target" }, { zh: "指标", en: "Metric" }, { zh: "地区", en: "Region" }, { zh: "完成年份", en: "By" },
+    { zh: "目标值", en: "Target value" }, { zh: "计划值", en: "Planned" }, { zh: "完成率", en: "Attainment" },
+    ...(mc ? [{ zh: "完成概率 P(met)", en: "P(met)" }, { zh: "P10–P90", en: "P10–P90" }] : []),
+  ];
+  const body = rows.map((r) => {
+    const metric = text(r.metric);
+    const whole = metric.startsWith("households") || Number.isInteger(num(r.planned));
+    return [
+      text(r.name), metricLabel(metric).zh, text(r.region_name), String(num(r.by)), count(metric, r.target_value), count(metric, r.planned),
+      formatPercent(num(r.attainment)),
+      ...(mc ? [formatProbability(num(r.p_met), num(r.p_met_se)), formatRange(num(r.p10), num(r.p90), whole && num(r.p90) - num(r.p10) >= 10)] : []),
+    ];
+  });
+  return table({ head, rows: body, numeric: head.map((_, j) => j >= 4) });
+}
+
+export function stressSummaryTable(ctx: RunContext): string {
+  const rows = records(ctx.tables.get("stress_summary.csv"));
+  if (rows.length === 0) return "";
+  const opt = (v: Cell, f: (x: number) => string) => (typeof v === "number" ? f(v) : "—");
+  return table({
+    head: [
+      { zh: "削减", en: "Cut" }, { zh: "求解状态", en: "Status" }, { zh: "完成目标", en: "Targets met" },
+      { zh: "预算削减", en: "Budget cut" }, { zh: "政府资金使用", en: "Government used" }, { zh: "减少惠及户数", en: "Households lost" },
+    ],
+    rows: rows.map((r) => [
+      text(r.cut_label), text(r.status), r.targets_met === null ? "—" : `${num(r.targets_met)} / ${num(r.targets)}`,
+      opt(r.budget_cut_yuan, formatMoney), opt(r.government_used_yuan, formatMoney), opt(r.households_lost, (x) => formatCount(x, true)),
+    ]),
+    numeric: [false, false, true, true, true, true],
+  });
+}
+
+export function frontierTable(ctx: RunContext): string {
+  const rows = records(ctx.tables.get("frontier.csv"));
+  if (rows.length === 0) return "";
+  const opt = (v: Cell, f: (x: number) => string) => (typeof v === "number" ? f(v) : "—");
+  return table({
+    head: [
+      { zh: "把握度", en: "Confidence" }, { zh: "目标", en: "Target" }, { zh: "政府资金", en: "Government money" },
+      { zh: "全部资金", en: "All money" }, { zh: "计划值", en: "Planned" }, { zh: "目标值", en: "Target value" }, { zh: "完成概率 P(met)", en: "P(met)" },
+    ],
+    rows: rows.map((r) => [
+      formatPercent(num(r.confidence)), text(r.target_name), opt(r.government_used_yuan, formatMoney), opt(r.total_used_yuan, formatMoney),
+      opt(r.planned_value, (x) => formatCount(x, Number.isInteger(x))), formatCount(num(r.target_value), true),
+      typeof r.p_met === "number" ? formatProbability(r.p_met, num(r.p_met_se)) : "—",
+    ]),
+    numeric: [true, false, true, true, true, true, true],
+  });
+}
+
+export function inputDifferencesTable(ctx: RunContext): string {
+  const rows = records(ctx.tables.get("compare.csv")).filter((r) => r.file === "input.yaml");
+  if (rows.length === 0) return "";
+  const n = ctx.tables.get("compare.csv")!.columns.filter((c) => /^value_\d+$/.test(c)).length;
+  return table({
+    head: [{ zh: "输入路径", en: "Input path" }, ...Array.from({ length: n }, (_, i) => ({ zh: `方案${i + 1}`, en: `Folder ${i + 1}` }))],
+    rows: rows.slice(0, 60).map((r) => [text(r.key), ...Array.from({ length: n }, (_, i) => text(r[`value_${i + 1}`]))]),
+  });
+}
+
+/** Why a plan is infeasible (or what failed): diagnostics.csv as it stands. */
+export function diagnosticsTable(ctx: RunContext): string {
+  const rows = records(ctx.tables.get("diagnostics.csv"));
+  if (rows.length === 0) return "";
+  return table({
+    head: [{ zh: "类型", en: "Kind" }, { zh: "位置", en: "Where" }, { zh: "说明", en: "Message" }],
+    rows: rows.slice(0, 200).map((r) => [text(r.kind), text(r.where), text(r.message)]),
+  });
+}

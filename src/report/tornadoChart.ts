@@ -1,0 +1,37 @@
+/** Sensitivity tornado per output (sensitivity.csv): Spearman ρ of each uncertain input, largest |ρ| first. */
+import { num, records, text } from "../output/resultTables.js";
+import type { RunContext } from "./runContext.js";
+import type { ChartSpec, Lang } from "./svgChart.js";
+
+export const TORNADO_INPUTS = 8;
+
+export function tornadoCharts(ctx: RunContext): ChartSpec[] {
+  const rows = records(ctx.tables.get("sensitivity.csv"));
+  const names = new Map(records(ctx.tables.get("targets.csv")).map((t) => [`target:${text(t.target)}`, text(t.name)]));
+  const outputs = [...new Set(rows.map((r) => text(r.output)))];
+  return outputs.map((output) => {
+    const bars = rows
+      .filter((r) => r.output === output && Number.isFinite(num(r.spearman_rho)))
+      .sort((a, b) => num(a.rank) - num(b.rank))
+      .slice(0, TORNADO_INPUTS);
+    const title = output === "funding_gap_total"
+      ? { zh: "敏感性：资金缺口合计", en: "Sensitivity: total funding gap" }
+      : { zh: `敏感性：${names.get(output) ?? output}`, en: `Sensitivity: ${names.get(output) ?? output}` };
+    return {
+      title,
+      note: { zh: "斯皮尔曼秩相关系数 ρ；正值表示输入越大、结果越高。", en: "Spearman rank correlation ρ; positive: the output rises with the input." },
+      width: 480,
+      height: 80 + 26 * Math.max(1, bars.length),
+      option: (_lang: Lang) => ({
+        grid: { left: 150, right: 50, top: 10, bottom: 30 },
+        xAxis: { type: "value", min: -1, max: 1 },
+        yAxis: { type: "category", data: bars.map((b) => text(b.input)), inverse: true, axisLabel: { width: 140, overflow: "truncate" } },
+        series: [{
+          type: "bar",
+          data: bars.map((b) => ({ value: num(b.spearman_rho), itemStyle: { color: num(b.spearman_rho) >= 0 ? "#5470c6" : "#ee6666" } })),
+          label: { show: true, position: "right", formatter: (p: { value: number }) => p.value.toFixed(2) },
+        }],
+      }),
+    };
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * How solved values become reported numbers: rounding that keeps CSVs stable, whole units for
+ * integer programmes, and the tolerances for "binding" and "met". One place, so the plan tables,
+ * Monte Carlo and finance tools agree on every threshold.
+ */
+import type { Expr } from "../model/context.js";
+import { MONEY_UNIT } from "../model/context.js";
+
+/** Met means within 1e-6 relative of the target (solver tolerance), so 8006.9999999 counts. */
+export const MET_TOLERANCE = 1e-6;
+
+export function valueOf(e: Expr, primal: Float64Array): number {
+  let s = e.constant;
+  for (const t of e.terms) s += t.c * primal[t.v];
+  return s;
+}
+
+/** Whole units for integer programmes; otherwise keep 6 decimals so CSVs are stable. */
+export function roundUnits(x: number, integer: boolean): number {
+  return integer ? Math.round(x) : round(x, 6);
+}
+
+export function round(x: number, digits: number): number {
+  const k = 10 ** digits;
+  const r = Math.round(x * k) / k;
+  return r === 0 ? 0 : r; // no "-0" in CSVs
+}
+
+/**
+ * A limit is binding when less than 1 yuan (or a millionth of it, for large budgets) is left:
+ * stage tolerances let later stages give back a few yuan, which is not slack a planner could use.
+ */
+export function isBinding(available: number, used: number): boolean {
+  return available - used <= Math.max(1 / MONEY_UNIT, 1e-6 * Math.abs(available));
+}

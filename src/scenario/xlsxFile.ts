@@ -1,0 +1,92 @@
+/**
+ * .xlsx files named by `{file: x.xlsx, sheet: 市级}` list entries: the same columns as the CSV form,
+ * one record per row of the sheet (the first sheet by default), each value positioned at its
+ * sheet, row and column so problems point at the cell to fix. Read with SheetJS, which parses
+ * synchronously like the rest of scenario loading.
+ */
+import * as XLSX from "@e965/xlsx";
+import { cellValue, TEXT_COLUMNS } from "./csvFile.js";
+import { setOwn, type PositionTable, type SourcePos } from "./positions.js";
+
+export interface XlsxRecords {
+  records: Record<string, unknown>[];
+  /** The sheet read (null when the workbook could not be read or the sheet is missing). */
+  sheet: string | null;
+  /** Problems found while reading; `at` is null for the workbook as a whole. */
+  errors: { at: Omit<SourcePos, "file"> | null; message: string }[];
+}
+
+export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string | undefined, positions: PositionTable): XlsxRecords {
+  let book: XLSX.WorkBook;
+  try {
+    book = XLSX.read(bytes, { type: "array", cellNF: true, cellDates: false, dense: false });
+  } catch (e) {
+    return { records: [], sheet: null, errors: [{ at: null, message: `cannot read the workbook: ${(e as Error).message}` }] };
+  }
+  const name = wanted ?? book.SheetNames[0];
+  const sheet = name === undefined ? undefined : book.Sheets[name];
+  if (!sheet || name === undefined) {
+    const have = book.SheetNames.map((s) => `"${s}"`).join(", ");
+    return { records: [], sheet: null, errors: [{ at: null, message: `the workbook has no sheet "${wanted}" (sheets: ${have || "none"})` }] };
+  }
+  const errors: XlsxRecords["errors"] = [];
+  const at = (r: number, c: number) => ({ sheet: name, line: r + 1, column: XLSX.utils.encode_col(c) });
+  const range = XLSX.utils.decode_range(sheet["!ref"] ?? "A1:A1");
+  const rowCells = (r: number) => Array.from({ length: range.e.c - range.s.c + 1 }, (_, i) => sheet[XLSX.utils.encode_cell({ r, c: range.s.c + i })] as XLSX.CellObject | undefined);
+  let headerRow = range.s.r;
+  while (headerRow <= range.e.r && rowCells(headerRow).every(isBlank)) headerRow++;
+  if (headerRow > range.e.r) return { records: [], sheet: name, errors: [{ at: { sheet: name, line: null }, message: "the sheet has no header row" }] };
+  const header = rowCells(headerRow).map((cell) => (isBlank(cell) ? "" : String(cell!.v).trim()));
+  const lastColumn = header.reduce((last, h, i) => (h !== "" ? i : last), -1);
+  header.forEach((h, i) => {
+    if (i > lastColumn) return;
+    if (h === "") errors.push({ at: at(headerRow, range.s.c + i), message: `column ${i + 1} has no name in the header row` });
+    else if (header.indexOf(h) !== i) errors.push({ at: at(headerRow, range.s.c + i), message: `column "${h}" appears twice in the header row` });
+  });
+  const records: Record<string, unknown>[] = [];
+  for (let r = headerRow + 1; r <= range.e.r; r++) {
+    const cells = rowCells(r);
+    if (cells.every(isBlank)) continue;
+    const record: Record<string, unknown> = {};
+    cells.forEach((cell, i) => {
+      const column = header[i];
+      if (isBlank(cell)) return; // an empty cell leaves the key absent, as in a CSV
+      const where = at(r, range.s.c + i);
+      if (column === undefined || column === "" || i > lastColumn) {
+        errors.push({ at: where, message: "this cell has a value but its column has no name in the header row" });
+        return;
+      }
+      const value = xlsxCellValue(column, cell!);
+      if ("problem" in value) errors.push({ at: where, message: value.problem });
+      else setOwn(record, column, value.value);
+      positions.set(record, column, { file, ...where });
+    });
+    records.push(record);
+  }
+  return { records, sheet: name, errors };
+}
+
+/** The value a CSV cell with the same text would give; numbers stay numbers, ids stay text. */
+function xlsxCellValue(column: string, cell: XLSX.CellObject): { value: unknown } | { problem: string } {
+  switch (cell.t) {
+    case "n":
+      if (cell.z !== undefined && typeof cell.z === "string" && XLSX.SSF.is_date(cell.z)) {
+        return { problem: `this cell holds a date (${cell.w ?? cell.v}); type the year or amount as a number` };
+      }
+      return { value: TEXT_COLUMNS.has(column) ? String(cell.v) : cell.v };
+    case "b":
+      return { value: TEXT_COLUMNS.has(column) ? String(cell.v) : cell.v };
+    case "s":
+      return { value: cellValue(column, String(cell.v).trim()) };
+    case "e":
+      return { problem: `this cell holds the Excel error ${cell.w ?? "#ERROR"}` };
+    case "d":
+      return { problem: "this cell holds a date; type the year or amount as a number" };
+    default:
+      return { problem: "this cell's value cannot be read" };
+  }
+}
+
+function isBlank(cell: XLSX.CellObject | undefined): boolean {
+  return cell === undefined || cell.t === "z" || cell.v === undefined || cell.v === null || (cell.t === "s" && String(cell.v).trim() === "");
+}

@@ -1,0 +1,321 @@
+/**
+ * A HiGHS persistent model in this thread (npm `highs` ≥ 1.15): the model goes in once as sparse
+ * arrays and stays; stages and draws change its objective, bounds, coefficients or integrality and
+ * re-solve, warm from the kept basis unless asked otherwise.
+ *
+ * Duals: `duals[i]` = d(optimal objective) / d(active bound of row i), for our minimisation; e.g. a
+ * binding `≤ budget` row has dual ≤ 0 (more budget, lower cost), a binding `≥ target` row dual ≥ 0.
+ * HiGHS's row duals follow exactly this convention for a minimisation. Integer solves: null.
+ *
+ * The time limit is per solve: HiGHS counts it cumulatively per instance, so clocks are zeroed first.
+ */
+import type { Highs, Model } from "highs";
+import type { LinearModel, Row, Term } from "../model/types.js";
+import { maxViolation, noSolution, secondsSince } from "./check.js";
+import { type HighsRuntime, threadRuntime } from "./highsRuntime.js";
+import { type CsrRows, csrRows, denseCost, type ModelArrays, modelArrays, ModelDataError } from "./modelData.js";
+import type {
+  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
+} from "./types.js";
+
+/** Relative MIP gap when the caller gives none (the scenario's own default is set by the planner). */
+export const DEFAULT_MIP_GAP = 1e-6;
+const PRIMAL_SIMPLEX = 4;
+const DUAL_SIMPLEX = 1;
+const FEASIBLE = 2; // info primal_solution_status
+const NO_TIME_LIMIT = 1e30;
+const IIS_ROW_PRIORITY = 6;
+const BASIC = 1; // basis status
+/**
+ * Primal and dual feasibility tolerance (HiGHS default 1e-7). At 1e-7 a warm primal re-solve may
+ * stop at a vertex whose objective is ~1e-7 relative off the optimum a cold solve finds; at 1e-9
+ * warm and cold agree to ~1e-11 on every shipped scenario, and Guangdong solves no slower.
+ */
+const FEASIBILITY_TOLERANCE = 1e-9;
+
+export class HighsSession implements SolverSession {
+  readonly solver = "highs";
+  readonly persistent = true;
+  private highs: Highs | null = null;
+  private model: Model | null = null;
+  /** The loaded LinearModel's columns (for checks); rows appended later are only counted. */
+  private loaded: LinearModel | null = null;
+  private cost: Float64Array = new Float64Array(0);
+  private integrality: Int32Array | null = null;
+  private relaxed = false;
+  private rows = 0;
+
+  constructor(private readonly runtime: HighsRuntime = threadRuntime) {}
+
+  async load(model: LinearModel): Promise<void> {
+    await this.loadArrays(modelArrays(model), model);
+  }
+
+  /** Loads prepared arrays (the solver thread receives these instead of a LinearModel). */
+  async loadArrays(a: ModelArrays, model: LinearModel | null = null): Promise<void> {
+    this.release();
+    const highs = await this.runtime.acquire();
+    this.highs = highs;
+    try {
+      this.model = highs.createModel({
+        numCols: a.numCols,
+        numRows: a.numRows,
+        offset: a.offset,
+        colCost: a.colCost,
+        colLower: a.colLower,
+        colUpper: a.colUpper,
+        rowLower: a.rows.lower,
+        rowUpper: a.rows.upper,
+        matrix: { format: "csr", numRows: a.numRows, numCols: a.numCols, starts: a.rows.starts, indices: a.rows.indices, values: a.rows.values },
+        ...(a.integrality ? { integrality: a.integrality as Int32Array & { length: number } } : {}),
+      } as Parameters<Highs["createModel"]>[0] & object);
+      this.model.options.set({
+        output_flag: false,
+        log_to_console: false,
+        random_seed: 0,
+        primal_feasibility_tolerance: FEASIBILITY_TOLERANCE,
+        dual_feasibility_tolerance: FEASIBILITY_TOLERANCE,
+      });
+    } catch (e) {
+      this.fail();
+      throw e;
+    }
+    this.loaded = model;
+    this.cost = Float64Array.from(a.colCost);
+    this.integrality = a.integrality;
+    this.relaxed = false;
+    this.rows = a.numRows;
+  }
+
+  async addRows(rows: Row[]): Promise<void> {
+    if (rows.length > 0) await this.addCsrRows(csrRows(this.loaded ?? placeholder(this.cost.length), rows), rows.length);
+  }
+
+  /** CSR form of `addRows` (the solver thread's wire format). */
+  async addCsrRows(r: CsrRows, count: number): Promise<void> {
+    const m = this.require();
+    m.addRows({ lower: r.lower, upper: r.upper, matrix: { format: "csr", numRows: count, numCols: this.cost.length, starts: r.starts, indices: r.indices, values: r.values } } as Parameters<Model["addRows"]>[0]);
+    this.rows += count;
+  }
+
+  async setObjective(terms: Term[]): Promise<void> {
+    this.setCost(denseCost(terms, this.cost.length));
+  }
+
+  /** Dense cost vector form of `setObjective` (the solver thread's wire format). */
+  setCost(cost: Float64Array): void {
+    const m = this.require();
+    if (cost.length > 0) m.changeColsCost({ kind: "range", from: 0, to: cost.length - 1 }, cost);
+    this.cost = Float64Array.from(cost);
+  }
+
+  async setRowBounds(changes: BoundChange[]): Promise<void> {
+    const m = this.require();
+    for (const c of changes) m.changeRowBounds(c.index, c.lb, c.ub);
+  }
+
+  async setColBounds(changes: BoundChange[]): Promise<void> {
+    const m = this.require();
+    for (const c of changes) m.changeColBounds(c.index, c.lb, c.ub);
+  }
+
+  async setCoefficients(changes: CoefficientChange[]): Promise<void> {
+    const m = this.require();
+    for (const c of changes) m.changeCoefficient(c.row, c.column, c.value);
+  }
+
+  async setIntegrality(integer: boolean): Promise<void> {
+    const m = this.require();
+    if (!this.integrality || this.relaxed === !integer) return;
+    if (integer) m.changeColsIntegrality({ kind: "range", from: 0, to: this.integrality.length - 1 }, this.integrality);
+    else m.clearIntegrality();
+    this.relaxed = !integer;
+  }
+
+  private get isMip(): boolean {
+    return this.integrality !== null && !this.relaxed;
+  }
+
+  async solve(options: SessionSolveOptions = {}): Promise<SolveResult> {
+    const start = performance.now();
+    const m = this.require();
+    const n = this.cost.length;
+    const fail = (status: "infeasible" | "unbounded" | "error", message?: string) =>
+      noSolution(n, this.solver, status, secondsSince(start), message);
+    try {
+      m.options.set({
+        // HiGHS's own "no limit" (its option values must be finite numbers).
+        time_limit: options.timeLimitSeconds ?? NO_TIME_LIMIT,
+        mip_rel_gap: options.mipGap ?? DEFAULT_MIP_GAP,
+        mip_abs_gap: options.mipAbsGap ?? 1e-6,
+        simplex_strategy: options.algorithm === "primal" && !this.isMip ? PRIMAL_SIMPLEX : DUAL_SIMPLEX,
+      });
+      m.zeroAllClocks();
+      if (options.start === "cold") m.clearSolver();
+      if (options.mipStart && this.isMip) m.setSolution({ colValue: options.mipStart });
+      m.run();
+      let status: number = m.getModelStatus();
+      if (status === 9) status = settleInfeasibleOrUnbounded(m, this.cost);
+      switch (status) {
+        case 6: // empty model: nothing to decide, bounds hold the answer
+        case 7:
+          return this.optimal(m, start);
+        case 8:
+          return fail("infeasible");
+        case 10:
+          return fail("unbounded");
+        case 13:
+          return this.limited(m, start);
+        default:
+          return fail("error", `HiGHS status: ${statusName(status)}`);
+      }
+    } catch (e) {
+      this.fail();
+      if (e instanceof ModelDataError) return fail("error", e.message);
+      return fail("error", `HiGHS failed: ${(e as Error).message}`);
+    }
+  }
+
+  private optimal(m: Model, start: number): SolveResult {
+    const sol = m.getSolution();
+    const mip = this.isMip;
+    return {
+      status: "optimal",
+      objective: m.getObjectiveValue(),
+      primal: Float64Array.from(sol.colValue),
+      duals: mip ? null : Float64Array.from(sol.rowDual, (d) => d + 0), // no -0 in reports
+      solver: this.solver,
+      seconds: secondsSince(start),
+      ...(mip ? { mipGap: Number(m.info.get("mip_gap")) } : {}),
+    };
+  }
+
+  /** At the time limit: keep the best point when it is feasible (an integer incumbent). */
+  private limited(m: Model, start: number): SolveResult {
+    const feasible = Number(m.info.get("primal_solution_status")) === FEASIBLE;
+    const primal = feasible ? Float64Array.from(m.getSolution().colValue) : new Float64Array(this.cost.length);
+    const result: SolveResult = {
+      status: "error", objective: NaN, primal, duals: null, solver: this.solver, seconds: secondsSince(start), message: "HiGHS status: Time limit reached",
+    };
+    if (!feasible) return result;
+    if (this.loaded && this.loaded.rows.length === this.rows && maxViolation(this.loaded, primal).violation > 1e-6) return result;
+    return {
+      ...result,
+      status: "time_limit",
+      objective: m.getObjectiveValue(),
+      message: "time limit reached; best feasible point kept",
+      ...(this.isMip ? { mipGap: Number(m.info.get("mip_gap")) } : {}),
+    };
+  }
+
+  async rowRanges(): Promise<RowRange[] | null> {
+    const m = this.require();
+    if (this.isMip || m.getModelStatus() !== 7) return null;
+    try {
+      const r = m.getRanging();
+      return Array.from(r.rowBoundDown.value, (from, i) => ({ from, to: r.rowBoundUp.value[i] }));
+    } catch {
+      return null;
+    }
+  }
+
+  async rhsSensitivity(columns: number[]): Promise<Float64Array[] | null> {
+    const m = this.require();
+    if (this.isMip || m.getModelStatus() !== 7) return null;
+    try {
+      const basic = m.getBasicVariables();
+      const rowStatus = m.getBasis().rowStatus;
+      const position = new Map<number, number>();
+      basic.forEach((v, p) => position.set(v, p));
+      return columns.map((j) => {
+        const p = position.get(j);
+        const out = new Float64Array(this.rows);
+        if (p === undefined) return out;
+        // Row p of B⁻¹: column j's response to each row's active bound (HiGHS logicals enter B as
+        // +e_i, checked against finite differences in test/solve/sensitivity.test.ts).
+        const inverse = m.getBasisInverseRow(p).values;
+        for (let i = 0; i < this.rows; i++) if (rowStatus[i] !== BASIC) out[i] = inverse[i] + 0;
+        return out;
+      });
+    } catch {
+      return null;
+    }
+  }
+
+  async infeasibleSubsystem(): Promise<InfeasibleSubsystem | null> {
+    const m = this.require();
+    try {
+      // Row priority: name limits (rows) rather than column bounds where both would do; the
+      // default "light" strategy only reports what presolve finds (nothing, on our models).
+      m.options.set({ iis_strategy: IIS_ROW_PRIORITY });
+      const iis = m.getIis();
+      if (iis.rowIndex.length === 0 && iis.colIndex.length === 0) return null;
+      return { rows: Array.from(iis.rowIndex), columns: Array.from(iis.colIndex) };
+    } catch {
+      return null;
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.release();
+  }
+
+  private require(): Model {
+    if (!this.model) throw new Error("internal: HiGHS session has no model loaded");
+    return this.model;
+  }
+
+  private release(): void {
+    if (this.model && this.highs) {
+      try {
+        this.model.dispose();
+      } finally {
+        this.runtime.release(this.highs);
+      }
+    }
+    this.model = null;
+    this.highs = null;
+  }
+
+  /** After a native failure the instance may be corrupt: drop the model and the instance. */
+  private fail(): void {
+    this.model = null;
+    this.highs = null;
+    this.runtime.recycle();
+  }
+}
+
+/**
+ * Presolve could not tell infeasible from unbounded (status 9): a zero-objective solve settles it
+ * (feasible ⇒ unbounded). The objective `cost` is restored afterwards. Returns status 8 or 10.
+ */
+export function settleInfeasibleOrUnbounded(m: Model, cost: Float64Array): 8 | 10 {
+  const n = cost.length;
+  if (n > 0) m.changeColsCost({ kind: "range", from: 0, to: n - 1 }, new Float64Array(n));
+  m.clearSolver();
+  m.run();
+  const feasible = m.getModelStatus() === 7;
+  if (n > 0) m.changeColsCost({ kind: "range", from: 0, to: n - 1 }, cost);
+  m.clearSolver();
+  return feasible ? 10 : 8;
+}
+
+/** A column-only model for messages and checks when the LinearModel itself is not at hand. */
+function placeholder(columns: number): LinearModel {
+  return {
+    variables: Array.from({ length: columns }, (_, j) => ({ lb: 0, ub: Infinity, integer: false, ref: { role: "other" as const, name: `column ${j}` } })),
+    rows: [],
+    objective: [],
+    objectiveConstant: 0,
+  };
+}
+
+const STATUS_NAMES: Record<number, string> = {
+  0: "Not set", 1: "Load error", 2: "Model error", 3: "Presolve error", 4: "Solve error", 5: "Postsolve error",
+  6: "Empty", 11: "Objective bound reached", 12: "Objective target reached", 14: "Iteration limit reached",
+  15: "Unknown", 16: "Solution limit reached", 17: "Interrupted",
+};
+
+function statusName(status: number): string {
+  return STATUS_NAMES[status] ?? `status ${status}`;
+}

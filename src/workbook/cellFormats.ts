@@ -1,0 +1,73 @@
+/**
+ * Excel number formats and column widths by column meaning. Cells keep the CSV's exact values
+ * (yuan, fractions); only the display changes, so sums and lookups in Excel stay exact.
+ *
+ * Excel cannot scale by 10⁴ in a number format and group thousands at once; the 万/亿 idiom used
+ * by Chinese finance offices divides by 10³ (one trailing comma) or 10⁶ and inserts a literal
+ * point: `0\.0,"万元"` shows 123456789 as 12345.7万元, `0\.00,,"亿元"` as 1.23亿元. The point is
+ * escaped with a backslash, which Excel, WPS and LibreOffice all read (LibreOffice shows the
+ * `!` escape literally).
+ */
+import type { Cell } from "../output/resultTables.js";
+
+export type ColumnKind = "money" | "share" | "count" | "households" | "year" | "integer" | "number" | "text" | "flag";
+
+export const MONEY_WAN = '0\\.0,"万元"';
+export const MONEY_YI = '0\\.00,,"亿元"';
+export const PERCENT = "0.0%";
+export const WHOLE = "#,##0";
+export const ONE_DECIMAL = "#,##0.0";
+
+const SHARE = new Set(["utilisation", "share_of_cost", "attainment", "p_met", "p_met_se", "p_met_calibration", "cut", "confidence", "scale"]);
+const HOUSEHOLDS = /households/;
+const COUNT = new Set(["units_started", "actual_started", "units_active", "units_completed", "slots_used", "slots", "target_value", "planned", "planned_value", "shortfall", "planned_change_vs_base", "mean", "sd", "p5", "p10", "p50", "p90", "p95"]);
+const INTEGER = new Set(["draws", "rank", "targets", "targets_met", "draw", "weight"]);
+const YEAR = new Set(["year", "by"]);
+
+export function columnKind(column: string): ColumnKind {
+  if (YEAR.has(column)) return "year";
+  if (SHARE.has(column) || /^rel_delta_\d+$/.test(column)) return "share";
+  // "…_per_100m_yuan" and "…_per_yuan" are rates per amount of money, not amounts.
+  if ((/_yuan$/.test(column) && !/_per_(100m_)?yuan$/.test(column)) || column === "marginal_cost_yuan_per_unit") return "money";
+  if (HOUSEHOLDS.test(column)) return "households";
+  if (COUNT.has(column)) return "count";
+  if (INTEGER.has(column)) return "integer";
+  if (column === "binding" || column === "met" || column === "gained_vs_base") return "flag";
+  return "number";
+}
+
+/** The display format of one cell: money per cell in 亿元 from 1亿 up, else 万元 (like formatMoney). */
+export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
+  if (typeof value !== "number") return undefined;
+  switch (kind) {
+    case "money":
+      return Math.abs(value) >= 1e8 ? MONEY_YI : MONEY_WAN;
+    case "share":
+      return PERCENT;
+    case "households":
+      return WHOLE;
+    case "count":
+      // Integer programmes plan whole units; continuous ones show one decimal.
+      return Number.isInteger(value) ? WHOLE : ONE_DECIMAL;
+    case "integer":
+      return WHOLE;
+    case "year":
+      return "0";
+    default:
+      return undefined;
+  }
+}
+
+/** Width in Excel character units: the longest of header and values (CJK counts double), capped. */
+export function columnWidth(header: string[], values: Cell[], kind: ColumnKind): number {
+  const shown = (c: Cell) => (c === null ? "" : kind === "money" && typeof c === "number" ? "12345.6万元" : String(c));
+  let widest = 0;
+  for (const text of [...header, ...values.slice(0, 500).map(shown)]) widest = Math.max(widest, displayWidth(text));
+  return Math.min(60, Math.max(8, widest + 2));
+}
+
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+  return w;
+}

@@ -1,0 +1,41 @@
+/** The workbook's first sheet: what the run was, its key figures, and which sheet holds which CSV. */
+import type { Worksheet } from "exceljs";
+import { fileLabel } from "../format/labels.js";
+import { neutraliseFormula } from "../output/neutralise.js";
+import type { KeyFigure } from "../report/keyFigures.js";
+import { MONEY_WAN, MONEY_YI, PERCENT, WHOLE } from "./cellFormats.js";
+
+export interface SheetEntry {
+  sheet: string;
+  file: string;
+  rows: number;
+}
+
+export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFigure[], sheets: SheetEntry[]): void {
+  sheet.addRow([neutraliseFormula(title)]).font = { bold: true, size: 14 };
+  sheet.addRow([]);
+  sheet.addRow(["项目", "数值"]).font = { bold: true };
+  for (const fig of figures) {
+    const row = sheet.addRow([neutraliseFormula(fig.label.zh), typeof fig.value === "string" ? neutraliseFormula(fig.value) : fig.value]);
+    const fmt = formatOf(fig);
+    if (fmt) row.getCell(2).numFmt = fmt;
+  }
+  sheet.addRow([]);
+  sheet.addRow(["工作表", "对应文件", "行数", "内容"]).font = { bold: true };
+  for (const s of sheets) sheet.addRow([s.sheet, s.file, s.rows, fileLabel(s.file).en]);
+  sheet.addRow([]);
+  sheet.addRow(["说明：各表第1行为中文列名，第2行为CSV列名（机器键）；金额单元格保存为元，按万元/亿元显示；比例按百分比显示。"]);
+  sheet.addRow(["Note: row 1 of each sheet is the Chinese header, row 2 the CSV column key; amounts are stored in yuan and shown in 万元/亿元."]);
+  sheet.getColumn(1).width = 44;
+  sheet.getColumn(2).width = 24;
+  sheet.getColumn(3).width = 10;
+  sheet.getColumn(4).width = 28;
+}
+
+function formatOf(fig: KeyFigure): string | undefined {
+  if (typeof fig.value !== "number") return undefined;
+  if (fig.kind === "money") return Math.abs(fig.value) >= 1e8 ? MONEY_YI : MONEY_WAN;
+  if (fig.kind === "share") return PERCENT;
+  if (fig.kind === "count") return WHOLE;
+  return undefined;
+}

@@ -1,0 +1,57 @@
+/**
+ * results.xlsx: a summary sheet, then one sheet per CSV of the results folder (in the order a
+ * reader checks them). Built with exceljs from the rendered CSVs, so every cell equals its CSV
+ * value; timestamps are fixed so the same inputs give a byte-identical file.
+ */
+import ExcelJS from "exceljs";
+import { fileLabel } from "../format/labels.js";
+import type { ResultTable } from "../output/resultTables.js";
+import { keyFigures } from "../report/keyFigures.js";
+import type { RunContext } from "../report/runContext.js";
+import { fillSummarySheet, type SheetEntry } from "./summarySheet.js";
+import { fillTableSheet } from "./tableSheet.js";
+import { FIXED_DATE, withFixedZipDates } from "./zipDates.js";
+
+export const WORKBOOK_FILE = "results.xlsx";
+export const SUMMARY_SHEET = "概要";
+
+/** Outcomes first, then the plan, money and limits, then Monte Carlo and the rest by name. */
+const ORDER = [
+  "targets.csv", "stress_summary.csv", "stress.csv", "frontier.csv", "min_budget.csv", "min_budget_binding.csv",
+  "compare.csv", "plan.csv", "funding.csv", "budgets.csv", "capacity.csv", "mc_summary.csv", "sensitivity.csv",
+  "draws.csv", "diagnostics.csv",
+];
+
+export function sheetOrder(files: string[]): string[] {
+  const rank = (f: string) => (ORDER.includes(f) ? ORDER.indexOf(f) : ORDER.length);
+  return [...files].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Sheet name per CSV file: its Chinese title (unique, ≤ 31 characters). */
+export function sheetNames(files: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>([SUMMARY_SHEET]);
+  for (const file of files) {
+    let name = fileLabel(file).zh.replace(/[[\]:*?/\\]/g, "-").slice(0, 31);
+    for (let i = 2; used.has(name); i++) name = `${name.slice(0, 28)}-${i}`;
+    used.add(name);
+    out.set(file, name);
+  }
+  return out;
+}
+
+export async function renderWorkbook(ctx: RunContext): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "renewsim";
+  wb.lastModifiedBy = "renewsim";
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  const tables: ResultTable[] = sheetOrder([...ctx.tables.keys()]).map((f) => ctx.tables.get(f)!);
+  const names = sheetNames(tables.map((t) => t.file));
+  const summary = wb.addWorksheet(SUMMARY_SHEET);
+  const entries: SheetEntry[] = tables.map((t) => ({ sheet: names.get(t.file)!, file: t.file, rows: t.rows.length }));
+  fillSummarySheet(summary, `renewsim：${ctx.scenarioName}`, keyFigures(ctx), entries);
+  for (const t of tables) fillTableSheet(wb.addWorksheet(names.get(t.file)!), t);
+  const buffer = await withFixedZipDates(() => wb.xlsx.writeBuffer());
+  return new Uint8Array(buffer as ArrayBuffer);
+}

@@ -1,0 +1,41 @@
+/** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
+import { describe, expect, it } from "vitest";
+import { formatCount, formatMoney, formatPercent, formatProbability, formatRange, moneyUnitFor } from "../../src/format/numbers.js";
+
+describe("formatMoney", () => {
+  it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
+    expect(formatMoney(825_000_000)).toBe("8.25亿元");
+    expect(formatMoney(35_000_000)).toBe("3,500万元");
+    expect(formatMoney(1_234_567_890_000)).toBe("12,345.68亿元");
+    expect(formatMoney(38_339_996_166.02)).toBe("383.4亿元");
+    expect(formatMoney(950)).toBe("950元");
+    expect(formatMoney(-50_000_000)).toBe("-5,000万元");
+    expect(formatMoney(Number.NaN)).toBe("—");
+  });
+
+  it("picks one unit for a set of amounts", () => {
+    expect(moneyUnitFor([5e7, 2e8])).toBe("亿元");
+    expect(moneyUnitFor([5e7, -9e7])).toBe("万元");
+  });
+});
+
+describe("counts, percentages and ranges", () => {
+  it("shows whole units for integer programmes and households, one decimal otherwise", () => {
+    expect(formatCount(487.373757, false)).toBe("487.4");
+    expect(formatCount(1_419_999.858, true)).toBe("1,420,000");
+    expect(formatCount(8007, true)).toBe("8,007");
+  });
+
+  it("gives percentages one decimal", () => {
+    expect(formatPercent(0.1234)).toBe("12.3%");
+    expect(formatPercent(1.000029)).toBe("100.0%");
+    expect(formatProbability(0.931, 0.0081)).toBe("93.1% ± 0.8%");
+  });
+
+  it("shows P10–P90 at the precision its width warrants", () => {
+    expect(formatRange(6861.4015, 7511.4122)).toBe("6,861–7,511");
+    expect(formatRange(0.81234, 0.83456)).toBe("0.812–0.835");
+    expect(formatRange(12.345, 14.9)).toBe("12.3–14.9");
+    expect(formatRange(1216988.3861, 1335532.3986, true)).toBe("1,216,988–1,335,532");
+  });
+});

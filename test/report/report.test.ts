@@ -1,0 +1,126 @@
+/**
+ * report.html from a results folder's files: progress adds plan.csv up to each target (the last
+ * year equals targets.csv), Monte Carlo bands come from mc_summary, optional columns switch their
+ * charts on, text is escaped, nothing refers to a URL, and the frontier page renders from rows of
+ * frontier.csv's shape.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseResultCsv, records } from "../../src/output/resultTables.js";
+import { validityChart } from "../../src/report/budgetCharts.js";
+import { frontierReport } from "../../src/report/frontierReport.js";
+import type { FrontierRow } from "../../src/report/frontierCharts.js";
+import { progressSeries } from "../../src/report/progressChart.js";
+import { renderReport } from "../../src/report/report.js";
+import { runContext } from "../../src/report/runContext.js";
+import { runCli } from "../cli/run.js";
+
+let files: Record<string, string>;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "renewsim-report-"));
+  const out = join(dir, "gd");
+  const r = await runCli("scenarios/guangdong-retrofit-2021-2025.yaml", "--out", out, "--draws", "200", "--workers", "1", "--quiet", "--no-xlsx");
+  expect(r.code).toBe(0);
+  files = {};
+  for (const f of readdirSync(out).filter((x) => !x.endsWith(".html"))) files[f] = readFileSync(join(out, f), "utf8");
+}, 120_000);
+
+const charts = (html: string) => (html.match(/<figure class="chart/g) ?? []).length;
+
+describe("plan report", () => {
+  it("progress by year ends at each target's planned value, for the province and the county-town group", () => {
+    const ctx = runContext("plan", files);
+    const targets = records(ctx.tables.get("targets.csv"));
+    expect(targets.map((t) => t.region)).toContain("county-towns");
+    for (const t of targets) {
+      const s = progressSeries(ctx, t);
+      expect(s.years.at(-1)).toBe(t.by);
+      expect(s.planned.at(-1)!).toBeCloseTo(t.planned as number, 2);
+      for (let i = 1; i < s.planned.length; i++) expect(s.planned[i]).toBeGreaterThanOrEqual(s.planned[i - 1]);
+      // The Monte Carlo band at the target's year is the target's own P10/P50/P90.
+      expect(s.band!.at(-1)!.p50).toBeCloseTo(t.p50 as number, 2);
+      expect(s.band!.at(-1)!.p10).toBeLessThanOrEqual(s.band!.at(-1)!.p90);
+    }
+  });
+
+  it("draws progress, money, utilisation, binding limits and tornadoes; Chinese; no URL; reproducible", () => {
+    const html = renderReport(runContext("plan", files));
+    const targets = records(runContext("plan", files).tables.get("targets.csv")).length;
+    const outputs = new Set(records(parseResultCsv("s", files["sensitivity.csv"])).map((r) => r.output)).size;
+    expect(charts(html)).toBe(targets + 3 + outputs);
+    expect(html).toContain("累计进度");
+    expect(html).toContain("分年度资金来源");
+    expect(html).toContain("预算使用率");
+    expect(html).toContain("紧约束预算按影子价格排序");
+    expect(html).toContain("敏感性");
+    expect(html).toContain("P(met)");
+    expect(html).not.toMatch(/https?:\/\//);
+    // Nothing loads from anywhere: clip paths refer to ids in the page (url(#…)) only.
+    expect(html).not.toMatch(/<(link|img|iframe)\b|src=|@import|url\((?!#)/);
+    expect(renderReport(runContext("plan", files))).toBe(html);
+  });
+
+  it("adds the validity-range chart only when budgets.csv has the validity columns", () => {
+    expect(validityChart(runContext("plan", files))).toBeNull();
+    const lines = files["budgets.csv"].trimEnd().split("\n");
+    const withRanges = [
+      `${lines[0]},shadow_price_valid_from_yuan,shadow_price_valid_to_yuan`,
+      ...lines.slice(1).map((l) => `${l},1000000,`),
+    ].join("\n");
+    const ctx = runContext("plan", { ...files, "budgets.csv": withRanges });
+    const chart = validityChart(ctx);
+    expect(chart).not.toBeNull();
+    expect(renderReport(ctx)).toContain("影子价格有效的预算区间");
+  });
+
+  it("escapes names from the scenario", () => {
+    const run = JSON.parse(files["run.json"]);
+    run.scenario.name = "<script>alert(1)</script>";
+    const html = renderReport(runContext("plan", { ...files, "run.json": JSON.stringify(run) }));
+    expect(html).not.toContain("<script>alert(1)");
+    expect(html).toContain("&lt;script&gt;alert(1)");
+  });
+});
+
+describe("stress report", () => {
+  const stress = [
+    "cut,cut_label,status,target,name,program,region,region_name,metric,by,kind,weight,target_value,planned,attainment,shortfall,met,planned_change_vs_base,gained_vs_base",
+    "0,0%,optimal,a,目标甲,p,r,区,started,2025,soft,1,100,100,1,0,true,0,false",
+    "0.1,10%,optimal,a,目标甲,p,r,区,started,2025,soft,1,100,90,0.9,10,false,-10,false",
+  ].join("\n");
+  const summary = [
+    "cut,cut_label,status,targets_met,targets,shortfall_objective,budget_cut_yuan,government_used_yuan,government_change_yuan,households_lost,households_lost_per_100m_yuan,households_started_lost,regions_losing_most",
+    "0,0%,optimal,1,1,0,0,500000000,0,0,,0,",
+    "0.1,10%,optimal,0,1,0.1,50000000,450000000,-50000000,1200,2400,1200,r:1200",
+  ].join("\n");
+
+  it("charts attainment per level, each target, money and households; P(met) only when stress.csv has it", () => {
+    const html = renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary }));
+    expect(charts(html)).toBe(4);
+    expect(html).not.toContain("完成概率 P(met)</span>");
+    const withP = stress.split("\n").map((l, i) => (i === 0 ? `${l},p_met,p_met_se` : `${l},${i === 1 ? 0.9 : 0.4},0.01`)).join("\n");
+    const html2 = renderReport(runContext("stress", { "stress.csv": withP, "stress_summary.csv": summary }));
+    expect(charts(html2)).toBe(5);
+    expect(html2).toContain("各削减档位的完成概率 P(met)");
+  });
+});
+
+describe("frontier report", () => {
+  const rows: FrontierRow[] = [0.5, 0.8, 0.9].flatMap((confidence, i) => [
+    { confidence, target: "a", target_name: "开工目标", government_used_yuan: 1e9 * (1 + i), total_used_yuan: 1.3e9 * (1 + i), planned_value: 100 + 5 * i, target_value: 100, p_met_calibration: confidence + 0.01, p_met: confidence, p_met_se: 0.01 },
+    { confidence, target: "b", target_name: "惠及户数", government_used_yuan: 1e9 * (1 + i), total_used_yuan: 1.3e9 * (1 + i), planned_value: 2e4 + 500 * i, target_value: 2e4, p_met_calibration: null, p_met: confidence - 0.02, p_met_se: 0.01 },
+  ]);
+
+  it("renders money against confidence, P(met) and planned ÷ target from frontier.csv-shaped rows", () => {
+    const html = frontierReport(rows, { scenario: { name: "前沿" }, horizon: { start: 2021, end: 2025 } });
+    expect(charts(html)).toBe(3);
+    expect(html).toContain("资金-把握度前沿");
+    expect(html).toContain("前沿");
+    expect(html).toContain("20亿元"); // the table: 2e9 yuan as people read it
+    expect(html).toContain("80.0%");
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * results.xlsx read back with a second library (SheetJS) equals the CSVs of the same folder value
+ * for value; headers, formats, frozen panes and filters are as documented; the same inputs give a
+ * byte-identical workbook.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as XLSX from "@e965/xlsx";
+import { parseString } from "fast-csv";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withOfficeFiles } from "../../src/output/officeFiles.js";
+import { runCli } from "../cli/run.js";
+
+const GD = "scenarios/guangdong-retrofit-2021-2025.yaml";
+let dir: string;
+let book: XLSX.WorkBook;
+
+function csvRows(text: string): Promise<string[][]> {
+  return new Promise((resolve, reject) => {
+    const rows: string[][] = [];
+    parseString(text.replace(/^\ufeff/, ""), { headers: false })
+      .on("data", (r: string[]) => rows.push(r))
+      .on("error", reject)
+      .on("end", () => resolve(rows));
+  });
+}
+
+/** What the CSV text means as a spreadsheet value (formula-like text gets the OWASP quote). */
+function expected(text: string): string | number | boolean | undefined {
+  if (text === "") return undefined;
+  if (text === "true" || text === "false") return text === "true";
+  if (/^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** Sheet name per CSV file, as listed on the summary sheet. */
+function sheetOf(file: string): string {
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets["概要"], { header: 1 });
+  const row = rows.find((r) => r[1] === file);
+  expect(row, `summary sheet lists ${file}`).toBeDefined();
+  return String(row![0]);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "renewsim-wb-"));
+  const r = await runCli(GD, "--out", join(dir, "gd"), "--draws", "200", "--workers", "1", "--quiet");
+  expect(r.code).toBe(0);
+  book = XLSX.read(readFileSync(join(dir, "gd", "results.xlsx")), { cellNF: true });
+}, 120_000);
+
+describe("results.xlsx", () => {
+  it("has a summary sheet first, then one sheet per CSV", () => {
+    const csvs = readdirSync(join(dir, "gd")).filter((f) => f.endsWith(".csv"));
+    expect(book.SheetNames[0]).toBe("概要");
+    expect(book.SheetNames.length).toBe(csvs.length + 1);
+    for (const f of csvs) expect(book.SheetNames).toContain(sheetOf(f));
+  });
+
+  it("equals every CSV value for value, with the Chinese header over the machine key", async () => {
+    for (const file of readdirSync(join(dir, "gd")).filter((f) => f.endsWith(".csv"))) {
+      const csv = await csvRows(readFileSync(join(dir, "gd", file), "utf8"));
+      const sheet = book.Sheets[sheetOf(file)];
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: undefined, blankrows: true });
+      expect(rows[1], `${file} key row`).toEqual(csv[0]);
+      expect(rows[0].length, `${file} header row`).toBe(csv[0].length);
+      expect(rows.length - 2, `${file} rows`).toBe(csv.length - 1);
+      for (let i = 1; i < csv.length; i++) {
+        for (let j = 0; j < csv[0].length; j++) {
+          const got = rows[i + 1][j];
+          expect(got, `${file} row ${i} ${csv[0][j]}`).toEqual(expected(csv[i][j]));
+        }
+      }
+    }
+  });
+
+  it("shows money in 万元/亿元, shares as %, whole households; freezes the header and filters", () => {
+    const sheet = book.Sheets[sheetOf("budgets.csv")];
+    const keys = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 })[1];
+    const col = (key: string) => XLSX.utils.encode_col(keys.indexOf(key));
+    expect(XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 })[0][keys.indexOf("budget_yuan")]).toBe("预算");
+    expect(sheet[`${col("budget_yuan")}4`].z).toMatch(/亿元|万元/);
+    expect(typeof sheet[`${col("budget_yuan")}4`].v).toBe("number");
+    expect(sheet[`${col("utilisation")}4`].z).toBe("0.0%");
+    // Shadow prices are rates per amount of money, not amounts: no 万元 on them.
+    for (const rate of ["shadow_price_units_per_100m_yuan", "shadow_price_objective_per_100m_yuan", "cost_saved_per_yuan"]) {
+      expect(sheet[`${col(rate)}4`].z ?? "General", rate).not.toMatch(/万元|亿元/);
+    }
+    expect(sheet["!autofilter"]?.ref).toMatch(/^A2:/);
+    const plan = book.Sheets[sheetOf("plan.csv")];
+    const planKeys = XLSX.utils.sheet_to_json<string[]>(plan, { header: 1 })[1];
+    expect(plan[`${XLSX.utils.encode_col(planKeys.indexOf("households_started"))}3`].z).toBe("#,##0");
+  });
+
+  it("freezes the two header rows (read from the sheet XML)", async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, "gd", "results.xlsx")));
+    const sheet2 = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+    expect(sheet2).toMatch(/<pane [^>]*ySplit="2"[^>]*state="frozen"/);
+  });
+
+  it("is byte-identical for the same inputs, and neutralises formula-like text", async () => {
+    const files: Record<string, string> = {};
+    for (const f of readdirSync(join(dir, "gd")).filter((x) => !x.endsWith(".xlsx") && !x.endsWith(".html"))) {
+      files[f] = readFileSync(join(dir, "gd", f), "utf8");
+    }
+    const a = (await withOfficeFiles(files, { kind: "plan" }))["results.xlsx"] as Uint8Array;
+    const b = (await withOfficeFiles(files, { kind: "plan" }))["results.xlsx"] as Uint8Array;
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Buffer.from(a).equals(readFileSync(join(dir, "gd", "results.xlsx")))).toBe(true);
+    const evil = { "targets.csv": "target,name,planned\nt1,=HYPERLINK(\"x\"),5\nt2,@SUM(A1),6\nt3,-2,7\n" };
+    const wb = XLSX.read((await withOfficeFiles(evil, { kind: "plan" }))["results.xlsx"] as Uint8Array);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets["目标完成"], { header: 1 });
+    // A name is text even when it looks like a number, so "-2" is guarded too; planned stays a number.
+    expect(rows.slice(2).map((r) => r[1])).toEqual([`'=HYPERLINK("x")`, "'@SUM(A1)", "'-2"]);
+    expect(rows.slice(2).map((r) => r[2])).toEqual([5, 6, 7]);
+    expect(Object.values(wb.Sheets["目标完成"]).some((c) => typeof c === "object" && c !== null && "f" in c)).toBe(false);
+  });
+});
