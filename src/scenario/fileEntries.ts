@@ -90,7 +90,7 @@ function readEntry(entry: Record<string, unknown>, path: PathKey[], listName: st
   }
   const tableFile = resolve(dirname(ctx.layerFile), entry.file);
   const reference = { path: [...path, "file"], at: here("file"), written: entry.file };
-  const read = workbook ? readWorkbookEntry(entry, tableFile, path, ctx, here) : readCsvEntry(tableFile, listName, reference, ctx);
+  const read = workbook ? readWorkbookEntry(entry, tableFile, path, listName, ctx, here) : readCsvEntry(tableFile, listName, reference, ctx);
   if (read === null) return [];
   const { records, at } = read;
   const rows = listName === "budgets" && records.some((r) => "year" in r) ? budgetRowsByRegion(records, tableFile, path, ctx) : records;
@@ -109,6 +109,7 @@ function readWorkbookEntry(
   entry: Record<string, unknown>,
   xlsxFile: string,
   path: PathKey[],
+  listName: string,
   ctx: Ctx,
   here: (key: string) => SourcePos,
 ): { records: Record<string, unknown>[]; at: SourcePos } | null {
@@ -119,7 +120,7 @@ function readWorkbookEntry(
   const bytes = ctx.files.readBinary(xlsxFile, "xlsx", { path: [...path, "file"], at: here("file"), written: String(entry.file) }, ctx.roots);
   if (bytes === null) return null;
   const sheet = typeof entry.sheet === "string" ? entry.sheet.trim() : undefined;
-  const result = parseXlsxRecords(xlsxFile, bytes, sheet, ctx.positions);
+  const result = parseXlsxRecords(xlsxFile, bytes, sheet, ctx.positions, listName);
   for (const e of result.errors) {
     // Whole-workbook problems (unreadable file, missing sheet) point at the YAML entry that names it.
     const key = sheet !== undefined && result.sheet === null ? "sheet" : "file";

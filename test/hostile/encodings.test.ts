@@ -6,6 +6,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as XLSX from "@e965/xlsx";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { MANIFEST } from "../../src/output/outputTarget.js";
@@ -46,7 +47,7 @@ describe("GBK twins of a shipped scenario", () => {
     // typical-town.csv is plain ASCII, the same bytes in either encoding: no notice for it.
     expect(runB.warnings.filter((w: string) => w.includes("GBK"))).toHaveLength(2);
     expect(readFileSync(join(root, "out-gbk", "plan.csv"), "utf8")).not.toContain("\ufffd");
-  });
+  }, 300_000); // two plans of a shipped scenario: about 20 s on an idle machine, minutes on a busy one
 });
 
 describe("other encodings", () => {
@@ -91,6 +92,22 @@ describe("CSV headers", () => {
     const r = await runIn(dir, "validate", "s.yaml");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.replace(/hash \w+/, "")).toBe((await runIn(dir, "validate", "plain.yaml")).stdout.replace(/hash \w+/, ""));
+  });
+
+  it("an .xlsx sheet takes the same Chinese headers, and a wrong one is one problem for the sheet", async () => {
+    const sheet = (rows: unknown[][]) => {
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), "预算");
+      return Buffer.from(XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Uint8Array);
+    };
+    const yaml = budgetsYaml.replace("{file: budgets.csv}", "{file: budgets.xlsx}");
+    const ok = project({ "s.yaml": yaml, "budgets.xlsx": sheet([["区域", "年份", "金额"], ["a", 2021, "6000万"], ["b", 2021, "1亿"]]) });
+    expect((await runIn(ok, "validate", "s.yaml")).code).toBe(0);
+    const rows = Array.from({ length: 20 }, (_, i) => ["a", 2021 + i, 100]);
+    const bad = project({ "s.yaml": yaml, "budgets.xlsx": sheet([["区", "年", "金"], ...rows]) });
+    const r = await runIn(bad, "validate", "s.yaml");
+    expectRefused(r, 2, /wrong header: unknown columns "区" \(did you mean "区域"\?\).*A budgets table has the header region,year,amount/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 
   it("a wrong header is one problem for the file naming the expected columns, however many rows follow", async () => {

@@ -50,7 +50,7 @@ describe("formula injection", () => {
     expect(cells.some((c) => NUMBER.test(c) && c.startsWith("-"))).toBe(true);
     // The results' own input.yaml keeps the names as written.
     expect(JSON.stringify(parse(readFileSync(join(dir, "plan", "input.yaml"), "utf8")))).toContain("cmd|' /C calc'!A0");
-  });
+  }, 180_000);
 
   it("names with control characters (terminal escapes, line breaks) are refused with their line", async () => {
     const dir = project({ "s.yaml": TOY.replace("name: Retrofit", 'name: "Retro\\u001b[2J\\u001b[31mfit"').replace("{id: a, name: Town A", '{id: a, name: "Town\\nA"') });

@@ -83,7 +83,7 @@ describe("a national table of 100,000 rows", () => {
     const ok = await runIn(dir, "validate", "s.yaml");
     expect(ok.stderr).toMatch(/planning model would have about 300,000 columns .* the limit is 250,000/);
     expectRefused(await runIn(dir, "s.yaml", "--out", "out"), 2, /planning model would have about 300,000 columns/);
-  });
+  }, 180_000); // ≈ 13 s idle
 
   it("a table over the row limit is refused by its row count", async () => {
     const dir = project({ "s.yaml": TOY.replace("      - {region: a, stock: 100}\n      - {region: b, stock: 100}", "      - {file: leaves.csv}"), "leaves.csv": `region,stock\n${"a,1\n".repeat(LIMITS.csvRows + 1)}` });

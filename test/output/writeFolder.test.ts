@@ -115,7 +115,7 @@ describe("a full disk and concurrent runs (child processes)", () => {
     expect(r.code).toBe(4);
     expect(r.stderr).toContain("the disk is full (or over quota); nothing was written");
     expect(readdirSync(dir)).toEqual([]);
-  });
+  }, 180_000);
 
   it("two runs to the same --out at once: one complete folder, never a mix; the loser says so", async () => {
     const dir = tmp();
@@ -140,5 +140,5 @@ describe("a full disk and concurrent runs (child processes)", () => {
       expect(readFileSync(join(out, f), "utf8"), f).toBe(readFileSync(join(alone, f), "utf8"));
     }
     expect(readdirSync(dir).filter((f) => f.includes(".renewsim-"))).toEqual([]);
-  });
+  }, 180_000);
 });
