@@ -51,7 +51,7 @@ async function benchPlan(name: string, scenario: Scenario): Promise<StageRow[]> 
   // Warm-up (WASM compile, JIT) on LPs; an integer re-solve would only double a long run.
   if (!integerModel) await solveStages(pm, "auto", { duals: false });
   const staged = StagedSession.open(pm, "auto");
-  const run = await staged.run({ duals: 0 }).finally(() => staged.dispose());
+  const run = await staged.run({ duals: false }).finally(() => staged.dispose());
   if (run.status !== "optimal") throw new Error(`${name}: ${run.status} ${run.message ?? ""}`);
   const { mipGap, timeLimitSeconds } = scenario.objective;
   const rows: StageRow[] = [];

@@ -1,5 +1,6 @@
 /** The short human summary printed after a plan: targets, money by source, binding limits. */
 import type { SimulationOutcome } from "../pipeline.js";
+import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
 import { formatCount, formatMoney, formatPercent, grouped } from "../format/numbers.js";
 import { groupConflicts } from "../plan/conflictGroups.js";
 
@@ -32,9 +33,9 @@ export function planSummary(outcome: SimulationOutcome): string {
   }
   const binding = tables.budgets.filter((b) => b.binding);
   lines.push(`binding budgets: ${binding.length} of ${tables.budgets.length}`);
-  for (const b of [...binding].sort((a, z) => z.shadow_price_objective_per_100m_yuan - a.shadow_price_objective_per_100m_yuan).slice(0, 8)) {
-    const price = b.shadow_price_target ? `; +1亿元 ≈ +${grouped(b.shadow_price_units_per_100m_yuan, 1)} ${b.shadow_price_target}` : "";
-    lines.push(`  ${b.source_name} / ${b.region_name} / ${b.year}: ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}${price}`);
+  const byPrice = (b: BudgetRow) => b.shadow_price_units_per_100m_yuan || b.cost_saved_per_yuan;
+  for (const b of [...binding].sort((a, z) => byPrice(z) - byPrice(a)).slice(0, 8)) {
+    lines.push(`  ${b.source_name} / ${b.region_name} / ${b.year}: ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}${priceText(b, tables.shadowPrices)}`);
   }
   const fullCap = tables.capacity.filter((c) => c.binding).length;
   if (tables.capacity.length) lines.push(`capacity fully used in ${fullCap} of ${tables.capacity.length} region-years`);
@@ -47,6 +48,24 @@ export function printNotices(notices: readonly string[]): void {
   for (const n of notices) process.stderr.write(`note: ${n}\n`);
 }
 
+/**
+ * "; +1亿元 ≈ +71 gd-communities, +11,200 gd-households (holds up to a budget of 3.2亿元)": what the
+ * money buys, per target; the other direction when the price holds only below the budget.
+ */
+function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
+  const mine = prices.filter((p) => p.limit === "budget" && p.of === b.source && p.region === b.region && p.year === b.year);
+  if (mine.length === 0) return "";
+  const { valid_from: from, valid_to: to } = mine[0];
+  const up = !Number.isFinite(to) || to > b.budget_yuan + 1;
+  const down = Number.isFinite(from) && from < b.budget_yuan - 1;
+  if (!up && !down) return "";
+  const sign = up ? 1 : -1;
+  const gains = mine.map((p) => `${sign * p.units_per_step > 0 ? "+" : ""}${grouped(sign * p.units_per_step, 1)} ${p.target}`).join(", ");
+  const range = up
+    ? Number.isFinite(to) ? ` (holds up to a budget of ${formatMoney(to)})` : ""
+    : ` (holds down to ${formatMoney(from)}; more would not be used)`;
+  return `; ${up ? "+" : "−"}1亿元 ≈ ${gains}${range}`;
+}
 
 /** What must give (each with its amount), then the limits holding against it, grouped. */
 function infeasibleLines(outcome: SimulationOutcome): string[] {

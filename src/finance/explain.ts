@@ -1,13 +1,13 @@
 /**
  * "What is one more 亿元 worth?" — the binding constraints of a plan in planning words with their
- * shadow prices in human units, largest first:
- *   stage 1 (shortfall): what relaxing the row gains in units of the reference target (the first
- *     missed soft target, as in budgets.csv): +1亿元 for money rows, +1 slot for capacity, one unit
- *     less of a hard target, +1 unit of stock or start limit;
- *   stage 2 (cost): weighted government yuan saved by relaxing the row (money rows per 1亿元,
- *     capacity per slot), or what one more unit of a met target costs.
- * Soft targets have no stage-1 price of their own (their dual is just their weight), and a missed
- * soft target no stage-2 price (it would price re-balancing between targets, not the target).
+ * shadow prices in human units, largest first, each with the range over which it holds:
+ *   stage 1 (attainment): what relaxing the row by one step — +1亿元 for money rows, +1 slot for
+ *     capacity, one unit less of a hard target, +1 unit of stock or start limit — adds to each
+ *     target, in that target's own units (not a weighted score converted into one target's units);
+ *   stage 2 (cost): weighted government yuan saved by relaxing the row, or what one more unit of a
+ *     met target costs. All figures are total derivatives through the stages (results/shadow.ts),
+ *     so a re-plan with the limit moved by a small step shows them.
+ * A missed soft target has no stage-2 price (it would price re-balancing between targets).
  */
 import { MONEY_UNIT } from "../model/context.js";
 import { rowName } from "../model/names.js";
@@ -15,9 +15,16 @@ import type { ConstraintFamily, Row } from "../model/types.js";
 import { describeRow, isMoneyRow, Namer } from "../plan/describe.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import { round } from "../results/numbers.js";
-import { referenceTarget } from "../results/shadow.js";
+import { referenceTarget, targetGain, validity } from "../results/shadow.js";
 import type { PlanTables } from "../results/types.js";
-import { formatMoney } from "../format/numbers.js";
+import { formatMoney, grouped } from "../format/numbers.js";
+
+export interface TargetGain {
+  target: string;
+  /** e.g. "households_started of gd-households". */
+  unit: string;
+  value: number;
+}
 
 export interface ExplainedRow {
   stage: "shortfall" | "cost";
@@ -26,10 +33,14 @@ export interface ExplainedRow {
   what: string;
   /** How full the row is (from the result tables), e.g. "uses 9.6亿元 of 9.6亿元". */
   state: string;
-  /** Value of relaxing the row by one `step`, in `unit`. */
+  /** Value of relaxing the row by one `step`, in `unit` (stage 1: for the first target it moves). */
   value: number;
   unit: string;
   step: string;
+  /** Stage 1: what the same step does to the other targets. */
+  also: TargetGain[];
+  /** Over which change of the limit the figures hold, e.g. "up to +3.2亿元; beyond that another limit binds". */
+  holds: string;
 }
 
 const PRICED = new Set<ConstraintFamily>(["budgets", "capacity", "targets", "shares", "resident_cap", "links", "stock", "start_limits"]);
@@ -43,31 +54,35 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
   const out: ExplainedRow[] = [];
   model.rows.forEach((row, i) => {
     const family = row.ref.family;
-    if (!PRICED.has(family)) return;
+    if (!PRICED.has(family) || pointRange(sol, row, i)) return;
     const money = isMoneyRow(row);
     const perStep = money ? 1e8 / MONEY_UNIT : 1; // row units (万元 or units) in one step
     const step = money ? "1亿元" : family === "capacity" ? "1 slot" : "1 unit";
-    const what = describeRow(row, scenario, namer);
-    const where = rowName(row);
-    const state = stateOf(row, tables);
+    const base = { family, where: rowName(row), what: describeRow(row, scenario, namer), state: stateOf(row, tables) };
     const target = row.ref.family === "targets" ? row.ref : null;
-    const softTarget = target?.kind === "soft";
-    const g1 = sol.shortfallDuals ? -sol.shortfallDuals[i] : 0;
-    if (ref && !softTarget && Math.abs(g1) > EPS) {
-      // Gain in the reference target's units; for ≥ rows (hard targets) relaxing means one unit less.
-      const gain = Math.abs(g1) * perStep * (ref.atLeast / ref.weight);
-      out.push({ stage: "shortfall", family, where, what, state, value: round(gain, 6), unit: `${ref.metric} of ${ref.id}`, step: relaxWord(g1, step) });
+    const gains = scenario.targets
+      .map((t, ti) => ({ target: t.id, unit: `${t.metric} of ${t.id}`, value: targetGain(sol, ti, i) * perStep }))
+      .filter((g) => Math.abs(g.value) > EPS && g.target !== target?.target);
+    if (gains.length > 0) {
+      // Relax in the direction that helps the reference target (for a ≥ row: one unit less) —
+      // unless the price holds only the other way (a degenerate basis): then say what tightening costs.
+      const lead = gains.find((g) => g.target === ref?.id) ?? gains[0];
+      const sign = direction(sol, row, i, lead.value > 0 ? 1 : -1);
+      const [first, ...also] = [lead, ...gains.filter((g) => g !== lead)].map((g) => ({ ...g, value: round(sign * g.value, 6) }));
+      out.push({ stage: "shortfall", ...base, value: first.value, unit: first.unit, step: `${sign > 0 ? "+" : "−"}${step}`, also, holds: holds(sol, row, i, sign) });
     }
     const g2 = sol.costDuals ? -sol.costDuals[i] : 0;
-    // A missed soft target's stage-2 dual prices re-balancing under the stage-1 fix, not its cost.
-    const missed = softTarget && tables.targets.some((t) => t.target === target!.target && !t.met);
+    const missed = target?.kind === "soft" && tables.targets.some((t) => t.target === target.target && !t.met);
     if (Math.abs(g2) > EPS && !missed) {
-      const yuan = Math.abs(g2) * perStep * MONEY_UNIT;
       const targetCost = family === "targets";
+      const sign = targetCost ? 1 : direction(sol, row, i, 1);
+      const saved = sign * g2;
       out.push({
-        stage: "cost", family, where, what, state, value: round(yuan, 2),
-        unit: targetCost ? "weighted government yuan it costs" : "weighted government yuan saved",
-        step: targetCost ? `${step} more of the target` : relaxWord(g2, step),
+        stage: "cost", ...base, value: round(Math.abs(g2) * perStep * MONEY_UNIT, 2),
+        unit: targetCost ? "weighted government yuan it costs" : saved > 0 ? "weighted government yuan saved" : sign > 0 ? "weighted government yuan spent more (it buys more of a missed target)" : "weighted government yuan spent more",
+        step: targetCost ? `${step} more of the target` : `${sign > 0 ? "+" : "−"}${step}`,
+        also: [],
+        holds: holds(sol, row, i, sign),
       });
     }
   });
@@ -75,9 +90,35 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
   return out.sort((a, b) => stageOrder(a) - stageOrder(b) || b.value - a.value || a.where.localeCompare(b.where));
 }
 
-/** "+1亿元" when raising the row's limit helps, "−1 unit" when lowering it does (≥ rows). */
-function relaxWord(gain: number, step: string): string {
-  return gain > 0 ? `+${step}` : `−${step}`;
+/** How far the row's bound can move in direction `sign` (+1: up) with the same prices; null unknown. */
+function room(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): number | null {
+  const v = validity(sol, i);
+  if (!v) return null;
+  const bound = Number.isFinite(row.ub) ? row.ub : row.lb;
+  return sign > 0 ? v.to - bound : bound - v.from;
+}
+
+/** A validity interval of a single point: the dual holds for no step at all (a degenerate vertex). */
+function pointRange(sol: PlanSolution, row: Row, i: number): boolean {
+  const up = room(sol, row, i, 1);
+  const down = room(sol, row, i, -1);
+  return up !== null && down !== null && up <= EPS && down <= EPS;
+}
+
+/** `wanted`, or the opposite direction when the prices hold only that way (degenerate basis). */
+function direction(sol: PlanSolution, row: Row, i: number, wanted: 1 | -1): 1 | -1 {
+  const ahead = room(sol, row, i, wanted);
+  const back = room(sol, row, i, wanted > 0 ? -1 : 1);
+  return ahead !== null && back !== null && ahead <= EPS && back > EPS ? (wanted > 0 ? -1 : 1) : wanted;
+}
+
+/** The part of the validity interval in the direction of the step (sign +1: raising the bound). */
+function holds(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): string {
+  const r = room(sol, row, i, sign);
+  if (r === null) return "";
+  if (!Number.isFinite(r)) return "for any change in that direction";
+  const amount = isMoneyRow(row) ? formatMoney(r * MONEY_UNIT) : grouped(r, 2);
+  return `up to ${sign > 0 ? "+" : "−"}${amount}; beyond that another limit binds`;
 }
 
 function stateOf(row: Row, tables: PlanTables): string {
@@ -121,7 +162,8 @@ export function explainText(rows: ExplainedRow[], top: number, title: string, re
       lines.push(`  ${group.title}:`);
       all.slice(0, top).forEach((r, i) => {
         const value = r.stage === "shortfall" ? `≈ +${fmt(r.value)} ${r.unit}` : `≈ ${formatMoney(r.value)} ${r.unit}`;
-        lines.push(`    ${i + 1}. ${r.what} — ${r.state}`, `       ${r.step}: ${value}`);
+        const also = r.also.map((g) => `, ${g.value >= 0 ? "+" : ""}${fmt(g.value)} ${g.unit}`).join("");
+        lines.push(`    ${i + 1}. ${r.what} — ${r.state}`, `       ${r.step}: ${value}${also}${r.holds ? ` (holds ${r.holds})` : ""}`);
       });
       if (all.length > top) lines.push(`    … and ${all.length - top} more (use --top)`);
     }

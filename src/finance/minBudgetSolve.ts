@@ -72,7 +72,7 @@ export async function solveMinBudget(
   const staged = StagedSession.open(mb, options.solver ?? "auto");
   let run: StageRun;
   try {
-    run = await staged.run({ duals: 1 });
+    run = await staged.run();
   } finally {
     await staged.dispose();
   }

@@ -1,5 +1,5 @@
 /** Column order of every result table: the contract that `compare` and users' spreadsheets rely on. */
-import type { BudgetRow, CapacityRow, DiagnosticRow, FundingRow, PlanRow, TargetRow } from "../results/types.js";
+import type { BudgetRow, CapacityRow, DiagnosticRow, FundingRow, PlanRow, ShadowPriceRow, TargetRow } from "../results/types.js";
 
 export const PLAN_COLUMNS: (keyof PlanRow)[] = [
   "year", "region", "region_name", "program", "program_name", "units_started", "actual_started",
@@ -12,15 +12,22 @@ export const FUNDING_COLUMNS: (keyof FundingRow)[] = [
 export const BUDGET_COLUMNS: (keyof BudgetRow)[] = [
   "year", "region", "region_name", "source", "source_name", "budget_yuan", "carried_in_yuan", "used_yuan",
   "carried_out_yuan", "utilisation", "binding", "shadow_price_units_per_100m_yuan", "shadow_price_target",
-  "shadow_price_objective_per_100m_yuan", "cost_saved_per_yuan", "shadow_price_method",
+  "shadow_price_score_per_100m_yuan", "cost_saved_per_yuan", "shadow_price_valid_from_yuan",
+  "shadow_price_valid_to_yuan", "shadow_price_method",
 ];
 export const CAPACITY_COLUMNS: (keyof CapacityRow)[] = [
   "capacity", "year", "region", "region_name", "slots", "slots_used", "utilisation", "binding",
-  "shadow_price_units_per_slot", "shadow_price_target", "shadow_price_method",
+  "shadow_price_units_per_slot", "shadow_price_target", "shadow_price_valid_from_slots",
+  "shadow_price_valid_to_slots", "shadow_price_method",
 ];
 export const TARGET_COLUMNS: (keyof TargetRow)[] = [
   "target", "name", "program", "region", "region_name", "metric", "by", "kind", "weight", "target_value",
-  "planned", "shortfall", "attainment", "met", "marginal_cost_yuan_per_unit",
+  "planned", "shortfall", "attainment", "met", "marginal_cost_yuan_per_unit", "marginal_cost_valid_from",
+  "marginal_cost_valid_to",
+];
+export const SHADOW_PRICE_COLUMNS: (keyof ShadowPriceRow)[] = [
+  "limit", "where", "year", "region", "region_name", "of", "of_name", "target", "target_name", "metric",
+  "units_per_step", "step", "valid_from", "valid_to", "method",
 ];
 export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "message"];
 
@@ -31,5 +38,6 @@ export const TABLE_KEYS: Record<string, string[]> = {
   "budgets.csv": ["year", "region", "source"],
   "capacity.csv": ["capacity", "year"],
   "targets.csv": ["target"],
+  "shadow_prices.csv": ["where", "target"],
   "diagnostics.csv": ["kind", "where"],
 };

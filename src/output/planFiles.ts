@@ -2,7 +2,7 @@
 import { stringify } from "yaml";
 import type { PlanTables } from "../results/types.js";
 import {
-  BUDGET_COLUMNS, CAPACITY_COLUMNS, DIAGNOSTIC_COLUMNS, FUNDING_COLUMNS, PLAN_COLUMNS, TARGET_COLUMNS,
+  BUDGET_COLUMNS, CAPACITY_COLUMNS, DIAGNOSTIC_COLUMNS, FUNDING_COLUMNS, PLAN_COLUMNS, SHADOW_PRICE_COLUMNS, TARGET_COLUMNS,
 } from "./columns.js";
 import { type CsvOptions, toCsv } from "./csv.js";
 
@@ -29,6 +29,7 @@ export async function renderPlanFiles(
     "budgets.csv": await toCsv(tables.budgets, BUDGET_COLUMNS, options),
     "capacity.csv": await toCsv(tables.capacity, CAPACITY_COLUMNS, options),
     "targets.csv": await toCsv(tables.targets, TARGET_COLUMNS, options),
+    "shadow_prices.csv": await toCsv(tables.shadowPrices, SHADOW_PRICE_COLUMNS, options),
   };
 }
 

@@ -20,7 +20,7 @@ export async function stageLinearModel(scenario: Scenario, stage: number, solver
   if (stage === 1) return stageModel(pm, 0, []);
   const staged = StagedSession.open(pm, solver);
   try {
-    const run = await staged.run({ stages: stage - 1, duals: 0 });
+    const run = await staged.run({ stages: stage - 1, duals: false });
     if (run.status !== "optimal") {
       const last = run.stages[run.stages.length - 1];
       throw new UsageError(`stage ${run.stages.length} (${last?.stage}) is ${last?.status}; later stages cannot be exported`);

@@ -32,7 +32,7 @@ export async function planScenario(scenario: Scenario, solver: SolverChoice = "a
 }
 
 function emptyTables(): PlanTables {
-  return { plan: [], funding: [], budgets: [], capacity: [], targets: [], diagnostics: [] };
+  return { plan: [], funding: [], budgets: [], capacity: [], targets: [], shadowPrices: [], diagnostics: [] };
 }
 
 /** Stage-1 optimum (weighted, target-normalised shortfall); +∞ when no plan exists. */

@@ -23,9 +23,17 @@ export interface PlanSolution {
   /** Row duals of the shortfall stage and of the cost stage, over the base rows; null when unavailable. */
   shortfallDuals: Float64Array | null;
   costDuals: Float64Array | null;
-  /** Over which bound values each row's shortfall / cost dual holds (null without ranging). */
-  shortfallRanges: RowRange[] | null;
-  costRanges: RowRange[] | null;
+  /**
+   * Over which bound values each base row's attainment prices hold (the shortfall stage's
+   * ranging), and its cost-stage price (the cost stage's ranging); null without ranging.
+   */
+  validity: RowRange[] | null;
+  costValidity: RowRange[] | null;
+  /**
+   * Per target (scenario order): d(planned value)/d(bound of each base row), in target units per
+   * row unit, through every stage; null when unavailable. Zero for a met target.
+   */
+  targetResponse: (Float64Array | null)[] | null;
   dualMethod: DualMethod;
   conflicts: Conflict[];
   /** Stages that stopped at the time limit with their best plan, etc. */
@@ -43,7 +51,10 @@ export interface SolvePlanOptions {
 export async function solveStages(pm: PlanningModel, solver: SolverChoice, options: SolvePlanOptions = {}): Promise<PlanSolution> {
   const staged = StagedSession.open(pm, solver);
   try {
-    const run = await staged.run({ stages: options.stages, duals: options.duals === false ? 0 : 2, ranging: options.duals !== false });
+    const { shortfall } = pm.ctx.index;
+    const columns = [...shortfall].filter((v) => v >= 0);
+    const duals = options.duals !== false;
+    const run = await staged.run({ stages: options.stages, duals, ranging: duals, sensitivity: duals ? columns : [] });
     const solution: PlanSolution = {
       status: run.status,
       pm,
@@ -51,8 +62,11 @@ export async function solveStages(pm: PlanningModel, solver: SolverChoice, optio
       primal: run.primal,
       shortfallDuals: run.duals[0] ?? null,
       costDuals: run.duals[1] ?? null,
-      shortfallRanges: run.ranges[0] ?? null,
-      costRanges: run.ranges[1] ?? null,
+      validity: run.ranges[0] ?? null,
+      costValidity: run.ranges[1] ?? null,
+      targetResponse: run.sensitivity
+        ? [...shortfall].map((v) => (v < 0 ? null : run.sensitivity![columns.indexOf(v)].map((x) => (x === 0 ? 0 : -x))))
+        : null,
       dualMethod: run.dualMethod,
       conflicts: [],
       warnings: run.warnings,
@@ -64,3 +78,4 @@ export async function solveStages(pm: PlanningModel, solver: SolverChoice, optio
     await staged.dispose();
   }
 }
+

@@ -20,6 +20,7 @@ import type {
   BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
 } from "../solve/types.js";
 import { newHighsSession } from "../solve/newHighsSession.js";
+import { totalDuals, totalResponse } from "./lexSensitivity.js";
 import { evaluate, fixRow, relaxIntegers, type StageOptimum, stageModel } from "./stageModels.js";
 
 export interface StageReport {
@@ -40,11 +41,14 @@ export interface StageRun {
   /** Final primal (after the last stage run); empty unless optimal. */
   primal: Float64Array;
   optima: StageOptimum[];
-  /** Row duals over the base rows, per stage (only the first `duals` stages); null when unavailable. */
+  /**
+   * Per stage, over the base rows: d(stage optimum)/d(row bound), chained through the earlier
+   * stages (lexSensitivity.ts) — what a re-plan with that limit moved shows; null when unavailable.
+   */
   duals: (Float64Array | null)[];
-  /** Validity ranges of those duals, per base row, when ranging was asked for. */
+  /** Per stage, over the base rows: the bound interval over which that stage's basis stays optimal. */
   ranges: (RowRange[] | null)[];
-  /** Stage 1: d(column)/d(row bound) over the base rows for the `sensitivity` columns asked for. */
+  /** d(final value of column)/d(row bound) over the base rows, for the `sensitivity` columns asked for. */
   sensitivity: Float64Array[] | null;
   dualMethod: DualMethod;
   warnings: string[];
@@ -56,11 +60,11 @@ export interface StageRun {
 export interface RunOptions {
   /** Run only the first N stages (default: all). */
   stages?: number;
-  /** Keep duals of the first N stages (default 2: shortfall and cost); 0 for none. */
-  duals?: number;
-  /** Also range those duals (HiGHS only). */
+  /** Duals of every stage (default true; an integer stage's come from its LP relaxation). */
+  duals?: boolean;
+  /** Also range them (HiGHS only). */
   ranging?: boolean;
-  /** Columns whose response to every row bound stage 1 should report (see SolverSession.rhsSensitivity). */
+  /** Columns whose response to every row bound the run should report (needs duals). */
   sensitivity?: number[];
   /** How the first stage starts when the session already holds a solved model (default warm). */
   start?: SessionSolveOptions["start"];
@@ -114,14 +118,15 @@ export class StagedSession {
   async run(options: RunOptions = {}): Promise<StageRun> {
     const { stages, settings } = this.problem;
     const count = Math.min(stages.length, options.stages ?? stages.length);
-    const keepDuals = options.duals ?? 2;
+    const wantDuals = options.duals ?? true;
     const base = this.problem.model.rows.length;
     const integer = this.current.variables.some((v) => v.integer);
     await this.prepare(count);
     const run: StageRun = {
       status: "optimal", stages: [], primal: new Float64Array(0), optima: [], duals: [], ranges: [], sensitivity: null,
-      dualMethod: keepDuals > 0 ? (integer ? "lp_relaxation" : "lp") : "none", warnings: [],
+      dualMethod: wantDuals ? (integer ? "lp_relaxation" : "lp") : "none", warnings: [],
     };
+    const raw: StageDuals[] = [];
     let primal: Float64Array | null = null;
     for (let i = 0; i < count; i++) {
       await this.session.setObjective(stages[i].objective);
@@ -149,16 +154,14 @@ export class StagedSession {
       primal = result.primal;
       const optimum: StageOptimum = { objective: stages[i].objective, value: evaluate(stages[i].objective, primal), stage: stages[i].name };
       run.optima.push(optimum);
-      if (i < keepDuals) {
-        const columns = i === 0 ? options.sensitivity ?? [] : [];
-        const d = await this.stageDuals(i, run.optima, result, integer, { ranging: options.ranging ?? false, columns });
-        run.duals.push(d.duals && d.duals.slice(0, base));
-        run.ranges.push(d.ranges && d.ranges.slice(0, base));
-        if (i === 0 && d.sensitivity) run.sensitivity = d.sensitivity.map((v) => v.slice(0, base));
+      if (wantDuals) {
+        const columns = i === count - 1 ? options.sensitivity ?? [] : [];
+        raw.push(await this.stageDuals(i, run.optima, result, integer, { ranging: options.ranging ?? false, columns }));
       }
       if (i + 1 < count) await this.fix(i, optimum);
     }
     run.primal = primal ?? new Float64Array(0);
+    if (wantDuals) Object.assign(run, chain(raw, base, count));
     return run;
   }
 
@@ -235,9 +238,25 @@ export class StagedSession {
 }
 
 interface StageDuals {
+  /** Over all rows the session holds (base rows, then fix rows). */
   duals: Float64Array | null;
   ranges: RowRange[] | null;
   sensitivity: Float64Array[] | null;
+}
+
+/** Chains raw stage duals and final-stage responses through the fix rows (lexSensitivity.ts). */
+function chain(raw: StageDuals[], base: number, count: number): Pick<StageRun, "duals" | "ranges" | "sensitivity"> {
+  const ranges = raw.map((d) => d.ranges && d.ranges.slice(0, base));
+  // A chain is only as available as its weakest link: one stage without duals breaks the later ones.
+  const firstMissing = raw.findIndex((d) => !d.duals);
+  const complete = firstMissing < 0 ? raw.length : firstMissing;
+  const total = totalDuals(raw.slice(0, complete).map((d) => d.duals!), base);
+  const duals = raw.map((_, k) => total[k] ?? null);
+  const last = raw[raw.length - 1];
+  const sensitivity = complete === raw.length && last?.sensitivity
+    ? last.sensitivity.map((s) => totalResponse(s, total, base, count))
+    : null;
+  return { duals, ranges, sensitivity };
 }
 
 /** Ranges and rhs sensitivities of the LP just solved in `session`. */

@@ -76,26 +76,27 @@ export interface RankedLimit {
 }
 
 /**
- * Binding budgets ranked by the shortfall-stage price (targets gained per 1亿元) when money limits
- * attainment; when every target is met those prices are zero and the cost-stage price (government
- * yuan saved per extra yuan) ranks them instead.
+ * Binding budgets ranked by what an extra 1亿元 buys of the reference target (the first missed
+ * soft target, in its own units) when money limits attainment; when every target is met those
+ * prices are zero and the cost-stage price (government yuan saved per extra yuan) ranks them instead.
  */
-export function rankedBudgets(ctx: RunContext): { measure: "objective" | "cost"; limits: RankedLimit[] } {
+export function rankedBudgets(ctx: RunContext): { measure: "units" | "cost"; target: string; limits: RankedLimit[] } {
   const binding = records(ctx.tables.get("budgets.csv")).filter((r) => r.binding === true);
-  const byObjective = binding.some((r) => num(r.shadow_price_objective_per_100m_yuan) > 0);
-  const price = (r: Record<string, Cell>) => num(byObjective ? r.shadow_price_objective_per_100m_yuan : r.cost_saved_per_yuan);
+  const byUnits = binding.some((r) => num(r.shadow_price_units_per_100m_yuan) > 0);
+  const target = byUnits ? text(binding.find((r) => num(r.shadow_price_units_per_100m_yuan) > 0)!.shadow_price_target) : "";
+  const price = (r: Record<string, Cell>) => num(byUnits ? r.shadow_price_units_per_100m_yuan : r.cost_saved_per_yuan);
   const limits = binding
     .map((row) => ({ label: `${num(row.year)} ${text(row.region_name)} · ${text(row.source_name)}`, price: price(row), row }))
     .filter((l) => Number.isFinite(l.price))
     .sort((a, b) => b.price - a.price || a.label.localeCompare(b.label))
     .slice(0, TOP_LIMITS);
-  return { measure: byObjective ? "objective" : "cost", limits };
+  return { measure: byUnits ? "units" : "cost", target, limits };
 }
 
 export function bindingChart(ctx: RunContext): ChartSpec {
-  const { measure, limits } = rankedBudgets(ctx);
-  const axis = measure === "objective"
-    ? { zh: "每增加1亿元的目标改善（加权缺口）", en: "weighted shortfall removed per extra 1亿元" }
+  const { measure, target, limits } = rankedBudgets(ctx);
+  const axis = measure === "units"
+    ? { zh: `每增加1亿元多完成的目标 ${target}（目标单位）`, en: `units of target ${target} gained per extra 1亿元` }
     : { zh: "每增加1元预算节约的政府资金（元）", en: "government yuan saved per extra yuan" };
   return {
     title: { zh: `紧约束预算按影子价格排序（前${TOP_LIMITS}）`, en: `Binding budgets ranked by shadow price (top ${TOP_LIMITS})` },

@@ -9,6 +9,7 @@ import { Namer } from "../plan/describe.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import { isBinding, round, roundUnits, valueOf } from "./numbers.js";
 import { budgetShadow, capacityShadow, targetMarginalCost } from "./shadow.js";
+import { extractShadowPrices } from "./shadowPrices.js";
 import { extractTargets } from "./targets.js";
 import type { BudgetRow, CapacityRow, FundingRow, PlanRow, PlanTables } from "./types.js";
 
@@ -21,6 +22,7 @@ export function extractTables(sol: PlanSolution): PlanTables {
     budgets: extractBudgets(sol, namer),
     capacity: extractCapacity(sol, namer),
     targets: extractTargets(sol, namer, targetMarginalCost),
+    shadowPrices: extractShadowPrices(sol, namer),
     diagnostics: [],
   };
 }

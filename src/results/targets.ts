@@ -8,7 +8,7 @@ import type { TargetRow } from "./types.js";
 export function extractTargets(
   sol: PlanSolution,
   namer: Namer,
-  marginalCost: (sol: PlanSolution, row: number) => number,
+  marginalCost: (sol: PlanSolution, row: number) => Pick<TargetRow, "marginal_cost_yuan_per_unit" | "marginal_cost_valid_from" | "marginal_cost_valid_to">,
 ): TargetRow[] {
   const ctx = sol.pm.ctx;
   return ctx.scenario.targets.map((t, ti) => {
@@ -33,7 +33,7 @@ export function extractTargets(
       shortfall: met ? 0 : round(shortfall, 4),
       attainment: round(planned / t.atLeast, 6),
       met,
-      marginal_cost_yuan_per_unit: marginalCost(sol, ctx.index.targetRow[ti]),
+      ...marginalCost(sol, ctx.index.targetRow[ti]),
     };
   });
 }

@@ -44,13 +44,16 @@ export interface BudgetRow {
   carried_out_yuan: number;
   utilisation: number;
   binding: boolean;
-  /** Target units gained per extra 1亿元 (shortfall stage), in the units of `shadow_price_target`. */
+  /** Units of `shadow_price_target` (the first missed soft target) the plan gains per extra 1亿元. */
   shadow_price_units_per_100m_yuan: number;
   shadow_price_target: string;
-  /** Weighted target-normalised shortfall removed per extra 1亿元 (the raw shortfall-stage dual). */
-  shadow_price_objective_per_100m_yuan: number;
-  /** Weighted government yuan saved per extra yuan of this budget (cost stage). */
+  /** Weighted, target-normalised shortfall score removed per extra 1亿元 (the stage-1 dual). */
+  shadow_price_score_per_100m_yuan: number;
+  /** Weighted government yuan saved per extra yuan of this budget (negative: the plan spends more). */
   cost_saved_per_yuan: number;
+  /** Budget amounts (yuan) between which these prices hold; NaN (blank) for a row without a price. */
+  shadow_price_valid_from_yuan: number;
+  shadow_price_valid_to_yuan: number;
   shadow_price_method: string;
 }
 
@@ -65,6 +68,9 @@ export interface CapacityRow {
   binding: boolean;
   shadow_price_units_per_slot: number;
   shadow_price_target: string;
+  /** Slots between which the price holds; NaN (blank) for a row without a price. */
+  shadow_price_valid_from_slots: number;
+  shadow_price_valid_to_slots: number;
   shadow_price_method: string;
 }
 
@@ -85,6 +91,32 @@ export interface TargetRow {
   met: boolean;
   /** Extra weighted government yuan per one more unit of target (cost stage), when binding. */
   marginal_cost_yuan_per_unit: number;
+  /** Target values between which that cost holds; NaN (blank) when it is 0. */
+  marginal_cost_valid_from: number;
+  marginal_cost_valid_to: number;
+}
+
+/** shadow_prices.csv: what one more step of a budget or capacity buys of each target. */
+export interface ShadowPriceRow {
+  limit: "budget" | "capacity";
+  /** The model row, e.g. `budget[central,guangdong,2025]`. */
+  where: string;
+  year: number;
+  region: string;
+  region_name: string;
+  /** Source of a budget, capacity id of a capacity. */
+  of: string;
+  of_name: string;
+  target: string;
+  target_name: string;
+  metric: string;
+  /** Units of the target gained per `step`. */
+  units_per_step: number;
+  step: "1亿元" | "1 slot";
+  /** The limit's amount (yuan or slots) between which the figure holds. */
+  valid_from: number;
+  valid_to: number;
+  method: string;
 }
 
 export interface DiagnosticRow {
@@ -99,5 +131,6 @@ export interface PlanTables {
   budgets: BudgetRow[];
   capacity: CapacityRow[];
   targets: TargetRow[];
+  shadowPrices: ShadowPriceRow[];
   diagnostics: DiagnosticRow[];
 }

@@ -40,10 +40,10 @@ describe("simulate --draws", () => {
   it("writes the Monte Carlo files and records the run", () => {
     expect(csvFiles(dir("one"))).toEqual([
       "budgets.csv", "capacity.csv", "diagnostics.csv", "draws.csv", "funding.csv", "mc_summary.csv", "plan.csv",
-      "sensitivity.csv", "targets.csv",
+      "sensitivity.csv", "shadow_prices.csv", "targets.csv",
     ]);
     const header = (f: string) => readFileSync(join(dir("one"), f), "utf8").split("\n")[0].replace(/^\ufeff/, "");
-    expect(header("targets.csv")).toMatch(/,met,marginal_cost_yuan_per_unit,p_met,p_met_se,p10,p50,p90$/);
+    expect(header("targets.csv")).toMatch(/,met,marginal_cost_yuan_per_unit,marginal_cost_valid_from,marginal_cost_valid_to,p_met,p_met_se,p10,p50,p90$/);
     expect(header("mc_summary.csv")).toBe("metric,year,region,program,source,draws,mean,sd,p5,p10,p50,p90,p95");
     expect(header("sensitivity.csv")).toBe("input,output,spearman_rho,rank");
     expect(readFileSync(join(dir("one"), "draws.csv"), "utf8").trim().split("\n")).toHaveLength(901);

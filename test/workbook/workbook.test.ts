@@ -83,7 +83,7 @@ describe("results.xlsx", () => {
     expect(typeof sheet[`${col("budget_yuan")}4`].v).toBe("number");
     expect(sheet[`${col("utilisation")}4`].z).toBe("0.0%");
     // Shadow prices are rates per amount of money, not amounts: no 万元 on them.
-    for (const rate of ["shadow_price_units_per_100m_yuan", "shadow_price_objective_per_100m_yuan", "cost_saved_per_yuan"]) {
+    for (const rate of ["shadow_price_units_per_100m_yuan", "shadow_price_score_per_100m_yuan", "cost_saved_per_yuan"]) {
       expect(sheet[`${col(rate)}4`].z ?? "General", rate).not.toMatch(/万元|亿元/);
     }
     expect(sheet["!autofilter"]?.ref).toMatch(/^A2:/);

@@ -33,7 +33,7 @@ export function registerExplain(program: Command): void {
       }
       const ref = referenceTarget(solution);
       const refNote = ref
-        ? `gains in ${ref.metric} of the reference target ${ref.id}, the first missed soft target`
+        ? `what one step more of a limit adds to each target, in the target's own units; ${ref.id} is missed`
         : "every soft target is met, so money does not limit attainment";
       const layers = opts.with.length ? ` (with ${opts.with.join(", ")})` : "";
       const method = solution.dualMethod === "lp_relaxation" ? "; integer plan: prices from the LP relaxation" : "";

@@ -37,8 +37,9 @@ export function compareTable(file: string, tables: (CsvTable | undefined)[]): Co
     for (const column of columns) {
       const values = rows.map((r) => r?.[column] ?? "");
       const nums = values.map(toNumber);
-      const deltas = nums.slice(1).map((v) => (v === null || nums[0] === null ? null : tidy(v - nums[0])));
-      const relDeltas = deltas.map((d) => (d === null || nums[0] === null ? null : d === 0 ? 0 : nums[0] === 0 ? null : tidy(d / Math.abs(nums[0]))));
+      // Blank in both (e.g. no validity range on either side) is no change; blank on one side is.
+      const deltas = nums.slice(1).map((v, j) => (v === null || nums[0] === null ? (values[j + 1] === values[0] ? 0 : null) : tidy(v - nums[0])));
+      const relDeltas = deltas.map((d) => (d === 0 ? 0 : d === null || nums[0] === null || nums[0] === 0 ? null : tidy(d / Math.abs(nums[0]))));
       out.push({ file, key, column, values, deltas, relDeltas, missingIn });
     }
   }
