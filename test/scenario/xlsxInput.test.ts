@@ -72,7 +72,8 @@ describe("bad workbook input", () => {
     {
       name: "wrong header",
       sheets: { 存量: [["region", "stok"], ["gz", 100], ["sz", 80]] },
-      expected: [/stok.*\(.*stock\.xlsx, sheet 存量, row 2, column B\)/, /stok.*\(.*stock\.xlsx, sheet 存量, row 3, column B\)/],
+      // One problem for the sheet at its header row (issue 12), not one per data row.
+      expected: [/^error: .*wrong header: unknown column "stok" \(did you mean "stock"\?\).*\(.*stock\.xlsx, sheet 存量, row 1\)\n$/],
     },
     {
       name: "text in a number cell",
