@@ -35,6 +35,8 @@ export interface StageReport {
   /** Integer stages: the relative gap proven, and how (integerStage.ts). */
   gap?: number;
   proof?: IntegerStageResult["proof"];
+  /** Integer stages: the absolute precision the stage was held to (objective units), when set. */
+  absolute_gap?: number;
 }
 
 export type DualMethod = "lp" | "lp_relaxation" | "none";
@@ -144,6 +146,7 @@ export class StagedSession {
         seconds: result.seconds, rows: base + i, columns: this.current.variables.length,
         ...(integer && result.mipGap !== undefined ? { gap: result.mipGap } : {}),
         ...(solved.proof ? { proof: solved.proof } : {}),
+        ...(integer && stages[i].absGap !== undefined ? { absolute_gap: stages[i].absGap } : {}),
       });
       if (result.status === "infeasible") {
         const model = stageModel(this.problem, i, run.optima, this.model);

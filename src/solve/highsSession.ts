@@ -154,16 +154,13 @@ export class HighsSession implements SolverSession {
         objective_target: options.objectiveTarget ?? -NO_TIME_LIMIT,
         mip_max_nodes: options.nodeLimit ?? MAX_INT,
       });
-      if (process.env.HIGHS_OPTS) m.options.set(JSON.parse(process.env.HIGHS_OPTS));
       m.zeroAllClocks();
       if (options.start === "cold") m.clearSolver();
       if (options.mipStart && this.isMip) {
         const start = options.mipStart;
         m.setSolution(start instanceof Float64Array ? { colValue: start } : { indices: Int32Array.from(start.indices), values: Float64Array.from(start.values) });
       }
-      if (process.env.HIGHS_LOG) { m.options.set({ output_flag: true, log_to_console: false }); const t0 = performance.now(); m.run({ 0: (e: { message?: string }) => { process.stdout.write(`[${((performance.now() - t0) / 1000).toFixed(2)}] ${e.message ?? ""}`); } } as never); } else
       m.run();
-      if (process.env.HIGHS_LOG && this.isMip) console.log("mip", ["mip_node_count", "mip_gap", "mip_dual_bound", "objective_function_value", "simplex_iteration_count"].map((k) => `${k}=${m.info.get(k)}`).join(" "), m.getRunTime().toFixed(2));
       let status: number = m.getModelStatus();
       if (status === 9) status = settleInfeasibleOrUnbounded(m, this.cost);
       switch (status) {
