@@ -15,6 +15,7 @@ import { PositionTable, type PathKey, type SourcePos } from "./positions.js";
 import { ProblemLog, type ScenarioError } from "./problems.js";
 import type { Scenario } from "./types.js";
 import { validateMerged } from "./validate.js";
+import { implausibleBudgets } from "./plausibility.js";
 
 export { ScenarioError, formatProblem, type Problem } from "./problems.js";
 export { scenarioJsonSchema } from "./jsonSchema.js";
@@ -69,14 +70,15 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     problems.add("", { file: root, line: null }, tooLarge);
     problems.throwIfAny();
   }
+  const locate = (path: readonly PathKey[]) => positions.locate(merged, path, { file: root, line: null });
   return {
     scenario,
     merged,
     hash: scenarioHash(merged),
     layers: layers.map((l) => l.file),
-    notices: files.notices,
+    notices: [...files.notices, ...implausibleBudgets(merged, locate)],
     inputs: files.filesRead,
-    locate: (path) => positions.locate(merged, path, { file: root, line: null }),
+    locate,
   };
 }
 
