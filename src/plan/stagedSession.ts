@@ -74,6 +74,12 @@ export interface RunOptions {
   sensitivity?: number[];
   /** How the first stage starts when the session already holds a solved model (default warm). */
   start?: SessionSolveOptions["start"];
+  /**
+   * Start the first stage from its own basis of the previous run rather than from the last stage's
+   * (Monte Carlo draws: the next world's stage 1 is closer to the last world's stage 1 than to its
+   * stage 2). Later stages start best from the stage just solved.
+   */
+  reuseFirstBasis?: boolean;
 }
 
 /** Largest model (rows) whose infeasibility is explained with an IIS. */
@@ -137,10 +143,13 @@ export class StagedSession {
     for (let i = 0; i < count; i++) {
       await this.session.setObjective(stages[i].objective);
       const start = i === 0 ? options.start : "warm";
+      const reuse = options.reuseFirstBasis && i === 0 && !integer;
+      if (reuse) await this.session.restoreBasis(0);
       const solved: { result: SolveResult; proof?: IntegerStageResult["proof"] } = integer
         ? await solveIntegerStage(this.session, this.current, stages[i], settings, { start, previous: primal })
         : { result: await this.session.solve({ timeLimitSeconds: settings.timeLimitSeconds, start, algorithm: i === 0 ? "choose" : "primal" }) };
       const result = solved.result;
+      if (reuse) await this.session.saveBasis(0);
       run.stages.push({
         stage: stages[i].name, status: result.status, objective: result.objective, solver: result.solver,
         seconds: result.seconds, rows: base + i, columns: this.current.variables.length,

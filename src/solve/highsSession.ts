@@ -9,7 +9,7 @@
  *
  * The time limit is per solve: HiGHS counts it cumulatively per instance, so clocks are zeroed first.
  */
-import type { Highs, Model } from "highs";
+import type { Basis, Highs, Model } from "highs";
 import type { LinearModel, Row, Term } from "../model/types.js";
 import { maxViolation, noSolution, secondsSince } from "./check.js";
 import { type HighsRuntime, threadRuntime } from "./highsRuntime.js";
@@ -46,6 +46,7 @@ export class HighsSession implements SolverSession {
   private integrality: Int32Array | null = null;
   private relaxed = false;
   private rows = 0;
+  private readonly bases = new Map<number, Basis>();
 
   constructor(private readonly runtime: HighsRuntime = threadRuntime) {}
 
@@ -83,6 +84,7 @@ export class HighsSession implements SolverSession {
       throw e;
     }
     this.loaded = model;
+    this.bases.clear();
     this.cost = Float64Array.from(a.colCost);
     this.integrality = a.integrality;
     this.relaxed = false;
@@ -221,6 +223,22 @@ export class HighsSession implements SolverSession {
       message: `${statusName(m.getModelStatus()).toLowerCase()}; best feasible point kept`,
       ...(this.isMip ? { mipGap: Number(m.info.get("mip_gap")) } : {}),
     };
+  }
+
+  async saveBasis(slot: number): Promise<void> {
+    const m = this.require();
+    if (this.isMip || m.getModelStatus() !== 7) return;
+    this.bases.set(slot, m.getBasis());
+  }
+
+  async restoreBasis(slot: number): Promise<void> {
+    const basis = this.bases.get(slot);
+    if (!basis || this.isMip) return;
+    try {
+      this.require().setBasis(basis);
+    } catch {
+      this.bases.delete(slot); // a basis HiGHS rejects (e.g. singular) is simply not used
+    }
   }
 
   async rowRanges(): Promise<RowRange[] | null> {

@@ -109,6 +109,14 @@ export class RemoteSession implements SolverSession {
     return (await this.call({ op: "solve", options })) as SolveResult;
   }
 
+  async saveBasis(slot: number): Promise<void> {
+    await this.call({ op: "saveBasis", slot });
+  }
+
+  async restoreBasis(slot: number): Promise<void> {
+    await this.call({ op: "restoreBasis", slot });
+  }
+
   async rowRanges(): Promise<RowRange[] | null> {
     return (await this.call({ op: "rowRanges" })) as RowRange[] | null;
   }

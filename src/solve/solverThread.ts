@@ -17,6 +17,7 @@ export type SolverChoice =
   | { op: "setIntegrality"; integer: boolean }
   | { op: "solve"; options: SessionSolveOptions }
   | { op: "rhsSensitivity"; columns: number[] }
+  | { op: "saveBasis" | "restoreBasis"; slot: number }
   | { op: "rowRanges" | "infeasibleSubsystem" | "dispose" };
 
 export interface SolverMessage {
@@ -53,6 +54,10 @@ async function handle(session: number, r: SolverChoice): Promise<unknown> {
       return s.rowRanges();
     case "rhsSensitivity":
       return s.rhsSensitivity(r.columns);
+    case "saveBasis":
+      return s.saveBasis(r.slot);
+    case "restoreBasis":
+      return s.restoreBasis(r.slot);
     case "infeasibleSubsystem":
       return s.infeasibleSubsystem();
     case "dispose":

@@ -95,6 +95,13 @@ export interface SolverSession {
   /** `false` solves the LP relaxation until set back to `true`. */
   setIntegrality(integer: boolean): Promise<void>;
   solve(options?: SessionSolveOptions): Promise<SolveResult>;
+  /**
+   * Keep the current basis under `slot`, and later start from it again: a stage re-solved for a
+   * slightly different model (the next Monte Carlo draw) starts from its own last basis, not from
+   * whatever stage ran last. No-ops for one-shot solvers.
+   */
+  saveBasis(slot: number): Promise<void>;
+  restoreBasis(slot: number): Promise<void>;
   /** Ranging of the last optimal LP solve, per row; null when the solver cannot give it. */
   rowRanges(): Promise<RowRange[] | null>;
   /**
