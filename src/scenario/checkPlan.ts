@@ -1,5 +1,5 @@
-/** Checks of capacity, targets and actuals against regions, programmes, stock and the horizon. */
-import { fmt, num, rec, records, year, type CheckContext } from "./checkContext.js";
+/** Checks of capacity and targets against regions, programmes and the horizon (actuals: checkActuals.ts). */
+import { num, rec, records, type CheckContext } from "./checkContext.js";
 
 export function checkCapacity(ctx: CheckContext): void {
   const entries = records(ctx.doc.capacity);
@@ -27,48 +27,6 @@ export function checkTargets(ctx: CheckContext): void {
     const covered = [...ctx.leafRows(program).keys()].some((leaf) => under.has(leaf));
     if (!covered) {
       ctx.report(["targets", i], `programme "${program}" has no by_region row under region "${region}", so the target can never be met`);
-    }
-  }
-}
-
-/**
- * Actuals are fixed starts in a leaf: before the horizon (still paid for in it) or in it. Starts in
- * the horizon use up stock, so they cannot exceed it.
- */
-export function checkActuals(ctx: CheckContext): void {
-  const seen = new Map<string, number>();
-  const inHorizon = new Map<string, number>();
-  for (const [a, i] of records(ctx.doc.actuals)) {
-    const region = ctx.leaf(["actuals", i, "region"], a.region, "an actual's region");
-    const program = ctx.program(["actuals", i, "program"], a.program);
-    const y = year(a.year);
-    if (y !== undefined && ctx.horizon && y > ctx.horizon.end) {
-      ctx.report(["actuals", i, "year"], `actual year ${y} is after the horizon end ${ctx.horizon.end}`);
-    }
-    if (a.partial === true && y !== undefined && ctx.horizon && y < ctx.horizon.start) {
-      ctx.report(["actuals", i, "partial"], `partial marks a year still running; ${y} is before the horizon`);
-    }
-    if (region === undefined || program === undefined || y === undefined) continue;
-    const row = ctx.leafRows(program).get(region);
-    if (!row) {
-      ctx.report(["actuals", i], `programme "${program}" has no by_region row for "${region}"`);
-      continue;
-    }
-    const key = JSON.stringify([region, program, y]);
-    const first = seen.get(key);
-    if (first !== undefined) ctx.report(["actuals", i], `actual for ${program} in ${region} in ${y} is given twice (also actuals[${first}])`);
-    else seen.set(key, i);
-    const started = num(a.started);
-    if (started === undefined || !ctx.horizon || y < ctx.horizon.start) continue;
-    const pair = JSON.stringify([region, program]);
-    const sum = (inHorizon.get(pair) ?? 0) + started;
-    inHorizon.set(pair, sum);
-    const stock = num(row.stock);
-    if (stock !== undefined && sum > stock && sum - started <= stock) {
-      ctx.report(
-        ["actuals", i, "started"],
-        `actuals start ${fmt(sum)} units of "${program}" in "${region}" during the horizon, more than its stock ${fmt(stock)}`,
-      );
     }
   }
 }

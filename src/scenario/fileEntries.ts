@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseCsvRecords } from "./csvFile.js";
+import { foldPaidColumns } from "./paidColumns.js";
 import { displayFile } from "./problems.js";
 import { parseXlsxRecords } from "./xlsxFile.js";
 import { isRecord, setOwn, type PathKey, type PositionTable, type SourcePos } from "./positions.js";
@@ -91,7 +92,10 @@ function readEntry(entry: Record<string, unknown>, path: PathKey[], budgets: boo
   const read = workbook ? readWorkbookEntry(entry, tableFile, path, ctx, here) : readCsvEntry(entry.file, tableFile, path, ctx, here("file"));
   if (read === null) return [];
   const { records, at } = read;
-  const rows = budgets && records.some((r) => "year" in r) ? budgetRowsByRegion(records, tableFile, path, ctx) : records;
+  const list = path[path.length - 2];
+  const rows = budgets && records.some((r) => "year" in r)
+    ? budgetRowsByRegion(records, tableFile, path, ctx)
+    : list === "actuals" ? records.map((r) => foldPaidColumns(r, ctx.positions)) : records;
   return rows.map((value) => ({ value, at: { ...at, line: firstLine(value, ctx.positions) } }));
 }
 
