@@ -48,6 +48,7 @@ export const COLUMN_LABELS: Record<string, Label> = {
   source_kind: l("资金类别", "Source kind"),
   amount_yuan: l("金额", "Amount"),
   share_of_cost: l("占投资比例", "Share of cost"),
+  actual_amount_yuan: l("已支付金额（实绩）", "Actually paid"),
   budget_yuan: l("预算", "Budget"),
   carried_in_yuan: l("上年结转", "Carried in"),
   used_yuan: l("已使用", "Used"),

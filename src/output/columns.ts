@@ -7,7 +7,7 @@ export const PLAN_COLUMNS: (keyof PlanRow)[] = [
 ];
 export const FUNDING_COLUMNS: (keyof FundingRow)[] = [
   "year", "region", "region_name", "program", "program_name", "source", "source_name", "source_kind",
-  "amount_yuan", "share_of_cost",
+  "amount_yuan", "share_of_cost", "actual_amount_yuan",
 ];
 export const BUDGET_COLUMNS: (keyof BudgetRow)[] = [
   "year", "region", "region_name", "source", "source_name", "budget_yuan", "carried_in_yuan", "used_yuan",
