@@ -101,6 +101,7 @@ export const COLUMN_LABELS: Record<string, Label> = {
   p95: l("P95", "P95"),
   where: l("位置", "Where"),
   message: l("说明", "Message"),
+  input_line: l("场景文件位置", "Scenario file and line"),
   draws: l("抽样次数", "Draws"),
   mean: l("均值", "Mean"),
   sd: l("标准差", "Standard deviation"),

@@ -14,7 +14,8 @@
  *     plan); enterprise money arrives less its sampled shortfall; each budget (× sampled factor,
  *     + carry-over) pays its sources' demands pro rata when short. Units started earlier are paid
  *     first; new starts that remain unfunded are deferred. What a source owed but did not pay is
- *     its funding gap.
+ *     its funding gap. Money that actuals record for a whole year was paid, as recorded: it uses
+ *     its budgets first and is never rationed, short or late.
  *  6. Deferred units try again next year; those still waiting at the horizon end are not started.
  *
  * Units are divisible here (probabilities and shares apply in expectation), which keeps a draw
@@ -160,6 +161,12 @@ export class Executor {
     const starts = this.result.starts;
     for (let i = 0; i < this.N; i++) {
       const lp = lps[i];
+      const recorded = lp.recordedPaid[y];
+      if (recorded) {
+        this.total[i] = recorded.reduce((a, b) => a + b, 0);
+        this.newPerUnit[i] = 0;
+        continue;
+      }
       let committed = lp.preCost[y];
       for (let k = 1; k < lp.profile.length && y - k >= 0; k++) {
         const t = y - k;
@@ -175,19 +182,21 @@ export class Executor {
     const { S, N } = this;
     const lps = this.plan.leafPrograms;
     for (let i = 0; i < N; i++) {
+      const recorded = lps[i].recordedPaid[y];
       for (let s = 0; s < S; s++) {
-        this.demand[i * S + s] = lps[i].shares[y * S + s] * this.total[i];
+        this.demand[i * S + s] = recorded ? recorded[s] : lps[i].shares[y * S + s] * this.total[i];
         this.ratio[i * S + s] = 1;
       }
     }
-    for (const bi of this.budgetsByYear[y]) this.rationBudget(world, bi);
+    for (const bi of this.budgetsByYear[y]) this.rationBudget(world, bi, y);
     for (let i = 0; i < N; i++) {
       const lp = lps[i];
+      const recorded = lp.recordedPaid[y] !== null;
       let paidTotal = 0;
       for (let s = 0; s < S; s++) {
         const owed = this.demand[i * S + s];
         if (owed === 0) continue;
-        const arrives = y < this.H ? 1 - world.enterpriseShortfall[(s * this.layoutLeaves + lp.l) * this.H + y] : 1;
+        const arrives = y < this.H && !recorded ? 1 - world.enterpriseShortfall[(s * this.layoutLeaves + lp.l) * this.H + y] : 1;
         const p = owed * this.ratio[i * S + s] * arrives;
         paidTotal += p;
         this.result.paid[s * this.Y + y] += p;
@@ -202,18 +211,27 @@ export class Executor {
     }
   }
 
-  /** Scales the demands on one budget pro rata when it cannot meet them all; carries leftovers. */
-  private rationBudget(world: SampledWorld, bi: number): void {
+  /**
+   * Scales the demands on one budget pro rata when it cannot meet them all (recorded payments come
+   * first and are never scaled); carries leftovers.
+   */
+  private rationBudget(world: SampledWorld, bi: number, y: number): void {
     const b = this.plan.budgets[bi];
     const S = this.S;
     const factor = b.factorCell >= 0 ? world.budgetFactor[b.factorCell] : 1;
     const available = b.amount * factor + this.carryIn[bi];
+    let recorded = 0;
     let asked = 0;
-    for (const i of b.leafPrograms) asked += this.demand[i * S + b.source];
-    const r = asked > available ? available / asked : 1;
     for (const i of b.leafPrograms) {
+      if (this.plan.leafPrograms[i].recordedPaid[y]) recorded += this.demand[i * S + b.source];
+      else asked += this.demand[i * S + b.source];
+    }
+    const left = Math.max(0, available - recorded);
+    const r = asked > left ? left / asked : 1;
+    for (const i of b.leafPrograms) {
+      if (this.plan.leafPrograms[i].recordedPaid[y]) continue;
       if (r < this.ratio[i * S + b.source]) this.ratio[i * S + b.source] = r;
     }
-    if (b.next >= 0) this.carryIn[b.next] = Math.max(0, available - asked * r);
+    if (b.next >= 0) this.carryIn[b.next] = Math.max(0, left - asked * r);
   }
 }

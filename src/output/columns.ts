@@ -29,7 +29,7 @@ export const SHADOW_PRICE_COLUMNS: (keyof ShadowPriceRow)[] = [
   "limit", "where", "year", "region", "region_name", "of", "of_name", "target", "target_name", "metric",
   "units_per_step", "step", "valid_from", "valid_to", "method",
 ];
-export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "message"];
+export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "message", "input_line"];
 
 /** Key columns of each table, used to align rows across result folders. */
 export const TABLE_KEYS: Record<string, string[]> = {

@@ -125,6 +125,8 @@ export interface DiagnosticRow {
   kind: string;
   where: string;
   message: string;
+  /** File and line of the scenario entry the finding is about (`scenario.yaml:37`); "" when none. */
+  input_line: string;
 }
 
 export interface PlanTables {

@@ -98,7 +98,7 @@ describe("simulate FILE", () => {
     const r = await runCli(scenarioFile(dir, TOWN.replace("at_least: 6", "at_least: 9")), "--out", out);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/hard target started-6: started ≥ 9 by 2022 in 小镇 \(town\) falls short by 2.33/);
-    expect(r.stderr).toMatch(/against these limits:\n.*budgets of 政府 \(gov\): 2 \(小镇 2021, 小镇 2022\)/);
+    expect(r.stderr).toMatch(/against these limits:\n.*budgets of 政府 \(gov\): 2 \(小镇 2021 at s\.yaml:21, 小镇 2022 at s\.yaml:21\)/);
     const diagnostics = readFileSync(join(out, "diagnostics.csv"), "utf8");
     expect(diagnostics).toMatch(/budget of 政府 \(gov\) for 小镇 \(town\) in 2021 is part of the smallest set of conflicting limits/);
     expect(diagnostics).toContain("conflict:targets");
