@@ -130,19 +130,26 @@ export class ModelContext {
    * to them, so the noise cannot make the past infeasible. A real miss stays and is diagnosed.
    */
   private settleFixedRow(row: Row): void {
+    if (!this.allFixed(row.terms)) return;
     let activity = 0;
+    let scale = 1;
     for (const t of row.terms) {
-      const v = this.model.variables[t.v];
-      if (v.lb !== v.ub) return;
-      activity += t.c * v.lb;
+      const x = t.c * this.model.variables[t.v].lb;
+      activity += x;
+      scale += Math.abs(x);
     }
-    const noise = (bound: number) => FIXED_ROW_NOISE * Math.max(1, Math.abs(bound));
-    if (activity > row.ub && activity - row.ub <= noise(row.ub)) row.ub = activity;
-    if (activity < row.lb && row.lb - activity <= noise(row.lb)) row.lb = activity;
+    const noise = FIXED_ROW_NOISE * Math.max(scale, Math.abs(row.ub === Infinity ? row.lb : row.ub));
+    if (activity > row.ub && activity - row.ub <= noise) row.ub = activity;
+    if (activity < row.lb && row.lb - activity <= noise) row.lb = activity;
+  }
+
+  /** True when every column of the terms is fixed (lb = ub): what they add up to already happened. */
+  allFixed(terms: readonly Term[]): boolean {
+    return terms.every((t) => this.model.variables[t.v].lb === this.model.variables[t.v].ub);
   }
 }
 
-/** Relative miss of a bound by fixed values that counts as float noise (see settleFixedRow). */
+/** Miss of a bound by fixed values, relative to the row's magnitude, that counts as float noise. */
 const FIXED_ROW_NOISE = 1e-7;
 
 /**

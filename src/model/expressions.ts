@@ -36,13 +36,6 @@ export function costDue(ctx: ModelContext, lp: LeafProgram, y: number): Expr {
   );
 }
 
-/** Households reached by the units started in year t (as recorded, where actuals say). */
-export function householdsStartedIn(ctx: ModelContext, lp: LeafProgram, t: number): Expr {
-  const e = startsIn(ctx, lp, t);
-  const hpu = lp.leaf.householdsPerUnit;
-  return { terms: e.terms.map((x) => ({ v: x.v, c: x.c * hpu })), constant: e.constant * hpu + householdsStartedCorrection(lp, t) };
-}
-
 /** Households in the units being paid for in year y, weighted by the spend profile. */
 export function householdsPaidFor(ctx: ModelContext, lp: LeafProgram, y: number): Expr {
   const hpu = lp.leaf.householdsPerUnit;

@@ -6,8 +6,8 @@
  * sums, and with recorded actuals wherever those exist. Shadow prices are converted here (see
  * shadow.ts).
  */
-import { type Expr, type ModelContext, MONEY_UNIT } from "../model/context.js";
-import { activeUnits, startsIn } from "../model/expressions.js";
+import { type ModelContext, MONEY_UNIT } from "../model/context.js";
+import { startsIn } from "../model/expressions.js";
 import { completedCorrection, householdsCompletedCorrection, householdsStartedCorrection } from "../model/recorded.js";
 import { Namer } from "../plan/describe.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
@@ -31,17 +31,23 @@ export function extractTables(sol: PlanSolution): PlanTables {
   };
 }
 
+/**
+ * plan.csv. Every derived count is taken of the reported starts (units active, completed,
+ * households) and the cost due is the sum of the reported payments, so a row reads the same
+ * whether its year was planned or re-entered from an earlier plan's CSVs as actuals.
+ */
 function extractPlan(ctx: ModelContext, primal: Float64Array, namer: Namer): PlanRow[] {
   const rows: PlanRow[] = [];
   ctx.paymentYears.forEach((year, y) => {
     for (const lp of ctx.leafPrograms) {
       const { program, leaf } = lp;
-      const units = (e: Expr) => roundUnits(valueOf(e, primal), program.integer);
-      const started = units(startsIn(ctx, lp, year));
-      const startedThen = units(startsIn(ctx, lp, year - program.spendProfile.length + 1));
-      const completed = roundUnits(startedThen + completedCorrection(lp, year), program.integer);
-      const active = units(activeUnits(ctx, lp, year));
-      const actual = roundUnits(lp.actuals.get(year)?.reportedStarted ?? 0, program.integer);
+      const duration = program.spendProfile.length;
+      const startedIn = (t: number) => roundUnits(valueOf(startsIn(ctx, lp, t), primal), program.integer);
+      const started = startedIn(year);
+      const startedThen = startedIn(year - duration + 1);
+      let active = 0;
+      for (let k = 0; k < duration; k++) active += startedIn(year - k);
+      active = roundUnits(active, program.integer);
       rows.push({
         year,
         region: leaf.region,
@@ -49,12 +55,12 @@ function extractPlan(ctx: ModelContext, primal: Float64Array, namer: Namer): Pla
         program: program.id,
         program_name: program.name,
         units_started: started,
-        actual_started: actual,
+        actual_started: roundUnits(lp.actuals.get(year)?.reportedStarted ?? 0, program.integer),
         units_active: active,
-        units_completed: completed,
+        units_completed: roundUnits(startedThen + completedCorrection(lp, year), program.integer),
         households_started: round(started * leaf.householdsPerUnit + householdsStartedCorrection(lp, year), 4),
         households_completed: round(startedThen * leaf.householdsPerUnit + householdsCompletedCorrection(lp, year), 4),
-        cost_due_yuan: reportYuan(primal[ctx.index.costCol(lp.index, y)]),
+        cost_due_yuan: round(paidBySource(ctx, primal, lp.index, y).reduce((a, b) => a + b, 0), 2),
         slots_used: round(active * program.slotsPerUnit, 6),
       });
     }
@@ -62,16 +68,23 @@ function extractPlan(ctx: ModelContext, primal: Float64Array, namer: Namer): Pla
   return rows;
 }
 
+/** Reported yuan paid by each source (scenario order; 0 for sources that do not fund the programme). */
+function paidBySource(ctx: ModelContext, primal: Float64Array, lp: number, y: number): number[] {
+  return ctx.scenario.sources.map((_, s) => {
+    const v = ctx.index.fundsCol(lp, y, s);
+    return v < 0 ? 0 : reportYuan(primal[v]);
+  });
+}
+
 function extractFunding(ctx: ModelContext, primal: Float64Array, namer: Namer): FundingRow[] {
   const rows: FundingRow[] = [];
   ctx.paymentYears.forEach((year, y) => {
     for (const { index: i, program, leaf, actuals } of ctx.leafPrograms) {
-      const cost = reportYuan(primal[ctx.index.costCol(i, y)]);
+      const amounts = paidBySource(ctx, primal, i, y);
+      const cost = round(amounts.reduce((a, b) => a + b, 0), 2);
       const paid = actuals.get(year)?.reportedPaid;
       ctx.scenario.sources.forEach((source, s) => {
-        const v = ctx.index.fundsCol(i, y, s);
-        if (v < 0) return;
-        const amount = reportYuan(primal[v]);
+        if (ctx.index.fundsCol(i, y, s) < 0) return;
         rows.push({
           year,
           region: leaf.region,
@@ -81,8 +94,8 @@ function extractFunding(ctx: ModelContext, primal: Float64Array, namer: Namer): 
           source: source.id,
           source_name: source.name,
           source_kind: source.kind,
-          amount_yuan: amount,
-          share_of_cost: shareOf(amount, cost),
+          amount_yuan: amounts[s],
+          share_of_cost: shareOf(amounts[s], cost),
           actual_amount_yuan: paid ? round(paid[s], 2) : 0,
         });
       });
