@@ -10,6 +10,7 @@
  * random numbers); stressTables.ts appends them to stress.csv / stress_summary.csv.
  */
 import type { SolverChoice } from "../solve/auto.js";
+import type { InputLocator } from "../scenario/inputPlace.js";
 import type { Scenario } from "../scenario/types.js";
 import { cutBudgets, moneyCut } from "./cuts.js";
 import { freezePast } from "./freezePast.js";
@@ -38,6 +39,8 @@ export type LevelHook = (level: Omit<StressLevel, "extras">) => Promise<LevelExt
 
 export interface StressOptions {
   solver?: SolverChoice;
+  /** Where the scenario's entries are written, for the file and line in each level's diagnostics. */
+  locate?: InputLocator;
   onLevel?: LevelHook;
   /** Called when a level starts (for progress output). */
   progress?: (cut: number, index: number, count: number) => void;
@@ -56,7 +59,7 @@ export async function runStress(
     const baseline = out[0]?.planned.solution;
     let levelScenario = cutBudgets(scenario, selection, cut);
     if (cut > 0 && selection.from !== null && baseline?.status === "optimal") levelScenario = freezePast(levelScenario, baseline, selection.from);
-    const planned = await planScenario(levelScenario, options.solver ?? "auto");
+    const planned = await planScenario(levelScenario, options.solver ?? "auto", options.locate);
     const level = { cut, moneyCutYuan: moneyCut(scenario, selection, cut), planned };
     const extras = (await options.onLevel?.(level)) ?? {};
     out.push({ ...level, extras });
