@@ -69,7 +69,7 @@ export async function solveStages(pm: PlanningModel, solver: SolverChoice, optio
         : null,
       dualMethod: run.dualMethod,
       conflicts: [],
-      warnings: run.warnings,
+      warnings: [...smoothingNotice(pm), ...run.warnings],
       ...(run.message ? { message: run.message } : {}),
     };
     if (run.infeasible) solution.conflicts = await diagnoseInfeasibility(run.infeasible.model, pm.ctx.scenario, run.infeasible.iis);
@@ -79,3 +79,11 @@ export async function solveStages(pm: PlanningModel, solver: SolverChoice, optio
   }
 }
 
+
+/** objective.smoothing asked for, but some programmes are in whole units (those are not smoothed). */
+function smoothingNotice(pm: PlanningModel): string[] {
+  const { scenario } = pm.ctx;
+  const whole = scenario.programs.filter((p) => p.integer).map((p) => p.id);
+  if (!scenario.objective.smoothing || whole.length === 0) return [];
+  return [`smoothing applies to continuous programmes only: ${whole.join(", ")} ${whole.length > 1 ? "are" : "is"} planned in whole units and not smoothed`];
+}

@@ -39,6 +39,20 @@ describe("actuals: what is recorded", () => {
     ]);
   });
 
+  it("takes Chinese headers for the recorded columns (支付.<source> for paid.<source>)", () => {
+    const csv = "区域,项目,年份,开工数,开工户数,支付.central\ngz,retrofit,2021,10,2180,1200万\n";
+    const s = load(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv }).scenario;
+    expect(s.actuals[0]).toMatchObject({ started: 10, householdsStarted: 2180, paid: { central: 12_000_000 } });
+  });
+
+  it("reports a misspelt money column once, naming the header an actuals table takes", () => {
+    const csv = "region,program,year,started,payed.central\ngz,retrofit,2021,10,5\nsz,retrofit,2021,4,6\n";
+    const { error } = errorFor(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv });
+    const line = expectProblem(error, "actuals[0].file", 1, "actuals.csv", 'unknown column "payed.central"');
+    expect(line).toContain("paid.<id>");
+    expect(error.problems).toHaveLength(1);
+  });
+
   it("points a bad paid.<source> cell at its CSV line", () => {
     const csv = "region,program,year,started,paid.central,paid.enterprise\ngz,retrofit,2021,10,1200万,\nsz,retrofit,2021,4,很多,5\n";
     const { error } = errorFor(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv });

@@ -2,16 +2,19 @@
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { loadCheckedScenario } from "../../loadChecked.js";
-import { collect } from "../options.js";
+import { printNotices } from "../summary.js";
+import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 
 export function registerValidate(program: Command): void {
   program
     .command("validate <file>")
     .description("check a scenario (and overlays) and report every problem with its path and line")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
+    .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--print", "print the merged, normalised scenario as YAML")
     .action((file: string, opts) => {
-      const loaded = loadCheckedScenario(file, { overlays: opts.with });
+      const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
+      printNotices(loaded.notices);
       if (opts.print) process.stdout.write(stringify(loaded.merged));
       else {
         const s = loaded.scenario;
