@@ -6,14 +6,11 @@
  *  - the shipped re-plan as of September 2023 counts the reported households (1.40 M), not units
  *    × the task base's average.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run.js";
-
-const BASE = resolve("scenarios/guangdong-retrofit-2021-2025.yaml");
-const CUT = resolve("scenarios/overlays/government-cut-20.yaml");
 
 /** CSV lines as records keyed by the header (text kept as written). */
 function table(file: string): Record<string, string>[] {
@@ -44,8 +41,13 @@ function linesUpTo(file: string, last: number): string[] {
 
 describe("re-planning from actuals", () => {
   it("keeps the recorded years' starts and money byte-identical in plan.csv and funding.csv", async () => {
+    // A planner's own copy of the scenarios: the re-plan extends the base from the same folder.
     const dir = mkdtempSync(join(tmpdir(), "renewsim-actuals-"));
-    expect((await runCli(BASE, "--out", join(dir, "A"), "--quiet", "--no-xlsx")).code).toBe(0);
+    const scenarios = join(dir, "scenarios");
+    cpSync("scenarios", scenarios, { recursive: true });
+    const base = join(scenarios, "guangdong-retrofit-2021-2025.yaml");
+    const cut = join(scenarios, "overlays", "government-cut-20.yaml");
+    expect((await runCli(base, "--out", join(dir, "A"), "--quiet", "--no-xlsx")).code).toBe(0);
 
     // What a finance office would type in: the 2021–2022 starts, households and payments as planned.
     const plan = table(join(dir, "A", "plan.csv")).filter((r) => Number(r.year) <= 2022);
@@ -56,11 +58,12 @@ describe("re-planning from actuals", () => {
       ["region", "program", "year", "started", "households_started", ...sources.map((s) => `paid.${s}`)].join(","),
       ...plan.map((r) => [r.region, r.program, r.year, r.units_started, r.households_started, ...paid(r)].join(",")),
     ].join("\n");
-    writeFileSync(join(dir, "actuals.csv"), csv + "\n");
-    writeFileSync(join(dir, "replan.yaml"), `extends: ${BASE}\nname: replan\nas_of: 2022-12-31\nactuals:\n  - {file: actuals.csv}\n`);
+    writeFileSync(join(scenarios, "data", "actuals.csv"), csv + "\n");
+    const replan = join(scenarios, "replan.yaml");
+    writeFileSync(replan, "extends: guangdong-retrofit-2021-2025.yaml\nname: replan\nas_of: 2022-12-31\nactuals:\n  - {file: data/actuals.csv}\n");
 
-    expect((await runCli(join(dir, "replan.yaml"), "--out", join(dir, "B"), "--quiet", "--no-xlsx")).code).toBe(0);
-    expect((await runCli(join(dir, "replan.yaml"), "--with", CUT, "--out", join(dir, "C"), "--quiet", "--no-xlsx")).code).toBe(0);
+    expect((await runCli(replan, "--out", join(dir, "B"), "--quiet", "--no-xlsx")).code).toBe(0);
+    expect((await runCli(replan, "--with", cut, "--out", join(dir, "C"), "--quiet", "--no-xlsx")).code).toBe(0);
 
     for (const file of ["plan.csv", "funding.csv"]) {
       // The re-plans agree byte for byte on the recorded years, whatever the future holds.
