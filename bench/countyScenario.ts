@@ -83,6 +83,7 @@ export function countyScenario({ counties = 122, cities = 21, integer }: CountyO
     capacity: cityIds.map((c) => ({ id: `slots-${c}`, region: c, programs: programs.map((p) => p.id), slots: Object.fromEntries(years.map((y) => [y, 220])) })),
     targets,
     actuals: [],
+    asOf: null,
     objective: { smoothing: false, relTolerance: 1e-7, absTolerance: 1e-7, mipGap: 1e-3, timeLimitSeconds: 300 },
     uncertainty: null,
   };

@@ -39,6 +39,7 @@ import { planScenario } from "./plan/planScenario.js";
 import type { PlanSolution } from "./plan/solvePlan.js";
 import type { PlanTables } from "./results/types.js";
 import { type CheckedScenario, loadCheckedScenario } from "./loadChecked.js";
+import { inputLocator } from "./scenario/inputPlace.js";
 import type { SolverChoice } from "./solve/auto.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "./version.js";
 import { type McRunInfo, type McTables, monteCarloTables, QUANTILE_METHOD, renderMonteCarloFiles } from "./montecarlo/mcFiles.js";
@@ -106,7 +107,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   const outDir = options.dryRun ? null : (options.out ?? defaultOutDir(loaded.scenario.name));
   if (outDir) assertWritable(outDir, options.force ?? false, loaded.inputs); // fail before solving, not after
   const t1 = performance.now();
-  const { solution, tables, seconds } = await planScenario(loaded.scenario, options.solver ?? "auto");
+  const { solution, tables, seconds } = await planScenario(loaded.scenario, options.solver ?? "auto", inputLocator(loaded.file, loaded.locate));
   if (options.monteCarlo && solution.status === "optimal") checkDrawMemory(options.monteCarlo, solution.pm.ctx, loaded.uncertainty); // before any draw
   const t3 = performance.now();
   const mc = options.monteCarlo && solution.status === "optimal"

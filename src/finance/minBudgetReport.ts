@@ -5,6 +5,8 @@ import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatMoney, formatPercent } from "../format/numbers.js";
 import type { BindingRow, MinBudgetResult, MinBudgetRow } from "./minBudgetSolve.js";
+import type { Conflict } from "../plan/elastic.js";
+import type { InputLocator } from "../scenario/inputPlace.js";
 import { renderJson } from "./runInfo.js";
 
 export const MIN_BUDGET_FILE = "min_budget.csv";
@@ -20,15 +22,15 @@ export async function renderMinBudgetFiles(
   result: MinBudgetResult,
   runJson: object,
   merged: unknown,
-  options: { bom: boolean; xlsx?: boolean },
+  options: { bom: boolean; xlsx?: boolean; locate?: InputLocator },
 ): Promise<Record<string, string | Uint8Array>> {
   const files: Record<string, string> = { [INPUT_FILE]: renderInput(merged), "run.json": renderJson(runJson) };
   if (result.status === "optimal") {
     files[MIN_BUDGET_FILE] = await toCsv(result.rows, MIN_BUDGET_COLUMNS, options);
     files[MIN_BUDGET_BINDING_FILE] = await toCsv(result.binding, BINDING_COLUMNS, options);
   } else {
-    const rows = result.conflicts.map((c) => ({ kind: `conflict:${c.kind}`, where: c.where, message: c.message }));
-    if (result.message) rows.push({ kind: "error", where: "solver", message: result.message });
+    const rows = result.conflicts.map((c) => ({ kind: `conflict:${c.kind}`, where: c.where, message: c.message, input_line: placeOf(c, options.locate) }));
+    if (result.message) rows.push({ kind: "error", where: "solver", message: result.message, input_line: "" });
     files["diagnostics.csv"] = await toCsv(rows, DIAGNOSTIC_COLUMNS, options);
   }
   return withOfficeFiles(files, { kind: "min-budget", xlsx: options.xlsx });
@@ -41,12 +43,15 @@ export function minBudgetTotals(result: MinBudgetResult) {
   return { budget_yuan: budget, min_budget_yuan: min, ratio: budget > 0 ? min / budget : 0 };
 }
 
-export function minBudgetText(result: MinBudgetResult, title: string, top: number): string {
+export function minBudgetText(result: MinBudgetResult, title: string, top: number, locate?: InputLocator): string {
   const lines = [title];
   if (result.status === "infeasible") {
     lines.push("no budget is large enough: the targets (soft ones demanded in full) cannot all be met with any amount of the selected money.");
     lines.push("what else stands in the way (elastic diagnosis):");
-    for (const c of result.conflicts) lines.push(`  - ${c.message}`);
+    for (const c of result.conflicts) {
+      const place = placeOf(c, locate);
+      lines.push(`  - ${c.message}${place ? ` (${place})` : ""}`);
+    }
     return lines.join("\n") + "\n";
   }
   if (result.status === "error") return [...lines, `solver failed: ${result.message ?? ""}`].join("\n") + "\n";
@@ -72,4 +77,9 @@ export function minBudgetText(result: MinBudgetResult, title: string, top: numbe
   }
   if (result.binding.length > top) lines.push(`  … and ${result.binding.length - top} more (see ${MIN_BUDGET_BINDING_FILE})`);
   return lines.join("\n") + "\n";
+}
+
+/** File and line of the scenario entry a conflict names; "" without one. */
+function placeOf(c: Conflict, locate: InputLocator | undefined): string {
+  return c.input && locate ? locate(c.input) : "";
 }

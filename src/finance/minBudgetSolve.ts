@@ -12,7 +12,7 @@ import { describeRow, isMoneyRow, Namer } from "../plan/describe.js";
 import { type Conflict, diagnoseInfeasibility } from "../plan/elastic.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { type StageRun, StagedSession } from "../plan/stagedSession.js";
-import { isBinding, round } from "../results/numbers.js";
+import { isBinding, reportYuan, round } from "../results/numbers.js";
 import type { Scenario } from "../scenario/types.js";
 import { buildMinBudgetModel, type MinBudgetModel } from "./minBudget.js";
 import type { BudgetSelection } from "./selection.js";
@@ -123,7 +123,7 @@ function budgetRows(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array
       scale: round(lambda, 9),
       min_budget_yuan: round(min, 2),
       change_yuan: round(min - s.amount, 2),
-      used_yuan: round(used * MONEY_UNIT, 2),
+      used_yuan: reportYuan(used),
       binding: isBinding(min / MONEY_UNIT, activity),
     };
   }).sort((a, b) => a.year - b.year || a.source.localeCompare(b.source) || a.region.localeCompare(b.region));

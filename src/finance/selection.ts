@@ -31,6 +31,10 @@ export function resolveSelection(scenario: Scenario, req: SelectionRequest): Bud
   if (from !== null) {
     const { start, end } = scenario.horizon;
     if (from < start || from > end) throw new UsageError(`--from ${from} is outside the scenario's horizon ${start}–${end}`);
+    const asOf = scenario.asOf;
+    if (asOf && from < asOf.firstOpenYear) {
+      throw new UsageError(`--from ${from}: the scenario's as_of ${asOf.text} closes every year before ${asOf.firstOpenYear}; what was paid then cannot be cut`);
+    }
   }
   const region = req.region ?? null;
   const regionNodes = region === null ? null : nodesWithin(scenario, region);

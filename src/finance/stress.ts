@@ -1,15 +1,19 @@
 /**
  * Budget-cut stress test: re-plan the scenario at every cut level (0 % first, as the baseline) by
  * cutting the selected budgets, then tabulate what each level loses. Each level is an ordinary
- * plan of a transformed scenario (cuts.ts), so the 0 % row is exactly the base plan.
+ * plan of a transformed scenario (cuts.ts), so the 0 % row is exactly the base plan. A cut from a
+ * year (`--from`) cannot change what happened before it: those years are frozen at the baseline
+ * (freezePast.ts).
  *
  * Seam for Monte Carlo (`--draws`): `onLevel` runs after each level's plan with the cut scenario
  * and its plan, and may return extra per-target and per-level columns (e.g. p_met with common
  * random numbers); stressTables.ts appends them to stress.csv / stress_summary.csv.
  */
 import type { SolverChoice } from "../solve/auto.js";
+import type { InputLocator } from "../scenario/inputPlace.js";
 import type { Scenario } from "../scenario/types.js";
 import { cutBudgets, moneyCut } from "./cuts.js";
+import { freezePast } from "./freezePast.js";
 import { type PlannedScenario, planScenario } from "../plan/planScenario.js";
 import type { BudgetSelection } from "./selection.js";
 
@@ -35,6 +39,8 @@ export type LevelHook = (level: Omit<StressLevel, "extras">) => Promise<LevelExt
 
 export interface StressOptions {
   solver?: SolverChoice;
+  /** Where the scenario's entries are written, for the file and line in each level's diagnostics. */
+  locate?: InputLocator;
   onLevel?: LevelHook;
   /** Called when a level starts (for progress output). */
   progress?: (cut: number, index: number, count: number) => void;
@@ -50,7 +56,10 @@ export async function runStress(
   const out: StressLevel[] = [];
   for (const [i, cut] of cuts.entries()) {
     options.progress?.(cut, i, cuts.length);
-    const planned = await planScenario(cutBudgets(scenario, selection, cut), options.solver ?? "auto");
+    const baseline = out[0]?.planned.solution;
+    let levelScenario = cutBudgets(scenario, selection, cut);
+    if (cut > 0 && selection.from !== null && baseline?.status === "optimal") levelScenario = freezePast(levelScenario, baseline, selection.from);
+    const planned = await planScenario(levelScenario, options.solver ?? "auto", options.locate);
     const level = { cut, moneyCutYuan: moneyCut(scenario, selection, cut), planned };
     const extras = (await options.onLevel?.(level)) ?? {};
     out.push({ ...level, extras });

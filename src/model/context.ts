@@ -5,17 +5,11 @@
  */
 import type { Program, ProgramLeaf, Region, Scenario, Source } from "../scenario/types.js";
 import { ModelIndex } from "./modelIndex.js";
+import { type ActualYear, actualYear } from "./recorded.js";
 import type { LinearModel, Row, RowRef, Term, Variable } from "./types.js";
 
 /** Money variables are in 万元 (10,000 yuan) so coefficients stay well scaled for the solvers. */
 export const MONEY_UNIT = 1e4;
-
-/** Starts recorded in `actuals` for one leaf, programme and year (summed over records). */
-export interface ActualStarts {
-  started: number;
-  /** No record is `partial`: the year's starts are fixed, not just floored. */
-  fixed: boolean;
-}
 
 export interface LeafProgram {
   /** Position in ModelContext.leafPrograms (the index's leaf-programme axis). */
@@ -24,8 +18,8 @@ export interface LeafProgram {
   leaf: ProgramLeaf;
   /** Starts before the horizon, by year (from actuals): still being paid and occupying slots. */
   preHorizonStarts: Map<number, number>;
-  /** Every year's actual starts (before and inside the horizon), indexed once for all readers. */
-  actuals: Map<number, ActualStarts>;
+  /** Every year's actuals (before and inside the horizon), indexed once for all readers. */
+  actuals: Map<number, ActualYear>;
 }
 
 /** A linear expression with a constant part (used for quantities that mix fixed and decided units). */
@@ -54,11 +48,10 @@ export class ModelContext {
     scenario.sources.forEach((s, i) => this.sourceIndexById.set(s.id, i));
     for (const program of scenario.programs) {
       for (const leaf of program.leaves) {
-        const actuals = new Map<number, ActualStarts>();
+        const actuals = new Map<number, ActualYear>();
         for (const a of scenario.actuals) {
-          if (a.program !== program.id || a.region !== leaf.region) continue;
-          const seen = actuals.get(a.year) ?? { started: 0, fixed: true };
-          actuals.set(a.year, { started: seen.started + a.started, fixed: seen.fixed && !a.partial });
+          // Validation allows one record per leaf, programme and year.
+          if (a.program === program.id && a.region === leaf.region) actuals.set(a.year, actualYear(a, (id) => this.sourceIndex(id), scenario.sources.length));
         }
         const pre = new Map<number, number>();
         for (const [year, a] of actuals) if (year < scenario.horizon.start) pre.set(year, a.started);
@@ -88,6 +81,11 @@ export class ModelContext {
   yearIndex(year: number): number {
     const h = year - this.scenario.horizon.start;
     return h >= 0 && h < this.years.length ? h : -1;
+  }
+
+  /** True for a year before `as_of` (closed: what happened in it is fixed). */
+  closed(year: number): boolean {
+    return this.scenario.asOf !== null && year < this.scenario.asOf.firstOpenYear;
   }
 
   /** Payment-year index of `year`, or −1 outside the payment years. */
@@ -120,10 +118,39 @@ export class ModelContext {
       lb: (bounds.lb ?? -Infinity) - expr.constant,
       ub: (bounds.ub ?? Infinity) - expr.constant,
     };
+    this.settleFixedRow(row);
     this.model.rows.push(row);
     return this.model.rows.length - 1;
   }
+
+  /**
+   * A row over fixed columns only (a budget of a year whose money is all recorded, a frozen past)
+   * is history, not a choice: where the recorded values miss a bound by float noise (a plan
+   * frozen from a solver's answer holds its rows only to the solver's tolerance), the bound moves
+   * to them, so the noise cannot make the past infeasible. A real miss stays and is diagnosed.
+   */
+  private settleFixedRow(row: Row): void {
+    if (!this.allFixed(row.terms)) return;
+    let activity = 0;
+    let scale = 1;
+    for (const t of row.terms) {
+      const x = t.c * this.model.variables[t.v].lb;
+      activity += x;
+      scale += Math.abs(x);
+    }
+    const noise = FIXED_ROW_NOISE * Math.max(scale, Math.abs(row.ub === Infinity ? row.lb : row.ub));
+    if (activity > row.ub && activity - row.ub <= noise) row.ub = activity;
+    if (activity < row.lb && row.lb - activity <= noise) row.lb = activity;
+  }
+
+  /** True when every column of the terms is fixed (lb = ub): what they add up to already happened. */
+  allFixed(terms: readonly Term[]): boolean {
+    return terms.every((t) => this.model.variables[t.v].lb === this.model.variables[t.v].ub);
+  }
 }
+
+/** Miss of a bound by fixed values, relative to the row's magnitude, that counts as float noise. */
+const FIXED_ROW_NOISE = 1e-7;
 
 /**
  * Below this magnitude a coefficient is numerically zero for every solver (a share of 1e-200

@@ -1,9 +1,11 @@
 /**
  * Linear expressions shared by several families: units started in a year (decided or from
- * actuals), cost falling due, units active, and the cumulative metric a target measures.
+ * actuals), cost falling due, units active, and the cumulative metric a target measures. Households
+ * and completions recorded in actuals count as recorded (recorded.ts).
  */
 import type { Target } from "../scenario/types.js";
 import { type Expr, type LeafProgram, type ModelContext, MONEY_UNIT, sumExpr } from "./context.js";
+import { householdsStartedCorrection, metricCorrection } from "./recorded.js";
 
 /** Units started in year t: the decision variable inside the horizon, actuals before it. */
 export function startsIn(ctx: ModelContext, lp: LeafProgram, t: number): Expr {
@@ -40,7 +42,8 @@ export function householdsPaidFor(ctx: ModelContext, lp: LeafProgram, y: number)
   return sumExpr(
     lp.program.spendProfile.map((share, k) => {
       const e = startsIn(ctx, lp, y - k);
-      return { terms: e.terms.map((t) => ({ v: t.v, c: t.c * share * hpu })), constant: e.constant * share * hpu };
+      const recorded = householdsStartedCorrection(lp, y - k) * share;
+      return { terms: e.terms.map((t) => ({ v: t.v, c: t.c * share * hpu })), constant: e.constant * share * hpu + recorded };
     }),
   );
 }
@@ -57,7 +60,8 @@ export function lastStartCompletedBy(lp: LeafProgram, by: number): number {
 
 /**
  * The cumulative quantity a target measures over its region's leaves, by the end of `target.by`,
- * counted from the horizon start (completions of pre-horizon starts count when they fall inside).
+ * counted from the horizon start (completions of pre-horizon starts count when they fall inside),
+ * plus what recorded households and completions add to the derived counts.
  */
 export function targetMetric(ctx: ModelContext, target: Target): Expr {
   const { start } = ctx.scenario.horizon;
@@ -72,6 +76,7 @@ export function targetMetric(ctx: ModelContext, target: Target): Expr {
       const e = startsIn(ctx, lp, t);
       parts.push({ terms: e.terms.map((x) => ({ v: x.v, c: x.c * perUnit })), constant: e.constant * perUnit });
     }
+    parts.push({ terms: [], constant: metricCorrection(lp, target.metric, start, target.by) });
   }
   return sumExpr(parts);
 }

@@ -31,7 +31,7 @@ export class ModelIndex {
   readonly funds: Int32Array;
   readonly shortfall: Int32Array;
   readonly targetRow: Int32Array;
-  /** commitments row of [lp, payment year]. */
+  /** commitments row of [lp, payment year]; −1 in a whole year whose money actuals record. */
   readonly commitRow: Int32Array;
   /** stock row of [lp]. */
   readonly stockRow: Int32Array;

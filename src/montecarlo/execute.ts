@@ -14,7 +14,8 @@
  *     plan); enterprise money arrives less its sampled shortfall; each budget (× sampled factor,
  *     + carry-over) pays its sources' demands pro rata when short. Units started earlier are paid
  *     first; new starts that remain unfunded are deferred. What a source owed but did not pay is
- *     its funding gap.
+ *     its funding gap. Money that actuals record for a whole year was paid, as recorded: it uses
+ *     its budgets first and is never rationed, short or late.
  *  6. Deferred units try again next year; those still waiting at the horizon end are not started.
  *
  * Units are divisible here (probabilities and shares apply in expectation), which keeps a draw
@@ -46,6 +47,10 @@ class FlatPlan {
   readonly preCost: Float64Array;
   readonly preActive: Float64Array;
   readonly shares: Float64Array;
+  /** 1 where lp i's payment year y is a whole year whose money actuals record: [i · Y + y]. */
+  readonly recorded: Uint8Array;
+  /** Yuan each source paid in such a year, [(i · Y + y) · S + s] (0 elsewhere). */
+  readonly recordedPaid: Float64Array;
   readonly slotsPerUnit: Float64Array;
   /** Start of lp i's [year] run in the world's [program][leaf][year] cells. */
   readonly cellBase: Int32Array;
@@ -77,6 +82,9 @@ class FlatPlan {
     this.preCost = Float64Array.from(lps.flatMap((lp) => lp.preCost));
     this.preActive = Float64Array.from(lps.flatMap((lp) => lp.preActive));
     this.shares = Float64Array.from(lps.flatMap((lp) => lp.shares));
+    const S = plan.sourceKinds.length;
+    this.recorded = Uint8Array.from(lps.flatMap((lp) => lp.recordedPaid.map((p) => (p ? 1 : 0))));
+    this.recordedPaid = Float64Array.from(lps.flatMap((lp) => lp.recordedPaid.flatMap((p) => p ?? new Array<number>(S).fill(0))));
     this.slotsPerUnit = Float64Array.from(lps, (lp) => lp.slotsPerUnit);
     this.cellBase = Int32Array.from(lps, (lp) => (lp.p * layoutLeaves + lp.l) * H);
     this.leaf = Int32Array.from(lps, (lp) => lp.l);
@@ -230,6 +238,14 @@ export class Executor {
     const factor = world.unitCostFactor;
     const starts = this.result.starts;
     for (let i = 0; i < this.N; i++) {
+      if (f.recorded[i * this.Y + y]) {
+        const row = (i * this.Y + y) * this.S;
+        let paid = 0;
+        for (let s = 0; s < this.S; s++) paid += f.recordedPaid[row + s];
+        this.total[i] = paid;
+        this.newPerUnit[i] = 0;
+        continue;
+      }
       const p0 = f.profileStart[i];
       const duration = f.profileStart[i + 1] - p0;
       const base = f.cellBase[i];
@@ -249,23 +265,25 @@ export class Executor {
     const { demand, ratio, total } = this;
     for (let i = 0; i < N; i++) {
       const row = (i * this.Y + y) * S;
+      const recorded = f.recorded[i * this.Y + y] === 1;
       for (let s = 0; s < S; s++) {
-        demand[i * S + s] = f.shares[row + s] * total[i];
+        demand[i * S + s] = recorded ? f.recordedPaid[row + s] : f.shares[row + s] * total[i];
         ratio[i * S + s] = 1;
       }
     }
     const budgets = f.budgetsByYear[y];
-    for (let q = 0; q < budgets.length; q++) this.rationBudget(world, budgets[q]);
+    for (let q = 0; q < budgets.length; q++) this.rationBudget(world, budgets[q], y);
     const shortfall = world.enterpriseShortfall;
     const paid = this.result.paid;
     const gap = this.result.gap;
     for (let i = 0; i < N; i++) {
       let paidTotal = 0;
       const leafCell = f.leaf[i] * H + y;
+      const recorded = f.recorded[i * this.Y + y] === 1;
       for (let s = 0; s < S; s++) {
         const owed = demand[i * S + s];
         if (owed === 0) continue;
-        const arrives = y < H ? 1 - shortfall[s * this.L * H + leafCell] : 1;
+        const arrives = y < H && !recorded ? 1 - shortfall[s * this.L * H + leafCell] : 1;
         const p = owed * ratio[i * S + s] * arrives;
         paidTotal += p;
         paid[s * this.Y + y] += p;
@@ -280,20 +298,31 @@ export class Executor {
     }
   }
 
-  /** Scales the demands on one budget pro rata when it cannot meet them all; carries leftovers. */
-  private rationBudget(world: SampledWorld, bi: number): void {
-    const { f, S, demand, ratio } = this;
+  /**
+   * Scales the demands on one budget pro rata when it cannot meet them all (recorded payments come
+   * first and are never scaled); carries leftovers.
+   */
+  private rationBudget(world: SampledWorld, bi: number, y: number): void {
+    const { f, S, Y, demand, ratio } = this;
     const s = f.budgetSource[bi];
     const cell = f.budgetFactorCell[bi];
     const available = f.budgetAmount[bi] * (cell >= 0 ? world.budgetFactor[cell] : 1) + this.carryIn[bi];
+    let recorded = 0;
     let asked = 0;
-    for (let m = f.memberStart[bi]; m < f.memberStart[bi + 1]; m++) asked += demand[f.memberIndex[m] * S + s];
-    const r = asked > available ? available / asked : 1;
     for (let m = f.memberStart[bi]; m < f.memberStart[bi + 1]; m++) {
-      const k = f.memberIndex[m] * S + s;
+      const i = f.memberIndex[m];
+      if (f.recorded[i * Y + y]) recorded += demand[i * S + s];
+      else asked += demand[i * S + s];
+    }
+    const left = Math.max(0, available - recorded);
+    const r = asked > left ? left / asked : 1;
+    for (let m = f.memberStart[bi]; m < f.memberStart[bi + 1]; m++) {
+      const i = f.memberIndex[m];
+      if (f.recorded[i * Y + y]) continue;
+      const k = i * S + s;
       if (r < ratio[k]) ratio[k] = r;
     }
     const next = f.budgetNext[bi];
-    if (next >= 0) this.carryIn[next] = Math.max(0, available - asked * r);
+    if (next >= 0) this.carryIn[next] = Math.max(0, left - asked * r);
   }
 }

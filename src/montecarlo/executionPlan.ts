@@ -7,6 +7,7 @@
  */
 import { MONEY_UNIT } from "../model/context.js";
 import { unitCostAt } from "../model/expressions.js";
+import { fixedMoney } from "../model/recorded.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { Scenario } from "../scenario/types.js";
 
@@ -31,6 +32,11 @@ export interface ExecLeafProgram {
   preActive: number[];
   /** Units started before the horizon that complete in each payment year. */
   preCompleted: number[];
+  /**
+   * Per payment year, yuan paid by each source in a whole year whose money actuals record (or a
+   * frozen past); null where the year's money is planned. Recorded money is certain in every draw.
+   */
+  recordedPaid: (number[] | null)[];
   /**
    * Planned share of each source in each payment year's cost: shares[y · sources + s]. Per year,
    * because a plan's funding mix changes from year to year (an earmarked budget binds in one year,
@@ -101,6 +107,10 @@ export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
       preCost,
       preActive,
       preCompleted,
+      recordedPaid: ctx.paymentYears.map((year) => {
+        const paid = fixedMoney(lp, year);
+        return paid ? Array.from(paid) : null;
+      }),
       shares: plannedShares(sol, lp.index),
     };
   });
@@ -116,7 +126,8 @@ export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
       budgets.push({
         source: s,
         yearIndex,
-        factorCell: yearIndex < H ? (s * scenario.regions.length + nodeIndex.get(b.region)!) * H + yearIndex : -1,
+        // A budget of a year closed by as_of is history: it arrived as it was.
+        factorCell: yearIndex < H && !ctx.closed(b.year) ? (s * scenario.regions.length + nodeIndex.get(b.region)!) * H + yearIndex : -1,
         amount: b.amount,
         leafPrograms: members.map((lp) => lpIndex.get(`${lp.leaf.region}|${lp.program.id}`)!),
         next: -1,

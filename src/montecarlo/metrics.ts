@@ -10,6 +10,7 @@
  *   input|<id>
  */
 import { lastStartCompletedBy } from "../model/expressions.js";
+import { metricCorrection } from "../model/recorded.js";
 import type { ModelContext } from "../model/context.js";
 import type { Target, TargetMetric } from "../scenario/types.js";
 import type { DrawResult } from "./execute.js";
@@ -19,7 +20,10 @@ export interface MetricPart {
   /** Starts of the first `upto` horizon years count (a cumulative metric always counts from the start). */
   upto: number;
   perUnit: number;
-  /** Constant from pre-horizon starts that complete inside the window. */
+  /**
+   * Constant from pre-horizon starts that complete inside the window, plus what recorded
+   * households and completions add to the derived counts (certain in every draw).
+   */
   constant: number;
 }
 
@@ -56,6 +60,7 @@ export function metricDef(ctx: ModelContext, name: string, region: string, progr
         if (done >= start && done <= by) constant += units * perUnit;
       }
     }
+    constant += metricCorrection(lp, metric, start, by);
     parts.push({ lp: index.get(lp)!, upto, perUnit, constant });
   }
   return { name, parts };

@@ -13,6 +13,7 @@
 import type { PlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
 import { unitCostAt } from "../model/expressions.js";
+import { fixedMoney } from "../model/recorded.js";
 import type { Row, StagedProblem } from "../model/types.js";
 import type { BoundChange, CoefficientChange } from "../solve/types.js";
 import type { SampledWorld, WorldLayout } from "./types.js";
@@ -48,7 +49,7 @@ export class WorldModel {
         if (!share) continue;
         ctx.paymentYears.forEach((year, y) => {
           const k = (lp.index * ctx.index.Y + y) * ctx.index.S + s;
-          if (this.shareMaxRow[k] >= 0) return;
+          if (this.shareMaxRow[k] >= 0 || fixedMoney(lp, year)) return; // recorded money has no share rows
           this.shareMaxRow[k] = rows.length;
           rows.push({
             ref: { family: "shares", region: lp.leaf.region, program: lp.program.id, year, source: source.id, bound: "max", share: share.max },
@@ -78,8 +79,9 @@ export class WorldModel {
         const unitCost = unitCostAt(ctx, lp, ctx.years[h]) * factor;
         const column = ctx.index.startsCol(lp.index, h);
         for (let k = 0; k < profile.length && h + k < Y; k++) {
-          if (profile[k] === 0) continue;
-          out.push({ row: ctx.index.commitRow[lp.index * Y + h + k], column, value: -profile[k] * unitCost });
+          const row = ctx.index.commitRow[lp.index * Y + h + k];
+          if (profile[k] === 0 || row < 0) continue; // no row: a recorded year's cost is what was paid
+          out.push({ row, column, value: -profile[k] * unitCost });
         }
       }
     }
@@ -102,7 +104,8 @@ export class WorldModel {
     const { ctx } = this.pm;
     const { H } = ctx.index;
     const N = this.layout.nodes.length;
-    return ctx.index.budgetRows.map((b) => {
+    // Budgets of years closed by as_of are history: no draw changes them.
+    return ctx.index.budgetRows.filter((b) => !ctx.closed(b.year)).map((b) => {
       const source = ctx.scenario.sources[b.source];
       const amount = source.budgets.find((x) => x.region === b.region && x.year === b.year)!.amount;
       const h = ctx.yearIndex(b.year);

@@ -7,7 +7,7 @@ export const PLAN_COLUMNS: (keyof PlanRow)[] = [
 ];
 export const FUNDING_COLUMNS: (keyof FundingRow)[] = [
   "year", "region", "region_name", "program", "program_name", "source", "source_name", "source_kind",
-  "amount_yuan", "share_of_cost",
+  "amount_yuan", "share_of_cost", "actual_amount_yuan",
 ];
 export const BUDGET_COLUMNS: (keyof BudgetRow)[] = [
   "year", "region", "region_name", "source", "source_name", "budget_yuan", "carried_in_yuan", "used_yuan",
@@ -29,7 +29,7 @@ export const SHADOW_PRICE_COLUMNS: (keyof ShadowPriceRow)[] = [
   "limit", "where", "year", "region", "region_name", "of", "of_name", "target", "target_name", "metric",
   "units_per_step", "step", "valid_from", "valid_to", "method",
 ];
-export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "message"];
+export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "message", "input_line"];
 
 /** Key columns of each table, used to align rows across result folders. */
 export const TABLE_KEYS: Record<string, string[]> = {

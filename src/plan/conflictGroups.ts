@@ -4,6 +4,7 @@
  * funder (or programme), largest first, with a few examples; diagnostics.csv keeps every row.
  */
 import type { LinearModel, Row } from "../model/types.js";
+import type { InputLocator } from "../scenario/inputPlace.js";
 import type { Scenario } from "../scenario/types.js";
 import { Namer } from "./describe.js";
 import type { Conflict } from "./elastic.js";
@@ -12,11 +13,12 @@ export interface ConflictGroup {
   /** e.g. "budgets of 县（市、区）级财政资金 (county)". */
   what: string;
   count: number;
-  /** A few "where, when" examples: "广州市 2021". */
+  /** A few "where, when" examples: "广州市 2021", with the file and line when known. */
   examples: string[];
 }
 
-export function groupConflicts(conflicts: Conflict[], model: LinearModel, scenario: Scenario, examples = 3): ConflictGroup[] {
+/** With `locate`, each example names the file and line of its scenario entry. */
+export function groupConflicts(conflicts: Conflict[], model: LinearModel, scenario: Scenario, examples = 3, locate?: InputLocator): ConflictGroup[] {
   const namer = new Namer(scenario);
   const groups = new Map<string, ConflictGroup>();
   for (const c of conflicts) {
@@ -25,7 +27,7 @@ export function groupConflicts(conflicts: Conflict[], model: LinearModel, scenar
     const what = groupOf(row, namer);
     const g = groups.get(what) ?? { what, count: 0, examples: [] };
     g.count++;
-    if (g.examples.length < examples) g.examples.push(placeOf(row, namer));
+    if (g.examples.length < examples) g.examples.push(placeOf(row, namer) + (c.input && locate ? ` at ${locate(c.input)}` : ""));
     groups.set(what, g);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || a.what.localeCompare(b.what));

@@ -8,14 +8,16 @@
  * A zero budget (a source without money that year) is a fact of the scenario, not a limit to
  * negotiate: it is neither relaxed nor named, unless nothing else can resolve the conflict.
  * Without an IIS (jslp-only runs, or HiGHS finding none) the limits holding with a non-zero dual in
- * the elastic solution stand in for it.
+ * the elastic solution stand in for it. Every limit named carries the YAML path of the scenario
+ * entry that states it, so the planner is sent to its file and line.
  */
 import { rowName } from "../model/names.js";
 import type { ConstraintFamily, LinearModel, Row, Term, Variable } from "../model/types.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario, YamlPath } from "../scenario/types.js";
 import { solverFor } from "../solve/auto.js";
 import type { InfeasibleSubsystem, SolveResult } from "../solve/types.js";
 import { describeRow, formatRowAmount, Namer } from "./describe.js";
+import { inputPathOf } from "./rowInputs.js";
 import { relaxIntegers } from "./stageModels.js";
 
 export interface Conflict {
@@ -26,6 +28,8 @@ export interface Conflict {
   violation: number;
   /** Model row, when the conflict names one (for locating it in the scenario files). */
   row?: number;
+  /** YAML path of the scenario entry that states the limit, when one does. */
+  input?: YamlPath;
 }
 
 const PLANNING_LIMITS = new Set<ConstraintFamily>([
@@ -56,7 +60,7 @@ export async function diagnoseInfeasibility(
     if (amount <= 1e-6) continue;
     const row = relaxed.rows[s.row];
     const give = s.sign === 1 ? "falls short by" : "is exceeded by";
-    conflicts.push({ kind: row.ref.family, where: rowName(row), violation: amount, row: s.row, message: `${describeRow(row, scenario, namer)} ${give} ${formatRowAmount(row, amount)}` });
+    conflicts.push({ kind: row.ref.family, where: rowName(row), violation: amount, row: s.row, ...inputOf(row, scenario), message: `${describeRow(row, scenario, namer)} ${give} ${formatRowAmount(row, amount)}` });
   }
   if (conflicts.length === 0 && base.variables.some((v) => v.integer)) {
     conflicts.push({ kind: "stage_fix", where: "integrality", violation: 0, message: "the plan is feasible with fractional starts but not with whole units: relax `integer` or widen a limit" });
@@ -68,9 +72,14 @@ export async function diagnoseInfeasibility(
   const why = iis ? "is part of the smallest set of conflicting limits" : "is binding in the conflict";
   for (const i of holding) {
     const row = relaxed.rows[i];
-    conflicts.push({ kind: row.ref.family, where: rowName(row), violation: 0, row: i, message: `${describeRow(row, scenario, namer)} ${why}` });
+    conflicts.push({ kind: row.ref.family, where: rowName(row), violation: 0, row: i, ...inputOf(row, scenario), message: `${describeRow(row, scenario, namer)} ${why}` });
   }
   return conflicts;
+}
+
+function inputOf(row: Row, scenario: Scenario): { input?: YamlPath } {
+  const input = inputPathOf(row, scenario);
+  return input ? { input } : {};
 }
 
 interface ElasticSolve {

@@ -10,6 +10,7 @@ import type { SolverChoice } from "../solve/auto.js";
 import { diagnosticsOf } from "./diagnostics.js";
 import { type PlanSolution, solveStages } from "./solvePlan.js";
 import type { PlanTables } from "../results/types.js";
+import type { InputLocator } from "../scenario/inputPlace.js";
 import type { Scenario } from "../scenario/types.js";
 
 export interface PlannedScenario {
@@ -20,14 +21,15 @@ export interface PlannedScenario {
   seconds: { build: number; solve: number };
 }
 
-export async function planScenario(scenario: Scenario, solver: SolverChoice = "auto"): Promise<PlannedScenario> {
+/** `locate` (from the loaded scenario) lets diagnostics.csv name the file and line of each limit. */
+export async function planScenario(scenario: Scenario, solver: SolverChoice = "auto", locate?: InputLocator): Promise<PlannedScenario> {
   const t0 = performance.now();
   const pm = buildPlanningModel(scenario);
   const t1 = performance.now();
   const solution = await solveStages(pm, solver);
   const t2 = performance.now();
   const tables: PlanTables = solution.status === "optimal" ? extractTables(solution) : emptyTables();
-  tables.diagnostics = diagnosticsOf(solution, tables);
+  tables.diagnostics = diagnosticsOf(solution, tables, locate);
   return { scenario, solution, tables, seconds: { build: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 } };
 }
 

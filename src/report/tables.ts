@@ -93,7 +93,7 @@ export function diagnosticsTable(ctx: RunContext): string {
   const rows = records(ctx.tables.get("diagnostics.csv"));
   if (rows.length === 0) return "";
   return table({
-    head: [{ zh: "类型", en: "Kind" }, { zh: "位置", en: "Where" }, { zh: "说明", en: "Message" }],
-    rows: rows.slice(0, 200).map((r) => [text(r.kind), text(r.where), text(r.message)]),
+    head: [{ zh: "类型", en: "Kind" }, { zh: "位置", en: "Where" }, { zh: "说明", en: "Message" }, { zh: "场景文件位置", en: "Scenario file and line" }],
+    rows: rows.slice(0, 200).map((r) => [text(r.kind), text(r.where), text(r.message), text(r.input_line)]),
   });
 }

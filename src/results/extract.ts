@@ -1,13 +1,17 @@
 /**
  * Reads the solved model back into tidy tables in planning units: yuan (not the LP's 万元),
  * units, households, with names beside ids. Columns and rows are found through the model index.
- * Shadow prices are converted here (see shadow.ts).
+ * Every amount and count passes the reporting tolerance (numbers.ts); derived columns (households,
+ * completions, shares) are computed from the reported values, so they agree with what a reader
+ * sums, and with recorded actuals wherever those exist. Shadow prices are converted here (see
+ * shadow.ts).
  */
-import { type Expr, type ModelContext, MONEY_UNIT } from "../model/context.js";
-import { activeUnits, startsIn } from "../model/expressions.js";
+import { type ModelContext, MONEY_UNIT } from "../model/context.js";
+import { startsIn } from "../model/expressions.js";
+import { completedCorrection, householdsCompletedCorrection, householdsStartedCorrection } from "../model/recorded.js";
 import { Namer } from "../plan/describe.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
-import { isBinding, round, roundUnits, valueOf } from "./numbers.js";
+import { isBinding, reportYuan, round, roundUnits, shareOf, valueOf } from "./numbers.js";
 import { budgetShadow, capacityShadow, targetMarginalCost } from "./shadow.js";
 import { extractShadowPrices } from "./shadowPrices.js";
 import { extractTargets } from "./targets.js";
@@ -27,16 +31,23 @@ export function extractTables(sol: PlanSolution): PlanTables {
   };
 }
 
+/**
+ * plan.csv. Every derived count is taken of the reported starts (units active, completed,
+ * households) and the cost due is the sum of the reported payments, so a row reads the same
+ * whether its year was planned or re-entered from an earlier plan's CSVs as actuals.
+ */
 function extractPlan(ctx: ModelContext, primal: Float64Array, namer: Namer): PlanRow[] {
   const rows: PlanRow[] = [];
   ctx.paymentYears.forEach((year, y) => {
     for (const lp of ctx.leafPrograms) {
       const { program, leaf } = lp;
-      const units = (e: Expr) => roundUnits(valueOf(e, primal), program.integer);
-      const started = units(startsIn(ctx, lp, year));
-      const completed = units(startsIn(ctx, lp, year - program.spendProfile.length + 1));
-      const active = units(activeUnits(ctx, lp, year));
-      const actual = lp.actuals.get(year)?.started ?? 0;
+      const duration = program.spendProfile.length;
+      const startedIn = (t: number) => roundUnits(valueOf(startsIn(ctx, lp, t), primal), program.integer);
+      const started = startedIn(year);
+      const startedThen = startedIn(year - duration + 1);
+      let active = 0;
+      for (let k = 0; k < duration; k++) active += startedIn(year - k);
+      active = roundUnits(active, program.integer);
       rows.push({
         year,
         region: leaf.region,
@@ -44,12 +55,12 @@ function extractPlan(ctx: ModelContext, primal: Float64Array, namer: Namer): Pla
         program: program.id,
         program_name: program.name,
         units_started: started,
-        actual_started: actual,
+        actual_started: roundUnits(lp.actuals.get(year)?.reportedStarted ?? 0, program.integer),
         units_active: active,
-        units_completed: completed,
-        households_started: round(started * leaf.householdsPerUnit, 4),
-        households_completed: round(completed * leaf.householdsPerUnit, 4),
-        cost_due_yuan: round(primal[ctx.index.costCol(lp.index, y)] * MONEY_UNIT, 2),
+        units_completed: roundUnits(startedThen + completedCorrection(lp, year), program.integer),
+        households_started: round(started * leaf.householdsPerUnit + householdsStartedCorrection(lp, year), 4),
+        households_completed: round(startedThen * leaf.householdsPerUnit + householdsCompletedCorrection(lp, year), 4),
+        cost_due_yuan: round(paidBySource(ctx, primal, lp.index, y).reduce((a, b) => a + b, 0), 2),
         slots_used: round(active * program.slotsPerUnit, 6),
       });
     }
@@ -57,15 +68,23 @@ function extractPlan(ctx: ModelContext, primal: Float64Array, namer: Namer): Pla
   return rows;
 }
 
+/** Reported yuan paid by each source (scenario order; 0 for sources that do not fund the programme). */
+function paidBySource(ctx: ModelContext, primal: Float64Array, lp: number, y: number): number[] {
+  return ctx.scenario.sources.map((_, s) => {
+    const v = ctx.index.fundsCol(lp, y, s);
+    return v < 0 ? 0 : reportYuan(primal[v]);
+  });
+}
+
 function extractFunding(ctx: ModelContext, primal: Float64Array, namer: Namer): FundingRow[] {
   const rows: FundingRow[] = [];
   ctx.paymentYears.forEach((year, y) => {
-    for (const { index: i, program, leaf } of ctx.leafPrograms) {
-      const cost = primal[ctx.index.costCol(i, y)];
+    for (const { index: i, program, leaf, actuals } of ctx.leafPrograms) {
+      const amounts = paidBySource(ctx, primal, i, y);
+      const cost = round(amounts.reduce((a, b) => a + b, 0), 2);
+      const paid = actuals.get(year)?.reportedPaid;
       ctx.scenario.sources.forEach((source, s) => {
-        const v = ctx.index.fundsCol(i, y, s);
-        if (v < 0) return;
-        const amount = primal[v];
+        if (ctx.index.fundsCol(i, y, s) < 0) return;
         rows.push({
           year,
           region: leaf.region,
@@ -75,8 +94,9 @@ function extractFunding(ctx: ModelContext, primal: Float64Array, namer: Namer): 
           source: source.id,
           source_name: source.name,
           source_kind: source.kind,
-          amount_yuan: round(amount * MONEY_UNIT, 2),
-          share_of_cost: cost > 1e-9 ? round(amount / cost, 6) : 0,
+          amount_yuan: amounts[s],
+          share_of_cost: shareOf(amounts[s], cost),
+          actual_amount_yuan: paid ? round(paid[s], 2) : 0,
         });
       });
     }
@@ -94,17 +114,20 @@ function extractBudgets(sol: PlanSolution, namer: Namer): BudgetRow[] {
     for (const t of row.terms) if (t.v !== b.carryIn && t.v !== b.carryOut) used += t.c * sol.primal[t.v];
     const carriedIn = at(b.carryIn);
     const available = row.ub + carriedIn;
+    const budget = round(row.ub * MONEY_UNIT, 2);
+    const carriedInYuan = reportYuan(carriedIn);
+    const usedYuan = reportYuan(used);
     return {
       year: b.year,
       region: b.region,
       region_name: namer.name("region", b.region),
       source: source.id,
       source_name: source.name,
-      budget_yuan: round(row.ub * MONEY_UNIT, 2),
-      carried_in_yuan: round(carriedIn * MONEY_UNIT, 2),
-      used_yuan: round(used * MONEY_UNIT, 2),
-      carried_out_yuan: round(at(b.carryOut) * MONEY_UNIT, 2),
-      utilisation: available > 0 ? round(used / available, 6) : 0,
+      budget_yuan: budget,
+      carried_in_yuan: carriedInYuan,
+      used_yuan: usedYuan,
+      carried_out_yuan: reportYuan(at(b.carryOut)),
+      utilisation: shareOf(usedYuan, budget + carriedInYuan),
       binding: isBinding(available, used), // carried-over money is slack, not a bound reached
       ...budgetShadow(sol, b.row),
     };
@@ -125,7 +148,7 @@ function extractCapacity(sol: PlanSolution, namer: Namer): CapacityRow[] {
       region: cap.region,
       region_name: namer.name("region", cap.region),
       slots,
-      slots_used: round(used, 6),
+      slots_used: roundUnits(used, false),
       utilisation: slots > 0 ? round(used / slots, 6) : 0,
       binding: slots - used <= Math.max(1e-6, 1e-6 * slots),
       ...capacityShadow(sol, c.row),

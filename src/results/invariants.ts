@@ -1,8 +1,9 @@
 /**
  * Independent checks of a plan's result tables against the scenario — computed from the CSV-level
  * numbers, not from the model — so a modelling or extraction bug shows up as a violation:
- * money balances (to 1 yuan), shares, residents' caps, budgets (with carry-over), capacity, stock,
- * start limits, and every met target really reached. Tests run them on every shipped scenario and
+ * money balances (to 1 yuan), shares (none of a zero cost), residents' caps, recorded money paid as
+ * recorded, budgets (with carry-over), capacity, stock, start limits, and every met target really
+ * reached. Tests run them on every shipped scenario and
  * on generated ones; the engine reports any violation as a diagnostic.
  */
 import type { Scenario } from "../scenario/types.js";
@@ -23,13 +24,25 @@ export function checkInvariants(scenario: Scenario, t: PlanTables): Violation[] 
   const key = (...k: (string | number)[]) => k.join("|");
 
   const cost = new Map(t.plan.map((r) => [key(r.year, r.region, r.program), r.cost_due_yuan]));
+  // Whole years whose money actuals record: paid as recorded, whatever the shares say.
+  const recorded = new Map(scenario.actuals.flatMap((a) => {
+    const money = a.frozen?.paid ?? (a.partial ? undefined : a.paid);
+    return money ? [[key(a.year, a.region, a.program), money] as const] : [];
+  }));
   const paid = new Map<string, number>();
   for (const f of t.funding) {
     const k = key(f.year, f.region, f.program);
     paid.set(k, (paid.get(k) ?? 0) + f.amount_yuan);
+    const due = cost.get(k) ?? 0;
+    if (due === 0 && f.share_of_cost !== 0) add("phantom_share", k + `|${f.source}`, `share ${f.share_of_cost} of a cost of 0`);
+    const money = recorded.get(k);
+    if (money) {
+      const want = money[f.source] ?? 0;
+      if (Math.abs(f.amount_yuan - want) > YUAN) add("actual_money", k + `|${f.source}`, `${f.amount_yuan} paid, ${want} recorded`);
+      continue;
+    }
     const program = scenario.programs.find((p) => p.id === f.program)!;
     const bound = program.shares[f.source];
-    const due = cost.get(k) ?? 0;
     const tol = YUAN + 1e-9 * due;
     if (f.amount_yuan < bound.min * due - tol) add("share_min", k + `|${f.source}`, `${f.amount_yuan} < ${bound.min} × ${due}`);
     if (f.amount_yuan > bound.max * due + tol) add("share_max", k + `|${f.source}`, `${f.amount_yuan} > ${bound.max} × ${due}`);
@@ -59,6 +72,7 @@ export function checkInvariants(scenario: Scenario, t: PlanTables): Violation[] 
 }
 
 function checkUnits(scenario: Scenario, t: PlanTables, add: (i: string, w: string, d: string) => void): void {
+  const recordedMoney = new Set(scenario.actuals.filter((a) => a.frozen || (a.paid && !a.partial)).map((a) => `${a.year}|${a.region}|${a.program}`));
   const horizon = (y: number) => y >= scenario.horizon.start && y <= scenario.horizon.end;
   for (const program of scenario.programs) {
     for (const leaf of program.leaves) {
@@ -71,9 +85,9 @@ function checkUnits(scenario: Scenario, t: PlanTables, add: (i: string, w: strin
         if (r.actual_started > 0 && r.units_started < r.actual_started - UNITS) add("actuals", `${r.year}|${leaf.region}|${program.id}`, `${r.units_started} < actual ${r.actual_started}`);
         const share = program.shares;
         for (const [sourceId, bound] of Object.entries(share)) {
-          if (bound.capPerHousehold === null) continue;
+          if (bound.capPerHousehold === null || recordedMoney.has(`${r.year}|${leaf.region}|${program.id}`)) continue;
           const paidBy = t.funding.find((f) => f.year === r.year && f.region === leaf.region && f.program === program.id && f.source === sourceId);
-          const households = householdsPaidFor(t, program.spendProfile, leaf.householdsPerUnit, leaf.region, program.id, r.year);
+          const households = householdsPaidFor(t, program.spendProfile, leaf.region, program.id, r.year);
           if (paidBy && households !== null && paidBy.amount_yuan > bound.capPerHousehold * households + YUAN) {
             add("resident_cap", `${r.year}|${leaf.region}|${program.id}|${sourceId}`, `${paidBy.amount_yuan} > ${bound.capPerHousehold} × ${households}`);
           }
@@ -92,12 +106,12 @@ function checkUnits(scenario: Scenario, t: PlanTables, add: (i: string, w: strin
 }
 
 /** Households being paid for in a year, weighted by the spend profile; null when pre-horizon starts are unknown here. */
-function householdsPaidFor(t: PlanTables, profile: number[], hpu: number, region: string, program: string, year: number): number | null {
+function householdsPaidFor(t: PlanTables, profile: number[], region: string, program: string, year: number): number | null {
   let h = 0;
   for (let k = 0; k < profile.length; k++) {
     const row = t.plan.find((r) => r.region === region && r.program === program && r.year === year - k);
     if (!row) return null;
-    h += profile[k] * row.units_started * hpu;
+    h += profile[k] * row.households_started;
   }
   return h;
 }

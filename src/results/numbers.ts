@@ -15,9 +15,28 @@ export function valueOf(e: Expr, primal: Float64Array): number {
   return s;
 }
 
+/**
+ * The reporting tolerance: below it a solved value is solver noise, written as an exact 0 (every
+ * real amount in a plan is thousands of yuan; every real count at least a millionth of a unit).
+ * Shares are taken of reported values, so a row whose cost reads 0 never shows a share.
+ */
+export const REPORT_TOLERANCE = { yuan: 1, units: 1e-6 } as const;
+
 /** Whole units for integer programmes; otherwise keep 6 decimals so CSVs are stable. */
 export function roundUnits(x: number, integer: boolean): number {
+  if (Math.abs(x) < REPORT_TOLERANCE.units) return 0;
   return integer ? Math.round(x) : round(x, 6);
+}
+
+/** A model amount (万元) as reported yuan: to the fen, and 0 below the reporting tolerance. */
+export function reportYuan(tenThousands: number): number {
+  const yuan = tenThousands * MONEY_UNIT;
+  return Math.abs(yuan) < REPORT_TOLERANCE.yuan ? 0 : round(yuan, 2);
+}
+
+/** part / whole of two reported values, to 6 decimals; 0 when the whole reads as nothing. */
+export function shareOf(part: number, whole: number): number {
+  return whole > 0 ? round(part / whole, 6) : 0;
 }
 
 export function round(x: number, digits: number): number {

@@ -30,6 +30,8 @@ export interface FundingRow {
   source_kind: string;
   amount_yuan: number;
   share_of_cost: number;
+  /** Of it, recorded in actuals (`paid`); 0 where nothing is recorded. */
+  actual_amount_yuan: number;
 }
 
 export interface BudgetRow {
@@ -123,6 +125,8 @@ export interface DiagnosticRow {
   kind: string;
   where: string;
   message: string;
+  /** File and line of the scenario entry the finding is about (`scenario.yaml:37`); "" when none. */
+  input_line: string;
 }
 
 export interface PlanTables {

@@ -1,5 +1,5 @@
-/** Checks of capacity, targets and actuals against regions, programmes, stock and the horizon. */
-import { fmt, num, rec, records, year, type CheckContext, type Doc } from "./checkContext.js";
+/** Checks of capacity and targets against regions, programmes, stock and the horizon (actuals: checkActuals.ts). */
+import { fmt, num, rec, records, type CheckContext, type Doc } from "./checkContext.js";
 import { MAX_COUNT } from "./schema.js";
 
 export function checkCapacity(ctx: CheckContext): void {
@@ -61,47 +61,5 @@ function checkReachable(ctx: CheckContext, t: Doc, i: number, program: string, r
       ["targets", i, "at_least"],
       `at_least ${fmt(atLeast)} is more than ten times all the target can count (${fmt(reachable)} ${what} of "${program}" in the stock under "${region}"): check the number and its unit`,
     );
-  }
-}
-
-/**
- * Actuals are fixed starts in a leaf: before the horizon (still paid for in it) or in it. Starts in
- * the horizon use up stock, so they cannot exceed it.
- */
-export function checkActuals(ctx: CheckContext): void {
-  const seen = new Map<string, number>();
-  const inHorizon = new Map<string, number>();
-  for (const [a, i] of records(ctx.doc.actuals)) {
-    const region = ctx.leaf(["actuals", i, "region"], a.region, "an actual's region");
-    const program = ctx.program(["actuals", i, "program"], a.program);
-    const y = year(a.year);
-    if (y !== undefined && ctx.horizon && y > ctx.horizon.end) {
-      ctx.report(["actuals", i, "year"], `actual year ${y} is after the horizon end ${ctx.horizon.end}`);
-    }
-    if (a.partial === true && y !== undefined && ctx.horizon && y < ctx.horizon.start) {
-      ctx.report(["actuals", i, "partial"], `partial marks a year still running; ${y} is before the horizon`);
-    }
-    if (region === undefined || program === undefined || y === undefined) continue;
-    const row = ctx.leafRows(program).get(region);
-    if (!row) {
-      ctx.report(["actuals", i], `programme "${program}" has no by_region row for "${region}"`);
-      continue;
-    }
-    const key = JSON.stringify([region, program, y]);
-    const first = seen.get(key);
-    if (first !== undefined) ctx.report(["actuals", i], `actual for ${program} in ${region} in ${y} is given twice (also actuals[${first}])`);
-    else seen.set(key, i);
-    const started = num(a.started);
-    if (started === undefined || !ctx.horizon || y < ctx.horizon.start) continue;
-    const pair = JSON.stringify([region, program]);
-    const sum = (inHorizon.get(pair) ?? 0) + started;
-    inHorizon.set(pair, sum);
-    const stock = num(row.stock);
-    if (stock !== undefined && sum > stock && sum - started <= stock) {
-      ctx.report(
-        ["actuals", i, "started"],
-        `actuals start ${fmt(sum)} units of "${program}" in "${region}" during the horizon, more than its stock ${fmt(stock)}`,
-      );
-    }
   }
 }

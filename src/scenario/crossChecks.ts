@@ -3,7 +3,8 @@
  * share sums, years against the horizon, actuals against stock). All problems are collected.
  */
 import { CheckContext, id, records, type Doc, type Report } from "./checkContext.js";
-import { checkActuals, checkCapacity, checkTargets } from "./checkPlan.js";
+import { checkActuals } from "./checkActuals.js";
+import { checkCapacity, checkTargets } from "./checkPlan.js";
 import { checkPrograms } from "./checkPrograms.js";
 import { checkHorizon, checkRegions } from "./checkRegions.js";
 import { checkSources } from "./checkSources.js";

@@ -29,14 +29,22 @@ export const HEADER_ALIASES: Readonly<Record<string, string>> = {
   类型: "kind",
   权重: "weight",
   开工数: "started",
+  开工户数: "households_started",
+  竣工数: "completed",
+  竣工户数: "households_completed",
   部分年度: "partial",
 };
+
+/** Column families named by a prefix and an id (`paid.central`), with their Chinese prefixes. */
+const PREFIX_ALIASES: Readonly<Record<string, string>> = { "支付.": "paid." };
 
 interface TableColumns {
   /** Every column the table may have, in documentation order. */
   columns: string[];
   /** Alternative sets of required columns (budgets: long form or per-year form). */
   required: string[][];
+  /** Prefixes of column families: `paid.` takes `paid.<source id>` columns. */
+  prefixes?: string[];
 }
 
 /** Keyed by the list's name (`by_region` for `programs[*].by_region`, etc.). */
@@ -49,15 +57,27 @@ const TABLES: Record<string, TableColumns> = {
     columns: ["id", "name", "program", "region", "metric", "by", "at_least", "kind", "weight"],
     required: [["id", "program", "region", "metric", "by", "at_least"]],
   },
-  actuals: { columns: ["region", "program", "year", "started", "partial"], required: [["region", "program", "year", "started"]] },
+  actuals: {
+    columns: ["region", "program", "year", "started", "households_started", "completed", "households_completed", "partial"],
+    required: [["region", "program", "year", "started"]],
+    prefixes: ["paid."],
+  },
 };
+
+/** A header cell in English: its alias, or a Chinese prefix replaced (`支付.central` → `paid.central`). */
+function canonical(h: string): string {
+  if (HEADER_ALIASES[h]) return HEADER_ALIASES[h];
+  const prefix = Object.keys(PREFIX_ALIASES).find((p) => h.startsWith(p));
+  return prefix ? PREFIX_ALIASES[prefix] + h.slice(prefix.length) : h;
+}
 
 /** The canonical column names of a header, or one message saying what is wrong with it. */
 export function checkHeader(list: string, header: string[]): { columns: string[] } | { problem: string } {
   const table = TABLES[list];
-  const columns = header.map((h) => HEADER_ALIASES[h] ?? h);
+  const columns = header.map(canonical);
   if (!table) return { columns };
-  const unknown = header.filter((_, i) => !table.columns.includes(columns[i]));
+  const known = (c: string) => table.columns.includes(c) || (table.prefixes ?? []).some((p) => c.startsWith(p) && c.length > p.length);
+  const unknown = header.filter((_, i) => !known(columns[i]));
   const budgetMix = list === "budgets" && columns.includes("year") && columns.includes("per_year");
   const fits = table.required.find((set) => set.every((c) => columns.includes(c)));
   if (unknown.length === 0 && fits && !budgetMix) return { columns };
@@ -78,7 +98,10 @@ export function checkHeader(list: string, header: string[]): { columns: string[]
 /** `region,year,amount (or region,per_year); optional: …; Chinese headers: 区域,年份,金额 …` */
 function expectedHeader(table: TableColumns): string {
   const [first, ...others] = table.required;
-  const optional = table.columns.filter((c) => !table.required.some((set) => set.includes(c)));
+  const optional = [
+    ...table.columns.filter((c) => !table.required.some((set) => set.includes(c))),
+    ...(table.prefixes ?? []).map((p) => `${p}<id>`),
+  ];
   const chinese = (cols: string[]) => cols.map((c) => Object.keys(HEADER_ALIASES).find((a) => HEADER_ALIASES[a] === c) ?? c).join(",");
   return (
     first.join(",") +

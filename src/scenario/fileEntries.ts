@@ -6,6 +6,7 @@
 import { dirname, resolve } from "node:path";
 import { parseCsvRecords } from "./csvFile.js";
 import type { FileReference, InputFiles } from "./inputFiles.js";
+import { foldPaidColumns } from "./paidColumns.js";
 import { displayFile } from "./problems.js";
 import { parseXlsxRecords } from "./xlsxFile.js";
 import { isRecord, setOwn, type PathKey, type PositionTable, type SourcePos } from "./positions.js";
@@ -93,7 +94,9 @@ function readEntry(entry: Record<string, unknown>, path: PathKey[], listName: st
   const read = workbook ? readWorkbookEntry(entry, tableFile, path, listName, ctx, here) : readCsvEntry(tableFile, listName, reference, ctx);
   if (read === null) return [];
   const { records, at } = read;
-  const rows = listName === "budgets" && records.some((r) => "year" in r) ? budgetRowsByRegion(records, tableFile, path, ctx) : records;
+  const rows = listName === "budgets" && records.some((r) => "year" in r)
+    ? budgetRowsByRegion(records, tableFile, path, ctx)
+    : listName === "actuals" ? records.map((r) => foldPaidColumns(r, ctx.positions)) : records;
   return rows.map((value) => ({ value, at: { ...at, line: firstLine(value, ctx.positions) } }));
 }
 

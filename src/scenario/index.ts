@@ -24,6 +24,7 @@ export { applyLayer } from "./merge.js";
 export { PositionTable, formatPath, type PathKey, type SourcePos } from "./positions.js";
 export { canonicalJson, scenarioHash } from "./hash.js";
 export { normaliseScenario } from "./normalise.js";
+export { formatPlace, inputLocator, type InputLocator } from "./inputPlace.js";
 export type { Scenario } from "./types.js";
 
 export interface LoadOptions {
@@ -35,6 +36,8 @@ export interface LoadOptions {
 
 export interface LoadedScenario {
   scenario: Scenario;
+  /** Absolute path of the scenario file (the layer the command named). */
+  file: string;
   /** The merged raw document (CSV entries expanded, `extends` and nulls removed), before zod transforms. */
   merged: unknown;
   /** sha256 of the canonical (sorted-keys) JSON of `merged`. */
@@ -73,6 +76,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const locate = (path: readonly PathKey[]) => positions.locate(merged, path, { file: root, line: null });
   return {
     scenario,
+    file: root,
     merged,
     hash: scenarioHash(merged),
     layers: layers.map((l) => l.file),

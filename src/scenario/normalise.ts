@@ -2,10 +2,12 @@
  * Validated YAML → the typed `Scenario` every later stage reads: defaults filled in, budgets
  * expanded per (region, year), region trees resolved. Runs only on a document that passed
  * validation, so references are known to resolve. Order is the scenario's order throughout.
+ * Every limit keeps the YAML path it came from (`path`), so a diagnosis can name its file and line.
  */
+import { normaliseActuals, normaliseAsOf } from "./normaliseActuals.js";
 import type { RawScenario } from "./schema.js";
 import type {
-  Actual, Budget, Capacity, Link, Program, ProgramLeaf, Region, Scenario, ShareBound, Source, StartLimit, Target,
+  Budget, Capacity, Link, Program, ProgramLeaf, Region, Scenario, ShareBound, Source, StartLimit, Target, YamlPath,
 } from "./types.js";
 
 type Raw = RawScenario;
@@ -16,7 +18,8 @@ export function normaliseScenario(raw: Raw): Scenario {
   const rootRegions = regions.filter((r) => !r.isGroup && r.parent === null).map((r) => r.id);
   const root = rootRegions.length === 1 ? rootRegions[0] : null;
   const defaultRegion = (region: string | undefined): string => region ?? root!; // validation guarantees one
-  const programs = raw.programs.map((p) => normaliseProgram(p, defaultRegion));
+  const programs = raw.programs.map((p, i) => normaliseProgram(p, ["programs", i], defaultRegion));
+  const asOf = normaliseAsOf(raw.as_of);
   return {
     name: raw.name,
     description: raw.description ?? "",
@@ -26,10 +29,10 @@ export function normaliseScenario(raw: Raw): Scenario {
     regions,
     rootRegions,
     programs,
-    sources: raw.sources.map((s) => normaliseSource(s, years, defaultRegion)),
-    capacity: (raw.capacity ?? []).map((c) => normaliseCapacity(c, years, programs)),
+    sources: raw.sources.map((s, i) => normaliseSource(s, ["sources", i], years, defaultRegion)),
+    capacity: (raw.capacity ?? []).map((c, i) => normaliseCapacity(c, ["capacity", i], years, programs)),
     targets: (raw.targets ?? []).map(
-      (t): Target => ({
+      (t, i): Target => ({
         id: t.id,
         name: t.name ?? t.id,
         program: t.program,
@@ -39,11 +42,11 @@ export function normaliseScenario(raw: Raw): Scenario {
         atLeast: t.at_least,
         kind: t.kind ?? "hard",
         weight: t.weight ?? 1,
+        path: ["targets", i, "at_least"],
       }),
     ),
-    actuals: (raw.actuals ?? []).map(
-      (a): Actual => ({ region: a.region, program: a.program, year: a.year, started: a.started, partial: a.partial ?? false }),
-    ),
+    actuals: normaliseActuals(raw.actuals, asOf),
+    asOf,
     objective: {
       smoothing: raw.objective?.smoothing ?? false,
       relTolerance: raw.objective?.tolerance ?? 1e-7,
@@ -89,22 +92,23 @@ function normaliseRegions(raw: Raw): Region[] {
   return [...tree, ...groups];
 }
 
-function normaliseProgram(p: Raw["programs"][number], defaultRegion: (r?: string) => string): Program {
+function normaliseProgram(p: Raw["programs"][number], at: YamlPath, defaultRegion: (r?: string) => string): Program {
   const cost = p.unit_cost;
   const perUnit = typeof cost === "number" ? cost : "per_unit" in cost ? cost.per_unit : null;
   const perHousehold = typeof cost === "object" && "per_household" in cost ? cost.per_household : null;
-  const leaves = p.by_region.map((row): ProgramLeaf => {
+  const leaves = p.by_region.map((row, j): ProgramLeaf => {
     const householdsPerUnit = row.households_per_unit ?? p.households_per_unit ?? 1;
     return {
       region: row.region,
       stock: row.stock,
+      path: [...at, "by_region", j, "stock"],
       householdsPerUnit,
       unitCost: row.unit_cost ?? perUnit ?? perHousehold! * householdsPerUnit,
     };
   });
   const shares: Record<string, ShareBound> = {};
   for (const [source, s] of Object.entries(p.shares)) {
-    shares[source] = { min: s.min ?? 0, max: s.max ?? 1, capPerHousehold: s.cap_per_household ?? null };
+    shares[source] = { min: s.min ?? 0, max: s.max ?? 1, capPerHousehold: s.cap_per_household ?? null, path: [...at, "shares", source] };
   }
   return {
     id: p.id,
@@ -117,19 +121,22 @@ function normaliseProgram(p: Raw["programs"][number], defaultRegion: (r?: string
     leaves,
     shares,
     startLimits: (p.start_limits ?? []).map(
-      (l): StartLimit => ({ region: defaultRegion(l.region), year: l.year ?? null, min: l.min ?? null, max: l.max ?? null }),
+      (l, k): StartLimit => ({
+        region: defaultRegion(l.region), year: l.year ?? null, min: l.min ?? null, max: l.max ?? null, path: [...at, "start_limits", k],
+      }),
     ),
   };
 }
 
-function normaliseSource(s: Raw["sources"][number], years: number[], defaultRegion: (r?: string) => string): Source {
+function normaliseSource(s: Raw["sources"][number], at: YamlPath, years: number[], defaultRegion: (r?: string) => string): Source {
   const budgets: Budget[] = [];
-  for (const b of s.budgets ?? []) {
-    const byYear = new Map<number, number>();
-    if (b.per_year !== undefined) for (const y of years) byYear.set(y, b.per_year);
-    for (const [y, amount] of Object.entries(b.by_year ?? {})) byYear.set(Number(y), amount);
-    for (const y of [...byYear.keys()].sort((a, c) => a - c)) budgets.push({ region: b.region, year: y, amount: byYear.get(y)! });
-  }
+  (s.budgets ?? []).forEach((b, j) => {
+    const byYear = new Map<number, { amount: number; path: YamlPath }>();
+    const record = [...at, "budgets", j];
+    if (b.per_year !== undefined) for (const y of years) byYear.set(y, { amount: b.per_year, path: [...record, "per_year"] });
+    for (const [y, amount] of Object.entries(b.by_year ?? {})) byYear.set(Number(y), { amount, path: [...record, "by_year", y] });
+    for (const y of [...byYear.keys()].sort((a, c) => a - c)) budgets.push({ region: b.region, year: y, ...byYear.get(y)! });
+  });
   return {
     id: s.id,
     name: s.name ?? s.id,
@@ -138,7 +145,7 @@ function normaliseSource(s: Raw["sources"][number], years: number[], defaultRegi
     carryover: s.carryover ?? false,
     budgets,
     links: (s.links ?? []).map(
-      (l): Link => ({
+      (l, k): Link => ({
         id: l.id,
         source: s.id,
         of: l.of,
@@ -146,16 +153,26 @@ function normaliseSource(s: Raw["sources"][number], years: number[], defaultRegi
         maxRatio: l.max_ratio ?? null,
         region: defaultRegion(l.region),
         eachChild: l.each_child ?? false,
+        path: [...at, "links", k],
       }),
     ),
   };
 }
 
-function normaliseCapacity(c: NonNullable<Raw["capacity"]>[number], years: number[], programs: Program[]): Capacity {
+function normaliseCapacity(c: NonNullable<Raw["capacity"]>[number], at: YamlPath, years: number[], programs: Program[]): Capacity {
   const slots: Record<number, number> = {};
-  if (c.slots !== undefined) for (const y of years) slots[y] = c.slots;
-  for (const [y, n] of Object.entries(c.by_year ?? {})) slots[Number(y)] = n;
-  return { id: c.id, region: c.region, programs: c.programs ?? programs.map((p) => p.id), slots };
+  const slotPaths: Record<number, YamlPath> = {};
+  if (c.slots !== undefined) {
+    for (const y of years) {
+      slots[y] = c.slots;
+      slotPaths[y] = [...at, "slots"];
+    }
+  }
+  for (const [y, n] of Object.entries(c.by_year ?? {})) {
+    slots[Number(y)] = n;
+    slotPaths[Number(y)] = [...at, "by_year", y];
+  }
+  return { id: c.id, region: c.region, programs: c.programs ?? programs.map((p) => p.id), slots, slotPaths };
 }
 
 function range(from: number, to: number): number[] {

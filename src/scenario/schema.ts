@@ -179,8 +179,18 @@ const ActualRecord = z.strictObject({
   program: Id,
   year: Year,
   started: Count,
+  households_started: Count.optional(),
+  completed: Count.optional(),
+  households_completed: Count.optional(),
+  /** Money paid that year by each source (CSV: one `paid.<source>` column per source). */
+  paid: z.record(Id, Amount).optional(),
   partial: z.boolean().optional(),
 });
+
+/** `2023-09-30` (actuals recorded up to and including that day) or a year (up to its start). */
+const AsOf = z
+  .union([Year, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "write a date as YYYY-MM-DD (e.g. 2023-09-30) or a year")])
+  .describe("Date up to which actuals are complete: YYYY-MM-DD, or a year (= up to that year's start)");
 
 const ObjectiveRecord = z.strictObject({
   smoothing: z.boolean().optional(),
@@ -206,7 +216,11 @@ export const ScenarioSchema = z.strictObject({
   sources: z.array(SourceRecord).min(1).describe("Funding parties with budgets and matching links"),
   capacity: z.array(CapacityRecord).optional().describe("Construction slots per region node and year"),
   targets: z.array(TargetRecord).optional().describe("Cumulative targets counted from the horizon start"),
-  actuals: z.array(ActualRecord).optional().describe("Units already started, per leaf, programme and year"),
+  as_of: AsOf.optional(),
+  actuals: z
+    .array(ActualRecord)
+    .optional()
+    .describe("What already happened, per leaf, programme and year: units and households started, money paid by source"),
   objective: ObjectiveRecord.optional(),
   /** Validated by the Monte Carlo module; kept opaque here. */
   uncertainty: z.unknown().optional().describe("Monte Carlo distributions (see the Monte Carlo reference)"),

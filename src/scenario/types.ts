@@ -5,6 +5,15 @@
  * resolved. Nothing downstream re-reads the raw YAML.
  */
 
+import type { PathKey } from "./positions.js";
+
+/**
+ * Where a normalised entry came from: its YAML path in the merged document (e.g.
+ * `["sources", 2, "budgets", 0, "by_year", "2023"]`), which `LoadedScenario.locate` turns into a
+ * file and line. Absent for entries made in code (tests, Monte Carlo worlds, frozen pasts).
+ */
+export type YamlPath = readonly PathKey[];
+
 export type SourceKind = "government" | "enterprise" | "property_unit" | "resident";
 export type TargetMetric = "started" | "completed" | "households_started" | "households_completed";
 
@@ -34,6 +43,8 @@ export interface ProgramLeaf {
   region: string;
   /** Units that exist to be done at the horizon start (upper bound on starts in the horizon). */
   stock: number;
+  /** The by_region row's `stock`. */
+  path?: YamlPath;
   householdsPerUnit: number;
   /** Cost of one unit started in the horizon's first year, yuan (before escalation). */
   unitCost: number;
@@ -50,6 +61,8 @@ export interface ShareBound {
   max: number;
   /** Residents only: yuan per household over the unit's life. */
   capPerHousehold: number | null;
+  /** The `shares.<source>` entry (`min`, `max`, `cap_per_household` below it). */
+  path?: YamlPath;
 }
 
 export interface StartLimit {
@@ -58,6 +71,8 @@ export interface StartLimit {
   year: number | null;
   min: number | null;
   max: number | null;
+  /** The start_limits record. */
+  path?: YamlPath;
 }
 
 export interface Program {
@@ -80,6 +95,13 @@ export interface Budget {
   region: string;
   year: number;
   amount: number;
+  /** The amount's `by_year.<year>` or `per_year`. */
+  path?: YamlPath;
+  /**
+   * Money carried from this year into the next, as it happened (yuan). Never set by scenario files:
+   * a frozen past (`stress --from`) fixes it to the baseline plan's.
+   */
+  carriedOut?: number;
 }
 
 export interface Link {
@@ -93,6 +115,8 @@ export interface Link {
   region: string;
   /** Apply separately to each child of `region` instead of to the node as a whole. */
   eachChild: boolean;
+  /** The links record. */
+  path?: YamlPath;
 }
 
 export interface Source {
@@ -112,6 +136,8 @@ export interface Capacity {
   programs: string[];
   /** Slots per horizon year; a year missing here is unlimited. */
   slots: Record<number, number>;
+  /** Per year, the `by_year.<year>` or `slots` value the year's slots come from. */
+  slotPaths?: Record<number, YamlPath>;
 }
 
 export interface Target {
@@ -124,15 +150,50 @@ export interface Target {
   atLeast: number;
   kind: "hard" | "soft";
   weight: number;
+  /** The target record's `at_least`. */
+  path?: YamlPath;
 }
 
+/**
+ * What already happened in one leaf, programme and year. Absent optional fields were not
+ * recorded: the model derives them (households = units × households per unit; completions from
+ * the starts one duration earlier) or decides them (money).
+ */
 export interface Actual {
   region: string;
   program: string;
   year: number;
   started: number;
-  /** The year is still running: `started` is a floor, the model may add more. */
+  /** Households in the units started (reported figures are often "惠及户数", not units × average). */
+  householdsStarted?: number;
+  /** Units and households completed that year (only in whole years). */
+  completed?: number;
+  householdsCompleted?: number;
+  /**
+   * Yuan paid that year by source id. In a whole year every source not named paid nothing and
+   * the year's cost is what was paid; in a partial year these are floors.
+   */
+  paid?: Record<string, number>;
+  /** The year is still running: `started` (and `paid`) are floors, the model may add more. */
   partial: boolean;
+  /**
+   * Never set by scenario files: `stress --from` freezes the years before the cut at the baseline
+   * plan's starts and money. The model holds these (a whole year); the record's own figures stay
+   * what tables report as actual.
+   */
+  frozen?: { started: number; paid: Record<string, number> };
+}
+
+/**
+ * `as_of`: actuals are complete up to this point. Years before `firstOpenYear` are closed (every
+ * leaf and programme has a whole-year record; nothing in them changes); `current` is the year the
+ * date falls in when it is not a year end (its records are partial).
+ */
+export interface AsOf {
+  /** As written: "2023-09-30" or "2024". */
+  text: string;
+  firstOpenYear: number;
+  current: number | null;
 }
 
 export interface ObjectiveSettings {
@@ -165,6 +226,7 @@ export interface Scenario {
   capacity: Capacity[];
   targets: Target[];
   actuals: Actual[];
+  asOf: AsOf | null;
   objective: ObjectiveSettings;
   /** Raw `uncertainty` section, validated by the Monte Carlo module (issue: Monte Carlo). */
   uncertainty: unknown;

@@ -98,11 +98,16 @@ describe("simulate FILE", () => {
     const r = await runCli(scenarioFile(dir, TOWN.replace("at_least: 6", "at_least: 9")), "--out", out);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/hard target started-6: started ≥ 9 by 2022 in 小镇 \(town\) falls short by 2.33/);
-    expect(r.stderr).toMatch(/against these limits:\n.*budgets of 政府 \(gov\): 2 \(小镇 2021, 小镇 2022\)/);
+    expect(r.stderr).toMatch(/against these limits:\n.*budgets of 政府 \(gov\): 2 \(小镇 2021 at s\.yaml:21, 小镇 2022 at s\.yaml:21\)/);
     const diagnostics = readFileSync(join(out, "diagnostics.csv"), "utf8");
     expect(diagnostics).toMatch(/budget of 政府 \(gov\) for 小镇 \(town\) in 2021 is part of the smallest set of conflicting limits/);
     expect(diagnostics).toContain("conflict:targets");
     expect(diagnostics).toContain("conflict:budgets");
+    // Each limit named with the file and line that states it, in the CSV and on the terminal.
+    expect(diagnostics.split("\n")[0]).toBe("\ufeffkind,where,message,input_line");
+    expect(diagnostics).toMatch(/conflict:budgets,"budget\[gov,town,2021\]",.*,s\.yaml:21\n/);
+    expect(diagnostics).toMatch(/conflict:targets,target\[started-6\],.*,s\.yaml:24\n/);
+    expect(r.stderr).toContain("falls short by 2.33 (s.yaml:24)");
     expect(existsSync(join(out, "plan.csv"))).toBe(false);
   });
   it("names the conflicting limits the IIS finds, but never a budget of zero", async () => {

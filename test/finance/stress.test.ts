@@ -9,7 +9,7 @@ import { buildPlanningModel } from "../../src/model/build.js";
 import { solverFor } from "../../src/solve/auto.js";
 import { relaxIntegers, stageModel } from "../../src/plan/stageModels.js";
 import { simulate } from "../../src/pipeline.js";
-import { loadScenario } from "../../src/scenario/index.js";
+import { inputLocator, loadScenario } from "../../src/scenario/index.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { arbitraryCuts, arbitraryScenario } from "./generated.js";
 
@@ -39,7 +39,8 @@ describe("stress", () => {
   it("reproduces the base plan exactly at 0% (its tables equal simulate's)", async () => {
     const base = await simulate(TOWNS, { dryRun: true });
     const s = base.loaded.scenario;
-    const levels = await runStress(s, resolveSelection(s, { selector: government }), [0.2]);
+    const locate = inputLocator(base.loaded.file, base.loaded.locate);
+    const levels = await runStress(s, resolveSelection(s, { selector: government }), [0.2], { locate });
     expect(levels.map((l) => l.cut)).toEqual([0, 0.2]);
     expect(levels[0].planned.scenario).toBe(s);
     expect(levels[0].planned.tables).toEqual(base.tables);

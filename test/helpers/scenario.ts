@@ -62,6 +62,7 @@ export function scenario(overrides: Partial<Scenario> & Pick<Scenario, "regions"
     capacity: [],
     targets: [],
     actuals: [],
+    asOf: null,
     objective: { smoothing: false, relTolerance: 1e-7, absTolerance: 1e-7, mipGap: 1e-3, timeLimitSeconds: 300 },
     uncertainty: null,
     ...overrides,

@@ -66,6 +66,7 @@ export function fixtureScenario(): Scenario {
     capacity: [],
     targets: [],
     actuals: [],
+    asOf: null,
     objective: { smoothing: false, relTolerance: 1e-7, absTolerance: 1e-7, mipGap: 1e-3, timeLimitSeconds: 300 },
     uncertainty: undefined,
   };

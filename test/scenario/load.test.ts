@@ -18,10 +18,11 @@ describe("loading the fixture scenario", () => {
 
   it("turns region,year,amount budget rows into one budget per region and year", () => {
     const city = s.sources.find((x) => x.id === "city")!;
+    const at = (j: number, year: string) => ["sources", 1, "budgets", j, "by_year", year];
     expect(city.budgets).toEqual([
-      { region: "gz", year: 2021, amount: 35_000_000 },
-      { region: "gz", year: 2022, amount: 40_000_000 },
-      { region: "sz", year: 2021, amount: 50_000_000 },
+      { region: "gz", year: 2021, amount: 35_000_000, path: at(0, "2021") },
+      { region: "gz", year: 2022, amount: 40_000_000, path: at(0, "2022") },
+      { region: "sz", year: 2021, amount: 50_000_000, path: at(1, "2021") },
     ]);
   });
 
@@ -44,9 +45,9 @@ describe("loading the fixture scenario", () => {
     expect(p).toMatchObject({ name: "老旧小区改造", unit: "community", integer: false, escalation: 0, slotsPerUnit: 1 });
     // per household × households per unit: the leaf's (CSV), else the programme's.
     expect(p.leaves.map((l) => [l.householdsPerUnit, l.unitCost])).toEqual([[180, 4_860_000], [170, 4_590_000], [120, 3_240_000]]);
-    expect(p.shares.central).toEqual({ min: 0, max: 0.4, capPerHousehold: null });
-    expect(p.shares.residents).toEqual({ min: 0, max: 0.05, capPerHousehold: 2000 });
-    expect(p.startLimits).toEqual([{ region: "gd", year: 2021, min: null, max: 300 }]);
+    expect(p.shares.central).toEqual({ min: 0, max: 0.4, capPerHousehold: null, path: ["programs", 0, "shares", "central"] });
+    expect(p.shares.residents).toEqual({ min: 0, max: 0.05, capPerHousehold: 2000, path: ["programs", 0, "shares", "residents"] });
+    expect(p.startLimits).toEqual([{ region: "gd", year: 2021, min: null, max: 300, path: ["programs", 0, "start_limits", 0] }]);
   });
 
   it("fills source, link, capacity, target, actual and objective defaults", () => {
@@ -55,10 +56,14 @@ describe("loading the fixture scenario", () => {
     expect([central.carryover, city.carryover]).toEqual([false, true]);
     expect(residents.name).toBe("居民");
     expect(city.links).toEqual([
-      { id: "city_match", source: "city", of: "central", minRatio: 0.5, maxRatio: null, region: "gd", eachChild: true },
+      { id: "city_match", source: "city", of: "central", minRatio: 0.5, maxRatio: null, region: "gd", eachChild: true, path: ["sources", 1, "links", 0] },
     ]);
+    const slots = ["capacity", 0, "slots"];
     expect(s.capacity).toEqual([
-      { id: "crews", region: "gd", programs: ["retrofit"], slots: { 2021: 250, 2022: 400, 2023: 400, 2024: 400, 2025: 400 } },
+      {
+        id: "crews", region: "gd", programs: ["retrofit"], slots: { 2021: 250, 2022: 400, 2023: 400, 2024: 400, 2025: 400 },
+        slotPaths: { 2021: ["capacity", 0, "by_year", "2021"], 2022: slots, 2023: slots, 2024: slots, 2025: slots },
+      },
     ]);
     expect(s.targets[0]).toMatchObject({ name: "t_started", kind: "hard", weight: 1, atLeast: 800 });
     expect(s.targets[1]).toMatchObject({ kind: "soft", weight: 2, metric: "households_completed" });
@@ -178,15 +183,15 @@ describe("normalisation defaults", () => {
       slotsPerUnit: 1,
       startLimits: [{ region: "gd", year: null, min: null, max: 60 }],
     });
-    expect(s.programs[0].leaves[0]).toEqual({ region: "gz", stock: 100, householdsPerUnit: 1, unitCost: 3_000_000 });
-    expect(s.programs[0].shares.city).toEqual({ min: 0.2, max: 1, capPerHousehold: null });
+    expect(s.programs[0].leaves[0]).toEqual({ region: "gz", stock: 100, householdsPerUnit: 1, unitCost: 3_000_000, path: ["programs", 0, "by_region", 0, "stock"] });
+    expect(s.programs[0].shares.city).toEqual({ min: 0.2, max: 1, capPerHousehold: null, path: ["programs", 0, "shares", "city"] });
   });
 
   it("fills scenario, link and capacity defaults", () => {
     expect(s.description).toBe("");
     expect(s.currency).toBe("CNY");
     expect(s.sources[1].links[0]).toMatchObject({ region: "gd", eachChild: false, minRatio: null, maxRatio: 2 });
-    expect(s.capacity[0]).toEqual({ id: "c", region: "gd", programs: ["retrofit"], slots: { 2023: 50 } });
+    expect(s.capacity[0]).toEqual({ id: "c", region: "gd", programs: ["retrofit"], slots: { 2023: 50 }, slotPaths: { 2023: ["capacity", 0, "by_year", "2023"] } });
     expect(s.sources[2]).toMatchObject({ name: "residents", costWeight: 0, carryover: false, budgets: [] });
     expect(s.actuals).toEqual([]);
     expect(s.objective).toEqual({ smoothing: false, relTolerance: 1e-7, absTolerance: 1e-7, mipGap: 1e-3, timeLimitSeconds: 300 });

@@ -13,6 +13,7 @@ import { renderStressFiles, stressTable } from "../../finance/stressReport.js";
 import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
 import { defaultOutDir } from "../../pipeline.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
+import { inputLocator } from "../../scenario/inputPlace.js";
 import { EXIT, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
@@ -50,7 +51,8 @@ export function registerStress(program: Command): void {
       const progress = process.stderr.isTTY && !opts.quiet
         ? (cut: number, i: number, n: number) => process.stderr.write(`planning cut ${i + 1}/${n} (${(cut * 100).toFixed(1)}%)…\n`)
         : undefined;
-      const levels = await runStress(loaded.scenario, selection, spec.levels, { solver, progress });
+      const locate = inputLocator(loaded.file, loaded.locate);
+      const levels = await runStress(loaded.scenario, selection, spec.levels, { solver, progress, locate });
       const t2 = performance.now();
       const runJson = financeRunJson("stress", file, opts.with, loaded, selection, solver, {
         cut: { selector: spec.selector.kind ?? "sources", levels: levels.map((l) => l.cut) },

@@ -20,7 +20,10 @@ export function registerValidate(program: Command): void {
     .action((file: string, opts) => {
       const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
       printNotices(loaded.notices);
-      if (opts.print) process.stdout.write(stringify(opts.normalised ? loaded.scenario : loaded.merged, { lineWidth: 0 }));
+      // The YAML paths normalised limits keep (for diagnoses) are bookkeeping, not model input.
+      const withoutPaths = (key: unknown, value: unknown) => (key === "path" || key === "slotPaths" ? undefined : value);
+      if (opts.print && opts.normalised) process.stdout.write(stringify(loaded.scenario, withoutPaths, { lineWidth: 0 }));
+      else if (opts.print) process.stdout.write(stringify(loaded.merged, { lineWidth: 0 }));
       else {
         const s = loaded.scenario;
         const leaves = s.regions.filter((r) => r.isLeaf).length;

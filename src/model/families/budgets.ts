@@ -1,7 +1,9 @@
 /**
  * budgets: Σ funds of a source over a region node's leaves (and the programmes it funds) in a year
  * ≤ that year's budget, plus what was left unspent last year when the source carries over.
- * carry[s,n,y] is the unspent amount moved from year y into y+1.
+ * carry[s,n,y] is the unspent amount moved from year y into y+1. What happened is not re-decided:
+ * a carry the scenario records (a frozen past) is fixed, and in a year closed by `as_of` everything
+ * left unspent is carried (the row holds with equality), so no re-plan can move money into the past.
  */
 import type { Budget, Source } from "../../scenario/types.js";
 import type { ModelContext } from "../context.js";
@@ -11,8 +13,8 @@ import type { Term } from "../types.js";
 export function addBudgetConstraints(ctx: ModelContext): void {
   ctx.scenario.sources.forEach((source, s) => {
     for (const [region, budgets] of groupByRegion(source.budgets)) {
-      const amountIn = new Map(budgets.map((b) => [b.year, b.amount]));
-      const carries = source.carryover ? addCarryVariables(ctx, source, region, amountIn) : new Map<number, number>();
+      const budgetIn = new Map(budgets.map((b) => [b.year, b]));
+      const carries = source.carryover ? addCarryVariables(ctx, source, region, budgetIn) : new Map<number, number>();
       for (const b of budgets) {
         if (ctx.paymentYearIndex(b.year) < 0) continue;
         const terms = fundsTerms(ctx, s, region, b.year);
@@ -20,7 +22,9 @@ export function addBudgetConstraints(ctx: ModelContext): void {
         const inn = carries.get(b.year - 1) ?? -1;
         if (out >= 0) terms.push({ v: out, c: 1 });
         if (inn >= 0) terms.push({ v: inn, c: -1 });
-        const row = ctx.addRow({ family: "budgets", source: source.id, region, year: b.year }, { terms, constant: 0 }, { ub: b.amount / MONEY_UNIT });
+        const ub = b.amount / MONEY_UNIT;
+        const spentOrCarried = out >= 0 && b.carriedOut === undefined && ctx.closed(b.year);
+        const row = ctx.addRow({ family: "budgets", source: source.id, region, year: b.year }, { terms, constant: 0 }, { ub, ...(spentOrCarried ? { lb: ub } : {}) });
         ctx.index.budgetRows.push({ row, source: s, region, year: b.year, carryIn: inn, carryOut: out });
       }
     }
@@ -44,12 +48,14 @@ function addCarryVariables(
   ctx: ModelContext,
   source: Source,
   region: string,
-  amountIn: Map<number, number>,
+  budgetIn: Map<number, Budget>,
 ): Map<number, number> {
   const carries = new Map<number, number>();
   for (const year of ctx.paymentYears) {
-    if (!amountIn.has(year) || !amountIn.has(year + 1)) continue;
-    carries.set(year, ctx.addVariable({ lb: 0, ub: Infinity, integer: false, ref: { role: "carry", source: source.id, region, year } }));
+    if (!budgetIn.has(year) || !budgetIn.has(year + 1)) continue;
+    const recorded = budgetIn.get(year)!.carriedOut;
+    const fixed = recorded === undefined ? null : recorded / MONEY_UNIT;
+    carries.set(year, ctx.addVariable({ lb: fixed ?? 0, ub: fixed ?? Infinity, integer: false, ref: { role: "carry", source: source.id, region, year } }));
   }
   return carries;
 }

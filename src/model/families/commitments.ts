@@ -1,14 +1,17 @@
 /**
  * commitments: cost[l,p,y] equals the money falling due in year y from units started in y and the
- * years before (spend profile × unit cost × starts, including pre-horizon starts from actuals).
+ * years before (spend profile × unit cost × starts, including pre-horizon starts from actuals) —
+ * except in a whole year whose money actuals record: there the cost is what was paid (variables.ts).
  * funding_balance: every yuan falling due is paid in its year by the sources that fund the programme.
  */
 import { costDue } from "../expressions.js";
 import type { ModelContext } from "../context.js";
+import { fixedMoney } from "../recorded.js";
 
 export function addCommitmentConstraints(ctx: ModelContext): void {
   for (const lp of ctx.leafPrograms) {
     ctx.paymentYears.forEach((year, y) => {
+      if (fixedMoney(lp, year)) return;
       const cost = ctx.index.costCol(lp.index, y);
       const due = costDue(ctx, lp, year);
       ctx.index.commitRow[lp.index * ctx.index.Y + y] = ctx.addRow(

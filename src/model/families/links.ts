@@ -1,6 +1,7 @@
 /**
  * links: matching ratios between sources, per payment year, over a node or each of its children:
- * funds[source] ≥ min_ratio · funds[of] and ≤ max_ratio · funds[of].
+ * funds[source] ≥ min_ratio · funds[of] and ≤ max_ratio · funds[of]. A rule for planned money: a
+ * year whose money is all recorded (or frozen) has no link rows, like it has no share rows.
  */
 import type { ModelContext } from "../context.js";
 import { fundsTerms } from "./budgets.js";
@@ -16,6 +17,7 @@ export function addLinkConstraints(ctx: ModelContext): void {
           const mine = fundsTerms(ctx, s, region, year);
           const theirs = fundsTerms(ctx, of, region, year);
           if (mine.length === 0 && theirs.length === 0) continue;
+          if (ctx.allFixed(mine) && ctx.allFixed(theirs)) continue; // money already paid: a ratio rule cannot bind it
           for (const [bound, ratio] of [["min", link.minRatio], ["max", link.maxRatio]] as const) {
             if (ratio === null) continue;
             ctx.addRow(

@@ -2,14 +2,18 @@
  * shares: min_s · cost ≤ funds[s] ≤ max_s · cost for every source that funds a programme.
  * resident_cap: residents pay at most cap_per_household × the households in the units being paid
  * for, spread over the years by the spend profile (so a unit's total stays within the cap).
+ * Both are rules for planned money: a whole year whose money actuals record has neither (what was
+ * paid was paid, whatever its shares).
  */
 import type { ModelContext } from "../context.js";
 import { MONEY_UNIT, NEGLIGIBLE } from "../context.js";
 import { householdsPaidFor } from "../expressions.js";
+import { fixedMoney } from "../recorded.js";
 
 export function addShareConstraints(ctx: ModelContext): void {
   for (const lp of ctx.leafPrograms) {
     ctx.paymentYears.forEach((year, y) => {
+      if (fixedMoney(lp, year)) return;
       const cost = ctx.index.costCol(lp.index, y);
       for (const [sourceId, share] of Object.entries(lp.program.shares)) {
         const s = ctx.sourceIndex(sourceId);
@@ -41,6 +45,7 @@ export function addResidentCapConstraints(ctx: ModelContext): void {
       const cap = share.capPerHousehold / MONEY_UNIT;
       const s = ctx.sourceIndex(sourceId);
       ctx.paymentYears.forEach((year, y) => {
+        if (fixedMoney(lp, year)) return;
         const funds = ctx.index.fundsCol(lp.index, y, s);
         const hh = householdsPaidFor(ctx, lp, year);
         ctx.addRow(

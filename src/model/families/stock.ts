@@ -1,6 +1,7 @@
 /**
  * stock: a leaf cannot start more units in the horizon than exist to be done.
- * start_limits: per-year minimum / maximum starts of a programme over a node's leaves.
+ * start_limits: per-year minimum / maximum starts of a programme over a node's leaves, for years
+ * in which some of those starts are still to be decided (recorded whole years are history).
  */
 import type { ModelContext } from "../context.js";
 import { startsIn } from "../expressions.js";
@@ -19,6 +20,7 @@ export function addStartLimitConstraints(ctx: ModelContext): void {
       const lps = ctx.leafProgramsIn(limit.region, [program.id]);
       for (const year of limit.year === null ? ctx.years : [limit.year]) {
         const started = sumExpr(lps.map((lp) => startsIn(ctx, lp, year)));
+        if (ctx.allFixed(started.terms)) continue; // starts already made are not limited after the fact
         ctx.addRow(
           { family: "start_limits", program: program.id, region: limit.region, year },
           started,

@@ -1,0 +1,56 @@
+/**
+ * What already happened does not change when a budget is cut "from 2024": every year before the
+ * cut is frozen at the baseline plan — its starts, the money each source paid, the money carried
+ * into the cut year — as `frozen` actuals of those years (whole years, money fixed; the records'
+ * own figures still report as actual), closed with `as_of`. The cut plan then decides only the
+ * years from the cut on, so 2021–2023 rows of plan.csv and funding.csv stay the baseline's.
+ */
+import { MONEY_UNIT } from "../model/context.js";
+import type { PlanSolution } from "../plan/solvePlan.js";
+import type { Actual, Budget, Scenario } from "../scenario/types.js";
+
+export function freezePast(scenario: Scenario, baseline: PlanSolution, from: number): Scenario {
+  const { ctx } = baseline.pm;
+  const { primal } = baseline;
+  // Years an as_of already closes are frozen too: their money may have been estimated, not recorded.
+  const closedBefore = scenario.asOf?.firstOpenYear ?? -Infinity;
+  const own = new Map(scenario.actuals.map((a) => [key(a.region, a.program, a.year), a]));
+  const frozen = new Set<string>();
+  const actuals: Actual[] = [];
+  for (const lp of ctx.leafPrograms) {
+    ctx.years.forEach((year, h) => {
+      if (year >= from) return;
+      const started = primal[ctx.index.startsCol(lp.index, h)];
+      const paid: Record<string, number> = {};
+      scenario.sources.forEach((source, s) => {
+        const v = ctx.index.fundsCol(lp.index, h, s); // horizon year h is payment year h
+        if (v >= 0) paid[source.id] = primal[v] * MONEY_UNIT;
+      });
+      const k = key(lp.leaf.region, lp.program.id, year);
+      frozen.add(k);
+      const record = own.get(k) ?? { region: lp.leaf.region, program: lp.program.id, year, started: 0, partial: false };
+      actuals.push({ ...record, frozen: { started, paid } });
+    });
+  }
+  return {
+    ...scenario,
+    actuals: [...scenario.actuals.filter((a) => !frozen.has(key(a.region, a.program, a.year))), ...actuals],
+    asOf: from > closedBefore ? { text: String(from), firstOpenYear: from, current: null } : scenario.asOf,
+    sources: scenario.sources.map((source, s) => {
+      if (!source.carryover) return source;
+      const carried = new Map<string, number>();
+      for (const b of ctx.index.budgetRows) {
+        if (b.source === s && b.carryOut >= 0 && b.year < from) carried.set(`${b.region}|${b.year}`, primal[b.carryOut] * MONEY_UNIT);
+      }
+      const budgets = source.budgets.map((b): Budget => {
+        const amount = carried.get(`${b.region}|${b.year}`);
+        return amount === undefined ? b : { ...b, carriedOut: amount };
+      });
+      return { ...source, budgets };
+    }),
+  };
+}
+
+function key(region: string, program: string, year: number): string {
+  return `${region}|${program}|${year}`;
+}

@@ -1,0 +1,106 @@
+/**
+ * What `actuals` recorded, as the model reads it for one leaf-programme: the year's record, the
+ * money paid by source, and the constant corrections that make recorded households and completions
+ * count instead of the ones derived from starts (units × households per unit; completions = the
+ * starts one duration earlier). Model rows, plan tables and Monte Carlo metrics all add the same
+ * corrections, so a target counts reported households wherever it is measured.
+ */
+import type { Actual, Program, ProgramLeaf } from "../scenario/types.js";
+
+/** The part of a leaf-programme (ModelContext.leafPrograms) these readings need. */
+export interface RecordedLeafProgram {
+  program: Pick<Program, "spendProfile">;
+  leaf: Pick<ProgramLeaf, "householdsPerUnit">;
+  actuals: ReadonlyMap<number, ActualYear>;
+}
+
+/** One leaf-programme-year of actuals, resolved against the scenario's sources. */
+export interface ActualYear {
+  /** Starts the model holds: fixed in a whole year, a floor in a partial one. */
+  started: number;
+  /** A whole year (not partial): starts (and money, where recorded) are fixed, not floors. */
+  fixed: boolean;
+  /** Starts and yuan by source index as recorded in actuals (reported as actual; a frozen past is not). */
+  reportedStarted: number;
+  reportedPaid: Float64Array | null;
+  householdsStarted: number | null;
+  completed: number | null;
+  householdsCompleted: number | null;
+  /** Yuan paid by source index that the model holds (0 where a source is not named); null when none. */
+  paid: Float64Array | null;
+}
+
+export function actualYear(a: Actual, sourceIndex: (id: string) => number, sources: number): ActualYear {
+  const bySource = (paid: Record<string, number> | undefined): Float64Array | null => {
+    if (!paid) return null;
+    const out = new Float64Array(sources);
+    for (const [id, yuan] of Object.entries(paid)) out[sourceIndex(id)] += yuan;
+    return out;
+  };
+  const reportedPaid = bySource(a.paid);
+  return {
+    started: a.frozen?.started ?? a.started,
+    fixed: a.frozen !== undefined || !a.partial,
+    reportedStarted: a.started,
+    reportedPaid,
+    householdsStarted: a.householdsStarted ?? null,
+    completed: a.completed ?? null,
+    householdsCompleted: a.householdsCompleted ?? null,
+    paid: a.frozen ? bySource(a.frozen.paid) : reportedPaid,
+  };
+}
+
+/**
+ * The money of a whole recorded year: what each source paid is fixed, and the year's cost is what
+ * was paid (not the cost derived from unit costs, which real spending never matches exactly).
+ */
+export function fixedMoney(lp: RecordedLeafProgram, year: number): Float64Array | null {
+  const a = lp.actuals.get(year);
+  return a && a.fixed && a.paid ? a.paid : null;
+}
+
+/** Households started in year t beyond starts × households per unit (recorded minus derived). */
+export function householdsStartedCorrection(lp: RecordedLeafProgram, t: number): number {
+  const a = lp.actuals.get(t);
+  if (!a || a.householdsStarted === null) return 0;
+  return a.householdsStarted - a.reportedStarted * lp.leaf.householdsPerUnit;
+}
+
+/** Starts of year `from`, when they are settled (before the horizon, or a whole recorded year). */
+function settledStarts(lp: RecordedLeafProgram, from: number): number {
+  return lp.actuals.get(from)?.started ?? 0;
+}
+
+/** Units completing in year c beyond the starts one duration earlier (recorded minus derived). */
+export function completedCorrection(lp: RecordedLeafProgram, c: number): number {
+  const a = lp.actuals.get(c);
+  if (!a || a.completed === null) return 0;
+  return a.completed - settledStarts(lp, c - lp.program.spendProfile.length + 1);
+}
+
+/** Households completing in year c beyond starts one duration earlier × households per unit. */
+export function householdsCompletedCorrection(lp: RecordedLeafProgram, c: number): number {
+  const from = c - lp.program.spendProfile.length + 1;
+  const a = lp.actuals.get(c);
+  if (a?.householdsCompleted == null && a?.completed == null) return householdsStartedCorrection(lp, from);
+  const started = settledStarts(lp, from);
+  const base = started * lp.leaf.householdsPerUnit;
+  if (a.householdsCompleted !== null) return a.householdsCompleted - base;
+  // Completed units only: households per unit of those starts as recorded (or the leaf's average).
+  const perUnit = started > 0 ? (base + householdsStartedCorrection(lp, from)) / started : lp.leaf.householdsPerUnit;
+  return a.completed! * perUnit - base;
+}
+
+/**
+ * The constant a cumulative target metric over one leaf-programme adds to its derived value, by the
+ * end of `by`, counted from the horizon start.
+ */
+export function metricCorrection(lp: RecordedLeafProgram, metric: string, horizonStart: number, by: number): number {
+  let sum = 0;
+  for (let year = horizonStart; year <= by; year++) {
+    if (metric === "households_started") sum += householdsStartedCorrection(lp, year);
+    else if (metric === "completed") sum += completedCorrection(lp, year);
+    else if (metric === "households_completed") sum += householdsCompletedCorrection(lp, year);
+  }
+  return sum;
+}

@@ -1,0 +1,29 @@
+/**
+ * `as_of` and `actuals` of the validated YAML → the typed `AsOf` and `Actual` records. With
+ * `as_of`, whether a record is partial follows from the date (the year it falls in is still
+ * running; earlier years are closed); without it, from each record's `partial`.
+ */
+import type { RawScenario } from "./schema.js";
+import type { Actual, AsOf } from "./types.js";
+
+export function normaliseAsOf(value: RawScenario["as_of"]): AsOf | null {
+  if (value === undefined) return null;
+  if (typeof value === "number") return { text: String(value), firstOpenYear: value, current: null };
+  const year = Number(value.slice(0, 4));
+  const yearEnd = value.slice(5) === "12-31";
+  return { text: value, firstOpenYear: yearEnd ? year + 1 : year, current: yearEnd ? null : year };
+}
+
+export function normaliseActuals(raw: RawScenario["actuals"], asOf: AsOf | null): Actual[] {
+  return (raw ?? []).map((a): Actual => ({
+    region: a.region,
+    program: a.program,
+    year: a.year,
+    started: a.started,
+    ...(a.households_started === undefined ? {} : { householdsStarted: a.households_started }),
+    ...(a.completed === undefined ? {} : { completed: a.completed }),
+    ...(a.households_completed === undefined ? {} : { householdsCompleted: a.households_completed }),
+    ...(a.paid === undefined ? {} : { paid: { ...a.paid } }),
+    partial: asOf ? a.year === asOf.current : (a.partial ?? false),
+  }));
+}

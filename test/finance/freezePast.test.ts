@@ -1,0 +1,69 @@
+/**
+ * A cut from a year never rewrites the years before it: every row of plan.csv and funding.csv
+ * before `--from` is the baseline's, on the shipped Guangdong scenario (before the freeze, a 30 %
+ * cut from 2024 moved 2021 starts and 2022–23 provincial money) and on its as_of re-plan, whose
+ * closed years' money the re-plan only estimated.
+ */
+import { describe, expect, it } from "vitest";
+import { freezePast } from "../../src/finance/freezePast.js";
+import { resolveSelection } from "../../src/finance/selection.js";
+import { runStress } from "../../src/finance/stress.js";
+import { UsageError } from "../../src/errors.js";
+import { buildPlanningModel } from "../../src/model/build.js";
+import { solveStages } from "../../src/plan/solvePlan.js";
+import { loadScenario } from "../../src/scenario/index.js";
+import { handSolvedTown } from "../helpers/scenario.js";
+
+const government = { kind: "government" as const, ids: null };
+
+async function pastAfterCut(file: string, from: number, cut: number) {
+  const { scenario } = loadScenario(file);
+  const levels = await runStress(scenario, resolveSelection(scenario, { selector: government, from }), [cut]);
+  expect(levels.map((l) => l.planned.solution.status)).toEqual(["optimal", "optimal"]);
+  const [base, cutPlan] = levels.map((l) => l.planned.tables);
+  const past = <T extends { year: number }>(rows: T[]) => rows.filter((r) => r.year < from);
+  return { base, cutPlan, past };
+}
+
+describe("stress --from freezes the past", () => {
+  it("leaves 2021–2023 of the Guangdong plan unchanged under a 30 % cut from 2024", async () => {
+    const { base, cutPlan, past } = await pastAfterCut("scenarios/guangdong-retrofit-2021-2025.yaml", 2024, 0.3);
+    expect(past(cutPlan.plan)).toEqual(past(base.plan));
+    expect(past(cutPlan.funding)).toEqual(past(base.funding));
+    expect(past(cutPlan.budgets).map((b) => [b.used_yuan, b.carried_out_yuan])).toEqual(past(base.budgets).map((b) => [b.used_yuan, b.carried_out_yuan]));
+    // The cut does bite from 2024 on.
+    const gov = (rows: typeof base.funding) => rows.filter((f) => f.year >= 2024 && f.source_kind === "government").reduce((s, f) => s + f.amount_yuan, 0);
+    expect(gov(cutPlan.funding)).toBeLessThan(gov(base.funding) - 1e8);
+  }, 120_000);
+
+  it("keeps the estimated money of the re-plan's closed years too", async () => {
+    const { base, cutPlan, past } = await pastAfterCut("scenarios/guangdong-retrofit-actuals-2023.yaml", 2024, 0.2);
+    expect(past(cutPlan.plan)).toEqual(past(base.plan));
+    expect(past(cutPlan.funding)).toEqual(past(base.funding));
+  }, 120_000);
+
+  it("refuses a cut from a year the scenario's as_of has already closed", () => {
+    const { scenario } = loadScenario("scenarios/guangdong-retrofit-actuals-2023.yaml");
+    expect(() => resolveSelection(scenario, { selector: government, from: 2022 })).toThrow(UsageError);
+    expect(() => resolveSelection(scenario, { selector: government, from: 2022 })).toThrow(/as_of 2023-09-30 closes every year before 2023/);
+    expect(() => resolveSelection(scenario, { selector: government, from: 2023 })).not.toThrow();
+  });
+});
+
+describe("freezePast", () => {
+  it("turns the baseline's years before the cut into frozen whole years, reported figures untouched", async () => {
+    const s = handSolvedTown();
+    s.actuals = [{ region: "town", program: "retrofit", year: 2021, started: 1, partial: true }];
+    const baseline = await solveStages(buildPlanningModel(s), "highs");
+    const frozen = freezePast(s, baseline, 2022);
+    expect(frozen.asOf).toEqual({ text: "2022", firstOpenYear: 2022, current: null });
+    expect(frozen.actuals).toHaveLength(1);
+    const a = frozen.actuals[0];
+    expect(a).toMatchObject({ year: 2021, started: 1, partial: true }); // the record as reported
+    expect(a.frozen!.started).toBe(baseline.primal[baseline.pm.ctx.index.startsCol(0, 0)]); // the baseline's 2021 starts, exactly
+    expect(a.frozen!.started).toBeCloseTo(10 / 3, 5);
+    expect(a.frozen!.paid.gov).toBeCloseTo(3e6, -1);
+    expect(a.frozen!.paid.residents).toBeCloseTo(1e6 / 3, -1);
+    expect(s.actuals[0].frozen).toBeUndefined(); // the input is not modified
+  });
+});

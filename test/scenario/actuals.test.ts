@@ -1,0 +1,125 @@
+/**
+ * actuals and as_of in the scenario file: households, completions and money paid by source in
+ * YAML and CSV (`paid.<source>` columns) load into the normalised records; as_of decides which
+ * years are closed and which is running; every inconsistency is a problem at its path and line.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../src/scenario/index.js";
+import { errorFor, expectProblem, lineOf, patch, writeFiles } from "./helpers.js";
+
+const WITH_ACTUALS = (actuals: string, asOf = "") => patch(["targets:", `${asOf}actuals:\n${actuals}targets:`]);
+
+function load(yaml: string, extra: Record<string, string> = {}) {
+  const dir = writeFiles({ "s.yaml": yaml, ...extra });
+  return loadScenario(join(dir, "s.yaml"));
+}
+
+describe("actuals: what is recorded", () => {
+  it("reads households, completions and money paid by source from YAML (amounts in Chinese units)", () => {
+    const s = load(WITH_ACTUALS(
+      "  - {region: gz, program: retrofit, year: 2021, started: 10, households_started: 2180, paid: {central: \"1200万\", city: 18000000}}\n" +
+      "  - {region: gz, program: retrofit, year: 2022, started: 8, completed: 10, households_completed: 2180}\n",
+    )).scenario;
+    expect(s.actuals[0]).toEqual({
+      region: "gz", program: "retrofit", year: 2021, started: 10, householdsStarted: 2180,
+      paid: { central: 12_000_000, city: 18_000_000 }, partial: false,
+    });
+    expect(s.actuals[1]).toMatchObject({ completed: 10, householdsCompleted: 2180, partial: false });
+    expect(s.actuals[1].paid).toBeUndefined();
+    expect(s.asOf).toBeNull();
+  });
+
+  it("folds paid.<source> CSV columns into paid, an empty cell leaving the source out", () => {
+    const csv = "region,program,year,started,households_started,paid.central,paid.city\ngz,retrofit,2021,10,2180,1200万,1800万\nsz,retrofit,2021,4,,,600万\n";
+    const s = load(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv }).scenario;
+    expect(s.actuals.map((a) => [a.region, a.householdsStarted, a.paid])).toEqual([
+      ["gz", 2180, { central: 12_000_000, city: 18_000_000 }],
+      ["sz", undefined, { city: 6_000_000 }],
+    ]);
+  });
+
+  it("takes Chinese headers for the recorded columns (支付.<source> for paid.<source>)", () => {
+    const csv = "区域,项目,年份,开工数,开工户数,支付.central\ngz,retrofit,2021,10,2180,1200万\n";
+    const s = load(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv }).scenario;
+    expect(s.actuals[0]).toMatchObject({ started: 10, householdsStarted: 2180, paid: { central: 12_000_000 } });
+  });
+
+  it("reports a misspelt money column once, naming the header an actuals table takes", () => {
+    const csv = "region,program,year,started,payed.central\ngz,retrofit,2021,10,5\nsz,retrofit,2021,4,6\n";
+    const { error } = errorFor(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv });
+    const line = expectProblem(error, "actuals[0].file", 1, "actuals.csv", 'unknown column "payed.central"');
+    expect(line).toContain("paid.<id>");
+    expect(error.problems).toHaveLength(1);
+  });
+
+  it("points a bad paid.<source> cell at its CSV line", () => {
+    const csv = "region,program,year,started,paid.central,paid.enterprise\ngz,retrofit,2021,10,1200万,\nsz,retrofit,2021,4,很多,5\n";
+    const { error } = errorFor(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv });
+    expectProblem(error, "actuals[1].paid.central", 3, "actuals.csv", "is not an amount");
+    expectProblem(error, "actuals[1].paid.enterprise", 3, "actuals.csv", 'unknown source "enterprise"');
+  });
+});
+
+describe("as_of", () => {
+  const every = (year: number, extra = "") =>
+    `  - {region: gz, program: retrofit, year: ${year}, started: 5${extra}}\n  - {region: sz, program: retrofit, year: ${year}, started: 3${extra}}\n`;
+
+  it("closes the years before a date; the year it falls in is running (partial)", () => {
+    const s = load(WITH_ACTUALS(every(2021) + every(2022) + every(2023), "as_of: 2023-09-30\n")).scenario;
+    expect(s.asOf).toEqual({ text: "2023-09-30", firstOpenYear: 2023, current: 2023 });
+    expect(s.actuals.map((a) => [a.year, a.partial])).toEqual([[2021, false], [2021, false], [2022, false], [2022, false], [2023, true], [2023, true]]);
+  });
+
+  it("a year closes everything before it, and 31 December closes its own year", () => {
+    expect(load(WITH_ACTUALS(every(2021) + every(2022), "as_of: 2023\n")).scenario.asOf).toEqual({ text: "2023", firstOpenYear: 2023, current: null });
+    expect(load(WITH_ACTUALS(every(2021) + every(2022), "as_of: 2022-12-31\n")).scenario.asOf).toEqual({ text: "2022-12-31", firstOpenYear: 2023, current: null });
+  });
+
+  it("asks for a record of every leaf in every closed year, naming the leaves", () => {
+    const yaml = WITH_ACTUALS(every(2021) + "  - {region: gz, program: retrofit, year: 2022, started: 5}\n", "as_of: 2023-09-30\n");
+    const { error } = errorFor(yaml);
+    expectProblem(error, "as_of", lineOf(yaml, "as_of:"), "s.yaml", 'closes 2022, but actuals have no 2022 record of "retrofit" for sz');
+  });
+
+  it("rejects a record after the date, a partial flag that contradicts it, and a day that does not exist", () => {
+    const yaml = WITH_ACTUALS(every(2021) + every(2022, ", partial: true") + every(2024), "as_of: 2023-09-30\n");
+    const { error } = errorFor(yaml);
+    expectProblem(error, "actuals[2].partial", lineOf(yaml, "year: 2022, started: 5"), "s.yaml", "as_of 2023-09-30 closes 2022");
+    expectProblem(error, "actuals[4].year", lineOf(yaml, "year: 2024, started: 5"), "s.yaml", "after as_of 2023-09-30");
+    const day = WITH_ACTUALS(every(2021), "as_of: 2023-02-30\n");
+    expectProblem(errorFor(day).error, "as_of", lineOf(day, "as_of:"), "s.yaml", '"2023-02-30" is not a calendar date');
+    const word = WITH_ACTUALS(every(2021), "as_of: September\n");
+    expectProblem(errorFor(word).error, "as_of", lineOf(word, "as_of:"), "s.yaml", "YYYY-MM-DD");
+  });
+
+  it("rejects a date that closes the whole horizon", () => {
+    const yaml = WITH_ACTUALS(every(2021), "as_of: 2026\n");
+    expectProblem(errorFor(yaml).error, "as_of", lineOf(yaml, "as_of:"), "s.yaml", "nothing is left to plan");
+  });
+});
+
+describe("actuals: problems", () => {
+  it("money from a source that does not fund the programme, or paid before the horizon", () => {
+    const yaml = patch(
+      ["  - id: residents\n    kind: resident\n", "  - id: residents\n    kind: resident\n  - id: bank\n    kind: enterprise\n"],
+      ["targets:", "actuals:\n  - {region: gz, program: retrofit, year: 2021, started: 4, paid: {bank: 100}}\n  - {region: gz, program: retrofit, year: 2020, started: 4, paid: {central: 100}}\ntargets:"],
+    );
+    const { error } = errorFor(yaml);
+    expectProblem(error, "actuals[0].paid.bank", lineOf(yaml, "paid: {bank"), "s.yaml", 'source "bank" does not fund programme "retrofit"');
+    expectProblem(error, "actuals[1].paid", lineOf(yaml, "year: 2020"), "s.yaml", "before the horizon");
+  });
+
+  it("completions only for whole years whose starts are settled; households need units", () => {
+    const yaml = WITH_ACTUALS(
+      "  - {region: gz, program: retrofit, year: 2021, started: 4, partial: true}\n" +
+      "  - {region: gz, program: retrofit, year: 2022, started: 4, completed: 4}\n" +
+      "  - {region: sz, program: retrofit, year: 2022, started: 2, partial: true, households_completed: 30}\n" +
+      "  - {region: sz, program: retrofit, year: 2021, started: 0, households_started: 50}\n",
+    );
+    const { error } = errorFor(yaml);
+    expectProblem(error, "actuals[1].completed", lineOf(yaml, "completed: 4"), "s.yaml", "were started in 2021, which has no whole-year record");
+    expectProblem(error, "actuals[2].households_completed", lineOf(yaml, "households_completed: 30"), "s.yaml", "whole years only");
+    expectProblem(error, "actuals[3].households_started", lineOf(yaml, "households_started: 50"), "s.yaml", "with no units started");
+  });
+});
