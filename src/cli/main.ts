@@ -7,6 +7,7 @@ import { ENGINE_VERSION } from "../version.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerExport } from "./commands/export.js";
+import { registerFrontier } from "./commands/frontier.js";
 import { registerMerge } from "./commands/merge.js";
 import { registerMinBudget } from "./commands/minBudget.js";
 import { registerPlan } from "./commands/plan.js";
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerStress(program);
   registerMinBudget(program);
+  registerFrontier(program);
   registerExplain(program);
   registerCompare(program);
   return program;

@@ -3,6 +3,7 @@ import type { SimulationOutcome } from "../pipeline.js";
 import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
 import { formatCount, formatMoney, formatPercent, grouped } from "../format/numbers.js";
 import { groupConflicts } from "../plan/conflictGroups.js";
+import { confidenceLines } from "../confidence/confidenceTables.js";
 
 export function planSummary(outcome: SimulationOutcome): string {
   const { tables, solution, loaded } = outcome;
@@ -14,6 +15,10 @@ export function planSummary(outcome: SimulationOutcome): string {
     else lines.push(...infeasibleLines(outcome));
     if (outcome.outDir) lines.push(`diagnosis written to ${outcome.outDir}/diagnostics.csv`);
     return lines.join("\n") + "\n";
+  }
+  if (outcome.confidence && outcome.confidence.targets.length > 0) {
+    const c = outcome.confidence;
+    lines.push(...confidenceLines(loaded.scenario, c.targets, tables, c.plain.tables));
   }
   const met = tables.targets.filter((t) => t.met).length;
   lines.push(`targets: ${met} of ${tables.targets.length} met`);

@@ -10,6 +10,9 @@ import { unitCostAt } from "../model/expressions.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { Scenario } from "../scenario/types.js";
 
+/** A plan as a point of the planning model (extra columns after the model's own are ignored). */
+export type PlannedPoint = Pick<PlanSolution, "pm" | "primal">;
+
 export interface ExecLeafProgram {
   /** Indices into the world layout (programs, leaves). */
   p: number;
@@ -66,7 +69,8 @@ export interface ExecutionPlan {
   capacity: ExecCapacity[];
 }
 
-export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
+/** Reads only the model context and the primal, so any plan over the planning model's columns will do. */
+export function buildExecutionPlan(sol: PlannedPoint): ExecutionPlan {
   const ctx = sol.pm.ctx;
   const scenario = ctx.scenario;
   const leaves = scenario.regions.filter((r) => r.isLeaf && !r.isGroup).map((r) => r.id);
@@ -157,7 +161,7 @@ export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
  * [year][source]). A year without planned cost uses the mix over all payment years; a
  * leaf-programme the plan never spends on uses the midpoint of the share bounds, normalised to 1.
  */
-function plannedShares(sol: PlanSolution, lp: number): number[] {
+function plannedShares(sol: PlannedPoint, lp: number): number[] {
   const ctx = sol.pm.ctx;
   const scenario: Scenario = ctx.scenario;
   const S = scenario.sources.length;

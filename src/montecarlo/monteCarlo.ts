@@ -10,9 +10,8 @@
  * count whatever the worker count; the statistics are computed over draws 0 … n−1 in order.
  */
 import { UsageError } from "../errors.js";
-import type { PlanSolution } from "../plan/solvePlan.js";
 import { mergeShards, type OutcomeShard } from "../stats/outcomes.js";
-import { buildExecutionPlan } from "./executionPlan.js";
+import { buildExecutionPlan, type PlannedPoint } from "./executionPlan.js";
 import { buildMetricLayout, type MetricLayout } from "./metrics.js";
 import { createRunner, type DrawRunner } from "./parallel.js";
 import type { EvaluateJob } from "./runDraws.js";
@@ -98,13 +97,13 @@ export interface MonteCarloRun {
   drawsUsed: number;
 }
 
-export function makeJob(solution: PlanSolution, uncertainty: Uncertainty, mode: McMode, seed: number): EvaluateJob {
+export function makeJob(solution: PlannedPoint, uncertainty: Uncertainty, mode: McMode, seed: number): EvaluateJob {
   const plan = buildExecutionPlan(solution);
   const metrics = buildMetricLayout(solution.pm.ctx, uncertainty.inputs.map((i) => i.id));
   return { scenario: solution.pm.ctx.scenario, uncertainty, plan, metrics, seed, mode };
 }
 
-export async function runMonteCarlo(solution: PlanSolution, uncertainty: Uncertainty, options: MonteCarloOptions): Promise<MonteCarloRun> {
+export async function runMonteCarlo(solution: PlannedPoint, uncertainty: Uncertainty, options: MonteCarloOptions): Promise<MonteCarloRun> {
   const job = makeJob(solution, uncertainty, options.mode, options.seed);
   const runner = createRunner(job, options.workers);
   try {

@@ -39,6 +39,7 @@ export function normaliseScenario(raw: Raw): Scenario {
         atLeast: t.at_least,
         kind: t.kind ?? "hard",
         weight: t.weight ?? 1,
+        ...(t.confidence === undefined ? {} : { confidence: t.confidence }),
       }),
     ),
     actuals: (raw.actuals ?? []).map(
@@ -50,6 +51,7 @@ export function normaliseScenario(raw: Raw): Scenario {
       absTolerance: raw.objective?.absolute_tolerance ?? 1e-7,
       mipGap: raw.objective?.mip_gap ?? 1e-3,
       timeLimitSeconds: raw.objective?.time_limit_seconds ?? 300,
+      ...(raw.objective?.confidence === undefined ? {} : { confidence: raw.objective.confidence }),
     },
     uncertainty: raw.uncertainty ?? null,
     ...(raw.seed === undefined ? {} : { seed: raw.seed }),

@@ -124,6 +124,8 @@ export interface Target {
   atLeast: number;
   kind: "hard" | "soft";
   weight: number;
+  /** Required probability of meeting the target under `uncertainty` (overrides the objective's default). */
+  confidence?: number;
 }
 
 export interface Actual {
@@ -149,6 +151,8 @@ export interface ObjectiveSettings {
   mipGap: number;
   /** Per-stage solver time limit; an integer stage stopped here keeps its best plan and says so. */
   timeLimitSeconds: number;
+  /** Default required probability of meeting each target (confidence planning, docs/confidence.md). */
+  confidence?: number;
 }
 
 export interface Scenario {
