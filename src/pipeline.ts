@@ -133,7 +133,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   const { solution, tables, seconds } = planned;
   const t3 = performance.now();
   const mc = options.monteCarlo && solution.status === "optimal"
-    ? await monteCarloStep(loaded, solution, tables, options.monteCarlo, options.bom ?? true)
+    ? await monteCarloStep(loaded, solution, tables, options.monteCarlo, options.bom ?? true, confidence?.targets.map((t) => t.level) ?? null)
     : null;
   const t4 = performance.now();
   const runJson = makeRunJson(file, options, loaded, solution, {
@@ -167,12 +167,14 @@ async function monteCarloStep(
   tables: PlanTables,
   request: MonteCarloRequest,
   bom: boolean,
+  /** The confidence plan's margins: annual re-plans (--mode replan) keep them. */
+  margins: number[] | null,
 ): Promise<MonteCarloOutcome & { shardFile: string | null }> {
   const { seed, from } = resolveSeed(request.seed, loaded.uncertainty.seed, loaded.scenario.seed);
   const range = request.shard ? shardRange(request.shard.k, request.shard.n, request.draws!) : undefined;
   const run = await runMonteCarlo(solution, loaded.uncertainty, {
     mode: request.mode, draws: request.draws, precision: request.precision, seed, workers: request.workers, range,
-    onProgress: request.onProgress,
+    onProgress: request.onProgress, margins,
   });
   const rootRegion = loaded.scenario.rootRegions.join("+");
   const info: McRunInfo = {

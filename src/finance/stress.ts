@@ -35,6 +35,8 @@ export type LevelHook = (level: Omit<StressLevel, "extras">) => Promise<LevelExt
 
 export interface StressOptions {
   solver?: SolverChoice;
+  /** How each level is planned (default: planScenario; `--confidence` plans each level to α). */
+  plan?: (scenario: Scenario) => Promise<PlannedScenario>;
   onLevel?: LevelHook;
   /** Called when a level starts (for progress output). */
   progress?: (cut: number, index: number, count: number) => void;
@@ -50,7 +52,8 @@ export async function runStress(
   const out: StressLevel[] = [];
   for (const [i, cut] of cuts.entries()) {
     options.progress?.(cut, i, cuts.length);
-    const planned = await planScenario(cutBudgets(scenario, selection, cut), options.solver ?? "auto");
+    const cutScenario = cutBudgets(scenario, selection, cut);
+    const planned = options.plan ? await options.plan(cutScenario) : await planScenario(cutScenario, options.solver ?? "auto");
     const level = { cut, moneyCutYuan: moneyCut(scenario, selection, cut), planned };
     const extras = (await options.onLevel?.(level)) ?? {};
     out.push({ ...level, extras });

@@ -45,6 +45,8 @@ export interface ExecLeafProgram {
 
 export interface ExecBudget {
   source: number;
+  /** The budget's region node. */
+  region: string;
   yearIndex: number;
   /** Index of the (source, node, year) cell in the world's budgetFactor array; −1 in tail years. */
   factorCell: number;
@@ -119,6 +121,7 @@ export function buildExecutionPlan(sol: PlannedPoint): ExecutionPlan {
       const members = ctx.leafProgramsIn(b.region).filter((lp) => lp.program.shares[source.id]);
       budgets.push({
         source: s,
+        region: b.region,
         yearIndex,
         factorCell: yearIndex < H ? (s * scenario.regions.length + nodeIndex.get(b.region)!) * H + yearIndex : -1,
         amount: b.amount,

@@ -14,6 +14,7 @@ import { type CsvOptions, toCsv } from "../output/csv.js";
 import type { TargetRow } from "../results/types.js";
 import type { OutcomeShard } from "../stats/outcomes.js";
 import type { MetricLayout } from "./metrics.js";
+import type { McMode } from "./types.js";
 import {
   drawColumns, drawRows, type McSummaryRow, type McTargetColumns, type SensitivityRow, sensitivityRows, summaryRows,
   targetStatistics, withMonteCarlo,
@@ -27,7 +28,7 @@ export const SENSITIVITY_COLUMNS: (keyof SensitivityRow)[] = ["input", "output",
 
 /** The `monte_carlo` record of run.json. */
 export interface McRunInfo {
-  mode: "evaluate" | "reoptimize";
+  mode: McMode;
   seed: number;
   /** Where the seed came from: --seed, uncertainty.seed, the scenario's seed, or the default. */
   seed_from: string;

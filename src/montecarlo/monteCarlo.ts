@@ -17,13 +17,13 @@ import { createRunner, type DrawRunner } from "./parallel.js";
 import type { EvaluateJob } from "./runDraws.js";
 import { metCounts, precisionReachedFor } from "./tables.js";
 import { MAX_DRAW, MAX_SEED } from "./streams.js";
-import type { Uncertainty } from "./types.js";
+import type { McMode, Uncertainty } from "./types.js";
 
 export const BATCH = 1000;
 export const DEFAULT_SEED = 20210101;
 export const MAX_PRECISION_DRAWS = 200_000;
 
-export type McMode = "evaluate" | "reoptimize";
+export type { McMode };
 
 export interface MonteCarloOptions {
   mode: McMode;
@@ -37,6 +37,8 @@ export interface MonteCarloOptions {
   range?: [number, number];
   /** `total` is the draw count, or with `precision` the cap (the run may stop earlier). */
   onProgress?: (done: number, total: number) => void;
+  /** replan: the confidence plan's margins (target units, per target), kept in every annual plan. */
+  margins?: ArrayLike<number> | null;
 }
 
 /** What a caller asks for; `checkMonteCarloRequest` says whether it makes sense. */
@@ -56,7 +58,7 @@ export interface MonteCarloRequest {
 /** Throws a UsageError for a request no run could honour (checked before anything is loaded). */
 export function checkMonteCarloRequest(r: MonteCarloRequest): void {
   const whole = (x: number | undefined, min: number, max: number) => x === undefined || (Number.isInteger(x) && x >= min && x <= max);
-  if (r.mode !== "evaluate" && r.mode !== "reoptimize") throw new UsageError(`--mode must be evaluate or reoptimize (got "${r.mode}")`);
+  if (r.mode !== "evaluate" && r.mode !== "reoptimize" && r.mode !== "replan") throw new UsageError(`--mode must be evaluate, reoptimize or replan (got "${r.mode}")`);
   if (r.draws === undefined && r.precision === undefined) throw new UsageError("Monte Carlo needs --draws N or --precision P");
   if (!whole(r.draws, 1, MAX_DRAW + 1)) throw new UsageError(`--draws must be a whole number from 1 to ${MAX_DRAW + 1} (got ${r.draws})`);
   if (r.precision !== undefined && !(r.precision > 0 && r.precision <= 0.5)) {
@@ -97,14 +99,14 @@ export interface MonteCarloRun {
   drawsUsed: number;
 }
 
-export function makeJob(solution: PlannedPoint, uncertainty: Uncertainty, mode: McMode, seed: number): EvaluateJob {
+export function makeJob(solution: PlannedPoint, uncertainty: Uncertainty, mode: McMode, seed: number, margins: ArrayLike<number> | null = null): EvaluateJob {
   const plan = buildExecutionPlan(solution);
   const metrics = buildMetricLayout(solution.pm.ctx, uncertainty.inputs.map((i) => i.id));
-  return { scenario: solution.pm.ctx.scenario, uncertainty, plan, metrics, seed, mode };
+  return { scenario: solution.pm.ctx.scenario, uncertainty, plan, metrics, seed, mode, margins: margins ? Array.from(margins) : null };
 }
 
 export async function runMonteCarlo(solution: PlannedPoint, uncertainty: Uncertainty, options: MonteCarloOptions): Promise<MonteCarloRun> {
-  const job = makeJob(solution, uncertainty, options.mode, options.seed);
+  const job = makeJob(solution, uncertainty, options.mode, options.seed, options.margins ?? null);
   const runner = createRunner(job, options.workers);
   try {
     const { shard, drawsUsed } = await runDraws(job, runner, options);

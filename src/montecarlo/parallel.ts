@@ -8,7 +8,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { mergeShards, type OutcomeShard } from "../stats/outcomes.js";
-import { type EvaluateJob, evaluateDraws, reoptimizeDraws } from "./runDraws.js";
+import { drawsOf, type EvaluateJob, releaseReplanner } from "./runDraws.js";
 
 export interface DrawRunner {
   run(draws: number[], onProgress?: (n: number) => void): Promise<OutcomeShard>;
@@ -59,14 +59,13 @@ export function createRunner(job: EvaluateJob, workers: number): DrawRunner {
     async run(draws, onProgress) {
       const slices = split(draws, Math.max(1, Math.min(workers, Math.ceil(draws.length / minPerWorker))));
       if (slices.length === 1) {
-        return job.mode === "evaluate"
-          ? evaluateDraws(job, draws, () => onProgress?.(1))
-          : reoptimizeDraws(job, draws, () => onProgress?.(1));
+        return drawsOf(job, draws, () => onProgress?.(1));
       }
       while (pool.length < slices.length) pool.push(spawn());
       return mergeShards(await Promise.all(slices.map((slice, i) => runOn(pool[i], slice, onProgress))));
     },
     async close() {
+      await releaseReplanner(job);
       await Promise.all(pool.splice(0).map((w) => w.terminate()));
     },
   };

@@ -17,7 +17,7 @@ import type { LinearModel, Row, Stage, StagedProblem } from "../model/types.js";
 import { sessionFor } from "../solve/sessions.js";
 import type { SolverChoice } from "../solve/auto.js";
 import type {
-  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
+  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionBasis, SessionSolveOptions, SolveResult, SolverSession,
 } from "../solve/types.js";
 import { newHighsSession } from "../solve/newHighsSession.js";
 import { totalDuals, totalResponse } from "./lexSensitivity.js";
@@ -163,6 +163,19 @@ export class StagedSession {
     run.primal = primal ?? new Float64Array(0);
     if (wantDuals) Object.assign(run, chain(raw, base, count));
     return run;
+  }
+
+  /** The basis the last run ended on (null when the solver keeps none): see `restoreBasis`. */
+  async basis(): Promise<SessionBasis | null> {
+    return this.loaded && this.session.getBasis ? this.session.getBasis() : null;
+  }
+
+  /**
+   * The next run starts from this basis (of this session). Monte Carlo re-planning restores one
+   * basis before every draw, so a draw's plans do not depend on which draws a worker solved before.
+   */
+  async restoreBasis(basis: SessionBasis): Promise<void> {
+    if (this.session.setBasis) await this.session.setBasis(basis);
   }
 
   async dispose(): Promise<void> {

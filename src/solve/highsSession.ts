@@ -15,7 +15,7 @@ import { maxViolation, noSolution, secondsSince } from "./check.js";
 import { type HighsRuntime, threadRuntime } from "./highsRuntime.js";
 import { type CsrRows, csrRows, denseCost, type ModelArrays, modelArrays, ModelDataError } from "./modelData.js";
 import type {
-  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
+  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionBasis, SessionSolveOptions, SolveResult, SolverSession,
 } from "./types.js";
 
 /** Relative MIP gap when the caller gives none (the scenario's own default is set by the planner). */
@@ -240,6 +240,17 @@ export class HighsSession implements SolverSession {
     } catch {
       return null;
     }
+  }
+
+  async getBasis(): Promise<SessionBasis | null> {
+    const m = this.require();
+    if (this.isMip || Number(m.info.get("basis_validity")) !== 1) return null;
+    const b = m.getBasis();
+    return { colStatus: Int32Array.from(b.colStatus), rowStatus: Int32Array.from(b.rowStatus) };
+  }
+
+  async setBasis(basis: SessionBasis): Promise<void> {
+    this.require().setBasis({ colStatus: basis.colStatus, rowStatus: basis.rowStatus });
   }
 
   async infeasibleSubsystem(): Promise<InfeasibleSubsystem | null> {

@@ -65,6 +65,12 @@ export interface RowRange {
   to: number;
 }
 
+/** A simplex basis: HiGHS status codes (0 lower, 1 basic, 2 upper, 3 zero, 4 nonbasic) per column and row. */
+export interface SessionBasis {
+  colStatus: Int32Array;
+  rowStatus: Int32Array;
+}
+
 /** Rows and columns in the irreducible infeasible subsystem HiGHS found. */
 export interface InfeasibleSubsystem {
   rows: number[];
@@ -96,6 +102,10 @@ export interface SolverSession {
    * Zero for a nonbasic column or a row whose bound is not active; null without a basis.
    */
   rhsSensitivity(columns: number[]): Promise<Float64Array[] | null>;
+  /** The basis of the last LP solve (to restart later solves from it); absent or null without one. */
+  getBasis?(): Promise<SessionBasis | null>;
+  /** The next solve starts from this basis (taken from this session with the same rows and columns). */
+  setBasis?(basis: SessionBasis): Promise<void>;
   /** The IIS of the loaded (infeasible) model, LP relaxation; null when none was found. */
   infeasibleSubsystem(): Promise<InfeasibleSubsystem | null>;
   dispose(): Promise<void>;
