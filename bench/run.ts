@@ -8,8 +8,10 @@
  *     are compared too.
  *  2. Monte Carlo: evaluate and reoptimize draws/s per core on the Guangdong scenario.
  *  3. Memory: RSS after 1,000 and 10,000 HiGHS re-solves (the adapter recycles its WASM instance).
+ *  4. Confidence: `--confidence 0.9` against the plain plan (whole process, goal ≤ 20×) and
+ *     `--mode replan` draws/s per core on the Guangdong scenario (bench/confidence.ts).
  *
- * Options: `--quick` (fewer draws and re-solves), `--only plans|mc|rss`.
+ * Options: `--quick` (fewer draws and re-solves), `--only plans|mc|rss|confidence`.
  * Peers that are not installed are skipped with the reason printed.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -25,6 +27,7 @@ import { StagedSession } from "../src/plan/stagedSession.js";
 import { stageModel } from "../src/plan/stageModels.js";
 import type { Scenario } from "../src/scenario/types.js";
 import { solverFor } from "../src/solve/auto.js";
+import { benchConfidence } from "./confidence.js";
 import { countyScenario } from "./countyScenario.js";
 import { type PeerName, type PeerResult, peerSkipReason, solveWithCbc, solveWithGlpk } from "./peers.js";
 
@@ -153,6 +156,7 @@ async function main(): Promise<void> {
   }
   if (!only || only === "mc") await benchMonteCarlo();
   if (!only || only === "rss") await benchRss();
+  if (!only || only === "confidence") await benchConfidence(quick);
 }
 
 await main();
