@@ -10,6 +10,8 @@
  *   PlanningModel { ctx.model: LinearModel, stages }
  *     │ solveStages             shortfall → cost → (smoothing), each optimum fixed; duals;
  *     ▼                         elastic diagnosis when infeasible
+ *                               (--confidence / objective.confidence: planToConfidence adds a
+ *                               margin stage calibrated on a calibration sample, docs/confidence.md)
  *   PlanSolution
  *     │ extractTables           yuan, units, households, shadow prices in planning units
  *     ▼

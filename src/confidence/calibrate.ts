@@ -134,6 +134,6 @@ function minStep(mp: MarginProblem, t: number): number {
 }
 
 /** A plan "reaches" a margin when it falls short of it by no more than this. */
-export function reachTolerance(level: number): number {
+function reachTolerance(level: number): number {
   return 1e-6 * Math.max(1, Math.abs(level));
 }

@@ -3,15 +3,16 @@
  * plan is executed (evaluate mode) under the scenario's `uncertainty` (docs/confidence.md):
  *
  *   plain plan ─(infeasible or error: returned as is)
- *     │ margin problem (marginProblem.ts), one warm session
+ *     │ margin problem held warm with its calibration sample (confidenceSolver.ts)
  *     ▼
- *   calibrate margins on a fixed calibration sample (calibrate.ts); integer plans calibrate on the
- *     │ LP relaxation first, then finish on the integer model
+ *   calibrate margins (calibrate.ts); integer plans on the LP relaxation
+ *     │
  *     ▼
  *   explain the targets that cannot reach their level (limits.ts)
  *     │
  *     ▼
- *   final solve with duals → tables, diagnostics; its plan judged again on the calibration sample
+ *   final solve with duals (integer plans: the integer model) → tables, diagnostics; its plan is
+ *   judged again on the calibration sample and calibration resumes if a target fell short
  *
  * Validation on fresh draws is the ordinary Monte Carlo run over the returned plan (pipeline).
  */
