@@ -27,6 +27,8 @@ export interface PeerResult {
 export interface PeerOptions {
   timeLimitSeconds?: number;
   mipGap?: number;
+  /** Absolute MIP gap (CBC `allowableGap`; glpsol has none and gets the relative gap only). */
+  mipAbsGap?: number;
 }
 
 const INSTALL_HINT: Record<PeerName, string> = {
@@ -57,7 +59,9 @@ export async function solveWithCbc(lpPath: string, options: PeerOptions = {}): P
     const solution = join(dir, "cbc.sol");
     const args = [lpPath];
     if (options.timeLimitSeconds !== undefined) args.push("sec", String(options.timeLimitSeconds));
-    args.push("ratio", String(options.mipGap ?? 1e-6), "solve", "solu", solution);
+    args.push("ratio", String(options.mipGap ?? 1e-6));
+    if (options.mipAbsGap !== undefined) args.push("allowableGap", String(options.mipAbsGap));
+    args.push("solve", "solu", solution);
     const run = await timed(bin, args);
     const text = await readFile(solution, "utf8").catch(() => "");
     const first = text.split("\n")[0] ?? "";

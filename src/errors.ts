@@ -13,3 +13,11 @@ export class UsageError extends Error {
 export class SolverFailure extends Error {
   readonly kind = "solver";
 }
+
+/** The user interrupted the run (Ctrl-C); nothing was written. The CLI exits with 130. */
+export class Interrupted extends Error {
+  readonly kind = "interrupted";
+  constructor() {
+    super("interrupted: the run was stopped (Ctrl-C) and nothing was written");
+  }
+}

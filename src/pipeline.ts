@@ -36,6 +36,7 @@ import { performance } from "node:perf_hooks";
 import { UsageError } from "./errors.js";
 import { withOfficeFiles } from "./output/officeFiles.js";
 import { renderDiagnosticsOnly, renderPlanFiles } from "./output/planFiles.js";
+import { safeFolderName } from "./output/folderName.js";
 import { assertWritable, writeFolderAtomically } from "./output/writeFolder.js";
 import { type PlannedScenario, planScenario } from "./plan/planScenario.js";
 import { confidenceRunInfo, withConfidence } from "./confidence/confidenceTables.js";
@@ -48,12 +49,14 @@ import type { SolverChoice } from "./solve/auto.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "./version.js";
 import { type McRunInfo, type McTables, monteCarloTables, QUANTILE_METHOD, renderMonteCarloFiles } from "./montecarlo/mcFiles.js";
 import {
-  checkMonteCarloRequest, type MonteCarloRequest, type MonteCarloRun, resolveSeed, runMonteCarlo, shardRange,
+  checkDrawMemory, checkMonteCarloRequest, effectiveWorkers, type MonteCarloRequest, type MonteCarloRun, resolveSeed, runMonteCarlo, shardRange,
 } from "./montecarlo/monteCarlo.js";
 import { renderShardFile, SHARD_FILE } from "./montecarlo/shardFiles.js";
 
 export interface SimulateOptions {
   overlays?: string[];
+  /** `--allow-outside` folders that references may point into. */
+  allowOutside?: string[];
   solver?: SolverChoice;
   out?: string;
   force?: boolean;
@@ -101,8 +104,9 @@ export interface RunJson {
   monte_carlo?: McRunInfo;
 }
 
+/** `results/<name>`, the name made one safe folder name (see folderName.ts). */
 export function defaultOutDir(scenarioName: string): string {
-  return `results/${scenarioName.replace(/[^\p{L}\p{N}_.-]+/gu, "-")}`;
+  return `results/${safeFolderName(scenarioName)}`;
 }
 
 /** Plans a scenario end to end and writes its results folder (unless dryRun). */
@@ -110,9 +114,9 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   if (options.monteCarlo) checkMonteCarloRequest(options.monteCarlo); // bad flags: nothing loaded or written
   if (options.confidence) checkConfidenceRequest(options.confidence);
   const t0 = performance.now();
-  const loaded = loadCheckedScenario(file, { overlays: options.overlays ?? [] });
+  const loaded = loadCheckedScenario(file, { overlays: options.overlays ?? [], allowOutside: options.allowOutside });
   const outDir = options.dryRun ? null : (options.out ?? defaultOutDir(loaded.scenario.name));
-  if (outDir) assertWritable(outDir, options.force ?? false); // fail before solving, not after
+  if (outDir) assertWritable(outDir, options.force ?? false, loaded.inputs); // fail before solving, not after
   const wants = wantsConfidence(loaded.scenario, options.confidence?.level);
   if (!wants && options.confidence) throw new UsageError("--calibration-draws and --calibration-seed apply to confidence planning: add --confidence or set objective.confidence");
   const seeds = wants ? confidenceSeeds(loaded, options.confidence, options.monteCarlo?.seed, Boolean(options.monteCarlo)) : null;
@@ -133,6 +137,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
     planned = await planScenario(loaded.scenario, options.solver ?? "auto");
   }
   const { solution, tables, seconds } = planned;
+  if (options.monteCarlo && solution.status === "optimal") checkDrawMemory(options.monteCarlo, solution.pm.ctx, loaded.uncertainty); // before any draw
   const t3 = performance.now();
   const mc = options.monteCarlo && solution.status === "optimal"
     ? await monteCarloStep(loaded, solution, tables, options.monteCarlo, options.bom ?? true, confidence?.targets.map((t) => t.level) ?? null)
@@ -148,6 +153,8 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   if (mc) {
     runJson.monte_carlo = mc.info;
     if (loaded.uncertainty.inputs.length === 0) runJson.warnings.push("the scenario has no uncertain inputs: every draw executes the plan in the planned world");
+    const asked = options.monteCarlo!.workers;
+    if (mc.info.workers !== asked) runJson.warnings.push(`--workers ${asked} is more than the ${mc.info.workers} cores here; ${mc.info.workers} worker threads were used (results do not depend on the count)`);
   }
   let written: string | null = null;
   if (outDir) {
@@ -157,7 +164,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
       : await renderDiagnosticsOnly(tables, runJson, loaded.merged, bom);
     if (mc?.tables) Object.assign(files, await renderMonteCarloFiles(mc.tables, bom));
     if (mc?.shardFile) files[SHARD_FILE] = mc.shardFile;
-    written = writeFolderAtomically(outDir, await withOfficeFiles(files, { kind: "plan", xlsx: options.xlsx }), options.force ?? false);
+    written = writeFolderAtomically(outDir, await withOfficeFiles(files, { kind: "plan", xlsx: options.xlsx }), options.force ?? false, loaded.inputs);
   }
   return { loaded, solution, tables, outDir: written, runJson, monteCarlo: mc && { run: mc.run, tables: mc.tables, info: mc.info }, confidence };
 }
@@ -176,7 +183,7 @@ async function monteCarloStep(
   const range = request.shard ? shardRange(request.shard.k, request.shard.n, request.draws!) : undefined;
   const run = await runMonteCarlo(solution, loaded.uncertainty, {
     mode: request.mode, draws: request.draws, precision: request.precision, seed, workers: request.workers, range,
-    onProgress: request.onProgress, margins,
+    onProgress: request.onProgress, signal: request.signal, margins,
   });
   const rootRegion = loaded.scenario.rootRegions.join("+");
   const info: McRunInfo = {
@@ -186,7 +193,7 @@ async function monteCarloStep(
     draws_requested: request.draws ?? null,
     draws_used: run.drawsUsed,
     precision: request.precision ?? null,
-    workers: request.workers,
+    workers: effectiveWorkers(request.workers),
     shard: request.shard ? `${request.shard.k}/${request.shard.n}` : null,
     draw_range: range ?? null,
     inputs: loaded.uncertainty.inputs.length,
@@ -231,6 +238,6 @@ function makeRunJson(
     objective,
     shadow_prices: solution.dualMethod,
     timings_seconds: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Number((v / 1000).toFixed(3))])),
-    warnings: solution.warnings,
+    warnings: [...loaded.notices, ...solution.warnings],
   };
 }

@@ -3,10 +3,10 @@
  * `reportError`. Stack traces only with --debug.
  *
  * Exit codes: 0 success · 1 internal error · 2 bad input (scenario or command line) ·
- *             3 infeasible plan (diagnosis written) · 4 results folder exists / cannot write ·
- *             5 solver failure
+ *             3 infeasible plan (diagnosis written) · 4 results folder exists / may not or cannot
+ *             be written · 5 solver failure · 130 interrupted (Ctrl-C, as shells report SIGINT)
  */
-export const EXIT = { ok: 0, internal: 1, badInput: 2, infeasible: 3, output: 4, solver: 5 } as const;
+export const EXIT = { ok: 0, internal: 1, badInput: 2, infeasible: 3, output: 4, solver: 5, interrupted: 130 } as const;
 
 export { SolverFailure, UsageError } from "../errors.js";
 
@@ -22,7 +22,10 @@ export function exitCodeFor(error: unknown): number {
     case "usage":
       return EXIT.badInput;
     case "output_exists":
+    case "output":
       return EXIT.output;
+    case "interrupted":
+      return EXIT.interrupted;
     case "solver":
       return EXIT.solver;
     default:
@@ -34,8 +37,16 @@ export function reportError(error: unknown, debug: boolean, write: (s: string) =
   const code = exitCodeFor(error);
   const e = error as Kinded;
   const prefix = code === EXIT.badInput ? "error" : code === EXIT.internal ? "internal error" : "error";
-  write(`${prefix}: ${e?.message ?? String(error)}\n`);
+  write(`${prefix}: ${printable(e?.message ?? String(error))}\n`);
   if (debug && e?.stack) write(`${e.stack}\n`);
   else if (code === EXIT.internal) write("(run with --debug for the stack trace)\n");
   return code;
+}
+
+/**
+ * Messages can carry text from input files (a key, a path); control characters other than line
+ * breaks are shown escaped so such text cannot restyle or rewrite the terminal.
+ */
+function printable(message: string): string {
+  return message.replace(/[^\P{Cc}\n]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -4,41 +4,31 @@
  */
 import { Command, CommanderError } from "commander";
 import { ENGINE_VERSION } from "../version.js";
-import { registerCompare } from "./commands/compare.js";
-import { registerExplain } from "./commands/explain.js";
-import { registerExport } from "./commands/export.js";
-import { registerFrontier } from "./commands/frontier.js";
-import { registerMerge } from "./commands/merge.js";
-import { registerMinBudget } from "./commands/minBudget.js";
-import { registerPlan } from "./commands/plan.js";
-import { registerSchema } from "./commands/schema.js";
-import { registerStress } from "./commands/stress.js";
-import { registerValidate } from "./commands/validate.js";
+import { COMMANDS, invokedCommand } from "./commandTable.js";
 import { EXIT, reportError } from "./errors.js";
 
-export function buildProgram(): Command {
+/**
+ * The program with every command listed, and the one `argv` runs fully registered (its module
+ * loaded); the others are summaries only, so starting costs one command's imports at most.
+ */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command("simulate")
     .description("renewsim: plan renewal programmes' funds and construction slots (LP/MILP) and test them under risk")
     .version(ENGINE_VERSION)
     .option("--debug", "print stack traces on errors")
     .showHelpAfterError()
     .exitOverride();
-  registerPlan(program);
-  registerValidate(program);
-  registerSchema(program);
-  registerExport(program);
-  registerMerge(program);
-  registerStress(program);
-  registerMinBudget(program);
-  registerFrontier(program);
-  registerExplain(program);
-  registerCompare(program);
+  const invoked = invokedCommand(argv.slice(2));
+  for (const entry of COMMANDS) {
+    if (entry === invoked) (await entry.load())(program);
+    else program.command(entry.usage, { isDefault: entry.isDefault }).description(entry.summary);
+  }
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
   } catch (e) {

@@ -13,3 +13,6 @@ export function number(flag: string, value: unknown): number {
   if (text === "" || !Number.isFinite(x)) throw new UsageError(`${flag} expects a number (got "${text}")`);
   return x;
 }
+
+export const ALLOW_OUTSIDE_HELP =
+  "let extends:/file: references also read files in this folder (repeatable; by default only the scenario's and overlays' own folders)";

@@ -9,6 +9,7 @@ export function planSummary(outcome: SimulationOutcome): string {
   const { tables, solution, loaded } = outcome;
   const lines: string[] = [];
   lines.push(`renewsim: ${loaded.scenario.name} (${loaded.scenario.horizon.start}–${loaded.scenario.horizon.end})`);
+  for (const w of outcome.runJson.warnings) lines.push(`note: ${w}`);
   if (solution.status !== "optimal") {
     lines.push(`plan is ${solution.status}:`);
     if (solution.status === "error") for (const d of tables.diagnostics) lines.push(`  - ${d.message}`);
@@ -20,6 +21,7 @@ export function planSummary(outcome: SimulationOutcome): string {
     const c = outcome.confidence;
     lines.push(...confidenceLines(loaded.scenario, c.targets, tables, c.plain.tables));
   }
+  for (const w of outcome.runJson.warnings) lines.push(`warning: ${w}`);
   const met = tables.targets.filter((t) => t.met).length;
   lines.push(`targets: ${met} of ${tables.targets.length} met`);
   const integer = new Set(loaded.scenario.programs.filter((p) => p.integer).map((p) => p.id));
@@ -45,6 +47,11 @@ export function planSummary(outcome: SimulationOutcome): string {
   if (tables.capacity.length) lines.push(`capacity fully used in ${fullCap} of ${tables.capacity.length} region-years`);
   if (outcome.outDir) lines.push(`results written to ${outcome.outDir}`);
   return lines.join("\n") + "\n";
+}
+
+/** How input files were read (e.g. a CSV read as GBK), on stderr for commands without a summary. */
+export function printNotices(notices: readonly string[]): void {
+  for (const n of notices) process.stderr.write(`note: ${n}\n`);
 }
 
 /**

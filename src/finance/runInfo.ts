@@ -16,6 +16,8 @@ export interface FinanceRunJson {
   solver: { requested: string };
   selection: { sources: string[]; from: number | null; region: string | null };
   timings_seconds: Record<string, number>;
+  /** How input files were read (e.g. a CSV read as GBK). */
+  warnings: string[];
   [detail: string]: unknown;
 }
 
@@ -38,6 +40,7 @@ export function financeRunJson(
     selection: { sources: selection.sourceIds, from: selection.from, region: selection.region },
     ...details,
     timings_seconds: Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Number(v.toFixed(3))])),
+    warnings: loaded.notices,
   };
 }
 

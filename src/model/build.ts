@@ -12,13 +12,14 @@ import { addResidentCapConstraints, addShareConstraints } from "./families/share
 import { addStartLimitConstraints, addStockConstraints } from "./families/stock.js";
 import { addTargetConstraints } from "./families/targets.js";
 import { addSmoothingTerms, costObjective, shortfallObjective, type StageName } from "./objectives.js";
+import { shortfallPrecision, smoothingPrecision } from "./precision.js";
 import type { StagedProblem } from "./types.js";
 import { addCostVariables, addFundsVariables, addShortfallVariables, addStartsVariables } from "./variables.js";
 
 /** The planning model as a staged problem, with the builder context that indexes it. */
 export interface PlanningModel extends StagedProblem {
   ctx: ModelContext;
-  stages: { name: StageName; objective: StagedProblem["stages"][number]["objective"] }[];
+  stages: (StagedProblem["stages"][number] & { name: StageName })[];
 }
 
 export function buildPlanningModel(scenario: Scenario): PlanningModel {
@@ -40,9 +41,10 @@ export function buildPlanningModel(scenario: Scenario): PlanningModel {
   addTargetConstraints(ctx);
 
   const stages: PlanningModel["stages"] = [
-    { name: "shortfall", objective: shortfallObjective(ctx) },
+    { name: "shortfall", objective: shortfallObjective(ctx), absGap: shortfallPrecision(ctx) },
     { name: "cost", objective: costObjective(ctx) },
   ];
-  if (scenario.objective.smoothing) stages.push({ name: "smoothing", objective: addSmoothingTerms(ctx) });
+  const smoothing = scenario.objective.smoothing ? addSmoothingTerms(ctx) : [];
+  if (smoothing.length > 0) stages.push({ name: "smoothing", objective: smoothing, absGap: smoothingPrecision(ctx) });
   return { ctx, model: ctx.model, stages, settings: scenario.objective };
 }

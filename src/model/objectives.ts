@@ -33,14 +33,18 @@ export function costObjective(ctx: ModelContext): Term[] {
 }
 
 /**
- * Smoothing: for every leaf-programme and every horizon year after the first, a row
+ * Smoothing: for every leaf-programme of a continuous programme and every horizon year after the
+ * first, a row
  *   starts[y] − starts[y−1] − d⁺ + d⁻ = 0   (d⁺, d⁻ ≥ 0)
  * and the objective Σ (d⁺ + d⁻) / max(1, stock), so leaves of every size weigh by their share of
- * stock and a leaf with no stock does not divide by zero.
+ * stock and a leaf with no stock does not divide by zero. Programmes with whole units are left out.
  */
 export function addSmoothingTerms(ctx: ModelContext): Term[] {
   const terms: Term[] = [];
   for (const lp of ctx.leafPrograms) {
+    // Whole-unit programmes are not smoothed: no whole-unit plan lies near the smoothed LP optimum
+    // when budgets bind, and the smoothing MIP does not close in minutes (docs/model.md).
+    if (lp.program.integer) continue;
     const scale = 1 / Math.max(1, lp.leaf.stock);
     ctx.years.slice(1).forEach((year, k) => {
       const h = k + 1;

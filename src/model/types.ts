@@ -71,6 +71,11 @@ export interface LinearModel {
 export interface Stage {
   name: string;
   objective: Term[];
+  /**
+   * Integer plans: the absolute precision the stage is solved to and held at (objective units),
+   * e.g. the shortfall score of half a unit — where a relative gap cannot close near a zero optimum.
+   */
+  absGap?: number;
 }
 
 /**

@@ -32,11 +32,80 @@ export interface DrawResult {
   gap: Float64Array;
 }
 
+/**
+ * The plan flattened into typed arrays, so the per-draw loops read numbers by index with no
+ * object or array-of-arrays lookups (a draw runs ~2,000 such reads per year on Guangdong).
+ */
+class FlatPlan {
+  readonly profileStart: Int32Array;
+  readonly profile: Float64Array;
+  readonly unitCost: Float64Array;
+  readonly planned: Float64Array;
+  readonly actual: Float64Array;
+  readonly fixed: Uint8Array;
+  readonly preCost: Float64Array;
+  readonly preActive: Float64Array;
+  readonly shares: Float64Array;
+  readonly slotsPerUnit: Float64Array;
+  /** Start of lp i's [year] run in the world's [program][leaf][year] cells. */
+  readonly cellBase: Int32Array;
+  /** Layout leaf of lp i (for [source][leaf][year] cells). */
+  readonly leaf: Int32Array;
+  readonly budgetSource: Int32Array;
+  readonly budgetFactorCell: Int32Array;
+  readonly budgetAmount: Float64Array;
+  readonly budgetNext: Int32Array;
+  /** Members of budget b: memberIndex[memberStart[b] .. memberStart[b+1]). */
+  readonly memberStart: Int32Array;
+  readonly memberIndex: Int32Array;
+  readonly capacitySlots: Float64Array;
+  readonly capacityStart: Int32Array;
+  readonly capacityIndex: Int32Array;
+  readonly budgetsByYear: Int32Array[];
+  readonly capacityByYear: Int32Array[];
+
+  constructor(plan: ExecutionPlan, layoutLeaves: number) {
+    const lps = plan.leafPrograms;
+    const H = plan.horizonYears;
+    this.profileStart = new Int32Array(lps.length + 1);
+    lps.forEach((lp, i) => (this.profileStart[i + 1] = this.profileStart[i] + lp.profile.length));
+    this.profile = Float64Array.from(lps.flatMap((lp) => lp.profile));
+    this.unitCost = Float64Array.from(lps.flatMap((lp) => lp.unitCost));
+    this.planned = Float64Array.from(lps.flatMap((lp) => lp.planned));
+    this.actual = Float64Array.from(lps.flatMap((lp) => lp.actual));
+    this.fixed = Uint8Array.from(lps.flatMap((lp) => lp.fixed.map((f) => (f ? 1 : 0))));
+    this.preCost = Float64Array.from(lps.flatMap((lp) => lp.preCost));
+    this.preActive = Float64Array.from(lps.flatMap((lp) => lp.preActive));
+    this.shares = Float64Array.from(lps.flatMap((lp) => lp.shares));
+    this.slotsPerUnit = Float64Array.from(lps, (lp) => lp.slotsPerUnit);
+    this.cellBase = Int32Array.from(lps, (lp) => (lp.p * layoutLeaves + lp.l) * H);
+    this.leaf = Int32Array.from(lps, (lp) => lp.l);
+    const b = plan.budgets;
+    this.budgetSource = Int32Array.from(b, (x) => x.source);
+    this.budgetFactorCell = Int32Array.from(b, (x) => x.factorCell);
+    this.budgetAmount = Float64Array.from(b, (x) => x.amount);
+    this.budgetNext = Int32Array.from(b, (x) => x.next);
+    [this.memberStart, this.memberIndex] = packed(b.map((x) => x.leafPrograms));
+    this.capacitySlots = Float64Array.from(plan.capacity, (c) => c.slots);
+    [this.capacityStart, this.capacityIndex] = packed(plan.capacity.map((c) => c.leafPrograms));
+    this.budgetsByYear = plan.paymentYears.map((_, y) => Int32Array.from(b.flatMap((x, i) => (x.yearIndex === y ? [i] : []))));
+    this.capacityByYear = plan.paymentYears.map((_, y) => Int32Array.from(plan.capacity.flatMap((c, i) => (c.yearIndex === y ? [i] : []))));
+  }
+}
+
+function packed(lists: number[][]): [Int32Array, Int32Array] {
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((l, i) => (start[i + 1] = start[i] + l.length));
+  return [start, Int32Array.from(lists.flat())];
+}
+
 export class Executor {
   private readonly H: number;
   private readonly Y: number;
   private readonly S: number;
   private readonly N: number;
+  private readonly L: number;
+  private readonly f: FlatPlan;
   private readonly certain: Float64Array;
   private readonly uncertain: Float64Array;
   private readonly deferred: Float64Array;
@@ -45,19 +114,19 @@ export class Executor {
   private readonly demand: Float64Array;
   private readonly ratio: Float64Array;
   private readonly carryIn: Float64Array;
-  private readonly budgetsByYear: number[][];
-  private readonly capacityByYear: number[][];
   readonly result: DrawResult;
 
   constructor(
-    private readonly plan: ExecutionPlan,
+    plan: ExecutionPlan,
     /** Leaves in the world layout: strides of the [program][leaf][year] and [source][leaf][year] cells. */
-    private readonly layoutLeaves: number,
+    layoutLeaves: number,
   ) {
     this.H = plan.horizonYears;
     this.Y = plan.paymentYears.length;
     this.S = plan.sourceKinds.length;
     this.N = plan.leafPrograms.length;
+    this.L = layoutLeaves;
+    this.f = new FlatPlan(plan, layoutLeaves);
     const n = this.N;
     this.certain = new Float64Array(n);
     this.uncertain = new Float64Array(n);
@@ -67,8 +136,6 @@ export class Executor {
     this.demand = new Float64Array(n * this.S);
     this.ratio = new Float64Array(n * this.S);
     this.carryIn = new Float64Array(plan.budgets.length);
-    this.budgetsByYear = plan.paymentYears.map((_, y) => plan.budgets.flatMap((b, i) => (b.yearIndex === y ? [i] : [])));
-    this.capacityByYear = plan.paymentYears.map((_, y) => plan.capacity.flatMap((c, i) => (c.yearIndex === y ? [i] : [])));
     this.result = {
       starts: new Float64Array(n * this.H),
       paid: new Float64Array(this.S * this.Y),
@@ -94,7 +161,8 @@ export class Executor {
 
   /**
    * Executes payment year y (after `begin` and the years before it). The plan's starts and shares
-   * of year y are read now, so annual re-planning (replan.ts) may rewrite them between years.
+   * of year y are read now, so annual re-planning (replan.ts) may rewrite them between years
+   * (`setPlanned`, `setShare`).
    */
   step(world: SampledWorld, y: number): void {
     if (y < this.H) {
@@ -111,6 +179,16 @@ export class Executor {
     }
   }
 
+  /** Planned starts of leaf-programme i in horizon year y (annual re-planning rewrites them). */
+  setPlanned(i: number, y: number, units: number): void {
+    this.f.planned[i * this.H + y] = units;
+  }
+
+  /** Source s's share of leaf-programme i's cost in payment year y (annual re-planning rewrites them). */
+  setShare(i: number, y: number, s: number, share: number): void {
+    this.f.shares[(i * this.Y + y) * this.S + s] = share;
+  }
+
   /** Forgets the units waiting to retry: a re-plan has decided anew what starts next. */
   clearDeferred(): void {
     this.deferred.fill(0);
@@ -121,26 +199,24 @@ export class Executor {
     return this.carryIn[b];
   }
 
-  private cell(lp: { p: number; l: number }, y: number): number {
-    return (lp.p * this.layoutLeaves + lp.l) * this.H + y;
-  }
-
   private candidates(world: SampledWorld, y: number): void {
-    const lps = this.plan.leafPrograms;
+    const { f, H } = this;
+    const failure = world.consentFailure;
+    const slip = world.slipProbability;
     for (let i = 0; i < this.N; i++) {
-      const lp = lps[i];
-      if (lp.fixed[y]) {
-        this.certain[i] = lp.planned[y];
+      const iy = i * H + y;
+      if (f.fixed[iy] === 1) {
+        this.certain[i] = f.planned[iy];
         this.uncertain[i] = 0;
         continue;
       }
-      const c = this.cell(lp, y);
-      let unc = Math.max(0, lp.planned[y] - lp.actual[y]) + this.deferred[i];
-      const failed = unc * world.consentFailure[c];
+      const c = f.cellBase[i] + y;
+      let unc = Math.max(0, f.planned[iy] - f.actual[iy]) + this.deferred[i];
+      const failed = unc * failure[c];
       unc -= failed;
-      const slipped = unc * world.slipProbability[c];
+      const slipped = unc * slip[c];
       unc -= slipped;
-      this.certain[i] = lp.actual[y];
+      this.certain[i] = f.actual[iy];
       this.uncertain[i] = unc;
       this.deferred[i] = failed + slipped;
     }
@@ -148,27 +224,32 @@ export class Executor {
 
   /** Units active in year y from starts before it (realised, or pre-horizon). */
   private activeBefore(i: number, y: number): number {
-    const lp = this.plan.leafPrograms[i];
-    let active = lp.preActive[y];
-    for (let k = 1; k < lp.profile.length && y - k >= 0; k++) {
-      if (y - k < this.H) active += this.result.starts[i * this.H + y - k];
+    const { f, H } = this;
+    let active = f.preActive[i * this.Y + y];
+    const duration = f.profileStart[i + 1] - f.profileStart[i];
+    for (let k = 1; k < duration && y - k >= 0; k++) {
+      if (y - k < H) active += this.result.starts[i * H + y - k];
     }
     return active;
   }
 
   private applyCapacity(y: number): void {
-    for (const ci of this.capacityByYear[y]) {
-      const cap = this.plan.capacity[ci];
+    const { f } = this;
+    const list = f.capacityByYear[y];
+    for (let q = 0; q < list.length; q++) {
+      const ci = list[q];
       let used = 0;
       let reducible = 0;
-      for (const i of cap.leafPrograms) {
-        const spu = this.plan.leafPrograms[i].slotsPerUnit;
+      for (let m = f.capacityStart[ci]; m < f.capacityStart[ci + 1]; m++) {
+        const i = f.capacityIndex[m];
+        const spu = f.slotsPerUnit[i];
         used += spu * (this.activeBefore(i, y) + this.certain[i] + this.uncertain[i]);
         reducible += spu * this.uncertain[i];
       }
-      if (used <= cap.slots || reducible <= 0) continue;
-      const keep = Math.max(0, 1 - (used - cap.slots) / reducible);
-      for (const i of cap.leafPrograms) {
+      if (used <= f.capacitySlots[ci] || reducible <= 0) continue;
+      const keep = Math.max(0, 1 - (used - f.capacitySlots[ci]) / reducible);
+      for (let m = f.capacityStart[ci]; m < f.capacityStart[ci + 1]; m++) {
+        const i = f.capacityIndex[m];
         const cut = this.uncertain[i] * (1 - keep);
         this.uncertain[i] -= cut;
         this.deferred[i] += cut;
@@ -177,44 +258,52 @@ export class Executor {
   }
 
   private costs(world: SampledWorld, y: number): void {
-    const lps = this.plan.leafPrograms;
+    const { f, H } = this;
+    const factor = world.unitCostFactor;
     const starts = this.result.starts;
     for (let i = 0; i < this.N; i++) {
-      const lp = lps[i];
-      let committed = lp.preCost[y];
-      for (let k = 1; k < lp.profile.length && y - k >= 0; k++) {
+      const p0 = f.profileStart[i];
+      const duration = f.profileStart[i + 1] - p0;
+      const base = f.cellBase[i];
+      let committed = f.preCost[i * this.Y + y];
+      for (let k = 1; k < duration && y - k >= 0; k++) {
         const t = y - k;
-        if (t >= this.H) continue;
-        committed += lp.profile[k] * lp.unitCost[t] * world.unitCostFactor[this.cell(lp, t)] * starts[i * this.H + t];
+        if (t >= H) continue;
+        committed += f.profile[p0 + k] * f.unitCost[i * H + t] * factor[base + t] * starts[i * H + t];
       }
-      this.newPerUnit[i] = y < this.H ? lp.profile[0] * lp.unitCost[y] * world.unitCostFactor[this.cell(lp, y)] : 0;
+      this.newPerUnit[i] = y < H ? f.profile[p0] * f.unitCost[i * H + y] * factor[base + y] : 0;
       this.total[i] = committed + (this.certain[i] + this.uncertain[i]) * this.newPerUnit[i];
     }
   }
 
   private pay(world: SampledWorld, y: number): void {
-    const { S, N } = this;
-    const lps = this.plan.leafPrograms;
+    const { S, N, H, f } = this;
+    const { demand, ratio, total } = this;
     for (let i = 0; i < N; i++) {
+      const row = (i * this.Y + y) * S;
       for (let s = 0; s < S; s++) {
-        this.demand[i * S + s] = lps[i].shares[y * S + s] * this.total[i];
-        this.ratio[i * S + s] = 1;
+        demand[i * S + s] = f.shares[row + s] * total[i];
+        ratio[i * S + s] = 1;
       }
     }
-    for (const bi of this.budgetsByYear[y]) this.rationBudget(world, bi);
+    const budgets = f.budgetsByYear[y];
+    for (let q = 0; q < budgets.length; q++) this.rationBudget(world, budgets[q]);
+    const shortfall = world.enterpriseShortfall;
+    const paid = this.result.paid;
+    const gap = this.result.gap;
     for (let i = 0; i < N; i++) {
-      const lp = lps[i];
       let paidTotal = 0;
+      const leafCell = f.leaf[i] * H + y;
       for (let s = 0; s < S; s++) {
-        const owed = this.demand[i * S + s];
+        const owed = demand[i * S + s];
         if (owed === 0) continue;
-        const arrives = y < this.H ? 1 - world.enterpriseShortfall[(s * this.layoutLeaves + lp.l) * this.H + y] : 1;
-        const p = owed * this.ratio[i * S + s] * arrives;
+        const arrives = y < H ? 1 - shortfall[s * this.L * H + leafCell] : 1;
+        const p = owed * ratio[i * S + s] * arrives;
         paidTotal += p;
-        this.result.paid[s * this.Y + y] += p;
-        this.result.gap[s * this.Y + y] += owed - p;
+        paid[s * this.Y + y] += p;
+        gap[s * this.Y + y] += owed - p;
       }
-      const shortage = this.total[i] - paidTotal;
+      const shortage = total[i] - paidTotal;
       if (shortage > 1e-6 && this.newPerUnit[i] > 0) {
         const unfunded = Math.min(this.uncertain[i], shortage / this.newPerUnit[i]);
         this.uncertain[i] -= unfunded;
@@ -225,16 +314,18 @@ export class Executor {
 
   /** Scales the demands on one budget pro rata when it cannot meet them all; carries leftovers. */
   private rationBudget(world: SampledWorld, bi: number): void {
-    const b = this.plan.budgets[bi];
-    const S = this.S;
-    const factor = b.factorCell >= 0 ? world.budgetFactor[b.factorCell] : 1;
-    const available = b.amount * factor + this.carryIn[bi];
+    const { f, S, demand, ratio } = this;
+    const s = f.budgetSource[bi];
+    const cell = f.budgetFactorCell[bi];
+    const available = f.budgetAmount[bi] * (cell >= 0 ? world.budgetFactor[cell] : 1) + this.carryIn[bi];
     let asked = 0;
-    for (const i of b.leafPrograms) asked += this.demand[i * S + b.source];
+    for (let m = f.memberStart[bi]; m < f.memberStart[bi + 1]; m++) asked += demand[f.memberIndex[m] * S + s];
     const r = asked > available ? available / asked : 1;
-    for (const i of b.leafPrograms) {
-      if (r < this.ratio[i * S + b.source]) this.ratio[i * S + b.source] = r;
+    for (let m = f.memberStart[bi]; m < f.memberStart[bi + 1]; m++) {
+      const k = f.memberIndex[m] * S + s;
+      if (r < ratio[k]) ratio[k] = r;
     }
-    if (b.next >= 0) this.carryIn[b.next] = Math.max(0, available - asked * r);
+    const next = f.budgetNext[bi];
+    if (next >= 0) this.carryIn[next] = Math.max(0, available - asked * r);
   }
 }

@@ -9,14 +9,17 @@
  * Draws are run in fixed batches of BATCH indices so that `--precision` stops at the same draw
  * count whatever the worker count; the statistics are computed over draws 0 … n−1 in order.
  */
-import { UsageError } from "../errors.js";
+import { availableParallelism } from "node:os";
+import { Interrupted, UsageError } from "../errors.js";
+import { formatLimit, LIMITS } from "../limits.js";
+import type { ModelContext } from "../model/context.js";
 import { mergeShards, type OutcomeShard } from "../stats/outcomes.js";
 import { buildExecutionPlan, type PlannedPoint } from "./executionPlan.js";
 import { buildMetricLayout, type MetricLayout } from "./metrics.js";
 import { createRunner, type DrawRunner } from "./parallel.js";
 import type { EvaluateJob } from "./runDraws.js";
 import { metCounts, precisionReachedFor } from "./tables.js";
-import { MAX_DRAW, MAX_SEED } from "./streams.js";
+import { MAX_SEED } from "./streams.js";
 import type { McMode, Uncertainty } from "./types.js";
 
 export const BATCH = 1000;
@@ -39,6 +42,8 @@ export interface MonteCarloOptions {
   onProgress?: (done: number, total: number) => void;
   /** replan: the confidence plan's margins (target units, per target), kept in every annual plan. */
   margins?: ArrayLike<number> | null;
+  /** Aborting stops the draws and the worker threads; the run rejects with `Interrupted`. */
+  signal?: AbortSignal;
 }
 
 /** What a caller asks for; `checkMonteCarloRequest` says whether it makes sense. */
@@ -53,6 +58,7 @@ export interface MonteCarloRequest {
   shard?: { k: number; n: number };
   saveDraws?: boolean;
   onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
 }
 
 /** Throws a UsageError for a request no run could honour (checked before anything is loaded). */
@@ -60,11 +66,15 @@ export function checkMonteCarloRequest(r: MonteCarloRequest): void {
   const whole = (x: number | undefined, min: number, max: number) => x === undefined || (Number.isInteger(x) && x >= min && x <= max);
   if (r.mode !== "evaluate" && r.mode !== "reoptimize" && r.mode !== "replan") throw new UsageError(`--mode must be evaluate, reoptimize or replan (got "${r.mode}")`);
   if (r.draws === undefined && r.precision === undefined) throw new UsageError("Monte Carlo needs --draws N or --precision P");
-  if (!whole(r.draws, 1, MAX_DRAW + 1)) throw new UsageError(`--draws must be a whole number from 1 to ${MAX_DRAW + 1} (got ${r.draws})`);
+  if (!whole(r.draws, 1, LIMITS.draws)) {
+    throw new UsageError(`--draws must be a whole number from 1 to ${formatLimit("draws")} (got ${r.draws}); see docs/limits.md`);
+  }
   if (r.precision !== undefined && !(r.precision > 0 && r.precision <= 0.5)) {
     throw new UsageError(`--precision is the standard error P(met) must reach, above 0 and at most 0.5 (got ${r.precision})`);
   }
-  if (!whole(r.workers, 1, 1024)) throw new UsageError(`--workers must be a whole number from 1 to 1024 (got ${r.workers})`);
+  if (!whole(r.workers, 1, LIMITS.workers)) {
+    throw new UsageError(`--workers must be a whole number from 1 to ${formatLimit("workers")} (got ${r.workers}); more than the cores (${availableParallelism()} here) are not started anyway`);
+  }
   if (!whole(r.seed, 0, MAX_SEED)) throw new UsageError(`--seed must be a whole number from 0 to 2^53 − 1 (got ${r.seed})`);
   if (r.shard) {
     const { k, n } = r.shard;
@@ -75,6 +85,28 @@ export function checkMonteCarloRequest(r: MonteCarloRequest): void {
     if (r.draws === undefined) throw new UsageError("--shard needs --draws N (the total over all shards)");
     if (n > r.draws) throw new UsageError(`--shard ${k}/${n}: cannot split ${r.draws} draws into ${n} shards`);
   }
+}
+
+/**
+ * Throws a UsageError when the run would hold more than LIMITS.drawValues numbers (draws × metrics
+ * recorded per draw): checked once the plan is made, before any draw. A sharded run
+ * is checked for the whole run, which its merge must hold.
+ */
+export function checkDrawMemory(r: MonteCarloRequest, ctx: ModelContext, uncertainty: Uncertainty): void {
+  const metrics = buildMetricLayout(ctx, uncertainty.inputs.map((i) => i.id)).names.length;
+  const draws = r.draws ?? MAX_PRECISION_DRAWS;
+  if (draws * metrics <= LIMITS.drawValues) return;
+  const most = Math.floor(LIMITS.drawValues / metrics);
+  const asked = r.draws === undefined ? `--precision may run up to ${MAX_PRECISION_DRAWS.toLocaleString("en-US")} draws, which` : `--draws ${draws.toLocaleString("en-US")}`;
+  throw new UsageError(
+    `${asked} would hold ${(draws * metrics).toLocaleString("en-US")} values in memory (${metrics} per draw for this scenario); ` +
+      `the limit is ${formatLimit("drawValues")} values, so this scenario can run at most ${most.toLocaleString("en-US")} draws (give --draws N; see docs/limits.md)`,
+  );
+}
+
+/** Worker threads actually started: never more than the machine's cores (results do not depend on it). */
+export function effectiveWorkers(requested: number): number {
+  return Math.max(1, Math.min(requested, availableParallelism()));
 }
 
 export type SeedSource = "--seed" | "uncertainty.seed" | "seed" | "default";
@@ -107,9 +139,10 @@ export function makeJob(solution: PlannedPoint, uncertainty: Uncertainty, mode: 
 
 export async function runMonteCarlo(solution: PlannedPoint, uncertainty: Uncertainty, options: MonteCarloOptions): Promise<MonteCarloRun> {
   const job = makeJob(solution, uncertainty, options.mode, options.seed, options.margins ?? null);
-  const runner = createRunner(job, options.workers);
+  const runner = createRunner(job, effectiveWorkers(options.workers), options.signal);
   try {
     const { shard, drawsUsed } = await runDraws(job, runner, options);
+    if (options.signal?.aborted) throw new Interrupted();
     return { job, shard, layout: job.metrics, drawsUsed };
   } finally {
     await runner.close();

@@ -5,10 +5,17 @@
  *
  * A `DrawRunner` keeps its worker threads between calls: `--precision` runs many batches, and
  * starting a thread (loader + modules) costs ~0.7 s — more than a batch of evaluate draws.
+ *
+ * An aborted `signal` (Ctrl-C in the CLI) terminates the worker threads at once and rejects the run
+ * with `Interrupted`; draws run in this thread stop at the next slice of IN_THREAD_SLICE draws.
  */
 import { Worker } from "node:worker_threads";
-import { mergeShards, type OutcomeShard } from "../stats/outcomes.js";
+import { Interrupted } from "../errors.js";
+import { createShard, mergeShards, type OutcomeShard } from "../stats/outcomes.js";
 import { drawsOf, type EvaluateJob, releaseReplanner } from "./runDraws.js";
+
+/** Draws run in this thread between looks at the abort signal. */
+const IN_THREAD_SLICE = 2000;
 
 export interface DrawRunner {
   run(draws: number[], onProgress?: (n: number) => void): Promise<OutcomeShard>;
@@ -19,7 +26,7 @@ export interface DrawRunner {
 /** Messages from a worker: progress ticks, then the slice's shard (or an error). */
 type Reply = { id: number; progress?: number; shard?: OutcomeShard; error?: string };
 
-export function createRunner(job: EvaluateJob, workers: number): DrawRunner {
+export function createRunner(job: EvaluateJob, workers: number, signal?: AbortSignal): DrawRunner {
   const minPerWorker = job.mode === "evaluate" ? 200 : 2;
   const pool: Worker[] = [];
   const pending = new Map<number, { resolve: (s: OutcomeShard) => void; reject: (e: Error) => void; progress?: (n: number) => void }>();
@@ -55,20 +62,42 @@ export function createRunner(job: EvaluateJob, workers: number): DrawRunner {
       pending.set(id, { resolve, reject, progress });
       w.postMessage({ id, draws });
     });
+  const stopThreads = () => Promise.all(pool.splice(0).map((w) => w.terminate()));
+  const onAbort = () => {
+    fail(new Interrupted());
+    void stopThreads();
+  };
+  signal?.addEventListener("abort", onAbort, { once: true });
   return {
     async run(draws, onProgress) {
+      if (signal?.aborted) throw new Interrupted();
       const slices = split(draws, Math.max(1, Math.min(workers, Math.ceil(draws.length / minPerWorker))));
-      if (slices.length === 1) {
-        return drawsOf(job, draws, () => onProgress?.(1));
-      }
+      if (slices.length === 1) return inThisThread(job, draws, () => onProgress?.(1), signal);
       while (pool.length < slices.length) pool.push(spawn());
       return mergeShards(await Promise.all(slices.map((slice, i) => runOn(pool[i], slice, onProgress))));
     },
     async close() {
+      signal?.removeEventListener("abort", onAbort);
       await releaseReplanner(job);
-      await Promise.all(pool.splice(0).map((w) => w.terminate()));
+      await stopThreads();
     },
   };
+}
+
+/**
+ * Draws in this thread, a slice at a time, yielding to the event loop between slices so an abort
+ * (Ctrl-C) is seen within one slice.
+ */
+async function inThisThread(job: EvaluateJob, draws: number[], onDraw: () => void, signal?: AbortSignal): Promise<OutcomeShard> {
+  const out = createShard(job.metrics.names, draws);
+  for (let i = 0; i < draws.length; i += IN_THREAD_SLICE) {
+    const slice = draws.slice(i, i + IN_THREAD_SLICE);
+    const part = await drawsOf(job, slice, onDraw);
+    part.values.forEach((values, m) => out.values[m].set(values, i)); // same metric order, draws in order
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal?.aborted) throw new Interrupted();
+  }
+  return out;
 }
 
 /** One-off run over `draws` (threads started and stopped). */

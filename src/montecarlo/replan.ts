@@ -27,7 +27,6 @@ const MIN_FACTOR = 1e-9;
 export class Replanner {
   private readonly model: ReplanModel;
   private readonly staged: StagedSession;
-  private readonly plan: ExecutionPlan;
   private readonly executor: Executor;
   /** Exec budget index of each model budget row (−1: none). */
   private readonly execBudget = new Map<number, number>();
@@ -42,8 +41,7 @@ export class Replanner {
   ) {
     this.model = new ReplanModel(buildPlanningModel(scenario), margins);
     this.staged = StagedSession.open(this.model.problem, "highs");
-    this.plan = structuredClone(basePlan);
-    this.executor = new Executor(this.plan, layout.leaves.length);
+    this.executor = new Executor(basePlan, layout.leaves.length);
     const { ctx } = this.model.pm;
     const key = (s: number, region: string, y: number) => `${s}|${region}|${y}`;
     const byKey = new Map(basePlan.budgets.map((b, i) => [key(b.source, b.region, b.yearIndex), i]));
@@ -54,9 +52,9 @@ export class Replanner {
   async draw(world: SampledWorld): Promise<DrawResult> {
     await this.start();
     this.resetPlan();
-    const { executor, plan } = this;
-    const H = plan.horizonYears;
-    const Y = plan.paymentYears.length;
+    const { executor } = this;
+    const H = this.basePlan.horizonYears;
+    const Y = this.basePlan.paymentYears.length;
     executor.begin();
     executor.step(world, 0);
     let solvable = true;
@@ -94,8 +92,8 @@ export class Replanner {
   private async replanFrom(h: number, world: SampledWorld): Promise<boolean> {
     const { ctx } = this.model.pm;
     const L = this.layout.leaves.length;
-    const H = this.plan.horizonYears;
-    const lps = this.plan.leafPrograms;
+    const H = this.basePlan.horizonYears;
+    const lps = this.basePlan.leafPrograms;
     const changes = this.model.yearDone(
       h,
       this.executor.result.starts,
@@ -121,27 +119,26 @@ export class Replanner {
 
   /** The annual plan's starts of years h … and its funding mix of payment years h … become the plan executed. */
   private adopt(primal: Float64Array, h: number, index: ReplanModel["pm"]["ctx"]["index"]): void {
-    const { S } = index;
-    const Y = this.plan.paymentYears.length;
-    this.plan.leafPrograms.forEach((lp, i) => {
-      for (let t = h; t < this.plan.horizonYears; t++) lp.planned[t] = primal[index.startsCol(i, t)];
+    const { S, H, Y } = index;
+    for (let i = 0; i < this.basePlan.leafPrograms.length; i++) {
+      for (let t = h; t < H; t++) this.executor.setPlanned(i, t, primal[index.startsCol(i, t)]);
       for (let y = h; y < Y; y++) {
         const cost = primal[index.costCol(i, y)];
         if (!(cost * MONEY_UNIT > 1)) continue; // nothing planned that year: keep the mix it had
         for (let s = 0; s < S; s++) {
           const v = index.fundsCol(i, y, s);
-          lp.shares[y * S + s] = v < 0 ? 0 : primal[v] / cost;
+          this.executor.setShare(i, y, s, v < 0 ? 0 : primal[v] / cost);
         }
       }
-    });
+    }
   }
 
-  /** Back to the plan as solved (the executor reads the plan's arrays in place). */
+  /** Back to the plan as solved. */
   private resetPlan(): void {
+    const S = this.basePlan.sourceKinds.length;
     this.basePlan.leafPrograms.forEach((lp, i) => {
-      const mine = this.plan.leafPrograms[i];
-      for (let t = 0; t < lp.planned.length; t++) mine.planned[t] = lp.planned[t];
-      for (let k = 0; k < lp.shares.length; k++) mine.shares[k] = lp.shares[k];
+      lp.planned.forEach((units, t) => this.executor.setPlanned(i, t, units));
+      lp.shares.forEach((share, k) => this.executor.setShare(i, Math.floor(k / S), k % S, share));
     });
   }
 }

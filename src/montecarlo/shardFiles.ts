@@ -178,7 +178,8 @@ export async function mergeShardRun(
   to: string | ((scenarioName: string) => string),
   options: { force?: boolean; saveDraws?: boolean; xlsx?: boolean } = {},
 ): Promise<MergedRun> {
-  if (typeof to === "string") assertWritable(to, options.force ?? false); // before reading many draws
+  // The shard folders are the inputs: the merged folder may not replace or hold one of them.
+  if (typeof to === "string") assertWritable(to, options.force ?? false, dirs); // before reading many draws
   const folders = dirs.map(readShardFolder);
   const out = typeof to === "string" ? to : to(folders[0].info.scenario.name);
   const merged = mergeShardFolders(folders);
@@ -204,6 +205,6 @@ export async function mergeShardRun(
     ...(await renderMonteCarloFiles(tables, { bom: info.csv_bom })),
     "run.json": JSON.stringify(runJson, null, 2) + "\n",
   };
-  const outDir = writeFolderAtomically(out, await withOfficeFiles(files, { kind: "merge", xlsx: options.xlsx }), options.force ?? false);
+  const outDir = writeFolderAtomically(out, await withOfficeFiles(files, { kind: "merge", xlsx: options.xlsx }), options.force ?? false, dirs);
   return { outDir, folders, tables, runJson };
 }

@@ -6,6 +6,7 @@
  * path relative to `uncertainty` so the loader can map it to a YAML line.
  */
 import { z } from "zod";
+import { nonFiniteMessage } from "../scenario/issueMessages.js";
 import type { Scenario, SourceKind } from "../scenario/types.js";
 import { buildCopula } from "./correlation.js";
 import { indexScenario, inputTargets } from "./cells.js";
@@ -181,6 +182,8 @@ function fromZod(issues: z.core.$ZodIssue[], raw: unknown): UncertaintyProblem[]
       for (const key of issue.keys) out.push({ path: [...path, key], message: `unknown key "${key}"` });
     } else if ((issue.code === "invalid_type" || issue.code === "invalid_union") && valueAt(path) === undefined) {
       out.push({ path, message: "required" });
+    } else if (nonFiniteMessage(valueAt(path))) {
+      out.push({ path, message: nonFiniteMessage(valueAt(path))! });
     } else {
       out.push({ path, message: issue.message });
     }

@@ -82,9 +82,17 @@ export async function solveInSession(staged: StagedSession, pm: PlanningModel, o
       : null,
     dualMethod: run.dualMethod,
     conflicts: [],
-    warnings: run.warnings,
+    warnings: [...smoothingNotice(pm), ...run.warnings],
     ...(run.message ? { message: run.message } : {}),
   };
   if (run.infeasible) solution.conflicts = await diagnoseInfeasibility(run.infeasible.model, pm.ctx.scenario, run.infeasible.iis);
   return solution;
+}
+
+/** objective.smoothing asked for, but some programmes are in whole units (those are not smoothed). */
+function smoothingNotice(pm: PlanningModel): string[] {
+  const { scenario } = pm.ctx;
+  const whole = scenario.programs.filter((p) => p.integer).map((p) => p.id);
+  if (!scenario.objective.smoothing || whole.length === 0) return [];
+  return [`smoothing applies to continuous programmes only: ${whole.join(", ")} ${whole.length > 1 ? "are" : "is"} planned in whole units and not smoothed`];
 }

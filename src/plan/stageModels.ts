@@ -22,9 +22,14 @@ export function stageModel(problem: StagedProblem, stage: number, earlier: Stage
   };
 }
 
-/** Σ objective ≤ optimum + rel·|optimum| + abs: the earlier stage's result may not get worse. */
-export function fixRow(o: StageOptimum, settings: ObjectiveSettings): Row {
-  const slack = settings.relTolerance * Math.abs(o.value) + settings.absTolerance;
+/**
+ * Σ objective ≤ optimum + rel·|optimum| + abs: the earlier stage's result may not get worse. An
+ * integer stage solved to a gap is held to that gap, not tighter: its plan is only known to be
+ * within the gap of the optimum, and a tighter hold makes the next MIP re-prove it (docs/solvers.md).
+ */
+export function fixRow(o: StageOptimum, settings: ObjectiveSettings, gap: { rel: number; abs: number } | null = null): Row {
+  const tolerance = settings.relTolerance * Math.abs(o.value) + settings.absTolerance;
+  const slack = gap ? Math.max(tolerance, gap.abs, gap.rel * Math.abs(o.value)) : tolerance;
   return { ref: { family: "stage_fix", stage: o.stage }, terms: o.objective, lb: -Infinity, ub: o.value + slack };
 }
 

@@ -21,6 +21,7 @@ import type {
 } from "../solve/types.js";
 import { newHighsSession } from "../solve/newHighsSession.js";
 import { totalDuals, totalResponse } from "./lexSensitivity.js";
+import { type IntegerStageResult, solveIntegerStage, stageGaps } from "./integerStage.js";
 import { evaluate, fixRow, relaxIntegers, type StageOptimum, stageModel } from "./stageModels.js";
 
 export interface StageReport {
@@ -31,6 +32,11 @@ export interface StageReport {
   seconds: number;
   rows: number;
   columns: number;
+  /** Integer stages: the relative gap proven, and how (integerStage.ts). */
+  gap?: number;
+  proof?: IntegerStageResult["proof"];
+  /** Integer stages: the absolute precision the stage was held to (objective units), when set. */
+  absolute_gap?: number;
 }
 
 export type DualMethod = "lp" | "lp_relaxation" | "none";
@@ -130,16 +136,17 @@ export class StagedSession {
     let primal: Float64Array | null = null;
     for (let i = 0; i < count; i++) {
       await this.session.setObjective(stages[i].objective);
-      const result = await this.session.solve({
-        mipGap: settings.mipGap,
-        timeLimitSeconds: settings.timeLimitSeconds,
-        start: i === 0 ? options.start : "warm",
-        algorithm: i === 0 ? "choose" : "primal",
-        ...(primal && integer ? { mipStart: primal } : {}),
-      });
+      const start = i === 0 ? options.start : "warm";
+      const solved: { result: SolveResult; proof?: IntegerStageResult["proof"] } = integer
+        ? await solveIntegerStage(this.session, this.current, stages[i], settings, { start, previous: primal })
+        : { result: await this.session.solve({ timeLimitSeconds: settings.timeLimitSeconds, start, algorithm: i === 0 ? "choose" : "primal" }) };
+      const result = solved.result;
       run.stages.push({
         stage: stages[i].name, status: result.status, objective: result.objective, solver: result.solver,
         seconds: result.seconds, rows: base + i, columns: this.current.variables.length,
+        ...(integer && result.mipGap !== undefined ? { gap: result.mipGap } : {}),
+        ...(solved.proof ? { proof: solved.proof } : {}),
+        ...(integer && stages[i].absGap !== undefined ? { absolute_gap: stages[i].absGap } : {}),
       });
       if (result.status === "infeasible") {
         const model = stageModel(this.problem, i, run.optima, this.model);
@@ -217,7 +224,8 @@ export class StagedSession {
   /** Holds stage i's optimum (within the tolerance) in its fix row for the stages after it. */
   private async fix(i: number, optimum: StageOptimum): Promise<void> {
     const index = this.problem.model.rows.length + i;
-    const row = fixRow(optimum, this.problem.settings);
+    const integer = this.current.variables.some((v) => v.integer);
+    const row = fixRow(optimum, this.problem.settings, integer ? stageGaps(this.problem.stages[i], this.problem.settings) : null);
     this.current.rows[index] = row;
     await this.session.setRowBounds([{ index, lb: row.lb, ub: row.ub }]);
   }

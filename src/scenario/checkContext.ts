@@ -4,7 +4,7 @@
  * of the wrong type reads as undefined here and is skipped, because the schema reports it.
  */
 import { formatPath, isRecord, type PathKey } from "./positions.js";
-import { didYouMean } from "./suggest.js";
+import { Hints } from "./suggest.js";
 import { parseAmount, parseShare } from "./units.js";
 
 export type Doc = Record<string, unknown>;
@@ -51,6 +51,7 @@ export class CheckContext {
   sourceKinds = new Map<string, string>();
   /** Longest spend profile: budgets may run this many years minus one past the horizon end. */
   longestProfile = 1;
+  readonly hints = new Hints();
 
   constructor(
     readonly doc: Doc,
@@ -94,7 +95,7 @@ export class CheckContext {
     const r = id(value);
     if (r === undefined) return undefined;
     if (this.isNode(r)) return r;
-    this.report(path, `unknown region "${r}"${didYouMean(r, [...this.regions.parent.keys(), ...this.regions.groups.keys()])}`);
+    this.report(path, `unknown region "${r}"${this.hints.didYouMean(r, () => [...this.regions.parent.keys(), ...this.regions.groups.keys()])}`);
     return undefined;
   }
 
@@ -120,7 +121,7 @@ export class CheckContext {
   private known(path: PathKey[], value: unknown, ids: string[], what: string): string | undefined {
     const v = id(value);
     if (v === undefined || ids.includes(v)) return v;
-    this.report(path, `unknown ${what} "${v}"${didYouMean(v, ids)}`);
+    this.report(path, `unknown ${what} "${v}"${this.hints.didYouMean(v, () => ids)}`);
     return undefined;
   }
 

@@ -2,8 +2,8 @@
  * Horizon and region checks. They also build the region index (tree, leaves, roots, groups) that
  * every other check resolves references against, so they run first.
  */
+import { formatLimit, LIMITS } from "../limits.js";
 import { id, records, year, type CheckContext, type RegionIndex } from "./checkContext.js";
-import { didYouMean } from "./suggest.js";
 
 export function checkHorizon(ctx: CheckContext): void {
   const h = ctx.doc.horizon;
@@ -34,7 +34,7 @@ export function checkRegions(ctx: CheckContext): void {
     const path = ["regions", i, "parent"];
     if (parent === rid) ctx.report(path, `region "${rid}" cannot be its own parent`);
     else if (index.groups.has(parent)) ctx.report(path, `a parent must be a region of the tree; "${parent}" is a region group`);
-    else if (!index.children.has(parent)) ctx.report(path, `unknown parent region "${parent}"${didYouMean(parent, index.tree)}`);
+    else if (!index.children.has(parent)) ctx.report(path, `unknown parent region "${parent}"${ctx.hints.didYouMean(parent, () => index.tree)}`);
     else {
       index.children.get(parent)!.push(rid);
       continue;
@@ -45,6 +45,33 @@ export function checkRegions(ctx: CheckContext): void {
   for (const rid of index.tree) {
     if (index.children.get(rid)!.length === 0) index.leaves.add(rid);
     if (index.parent.get(rid) === null) index.roots.push(rid);
+  }
+  checkDepth(ctx, entries);
+}
+
+/**
+ * Reports the first region deeper than LIMITS.regionDepth and cuts the tree there, so the checks
+ * and the model, which walk the tree, never recurse without bound.
+ */
+function checkDepth(ctx: CheckContext, entries: [Record<string, unknown>, number][]): void {
+  const { parent, children, tree } = ctx.regions;
+  const depth = new Map<string, number>();
+  for (const rid of tree) {
+    const chain: string[] = [];
+    let r: string | null | undefined = rid;
+    while (r != null && !depth.has(r)) {
+      chain.push(r);
+      r = parent.get(r);
+    }
+    let d = r == null ? 0 : depth.get(r)!;
+    for (let k = chain.length - 1; k >= 0; k--) depth.set(chain[k], ++d);
+  }
+  const deep = tree.find((rid) => depth.get(rid)! > LIMITS.regionDepth);
+  if (deep === undefined) return;
+  const i = entries.find(([e]) => id(e.id) === deep)![1];
+  ctx.report(["regions", i, "parent"], `the region tree is more than ${formatLimit("regionDepth")} levels deep here (see docs/limits.md)`);
+  for (const rid of tree) {
+    if (depth.get(rid)! > LIMITS.regionDepth) children.set(rid, []);
   }
 }
 
@@ -63,7 +90,7 @@ function checkGroups(ctx: CheckContext): void {
       if (mid === undefined) return;
       if (members.includes(mid)) ctx.report(path, `region "${mid}" is listed twice in this group`);
       else if (index.groups.has(mid) || mid === gid) ctx.report(path, `groups list regions of the tree, not groups ("${mid}")`);
-      else if (!index.parent.has(mid)) ctx.report(path, `unknown region "${mid}"${didYouMean(mid, index.tree)}`);
+      else if (!index.parent.has(mid)) ctx.report(path, `unknown region "${mid}"${ctx.hints.didYouMean(mid, () => index.tree)}`);
       else members.push(mid);
     });
     index.groups.set(gid, members);
@@ -77,12 +104,14 @@ function reportCycles(ctx: CheckContext): void {
   const entries = records(ctx.doc.regions);
   for (const start of tree) {
     const chain: string[] = [];
+    const inChain = new Set<string>();
     let r: string | null | undefined = start;
-    while (r != null && !done.has(r) && !chain.includes(r)) {
+    while (r != null && !done.has(r) && !inChain.has(r)) {
       chain.push(r);
+      inChain.add(r);
       r = parent.get(r);
     }
-    if (r != null && chain.includes(r)) {
+    if (r != null && inChain.has(r)) {
       const cycle = chain.slice(chain.indexOf(r));
       const first = tree.find((t) => cycle.includes(t))!;
       const i = entries.find(([e]) => id(e.id) === first)![1];

@@ -1,9 +1,13 @@
 /**
  * CSV files named by `{file: x.csv}` list entries: one record per row, the header row giving the
- * keys, each value positioned at its CSV line so problems point at the row to fix.
+ * keys, each value positioned at its CSV line so problems point at the row to fix. The header is
+ * checked once per file against the list's columns (csvColumns.ts); malformed quoting and the row
+ * and column limits are problems at their line, never exceptions.
  */
 import { Parser } from "@fast-csv/parse/build/src/parser/index.js";
 import { ParserOptions } from "fast-csv";
+import { formatLimit, LIMITS } from "../limits.js";
+import { checkHeader } from "./csvColumns.js";
 import { setOwn, type PositionTable } from "./positions.js";
 
 /** Columns holding ids or names stay text even when they look numeric (admin codes like 440100). */
@@ -17,20 +21,42 @@ export interface CsvRecords {
 }
 
 /**
- * Parses CSV text into records. fast-csv's row parser is used directly (its stream API is
- * asynchronous, and scenario loading is synchronous so every caller can use it).
+ * Parses CSV text into records; `list` names the scenario list the rows are for (`regions`,
+ * `by_region`, `budgets` …), whose columns the header must match. fast-csv's row parser is used
+ * directly (its stream API is asynchronous, and scenario loading is synchronous so every caller
+ * can use it).
  */
-export function parseCsvRecords(file: string, text: string, positions: PositionTable): CsvRecords {
+export function parseCsvRecords(file: string, text: string, positions: PositionTable, list?: string): CsvRecords {
   const errors: CsvRecords["errors"] = [];
-  const rows = new Parser(new ParserOptions({})).parse(text, false).rows;
+  let rows: string[][];
+  try {
+    rows = new Parser(new ParserOptions({})).parse(text, false).rows;
+  } catch {
+    return { records: [], errors: [quotingProblem(text)] };
+  }
   const lineOfRow = rowLines(rows);
   const firstRow = rows.findIndex((r) => !isBlank(r));
   if (firstRow < 0) return { records: [], errors: [{ line: 1, message: "the CSV file has no header row" }] };
-  const header = rows[firstRow].map((h) => h.trim());
-  header.forEach((h, i) => {
-    if (h === "") errors.push({ line: lineOfRow[firstRow], message: `column ${i + 1} has no name in the header row` });
-    else if (header.indexOf(h) !== i) errors.push({ line: lineOfRow[firstRow], message: `column "${h}" appears twice in the header row` });
+  const headerLine = lineOfRow[firstRow];
+  if (rows.length - firstRow - 1 > LIMITS.csvRows) {
+    return { records: [], errors: [{ line: null, message: `the file has ${(rows.length - firstRow - 1).toLocaleString("en-US")} rows; the limit is ${formatLimit("csvRows")} rows per CSV file (see docs/limits.md)` }] };
+  }
+  if (rows[firstRow].length > LIMITS.csvColumns) {
+    return { records: [], errors: [{ line: headerLine, message: `the header has ${rows[firstRow].length} columns; the limit is ${formatLimit("csvColumns")}` }] };
+  }
+  const written = rows[firstRow].map((h, i) => (i === 0 ? h.replace(/^\ufeff/, "") : h).trim());
+  written.forEach((h, i) => {
+    if (h === "") errors.push({ line: headerLine, message: `column ${i + 1} has no name in the header row` });
+    else if (written.indexOf(h) !== i) errors.push({ line: headerLine, message: `column "${h}" appears twice in the header row` });
   });
+  if (errors.length > 0) return { records: [], errors };
+  const checked = list === undefined ? { columns: written } : checkHeader(list, written);
+  if ("problem" in checked) return { records: [], errors: [{ line: headerLine, message: checked.problem }] };
+  const header = checked.columns;
+  header.forEach((h, i) => {
+    if (header.indexOf(h) !== i) errors.push({ line: headerLine, message: `columns "${written[header.indexOf(h)]}" and "${written[i]}" both give ${h}` });
+  });
+  if (errors.length > 0) return { records: [], errors };
   const records: Record<string, unknown>[] = [];
   for (let r = firstRow + 1; r < rows.length; r++) {
     const row = rows[r];
@@ -69,6 +95,43 @@ function rowLines(rows: string[][]): number[] {
     line += 1 + row.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
   }
   return out;
+}
+
+/**
+ * Where quoting goes wrong (fast-csv only says that it does): a quoted cell must close with a quote
+ * followed by a comma, a line end or the end of the file, and a quote inside it is doubled ("").
+ */
+export function quotingProblem(text: string): { line: number; message: string } {
+  let line = 1;
+  let openedAt = 0;
+  let inQuotes = false;
+  let cellStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inQuotes) {
+      if (c === "\n") line++;
+      if (c !== '"') continue;
+      if (text[i + 1] === '"') {
+        i++;
+        continue;
+      }
+      inQuotes = false;
+      let j = i + 1;
+      while (text[j] === " " || text[j] === "\t") j++;
+      if (j < text.length && ![",", "\r", "\n"].includes(text[j])) {
+        return { line, message: "malformed quoting: a quoted cell must end with a quote followed by a comma or the line end (write a quote inside a quoted cell as two quotes \"\")" };
+      }
+      continue;
+    }
+    if (c === '"' && cellStart) {
+      inQuotes = true;
+      openedAt = line;
+    }
+    if (c === "\n") line++;
+    cellStart = c === "," || c === "\n" || c === "\r" || (cellStart && (c === " " || c === "\t"));
+  }
+  if (inQuotes) return { line: openedAt, message: "malformed quoting: a quote opened on this line is never closed" };
+  return { line: 1, message: "malformed CSV quoting" };
 }
 
 function isBlank(row: string[]): boolean {

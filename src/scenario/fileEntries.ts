@@ -3,14 +3,13 @@
  * record lists into one record per row, before layers are merged (so a table in a base can be
  * patched record by record in an overlay). Paths are relative to the YAML file that names them.
  */
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseCsvRecords } from "./csvFile.js";
+import type { FileReference, InputFiles } from "./inputFiles.js";
 import { displayFile } from "./problems.js";
 import { parseXlsxRecords } from "./xlsxFile.js";
 import { isRecord, setOwn, type PathKey, type PositionTable, type SourcePos } from "./positions.js";
 import type { ProblemLog } from "./problems.js";
-import { readText } from "./yamlFile.js";
 
 /** Record lists that may hold file entries; "*" stands for every element of a list. */
 const FILE_LISTS: readonly (readonly string[])[] = [
@@ -22,19 +21,21 @@ const FILE_LISTS: readonly (readonly string[])[] = [
   ["actuals"],
 ];
 
-interface Ctx {
-  layerFile: string;
+/** What expanding a layer's file entries needs: where to log, and how (and from where) to read. */
+export interface ExpandContext {
   positions: PositionTable;
   problems: ProblemLog;
+  files: InputFiles;
+  /** The trusted folders of the chain this layer belongs to. */
+  roots: string[];
 }
 
-export function expandFileEntries(
-  layer: Record<string, unknown>,
-  layerFile: string,
-  positions: PositionTable,
-  problems: ProblemLog,
-): void {
-  const ctx: Ctx = { layerFile, positions, problems };
+interface Ctx extends ExpandContext {
+  layerFile: string;
+}
+
+export function expandFileEntries(layer: Record<string, unknown>, layerFile: string, context: ExpandContext): void {
+  const ctx: Ctx = { ...context, layerFile };
   for (const pattern of FILE_LISTS) visit(layer, pattern, [], ctx);
 }
 
@@ -48,11 +49,11 @@ function visit(container: unknown, pattern: readonly string[], path: PathKey[], 
   const value = container[head];
   if (rest.length > 0) return visit(value, rest, [...path, head], ctx);
   if (!Array.isArray(value)) return;
-  const expanded = expandList(value, [...path, head], head === "budgets", ctx);
+  const expanded = expandList(value, [...path, head], head, ctx);
   if (expanded !== value) container[head] = expanded;
 }
 
-function expandList(list: unknown[], path: PathKey[], budgets: boolean, ctx: Ctx): unknown[] {
+function expandList(list: unknown[], path: PathKey[], listName: string, ctx: Ctx): unknown[] {
   if (!list.some((item) => isRecord(item) && "file" in item)) return list;
   const out: unknown[] = [];
   list.forEach((item, i) => {
@@ -61,7 +62,7 @@ function expandList(list: unknown[], path: PathKey[], budgets: boolean, ctx: Ctx
       out.push(item);
       return;
     }
-    for (const record of readEntry(item, [...path, i], budgets, ctx)) {
+    for (const record of readEntry(item, [...path, i], listName, ctx)) {
       ctx.positions.set(out, out.length, record.at);
       out.push(record.value);
     }
@@ -75,7 +76,7 @@ interface PositionedRecord {
   at: SourcePos;
 }
 
-function readEntry(entry: Record<string, unknown>, path: PathKey[], budgets: boolean, ctx: Ctx): PositionedRecord[] {
+function readEntry(entry: Record<string, unknown>, path: PathKey[], listName: string, ctx: Ctx): PositionedRecord[] {
   const here = (key: string): SourcePos => ctx.positions.get(entry, key) ?? { file: ctx.layerFile, line: null };
   const workbook = typeof entry.file === "string" && /\.xlsx$/i.test(entry.file.trim());
   for (const key of Object.keys(entry)) {
@@ -88,21 +89,19 @@ function readEntry(entry: Record<string, unknown>, path: PathKey[], budgets: boo
     return [];
   }
   const tableFile = resolve(dirname(ctx.layerFile), entry.file);
-  const read = workbook ? readWorkbookEntry(entry, tableFile, path, ctx, here) : readCsvEntry(entry.file, tableFile, path, ctx, here("file"));
+  const reference = { path: [...path, "file"], at: here("file"), written: entry.file };
+  const read = workbook ? readWorkbookEntry(entry, tableFile, path, listName, ctx, here) : readCsvEntry(tableFile, listName, reference, ctx);
   if (read === null) return [];
   const { records, at } = read;
-  const rows = budgets && records.some((r) => "year" in r) ? budgetRowsByRegion(records, tableFile, path, ctx) : records;
+  const rows = listName === "budgets" && records.some((r) => "year" in r) ? budgetRowsByRegion(records, tableFile, path, ctx) : records;
   return rows.map((value) => ({ value, at: { ...at, line: firstLine(value, ctx.positions) } }));
 }
 
-function readCsvEntry(name: string, csvFile: string, path: PathKey[], ctx: Ctx, at: SourcePos): { records: Record<string, unknown>[]; at: SourcePos } | null {
-  const text = readText(csvFile);
-  if (text === null) {
-    ctx.problems.add([...path, "file"], at, `cannot read CSV file ${name} (looked for ${csvFile})`);
-    return null;
-  }
-  const { records, errors } = parseCsvRecords(csvFile, text, ctx.positions);
-  for (const e of errors) ctx.problems.add([...path, "file"], { file: csvFile, line: e.line }, e.message);
+function readCsvEntry(csvFile: string, listName: string, reference: FileReference, ctx: Ctx): { records: Record<string, unknown>[]; at: SourcePos } | null {
+  const text = ctx.files.read(csvFile, "csv", reference, ctx.roots);
+  if (text === null) return null;
+  const { records, errors } = parseCsvRecords(csvFile, text, ctx.positions, listName);
+  for (const e of errors) ctx.problems.add(reference.path, { file: csvFile, line: e.line }, e.message);
   return { records, at: { file: csvFile, line: null } };
 }
 
@@ -110,6 +109,7 @@ function readWorkbookEntry(
   entry: Record<string, unknown>,
   xlsxFile: string,
   path: PathKey[],
+  listName: string,
   ctx: Ctx,
   here: (key: string) => SourcePos,
 ): { records: Record<string, unknown>[]; at: SourcePos } | null {
@@ -117,13 +117,10 @@ function readWorkbookEntry(
     ctx.problems.add([...path, "sheet"], here("sheet"), "sheet: needs the name of a sheet in the workbook");
     return null;
   }
-  const bytes = readBytes(xlsxFile);
-  if (bytes === null) {
-    ctx.problems.add([...path, "file"], here("file"), `cannot read workbook ${String(entry.file)} (looked for ${xlsxFile})`);
-    return null;
-  }
+  const bytes = ctx.files.readBinary(xlsxFile, "xlsx", { path: [...path, "file"], at: here("file"), written: String(entry.file) }, ctx.roots);
+  if (bytes === null) return null;
   const sheet = typeof entry.sheet === "string" ? entry.sheet.trim() : undefined;
-  const result = parseXlsxRecords(xlsxFile, bytes, sheet, ctx.positions);
+  const result = parseXlsxRecords(xlsxFile, bytes, sheet, ctx.positions, listName);
   for (const e of result.errors) {
     // Whole-workbook problems (unreadable file, missing sheet) point at the YAML entry that names it.
     const key = sheet !== undefined && result.sheet === null ? "sheet" : "file";
@@ -134,23 +131,20 @@ function readWorkbookEntry(
   return { records: result.records, at: { file: xlsxFile, line: null, sheet: result.sheet } };
 }
 
-function readBytes(file: string): Uint8Array | null {
-  try {
-    return readFileSync(file);
-  } catch {
-    return null;
-  }
-}
-
 /** `region,year,amount` rows become one `{region, by_year: {year: amount}}` record per region. */
 function budgetRowsByRegion(rows: Record<string, unknown>[], csvFile: string, path: PathKey[], ctx: Ctx): Record<string, unknown>[] {
   const byRegion = new Map<string, Record<string, unknown>>();
   for (const row of rows) {
     const at = { ...(ctx.positions.get(row, Object.keys(row)[0] ?? "") ?? { file: csvFile, line: null }), column: undefined };
+    // A CSV header was checked (csvColumns.ts); a workbook's is checked here, row by row.
     const extra = Object.keys(row).filter((k) => !["region", "year", "amount"].includes(k));
-    if (extra.length > 0 || !("region" in row) || !("year" in row) || !("amount" in row)) {
-      const got = Object.keys(row).join(", ");
-      ctx.problems.add([...path, "file"], at, `a budget CSV with a year column needs exactly region, year, amount (this row has ${got})`);
+    const empty = ["region", "year", "amount"].filter((k) => !(k in row));
+    if (extra.length > 0) {
+      ctx.problems.add([...path, "file"], at, `a budgets table with a year column has exactly region, year, amount (this row also has ${extra.join(", ")})`);
+      continue;
+    }
+    if (empty.length > 0) {
+      ctx.problems.add([...path, "file"], at, `this row has no ${empty.join(", ")}: a budgets row with a year needs region, year and amount`);
       continue;
     }
     const region = String(row.region);

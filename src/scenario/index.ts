@@ -6,6 +6,8 @@
  */
 import { resolve } from "node:path";
 import { scenarioHash } from "./hash.js";
+import { modelSizeProblem } from "./checkSize.js";
+import { InputFiles } from "./inputFiles.js";
 import { collectLayers } from "./layers.js";
 import { applyLayer } from "./merge.js";
 import { normaliseScenario } from "./normalise.js";
@@ -13,6 +15,7 @@ import { PositionTable, type PathKey, type SourcePos } from "./positions.js";
 import { ProblemLog, type ScenarioError } from "./problems.js";
 import type { Scenario } from "./types.js";
 import { validateMerged } from "./validate.js";
+import { implausibleBudgets } from "./plausibility.js";
 
 export { ScenarioError, formatProblem, type Problem } from "./problems.js";
 export { scenarioJsonSchema } from "./jsonSchema.js";
@@ -26,6 +29,8 @@ export type { Scenario } from "./types.js";
 export interface LoadOptions {
   /** `--with` overlay files, applied in order after the scenario file. */
   overlays?: string[];
+  /** `--allow-outside` folders: references may also point into these (see inputFiles.ts). */
+  allowOutside?: string[];
 }
 
 export interface LoadedScenario {
@@ -36,6 +41,10 @@ export interface LoadedScenario {
   hash: string;
   /** Absolute paths of the YAML layers in merge order. */
   layers: string[];
+  /** How input files were read, for the user (e.g. a CSV read as GBK); empty when all were UTF-8. */
+  notices: string[];
+  /** Every file read (layers and CSV tables): what a results folder must never replace. */
+  inputs: string[];
   /**
    * File and line of the value at `path` in `merged` (or of its deepest existing parent), so checks
    * made after loading (e.g. of `uncertainty`) can point at the layer that supplied the value.
@@ -48,18 +57,28 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const positions = new PositionTable();
   const problems = new ProblemLog();
   const root = resolve(file);
-  const layers = collectLayers(root, options.overlays ?? [], positions, problems);
+  const files = new InputFiles(problems, options.allowOutside ?? []);
+  const layers = collectLayers(root, options.overlays ?? [], positions, problems, files);
   // Unreadable files or YAML syntax errors would make every later message misleading: stop here.
   problems.throwIfAny(layers.map((l) => l.file));
   let merged: Record<string, unknown> = {};
   for (const layer of layers) merged = applyLayer(merged, layer.doc, { positions, problems });
   const raw = validateMerged(merged, positions, root, problems, layers.map((l) => l.file));
+  const scenario = normaliseScenario(raw);
+  const tooLarge = modelSizeProblem(scenario);
+  if (tooLarge) {
+    problems.add("", { file: root, line: null }, tooLarge);
+    problems.throwIfAny();
+  }
+  const locate = (path: readonly PathKey[]) => positions.locate(merged, path, { file: root, line: null });
   return {
-    scenario: normaliseScenario(raw),
+    scenario,
     merged,
     hash: scenarioHash(merged),
     layers: layers.map((l) => l.file),
-    locate: (path) => positions.locate(merged, path, { file: root, line: null }),
+    notices: [...files.notices, ...implausibleBudgets(merged, locate)],
+    inputs: files.filesRead,
+    locate,
   };
 }
 

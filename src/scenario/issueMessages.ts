@@ -19,6 +19,8 @@ export function describeIssue(issue: Issue, root: unknown, prefix: PathKey[] = [
   const path = [...prefix, ...(issue.path as PathKey[])];
   const value = valueAt(root, path);
   const at = (message: string): IssueReport[] => [{ path, message }];
+  const nonFinite = nonFiniteMessage(value);
+  if (nonFinite) return at(nonFinite);
   switch (issue.code) {
     case "invalid_type":
       return at(value === undefined ? "required but missing" : `expected ${typeName(issue.expected)}, got ${show(value)}`);
@@ -27,7 +29,7 @@ export function describeIssue(issue: Issue, root: unknown, prefix: PathKey[] = [
     case "too_small":
       return at(tooSmall(issue, value));
     case "too_big":
-      return at(issue.origin === "array" ? `has more than ${issue.maximum} entries` : `${show(value)} is above ${issue.maximum}`);
+      return at(issue.origin === "array" ? `has more than ${issue.maximum} entries` : tooBig(value, Number(issue.maximum)));
     case "invalid_value":
       return at(
         issue.values.length === 1
@@ -48,6 +50,22 @@ export function describeIssue(issue: Issue, root: unknown, prefix: PathKey[] = [
     default:
       return at(issue.message);
   }
+}
+
+/**
+ * The message for a number no plan can use — `.nan`, `.inf`, or a literal beyond the largest
+ * double such as 1e400, which YAML and CSV read as infinite — or null for any other value.
+ */
+export function nonFiniteMessage(value: unknown): string | null {
+  if (typeof value !== "number" || Number.isFinite(value)) return null;
+  if (Number.isNaN(value)) return ".nan (not a number) cannot be planned with: write a number";
+  return `${show(value)} is infinite (written as ${value > 0 ? "" : "-"}.inf, or a number too large to hold such as 1e400): write a finite number`;
+}
+
+/** `1e+300 is above the largest accepted value, 1,000,000,000`. */
+function tooBig(value: unknown, max: number): string {
+  const readable = Math.abs(max) >= 1e4 && Number.isInteger(max) ? max.toLocaleString("en-US") : String(max);
+  return `${show(value)} is above the largest accepted value, ${readable}`;
 }
 
 function tooSmall(issue: Extract<Issue, { code: "too_small" }>, value: unknown): string {

@@ -6,9 +6,10 @@
  */
 import { dirname, resolve } from "node:path";
 import { expandFileEntries } from "./fileEntries.js";
-import type { PathKey, PositionTable, SourcePos } from "./positions.js";
+import type { FileReference, InputFiles } from "./inputFiles.js";
+import type { PathKey, PositionTable } from "./positions.js";
 import { displayFile, type ProblemLog } from "./problems.js";
-import { parseYamlLayer, readText } from "./yamlFile.js";
+import { parseYamlLayer } from "./yamlFile.js";
 
 export interface Layer {
   /** Absolute path. */
@@ -17,53 +18,53 @@ export interface Layer {
   doc: Record<string, unknown>;
 }
 
-interface Reference {
+interface Reference extends FileReference {
   file: string;
-  path: PathKey[];
-  at: SourcePos;
 }
 
+/**
+ * Reads the layers through `files`, which confines each chain's references to its trusted folders
+ * (the scenario's, and for an overlay also the overlay's).
+ */
 export function collectLayers(
   file: string,
   overlays: readonly string[],
   positions: PositionTable,
   problems: ProblemLog,
+  files: InputFiles,
 ): Layer[] {
   const loaded = new Map<string, Record<string, unknown> | undefined>();
   const applied = new Set<string>();
   const order: Layer[] = [];
 
-  const load = (target: string, from: Reference | null): Record<string, unknown> | undefined => {
+  const load = (target: string, from: Reference | null, roots: string[]): Record<string, unknown> | undefined => {
     if (loaded.has(target)) return loaded.get(target);
-    const text = readText(target);
+    const text = files.read(target, "yaml", from, roots);
     let doc: Record<string, unknown> | undefined;
-    if (text === null) {
-      const what = from ? `cannot read base file ${displayFile(target)}` : `cannot read scenario file ${target}`;
-      problems.add(from?.path ?? "", from?.at ?? { file: target, line: null }, what);
-    } else {
+    if (text !== null) {
       doc = parseYamlLayer(target, text, positions, problems);
-      if (doc) expandFileEntries(doc, target, positions, problems);
+      if (doc) expandFileEntries(doc, target, { positions, problems, files, roots });
     }
     loaded.set(target, doc);
     return doc;
   };
 
-  const visit = (target: string, stack: string[], from: Reference | null): void => {
+  const visit = (target: string, stack: string[], from: Reference | null, roots: string[]): void => {
     if (stack.includes(target)) {
       const chain = [...stack.slice(stack.indexOf(target)), target].map(displayFile).join(" → ");
       problems.add(from!.path, from!.at, `extends cycle: ${chain}`);
       return;
     }
     if (applied.has(target)) return;
-    const doc = load(target, from);
+    const doc = load(target, from, roots);
     if (!doc) return;
-    for (const base of takeExtends(doc, target, positions, problems)) visit(base.file, [...stack, target], base);
+    for (const base of takeExtends(doc, target, positions, problems)) visit(base.file, [...stack, target], base, roots);
     applied.add(target);
     order.push({ file: target, doc });
   };
 
-  visit(resolve(file), [], null);
-  for (const overlay of overlays) visit(resolve(overlay), [], null);
+  visit(resolve(file), [], null, files.rootsFor(file, file));
+  for (const overlay of overlays) visit(resolve(overlay), [], null, files.rootsFor(overlay, file));
   return order;
 }
 
@@ -88,7 +89,7 @@ function takeExtends(
       problems.add(path, at, "extends takes a file path or a list of file paths");
       return;
     }
-    out.push({ file: resolve(dirname(file), name), path, at });
+    out.push({ file: resolve(dirname(file), name), path, at, written: name });
   });
   return out;
 }

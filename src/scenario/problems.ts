@@ -17,12 +17,17 @@ export interface Problem {
   message: string;
 }
 
-/** Thrown by `loadScenario`; `message` lists every problem, one per line. */
+/** More problems than this are counted, not listed: fix the first ones and run again. */
+const LISTED = 500;
+
+/** Thrown by `loadScenario`; `message` lists every problem, one per line (at most LISTED). */
 export class ScenarioError extends Error {
   readonly kind = "scenario" as const;
 
   constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join("\n"));
+    const lines = problems.slice(0, LISTED).map(formatProblem);
+    if (problems.length > LISTED) lines.push(`… and ${(problems.length - LISTED).toLocaleString("en-US")} more problems (the first ${LISTED} are listed)`);
+    super(lines.join("\n"));
     this.name = "ScenarioError";
   }
 }

@@ -5,7 +5,7 @@
  * `simulate schema` publishes this schema as JSON Schema for editors.
  */
 import { z } from "zod";
-import { parseAmount, parseShare } from "./units.js";
+import { MAX_YUAN, parseAmount, parseShare } from "./units.js";
 
 /** Ids are text; whole numbers are accepted and turned into text (admin codes such as 440100). */
 const Id = z
@@ -14,6 +14,13 @@ const Id = z
   .pipe(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "ids use letters, digits, '_', '-' and '.' only"));
 const Year = z.number().int().min(1900).max(2200);
 const YearKey = z.string().regex(/^\d{4}$/, "year keys are four-digit years");
+/**
+ * Names are printed in summaries and written into CSV, LP and JSON files: no control characters
+ * (an escape sequence would restyle the terminal, a line break would end an LP comment line).
+ * Descriptions may hold line breaks and tabs.
+ */
+const Name = z.string().regex(/^\P{Cc}*$/u, "names may not contain control characters (line breaks, tabs, escape codes)");
+const Description = z.string().regex(/^[\t\n\r\P{Cc}]*$/u, "a description may not contain control characters other than line breaks and tabs");
 
 export const Amount = z
   .union([z.number(), z.string()])
@@ -24,6 +31,10 @@ export const Amount = z
         code: "custom",
         message: `${JSON.stringify(v)} is not an amount (write yuan, or e.g. "3500万", "8.25亿", "2.7万元")`,
       });
+      return z.NEVER;
+    }
+    if (n > MAX_YUAN) {
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(v)} is more than the largest amount accepted, 1e15 yuan (1000万亿元)` });
       return z.NEVER;
     }
     return n;
@@ -45,7 +56,14 @@ export const Share = z
   })
   .describe('A fraction between 0 and 1: 0.3 or "30%"');
 
-const Count = z.number().min(0);
+/**
+ * Upper bounds on counts and factors. Beyond them a value is a typing slip, and it would make the
+ * solver fail on numerics ("absurd targets") instead of the planner seeing which value is wrong.
+ */
+export const MAX_COUNT = 1e9;
+const MAX_FACTOR = 1e6;
+const Count = z.number().min(0).max(MAX_COUNT);
+const Factor = z.number().max(MAX_FACTOR);
 const ByYearAmount = z.record(YearKey, Amount);
 const ByYearCount = z.record(YearKey, Count);
 
@@ -57,7 +75,7 @@ const ByYearCount = z.record(YearKey, Count);
 
 const RegionRecord = z.strictObject({
   id: Id,
-  name: z.string().optional(),
+  name: Name.optional(),
   parent: Id.nullable().optional(),
 });
 
@@ -67,14 +85,14 @@ const RegionRecord = z.strictObject({
  */
 const GroupRecord = z.strictObject({
   id: Id,
-  name: z.string().optional(),
+  name: Name.optional(),
   members: z.array(Id).min(1),
 });
 
 const ProgramLeafRecord = z.strictObject({
   region: Id,
   stock: Count,
-  households_per_unit: z.number().positive().optional(),
+  households_per_unit: Factor.positive().optional(),
   unit_cost: Amount.optional(),
 });
 
@@ -98,14 +116,14 @@ const UnitCost = z.union(
 
 const ProgramRecord = z.strictObject({
   id: Id,
-  name: z.string().optional(),
-  unit: z.string().optional(),
+  name: Name.optional(),
+  unit: Name.optional(),
   integer: z.boolean().optional(),
   unit_cost: UnitCost,
   escalation: z.number().min(-0.5).max(1).optional(),
   spend_profile: z.array(Share).min(1).max(15).optional(),
-  slots_per_unit: z.number().min(0).optional(),
-  households_per_unit: z.number().positive().optional(),
+  slots_per_unit: Factor.min(0).optional(),
+  households_per_unit: Factor.positive().optional(),
   by_region: z.array(ProgramLeafRecord),
   shares: z.record(Id, ShareRecord),
   start_limits: z.array(StartLimitRecord).optional(),
@@ -120,17 +138,17 @@ const BudgetRecord = z.strictObject({
 const LinkRecord = z.strictObject({
   id: Id,
   of: Id,
-  min_ratio: z.number().min(0).optional(),
-  max_ratio: z.number().min(0).optional(),
+  min_ratio: Factor.min(0).optional(),
+  max_ratio: Factor.min(0).optional(),
   region: Id.optional(),
   each_child: z.boolean().optional(),
 });
 
 const SourceRecord = z.strictObject({
   id: Id,
-  name: z.string().optional(),
+  name: Name.optional(),
   kind: z.enum(["government", "enterprise", "property_unit", "resident"]),
-  cost_weight: z.number().min(0).optional(),
+  cost_weight: Factor.min(0).optional(),
   carryover: z.boolean().optional(),
   budgets: z.array(BudgetRecord).optional(),
   links: z.array(LinkRecord).optional(),
@@ -146,14 +164,14 @@ const CapacityRecord = z.strictObject({
 
 const TargetRecord = z.strictObject({
   id: Id,
-  name: z.string().optional(),
+  name: Name.optional(),
   program: Id,
   region: Id,
   metric: z.enum(["started", "completed", "households_started", "households_completed"]),
   by: Year,
   at_least: Count,
   kind: z.enum(["hard", "soft"]).optional(),
-  weight: z.number().positive().optional(),
+  weight: Factor.positive().optional(),
   confidence: z.number().min(0).lt(1).optional().describe("Plan this target to be met with at least this probability (overrides objective.confidence)"),
 });
 
@@ -168,15 +186,17 @@ const ActualRecord = z.strictObject({
 const ObjectiveRecord = z.strictObject({
   smoothing: z.boolean().optional(),
   tolerance: z.number().min(0).max(0.1).optional(),
-  absolute_tolerance: z.number().min(0).optional(),
+  // Added to every stage's optimum; the shortfall stage's optimum is a fraction of the targets, so
+  // more than 1e-3 would let a plan miss targets it can meet.
+  absolute_tolerance: z.number().min(0).max(1e-3).optional(),
   mip_gap: z.number().min(0).max(0.1).optional(),
-  time_limit_seconds: z.number().positive().optional(),
+  time_limit_seconds: z.number().positive().max(7 * 24 * 3600).optional(),
   confidence: z.number().min(0).lt(1).optional().describe("Plan every target to be met with at least this probability under `uncertainty` (docs/confidence.md)"),
 });
 
 export const ScenarioSchema = z.strictObject({
-  name: z.string().min(1).describe("Scenario name; also the default results folder"),
-  description: z.string().optional(),
+  name: Name.min(1).describe("Scenario name; also the default results folder"),
+  description: Description.optional(),
   currency: z.literal("CNY").optional(),
   horizon: z.strictObject({ start: Year, end: Year }).describe("First and last planning year"),
   regions: z.array(RegionRecord).min(1).describe("Region tree {id, name, parent}; work happens in leaves"),
@@ -192,7 +212,7 @@ export const ScenarioSchema = z.strictObject({
   objective: ObjectiveRecord.optional(),
   /** Validated by the Monte Carlo module; kept opaque here. */
   uncertainty: z.unknown().optional().describe("Monte Carlo distributions (see the Monte Carlo reference)"),
-  seed: z.number().int().min(0).optional().describe("Master random seed for Monte Carlo"),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe("Master random seed for Monte Carlo"),
 });
 
 export type RawScenario = z.output<typeof ScenarioSchema>;

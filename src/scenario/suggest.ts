@@ -3,12 +3,14 @@
 export function closest(word: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
+  const limit = Math.max(1, Math.floor(word.length / 3));
   for (const c of candidates) {
+    if (Math.abs(c.length - word.length) > limit) continue; // cannot be close: skip the distance
     const d = distance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   // Only close calls: a hint that names an unrelated key is worse than none.
-  return best !== null && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : null;
+  return best !== null && bestDistance <= limit ? best : null;
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string {
@@ -16,9 +18,29 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return hint === null ? "" : ` (did you mean "${hint}"?)`;
 }
 
+/**
+ * Hints for one run of the checks: the same unknown word gets the same hint without comparing it
+ * again, and after HINTS distinct words no more are computed — a table of 100,000 rows naming
+ * unknown regions would otherwise compare every row with every region (minutes, measured).
+ */
+export class Hints {
+  private static readonly HINTS = 200;
+  private readonly memo = new Map<string, string>();
+
+  didYouMean(word: string, candidates: () => Iterable<string>): string {
+    let hint = this.memo.get(word);
+    if (hint === undefined) {
+      hint = this.memo.size < Hints.HINTS ? didYouMean(word, candidates()) : "";
+      this.memo.set(word, hint);
+    }
+    return hint;
+  }
+}
+
 /** A value as it would appear in the YAML, short: `"140%"`, `1.4`, `a list`. */
 export function show(value: unknown): string {
   if (value === undefined) return "nothing";
+  if (typeof value === "number" && !Number.isFinite(value)) return Number.isNaN(value) ? ".nan" : value > 0 ? ".inf" : "-.inf";
   if (Array.isArray(value)) return "a list";
   if (value !== null && typeof value === "object") return "a mapping";
   return JSON.stringify(value);

@@ -7,7 +7,16 @@ const MULTIPLIER: Record<string, number> = { "": 1, 万: 1e4, 亿: 1e8 };
 const AMOUNT = /^\s*([+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(万|亿)?\s*(元)?\s*$/i;
 const PERCENT = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/;
 
-/** Parses an amount in yuan; returns null when the text is not an amount. */
+/**
+ * The largest amount accepted anywhere: 1e15 yuan (1000万亿元), several times China's GDP. Larger
+ * values are typing slips, and they would wreck the solver's numerics.
+ */
+export const MAX_YUAN = 1e15;
+
+/**
+ * Parses an amount in yuan; returns null when the text is not an amount. A string whose number is
+ * too large to hold ("1e400") parses to Infinity, so callers can say so rather than "not an amount".
+ */
 export function parseAmount(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;

@@ -5,6 +5,8 @@
  * synchronously like the rest of scenario loading.
  */
 import * as XLSX from "@e965/xlsx";
+import { formatLimit, LIMITS } from "../limits.js";
+import { checkHeader } from "./csvColumns.js";
 import { cellValue, TEXT_COLUMNS } from "./csvFile.js";
 import { setOwn, type PositionTable, type SourcePos } from "./positions.js";
 
@@ -16,7 +18,7 @@ export interface XlsxRecords {
   errors: { at: Omit<SourcePos, "file"> | null; message: string }[];
 }
 
-export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string | undefined, positions: PositionTable): XlsxRecords {
+export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string | undefined, positions: PositionTable, list?: string): XlsxRecords {
   let book: XLSX.WorkBook;
   try {
     book = XLSX.read(bytes, { type: "array", cellNF: true, cellDates: false, dense: false });
@@ -36,13 +38,20 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
   let headerRow = range.s.r;
   while (headerRow <= range.e.r && rowCells(headerRow).every(isBlank)) headerRow++;
   if (headerRow > range.e.r) return { records: [], sheet: name, errors: [{ at: { sheet: name, line: null }, message: "the sheet has no header row" }] };
-  const header = rowCells(headerRow).map((cell) => (isBlank(cell) ? "" : String(cell!.v).trim()));
-  const lastColumn = header.reduce((last, h, i) => (h !== "" ? i : last), -1);
-  header.forEach((h, i) => {
+  if (range.e.r - headerRow > LIMITS.csvRows) {
+    return { records: [], sheet: name, errors: [{ at: { sheet: name, line: null }, message: `the sheet has more than ${formatLimit("csvRows")} rows, the limit per table (see docs/limits.md)` }] };
+  }
+  const written = rowCells(headerRow).map((cell) => (isBlank(cell) ? "" : String(cell!.v).trim()));
+  const lastColumn = written.reduce((last, h, i) => (h !== "" ? i : last), -1);
+  written.forEach((h, i) => {
     if (i > lastColumn) return;
     if (h === "") errors.push({ at: at(headerRow, range.s.c + i), message: `column ${i + 1} has no name in the header row` });
-    else if (header.indexOf(h) !== i) errors.push({ at: at(headerRow, range.s.c + i), message: `column "${h}" appears twice in the header row` });
+    else if (written.indexOf(h) !== i) errors.push({ at: at(headerRow, range.s.c + i), message: `column "${h}" appears twice in the header row` });
   });
+  // The same columns and Chinese aliases as a CSV table, checked once for the sheet.
+  const checked = list === undefined || errors.length > 0 ? { columns: written } : checkHeader(list, written.slice(0, lastColumn + 1));
+  if ("problem" in checked) return { records: [], sheet: name, errors: [{ at: { sheet: name, line: headerRow + 1 }, message: checked.problem }] };
+  const header = [...checked.columns, ...written.slice(checked.columns.length)];
   const records: Record<string, unknown>[] = [];
   for (let r = headerRow + 1; r <= range.e.r; r++) {
     const cells = rowCells(r);

@@ -1,20 +1,16 @@
 /**
  * Reads one YAML layer into plain JS values, recording the line of every map key and list item in
  * the position table. Syntax errors become problems with their line, never exceptions.
+ *
+ * What a scenario may hold is plain YAML: one document of mappings, lists, text, numbers, true/false
+ * and null. Other tags (`!!binary`, `!!set`, `!custom` …) are refused by name, and the expansion is
+ * bounded (LIMITS.yamlNodes, yamlAliases, yamlDepth) so an alias bomb or a deeply nested file
+ * stops with a message instead of exhausting memory or the stack.
  */
-import { readFileSync } from "node:fs";
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
-import { isRecord, setOwn, type PositionTable } from "./positions.js";
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type YAMLError } from "yaml";
+import { formatLimit, LIMITS } from "../limits.js";
+import { isRecord, setOwn, type PathKey, type PositionTable } from "./positions.js";
 import type { ProblemLog } from "./problems.js";
-
-/** Reads a file as UTF-8 text, or returns null when it cannot be read. */
-export function readText(file: string): string | null {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Parses a YAML layer (a mapping at the top level). Returns undefined after logging problems when
@@ -31,12 +27,19 @@ export function parseYamlLayer(
   const lineOf = (offset: number | undefined): number | null =>
     offset === undefined ? null : lines.linePos(offset).line;
   if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      problems.add("", { file, line: lineOf(err.pos[0]) }, `YAML syntax: ${firstLine(err.message)}`);
-    }
+    for (const err of doc.errors) problems.add("", { file, line: lineOf(err.pos[0]) }, syntaxMessage(err));
     return undefined;
   }
-  const value = toPlain(doc.contents, doc, file, lineOf, positions);
+  const reader = new PlainReader(doc, file, lineOf, positions, problems);
+  let value: unknown;
+  try {
+    value = reader.toPlain(doc.contents, [], 0);
+  } catch (e) {
+    if (!(e instanceof LimitReached)) throw e;
+    problems.add("", { file, line: e.line }, e.message); // the line says where; the path may be 64 keys long
+    return undefined;
+  }
+  if (reader.refused) return undefined;
   if (value === null || value === undefined) return {};
   if (!isRecord(value)) {
     problems.add("", { file, line: 1 }, "a scenario file must be a mapping of keys (name:, horizon:, regions: …)");
@@ -45,34 +48,103 @@ export function parseYamlLayer(
   return value;
 }
 
-type LineOf = (offset: number | undefined) => number | null;
-
-function toPlain(node: unknown, doc: Document, file: string, lineOf: LineOf, positions: PositionTable): unknown {
-  if (isAlias(node)) return toPlain(node.resolve(doc), doc, file, lineOf, positions);
-  if (isScalar(node)) return node.value ?? null;
-  if (isMap(node)) {
-    const out: Record<string, unknown> = {};
-    for (const pair of node.items) {
-      const keyNode = pair.key;
-      const key = String(isScalar(keyNode) ? keyNode.value : keyNode);
-      setOwn(out, key, toPlain(pair.value, doc, file, lineOf, positions));
-      const keyRange = (keyNode as { range?: [number, number, number] } | null)?.range;
-      positions.set(out, key, { file, line: lineOf(keyRange?.[0]) });
-    }
-    return out;
+/** The `yaml` library's errors in planners' words (its own name library functions or types). */
+function syntaxMessage(err: YAMLError): string {
+  switch (err.code) {
+    case "MULTIPLE_DOCS":
+      return "the file holds more than one YAML document (a `---` line starts another); a scenario is one document: remove the `---` line, or put each scenario in its own file";
+    default:
+      if (/call stack/i.test(err.message)) return `the YAML nests too deeply to read (the limit is ${formatLimit("yamlDepth")} levels)`;
+      return `YAML syntax: ${err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").trim()}`;
   }
-  if (isSeq(node)) {
-    const out: unknown[] = [];
-    node.items.forEach((item, i) => {
-      const range = (item as { range?: [number, number, number] } | null)?.range;
-      out.push(toPlain(item, doc, file, lineOf, positions));
-      positions.set(out, i, { file, line: lineOf(range?.[0]) });
-    });
-    return out;
-  }
-  return null;
 }
 
-function firstLine(message: string): string {
-  return message.split("\n")[0].trim();
+/** Tags that only restate what plain YAML means; any other tag is refused. */
+const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
+
+class LimitReached extends Error {
+  constructor(
+    message: string,
+    readonly line: number | null,
+  ) {
+    super(message);
+  }
+}
+
+type LineOf = (offset: number | undefined) => number | null;
+type Ranged = { range?: [number, number, number] } | null | undefined;
+
+class PlainReader {
+  private nodes = 0;
+  private aliases = 0;
+  /** True once a value was refused (a tag, a complex key): the layer is not used. */
+  refused = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly file: string,
+    private readonly lineOf: LineOf,
+    private readonly positions: PositionTable,
+    private readonly problems: ProblemLog,
+  ) {}
+
+  toPlain(node: unknown, path: PathKey[], depth: number): unknown {
+    const line = this.lineOf((node as Ranged)?.range?.[0]);
+    if (++this.nodes > LIMITS.yamlNodes) {
+      throw new LimitReached(`the file expands to more than ${formatLimit("yamlNodes")} values (aliases \`*name\` repeat what their anchor holds, and aliases of aliases multiply); write the values out or use fewer aliases`, line);
+    }
+    if (depth > LIMITS.yamlDepth) throw new LimitReached(`the YAML nests deeper than ${formatLimit("yamlDepth")} levels`, line);
+    if (isAlias(node)) {
+      if (++this.aliases > LIMITS.yamlAliases) throw new LimitReached(`the file uses more than ${formatLimit("yamlAliases")} aliases (\`*name\`)`, line);
+      return this.toPlain(node.resolve(this.doc), path, depth + 1);
+    }
+    const tag = (node as { tag?: string } | null)?.tag;
+    if (tag && !PLAIN_TAGS.has(tag)) {
+      this.refuse(path, line, `the YAML tag ${shortTag(tag)} is not used in scenario files: write the value as plain text, a number, a list or a mapping`);
+      return null;
+    }
+    if (isScalar(node)) return this.scalar(node.value, path, line);
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const keyNode = pair.key;
+        const keyLine = this.lineOf((keyNode as Ranged)?.range?.[0]);
+        if (!isScalar(keyNode) || (keyNode.value !== null && typeof keyNode.value === "object")) {
+          this.refuse(path, keyLine, "a mapping key must be plain text, not a list or a mapping");
+          continue;
+        }
+        const key = String(keyNode.value);
+        setOwn(out, key, this.toPlain(pair.value, [...path, key], depth + 1));
+        this.positions.set(out, key, { file: this.file, line: keyLine });
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      const out: unknown[] = [];
+      node.items.forEach((item, i) => {
+        out.push(this.toPlain(item, [...path, i], depth + 1));
+        this.positions.set(out, i, { file: this.file, line: this.lineOf((item as Ranged)?.range?.[0]) });
+      });
+      return out;
+    }
+    return null;
+  }
+
+  /** Text, numbers (non-finite ones too: validation names them), true/false and null pass. */
+  private scalar(value: unknown, path: PathKey[], line: number | null): unknown {
+    if (value === null || value === undefined) return null;
+    if (["string", "number", "boolean"].includes(typeof value)) return value;
+    this.refuse(path, line, "this value is not plain text, a number or true/false");
+    return null;
+  }
+
+  private refuse(path: PathKey[], line: number | null, message: string): void {
+    this.refused = true;
+    this.problems.add(path, { file: this.file, line }, message);
+  }
+}
+
+/** `tag:yaml.org,2002:binary` → `!!binary`; local tags (`!custom`) as written. */
+function shortTag(tag: string): string {
+  return tag.startsWith("tag:yaml.org,2002:") ? `!!${tag.slice("tag:yaml.org,2002:".length)}` : tag;
 }

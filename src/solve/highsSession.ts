@@ -23,8 +23,10 @@ export const DEFAULT_MIP_GAP = 1e-6;
 const PRIMAL_SIMPLEX = 4;
 const DUAL_SIMPLEX = 1;
 const FEASIBLE = 2; // info primal_solution_status
+/** HiGHS's "none" for time limits and objective targets (its option values must be finite). */
 const NO_TIME_LIMIT = 1e30;
 const IIS_ROW_PRIORITY = 6;
+const MAX_INT = 2147483647;
 const BASIC = 1; // basis status
 /**
  * Primal and dual feasibility tolerance (HiGHS default 1e-7). At 1e-7 a warm primal re-solve may
@@ -149,10 +151,15 @@ export class HighsSession implements SolverSession {
         mip_rel_gap: options.mipGap ?? DEFAULT_MIP_GAP,
         mip_abs_gap: options.mipAbsGap ?? 1e-6,
         simplex_strategy: options.algorithm === "primal" && !this.isMip ? PRIMAL_SIMPLEX : DUAL_SIMPLEX,
+        objective_target: options.objectiveTarget ?? -NO_TIME_LIMIT,
+        mip_max_nodes: options.nodeLimit ?? MAX_INT,
       });
       m.zeroAllClocks();
       if (options.start === "cold") m.clearSolver();
-      if (options.mipStart && this.isMip) m.setSolution({ colValue: options.mipStart });
+      if (options.mipStart && this.isMip) {
+        const start = options.mipStart;
+        m.setSolution(start instanceof Float64Array ? { colValue: start } : { indices: Int32Array.from(start.indices), values: Float64Array.from(start.values) });
+      }
       m.run();
       let status: number = m.getModelStatus();
       if (status === 9) status = settleInfeasibleOrUnbounded(m, this.cost);
@@ -164,7 +171,11 @@ export class HighsSession implements SolverSession {
           return fail("infeasible");
         case 10:
           return fail("unbounded");
+        case 12: // objective target reached: a plan as good as asked for
+          return this.targetReached(m, start);
         case 13:
+        case 14: // iteration or
+        case 16: // node limit (HiGHS reports the latter as a solution limit)
           return this.limited(m, start);
         default:
           return fail("error", `HiGHS status: ${statusName(status)}`);
@@ -190,12 +201,16 @@ export class HighsSession implements SolverSession {
     };
   }
 
+  private targetReached(m: Model, start: number): SolveResult {
+    return { status: "optimal", objective: m.getObjectiveValue(), primal: Float64Array.from(m.getSolution().colValue), duals: null, solver: this.solver, seconds: secondsSince(start) };
+  }
+
   /** At the time limit: keep the best point when it is feasible (an integer incumbent). */
   private limited(m: Model, start: number): SolveResult {
     const feasible = Number(m.info.get("primal_solution_status")) === FEASIBLE;
     const primal = feasible ? Float64Array.from(m.getSolution().colValue) : new Float64Array(this.cost.length);
     const result: SolveResult = {
-      status: "error", objective: NaN, primal, duals: null, solver: this.solver, seconds: secondsSince(start), message: "HiGHS status: Time limit reached",
+      status: "error", objective: NaN, primal, duals: null, solver: this.solver, seconds: secondsSince(start), message: `HiGHS status: ${statusName(m.getModelStatus())}`,
     };
     if (!feasible) return result;
     if (this.loaded && this.loaded.rows.length === this.rows && maxViolation(this.loaded, primal).violation > 1e-6) return result;
@@ -203,7 +218,7 @@ export class HighsSession implements SolverSession {
       ...result,
       status: "time_limit",
       objective: m.getObjectiveValue(),
-      message: "time limit reached; best feasible point kept",
+      message: `${statusName(m.getModelStatus()).toLowerCase()}; best feasible point kept`,
       ...(this.isMip ? { mipGap: Number(m.info.get("mip_gap")) } : {}),
     };
   }
@@ -323,8 +338,8 @@ function placeholder(columns: number): LinearModel {
 
 const STATUS_NAMES: Record<number, string> = {
   0: "Not set", 1: "Load error", 2: "Model error", 3: "Presolve error", 4: "Solve error", 5: "Postsolve error",
-  6: "Empty", 11: "Objective bound reached", 12: "Objective target reached", 14: "Iteration limit reached",
-  15: "Unknown", 16: "Solution limit reached", 17: "Interrupted",
+  6: "Empty", 11: "Objective bound reached", 12: "Objective target reached", 13: "Time limit reached",
+  14: "Iteration limit reached", 15: "Unknown", 16: "Node or solution limit reached", 17: "Interrupted",
 };
 
 function statusName(status: number): string {

@@ -42,8 +42,15 @@ export interface SessionSolveOptions extends SolveOptions {
    */
   start?: "warm" | "cold";
   algorithm?: "choose" | "primal";
-  /** A feasible point to start an integer solve from (e.g. the previous stage's plan). */
-  mipStart?: Float64Array;
+  /**
+   * A point to start an integer solve from: dense (e.g. the previous stage's plan), or values for
+   * some columns only, which HiGHS completes (e.g. rounded-down integer columns of the LP optimum).
+   */
+  mipStart?: Float64Array | { indices: number[]; values: number[] };
+  /** Integer solves: stop as soon as a plan this good is found (status optimal, its gap unproven). */
+  objectiveTarget?: number;
+  /** Integer solves: stop after this many branch-and-bound nodes (deterministic, unlike a time limit). */
+  nodeLimit?: number;
 }
 
 /** A row-bound or column-bound change: index, new lower and upper bound. */

@@ -1,7 +1,7 @@
 /** The workbook's first sheet: what the run was, its key figures, and which sheet holds which CSV. */
 import type { Worksheet } from "exceljs";
 import { fileLabel } from "../format/labels.js";
-import { neutraliseFormula } from "../output/neutralise.js";
+import { spreadsheetText } from "../output/formulaGuard.js";
 import type { KeyFigure } from "../report/keyFigures.js";
 import { MONEY_WAN, MONEY_YI, PERCENT, WHOLE } from "./cellFormats.js";
 
@@ -12,11 +12,11 @@ export interface SheetEntry {
 }
 
 export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFigure[], sheets: SheetEntry[]): void {
-  sheet.addRow([neutraliseFormula(title)]).font = { bold: true, size: 14 };
+  sheet.addRow([spreadsheetText(title)]).font = { bold: true, size: 14 };
   sheet.addRow([]);
   sheet.addRow(["项目", "数值"]).font = { bold: true };
   for (const fig of figures) {
-    const row = sheet.addRow([neutraliseFormula(fig.label.zh), typeof fig.value === "string" ? neutraliseFormula(fig.value) : fig.value]);
+    const row = sheet.addRow([spreadsheetText(fig.label.zh), typeof fig.value === "string" ? spreadsheetText(fig.value) : fig.value]);
     const fmt = formatOf(fig);
     if (fmt) row.getCell(2).numFmt = fmt;
   }

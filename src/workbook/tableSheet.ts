@@ -4,7 +4,7 @@
  */
 import type { Worksheet } from "exceljs";
 import { columnLabel } from "../format/labels.js";
-import { neutraliseFormula } from "../output/neutralise.js";
+import { spreadsheetText } from "../output/formulaGuard.js";
 import type { Cell, ResultTable } from "../output/resultTables.js";
 import { columnKind, columnWidth, numFmt } from "./cellFormats.js";
 
@@ -36,5 +36,5 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable): void {
 }
 
 function cellValue(v: Cell): Cell {
-  return typeof v === "string" ? neutraliseFormula(v) : v;
+  return typeof v === "string" ? spreadsheetText(v) : v;
 }

@@ -53,7 +53,7 @@ describe("simulate FILE", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("targets: 1 of 1 met");
     expect(readdirSync(out).sort()).toEqual(
-      ["budgets.csv", "capacity.csv", "diagnostics.csv", "funding.csv", "input.yaml", "plan.csv", "report.html", "results.xlsx", "run.json", "shadow_prices.csv", "targets.csv"].sort(),
+      [".renewsim-results.json", "budgets.csv", "capacity.csv", "diagnostics.csv", "funding.csv", "input.yaml", "plan.csv", "report.html", "results.xlsx", "run.json", "shadow_prices.csv", "targets.csv"].sort(),
     );
     const plan = readFileSync(join(out, "plan.csv"), "utf8");
     expect(plan.startsWith("\ufeffyear,region,region_name")).toBe(true);

@@ -2,13 +2,13 @@
  * Data tables kept as .xlsx: `{file: x.xlsx, sheet: name}` (first sheet by default) reads the same
  * columns as the CSV form; a shipped scenario plans to byte-identical files either way; bad
  * workbooks get one clear error naming file, sheet, row and column, exit 2 and nothing written.
- *
- * The GBK half of the issue's acceptance test (one table as GBK CSV) is added once the `harden`
- * branch's text decoding is on main.
+ * With one table as .xlsx and another saved as GBK "CSV" (what Excel and WPS write on Chinese
+ * Windows), the plan is byte-identical too.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../cli/run.js";
 import { csvToRows, writeWorkbook } from "../helpers/workbooks.js";
@@ -16,8 +16,8 @@ import { errorFor, patch } from "./helpers.js";
 
 const GD = "guangdong-retrofit-2021-2025.yaml";
 
-describe("a shipped scenario with data tables as .xlsx", () => {
-  it("plans to byte-identical results with the all-CSV original", async () => {
+describe("a shipped scenario with data tables as .xlsx and as GBK CSV", () => {
+  it("plans to byte-identical results with the all-UTF-8-CSV original", async () => {
     const dir = mkdtempSync(join(tmpdir(), "renewsim-xlsx-"));
     cpSync("scenarios", join(dir, "scenarios"), { recursive: true });
     const data = join(dir, "scenarios", "data");
@@ -27,11 +27,16 @@ describe("a shipped scenario with data tables as .xlsx", () => {
       市级: csvToRows(readFileSync(join(data, "guangdong-city-budgets.csv"), "utf8")),
     });
     await writeWorkbook(join(data, "施工能力.xlsx"), { Sheet1: csvToRows(readFileSync(join(data, "guangdong-capacity.csv"), "utf8")) });
+    // The regions table (Chinese names) as Excel/WPS save "CSV" on Chinese Windows: GBK, no BOM.
+    const regions = readFileSync(join(data, "guangdong-regions.csv"), "utf8").replace(/^\ufeff/, "");
+    writeFileSync(join(data, "地区-gbk.csv"), iconv.encode(regions, "gbk"));
     const yamlFile = join(dir, "scenarios", GD);
     const yaml = readFileSync(yamlFile, "utf8");
     const edited = yaml
       .replace("{file: data/guangdong-city-budgets.csv}", "{file: data/市级预算.xlsx, sheet: 市级}")
-      .replace("{file: data/guangdong-capacity.csv}", "{file: data/施工能力.xlsx}");
+      .replace("{file: data/guangdong-capacity.csv}", "{file: data/施工能力.xlsx}")
+      .replace("{file: data/guangdong-regions.csv}", "{file: data/地区-gbk.csv}");
+    expect(edited).toContain("地区-gbk.csv");
     expect(edited).not.toBe(yaml);
     const xlsxYaml = join(dir, "scenarios", "with-xlsx.yaml");
     writeFileSync(xlsxYaml, edited);
@@ -40,7 +45,8 @@ describe("a shipped scenario with data tables as .xlsx", () => {
     const b = join(dir, "xlsx");
     expect((await runCli(yamlFile, "--out", a, "--quiet", "--no-xlsx")).code).toBe(0);
     expect((await runCli(xlsxYaml, "--out", b, "--quiet", "--no-xlsx")).code).toBe(0);
-    const files = readdirSync(a).filter((f) => f !== "run.json");
+    // run.json records the layers' paths and the GBK notice; input.yaml the changed file names.
+    const files = readdirSync(a).filter((f) => f.endsWith(".csv"));
     expect(files).toContain("plan.csv");
     expect(readdirSync(b).sort()).toEqual(readdirSync(a).sort());
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
@@ -72,7 +78,8 @@ describe("bad workbook input", () => {
     {
       name: "wrong header",
       sheets: { 存量: [["region", "stok"], ["gz", 100], ["sz", 80]] },
-      expected: [/stok.*\(.*stock\.xlsx, sheet 存量, row 2, column B\)/, /stok.*\(.*stock\.xlsx, sheet 存量, row 3, column B\)/],
+      // One problem for the sheet at its header row (issue 12), not one per data row.
+      expected: [/^error: .*wrong header: unknown column "stok" \(did you mean "stock"\?\).*\(.*stock\.xlsx, sheet 存量, row 1\)\n$/],
     },
     {
       name: "text in a number cell",

@@ -111,8 +111,9 @@ describe("results.xlsx", () => {
     const evil = { "targets.csv": "target,name,planned\nt1,=HYPERLINK(\"x\"),5\nt2,@SUM(A1),6\nt3,-2,7\n" };
     const wb = XLSX.read((await withOfficeFiles(evil, { kind: "plan" }))["results.xlsx"] as Uint8Array);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets["目标完成"], { header: 1 });
-    // A name is text even when it looks like a number, so "-2" is guarded too; planned stays a number.
-    expect(rows.slice(2).map((r) => r[1])).toEqual([`'=HYPERLINK("x")`, "'@SUM(A1)", "'-2"]);
+    // A name that is exactly a number ("-2") cannot run and stays as it is (one rule, formulaGuard.ts);
+    // it is still a text cell, and planned stays a number.
+    expect(rows.slice(2).map((r) => r[1])).toEqual([`'=HYPERLINK("x")`, "'@SUM(A1)", "-2"]);
     expect(rows.slice(2).map((r) => r[2])).toEqual([5, 6, 7]);
     expect(Object.values(wb.Sheets["目标完成"]).some((c) => typeof c === "object" && c !== null && "f" in c)).toBe(false);
   });

@@ -4,12 +4,13 @@
  * the rows that changed most and the scenario inputs that differ. Beside the CSV: <name>.html (the
  * largest changes as charts) and <name>.xlsx (unless --no-xlsx).
  */
-import { existsSync, renameSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
-import { compareFolders, compareText, renderCompareCsv } from "../../finance/compare/compare.js";
+import { COMPARE_SIGNATURE, compareFolders, compareText, renderCompareCsv } from "../../finance/compare/compare.js";
 import { parsePositiveInt } from "../../finance/cutSpec.js";
 import { REPORT_FILE, WORKBOOK_FILE, withOfficeFiles } from "../../output/officeFiles.js";
+import { checkFileTarget, type FileRules, firstLineStartsWith, headMentions } from "../../output/outputTarget.js";
+import { writeFileAtomically } from "../../output/writeFile.js";
 
 export function registerCompare(program: Command): void {
   program
@@ -24,25 +25,23 @@ export function registerCompare(program: Command): void {
       const top = parsePositiveInt(opts.top, "--top", 5);
       const out = resolve(opts.out);
       const stem = out.replace(/\.csv$/i, "");
-      const targets: Record<string, string> = { [REPORT_FILE]: `${stem}.html`, [WORKBOOK_FILE]: `${stem}.xlsx`, "compare.csv": out };
-      const taken = Object.values(targets).filter((f) => existsSync(f));
-      if (taken.length > 0 && !opts.force) throw new CompareFileExists(`${taken.join(", ")} already exist${taken.length === 1 ? "s" : ""}; use --force to replace or --out to choose another file`);
+      // --force replaces only renewsim's own compare files (outputTarget.ts): the CSV by its header,
+      // the report by naming renewsim, the workbook when it is a zip beside renewsim's CSV.
+      const csvRules: FileRules = { force: opts.force ?? false, inputs: dirs, isOurs: firstLineStartsWith(COMPARE_SIGNATURE), what: "compare file" };
+      const targets: Record<string, [string, FileRules]> = {
+        "compare.csv": [out, csvRules],
+        [REPORT_FILE]: [`${stem}.html`, { ...csvRules, isOurs: headMentions("renewsim"), what: "compare report" }],
+        [WORKBOOK_FILE]: [`${stem}.xlsx`, { ...csvRules, isOurs: (f) => headMentions("PK")(f) && csvRules.isOurs(out), what: "compare workbook" }],
+      };
+      for (const [target, rules] of Object.values(targets)) checkFileTarget(target, rules); // before reading the folders
       const result = await compareFolders(dirs, { force: opts.force ?? false });
       const csv = await renderCompareCsv(result, { bom: opts.bom });
       const names = result.folders.map((f) => f.runJson.scenario?.name ?? f.dir).join(" ↔ ");
       const files = await withOfficeFiles({ "compare.csv": csv }, { kind: "compare", xlsx: opts.xlsx, runInfo: { scenario: { name: names } } });
-      for (const [name, content] of Object.entries(files)) {
-        const target = targets[name];
-        // Write beside the target, then rename: never a half-written file.
-        const tmp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
-        writeFileSync(tmp, content);
-        renameSync(tmp, target);
+      // The workbook last: it is recognised as ours by the CSV beside it.
+      for (const name of ["compare.csv", REPORT_FILE, WORKBOOK_FILE].filter((n) => n in files)) {
+        writeFileAtomically(targets[name][0], files[name], targets[name][1]);
       }
       process.stdout.write(compareText(result, top, out));
     });
-}
-
-/** Exit code 4 like an existing results folder (errors.ts maps the kind). */
-class CompareFileExists extends Error {
-  readonly kind = "output_exists";
 }

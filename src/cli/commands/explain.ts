@@ -8,20 +8,22 @@ import { explainPlan, explainText } from "../../finance/explain.js";
 import { simulate } from "../../pipeline.js";
 import { referenceTarget } from "../../results/shadow.js";
 import { EXIT, SolverFailure } from "../errors.js";
-import { collect } from "../options.js";
-import { planSummary } from "../summary.js";
+import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
+import { planSummary, printNotices } from "../summary.js";
 
 export function registerExplain(program: Command): void {
   program
     .command("explain <file>")
     .description("what limits the plan: binding budgets, capacity and targets with their shadow prices")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
+    .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--solver <name>", "auto | highs | jslp", "auto")
     .option("--top <n>", "rows to list per stage", "10")
     .action(async (file: string, opts) => {
       const top = parsePositiveInt(opts.top, "--top", 10);
       const solver = parseSolverOption(opts.solver);
-      const outcome = await simulate(file, { overlays: opts.with, solver, dryRun: true });
+      const outcome = await simulate(file, { overlays: opts.with, allowOutside: opts.allowOutside, solver, dryRun: true });
+      printNotices(outcome.loaded.notices);
       const { solution, tables, loaded } = outcome;
       if (solution.status === "error") throw new SolverFailure(solution.message ?? "solver failed");
       if (solution.status === "infeasible") {

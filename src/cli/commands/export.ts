@@ -1,27 +1,36 @@
 /** `simulate export FILE --format lp [--stage N]`: the model of one stage as CPLEX-LP, for audit. */
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { exportStageLp } from "../../plan/exportStage.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
+import { firstLineStartsWith } from "../../output/outputTarget.js";
+import { writeFileAtomically } from "../../output/writeFile.js";
 import { UsageError } from "../errors.js";
-import { collect } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
+import { printNotices } from "../summary.js";
+
+/** The first line of every LP file renewsim writes (exportStage.ts titles it so). */
+const LP_SIGNATURE = "\\ renewsim ";
 
 export function registerExport(program: Command): void {
   program
     .command("export <file>")
     .description("write the planning model of one stage as CPLEX-LP (solve it with cbc, glpsol, highs)")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
+    .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--format <format>", "lp", "lp")
     .option("--stage <n>", "stage number: 1 shortfall, 2 cost, 3 smoothing (earlier stages are solved and fixed)", "1")
     .option("--solver <name>", "solver for the earlier stages: auto | highs | jslp", "auto")
     .option("-o, --output <file>", "write to a file instead of stdout")
+    .option("--force", "replace an existing LP file that renewsim wrote")
     .action(async (file: string, opts) => {
       if (opts.format !== "lp") throw new UsageError(`--format must be lp (got "${opts.format}")`);
       const stage = Number(opts.stage);
       if (!Number.isInteger(stage) || stage < 1 || stage > 3) throw new UsageError(`--stage must be 1, 2 or 3 (got "${opts.stage}")`);
-      const loaded = loadCheckedScenario(file, { overlays: opts.with });
+      const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
+      printNotices(loaded.notices);
       const lp = await exportStageLp(loaded.scenario, stage, opts.solver);
-      if (opts.output) writeFileSync(opts.output, lp);
-      else process.stdout.write(lp);
+      if (opts.output) {
+        writeFileAtomically(opts.output, lp, { force: opts.force ?? false, inputs: loaded.inputs, isOurs: firstLineStartsWith(LP_SIGNATURE), what: "LP file" });
+      } else process.stdout.write(lp);
     });
 }

@@ -16,7 +16,8 @@ import { defaultOutDir } from "../../pipeline.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "../../version.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, parseLevels, roundProgress, validationOptions } from "../confidenceOptions.js";
 import { EXIT, SolverFailure } from "../errors.js";
-import { collect } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
+import { printNotices } from "../summary.js";
 import { progressBar } from "../progress.js";
 
 export function registerFrontier(program: Command): void {
@@ -25,6 +26,7 @@ export function registerFrontier(program: Command): void {
     .description("money–confidence frontier: one confidence plan per level → frontier.csv (docs/confidence.md)")
     .option("--confidence <levels>", "confidence levels, e.g. 0.5,0.8,0.9,0.95")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
+    .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--solver <name>", "auto | highs | jslp", "auto")
     .option("--out <dir>", "output folder (default results/<scenario name>-frontier)")
     .option("--force", "replace an existing output folder")
@@ -39,9 +41,10 @@ export function registerFrontier(program: Command): void {
     const request = confidenceRequest({ ...opts, confidence: undefined }, false) ?? {};
     checkConfidenceRequest(request);
     if (validation) checkMonteCarloRequest({ mode: "evaluate", ...validation });
-    const loaded = loadCheckedScenario(file, { overlays: opts.with });
+    const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
+    if (!opts.quiet) printNotices(loaded.notices);
     const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-frontier`;
-    assertWritable(outDir, opts.force ?? false);
+    assertWritable(outDir, opts.force ?? false, loaded.inputs);
     const seeds = confidenceSeeds(loaded, request, validation?.seed, Boolean(validation));
     const validationSeed = validation ? resolveSeed(validation.seed, loaded.uncertainty.seed, loaded.scenario.seed) : null;
     const t1 = performance.now();
@@ -76,7 +79,7 @@ export function registerFrontier(program: Command): void {
       timings_seconds: { load: round3(t1 - t0), solve: round3(t2 - t1) },
     };
     const files = await renderFrontierFiles(rows, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx });
-    const written = writeFolderAtomically(outDir, files, opts.force ?? false);
+    const written = writeFolderAtomically(outDir, files, opts.force ?? false, loaded.inputs);
     if (opts.quiet) return;
     const title = `frontier: ${loaded.scenario.name}${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}, calibration seed ${seeds.calibration} × ${result.calibration.draws} draws` +
       (validation && validationSeed ? `, validated on ${validation.draws} draws of seed ${validationSeed.seed}` : "");

@@ -15,8 +15,9 @@ import { defaultOutDir } from "../../pipeline.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
 import { addCalibrationOptions, addValidationOptions } from "../confidenceOptions.js";
 import { EXIT, UsageError } from "../errors.js";
+import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
+import { printNotices } from "../summary.js";
 import { checkMinBudgetConfidenceFlags, runMinBudgetConfidence } from "./minBudgetConfidence.js";
-import { collect } from "../options.js";
 
 export function registerMinBudget(program: Command): void {
   const command = program
@@ -27,6 +28,7 @@ export function registerMinBudget(program: Command): void {
     .option("--from <year>", "scale only budgets from this year on")
     .option("--region <node>", "scale only budgets at this region node and the nodes below it")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
+    .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--solver <name>", "auto | highs | jslp", "auto")
     .option("--top <n>", "binding rows to print", "10")
     .option("--out <dir>", "output folder (default results/<scenario name>-min-budget)")
@@ -46,10 +48,11 @@ export function registerMinBudget(program: Command): void {
       const from = parseYearOption(opts.from, "--from");
       const solver = parseSolverOption(opts.solver);
       const top = parsePositiveInt(opts.top, "--top", 10);
-      const loaded = loadCheckedScenario(file, { overlays: opts.with });
+      const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
+      if (!opts.quiet) printNotices(loaded.notices);
       const selection = resolveSelection(loaded.scenario, { selector, from, region: opts.region ?? null });
       const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-min-budget`;
-      assertWritable(outDir, opts.force ?? false);
+      assertWritable(outDir, opts.force ?? false, loaded.inputs);
       if (opts.confidence !== undefined) return runMinBudgetConfidence({ file, loaded, selection, solver, outDir, opts, startedAt: t0 });
       const t1 = performance.now();
       const result = await solveMinBudget(loaded.scenario, selection, { solver, perYear: opts.perYear ?? false });
@@ -63,7 +66,7 @@ export function registerMinBudget(program: Command): void {
         stages: result.stages,
       }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
       const files = await renderMinBudgetFiles(result, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx });
-      const written = writeFolderAtomically(outDir, files, opts.force ?? false);
+      const written = writeFolderAtomically(outDir, files, opts.force ?? false, loaded.inputs);
       const title = `min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}` +
         `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;
       const text = minBudgetText(result, title, top) + `results written to ${written}\n`;

@@ -66,7 +66,7 @@ export async function runMinBudgetConfidence(run: MinBudgetConfidenceRun): Promi
     validation: validation && validationSeed ? { seed: validationSeed.seed, seed_from: validationSeed.from, draws: validation.draws, workers: validation.workers } : null,
   }, { load: (t1 - run.startedAt) / 1000, solve: (t2 - t1) / 1000 });
   const files = await renderMinBudgetConfidenceFiles(loaded.scenario, result, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx });
-  const written = writeFolderAtomically(run.outDir, files, opts.force ?? false);
+  const written = writeFolderAtomically(run.outDir, files, opts.force ?? false, loaded.inputs);
   const title = `min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;
   const text = minBudgetConfidenceText(loaded.scenario, result, title) + `results written to ${written}\n`;
   if (result.status === "optimal") {

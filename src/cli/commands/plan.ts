@@ -10,7 +10,8 @@ import { formatProbability, formatRange } from "../../format/numbers.js";
 import { simulate } from "../../pipeline.js";
 import { EXIT, SolverFailure, UsageError } from "../errors.js";
 import { addCalibrationOptions, confidenceRequest } from "../confidenceOptions.js";
-import { collect, number } from "../options.js";
+import { interruptible } from "../interrupt.js";
+import { ALLOW_OUTSIDE_HELP, collect, number } from "../options.js";
 import { progressBar } from "../progress.js";
 import { planSummary } from "../summary.js";
 
@@ -19,6 +20,7 @@ export function registerPlan(program: Command): void {
     .command("plan <file>", { isDefault: true })
     .description("plan a scenario: starts, funds per source, budgets, capacity, targets → results folder")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
+    .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--solver <name>", "auto | highs | jslp", "auto")
     .option("--out <dir>", "results folder (default results/<scenario name>)")
     .option("--force", "replace an existing results folder")
@@ -42,16 +44,18 @@ export function registerPlan(program: Command): void {
       const confidence = confidenceRequest(opts, !opts.quiet && process.stderr.isTTY);
       const bar = progressBar({ quiet: opts.quiet, openEnded: monteCarlo?.precision !== undefined });
       if (monteCarlo) monteCarlo.onProgress = (done, total) => bar.update(done, total);
-      const outcome = await simulate(file, {
+      const run = (signal?: AbortSignal) => simulate(file, {
         overlays: opts.with,
+        allowOutside: opts.allowOutside,
         solver: opts.solver,
         out: opts.out,
         force: opts.force,
         bom: opts.bom,
         xlsx: opts.xlsx,
-        monteCarlo,
+        monteCarlo: monteCarlo && { ...monteCarlo, signal },
         confidence,
-      }).finally(() => bar.finish());
+      });
+      const outcome = await (monteCarlo ? interruptible(run) : run()).finally(() => bar.finish());
       if (outcome.solution.status === "error") throw new SolverFailure(outcome.solution.message ?? "solver failed");
       if (outcome.solution.status === "infeasible") {
         process.stderr.write(planSummary(outcome));

@@ -21,7 +21,8 @@ import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.
 import { defaultOutDir } from "../../pipeline.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
 import { EXIT, UsageError } from "../errors.js";
-import { collect } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
+import { printNotices } from "../summary.js";
 
 export function registerStress(program: Command): void {
   const command = program
@@ -32,6 +33,7 @@ export function registerStress(program: Command): void {
     .option("--from <year>", "cut budgets from this year on (default: every year)")
     .option("--region <node>", "cut only budgets at this region node and the nodes below it")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
+    .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--solver <name>", "auto | highs | jslp", "auto")
     .option("--out <dir>", "output folder (default results/<scenario name>-stress)")
     .option("--force", "replace an existing output folder")
@@ -55,10 +57,11 @@ export function registerStress(program: Command): void {
       const spec = parseCutSpec(cuts[0], opts.sources);
       const from = parseYearOption(opts.from, "--from");
       const solver = parseSolverOption(opts.solver);
-      const loaded = loadCheckedScenario(file, { overlays: opts.with });
+      const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
+      if (!opts.quiet) printNotices(loaded.notices);
       const selection = resolveSelection(loaded.scenario, { selector: spec.selector, from, region: opts.region ?? null });
       const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-stress`;
-      assertWritable(outDir, opts.force ?? false); // fail before solving, not after
+      assertWritable(outDir, opts.force ?? false, loaded.inputs); // fail before solving, not after
       const t1 = performance.now();
       const progress = process.stderr.isTTY && !opts.quiet
         ? (cut: number, i: number, n: number) => process.stderr.write(`planning cut ${i + 1}/${n} (${(cut * 100).toFixed(1)}%)…\n`)
@@ -95,7 +98,7 @@ export function registerStress(program: Command): void {
         levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: stageSummary(l.planned.solution) })),
       }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
       const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx });
-      const written = writeFolderAtomically(outDir, files, opts.force ?? false);
+      const written = writeFolderAtomically(outDir, files, opts.force ?? false, loaded.inputs);
       const failed = levels.filter((l) => l.planned.solution.status === "error");
       if (!opts.quiet) {
         const title = `stress: ${loaded.scenario.name}, cutting ${selection.sourceIds.join(", ")}` +

@@ -1,18 +1,26 @@
-/** `simulate validate FILE [--with …] [--print]`: check a scenario; print the normalised input. */
+/**
+ * `simulate validate FILE [--with …] [--print [--normalised]]`: check a scenario; print the merged
+ * input (all layers applied, as written), or with --normalised the scenario the model is built from
+ * (defaults filled in, amounts in yuan, shares as fractions, CSV tables and region groups expanded).
+ */
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { loadCheckedScenario } from "../../loadChecked.js";
-import { collect } from "../options.js";
+import { printNotices } from "../summary.js";
+import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 
 export function registerValidate(program: Command): void {
   program
     .command("validate <file>")
     .description("check a scenario (and overlays) and report every problem with its path and line")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
-    .option("--print", "print the merged, normalised scenario as YAML")
+    .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
+    .option("--print", "print the merged scenario (all layers applied) as YAML")
+    .option("--normalised", "with --print: the normalised scenario the model is built from (defaults applied, amounts in yuan)")
     .action((file: string, opts) => {
-      const loaded = loadCheckedScenario(file, { overlays: opts.with });
-      if (opts.print) process.stdout.write(stringify(loaded.merged));
+      const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
+      printNotices(loaded.notices);
+      if (opts.print) process.stdout.write(stringify(opts.normalised ? loaded.scenario : loaded.merged, { lineWidth: 0 }));
       else {
         const s = loaded.scenario;
         const leaves = s.regions.filter((r) => r.isLeaf).length;

@@ -56,6 +56,9 @@ export function checkComparable(folders: ResultsFolder[]): string[] {
   return out;
 }
 
+/** How compare.csv's header starts: `--force` replaces only a file that starts like this. */
+export const COMPARE_SIGNATURE = "file,key,column,value_1,";
+
 export async function renderCompareCsv(result: CompareResult, options: { bom: boolean }): Promise<string> {
   const n = result.folders.length;
   const idx = Array.from({ length: n - 1 }, (_, i) => i + 2);

@@ -1,0 +1,89 @@
+/**
+ * The columns a CSV table may have in each list that takes `{file: x.csv}` entries, and their
+ * Chinese header aliases (区域,年份,金额 …; the table is in docs/scenario-reference.md). The header is
+ * checked once per file: a wrong header is one problem naming the expected columns, not one
+ * problem per row.
+ */
+import { didYouMean } from "./suggest.js";
+
+/** Chinese header → column. Every alias maps to one column in every table. */
+export const HEADER_ALIASES: Readonly<Record<string, string>> = {
+  编号: "id",
+  代码: "id",
+  名称: "name",
+  上级: "parent",
+  区域: "region",
+  地区: "region",
+  存量: "stock",
+  每单位户数: "households_per_unit",
+  单位造价: "unit_cost",
+  年份: "year",
+  年度: "year",
+  金额: "amount",
+  每年金额: "per_year",
+  名额: "slots",
+  项目: "program",
+  指标: "metric",
+  截止年份: "by",
+  目标值: "at_least",
+  类型: "kind",
+  权重: "weight",
+  开工数: "started",
+  部分年度: "partial",
+};
+
+interface TableColumns {
+  /** Every column the table may have, in documentation order. */
+  columns: string[];
+  /** Alternative sets of required columns (budgets: long form or per-year form). */
+  required: string[][];
+}
+
+/** Keyed by the list's name (`by_region` for `programs[*].by_region`, etc.). */
+const TABLES: Record<string, TableColumns> = {
+  regions: { columns: ["id", "name", "parent"], required: [["id"]] },
+  by_region: { columns: ["region", "stock", "households_per_unit", "unit_cost"], required: [["region", "stock"]] },
+  budgets: { columns: ["region", "year", "amount", "per_year"], required: [["region", "year", "amount"], ["region", "per_year"]] },
+  capacity: { columns: ["id", "region", "slots"], required: [["id", "region", "slots"]] },
+  targets: {
+    columns: ["id", "name", "program", "region", "metric", "by", "at_least", "kind", "weight"],
+    required: [["id", "program", "region", "metric", "by", "at_least"]],
+  },
+  actuals: { columns: ["region", "program", "year", "started", "partial"], required: [["region", "program", "year", "started"]] },
+};
+
+/** The canonical column names of a header, or one message saying what is wrong with it. */
+export function checkHeader(list: string, header: string[]): { columns: string[] } | { problem: string } {
+  const table = TABLES[list];
+  const columns = header.map((h) => HEADER_ALIASES[h] ?? h);
+  if (!table) return { columns };
+  const unknown = header.filter((_, i) => !table.columns.includes(columns[i]));
+  const budgetMix = list === "budgets" && columns.includes("year") && columns.includes("per_year");
+  const fits = table.required.find((set) => set.every((c) => columns.includes(c)));
+  if (unknown.length === 0 && fits && !budgetMix) return { columns };
+  const parts: string[] = [];
+  if (unknown.length > 0) {
+    const candidates = [...table.columns, ...Object.keys(HEADER_ALIASES).filter((a) => table.columns.includes(HEADER_ALIASES[a]))];
+    const named = unknown.map((u) => `"${u}"${didYouMean(u, candidates)}`);
+    parts.push(`unknown column${unknown.length > 1 ? "s" : ""} ${named.join(", ")}`);
+  }
+  if (budgetMix) parts.push("a budgets table has either year and amount columns or a per_year column, not both");
+  if (!fits) {
+    const missing = table.required[0].filter((c) => !columns.includes(c));
+    if (missing.length > 0 && !budgetMix) parts.push(`missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+  }
+  return { problem: `wrong header: ${parts.join("; ")}. A ${list} table has the header ${expectedHeader(table)}` };
+}
+
+/** `region,year,amount (or region,per_year); optional: …; Chinese headers: 区域,年份,金额 …` */
+function expectedHeader(table: TableColumns): string {
+  const [first, ...others] = table.required;
+  const optional = table.columns.filter((c) => !table.required.some((set) => set.includes(c)));
+  const chinese = (cols: string[]) => cols.map((c) => Object.keys(HEADER_ALIASES).find((a) => HEADER_ALIASES[a] === c) ?? c).join(",");
+  return (
+    first.join(",") +
+    others.map((set) => ` (or ${set.join(",")})`).join("") +
+    (optional.length ? `, optionally also ${optional.join(", ")}` : "") +
+    ` — in Chinese ${chinese(first)} (see docs/scenario-reference.md)`
+  );
+}

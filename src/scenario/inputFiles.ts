@@ -1,0 +1,126 @@
+/**
+ * The files one scenario load may read, and how: every YAML layer and CSV table goes through
+ * `InputFiles.read`, which applies, in this order and before reading a byte,
+ *
+ * 1. the file type: `extends:` and scenario files are .yaml/.yml, `file:` entries are .csv;
+ * 2. confinement: a file named by a reference (`extends:`, `file:`) must lie inside a trusted folder
+ *    tree once symbolic links are resolved — the folder of the scenario file, for an overlay also
+ *    the overlay's folder, and every `--allow-outside` folder. Files named on the command line are
+ *    trusted: the user chose them;
+ * 3. the kind and size checks and the encoding rules of textFile.ts.
+ *
+ * A refused file is a problem at the reference's YAML path and line. Messages name the path as
+ * written and never quote the content of a file that was not read as scenario data.
+ */
+import { dirname, extname, resolve } from "node:path";
+import { LIMITS } from "../limits.js";
+import { isInside, realOrLexical } from "../paths.js";
+import type { PathKey, SourcePos } from "./positions.js";
+import { displayFile, type ProblemLog } from "./problems.js";
+import { readInputBytes, readInputText } from "./textFile.js";
+
+export type InputKind = "yaml" | "csv" | "xlsx";
+
+/** Where a file was named: the YAML path and line of the reference, and the path as written. */
+export interface FileReference {
+  path: PathKey[];
+  at: SourcePos;
+  written: string;
+}
+
+const EXTENSIONS: Record<InputKind, RegExp> = { yaml: /^\.ya?ml$/i, csv: /^\.csv$/i, xlsx: /^\.xlsx$/i };
+const KIND_NAME: Record<InputKind, string> = { yaml: "a .yaml or .yml scenario file", csv: "a .csv file", xlsx: "an .xlsx workbook" };
+const MAX_BYTES: Record<InputKind, number> = { yaml: LIMITS.yamlBytes, csv: LIMITS.csvBytes, xlsx: LIMITS.xlsxBytes };
+
+export class InputFiles {
+  /** Notes for the user about how files were read (e.g. "read as GBK"), in reading order. */
+  readonly notices: string[] = [];
+  /** Every file read, in reading order (the output guard keeps results from replacing them). */
+  readonly filesRead: string[] = [];
+  private readonly allowed: string[];
+
+  constructor(
+    private readonly problems: ProblemLog,
+    allowOutside: readonly string[] = [],
+  ) {
+    this.allowed = allowOutside.map((p) => realOrLexical(resolve(p)));
+  }
+
+  /**
+   * Trusted folder trees for the layers reached from `chainFile` (the scenario, or an overlay
+   * applied to `scenarioFile`).
+   */
+  rootsFor(chainFile: string, scenarioFile: string): string[] {
+    const own = [dirname(realOrLexical(resolve(chainFile))), dirname(realOrLexical(resolve(scenarioFile)))];
+    return [...new Set([...own, ...this.allowed])];
+  }
+
+  /**
+   * The text of `file`, or null after logging a problem. `from` is the reference that names the
+   * file (null for a file named on the command line, which is not confined).
+   */
+  read(file: string, kind: InputKind, from: FileReference | null, roots: readonly string[]): string | null {
+    if (!this.admit(file, kind, from, roots)) return null;
+    const decoded = readInputText(file, MAX_BYTES[kind]);
+    if (!decoded.ok) {
+      this.refuse(file, kind, from, `it ${decoded.reason}`);
+      return null;
+    }
+    this.filesRead.push(file);
+    if (decoded.encoding !== "UTF-8") {
+      this.notices.push(`${displayFile(file)} was read as ${ENCODING_NAME[decoded.encoding]}; results are written in UTF-8`);
+    }
+    return decoded.text;
+  }
+
+  /** The bytes of a workbook, by the same type, confinement, kind and size rules; null after a problem. */
+  readBinary(file: string, kind: InputKind, from: FileReference, roots: readonly string[]): Uint8Array | null {
+    if (!this.admit(file, kind, from, roots)) return null;
+    const bytes = readInputBytes(file, MAX_BYTES[kind]);
+    if (typeof bytes === "string") {
+      this.refuse(file, kind, from, `it ${bytes}`);
+      return null;
+    }
+    this.filesRead.push(file);
+    return bytes;
+  }
+
+  /** Type and confinement, checked before a byte is read. */
+  private admit(file: string, kind: InputKind, from: FileReference | null, roots: readonly string[]): boolean {
+    const where = from ? from.at : { file, line: null };
+    const shown = from ? from.written : displayFile(file);
+    if (!EXTENSIONS[kind].test(extname(file))) {
+      this.problems.add(from?.path ?? "", where, `${shown} is not ${KIND_NAME[kind]}; renewsim reads only those here`);
+      return false;
+    }
+    const refusal = from ? confinementProblem(file, roots) : null;
+    if (refusal) {
+      this.problems.add(from!.path, where, `${shown} ${refusal}; renewsim reads only files inside the folder of the scenario or overlay that names them (${roots.map(displayFile).join(", ")}); to read this one, add --allow-outside <folder>`);
+      return false;
+    }
+    return true;
+  }
+
+  private refuse(file: string, kind: InputKind, from: FileReference | null, why: string): void {
+    const what = kind === "yaml" ? (from ? "base file" : "scenario file") : kind === "csv" ? "CSV file" : "workbook";
+    this.problems.add(from?.path ?? "", from ? from.at : { file, line: null }, `cannot read ${what} ${from ? from.written : displayFile(file)}: ${why}`);
+  }
+}
+
+const ENCODING_NAME: Record<string, string> = {
+  "UTF-16LE": "UTF-16 (little-endian, with byte-order mark)",
+  "UTF-16BE": "UTF-16 (big-endian, with byte-order mark)",
+  GB18030: "GBK/GB18030 (the Chinese Windows encoding Excel and WPS use)",
+};
+
+/** Why `file` may not be read from these roots, or null when it lies inside one. */
+function confinementProblem(file: string, roots: readonly string[]): string | null {
+  const lexical = resolve(file);
+  const real = realOrLexical(lexical);
+  if (roots.some((root) => isInside(real, root))) return null;
+  // Inside a root as written but not once links are resolved: a link that leads out.
+  if (roots.some((root) => isInside(lexical, root))) {
+    return "is a link to a file outside the scenario's folders";
+  }
+  return "is outside the scenario's folders";
+}

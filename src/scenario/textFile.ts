@@ -1,0 +1,238 @@
+/**
+ * Reading an input text file (scenario YAML, CSV data): the one place that decides what a file's
+ * bytes say. Every reader of user input goes through `readInputText`, so a limit or an encoding is
+ * handled the same everywhere.
+ *
+ * - Only regular files are read. Folders, FIFOs, devices (/dev/zero) and sockets are refused by
+ *   kind without reading a byte; the file is opened non-blocking so a FIFO cannot hang the open.
+ * - At most `maxBytes` are read, whatever the file claims its size is (/proc files say 0).
+ * - Encodings: UTF-8 (with or without byte-order mark); UTF-16 LE/BE and GB18030 with their
+ *   byte-order marks; GBK/GB18030 without a mark when the bytes are valid GB18030 and read as
+ *   Chinese text (what Excel and WPS save as "CSV" on Chinese Windows). Anything else — Latin-1,
+ *   UTF-16 without a mark, NUL bytes, Big5 — is refused by name: a file is never decoded into
+ *   replacement characters ("������") and planned anyway.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import iconv from "iconv-lite";
+
+export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030";
+
+export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: string };
+
+/** Reads and decodes a text file; `reason` never quotes the file's content. */
+export function readInputText(file: string, maxBytes: number): Decoded {
+  const bytes = readInputBytes(file, maxBytes);
+  return typeof bytes === "string" ? { ok: false, reason: bytes } : decodeInputBytes(bytes);
+}
+
+/** The bytes of a regular file of at most `maxBytes` (a workbook), or why it is not read. */
+export function readInputBytes(file: string, maxBytes: number): Buffer | string {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    return openFailure((e as NodeJS.ErrnoException).code);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return notAFile(stat);
+    if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+    // Read in chunks up to one byte past the limit: the size a file reports is not trusted.
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(maxBytes + 1 - length, Math.max(stat.size + 1 - length, 64 * 1024)));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      length += n;
+      if (length > maxBytes) return tooLarge(length, maxBytes);
+    }
+    return Buffer.concat(chunks, length);
+  } catch (e) {
+    return openFailure((e as NodeJS.ErrnoException).code);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openFailure(code: string | undefined): string {
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENXIO":
+      return "is a socket, not a file";
+    case "EISDIR":
+      return "is a folder, not a file";
+    case "ELOOP":
+      return "is a loop of symbolic links";
+    default:
+      return `cannot be read (${code ?? "unknown error"})`;
+  }
+}
+
+function notAFile(stat: Stats): string {
+  if (stat.isDirectory()) return "is a folder, not a file";
+  if (stat.isFIFO()) return "is a named pipe (FIFO), not a file";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "is a device (such as /dev/zero), not a file";
+  if (stat.isSocket()) return "is a socket, not a file";
+  return "is not a regular file";
+}
+
+function tooLarge(size: number, maxBytes: number): string {
+  const what = size > maxBytes + 1 ? `is ${byteSize(size)}` : "is larger than that";
+  return `${what}; the limit for this kind of file is ${byteSize(maxBytes)} (see docs/limits.md)`;
+}
+
+function byteSize(n: number): string {
+  return n >= 1024 * 1024 ? `${Number((n / (1024 * 1024)).toFixed(1))} MB` : `${Number((n / 1024).toFixed(1))} KB`;
+}
+
+const BOMS: { bytes: number[]; encoding: Encoding | "UTF-32" }[] = [
+  { bytes: [0xff, 0xfe, 0x00, 0x00], encoding: "UTF-32" },
+  { bytes: [0x00, 0x00, 0xfe, 0xff], encoding: "UTF-32" },
+  { bytes: [0xef, 0xbb, 0xbf], encoding: "UTF-8" },
+  { bytes: [0xff, 0xfe], encoding: "UTF-16LE" },
+  { bytes: [0xfe, 0xff], encoding: "UTF-16BE" },
+  { bytes: [0x84, 0x31, 0x95, 0x33], encoding: "GB18030" },
+];
+
+const SAVE_AS_UTF8 = "save it as UTF-8 (in Excel/WPS: 另存为 → CSV UTF-8; in an editor: encoding UTF-8)";
+
+/** Decodes a file's bytes by the rules above. */
+export function decodeInputBytes(bytes: Buffer): Decoded {
+  const bom = BOMS.find((b) => b.bytes.every((x, i) => bytes[i] === x));
+  if (bom?.encoding === "UTF-32") return { ok: false, reason: `is UTF-32, which renewsim does not read; ${SAVE_AS_UTF8}` };
+  if (bom) return decodeWith(bytes.subarray(bom.bytes.length), bom.encoding);
+  if (bytes.includes(0)) {
+    return { ok: false, reason: looksLikeUtf16(bytes)
+      ? `looks like UTF-16 without a byte-order mark, which cannot be told apart reliably; ${SAVE_AS_UTF8}`
+      : "contains NUL bytes: it is a binary file, not text" };
+  }
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { ok: true, text: utf8, encoding: "UTF-8" };
+  if (looksLikeGb18030(bytes)) return decodeWith(bytes, "GB18030");
+  return { ok: false, reason: isLatin1Like(bytes)
+    ? `is not UTF-8: its bytes look like Latin-1 / Windows-1252 (a Western European encoding), which renewsim does not read; ${SAVE_AS_UTF8}`
+    : `is not UTF-8, UTF-16 (with byte-order mark) or GBK/GB18030 Chinese text (perhaps Big5, Shift-JIS or Latin-1), which renewsim does not read; ${SAVE_AS_UTF8}` };
+}
+
+function decodeWith(bytes: Buffer, encoding: Encoding): Decoded {
+  if (encoding === "UTF-8") {
+    const text = strictUtf8(bytes);
+    return text === null ? { ok: false, reason: `starts with a UTF-8 byte-order mark but is not valid UTF-8; ${SAVE_AS_UTF8}` } : { ok: true, text, encoding };
+  }
+  const text = iconv.decode(bytes, encoding.toLowerCase(), { stripBOM: false });
+  if (text.includes("\ufffd") || /[\ud800-\udfff]/u.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""))) {
+    return { ok: false, reason: `is marked as ${encoding} but is not valid ${encoding}; ${SAVE_AS_UTF8}` };
+  }
+  if (text.includes("\u0000")) return { ok: false, reason: "contains NUL characters: it is a binary file, not text" };
+  return { ok: true, text, encoding };
+}
+
+function strictUtf8(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Every other byte zero in the first kilobyte: text saved as UTF-16 without a mark. */
+function looksLikeUtf16(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, 1024) & ~1;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  // ASCII text as UTF-16 has zeros in one byte of each pair and hardly ever in the other.
+  const [many, few] = evenZeros > oddZeros ? [evenZeros, oddZeros] : [oddZeros, evenZeros];
+  return many >= 0.4 * (n / 2) && few <= 0.1 * (n / 2);
+}
+
+/**
+ * GB18030 (a superset of GBK and GB2312) without a mark. A byte-statistical detector (ICU's, as
+ * in `chardet`) needs hundreds of characters and calls a three-row Chinese CSV ISO-8859-1, so this
+ * decides by structure: every byte sequence must be valid GB18030; at least 80 % of the two-byte
+ * characters must lie in the GB2312 area (lead and trail bytes A1–FE) or be GBK punctuation (the
+ * en dash – is A8 43), where Chinese text lives and
+ * where Latin-1 text (an accented letter before an ASCII letter, space or comma) does not fall; and
+ * the decoded characters must be Chinese ideographs or Chinese punctuation (Big5 or Shift-JIS
+ * bytes decode as kana, Greek or box drawing here).
+ */
+function looksLikeGb18030(bytes: Buffer): boolean {
+  let pairs = 0;
+  let gb2312 = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    if (b === 0x80 || b === 0xff) return false;
+    const b2 = bytes[i + 1];
+    if (b2 === undefined) return false;
+    if (b2 >= 0x30 && b2 <= 0x39) {
+      const b3 = bytes[i + 2];
+      const b4 = bytes[i + 3];
+      if (b3 === undefined || b3 < 0x81 || b3 > 0xfe || b4 === undefined || b4 < 0x30 || b4 > 0x39) return false;
+      i += 4;
+      continue;
+    }
+    if (b2 < 0x40 || b2 === 0x7f || b2 === 0xff) return false;
+    pairs++;
+    // GBK punctuation outside GB2312 (the en dash – is A8 43) counts with it; hanzi there do not.
+    if ((b >= 0xa1 && b2 >= 0xa1) || isPunctuation(iconv.decode(bytes.subarray(i, i + 2), "gbk").codePointAt(0)!)) gb2312++;
+    i += 2;
+  }
+  if (pairs === 0 || gb2312 < 0.8 * pairs) return false;
+  const text = iconv.decode(bytes, "gb18030");
+  let wide = 0;
+  let chinese = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    wide++;
+    if (isChineseTextChar(c)) chinese++;
+  }
+  return !text.includes("\ufffd") && chinese >= 0.9 * wide;
+}
+
+function isChineseTextChar(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
+    (c >= 0x3400 && c <= 0x4dbf) || // extension A
+    (c >= 0x20000 && c <= 0x2ffff) || // extensions B… (four-byte GB18030)
+    isPunctuation(c)
+  );
+}
+
+function isPunctuation(c: number): boolean {
+  return (
+    (c >= 0x3000 && c <= 0x303f) || // CJK punctuation: 、。「」【】
+    (c >= 0xff00 && c <= 0xffef) || // full-width forms: ，：（）％
+    (c >= 0x2000 && c <= 0x206f) || // general punctuation: “”‘’—…‰
+    (c >= 0x2190 && c <= 0x22ff) || // arrows and mathematical operators: → ≤ ≥ ∑
+    (c >= 0x25a0 && c <= 0x26ff) || // shapes and symbols used as bullets: ■ □ ▲ ○ ● ★ ☆
+    (c >= 0x2160 && c <= 0x216f) || // Roman numerals
+    (c >= 0x2460 && c <= 0x24ff) || // circled numbers ①
+    [0x00b7, 0x00d7, 0x00f7, 0x00b0, 0x2103, 0x2116, 0x20ac, 0x00a5].includes(c) // ·×÷°℃№€¥
+  );
+}
+
+/** High bytes that stand alone between ASCII (é in "Café,"), as Latin-1 text has them. */
+function isLatin1Like(bytes: Buffer): boolean {
+  let high = 0;
+  let isolated = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] < 0x80) continue;
+    high++;
+    if ((bytes[i - 1] ?? 0) < 0x80 && (bytes[i + 1] ?? 0) < 0x80) isolated++;
+  }
+  return high > 0 && isolated >= 0.3 * high;
+}

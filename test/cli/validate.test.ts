@@ -1,0 +1,22 @@
+/** `validate --print` shows the merged input as written; `--print --normalised` what the model is built from. */
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run.js";
+
+describe("validate --print", () => {
+  it("prints the merged scenario, or with --normalised the normalised one: defaults applied, amounts in yuan", async () => {
+    const merged = await runCli("validate", "bench/scenarios/city-continuous.yaml", "--print", "--allow-outside", "bench");
+    expect(merged.code).toBe(0);
+    const m = parse(merged.stdout);
+    expect(m.programs[0].unit_cost).toEqual({ per_household: "2.7万元" });
+    expect(m.programs[0].integer).toBe(false); // the overlay's value, merged over the base's
+    expect(m.objective).toBeUndefined();
+
+    const normalised = await runCli("validate", "bench/scenarios/city-continuous.yaml", "--print", "--normalised", "--allow-outside", "bench");
+    const n = parse(normalised.stdout);
+    expect(n.programs[0].leaves[0]).toMatchObject({ region: "district-a", householdsPerUnit: 210, unitCost: 210 * 27_000 });
+    expect(n.programs[0].shares.city).toEqual({ min: 0.05, max: 0.5, capPerHousehold: null });
+    expect(n.objective).toMatchObject({ smoothing: false, mipGap: 1e-3, timeLimitSeconds: 300 });
+    expect(n.sources.find((s: { id: string }) => s.id === "county").budgets[0]).toEqual({ region: "district-a", year: 2021, amount: 15_000_000 });
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Whole-unit plans: every integer stage ends optimal within its gap (proven by the LP bound or by
+ * the MIP), a stage stopped at its time limit keeps its best plan with a warning, and the
+ * Guangdong scenario in whole communities plans without hitting any limit.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { withinGap } from "../../src/plan/integerStage.js";
+import { runCli } from "../cli/run.js";
+
+function overlay(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "renewsim-int-"));
+  writeFileSync(join(dir, "overlay.yaml"), text);
+  return dir;
+}
+
+const readRun = (out: string) => JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+
+describe("withinGap", () => {
+  it("accepts a plan within the absolute or the relative gap of the bound, and nothing beyond", () => {
+    expect(withinGap(0.0009, 0, { rel: 1e-3, abs: 0.001 })).toBe(true);
+    expect(withinGap(0.0011, 0, { rel: 1e-3, abs: 0.001 })).toBe(false); // near zero only the absolute gap can close
+    expect(withinGap(1000.9, 1000, { rel: 1e-3, abs: 0 })).toBe(true);
+    expect(withinGap(1001.2, 1000, { rel: 1e-3, abs: 0 })).toBe(false);
+  });
+});
+
+describe("integer stages", () => {
+  it("plan the benchmark city in whole communities, every stage optimal within its gap", async () => {
+    const dir = overlay("");
+    const out = join(dir, "city");
+    const r = await runCli("bench/scenarios/city-integer.yaml", "--out", out, "--quiet", "--no-xlsx", "--allow-outside", resolve("bench"));
+    expect(r.code).toBe(0);
+    const run = readRun(out);
+    expect(run.warnings).toEqual([]);
+    for (const s of run.stages) {
+      expect(s.status).toBe("optimal");
+      expect(["lp_bound", "mip"]).toContain(s.proof);
+      // Within the relative gap, or within the absolute one (half a unit of shortfall) near zero.
+      const withinAbsolute = s.absolute_gap !== undefined && s.gap * Math.abs(s.objective) <= s.absolute_gap + 1e-12;
+      expect(s.gap <= 1e-3 + 1e-9 || withinAbsolute, `${s.stage}: gap ${s.gap}`).toBe(true);
+    }
+    const plan = readFileSync(join(out, "plan.csv"), "utf8").trim().split("\n").slice(1);
+    for (const line of plan) expect(Number.isInteger(Number(line.split(",")[5]))).toBe(true); // units_started
+  }, 180_000);
+
+  it("keep the best plan at a tiny time limit: exit 0, warning in run.json, diagnostics.csv and the summary", async () => {
+    const dir = overlay("objective: {time_limit_seconds: 0.001}\n");
+    const out = join(dir, "out");
+    const r = await runCli("bench/scenarios/city-integer.yaml", "--with", join(dir, "overlay.yaml"), "--out", out, "--no-xlsx", "--allow-outside", resolve("bench"));
+    expect(r.code).toBe(0);
+    const run = readRun(out);
+    expect(run.stages.some((s: { status: string }) => s.status === "time_limit")).toBe(true);
+    expect(run.warnings.join("\n")).toMatch(/stopped at the 0.001 s time limit; its best plan is kept/);
+    expect(readFileSync(join(out, "diagnostics.csv"), "utf8")).toMatch(/warning,solver,.*time limit; its best plan is kept/);
+    expect(r.stdout).toMatch(/warning: stage \w+ stopped at the 0.001 s time limit/);
+    expect(readFileSync(join(out, "targets.csv"), "utf8")).toContain("city-communities");
+  }, 180_000);
+
+  it("plan Guangdong in whole communities with every stage optimal within the gap and no time limit hit", async () => {
+    const dir = overlay("programs:\n  - {id: retrofit, integer: true}\n");
+    const out = join(dir, "gd");
+    const r = await runCli("scenarios/guangdong-retrofit-2021-2025.yaml", "--with", join(dir, "overlay.yaml"), "--out", out, "--quiet", "--no-xlsx", "--allow-outside", dir);
+    expect(r.code).toBe(0);
+    const run = readRun(out);
+    expect(run.stages.map((s: { stage: string }) => s.stage)).toEqual(["shortfall", "cost"]); // whole units are not smoothed
+    for (const s of run.stages) expect(s.status).toBe("optimal");
+    expect(run.warnings.join("\n")).not.toMatch(/time limit/);
+    expect(run.warnings.join("\n")).toMatch(/retrofit is planned in whole units and not smoothed/);
+  }, 300_000);
+});

@@ -1,0 +1,124 @@
+/**
+ * textFile.ts: which bytes are read as what. Every shipped scenario and data file, re-encoded as
+ * GBK, must decode to exactly its UTF-8 text; Western, Japanese and Traditional-Chinese legacy
+ * encodings, UTF-16 without a mark and binary files are refused by name; non-files are refused by
+ * kind without reading.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { decodeInputBytes, readInputText } from "../../src/scenario/textFile.js";
+
+const shippedTexts = (): [string, string][] => {
+  const files: string[] = [];
+  for (const dir of ["scenarios", "scenarios/data", "scenarios/overlays"]) {
+    for (const f of readdirSync(dir)) if (/\.(ya?ml|csv)$/.test(f)) files.push(join(dir, f));
+  }
+  return files.map((f) => [f, readFileSync(f, "utf8")]);
+};
+
+describe("decodeInputBytes", () => {
+  it("reads every shipped file re-encoded as GBK or GB18030 exactly as its UTF-8 original", () => {
+    const texts = shippedTexts();
+    expect(texts.length).toBeGreaterThan(20);
+    for (const [file, original] of texts) {
+      for (const encoding of ["gbk", "gb18030"]) {
+        const bytes = iconv.encode(original, encoding);
+        // GBK cannot hold every character (− U+2212 becomes "?"): expect what the GBK file holds.
+        const text = iconv.decode(bytes, encoding);
+        if (encoding === "gb18030") expect(text).toBe(original);
+        const decoded = decodeInputBytes(bytes);
+        expect(decoded, `${file} as ${encoding}`).toEqual({ ok: true, text, encoding: /[^\x00-\x7f]/.test(text) ? "GB18030" : "UTF-8" });
+      }
+    }
+  });
+
+  it("reads short Chinese CSVs as GBK, where statistical detectors guess ISO-8859-1", () => {
+    for (const text of ["区域,年份,金额\ngz,2021,100万\n", "id,name\ngd,广东省\n", "name: 测试（一）“引号”、逗号，①\n", "name: 𠀀 €\n"]) {
+      expect(decodeInputBytes(iconv.encode(text, "gb18030"))).toEqual({ ok: true, text, encoding: "GB18030" });
+    }
+  });
+
+  it("decodes UTF-16 with a byte-order mark, either byte order, and UTF-8 with a mark", () => {
+    const text = "name: 广东省\nregions: [{id: gd}]\n";
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf16le")]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, "utf16be")]);
+    expect(decodeInputBytes(le)).toEqual({ ok: true, text, encoding: "UTF-16LE" });
+    expect(decodeInputBytes(be)).toEqual({ ok: true, text, encoding: "UTF-16BE" });
+    expect(decodeInputBytes(Buffer.from(`\ufeff${text}`))).toEqual({ ok: true, text, encoding: "UTF-8" });
+  });
+
+  it("refuses Latin-1 and Windows-1252 text by name", () => {
+    const western = [
+      "id,name,parent\nmuc,München Café,\nzrh,Zürich Straße,muc\n",
+      "name: Café Résumé élan\n",
+      "name: São Paulo, Kraków, Ærøskøbing\n",
+      "description: “smart” quotes — and an ellipsis…\n",
+      "region,year,amount\nsé,2021,100\n",
+    ];
+    for (const text of western) {
+      const decoded = decodeInputBytes(iconv.encode(text, "cp1252"));
+      expect(decoded.ok, text).toBe(false);
+      expect(decoded.ok ? "" : decoded.reason, text).toMatch(/Latin-1|Big5, Shift-JIS or Latin-1/);
+    }
+  });
+
+  it("refuses Big5 and Shift-JIS rather than decoding them as GBK into wrong characters", () => {
+    const samples: [string, string][] = [
+      ["id,name,parent\nhk,香港特別行政區,\ntw,臺灣省,hk\n", "big5"],
+      ["name: 廣東省老舊小區改造計劃\n", "big5"],
+      ["id,name\na,東京都\nb,大阪府\n", "shift_jis"],
+    ];
+    for (const [text, encoding] of samples) {
+      const decoded = decodeInputBytes(iconv.encode(text, encoding));
+      expect(decoded.ok, `${encoding}: ${text}`).toBe(false);
+    }
+  });
+
+  it("refuses NUL bytes, UTF-16 without a mark and UTF-32, naming what they are", () => {
+    const reason = (b: Buffer) => {
+      const d = decodeInputBytes(b);
+      return d.ok ? "decoded" : d.reason;
+    };
+    expect(reason(Buffer.from("name: a\u0000b\n"))).toContain("NUL bytes");
+    expect(reason(iconv.encode("name: 广东 abc\nhorizon: x\n", "utf16le"))).toContain("UTF-16 without a byte-order mark");
+    expect(reason(Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), iconv.encode("name: x\n", "utf32le")]))).toContain("UTF-32");
+    expect(reason(Buffer.from([0xef, 0xbb, 0xbf, 0xc3, 0x28]))).toContain("not valid UTF-8");
+  });
+});
+
+describe("readInputText", () => {
+  const dir = mkdtempSync(join(tmpdir(), "renewsim-textfile-"));
+
+  it("refuses folders, FIFOs, devices and sockets by kind, without blocking or reading", async () => {
+    mkdirSync(join(dir, "folder.yaml"));
+    execFileSync("mkfifo", [join(dir, "pipe.yaml")]);
+    const socket = join(dir, "sock.yaml");
+    const server = createServer().listen(socket);
+    await new Promise((resolve) => server.once("listening", resolve));
+    try {
+      expect(readInputText(join(dir, "folder.yaml"), 1024)).toEqual({ ok: false, reason: "is a folder, not a file" });
+      expect(readInputText(join(dir, "pipe.yaml"), 1024)).toEqual({ ok: false, reason: "is a named pipe (FIFO), not a file" });
+      expect(readInputText("/dev/zero", 1024)).toEqual({ ok: false, reason: "is a device (such as /dev/zero), not a file" });
+      expect(readInputText(socket, 1024)).toEqual({ ok: false, reason: "is a socket, not a file" });
+      expect(readInputText(join(dir, "missing.yaml"), 1024)).toEqual({ ok: false, reason: "no such file" });
+    } finally {
+      server.close();
+    }
+  });
+
+  it("reads at most the limit, also when the file's size says 0 (/proc) or it is reached through a link", () => {
+    const big = join(dir, "big.csv");
+    writeFileSync(big, "x".repeat(5000));
+    const r = readInputText(big, 4096);
+    expect(r.ok ? "" : r.reason).toBe("is 4.9 KB; the limit for this kind of file is 4 KB (see docs/limits.md)");
+    const proc = readInputText("/proc/self/status", 16);
+    expect(proc.ok ? "" : proc.reason).toContain("is larger than that; the limit for this kind of file is 0 KB");
+    symlinkSync(big, join(dir, "link.csv"));
+    expect(readInputText(join(dir, "link.csv"), 8192)).toEqual({ ok: true, text: "x".repeat(5000), encoding: "UTF-8" });
+  });
+});
