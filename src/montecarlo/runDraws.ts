@@ -38,7 +38,7 @@ function prepare(job: EvaluateJob) {
   return p;
 }
 
-export function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): OutcomeShard {
+function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): OutcomeShard {
   const { sampler, world, executor } = prepare(job);
   const shard = createShard(job.metrics.names, draws);
   const row = new Float64Array(job.metrics.names.length);
@@ -56,7 +56,7 @@ export function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw
  * Re-optimises every draw (see reoptimize.ts). A draw whose sampled world has no feasible plan
  * records no starts and is counted as missing every target.
  */
-export async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): Promise<OutcomeShard> {
+async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): Promise<OutcomeShard> {
   const sampler = createSampler(job.uncertainty, job.scenario);
   const world = sampler.newWorld();
   const shard = createShard(job.metrics.names, draws);
@@ -80,7 +80,7 @@ export async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>
 const replanners = new WeakMap<EvaluateJob, Replanner>();
 
 /** Annual re-planning in every draw (see replan.ts). */
-export async function replanDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): Promise<OutcomeShard> {
+async function replanDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): Promise<OutcomeShard> {
   const sampler = createSampler(job.uncertainty, job.scenario);
   const world = sampler.newWorld();
   let replanner = replanners.get(job);

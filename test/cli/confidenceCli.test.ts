@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./run.js";
 
@@ -26,7 +26,7 @@ function csv(folder: string, file: string): Record<string, string>[] {
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), "renewsim-confidence-"));
-  writeFileSync(join(tmp, "objective.yaml"), `extends: ${resolve(CONSENT)}\nobjective: {confidence: 0.8}\n`);
+  writeFileSync(join(tmp, "objective.yaml"), "objective: {confidence: 0.8}\n");
   writeFileSync(join(tmp, "per-target.yaml"), "targets:\n  - {id: t-100, confidence: 0.5}\n");
 });
 
@@ -49,7 +49,7 @@ describe("simulate --confidence", () => {
   });
 
   it("takes the level from objective.confidence, and a target's own confidence over the flag", async () => {
-    expect((await runCli(join(tmp, "objective.yaml"), "--calibration-draws", "500", "--out", dir("objective"), "--quiet")).code).toBe(0);
+    expect((await runCli(CONSENT, "--with", join(tmp, "objective.yaml"), "--calibration-draws", "500", "--out", dir("objective"), "--quiet")).code).toBe(0);
     expect(csv(dir("objective"), "targets.csv")[0].confidence_required).toBe("0.8");
     expect((await runCli(CONSENT, "--with", join(tmp, "per-target.yaml"), "--confidence", "0.9", "--calibration-draws", "500", "--out", dir("own"), "--quiet")).code).toBe(0);
     expect(csv(dir("own"), "targets.csv")[0].confidence_required).toBe("0.5");
