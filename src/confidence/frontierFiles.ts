@@ -61,6 +61,11 @@ export async function renderFrontierFiles(
   }, { kind: "frontier", xlsx: options.xlsx });
 }
 
+/** "+10.57亿元", "−1,228.89万元". */
+function signedMoney(yuan: number): string {
+  return `${yuan < 0 ? "−" : "+"}${formatMoney(Math.abs(yuan))}`;
+}
+
 /** One line per level (money, targets reached), then each target's planned value and P(met) by level. */
 export function frontierTable(scenario: Scenario, result: FrontierResult, rows: FrontierCsvRow[], title: string): string {
   const lines = [title, ""];
@@ -69,7 +74,7 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, rows: 
   const body = result.levels.map((l) => {
     const mine = rows.filter((r) => r.confidence === l.confidence);
     return [
-      formatPercent(l.confidence), formatMoney(l.money.governmentYuan), `+${formatMoney(l.money.governmentYuan - plainGov)}`,
+      formatPercent(l.confidence), formatMoney(l.money.governmentYuan), signedMoney(l.money.governmentYuan - plainGov),
       formatMoney(l.money.totalYuan), `${mine.filter((r) => r.confidence_reached).length}/${mine.length}`,
       l.planOf === result.levels.indexOf(l) ? "own" : formatPercent(result.levels[l.planOf].confidence),
     ];
