@@ -30,7 +30,7 @@ export class Reoptimizer {
     const changes = this.world.changes(world);
     await this.staged.setCoefficients(changes.coefficients);
     await this.staged.setRowBounds(changes.rowBounds);
-    const run = await this.staged.run({ duals: false });
+    const run = await this.staged.run({ duals: false, reuseFirstBasis: true });
     if (run.status !== "optimal") return null;
     return this.result(run.primal);
   }

@@ -15,7 +15,6 @@ import { MONEY_UNIT } from "../model/context.js";
 import { buildPlanningModel } from "../model/build.js";
 import { StagedSession } from "../plan/stagedSession.js";
 import type { Scenario } from "../scenario/types.js";
-import type { SessionBasis } from "../solve/types.js";
 import { type DrawResult, Executor } from "./execute.js";
 import type { ExecutionPlan } from "./executionPlan.js";
 import { ReplanModel, type YearChanges } from "./replanModel.js";
@@ -23,6 +22,8 @@ import type { SampledWorld, WorldLayout } from "./types.js";
 
 /** A unit-cost factor of 0 would delete a matrix entry (and change its storage order): keep it tiny instead. */
 const MIN_FACTOR = 1e-9;
+/** The session's basis slot holding the worker's first basis (slot 0 belongs to the stage runner). */
+const ANCHOR = 1;
 
 export class Replanner {
   private readonly model: ReplanModel;
@@ -30,7 +31,7 @@ export class Replanner {
   private readonly executor: Executor;
   /** Exec budget index of each model budget row (−1: none). */
   private readonly execBudget = new Map<number, number>();
-  private anchor: SessionBasis | null = null;
+  private anchored = false;
   private touched: YearChanges[] = [];
 
   constructor(
@@ -73,19 +74,18 @@ export class Replanner {
 
   /** First use: solve the model as it stands and keep that basis; later: undo the last draw. */
   private async start(): Promise<void> {
-    if (this.anchor === null) {
+    if (!this.anchored) {
       const run = await this.staged.run({ duals: false });
       if (run.status !== "optimal") throw new Error(`replan: the planning model cannot be solved (${run.message ?? run.status})`);
-      this.anchor = await this.staged.basis();
-      if (this.anchor === null) throw new Error("replan: the solver keeps no basis");
-      // Every draw, the first included, starts from the restored basis (not the solve's own state).
-      await this.staged.restoreBasis(this.anchor);
-      return;
+      await this.staged.keepBasis(ANCHOR);
+      this.anchored = true;
+    } else {
+      const undo = this.model.reset(this.touched);
+      this.touched = [];
+      await this.apply(undo);
     }
-    const undo = this.model.reset(this.touched);
-    this.touched = [];
-    await this.apply(undo);
-    await this.staged.restoreBasis(this.anchor);
+    // Every draw, the first included, starts from the kept basis (not from the last solve's state).
+    await this.staged.startFrom(ANCHOR);
   }
 
   /** Re-plans years h … from what happened in the years before; false when no plan is found. */

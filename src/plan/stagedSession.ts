@@ -17,7 +17,7 @@ import type { LinearModel, Row, Stage, StagedProblem } from "../model/types.js";
 import { sessionFor } from "../solve/sessions.js";
 import type { SolverChoice } from "../solve/auto.js";
 import type {
-  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionBasis, SessionSolveOptions, SolveResult, SolverSession,
+  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
 } from "../solve/types.js";
 import { newHighsSession } from "../solve/newHighsSession.js";
 import { totalDuals, totalResponse } from "./lexSensitivity.js";
@@ -74,6 +74,12 @@ export interface RunOptions {
   sensitivity?: number[];
   /** How the first stage starts when the session already holds a solved model (default warm). */
   start?: SessionSolveOptions["start"];
+  /**
+   * Start the first stage from its own basis of the previous run rather than from the last stage's
+   * (Monte Carlo draws: the next world's stage 1 is closer to the last world's stage 1 than to its
+   * stage 2). Later stages start best from the stage just solved.
+   */
+  reuseFirstBasis?: boolean;
 }
 
 /** Largest model (rows) whose infeasibility is explained with an IIS. */
@@ -137,10 +143,13 @@ export class StagedSession {
     for (let i = 0; i < count; i++) {
       await this.session.setObjective(stages[i].objective);
       const start = i === 0 ? options.start : "warm";
+      const reuse = options.reuseFirstBasis && i === 0 && !integer;
+      if (reuse) await this.session.restoreBasis(0);
       const solved: { result: SolveResult; proof?: IntegerStageResult["proof"] } = integer
         ? await solveIntegerStage(this.session, this.current, stages[i], settings, { start, previous: primal })
         : { result: await this.session.solve({ timeLimitSeconds: settings.timeLimitSeconds, start, algorithm: i === 0 ? "choose" : "primal" }) };
       const result = solved.result;
+      if (reuse) await this.session.saveBasis(0);
       run.stages.push({
         stage: stages[i].name, status: result.status, objective: result.objective, solver: result.solver,
         seconds: result.seconds, rows: base + i, columns: this.current.variables.length,
@@ -172,17 +181,17 @@ export class StagedSession {
     return run;
   }
 
-  /** The basis the last run ended on (null when the solver keeps none): see `restoreBasis`. */
-  async basis(): Promise<SessionBasis | null> {
-    return this.loaded && this.session.getBasis ? this.session.getBasis() : null;
+  /** Keeps the basis the last run ended on in `slot` (slot 0 is `reuseFirstBasis`'s). */
+  async keepBasis(slot: number): Promise<void> {
+    if (this.loaded) await this.session.saveBasis(slot);
   }
 
   /**
-   * The next run starts from this basis (of this session). Monte Carlo re-planning restores one
-   * basis before every draw, so a draw's plans do not depend on which draws a worker solved before.
+   * The next run starts from the basis kept in `slot`. Monte Carlo re-planning starts every draw
+   * from one kept basis, so a draw's plans do not depend on which draws a worker solved before.
    */
-  async restoreBasis(basis: SessionBasis): Promise<void> {
-    if (this.session.setBasis) await this.session.setBasis(basis);
+  async startFrom(slot: number): Promise<void> {
+    await this.session.restoreBasis(slot);
   }
 
   async dispose(): Promise<void> {

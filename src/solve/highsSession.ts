@@ -9,13 +9,13 @@
  *
  * The time limit is per solve: HiGHS counts it cumulatively per instance, so clocks are zeroed first.
  */
-import type { Highs, Model } from "highs";
+import type { Basis, Highs, Model } from "highs";
 import type { LinearModel, Row, Term } from "../model/types.js";
 import { maxViolation, noSolution, secondsSince } from "./check.js";
 import { type HighsRuntime, threadRuntime } from "./highsRuntime.js";
 import { type CsrRows, csrRows, denseCost, type ModelArrays, modelArrays, ModelDataError } from "./modelData.js";
 import type {
-  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionBasis, SessionSolveOptions, SolveResult, SolverSession,
+  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
 } from "./types.js";
 
 /** Relative MIP gap when the caller gives none (the scenario's own default is set by the planner). */
@@ -46,6 +46,7 @@ export class HighsSession implements SolverSession {
   private integrality: Int32Array | null = null;
   private relaxed = false;
   private rows = 0;
+  private readonly bases = new Map<number, Basis>();
 
   constructor(private readonly runtime: HighsRuntime = threadRuntime) {}
 
@@ -83,6 +84,7 @@ export class HighsSession implements SolverSession {
       throw e;
     }
     this.loaded = model;
+    this.bases.clear();
     this.cost = Float64Array.from(a.colCost);
     this.integrality = a.integrality;
     this.relaxed = false;
@@ -223,6 +225,22 @@ export class HighsSession implements SolverSession {
     };
   }
 
+  async saveBasis(slot: number): Promise<void> {
+    const m = this.require();
+    if (this.isMip || m.getModelStatus() !== 7) return;
+    this.bases.set(slot, m.getBasis());
+  }
+
+  async restoreBasis(slot: number): Promise<void> {
+    const basis = this.bases.get(slot);
+    if (!basis || this.isMip) return;
+    try {
+      this.require().setBasis(basis);
+    } catch {
+      this.bases.delete(slot); // a basis HiGHS rejects (e.g. singular) is simply not used
+    }
+  }
+
   async rowRanges(): Promise<RowRange[] | null> {
     const m = this.require();
     if (this.isMip || m.getModelStatus() !== 7) return null;
@@ -255,17 +273,6 @@ export class HighsSession implements SolverSession {
     } catch {
       return null;
     }
-  }
-
-  async getBasis(): Promise<SessionBasis | null> {
-    const m = this.require();
-    if (this.isMip || Number(m.info.get("basis_validity")) !== 1) return null;
-    const b = m.getBasis();
-    return { colStatus: Int32Array.from(b.colStatus), rowStatus: Int32Array.from(b.rowStatus) };
-  }
-
-  async setBasis(basis: SessionBasis): Promise<void> {
-    this.require().setBasis({ colStatus: basis.colStatus, rowStatus: basis.rowStatus });
   }
 
   async infeasibleSubsystem(): Promise<InfeasibleSubsystem | null> {

@@ -62,6 +62,10 @@ export class RebuildSession implements SolverSession {
     return this.adapter.solve(model, { mipGap: options.mipGap, mipAbsGap: options.mipAbsGap, timeLimitSeconds: options.timeLimitSeconds });
   }
 
+  async saveBasis(): Promise<void> {}
+
+  async restoreBasis(): Promise<void> {}
+
   async rowRanges(): Promise<RowRange[] | null> {
     return null;
   }

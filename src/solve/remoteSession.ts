@@ -9,7 +9,7 @@ import type { LinearModel, Row, Term } from "../model/types.js";
 import { csrRows, denseCost, type ModelArrays, modelArrays, transferList } from "./modelData.js";
 import type { SolverMessage, SolverReply, SolverChoice } from "./solverThread.js";
 import type {
-  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionBasis, SessionSolveOptions, SolveResult, SolverSession,
+  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
 } from "./types.js";
 
 class SolverThread {
@@ -109,20 +109,20 @@ export class RemoteSession implements SolverSession {
     return (await this.call({ op: "solve", options })) as SolveResult;
   }
 
+  async saveBasis(slot: number): Promise<void> {
+    await this.call({ op: "saveBasis", slot });
+  }
+
+  async restoreBasis(slot: number): Promise<void> {
+    await this.call({ op: "restoreBasis", slot });
+  }
+
   async rowRanges(): Promise<RowRange[] | null> {
     return (await this.call({ op: "rowRanges" })) as RowRange[] | null;
   }
 
   async rhsSensitivity(columns: number[]): Promise<Float64Array[] | null> {
     return (await this.call({ op: "rhsSensitivity", columns })) as Float64Array[] | null;
-  }
-
-  async getBasis(): Promise<SessionBasis | null> {
-    return (await this.call({ op: "getBasis" })) as SessionBasis | null;
-  }
-
-  async setBasis(basis: SessionBasis): Promise<void> {
-    await this.call({ op: "setBasis", basis });
   }
 
   async infeasibleSubsystem(): Promise<InfeasibleSubsystem | null> {

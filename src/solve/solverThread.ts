@@ -6,7 +6,7 @@
 import { parentPort } from "node:worker_threads";
 import { HighsSession } from "./highsSession.js";
 import type { CsrRows, ModelArrays } from "./modelData.js";
-import type { BoundChange, CoefficientChange, SessionBasis, SessionSolveOptions, SolveResult } from "./types.js";
+import type { BoundChange, CoefficientChange, SessionSolveOptions, SolveResult } from "./types.js";
 
 export type SolverChoice =
   | { op: "load"; arrays: ModelArrays }
@@ -17,8 +17,7 @@ export type SolverChoice =
   | { op: "setIntegrality"; integer: boolean }
   | { op: "solve"; options: SessionSolveOptions }
   | { op: "rhsSensitivity"; columns: number[] }
-  | { op: "setBasis"; basis: SessionBasis }
-  | { op: "getBasis" }
+  | { op: "saveBasis" | "restoreBasis"; slot: number }
   | { op: "rowRanges" | "infeasibleSubsystem" | "dispose" };
 
 export interface SolverMessage {
@@ -55,10 +54,10 @@ async function handle(session: number, r: SolverChoice): Promise<unknown> {
       return s.rowRanges();
     case "rhsSensitivity":
       return s.rhsSensitivity(r.columns);
-    case "getBasis":
-      return s.getBasis();
-    case "setBasis":
-      return s.setBasis(r.basis);
+    case "saveBasis":
+      return s.saveBasis(r.slot);
+    case "restoreBasis":
+      return s.restoreBasis(r.slot);
     case "infeasibleSubsystem":
       return s.infeasibleSubsystem();
     case "dispose":

@@ -72,12 +72,6 @@ export interface RowRange {
   to: number;
 }
 
-/** A simplex basis: HiGHS status codes (0 lower, 1 basic, 2 upper, 3 zero, 4 nonbasic) per column and row. */
-export interface SessionBasis {
-  colStatus: Int32Array;
-  rowStatus: Int32Array;
-}
-
 /** Rows and columns in the irreducible infeasible subsystem HiGHS found. */
 export interface InfeasibleSubsystem {
   rows: number[];
@@ -101,6 +95,13 @@ export interface SolverSession {
   /** `false` solves the LP relaxation until set back to `true`. */
   setIntegrality(integer: boolean): Promise<void>;
   solve(options?: SessionSolveOptions): Promise<SolveResult>;
+  /**
+   * Keep the current basis under `slot`, and later start from it again: a stage re-solved for a
+   * slightly different model (the next Monte Carlo draw) starts from its own last basis, not from
+   * whatever stage ran last. No-ops for one-shot solvers.
+   */
+  saveBasis(slot: number): Promise<void>;
+  restoreBasis(slot: number): Promise<void>;
   /** Ranging of the last optimal LP solve, per row; null when the solver cannot give it. */
   rowRanges(): Promise<RowRange[] | null>;
   /**
@@ -109,10 +110,6 @@ export interface SolverSession {
    * Zero for a nonbasic column or a row whose bound is not active; null without a basis.
    */
   rhsSensitivity(columns: number[]): Promise<Float64Array[] | null>;
-  /** The basis of the last LP solve (to restart later solves from it); absent or null without one. */
-  getBasis?(): Promise<SessionBasis | null>;
-  /** The next solve starts from this basis (taken from this session with the same rows and columns). */
-  setBasis?(basis: SessionBasis): Promise<void>;
   /** The IIS of the loaded (infeasible) model, LP relaxation; null when none was found. */
   infeasibleSubsystem(): Promise<InfeasibleSubsystem | null>;
   dispose(): Promise<void>;
