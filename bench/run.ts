@@ -10,8 +10,10 @@
  *  3. mc: evaluate and reoptimize draws/s per core on the Guangdong scenario.
  *  4. rss: RSS over 10,000 warm HiGHS re-solves and load–solve–dispose cycles.
  *  5. startup: `simulate --help` and `validate` against a bare `node -e 0`.
+ *  6. confidence: `--confidence 0.9` against the plain plan on Guangdong (whole process, goal
+ *     ≤ 20×) and `--mode replan` draws/s per core (bench/confidence.ts).
  *
- * Options: `--quick` (fewer draws, repeats and re-solves), `--only plans|whole|mc|rss|startup`.
+ * Options: `--quick` (fewer draws, repeats and re-solves), `--only plans|whole|mc|rss|startup|confidence`.
  * Run `npm run build` first: the whole-process and startup figures use the compiled command.
  * Peers that are not installed are skipped with the reason printed.
  */
@@ -27,6 +29,7 @@ import { solveStages } from "../src/plan/solvePlan.js";
 import { StagedSession } from "../src/plan/stagedSession.js";
 import { stageModel } from "../src/plan/stageModels.js";
 import type { Scenario } from "../src/scenario/types.js";
+import { benchConfidence } from "./confidence.js";
 import { countyScenario } from "./countyScenario.js";
 import { rssOverSolves } from "./memory.js";
 import { startup } from "./startup.js";
@@ -174,6 +177,7 @@ async function main(): Promise<void> {
   if (!only || only === "mc") await benchMonteCarlo();
   if (!only || only === "rss") await benchRss();
   if (!only || only === "startup") benchStartup();
+  if (!only || only === "confidence") await benchConfidence(quick);
   process.exit(0); // the solver thread and worker pools are unref'd, but say so plainly
 }
 

@@ -10,6 +10,8 @@
  *   PlanningModel { ctx.model: LinearModel, stages }
  *     │ solveStages             shortfall → cost → (smoothing), each optimum fixed; duals;
  *     ▼                         elastic diagnosis when infeasible
+ *                               (--confidence / objective.confidence: planToConfidence adds a
+ *                               margin stage calibrated on a calibration sample, docs/confidence.md)
  *   PlanSolution
  *     │ extractTables           yuan, units, households, shadow prices in planning units
  *     ▼
@@ -31,11 +33,15 @@
  * The engine never prints or exits; the CLI decides what to show and which exit code to use.
  */
 import { performance } from "node:perf_hooks";
+import { UsageError } from "./errors.js";
 import { withOfficeFiles } from "./output/officeFiles.js";
 import { renderDiagnosticsOnly, renderPlanFiles } from "./output/planFiles.js";
 import { safeFolderName } from "./output/folderName.js";
 import { assertWritable, writeFolderAtomically } from "./output/writeFolder.js";
-import { planScenario } from "./plan/planScenario.js";
+import { type PlannedScenario, planScenario } from "./plan/planScenario.js";
+import { confidenceRunInfo, withConfidence } from "./confidence/confidenceTables.js";
+import { type ConfidenceOutcome, planToConfidence, wantsConfidence } from "./confidence/planToConfidence.js";
+import { checkConfidenceRequest, type ConfidenceRequest, confidenceSeeds } from "./confidence/request.js";
 import type { PlanSolution } from "./plan/solvePlan.js";
 import type { PlanTables } from "./results/types.js";
 import { type CheckedScenario, loadCheckedScenario } from "./loadChecked.js";
@@ -62,6 +68,8 @@ export interface SimulateOptions {
   dryRun?: boolean;
   /** Monte Carlo after planning (skipped when the plan is not optimal). */
   monteCarlo?: MonteCarloRequest;
+  /** Confidence planning (also when the scenario asks for it): --confidence, --calibration-*. */
+  confidence?: ConfidenceRequest;
 }
 
 export interface MonteCarloOutcome {
@@ -78,6 +86,8 @@ export interface SimulationOutcome {
   outDir: string | null;
   runJson: RunJson;
   monteCarlo: MonteCarloOutcome | null;
+  /** The confidence plan's calibration and the plain plan it started from (null: plain planning). */
+  confidence: ConfidenceOutcome | null;
 }
 
 export interface RunJson {
@@ -91,6 +101,7 @@ export interface RunJson {
   shadow_prices: string;
   timings_seconds: Record<string, number>;
   warnings: string[];
+  confidence?: ReturnType<typeof confidenceRunInfo>;
   monte_carlo?: McRunInfo;
 }
 
@@ -102,21 +113,46 @@ export function defaultOutDir(scenarioName: string): string {
 /** Plans a scenario end to end and writes its results folder (unless dryRun). */
 export async function simulate(file: string, options: SimulateOptions = {}): Promise<SimulationOutcome> {
   if (options.monteCarlo) checkMonteCarloRequest(options.monteCarlo); // bad flags: nothing loaded or written
+  if (options.confidence) checkConfidenceRequest(options.confidence);
   const t0 = performance.now();
   const loaded = loadCheckedScenario(file, { overlays: options.overlays ?? [], allowOutside: options.allowOutside });
   const outDir = options.dryRun ? null : (options.out ?? defaultOutDir(loaded.scenario.name));
   if (outDir) assertWritable(outDir, options.force ?? false, loaded.inputs); // fail before solving, not after
+  const wants = wantsConfidence(loaded.scenario, options.confidence?.level);
+  if (!wants && options.confidence) throw new UsageError("--calibration-draws and --calibration-seed apply to confidence planning: add --confidence or set objective.confidence");
+  const seeds = wants ? confidenceSeeds(loaded, options.confidence, options.monteCarlo?.seed, Boolean(options.monteCarlo)) : null;
   const t1 = performance.now();
-  const { solution, tables, seconds } = await planScenario(loaded.scenario, options.solver ?? "auto", inputLocator(loaded.file, loaded.locate));
+  const locate = inputLocator(loaded.file, loaded.locate);
+  let confidence: ConfidenceOutcome | null = null;
+  let planned: PlannedScenario;
+  if (seeds) {
+    confidence = await planToConfidence(loaded.scenario, loaded.uncertainty, {
+      confidence: options.confidence?.level,
+      calibrationSeed: seeds.calibration,
+      calibrationDraws: options.confidence?.calibrationDraws,
+      solver: options.solver ?? "auto",
+      onRound: options.confidence?.onRound,
+      locate,
+    });
+    planned = confidence.planned;
+    if (confidence.targets.length > 0) planned.tables.targets = withConfidence(planned.tables.targets, confidence.targets);
+  } else {
+    planned = await planScenario(loaded.scenario, options.solver ?? "auto", locate);
+  }
+  const { solution, tables, seconds } = planned;
   if (options.monteCarlo && solution.status === "optimal") checkDrawMemory(options.monteCarlo, solution.pm.ctx, loaded.uncertainty); // before any draw
   const t3 = performance.now();
   const mc = options.monteCarlo && solution.status === "optimal"
-    ? await monteCarloStep(loaded, solution, tables, options.monteCarlo, options.bom ?? true)
+    ? await monteCarloStep(loaded, solution, tables, options.monteCarlo, options.bom ?? true, confidence?.targets.map((t) => t.level) ?? null)
     : null;
   const t4 = performance.now();
   const runJson = makeRunJson(file, options, loaded, solution, {
-    load: t1 - t0, build: seconds.build * 1000, solve: seconds.solve * 1000, ...(mc ? { monte_carlo: t4 - t3 } : {}),
+    load: t1 - t0, build: seconds.build * 1000, solve: confidence ? t3 - t1 : seconds.solve * 1000, ...(mc ? { monte_carlo: t4 - t3 } : {}),
   });
+  if (seeds && confidence && confidence.targets.length > 0) {
+    runJson.confidence = confidenceRunInfo(confidence, { calibrationFrom: seeds.calibrationFrom, validation: mc ? mc.info.seed : null }, options.confidence?.level ?? loaded.scenario.objective.confidence ?? null);
+    if (loaded.uncertainty.inputs.length === 0) runJson.warnings.push("the scenario has no uncertain inputs: every target is met with probability 1 or 0 as planned, so no margin is needed");
+  }
   if (mc) {
     runJson.monte_carlo = mc.info;
     if (loaded.uncertainty.inputs.length === 0) runJson.warnings.push("the scenario has no uncertain inputs: every draw executes the plan in the planned world");
@@ -133,7 +169,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
     if (mc?.shardFile) files[SHARD_FILE] = mc.shardFile;
     written = writeFolderAtomically(outDir, await withOfficeFiles(files, { kind: "plan", xlsx: options.xlsx }), options.force ?? false, loaded.inputs);
   }
-  return { loaded, solution, tables, outDir: written, runJson, monteCarlo: mc && { run: mc.run, tables: mc.tables, info: mc.info } };
+  return { loaded, solution, tables, outDir: written, runJson, monteCarlo: mc && { run: mc.run, tables: mc.tables, info: mc.info }, confidence };
 }
 
 /** Runs the draws (all, or one shard's) and prepares their tables or shard file. */
@@ -143,12 +179,14 @@ async function monteCarloStep(
   tables: PlanTables,
   request: MonteCarloRequest,
   bom: boolean,
+  /** The confidence plan's margins: annual re-plans (--mode replan) keep them. */
+  margins: number[] | null,
 ): Promise<MonteCarloOutcome & { shardFile: string | null }> {
   const { seed, from } = resolveSeed(request.seed, loaded.uncertainty.seed, loaded.scenario.seed);
   const range = request.shard ? shardRange(request.shard.k, request.shard.n, request.draws!) : undefined;
   const run = await runMonteCarlo(solution, loaded.uncertainty, {
     mode: request.mode, draws: request.draws, precision: request.precision, seed, workers: request.workers, range,
-    onProgress: request.onProgress, signal: request.signal,
+    onProgress: request.onProgress, signal: request.signal, margins,
   });
   const rootRegion = loaded.scenario.rootRegions.join("+");
   const info: McRunInfo = {

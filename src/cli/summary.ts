@@ -4,6 +4,7 @@ import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
 import { formatCount, formatMoney, formatPercent, grouped } from "../format/numbers.js";
 import { groupConflicts } from "../plan/conflictGroups.js";
 import { inputLocator } from "../scenario/inputPlace.js";
+import { confidenceLines } from "../confidence/confidenceTables.js";
 
 export function planSummary(outcome: SimulationOutcome): string {
   const { tables, solution, loaded } = outcome;
@@ -16,6 +17,10 @@ export function planSummary(outcome: SimulationOutcome): string {
     else lines.push(...infeasibleLines(outcome));
     if (outcome.outDir) lines.push(`diagnosis written to ${outcome.outDir}/diagnostics.csv`);
     return lines.join("\n") + "\n";
+  }
+  if (outcome.confidence && outcome.confidence.targets.length > 0) {
+    const c = outcome.confidence;
+    lines.push(...confidenceLines(loaded.scenario, c.targets, tables, c.plain.tables));
   }
   for (const w of outcome.runJson.warnings) lines.push(`warning: ${w}`);
   const met = tables.targets.filter((t) => t.met).length;

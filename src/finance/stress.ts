@@ -41,6 +41,8 @@ export interface StressOptions {
   solver?: SolverChoice;
   /** Where the scenario's entries are written, for the file and line in each level's diagnostics. */
   locate?: InputLocator;
+  /** How each level is planned (default: planScenario; `--confidence` plans each level to α). */
+  plan?: (scenario: Scenario) => Promise<PlannedScenario>;
   onLevel?: LevelHook;
   /** Called when a level starts (for progress output). */
   progress?: (cut: number, index: number, count: number) => void;
@@ -59,7 +61,7 @@ export async function runStress(
     const baseline = out[0]?.planned.solution;
     let levelScenario = cutBudgets(scenario, selection, cut);
     if (cut > 0 && selection.from !== null && baseline?.status === "optimal") levelScenario = freezePast(levelScenario, baseline, selection.from);
-    const planned = await planScenario(levelScenario, options.solver ?? "auto", options.locate);
+    const planned = options.plan ? await options.plan(levelScenario) : await planScenario(levelScenario, options.solver ?? "auto", options.locate);
     const level = { cut, moneyCutYuan: moneyCut(scenario, selection, cut), planned };
     const extras = (await options.onLevel?.(level)) ?? {};
     out.push({ ...level, extras });

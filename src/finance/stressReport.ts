@@ -5,7 +5,7 @@
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
-import { formatCount, formatMoney, formatPercent } from "../format/numbers.js";
+import { formatCount, formatMoney, formatPercent, formatProbability } from "../format/numbers.js";
 import { cutLabel } from "./cutSpec.js";
 import { renderJson } from "./runInfo.js";
 import type { StressLevel } from "./stress.js";
@@ -60,6 +60,18 @@ export function stressTable(levels: StressLevel[], title: string): string {
     grid.push([id, ...levels.map((l) => cell(targets.find((r) => r.target === id && r.cut === l.cut)))]);
   }
   lines.push(...align(grid));
+  if (targets.some((r) => typeof r.p_met === "number")) {
+    const sure = targets.some((r) => typeof r.confidence_required === "number");
+    lines.push("", `P(met) by target (Monte Carlo, common random numbers${sure ? "; each level planned to its confidence level" : ""}; * = planned above the 0% plan):`);
+    const pGrid = [["target", ...levels.map((l) => cutLabel(l.cut))]];
+    for (const id of ids) {
+      pGrid.push([id, ...levels.map((l) => {
+        const r = targets.find((x) => x.target === id && x.cut === l.cut);
+        return r && typeof r.p_met === "number" ? `${formatProbability(r.p_met, Number(r.p_met_se))}${r.gained_vs_base ? " *" : ""}` : "—";
+      })]);
+    }
+    lines.push(...align(pGrid));
+  }
   return lines.join("\n") + "\n";
 }
 

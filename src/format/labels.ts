@@ -27,6 +27,8 @@ export const FILE_LABELS: Record<string, Label> = {
   "min_budget_binding.csv": l("最低预算-紧约束", "Minimum budget: binding"),
   "compare.csv": l("方案比较", "Comparison"),
   "frontier.csv": l("资金-把握度前沿", "Money–confidence frontier"),
+  "min_budget_confidence.csv": l("最低预算-把握度", "Minimum budget: confidence"),
+  "min_budget_search.csv": l("最低预算-搜索过程", "Minimum budget: search"),
 };
 
 export const COLUMN_LABELS: Record<string, Label> = {
@@ -139,6 +141,18 @@ export const COLUMN_LABELS: Record<string, Label> = {
   missing_in: l("缺失于", "Missing in"),
   confidence: l("把握度", "Confidence"),
   total_used_yuan: l("资金使用合计", "Total money used"),
+  confidence_required: l("要求把握度", "Confidence required"),
+  planned_margin: l("计划余量", "Planned margin"),
+  confidence_status: l("把握度状态", "Confidence status"),
+  confidence_reached: l("是否达到把握度", "Confidence reached"),
+  plan_of_level: l("采用方案的把握度", "Plan of level"),
+  scale_below: l("低1%的预算系数", "Scale 1% below"),
+  planned_value_below: l("低1%时计划值", "Planned 1% below"),
+  p_met_calibration_below: l("低1%时校准完成概率", "P(met) at calibration 1% below"),
+  p_met_below: l("低1%时完成概率", "P(met) 1% below"),
+  p_met_se_below: l("低1%时完成概率标准误", "P(met) standard error 1% below"),
+  reached: l("是否达到", "Reached"),
+  targets_reached: l("达到把握度的目标数", "Targets reached"),
 };
 
 /** Columns that vary with the run (compare's value_2, delta_2 …; Monte Carlo input columns). */

@@ -22,7 +22,9 @@ function refName(r: VarRef): string {
     case "funds":
       return nameOf("funds", r.region, r.program, r.year, r.source);
     case "shortfall":
-      return nameOf("shortfall", r.target);
+    case "margin_shortfall":
+    case "hard_shortfall":
+      return nameOf(r.role, r.target);
     case "carry":
       return nameOf("carry", r.source, r.region, r.year);
     case "elastic":
@@ -62,6 +64,8 @@ function rowRefName(r: RowRef): string {
       return nameOf("start_limit", r.program, r.region, r.year);
     case "targets":
       return nameOf("target", r.target);
+    case "margin":
+      return nameOf("margin", r.target);
     case "stage_fix":
       return nameOf("stage_fix", r.stage);
     case "other":

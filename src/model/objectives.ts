@@ -8,7 +8,8 @@
 import type { ModelContext } from "./context.js";
 import type { Term } from "./types.js";
 
-export type StageName = "shortfall" | "cost" | "smoothing";
+/** `margin` (confidence planning) and `hard` (annual re-planning) are added by problems built on the planning model. */
+export type StageName = "shortfall" | "cost" | "smoothing" | "margin" | "hard";
 
 export function shortfallObjective(ctx: ModelContext): Term[] {
   const terms: Term[] = [];

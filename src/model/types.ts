@@ -12,6 +12,8 @@ export type VarRef =
   | { role: "starts" | "cost" | "smooth_up" | "smooth_down"; region: string; program: string; year: number }
   | { role: "funds"; region: string; program: string; year: number; source: string }
   | { role: "shortfall"; target: string }
+  /** Confidence planning: how far a target's planned value falls below its planning margin; replan: a hard target's shortfall. */
+  | { role: "margin_shortfall" | "hard_shortfall"; target: string }
   | { role: "carry"; source: string; region: string; year: number }
   /** A slack that relaxes model row `row` (elastic diagnosis); its name is derived from the row's. */
   | { role: "elastic"; row: Row; direction: "up" | "down" }
@@ -33,6 +35,8 @@ export type RowRef =
   | { family: "stock"; region: string; program: string }
   | { family: "start_limits"; program: string; region: string; year: number }
   | { family: "targets"; target: string; kind: "hard" | "soft" }
+  /** Confidence planning: the target's planned value reaches its calibrated margin (soft). */
+  | { family: "margin"; target: string }
   | { family: "stage_fix"; stage: string }
   | { family: "other"; name: string };
 

@@ -152,27 +152,59 @@ export class Executor {
   }
 
   run(world: SampledWorld): DrawResult {
+    this.begin();
+    for (let y = 0; y < this.Y; y++) this.step(world, y);
+    return this.result;
+  }
+
+  /** Starts a draw: nothing started, paid, deferred or carried yet. */
+  begin(): void {
     const { starts, paid, gap } = this.result;
     starts.fill(0);
     paid.fill(0);
     gap.fill(0);
     this.deferred.fill(0);
     this.carryIn.fill(0);
-    for (let y = 0; y < this.Y; y++) {
-      if (y < this.H) {
-        this.candidates(world, y);
-        this.applyCapacity(y);
-      } else {
-        this.certain.fill(0);
-        this.uncertain.fill(0);
-      }
-      this.costs(world, y);
-      this.pay(world, y);
-      if (y < this.H) {
-        for (let i = 0; i < this.N; i++) starts[i * this.H + y] = this.certain[i] + this.uncertain[i];
-      }
+  }
+
+  /**
+   * Executes payment year y (after `begin` and the years before it). The plan's starts and shares
+   * of year y are read now, so annual re-planning (replan.ts) may rewrite them between years
+   * (`setPlanned`, `setShare`).
+   */
+  step(world: SampledWorld, y: number): void {
+    if (y < this.H) {
+      this.candidates(world, y);
+      this.applyCapacity(y);
+    } else {
+      this.certain.fill(0);
+      this.uncertain.fill(0);
     }
-    return this.result;
+    this.costs(world, y);
+    this.pay(world, y);
+    if (y < this.H) {
+      for (let i = 0; i < this.N; i++) this.result.starts[i * this.H + y] = this.certain[i] + this.uncertain[i];
+    }
+  }
+
+  /** Planned starts of leaf-programme i in horizon year y (annual re-planning rewrites them). */
+  setPlanned(i: number, y: number, units: number): void {
+    this.f.planned[i * this.H + y] = units;
+  }
+
+  /** Source s's share of leaf-programme i's cost in payment year y (annual re-planning rewrites them). */
+  setShare(i: number, y: number, s: number, share: number): void {
+    this.f.shares[(i * this.Y + y) * this.S + s] = share;
+  }
+
+  /** Forgets the units waiting to retry: a re-plan has decided anew what starts next. */
+  clearDeferred(): void {
+    this.deferred.fill(0);
+  }
+
+  /** Money carried into budget `b` (index into plan.budgets) from the year before, yuan. */
+  carriedInto(b: number): number {
+    return this.carryIn[b];
   }
 
   private candidates(world: SampledWorld, y: number): void {

@@ -11,6 +11,9 @@ import { fixedMoney } from "../model/recorded.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { Scenario } from "../scenario/types.js";
 
+/** A plan as a point of the planning model (extra columns after the model's own are ignored). */
+export type PlannedPoint = Pick<PlanSolution, "pm" | "primal">;
+
 export interface ExecLeafProgram {
   /** Indices into the world layout (programs, leaves). */
   p: number;
@@ -48,6 +51,8 @@ export interface ExecLeafProgram {
 
 export interface ExecBudget {
   source: number;
+  /** The budget's region node. */
+  region: string;
   yearIndex: number;
   /** Index of the (source, node, year) cell in the world's budgetFactor array; −1 in tail years. */
   factorCell: number;
@@ -72,7 +77,8 @@ export interface ExecutionPlan {
   capacity: ExecCapacity[];
 }
 
-export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
+/** Reads only the model context and the primal, so any plan over the planning model's columns will do. */
+export function buildExecutionPlan(sol: PlannedPoint): ExecutionPlan {
   const ctx = sol.pm.ctx;
   const scenario = ctx.scenario;
   const leaves = scenario.regions.filter((r) => r.isLeaf && !r.isGroup).map((r) => r.id);
@@ -125,6 +131,7 @@ export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
       const members = ctx.leafProgramsIn(b.region).filter((lp) => lp.program.shares[source.id]);
       budgets.push({
         source: s,
+        region: b.region,
         yearIndex,
         // A budget of a year closed by as_of is history: it arrived as it was.
         factorCell: yearIndex < H && !ctx.closed(b.year) ? (s * scenario.regions.length + nodeIndex.get(b.region)!) * H + yearIndex : -1,
@@ -168,7 +175,7 @@ export function buildExecutionPlan(sol: PlanSolution): ExecutionPlan {
  * [year][source]). A year without planned cost uses the mix over all payment years; a
  * leaf-programme the plan never spends on uses the midpoint of the share bounds, normalised to 1.
  */
-function plannedShares(sol: PlanSolution, lp: number): number[] {
+function plannedShares(sol: PlannedPoint, lp: number): number[] {
   const ctx = sol.pm.ctx;
   const scenario: Scenario = ctx.scenario;
   const S = scenario.sources.length;

@@ -9,19 +9,18 @@
  * Used by the pipeline (single run) and by `simulate merge` (merged shards): both render from an
  * OutcomeShard in draw order through these functions, which is what makes them byte-identical.
  */
-import { TARGET_COLUMNS } from "../output/columns.js";
+import { targetColumnsOf } from "../output/columns.js";
 import { type CsvOptions, toCsv } from "../output/csv.js";
 import type { TargetRow } from "../results/types.js";
 import type { OutcomeShard } from "../stats/outcomes.js";
 import type { MetricLayout } from "./metrics.js";
+import type { McMode } from "./types.js";
 import {
   drawColumns, drawRows, type McSummaryRow, type McTargetColumns, type SensitivityRow, sensitivityRows, summaryRows,
   targetStatistics, withMonteCarlo,
 } from "./tables.js";
 
-export const MC_TARGET_COLUMNS: (keyof (TargetRow & McTargetColumns))[] = [
-  ...TARGET_COLUMNS, "p_met", "p_met_se", "p10", "p50", "p90",
-];
+export const MC_COLUMNS: (keyof McTargetColumns)[] = ["p_met", "p_met_se", "p10", "p50", "p90"];
 export const MC_SUMMARY_COLUMNS: (keyof McSummaryRow)[] = [
   "metric", "year", "region", "program", "source", "draws", "mean", "sd", "p5", "p10", "p50", "p90", "p95",
 ];
@@ -29,7 +28,7 @@ export const SENSITIVITY_COLUMNS: (keyof SensitivityRow)[] = ["input", "output",
 
 /** The `monte_carlo` record of run.json. */
 export interface McRunInfo {
-  mode: "evaluate" | "reoptimize";
+  mode: McMode;
   seed: number;
   /** Where the seed came from: --seed, uncertainty.seed, the scenario's seed, or the default. */
   seed_from: string;
@@ -73,10 +72,16 @@ export function monteCarloTables(layout: MetricLayout, shard: OutcomeShard, plan
   };
 }
 
+/** The planned columns of these rows (targetColumnsOf), then the Monte Carlo ones. */
+export function mcTargetColumns(rows: readonly object[]): (keyof (TargetRow & McTargetColumns))[] {
+  const mc = new Set<string>(MC_COLUMNS);
+  return [...targetColumnsOf(rows).filter((c) => !mc.has(c)), ...MC_COLUMNS] as (keyof (TargetRow & McTargetColumns))[];
+}
+
 /** The files to add to (targets.csv: replace in) a plan's results folder. */
 export async function renderMonteCarloFiles(tables: McTables, options: CsvOptions): Promise<Record<string, string>> {
   const files: Record<string, string> = {
-    "targets.csv": await toCsv(tables.targets, MC_TARGET_COLUMNS, options),
+    "targets.csv": await toCsv(tables.targets, mcTargetColumns(tables.targets), options),
     "mc_summary.csv": await toCsv(tables.summary, MC_SUMMARY_COLUMNS, options),
     "sensitivity.csv": await toCsv(tables.sensitivity, SENSITIVITY_COLUMNS, options),
   };

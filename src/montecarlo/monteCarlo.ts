@@ -13,21 +13,20 @@ import { availableParallelism } from "node:os";
 import { Interrupted, UsageError } from "../errors.js";
 import { formatLimit, LIMITS } from "../limits.js";
 import type { ModelContext } from "../model/context.js";
-import type { PlanSolution } from "../plan/solvePlan.js";
 import { mergeShards, type OutcomeShard } from "../stats/outcomes.js";
-import { buildExecutionPlan } from "./executionPlan.js";
+import { buildExecutionPlan, type PlannedPoint } from "./executionPlan.js";
 import { buildMetricLayout, type MetricLayout } from "./metrics.js";
 import { createRunner, type DrawRunner } from "./parallel.js";
 import type { EvaluateJob } from "./runDraws.js";
 import { metCounts, precisionReachedFor } from "./tables.js";
 import { MAX_SEED } from "./streams.js";
-import type { Uncertainty } from "./types.js";
+import type { McMode, Uncertainty } from "./types.js";
 
 export const BATCH = 1000;
 export const DEFAULT_SEED = 20210101;
 export const MAX_PRECISION_DRAWS = 200_000;
 
-export type McMode = "evaluate" | "reoptimize";
+export type { McMode };
 
 export interface MonteCarloOptions {
   mode: McMode;
@@ -41,6 +40,8 @@ export interface MonteCarloOptions {
   range?: [number, number];
   /** `total` is the draw count, or with `precision` the cap (the run may stop earlier). */
   onProgress?: (done: number, total: number) => void;
+  /** replan: the confidence plan's margins (target units, per target), kept in every annual plan. */
+  margins?: ArrayLike<number> | null;
   /** Aborting stops the draws and the worker threads; the run rejects with `Interrupted`. */
   signal?: AbortSignal;
 }
@@ -63,7 +64,7 @@ export interface MonteCarloRequest {
 /** Throws a UsageError for a request no run could honour (checked before anything is loaded). */
 export function checkMonteCarloRequest(r: MonteCarloRequest): void {
   const whole = (x: number | undefined, min: number, max: number) => x === undefined || (Number.isInteger(x) && x >= min && x <= max);
-  if (r.mode !== "evaluate" && r.mode !== "reoptimize") throw new UsageError(`--mode must be evaluate or reoptimize (got "${r.mode}")`);
+  if (r.mode !== "evaluate" && r.mode !== "reoptimize" && r.mode !== "replan") throw new UsageError(`--mode must be evaluate, reoptimize or replan (got "${r.mode}")`);
   if (r.draws === undefined && r.precision === undefined) throw new UsageError("Monte Carlo needs --draws N or --precision P");
   if (!whole(r.draws, 1, LIMITS.draws)) {
     throw new UsageError(`--draws must be a whole number from 1 to ${formatLimit("draws")} (got ${r.draws}); see docs/limits.md`);
@@ -130,14 +131,14 @@ export interface MonteCarloRun {
   drawsUsed: number;
 }
 
-export function makeJob(solution: PlanSolution, uncertainty: Uncertainty, mode: McMode, seed: number): EvaluateJob {
+export function makeJob(solution: PlannedPoint, uncertainty: Uncertainty, mode: McMode, seed: number, margins: ArrayLike<number> | null = null): EvaluateJob {
   const plan = buildExecutionPlan(solution);
   const metrics = buildMetricLayout(solution.pm.ctx, uncertainty.inputs.map((i) => i.id));
-  return { scenario: solution.pm.ctx.scenario, uncertainty, plan, metrics, seed, mode };
+  return { scenario: solution.pm.ctx.scenario, uncertainty, plan, metrics, seed, mode, margins: margins ? Array.from(margins) : null };
 }
 
-export async function runMonteCarlo(solution: PlanSolution, uncertainty: Uncertainty, options: MonteCarloOptions): Promise<MonteCarloRun> {
-  const job = makeJob(solution, uncertainty, options.mode, options.seed);
+export async function runMonteCarlo(solution: PlannedPoint, uncertainty: Uncertainty, options: MonteCarloOptions): Promise<MonteCarloRun> {
+  const job = makeJob(solution, uncertainty, options.mode, options.seed, options.margins ?? null);
   const runner = createRunner(job, effectiveWorkers(options.workers), options.signal);
   try {
     const { shard, drawsUsed } = await runDraws(job, runner, options);

@@ -12,7 +12,7 @@
 import { Worker } from "node:worker_threads";
 import { Interrupted } from "../errors.js";
 import { createShard, mergeShards, type OutcomeShard } from "../stats/outcomes.js";
-import { type EvaluateJob, evaluateDraws, reoptimizeDraws } from "./runDraws.js";
+import { drawsOf, type EvaluateJob, releaseReplanner } from "./runDraws.js";
 
 /** Draws run in this thread between looks at the abort signal. */
 const IN_THREAD_SLICE = 2000;
@@ -78,6 +78,7 @@ export function createRunner(job: EvaluateJob, workers: number, signal?: AbortSi
     },
     async close() {
       signal?.removeEventListener("abort", onAbort);
+      await releaseReplanner(job);
       await stopThreads();
     },
   };
@@ -91,7 +92,7 @@ async function inThisThread(job: EvaluateJob, draws: number[], onDraw: () => voi
   const out = createShard(job.metrics.names, draws);
   for (let i = 0; i < draws.length; i += IN_THREAD_SLICE) {
     const slice = draws.slice(i, i + IN_THREAD_SLICE);
-    const part = job.mode === "evaluate" ? evaluateDraws(job, slice, onDraw) : await reoptimizeDraws(job, slice, onDraw);
+    const part = await drawsOf(job, slice, onDraw);
     part.values.forEach((values, m) => out.values[m].set(values, i)); // same metric order, draws in order
     await new Promise((resolve) => setImmediate(resolve));
     if (signal?.aborted) throw new Interrupted();

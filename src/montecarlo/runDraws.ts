@@ -10,7 +10,8 @@ import type { ExecutionPlan } from "./executionPlan.js";
 import { type MetricLayout, recordDraw } from "./metrics.js";
 import { createSampler, type DrawSampler } from "./sampleInputs.js";
 import { Reoptimizer } from "./reoptimize.js";
-import type { SampledWorld, Uncertainty } from "./types.js";
+import { Replanner } from "./replan.js";
+import type { McMode, SampledWorld, Uncertainty } from "./types.js";
 
 /** Plain data: everything a worker needs to evaluate draws (structured-cloneable). */
 export interface EvaluateJob {
@@ -19,7 +20,9 @@ export interface EvaluateJob {
   plan: ExecutionPlan;
   metrics: MetricLayout;
   seed: number;
-  mode: "evaluate" | "reoptimize";
+  mode: McMode;
+  /** replan with a confidence plan: its margins per target (null: plain planning). */
+  margins: number[] | null;
 }
 
 /** Sampler, world and executor per job, reused by every batch (a sampler costs ms to prepare). */
@@ -35,7 +38,7 @@ function prepare(job: EvaluateJob) {
   return p;
 }
 
-export function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): OutcomeShard {
+function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): OutcomeShard {
   const { sampler, world, executor } = prepare(job);
   const shard = createShard(job.metrics.names, draws);
   const row = new Float64Array(job.metrics.names.length);
@@ -53,7 +56,7 @@ export function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw
  * Re-optimises every draw (see reoptimize.ts). A draw whose sampled world has no feasible plan
  * records no starts and is counted as missing every target.
  */
-export async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): Promise<OutcomeShard> {
+async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): Promise<OutcomeShard> {
   const sampler = createSampler(job.uncertainty, job.scenario);
   const world = sampler.newWorld();
   const shard = createShard(job.metrics.names, draws);
@@ -71,6 +74,40 @@ export async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>
     await reoptimizer.dispose();
   }
   return shard;
+}
+
+/** One re-planner per job and thread, kept across batches: its first solve costs seconds. */
+const replanners = new WeakMap<EvaluateJob, Replanner>();
+
+/** Annual re-planning in every draw (see replan.ts). */
+async function replanDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): Promise<OutcomeShard> {
+  const sampler = createSampler(job.uncertainty, job.scenario);
+  const world = sampler.newWorld();
+  let replanner = replanners.get(job);
+  if (!replanner) replanners.set(job, (replanner = new Replanner(job.scenario, job.plan, sampler.layout, job.margins)));
+  const shard = createShard(job.metrics.names, draws);
+  const row = new Float64Array(job.metrics.names.length);
+  for (let k = 0; k < shard.draws.length; k++) {
+    sampler.sampleInto(world, job.seed, shard.draws[k]);
+    const result = await replanner.draw(world);
+    recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
+    for (let m = 0; m < row.length; m++) shard.values[m][k] = row[m];
+    onDraw?.();
+  }
+  return shard;
+}
+
+/** Frees this thread's re-planner of the job (its solver model). */
+export async function releaseReplanner(job: EvaluateJob): Promise<void> {
+  const replanner = replanners.get(job);
+  replanners.delete(job);
+  await replanner?.dispose();
+}
+
+/** Draws of any mode in this thread. */
+export function drawsOf(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): OutcomeShard | Promise<OutcomeShard> {
+  if (job.mode === "evaluate") return evaluateDraws(job, draws, onDraw);
+  return job.mode === "reoptimize" ? reoptimizeDraws(job, draws, onDraw) : replanDraws(job, draws, onDraw);
 }
 
 function infeasibleDraw(job: EvaluateJob) {

@@ -5,6 +5,9 @@
  */
 import type { SourceKind } from "../scenario/types.js";
 
+/** evaluate: execute the plan; reoptimize: re-plan each world with foresight; replan: re-plan after every simulated year. */
+export type McMode = "evaluate" | "reoptimize" | "replan";
+
 /**
  * A probability distribution, normalised: parameters are numbers, defaults filled in, lognormal
  * always as (mu, sigma) of log X, discrete values ascending and distinct with weights summing to 1.

@@ -3,7 +3,7 @@
  * posting progress ticks and then the shard. It lives until the pool terminates it.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { type EvaluateJob, evaluateDraws, reoptimizeDraws } from "./runDraws.js";
+import { drawsOf, type EvaluateJob } from "./runDraws.js";
 
 const { job } = workerData as { job: EvaluateJob };
 const every = job.mode === "evaluate" ? 500 : 1;
@@ -14,7 +14,7 @@ parentPort!.on("message", async ({ id, draws }: { id: number; draws: number[] })
     if (++done % every === 0) parentPort!.postMessage({ id, progress: every });
   };
   try {
-    const shard = job.mode === "evaluate" ? evaluateDraws(job, draws, tick) : await reoptimizeDraws(job, draws, tick);
+    const shard = await drawsOf(job, draws, tick);
     // Typed arrays are structured-cloned exactly; transferring them avoids a copy.
     parentPort!.postMessage({ id, progress: done % every, shard }, [shard.draws.buffer, ...shard.values.map((v) => v.buffer)] as ArrayBuffer[]);
   } catch (e) {

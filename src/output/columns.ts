@@ -25,6 +25,15 @@ export const TARGET_COLUMNS: (keyof TargetRow)[] = [
   "planned", "shortfall", "attainment", "met", "marginal_cost_yuan_per_unit", "marginal_cost_valid_from",
   "marginal_cost_valid_to",
 ];
+/**
+ * targets.csv's columns for these rows: TARGET_COLUMNS, then any columns a feature added to the
+ * rows (confidence planning's), in the order the rows hold them — so a merged shard run, whose
+ * planned rows come back from shard.json, writes the same header.
+ */
+export function targetColumnsOf(rows: readonly object[]): string[] {
+  const known = new Set<string>(TARGET_COLUMNS);
+  return [...TARGET_COLUMNS, ...Object.keys(rows[0] ?? {}).filter((k) => !known.has(k))];
+}
 export const SHADOW_PRICE_COLUMNS: (keyof ShadowPriceRow)[] = [
   "limit", "where", "year", "region", "region_name", "of", "of_name", "target", "target_name", "metric",
   "units_per_step", "step", "valid_from", "valid_to", "method",

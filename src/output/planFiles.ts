@@ -1,8 +1,8 @@
 /** Renders the extracted tables and run metadata as the files of a results folder. */
 import { stringify } from "yaml";
-import type { PlanTables } from "../results/types.js";
+import type { PlanTables, TargetRow } from "../results/types.js";
 import {
-  BUDGET_COLUMNS, CAPACITY_COLUMNS, DIAGNOSTIC_COLUMNS, FUNDING_COLUMNS, PLAN_COLUMNS, SHADOW_PRICE_COLUMNS, TARGET_COLUMNS,
+  BUDGET_COLUMNS, CAPACITY_COLUMNS, DIAGNOSTIC_COLUMNS, FUNDING_COLUMNS, PLAN_COLUMNS, SHADOW_PRICE_COLUMNS, targetColumnsOf,
 } from "./columns.js";
 import { type CsvOptions, toCsv } from "./csv.js";
 
@@ -28,7 +28,7 @@ export async function renderPlanFiles(
     "funding.csv": await toCsv(tables.funding, FUNDING_COLUMNS, options),
     "budgets.csv": await toCsv(tables.budgets, BUDGET_COLUMNS, options),
     "capacity.csv": await toCsv(tables.capacity, CAPACITY_COLUMNS, options),
-    "targets.csv": await toCsv(tables.targets, TARGET_COLUMNS, options),
+    "targets.csv": await toCsv(tables.targets, targetColumnsOf(tables.targets) as (keyof TargetRow)[], options),
     "shadow_prices.csv": await toCsv(tables.shadowPrices, SHADOW_PRICE_COLUMNS, options),
   };
 }

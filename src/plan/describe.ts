@@ -49,6 +49,10 @@ export function describeRow(row: Row, scenario: Scenario, namer = new Namer(scen
       const t = scenario.targets.find((x) => x.id === r.target)!;
       return `${t.kind} target ${namer.label("target", t.id)}: ${t.metric} ≥ ${t.atLeast} by ${t.by} in ${at(t.region)}`;
     }
+    case "margin": {
+      const t = scenario.targets.find((x) => x.id === r.target)!;
+      return `planning margin of target ${namer.label("target", t.id)} (${t.metric} by ${t.by} in ${at(t.region)})`;
+    }
     default:
       return rowName(row);
   }

@@ -51,34 +51,43 @@ export interface SolvePlanOptions {
 export async function solveStages(pm: PlanningModel, solver: SolverChoice, options: SolvePlanOptions = {}): Promise<PlanSolution> {
   const staged = StagedSession.open(pm, solver);
   try {
-    const { shortfall } = pm.ctx.index;
-    const columns = [...shortfall].filter((v) => v >= 0);
-    const duals = options.duals !== false;
-    const run = await staged.run({ stages: options.stages, duals, ranging: duals, sensitivity: duals ? columns : [] });
-    const solution: PlanSolution = {
-      status: run.status,
-      pm,
-      stages: run.stages,
-      primal: run.primal,
-      shortfallDuals: run.duals[0] ?? null,
-      costDuals: run.duals[1] ?? null,
-      validity: run.ranges[0] ?? null,
-      costValidity: run.ranges[1] ?? null,
-      targetResponse: run.sensitivity
-        ? [...shortfall].map((v) => (v < 0 ? null : run.sensitivity![columns.indexOf(v)].map((x) => (x === 0 ? 0 : -x))))
-        : null,
-      dualMethod: run.dualMethod,
-      conflicts: [],
-      warnings: [...smoothingNotice(pm), ...run.warnings],
-      ...(run.message ? { message: run.message } : {}),
-    };
-    if (run.infeasible) solution.conflicts = await diagnoseInfeasibility(run.infeasible.model, pm.ctx.scenario, run.infeasible.iis);
-    return solution;
+    return await solveInSession(staged, pm, options);
   } finally {
     await staged.dispose();
   }
 }
 
+/**
+ * Runs the stages of `pm` in a session already open on it (callers that re-plan with changed
+ * bounds keep one warm session, e.g. confidence planning) and reads the solution. The cost
+ * stage's duals are found by name: problems built on the planning model may add stages.
+ */
+export async function solveInSession(staged: StagedSession, pm: PlanningModel, options: SolvePlanOptions = {}): Promise<PlanSolution> {
+  const { shortfall } = pm.ctx.index;
+  const columns = [...shortfall].filter((v) => v >= 0);
+  const duals = options.duals !== false;
+  const run = await staged.run({ stages: options.stages, duals, ranging: duals, sensitivity: duals ? columns : [] });
+  const cost = pm.stages.findIndex((s) => s.name === "cost");
+  const solution: PlanSolution = {
+    status: run.status,
+    pm,
+    stages: run.stages,
+    primal: run.primal,
+    shortfallDuals: run.duals[0] ?? null,
+    costDuals: run.duals[cost] ?? null,
+    validity: run.ranges[0] ?? null,
+    costValidity: run.ranges[cost] ?? null,
+    targetResponse: run.sensitivity
+      ? [...shortfall].map((v) => (v < 0 ? null : run.sensitivity![columns.indexOf(v)].map((x) => (x === 0 ? 0 : -x))))
+      : null,
+    dualMethod: run.dualMethod,
+    conflicts: [],
+    warnings: [...smoothingNotice(pm), ...run.warnings],
+    ...(run.message ? { message: run.message } : {}),
+  };
+  if (run.infeasible) solution.conflicts = await diagnoseInfeasibility(run.infeasible.model, pm.ctx.scenario, run.infeasible.iis);
+  return solution;
+}
 
 /** objective.smoothing asked for, but some programmes are in whole units (those are not smoothed). */
 function smoothingNotice(pm: PlanningModel): string[] {

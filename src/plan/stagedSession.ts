@@ -181,6 +181,19 @@ export class StagedSession {
     return run;
   }
 
+  /** Keeps the basis the last run ended on in `slot` (slot 0 is `reuseFirstBasis`'s). */
+  async keepBasis(slot: number): Promise<void> {
+    if (this.loaded) await this.session.saveBasis(slot);
+  }
+
+  /**
+   * The next run starts from the basis kept in `slot`. Monte Carlo re-planning starts every draw
+   * from one kept basis, so a draw's plans do not depend on which draws a worker solved before.
+   */
+  async startFrom(slot: number): Promise<void> {
+    await this.session.restoreBasis(slot);
+  }
+
   async dispose(): Promise<void> {
     await this.session.dispose();
   }

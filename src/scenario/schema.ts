@@ -172,6 +172,7 @@ const TargetRecord = z.strictObject({
   at_least: Count,
   kind: z.enum(["hard", "soft"]).optional(),
   weight: Factor.positive().optional(),
+  confidence: z.number().min(0).lt(1).optional().describe("Plan this target to be met with at least this probability (overrides objective.confidence)"),
 });
 
 const ActualRecord = z.strictObject({
@@ -200,6 +201,7 @@ const ObjectiveRecord = z.strictObject({
   absolute_tolerance: z.number().min(0).max(1e-3).optional(),
   mip_gap: z.number().min(0).max(0.1).optional(),
   time_limit_seconds: z.number().positive().max(7 * 24 * 3600).optional(),
+  confidence: z.number().min(0).lt(1).optional().describe("Plan every target to be met with at least this probability under `uncertainty` (docs/confidence.md)"),
 });
 
 export const ScenarioSchema = z.strictObject({

@@ -152,6 +152,8 @@ export interface Target {
   weight: number;
   /** The target record's `at_least`. */
   path?: YamlPath;
+  /** Required probability of meeting the target under `uncertainty` (overrides the objective's default). */
+  confidence?: number;
 }
 
 /**
@@ -210,6 +212,8 @@ export interface ObjectiveSettings {
   mipGap: number;
   /** Per-stage solver time limit; an integer stage stopped here keeps its best plan and says so. */
   timeLimitSeconds: number;
+  /** Default required probability of meeting each target (confidence planning, docs/confidence.md). */
+  confidence?: number;
 }
 
 export interface Scenario {

@@ -18,10 +18,16 @@ export const PERCENT = "0.0%";
 export const WHOLE = "#,##0";
 export const ONE_DECIMAL = "#,##0.0";
 
-const SHARE = new Set(["utilisation", "share_of_cost", "attainment", "p_met", "p_met_se", "p_met_calibration", "cut", "confidence", "scale"]);
+const SHARE = new Set([
+  "utilisation", "share_of_cost", "attainment", "p_met", "p_met_se", "p_met_calibration", "cut", "confidence", "scale",
+  "confidence_required", "plan_of_level", "scale_below", "p_met_below", "p_met_se_below", "p_met_calibration_below",
+]);
 const HOUSEHOLDS = /households/;
-const COUNT = new Set(["units_started", "actual_started", "units_active", "units_completed", "slots_used", "slots", "target_value", "planned", "planned_value", "shortfall", "planned_change_vs_base", "mean", "sd", "p5", "p10", "p50", "p90", "p95"]);
-const INTEGER = new Set(["draws", "rank", "targets", "targets_met", "draw", "weight"]);
+const COUNT = new Set([
+  "units_started", "actual_started", "units_active", "units_completed", "slots_used", "slots", "target_value", "planned", "planned_value",
+  "shortfall", "planned_change_vs_base", "mean", "sd", "p5", "p10", "p50", "p90", "p95", "planned_margin", "planned_value_below",
+]);
+const INTEGER = new Set(["draws", "rank", "targets", "targets_met", "draw", "weight", "targets_reached"]);
 const YEAR = new Set(["year", "by"]);
 
 export function columnKind(column: string): ColumnKind {
@@ -32,7 +38,7 @@ export function columnKind(column: string): ColumnKind {
   if (HOUSEHOLDS.test(column)) return "households";
   if (COUNT.has(column)) return "count";
   if (INTEGER.has(column)) return "integer";
-  if (column === "binding" || column === "met" || column === "gained_vs_base") return "flag";
+  if (column === "binding" || column === "met" || column === "gained_vs_base" || column === "confidence_reached" || column === "reached") return "flag";
   return "number";
 }
 

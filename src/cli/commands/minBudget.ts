@@ -14,12 +14,14 @@ import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.
 import { defaultOutDir } from "../../pipeline.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
 import { inputLocator } from "../../scenario/inputPlace.js";
-import { EXIT } from "../errors.js";
+import { addCalibrationOptions, addValidationOptions } from "../confidenceOptions.js";
+import { EXIT, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
+import { checkMinBudgetConfidenceFlags, runMinBudgetConfidence } from "./minBudgetConfidence.js";
 
 export function registerMinBudget(program: Command): void {
-  program
+  const command = program
     .command("min-budget <file>")
     .description("smallest budget (uniform scale, or per year) of the named sources that still meets every target")
     .option("--source <sources>", "a source kind (government, enterprise, property_unit, resident) or comma-separated source ids")
@@ -35,8 +37,14 @@ export function registerMinBudget(program: Command): void {
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
     .option("--no-xlsx", "do not write results.xlsx")
     .option("--quiet", "print nothing on success")
+    .option("--confidence <p>", "the smallest scale at which every target is met with at least this probability (docs/confidence.md)");
+  addValidationOptions(addCalibrationOptions(command), "the plans at the scale found and 1 % below it")
     .action(async (file: string, opts) => {
       const t0 = performance.now();
+      if (opts.confidence !== undefined) checkMinBudgetConfidenceFlags(opts);
+      else if (opts.draws !== undefined || opts.calibrationDraws !== undefined || opts.calibrationSeed !== undefined) {
+        throw new UsageError("--draws and the calibration options apply to min-budget --confidence");
+      }
       const selector = parseSourceOption(opts.source);
       const from = parseYearOption(opts.from, "--from");
       const solver = parseSolverOption(opts.solver);
@@ -46,6 +54,7 @@ export function registerMinBudget(program: Command): void {
       const selection = resolveSelection(loaded.scenario, { selector, from, region: opts.region ?? null });
       const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-min-budget`;
       assertWritable(outDir, opts.force ?? false, loaded.inputs);
+      if (opts.confidence !== undefined) return runMinBudgetConfidence({ file, loaded, selection, solver, outDir, opts, startedAt: t0 });
       const t1 = performance.now();
       const result = await solveMinBudget(loaded.scenario, selection, { solver, perYear: opts.perYear ?? false });
       const t2 = performance.now();

@@ -9,13 +9,14 @@ import type { McMode, MonteCarloRequest } from "../../montecarlo/monteCarlo.js";
 import { formatProbability, formatRange } from "../../format/numbers.js";
 import { simulate } from "../../pipeline.js";
 import { EXIT, SolverFailure, UsageError } from "../errors.js";
+import { addCalibrationOptions, confidenceRequest } from "../confidenceOptions.js";
 import { interruptible } from "../interrupt.js";
-import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect, number } from "../options.js";
 import { progressBar } from "../progress.js";
 import { planSummary } from "../summary.js";
 
 export function registerPlan(program: Command): void {
-  program
+  const command = program
     .command("plan <file>", { isDefault: true })
     .description("plan a scenario: starts, funds per source, budgets, capacity, targets → results folder")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
@@ -28,16 +29,19 @@ export function registerPlan(program: Command): void {
     .option("--quiet", "print nothing on success (and no progress bar)")
     .option("--draws <n>", "Monte Carlo: number of draws (with --precision: the most to run)")
     .option("--precision <se>", "Monte Carlo: draw in batches of 1000 until every P(met) has standard error ≤ se (e.g. 0.01)")
-    .option("--mode <mode>", "Monte Carlo: evaluate (execute the plan) | reoptimize (re-plan every draw)")
+    .option("--mode <mode>", "Monte Carlo: evaluate (execute the plan) | reoptimize (re-plan every draw with foresight) | replan (re-plan after every simulated year)")
     .option("--seed <n>", "Monte Carlo master seed (default: uncertainty.seed, then the scenario's seed)")
     .option("--workers <n>", "Monte Carlo worker threads (default: all cores)")
     .option("--shard <k/n>", "Monte Carlo: run only slice k of n of the draws (merge with `simulate merge`)")
     .option("--save-draws", "Monte Carlo: also write draws.csv (one row per draw)")
+    .option("--confidence <p>", "plan every target to be met with at least this probability under the scenario's uncertainty (e.g. 0.9; docs/confidence.md)");
+  addCalibrationOptions(command)
     .action(async (file: string, opts) => {
       if (!["auto", "highs", "jslp"].includes(opts.solver)) {
         throw new UsageError(`--solver must be auto, highs or jslp (got "${opts.solver}")`);
       }
       const monteCarlo = monteCarloRequest(opts);
+      const confidence = confidenceRequest(opts, !opts.quiet && process.stderr.isTTY);
       const bar = progressBar({ quiet: opts.quiet, openEnded: monteCarlo?.precision !== undefined });
       if (monteCarlo) monteCarlo.onProgress = (done, total) => bar.update(done, total);
       const run = (signal?: AbortSignal) => simulate(file, {
@@ -49,6 +53,7 @@ export function registerPlan(program: Command): void {
         bom: opts.bom,
         xlsx: opts.xlsx,
         monteCarlo: monteCarlo && { ...monteCarlo, signal },
+        confidence,
       });
       const outcome = await (monteCarlo ? interruptible(run) : run()).finally(() => bar.finish());
       if (outcome.solution.status === "error") throw new SolverFailure(outcome.solution.message ?? "solver failed");
@@ -87,14 +92,6 @@ export function monteCarloRequest(opts: Record<string, unknown>): MonteCarloRequ
     shard: opts.shard === undefined ? undefined : shardSpec(String(opts.shard)),
     saveDraws: Boolean(opts.saveDraws),
   };
-}
-
-/** A number as typed ("1000", "1e4", "0.01", "1%"); ranges are checked by the engine. */
-function number(flag: string, value: unknown): number {
-  const text = String(value).trim();
-  const x = text.endsWith("%") ? Number(text.slice(0, -1)) / 100 : Number(text);
-  if (text === "" || !Number.isFinite(x)) throw new UsageError(`${flag} expects a number (got "${text}")`);
-  return x;
 }
 
 function shardSpec(text: string): { k: number; n: number } {

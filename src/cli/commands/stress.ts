@@ -8,7 +8,14 @@ import type { Command } from "commander";
 import { parseCutSpec, parseSolverOption, parseYearOption } from "../../finance/cutSpec.js";
 import { financeRunJson, stageSummary } from "../../finance/runInfo.js";
 import { resolveSelection } from "../../finance/selection.js";
-import { runStress } from "../../finance/stress.js";
+import { type ExtraColumns, type LevelHook, runStress } from "../../finance/stress.js";
+import { monteCarloAtEveryLevel } from "../../finance/stressMonteCarlo.js";
+import { type ConfidenceOutcome, DEFAULT_CALIBRATION_DRAWS, planToConfidence } from "../../confidence/planToConfidence.js";
+import { checkConfidenceRequest, confidenceSeeds } from "../../confidence/request.js";
+import { checkMonteCarloRequest, resolveSeed } from "../../montecarlo/monteCarlo.js";
+import { round } from "../../results/numbers.js";
+import type { Scenario } from "../../scenario/types.js";
+import { addCalibrationOptions, addValidationOptions, confidenceRequest, validationOptions } from "../confidenceOptions.js";
 import { renderStressFiles, stressTable } from "../../finance/stressReport.js";
 import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
 import { defaultOutDir } from "../../pipeline.js";
@@ -19,7 +26,7 @@ import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
 
 export function registerStress(program: Command): void {
-  program
+  const command = program
     .command("stress <file>")
     .description("re-plan under budget cuts (0% baseline always included) → stress.csv, stress_summary.csv")
     .option("--cut <spec>", "<selector>=<levels>: selector a source kind (government, enterprise, property_unit, resident) or 'sources'; levels such as 10%,20%,30%", collect)
@@ -34,8 +41,17 @@ export function registerStress(program: Command): void {
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
     .option("--no-xlsx", "do not write results.xlsx")
     .option("--quiet", "print nothing on success")
+    .option("--confidence <p>", "plan every level so that each target is met with at least this probability (docs/confidence.md)");
+  addValidationOptions(addCalibrationOptions(command), "every level's plan (P(met) per target and level)")
     .action(async (file: string, opts) => {
       const t0 = performance.now();
+      const draws = validationOptions(opts);
+      if (draws) checkMonteCarloRequest({ mode: "evaluate", ...draws });
+      const confidence = confidenceRequest(opts, false);
+      if (confidence) {
+        if (confidence.level === undefined) throw new UsageError("the calibration options apply to stress --confidence");
+        checkConfidenceRequest(confidence);
+      }
       const cuts = (opts.cut ?? []) as string[];
       if (cuts.length === 0) throw new UsageError("--cut is required, e.g. --cut government=10%,20%,30%");
       if (cuts.length > 1) throw new UsageError(`give one --cut (got ${cuts.length}); list the levels in it: government=10%,20%,30%`);
@@ -52,10 +68,35 @@ export function registerStress(program: Command): void {
         ? (cut: number, i: number, n: number) => process.stderr.write(`planning cut ${i + 1}/${n} (${(cut * 100).toFixed(1)}%)…\n`)
         : undefined;
       const locate = inputLocator(loaded.file, loaded.locate);
-      const levels = await runStress(loaded.scenario, selection, spec.levels, { solver, progress, locate });
+      const seeds = confidence ? confidenceSeeds(loaded, confidence, draws?.seed, Boolean(draws)) : null;
+      const validationSeed = draws ? resolveSeed(draws.seed, loaded.uncertainty.seed, loaded.scenario.seed) : null;
+      const plans = new Map<Scenario, ConfidenceOutcome>();
+      const plan = seeds && confidence
+        ? async (scenario: Scenario) => {
+          const outcome = await planToConfidence(scenario, loaded.uncertainty, {
+            confidence: confidence.level, calibrationSeed: seeds.calibration, calibrationDraws: confidence.calibrationDraws, solver, locate,
+          });
+          plans.set(scenario, outcome);
+          return outcome.planned;
+        }
+        : undefined;
+      const calibrationColumns: LevelHook = (level) => {
+        const outcome = plans.get(level.planned.scenario);
+        if (!outcome) return;
+        const targets: Record<string, ExtraColumns> = {};
+        for (const t of outcome.targets) targets[t.target] = { confidence_required: t.required, p_met_calibration: round(t.met / t.draws, 6), confidence_status: t.status };
+        return { targets };
+      };
+      const onLevel = draws && validationSeed
+        ? monteCarloAtEveryLevel(loaded.uncertainty, { draws: draws.draws, seed: validationSeed.seed, workers: draws.workers }, calibrationColumns)
+        : calibrationColumns;
+      const levels = await runStress(loaded.scenario, selection, spec.levels, { solver, progress, plan, onLevel, locate });
       const t2 = performance.now();
       const runJson = financeRunJson("stress", file, opts.with, loaded, selection, solver, {
         cut: { selector: spec.selector.kind ?? "sources", levels: levels.map((l) => l.cut) },
+        confidence: confidence?.level ?? null,
+        calibration: seeds ? { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: confidence?.calibrationDraws ?? DEFAULT_CALIBRATION_DRAWS } : null,
+        monte_carlo: draws && validationSeed ? { mode: "evaluate", seed: validationSeed.seed, seed_from: validationSeed.from, draws: draws.draws, workers: draws.workers, common_random_numbers: true } : null,
         levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: stageSummary(l.planned.solution) })),
       }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
       const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx });

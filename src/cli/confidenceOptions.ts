@@ -1,0 +1,67 @@
+/**
+ * Command-line options shared by the commands that plan to a confidence level (plan, frontier,
+ * min-budget, stress): the calibration sample, the validation draws, and lists of levels.
+ */
+import { availableParallelism } from "node:os";
+import type { Command } from "commander";
+import type { ConfidenceRequest } from "../confidence/request.js";
+import { UsageError } from "./errors.js";
+import { number } from "./options.js";
+
+export function addCalibrationOptions(command: Command): Command {
+  return command
+    .option("--calibration-draws <n>", "confidence planning: draws in the calibration sample (default 4000)")
+    .option("--calibration-seed <n>", "confidence planning: seed of the calibration sample (default: the scenario's seed + 1)");
+}
+
+/** --draws, --seed and --workers for validating plans on fresh draws (evaluate mode). */
+export function addValidationOptions(command: Command, what: string): Command {
+  return command
+    .option("--draws <n>", `Monte Carlo draws validating ${what} (evaluate mode, common random numbers)`)
+    .option("--seed <n>", "Monte Carlo master seed of the validation draws (default: uncertainty.seed, then the scenario's seed)")
+    .option("--workers <n>", "Monte Carlo worker threads (default: all cores)");
+}
+
+export interface ValidationOptions {
+  draws: number;
+  seed?: number;
+  workers: number;
+}
+
+export function validationOptions(opts: Record<string, unknown>): ValidationOptions | undefined {
+  if (opts.draws === undefined) {
+    if (opts.seed !== undefined || opts.workers !== undefined) throw new UsageError("--seed and --workers apply to the validation draws: add --draws N");
+    return undefined;
+  }
+  return {
+    draws: number("--draws", opts.draws),
+    seed: opts.seed === undefined ? undefined : number("--seed", opts.seed),
+    workers: opts.workers === undefined ? availableParallelism() : number("--workers", opts.workers),
+  };
+}
+
+/** The confidence part of the command line (undefined: as the scenario says). */
+export function confidenceRequest(opts: Record<string, unknown>, progress: boolean): ConfidenceRequest | undefined {
+  const request: ConfidenceRequest = {
+    level: opts.confidence === undefined ? undefined : number("--confidence", opts.confidence),
+    calibrationDraws: opts.calibrationDraws === undefined ? undefined : number("--calibration-draws", opts.calibrationDraws),
+    calibrationSeed: opts.calibrationSeed === undefined ? undefined : number("--calibration-seed", opts.calibrationSeed),
+    ...(progress ? { onRound: roundProgress } : {}),
+  };
+  return request.level !== undefined || request.calibrationDraws !== undefined || request.calibrationSeed !== undefined ? request : undefined;
+}
+
+/** A line per calibration round on stderr (terminals only; the caller decides). */
+export const roundProgress: NonNullable<ConfidenceRequest["onRound"]> = (phase, round, c) => {
+  const asked = c.status.filter((x) => x !== "none").length;
+  const reached = c.status.filter((x) => x === "reached").length;
+  process.stderr.write(`calibrating margins${phase === "relaxed" ? " (LP relaxation)" : ""}, round ${round}: ${reached} of ${asked} targets reached\n`);
+};
+
+/** "0.5,0.8,0.9" or "50%,80%,90%" → ascending distinct levels, each above 0 and below 1. */
+export function parseLevels(text: unknown, option: string): number[] {
+  if (typeof text !== "string" || text.trim() === "") throw new UsageError(`${option} needs levels, e.g. ${option} 0.5,0.8,0.9,0.95`);
+  const levels = text.split(",").map((x) => number(option, x));
+  for (const l of levels) if (!(l > 0 && l < 1)) throw new UsageError(`${option}: every level must be above 0 and below 1 (got ${l})`);
+  return [...new Set(levels)].sort((a, b) => a - b);
+}

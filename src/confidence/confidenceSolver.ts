@@ -1,0 +1,107 @@
+/**
+ * One margin problem held warm for a whole confidence run (a plan, every level of a frontier, every
+ * scale of a min-budget search): the calibration sample, the solver session(s), and the steps
+ * every command shares — calibrate (calibrate.ts; integer plans on their LP relaxation first, then
+ * on the integer model), explain the targets that fall short (limits.ts), and the final solve with
+ * duals for the results tables.
+ */
+import type { PlanningModel } from "../model/build.js";
+import type { Uncertainty } from "../montecarlo/types.js";
+import { type PlanSolution, solveInSession } from "../plan/solvePlan.js";
+import { StagedSession } from "../plan/stagedSession.js";
+import { relaxIntegers } from "../plan/stageModels.js";
+import type { SolverChoice } from "../solve/auto.js";
+import type { BoundChange } from "../solve/types.js";
+import { type CalibrateOptions, type Calibration, calibrate, judge } from "./calibrate.js";
+import { CalibrationSample } from "./calibrationSample.js";
+import { type Limit, limitsOf } from "./limits.js";
+import { buildMarginProblem, marginBounds, type MarginProblem } from "./marginProblem.js";
+
+export type Phase = "relaxed" | "exact";
+
+export class ConfidenceSolver {
+  private constructor(
+    readonly mp: MarginProblem,
+    readonly sample: CalibrationSample,
+    private readonly exact: StagedSession,
+    private readonly relaxed: StagedSession,
+    readonly integer: boolean,
+  ) {}
+
+  static open(pm: PlanningModel, uncertainty: Uncertainty, seed: number, draws: number, solver: SolverChoice): ConfidenceSolver {
+    const mp = buildMarginProblem(pm);
+    const sample = new CalibrationSample(mp.pm.ctx, uncertainty, seed, draws);
+    const integer = mp.pm.model.variables.some((v) => v.integer);
+    const exact = StagedSession.open(mp.pm, solver);
+    const relaxed = integer ? StagedSession.open({ ...mp.pm, model: relaxIntegers(mp.pm.model) }, solver) : exact;
+    return new ConfidenceSolver(mp, sample, exact, relaxed, integer);
+  }
+
+  /** Changes row bounds of the planning model in every session (e.g. scaled budgets). */
+  async setRowBounds(changes: BoundChange[]): Promise<void> {
+    await this.exact.setRowBounds(changes);
+    if (this.relaxed !== this.exact) await this.relaxed.setRowBounds(changes);
+  }
+
+  /**
+   * Calibrates the margins. Integer plans calibrate on the LP relaxation (fast, and execution is
+   * divisible anyway), then — unless `relaxedOnly`, when the caller's final solve finishes the
+   * job (finalPlan) — on the integer model from there.
+   */
+  async calibrate(options: Omit<CalibrateOptions, "onRound"> & { relaxedOnly?: boolean; onRound?: (phase: Phase, round: number, c: Calibration) => void }): Promise<Calibration> {
+    const on = (phase: Phase) => (r: number, c: Calibration) => options.onRound?.(phase, r, c);
+    const first = await calibrate(this.relaxed, this.mp, this.sample, { ...options, onRound: on(this.integer ? "relaxed" : "exact") });
+    if (!this.integer) return first;
+    const whole = { ...first, levels: this.wholeLevels(first) };
+    if (options.relaxedOnly) return whole;
+    return calibrate(this.exact, this.mp, this.sample, { ...options, start: whole.levels, limited: limitedOf(first), onRound: on("exact") });
+  }
+
+  /**
+   * The plan with duals (for the results tables). The final solve may land on another optimal
+   * vertex than the calibrated one, so its plan is judged again; should a target then fall short,
+   * calibration resumes from there.
+   */
+  async finalPlan(c: Calibration, options: Pick<CalibrateOptions, "required" | "execution" | "onRound">): Promise<{ solution: PlanSolution; calibration: Calibration }> {
+    let current = c;
+    for (let attempt = 0; ; attempt++) {
+      await this.exact.setRowBounds(marginBounds(this.mp, current.levels));
+      const solution = await solveInSession(this.exact, this.mp.pm, { duals: true });
+      if (solution.status !== "optimal") return { solution, calibration: current };
+      const judged = { ...judge(this.mp, this.sample, current.levels, solution.primal, { ...options, limited: limitedOf(current) }), rounds: current.rounds };
+      if (!judged.status.includes("not_converged") || attempt >= 2) return { solution, calibration: judged };
+      current = await calibrate(this.exact, this.mp, this.sample, { ...options, start: judged.levels, limited: limitedOf(judged) });
+    }
+  }
+
+  /**
+   * For each target that falls short of its level: the limits that hold its plan, from one solve
+   * (the LP, or the LP relaxation of an integer plan) with those targets' margins 5 % out of reach.
+   */
+  async explain(c: Calibration): Promise<Limit[][]> {
+    const out: Limit[][] = c.status.map(() => []);
+    const short = c.status.flatMap((s, i) => (s === "limited" || s === "not_converged" || s === "sample_too_small" ? [i] : []));
+    if (short.length === 0) return out;
+    const levels = Float64Array.from(c.levels, (l, i) => (short.includes(i) ? Math.max(l, c.planned[i]) * 1.05 + 1e-6 : l));
+    await this.relaxed.setRowBounds(marginBounds(this.mp, levels));
+    const run = await this.relaxed.run({ duals: true, sensitivity: short.map((i) => this.mp.marginSlack[i]) });
+    if (run.status !== "optimal" || !run.sensitivity) return out;
+    short.forEach((t, k) => (out[t] = limitsOf(this.mp.pm.model, this.mp.pm.ctx.scenario, run.sensitivity![k], this.mp.marginRow[t])));
+    return out;
+  }
+
+  async dispose(): Promise<void> {
+    await this.exact.dispose();
+    if (this.relaxed !== this.exact) await this.relaxed.dispose();
+  }
+
+  /** A frozen margin found on the relaxation is rounded down to what whole units reach. */
+  private wholeLevels(c: Calibration): Float64Array {
+    const targets = this.mp.pm.ctx.scenario.targets;
+    return Float64Array.from(c.levels, (l, i) => (c.status[i] === "limited" ? Math.max(targets[i].atLeast, Math.floor(l + 1e-9)) : l));
+  }
+}
+
+export function limitedOf(c: Calibration): boolean[] {
+  return c.status.map((s) => s === "limited");
+}

@@ -1,0 +1,128 @@
+/**
+ * Confidence planning in the results folder: the targets.csv columns it adds, its diagnostics rows
+ * (a target that cannot reach its level, with the limits that stop it, in planning words) and the
+ * lines the summary leads with ("to be 90 % sure of …: plan …, government money +… (the price of
+ * confidence)").
+ */
+import { governmentUsed } from "../finance/stressTables.js";
+import { formatCount, formatMoney, formatPercent } from "../format/numbers.js";
+import { Namer } from "../plan/describe.js";
+import { round } from "../results/numbers.js";
+import type { DiagnosticRow, PlanTables, TargetRow } from "../results/types.js";
+import type { InputLocator } from "../scenario/inputPlace.js";
+import type { Scenario } from "../scenario/types.js";
+import { describeLimits, trim } from "./limits.js";
+import type { TargetConfidence } from "./types.js";
+
+export interface ConfidenceColumns {
+  confidence_required: number;
+  /** Planned value minus the target value (target units): the planned margin. */
+  planned_margin: number;
+  p_met_calibration: number;
+  /** reached | limited | sample_too_small | not_converged | none (no level asked). */
+  confidence_status: string;
+}
+
+export const CONFIDENCE_COLUMNS: (keyof ConfidenceColumns)[] = ["confidence_required", "planned_margin", "p_met_calibration", "confidence_status"];
+
+export function withConfidence(rows: TargetRow[], targets: TargetConfidence[]): (TargetRow & ConfidenceColumns)[] {
+  const byId = new Map(targets.map((t) => [t.target, t]));
+  return rows.map((r) => {
+    const c = byId.get(r.target)!;
+    return {
+      ...r,
+      confidence_required: c.required,
+      planned_margin: round(r.planned - r.target_value, 4),
+      p_met_calibration: round(c.met / c.draws, 6),
+      confidence_status: c.status,
+    };
+  });
+}
+
+const WHY: Record<string, string> = {
+  limited: "the plan cannot put more of it in place",
+  sample_too_small: "the calibration sample is too small to show this level (raise --calibration-draws)",
+  not_converged: "the margin search stopped before reaching it",
+};
+
+export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfidence[], locate?: InputLocator): DiagnosticRow[] {
+  const namer = new Namer(scenario);
+  const rows: DiagnosticRow[] = [];
+  targets.forEach((c, i) => {
+    if (c.status === "reached" || c.status === "none") return;
+    const t = scenario.targets[i];
+    const best = formatPercent(c.met / c.draws);
+    const input_line = t.path && locate ? locate(t.path) : "";
+    rows.push({
+      kind: "confidence_not_reached",
+      where: `target[${t.id}]`,
+      message: `${namer.label("target", t.id)}: at best P(met) ${best} on the calibration sample, required ${formatPercent(c.required)} — ` +
+        `${WHY[c.status]}: planned ${formatCount(c.planned, true)} for ${formatCount(t.atLeast, true)}; held by ${describeLimits(c.limits)}`,
+      input_line,
+    });
+    for (const l of c.limits) {
+      rows.push({ kind: "confidence_limit", where: `target[${t.id}] ${l.where}`, message: `${l.what}: up to +${trim(l.gain)} ${t.metric} of ${t.id} per ${l.per} (${l.rows} ${l.rows === 1 ? "limit" : "limits"})`, input_line });
+    }
+  });
+  return rows;
+}
+
+/** The lines the summary leads with. */
+export function confidenceLines(scenario: Scenario, targets: TargetConfidence[], plan: PlanTables, plain: PlanTables): string[] {
+  const lines: string[] = [];
+  const namer = new Namer(scenario);
+  targets.forEach((c, i) => {
+    if (c.status === "none") return;
+    const t = scenario.targets[i];
+    const whole = t.metric.startsWith("households") || scenario.programs.find((p) => p.id === t.program)?.integer === true;
+    const margin = t.atLeast > 0 ? ` (${c.planned >= t.atLeast ? "+" : ""}${formatPercent(c.planned / t.atLeast - 1)})` : "";
+    const what = `${formatCount(t.atLeast, whole)} ${namer.name("target", t.id)}`;
+    if (c.status === "reached") {
+      lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
+    } else {
+      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: at best ${formatPercent(c.met / c.draws)} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status]}; held by ${describeLimits(c.limits)}`);
+    }
+  });
+  const gov = governmentUsed(plan);
+  const gov0 = governmentUsed(plain);
+  const sign = gov >= gov0 ? "+" : "−";
+  // An integer plan is solved to a MIP gap: the confidence plan can come out a little cheaper.
+  const gap = gov < gov0 && scenario.programs.some((p) => p.integer) ? `; both plans are solved to the ${formatPercent(scenario.objective.mipGap)} MIP gap` : "";
+  lines.push(`government money ${formatMoney(gov0)} → ${formatMoney(gov)} (${sign}${formatMoney(Math.abs(gov - gov0))}: the price of confidence${gap})`);
+  return lines;
+}
+
+/** Total money (all sources) of a plan, yuan. */
+export function totalUsed(tables: PlanTables): number {
+  return round(tables.funding.reduce((s, f) => s + f.amount_yuan, 0), 2);
+}
+
+/** The `confidence` record of run.json. */
+export function confidenceRunInfo(
+  outcome: { plain: { tables: PlanTables }; planned: { tables: PlanTables }; targets: TargetConfidence[]; calibration: { seed: number; draws: number; rounds: number } },
+  seeds: { calibrationFrom: string; validation: number | null },
+  defaultLevel: number | null,
+) {
+  const gov = governmentUsed(outcome.planned.tables);
+  const gov0 = governmentUsed(outcome.plain.tables);
+  return {
+    default_level: defaultLevel,
+    method: "calibrated planning margins on a fixed calibration sample, validated on fresh draws (docs/confidence.md)",
+    criterion: "Agresti-Coull lower bound of P(met) on the calibration sample, z = 2, at least the required level",
+    calibration: { seed: outcome.calibration.seed, seed_from: seeds.calibrationFrom, draws: outcome.calibration.draws, rounds: outcome.calibration.rounds },
+    validation_seed: seeds.validation,
+    targets: outcome.targets.map((t) => ({
+      target: t.target,
+      required: t.required,
+      margin_level: round(t.level, 4),
+      planned_value: round(t.planned, 4),
+      p_met_calibration: round(t.met / t.draws, 6),
+      status: t.status,
+      limits: t.limits.slice(0, 10).map((l) => l.where),
+    })),
+    plain: { government_used_yuan: gov0, total_used_yuan: totalUsed(outcome.plain.tables) },
+    government_used_yuan: gov,
+    total_used_yuan: totalUsed(outcome.planned.tables),
+    price_of_confidence_yuan: round(gov - gov0, 2),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * What stops a target from reaching its confidence level, in planning words: the limits whose
+ * relaxation would let the plan put more of that target in place. Read from the chained rhs
+ * sensitivity of the target's margin shortfall (d shortfall / d bound of each row, through every
+ * stage, stagedSession.ts) in a solve where its margin is set just out of reach, priced per
+ * natural step (per 1亿元 of budget, per slot, per unit of stock), and grouped the way planners
+ * read them: one source's budgets in one year, one year's capacity, one programme's stock.
+ */
+import { MONEY_UNIT } from "../model/context.js";
+import { rowName } from "../model/names.js";
+import type { LinearModel, Row } from "../model/types.js";
+import { describeRow, Namer } from "../plan/describe.js";
+import type { Scenario } from "../scenario/types.js";
+
+export interface Limit {
+  /** Group key, e.g. `budget[city,*,2025]`. */
+  where: string;
+  what: string;
+  /** Rows in the group. */
+  rows: number;
+  /** Target units the plan gains per step of the group's most valuable limit. */
+  gain: number;
+  per: "1亿元" | "slot" | "unit";
+}
+
+const ONE_YI = 1e8 / MONEY_UNIT;
+
+/** Limits with a non-negligible effect, grouped; budgets first, then by gain. */
+export function limitsOf(model: LinearModel, scenario: Scenario, response: Float64Array, ownMarginRow: number): Limit[] {
+  const namer = new Namer(scenario);
+  const groups = new Map<string, { rows: Row[]; gain: number; per: Limit["per"] }>();
+  model.rows.forEach((row, i) => {
+    if (i >= response.length || i === ownMarginRow) return;
+    const key = groupKey(row);
+    if (!key) return;
+    const per: Limit["per"] = row.ref.family === "budgets" ? "1亿元" : row.ref.family === "capacity" ? "slot" : "unit";
+    const gain = Math.abs(response[i]) * (per === "1亿元" ? ONE_YI : 1);
+    if (!(gain > 1e-6)) return;
+    const g = groups.get(key) ?? { rows: [], gain: 0, per };
+    g.rows.push(row);
+    g.gain = Math.max(g.gain, gain);
+    groups.set(key, g);
+  });
+  return [...groups.entries()]
+    .map(([where, g]): Limit => ({ where, what: describeGroup(g.rows, scenario, namer), rows: g.rows.length, gain: g.gain, per: g.per }))
+    .sort((a, b) => Number(b.per === "1亿元") - Number(a.per === "1亿元") || b.gain - a.gain || a.where.localeCompare(b.where));
+}
+
+/** The group a limiting row belongs to; null for rows that are not limits a planner can move. */
+function groupKey(row: Row): string | null {
+  const r = row.ref;
+  switch (r.family) {
+    case "budgets":
+      return `budget[${r.source},*,${r.year}]`;
+    case "capacity":
+      return `capacity[*,${r.year}]`;
+    case "stock":
+      return `stock[*,${r.program}]`;
+    case "start_limits":
+      return `start_limit[${r.program},*,${r.year}]`;
+    case "margin":
+    case "targets":
+      return rowName(row);
+    default:
+      return null;
+  }
+}
+
+function describeGroup(rows: Row[], scenario: Scenario, namer: Namer): string {
+  if (rows.length === 1) return describeRow(rows[0], scenario, namer);
+  const r = rows[0].ref;
+  const places = (ids: string[]) => {
+    const names = [...new Set(ids)].map((id) => namer.name("region", id));
+    return names.length <= 3 ? names.join("、") : `${names.slice(0, 3).join("、")} and ${names.length - 3} more`;
+  };
+  const regions = rows.map((x) => ("region" in x.ref ? String(x.ref.region) : ""));
+  switch (r.family) {
+    case "budgets":
+      return `budgets of ${namer.label("source", r.source)} in ${r.year} (${places(regions)})`;
+    case "capacity":
+      return `construction capacity in ${r.year} (${places(regions)})`;
+    case "stock":
+      return `stock of ${namer.label("program", r.program)} units (${places(regions)})`;
+    case "start_limits":
+      return `start limits of ${namer.label("program", r.program)} in ${r.year} (${places(regions)})`;
+    default:
+      return describeRow(rows[0], scenario, namer);
+  }
+}
+
+/**
+ * The limits in one phrase per kind: "budgets of 2021–2025 (most in 2025: up to +33.4 per 1亿元);
+ * stock of … (up to +0.36 per unit)". diagnostics.csv keeps the groups one per row.
+ */
+export function describeLimits(limits: Limit[]): string {
+  if (limits.length === 0) return "no single limit of the plan: what the sampled worlds take away exceeds what any margin can cover";
+  const budgets = limits.filter((l) => l.per === "1亿元");
+  const parts: string[] = [];
+  if (budgets.length > 0) {
+    const years = [...new Set(budgets.map((l) => Number(/,(\d+)\]$/.exec(l.where)?.[1])))].sort((a, b) => a - b);
+    const top = budgets[0];
+    const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : `${years[0]}`;
+    parts.push(`the budgets of ${span} (most: ${top.what}, up to +${trim(top.gain)} per 1亿元)`);
+  }
+  for (const l of limits.filter((x) => x.per !== "1亿元").slice(0, 3)) parts.push(`${l.what} (up to +${trim(l.gain)} per ${l.per})`);
+  return parts.join("; ");
+}
+
+export function trim(x: number): string {
+  return x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toPrecision(2);
+}

@@ -1,0 +1,177 @@
+/**
+ * `simulate min-budget --confidence α`: the smallest uniform scale λ of the selected budgets at
+ * which the confidence plan reaches α for every target (docs/confidence.md). The deterministic
+ * breaking point λ₀ (minBudgetSolve.ts: every target met in the planned world) is a lower bound —
+ * below it no plan meets the targets even when nothing goes wrong. From there λ grows by 25 % steps
+ * until the confidence plan at λ reaches α, and bisection narrows [fails, reaches] to 0.1 %. Every
+ * λ is tried on the same warm margin problem (only the selected budget rows' bounds change) and the
+ * same calibration sample, so the search compares scales, not samples. Integer plans search on the
+ * LP relaxation and check the integer plan at the end (growing λ by 0.5 % steps if it falls short).
+ */
+import { buildPlanningModel, type PlanningModel } from "../model/build.js";
+import { MONEY_UNIT } from "../model/context.js";
+import { scaleBudgets } from "../finance/cuts.js";
+import { type MinBudgetResult, type MinBudgetRow, solveMinBudget } from "../finance/minBudgetSolve.js";
+import { type BudgetSelection, selectsBudget } from "../finance/selection.js";
+import type { McTargetColumns } from "../montecarlo/tables.js";
+import type { Uncertainty } from "../montecarlo/types.js";
+import { Namer } from "../plan/describe.js";
+import { isBinding, round } from "../results/numbers.js";
+import type { SolverChoice } from "../solve/auto.js";
+import type { Scenario } from "../scenario/types.js";
+import type { Calibration } from "./calibrate.js";
+import { ConfidenceSolver, type Phase } from "./confidenceSolver.js";
+import type { Limit } from "./limits.js";
+import { DEFAULT_CALIBRATION_DRAWS, requiredLevels } from "./planToConfidence.js";
+import { type ValidationRequest, validatePlan } from "./validate.js";
+
+/** Relative width at which the bisection stops. */
+export const SCALE_PRECISION = 1e-3;
+/** Largest scale tried before the search gives up (other limits stop the targets). */
+export const MAX_SCALE = 100;
+/** How far below λ* the result is shown to fail (the "1 % less" check). */
+export const BELOW = 0.99;
+
+export interface MinBudgetConfidenceOptions {
+  confidence: number;
+  calibrationSeed: number;
+  calibrationDraws?: number;
+  solver?: SolverChoice;
+  validation?: ValidationRequest;
+  onTrial?: (scale: number, reached: boolean) => void;
+  onRound?: (phase: Phase, round: number, c: Calibration) => void;
+}
+
+export interface ScaleTrial {
+  scale: number;
+  reached: boolean;
+  calibration: Calibration;
+}
+
+export interface ScalePlan {
+  scale: number;
+  calibration: Calibration;
+  pm: PlanningModel;
+  validation: Map<string, McTargetColumns> | null;
+}
+
+export interface MinBudgetConfidenceResult {
+  /** optimal: λ found; unreachable: no λ up to MAX_SCALE; infeasible/error: from the deterministic solve. */
+  status: "optimal" | "unreachable" | "infeasible" | "error";
+  deterministic: MinBudgetResult;
+  required: number[];
+  trials: ScaleTrial[];
+  /** The plan at λ* (or at the largest scale tried, when unreachable). */
+  at: ScalePlan | null;
+  /** The best plan at BELOW · λ*. */
+  below: ScalePlan | null;
+  rows: MinBudgetRow[];
+  /** Unreachable: what stops each target that falls short at the largest scale. */
+  limits: Limit[][];
+  calibration: { seed: number; draws: number; rounds: number };
+}
+
+export async function minBudgetToConfidence(
+  scenario: Scenario,
+  uncertainty: Uncertainty,
+  selection: BudgetSelection,
+  options: MinBudgetConfidenceOptions,
+): Promise<MinBudgetConfidenceResult> {
+  const solver = options.solver ?? "auto";
+  const draws = options.calibrationDraws ?? DEFAULT_CALIBRATION_DRAWS;
+  const calibration = { seed: options.calibrationSeed, draws, rounds: 0 };
+  const required = requiredLevels(scenario, options.confidence);
+  const deterministic = await solveMinBudget(scenario, selection, { solver });
+  const result: MinBudgetConfidenceResult = { status: deterministic.status, deterministic, required, trials: [], at: null, below: null, rows: [], limits: [], calibration };
+  if (deterministic.status !== "optimal") return result;
+  const pm = buildPlanningModel(scenario);
+  const cs = ConfidenceSolver.open(pm, uncertainty, options.calibrationSeed, draws, solver);
+  const selected = pm.ctx.index.budgetRows.filter((b) =>
+    selectsBudget(selection, scenario.sources[b.source].id, { region: b.region, year: b.year, amount: pm.model.rows[b.row].ub * MONEY_UNIT }));
+  const onRound = (phase: Phase, r: number, c: Calibration) => {
+    calibration.rounds++;
+    options.onRound?.(phase, r, c);
+  };
+  const atScale = async (scale: number, exact: boolean): Promise<ScaleTrial & { pm: PlanningModel }> => {
+    await cs.setRowBounds(selected.map((b) => ({ index: b.row, lb: -Infinity, ub: pm.model.rows[b.row].ub * scale })));
+    const execution = buildPlanningModel(scaleBudgets(scenario, selection, scale));
+    const c = await cs.calibrate({ required, execution, relaxedOnly: !exact, onRound });
+    const reached = c.status.every((s) => s === "reached" || s === "none");
+    options.onTrial?.(scale, reached);
+    return { scale, reached, calibration: c, pm: execution };
+  };
+  try {
+    const trial = async (scale: number, exact = false) => {
+      const t = await atScale(scale, exact);
+      result.trials.push({ scale: t.scale, reached: t.reached, calibration: t.calibration });
+      return t;
+    };
+    // Below λ₀ no plan meets the targets even in the planned world, so λ₀ is the search's floor.
+    let hi = await trial(Math.max(deterministic.scales[0].scale, 1e-6));
+    let lo = hi.scale;
+    while (!hi.reached) {
+      lo = hi.scale;
+      if (hi.scale >= MAX_SCALE) {
+        result.status = "unreachable";
+        result.at = { scale: hi.scale, calibration: hi.calibration, pm: hi.pm, validation: null };
+        result.limits = await cs.explain(hi.calibration);
+        return result;
+      }
+      hi = await trial(Math.min(MAX_SCALE, hi.scale * 1.25));
+    }
+    while (hi.scale - lo > SCALE_PRECISION * hi.scale) {
+      const mid = await trial((lo + hi.scale) / 2);
+      if (mid.reached) hi = mid;
+      else lo = mid.scale;
+    }
+    // Integer plans: the search ran on the LP relaxation; the integer plan must reach α too.
+    if (cs.integer) {
+      hi = await trial(hi.scale, true);
+      while (!hi.reached && hi.scale < MAX_SCALE) hi = await trial(hi.scale * 1.005, true);
+    }
+    const below = await atScale(hi.scale * BELOW, cs.integer);
+    result.status = "optimal";
+    result.at = { scale: hi.scale, calibration: hi.calibration, pm: hi.pm, validation: null };
+    result.below = { scale: below.scale, calibration: below.calibration, pm: below.pm, validation: null };
+    result.rows = budgetRows(hi.pm, scenario, selection, hi.scale, hi.calibration.primal);
+  } finally {
+    await cs.dispose();
+  }
+  if (options.validation) {
+    for (const p of [result.at, result.below]) if (p) p.validation = await validatePlan({ pm: p.pm, primal: p.calibration.primal }, uncertainty, options.validation);
+  }
+  return result;
+}
+
+/** min_budget.csv's rows for the plan at the scale found: every selected budget today and at λ. */
+function budgetRows(pm: PlanningModel, scenario: Scenario, selection: BudgetSelection, scale: number, primal: Float64Array): MinBudgetRow[] {
+  const namer = new Namer(scenario);
+  const rows: MinBudgetRow[] = [];
+  for (const b of pm.ctx.index.budgetRows) {
+    const source = scenario.sources[b.source];
+    const row = pm.model.rows[b.row];
+    const today = row.ub * MONEY_UNIT / scale;
+    if (!selectsBudget(selection, source.id, { region: b.region, year: b.year, amount: today })) continue;
+    let used = 0;
+    let activity = 0;
+    for (const t of row.terms) {
+      activity += t.c * primal[t.v];
+      if (pm.model.variables[t.v].ref.role === "funds") used += t.c * primal[t.v];
+    }
+    rows.push({
+      source: source.id,
+      source_name: source.name,
+      source_kind: source.kind,
+      region: b.region,
+      region_name: namer.name("region", b.region),
+      year: b.year,
+      budget_yuan: round(today, 2),
+      scale: round(scale, 9),
+      min_budget_yuan: round(row.ub * MONEY_UNIT, 2),
+      change_yuan: round(row.ub * MONEY_UNIT - today, 2),
+      used_yuan: round(used * MONEY_UNIT, 2),
+      binding: isBinding(row.ub, activity),
+    });
+  }
+  return rows.sort((a, b) => a.year - b.year || a.source.localeCompare(b.source) || a.region.localeCompare(b.region));
+}

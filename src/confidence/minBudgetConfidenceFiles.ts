@@ -1,0 +1,124 @@
+/**
+ * Files and printed text of `simulate min-budget --confidence α`:
+ *   min_budget.csv             every selected budget today and at λ* (the columns of min-budget)
+ *   min_budget_confidence.csv  per target: planned value and P(met) at λ* and at 1 % less
+ *   min_budget_search.csv      every scale tried and whether it reached α
+ * plus diagnostics.csv when no scale reaches α (or the targets cannot be met at all), run.json,
+ * input.yaml and the office files.
+ */
+import { DIAGNOSTIC_COLUMNS } from "../output/columns.js";
+import { toCsv } from "../output/csv.js";
+import { withOfficeFiles } from "../output/officeFiles.js";
+import { INPUT_FILE, renderInput } from "../output/planFiles.js";
+import { MIN_BUDGET_COLUMNS, MIN_BUDGET_FILE } from "../finance/minBudgetReport.js";
+import { renderJson } from "../finance/runInfo.js";
+import { formatMoney, formatPercent, formatProbability } from "../format/numbers.js";
+import type { DiagnosticRow } from "../results/types.js";
+import { round } from "../results/numbers.js";
+import type { InputLocator } from "../scenario/inputPlace.js";
+import type { Scenario, YamlPath } from "../scenario/types.js";
+import { confidenceDiagnostics } from "./confidenceTables.js";
+import type { MinBudgetConfidenceResult, ScalePlan } from "./minBudgetConfidence.js";
+import { trim } from "./limits.js";
+
+export const CONFIDENCE_FILE = "min_budget_confidence.csv";
+export const SEARCH_FILE = "min_budget_search.csv";
+
+const TARGET_COLUMNS = [
+  "target", "name", "confidence_required", "target_value", "scale", "planned_value", "p_met_calibration", "p_met", "p_met_se",
+  "scale_below", "planned_value_below", "p_met_calibration_below", "p_met_below", "p_met_se_below",
+] as const;
+type TargetRow = Record<(typeof TARGET_COLUMNS)[number], string | number | null>;
+
+function targetRows(scenario: Scenario, r: MinBudgetConfidenceResult): TargetRow[] {
+  const at = (p: ScalePlan | null, i: number) => {
+    const v = p?.validation?.get(scenario.targets[i].id);
+    return {
+      scale: p ? round(p.scale, 9) : null,
+      planned: p ? round(p.calibration.planned[i], 4) : null,
+      cal: p ? round(p.calibration.met[i] / p.calibration.draws, 6) : null,
+      p: v?.p_met ?? null,
+      se: v?.p_met_se ?? null,
+    };
+  };
+  return scenario.targets.map((t, i) => {
+    const a = at(r.at, i);
+    const b = at(r.below, i);
+    return {
+      target: t.id, name: t.name, confidence_required: r.required[i], target_value: t.atLeast,
+      scale: a.scale, planned_value: a.planned, p_met_calibration: a.cal, p_met: a.p, p_met_se: a.se,
+      scale_below: b.scale, planned_value_below: b.planned, p_met_calibration_below: b.cal, p_met_below: b.p, p_met_se_below: b.se,
+    };
+  });
+}
+
+export async function renderMinBudgetConfidenceFiles(
+  scenario: Scenario,
+  r: MinBudgetConfidenceResult,
+  runJson: object,
+  merged: unknown,
+  options: { bom: boolean; xlsx?: boolean; locate?: InputLocator },
+): Promise<Record<string, string | Uint8Array>> {
+  const files: Record<string, string> = { [INPUT_FILE]: renderInput(merged), "run.json": renderJson(runJson) };
+  if (r.status === "optimal") files[MIN_BUDGET_FILE] = await toCsv(r.rows, MIN_BUDGET_COLUMNS, options);
+  if (r.at) files[CONFIDENCE_FILE] = await toCsv(targetRows(scenario, r), [...TARGET_COLUMNS], options);
+  if (r.trials.length > 0) {
+    const trials = r.trials.map((t) => ({
+      scale: round(t.scale, 9),
+      reached: t.reached,
+      targets_reached: t.calibration.status.filter((s) => s === "reached" || s === "none").length,
+      targets: t.calibration.status.length,
+    }));
+    files[SEARCH_FILE] = await toCsv(trials, ["scale", "reached", "targets_reached", "targets"], options);
+  }
+  const diagnostics = diagnosticRows(scenario, r, options.locate);
+  if (diagnostics.length > 0) files["diagnostics.csv"] = await toCsv(diagnostics, DIAGNOSTIC_COLUMNS, options);
+  return withOfficeFiles(files, { kind: "min-budget", xlsx: options.xlsx });
+}
+
+function diagnosticRows(scenario: Scenario, r: MinBudgetConfidenceResult, locate?: InputLocator): DiagnosticRow[] {
+  const input = (path: YamlPath | null | undefined) => (path && locate ? locate(path) : "");
+  if (r.status === "infeasible" || r.status === "error") {
+    const rows: DiagnosticRow[] = r.deterministic.conflicts.map((c) => ({ kind: `conflict:${c.kind}`, where: c.where, message: c.message, input_line: input(c.input) }));
+    if (r.deterministic.message) rows.push({ kind: "error", where: "solver", message: r.deterministic.message, input_line: "" });
+    return rows;
+  }
+  if (r.status !== "unreachable" || !r.at) return [];
+  const c = r.at.calibration;
+  return confidenceDiagnostics(scenario, scenario.targets.map((t, i) => ({
+    target: t.id, required: r.required[i], level: c.levels[i], planned: c.planned[i], met: c.met[i], draws: c.draws, status: c.status[i], limits: r.limits[i] ?? [],
+  })), locate);
+}
+
+export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfidenceResult, title: string): string {
+  const lines = [title];
+  if (r.status === "infeasible") {
+    lines.push("no budget is large enough: the targets cannot all be met with any amount of the selected money, even in the planned world.");
+    for (const c of r.deterministic.conflicts) lines.push(`  - ${c.message}`);
+    return lines.join("\n") + "\n";
+  }
+  if (r.status === "error") return [...lines, `solver failed: ${r.deterministic.message ?? ""}`].join("\n") + "\n";
+  const lambda0 = r.deterministic.scales[0].scale;
+  const today = r.deterministic.scales[0].budget_yuan;
+  const alpha = formatPercent(Math.max(...r.required));
+  if (r.status === "unreachable" || !r.at) {
+    lines.push(`no scale up to ${trim(r.at?.scale ?? 0)}× today's budgets makes every target ${alpha} sure: other limits stop them (diagnostics.csv).`);
+    return lines.join("\n") + "\n";
+  }
+  const lambda = r.at.scale;
+  const verb = lambda <= 1 ? "can shrink to" : "must grow to";
+  lines.push(`breaking point at ${alpha} confidence: λ = ${lambda.toFixed(4)} — the selected budgets ${verb} ${formatPercent(lambda)} of today's ` +
+    `(${formatMoney(today * lambda)} of ${formatMoney(today)}) for every target to be met with probability ≥ ${alpha}; ` +
+    `in the planned world λ₀ = ${lambda0.toFixed(4)} (${formatMoney(today * lambda0)}) would do, so confidence costs ${formatMoney(today * (lambda - lambda0))} more.`);
+  const validated = Boolean(r.at.validation);
+  lines.push(`by target (P(met) ${validated ? "on validation draws" : "on the calibration sample"}), at λ and at ${formatPercent(1 - (r.below?.scale ?? lambda) / lambda)} less:`);
+  scenario.targets.forEach((t, i) => {
+    const show = (p: ScalePlan | null) => {
+      if (!p) return "—";
+      const v = p.validation?.get(t.id);
+      return v ? formatProbability(v.p_met, v.p_met_se) : formatPercent(p.calibration.met[i] / p.calibration.draws);
+    };
+    lines.push(`  ${t.id} (required ${formatPercent(r.required[i])}): ${show(r.at)} → ${show(r.below)}`);
+  });
+  return lines.join("\n") + "\n";
+}

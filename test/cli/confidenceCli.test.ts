@@ -1,0 +1,128 @@
+/**
+ * Confidence planning through the command line: `simulate --confidence`, the scenario's
+ * `objective.confidence` and per-target `confidence`, `simulate frontier`, `min-budget
+ * --confidence`, `stress --draws` (common random numbers; the 0 % level equals the plain run) and
+ * `--mode replan`; bad flags refused before anything is written.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./run.js";
+
+const CONSENT = "test/fixtures/confidence/consent.yaml";
+const BUDGET = "test/fixtures/confidence/budget.yaml";
+const TOY = "test/fixtures/mc/toy.yaml";
+const REPLAN = "test/fixtures/mc/replan.yaml";
+let tmp: string;
+const dir = (name: string) => join(tmp, name);
+
+/** A CSV's rows as records (no quoted commas in these files). */
+function csv(folder: string, file: string): Record<string, string>[] {
+  const [head, ...lines] = readFileSync(join(folder, file), "utf8").replace(/^\ufeff/, "").trimEnd().split("\n");
+  const keys = head.split(",");
+  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [keys[i], v])));
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), "renewsim-confidence-"));
+  writeFileSync(join(tmp, "objective.yaml"), "objective: {confidence: 0.8}\n");
+  writeFileSync(join(tmp, "per-target.yaml"), "targets:\n  - {id: t-100, confidence: 0.5}\n");
+});
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("simulate --confidence", () => {
+  it("plans to the level, leads the summary with the price of confidence and adds the columns", async () => {
+    const r = await runCli(CONSENT, "--confidence", "0.9", "--calibration-draws", "1000", "--draws", "2000", "--out", dir("plan"));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[1]).toMatch(/^to be 90\.0% sure of 100 t-100: plan 12\d(\.\d)? \(\+2\d\.\d%\)/);
+    expect(lines[2]).toMatch(/^government money \S+ → 1\.2\d亿元 \(\+.*the price of confidence\)/);
+    const [row] = csv(dir("plan"), "targets.csv");
+    expect(row.confidence_required).toBe("0.9");
+    expect(row.confidence_status).toBe("reached");
+    expect(Number(row.p_met)).toBeGreaterThan(0.85);
+    const run = JSON.parse(readFileSync(join(dir("plan"), "run.json"), "utf8"));
+    expect(run.confidence.calibration).toMatchObject({ seed: 12, seed_from: "seed + 1", draws: 1000 });
+    expect(run.confidence.validation_seed).toBe(11);
+  });
+
+  it("takes the level from objective.confidence, and a target's own confidence over the flag", async () => {
+    expect((await runCli(CONSENT, "--with", join(tmp, "objective.yaml"), "--calibration-draws", "500", "--out", dir("objective"), "--quiet")).code).toBe(0);
+    expect(csv(dir("objective"), "targets.csv")[0].confidence_required).toBe("0.8");
+    expect((await runCli(CONSENT, "--with", join(tmp, "per-target.yaml"), "--confidence", "0.9", "--calibration-draws", "500", "--out", dir("own"), "--quiet")).code).toBe(0);
+    expect(csv(dir("own"), "targets.csv")[0].confidence_required).toBe("0.5");
+  });
+
+  it.each([
+    [["--confidence", "1"], /--confidence/],
+    [["--confidence", "0"], /--confidence/],
+    [["--confidence", "0.9", "--calibration-draws", "10"], /--calibration-draws/],
+    [["--calibration-draws", "500"], /apply to confidence planning/],
+    [["--confidence", "0.9", "--draws", "100", "--seed", "12"], /calibration seed/],
+  ])("%s: exits 2 and writes nothing", async (args, message) => {
+    const out = dir(`bad-${(args as string[]).join("_")}`);
+    const r = await runCli(CONSENT, ...(args as string[]), "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("simulate frontier", () => {
+  it("writes frontier.csv with money non-decreasing in the level, the report and the workbook", async () => {
+    const r = await runCli("frontier", CONSENT, "--confidence", "0.5,0.8,0.95", "--calibration-draws", "1000", "--draws", "1000", "--out", dir("frontier"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/confidence\s+gov money/);
+    const rows = csv(dir("frontier"), "frontier.csv");
+    expect(rows.map((x) => x.confidence)).toEqual(["0.5", "0.8", "0.95"]);
+    const money = rows.map((x) => Number(x.government_used_yuan));
+    expect(money[1]).toBeGreaterThanOrEqual(money[0]);
+    expect(money[2]).toBeGreaterThanOrEqual(money[1]);
+    for (const x of rows) expect(Number(x.p_met)).toBeGreaterThanOrEqual(Number(x.confidence) - 2 * Number(x.p_met_se) - 0.02);
+    expect(existsSync(join(dir("frontier"), "report.html"))).toBe(true);
+    expect(existsSync(join(dir("frontier"), "results.xlsx"))).toBe(true);
+    expect((await runCli("frontier", CONSENT, "--confidence", "0.5,1.2", "--out", dir("frontier-bad"))).code).toBe(2);
+  });
+});
+
+describe("simulate min-budget --confidence", () => {
+  it("writes the scale, the per-target P(met) at it and 1 % below, and the search", async () => {
+    const r = await runCli("min-budget", BUDGET, "--source", "government", "--confidence", "0.9", "--calibration-draws", "1000", "--draws", "2000", "--out", dir("min-budget"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/breaking point at 90\.0% confidence: λ = 0\.9[0-9]+/);
+    const [t] = csv(dir("min-budget"), "min_budget_confidence.csv");
+    expect(Number(t.p_met)).toBeGreaterThan(0.85);
+    expect(Number(t.p_met_below)).toBeLessThan(Number(t.p_met));
+    expect(csv(dir("min-budget"), "min_budget_search.csv").length).toBeGreaterThan(3);
+    expect(Number(csv(dir("min-budget"), "min_budget.csv")[0].scale)).toBeCloseTo(Number(t.scale), 9);
+    expect((await runCli("min-budget", BUDGET, "--source", "government", "--confidence", "0.9", "--per-year", "--out", dir("mb-bad"))).code).toBe(2);
+  });
+});
+
+describe("simulate stress --draws", () => {
+  it("adds P(met) per level with common random numbers; the 0 % level is the plain run; cuts never raise it", async () => {
+    expect((await runCli(TOY, "--draws", "600", "--seed", "9", "--out", dir("toy-plain"), "--quiet")).code).toBe(0);
+    const r = await runCli("stress", TOY, "--cut", "government=10%,20%", "--draws", "600", "--seed", "9", "--out", dir("toy-stress"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/P\(met\) by target/);
+    const plain = csv(dir("toy-plain"), "targets.csv");
+    const stress = csv(dir("toy-stress"), "stress.csv");
+    for (const p of plain) {
+      const levels = stress.filter((s) => s.target === p.target).sort((a, b) => Number(a.cut) - Number(b.cut));
+      expect(levels[0].p_met).toBe(p.p_met);
+      expect(levels[0].p_met_se).toBe(p.p_met_se);
+      for (let i = 1; i < levels.length; i++) expect(Number(levels[i].p_met)).toBeLessThanOrEqual(Number(levels[i - 1].p_met) + 2 * Number(levels[i].p_met_se));
+    }
+    // Town A's budget no longer pays 50 units at 20 %: P(met) falls to 0 there.
+    expect(stress.find((s) => s.target === "a-50" && s.cut === "0.2")!.p_met).toBe("0");
+  });
+});
+
+describe("simulate --mode replan", () => {
+  it("runs from the command line and records the mode", async () => {
+    expect((await runCli(REPLAN, "--draws", "4", "--mode", "replan", "--workers", "1", "--out", dir("replan"), "--quiet")).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir("replan"), "run.json"), "utf8")).monte_carlo.mode).toBe("replan");
+  });
+});
