@@ -10,19 +10,21 @@ export interface CommandEntry {
   usage: string;
   summary: string;
   isDefault?: boolean;
+  /** The command solves models: HiGHS is compiled in the background while it loads. */
+  solves?: boolean;
   load(): Promise<(program: Command) => void>;
 }
 
 export const COMMANDS: CommandEntry[] = [
-  { name: "plan", usage: "plan <file>", isDefault: true, summary: "plan a scenario: starts, funds per source, budgets, capacity, targets → results folder", load: async () => (await import("./commands/plan.js")).registerPlan },
+  { name: "plan", solves: true, usage: "plan <file>", isDefault: true, summary: "plan a scenario: starts, funds per source, budgets, capacity, targets → results folder", load: async () => (await import("./commands/plan.js")).registerPlan },
   { name: "validate", usage: "validate <file>", summary: "check a scenario (and overlays) and report every problem with its path and line", load: async () => (await import("./commands/validate.js")).registerValidate },
   { name: "schema", usage: "schema", summary: "print the JSON Schema of scenario files", load: async () => (await import("./commands/schema.js")).registerSchema },
-  { name: "export", usage: "export <file>", summary: "write the planning model of one stage as CPLEX-LP (solve it with cbc, glpsol, highs)", load: async () => (await import("./commands/export.js")).registerExport },
+  { name: "export", solves: true, usage: "export <file>", summary: "write the planning model of one stage as CPLEX-LP (solve it with cbc, glpsol, highs)", load: async () => (await import("./commands/export.js")).registerExport },
   { name: "merge", usage: "merge <dirs...>", summary: "merge Monte Carlo shard folders (--shard k/n) into one results folder", load: async () => (await import("./commands/merge.js")).registerMerge },
-  { name: "stress", usage: "stress <file>", summary: "re-plan under budget cuts (0% baseline always included) → stress.csv, stress_summary.csv", load: async () => (await import("./commands/stress.js")).registerStress },
-  { name: "min-budget", usage: "min-budget <file>", summary: "smallest budget (uniform scale, or per year) of the named sources that still meets every target", load: async () => (await import("./commands/minBudget.js")).registerMinBudget },
-  { name: "frontier", usage: "frontier <file>", summary: "money–confidence frontier: one confidence plan per level → frontier.csv (docs/confidence.md)", load: async () => (await import("./commands/frontier.js")).registerFrontier },
-  { name: "explain", usage: "explain <file>", summary: "what limits the plan: binding budgets, capacity and targets with their shadow prices", load: async () => (await import("./commands/explain.js")).registerExplain },
+  { name: "stress", solves: true, usage: "stress <file>", summary: "re-plan under budget cuts (0% baseline always included) → stress.csv, stress_summary.csv", load: async () => (await import("./commands/stress.js")).registerStress },
+  { name: "min-budget", solves: true, usage: "min-budget <file>", summary: "smallest budget (uniform scale, or per year) of the named sources that still meets every target", load: async () => (await import("./commands/minBudget.js")).registerMinBudget },
+  { name: "frontier", solves: true, usage: "frontier <file>", summary: "money–confidence frontier: one confidence plan per level → frontier.csv (docs/confidence.md)", load: async () => (await import("./commands/frontier.js")).registerFrontier },
+  { name: "explain", solves: true, usage: "explain <file>", summary: "what limits the plan: binding budgets, capacity and targets with their shadow prices", load: async () => (await import("./commands/explain.js")).registerExplain },
   { name: "compare", usage: "compare <dirs...>", summary: "compare results folders: values and deltas vs the first folder, changed inputs", load: async () => (await import("./commands/compare.js")).registerCompare },
 ];
 

@@ -19,6 +19,9 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
     .showHelpAfterError()
     .exitOverride();
   const invoked = invokedCommand(argv.slice(2));
+  if (invoked?.solves && !argv.some((a) => a === "--help" || a === "-h")) {
+    void import("../solve/newHighsSession.js").then((m) => m.warmUpHighs());
+  }
   for (const entry of COMMANDS) {
     if (entry === invoked) (await entry.load())(program);
     else program.command(entry.usage, { isDefault: entry.isDefault }).description(entry.summary);

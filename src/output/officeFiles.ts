@@ -3,12 +3,28 @@
  * per CSV) — made from the folder's rendered CSVs. Each command calls this once, where it has
  * assembled its files.
  */
-import { REPORT_FILE, renderReport } from "../report/report.js";
-import { type ReportKind, runContext } from "../report/runContext.js";
-import { renderWorkbook, WORKBOOK_FILE } from "../workbook/workbook.js";
+import type { ReportKind } from "../report/runContext.js";
 
-export { REPORT_FILE, WORKBOOK_FILE };
+export const REPORT_FILE = "report.html";
+export const WORKBOOK_FILE = "results.xlsx";
 export const OFFICE_FILES = [REPORT_FILE, WORKBOOK_FILE];
+
+type Renderers = [typeof import("../report/report.js"), typeof import("../report/runContext.js"), typeof import("../workbook/workbook.js")];
+let renderers: Promise<Renderers> | null = null;
+
+/**
+ * The chart and workbook libraries (ECharts, exceljs) take about a second to load. A command calls
+ * this before it solves, so they load while the main thread waits for the solver thread; otherwise
+ * they load on first use.
+ */
+export function preloadOfficeRenderers(): void {
+  officeRenderers().catch(() => undefined); // a failed load is reported where the files are made
+}
+
+function officeRenderers(): Promise<Renderers> {
+  renderers ??= Promise.all([import("../report/report.js"), import("../report/runContext.js"), import("../workbook/workbook.js")]);
+  return renderers;
+}
 
 export interface OfficeOptions {
   kind: ReportKind;
@@ -24,6 +40,7 @@ export async function withOfficeFiles(
   files: Record<string, string>,
   options: OfficeOptions,
 ): Promise<Record<string, string | Uint8Array>> {
+  const [{ renderReport }, { runContext }, { renderWorkbook }] = await officeRenderers();
   const ctx = runContext(options.kind, files, options.runInfo);
   const out: Record<string, string | Uint8Array> = { ...files };
   if (options.report ?? true) out[REPORT_FILE] = renderReport(ctx);

@@ -17,7 +17,6 @@ import { minBudgetChart } from "./minBudgetChart.js";
 import { diagnosticsTable, figureTable, frontierTable, inputDifferencesTable, stressSummaryTable, targetsTable } from "./tables.js";
 import { tornadoCharts } from "./tornadoChart.js";
 
-export const REPORT_FILE = "report.html";
 
 const KIND_TITLE = {
   plan: { zh: "规划结果报告", en: "Plan report" },

@@ -4,11 +4,17 @@
  * sheet, row and column so problems point at the cell to fix. Read with SheetJS, which parses
  * synchronously like the rest of scenario loading.
  */
-import * as XLSX from "@e965/xlsx";
+import { createRequire } from "node:module";
+import type * as SheetJS from "@e965/xlsx";
 import { formatLimit, LIMITS } from "../limits.js";
 import { checkHeader } from "./csvColumns.js";
 import { cellValue, TEXT_COLUMNS } from "./csvFile.js";
 import { setOwn, type PositionTable, type SourcePos } from "./positions.js";
+
+// SheetJS loads on first use (~70 ms at start-up otherwise; most scenarios have no workbook
+// tables), through require because scenario loading is synchronous.
+let loaded: typeof SheetJS | null = null;
+const sheetjs = (): typeof SheetJS => (loaded ??= createRequire(import.meta.url)("@e965/xlsx") as typeof SheetJS);
 
 export interface XlsxRecords {
   records: Record<string, unknown>[];
@@ -19,9 +25,9 @@ export interface XlsxRecords {
 }
 
 export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string | undefined, positions: PositionTable, list?: string): XlsxRecords {
-  let book: XLSX.WorkBook;
+  let book: SheetJS.WorkBook;
   try {
-    book = XLSX.read(bytes, { type: "array", cellNF: true, cellDates: false, dense: false });
+    book = sheetjs().read(bytes, { type: "array", cellNF: true, cellDates: false, dense: false });
   } catch (e) {
     return { records: [], sheet: null, errors: [{ at: null, message: `cannot read the workbook: ${(e as Error).message}` }] };
   }
@@ -32,9 +38,9 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
     return { records: [], sheet: null, errors: [{ at: null, message: `the workbook has no sheet "${wanted}" (sheets: ${have || "none"})` }] };
   }
   const errors: XlsxRecords["errors"] = [];
-  const at = (r: number, c: number) => ({ sheet: name, line: r + 1, column: XLSX.utils.encode_col(c) });
-  const range = XLSX.utils.decode_range(sheet["!ref"] ?? "A1:A1");
-  const rowCells = (r: number) => Array.from({ length: range.e.c - range.s.c + 1 }, (_, i) => sheet[XLSX.utils.encode_cell({ r, c: range.s.c + i })] as XLSX.CellObject | undefined);
+  const at = (r: number, c: number) => ({ sheet: name, line: r + 1, column: sheetjs().utils.encode_col(c) });
+  const range = sheetjs().utils.decode_range(sheet["!ref"] ?? "A1:A1");
+  const rowCells = (r: number) => Array.from({ length: range.e.c - range.s.c + 1 }, (_, i) => sheet[sheetjs().utils.encode_cell({ r, c: range.s.c + i })] as SheetJS.CellObject | undefined);
   let headerRow = range.s.r;
   while (headerRow <= range.e.r && rowCells(headerRow).every(isBlank)) headerRow++;
   if (headerRow > range.e.r) return { records: [], sheet: name, errors: [{ at: { sheet: name, line: null }, message: "the sheet has no header row" }] };
@@ -76,10 +82,10 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
 }
 
 /** The value a CSV cell with the same text would give; numbers stay numbers, ids stay text. */
-function xlsxCellValue(column: string, cell: XLSX.CellObject): { value: unknown } | { problem: string } {
+function xlsxCellValue(column: string, cell: SheetJS.CellObject): { value: unknown } | { problem: string } {
   switch (cell.t) {
     case "n":
-      if (cell.z !== undefined && typeof cell.z === "string" && XLSX.SSF.is_date(cell.z)) {
+      if (cell.z !== undefined && typeof cell.z === "string" && sheetjs().SSF.is_date(cell.z)) {
         return { problem: `this cell holds a date (${cell.w ?? cell.v}); type the year or amount as a number` };
       }
       return { value: TEXT_COLUMNS.has(column) ? String(cell.v) : cell.v };
@@ -96,6 +102,6 @@ function xlsxCellValue(column: string, cell: XLSX.CellObject): { value: unknown 
   }
 }
 
-function isBlank(cell: XLSX.CellObject | undefined): boolean {
+function isBlank(cell: SheetJS.CellObject | undefined): boolean {
   return cell === undefined || cell.t === "z" || cell.v === undefined || cell.v === null || (cell.t === "s" && String(cell.v).trim() === "");
 }

@@ -27,6 +27,15 @@ class SolverThread {
     });
   }
 
+  /**
+   * Starts the thread and has it compile HiGHS now, without waiting for the reply or keeping the
+   * process alive for it: the compile then overlaps the caller's loading instead of delaying its
+   * first solve.
+   */
+  warmUp(): void {
+    this.start().postMessage({ id: -1, session: -1, request: { op: "warmUp" } } satisfies SolverMessage);
+  }
+
   /** Stops the thread (pending calls fail); the next call starts a new one. */
   async stop(): Promise<void> {
     const w = this.worker;
@@ -62,6 +71,11 @@ const thread = new SolverThread();
 let nextSession = 0;
 
 /** Stops the shared solver thread (tests and interrupted runs). */
+/** See SolverThread.warmUp. */
+export function warmUpSolverThread(): void {
+  thread.warmUp();
+}
+
 export function stopSolverThread(): Promise<void> {
   return thread.stop();
 }

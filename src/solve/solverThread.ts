@@ -4,6 +4,7 @@
  * test runner's messages keep flowing. One message in, one reply out, in order.
  */
 import { parentPort } from "node:worker_threads";
+import { threadRuntime } from "./highsRuntime.js";
 import { HighsSession } from "./highsSession.js";
 import type { CsrRows, ModelArrays } from "./modelData.js";
 import type { BoundChange, CoefficientChange, SessionSolveOptions, SolveResult } from "./types.js";
@@ -18,7 +19,8 @@ export type SolverChoice =
   | { op: "solve"; options: SessionSolveOptions }
   | { op: "rhsSensitivity"; columns: number[] }
   | { op: "saveBasis" | "restoreBasis"; slot: number }
-  | { op: "rowRanges" | "infeasibleSubsystem" | "dispose" };
+  | { op: "rowRanges" | "infeasibleSubsystem" | "dispose" }
+  | { op: "warmUp" };
 
 export interface SolverMessage {
   id: number;
@@ -31,6 +33,7 @@ export type SolverReply = { id: number; ok: true; value: unknown } | { id: numbe
 const sessions = new Map<number, HighsSession>();
 
 async function handle(session: number, r: SolverChoice): Promise<unknown> {
+  if (r.op === "warmUp") return threadRuntime.release(await threadRuntime.acquire());
   let s = sessions.get(session);
   if (!s) sessions.set(session, (s = new HighsSession()));
   switch (r.op) {

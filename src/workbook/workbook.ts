@@ -12,7 +12,6 @@ import { fillSummarySheet, type SheetEntry } from "./summarySheet.js";
 import { fillTableSheet } from "./tableSheet.js";
 import { FIXED_DATE, withFixedZipDates } from "./zipDates.js";
 
-export const WORKBOOK_FILE = "results.xlsx";
 export const SUMMARY_SHEET = "概要";
 
 /** Outcomes first, then the plan, money and limits, then Monte Carlo and the rest by name. */

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { HighsRuntime } from "../../src/solve/highsRuntime.js";
 import { HighsSession, settleInfeasibleOrUnbounded } from "../../src/solve/highsSession.js";
-import { RemoteSession } from "../../src/solve/remoteSession.js";
+import { RemoteSession, stopSolverThread, warmUpSolverThread } from "../../src/solve/remoteSession.js";
 import { autoSolverName, chooseSolver, JSLP_MAX_COLUMNS, solverFor } from "../../src/solve/auto.js";
 import { JslpAdapter } from "../../src/solve/jslp.js";
 import { modelArrays } from "../../src/solve/modelData.js";
@@ -78,7 +78,28 @@ describe("the solver thread", () => {
     expect(moved.primal[0] + moved.primal[1]).toBeCloseTo(4.5, 9);
     await Promise.all([remote.dispose(), local.dispose()]);
   });
+
+  it("a warm-up started before the first session answers nobody: sessions opened during it get their own replies", async () => {
+    await stopSolverThread();
+    warmUpSolverThread(); // a fresh thread compiles HiGHS while the sessions below queue behind it
+    const sessions = [new RemoteSession(), new RemoteSession()];
+    await Promise.all(sessions.map((s, i) => s.load(i === 0 ? rangedHi : smallMilp)));
+    const [a, b] = await Promise.all(sessions.map((s) => s.solve()));
+    expect(a.objective).toBe((await solveAlone(rangedHi)).objective);
+    expect(b.objective).toBe((await solveAlone(smallMilp)).objective);
+    await Promise.all(sessions.map((s) => s.dispose()));
+  });
 });
+
+async function solveAlone(model: typeof rangedHi) {
+  const s = new HighsSession(new HighsRuntime());
+  await s.load(model);
+  try {
+    return await s.solve();
+  } finally {
+    await s.dispose();
+  }
+}
 
 describe("solver choice", () => {
   it("explicit requests are honoured and adapters are shared", () => {

@@ -24,6 +24,7 @@ import { inputLocator } from "../../scenario/inputPlace.js";
 import { EXIT, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
+import { preloadOfficeRenderers } from "../../output/officeFiles.js";
 
 export function registerStress(program: Command): void {
   const command = program
@@ -63,6 +64,7 @@ export function registerStress(program: Command): void {
       const selection = resolveSelection(loaded.scenario, { selector: spec.selector, from, region: opts.region ?? null });
       const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-stress`;
       assertWritable(outDir, opts.force ?? false, loaded.inputs); // fail before solving, not after
+      preloadOfficeRenderers();
       const t1 = performance.now();
       const progress = process.stderr.isTTY && !opts.quiet
         ? (cut: number, i: number, n: number) => process.stderr.write(`planning cut ${i + 1}/${n} (${(cut * 100).toFixed(1)}%)…\n`)
