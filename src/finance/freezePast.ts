@@ -4,6 +4,8 @@
  * into the cut year — as `frozen` actuals of those years (whole years, money fixed; the records'
  * own figures still report as actual), closed with `as_of`. The cut plan then decides only the
  * years from the cut on, so 2021–2023 rows of plan.csv and funding.csv stay the baseline's.
+ * Monte Carlo takes only the records as certain: a frozen year is the baseline's plan for it, executed
+ * in every draw as at the 0 % level, so P(met) is comparable across the levels.
  */
 import { MONEY_UNIT } from "../model/context.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
@@ -28,7 +30,9 @@ export function freezePast(scenario: Scenario, baseline: PlanSolution, from: num
       });
       const k = key(lp.leaf.region, lp.program.id, year);
       frozen.add(k);
-      const record = own.get(k) ?? { region: lp.leaf.region, program: lp.program.id, year, started: 0, partial: false };
+      // Without a record of its own the year is the baseline plan, not a record: `partial` with no
+      // starts, so a sampled world executes it under uncertainty like the 0 % level does.
+      const record = own.get(k) ?? { region: lp.leaf.region, program: lp.program.id, year, started: 0, partial: true };
       actuals.push({ ...record, frozen: { started, paid } });
     });
   }

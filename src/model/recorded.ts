@@ -28,6 +28,11 @@ export interface ActualYear {
   householdsCompleted: number | null;
   /** Yuan paid by source index that the model holds (0 where a source is not named); null when none. */
   paid: Float64Array | null;
+  /**
+   * What a sampled world takes as certain: the record's own starts, and its money in a whole
+   * recorded year. A frozen past (stress --from) beyond the record is a plan, executed like one.
+   */
+  certain: { started: number; fixed: boolean; paid: Float64Array | null };
 }
 
 export function actualYear(a: Actual, sourceIndex: (id: string) => number, sources: number): ActualYear {
@@ -47,6 +52,7 @@ export function actualYear(a: Actual, sourceIndex: (id: string) => number, sourc
     completed: a.completed ?? null,
     householdsCompleted: a.householdsCompleted ?? null,
     paid: a.frozen ? bySource(a.frozen.paid) : reportedPaid,
+    certain: { started: a.started, fixed: !a.partial, paid: a.partial ? null : reportedPaid },
   };
 }
 

@@ -7,7 +7,6 @@
  */
 import { MONEY_UNIT } from "../model/context.js";
 import { unitCostAt } from "../model/expressions.js";
-import { fixedMoney } from "../model/recorded.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { Scenario } from "../scenario/types.js";
 
@@ -25,7 +24,7 @@ export interface ExecLeafProgram {
   unitCost: number[];
   /** Planned starts per horizon year (from the solved plan, actuals included). */
   planned: number[];
-  /** Starts already made (actuals) per horizon year: certain, never deferred. */
+  /** Starts already made (recorded actuals, not a frozen past) per horizon year: certain, never deferred. */
   actual: number[];
   /** Years whose starts are fixed by non-partial actuals. */
   fixed: boolean[];
@@ -36,8 +35,8 @@ export interface ExecLeafProgram {
   /** Units started before the horizon that complete in each payment year. */
   preCompleted: number[];
   /**
-   * Per payment year, yuan paid by each source in a whole year whose money actuals record (or a
-   * frozen past); null where the year's money is planned. Recorded money is certain in every draw.
+   * Per payment year, yuan paid by each source in a whole year whose money actuals record; null
+   * where the year's money is planned (a frozen past included). Recorded money is certain in every draw.
    */
   recordedPaid: (number[] | null)[];
   /**
@@ -108,14 +107,14 @@ export function buildExecutionPlan(sol: PlannedPoint): ExecutionPlan {
       slotsPerUnit: lp.program.slotsPerUnit,
       unitCost: ctx.years.map((y) => unitCostAt(ctx, lp, y) * MONEY_UNIT),
       planned,
-      actual: ctx.years.map((y) => lp.actuals.get(y)?.started ?? 0),
-      fixed: ctx.years.map((y) => lp.actuals.get(y)?.fixed ?? false),
+      actual: ctx.years.map((y) => lp.actuals.get(y)?.certain.started ?? 0),
+      fixed: ctx.years.map((y) => lp.actuals.get(y)?.certain.fixed ?? false),
       preCost,
       preActive,
       preCompleted,
       recordedPaid: ctx.paymentYears.map((year) => {
-        const paid = fixedMoney(lp, year);
-        return paid ? Array.from(paid) : null;
+        const certain = lp.actuals.get(year)?.certain;
+        return certain?.fixed && certain.paid ? Array.from(certain.paid) : null;
       }),
       shares: plannedShares(sol, lp.index),
     };

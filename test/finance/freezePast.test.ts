@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { freezePast } from "../../src/finance/freezePast.js";
 import { resolveSelection } from "../../src/finance/selection.js";
 import { runStress } from "../../src/finance/stress.js";
+import { monteCarloAtEveryLevel } from "../../src/finance/stressMonteCarlo.js";
+import { loadCheckedScenario } from "../../src/loadChecked.js";
 import { UsageError } from "../../src/errors.js";
 import { buildPlanningModel } from "../../src/model/build.js";
 import { solveStages } from "../../src/plan/solvePlan.js";
@@ -40,6 +42,21 @@ describe("stress --from freezes the past", () => {
     const { base, cutPlan, past } = await pastAfterCut("scenarios/guangdong-retrofit-actuals-2023.yaml", 2024, 0.2);
     expect(past(cutPlan.plan)).toEqual(past(base.plan));
     expect(past(cutPlan.funding)).toEqual(past(base.funding));
+  }, 120_000);
+
+  it("executes the frozen years under uncertainty as the 0 % level does, not as certain records", async () => {
+    // Targets due by 2023 depend only on the frozen years: with the same plan for them and the same
+    // draws, P(met) must be exactly the 0 % level's. (Were the frozen past certain in every draw, as
+    // recorded actuals are, they would be met in every draw — and a confidence plan at any cut
+    // level would look far surer than the uncut one.)
+    const loaded = loadCheckedScenario("scenarios/guangdong-retrofit-2021-2025.yaml", { overlays: [] });
+    const scenario = { ...loaded.scenario, targets: loaded.scenario.targets.map((t) => ({ ...t, by: 2023, atLeast: Math.round(t.atLeast / 2) })) };
+    const selection = resolveSelection(scenario, { selector: government, from: 2024 });
+    const onLevel = monteCarloAtEveryLevel(loaded.uncertainty, { draws: 300, seed: 5, workers: 1 });
+    const levels = await runStress(scenario, selection, [0.1], { onLevel });
+    const pMet = (i: number) => scenario.targets.map((t) => (levels[i].extras.targets![t.id] as { p_met: number }).p_met);
+    expect(pMet(0).some((p) => p < 0.9)).toBe(true); // the plan meets them exactly: draws fall short
+    expect(pMet(1)).toEqual(pMet(0));
   }, 120_000);
 
   it("refuses a cut from a year the scenario's as_of has already closed", () => {
