@@ -59,10 +59,10 @@ export function readInputBytes(file: string, maxBytes: number): Buffer | string 
 function openFailure(code: string | undefined): string {
   switch (code) {
     case "ENOENT":
-      return "no such file";
+      return "does not exist";
     case "EACCES":
     case "EPERM":
-      return "permission denied";
+      return "cannot be read: permission denied";
     case "ENXIO":
       return "is a socket, not a file";
     case "EISDIR":

@@ -105,7 +105,7 @@ describe("readInputText", () => {
       expect(readInputText(join(dir, "pipe.yaml"), 1024)).toEqual({ ok: false, reason: "is a named pipe (FIFO), not a file" });
       expect(readInputText("/dev/zero", 1024)).toEqual({ ok: false, reason: "is a device (such as /dev/zero), not a file" });
       expect(readInputText(socket, 1024)).toEqual({ ok: false, reason: "is a socket, not a file" });
-      expect(readInputText(join(dir, "missing.yaml"), 1024)).toEqual({ ok: false, reason: "no such file" });
+      expect(readInputText(join(dir, "missing.yaml"), 1024)).toEqual({ ok: false, reason: "does not exist" });
     } finally {
       server.close();
     }
