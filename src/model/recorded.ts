@@ -29,10 +29,10 @@ export interface ActualYear {
   /** Yuan paid by source index that the model holds (0 where a source is not named); null when none. */
   paid: Float64Array | null;
   /**
-   * What a sampled world takes as certain: the record's own starts, and its money in a whole
-   * recorded year. A frozen past (stress --from) beyond the record is a plan, executed like one.
+   * The record itself covers the whole year (not partial). A frozen past (stress --from) is fixed
+   * in the model but is not a record: a sampled world executes it like a plan.
    */
-  certain: { started: number; fixed: boolean; paid: Float64Array | null };
+  recordedWhole: boolean;
 }
 
 export function actualYear(a: Actual, sourceIndex: (id: string) => number, sources: number): ActualYear {
@@ -52,7 +52,7 @@ export function actualYear(a: Actual, sourceIndex: (id: string) => number, sourc
     completed: a.completed ?? null,
     householdsCompleted: a.householdsCompleted ?? null,
     paid: a.frozen ? bySource(a.frozen.paid) : reportedPaid,
-    certain: { started: a.started, fixed: !a.partial, paid: a.partial ? null : reportedPaid },
+    recordedWhole: !a.partial,
   };
 }
 
@@ -63,6 +63,15 @@ export function actualYear(a: Actual, sourceIndex: (id: string) => number, sourc
 export function fixedMoney(lp: RecordedLeafProgram, year: number): Float64Array | null {
   const a = lp.actuals.get(year);
   return a && a.fixed && a.paid ? a.paid : null;
+}
+
+/**
+ * What a sampled world takes as paid for certain: the money of a whole year as actuals record it
+ * (a frozen past's money is the plan's, executed under uncertainty).
+ */
+export function recordedMoney(lp: RecordedLeafProgram, year: number): Float64Array | null {
+  const a = lp.actuals.get(year);
+  return a && a.recordedWhole ? a.reportedPaid : null;
 }
 
 /** Households started in year t beyond starts × households per unit (recorded minus derived). */

@@ -7,6 +7,7 @@
  */
 import { MONEY_UNIT } from "../model/context.js";
 import { unitCostAt } from "../model/expressions.js";
+import { recordedMoney } from "../model/recorded.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { Scenario } from "../scenario/types.js";
 
@@ -107,14 +108,14 @@ export function buildExecutionPlan(sol: PlannedPoint): ExecutionPlan {
       slotsPerUnit: lp.program.slotsPerUnit,
       unitCost: ctx.years.map((y) => unitCostAt(ctx, lp, y) * MONEY_UNIT),
       planned,
-      actual: ctx.years.map((y) => lp.actuals.get(y)?.certain.started ?? 0),
-      fixed: ctx.years.map((y) => lp.actuals.get(y)?.certain.fixed ?? false),
+      actual: ctx.years.map((y) => lp.actuals.get(y)?.reportedStarted ?? 0),
+      fixed: ctx.years.map((y) => lp.actuals.get(y)?.recordedWhole ?? false),
       preCost,
       preActive,
       preCompleted,
       recordedPaid: ctx.paymentYears.map((year) => {
-        const certain = lp.actuals.get(year)?.certain;
-        return certain?.fixed && certain.paid ? Array.from(certain.paid) : null;
+        const paid = recordedMoney(lp, year);
+        return paid ? Array.from(paid) : null;
       }),
       shares: plannedShares(sol, lp.index),
     };
