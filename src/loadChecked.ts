@@ -6,10 +6,13 @@
 import { checkUncertainty } from "./montecarlo/uncertaintySchema.js";
 import type { Uncertainty } from "./montecarlo/types.js";
 import { fundabilityProblems } from "./scenario/checkFundable.js";
+import { inputLocator, type InputLocator } from "./scenario/inputPlace.js";
 import { type LoadedScenario, type LoadOptions, loadScenario, scenarioErrorAt } from "./scenario/index.js";
 
 export interface CheckedScenario extends LoadedScenario {
   uncertainty: Uncertainty;
+  /** Where an entry is written, as diagnoses print it (`scenario.yaml:37`, `data/budgets.csv:12`). */
+  place: InputLocator;
 }
 
 export function loadCheckedScenario(file: string, options: LoadOptions = {}): CheckedScenario {
@@ -20,5 +23,5 @@ export function loadCheckedScenario(file: string, options: LoadOptions = {}): Ch
   if (problems.length > 0 || !value) {
     throw scenarioErrorAt(loaded, problems, ["uncertainty"]) ?? new Error("uncertainty section rejected");
   }
-  return { ...loaded, uncertainty: value };
+  return { ...loaded, uncertainty: value, place: inputLocator(loaded.file, loaded.locate) };
 }

@@ -45,7 +45,6 @@ import { checkConfidenceRequest, type ConfidenceRequest, confidenceSeeds } from 
 import type { PlanSolution } from "./plan/solvePlan.js";
 import type { PlanTables } from "./results/types.js";
 import { type CheckedScenario, loadCheckedScenario } from "./loadChecked.js";
-import { inputLocator } from "./scenario/inputPlace.js";
 import type { SolverChoice } from "./solve/auto.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "./version.js";
 import { type McRunInfo, type McTables, monteCarloTables, QUANTILE_METHOD, renderMonteCarloFiles } from "./montecarlo/mcFiles.js";
@@ -123,7 +122,6 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   if (!wants && options.confidence) throw new UsageError("--calibration-draws and --calibration-seed apply to confidence planning: add --confidence or set objective.confidence");
   const seeds = wants ? confidenceSeeds(loaded, options.confidence, options.monteCarlo?.seed, Boolean(options.monteCarlo)) : null;
   const t1 = performance.now();
-  const locate = inputLocator(loaded.file, loaded.locate);
   let confidence: ConfidenceOutcome | null = null;
   let planned: PlannedScenario;
   if (seeds) {
@@ -133,12 +131,12 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
       calibrationDraws: options.confidence?.calibrationDraws,
       solver: options.solver ?? "auto",
       onRound: options.confidence?.onRound,
-      locate,
+      locate: loaded.place,
     });
     planned = confidence.planned;
     if (confidence.targets.length > 0) planned.tables.targets = withConfidence(planned.tables.targets, confidence.targets);
   } else {
-    planned = await planScenario(loaded.scenario, options.solver ?? "auto", locate);
+    planned = await planScenario(loaded.scenario, options.solver ?? "auto", loaded.place);
   }
   const { solution, tables, seconds } = planned;
   if (options.monteCarlo && solution.status === "optimal") checkDrawMemory(options.monteCarlo, solution.pm.ctx, loaded.uncertainty); // before any draw

@@ -3,7 +3,6 @@ import type { SimulationOutcome } from "../pipeline.js";
 import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
 import { formatCount, formatMoney, formatPercent, grouped } from "../format/numbers.js";
 import { groupConflicts } from "../plan/conflictGroups.js";
-import { inputLocator } from "../scenario/inputPlace.js";
 import { confidenceLines } from "../confidence/confidenceTables.js";
 
 export function planSummary(outcome: SimulationOutcome): string {
@@ -78,11 +77,10 @@ function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
 function infeasibleLines(outcome: SimulationOutcome): string[] {
   const { solution, loaded } = outcome;
   const lines: string[] = [];
-  const locate = inputLocator(loaded.file, loaded.locate);
   const giving = solution.conflicts.filter((c) => c.violation > 0 || c.row === undefined);
-  for (const c of giving.slice(0, MAX_LISTED)) lines.push(`  - ${c.message}${c.input ? ` (${locate(c.input)})` : ""}`);
+  for (const c of giving.slice(0, MAX_LISTED)) lines.push(`  - ${c.message}${c.input ? ` (${loaded.place(c.input)})` : ""}`);
   if (giving.length > MAX_LISTED) lines.push(`  - … and ${giving.length - MAX_LISTED} more limits that must give (diagnostics.csv)`);
-  const groups = groupConflicts(solution.conflicts, solution.pm.model, loaded.scenario, 3, locate);
+  const groups = groupConflicts(solution.conflicts, solution.pm.model, loaded.scenario, 3, loaded.place);
   if (groups.length > 0) lines.push("  against these limits:");
   for (const g of groups.slice(0, MAX_LISTED)) {
     const more = g.count > g.examples.length ? ", …" : "";

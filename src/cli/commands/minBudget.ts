@@ -13,7 +13,6 @@ import { describeSelection, resolveSelection } from "../../finance/selection.js"
 import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
 import { defaultOutDir } from "../../pipeline.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
-import { inputLocator } from "../../scenario/inputPlace.js";
 import { addCalibrationOptions, addValidationOptions } from "../confidenceOptions.js";
 import { EXIT, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
@@ -68,12 +67,11 @@ export function registerMinBudget(program: Command): void {
         shadow_prices: result.dualMethod,
         stages: result.stages,
       }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
-      const locate = inputLocator(loaded.file, loaded.locate);
-      const files = await renderMinBudgetFiles(result, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx, locate });
+      const files = await renderMinBudgetFiles(result, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx, locate: loaded.place });
       const written = writeFolderAtomically(outDir, files, opts.force ?? false, loaded.inputs);
       const title = `min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}` +
         `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;
-      const text = minBudgetText(result, title, top, locate) + `results written to ${written}\n`;
+      const text = minBudgetText(result, title, top, loaded.place) + `results written to ${written}\n`;
       if (result.status === "optimal") {
         if (!opts.quiet) process.stdout.write(text);
         return;

@@ -13,7 +13,6 @@ import type { CheckedScenario } from "../../loadChecked.js";
 import { checkMonteCarloRequest, resolveSeed } from "../../montecarlo/monteCarlo.js";
 import { writeFolderAtomically } from "../../output/writeFolder.js";
 import { round } from "../../results/numbers.js";
-import { inputLocator } from "../../scenario/inputPlace.js";
 import type { SolverChoice } from "../../solve/auto.js";
 import { confidenceRequest, roundProgress, validationOptions } from "../confidenceOptions.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -66,7 +65,7 @@ export async function runMinBudgetConfidence(run: MinBudgetConfidenceRun): Promi
     calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
     validation: validation && validationSeed ? { seed: validationSeed.seed, seed_from: validationSeed.from, draws: validation.draws, workers: validation.workers } : null,
   }, { load: (t1 - run.startedAt) / 1000, solve: (t2 - t1) / 1000 });
-  const files = await renderMinBudgetConfidenceFiles(loaded.scenario, result, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx, locate: inputLocator(loaded.file, loaded.locate) });
+  const files = await renderMinBudgetConfidenceFiles(loaded.scenario, result, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx, locate: loaded.place });
   const written = writeFolderAtomically(run.outDir, files, opts.force ?? false, loaded.inputs);
   const title = `min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;
   const text = minBudgetConfidenceText(loaded.scenario, result, title) + `results written to ${written}\n`;

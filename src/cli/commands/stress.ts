@@ -20,7 +20,6 @@ import { renderStressFiles, stressTable } from "../../finance/stressReport.js";
 import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
 import { defaultOutDir } from "../../pipeline.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
-import { inputLocator } from "../../scenario/inputPlace.js";
 import { EXIT, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
@@ -69,14 +68,13 @@ export function registerStress(program: Command): void {
       const progress = process.stderr.isTTY && !opts.quiet
         ? (cut: number, i: number, n: number) => process.stderr.write(`planning cut ${i + 1}/${n} (${(cut * 100).toFixed(1)}%)…\n`)
         : undefined;
-      const locate = inputLocator(loaded.file, loaded.locate);
       const seeds = confidence ? confidenceSeeds(loaded, confidence, draws?.seed, Boolean(draws)) : null;
       const validationSeed = draws ? resolveSeed(draws.seed, loaded.uncertainty.seed, loaded.scenario.seed) : null;
       const plans = new Map<Scenario, ConfidenceOutcome>();
       const plan = seeds && confidence
         ? async (scenario: Scenario) => {
           const outcome = await planToConfidence(scenario, loaded.uncertainty, {
-            confidence: confidence.level, calibrationSeed: seeds.calibration, calibrationDraws: confidence.calibrationDraws, solver, locate,
+            confidence: confidence.level, calibrationSeed: seeds.calibration, calibrationDraws: confidence.calibrationDraws, solver, locate: loaded.place,
           });
           plans.set(scenario, outcome);
           return outcome.planned;
@@ -92,7 +90,7 @@ export function registerStress(program: Command): void {
       const onLevel = draws && validationSeed
         ? monteCarloAtEveryLevel(loaded.uncertainty, { draws: draws.draws, seed: validationSeed.seed, workers: draws.workers }, calibrationColumns)
         : calibrationColumns;
-      const levels = await runStress(loaded.scenario, selection, spec.levels, { solver, progress, plan, onLevel, locate });
+      const levels = await runStress(loaded.scenario, selection, spec.levels, { solver, progress, plan, onLevel, locate: loaded.place });
       const t2 = performance.now();
       const runJson = financeRunJson("stress", file, opts.with, loaded, selection, solver, {
         cut: { selector: spec.selector.kind ?? "sources", levels: levels.map((l) => l.cut) },
