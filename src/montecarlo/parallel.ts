@@ -37,7 +37,7 @@ export function createRunner(job: EvaluateJob, workers: number, signal?: AbortSi
   };
   const spawn = () => {
     // The worker is TypeScript: its entry registers tsx first, as bin/simulate.js does.
-    const w = new Worker(new URL("./workerEntry.mjs", import.meta.url), { workerData: { job } });
+    const w = new Worker(new URL("../threadEntry.mjs", import.meta.url), { workerData: { module: "montecarlo/worker", job } });
     w.on("message", (m: Reply) => {
       const p = pending.get(m.id);
       if (!p) return;

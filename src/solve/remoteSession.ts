@@ -45,7 +45,7 @@ class SolverThread {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(new URL("./solverThreadEntry.mjs", import.meta.url));
+    const w = new Worker(new URL("../threadEntry.mjs", import.meta.url), { workerData: { module: "solve/solverThread" } });
     w.on("message", (reply: SolverReply) => {
       const p = this.pending.get(reply.id);
       if (!p) return;
