@@ -117,7 +117,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   const loaded = loadCheckedScenario(file, { overlays: options.overlays ?? [], allowOutside: options.allowOutside });
   const outDir = options.dryRun ? null : (options.out ?? defaultOutDir(loaded.scenario.name));
   if (outDir) assertWritable(outDir, options.force ?? false, loaded.inputs); // fail before solving, not after
-  if (outDir) preloadOfficeRenderers();
+  if (outDir) preloadOfficeRenderers({ xlsx: options.xlsx });
   const wants = wantsConfidence(loaded.scenario, options.confidence?.level);
   if (!wants && options.confidence) throw new UsageError("--calibration-draws and --calibration-seed apply to confidence planning: add --confidence or set objective.confidence");
   const seeds = wants ? confidenceSeeds(loaded, options.confidence, options.monteCarlo?.seed, Boolean(options.monteCarlo)) : null;

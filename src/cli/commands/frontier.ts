@@ -46,7 +46,7 @@ export function registerFrontier(program: Command): void {
     if (!opts.quiet) printNotices(loaded.notices);
     const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-frontier`;
     assertWritable(outDir, opts.force ?? false, loaded.inputs);
-    preloadOfficeRenderers();
+    preloadOfficeRenderers({ xlsx: opts.xlsx });
     const seeds = confidenceSeeds(loaded, request, validation?.seed, Boolean(validation));
     const validationSeed = validation ? resolveSeed(validation.seed, loaded.uncertainty.seed, loaded.scenario.seed) : null;
     const t1 = performance.now();

@@ -54,7 +54,7 @@ export function registerMinBudget(program: Command): void {
       const selection = resolveSelection(loaded.scenario, { selector, from, region: opts.region ?? null });
       const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-min-budget`;
       assertWritable(outDir, opts.force ?? false, loaded.inputs);
-      preloadOfficeRenderers();
+      preloadOfficeRenderers({ xlsx: opts.xlsx });
       if (opts.confidence !== undefined) return runMinBudgetConfidence({ file, loaded, selection, solver, outDir, opts, startedAt: t0 });
       const t1 = performance.now();
       const result = await solveMinBudget(loaded.scenario, selection, { solver, perYear: opts.perYear ?? false });

@@ -63,7 +63,7 @@ export function registerStress(program: Command): void {
       const selection = resolveSelection(loaded.scenario, { selector: spec.selector, from, region: opts.region ?? null });
       const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-stress`;
       assertWritable(outDir, opts.force ?? false, loaded.inputs); // fail before solving, not after
-      preloadOfficeRenderers();
+      preloadOfficeRenderers({ xlsx: opts.xlsx });
       const t1 = performance.now();
       const progress = process.stderr.isTTY && !opts.quiet
         ? (cut: number, i: number, n: number) => process.stderr.write(`planning cut ${i + 1}/${n} (${(cut * 100).toFixed(1)}%)…\n`)
