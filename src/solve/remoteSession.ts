@@ -4,78 +4,26 @@
  * test runner's messages keep flowing. The thread starts on first use, is shared by every session
  * of the process, and does not keep the process alive when idle.
  */
-import { Worker } from "node:worker_threads";
 import type { LinearModel, Row, Term } from "../model/types.js";
 import { csrRows, denseCost, type ModelArrays, modelArrays, transferList } from "./modelData.js";
-import type { SolverMessage, SolverReply, SolverChoice } from "./solverThread.js";
+import { ThreadClient } from "../threadClient.js";
+import type { SolverChoice, SolverMessage } from "./solverThread.js";
 import type {
   BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
 } from "./types.js";
 
-class SolverThread {
-  private worker: Worker | null = null;
-  private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-
-  call(session: number, request: SolverChoice, transfer: ArrayBuffer[] = []): Promise<unknown> {
-    const w = this.start();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      w.ref();
-      w.postMessage({ id, session, request } satisfies SolverMessage, transfer);
-    });
-  }
-
-  /**
-   * Starts the thread and has it compile HiGHS now, without waiting for the reply or keeping the
-   * process alive for it: the compile then overlaps the caller's loading instead of delaying its
-   * first solve.
-   */
-  warmUp(): void {
-    this.start().postMessage({ id: -1, session: -1, request: { op: "warmUp" } } satisfies SolverMessage);
-  }
-
-  /** Stops the thread (pending calls fail); the next call starts a new one. */
-  async stop(): Promise<void> {
-    const w = this.worker;
-    this.worker = null;
-    if (w) await w.terminate();
-  }
-
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const w = new Worker(new URL("../threadEntry.mjs", import.meta.url), { workerData: { module: "solve/solverThread" } });
-    w.on("message", (reply: SolverReply) => {
-      const p = this.pending.get(reply.id);
-      if (!p) return;
-      this.pending.delete(reply.id);
-      if (this.pending.size === 0) w.unref();
-      if (reply.ok) p.resolve(reply.value);
-      else p.reject(new Error(reply.error));
-    });
-    const failAll = (e: Error) => {
-      if (this.worker === w) this.worker = null;
-      for (const p of this.pending.values()) p.reject(e);
-      this.pending.clear();
-    };
-    w.on("error", failAll);
-    w.on("exit", (code) => failAll(new Error(`the solver thread stopped (exit code ${code})`)));
-    w.unref();
-    this.worker = w;
-    return w;
-  }
-}
-
-const thread = new SolverThread();
+const thread = new ThreadClient<Omit<SolverMessage, "id">>("solve/solverThread", "solver thread");
 let nextSession = 0;
 
-/** Stops the shared solver thread (tests and interrupted runs). */
-/** See SolverThread.warmUp. */
+/**
+ * Starts the solver thread and has it compile HiGHS now, without waiting for the reply: the
+ * compile then overlaps the caller's loading instead of delaying its first solve.
+ */
 export function warmUpSolverThread(): void {
-  thread.warmUp();
+  thread.send({ session: -1, request: { op: "warmUp" } });
 }
 
+/** Stops the shared solver thread (tests and interrupted runs). */
 export function stopSolverThread(): Promise<void> {
   return thread.stop();
 }
@@ -154,6 +102,6 @@ export class RemoteSession implements SolverSession {
   }
 
   private call(request: SolverChoice, transfer: ArrayBuffer[] = []): Promise<unknown> {
-    return thread.call(this.id, request, transfer);
+    return thread.call({ session: this.id, request }, transfer);
   }
 }

@@ -4,6 +4,7 @@
  * test runner's messages keep flowing. One message in, one reply out, in order.
  */
 import { parentPort } from "node:worker_threads";
+import type { ThreadReply } from "../threadClient.js";
 import { threadRuntime } from "./highsRuntime.js";
 import { HighsSession } from "./highsSession.js";
 import type { CsrRows, ModelArrays } from "./modelData.js";
@@ -27,8 +28,6 @@ export interface SolverMessage {
   session: number;
   request: SolverChoice;
 }
-
-export type SolverReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
 const sessions = new Map<number, HighsSession>();
 
@@ -76,9 +75,9 @@ parentPort!.on("message", (m: SolverMessage) => {
     try {
       const value = await handle(m.session, m.request);
       const transfer = isResult(value) ? [value.primal.buffer, ...(value.duals ? [value.duals.buffer] : [])] : [];
-      parentPort!.postMessage({ id: m.id, ok: true, value } satisfies SolverReply, transfer as ArrayBuffer[]);
+      parentPort!.postMessage({ id: m.id, ok: true, value } satisfies ThreadReply, transfer as ArrayBuffer[]);
     } catch (e) {
-      parentPort!.postMessage({ id: m.id, ok: false, error: (e as Error)?.message ?? String(e) } satisfies SolverReply);
+      parentPort!.postMessage({ id: m.id, ok: false, error: (e as Error)?.message ?? String(e) } satisfies ThreadReply);
     }
   });
 });
