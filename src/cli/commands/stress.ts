@@ -8,13 +8,12 @@ import type { Command } from "commander";
 import { parseCutSpec, parseSolverOption, parseYearOption } from "../../finance/cutSpec.js";
 import { financeRunJson, stageSummary } from "../../finance/runInfo.js";
 import { resolveSelection } from "../../finance/selection.js";
-import { type ExtraColumns, type LevelHook, runStress } from "../../finance/stress.js";
+import { runStress } from "../../finance/stress.js";
+import { confidenceAtEveryLevel } from "../../finance/stressConfidence.js";
 import { monteCarloAtEveryLevel } from "../../finance/stressMonteCarlo.js";
-import { type ConfidenceOutcome, DEFAULT_CALIBRATION_DRAWS, planToConfidence } from "../../confidence/planToConfidence.js";
+import { DEFAULT_CALIBRATION_DRAWS } from "../../confidence/planToConfidence.js";
 import { checkConfidenceRequest, confidenceSeeds } from "../../confidence/request.js";
 import { checkMonteCarloRequest, resolveSeed } from "../../montecarlo/monteCarlo.js";
-import { round } from "../../results/numbers.js";
-import type { Scenario } from "../../scenario/types.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, validationOptions } from "../confidenceOptions.js";
 import { renderStressFiles, stressTable } from "../../finance/stressReport.js";
 import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
@@ -70,27 +69,13 @@ export function registerStress(program: Command): void {
         : undefined;
       const seeds = confidence ? confidenceSeeds(loaded, confidence, draws?.seed, Boolean(draws)) : null;
       const validationSeed = draws ? resolveSeed(draws.seed, loaded.uncertainty.seed, loaded.scenario.seed) : null;
-      const plans = new Map<Scenario, ConfidenceOutcome>();
-      const plan = seeds && confidence
-        ? async (scenario: Scenario) => {
-          const outcome = await planToConfidence(scenario, loaded.uncertainty, {
-            confidence: confidence.level, calibrationSeed: seeds.calibration, calibrationDraws: confidence.calibrationDraws, solver, locate: loaded.place,
-          });
-          plans.set(scenario, outcome);
-          return outcome.planned;
-        }
-        : undefined;
-      const calibrationColumns: LevelHook = (level) => {
-        const outcome = plans.get(level.planned.scenario);
-        if (!outcome) return;
-        const targets: Record<string, ExtraColumns> = {};
-        for (const t of outcome.targets) targets[t.target] = { confidence_required: t.required, p_met_calibration: round(t.met / t.draws, 6), confidence_status: t.status };
-        return { targets };
-      };
+      const planning = seeds && confidence?.level !== undefined
+        ? confidenceAtEveryLevel(loaded, { level: confidence.level, calibrationSeed: seeds.calibration, calibrationDraws: confidence.calibrationDraws }, solver)
+        : null;
       const onLevel = draws && validationSeed
-        ? monteCarloAtEveryLevel(loaded.uncertainty, { draws: draws.draws, seed: validationSeed.seed, workers: draws.workers }, calibrationColumns)
-        : calibrationColumns;
-      const levels = await runStress(loaded.scenario, selection, spec.levels, { solver, progress, plan, onLevel, locate: loaded.place });
+        ? monteCarloAtEveryLevel(loaded.uncertainty, { draws: draws.draws, seed: validationSeed.seed, workers: draws.workers }, planning?.onLevel)
+        : planning?.onLevel;
+      const levels = await runStress(loaded.scenario, selection, spec.levels, { solver, progress, plan: planning?.plan, onLevel, locate: loaded.place });
       const t2 = performance.now();
       const runJson = financeRunJson("stress", file, opts.with, loaded, selection, solver, {
         cut: { selector: spec.selector.kind ?? "sources", levels: levels.map((l) => l.cut) },
