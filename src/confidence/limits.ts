@@ -11,6 +11,7 @@ import { rowName } from "../model/names.js";
 import type { LinearModel, Row } from "../model/types.js";
 import { describeRow, Namer } from "../plan/describe.js";
 import type { Scenario } from "../scenario/types.js";
+import { grouped } from "../format/numbers.js";
 
 export interface Limit {
   /** Group key, e.g. `budget[city,*,2025]`. */
@@ -107,5 +108,5 @@ export function describeLimits(limits: Limit[]): string {
 }
 
 export function trim(x: number): string {
-  return x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toPrecision(2);
+  return x >= 100 ? grouped(x, 0) : x >= 1 ? grouped(x, 1) : x.toPrecision(2);
 }

@@ -17,7 +17,7 @@ import type { PlanSolution } from "../plan/solvePlan.js";
 import { round } from "../results/numbers.js";
 import { referenceTarget, targetGain, validity } from "../results/shadow.js";
 import type { PlanTables } from "../results/types.js";
-import { formatMoney, grouped } from "../format/numbers.js";
+import { formatCount, formatMoney, grouped } from "../format/numbers.js";
 
 export interface TargetGain {
   target: string;
@@ -134,7 +134,9 @@ function stateOf(row: Row, tables: PlanTables): string {
     }
     case "targets": {
       const t = tables.targets.find((x) => x.target === r.target);
-      return t ? `plans ${t.planned} of ${t.target_value}${t.met ? " (met)" : " (missed)"}` : "";
+      // Households are whole; a met target reads as met, not as 1,419,999.858 of 1,420,000.
+      const whole = t?.metric.startsWith("households") ?? false;
+      return t ? `plans ${formatCount(t.planned, whole)} of ${formatCount(t.target_value, whole)}${t.met ? " (met)" : " (missed)"}` : "";
     }
     default:
       return "at its limit";
