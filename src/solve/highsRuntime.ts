@@ -9,6 +9,7 @@
 import highsPackage, { type Highs } from "highs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { setFlagsFromString } from "node:v8";
 
 // The package's types are CommonJS-flavoured (default = whole module) while Node's ESM entry exports
 // the loader as default; accept both shapes.
@@ -18,8 +19,20 @@ const loadHighs: Loader =
 
 let compiled: Promise<WebAssembly.Module> | null = null;
 
+/**
+ * V8 moves a WebAssembly function from its baseline code (Liftoff) to optimised code (TurboFan)
+ * once it has run for this budget (≈ bytes executed; V8's default is 1.8 M). At the default,
+ * hundreds of HiGHS functions are recompiled in the first second of a process, and on two cores
+ * that compile competes with the solve: Guangdong's first stage took 0.55–0.9 s instead of
+ * 0.3–0.4 s. A larger budget leaves short-lived functions in baseline code and still optimises the
+ * simplex loops of long solves (measured in docs/solvers.md, "WebAssembly tiering"). The flag is
+ * process-wide and must be set before the module is compiled; HiGHS is the only WebAssembly here.
+ */
+const WASM_TIERING_BUDGET = 400_000_000;
+
 export function compiledHighs(): Promise<WebAssembly.Module> {
   if (!compiled) {
+    setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
     const path = createRequire(import.meta.url).resolve("highs/runtime");
     compiled = readFile(path).then((bytes) => WebAssembly.compile(bytes));
     compiled.catch(() => (compiled = null)); // let a later call retry a failed read
