@@ -278,6 +278,7 @@ export class Executor {
     const left = Math.max(0, available - recorded);
     const r = asked > left ? left / asked : 1;
     if (r < 1) {
+      // Ratios start at 1, so a budget that covers its demand lowers none of them.
       for (let m = f.askedStart[bi]; m < f.askedStart[bi + 1]; m++) {
         const k = f.askedCell[m];
         if (r < ratio[k]) ratio[k] = r;
