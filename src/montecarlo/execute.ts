@@ -23,6 +23,7 @@
  */
 import type { SampledWorld } from "./types.js";
 import type { ExecutionPlan } from "./executionPlan.js";
+import { FlatPlan } from "./flatPlan.js";
 
 export interface DrawResult {
   /** Realised starts, [leafProgram][horizon year]. */
@@ -31,80 +32,6 @@ export interface DrawResult {
   paid: Float64Array;
   /** Owed but not paid, by source and payment year, yuan. */
   gap: Float64Array;
-}
-
-/**
- * The plan flattened into typed arrays, so the per-draw loops read numbers by index with no
- * object or array-of-arrays lookups (a draw runs ~2,000 such reads per year on Guangdong).
- */
-class FlatPlan {
-  readonly profileStart: Int32Array;
-  readonly profile: Float64Array;
-  readonly unitCost: Float64Array;
-  readonly planned: Float64Array;
-  readonly actual: Float64Array;
-  readonly fixed: Uint8Array;
-  readonly preCost: Float64Array;
-  readonly preActive: Float64Array;
-  readonly shares: Float64Array;
-  /** 1 where lp i's payment year y is a whole year whose money actuals record: [i · Y + y]. */
-  readonly recorded: Uint8Array;
-  /** Yuan each source paid in such a year, [(i · Y + y) · S + s] (0 elsewhere). */
-  readonly recordedPaid: Float64Array;
-  readonly slotsPerUnit: Float64Array;
-  /** Start of lp i's [year] run in the world's [program][leaf][year] cells. */
-  readonly cellBase: Int32Array;
-  /** Layout leaf of lp i (for [source][leaf][year] cells). */
-  readonly leaf: Int32Array;
-  readonly budgetSource: Int32Array;
-  readonly budgetFactorCell: Int32Array;
-  readonly budgetAmount: Float64Array;
-  readonly budgetNext: Int32Array;
-  /** Members of budget b: memberIndex[memberStart[b] .. memberStart[b+1]). */
-  readonly memberStart: Int32Array;
-  readonly memberIndex: Int32Array;
-  readonly capacitySlots: Float64Array;
-  readonly capacityStart: Int32Array;
-  readonly capacityIndex: Int32Array;
-  readonly budgetsByYear: Int32Array[];
-  readonly capacityByYear: Int32Array[];
-
-  constructor(plan: ExecutionPlan, layoutLeaves: number) {
-    const lps = plan.leafPrograms;
-    const H = plan.horizonYears;
-    this.profileStart = new Int32Array(lps.length + 1);
-    lps.forEach((lp, i) => (this.profileStart[i + 1] = this.profileStart[i] + lp.profile.length));
-    this.profile = Float64Array.from(lps.flatMap((lp) => lp.profile));
-    this.unitCost = Float64Array.from(lps.flatMap((lp) => lp.unitCost));
-    this.planned = Float64Array.from(lps.flatMap((lp) => lp.planned));
-    this.actual = Float64Array.from(lps.flatMap((lp) => lp.actual));
-    this.fixed = Uint8Array.from(lps.flatMap((lp) => lp.fixed.map((f) => (f ? 1 : 0))));
-    this.preCost = Float64Array.from(lps.flatMap((lp) => lp.preCost));
-    this.preActive = Float64Array.from(lps.flatMap((lp) => lp.preActive));
-    this.shares = Float64Array.from(lps.flatMap((lp) => lp.shares));
-    const S = plan.sourceKinds.length;
-    this.recorded = Uint8Array.from(lps.flatMap((lp) => lp.recordedPaid.map((p) => (p ? 1 : 0))));
-    this.recordedPaid = Float64Array.from(lps.flatMap((lp) => lp.recordedPaid.flatMap((p) => p ?? new Array<number>(S).fill(0))));
-    this.slotsPerUnit = Float64Array.from(lps, (lp) => lp.slotsPerUnit);
-    this.cellBase = Int32Array.from(lps, (lp) => (lp.p * layoutLeaves + lp.l) * H);
-    this.leaf = Int32Array.from(lps, (lp) => lp.l);
-    const b = plan.budgets;
-    this.budgetSource = Int32Array.from(b, (x) => x.source);
-    this.budgetFactorCell = Int32Array.from(b, (x) => x.factorCell);
-    this.budgetAmount = Float64Array.from(b, (x) => x.amount);
-    this.budgetNext = Int32Array.from(b, (x) => x.next);
-    [this.memberStart, this.memberIndex] = packed(b.map((x) => x.leafPrograms));
-    this.capacitySlots = Float64Array.from(plan.capacity, (c) => c.slots);
-    [this.capacityStart, this.capacityIndex] = packed(plan.capacity.map((c) => c.leafPrograms));
-    this.budgetsByYear = plan.paymentYears.map((_, y) => Int32Array.from(b.flatMap((x, i) => (x.yearIndex === y ? [i] : []))));
-    this.capacityByYear = plan.paymentYears.map((_, y) => Int32Array.from(plan.capacity.flatMap((c, i) => (c.yearIndex === y ? [i] : []))));
-  }
-}
-
-function packed(lists: number[][]): [Int32Array, Int32Array] {
-  const start = new Int32Array(lists.length + 1);
-  lists.forEach((l, i) => (start[i + 1] = start[i] + l.length));
-  return [start, Int32Array.from(lists.flat())];
 }
 
 export class Executor {
@@ -293,33 +220,39 @@ export class Executor {
   }
 
   private pay(world: SampledWorld, y: number): void {
-    const { S, N, H, f } = this;
+    const { S, N, H, Y, f } = this;
     const { demand, ratio, total } = this;
     for (let i = 0; i < N; i++) {
-      const row = (i * this.Y + y) * S;
-      const recorded = f.recorded[i * this.Y + y] === 1;
-      for (let s = 0; s < S; s++) {
-        demand[i * S + s] = recorded ? f.recordedPaid[row + s] : f.shares[row + s] * total[i];
-        ratio[i * S + s] = 1;
+      const row = (i * Y + y) * S;
+      const o = i * S;
+      if (f.recorded[i * Y + y] === 1) {
+        for (let s = 0; s < S; s++) demand[o + s] = f.recordedPaid[row + s];
+      } else {
+        const t = total[i];
+        for (let s = 0; s < S; s++) demand[o + s] = f.shares[row + s] * t;
       }
     }
+    ratio.fill(1);
     const budgets = f.budgetsByYear[y];
-    for (let q = 0; q < budgets.length; q++) this.rationBudget(world, budgets[q], y);
+    for (let q = 0; q < budgets.length; q++) this.rationBudget(world, budgets[q]);
     const shortfall = world.enterpriseShortfall;
+    const sourceStride = this.L * H;
     const paid = this.result.paid;
     const gap = this.result.gap;
     for (let i = 0; i < N; i++) {
       let paidTotal = 0;
+      const o = i * S;
       const leafCell = f.leaf[i] * H + y;
-      const recorded = f.recorded[i * this.Y + y] === 1;
+      // Tail years have no shortfall cells; recorded money arrived as recorded.
+      const arrivesInFull = y >= H || f.recorded[i * Y + y] === 1;
       for (let s = 0; s < S; s++) {
-        const owed = demand[i * S + s];
+        const owed = demand[o + s];
         if (owed === 0) continue;
-        const arrives = y < H && !recorded ? 1 - shortfall[s * this.L * H + leafCell] : 1;
-        const p = owed * ratio[i * S + s] * arrives;
+        const arrives = arrivesInFull ? 1 : 1 - shortfall[s * sourceStride + leafCell];
+        const p = owed * ratio[o + s] * arrives;
         paidTotal += p;
-        paid[s * this.Y + y] += p;
-        gap[s * this.Y + y] += owed - p;
+        paid[s * Y + y] += p;
+        gap[s * Y + y] += owed - p;
       }
       const shortage = total[i] - paidTotal;
       if (shortage > 1e-6 && this.newPerUnit[i] > 0) {
@@ -334,25 +267,22 @@ export class Executor {
    * Scales the demands on one budget pro rata when it cannot meet them all (recorded payments come
    * first and are never scaled); carries leftovers.
    */
-  private rationBudget(world: SampledWorld, bi: number, y: number): void {
-    const { f, S, Y, demand, ratio } = this;
-    const s = f.budgetSource[bi];
+  private rationBudget(world: SampledWorld, bi: number): void {
+    const { f, demand, ratio } = this;
     const cell = f.budgetFactorCell[bi];
     const available = f.budgetAmount[bi] * (cell >= 0 ? world.budgetFactor[cell] : 1) + this.carryIn[bi];
     let recorded = 0;
+    for (let m = f.recordedStart[bi]; m < f.recordedStart[bi + 1]; m++) recorded += demand[f.recordedCell[m]];
     let asked = 0;
-    for (let m = f.memberStart[bi]; m < f.memberStart[bi + 1]; m++) {
-      const i = f.memberIndex[m];
-      if (f.recorded[i * Y + y]) recorded += demand[i * S + s];
-      else asked += demand[i * S + s];
-    }
+    for (let m = f.askedStart[bi]; m < f.askedStart[bi + 1]; m++) asked += demand[f.askedCell[m]];
     const left = Math.max(0, available - recorded);
     const r = asked > left ? left / asked : 1;
-    for (let m = f.memberStart[bi]; m < f.memberStart[bi + 1]; m++) {
-      const i = f.memberIndex[m];
-      if (f.recorded[i * Y + y]) continue;
-      const k = i * S + s;
-      if (r < ratio[k]) ratio[k] = r;
+    if (r < 1) {
+      // Ratios start at 1, so a budget that covers its demand lowers none of them.
+      for (let m = f.askedStart[bi]; m < f.askedStart[bi + 1]; m++) {
+        const k = f.askedCell[m];
+        if (r < ratio[k]) ratio[k] = r;
+      }
     }
     const next = f.budgetNext[bi];
     if (next >= 0) this.carryIn[next] = Math.max(0, left - asked * r);

@@ -12,7 +12,7 @@
 import { Worker } from "node:worker_threads";
 import { Interrupted } from "../errors.js";
 import { createShard, mergeShards, type OutcomeShard } from "../stats/outcomes.js";
-import { drawsOf, type EvaluateJob, releaseReplanner } from "./runDraws.js";
+import { drawsInto, type EvaluateJob, releaseReplanner } from "./runDraws.js";
 
 /** Draws run in this thread between looks at the abort signal. */
 const IN_THREAD_SLICE = 2000;
@@ -91,9 +91,7 @@ export function createRunner(job: EvaluateJob, workers: number, signal?: AbortSi
 async function inThisThread(job: EvaluateJob, draws: number[], onDraw: () => void, signal?: AbortSignal): Promise<OutcomeShard> {
   const out = createShard(job.metrics.names, draws);
   for (let i = 0; i < draws.length; i += IN_THREAD_SLICE) {
-    const slice = draws.slice(i, i + IN_THREAD_SLICE);
-    const part = await drawsOf(job, slice, onDraw);
-    part.values.forEach((values, m) => out.values[m].set(values, i)); // same metric order, draws in order
+    await drawsInto(job, draws.slice(i, i + IN_THREAD_SLICE), out, i, onDraw);
     await new Promise((resolve) => setImmediate(resolve));
     if (signal?.aborted) throw new Interrupted();
   }

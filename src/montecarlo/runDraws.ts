@@ -38,63 +38,57 @@ function prepare(job: EvaluateJob) {
   return p;
 }
 
-function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): OutcomeShard {
+function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, out: OutcomeShard, offset: number, onDraw?: () => void): void {
   const { sampler, world, executor } = prepare(job);
-  const shard = createShard(job.metrics.names, draws);
   const row = new Float64Array(job.metrics.names.length);
-  for (let k = 0; k < shard.draws.length; k++) {
-    sampler.sampleInto(world, job.seed, shard.draws[k]);
+  for (let k = 0; k < draws.length; k++) {
+    sampler.sampleInto(world, job.seed, draws[k]);
     const result = executor.run(world);
     recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
-    for (let m = 0; m < row.length; m++) shard.values[m][k] = row[m];
+    for (let m = 0; m < row.length; m++) out.values[m][offset + k] = row[m];
     onDraw?.();
   }
-  return shard;
 }
 
 /**
  * Re-optimises every draw (see reoptimize.ts). A draw whose sampled world has no feasible plan
  * records no starts and is counted as missing every target.
  */
-async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): Promise<OutcomeShard> {
+async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>, out: OutcomeShard, offset: number, onDraw?: () => void): Promise<void> {
   const sampler = createSampler(job.uncertainty, job.scenario);
   const world = sampler.newWorld();
-  const shard = createShard(job.metrics.names, draws);
   const row = new Float64Array(job.metrics.names.length);
   const reoptimizer = new Reoptimizer(job.scenario, sampler.layout);
   try {
-    for (let k = 0; k < shard.draws.length; k++) {
-      sampler.sampleInto(world, job.seed, shard.draws[k]);
+    for (let k = 0; k < draws.length; k++) {
+      sampler.sampleInto(world, job.seed, draws[k]);
       const result = (await reoptimizer.draw(world)) ?? infeasibleDraw(job);
       recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
-      for (let m = 0; m < row.length; m++) shard.values[m][k] = row[m];
+      for (let m = 0; m < row.length; m++) out.values[m][offset + k] = row[m];
       onDraw?.();
     }
   } finally {
     await reoptimizer.dispose();
   }
-  return shard;
 }
 
 /** One re-planner per job and thread, kept across batches: its first solve costs seconds. */
 const replanners = new WeakMap<EvaluateJob, Replanner>();
 
 /** Annual re-planning in every draw (see replan.ts). */
-async function replanDraws(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): Promise<OutcomeShard> {
+async function replanDraws(job: EvaluateJob, draws: ArrayLike<number>, out: OutcomeShard, offset: number, onDraw?: () => void): Promise<void> {
   const sampler = createSampler(job.uncertainty, job.scenario);
   const world = sampler.newWorld();
   let replanner = replanners.get(job);
   if (!replanner) replanners.set(job, (replanner = new Replanner(job.scenario, job.plan, sampler.layout, job.margins)));
-  const shard = createShard(job.metrics.names, draws);
   const row = new Float64Array(job.metrics.names.length);
-  for (let k = 0; k < shard.draws.length; k++) {
-    sampler.sampleInto(world, job.seed, shard.draws[k]);
+  for (let k = 0; k < draws.length; k++) {
+    sampler.sampleInto(world, job.seed, draws[k]);
     const result = await replanner.draw(world);
     recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
-    for (let m = 0; m < row.length; m++) shard.values[m][k] = row[m];
+    for (let m = 0; m < row.length; m++) out.values[m][offset + k] = row[m];
     onDraw?.();
   }
-  return shard;
 }
 
 /** Frees this thread's re-planner of the job (its solver model). */
@@ -104,10 +98,20 @@ export async function releaseReplanner(job: EvaluateJob): Promise<void> {
   await replanner?.dispose();
 }
 
-/** Draws of any mode in this thread. */
-export function drawsOf(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): OutcomeShard | Promise<OutcomeShard> {
-  if (job.mode === "evaluate") return evaluateDraws(job, draws, onDraw);
-  return job.mode === "reoptimize" ? reoptimizeDraws(job, draws, onDraw) : replanDraws(job, draws, onDraw);
+/**
+ * Draws of any mode in this thread, written into `out` from column `offset` on (draws[k] into
+ * column offset + k), so a caller filling one large shard slice by slice copies nothing.
+ */
+export function drawsInto(job: EvaluateJob, draws: ArrayLike<number>, out: OutcomeShard, offset: number, onDraw?: () => void): void | Promise<void> {
+  if (job.mode === "evaluate") return evaluateDraws(job, draws, out, offset, onDraw);
+  return job.mode === "reoptimize" ? reoptimizeDraws(job, draws, out, offset, onDraw) : replanDraws(job, draws, out, offset, onDraw);
+}
+
+/** Draws of any mode in this thread, as a shard of their own. */
+export async function drawsOf(job: EvaluateJob, draws: ArrayLike<number>, onDraw?: () => void): Promise<OutcomeShard> {
+  const shard = createShard(job.metrics.names, draws);
+  await drawsInto(job, draws, shard, 0, onDraw);
+  return shard;
 }
 
 function infeasibleDraw(job: EvaluateJob) {

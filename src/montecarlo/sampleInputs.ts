@@ -164,16 +164,17 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     world.slipProbability.fill(0);
     for (const p of order) {
       const out = world[p.array];
+      const { keys, dist, targetStart, targetIndex, targetScale } = p;
       let sum = 0;
       const normals = p.corrNormals;
       if (normals !== null) {
-        const keys = p.corrKeys!;
-        for (let e = 0; e < normals.length; e++) normals[e] = normalQuantile(uniformAt(seed, draw, keys[2 * e], keys[2 * e + 1]));
+        const corrKeys = p.corrKeys!;
+        for (let e = 0; e < normals.length; e++) normals[e] = normalQuantile(uniformAt(seed, draw, corrKeys[2 * e], corrKeys[2 * e + 1]));
       }
       for (let c = 0; c < p.cells; c++) {
         let u: number;
         if (normals === null) {
-          u = uniformAt(seed, draw, p.keys[2 * c], p.keys[2 * c + 1]);
+          u = uniformAt(seed, draw, keys[2 * c], keys[2 * c + 1]);
         } else {
           const coef = p.corrCoef!;
           const term = p.corrTerm!;
@@ -182,12 +183,11 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
           for (let j = 0; j < r; j++) z += coef[j] * normals[term[c * r + j]];
           u = normalCdf(z);
         }
-        const x = p.dist.quantile(u);
+        const x = dist.quantile(u);
         sum += x;
-        for (let t = p.targetStart[c]; t < p.targetStart[c + 1]; t++) {
-          if (p.replace) out[p.targetIndex[t]] = x * p.targetScale[t];
-          else out[p.targetIndex[t]] *= x;
-        }
+        const end = targetStart[c + 1];
+        if (p.replace) for (let t = targetStart[c]; t < end; t++) out[targetIndex[t]] = x * targetScale[t];
+        else for (let t = targetStart[c]; t < end; t++) out[targetIndex[t]] *= x;
       }
       world.inputValues[p.slot] = p.cells > 0 ? sum / p.cells : NaN;
     }
