@@ -77,8 +77,8 @@ export class ReplanModel {
       for (let h = 0; h < H; h++) {
         const column = ctx.index.startsCol(lp.index, h);
         for (let k = 0; k < profile.length && h + k < Y; k++) {
-          if (profile[k] === 0) continue;
           const row = ctx.index.commitRow[lp.index * Y + h + k];
+          if (profile[k] === 0 || row < 0) continue; // no row: a recorded year's cost is what was paid
           // The model's own coefficient (−profile · unit cost), so a reset restores it bit for bit.
           const nominal = pm.model.rows[row].terms.find((t) => t.v === column)?.c;
           if (nominal === undefined) continue;

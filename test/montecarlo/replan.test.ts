@@ -12,6 +12,7 @@ import { mergeShards } from "../../src/stats/outcomes.js";
 
 const REPLAN = "test/fixtures/mc/replan.yaml";
 const CERTAIN = "test/fixtures/mc/certain.yaml";
+const RECORDED = "test/fixtures/mc/recorded.yaml";
 
 async function planned(file: string) {
   const loaded = loadCheckedScenario(file);
@@ -52,5 +53,11 @@ describe("Monte Carlo: annual re-planning", () => {
     // The hard target stays met.
     expect(p(replan, "completed-20").p_met).toBe(1);
     expect(replan.monteCarlo!.info.mode).toBe("replan");
+  });
+
+  it("re-plans a scenario whose closed year has no commitment row (its cost is what was paid)", async () => {
+    const outcome = await simulate(RECORDED, { dryRun: true, monteCarlo: { mode: "replan", draws: 20, workers: 1 } });
+    const started2021 = outcome.monteCarlo!.tables!.summary.find((r) => r.metric === "started" && r.year === 2021)!;
+    expect([started2021.p5, started2021.p95]).toEqual([25, 25]); // recorded: certain in every draw
   });
 });
