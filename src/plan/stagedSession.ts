@@ -3,10 +3,11 @@
  * solver session and kept there:
  *
  *   load base rows + one `stage_fix` row per later stage (free until its stage is reached)
- *   stage 1: objective 1, solve
+ *   stage 1: objective 1, solve (primal simplex when there is no basis yet)
  *   stage k: fix row k−1 ≤ optimum_{k−1} + tolerance, objective k, re-solve warm with primal
  *            simplex (the previous optimum stays primal feasible: ~5× fewer iterations than a cold
- *            dual solve on Guangdong, docs/solvers.md)
+ *            dual solve on Guangdong), or from IPM_MIN_COLUMNS columns by interior point with
+ *            crossover (docs/solvers.md)
  *
  * Callers change bounds or coefficients between runs (stress levels, Monte Carlo draws, annual
  * re-plans) and run again: the fix rows are freed and the solve starts from the last basis.
