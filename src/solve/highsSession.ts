@@ -47,6 +47,11 @@ export class HighsSession implements SolverSession {
   private relaxed = false;
   private rows = 0;
   private readonly bases = new Map<number, Basis>();
+  /**
+   * The last solve was interior point: crossover left an optimal basis but no factorisation, which
+   * ranging and B⁻¹ rows need; `factorised` re-solves from that basis with simplex (0 iterations).
+   */
+  private unfactorised = false;
 
   constructor(private readonly runtime: HighsRuntime = threadRuntime) {}
 
@@ -146,6 +151,7 @@ export class HighsSession implements SolverSession {
     const n = this.cost.length;
     const fail = (status: "infeasible" | "unbounded" | "error", message?: string) =>
       noSolution(n, this.solver, status, secondsSince(start), message);
+    const ipm = options.algorithm === "ipm" && !this.isMip;
     try {
       m.options.set({
         // HiGHS's own "no limit" (its option values must be finite numbers).
@@ -153,11 +159,17 @@ export class HighsSession implements SolverSession {
         mip_rel_gap: options.mipGap ?? DEFAULT_MIP_GAP,
         mip_abs_gap: options.mipAbsGap ?? 1e-6,
         simplex_strategy: options.algorithm === "primal" && !this.isMip ? PRIMAL_SIMPLEX : DUAL_SIMPLEX,
+        // Interior point from scratch, then crossover to a basis (duals, ranging and the next warm
+        // start need one); without presolve, which costs more than it saves there (docs/solvers.md).
+        solver: ipm ? "ipm" : "choose",
+        run_crossover: "on",
+        presolve: ipm ? "off" : "choose",
         objective_target: options.objectiveTarget ?? -NO_TIME_LIMIT,
         mip_max_nodes: options.nodeLimit ?? MAX_INT,
       });
       m.zeroAllClocks();
-      if (options.start === "cold") m.clearSolver();
+      if (options.start === "cold" || ipm) m.clearSolver();
+      this.unfactorised = ipm;
       if (options.mipStart && this.isMip) {
         const start = options.mipStart;
         m.setSolution(start instanceof Float64Array ? { colValue: start } : { indices: Int32Array.from(start.indices), values: Float64Array.from(start.values) });
@@ -243,7 +255,7 @@ export class HighsSession implements SolverSession {
 
   async rowRanges(): Promise<RowRange[] | null> {
     const m = this.require();
-    if (this.isMip || m.getModelStatus() !== 7) return null;
+    if (this.isMip || !this.factorised(m)) return null;
     try {
       const r = m.getRanging();
       return Array.from(r.rowBoundDown.value, (from, i) => ({ from, to: r.rowBoundUp.value[i] }));
@@ -254,7 +266,7 @@ export class HighsSession implements SolverSession {
 
   async rhsSensitivity(columns: number[]): Promise<Float64Array[] | null> {
     const m = this.require();
-    if (this.isMip || m.getModelStatus() !== 7) return null;
+    if (this.isMip || !this.factorised(m)) return null;
     try {
       const basic = m.getBasicVariables();
       const rowStatus = m.getBasis().rowStatus;
@@ -273,6 +285,22 @@ export class HighsSession implements SolverSession {
     } catch {
       return null;
     }
+  }
+
+  /** An optimal LP with a factorised basis (after interior point: one simplex pass from its basis). */
+  private factorised(m: Model): boolean {
+    if (m.getModelStatus() !== 7) return false;
+    if (!this.unfactorised) return true;
+    try {
+      m.options.set({ solver: "choose", presolve: "choose", simplex_strategy: DUAL_SIMPLEX });
+      m.zeroAllClocks();
+      m.run();
+    } catch {
+      this.fail();
+      return false;
+    }
+    this.unfactorised = false;
+    return m.getModelStatus() === 7;
   }
 
   async infeasibleSubsystem(): Promise<InfeasibleSubsystem | null> {

@@ -39,9 +39,12 @@ export interface SessionSolveOptions extends SolveOptions {
    * `warm` (default) starts from the basis of the previous solve; `cold` discards it. `primal`
    * re-solves with primal simplex: after an objective change the old basis stays primal feasible,
    * so primal simplex needs a fraction of the iterations dual simplex does (docs/solvers.md).
+   * `ipm` (LP only) solves from scratch with the interior-point method and crosses over to an
+   * optimal basis, so duals, ranging and later warm starts are as after a simplex solve; it beats
+   * a long warm primal re-solve on large models (docs/solvers.md). One-shot solvers ignore it.
    */
   start?: "warm" | "cold";
-  algorithm?: "choose" | "primal";
+  algorithm?: "choose" | "primal" | "ipm";
   /**
    * A point to start an integer solve from: dense (e.g. the previous stage's plan), or values for
    * some columns only, which HiGHS completes (e.g. rounded-down integer columns of the LP optimum).

@@ -41,6 +41,32 @@ describe("HighsRuntime", () => {
   });
 });
 
+describe("interior point with crossover (algorithm: ipm)", () => {
+  it("reaches the simplex optimum, duals, ranges and basis responses, and leaves a basis to re-solve from", async () => {
+    const model = allocationLp({ regions: 3, seed: 5 });
+    const simplex = new HighsSession(new HighsRuntime());
+    const ipm = new HighsSession(new HighsRuntime());
+    await simplex.load(model);
+    await ipm.load(model);
+    const a = await simplex.solve();
+    const b = await ipm.solve({ algorithm: "ipm" });
+    expect(b.status).toBe("optimal");
+    expect(Math.abs(b.objective - a.objective)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(a.objective)));
+    expect(b.duals).not.toBeNull();
+    const [ra, rb] = [await simplex.rowRanges(), await ipm.rowRanges()];
+    expect(rb).not.toBeNull();
+    expect(rb!.length).toBe(ra!.length);
+    expect(await ipm.rhsSensitivity([0])).not.toBeNull();
+    // A warm re-solve after a bound change starts from the crossover basis.
+    await ipm.setRowBounds([{ index: 0, lb: model.rows[0].lb, ub: model.rows[0].ub }]);
+    const again = await ipm.solve();
+    expect(again.status).toBe("optimal");
+    expect(Math.abs(again.objective - a.objective)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(a.objective)));
+    await simplex.dispose();
+    await ipm.dispose();
+  });
+});
+
 describe("HiGHS 'infeasible or unbounded' is settled by a feasibility solve", () => {
   it.each([
     [10, unbounded],
