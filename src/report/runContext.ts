@@ -14,7 +14,7 @@ export interface RunContext {
   /** run.json as written (plan, merge, stress, min-budget), or what the caller supplies. */
   runJson: Record<string, unknown>;
   /** input.yaml parsed, when the folder has one (regions for progress by year). */
-  input: Record<string, unknown> | null;
+  readonly input: Record<string, unknown> | null;
   tables: Map<string, ResultTable>;
 }
 
@@ -22,15 +22,20 @@ export function runContext(kind: ReportKind, files: Record<string, string | Uint
   const runText = files["run.json"];
   const runJson = { ...(typeof runText === "string" ? (JSON.parse(runText) as Record<string, unknown>) : {}), ...extra };
   const inputText = files["input.yaml"];
-  const input = typeof inputText === "string" ? (parseYaml(inputText) as Record<string, unknown>) : null;
+  // Parsed on first use: only the progress chart reads it, and parsing a province's input.yaml
+  // takes longer than writing the workbook's summary sheet.
+  let input: Record<string, unknown> | null | undefined;
+  const parsedInput = () => (input ??= typeof inputText === "string" ? (parseYaml(inputText) as Record<string, unknown>) : null);
   const scenario = (runJson.scenario ?? {}) as { name?: string };
   const horizon = (runJson.horizon ?? null) as RunContext["horizon"];
   return {
     kind,
-    scenarioName: scenario.name ?? String(input?.name ?? ""),
+    scenarioName: scenario.name ?? String(parsedInput()?.name ?? ""),
     horizon,
     runJson,
-    input,
+    get input() {
+      return parsedInput();
+    },
     tables: new Map(resultTables(files).map((t) => [t.file, t])),
   };
 }
