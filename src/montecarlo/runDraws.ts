@@ -5,7 +5,7 @@
  */
 import type { Scenario } from "../scenario/types.js";
 import { createShard, type OutcomeShard } from "../stats/outcomes.js";
-import { Executor } from "./execute.js";
+import { type DrawResult, Executor } from "./execute.js";
 import type { ExecutionPlan } from "./executionPlan.js";
 import { type MetricLayout, recordDraw } from "./metrics.js";
 import { createSampler, type DrawSampler } from "./sampleInputs.js";
@@ -38,14 +38,19 @@ function prepare(job: EvaluateJob) {
   return p;
 }
 
+/** One draw's metrics (through the scratch `row`) into column `column` of `out`. */
+function writeDraw(job: EvaluateJob, result: DrawResult, world: SampledWorld, row: Float64Array, out: OutcomeShard, column: number): void {
+  recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
+  for (let m = 0; m < row.length; m++) out.values[m][column] = row[m];
+}
+
 function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, out: OutcomeShard, offset: number, onDraw?: () => void): void {
   const { sampler, world, executor } = prepare(job);
   const row = new Float64Array(job.metrics.names.length);
   for (let k = 0; k < draws.length; k++) {
     sampler.sampleInto(world, job.seed, draws[k]);
     const result = executor.run(world);
-    recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
-    for (let m = 0; m < row.length; m++) out.values[m][offset + k] = row[m];
+    writeDraw(job, result, world, row, out, offset + k);
     onDraw?.();
   }
 }
@@ -63,8 +68,7 @@ async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>, out: 
     for (let k = 0; k < draws.length; k++) {
       sampler.sampleInto(world, job.seed, draws[k]);
       const result = (await reoptimizer.draw(world)) ?? infeasibleDraw(job);
-      recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
-      for (let m = 0; m < row.length; m++) out.values[m][offset + k] = row[m];
+      writeDraw(job, result, world, row, out, offset + k);
       onDraw?.();
     }
   } finally {
@@ -85,8 +89,7 @@ async function replanDraws(job: EvaluateJob, draws: ArrayLike<number>, out: Outc
   for (let k = 0; k < draws.length; k++) {
     sampler.sampleInto(world, job.seed, draws[k]);
     const result = await replanner.draw(world);
-    recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
-    for (let m = 0; m < row.length; m++) out.values[m][offset + k] = row[m];
+    writeDraw(job, result, world, row, out, offset + k);
     onDraw?.();
   }
 }

@@ -17,7 +17,6 @@ import { minBudgetChart } from "./minBudgetChart.js";
 import { diagnosticsTable, figureTable, frontierTable, inputDifferencesTable, stressSummaryTable, targetsTable } from "./tables.js";
 import { tornadoCharts } from "./tornadoChart.js";
 
-
 const KIND_TITLE = {
   plan: { zh: "规划结果报告", en: "Plan report" },
   merge: { zh: "规划结果报告（合并的蒙特卡洛分片）", en: "Plan report (merged Monte Carlo shards)" },
