@@ -2,7 +2,10 @@
  * `reoptimize` mode: in every draw, re-plan with the sampled inputs — what could be achieved with
  * foresight of that world — and record the same metrics as `evaluate`. One planning model per
  * worker is held warm in a solver session; each draw only changes its coefficients and bounds
- * (worldModel.ts) and re-solves the shortfall and cost stages from the previous draw's basis.
+ * (worldModel.ts) and re-solves the shortfall and cost stages, starting from the basis of the
+ * planning model's own optimum, kept once: never from the previous draw's, so that a draw's plan
+ * does not depend on which draws a worker or shard solved before it (byte-identical CSVs for any
+ * `--workers` and `--shard`).
  */
 import { buildPlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
@@ -12,8 +15,12 @@ import type { DrawResult } from "./execute.js";
 import type { SampledWorld, WorldLayout } from "./types.js";
 import { WorldModel } from "./worldModel.js";
 
+/** The session's basis slot holding the planning model's optimum. */
+const ANCHOR = 1;
+
 export class Reoptimizer {
   private readonly world: WorldModel;
+  private anchored = false;
   private readonly staged: StagedSession;
 
   constructor(private readonly scenario: Scenario, layout: WorldLayout) {
@@ -27,12 +34,22 @@ export class Reoptimizer {
 
   /** Re-plans one sampled world; null when that world has no feasible plan. */
   async draw(world: SampledWorld): Promise<DrawResult | null> {
+    await this.anchor();
     const changes = this.world.changes(world);
     await this.staged.setCoefficients(changes.coefficients);
     await this.staged.setRowBounds(changes.rowBounds);
-    const run = await this.staged.run({ duals: false, reuseFirstBasis: true });
+    const run = await this.staged.run({ duals: false, firstFrom: ANCHOR });
     if (run.status !== "optimal") return null;
     return this.result(run.primal);
+  }
+
+  /** First use: solve the planning model as it stands (no draw applied yet) and keep its basis. */
+  private async anchor(): Promise<void> {
+    if (this.anchored) return;
+    const run = await this.staged.run({ duals: false });
+    if (run.status !== "optimal") throw new Error(`reoptimize: the planning model cannot be solved (${run.message ?? run.status})`);
+    await this.staged.keepBasis(ANCHOR);
+    this.anchored = true;
   }
 
   dispose(): Promise<void> {
