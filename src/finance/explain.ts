@@ -1,8 +1,9 @@
 /**
  * "What is one more 亿元 worth?" — the binding constraints of a plan in planning words with their
  * shadow prices in human units, largest first, each with the range over which it holds:
- *   stage 1 (attainment): what relaxing the row by one step — +1亿元 for money rows, +1 slot for
- *     capacity, one unit less of a hard target, +1 unit of stock or start limit — adds to each
+ *   stage 1 (attainment): what relaxing the row by one step — +1亿元 for money rows (less where
+ *     the price holds for less: moneyStep), +1 slot for capacity, one unit less of a hard target,
+ *     +1 unit of stock or start limit — adds to each
  *     target, in that target's own units (not a weighted score converted into one target's units);
  *   stage 2 (cost): weighted government yuan saved by relaxing the row, or what one more unit of a
  *     met target costs. All figures are total derivatives through the stages (results/shadow.ts),
@@ -35,6 +36,8 @@ export interface ExplainedRow {
   state: string;
   /** Value of relaxing the row by one `step`, in `unit` (stage 1: for the first target it moves). */
   value: number;
+  /** The same per the family's natural step (1亿元, 1 slot, 1 unit): what the list is ordered by. */
+  rate: number;
   unit: string;
   step: string;
   /** Stage 1: what the same step does to the other targets. */
@@ -56,38 +59,54 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
     const family = row.ref.family;
     if (!PRICED.has(family) || pointRange(sol, row, i)) return;
     const money = isMoneyRow(row);
-    const perStep = money ? 1e8 / MONEY_UNIT : 1; // row units (万元 or units) in one step
-    const step = money ? "1亿元" : family === "capacity" ? "1 slot" : "1 unit";
+    const natural = money ? 1e8 / MONEY_UNIT : 1; // row units (万元 or units) in the family's natural step
+    const stepOf = (sign: 1 | -1) => (money ? moneyStep(room(sol, row, i, sign)) : { rows: 1, label: family === "capacity" ? "1 slot" : "1 unit" });
     const base = { family, where: rowName(row), what: describeRow(row, scenario, namer), state: stateOf(row, tables) };
     const target = row.ref.family === "targets" ? row.ref : null;
     const gains = scenario.targets
-      .map((t, ti) => ({ target: t.id, unit: `${t.metric} of ${t.id}`, value: targetGain(sol, ti, i) * perStep }))
-      .filter((g) => Math.abs(g.value) > EPS && g.target !== target?.target);
+      .map((t, ti) => ({ target: t.id, unit: `${t.metric} of ${t.id}`, value: targetGain(sol, ti, i) }))
+      .filter((g) => Math.abs(g.value * natural) > EPS && g.target !== target?.target);
     if (gains.length > 0) {
       // Relax in the direction that helps the reference target (for a ≥ row: one unit less) —
       // unless the price holds only the other way (a degenerate basis): then say what tightening costs.
       const lead = gains.find((g) => g.target === ref?.id) ?? gains[0];
       const sign = direction(sol, row, i, lead.value > 0 ? 1 : -1);
-      const [first, ...also] = [lead, ...gains.filter((g) => g !== lead)].map((g) => ({ ...g, value: round(sign * g.value, 6) }));
-      out.push({ stage: "shortfall", ...base, value: first.value, unit: first.unit, step: `${sign > 0 ? "+" : "−"}${step}`, also, holds: holds(sol, row, i, sign) });
+      const step = stepOf(sign);
+      const [first, ...also] = [lead, ...gains.filter((g) => g !== lead)].map((g) => ({ ...g, value: round(sign * g.value * step.rows, 6) }));
+      out.push({
+        stage: "shortfall", ...base, value: first.value, rate: sign * lead.value * natural, unit: first.unit,
+        step: `${sign > 0 ? "+" : "−"}${step.label}`, also, holds: holds(sol, row, i, sign),
+      });
     }
     const g2 = sol.costDuals ? -sol.costDuals[i] : 0;
     const missed = target?.kind === "soft" && tables.targets.some((t) => t.target === target.target && !t.met);
     if (Math.abs(g2) > EPS && !missed) {
       const targetCost = family === "targets";
       const sign = targetCost ? 1 : direction(sol, row, i, 1);
+      const step = targetCost ? { rows: 1, label: "1 unit" } : stepOf(sign);
       const saved = sign * g2;
       out.push({
-        stage: "cost", ...base, value: round(Math.abs(g2) * perStep * MONEY_UNIT, 2),
+        stage: "cost", ...base, value: round(Math.abs(g2) * step.rows * MONEY_UNIT, 2), rate: Math.abs(g2) * natural,
         unit: targetCost ? "weighted government yuan it costs" : saved > 0 ? "weighted government yuan saved" : sign > 0 ? "weighted government yuan spent more (it buys more of a missed target)" : "weighted government yuan spent more",
-        step: targetCost ? `${step} more of the target` : `${sign > 0 ? "+" : "−"}${step}`,
+        step: targetCost ? `${step.label} more of the target` : `${sign > 0 ? "+" : "−"}${step.label}`,
         also: [],
         holds: holds(sol, row, i, sign),
       });
     }
   });
   const stageOrder = (r: ExplainedRow) => (r.stage === "shortfall" ? 0 : 1);
-  return out.sort((a, b) => stageOrder(a) - stageOrder(b) || b.value - a.value || a.where.localeCompare(b.where));
+  return out.sort((a, b) => stageOrder(a) - stageOrder(b) || b.rate - a.rate || a.where.localeCompare(b.where));
+}
+
+/**
+ * The step a money row's price is quoted for: 1亿元, or the largest power of ten of yuan within
+ * the room over which the price holds — "+1亿元 saves 1.24亿元" read as a promise where the price
+ * holds for 6万元 only, so there the step is 1万元. `room` in row units (null: unknown).
+ */
+function moneyStep(room: number | null): { rows: number; label: string } {
+  const yuan = room === null ? Infinity : room * MONEY_UNIT;
+  const step = yuan >= 1e8 ? 1e8 : yuan >= 1 ? 10 ** Math.floor(Math.log10(yuan)) : 1;
+  return { rows: step / MONEY_UNIT, label: formatMoney(step) };
 }
 
 /** How far the row's bound can move in direction `sign` (+1: up) with the same prices; null unknown. */

@@ -34,20 +34,23 @@ describe("explain: shadow prices in human units", () => {
     const base = await planScenario(s, "highs");
     const rows = explainPlan(base.solution, base.tables);
     const price = rows.find((r) => r.stage === "shortfall" && r.where === "budget[gov,town,2021]")!;
-    expect(price).toMatchObject({ step: "+1亿元", unit: "started of started-8" });
-    expect(price.value).toBeCloseTo(10_000 / 90, 4); // 1亿 / 90万 per unit of government money
+    expect(price.unit).toBe("started of started-8");
+    expect(price.rate).toBeCloseTo(10_000 / 90, 4); // per 1亿元: 1亿 / 90万 per unit of government money
+    // Quoted for the largest power of ten of yuan the price holds for (not as "+1亿元" it cannot buy).
+    expect(price).toMatchObject({ step: "+100万元", holds: "up to +120万元; beyond that another limit binds" });
+    expect(price.value).toBeCloseTo(price.rate / 100, 4);
 
     // 100万元 more in 2021 (small enough that the target is still missed: the price stays the same).
     const delta = 1_000_000;
     const raised = await planScenario(raise(s, "gov", "town", 2021, delta), "highs");
     const gained = raised.tables.targets[0].planned - base.tables.targets[0].planned; // tables round to 1e-4
     expect(gained).toBeGreaterThan(0);
-    expect((gained / delta) * 1e8).toBeCloseTo(price.value, 1);
+    expect((gained / delta) * 1e8).toBeCloseTo(price.rate, 1);
     const exactGain = (shortfallObjective(base) - shortfallObjective(raised)) * 8;
-    expect((exactGain / delta) * 1e8).toBeCloseTo(price.value, 4);
+    expect((exactGain / delta) * 1e8).toBeCloseTo(price.rate, 4);
     // Attainment and the stage-1 objective move by the same price, per target unit.
     const attainment = raised.tables.targets[0].attainment - base.tables.targets[0].attainment;
-    expect((attainment / delta) * 1e8).toBeCloseTo(price.value / 8, 1);
+    expect((attainment / delta) * 1e8).toBeCloseTo(price.rate / 8, 1);
     const objective = shortfallObjective(base) - shortfallObjective(raised);
     const budgetRow = base.tables.budgets.find((b) => b.year === 2021)!;
     expect((objective / delta) * 1e8).toBeCloseTo(budgetRow.shadow_price_score_per_100m_yuan, 4);
@@ -64,10 +67,11 @@ describe("explain: shadow prices in human units", () => {
       if (row.ref.family !== "budgets") throw new Error(`${p.where} is not a budget row`);
       const delta = 10_000; // 1万元
       const raised = await planScenario(raise(s, row.ref.source, row.ref.region, row.ref.year, delta), "highs");
+      const perYi = p.rate / p.value; // the quoted step's figures, per 1亿元
       for (const g of [{ target: p.unit.split(" of ")[1], value: p.value }, ...p.also]) {
         const t = base.tables.targets.findIndex((x) => x.target === g.target);
         const moved = relaxedPlanned(raised, t) - relaxedPlanned(base, t);
-        expect((moved / delta) * 1e8).toBeCloseTo(g.value, 0);
+        expect((moved / delta) * 1e8).toBeCloseTo(g.value * perYi, 0);
       }
     }
   });
@@ -76,7 +80,7 @@ describe("explain: shadow prices in human units", () => {
     const base = await planScenario(handSolvedTown(), "highs");
     const text = explainText(explainPlan(base.solution, base.tables), 5, "explain: test", "reference started-8");
     expect(text).toContain("1. budget of gov for town in 2021 — uses 300万元 of 300万元");
-    expect(text).toContain("+1亿元: ≈ +111.111 started of started-8");
+    expect(text).toContain("+100万元: ≈ +1.1111 started of started-8 (holds up to +120万元; beyond that another limit binds)");
     expect(text).toMatch(/What limits the cost of the plan/);
   });
 });

@@ -62,9 +62,11 @@ describe("shadow prices per target, in the target's own units", () => {
       }
     }
     const explained = explainPlan(base.solution, base.tables).find((r) => r.stage === "shortfall" && r.where === "budget[gov,city,2021]")!;
-    expect(explained).toMatchObject({ step: "+1亿元", unit: "started of t-all", also: [] });
-    expect(explained.value).toBeCloseTo(1e8 / 720_000, 3);
-    expect(explainText([explained], 5, "t", "n")).toMatch(/\+1亿元: ≈ \+138\.889 started of t-all \(holds up to \+12万元; beyond that another limit binds\)/);
+    // Quoted per 10万元, the largest power of ten the price holds for (+12万元), not per 1亿元.
+    expect(explained).toMatchObject({ step: "+10万元", unit: "started of t-all", also: [] });
+    expect(explained.rate).toBeCloseTo(1e8 / 720_000, 3);
+    expect(explained.value).toBeCloseTo(1e5 / 720_000, 6);
+    expect(explainText([explained], 5, "t", "n")).toMatch(/\+10万元: ≈ \+0\.1389 started of t-all \(holds up to \+12万元; beyond that another limit binds\)/);
   });
 
   it("the cost stage is priced through the stages: extra money buys more of the missed target, so the plan spends more", async () => {
