@@ -61,7 +61,9 @@ export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfide
       input_line,
     });
     for (const l of c.limits) {
-      rows.push({ kind: "confidence_limit", where: `target[${t.id}] ${l.where}`, message: `${l.what}: up to +${trim(l.gain)} ${t.metric} of ${t.id} per ${l.per} (${l.rows} ${l.rows === 1 ? "limit" : "limits"})`, input_line });
+      // A group of limits has no single entry to point at; a one-row group points at its own.
+      const limitLine = l.input && locate ? locate(l.input) : "";
+      rows.push({ kind: "confidence_limit", where: `target[${t.id}] ${l.where}`, message: `${l.what}: up to +${trim(l.gain)} ${t.metric} of ${t.id} per ${l.per} (${l.rows} ${l.rows === 1 ? "limit" : "limits"})`, input_line: limitLine });
     }
   });
   return rows;

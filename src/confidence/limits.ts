@@ -10,7 +10,8 @@ import { MONEY_UNIT } from "../model/context.js";
 import { rowName } from "../model/names.js";
 import type { LinearModel, Row } from "../model/types.js";
 import { describeRow, Namer } from "../plan/describe.js";
-import type { Scenario } from "../scenario/types.js";
+import { inputPathOf } from "../plan/rowInputs.js";
+import type { Scenario, YamlPath } from "../scenario/types.js";
 import { grouped } from "../format/numbers.js";
 
 export interface Limit {
@@ -22,6 +23,8 @@ export interface Limit {
   /** Target units the plan gains per step of the group's most valuable limit. */
   gain: number;
   per: "1亿元" | "slot" | "unit";
+  /** The scenario entry of a one-row group (its file and line go into diagnostics.csv); else null. */
+  input: YamlPath | null;
 }
 
 const ONE_YI = 1e8 / MONEY_UNIT;
@@ -43,7 +46,10 @@ export function limitsOf(model: LinearModel, scenario: Scenario, response: Float
     groups.set(key, g);
   });
   return [...groups.entries()]
-    .map(([where, g]): Limit => ({ where, what: describeGroup(g.rows, scenario, namer), rows: g.rows.length, gain: g.gain, per: g.per }))
+    .map(([where, g]): Limit => ({
+      where, what: describeGroup(g.rows, scenario, namer), rows: g.rows.length, gain: g.gain, per: g.per,
+      input: g.rows.length === 1 ? inputPathOf(g.rows[0], scenario) : null,
+    }))
     .sort((a, b) => Number(b.per === "1亿元") - Number(a.per === "1亿元") || b.gain - a.gain || a.where.localeCompare(b.where));
 }
 
