@@ -90,7 +90,13 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
   const sign = gov >= gov0 ? "+" : "−";
   // An integer plan is solved to a MIP gap: the confidence plan can come out a little cheaper.
   const gap = gov < gov0 && scenario.programs.some((p) => p.integer) ? `; both plans are solved to the ${formatPercent(scenario.objective.mipGap)} MIP gap` : "";
-  lines.push(`government money ${formatMoney(gov0)} → ${formatMoney(gov)} (${sign}${formatMoney(Math.abs(gov - gov0))}: the price of confidence${gap})`);
+  // The objective weighs government money; enterprises, property owners and residents pay their
+  // shares of the margin too, so the whole bill is shown beside it when other sources pay.
+  const all = totalUsed(plan);
+  const all0 = totalUsed(plain);
+  const others = Math.abs(all - gov) > 0.5 || Math.abs(all0 - gov0) > 0.5;
+  const whole = others ? `; all sources ${formatMoney(all0)} → ${formatMoney(all)} (${all >= all0 ? "+" : "−"}${formatMoney(Math.abs(all - all0))})` : "";
+  lines.push(`government money ${formatMoney(gov0)} → ${formatMoney(gov)} (${sign}${formatMoney(Math.abs(gov - gov0))}: the price of confidence${gap})${whole}`);
   return lines;
 }
 

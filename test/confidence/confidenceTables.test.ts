@@ -1,10 +1,15 @@
 /**
  * diagnostics.csv under confidence planning: a target that cannot reach its level gets a
  * `confidence_not_reached` row (pointing at the target) and one `confidence_limit` row per group of
- * limits holding it, pointing at that limit's own entry when the group is one row.
+ * limits holding it, pointing at that limit's own entry when the group is one row. The summary's
+ * money line shows the whole bill beside the government money the objective weighs.
  */
 import { describe, expect, it } from "vitest";
+import { confidenceLines } from "../../src/confidence/confidenceTables.js";
+import type { TargetConfidence } from "../../src/confidence/types.js";
+import { loadCheckedScenario } from "../../src/loadChecked.js";
 import { simulate } from "../../src/pipeline.js";
+import type { PlanTables } from "../../src/results/types.js";
 
 const SHORT = "test/fixtures/confidence/short-budget.yaml";
 
@@ -20,5 +25,27 @@ describe("confidence diagnostics", () => {
     const limit = rows.find((r) => r.kind === "confidence_limit")!;
     expect(limit).toMatchObject({ where: "target[t-80] budget[gov,*,2021]", input_line: "short-budget.yaml:20" });
     expect(limit.message).toContain("up to +100 started of t-80 per 1亿元 (1 limit)");
+  });
+});
+
+describe("confidence summary lines", () => {
+  const scenario = loadCheckedScenario(SHORT).scenario;
+  const tables = (gov: number, residents: number) =>
+    ({
+      funding: [
+        { source_kind: "government", amount_yuan: gov },
+        { source_kind: "residents", amount_yuan: residents },
+      ],
+    }) as unknown as PlanTables;
+  const none: TargetConfidence[] = [];
+
+  it("shows the whole bill beside the government money when other sources pay their shares", () => {
+    const [line] = confidenceLines(scenario, none, tables(3e8, 1e8), tables(2e8, 0.5e8));
+    expect(line).toBe("government money 2亿元 → 3亿元 (+1亿元: the price of confidence); all sources 2.5亿元 → 4亿元 (+1.5亿元)");
+  });
+
+  it("shows only the government money when no other source pays", () => {
+    const [line] = confidenceLines(scenario, none, tables(3e8, 0), tables(2e8, 0));
+    expect(line).toBe("government money 2亿元 → 3亿元 (+1亿元: the price of confidence)");
   });
 });
