@@ -1,7 +1,7 @@
 /**
- * The report thread: renders report.html from a folder's files while the main thread writes the
- * workbook (output/officeFiles.ts). ECharts draws every chart twice (zh, en), the longest part of
- * writing a results folder; on two cores the two office files take the time of one.
+ * The report thread: renders report.html from a folder's files while the workbook thread writes
+ * the workbook (output/officeFiles.ts). ECharts draws the charts (twice, zh and en, where
+ * they have words), the longest part of writing a results folder; on two cores the two office files take the time of one.
  */
 import { parentPort } from "node:worker_threads";
 import type { ThreadReply } from "../threadClient.js";
