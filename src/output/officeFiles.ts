@@ -6,15 +6,16 @@
  * free for the solver thread's replies while their libraries load.
  */
 import type { ReportKind } from "../report/runContext.js";
-import type { ReportRequest } from "../report/reportThread.js";
+import type { ReadAhead, ReportRequest } from "../report/reportThread.js";
 import { ThreadClient } from "../threadClient.js";
+import { renderInput } from "./planFiles.js";
 import type { WorkbookRequest } from "../workbook/workbookThread.js";
 
 export const REPORT_FILE = "report.html";
 export const WORKBOOK_FILE = "results.xlsx";
 export const OFFICE_FILES = [REPORT_FILE, WORKBOOK_FILE];
 
-const reportThread = new ThreadClient<ReportRequest>("report/reportThread", "report thread");
+const reportThread = new ThreadClient<ReportRequest | ReadAhead>("report/reportThread", "report thread");
 const workbookThread = new ThreadClient<WorkbookRequest>("workbook/workbookThread", "workbook thread");
 
 /**
@@ -25,6 +26,18 @@ const workbookThread = new ThreadClient<WorkbookRequest>("workbook/workbookThrea
 export function preloadOfficeRenderers(options: Pick<OfficeOptions, "xlsx"> = {}): void {
   reportThread.start();
   if (options.xlsx ?? true) workbookThread.start();
+}
+
+/**
+ * input.yaml depends only on the inputs, so it is rendered while the solver thread works — a turn
+ * of the event loop after the caller started solving, once the solver has its model — and the
+ * report thread parses it then too. Resolves to the text for the folder.
+ */
+export async function renderInputAhead(merged: unknown): Promise<string> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const text = renderInput(merged);
+  reportThread.send({ readAhead: text });
+  return text;
 }
 
 export interface OfficeOptions {
