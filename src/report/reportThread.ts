@@ -1,6 +1,6 @@
 /**
- * The report thread: renders report.html from a folder's files while the main thread writes the
- * workbook (output/officeFiles.ts). ECharts draws the charts (twice, zh and en, where they
+ * The report thread: renders report.html from a folder's files while the workbook thread writes
+ * the workbook (output/officeFiles.ts). ECharts draws the charts (twice, zh and en, where they
  * have words), the longest part of writing a results folder; on two cores the two office files
  * take the time of one. An input sent ahead (`readAhead`) is parsed while the command solves.
  */
