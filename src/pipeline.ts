@@ -34,7 +34,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { UsageError } from "./errors.js";
-import { preloadOfficeRenderers, withOfficeFiles } from "./output/officeFiles.js";
+import { preloadOfficeRenderers, renderInputAhead, withOfficeFiles } from "./output/officeFiles.js";
 import { renderDiagnosticsOnly, renderPlanFiles } from "./output/planFiles.js";
 import { safeFolderName } from "./output/folderName.js";
 import { assertWritable, writeFolderAtomically } from "./output/writeFolder.js";
@@ -122,6 +122,8 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   if (!wants && options.confidence) throw new UsageError("--calibration-draws and --calibration-seed apply to confidence planning: add --confidence or set objective.confidence");
   const seeds = wants ? confidenceSeeds(loaded, options.confidence, options.monteCarlo?.seed, Boolean(options.monteCarlo)) : null;
   const t1 = performance.now();
+  const input = outDir ? renderInputAhead(loaded.merged) : null; // while the solver works
+  input?.catch(() => undefined); // awaited when the files are rendered; planning may fail first
   let confidence: ConfidenceOutcome | null = null;
   let planned: PlannedScenario;
   if (seeds) {
@@ -162,8 +164,8 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   if (outDir) {
     const bom = { bom: options.bom ?? true };
     const files = solution.status === "optimal"
-      ? await renderPlanFiles(tables, runJson, loaded.merged, bom)
-      : await renderDiagnosticsOnly(tables, runJson, loaded.merged, bom);
+      ? await renderPlanFiles(tables, runJson, await input!, bom)
+      : await renderDiagnosticsOnly(tables, runJson, await input!, bom);
     if (mc?.tables) Object.assign(files, await renderMonteCarloFiles(mc.tables, bom));
     if (mc?.shardFile) files[SHARD_FILE] = mc.shardFile;
     written = writeFolderAtomically(outDir, await withOfficeFiles(files, { kind: "plan", xlsx: options.xlsx }), options.force ?? false, loaded.inputs);

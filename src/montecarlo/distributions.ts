@@ -9,7 +9,7 @@
  * not) ~1e-15 relative (AS 241 and Hart 5666, see stats/normal.ts); PERT ~1e-14 in probability
  * (see stats/beta.ts). Analytic mean and variance for all, including truncation.
  */
-import { betaCdf, betaQuantileFunction, lnBeta } from "../stats/beta.js";
+import { type BetaInverse, betaCdf, betaQuantileFunction, lnBeta } from "../stats/beta.js";
 import { normalCdf, normalMass, normalPdf, normalQuantile, normalUpperQuantile } from "../stats/normal.js";
 import type { Dist } from "./types.js";
 
@@ -96,11 +96,13 @@ function pert(d: Extract<Dist, { type: "pert" }>): PreparedDist {
   const alpha = 1 + (lambda * (c - a)) / (b - a);
   const beta = 1 + (lambda * (b - c)) / (b - a);
   const lnB = lnBeta(alpha, beta);
-  const inv = betaQuantileFunction(alpha, beta);
+  // Tabulated on first use: checking a scenario prepares every distribution, and a plan without
+  // draws never asks for a quantile (the table takes a few tens of ms per PERT input).
+  let inv: BetaInverse | null = null;
   const mu = (a + lambda * c + b) / (lambda + 2);
   return {
     dist: d,
-    quantile: (u) => Math.min(b, a + (b - a) * inv(u)),
+    quantile: (u) => Math.min(b, a + (b - a) * (inv ??= betaQuantileFunction(alpha, beta))(u)),
     cdf: (x) => betaCdf((x - a) / (b - a), alpha, beta, lnB),
     mean: mu,
     variance: ((mu - a) * (b - mu)) / (lambda + 3),

@@ -16,14 +16,15 @@ export function renderInput(merged: unknown): string {
   return stringify(merged, { sortMapEntries: false, lineWidth: 0 });
 }
 
+/** `input`: input.yaml as renderInput made it (pipeline.ts renders it while solving). */
 export async function renderPlanFiles(
   tables: PlanTables,
   runJson: object,
-  merged: unknown,
+  input: string,
   options: CsvOptions,
 ): Promise<Record<string, string>> {
   return {
-    ...(await renderDiagnosticsOnly(tables, runJson, merged, options)),
+    ...(await renderDiagnosticsOnly(tables, runJson, input, options)),
     "plan.csv": await toCsv(tables.plan, PLAN_COLUMNS, options),
     "funding.csv": await toCsv(tables.funding, FUNDING_COLUMNS, options),
     "budgets.csv": await toCsv(tables.budgets, BUDGET_COLUMNS, options),
@@ -37,11 +38,11 @@ export async function renderPlanFiles(
 export async function renderDiagnosticsOnly(
   tables: Pick<PlanTables, "diagnostics">,
   runJson: object,
-  merged: unknown,
+  input: string,
   options: CsvOptions,
 ): Promise<Record<string, string>> {
   return {
-    [INPUT_FILE]: renderInput(merged),
+    [INPUT_FILE]: input,
     "diagnostics.csv": await toCsv(tables.diagnostics, DIAGNOSTIC_COLUMNS, options),
     "run.json": JSON.stringify(runJson, null, 2) + "\n",
   };

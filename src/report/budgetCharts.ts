@@ -44,7 +44,8 @@ export function utilisationHeatmap(ctx: RunContext): ChartSpec {
     note: { zh: "各资金来源合计：已使用 ÷（预算 + 上年结转）；● 表示有预算为紧约束（全部用完）。", en: "All sources together: used ÷ (budget + carried in); ● marks a binding (fully used) budget." },
     width: 1000,
     height: 110 + 22 * u.regions.length,
-    option: (_lang: Lang) => ({
+    sameInBothLanguages: true, // region names, years and percentages
+    option: () => ({
       grid: { left: 230, right: 30, top: 10, bottom: 80 },
       xAxis: { type: "category", data: u.years.map(String), splitArea: { show: true } },
       yAxis: { type: "category", data: u.regions, inverse: true, axisLabel: { width: 210, overflow: "truncate" } },

@@ -3,7 +3,7 @@ import { fileLabel } from "../format/labels.js";
 import { num, records, text } from "../output/resultTables.js";
 import { percentAxis } from "./axis.js";
 import type { RunContext } from "./runContext.js";
-import type { ChartSpec, Lang } from "./svgChart.js";
+import type { ChartSpec } from "./svgChart.js";
 
 export const TOP_CHANGES = 12;
 
@@ -28,7 +28,8 @@ export function compareCharts(ctx: RunContext): ChartSpec[] {
     note: { zh: "方案2相对方案1的变化率。", en: "Relative change of folder 2 against folder 1." },
     width: 1000,
     height: 80 + 24 * bars.length,
-    option: (_lang: Lang) => ({
+    sameInBothLanguages: true, // row labels from the CSVs and %
+    option: () => ({
       grid: { left: 400, right: 70, top: 10, bottom: 30 },
       xAxis: { type: "value", axisLabel: { formatter: percentAxis } },
       yAxis: { type: "category", data: bars.map((b) => b.label), inverse: true, axisLabel: { width: 330, overflow: "truncate" } },

@@ -3,7 +3,7 @@ import { moneyUnitFor } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { MONEY_UNIT_EN, moneyAxis } from "./axis.js";
 import type { RunContext } from "./runContext.js";
-import type { ChartSpec, Lang } from "./svgChart.js";
+import type { ChartSpec } from "./svgChart.js";
 
 export interface MoneyBySource {
   years: number[];
@@ -31,7 +31,8 @@ export function moneyChart(ctx: RunContext): ChartSpec {
     note: { zh: `单位：${unit}；按付款年度（含规划期后尾款）。`, en: `Unit: ${MONEY_UNIT_EN[unit]}; by payment year (including payments after the horizon).` },
     width: 1000,
     height: 420,
-    option: (_lang: Lang) => ({
+    sameInBothLanguages: true, // years, amounts and the unit (元/万元/亿元), source names as the scenario gives them
+    option: () => ({
       grid: { left: 80, right: 30, top: 40 + 22 * Math.ceil(m.sources.length / 4), bottom: 40 },
       legend: { top: 5, type: "plain" },
       xAxis: { type: "category", data: m.years.map(String) },

@@ -74,7 +74,8 @@ export function renderPage(page: Page): string {
     const svg = (lang: "zh" | "en") => renumberIds(renderSvg(spec, lang), `${id}${lang}`);
     const half = spec.width <= 600 ? " half" : "";
     const note = spec.note ? `<figcaption>${bi(spec.note)}</figcaption>` : "";
-    return `<figure class="chart${half}"><h3>${bi(spec.title)}</h3><div class="zh">${svg("zh")}</div><div class="en">${svg("en")}</div>${note}</figure>`;
+    const drawing = spec.sameInBothLanguages ? `<div>${svg("zh")}</div>` : `<div class="zh">${svg("zh")}</div><div class="en">${svg("en")}</div>`;
+    return `<figure class="chart${half}"><h3>${bi(spec.title)}</h3>${drawing}${note}</figure>`;
   };
   const sections = page.sections.map((s) => {
     const charts = s.charts && s.charts.length > 0 ? `<div class="charts">\n${s.charts.map(chart).join("\n")}\n</div>` : "";

@@ -25,7 +25,7 @@ export function runContext(kind: ReportKind, files: Record<string, string | Uint
   // Parsed on first use: only the progress chart reads it, and parsing a province's input.yaml
   // takes longer than writing the workbook's summary sheet.
   let input: Record<string, unknown> | null | undefined;
-  const parsedInput = () => (input ??= typeof inputText === "string" ? (parseYaml(inputText) as Record<string, unknown>) : null);
+  const parsedInput = () => (input ??= typeof inputText === "string" ? parseInput(inputText) : null);
   const scenario = (runJson.scenario ?? {}) as { name?: string };
   const horizon = (runJson.horizon ?? null) as RunContext["horizon"];
   return {
@@ -38,4 +38,17 @@ export function runContext(kind: ReportKind, files: Record<string, string | Uint
     },
     tables: new Map(resultTables(files).map((t) => [t.file, t])),
   };
+}
+
+/** The input.yaml this thread parsed last (one: a thread draws one folder at a time). */
+let lastInput: { text: string; value: Record<string, unknown> } | null = null;
+
+/**
+ * input.yaml parsed, or the value parsed before from the same text: the report thread is handed
+ * the input while the command solves (officeFiles.ts) and parses it then, not when the report is
+ * due — a province's input takes a sixth of a second. The charts only read the value.
+ */
+export function parseInput(text: string): Record<string, unknown> {
+  if (lastInput?.text !== text) lastInput = { text, value: parseYaml(text) as Record<string, unknown> };
+  return lastInput.value;
 }

@@ -22,6 +22,11 @@ export interface ChartSpec {
   note?: Label;
   width: number;
   height: number;
+  /**
+   * True when the drawing has no words that change with the language (names, numbers, %): it is
+   * drawn once and shown under both, which halves the cost of the largest chart (the heatmap).
+   */
+  sameInBothLanguages?: boolean;
   option: (lang: Lang) => EChartsModule.EChartsCoreOption;
 }
 

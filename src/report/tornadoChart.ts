@@ -1,7 +1,7 @@
 /** Sensitivity tornado per output (sensitivity.csv): Spearman ρ of each uncertain input, largest |ρ| first. */
 import { num, records, text } from "../output/resultTables.js";
 import type { RunContext } from "./runContext.js";
-import type { ChartSpec, Lang } from "./svgChart.js";
+import type { ChartSpec } from "./svgChart.js";
 
 export const TORNADO_INPUTS = 8;
 
@@ -22,7 +22,8 @@ export function tornadoCharts(ctx: RunContext): ChartSpec[] {
       note: { zh: "斯皮尔曼秩相关系数 ρ；正值表示输入越大、结果越高。", en: "Spearman rank correlation ρ; positive: the output rises with the input." },
       width: 480,
       height: 80 + 26 * Math.max(1, bars.length),
-      option: (_lang: Lang) => ({
+      sameInBothLanguages: true, // input ids and ρ
+      option: () => ({
         grid: { left: 150, right: 50, top: 10, bottom: 30 },
         xAxis: { type: "value", min: -1, max: 1 },
         yAxis: { type: "category", data: bars.map((b) => text(b.input)), inverse: true, axisLabel: { width: 140, overflow: "truncate" } },

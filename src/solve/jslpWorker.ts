@@ -4,6 +4,10 @@
  * iteration or time limit for LPs, and a synchronous hang would freeze the whole engine. One worker is
  * kept per process and reused; a timed-out or crashed worker is terminated and replaced.
  * The worker is plain CommonJS evaluated from a string, so it needs no TypeScript loader.
+ * A solve's time limit starts once the worker has loaded the library: it bounds the solve (a cycling
+ * simplex), not the thread's start, which on a loaded machine — with the report and workbook
+ * threads loading beside it — took longer than `auto`'s 0.5 s and sent tiny models to HiGHS, so
+ * the same input gave another tied optimum depending on the machine's load.
  */
 import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
@@ -12,6 +16,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const lib = require(workerData.path);
 const solver = lib.default ?? lib;
+parentPort.postMessage({ ready: true });
 // jslp rounds its answer to its precision, which breaks 0-rhs balance rows by ~precision x cost; read
 // the unrounded basic values from the final tableau instead (same loop as its generateSolutionSet).
 function unrounded(solution) {
@@ -46,8 +51,14 @@ export type WorkerOutcome =
   | { kind: "threw"; error: string }
   | { kind: "timeout" };
 
+interface Spawned {
+  thread: Worker;
+  /** Settles once the worker has loaded javascript-lp-solver (rejects if it fails first). */
+  ready: Promise<void>;
+}
+
 export class JslpWorker {
-  private worker: Worker | null = null;
+  private worker: Spawned | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   /** Solves `model` in the worker; requests run one at a time in call order. */
@@ -61,25 +72,40 @@ export class JslpWorker {
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = null;
-    if (w) await w.terminate();
+    if (w) await w.thread.terminate();
   }
 
-  private spawn(): Worker {
+  private spawn(): Spawned {
     const path = createRequire(import.meta.url).resolve("javascript-lp-solver");
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { path } });
-    w.unref(); // an idle worker must not keep the process alive
-    return w;
+    const thread = new Worker(WORKER_SOURCE, { eval: true, workerData: { path } });
+    thread.unref(); // an idle worker must not keep the process alive
+    const ready = new Promise<void>((resolve, reject) => {
+      thread.once("message", () => resolve()); // its first message: the library is loaded
+      thread.once("error", reject);
+      thread.once("exit", (code) => reject(new Error(`jslp worker exited with code ${code}`)));
+    });
+    ready.catch(() => undefined); // reported by the solve that waits for it
+    return { thread, ready };
   }
 
-  private runOne(model: unknown, precision: number, timeoutMs: number): Promise<WorkerOutcome> {
-    const w = (this.worker ??= this.spawn());
+  private async runOne(model: unknown, precision: number, timeoutMs: number): Promise<WorkerOutcome> {
+    const spawned = (this.worker ??= this.spawn());
+    const w = spawned.thread;
+    w.ref(); // keep the process alive while the worker starts
+    try {
+      await spawned.ready;
+    } catch (e) {
+      if (this.worker === spawned) this.worker = null;
+      void w.terminate();
+      return { kind: "threw", error: (e as Error).message };
+    }
     return new Promise<WorkerOutcome>((resolve) => {
       const finish = (outcome: WorkerOutcome, dropWorker: boolean) => {
         clearTimeout(timer);
         w.off("message", onMessage).off("error", onError).off("exit", onExit);
         w.unref();
         if (dropWorker) {
-          if (this.worker === w) this.worker = null;
+          if (this.worker === spawned) this.worker = null;
           void w.terminate();
         }
         resolve(outcome);

@@ -72,8 +72,16 @@ export function columnWidth(header: string[], values: Cell[], kind: ColumnKind):
   return Math.min(60, Math.max(8, widest + 2));
 }
 
+/**
+ * CJK (U+2E80–U+FFEF) and characters beyond U+FFFF (CJK extensions, emoji) count 2, any other 1:
+ * a loop over code units, not a regex per character.
+ */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++; // one character
+    w += c >= 0x2e80 && c <= 0xffef ? 2 : 1;
+  }
   return w;
 }
