@@ -170,31 +170,37 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     for (const p of order) {
       const out = world[p.array];
       const { keys, dist, targetStart, targetIndex, targetScale, uniforms, values } = p;
-      let sum = 0;
+      const n = p.cells;
       const normals = p.corrNormals;
       if (normals === null) {
-        for (let c = 0; c < p.cells; c++) uniforms[c] = uniformAt(seed, draw, keys[2 * c], keys[2 * c + 1]);
+        for (let c = 0; c < n; c++) uniforms[c] = uniformAt(seed, draw, keys[2 * c], keys[2 * c + 1]);
       } else {
         const corrKeys = p.corrKeys!;
         for (let e = 0; e < normals.length; e++) normals[e] = normalQuantile(uniformAt(seed, draw, corrKeys[2 * e], corrKeys[2 * e + 1]));
         const coef = p.corrCoef!;
         const term = p.corrTerm!;
         const r = coef.length;
-        for (let c = 0; c < p.cells; c++) {
+        for (let c = 0; c < n; c++) {
           let z = 0;
           for (let j = 0; j < r; j++) z += coef[j] * normals[term[c * r + j]];
           uniforms[c] = normalCdf(z);
         }
       }
-      dist.quantiles(uniforms, values, p.cells);
-      for (let c = 0; c < p.cells; c++) {
-        const x = values[c];
-        sum += x;
-        const end = targetStart[c + 1];
-        if (p.replace) for (let t = targetStart[c]; t < end; t++) out[targetIndex[t]] = x * targetScale[t];
-        else for (let t = targetStart[c]; t < end; t++) out[targetIndex[t]] *= x;
+      dist.quantiles(uniforms, values, n);
+      let sum = 0;
+      for (let c = 0; c < n; c++) sum += values[c];
+      world.inputValues[p.slot] = n > 0 ? sum / n : NaN;
+      if (p.replace) {
+        for (let c = 0; c < n; c++) {
+          const x = values[c];
+          for (let t = targetStart[c], end = targetStart[c + 1]; t < end; t++) out[targetIndex[t]] = x * targetScale[t];
+        }
+      } else {
+        for (let c = 0; c < n; c++) {
+          const x = values[c];
+          for (let t = targetStart[c], end = targetStart[c + 1]; t < end; t++) out[targetIndex[t]] *= x;
+        }
       }
-      world.inputValues[p.slot] = p.cells > 0 ? sum / p.cells : NaN;
     }
     return world;
   };
