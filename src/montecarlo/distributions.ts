@@ -117,7 +117,8 @@ function pert(d: Extract<Dist, { type: "pert" }>): PreparedDist {
     dist: d,
     quantile,
     quantiles: (u, out, n) => {
-      for (let i = 0; i < n; i++) out[i] = quantile(u[i]);
+      inv.into(u, out, n); // the beta quantiles first, in one call, then scaled as `quantile` scales them
+      for (let i = 0; i < n; i++) out[i] = Math.min(b, a + (b - a) * out[i]);
     },
     cdf: (x) => betaCdf((x - a) / (b - a), alpha, beta, lnB),
     mean: mu,
