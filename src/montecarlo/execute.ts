@@ -110,7 +110,9 @@ export class Executor {
     this.costs(world, y);
     this.pay(world, y);
     if (y < this.H) {
-      for (let i = 0; i < this.N; i++) this.result.starts[i * this.H + y] = this.certain[i] + this.uncertain[i];
+      const { H, certain, uncertain } = this;
+      const starts = this.result.starts;
+      for (let i = 0; i < this.N; i++) starts[i * H + y] = certain[i] + uncertain[i];
     }
   }
 
@@ -135,101 +137,108 @@ export class Executor {
   }
 
   private candidates(world: SampledWorld, y: number): void {
-    const { f, H } = this;
+    const { H, certain, uncertain, deferred } = this;
+    const { fixed, planned, actual, cellBase } = this.f;
     const failure = world.consentFailure;
     const slip = world.slipProbability;
     for (let i = 0; i < this.N; i++) {
       const iy = i * H + y;
-      if (f.fixed[iy] === 1) {
-        this.certain[i] = f.planned[iy];
-        this.uncertain[i] = 0;
+      if (fixed[iy] === 1) {
+        certain[i] = planned[iy];
+        uncertain[i] = 0;
         continue;
       }
-      const c = f.cellBase[i] + y;
-      let unc = Math.max(0, f.planned[iy] - f.actual[iy]) + this.deferred[i];
+      const c = cellBase[i] + y;
+      let unc = Math.max(0, planned[iy] - actual[iy]) + deferred[i];
       const failed = unc * failure[c];
       unc -= failed;
       const slipped = unc * slip[c];
       unc -= slipped;
-      this.certain[i] = f.actual[iy];
-      this.uncertain[i] = unc;
-      this.deferred[i] = failed + slipped;
+      certain[i] = actual[iy];
+      uncertain[i] = unc;
+      deferred[i] = failed + slipped;
     }
   }
 
   /** Units active in year y from starts before it (realised, or pre-horizon). */
   private activeBefore(i: number, y: number): number {
     const { f, H } = this;
+    const starts = this.result.starts;
     let active = f.preActive[i * this.Y + y];
     const duration = f.profileStart[i + 1] - f.profileStart[i];
     for (let k = 1; k < duration && y - k >= 0; k++) {
-      if (y - k < H) active += this.result.starts[i * H + y - k];
+      if (y - k < H) active += starts[i * H + y - k];
     }
     return active;
   }
 
   private applyCapacity(y: number): void {
-    const { f } = this;
+    const { f, certain, uncertain, deferred } = this;
+    const { capacityStart, capacityIndex, capacitySlots, slotsPerUnit } = f;
     const list = f.capacityByYear[y];
     for (let q = 0; q < list.length; q++) {
       const ci = list[q];
+      const first = capacityStart[ci];
+      const end = capacityStart[ci + 1];
       let used = 0;
       let reducible = 0;
-      for (let m = f.capacityStart[ci]; m < f.capacityStart[ci + 1]; m++) {
-        const i = f.capacityIndex[m];
-        const spu = f.slotsPerUnit[i];
-        used += spu * (this.activeBefore(i, y) + this.certain[i] + this.uncertain[i]);
-        reducible += spu * this.uncertain[i];
+      for (let m = first; m < end; m++) {
+        const i = capacityIndex[m];
+        const spu = slotsPerUnit[i];
+        used += spu * (this.activeBefore(i, y) + certain[i] + uncertain[i]);
+        reducible += spu * uncertain[i];
       }
-      if (used <= f.capacitySlots[ci] || reducible <= 0) continue;
-      const keep = Math.max(0, 1 - (used - f.capacitySlots[ci]) / reducible);
-      for (let m = f.capacityStart[ci]; m < f.capacityStart[ci + 1]; m++) {
-        const i = f.capacityIndex[m];
-        const cut = this.uncertain[i] * (1 - keep);
-        this.uncertain[i] -= cut;
-        this.deferred[i] += cut;
+      if (used <= capacitySlots[ci] || reducible <= 0) continue;
+      const keep = Math.max(0, 1 - (used - capacitySlots[ci]) / reducible);
+      for (let m = first; m < end; m++) {
+        const i = capacityIndex[m];
+        const cut = uncertain[i] * (1 - keep);
+        uncertain[i] -= cut;
+        deferred[i] += cut;
       }
     }
   }
 
   private costs(world: SampledWorld, y: number): void {
-    const { f, H } = this;
+    const { H, Y, S, certain, uncertain, total, newPerUnit } = this;
+    const { recorded, recordedPaid, profileStart, profile, cellBase, preCost, unitCost } = this.f;
     const factor = world.unitCostFactor;
     const starts = this.result.starts;
     for (let i = 0; i < this.N; i++) {
-      if (f.recorded[i * this.Y + y]) {
-        const row = (i * this.Y + y) * this.S;
+      if (recorded[i * Y + y]) {
+        const row = (i * Y + y) * S;
         let paid = 0;
-        for (let s = 0; s < this.S; s++) paid += f.recordedPaid[row + s];
-        this.total[i] = paid;
-        this.newPerUnit[i] = 0;
+        for (let s = 0; s < S; s++) paid += recordedPaid[row + s];
+        total[i] = paid;
+        newPerUnit[i] = 0;
         continue;
       }
-      const p0 = f.profileStart[i];
-      const duration = f.profileStart[i + 1] - p0;
-      const base = f.cellBase[i];
-      let committed = f.preCost[i * this.Y + y];
+      const p0 = profileStart[i];
+      const duration = profileStart[i + 1] - p0;
+      const base = cellBase[i];
+      let committed = preCost[i * Y + y];
       for (let k = 1; k < duration && y - k >= 0; k++) {
         const t = y - k;
         if (t >= H) continue;
-        committed += f.profile[p0 + k] * f.unitCost[i * H + t] * factor[base + t] * starts[i * H + t];
+        committed += profile[p0 + k] * unitCost[i * H + t] * factor[base + t] * starts[i * H + t];
       }
-      this.newPerUnit[i] = y < H ? f.profile[p0] * f.unitCost[i * H + y] * factor[base + y] : 0;
-      this.total[i] = committed + (this.certain[i] + this.uncertain[i]) * this.newPerUnit[i];
+      newPerUnit[i] = y < H ? profile[p0] * unitCost[i * H + y] * factor[base + y] : 0;
+      total[i] = committed + (certain[i] + uncertain[i]) * newPerUnit[i];
     }
   }
 
   private pay(world: SampledWorld, y: number): void {
     const { S, N, H, Y, f } = this;
     const { demand, ratio, total } = this;
+    const { shares, recorded, recordedPaid } = f;
     for (let i = 0; i < N; i++) {
       const row = (i * Y + y) * S;
       const o = i * S;
-      if (f.recorded[i * Y + y] === 1) {
-        for (let s = 0; s < S; s++) demand[o + s] = f.recordedPaid[row + s];
+      if (recorded[i * Y + y] === 1) {
+        for (let s = 0; s < S; s++) demand[o + s] = recordedPaid[row + s];
       } else {
         const t = total[i];
-        for (let s = 0; s < S; s++) demand[o + s] = f.shares[row + s] * t;
+        for (let s = 0; s < S; s++) demand[o + s] = shares[row + s] * t;
       }
     }
     ratio.fill(1);
@@ -237,14 +246,15 @@ export class Executor {
     for (let q = 0; q < budgets.length; q++) this.rationBudget(world, budgets[q]);
     const shortfall = world.enterpriseShortfall;
     const sourceStride = this.L * H;
-    const paid = this.result.paid;
-    const gap = this.result.gap;
+    const { paid, gap } = this.result;
+    const { leaf } = f;
+    const { uncertain, deferred, newPerUnit } = this;
     for (let i = 0; i < N; i++) {
       let paidTotal = 0;
       const o = i * S;
-      const leafCell = f.leaf[i] * H + y;
+      const leafCell = leaf[i] * H + y;
       // Tail years have no shortfall cells; recorded money arrived as recorded.
-      const arrivesInFull = y >= H || f.recorded[i * Y + y] === 1;
+      const arrivesInFull = y >= H || recorded[i * Y + y] === 1;
       for (let s = 0; s < S; s++) {
         const owed = demand[o + s];
         if (owed === 0) continue;
@@ -255,10 +265,10 @@ export class Executor {
         gap[s * Y + y] += owed - p;
       }
       const shortage = total[i] - paidTotal;
-      if (shortage > 1e-6 && this.newPerUnit[i] > 0) {
-        const unfunded = Math.min(this.uncertain[i], shortage / this.newPerUnit[i]);
-        this.uncertain[i] -= unfunded;
-        this.deferred[i] += unfunded;
+      if (shortage > 1e-6 && newPerUnit[i] > 0) {
+        const unfunded = Math.min(uncertain[i], shortage / newPerUnit[i]);
+        uncertain[i] -= unfunded;
+        deferred[i] += unfunded;
       }
     }
   }
@@ -268,23 +278,26 @@ export class Executor {
    * first and are never scaled); carries leftovers.
    */
   private rationBudget(world: SampledWorld, bi: number): void {
-    const { f, demand, ratio } = this;
+    const { f, demand, ratio, carryIn } = this;
+    const { recordedStart, recordedCell, askedStart, askedCell } = f;
     const cell = f.budgetFactorCell[bi];
-    const available = f.budgetAmount[bi] * (cell >= 0 ? world.budgetFactor[cell] : 1) + this.carryIn[bi];
+    const available = f.budgetAmount[bi] * (cell >= 0 ? world.budgetFactor[cell] : 1) + carryIn[bi];
     let recorded = 0;
-    for (let m = f.recordedStart[bi]; m < f.recordedStart[bi + 1]; m++) recorded += demand[f.recordedCell[m]];
+    for (let m = recordedStart[bi]; m < recordedStart[bi + 1]; m++) recorded += demand[recordedCell[m]];
     let asked = 0;
-    for (let m = f.askedStart[bi]; m < f.askedStart[bi + 1]; m++) asked += demand[f.askedCell[m]];
+    const first = askedStart[bi];
+    const end = askedStart[bi + 1];
+    for (let m = first; m < end; m++) asked += demand[askedCell[m]];
     const left = Math.max(0, available - recorded);
     const r = asked > left ? left / asked : 1;
     if (r < 1) {
       // Ratios start at 1, so a budget that covers its demand lowers none of them.
-      for (let m = f.askedStart[bi]; m < f.askedStart[bi + 1]; m++) {
-        const k = f.askedCell[m];
+      for (let m = first; m < end; m++) {
+        const k = askedCell[m];
         if (r < ratio[k]) ratio[k] = r;
       }
     }
     const next = f.budgetNext[bi];
-    if (next >= 0) this.carryIn[next] = Math.max(0, left - asked * r);
+    if (next >= 0) carryIn[next] = Math.max(0, left - asked * r);
   }
 }

@@ -13,7 +13,6 @@ import { lastStartCompletedBy } from "../model/expressions.js";
 import { metricCorrection } from "../model/recorded.js";
 import type { ModelContext } from "../model/context.js";
 import type { Target, TargetMetric } from "../scenario/types.js";
-import type { DrawResult } from "./execute.js";
 
 export interface MetricPart {
   lp: number;
@@ -114,30 +113,4 @@ export function evaluateMetric(def: MetricDef, cum: Float64Array, horizonYears: 
   let v = 0;
   for (const part of def.parts) v += cum[part.lp * (horizonYears + 1) + part.upto] * part.perUnit + part.constant;
   return v;
-}
-
-/** Scratch for the prefix sums, reused across draws (each worker thread has its own module). */
-let scratch = new Float64Array(0);
-
-/**
- * Writes one draw's metrics into `out`, in `layout.names` order. Prefix sums of the starts make
- * each metric part one lookup: a draw records ~150 metrics over dozens of leaves.
- */
-export function recordDraw(layout: MetricLayout, result: DrawResult, inputValues: ArrayLike<number>, horizonYears: number, out: Float64Array): void {
-  const size = (result.starts.length / horizonYears) * (horizonYears + 1);
-  if (scratch.length !== size) scratch = new Float64Array(size);
-  const cum = scratch;
-  cumulativeStarts(result.starts, horizonYears, cum);
-  let k = 0;
-  for (const t of layout.targets) out[k++] = evaluateMetric(t.def, cum, horizonYears);
-  for (const p of layout.progress) out[k++] = evaluateMetric(p, cum, horizonYears);
-  const Y = layout.paymentYears.length;
-  for (let i = 0; i < layout.sources.length * Y; i++) out[k++] = result.paid[i];
-  let gapTotal = 0;
-  for (let i = 0; i < layout.sources.length * Y; i++) {
-    out[k++] = result.gap[i];
-    gapTotal += result.gap[i];
-  }
-  out[k++] = gapTotal;
-  for (let i = 0; i < layout.inputs.length; i++) out[k++] = inputValues[i];
 }

@@ -5,9 +5,10 @@
  */
 import type { Scenario } from "../scenario/types.js";
 import { createShard, type OutcomeShard } from "../stats/outcomes.js";
+import { DrawRecorder } from "./drawRecorder.js";
 import { type DrawResult, Executor } from "./execute.js";
 import type { ExecutionPlan } from "./executionPlan.js";
-import { type MetricLayout, recordDraw } from "./metrics.js";
+import type { MetricLayout } from "./metrics.js";
 import { createSampler, type DrawSampler } from "./sampleInputs.js";
 import { Reoptimizer } from "./reoptimize.js";
 import { Replanner } from "./replan.js";
@@ -38,19 +39,22 @@ function prepare(job: EvaluateJob) {
   return p;
 }
 
-/** One draw's metrics (through the scratch `row`) into column `column` of `out`. */
-function writeDraw(job: EvaluateJob, result: DrawResult, world: SampledWorld, row: Float64Array, out: OutcomeShard, column: number): void {
-  recordDraw(job.metrics, result, world.inputValues, job.plan.horizonYears, row);
-  for (let m = 0; m < row.length; m++) out.values[m][column] = row[m];
+/** A recorder per job and thread (its packed metric parts are built once). */
+const recorders = new WeakMap<EvaluateJob, DrawRecorder>();
+
+/** One draw's metrics into column `column` of `out`. */
+function writeDraw(job: EvaluateJob, result: DrawResult, world: SampledWorld, out: OutcomeShard, column: number): void {
+  let recorder = recorders.get(job);
+  if (!recorder) recorders.set(job, (recorder = new DrawRecorder(job.metrics, job.plan.horizonYears, job.plan.leafPrograms.length)));
+  recorder.record(result, world.inputValues, out.values, column);
 }
 
 function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, out: OutcomeShard, offset: number, onDraw?: () => void): void {
   const { sampler, world, executor } = prepare(job);
-  const row = new Float64Array(job.metrics.names.length);
   for (let k = 0; k < draws.length; k++) {
     sampler.sampleInto(world, job.seed, draws[k]);
     const result = executor.run(world);
-    writeDraw(job, result, world, row, out, offset + k);
+    writeDraw(job, result, world, out, offset + k);
     onDraw?.();
   }
 }
@@ -62,13 +66,12 @@ function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, out: OutcomeS
 async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>, out: OutcomeShard, offset: number, onDraw?: () => void): Promise<void> {
   const sampler = createSampler(job.uncertainty, job.scenario);
   const world = sampler.newWorld();
-  const row = new Float64Array(job.metrics.names.length);
   const reoptimizer = new Reoptimizer(job.scenario, sampler.layout);
   try {
     for (let k = 0; k < draws.length; k++) {
       sampler.sampleInto(world, job.seed, draws[k]);
       const result = (await reoptimizer.draw(world)) ?? infeasibleDraw(job);
-      writeDraw(job, result, world, row, out, offset + k);
+      writeDraw(job, result, world, out, offset + k);
       onDraw?.();
     }
   } finally {
@@ -85,11 +88,10 @@ async function replanDraws(job: EvaluateJob, draws: ArrayLike<number>, out: Outc
   const world = sampler.newWorld();
   let replanner = replanners.get(job);
   if (!replanner) replanners.set(job, (replanner = new Replanner(job.scenario, job.plan, sampler.layout, job.margins)));
-  const row = new Float64Array(job.metrics.names.length);
   for (let k = 0; k < draws.length; k++) {
     sampler.sampleInto(world, job.seed, draws[k]);
     const result = await replanner.draw(world);
-    writeDraw(job, result, world, row, out, offset + k);
+    writeDraw(job, result, world, out, offset + k);
     onDraw?.();
   }
 }

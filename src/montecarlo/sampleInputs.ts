@@ -39,6 +39,9 @@ interface PlannedInput {
   corrTerm: Int32Array | null;
   /** Scratch: Φ⁻¹ of each distinct stream's uniform in the current draw. */
   corrNormals: Float64Array | null;
+  /** Scratch: each draw cell's uniform, then its value (quantiles are taken in one call per input). */
+  uniforms: Float64Array;
+  values: Float64Array;
 }
 
 export interface DrawSampler {
@@ -136,6 +139,8 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
       corrKeys,
       corrTerm,
       corrNormals: corrKeys ? new Float64Array(corrKeys.length / 2) : null,
+      uniforms: new Float64Array(names.length),
+      values: new Float64Array(names.length),
     };
   });
   // Values first, then factors multiply on top: the result does not depend on file order.
@@ -164,32 +169,38 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     world.slipProbability.fill(0);
     for (const p of order) {
       const out = world[p.array];
-      const { keys, dist, targetStart, targetIndex, targetScale } = p;
-      let sum = 0;
+      const { keys, dist, targetStart, targetIndex, targetScale, uniforms, values } = p;
+      const n = p.cells;
       const normals = p.corrNormals;
-      if (normals !== null) {
+      if (normals === null) {
+        for (let c = 0; c < n; c++) uniforms[c] = uniformAt(seed, draw, keys[2 * c], keys[2 * c + 1]);
+      } else {
         const corrKeys = p.corrKeys!;
         for (let e = 0; e < normals.length; e++) normals[e] = normalQuantile(uniformAt(seed, draw, corrKeys[2 * e], corrKeys[2 * e + 1]));
-      }
-      for (let c = 0; c < p.cells; c++) {
-        let u: number;
-        if (normals === null) {
-          u = uniformAt(seed, draw, keys[2 * c], keys[2 * c + 1]);
-        } else {
-          const coef = p.corrCoef!;
-          const term = p.corrTerm!;
-          const r = coef.length;
+        const coef = p.corrCoef!;
+        const term = p.corrTerm!;
+        const r = coef.length;
+        for (let c = 0; c < n; c++) {
           let z = 0;
           for (let j = 0; j < r; j++) z += coef[j] * normals[term[c * r + j]];
-          u = normalCdf(z);
+          uniforms[c] = normalCdf(z);
         }
-        const x = dist.quantile(u);
-        sum += x;
-        const end = targetStart[c + 1];
-        if (p.replace) for (let t = targetStart[c]; t < end; t++) out[targetIndex[t]] = x * targetScale[t];
-        else for (let t = targetStart[c]; t < end; t++) out[targetIndex[t]] *= x;
       }
-      world.inputValues[p.slot] = p.cells > 0 ? sum / p.cells : NaN;
+      dist.quantiles(uniforms, values, n);
+      let sum = 0;
+      for (let c = 0; c < n; c++) sum += values[c];
+      world.inputValues[p.slot] = n > 0 ? sum / n : NaN;
+      if (p.replace) {
+        for (let c = 0; c < n; c++) {
+          const x = values[c];
+          for (let t = targetStart[c], end = targetStart[c + 1]; t < end; t++) out[targetIndex[t]] = x * targetScale[t];
+        }
+      } else {
+        for (let c = 0; c < n; c++) {
+          const x = values[c];
+          for (let t = targetStart[c], end = targetStart[c + 1]; t < end; t++) out[targetIndex[t]] *= x;
+        }
+      }
     }
     return world;
   };

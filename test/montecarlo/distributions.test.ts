@@ -71,6 +71,15 @@ describe.each([...CONTINUOUS, ...DISCRETE])("%s", (name, d) => {
     expect(xs.reduce((m, x) => Math.min(m, x), Infinity)).toBeGreaterThanOrEqual(lower);
     expect(xs.reduce((m, x) => Math.max(m, x), -Infinity)).toBeLessThanOrEqual(upper);
   });
+  it("quantiles gives quantile's numbers bit for bit, and only the first n", () => {
+    const u = new Stream(7, 0, `batch-${name}`).fill(new Float64Array(1000));
+    u[0] = 1e-12; // deep in the lower tail
+    u[1] = 1 - 1e-12;
+    const out = new Float64Array(1001).fill(-7);
+    prepareDist(d).quantiles(u, out, 1000);
+    expect(Array.from(out.subarray(0, 1000))).toEqual(Array.from(u, (x) => quantile(d, x)));
+    expect(out[1000]).toBe(-7);
+  });
 });
 
 describe.each(CONTINUOUS)("%s: Kolmogorov–Smirnov", (name, d) => {

@@ -84,4 +84,13 @@ describe("beta", () => {
     expect(q(0)).toBe(0);
     expect(q(1)).toBe(1);
   });
+  it("into gives the quantiles one by one would, bit for bit, Newton cells and edges included", () => {
+    const q = betaQuantileFunction(1.5714, 4.4286);
+    const p = Float64Array.from({ length: 4001 }, (_, i) => i / 4000);
+    p[1] = 1e-15;
+    const out = new Float64Array(4002).fill(-1);
+    q.into(p, out, p.length);
+    expect(Array.from(out.subarray(0, p.length))).toEqual(Array.from(p, (x) => q(x)));
+    expect(out[p.length]).toBe(-1);
+  });
 });
