@@ -98,7 +98,7 @@ export function bindingChart(ctx: RunContext): ChartSpec {
   const { measure, target, limits } = rankedBudgets(ctx);
   const axis = measure === "units"
     ? { zh: `每增加1亿元多完成的目标 ${target}（目标单位）`, en: `units of target ${target} gained per extra 1亿元` }
-    : { zh: "每增加1元预算节约的政府资金（元）", en: "government yuan saved per extra yuan" };
+    : { zh: "每增加1元预算节约的加权政府资金（元）", en: "weighted government yuan saved per extra yuan" };
   return {
     title: { zh: `紧约束预算按影子价格排序（前${TOP_LIMITS}）`, en: `Binding budgets ranked by shadow price (top ${TOP_LIMITS})` },
     note: { zh: `影子价格：${axis.zh}。`, en: `Shadow price: ${axis.en}.` },

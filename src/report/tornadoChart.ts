@@ -9,11 +9,13 @@ export function tornadoCharts(ctx: RunContext): ChartSpec[] {
   const rows = records(ctx.tables.get("sensitivity.csv"));
   const names = new Map(records(ctx.tables.get("targets.csv")).map((t) => [`target:${text(t.target)}`, text(t.name)]));
   const outputs = [...new Set(rows.map((r) => text(r.output)))];
-  return outputs.map((output) => {
-    const bars = rows
-      .filter((r) => r.output === output && Number.isFinite(num(r.spearman_rho)))
-      .sort((a, b) => num(a.rank) - num(b.rank))
-      .slice(0, TORNADO_INPUTS);
+  const barsOf = (output: string) => rows
+    .filter((r) => r.output === output && Number.isFinite(num(r.spearman_rho)))
+    .sort((a, b) => num(a.rank) - num(b.rank))
+    .slice(0, TORNADO_INPUTS);
+  // An output that never varies (e.g. the funding gap when re-plans never owe money) has no ρ:
+  // an empty pair of axes would read as "nothing matters", so it gets no chart.
+  return outputs.map((output) => ({ output, bars: barsOf(output) })).filter((o) => o.bars.length > 0).map(({ output, bars }) => {
     const title = output === "funding_gap_total"
       ? { zh: "敏感性：资金缺口合计", en: "Sensitivity: total funding gap" }
       : { zh: `敏感性：${names.get(output) ?? output}`, en: `Sensitivity: ${names.get(output) ?? output}` };

@@ -15,6 +15,7 @@ import type { FrontierRow } from "../../src/report/frontierCharts.js";
 import { progressSeries } from "../../src/report/progressChart.js";
 import { renderReport } from "../../src/report/report.js";
 import { runContext } from "../../src/report/runContext.js";
+import { tornadoCharts } from "../../src/report/tornadoChart.js";
 import { runCli } from "../cli/run.js";
 
 let files: Record<string, string>;
@@ -44,6 +45,14 @@ describe("plan report", () => {
       expect(s.band!.at(-1)!.p50).toBeCloseTo(t.p50 as number, 2);
       expect(s.band!.at(-1)!.p10).toBeLessThanOrEqual(s.band!.at(-1)!.p90);
     }
+  });
+
+  it("draws no tornado for an output that never varies (no ρ: e.g. the gap of re-plans that never owe money)", () => {
+    const flat = files["sensitivity.csv"].replace(/^([^,\n]+),funding_gap_total,[^,\n]*,/gm, "$1,funding_gap_total,,");
+    const titles = (csv: string) => tornadoCharts(runContext("plan", { ...files, "sensitivity.csv": csv })).map((c) => c.title.en);
+    expect(titles(files["sensitivity.csv"])).toContain("Sensitivity: total funding gap");
+    expect(titles(flat)).not.toContain("Sensitivity: total funding gap");
+    expect(titles(flat).length).toBe(titles(files["sensitivity.csv"]).length - 1);
   });
 
   it("draws progress, money, utilisation, binding limits and tornadoes; Chinese; no URL; reproducible", () => {
