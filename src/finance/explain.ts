@@ -63,6 +63,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
     const stepOf = (sign: 1 | -1) => (money ? moneyStep(room(sol, row, i, sign)) : { rows: 1, label: family === "capacity" ? "1 slot" : "1 unit" });
     const base = { family, where: rowName(row), what: describeRow(row, scenario, namer), state: stateOf(row, tables) };
     const target = row.ref.family === "targets" ? row.ref : null;
+    const targetUnit = target ? `${scenario.targets.find((t) => t.id === target.target)?.metric ?? "unit"} of ${target.target}` : "";
     const gains = scenario.targets
       .map((t, ti) => ({ target: t.id, unit: `${t.metric} of ${t.id}`, value: targetGain(sol, ti, i) }))
       .filter((g) => Math.abs(g.value * natural) > EPS && g.target !== target?.target);
@@ -83,12 +84,12 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
     if (Math.abs(g2) > EPS && !missed) {
       const targetCost = family === "targets";
       const sign = targetCost ? 1 : direction(sol, row, i, 1);
-      const step = targetCost ? { rows: 1, label: "1 unit" } : stepOf(sign);
+      const step = targetCost ? { rows: 1, label: `1 ${targetUnit}` } : stepOf(sign);
       const saved = sign * g2;
       out.push({
         stage: "cost", ...base, value: round(Math.abs(g2) * step.rows * MONEY_UNIT, 2), rate: Math.abs(g2) * natural,
-        unit: targetCost ? "weighted government yuan it costs" : saved > 0 ? "weighted government yuan saved" : sign > 0 ? "weighted government yuan spent more (it buys more of a missed target)" : "weighted government yuan spent more",
-        step: targetCost ? `${step.label} more of the target` : `${sign > 0 ? "+" : "−"}${step.label}`,
+        unit: targetCost ? "of weighted government money it costs" : saved > 0 ? "of weighted government money saved" : sign > 0 ? "of weighted government money spent more (it buys more of a missed target)" : "of weighted government money spent more",
+        step: `${sign > 0 ? "+" : "−"}${step.label}`,
         also: [],
         holds: holds(sol, row, i, sign),
       });
@@ -136,8 +137,16 @@ function holds(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): string {
   const r = room(sol, row, i, sign);
   if (r === null) return "";
   if (!Number.isFinite(r)) return "for any change in that direction";
-  const amount = isMoneyRow(row) ? formatMoney(r * MONEY_UNIT) : grouped(r, 2);
+  const amount = isMoneyRow(row) ? formatMoney(r * MONEY_UNIT) : `${grouped(r, 2)} ${countUnit(row, sol)}`;
   return `up to ${sign > 0 ? "+" : "−"}${amount}; beyond that another limit binds`;
+}
+
+/** What a non-money row counts, for its validity range ("up to +24.33 households_started"). */
+function countUnit(row: Row, sol: PlanSolution): string {
+  const r = row.ref;
+  if (r.family === "capacity") return "slots";
+  if (r.family === "targets") return sol.pm.ctx.scenario.targets.find((t) => t.id === r.target)?.metric ?? "units";
+  return "units";
 }
 
 function stateOf(row: Row, tables: PlanTables): string {

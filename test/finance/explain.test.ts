@@ -76,6 +76,17 @@ describe("explain: shadow prices in human units", () => {
     }
   });
 
+  it("prices a met target per unit of its own metric, with its range in that metric", async () => {
+    const { scenario } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
+    const base = await planScenario(scenario, "highs");
+    const row = explainPlan(base.solution, base.tables).find((r) => r.stage === "cost" && r.family === "targets" && r.where.includes("gd-households"))!;
+    expect(row.step).toBe("+1 households_started of gd-households");
+    expect(row.unit).toBe("of weighted government money it costs");
+    const marginal = base.tables.targets.find((t) => t.target === "gd-households")!.marginal_cost_yuan_per_unit;
+    expect(row.value).toBeCloseTo(marginal, 0);
+    expect(row.holds).toMatch(/^up to \+[\d,.]+ households_started; beyond that another limit binds$/);
+  }, 60_000);
+
   it("prints binding limits largest first, in planning words", async () => {
     const base = await planScenario(handSolvedTown(), "highs");
     const text = explainText(explainPlan(base.solution, base.tables), 5, "explain: test", "reference started-8");
