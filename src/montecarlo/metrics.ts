@@ -37,6 +37,8 @@ export interface MetricLayout {
   sources: string[];
   paymentYears: number[];
   inputs: string[];
+  /** The inputs sensitivity.csv ranks: those the mode's draws act on (inputsActedOn.ts). */
+  rankedInputs: string[];
   names: string[];
 }
 
@@ -65,7 +67,7 @@ export function metricDef(ctx: ModelContext, name: string, region: string, progr
   return { name, parts };
 }
 
-export function buildMetricLayout(ctx: ModelContext, inputIds: string[]): MetricLayout {
+export function buildMetricLayout(ctx: ModelContext, inputIds: string[], rankedInputs: string[] = inputIds): MetricLayout {
   const scenario = ctx.scenario;
   const targets = scenario.targets.map((t: Target) => ({
     id: t.id,
@@ -94,7 +96,7 @@ export function buildMetricLayout(ctx: ModelContext, inputIds: string[]): Metric
     "gap_total",
     ...inputIds.map((id) => `input|${id}`),
   ];
-  return { targets, progress, sources, paymentYears: ctx.paymentYears, inputs: inputIds, names };
+  return { targets, progress, sources, paymentYears: ctx.paymentYears, inputs: inputIds, rankedInputs, names };
 }
 
 /** Cumulative starts per leaf-programme: cum[lp · (H + 1) + k] = starts of its first k horizon years. */

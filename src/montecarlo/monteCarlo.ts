@@ -15,6 +15,7 @@ import { formatLimit, LIMITS } from "../limits.js";
 import type { ModelContext } from "../model/context.js";
 import { mergeShards, type OutcomeShard } from "../stats/outcomes.js";
 import { buildExecutionPlan, type PlannedPoint } from "./executionPlan.js";
+import { inputsActedOn } from "./inputsActedOn.js";
 import { buildMetricLayout, type MetricLayout } from "./metrics.js";
 import { createRunner, type DrawRunner } from "./parallel.js";
 import type { EvaluateJob } from "./runDraws.js";
@@ -133,7 +134,7 @@ export interface MonteCarloRun {
 
 export function makeJob(solution: PlannedPoint, uncertainty: Uncertainty, mode: McMode, seed: number, margins: ArrayLike<number> | null = null): EvaluateJob {
   const plan = buildExecutionPlan(solution);
-  const metrics = buildMetricLayout(solution.pm.ctx, uncertainty.inputs.map((i) => i.id));
+  const metrics = buildMetricLayout(solution.pm.ctx, uncertainty.inputs.map((i) => i.id), inputsActedOn(mode, uncertainty.inputs));
   return { scenario: solution.pm.ctx.scenario, uncertainty, plan, metrics, seed, mode, margins: margins ? Array.from(margins) : null };
 }
 

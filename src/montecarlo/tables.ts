@@ -118,20 +118,20 @@ export function summaryRows(layout: MetricLayout, shard: OutcomeShard, rootRegio
 }
 
 /**
- * Spearman ρ of every input with each target's realised value and with the total funding gap, in
- * tornado order (|ρ| descending, ties by input id, undefined ρ — a constant input or output —
- * last, written as an empty cell). Each series is ranked once, not once per pair.
+ * Spearman ρ of every input the draws act on (layout.rankedInputs) with each target's realised
+ * value and with the total funding gap, in tornado order (|ρ| descending, ties by input id,
+ * undefined ρ — a constant input or output — last, written as an empty cell). Each series is ranked once, not once per pair.
  */
 export function sensitivityRows(layout: MetricLayout, shard: OutcomeShard): SensitivityRow[] {
   const outputs = [
     ...layout.targets.map((t) => ({ output: `target:${t.id}`, values: series(shard, t.def.name) })),
     { output: "funding_gap_total", values: series(shard, "gap_total") },
   ];
-  const inputRanks = layout.inputs.map((input) => averageRanks(series(shard, `input|${input}`)));
+  const inputRanks = layout.rankedInputs.map((input) => averageRanks(series(shard, `input|${input}`)));
   const rows: SensitivityRow[] = [];
   for (const o of outputs) {
     const outputRanks = averageRanks(o.values);
-    const entries = layout.inputs.map((input, i) => ({ input, rho: round(pearson(inputRanks[i], outputRanks), 6) }));
+    const entries = layout.rankedInputs.map((input, i) => ({ input, rho: round(pearson(inputRanks[i], outputRanks), 6) }));
     for (const e of tornado(entries)) rows.push({ input: e.input, output: o.output, spearman_rho: e.rho, rank: e.rank });
   }
   return rows;
