@@ -57,7 +57,7 @@ export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfide
       kind: "confidence_not_reached",
       where: `target[${t.id}]`,
       message: `${namer.label("target", t.id)}: at best P(met) ${best} on the calibration sample, required ${formatPercent(c.required)} — ` +
-        `${WHY[c.status]}: planned ${formatCount(c.planned, true)} for ${formatCount(t.atLeast, true)}; held by ${describeLimits(c.limits)}`,
+        `${WHY[c.status]}: planned ${formatCount(c.planned, true)} for ${formatCount(t.atLeast, true)}; held by ${describeLimits(c.limits, t.metric)}`,
       input_line,
     });
     for (const l of c.limits) {
@@ -82,7 +82,7 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
     if (c.status === "reached") {
       lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
     } else {
-      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: at best ${formatPercent(c.met / c.draws)} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status]}; held by ${describeLimits(c.limits)}`);
+      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: at best ${formatPercent(c.met / c.draws)} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status]}; held by ${describeLimits(c.limits, t.metric)}`);
     }
   });
   const gov = governmentUsed(plan);

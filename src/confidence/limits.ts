@@ -96,10 +96,11 @@ function describeGroup(rows: Row[], scenario: Scenario, namer: Namer): string {
 }
 
 /**
- * The limits in one phrase per kind: "budgets of 2021–2025 (most in 2025: up to +33.4 per 1亿元);
- * stock of … (up to +0.36 per unit)". diagnostics.csv keeps the groups one per row.
+ * The limits in one phrase per kind, gains in the target's `metric`: "budgets of 2021–2025 (most:
+ * …, up to +33.4 started per 1亿元); stock of … (up to +0.36 started per unit)". diagnostics.csv
+ * keeps the groups one per row.
  */
-export function describeLimits(limits: Limit[]): string {
+export function describeLimits(limits: Limit[], metric: string): string {
   if (limits.length === 0) return "no single limit of the plan: what the sampled worlds take away exceeds what any margin can cover";
   const budgets = limits.filter((l) => l.per === "1亿元");
   const parts: string[] = [];
@@ -107,9 +108,9 @@ export function describeLimits(limits: Limit[]): string {
     const years = [...new Set(budgets.map((l) => Number(/,(\d+)\]$/.exec(l.where)?.[1])))].sort((a, b) => a - b);
     const top = budgets[0];
     const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : `${years[0]}`;
-    parts.push(`the budgets of ${span} (most: ${top.what}, up to +${trim(top.gain)} per 1亿元)`);
+    parts.push(`the budgets of ${span} (most: ${top.what}, up to +${trim(top.gain)} ${metric} per 1亿元)`);
   }
-  for (const l of limits.filter((x) => x.per !== "1亿元").slice(0, 3)) parts.push(`${l.what} (up to +${trim(l.gain)} per ${l.per})`);
+  for (const l of limits.filter((x) => x.per !== "1亿元").slice(0, 3)) parts.push(`${l.what} (up to +${trim(l.gain)} ${metric} per ${l.per})`);
   return parts.join("; ");
 }
 
