@@ -1,12 +1,27 @@
 /**
- * The main thread's side of a renewsim worker thread (solver thread, report thread): one request
- * out, one reply in, matched by id. The thread starts on first use (through threadEntry.mjs), is
- * shared by every caller of the process, and keeps the process alive only while a call is pending.
+ * The main thread's side of a renewsim worker thread (solver, report and workbook threads): one
+ * request out, one reply in, matched by id (a thread answers with `replyTo`). The thread starts on
+ * first use (through threadEntry.mjs), is shared by every caller of the process, and keeps the
+ * process alive only while a call is pending.
  */
-import { Worker } from "node:worker_threads";
+import { type MessagePort, Worker } from "node:worker_threads";
 
 /** What a thread posts back for the message `{ id, ...request }`. */
 export type ThreadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+/**
+ * Thread side: runs `work` for the request `id` and posts its value, or its error with the stack
+ * (the caller's rejection then says where the thread failed).
+ */
+export async function replyTo(port: MessagePort, id: number, work: () => unknown): Promise<void> {
+  let reply: ThreadReply;
+  try {
+    reply = { id, ok: true, value: await work() };
+  } catch (e) {
+    reply = { id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+  port.postMessage(reply);
+}
 
 /** The id of messages whose reply nobody awaits. */
 const UNANSWERED = -1;

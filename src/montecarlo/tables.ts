@@ -120,7 +120,8 @@ export function summaryRows(layout: MetricLayout, shard: OutcomeShard, rootRegio
 /**
  * Spearman ρ of every input the draws act on (layout.rankedInputs) with each target's realised
  * value and with the total funding gap, in tornado order (|ρ| descending, ties by input id,
- * undefined ρ — a constant input or output — last, written as an empty cell). Each series is ranked once, not once per pair.
+ * undefined ρ — a constant input or output — last, written as an empty cell). Each series is
+ * ranked once, not once per pair.
  */
 export function sensitivityRows(layout: MetricLayout, shard: OutcomeShard): SensitivityRow[] {
   const outputs = [

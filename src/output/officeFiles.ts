@@ -5,18 +5,17 @@
  * workbook thread, side by side, so the two take the time of the longer one and this thread stays
  * free for the solver thread's replies while their libraries load.
  */
-import type { ReportKind } from "../report/runContext.js";
-import type { ReadAhead, ReportRequest } from "../report/reportThread.js";
+import type { FolderRequest, ReportKind } from "../report/runContext.js";
+import type { ReadAhead } from "../report/reportThread.js";
 import { ThreadClient } from "../threadClient.js";
 import { renderInput } from "./planFiles.js";
-import type { WorkbookRequest } from "../workbook/workbookThread.js";
 
 export const REPORT_FILE = "report.html";
 export const WORKBOOK_FILE = "results.xlsx";
 export const OFFICE_FILES = [REPORT_FILE, WORKBOOK_FILE];
 
-const reportThread = new ThreadClient<ReportRequest | ReadAhead>("report/reportThread", "report thread");
-const workbookThread = new ThreadClient<WorkbookRequest>("workbook/workbookThread", "workbook thread");
+const reportThread = new ThreadClient<FolderRequest | ReadAhead>("report/reportThread", "report thread");
+const workbookThread = new ThreadClient<FolderRequest>("workbook/workbookThread", "workbook thread");
 
 /**
  * The chart and workbook libraries (ECharts, exceljs) take about a second to load. A command calls

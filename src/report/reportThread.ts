@@ -5,22 +5,16 @@
  * take the time of one. An input sent ahead (`readAhead`) is parsed while the command solves.
  */
 import { parentPort } from "node:worker_threads";
-import type { ThreadReply } from "../threadClient.js";
+import { replyTo } from "../threadClient.js";
 import { renderReport } from "./report.js";
-import { parseInput, type ReportKind, runContext } from "./runContext.js";
-
-export interface ReportRequest {
-  kind: ReportKind;
-  files: Record<string, string>;
-  runInfo?: Record<string, unknown>;
-}
+import { type FolderRequest, parseInput, runContext } from "./runContext.js";
 
 /** input.yaml of the folder to come; no reply (a failure shows when the report is drawn). */
 export interface ReadAhead {
   readAhead: string;
 }
 
-parentPort!.on("message", (r: (ReportRequest | ReadAhead) & { id: number }) => {
+parentPort!.on("message", (r: (FolderRequest | ReadAhead) & { id: number }) => {
   if ("readAhead" in r) {
     try {
       parseInput(r.readAhead);
@@ -29,11 +23,5 @@ parentPort!.on("message", (r: (ReportRequest | ReadAhead) & { id: number }) => {
     }
     return;
   }
-  let reply: ThreadReply;
-  try {
-    reply = { id: r.id, ok: true, value: renderReport(runContext(r.kind, r.files, r.runInfo)) };
-  } catch (e) {
-    reply = { id: r.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-  }
-  parentPort!.postMessage(reply);
+  void replyTo(parentPort!, r.id, () => renderReport(runContext(r.kind, r.files, r.runInfo)));
 });

@@ -18,6 +18,13 @@ export interface RunContext {
   tables: Map<string, ResultTable>;
 }
 
+/** What the report and workbook threads are sent: a folder's files and how to read them. */
+export interface FolderRequest {
+  kind: ReportKind;
+  files: Record<string, string>;
+  runInfo?: Record<string, unknown>;
+}
+
 export function runContext(kind: ReportKind, files: Record<string, string | Uint8Array>, extra: Record<string, unknown> = {}): RunContext {
   const runText = files["run.json"];
   const runJson = { ...(typeof runText === "string" ? (JSON.parse(runText) as Record<string, unknown>) : {}), ...extra };

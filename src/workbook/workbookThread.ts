@@ -5,22 +5,10 @@
  * sent (the main thread answers between stages); here it loads beside the solve instead.
  */
 import { parentPort } from "node:worker_threads";
-import type { ThreadReply } from "../threadClient.js";
-import { type ReportKind, runContext } from "../report/runContext.js";
+import { replyTo } from "../threadClient.js";
+import { type FolderRequest, runContext } from "../report/runContext.js";
 import { renderWorkbook } from "./workbook.js";
 
-export interface WorkbookRequest {
-  kind: ReportKind;
-  files: Record<string, string>;
-  runInfo?: Record<string, unknown>;
-}
-
-parentPort!.on("message", async (r: WorkbookRequest & { id: number }) => {
-  let reply: ThreadReply;
-  try {
-    reply = { id: r.id, ok: true, value: await renderWorkbook(runContext(r.kind, r.files, r.runInfo)) };
-  } catch (e) {
-    reply = { id: r.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-  }
-  parentPort!.postMessage(reply);
+parentPort!.on("message", (r: FolderRequest & { id: number }) => {
+  void replyTo(parentPort!, r.id, () => renderWorkbook(runContext(r.kind, r.files, r.runInfo)));
 });
