@@ -6,7 +6,7 @@
 import type { Scenario } from "../scenario/types.js";
 import { createShard, type OutcomeShard } from "../stats/outcomes.js";
 import { DrawRecorder } from "./drawRecorder.js";
-import { type DrawResult, Executor } from "./execute.js";
+import { Executor } from "./execute.js";
 import type { ExecutionPlan } from "./executionPlan.js";
 import type { MetricLayout } from "./metrics.js";
 import { createSampler, type DrawSampler } from "./sampleInputs.js";
@@ -42,19 +42,19 @@ function prepare(job: EvaluateJob) {
 /** A recorder per job and thread (its packed metric parts are built once). */
 const recorders = new WeakMap<EvaluateJob, DrawRecorder>();
 
-/** One draw's metrics into column `column` of `out`. */
-function writeDraw(job: EvaluateJob, result: DrawResult, world: SampledWorld, out: OutcomeShard, column: number): void {
+function recorderOf(job: EvaluateJob): DrawRecorder {
   let recorder = recorders.get(job);
   if (!recorder) recorders.set(job, (recorder = new DrawRecorder(job.metrics, job.plan.horizonYears, job.plan.leafPrograms.length)));
-  recorder.record(result, world.inputValues, out.values, column);
+  return recorder;
 }
 
 function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, out: OutcomeShard, offset: number, onDraw?: () => void): void {
   const { sampler, world, executor } = prepare(job);
+  const recorder = recorderOf(job);
   for (let k = 0; k < draws.length; k++) {
     sampler.sampleInto(world, job.seed, draws[k]);
     const result = executor.run(world);
-    writeDraw(job, result, world, out, offset + k);
+    recorder.record(result, world.inputValues, out.values, offset + k);
     onDraw?.();
   }
 }
@@ -67,11 +67,12 @@ async function reoptimizeDraws(job: EvaluateJob, draws: ArrayLike<number>, out: 
   const sampler = createSampler(job.uncertainty, job.scenario);
   const world = sampler.newWorld();
   const reoptimizer = new Reoptimizer(job.scenario, sampler.layout);
+  const recorder = recorderOf(job);
   try {
     for (let k = 0; k < draws.length; k++) {
       sampler.sampleInto(world, job.seed, draws[k]);
       const result = (await reoptimizer.draw(world)) ?? infeasibleDraw(job);
-      writeDraw(job, result, world, out, offset + k);
+      recorder.record(result, world.inputValues, out.values, offset + k);
       onDraw?.();
     }
   } finally {
@@ -88,10 +89,11 @@ async function replanDraws(job: EvaluateJob, draws: ArrayLike<number>, out: Outc
   const world = sampler.newWorld();
   let replanner = replanners.get(job);
   if (!replanner) replanners.set(job, (replanner = new Replanner(job.scenario, job.plan, sampler.layout, job.margins)));
+  const recorder = recorderOf(job);
   for (let k = 0; k < draws.length; k++) {
     sampler.sampleInto(world, job.seed, draws[k]);
     const result = await replanner.draw(world);
-    writeDraw(job, result, world, out, offset + k);
+    recorder.record(result, world.inputValues, out.values, offset + k);
     onDraw?.();
   }
 }
