@@ -5,6 +5,7 @@
  * process alive only while a call is pending.
  */
 import { type MessagePort, Worker } from "node:worker_threads";
+import { threadEntry } from "./ownFiles.js";
 
 /** What a thread posts back for the message `{ id, ...request }`. */
 export type ThreadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
@@ -62,7 +63,7 @@ export class ThreadClient<Request extends object> {
   /** Starts the thread now, so it loads its modules while the caller works. */
   start(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(new URL("./threadEntry.mjs", import.meta.url), { workerData: { module: this.module } });
+    const w = new Worker(threadEntry(), { workerData: { module: this.module } });
     w.on("message", (reply: ThreadReply) => {
       const p = this.pending.get(reply.id);
       if (!p) return;

@@ -11,6 +11,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { Interrupted } from "../errors.js";
+import { threadEntry } from "../ownFiles.js";
 import { createShard, mergeShards, type OutcomeShard } from "../stats/outcomes.js";
 import { drawsInto, type EvaluateJob, releaseReplanner } from "./runDraws.js";
 
@@ -36,8 +37,8 @@ export function createRunner(job: EvaluateJob, workers: number, signal?: AbortSi
     pending.clear();
   };
   const spawn = () => {
-    // The worker is TypeScript: its entry registers tsx first, as bin/simulate.js does.
-    const w = new Worker(new URL("../threadEntry.mjs", import.meta.url), { workerData: { module: "montecarlo/worker", job } });
+    // From the sources the worker is TypeScript: its entry registers tsx first, as bin/simulate.js does.
+    const w = new Worker(threadEntry(), { workerData: { module: "montecarlo/worker", job } });
     w.on("message", (m: Reply) => {
       const p = pending.get(m.id);
       if (!p) return;
