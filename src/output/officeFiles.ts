@@ -29,13 +29,13 @@ export function preloadOfficeRenderers(options: Pick<OfficeOptions, "xlsx"> = {}
 
 /**
  * input.yaml depends only on the inputs, so it is rendered while the solver thread works — a turn
- * of the event loop after the caller started solving, once the solver has its model — and the
- * report thread parses it then too. Resolves to the text for the folder.
+ * of the event loop after the caller started solving, once the solver has its model — and handed
+ * to the report thread with the value it was rendered from. Resolves to the text for the folder.
  */
-export async function renderInputAhead(merged: unknown): Promise<string> {
+export async function renderInputAhead(merged: Record<string, unknown>): Promise<string> {
   await new Promise((resolve) => setImmediate(resolve));
   const text = renderInput(merged);
-  reportThread.send({ readAhead: text });
+  reportThread.send({ readAhead: { text, value: merged } });
   return text;
 }
 

@@ -39,7 +39,7 @@ export interface LoadedScenario {
   /** Absolute path of the scenario file (the layer the command named). */
   file: string;
   /** The merged raw document (CSV entries expanded, `extends` and nulls removed), before zod transforms. */
-  merged: unknown;
+  merged: Record<string, unknown>;
   /** sha256 of the canonical (sorted-keys) JSON of `merged`. */
   hash: string;
   /** Absolute paths of the YAML layers in merge order. */

@@ -6,8 +6,11 @@
  */
 import { parentPort } from "node:worker_threads";
 import { replyTo } from "../threadClient.js";
+import { runInBackground } from "../threadPriority.js";
 import { type FolderRequest, runContext } from "../report/runContext.js";
 import { renderWorkbook } from "./workbook.js";
+
+runInBackground();
 
 parentPort!.on("message", (r: FolderRequest & { id: number }) => {
   void replyTo(parentPort!, r.id, () => renderWorkbook(runContext(r.kind, r.files, r.runInfo)));
