@@ -38,7 +38,8 @@ export interface SensitivityRow {
   input: string;
   output: string;
   spearman_rho: number;
-  rank: number;
+  /** Empty when ρ is undefined (an output or input that never varies). */
+  rank: number | null;
 }
 
 export function metCount(values: Float64Array, atLeast: number): number {

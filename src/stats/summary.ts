@@ -135,13 +135,13 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
 export interface TornadoEntry {
   input: string;
   rho: number;
-  /** 1 = most influential. */
-  rank: number;
+  /** 1 = most influential; null when ρ is undefined (nothing to rank it by). */
+  rank: number | null;
 }
 
 /**
  * Tornado order: by |ρ| descending, ties by input id, undefined ρ (NaN: constant input or output)
- * last. Deterministic so sensitivity.csv is byte-identical across runs.
+ * last and unranked. Deterministic so sensitivity.csv is byte-identical across runs.
  */
 export function tornado(entries: { input: string; rho: number }[]): TornadoEntry[] {
   const sorted = [...entries].sort((a, b) => {
@@ -151,5 +151,5 @@ export function tornado(entries: { input: string; rho: number }[]): TornadoEntry
     const d = na ? 0 : Math.abs(b.rho) - Math.abs(a.rho);
     return d !== 0 ? d : a.input < b.input ? -1 : a.input > b.input ? 1 : 0;
   });
-  return sorted.map((e, i) => ({ input: e.input, rho: e.rho, rank: i + 1 }));
+  return sorted.map((e, i) => ({ input: e.input, rho: e.rho, rank: Number.isNaN(e.rho) ? null : i + 1 }));
 }

@@ -62,13 +62,13 @@ describe("Spearman", () => {
 });
 
 describe("tornado", () => {
-  it("orders by |rho|, ties by id, undefined last", () => {
+  it("orders by |rho|, ties by id, undefined last and unranked", () => {
     const t = tornado([
       { input: "b", rho: 0.2 },
       { input: "c", rho: NaN },
       { input: "a", rho: -0.2 },
       { input: "d", rho: -0.7 },
     ]);
-    expect(t.map((e) => [e.input, e.rank])).toEqual([["d", 1], ["a", 2], ["b", 3], ["c", 4]]);
+    expect(t.map((e) => [e.input, e.rank])).toEqual([["d", 1], ["a", 2], ["b", 3], ["c", null]]);
   });
 });
