@@ -9,18 +9,14 @@
  */
 import { buildPlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
-import { StagedSession } from "../plan/stagedSession.js";
+import { ANCHOR_SLOT, StagedSession } from "../plan/stagedSession.js";
 import type { Scenario } from "../scenario/types.js";
 import type { DrawResult } from "./execute.js";
 import type { SampledWorld, WorldLayout } from "./types.js";
 import { WorldModel } from "./worldModel.js";
 
-/** The session's basis slot holding the planning model's optimum. */
-const ANCHOR = 1;
-
 export class Reoptimizer {
   private readonly world: WorldModel;
-  private anchored = false;
   private readonly staged: StagedSession;
 
   constructor(private readonly scenario: Scenario, layout: WorldLayout) {
@@ -34,22 +30,13 @@ export class Reoptimizer {
 
   /** Re-plans one sampled world; null when that world has no feasible plan. */
   async draw(world: SampledWorld): Promise<DrawResult | null> {
-    await this.anchor();
+    await this.staged.anchor("reoptimize");
     const changes = this.world.changes(world);
     await this.staged.setCoefficients(changes.coefficients);
     await this.staged.setRowBounds(changes.rowBounds);
-    const run = await this.staged.run({ duals: false, firstFrom: ANCHOR });
+    const run = await this.staged.run({ duals: false, firstFrom: ANCHOR_SLOT });
     if (run.status !== "optimal") return null;
     return this.result(run.primal);
-  }
-
-  /** First use: solve the planning model as it stands (no draw applied yet) and keep its basis. */
-  private async anchor(): Promise<void> {
-    if (this.anchored) return;
-    const run = await this.staged.run({ duals: false });
-    if (run.status !== "optimal") throw new Error(`reoptimize: the planning model cannot be solved (${run.message ?? run.status})`);
-    await this.staged.keepBasis(ANCHOR);
-    this.anchored = true;
   }
 
   dispose(): Promise<void> {

@@ -13,7 +13,7 @@
  */
 import { MONEY_UNIT } from "../model/context.js";
 import { buildPlanningModel } from "../model/build.js";
-import { StagedSession } from "../plan/stagedSession.js";
+import { ANCHOR_SLOT, StagedSession } from "../plan/stagedSession.js";
 import type { Scenario } from "../scenario/types.js";
 import { type DrawResult, Executor } from "./execute.js";
 import type { ExecutionPlan } from "./executionPlan.js";
@@ -22,8 +22,6 @@ import type { SampledWorld, WorldLayout } from "./types.js";
 
 /** A unit-cost factor of 0 would delete a matrix entry (and change its storage order): keep it tiny instead. */
 const MIN_FACTOR = 1e-9;
-/** The session's basis slot holding the worker's first basis (slot 0 belongs to the stage runner). */
-const ANCHOR = 1;
 
 export class Replanner {
   private readonly model: ReplanModel;
@@ -31,7 +29,6 @@ export class Replanner {
   private readonly executor: Executor;
   /** Exec budget index of each model budget row (−1: none). */
   private readonly execBudget = new Map<number, number>();
-  private anchored = false;
   private touched: YearChanges[] = [];
 
   constructor(
@@ -74,18 +71,13 @@ export class Replanner {
 
   /** First use: solve the model as it stands and keep that basis; later: undo the last draw. */
   private async start(): Promise<void> {
-    if (!this.anchored) {
-      const run = await this.staged.run({ duals: false });
-      if (run.status !== "optimal") throw new Error(`replan: the planning model cannot be solved (${run.message ?? run.status})`);
-      await this.staged.keepBasis(ANCHOR);
-      this.anchored = true;
-    } else {
+    if (!(await this.staged.anchor("replan"))) {
       const undo = this.model.reset(this.touched);
       this.touched = [];
       await this.apply(undo);
     }
     // Every draw, the first included, starts from the kept basis (not from the last solve's state).
-    await this.staged.startFrom(ANCHOR);
+    await this.staged.startFrom(ANCHOR_SLOT);
   }
 
   /** Re-plans years h … from what happened in the years before; false when no plan is found. */

@@ -85,6 +85,9 @@ export interface RunOptions {
   firstFrom?: number;
 }
 
+/** The basis slot `anchor` keeps the problem's own optimum in. */
+export const ANCHOR_SLOT = 1;
+
 /** Largest model (rows) whose infeasibility is explained with an IIS. */
 export const MAX_IIS_ROWS = 2000;
 
@@ -101,6 +104,7 @@ export class StagedSession {
   private loaded = false;
   /** True once a stage was solved: the session holds a basis to start the next run from. */
   private solved = false;
+  private anchored = false;
 
   private constructor(readonly problem: StagedProblem, private readonly session: SolverSession) {
     this.current = { ...problem.model, rows: [...problem.model.rows], variables: [...problem.model.variables] };
@@ -207,6 +211,21 @@ export class StagedSession {
     if (i === 0) return { start, algorithm: start === "cold" || !this.solved ? "primal" : "choose" };
     if (this.current.variables.length >= IPM_MIN_COLUMNS) return { start: "cold", algorithm: "ipm" };
     return { start, algorithm: "primal" };
+  }
+
+  /**
+   * On first call, solves the problem as it stands (no duals) and keeps its optimal basis in
+   * ANCHOR_SLOT; later calls do nothing. Monte Carlo re-planning starts every draw from that basis,
+   * so a draw's plans do not depend on which draws a worker solved before. Resolves to true when
+   * this call anchored; throws (naming `mode`) when the problem cannot be solved.
+   */
+  async anchor(mode: string): Promise<boolean> {
+    if (this.anchored) return false;
+    const run = await this.run({ duals: false });
+    if (run.status !== "optimal") throw new Error(`${mode}: the planning model cannot be solved (${run.message ?? run.status})`);
+    await this.keepBasis(ANCHOR_SLOT);
+    this.anchored = true;
+    return true;
   }
 
   /** Keeps the basis the last run ended on in `slot` (for `startFrom` or a run's `firstFrom`). */
