@@ -63,7 +63,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
     const stepOf = (sign: 1 | -1) => (money ? moneyStep(room(sol, row, i, sign)) : { rows: 1, label: family === "capacity" ? "1 slot" : "1 unit" });
     const base = { family, where: rowName(row), what: describeRow(row, scenario, namer), state: stateOf(row, tables) };
     const target = row.ref.family === "targets" ? row.ref : null;
-    const targetUnit = target ? `${scenario.targets.find((t) => t.id === target.target)?.metric ?? "unit"} of ${target.target}` : "";
+    const targetUnit = target ? `${countUnit(row, sol)} of ${target.target}` : "";
     const gains = scenario.targets
       .map((t, ti) => ({ target: t.id, unit: `${t.metric} of ${t.id}`, value: targetGain(sol, ti, i) }))
       .filter((g) => Math.abs(g.value * natural) > EPS && g.target !== target?.target);
