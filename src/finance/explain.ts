@@ -76,7 +76,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
       const [first, ...also] = [lead, ...gains.filter((g) => g !== lead)].map((g) => ({ ...g, value: round(sign * g.value * step.rows, 6) }));
       out.push({
         stage: "shortfall", ...base, value: first.value, rate: sign * lead.value * natural, unit: first.unit,
-        step: `${sign > 0 ? "+" : "−"}${step.label}`, also, holds: holds(sol, row, i, sign),
+        step: stepText(family, sign, step.label), also, holds: holds(sol, row, i, sign),
       });
     }
     const g2 = sol.costDuals ? -sol.costDuals[i] : 0;
@@ -89,7 +89,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
       out.push({
         stage: "cost", ...base, value: round(Math.abs(g2) * step.rows * MONEY_UNIT, 2), rate: Math.abs(g2) * natural,
         unit: targetCost ? "of weighted government money it costs" : saved > 0 ? "of weighted government money saved" : sign > 0 ? "of weighted government money spent more (it buys more of a missed target)" : "of weighted government money spent more",
-        step: `${sign > 0 ? "+" : "−"}${step.label}`,
+        step: stepText(family, sign, step.label),
         also: [],
         holds: holds(sol, row, i, sign),
       });
@@ -139,6 +139,15 @@ function holds(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): string {
   if (!Number.isFinite(r)) return "for any change in that direction";
   const amount = isMoneyRow(row) ? formatMoney(r * MONEY_UNIT) : `${grouped(r, 2)} ${countUnit(row, sol)}`;
   return `up to ${sign > 0 ? "+" : "−"}${amount}; beyond that another limit binds`;
+}
+
+/**
+ * The step a line prices. A share or residents' cap is a percentage, but its row is in money: "+1万元
+ * above the share" is the source paying 1万元 more than its share allows.
+ */
+function stepText(family: ConstraintFamily, sign: 1 | -1, label: string): string {
+  const limit = family === "shares" ? " the share" : family === "resident_cap" ? " the residents' cap" : "";
+  return `${sign > 0 ? "+" : "−"}${label}${limit ? (sign > 0 ? " above" : " below") + limit : ""}`;
 }
 
 /** What a non-money row counts, for its validity range ("up to +24.33 households_started"). */

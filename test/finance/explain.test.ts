@@ -79,8 +79,12 @@ describe("explain: shadow prices in human units", () => {
   it("prices a met target per unit of its own metric, with its range in that metric", async () => {
     const { scenario } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
     const base = await planScenario(scenario, "highs");
-    const row = explainPlan(base.solution, base.tables).find((r) => r.stage === "cost" && r.family === "targets" && r.where.includes("gd-households"))!;
+    const rows = explainPlan(base.solution, base.tables);
+    const row = rows.find((r) => r.stage === "cost" && r.family === "targets" && r.where.includes("gd-households"))!;
     expect(row.step).toBe("+1 households_started of gd-households");
+    // A share is a percentage priced in money: the step says it is money beyond what the share allows.
+    const share = rows.find((r) => r.family === "shares")!;
+    expect(share.step).toMatch(/^[+−][\d,.]+(万元|亿元|元) (above|below) the share$/);
     expect(row.unit).toBe("of weighted government money it costs");
     const marginal = base.tables.targets.find((t) => t.target === "gd-households")!.marginal_cost_yuan_per_unit;
     expect(row.value).toBeCloseTo(marginal, 0);
