@@ -21,7 +21,7 @@
  * Units are divisible here (probabilities and shares apply in expectation), which keeps a draw
  * cheap and smooth; attainment statistics come from the spread across draws.
  */
-import type { SampledWorld } from "./types.js";
+import type { SampledCells, SampledWorld } from "./types.js";
 import type { ExecutionPlan } from "./executionPlan.js";
 import { FlatPlan } from "./flatPlan.js";
 import { Payments } from "./payments.js";
@@ -53,6 +53,8 @@ export class Executor {
     plan: ExecutionPlan,
     /** Leaves in the world layout: strides of the [program][leaf][year] and [source][leaf][year] cells. */
     layoutLeaves: number,
+    /** The cells the sampler sets (`DrawSampler.sampled`). */
+    sampled: SampledCells,
   ) {
     this.H = plan.horizonYears;
     this.Y = plan.paymentYears.length;
@@ -65,7 +67,7 @@ export class Executor {
     this.deferred = new Float64Array(n);
     this.total = new Float64Array(n);
     this.newPerUnit = new Float64Array(n);
-    this.payments = new Payments(this.f);
+    this.payments = new Payments(this.f, sampled.enterpriseShortfall);
     this.result = {
       starts: new Float64Array(n * this.H),
       paid: new Float64Array(this.S * this.Y),

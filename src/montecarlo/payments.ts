@@ -24,11 +24,19 @@ export class Payments {
   /** What each lp received this year, yuan. */
   private readonly received: Float64Array;
   private readonly carryIn: Float64Array;
+  /** 1 for a source some of whose money an input can keep from arriving (enterprise shortfall). */
+  private readonly shortfallSource: Uint8Array;
 
-  constructor(private readonly f: FlatPlan) {
+  constructor(
+    private readonly f: FlatPlan,
+    /** The enterprise-shortfall cells the sampled world sets ([source][leaf][year]; see SampledCells). */
+    sampledShortfall: Uint8Array,
+  ) {
     this.N = f.leaf.length;
     this.S = f.sources;
     this.Y = f.paymentYears;
+    const stride = f.shortfallStride;
+    this.shortfallSource = Uint8Array.from({ length: this.S }, (_, s) => (sampledShortfall.subarray(s * stride, (s + 1) * stride).includes(1) ? 1 : 0));
     this.demand = new Float64Array(this.N * this.S);
     this.ratio = new Float64Array(this.N * this.S);
     this.received = new Float64Array(this.N);
@@ -114,25 +122,40 @@ export class Payments {
     }
   }
 
+  /**
+   * Pays each cell its demand × ratio × (1 − shortfall). A source no shortfall input covers gets
+   * all that its budgets grant (1 − 0 = 1 exactly), and a zero demand pays +0, which changes no
+   * sum: both are skipped in its loop with the same result.
+   */
   private settle(world: SampledWorld, y: number, paid: Float64Array, gap: Float64Array): Float64Array {
-    const { N, S, Y, demand, ratio, received } = this;
+    const { N, S, Y, demand, ratio, received, shortfallSource } = this;
     const { shortfallCell, shortfallStride } = this.f;
     const shortfall = world.enterpriseShortfall;
     received.fill(0);
     const cells = y * N;
     for (let s = 0; s < S; s++) {
       const o = s * N;
-      const sourceCells = s * shortfallStride;
       let paidS = 0;
       let gapS = 0;
-      for (let i = 0; i < N; i++) {
-        const owed = demand[o + i];
-        if (owed === 0) continue;
-        const c = shortfallCell[cells + i];
-        const p = owed * ratio[o + i] * (c < 0 ? 1 : 1 - shortfall[sourceCells + c]);
-        received[i] += p;
-        paidS += p;
-        gapS += owed - p;
+      if (shortfallSource[s] === 1) {
+        const sourceCells = s * shortfallStride;
+        for (let i = 0; i < N; i++) {
+          const owed = demand[o + i];
+          if (owed === 0) continue;
+          const c = shortfallCell[cells + i];
+          const p = owed * ratio[o + i] * (c < 0 ? 1 : 1 - shortfall[sourceCells + c]);
+          received[i] += p;
+          paidS += p;
+          gapS += owed - p;
+        }
+      } else {
+        for (let i = 0; i < N; i++) {
+          const owed = demand[o + i];
+          const p = owed * ratio[o + i];
+          received[i] += p;
+          paidS += p;
+          gapS += owed - p;
+        }
       }
       paid[s * Y + y] += paidS;
       gap[s * Y + y] += gapS;

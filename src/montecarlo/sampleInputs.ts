@@ -11,9 +11,7 @@ import { arrayOf, indexScenario, inputTargets, type CellTarget } from "./cells.j
 import { buildCopula, DIMS } from "./correlation.js";
 import { prepareDist, type PreparedDist } from "./distributions.js";
 import { cellKey, checkSeedDraw, streamKey, uniformAt } from "./streams.js";
-import type { SampledWorld, UncertainInput, Uncertainty, WorldLayout } from "./types.js";
-
-type WorldArray = ReturnType<typeof arrayOf>;
+import type { SampledCells, SampledWorld, UncertainInput, Uncertainty, WorldArray, WorldLayout } from "./types.js";
 
 /** Everything `sampleInto` needs about one input, precomputed. */
 interface PlannedInput {
@@ -46,6 +44,8 @@ interface PlannedInput {
 
 export interface DrawSampler {
   readonly layout: WorldLayout;
+  /** The cells some input sets (the rest keep their defaults in every draw). */
+  readonly sampled: SampledCells;
   /** A world with arrays sized for this scenario (defaults filled). */
   newWorld(): SampledWorld;
   /** Overwrites `world` with draw `draw` under `seed` and returns it. */
@@ -158,6 +158,12 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     slipProbability: new Float64Array(P * L * Y),
     inputValues: new Float64Array(unc.inputs.length),
   });
+  const blank = newWorld();
+  const sampled = {} as SampledCells;
+  for (const array of ["unitCostFactor", "budgetFactor", "enterpriseShortfall", "consentFailure", "slipProbability"] as const) {
+    sampled[array] = new Uint8Array(blank[array].length);
+  }
+  for (const p of planned) for (const t of p.targetIndex) sampled[p.array][t] = 1;
 
   const sampleInto = (world: SampledWorld, seed: number, draw: number): SampledWorld => {
     checkSeedDraw(seed, draw);
@@ -205,7 +211,7 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     return world;
   };
 
-  return { layout, newWorld, sampleInto };
+  return { layout, sampled, newWorld, sampleInto };
 }
 
 const samplers = new WeakMap<Uncertainty, WeakMap<Scenario, DrawSampler>>();

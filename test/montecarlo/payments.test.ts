@@ -101,13 +101,15 @@ function reference(plan: ExecutionPlan, world: SampledWorld, costs: Float64Array
 describe("Payments", () => {
   it("pays every year as the rules do, one leaf-programme at a time (200 random plans and worlds)", () => {
     const rng = new Stream(5, 0, "payments");
+    const sampledShortfall = new Uint8Array(S * L * H);
+    sampledShortfall.fill(1, L * H, 2 * L * H);
     let short = 0;
     for (let trial = 0; trial < 200; trial++) {
       const plan = planOf(rng);
       const world = worldOf(rng);
       const costs = Array.from({ length: Y }, () => Float64Array.from({ length: L }, () => 1e7 * rng.next()));
       const want = reference(plan, world, costs);
-      const payments = new Payments(new FlatPlan(plan, L));
+      const payments = new Payments(new FlatPlan(plan, L), sampledShortfall);
       payments.begin();
       const paid = new Float64Array(S * Y);
       const gap = new Float64Array(S * Y);
@@ -124,7 +126,7 @@ describe("Payments", () => {
     const plan = planOf(new Stream(6, 0, "payments"));
     const world = worldOf(new Stream(7, 0, "payments"));
     world.budgetFactor.fill(0); // nothing left for the others in year 0
-    const payments = new Payments(new FlatPlan(plan, L));
+    const payments = new Payments(new FlatPlan(plan, L), new Uint8Array(S * L * H).fill(1));
     payments.begin();
     const paid = new Float64Array(S * Y);
     const gap = new Float64Array(S * Y);
