@@ -10,7 +10,7 @@ import { normalCdf, normalQuantile } from "../stats/normal.js";
 import { arrayOf, indexScenario, inputTargets, type CellTarget } from "./cells.js";
 import { buildCopula, DIMS } from "./correlation.js";
 import { prepareDist, type PreparedDist } from "./distributions.js";
-import { cellKey, checkSeedDraw, streamKey, uniformAt } from "./streams.js";
+import { cellKey, checkSeedDraw, streamKey, uniformsInto } from "./streams.js";
 import type { SampledCells, SampledWorld, UncertainInput, Uncertainty, WorldArray, WorldLayout } from "./types.js";
 
 /** Everything `sampleInto` needs about one input, precomputed. */
@@ -179,10 +179,10 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
       const n = p.cells;
       const normals = p.corrNormals;
       if (normals === null) {
-        for (let c = 0; c < n; c++) uniforms[c] = uniformAt(seed, draw, keys[2 * c], keys[2 * c + 1]);
+        uniformsInto(seed, draw, keys, uniforms, n);
       } else {
-        const corrKeys = p.corrKeys!;
-        for (let e = 0; e < normals.length; e++) normals[e] = normalQuantile(uniformAt(seed, draw, corrKeys[2 * e], corrKeys[2 * e + 1]));
+        uniformsInto(seed, draw, p.corrKeys!, normals, normals.length);
+        for (let e = 0; e < normals.length; e++) normals[e] = normalQuantile(normals[e]);
         const coef = p.corrCoef!;
         const term = p.corrTerm!;
         const r = coef.length;

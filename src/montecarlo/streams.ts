@@ -140,6 +140,22 @@ export function uniformAt(seed: number, draw: number, h0: number, h1: number): n
   return toUniform(scratch[0], scratch[1]);
 }
 
+/**
+ * out[c] = uniformAt(seed, draw, keys[2c], keys[2c + 1]) for c < n: the first numbers of many
+ * streams of one draw, with the key written once (Threefry overwrites only the counter words).
+ */
+export function uniformsInto(seed: number, draw: number, keys: Uint32Array, out: Float64Array, n: number): void {
+  setBlock(scratch, draw, 0, 0, 0, seed >>> 0, Math.floor(seed * INV_TWO_32) >>> 0);
+  for (let c = 0; c < n; c++) {
+    scratch[0] = draw;
+    scratch[1] = keys[2 * c];
+    scratch[2] = keys[2 * c + 1];
+    scratch[3] = 0;
+    threefry4x32(scratch);
+    out[c] = toUniform(scratch[0], scratch[1]);
+  }
+}
+
 /** Counter (c0, c1, c2, c3) and key (k0, k1, 0, 0) into a Threefry block. */
 function setBlock(block: Uint32Array, c0: number, c1: number, c2: number, c3: number, k0: number, k1: number): void {
   block[0] = c0;

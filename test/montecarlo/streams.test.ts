@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellKey, hashKey, Stream, streamKey, threefry4x32, uniformAt, uniformFor } from "../../src/montecarlo/streams.js";
+import { cellKey, hashKey, Stream, streamKey, threefry4x32, uniformAt, uniformFor, uniformsInto } from "../../src/montecarlo/streams.js";
 
 describe("Threefry4x32-20", () => {
   // Random123 tests/kat_vectors: counter words, key words → output words.
@@ -62,6 +62,14 @@ describe("named streams", () => {
     expect(new Set([first, ...rest]).size).toBe(10);
     const k = streamKey("slip", "r:sz");
     expect(uniformAt(99, 3, k.h0, k.h1)).toBe(first);
+  });
+
+  it("uniformsInto gives each stream's first number, as uniformAt does, for the first n keys", () => {
+    const keys = Uint32Array.from(["a", "b", "c", "d"].flatMap((id) => [streamKey(id, "").h0, streamKey(id, "").h1]));
+    const seed = 2 ** 40 + 12345; // a seed with a high key word
+    const out = new Float64Array(4).fill(-1);
+    uniformsInto(seed, 77, keys, out, 3);
+    expect(Array.from(out)).toEqual([0, 1, 2].map((c) => uniformAt(seed, 77, keys[2 * c], keys[2 * c + 1])).concat(-1));
   });
 
   it("cell keys name the granularity", () => {
