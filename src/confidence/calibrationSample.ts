@@ -31,7 +31,7 @@ export class CalibrationSample {
 
   /** Realised value of every target (scenario order) in every draw: values[t][draw]. */
   realised(plan: ExecutionPlan): Float64Array[] {
-    const executor = new Executor(plan, this.sampler.layout.leaves.length);
+    const executor = new Executor(plan, this.sampler.layout.leaves.length, this.sampler.sampled);
     const H = plan.horizonYears;
     const out = this.defs.map(() => new Float64Array(this.draws));
     for (let k = 0; k < this.draws; k++) {

@@ -9,7 +9,7 @@
  * whose leaves all lie within it (so a group filter covers its members' budgets).
  */
 import type { Scenario } from "../scenario/types.js";
-import { plyIndex, slyIndex, snyIndex, type UncertainInput, type WorldLayout } from "./types.js";
+import { plyIndex, slyIndex, snyIndex, type UncertainInput, type WorldArray, type WorldLayout } from "./types.js";
 
 export interface CellTarget {
   /** Index into the world array the input writes. */
@@ -126,7 +126,7 @@ export function inputTargets(input: UncertainInput, cells: ScenarioCells): CellT
 }
 
 /** The world array an input writes. */
-export function arrayOf(input: UncertainInput): "unitCostFactor" | "budgetFactor" | "enterpriseShortfall" | "consentFailure" | "slipProbability" {
+export function arrayOf(input: UncertainInput): WorldArray {
   switch (input.appliesTo) {
     case "unit_cost":
       return "unitCostFactor";

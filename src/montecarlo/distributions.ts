@@ -117,7 +117,7 @@ function pert(d: Extract<Dist, { type: "pert" }>): PreparedDist {
   const mu = (a + lambda * c + b) / (lambda + 2);
   return {
     dist: d,
-    quantile: (u) => Math.min(b, a + (b - a) * inv()(u)),
+    quantile: (u) => Math.min(b, a + (b - a) * inv().at(u)),
     quantiles: (u, out, n) => {
       inv().into(u, out, n); // the beta quantiles first, in one call, then scaled as `quantile` scales them
       for (let i = 0; i < n; i++) out[i] = Math.min(b, a + (b - a) * out[i]);

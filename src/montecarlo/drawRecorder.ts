@@ -3,15 +3,24 @@
  * The parts of every metric read off starts are packed into flat arrays once per job, so a
  * Guangdong draw's ~1,000 parts are read with no object per part, and there is no row to copy
  * into the shard afterwards. Each metric is summed as `evaluateMetric` sums it, part by part in
- * the same order, so its value is the same bit for bit.
+ * the same order, so its value is the same bit for bit — except that what cannot change a sum is
+ * left out: a part with no constant and no starts yet (it adds +0), a constant of 0 and a factor
+ * of 1 (x · 1 + 0 is x). Such metrics (all of Guangdong's) are summed in loops without them.
  */
 import type { DrawResult } from "./execute.js";
 import { cumulativeStarts, type MetricLayout } from "./metrics.js";
+
+/** How a metric's parts are summed: cum only, cum × perUnit, or cum × perUnit + constant. */
+const COUNT = 0;
+const SCALED = 1;
+const GENERAL = 2;
 
 export class DrawRecorder {
   private readonly H: number;
   /** Metrics read off starts (targets, then progress): metric j's parts are [partStart[j], partStart[j+1]). */
   private readonly partStart: Int32Array;
+  /** Per metric: COUNT, SCALED or GENERAL. */
+  private readonly sum: Uint8Array;
   /** Per part: its index into the cumulative starts, units per start and constant. */
   private readonly cumAt: Int32Array;
   private readonly perUnit: Float64Array;
@@ -22,7 +31,11 @@ export class DrawRecorder {
 
   constructor(layout: MetricLayout, horizonYears: number, leafPrograms: number) {
     const H = (this.H = horizonYears);
-    const parts = [...layout.targets.map((t) => t.def), ...layout.progress].map((d) => d.parts);
+    const all = [...layout.targets.map((t) => t.def), ...layout.progress].map((d) => d.parts);
+    const parts = all.map((list) => list.filter((p) => p.upto > 0 || p.constant !== 0));
+    this.sum = Uint8Array.from(parts, (list) =>
+      list.some((p) => p.constant !== 0) ? GENERAL : list.some((p) => p.perUnit !== 1) ? SCALED : COUNT,
+    );
     this.partStart = new Int32Array(parts.length + 1);
     parts.forEach((p, j) => (this.partStart[j + 1] = this.partStart[j] + p.length));
     const flat = parts.flat();
@@ -36,12 +49,16 @@ export class DrawRecorder {
 
   /** Writes the draw's metrics into column `column` of `values` (values[m] is metric m's column). */
   record(result: DrawResult, inputValues: ArrayLike<number>, values: Float64Array[], column: number): void {
-    const { partStart, cumAt, perUnit, constant } = this;
+    const { partStart, cumAt, perUnit, constant, sum } = this;
     const cum = cumulativeStarts(result.starts, this.H, this.cum);
     let k = 0;
     for (let j = 0; j + 1 < partStart.length; j++) {
       let v = 0;
-      for (let m = partStart[j]; m < partStart[j + 1]; m++) v += cum[cumAt[m]] * perUnit[m] + constant[m];
+      const first = partStart[j];
+      const end = partStart[j + 1];
+      if (sum[j] === COUNT) for (let m = first; m < end; m++) v += cum[cumAt[m]];
+      else if (sum[j] === SCALED) for (let m = first; m < end; m++) v += cum[cumAt[m]] * perUnit[m];
+      else for (let m = first; m < end; m++) v += cum[cumAt[m]] * perUnit[m] + constant[m];
       values[k++][column] = v;
     }
     for (let i = 0; i < this.moneyCells; i++) values[k++][column] = result.paid[i];

@@ -21,9 +21,10 @@
  * Units are divisible here (probabilities and shares apply in expectation), which keeps a draw
  * cheap and smooth; attainment statistics come from the spread across draws.
  */
-import type { SampledWorld } from "./types.js";
+import type { SampledCells, SampledWorld } from "./types.js";
 import type { ExecutionPlan } from "./executionPlan.js";
 import { FlatPlan } from "./flatPlan.js";
+import { Payments } from "./payments.js";
 
 export interface DrawResult {
   /** Realised starts, [leafProgram][horizon year]. */
@@ -39,28 +40,26 @@ export class Executor {
   private readonly Y: number;
   private readonly S: number;
   private readonly N: number;
-  private readonly L: number;
   private readonly f: FlatPlan;
   private readonly certain: Float64Array;
   private readonly uncertain: Float64Array;
   private readonly deferred: Float64Array;
   private readonly total: Float64Array;
   private readonly newPerUnit: Float64Array;
-  private readonly demand: Float64Array;
-  private readonly ratio: Float64Array;
-  private readonly carryIn: Float64Array;
+  private readonly payments: Payments;
   readonly result: DrawResult;
 
   constructor(
     plan: ExecutionPlan,
     /** Leaves in the world layout: strides of the [program][leaf][year] and [source][leaf][year] cells. */
     layoutLeaves: number,
+    /** The cells the sampler sets (`DrawSampler.sampled`). */
+    sampled: SampledCells,
   ) {
     this.H = plan.horizonYears;
     this.Y = plan.paymentYears.length;
     this.S = plan.sourceKinds.length;
     this.N = plan.leafPrograms.length;
-    this.L = layoutLeaves;
     this.f = new FlatPlan(plan, layoutLeaves);
     const n = this.N;
     this.certain = new Float64Array(n);
@@ -68,9 +67,7 @@ export class Executor {
     this.deferred = new Float64Array(n);
     this.total = new Float64Array(n);
     this.newPerUnit = new Float64Array(n);
-    this.demand = new Float64Array(n * this.S);
-    this.ratio = new Float64Array(n * this.S);
-    this.carryIn = new Float64Array(plan.budgets.length);
+    this.payments = new Payments(this.f, sampled.enterpriseShortfall);
     this.result = {
       starts: new Float64Array(n * this.H),
       paid: new Float64Array(this.S * this.Y),
@@ -91,7 +88,7 @@ export class Executor {
     paid.fill(0);
     gap.fill(0);
     this.deferred.fill(0);
-    this.carryIn.fill(0);
+    this.payments.begin();
   }
 
   /**
@@ -108,7 +105,7 @@ export class Executor {
       this.uncertain.fill(0);
     }
     this.costs(world, y);
-    this.pay(world, y);
+    this.payOrDefer(world, y);
     if (y < this.H) {
       const { H, certain, uncertain } = this;
       const starts = this.result.starts;
@@ -123,7 +120,7 @@ export class Executor {
 
   /** Source s's share of leaf-programme i's cost in payment year y (annual re-planning rewrites them). */
   setShare(i: number, y: number, s: number, share: number): void {
-    this.f.shares[(i * this.Y + y) * this.S + s] = share;
+    this.f.shares[(y * this.S + s) * this.N + i] = share;
   }
 
   /** Forgets the units waiting to retry: a re-plan has decided anew what starts next. */
@@ -133,7 +130,7 @@ export class Executor {
 
   /** Money carried into budget `b` (index into plan.budgets) from the year before, yuan. */
   carriedInto(b: number): number {
-    return this.carryIn[b];
+    return this.payments.carriedInto(b);
   }
 
   private candidates(world: SampledWorld, y: number): void {
@@ -227,77 +224,17 @@ export class Executor {
     }
   }
 
-  private pay(world: SampledWorld, y: number): void {
-    const { S, N, H, Y, f } = this;
-    const { demand, ratio, total } = this;
-    const { shares, recorded, recordedPaid } = f;
-    for (let i = 0; i < N; i++) {
-      const row = (i * Y + y) * S;
-      const o = i * S;
-      if (recorded[i * Y + y] === 1) {
-        for (let s = 0; s < S; s++) demand[o + s] = recordedPaid[row + s];
-      } else {
-        const t = total[i];
-        for (let s = 0; s < S; s++) demand[o + s] = shares[row + s] * t;
-      }
-    }
-    ratio.fill(1);
-    const budgets = f.budgetsByYear[y];
-    for (let q = 0; q < budgets.length; q++) this.rationBudget(world, budgets[q]);
-    const shortfall = world.enterpriseShortfall;
-    const sourceStride = this.L * H;
-    const { paid, gap } = this.result;
-    const { leaf } = f;
-    const { uncertain, deferred, newPerUnit } = this;
-    for (let i = 0; i < N; i++) {
-      let paidTotal = 0;
-      const o = i * S;
-      const leafCell = leaf[i] * H + y;
-      // Tail years have no shortfall cells; recorded money arrived as recorded.
-      const arrivesInFull = y >= H || recorded[i * Y + y] === 1;
-      for (let s = 0; s < S; s++) {
-        const owed = demand[o + s];
-        if (owed === 0) continue;
-        const arrives = arrivesInFull ? 1 : 1 - shortfall[s * sourceStride + leafCell];
-        const p = owed * ratio[o + s] * arrives;
-        paidTotal += p;
-        paid[s * Y + y] += p;
-        gap[s * Y + y] += owed - p;
-      }
-      const shortage = total[i] - paidTotal;
+  /** Pays year y's money; what a leaf-programme lacks is charged to its new starts first (rule 6). */
+  private payOrDefer(world: SampledWorld, y: number): void {
+    const { total, uncertain, deferred, newPerUnit } = this;
+    const received = this.payments.pay(world, y, total, this.result.paid, this.result.gap);
+    for (let i = 0; i < this.N; i++) {
+      const shortage = total[i] - received[i];
       if (shortage > 1e-6 && newPerUnit[i] > 0) {
         const unfunded = Math.min(uncertain[i], shortage / newPerUnit[i]);
         uncertain[i] -= unfunded;
         deferred[i] += unfunded;
       }
     }
-  }
-
-  /**
-   * Scales the demands on one budget pro rata when it cannot meet them all (recorded payments come
-   * first and are never scaled); carries leftovers.
-   */
-  private rationBudget(world: SampledWorld, bi: number): void {
-    const { f, demand, ratio, carryIn } = this;
-    const { recordedStart, recordedCell, askedStart, askedCell } = f;
-    const cell = f.budgetFactorCell[bi];
-    const available = f.budgetAmount[bi] * (cell >= 0 ? world.budgetFactor[cell] : 1) + carryIn[bi];
-    let recorded = 0;
-    for (let m = recordedStart[bi]; m < recordedStart[bi + 1]; m++) recorded += demand[recordedCell[m]];
-    let asked = 0;
-    const first = askedStart[bi];
-    const end = askedStart[bi + 1];
-    for (let m = first; m < end; m++) asked += demand[askedCell[m]];
-    const left = Math.max(0, available - recorded);
-    const r = asked > left ? left / asked : 1;
-    if (r < 1) {
-      // Ratios start at 1, so a budget that covers its demand lowers none of them.
-      for (let m = first; m < end; m++) {
-        const k = askedCell[m];
-        if (r < ratio[k]) ratio[k] = r;
-      }
-    }
-    const next = f.budgetNext[bi];
-    if (next >= 0) carryIn[next] = Math.max(0, left - asked * r);
   }
 }

@@ -18,7 +18,7 @@ import type { Scenario } from "../scenario/types.js";
 import { type DrawResult, Executor } from "./execute.js";
 import type { ExecutionPlan } from "./executionPlan.js";
 import { ReplanModel, type YearChanges } from "./replanModel.js";
-import type { SampledWorld, WorldLayout } from "./types.js";
+import type { SampledCells, SampledWorld, WorldLayout } from "./types.js";
 
 /** A unit-cost factor of 0 would delete a matrix entry (and change its storage order): keep it tiny instead. */
 const MIN_FACTOR = 1e-9;
@@ -35,11 +35,13 @@ export class Replanner {
     scenario: Scenario,
     private readonly basePlan: ExecutionPlan,
     private readonly layout: WorldLayout,
+    /** The cells the sampler sets (`DrawSampler.sampled`). */
+    sampled: SampledCells,
     margins: ArrayLike<number> | null,
   ) {
     this.model = new ReplanModel(buildPlanningModel(scenario), margins);
     this.staged = StagedSession.open(this.model.problem, "highs");
-    this.executor = new Executor(basePlan, layout.leaves.length);
+    this.executor = new Executor(basePlan, layout.leaves.length, sampled);
     const { ctx } = this.model.pm;
     const key = (s: number, region: string, y: number) => `${s}|${region}|${y}`;
     const byKey = new Map(basePlan.budgets.map((b, i) => [key(b.source, b.region, b.yearIndex), i]));

@@ -33,7 +33,7 @@ function prepare(job: EvaluateJob) {
   let p = prepared.get(job);
   if (!p) {
     const sampler = createSampler(job.uncertainty, job.scenario);
-    p = { sampler, world: sampler.newWorld(), executor: new Executor(job.plan, sampler.layout.leaves.length) };
+    p = { sampler, world: sampler.newWorld(), executor: new Executor(job.plan, sampler.layout.leaves.length, sampler.sampled) };
     prepared.set(job, p);
   }
   return p;
@@ -88,7 +88,7 @@ async function replanDraws(job: EvaluateJob, draws: ArrayLike<number>, out: Outc
   const sampler = createSampler(job.uncertainty, job.scenario);
   const world = sampler.newWorld();
   let replanner = replanners.get(job);
-  if (!replanner) replanners.set(job, (replanner = new Replanner(job.scenario, job.plan, sampler.layout, job.margins)));
+  if (!replanner) replanners.set(job, (replanner = new Replanner(job.scenario, job.plan, sampler.layout, sampler.sampled, job.margins)));
   const recorder = recorderOf(job);
   for (let k = 0; k < draws.length; k++) {
     sampler.sampleInto(world, job.seed, draws[k]);

@@ -10,10 +10,8 @@ import { normalCdf, normalQuantile } from "../stats/normal.js";
 import { arrayOf, indexScenario, inputTargets, type CellTarget } from "./cells.js";
 import { buildCopula, DIMS } from "./correlation.js";
 import { prepareDist, type PreparedDist } from "./distributions.js";
-import { cellKey, checkSeedDraw, streamKey, uniformAt } from "./streams.js";
-import type { SampledWorld, UncertainInput, Uncertainty, WorldLayout } from "./types.js";
-
-type WorldArray = ReturnType<typeof arrayOf>;
+import { cellKey, checkSeedDraw, streamKey, uniformsInto } from "./streams.js";
+import type { SampledCells, SampledWorld, UncertainInput, Uncertainty, WorldArray, WorldLayout } from "./types.js";
 
 /** Everything `sampleInto` needs about one input, precomputed. */
 interface PlannedInput {
@@ -46,6 +44,8 @@ interface PlannedInput {
 
 export interface DrawSampler {
   readonly layout: WorldLayout;
+  /** The cells some input sets (the rest keep their defaults in every draw). */
+  readonly sampled: SampledCells;
   /** A world with arrays sized for this scenario (defaults filled). */
   newWorld(): SampledWorld;
   /** Overwrites `world` with draw `draw` under `seed` and returns it. */
@@ -158,6 +158,12 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     slipProbability: new Float64Array(P * L * Y),
     inputValues: new Float64Array(unc.inputs.length),
   });
+  const blank = newWorld();
+  const sampled = {} as SampledCells;
+  for (const array of ["unitCostFactor", "budgetFactor", "enterpriseShortfall", "consentFailure", "slipProbability"] as const) {
+    sampled[array] = new Uint8Array(blank[array].length);
+  }
+  for (const p of planned) for (const t of p.targetIndex) sampled[p.array][t] = 1;
 
   const sampleInto = (world: SampledWorld, seed: number, draw: number): SampledWorld => {
     checkSeedDraw(seed, draw);
@@ -173,10 +179,10 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
       const n = p.cells;
       const normals = p.corrNormals;
       if (normals === null) {
-        for (let c = 0; c < n; c++) uniforms[c] = uniformAt(seed, draw, keys[2 * c], keys[2 * c + 1]);
+        uniformsInto(seed, draw, keys, uniforms, n);
       } else {
-        const corrKeys = p.corrKeys!;
-        for (let e = 0; e < normals.length; e++) normals[e] = normalQuantile(uniformAt(seed, draw, corrKeys[2 * e], corrKeys[2 * e + 1]));
+        uniformsInto(seed, draw, p.corrKeys!, normals, normals.length);
+        for (let e = 0; e < normals.length; e++) normals[e] = normalQuantile(normals[e]);
         const coef = p.corrCoef!;
         const term = p.corrTerm!;
         const r = coef.length;
@@ -205,7 +211,7 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     return world;
   };
 
-  return { layout, newWorld, sampleInto };
+  return { layout, sampled, newWorld, sampleInto };
 }
 
 const samplers = new WeakMap<Uncertainty, WeakMap<Scenario, DrawSampler>>();

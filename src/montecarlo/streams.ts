@@ -25,21 +25,22 @@ export const MAX_DRAW = 0xffffffff;
  * every four rounds. Unrolled with the rotation constants R_32x4 = (10,26) (11,21) (13,27) (23,5)
  * (6,20) (17,11) (25,10) (18,20); words stay int32 bit patterns (fast in V8). Verified against
  * Random123's known-answer vectors in test/montecarlo/streams.test.ts.
+ *
+ * Reads the counter from block[0..3] and the key from block[4..7] and writes the output over
+ * block[0..3]. Words pass through a typed array, not as arguments: a word of 2³⁰ or more is no
+ * small integer to V8, so passing it to this (too large to inline) function would allocate a
+ * number for it — about one per sampled cell.
  */
-export function threefry4x32(
-  c0: number, c1: number, c2: number, c3: number,
-  k0: number, k1: number, k2: number, k3: number,
-  out: Uint32Array,
-): void {
-  k0 |= 0;
-  k1 |= 0;
-  k2 |= 0;
-  k3 |= 0;
+export function threefry4x32(block: Uint32Array): void {
+  const k0 = block[4] | 0;
+  const k1 = block[5] | 0;
+  const k2 = block[6] | 0;
+  const k3 = block[7] | 0;
   const k4 = 0x1bd11bda ^ k0 ^ k1 ^ k2 ^ k3;
-  let x0 = (c0 + k0) | 0;
-  let x1 = (c1 + k1) | 0;
-  let x2 = (c2 + k2) | 0;
-  let x3 = (c3 + k3) | 0;
+  let x0 = (block[0] + k0) | 0;
+  let x1 = (block[1] + k1) | 0;
+  let x2 = (block[2] + k2) | 0;
+  let x3 = (block[3] + k3) | 0;
   // Rounds 0–19, two mixes each; after every fourth round, key injection s (schedule k0..k4).
   {
     x0 = (x0 + x1) | 0; x1 = ((x1 << 10) | (x1 >>> 22)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 26) | (x3 >>> 6)) ^ x2;
@@ -68,10 +69,10 @@ export function threefry4x32(
     x0 = (x0 + x3) | 0; x3 = ((x3 << 23) | (x3 >>> 9)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 5) | (x1 >>> 27)) ^ x2;
     x0 = (x0 + k0) | 0; x1 = (x1 + k1) | 0; x2 = (x2 + k2) | 0; x3 = (x3 + k3 + 5) | 0; // key injection 5
   }
-  out[0] = x0;
-  out[1] = x1;
-  out[2] = x2;
-  out[3] = x3;
+  block[0] = x0;
+  block[1] = x1;
+  block[2] = x2;
+  block[3] = x3;
 }
 
 /** cyrb53 (bryc, public domain): two well-mixed 32-bit lanes of a string. */
@@ -116,7 +117,7 @@ const TWO_32 = 4294967296;
 // bit for bit (and costs a fraction of a division on the hot path).
 const INV_TWO_32 = 1 / TWO_32;
 const INV_TWO_52 = 1 / 4503599627370496;
-const scratch = new Uint32Array(4);
+const scratch = new Uint32Array(8);
 
 function toUniform(hi: number, lo: number): number {
   return ((hi >>> 12) * TWO_32 + lo + 0.5) * INV_TWO_52;
@@ -134,8 +135,37 @@ export function checkSeedDraw(seed: number, draw: number): void {
  * callers check them once per draw with `checkSeedDraw`.
  */
 export function uniformAt(seed: number, draw: number, h0: number, h1: number): number {
-  threefry4x32(draw, h0, h1, 0, seed >>> 0, Math.floor(seed * INV_TWO_32) >>> 0, 0, 0, scratch);
+  setBlock(scratch, draw, h0, h1, 0, seed >>> 0, Math.floor(seed * INV_TWO_32) >>> 0);
+  threefry4x32(scratch);
   return toUniform(scratch[0], scratch[1]);
+}
+
+/**
+ * out[c] = uniformAt(seed, draw, keys[2c], keys[2c + 1]) for c < n: the first numbers of many
+ * streams of one draw, with the key written once (Threefry overwrites only the counter words).
+ */
+export function uniformsInto(seed: number, draw: number, keys: Uint32Array, out: Float64Array, n: number): void {
+  setBlock(scratch, draw, 0, 0, 0, seed >>> 0, Math.floor(seed * INV_TWO_32) >>> 0);
+  for (let c = 0; c < n; c++) {
+    scratch[0] = draw;
+    scratch[1] = keys[2 * c];
+    scratch[2] = keys[2 * c + 1];
+    scratch[3] = 0;
+    threefry4x32(scratch);
+    out[c] = toUniform(scratch[0], scratch[1]);
+  }
+}
+
+/** Counter (c0, c1, c2, c3) and key (k0, k1, 0, 0) into a Threefry block. */
+function setBlock(block: Uint32Array, c0: number, c1: number, c2: number, c3: number, k0: number, k1: number): void {
+  block[0] = c0;
+  block[1] = c1;
+  block[2] = c2;
+  block[3] = c3;
+  block[4] = k0;
+  block[5] = k1;
+  block[6] = 0;
+  block[7] = 0;
 }
 
 /** The first uniform of stream (seed, draw, inputId, cell). */
@@ -150,7 +180,7 @@ export class Stream {
   private readonly k0: number;
   private readonly k1: number;
   private readonly key: StreamKey;
-  private readonly words = new Uint32Array(4);
+  private readonly words = new Uint32Array(8);
   private block = 0;
   private half = 2;
 
@@ -170,7 +200,8 @@ export class Stream {
   next(): number {
     if (this.half === 2) {
       if (this.block > MAX_DRAW) throw new RangeError("random stream exhausted");
-      threefry4x32(this.draw, this.key.h0, this.key.h1, this.block++, this.k0, this.k1, 0, 0, this.words);
+      setBlock(this.words, this.draw, this.key.h0, this.key.h1, this.block++, this.k0, this.k1);
+      threefry4x32(this.words);
       this.half = 0;
     }
     const i = this.half++ * 2;

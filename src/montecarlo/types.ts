@@ -108,6 +108,15 @@ export interface SampledWorld {
   inputValues: Float64Array;
 }
 
+/** The world's arrays of cells (each input writes one of them). */
+export type WorldArray = "unitCostFactor" | "budgetFactor" | "enterpriseShortfall" | "consentFailure" | "slipProbability";
+
+/**
+ * Per world array, 1 for each cell some input of the uncertainty section sets: the other cells
+ * hold their default in every draw, so the executor can skip what they would change.
+ */
+export type SampledCells = Record<WorldArray, Uint8Array>;
+
 export function plyIndex(layout: WorldLayout, p: number, l: number, y: number): number {
   return (p * layout.leaves.length + l) * layout.years.length + y;
 }

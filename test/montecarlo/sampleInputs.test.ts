@@ -94,6 +94,23 @@ describe("granularity and filters", () => {
     for (const l of L.leaves) expect(w.enterpriseShortfall[sly("ent", l, 2023)]).toBeGreaterThan(0);
     for (const s of ["central", "city", "residents"]) expect(w.enterpriseShortfall[sly(s, "gz-a", 2023)]).toBe(0);
   });
+
+  it("marks the cells inputs set, and every cell a draw changes is among them", () => {
+    const { sampled } = sampler;
+    const count = (mask: Uint8Array) => mask.reduce((a, b) => a + b, 0);
+    expect(count(sampled.consentFailure)).toBe(2 * 5); // retrofit in gz-b and sz, every year
+    expect(count(sampled.enterpriseShortfall)).toBe(3 * 5); // ent, every leaf and year
+    expect(sampled.enterpriseShortfall[sly("ent", "sz", 2021)]).toBe(1);
+    expect(sampled.consentFailure[ply("retrofit", "gz-a", 2021)]).toBe(0);
+    expect(sampled.budgetFactor[sny("city", "sz", 2025)]).toBe(0);
+    for (let d = 0; d < 5; d++) {
+      const world = sampler.sampleInto(sampler.newWorld(), SEED, d);
+      for (const array of ["unitCostFactor", "budgetFactor", "enterpriseShortfall", "consentFailure", "slipProbability"] as const) {
+        const unchanged = array === "unitCostFactor" || array === "budgetFactor" ? 1 : 0;
+        world[array].forEach((x, k) => expect(x === unchanged || sampled[array][k] === 1).toBe(true));
+      }
+    }
+  });
 });
 
 describe("combining inputs", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellKey, hashKey, Stream, streamKey, threefry4x32, uniformAt, uniformFor } from "../../src/montecarlo/streams.js";
+import { cellKey, hashKey, Stream, streamKey, threefry4x32, uniformAt, uniformFor, uniformsInto } from "../../src/montecarlo/streams.js";
 
 describe("Threefry4x32-20", () => {
   // Random123 tests/kat_vectors: counter words, key words → output words.
@@ -8,9 +8,9 @@ describe("Threefry4x32-20", () => {
     [[0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff], [0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff], [0x2a881696, 0x57012287, 0xf6c7446e, 0xa16a6732]],
     [[0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344], [0xa4093822, 0x299f31d0, 0x082efa98, 0xec4e6c89], [0x59cd1dbb, 0xb8879579, 0x86b5d00c, 0xac8b6d84]],
   ])("matches Random123's known answer %#", (ctr, key, want) => {
-    const out = new Uint32Array(4);
-    threefry4x32(ctr[0], ctr[1], ctr[2], ctr[3], key[0], key[1], key[2], key[3], out);
-    expect(Array.from(out)).toEqual(want);
+    const block = Uint32Array.from([...ctr, ...key]);
+    threefry4x32(block);
+    expect(Array.from(block.subarray(0, 4))).toEqual(want);
   });
 });
 
@@ -62,6 +62,14 @@ describe("named streams", () => {
     expect(new Set([first, ...rest]).size).toBe(10);
     const k = streamKey("slip", "r:sz");
     expect(uniformAt(99, 3, k.h0, k.h1)).toBe(first);
+  });
+
+  it("uniformsInto gives each stream's first number, as uniformAt does, for the first n keys", () => {
+    const keys = Uint32Array.from(["a", "b", "c", "d"].flatMap((id) => [streamKey(id, "").h0, streamKey(id, "").h1]));
+    const seed = 2 ** 40 + 12345; // a seed with a high key word
+    const out = new Float64Array(4).fill(-1);
+    uniformsInto(seed, 77, keys, out, 3);
+    expect(Array.from(out)).toEqual([0, 1, 2].map((c) => uniformAt(seed, 77, keys[2 * c], keys[2 * c + 1])).concat(-1));
   });
 
   it("cell keys name the granularity", () => {

@@ -1,0 +1,165 @@
+/**
+ * Rule 5 of execute.ts, money, for one payment year of one draw: each source owes its planned
+ * share of a leaf-programme's cost; each budget of the year pays its sources' demands pro rata
+ * when short (recorded money first, never rationed) and may carry what it did not ration out;
+ * enterprise shortfall removes its share of what arrives. What each leaf-programme received is
+ * returned for rule 6 (unfunded starts are deferred by the executor).
+ *
+ * Cells are laid out [source][leaf-programme], so every pass runs down one source's
+ * leaf-programmes in order, and each sum is added in the order one pass per leaf-programme would
+ * add it (the numbers are the same bit for bit). Budgets with one member and no recorded money
+ * (57 of the 61 a Guangdong year has) are rationed in a loop of their own with no inner loops.
+ */
+import type { SampledWorld } from "./types.js";
+import type { FlatPlan } from "./flatPlan.js";
+
+export class Payments {
+  private readonly N: number;
+  private readonly S: number;
+  private readonly Y: number;
+  /** What each source owes each leaf-programme this year, yuan: [source][lp]. */
+  private readonly demand: Float64Array;
+  /** Share of its demand each (source, lp) cell receives from its budgets: [source][lp]. */
+  private readonly ratio: Float64Array;
+  /** What each lp received this year, yuan. */
+  private readonly received: Float64Array;
+  private readonly carryIn: Float64Array;
+  /** 1 for a source some of whose money an input can keep from arriving (enterprise shortfall). */
+  private readonly shortfallSource: Uint8Array;
+
+  constructor(
+    private readonly f: FlatPlan,
+    /** The enterprise-shortfall cells the sampled world sets ([source][leaf][year]; see SampledCells). */
+    sampledShortfall: Uint8Array,
+  ) {
+    this.N = f.leaf.length;
+    this.S = f.sources;
+    this.Y = f.paymentYears;
+    const stride = f.shortfallStride;
+    this.shortfallSource = Uint8Array.from({ length: this.S }, (_, s) => (sampledShortfall.subarray(s * stride, (s + 1) * stride).includes(1) ? 1 : 0));
+    this.demand = new Float64Array(this.N * this.S);
+    this.ratio = new Float64Array(this.N * this.S);
+    this.received = new Float64Array(this.N);
+    this.carryIn = new Float64Array(f.budgetAmount.length);
+  }
+
+  /** A new draw: nothing carried over yet. */
+  begin(): void {
+    this.carryIn.fill(0);
+  }
+
+  /** Money carried into budget `b` (index into plan.budgets) from the year before, yuan. */
+  carriedInto(b: number): number {
+    return this.carryIn[b];
+  }
+
+  /**
+   * Pays year y: `cost` is each lp's cost due (recorded years: what was paid); adds to `paid` and
+   * `gap` ([source][year]) and returns what each lp received (a buffer reused next call).
+   */
+  pay(world: SampledWorld, y: number, cost: Float64Array, paid: Float64Array, gap: Float64Array): Float64Array {
+    this.owe(y, cost);
+    this.ration(world, y);
+    return this.settle(world, y, paid, gap);
+  }
+
+  private owe(y: number, cost: Float64Array): void {
+    const { N, S, Y, demand } = this;
+    const { shares, recordedPaid } = this.f;
+    for (let s = 0; s < S; s++) {
+      const o = s * N;
+      const row = (y * S + s) * N;
+      for (let i = 0; i < N; i++) demand[o + i] = shares[row + i] * cost[i];
+    }
+    const recorded = this.f.recordedByYear[y];
+    for (let q = 0; q < recorded.length; q++) {
+      const i = recorded[q];
+      const row = (i * Y + y) * S;
+      for (let s = 0; s < S; s++) demand[s * N + i] = recordedPaid[row + s];
+    }
+  }
+
+  private ration(world: SampledWorld, y: number): void {
+    const { demand, ratio, carryIn } = this;
+    const { budgetFactorCell, budgetAmount, budgetNext, recordedStart, recordedCell, askedStart, askedCell } = this.f;
+    const factor = world.budgetFactor;
+    ratio.fill(1);
+    // Ratios start at 1 and a budget only lowers them, so budgets may be taken in any order.
+    const singles = this.f.singleBudgets[y];
+    const singleCell = this.f.singleCell[y];
+    for (let q = 0; q < singles.length; q++) {
+      const b = singles[q];
+      const cell = budgetFactorCell[b];
+      const left = Math.max(0, budgetAmount[b] * (cell >= 0 ? factor[cell] : 1) + carryIn[b]);
+      const k = singleCell[q];
+      const asked = demand[k];
+      const r = asked > left ? left / asked : 1;
+      if (r < ratio[k]) ratio[k] = r;
+      const next = budgetNext[b];
+      if (next >= 0) carryIn[next] = Math.max(0, left - asked * r);
+    }
+    const others = this.f.otherBudgets[y];
+    for (let q = 0; q < others.length; q++) {
+      const b = others[q];
+      const cell = budgetFactorCell[b];
+      const available = budgetAmount[b] * (cell >= 0 ? factor[cell] : 1) + carryIn[b];
+      let recorded = 0;
+      for (let m = recordedStart[b]; m < recordedStart[b + 1]; m++) recorded += demand[recordedCell[m]];
+      let asked = 0;
+      const first = askedStart[b];
+      const end = askedStart[b + 1];
+      for (let m = first; m < end; m++) asked += demand[askedCell[m]];
+      const left = Math.max(0, available - recorded);
+      const r = asked > left ? left / asked : 1;
+      if (r < 1) {
+        for (let m = first; m < end; m++) {
+          const k = askedCell[m];
+          if (r < ratio[k]) ratio[k] = r;
+        }
+      }
+      const next = budgetNext[b];
+      if (next >= 0) carryIn[next] = Math.max(0, left - asked * r);
+    }
+  }
+
+  /**
+   * Pays each cell its demand × ratio × (1 − shortfall). A source no shortfall input covers gets
+   * all that its budgets grant (1 − 0 = 1 exactly), and a zero demand pays +0, which changes no
+   * sum: both are skipped in its loop with the same result.
+   */
+  private settle(world: SampledWorld, y: number, paid: Float64Array, gap: Float64Array): Float64Array {
+    const { N, S, Y, demand, ratio, received, shortfallSource } = this;
+    const { shortfallCell, shortfallStride } = this.f;
+    const shortfall = world.enterpriseShortfall;
+    received.fill(0);
+    const cells = y * N;
+    for (let s = 0; s < S; s++) {
+      const o = s * N;
+      let paidS = 0;
+      let gapS = 0;
+      if (shortfallSource[s] === 1) {
+        const sourceCells = s * shortfallStride;
+        for (let i = 0; i < N; i++) {
+          const owed = demand[o + i];
+          if (owed === 0) continue;
+          const c = shortfallCell[cells + i];
+          const p = owed * ratio[o + i] * (c < 0 ? 1 : 1 - shortfall[sourceCells + c]);
+          received[i] += p;
+          paidS += p;
+          gapS += owed - p;
+        }
+      } else {
+        for (let i = 0; i < N; i++) {
+          const owed = demand[o + i];
+          const p = owed * ratio[o + i];
+          received[i] += p;
+          paidS += p;
+          gapS += owed - p;
+        }
+      }
+      paid[s * Y + y] += paidS;
+      gap[s * Y + y] += gapS;
+    }
+    return received;
+  }
+}
