@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellKey, hashKey, Stream, streamKey, threefry4x32, uniformAt, uniformFor, uniformsInto } from "../../src/montecarlo/streams.js";
+import { cellKey, hashKey, Stream, streamKey, threefry4x32, threefry4x32Pair, uniformAt, uniformFor, uniformsInto } from "../../src/montecarlo/streams.js";
 
 describe("Threefry4x32-20", () => {
   // Random123 tests/kat_vectors: counter words, key words → output words.
@@ -11,6 +12,23 @@ describe("Threefry4x32-20", () => {
     const block = Uint32Array.from([...ctr, ...key]);
     threefry4x32(block);
     expect(Array.from(block.subarray(0, 4))).toEqual(want);
+  });
+
+  it("the interleaved pair equals two single blocks under the same key", () => {
+    const word = fc.integer({ min: 0, max: 0xffffffff });
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 12, maxLength: 12 }), (words) => {
+        const pair = Uint32Array.from(words);
+        threefry4x32Pair(pair);
+        const a = Uint32Array.from(words.slice(0, 8));
+        const b = Uint32Array.from([...words.slice(8, 12), ...words.slice(4, 8)]);
+        threefry4x32(a);
+        threefry4x32(b);
+        expect(Array.from(pair.subarray(0, 4))).toEqual(Array.from(a.subarray(0, 4)));
+        expect(Array.from(pair.subarray(8, 12))).toEqual(Array.from(b.subarray(0, 4)));
+        expect(Array.from(pair.subarray(4, 8))).toEqual(words.slice(4, 8)); // the key is left as it was
+      }),
+    );
   });
 });
 
@@ -68,8 +86,10 @@ describe("named streams", () => {
     const keys = Uint32Array.from(["a", "b", "c", "d"].flatMap((id) => [streamKey(id, "").h0, streamKey(id, "").h1]));
     const seed = 2 ** 40 + 12345; // a seed with a high key word
     const out = new Float64Array(4).fill(-1);
-    uniformsInto(seed, 77, keys, out, 3);
+    uniformsInto(seed, 77, keys, out, 3); // one interleaved pair and a single block
     expect(Array.from(out)).toEqual([0, 1, 2].map((c) => uniformAt(seed, 77, keys[2 * c], keys[2 * c + 1])).concat(-1));
+    uniformsInto(seed, 78, keys, out, 4); // pairs only
+    expect(Array.from(out)).toEqual([0, 1, 2, 3].map((c) => uniformAt(seed, 78, keys[2 * c], keys[2 * c + 1])));
   });
 
   it("cell keys name the granularity", () => {
