@@ -7,7 +7,8 @@
  *  2. whole: `simulate FILE` as a whole process against the peers solving every stage's export
  *     (sum of whole processes) and, with RENEWSIM_PREVIOUS=<checkout>, the previous version;
  *     the benchmark city in whole units against its continuous twin.
- *  3. mc: evaluate and reoptimize draws/s per core on the Guangdong scenario.
+ *  3. mc: evaluate (best and median of five runs) and reoptimize draws/s per core on the
+ *     Guangdong scenario.
  *  4. rss: RSS over 10,000 warm HiGHS re-solves and load–solve–dispose cycles.
  *  5. startup: `simulate --help` and `validate` against a bare `node -e 0`.
  *  6. confidence: `--confidence 0.9` against the plain plan on Guangdong (whole process, goal
@@ -41,6 +42,8 @@ const quick = args.includes("--quick");
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
 const dir = mkdtempSync(join(tmpdir(), "renewsim-bench-"));
 
+/** Timed runs of the evaluate figure (best and median reported). */
+const EVALUATE_REPEATS = 5;
 const fmt = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : "—");
 
 interface StageRow {
@@ -112,12 +115,19 @@ async function benchMonteCarlo(): Promise<void> {
   console.log("\n## Monte Carlo on the Guangdong scenario (one core: workers = 1)");
   const draws = quick ? 5_000 : 50_000;
   await runMonteCarlo(solution, loaded.uncertainty, { mode: "evaluate", draws: 500, seed: 1, workers: 1 }); // warm-up
-  let t = performance.now();
-  await runMonteCarlo(solution, loaded.uncertainty, { mode: "evaluate", draws, seed: 1, workers: 1 });
-  const evalRate = draws / ((performance.now() - t) / 1000);
-  console.log(`evaluate: ${fmt(evalRate, 0)} draws/s per core (${draws} draws; goal ≥ 20,000)`);
+  // Repeated: on a shared 2-core host, other tenants only ever slow a run down, so the fastest of
+  // the repeats is the code's own rate; the median is printed beside it for the spread.
+  const rates: number[] = [];
+  for (let r = 0; r < EVALUATE_REPEATS; r++) {
+    const start = performance.now();
+    await runMonteCarlo(solution, loaded.uncertainty, { mode: "evaluate", draws, seed: 1, workers: 1 });
+    rates.push(draws / ((performance.now() - start) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  const median = rates[Math.floor(rates.length / 2)];
+  console.log(`evaluate: ${fmt(rates[rates.length - 1], 0)} draws/s per core (best of ${EVALUATE_REPEATS} × ${draws} draws, median ${fmt(median, 0)}; goal ≥ 20,000)`);
   const reDraws = quick ? 20 : 100;
-  t = performance.now();
+  const t = performance.now();
   await runMonteCarlo(solution, loaded.uncertainty, { mode: "reoptimize", draws: reDraws, seed: 1, workers: 1 });
   const reRate = reDraws / ((performance.now() - t) / 1000);
   console.log(`reoptimize: ${fmt(reRate, 2)} draws/s per core (${reDraws} draws, 2 stages each, one warm model; goal ≥ 15)`);

@@ -1,7 +1,8 @@
 /**
  * Whole processes, wall clock: `simulate FILE` (compiled, every output written) against the native
  * peers solving the engine's own export of every stage (one process per stage, summed), and against
- * the previous version of renewsim when RENEWSIM_PREVIOUS names its checkout. Median of `repeats`.
+ * the previous version of renewsim when RENEWSIM_PREVIOUS names its checkout. Median of `repeats`,
+ * every side timed in each repeat (wholeProcess).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -26,50 +27,58 @@ export interface WholeProcessRow {
 /** Peers get this long per stage (the engine's own limit is the scenario's). */
 const PEER_LIMIT_S = 120;
 
-async function medianOf(repeats: number, run: () => Promise<number>): Promise<number> {
-  const xs: number[] = [];
-  for (let k = 0; k < repeats; k++) xs.push(await run()); // one at a time: no peer competes with another
-  return median(xs);
-}
-
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
 
-/** Seconds of `node <bin> args` (median of `repeats`), or throws when it fails. */
-export function timeProcess(bin: string, args: string[], repeats: number): number {
-  const times: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    const t = performance.now();
-    const run = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
-    times.push((performance.now() - t) / 1000);
-    if (run.status !== 0) throw new Error(`${bin} ${args.join(" ")}: exit ${run.status}\n${run.stderr}`);
-  }
-  return median(times);
+/** Seconds of one `node <bin> args` process, or throws when it fails. */
+function timeProcess(bin: string, args: string[]): number {
+  const t = performance.now();
+  const run = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+  const seconds = (performance.now() - t) / 1000;
+  if (run.status !== 0) throw new Error(`${bin} ${args.join(" ")}: exit ${run.status}\n${run.stderr}`);
+  return seconds;
 }
 
+/**
+ * Each repeat times the engine, the previous version and both peers back to back, one process at
+ * a time, and each side's figure is the median over the repeats: a shared host's speed drifts over
+ * minutes, so timing every side in the same window keeps the ratios fair.
+ */
 export async function wholeProcess(name: string, file: string, repeats: number, extra: string[] = []): Promise<WholeProcessRow> {
   const dir = mkdtempSync(join(tmpdir(), "renewsim-whole-"));
   const args = [file, ...extra, "--out", join(dir, "out"), "--force", "--quiet"];
-  const engine = timeProcess("bin/simulate.js", args, repeats);
   const previousCheckout = process.env.RENEWSIM_PREVIOUS;
-  const previous = previousCheckout
-    ? timeProcess(join(previousCheckout, "bin/simulate.js"), [file, ...extra.filter((a) => a !== "--allow-outside" && !a.startsWith("/")), "--out", join(dir, "prev"), "--force", "--quiet"], repeats)
-    : null;
+  const previousArgs = [file, ...extra.filter((a) => a !== "--allow-outside" && !a.startsWith("/")), "--out", join(dir, "prev"), "--force", "--quiet"];
   const loaded = loadCheckedScenario(file, { allowOutside: extra.includes("--allow-outside") ? [extra[extra.indexOf("--allow-outside") + 1]] : [] });
   const pm = buildPlanningModel(loaded.scenario);
   const staged = StagedSession.open(pm, "highs");
   const run = await staged.run({ duals: false }).finally(() => staged.dispose());
-  let cbc = 0;
-  let glpsol = 0;
-  for (let i = 0; i < pm.stages.length; i++) {
+  const integer = pm.model.variables.some((v) => v.integer);
+  const exports = pm.stages.map((stage, i) => {
     const path = join(dir, `${name}-stage${i + 1}.lp`);
     writeFileSync(path, toCplexLp(stageModel(pm, i, run.optima)));
-    const integer = pm.model.variables.some((v) => v.integer);
-    const options = { mipGap: pm.settings.mipGap, mipAbsGap: integer ? pm.stages[i].absGap : undefined, timeLimitSeconds: PEER_LIMIT_S };
-    cbc += await medianOf(repeats, async () => (await solveWithCbc(path, options))?.seconds ?? NaN);
-    glpsol += await medianOf(repeats, async () => (await solveWithGlpk(path, options))?.seconds ?? NaN);
+    return { path, options: { mipGap: pm.settings.mipGap, mipAbsGap: integer ? stage.absGap : undefined, timeLimitSeconds: PEER_LIMIT_S } };
+  });
+  const times = { engine: [] as number[], previous: [] as number[], cbc: [] as number[], glpsol: [] as number[] };
+  for (let k = 0; k < repeats; k++) {
+    times.engine.push(timeProcess("bin/simulate.js", args));
+    if (previousCheckout) times.previous.push(timeProcess(join(previousCheckout, "bin/simulate.js"), previousArgs));
+    let cbc = 0;
+    let glpsol = 0;
+    for (const { path, options } of exports) {
+      cbc += (await solveWithCbc(path, options))?.seconds ?? NaN;
+      glpsol += (await solveWithGlpk(path, options))?.seconds ?? NaN;
+    }
+    times.cbc.push(cbc);
+    times.glpsol.push(glpsol);
   }
-  return { name, engine, previous, cbc, glpsol };
+  return {
+    name,
+    engine: median(times.engine),
+    previous: previousCheckout ? median(times.previous) : null,
+    cbc: median(times.cbc),
+    glpsol: median(times.glpsol),
+  };
 }
