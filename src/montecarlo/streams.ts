@@ -21,65 +21,31 @@ export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 export const MAX_DRAW = 0xffffffff;
 
 /**
- * Threefry4x32-20 (Random123): 20 add-rotate-xor rounds on four 32-bit words with a key injection
- * every four rounds. Unrolled with the rotation constants R_32x4 = (10,26) (11,21) (13,27) (23,5)
- * (6,20) (17,11) (25,10) (18,20); words stay int32 bit patterns (fast in V8). Verified against
- * Random123's known-answer vectors in test/montecarlo/streams.test.ts.
- *
- * Reads the counter from block[0..3] and the key from block[4..7] and writes the output over
- * block[0..3]. Words pass through a typed array, not as arguments: a word of 2³⁰ or more is no
- * small integer to V8, so passing it to this (too large to inline) function would allocate a
- * number for it — about one per sampled cell.
+ * One Threefry4x32-20 block: counter in block[0..3], key in block[4..7], output over the counter.
+ * It runs through `threefry4x32Pair` and drops the pair's second block: single blocks are off the
+ * hot path (sampling takes its cells two at a time), and one implementation is one to verify.
  */
 export function threefry4x32(block: Uint32Array): void {
-  const k0 = block[4] | 0;
-  const k1 = block[5] | 0;
-  const k2 = block[6] | 0;
-  const k3 = block[7] | 0;
-  const k4 = 0x1bd11bda ^ k0 ^ k1 ^ k2 ^ k3;
-  let x0 = (block[0] + k0) | 0;
-  let x1 = (block[1] + k1) | 0;
-  let x2 = (block[2] + k2) | 0;
-  let x3 = (block[3] + k3) | 0;
-  // Rounds 0–19, two mixes each; after every fourth round, key injection s (schedule k0..k4).
-  {
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 10) | (x1 >>> 22)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 26) | (x3 >>> 6)) ^ x2;
-    x0 = (x0 + x3) | 0; x3 = ((x3 << 11) | (x3 >>> 21)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 21) | (x1 >>> 11)) ^ x2;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 27) | (x3 >>> 5)) ^ x2;
-    x0 = (x0 + x3) | 0; x3 = ((x3 << 23) | (x3 >>> 9)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 5) | (x1 >>> 27)) ^ x2;
-    x0 = (x0 + k1) | 0; x1 = (x1 + k2) | 0; x2 = (x2 + k3) | 0; x3 = (x3 + k4 + 1) | 0; // key injection 1
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 20) | (x3 >>> 12)) ^ x2;
-    x0 = (x0 + x3) | 0; x3 = ((x3 << 17) | (x3 >>> 15)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 11) | (x1 >>> 21)) ^ x2;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 25) | (x1 >>> 7)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 10) | (x3 >>> 22)) ^ x2;
-    x0 = (x0 + x3) | 0; x3 = ((x3 << 18) | (x3 >>> 14)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 20) | (x1 >>> 12)) ^ x2;
-    x0 = (x0 + k2) | 0; x1 = (x1 + k3) | 0; x2 = (x2 + k4) | 0; x3 = (x3 + k0 + 2) | 0; // key injection 2
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 10) | (x1 >>> 22)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 26) | (x3 >>> 6)) ^ x2;
-    x0 = (x0 + x3) | 0; x3 = ((x3 << 11) | (x3 >>> 21)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 21) | (x1 >>> 11)) ^ x2;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 27) | (x3 >>> 5)) ^ x2;
-    x0 = (x0 + x3) | 0; x3 = ((x3 << 23) | (x3 >>> 9)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 5) | (x1 >>> 27)) ^ x2;
-    x0 = (x0 + k3) | 0; x1 = (x1 + k4) | 0; x2 = (x2 + k0) | 0; x3 = (x3 + k1 + 3) | 0; // key injection 3
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 6) | (x1 >>> 26)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 20) | (x3 >>> 12)) ^ x2;
-    x0 = (x0 + x3) | 0; x3 = ((x3 << 17) | (x3 >>> 15)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 11) | (x1 >>> 21)) ^ x2;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 25) | (x1 >>> 7)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 10) | (x3 >>> 22)) ^ x2;
-    x0 = (x0 + x3) | 0; x3 = ((x3 << 18) | (x3 >>> 14)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 20) | (x1 >>> 12)) ^ x2;
-    x0 = (x0 + k4) | 0; x1 = (x1 + k0) | 0; x2 = (x2 + k1) | 0; x3 = (x3 + k2 + 4) | 0; // key injection 4
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 10) | (x1 >>> 22)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 26) | (x3 >>> 6)) ^ x2;
-    x0 = (x0 + x3) | 0; x3 = ((x3 << 11) | (x3 >>> 21)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 21) | (x1 >>> 11)) ^ x2;
-    x0 = (x0 + x1) | 0; x1 = ((x1 << 13) | (x1 >>> 19)) ^ x0; x2 = (x2 + x3) | 0; x3 = ((x3 << 27) | (x3 >>> 5)) ^ x2;
-    x0 = (x0 + x3) | 0; x3 = ((x3 << 23) | (x3 >>> 9)) ^ x0; x2 = (x2 + x1) | 0; x1 = ((x1 << 5) | (x1 >>> 27)) ^ x2;
-    x0 = (x0 + k0) | 0; x1 = (x1 + k1) | 0; x2 = (x2 + k2) | 0; x3 = (x3 + k3 + 5) | 0; // key injection 5
-  }
-  block[0] = x0;
-  block[1] = x1;
-  block[2] = x2;
-  block[3] = x3;
+  single.set(block.subarray(0, 8));
+  threefry4x32Pair(single);
+  block.set(single.subarray(0, 4));
 }
 
+/** Counter A, key, counter B of a single block's pair (B stays whatever it was). */
+const single = new Uint32Array(12);
+
 /**
- * Two Threefry4x32-20 blocks under one key, interleaved: counter A in block[0..3], the key in
- * block[4..7], counter B in block[8..11]; outputs over the counters. The two blocks share no
- * data, so the CPU runs their add-rotate-xor chains side by side (a chain alone waits on each
- * step): ~1.6× the blocks per second of two `threefry4x32` calls. Tested equal to them.
+ * Threefry4x32-20 (Random123), two blocks under one key: counter A in block[0..3], the key in
+ * block[4..7], counter B in block[8..11]; outputs over the counters. 20 add-rotate-xor rounds on
+ * four 32-bit words with a key injection every four rounds, unrolled with the rotation constants
+ * R_32x4 = (10,26) (11,21) (13,27) (23,5) (6,20) (17,11) (25,10) (18,20); words stay int32 bit
+ * patterns (fast in V8). Verified against Random123's known-answer vectors, and lane B against
+ * lane A, in test/montecarlo/streams.test.ts.
+ *
+ * The two blocks share no data, so the CPU runs their chains side by side (one chain alone waits
+ * on each step). Words pass through a typed array, not as arguments: a word of 2³⁰ or more is no
+ * small integer to V8, so passing it to this (too large to inline) function would allocate a
+ * number for it — about one per sampled cell.
  */
 export function threefry4x32Pair(block: Uint32Array): void {
   const k0 = block[4] | 0;
