@@ -191,31 +191,24 @@ export function uniformAt(seed: number, draw: number, h0: number, h1: number): n
 
 /**
  * out[c] = uniformAt(seed, draw, keys[2c], keys[2c + 1]) for c < n: the first numbers of many
- * streams of one draw, with the key written once (Threefry overwrites only the counter words).
+ * streams of one draw, two cells per Threefry pair, with the key written once (Threefry
+ * overwrites only the counter words). An odd last cell runs in both lanes; its copy is dropped.
  */
 export function uniformsInto(seed: number, draw: number, keys: Uint32Array, out: Float64Array, n: number): void {
   setBlock(scratch, draw, 0, 0, 0, seed >>> 0, Math.floor(seed * INV_TWO_32) >>> 0);
-  let c = 0;
-  for (; c + 1 < n; c += 2) {
+  for (let c = 0; c < n; c += 2) {
+    const d = c + 1 < n ? c + 1 : c;
     scratch[0] = draw;
     scratch[1] = keys[2 * c];
     scratch[2] = keys[2 * c + 1];
     scratch[3] = 0;
     scratch[8] = draw;
-    scratch[9] = keys[2 * c + 2];
-    scratch[10] = keys[2 * c + 3];
+    scratch[9] = keys[2 * d];
+    scratch[10] = keys[2 * d + 1];
     scratch[11] = 0;
     threefry4x32Pair(scratch);
     out[c] = toUniform(scratch[0], scratch[1]);
-    out[c + 1] = toUniform(scratch[8], scratch[9]);
-  }
-  if (c < n) {
-    scratch[0] = draw;
-    scratch[1] = keys[2 * c];
-    scratch[2] = keys[2 * c + 1];
-    scratch[3] = 0;
-    threefry4x32(scratch);
-    out[c] = toUniform(scratch[0], scratch[1]);
+    if (d !== c) out[d] = toUniform(scratch[8], scratch[9]);
   }
 }
 
