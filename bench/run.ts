@@ -34,7 +34,7 @@ import { benchConfidence } from "./confidence.js";
 import { countyScenario } from "./countyScenario.js";
 import { rssOverSolves } from "./memory.js";
 import { startup } from "./startup.js";
-import { wholeProcess } from "./wholeProcess.js";
+import { median, wholeProcess } from "./wholeProcess.js";
 import { type PeerName, type PeerResult, peerSkipReason, solveWithCbc, solveWithGlpk } from "./peers.js";
 
 const args = process.argv.slice(2);
@@ -123,9 +123,7 @@ async function benchMonteCarlo(): Promise<void> {
     await runMonteCarlo(solution, loaded.uncertainty, { mode: "evaluate", draws, seed: 1, workers: 1 });
     rates.push(draws / ((performance.now() - start) / 1000));
   }
-  rates.sort((a, b) => a - b);
-  const median = rates[Math.floor(rates.length / 2)];
-  console.log(`evaluate: ${fmt(rates[rates.length - 1], 0)} draws/s per core (best of ${EVALUATE_REPEATS} × ${draws} draws, median ${fmt(median, 0)}; goal ≥ 20,000)`);
+  console.log(`evaluate: ${fmt(Math.max(...rates), 0)} draws/s per core (best of ${EVALUATE_REPEATS} × ${draws} draws, median ${fmt(median(rates), 0)}; goal ≥ 20,000)`);
   const reDraws = quick ? 20 : 100;
   const t = performance.now();
   await runMonteCarlo(solution, loaded.uncertainty, { mode: "reoptimize", draws: reDraws, seed: 1, workers: 1 });
