@@ -1,9 +1,9 @@
 // `npm run build` (run by `npm ci` through `prepare`): bundles the CLI and each worker thread's
 // module, with their npm dependencies, into dist/ — Node then reads a few files at start instead
 // of ~300 modules (docs/design.md, "A bundled CLI"). Commands loaded lazily become chunks of their
-// own, so `--help` still loads only the command table. Libraries loaded through createRequire
-// (HiGHS with its WebAssembly, ECharts, exceljs, SheetJS, javascript-lp-solver) stay in
-// node_modules. The bundle is a build artefact: tests and the bench run the sources through tsx
+// own, so `--help` still loads only the command table. ECharts's core and exceljs's Workbook are
+// bundled into the report and workbook threads; libraries loaded through createRequire (HiGHS with
+// its WebAssembly, SheetJS, javascript-lp-solver) and JSZip stay in node_modules. The bundle is a build artefact: tests and the bench run the sources through tsx
 // (test/tools/bundle.test.ts checks that the bundle writes the folder the sources write).
 // Usage: node tools/bundle.mjs [outdir, default dist] — the folder must lie inside the checkout,
 // where the engine finds its package.json (src/ownFiles.ts).
