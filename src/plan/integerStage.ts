@@ -26,7 +26,7 @@ export interface IntegerStageResult {
   proof: "lp_bound" | "mip";
 }
 
-export function stageGaps(stage: Stage, settings: ObjectiveSettings): { rel: number; abs: number } {
+function stageGaps(stage: Stage, settings: ObjectiveSettings): { rel: number; abs: number } {
   return { rel: settings.mipGap, abs: stage.absGap ?? 0 };
 }
 

@@ -27,10 +27,9 @@ export function stageModel(problem: StagedProblem, stage: number, earlier: Stage
  * integer stage solved to a gap is held to that gap, not tighter: its plan is only known to be
  * within the gap of the optimum, and a tighter hold makes the next MIP re-prove it (docs/solvers.md).
  */
-export function fixRow(o: StageOptimum, settings: ObjectiveSettings, gap: { rel: number; abs: number } | null = null): Row {
+export function fixRow(o: StageOptimum, settings: ObjectiveSettings): Row {
   const tolerance = settings.relTolerance * Math.abs(o.value) + settings.absTolerance;
-  const slack = gap ? Math.max(tolerance, gap.abs, gap.rel * Math.abs(o.value)) : tolerance;
-  return { ref: { family: "stage_fix", stage: o.stage }, terms: o.objective, lb: -Infinity, ub: o.value + slack };
+  return { ref: { family: "stage_fix", stage: o.stage }, terms: o.objective, lb: -Infinity, ub: o.value + tolerance };
 }
 
 export function relaxIntegers(model: LinearModel): LinearModel {

@@ -22,7 +22,7 @@ import type {
 } from "../solve/types.js";
 import { newHighsSession } from "../solve/newHighsSession.js";
 import { totalDuals, totalResponse } from "./lexSensitivity.js";
-import { type IntegerStageResult, solveIntegerStage, stageGaps } from "./integerStage.js";
+import { type IntegerStageResult, solveIntegerStage } from "./integerStage.js";
 import { evaluate, fixRow, relaxIntegers, type StageOptimum, stageModel } from "./stageModels.js";
 
 export interface StageReport {
@@ -277,11 +277,15 @@ export class StagedSession {
     await this.session.setRowBounds(free);
   }
 
-  /** Holds stage i's optimum (within the tolerance) in its fix row for the stages after it. */
+  /**
+   * Holds stage i's optimum (within the tolerance) in its fix row for the stages after it. An
+   * integer stage is held to the value its plan reached, not to its gap: that plan satisfies the
+   * hold, and a gap's worth of slack let the cost stage give back half a unit of a continuous
+   * programme's target (docs/model.md, "Integer stages").
+   */
   private async fix(i: number, optimum: StageOptimum): Promise<void> {
     const index = this.problem.model.rows.length + i;
-    const integer = this.current.variables.some((v) => v.integer);
-    const row = fixRow(optimum, this.problem.settings, integer ? stageGaps(this.problem.stages[i], this.problem.settings) : null);
+    const row = fixRow(optimum, this.problem.settings);
     this.current.rows[index] = row;
     await this.session.setRowBounds([{ index, lb: row.lb, ub: row.ub }]);
   }
