@@ -29,6 +29,7 @@ export const FILE_LABELS: Record<string, Label> = {
   "frontier.csv": l("资金-把握度前沿", "Money–confidence frontier"),
   "min_budget_confidence.csv": l("最低预算-把握度", "Minimum budget: confidence"),
   "min_budget_search.csv": l("最低预算-搜索过程", "Minimum budget: search"),
+  "shadow_prices.csv": l("影子价格", "Shadow prices"),
 };
 
 export const COLUMN_LABELS: Record<string, Label> = {

@@ -1,0 +1,24 @@
+/**
+ * Every CSV the engine writes has a Chinese title: it names the file's sheet in results.xlsx and
+ * its section in the report (docs/outputs.md, "results.xlsx": one sheet per CSV, named in Chinese).
+ * The file names are read from the sources, so a new CSV without a title fails here.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fileLabel } from "../../src/format/labels.js";
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const path = join(dir, f);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+describe("file labels", () => {
+  it("give every CSV the engine writes a Chinese title", () => {
+    const files = new Set(sources("src").flatMap((p) => [...readFileSync(p, "utf8").matchAll(/["`]([a-z_]+\.csv)["`]/g)].map((m) => m[1])));
+    expect(files.size).toBeGreaterThan(15);
+    for (const file of files) expect(fileLabel(file).zh, file).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
