@@ -4,7 +4,7 @@
  * written with every results folder) and nothing the manifest does not list. Never replaced,
  * with or without `--force`: a file, a symbolic link, `/`, the home folder, the working folder or a
  * folder above it, and a folder that holds one of the command's inputs (the scenario, its layers
- * and CSV tables, shard or compared folders). Single-file outputs (`compare --out`, `export -o`)
+ * and CSV tables, shard or compared folders). Single-file outputs (`compare --out`, `export --out`)
  * follow the same rule with a signature in the file's first line instead of a manifest.
  */
 import { closeSync, lstatSync, openSync, readdirSync, readSync, type Stats } from "node:fs";

@@ -47,6 +47,17 @@ describe("--out with --force never replaces what renewsim did not write", () => 
   });
 });
 
+describe("an output that exists already", () => {
+  it("is named with the option every writing command has, --out (export's -o is its short form)", async () => {
+    const dir = project({ "s.yaml": TOY });
+    expect((await runIn(dir, "export", "s.yaml", "--out", "stage1.lp")).code).toBe(0);
+    const again = await runIn(dir, "export", "s.yaml", "-o", "stage1.lp");
+    expectRefused(again, 4, /already exists; use --force to replace it or --out to choose another/);
+    expect((await runIn(dir, "export", "s.yaml", "--out", "other.lp")).code).toBe(0);
+    expect(readFileSync(join(dir, "other.lp"), "utf8")).toBe(readFileSync(join(dir, "stage1.lp"), "utf8"));
+  });
+});
+
 describe("default results folders from hostile scenario names", () => {
   it.each(["..", ".", "../..", "/", "../../outside", "a/../../b", "CON", "\u202e..", "results/../.."])("name %j stays one folder under results/", async (name) => {
     const dir = project({ "s.yaml": TOY.replace("name: mc-toy", `name: ${JSON.stringify(name)}`), "keep.txt": "mine" });

@@ -20,7 +20,7 @@ export function registerExport(program: Command): void {
     .option("--format <format>", "lp", "lp")
     .option("--stage <n>", "stage number: 1 shortfall, 2 cost, 3 smoothing (earlier stages are solved and fixed)", "1")
     .option("--solver <name>", "solver for the earlier stages: auto | highs | jslp", "auto")
-    .option("-o, --output <file>", "write to a file instead of stdout")
+    .option("-o, --out <file>", "write to a file instead of stdout")
     .option("--force", "replace an existing LP file that renewsim wrote")
     .action(async (file: string, opts) => {
       if (opts.format !== "lp") throw new UsageError(`--format must be lp (got "${opts.format}")`);
@@ -29,8 +29,8 @@ export function registerExport(program: Command): void {
       const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
       printNotices(loaded.notices);
       const lp = await exportStageLp(loaded.scenario, stage, opts.solver);
-      if (opts.output) {
-        writeFileAtomically(opts.output, lp, { force: opts.force ?? false, inputs: loaded.inputs, isOurs: firstLineStartsWith(LP_SIGNATURE), what: "LP file" });
+      if (opts.out) {
+        writeFileAtomically(opts.out, lp, { force: opts.force ?? false, inputs: loaded.inputs, isOurs: firstLineStartsWith(LP_SIGNATURE), what: "LP file" });
       } else process.stdout.write(lp);
     });
 }
