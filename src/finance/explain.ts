@@ -83,12 +83,12 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
     const missed = target?.kind === "soft" && tables.targets.some((t) => t.target === target.target && !t.met);
     if (Math.abs(g2) > EPS && !missed) {
       const targetCost = family === "targets";
-      const sign = targetCost ? 1 : direction(sol, row, i, 1);
+      const sign = direction(sol, row, i, 1);
       const step = targetCost ? { rows: 1, label: `1 ${targetUnit}` } : stepOf(sign);
       const saved = sign * g2;
       out.push({
         stage: "cost", ...base, value: round(Math.abs(g2) * step.rows * MONEY_UNIT, 2), rate: Math.abs(g2) * natural,
-        unit: targetCost ? "of weighted government money it costs" : saved > 0 ? "of weighted government money saved" : sign > 0 ? "of weighted government money spent more (it buys more of a missed target)" : "of weighted government money spent more",
+        unit: targetCost ? `of weighted government money it ${sign > 0 ? "costs" : "saves"}` : saved > 0 ? "of weighted government money saved" : sign > 0 ? "of weighted government money spent more (it buys more of a missed target)" : "of weighted government money spent more",
         step: stepText(family, sign, step.label),
         also: [],
         holds: holds(sol, row, i, sign),
@@ -118,18 +118,26 @@ function room(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): number | nu
   return sign > 0 ? v.to - bound : bound - v.from;
 }
 
-/** A validity interval of a single point: the dual holds for no step at all (a degenerate vertex). */
+/**
+ * Room too small to print — under half a yuan, or 0.005 of a unit, slot or household (what "+0"
+ * would show) — counts as none: a price that holds only that far holds for no step at all.
+ */
+function noRoom(row: Row, r: number): boolean {
+  return r <= (isMoneyRow(row) ? 0.5 / MONEY_UNIT : 0.005);
+}
+
+/** A validity interval of (practically) a single point: the dual holds for no step (a degenerate vertex). */
 function pointRange(sol: PlanSolution, row: Row, i: number): boolean {
   const up = room(sol, row, i, 1);
   const down = room(sol, row, i, -1);
-  return up !== null && down !== null && up <= EPS && down <= EPS;
+  return up !== null && down !== null && noRoom(row, up) && noRoom(row, down);
 }
 
 /** `wanted`, or the opposite direction when the prices hold only that way (degenerate basis). */
 function direction(sol: PlanSolution, row: Row, i: number, wanted: 1 | -1): 1 | -1 {
   const ahead = room(sol, row, i, wanted);
   const back = room(sol, row, i, wanted > 0 ? -1 : 1);
-  return ahead !== null && back !== null && ahead <= EPS && back > EPS ? (wanted > 0 ? -1 : 1) : wanted;
+  return ahead !== null && back !== null && noRoom(row, ahead) && !noRoom(row, back) ? (wanted > 0 ? -1 : 1) : wanted;
 }
 
 /** The part of the validity interval in the direction of the step (sign +1: raising the bound). */

@@ -91,6 +91,19 @@ describe("explain: shadow prices in human units", () => {
     expect(row.holds).toMatch(/^up to \+[\d,.]+ households_started; beyond that another limit binds$/);
   }, 60_000);
 
+  it("quotes no step whose price holds for less than it can print, and turns a one-way price round", async () => {
+    // Whole towns: their prices come from the LP relaxation, whose basis changes a hair above
+    // several targets; those prices hold only for lowering the target, and are quoted that way.
+    const { scenario } = loadScenario("scenarios/guangzhou-towns-2024-2027.yaml");
+    const base = await planScenario(scenario, "highs");
+    const rows = explainPlan(base.solution, base.tables);
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) expect(r.holds, `${r.where}: ${r.step}`).not.toMatch(/up to [+−]0(\.0+)? |up to [+−]0元/);
+    const lowered = rows.filter((r) => r.stage === "cost" && r.family === "targets" && r.step.startsWith("−1 "));
+    expect(lowered.length).toBeGreaterThan(0);
+    for (const r of lowered) expect(r.unit).toBe("of weighted government money it saves");
+  }, 60_000);
+
   it("prints binding limits largest first, in planning words", async () => {
     const base = await planScenario(handSolvedTown(), "highs");
     const text = explainText(explainPlan(base.solution, base.tables), 5, "explain: test", "reference started-8");
