@@ -9,8 +9,12 @@ export function planSummary(outcome: SimulationOutcome): string {
   const { tables, solution, loaded } = outcome;
   const lines: string[] = [];
   lines.push(`renewsim: ${loaded.scenario.name} (${loaded.scenario.horizon.start}–${loaded.scenario.horizon.end})`);
-  for (const w of outcome.runJson.warnings) lines.push(`note: ${w}`);
+  // run.json lists the loader's notices (e.g. a CSV read as GBK) with the run's warnings; each is printed once.
+  const notices = new Set(loaded.notices);
+  for (const n of loaded.notices) lines.push(`note: ${n}`);
+  const warnings = outcome.runJson.warnings.filter((w) => !notices.has(w)).map((w) => `warning: ${w}`);
   if (solution.status !== "optimal") {
+    lines.push(...warnings);
     lines.push(`plan is ${solution.status}:`);
     if (solution.status === "error") for (const d of tables.diagnostics) lines.push(`  - ${d.message}`);
     else lines.push(...infeasibleLines(outcome));
@@ -21,7 +25,7 @@ export function planSummary(outcome: SimulationOutcome): string {
     const c = outcome.confidence;
     lines.push(...confidenceLines(loaded.scenario, c.targets, tables, c.plain.tables));
   }
-  for (const w of outcome.runJson.warnings) lines.push(`warning: ${w}`);
+  lines.push(...warnings);
   const met = tables.targets.filter((t) => t.met).length;
   lines.push(`targets: ${met} of ${tables.targets.length} met`);
   const integer = new Set(loaded.scenario.programs.filter((p) => p.integer).map((p) => p.id));
