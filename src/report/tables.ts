@@ -60,6 +60,14 @@ export function stressSummaryTable(ctx: RunContext): string {
   });
 }
 
+/** A target's metric from the folder's input.yaml (frontier.csv names the target only); "" if unknown. */
+function inputMetric(ctx: RunContext, target: string): string {
+  const targets = ctx.input?.targets;
+  const found = Array.isArray(targets) ? targets.find((t) => (t as { id?: unknown })?.id === target) : undefined;
+  const metric = (found as { metric?: unknown } | undefined)?.metric;
+  return typeof metric === "string" ? metric : "";
+}
+
 export function frontierTable(ctx: RunContext): string {
   const rows = records(ctx.tables.get("frontier.csv"));
   if (rows.length === 0) return "";
@@ -71,7 +79,7 @@ export function frontierTable(ctx: RunContext): string {
     ],
     rows: rows.map((r) => [
       formatPercent(num(r.confidence)), text(r.target_name), opt(r.government_used_yuan, formatMoney), opt(r.total_used_yuan, formatMoney),
-      opt(r.planned_value, (x) => formatCount(x, Number.isInteger(x))), formatCount(num(r.target_value), true),
+      opt(r.planned_value, (x) => count(inputMetric(ctx, text(r.target)), x)), formatCount(num(r.target_value), true),
       typeof r.p_met === "number" ? formatProbability(r.p_met, num(r.p_met_se)) : "—",
     ]),
     numeric: [true, false, true, true, true, true, true],

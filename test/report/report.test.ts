@@ -10,8 +10,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseResultCsv, records } from "../../src/output/resultTables.js";
 import { validityChart } from "../../src/report/budgetCharts.js";
-import { frontierReport } from "../../src/report/frontierReport.js";
-import type { FrontierRow } from "../../src/report/frontierCharts.js";
+import { FRONTIER_COLUMNS, type FrontierRow } from "../../src/report/frontierCharts.js";
 import { progressSeries } from "../../src/report/progressChart.js";
 import { renderReport } from "../../src/report/report.js";
 import { runContext } from "../../src/report/runContext.js";
@@ -122,13 +121,27 @@ describe("frontier report", () => {
     { confidence, target: "b", target_name: "惠及户数", government_used_yuan: 1e9 * (1 + i), total_used_yuan: 1.3e9 * (1 + i), planned_value: 2e4 + 500 * i, target_value: 2e4, p_met_calibration: null, p_met: confidence - 0.02, p_met_se: 0.01 },
   ]);
 
+  /** A frontier folder's files: frontier.csv from the rows, run.json, and input.yaml naming the targets' metrics. */
+  const frontierFolder = (planned: (r: FrontierRow) => number) => ({
+    "frontier.csv": [FRONTIER_COLUMNS.join(","), ...rows.map((r) => FRONTIER_COLUMNS.map((c) => (c === "planned_value" ? planned(r) : r[c] ?? "")).join(","))].join("\n") + "\n",
+    "run.json": JSON.stringify({ scenario: { name: "前沿" }, horizon: { start: 2021, end: 2025 } }),
+    "input.yaml": "name: 前沿\ntargets:\n  - {id: a, metric: started}\n  - {id: b, metric: households_started}\n",
+  });
+
   it("renders money against confidence, P(met) and planned ÷ target from frontier.csv-shaped rows", () => {
-    const html = frontierReport(rows, { scenario: { name: "前沿" }, horizon: { start: 2021, end: 2025 } });
+    const html = renderReport(runContext("frontier", frontierFolder((r) => r.planned_value as number)));
     expect(charts(html)).toBe(3);
     expect(html).toContain("资金-把握度前沿");
     expect(html).toContain("前沿");
     expect(html).toContain("20亿元"); // the table: 2e9 yuan as people read it
     expect(html).toContain("80.0%");
     expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it("shows a households target's planned value whole, a continuous count with its decimals", () => {
+    const html = renderReport(runContext("frontier", frontierFolder((r) => (r.target === "b" ? 20_498.9 : 100.25))));
+    expect(html).toContain("20,499");
+    expect(html).not.toContain("20,498.9");
+    expect(html).toContain("100.3"); // one decimal, as every non-whole count
   });
 });
