@@ -14,6 +14,8 @@ describe("validate --print", () => {
 
     const normalised = await runCli("validate", "bench/scenarios/city-continuous.yaml", "--print", "--normalised", "--allow-outside", "bench");
     const n = parse(normalised.stdout);
+    // --normalised alone asks for the same print.
+    expect((await runCli("validate", "bench/scenarios/city-continuous.yaml", "--normalised", "--allow-outside", "bench")).stdout).toBe(normalised.stdout);
     expect(n.programs[0].leaves[0]).toMatchObject({ region: "district-a", householdsPerUnit: 210, unitCost: 210 * 27_000 });
     expect(n.programs[0].shares.city).toEqual({ min: 0.05, max: 0.5, capPerHousehold: null });
     expect(n.objective).toMatchObject({ smoothing: false, mipGap: 1e-3, timeLimitSeconds: 300 });

@@ -1,6 +1,6 @@
 /**
- * `simulate validate FILE [--with …] [--print [--normalised]]`: check a scenario; print the merged
- * input (all layers applied, as written), or with --normalised the scenario the model is built from
+ * `simulate validate FILE [--with …] [--print | --normalised]`: check a scenario; print the merged
+ * input (all layers applied, as written), or with --normalised (alone or after --print) the scenario the model is built from
  * (defaults filled in, amounts in yuan, shares as fractions, CSV tables and region groups expanded).
  */
 import type { Command } from "commander";
@@ -16,13 +16,13 @@ export function registerValidate(program: Command): void {
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
     .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--print", "print the merged scenario (all layers applied) as YAML")
-    .option("--normalised", "with --print: the normalised scenario the model is built from (defaults applied, amounts in yuan)")
+    .option("--normalised", "print the normalised scenario the model is built from (defaults applied, amounts in yuan); implies --print")
     .action((file: string, opts) => {
       const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
       printNotices(loaded.notices);
       // The YAML paths normalised limits keep (for diagnoses) are bookkeeping, not model input.
       const withoutPaths = (key: unknown, value: unknown) => (key === "path" || key === "slotPaths" ? undefined : value);
-      if (opts.print && opts.normalised) process.stdout.write(stringify(loaded.scenario, withoutPaths, { lineWidth: 0 }));
+      if (opts.normalised) process.stdout.write(stringify(loaded.scenario, withoutPaths, { lineWidth: 0 }));
       else if (opts.print) process.stdout.write(stringify(loaded.merged, { lineWidth: 0 }));
       else {
         const s = loaded.scenario;
