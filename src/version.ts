@@ -6,3 +6,9 @@ const pkg = JSON.parse(readFileSync(ownFile("package.json"), "utf8")) as { versi
 export const ENGINE_VERSION: string = pkg.version;
 /** Bumped whenever a result table's columns or meaning change; `compare` refuses mixed versions. */
 export const OUTPUT_VERSION = 1;
+/**
+ * The generator tag in the head of every report page: `compare --force` replaces an HTML file only
+ * when its first lines say renewsim made it (the footer says so too, but after the charts).
+ */
+export const REPORT_GENERATOR_PREFIX = `<meta name="generator" content="renewsim`;
+export const REPORT_GENERATOR = `${REPORT_GENERATOR_PREFIX} ${ENGINE_VERSION}">`;

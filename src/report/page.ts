@@ -3,7 +3,7 @@
  * inline script for the language switch), no URL of any kind, A4-ready print styles.
  */
 import type { Label } from "../format/labels.js";
-import { ENGINE_VERSION } from "../version.js";
+import { ENGINE_VERSION, REPORT_GENERATOR } from "../version.js";
 import { bi, esc } from "./html.js";
 import { type ChartSpec, FONT_STACK, renderSvg } from "./svgChart.js";
 
@@ -85,6 +85,7 @@ export function renderPage(page: Page): string {
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
+${REPORT_GENERATOR}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(page.title.zh)}</title>
 <style>${CSS}</style>

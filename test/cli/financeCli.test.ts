@@ -117,6 +117,13 @@ describe("finance commands write their outputs", () => {
     expect(existsSync(join(dir, "compare.xlsx"))).toBe(true);
     const again = await run("compare", a, a, "--out", csv);
     expect(again.code).toBe(4);
+    // With --force it replaces its own files, even a report whose charts push the footer far down.
+    const cut = join(dir, "plan-cut");
+    expect((await run(TOWNS, "--with", CUT, "--out", cut, "--quiet")).code).toBe(0);
+    for (let k = 0; k < 2; k++) expect((await run("compare", a, cut, "--out", csv, "--force")).code).toBe(0);
+    const html = readFileSync(join(dir, "compare.html"), "utf8");
+    expect(html).toContain("<svg");
+    expect(Buffer.byteLength(html.slice(0, html.indexOf("由 renewsim")))).toBeGreaterThan(4096); // past the 4 KB head that is read
     expect((await run("compare", a, a, "--out", join(dir, "lean.csv"), "--no-xlsx")).code).toBe(0);
     expect(existsSync(join(dir, "lean.html"))).toBe(true);
     expect(existsSync(join(dir, "lean.xlsx"))).toBe(false);

@@ -11,6 +11,7 @@ import { parsePositiveInt } from "../../finance/cutSpec.js";
 import { REPORT_FILE, WORKBOOK_FILE, withOfficeFiles } from "../../output/officeFiles.js";
 import { checkFileTarget, type FileRules, firstLineStartsWith, headMentions } from "../../output/outputTarget.js";
 import { writeFileAtomically } from "../../output/writeFile.js";
+import { REPORT_GENERATOR_PREFIX } from "../../version.js";
 
 export function registerCompare(program: Command): void {
   program
@@ -30,7 +31,7 @@ export function registerCompare(program: Command): void {
       const csvRules: FileRules = { force: opts.force ?? false, inputs: dirs, isOurs: firstLineStartsWith(COMPARE_SIGNATURE), what: "compare file" };
       const targets: Record<string, [string, FileRules]> = {
         "compare.csv": [out, csvRules],
-        [REPORT_FILE]: [`${stem}.html`, { ...csvRules, isOurs: headMentions("renewsim"), what: "compare report" }],
+        [REPORT_FILE]: [`${stem}.html`, { ...csvRules, isOurs: headMentions(REPORT_GENERATOR_PREFIX), what: "compare report" }],
         [WORKBOOK_FILE]: [`${stem}.xlsx`, { ...csvRules, isOurs: (f) => headMentions("PK")(f) && csvRules.isOurs(out), what: "compare workbook" }],
       };
       for (const [target, rules] of Object.values(targets)) checkFileTarget(target, rules); // before reading the folders
