@@ -38,7 +38,7 @@ export function compareTable(file: string, tables: (CsvTable | undefined)[]): Co
       const values = rows.map((r) => r?.[column] ?? "");
       const nums = values.map(toNumber);
       // Blank in both (e.g. no validity range on either side) is no change; blank on one side is.
-      const deltas = nums.slice(1).map((v, j) => (v === null || nums[0] === null ? (values[j + 1] === values[0] ? 0 : null) : tidy(v - nums[0])));
+      const deltas = nums.slice(1).map((v, j) => (v === null || nums[0] === null ? (values[j + 1] === values[0] ? 0 : null) : tidy(v - nums[0], decimals(values[0], values[j + 1]))));
       const relDeltas = deltas.map((d) => (d === 0 ? 0 : d === null || nums[0] === null || nums[0] === 0 ? null : tidy(d / Math.abs(nums[0]))));
       out.push({ file, key, column, values, deltas, relDeltas, missingIn });
     }
@@ -77,9 +77,20 @@ export function toNumber(text: string): number | null {
 }
 
 /** Removes float noise (0.30000000000000004) so equal inputs give exactly 0 and CSVs stay stable. */
-function tidy(x: number): number {
-  const r = Number(x.toPrecision(12));
+/**
+ * x without binary noise: 12 significant digits, and no more decimals than the values it came from
+ * had (1420000.8307 − 1420024.3338 is −23.5031, not −23.5030999999).
+ */
+function tidy(x: number, places = Infinity): number {
+  const significant = Number(x.toPrecision(12));
+  const r = Number.isFinite(places) ? Number(significant.toFixed(places)) : significant;
   return r === 0 ? 0 : r;
+}
+
+/** The most decimals written in either CSV value ("1.25" and "3" → 2; exponent forms → none known). */
+function decimals(a: string, b: string): number {
+  const of = (v: string) => (/e/i.test(v) ? Infinity : (v.split(".")[1] ?? "").length);
+  return Math.max(of(a), of(b));
 }
 
 /** How much a row changed, for ranking: the largest |delta| relative to the larger magnitude. */

@@ -108,6 +108,13 @@ export function mostChanged(rows: CompareRow[], top: number): Map<string, Compar
   return out;
 }
 
+/** A relative change in per cent: one decimal, or two significant digits below 0.1 % (never "−0.0%"). */
+function relText(x: number): string {
+  const pct = x * 100;
+  const digits = Math.abs(pct) >= 0.1 ? pct.toFixed(1) : String(Number(pct.toPrecision(2)));
+  return `${x >= 0 ? "+" : ""}${digits}%`;
+}
+
 export function compareText(result: CompareResult, top: number, outFile: string | null): string {
   const lines: string[] = ["compare:"];
   result.folders.forEach((f, i) => {
@@ -126,7 +133,7 @@ export function compareText(result: CompareResult, top: number, outFile: string 
   for (const [file, list] of changed) {
     lines.push(`  ${file}:`);
     for (const r of list) {
-      const rel = r.relDeltas.map((x) => (x === null ? "" : ` ${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`));
+      const rel = r.relDeltas.map((x) => (x === null ? "" : ` ${relText(x)}`));
       const deltas = r.deltas.map((d, i) => `${d === null ? "n/a" : `${d >= 0 ? "+" : ""}${d}`}${rel[i]}`).join(", ");
       lines.push(`    ${r.key} ${r.column}: ${r.values.map((v) => v || "(missing)").join(" → ")} (${deltas})`);
     }
