@@ -26,7 +26,11 @@ export const Amount = z
   .union([z.number(), z.string()])
   .transform((v, ctx) => {
     const n = parseAmount(v);
-    if (n === null || n < 0) {
+    if ((n !== null && n < 0) || (typeof v === "string" && /^\s*[-−]/.test(v) && parseAmount(v.replace(/^\s*[-−]/, "")) !== null)) {
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(v)} is negative: amounts are never negative (a cut is a smaller budget, or \`simulate stress --cut\`)` });
+      return z.NEVER;
+    }
+    if (n === null) {
       ctx.addIssue({
         code: "custom",
         message: `${JSON.stringify(v)} is not an amount (write yuan, or e.g. "3500万", "8.25亿", "2.7万元")`,

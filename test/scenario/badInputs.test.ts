@@ -143,6 +143,20 @@ const cases: Case[] = [
     text: '"3千万" is not an amount',
   },
   {
+    name: "a negative amount in units",
+    yaml: patch(['per_year: "3亿"', 'per_year: "-3亿"']),
+    path: "sources[0].budgets[0].per_year",
+    marker: "-3亿",
+    text: '"-3亿" is negative: amounts are never negative',
+  },
+  {
+    name: "a negative amount in yuan",
+    yaml: patch(['per_year: "3亿"', "per_year: -300000000"]),
+    path: "sources[0].budgets[0].per_year",
+    marker: "-300000000",
+    text: "-300000000 is negative: amounts are never negative",
+  },
+  {
     name: "a budget for the same region given twice",
     yaml: patch(['      - {region: gd, per_year: "3亿"}\n', '      - {region: gd, per_year: "3亿"}\n      - {region: gd, by_year: {2022: 1}}\n']),
     path: "sources[0].budgets[1].region",
