@@ -34,7 +34,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { UsageError } from "./errors.js";
-import { preloadOfficeRenderers, renderInputAhead, withOfficeFiles } from "./output/officeFiles.js";
+import { preloadReportRenderer, renderInputAhead, withOfficeFiles } from "./output/officeFiles.js";
 import { renderDiagnosticsOnly, renderPlanFiles } from "./output/planFiles.js";
 import { safeFolderName } from "./output/folderName.js";
 import { assertWritable, writeFolderAtomically } from "./output/writeFolder.js";
@@ -117,7 +117,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   const loaded = loadCheckedScenario(file, { overlays: options.overlays ?? [], allowOutside: options.allowOutside });
   const outDir = options.dryRun ? null : (options.out ?? defaultOutDir(loaded.scenario.name));
   if (outDir) assertWritable(outDir, options.force ?? false, loaded.inputs); // fail before solving, not after
-  if (outDir) preloadOfficeRenderers({ xlsx: options.xlsx });
+  if (outDir) preloadReportRenderer();
   const wants = wantsConfidence(loaded.scenario, options.confidence?.level);
   if (!wants && options.confidence) throw new UsageError("--calibration-draws and --calibration-seed apply to confidence planning: add --confidence or set objective.confidence");
   const seeds = wants ? confidenceSeeds(loaded, options.confidence, options.monteCarlo?.seed, Boolean(options.monteCarlo)) : null;

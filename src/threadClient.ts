@@ -1,5 +1,5 @@
 /**
- * The main thread's side of a renewsim worker thread (solver, report and workbook threads): one
+ * The main thread's side of a renewsim worker thread (solver and report threads): one
  * request out, one reply in, matched by id (a thread answers with `replyTo`). The thread starts on
  * first use (through threadEntry.mjs), is shared by every caller of the process, and keeps the
  * process alive only while a call is pending.

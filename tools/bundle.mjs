@@ -1,9 +1,10 @@
 // `npm run build` (run by `npm ci` through `prepare`): bundles the CLI and each worker thread's
 // module, with their npm dependencies, into dist/ — Node then reads a few files at start instead
 // of ~300 modules (docs/design.md, "A bundled CLI"). Commands loaded lazily become chunks of their
-// own, so `--help` still loads only the command table. ECharts's core and exceljs's Workbook are
-// bundled into the report and workbook threads; libraries loaded through createRequire (HiGHS with
-// its WebAssembly, SheetJS, javascript-lp-solver) and JSZip stay in node_modules. The bundle is a build artefact: tests and the bench run the sources through tsx
+// own, so `--help` still loads only the command table. ECharts's core is bundled into the report
+// thread and exceljs's Workbook into a chunk loaded when a workbook is due; libraries loaded through
+// createRequire (HiGHS with its WebAssembly, SheetJS, javascript-lp-solver) and JSZip stay in
+// node_modules. The bundle is a build artefact: tests and the bench run the sources through tsx
 // (test/tools/bundle.test.ts checks that the bundle writes the folder the sources write).
 // Usage: node tools/bundle.mjs [outdir, default dist] — the folder must lie inside the checkout,
 // where the engine finds its package.json (src/ownFiles.ts).
@@ -14,7 +15,7 @@ const root = new URL("..", import.meta.url);
 const outdir = process.argv[2] ?? "dist";
 const dist = new URL(`${outdir.replace(/\/$/, "")}/`, root);
 /** Entry modules under src/, without extension: the CLI and every `workerData.module` a thread names. */
-const entries = ["cli/main", "solve/solverThread", "report/reportThread", "workbook/workbookThread", "montecarlo/worker"];
+const entries = ["cli/main", "solve/solverThread", "report/reportThread", "montecarlo/worker"];
 
 rmSync(dist, { recursive: true, force: true });
 await build({

@@ -1,9 +1,10 @@
 /**
  * The office-ready files of a results folder — report.html (charts) and results.xlsx (one sheet
  * per CSV) — made from the folder's rendered CSVs. Each command calls this once, where it has
- * assembled its files. The report is drawn on the report thread and the workbook written on the
- * workbook thread, side by side, so the two take the time of the longer one and this thread stays
- * free for the solver thread's replies while their libraries load.
+ * assembled its files. The report is drawn on the report thread, started before the solve so that
+ * ECharts loads meanwhile; the workbook is written here, on the main thread, at the same time: by
+ * then the solve is over, and a thread of its own cost more (its start-up, and exceljs loading
+ * beside the solve on two cores) than it saved (docs/design.md, "Office files").
  */
 import type { FolderRequest, ReportKind } from "../report/runContext.js";
 import type { ReadAhead } from "../report/reportThread.js";
@@ -15,16 +16,14 @@ export const WORKBOOK_FILE = "results.xlsx";
 export const OFFICE_FILES = [REPORT_FILE, WORKBOOK_FILE];
 
 const reportThread = new ThreadClient<FolderRequest | ReadAhead>("report/reportThread", "report thread");
-const workbookThread = new ThreadClient<FolderRequest>("workbook/workbookThread", "workbook thread");
 
 /**
- * The chart and workbook libraries (ECharts, exceljs) take about a second to load. A command calls
- * this before it solves, so their threads load them while it waits for the solver thread;
- * otherwise they load on first use. The workbook's only when the folder will have one.
+ * ECharts and the report's code take a few tenths of a second to load. A command calls this before
+ * it solves, so the report thread loads them while it waits for the solver thread; otherwise they
+ * load on first use.
  */
-export function preloadOfficeRenderers(options: Pick<OfficeOptions, "xlsx"> = {}): void {
+export function preloadReportRenderer(): void {
   reportThread.start();
-  if (options.xlsx ?? true) workbookThread.start();
 }
 
 /**
@@ -53,8 +52,14 @@ export async function withOfficeFiles(
 ): Promise<Record<string, string | Uint8Array>> {
   const request = { kind: options.kind, files, runInfo: options.runInfo };
   const report = reportThread.call(request) as Promise<string>;
-  const xlsx = (options.xlsx ?? true) ? (workbookThread.call(request) as Promise<Uint8Array>) : null;
+  const xlsx = (options.xlsx ?? true) ? writeWorkbook(request) : null;
   // Both are awaited together: a failure of one must not count as unhandled while the other runs.
   const [html, workbook] = await Promise.all([report, xlsx]);
   return { ...files, [REPORT_FILE]: html, ...(workbook ? { [WORKBOOK_FILE]: workbook } : {}) };
+}
+
+/** results.xlsx on this thread; exceljs loads on first use, so commands without a workbook never load it. */
+async function writeWorkbook(request: FolderRequest): Promise<Uint8Array> {
+  const [{ renderWorkbook }, { runContext }] = await Promise.all([import("../workbook/workbook.js"), import("../report/runContext.js")]);
+  return renderWorkbook(runContext(request.kind, request.files, request.runInfo));
 }

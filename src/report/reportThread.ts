@@ -1,8 +1,8 @@
 /**
- * The report thread: renders report.html from a folder's files while the workbook thread writes
- * the workbook (output/officeFiles.ts). ECharts draws the charts (twice, zh and en, where they
- * have words), the longest part of writing a results folder; on two cores the two office files
- * take the time of one. The input is sent ahead (`readAhead`), while the command solves.
+ * The report thread: renders report.html from a folder's files while the main thread writes the
+ * workbook (output/officeFiles.ts). ECharts draws the charts (twice, zh and en, where they have
+ * words), the longest part of writing a results folder; on two cores the two office files take
+ * little more than the time of one. The input is sent ahead (`readAhead`), while the command solves.
  */
 import { parentPort } from "node:worker_threads";
 import { replyTo } from "../threadClient.js";

@@ -18,7 +18,7 @@ export interface RunContext {
   tables: Map<string, ResultTable>;
 }
 
-/** What the report and workbook threads are sent: a folder's files and how to read them. */
+/** What the report thread is sent (and the workbook made from): a folder's files and how to read them. */
 export interface FolderRequest {
   kind: ReportKind;
   files: Record<string, string>;

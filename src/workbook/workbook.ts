@@ -4,7 +4,7 @@
  * value; timestamps are fixed so the same inputs give a byte-identical file.
  */
 import type ExcelJS from "exceljs";
-// The Workbook class alone, bundled into the workbook thread: exceljs's entry point also loads its
+// The Workbook class alone, bundled (a chunk loaded when a workbook is due): exceljs's entry point also loads its
 // streaming reader and writer (unzip, SAX), which a written workbook never uses.
 import Workbook from "exceljs/lib/doc/workbook.js";
 import { fileLabel } from "../format/labels.js";

@@ -19,7 +19,7 @@ import { EXIT, SolverFailure } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
 import { progressBar } from "../progress.js";
-import { preloadOfficeRenderers } from "../../output/officeFiles.js";
+import { preloadReportRenderer } from "../../output/officeFiles.js";
 
 export function registerFrontier(program: Command): void {
   const command = program
@@ -46,7 +46,7 @@ export function registerFrontier(program: Command): void {
     if (!opts.quiet) printNotices(loaded.notices);
     const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-frontier`;
     assertWritable(outDir, opts.force ?? false, loaded.inputs);
-    preloadOfficeRenderers({ xlsx: opts.xlsx });
+    preloadReportRenderer();
     const seeds = confidenceSeeds(loaded, request, validation?.seed, Boolean(validation));
     const validationSeed = validation ? resolveSeed(validation.seed, loaded.uncertainty.seed, loaded.scenario.seed) : null;
     const t1 = performance.now();

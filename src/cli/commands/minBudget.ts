@@ -18,7 +18,7 @@ import { EXIT, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
 import { checkMinBudgetConfidenceFlags, runMinBudgetConfidence } from "./minBudgetConfidence.js";
-import { preloadOfficeRenderers } from "../../output/officeFiles.js";
+import { preloadReportRenderer } from "../../output/officeFiles.js";
 
 export function registerMinBudget(program: Command): void {
   const command = program
@@ -54,7 +54,7 @@ export function registerMinBudget(program: Command): void {
       const selection = resolveSelection(loaded.scenario, { selector, from, region: opts.region ?? null });
       const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-min-budget`;
       assertWritable(outDir, opts.force ?? false, loaded.inputs);
-      preloadOfficeRenderers({ xlsx: opts.xlsx });
+      preloadReportRenderer();
       if (opts.confidence !== undefined) return runMinBudgetConfidence({ file, loaded, selection, solver, outDir, opts, startedAt: t0 });
       const t1 = performance.now();
       const result = await solveMinBudget(loaded.scenario, selection, { solver, perYear: opts.perYear ?? false });

@@ -22,7 +22,7 @@ import { loadCheckedScenario } from "../../loadChecked.js";
 import { EXIT, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
-import { preloadOfficeRenderers } from "../../output/officeFiles.js";
+import { preloadReportRenderer } from "../../output/officeFiles.js";
 
 export function registerStress(program: Command): void {
   const command = program
@@ -62,7 +62,7 @@ export function registerStress(program: Command): void {
       const selection = resolveSelection(loaded.scenario, { selector: spec.selector, from, region: opts.region ?? null });
       const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-stress`;
       assertWritable(outDir, opts.force ?? false, loaded.inputs); // fail before solving, not after
-      preloadOfficeRenderers({ xlsx: opts.xlsx });
+      preloadReportRenderer();
       const t1 = performance.now();
       const progress = process.stderr.isTTY && !opts.quiet
         ? (cut: number, i: number, n: number) => process.stderr.write(`planning cut ${i + 1}/${n} (${(cut * 100).toFixed(1)}%)…\n`)
