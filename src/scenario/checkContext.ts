@@ -51,6 +51,11 @@ export class CheckContext {
   sourceKinds = new Map<string, string>();
   /** Longest spend profile: budgets may run this many years minus one past the horizon end. */
   longestProfile = 1;
+  /**
+   * A programme record has a key the schema does not know — often a misspelt spend_profile — so the
+   * longest spend profile, and with it the last year a budget may cover, is not known.
+   */
+  profileUnknown = false;
   readonly hints = new Hints();
 
   constructor(

@@ -31,8 +31,9 @@ function checkBudgets(ctx: CheckContext, s: Doc, at: At): void {
       }
     }
     if (!("per_year" in b) && !("by_year" in b)) ctx.report(at("budgets", j), "a budget needs per_year or by_year");
-    // Units started in the last horizon year are still paid for in the spend profile's tail years.
-    const tail = ctx.longestProfile - 1;
+    // Units started in the last horizon year are still paid for in the spend profile's tail years;
+    // with a programme key unknown (its own error) the tail is not known, so no year is called too late.
+    const tail = ctx.profileUnknown ? Infinity : ctx.longestProfile - 1;
     for (const key of Object.keys(rec(b.by_year) ?? {})) {
       ctx.yearInHorizon(at("budgets", j, "by_year", key), key, "budget year", tail);
     }

@@ -8,6 +8,7 @@ import { checkCapacity, checkTargets } from "./checkPlan.js";
 import { checkPrograms } from "./checkPrograms.js";
 import { checkHorizon, checkRegions } from "./checkRegions.js";
 import { checkSources } from "./checkSources.js";
+import { PROGRAM_KEYS } from "./schema.js";
 
 const KINDS = ["government", "enterprise", "property_unit", "resident"];
 
@@ -29,6 +30,7 @@ function indexPrograms(ctx: CheckContext): void {
     const pid = id(p.id);
     if (pid !== undefined && !ctx.programs.has(pid)) ctx.programs.set(pid, p);
     if (Array.isArray(p.spend_profile)) ctx.longestProfile = Math.max(ctx.longestProfile, p.spend_profile.length);
+    if (Object.keys(p).some((k) => !PROGRAM_KEYS.includes(k))) ctx.profileUnknown = true;
   }
 }
 

@@ -133,6 +133,9 @@ const ProgramRecord = z.strictObject({
   start_limits: z.array(StartLimitRecord).optional(),
 });
 
+/** The keys a programme record may have; any other is reported as unknown. */
+export const PROGRAM_KEYS: readonly string[] = Object.keys(ProgramRecord.shape);
+
 const BudgetRecord = z.strictObject({
   region: Id,
   per_year: Amount.optional(),

@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../src/scenario/index.js";
 import { BASE, errorFor, expectProblem, lineOf, loadError, patch, writeFiles } from "./helpers.js";
 
 interface Case {
@@ -365,6 +366,19 @@ describe("problems in other files", () => {
     const dir = writeFiles({ "s.yaml": BASE, "o.yaml": "regions:\n  - {id: gx, _delete: true}\n" });
     const error = loadError(join(dir, "s.yaml"), { overlays: [join(dir, "o.yaml")] });
     expectProblem(error, "regions[0]._delete", 2, "o.yaml", 'nothing to delete: no earlier layer has a record with id "gx"');
+  });
+
+  it("reports a misspelt spend_profile once, not again at every budget year of its tail", () => {
+    // The two-year profile lets budgets run to 2026; misspelt, the default [1] would make every
+    // 2026 budget "outside the horizon" — follow-on errors of the one typo.
+    const tail = patch(['      - {region: gd, per_year: "3亿"}', '      - {region: gd, per_year: "3亿", by_year: {2026: "1亿"}}']);
+    expect(() => loadScenario(join(writeFiles({ "s.yaml": tail }), "s.yaml"))).not.toThrow();
+    const { error } = errorFor(tail.replace("spend_profile:", "spend_profiel:"));
+    expectProblem(error, "programs[0].spend_profiel", lineOf(tail, "spend_profile"), "s.yaml", 'did you mean "spend_profile"');
+    expect(error.problems).toHaveLength(1);
+    // A year before the horizon is still wrong whatever the profile.
+    const early = errorFor(tail.replace("spend_profile:", "spend_profiel:").replace("{2026:", "{2019:")).error;
+    expect(early.problems.map((p) => p.message).join("\n")).toMatch(/budget year 2019 is outside the horizon/);
   });
 
   it("reports a missing scenario file", () => {
