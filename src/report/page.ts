@@ -85,7 +85,7 @@ export function renderPage(page: Page): string {
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-${REPORT_GENERATOR}">
+${REPORT_GENERATOR}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(page.title.zh)}</title>
 <style>${CSS}</style>

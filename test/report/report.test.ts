@@ -69,6 +69,8 @@ describe("plan report", () => {
     // Nothing loads from anywhere: clip paths refer to ids in the page (url(#…)) only.
     expect(html).not.toMatch(/<(link|img|iframe)\b|src=|@import|url\((?!#)/);
     expect(renderReport(runContext("plan", files))).toBe(html);
+    // The head says who made the page (compare --force looks for it), as one well-formed tag.
+    expect(html).toMatch(/<meta charset="utf-8">\n<meta name="generator" content="renewsim \d+\.\d+\.\d+">\n<meta name="viewport"/);
   });
 
   it("adds the validity-range chart only when budgets.csv has the validity columns", () => {
