@@ -4,9 +4,10 @@
  * assembled its files. The report is drawn on the report thread, started before the solve so that
  * ECharts loads meanwhile; the workbook is written here, on the main thread, at the same time: by
  * then the solve is over, and a thread of its own cost more (its start-up, and exceljs loading
- * beside the solve on two cores) than it saved (docs/design.md, "Office files").
+ * beside the solve on two cores) than it saved (docs/design.md, "report.html and results.xlsx are
+ * made from the rendered CSVs").
  */
-import type { FolderRequest, ReportKind } from "../report/runContext.js";
+import { type FolderRequest, type ReportKind, runContext } from "../report/runContext.js";
 import type { ReadAhead } from "../report/reportThread.js";
 import { ThreadClient } from "../threadClient.js";
 import { renderInput } from "./planFiles.js";
@@ -60,6 +61,6 @@ export async function withOfficeFiles(
 
 /** results.xlsx on this thread; exceljs loads on first use, so commands without a workbook never load it. */
 async function writeWorkbook(request: FolderRequest): Promise<Uint8Array> {
-  const [{ renderWorkbook }, { runContext }] = await Promise.all([import("../workbook/workbook.js"), import("../report/runContext.js")]);
+  const { renderWorkbook } = await import("../workbook/workbook.js");
   return renderWorkbook(runContext(request.kind, request.files, request.runInfo));
 }

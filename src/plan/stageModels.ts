@@ -24,8 +24,8 @@ export function stageModel(problem: StagedProblem, stage: number, earlier: Stage
 
 /**
  * Σ objective ≤ optimum + rel·|optimum| + abs: the earlier stage's result may not get worse. An
- * integer stage solved to a gap is held to that gap, not tighter: its plan is only known to be
- * within the gap of the optimum, and a tighter hold makes the next MIP re-prove it (docs/solvers.md).
+ * integer stage is held the same way, to the value its plan reached, not to its gap: the gap's
+ * slack let a later stage give back part of a target (docs/model.md, "Integer stages").
  */
 export function fixRow(o: StageOptimum, settings: ObjectiveSettings): Row {
   const tolerance = settings.relTolerance * Math.abs(o.value) + settings.absTolerance;

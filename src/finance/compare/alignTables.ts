@@ -76,10 +76,10 @@ export function toNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** Removes float noise (0.30000000000000004) so equal inputs give exactly 0 and CSVs stay stable. */
 /**
- * x without binary noise: 12 significant digits, and no more decimals than the values it came from
- * had (1420000.8307 − 1420024.3338 is −23.5031, not −23.5030999999).
+ * x without float noise, so equal inputs give exactly 0 and CSVs stay stable: 12 significant
+ * digits, and no more decimals than the values it came from had (1420000.8307 − 1420024.3338 is
+ * −23.5031, not −23.5030999999).
  */
 function tidy(x: number, places = Infinity): number {
   const significant = Number(x.toPrecision(12));
