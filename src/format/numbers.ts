@@ -63,5 +63,15 @@ function rangeDigits(width: number): number {
 /** Thousands separators and a fixed number of decimals, trailing zeros dropped ("1,234.5"). */
 export function grouped(x: number, digits: number): string {
   const fixed = Number(x.toFixed(digits));
-  return (Object.is(fixed, -0) ? 0 : fixed).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return formatterFor(digits).format(Object.is(fixed, -0) ? 0 : fixed);
+}
+
+// One formatter per number of decimals: `toLocaleString` with options builds a new
+// Intl.NumberFormat on every call, which a report with thousands of labels pays thousands of times.
+const formatters = new Map<number, Intl.NumberFormat>();
+
+function formatterFor(digits: number): Intl.NumberFormat {
+  let f = formatters.get(digits);
+  if (!f) formatters.set(digits, (f = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  return f;
 }

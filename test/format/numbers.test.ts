@@ -24,6 +24,14 @@ describe("counts, percentages and ranges", () => {
     expect(formatCount(487.373757, false)).toBe("487.4");
     expect(formatCount(1_419_999.858, true)).toBe("1,420,000");
     expect(formatCount(8007, true)).toBe("8,007");
+    expect(formatCount(-0.04, false)).toBe("0");
+  });
+
+  it("keeps each call's own decimals when calls with different decimals alternate", () => {
+    const calls = [() => formatCount(1234.56, true), () => formatCount(1234.56, false), () => formatMoney(123_456_789), () => formatRange(0.81234, 0.83456)];
+    const once = calls.map((c) => c());
+    expect(once).toEqual(["1,235", "1,234.6", "1.23亿元", "0.812–0.835"]);
+    expect([...calls].reverse().map((c) => c()).reverse()).toEqual(once);
   });
 
   it("gives percentages one decimal", () => {
