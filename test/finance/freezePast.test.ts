@@ -59,6 +59,20 @@ describe("stress --from freezes the past", () => {
     expect(pMet(1)).toEqual(pMet(0));
   }, 120_000);
 
+  it("carries everything a carrying-over source left unspent into the cut years", async () => {
+    // The city source gets 3亿 in 2024 and 0.5亿 a year after. The plan used to carry only part of
+    // 2024's leftover (the LP was indifferent), the freeze fixed that part, and a 50 % cut from 2025
+    // then missed the 90-unit target (71.3) that the same past recorded as actuals meets.
+    const { base, cutPlan } = await pastAfterCut("test/fixtures/finance/carryover.yaml", 2025, 0.5);
+    for (const b of base.budgets.filter((r) => r.source === "city" && r.year < 2027)) {
+      expect(b.carried_out_yuan).toBeCloseTo(b.budget_yuan + b.carried_in_yuan - b.used_yuan, 0);
+    }
+    const city2024 = base.budgets.find((r) => r.source === "city" && r.year === 2024)!;
+    expect(city2024.carried_out_yuan).toBeGreaterThan(2e8);
+    expect(cutPlan.budgets.find((r) => r.source === "city" && r.year === 2025)!.carried_in_yuan).toBeCloseTo(city2024.carried_out_yuan, 0);
+    expect(cutPlan.targets.map((t) => t.met)).toEqual([true, true]);
+  }, 120_000);
+
   it("refuses a cut from a year the scenario's as_of has already closed", () => {
     const { scenario } = loadScenario("scenarios/guangdong-retrofit-actuals-2023.yaml");
     expect(() => resolveSelection(scenario, { selector: government, from: 2022 })).toThrow(UsageError);
