@@ -176,6 +176,7 @@ export class HighsSession implements SolverSession {
       }
       m.run();
       let status: number = m.getModelStatus();
+      if ((status === 9 || status === 10) && options.start !== "cold" && !ipm) status = retryCold(m);
       if (status === 9) status = settleInfeasibleOrUnbounded(m, this.cost);
       switch (status) {
         case 6: // empty model: nothing to decide, bounds hold the answer
@@ -344,6 +345,18 @@ export class HighsSession implements SolverSession {
     this.highs = null;
     this.runtime.recycle();
   }
+}
+
+/**
+ * A warm re-solve that ends "unbounded" or "infeasible or unbounded" is solved again from scratch:
+ * after bound changes HiGHS's dual simplex can end there on a bounded model (min-budget at 90 %
+ * confidence on Guangdong: a cost stage, whose objective is ≥ 0, reported unbounded). A model that
+ * really is unbounded says so again, cold.
+ */
+function retryCold(m: Model): number {
+  m.clearSolver();
+  m.run();
+  return m.getModelStatus();
 }
 
 /**

@@ -41,6 +41,24 @@ describe("HighsRuntime", () => {
   });
 });
 
+describe("warm re-solves that end unbounded", () => {
+  it("are solved again from scratch: a really unbounded model still says so, a bounded one is optimal", async () => {
+    // min −x − y, x − y ≤ 1, y ≤ 3: optimal at (4, 3); freeing y makes it unbounded, bounding y again
+    // makes it optimal once more, each from the previous solve's basis.
+    const model = { ...unbounded, variables: unbounded.variables.map((v, j) => (j === 1 ? { ...v, ub: 3 } : v)) };
+    const session = new HighsSession(new HighsRuntime());
+    await session.load(model);
+    expect((await session.solve()).objective).toBeCloseTo(-7, 9);
+    await session.setColBounds([{ index: 1, lb: 0, ub: Infinity }]);
+    expect((await session.solve()).status).toBe("unbounded");
+    await session.setColBounds([{ index: 1, lb: 0, ub: 2 }]);
+    const again = await session.solve();
+    expect(again.status).toBe("optimal");
+    expect(again.objective).toBeCloseTo(-5, 9);
+    await session.dispose();
+  });
+});
+
 describe("interior point with crossover (algorithm: ipm)", () => {
   it("reaches the simplex optimum, duals, ranges and basis responses, and leaves a basis to re-solve from", async () => {
     const model = allocationLp({ regions: 3, seed: 5 });
