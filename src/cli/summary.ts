@@ -1,7 +1,7 @@
 /** The short human summary printed after a plan: targets, money by source, binding limits. */
 import type { SimulationOutcome } from "../pipeline.js";
 import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
-import { formatCount, formatMoney, formatPercent, grouped } from "../format/numbers.js";
+import { formatChange, formatCount, formatMoney, formatPercent, priceStepYuan, UNIT_YUAN } from "../format/numbers.js";
 import { groupConflicts } from "../plan/conflictGroups.js";
 import { confidenceLines } from "../confidence/confidenceTables.js";
 
@@ -59,8 +59,9 @@ export function printNotices(notices: readonly string[]): void {
 }
 
 /**
- * "; +1亿元 ≈ +71 gd-communities, +11,200 gd-households (holds up to a budget of 3.2亿元)": what the
- * money buys, per target; the other direction when the price holds only below the budget.
+ * "; +1亿元 ≈ +71 gd-communities, +11,200 gd-households (holds up to +1.2亿元)": what the
+ * money buys, per target; the other direction when the price holds only below the budget. The step
+ * is 1亿元 or less where the price holds for less (priceStepYuan, as `simulate explain` quotes it).
  */
 function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
   const mine = prices.filter((p) => p.limit === "budget" && p.of === b.source && p.region === b.region && p.year === b.year);
@@ -70,11 +71,12 @@ function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
   const down = Number.isFinite(from) && from < b.budget_yuan - 1;
   if (!up && !down) return "";
   const sign = up ? 1 : -1;
-  const gains = mine.map((p) => `${sign * p.units_per_step > 0 ? "+" : ""}${grouped(sign * p.units_per_step, 1)} ${p.target}`).join(", ");
+  const step = priceStepYuan(up ? to - b.budget_yuan : b.budget_yuan - from);
+  const gains = mine.map((p) => `${formatChange((sign * p.units_per_step * step) / UNIT_YUAN.亿元, 3)} ${p.target}`).join(", ");
   const range = up
-    ? Number.isFinite(to) ? ` (holds up to a budget of ${formatMoney(to)})` : ""
-    : ` (holds down to ${formatMoney(from)}; more would not be used)`;
-  return `; ${up ? "+" : "−"}1亿元 ≈ ${gains}${range}`;
+    ? Number.isFinite(to) ? ` (holds up to +${formatMoney(to - b.budget_yuan)})` : ""
+    : ` (holds down to −${formatMoney(b.budget_yuan - from)}; more would not be used)`;
+  return `; ${up ? "+" : "−"}${formatMoney(step)} ≈ ${gains}${range}`;
 }
 
 /** What must give (each with its amount), then the limits holding against it, grouped. */

@@ -18,7 +18,7 @@ import type { PlanSolution } from "../plan/solvePlan.js";
 import { round } from "../results/numbers.js";
 import { referenceTarget, targetGain, validity } from "../results/shadow.js";
 import type { PlanTables } from "../results/types.js";
-import { formatCount, formatMoney, grouped } from "../format/numbers.js";
+import { formatChange, formatCount, formatMoney, grouped, priceStepYuan } from "../format/numbers.js";
 
 export interface TargetGain {
   target: string;
@@ -99,14 +99,9 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
   return out.sort((a, b) => stageOrder(a) - stageOrder(b) || b.rate - a.rate || a.where.localeCompare(b.where));
 }
 
-/**
- * The step a money row's price is quoted for: 1亿元, or the largest power of ten of yuan within
- * the room over which the price holds — "+1亿元 saves 1.24亿元" read as a promise where the price
- * holds for 6万元 only, so there the step is 1万元. `room` in row units (null: unknown).
- */
+/** The step a money row's price is quoted for (priceStepYuan); `room` in row units (null: unknown). */
 function moneyStep(room: number | null): { rows: number; label: string } {
-  const yuan = room === null ? Infinity : room * MONEY_UNIT;
-  const step = yuan >= 1e8 ? 1e8 : yuan >= 1 ? 10 ** Math.floor(Math.log10(yuan)) : 1;
+  const step = priceStepYuan(room === null ? null : room * MONEY_UNIT);
   return { rows: step / MONEY_UNIT, label: formatMoney(step) };
 }
 
@@ -208,8 +203,8 @@ export function explainText(rows: ExplainedRow[], top: number, title: string, re
       if (all.length === 0) continue;
       lines.push(`  ${group.title}:`);
       all.slice(0, top).forEach((r, i) => {
-        const value = r.stage === "shortfall" ? `≈ +${fmt(r.value)} ${r.unit}` : `≈ ${formatMoney(r.value)} ${r.unit}`;
-        const also = r.also.map((g) => `, ${g.value >= 0 ? "+" : ""}${fmt(g.value)} ${g.unit}`).join("");
+        const value = r.stage === "shortfall" ? `≈ ${formatChange(r.value)} ${r.unit}` : `≈ ${formatMoney(r.value)} ${r.unit}`;
+        const also = r.also.map((g) => `, ${formatChange(g.value)} ${g.unit}`).join("");
         lines.push(`    ${i + 1}. ${r.what} — ${r.state}`, `       ${r.step}: ${value}${also}${r.holds ? ` (holds ${r.holds})` : ""}`);
       });
       if (all.length > top) lines.push(`    … and ${all.length - top} more (use --top)`);
@@ -218,8 +213,4 @@ export function explainText(rows: ExplainedRow[], top: number, title: string, re
   section("shortfall", `What limits attainment (stage 1; ${refNote}):`);
   section("cost", "What limits the cost of the plan (stage 2: weighted government money):");
   return lines.join("\n") + "\n";
-}
-
-function fmt(x: number): string {
-  return Number(x.toPrecision(6)).toLocaleString("en-US", { maximumFractionDigits: 4 });
 }

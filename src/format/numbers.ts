@@ -60,6 +60,22 @@ function rangeDigits(width: number): number {
   return Math.max(0, Math.min(6, 1 - Math.floor(Math.log10(width))));
 }
 
+/**
+ * The money step a price is quoted for: 1亿元, or the largest power of ten of yuan within `roomYuan`,
+ * the change over which the price holds ("+1亿元 buys 47" read as a promise where the price holds
+ * for 22万元 only; there the step is 10万元). Unknown room (null) or more than 1亿: 1亿元.
+ */
+export function priceStepYuan(roomYuan: number | null): number {
+  const room = roomYuan ?? Infinity;
+  return room >= YI ? YI : room >= 1 ? 10 ** Math.floor(Math.log10(room)) : 1;
+}
+
+/** A change with its sign, `significant` digits and at most four decimals: "+46.5832", "−0.3253". */
+export function formatChange(x: number, significant = 6): string {
+  const text = formatterFor(4).format(Number(Math.abs(x).toPrecision(significant)));
+  return `${x < 0 && text !== "0" ? "−" : "+"}${text}`;
+}
+
 /** Thousands separators and a fixed number of decimals, trailing zeros dropped ("1,234.5"). */
 export function grouped(x: number, digits: number): string {
   const fixed = Number(x.toFixed(digits));

@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { formatCount, formatMoney, formatPercent, formatProbability, formatRange, moneyUnitFor } from "../../src/format/numbers.js";
+import { formatChange, formatCount, formatMoney, formatPercent, formatProbability, formatRange, moneyUnitFor, priceStepYuan } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -45,5 +45,24 @@ describe("counts, percentages and ranges", () => {
     expect(formatRange(0.81234, 0.83456)).toBe("0.812–0.835");
     expect(formatRange(12.345, 14.9)).toBe("12.3–14.9");
     expect(formatRange(1216988.3861, 1335532.3986, true)).toBe("1,216,988–1,335,532");
+  });
+});
+
+describe("prices", () => {
+  it("writes a change with one sign, never '+-'", () => {
+    expect(formatChange(-0.32534)).toBe("−0.3253");
+    expect(formatChange(46.58321)).toBe("+46.5832");
+    expect(formatChange(46.58321, 3)).toBe("+46.6");
+    expect(formatChange(11_234.5, 3)).toBe("+11,200");
+    expect(formatChange(-0.00001)).toBe("+0"); // nothing to print: no minus before a zero
+  });
+
+  it("quotes a money price for 1亿元, or the largest power of ten within the room it holds for", () => {
+    expect(priceStepYuan(null)).toBe(1e8);
+    expect(priceStepYuan(Infinity)).toBe(1e8);
+    expect(priceStepYuan(3.2e8)).toBe(1e8);
+    expect(priceStepYuan(222_571)).toBe(1e5);
+    expect(priceStepYuan(99_999_999)).toBe(1e7);
+    expect(priceStepYuan(0.4)).toBe(1);
   });
 });
