@@ -46,7 +46,8 @@ const ABSURD = 10;
 function checkReachable(ctx: CheckContext, t: Doc, i: number, program: string, region: string, under: Set<string>): void {
   const atLeast = num(t.at_least);
   if (atLeast === undefined || atLeast > MAX_COUNT) return; // above MAX_COUNT the schema reports it
-  const households = typeof t.metric === "string" && t.metric.startsWith("households");
+  if (typeof t.metric !== "string") return; // the schema reports it; units or households is unknown
+  const households = t.metric.startsWith("households");
   const programHpu = num(ctx.programs.get(program)?.households_per_unit) ?? 1;
   let reachable = 0;
   for (const [leaf, row] of ctx.leafRows(program)) {

@@ -31,6 +31,7 @@ export function describeIssue(issue: Issue, root: unknown, prefix: PathKey[] = [
     case "too_big":
       return at(issue.origin === "array" ? `has more than ${issue.maximum} entries` : tooBig(value, Number(issue.maximum)));
     case "invalid_value":
+      if (value === undefined) return at(`required but missing (one of ${issue.values.map(String).join(", ")})`);
       return at(
         issue.values.length === 1
           ? `${show(value)} must be ${show(issue.values[0])}`

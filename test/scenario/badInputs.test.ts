@@ -381,6 +381,18 @@ describe("problems in other files", () => {
     expect(early.problems.map((p) => p.message).join("\n")).toMatch(/budget year 2019 is outside the horizon/);
   });
 
+  it("calls a missing source kind or target metric missing, with no follow-on error", () => {
+    // 5,000 is more than ten times the 180 units in stock, not ten times its households: without a
+    // metric the check cannot tell which, so it must stay silent.
+    const yaml = patch(["  - id: city\n    kind: government\n", "  - id: city\n"], ["metric: started, by: 2025, at_least: 150", "by: 2025, at_least: 5000"]);
+    const { error } = errorFor(yaml);
+    const messages = error.problems.map((p) => p.message);
+    expect(messages).toEqual([
+      "required but missing (one of government, enterprise, property_unit, resident)",
+      "required but missing (one of started, completed, households_started, households_completed)",
+    ]);
+  });
+
   it("reports a missing scenario file", () => {
     const error = loadError("/nonexistent/renewsim/s.yaml");
     expect(error.problems[0]).toMatchObject({ path: "", line: null, file: "/nonexistent/renewsim/s.yaml" });
