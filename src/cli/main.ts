@@ -2,7 +2,10 @@
  * `simulate` command line. Thin: each command lives in its own module under commands/, every
  * error goes through errors.ts, and only this file touches process.exitCode.
  */
+import { existsSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { UsageError } from "../errors.js";
+import { closest } from "../scenario/suggest.js";
 import { ENGINE_VERSION } from "../version.js";
 import { COMMANDS, invokedCommand } from "./commandTable.js";
 import { EXIT, reportError } from "./errors.js";
@@ -32,6 +35,12 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
 export async function main(argv: string[]): Promise<number> {
   try {
     const program = await buildProgram(argv);
+    if (argv.length <= 2) {
+      // Nothing asked: the list of commands, not the default command's "missing argument".
+      process.stderr.write(program.helpInformation());
+      return EXIT.badInput;
+    }
+    checkCommandWord(argv[2]);
     await program.parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
   } catch (e) {
@@ -41,6 +50,21 @@ export async function main(argv: string[]): Promise<number> {
     }
     return reportError(e, argv.includes("--debug"), (s) => process.stderr.write(s));
   }
+}
+
+/**
+ * The first argument names a command or, for the default command (plan), a file. A word that is
+ * neither — no such file, no dot or slash — is a mistyped command: "simulate stres f.yaml" would
+ * otherwise read as `plan stres f.yaml` and fail with "too many arguments for 'plan'".
+ */
+function checkCommandWord(word: string): void {
+  if (word.startsWith("-") || word === "help" || COMMANDS.some((c) => c.name === word)) return;
+  if (/[./\\]/.test(word) || existsSync(word)) return;
+  const names = COMMANDS.map((c) => c.name);
+  const hint = closest(word, names);
+  throw new UsageError(hint
+    ? `unknown command "${word}" (did you mean "${hint}"?)`
+    : `"${word}" is neither a command (${names.join(", ")}) nor a scenario file`);
 }
 
 const isEntry = process.argv[1] && /(main\.ts|simulate(\.js)?)$/.test(process.argv[1]);

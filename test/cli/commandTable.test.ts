@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { COMMANDS, invokedCommand } from "../../src/cli/commandTable.js";
+import { runCli } from "./run.js";
 
 describe("command table", () => {
   it("summaries and usages match what each command module registers", async () => {
@@ -21,5 +22,21 @@ describe("command table", () => {
     expect(invokedCommand(["--debug", "stress", "s.yaml", "--cut", "government=10%"])?.name).toBe("stress");
     expect(invokedCommand(["scenarios/gd.yaml", "--draws", "100"])?.name).toBe("plan");
     expect(invokedCommand(["help", "min-budget"])?.name).toBe("min-budget");
+  });
+
+  it("lists the commands when nothing is asked, and names a mistyped command as one", async () => {
+    const none = await runCli();
+    expect(none.code).toBe(2);
+    for (const c of COMMANDS) expect(none.stderr).toContain(c.name);
+    const typo = await runCli("stres", "scenarios/guangdong-retrofit-2021-2025.yaml");
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown command "stres" (did you mean "stress"?)');
+    const word = await runCli("budgets");
+    expect(word.code).toBe(2);
+    expect(word.stderr).toMatch(/"budgets" is neither a command \(plan, validate, .*\) nor a scenario file/);
+    // An option first, or a path, is still the default command's business.
+    const missing = await runCli("--solver", "highs", "no-such-file.yaml");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no-such-file\.yaml: it does not exist|does not exist/);
   });
 });
