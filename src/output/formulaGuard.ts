@@ -20,3 +20,12 @@ export function spreadsheetText(text: string): string {
   if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) return text;
   return `'${text}`;
 }
+
+/**
+ * The text a cell held before `spreadsheetText` guarded it: for readers of the written CSVs that are
+ * not spreadsheets (report.html, the workbook, which guards again as it writes). Exact except for
+ * text that itself began with a quote before a formula character, which no name does.
+ */
+export function unguardedText(text: string): string {
+  return text.startsWith("'") && spreadsheetText(text.slice(1)) !== text.slice(1) ? text.slice(1) : text;
+}

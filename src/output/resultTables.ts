@@ -1,10 +1,12 @@
 /**
  * The CSV tables of a results folder, read back from the rendered files as typed cells. The report
- * and the workbook are both built from these, so they show exactly what the CSVs say and need no
+ * and the workbook are both built from these, so they show exactly what the CSVs say (text without
+ * the spreadsheet formula guard, which the workbook adds again) and need no
  * knowledge of how each command computed its tables.
  */
 import { BOM } from "./csv.js";
 import { csvRows } from "./csvRows.js";
+import { unguardedText } from "./formulaGuard.js";
 
 export type Cell = string | number | boolean | null;
 
@@ -38,12 +40,13 @@ export function parseResultCsv(file: string, text: string): ResultTable {
   return { file, columns, rows };
 }
 
+/** A cell as written, typed; text without the formula guard the CSV writer added (formulaGuard.ts). */
 export function typedCell(column: string, text: string): Cell {
   if (text === "") return null;
-  if (TEXT_COLUMNS.has(column) || column.endsWith("_name")) return text;
+  if (TEXT_COLUMNS.has(column) || column.endsWith("_name")) return unguardedText(text);
   if (text === "true" || text === "false") return text === "true";
   if (NUMBER.test(text)) return Number(text);
-  return text;
+  return unguardedText(text);
 }
 
 /** Rows as records keyed by column, for the report's charts; a plain loop (Object.fromEntries of pairs took 4× as long). */

@@ -48,6 +48,10 @@ describe("formula injection", () => {
     for (const p of [PAYLOADS[1], PAYLOADS[2], PAYLOADS[3], PAYLOADS[5].trim(), "=1+1"]) expect(cells, p).toContain(`'${p}`);
     // Negative numbers (compare deltas) are written as numbers, not neutralised text.
     expect(cells.some((c) => NUMBER.test(c) && c.startsWith("-"))).toBe(true);
+    // report.html is not a spreadsheet: it shows the names as written, without the guard's quote.
+    const html = readFileSync(join(dir, "plan", "report.html"), "utf8");
+    expect(html).toMatch(/\+cmd\|/);
+    expect(html).not.toMatch(/(&#39;|&#x27;|&apos;|')\+cmd\|/);
     // The results' own input.yaml keeps the names as written.
     expect(JSON.stringify(parse(readFileSync(join(dir, "plan", "input.yaml"), "utf8")))).toContain("cmd|' /C calc'!A0");
   }, 180_000);

@@ -1,7 +1,7 @@
 /** formulaGuard.ts: text that a spreadsheet would run is written as text; numbers stay numbers. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { spreadsheetText } from "../../src/output/formulaGuard.js";
+import { spreadsheetText, unguardedText } from "../../src/output/formulaGuard.js";
 import { toCsv } from "../../src/output/csv.js";
 
 describe("spreadsheetText", () => {
@@ -33,5 +33,18 @@ describe("toCsv", () => {
   it("guards text cells and writes negative numbers as numbers", async () => {
     const csv = await toCsv([{ name: "=WEBSERVICE(\"http://x\")", value: -0.5, note: "-1+2" }], ["name", "value", "note"], { bom: false });
     expect(csv).toBe(`name,value,note\n"'=WEBSERVICE(""http://x"")",-0.5,'-1+2\n`);
+  });
+});
+
+describe("unguardedText", () => {
+  it("gives back the text spreadsheetText guarded, and leaves any other text alone", () => {
+    fc.assert(fc.property(fc.string(), (text) => {
+      fc.pre(!text.startsWith("'"));
+      expect(unguardedText(spreadsheetText(text))).toBe(text);
+      expect(spreadsheetText(unguardedText(spreadsheetText(text)))).toBe(spreadsheetText(text));
+    }), { numRuns: 2000 });
+    expect(unguardedText("'=SUM(A1)")).toBe("=SUM(A1)");
+    expect(unguardedText("'quoted")).toBe("'quoted");
+    expect(unguardedText("-0.5")).toBe("-0.5");
   });
 });
