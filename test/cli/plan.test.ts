@@ -207,6 +207,16 @@ describe("bad input", () => {
     expect(r.stderr).toMatch(/\n\s+at /);
   });
 
+  it("refuses --solver jslp for a plan too large for it at once, exit 2, nothing written", async () => {
+    // javascript-lp-solver gives no answer at this size: it used to run for minutes, silently.
+    const out = join(tmp(), "out");
+    const r = await runCli("scenarios/guangdong-retrofit-2021-2025.yaml", "--solver", "jslp", "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--solver jslp is for small models (up to 300 columns");
+    expect(r.stderr).toContain("this plan has 2,416: use --solver highs or auto");
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("rejects an unknown --solver with exit 2", async () => {
     const dir = tmp();
     const r = await runCli(scenarioFile(dir, TOWN), "--solver", "gurobi", "--out", join(dir, "o"));
