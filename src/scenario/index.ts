@@ -15,7 +15,7 @@ import { PositionTable, type PathKey, type SourcePos } from "./positions.js";
 import { ProblemLog, type ScenarioError } from "./problems.js";
 import type { Scenario } from "./types.js";
 import { validateMerged } from "./validate.js";
-import { implausibleBudgets } from "./plausibility.js";
+import { implausibleBudgets, implausibleUnitCosts } from "./plausibility.js";
 
 export { ScenarioError, formatProblem, type Problem } from "./problems.js";
 export { scenarioJsonSchema } from "./jsonSchema.js";
@@ -80,7 +80,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     merged,
     hash: scenarioHash(merged),
     layers: layers.map((l) => l.file),
-    notices: [...files.notices, ...implausibleBudgets(merged, locate)],
+    notices: [...files.notices, ...implausibleBudgets(merged, locate), ...implausibleUnitCosts(merged, locate)],
     inputs: files.filesRead,
     locate,
   };

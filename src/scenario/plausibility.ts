@@ -1,9 +1,11 @@
 /**
- * Budgets that are almost certainly unit mistakes: amounts without a unit are yuan, so a county
- * budget typed as `3500` meaning 3500万 is 10,000 times too small and quietly starves the plan.
- * A budget is flagged when it is positive and below a thousandth of the scenario's median budget,
- * or a government budget under 1万元 a year, or above ten thousand times the median. A warning,
- * not an error: the planner may mean it. Each names its YAML path, file and line.
+ * Budgets and unit costs that are almost certainly unit mistakes: amounts without a unit are yuan,
+ * so a county budget typed as `3500` meaning 3500万 is 10,000 times too small and quietly starves
+ * the plan. A budget is flagged when it is positive and below a thousandth of the scenario's median
+ * budget, or a government budget under 1万元 a year, or above ten thousand times the median; the
+ * hint names the unit (万 or 亿) that brings it nearest the median. A unit cost is flagged under
+ * 100元 per household (retrofits cost thousands to tens of thousands). Warnings, not errors: the
+ * planner may mean it. Each names its YAML path, file and line.
  */
 import type { PathKey, SourcePos } from "./positions.js";
 import { formatYuan, parseAmount } from "./units.js";
@@ -24,11 +26,50 @@ export function implausibleBudgets(merged: unknown, locate: (path: readonly Path
     const tiny = a.yuan < median / 1000 || (a.government && a.yuan < 1e4);
     const huge = a.yuan > median * 1e4;
     if (!tiny && !huge) return [];
-    const at = locate(a.path);
-    const where = `${a.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").replace(/^\./, "")} (${at.file}${at.line !== null ? ` line ${at.line}` : ""})`;
-    const hint = tiny ? `amounts without a unit are yuan: did you mean "${a.yuan}万"?` : "is the unit right?";
-    return [`${where}: a budget of ${formatYuan(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatYuan(median)}); ${hint}`];
+    const hint = tiny ? `amounts without a unit are yuan: did you mean "${a.yuan}${nearestUnit(a.yuan, median)}"?` : "is the unit right?";
+    return [`${where(a.path, locate)}: a budget of ${formatYuan(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatYuan(median)}); ${hint}`];
   });
+}
+
+/** Below this a unit cost per household is a unit slip: `2.7` written for 2.7万. */
+const LEAST_COST_PER_HOUSEHOLD = 100;
+
+export function implausibleUnitCosts(merged: unknown, locate: (path: readonly PathKey[]) => SourcePos): string[] {
+  const programs = (merged as { programs?: unknown })?.programs;
+  if (!Array.isArray(programs)) return [];
+  return programs.flatMap((p, i) => {
+    const program = p as { unit_cost?: unknown; households_per_unit?: unknown; by_region?: unknown };
+    const hpu = typeof program?.households_per_unit === "number" ? program.households_per_unit : 1;
+    const costs: { path: PathKey[]; value: unknown; households: number }[] = [];
+    const cost = program?.unit_cost;
+    if (cost && typeof cost === "object" && "per_household" in cost) costs.push({ path: ["programs", i, "unit_cost", "per_household"], value: cost.per_household, households: 1 });
+    else if (cost && typeof cost === "object" && "per_unit" in cost) costs.push({ path: ["programs", i, "unit_cost", "per_unit"], value: cost.per_unit, households: hpu });
+    else costs.push({ path: ["programs", i, "unit_cost"], value: cost, households: hpu });
+    if (Array.isArray(program?.by_region)) {
+      program.by_region.forEach((r, j) => {
+        const leaf = r as { unit_cost?: unknown; households_per_unit?: unknown };
+        if (leaf?.unit_cost === undefined) return;
+        const households = typeof leaf.households_per_unit === "number" ? leaf.households_per_unit : hpu;
+        costs.push({ path: ["programs", i, "by_region", j, "unit_cost"], value: leaf.unit_cost, households });
+      });
+    }
+    return costs.flatMap(({ path, value, households }) => {
+      const yuan = parseAmount(value);
+      if (yuan === null || yuan <= 0 || !(households > 0) || yuan / households >= LEAST_COST_PER_HOUSEHOLD) return [];
+      const per = households === 1 ? "" : ` (${formatYuan(yuan / households)} per household)`;
+      return [`${where(path, locate)}: a unit cost of ${formatYuan(yuan)}${per} is far below any real renewal work (thousands to tens of thousands of yuan per household); amounts without a unit are yuan: did you mean "${yuan}万"?`];
+    });
+  });
+}
+
+/** 万 or 亿: the unit that puts `amount` (written without one) nearest `typical` yuan. */
+function nearestUnit(amount: number, typical: number): "万" | "亿" {
+  return Math.abs(Math.log(amount * 1e4 / typical)) <= Math.abs(Math.log(amount * 1e8 / typical)) ? "万" : "亿";
+}
+
+function where(path: PathKey[], locate: (path: readonly PathKey[]) => SourcePos): string {
+  const at = locate(path);
+  return `${path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").replace(/^\./, "")} (${at.file}${at.line !== null ? ` line ${at.line}` : ""})`;
 }
 
 function budgetAmounts(merged: unknown): Amount[] {

@@ -1,4 +1,4 @@
-/** A budget typed in yuan where 万 was meant is flagged at load with its path and line; sane ones are not. */
+/** Budgets and unit costs typed in yuan where 万 or 亿 was meant are flagged at load with path and line; sane ones are not. */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/index.js";
@@ -19,9 +19,27 @@ describe("implausible budgets", () => {
     expect(notices[0]).toMatch(/^sources\[1\]\.budgets\[1\]\.by_year\.2022 \(.*s\.yaml line 27\): a budget of 6000元 is far below .* did you mean "6000万"\?/);
   });
 
-  it("leaves plausible budgets alone (every shipped scenario)", () => {
+  it("suggests the unit that brings a bare number nearest the scenario's budgets: 亿 among budgets of 亿", () => {
+    const yiBudgets = WITH_CITY.replace('per_year: "8000万"', 'per_year: "8亿"').replace('"2021": "6000万", "2022": 6000', '"2021": "6亿", "2022": 6');
+    const { notices } = loadScenario(join(writeFiles({ "s.yaml": yiBudgets }), "s.yaml"));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/a budget of 6元 is far below .* did you mean "6亿"\?/);
+  });
+
+  it("names a unit cost of a few yuan per household, however it is written", () => {
+    const perHousehold = BASE.replace(/unit_cost: [^\n]+/, "unit_cost: {per_household: 2.7}\n    households_per_unit: 200");
+    const a = loadScenario(join(writeFiles({ "s.yaml": perHousehold }), "s.yaml")).notices;
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatch(/^programs\[0\]\.unit_cost\.per_household \(.*s\.yaml line \d+\): a unit cost of 2\.7元 is far below .* did you mean "2\.7万"\?/);
+    const perUnit = BASE.replace(/unit_cost: [^\n]+/, "unit_cost: 3000\n    households_per_unit: 200");
+    const b = loadScenario(join(writeFiles({ "s.yaml": perUnit }), "s.yaml")).notices;
+    expect(b).toHaveLength(1);
+    expect(b[0]).toMatch(/^programs\[0\]\.unit_cost \(.*\): a unit cost of 3000元 \(.*per household\) is far below/);
+  });
+
+  it("leaves plausible budgets and unit costs alone (every shipped scenario)", () => {
     for (const f of ["guangdong-retrofit-2021-2025", "guangdong-retrofit-actuals-2023", "guangzhou-towns-2024-2027"]) {
-      expect(loadScenario(`scenarios/${f}.yaml`).notices.filter((n) => n.includes("budget"))).toEqual([]);
+      expect(loadScenario(`scenarios/${f}.yaml`).notices).toEqual([]);
     }
   });
 });
