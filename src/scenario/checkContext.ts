@@ -52,8 +52,9 @@ export class CheckContext {
   /** Longest spend profile: budgets may run this many years minus one past the horizon end. */
   longestProfile = 1;
   /**
-   * A programme record has a key the schema does not know — often a misspelt spend_profile — so the
-   * longest spend profile, and with it the last year a budget may cover, is not known.
+   * A programme record without spend_profile has a key the schema does not know that may be a
+   * misspelt spend_profile (none nearer another key), so the longest spend profile, and with it
+   * the last year a budget may cover, is not known.
    */
   profileUnknown = false;
   readonly hints = new Hints();

@@ -9,6 +9,7 @@ import { checkPrograms } from "./checkPrograms.js";
 import { checkHorizon, checkRegions } from "./checkRegions.js";
 import { checkSources } from "./checkSources.js";
 import { PROGRAM_KEYS } from "./schema.js";
+import { closest } from "./suggest.js";
 
 const KINDS = ["government", "enterprise", "property_unit", "resident"];
 
@@ -30,8 +31,15 @@ function indexPrograms(ctx: CheckContext): void {
     const pid = id(p.id);
     if (pid !== undefined && !ctx.programs.has(pid)) ctx.programs.set(pid, p);
     if (Array.isArray(p.spend_profile)) ctx.longestProfile = Math.max(ctx.longestProfile, p.spend_profile.length);
-    if (Object.keys(p).some((k) => !PROGRAM_KEYS.includes(k))) ctx.profileUnknown = true;
+    if (!("spend_profile" in p) && Object.keys(p).some((k) => mayBeSpendProfile(k))) ctx.profileUnknown = true;
   }
+}
+
+/** An unknown programme key that may be a misspelt spend_profile: none closer to another key. */
+function mayBeSpendProfile(key: string): boolean {
+  if (PROGRAM_KEYS.includes(key)) return false;
+  const hint = closest(key, PROGRAM_KEYS);
+  return hint === null || hint === "spend_profile";
 }
 
 function indexSources(ctx: CheckContext): void {

@@ -393,6 +393,16 @@ describe("problems in other files", () => {
     ]);
   });
 
+  it("still reports a budget year past the tail when the programme's unknown key is another misspelling", () => {
+    // `escalaton` is a misspelt escalation, not spend_profile (which the programme has): the tail is
+    // known, and a budget in 2027 is wrong whatever is done about the typo.
+    const tail = patch(['      - {region: gd, per_year: "3亿"}', '      - {region: gd, per_year: "3亿", by_year: {2027: "1亿"}}']);
+    const { error } = errorFor(tail.replace("    spend_profile:", "    escalaton: 0.02\n    spend_profile:"));
+    const messages = error.problems.map((p) => p.message).join("\n");
+    expect(messages).toMatch(/unknown key "escalaton" \(did you mean "escalation"\?\)/);
+    expect(messages).toMatch(/budget year 2027 is outside the horizon 2021–2025/);
+  });
+
   it("reports a missing scenario file", () => {
     const error = loadError("/nonexistent/renewsim/s.yaml");
     expect(error.problems[0]).toMatchObject({ path: "", line: null, file: "/nonexistent/renewsim/s.yaml" });
