@@ -2,8 +2,8 @@
  * budgets: Σ funds of a source over a region node's leaves (and the programmes it funds) in a year
  * ≤ that year's budget, plus what was left unspent last year when the source carries over.
  * carry[s,n,y] is the unspent amount moved from year y into y+1. What happened is not re-decided:
- * a carry the scenario records (a frozen past) is fixed; otherwise everything left unspent is carried
- * (the row holds with equality), so no money vanishes and no re-plan can move money into the past.
+ * a carry the scenario records (a frozen past) is fixed, and in a year closed by `as_of` everything
+ * left unspent is carried (the row holds with equality), so no re-plan can move money into the past.
  */
 import type { Budget, Source } from "../../scenario/types.js";
 import type { ModelContext } from "../context.js";
@@ -23,10 +23,7 @@ export function addBudgetConstraints(ctx: ModelContext): void {
         if (out >= 0) terms.push({ v: out, c: 1 });
         if (inn >= 0) terms.push({ v: inn, c: -1 });
         const ub = b.amount / MONEY_UNIT;
-        // Unspent money of a source that carries over is carried, all of it: as an inequality the
-        // carry could take less (the LP is indifferent where later years do not need it) and the
-        // rest would vanish from budgets.csv and from a past frozen at this plan (`stress --from`).
-        const spentOrCarried = out >= 0 && b.carriedOut === undefined;
+        const spentOrCarried = out >= 0 && b.carriedOut === undefined && ctx.closed(b.year);
         const row = ctx.addRow({ family: "budgets", source: source.id, region, year: b.year }, { terms, constant: 0 }, { ub, ...(spentOrCarried ? { lb: ub } : {}) });
         ctx.index.budgetRows.push({ row, source: s, region, year: b.year, carryIn: inn, carryOut: out });
       }
