@@ -65,8 +65,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   // Unreadable files or YAML syntax errors would make every later message misleading: stop here.
   problems.throwIfAny(layers.map((l) => l.file));
   let merged: Record<string, unknown> = {};
-  for (const layer of layers) merged = applyLayer(merged, layer.doc, { positions, problems });
-  const raw = validateMerged(merged, positions, root, problems, layers.map((l) => l.file));
+  const newRecords = new WeakMap<object, string>();
+  for (const layer of layers) merged = applyLayer(merged, layer.doc, { positions, problems, newRecords });
+  const raw = validateMerged(merged, positions, root, problems, layers.map((l) => l.file), newRecords);
   const scenario = normaliseScenario(raw);
   const tooLarge = modelSizeProblem(scenario);
   if (tooLarge) {

@@ -10,11 +10,18 @@
  */
 import { isRecord, setOwn, type PathKey, type PositionTable, type SourcePos } from "./positions.js";
 import type { ProblemLog } from "./problems.js";
+import { closest } from "./suggest.js";
 
 export interface MergeContext {
   positions: PositionTable;
   /** Optional so the merge can be used (and property-tested) on its own. */
   problems?: ProblemLog;
+  /**
+   * Records a later layer added under a new id close to an existing one, with the hint to give if
+   * the record turns out to be wrong (`- id: centrl` meant to patch `central` adds a source without
+   * `kind`): validation appends it to that record's problems (validate.ts).
+   */
+  newRecords?: WeakMap<object, string>;
 }
 
 const DELETE = "_delete";
@@ -104,7 +111,9 @@ function mergeList(base: unknown[], over: unknown[], path: PathKey[], ctx: Merge
       items[existing] = mergeValue(items[existing], item, itemPath, ctx);
       at[existing] = pos;
     } else {
-      items.push(mergeValue(undefined, item, itemPath, ctx));
+      const added = mergeValue(undefined, item, itemPath, ctx);
+      if (keyOf === byId && isRecord(added)) noteNewId(added, base, ctx);
+      items.push(added);
       at.push(pos);
     }
   });
@@ -139,6 +148,12 @@ function deleteRecord(
   } else {
     removed.add(existing);
   }
+}
+
+function noteNewId(record: Record<string, unknown>, base: unknown[], ctx: MergeContext): void {
+  if (!ctx.newRecords || base.length === 0) return;
+  const hint = closest(String(record.id), base.filter(isRecord).map((r) => String(r.id)));
+  if (hint !== null) ctx.newRecords.set(record, `"${String(record.id)}" adds a new record: no earlier layer has that id (did you mean "${hint}"?)`);
 }
 
 function describeKey(item: Record<string, unknown>): string {

@@ -4,7 +4,7 @@
  */
 import { crossCheck } from "./crossChecks.js";
 import { describeIssue } from "./issueMessages.js";
-import { isRecord, type PathKey, type PositionTable, type SourcePos } from "./positions.js";
+import { isRecord, type PathKey, type PositionTable, type SourcePos, valueAt } from "./positions.js";
 import { ProblemLog } from "./problems.js";
 import { ScenarioSchema, type RawScenario } from "./schema.js";
 
@@ -20,10 +20,11 @@ export function validateMerged(
   file: string,
   problems: ProblemLog = new ProblemLog(),
   layerFiles: readonly string[] = [file],
+  newRecords?: WeakMap<object, string>,
 ): RawScenario {
   const fallback: SourcePos = { file, line: null };
   const report = (path: PathKey[], message: string) =>
-    problems.add(path, positions.locate(merged, path, fallback), message);
+    problems.add(path, positions.locate(merged, path, fallback), withNewRecordHint(merged, path, message, newRecords));
   const parsed = ScenarioSchema.safeParse(merged);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -33,4 +34,15 @@ export function validateMerged(
   if (isRecord(merged)) crossCheck(merged, report);
   problems.throwIfAny(layerFiles);
   return parsed.data!;
+}
+
+/** The message, plus the hint of a misspelt id when the problem lies in a record a later layer added (merge.ts). */
+function withNewRecordHint(merged: unknown, path: PathKey[], message: string, newRecords?: WeakMap<object, string>): string {
+  if (!newRecords) return message;
+  for (let n = 1; n < path.length; n++) {
+    const value = valueAt(merged, path.slice(0, n));
+    const hint = isRecord(value) ? newRecords.get(value) : undefined;
+    if (hint) return `${message}; ${hint}`;
+  }
+  return message;
 }

@@ -368,6 +368,16 @@ describe("problems in other files", () => {
     expectProblem(error, "regions[0]._delete", 2, "o.yaml", 'nothing to delete: no earlier layer has a record with id "gx"');
   });
 
+  it("says an overlay's misspelt id added a new record, on that record's problems only", () => {
+    const typo = "sources:\n  - id: centrl\n    budgets:\n      - {region: gd, per_year: \"4亿\"}\n";
+    const dir = writeFiles({ "s.yaml": BASE, "o.yaml": typo, "ok.yaml": typo.replace("centrl", "centrl2\n    kind: government") });
+    const error = loadError(join(dir, "s.yaml"), { overlays: [join(dir, "o.yaml")] });
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0].message).toBe('required but missing (one of government, enterprise, property_unit, resident); "centrl" adds a new record: no earlier layer has that id (did you mean "central"?)');
+    // A complete new record with a similar id is taken as meant.
+    expect(() => loadScenario(join(dir, "s.yaml"), { overlays: [join(dir, "ok.yaml")] })).not.toThrow();
+  });
+
   it("reports a misspelt spend_profile once, not again at every budget year of its tail", () => {
     // The two-year profile lets budgets run to 2026; misspelt, the default [1] would make every
     // 2026 budget "outside the horizon" — follow-on errors of the one typo.
