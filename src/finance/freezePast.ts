@@ -2,14 +2,15 @@
  * What already happened does not change when a budget is cut "from 2024": every year before the
  * cut is frozen at the baseline plan — its starts, the money each source paid, the money carried
  * into the cut year (all it left unspent) — as `frozen` actuals of those years (whole years, money
- * fixed; the records' own figures still report as actual), closed with `as_of`. The cut plan then decides only the
- * years from the cut on, so 2021–2023 rows of plan.csv and funding.csv stay the baseline's.
+ * fixed; the records' own figures still report as actual), closed with `as_of`. The cut plan then
+ * decides only the years from the cut on, so 2021–2023 rows of plan.csv and funding.csv stay the
+ * baseline's.
  * Monte Carlo takes only the records as certain: a frozen year is the baseline's plan for it, executed
  * in every draw as at the 0 % level, so P(met) is comparable across the levels.
  */
 import { MONEY_UNIT } from "../model/context.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
-import { reportedCarries } from "../results/carry.js";
+import { budgetMoney } from "../results/carry.js";
 import type { Actual, Budget, Scenario } from "../scenario/types.js";
 
 export function freezePast(scenario: Scenario, baseline: PlanSolution, from: number): Scenario {
@@ -37,14 +38,14 @@ export function freezePast(scenario: Scenario, baseline: PlanSolution, from: num
       actuals.push({ ...record, frozen: { started, paid } });
     });
   }
+  // All the frozen years left unspent is carried (results/carry.ts), not only what the LP carried.
+  const { carriedOut } = budgetMoney(ctx, primal);
   return {
     ...scenario,
     actuals: [...scenario.actuals.filter((a) => !frozen.has(key(a.region, a.program, a.year))), ...actuals],
     asOf: from > closedBefore ? { text: String(from), firstOpenYear: from, current: null } : scenario.asOf,
     sources: scenario.sources.map((source, s) => {
       if (!source.carryover) return source;
-      // All the frozen years left unspent is carried (results/carry.ts), not only what the LP carried.
-      const { carriedOut } = reportedCarries(ctx, primal);
       const carried = new Map<string, number>();
       ctx.index.budgetRows.forEach((b, k) => {
         if (b.source === s && b.carryOut >= 0 && b.year < from) carried.set(`${b.region}|${b.year}`, carriedOut[k] * MONEY_UNIT);

@@ -1,8 +1,8 @@
 /**
  * The CSV tables of a results folder, read back from the rendered files as typed cells. The report
  * and the workbook are both built from these, so they show exactly what the CSVs say (text without
- * the spreadsheet formula guard, which the workbook adds again) and need no
- * knowledge of how each command computed its tables.
+ * the spreadsheet formula guard, which the workbook adds again) and need no knowledge of how each
+ * command computed its tables.
  */
 import { BOM } from "./csv.js";
 import { csvRows } from "./csvRows.js";

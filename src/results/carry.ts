@@ -11,9 +11,17 @@
  */
 import type { ModelContext } from "../model/context.js";
 
-/** Per entry of ctx.index.budgetRows: [carried in, carried out], in row units (万元). */
-export function reportedCarries(ctx: ModelContext, primal: Float64Array): { carriedIn: Float64Array; carriedOut: Float64Array } {
+export interface BudgetMoney {
+  /** Paid from the budget (its row without the carry columns), carried in, carried out. */
+  used: Float64Array;
+  carriedIn: Float64Array;
+  carriedOut: Float64Array;
+}
+
+/** Per entry of ctx.index.budgetRows, in row units (万元). */
+export function budgetMoney(ctx: ModelContext, primal: Float64Array): BudgetMoney {
   const rows = ctx.index.budgetRows;
+  const used = new Float64Array(rows.length);
   const carriedIn = new Float64Array(rows.length);
   const carriedOut = new Float64Array(rows.length);
   const outOf = new Map<number, number>(); // carry column → what the year it leaves carried out
@@ -21,13 +29,12 @@ export function reportedCarries(ctx: ModelContext, primal: Float64Array): { carr
   // carry-in is known when it is reached.
   rows.forEach((b, k) => {
     const row = ctx.model.rows[b.row];
+    for (const t of row.terms) if (t.v !== b.carryIn && t.v !== b.carryOut) used[k] += t.c * primal[t.v];
     carriedIn[k] = b.carryIn >= 0 ? (outOf.get(b.carryIn) ?? primal[b.carryIn]) : 0;
     if (b.carryOut < 0) return;
     const column = ctx.model.variables[b.carryOut];
-    let used = 0;
-    for (const t of row.terms) if (t.v !== b.carryIn && t.v !== b.carryOut) used += t.c * primal[t.v];
-    carriedOut[k] = column.lb === column.ub ? column.lb : Math.max(0, row.ub + carriedIn[k] - used);
+    carriedOut[k] = column.lb === column.ub ? column.lb : Math.max(0, row.ub + carriedIn[k] - used[k]);
     outOf.set(b.carryOut, carriedOut[k]);
   });
-  return { carriedIn, carriedOut };
+  return { used, carriedIn, carriedOut };
 }

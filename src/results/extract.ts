@@ -11,7 +11,7 @@ import { startsIn } from "../model/expressions.js";
 import { completedCorrection, householdsCompletedCorrection, householdsStartedCorrection } from "../model/recorded.js";
 import { Namer } from "../plan/describe.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
-import { reportedCarries } from "./carry.js";
+import { budgetMoney } from "./carry.js";
 import { isBinding, reportYuan, round, roundUnits, shareOf, valueOf } from "./numbers.js";
 import { budgetShadow, capacityShadow, targetMarginalCost } from "./shadow.js";
 import { extractShadowPrices } from "./shadowPrices.js";
@@ -107,13 +107,12 @@ function extractFunding(ctx: ModelContext, primal: Float64Array, namer: Namer): 
 
 function extractBudgets(sol: PlanSolution, namer: Namer): BudgetRow[] {
   const ctx = sol.pm.ctx;
-  const carries = reportedCarries(ctx, sol.primal);
+  const money = budgetMoney(ctx, sol.primal);
   const rows = ctx.index.budgetRows.map((b, k): BudgetRow => {
     const row = ctx.model.rows[b.row];
     const source = ctx.scenario.sources[b.source];
-    let used = 0;
-    for (const t of row.terms) if (t.v !== b.carryIn && t.v !== b.carryOut) used += t.c * sol.primal[t.v];
-    const carriedIn = carries.carriedIn[k];
+    const used = money.used[k];
+    const carriedIn = money.carriedIn[k];
     const available = row.ub + carriedIn;
     const budget = round(row.ub * MONEY_UNIT, 2);
     const carriedInYuan = reportYuan(carriedIn);
@@ -127,7 +126,7 @@ function extractBudgets(sol: PlanSolution, namer: Namer): BudgetRow[] {
       budget_yuan: budget,
       carried_in_yuan: carriedInYuan,
       used_yuan: usedYuan,
-      carried_out_yuan: reportYuan(carries.carriedOut[k]),
+      carried_out_yuan: reportYuan(money.carriedOut[k]),
       utilisation: shareOf(usedYuan, budget + carriedInYuan),
       binding: isBinding(available, used), // carried-over money is slack, not a bound reached
       ...budgetShadow(sol, b.row),

@@ -7,7 +7,7 @@
  * 100元 per household (retrofits cost thousands to tens of thousands). Warnings, not errors: the
  * planner may mean it. Each names its YAML path, file and line.
  */
-import type { PathKey, SourcePos } from "./positions.js";
+import { formatPath, type PathKey, type SourcePos } from "./positions.js";
 import { formatYuan, parseAmount } from "./units.js";
 
 interface Amount {
@@ -69,7 +69,7 @@ function nearestUnit(amount: number, typical: number): "万" | "亿" {
 
 function where(path: PathKey[], locate: (path: readonly PathKey[]) => SourcePos): string {
   const at = locate(path);
-  return `${path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("").replace(/^\./, "")} (${at.file}${at.line !== null ? ` line ${at.line}` : ""})`;
+  return `${formatPath(path)} (${at.file}${at.line !== null ? ` line ${at.line}` : ""})`;
 }
 
 function budgetAmounts(merged: unknown): Amount[] {
