@@ -66,7 +66,9 @@ export async function solveInSession(staged: StagedSession, pm: PlanningModel, o
   const { shortfall } = pm.ctx.index;
   const columns = [...shortfall].filter((v) => v >= 0);
   const duals = options.duals !== false;
-  const run = await staged.run({ stages: options.stages, duals, ranging: duals, sensitivity: duals ? columns : [] });
+  // Only the shortfall and cost stages' ranges are reported (validity, costValidity).
+  const ranging = duals ? [pm.stages[0].name, "cost"] : [];
+  const run = await staged.run({ stages: options.stages, duals, ranging, sensitivity: duals ? columns : [] });
   const cost = pm.stages.findIndex((s) => s.name === "cost");
   const solution: PlanSolution = {
     status: run.status,

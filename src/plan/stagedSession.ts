@@ -53,7 +53,7 @@ export interface StageRun {
    * stages (lexSensitivity.ts) — what a re-plan with that limit moved shows; null when unavailable.
    */
   duals: (Float64Array | null)[];
-  /** Per stage, over the base rows: the bound interval over which that stage's basis stays optimal. */
+  /** Per stage, over the base rows: the bound interval over which that stage's basis stays optimal (null unless ranged). */
   ranges: (RowRange[] | null)[];
   /** d(final value of column)/d(row bound) over the base rows, for the `sensitivity` columns asked for. */
   sensitivity: Float64Array[] | null;
@@ -69,8 +69,11 @@ export interface RunOptions {
   stages?: number;
   /** Duals of every stage (default true; an integer stage's come from its LP relaxation). */
   duals?: boolean;
-  /** Also range them (HiGHS only). */
-  ranging?: boolean;
+  /**
+   * Also range the rows of these stages (HiGHS only; default none): ranging costs about as much as
+   * a warm re-solve, so only the stages whose ranges are reported are ranged.
+   */
+  ranging?: readonly string[];
   /** Columns whose response to every row bound the run should report (needs duals). */
   sensitivity?: number[];
   /** How the first stage starts when the session already holds a solved model (default warm). */
@@ -188,7 +191,7 @@ export class StagedSession {
       run.optima.push(optimum);
       if (wantDuals) {
         const columns = i === count - 1 ? options.sensitivity ?? [] : [];
-        raw.push(await this.stageDuals(i, run.optima, result, integer, { ranging: options.ranging ?? false, columns }));
+        raw.push(await this.stageDuals(i, run.optima, result, integer, { ranging: options.ranging?.includes(stages[i].name) ?? false, columns }));
       }
       if (i + 1 < count) await this.fix(i, optimum);
     }
