@@ -164,9 +164,9 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   if (outDir) {
     const bom = { bom: options.bom ?? true };
     const files = solution.status === "optimal"
-      ? await renderPlanFiles(tables, runJson, await input!, bom)
-      : await renderDiagnosticsOnly(tables, runJson, await input!, bom);
-    if (mc?.tables) Object.assign(files, await renderMonteCarloFiles(mc.tables, bom));
+      ? renderPlanFiles(tables, runJson, await input!, bom)
+      : renderDiagnosticsOnly(tables, runJson, await input!, bom);
+    if (mc?.tables) Object.assign(files, renderMonteCarloFiles(mc.tables, bom));
     if (mc?.shardFile) files[SHARD_FILE] = mc.shardFile;
     written = writeFolderAtomically(outDir, await withOfficeFiles(files, { kind: "plan", xlsx: options.xlsx }), options.force ?? false, loaded.inputs);
   }

@@ -55,7 +55,7 @@ export async function renderFrontierFiles(
   options: { bom: boolean; xlsx?: boolean },
 ): Promise<Record<string, string | Uint8Array>> {
   return withOfficeFiles({
-    [FRONTIER_FILE]: await toCsv(rows, FRONTIER_CSV_COLUMNS, options),
+    [FRONTIER_FILE]: toCsv(rows, FRONTIER_CSV_COLUMNS, options),
     [INPUT_FILE]: renderInput(merged),
     "run.json": renderJson(runJson),
   }, { kind: "frontier", xlsx: options.xlsx });

@@ -60,8 +60,8 @@ export async function renderMinBudgetConfidenceFiles(
   options: { bom: boolean; xlsx?: boolean; locate?: InputLocator },
 ): Promise<Record<string, string | Uint8Array>> {
   const files: Record<string, string> = { [INPUT_FILE]: renderInput(merged), "run.json": renderJson(runJson) };
-  if (r.status === "optimal") files[MIN_BUDGET_FILE] = await toCsv(r.rows, MIN_BUDGET_COLUMNS, options);
-  if (r.at) files[CONFIDENCE_FILE] = await toCsv(targetRows(scenario, r), [...TARGET_COLUMNS], options);
+  if (r.status === "optimal") files[MIN_BUDGET_FILE] = toCsv(r.rows, MIN_BUDGET_COLUMNS, options);
+  if (r.at) files[CONFIDENCE_FILE] = toCsv(targetRows(scenario, r), [...TARGET_COLUMNS], options);
   if (r.trials.length > 0) {
     const trials = r.trials.map((t) => ({
       scale: round(t.scale, 9),
@@ -69,10 +69,10 @@ export async function renderMinBudgetConfidenceFiles(
       targets_reached: t.calibration.status.filter((s) => s === "reached" || s === "none").length,
       targets: t.calibration.status.length,
     }));
-    files[SEARCH_FILE] = await toCsv(trials, ["scale", "reached", "targets_reached", "targets"], options);
+    files[SEARCH_FILE] = toCsv(trials, ["scale", "reached", "targets_reached", "targets"], options);
   }
   const diagnostics = diagnosticRows(scenario, r, options.locate);
-  if (diagnostics.length > 0) files["diagnostics.csv"] = await toCsv(diagnostics, DIAGNOSTIC_COLUMNS, options);
+  if (diagnostics.length > 0) files["diagnostics.csv"] = toCsv(diagnostics, DIAGNOSTIC_COLUMNS, options);
   return withOfficeFiles(files, { kind: "min-budget", xlsx: options.xlsx });
 }
 

@@ -26,12 +26,12 @@ export async function renderMinBudgetFiles(
 ): Promise<Record<string, string | Uint8Array>> {
   const files: Record<string, string> = { [INPUT_FILE]: renderInput(merged), "run.json": renderJson(runJson) };
   if (result.status === "optimal") {
-    files[MIN_BUDGET_FILE] = await toCsv(result.rows, MIN_BUDGET_COLUMNS, options);
-    files[MIN_BUDGET_BINDING_FILE] = await toCsv(result.binding, BINDING_COLUMNS, options);
+    files[MIN_BUDGET_FILE] = toCsv(result.rows, MIN_BUDGET_COLUMNS, options);
+    files[MIN_BUDGET_BINDING_FILE] = toCsv(result.binding, BINDING_COLUMNS, options);
   } else {
     const rows = result.conflicts.map((c) => ({ kind: `conflict:${c.kind}`, where: c.where, message: c.message, input_line: placeOf(c, options.locate) }));
     if (result.message) rows.push({ kind: "error", where: "solver", message: result.message, input_line: "" });
-    files["diagnostics.csv"] = await toCsv(rows, DIAGNOSTIC_COLUMNS, options);
+    files["diagnostics.csv"] = toCsv(rows, DIAGNOSTIC_COLUMNS, options);
   }
   return withOfficeFiles(files, { kind: "min-budget", xlsx: options.xlsx });
 }

@@ -28,8 +28,8 @@ export async function renderStressFiles(
   const targetColumns = [...STRESS_COLUMNS, ...extraColumns(targets, STRESS_COLUMNS)] as (keyof StressTargetRow & string)[];
   const summaryColumns = [...STRESS_SUMMARY_COLUMNS, ...extraColumns(summary, STRESS_SUMMARY_COLUMNS)] as (keyof StressSummaryRow & string)[];
   return withOfficeFiles({
-    [STRESS_FILE]: await toCsv(targets, targetColumns, options),
-    [STRESS_SUMMARY_FILE]: await toCsv(summary, summaryColumns, options),
+    [STRESS_FILE]: toCsv(targets, targetColumns, options),
+    [STRESS_SUMMARY_FILE]: toCsv(summary, summaryColumns, options),
     [INPUT_FILE]: renderInput(merged),
     "run.json": renderJson(runJson),
   }, { kind: "stress", xlsx: options.xlsx });

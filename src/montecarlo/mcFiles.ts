@@ -79,12 +79,12 @@ export function mcTargetColumns(rows: readonly object[]): (keyof (TargetRow & Mc
 }
 
 /** The files to add to (targets.csv: replace in) a plan's results folder. */
-export async function renderMonteCarloFiles(tables: McTables, options: CsvOptions): Promise<Record<string, string>> {
+export function renderMonteCarloFiles(tables: McTables, options: CsvOptions): Record<string, string> {
   const files: Record<string, string> = {
-    "targets.csv": await toCsv(tables.targets, mcTargetColumns(tables.targets), options),
-    "mc_summary.csv": await toCsv(tables.summary, MC_SUMMARY_COLUMNS, options),
-    "sensitivity.csv": await toCsv(tables.sensitivity, SENSITIVITY_COLUMNS, options),
+    "targets.csv": toCsv(tables.targets, mcTargetColumns(tables.targets), options),
+    "mc_summary.csv": toCsv(tables.summary, MC_SUMMARY_COLUMNS, options),
+    "sensitivity.csv": toCsv(tables.sensitivity, SENSITIVITY_COLUMNS, options),
   };
-  if (tables.draws) files["draws.csv"] = await toCsv(tables.draws, tables.drawColumns, options);
+  if (tables.draws) files["draws.csv"] = toCsv(tables.draws, tables.drawColumns, options);
   return files;
 }

@@ -202,7 +202,7 @@ export async function mergeShardRun(
   } satisfies McRunInfo;
   const files = {
     ...planFiles,
-    ...(await renderMonteCarloFiles(tables, { bom: info.csv_bom })),
+    ...renderMonteCarloFiles(tables, { bom: info.csv_bom }),
     "run.json": JSON.stringify(runJson, null, 2) + "\n",
   };
   const outDir = writeFolderAtomically(out, await withOfficeFiles(files, { kind: "merge", xlsx: options.xlsx }), options.force ?? false, dirs);

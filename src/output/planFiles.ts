@@ -17,33 +17,33 @@ export function renderInput(merged: unknown): string {
 }
 
 /** `input`: input.yaml as renderInput made it (pipeline.ts renders it while solving). */
-export async function renderPlanFiles(
+export function renderPlanFiles(
   tables: PlanTables,
   runJson: object,
   input: string,
   options: CsvOptions,
-): Promise<Record<string, string>> {
+): Record<string, string> {
   return {
-    ...(await renderDiagnosticsOnly(tables, runJson, input, options)),
-    "plan.csv": await toCsv(tables.plan, PLAN_COLUMNS, options),
-    "funding.csv": await toCsv(tables.funding, FUNDING_COLUMNS, options),
-    "budgets.csv": await toCsv(tables.budgets, BUDGET_COLUMNS, options),
-    "capacity.csv": await toCsv(tables.capacity, CAPACITY_COLUMNS, options),
-    "targets.csv": await toCsv(tables.targets, targetColumnsOf(tables.targets) as (keyof TargetRow)[], options),
-    "shadow_prices.csv": await toCsv(tables.shadowPrices, SHADOW_PRICE_COLUMNS, options),
+    ...renderDiagnosticsOnly(tables, runJson, input, options),
+    "plan.csv": toCsv(tables.plan, PLAN_COLUMNS, options),
+    "funding.csv": toCsv(tables.funding, FUNDING_COLUMNS, options),
+    "budgets.csv": toCsv(tables.budgets, BUDGET_COLUMNS, options),
+    "capacity.csv": toCsv(tables.capacity, CAPACITY_COLUMNS, options),
+    "targets.csv": toCsv(tables.targets, targetColumnsOf(tables.targets) as (keyof TargetRow)[], options),
+    "shadow_prices.csv": toCsv(tables.shadowPrices, SHADOW_PRICE_COLUMNS, options),
   };
 }
 
 /** What every results folder has, feasible or not: the input, the diagnostics and run.json. */
-export async function renderDiagnosticsOnly(
+export function renderDiagnosticsOnly(
   tables: Pick<PlanTables, "diagnostics">,
   runJson: object,
   input: string,
   options: CsvOptions,
-): Promise<Record<string, string>> {
+): Record<string, string> {
   return {
     [INPUT_FILE]: input,
-    "diagnostics.csv": await toCsv(tables.diagnostics, DIAGNOSTIC_COLUMNS, options),
+    "diagnostics.csv": toCsv(tables.diagnostics, DIAGNOSTIC_COLUMNS, options),
     "run.json": JSON.stringify(runJson, null, 2) + "\n",
   };
 }

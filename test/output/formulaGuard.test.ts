@@ -31,7 +31,7 @@ describe("spreadsheetText", () => {
 
 describe("toCsv", () => {
   it("guards text cells and writes negative numbers as numbers", async () => {
-    const csv = await toCsv([{ name: "=WEBSERVICE(\"http://x\")", value: -0.5, note: "-1+2" }], ["name", "value", "note"], { bom: false });
+    const csv = toCsv([{ name: "=WEBSERVICE(\"http://x\")", value: -0.5, note: "-1+2" }], ["name", "value", "note"], { bom: false });
     expect(csv).toBe(`name,value,note\n"'=WEBSERVICE(""http://x"")",-0.5,'-1+2\n`);
   });
 });
