@@ -3,9 +3,11 @@
 // of ~300 modules (docs/design.md, "A bundled CLI"). Commands loaded lazily become chunks of their
 // own, so `--help` still loads only the command table. ECharts's core is bundled into the report
 // thread and exceljs's Workbook into a chunk loaded when a workbook is due; libraries loaded through
-// createRequire (HiGHS with its WebAssembly, SheetJS, javascript-lp-solver) and JSZip stay in
-// node_modules. The bundle is a build artefact: tests and the bench run the sources through tsx
-// (test/tools/bundle.test.ts checks that the bundle writes the folder the sources write).
+// createRequire (HiGHS with its WebAssembly, SheetJS, javascript-lp-solver), JSZip and iconv-lite
+// stay in node_modules (iconv-lite's encoding tables, half a megabyte, are then read only when an
+// input file is not UTF-8, instead of being parsed at every start). The bundle is a build
+// artefact: tests and the bench run the sources through tsx (test/tools/bundle.test.ts checks that
+// the bundle writes the folder the sources write).
 // Usage: node tools/bundle.mjs [outdir, default dist] — the folder must lie inside the checkout,
 // where the engine finds its package.json (src/ownFiles.ts).
 import { build } from "esbuild";
@@ -28,7 +30,7 @@ await build({
   platform: "node",
   target: "node20",
   chunkNames: "[name]-[hash]",
-  external: ["highs", "jszip"],
+  external: ["highs", "jszip", "iconv-lite"],
   // CommonJS dependencies (commander, iconv-lite …) call require() for Node's own modules.
   banner: { js: 'import { createRequire as __renewsimRequire } from "node:module"; const require = __renewsimRequire(import.meta.url);' },
   logLevel: "warning",

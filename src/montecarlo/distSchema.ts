@@ -2,7 +2,7 @@
  * The YAML shape of a distribution (`dist:` of an uncertain input) and of its numeric parameters,
  * before normalisation (distParams.ts): shared by the uncertainty schema and the normaliser.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { parseAmount, parseShare } from "../scenario/units.js";
 
 /** A parameter: a number, a share such as "30%", or an amount such as "3500万" or "8.25亿". */

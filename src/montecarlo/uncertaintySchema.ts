@@ -5,7 +5,7 @@
  * inputs that would overwrite each other, and the correlation structure. Every problem carries its
  * path relative to `uncertainty` so the loader can map it to a YAML line.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { nonFiniteMessage } from "../scenario/issueMessages.js";
 import type { Scenario, SourceKind } from "../scenario/types.js";
 import { buildCopula } from "./correlation.js";

@@ -2,7 +2,7 @@
  * Turns zod issues into messages in planners' words ("1.4 is above 1", "unknown key "unti" (did you
  * mean "unit"?)") at the path of the offending value. Zod's own wording names types, not YAML.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { valueAt, type PathKey } from "./positions.js";
 import { ScenarioSchema } from "./schema.js";
 import { didYouMean, show } from "./suggest.js";

@@ -2,7 +2,7 @@
  * JSON Schema of a scenario file as written (`simulate schema`), for editor autocompletion: the
  * zod schema's input side, plus what only files have: `extends` and `{file: x.csv}` list entries.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ScenarioSchema } from "./schema.js";
 
 const Extends = z

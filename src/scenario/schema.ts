@@ -4,7 +4,7 @@
  * fractions. Cross-field checks (references, trees, share sums) live in `crossChecks.ts`;
  * `simulate schema` publishes this schema as JSON Schema for editors.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { MAX_YUAN, parseAmount, parseShare } from "./units.js";
 
 /** Ids are text; whole numbers are accepted and turned into text (admin codes such as 440100). */
