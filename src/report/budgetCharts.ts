@@ -24,14 +24,21 @@ export function utilisationCells(ctx: RunContext): { regions: string[]; years: n
   const rows = records(ctx.tables.get("budgets.csv"));
   const regions = [...new Set(rows.map((r) => text(r.region_name)))];
   const years = [...new Set(rows.map((r) => num(r.year)))].sort((a, b) => a - b);
+  // One pass over the rows (a province has hundreds of budget rows): sums per region and year.
+  const sums = new Map<string, { available: number; used: number; binding: boolean }>();
+  for (const r of rows) {
+    const key = `${text(r.region_name)}\u0000${num(r.year)}`;
+    const sum = sums.get(key) ?? { available: 0, used: 0, binding: false };
+    sum.available += num(r.budget_yuan) + num(r.carried_in_yuan);
+    sum.used += num(r.used_yuan);
+    sum.binding ||= r.binding === true;
+    sums.set(key, sum);
+  }
   const cells: UtilisationCell[] = [];
   for (const region of regions) {
     for (const year of years) {
-      const here = rows.filter((r) => r.region_name === region && num(r.year) === year);
-      if (here.length === 0) continue;
-      const available = here.reduce((s, r) => s + num(r.budget_yuan) + num(r.carried_in_yuan), 0);
-      const used = here.reduce((s, r) => s + num(r.used_yuan), 0);
-      cells.push({ region, year, utilisation: available > 0 ? used / available : 0, binding: here.some((r) => r.binding === true) });
+      const sum = sums.get(`${region}\u0000${year}`);
+      if (sum) cells.push({ region, year, utilisation: sum.available > 0 ? sum.used / sum.available : 0, binding: sum.binding });
     }
   }
   return { regions, years, cells };
