@@ -22,7 +22,7 @@ export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: fal
 /** Reads and decodes a text file; `reason` never quotes the file's content. */
 export function readInputText(file: string, maxBytes: number): Decoded {
   const bytes = readInputBytes(file, maxBytes);
-  return typeof bytes === "string" ? { ok: false, reason: bytes } : decodeInputBytes(bytes);
+  return typeof bytes === "string" ? { ok: false, reason: bytes } : decodeInputBytes(bytes, /\.csv$/i.test(file) ? "table" : "text");
 }
 
 /** The bytes of a regular file of at most `maxBytes` (a workbook), or why it is not read. */
@@ -100,34 +100,39 @@ const BOMS: { bytes: number[]; encoding: Encoding | "UTF-32" }[] = [
   { bytes: [0x84, 0x31, 0x95, 0x33], encoding: "GB18030" },
 ];
 
-const SAVE_AS_UTF8 = "save it as UTF-8 (in Excel/WPS: 另存为 → CSV UTF-8; in an editor: encoding UTF-8)";
+/** How to save a file as UTF-8: a CSV usually comes from Excel or WPS, a YAML file from an editor. */
+const SAVE_AS_UTF8 = {
+  table: "save it as UTF-8 (in Excel/WPS: 另存为 → CSV UTF-8; in an editor: encoding UTF-8)",
+  text: "save it as UTF-8 (in your editor: encoding UTF-8)",
+};
 
-/** Decodes a file's bytes by the rules above. */
-export function decodeInputBytes(bytes: Buffer): Decoded {
+/** Decodes a file's bytes by the rules above; `kind` picks the advice a refusal gives. */
+export function decodeInputBytes(bytes: Buffer, kind: keyof typeof SAVE_AS_UTF8 = "table"): Decoded {
+  const advice = SAVE_AS_UTF8[kind];
   const bom = BOMS.find((b) => b.bytes.every((x, i) => bytes[i] === x));
-  if (bom?.encoding === "UTF-32") return { ok: false, reason: `is UTF-32, which renewsim does not read; ${SAVE_AS_UTF8}` };
-  if (bom) return decodeWith(bytes.subarray(bom.bytes.length), bom.encoding);
+  if (bom?.encoding === "UTF-32") return { ok: false, reason: `is UTF-32, which renewsim does not read; ${advice}` };
+  if (bom) return decodeWith(bytes.subarray(bom.bytes.length), bom.encoding, advice);
   if (bytes.includes(0)) {
     return { ok: false, reason: looksLikeUtf16(bytes)
-      ? `looks like UTF-16 without a byte-order mark, which cannot be told apart reliably; ${SAVE_AS_UTF8}`
+      ? `looks like UTF-16 without a byte-order mark, which cannot be told apart reliably; ${advice}`
       : "contains NUL bytes: it is a binary file, not text" };
   }
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: "UTF-8" };
-  if (looksLikeGb18030(bytes)) return decodeWith(bytes, "GB18030");
+  if (looksLikeGb18030(bytes)) return decodeWith(bytes, "GB18030", advice);
   return { ok: false, reason: isLatin1Like(bytes)
-    ? `is not UTF-8: its bytes look like Latin-1 / Windows-1252 (a Western European encoding), which renewsim does not read; ${SAVE_AS_UTF8}`
-    : `is not UTF-8, UTF-16 (with byte-order mark) or GBK/GB18030 Chinese text (perhaps Big5, Shift-JIS or Latin-1), which renewsim does not read; ${SAVE_AS_UTF8}` };
+    ? `is not UTF-8: its bytes look like Latin-1 / Windows-1252 (a Western European encoding), which renewsim does not read; ${advice}`
+    : `is not UTF-8, UTF-16 (with byte-order mark) or GBK/GB18030 Chinese text (perhaps Big5, Shift-JIS or Latin-1), which renewsim does not read; ${advice}` };
 }
 
-function decodeWith(bytes: Buffer, encoding: Encoding): Decoded {
+function decodeWith(bytes: Buffer, encoding: Encoding, advice: string): Decoded {
   if (encoding === "UTF-8") {
     const text = strictUtf8(bytes);
-    return text === null ? { ok: false, reason: `starts with a UTF-8 byte-order mark but is not valid UTF-8; ${SAVE_AS_UTF8}` } : { ok: true, text, encoding };
+    return text === null ? { ok: false, reason: `starts with a UTF-8 byte-order mark but is not valid UTF-8; ${advice}` } : { ok: true, text, encoding };
   }
   const text = iconv.decode(bytes, encoding.toLowerCase(), { stripBOM: false });
   if (text.includes("\ufffd") || /[\ud800-\udfff]/u.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""))) {
-    return { ok: false, reason: `is marked as ${encoding} but is not valid ${encoding}; ${SAVE_AS_UTF8}` };
+    return { ok: false, reason: `is marked as ${encoding} but is not valid ${encoding}; ${advice}` };
   }
   if (text.includes("\u0000")) return { ok: false, reason: "contains NUL characters: it is a binary file, not text" };
   return { ok: true, text, encoding };

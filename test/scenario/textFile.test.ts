@@ -121,4 +121,14 @@ describe("readInputText", () => {
     symlinkSync(big, join(dir, "link.csv"));
     expect(readInputText(join(dir, "link.csv"), 8192)).toEqual({ ok: true, text: "x".repeat(5000), encoding: "UTF-8" });
   });
+
+  it("tells how to save a CSV as UTF-8 from Excel/WPS, and a YAML file from an editor", () => {
+    const latin1 = iconv.encode("name: münchen\n", "latin1");
+    writeFileSync(join(dir, "latin1.csv"), latin1);
+    writeFileSync(join(dir, "latin1.yaml"), latin1);
+    const csv = readInputText(join(dir, "latin1.csv"), 1024);
+    const yaml = readInputText(join(dir, "latin1.yaml"), 1024);
+    expect(csv.ok ? "" : csv.reason).toMatch(/Latin-1.*in Excel\/WPS: 另存为 → CSV UTF-8/);
+    expect(yaml.ok ? "" : yaml.reason).toMatch(/Latin-1.*save it as UTF-8 \(in your editor: encoding UTF-8\)$/);
+  });
 });
