@@ -90,7 +90,8 @@ function infeasibleLines(outcome: SimulationOutcome): string[] {
   if (groups.length > 0) lines.push("  against these limits:");
   for (const g of groups.slice(0, MAX_LISTED)) {
     const more = g.count > g.examples.length ? ", …" : "";
-    lines.push(`    ${g.what}: ${g.count} (${g.examples.join(", ")}${more})`);
+    // "34 limits", not ": 34", which read as an amount (34 units of stock).
+    lines.push(`    ${g.what}, ${g.count} ${g.count === 1 ? "limit" : "limits"}: ${g.examples.join(", ")}${more}`);
   }
   return lines;
 }

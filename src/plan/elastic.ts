@@ -67,7 +67,7 @@ export async function diagnoseInfeasibility(
   }
   conflicts.sort((a, b) => b.violation - a.violation || a.where.localeCompare(b.where));
   const violated = new Set(conflicts.map((c) => c.row));
-  const holding = (iis ? iisRows(relaxed, iis) : dualRows(relaxed, elastic.result.duals))
+  const holding = (iis ? iisRows(relaxed, iis) : dualRows(relaxed, elastic.result.duals, violated))
     .filter((i) => !violated.has(i) && PLANNING_LIMITS.has(relaxed.rows[i].ref.family) && !isZeroBudget(relaxed.rows[i]));
   const why = iis ? "is part of the smallest set of conflicting limits" : "is binding in the conflict";
   for (const i of holding) {
@@ -119,13 +119,41 @@ function iisRows(model: LinearModel, iis: InfeasibleSubsystem): number[] {
 
 /**
  * Without an IIS: the limits holding with a non-zero dual in the elastic solution, i.e. those that
- * force the violated rows to give (e.g. the budgets a hard target cannot be reached within).
+ * force the violated rows to give (e.g. the budgets a hard target cannot be reached within) — only
+ * those linked to a violated row through rows with non-zero duals (sharing columns). A degenerate
+ * elastic LP can put non-zero duals on limits that have nothing to do with the conflict (the stock
+ * of other programmes whose hard targets take all of it); such a group of rows touches no violated
+ * row, and dropping its duals leaves an optimal dual, so it is no part of the reason.
  */
-function dualRows(model: LinearModel, duals: Float64Array | null): number[] {
+function dualRows(model: LinearModel, duals: Float64Array | null, violated: ReadonlySet<number | undefined>): number[] {
   if (!duals) return [];
+  const support = model.rows.map((_, i) => Math.abs(duals[i]) > 1e-9);
+  const linked = linkedRows(model, support, [...violated].filter((i): i is number => i !== undefined && support[i]));
   return model.rows
     .map((row, i) => ({ i, name: rowName(row), dual: Math.abs(duals[i]) }))
-    .filter(({ dual }) => dual > 1e-9)
+    .filter(({ i }) => linked[i])
     .sort((a, b) => b.dual - a.dual || a.name.localeCompare(b.name))
     .map(({ i }) => i);
+}
+
+/** Rows of `support` reachable from `from` through shared columns, staying inside `support`. */
+function linkedRows(model: LinearModel, support: boolean[], from: number[]): boolean[] {
+  const rowsOfColumn: number[][] = model.variables.map(() => []);
+  model.rows.forEach((row, i) => {
+    if (support[i]) for (const t of row.terms) rowsOfColumn[t.v].push(i);
+  });
+  const seen = model.rows.map(() => false);
+  const queue = [...from];
+  for (const i of from) seen[i] = true;
+  while (queue.length > 0) {
+    for (const t of model.rows[queue.pop()!].terms) {
+      for (const j of rowsOfColumn[t.v]) {
+        if (!seen[j]) {
+          seen[j] = true;
+          queue.push(j);
+        }
+      }
+    }
+  }
+  return seen;
 }
