@@ -9,6 +9,26 @@ export class UsageError extends Error {
   readonly kind = "usage";
 }
 
+/**
+ * Runs every check and returns their values; when any refuses (UsageError), one UsageError lists
+ * every refusal, so a command line with three mistakes is fixed in one go.
+ */
+export function allOrUsageError<T extends unknown[]>(...checks: { [K in keyof T]: () => T[K] }): T {
+  const problems: string[] = [];
+  const values = checks.map((check) => {
+    try {
+      return check();
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      problems.push(e.message);
+      return undefined;
+    }
+  });
+  if (problems.length === 1) throw new UsageError(problems[0]);
+  if (problems.length > 1) throw new UsageError(`${problems.length} problems with the options:\n  - ${problems.join("\n  - ")}`);
+  return values as T;
+}
+
 /** The solver failed for a reason other than infeasibility. */
 export class SolverFailure extends Error {
   readonly kind = "solver";

@@ -8,7 +8,7 @@
  */
 export const EXIT = { ok: 0, internal: 1, badInput: 2, infeasible: 3, output: 4, solver: 5, interrupted: 130 } as const;
 
-export { SolverFailure, UsageError } from "../errors.js";
+export { allOrUsageError, SolverFailure, UsageError } from "../errors.js";
 
 interface Kinded {
   kind?: string;

@@ -4,7 +4,7 @@
  * it (`--region`), or everywhere. Unknown ids and selections that match no budget are UsageErrors,
  * raised before anything is solved or written.
  */
-import { UsageError } from "../errors.js";
+import { allOrUsageError, UsageError } from "../errors.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Budget, Scenario, Source } from "../scenario/types.js";
 import type { SourceSelector } from "./cutSpec.js";
@@ -25,23 +25,29 @@ export interface SelectionRequest {
   region?: string | null;
 }
 
+/** Every problem with the sources, `--from` and `--region` is listed in one UsageError. */
 export function resolveSelection(scenario: Scenario, req: SelectionRequest): BudgetSelection {
-  const sourceIds = resolveSources(scenario, req.selector);
   const from = req.from ?? null;
-  if (from !== null) {
-    const { start, end } = scenario.horizon;
-    if (from < start || from > end) throw new UsageError(`--from ${from} is outside the scenario's horizon ${start}–${end}`);
-    const asOf = scenario.asOf;
-    if (asOf && from < asOf.firstOpenYear) {
-      throw new UsageError(`--from ${from}: the scenario's as_of ${asOf.text} closes every year before ${asOf.firstOpenYear}; what was paid then cannot be cut`);
-    }
-  }
   const region = req.region ?? null;
-  const regionNodes = region === null ? null : nodesWithin(scenario, region);
+  const [sourceIds, , regionNodes] = allOrUsageError(
+    () => resolveSources(scenario, req.selector),
+    () => checkFrom(scenario, from),
+    () => (region === null ? null : nodesWithin(scenario, region)),
+  );
   const selection: BudgetSelection = { sourceIds, from, region, regionNodes };
   const matched = scenario.sources.some((s) => s.budgets.some((b) => selectsBudget(selection, s, b)));
   if (!matched) throw new UsageError(`no budget matches ${describeSelection(selection)}: nothing to scale`);
   return selection;
+}
+
+function checkFrom(scenario: Scenario, from: number | null): void {
+  if (from === null) return;
+  const { start, end } = scenario.horizon;
+  if (from < start || from > end) throw new UsageError(`--from ${from} is outside the scenario's horizon ${start}–${end}`);
+  const asOf = scenario.asOf;
+  if (asOf && from < asOf.firstOpenYear) {
+    throw new UsageError(`--from ${from}: the scenario's as_of ${asOf.text} closes every year before ${asOf.firstOpenYear}; what was paid then cannot be cut`);
+  }
 }
 
 export function selectsBudget(sel: BudgetSelection, source: Source | string, budget: Budget): boolean {

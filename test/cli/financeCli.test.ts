@@ -48,6 +48,21 @@ describe("finance commands reject bad values with exit code 2 and write nothing"
     ["no --source", ["min-budget", TOWNS], /--source is required/],
     ["a bad --top", ["explain", TOWNS, "--top", "0"], /--top must be a whole number/],
   ];
+  // Every mistake of one kind in one error: the options' own form first (before loading the
+  // scenario), then the values the scenario must know (sources, --from, --region).
+  it("lists every malformed option at once", async () => {
+    const { code, stderr } = await run("stress", TOWNS, "--cut", "government=abc", "--from", "20x5", "--solver", "cplex", "--out", join(dir, "bad-three"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: 3 problems with the options:\n {2}- --cut "government=abc": "abc" is not a cut level.*\n {2}- --from "20x5" is not a year.*\n {2}- .*cplex/);
+  });
+
+  it("lists every option the scenario refuses at once", async () => {
+    const { code, stderr } = await run("stress", TOWNS, "--cut", "government=10%", "--sources", "centrl", "--from", "2030", "--region", "town-c", "--out", join(dir, "bad-scenario"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: 3 problems with the options:\n {2}- unknown source "centrl".*\n {2}- --from 2030 is outside the scenario's horizon.*\n {2}- unknown region "town-c"/);
+    expect(existsSync(join(dir, "bad-scenario"))).toBe(false);
+  });
+
   for (const [what, args, message] of cases) {
     it(what, async () => {
       const out = join(dir, `bad-${what.replace(/\W+/g, "-")}`);

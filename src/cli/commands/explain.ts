@@ -7,7 +7,7 @@ import { parsePositiveInt, parseSolverOption } from "../../finance/cutSpec.js";
 import { explainPlan, explainText } from "../../finance/explain.js";
 import { simulate } from "../../pipeline.js";
 import { referenceTarget } from "../../results/shadow.js";
-import { EXIT, SolverFailure } from "../errors.js";
+import { allOrUsageError, EXIT, SolverFailure } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { planSummary, printNotices } from "../summary.js";
 
@@ -20,8 +20,7 @@ export function registerExplain(program: Command): void {
     .option("--solver <name>", "auto | highs | jslp", "auto")
     .option("--top <n>", "rows to list per stage", "10")
     .action(async (file: string, opts) => {
-      const top = parsePositiveInt(opts.top, "--top", 10);
-      const solver = parseSolverOption(opts.solver);
+      const [top, solver] = allOrUsageError(() => parsePositiveInt(opts.top, "--top", 10), () => parseSolverOption(opts.solver));
       const outcome = await simulate(file, { overlays: opts.with, allowOutside: opts.allowOutside, solver, dryRun: true });
       printNotices(outcome.loaded.notices);
       const { solution, tables, loaded } = outcome;

@@ -14,7 +14,7 @@ import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.
 import { defaultOutDir } from "../../pipeline.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
 import { addCalibrationOptions, addValidationOptions } from "../confidenceOptions.js";
-import { EXIT, UsageError } from "../errors.js";
+import { allOrUsageError, EXIT, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
 import { checkMinBudgetConfidenceFlags, runMinBudgetConfidence } from "./minBudgetConfidence.js";
@@ -45,10 +45,12 @@ export function registerMinBudget(program: Command): void {
       else if (opts.draws !== undefined || opts.calibrationDraws !== undefined || opts.calibrationSeed !== undefined) {
         throw new UsageError("--draws and the calibration options apply to min-budget --confidence");
       }
-      const selector = parseSourceOption(opts.source);
-      const from = parseYearOption(opts.from, "--from");
-      const solver = parseSolverOption(opts.solver);
-      const top = parsePositiveInt(opts.top, "--top", 10);
+      const [selector, from, solver, top] = allOrUsageError(
+        () => parseSourceOption(opts.source),
+        () => parseYearOption(opts.from, "--from"),
+        () => parseSolverOption(opts.solver),
+        () => parsePositiveInt(opts.top, "--top", 10),
+      );
       const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
       if (!opts.quiet) printNotices(loaded.notices);
       const selection = resolveSelection(loaded.scenario, { selector, from, region: opts.region ?? null });

@@ -19,7 +19,7 @@ import { renderStressFiles, stressTable } from "../../finance/stressReport.js";
 import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
 import { defaultOutDir } from "../../pipeline.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
-import { EXIT, UsageError } from "../errors.js";
+import { allOrUsageError, EXIT, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
 import { preloadReportRenderer } from "../../output/officeFiles.js";
@@ -54,9 +54,11 @@ export function registerStress(program: Command): void {
       const cuts = (opts.cut ?? []) as string[];
       if (cuts.length === 0) throw new UsageError("--cut is required, e.g. --cut government=10%,20%,30%");
       if (cuts.length > 1) throw new UsageError(`give one --cut (got ${cuts.length}); list the levels in it: government=10%,20%,30%`);
-      const spec = parseCutSpec(cuts[0], opts.sources);
-      const from = parseYearOption(opts.from, "--from");
-      const solver = parseSolverOption(opts.solver);
+      const [spec, from, solver] = allOrUsageError(
+        () => parseCutSpec(cuts[0], opts.sources),
+        () => parseYearOption(opts.from, "--from"),
+        () => parseSolverOption(opts.solver),
+      );
       const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
       if (!opts.quiet) printNotices(loaded.notices);
       const selection = resolveSelection(loaded.scenario, { selector: spec.selector, from, region: opts.region ?? null });
