@@ -31,7 +31,7 @@ await build({
   target: "node20",
   chunkNames: "[name]-[hash]",
   external: ["highs", "jszip", "iconv-lite"],
-  // CommonJS dependencies (commander, iconv-lite …) call require() for Node's own modules.
+  // CommonJS dependencies (commander …) call require() for Node's own modules.
   banner: { js: 'import { createRequire as __renewsimRequire } from "node:module"; const require = __renewsimRequire(import.meta.url);' },
   logLevel: "warning",
 });

@@ -16,4 +16,3 @@ export function number(flag: string, value: unknown): number {
 
 export const ALLOW_OUTSIDE_HELP =
   "let extends:/file: references also read files in this folder (repeatable; by default only the scenario's and overlays' own folders)";
-

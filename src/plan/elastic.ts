@@ -7,8 +7,9 @@
  *     relative violation: the limits that must give, each with its amount.
  * A zero budget (a source without money that year) is a fact of the scenario, not a limit to
  * negotiate: it is neither relaxed nor named, unless nothing else can resolve the conflict.
- * Without an IIS (jslp-only runs, or HiGHS finding none) the limits holding with a non-zero dual in
- * the elastic solution stand in for it. Every limit named carries the YAML path of the scenario
+ * Without an IIS (jslp-only runs, models too large for HiGHS's, or HiGHS finding none) the limits
+ * holding with a non-zero dual in the elastic solution stand in for it, those linked to a limit that
+ * must give (`dualRows`). Every limit named carries the YAML path of the scenario
  * entry that states it, so the planner is sent to its file and line.
  */
 import { rowName } from "../model/names.js";

@@ -107,7 +107,7 @@ const SAVE_AS_UTF8 = {
 };
 
 /** Decodes a file's bytes by the rules above; `kind` picks the advice a refusal gives. */
-export function decodeInputBytes(bytes: Buffer, kind: keyof typeof SAVE_AS_UTF8 = "table"): Decoded {
+export function decodeInputBytes(bytes: Buffer, kind: keyof typeof SAVE_AS_UTF8): Decoded {
   const advice = SAVE_AS_UTF8[kind];
   const bom = BOMS.find((b) => b.bytes.every((x, i) => bytes[i] === x));
   if (bom?.encoding === "UTF-32") return { ok: false, reason: `is UTF-32, which renewsim does not read; ${advice}` };

@@ -69,7 +69,7 @@ describe("compare", () => {
   });
 
   it("writes a long CSV with values, deltas and relative deltas per folder, inputs as text rows", async () => {
-    const csv = await renderCompareCsv(await compareFolders([base, cut, base]), { bom: false });
+    const csv = renderCompareCsv(await compareFolders([base, cut, base]), { bom: false });
     const [head, ...lines] = csv.trimEnd().split("\n");
     expect(head).toBe("file,key,column,value_1,value_2,value_3,delta_2,delta_3,rel_delta_2,rel_delta_3,missing_in");
     expect(lines.some((l) => l.startsWith("targets.csv,target=hh,planned,"))).toBe(true);

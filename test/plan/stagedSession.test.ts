@@ -1,4 +1,7 @@
-/** The stage runner's anchor: Monte Carlo re-planning starts every draw from one kept optimum. */
+/**
+ * The stage runner: its anchor (Monte Carlo re-planning starts every draw from one kept optimum) and
+ * which stages it ranges.
+ */
 import { describe, expect, it } from "vitest";
 import { buildPlanningModel } from "../../src/model/build.js";
 import { ANCHOR_SLOT, StagedSession } from "../../src/plan/stagedSession.js";
@@ -32,6 +35,26 @@ describe("StagedSession.anchor", () => {
       const row = pm.ctx.index.budgetRows[0].row;
       await staged.setRowBounds([{ index: row, lb: 1, ub: -1 }]);
       await expect(staged.anchor("replan")).rejects.toThrow(/^replan: the planning model cannot be solved/);
+    } finally {
+      await staged.dispose();
+    }
+  });
+});
+
+describe("StagedSession.run ranging", () => {
+  it("ranges the rows of the stages named, and only those", async () => {
+    const scenario = handSolvedTown();
+    scenario.objective.smoothing = true;
+    const pm = buildPlanningModel(scenario);
+    expect(pm.stages.map((s) => s.name)).toEqual(["shortfall", "cost", "smoothing"]);
+    const staged = StagedSession.open(pm, "highs");
+    try {
+      const run = await staged.run({ duals: true, ranging: ["shortfall", "cost"] });
+      expect(run.status).toBe("optimal");
+      expect(run.ranges.map((r) => r !== null)).toEqual([true, true, false]);
+      expect(run.ranges[1]).toHaveLength(pm.model.rows.length);
+      const none = await staged.run({ duals: true });
+      expect(none.ranges).toEqual([null, null, null]);
     } finally {
       await staged.dispose();
     }

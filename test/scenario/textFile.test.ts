@@ -31,7 +31,7 @@ describe("decodeInputBytes", () => {
         // GBK cannot hold every character (− U+2212 becomes "?"): expect what the GBK file holds.
         const text = iconv.decode(bytes, encoding);
         if (encoding === "gb18030") expect(text).toBe(original);
-        const decoded = decodeInputBytes(bytes);
+        const decoded = decodeInputBytes(bytes, "table");
         expect(decoded, `${file} as ${encoding}`).toEqual({ ok: true, text, encoding: /[^\x00-\x7f]/.test(text) ? "GB18030" : "UTF-8" });
       }
     }
@@ -39,7 +39,7 @@ describe("decodeInputBytes", () => {
 
   it("reads short Chinese CSVs as GBK, where statistical detectors guess ISO-8859-1", () => {
     for (const text of ["区域,年份,金额\ngz,2021,100万\n", "id,name\ngd,广东省\n", "name: 测试（一）“引号”、逗号，①\n", "name: 𠀀 €\n"]) {
-      expect(decodeInputBytes(iconv.encode(text, "gb18030"))).toEqual({ ok: true, text, encoding: "GB18030" });
+      expect(decodeInputBytes(iconv.encode(text, "gb18030"), "table")).toEqual({ ok: true, text, encoding: "GB18030" });
     }
   });
 
@@ -47,9 +47,9 @@ describe("decodeInputBytes", () => {
     const text = "name: 广东省\nregions: [{id: gd}]\n";
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf16le")]);
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, "utf16be")]);
-    expect(decodeInputBytes(le)).toEqual({ ok: true, text, encoding: "UTF-16LE" });
-    expect(decodeInputBytes(be)).toEqual({ ok: true, text, encoding: "UTF-16BE" });
-    expect(decodeInputBytes(Buffer.from(`\ufeff${text}`))).toEqual({ ok: true, text, encoding: "UTF-8" });
+    expect(decodeInputBytes(le, "table")).toEqual({ ok: true, text, encoding: "UTF-16LE" });
+    expect(decodeInputBytes(be, "table")).toEqual({ ok: true, text, encoding: "UTF-16BE" });
+    expect(decodeInputBytes(Buffer.from(`\ufeff${text}`), "table")).toEqual({ ok: true, text, encoding: "UTF-8" });
   });
 
   it("refuses Latin-1 and Windows-1252 text by name", () => {
@@ -61,7 +61,7 @@ describe("decodeInputBytes", () => {
       "region,year,amount\nsé,2021,100\n",
     ];
     for (const text of western) {
-      const decoded = decodeInputBytes(iconv.encode(text, "cp1252"));
+      const decoded = decodeInputBytes(iconv.encode(text, "cp1252"), "table");
       expect(decoded.ok, text).toBe(false);
       expect(decoded.ok ? "" : decoded.reason, text).toMatch(/Latin-1|Big5, Shift-JIS or Latin-1/);
     }
@@ -74,14 +74,14 @@ describe("decodeInputBytes", () => {
       ["id,name\na,東京都\nb,大阪府\n", "shift_jis"],
     ];
     for (const [text, encoding] of samples) {
-      const decoded = decodeInputBytes(iconv.encode(text, encoding));
+      const decoded = decodeInputBytes(iconv.encode(text, encoding), "table");
       expect(decoded.ok, `${encoding}: ${text}`).toBe(false);
     }
   });
 
   it("refuses NUL bytes, UTF-16 without a mark and UTF-32, naming what they are", () => {
     const reason = (b: Buffer) => {
-      const d = decodeInputBytes(b);
+      const d = decodeInputBytes(b, "table");
       return d.ok ? "decoded" : d.reason;
     };
     expect(reason(Buffer.from("name: a\u0000b\n"))).toContain("NUL bytes");

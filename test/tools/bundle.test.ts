@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli/run.js";
 
 const SCENARIO = "scenarios/guangzhou-towns-2024-2027.yaml";
@@ -35,11 +35,14 @@ function folder(dir: string): Record<string, string> {
 }
 
 describe("the bundled CLI", () => {
-  it("writes the same results folder as the sources", async () => {
+  beforeAll(() => {
     const built = spawnSync(process.execPath, ["tools/bundle.mjs", join(bundle, "dist")], { encoding: "utf8" });
-    expect(built.status, built.stderr).toBe(0);
+    if (built.status !== 0) throw new Error(`tools/bundle.mjs failed (exit ${built.status}):\n${built.stderr}`);
     // bin/simulate.js runs dist/ of the checkout; this entry runs the test's bundle the same way.
     writeFileSync(join(bundle, "simulate.mjs"), 'import { main } from "./dist/cli/main.js";\nprocess.exitCode = await main(process.argv);\n');
+  }, 120_000);
+
+  it("writes the same results folder as the sources", async () => {
     const run = spawnSync(process.execPath, [join(bundle, "simulate.mjs"), SCENARIO, ...ARGS, "--out", join(out, "bundled")], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     expect((await runCli(SCENARIO, ...ARGS, "--out", join(out, "sources"))).code).toBe(0);

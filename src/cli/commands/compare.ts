@@ -36,7 +36,7 @@ export function registerCompare(program: Command): void {
       };
       for (const [target, rules] of Object.values(targets)) checkFileTarget(target, rules); // before reading the folders
       const result = await compareFolders(dirs, { force: opts.force ?? false });
-      const csv = await renderCompareCsv(result, { bom: opts.bom });
+      const csv = renderCompareCsv(result, { bom: opts.bom });
       const names = result.folders.map((f) => f.runJson.scenario?.name ?? f.dir).join(" ↔ ");
       const files = await withOfficeFiles({ "compare.csv": csv }, { kind: "compare", xlsx: opts.xlsx, runInfo: { scenario: { name: names } } });
       // The workbook last: it is recognised as ours by the CSV beside it.

@@ -59,7 +59,7 @@ export function checkComparable(folders: ResultsFolder[]): string[] {
 /** How compare.csv's header starts: `--force` replaces only a file that starts like this. */
 export const COMPARE_SIGNATURE = "file,key,column,value_1,";
 
-export async function renderCompareCsv(result: CompareResult, options: { bom: boolean }): Promise<string> {
+export function renderCompareCsv(result: CompareResult, options: { bom: boolean }): string {
   const n = result.folders.length;
   const idx = Array.from({ length: n - 1 }, (_, i) => i + 2);
   const columns = [
