@@ -61,7 +61,7 @@ export class InputFiles {
    */
   read(file: string, kind: InputKind, from: FileReference | null, roots: readonly string[]): string | null {
     if (!this.admit(file, kind, from, roots)) return null;
-    const decoded = readInputText(file, MAX_BYTES[kind]);
+    const decoded = readInputText(file, MAX_BYTES[kind], kind === "csv" ? "table" : "text");
     if (!decoded.ok) {
       this.refuse(file, kind, from, `it ${decoded.reason}`);
       return null;

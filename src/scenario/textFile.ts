@@ -17,12 +17,17 @@ import iconv from "iconv-lite";
 
 export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030";
 
+export type TextKind = "table" | "text";
+
 export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: string };
 
-/** Reads and decodes a text file; `reason` never quotes the file's content. */
-export function readInputText(file: string, maxBytes: number): Decoded {
+/**
+ * Reads and decodes a text file; `reason` never quotes the file's content. `kind`: a table (CSV,
+ * usually from Excel or WPS) or other text (YAML, from an editor), for the advice a refusal gives.
+ */
+export function readInputText(file: string, maxBytes: number, kind: TextKind): Decoded {
   const bytes = readInputBytes(file, maxBytes);
-  return typeof bytes === "string" ? { ok: false, reason: bytes } : decodeInputBytes(bytes, /\.csv$/i.test(file) ? "table" : "text");
+  return typeof bytes === "string" ? { ok: false, reason: bytes } : decodeInputBytes(bytes, kind);
 }
 
 /** The bytes of a regular file of at most `maxBytes` (a workbook), or why it is not read. */
@@ -101,13 +106,13 @@ const BOMS: { bytes: number[]; encoding: Encoding | "UTF-32" }[] = [
 ];
 
 /** How to save a file as UTF-8: a CSV usually comes from Excel or WPS, a YAML file from an editor. */
-const SAVE_AS_UTF8 = {
+const SAVE_AS_UTF8: Record<TextKind, string> = {
   table: "save it as UTF-8 (in Excel/WPS: 另存为 → CSV UTF-8; in an editor: encoding UTF-8)",
   text: "save it as UTF-8 (in your editor: encoding UTF-8)",
 };
 
 /** Decodes a file's bytes by the rules above; `kind` picks the advice a refusal gives. */
-export function decodeInputBytes(bytes: Buffer, kind: keyof typeof SAVE_AS_UTF8): Decoded {
+export function decodeInputBytes(bytes: Buffer, kind: TextKind): Decoded {
   const advice = SAVE_AS_UTF8[kind];
   const bom = BOMS.find((b) => b.bytes.every((x, i) => bytes[i] === x));
   if (bom?.encoding === "UTF-32") return { ok: false, reason: `is UTF-32, which renewsim does not read; ${advice}` };

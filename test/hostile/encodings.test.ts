@@ -82,6 +82,15 @@ describe("other encodings", () => {
     }
     expect(readdirSync(dir).sort()).toEqual(["leaves.csv", "s.yaml"]);
   });
+
+  // The advice follows what the file is read as: a data table comes from Excel or WPS, a scenario
+  // file from an editor.
+  it("tells how to re-save a table from Excel/WPS and a scenario file from an editor", async () => {
+    const table = project({ "s.yaml": leavesYaml, "leaves.csv": iconv.encode("region,stock\nmünchen,100\n", "latin1") });
+    expectRefused(await runIn(table, "validate", "s.yaml"), 2, /leaves\.csv: it is not UTF-8.*in Excel\/WPS: 另存为 → CSV UTF-8/);
+    const scenario = project({ "s.yaml": iconv.encode(`# münchen\n${leavesYaml}`, "latin1"), "leaves.csv": "region,stock\na,100\nb,100\n" });
+    expectRefused(await runIn(scenario, "validate", "s.yaml"), 2, /s\.yaml: it is not UTF-8.*\(in your editor: encoding UTF-8\)/);
+  });
 });
 
 describe("CSV headers", () => {

@@ -101,11 +101,11 @@ describe("readInputText", () => {
     const server = createServer().listen(socket);
     await new Promise((resolve) => server.once("listening", resolve));
     try {
-      expect(readInputText(join(dir, "folder.yaml"), 1024)).toEqual({ ok: false, reason: "is a folder, not a file" });
-      expect(readInputText(join(dir, "pipe.yaml"), 1024)).toEqual({ ok: false, reason: "is a named pipe (FIFO), not a file" });
-      expect(readInputText("/dev/zero", 1024)).toEqual({ ok: false, reason: "is a device (such as /dev/zero), not a file" });
-      expect(readInputText(socket, 1024)).toEqual({ ok: false, reason: "is a socket, not a file" });
-      expect(readInputText(join(dir, "missing.yaml"), 1024)).toEqual({ ok: false, reason: "does not exist" });
+      expect(readInputText(join(dir, "folder.yaml"), 1024, "text")).toEqual({ ok: false, reason: "is a folder, not a file" });
+      expect(readInputText(join(dir, "pipe.yaml"), 1024, "text")).toEqual({ ok: false, reason: "is a named pipe (FIFO), not a file" });
+      expect(readInputText("/dev/zero", 1024, "text")).toEqual({ ok: false, reason: "is a device (such as /dev/zero), not a file" });
+      expect(readInputText(socket, 1024, "text")).toEqual({ ok: false, reason: "is a socket, not a file" });
+      expect(readInputText(join(dir, "missing.yaml"), 1024, "text")).toEqual({ ok: false, reason: "does not exist" });
     } finally {
       server.close();
     }
@@ -114,20 +114,20 @@ describe("readInputText", () => {
   it("reads at most the limit, also when the file's size says 0 (/proc) or it is reached through a link", () => {
     const big = join(dir, "big.csv");
     writeFileSync(big, "x".repeat(5000));
-    const r = readInputText(big, 4096);
+    const r = readInputText(big, 4096, "table");
     expect(r.ok ? "" : r.reason).toBe("is 4.9 KB; the limit for this kind of file is 4 KB (see docs/limits.md)");
-    const proc = readInputText("/proc/self/status", 16);
+    const proc = readInputText("/proc/self/status", 16, "text");
     expect(proc.ok ? "" : proc.reason).toContain("is larger than that; the limit for this kind of file is 0 KB");
     symlinkSync(big, join(dir, "link.csv"));
-    expect(readInputText(join(dir, "link.csv"), 8192)).toEqual({ ok: true, text: "x".repeat(5000), encoding: "UTF-8" });
+    expect(readInputText(join(dir, "link.csv"), 8192, "table")).toEqual({ ok: true, text: "x".repeat(5000), encoding: "UTF-8" });
   });
 
   it("tells how to save a CSV as UTF-8 from Excel/WPS, and a YAML file from an editor", () => {
     const latin1 = iconv.encode("name: münchen\n", "latin1");
     writeFileSync(join(dir, "latin1.csv"), latin1);
     writeFileSync(join(dir, "latin1.yaml"), latin1);
-    const csv = readInputText(join(dir, "latin1.csv"), 1024);
-    const yaml = readInputText(join(dir, "latin1.yaml"), 1024);
+    const csv = readInputText(join(dir, "latin1.csv"), 1024, "table");
+    const yaml = readInputText(join(dir, "latin1.yaml"), 1024, "text");
     expect(csv.ok ? "" : csv.reason).toMatch(/Latin-1.*in Excel\/WPS: 另存为 → CSV UTF-8/);
     expect(yaml.ok ? "" : yaml.reason).toMatch(/Latin-1.*save it as UTF-8 \(in your editor: encoding UTF-8\)$/);
   });
