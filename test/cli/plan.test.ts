@@ -60,13 +60,13 @@ describe("simulate FILE", () => {
     expect(plan).toContain("小镇");
   });
 
-  it("writes byte-identical CSVs on a second run, and only replaces the folder with --force", async () => {
+  it("writes byte-identical CSVs on a second run (-o is --out), and only replaces the folder with --force", async () => {
     const dir = tmp();
     const file = scenarioFile(dir, TOWN);
     const a = join(dir, "a");
     const b = join(dir, "b");
     expect((await runCli(file, "--out", a, "--quiet")).code).toBe(0);
-    expect((await runCli(file, "--out", b, "--quiet")).code).toBe(0);
+    expect((await runCli(file, "-o", b, "--quiet")).code).toBe(0);
     for (const f of readdirSync(a).filter((x) => x !== "run.json")) {
       expect(readFileSync(join(b, f)), f).toEqual(readFileSync(join(a, f)));
     }

@@ -29,7 +29,7 @@ export function registerFrontier(program: Command): void {
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
     .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--solver <name>", "auto | highs | jslp", "auto")
-    .option("--out <dir>", "output folder (default results/<scenario name>-frontier)")
+    .option("-o, --out <dir>", "output folder (default results/<scenario name>-frontier)")
     .option("--force", "replace an existing output folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
     .option("--no-xlsx", "do not write results.xlsx")

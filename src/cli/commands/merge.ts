@@ -13,7 +13,7 @@ export function registerMerge(program: Command): void {
   program
     .command("merge <dirs...>")
     .description("merge Monte Carlo shard folders (--shard k/n) into one results folder")
-    .option("--out <dir>", "results folder (default results/<scenario name>)")
+    .option("-o, --out <dir>", "results folder (default results/<scenario name>)")
     .option("--force", "replace an existing results folder")
     .option("--save-draws", "also write draws.csv (default: when the shards were run with --save-draws)")
     .option("--no-xlsx", "do not write results.xlsx")

@@ -32,7 +32,7 @@ export function registerMinBudget(program: Command): void {
     .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--solver <name>", "auto | highs | jslp", "auto")
     .option("--top <n>", "binding rows to print", "10")
-    .option("--out <dir>", "output folder (default results/<scenario name>-min-budget)")
+    .option("-o, --out <dir>", "output folder (default results/<scenario name>-min-budget)")
     .option("--force", "replace an existing output folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
     .option("--no-xlsx", "do not write results.xlsx")

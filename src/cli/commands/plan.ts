@@ -22,7 +22,7 @@ export function registerPlan(program: Command): void {
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
     .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--solver <name>", "auto | highs | jslp", "auto")
-    .option("--out <dir>", "results folder (default results/<scenario name>)")
+    .option("-o, --out <dir>", "results folder (default results/<scenario name>)")
     .option("--force", "replace an existing results folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
     .option("--no-xlsx", "do not write results.xlsx")

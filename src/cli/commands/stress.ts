@@ -35,7 +35,7 @@ export function registerStress(program: Command): void {
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
     .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--solver <name>", "auto | highs | jslp", "auto")
-    .option("--out <dir>", "output folder (default results/<scenario name>-stress)")
+    .option("-o, --out <dir>", "output folder (default results/<scenario name>-stress)")
     .option("--force", "replace an existing output folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
     .option("--no-xlsx", "do not write results.xlsx")
