@@ -9,6 +9,7 @@
  * where stage k's own dual alone would ignore that the earlier stages re-optimise too (e.g. a cost
  * stage "saving" more than the plan spends while the shortfall it trades against is held fixed).
  */
+import type { RowRange } from "../solve/types.js";
 
 /**
  * `duals[k]`: stage k's duals over all rows (base rows, then fix rows f_0 … f_{K−2});
@@ -37,4 +38,34 @@ export function totalResponse(s: Float64Array, total: Float64Array[], baseRows: 
     for (let i = 0; i < baseRows; i++) out[i] += through * total[j][i];
   }
   return out;
+}
+
+/** One stage's raw duals, ranges and column responses, as its solve gave them. */
+export interface StageDuals {
+  /** Over all rows the session holds (base rows, then fix rows). */
+  duals: Float64Array | null;
+  ranges: RowRange[] | null;
+  sensitivity: Float64Array[] | null;
+}
+
+/** A run's duals, ranges (base rows) and final-stage column responses, chained. */
+export interface ChainedDuals {
+  duals: (Float64Array | null)[];
+  ranges: (RowRange[] | null)[];
+  sensitivity: Float64Array[] | null;
+}
+
+/** Chains raw stage duals and final-stage responses through the fix rows (the formulas above). */
+export function chainStageDuals(raw: StageDuals[], base: number, count: number): ChainedDuals {
+  const ranges = raw.map((d) => d.ranges && d.ranges.slice(0, base));
+  // A chain is only as available as its weakest link: one stage without duals breaks the later ones.
+  const firstMissing = raw.findIndex((d) => !d.duals);
+  const complete = firstMissing < 0 ? raw.length : firstMissing;
+  const total = totalDuals(raw.slice(0, complete).map((d) => d.duals!), base);
+  const duals = raw.map((_, k) => total[k] ?? null);
+  const last = raw[raw.length - 1];
+  const sensitivity = complete === raw.length && last?.sensitivity
+    ? last.sensitivity.map((s) => totalResponse(s, total, base, count))
+    : null;
+  return { duals, ranges, sensitivity };
 }

@@ -21,7 +21,7 @@ import type {
   BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
 } from "../solve/types.js";
 import { newHighsSession } from "../solve/newHighsSession.js";
-import { totalDuals, totalResponse } from "./lexSensitivity.js";
+import { chainStageDuals, type StageDuals } from "./lexSensitivity.js";
 import { type IntegerStageResult, solveIntegerStage } from "./integerStage.js";
 import { evaluate, fixRow, relaxIntegers, type StageOptimum, stageModel } from "./stageModels.js";
 
@@ -196,7 +196,7 @@ export class StagedSession {
       if (i + 1 < count) await this.fix(i, optimum);
     }
     run.primal = primal ?? new Float64Array(0);
-    if (wantDuals) Object.assign(run, chain(raw, base, count));
+    if (wantDuals) Object.assign(run, chainStageDuals(raw, base, count));
     return run;
   }
 
@@ -319,28 +319,6 @@ export class StagedSession {
       else await session.dispose();
     }
   }
-}
-
-interface StageDuals {
-  /** Over all rows the session holds (base rows, then fix rows). */
-  duals: Float64Array | null;
-  ranges: RowRange[] | null;
-  sensitivity: Float64Array[] | null;
-}
-
-/** Chains raw stage duals and final-stage responses through the fix rows (lexSensitivity.ts). */
-function chain(raw: StageDuals[], base: number, count: number): Pick<StageRun, "duals" | "ranges" | "sensitivity"> {
-  const ranges = raw.map((d) => d.ranges && d.ranges.slice(0, base));
-  // A chain is only as available as its weakest link: one stage without duals breaks the later ones.
-  const firstMissing = raw.findIndex((d) => !d.duals);
-  const complete = firstMissing < 0 ? raw.length : firstMissing;
-  const total = totalDuals(raw.slice(0, complete).map((d) => d.duals!), base);
-  const duals = raw.map((_, k) => total[k] ?? null);
-  const last = raw[raw.length - 1];
-  const sensitivity = complete === raw.length && last?.sensitivity
-    ? last.sensitivity.map((s) => totalResponse(s, total, base, count))
-    : null;
-  return { duals, ranges, sensitivity };
 }
 
 /** Ranges and rhs sensitivities of the LP just solved in `session`. */

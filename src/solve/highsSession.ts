@@ -12,7 +12,9 @@
 import type { Basis, Highs, Model } from "highs";
 import type { LinearModel, Row, Term } from "../model/types.js";
 import { maxViolation, noSolution, secondsSince } from "./check.js";
+import { infeasibleSubsystem, rhsSensitivity, rowRanges } from "./highsAnalysis.js";
 import { type HighsRuntime, threadRuntime } from "./highsRuntime.js";
+import { retryCold, settleInfeasibleOrUnbounded, statusName } from "./highsStatus.js";
 import { type CsrRows, csrRows, denseCost, type ModelArrays, modelArrays, ModelDataError } from "./modelData.js";
 import type {
   BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
@@ -25,9 +27,7 @@ const DUAL_SIMPLEX = 1;
 const FEASIBLE = 2; // info primal_solution_status
 /** HiGHS's "none" for time limits and objective targets (its option values must be finite). */
 const NO_TIME_LIMIT = 1e30;
-const IIS_ROW_PRIORITY = 6;
 const MAX_INT = 2147483647;
-const BASIC = 1; // basis status
 /**
  * Primal and dual feasibility tolerance (HiGHS default 1e-7). At 1e-7 a warm primal re-solve may
  * stop at a vertex whose objective is ~1e-7 relative off the optimum a cold solve finds; at 1e-9
@@ -256,36 +256,12 @@ export class HighsSession implements SolverSession {
 
   async rowRanges(): Promise<RowRange[] | null> {
     const m = this.require();
-    if (this.isMip || !this.factorised(m)) return null;
-    try {
-      const r = m.getRanging();
-      return Array.from(r.rowBoundDown.value, (from, i) => ({ from, to: r.rowBoundUp.value[i] }));
-    } catch {
-      return null;
-    }
+    return this.isMip || !this.factorised(m) ? null : rowRanges(m);
   }
 
   async rhsSensitivity(columns: number[]): Promise<Float64Array[] | null> {
     const m = this.require();
-    if (this.isMip || !this.factorised(m)) return null;
-    try {
-      const basic = m.getBasicVariables();
-      const rowStatus = m.getBasis().rowStatus;
-      const position = new Map<number, number>();
-      basic.forEach((v, p) => position.set(v, p));
-      return columns.map((j) => {
-        const p = position.get(j);
-        const out = new Float64Array(this.rows);
-        if (p === undefined) return out;
-        // Row p of B⁻¹: column j's response to each row's active bound (HiGHS logicals enter B as
-        // +e_i, checked against finite differences in test/solve/sensitivity.test.ts).
-        const inverse = m.getBasisInverseRow(p).values;
-        for (let i = 0; i < this.rows; i++) if (rowStatus[i] !== BASIC) out[i] = inverse[i] + 0;
-        return out;
-      });
-    } catch {
-      return null;
-    }
+    return this.isMip || !this.factorised(m) ? null : rhsSensitivity(m, this.rows, columns);
   }
 
   /** An optimal LP with a factorised basis (after interior point: one simplex pass from its basis). */
@@ -305,17 +281,7 @@ export class HighsSession implements SolverSession {
   }
 
   async infeasibleSubsystem(): Promise<InfeasibleSubsystem | null> {
-    const m = this.require();
-    try {
-      // Row priority: name limits (rows) rather than column bounds where both would do; the
-      // default "light" strategy only reports what presolve finds (nothing, on our models).
-      m.options.set({ iis_strategy: IIS_ROW_PRIORITY });
-      const iis = m.getIis();
-      if (iis.rowIndex.length === 0 && iis.colIndex.length === 0) return null;
-      return { rows: Array.from(iis.rowIndex), columns: Array.from(iis.colIndex) };
-    } catch {
-      return null;
-    }
+    return infeasibleSubsystem(this.require());
   }
 
   async dispose(): Promise<void> {
@@ -347,33 +313,6 @@ export class HighsSession implements SolverSession {
   }
 }
 
-/**
- * A warm re-solve that ends "unbounded" or "infeasible or unbounded" is solved again from scratch:
- * after bound changes HiGHS's dual simplex can end there on a bounded model (min-budget at 90 %
- * confidence on Guangdong: a cost stage, whose objective is ≥ 0, reported unbounded). A model that
- * really is unbounded says so again, cold.
- */
-function retryCold(m: Model): number {
-  m.clearSolver();
-  m.run();
-  return m.getModelStatus();
-}
-
-/**
- * Presolve could not tell infeasible from unbounded (status 9): a zero-objective solve settles it
- * (feasible ⇒ unbounded). The objective `cost` is restored afterwards. Returns status 8 or 10.
- */
-export function settleInfeasibleOrUnbounded(m: Model, cost: Float64Array): 8 | 10 {
-  const n = cost.length;
-  if (n > 0) m.changeColsCost({ kind: "range", from: 0, to: n - 1 }, new Float64Array(n));
-  m.clearSolver();
-  m.run();
-  const feasible = m.getModelStatus() === 7;
-  if (n > 0) m.changeColsCost({ kind: "range", from: 0, to: n - 1 }, cost);
-  m.clearSolver();
-  return feasible ? 10 : 8;
-}
-
 /** A column-only model for messages and checks when the LinearModel itself is not at hand. */
 function placeholder(columns: number): LinearModel {
   return {
@@ -382,14 +321,4 @@ function placeholder(columns: number): LinearModel {
     objective: [],
     objectiveConstant: 0,
   };
-}
-
-const STATUS_NAMES: Record<number, string> = {
-  0: "Not set", 1: "Load error", 2: "Model error", 3: "Presolve error", 4: "Solve error", 5: "Postsolve error",
-  6: "Empty", 11: "Objective bound reached", 12: "Objective target reached", 13: "Time limit reached",
-  14: "Iteration limit reached", 15: "Unknown", 16: "Node or solution limit reached", 17: "Interrupted",
-};
-
-function statusName(status: number): string {
-  return STATUS_NAMES[status] ?? `status ${status}`;
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { HighsRuntime } from "../../src/solve/highsRuntime.js";
-import { HighsSession, settleInfeasibleOrUnbounded } from "../../src/solve/highsSession.js";
+import { HighsSession } from "../../src/solve/highsSession.js";
+import { settleInfeasibleOrUnbounded } from "../../src/solve/highsStatus.js";
 import { RemoteSession, stopSolverThread, warmUpSolverThread } from "../../src/solve/remoteSession.js";
 import { autoSolverName, chooseSolver, JSLP_MAX_COLUMNS, solverFor } from "../../src/solve/auto.js";
 import { JslpAdapter } from "../../src/solve/jslp.js";
