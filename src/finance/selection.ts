@@ -1,8 +1,9 @@
 /**
  * Which budget entries a cut or a budget scale touches, resolved against a normalised scenario:
- * the selected sources' budgets from a year on (`--from`), at a region node and every node below
- * it (`--region`), or everywhere. Unknown ids and selections that match no budget are UsageErrors,
- * raised before anything is solved or written.
+ * the selected sources' budgets from a year on (`--from`; by default the first year the scenario's
+ * `as_of` leaves open), at a region node and every node below it (`--region`), or everywhere.
+ * Unknown ids and selections that match no budget are UsageErrors, raised before anything is
+ * solved or written.
  */
 import { allOrUsageError, UsageError } from "../errors.js";
 import { didYouMean } from "../scenario/suggest.js";
@@ -27,7 +28,8 @@ export interface SelectionRequest {
 
 /** Every problem with the sources, `--from` and `--region` is listed in one UsageError. */
 export function resolveSelection(scenario: Scenario, req: SelectionRequest): BudgetSelection {
-  const from = req.from ?? null;
+  // Money an as_of has closed was paid: without --from the selection starts at the first open year.
+  const from = req.from ?? firstOpenYear(scenario);
   const region = req.region ?? null;
   const [sourceIds, , regionNodes] = allOrUsageError(
     () => resolveSources(scenario, req.selector),
@@ -38,6 +40,12 @@ export function resolveSelection(scenario: Scenario, req: SelectionRequest): Bud
   const matched = scenario.sources.some((s) => s.budgets.some((b) => selectsBudget(selection, s, b)));
   if (!matched) throw new UsageError(`no budget matches ${describeSelection(selection)}: nothing to scale`);
   return selection;
+}
+
+/** The first year as_of leaves open, when it closes any year of the horizon; else null (every year). */
+function firstOpenYear(scenario: Scenario): number | null {
+  const open = scenario.asOf?.firstOpenYear;
+  return open !== undefined && open > scenario.horizon.start ? open : null;
 }
 
 function checkFrom(scenario: Scenario, from: number | null): void {

@@ -1,0 +1,30 @@
+/** Which budgets a selection touches: closed years (as_of) never, whatever the options say. */
+import { describe, expect, it } from "vitest";
+import { cutBudgets } from "../../src/finance/cuts.js";
+import { describeSelection, resolveSelection } from "../../src/finance/selection.js";
+import { loadScenario } from "../../src/scenario/index.js";
+
+const government = { selector: { kind: "government" as const, ids: null } };
+
+describe("budget selection", () => {
+  it("starts at the first year as_of leaves open when --from is not given: money already paid is not cut", () => {
+    const { scenario: s } = loadScenario("scenarios/guangdong-retrofit-actuals-2023.yaml");
+    expect(s.asOf?.firstOpenYear).toBe(2023);
+    const sel = resolveSelection(s, government);
+    expect(sel.from).toBe(2023);
+    expect(describeSelection(sel)).toContain("from 2023");
+    const cut = cutBudgets(s, sel, 0.5);
+    s.sources.forEach((source, i) => {
+      source.budgets.forEach((b, k) => {
+        const after = cut.sources[i].budgets[k].amount;
+        if (b.year < 2023 || source.kind !== "government") expect(after, `${source.id} ${b.region} ${b.year}`).toBe(b.amount);
+        else expect(after).toBeCloseTo(b.amount * 0.5, 6);
+      });
+    });
+  });
+
+  it("takes every year of a scenario without as_of", () => {
+    const { scenario: s } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
+    expect(resolveSelection(s, government).from).toBeNull();
+  });
+});
