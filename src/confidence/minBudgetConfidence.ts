@@ -11,6 +11,7 @@
 import { buildPlanningModel, type PlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
 import { scaleBudgets } from "../finance/cuts.js";
+import { freezeBeforeSelection } from "../finance/freezePast.js";
 import { type MinBudgetResult, type MinBudgetRow, solveMinBudget } from "../finance/minBudgetSolve.js";
 import { type BudgetSelection, selectsBudget } from "../finance/selection.js";
 import type { McTargetColumns } from "../montecarlo/tables.js";
@@ -22,7 +23,7 @@ import type { Scenario } from "../scenario/types.js";
 import type { Calibration } from "./calibrate.js";
 import { ConfidenceSolver, type Phase } from "./confidenceSolver.js";
 import type { Limit } from "./limits.js";
-import { DEFAULT_CALIBRATION_DRAWS, requiredLevels } from "./planToConfidence.js";
+import { DEFAULT_CALIBRATION_DRAWS, planToConfidence, requiredLevels } from "./planToConfidence.js";
 import { type ValidationRequest, validatePlan } from "./validate.js";
 
 /** Relative width at which the bisection stops. */
@@ -72,7 +73,7 @@ export interface MinBudgetConfidenceResult {
 }
 
 export async function minBudgetToConfidence(
-  scenario: Scenario,
+  given: Scenario,
   uncertainty: Uncertainty,
   selection: BudgetSelection,
   options: MinBudgetConfidenceOptions,
@@ -80,8 +81,12 @@ export async function minBudgetToConfidence(
   const solver = options.solver ?? "auto";
   const draws = options.calibrationDraws ?? DEFAULT_CALIBRATION_DRAWS;
   const calibration = { seed: options.calibrationSeed, draws, rounds: 0 };
+  // With --from, the years before it are today's plan to α, as at stress --confidence's 0 % level.
+  const scenario = await freezeBeforeSelection(given, selection.from, async (s) => (await planToConfidence(s, uncertainty, {
+    confidence: options.confidence, calibrationSeed: options.calibrationSeed, calibrationDraws: draws, solver,
+  })).planned.solution);
   const required = requiredLevels(scenario, options.confidence);
-  const deterministic = await solveMinBudget(scenario, selection, { solver });
+  const deterministic = await solveMinBudget(scenario, selection, { solver, pastFrozen: true });
   const result: MinBudgetConfidenceResult = { status: deterministic.status, deterministic, required, trials: [], at: null, below: null, rows: [], limits: [], calibration };
   if (deterministic.status !== "optimal") return result;
   const pm = buildPlanningModel(scenario);

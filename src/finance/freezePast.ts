@@ -13,6 +13,22 @@ import type { PlanSolution } from "../plan/solvePlan.js";
 import { budgetMoney } from "../results/carry.js";
 import type { Actual, Budget, Scenario } from "../scenario/types.js";
 
+/**
+ * The scenario a budget selection from a year (`--from`) re-plans: the years before it frozen at
+ * the plan today's budgets give (`baseline`, stress's 0 % level), so that min-budget's λ* and the
+ * deepest cut stress finds harmless answer the same question. The scenario itself without a year,
+ * or when today's budgets give no plan to freeze.
+ */
+export async function freezeBeforeSelection(
+  scenario: Scenario,
+  from: number | null,
+  baseline: (scenario: Scenario) => Promise<PlanSolution>,
+): Promise<Scenario> {
+  if (from === null) return scenario;
+  const solution = await baseline(scenario);
+  return solution.status === "optimal" ? freezePast(scenario, solution, from) : scenario;
+}
+
 export function freezePast(scenario: Scenario, baseline: PlanSolution, from: number): Scenario {
   const { ctx } = baseline.pm;
   const { primal } = baseline;

@@ -14,6 +14,9 @@ import type { SolverChoice } from "../solve/auto.js";
 import { type StageRun, StagedSession } from "../plan/stagedSession.js";
 import { isBinding, reportYuan, round } from "../results/numbers.js";
 import type { Scenario } from "../scenario/types.js";
+import { buildPlanningModel } from "../model/build.js";
+import { solveStages } from "../plan/solvePlan.js";
+import { freezeBeforeSelection } from "./freezePast.js";
 import { buildMinBudgetModel, type MinBudgetModel } from "./minBudget.js";
 import type { BudgetSelection } from "./selection.js";
 
@@ -62,14 +65,23 @@ export interface MinBudgetResult {
 
 const EXPLAINED = new Set<ConstraintFamily>(["targets", "budgets", "capacity", "shares", "resident_cap", "links", "stock", "start_limits"]);
 
-export async function solveMinBudget(
-  scenario: Scenario,
-  sel: BudgetSelection,
-  options: { solver?: SolverChoice; perYear?: boolean } = {},
-): Promise<MinBudgetResult> {
+export interface MinBudgetOptions {
+  solver?: SolverChoice;
+  perYear?: boolean;
+  /** The caller already froze the years before `--from` (freezeBeforeSelection); default false. */
+  pastFrozen?: boolean;
+}
+
+/**
+ * With `--from`, the years before it are frozen at today's plan first, as stress freezes them: a
+ * budget set from 2024 cannot change what 2021–2023 started and paid.
+ */
+export async function solveMinBudget(given: Scenario, sel: BudgetSelection, options: MinBudgetOptions = {}): Promise<MinBudgetResult> {
   const perYear = options.perYear ?? false;
+  const solver = options.solver ?? "auto";
+  const scenario = options.pastFrozen ? given : await freezeBeforeSelection(given, sel.from, (s) => solveStages(buildPlanningModel(s), solver));
   const mb = buildMinBudgetModel(scenario, sel, perYear);
-  const staged = StagedSession.open(mb, options.solver ?? "auto");
+  const staged = StagedSession.open(mb, solver);
   let run: StageRun;
   try {
     run = await staged.run();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cutBudgets, scaleBudgets } from "../../src/finance/cuts.js";
 import { buildMinBudgetModel } from "../../src/finance/minBudget.js";
 import { solveMinBudget } from "../../src/finance/minBudgetSolve.js";
+import { runStress } from "../../src/finance/stress.js";
 import { meetsEveryTarget, planScenario } from "../../src/plan/planScenario.js";
 import { type BudgetSelection, resolveSelection } from "../../src/finance/selection.js";
 import { loadScenario } from "../../src/scenario/index.js";
@@ -59,6 +60,19 @@ describe("min-budget model", () => {
       else bad = mid;
     }
     expect(Math.abs(1 - ok - lambda)).toBeLessThan(0.005);
+  });
+
+  it("with --from, freezes the years before it as stress does, and agrees with stress's cuts from that year", async () => {
+    const { scenario: s } = loadScenario("test/fixtures/finance/towns.yaml");
+    const sel = resolveSelection(s, { ...government, from: 2023 });
+    const r = await solveMinBudget(s, sel);
+    const lambda = r.scales[0].scale;
+    // Re-planning 2021–2022 too (what min-budget once did) needs only about half of 2023's budgets.
+    const replanned = await solveMinBudget(s, sel, { pastFrozen: true });
+    expect(lambda - replanned.scales[0].scale).toBeGreaterThan(0.1);
+    const [, shallower, deeper] = await runStress(s, sel, [1 - lambda - 0.005, 1 - lambda + 0.005], { solver: "highs" });
+    expect(meetsEveryTarget(shallower.planned)).toBe(true);
+    expect(meetsEveryTarget(deeper.planned)).toBe(false);
   });
 
   it("per year: the smallest total, met at the per-year budgets and missed 1% below", async () => {

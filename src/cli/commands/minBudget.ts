@@ -26,7 +26,7 @@ export function registerMinBudget(program: Command): void {
     .description("smallest budget (uniform scale, or per year) of the named sources that still meets every target")
     .option("--source <sources>", "a source kind (government, enterprise, property_unit, resident) or comma-separated source ids")
     .option("--per-year", "one scale per year: the smallest total budget and its split over years")
-    .option("--from <year>", "scale only budgets from this year on")
+    .option("--from <year>", "scale only budgets from this year on; earlier years stay as today's plan (default: every year the scenario's as_of leaves open)")
     .option("--region <node>", "scale only budgets at this region node and the nodes below it")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
     .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
