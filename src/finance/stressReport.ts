@@ -7,7 +7,9 @@ import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatCount, formatMoney, formatPercent, formatProbability } from "../format/numbers.js";
 import { cutLabel } from "./cutSpec.js";
+import type { InputLocator } from "../scenario/inputPlace.js";
 import { renderJson } from "./runInfo.js";
+import { STRESS_DIAGNOSTIC_COLUMNS, STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
 import type { StressLevel } from "./stress.js";
 import {
   extraColumns, regionsLosingMost, STRESS_COLUMNS, STRESS_SUMMARY_COLUMNS, type StressSummaryRow,
@@ -21,15 +23,17 @@ export async function renderStressFiles(
   levels: StressLevel[],
   runJson: object,
   merged: unknown,
-  options: { bom: boolean; xlsx?: boolean },
+  options: { bom: boolean; xlsx?: boolean; locate?: InputLocator },
 ): Promise<Record<string, string | Uint8Array>> {
   const targets = stressTargetRows(levels);
   const summary = stressSummaryRows(levels);
+  const diagnostics = stressDiagnosticRows(levels, options.locate);
   const targetColumns = [...STRESS_COLUMNS, ...extraColumns(targets, STRESS_COLUMNS)] as (keyof StressTargetRow & string)[];
   const summaryColumns = [...STRESS_SUMMARY_COLUMNS, ...extraColumns(summary, STRESS_SUMMARY_COLUMNS)] as (keyof StressSummaryRow & string)[];
   return withOfficeFiles({
     [STRESS_FILE]: toCsv(targets, targetColumns, options),
     [STRESS_SUMMARY_FILE]: toCsv(summary, summaryColumns, options),
+    ...(diagnostics.length > 0 ? { [STRESS_DIAGNOSTICS_FILE]: toCsv(diagnostics, STRESS_DIAGNOSTIC_COLUMNS, options) } : {}),
     [INPUT_FILE]: renderInput(merged),
     "run.json": renderJson(runJson),
   }, { kind: "stress", xlsx: options.xlsx });
@@ -52,6 +56,8 @@ export function stressTable(levels: StressLevel[], title: string): string {
     losers(levels, i),
   ]);
   lines.push(...align([head, ...rows]));
+  const diagnosed = stressDiagnosticLines(levels);
+  if (diagnosed.length > 0) lines.push("", "levels without a plan (what would have to give):", ...diagnosed.map((l) => `  ${l}`));
   lines.push("", "planned attainment by target (* = gained vs 0% by re-balancing):");
   const targets = stressTargetRows(levels);
   const ids = levels[0].planned.scenario.targets.map((t) => t.id);

@@ -42,8 +42,13 @@ function sectionsOf(ctx: RunContext): Section[] {
     case "plan":
     case "merge":
       return planSections(ctx);
-    case "stress":
-      return [{ title: { zh: "压力测试", en: "Stress test" }, charts: stressCharts(ctx), html: stressSummaryTable(ctx) }];
+    case "stress": {
+      const diagnosis = diagnosticsTable(ctx);
+      return [
+        { title: { zh: "压力测试", en: "Stress test" }, charts: stressCharts(ctx), html: stressSummaryTable(ctx) },
+        ...(diagnosis ? [{ title: { zh: "无可行方案的削减水平", en: "Cut levels without a plan" }, html: diagnosis }] : []),
+      ];
+    }
     case "frontier":
       return [{ title: { zh: "资金与把握度", en: "Money and confidence" }, charts: frontierCharts(ctx), html: frontierTable(ctx) }];
     case "compare":

@@ -96,12 +96,17 @@ export function inputDifferencesTable(ctx: RunContext): string {
   });
 }
 
-/** Why a plan is infeasible (or what failed): diagnostics.csv as it stands. */
+/** Why a plan is infeasible (or what failed): diagnostics.csv as it stands; a stress folder's names the cut level. */
 export function diagnosticsTable(ctx: RunContext): string {
-  const rows = records(ctx.tables.get("diagnostics.csv"));
+  const diagnostics = ctx.tables.get("diagnostics.csv");
+  const rows = records(diagnostics);
   if (rows.length === 0) return "";
+  const byCut = diagnostics!.columns.includes("cut_label");
   return table({
-    head: [{ zh: "类型", en: "Kind" }, { zh: "位置", en: "Where" }, { zh: "说明", en: "Message" }, { zh: "场景文件位置", en: "Scenario file and line" }],
-    rows: rows.slice(0, 200).map((r) => [text(r.kind), text(r.where), text(r.message), text(r.input_line)]),
+    head: [
+      ...(byCut ? [{ zh: "削减", en: "Cut" }] : []),
+      { zh: "类型", en: "Kind" }, { zh: "位置", en: "Where" }, { zh: "说明", en: "Message" }, { zh: "场景文件位置", en: "Scenario file and line" },
+    ],
+    rows: rows.slice(0, 200).map((r) => [...(byCut ? [text(r.cut_label)] : []), text(r.kind), text(r.where), text(r.message), text(r.input_line)]),
   });
 }

@@ -115,6 +115,15 @@ describe("stress report", () => {
     expect(charts(html2)).toBe(5);
     expect(html2).toContain("各削减档位的完成概率 P(met)");
   });
+
+  it("lists why a level has no plan, with its cut, only when the folder has diagnostics.csv", () => {
+    expect(renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary }))).not.toContain("无可行方案的削减水平");
+    const diagnostics = "cut,cut_label,kind,where,message,input_line\n0.6,60%,conflict:budgets,\"budget[c,r,2024]\",budget of 中央 for 区 in 2024 is exceeded by 4.92亿元,s.yaml:3\n";
+    const html = renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "diagnostics.csv": diagnostics }));
+    expect(html).toContain("无可行方案的削减水平");
+    expect(html).toMatch(/<td>60%<\/td><td>conflict:budgets<\/td>/);
+    expect(html).toContain("is exceeded by 4.92亿元");
+  });
 });
 
 describe("frontier report", () => {

@@ -30,7 +30,7 @@ export function registerStress(program: Command): void {
     .description("re-plan under budget cuts (0% baseline always included) → stress.csv, stress_summary.csv")
     .option("--cut <spec>", "<selector>=<levels>: selector a source kind (government, enterprise, property_unit, resident) or 'sources'; levels such as 10%,20%,30%", collect)
     .option("--sources <ids>", "comma-separated source ids to cut (narrows the kind, or names the sources for --cut sources=…)")
-    .option("--from <year>", "cut budgets from this year on (default: every year)")
+    .option("--from <year>", "cut budgets from this year on (default: every year the scenario's as_of leaves open)")
     .option("--region <node>", "cut only budgets at this region node and the nodes below it")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
     .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
@@ -86,12 +86,12 @@ export function registerStress(program: Command): void {
         monte_carlo: draws && validationSeed ? { mode: "evaluate", seed: validationSeed.seed, seed_from: validationSeed.from, draws: draws.draws, workers: draws.workers, common_random_numbers: true } : null,
         levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: stageSummary(l.planned.solution) })),
       }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
-      const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx });
+      const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx, locate: loaded.place });
       const written = writeFolderAtomically(outDir, files, opts.force ?? false, loaded.inputs);
       const failed = levels.filter((l) => l.planned.solution.status === "error");
       if (!opts.quiet) {
         const title = `stress: ${loaded.scenario.name}, cutting ${selection.sourceIds.join(", ")}` +
-          `${from !== null ? ` from ${from}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}` +
+          `${selection.from !== null ? ` from ${selection.from}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}` +
           `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;
         process.stdout.write(stressTable(levels, title) + `results written to ${written}\n`);
       }

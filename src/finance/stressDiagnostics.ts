@@ -1,0 +1,47 @@
+/**
+ * Why a cut level has no plan: the diagnosis of each infeasible level (the IIS or elastic re-solve
+ * of the planning model, in planning words: src/plan/elastic.ts), for the stress folder's
+ * diagnostics.csv and the lines under the printed table. Levels with a plan add nothing here; their
+ * missed targets are in stress.csv.
+ */
+import type { DiagnosticRow } from "../results/types.js";
+import type { InputLocator } from "../scenario/inputPlace.js";
+import { cutLabel } from "./cutSpec.js";
+import type { StressLevel } from "./stress.js";
+
+export const STRESS_DIAGNOSTICS_FILE = "diagnostics.csv";
+
+export interface StressDiagnosticRow extends DiagnosticRow {
+  cut: number;
+  cut_label: string;
+}
+
+export const STRESS_DIAGNOSTIC_COLUMNS: (keyof StressDiagnosticRow)[] = ["cut", "cut_label", "kind", "where", "message", "input_line"];
+
+/** How many of a level's conflicts the printed table names; the file has them all. */
+const PRINTED_CONFLICTS = 3;
+
+export function stressDiagnosticRows(levels: StressLevel[], locate?: InputLocator): StressDiagnosticRow[] {
+  return levels.flatMap((level) => {
+    const { solution } = level.planned;
+    const at = { cut: level.cut, cut_label: cutLabel(level.cut) };
+    if (solution.status === "error") return [{ ...at, kind: "error", where: "solver", message: solution.message ?? "solver error", input_line: "" }];
+    if (solution.status !== "infeasible") return [];
+    return solution.conflicts.map((c) => ({
+      ...at, kind: `conflict:${c.kind}`, where: c.where, message: c.message, input_line: c.input && locate ? locate(c.input) : "",
+    }));
+  });
+}
+
+/** One line per level without a plan: what must give, most of it first. */
+export function stressDiagnosticLines(levels: StressLevel[]): string[] {
+  const rows = stressDiagnosticRows(levels);
+  return levels.flatMap((level) => {
+    const own = rows.filter((r) => r.cut === level.cut);
+    if (own.length === 0) return [];
+    const named = own.slice(0, PRINTED_CONFLICTS).map((r) => r.message).join("; ");
+    const more = own.length > PRINTED_CONFLICTS ? ` (and ${own.length - PRINTED_CONFLICTS} more in diagnostics.csv)` : "";
+    const what = level.planned.solution.status === "infeasible" ? "no plan fits" : "the solver failed";
+    return [`${cutLabel(level.cut)}: ${what}: ${named}${more}`];
+  });
+}

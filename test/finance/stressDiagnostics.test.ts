@@ -1,0 +1,29 @@
+/** A cut level without a plan says what would have to give, in the folder and under the table. */
+import { describe, expect, it } from "vitest";
+import { resolveSelection } from "../../src/finance/selection.js";
+import { runStress } from "../../src/finance/stress.js";
+import { stressDiagnosticRows } from "../../src/finance/stressDiagnostics.js";
+import { stressTable } from "../../src/finance/stressReport.js";
+import { simulate } from "../../src/pipeline.js";
+import { inputLocator } from "../../src/scenario/index.js";
+
+describe("stress diagnostics", () => {
+  it("names the limits an infeasible level breaks, with their scenario lines; levels with a plan add none", async () => {
+    const base = await simulate("test/fixtures/finance/towns.yaml", { dryRun: true });
+    const s = base.loaded.scenario;
+    const locate = inputLocator(base.loaded.file, base.loaded.locate);
+    // From 2023, 90 % less government money cannot pay what the 2021–2022 starts still owe.
+    const sel = resolveSelection(s, { selector: { kind: "government", ids: null }, from: 2023 });
+    const levels = await runStress(s, sel, [0.5, 0.9], { locate, solver: "highs" });
+    expect(levels.map((l) => l.planned.solution.status)).toEqual(["optimal", "optimal", "infeasible"]);
+    const rows = stressDiagnosticRows(levels, locate);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.cut === 0.9 && r.cut_label === "90%" && r.kind.startsWith("conflict:"))).toBe(true);
+    expect(rows.some((r) => /budget of .* in 2023 is exceeded by/.test(r.message))).toBe(true);
+    expect(rows.filter((r) => r.kind === "conflict:budgets").every((r) => /towns\.yaml:\d+|\.csv:\d+/.test(r.input_line))).toBe(true);
+    const table = stressTable(levels, "stress");
+    expect(table).toContain("levels without a plan");
+    expect(table).toMatch(/\n {2}90%: no plan fits: .*exceeded by/);
+    expect(table).not.toMatch(/\n {2}50%: /);
+  });
+});
