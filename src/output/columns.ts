@@ -49,4 +49,10 @@ export const TABLE_KEYS: Record<string, string[]> = {
   "targets.csv": ["target"],
   "shadow_prices.csv": ["where", "target"],
   "diagnostics.csv": ["kind", "where"],
+  // The finance tools' folders, so two stress (or min-budget, frontier) runs compare too.
+  "stress.csv": ["cut", "target"],
+  "stress_summary.csv": ["cut"],
+  "min_budget.csv": ["source", "region", "year"],
+  "min_budget_binding.csv": ["family", "where"],
+  "frontier.csv": ["confidence", "target"],
 };

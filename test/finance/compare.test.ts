@@ -93,6 +93,31 @@ describe("compare", () => {
 });
 
 describe("input diff", () => {
+  /** A stress-shaped folder: base's run.json and input.yaml, a summary with the given cut rows. */
+  function stressFolder(name: string, rows: string[]): string {
+    const folder = join(dir, name);
+    cpSync(base, folder, { recursive: true, filter: (src) => !src.endsWith(".csv") || src === base });
+    writeFileSync(join(folder, "stress_summary.csv"), ["cut,cut_label,status,targets_met,government_used_yuan", ...rows].join("\n") + "\n");
+    return folder;
+  }
+
+  it("refuses folders of different commands, naming what each holds (nothing would be compared)", async () => {
+    const stress = stressFolder("stress-a", ["0,0%,optimal,2,100", "0.1,10%,optimal,1,90"]);
+    await expect(compareFolders([base, stress])).rejects.toThrow(/share no result table.*\[2\] .*stress-a holds stress_summary\.csv/);
+  });
+
+  it("compares two stress runs level by level, and says how many values only some folders hold", async () => {
+    const a = stressFolder("stress-b", ["0,0%,optimal,2,100", "0.1,10%,optimal,1,90"]);
+    const b = stressFolder("stress-c", ["0,0%,optimal,2,100", "0.1,10%,optimal,1,85", "0.2,20%,optimal,0,70"]);
+    const result = await compareFolders([a, b]);
+    const used = result.rows.find((r) => r.file === "stress_summary.csv" && r.key === "cut=0.1" && r.column === "government_used_yuan")!;
+    expect(used.deltas).toEqual([-5]);
+    expect(result.rows.filter((r) => r.missingIn.join() === "1").map((r) => r.column)).toEqual(["targets_met", "government_used_yuan"]);
+    const text = compareText(result, 5, null);
+    expect(text).toContain("stress_summary.csv:");
+    expect(text).toContain("2 values are in some folders only");
+  });
+
   it("keys lists of records by id, or by region/program/year, and other lists as values", () => {
     const a = { sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 1 }] }], objective: { stages: [1, 2] } };
     const b = { sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 2 }] }, { id: "d" }], objective: { stages: [1] } };

@@ -32,6 +32,7 @@ export async function compareFolders(dirs: string[], options: { force?: boolean 
   if (mismatches.length > 0 && !options.force) {
     throw new UsageError(`these folders cannot be compared: ${mismatches.join("; ")} (use --force to compare anyway)`);
   }
+  refuseDifferentKinds(folders);
   const rows: CompareRow[] = [];
   for (const file of Object.keys(TABLE_KEYS)) {
     const tables = folders.map((f) => f.tables.get(file));
@@ -39,6 +40,23 @@ export async function compareFolders(dirs: string[], options: { force?: boolean 
   }
   if (rows.length === 0) throw new UsageError(`none of the folders holds result tables (${Object.keys(TABLE_KEYS).join(", ")})`);
   return { folders, rows, inputs: diffInputs(folders.map((f) => f.input)), warnings: mismatches };
+}
+
+/**
+ * Folders of different kinds (a plan and a stress run) share no table: every row would be missing
+ * in one of them and nothing would be compared, so that is refused, naming what each folder holds.
+ */
+function refuseDifferentKinds(folders: ResultsFolder[]): void {
+  const files = folders.map((f) => [...f.tables.keys()]);
+  const empty = folders.filter((_, i) => files[i].length === 0);
+  if (empty.length > 0 && empty.length < folders.length) {
+    throw new UsageError(`${empty.map((f) => f.dir).join(", ")} ${empty.length === 1 ? "holds" : "hold"} none of the result tables compare aligns (${Object.keys(TABLE_KEYS).join(", ")})`);
+  }
+  const shared = files[0].filter((file) => files.every((list) => list.includes(file)));
+  if (files[0].length > 0 && shared.length === 0) {
+    const holds = folders.map((f, i) => `[${i + 1}] ${f.dir} holds ${files[i].join(", ")}`).join("; ");
+    throw new UsageError(`these folders share no result table, so nothing can be compared: ${holds} (compare folders of the same command: plans with plans, stress runs with stress runs)`);
+  }
 }
 
 /** Output version and horizon must agree with the first folder. */
@@ -87,7 +105,10 @@ export function renderCompareCsv(result: CompareResult, options: { bom: boolean 
 }
 
 /** Files in the order a reader checks them: outcomes first, then the plan, money and limits. */
-const FILE_ORDER = ["targets.csv", "plan.csv", "budgets.csv", "capacity.csv", "funding.csv", "diagnostics.csv"];
+const FILE_ORDER = [
+  "targets.csv", "plan.csv", "budgets.csv", "capacity.csv", "funding.csv", "diagnostics.csv",
+  "stress_summary.csv", "stress.csv", "min_budget.csv", "min_budget_binding.csv", "frontier.csv",
+];
 
 /**
  * The rows that changed most in each file, ranked by relative change (see changeScore) and then by
@@ -128,8 +149,10 @@ export function compareText(result: CompareResult, top: number, outFile: string 
   if (result.inputs.length > 30) lines.push(`  … and ${result.inputs.length - 30} more (see ${outFile ?? "compare.csv"})`);
   const changed = mostChanged(result.rows, top);
   const total = result.rows.filter((r) => changeScore(r) > 0).length;
+  const missing = result.rows.filter((r) => r.missingIn.length > 0).length;
   lines.push("", `values that changed most (top ${top} per file; ${total} changed values in all):`);
-  if (changed.size === 0) lines.push("  none: every value is the same");
+  if (missing > 0) lines.push(`  ${missing} values are in some folders only (column missing_in of ${outFile ?? "compare.csv"}); they are not counted as changed`);
+  if (changed.size === 0) lines.push(missing > 0 ? "  none of the values every folder holds changed" : "  none: every value is the same");
   for (const [file, list] of changed) {
     lines.push(`  ${file}:`);
     for (const r of list) {
