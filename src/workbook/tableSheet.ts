@@ -6,7 +6,7 @@ import type { Style, Worksheet } from "exceljs";
 import { columnLabel } from "../format/labels.js";
 import { spreadsheetText } from "../output/formulaGuard.js";
 import type { Cell, ResultTable } from "../output/resultTables.js";
-import { columnKind, columnWidth, numFmt } from "./cellFormats.js";
+import { type ColumnKind, columnKind, columnWidth, numFmt } from "./cellFormats.js";
 
 export const HEADER_ROWS = 2;
 
@@ -16,10 +16,12 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable): void {
   sheet.addRow(zh);
   sheet.addRow(table.columns);
   const style = sharedStyles();
+  const rowKinds = metricKinds(table, kinds);
   for (const row of table.rows) {
     const added = sheet.addRow(row.map(cellValue));
+    const own = rowKinds(row);
     row.forEach((v, j) => {
-      added.getCell(j + 1).style = style(numFmt(kinds[j], v), v);
+      added.getCell(j + 1).style = style(numFmt(own[j], v), v);
     });
   }
   const header = sheet.getRow(1);
@@ -33,6 +35,23 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable): void {
   if (table.columns.length > 0) {
     sheet.autoFilter = { from: { row: HEADER_ROWS, column: 1 }, to: { row: HEADER_ROWS + table.rows.length, column: table.columns.length } };
   }
+}
+
+/**
+ * Tables long over metrics (mc_summary.csv: one row per metric, its statistics in mean … p95) name
+ * each row's unit in `metric`: a money metric (`paid_yuan`, `funding_gap_yuan`) shows its
+ * statistics in 万元/亿元 like every other amount, a households metric whole.
+ */
+function metricKinds(table: ResultTable, kinds: ColumnKind[]): (row: Cell[]) => ColumnKind[] {
+  const metric = table.columns.indexOf("metric");
+  if (metric < 0) return () => kinds;
+  const asMoney = kinds.map((k) => (k === "count" ? "money" : k));
+  const asHouseholds = kinds.map((k) => (k === "count" ? "households" : k));
+  return (row) => {
+    const name = String(row[metric] ?? "");
+    if (/_yuan$/.test(name)) return asMoney;
+    return /households/.test(name) ? asHouseholds : kinds;
+  };
 }
 
 /**

@@ -92,6 +92,20 @@ describe("results.xlsx", () => {
     expect(plan[`${XLSX.utils.encode_col(planKeys.indexOf("households_started"))}3`].z).toBe("#,##0");
   });
 
+  it("shows Monte Carlo money statistics in 万元/亿元 and counts of units as counts (per the row's metric)", () => {
+    const sheet = book.Sheets[sheetOf("mc_summary.csv")];
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 });
+    const keys = rows[1] as string[];
+    const format = (metric: string, column: string) => {
+      const i = rows.findIndex((r, k) => k >= 2 && r[keys.indexOf("metric")] === metric && typeof r[keys.indexOf(column)] === "number" && r[keys.indexOf(column)] !== 0);
+      expect(i, `a ${metric} row`).toBeGreaterThan(1);
+      return sheet[`${XLSX.utils.encode_col(keys.indexOf(column))}${i + 1}`].z ?? "General";
+    };
+    for (const column of ["mean", "p50", "p95"]) expect(format("paid_yuan", column), column).toMatch(/亿元|万元/);
+    expect(format("households_started", "mean")).toBe("#,##0");
+    expect(format("started", "mean")).not.toMatch(/万元|亿元/);
+  });
+
   it("freezes the two header rows (read from the sheet XML)", async () => {
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(readFileSync(join(dir, "gd", "results.xlsx")));
