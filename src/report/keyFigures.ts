@@ -46,9 +46,24 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   for (const s of records(ctx.tables.get("stress_summary.csv"))) {
     out.push(f(`削减${text(s.cut_label)}：完成目标`, `Cut ${text(s.cut_label)}: targets met`, s.targets_met === null ? "—" : `${num(s.targets_met)} / ${num(s.targets)}`, "text"));
   }
+  out.push(...minBudgetFigures(ctx));
   const changed = records(ctx.tables.get("compare.csv")).filter((r) => typeof r.delta_2 === "number" && r.delta_2 !== 0).length;
   if (ctx.tables.has("compare.csv")) out.push(f("变化的数值", "Values that changed", changed, "count"));
   return out;
+}
+
+/** min-budget: the scale found, the selected budgets today and at the minimum, and the level asked for. */
+function minBudgetFigures(ctx: RunContext): KeyFigure[] {
+  const rows = records(ctx.tables.get("min_budget.csv"));
+  if (ctx.kind !== "min-budget" || rows.length === 0) return [];
+  const { scale, totals, confidence } = ctx.runJson as { scale?: unknown; totals?: { ratio?: unknown } | null; confidence?: unknown };
+  const lambda = typeof scale === "number" ? scale : totals?.ratio;
+  return [
+    ...(typeof lambda === "number" ? [f("最低预算比例 λ", "Minimum budget scale λ", lambda, "share")] : []),
+    f("所选预算（现有）", "Selected budgets today", sum(rows.map((r) => num(r.budget_yuan))), "money"),
+    f("最低所需预算", "Minimum budgets", sum(rows.map((r) => num(r.min_budget_yuan))), "money"),
+    ...(typeof confidence === "number" ? [f("把握度", "Confidence level", confidence, "share")] : []),
+  ];
 }
 
 function sum(xs: number[]): number {

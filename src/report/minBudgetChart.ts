@@ -1,5 +1,5 @@
 /** `simulate min-budget`: today's budget of the selected sources against the minimum, by year. */
-import { moneyUnitFor } from "../format/numbers.js";
+import { formatPercent, moneyUnitFor } from "../format/numbers.js";
 import { num, records } from "../output/resultTables.js";
 import { MONEY_UNIT_EN, moneyAxis } from "./axis.js";
 import type { RunContext } from "./runContext.js";
@@ -13,9 +13,12 @@ export function minBudgetChart(ctx: RunContext): ChartSpec | null {
   const budget = total("budget_yuan");
   const min = total("min_budget_yuan");
   const unit = moneyUnitFor([...budget, ...min]);
+  const confidence = typeof ctx.runJson.confidence === "number" ? formatPercent(ctx.runJson.confidence) : null;
   return {
     title: { zh: "所选预算：现有与最低所需", en: "Selected budgets: today and the minimum" },
-    note: { zh: `单位：${unit}；最低预算仍能完成全部目标。`, en: `Unit: ${MONEY_UNIT_EN[unit]}; the minimum still meets every target.` },
+    note: confidence
+      ? { zh: `单位：${unit}；在最低预算下，每个目标的完成概率不低于 ${confidence}。`, en: `Unit: ${MONEY_UNIT_EN[unit]}; at the minimum every target is met with a probability of at least ${confidence}.` }
+      : { zh: `单位：${unit}；最低预算仍能完成全部目标。`, en: `Unit: ${MONEY_UNIT_EN[unit]}; the minimum still meets every target.` },
     width: 1000,
     height: 360,
     option: (lang: Lang) => ({

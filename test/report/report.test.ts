@@ -156,3 +156,23 @@ describe("frontier report", () => {
     expect(html).toContain("100.3"); // one decimal, as every non-whole count
   });
 });
+
+describe("min-budget report", () => {
+  const minBudget = [
+    "source,source_name,source_kind,region,region_name,year,budget_yuan,scale,min_budget_yuan,change_yuan,used_yuan,binding",
+    "central,中央,government,r,区,2024,100000000,0.9,90000000,-10000000,90000000,true",
+    "central,中央,government,r,区,2025,100000000,0.9,90000000,-10000000,85000000,false",
+  ].join("\n");
+
+  it("leads with λ and the budgets today and at the minimum; says what the minimum guarantees", () => {
+    const plain = renderReport(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify({ totals: { ratio: 0.9 } }) }));
+    expect(plain).toContain("最低预算比例 λ");
+    expect(plain).toContain("90.0%");
+    expect(plain).toContain("1.8亿元");
+    expect(plain).toContain("最低预算仍能完成全部目标");
+    const sure = renderReport(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify({ scale: 1.1, confidence: 0.9 }) }));
+    expect(sure).toContain("110.0%");
+    expect(sure).toContain("每个目标的完成概率不低于 90.0%");
+    expect(sure).not.toContain("最低预算仍能完成全部目标");
+  });
+});
