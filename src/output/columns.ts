@@ -40,6 +40,12 @@ export const SHADOW_PRICE_COLUMNS: (keyof ShadowPriceRow)[] = [
 ];
 export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "message", "input_line"];
 
+/** Result tables in the order a reader checks them: outcomes first, then the plan, money and limits. */
+export const READING_ORDER = [
+  "targets.csv", "plan.csv", "budgets.csv", "capacity.csv", "funding.csv", "diagnostics.csv",
+  "stress_summary.csv", "stress.csv", "min_budget.csv", "min_budget_binding.csv", "frontier.csv",
+];
+
 /** Key columns of each table, used to align rows across result folders. */
 export const TABLE_KEYS: Record<string, string[]> = {
   "plan.csv": ["year", "region", "program"],

@@ -1,5 +1,6 @@
 /** `simulate compare`: the values that changed most per result file, as relative changes. */
 import { fileLabel } from "../format/labels.js";
+import { READING_ORDER } from "../output/columns.js";
 import { num, records, text } from "../output/resultTables.js";
 import { percentAxis } from "./axis.js";
 import type { RunContext } from "./runContext.js";
@@ -7,11 +8,14 @@ import type { ChartSpec } from "./svgChart.js";
 
 export const TOP_CHANGES = 12;
 
-/** Per file, the rows with the largest |relative change| of folder 2 against folder 1. */
+/** Per file (outcomes first), the rows with the largest |relative change| of folder 2 against folder 1. */
 export function largestChanges(ctx: RunContext): Map<string, { label: string; rel: number }[]> {
   const rows = records(ctx.tables.get("compare.csv")).filter((r) => r.file !== "input.yaml");
   const out = new Map<string, { label: string; rel: number }[]>();
-  for (const file of [...new Set(rows.map((r) => text(r.file)))]) {
+  const files = [...new Set(rows.map((r) => text(r.file)))];
+  const place = (file: string) => (READING_ORDER.includes(file) ? READING_ORDER.indexOf(file) : READING_ORDER.length);
+  files.sort((a, b) => place(a) - place(b));
+  for (const file of files) {
     const ranked = rows
       .filter((r) => r.file === file && Number.isFinite(num(r.rel_delta_2)) && num(r.rel_delta_2) !== 0)
       .map((r) => ({ label: `${text(r.key)} · ${text(r.column)}`, rel: num(r.rel_delta_2) }))

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compareFolders, compareText, renderCompareCsv } from "../../src/finance/compare/compare.js";
+import { compareFolders, compareText, folderTitle, renderCompareCsv } from "../../src/finance/compare/compare.js";
 import { diffInputs } from "../../src/finance/compare/inputDiff.js";
 import { simulate } from "../../src/pipeline.js";
 
@@ -116,6 +116,12 @@ describe("input diff", () => {
     const text = compareText(result, 5, null);
     expect(text).toContain("stress_summary.csv:");
     expect(text).toContain("2 values are in some folders only");
+  });
+
+  it("titles each folder by its scenario and the overlays that made it differ", async () => {
+    const { folders } = await compareFolders([base, cut]);
+    const name = folders[0].runJson.scenario!.name!;
+    expect(folders.map(folderTitle)).toEqual([name, `${name} + cut-20.yaml`]);
   });
 
   it("keys lists of records by id, or by region/program/year, and other lists as values", () => {

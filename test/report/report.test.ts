@@ -176,3 +176,20 @@ describe("min-budget report", () => {
     expect(sure).not.toContain("最低预算仍能完成全部目标");
   });
 });
+
+describe("compare report", () => {
+  it("charts the outcomes first: targets.csv before plan.csv and budgets.csv, whatever the CSV's order", () => {
+    const csv = [
+      "file,key,column,value_1,value_2,delta_2,rel_delta_2,missing_in",
+      "budgets.csv,year=2024;region=r;source=c,used_yuan,100,90,-10,-0.1,",
+      "plan.csv,year=2024;region=r;program=p,units_started,10,9,-1,-0.1,",
+      "targets.csv,target=a,planned,10,9,-1,-0.1,",
+    ].join("\n");
+    const html = renderReport(runContext("compare", { "compare.csv": csv }, { scenario: { name: "a ↔ a + cut.yaml" } }));
+    const at = (file: string) => html.indexOf(`（${file}）`); // in each chart's title
+    expect(at("targets.csv")).toBeGreaterThan(0);
+    expect(at("targets.csv")).toBeLessThan(at("plan.csv"));
+    expect(at("plan.csv")).toBeLessThan(at("budgets.csv"));
+    expect(html).toContain("a ↔ a + cut.yaml");
+  });
+});

@@ -9,8 +9,9 @@
  * plus one row per differing input path with file = input.yaml, key = the path, column = value
  * (text values, no deltas).
  */
+import { basename } from "node:path";
 import { UsageError } from "../../errors.js";
-import { TABLE_KEYS } from "../../output/columns.js";
+import { READING_ORDER, TABLE_KEYS } from "../../output/columns.js";
 import { toCsv } from "../../output/csv.js";
 import { changeScore, type CompareRow, compareTable } from "./alignTables.js";
 import { diffInputs, type InputDifference } from "./inputDiff.js";
@@ -104,11 +105,6 @@ export function renderCompareCsv(result: CompareResult, options: { bom: boolean 
   return toCsv(records, columns, options);
 }
 
-/** Files in the order a reader checks them: outcomes first, then the plan, money and limits. */
-const FILE_ORDER = [
-  "targets.csv", "plan.csv", "budgets.csv", "capacity.csv", "funding.csv", "diagnostics.csv",
-  "stress_summary.csv", "stress.csv", "min_budget.csv", "min_budget_binding.csv", "frontier.csv",
-];
 
 /**
  * The rows that changed most in each file, ranked by relative change (see changeScore) and then by
@@ -116,7 +112,7 @@ const FILE_ORDER = [
  */
 export function mostChanged(rows: CompareRow[], top: number): Map<string, CompareRow[]> {
   const out = new Map<string, CompareRow[]>();
-  for (const file of FILE_ORDER) {
+  for (const file of READING_ORDER) {
     const ranked = rows
       .filter((r) => r.file === file)
       .map((r) => ({ r, score: changeScore(r), size: Math.max(0, ...r.deltas.map((d) => Math.abs(d ?? 0))) }))
@@ -163,4 +159,10 @@ export function compareText(result: CompareResult, top: number, outFile: string 
   }
   if (outFile) lines.push("", `written to ${outFile}`);
   return lines.join("\n") + "\n";
+}
+
+/** A folder as the report's title names it: its scenario, and the overlays that made it differ. */
+export function folderTitle(folder: ResultsFolder): string {
+  const overlays = (folder.runJson.scenario?.overlays ?? []).map((o) => basename(o));
+  return `${folder.runJson.scenario?.name ?? folder.dir}${overlays.map((o) => ` + ${o}`).join("")}`;
 }
