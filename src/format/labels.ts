@@ -184,6 +184,15 @@ export const METRIC_LABELS: Record<string, Label> = {
   funding_gap_yuan: l("资金缺口", "funding gap"),
 };
 
+/** What an uncertain input varies (its `applies_to`), for charts that list inputs. */
+export const UNCERTAIN_INPUT_LABELS: Record<string, Label> = {
+  unit_cost: l("单位造价", "unit cost"),
+  budget: l("预算到位", "budget realised"),
+  enterprise_shortfall: l("企业出资缺口", "enterprise shortfall"),
+  consent_failure: l("居民同意未达成", "consent failure"),
+  slip: l("开工推迟", "start slip"),
+};
+
 export const SOURCE_KIND_LABELS: Record<string, Label> = {
   government: l("政府", "government"),
   enterprise: l("企业", "enterprise"),

@@ -46,6 +46,15 @@ describe("plan report", () => {
     }
   });
 
+  it("names each tornado's inputs by what they vary, with their ids, and shows all nine", () => {
+    const [first] = tornadoCharts(runContext("plan", files));
+    const axis = (first.option("zh") as { yAxis: { data: string[] } }).yAxis.data;
+    expect(axis).toHaveLength(9);
+    expect(axis).toContain("单位造价（unit-cost）");
+    expect(axis).toContain("预算到位（provincial-budget）");
+    expect(axis).toContain("开工推迟（slip）");
+  });
+
   it("draws no tornado for an output that never varies (no ρ: e.g. the gap of re-plans that never owe money)", () => {
     const flat = files["sensitivity.csv"].replace(/^([^,\n]+),funding_gap_total,[^,\n]*,/gm, "$1,funding_gap_total,,");
     const titles = (csv: string) => tornadoCharts(runContext("plan", { ...files, "sensitivity.csv": csv })).map((c) => c.title.en);
