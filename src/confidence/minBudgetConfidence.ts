@@ -82,11 +82,12 @@ export async function minBudgetToConfidence(
   const draws = options.calibrationDraws ?? DEFAULT_CALIBRATION_DRAWS;
   const calibration = { seed: options.calibrationSeed, draws, rounds: 0 };
   // With --from, the years before it are today's plan to α, as at stress --confidence's 0 % level.
-  const scenario = await freezeBeforeSelection(given, selection.from, async (s) => (await planToConfidence(s, uncertainty, {
+  const { scenario, notice } = await freezeBeforeSelection(given, selection.from, async (s) => (await planToConfidence(s, uncertainty, {
     confidence: options.confidence, calibrationSeed: options.calibrationSeed, calibrationDraws: draws, solver,
   })).planned.solution);
   const required = requiredLevels(scenario, options.confidence);
-  const deterministic = await solveMinBudget(scenario, selection, { solver, pastFrozen: true });
+  const deterministic = await solveMinBudget(scenario, selection, { solver, freezePast: false });
+  if (notice) deterministic.notices.push(notice);
   const result: MinBudgetConfidenceResult = { status: deterministic.status, deterministic, required, trials: [], at: null, below: null, rows: [], limits: [], calibration };
   if (deterministic.status !== "optimal") return result;
   const pm = buildPlanningModel(scenario);

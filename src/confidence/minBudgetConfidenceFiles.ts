@@ -91,7 +91,7 @@ function diagnosticRows(scenario: Scenario, r: MinBudgetConfidenceResult, locate
 }
 
 export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfidenceResult, title: string): string {
-  const lines = [title];
+  const lines = [title, ...r.deterministic.notices.map((n) => `note: ${n}`)];
   if (r.status === "infeasible") {
     lines.push("no budget is large enough: the targets cannot all be met with any amount of the selected money, even in the planned world.");
     for (const c of r.deterministic.conflicts) lines.push(`  - ${c.message}`);

@@ -13,20 +13,31 @@ import type { PlanSolution } from "../plan/solvePlan.js";
 import { budgetMoney } from "../results/carry.js";
 import type { Actual, Budget, Scenario } from "../scenario/types.js";
 
+export interface FrozenSelection {
+  scenario: Scenario;
+  /** Said to the planner when the years before `from` could not be kept (no plan to keep). */
+  notice: string | null;
+}
+
 /**
  * The scenario a budget selection from a year (`--from`) re-plans: the years before it frozen at
  * the plan today's budgets give (`baseline`, stress's 0 % level), so that min-budget's λ* and the
- * deepest cut stress finds harmless answer the same question. The scenario itself without a year,
- * or when today's budgets give no plan to freeze.
+ * deepest cut stress finds harmless answer the same question. The scenario itself without a year
+ * or without a horizon year before it; when today's budgets give no plan, there is nothing to keep,
+ * and the notice says that those years are re-planned with the rest.
  */
 export async function freezeBeforeSelection(
   scenario: Scenario,
   from: number | null,
   baseline: (scenario: Scenario) => Promise<PlanSolution>,
-): Promise<Scenario> {
-  if (from === null) return scenario;
+): Promise<FrozenSelection> {
+  if (from === null || from <= scenario.horizon.start) return { scenario, notice: null };
   const solution = await baseline(scenario);
-  return solution.status === "optimal" ? freezePast(scenario, solution, from) : scenario;
+  if (solution.status === "optimal") return { scenario: freezePast(scenario, solution, from), notice: null };
+  return {
+    scenario,
+    notice: `today's budgets give no plan (${solution.status}), so the years before ${from} cannot be kept as planned: they are re-planned together with the later years`,
+  };
 }
 
 export function freezePast(scenario: Scenario, baseline: PlanSolution, from: number): Scenario {

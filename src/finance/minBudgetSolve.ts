@@ -61,6 +61,8 @@ export interface MinBudgetResult {
   stages: { stage: string; status: string; objective: number; solver: string; seconds: number }[];
   dualMethod: "lp" | "lp_relaxation" | "none";
   message?: string;
+  /** What the planner should know about how the question was answered (e.g. a past that could not be frozen). */
+  notices: string[];
 }
 
 const EXPLAINED = new Set<ConstraintFamily>(["targets", "budgets", "capacity", "shares", "resident_cap", "links", "stock", "start_limits"]);
@@ -68,8 +70,11 @@ const EXPLAINED = new Set<ConstraintFamily>(["targets", "budgets", "capacity", "
 export interface MinBudgetOptions {
   solver?: SolverChoice;
   perYear?: boolean;
-  /** The caller already froze the years before `--from` (freezeBeforeSelection); default false. */
-  pastFrozen?: boolean;
+  /**
+   * Keep the years before `--from` as today's plan (default true); false when the caller froze them
+   * itself (min-budget --confidence freezes today's plan to α).
+   */
+  freezePast?: boolean;
 }
 
 /**
@@ -79,7 +84,10 @@ export interface MinBudgetOptions {
 export async function solveMinBudget(given: Scenario, sel: BudgetSelection, options: MinBudgetOptions = {}): Promise<MinBudgetResult> {
   const perYear = options.perYear ?? false;
   const solver = options.solver ?? "auto";
-  const scenario = options.pastFrozen ? given : await freezeBeforeSelection(given, sel.from, (s) => solveStages(buildPlanningModel(s), solver));
+  const { scenario, notice } = options.freezePast === false
+    ? { scenario: given, notice: null }
+    : await freezeBeforeSelection(given, sel.from, (s) => solveStages(buildPlanningModel(s), solver, { duals: false }));
+  const notices = notice ? [notice] : [];
   const mb = buildMinBudgetModel(scenario, sel, perYear);
   const staged = StagedSession.open(mb, solver);
   let run: StageRun;
@@ -89,7 +97,7 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
     await staged.dispose();
   }
   const stages = run.stages.map(({ stage, status, objective, solver, seconds }) => ({ stage, status, objective, solver, seconds }));
-  const empty = { perYear, scales: [], rows: [], binding: [], dualMethod: "none" as const };
+  const empty = { perYear, scales: [], rows: [], binding: [], dualMethod: "none" as const, notices };
   if (run.infeasible) {
     const conflicts = await diagnoseInfeasibility(run.infeasible.model, scenario, run.infeasible.iis);
     return { status: "infeasible", ...empty, conflicts, stages };
@@ -111,6 +119,7 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
     conflicts: [],
     stages,
     dualMethod: duals ? run.dualMethod : "none",
+    notices,
   };
 }
 

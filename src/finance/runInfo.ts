@@ -16,7 +16,7 @@ export interface FinanceRunJson {
   solver: { requested: string };
   selection: { sources: string[]; from: number | null; region: string | null };
   timings_seconds: Record<string, number>;
-  /** How input files were read (e.g. a CSV read as GBK). */
+  /** How input files were read (e.g. a CSV read as GBK), then what the command noted about its answer. */
   warnings: string[];
   [detail: string]: unknown;
 }
@@ -30,6 +30,7 @@ export function financeRunJson(
   solver: string,
   details: Record<string, unknown>,
   seconds: Record<string, number>,
+  notices: readonly string[] = [],
 ): FinanceRunJson {
   return {
     engine: { name: "renewsim", version: ENGINE_VERSION, output_version: OUTPUT_VERSION },
@@ -40,7 +41,7 @@ export function financeRunJson(
     selection: { sources: selection.sourceIds, from: selection.from, region: selection.region },
     ...details,
     timings_seconds: Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Number(v.toFixed(3))])),
-    warnings: loaded.notices,
+    warnings: [...loaded.notices, ...notices],
   };
 }
 

@@ -1,11 +1,10 @@
 /**
- * Why a cut level has no plan: the diagnosis of each infeasible level (the IIS or elastic re-solve
- * of the planning model, in planning words: src/plan/elastic.ts), for the stress folder's
- * diagnostics.csv and the lines under the printed table. Levels with a plan add nothing here; their
- * missed targets are in stress.csv.
+ * Why a cut level has no plan: each infeasible level's diagnosis (the IIS or elastic re-solve of
+ * the planning model, in planning words: src/plan/elastic.ts, as planScenario made it for the
+ * level), for the stress folder's diagnostics.csv and the lines under the printed table. Levels
+ * with a plan add nothing here; their missed targets are in stress.csv.
  */
 import type { DiagnosticRow } from "../results/types.js";
-import type { InputLocator } from "../scenario/inputPlace.js";
 import { cutLabel } from "./cutSpec.js";
 import type { StressLevel } from "./stress.js";
 
@@ -21,15 +20,12 @@ export const STRESS_DIAGNOSTIC_COLUMNS: (keyof StressDiagnosticRow)[] = ["cut", 
 /** How many of a level's conflicts the printed table names; the file has them all. */
 const PRINTED_CONFLICTS = 3;
 
-export function stressDiagnosticRows(levels: StressLevel[], locate?: InputLocator): StressDiagnosticRow[] {
+export function stressDiagnosticRows(levels: StressLevel[]): StressDiagnosticRow[] {
   return levels.flatMap((level) => {
-    const { solution } = level.planned;
-    const at = { cut: level.cut, cut_label: cutLabel(level.cut) };
-    if (solution.status === "error") return [{ ...at, kind: "error", where: "solver", message: solution.message ?? "solver error", input_line: "" }];
-    if (solution.status !== "infeasible") return [];
-    return solution.conflicts.map((c) => ({
-      ...at, kind: `conflict:${c.kind}`, where: c.where, message: c.message, input_line: c.input && locate ? locate(c.input) : "",
-    }));
+    const { solution, tables } = level.planned;
+    if (solution.status !== "infeasible" && solution.status !== "error") return [];
+    // planScenario diagnosed the level as `simulate` diagnoses a plan (plan/diagnostics.ts).
+    return tables.diagnostics.map((d) => ({ cut: level.cut, cut_label: cutLabel(level.cut), ...d }));
   });
 }
 

@@ -7,7 +7,6 @@ import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatCount, formatMoney, formatPercent, formatProbability } from "../format/numbers.js";
 import { cutLabel } from "./cutSpec.js";
-import type { InputLocator } from "../scenario/inputPlace.js";
 import { renderJson } from "./runInfo.js";
 import { STRESS_DIAGNOSTIC_COLUMNS, STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
 import type { StressLevel } from "./stress.js";
@@ -23,11 +22,11 @@ export async function renderStressFiles(
   levels: StressLevel[],
   runJson: object,
   merged: unknown,
-  options: { bom: boolean; xlsx?: boolean; locate?: InputLocator },
+  options: { bom: boolean; xlsx?: boolean },
 ): Promise<Record<string, string | Uint8Array>> {
   const targets = stressTargetRows(levels);
   const summary = stressSummaryRows(levels);
-  const diagnostics = stressDiagnosticRows(levels, options.locate);
+  const diagnostics = stressDiagnosticRows(levels);
   const targetColumns = [...STRESS_COLUMNS, ...extraColumns(targets, STRESS_COLUMNS)] as (keyof StressTargetRow & string)[];
   const summaryColumns = [...STRESS_SUMMARY_COLUMNS, ...extraColumns(summary, STRESS_SUMMARY_COLUMNS)] as (keyof StressSummaryRow & string)[];
   return withOfficeFiles({

@@ -42,7 +42,7 @@ export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "me
 
 /** Result tables in the order a reader checks them: outcomes first, then the plan, money and limits. */
 export const READING_ORDER = [
-  "targets.csv", "plan.csv", "budgets.csv", "capacity.csv", "funding.csv", "diagnostics.csv",
+  "targets.csv", "plan.csv", "budgets.csv", "capacity.csv", "funding.csv", "shadow_prices.csv", "diagnostics.csv",
   "stress_summary.csv", "stress.csv", "min_budget.csv", "min_budget_binding.csv", "frontier.csv",
 ];
 

@@ -17,7 +17,10 @@ export function minBudgetChart(ctx: RunContext): ChartSpec | null {
   return {
     title: { zh: "所选预算：现有与最低所需", en: "Selected budgets: today and the minimum" },
     note: confidence
-      ? { zh: `单位：${unit}；在最低预算下，每个目标的完成概率不低于 ${confidence}。`, en: `Unit: ${MONEY_UNIT_EN[unit]}; at the minimum every target is met with a probability of at least ${confidence}.` }
+      ? {
+        zh: `单位：${unit}；在最低预算下，每个目标在校准样本上达到其要求的把握度（目标未另设时为 ${confidence}）。`,
+        en: `Unit: ${MONEY_UNIT_EN[unit]}; at the minimum every target reaches its required confidence on the calibration sample (${confidence} unless the target sets its own).`,
+      }
       : { zh: `单位：${unit}；最低预算仍能完成全部目标。`, en: `Unit: ${MONEY_UNIT_EN[unit]}; the minimum still meets every target.` },
     width: 1000,
     height: 360,

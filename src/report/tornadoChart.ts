@@ -2,7 +2,7 @@
 import { UNCERTAIN_INPUT_LABELS } from "../format/labels.js";
 import { num, records, text } from "../output/resultTables.js";
 import type { RunContext } from "./runContext.js";
-import type { ChartSpec } from "./svgChart.js";
+import type { ChartSpec, Lang } from "./svgChart.js";
 
 /** Bars per tornado: every input of the shipped scenarios (nine at most), largest |ρ| first. */
 export const TORNADO_INPUTS = 10;
@@ -27,11 +27,10 @@ export function tornadoCharts(ctx: RunContext): ChartSpec[] {
       note: { zh: "斯皮尔曼秩相关系数 ρ；正值表示输入越大、结果越高。", en: "Spearman rank correlation ρ; positive: the output rises with the input." },
       width: 480,
       height: 80 + 26 * Math.max(1, bars.length),
-      sameInBothLanguages: true, // what each input varies (Chinese) with its id, and ρ
-      option: () => ({
+      option: (lang: Lang) => ({
         grid: { left: 200, right: 50, top: 10, bottom: 30 },
         xAxis: { type: "value", min: -1, max: 1 },
-        yAxis: { type: "category", data: bars.map((b) => label(text(b.input))), inverse: true, axisLabel: { width: 190, overflow: "truncate" } },
+        yAxis: { type: "category", data: bars.map((b) => label(text(b.input), lang)), inverse: true, axisLabel: { width: 190, overflow: "truncate" } },
         series: [{
           type: "bar",
           data: bars.map((b) => ({ value: num(b.spearman_rho), itemStyle: { color: num(b.spearman_rho) >= 0 ? "#5470c6" : "#ee6666" } })),
@@ -42,12 +41,13 @@ export function tornadoCharts(ctx: RunContext): ChartSpec[] {
   });
 }
 
-/** An input as a reader knows it: what it varies, then its id ("预算到位（city-budget）"). */
-function inputLabels(ctx: RunContext): (id: string) => string {
+/** An input as a reader knows it: what it varies, then its id ("预算到位（city-budget）", "budget realised (city-budget)"). */
+function inputLabels(ctx: RunContext): (id: string, lang: Lang) => string {
   const uncertainty = ctx.input?.uncertainty as { inputs?: { id?: unknown; applies_to?: unknown }[] } | undefined;
   const varies = new Map((uncertainty?.inputs ?? []).map((i) => [String(i.id), String(i.applies_to)]));
-  return (id) => {
+  return (id, lang) => {
     const what = UNCERTAIN_INPUT_LABELS[varies.get(id) ?? ""];
-    return what ? `${what.zh}（${id}）` : id;
+    if (!what) return id;
+    return lang === "zh" ? `${what.zh}（${id}）` : `${what.en} (${id})`;
   };
 }

@@ -93,17 +93,20 @@ describe("compare", () => {
 });
 
 describe("input diff", () => {
-  /** A stress-shaped folder: base's run.json and input.yaml, a summary with the given cut rows. */
-  function stressFolder(name: string, rows: string[]): string {
+  /** A stress-shaped folder: base's input.yaml, run.json saying stress, a summary with the given cut rows. */
+  function stressFolder(name: string, rows: string[], diagnostics?: string[]): string {
     const folder = join(dir, name);
     cpSync(base, folder, { recursive: true, filter: (src) => !src.endsWith(".csv") || src === base });
+    const run = JSON.parse(readFileSync(join(base, "run.json"), "utf8"));
+    writeFileSync(join(folder, "run.json"), JSON.stringify({ ...run, command: "stress" }));
     writeFileSync(join(folder, "stress_summary.csv"), ["cut,cut_label,status,targets_met,government_used_yuan", ...rows].join("\n") + "\n");
+    if (diagnostics) writeFileSync(join(folder, "diagnostics.csv"), ["cut,cut_label,kind,where,message,input_line", ...diagnostics].join("\n") + "\n");
     return folder;
   }
 
-  it("refuses folders of different commands, naming what each holds (nothing would be compared)", async () => {
-    const stress = stressFolder("stress-a", ["0,0%,optimal,2,100", "0.1,10%,optimal,1,90"]);
-    await expect(compareFolders([base, stress])).rejects.toThrow(/share no result table.*\[2\] .*stress-a holds stress_summary\.csv/);
+  it("refuses folders of different commands, even when both hold a diagnostics.csv (nothing would line up)", async () => {
+    const stress = stressFolder("stress-a", ["0,0%,optimal,2,100", "0.6,60%,infeasible,,"], ["0.6,60%,conflict:budgets,b,exceeded by 1,"]);
+    await expect(compareFolders([base, stress])).rejects.toThrow(/different commands.*\[1\] .*: plan; \[2\] .*stress-a: stress/);
   });
 
   it("compares two stress runs level by level, and says how many values only some folders hold", async () => {

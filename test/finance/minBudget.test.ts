@@ -68,11 +68,34 @@ describe("min-budget model", () => {
     const r = await solveMinBudget(s, sel);
     const lambda = r.scales[0].scale;
     // Re-planning 2021–2022 too (what min-budget once did) needs only about half of 2023's budgets.
-    const replanned = await solveMinBudget(s, sel, { pastFrozen: true });
+    const replanned = await solveMinBudget(s, sel, { freezePast: false });
     expect(lambda - replanned.scales[0].scale).toBeGreaterThan(0.1);
     const [, shallower, deeper] = await runStress(s, sel, [1 - lambda - 0.005, 1 - lambda + 0.005], { solver: "highs" });
     expect(meetsEveryTarget(shallower.planned)).toBe(true);
     expect(meetsEveryTarget(deeper.planned)).toBe(false);
+  });
+
+  it("with --from and no plan at today's budgets, re-plans the earlier years too and says so", async () => {
+    const s = handSolvedTown();
+    s.targets = s.targets.map((t) => ({ ...t, kind: "hard" as const })); // 8 units need 720万 of 600万: no plan today
+    const sel = resolveSelection(s, { ...government, from: 2022 });
+    const r = await solveMinBudget(s, sel);
+    expect(r.status).toBe("optimal");
+    expect(r.notices).toEqual([expect.stringMatching(/today's budgets give no plan \(infeasible\), so the years before 2022 cannot be kept as planned/)]);
+    expect(r.scales[0].scale).toBeCloseTo((await solveMinBudget(s, sel, { freezePast: false })).scales[0].scale, 9);
+    // Nothing before the horizon's first year: no baseline to plan, nothing to say.
+    expect((await solveMinBudget(s, resolveSelection(s, { ...government, from: 2021 }))).notices).toEqual([]);
+  });
+
+  it("per year with --from: one scale per year from it on, the years before kept as planned", async () => {
+    const { scenario: s } = loadScenario("test/fixtures/finance/towns.yaml");
+    const sel = resolveSelection(s, { ...government, from: 2023 });
+    const perYear = await solveMinBudget(s, sel, { perYear: true });
+    const uniform = await solveMinBudget(s, sel);
+    expect(perYear.scales.map((x) => x.year)).toEqual([2023, 2024]);
+    expect(perYear.rows.every((r) => r.year >= 2023)).toBe(true);
+    const total = (r: typeof perYear) => r.scales.reduce((a, x) => a + x.min_budget_yuan, 0);
+    expect(total(perYear)).toBeLessThanOrEqual(total(uniform) + 1);
   });
 
   it("per year: the smallest total, met at the per-year budgets and missed 1% below", async () => {

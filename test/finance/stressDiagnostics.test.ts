@@ -16,7 +16,7 @@ describe("stress diagnostics", () => {
     const sel = resolveSelection(s, { selector: { kind: "government", ids: null }, from: 2023 });
     const levels = await runStress(s, sel, [0.5, 0.9], { locate, solver: "highs" });
     expect(levels.map((l) => l.planned.solution.status)).toEqual(["optimal", "optimal", "infeasible"]);
-    const rows = stressDiagnosticRows(levels, locate);
+    const rows = stressDiagnosticRows(levels);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.cut === 0.9 && r.cut_label === "90%" && r.kind.startsWith("conflict:"))).toBe(true);
     expect(rows.some((r) => /budget of .* in 2023 is exceeded by/.test(r.message))).toBe(true);

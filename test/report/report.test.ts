@@ -53,6 +53,7 @@ describe("plan report", () => {
     expect(axis).toContain("单位造价（unit-cost）");
     expect(axis).toContain("预算到位（provincial-budget）");
     expect(axis).toContain("开工推迟（slip）");
+    expect((first.option("en") as { yAxis: { data: string[] } }).yAxis.data).toContain("budget realised (provincial-budget)");
   });
 
   it("draws no tornado for an output that never varies (no ρ: e.g. the gap of re-plans that never owe money)", () => {
@@ -181,7 +182,7 @@ describe("min-budget report", () => {
     expect(plain).toContain("最低预算仍能完成全部目标");
     const sure = renderReport(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify({ scale: 1.1, confidence: 0.9 }) }));
     expect(sure).toContain("110.0%");
-    expect(sure).toContain("每个目标的完成概率不低于 90.0%");
+    expect(sure).toContain("达到其要求的把握度（目标未另设时为 90.0%）");
     expect(sure).not.toContain("最低预算仍能完成全部目标");
   });
 });

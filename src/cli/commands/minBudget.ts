@@ -68,7 +68,7 @@ export function registerMinBudget(program: Command): void {
         totals: result.status === "optimal" ? minBudgetTotals(result) : null,
         shadow_prices: result.dualMethod,
         stages: result.stages,
-      }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
+      }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 }, result.notices);
       const files = await renderMinBudgetFiles(result, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx, locate: loaded.place });
       const written = writeFolderAtomically(outDir, files, opts.force ?? false, loaded.inputs);
       const title = `min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}` +

@@ -64,7 +64,7 @@ export async function runMinBudgetConfidence(run: MinBudgetConfidenceRun): Promi
     search: result.trials.map((t) => ({ scale: round(t.scale, 9), reached: t.reached })),
     calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
     validation: validation && validationSeed ? { seed: validationSeed.seed, seed_from: validationSeed.from, draws: validation.draws, workers: validation.workers } : null,
-  }, { load: (t1 - run.startedAt) / 1000, solve: (t2 - t1) / 1000 });
+  }, { load: (t1 - run.startedAt) / 1000, solve: (t2 - t1) / 1000 }, result.deterministic.notices);
   const files = await renderMinBudgetConfidenceFiles(loaded.scenario, result, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx, locate: loaded.place });
   const written = writeFolderAtomically(run.outDir, files, opts.force ?? false, loaded.inputs);
   const title = `min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;

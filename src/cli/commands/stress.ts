@@ -86,7 +86,7 @@ export function registerStress(program: Command): void {
         monte_carlo: draws && validationSeed ? { mode: "evaluate", seed: validationSeed.seed, seed_from: validationSeed.from, draws: draws.draws, workers: draws.workers, common_random_numbers: true } : null,
         levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: stageSummary(l.planned.solution) })),
       }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
-      const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx, locate: loaded.place });
+      const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx });
       const written = writeFolderAtomically(outDir, files, opts.force ?? false, loaded.inputs);
       const failed = levels.filter((l) => l.planned.solution.status === "error");
       if (!opts.quiet) {

@@ -33,7 +33,7 @@ export async function compareFolders(dirs: string[], options: { force?: boolean 
   if (mismatches.length > 0 && !options.force) {
     throw new UsageError(`these folders cannot be compared: ${mismatches.join("; ")} (use --force to compare anyway)`);
   }
-  refuseDifferentKinds(folders);
+  refuseDifferentCommands(folders);
   const rows: CompareRow[] = [];
   for (const file of Object.keys(TABLE_KEYS)) {
     const tables = folders.map((f) => f.tables.get(file));
@@ -43,21 +43,21 @@ export async function compareFolders(dirs: string[], options: { force?: boolean 
   return { folders, rows, inputs: diffInputs(folders.map((f) => f.input)), warnings: mismatches };
 }
 
+/** The command that wrote a folder: run.json's `command`; plan and merge folders (the same tables) have none. */
+function commandOf(folder: ResultsFolder): string {
+  return typeof folder.runJson.command === "string" ? folder.runJson.command : "plan";
+}
+
 /**
- * Folders of different kinds (a plan and a stress run) share no table: every row would be missing
- * in one of them and nothing would be compared, so that is refused, naming what each folder holds.
+ * Folders of different commands (a plan and a stress run) hold different tables — at most a
+ * diagnostics.csv of different rows in common — so every row would be missing in one of them and
+ * nothing compared: refused, naming the command of each folder.
  */
-function refuseDifferentKinds(folders: ResultsFolder[]): void {
-  const files = folders.map((f) => [...f.tables.keys()]);
-  const empty = folders.filter((_, i) => files[i].length === 0);
-  if (empty.length > 0 && empty.length < folders.length) {
-    throw new UsageError(`${empty.map((f) => f.dir).join(", ")} ${empty.length === 1 ? "holds" : "hold"} none of the result tables compare aligns (${Object.keys(TABLE_KEYS).join(", ")})`);
-  }
-  const shared = files[0].filter((file) => files.every((list) => list.includes(file)));
-  if (files[0].length > 0 && shared.length === 0) {
-    const holds = folders.map((f, i) => `[${i + 1}] ${f.dir} holds ${files[i].join(", ")}`).join("; ");
-    throw new UsageError(`these folders share no result table, so nothing can be compared: ${holds} (compare folders of the same command: plans with plans, stress runs with stress runs)`);
-  }
+function refuseDifferentCommands(folders: ResultsFolder[]): void {
+  const commands = folders.map(commandOf);
+  if (new Set(commands).size === 1) return;
+  const wrote = folders.map((f, i) => `[${i + 1}] ${f.dir}: ${commands[i]}`).join("; ");
+  throw new UsageError(`these folders were written by different commands, so their tables do not line up: ${wrote} (compare plans with plans, stress runs with stress runs)`);
 }
 
 /** Output version and horizon must agree with the first folder. */
