@@ -48,10 +48,16 @@ export interface StageDuals {
   sensitivity: Float64Array[] | null;
 }
 
-/** A run's duals, ranges (base rows) and final-stage column responses, chained. */
+/** A run's duals, ranges and final-stage column responses over the base rows, chained. */
 export interface ChainedDuals {
+  /**
+   * Per stage: d(stage optimum)/d(row bound), chained through the earlier stages — what a re-plan
+   * with that limit moved shows; null when unavailable.
+   */
   duals: (Float64Array | null)[];
+  /** Per stage: the bound interval over which that stage's basis stays optimal (null unless ranged). */
   ranges: (RowRange[] | null)[];
+  /** d(final value of column)/d(row bound), for the `sensitivity` columns asked for. */
   sensitivity: Float64Array[] | null;
 }
 

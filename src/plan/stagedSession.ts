@@ -18,10 +18,10 @@ import type { LinearModel, Row, Stage, StagedProblem } from "../model/types.js";
 import { sessionFor } from "../solve/sessions.js";
 import type { SolverChoice } from "../solve/auto.js";
 import type {
-  BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
+  BoundChange, CoefficientChange, InfeasibleSubsystem, SessionSolveOptions, SolveResult, SolverSession,
 } from "../solve/types.js";
 import { newHighsSession } from "../solve/newHighsSession.js";
-import { chainStageDuals, type StageDuals } from "./lexSensitivity.js";
+import { type ChainedDuals, chainStageDuals, type StageDuals } from "./lexSensitivity.js";
 import { type IntegerStageResult, solveIntegerStage } from "./integerStage.js";
 import { evaluate, fixRow, relaxIntegers, type StageOptimum, stageModel } from "./stageModels.js";
 
@@ -42,21 +42,13 @@ export interface StageReport {
 
 export type DualMethod = "lp" | "lp_relaxation" | "none";
 
-export interface StageRun {
+/** A run of the stages: its status and plan, and its duals, ranges and responses (ChainedDuals). */
+export interface StageRun extends ChainedDuals {
   status: "optimal" | "infeasible" | "error";
   stages: StageReport[];
   /** Final primal (after the last stage run); empty unless optimal. */
   primal: Float64Array;
   optima: StageOptimum[];
-  /**
-   * Per stage, over the base rows: d(stage optimum)/d(row bound), chained through the earlier
-   * stages (lexSensitivity.ts) — what a re-plan with that limit moved shows; null when unavailable.
-   */
-  duals: (Float64Array | null)[];
-  /** Per stage, over the base rows: the bound interval over which that stage's basis stays optimal (null unless ranged). */
-  ranges: (RowRange[] | null)[];
-  /** d(final value of column)/d(row bound) over the base rows, for the `sensitivity` columns asked for. */
-  sensitivity: Float64Array[] | null;
   dualMethod: DualMethod;
   warnings: string[];
   message?: string;
