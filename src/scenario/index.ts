@@ -15,6 +15,8 @@ import { PositionTable, type PathKey, type SourcePos } from "./positions.js";
 import { ProblemLog, type ScenarioError } from "./problems.js";
 import type { Scenario } from "./types.js";
 import { validateMerged } from "./validate.js";
+import { inputLocator } from "./inputPlace.js";
+import { moneyNotices } from "./moneyNotices.js";
 import { implausibleBudgets, implausibleUnitCosts } from "./plausibility.js";
 
 export { ScenarioError, formatProblem, type Problem } from "./problems.js";
@@ -81,7 +83,10 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     merged,
     hash: scenarioHash(merged),
     layers: layers.map((l) => l.file),
-    notices: [...files.notices, ...implausibleBudgets(merged, locate), ...implausibleUnitCosts(merged, locate)],
+    notices: [
+      ...files.notices, ...implausibleBudgets(merged, locate), ...implausibleUnitCosts(merged, locate),
+      ...moneyNotices(scenario, inputLocator(root, locate)),
+    ],
     inputs: files.filesRead,
     locate,
   };

@@ -1,9 +1,11 @@
 /**
  * Budgets and unit costs that are almost certainly unit mistakes: amounts without a unit are yuan,
  * so a county budget typed as `3500` meaning 3500万 is 10,000 times too small and quietly starves
- * the plan. A budget is flagged when it is positive and below a thousandth of the scenario's median
- * budget, or a government budget under 1万元 a year, or above ten thousand times the median; the
- * hint names the unit (万 or 亿) that brings it nearest the median. A unit cost is flagged under
+ * the plan. The typical budget is the median of the budgets of at least 1万元 (a whole CSV typed in
+ * 万 would otherwise make the slips the typical value and the right amounts look huge). A budget
+ * is flagged when it is positive and below a thousandth of the typical one, or a government budget
+ * under 1万元 a year, or above ten thousand times the typical one; the hint names the unit (万 or
+ * 亿) that brings it nearest the typical budget. A unit cost is flagged under
  * 100元 per household (retrofits cost thousands to tens of thousands). Warnings, not errors: the
  * planner may mean it. Each names its YAML path, file and line.
  */
@@ -20,16 +22,26 @@ export function implausibleBudgets(merged: unknown, locate: (path: readonly Path
   const amounts = budgetAmounts(merged);
   const positive = amounts.map((a) => a.yuan).filter((x) => x > 0).sort((a, b) => a - b);
   if (positive.length === 0) return [];
-  const median = positive[Math.floor(positive.length / 2)];
+  const plausible = positive.filter((x) => x >= LEAST_GOVERNMENT_BUDGET);
+  const typical = plausible.length > 0 ? plausible : positive;
+  const median = typical[Math.floor(typical.length / 2)];
   return amounts.flatMap((a) => {
     if (a.yuan <= 0) return [];
-    const tiny = a.yuan < median / 1000 || (a.government && a.yuan < 1e4);
+    const belowMedian = a.yuan < median / 1000;
+    const tiny = belowMedian || (a.government && a.yuan < LEAST_GOVERNMENT_BUDGET);
     const huge = a.yuan > median * 1e4;
     if (!tiny && !huge) return [];
-    const hint = tiny ? `amounts without a unit are yuan: did you mean "${a.yuan}${nearestUnit(a.yuan, median)}"?` : "is the unit right?";
-    return [`${where(a.path, locate)}: a budget of ${formatYuan(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatYuan(median)}); ${hint}`];
+    const unit = `did you mean "${a.yuan}${nearestUnit(a.yuan, median)}"?`;
+    if (tiny && !belowMedian) {
+      return [`${where(a.path, locate)}: a government budget of ${formatYuan(a.yuan)} a year is under 1万元; amounts without a unit are yuan: ${unit}`];
+    }
+    const hint = tiny ? `amounts without a unit are yuan: ${unit}` : "is the unit right?";
+    return [`${where(a.path, locate)}: a budget of ${formatYuan(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatYuan(median)} of those from 1万元); ${hint}`];
   });
 }
+
+/** Below this a government's yearly budget is a unit slip: `3500` written for 3500万. */
+const LEAST_GOVERNMENT_BUDGET = 1e4;
 
 /** Below this a unit cost per household is a unit slip: `2.7` written for 2.7万. */
 const LEAST_COST_PER_HOUSEHOLD = 100;

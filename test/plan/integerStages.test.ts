@@ -36,7 +36,8 @@ describe("integer stages", () => {
     const r = await runCli("bench/scenarios/city-integer.yaml", "--out", out, "--quiet", "--no-xlsx", "--allow-outside", resolve("bench"));
     expect(r.code).toBe(0);
     const run = readRun(out);
-    expect(run.warnings).toEqual([]);
+    // No solver warning; the loader notes that the bench city leaves 2026 unbudgeted for two sources.
+    expect(run.warnings.filter((w: string) => !/money from it is unlimited/.test(w))).toEqual([]);
     for (const s of run.stages) {
       expect(s.status).toBe("optimal");
       expect(["lp_bound", "mip"]).toContain(s.proof);

@@ -1,0 +1,66 @@
+/**
+ * Money a scenario makes available without meaning to, said before anything is planned:
+ *  - a payment year without a budget entry is unlimited (docs/scenario-reference.md), so budgets
+ *    that stop at the horizon's end leave the tail years — when units started in the last years
+ *    are still paid for — with unlimited money from that source, which a plan readily uses;
+ *  - a source no programme names in its `shares` pays for nothing: its budgets are never used.
+ * Notices, not errors: both can be meant. Each names the file and line of the entries concerned.
+ */
+import type { YamlPath, Scenario } from "./types.js";
+
+export function moneyNotices(scenario: Scenario, place: (path: YamlPath) => string): string[] {
+  return [...unbudgetedYears(scenario, place), ...unusedSources(scenario)];
+}
+
+function unbudgetedYears(scenario: Scenario, place: (path: YamlPath) => string): string[] {
+  const { start, end } = scenario.horizon;
+  const longest = Math.max(1, ...scenario.programs.map((p) => p.spendProfile.length));
+  const last = end + longest - 1;
+  // Years an as_of has closed are history: their money was what it was.
+  const open = Math.max(start, scenario.asOf?.firstOpenYear ?? start);
+  const out: string[] = [];
+  for (const source of scenario.sources) {
+    // Regions missing the same years are said once: a budgets CSV usually stops at one year for all.
+    const gaps = new Map<string, { regions: string[]; path: YamlPath | undefined; missing: number[] }>();
+    const regions = [...new Set(source.budgets.map((b) => b.region))];
+    for (const region of regions) {
+      const budgets = source.budgets.filter((b) => b.region === region);
+      const years = new Set(budgets.map((b) => b.year));
+      const missing: number[] = [];
+      for (let y = open; y <= last; y++) if (!years.has(y)) missing.push(y);
+      if (missing.length === 0) continue;
+      const key = missing.join();
+      const gap = gaps.get(key) ?? { regions: [], path: budgets.find((b) => b.path)?.path, missing };
+      gap.regions.push(region);
+      gaps.set(key, gap);
+    }
+    for (const { regions: at, path, missing } of gaps.values()) {
+      const tail = missing.some((y) => y > end);
+      const why = tail ? ` (after the horizon, units started in its last ${longest === 2 ? "year are" : `${longest - 1} years are`} still paid for)` : "";
+      const named = at.length <= 5 ? at.join(", ") : `${at.slice(0, 5).join(", ")} and ${at.length - 5} more`;
+      out.push(
+        `budget of ${source.id} (${source.name}) for ${named}${path ? ` (${place(path)})` : ""}: no entry for ${listYears(missing)}${why}, ` +
+        `so ${missing.length === 1 ? "that year's" : "those years'"} money from it is unlimited; add ${missing.length === 1 ? "the year" : "the years"} if the money is limited`,
+      );
+    }
+  }
+  return out;
+}
+
+function unusedSources(scenario: Scenario): string[] {
+  return scenario.sources
+    .filter((s) => !scenario.programs.some((p) => p.shares[s.id] !== undefined))
+    .map((s) => `source ${s.id} (${s.name}) is named in no programme's shares, so it pays for nothing${s.budgets.length > 0 ? ": its budgets are never used" : ""}; add it under programs[…].shares to let it pay`);
+}
+
+/** 2026, or 2026–2028, or 2024, 2026–2027. */
+function listYears(years: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < years.length; ) {
+    let j = i;
+    while (j + 1 < years.length && years[j + 1] === years[j] + 1) j++;
+    runs.push(i === j ? String(years[i]) : `${years[i]}–${years[j]}`);
+    i = j + 1;
+  }
+  return runs.join(", ");
+}

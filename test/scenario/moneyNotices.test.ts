@@ -1,0 +1,44 @@
+/** Money a scenario makes available without meaning to is said before anything is planned. */
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../src/scenario/index.js";
+import { moneyNotices } from "../../src/scenario/moneyNotices.js";
+import { handSolvedTown, source } from "../helpers/scenario.js";
+
+const place = (path: readonly (string | number)[]) => path.join(".");
+
+describe("money notices", () => {
+  it("say nothing when every payment year has a budget and every source pays for a programme", () => {
+    expect(moneyNotices(handSolvedTown(), place)).toEqual([]);
+  });
+
+  it("name the tail years a budget stops before (units started last are still paid then), once per set of regions", () => {
+    const s = handSolvedTown();
+    s.programs[0].spendProfile = [0.5, 0.3, 0.2]; // paid over three years: 2023 and 2024 are payment years
+    s.sources[0].budgets = [2021, 2022].map((year) => ({ region: "town", year, amount: 3_000_000, path: ["sources", 0, "budgets", 0, "by_year", String(year)] }));
+    const [notice, ...rest] = moneyNotices(s, place);
+    expect(rest).toEqual([]);
+    expect(notice).toMatch(/^budget of gov \(gov\) for town \(sources\.0\.budgets\.0\.by_year\.2021\): no entry for 2023–2024 \(after the horizon, units started in its last 2 years are still paid for\), so those years' money from it is unlimited/);
+  });
+
+  it("skip years an as_of has closed, and name a gap inside the horizon without the tail's reason", () => {
+    const s = handSolvedTown();
+    s.horizon = { start: 2021, end: 2023 };
+    s.sources[0].budgets = [2021, 2023].map((year) => ({ region: "town", year, amount: 3_000_000 }));
+    expect(moneyNotices(s, place)).toEqual([expect.stringMatching(/for town: no entry for 2022, so that year's money from it is unlimited/)]);
+    s.asOf = { text: "2022-12-31", firstOpenYear: 2023, current: null };
+    expect(moneyNotices(s, place)).toEqual([]);
+  });
+
+  it("say when a source is named in no programme's shares (its budgets are never used)", () => {
+    const s = handSolvedTown();
+    s.sources.push(source({ id: "bonds", kind: "government", budgets: [2021, 2022].map((year) => ({ region: "town", year, amount: 1 })) }));
+    expect(moneyNotices(s, place)).toEqual([expect.stringMatching(/^source bonds \(bonds\) is named in no programme's shares, so it pays for nothing: its budgets are never used/)]);
+  });
+
+  it("find nothing to say about the shipped scenarios", () => {
+    for (const f of ["guangdong-retrofit-2021-2025", "guangdong-retrofit-actuals-2023", "guangzhou-towns-2024-2027"]) {
+      const notes = loadScenario(`scenarios/${f}.yaml`).notices;
+      expect(notes.filter((n) => /unlimited|pays for nothing/.test(n)), f).toEqual([]);
+    }
+  });
+});
