@@ -53,11 +53,18 @@ function syntaxMessage(err: YAMLError): string {
   switch (err.code) {
     case "MULTIPLE_DOCS":
       return "the file holds more than one YAML document (a `---` line starts another); a scenario is one document: remove the `---` line, or put each scenario in its own file";
-    default:
+    default: {
       if (/call stack/i.test(err.message)) return `the YAML nests too deeply to read (the limit is ${formatLimit("yamlDepth")} levels)`;
-      return `YAML syntax: ${err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").trim()}`;
+      const said = `YAML syntax: ${err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").trim()}`;
+      return INDENTATION_ERRORS.has(err.code) ? `${said} — ${INDENTATION_HINT}` : said;
+    }
   }
 }
+
+/** The parser's errors that almost always mean a line indented one level too far or too little. */
+const INDENTATION_ERRORS = new Set<string>(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "TAB_AS_INDENT"]);
+const INDENTATION_HINT =
+  "check the indentation here and on the lines next to it (YAML nests by spaces: keys of one level start in the same column, a nested key further in)";
 
 /** Tags that only restate what plain YAML means; any other tag is refused. */
 const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));

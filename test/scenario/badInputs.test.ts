@@ -278,6 +278,12 @@ describe("bad scenario files", () => {
     expectProblem(error, "", lineOf(yaml, "big:"), "s.yaml", "YAML syntax: Nested mappings are not allowed");
   });
 
+  it("says to check the indentation when a key is indented one level wrong", () => {
+    const yaml = patch(["      city: {min: 0.2}", "        city: {min: 0.2}"]);
+    const { error } = errorFor(yaml);
+    expect(error.message).toMatch(/YAML syntax: .* — check the indentation here and on the lines next to it \(YAML nests by spaces/);
+  });
+
   it("rejects a file that is not a mapping", () => {
     const { error } = errorFor("- a\n- b\n");
     expectProblem(error, "", 1, "s.yaml", "a scenario file must be a mapping of keys");
