@@ -60,6 +60,19 @@ export const Share = z
   })
   .describe('A fraction between 0 and 1: 0.3 or "30%"');
 
+/** A yearly growth rate, written like a share: 0.02 or "2%" (it may be negative). */
+const EscalationRate = z
+  .union([z.number(), z.string()])
+  .transform((v, ctx) => {
+    const n = parseShare(v);
+    if (n === null || n < -0.5 || n > 1) {
+      ctx.addIssue({ code: "custom", message: `${JSON.stringify(v)} is not a yearly rate between -50% and 100% (write 0.02 or "2%")` });
+      return z.NEVER;
+    }
+    return n;
+  })
+  .describe('A yearly rate between -0.5 and 1: 0.02 or "2%"');
+
 /**
  * Upper bounds on counts and factors. Beyond them a value is a typing slip, and it would make the
  * solver fail on numerics ("absurd targets") instead of the planner seeing which value is wrong.
@@ -124,7 +137,7 @@ const ProgramRecord = z.strictObject({
   unit: Name.optional(),
   integer: z.boolean().optional(),
   unit_cost: UnitCost,
-  escalation: z.number().min(-0.5).max(1).optional(),
+  escalation: EscalationRate.optional(),
   spend_profile: z.array(Share).min(1).max(15).optional(),
   slots_per_unit: Factor.min(0).optional(),
   households_per_unit: Factor.positive().optional(),

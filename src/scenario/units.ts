@@ -1,6 +1,8 @@
 /**
  * Chinese money units and percentage shares as planners write them in scenario files.
  * `"8.25亿"` = 825,000,000 yuan, `"3500万"` = 35,000,000, `"2.7万元"` = 27,000; `"30%"` = 0.3.
+ * Full-width digits, signs and `％` (what a Chinese input method types: `"３００万"`, `"5％"`) read
+ * as their ASCII forms (Unicode NFKC).
  */
 
 const MULTIPLIER: Record<string, number> = { "": 1, 万: 1e4, 亿: 1e8 };
@@ -20,7 +22,7 @@ export const MAX_YUAN = 1e15;
 export function parseAmount(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;
-  const m = AMOUNT.exec(value.replace(/,/g, ""));
+  const m = AMOUNT.exec(value.normalize("NFKC").replace(/,/g, ""));
   if (!m) return null;
   // Multiply via the decimal string to avoid 8.25 * 1e8 = 825000000.0000001.
   return roundYuan(Number(m[1]) * MULTIPLIER[m[2] ?? ""]);
@@ -30,10 +32,11 @@ export function parseAmount(value: unknown): number | null {
 export function parseShare(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;
-  const m = PERCENT.exec(value);
+  const text = value.normalize("NFKC").trim();
+  const m = PERCENT.exec(text);
   if (m) return Number(m[1]) / 100;
-  const n = Number(value.trim());
-  return value.trim() !== "" && Number.isFinite(n) ? n : null;
+  const n = Number(text);
+  return text !== "" && Number.isFinite(n) ? n : null;
 }
 
 /** Amounts are kept to 1/10000 yuan so unit strings give exact, printable numbers. */

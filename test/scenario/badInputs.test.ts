@@ -18,6 +18,13 @@ interface Case {
 
 const cases: Case[] = [
   {
+    name: "an escalation rate above 100 % a year",
+    yaml: patch(["    spend_profile: [0.6, 0.4]", '    spend_profile: [0.6, 0.4]\n    escalation: "300%"']),
+    path: "programs[0].escalation",
+    marker: "300%",
+    text: '"300%" is not a yearly rate between -50% and 100% (write 0.02 or "2%")',
+  },
+  {
     name: "a share above 100%",
     yaml: patch(["central: {max: 0.5}", 'central: {max: "140%"}']),
     path: "programs[0].shares.central.max",

@@ -210,3 +210,12 @@ describe("locating problems found after loading", () => {
     expect(scenarioErrorAt(loaded, [])).toBeNull();
   });
 });
+
+describe("rates and shares as planners type them", () => {
+  it("reads an escalation of \"2%\" as 0.02, and a full-width \"３０％\" share as 0.3", () => {
+    const yaml = BASE.replace("    spend_profile: [0.6, 0.4]", '    spend_profile: [0.6, 0.4]\n    escalation: "2%"').replace("central: {max: 0.5}", 'central: {max: "３０％"}');
+    const { scenario } = loadScenario(join(writeFiles({ "s.yaml": yaml }), "s.yaml"));
+    expect(scenario.programs[0].escalation).toBeCloseTo(0.02, 12);
+    expect(scenario.programs[0].shares.central.max).toBeCloseTo(0.3, 12);
+  });
+});

@@ -11,6 +11,8 @@ describe("amounts", () => {
     ["  5000元 ", 5000],
     ["0.5亿元", 50_000_000],
     ["1e3", 1000],
+    ["３００万", 3_000_000], // full-width digits, as a Chinese input method types them
+    ["１，２００元", 1200],
   ])("%s is %d yuan", (text, yuan) => expect(parseAmount(text)).toBe(yuan));
 
   it.each(["abc", "3500千", "", "万", true, null, Infinity])("%s is not an amount", (text) =>
@@ -31,6 +33,8 @@ describe("shares", () => {
     ["0.25", 0.25],
     [" 5 % ", 0.05],
     ["140%", 1.4],
+    ["5％", 0.05],
+    ["０.３", 0.3],
   ])("%s is %d", (text, share) => expect(parseShare(text)).toBeCloseTo(share, 12));
 
   it.each(["thirty", "%", "", false])("%s is not a share", (text) => expect(parseShare(text)).toBeNull());
