@@ -29,11 +29,15 @@ export function stressDiagnosticRows(levels: StressLevel[]): StressDiagnosticRow
   });
 }
 
-/** One line per level without a plan: what must give, most of it first. */
+/**
+ * One line per level without a plan: what must give, the cut budgets first — the cut is what
+ * changed, and a level's diagnosis may otherwise open with shares or caps that give less.
+ */
 export function stressDiagnosticLines(levels: StressLevel[]): string[] {
   const rows = stressDiagnosticRows(levels);
+  const budgetsFirst = (r: StressDiagnosticRow) => (r.kind === "conflict:budgets" ? 0 : 1);
   return levels.flatMap((level) => {
-    const own = rows.filter((r) => r.cut === level.cut);
+    const own = rows.filter((r) => r.cut === level.cut).sort((a, b) => budgetsFirst(a) - budgetsFirst(b));
     if (own.length === 0) return [];
     const named = own.slice(0, PRINTED_CONFLICTS).map((r) => r.message).join("; ");
     const more = own.length > PRINTED_CONFLICTS ? ` (and ${own.length - PRINTED_CONFLICTS} more in diagnostics.csv)` : "";

@@ -23,7 +23,7 @@ describe("stress diagnostics", () => {
     expect(rows.filter((r) => r.kind === "conflict:budgets").every((r) => /towns\.yaml:\d+|\.csv:\d+/.test(r.input_line))).toBe(true);
     const table = stressTable(levels, "stress");
     expect(table).toContain("levels without a plan");
-    expect(table).toMatch(/\n {2}90%: no plan fits: .*exceeded by/);
+    expect(table).toMatch(/\n {2}90%: no plan fits: budget of .*exceeded by/); // the cut budgets first
     expect(table).not.toMatch(/\n {2}50%: /);
   });
 });
