@@ -16,7 +16,7 @@ import { ProblemLog, type ScenarioError } from "./problems.js";
 import type { Scenario } from "./types.js";
 import { validateMerged } from "./validate.js";
 import { inputLocator } from "./inputPlace.js";
-import { moneyNotices } from "./moneyNotices.js";
+import { moneyNotices, overriddenPerYear } from "./moneyNotices.js";
 import { implausibleBudgets, implausibleUnitCosts } from "./plausibility.js";
 
 export { ScenarioError, formatProblem, type Problem } from "./problems.js";
@@ -85,7 +85,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     layers: layers.map((l) => l.file),
     notices: [
       ...files.notices, ...implausibleBudgets(merged, locate), ...implausibleUnitCosts(merged, locate),
-      ...moneyNotices(scenario, inputLocator(root, locate)),
+      ...moneyNotices(scenario, inputLocator(root, locate)), ...overriddenPerYear(merged, inputLocator(root, locate)),
     ],
     inputs: files.filesRead,
     locate,

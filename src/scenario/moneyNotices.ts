@@ -3,9 +3,13 @@
  *  - a payment year without a budget entry is unlimited (docs/scenario-reference.md), so budgets
  *    that stop at the horizon's end leave the tail years — when units started in the last years
  *    are still paid for — with unlimited money from that source, which a plan readily uses;
- *  - a source no programme names in its `shares` pays for nothing: its budgets are never used.
+ *  - a source no programme names in its `shares` pays for nothing: its budgets are never used;
+ *  - a budget record's `per_year` that its `by_year` overrides in every horizon year changes
+ *    nothing — typically an overlay's `per_year` merged into a record whose years a budgets CSV
+ *    already gives.
  * Notices, not errors: both can be meant. Each names the file and line of the entries concerned.
  */
+import { formatPath } from "./positions.js";
 import type { YamlPath, Scenario } from "./types.js";
 
 export function moneyNotices(scenario: Scenario, place: (path: YamlPath) => string): string[] {
@@ -44,6 +48,30 @@ function unbudgetedYears(scenario: Scenario, place: (path: YamlPath) => string):
       );
     }
   }
+  return out;
+}
+
+/** Works on the merged document: the normalised scenario no longer knows which key gave a year's amount. */
+export function overriddenPerYear(merged: unknown, place: (path: YamlPath) => string): string[] {
+  const doc = merged as { horizon?: { start?: unknown; end?: unknown }; sources?: unknown };
+  const { start, end } = doc.horizon ?? {};
+  if (typeof start !== "number" || typeof end !== "number" || !Array.isArray(doc.sources)) return [];
+  const out: string[] = [];
+  doc.sources.forEach((s, i) => {
+    const source = s as { id?: unknown; budgets?: unknown };
+    if (!Array.isArray(source.budgets)) return;
+    source.budgets.forEach((b, j) => {
+      const record = b as { region?: unknown; per_year?: unknown; by_year?: unknown };
+      if (record.per_year === undefined || !record.by_year || typeof record.by_year !== "object") return;
+      const given = new Set(Object.keys(record.by_year).map(Number));
+      for (let y = start; y <= end; y++) if (!given.has(y)) return;
+      const path = ["sources", i, "budgets", j, "per_year"];
+      out.push(
+        `${formatPath(path)} (${place(path)}): per_year of ${String(source.id)} for ${String(record.region)} changes nothing — ` +
+        "the record's by_year gives every horizon year (an overlay's per_year does not replace a budgets CSV's rows); to change those years, give them in by_year",
+      );
+    });
+  });
   return out;
 }
 

@@ -1,8 +1,10 @@
 /** Money a scenario makes available without meaning to is said before anything is planned. */
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/index.js";
 import { moneyNotices } from "../../src/scenario/moneyNotices.js";
 import { handSolvedTown, source } from "../helpers/scenario.js";
+import { BASE, writeFiles } from "./helpers.js";
 
 const place = (path: readonly (string | number)[]) => path.join(".");
 
@@ -40,5 +42,18 @@ describe("money notices", () => {
       const notes = loadScenario(`scenarios/${f}.yaml`).notices;
       expect(notes.filter((n) => /unlimited|pays for nothing/.test(n)), f).toEqual([]);
     }
+  });
+
+  it("say when an overlay's per_year changes nothing (a budgets CSV already gives every year)", () => {
+    const yaml = BASE.replace("  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.csv}\n");
+    const csv = ["region,year,amount", ...[2021, 2022, 2023, 2024, 2025, 2026].map((y) => `gz,${y},2000万`)].join("\n") + "\n";
+    const dir = writeFiles({ "s.yaml": yaml, "city.csv": csv, "cut.yaml": "sources:\n  - id: city\n    budgets:\n      - {region: gz, per_year: \"1000万\"}\n" });
+    const plain = loadScenario(join(dir, "s.yaml")).notices;
+    expect(plain.filter((n) => /changes nothing/.test(n))).toEqual([]);
+    const { notices, scenario } = loadScenario(join(dir, "s.yaml"), { overlays: [join(dir, "cut.yaml")] });
+    expect(notices.filter((n) => /changes nothing/.test(n))).toEqual([
+      expect.stringMatching(/^sources\[1\]\.budgets\[0\]\.per_year \(cut\.yaml:4\): per_year of city for gz changes nothing — the record's by_year gives every horizon year/),
+    ]);
+    expect(scenario.sources[1].budgets.every((b) => b.amount === 20_000_000)).toBe(true);
   });
 });
