@@ -101,8 +101,24 @@ export class CheckContext {
     const r = id(value);
     if (r === undefined) return undefined;
     if (this.isNode(r)) return r;
-    this.report(path, `unknown region "${r}"${this.hints.didYouMean(r, () => [...this.regions.parent.keys(), ...this.regions.groups.keys()])}`);
+    const named = this.regionNamed(r);
+    const hint = named ? ` ("${r}" is the name of region "${named}": write its id)` : this.hints.didYouMean(r, () => [...this.regions.parent.keys(), ...this.regions.groups.keys()]);
+    this.report(path, `unknown region "${r}"${hint}`);
     return undefined;
+  }
+
+  private regionNames: Map<string, string> | null = null;
+
+  /** The id of the region or group whose name is `name` (a CSV typed with 西城街道 for xicheng). */
+  private regionNamed(name: string): string | undefined {
+    if (!this.regionNames) {
+      this.regionNames = new Map();
+      for (const [r] of [...records(this.doc.regions), ...records(this.doc.region_groups)]) {
+        const rid = id(r.id);
+        if (typeof r.name === "string" && rid !== undefined && !this.regionNames.has(r.name)) this.regionNames.set(r.name, rid);
+      }
+    }
+    return this.regionNames.get(name);
   }
 
   /** Checks a reference that must be a leaf of the region tree. */

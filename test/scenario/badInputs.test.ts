@@ -285,6 +285,12 @@ describe("bad scenario files", () => {
     expectProblem(error, "", lineOf(yaml, "big:"), "s.yaml", "YAML syntax: Nested mappings are not allowed");
   });
 
+  it("points from a region's name to its id", () => {
+    const yaml = patch(["  - {id: gz, parent: gd}", "  - {id: gz, name: 广州市, parent: gd}"], ['{region: gd, per_year: "3亿"}', '{region: 广州市, per_year: "3亿"}']);
+    const { error } = errorFor(yaml);
+    expect(error.message).toContain('unknown region "广州市" ("广州市" is the name of region "gz": write its id)');
+  });
+
   it("says to check the indentation when a key is indented one level wrong", () => {
     const yaml = patch(["      city: {min: 0.2}", "        city: {min: 0.2}"]);
     const { error } = errorFor(yaml);
