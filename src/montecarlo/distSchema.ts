@@ -27,3 +27,6 @@ export const DistSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("discrete"), values: z.array(Num).min(1), weights: z.array(z.number()).optional() }),
 ]);
 export type RawDist = z.output<typeof DistSchema>;
+
+/** The distribution types, as the schema lists them (for messages). */
+export const DIST_TYPES: readonly string[] = DistSchema.options.map((o) => o.shape.type.value);

@@ -7,12 +7,13 @@
  */
 import * as z from "zod";
 import { nonFiniteMessage } from "../scenario/issueMessages.js";
+import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario, SourceKind } from "../scenario/types.js";
 import { buildCopula } from "./correlation.js";
 import { indexScenario, inputTargets } from "./cells.js";
 import { prepareDist } from "./distributions.js";
 import { normaliseDist } from "./distParams.js";
-import { DistSchema } from "./distSchema.js";
+import { DIST_TYPES, DistSchema } from "./distSchema.js";
 import type { AppliesTo, Dist, InputMode, Per, UncertainInput, Uncertainty, UncertaintyProblem } from "./types.js";
 import { MAX_SEED } from "./streams.js";
 
@@ -115,15 +116,17 @@ function checkReferences(r: RawInput, scenario: Scenario, at: At, problems: Unce
     }
   }
   if (r.program !== undefined && !scenario.programs.some((p) => p.id === r.program)) {
-    problems.push({ path: at("program"), message: `unknown program "${r.program}"` });
+    problems.push({ path: at("program"), message: `unknown program "${r.program}"${didYouMean(r.program, scenario.programs.map((p) => p.id))}` });
   }
   const source = r.source === undefined ? undefined : scenario.sources.find((s) => s.id === r.source);
-  if (r.source !== undefined && !source) problems.push({ path: at("source"), message: `unknown source "${r.source}"` });
+  if (r.source !== undefined && !source) {
+    problems.push({ path: at("source"), message: `unknown source "${r.source}"${didYouMean(r.source, scenario.sources.map((s) => s.id))}` });
+  }
   if (source && r.kind !== undefined && source.kind !== r.kind) {
     problems.push({ path: at("kind"), message: `source ${source.id} is of kind ${source.kind}, not ${r.kind}` });
   }
   if (r.region !== undefined && !scenario.regions.some((g) => g.id === r.region)) {
-    problems.push({ path: at("region"), message: `unknown region "${r.region}"` });
+    problems.push({ path: at("region"), message: `unknown region "${r.region}"${didYouMean(r.region, scenario.regions.map((g) => g.id))}` });
   }
 }
 
@@ -171,6 +174,11 @@ function describeNothing(input: UncertainInput): string {
   return `${what}${parts.length ? ` for ${parts.join(", ")}` : ""}`;
 }
 
+/** `"month" is not one of draw, region, year, region_year`, with the nearest one suggested. */
+function notOneOf(value: unknown, allowed: readonly string[]): string {
+  return `${JSON.stringify(value)} is not one of ${allowed.join(", ")}${typeof value === "string" ? didYouMean(value, allowed) : ""}`;
+}
+
 /** zod issues → problems; an unknown key is reported at its own path, a missing one as "required". */
 function fromZod(issues: z.core.$ZodIssue[], raw: unknown): UncertaintyProblem[] {
   const valueAt = (path: (string | number)[]) =>
@@ -182,6 +190,10 @@ function fromZod(issues: z.core.$ZodIssue[], raw: unknown): UncertaintyProblem[]
       for (const key of issue.keys) out.push({ path: [...path, key], message: `unknown key "${key}"` });
     } else if ((issue.code === "invalid_type" || issue.code === "invalid_union") && valueAt(path) === undefined) {
       out.push({ path, message: "required" });
+    } else if (issue.code === "invalid_value") {
+      out.push({ path, message: notOneOf(valueAt(path), issue.values.map(String)) });
+    } else if (issue.code === "invalid_union" && path.at(-1) === "type" && path.at(-2) === "dist") {
+      out.push({ path, message: `distribution ${notOneOf(valueAt(path), DIST_TYPES)}` });
     } else if (nonFiniteMessage(valueAt(path))) {
       out.push({ path, message: nonFiniteMessage(valueAt(path))! });
     } else {

@@ -63,7 +63,8 @@ describe("parameter problems, each at its path", () => {
     [{ type: "discrete", values: [1, 2], weights: [1] }, "inputs[0].dist.weights: 1 weights for 2 values; give one weight per value"],
     [{ type: "discrete", values: [1, 2], weights: [1, -1] }, "inputs[0].dist.weights[1]: weight -1 is negative"],
     [{ type: "discrete", values: [1, 2], weights: [0, 0] }, "inputs[0].dist.weights: weights sum to 0; at least one must be positive"],
-    [{ type: "beta", a: 1 }, `inputs[0].dist.type: Invalid discriminator value. Expected 'uniform' | 'triangular' | 'pert' | 'normal' | 'lognormal' | 'discrete'`],
+    [{ type: "beta", a: 1 }, `inputs[0].dist.type: distribution "beta" is not one of uniform, triangular, pert, normal, lognormal, discrete`],
+    [{ type: "uniforn", min: 0, max: 1 }, `inputs[0].dist.type: distribution "uniforn" is not one of uniform, triangular, pert, normal, lognormal, discrete (did you mean "uniform"?)`],
     [{ type: "uniform", min: 1, max: 2, mode: 1 }, `inputs[0].dist.mode: unknown key "mode"`],
     [{ type: "uniform", min: 1 }, "inputs[0].dist.max: required"],
     [{ type: "uniform", min: "lots", max: 2 }, `inputs[0].dist.min: "lots" is not a number, share ("30%") or amount ("3500万")`],
@@ -86,7 +87,9 @@ describe("input problems", () => {
     [input({ applies_to: "budget", source: "ent" }), "inputs[0]: input x applies to nothing in this scenario (no budgets for source ent)"],
     [input({ program: "village", region: "sz" }), "inputs[0]: input x applies to nothing in this scenario (no programme leaves for program village, region sz)"],
     [input({ applies_to: "budget", source: "city", region: "gz-b", mode: "value", dist: { type: "uniform", min: 1e8, max: 2e8 } }), "inputs[0].mode: value mode replaces the scenario value, which is 0 for source city, node gz-b, 2023; use a factor or set a baseline"],
-    [input({ per: "month" }), `inputs[0].per: Invalid option: expected one of "draw"|"region"|"year"|"region_year"`],
+    [input({ per: "month" }), `inputs[0].per: "month" is not one of draw, region, year, region_year`],
+    [input({ per: "regions" }), `inputs[0].per: "regions" is not one of draw, region, year, region_year (did you mean "region"?)`],
+    [input({ applies_to: "budget", source: "centrl" }), `inputs[0].source: unknown source "centrl" (did you mean "central"?)`],
     [input({ applies: "unit_cost" }), `inputs[0].applies: unknown key "applies"`],
   ])("%j", (raw, message) => {
     expect(problemsOf({ inputs: [raw] })).toEqual([message]);
