@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { resolveSelection } from "../../src/finance/selection.js";
 import { runStress } from "../../src/finance/stress.js";
-import { stressDiagnosticRows } from "../../src/finance/stressDiagnostics.js";
+import type { StressLevel } from "../../src/finance/stress.js";
+import { stressDiagnosticLines, stressDiagnosticRows } from "../../src/finance/stressDiagnostics.js";
 import { stressTable } from "../../src/finance/stressReport.js";
 import { simulate } from "../../src/pipeline.js";
 import { inputLocator } from "../../src/scenario/index.js";
@@ -25,5 +26,17 @@ describe("stress diagnostics", () => {
     expect(table).toContain("levels without a plan");
     expect(table).toMatch(/\n {2}90%: no plan fits: budget of .*exceeded by/); // the cut budgets first
     expect(table).not.toMatch(/\n {2}50%: /);
+  });
+
+  it("names the cut budgets first in the printed line, whatever order the diagnosis gave", () => {
+    const row = (kind: string, message: string) => ({ kind, where: kind, message, input_line: "" });
+    const level = {
+      cut: 0.2,
+      planned: {
+        solution: { status: "infeasible" },
+        tables: { diagnostics: [row("conflict:shares", "maximum share 5% of 居民 … is exceeded"), row("conflict:budgets", "budget of 中央 in 2027 is exceeded")] },
+      },
+    } as unknown as StressLevel;
+    expect(stressDiagnosticLines([level])).toEqual(["20%: no plan fits: budget of 中央 in 2027 is exceeded; maximum share 5% of 居民 … is exceeded"]);
   });
 });
