@@ -143,11 +143,11 @@ function budgetRowsByRegion(rows: Record<string, unknown>[], csvFile: string, pa
     const extra = Object.keys(row).filter((k) => !["region", "year", "amount"].includes(k));
     const empty = ["region", "year", "amount"].filter((k) => !(k in row));
     if (extra.length > 0) {
-      ctx.problems.add([...path, "file"], at, `a budgets table with a year column has exactly region, year, amount (this row also has ${extra.join(", ")})`);
+      ctx.problems.addRow([...path, "file"], at, `a budgets table with a year column has exactly region, year, amount (this row also has ${extra.join(", ")})`);
       continue;
     }
     if (empty.length > 0) {
-      ctx.problems.add([...path, "file"], at, `this row has no ${empty.join(", ")}: a budgets row with a year needs region, year and amount`);
+      ctx.problems.addRow([...path, "file"], at, `this row has no ${empty.join(", ")}: a budgets row with a year needs region, year and amount`);
       continue;
     }
     const region = String(row.region);
@@ -161,7 +161,7 @@ function budgetRowsByRegion(rows: Record<string, unknown>[], csvFile: string, pa
     }
     const byYear = record.by_year as Record<string, unknown>;
     if (year in byYear) {
-      ctx.problems.add([...path, "file"], at, `budget for region "${region}" in ${year} is given twice in this CSV`);
+      ctx.problems.addRow([...path, "file"], at, `budget for region "${region}" in ${year} is given twice in this CSV`);
       continue;
     }
     setOwn(byYear, year, row.amount);

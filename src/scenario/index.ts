@@ -64,8 +64,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const root = resolve(file);
   const files = new InputFiles(problems, options.allowOutside ?? []);
   const layers = collectLayers(root, options.overlays ?? [], positions, problems, files);
-  // Unreadable files or YAML syntax errors would make every later message misleading: stop here.
-  problems.throwIfAny(layers.map((l) => l.file));
+  // Unreadable files or YAML syntax errors would make every later message misleading: stop here
+  // (a bad table row was left out, and is listed with the problems found below).
+  problems.throwIfStopping(layers.map((l) => l.file));
   let merged: Record<string, unknown> = {};
   const newRecords = new WeakMap<object, string>();
   for (const layer of layers) merged = applyLayer(merged, layer.doc, { positions, problems, newRecords });

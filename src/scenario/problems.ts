@@ -54,6 +54,23 @@ export function displayFile(file: string): string {
 export class ProblemLog {
   readonly problems: Problem[] = [];
   private readonly seen = new Set<string>();
+  /** Problems that need not stop loading early (a bad table row is skipped): listed with the rest. */
+  private readonly withTheRest = new Set<Problem>();
+
+  /**
+   * A problem with one row of a table (given twice, a cell missing): the row is left out and
+   * loading goes on, so the schema and cross-field problems are listed in the same error.
+   */
+  addRow(path: string | readonly PathKey[], pos: SourcePos, message: string): void {
+    const before = this.problems.length;
+    this.add(path, pos, message);
+    if (this.problems.length > before) this.withTheRest.add(this.problems[this.problems.length - 1]);
+  }
+
+  /** Throws every problem at once when any of them stops loading here (file and syntax problems). */
+  throwIfStopping(fileOrder: readonly string[] = []): void {
+    if (this.problems.some((p) => !this.withTheRest.has(p))) this.throwIfAny(fileOrder);
+  }
 
   add(path: string | readonly PathKey[], pos: SourcePos, message: string): void {
     const problem: Problem = {

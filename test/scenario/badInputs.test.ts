@@ -285,6 +285,15 @@ describe("bad scenario files", () => {
     expectProblem(error, "", lineOf(yaml, "big:"), "s.yaml", "YAML syntax: Nested mappings are not allowed");
   });
 
+  it("lists a budgets CSV's bad rows (given twice, a cell missing) with the scenario's other problems, not alone", () => {
+    const yaml = patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.csv}\n"], ["central: {max: 0.5}", "centrl: {max: 0.5}"]);
+    const csv = "region,year,amount\ngz,2021,2000万\ngz,2021,2000万\nsz,2022,\n";
+    const { error } = errorFor(yaml, { "city.csv": csv });
+    expect(error.message).toContain('budget for region "gz" in 2021 is given twice in this CSV');
+    expect(error.message).toContain("this row has no amount");
+    expect(error.message).toMatch(/unknown source "centrl"/);
+  });
+
   it("points from a region's name to its id", () => {
     const yaml = patch(["  - {id: gz, parent: gd}", "  - {id: gz, name: 广州市, parent: gd}"], ['{region: gd, per_year: "3亿"}', '{region: 广州市, per_year: "3亿"}']);
     const { error } = errorFor(yaml);
