@@ -4,6 +4,7 @@
  * level), for the stress folder's diagnostics.csv and the lines under the printed table. Levels
  * with a plan add nothing here; their missed targets are in stress.csv.
  */
+import { DIAGNOSTIC_COLUMNS } from "../output/columns.js";
 import type { DiagnosticRow } from "../results/types.js";
 import { cutLabel } from "./cutSpec.js";
 import type { StressLevel } from "./stress.js";
@@ -15,7 +16,7 @@ export interface StressDiagnosticRow extends DiagnosticRow {
   cut_label: string;
 }
 
-export const STRESS_DIAGNOSTIC_COLUMNS: (keyof StressDiagnosticRow)[] = ["cut", "cut_label", "kind", "where", "message", "input_line"];
+export const STRESS_DIAGNOSTIC_COLUMNS: (keyof StressDiagnosticRow)[] = ["cut", "cut_label", ...DIAGNOSTIC_COLUMNS];
 
 /** How many of a level's conflicts the printed table names; the file has them all. */
 const PRINTED_CONFLICTS = 3;
@@ -34,10 +35,9 @@ export function stressDiagnosticRows(levels: StressLevel[]): StressDiagnosticRow
  * changed, and a level's diagnosis may otherwise open with shares or caps that give less.
  */
 export function stressDiagnosticLines(levels: StressLevel[]): string[] {
-  const rows = stressDiagnosticRows(levels);
   const budgetsFirst = (r: StressDiagnosticRow) => (r.kind === "conflict:budgets" ? 0 : 1);
   return levels.flatMap((level) => {
-    const own = rows.filter((r) => r.cut === level.cut).sort((a, b) => budgetsFirst(a) - budgetsFirst(b));
+    const own = stressDiagnosticRows([level]).sort((a, b) => budgetsFirst(a) - budgetsFirst(b));
     if (own.length === 0) return [];
     const named = own.slice(0, PRINTED_CONFLICTS).map((r) => r.message).join("; ");
     const more = own.length > PRINTED_CONFLICTS ? ` (and ${own.length - PRINTED_CONFLICTS} more in diagnostics.csv)` : "";

@@ -4,6 +4,7 @@
  * Families only append; nothing here knows which solver will run.
  */
 import type { Program, ProgramLeaf, Region, Scenario, Source } from "../scenario/types.js";
+import { lastPaymentYear } from "../scenario/paymentYears.js";
 import { ModelIndex } from "./modelIndex.js";
 import { type ActualYear, actualYear } from "./recorded.js";
 import type { LinearModel, Row, RowRef, Term, Variable } from "./types.js";
@@ -41,9 +42,7 @@ export class ModelContext {
 
   constructor(readonly scenario: Scenario) {
     this.years = scenario.years;
-    const longest = Math.max(1, ...scenario.programs.map((p) => p.spendProfile.length));
-    const last = scenario.horizon.end + longest - 1;
-    this.paymentYears = range(scenario.horizon.start, last);
+    this.paymentYears = range(scenario.horizon.start, lastPaymentYear(scenario));
     for (const r of scenario.regions) this.regionById.set(r.id, r);
     scenario.sources.forEach((s, i) => this.sourceIndexById.set(s.id, i));
     for (const program of scenario.programs) {

@@ -5,11 +5,12 @@
  * the cost falling due and one funds column per source that may pay.
  */
 import { formatLimit, LIMITS } from "../limits.js";
+import { lastPaymentYear } from "./paymentYears.js";
 import type { Scenario } from "./types.js";
 
 export function estimatedColumns(s: Scenario): number {
   const years = s.years.length;
-  const paymentYears = years + Math.max(1, ...s.programs.map((p) => p.spendProfile.length)) - 1;
+  const paymentYears = lastPaymentYear(s) - s.horizon.start + 1;
   let columns = s.targets.filter((t) => t.kind === "soft").length;
   for (const p of s.programs) {
     const payers = s.sources.filter((source) => p.shares[source.id]).length;

@@ -78,6 +78,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     problems.throwIfAny();
   }
   const locate = (path: readonly PathKey[]) => positions.locate(merged, path, { file: root, line: null });
+  const place = inputLocator(root, locate);
   return {
     scenario,
     file: root,
@@ -86,7 +87,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     layers: layers.map((l) => l.file),
     notices: [
       ...files.notices, ...implausibleBudgets(merged, locate), ...implausibleUnitCosts(merged, locate),
-      ...moneyNotices(scenario, inputLocator(root, locate)), ...overriddenPerYear(merged, inputLocator(root, locate)),
+      ...moneyNotices(scenario, place), ...overriddenPerYear(merged, place),
     ],
     inputs: files.filesRead,
     locate,

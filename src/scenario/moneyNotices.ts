@@ -9,6 +9,7 @@
  *    already gives.
  * Notices, not errors: both can be meant. Each names the file and line of the entries concerned.
  */
+import { lastPaymentYear } from "./paymentYears.js";
 import { formatPath } from "./positions.js";
 import type { YamlPath, Scenario } from "./types.js";
 
@@ -18,8 +19,7 @@ export function moneyNotices(scenario: Scenario, place: (path: YamlPath) => stri
 
 function unbudgetedYears(scenario: Scenario, place: (path: YamlPath) => string): string[] {
   const { start, end } = scenario.horizon;
-  const longest = Math.max(1, ...scenario.programs.map((p) => p.spendProfile.length));
-  const last = end + longest - 1;
+  const last = lastPaymentYear(scenario);
   // Years an as_of has closed are history: their money was what it was.
   const open = Math.max(start, scenario.asOf?.firstOpenYear ?? start);
   const out: string[] = [];
@@ -40,7 +40,7 @@ function unbudgetedYears(scenario: Scenario, place: (path: YamlPath) => string):
     }
     for (const { regions: at, path, missing } of gaps.values()) {
       const tail = missing.some((y) => y > end);
-      const why = tail ? ` (after the horizon, units started in its last ${longest === 2 ? "year are" : `${longest - 1} years are`} still paid for)` : "";
+      const why = tail ? ` (after the horizon, units started in its last ${last - end === 1 ? "year are" : `${last - end} years are`} still paid for)` : "";
       const named = at.length <= 5 ? at.join(", ") : `${at.slice(0, 5).join(", ")} and ${at.length - 5} more`;
       out.push(
         `budget of ${source.id} (${source.name}) for ${named}${path ? ` (${place(path)})` : ""}: no entry for ${listYears(missing)}${why}, ` +

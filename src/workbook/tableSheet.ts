@@ -45,12 +45,11 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable): void {
 function metricKinds(table: ResultTable, kinds: ColumnKind[]): (row: Cell[]) => ColumnKind[] {
   const metric = table.columns.indexOf("metric");
   if (metric < 0) return () => kinds;
-  const asMoney = kinds.map((k) => (k === "count" ? "money" : k));
-  const asHouseholds = kinds.map((k) => (k === "count" ? "households" : k));
+  // A metric's unit follows the same rule as a column's name (cellFormats.ts: `_yuan`, households).
+  const as = { money: kinds.map((k) => (k === "count" ? "money" : k)), households: kinds.map((k) => (k === "count" ? "households" : k)) };
   return (row) => {
-    const name = String(row[metric] ?? "");
-    if (/_yuan$/.test(name)) return asMoney;
-    return /households/.test(name) ? asHouseholds : kinds;
+    const unit = columnKind(String(row[metric] ?? ""));
+    return unit === "money" || unit === "households" ? as[unit] : kinds;
   };
 }
 

@@ -105,7 +105,6 @@ export function renderCompareCsv(result: CompareResult, options: { bom: boolean 
   return toCsv(records, columns, options);
 }
 
-
 /**
  * The rows that changed most in each file, ranked by relative change (see changeScore) and then by
  * size: per file, so a few large yuan amounts do not hide a target that stopped being met.
