@@ -22,8 +22,9 @@ import type {
 } from "../solve/types.js";
 import { newHighsSession } from "../solve/newHighsSession.js";
 import { type ChainedDuals, chainStageDuals, type StageDuals } from "./lexSensitivity.js";
+import { type DualsSource, stageDuals } from "./stageDuals.js";
 import { type IntegerStageResult, solveIntegerStage } from "./integerStage.js";
-import { evaluate, fixRow, relaxIntegers, type StageOptimum, stageModel } from "./stageModels.js";
+import { evaluate, fixRow, type StageOptimum, stageModel } from "./stageModels.js";
 
 export interface StageReport {
   stage: string;
@@ -100,9 +101,11 @@ export class StagedSession {
   /** True once a stage was solved: the session holds a basis to start the next run from. */
   private solved = false;
   private anchored = false;
+  private readonly dualsSource: DualsSource;
 
   private constructor(readonly problem: StagedProblem, private readonly session: SolverSession) {
     this.current = { ...problem.model, rows: [...problem.model.rows], variables: [...problem.model.variables] };
+    this.dualsSource = { session, problem, model: () => this.model };
   }
 
   static open(problem: StagedProblem, solver: SolverChoice): StagedSession {
@@ -183,7 +186,7 @@ export class StagedSession {
       run.optima.push(optimum);
       if (wantDuals) {
         const columns = i === count - 1 ? options.sensitivity ?? [] : [];
-        raw.push(await this.stageDuals(i, run.optima, result, integer, { ranging: options.ranging?.includes(stages[i].name) ?? false, columns }));
+        raw.push(await stageDuals(this.dualsSource, i, run.optima, result, integer, { ranging: options.ranging?.includes(stages[i].name) ?? false, columns }));
       }
       if (i + 1 < count) await this.fix(i, optimum);
     }
@@ -284,41 +287,6 @@ export class StagedSession {
     this.current.rows[index] = row;
     await this.session.setRowBounds([{ index, lb: row.lb, ub: row.ub }]);
   }
-
-  /**
-   * Duals of stage i (with ranges and rhs sensitivities when asked): from its own solve when it
-   * is an LP, else from the LP relaxation of the stage model; a one-shot solver without duals
-   * (jslp) hands that LP to a HiGHS session.
-   */
-  private async stageDuals(
-    i: number,
-    optima: StageOptimum[],
-    result: SolveResult,
-    integer: boolean,
-    wants: { ranging: boolean; columns: number[] },
-  ): Promise<StageDuals> {
-    if (result.status === "time_limit") return { duals: null, ranges: null, sensitivity: null };
-    if (!integer && result.duals) return { duals: result.duals, ...(await extras(this.session, wants)) };
-    const session = this.session.persistent ? this.session : newHighsSession();
-    if (session === this.session) await session.setIntegrality(false);
-    else await session.load(relaxIntegers(stageModel(this.problem, i, optima, this.model)));
-    try {
-      const relaxed = await session.solve({ start: "warm" });
-      if (relaxed.status !== "optimal" || !relaxed.duals) return { duals: null, ranges: null, sensitivity: null };
-      return { duals: relaxed.duals, ...(await extras(session, wants)) };
-    } finally {
-      if (session === this.session) await session.setIntegrality(true);
-      else await session.dispose();
-    }
-  }
-}
-
-/** Ranges and rhs sensitivities of the LP just solved in `session`. */
-async function extras(session: SolverSession, wants: { ranging: boolean; columns: number[] }): Promise<Omit<StageDuals, "duals">> {
-  return {
-    ranges: wants.ranging ? await session.rowRanges() : null,
-    sensitivity: wants.columns.length > 0 ? await session.rhsSensitivity(wants.columns) : null,
-  };
 }
 
 /** The fix row of a stage before it is reached: its objective's terms, no bounds. */

@@ -11,8 +11,9 @@
  */
 import type { Basis, Highs, Model } from "highs";
 import type { LinearModel, Row, Term } from "../model/types.js";
-import { maxViolation, noSolution, secondsSince } from "./check.js";
+import { noSolution, secondsSince } from "./check.js";
 import { infeasibleSubsystem, rhsSensitivity, rowRanges } from "./highsAnalysis.js";
+import { limitedResult, optimalResult, type RunShape, targetReachedResult } from "./highsResults.js";
 import { type HighsRuntime, threadRuntime } from "./highsRuntime.js";
 import { retryCold, settleInfeasibleOrUnbounded, statusName } from "./highsStatus.js";
 import { type CsrRows, csrRows, denseCost, type ModelArrays, modelArrays, ModelDataError } from "./modelData.js";
@@ -24,7 +25,6 @@ import type {
 export const DEFAULT_MIP_GAP = 1e-6;
 const PRIMAL_SIMPLEX = 4;
 const DUAL_SIMPLEX = 1;
-const FEASIBLE = 2; // info primal_solution_status
 /** HiGHS's "none" for time limits and objective targets (its option values must be finite). */
 const NO_TIME_LIMIT = 1e30;
 const MAX_INT = 2147483647;
@@ -181,17 +181,17 @@ export class HighsSession implements SolverSession {
       switch (status) {
         case 6: // empty model: nothing to decide, bounds hold the answer
         case 7:
-          return this.optimal(m, start);
+          return optimalResult(m, start, this.shape());
         case 8:
           return fail("infeasible");
         case 10:
           return fail("unbounded");
         case 12: // objective target reached: a plan as good as asked for
-          return this.targetReached(m, start);
+          return targetReachedResult(m, start);
         case 13:
         case 14: // iteration or
         case 16: // node limit (HiGHS reports the latter as a solution limit)
-          return this.limited(m, start);
+          return limitedResult(m, start, this.shape());
         default:
           return fail("error", `HiGHS status: ${statusName(status)}`);
       }
@@ -202,40 +202,9 @@ export class HighsSession implements SolverSession {
     }
   }
 
-  private optimal(m: Model, start: number): SolveResult {
-    const sol = m.getSolution();
-    const mip = this.isMip;
-    return {
-      status: "optimal",
-      objective: m.getObjectiveValue(),
-      primal: Float64Array.from(sol.colValue),
-      duals: mip ? null : Float64Array.from(sol.rowDual, (d) => d + 0), // no -0 in reports
-      solver: this.solver,
-      seconds: secondsSince(start),
-      ...(mip ? { mipGap: Number(m.info.get("mip_gap")) } : {}),
-    };
-  }
-
-  private targetReached(m: Model, start: number): SolveResult {
-    return { status: "optimal", objective: m.getObjectiveValue(), primal: Float64Array.from(m.getSolution().colValue), duals: null, solver: this.solver, seconds: secondsSince(start) };
-  }
-
-  /** At the time limit: keep the best point when it is feasible (an integer incumbent). */
-  private limited(m: Model, start: number): SolveResult {
-    const feasible = Number(m.info.get("primal_solution_status")) === FEASIBLE;
-    const primal = feasible ? Float64Array.from(m.getSolution().colValue) : new Float64Array(this.cost.length);
-    const result: SolveResult = {
-      status: "error", objective: NaN, primal, duals: null, solver: this.solver, seconds: secondsSince(start), message: `HiGHS status: ${statusName(m.getModelStatus())}`,
-    };
-    if (!feasible) return result;
-    if (this.loaded && this.loaded.rows.length === this.rows && maxViolation(this.loaded, primal).violation > 1e-6) return result;
-    return {
-      ...result,
-      status: "time_limit",
-      objective: m.getObjectiveValue(),
-      message: `${statusName(m.getModelStatus()).toLowerCase()}; best feasible point kept`,
-      ...(this.isMip ? { mipGap: Number(m.info.get("mip_gap")) } : {}),
-    };
+  private shape(): RunShape {
+    const check = this.loaded && this.loaded.rows.length === this.rows ? this.loaded : null;
+    return { mip: this.isMip, columns: this.cost.length, check };
   }
 
   async saveBasis(slot: number): Promise<void> {
