@@ -3,9 +3,12 @@
  * (government budgets, 90 %, the default 4,000 calibration draws). A warm re-solve in its search
  * used to end "unbounded" on a cost stage (objective ≥ 0) and the command stopped with exit 5; the
  * HiGHS session now solves such a re-solve again from scratch (src/solve/highsSession.ts).
+ * With --from the years before it are today's plan to 90 %, as at stress --confidence's 0 % level.
  */
 import { describe, expect, it } from "vitest";
 import { minBudgetToConfidence } from "../../src/confidence/minBudgetConfidence.js";
+import { planToConfidence } from "../../src/confidence/planToConfidence.js";
+import type { PlanSolution } from "../../src/plan/solvePlan.js";
 import { resolveSelection } from "../../src/finance/selection.js";
 import { loadCheckedScenario } from "../../src/loadChecked.js";
 
@@ -21,5 +24,34 @@ describe("min-budget --confidence on Guangdong", () => {
     expect(r.at!.scale).toBeLessThan(1.25);
     expect(r.at!.calibration.status.every((s) => s === "reached")).toBe(true);
     expect(r.below!.calibration.status.some((s) => s !== "reached")).toBe(true);
+  }, 300_000);
+
+  it("with --from, keeps the years before it at today's plan to 90 %, not at the plain plan", async () => {
+    const loaded = loadCheckedScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
+    const from = 2024;
+    const selection = resolveSelection(loaded.scenario, { selector: { kind: "government", ids: null }, from });
+    const options = { confidence: 0.9, calibrationSeed: 20212 };
+    const r = await minBudgetToConfidence(loaded.scenario, loaded.uncertainty, selection, options);
+    expect(r.status).toBe("optimal");
+    expect(r.at!.calibration.status.every((s) => s === "reached")).toBe(true);
+    const sure = await planToConfidence(loaded.scenario, loaded.uncertainty, options);
+    // Starts per (region, programme, year) before `from` in a solution.
+    const startsBefore = (sol: PlanSolution) => {
+      const { ctx } = sol.pm;
+      const out = new Map<string, number>();
+      for (const lp of ctx.leafPrograms) {
+        ctx.years.forEach((year, h) => {
+          if (year < from) out.set(`${lp.leaf.region}|${lp.program.id}|${year}`, sol.primal[ctx.index.startsCol(lp.index, h)]);
+        });
+      }
+      return out;
+    };
+    const kept = new Map(r.at!.pm.ctx.scenario.actuals.filter((a) => a.year < from).map((a) => [`${a.region}|${a.program}|${a.year}`, a.frozen?.started]));
+    const toConfidence = startsBefore(sure.planned.solution);
+    const plain = startsBefore(sure.plain.solution);
+    expect(kept.size).toBe(toConfidence.size);
+    for (const [k, v] of toConfidence) expect(kept.get(k)).toBe(v);
+    // The two plans differ before 2024, so the check above tells which one was kept.
+    expect([...plain].some(([k, v]) => Math.abs(v - toConfidence.get(k)!) > 1e-6)).toBe(true);
   }, 300_000);
 });
