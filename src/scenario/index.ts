@@ -17,6 +17,7 @@ import type { Scenario } from "./types.js";
 import { validateMerged } from "./validate.js";
 import { inputLocator } from "./inputPlace.js";
 import { moneyNotices, overriddenPerYear } from "./moneyNotices.js";
+import { targetNotices } from "./targetNotices.js";
 import { implausibleBudgets, implausibleUnitCosts } from "./plausibility.js";
 
 export { ScenarioError, formatProblem, type Problem } from "./problems.js";
@@ -87,7 +88,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     layers: layers.map((l) => l.file),
     notices: [
       ...files.notices, ...implausibleBudgets(merged, locate), ...implausibleUnitCosts(merged, locate),
-      ...moneyNotices(scenario, place), ...overriddenPerYear(merged, place),
+      ...moneyNotices(scenario, place), ...overriddenPerYear(merged, place), ...targetNotices(scenario, place),
     ],
     inputs: files.filesRead,
     locate,

@@ -1,0 +1,48 @@
+/**
+ * A target above everything its region's stock can count can never be met: a hard one leaves no
+ * plan, a soft one is missed by at least the excess. Said before planning because the plan's
+ * diagnosis names the limits that bind first — usually budgets — and lists the stock last, so a
+ * planner would raise budgets that cannot help.
+ *
+ * Exact for `started` (units started from the horizon start, in-horizon actuals included, are
+ * bounded by each leaf's stock) and for `households_started` when no actual in the target's region
+ * records its own households (then households = units × households per unit). `completed` metrics
+ * also count units started before the horizon, which no stock bounds: left to the plan.
+ * Targets more than ten times the stock are errors (checkPlan.ts); this covers the rest.
+ */
+import { fmt } from "./checkContext.js";
+import type { Scenario, Target, YamlPath } from "./types.js";
+
+export function targetNotices(scenario: Scenario, place: (path: YamlPath) => string): string[] {
+  const out: string[] = [];
+  for (const t of scenario.targets) {
+    const most = mostCountable(scenario, t);
+    if (most === null || t.atLeast <= most) continue;
+    const program = scenario.programs.find((p) => p.id === t.program)!;
+    const region = scenario.regions.find((r) => r.id === t.region)!;
+    const what = t.metric === "households_started" ? "households" : program.unit === "unit" ? "units" : program.unit;
+    const consequence = t.kind === "hard" ? "no plan can meet it" : `it is missed by at least ${fmt(t.atLeast - most)}`;
+    out.push(
+      `target ${t.id} (${t.name})${t.path ? ` (${place(t.path)})` : ""}: at_least ${fmt(t.atLeast)} is more than the whole stock ` +
+        `of ${program.id} under ${region.name} (${region.id}) can count (${fmt(most)} ${what}), so ${consequence} whatever the budgets; ` +
+        "check the target or the stock",
+    );
+  }
+  return out;
+}
+
+/** The most the target's metric can reach given the stock alone; null where the stock does not bound it exactly. */
+function mostCountable(scenario: Scenario, t: Target): number | null {
+  if (t.metric !== "started" && t.metric !== "households_started") return null;
+  const region = scenario.regions.find((r) => r.id === t.region);
+  const program = scenario.programs.find((p) => p.id === t.program);
+  if (!region || !program) return null;
+  const leaves = new Set(region.leaves);
+  const households = t.metric === "households_started";
+  if (households && scenario.actuals.some((a) => a.program === t.program && leaves.has(a.region) && a.householdsStarted !== undefined)) return null;
+  let most = 0;
+  for (const leaf of program.leaves) {
+    if (leaves.has(leaf.region)) most += households ? leaf.stock * leaf.householdsPerUnit : leaf.stock;
+  }
+  return most;
+}

@@ -1,0 +1,60 @@
+/** A target above its region's whole stock is said before planning, exactly where the stock bounds it. */
+import { describe, expect, it } from "vitest";
+import { buildPlanningModel } from "../../src/model/build.js";
+import { solveStages } from "../../src/plan/solvePlan.js";
+import { loadScenario } from "../../src/scenario/index.js";
+import { targetNotices } from "../../src/scenario/targetNotices.js";
+import { handSolvedTown, target } from "../helpers/scenario.js";
+
+const place = (path: readonly (string | number)[]) => path.join(".");
+
+describe("target notices", () => {
+  it("say nothing for a target the stock can reach", () => {
+    expect(targetNotices(handSolvedTown(), place)).toEqual([]);
+  });
+
+  it("name a units target above the stock, and by how much a soft one is missed at least", () => {
+    const s = handSolvedTown(); // stock 10
+    s.targets = [target({ id: "t", program: "retrofit", region: "town", atLeast: 12, path: ["targets", 0, "at_least"] })];
+    expect(targetNotices(s, place)).toEqual([
+      "target t (t) (targets.0.at_least): at_least 12 is more than the whole stock of retrofit under town (town) can count " +
+        "(10 units), so it is missed by at least 2 whatever the budgets; check the target or the stock",
+    ]);
+    s.targets[0].kind = "hard";
+    expect(targetNotices(s, place)[0]).toMatch(/\(10 units\), so no plan can meet it whatever the budgets/);
+  });
+
+  it("agree with the plan: with unlimited money a soft target above the stock is missed by exactly the excess", async () => {
+    const s = handSolvedTown();
+    s.sources[0].budgets = []; // unlimited
+    s.targets = [target({ id: "t", program: "retrofit", region: "town", atLeast: 12 })];
+    const sol = await solveStages(buildPlanningModel(s), "highs");
+    expect(sol.status).toBe("optimal");
+    const started = sol.pm.ctx.years.reduce((sum, _, h) => sum + sol.primal[sol.pm.ctx.index.startsCol(0, h)], 0);
+    expect(started).toBeCloseTo(10, 5); // within the stage fix tolerance
+    expect(targetNotices(s, place)[0]).toMatch(/missed by at least 2 /);
+  });
+
+  it("count households as stock × households per unit, and stay silent where actuals record households", () => {
+    const s = handSolvedTown(); // 10 units × 100 households
+    s.targets = [target({ id: "h", program: "retrofit", region: "town", metric: "households_started", atLeast: 1001 })];
+    expect(targetNotices(s, place)).toEqual([expect.stringMatching(/can count \(1000 households\), so it is missed by at least 1 /)]);
+    s.actuals = [{ region: "town", program: "retrofit", year: 2021, started: 2, householdsStarted: 260, partial: false }];
+    expect(targetNotices(s, place)).toEqual([]);
+    s.targets[0].atLeast = 1000;
+    s.actuals = [];
+    expect(targetNotices(s, place)).toEqual([]);
+  });
+
+  it("leave completed metrics to the plan (units started before the horizon also complete in it)", () => {
+    const s = handSolvedTown();
+    s.targets = [target({ id: "c", program: "retrofit", region: "town", metric: "completed", atLeast: 12 })];
+    expect(targetNotices(s, place)).toEqual([]);
+  });
+
+  it("find nothing to say about the shipped scenarios", () => {
+    for (const f of ["guangdong-retrofit-2021-2025", "guangdong-retrofit-actuals-2023", "guangzhou-towns-2024-2027"]) {
+      expect(loadScenario(`scenarios/${f}.yaml`).notices.filter((n) => /whole stock/.test(n))).toEqual([]);
+    }
+  });
+});
