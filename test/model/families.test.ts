@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { rowName, variableName } from "../../src/model/names.js";
 import { buildPlanningModel } from "../../src/model/build.js";
 import type { LinearModel, Row } from "../../src/model/types.js";
+import { solveStages } from "../../src/plan/solvePlan.js";
+import type { Scenario } from "../../src/scenario/types.js";
 import { handSolvedTown, program, region, scenario, source, target, tree } from "../helpers/scenario.js";
 
 /** A row as {variableName: coefficient} plus its bounds, for readable assertions. */
@@ -166,6 +168,53 @@ describe("budgets and links", () => {
       lb: 0,
       ub: Infinity,
     });
+  });
+});
+
+describe("links over partly recorded money", () => {
+  const twoLeaves = (actuals: Scenario["actuals"]) => twoYearScenario({
+    regions: tree([region("prov"), region("a", "prov"), region("b", "prov")]),
+    programs: [
+      program({
+        id: "retrofit",
+        leaves: ["a", "b"].map((r) => ({ region: r, stock: 5, householdsPerUnit: 100, unitCost: 1_000_000 })),
+        shares: { central: { min: 0, max: 1, capPerHousehold: null }, city: { min: 0, max: 1, capPerHousehold: null } },
+      }),
+    ],
+    sources: [
+      source({ id: "central", kind: "government" }),
+      source({
+        id: "city",
+        kind: "government",
+        links: [{ id: "match", source: "city", of: "central", minRatio: 0.8, maxRatio: null, region: "prov", eachChild: false }],
+      }),
+    ],
+    actuals,
+  });
+
+  it("sums planned money only: a leaf whose year's money is recorded is left out of both sides", () => {
+    // Leaf a paid 2021 with city money at 0.25 × central, below the rule's 0.8: history, not a choice.
+    const recorded = { region: "a", program: "retrofit", year: 2021, started: 1, paid: { central: 800_000, city: 200_000 }, partial: false };
+    const { ctx } = buildPlanningModel(twoLeaves([recorded]));
+    expect(row(ctx.model, "link_min[match,prov,2021]").terms).toEqual({
+      "funds[b,retrofit,2021,city]": 1,
+      "funds[b,retrofit,2021,central]": -0.8,
+    });
+    // Both leaves recorded: no row for that year; the next year's row covers both leaves.
+    const both = buildPlanningModel(twoLeaves([recorded, { ...recorded, region: "b" }])).ctx.model;
+    expect(both.rows.some((r) => rowName(r) === "link_min[match,prov,2021]")).toBe(false);
+    expect(Object.keys(row(both, "link_min[match,prov,2022]").terms)).toHaveLength(4);
+  });
+
+  it("leaves the re-plan feasible where counting the recorded ratio would force the planned leaf to make up for it", async () => {
+    // With a's recorded 20万 against 80万 counted, b's 2021 money would need city − 0.8 · central ≥ 44万;
+    // b pays at most half from the city (so at most 0.1 · its cost) and has 2 units (200万) of stock.
+    const s = twoLeaves([{ region: "a", program: "retrofit", year: 2021, started: 1, paid: { central: 800_000, city: 200_000 }, partial: false }]);
+    s.programs[0].shares.city.max = 0.5;
+    s.programs[0].leaves[1].stock = 2;
+    s.targets = [target({ id: "t", program: "retrofit", region: "prov", atLeast: 3, kind: "hard" })];
+    const sol = await solveStages(buildPlanningModel(s), "highs");
+    expect(sol.status).toBe("optimal");
   });
 });
 

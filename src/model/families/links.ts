@@ -1,9 +1,13 @@
 /**
  * links: matching ratios between sources, per payment year, over a node or each of its children:
- * funds[source] ≥ min_ratio · funds[of] and ≤ max_ratio · funds[of]. A rule for planned money: a
- * year whose money is all recorded (or frozen) has no link rows, like it has no share rows.
+ * funds[source] ≥ min_ratio · funds[of] and ≤ max_ratio · funds[of]. A rule for planned money, like
+ * shares: money actuals record (or a frozen past fixes) is left out of both sides, and a year whose
+ * money is all recorded has no link rows. (Counting recorded money made a node's planned money
+ * make up for a recorded ratio below the rule: one leaf's recorded 2021 payments left the Guangdong
+ * 2023 re-plan infeasible.)
  */
 import type { ModelContext } from "../context.js";
+import type { Term } from "../types.js";
 import { fundsTerms } from "./budgets.js";
 
 export function addLinkConstraints(ctx: ModelContext): void {
@@ -14,10 +18,9 @@ export function addLinkConstraints(ctx: ModelContext): void {
       const scopes = link.eachChild && node.children.length > 0 ? node.children : [node.id];
       for (const region of scopes) {
         for (const year of ctx.paymentYears) {
-          const mine = fundsTerms(ctx, s, region, year);
-          const theirs = fundsTerms(ctx, of, region, year);
-          if (mine.length === 0 && theirs.length === 0) continue;
-          if (ctx.allFixed(mine) && ctx.allFixed(theirs)) continue; // money already paid: a ratio rule cannot bind it
+          const mine = planned(ctx, fundsTerms(ctx, s, region, year));
+          const theirs = planned(ctx, fundsTerms(ctx, of, region, year));
+          if (mine.length === 0 && theirs.length === 0) continue; // no money, or all of it already paid
           for (const [bound, ratio] of [["min", link.minRatio], ["max", link.maxRatio]] as const) {
             if (ratio === null) continue;
             ctx.addRow(
@@ -30,4 +33,9 @@ export function addLinkConstraints(ctx: ModelContext): void {
       }
     }
   });
+}
+
+/** The terms over money still to be planned (columns not fixed by actuals or a frozen past). */
+function planned(ctx: ModelContext, terms: Term[]): Term[] {
+  return terms.filter((t) => !ctx.allFixed([t]));
 }
