@@ -42,8 +42,27 @@ export interface ExplainedRow {
   step: string;
   /** Stage 1: what the same step does to the other targets. */
   also: TargetGain[];
-  /** Over which change of the limit the figures hold, e.g. "up to +3.2亿元; beyond that another limit binds". */
+  /** Over which change of the limit the price is certain, e.g. "up to +3.2亿元" (the basis's range). */
   holds: string;
+  /** The row (base model index) and the direction its bound moves in the step (+1: raised). */
+  index: number;
+  sign: 1 | -1;
+  /** What re-planning with the bound moved by 1亿元 gave (explainReplan.ts); budgets only. */
+  replanned?: Replanned;
+}
+
+/** A re-plan with a budget moved by 1亿元, against what the price predicts for that step. */
+export interface Replanned {
+  /** The step's stage objective moved by price × step (to 1e-6): the price holds for the whole step. */
+  linear: boolean;
+  /** Stage 1: what the step added to each target, in its own units (the led target first). */
+  gains: TargetGain[];
+  /** Stage 1: targets missed in the plan that the re-plan meets. */
+  met: string[];
+  /** Stage 2: weighted government yuan the step saved (negative: spent more). */
+  saved: number;
+  /** The stage objective's improvement, for ordering (stage 1: weighted shortfall score; stage 2: yuan). */
+  improvement: number;
 }
 
 const PRICED = new Set<ConstraintFamily>(["budgets", "capacity", "targets", "shares", "resident_cap", "links", "stock", "start_limits"]);
@@ -76,7 +95,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
       const [first, ...also] = [lead, ...gains.filter((g) => g !== lead)].map((g) => ({ ...g, value: round(sign * g.value * step.rows, 6) }));
       out.push({
         stage: "shortfall", ...base, value: first.value, rate: sign * lead.value * natural, unit: first.unit,
-        step: stepText(family, sign, step.label), also, holds: holds(sol, row, i, sign),
+        step: stepText(family, sign, step.label), also, holds: holds(sol, row, i, sign), index: i, sign,
       });
     }
     const g2 = sol.costDuals ? -sol.costDuals[i] : 0;
@@ -92,6 +111,8 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
         step: stepText(family, sign, step.label),
         also: [],
         holds: holds(sol, row, i, sign),
+        index: i,
+        sign,
       });
     }
   });
@@ -141,7 +162,7 @@ function holds(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): string {
   if (r === null) return "";
   if (!Number.isFinite(r)) return "for any change in that direction";
   const amount = isMoneyRow(row) ? formatMoney(r * MONEY_UNIT) : `${grouped(r, 2)} ${countUnit(row, sol)}`;
-  return `up to ${sign > 0 ? "+" : "−"}${amount}; beyond that another limit binds`;
+  return `up to ${sign > 0 ? "+" : "−"}${amount}`;
 }
 
 /**
@@ -183,6 +204,27 @@ function stateOf(row: Row, tables: PlanTables): string {
   }
 }
 
+/** A line's price for its step, and where the basis makes it certain. */
+function priceText(r: ExplainedRow): string {
+  const value = r.stage === "shortfall" ? `≈ ${formatChange(r.value)} ${r.unit}` : `≈ ${formatMoney(r.value)} ${r.unit}`;
+  const also = r.also.map((g) => `, ${formatChange(g.value)} ${g.unit}`).join("");
+  const where = !r.holds ? "" : r.holds.startsWith("up to") ? ` (certain ${r.holds}; it may hold further)` : ` (holds ${r.holds})`;
+  return `${r.step}: ${value}${also}${where}`;
+}
+
+/** A budget line checked by re-planning with 1亿元 more (or less): what the re-plan gave. */
+function replannedText(r: ExplainedRow, p: Replanned): string {
+  const step = `${r.sign > 0 ? "+" : "−"}${formatMoney(1e8)}`;
+  const got = r.stage === "shortfall"
+    ? p.gains.map((g) => `${formatChange(g.value)} ${g.unit}`).join(", ") || "no target moves"
+    : `${formatMoney(Math.abs(p.saved))} of weighted government money ${p.saved >= 0 ? "saved" : "spent more"}`;
+  if (p.linear) return `${step} (re-planned): ${got} — the price holds for the whole step`;
+  const rate = r.stage === "shortfall" ? `${formatChange(r.rate)} ${r.unit}` : `${formatMoney(r.rate * MONEY_UNIT)}`;
+  const certain = r.holds.startsWith("up to") ? ` (certain ${r.holds})` : "";
+  const meets = p.met.length > 0 ? `meets ${p.met.join(", ")}; ` : "";
+  return `${step} (re-planned): ${got} — ${meets}the marginal rate, ${rate} per ${formatMoney(1e8)}, holds for part of the step only${certain}`;
+}
+
 /** Groups of the printed list: the rows finance offices ask about first, then the other limits. */
 const GROUPS: { title: string; families: string[] }[] = [
   { title: "budgets", families: ["budgets"] },
@@ -202,11 +244,7 @@ export function explainText(rows: ExplainedRow[], top: number, title: string, re
       const all = inStage.filter((r) => group.families.includes(r.family));
       if (all.length === 0) continue;
       lines.push(`  ${group.title}:`);
-      all.slice(0, top).forEach((r, i) => {
-        const value = r.stage === "shortfall" ? `≈ ${formatChange(r.value)} ${r.unit}` : `≈ ${formatMoney(r.value)} ${r.unit}`;
-        const also = r.also.map((g) => `, ${formatChange(g.value)} ${g.unit}`).join("");
-        lines.push(`    ${i + 1}. ${r.what} — ${r.state}`, `       ${r.step}: ${value}${also}${r.holds ? ` (holds ${r.holds})` : ""}`);
-      });
+      all.slice(0, top).forEach((r, i) => lines.push(`    ${i + 1}. ${r.what} — ${r.state}`, `       ${r.replanned ? replannedText(r, r.replanned) : priceText(r)}`));
       if (all.length > top) lines.push(`    … and ${all.length - top} more (use --top)`);
     }
   };

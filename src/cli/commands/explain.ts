@@ -1,10 +1,12 @@
 /**
  * `simulate explain FILE [--with …] [--top N]`: plan the scenario (nothing written) and list its
- * binding constraints in planning words with their shadow prices, largest first.
+ * binding constraints in planning words with their shadow prices, largest first; the budget lines
+ * it prints are checked by re-planning with 1亿元 more (finance/explainReplan.ts).
  */
 import type { Command } from "commander";
 import { parsePositiveInt, parseSolverOption } from "../../finance/cutSpec.js";
 import { explainPlan, explainText } from "../../finance/explain.js";
+import { replanBudgetLines } from "../../finance/explainReplan.js";
 import { simulate } from "../../pipeline.js";
 import { referenceTarget } from "../../results/shadow.js";
 import { allOrUsageError, EXIT, SolverFailure } from "../errors.js";
@@ -35,8 +37,12 @@ export function registerExplain(program: Command): void {
         ? `what one step more of a limit adds to each target, in the target's own units; ${ref.id} is missed`
         : "every soft target is met, so money does not limit attainment";
       const layers = opts.with.length ? ` (with ${opts.with.join(", ")})` : "";
-      const method = solution.dualMethod === "lp_relaxation" ? "; integer plan: prices from the LP relaxation" : "";
+      const gap = `${Number((loaded.scenario.objective.mipGap * 100).toPrecision(3))}%`;
+      const method = solution.dualMethod === "lp_relaxation"
+        ? `; integer plan: prices from the LP relaxation — a re-plan in whole units may move by up to its MIP gap (${gap} of a stage's objective), more than a small step's price`
+        : "";
       const title = `explain: ${loaded.scenario.name}${layers}${method}`;
-      process.stdout.write(explainText(explainPlan(solution, tables), top, title, refNote));
+      const rows = await replanBudgetLines(solution, explainPlan(solution, tables), top, solver);
+      process.stdout.write(explainText(rows, top, title, refNote));
     });
 }

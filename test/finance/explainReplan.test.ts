@@ -1,0 +1,56 @@
+/**
+ * explain's budget lines re-planned with 1亿元 more, on the hand-solved town (government money
+ * pays 90万 of each 100万 unit; budgets 300万 a year): whether the price holds for the step is
+ * decided by the re-plan, not by the basis's range.
+ */
+import { describe, expect, it } from "vitest";
+import { explainPlan, explainText } from "../../src/finance/explain.js";
+import { replanBudgetLines } from "../../src/finance/explainReplan.js";
+import { planScenario } from "../../src/plan/planScenario.js";
+import type { Scenario } from "../../src/scenario/types.js";
+import { handSolvedTown } from "../helpers/scenario.js";
+
+async function explained(s: Scenario) {
+  const base = await planScenario(s, "highs");
+  const rows = await replanBudgetLines(base.solution, explainPlan(base.solution, base.tables), 10, "highs");
+  return rows.filter((r) => r.stage === "shortfall" && r.family === "budgets");
+}
+
+describe("explain: budget lines re-planned", () => {
+  it("says the step meets the target and the price held for part of it, when 1亿元 is far more than the shortfall", async () => {
+    // Target 8 units; 600万 of government money buys 6.667: 1.333 units (120万) short.
+    const [line] = await explained(handSolvedTown());
+    expect(line.replanned).toMatchObject({ linear: false, met: ["started-8"] });
+    expect(line.replanned!.gains).toHaveLength(1);
+    expect(line.replanned!.gains[0].value).toBeCloseTo(8 - 600 / 90, 6);
+    const text = explainText([line], 5, "explain: test", "reference started-8");
+    expect(text).toContain("+1亿元 (re-planned): +1.3333 started of started-8 — meets started-8; the marginal rate, +111.111 started of started-8 per 1亿元, holds for part of the step only (certain up to +120万元)");
+  });
+
+  it("says the price holds for the whole step when the re-plan buys exactly price × 1亿元", async () => {
+    // Stock and target large enough that 1亿元 more buys 1亿 / 90万 = 111.1 units at the same price.
+    const s = handSolvedTown();
+    s.programs[0].leaves[0].stock = 10_000;
+    s.targets[0].atLeast = 5_000;
+    const lines = await explained(s);
+    expect(lines.length).toBe(2);
+    for (const line of lines) {
+      expect(line.replanned).toMatchObject({ linear: true, met: [] });
+      expect(line.replanned!.gains[0].value).toBeCloseTo(1e8 / 900_000, 3); // within the stage fix tolerance
+    }
+    expect(explainText(lines, 5, "t", "r")).toContain("+1亿元 (re-planned): +111.111 started of started-8 — the price holds for the whole step");
+  });
+
+  it("orders the re-planned lines by what the step bought, not by the marginal rate", async () => {
+    // Both budgets bind at the same marginal price (and 2021 sorts first by name), but 2021 has
+    // capacity for only 0.07 units more: its 1亿元 buys almost nothing, 2022's buys 111 units.
+    const s = handSolvedTown();
+    s.programs[0].leaves[0].stock = 10_000;
+    s.targets[0].atLeast = 5_000;
+    s.capacity = [{ id: "slots", region: "town", programs: ["retrofit"], slots: { 2021: 3.4 } }];
+    const lines = await explained(s);
+    const bought = lines.map((l) => l.replanned!.improvement);
+    expect(bought).toEqual([...bought].sort((a, b) => b - a));
+    expect(lines[0].where).toBe("budget[gov,town,2022]");
+  });
+});
