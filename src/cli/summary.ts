@@ -2,7 +2,7 @@
 import type { SimulationOutcome } from "../pipeline.js";
 import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
 import { formatChange, formatCount, formatMoney, formatPercent, priceStepYuan, UNIT_YUAN } from "../format/numbers.js";
-import { groupConflicts } from "../plan/conflictGroups.js";
+import { type ConflictGroup, groupConflicts } from "../plan/conflictGroups.js";
 import { confidenceLines } from "../confidence/confidenceTables.js";
 
 export function planSummary(outcome: SimulationOutcome): string {
@@ -59,7 +59,7 @@ export function printNotices(notices: readonly string[]): void {
 }
 
 /**
- * "; +1亿元 ≈ +71 gd-communities, +11,200 gd-households (holds up to +1.2亿元)": what the
+ * "; +1亿元 ≈ +71 gd-communities, +11,200 gd-households (certain up to +1.2亿元)": what the
  * money buys, per target; the other direction when the price holds only below the budget. The step
  * is 1亿元 or less where the price holds for less (priceStepYuan, as `simulate explain` quotes it).
  */
@@ -74,8 +74,8 @@ function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
   const step = priceStepYuan(up ? to - b.budget_yuan : b.budget_yuan - from);
   const gains = mine.map((p) => `${formatChange((sign * p.units_per_step * step) / UNIT_YUAN.亿元, 3)} ${p.target}`).join(", ");
   const range = up
-    ? Number.isFinite(to) ? ` (holds up to +${formatMoney(to - b.budget_yuan)})` : ""
-    : ` (holds down to −${formatMoney(b.budget_yuan - from)}; more would not be used)`;
+    ? Number.isFinite(to) ? ` (certain up to +${formatMoney(to - b.budget_yuan)})` : ""
+    : ` (certain down to −${formatMoney(b.budget_yuan - from)}; more would not be used)`;
   return `; ${up ? "+" : "−"}${formatMoney(step)} ≈ ${gains}${range}`;
 }
 
@@ -86,12 +86,22 @@ function infeasibleLines(outcome: SimulationOutcome): string[] {
   const giving = solution.conflicts.filter((c) => c.violation > 0 || c.row === undefined);
   for (const c of giving.slice(0, MAX_LISTED)) lines.push(`  - ${c.message}${c.input ? ` (${loaded.place(c.input)})` : ""}`);
   if (giving.length > MAX_LISTED) lines.push(`  - … and ${giving.length - MAX_LISTED} more limits that must give (diagnostics.csv)`);
-  const groups = groupConflicts(solution.conflicts, solution.pm.model, loaded.scenario, 3, loaded.place);
-  if (groups.length > 0) lines.push("  against these limits:");
+  return [...lines, ...limitGroupLines(groupConflicts(solution.conflicts, solution.pm.model, loaded.scenario, 3, loaded.place))];
+}
+
+/** The groups of limits holding against the plan, the first MAX_LISTED in full, the rest named. */
+export function limitGroupLines(groups: ConflictGroup[]): string[] {
+  if (groups.length === 0) return [];
+  const lines = ["  against these limits:"];
   for (const g of groups.slice(0, MAX_LISTED)) {
     const more = g.count > g.examples.length ? ", …" : "";
     // "34 limits", not ": 34", which read as an amount (34 units of stock).
     lines.push(`    ${g.what}, ${g.count} ${g.count === 1 ? "limit" : "limits"}: ${g.examples.join(", ")}${more}`);
+  }
+  const rest = groups.slice(MAX_LISTED);
+  if (rest.length > 0) {
+    const limits = rest.reduce((n, g) => n + g.count, 0);
+    lines.push(`    … and ${rest.length} more ${rest.length === 1 ? "group" : "groups"} (${limits} limits: ${rest.map((g) => g.what).join("; ")}; diagnostics.csv)`);
   }
   return lines;
 }

@@ -45,7 +45,9 @@ function groupOf(row: Row, namer: Namer): string {
     case "links":
       return `link '${r.link}'`;
     case "capacity":
-      return `construction capacity '${r.capacity}'`;
+      // One group for all capacity limits, like budgets per source: a limit per city would each rank
+      // below the ten groups printed, and capacity dropped out of the list.
+      return "construction capacity";
     case "stock":
       return `stock of ${namer.label("program", r.program)}`;
     case "start_limits":
@@ -60,6 +62,7 @@ function groupOf(row: Row, namer: Namer): string {
 function placeOf(row: Row, namer: Namer): string {
   const r = row.ref;
   if (r.family === "targets") return namer.label("target", r.target);
+  if (r.family === "capacity") return `'${r.capacity}' of ${namer.name("region", r.region)} ${r.year}`;
   const region = "region" in r ? namer.name("region", r.region) : "";
   const year = "year" in r ? ` ${r.year}` : "";
   return `${region}${year}`.trim();

@@ -83,10 +83,10 @@ describe("simulate FILE", () => {
     const r = await runCli("scenarios/guangdong-retrofit-actuals-2023.yaml", "--with", "scenarios/overlays/slow-consent.yaml", "--out", out, "--no-xlsx");
     expect(r.code).toBe(0);
     const yuan = (text: string) => Number(text.replace(/,/g, "").replace(/(亿|万)?元$/, "")) * (text.endsWith("亿元") ? 1e8 : text.endsWith("万元") ? 1e4 : 1);
-    const priced = [...r.stdout.matchAll(/; \+(\S+元) ≈ .*\(holds up to \+(\S+元)\)/g)];
+    const priced = [...r.stdout.matchAll(/; \+(\S+元) ≈ .*\(certain up to \+(\S+元)\)/g)];
     expect(priced.length).toBeGreaterThan(3);
     for (const [, step, room] of priced) expect(yuan(step)).toBeLessThanOrEqual(yuan(room));
-    expect(r.stdout).toMatch(/专项债券 \/ 广东省 \/ 2023: 3亿元 of 3亿元; \+10万元 ≈ \+0\.0466 county-communities \(holds up to \+22\.\d\d万元\)/);
+    expect(r.stdout).toMatch(/专项债券 \/ 广东省 \/ 2023: 3亿元 of 3亿元; \+10万元 ≈ \+0\.0466 county-communities \(certain up to \+22\.\d\d万元\)/);
   }, 120_000);
 
   it("omits the byte-order mark with --no-bom", async () => {

@@ -66,7 +66,7 @@ describe("shadow prices per target, in the target's own units", () => {
     expect(explained).toMatchObject({ step: "+10万元", unit: "started of t-all", also: [] });
     expect(explained.rate).toBeCloseTo(1e8 / 720_000, 3);
     expect(explained.value).toBeCloseTo(1e5 / 720_000, 6);
-    expect(explainText([explained], 5, "t", "n")).toMatch(/\+10万元: ≈ \+0\.1389 started of t-all \(holds up to \+12万元; beyond that another limit binds\)/);
+    expect(explainText([explained], 5, "t", "n")).toMatch(/\+10万元: ≈ \+0\.1389 started of t-all \(certain up to \+12万元; it may hold further\)/);
   });
 
   it("the cost stage is priced through the stages: extra money buys more of the missed target, so the plan spends more", async () => {
