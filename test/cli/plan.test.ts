@@ -244,5 +244,10 @@ describe("bad input", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--solver must be auto, highs or jslp");
     expect(existsSync(join(dir, "o"))).toBe(false);
+    // export took any name and solved with HiGHS.
+    const e = await runCli("export", scenarioFile(dir, TOWN), "--stage", "2", "--solver", "gurobi", "-o", join(dir, "s2.lp"));
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain("--solver must be auto, highs or jslp");
+    expect(existsSync(join(dir, "s2.lp"))).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { writeFileAtomically } from "../../output/writeFile.js";
 import { UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { printNotices } from "../summary.js";
+import { parseSolverOption } from "../../finance/cutSpec.js";
 
 /** The first line of every LP file renewsim writes (exportStage.ts titles it so). */
 const LP_SIGNATURE = "\\ renewsim ";
@@ -24,11 +25,12 @@ export function registerExport(program: Command): void {
     .option("--force", "replace an existing LP file that renewsim wrote")
     .action(async (file: string, opts) => {
       if (opts.format !== "lp") throw new UsageError(`--format must be lp (got "${opts.format}")`);
+      const solver = parseSolverOption(opts.solver);
       const stage = Number(opts.stage);
       if (!Number.isInteger(stage) || stage < 1 || stage > 3) throw new UsageError(`--stage must be 1, 2 or 3 (got "${opts.stage}")`);
       const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
       printNotices(loaded.notices);
-      const lp = await exportStageLp(loaded.scenario, stage, opts.solver);
+      const lp = await exportStageLp(loaded.scenario, stage, solver);
       if (opts.out) {
         writeFileAtomically(opts.out, lp, { force: opts.force ?? false, inputs: loaded.inputs, isOurs: firstLineStartsWith(LP_SIGNATURE), what: "LP file" });
       } else process.stdout.write(lp);

@@ -14,6 +14,7 @@ import { interruptible } from "../interrupt.js";
 import { ALLOW_OUTSIDE_HELP, collect, number } from "../options.js";
 import { progressBar } from "../progress.js";
 import { planSummary } from "../summary.js";
+import { parseSolverOption } from "../../finance/cutSpec.js";
 
 export function registerPlan(program: Command): void {
   const command = program
@@ -37,9 +38,7 @@ export function registerPlan(program: Command): void {
     .option("--confidence <p>", "plan every target to be met with at least this probability under the scenario's uncertainty (e.g. 0.9; docs/confidence.md)");
   addCalibrationOptions(command)
     .action(async (file: string, opts) => {
-      if (!["auto", "highs", "jslp"].includes(opts.solver)) {
-        throw new UsageError(`--solver must be auto, highs or jslp (got "${opts.solver}")`);
-      }
+      const solver = parseSolverOption(opts.solver);
       const monteCarlo = monteCarloRequest(opts);
       const confidence = confidenceRequest(opts, !opts.quiet && process.stderr.isTTY);
       const bar = progressBar({ quiet: opts.quiet, openEnded: monteCarlo?.precision !== undefined });
@@ -47,7 +46,7 @@ export function registerPlan(program: Command): void {
       const run = (signal?: AbortSignal) => simulate(file, {
         overlays: opts.with,
         allowOutside: opts.allowOutside,
-        solver: opts.solver,
+        solver,
         out: opts.out,
         force: opts.force,
         bom: opts.bom,
