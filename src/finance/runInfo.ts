@@ -1,5 +1,5 @@
 /**
- * run.json beside the stress and min-budget outputs: which scenario layers and `--with` overlays
+ * run.json beside the stress, min-budget and frontier outputs: which scenario layers and `--with` overlays
  * were planned, the normalised-input hash, the command's settings and per-level solver status, so
  * a folder says on its own what it is (and `compare` can refuse mixed output versions).
  */
@@ -14,7 +14,8 @@ export interface FinanceRunJson {
   scenario: { name: string; file: string; layers: string[]; overlays: string[]; hash: string };
   horizon: { start: number; end: number };
   solver: { requested: string };
-  selection: { sources: string[]; from: number | null; region: string | null };
+  /** The budgets the command cuts or scales; null for a command that selects none (frontier). */
+  selection: { sources: string[]; from: number | null; region: string | null } | null;
   timings_seconds: Record<string, number>;
   /** How input files were read (e.g. a CSV read as GBK), then what the command noted about its answer. */
   warnings: string[];
@@ -26,7 +27,7 @@ export function financeRunJson(
   file: string,
   overlays: string[],
   loaded: LoadedScenario,
-  selection: BudgetSelection,
+  selection: BudgetSelection | null,
   solver: string,
   details: Record<string, unknown>,
   seconds: Record<string, number>,
@@ -38,7 +39,7 @@ export function financeRunJson(
     scenario: { name: loaded.scenario.name, file, layers: loaded.layers, overlays, hash: loaded.hash },
     horizon: loaded.scenario.horizon,
     solver: { requested: solver },
-    selection: { sources: selection.sourceIds, from: selection.from, region: selection.region },
+    selection: selection && { sources: selection.sourceIds, from: selection.from, region: selection.region },
     ...details,
     timings_seconds: Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Number(v.toFixed(3))])),
     warnings: [...loaded.notices, ...notices],

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./run.js";
+import { loadScenario } from "../../src/scenario/index.js";
 
 const CONSENT = "test/fixtures/confidence/consent.yaml";
 const BUDGET = "test/fixtures/confidence/budget.yaml";
@@ -83,6 +84,10 @@ describe("simulate frontier", () => {
     for (const x of rows) expect(Number(x.p_met)).toBeGreaterThanOrEqual(Number(x.confidence) - 2 * Number(x.p_met_se) - 0.02);
     expect(existsSync(join(dir("frontier"), "report.html"))).toBe(true);
     expect(existsSync(join(dir("frontier"), "results.xlsx"))).toBe(true);
+    // run.json carries the loader's notes like every other command's (frontier's had no warnings).
+    const run = JSON.parse(readFileSync(join(dir("frontier"), "run.json"), "utf8"));
+    expect(run).toMatchObject({ command: "frontier", warnings: loadScenario(CONSENT).notices, selection: null });
+    expect(Object.keys(run.timings_seconds)).toEqual(["load", "solve"]);
     expect((await runCli("frontier", CONSENT, "--confidence", "0.5,1.2", "--out", dir("frontier-bad"))).code).toBe(2);
   });
 });

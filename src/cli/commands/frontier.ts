@@ -13,7 +13,7 @@ import { loadCheckedScenario } from "../../loadChecked.js";
 import { checkMonteCarloRequest, resolveSeed } from "../../montecarlo/monteCarlo.js";
 import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
 import { defaultOutDir } from "../../pipeline.js";
-import { ENGINE_VERSION, OUTPUT_VERSION } from "../../version.js";
+import { financeRunJson } from "../../finance/runInfo.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, parseLevels, roundProgress, validationOptions } from "../confidenceOptions.js";
 import { EXIT, SolverFailure } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
@@ -69,17 +69,11 @@ export function registerFrontier(program: Command): void {
       return;
     }
     const rows = frontierRows(loaded.scenario, result);
-    const runJson = {
-      engine: { name: "renewsim", version: ENGINE_VERSION, output_version: OUTPUT_VERSION },
-      command: "frontier",
-      scenario: { name: loaded.scenario.name, file, layers: loaded.layers, overlays: opts.with, hash: loaded.hash },
-      horizon: loaded.scenario.horizon,
-      solver: { requested: solver },
+    const runJson = financeRunJson("frontier", file, opts.with, loaded, null, solver, {
       levels: result.levels.map((l) => ({ confidence: l.confidence, plan_of_level: result.levels[l.planOf].confidence, government_used_yuan: l.money.governmentYuan })),
       calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
       validation: validation && validationSeed ? { seed: validationSeed.seed, seed_from: validationSeed.from, draws: validation.draws, workers: validation.workers } : null,
-      timings_seconds: { load: round3(t1 - t0), solve: round3(t2 - t1) },
-    };
+    }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 });
     const files = await renderFrontierFiles(rows, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx });
     const written = writeFolderAtomically(outDir, files, opts.force ?? false, loaded.inputs);
     if (opts.quiet) return;
@@ -87,8 +81,4 @@ export function registerFrontier(program: Command): void {
       (validation && validationSeed ? `, validated on ${validation.draws} draws of seed ${validationSeed.seed}` : "");
     process.stdout.write(frontierTable(loaded.scenario, result, rows, title) + `results written to ${written}\n`);
   });
-}
-
-function round3(ms: number): number {
-  return Number((ms / 1000).toFixed(3));
 }
