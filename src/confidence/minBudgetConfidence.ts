@@ -12,12 +12,11 @@ import { buildPlanningModel, type PlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
 import { scaleBudgets } from "../finance/cuts.js";
 import { freezeBeforeSelection } from "../finance/freezePast.js";
-import { type MinBudgetResult, type MinBudgetRow, solveMinBudget } from "../finance/minBudgetSolve.js";
+import { byYearSourceRegion, type MinBudgetResult, type MinBudgetRow, minBudgetRow, solveMinBudget } from "../finance/minBudgetSolve.js";
 import { type BudgetSelection, selectsBudget } from "../finance/selection.js";
 import type { McTargetColumns } from "../montecarlo/tables.js";
 import type { Uncertainty } from "../montecarlo/types.js";
 import { Namer } from "../plan/describe.js";
-import { isBinding, round } from "../results/numbers.js";
 import type { SolverChoice } from "../solve/auto.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Calibration } from "./calibrate.js";
@@ -164,20 +163,7 @@ function budgetRows(pm: PlanningModel, scenario: Scenario, selection: BudgetSele
       activity += t.c * primal[t.v];
       if (pm.model.variables[t.v].ref.role === "funds") used += t.c * primal[t.v];
     }
-    rows.push({
-      source: source.id,
-      source_name: source.name,
-      source_kind: source.kind,
-      region: b.region,
-      region_name: namer.name("region", b.region),
-      year: b.year,
-      budget_yuan: round(today, 2),
-      scale: round(scale, 9),
-      min_budget_yuan: round(row.ub * MONEY_UNIT, 2),
-      change_yuan: round(row.ub * MONEY_UNIT - today, 2),
-      used_yuan: round(used * MONEY_UNIT, 2),
-      binding: isBinding(row.ub, activity),
-    });
+    rows.push(minBudgetRow(namer, source, b.region, b.year, today, scale, used, activity));
   }
-  return rows.sort((a, b) => a.year - b.year || a.source.localeCompare(b.source) || a.region.localeCompare(b.region));
+  return rows.sort(byYearSourceRegion);
 }

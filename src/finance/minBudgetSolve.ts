@@ -13,7 +13,7 @@ import { type Conflict, diagnoseInfeasibility } from "../plan/elastic.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { type StageRun, StagedSession } from "../plan/stagedSession.js";
 import { isBinding, reportYuan, round } from "../results/numbers.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Scenario, Source } from "../scenario/types.js";
 import { buildPlanningModel } from "../model/build.js";
 import { solveStages } from "../plan/solvePlan.js";
 import { freezeBeforeSelection } from "./freezePast.js";
@@ -132,22 +132,35 @@ function budgetRows(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array
     const source = scenario.sources.find((x) => x.id === s.source)!;
     const activity = row.terms.reduce((a, t) => a + (t.v === s.scale ? 0 : t.c * primal[t.v]), 0);
     const used = row.terms.reduce((a, t) => a + (vars[t.v].ref.role === "funds" ? t.c * primal[t.v] : 0), 0);
-    const min = s.amount * lambda;
-    return {
-      source: s.source,
-      source_name: source.name,
-      source_kind: source.kind,
-      region: s.region,
-      region_name: namer.name("region", s.region),
-      year: s.year,
-      budget_yuan: round(s.amount, 2),
-      scale: round(lambda, 9),
-      min_budget_yuan: round(min, 2),
-      change_yuan: round(min - s.amount, 2),
-      used_yuan: reportYuan(used),
-      binding: isBinding(min / MONEY_UNIT, activity),
-    };
-  }).sort((a, b) => a.year - b.year || a.source.localeCompare(b.source) || a.region.localeCompare(b.region));
+    return minBudgetRow(namer, source, s.region, s.year, s.amount, lambda, used, activity);
+  }).sort(byYearSourceRegion);
+}
+
+/**
+ * One min_budget.csv row: a selected budget today (`today`, yuan) and at scale λ, what the plan
+ * uses of it (`used`, 万元, like the row's `activity`). Shared with min-budget --confidence, so the
+ * columns follow one reporting rule with and without it.
+ */
+export function minBudgetRow(namer: Namer, source: Source, region: string, year: number, today: number, scale: number, used: number, activity: number): MinBudgetRow {
+  const min = today * scale;
+  return {
+    source: source.id,
+    source_name: source.name,
+    source_kind: source.kind,
+    region,
+    region_name: namer.name("region", region),
+    year,
+    budget_yuan: round(today, 2),
+    scale: round(scale, 9),
+    min_budget_yuan: round(min, 2),
+    change_yuan: round(min - today, 2),
+    used_yuan: reportYuan(used),
+    binding: isBinding(min / MONEY_UNIT, activity),
+  };
+}
+
+export function byYearSourceRegion(a: MinBudgetRow, b: MinBudgetRow): number {
+  return a.year - b.year || a.source.localeCompare(b.source) || a.region.localeCompare(b.region);
 }
 
 /**

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { cutBudgets, scaleBudgets } from "../../src/finance/cuts.js";
 import { buildMinBudgetModel } from "../../src/finance/minBudget.js";
-import { solveMinBudget } from "../../src/finance/minBudgetSolve.js";
+import { minBudgetRow, solveMinBudget } from "../../src/finance/minBudgetSolve.js";
 import { runStress } from "../../src/finance/stress.js";
 import { meetsEveryTarget, planScenario } from "../../src/plan/planScenario.js";
 import { type BudgetSelection, resolveSelection } from "../../src/finance/selection.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { handSolvedTown } from "../helpers/scenario.js";
+import { Namer } from "../../src/plan/describe.js";
 
 const government = { selector: { kind: "government" as const, ids: null } };
 
@@ -119,5 +120,14 @@ describe("min-budget model", () => {
     expect(r.status).toBe("infeasible");
     const messages = r.conflicts.map((c) => c.message).join("\n");
     expect(messages).toMatch(/soft target started-8: started ≥ 8 by 2022 in town falls short by 2|construction capacity 'crews' of town in 202[12] is exceeded by/);
+  });
+});
+
+describe("min_budget.csv rows", () => {
+  it("follow one reporting rule with and without --confidence: money under the report tolerance reads 0", () => {
+    const s = handSolvedTown();
+    const row = minBudgetRow(new Namer(s), s.sources[0], "town", 2021, 3_000_000, 1.2, 1e-5, 360);
+    expect(row).toMatchObject({ budget_yuan: 3_000_000, scale: 1.2, min_budget_yuan: 3_600_000, change_yuan: 600_000, used_yuan: 0, binding: true });
+    expect(minBudgetRow(new Namer(s), s.sources[0], "town", 2021, 3_000_000, 1.2, 250, 250).used_yuan).toBe(2_500_000);
   });
 });
