@@ -2,9 +2,9 @@
  * The planning pipeline, one named type per stage:
  *
  *   scenario.yaml (+ --with overlays)
- *     │ loadScenario            load YAML → expand CSV → merge layers → validate → normalise
- *     ▼
- *   LoadedScenario { scenario: Scenario, hash, layers }
+ *     │ loadCheckedScenario     load YAML → expand CSV → merge layers → validate → normalise;
+ *     ▼                         the uncertainty section checked too (loadChecked.ts)
+ *   CheckedScenario { scenario: Scenario, uncertainty, hash, layers, place }
  *     │ buildPlanningModel      one builder per constraint family, solver-neutral
  *     ▼
  *   PlanningModel { ctx.model: LinearModel, stages }

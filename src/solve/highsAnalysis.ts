@@ -32,7 +32,7 @@ export function rhsSensitivity(m: Model, rows: number, columns: number[]): Float
       const out = new Float64Array(rows);
       if (p === undefined) return out;
       // Row p of B⁻¹: column j's response to each row's active bound (HiGHS logicals enter B as
-      // +e_i, checked against finite differences in test/solve/sensitivity.test.ts).
+      // +e_i, checked against re-plans in test/finance/explain.test.ts).
       const inverse = m.getBasisInverseRow(p).values;
       for (let i = 0; i < rows; i++) if (rowStatus[i] !== BASIC) out[i] = inverse[i] + 0;
       return out;
