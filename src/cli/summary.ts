@@ -86,7 +86,18 @@ function infeasibleLines(outcome: SimulationOutcome): string[] {
   const giving = solution.conflicts.filter((c) => c.violation > 0 || c.row === undefined);
   for (const c of giving.slice(0, MAX_LISTED)) lines.push(`  - ${c.message}${c.input ? ` (${loaded.place(c.input)})` : ""}`);
   if (giving.length > MAX_LISTED) lines.push(`  - … and ${giving.length - MAX_LISTED} more limits that must give (diagnostics.csv)`);
-  return [...lines, ...limitGroupLines(groupConflicts(solution.conflicts, solution.pm.model, loaded.scenario, 3, loaded.place))];
+  return [...lines, ...limitGroupLines(groupConflicts(solution.conflicts, solution.pm.model, loaded.scenario, 3, loaded.place)), ...minBudgetHint(outcome)];
+}
+
+/** Budgets among the limits: min-budget answers by how much they would have to grow. */
+function minBudgetHint({ solution }: SimulationOutcome): string[] {
+  const { rows } = solution.pm.model;
+  const sources = [...new Set(solution.conflicts.flatMap((c) => {
+    const ref = c.row === undefined ? null : rows[c.row].ref;
+    return ref?.family === "budgets" ? [ref.source] : [];
+  }))];
+  if (sources.length === 0) return [];
+  return [`  whether (and by how much) larger budgets give a plan: simulate min-budget … --source ${sources.join(",")}`];
 }
 
 /** The groups of limits holding against the plan, the first MAX_LISTED in full, the rest named. */

@@ -77,6 +77,8 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
   model.rows.forEach((row, i) => {
     const family = row.ref.family;
     if (!PRICED.has(family) || pointRange(sol, row, i)) return;
+    // A year an as_of has closed is history: more money in 2021 is not a choice left to price.
+    if ("year" in row.ref && row.ref.year < (scenario.asOf?.firstOpenYear ?? -Infinity)) return;
     const money = isMoneyRow(row);
     const natural = money ? 1e8 / MONEY_UNIT : 1; // row units (万元 or units) in the family's natural step
     const stepOf = (sign: 1 | -1) => (money ? moneyStep(room(sol, row, i, sign)) : { rows: 1, label: family === "capacity" ? "1 slot" : "1 unit" });

@@ -112,6 +112,7 @@ describe("simulate FILE", () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/hard target started-6: started ≥ 9 by 2022 in 小镇 \(town\) falls short by 2.33/);
     expect(r.stderr).toMatch(/against these limits:\n.*budgets of 政府 \(gov\), 2 limits: 小镇 2021 at s\.yaml:21, 小镇 2022 at s\.yaml:21\n/);
+    expect(r.stderr).toContain("  whether (and by how much) larger budgets give a plan: simulate min-budget … --source gov\n");
     const diagnostics = readFileSync(join(out, "diagnostics.csv"), "utf8");
     expect(diagnostics).toMatch(/budget of 政府 \(gov\) for 小镇 \(town\) in 2021 is part of the smallest set of conflicting limits/);
     expect(diagnostics).toContain("conflict:targets");
@@ -154,6 +155,7 @@ describe("simulate FILE", () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/typical-2024\): started ≥ 29 by 2024 .* falls short by 2/);
     expect(r.stderr).toMatch(/against these limits:\n {4}stock of .* \(typical-town\), 34 limits: /);
+    expect(r.stderr).not.toContain("simulate min-budget"); // no budget among the limits
     const kinds = readFileSync(join(out, "diagnostics.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.split(",")[0]);
     expect(kinds.filter((k) => k === "conflict:targets")).toHaveLength(1);
     expect(kinds.filter((k) => k === "conflict:stock")).toHaveLength(34);

@@ -112,3 +112,17 @@ describe("explain: shadow prices in human units", () => {
     expect(text).toMatch(/What limits the cost of the plan/);
   });
 });
+
+describe("explain on a re-plan as of a date", () => {
+  it("prices no limit of a year as_of has closed (more money in 2021 is not a choice left)", async () => {
+    const { scenario } = loadScenario("scenarios/guangdong-retrofit-actuals-2023.yaml");
+    const base = await planScenario(scenario, "highs");
+    const rows = explainPlan(base.solution, base.tables);
+    const years = rows.flatMap((r) => {
+      const ref = base.solution.pm.model.rows[r.index].ref;
+      return "year" in ref ? [ref.year] : [];
+    });
+    expect(years.length).toBeGreaterThan(0);
+    expect(Math.min(...years)).toBe(2023);
+  }, 60_000);
+});
