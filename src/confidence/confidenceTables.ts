@@ -23,8 +23,6 @@ export interface ConfidenceColumns {
   confidence_status: string;
 }
 
-export const CONFIDENCE_COLUMNS: (keyof ConfidenceColumns)[] = ["confidence_required", "planned_margin", "p_met_calibration", "confidence_status"];
-
 export function withConfidence(rows: TargetRow[], targets: TargetConfidence[]): (TargetRow & ConfidenceColumns)[] {
   const byId = new Map(targets.map((t) => [t.target, t]));
   return rows.map((r) => {

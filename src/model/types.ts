@@ -22,8 +22,6 @@ export type VarRef =
   /** Hand-written models (tests, solver checks): the name is all there is. */
   | { role: "other"; name: string };
 
-export type VariableRole = VarRef["role"];
-
 /** What a row stands for, by constraint family. */
 export type RowRef =
   | { family: "commitments" | "funding_balance" | "smoothing"; region: string; program: string; year: number }
@@ -86,11 +84,4 @@ export interface StagedProblem {
   model: LinearModel;
   stages: Stage[];
   settings: ObjectiveSettings;
-}
-
-/** A row of the given family, with its reference narrowed. */
-export type RowOf<F extends ConstraintFamily> = Row & { ref: Extract<RowRef, { family: F }> };
-
-export function isFamily<F extends ConstraintFamily>(row: Row, family: F): row is RowOf<F> {
-  return row.ref.family === family;
 }

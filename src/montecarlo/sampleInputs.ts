@@ -213,17 +213,3 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
 
   return { layout, sampled, newWorld, sampleInto };
 }
-
-const samplers = new WeakMap<Uncertainty, WeakMap<Scenario, DrawSampler>>();
-
-/**
- * Convenience: the sampled world of one draw, in a freshly allocated object. Hot loops should
- * hold a `createSampler` and reuse one world with `sampleInto` instead.
- */
-export function sampleDraw(unc: Uncertainty, scenario: Scenario, seed: number, draw: number): SampledWorld {
-  let byScenario = samplers.get(unc);
-  if (!byScenario) samplers.set(unc, (byScenario = new WeakMap()));
-  let sampler = byScenario.get(scenario);
-  if (!sampler) byScenario.set(scenario, (sampler = createSampler(unc, scenario)));
-  return sampler.sampleInto(sampler.newWorld(), seed, draw);
-}

@@ -84,10 +84,6 @@ export function precisionReachedFor(met: number[], draws: number, precision: num
   return met.every((m) => precisionReached(m, draws, 1.96 * precision));
 }
 
-export function precisionMet(layout: MetricLayout, shard: OutcomeShard, precision: number): boolean {
-  return precisionReachedFor(metCounts(layout, shard), shard.draws.length, precision);
-}
-
 export function summaryRows(layout: MetricLayout, shard: OutcomeShard, rootRegion: string): McSummaryRow[] {
   const rows: McSummaryRow[] = [];
   const add = (name: string, key: Omit<McSummaryRow, "draws" | "mean" | "sd" | "p5" | "p10" | "p50" | "p90" | "p95">, digits: number) => {

@@ -21,8 +21,6 @@ export type Dist =
   | { type: "lognormal"; mu: number; sigma: number; min: number | null; max: number | null }
   | { type: "discrete"; values: number[]; weights: number[] };
 
-export type DistType = Dist["type"];
-
 /** Which scenario quantity an uncertain input changes. */
 export type AppliesTo = "unit_cost" | "budget" | "enterprise_shortfall" | "consent_failure" | "slip";
 

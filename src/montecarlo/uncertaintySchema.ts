@@ -22,7 +22,6 @@ const Id = z
   .transform((v) => String(v))
   .pipe(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "ids use letters, digits, '_', '-' and '.' only"));
 
-
 const APPLIES_TO = ["unit_cost", "budget", "enterprise_shortfall", "consent_failure", "slip"] as const;
 const KINDS = ["government", "enterprise", "property_unit", "resident"] as const;
 
@@ -48,7 +47,6 @@ export const UncertaintySchema = z.strictObject({
   inputs: z.array(InputSchema).optional(),
   correlations: z.array(CorrelationSchema).optional(),
 });
-export type RawUncertainty = z.output<typeof UncertaintySchema>;
 
 /** Quantities that are shares or probabilities: drawn as values, supported on [0, 1]. */
 const SHARES: ReadonlySet<AppliesTo> = new Set(["enterprise_shortfall", "consent_failure", "slip"]);

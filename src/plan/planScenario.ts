@@ -42,8 +42,3 @@ export function shortfallObjective(planned: PlannedScenario): number {
   const stage = planned.solution.stages.find((s) => s.stage === "shortfall");
   return planned.solution.status === "optimal" && stage ? stage.objective : Infinity;
 }
-
-/** True when the plan exists and meets every target (soft ones included). */
-export function meetsEveryTarget(planned: PlannedScenario): boolean {
-  return planned.solution.status === "optimal" && planned.tables.targets.every((t) => t.met);
-}

@@ -31,12 +31,6 @@ export function solverFor(name: SolverName): SolverAdapter {
   return adapter;
 }
 
-/** The adapter for a request; see the module comment for the `auto` rule. */
-export function chooseSolver(model: LinearModel, requested: SolverChoice): SolverAdapter {
-  if (requested !== "auto") return solverFor(requested);
-  return autoSolverName(model) === "jslp" ? jslpThenHighs : solverFor("highs");
-}
-
 export function autoSolverName(model: LinearModel): SolverName {
   if (model.variables.some((v) => v.integer)) return "highs";
   return model.variables.length <= JSLP_MAX_COLUMNS ? "jslp" : "highs";

@@ -66,10 +66,3 @@ export function series(shard: OutcomeShard, metric: string): Float64Array {
   if (m < 0) throw new RangeError(`unknown metric "${metric}"`);
   return shard.values[m];
 }
-
-/** True when the shard holds exactly draws 0 … total − 1. */
-export function isComplete(shard: OutcomeShard, total: number): boolean {
-  if (shard.draws.length !== total) return false;
-  for (let k = 0; k < total; k++) if (shard.draws[k] !== k) return false;
-  return true;
-}

@@ -127,11 +127,6 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
 }
 
-/** Spearman rank correlation (Pearson of average ranks, so ties are handled exactly). */
-export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  return pearson(averageRanks(x), averageRanks(y));
-}
-
 export interface TornadoEntry {
   input: string;
   rho: number;

@@ -3,7 +3,7 @@ import { cholesky, spearmanToPearson } from "../../src/montecarlo/correlation.js
 import { createSampler } from "../../src/montecarlo/sampleInputs.js";
 import { checkUncertainty } from "../../src/montecarlo/uncertaintySchema.js";
 import { plyIndex, snyIndex } from "../../src/montecarlo/types.js";
-import { spearman } from "../../src/stats/summary.js";
+import { spearman } from "../helpers/spearman.js";
 import { fixtureScenario } from "./fixture.js";
 
 const scenario = fixtureScenario();

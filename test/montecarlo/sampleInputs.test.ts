@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSampler, sampleDraw } from "../../src/montecarlo/sampleInputs.js";
+import { createSampler } from "../../src/montecarlo/sampleInputs.js";
+import { sampleDraw } from "../helpers/sampleDraw.js";
 import { checkUncertainty } from "../../src/montecarlo/uncertaintySchema.js";
 import { plyIndex, slyIndex, snyIndex, type Uncertainty } from "../../src/montecarlo/types.js";
 import type { Scenario } from "../../src/scenario/types.js";

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { buildPlanningModel } from "../../src/model/build.js";
 import { solveStages } from "../../src/plan/solvePlan.js";
 import { extractTables } from "../../src/results/extract.js";
-import { checkInvariants } from "../../src/results/invariants.js";
+import { checkInvariants } from "../helpers/invariants.js";
 import { smallScenario } from "../helpers/generators.js";
 
 describe("generated scenarios", () => {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/pipeline.js";
-import { checkInvariants } from "../../src/results/invariants.js";
+import { checkInvariants } from "../helpers/invariants.js";
 
 const dir = "scenarios";
 const bases = readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => join(dir, f));

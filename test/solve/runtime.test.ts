@@ -3,7 +3,9 @@ import { HighsRuntime } from "../../src/solve/highsRuntime.js";
 import { HighsSession } from "../../src/solve/highsSession.js";
 import { settleInfeasibleOrUnbounded } from "../../src/solve/highsStatus.js";
 import { RemoteSession, stopSolverThread, warmUpSolverThread } from "../../src/solve/remoteSession.js";
-import { autoSolverName, chooseSolver, JSLP_MAX_COLUMNS, solverFor } from "../../src/solve/auto.js";
+import { autoSolverName, JSLP_MAX_COLUMNS, solverFor } from "../../src/solve/auto.js";
+import { sessionFor } from "../../src/solve/sessions.js";
+import type { LinearModel } from "../../src/model/types.js";
 import { JslpAdapter } from "../../src/solve/jslp.js";
 import { modelArrays } from "../../src/solve/modelData.js";
 import { allocationLp } from "../../bench/allocationLp.js";
@@ -147,29 +149,40 @@ async function solveAlone(model: typeof rangedHi) {
 }
 
 describe("solver choice", () => {
-  it("explicit requests are honoured and adapters are shared", () => {
-    expect(chooseSolver(rangedHi, "highs").name).toBe("highs");
-    expect(chooseSolver(rangedHi, "jslp").name).toBe("jslp");
+  /** One solve of `model` in the session `--solver requested` opens for it. */
+  async function solveIn(model: LinearModel, requested: "auto" | "highs" | "jslp") {
+    const session = sessionFor(model, requested);
+    try {
+      await session.load(model);
+      return { session: session.solver, result: await session.solve() };
+    } finally {
+      await session.dispose();
+    }
+  }
+
+  it("explicit requests are honoured and adapters are shared", async () => {
+    expect((await solveIn(rangedHi, "highs")).result.solver).toBe("highs");
+    expect((await solveIn(rangedHi, "jslp")).result.solver).toBe("jslp");
     expect(solverFor("highs")).toBe(solverFor("highs"));
   });
 
   it("auto: integer models and large models go to HiGHS", () => {
     expect(autoSolverName(smallMilp)).toBe("highs");
     expect(autoSolverName(allocationLp({ regions: 40 }))).toBe("highs");
-    expect(chooseSolver(allocationLp({ regions: 40 }), "auto").name).toBe("highs");
+    expect(sessionFor(allocationLp({ regions: 40 }), "auto").solver).toBe("highs");
   });
 
   it("auto: small continuous models try jslp first", async () => {
     expect(rangedHi.variables.length).toBeLessThanOrEqual(JSLP_MAX_COLUMNS);
     expect(autoSolverName(rangedHi)).toBe("jslp");
-    const r = await chooseSolver(rangedHi, "auto").solve(rangedHi);
+    const { result: r } = await solveIn(rangedHi, "auto");
     expect(r.status).toBe("optimal");
     expect(r.solver).toBe("jslp");
     expect(r.objective).toBeCloseTo(8.5, 9);
   });
 
   it("auto: whatever jslp does not prove optimal is settled by HiGHS", async () => {
-    const r = await chooseSolver(infeasible, "auto").solve(infeasible);
+    const { result: r } = await solveIn(infeasible, "auto");
     expect(r.status).toBe("infeasible");
     expect(r.solver).toBe("highs");
     expect(r.message).toMatch(/jslp infeasible.*re-solved with HiGHS/);

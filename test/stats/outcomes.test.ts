@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createShard, drawRange, isComplete, mergeShards, series, type OutcomeShard } from "../../src/stats/outcomes.js";
+import { createShard, drawRange, mergeShards, series, type OutcomeShard } from "../../src/stats/outcomes.js";
 import { summarise } from "../../src/stats/summary.js";
+
+/** True when the shard holds exactly draws 0 … total − 1. */
+function isComplete(shard: OutcomeShard, total: number): boolean {
+  if (shard.draws.length !== total) return false;
+  for (let k = 0; k < total; k++) if (shard.draws[k] !== k) return false;
+  return true;
+}
 
 const METRICS = ["attained:t1", "gap:central:2024"];
 /** Stand-in for a draw's outcomes: any pure function of the draw index. */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { averageRanks, mean, precisionReached, proportion, quantileName, quantiles, sd, spearman, summarise, tornado } from "../../src/stats/summary.js";
+import { averageRanks, mean, precisionReached, proportion, quantileName, quantiles, sd, summarise, tornado } from "../../src/stats/summary.js";
+import { spearman } from "../helpers/spearman.js";
 
 describe("quantiles (type 7)", () => {
   it("interpolate linearly between order statistics", () => {

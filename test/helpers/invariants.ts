@@ -3,11 +3,10 @@
  * numbers, not from the model — so a modelling or extraction bug shows up as a violation:
  * money balances (to 1 yuan), shares (none of a zero cost), residents' caps, recorded money paid as
  * recorded, budgets (with carry-over), capacity, stock, start limits, and every met target really
- * reached. Tests run them on every shipped scenario and
- * on generated ones; the engine reports any violation as a diagnostic.
+ * reached. Tests run them on every shipped scenario and on generated ones.
  */
-import type { Scenario } from "../scenario/types.js";
-import type { PlanTables } from "./types.js";
+import type { Scenario } from "../../src/scenario/types.js";
+import type { PlanTables } from "../../src/results/types.js";
 
 export interface Violation {
   invariant: string;
