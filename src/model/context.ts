@@ -157,7 +157,11 @@ const FIXED_ROW_NOISE = 1e-7;
  */
 export const NEGLIGIBLE = 1e-12;
 
-/** Sums coefficients of repeated variables and drops (numerically) zero ones, keeping first-seen order. */
+/**
+ * Sums coefficients of repeated variables (CBC rejects them) and drops (numerically) zero ones,
+ * keeping first-seen order: the one rule for rows and objectives, whether they go to HiGHS, to jslp
+ * or into the LP export the CBC/GLPK audit reads.
+ */
 export function mergeTerms(terms: Term[]): Term[] {
   const pos = new Map<number, number>();
   const out: Term[] = [];

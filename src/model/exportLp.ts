@@ -10,6 +10,7 @@
  * - |bound| >= 1e20 counts as infinite (HiGHS and CBC already do; GLPK would not);
  * - duplicate terms are summed and zero coefficients dropped (CBC rejects duplicates).
  */
+import { mergeTerms } from "./context.js";
 import { rowName, variableName } from "./names.js";
 import type { LinearModel, Term } from "./types.js";
 
@@ -115,13 +116,6 @@ export function exportCplexLp(model: LinearModel, options: ExportLpOptions = {})
   }
   out.push("End", "");
   return { text: out.join("\n"), names: { variables, rowParts, rows, constantColumn } };
-}
-
-/** Sum duplicate variables (CBC rejects them) and drop zeros, keeping first-appearance order. */
-export function mergeTerms(terms: Term[]): Term[] {
-  const sum = new Map<number, number>();
-  for (const t of terms) sum.set(t.v, (sum.get(t.v) ?? 0) + t.c);
-  return [...sum].filter(([, c]) => c !== 0).map(([v, c]) => ({ v, c }));
 }
 
 export function finiteOrInf(x: number): number {

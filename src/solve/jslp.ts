@@ -15,7 +15,8 @@
 import { rowName } from "../model/names.js";
 import type { ModelDefinition } from "javascript-lp-solver";
 import type { LinearModel } from "../model/types.js";
-import { assertFiniteModel, finiteOrInf, mergeTerms } from "../model/exportLp.js";
+import { mergeTerms } from "../model/context.js";
+import { assertFiniteModel, finiteOrInf } from "../model/exportLp.js";
 import type { SolveOptions, SolveResult, SolverAdapter } from "./types.js";
 import { maxViolation, noSolution, objectiveAt, secondsSince } from "./check.js";
 import { JslpWorker } from "./jslpWorker.js";

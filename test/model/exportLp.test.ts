@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { exportCplexLp, sanitiseLpName, toCplexLp } from "../../src/model/exportLp.js";
 import { build, equalityFreeFixed, rangedHi, smallMilp } from "../solve/fixtures.js";
 import { allocationLp } from "../../bench/allocationLp.js";
+import { modelArrays } from "../../src/solve/modelData.js";
 
 describe("sanitiseLpName", () => {
   it("keeps planning names readable", () => {
@@ -107,6 +108,15 @@ describe("exportCplexLp", () => {
     const m = build({ vars: { x: [0, 1], y: [0, 1] }, rows: [], obj: {} });
     m.rows.push({ ref: { family: "other", name: "dup" }, terms: [{ v: 0, c: 1 }, { v: 1, c: 0 }, { v: 0, c: 2 }], lb: 1, ub: Infinity });
     expect(toCplexLp(m)).toContain(" dup: + 3 x >= 1\n");
+  });
+
+  it("drops numerically zero coefficients by the same rule as the arrays HiGHS gets", () => {
+    // A term that cancels to float noise (a λ column, a margin row) must not reach CBC/GLPK when
+    // HiGHS never saw it: the audit would solve a different model.
+    const m = build({ vars: { x: [0, 1], y: [0, 1] }, rows: [], obj: {} });
+    m.rows.push({ ref: { family: "other", name: "noise" }, terms: [{ v: 0, c: 1 }, { v: 1, c: 0.1 + 0.2 - 0.3 }], lb: 1, ub: Infinity });
+    expect(toCplexLp(m)).toContain(" noise: + x >= 1\n");
+    expect(modelArrays(m).rows.indices).toEqual(Int32Array.from([0]));
   });
 
   it("writes numbers at full precision in forms the readers accept", () => {
