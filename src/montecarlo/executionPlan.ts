@@ -77,15 +77,24 @@ export interface ExecutionPlan {
   capacity: ExecCapacity[];
 }
 
+/** Position of a budget in `budgets` by source, region node and payment-year index; −1 when none. */
+export function execBudgetLookup(budgets: readonly ExecBudget[], sources: number): (source: number, region: string, yearIndex: number) => number {
+  const bySource = Array.from({ length: sources }, () => new Map<string, Map<number, number>>());
+  budgets.forEach((b, i) => {
+    const byRegion = bySource[b.source];
+    if (!byRegion.has(b.region)) byRegion.set(b.region, new Map());
+    byRegion.get(b.region)!.set(b.yearIndex, i);
+  });
+  return (source, region, yearIndex) => bySource[source].get(region)?.get(yearIndex) ?? -1;
+}
+
 /** Reads only the model context and the primal, so any plan over the planning model's columns will do. */
 export function buildExecutionPlan(sol: PlannedPoint): ExecutionPlan {
   const ctx = sol.pm.ctx;
   const scenario = ctx.scenario;
   const leaves = scenario.regions.filter((r) => r.isLeaf && !r.isGroup).map((r) => r.id);
   const H = ctx.years.length;
-  const lpIndex = new Map<string, number>();
   const leafPrograms = ctx.leafPrograms.map((lp, i) => {
-    lpIndex.set(`${lp.leaf.region}|${lp.program.id}`, i);
     const planned = ctx.years.map((_, h) => sol.primal[ctx.index.startsCol(i, h)]);
     const dur = lp.program.spendProfile.length;
     const preCost = ctx.paymentYears.map(() => 0);
@@ -122,8 +131,6 @@ export function buildExecutionPlan(sol: PlannedPoint): ExecutionPlan {
   });
   const nodeIndex = new Map(scenario.regions.map((r, i) => [r.id, i]));
   const budgets: ExecBudget[] = [];
-  const keys: string[] = [];
-  const carries: boolean[] = [];
   scenario.sources.forEach((source, s) => {
     for (const b of source.budgets) {
       const yearIndex = b.year - scenario.horizon.start;
@@ -136,19 +143,13 @@ export function buildExecutionPlan(sol: PlannedPoint): ExecutionPlan {
         // A budget of a year closed by as_of is history: it arrived as it was.
         factorCell: yearIndex < H && !ctx.closed(b.year) ? (s * scenario.regions.length + nodeIndex.get(b.region)!) * H + yearIndex : -1,
         amount: b.amount,
-        leafPrograms: members.map((lp) => lpIndex.get(`${lp.leaf.region}|${lp.program.id}`)!),
+        leafPrograms: members.map((lp) => lp.index),
         next: -1,
       });
-      keys.push(`${s}|${b.region}|${yearIndex}`);
-      carries.push(source.carryover);
     }
   });
-  const byKey = new Map(keys.map((k, i) => [k, i]));
-  budgets.forEach((b, i) => {
-    if (!carries[i]) return;
-    const [s, region, y] = keys[i].split("|");
-    b.next = byKey.get(`${s}|${region}|${Number(y) + 1}`) ?? -1;
-  });
+  const budgetAt = execBudgetLookup(budgets, scenario.sources.length);
+  for (const b of budgets) if (scenario.sources[b.source].carryover) b.next = budgetAt(b.source, b.region, b.yearIndex + 1);
   const capacity: ExecCapacity[] = [];
   for (const cap of scenario.capacity) {
     for (const year of ctx.years) {
@@ -156,7 +157,7 @@ export function buildExecutionPlan(sol: PlannedPoint): ExecutionPlan {
       capacity.push({
         yearIndex: year - scenario.horizon.start,
         slots: cap.slots[year],
-        leafPrograms: ctx.leafProgramsIn(cap.region, cap.programs).map((lp) => lpIndex.get(`${lp.leaf.region}|${lp.program.id}`)!),
+        leafPrograms: ctx.leafProgramsIn(cap.region, cap.programs).map((lp) => lp.index),
       });
     }
   }

@@ -16,7 +16,7 @@ import { buildPlanningModel } from "../model/build.js";
 import { ANCHOR_SLOT, StagedSession } from "../plan/stagedSession.js";
 import type { Scenario } from "../scenario/types.js";
 import { type DrawResult, Executor } from "./execute.js";
-import type { ExecutionPlan } from "./executionPlan.js";
+import { type ExecutionPlan, execBudgetLookup } from "./executionPlan.js";
 import { ReplanModel, type YearChanges } from "./replanModel.js";
 import type { SampledCells, SampledWorld, WorldLayout } from "./types.js";
 
@@ -43,9 +43,8 @@ export class Replanner {
     this.staged = StagedSession.open(this.model.problem, "highs");
     this.executor = new Executor(basePlan, layout.leaves.length, sampled);
     const { ctx } = this.model.pm;
-    const key = (s: number, region: string, y: number) => `${s}|${region}|${y}`;
-    const byKey = new Map(basePlan.budgets.map((b, i) => [key(b.source, b.region, b.yearIndex), i]));
-    for (const b of ctx.index.budgetRows) this.execBudget.set(b.row, byKey.get(key(b.source, b.region, ctx.paymentYearIndex(b.year))) ?? -1);
+    const budgetAt = execBudgetLookup(basePlan.budgets, scenario.sources.length);
+    for (const b of ctx.index.budgetRows) this.execBudget.set(b.row, budgetAt(b.source, b.region, ctx.paymentYearIndex(b.year)));
   }
 
   /** Executes one sampled world with annual re-planning. The result is the executor's buffer. */
