@@ -5,7 +5,7 @@
  */
 import { formatPercent, moneyUnitFor } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
-import { MONEY_UNIT_EN, moneyAxis } from "./axis.js";
+import { MONEY_UNIT_EN, moneyAxis, niceCeil } from "./axis.js";
 import type { RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
 
@@ -108,7 +108,10 @@ export function bindingChart(ctx: RunContext): ChartSpec {
     : { zh: "每增加1元预算节约的加权政府资金（元）", en: "weighted government yuan saved per extra yuan" };
   return {
     title: { zh: `紧约束预算按影子价格排序（前${TOP_LIMITS}）`, en: `Binding budgets ranked by shadow price (top ${TOP_LIMITS})` },
-    note: { zh: `影子价格：${axis.zh}。`, en: `Shadow price: ${axis.en}.` },
+    note: {
+      zh: `影子价格：${axis.zh}；为边际值，下一图为其确定成立的范围。`,
+      en: `Shadow price: ${axis.en}; a marginal rate, certain over the range in the next chart.`,
+    },
     width: 1000,
     height: 90 + 24 * Math.max(1, limits.length),
     option: (lang: Lang) => ({
@@ -120,31 +123,40 @@ export function bindingChart(ctx: RunContext): ChartSpec {
   };
 }
 
-/** Drawn only when budgets.csv has the validity columns (shadow_price_valid_from_yuan / _to_yuan). */
+/**
+ * Drawn only when budgets.csv has the validity columns (shadow_price_valid_from_yuan / _to_yuan):
+ * how far each ranked budget can move down and up with its price certain (HiGHS ranging: the plan's
+ * basis stays optimal), as bars either side of today's budget. Drawn relative to the budget: on an
+ * axis of whole budgets (0–11.5亿) the typical room of a few 万元 was invisible.
+ */
 export function validityChart(ctx: RunContext): ChartSpec | null {
   const table = ctx.tables.get("budgets.csv");
   if (!table || !table.columns.includes("shadow_price_valid_from_yuan") || !table.columns.includes("shadow_price_valid_to_yuan")) return null;
   const { limits } = rankedBudgets(ctx);
   if (limits.length === 0) return null;
-  const finite = limits.flatMap((l) => [num(l.row.shadow_price_valid_from_yuan), num(l.row.shadow_price_valid_to_yuan), num(l.row.budget_yuan)]).filter(Number.isFinite);
+  const down = limits.map((l) => num(l.row.shadow_price_valid_from_yuan) - num(l.row.budget_yuan));
+  const up = limits.map((l) => num(l.row.shadow_price_valid_to_yuan) - num(l.row.budget_yuan));
+  const finite = [...down, ...up].filter(Number.isFinite).map(Math.abs);
   const unit = moneyUnitFor(finite);
-  const cap = Math.max(...finite) * 1.2;
-  const from = limits.map((l) => (Number.isFinite(num(l.row.shadow_price_valid_from_yuan)) ? num(l.row.shadow_price_valid_from_yuan) : 0));
-  const to = limits.map((l) => (Number.isFinite(num(l.row.shadow_price_valid_to_yuan)) ? num(l.row.shadow_price_valid_to_yuan) : cap));
+  // An open side (no limit found by ranging) runs to the edge of the chart.
+  const edge = niceCeil((finite.length > 0 ? Math.max(...finite) : 1e8) * 1.2);
+  const shown = (x: number) => (Number.isFinite(x) ? x : Math.sign(x) * edge);
   return {
-    title: { zh: "影子价格有效的预算区间", en: "Budget range over which each shadow price holds" },
-    note: { zh: `单位：${unit}；条形为有效区间，圆点为当前预算；无上限时画到图边。`, en: `Unit: ${MONEY_UNIT_EN[unit]}; bar: validity range, dot: current budget; an open range runs to the edge.` },
+    title: { zh: "影子价格确定成立的预算增减范围", en: "How far each budget can move with its shadow price certain" },
+    note: {
+      zh: `单位：${unit}；条形为相对当前预算可减少（左）和增加（右）的金额，在此范围内当前方案的基保持最优、影子价格确定成立；超出后价格常常仍然成立（simulate explain 以增加1亿元重新规划核对）；无界时画到图边。`,
+      en: `Unit: ${MONEY_UNIT_EN[unit]}; bars: how far below (left) and above (right) today's budget the plan's basis stays optimal and the price is certain; it often holds further (simulate explain re-plans a 1亿元 step to check); an open side runs to the edge.`,
+    },
     width: 1000,
     height: 90 + 24 * limits.length,
     option: (lang: Lang) => ({
       grid: { left: 330, right: 40, top: 30, bottom: 40 },
-      legend: { top: 0, data: lang === "zh" ? ["有效区间", "当前预算"] : ["valid range", "current budget"] },
-      xAxis: { type: "value", max: cap, axisLabel: { formatter: moneyAxis(unit) } },
+      legend: { top: 0, data: lang === "zh" ? ["可减少", "可增加"] : ["down", "up"] },
+      xAxis: { type: "value", min: -edge, max: edge, axisLabel: { formatter: moneyAxis(unit) } },
       yAxis: { type: "category", data: limits.map((l) => l.label), inverse: true, axisLabel: { width: 290, overflow: "truncate" } },
       series: [
-        { type: "bar", stack: "range", data: from, itemStyle: { color: "transparent" }, silent: true },
-        { name: lang === "zh" ? "有效区间" : "valid range", type: "bar", stack: "range", data: to.map((t, i) => t - from[i]), itemStyle: { color: "#91cc75" } },
-        { name: lang === "zh" ? "当前预算" : "current budget", type: "scatter", data: limits.map((l) => num(l.row.budget_yuan)), itemStyle: { color: "#c23531" } },
+        { name: lang === "zh" ? "可减少" : "down", type: "bar", stack: "room", data: down.map(shown), itemStyle: { color: "#5470c6" } },
+        { name: lang === "zh" ? "可增加" : "up", type: "bar", stack: "room", data: up.map(shown), itemStyle: { color: "#91cc75" } },
       ],
     }),
   };

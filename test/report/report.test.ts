@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseResultCsv, records } from "../../src/output/resultTables.js";
-import { validityChart } from "../../src/report/budgetCharts.js";
+import { rankedBudgets, validityChart } from "../../src/report/budgetCharts.js";
 import { FRONTIER_COLUMNS, type FrontierRow } from "../../src/report/frontierCharts.js";
 import { progressSeries } from "../../src/report/progressChart.js";
 import { renderReport } from "../../src/report/report.js";
@@ -85,8 +85,17 @@ describe("plan report", () => {
 
   it("adds the validity-range chart only when budgets.csv has the validity columns", () => {
     const ctx = runContext("plan", files);
-    expect(validityChart(ctx)).not.toBeNull();
-    expect(renderReport(ctx)).toContain("影子价格有效的预算区间");
+    const chart = validityChart(ctx)!;
+    expect(renderReport(ctx)).toContain("影子价格确定成立的预算增减范围");
+    // Drawn relative to today's budget (rooms of a few 万元 vanished on an axis of whole budgets).
+    const { limits } = rankedBudgets(ctx);
+    const [down, up] = (chart.option("en") as { series: { data: number[] }[] }).series.map((x) => x.data);
+    limits.forEach((l, i) => {
+      const room = Number(l.row.shadow_price_valid_to_yuan) - Number(l.row.budget_yuan);
+      if (Number.isFinite(room)) expect(up[i]).toBeCloseTo(room, 6);
+      expect(down[i]).toBeLessThanOrEqual(0);
+      expect(up[i]).toBeGreaterThanOrEqual(0);
+    });
     // The same table without the two columns (an older results folder): no chart.
     const [head, ...rows] = files["budgets.csv"].trimEnd().split("\n");
     const columns = head.replace(/^\ufeff/, "").split(",");
