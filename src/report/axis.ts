@@ -2,13 +2,19 @@
 import { grouped, type MoneyUnit, UNIT_YUAN } from "../format/numbers.js";
 import type { Lang } from "./svgChart.js";
 
-/** Large counts in 万 (zh) or k/M (en): 1,420,000 → "142万" / "1.42M". */
-export function countAxis(lang: Lang): (v: number) => string {
+/**
+ * Large counts in 万 (zh) or k/M (en): 1,420,000 → "142万" / "1.42M". Given the axis top, every label
+ * of the axis takes the unit the top calls for — 万 from 10万, k from 100k, M from 1M — so an axis
+ * from 0 to 10,000 does not read "8,000" then "1万"; without it, each value takes its own.
+ */
+export function countAxis(lang: Lang, top?: number): (v: number) => string {
+  const scale = (a: number) => (lang === "zh" ? (a >= 1e4 ? 1e4 : 1) : a >= 1e6 ? 1e6 : a >= 1e4 ? 1e3 : 1);
+  const fixed = top === undefined ? null : lang === "zh" ? (top >= 1e5 ? 1e4 : 1) : top >= 1e6 ? 1e6 : top >= 1e5 ? 1e3 : 1;
+  const suffix: Record<number, string> = lang === "zh" ? { 1: "", 1e4: "万" } : { 1: "", 1e3: "k", 1e6: "M" };
   return (v: number) => {
-    const a = Math.abs(v);
-    if (lang === "zh") return a >= 1e4 ? `${grouped(v / 1e4, 1)}万` : grouped(v, 1);
-    if (a >= 1e6) return `${grouped(v / 1e6, 2)}M`;
-    return a >= 1e4 ? `${grouped(v / 1e3, 1)}k` : grouped(v, 1);
+    const unit = fixed ?? scale(Math.abs(v));
+    if (v === 0 || unit === 1) return grouped(v, 1);
+    return `${grouped(v / unit, unit === 1e6 ? 2 : 1)}${suffix[unit]}`;
   };
 }
 

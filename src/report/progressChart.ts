@@ -61,6 +61,7 @@ export function progressChart(ctx: RunContext, target: Record<string, Cell>): Ch
     width: 560,
     height: 300,
     option: (lang: Lang) => {
+      const top = niceCeil(Math.max(num(target.target_value), ...s.planned, ...(s.band ?? []).map((b) => b.p90)));
       const names = lang === "zh"
         ? { plan: "计划", p10: "P10", band: "P10–P90", p50: "P50", target: "目标" }
         : { plan: "plan", p10: "P10", band: "P10–P90", p50: "P50", target: "target" };
@@ -83,7 +84,7 @@ export function progressChart(ctx: RunContext, target: Record<string, Cell>): Ch
         grid: { left: 70, right: 30, top: 40, bottom: 40 },
         legend: { top: 5, data: s.band ? [names.plan, names.band, names.p50] : [names.plan] },
         xAxis: { type: "category", data: s.years.map(String), boundaryGap: false },
-        yAxis: { type: "value", name: metric[lang], max: (v: { max: number }) => niceCeil(Math.max(v.max, num(target.target_value))), axisLabel: { formatter: countAxis(lang) } },
+        yAxis: { type: "value", name: metric[lang], max: (v: { max: number }) => niceCeil(Math.max(v.max, num(target.target_value))), axisLabel: { formatter: countAxis(lang, top) } },
         series,
       };
     },
