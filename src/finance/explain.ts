@@ -81,7 +81,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
     if ("year" in row.ref && row.ref.year < (scenario.asOf?.firstOpenYear ?? -Infinity)) return;
     const money = isMoneyRow(row);
     const natural = money ? 1e8 / MONEY_UNIT : 1; // row units (万元 or units) in the family's natural step
-    const stepOf = (sign: 1 | -1) => (money ? moneyStep(room(sol, row, i, sign)) : { rows: 1, label: family === "capacity" ? "1 slot" : "1 unit" });
+    const stepOf = (sign: 1 | -1) => (money ? moneyStep(room(sol, row, i, sign)) : countStep(room(sol, row, i, sign), family === "capacity" ? "slot" : "unit"));
     const base = { family, where: rowName(row), what: describeRow(row, scenario, namer), state: stateOf(row, tables) };
     const target = row.ref.family === "targets" ? row.ref : null;
     const targetUnit = target ? `${countUnit(row, sol)} of ${target.target}` : "";
@@ -126,6 +126,16 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
 function moneyStep(room: number | null): { rows: number; label: string } {
   const step = priceStepYuan(room === null ? null : room * MONEY_UNIT);
   return { rows: step / MONEY_UNIT, label: formatMoney(step) };
+}
+
+/**
+ * The step a count row's price is quoted for: 1 slot or unit, or the largest power of ten below
+ * where the price is certain ("+0.1 unit" for a start limit certain up to +0.33, not "+1 unit").
+ */
+function countStep(room: number | null, unit: string): { rows: number; label: string } {
+  const r = room ?? Infinity;
+  const rows = r >= 1 ? 1 : 10 ** Math.floor(Math.log10(r));
+  return { rows, label: `${grouped(rows, 3)} ${unit}` };
 }
 
 /** How far the row's bound can move in direction `sign` (+1: up) with the same prices; null unknown. */

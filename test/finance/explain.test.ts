@@ -126,3 +126,16 @@ describe("explain on a re-plan as of a date", () => {
     expect(Math.min(...years)).toBe(2023);
   }, 60_000);
 });
+
+describe("explain: steps of count limits", () => {
+  it("quotes a slot price for the largest power of ten the price is certain for, not 1 slot it cannot buy", async () => {
+    // 300万 of 2021 money buys 3.333 units; 3.3 slots bind first, and only until money binds (+0.033).
+    const s = handSolvedTown();
+    s.capacity = [{ id: "crews", region: "town", programs: ["retrofit"], slots: { 2021: 3.3 } }];
+    const base = await planScenario(s, "highs");
+    const line = explainPlan(base.solution, base.tables).find((r) => r.stage === "shortfall" && r.family === "capacity")!;
+    expect(line.step).toBe("+0.01 slot");
+    expect(line.value).toBeCloseTo(line.rate * 0.01, 6);
+    expect(line.holds).toMatch(/^up to \+0\.03 slots$/);
+  });
+});
