@@ -18,7 +18,7 @@ import type { PlanSolution } from "../plan/solvePlan.js";
 import { round } from "../results/numbers.js";
 import { referenceTarget, targetGain, validity } from "../results/shadow.js";
 import type { PlanTables } from "../results/types.js";
-import { formatChange, formatCount, formatMoney, grouped, priceStepYuan } from "../format/numbers.js";
+import { formatChange, formatCount, formatMoney, formatPercent, grouped, priceStepYuan } from "../format/numbers.js";
 
 export interface TargetGain {
   target: string;
@@ -55,6 +55,8 @@ export interface ExplainedRow {
 export interface Replanned {
   /** The step's stage objective moved by price × step (to 1e-6): the price holds for the whole step. */
   linear: boolean;
+  /** The step's objective change as a share of price × step (1: all of it). */
+  share: number;
   /** Stage 1: what the step added to each target, in its own units (the led target first). */
   gains: TargetGain[];
   /** Stage 1: targets missed in the plan that the re-plan meets. */
@@ -226,15 +228,16 @@ function priceText(r: ExplainedRow): string {
 
 /** A budget line checked by re-planning with 1亿元 more (or less): what the re-plan gave. */
 function replannedText(r: ExplainedRow, p: Replanned): string {
-  const step = `${r.sign > 0 ? "+" : "−"}${formatMoney(1e8)}`;
+  const step = `+${formatMoney(1e8)}`;
   const got = r.stage === "shortfall"
     ? p.gains.map((g) => `${formatChange(g.value)} ${g.unit}`).join(", ") || "no target moves"
     : `${formatMoney(Math.abs(p.saved))} of weighted government money ${p.saved >= 0 ? "saved" : "spent more"}`;
   if (p.linear) return `${step} (re-planned): ${got} — the price holds for the whole step`;
-  const rate = r.stage === "shortfall" ? `${formatChange(r.rate)} ${r.unit}` : `${formatMoney(r.rate * MONEY_UNIT)}`;
-  const certain = r.holds.startsWith("up to") ? ` (certain ${r.holds})` : "";
+  // The rate with its unit, which says its direction ("… spent more"), as the price line would.
+  const rate = r.stage === "shortfall" ? `${formatChange(r.rate)} ${r.unit}` : `${formatMoney(r.rate * MONEY_UNIT)} ${r.unit}`;
+  const certain = r.holds.startsWith("up to") ? `, certain ${r.holds}` : "";
   const meets = p.met.length > 0 ? `meets ${p.met.join(", ")}; ` : "";
-  return `${step} (re-planned): ${got} — ${meets}the marginal rate, ${rate} per ${formatMoney(1e8)}, holds for part of the step only${certain}`;
+  return `${step} (re-planned): ${got} — ${meets}${formatPercent(p.share)} of what the marginal rate (${rate} per ${formatMoney(1e8)}${certain}) gives for the whole step`;
 }
 
 /** Groups of the printed list: the rows finance offices ask about first, then the other limits. */

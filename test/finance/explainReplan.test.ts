@@ -24,7 +24,41 @@ describe("explain: budget lines re-planned", () => {
     expect(line.replanned!.gains).toHaveLength(1);
     expect(line.replanned!.gains[0].value).toBeCloseTo(8 - 600 / 90, 6);
     const text = explainText([line], 5, "explain: test", "reference started-8");
-    expect(text).toContain("+1亿元 (re-planned): +1.3333 started of started-8 — meets started-8; the marginal rate, +111.111 started of started-8 per 1亿元, holds for part of the step only (certain up to +120万元)");
+    expect(text).toContain("+1亿元 (re-planned): +1.3333 started of started-8 — meets started-8; 1.2% of what the marginal rate (+111.111 started of started-8 per 1亿元, certain up to +120万元) gives for the whole step");
+  });
+
+  it("tells a step that buys 99.8 % of price × step from one that buys all of it (the tolerance is 1e-6)", async () => {
+    // The target is 0.28 units short of what 1亿元 more buys at the price: the step meets it first.
+    const s = handSolvedTown();
+    s.programs[0].leaves[0].stock = 10_000;
+    s.targets[0].atLeast = 117.5; // 6.667 planned + 110.833 short; 1亿 buys 111.111
+    const [line] = await explained(s);
+    expect(line.replanned).toMatchObject({ linear: false, met: ["started-8"] });
+    expect(line.replanned!.share).toBeCloseTo(110.8333 / 111.1111, 4);
+    expect(explainText([line], 5, "t", "r")).toContain("— meets started-8; 99.8% of what the marginal rate");
+  });
+
+  it("says the direction of a cost-stage rate: money that buys more of a missed target is spent, not saved", async () => {
+    const base = await planScenario(handSolvedTown(), "highs");
+    const rows = await replanBudgetLines(base.solution, explainPlan(base.solution, base.tables), 10, "highs");
+    const cost = rows.filter((r) => r.stage === "cost" && r.family === "budgets");
+    expect(cost.length).toBe(2);
+    for (const line of cost) expect(line.replanned!.saved).toBeCloseTo(-1_200_000, 0); // 120万 more spent
+    expect(explainText(cost, 5, "t", "r")).toContain(
+      "+1亿元 (re-planned): 120万元 of weighted government money spent more — 1.2% of what the marginal rate (1亿元 of weighted government money spent more (it buys more of a missed target) per 1亿元, certain up to +120万元) gives for the whole step",
+    );
+  });
+
+  it("re-plans no line priced only downwards (1亿元 less would take a small budget below zero)", async () => {
+    // Stock 6.667 units = exactly what 600万 buys: the budgets bind at a degenerate vertex, priced downwards.
+    const s = handSolvedTown();
+    s.programs[0].leaves[0].stock = 600 / 90;
+    const base = await planScenario(s, "highs");
+    const rows = await replanBudgetLines(base.solution, explainPlan(base.solution, base.tables), 10, "highs");
+    const down = rows.filter((r) => r.family === "budgets" && r.sign < 0);
+    expect(down.length).toBeGreaterThan(0);
+    for (const line of down) expect(line.replanned).toBeUndefined();
+    expect(explainText(down, 5, "t", "r")).not.toContain("re-planned");
   });
 
   it("says the price holds for the whole step when the re-plan buys exactly price × 1亿元", async () => {
@@ -49,8 +83,7 @@ describe("explain: budget lines re-planned", () => {
     s.targets[0].atLeast = 5_000;
     s.capacity = [{ id: "slots", region: "town", programs: ["retrofit"], slots: { 2021: 3.4 } }];
     const lines = await explained(s);
-    const bought = lines.map((l) => l.replanned!.improvement);
-    expect(bought).toEqual([...bought].sort((a, b) => b - a));
-    expect(lines[0].where).toBe("budget[gov,town,2022]");
+    expect(lines.map((l) => l.where)).toEqual(["budget[gov,town,2022]", "budget[gov,town,2021]"]);
+    expect(lines[0].replanned!.improvement).toBeGreaterThan(lines[1].replanned!.improvement);
   });
 });

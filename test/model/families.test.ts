@@ -206,6 +206,22 @@ describe("links over partly recorded money", () => {
     expect(Object.keys(row(both, "link_min[match,prov,2022]").terms)).toHaveLength(4);
   });
 
+  it("has no row when one side's money is all recorded: the other side's planned money is not forbidden", async () => {
+    // Programme b is funded by central money only; programme a's 2021 money (its city money with it) is recorded.
+    const s = twoLeaves([{ region: "a", program: "retrofit", year: 2021, started: 1, paid: { central: 800_000, city: 800_000 }, partial: false }]);
+    s.programs.push(program({
+      id: "b-only",
+      leaves: [{ region: "b", stock: 5, householdsPerUnit: 100, unitCost: 1_000_000 }],
+      shares: { central: { min: 0, max: 1, capPerHousehold: null } },
+    }));
+    s.programs[0].leaves = [s.programs[0].leaves[0]]; // retrofit in leaf a only
+    s.targets = [target({ id: "t", program: "b-only", region: "prov", atLeast: 2, by: 2021, kind: "hard" })];
+    const { ctx } = buildPlanningModel(s);
+    expect(ctx.model.rows.some((r) => rowName(r) === "link_min[match,prov,2021]")).toBe(false);
+    const sol = await solveStages(buildPlanningModel(s), "highs");
+    expect(sol.status).toBe("optimal");
+  });
+
   it("leaves the re-plan feasible where counting the recorded ratio would force the planned leaf to make up for it", async () => {
     // With a's recorded 20万 against 80万 counted, b's 2021 money would need city − 0.8 · central ≥ 44万;
     // b pays at most half from the city (so at most 0.1 · its cost) and has 2 units (200万) of stock.

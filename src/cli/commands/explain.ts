@@ -39,7 +39,7 @@ export function registerExplain(program: Command): void {
       const layers = opts.with.length ? ` (with ${opts.with.join(", ")})` : "";
       const gap = `${Number((loaded.scenario.objective.mipGap * 100).toPrecision(3))}%`;
       const method = solution.dualMethod === "lp_relaxation"
-        ? `; integer plan: prices from the LP relaxation — a re-plan in whole units may move by up to its MIP gap (${gap} of a stage's objective), more than a small step's price`
+        ? `; integer plan: prices from the LP relaxation — a re-plan in whole units may move by its MIP gap (${gap} of a stage's objective, or the stage's absolute precision where larger), more than a small step's price`
         : "";
       const title = `explain: ${loaded.scenario.name}${layers}${method}`;
       const rows = await replanBudgetLines(solution, explainPlan(solution, tables), top, solver);

@@ -18,9 +18,14 @@ export function addLinkConstraints(ctx: ModelContext): void {
       const scopes = link.eachChild && node.children.length > 0 ? node.children : [node.id];
       for (const region of scopes) {
         for (const year of ctx.paymentYears) {
-          const mine = planned(ctx, fundsTerms(ctx, s, region, year));
-          const theirs = planned(ctx, fundsTerms(ctx, of, region, year));
+          const allMine = fundsTerms(ctx, s, region, year);
+          const allTheirs = fundsTerms(ctx, of, region, year);
+          const mine = planned(ctx, allMine);
+          const theirs = planned(ctx, allTheirs);
           if (mine.length === 0 && theirs.length === 0) continue; // no money, or all of it already paid
+          // One side's money all paid already: nothing of it is left to match, and a rule over the
+          // other side alone would forbid its money (central with no city money left to match it).
+          if ((mine.length === 0 && allMine.length > 0) || (theirs.length === 0 && allTheirs.length > 0)) continue;
           for (const [bound, ratio] of [["min", link.minRatio], ["max", link.maxRatio]] as const) {
             if (ratio === null) continue;
             ctx.addRow(
