@@ -108,6 +108,19 @@ describe("funding balance and shares", () => {
   });
 });
 
+/** Shares of a programme funded by central and city money, each up to the whole cost. */
+const centralAndCity = () => ({ central: { min: 0, max: 1, capPerHousehold: null }, city: { min: 0, max: 1, capPerHousehold: null } });
+
+/** Central and city money, the city matching at least `minRatio` × central over prov (or each child). */
+const cityMatchesCentral = (minRatio: number, eachChild: boolean) => [
+  source({ id: "central", kind: "government" }),
+  source({
+    id: "city",
+    kind: "government",
+    links: [{ id: "match", source: "city", of: "central", minRatio, maxRatio: null, region: "prov", eachChild }],
+  }),
+];
+
 describe("budgets and links", () => {
   it("caps a source's payments over a node's leaves, with carry-over between years", () => {
     const s = twoYearScenario({
@@ -150,17 +163,10 @@ describe("budgets and links", () => {
         program({
           id: "retrofit",
           leaves: [{ region: "a", stock: 5, householdsPerUnit: 100, unitCost: 1_000_000 }],
-          shares: { central: { min: 0, max: 1, capPerHousehold: null }, city: { min: 0, max: 1, capPerHousehold: null } },
+          shares: centralAndCity(),
         }),
       ],
-      sources: [
-        source({ id: "central", kind: "government" }),
-        source({
-          id: "city",
-          kind: "government",
-          links: [{ id: "match", source: "city", of: "central", minRatio: 0.5, maxRatio: null, region: "prov", eachChild: true }],
-        }),
-      ],
+      sources: cityMatchesCentral(0.5, true),
     });
     const { ctx } = buildPlanningModel(s);
     expect(row(ctx.model, "link_min[match,a,2021]")).toEqual({
@@ -178,17 +184,10 @@ describe("links over partly recorded money", () => {
       program({
         id: "retrofit",
         leaves: ["a", "b"].map((r) => ({ region: r, stock: 5, householdsPerUnit: 100, unitCost: 1_000_000 })),
-        shares: { central: { min: 0, max: 1, capPerHousehold: null }, city: { min: 0, max: 1, capPerHousehold: null } },
+        shares: centralAndCity(),
       }),
     ],
-    sources: [
-      source({ id: "central", kind: "government" }),
-      source({
-        id: "city",
-        kind: "government",
-        links: [{ id: "match", source: "city", of: "central", minRatio: 0.8, maxRatio: null, region: "prov", eachChild: false }],
-      }),
-    ],
+    sources: cityMatchesCentral(0.8, false),
     actuals,
   });
 
