@@ -17,7 +17,8 @@ import type { PlanningModel } from "../model/build.js";
 import { buildExecutionPlan } from "../montecarlo/executionPlan.js";
 import type { StagedSession } from "../plan/stagedSession.js";
 import { SolverFailure } from "../errors.js";
-import { type CalibrationSample, countMet } from "./calibrationSample.js";
+import { metCount } from "../montecarlo/tables.js";
+import type { CalibrationSample } from "./calibrationSample.js";
 import { metNeeded, passes } from "./criterion.js";
 import { type MarginProblem, marginBounds, plannedValues } from "./marginProblem.js";
 
@@ -99,7 +100,7 @@ export function judge(
   const targets = mp.pm.ctx.scenario.targets;
   const planned = plannedValues(mp, primal);
   const realised = sample.realised(buildExecutionPlan({ pm: options.execution ?? mp.pm, primal }));
-  const met = targets.map((t, i) => countMet(realised[i], t.atLeast));
+  const met = targets.map((t, i) => metCount(realised[i], t.atLeast));
   const status = targets.map((_, i): TargetStatus => {
     const alpha = options.required[i];
     if (alpha <= 0) return "none";

@@ -10,7 +10,6 @@ import type { ExecutionPlan } from "../montecarlo/executionPlan.js";
 import { cumulativeStarts, evaluateMetric, type MetricDef, metricDef } from "../montecarlo/metrics.js";
 import { createSampler, type DrawSampler } from "../montecarlo/sampleInputs.js";
 import type { SampledWorld, Uncertainty } from "../montecarlo/types.js";
-import { MET_TOLERANCE } from "../results/numbers.js";
 
 export class CalibrationSample {
   private readonly sampler: DrawSampler;
@@ -44,11 +43,4 @@ export class CalibrationSample {
     }
     return out;
   }
-}
-
-/** Draws in which a target reaching `atLeast` is met (the same rule as the Monte Carlo tables). */
-export function countMet(values: Float64Array, atLeast: number): number {
-  let met = 0;
-  for (const v of values) if (atLeast - v <= MET_TOLERANCE * Math.max(1, atLeast)) met++;
-  return met;
 }

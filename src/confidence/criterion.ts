@@ -1,3 +1,5 @@
+import { agrestiCoull } from "../stats/agrestiCoull.js";
+
 /**
  * When a calibration sample shows a target met "with probability ≥ α". With m met draws out of n,
  * the Agresti–Coull estimate p̃ = (m + 2)/(n + 4) and its one-sided lower bound
@@ -11,8 +13,8 @@
 export const CALIBRATION_Z = 2;
 
 export function lowerBound(met: number, n: number, z = CALIBRATION_Z): number {
-  const pt = (met + 2) / (n + 4);
-  return pt - z * Math.sqrt((pt * (1 - pt)) / (n + 4));
+  const { p, se } = agrestiCoull(met, n);
+  return p - z * se;
 }
 
 /** True when m met draws of n show P(met) ≥ α (α ≤ 0: no requirement). */

@@ -8,6 +8,7 @@
  * (simple-statistics `quantileSorted`). sd is the sample standard deviation (divisor n − 1).
  */
 import { quantileSorted } from "simple-statistics";
+import { agrestiCoull } from "./agrestiCoull.js";
 
 export const REPORT_PROBS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
 
@@ -88,8 +89,7 @@ export function proportion(successes: number, n: number): Proportion {
  */
 export function precisionReached(successes: number, n: number, halfWidth: number, z = 1.96): boolean {
   if (n <= 0) return false;
-  const pt = (successes + 2) / (n + 4);
-  return z * Math.sqrt((pt * (1 - pt)) / (n + 4)) <= halfWidth;
+  return z * agrestiCoull(successes, n).se <= halfWidth;
 }
 
 /** Ranks 1..n with ties given their average rank, in input order. */
