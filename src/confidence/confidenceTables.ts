@@ -11,7 +11,7 @@ import { round } from "../results/numbers.js";
 import type { DiagnosticRow, PlanTables, TargetRow } from "../results/types.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
 import type { Scenario } from "../scenario/types.js";
-import { describeLimits, trim } from "./limits.js";
+import { describeLimits, roughly } from "./limits.js";
 import type { TargetConfidence } from "./types.js";
 
 export interface ConfidenceColumns {
@@ -61,7 +61,7 @@ export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfide
     for (const l of c.limits) {
       // A group of limits has no single entry to point at; a one-row group points at its own.
       const limitLine = l.input && locate ? locate(l.input) : "";
-      rows.push({ kind: "confidence_limit", where: `target[${t.id}] ${l.where}`, message: `${l.what}: up to +${trim(l.gain)} ${t.metric} of ${t.id} per ${l.per} (${l.rows} ${l.rows === 1 ? "limit" : "limits"})`, input_line: limitLine });
+      rows.push({ kind: "confidence_limit", where: `target[${t.id}] ${l.where}`, message: `${l.what}: up to +${roughly(l.gain)} ${t.metric} of ${t.id} per ${l.per} (${l.rows} ${l.rows === 1 ? "limit" : "limits"})`, input_line: limitLine });
     }
   });
   return rows;

@@ -1,6 +1,6 @@
 /**
  * Files and the printed table of `simulate frontier`: frontier.csv (one row per level and target,
- * the columns report/frontierCharts.ts draws, then `confidence_reached` and `plan_of_level`),
+ * columns in output/columns.ts),
  * run.json, input.yaml, and report.html / results.xlsx made from them.
  */
 import { align } from "../finance/stressReport.js";
@@ -9,7 +9,7 @@ import { formatCount, formatMoney, formatPercent, formatProbability } from "../f
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
-import { FRONTIER_COLUMNS, type FrontierRow } from "../report/frontierCharts.js";
+import { FRONTIER_COLUMNS, type FrontierRow } from "../output/columns.js";
 import { round } from "../results/numbers.js";
 import type { Scenario } from "../scenario/types.js";
 import { passes } from "./criterion.js";
@@ -18,11 +18,9 @@ import { requiredLevels } from "./planToConfidence.js";
 
 export const FRONTIER_FILE = "frontier.csv";
 
-export type FrontierCsvRow = FrontierRow & { confidence_required: number; confidence_reached: boolean; plan_of_level: number };
-export const FRONTIER_CSV_COLUMNS: (keyof FrontierCsvRow)[] = [...FRONTIER_COLUMNS, "confidence_required", "confidence_reached", "plan_of_level"];
 
-export function frontierRows(scenario: Scenario, result: FrontierResult): FrontierCsvRow[] {
-  const rows: FrontierCsvRow[] = [];
+export function frontierRows(scenario: Scenario, result: FrontierResult): FrontierRow[] {
+  const rows: FrontierRow[] = [];
   for (const level of result.levels) {
     const required = requiredLevels(scenario, level.confidence);
     const c = level.calibration;
@@ -49,13 +47,13 @@ export function frontierRows(scenario: Scenario, result: FrontierResult): Fronti
 }
 
 export async function renderFrontierFiles(
-  rows: FrontierCsvRow[],
+  rows: FrontierRow[],
   runJson: object,
   merged: unknown,
   options: { bom: boolean; xlsx?: boolean },
 ): Promise<Record<string, string | Uint8Array>> {
   return withOfficeFiles({
-    [FRONTIER_FILE]: toCsv(rows, FRONTIER_CSV_COLUMNS, options),
+    [FRONTIER_FILE]: toCsv(rows, FRONTIER_COLUMNS, options),
     [INPUT_FILE]: renderInput(merged),
     "run.json": renderJson(runJson),
   }, { kind: "frontier", xlsx: options.xlsx });
@@ -67,7 +65,7 @@ function signedMoney(yuan: number): string {
 }
 
 /** One line per level (money, targets reached), then each target's planned value and P(met) by level. */
-export function frontierTable(scenario: Scenario, result: FrontierResult, rows: FrontierCsvRow[], title: string): string {
+export function frontierTable(scenario: Scenario, result: FrontierResult, rows: FrontierRow[], title: string): string {
   const lines = [title, ""];
   const plainGov = result.plain.tables.funding.filter((f) => f.source_kind === "government").reduce((s, f) => s + f.amount_yuan, 0);
   const head = ["confidence", "gov money", "vs plain plan", "all money", "targets sure", "plan of"];

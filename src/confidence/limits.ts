@@ -108,12 +108,13 @@ export function describeLimits(limits: Limit[], metric: string): string {
     const years = [...new Set(budgets.map((l) => Number(/,(\d+)\]$/.exec(l.where)?.[1])))].sort((a, b) => a - b);
     const top = budgets[0];
     const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : `${years[0]}`;
-    parts.push(`the budgets of ${span} (most: ${top.what}, up to +${trim(top.gain)} ${metric} per 1亿元)`);
+    parts.push(`the budgets of ${span} (most: ${top.what}, up to +${roughly(top.gain)} ${metric} per 1亿元)`);
   }
-  for (const l of limits.filter((x) => x.per !== "1亿元").slice(0, 3)) parts.push(`${l.what} (up to +${trim(l.gain)} ${metric} per ${l.per})`);
+  for (const l of limits.filter((x) => x.per !== "1亿元").slice(0, 3)) parts.push(`${l.what} (up to +${roughly(l.gain)} ${metric} per ${l.per})`);
   return parts.join("; ");
 }
 
-export function trim(x: number): string {
+/** A figure for a sentence: whole from 100, one decimal from 1, two significant digits below. */
+export function roughly(x: number): string {
   return x >= 100 ? grouped(x, 0) : x >= 1 ? grouped(x, 1) : x.toPrecision(2);
 }

@@ -19,7 +19,7 @@ import type { InputLocator } from "../scenario/inputPlace.js";
 import type { Scenario, YamlPath } from "../scenario/types.js";
 import { confidenceDiagnostics } from "./confidenceTables.js";
 import type { MinBudgetConfidenceResult, ScalePlan } from "./minBudgetConfidence.js";
-import { trim } from "./limits.js";
+import { roughly } from "./limits.js";
 
 export const CONFIDENCE_FILE = "min_budget_confidence.csv";
 export const SEARCH_FILE = "min_budget_search.csv";
@@ -102,7 +102,7 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
   const today = r.deterministic.scales[0].budget_yuan;
   const alpha = formatPercent(Math.max(...r.required));
   if (r.status === "unreachable" || !r.at) {
-    lines.push(`no scale up to ${trim(r.at?.scale ?? 0)}× today's budgets makes every target ${alpha} sure: other limits stop them (diagnostics.csv).`);
+    lines.push(`no scale up to ${roughly(r.at?.scale ?? 0)}× today's budgets makes every target ${alpha} sure: other limits stop them (diagnostics.csv).`);
     return lines.join("\n") + "\n";
   }
   const lambda = r.at.scale;

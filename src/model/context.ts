@@ -4,7 +4,7 @@
  * Families only append; nothing here knows which solver will run.
  */
 import type { Program, ProgramLeaf, Region, Scenario, Source } from "../scenario/types.js";
-import { lastPaymentYear } from "../scenario/paymentYears.js";
+import { lastPaymentYear, yearsBetween } from "../scenario/paymentYears.js";
 import { ModelIndex } from "./modelIndex.js";
 import { type ActualYear, actualYear } from "./recorded.js";
 import type { LinearModel, Row, RowRef, Term, Variable } from "./types.js";
@@ -42,7 +42,7 @@ export class ModelContext {
 
   constructor(readonly scenario: Scenario) {
     this.years = scenario.years;
-    this.paymentYears = range(scenario.horizon.start, lastPaymentYear(scenario));
+    this.paymentYears = yearsBetween(scenario.horizon.start, lastPaymentYear(scenario));
     for (const r of scenario.regions) this.regionById.set(r.id, r);
     scenario.sources.forEach((s, i) => this.sourceIndexById.set(s.id, i));
     for (const program of scenario.programs) {
@@ -173,12 +173,6 @@ export function mergeTerms(terms: Term[]): Term[] {
     } else out[i].c += t.c;
   }
   return out.filter((t) => Math.abs(t.c) >= NEGLIGIBLE);
-}
-
-export function range(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let y = from; y <= to; y++) out.push(y);
-  return out;
 }
 
 export function scaleExpr(e: Expr, k: number): Expr {

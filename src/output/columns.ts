@@ -62,3 +62,24 @@ export const TABLE_KEYS: Record<string, string[]> = {
   "min_budget_binding.csv": ["family", "where"],
   "frontier.csv": ["confidence", "target"],
 };
+
+/** One row of frontier.csv (`simulate frontier`): a confidence level and a target. */
+export interface FrontierRow {
+  confidence: number;
+  target: string;
+  target_name: string;
+  government_used_yuan: number | null;
+  total_used_yuan: number | null;
+  planned_value: number | null;
+  target_value: number;
+  p_met_calibration: number | null;
+  p_met: number | null;
+  p_met_se: number | null;
+  confidence_required: number;
+  confidence_reached: boolean;
+  plan_of_level: number;
+}
+export const FRONTIER_COLUMNS: (keyof FrontierRow)[] = [
+  "confidence", "target", "target_name", "government_used_yuan", "total_used_yuan", "planned_value", "target_value",
+  "p_met_calibration", "p_met", "p_met_se", "confidence_required", "confidence_reached", "plan_of_level",
+];

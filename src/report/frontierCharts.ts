@@ -8,25 +8,6 @@ import { MONEY_UNIT_EN, moneyAxis, percentAxis } from "./axis.js";
 import type { RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
 
-/** One row of frontier.csv. */
-export interface FrontierRow {
-  confidence: number;
-  target: string;
-  target_name: string;
-  government_used_yuan: number | null;
-  total_used_yuan: number | null;
-  planned_value: number | null;
-  target_value: number;
-  p_met_calibration: number | null;
-  p_met: number | null;
-  p_met_se: number | null;
-}
-
-export const FRONTIER_COLUMNS: (keyof FrontierRow)[] = [
-  "confidence", "target", "target_name", "government_used_yuan", "total_used_yuan", "planned_value", "target_value",
-  "p_met_calibration", "p_met", "p_met_se",
-];
-
 interface Frontier {
   levels: number[];
   money: { government: (number | null)[]; total: (number | null)[] };

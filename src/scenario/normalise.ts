@@ -6,6 +6,7 @@
  */
 import { normaliseActuals, normaliseAsOf } from "./normaliseActuals.js";
 import type { RawScenario } from "./schema.js";
+import { yearsBetween } from "./paymentYears.js";
 import type {
   Budget, Capacity, Link, Program, ProgramLeaf, Region, Scenario, ShareBound, Source, StartLimit, Target, YamlPath,
 } from "./types.js";
@@ -13,7 +14,7 @@ import type {
 type Raw = RawScenario;
 
 export function normaliseScenario(raw: Raw): Scenario {
-  const years = range(raw.horizon.start, raw.horizon.end);
+  const years = yearsBetween(raw.horizon.start, raw.horizon.end);
   const regions = normaliseRegions(raw);
   const rootRegions = regions.filter((r) => !r.isGroup && r.parent === null).map((r) => r.id);
   const root = rootRegions.length === 1 ? rootRegions[0] : null;
@@ -175,8 +176,4 @@ function normaliseCapacity(c: NonNullable<Raw["capacity"]>[number], at: YamlPath
     slotPaths[Number(y)] = [...at, "by_year", y];
   }
   return { id: c.id, region: c.region, programs: c.programs ?? programs.map((p) => p.id), slots, slotPaths };
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }

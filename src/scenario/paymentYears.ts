@@ -8,3 +8,10 @@ import type { Scenario } from "./types.js";
 export function lastPaymentYear(scenario: Scenario): number {
   return scenario.horizon.end + Math.max(1, ...scenario.programs.map((p) => p.spendProfile.length)) - 1;
 }
+
+/** The years from `from` to `to`, both included (the horizon's, the payment years). */
+export function yearsBetween(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let y = from; y <= to; y++) out.push(y);
+  return out;
+}

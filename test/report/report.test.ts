@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseResultCsv, records } from "../../src/output/resultTables.js";
 import { rankedBudgets, validityChart } from "../../src/report/budgetCharts.js";
-import { FRONTIER_COLUMNS, type FrontierRow } from "../../src/report/frontierCharts.js";
+import { FRONTIER_COLUMNS, type FrontierRow } from "../../src/output/columns.js";
 import { progressSeries } from "../../src/report/progressChart.js";
 import { renderReport } from "../../src/report/report.js";
 import { runContext } from "../../src/report/runContext.js";
@@ -147,8 +147,8 @@ describe("stress report", () => {
 
 describe("frontier report", () => {
   const rows: FrontierRow[] = [0.5, 0.8, 0.9].flatMap((confidence, i) => [
-    { confidence, target: "a", target_name: "开工目标", government_used_yuan: 1e9 * (1 + i), total_used_yuan: 1.3e9 * (1 + i), planned_value: 100 + 5 * i, target_value: 100, p_met_calibration: confidence + 0.01, p_met: confidence, p_met_se: 0.01 },
-    { confidence, target: "b", target_name: "惠及户数", government_used_yuan: 1e9 * (1 + i), total_used_yuan: 1.3e9 * (1 + i), planned_value: 2e4 + 500 * i, target_value: 2e4, p_met_calibration: null, p_met: confidence - 0.02, p_met_se: 0.01 },
+    { confidence, target: "a", target_name: "开工目标", government_used_yuan: 1e9 * (1 + i), total_used_yuan: 1.3e9 * (1 + i), planned_value: 100 + 5 * i, target_value: 100, p_met_calibration: confidence + 0.01, p_met: confidence, p_met_se: 0.01, confidence_required: confidence, confidence_reached: true, plan_of_level: confidence },
+    { confidence, target: "b", target_name: "惠及户数", government_used_yuan: 1e9 * (1 + i), total_used_yuan: 1.3e9 * (1 + i), planned_value: 2e4 + 500 * i, target_value: 2e4, p_met_calibration: null, p_met: confidence - 0.02, p_met_se: 0.01, confidence_required: confidence, confidence_reached: false, plan_of_level: confidence },
   ]);
 
   /** A frontier folder's files: frontier.csv from the rows, run.json, and input.yaml naming the targets' metrics. */
