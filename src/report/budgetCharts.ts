@@ -138,9 +138,9 @@ export function validityChart(ctx: RunContext): ChartSpec | null {
   const up = limits.map((l) => num(l.row.shadow_price_valid_to_yuan) - num(l.row.budget_yuan));
   const finite = [...down, ...up].filter(Number.isFinite).map(Math.abs);
   const unit = moneyUnitFor(finite);
-  // An open side (no limit found by ranging) runs to the edge of the chart.
+  // An open side (no limit found by ranging: a blank cell) runs to the edge of the chart.
   const edge = niceCeil((finite.length > 0 ? Math.max(...finite) : 1e8) * 1.2);
-  const shown = (x: number) => (Number.isFinite(x) ? x : Math.sign(x) * edge);
+  const shown = (side: -1 | 1) => (x: number) => (Number.isFinite(x) ? x : side * edge);
   return {
     title: { zh: "影子价格确定成立的预算增减范围", en: "How far each budget can move with its shadow price certain" },
     note: {
@@ -155,8 +155,8 @@ export function validityChart(ctx: RunContext): ChartSpec | null {
       xAxis: { type: "value", min: -edge, max: edge, axisLabel: { formatter: moneyAxis(unit) } },
       yAxis: { type: "category", data: limits.map((l) => l.label), inverse: true, axisLabel: { width: 290, overflow: "truncate" } },
       series: [
-        { name: lang === "zh" ? "可减少" : "down", type: "bar", stack: "room", data: down.map(shown), itemStyle: { color: "#5470c6" } },
-        { name: lang === "zh" ? "可增加" : "up", type: "bar", stack: "room", data: up.map(shown), itemStyle: { color: "#91cc75" } },
+        { name: lang === "zh" ? "可减少" : "down", type: "bar", stack: "room", data: down.map(shown(-1)), itemStyle: { color: "#5470c6" } },
+        { name: lang === "zh" ? "可增加" : "up", type: "bar", stack: "room", data: up.map(shown(1)), itemStyle: { color: "#91cc75" } },
       ],
     }),
   };

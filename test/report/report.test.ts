@@ -99,6 +99,12 @@ describe("plan report", () => {
     // The same table without the two columns (an older results folder): no chart.
     const [head, ...rows] = files["budgets.csv"].trimEnd().split("\n");
     const columns = head.replace(/^\ufeff/, "").split(",");
+    // No upper limit (a blank cell): the up bar runs to the edge of the chart.
+    const to = columns.indexOf("shadow_price_valid_to_yuan");
+    const open = [head, ...rows.map((l) => l.split(",").map((c, i) => (i === to ? "" : c)).join(","))].join("\n");
+    const openChart = validityChart(runContext("plan", { ...files, "budgets.csv": open }))!.option("en") as { xAxis: { max: number }; series: { data: number[] }[] };
+    expect(openChart.series[1].data.length).toBeGreaterThan(0);
+    for (const x of openChart.series[1].data) expect(x).toBe(openChart.xAxis.max);
     const keep = columns.map((c, i) => (c.startsWith("shadow_price_valid_") ? -1 : i)).filter((i) => i >= 0);
     const without = [head, ...rows].map((l) => keep.map((i) => l.replace(/^\ufeff/, "").split(",")[i]).join(",")).join("\n");
     expect(validityChart(runContext("plan", { ...files, "budgets.csv": without }))).toBeNull();
