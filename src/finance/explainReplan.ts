@@ -13,7 +13,7 @@
  */
 import { MONEY_UNIT } from "../model/context.js";
 import { ANCHOR_SLOT, type StageRun, StagedSession } from "../plan/stagedSession.js";
-import { MET_TOLERANCE } from "../results/numbers.js";
+import { isMet } from "../results/numbers.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { SolverChoice } from "../solve/auto.js";
 import type { ExplainedRow, TargetGain } from "./explain.js";
@@ -91,10 +91,9 @@ function improvement(r: ExplainedRow): number {
 /** Targets missed before the step and met after it. */
 function newlyMet(sol: PlanSolution, before: Float64Array, after: Float64Array): string[] {
   const { ctx } = sol.pm;
-  const missed = (x: Float64Array, v: number, atLeast: number) => x[v] > MET_TOLERANCE * Math.max(1, atLeast);
   return ctx.scenario.targets.flatMap((t, ti) => {
     const v = ctx.index.shortfall[ti];
-    return v >= 0 && missed(before, v, t.atLeast) && !missed(after, v, t.atLeast) ? [t.id] : [];
+    return v >= 0 && !isMet(before[v], t.atLeast) && isMet(after[v], t.atLeast) ? [t.id] : [];
   });
 }
 

@@ -4,7 +4,7 @@
  * input with each target's attainment and the total funding gap, in tornado order).
  * Everything is computed from the draws in draw order, so merged shards give identical tables.
  */
-import { MET_TOLERANCE, round } from "../results/numbers.js";
+import { isMet, round } from "../results/numbers.js";
 import type { TargetRow } from "../results/types.js";
 import { type OutcomeShard, series } from "../stats/outcomes.js";
 import { averageRanks, pearson, precisionReached, proportion, summarise, tornado } from "../stats/summary.js";
@@ -44,7 +44,7 @@ export interface SensitivityRow {
 
 export function metCount(values: Float64Array, atLeast: number): number {
   let met = 0;
-  for (const v of values) if (atLeast - v <= MET_TOLERANCE * Math.max(1, atLeast)) met++;
+  for (const v of values) if (isMet(atLeast - v, atLeast)) met++;
   return met;
 }
 

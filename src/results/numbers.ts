@@ -9,6 +9,11 @@ import { MONEY_UNIT } from "../model/context.js";
 /** Met means within 1e-6 relative of the target (solver tolerance), so 8006.9999999 counts. */
 export const MET_TOLERANCE = 1e-6;
 
+/** Whether a target of `atLeast` short by `shortfall` counts as met: the one rule every output uses. */
+export function isMet(shortfall: number, atLeast: number): boolean {
+  return shortfall <= MET_TOLERANCE * Math.max(1, atLeast);
+}
+
 export function valueOf(e: Expr, primal: Float64Array): number {
   let s = e.constant;
   for (const t of e.terms) s += t.c * primal[t.v];

@@ -15,7 +15,7 @@
 import { MONEY_UNIT } from "../model/context.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { Target } from "../scenario/types.js";
-import { MET_TOLERANCE, round } from "./numbers.js";
+import { isMet, round } from "./numbers.js";
 
 /** 1亿元 in the model's money unit (万元). */
 export const PER_100M = 1e8 / MONEY_UNIT;
@@ -31,7 +31,7 @@ function referenceIndex(sol: PlanSolution): number {
   const { ctx } = sol.pm;
   return ctx.scenario.targets.findIndex((t, ti) => {
     const v = ctx.index.shortfall[ti];
-    return v >= 0 && sol.primal[v] > MET_TOLERANCE * Math.max(1, t.atLeast);
+    return v >= 0 && !isMet(sol.primal[v], t.atLeast);
   });
 }
 

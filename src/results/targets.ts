@@ -2,7 +2,7 @@
 import { targetMetric } from "../model/expressions.js";
 import type { Namer } from "../plan/describe.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
-import { MET_TOLERANCE, round, valueOf } from "./numbers.js";
+import { isMet, round, valueOf } from "./numbers.js";
 import type { TargetRow } from "./types.js";
 
 export function extractTargets(
@@ -17,7 +17,7 @@ export function extractTargets(
     if (integer && !t.metric.startsWith("households")) planned = Math.round(planned);
     planned = round(planned, 4);
     const shortfall = Math.max(0, t.atLeast - planned);
-    const met = shortfall <= MET_TOLERANCE * Math.max(1, t.atLeast);
+    const met = isMet(shortfall, t.atLeast);
     return {
       target: t.id,
       name: t.name,
