@@ -144,7 +144,13 @@ export class ModelContext {
 
   /** True when every column of the terms is fixed (lb = ub): what they add up to already happened. */
   allFixed(terms: readonly Term[]): boolean {
-    return terms.every((t) => this.model.variables[t.v].lb === this.model.variables[t.v].ub);
+    return terms.every((t) => this.isFixed(t.v));
+  }
+
+  /** True when column `v` is fixed (lb = ub): recorded, or frozen from a baseline plan. */
+  isFixed(v: number): boolean {
+    const { lb, ub } = this.model.variables[v];
+    return lb === ub;
   }
 }
 

@@ -11,7 +11,7 @@
  */
 import { lastPaymentYear } from "./paymentYears.js";
 import { formatPath } from "./positions.js";
-import type { YamlPath, Scenario } from "./types.js";
+import type { Budget, YamlPath, Scenario } from "./types.js";
 
 export function moneyNotices(scenario: Scenario, place: (path: YamlPath) => string): string[] {
   return [...unbudgetedYears(scenario, place), ...unusedSources(scenario)];
@@ -26,9 +26,14 @@ function unbudgetedYears(scenario: Scenario, place: (path: YamlPath) => string):
   for (const source of scenario.sources) {
     // Regions missing the same years are said once: a budgets CSV usually stops at one year for all.
     const gaps = new Map<string, { regions: string[]; path: YamlPath | undefined; missing: number[] }>();
-    const regions = [...new Set(source.budgets.map((b) => b.region))];
-    for (const region of regions) {
-      const budgets = source.budgets.filter((b) => b.region === region);
+    // One pass over the budgets (a filter per region was quadratic in a large scenario's budgets).
+    const byRegion = new Map<string, Budget[]>();
+    for (const b of source.budgets) {
+      const list = byRegion.get(b.region);
+      if (list) list.push(b);
+      else byRegion.set(b.region, [b]);
+    }
+    for (const [region, budgets] of byRegion) {
       const years = new Set(budgets.map((b) => b.year));
       const missing: number[] = [];
       for (let y = open; y <= last; y++) if (!years.has(y)) missing.push(y);

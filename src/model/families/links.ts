@@ -42,5 +42,5 @@ export function addLinkConstraints(ctx: ModelContext): void {
 
 /** The terms over money still to be planned (columns not fixed by actuals or a frozen past). */
 function planned(ctx: ModelContext, terms: Term[]): Term[] {
-  return terms.filter((t) => !ctx.allFixed([t]));
+  return terms.filter((t) => !ctx.isFixed(t.v));
 }
