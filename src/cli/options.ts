@@ -16,3 +16,26 @@ export function number(flag: string, value: unknown): number {
 
 export const ALLOW_OUTSIDE_HELP =
   "let extends:/file: references also read files in this folder (repeatable; by default only the scenario's and overlays' own folders)";
+
+export function parseYearOption(text: string | undefined, option: string): number | null {
+  if (text === undefined) return null;
+  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`${option} "${text}" is not a year such as 2024`);
+  return Number(text.trim());
+}
+
+/** `--top 10`: a positive whole number. */
+export function parsePositiveInt(text: string | undefined, option: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${option} must be a whole number ≥ 1 (got "${text}")`);
+  return n;
+}
+
+/** `--solver auto|highs|jslp`. */
+export function parseSolverOption(text: string | undefined): "auto" | "highs" | "jslp" {
+  const value = text ?? "auto";
+  if (value !== "auto" && value !== "highs" && value !== "jslp") {
+    throw new UsageError(`--solver must be auto, highs or jslp (got "${value}")`);
+  }
+  return value;
+}

@@ -1,7 +1,7 @@
 /**
  * Command-line values of the finance tools, parsed before any scenario is loaded so a typo costs
  * nothing: `--cut government=10%,20%,30%`, `--source government` / `--source central,provincial`,
- * `--sources a,b`, `--from 2024`. Every problem is a UsageError (exit code 2).
+ * `--sources a,b`. Every problem is a UsageError (exit code 2).
  */
 import { UsageError } from "../errors.js";
 import { parseShare } from "../scenario/units.js";
@@ -79,20 +79,6 @@ export function parseIdList(text: string, option: string): string[] {
   return [...new Set(ids)];
 }
 
-export function parseYearOption(text: string | undefined, option: string): number | null {
-  if (text === undefined) return null;
-  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`${option} "${text}" is not a year such as 2024`);
-  return Number(text.trim());
-}
-
-/** `--top 10`: a positive whole number. */
-export function parsePositiveInt(text: string | undefined, option: string, fallback: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${option} must be a whole number ≥ 1 (got "${text}")`);
-  return n;
-}
-
 export function isKind(name: string): name is SourceKind {
   return (SOURCE_KINDS as readonly string[]).includes(name);
 }
@@ -100,13 +86,4 @@ export function isKind(name: string): name is SourceKind {
 /** "20%" for 0.2, keeping up to two decimals of a percent. */
 export function cutLabel(cut: number): string {
   return `${Number((cut * 100).toFixed(2))}%`;
-}
-
-/** `--solver auto|highs|jslp`. */
-export function parseSolverOption(text: string | undefined): "auto" | "highs" | "jslp" {
-  const value = text ?? "auto";
-  if (value !== "auto" && value !== "highs" && value !== "jslp") {
-    throw new UsageError(`--solver must be auto, highs or jslp (got "${value}")`);
-  }
-  return value;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutLabel, parseCutSpec, parseSourceOption, parseYearOption } from "../../src/finance/cutSpec.js";
+import { cutLabel, parseCutSpec, parseSourceOption } from "../../src/finance/cutSpec.js";
 
 describe("--cut parsing", () => {
   it("reads a kind and percentage levels, adding the 0% baseline in order", () => {
@@ -43,16 +43,14 @@ describe("--cut parsing", () => {
   });
 });
 
-describe("--source and --from parsing", () => {
+describe("--source parsing", () => {
   it("tells a kind from a list of ids", () => {
     expect(parseSourceOption("government")).toEqual({ kind: "government", ids: null });
     expect(parseSourceOption("central,city")).toEqual({ kind: null, ids: ["central", "city"] });
   });
 
-  it("rejects empty values and bad years", () => {
+  it("rejects empty values", () => {
     expect(() => parseSourceOption(undefined)).toThrow(/--source is required/);
     expect(() => parseSourceOption("central,,city")).toThrow(/separated by commas/);
-    expect(() => parseYearOption("24", "--from")).toThrow(/not a year/);
-    expect(parseYearOption("2024", "--from")).toBe(2024);
   });
 });

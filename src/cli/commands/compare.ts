@@ -7,11 +7,11 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { COMPARE_SIGNATURE, compareFolders, compareText, folderTitle, renderCompareCsv } from "../../finance/compare/compare.js";
-import { parsePositiveInt } from "../../finance/cutSpec.js";
 import { REPORT_FILE, WORKBOOK_FILE, withOfficeFiles } from "../../output/officeFiles.js";
 import { checkFileTarget, type FileRules, firstLineStartsWith, headMentions } from "../../output/outputTarget.js";
 import { writeFileAtomically } from "../../output/writeFile.js";
 import { REPORT_GENERATOR_PREFIX } from "../../version.js";
+import { parsePositiveInt } from "../options.js";
 
 export function registerCompare(program: Command): void {
   program

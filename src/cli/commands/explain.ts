@@ -4,13 +4,12 @@
  * it prints are checked by re-planning with 1亿元 more (finance/explainReplan.ts).
  */
 import type { Command } from "commander";
-import { parsePositiveInt, parseSolverOption } from "../../finance/cutSpec.js";
 import { explainPlan, explainText } from "../../finance/explain.js";
 import { replanBudgetLines } from "../../finance/explainReplan.js";
 import { simulate } from "../../pipeline.js";
 import { referenceTarget } from "../../results/shadow.js";
 import { allOrUsageError, EXIT, SolverFailure } from "../errors.js";
-import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect, parsePositiveInt, parseSolverOption } from "../options.js";
 import { planSummary, printNotices } from "../summary.js";
 
 export function registerExplain(program: Command): void {

@@ -5,9 +5,8 @@ import { loadCheckedScenario } from "../../loadChecked.js";
 import { firstLineStartsWith } from "../../output/outputTarget.js";
 import { writeFileAtomically } from "../../output/writeFile.js";
 import { UsageError } from "../errors.js";
-import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption } from "../options.js";
 import { printNotices } from "../summary.js";
-import { parseSolverOption } from "../../finance/cutSpec.js";
 
 /** The first line of every LP file renewsim writes (exportStage.ts titles it so). */
 const LP_SIGNATURE = "\\ renewsim ";

@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Command } from "commander";
-import { parsePositiveInt, parseSolverOption, parseSourceOption, parseYearOption } from "../../finance/cutSpec.js";
+import { parseSourceOption } from "../../finance/cutSpec.js";
 import { minBudgetText, minBudgetTotals, renderMinBudgetFiles } from "../../finance/minBudgetReport.js";
 import { solveMinBudget } from "../../finance/minBudgetSolve.js";
 import { financeRunJson } from "../../finance/runInfo.js";
@@ -15,7 +15,7 @@ import { defaultOutDir } from "../../pipeline.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
 import { addCalibrationOptions, addValidationOptions } from "../confidenceOptions.js";
 import { allOrUsageError, EXIT, UsageError } from "../errors.js";
-import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect, parsePositiveInt, parseSolverOption, parseYearOption } from "../options.js";
 import { printNotices } from "../summary.js";
 import { checkMinBudgetConfidenceFlags, runMinBudgetConfidence } from "./minBudgetConfidence.js";
 import { preloadReportRenderer } from "../../output/officeFiles.js";

@@ -11,10 +11,9 @@ import { simulate } from "../../pipeline.js";
 import { EXIT, SolverFailure, UsageError } from "../errors.js";
 import { addCalibrationOptions, confidenceRequest } from "../confidenceOptions.js";
 import { interruptible } from "../interrupt.js";
-import { ALLOW_OUTSIDE_HELP, collect, number } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect, number, parseSolverOption } from "../options.js";
 import { progressBar } from "../progress.js";
 import { planSummary } from "../summary.js";
-import { parseSolverOption } from "../../finance/cutSpec.js";
 
 export function registerPlan(program: Command): void {
   const command = program

@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Command } from "commander";
-import { parseCutSpec, parseSolverOption, parseYearOption } from "../../finance/cutSpec.js";
+import { parseCutSpec } from "../../finance/cutSpec.js";
 import { financeRunJson, stageSummary } from "../../finance/runInfo.js";
 import { resolveSelection } from "../../finance/selection.js";
 import { runStress } from "../../finance/stress.js";
@@ -20,7 +20,7 @@ import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.
 import { defaultOutDir } from "../../pipeline.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
 import { allOrUsageError, EXIT, UsageError } from "../errors.js";
-import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption, parseYearOption } from "../options.js";
 import { printNotices } from "../summary.js";
 import { preloadReportRenderer } from "../../output/officeFiles.js";
 
