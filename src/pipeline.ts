@@ -3,7 +3,9 @@
  *
  *   scenario.yaml (+ --with overlays)
  *     │ loadCheckedScenario     load YAML → expand CSV → merge layers → validate → normalise;
- *     ▼                         the uncertainty section checked too (loadChecked.ts)
+ *     ▼                         the uncertainty section checked too (loadChecked.ts); called by
+ *                               FolderRun.open (folderRun.ts), the frame stress, min-budget and
+ *                               frontier run their own stages in too
  *   CheckedScenario { scenario: Scenario, uncertainty, hash, layers, place }
  *     │ buildPlanningModel      one builder per constraint family, solver-neutral
  *     ▼
@@ -18,7 +20,7 @@
  *   PlanTables
  *     │ renderPlanFiles         CSV (BOM) + run.json + input.yaml; withOfficeFiles: report.html, results.xlsx
  *     ▼
- *   files ── writeFolderAtomically ──▶ results/<name>/
+ *   files ── FolderRun.write ──▶ results/<name>/ (all or nothing)
  *     ▲
  *     │ Monte Carlo, with --draws / --precision and an optimal plan:
  *     │
@@ -34,17 +36,16 @@
  */
 import { performance } from "node:perf_hooks";
 import { UsageError } from "./errors.js";
-import { preloadReportRenderer, renderInputAhead, withOfficeFiles } from "./output/officeFiles.js";
+import { FolderRun, type FolderRequest } from "./folderRun.js";
+import { renderInputAhead, withOfficeFiles } from "./output/officeFiles.js";
 import { renderDiagnosticsOnly, renderPlanFiles } from "./output/planFiles.js";
-import { safeFolderName } from "./output/folderName.js";
-import { assertWritable, writeFolderAtomically } from "./output/writeFolder.js";
 import { type PlannedScenario, planScenario } from "./plan/planScenario.js";
 import { confidenceRunInfo, withConfidence } from "./confidence/confidenceTables.js";
 import { type ConfidenceOutcome, planToConfidence, wantsConfidence } from "./confidence/planToConfidence.js";
 import { checkConfidenceRequest, type ConfidenceRequest, confidenceSeeds } from "./confidence/request.js";
 import type { PlanSolution } from "./plan/solvePlan.js";
 import type { PlanTables } from "./results/types.js";
-import { type CheckedScenario, loadCheckedScenario } from "./loadChecked.js";
+import type { CheckedScenario } from "./loadChecked.js";
 import type { SolverChoice } from "./solve/auto.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "./version.js";
 import { type McRunInfo, type McTables, monteCarloTables, QUANTILE_METHOD, renderMonteCarloFiles } from "./montecarlo/mcFiles.js";
@@ -53,18 +54,11 @@ import {
 } from "./montecarlo/monteCarlo.js";
 import { renderShardFile, SHARD_FILE } from "./montecarlo/shardFiles.js";
 
-export interface SimulateOptions {
-  overlays?: string[];
-  /** `--allow-outside` folders that references may point into. */
-  allowOutside?: string[];
+export interface SimulateOptions extends FolderRequest {
   solver?: SolverChoice;
-  out?: string;
-  force?: boolean;
   bom?: boolean;
   /** Also write results.xlsx (default true; report.html is always written). */
   xlsx?: boolean;
-  /** Write nothing (used by tests and by commands that only need the tables). */
-  dryRun?: boolean;
   /** Monte Carlo after planning (skipped when the plan is not optimal). */
   monteCarlo?: MonteCarloRequest;
   /** Confidence planning (also when the scenario asks for it): --confidence, --calibration-*. */
@@ -104,24 +98,17 @@ export interface RunJson {
   monte_carlo?: McRunInfo;
 }
 
-/** `results/<name>`, the name made one safe folder name (see folderName.ts). */
-export function defaultOutDir(scenarioName: string): string {
-  return `results/${safeFolderName(scenarioName)}`;
-}
-
 /** Plans a scenario end to end and writes its results folder (unless dryRun). */
 export async function simulate(file: string, options: SimulateOptions = {}): Promise<SimulationOutcome> {
   if (options.monteCarlo) checkMonteCarloRequest(options.monteCarlo); // bad flags: nothing loaded or written
   if (options.confidence) checkConfidenceRequest(options.confidence);
-  const t0 = performance.now();
-  const loaded = loadCheckedScenario(file, { overlays: options.overlays ?? [], allowOutside: options.allowOutside });
-  const outDir = options.dryRun ? null : (options.out ?? defaultOutDir(loaded.scenario.name));
-  if (outDir) assertWritable(outDir, options.force ?? false, loaded.inputs); // fail before solving, not after
-  if (outDir) preloadReportRenderer();
+  const run = FolderRun.open(file, options);
+  const { loaded, outDir } = run;
   const wants = wantsConfidence(loaded.scenario, options.confidence?.level);
   if (!wants && options.confidence) throw new UsageError("--calibration-draws and --calibration-seed apply to confidence planning: add --confidence or set objective.confidence");
   const seeds = wants ? confidenceSeeds(loaded, options.confidence, options.monteCarlo?.seed, Boolean(options.monteCarlo)) : null;
   const t1 = performance.now();
+  const loadSeconds = run.seconds().load;
   const input = outDir ? renderInputAhead(loaded.merged) : null; // while the solver works
   input?.catch(() => undefined); // awaited when the files are rendered; planning may fail first
   let confidence: ConfidenceOutcome | null = null;
@@ -148,7 +135,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
     : null;
   const t4 = performance.now();
   const runJson = makeRunJson(file, options, loaded, solution, {
-    load: t1 - t0, build: seconds.build * 1000, solve: confidence ? t3 - t1 : seconds.solve * 1000, ...(mc ? { monte_carlo: t4 - t3 } : {}),
+    load: loadSeconds * 1000, build: seconds.build * 1000, solve: confidence ? t3 - t1 : seconds.solve * 1000, ...(mc ? { monte_carlo: t4 - t3 } : {}),
   });
   if (seeds && confidence && confidence.targets.length > 0) {
     runJson.confidence = confidenceRunInfo(confidence, { calibrationFrom: seeds.calibrationFrom, validation: mc ? mc.info.seed : null }, options.confidence?.level ?? loaded.scenario.objective.confidence ?? null);
@@ -168,7 +155,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
       : renderDiagnosticsOnly(tables, runJson, await input!, bom);
     if (mc?.tables) Object.assign(files, renderMonteCarloFiles(mc.tables, bom));
     if (mc?.shardFile) files[SHARD_FILE] = mc.shardFile;
-    written = writeFolderAtomically(outDir, await withOfficeFiles(files, { kind: "plan", xlsx: options.xlsx }), options.force ?? false, loaded.inputs);
+    written = run.write(await withOfficeFiles(files, { kind: "plan", xlsx: options.xlsx }));
   }
   return { loaded, solution, tables, outDir: written, runJson, monteCarlo: mc && { run: mc.run, tables: mc.tables, info: mc.info }, confidence };
 }

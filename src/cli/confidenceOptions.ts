@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
-import type { ConfidenceRequest } from "../confidence/request.js";
+import type { ConfidenceRequest, ValidationDraws } from "../confidence/request.js";
 import { UsageError } from "./errors.js";
 import { number } from "./options.js";
 
@@ -22,13 +22,7 @@ export function addValidationOptions(command: Command, what: string): Command {
     .option("--workers <n>", "Monte Carlo worker threads (default: all cores)");
 }
 
-export interface ValidationOptions {
-  draws: number;
-  seed?: number;
-  workers: number;
-}
-
-export function validationOptions(opts: Record<string, unknown>): ValidationOptions | undefined {
+export function validationOptions(opts: Record<string, unknown>): ValidationDraws | undefined {
   if (opts.draws === undefined) {
     if (opts.seed !== undefined || opts.workers !== undefined) throw new UsageError("--seed and --workers apply to the validation draws: add --draws N");
     return undefined;

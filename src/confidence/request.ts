@@ -5,9 +5,10 @@
  */
 import { UsageError } from "../errors.js";
 import type { CheckedScenario } from "../loadChecked.js";
-import { resolveSeed } from "../montecarlo/monteCarlo.js";
+import { checkMonteCarloRequest, resolveSeed } from "../montecarlo/monteCarlo.js";
 import { MAX_SEED } from "../montecarlo/streams.js";
 import type { Calibration } from "./calibrate.js";
+import type { ValidationRequest } from "./validate.js";
 
 export interface ConfidenceRequest {
   /** --confidence: the default required probability (overrides objective.confidence). */
@@ -53,4 +54,33 @@ export function confidenceSeeds(loaded: CheckedScenario, request: ConfidenceRequ
     }
   }
   return seeds;
+}
+
+/** Validation draws as the command line asks for them (`--draws`, `--seed`, `--workers`). */
+export interface ValidationDraws {
+  draws: number;
+  /** Undefined: uncertainty.seed, then the scenario's seed. */
+  seed?: number;
+  workers: number;
+}
+
+/** Checked before anything is loaded: the draws run in evaluate mode. */
+export function checkValidationDraws(asked: ValidationDraws | undefined): void {
+  if (asked) checkMonteCarloRequest({ mode: "evaluate", ...asked });
+}
+
+/** The validation run with its seed resolved; `seedFrom` says where the seed came from, for run.json. */
+export function validationRun(
+  loaded: CheckedScenario,
+  asked: ValidationDraws | undefined,
+  onProgress?: (done: number, total: number) => void,
+): (ValidationRequest & { seedFrom: string }) | null {
+  if (!asked) return null;
+  const { seed, from } = resolveSeed(asked.seed, loaded.uncertainty.seed, loaded.scenario.seed);
+  return { draws: asked.draws, seed, seedFrom: from, workers: asked.workers, ...(onProgress ? { onProgress } : {}) };
+}
+
+/** run.json's account of a validation run (frontier, min-budget --confidence). */
+export function validationRunInfo(run: (ValidationRequest & { seedFrom: string }) | null) {
+  return run && { seed: run.seed, seed_from: run.seedFrom, draws: run.draws, workers: run.workers };
 }

@@ -4,7 +4,7 @@
  * a folder says on its own what it is (and `compare` can refuse mixed output versions).
  */
 import type { PlanSolution } from "../plan/solvePlan.js";
-import type { LoadedScenario } from "../scenario/index.js";
+import type { FolderRun } from "../folderRun.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "../version.js";
 import type { BudgetSelection } from "./selection.js";
 
@@ -22,26 +22,25 @@ export interface FinanceRunJson {
   [detail: string]: unknown;
 }
 
+/** Timings are read when this is called: after the command's own stages, before its files. */
 export function financeRunJson(
   command: string,
-  file: string,
-  overlays: string[],
-  loaded: LoadedScenario,
+  run: FolderRun,
   selection: BudgetSelection | null,
   solver: string,
   details: Record<string, unknown>,
-  seconds: Record<string, number>,
   notices: readonly string[] = [],
 ): FinanceRunJson {
+  const { loaded } = run;
   return {
     engine: { name: "renewsim", version: ENGINE_VERSION, output_version: OUTPUT_VERSION },
     command,
-    scenario: { name: loaded.scenario.name, file, layers: loaded.layers, overlays, hash: loaded.hash },
+    scenario: { name: loaded.scenario.name, file: run.file, layers: loaded.layers, overlays: run.overlays, hash: loaded.hash },
     horizon: loaded.scenario.horizon,
     solver: { requested: solver },
     selection: selection && { sources: selection.sourceIds, from: selection.from, region: selection.region },
     ...details,
-    timings_seconds: Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Number(v.toFixed(3))])),
+    timings_seconds: Object.fromEntries(Object.entries(run.seconds()).map(([k, v]) => [k, Number(v.toFixed(3))])),
     warnings: [...loaded.notices, ...notices],
   };
 }

@@ -1,7 +1,7 @@
 /** folderName.ts: any scenario name becomes one safe folder name under results/. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultOutDir } from "../../src/pipeline.js";
+import { defaultOutDir } from "../../src/folderRun.js";
 import { safeFolderName } from "../../src/output/folderName.js";
 
 describe("safeFolderName", () => {

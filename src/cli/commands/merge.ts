@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { mergeShardRun } from "../../montecarlo/shardFiles.js";
-import { defaultOutDir } from "../../pipeline.js";
+import { defaultOutDir } from "../../folderRun.js";
 import { UsageError } from "../errors.js";
 import { monteCarloSummary } from "./plan.js";
 

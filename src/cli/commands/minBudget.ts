@@ -3,22 +3,17 @@
  * uniform (or per-year) scale of the selected budgets that still meets every target, solved as one
  * LP/MILP; writes min_budget.csv, min_budget_binding.csv (or diagnostics.csv), input.yaml, run.json.
  */
-import { performance } from "node:perf_hooks";
 import type { Command } from "commander";
+import { minBudgetConfidenceText } from "../../confidence/minBudgetConfidenceFiles.js";
 import { parseSourceOption } from "../../finance/cutSpec.js";
-import { minBudgetText, minBudgetTotals, renderMinBudgetFiles } from "../../finance/minBudgetReport.js";
-import { solveMinBudget } from "../../finance/minBudgetSolve.js";
-import { financeRunJson } from "../../finance/runInfo.js";
-import { describeSelection, resolveSelection } from "../../finance/selection.js";
-import { assertWritable, writeFolderAtomically } from "../../output/writeFolder.js";
-import { defaultOutDir } from "../../pipeline.js";
-import { loadCheckedScenario } from "../../loadChecked.js";
-import { addCalibrationOptions, addValidationOptions } from "../confidenceOptions.js";
-import { allOrUsageError, EXIT, UsageError } from "../errors.js";
+import { minBudgetText } from "../../finance/minBudgetReport.js";
+import { minBudgetFolder } from "../../finance/minBudgetRun.js";
+import { describeSelection } from "../../finance/selection.js";
+import { addCalibrationOptions, addValidationOptions, confidenceRequest, roundProgress, validationOptions } from "../confidenceOptions.js";
+import { allOrUsageError, EXIT } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect, parsePositiveInt, parseSolverOption, parseYearOption } from "../options.js";
+import { progressBar } from "../progress.js";
 import { printNotices } from "../summary.js";
-import { checkMinBudgetConfidenceFlags, runMinBudgetConfidence } from "./minBudgetConfidence.js";
-import { preloadReportRenderer } from "../../output/officeFiles.js";
 
 export function registerMinBudget(program: Command): void {
   const command = program
@@ -40,45 +35,36 @@ export function registerMinBudget(program: Command): void {
     .option("--confidence <p>", "the smallest scale at which every target is met with at least this probability (docs/confidence.md)");
   addValidationOptions(addCalibrationOptions(command), "the plans at the scale found and 1 % below it")
     .action(async (file: string, opts) => {
-      const t0 = performance.now();
-      if (opts.confidence !== undefined) checkMinBudgetConfidenceFlags(opts);
-      else if (opts.draws !== undefined || opts.calibrationDraws !== undefined || opts.calibrationSeed !== undefined) {
-        throw new UsageError("--draws and the calibration options apply to min-budget --confidence");
-      }
       const [selector, from, solver, top] = allOrUsageError(
         () => parseSourceOption(opts.source),
         () => parseYearOption(opts.from, "--from"),
         () => parseSolverOption(opts.solver),
         () => parsePositiveInt(opts.top, "--top", 10),
       );
-      const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
-      if (!opts.quiet) printNotices(loaded.notices);
-      const selection = resolveSelection(loaded.scenario, { selector, from, region: opts.region ?? null });
-      const outDir = opts.out ?? `${defaultOutDir(loaded.scenario.name)}-min-budget`;
-      assertWritable(outDir, opts.force ?? false, loaded.inputs);
-      preloadReportRenderer();
-      if (opts.confidence !== undefined) return runMinBudgetConfidence({ file, loaded, selection, solver, outDir, opts, startedAt: t0 });
-      const t1 = performance.now();
-      const result = await solveMinBudget(loaded.scenario, selection, { solver, perYear: opts.perYear ?? false });
-      const t2 = performance.now();
-      const runJson = financeRunJson("min-budget", file, opts.with, loaded, selection, solver, {
-        per_year: result.perYear,
-        status: result.status,
-        scales: result.scales,
-        totals: result.status === "optimal" ? minBudgetTotals(result) : null,
-        shadow_prices: result.dualMethod,
-        stages: result.stages,
-      }, { load: (t1 - t0) / 1000, solve: (t2 - t1) / 1000 }, result.notices);
-      const files = await renderMinBudgetFiles(result, runJson, loaded.merged, { bom: opts.bom, xlsx: opts.xlsx, locate: loaded.place });
-      const written = writeFolderAtomically(outDir, files, opts.force ?? false, loaded.inputs);
+      const tty = !opts.quiet && process.stderr.isTTY;
+      const bar = progressBar({ quiet: opts.quiet });
+      const confidence = confidenceRequest(opts, false);
+      const outcome = await minBudgetFolder(file, {
+        selector, from, region: opts.region ?? null, solver, perYear: opts.perYear ?? false,
+        overlays: opts.with, allowOutside: opts.allowOutside, out: opts.out, force: opts.force, bom: opts.bom, xlsx: opts.xlsx,
+        confidence: confidence && (tty ? { ...confidence, onRound: roundProgress } : confidence),
+        validation: validationOptions(opts),
+        onValidationProgress: (d, n) => bar.update(d, n),
+        onLoaded: opts.quiet ? undefined : (l) => printNotices(l.notices),
+        ...(tty ? { onTrial: (s: number, ok: boolean) => process.stderr.write(`scale ${s.toFixed(4)}: ${ok ? "reaches" : "falls short of"} the level\n`) } : {}),
+      }).finally(() => bar.finish());
+      const { loaded, selection } = outcome;
       const title = `min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}` +
         `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;
-      const text = minBudgetText(result, title, top, loaded.place) + `results written to ${written}\n`;
-      if (result.status === "optimal") {
+      const text = (outcome.kind === "confidence"
+        ? minBudgetConfidenceText(loaded.scenario, outcome.result, title)
+        : minBudgetText(outcome.result, title, top, loaded.place)) + `results written to ${outcome.outDir}\n`;
+      const status = outcome.result.status;
+      if (status === "optimal") {
         if (!opts.quiet) process.stdout.write(text);
         return;
       }
       process.stderr.write(text);
-      process.exitCode = result.status === "infeasible" ? EXIT.infeasible : EXIT.solver;
+      process.exitCode = status === "error" ? EXIT.solver : EXIT.infeasible; // "unreachable": no scale reaches the level
     });
 }

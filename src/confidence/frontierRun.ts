@@ -1,0 +1,72 @@
+/**
+ * `simulate frontier` end to end, in the frame every folder command shares (folderRun.ts):
+ *
+ *   FolderRun.open ─▶ CheckedScenario
+ *     │ runFrontier       the plain plan, then one confidence plan per level on one calibration
+ *     ▼                   sample (frontier.ts); with --draws each distinct plan validated on fresh draws
+ *   FrontierResult
+ *     │ frontierRows, renderFrontierFiles   frontier.csv, input.yaml, run.json, report, workbook
+ *     ▼
+ *   FolderRun.write       (nothing is written when the plain plan is infeasible: no level can be planned)
+ */
+import { type FolderRequest, FolderRun } from "../folderRun.js";
+import { financeRunJson } from "../finance/runInfo.js";
+import type { CheckedScenario } from "../loadChecked.js";
+import type { SolverChoice } from "../solve/auto.js";
+import { type FrontierOptions, type FrontierResult, runFrontier } from "./frontier.js";
+import { frontierRows, renderFrontierFiles } from "./frontierFiles.js";
+import {
+  checkConfidenceRequest, checkValidationDraws, type ConfidenceRequest, confidenceSeeds, type ConfidenceSeeds,
+  type ValidationDraws, validationRun, validationRunInfo,
+} from "./request.js";
+
+export interface FrontierRequest extends FolderRequest {
+  levels: number[];
+  solver: SolverChoice;
+  bom?: boolean;
+  xlsx?: boolean;
+  /** The calibration sample (its level is ignored: the levels are `levels`). */
+  calibration?: Omit<ConfidenceRequest, "level">;
+  validation?: ValidationDraws;
+  onValidationProgress?: (done: number, total: number) => void;
+  onLevel?: FrontierOptions["onLevel"];
+}
+
+export interface FrontierOutcome {
+  loaded: CheckedScenario;
+  result: FrontierResult;
+  seeds: ConfidenceSeeds;
+  /** The validation run, its seed resolved (null without --draws). */
+  validation: ReturnType<typeof validationRun>;
+  /** Null when the plain plan has no optimum (nothing is written). */
+  rows: ReturnType<typeof frontierRows> | null;
+  outDir: string | null;
+}
+
+export async function frontierFolder(file: string, request: FrontierRequest): Promise<FrontierOutcome> {
+  const calibration = request.calibration ?? {};
+  checkConfidenceRequest(calibration); // bad flags: nothing loaded or written
+  checkValidationDraws(request.validation);
+  const run = FolderRun.open(file, request, "-frontier");
+  const { loaded } = run;
+  const seeds = confidenceSeeds(loaded, calibration, request.validation?.seed, Boolean(request.validation));
+  const validation = validationRun(loaded, request.validation, request.onValidationProgress);
+  const result = await runFrontier(loaded.scenario, loaded.uncertainty, {
+    levels: request.levels,
+    calibrationSeed: seeds.calibration,
+    calibrationDraws: calibration.calibrationDraws,
+    solver: request.solver,
+    ...(validation ? { validation } : {}),
+    ...(request.onLevel ? { onLevel: request.onLevel } : {}),
+    ...(calibration.onRound ? { onRound: calibration.onRound } : {}),
+  });
+  if (result.plain.solution.status !== "optimal") return { loaded, result, seeds, validation, rows: null, outDir: null };
+  const rows = frontierRows(loaded.scenario, result);
+  const runJson = financeRunJson("frontier", run, null, request.solver, {
+    levels: result.levels.map((l) => ({ confidence: l.confidence, plan_of_level: result.levels[l.planOf].confidence, government_used_yuan: l.money.governmentYuan })),
+    calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
+    validation: validationRunInfo(validation),
+  });
+  const files = await renderFrontierFiles(rows, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx });
+  return { loaded, result, seeds, validation, rows, outDir: run.write(files) };
+}

@@ -1,0 +1,115 @@
+/**
+ * `simulate min-budget` end to end, in the frame every folder command shares (folderRun.ts):
+ *
+ *   FolderRun.open ─▶ CheckedScenario ─ resolveSelection ─▶ BudgetSelection
+ *     │ solveMinBudget          one LP/MILP: the smallest uniform or per-year scale (minBudgetSolve.ts)
+ *     │ minBudgetToConfidence   with --confidence: the smallest uniform scale at which every target
+ *     ▼                         reaches the level, validated on fresh draws with --draws
+ *   MinBudgetResult | MinBudgetConfidenceResult
+ *     │ render…Files            min_budget*.csv, input.yaml, run.json, report, workbook
+ *     ▼
+ *   FolderRun.write             (also when no budget is large enough: the folder holds the diagnosis)
+ */
+import { minBudgetToConfidence, type MinBudgetConfidenceResult } from "../confidence/minBudgetConfidence.js";
+import { renderMinBudgetConfidenceFiles } from "../confidence/minBudgetConfidenceFiles.js";
+import {
+  checkConfidenceRequest, checkValidationDraws, type ConfidenceRequest, confidenceSeeds, type ValidationDraws, validationRun, validationRunInfo,
+} from "../confidence/request.js";
+import { UsageError } from "../errors.js";
+import { type FolderRequest, FolderRun } from "../folderRun.js";
+import type { CheckedScenario } from "../loadChecked.js";
+import { round } from "../results/numbers.js";
+import type { SolverChoice } from "../solve/auto.js";
+import type { SourceSelector } from "./cutSpec.js";
+import { minBudgetTotals, renderMinBudgetFiles } from "./minBudgetReport.js";
+import { type MinBudgetResult, solveMinBudget } from "./minBudgetSolve.js";
+import { financeRunJson } from "./runInfo.js";
+import { type BudgetSelection, resolveSelection } from "./selection.js";
+
+export interface MinBudgetRequest extends FolderRequest {
+  selector: SourceSelector;
+  /** `--from`: scale only budgets from this year on (null: every year as_of leaves open). */
+  from: number | null;
+  /** `--region`: scale only budgets at this node and below. */
+  region: string | null;
+  solver: SolverChoice;
+  /** `--per-year`: one scale per year (not with `confidence`). */
+  perYear?: boolean;
+  bom?: boolean;
+  xlsx?: boolean;
+  /** `--confidence` (its level is required) and the calibration sample. */
+  confidence?: ConfidenceRequest;
+  /** `--draws` (with `confidence` only): the plans at the scale found and 1 % below, on fresh draws. */
+  validation?: ValidationDraws;
+  onValidationProgress?: (done: number, total: number) => void;
+  /** With `confidence`: each scale tried and whether it reached the level. */
+  onTrial?: (scale: number, reached: boolean) => void;
+}
+
+export type MinBudgetOutcome = { loaded: CheckedScenario; selection: BudgetSelection; outDir: string } & (
+  | { kind: "scale"; result: MinBudgetResult }
+  | { kind: "confidence"; result: MinBudgetConfidenceResult }
+);
+
+export async function minBudgetFolder(file: string, request: MinBudgetRequest): Promise<MinBudgetOutcome> {
+  checkRequest(request); // bad flags: nothing loaded or written
+  const run = FolderRun.open(file, request, "-min-budget");
+  const { loaded } = run;
+  const selection = resolveSelection(loaded.scenario, { selector: request.selector, from: request.from, region: request.region });
+  const options = { bom: request.bom ?? true, xlsx: request.xlsx, locate: loaded.place };
+  if (request.confidence) {
+    const result = await toConfidence(run, selection, request, request.confidence);
+    const runJson = financeRunJson("min-budget", run, selection, request.solver, result.details, result.result.deterministic.notices);
+    const files = await renderMinBudgetConfidenceFiles(loaded.scenario, result.result, runJson, loaded.merged, options);
+    return { kind: "confidence", loaded, selection, result: result.result, outDir: run.write(files) };
+  }
+  const result = await solveMinBudget(loaded.scenario, selection, { solver: request.solver, perYear: request.perYear ?? false });
+  const runJson = financeRunJson("min-budget", run, selection, request.solver, {
+    per_year: result.perYear,
+    status: result.status,
+    scales: result.scales,
+    totals: result.status === "optimal" ? minBudgetTotals(result) : null,
+    shadow_prices: result.dualMethod,
+    stages: result.stages,
+  }, result.notices);
+  const files = await renderMinBudgetFiles(result, runJson, loaded.merged, options);
+  return { kind: "scale", loaded, selection, result, outDir: run.write(files) };
+}
+
+function checkRequest(request: MinBudgetRequest): void {
+  if (!request.confidence) {
+    if (request.validation) throw new UsageError("--draws and the calibration options apply to min-budget --confidence");
+    return;
+  }
+  if (request.perYear) throw new UsageError("--per-year cannot be combined with --confidence: the confidence search scales the budgets uniformly");
+  if (request.confidence.level === undefined) throw new UsageError("--draws and the calibration options apply to min-budget --confidence");
+  checkConfidenceRequest(request.confidence);
+  checkValidationDraws(request.validation);
+}
+
+/** The confidence search and what run.json says of it. */
+async function toConfidence(run: FolderRun, selection: BudgetSelection, request: MinBudgetRequest, confidence: ConfidenceRequest) {
+  const { loaded } = run;
+  const seeds = confidenceSeeds(loaded, confidence, request.validation?.seed, Boolean(request.validation));
+  const validation = validationRun(loaded, request.validation, request.onValidationProgress);
+  const result = await minBudgetToConfidence(loaded.scenario, loaded.uncertainty, selection, {
+    confidence: confidence.level!,
+    calibrationSeed: seeds.calibration,
+    calibrationDraws: confidence.calibrationDraws,
+    solver: request.solver,
+    ...(validation ? { validation } : {}),
+    ...(request.onTrial ? { onTrial: request.onTrial } : {}),
+    ...(confidence.onRound ? { onRound: confidence.onRound } : {}),
+  });
+  const details = {
+    confidence: confidence.level,
+    status: result.status,
+    scale: result.at && result.status === "optimal" ? round(result.at.scale, 9) : null,
+    scale_below: result.below ? round(result.below.scale, 9) : null,
+    deterministic_scale: result.deterministic.status === "optimal" ? result.deterministic.scales[0].scale : null,
+    search: result.trials.map((t) => ({ scale: round(t.scale, 9), reached: t.reached })),
+    calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
+    validation: validationRunInfo(validation),
+  };
+  return { result, details };
+}

@@ -1,0 +1,79 @@
+/**
+ * `simulate stress` end to end, in the frame every folder command shares (folderRun.ts):
+ *
+ *   FolderRun.open ─▶ CheckedScenario ─ resolveSelection ─▶ BudgetSelection
+ *     │ runStress        one plan per cut level (0 % first); with --confidence each level is planned
+ *     ▼                  to the level (stressConfidence.ts), with --draws validated on common
+ *   StressLevel[]        random numbers (stressMonteCarlo.ts)
+ *     │ renderStressFiles  stress.csv, stress_summary.csv, input.yaml, run.json, report, workbook
+ *     ▼
+ *   FolderRun.write
+ */
+import { DEFAULT_CALIBRATION_DRAWS } from "../confidence/planToConfidence.js";
+import { checkConfidenceRequest, checkValidationDraws, confidenceSeeds, type ConfidenceRequest, type ValidationDraws, validationRun } from "../confidence/request.js";
+import { UsageError } from "../errors.js";
+import { type FolderRequest, FolderRun } from "../folderRun.js";
+import type { CheckedScenario } from "../loadChecked.js";
+import type { SolverChoice } from "../solve/auto.js";
+import type { CutSpec } from "./cutSpec.js";
+import { financeRunJson, type FinanceRunJson, stageSummary } from "./runInfo.js";
+import { type BudgetSelection, resolveSelection } from "./selection.js";
+import { runStress, type StressLevel, type StressOptions } from "./stress.js";
+import { confidenceAtEveryLevel } from "./stressConfidence.js";
+import { monteCarloAtEveryLevel } from "./stressMonteCarlo.js";
+import { renderStressFiles } from "./stressReport.js";
+
+export interface StressRequest extends FolderRequest {
+  cut: CutSpec;
+  /** `--from`: cut budgets from this year on (null: every year as_of leaves open). */
+  from: number | null;
+  /** `--region`: cut only budgets at this node and below. */
+  region: string | null;
+  solver: SolverChoice;
+  bom?: boolean;
+  xlsx?: boolean;
+  /** `--confidence` (its level is required) and the calibration sample. */
+  confidence?: ConfidenceRequest;
+  /** `--draws`: P(met) of every level's plan on common random numbers. */
+  validation?: ValidationDraws;
+  progress?: StressOptions["progress"];
+}
+
+export interface StressOutcome {
+  loaded: CheckedScenario;
+  selection: BudgetSelection;
+  levels: StressLevel[];
+  runJson: FinanceRunJson;
+  /** The folder written (absolute). */
+  outDir: string;
+}
+
+export async function stressFolder(file: string, request: StressRequest): Promise<StressOutcome> {
+  const { confidence, validation, solver } = request;
+  checkValidationDraws(validation); // bad flags: nothing loaded or written
+  if (confidence) {
+    if (confidence.level === undefined) throw new UsageError("the calibration options apply to stress --confidence");
+    checkConfidenceRequest(confidence);
+  }
+  const run = FolderRun.open(file, request, "-stress");
+  const { loaded } = run;
+  const selection = resolveSelection(loaded.scenario, { selector: request.cut.selector, from: request.from, region: request.region });
+  const seeds = confidence ? confidenceSeeds(loaded, confidence, validation?.seed, Boolean(validation)) : null;
+  const draws = validationRun(loaded, validation);
+  const planning = seeds && confidence?.level !== undefined
+    ? confidenceAtEveryLevel(loaded, { level: confidence.level, calibrationSeed: seeds.calibration, calibrationDraws: confidence.calibrationDraws }, solver)
+    : null;
+  const onLevel = draws ? monteCarloAtEveryLevel(loaded.uncertainty, draws, planning?.onLevel) : planning?.onLevel;
+  const levels = await runStress(loaded.scenario, selection, request.cut.levels, {
+    solver, progress: request.progress, plan: planning?.plan, onLevel, locate: loaded.place,
+  });
+  const runJson = financeRunJson("stress", run, selection, solver, {
+    cut: { selector: request.cut.selector.kind ?? "sources", levels: levels.map((l) => l.cut) },
+    confidence: confidence?.level ?? null,
+    calibration: seeds ? { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: confidence?.calibrationDraws ?? DEFAULT_CALIBRATION_DRAWS } : null,
+    monte_carlo: draws ? { mode: "evaluate", seed: draws.seed, seed_from: draws.seedFrom, draws: draws.draws, workers: draws.workers, common_random_numbers: true } : null,
+    levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: stageSummary(l.planned.solution) })),
+  });
+  const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx });
+  return { loaded, selection, levels, runJson, outDir: run.write(files) };
+}
