@@ -1,20 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FolderRun } from "../src/folderRun.js";
 import { OutputExistsError } from "../src/output/writeFolder.js";
+import { tempDirs } from "./helpers/tempDirs.js";
 
 const BUDGET = "test/fixtures/confidence/budget.yaml";
-const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "renewsim-folderrun-"));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs("folderrun");
 
 describe("FolderRun: the frame of every folder-writing command", () => {
   it("names the default folder after the scenario and the command's suffix, and writes nothing until asked", () => {

@@ -1,24 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { frontierFolder } from "../../src/confidence/frontierRun.js";
 import { UsageError } from "../../src/errors.js";
 import { minBudgetFolder } from "../../src/finance/minBudgetRun.js";
 import { stressFolder } from "../../src/finance/stressRun.js";
+import { tempDirs } from "../helpers/tempDirs.js";
 
 const BUDGET = "test/fixtures/confidence/budget.yaml";
 /** A file that does not exist: a flag problem must be reported before anything is loaded. */
 const MISSING = "test/fixtures/confidence/no-such-scenario.yaml";
-const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), "renewsim-folders-"));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs("folders");
 const gov = { kind: "government" as const, ids: null };
 
 describe("stress, min-budget and frontier as engine calls", () => {
