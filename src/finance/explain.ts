@@ -42,14 +42,20 @@ export interface ExplainedRow {
   step: string;
   /** Stage 1: what the same step does to the other targets. */
   also: TargetGain[];
-  /** Over which change of the limit the price is certain, e.g. "up to +3.2亿元" (the basis's range). */
-  holds: string;
+  /** Over which change of the limit the price is certain (the basis's range, in the step's direction). */
+  holds: Certainty;
   /** The row (base model index) and the direction its bound moves in the step (+1: raised). */
   index: number;
   sign: 1 | -1;
   /** What re-planning with the bound moved by 1亿元 gave (explainReplan.ts); budgets only. */
   replanned?: Replanned;
 }
+
+/**
+ * Where the basis makes a price certain: up to a change of the limit ("+3.2亿元", "+0.03 slots"; it
+ * may hold further), for any change in the step's direction, or unknown (null: no ranging).
+ */
+export type Certainty = { upTo: string } | "any_change" | null;
 
 /** A re-plan with a budget moved by 1亿元, against what the price predicts for that step. */
 export interface Replanned {
@@ -171,12 +177,18 @@ function direction(sol: PlanSolution, row: Row, i: number, wanted: 1 | -1): 1 | 
 }
 
 /** The part of the validity interval in the direction of the step (sign +1: raising the bound). */
-function holds(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): string {
+function holds(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): Certainty {
   const r = room(sol, row, i, sign);
-  if (r === null) return "";
-  if (!Number.isFinite(r)) return "for any change in that direction";
+  if (r === null) return null;
+  if (!Number.isFinite(r)) return "any_change";
   const amount = isMoneyRow(row) ? formatMoney(r * MONEY_UNIT) : `${grouped(r, 2)} ${countUnit(row, sol)}`;
-  return `up to ${sign > 0 ? "+" : "−"}${amount}`;
+  return { upTo: `${sign > 0 ? "+" : "−"}${amount}` };
+}
+
+/** " (certain up to +3.2亿元; it may hold further)", as a price line ends. */
+export function certaintyText(c: Certainty): string {
+  if (c === null) return "";
+  return c === "any_change" ? " (holds for any change in that direction)" : ` (certain up to ${c.upTo}; it may hold further)`;
 }
 
 /**
@@ -222,8 +234,7 @@ function stateOf(row: Row, tables: PlanTables): string {
 function priceText(r: ExplainedRow): string {
   const value = r.stage === "shortfall" ? `≈ ${formatChange(r.value)} ${r.unit}` : `≈ ${formatMoney(r.value)} ${r.unit}`;
   const also = r.also.map((g) => `, ${formatChange(g.value)} ${g.unit}`).join("");
-  const where = !r.holds ? "" : r.holds.startsWith("up to") ? ` (certain ${r.holds}; it may hold further)` : ` (holds ${r.holds})`;
-  return `${r.step}: ${value}${also}${where}`;
+  return `${r.step}: ${value}${also}${certaintyText(r.holds)}`;
 }
 
 /** A budget line checked by re-planning with 1亿元 more (or less): what the re-plan gave. */
@@ -235,7 +246,7 @@ function replannedText(r: ExplainedRow, p: Replanned): string {
   if (p.linear) return `${step} (re-planned): ${got} — the price holds for the whole step`;
   // The rate with its unit, which says its direction ("… spent more"), as the price line would.
   const rate = r.stage === "shortfall" ? `${formatChange(r.rate)} ${r.unit}` : `${formatMoney(r.rate * MONEY_UNIT)} ${r.unit}`;
-  const certain = r.holds.startsWith("up to") ? `, certain ${r.holds}` : "";
+  const certain = r.holds !== null && r.holds !== "any_change" ? `, certain up to ${r.holds.upTo}` : "";
   const meets = p.met.length > 0 ? `meets ${p.met.join(", ")}; ` : "";
   return `${step} (re-planned): ${got} — ${meets}${formatPercent(p.share)} of what the marginal rate (${rate} per ${formatMoney(1e8)}${certain}) gives for the whole step`;
 }

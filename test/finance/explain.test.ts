@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { rowName } from "../../src/model/names.js";
 import { cutBudgets } from "../../src/finance/cuts.js";
-import { explainPlan, explainText } from "../../src/finance/explain.js";
+import { certaintyText, explainPlan, explainText } from "../../src/finance/explain.js";
 import { type PlannedScenario, planScenario, shortfallObjective } from "../../src/plan/planScenario.js";
 import { resolveSelection } from "../../src/finance/selection.js";
 import { loadScenario } from "../../src/scenario/index.js";
@@ -37,7 +37,8 @@ describe("explain: shadow prices in human units", () => {
     expect(price.unit).toBe("started of started-8");
     expect(price.rate).toBeCloseTo(10_000 / 90, 4); // per 1亿元: 1亿 / 90万 per unit of government money
     // Quoted for the largest power of ten of yuan the price holds for (not as "+1亿元" it cannot buy).
-    expect(price).toMatchObject({ step: "+100万元", holds: "up to +120万元" });
+    expect(price).toMatchObject({ step: "+100万元", holds: { upTo: "+120万元" } });
+    expect(certaintyText(price.holds)).toBe(" (certain up to +120万元; it may hold further)");
     expect(price.value).toBeCloseTo(price.rate / 100, 4);
 
     // 100万元 more in 2021 (small enough that the target is still missed: the price stays the same).
@@ -88,7 +89,7 @@ describe("explain: shadow prices in human units", () => {
     expect(row.unit).toBe("of weighted government money it costs");
     const marginal = base.tables.targets.find((t) => t.target === "gd-households")!.marginal_cost_yuan_per_unit;
     expect(row.value).toBeCloseTo(marginal, 0);
-    expect(row.holds).toMatch(/^up to \+[\d,.]+ households_started$/);
+    expect(row.holds).toEqual({ upTo: expect.stringMatching(/^\+[\d,.]+ households_started$/) });
   }, 60_000);
 
   it("quotes no step whose price holds for less than it can print, and turns a one-way price round", async () => {
@@ -98,7 +99,7 @@ describe("explain: shadow prices in human units", () => {
     const base = await planScenario(scenario, "highs");
     const rows = explainPlan(base.solution, base.tables);
     expect(rows.length).toBeGreaterThan(10);
-    for (const r of rows) expect(r.holds, `${r.where}: ${r.step}`).not.toMatch(/up to [+−]0(\.0+)? |up to [+−]0元/);
+    for (const r of rows) expect(certaintyText(r.holds), `${r.where}: ${r.step}`).not.toMatch(/up to [+−]0(\.0+)? |up to [+−]0元/);
     const lowered = rows.filter((r) => r.stage === "cost" && r.family === "targets" && r.step.startsWith("−1 "));
     expect(lowered.length).toBeGreaterThan(0);
     for (const r of lowered) expect(r.unit).toBe("of weighted government money it saves");
@@ -136,6 +137,6 @@ describe("explain: steps of count limits", () => {
     const line = explainPlan(base.solution, base.tables).find((r) => r.stage === "shortfall" && r.family === "capacity")!;
     expect(line.step).toBe("+0.01 slot");
     expect(line.value).toBeCloseTo(line.rate * 0.01, 6);
-    expect(line.holds).toMatch(/^up to \+0\.03 slots$/);
+    expect(line.holds).toEqual({ upTo: "+0.03 slots" });
   });
 });
