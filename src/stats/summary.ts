@@ -5,30 +5,14 @@
  *
  * Quantiles: R type 7 / Excel PERCENTILE.INC / numpy "linear": with the n values sorted
  * ascending x₀ ≤ … ≤ x_{n−1}, Q(p) = x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋+1 − x_⌊h⌋), h = (n − 1)p
- * (simple-statistics `quantileSorted`). sd is the sample standard deviation (divisor n − 1).
+ * (simple-statistics `quantileSorted`).
  */
 import { quantileSorted } from "simple-statistics";
 import { agrestiCoull } from "./agrestiCoull.js";
+import { mean } from "./mean.js";
+import { sd } from "./sd.js";
 
 export const REPORT_PROBS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
-
-/** Arithmetic mean in the given order (NaN for no values). */
-export function mean(values: ArrayLike<number>): number {
-  if (values.length === 0) return NaN;
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i];
-  return s / values.length;
-}
-
-/** Sample standard deviation (n − 1), two-pass for accuracy; NaN below two values. */
-export function sd(values: ArrayLike<number>): number {
-  const n = values.length;
-  if (n < 2) return NaN;
-  const m = mean(values);
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (values[i] - m) * (values[i] - m);
-  return Math.sqrt(ss / (n - 1));
-}
 
 /** Ascending copy (NaN sorts last, so callers can see and exclude it). */
 export function sortedCopy(values: ArrayLike<number>): Float64Array {
