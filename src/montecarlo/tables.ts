@@ -7,7 +7,8 @@
 import { isMet, round } from "../results/numbers.js";
 import type { TargetRow } from "../results/types.js";
 import { type OutcomeShard, series } from "../stats/outcomes.js";
-import { averageRanks, pearson, precisionReached, proportion, summarise, tornado } from "../stats/summary.js";
+import { summarise } from "../stats/summarise.js";
+import { averageRanks, pearson, precisionReached, proportion, tornado } from "../stats/summary.js";
 import type { MetricLayout } from "./metrics.js";
 
 export interface McTargetColumns {

@@ -2,54 +2,9 @@
  * Summary statistics of Monte Carlo outcomes. All functions read their input in the order given
  * (draw order) and use fixed-order arithmetic, so the same draws give byte-identical results no
  * matter how they were computed or sharded.
- *
- * Quantiles: R type 7 / Excel PERCENTILE.INC / numpy "linear": with the n values sorted
- * ascending x₀ ≤ … ≤ x_{n−1}, Q(p) = x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋+1 − x_⌊h⌋), h = (n − 1)p
- * (simple-statistics `quantileSorted`).
  */
-import { quantileSorted } from "simple-statistics";
 import { agrestiCoull } from "./agrestiCoull.js";
 import { mean } from "./mean.js";
-import { sd } from "./sd.js";
-
-export const REPORT_PROBS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
-
-/** Ascending copy (NaN sorts last, so callers can see and exclude it). */
-export function sortedCopy(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
-}
-
-/** Type-7 quantile of already sorted values. */
-export function quantileOfSorted(sorted: ArrayLike<number>, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return quantileSorted(sorted as unknown as number[], p);
-}
-
-/** Type-7 quantiles of unsorted values at each probability. */
-export function quantiles(values: ArrayLike<number>, probs: readonly number[]): number[] {
-  const sorted = sortedCopy(values);
-  return probs.map((p) => quantileOfSorted(sorted, p));
-}
-
-export interface Summary {
-  draws: number;
-  mean: number;
-  sd: number;
-  /** Keyed like the probabilities: p5, p10, p50, p90, p95 for REPORT_PROBS. */
-  quantiles: Record<string, number>;
-}
-
-/** Column name for a probability: 0.05 → "p5", 0.5 → "p50", 0.025 → "p2.5". */
-export function quantileName(p: number): string {
-  return `p${Number((p * 100).toPrecision(12))}`;
-}
-
-export function summarise(values: ArrayLike<number>, probs: readonly number[] = REPORT_PROBS): Summary {
-  const sorted = sortedCopy(values);
-  const q: Record<string, number> = {};
-  for (const p of probs) q[quantileName(p)] = quantileOfSorted(sorted, p);
-  return { draws: values.length, mean: mean(values), sd: sd(values), quantiles: q };
-}
 
 export interface Proportion {
   /** Estimated probability successes / n. */
