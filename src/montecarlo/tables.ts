@@ -7,8 +7,10 @@
 import { isMet, round } from "../results/numbers.js";
 import type { TargetRow } from "../results/types.js";
 import { type OutcomeShard, series } from "../stats/outcomes.js";
+import { precisionReached } from "../stats/precisionReached.js";
+import { proportion } from "../stats/proportion.js";
 import { summarise } from "../stats/summarise.js";
-import { averageRanks, pearson, precisionReached, proportion, tornado } from "../stats/summary.js";
+import { averageRanks, pearson, tornado } from "../stats/summary.js";
 import type { MetricLayout } from "./metrics.js";
 
 export interface McTargetColumns {

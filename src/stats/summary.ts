@@ -3,33 +3,7 @@
  * (draw order) and use fixed-order arithmetic, so the same draws give byte-identical results no
  * matter how they were computed or sharded.
  */
-import { agrestiCoull } from "./agrestiCoull.js";
 import { mean } from "./mean.js";
-
-export interface Proportion {
-  /** Estimated probability successes / n. */
-  p: number;
-  /** Standard error √(p(1 − p)/n). It is 0 when p is 0 or 1: see `precisionReached`. */
-  se: number;
-  n: number;
-}
-
-/** P(met) and its standard error from a count of draws in which the target was met. */
-export function proportion(successes: number, n: number): Proportion {
-  if (n <= 0) return { p: NaN, se: NaN, n: 0 };
-  const p = successes / n;
-  return { p, se: Math.sqrt((p * (1 - p)) / n), n };
-}
-
-/**
- * Whether an estimated probability is known to ±halfWidth at ~95 % (z = 1.96). Uses
- * p̃ = (s + 2)/(n + 4) (Agresti–Coull) so that p = 0 or 1 after few draws does not count as
- * exact; `--precision` stopping should require this for every P(met).
- */
-export function precisionReached(successes: number, n: number, halfWidth: number, z = 1.96): boolean {
-  if (n <= 0) return false;
-  return z * agrestiCoull(successes, n).se <= halfWidth;
-}
 
 /** Ranks 1..n with ties given their average rank, in input order. */
 export function averageRanks(values: ArrayLike<number>): Float64Array {

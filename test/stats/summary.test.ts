@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { averageRanks, precisionReached, proportion, tornado } from "../../src/stats/summary.js";
+import { averageRanks, tornado } from "../../src/stats/summary.js";
 import { spearman } from "../helpers/spearman.js";
-
-describe("proportions", () => {
-  it("P(met) with its standard error √(p(1−p)/n)", () => {
-    expect(proportion(30, 100)).toEqual({ p: 0.3, se: Math.sqrt((0.3 * 0.7) / 100), n: 100 });
-    expect(proportion(0, 0).p).toBeNaN();
-  });
-  it("precision stopping does not trust p = 0 or 1 from a handful of draws", () => {
-    expect(precisionReached(10, 10, 0.01)).toBe(false);
-    expect(precisionReached(0, 100, 0.01)).toBe(false);
-    expect(precisionReached(0, 800, 0.01)).toBe(true);
-    expect(precisionReached(5000, 10000, 0.01)).toBe(true); // 1.96·0.005 = 0.0098
-    expect(precisionReached(4000, 8000, 0.01)).toBe(false);
-  });
-});
 
 describe("Spearman", () => {
   it("uses average ranks for ties", () => {
