@@ -6,8 +6,13 @@
  */
 import { isMet, round } from "../results/numbers.js";
 import type { TargetRow } from "../results/types.js";
+import { averageRanks } from "../stats/averageRanks.js";
 import { type OutcomeShard, series } from "../stats/outcomes.js";
-import { averageRanks, pearson, precisionReached, proportion, summarise, tornado } from "../stats/summary.js";
+import { pearson } from "../stats/pearson.js";
+import { precisionReached } from "../stats/precisionReached.js";
+import { proportion } from "../stats/proportion.js";
+import { summarise } from "../stats/summarise.js";
+import { tornado } from "../stats/tornado.js";
 import type { MetricLayout } from "./metrics.js";
 
 export interface McTargetColumns {

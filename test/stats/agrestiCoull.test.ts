@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { lowerBound } from "../../src/confidence/criterion.js";
 import { agrestiCoull } from "../../src/stats/agrestiCoull.js";
-import { precisionReached } from "../../src/stats/summary.js";
+import { precisionReached } from "../../src/stats/precisionReached.js";
 
 describe("agrestiCoull", () => {
   it("adds two successes and two failures: 0 of 20 is p̃ = 2/24, not certain failure", () => {

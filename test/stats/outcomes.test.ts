@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createShard, drawRange, mergeShards, series, type OutcomeShard } from "../../src/stats/outcomes.js";
-import { summarise } from "../../src/stats/summary.js";
+import { summarise } from "../../src/stats/summarise.js";
 
 /** True when the shard holds exactly draws 0 … total − 1. */
 function isComplete(shard: OutcomeShard, total: number): boolean {
