@@ -1,6 +1,7 @@
 /**
- * The one place that maps error kinds to messages and exit codes. Commands throw; main.ts calls
- * `reportError`. Stack traces only with --debug.
+ * The one place that maps error kinds and plan statuses to exit codes. Commands throw errors, which
+ * main.ts reports with `reportError`; for a plan that ends infeasible (a result with its diagnosis)
+ * a command sets `process.exitCode = exitCodeForStatus(status)`. Stack traces only with --debug.
  *
  * Exit codes: 0 success · 1 internal error · 2 bad input (scenario or command line) ·
  *             3 infeasible plan (diagnosis written) · 4 results folder exists / may not or cannot
@@ -31,6 +32,15 @@ export function exitCodeFor(error: unknown): number {
     default:
       return (error as NodeJS.ErrnoException)?.code?.startsWith?.("E") ? EXIT.output : EXIT.internal;
   }
+}
+
+/**
+ * The exit code of a command whose answer ends without a plan, which is a result, not an error:
+ * infeasible (the diagnosis is written) and unreachable (no budget scale reaches the confidence
+ * level) exit 3, a solver failure 5.
+ */
+export function exitCodeForStatus(status: "optimal" | "infeasible" | "unreachable" | "error"): number {
+  return status === "optimal" ? EXIT.ok : status === "error" ? EXIT.solver : EXIT.infeasible;
 }
 
 export function reportError(error: unknown, debug: boolean, write: (s: string) => void): number {

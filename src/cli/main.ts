@@ -1,7 +1,7 @@
 /**
  * `simulate` command line. Thin: each command lives in its own module under commands/, and every
  * error goes through errors.ts; a command whose answer is a diagnosis rather than an error (an
- * infeasible plan: exit 3) sets process.exitCode itself, with EXIT from errors.ts.
+ * infeasible plan: exit 3) sets process.exitCode from errors.ts's exitCodeForStatus.
  */
 import { existsSync } from "node:fs";
 import { Command, CommanderError } from "commander";

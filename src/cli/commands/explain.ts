@@ -8,7 +8,7 @@ import { explainPlan, explainText } from "../../finance/explain.js";
 import { replanBudgetLines } from "../../finance/explainReplan.js";
 import { simulate } from "../../pipeline.js";
 import { referenceTarget } from "../../results/shadow.js";
-import { allOrUsageError, EXIT, SolverFailure } from "../errors.js";
+import { allOrUsageError, exitCodeForStatus, SolverFailure } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect, parsePositiveInt, parseSolverOption } from "../options.js";
 import { planSummary, printNotices } from "../summary.js";
 
@@ -28,7 +28,7 @@ export function registerExplain(program: Command): void {
       if (solution.status === "error") throw new SolverFailure(solution.message ?? "solver failed");
       if (solution.status === "infeasible") {
         process.stderr.write(planSummary(outcome));
-        process.exitCode = EXIT.infeasible;
+        process.exitCode = exitCodeForStatus("infeasible");
         return;
       }
       const ref = referenceTarget(solution);

@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { frontierFolder } from "../../confidence/frontierRun.js";
 import { frontierTable } from "../../confidence/frontierFiles.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, parseLevels, roundProgress, validationOptions } from "../confidenceOptions.js";
-import { EXIT, SolverFailure } from "../errors.js";
+import { exitCodeForStatus, SolverFailure } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption } from "../options.js";
 import { printNotices } from "../summary.js";
 import { progressBar } from "../progress.js";
@@ -43,7 +43,7 @@ export function registerFrontier(program: Command): void {
     if (!rows) {
       const conflicts = result.plain.solution.conflicts.slice(0, 10).map((c) => `  - ${c.message}\n`).join("");
       process.stderr.write(`frontier: the plan is infeasible, so no level can be planned (\`simulate ${file}\` writes the diagnosis):\n${conflicts}`);
-      process.exitCode = EXIT.infeasible;
+      process.exitCode = exitCodeForStatus("infeasible");
       return;
     }
     if (opts.quiet) return;

@@ -10,7 +10,7 @@ import { minBudgetText } from "../../finance/minBudgetReport.js";
 import { minBudgetFolder } from "../../finance/minBudgetRun.js";
 import { describeSelection } from "../../finance/selection.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, roundProgress, validationOptions } from "../confidenceOptions.js";
-import { allOrUsageError, EXIT } from "../errors.js";
+import { allOrUsageError, exitCodeForStatus } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect, parsePositiveInt, parseSolverOption, parseYearOption } from "../options.js";
 import { progressBar } from "../progress.js";
 import { printNotices } from "../summary.js";
@@ -65,6 +65,6 @@ export function registerMinBudget(program: Command): void {
         return;
       }
       process.stderr.write(text);
-      process.exitCode = status === "error" ? EXIT.solver : EXIT.infeasible; // "unreachable": no scale reaches the level
+      process.exitCode = exitCodeForStatus(status);
     });
 }

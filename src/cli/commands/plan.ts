@@ -8,7 +8,7 @@ import type { McRunInfo, McTables } from "../../montecarlo/mcFiles.js";
 import type { McMode, MonteCarloRequest } from "../../montecarlo/monteCarlo.js";
 import { formatProbability, formatRange } from "../../format/numbers.js";
 import { simulate } from "../../pipeline.js";
-import { EXIT, SolverFailure, UsageError } from "../errors.js";
+import { exitCodeForStatus, SolverFailure, UsageError } from "../errors.js";
 import { addCalibrationOptions, confidenceRequest } from "../confidenceOptions.js";
 import { interruptible } from "../interrupt.js";
 import { ALLOW_OUTSIDE_HELP, collect, number, parseSolverOption } from "../options.js";
@@ -57,7 +57,7 @@ export function registerPlan(program: Command): void {
       if (outcome.solution.status === "error") throw new SolverFailure(outcome.solution.message ?? "solver failed");
       if (outcome.solution.status === "infeasible") {
         process.stderr.write(planSummary(outcome));
-        process.exitCode = EXIT.infeasible;
+        process.exitCode = exitCodeForStatus("infeasible");
         return;
       }
       if (opts.quiet) return;

@@ -8,7 +8,7 @@ import { parseCutSpec } from "../../finance/cutSpec.js";
 import { stressFolder } from "../../finance/stressRun.js";
 import { stressTable } from "../../finance/stressReport.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, validationOptions } from "../confidenceOptions.js";
-import { allOrUsageError, EXIT, UsageError } from "../errors.js";
+import { allOrUsageError, exitCodeForStatus, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption, parseYearOption } from "../options.js";
 import { printNotices } from "../summary.js";
 
@@ -58,7 +58,7 @@ export function registerStress(program: Command): void {
       }
       if (failed.length > 0) {
         for (const l of failed) process.stderr.write(`error: cut ${l.cut}: ${l.planned.solution.message ?? "solver failed"}\n`);
-        process.exitCode = EXIT.solver;
+        process.exitCode = exitCodeForStatus("error");
       }
     });
 }
