@@ -44,6 +44,7 @@ export function buildPlanningModel(scenario: Scenario): PlanningModel {
     { name: "shortfall", objective: shortfallObjective(ctx), absGap: shortfallPrecision(ctx) },
     { name: "cost", objective: costObjective(ctx) },
   ];
+  // Last, so Monte Carlo re-optimisation can cut the family off without moving an index (withoutSmoothing).
   const smoothing = scenario.objective.smoothing ? addSmoothingTerms(ctx) : [];
   if (smoothing.length > 0) stages.push({ name: "smoothing", objective: smoothing, absGap: smoothingPrecision(ctx) });
   return { ctx, model: ctx.model, stages, settings: scenario.objective };

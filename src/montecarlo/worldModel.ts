@@ -154,12 +154,18 @@ export class WorldModel {
 
 /**
  * The model without the smoothing family: a draw solves only the shortfall and cost stages, and
- * those rows and columns (which build.ts adds last, so no other index moves) only cost simplex
- * iterations there (~20 % of them on Guangdong).
+ * those rows and columns only cost simplex iterations there (~20 % of them on Guangdong). build.ts
+ * adds them last, so cutting them off moves no other index — checked here, since the typed index
+ * (rows and columns by position) would otherwise point at the wrong ones.
  */
-function withoutSmoothing(model: LinearModel): LinearModel {
-  const row = model.rows.findIndex((r) => r.ref.family === "smoothing");
-  const column = model.variables.findIndex((v) => v.ref.role === "smooth_up" || v.ref.role === "smooth_down");
-  if (row < 0 || column < 0) return model;
+export function withoutSmoothing(model: LinearModel): LinearModel {
+  const isRow = (r: Row) => r.ref.family === "smoothing";
+  const isColumn = (v: LinearModel["variables"][number]) => v.ref.role === "smooth_up" || v.ref.role === "smooth_down";
+  const row = model.rows.findIndex(isRow);
+  const column = model.variables.findIndex(isColumn);
+  if (row < 0 && column < 0) return model;
+  if (row < 0 || column < 0 || !model.rows.slice(row).every(isRow) || !model.variables.slice(column).every(isColumn)) {
+    throw new Error("internal: the smoothing rows and columns must be the model's last (build.ts builds that family last)");
+  }
   return { ...model, rows: model.rows.slice(0, row), variables: model.variables.slice(0, column) };
 }
