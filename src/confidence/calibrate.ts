@@ -64,7 +64,7 @@ export async function calibrate(session: StagedSession, mp: MarginProblem, sampl
     const failing = c.status.flatMap((s, i) => (s === "not_converged" ? [i] : []));
     const newlyLimited = c.status.flatMap((s, i) => (s === "limited" && !limited[i] ? [i] : []));
     if ((failing.length === 0 && newlyLimited.length === 0) || round >= MAX_ROUNDS) return c;
-    for (const i of failing) levels[i] = nextLevel(mp, i, c, options.required[i]);
+    levels.set(raisedLevels(mp, c, options.required));
     // A margin the plan cannot reach is lowered to what it reaches and frozen there, so the margin
     // stage holds every limited target at its best at once (and stays easy for integer plans).
     for (const i of newlyLimited) {
@@ -110,6 +110,11 @@ export function judge(
     return planned[i] < levels[i] - reachTolerance(levels[i]) ? "limited" : "not_converged";
   });
   return { levels: Float64Array.from(levels), primal, planned, met, draws: sample.draws, status, rounds: 0, realised };
+}
+
+/** The margins after one round: every target still failing (`not_converged`) raised by the ratio rule. */
+export function raisedLevels(mp: MarginProblem, c: Calibration & { realised: Float64Array[] }, required: number[]): Float64Array {
+  return Float64Array.from(c.levels, (level, i) => (c.status[i] === "not_converged" ? nextLevel(mp, i, c, required[i]) : level));
 }
 
 /** The margin a failing target needs by the ratio rule above. */

@@ -12,7 +12,7 @@ import { StagedSession } from "../plan/stagedSession.js";
 import { relaxIntegers } from "../plan/stageModels.js";
 import type { SolverChoice } from "../solve/auto.js";
 import type { BoundChange } from "../solve/types.js";
-import { type CalibrateOptions, type Calibration, calibrate, judge } from "./calibrate.js";
+import { type CalibrateOptions, type Calibration, calibrate, judge, MAX_ROUNDS, raisedLevels } from "./calibrate.js";
 import { CalibrationSample } from "./calibrationSample.js";
 import { type Limit, limitsOf } from "./limits.js";
 import { buildMarginProblem, marginBounds, type MarginProblem } from "./marginProblem.js";
@@ -58,19 +58,23 @@ export class ConfidenceSolver {
   }
 
   /**
-   * The plan with duals (for the results tables). The final solve may land on another optimal
-   * vertex than the calibrated one, so its plan is judged again; should a target then fall short,
-   * calibration resumes from there.
+   * The plan with duals (for the results tables), judged on the calibration sample: it is the plan
+   * reported, and it may be another optimal vertex than the calibrated one (whole-unit plans have
+   * many, which differ in when and where units start, and so in what slips and failed votes take).
+   * Should a target fall short on it, its margin is raised by the ratio rule on this plan's own
+   * draws and the plan solved again — re-calibrating on solves without duals could land back on the
+   * vertex that passed and never move the margin.
    */
   async finalPlan(c: Calibration, options: Pick<CalibrateOptions, "required" | "execution" | "onRound">): Promise<{ solution: PlanSolution; calibration: Calibration }> {
-    let current = c;
-    for (let attempt = 0; ; attempt++) {
-      await this.exact.setRowBounds(marginBounds(this.mp, current.levels));
+    let levels = c.levels;
+    for (let round = 1; ; round++) {
+      await this.exact.setRowBounds(marginBounds(this.mp, levels));
       const solution = await solveInSession(this.exact, this.mp.pm, { duals: true });
-      if (solution.status !== "optimal") return { solution, calibration: current };
-      const judged = { ...judge(this.mp, this.sample, current.levels, solution.primal, { ...options, limited: limitedOf(current) }), rounds: current.rounds };
-      if (!judged.status.includes("not_converged") || attempt >= 2) return { solution, calibration: judged };
-      current = await calibrate(this.exact, this.mp, this.sample, { ...options, start: judged.levels, limited: limitedOf(judged) });
+      if (solution.status !== "optimal") return { solution, calibration: { ...c, levels } };
+      const judged = { ...judge(this.mp, this.sample, levels, solution.primal, { ...options, limited: limitedOf(c) }), rounds: c.rounds + round };
+      options.onRound?.(round, judged);
+      if (!judged.status.includes("not_converged") || round >= MAX_ROUNDS) return { solution, calibration: judged };
+      levels = raisedLevels(this.mp, judged, options.required);
     }
   }
 

@@ -74,9 +74,9 @@ export async function planToConfidence(scenario: Scenario, uncertainty: Uncertai
       options.onRound?.(phase, r, c);
     };
     const calibrated = await cs.calibrate({ required, onRound, relaxedOnly: true });
-    const limits = await cs.explain(calibrated);
     const { solution, calibration: c } = await cs.finalPlan(calibrated, { required, onRound: (r, x) => onRound("exact", r, x) });
     if (solution.status !== "optimal") throw new SolverFailure(`confidence planning: the final plan could not be solved (${solution.message ?? solution.status})`);
+    const limits = await cs.explain(c); // of the plan reported: the final solve may end a target limited
     const tables = extractTables(solution);
     const targets = scenario.targets.map((t, i): TargetConfidence => ({
       target: t.id,
