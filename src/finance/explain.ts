@@ -19,6 +19,7 @@ import { round } from "../results/numbers.js";
 import { referenceTarget, targetGain, validity } from "../results/shadow.js";
 import type { PlanTables } from "../results/types.js";
 import { formatChange, formatCount, formatMoney, formatPercent, grouped, priceStepYuan } from "../format/numbers.js";
+import { bindsAt } from "../model/rowActivity.js";
 
 export interface TargetGain {
   target: string;
@@ -82,9 +83,12 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
   const namer = new Namer(scenario);
   const ref = referenceTarget(sol);
   const out: ExplainedRow[] = [];
+  // Whole-unit plans are priced by their LP relaxation, whose binding limits need not bind the plan.
+  const relaxed = sol.dualMethod === "lp_relaxation";
   model.rows.forEach((row, i) => {
     const family = row.ref.family;
     if (!PRICED.has(family) || pointRange(sol, row, i)) return;
+    if (relaxed && !bindsAt(row, sol.primal)) return;
     // A year an as_of has closed is history: more money in 2021 is not a choice left to price.
     if ("year" in row.ref && row.ref.year < (scenario.asOf?.firstOpenYear ?? -Infinity)) return;
     const money = isMoneyRow(row);

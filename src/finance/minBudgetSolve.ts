@@ -19,6 +19,7 @@ import { solveStages } from "../plan/solvePlan.js";
 import { freezeBeforeSelection } from "./freezePast.js";
 import { buildMinBudgetModel, type MinBudgetModel } from "./minBudget.js";
 import type { BudgetSelection } from "./selection.js";
+import { bindsAt } from "../model/rowActivity.js";
 
 export interface MinBudgetRow {
   source: string;
@@ -115,7 +116,7 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
       min_budget_yuan: round(c.amount * primal[c.v], 2),
     })),
     rows: budgetRows(mb, scenario, primal),
-    binding: duals ? bindingRows(mb, scenario, duals) : [],
+    binding: duals ? bindingRows(mb, scenario, duals, run.dualMethod === "lp_relaxation" ? primal : null) : [],
     conflicts: [],
     stages,
     dualMethod: duals ? run.dualMethod : "none",
@@ -167,15 +168,17 @@ export function byYearSourceRegion(a: MinBudgetRow, b: MinBudgetRow): number {
  * Rows with a non-zero min-λ dual, in planning words. The stage objective is (minimum selected
  * budget) / (today's selected budget) in both modes, so dual × today's total is the change in the
  * minimum budget (yuan) per unit more of the row's limit: > 0 for targets (asking more costs
- * money), < 0 for limits (more capacity or fixed money saves selected money).
+ * money), < 0 for limits (more capacity or fixed money saves selected money). A whole-unit plan's
+ * duals are its LP relaxation's (`wholeUnitPlan` given): only rows that bind that plan are listed.
  */
-function bindingRows(mb: MinBudgetModel, scenario: Scenario, duals: Float64Array): BindingRow[] {
+function bindingRows(mb: MinBudgetModel, scenario: Scenario, duals: Float64Array, wholeUnitPlan: Float64Array | null): BindingRow[] {
   const namer = new Namer(scenario);
   const total = mb.scales.reduce((s, c) => s + c.amount, 0);
   const out: (BindingRow & { order: number })[] = [];
   mb.model.rows.forEach((row, i) => {
     const family = row.ref.family;
     if (!EXPLAINED.has(family) || i >= duals.length || Math.abs(duals[i]) <= 1e-9) return;
+    if (wholeUnitPlan && !bindsAt(row, wholeUnitPlan)) return;
     const money = isMoneyRow(row);
     out.push({
       family,

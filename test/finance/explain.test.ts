@@ -105,6 +105,24 @@ describe("explain: shadow prices in human units", () => {
     for (const r of lowered) expect(r.unit).toBe("of weighted government money it saves");
   }, 60_000);
 
+  it("lists for a whole-unit plan only the limits that bind that plan, not those of its LP relaxation", async () => {
+    // A new user's county plan: the relaxation binds shares and residents' caps of villages in
+    // years the whole-unit plan pays nothing in (0 ≤ 0), which explain listed as "at its limit".
+    const { scenario } = loadScenario("test/fixtures/confidence/whole-units/qinghe.yaml");
+    const base = await planScenario(scenario, "highs");
+    expect(base.solution.dualMethod).toBe("lp_relaxation");
+    const { model } = base.solution.pm.ctx;
+    const rows = explainPlan(base.solution, base.tables);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) {
+      const row = model.rows[r.index];
+      const value = row.terms.reduce((a, t) => a + t.c * base.solution.primal[t.v], 0);
+      const bound = Math.abs(value - row.ub) < Math.abs(value - row.lb) ? row.ub : row.lb;
+      expect(Math.abs(value - bound), `${r.where}: ${value} vs ${bound}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(bound)));
+      expect(row.terms.some((t) => Math.abs(base.solution.primal[t.v]) > 1e-9), `${r.where} holds nothing back`).toBe(true);
+    }
+  }, 60_000);
+
   it("prints binding limits largest first, in planning words", async () => {
     const base = await planScenario(handSolvedTown(), "highs");
     const text = explainText(explainPlan(base.solution, base.tables), 5, "explain: test", "reference started-8");

@@ -38,7 +38,7 @@ export function registerExplain(program: Command): void {
       const layers = opts.with.length ? ` (with ${opts.with.join(", ")})` : "";
       const gap = `${Number((loaded.scenario.objective.mipGap * 100).toPrecision(3))}%`;
       const method = solution.dualMethod === "lp_relaxation"
-        ? `; integer plan: prices from the LP relaxation — a re-plan in whole units may move by its MIP gap (${gap} of a stage's objective, or the stage's absolute precision where larger), more than a small step's price`
+        ? `; integer plan: the limits that bind the whole-unit plan, priced by its LP relaxation — a re-plan in whole units may move by its MIP gap (${gap} of a stage's objective, or the stage's absolute precision where larger), more than a small step's price`
         : "";
       const title = `explain: ${loaded.scenario.name}${layers}${method}`;
       const rows = await replanBudgetLines(solution, explainPlan(solution, tables), top, solver);
