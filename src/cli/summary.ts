@@ -44,14 +44,19 @@ export function planSummary(outcome: SimulationOutcome): string {
   const binding = tables.budgets.filter((b) => b.binding);
   lines.push(`binding budgets: ${binding.length} of ${tables.budgets.length}`);
   const byPrice = (b: BudgetRow) => b.shadow_price_units_per_100m_yuan || b.cost_saved_per_yuan;
-  for (const b of [...binding].sort((a, z) => byPrice(z) - byPrice(a)).slice(0, 8)) {
-    lines.push(`  ${b.source_name} / ${b.region_name} / ${b.year}: ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}${priceText(b, tables.shadowPrices)}`);
+  for (const b of [...binding].sort((a, z) => byPrice(z) - byPrice(a)).slice(0, SHOWN_BUDGETS)) {
+    const carried = b.carried_in_yuan > 0 ? ` (${formatMoney(b.budget_yuan)} budget + ${formatMoney(b.carried_in_yuan)} carried in)` : "";
+    lines.push(`  ${b.source_name} / ${b.region_name} / ${b.year}: ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}${carried}${priceText(b, tables.shadowPrices)}`);
   }
+  if (binding.length > SHOWN_BUDGETS) lines.push(`  … and ${binding.length - SHOWN_BUDGETS} more (budgets.csv)`);
   const fullCap = tables.capacity.filter((c) => c.binding).length;
   if (tables.capacity.length) lines.push(`capacity fully used in ${fullCap} of ${tables.capacity.length} region-years`);
   if (outcome.outDir) lines.push(`results written to ${outcome.outDir}`);
   return lines.join("\n") + "\n";
 }
+
+/** Binding budgets printed, highest price first; budgets.csv has them all. */
+const SHOWN_BUDGETS = 8;
 
 /** How input files were read (e.g. a CSV read as GBK), on stderr for commands without a summary. */
 export function printNotices(notices: readonly string[]): void {

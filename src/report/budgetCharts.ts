@@ -87,6 +87,8 @@ export interface RankedLimit {
  * Binding budgets ranked by what an extra 1亿元 buys of the reference target (the first missed
  * soft target, in its own units) when money limits attainment; when every target is met those
  * prices are zero and the cost-stage price (government yuan saved per extra yuan) ranks them instead.
+ * Budgets whose price is zero (fully used, but more money would change nothing) are left out: a row
+ * of zero bars ranks nothing, and they have no range to draw.
  */
 export function rankedBudgets(ctx: RunContext): { measure: "units" | "cost"; target: string; limits: RankedLimit[] } {
   const binding = records(ctx.tables.get("budgets.csv")).filter((r) => r.binding === true);
@@ -95,14 +97,16 @@ export function rankedBudgets(ctx: RunContext): { measure: "units" | "cost"; tar
   const price = (r: Record<string, Cell>) => num(byUnits ? r.shadow_price_units_per_100m_yuan : r.cost_saved_per_yuan);
   const limits = binding
     .map((row) => ({ label: `${num(row.year)} ${text(row.region_name)} · ${text(row.source_name)}`, price: price(row), row }))
-    .filter((l) => Number.isFinite(l.price))
+    .filter((l) => Number.isFinite(l.price) && l.price !== 0)
     .sort((a, b) => b.price - a.price || a.label.localeCompare(b.label))
     .slice(0, TOP_LIMITS);
   return { measure: byUnits ? "units" : "cost", target, limits };
 }
 
-export function bindingChart(ctx: RunContext): ChartSpec {
+/** Null when no binding budget has a price (the heatmap still marks them). */
+export function bindingChart(ctx: RunContext): ChartSpec | null {
   const { measure, target, limits } = rankedBudgets(ctx);
+  if (limits.length === 0) return null;
   const axis = measure === "units"
     ? { zh: `每增加1亿元多完成的目标 ${target}（目标单位）`, en: `units of target ${target} gained per extra 1亿元` }
     : { zh: "每增加1元预算节约的加权政府资金（元）", en: "weighted government yuan saved per extra yuan" };
@@ -113,7 +117,7 @@ export function bindingChart(ctx: RunContext): ChartSpec {
       en: `Shadow price: ${axis.en}; a marginal rate, certain over the range in the next chart.`,
     },
     width: 1000,
-    height: 90 + 24 * Math.max(1, limits.length),
+    height: 90 + 24 * limits.length,
     option: (lang: Lang) => ({
       grid: { left: 330, right: 60, top: 20, bottom: 40 },
       xAxis: { type: "value", name: axis[lang], nameLocation: "middle", nameGap: 25 },

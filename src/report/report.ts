@@ -63,9 +63,7 @@ function sectionsOf(ctx: RunContext): Section[] {
 function planSections(ctx: RunContext): Section[] {
   const targets = records(ctx.tables.get("targets.csv"));
   if (targets.length === 0) return [{ title: { zh: "诊断", en: "Diagnostics" }, html: diagnosticsTable(ctx) }];
-  const limits: ChartSpec[] = [utilisationHeatmap(ctx), bindingChart(ctx)];
-  const validity = validityChart(ctx);
-  if (validity) limits.push(validity);
+  const limits = [utilisationHeatmap(ctx), bindingChart(ctx), validityChart(ctx)].filter((c): c is ChartSpec => c !== null);
   const sections: Section[] = [
     { title: { zh: "目标进度", en: "Progress towards targets" }, charts: targets.map((t) => progressChart(ctx, t)), html: targetsTable(ctx) },
     { title: { zh: "资金", en: "Money" }, charts: [moneyChart(ctx)] },

@@ -128,7 +128,9 @@ function extractBudgets(sol: PlanSolution, namer: Namer): BudgetRow[] {
       used_yuan: usedYuan,
       carried_out_yuan: reportYuan(money.carriedOut[k]),
       utilisation: shareOf(usedYuan, budget + carriedInYuan),
-      binding: isBinding(available, used), // carried-over money is slack, not a bound reached
+      // Carried-over money is slack, not a bound reached; a budget with nothing to spend (0, nothing
+      // carried in) holds nothing back, so it is not binding either.
+      binding: available > 0 && isBinding(available, used),
       ...budgetShadow(sol, b.row),
     };
   });
@@ -150,7 +152,7 @@ function extractCapacity(sol: PlanSolution, namer: Namer): CapacityRow[] {
       slots,
       slots_used: roundUnits(used, false),
       utilisation: slots > 0 ? round(used / slots, 6) : 0,
-      binding: slots - used <= Math.max(1e-6, 1e-6 * slots),
+      binding: slots > 0 && slots - used <= Math.max(1e-6, 1e-6 * slots), // 0 slots hold nothing back
       ...capacityShadow(sol, c.row),
     };
   });

@@ -110,6 +110,27 @@ describe("plan report", () => {
     expect(validityChart(runContext("plan", { ...files, "budgets.csv": without }))).toBeNull();
   });
 
+  it("ranks and ranges only binding budgets with a price: zero prices (a whole-unit plan's) draw neither chart", () => {
+    const ctx = runContext("plan", files);
+    const { limits } = rankedBudgets(ctx);
+    expect(limits.length).toBeGreaterThan(0);
+    for (const l of limits) expect(l.price).not.toBe(0);
+    // Every price set to 0, every range blank (as budgets.csv writes a budget without a price):
+    // before, 14 zero bars were ranked and every range ran to the chart's edge (±1.2亿元).
+    const [head, ...rows] = files["budgets.csv"].trimEnd().split("\n");
+    const columns = head.replace(/^\ufeff/, "").split(",");
+    const priceColumns = ["shadow_price_units_per_100m_yuan", "shadow_price_score_per_100m_yuan", "cost_saved_per_yuan"].map((c) => columns.indexOf(c));
+    const rangeColumns = ["shadow_price_valid_from_yuan", "shadow_price_valid_to_yuan"].map((c) => columns.indexOf(c));
+    const unpriced = [head, ...rows.map((l) => l.split(",").map((c, i) => (priceColumns.includes(i) ? "0" : rangeColumns.includes(i) ? "" : c)).join(","))].join("\n");
+    const zero = runContext("plan", { ...files, "budgets.csv": unpriced });
+    expect(rankedBudgets(zero).limits).toEqual([]);
+    expect(validityChart(zero)).toBeNull();
+    const html = renderReport(zero);
+    expect(html).not.toContain("紧约束预算按影子价格排序");
+    expect(html).not.toContain("影子价格确定成立的预算增减范围");
+    expect(html).toContain("预算使用率"); // the heatmap still marks binding budgets
+  });
+
   it("escapes names from the scenario", () => {
     const run = JSON.parse(files["run.json"]);
     run.scenario.name = "<script>alert(1)</script>";

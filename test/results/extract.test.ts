@@ -42,3 +42,21 @@ describe("recorded actuals in the tables", () => {
     expect(checkInvariants(s, tables)).toEqual([]);
   });
 });
+
+describe("binding limits", () => {
+  it("counts a budget of 0 (nothing carried in) and a capacity of 0 slots as holding nothing back, not binding", async () => {
+    // A new user bounded the tail years with `by_year: {2027: 0}`: the summary, diagnostics.csv and
+    // the report's heatmap called those budgets binding ("0元 of 0元 … fully used").
+    const s = { ...handSolvedTown(), horizon: { start: 2021, end: 2023 }, years: [2021, 2022, 2023] };
+    s.sources[0].budgets.push({ region: "town", year: 2023, amount: 0 });
+    s.capacity = [{ id: "crews", region: "town", programs: ["retrofit"], slots: { 2021: 8, 2022: 0 } }];
+    const sol = await solveStages(buildPlanningModel(s), "highs");
+    const tables = extractTables(sol);
+    const budget = (year: number) => tables.budgets.find((b) => b.source === "gov" && b.year === year)!;
+    expect(budget(2023)).toMatchObject({ budget_yuan: 0, used_yuan: 0, binding: false });
+    expect(tables.capacity.find((c) => c.year === 2022)).toMatchObject({ slots: 0, slots_used: 0, binding: false });
+    // The budgets that are spent stay binding (the target needs more than the 2 × 300万 they give).
+    expect(tables.budgets.filter((b) => b.binding).map((b) => b.year)).toEqual([2021]);
+    expect(tables.diagnostics ?? []).not.toContainEqual(expect.objectContaining({ where: "budget[gov,town,2023]" }));
+  });
+});
