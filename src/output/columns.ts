@@ -83,3 +83,23 @@ export const FRONTIER_COLUMNS: (keyof FrontierRow)[] = [
   "confidence", "target", "target_name", "government_used_yuan", "total_used_yuan", "planned_value", "target_value",
   "p_met_calibration", "p_met", "p_met_se", "confidence_required", "confidence_reached", "plan_of_level",
 ];
+
+/** stress.csv (`simulate stress`): one row per cut level and target; the level hooks' columns follow (extraColumns). */
+export const STRESS_COLUMNS = [
+  "cut", "cut_label", "status", "target", "name", "program", "region", "region_name", "metric", "by", "kind",
+  "weight", "target_value", "planned", "attainment", "shortfall", "met", "planned_change_vs_base", "gained_vs_base",
+];
+/** stress_summary.csv (`simulate stress`): one row per cut level; the level hooks' columns follow (extraColumns). */
+export const STRESS_SUMMARY_COLUMNS = [
+  "cut", "cut_label", "status", "targets_met", "targets", "shortfall_objective", "budget_cut_yuan",
+  "government_used_yuan", "government_change_yuan", "households_lost", "households_lost_per_100m_yuan",
+  "households_started_lost", "regions_losing_most",
+];
+/** diagnostics.csv of a stress folder: diagnostics.csv's columns after the level's cut. */
+export const STRESS_DIAGNOSTIC_COLUMNS: ("cut" | "cut_label" | keyof DiagnosticRow)[] = ["cut", "cut_label", ...DIAGNOSTIC_COLUMNS];
+/** Every extra column the hooks added to stress.csv or stress_summary.csv rows, sorted, so the CSV header is stable. */
+export function extraColumns(rows: Record<string, unknown>[], known: string[]): string[] {
+  const names = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) if (!known.includes(k)) names.add(k);
+  return [...names].sort();
+}
