@@ -1,4 +1,6 @@
 /** Column order of every result table: the contract that `compare` and users' spreadsheets rely on. */
+import type { MetricLayout } from "../montecarlo/metrics.js";
+import type { McSummaryRow, McTargetColumns, SensitivityRow } from "../montecarlo/tables.js";
 import type { BudgetRow, CapacityRow, DiagnosticRow, FundingRow, PlanRow, ShadowPriceRow, TargetRow } from "../results/types.js";
 
 export const PLAN_COLUMNS: (keyof PlanRow)[] = [
@@ -102,4 +104,22 @@ export function extraColumns(rows: Record<string, unknown>[], known: string[]): 
   const names = new Set<string>();
   for (const r of rows) for (const k of Object.keys(r)) if (!known.includes(k)) names.add(k);
   return [...names].sort();
+}
+
+/** targets.csv of a Monte Carlo run: the Monte Carlo columns, after the planned ones (mcTargetColumnsOf). */
+export const MC_COLUMNS: (keyof McTargetColumns)[] = ["p_met", "p_met_se", "p10", "p50", "p90"];
+/** targets.csv of a Monte Carlo run: the planned columns of these rows (targetColumnsOf), then the Monte Carlo ones. */
+export function mcTargetColumnsOf(rows: readonly object[]): (keyof (TargetRow & McTargetColumns))[] {
+  const mc = new Set<string>(MC_COLUMNS);
+  return [...targetColumnsOf(rows).filter((c) => !mc.has(c)), ...MC_COLUMNS] as (keyof (TargetRow & McTargetColumns))[];
+}
+/** mc_summary.csv: per metric, year, region, programme and source, the draws' statistics. */
+export const MC_SUMMARY_COLUMNS: (keyof McSummaryRow)[] = [
+  "metric", "year", "region", "program", "source", "draws", "mean", "sd", "p5", "p10", "p50", "p90", "p95",
+];
+/** sensitivity.csv: per input and output, Spearman's ρ and its tornado rank. */
+export const SENSITIVITY_COLUMNS: (keyof SensitivityRow)[] = ["input", "output", "spearman_rho", "rank"];
+/** draws.csv (--save-draws): the draw, each target's realised value, the total funding gap, each input (drawRows fills them). */
+export function drawColumnsOf(layout: Pick<MetricLayout, "targets" | "inputs">): string[] {
+  return ["draw", ...layout.targets.map((t) => `target:${t.id}`), "gap_total", ...layout.inputs.map((i) => `input:${i}`)];
 }
