@@ -1,4 +1,5 @@
 /** Column order of every result table: the contract that `compare` and users' spreadsheets rely on. */
+import type { BindingRow, MinBudgetRow } from "../finance/minBudgetSolve.js";
 import type { MetricLayout } from "../montecarlo/metrics.js";
 import type { McSummaryRow, McTargetColumns, SensitivityRow } from "../montecarlo/tables.js";
 import type { BudgetRow, CapacityRow, DiagnosticRow, FundingRow, PlanRow, ShadowPriceRow, TargetRow } from "../results/types.js";
@@ -123,3 +124,18 @@ export const SENSITIVITY_COLUMNS: (keyof SensitivityRow)[] = ["input", "output",
 export function drawColumnsOf(layout: Pick<MetricLayout, "targets" | "inputs">): string[] {
   return ["draw", ...layout.targets.map((t) => `target:${t.id}`), "gap_total", ...layout.inputs.map((i) => `input:${i}`)];
 }
+
+/** min_budget.csv (`simulate min-budget`, with or without --confidence): every selected budget today and at the minimum. */
+export const MIN_BUDGET_COLUMNS: (keyof MinBudgetRow)[] = [
+  "source", "source_name", "source_kind", "region", "region_name", "year", "budget_yuan", "scale",
+  "min_budget_yuan", "change_yuan", "used_yuan", "binding",
+];
+/** min_budget_binding.csv (`simulate min-budget`): the limits that hold the minimum. */
+export const MIN_BUDGET_BINDING_COLUMNS: (keyof BindingRow)[] = ["family", "where", "what", "min_budget_change_yuan", "per"];
+/** min_budget_confidence.csv (`simulate min-budget --confidence`): per target, at the scale found and 1 % below it. */
+export const MIN_BUDGET_CONFIDENCE_COLUMNS = [
+  "target", "name", "confidence_required", "target_value", "scale", "planned_value", "p_met_calibration", "p_met", "p_met_se",
+  "scale_below", "planned_value_below", "p_met_calibration_below", "p_met_below", "p_met_se_below",
+] as const;
+/** min_budget_search.csv (`simulate min-budget --confidence`): every scale tried. */
+export const MIN_BUDGET_SEARCH_COLUMNS = ["scale", "reached", "targets_reached", "targets"] as const;
