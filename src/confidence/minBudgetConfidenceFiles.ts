@@ -4,13 +4,13 @@
  *   min_budget_confidence.csv  per target: planned value and P(met) at λ* and at 1 % less
  *   min_budget_search.csv      every scale tried and whether it reached α
  * plus diagnostics.csv when no scale reaches α (or the targets cannot be met at all), run.json,
- * input.yaml and the office files.
+ * input.yaml and the office files. Columns in output/columns.ts.
  */
-import { DIAGNOSTIC_COLUMNS } from "../output/columns.js";
+import { DIAGNOSTIC_COLUMNS, MIN_BUDGET_COLUMNS, MIN_BUDGET_CONFIDENCE_COLUMNS, MIN_BUDGET_SEARCH_COLUMNS } from "../output/columns.js";
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
-import { MIN_BUDGET_COLUMNS, MIN_BUDGET_FILE } from "../finance/minBudgetReport.js";
+import { MIN_BUDGET_FILE } from "../finance/minBudgetReport.js";
 import { renderJson } from "../finance/runInfo.js";
 import { formatMoney, formatPercent, formatProbability } from "../format/numbers.js";
 import type { DiagnosticRow } from "../results/types.js";
@@ -24,11 +24,7 @@ import { roughly } from "./limits.js";
 export const CONFIDENCE_FILE = "min_budget_confidence.csv";
 export const SEARCH_FILE = "min_budget_search.csv";
 
-const TARGET_COLUMNS = [
-  "target", "name", "confidence_required", "target_value", "scale", "planned_value", "p_met_calibration", "p_met", "p_met_se",
-  "scale_below", "planned_value_below", "p_met_calibration_below", "p_met_below", "p_met_se_below",
-] as const;
-type TargetRow = Record<(typeof TARGET_COLUMNS)[number], string | number | null>;
+type TargetRow = Record<(typeof MIN_BUDGET_CONFIDENCE_COLUMNS)[number], string | number | null>;
 
 function targetRows(scenario: Scenario, r: MinBudgetConfidenceResult): TargetRow[] {
   const at = (p: ScalePlan | null, i: number) => {
@@ -61,7 +57,7 @@ export async function renderMinBudgetConfidenceFiles(
 ): Promise<Record<string, string | Uint8Array>> {
   const files: Record<string, string> = { [INPUT_FILE]: renderInput(merged), "run.json": renderJson(runJson) };
   if (r.status === "optimal") files[MIN_BUDGET_FILE] = toCsv(r.rows, MIN_BUDGET_COLUMNS, options);
-  if (r.at) files[CONFIDENCE_FILE] = toCsv(targetRows(scenario, r), [...TARGET_COLUMNS], options);
+  if (r.at) files[CONFIDENCE_FILE] = toCsv(targetRows(scenario, r), [...MIN_BUDGET_CONFIDENCE_COLUMNS], options);
   if (r.trials.length > 0) {
     const trials = r.trials.map((t) => ({
       scale: round(t.scale, 9),
@@ -69,7 +65,7 @@ export async function renderMinBudgetConfidenceFiles(
       targets_reached: t.calibration.status.filter((s) => s === "reached" || s === "none").length,
       targets: t.calibration.status.length,
     }));
-    files[SEARCH_FILE] = toCsv(trials, ["scale", "reached", "targets_reached", "targets"], options);
+    files[SEARCH_FILE] = toCsv(trials, [...MIN_BUDGET_SEARCH_COLUMNS], options);
   }
   const diagnostics = diagnosticRows(scenario, r, options.locate);
   if (diagnostics.length > 0) files["diagnostics.csv"] = toCsv(diagnostics, DIAGNOSTIC_COLUMNS, options);

@@ -1,22 +1,16 @@
-/** Files and printed report of `simulate min-budget`. */
-import { DIAGNOSTIC_COLUMNS } from "../output/columns.js";
+/** Files (columns in output/columns.ts) and printed report of `simulate min-budget`. */
+import { DIAGNOSTIC_COLUMNS, MIN_BUDGET_BINDING_COLUMNS, MIN_BUDGET_COLUMNS } from "../output/columns.js";
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatMoney, formatPercent } from "../format/numbers.js";
-import type { BindingRow, MinBudgetResult, MinBudgetRow } from "./minBudgetSolve.js";
+import type { MinBudgetResult } from "./minBudgetSolve.js";
 import type { Conflict } from "../plan/elastic.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
 import { renderJson } from "./runInfo.js";
 
 export const MIN_BUDGET_FILE = "min_budget.csv";
 export const MIN_BUDGET_BINDING_FILE = "min_budget_binding.csv";
-
-export const MIN_BUDGET_COLUMNS: (keyof MinBudgetRow)[] = [
-  "source", "source_name", "source_kind", "region", "region_name", "year", "budget_yuan", "scale",
-  "min_budget_yuan", "change_yuan", "used_yuan", "binding",
-];
-export const BINDING_COLUMNS: (keyof BindingRow)[] = ["family", "where", "what", "min_budget_change_yuan", "per"];
 
 export async function renderMinBudgetFiles(
   result: MinBudgetResult,
@@ -27,7 +21,7 @@ export async function renderMinBudgetFiles(
   const files: Record<string, string> = { [INPUT_FILE]: renderInput(merged), "run.json": renderJson(runJson) };
   if (result.status === "optimal") {
     files[MIN_BUDGET_FILE] = toCsv(result.rows, MIN_BUDGET_COLUMNS, options);
-    files[MIN_BUDGET_BINDING_FILE] = toCsv(result.binding, BINDING_COLUMNS, options);
+    files[MIN_BUDGET_BINDING_FILE] = toCsv(result.binding, MIN_BUDGET_BINDING_COLUMNS, options);
   } else {
     const rows = result.conflicts.map((c) => ({ kind: `conflict:${c.kind}`, where: c.where, message: c.message, input_line: placeOf(c, options.locate) }));
     if (result.message) rows.push({ kind: "error", where: "solver", message: result.message, input_line: "" });

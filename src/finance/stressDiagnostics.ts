@@ -4,7 +4,6 @@
  * level), for the stress folder's diagnostics.csv and the lines under the printed table. Levels
  * with a plan add nothing here; their missed targets are in stress.csv.
  */
-import { DIAGNOSTIC_COLUMNS } from "../output/columns.js";
 import type { DiagnosticRow } from "../results/types.js";
 import { cutLabel } from "./cutSpec.js";
 import type { StressLevel } from "./stress.js";
@@ -15,8 +14,6 @@ export interface StressDiagnosticRow extends DiagnosticRow {
   cut: number;
   cut_label: string;
 }
-
-export const STRESS_DIAGNOSTIC_COLUMNS: (keyof StressDiagnosticRow)[] = ["cut", "cut_label", ...DIAGNOSTIC_COLUMNS];
 
 /** How many of a level's conflicts the printed table names; the file has them all. */
 const PRINTED_CONFLICTS = 3;

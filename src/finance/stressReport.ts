@@ -2,17 +2,17 @@
  * Files and the printed table of `simulate stress`. The engine builds strings; the CLI prints
  * them and writes the folder.
  */
+import { extraColumns, STRESS_COLUMNS, STRESS_DIAGNOSTIC_COLUMNS, STRESS_SUMMARY_COLUMNS } from "../output/columns.js";
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatCount, formatMoney, formatPercent, formatProbability } from "../format/numbers.js";
 import { cutLabel } from "./cutSpec.js";
 import { renderJson } from "./runInfo.js";
-import { STRESS_DIAGNOSTIC_COLUMNS, STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
+import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
 import type { StressLevel } from "./stress.js";
 import {
-  extraColumns, regionsLosingMost, STRESS_COLUMNS, STRESS_SUMMARY_COLUMNS, type StressSummaryRow,
-  stressSummaryRows, type StressTargetRow, stressTargetRows, TOP_LOSING_REGIONS,
+  regionsLosingMost, type StressSummaryRow, stressSummaryRows, type StressTargetRow, stressTargetRows, TOP_LOSING_REGIONS,
 } from "./stressTables.js";
 
 export const STRESS_FILE = "stress.csv";

@@ -1,5 +1,5 @@
 /**
- * The stress tables, tidy:
+ * The stress tables, tidy (their columns in output/columns.ts):
  *   stress.csv          one row per (cut level, target): planned, attainment, shortfall, met and
  *                       the change against the 0 % baseline (`gained_vs_base` when it went up);
  *   stress_summary.csv  one row per cut level: stage-1 objective, government money used,
@@ -48,16 +48,6 @@ export interface StressSummaryRow {
   regions_losing_most: string;
   [extra: string]: number | string | boolean | null;
 }
-
-export const STRESS_COLUMNS = [
-  "cut", "cut_label", "status", "target", "name", "program", "region", "region_name", "metric", "by", "kind",
-  "weight", "target_value", "planned", "attainment", "shortfall", "met", "planned_change_vs_base", "gained_vs_base",
-];
-export const STRESS_SUMMARY_COLUMNS = [
-  "cut", "cut_label", "status", "targets_met", "targets", "shortfall_objective", "budget_cut_yuan",
-  "government_used_yuan", "government_change_yuan", "households_lost", "households_lost_per_100m_yuan",
-  "households_started_lost", "regions_losing_most",
-];
 
 /** How many regions `regions_losing_most` names. */
 export const TOP_LOSING_REGIONS = 3;
@@ -127,13 +117,6 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
       ...(level.extras.summary ?? {}),
     };
   });
-}
-
-/** Every extra column the hooks added, sorted, so the CSV header is stable. */
-export function extraColumns(rows: Record<string, unknown>[], known: string[]): string[] {
-  const names = new Set<string>();
-  for (const r of rows) for (const k of Object.keys(r)) if (!known.includes(k)) names.add(k);
-  return [...names].sort();
 }
 
 export function governmentUsed(tables: PlanTables): number {

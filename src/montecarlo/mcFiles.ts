@@ -6,25 +6,20 @@
  *   sensitivity.csv per input and output: spearman_rho, rank (tornado order)
  *   draws.csv       with --save-draws: one row per draw (targets, gap_total, inputs)
  *
- * Used by the pipeline (single run) and by `simulate merge` (merged shards): both render from an
- * OutcomeShard in draw order through these functions, which is what makes them byte-identical.
+ * Their columns are in output/columns.ts. Used by the pipeline (single run) and by `simulate merge`
+ * (merged shards): both render from an OutcomeShard in draw order through these functions, which is
+ * what makes them byte-identical.
  */
-import { targetColumnsOf } from "../output/columns.js";
+import { drawColumnsOf, MC_SUMMARY_COLUMNS, mcTargetColumnsOf, SENSITIVITY_COLUMNS } from "../output/columns.js";
 import { type CsvOptions, toCsv } from "../output/csv.js";
 import type { TargetRow } from "../results/types.js";
 import type { OutcomeShard } from "../stats/outcomes.js";
 import type { MetricLayout } from "./metrics.js";
 import type { McMode } from "./types.js";
 import {
-  drawColumns, drawRows, type McSummaryRow, type McTargetColumns, type SensitivityRow, sensitivityRows, summaryRows,
-  targetStatistics, withMonteCarlo,
+  drawRows, type McSummaryRow, type McTargetColumns, type SensitivityRow, sensitivityRows, summaryRows, targetStatistics,
+  withMonteCarlo,
 } from "./tables.js";
-
-export const MC_COLUMNS: (keyof McTargetColumns)[] = ["p_met", "p_met_se", "p10", "p50", "p90"];
-export const MC_SUMMARY_COLUMNS: (keyof McSummaryRow)[] = [
-  "metric", "year", "region", "program", "source", "draws", "mean", "sd", "p5", "p10", "p50", "p90", "p95",
-];
-export const SENSITIVITY_COLUMNS: (keyof SensitivityRow)[] = ["input", "output", "spearman_rho", "rank"];
 
 /** The `monte_carlo` record of run.json. */
 export interface McRunInfo {
@@ -68,20 +63,14 @@ export function monteCarloTables(layout: MetricLayout, shard: OutcomeShard, plan
     summary: summaryRows(layout, shard, options.rootRegion),
     sensitivity: sensitivityRows(layout, shard),
     draws: options.saveDraws ? drawRows(layout, shard) : null,
-    drawColumns: drawColumns(layout),
+    drawColumns: drawColumnsOf(layout),
   };
-}
-
-/** The planned columns of these rows (targetColumnsOf), then the Monte Carlo ones. */
-export function mcTargetColumns(rows: readonly object[]): (keyof (TargetRow & McTargetColumns))[] {
-  const mc = new Set<string>(MC_COLUMNS);
-  return [...targetColumnsOf(rows).filter((c) => !mc.has(c)), ...MC_COLUMNS] as (keyof (TargetRow & McTargetColumns))[];
 }
 
 /** The files to add to (targets.csv: replace in) a plan's results folder. */
 export function renderMonteCarloFiles(tables: McTables, options: CsvOptions): Record<string, string> {
   const files: Record<string, string> = {
-    "targets.csv": toCsv(tables.targets, mcTargetColumns(tables.targets), options),
+    "targets.csv": toCsv(tables.targets, mcTargetColumnsOf(tables.targets), options),
     "mc_summary.csv": toCsv(tables.summary, MC_SUMMARY_COLUMNS, options),
     "sensitivity.csv": toCsv(tables.sensitivity, SENSITIVITY_COLUMNS, options),
   };

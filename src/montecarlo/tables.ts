@@ -140,11 +140,7 @@ export function sensitivityRows(layout: MetricLayout, shard: OutcomeShard): Sens
   return rows;
 }
 
-/** draws.csv: one row per draw — each target's realised value, the total funding gap, each input. */
-export function drawColumns(layout: MetricLayout): string[] {
-  return ["draw", ...layout.targets.map((t) => `target:${t.id}`), "gap_total", ...layout.inputs.map((i) => `input:${i}`)];
-}
-
+/** draws.csv: one row per draw — each target's realised value, the total funding gap, each input (columns: drawColumnsOf). */
 export function drawRows(layout: MetricLayout, shard: OutcomeShard): Record<string, number>[] {
   const columns: { name: string; values: Float64Array; digits: number }[] = [
     ...layout.targets.map((t) => ({ name: `target:${t.id}`, values: series(shard, t.def.name), digits: 4 })),

@@ -1,4 +1,7 @@
 /** Column order of every result table: the contract that `compare` and users' spreadsheets rely on. */
+import type { BindingRow, MinBudgetRow } from "../finance/minBudgetSolve.js";
+import type { MetricLayout } from "../montecarlo/metrics.js";
+import type { McSummaryRow, McTargetColumns, SensitivityRow } from "../montecarlo/tables.js";
 import type { BudgetRow, CapacityRow, DiagnosticRow, FundingRow, PlanRow, ShadowPriceRow, TargetRow } from "../results/types.js";
 
 export const PLAN_COLUMNS: (keyof PlanRow)[] = [
@@ -83,3 +86,56 @@ export const FRONTIER_COLUMNS: (keyof FrontierRow)[] = [
   "confidence", "target", "target_name", "government_used_yuan", "total_used_yuan", "planned_value", "target_value",
   "p_met_calibration", "p_met", "p_met_se", "confidence_required", "confidence_reached", "plan_of_level",
 ];
+
+/** stress.csv (`simulate stress`): one row per cut level and target; the level hooks' columns follow (extraColumns). */
+export const STRESS_COLUMNS = [
+  "cut", "cut_label", "status", "target", "name", "program", "region", "region_name", "metric", "by", "kind",
+  "weight", "target_value", "planned", "attainment", "shortfall", "met", "planned_change_vs_base", "gained_vs_base",
+];
+/** stress_summary.csv (`simulate stress`): one row per cut level; the level hooks' columns follow (extraColumns). */
+export const STRESS_SUMMARY_COLUMNS = [
+  "cut", "cut_label", "status", "targets_met", "targets", "shortfall_objective", "budget_cut_yuan",
+  "government_used_yuan", "government_change_yuan", "households_lost", "households_lost_per_100m_yuan",
+  "households_started_lost", "regions_losing_most",
+];
+/** diagnostics.csv of a stress folder: diagnostics.csv's columns after the level's cut. */
+export const STRESS_DIAGNOSTIC_COLUMNS: ("cut" | "cut_label" | keyof DiagnosticRow)[] = ["cut", "cut_label", ...DIAGNOSTIC_COLUMNS];
+/** Every extra column the hooks added to stress.csv or stress_summary.csv rows, sorted, so the CSV header is stable. */
+export function extraColumns(rows: Record<string, unknown>[], known: string[]): string[] {
+  const names = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) if (!known.includes(k)) names.add(k);
+  return [...names].sort();
+}
+
+/** targets.csv of a Monte Carlo run: the Monte Carlo columns, after the planned ones (mcTargetColumnsOf). */
+export const MC_COLUMNS: (keyof McTargetColumns)[] = ["p_met", "p_met_se", "p10", "p50", "p90"];
+/** targets.csv of a Monte Carlo run: the planned columns of these rows (targetColumnsOf), then the Monte Carlo ones. */
+export function mcTargetColumnsOf(rows: readonly object[]): (keyof (TargetRow & McTargetColumns))[] {
+  const mc = new Set<string>(MC_COLUMNS);
+  return [...targetColumnsOf(rows).filter((c) => !mc.has(c)), ...MC_COLUMNS] as (keyof (TargetRow & McTargetColumns))[];
+}
+/** mc_summary.csv: per metric, year, region, programme and source, the draws' statistics. */
+export const MC_SUMMARY_COLUMNS: (keyof McSummaryRow)[] = [
+  "metric", "year", "region", "program", "source", "draws", "mean", "sd", "p5", "p10", "p50", "p90", "p95",
+];
+/** sensitivity.csv: per input and output, Spearman's ρ and its tornado rank. */
+export const SENSITIVITY_COLUMNS: (keyof SensitivityRow)[] = ["input", "output", "spearman_rho", "rank"];
+/** draws.csv (--save-draws): the draw, each target's realised value, the total funding gap, each input (drawRows fills them). */
+export function drawColumnsOf(layout: Pick<MetricLayout, "targets" | "inputs">): string[] {
+  return ["draw", ...layout.targets.map((t) => `target:${t.id}`), "gap_total", ...layout.inputs.map((i) => `input:${i}`)];
+}
+
+/** min_budget.csv (`simulate min-budget`, with or without --confidence): every selected budget today and at the minimum. */
+export const MIN_BUDGET_COLUMNS: (keyof MinBudgetRow)[] = [
+  "source", "source_name", "source_kind", "region", "region_name", "year", "budget_yuan", "scale",
+  "min_budget_yuan", "change_yuan", "used_yuan", "binding",
+];
+/** min_budget_binding.csv (`simulate min-budget`): the limits that hold the minimum. */
+export const MIN_BUDGET_BINDING_COLUMNS: (keyof BindingRow)[] = ["family", "where", "what", "min_budget_change_yuan", "per"];
+/** min_budget_confidence.csv (`simulate min-budget --confidence`): per target, at the scale found and 1 % below it. */
+export const MIN_BUDGET_CONFIDENCE_COLUMNS = [
+  "target", "name", "confidence_required", "target_value", "scale", "planned_value", "p_met_calibration", "p_met", "p_met_se",
+  "scale_below", "planned_value_below", "p_met_calibration_below", "p_met_below", "p_met_se_below",
+] as const;
+/** min_budget_search.csv (`simulate min-budget --confidence`): every scale tried. */
+export const MIN_BUDGET_SEARCH_COLUMNS = ["scale", "reached", "targets_reached", "targets"] as const;
