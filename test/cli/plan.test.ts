@@ -60,6 +60,17 @@ describe("simulate FILE", () => {
     expect(plan).toContain("小镇");
   });
 
+  it("lists the binding budgets it prints with what was carried in, says how many more there are, and skips budgets of 0", async () => {
+    const out = join(tmp(), "out");
+    const r = await runCli("test/fixtures/confidence/whole-units/qinghe.yaml", "--out", out);
+    expect(r.code).toBe(0);
+    // Four tail-year budgets of 0 were counted binding ("0元 of 0元") before: 14 of 42.
+    expect(r.stdout).toContain("binding budgets: 10 of 42\n");
+    expect(r.stdout).not.toMatch(/: 0元 of 0元/);
+    expect(r.stdout).toContain("县级财政资金 / 东城镇 / 2024: 2,200万元 of 2,200万元 (800万元 budget + 1,400万元 carried in)");
+    expect(r.stdout).toContain("  … and 2 more (budgets.csv)\n");
+  }, 60_000);
+
   it("writes byte-identical CSVs on a second run (-o is --out), and only replaces the folder with --force", async () => {
     const dir = tmp();
     const file = scenarioFile(dir, TOWN);
