@@ -12,7 +12,7 @@ import { buildPlanningModel, type PlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
 import { scaleBudgets } from "../finance/cuts.js";
 import { freezeBeforeSelection } from "../finance/freezePast.js";
-import { byYearSourceRegion, type MinBudgetResult, type MinBudgetRow, minBudgetRow, solveMinBudget } from "../finance/minBudgetSolve.js";
+import { budgetRowMoney, byYearSourceRegion, type MinBudgetResult, type MinBudgetRow, minBudgetRow, solveMinBudget } from "../finance/minBudgetSolve.js";
 import { type BudgetSelection, selectsBudget } from "../finance/selection.js";
 import type { McTargetColumns } from "../montecarlo/tables.js";
 import type { Uncertainty } from "../montecarlo/types.js";
@@ -157,13 +157,7 @@ function budgetRows(pm: PlanningModel, scenario: Scenario, selection: BudgetSele
     const row = pm.model.rows[b.row];
     const today = row.ub * MONEY_UNIT / scale;
     if (!selectsBudget(selection, source.id, { region: b.region, year: b.year, amount: today })) continue;
-    let used = 0;
-    let activity = 0;
-    for (const t of row.terms) {
-      activity += t.c * primal[t.v];
-      if (pm.model.variables[t.v].ref.role === "funds") used += t.c * primal[t.v];
-    }
-    rows.push(minBudgetRow(namer, source, b.region, b.year, today, scale, used, activity));
+    rows.push(minBudgetRow(namer, source, b.region, b.year, today, scale, budgetRowMoney(row, pm.model.variables, primal)));
   }
   return rows.sort(byYearSourceRegion);
 }

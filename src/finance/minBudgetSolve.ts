@@ -7,7 +7,7 @@
  */
 import { MONEY_UNIT } from "../model/context.js";
 import { rowName } from "../model/names.js";
-import type { ConstraintFamily } from "../model/types.js";
+import type { ConstraintFamily, LinearModel, Row } from "../model/types.js";
 import { describeRow, isMoneyRow, Namer } from "../plan/describe.js";
 import { type Conflict, diagnoseInfeasibility } from "../plan/elastic.js";
 import type { SolverChoice } from "../solve/auto.js";
@@ -32,6 +32,8 @@ export interface MinBudgetRow {
   scale: number;
   min_budget_yuan: number;
   change_yuan: number;
+  /** Money of the source and place the year before left for this year (carryover sources), yuan. */
+  carried_in_yuan: number;
   used_yuan: number;
   binding: boolean;
 }
@@ -131,19 +133,32 @@ function budgetRows(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array
     const row = mb.model.rows[s.row];
     const lambda = primal[s.scale];
     const source = scenario.sources.find((x) => x.id === s.source)!;
-    const activity = row.terms.reduce((a, t) => a + (t.v === s.scale ? 0 : t.c * primal[t.v]), 0);
-    const used = row.terms.reduce((a, t) => a + (vars[t.v].ref.role === "funds" ? t.c * primal[t.v] : 0), 0);
-    return minBudgetRow(namer, source, s.region, s.year, s.amount, lambda, used, activity);
+    return minBudgetRow(namer, source, s.region, s.year, s.amount, lambda, budgetRowMoney(row, vars, primal));
   }).sort(byYearSourceRegion);
+}
+
+/** What a budget row's plan spends (funds) and brings in from the year before (carry), 万元. */
+export function budgetRowMoney(row: Row, variables: LinearModel["variables"], primal: Float64Array): { used: number; carriedIn: number } {
+  let used = 0;
+  let carriedIn = 0;
+  for (const t of row.terms) {
+    const role = variables[t.v].ref.role;
+    if (role === "funds") used += t.c * primal[t.v];
+    else if (role === "carry" && t.c < 0) carriedIn -= t.c * primal[t.v];
+  }
+  return { used, carriedIn };
 }
 
 /**
  * One min_budget.csv row: a selected budget today (`today`, yuan) and at scale λ, what the plan
- * uses of it (`used`, 万元, like the row's `activity`). Shared with min-budget --confidence, so the
+ * brings in from the year before and uses (万元). Binding as in budgets.csv: the money the year has
+ * (the scaled budget and what was carried in) is spent — carrying money on is not reaching a bound,
+ * and a year with nothing to spend holds nothing back. Shared with min-budget --confidence, so the
  * columns follow one reporting rule with and without it.
  */
-export function minBudgetRow(namer: Namer, source: Source, region: string, year: number, today: number, scale: number, used: number, activity: number): MinBudgetRow {
+export function minBudgetRow(namer: Namer, source: Source, region: string, year: number, today: number, scale: number, money: { used: number; carriedIn: number }): MinBudgetRow {
   const min = today * scale;
+  const available = min / MONEY_UNIT + money.carriedIn;
   return {
     source: source.id,
     source_name: source.name,
@@ -155,8 +170,9 @@ export function minBudgetRow(namer: Namer, source: Source, region: string, year:
     scale: round(scale, 9),
     min_budget_yuan: round(min, 2),
     change_yuan: round(min - today, 2),
-    used_yuan: reportYuan(used),
-    binding: isBinding(min / MONEY_UNIT, activity),
+    carried_in_yuan: reportYuan(money.carriedIn),
+    used_yuan: reportYuan(money.used),
+    binding: available > 0 && isBinding(available, money.used),
   };
 }
 

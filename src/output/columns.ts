@@ -128,7 +128,7 @@ export function drawColumnsOf(layout: Pick<MetricLayout, "targets" | "inputs">):
 /** min_budget.csv (`simulate min-budget`, with or without --confidence): every selected budget today and at the minimum. */
 export const MIN_BUDGET_COLUMNS: (keyof MinBudgetRow)[] = [
   "source", "source_name", "source_kind", "region", "region_name", "year", "budget_yuan", "scale",
-  "min_budget_yuan", "change_yuan", "used_yuan", "binding",
+  "min_budget_yuan", "change_yuan", "carried_in_yuan", "used_yuan", "binding",
 ];
 /** min_budget_binding.csv (`simulate min-budget`): the limits that hold the minimum. */
 export const MIN_BUDGET_BINDING_COLUMNS: (keyof BindingRow)[] = ["family", "where", "what", "min_budget_change_yuan", "per"];

@@ -106,7 +106,7 @@ describe("finance commands write their outputs", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/breaking point: λ = 0\.83/);
     const csv = readFileSync(join(out, "min_budget.csv"), "utf8");
-    expect(csv.split("\n")[0]).toBe("\ufeffsource,source_name,source_kind,region,region_name,year,budget_yuan,scale,min_budget_yuan,change_yuan,used_yuan,binding");
+    expect(csv.split("\n")[0]).toBe("\ufeffsource,source_name,source_kind,region,region_name,year,budget_yuan,scale,min_budget_yuan,change_yuan,carried_in_yuan,used_yuan,binding");
     expect(existsSync(join(out, "min_budget_binding.csv"))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, "run.json"), "utf8")).scales[0].scale).toBeCloseTo(0.8348, 3);
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("最低预算");

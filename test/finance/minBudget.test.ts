@@ -131,8 +131,20 @@ describe("min-budget model", () => {
 describe("min_budget.csv rows", () => {
   it("follow one reporting rule with and without --confidence: money under the report tolerance reads 0", () => {
     const s = handSolvedTown();
-    const row = minBudgetRow(new Namer(s), s.sources[0], "town", 2021, 3_000_000, 1.2, 1e-5, 360);
-    expect(row).toMatchObject({ budget_yuan: 3_000_000, scale: 1.2, min_budget_yuan: 3_600_000, change_yuan: 600_000, used_yuan: 0, binding: true });
-    expect(minBudgetRow(new Namer(s), s.sources[0], "town", 2021, 3_000_000, 1.2, 250, 250).used_yuan).toBe(2_500_000);
+    const row = minBudgetRow(new Namer(s), s.sources[0], "town", 2021, 3_000_000, 1.2, { used: 1e-5, carriedIn: 0 });
+    expect(row).toMatchObject({ budget_yuan: 3_000_000, scale: 1.2, min_budget_yuan: 3_600_000, change_yuan: 600_000, carried_in_yuan: 0, used_yuan: 0 });
+    expect(minBudgetRow(new Namer(s), s.sources[0], "town", 2021, 3_000_000, 1.2, { used: 250, carriedIn: 0 }).used_yuan).toBe(2_500_000);
+  });
+
+  it("call a budget binding as budgets.csv does: the year's money (scaled budget + carried in) spent", () => {
+    const s = handSolvedTown();
+    const row = (today: number, money: { used: number; carriedIn: number }) => minBudgetRow(new Namer(s), s.sources[0], "town", 2022, today, 1.2, money);
+    expect(row(3_000_000, { used: 360, carriedIn: 0 }).binding).toBe(true);
+    // A carryover budget whose money moves on to the next year is tight as a row, but nothing was
+    // spent from it: a new user's county found binding = true beside used_yuan = 0.
+    expect(row(3_000_000, { used: 0, carriedIn: 0 })).toMatchObject({ used_yuan: 0, binding: false });
+    expect(row(3_000_000, { used: 460, carriedIn: 100 })).toMatchObject({ carried_in_yuan: 1_000_000, used_yuan: 4_600_000, binding: true });
+    expect(row(3_000_000, { used: 360, carriedIn: 100 }).binding).toBe(false);
+    expect(row(0, { used: 0, carriedIn: 0 }).binding).toBe(false);
   });
 });
