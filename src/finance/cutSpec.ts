@@ -56,7 +56,10 @@ export function parseCutLevel(level: string, whole: string): number {
   const value = level === "" ? null : parseShare(level);
   if (value === null) throw new UsageError(`--cut "${whole}": "${level}" is not a cut level; write a percentage such as 20% (or a fraction such as 0.2)`);
   if (value < 0 || value > 1) {
-    const hint = !level.includes("%") && value > 1 ? ` (write ${level}% for a percentage)` : "";
+    // "10" was likely meant as 10%; suggest that only when the percentage is itself a valid level
+    // (150% is outside the range too).
+    const asPercent = level.includes("%") ? null : parseShare(`${level}%`);
+    const hint = asPercent !== null && asPercent >= 0 && asPercent <= 1 && value > 1 ? ` (write ${level}% for a percentage)` : "";
     throw new UsageError(`--cut "${whole}": cut level ${level} is outside 0%–100%${hint}`);
   }
   return value;

@@ -2,7 +2,8 @@
  * The files one scenario load may read, and how: every YAML layer and CSV table goes through
  * `InputFiles.read`, which applies, in this order and before reading a byte,
  *
- * 1. the file type: `extends:` and scenario files are .yaml/.yml, `file:` entries are .csv;
+ * 1. the file type: `extends:` and scenario files are .yaml/.yml, `file:` entries are .csv or .xlsx
+ *    (fileEntries.ts reads a .xlsx name as a workbook, any other as CSV);
  * 2. confinement: a file named by a reference (`extends:`, `file:`) must lie inside a trusted folder
  *    tree once symbolic links are resolved — the folder of the scenario file, for an overlay also
  *    the overlay's folder, and every `--allow-outside` folder. Files named on the command line are
@@ -29,7 +30,13 @@ export interface FileReference {
 }
 
 const EXTENSIONS: Record<InputKind, RegExp> = { yaml: /^\.ya?ml$/i, csv: /^\.csv$/i, xlsx: /^\.xlsx$/i };
-const KIND_NAME: Record<InputKind, string> = { yaml: "a .yaml or .yml scenario file", csv: "a .csv file", xlsx: "an .xlsx workbook" };
+/**
+ * What the place that names a file of this kind reads. Both table kinds come from `file:` entries,
+ * which take .csv and .xlsx alike, so a refused table name lists both.
+ */
+const ACCEPTED_HERE: Record<InputKind, string> = { yaml: "a .yaml or .yml scenario file", csv: "a .csv or .xlsx file", xlsx: "a .csv or .xlsx file" };
+/** Spreadsheet files a `file:` entry cannot read but Excel or WPS can save as .xlsx or CSV. */
+const OTHER_SPREADSHEET = /^\.(xls|xlsm|xlsb|et|ods)$/i;
 const MAX_BYTES: Record<InputKind, number> = { yaml: LIMITS.yamlBytes, csv: LIMITS.csvBytes, xlsx: LIMITS.xlsxBytes };
 
 export class InputFiles {
@@ -89,8 +96,11 @@ export class InputFiles {
   private admit(file: string, kind: InputKind, from: FileReference | null, roots: readonly string[]): boolean {
     const where = from ? from.at : { file, line: null };
     const shown = from ? from.written : displayFile(file);
-    if (!EXTENSIONS[kind].test(extname(file))) {
-      this.problems.add(from?.path ?? "", where, `${shown} is not ${KIND_NAME[kind]}; renewsim reads only those here`);
+    const extension = extname(file);
+    if (!EXTENSIONS[kind].test(extension)) {
+      const table = kind !== "yaml";
+      const hint = table && OTHER_SPREADSHEET.test(extension) ? "; save it as .xlsx or CSV first" : "";
+      this.problems.add(from?.path ?? "", where, `${shown} is not ${ACCEPTED_HERE[kind]}; renewsim reads only those here${hint}`);
       return false;
     }
     const refusal = from ? confinementProblem(file, roots) : null;

@@ -27,7 +27,12 @@ export function parseYamlLayer(
   const lineOf = (offset: number | undefined): number | null =>
     offset === undefined ? null : lines.linePos(offset).line;
   if (doc.errors.length > 0) {
-    for (const err of doc.errors) problems.add("", { file, line: lineOf(err.pos[0]) }, syntaxMessage(err));
+    const textLines = text.split(/\r\n|\r|\n/);
+    for (const err of doc.errors) {
+      const line = lineOf(err.pos[0]);
+      const hint = line === null ? null : thousandsCommaHint(textLines[line - 1] ?? "");
+      problems.add("", { file, line }, hint ? `${syntaxMessage(err)} — ${hint}` : syntaxMessage(err));
+    }
     return undefined;
   }
   const reader = new PlainReader(doc, file, lineOf, positions, problems);
@@ -65,6 +70,22 @@ function syntaxMessage(err: YAMLError): string {
 const INDENTATION_ERRORS = new Set<string>(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "TAB_AS_INDENT"]);
 const INDENTATION_HINT =
   "check the indentation here and on the lines next to it (YAML nests by spaces: keys of one level start in the same column, a nested key further in)";
+
+/**
+ * A number with thousands commas in a flow mapping (`{region: x, per_year: 22,000,000}`): inside
+ * `{…}` a comma separates entries, so YAML reads `per_year: 22` and then keys `000` — twice, here,
+ * which is the error. (One group, `per_year: 3,000`, is no YAML error: it reads as 3 and a key 0
+ * without a value, which the merge drops. In block style, `per_year: 22,000,000` is one text
+ * value, an amount.) The
+ * hint is given for a line with a number in thousands groups (1,000 … 22,000,000.5) outside quotes
+ * and comments, and a brace.
+ */
+function thousandsCommaHint(line: string): string | null {
+  const bare = line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""').replace(/(^|\s)#.*$/, "");
+  const number = /(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)/.exec(bare);
+  if (!number || !/[{}]/.test(bare)) return null;
+  return `numbers with thousands commas inside {…} must be quoted: "${number[0]}" (or written without commas: ${number[0].replace(/,/g, "")}); unquoted, YAML reads each comma there as the end of an entry`;
+}
 
 /** Tags that only restate what plain YAML means; any other tag is refused. */
 const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));

@@ -27,14 +27,22 @@ const COUNT = new Set([
   "units_started", "actual_started", "units_active", "units_completed", "slots_used", "slots", "target_value", "planned", "planned_value",
   "shortfall", "planned_change_vs_base", "mean", "sd", "p5", "p10", "p50", "p90", "p95", "planned_margin", "planned_value_below",
 ]);
-const INTEGER = new Set(["draws", "rank", "targets", "targets_met", "draw", "weight", "targets_reached"]);
+/** Columns that only ever hold whole numbers. A target's weight is not one: `weight: 1.5` is valid. */
+const INTEGER = new Set(["draws", "rank", "targets", "targets_met", "draw", "targets_reached"]);
 const YEAR = new Set(["year", "by"]);
 
+/**
+ * How a column's numbers are shown. "number" (General: the value as stored, decimals included) is
+ * the default, for weights, rates and anything not known to be a whole count, money or a share.
+ */
 export function columnKind(column: string): ColumnKind {
   if (YEAR.has(column)) return "year";
   if (SHARE.has(column) || /^rel_delta_\d+$/.test(column)) return "share";
   // "…_per_100m_yuan" and "…_per_yuan" are rates per amount of money, not amounts.
   if ((/_yuan$/.test(column) && !/_per_(100m_)?yuan$/.test(column)) || column === "marginal_cost_yuan_per_unit") return "money";
+  // Any other rate ("households_lost_per_100m_yuan", "…_per_slot") shows as stored: a rate of
+  // households is not a count of them, and 0.4 households per 1亿元 must not read 0.
+  if (/_per_/.test(column)) return "number";
   if (HOUSEHOLDS.test(column)) return "households";
   if (COUNT.has(column)) return "count";
   if (INTEGER.has(column)) return "integer";

@@ -20,7 +20,11 @@ describe("--cut parsing", () => {
     ["government=abc", /"abc" is not a cut level/],
     ["unknown=10%", /unknown selector "unknown"/],
     ["government=120%", /outside 0%–100%/],
-    ["government=10", /outside 0%–100% \(write 10% for a percentage\)/],
+    ["government=10", /outside 0%–100% \(write 10% for a percentage\)$/],
+    ["government=100", /outside 0%–100% \(write 100% for a percentage\)$/],
+    // 150% is outside the range too: no suggestion to write it.
+    ["government=150", /cut level 150 is outside 0%–100%$/],
+    ["government=1.5", /cut level 1.5 is outside 0%–100% \(write 1.5% for a percentage\)$/],
     ["government=-5%", /outside 0%–100%/],
     ["government10%", /needs the form <selector>=<levels>/],
     ["=10%", /selector before "=" is missing/],

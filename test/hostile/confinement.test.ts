@@ -85,11 +85,11 @@ describe("references outside the scenario's folder", () => {
     expect((await runIn(dir, "x.yaml", "--allow-outside", "../shared", "--out", "out", "--quiet")).code).toBe(0);
   });
 
-  it("only .yaml/.yml files are layers and only .csv files are tables", async () => {
+  it("only .yaml/.yml files are layers and only .csv and .xlsx files are tables", async () => {
     const dir = project({ "s.yaml": TOY, "notes.txt": `${SECRET}\n`, "x.yaml": "extends: notes.txt\n", "y.yaml": regionsFrom("notes.txt") });
     for (const f of ["x.yaml", "y.yaml"]) {
       const r = await runIn(dir, "validate", f);
-      expectRefused(r, 2, /notes\.txt is not a \.(yaml or \.yml scenario|csv) file/);
+      expectRefused(r, 2, /notes\.txt is not a \.(yaml or \.yml scenario|csv or \.xlsx) file/);
       expect(r.stderr).not.toContain(SECRET);
     }
   });

@@ -306,6 +306,24 @@ describe("bad scenario files", () => {
     expect(error.message).toMatch(/YAML syntax: .* — check the indentation here and on the lines next to it \(YAML nests by spaces/);
   });
 
+  it("says to quote a number with thousands commas inside {…}, where the commas split the mapping", () => {
+    const yaml = patch(['{region: gd, per_year: "3亿"}', "{region: gd, per_year: 22,000,000}"]);
+    const { error } = errorFor(yaml);
+    const line = expectProblem(error, "", lineOf(yaml, "22,000,000"), "s.yaml", "YAML syntax: Map keys must be unique");
+    expect(line).toContain('numbers with thousands commas inside {…} must be quoted: "22,000,000"');
+    // The same number in block style is one text value, read as an amount (commas ignored).
+    const block = patch(['      - {region: gd, per_year: "3亿"}', "      - region: gd\n        per_year: 22,000,000"]);
+    expect(loadScenario(join(writeFiles({ "s.yaml": block }), "s.yaml")).scenario.sources[0].budgets[0]).toMatchObject({ region: "gd", amount: 22_000_000 });
+  });
+
+  it("gives the thousands-comma hint only on a line that has one inside {…}", () => {
+    const yaml = patch(["    unit_cost: 3000000\n", "    unit_cost: 3000000\n    unit_cost: 5\n"]);
+    expect(errorFor(yaml).error.message).not.toContain("thousands commas");
+    const quoted = patch(['{region: gd, per_year: "3亿"}', '{region: gd, per_year: "22,000,000", region: sz}']);
+    expect(errorFor(quoted).error.message).toMatch(/Map keys must be unique/);
+    expect(errorFor(quoted).error.message).not.toContain("thousands commas");
+  });
+
   it("rejects a file that is not a mapping", () => {
     const { error } = errorFor("- a\n- b\n");
     expectProblem(error, "", 1, "s.yaml", "a scenario file must be a mapping of keys");

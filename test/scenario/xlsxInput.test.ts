@@ -12,7 +12,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../cli/run.js";
 import { csvToRows, writeWorkbook } from "../helpers/workbooks.js";
-import { errorFor, patch } from "./helpers.js";
+import { errorFor, expectProblem, lineOf, patch } from "./helpers.js";
 
 const GD = "guangdong-retrofit-2021-2025.yaml";
 
@@ -113,6 +113,15 @@ describe("bad workbook input", () => {
     const yaml = patch(["      - {region: gz, stock: 100}\n      - {region: sz, stock: 80}\n", "      - {file: stock.csv, sheet: 存量}\n"]);
     const { error } = errorFor(yaml, { "stock.csv": "region,stock\ngz,100\nsz,80\n" });
     expect(error.message).toMatch(/programs\[0\]\.by_region\[0\]\.sheet: a file entry takes only "file:" \("sheet:" is for \.xlsx files\)/);
+  });
+
+  it("a table that is neither .csv nor .xlsx is refused naming both; an .xls or .et file is told to be saved as .xlsx or CSV", () => {
+    for (const [name, saveHint] of [["stock.xls", true], ["存量.ET", true], ["stock.txt", false]] as const) {
+      const yaml = patch(["      - {region: gz, stock: 100}\n      - {region: sz, stock: 80}\n", `      - {file: ${name}}\n`]);
+      const { error } = errorFor(yaml, { [name]: "region,stock\ngz,100\n" });
+      const line = expectProblem(error, "programs[0].by_region[0].file", lineOf(yaml, name), "s.yaml", `${name} is not a .csv or .xlsx file; renewsim reads only those here`);
+      expect(line.includes("; save it as .xlsx or CSV first"), line).toBe(saveHint);
+    }
   });
 
   it("a date cell and an Excel error cell are named by sheet, row and column", async () => {

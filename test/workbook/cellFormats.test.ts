@@ -1,7 +1,10 @@
-/** Column widths count CJK characters (and those beyond U+FFFF) double, whatever the text. */
+/**
+ * Column widths count CJK characters (and those beyond U+FFFF) double, whatever the text; weights
+ * and rates keep their decimals (only whole counts show whole).
+ */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { displayWidth } from "../../src/workbook/cellFormats.js";
+import { columnKind, displayWidth, numFmt, WHOLE } from "../../src/workbook/cellFormats.js";
 
 /** The rule as first written: one regex test per character. */
 const byRegex = (text: string) => [...text].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
@@ -17,5 +20,24 @@ describe("displayWidth", () => {
     fc.assert(fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.string()), (t) => {
       expect(displayWidth(t)).toBe(byRegex(t));
     }), { numRuns: 2000 });
+  });
+});
+
+describe("number formats by column", () => {
+  const shown = (column: string, value: number) => numFmt(columnKind(column), value);
+
+  it("shows a target's weight and a rate of households with their decimals, not rounded whole", () => {
+    // weight: 1.5 is a valid weight (targets.csv says 1.5); #,##0 showed it as 2.
+    for (const column of ["weight", "households_lost_per_100m_yuan", "shadow_price_units_per_slot", "units_per_step"]) {
+      expect(shown(column, 1.5), column).toBeUndefined(); // General: the value as stored
+    }
+  });
+
+  it("still shows whole counts whole and households whole", () => {
+    for (const column of ["draws", "rank", "targets", "targets_met", "draw", "targets_reached", "households_lost", "households_started"]) {
+      expect(shown(column, 3), column).toBe(WHOLE);
+    }
+    expect(shown("units_started", 2.5)).toBe("#,##0.0");
+    expect(shown("marginal_cost_yuan_per_unit", 2e6)).toMatch(/万元/);
   });
 });

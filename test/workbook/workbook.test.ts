@@ -106,6 +106,23 @@ describe("results.xlsx", () => {
     expect(format("started", "mean")).not.toMatch(/万元|亿元/);
   });
 
+  it("shows a target's weight (targets.csv, stress.csv) and households lost per 1亿元 with their decimals", async () => {
+    const files = {
+      "targets.csv": "target,metric,weight,target_value\nt1,started,1.5,100\nt2,households_started,0.25,1000\n",
+      "stress_summary.csv": "cut,households_lost,households_lost_per_100m_yuan\n0.2,12,0.4\n",
+      "stress.csv": "cut,target,metric,weight\n0.2,t1,started,1.5\n",
+    };
+    const wb = XLSX.read((await withOfficeFiles(files, { kind: "stress" }))["results.xlsx"] as Uint8Array, { cellNF: true });
+    // SheetJS reads a cell with the General format as "General" (or without z).
+    const format = (sheet: string, ref: string) => wb.Sheets[sheet][ref].z ?? "General";
+    expect(format("目标完成", "C3")).toBe("General");
+    expect(format("目标完成", "C4")).toBe("General");
+    expect(format("目标完成", "D4")).toBe("#,##0"); // a households target value stays whole
+    expect(format("压力测试-目标", "D3")).toBe("General");
+    expect(format("压力测试-汇总", "B3")).toBe("#,##0");
+    expect(format("压力测试-汇总", "C3")).toBe("General");
+  });
+
   it("freezes the two header rows (read from the sheet XML)", async () => {
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(readFileSync(join(dir, "gd", "results.xlsx")));
