@@ -7,6 +7,7 @@
  */
 import * as z from "zod";
 import { nonFiniteMessage } from "../scenario/issueMessages.js";
+import { Id } from "../scenario/schema.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario, SourceKind } from "../scenario/types.js";
 import { buildCopula } from "./correlation.js";
@@ -17,10 +18,6 @@ import { DIST_TYPES, DistSchema } from "./distSchema.js";
 import type { AppliesTo, Dist, InputMode, Per, UncertainInput, Uncertainty, UncertaintyProblem } from "./types.js";
 import { MAX_SEED } from "./streams.js";
 
-const Id = z
-  .union([z.string(), z.number().int().min(0)])
-  .transform((v) => String(v))
-  .pipe(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "ids use letters, digits, '_', '-' and '.' only"));
 
 const APPLIES_TO = ["unit_cost", "budget", "enterprise_shortfall", "consent_failure", "slip"] as const;
 const KINDS = ["government", "enterprise", "property_unit", "resident"] as const;

@@ -7,6 +7,9 @@ import { formatPath, isRecord, type PathKey } from "./positions.js";
 import { Hints } from "./suggest.js";
 import { parseAmount, parseShare } from "./units.js";
 
+/** How a reference written as a region's name is told apart (validate.ts drops the id-format message beside it). */
+export const NAME_NOT_ID = "is the name of";
+
 export type Doc = Record<string, unknown>;
 
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -102,7 +105,7 @@ export class CheckContext {
     if (r === undefined) return undefined;
     if (this.isNode(r)) return r;
     const named = this.regionNamed(r);
-    const hint = named ? ` ("${r}" is the name of region "${named}": write its id)` : this.hints.didYouMean(r, () => [...this.regions.parent.keys(), ...this.regions.groups.keys()]);
+    const hint = named ? ` ("${r}" ${NAME_NOT_ID} region "${named}": write its id)` : this.hints.didYouMean(r, () => [...this.regions.parent.keys(), ...this.regions.groups.keys()]);
     this.report(path, `unknown region "${r}"${hint}`);
     return undefined;
   }

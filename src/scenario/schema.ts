@@ -7,11 +7,13 @@
 import * as z from "zod";
 import { MAX_YUAN, parseAmount, parseShare } from "./units.js";
 
+export const ID_FORMAT = "ids use letters, digits, '_', '-' and '.' only";
+
 /** Ids are text; whole numbers are accepted and turned into text (admin codes such as 440100). */
-const Id = z
+export const Id = z
   .union([z.string(), z.number().int().min(0)])
   .transform((v) => String(v))
-  .pipe(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "ids use letters, digits, '_', '-' and '.' only"));
+  .pipe(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, ID_FORMAT));
 const Year = z.number().int().min(1900).max(2200);
 const YearKey = z.string().regex(/^\d{4}$/, "year keys are four-digit years");
 /**

@@ -2,11 +2,12 @@
  * Validation of the merged document: the zod schema, then the cross-field checks, every problem
  * located at the file and line of the layer that supplied the value.
  */
+import { NAME_NOT_ID } from "./checkContext.js";
 import { crossCheck } from "./crossChecks.js";
 import { describeIssue } from "./issueMessages.js";
 import { isRecord, type PathKey, type PositionTable, type SourcePos, valueAt } from "./positions.js";
 import { ProblemLog } from "./problems.js";
-import { ScenarioSchema, type RawScenario } from "./schema.js";
+import { ID_FORMAT, ScenarioSchema, type RawScenario } from "./schema.js";
 
 /**
  * Validates a merged scenario document and returns the schema's output (amounts in yuan, shares as
@@ -26,12 +27,17 @@ export function validateMerged(
   const report = (path: PathKey[], message: string) =>
     problems.add(path, positions.locate(merged, path, fallback), withNewRecordHint(merged, path, message, newRecords));
   const parsed = ScenarioSchema.safeParse(merged);
+  const found: { path: PathKey[]; message: string }[] = [];
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      for (const r of describeIssue(issue, merged)) report(r.path, r.message);
-    }
+    for (const issue of parsed.error.issues) found.push(...describeIssue(issue, merged));
   }
-  if (isRecord(merged)) crossCheck(merged, report);
+  const checked: { path: PathKey[]; message: string }[] = [];
+  if (isRecord(merged)) crossCheck(merged, (path, message) => checked.push({ path, message }));
+  // A region written by its name ("城关镇" for chengguan) fails the id format and names no region;
+  // the cross-check says which id to write, so the format message at the same path is left out.
+  const explained = new Set(checked.filter((p) => p.message.includes(NAME_NOT_ID)).map((p) => JSON.stringify(p.path)));
+  for (const p of found) if (!(p.message.includes(ID_FORMAT) && explained.has(JSON.stringify(p.path)))) report(p.path, p.message);
+  for (const p of checked) report(p.path, p.message);
   problems.throwIfAny(layerFiles);
   return parsed.data!;
 }

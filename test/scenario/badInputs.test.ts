@@ -298,6 +298,14 @@ describe("bad scenario files", () => {
     const yaml = patch(["  - {id: gz, parent: gd}", "  - {id: gz, name: 广州市, parent: gd}"], ['{region: gd, per_year: "3亿"}', '{region: 广州市, per_year: "3亿"}']);
     const { error } = errorFor(yaml);
     expect(error.message).toContain('unknown region "广州市" ("广州市" is the name of region "gz": write its id)');
+    // One message for the entry: the id format rule it also breaks adds nothing (a new user got both).
+    expect(error.message).not.toContain("ids use letters");
+  });
+
+  it("still says what ids may hold where no region has that name", () => {
+    const yaml = patch(['{region: gd, per_year: "3亿"}', '{region: 广州, per_year: "3亿"}']);
+    const { error } = errorFor(yaml);
+    expect(error.message).toContain(`"广州": ids use letters, digits, '_', '-' and '.' only`);
   });
 
   it("says to check the indentation when a key is indented one level wrong", () => {
