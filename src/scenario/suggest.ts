@@ -1,16 +1,24 @@
 /** "Did you mean …" hints for misspelt keys and ids, and short renderings of values in messages. */
 
+/**
+ * The candidate a misspelt word most likely meant: the nearest within a third of its length in
+ * edits, else the one candidate it begins (a shortened name: "consent" for consent_failure, from
+ * four letters on). Only close calls: a hint that names an unrelated key is worse than none.
+ */
 export function closest(word: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
   const limit = Math.max(1, Math.floor(word.length / 3));
+  const lower = word.toLowerCase();
+  const extending: string[] = [];
   for (const c of candidates) {
+    if (lower.length >= 4 && c.length > lower.length && c.toLowerCase().startsWith(lower)) extending.push(c);
     if (Math.abs(c.length - word.length) > limit) continue; // cannot be close: skip the distance
-    const d = distance(word.toLowerCase(), c.toLowerCase());
+    const d = distance(lower, c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
-  // Only close calls: a hint that names an unrelated key is worse than none.
-  return best !== null && bestDistance <= limit ? best : null;
+  if (best !== null && bestDistance <= limit) return best;
+  return extending.length === 1 ? extending[0] : null;
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string {

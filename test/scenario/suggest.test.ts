@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { closest, didYouMean } from "../../src/scenario/suggest.js";
+
+const APPLIES_TO = ["unit_cost", "budget", "enterprise_shortfall", "consent_failure", "slip"];
+
+describe("did-you-mean hints", () => {
+  it("name the nearest candidate within a third of the word's length in edits, swaps counting once", () => {
+    expect(closest("unti_cost", APPLIES_TO)).toBe("unit_cost");
+    expect(closest("budgte", APPLIES_TO)).toBe("budget");
+    expect(closest("househods_per_unit", ["households_per_unit", "unit_cost"])).toBe("households_per_unit");
+    expect(closest("money", APPLIES_TO)).toBeNull();
+  });
+
+  it("name the one candidate a shortened word begins, from four letters on (a new user wrote applies_to: consent)", () => {
+    expect(didYouMean("consent", APPLIES_TO)).toBe(' (did you mean "consent_failure"?)');
+    expect(closest("enterprise", APPLIES_TO)).toBe("enterprise_shortfall");
+    expect(closest("con", APPLIES_TO)).toBeNull(); // three letters: too short to guess from
+    expect(closest("unit", ["unit_cost", "unit_name"])).toBeNull(); // two candidates: no guess
+  });
+});
