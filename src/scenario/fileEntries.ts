@@ -147,7 +147,10 @@ function budgetRowsByRegion(rows: Record<string, unknown>[], csvFile: string, pa
       continue;
     }
     if (empty.length > 0) {
-      ctx.problems.addRow([...path, "file"], at, `this row has no ${empty.join(", ")}: a budgets row with a year needs region, year and amount`);
+      // "gz，2021，3000万" (full-width commas, typed with a Chinese input method) is one cell.
+      const fullWidth = Object.values(row).some((v) => typeof v === "string" && v.includes("，"));
+      const hint = fullWidth ? `; it separates its cells with the full-width comma "，": use "," (an ASCII comma)` : "";
+      ctx.problems.addRow([...path, "file"], at, `this row has no ${empty.join(", ")}: a budgets row with a year needs region, year and amount${hint}`);
       continue;
     }
     const region = String(row.region);

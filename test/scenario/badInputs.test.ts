@@ -294,6 +294,12 @@ describe("bad scenario files", () => {
     expect(error.message).toMatch(/unknown source "centrl"/);
   });
 
+  it("says when a budgets CSV row separates its cells with full-width commas", () => {
+    const yaml = patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.csv}\n"]);
+    const { error } = errorFor(yaml, { "city.csv": "region,year,amount\ngz,2021,2000万\ngz，2022，2000万\n" });
+    expect(error.message).toContain('this row has no year, amount: a budgets row with a year needs region, year and amount; it separates its cells with the full-width comma "，": use "," (an ASCII comma)');
+  });
+
   it("points from a region's name to its id", () => {
     const yaml = patch(["  - {id: gz, parent: gd}", "  - {id: gz, name: 广州市, parent: gd}"], ['{region: gd, per_year: "3亿"}', '{region: 广州市, per_year: "3亿"}']);
     const { error } = errorFor(yaml);
