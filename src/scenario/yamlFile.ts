@@ -7,7 +7,7 @@
  * bounded (LIMITS.yamlNodes, yamlAliases, yamlDepth) so an alias bomb or a deeply nested file
  * stops with a message instead of exhausting memory or the stack.
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type YAMLError } from "yaml";
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type Scalar, type YAMLError } from "yaml";
 import { formatLimit, LIMITS } from "../limits.js";
 import { isRecord, setOwn, type PathKey, type PositionTable } from "./positions.js";
 import type { ProblemLog } from "./problems.js";
@@ -35,7 +35,7 @@ export function parseYamlLayer(
     }
     return undefined;
   }
-  const reader = new PlainReader(doc, file, lineOf, positions, problems);
+  const reader = new PlainReader(doc, text, file, lineOf, positions, problems);
   let value: unknown;
   try {
     value = reader.toPlain(doc.contents, [], 0);
@@ -75,8 +75,8 @@ const INDENTATION_HINT =
  * A number with thousands commas in a flow mapping (`{region: x, per_year: 22,000,000}`): inside
  * `{…}` a comma separates entries, so YAML reads `per_year: 22` and then keys `000` — twice, here,
  * which is the error. (One group, `per_year: 3,000`, is no YAML error: it reads as 3 and a key 0
- * without a value, which the merge drops. In block style, `per_year: 22,000,000` is one text
- * value, an amount.) The
+ * without a value, which PlainReader.splitNumbersInFlowMap refuses. In block style,
+ * `per_year: 22,000,000` is one text value, an amount.) The
  * hint is given for a line with a number in thousands groups (1,000 … 22,000,000.5) outside quotes
  * and comments, and a brace.
  */
@@ -89,6 +89,16 @@ function thousandsCommaHint(line: string): string | null {
 
 /** Tags that only restate what plain YAML means; any other tag is refused. */
 const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** A plain whole number 1–999 (a sign allowed): what stands before the first thousands comma. */
+const LEADING_GROUP = /^[-+]?[1-9]\d{0,2}$/;
+/** A thousands group after a comma: three digits, the last group with decimals if any (`000`, `500.5`). */
+const FOLLOWING_GROUP = /^\d{3}(?:\.\d+)?$/;
+
+/** The text of a plain (unquoted) scalar as written, or "" for anything else. */
+function plainSource(node: unknown): string {
+  return isScalar(node) && node.type === "PLAIN" && typeof node.source === "string" ? node.source : "";
+}
 
 class LimitReached extends Error {
   constructor(
@@ -110,6 +120,7 @@ class PlainReader {
 
   constructor(
     private readonly doc: Document,
+    private readonly text: string,
     private readonly file: string,
     private readonly lineOf: LineOf,
     private readonly positions: PositionTable,
@@ -133,6 +144,7 @@ class PlainReader {
     }
     if (isScalar(node)) return this.scalar(node.value, path, line);
     if (isMap(node)) {
+      if (node.flow) this.splitNumbersInFlowMap(node.items, path);
       const out: Record<string, unknown> = {};
       for (const pair of node.items) {
         const keyNode = pair.key;
@@ -148,6 +160,7 @@ class PlainReader {
       return out;
     }
     if (isSeq(node)) {
+      if (node.flow) this.splitNumbersInFlowSeq(node.items, path);
       const out: unknown[] = [];
       node.items.forEach((item, i) => {
         out.push(this.toPlain(item, [...path, i], depth + 1));
@@ -164,6 +177,76 @@ class PlainReader {
     if (["string", "number", "boolean"].includes(typeof value)) return value;
     this.refuse(path, line, "this value is not plain text, a number or true/false");
     return null;
+  }
+
+  /**
+   * `{region: gz, per_year: 3,000}` is valid YAML: the comma ends the entry, so it reads as
+   * per_year: 3 and a key 000 with no value, which the merge then drops (null removes a key) — a
+   * budget of 3 yuan and no error. (Two equal groups, 22,000,000, repeat the key 000: a syntax
+   * error, see thousandsCommaHint.) Flagged: an entry whose value is a plain 1–999 followed, after
+   * a comma, by keys of three digits (the last may have decimals) written without `:` or a value.
+   * `{2027: 0, 2028: 0}` and `{a: 1, 100: 5}` have values and are not touched.
+   */
+  private splitNumbersInFlowMap(pairs: readonly Pair<unknown, unknown>[], path: PathKey[]): void {
+    for (let i = 0; i < pairs.length; i++) {
+      const first = pairs[i].value;
+      const key = pairs[i].key;
+      if (!isScalar(first) || !isScalar(key) || !LEADING_GROUP.test(plainSource(first))) continue;
+      const groups: Scalar[] = [];
+      let end = first.range![1];
+      for (let j = i + 1; j < pairs.length; j++) {
+        const next = pairs[j].key;
+        if (pairs[j].value !== null || !isScalar(next) || !FOLLOWING_GROUP.test(plainSource(next))) break;
+        if (!/^\s*,\s*$/.test(this.text.slice(end, next.range![0]))) break;
+        groups.push(next);
+        end = next.range![1];
+        if (plainSource(next).includes(".")) break;
+      }
+      if (groups.length === 0) continue;
+      const stray = groups.map((g) => `"${plainSource(g)}"`);
+      const strayText = stray.length === 1 ? `a stray key ${stray[0]}` : `stray keys ${stray.slice(0, -1).join(", ")} and ${stray[stray.length - 1]}`;
+      this.splitNumber(first, groups, [...path, String(key.value)], strayText, "{…}");
+      i += groups.length;
+    }
+  }
+
+  /**
+   * The same inside a list: `[1,200, 300]` reads as 1, 200, 300. A list of plain numbers is valid
+   * as written, so only the unmistakable form is flagged: a plain 1–999 and three-digit groups
+   * joined by a bare comma, in a list whose other entries are set apart by a space or a line break
+   * (`[2021,2022]`, `[101,102,103]` or `[1,200]` alone are left as written).
+   */
+  private splitNumbersInFlowSeq(items: readonly unknown[], path: PathKey[]): void {
+    const ranged = items.every((item) => isScalar(item) && item.range);
+    if (!ranged || items.length < 3) return;
+    const nodes = items as Scalar[];
+    const separator = (k: number) => this.text.slice(nodes[k - 1].range![1], nodes[k].range![0]);
+    let spaced = false;
+    for (let k = 1; k < nodes.length; k++) if (separator(k) !== ",") spaced = true;
+    if (!spaced) return;
+    for (let i = 0; i < nodes.length; i++) {
+      if (!LEADING_GROUP.test(plainSource(nodes[i]))) continue;
+      const groups: Scalar[] = [];
+      for (let j = i + 1; j < nodes.length && separator(j) === "," && FOLLOWING_GROUP.test(plainSource(nodes[j])); j++) {
+        groups.push(nodes[j]);
+        if (plainSource(nodes[j]).includes(".")) break;
+      }
+      if (groups.length === 0) continue;
+      const strayText = groups.length === 1 ? `a separate entry ${plainSource(groups[0])}` : `separate entries ${groups.map(plainSource).join(", ")}`;
+      this.splitNumber(nodes[i], groups, path, strayText, "[…]"); // at the list: its indexes count the split pieces
+      i += groups.length;
+    }
+  }
+
+  /** Logs a number split by thousands commas; loading goes on, so the file's other problems are listed too. */
+  private splitNumber(first: Scalar, groups: readonly Scalar[], path: PathKey[], strayText: string, brackets: string): void {
+    const written = this.text.slice(first.range![0], groups[groups.length - 1].range![1]).replace(/\s+/g, " ");
+    const grouped = [first, ...groups].map(plainSource).join(",");
+    this.problems.addRow(
+      path,
+      { file: this.file, line: this.lineOf(first.range![0]) },
+      `${written} inside ${brackets} is read as ${plainSource(first)} and ${strayText} (inside ${brackets} a comma ends an entry): quote it ("${grouped}") or write ${grouped.replace(/,/g, "")}`,
+    );
   }
 
   private refuse(path: PathKey[], line: number | null, message: string): void {

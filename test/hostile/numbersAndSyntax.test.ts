@@ -3,6 +3,8 @@
  * YAML, tags — each one bad-input message with its YAML path and line (exit 2), none an internal
  * error or a solver failure.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectRefused, project, runIn, TOY } from "./helpers.js";
 
@@ -21,6 +23,8 @@ const NUMBERS: [string, string, string, RegExp, number][] = [
   ["absurd households_per_unit", "{region: a, stock: 100}", "{region: a, stock: 100, households_per_unit: 1e300}", /households_per_unit: 1e\+300 is above the largest accepted value, 1,000,000/, 23],
   ["absurd time limit", "targets:", "objective: {time_limit_seconds: 1e12}\ntargets:", /time_limit_seconds: 1000000000000 is above the largest accepted value/, 33],
   ["seed beyond 2^53", "uncertainty:", "seed: 1e300\nuncertainty:", /seed: 1e\+300 is above the largest accepted value, 9,007,199,254,740,991/, 37],
+  ["60,000 budget inside {…}", 'per_year: "6000万"', "per_year: 60,000", /budgets\[0\]\.per_year: 60,000 inside \{…\} is read as 60 and a stray key "000" .*quote it \("60,000"\) or write 60000/, 31],
+  ["1,000 stock inside {…}", "{region: a, stock: 100}", "{region: a, stock: 1,000}", /programs\[0\]\.by_region\[0\]\.stock: 1,000 inside \{…\} is read as 1 and a stray key "000"/, 23],
   ["uncertainty .nan parameter", "{type: uniform, min: 0.8, max: 1.6}", "{type: uniform, min: .nan, max: 1.6}", /uncertainty\.inputs\[0\]\.dist\.min: \.nan \(not a number\)/, 43],
 ];
 
@@ -34,6 +38,13 @@ describe("numbers", () => {
       expect(r.stderr).toContain(`s.yaml line ${line})`);
       expect(r.stderr).not.toMatch(/got null|solver failure/);
     }
+  });
+
+  it("a number with a thousands comma inside {…} writes nothing", async () => {
+    const dir = project({ "s.yaml": TOY.replace('per_year: "6000万"', "per_year: 60,000") });
+    const r = await runIn(dir, "s.yaml", "--out", "out", "--quiet");
+    expectRefused(r, 2, /is read as 60 and a stray key "000"/);
+    expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
   it("numbers in CSV tables get the same messages at their row", async () => {

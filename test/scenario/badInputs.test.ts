@@ -5,6 +5,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/index.js";
+import { PositionTable } from "../../src/scenario/positions.js";
+import { ProblemLog } from "../../src/scenario/problems.js";
+import { parseYamlLayer } from "../../src/scenario/yamlFile.js";
 import { BASE, errorFor, expectProblem, lineOf, loadError, patch, writeFiles } from "./helpers.js";
 
 interface Case {
@@ -336,6 +339,59 @@ describe("bad scenario files", () => {
     const quoted = patch(['{region: gd, per_year: "3亿"}', '{region: gd, per_year: "22,000,000", region: sz}']);
     expect(errorFor(quoted).error.message).toMatch(/Map keys must be unique/);
     expect(errorFor(quoted).error.message).not.toContain("thousands commas");
+  });
+
+  it("refuses a number with one thousands comma inside {…}, which YAML reads as the first group and a stray key", () => {
+    // `per_year: 3,000` in a flow mapping is no YAML error: it reads as per_year: 3 and a key 000
+    // without a value, which the merge drops (null removes a key) — a budget of 3 yuan.
+    const yaml = patch(['{region: gd, per_year: "3亿"}', "{region: gd, per_year: 3,000}"], ["{region: gz, stock: 100}", "{region: gz, stock: 1,200}"]);
+    const { error } = errorFor(yaml);
+    const budget = expectProblem(error, "sources[0].budgets[0].per_year", lineOf(yaml, "3,000"));
+    expect(budget).toContain('per_year: 3,000 inside {…} is read as 3 and a stray key "000" (inside {…} a comma ends an entry): quote it ("3,000") or write 3000');
+    const stock = expectProblem(error, "programs[0].by_region[0].stock", lineOf(yaml, "1,200"));
+    expect(stock).toContain('stock: 1,200 inside {…} is read as 1 and a stray key "200"');
+    // Listed with the file's other problems, not instead of them.
+    const withOther = patch(['{region: gd, per_year: "3亿"}', "{region: gd, per_year: 3,000}"], ["    unit_cost: 3000000\n", "    unit_cost: 3000000\n    unti: community\n"]);
+    const both = errorFor(withOther).error;
+    expectProblem(both, "sources[0].budgets[0].per_year", lineOf(withOther, "3,000"), "s.yaml", "is read as 3");
+    expectProblem(both, "programs[0].unti", lineOf(withOther, "unti:"), "s.yaml", 'unknown key "unti"');
+  });
+
+  it("refuses a number in several thousands groups, a decimal and a by_year amount split by commas inside {…}", () => {
+    const yaml = patch(['{region: gd, per_year: "3亿"}', "{region: gd, per_year: 1,200,000, by_year: {2021: 2,500.5, 2022: 0}}"]);
+    const { error } = errorFor(yaml);
+    const line = lineOf(yaml, "1,200,000");
+    expectProblem(error, "sources[0].budgets[0].per_year", line, "s.yaml", 'per_year: 1,200,000 inside {…} is read as 1 and stray keys "200" and "000"');
+    expectProblem(error, "sources[0].budgets[0].by_year.2021", line, "s.yaml", '2021: 2,500.5 inside {…} is read as 2 and a stray key "500.5" (inside {…} a comma ends an entry): quote it ("2,500.5") or write 2500.5');
+  });
+
+  it("refuses a number split by a comma inside […] when the list's other entries are set apart by a space", () => {
+    const yaml = patch([
+      "at_least: 150}\n",
+      "at_least: 150}\nuncertainty:\n  inputs:\n    - id: cost\n      applies_to: unit_cost\n      dist: {type: discrete, values: [2,500,000, 3,000,000.5]}\n",
+    ]);
+    const { error } = errorFor(yaml);
+    const line = lineOf(yaml, "2,500,000");
+    expectProblem(error, "uncertainty.inputs[0].dist.values", line, "s.yaml", 'values: 2,500,000 inside […] is read as 2 and separate entries 500, 000 (inside […] a comma ends an entry): quote it ("2,500,000") or write 2500000');
+    expectProblem(error, "uncertainty.inputs[0].dist.values", line, "s.yaml", 'values: 3,000,000.5 inside […] is read as 3 and separate entries 000, 000.5');
+  });
+
+  it("reads flow collections with numeric keys or compact lists as written, and a block-style 3,000 as 3000", () => {
+    const problems = new ProblemLog();
+    const doc = parseYamlLayer(
+      "/x/s.yaml",
+      "by_year: {2027: 0, 2028: 0}\nm: {a: 1, b: 2, 100: 5}\ny: [2021, 2022]\nz: [2021,2022]\nids: [101,102,103]\nw: [1,2,3]\none: [1,200]\nq: {a: \"3,000\"}\nblock: 3,000\n",
+      new PositionTable(),
+      problems,
+    );
+    expect(problems.problems).toEqual([]);
+    expect(doc).toEqual({
+      by_year: { 2027: 0, 2028: 0 }, m: { a: 1, b: 2, 100: 5 }, y: [2021, 2022], z: [2021, 2022], ids: [101, 102, 103], w: [1, 2, 3], one: [1, 200], q: { a: "3,000" }, block: "3,000",
+    });
+    // Through the loader: by_year maps of zeros and a block-style 3,000 keep their amounts.
+    const block = patch(['      - {region: gd, per_year: "3亿"}', "      - region: gd\n        per_year: 3,000\n        by_year: {2021: 0, 2022: 0}"]);
+    const loaded = loadScenario(join(writeFiles({ "s.yaml": block }), "s.yaml")).scenario.sources[0].budgets;
+    expect(loaded.map((b) => [b.year, b.amount])).toEqual([[2021, 0], [2022, 0], [2023, 3000], [2024, 3000], [2025, 3000]]);
   });
 
   it("rejects a file that is not a mapping", () => {
