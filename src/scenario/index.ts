@@ -87,7 +87,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     hash: scenarioHash(merged),
     layers: layers.map((l) => l.file),
     notices: [
-      ...files.notices, ...implausibleBudgets(merged, locate), ...implausibleUnitCosts(merged, locate),
+      ...files.notices, ...implausibleBudgets(merged, place), ...implausibleUnitCosts(merged, place),
       ...moneyNotices(scenario, place), ...overriddenPerYear(merged, place), ...targetNotices(scenario, place),
     ],
     inputs: files.filesRead,

@@ -9,7 +9,8 @@
  * 100元 per household (retrofits cost thousands to tens of thousands). Warnings, not errors: the
  * planner may mean it. Each names its YAML path, file and line.
  */
-import { formatPath, type PathKey, type SourcePos } from "./positions.js";
+import type { InputLocator } from "./inputPlace.js";
+import { formatPath, type PathKey } from "./positions.js";
 import { formatYuan, parseAmount } from "./units.js";
 
 interface Amount {
@@ -18,7 +19,7 @@ interface Amount {
   government: boolean;
 }
 
-export function implausibleBudgets(merged: unknown, locate: (path: readonly PathKey[]) => SourcePos): string[] {
+export function implausibleBudgets(merged: unknown, place: InputLocator): string[] {
   const amounts = budgetAmounts(merged);
   const positive = amounts.map((a) => a.yuan).filter((x) => x > 0).sort((a, b) => a - b);
   if (positive.length === 0) return [];
@@ -33,10 +34,10 @@ export function implausibleBudgets(merged: unknown, locate: (path: readonly Path
     if (!tiny && !huge) return [];
     const unit = `did you mean "${a.yuan}${nearestUnit(a.yuan, median)}"?`;
     if (tiny && !belowMedian) {
-      return [`${where(a.path, locate)}: a government budget of ${formatYuan(a.yuan)} a year is under 1万元; amounts without a unit are yuan: ${unit}`];
+      return [`${where(a.path, place)}: a government budget of ${formatYuan(a.yuan)} a year is under 1万元; amounts without a unit are yuan: ${unit}`];
     }
     const hint = tiny ? `amounts without a unit are yuan: ${unit}` : "is the unit right?";
-    return [`${where(a.path, locate)}: a budget of ${formatYuan(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatYuan(median)} of those from 1万元); ${hint}`];
+    return [`${where(a.path, place)}: a budget of ${formatYuan(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatYuan(median)} of those from 1万元); ${hint}`];
   });
 }
 
@@ -46,7 +47,7 @@ const LEAST_GOVERNMENT_BUDGET = 1e4;
 /** Below this a unit cost per household is a unit slip: `2.7` written for 2.7万. */
 const LEAST_COST_PER_HOUSEHOLD = 100;
 
-export function implausibleUnitCosts(merged: unknown, locate: (path: readonly PathKey[]) => SourcePos): string[] {
+export function implausibleUnitCosts(merged: unknown, place: InputLocator): string[] {
   const programs = (merged as { programs?: unknown })?.programs;
   if (!Array.isArray(programs)) return [];
   return programs.flatMap((p, i) => {
@@ -69,7 +70,7 @@ export function implausibleUnitCosts(merged: unknown, locate: (path: readonly Pa
       const yuan = parseAmount(value);
       if (yuan === null || yuan <= 0 || !(households > 0) || yuan / households >= LEAST_COST_PER_HOUSEHOLD) return [];
       const per = households === 1 ? "" : ` (${formatYuan(yuan / households)} per household)`;
-      return [`${where(path, locate)}: a unit cost of ${formatYuan(yuan)}${per} is far below any real renewal work (thousands to tens of thousands of yuan per household); amounts without a unit are yuan: did you mean "${yuan}万"?`];
+      return [`${where(path, place)}: a unit cost of ${formatYuan(yuan)}${per} is far below any real renewal work (thousands to tens of thousands of yuan per household); amounts without a unit are yuan: did you mean "${yuan}万"?`];
     });
   });
 }
@@ -79,9 +80,9 @@ function nearestUnit(amount: number, typical: number): "万" | "亿" {
   return Math.abs(Math.log(amount * 1e4 / typical)) <= Math.abs(Math.log(amount * 1e8 / typical)) ? "万" : "亿";
 }
 
-function where(path: PathKey[], locate: (path: readonly PathKey[]) => SourcePos): string {
-  const at = locate(path);
-  return `${formatPath(path)} (${at.file}${at.line !== null ? ` line ${at.line}` : ""})`;
+/** "sources[2].budgets[0].per_year (data/县级预算.csv:9)": written as the other load-time notes are. */
+function where(path: PathKey[], place: InputLocator): string {
+  return `${formatPath(path)} (${place(path)})`;
 }
 
 function budgetAmounts(merged: unknown): Amount[] {

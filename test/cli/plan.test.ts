@@ -7,6 +7,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { monteCarloSummary } from "../../src/cli/commands/plan.js";
+import type { McRunInfo, McTables } from "../../src/montecarlo/mcFiles.js";
 import { runCli } from "./run.js";
 
 const TOWN = `
@@ -262,5 +264,27 @@ describe("bad input", () => {
     expect(e.code).toBe(2);
     expect(e.stderr).toContain("--solver must be auto, highs or jslp");
     expect(existsSync(join(dir, "s2.lp"))).toBe(false);
+  });
+});
+
+describe("the Monte Carlo lines after a plan", () => {
+  const info: McRunInfo = {
+    mode: "evaluate", seed: 1, seed_from: "--seed", draws_requested: 1000, draws_used: 1000, precision: null,
+    workers: 1, shard: null, draw_range: null, inputs: 1, quantiles: "type 7",
+  };
+  const tables = (pMet: number) => ({
+    targets: [{ target: "b-50", metric: "started", met: true, p_met: pMet, p_met_se: 0.01, p10: 44, p90: 49 }],
+    sensitivity: [],
+  }) as unknown as McTables;
+
+  it("say why a target planned met is missed in most worlds, and what plans a margin", () => {
+    const text = monteCarloSummary(info, tables(0), 2);
+    expect(text).toContain("  P(met) b-50: 0.0%");
+    expect(text).toContain("b-50: planned to meet the target exactly, with no margin, so any loss in a sampled world misses it; `--confidence 0.9` plans the margin");
+  });
+
+  it("say nothing more when the target is likely met, or when the plan already has margins", () => {
+    expect(monteCarloSummary(info, tables(0.8), 2)).not.toContain("no margin");
+    expect(monteCarloSummary(info, tables(0), 2, true)).not.toContain("no margin");
   });
 });

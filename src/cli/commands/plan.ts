@@ -64,7 +64,7 @@ export function registerPlan(program: Command): void {
       process.stdout.write(planSummary(outcome));
       if (outcome.monteCarlo) {
         const seconds = outcome.runJson.timings_seconds.monte_carlo;
-        process.stdout.write(monteCarloSummary(outcome.monteCarlo.info, outcome.monteCarlo.tables, seconds));
+        process.stdout.write(monteCarloSummary(outcome.monteCarlo.info, outcome.monteCarlo.tables, seconds, outcome.confidence !== null));
       }
     });
 }
@@ -98,8 +98,11 @@ function shardSpec(text: string): { k: number; n: number } {
   return { k: Number(m[1]), n: Number(m[2]) };
 }
 
-/** The lines printed after a Monte Carlo run (or a shard, or a merge). */
-export function monteCarloSummary(info: McRunInfo, tables: McTables | null, seconds: number | undefined): string {
+/**
+ * The lines printed after a Monte Carlo run (or a shard, or a merge). `confidencePlan`: the plan
+ * was planned to a confidence level (its summary already says what holds a target back).
+ */
+export function monteCarloSummary(info: McRunInfo, tables: McTables | null, seconds: number | undefined, confidencePlan = false): string {
   const lines: string[] = [];
   const rate = seconds && seconds > 0 ? `, ${Math.round(info.draws_used / seconds).toLocaleString("en-US")} draws/s` : "";
   const stop = info.precision !== null ? ` (stopped at standard error ≤ ${info.precision})` : "";
@@ -114,6 +117,11 @@ export function monteCarloSummary(info: McRunInfo, tables: McTables | null, seco
     const why = driver && Math.abs(driver.spearman_rho) >= 0.1 ? `; most sensitive to ${driver.input} (ρ ${driver.spearman_rho.toFixed(2)})` : "";
     const whole = t.metric.startsWith("households") || (Number.isInteger(t.p10) && Number.isInteger(t.p90));
     lines.push(`  P(met) ${t.target}: ${formatProbability(t.p_met, t.p_met_se)} (planned ${t.met ? "met" : "missed"}; P10–P90 ${formatRange(t.p10, t.p90, whole)})${why}`);
+  }
+  // "完成率 100%" beside "P(met) 0%" reads as a contradiction unless it is said why.
+  const exact = tables.targets.filter((t) => t.met && t.p_met < 0.5);
+  if (exact.length > 0 && !confidencePlan) {
+    lines.push(`  ${exact.map((t) => t.target).join(", ")}: planned to meet the target exactly, with no margin, so any loss in a sampled world misses it; \`--confidence 0.9\` plans the margin that makes each target 90% sure (docs/confidence.md)`);
   }
   return lines.join("\n") + "\n";
 }
