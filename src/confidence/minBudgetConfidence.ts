@@ -11,8 +11,9 @@
 import { buildPlanningModel, type PlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
 import { scaleBudgets } from "../finance/cuts.js";
+import { budgetMoney } from "../results/carry.js";
 import { freezeBeforeSelection } from "../finance/freezePast.js";
-import { budgetRowMoney, byYearSourceRegion, type MinBudgetResult, type MinBudgetRow, minBudgetRow, solveMinBudget } from "../finance/minBudgetSolve.js";
+import { byYearSourceRegion, type MinBudgetResult, type MinBudgetRow, minBudgetRow, solveMinBudget } from "../finance/minBudgetSolve.js";
 import { type BudgetSelection, selectsBudget } from "../finance/selection.js";
 import type { McTargetColumns } from "../montecarlo/tables.js";
 import type { Uncertainty } from "../montecarlo/types.js";
@@ -152,12 +153,13 @@ export async function minBudgetToConfidence(
 function budgetRows(pm: PlanningModel, scenario: Scenario, selection: BudgetSelection, scale: number, primal: Float64Array): MinBudgetRow[] {
   const namer = new Namer(scenario);
   const rows: MinBudgetRow[] = [];
-  for (const b of pm.ctx.index.budgetRows) {
+  const money = budgetMoney(pm.ctx, primal); // the execution model's rows hold the scaled budgets
+  for (const [k, b] of pm.ctx.index.budgetRows.entries()) {
     const source = scenario.sources[b.source];
     const row = pm.model.rows[b.row];
     const today = row.ub * MONEY_UNIT / scale;
     if (!selectsBudget(selection, source.id, { region: b.region, year: b.year, amount: today })) continue;
-    rows.push(minBudgetRow(namer, source, b.region, b.year, today, scale, budgetRowMoney(row, pm.model.variables, primal)));
+    rows.push(minBudgetRow(namer, source, b.region, b.year, today, scale, { used: money.used[k], carriedIn: money.carriedIn[k] }));
   }
   return rows.sort(byYearSourceRegion);
 }

@@ -7,7 +7,7 @@
  */
 import { MONEY_UNIT } from "../model/context.js";
 import { rowName } from "../model/names.js";
-import type { ConstraintFamily, LinearModel, Row } from "../model/types.js";
+import type { ConstraintFamily } from "../model/types.js";
 import { describeRow, isMoneyRow, Namer } from "../plan/describe.js";
 import { type Conflict, diagnoseInfeasibility } from "../plan/elastic.js";
 import type { SolverChoice } from "../solve/auto.js";
@@ -20,6 +20,7 @@ import { freezeBeforeSelection } from "./freezePast.js";
 import { buildMinBudgetModel, type MinBudgetModel } from "./minBudget.js";
 import type { BudgetSelection } from "./selection.js";
 import { bindsAt } from "../model/rowActivity.js";
+import { budgetMoney } from "../results/carry.js";
 
 export interface MinBudgetRow {
   source: string;
@@ -128,25 +129,20 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
 
 function budgetRows(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array): MinBudgetRow[] {
   const namer = new Namer(scenario);
-  const vars = mb.model.variables;
+  const { index } = mb.pm.ctx;
+  const entryOf = new Map(index.budgetRows.map((b, k) => [b.row, k]));
+  const scaledOf = new Map(mb.scaled.map((s) => [s.row, s]));
+  // Carried money as budgets.csv reports it (the leftover, results/carry.ts), with each selected
+  // budget at its scale.
+  const money = budgetMoney(mb.pm.ctx, primal, (k) => {
+    const s = scaledOf.get(index.budgetRows[k].row);
+    return s ? (s.amount / MONEY_UNIT) * primal[s.scale] : mb.pm.ctx.model.rows[index.budgetRows[k].row].ub;
+  });
   return mb.scaled.map((s) => {
-    const row = mb.model.rows[s.row];
-    const lambda = primal[s.scale];
+    const k = entryOf.get(s.row)!;
     const source = scenario.sources.find((x) => x.id === s.source)!;
-    return minBudgetRow(namer, source, s.region, s.year, s.amount, lambda, budgetRowMoney(row, vars, primal));
+    return minBudgetRow(namer, source, s.region, s.year, s.amount, primal[s.scale], { used: money.used[k], carriedIn: money.carriedIn[k] });
   }).sort(byYearSourceRegion);
-}
-
-/** What a budget row's plan spends (funds) and brings in from the year before (carry), 万元. */
-export function budgetRowMoney(row: Row, variables: LinearModel["variables"], primal: Float64Array): { used: number; carriedIn: number } {
-  let used = 0;
-  let carriedIn = 0;
-  for (const t of row.terms) {
-    const role = variables[t.v].ref.role;
-    if (role === "funds") used += t.c * primal[t.v];
-    else if (role === "carry" && t.c < 0) carriedIn -= t.c * primal[t.v];
-  }
-  return { used, carriedIn };
 }
 
 /**
@@ -158,7 +154,7 @@ export function budgetRowMoney(row: Row, variables: LinearModel["variables"], pr
  */
 export function minBudgetRow(namer: Namer, source: Source, region: string, year: number, today: number, scale: number, money: { used: number; carriedIn: number }): MinBudgetRow {
   const min = today * scale;
-  const available = min / MONEY_UNIT + money.carriedIn;
+  const carriedIn = reportYuan(money.carriedIn);
   return {
     source: source.id,
     source_name: source.name,
@@ -170,9 +166,10 @@ export function minBudgetRow(namer: Namer, source: Source, region: string, year:
     scale: round(scale, 9),
     min_budget_yuan: round(min, 2),
     change_yuan: round(min - today, 2),
-    carried_in_yuan: reportYuan(money.carriedIn),
+    carried_in_yuan: carriedIn,
     used_yuan: reportYuan(money.used),
-    binding: available > 0 && isBinding(available, money.used),
+    // On the reported figures: solver noise carried into a year of 0 is not money to spend.
+    binding: round(min, 2) + carriedIn > 0 && isBinding(min / MONEY_UNIT + money.carriedIn, money.used),
   };
 }
 

@@ -18,8 +18,11 @@ export interface BudgetMoney {
   carriedOut: Float64Array;
 }
 
-/** Per entry of ctx.index.budgetRows, in row units (万元). */
-export function budgetMoney(ctx: ModelContext, primal: Float64Array): BudgetMoney {
+/**
+ * Per entry of ctx.index.budgetRows, in row units (万元). `budgetOf(k)`: the budget of entry k
+ * where it is not its row's bound (min-budget scales budgets by a column: λ · today's amount).
+ */
+export function budgetMoney(ctx: ModelContext, primal: Float64Array, budgetOf?: (k: number) => number): BudgetMoney {
   const rows = ctx.index.budgetRows;
   const used = new Float64Array(rows.length);
   const carriedIn = new Float64Array(rows.length);
@@ -33,7 +36,8 @@ export function budgetMoney(ctx: ModelContext, primal: Float64Array): BudgetMone
     carriedIn[k] = b.carryIn >= 0 ? (outOf.get(b.carryIn) ?? primal[b.carryIn]) : 0;
     if (b.carryOut < 0) return;
     const column = ctx.model.variables[b.carryOut];
-    carriedOut[k] = column.lb === column.ub ? column.lb : Math.max(0, row.ub + carriedIn[k] - used[k]);
+    const budget = budgetOf ? budgetOf(k) : row.ub;
+    carriedOut[k] = column.lb === column.ub ? column.lb : Math.max(0, budget + carriedIn[k] - used[k]);
     outOf.set(b.carryOut, carriedOut[k]);
   });
   return { used, carriedIn, carriedOut };

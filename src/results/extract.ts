@@ -129,8 +129,9 @@ function extractBudgets(sol: PlanSolution, namer: Namer): BudgetRow[] {
       carried_out_yuan: reportYuan(money.carriedOut[k]),
       utilisation: shareOf(usedYuan, budget + carriedInYuan),
       // Carried-over money is slack, not a bound reached; a budget with nothing to spend (0, nothing
-      // carried in) holds nothing back, so it is not binding either.
-      binding: available > 0 && isBinding(available, used),
+      // carried in — on the reported figures, so solver noise carried in does not count) holds
+      // nothing back, so it is not binding either.
+      binding: budget + carriedInYuan > 0 && isBinding(available, used),
       ...budgetShadow(sol, b.row),
     };
   });

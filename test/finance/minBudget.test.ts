@@ -148,3 +148,19 @@ describe("min_budget.csv rows", () => {
     expect(row(0, { used: 0, carriedIn: 0 }).binding).toBe(false);
   });
 });
+
+describe("min_budget.csv's carried money", () => {
+  it("is what the year before left, as budgets.csv reports it, and binding means the year's money is spent", async () => {
+    const { scenario } = loadScenario("test/fixtures/confidence/whole-units/qinghe.yaml");
+    const r = await solveMinBudget(scenario, resolveSelection(scenario, government));
+    expect(r.status).toBe("optimal");
+    const county = r.rows.filter((x) => x.source === "county"); // carryover: true
+    expect(county.some((x) => x.carried_in_yuan > 0)).toBe(true);
+    for (const row of county) {
+      const before = county.find((x) => x.region === row.region && x.year === row.year - 1);
+      const left = before ? before.min_budget_yuan + before.carried_in_yuan - before.used_yuan : 0;
+      expect(row.carried_in_yuan, `${row.region} ${row.year}`).toBeCloseTo(Math.max(0, left), 0);
+      expect(row.binding).toBe(row.min_budget_yuan + row.carried_in_yuan > 0 && row.min_budget_yuan + row.carried_in_yuan - row.used_yuan <= 1);
+    }
+  }, 60_000);
+});
