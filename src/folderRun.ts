@@ -3,7 +3,7 @@
  * that no command keeps its own copy of it:
  *
  *   file (+ --with overlays)
- *     │ openFolderRun   loadCheckedScenario (the one loader, every problem gathered) → the folder
+ *     │ FolderRun.open  loadCheckedScenario (the one loader, every problem gathered) → the folder
  *     ▼                 (--out, or results/<name><suffix>) checked writable before any solve → the
  *   FolderRun           report thread started, so it loads ECharts while the command solves
  *     │ the command's own stages (a plan, stress levels, a min-budget search, frontier levels)

@@ -65,13 +65,25 @@ export async function calibrate(session: StagedSession, mp: MarginProblem, sampl
     const newlyLimited = c.status.flatMap((s, i) => (s === "limited" && !limited[i] ? [i] : []));
     if ((failing.length === 0 && newlyLimited.length === 0) || round >= MAX_ROUNDS) return c;
     levels.set(raisedLevels(mp, c, options.required));
-    // A margin the plan cannot reach is lowered to what it reaches and frozen there, so the margin
-    // stage holds every limited target at its best at once (and stays easy for integer plans).
-    for (const i of newlyLimited) {
-      limited[i] = true;
-      levels[i] = Math.max(targets[i].atLeast, c.planned[i]);
-    }
+    freezeLimited(mp, c, levels, limited);
   }
+}
+
+/**
+ * A margin the plan cannot reach is lowered to what it reaches and frozen there, so the margin
+ * stage holds every limited target at its best at once (and stays easy for integer plans).
+ * Updates `levels` and `limited`; returns whether a target was newly frozen.
+ */
+export function freezeLimited(mp: MarginProblem, c: Calibration, levels: Float64Array, limited: boolean[]): boolean {
+  const targets = mp.pm.ctx.scenario.targets;
+  let frozen = false;
+  c.status.forEach((s, i) => {
+    if (s !== "limited" || limited[i]) return;
+    limited[i] = true;
+    levels[i] = Math.max(targets[i].atLeast, c.planned[i]);
+    frozen = true;
+  });
+  return frozen;
 }
 
 /** Solves with the given margins and executes the plan on the calibration sample. */

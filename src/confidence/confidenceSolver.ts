@@ -12,7 +12,7 @@ import { StagedSession } from "../plan/stagedSession.js";
 import { relaxIntegers } from "../plan/stageModels.js";
 import type { SolverChoice } from "../solve/auto.js";
 import type { BoundChange } from "../solve/types.js";
-import { type CalibrateOptions, type Calibration, calibrate, judge, MAX_ROUNDS, raisedLevels } from "./calibrate.js";
+import { type CalibrateOptions, type Calibration, calibrate, freezeLimited, judge, MAX_ROUNDS, raisedLevels } from "./calibrate.js";
 import { CalibrationSample } from "./calibrationSample.js";
 import { type Limit, limitsOf } from "./limits.js";
 import { buildMarginProblem, marginBounds, type MarginProblem } from "./marginProblem.js";
@@ -67,14 +67,20 @@ export class ConfidenceSolver {
    */
   async finalPlan(c: Calibration, options: Pick<CalibrateOptions, "required" | "execution" | "onRound">): Promise<{ solution: PlanSolution; calibration: Calibration }> {
     let levels = c.levels;
-    for (let round = 1; ; round++) {
+    const limited = limitedOf(c);
+    for (let round = 0; ; round++) {
       await this.exact.setRowBounds(marginBounds(this.mp, levels));
       const solution = await solveInSession(this.exact, this.mp.pm, { duals: true });
       if (solution.status !== "optimal") return { solution, calibration: { ...c, levels } };
-      const judged = { ...judge(this.mp, this.sample, levels, solution.primal, { ...options, limited: limitedOf(c) }), rounds: c.rounds + round };
-      options.onRound?.(round, judged);
-      if (!judged.status.includes("not_converged") || round >= MAX_ROUNDS) return { solution, calibration: judged };
-      levels = raisedLevels(this.mp, judged, options.required);
+      const judged = { ...judge(this.mp, this.sample, levels, solution.primal, { ...options, limited }), rounds: c.rounds + round };
+      // Rounds are counted (run.json, progress) only where the final solve had to move a margin.
+      if (round > 0) options.onRound?.(round, judged);
+      const failing = judged.status.includes("not_converged");
+      const next = raisedLevels(this.mp, judged, options.required);
+      // As in calibrate(): a margin the plan stopped reaching is frozen at what it reaches.
+      const frozen = freezeLimited(this.mp, judged, next, limited);
+      if ((!failing && !frozen) || round + 1 >= MAX_ROUNDS) return { solution, calibration: judged };
+      levels = next;
     }
   }
 

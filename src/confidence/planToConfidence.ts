@@ -8,11 +8,10 @@
  *   calibrate margins (calibrate.ts); integer plans on the LP relaxation
  *     │
  *     ▼
- *   explain the targets that cannot reach their level (limits.ts)
- *     │
- *     ▼
- *   final solve with duals (integer plans: the integer model) → tables, diagnostics; its plan is
- *   judged again on the calibration sample and calibration resumes if a target fell short
+ *   final solve with duals (integer plans: the integer model), judged again on the calibration
+ *     │ sample: while a target falls short on it, its margin is raised by the ratio rule on this
+ *     ▼ plan's draws (or frozen where the plan stops reaching it) and the plan solved again
+ *   explain the targets of that plan that cannot reach their level (limits.ts) → tables, diagnostics
  *
  * Validation on fresh draws is the ordinary Monte Carlo run over the returned plan (pipeline).
  */

@@ -20,6 +20,7 @@ describe("confidence planning of whole units", () => {
     // The reported plan is the one judged: its starts are the final solution's.
     const started = out.planned.tables.targets.find((t) => t.target === "t-retrofit")!.planned;
     expect(started).toBeCloseTo(retrofit.planned, 6);
-    expect(rounds.filter((r) => r.phase === "exact").length).toBeGreaterThanOrEqual(2);
+    // One round reported: the final solve that moved the margin (the first final solve is not a round).
+    expect(rounds.filter((r) => r.phase === "exact").length).toBe(1);
   }, 120_000);
 });
