@@ -81,8 +81,8 @@ function checkRequest(request: MinBudgetRequest): void {
     if (request.validation) throw new UsageError("--draws and the calibration options apply to min-budget --confidence");
     return;
   }
-  if (request.perYear) throw new UsageError("--per-year cannot be combined with --confidence: the confidence search scales the budgets uniformly");
   if (request.confidence.level === undefined) throw new UsageError("--draws and the calibration options apply to min-budget --confidence");
+  if (request.perYear) throw new UsageError("--per-year cannot be combined with --confidence: the confidence search scales the budgets uniformly");
   checkConfidenceRequest(request.confidence);
   checkValidationDraws(request.validation);
 }

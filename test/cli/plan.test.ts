@@ -273,7 +273,7 @@ describe("the Monte Carlo lines after a plan", () => {
     workers: 1, shard: null, draw_range: null, inputs: 1, quantiles: "type 7",
   };
   const tables = (pMet: number) => ({
-    targets: [{ target: "b-50", metric: "started", met: true, p_met: pMet, p_met_se: 0.01, p10: 44, p90: 49 }],
+    targets: [{ target: "b-50", metric: "started", met: true, planned: 50, target_value: 50, p_met: pMet, p_met_se: 0.01, p10: 44, p90: 49 }],
     sensitivity: [],
   }) as unknown as McTables;
 
@@ -286,5 +286,9 @@ describe("the Monte Carlo lines after a plan", () => {
   it("say nothing more when the target is likely met, or when the plan already has margins", () => {
     expect(monteCarloSummary(info, tables(0.8), 2)).not.toContain("no margin");
     expect(monteCarloSummary(info, tables(0), 2, true)).not.toContain("no margin");
+    expect(monteCarloSummary({ ...info, mode: "reoptimize" }, tables(0), 2)).not.toContain("no margin");
+    const above = tables(0);
+    (above.targets[0] as { planned: number }).planned = 52; // planned above the target: not "exactly"
+    expect(monteCarloSummary(info, above, 2)).not.toContain("no margin");
   });
 });

@@ -21,6 +21,9 @@ describe("stress, min-budget and frontier as engine calls", () => {
       .rejects.toThrow(/--draws and the calibration options apply to min-budget --confidence/);
     await expect(minBudgetFolder(MISSING, { selector: gov, from: null, region: null, solver: "auto", perYear: true, confidence: { level: 0.9 } }))
       .rejects.toThrow(/--per-year cannot be combined with --confidence/);
+    // Calibration options alone are not --confidence (a review found --per-year blamed instead).
+    await expect(minBudgetFolder(MISSING, { selector: gov, from: null, region: null, solver: "auto", perYear: true, confidence: { calibrationDraws: 500 } }))
+      .rejects.toThrow(/--draws and the calibration options apply to min-budget --confidence/);
     await expect(frontierFolder(MISSING, { levels: [0.9], solver: "auto", validation: { draws: 0, workers: 1 } }))
       .rejects.toBeInstanceOf(UsageError);
   });

@@ -24,7 +24,7 @@ export function registerMerge(program: Command): void {
       if (opts.quiet) return;
       const info = merged.runJson.monte_carlo;
       process.stdout.write(`merged ${merged.folders.length} shards of ${merged.folders[0].info.scenario.name}\n`);
-      process.stdout.write(monteCarloSummary(info, merged.tables, undefined));
+      process.stdout.write(monteCarloSummary(info, merged.tables, undefined, merged.runJson.confidence != null));
       process.stdout.write(`results written to ${merged.outDir}\n`);
     });
 }
