@@ -4,8 +4,13 @@ import { ownFile } from "./ownFiles.js";
 const pkg = JSON.parse(readFileSync(ownFile("package.json"), "utf8")) as { version: string };
 
 export const ENGINE_VERSION: string = pkg.version;
-/** Bumped whenever a result table's columns or meaning change; `compare` refuses mixed versions. */
-export const OUTPUT_VERSION = 1;
+/**
+ * Bumped whenever a result table's columns or meaning change; `compare` refuses mixed versions.
+ * 2: min_budget.csv gained carried_in_yuan; `binding` (budgets.csv, capacity.csv, min_budget.csv)
+ * is false where there is nothing to spend (a budget of 0, 0 slots), and min_budget.csv's follows
+ * budgets.csv's rule (the year's money spent, carried money not).
+ */
+export const OUTPUT_VERSION = 2;
 /**
  * The generator tag in the head of every report page: `compare --force` replaces an HTML file only
  * when its first lines say renewsim made it (the footer says so too, but after the charts).

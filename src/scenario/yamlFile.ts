@@ -160,7 +160,8 @@ class PlainReader {
       return out;
     }
     if (isSeq(node)) {
-      if (node.flow) this.splitNumbersInFlowSeq(node.items, path);
+      // Lists are read as written: [800, 900,950] is three numbers with a space missing as often
+      // as one number with thousands commas, and a list of numbers is valid either way.
       const out: unknown[] = [];
       node.items.forEach((item, i) => {
         out.push(this.toPlain(item, [...path, i], depth + 1));
@@ -206,34 +207,6 @@ class PlainReader {
       const stray = groups.map((g) => `"${plainSource(g)}"`);
       const strayText = stray.length === 1 ? `a stray key ${stray[0]}` : `stray keys ${stray.slice(0, -1).join(", ")} and ${stray[stray.length - 1]}`;
       this.splitNumber(first, groups, [...path, String(key.value)], strayText, "{…}");
-      i += groups.length;
-    }
-  }
-
-  /**
-   * The same inside a list: `[1,200, 300]` reads as 1, 200, 300. A list of plain numbers is valid
-   * as written, so only the unmistakable form is flagged: a plain 1–999 and three-digit groups
-   * joined by a bare comma, in a list whose other entries are set apart by a space or a line break
-   * (`[2021,2022]`, `[101,102,103]` or `[1,200]` alone are left as written).
-   */
-  private splitNumbersInFlowSeq(items: readonly unknown[], path: PathKey[]): void {
-    const ranged = items.every((item) => isScalar(item) && item.range);
-    if (!ranged || items.length < 3) return;
-    const nodes = items as Scalar[];
-    const separator = (k: number) => this.text.slice(nodes[k - 1].range![1], nodes[k].range![0]);
-    let spaced = false;
-    for (let k = 1; k < nodes.length; k++) if (separator(k) !== ",") spaced = true;
-    if (!spaced) return;
-    for (let i = 0; i < nodes.length; i++) {
-      if (!LEADING_GROUP.test(plainSource(nodes[i]))) continue;
-      const groups: Scalar[] = [];
-      for (let j = i + 1; j < nodes.length && separator(j) === "," && FOLLOWING_GROUP.test(plainSource(nodes[j])); j++) {
-        groups.push(nodes[j]);
-        if (plainSource(nodes[j]).includes(".")) break;
-      }
-      if (groups.length === 0) continue;
-      const strayText = groups.length === 1 ? `a separate entry ${plainSource(groups[0])}` : `separate entries ${groups.map(plainSource).join(", ")}`;
-      this.splitNumber(nodes[i], groups, path, strayText, "[…]"); // at the list: its indexes count the split pieces
       i += groups.length;
     }
   }
