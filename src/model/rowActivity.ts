@@ -5,14 +5,14 @@
  */
 import type { Row } from "./types.js";
 
-export function rowActivity(row: Row, x: ArrayLike<number>): number {
+function rowActivity(row: Row, x: ArrayLike<number>): number {
   let sum = 0;
   for (const t of row.terms) sum += t.c * x[t.v];
   return sum;
 }
 
 /** On a bound to 1e-6 relative (at least 1e-6 absolute): the solver's tolerances are far tighter. */
-export function isTightAt(row: Row, x: ArrayLike<number>): boolean {
+function isTightAt(row: Row, x: ArrayLike<number>): boolean {
   const value = rowActivity(row, x);
   const near = (bound: number) => Number.isFinite(bound) && Math.abs(value - bound) <= 1e-6 * Math.max(1, Math.abs(bound));
   return near(row.lb) || near(row.ub);

@@ -8,8 +8,8 @@ import { frontierFolder } from "../../confidence/frontierRun.js";
 import { frontierTable } from "../../confidence/frontierFiles.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, parseLevels, roundProgress, validationOptions } from "../confidenceOptions.js";
 import { exitCodeForStatus, SolverFailure } from "../errors.js";
+import { folderOptions } from "../folderOptions.js";
 import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption } from "../options.js";
-import { printNotices } from "../summary.js";
 import { progressBar } from "../progress.js";
 
 export function registerFrontier(program: Command): void {
@@ -32,11 +32,10 @@ export function registerFrontier(program: Command): void {
     const bar = progressBar({ quiet: opts.quiet });
     const { loaded, result, seeds, validation, rows, outDir } = await frontierFolder(file, {
       levels, solver,
-      overlays: opts.with, allowOutside: opts.allowOutside, out: opts.out, force: opts.force, bom: opts.bom, xlsx: opts.xlsx,
+      ...folderOptions(opts),
       calibration: { ...confidenceRequest({ ...opts, confidence: undefined }, false), ...(tty ? { onRound: roundProgress } : {}) },
       validation: validationOptions(opts),
       onValidationProgress: (d, n) => bar.update(d, n),
-      onLoaded: opts.quiet ? undefined : (l) => printNotices(l.notices),
       ...(tty ? { onLevel: (c: number, i: number, n: number) => process.stderr.write(`level ${i + 1}/${n}: ${(c * 100).toFixed(1)}%\n`) } : {}),
     }).finally(() => bar.finish());
     if (result.plain.solution.status === "error") throw new SolverFailure(result.plain.solution.message ?? "solver failed");

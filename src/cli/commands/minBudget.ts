@@ -11,9 +11,9 @@ import { minBudgetFolder } from "../../finance/minBudgetRun.js";
 import { describeSelection } from "../../finance/selection.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, roundProgress, validationOptions } from "../confidenceOptions.js";
 import { allOrUsageError, exitCodeForStatus } from "../errors.js";
+import { folderOptions } from "../folderOptions.js";
 import { ALLOW_OUTSIDE_HELP, collect, parsePositiveInt, parseSolverOption, parseYearOption } from "../options.js";
 import { progressBar } from "../progress.js";
-import { printNotices } from "../summary.js";
 
 export function registerMinBudget(program: Command): void {
   const command = program
@@ -46,11 +46,10 @@ export function registerMinBudget(program: Command): void {
       const confidence = confidenceRequest(opts, false);
       const outcome = await minBudgetFolder(file, {
         selector, from, region: opts.region ?? null, solver, perYear: opts.perYear ?? false,
-        overlays: opts.with, allowOutside: opts.allowOutside, out: opts.out, force: opts.force, bom: opts.bom, xlsx: opts.xlsx,
+        ...folderOptions(opts),
         confidence: confidence && (tty ? { ...confidence, onRound: roundProgress } : confidence),
         validation: validationOptions(opts),
         onValidationProgress: (d, n) => bar.update(d, n),
-        onLoaded: opts.quiet ? undefined : (l) => printNotices(l.notices),
         ...(tty ? { onTrial: (s: number, ok: boolean) => process.stderr.write(`scale ${s.toFixed(4)}: ${ok ? "reaches" : "falls short of"} the level\n`) } : {}),
       }).finally(() => bar.finish());
       const { loaded, selection } = outcome;

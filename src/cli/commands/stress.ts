@@ -9,8 +9,8 @@ import { stressFolder } from "../../finance/stressRun.js";
 import { stressTable } from "../../finance/stressReport.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, validationOptions } from "../confidenceOptions.js";
 import { allOrUsageError, exitCodeForStatus, UsageError } from "../errors.js";
+import { folderOptions } from "../folderOptions.js";
 import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption, parseYearOption } from "../options.js";
-import { printNotices } from "../summary.js";
 
 export function registerStress(program: Command): void {
   const command = program
@@ -41,10 +41,9 @@ export function registerStress(program: Command): void {
       );
       const { loaded, selection, levels, outDir } = await stressFolder(file, {
         cut, from, region: opts.region ?? null, solver,
-        overlays: opts.with, allowOutside: opts.allowOutside, out: opts.out, force: opts.force, bom: opts.bom, xlsx: opts.xlsx,
+        ...folderOptions(opts),
         confidence: confidenceRequest(opts, false),
         validation: validationOptions(opts),
-        onLoaded: opts.quiet ? undefined : (l) => printNotices(l.notices),
         progress: process.stderr.isTTY && !opts.quiet
           ? (c: number, i: number, n: number) => process.stderr.write(`planning cut ${i + 1}/${n} (${(c * 100).toFixed(1)}%)…\n`)
           : undefined,

@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { minBudgetFolder } from "../../src/finance/minBudgetRun.js";
+import { tempDirs } from "../helpers/tempDirs.js";
+
+/** A file that does not exist: a flag problem must be reported before anything is loaded. */
+const MISSING = "test/fixtures/confidence/no-such-scenario.yaml";
+const BUDGET = "test/fixtures/confidence/budget.yaml";
+const tmp = tempDirs("min-budget-run");
+const gov = { kind: "government" as const, ids: null };
+
+describe("minBudgetFolder: simulate min-budget as an engine call", () => {
+  it("refuses contradictory requests before loading the scenario", async () => {
+    await expect(minBudgetFolder(MISSING, { selector: gov, from: null, region: null, solver: "auto", validation: { draws: 100, workers: 1 } }))
+      .rejects.toThrow(/--draws and the calibration options apply to min-budget --confidence/);
+    await expect(minBudgetFolder(MISSING, { selector: gov, from: null, region: null, solver: "auto", perYear: true, confidence: { level: 0.9 } }))
+      .rejects.toThrow(/--per-year cannot be combined with --confidence/);
+    // Calibration options alone are not --confidence (a review found --per-year blamed instead).
+    await expect(minBudgetFolder(MISSING, { selector: gov, from: null, region: null, solver: "auto", perYear: true, confidence: { calibrationDraws: 500 } }))
+      .rejects.toThrow(/--draws and the calibration options apply to min-budget --confidence/);
+  });
+
+  it("writes the scale found (80 units of 100万 from a 1亿 budget: 0.8)", async () => {
+    const out = join(tmp(), "min");
+    const outcome = await minBudgetFolder(BUDGET, { selector: gov, from: null, region: null, solver: "auto", out });
+    expect(outcome.kind).toBe("scale");
+    if (outcome.kind !== "scale") return;
+    expect(outcome.result.scales[0].scale).toBeCloseTo(0.8, 9);
+    expect(JSON.parse(readFileSync(join(out, "run.json"), "utf8")).scales[0].scale).toBeCloseTo(0.8, 9);
+  });
+
+});
