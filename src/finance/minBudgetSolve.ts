@@ -129,17 +129,15 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
 
 function budgetRows(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array): MinBudgetRow[] {
   const namer = new Namer(scenario);
-  const { index } = mb.pm.ctx;
-  const entryOf = new Map(index.budgetRows.map((b, k) => [b.row, k]));
-  const scaledOf = new Map(mb.scaled.map((s) => [s.row, s]));
+  const entryOf = new Map(mb.pm.ctx.index.budgetRows.map((b, k) => [b.row, k]));
+  const scaledAt = new Map(mb.scaled.map((s) => [entryOf.get(s.row)!, s]));
   // Carried money as budgets.csv reports it (the leftover, results/carry.ts), with each selected
   // budget at its scale.
   const money = budgetMoney(mb.pm.ctx, primal, (k) => {
-    const s = scaledOf.get(index.budgetRows[k].row);
-    return s ? (s.amount / MONEY_UNIT) * primal[s.scale] : mb.pm.ctx.model.rows[index.budgetRows[k].row].ub;
+    const s = scaledAt.get(k);
+    return s && (s.amount / MONEY_UNIT) * primal[s.scale];
   });
-  return mb.scaled.map((s) => {
-    const k = entryOf.get(s.row)!;
+  return [...scaledAt].map(([k, s]) => {
     const source = scenario.sources.find((x) => x.id === s.source)!;
     return minBudgetRow(namer, source, s.region, s.year, s.amount, primal[s.scale], { used: money.used[k], carriedIn: money.carriedIn[k] });
   }).sort(byYearSourceRegion);
@@ -168,8 +166,7 @@ export function minBudgetRow(namer: Namer, source: Source, region: string, year:
     change_yuan: round(min - today, 2),
     carried_in_yuan: carriedIn,
     used_yuan: reportYuan(money.used),
-    // On the reported figures: solver noise carried into a year of 0 is not money to spend.
-    binding: round(min, 2) + carriedIn > 0 && isBinding(min / MONEY_UNIT + money.carriedIn, money.used),
+    binding: isBinding(min / MONEY_UNIT + money.carriedIn, money.used),
   };
 }
 

@@ -20,9 +20,10 @@ export interface BudgetMoney {
 
 /**
  * Per entry of ctx.index.budgetRows, in row units (万元). `budgetOf(k)`: the budget of entry k
- * where it is not its row's bound (min-budget scales budgets by a column: λ · today's amount).
+ * where it is not its row's bound (min-budget scales budgets by a column: λ · today's amount),
+ * undefined where it is.
  */
-export function budgetMoney(ctx: ModelContext, primal: Float64Array, budgetOf?: (k: number) => number): BudgetMoney {
+export function budgetMoney(ctx: ModelContext, primal: Float64Array, budgetOf?: (k: number) => number | undefined): BudgetMoney {
   const rows = ctx.index.budgetRows;
   const used = new Float64Array(rows.length);
   const carriedIn = new Float64Array(rows.length);
@@ -36,7 +37,7 @@ export function budgetMoney(ctx: ModelContext, primal: Float64Array, budgetOf?: 
     carriedIn[k] = b.carryIn >= 0 ? (outOf.get(b.carryIn) ?? primal[b.carryIn]) : 0;
     if (b.carryOut < 0) return;
     const column = ctx.model.variables[b.carryOut];
-    const budget = budgetOf ? budgetOf(k) : row.ub;
+    const budget = budgetOf?.(k) ?? row.ub;
     carriedOut[k] = column.lb === column.ub ? column.lb : Math.max(0, budget + carriedIn[k] - used[k]);
     outOf.set(b.carryOut, carriedOut[k]);
   });

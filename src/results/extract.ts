@@ -128,10 +128,7 @@ function extractBudgets(sol: PlanSolution, namer: Namer): BudgetRow[] {
       used_yuan: usedYuan,
       carried_out_yuan: reportYuan(money.carriedOut[k]),
       utilisation: shareOf(usedYuan, budget + carriedInYuan),
-      // Carried-over money is slack, not a bound reached; a budget with nothing to spend (0, nothing
-      // carried in — on the reported figures, so solver noise carried in does not count) holds
-      // nothing back, so it is not binding either.
-      binding: budget + carriedInYuan > 0 && isBinding(available, used),
+      binding: isBinding(available, used), // carried-over money is slack, not a bound reached
       ...budgetShadow(sol, b.row),
     };
   });

@@ -51,9 +51,11 @@ export function round(x: number, digits: number): number {
 }
 
 /**
- * A limit is binding when less than 1 yuan (or a millionth of it, for large budgets) is left:
+ * A budget is binding when less than 1 yuan (or a millionth of it, for large budgets) is left:
  * stage tolerances let later stages give back a few yuan, which is not slack a planner could use.
+ * A budget with nothing to spend (0, nothing carried in — read as reported, so solver noise carried
+ * in counts as nothing) holds nothing back and is not binding. Amounts in 万元.
  */
 export function isBinding(available: number, used: number): boolean {
-  return available - used <= Math.max(1 / MONEY_UNIT, 1e-6 * Math.abs(available));
+  return reportYuan(available) > 0 && available - used <= Math.max(1 / MONEY_UNIT, 1e-6 * Math.abs(available));
 }
