@@ -25,6 +25,10 @@ export interface FolderRequest {
   out?: string;
   /** Replace an existing results folder. */
   force?: boolean;
+  /** CSV with the UTF-8 byte-order mark (default true; `--no-bom`). */
+  bom?: boolean;
+  /** Also results.xlsx (default true; `--no-xlsx`); report.html is always written. */
+  xlsx?: boolean;
   /** Write nothing (explain, tests): no folder is chosen, checked or written. */
   dryRun?: boolean;
   /** Called once the scenario is loaded, before any solve (the CLI prints the loader's notes). */

@@ -56,9 +56,6 @@ import { renderShardFile, SHARD_FILE } from "./montecarlo/shardFiles.js";
 
 export interface SimulateOptions extends FolderRequest {
   solver?: SolverChoice;
-  bom?: boolean;
-  /** Also write results.xlsx (default true; report.html is always written). */
-  xlsx?: boolean;
   /** Monte Carlo after planning (skipped when the plan is not optimal). */
   monteCarlo?: MonteCarloRequest;
   /** Confidence planning (also when the scenario asks for it): --confidence, --calibration-*. */

@@ -6,7 +6,7 @@
 import type { FolderRequest } from "../folderRun.js";
 import { printNotices } from "./summary.js";
 
-export function folderOptions(opts: Record<string, unknown>): FolderRequest & { bom: boolean; xlsx?: boolean } {
+export function folderOptions(opts: Record<string, unknown>): FolderRequest {
   return {
     overlays: opts.with as string[],
     allowOutside: opts.allowOutside as string[],

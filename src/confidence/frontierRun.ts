@@ -23,8 +23,6 @@ import {
 export interface FrontierRequest extends FolderRequest {
   levels: number[];
   solver: SolverChoice;
-  bom?: boolean;
-  xlsx?: boolean;
   /** The calibration sample (its level is ignored: the levels are `levels`). */
   calibration?: Omit<ConfidenceRequest, "level">;
   validation?: ValidationDraws;

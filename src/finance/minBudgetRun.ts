@@ -35,8 +35,6 @@ export interface MinBudgetRequest extends FolderRequest {
   solver: SolverChoice;
   /** `--per-year`: one scale per year (not with `confidence`). */
   perYear?: boolean;
-  bom?: boolean;
-  xlsx?: boolean;
   /** `--confidence` (its level is required) and the calibration sample. */
   confidence?: ConfidenceRequest;
   /** `--draws` (with `confidence` only): the plans at the scale found and 1 % below, on fresh draws. */

@@ -30,8 +30,6 @@ export interface StressRequest extends FolderRequest {
   /** `--region`: cut only budgets at this node and below. */
   region: string | null;
   solver: SolverChoice;
-  bom?: boolean;
-  xlsx?: boolean;
   /** `--confidence` (its level is required) and the calibration sample. */
   confidence?: ConfidenceRequest;
   /** `--draws`: P(met) of every level's plan on common random numbers. */
