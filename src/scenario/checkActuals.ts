@@ -36,7 +36,7 @@ export function checkActuals(ctx: CheckContext): void {
     checkPaid(ctx, a, y, program, at);
     const row = ctx.leafRows(program).get(region);
     if (!row) {
-      ctx.report(at(), `programme "${program}" has no by_region row for "${region}"`);
+      if (ctx.leafRowsWhole(program)) ctx.report(at(), `programme "${program}" has no by_region row for "${region}"`);
       continue;
     }
     const key = JSON.stringify([region, program, y]);
@@ -157,6 +157,7 @@ function checkClosedYearsCovered(ctx: CheckContext, asOf: AsOfYears, seen: Map<s
   if (!ctx.horizon) return;
   for (let y = ctx.horizon.start; y < Math.min(asOf.firstOpenYear, ctx.horizon.end + 1); y++) {
     for (const program of ctx.programs.keys()) {
+      if (!ctx.whole(["actuals"]) || !ctx.whole(["regions"]) || !ctx.leafRowsWhole(program)) continue;
       const missing = [...ctx.leafRows(program).keys()].filter((leaf) => !seen.has(JSON.stringify([leaf, program, y])));
       if (missing.length === 0) continue;
       const shown = missing.length > 8 ? `${missing.slice(0, 8).join(", ")} and ${missing.length - 8} more` : missing.join(", ");

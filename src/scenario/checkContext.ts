@@ -51,6 +51,8 @@ export class CheckContext {
   horizon: { start: number; end: number } | null = null;
   regions: RegionIndex = { tree: [], parent: new Map(), children: new Map(), leaves: new Set(), groups: new Map(), roots: [] };
   programs = new Map<string, Doc>();
+  /** Index in `programs:` of each programme id (its first record). */
+  programIndex = new Map<string, number>();
   sourceKinds = new Map<string, string>();
   /** Longest spend profile: budgets may run this many years minus one past the horizon end. */
   longestProfile = 1;
@@ -62,10 +64,27 @@ export class CheckContext {
   profileUnknown = false;
   readonly hints = new Hints();
 
+  /**
+   * @param leftOut lists (formatted paths) that a data table left out partly fills (it could not be
+   *   read, or its header is wrong: ProblemLog.leaveOutTable). Checks that need the whole list wait
+   *   until it loads: they would only echo the table's problem.
+   */
   constructor(
     readonly doc: Doc,
     readonly report: Report,
+    private readonly leftOut: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** Whether every record of the list at `path` is here (no table filling it was left out). */
+  whole(path: PathKey[]): boolean {
+    return !this.leftOut.has(formatPath(path));
+  }
+
+  /** Whether a programme's by_region rows are all here. */
+  leafRowsWhole(program: string): boolean {
+    const i = this.programIndex.get(program);
+    return i === undefined || this.whole(["programs", i, "by_region"]);
+  }
 
   isNode(region: string): boolean {
     return this.regions.parent.has(region) || this.regions.groups.has(region);
@@ -104,6 +123,7 @@ export class CheckContext {
     const r = id(value);
     if (r === undefined) return undefined;
     if (this.isNode(r)) return r;
+    if (!this.whole(["regions"])) return undefined;
     const named = this.regionNamed(r);
     const hint = named ? ` ("${r}" ${NAME_NOT_ID} region "${named}": write its id)` : this.hints.didYouMean(r, () => [...this.regions.parent.keys(), ...this.regions.groups.keys()]);
     this.report(path, `unknown region "${r}"${hint}`);
@@ -129,6 +149,7 @@ export class CheckContext {
     const r = this.region(path, value);
     if (r === undefined) return undefined;
     if (this.regions.leaves.has(r)) return r;
+    if (!this.whole(["regions"])) return undefined; // its children may be in the table left out
     const kids = this.regions.children.get(r);
     const why = kids ? `it has children (${kids.join(", ")})` : "it is a region group";
     this.report(path, `${what} must be a leaf region; "${r}" is not: ${why}`);

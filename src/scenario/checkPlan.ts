@@ -23,7 +23,7 @@ export function checkTargets(ctx: CheckContext): void {
     const region = ctx.region(["targets", i, "region"], t.region);
     ctx.yearInHorizon(["targets", i, "by"], t.by, "target year");
     if (num(t.at_least) === 0) ctx.report(["targets", i, "at_least"], "at_least must be above 0 (a target of 0 is always met)");
-    if (program === undefined || region === undefined) continue;
+    if (program === undefined || region === undefined || !ctx.whole(["regions"]) || !ctx.leafRowsWhole(program)) continue;
     const under = ctx.leavesUnder(region);
     const covered = [...ctx.leafRows(program).keys()].some((leaf) => under.has(leaf));
     if (!covered) {

@@ -90,7 +90,9 @@ function checkGroups(ctx: CheckContext): void {
       if (mid === undefined) return;
       if (members.includes(mid)) ctx.report(path, `region "${mid}" is listed twice in this group`);
       else if (index.groups.has(mid) || mid === gid) ctx.report(path, `groups list regions of the tree, not groups ("${mid}")`);
-      else if (!index.parent.has(mid)) ctx.report(path, `unknown region "${mid}"${ctx.hints.didYouMean(mid, () => index.tree)}`);
+      else if (!index.parent.has(mid)) {
+        if (ctx.whole(["regions"])) ctx.report(path, `unknown region "${mid}"${ctx.hints.didYouMean(mid, () => index.tree)}`);
+      }
       else members.push(mid);
     });
     index.groups.set(gid, members);

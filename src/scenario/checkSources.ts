@@ -50,7 +50,7 @@ function checkLink(ctx: CheckContext, source: string | undefined, link: Doc, at:
     ctx.report(at("min_ratio"), `min_ratio ${fmt(min)} is above max_ratio ${fmt(max)}`);
   }
   const region = "region" in link ? ctx.region(at("region"), link.region) : ctx.defaultRegion(at(), "a link");
-  if (link.each_child === true && region !== undefined && (ctx.regions.children.get(region)?.length ?? 0) === 0) {
+  if (link.each_child === true && region !== undefined && ctx.whole(["regions"]) && (ctx.regions.children.get(region)?.length ?? 0) === 0) {
     ctx.report(at("each_child"), `each_child needs a region with children; "${region}" has none`);
   }
 }

@@ -13,8 +13,9 @@ import { closest } from "./suggest.js";
 
 const KINDS = ["government", "enterprise", "property_unit", "resident"];
 
-export function crossCheck(doc: Doc, report: Report): void {
-  const ctx = new CheckContext(doc, report);
+/** `leftOut`: lists a data table left out partly fills (CheckContext); checks needing them wait. */
+export function crossCheck(doc: Doc, report: Report, leftOut: ReadonlySet<string> = new Set()): void {
+  const ctx = new CheckContext(doc, report, leftOut);
   checkHorizon(ctx);
   checkRegions(ctx);
   indexPrograms(ctx);
@@ -27,9 +28,12 @@ export function crossCheck(doc: Doc, report: Report): void {
 }
 
 function indexPrograms(ctx: CheckContext): void {
-  for (const [p] of records(ctx.doc.programs)) {
+  for (const [p, i] of records(ctx.doc.programs)) {
     const pid = id(p.id);
-    if (pid !== undefined && !ctx.programs.has(pid)) ctx.programs.set(pid, p);
+    if (pid !== undefined && !ctx.programs.has(pid)) {
+      ctx.programs.set(pid, p);
+      ctx.programIndex.set(pid, i);
+    }
     if (Array.isArray(p.spend_profile)) ctx.longestProfile = Math.max(ctx.longestProfile, p.spend_profile.length);
     if (!("spend_profile" in p) && Object.keys(p).some((k) => mayBeSpendProfile(k))) ctx.profileUnknown = true;
   }

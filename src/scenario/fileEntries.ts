@@ -63,10 +63,12 @@ function expandList(list: unknown[], path: PathKey[], listName: string, ctx: Ctx
       out.push(item);
       return;
     }
+    const since = ctx.problems.count;
     for (const record of readEntry(item, [...path, i], listName, ctx)) {
       ctx.positions.set(out, out.length, record.at);
       out.push(record.value);
     }
+    ctx.problems.leaveOutTable(path, since);
   });
   return out;
 }

@@ -65,8 +65,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const root = resolve(file);
   const files = new InputFiles(problems, options.allowOutside ?? []);
   const layers = collectLayers(root, options.overlays ?? [], positions, problems, files);
-  // Unreadable files or YAML syntax errors would make every later message misleading: stop here
-  // (a bad table row was left out, and is listed with the problems found below).
+  // An unreadable layer or a YAML syntax error would make every later message misleading: stop
+  // here. A bad table row, or a whole data table that cannot be read, is left out instead, and its
+  // problems are listed with those the YAML's own checks find below (validate.ts).
   problems.throwIfStopping(layers.map((l) => l.file));
   let merged: Record<string, unknown> = {};
   const newRecords = new WeakMap<object, string>();

@@ -56,6 +56,9 @@ export class ProblemLog {
   private readonly seen = new Set<string>();
   /** Problems that need not stop loading early (a bad table row is skipped): listed with the rest. */
   private readonly withTheRest = new Set<Problem>();
+  /** Problems of data tables left out (leaveOutTable), and the list paths those tables fill. */
+  private readonly ofTablesLeftOut = new Set<Problem>();
+  private readonly tablesLeftOut: string[] = [];
 
   /**
    * A problem with one row of a table (given twice, a cell missing): the row is left out and
@@ -68,9 +71,40 @@ export class ProblemLog {
     if (this.problems.length > before) this.withTheRest.add(this.problems[this.problems.length - 1]);
   }
 
-  /** Throws every problem at once when any of them stops loading here (file and syntax problems). */
+  /**
+   * Problems since `since` stop only the data table that fills the list at `listPath` (it could not
+   * be read, or its header is wrong): the table is left out, and the YAML around it is still
+   * checked (loadScenario), so those problems are listed in the same error.
+   */
+  leaveOutTable(listPath: readonly PathKey[], since: number): void {
+    const stopping = this.problems.slice(since).filter((p) => !this.withTheRest.has(p));
+    if (stopping.length === 0) return;
+    for (const p of stopping) this.ofTablesLeftOut.add(p);
+    this.tablesLeftOut.push(formatPath(listPath));
+  }
+
+  /** The lists (formatted paths) that data tables left out would have filled (leaveOutTable). */
+  get listsLeftOut(): ReadonlySet<string> {
+    return new Set(this.tablesLeftOut);
+  }
+
+  /**
+   * Throws every problem at once when a YAML layer could not be read or parsed: nothing can be
+   * checked then. A data table left out does not stop loading here.
+   */
   throwIfStopping(fileOrder: readonly string[] = []): void {
-    if (this.problems.some((p) => !this.withTheRest.has(p))) this.throwIfAny(fileOrder);
+    if (this.problems.some((p) => !this.withTheRest.has(p) && !this.ofTablesLeftOut.has(p))) this.throwIfAny(fileOrder);
+  }
+
+  /**
+   * Drops the problems that may only echo a table left out: those found later at its list, inside
+   * it, or at a value that holds it (e.g. "regions: needs at least one region").
+   */
+  dropEchoesOfTablesLeftOut(): void {
+    const echoes = (p: Problem) =>
+      !this.ofTablesLeftOut.has(p) && !this.withTheRest.has(p) && this.tablesLeftOut.some((t) => p.path === "" || within(p.path, t) || within(t, p.path));
+    const kept = this.problems.filter((p) => !echoes(p));
+    this.problems.splice(0, this.problems.length, ...kept);
   }
 
   add(path: string | readonly PathKey[], pos: SourcePos, message: string): void {
@@ -113,6 +147,11 @@ export class ProblemLog {
       .map(({ p }) => p);
     return new ScenarioError(sorted);
   }
+}
+
+/** `path` is `outer` or lies inside it (`regions[3].id` inside `regions`). */
+function within(path: string, outer: string): boolean {
+  return path === outer || path.startsWith(`${outer}.`) || path.startsWith(`${outer}[`);
 }
 
 function lineKey(p: Problem): number {

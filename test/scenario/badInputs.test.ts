@@ -518,6 +518,34 @@ describe("problems in other files", () => {
     expect(messages).toMatch(/budget year 2027 is outside the horizon 2021–2025/);
   });
 
+  it("lists a data table it cannot use with the YAML's own problems, and none that only echo the missing rows", () => {
+    // Regions and the programme's rows come from CSVs; the regions header is misspelt and the rows'
+    // file is missing. Budgets, by_region and targets name regions that only the left-out table
+    // holds: "unknown region" or "no by_region row" would only repeat that the table is missing.
+    const yaml = patch(
+      ["  - {id: gz, parent: gd}\n  - {id: sz, parent: gd}\n", "  - {file: regions.csv}\n"],
+      ["      - {region: gz, stock: 100}\n      - {region: sz, stock: 80}\n", "      - {file: rows.csv}\n"],
+      ["    spend_profile: [0.6, 0.4]", "    spend_profile: [0.6, 0.5]"],
+      ["city: {min: 0.2}", "city: {min: 0.2, max: 0.1}"],
+      ['      - {region: gd, per_year: "3亿"}', '      - {region: gd, per_year: "3亿"}\n      - {region: gz, per_year: "1亿"}'],
+      ["region: gd, metric: started", "region: gz, metric: started"],
+    );
+    const { error } = errorFor(yaml, { "regions.csv": "id,parnet\ngz,gd\nsz,gd\n" });
+    expect(error.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      "programs[0].spend_profile: spend_profile adds up to 1.1, not 1",
+      "programs[0].by_region[0].file: cannot read CSV file rows.csv: it does not exist",
+      "programs[0].shares: maximum shares add up to 0.7, less than 1: the cost can never be fully paid",
+      "programs[0].shares.city.min: min share 0.2 is above max share 0.1",
+      expect.stringMatching(/^regions\[1\]\.file: wrong header: unknown column "parnet" \(did you mean "parent"\?\)/),
+    ]);
+    // With both tables readable, the same references are checked again: a misspelt region is found.
+    const fixed = errorFor(yaml.replace("region: gz, metric", "region: gx, metric"), {
+      "regions.csv": "id,parent\ngz,gd\nsz,gd\n",
+      "rows.csv": "region,stock\ngz,100\nsz,80\n",
+    }).error;
+    expect(fixed.message).toMatch(/^targets\[0\]\.region: unknown region "gx"/m);
+  });
+
   it("reports a missing scenario file", () => {
     const error = loadError("/nonexistent/renewsim/s.yaml");
     expect(error.problems[0]).toMatchObject({ path: "", line: null, file: "/nonexistent/renewsim/s.yaml" });
