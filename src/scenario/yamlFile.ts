@@ -186,16 +186,17 @@ class PlainReader {
    * budget of 3 yuan and no error. (Two equal groups, 22,000,000, repeat the key 000: a syntax
    * error, see thousandsCommaHint.) Flagged: an entry whose value is a plain 1–999 followed, after
    * a comma, by keys of three digits (the last may have decimals) written without `:` or a value.
-   * `{2027: 0, 2028: 0}` and `{a: 1, 100: 5}` have values and are not touched.
+   * `{2027: 0, 2028: 0}` and `{a: 1, 100: 5}` have values and are not touched. A decimal comma
+   * (`{max: 0,5}`) is told apart in decimalComma.
    */
   private splitNumbersInFlowMap(pairs: readonly Pair<unknown, unknown>[], path: PathKey[]): void {
     for (let i = 0; i < pairs.length; i++) {
       const first = pairs[i].value;
       const key = pairs[i].key;
-      if (!isScalar(first) || !isScalar(key) || !LEADING_GROUP.test(plainSource(first))) continue;
+      if (!isScalar(first) || !isScalar(key)) continue;
       const groups: Scalar[] = [];
       let end = first.range![1];
-      for (let j = i + 1; j < pairs.length; j++) {
+      for (let j = i + 1; j < pairs.length && LEADING_GROUP.test(plainSource(first)); j++) {
         const next = pairs[j].key;
         if (pairs[j].value !== null || !isScalar(next) || !FOLLOWING_GROUP.test(plainSource(next))) break;
         if (!/^\s*,\s*$/.test(this.text.slice(end, next.range![0]))) break;
@@ -203,12 +204,37 @@ class PlainReader {
         end = next.range![1];
         if (plainSource(next).includes(".")) break;
       }
-      if (groups.length === 0) continue;
+      if (groups.length === 0) {
+        if (this.decimalComma(pairs, i, path)) i += 1;
+        continue;
+      }
       const stray = groups.map((g) => `"${plainSource(g)}"`);
       const strayText = stray.length === 1 ? `a stray key ${stray[0]}` : `stray keys ${stray.slice(0, -1).join(", ")} and ${stray[stray.length - 1]}`;
       this.splitNumber(first, groups, [...path, String(key.value)], strayText, "{…}");
       i += groups.length;
     }
+  }
+
+  /**
+   * `{max: 0,5}` — a decimal comma, as Excel writes numbers in some locales — reads as max: 0 and a
+   * key 5 with no value, which the merge drops: a maximum share of 0 and no error. Flagged: a whole
+   * number followed directly by a comma and a value-less key that starts with a digit (3,000 is
+   * caught as thousands first; with a space after the comma it is taken as two entries).
+   */
+  private decimalComma(pairs: readonly Pair<unknown, unknown>[], i: number, path: PathKey[]): boolean {
+    const first = pairs[i].value;
+    const key = pairs[i].key;
+    const next = pairs[i + 1]?.key;
+    if (!isScalar(first) || !isScalar(key) || !/^[-+]?\d+$/.test(plainSource(first))) return false;
+    if (!isScalar(next) || pairs[i + 1].value !== null || !/^\d/.test(plainSource(next))) return false;
+    if (this.text.slice(first.range![1], next.range![0]) !== ",") return false;
+    const written = `${plainSource(first)},${plainSource(next)}`;
+    this.problems.addRow(
+      [...path, String(key.value)],
+      { file: this.file, line: this.lineOf(first.range![0]) },
+      `${String(key.value)}: ${written} inside {…} is read as ${plainSource(first)} and a stray key "${plainSource(next)}" (inside {…} a comma ends an entry): write decimals with a point (${written.replace(",", ".")})`,
+    );
+    return true;
   }
 
   /** Logs a number split by thousands commas; loading goes on, so the file's other problems are listed too. */

@@ -365,6 +365,18 @@ describe("bad scenario files", () => {
     expectProblem(error, "sources[0].budgets[0].by_year.2021", line, "s.yaml", '2021: 2,500.5 inside {…} is read as 2 and a stray key "500.5" (inside {…} a comma ends an entry): quote it ("2,500.5") or write 2500.5');
   });
 
+  it("refuses a decimal comma inside {…}, which YAML reads as the whole part and a stray key", () => {
+    // `{max: 0,5}` reads as max: 0 and a key 5 without a value, which the merge drops: a maximum
+    // share of 0, and no error. With a space after the comma it is two entries, as written.
+    const yaml = patch(["central: {max: 0.5}", "central: {max: 0,5}"], ['{region: gd, per_year: "3亿"}', '{region: gd, per_year: "3亿", by_year: {2021: 2,5亿}}']);
+    const { error } = errorFor(yaml);
+    expectProblem(error, "programs[0].shares.central.max", lineOf(yaml, "0,5"), "s.yaml", 'max: 0,5 inside {…} is read as 0 and a stray key "5" (inside {…} a comma ends an entry): write decimals with a point (0.5)');
+    expectProblem(error, "sources[0].budgets[0].by_year.2021", lineOf(yaml, "2,5亿"), "s.yaml", "2021: 2,5亿 inside {…} is read as 2 and a stray key \"5亿\"");
+    const problems = new ProblemLog();
+    expect(parseYamlLayer("/x/s.yaml", "m: {a: 0, 5: 1}\nn: {a: 1,b: 2}\n", new PositionTable(), problems)).toEqual({ m: { a: 0, 5: 1 }, n: { a: 1, b: 2 } });
+    expect(problems.problems).toEqual([]);
+  });
+
   it("reads flow collections with numeric keys, and lists of numbers (a space missing or not), as written, and a block-style 3,000 as 3000", () => {
     const problems = new ProblemLog();
     const doc = parseYamlLayer(
