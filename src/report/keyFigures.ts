@@ -4,6 +4,7 @@
  */
 import { type Label, SOURCE_KIND_LABELS } from "../format/labels.js";
 import { num, records, text } from "../output/resultTables.js";
+import { withoutMargin } from "../montecarlo/withoutMargin.js";
 import type { RunContext } from "./runContext.js";
 
 export interface KeyFigure {
@@ -28,6 +29,7 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
       out.push(f(`完成率：${text(t.name)}`, `Attainment: ${text(t.name)}`, num(t.attainment), "share"));
       if (typeof t.p_met === "number") out.push(f(`完成概率：${text(t.name)}`, `P(met): ${text(t.name)}`, t.p_met, "share"));
     }
+    out.push(...noMargin(ctx, targets));
   }
   const funding = records(ctx.tables.get("funding.csv"));
   if (funding.length > 0) {
@@ -64,6 +66,17 @@ function minBudgetFigures(ctx: RunContext): KeyFigure[] {
     f("最低所需预算", "Minimum budgets", sum(rows.map((r) => num(r.min_budget_yuan))), "money"),
     ...(typeof confidence === "number" ? [f("把握度", "Confidence level", confidence, "share")] : []),
   ];
+}
+
+/** Targets planned exactly at their value and mostly missed in the draws: why 100 % sits beside ~0 %. */
+function noMargin(ctx: RunContext, targets: ReturnType<typeof records>): KeyFigure[] {
+  if (!targets.some((t) => typeof t.p_met === "number")) return [];
+  const outcomes = targets.map((t) => ({ name: text(t.name), met: t.met === true, p_met: num(t.p_met), planned: num(t.planned), target_value: num(t.target_value) }));
+  const mode = (ctx.runJson.monte_carlo as { mode?: unknown } | undefined)?.mode;
+  const exact = withoutMargin(outcomes, mode, ctx.runJson.confidence != null);
+  if (exact.length === 0) return [];
+  const names = exact.map((t) => t.name).join("、");
+  return [f("说明：无余量", "Note: no margin", `${names}：按目标值恰好规划，没有余量，抽样中任何损失都会导致未完成；用 --confidence 0.9 可规划出达到 90% 把握所需的余量`, "text")];
 }
 
 function sum(xs: number[]): number {

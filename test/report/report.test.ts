@@ -12,6 +12,7 @@ import { parseResultCsv, records } from "../../src/output/resultTables.js";
 import { rankedBudgets, validityChart } from "../../src/report/budgetCharts.js";
 import { FRONTIER_COLUMNS, type FrontierRow } from "../../src/output/columns.js";
 import { progressSeries } from "../../src/report/progressChart.js";
+import { keyFigures } from "../../src/report/keyFigures.js";
 import { renderReport } from "../../src/report/report.js";
 import { runContext } from "../../src/report/runContext.js";
 import { tornadoCharts } from "../../src/report/tornadoChart.js";
@@ -129,6 +130,17 @@ describe("plan report", () => {
     expect(html).not.toContain("紧约束预算按影子价格排序");
     expect(html).not.toContain("影子价格确定成立的预算增减范围");
     expect(html).toContain("预算使用率"); // the heatmap still marks binding budgets
+  });
+
+  it("says why a target planned exactly sits at 100 % beside a P(met) near 0 (report and workbook share the key figures)", () => {
+    // Guangdong's plan meets both targets exactly; in the draws costs rise and consent fails.
+    const note = (run: Record<string, unknown>) =>
+      keyFigures(runContext("plan", { ...files, "run.json": JSON.stringify(run) })).find((f) => f.label.en === "Note: no margin")?.value;
+    const run = JSON.parse(files["run.json"]);
+    expect(note(run)).toMatch(/^全省开工8007个小区、全省惠及142万户：按目标值恰好规划，没有余量.*--confidence 0\.9/);
+    expect(renderReport(runContext("plan", files))).toContain("按目标值恰好规划，没有余量");
+    expect(note({ ...run, confidence: { level: 0.9 } })).toBeUndefined(); // planned to a confidence level
+    expect(note({ ...run, monte_carlo: { ...run.monte_carlo, mode: "reoptimize" } })).toBeUndefined(); // re-planned in every draw
   });
 
   it("escapes names from the scenario", () => {

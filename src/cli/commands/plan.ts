@@ -14,6 +14,7 @@ import { interruptible } from "../interrupt.js";
 import { ALLOW_OUTSIDE_HELP, collect, number, parseSolverOption } from "../options.js";
 import { progressBar } from "../progress.js";
 import { planSummary } from "../summary.js";
+import { withoutMargin } from "../../montecarlo/withoutMargin.js";
 
 export function registerPlan(program: Command): void {
   const command = program
@@ -118,10 +119,8 @@ export function monteCarloSummary(info: McRunInfo, tables: McTables | null, seco
     const whole = t.metric.startsWith("households") || (Number.isInteger(t.p10) && Number.isInteger(t.p90));
     lines.push(`  P(met) ${t.target}: ${formatProbability(t.p_met, t.p_met_se)} (planned ${t.met ? "met" : "missed"}; P10–P90 ${formatRange(t.p10, t.p90, whole)})${why}`);
   }
-  // "完成率 100%" beside "P(met) 0%" reads as a contradiction unless it is said why. Only for the
-  // plan executed as planned (evaluate): reoptimize and replan plan again in every draw.
-  const exact = tables.targets.filter((t) => t.met && t.p_met < 0.5 && Math.abs(t.planned - t.target_value) <= 1e-6 * Math.max(1, Math.abs(t.target_value)));
-  if (exact.length > 0 && !confidencePlan && info.mode === "evaluate") {
+  const exact = withoutMargin(tables.targets, info.mode, confidencePlan);
+  if (exact.length > 0) {
     lines.push(`  ${exact.map((t) => t.target).join(", ")}: planned to meet the target exactly, with no margin, so any loss in a sampled world misses it; \`--confidence 0.9\` plans the margin that makes each target 90% sure (docs/confidence.md)`);
   }
   return lines.join("\n") + "\n";

@@ -1,0 +1,18 @@
+/**
+ * Targets planned to be met exactly at their value, and missed in most sampled worlds: "完成率 100%"
+ * beside "P(met) 0%" reads as a contradiction unless it is said why (the plan summary, the report's
+ * key figures and the workbook's summary sheet say it). Only for a plan executed as planned
+ * (evaluate) that was not planned to a confidence level: reoptimize and replan plan again in every
+ * draw, and a confidence plan's summary already says what holds a target back.
+ */
+export interface TargetOutcome {
+  met: boolean;
+  p_met: number;
+  planned: number;
+  target_value: number;
+}
+
+export function withoutMargin<T extends TargetOutcome>(targets: readonly T[], mode: unknown, confidencePlan: boolean): T[] {
+  if (mode !== "evaluate" || confidencePlan) return [];
+  return targets.filter((t) => t.met && t.p_met < 0.5 && Math.abs(t.planned - t.target_value) <= 1e-6 * Math.max(1, Math.abs(t.target_value)));
+}
