@@ -3,6 +3,8 @@
  *  - a payment year without a budget entry is unlimited (docs/scenario-reference.md), so budgets
  *    that stop at the horizon's end leave the tail years — when units started in the last years
  *    are still paid for — with unlimited money from that source, which a plan readily uses;
+ *  - likewise a leaf no budget of a source covers (a city left out of a budgets CSV): that
+ *    source's money there is unlimited in every year;
  *  - a source no programme names in its `shares` pays for nothing: its budgets are never used;
  *  - a budget record's `per_year` that its `by_year` overrides in every horizon year changes
  *    nothing — typically an overlay's `per_year` merged into a record whose years a budgets CSV
@@ -14,7 +16,7 @@ import { formatPath } from "./positions.js";
 import type { Budget, YamlPath, Scenario } from "./types.js";
 
 export function moneyNotices(scenario: Scenario, place: (path: YamlPath) => string): string[] {
-  return [...unbudgetedYears(scenario, place), ...unusedSources(scenario)];
+  return [...unbudgetedYears(scenario, place), ...uncoveredLeaves(scenario, place), ...unusedSources(scenario)];
 }
 
 function unbudgetedYears(scenario: Scenario, place: (path: YamlPath) => string): string[] {
@@ -77,6 +79,30 @@ export function overriddenPerYear(merged: unknown, place: (path: YamlPath) => st
       );
     });
   });
+  return out;
+}
+
+/** Leaves a source pays in (a programme's share) that none of its budgets' regions contains. */
+function uncoveredLeaves(scenario: Scenario, place: (path: YamlPath) => string): string[] {
+  const regions = new Map(scenario.regions.map((r) => [r.id, r]));
+  const out: string[] = [];
+  for (const source of scenario.sources) {
+    if (source.budgets.length === 0) continue; // a source without budgets is unlimited by design
+    const covered = new Set(source.budgets.flatMap((b) => regions.get(b.region)?.leaves ?? []));
+    const open = new Set<string>();
+    for (const p of scenario.programs) {
+      if (!(p.shares[source.id]?.max > 0)) continue;
+      for (const leaf of p.leaves) if (!covered.has(leaf.region)) open.add(leaf.region);
+    }
+    if (open.size === 0) continue;
+    const at = [...open];
+    const named = at.length <= 5 ? at.join(", ") : `${at.slice(0, 5).join(", ")} and ${at.length - 5} more`;
+    const path = source.budgets.find((b) => b.path)?.path;
+    out.push(
+      `budget of ${source.id} (${source.name})${path ? ` (${place(path)})` : ""}: no budget covers ${named}, so ${at.length === 1 ? "its" : "their"} money from it is unlimited in every year; ` +
+      `add a budget for ${at.length === 1 ? "it" : "them"} (or a region above) if the money is limited`,
+    );
+  }
   return out;
 }
 

@@ -31,6 +31,19 @@ describe("money notices", () => {
     expect(moneyNotices(s, place)).toEqual([]);
   });
 
+  it("name the leaves no budget of a source covers (a city left out of a budgets CSV): unlimited in every year", () => {
+    const yaml = BASE.replace("  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.csv}\n");
+    const rows = (regions: string[]) => ["region,year,amount", ...regions.flatMap((r) => [2021, 2022, 2023, 2024, 2025, 2026].map((y) => `${r},${y},2000万`))].join("\n") + "\n";
+    const dir = writeFiles({ "s.yaml": yaml, "whole.csv": rows(["gz", "sz"]), "city.csv": rows(["gz"]) });
+    expect(loadScenario(join(dir, "s.yaml")).notices.filter((n) => /no budget covers/.test(n))).toEqual([
+      expect.stringMatching(/^budget of city \(city\) \(city\.csv:2\): no budget covers sz, so its money from it is unlimited in every year; add a budget for it \(or a region above\)/),
+    ]);
+    const whole = writeFiles({ "s.yaml": yaml.replace("city.csv", "whole.csv"), "whole.csv": rows(["gz", "sz"]) });
+    expect(loadScenario(join(whole, "s.yaml")).notices.filter((n) => /no budget covers/.test(n))).toEqual([]);
+    // A budget of the parent covers its leaves; a source with no budgets at all is unlimited by design (BASE's residents).
+    expect(moneyNotices(handSolvedTown(), place)).toEqual([]);
+  });
+
   it("say when a source is named in no programme's shares (its budgets are never used)", () => {
     const s = handSolvedTown();
     s.sources.push(source({ id: "bonds", kind: "government", budgets: [2021, 2022].map((year) => ({ region: "town", year, amount: 1 })) }));
@@ -40,7 +53,7 @@ describe("money notices", () => {
   it("find nothing to say about the shipped scenarios", () => {
     for (const f of ["guangdong-retrofit-2021-2025", "guangdong-retrofit-actuals-2023", "guangzhou-towns-2024-2027"]) {
       const notes = loadScenario(`scenarios/${f}.yaml`).notices;
-      expect(notes.filter((n) => /unlimited|pays for nothing/.test(n)), f).toEqual([]);
+      expect(notes.filter((n) => /unlimited|pays for nothing|no budget covers/.test(n)), f).toEqual([]);
     }
   });
 
