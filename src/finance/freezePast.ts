@@ -70,7 +70,8 @@ export function freezePast(scenario: Scenario, baseline: PlanSolution, from: num
   return {
     ...scenario,
     actuals: [...scenario.actuals.filter((a) => !frozen.has(key(a.region, a.program, a.year))), ...actuals],
-    asOf: from > closedBefore ? { text: String(from), firstOpenYear: from, current: null } : scenario.asOf,
+    // The years the scenario's own as_of closed stay history; the frozen ones are a plan.
+    asOf: from > closedBefore ? { text: String(from), firstOpenYear: from, current: null, historyBefore: scenario.asOf?.firstOpenYear ?? scenario.horizon.start } : scenario.asOf,
     sources: scenario.sources.map((source, s) => {
       if (!source.carryover) return source;
       const carried = new Map<string, number>();

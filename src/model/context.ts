@@ -87,6 +87,15 @@ export class ModelContext {
     return this.scenario.asOf !== null && year < this.scenario.asOf.firstOpenYear;
   }
 
+  /**
+   * True for a closed year that is history (the scenario's own `as_of`): its budgets arrived as they
+   * were. A frozen past (AsOf.historyBefore) is closed but not history: sampled worlds draw it.
+   */
+  isHistory(year: number): boolean {
+    const asOf = this.scenario.asOf;
+    return asOf !== null && year < (asOf.historyBefore ?? asOf.firstOpenYear);
+  }
+
   /** Payment-year index of `year`, or −1 outside the payment years. */
   paymentYearIndex(year: number): number {
     const y = year - this.scenario.horizon.start;

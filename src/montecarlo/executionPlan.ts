@@ -140,8 +140,8 @@ export function buildExecutionPlan(sol: PlannedPoint): ExecutionPlan {
         source: s,
         region: b.region,
         yearIndex,
-        // A budget of a year closed by as_of is history: it arrived as it was.
-        factorCell: yearIndex < H && !ctx.closed(b.year) ? (s * scenario.regions.length + nodeIndex.get(b.region)!) * H + yearIndex : -1,
+        // A budget of a year closed by as_of is history: it arrived as it was (a frozen past's is not).
+        factorCell: yearIndex < H && !ctx.isHistory(b.year) ? (s * scenario.regions.length + nodeIndex.get(b.region)!) * H + yearIndex : -1,
         amount: b.amount,
         leafPrograms: members.map((lp) => lp.index),
         next: -1,

@@ -196,6 +196,12 @@ export interface AsOf {
   text: string;
   firstOpenYear: number;
   current: number | null;
+  /**
+   * Closed years from this one on are a frozen plan (stress and min-budget `--from`: freezePast.ts),
+   * not history: fixed in the model, but a sampled world still draws their budgets. Absent: every
+   * closed year is history.
+   */
+  historyBefore?: number;
 }
 
 export interface ObjectiveSettings {

@@ -14,6 +14,10 @@ import { UsageError } from "../../src/errors.js";
 import { buildPlanningModel } from "../../src/model/build.js";
 import { solveStages } from "../../src/plan/solvePlan.js";
 import { loadScenario } from "../../src/scenario/index.js";
+import { runMonteCarlo } from "../../src/montecarlo/monteCarlo.js";
+import { targetStatistics } from "../../src/montecarlo/tables.js";
+import { planScenario } from "../../src/plan/planScenario.js";
+import type { PlanSolution } from "../../src/plan/solvePlan.js";
 import { handSolvedTown } from "../helpers/scenario.js";
 
 const government = { kind: "government" as const, ids: null };
@@ -59,6 +63,24 @@ describe("stress --from freezes the past", () => {
     expect(pMet(1)).toEqual(pMet(0));
   }, 120_000);
 
+  it("draws a frozen year's budgets as the plan's own: freezing the whole plan changes no outcome of any draw", async () => {
+    // freezePast closes the frozen years with as_of so that the model keeps them; they were then
+    // taken as history, their budgets certain in every draw. A plan frozen whole met its targets
+    // far more often than itself (a 90 % plan's province communities 12 % → 76 % on Guangdong), so
+    // every --from level of stress --draws, and min-budget --confidence --from, looked surer.
+    const loaded = loadCheckedScenario("scenarios/guangdong-retrofit-2021-2025.yaml", { overlays: [] });
+    const plan = await planScenario(loaded.scenario, "highs");
+    const frozen = await planScenario(freezePast(loaded.scenario, plan.solution, 2026), "highs");
+    const outcomes = async (solution: PlanSolution) => {
+      const run = await runMonteCarlo(solution, loaded.uncertainty, { mode: "evaluate", draws: 300, seed: 5, workers: 1 });
+      return [...targetStatistics(run.layout, run.shard).values()].map((t) => [t.p10, t.p50, t.p90]);
+    };
+    const [whole, kept] = [await outcomes(plan.solution), await outcomes(frozen.solution)];
+    kept.flat().forEach((x, i) => expect(x).toBeCloseTo(whole.flat()[i], 0));
+    // The budget draws matter here: without them the province's P10 of communities rises by hundreds.
+    expect(whole[0][0]).toBeLessThan(loaded.scenario.targets[0].atLeast - 100);
+  }, 120_000);
+
   it("carries everything a carrying-over source left unspent into the cut years", async () => {
     // The city source gets 3亿 in 2024 and 0.5亿 a year after. The plan used to carry only part of
     // 2024's leftover (the LP was indifferent), the freeze fixed that part, and a 50 % cut from 2025
@@ -87,7 +109,7 @@ describe("freezePast", () => {
     s.actuals = [{ region: "town", program: "retrofit", year: 2021, started: 1, partial: true }];
     const baseline = await solveStages(buildPlanningModel(s), "highs");
     const frozen = freezePast(s, baseline, 2022);
-    expect(frozen.asOf).toEqual({ text: "2022", firstOpenYear: 2022, current: null });
+    expect(frozen.asOf).toEqual({ text: "2022", firstOpenYear: 2022, current: null, historyBefore: 2021 }); // closed, but not history
     expect(frozen.actuals).toHaveLength(1);
     const a = frozen.actuals[0];
     expect(a).toMatchObject({ year: 2021, started: 1, partial: true }); // the record as reported
