@@ -38,6 +38,8 @@ export function withConfidence(rows: TargetRow[], targets: TargetConfidence[]): 
 }
 
 const WHY: Record<string, string> = {
+  // The margin cannot grow; P(met) is what this plan reaches, not the most any plan of that money
+  // could (when its units start matters too: docs/confidence.md, "Limits").
   limited: "the plan cannot put more of it in place",
   sample_too_small: "the calibration sample is too small to show this level (raise --calibration-draws)",
   not_converged: "the margin search stopped before reaching it",
@@ -49,12 +51,12 @@ export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfide
   targets.forEach((c, i) => {
     if (c.status === "reached" || c.status === "none") return;
     const t = scenario.targets[i];
-    const best = formatPercent(c.met / c.draws);
+    const reached = formatPercent(c.met / c.draws);
     const input_line = t.path && locate ? locate(t.path) : "";
     rows.push({
       kind: "confidence_not_reached",
       where: `target[${t.id}]`,
-      message: `${namer.label("target", t.id)}: at best P(met) ${best} on the calibration sample, required ${formatPercent(c.required)} — ` +
+      message: `${namer.label("target", t.id)}: P(met) ${reached} on the calibration sample, required ${formatPercent(c.required)} — ` +
         `${WHY[c.status]}: planned ${formatCount(c.planned, true)} for ${formatCount(t.atLeast, true)}; held by ${describeLimits(c.limits, t.metric)}`,
       input_line,
     });
@@ -80,7 +82,7 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
     if (c.status === "reached") {
       lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
     } else {
-      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: at best ${formatPercent(c.met / c.draws)} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status]}; held by ${describeLimits(c.limits, t.metric)}`);
+      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercent(c.met / c.draws)} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status]}; held by ${describeLimits(c.limits, t.metric)}`);
     }
   });
   const gov = governmentUsed(plan);

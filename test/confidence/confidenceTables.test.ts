@@ -21,7 +21,7 @@ describe("confidence diagnostics", () => {
     expect(notReached).toMatchObject({ where: "target[t-80]", input_line: "short-budget.yaml:22" });
     expect(notReached.message).toContain("up to +100 started per 1亿元");
     // Closed form: P(met) = P(f ≤ 8500万 / 8000万) = 0.3125 with f ~ uniform(1, 1.2).
-    const best = Number(/at best P\(met\) ([\d.]+)%/.exec(notReached.message)![1]) / 100;
+    const best = Number(/: P\(met\) ([\d.]+)% on the calibration sample/.exec(notReached.message)![1]) / 100;
     expect(Math.abs(best - 0.3125)).toBeLessThan(4 * Math.sqrt((0.3125 * 0.6875) / 1000));
     const limit = rows.find((r) => r.kind === "confidence_limit")!;
     expect(limit).toMatchObject({ where: "target[t-80] budget[gov,*,2021]", input_line: "short-budget.yaml:20" });
