@@ -16,8 +16,11 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export interface CsvRecords {
   records: Record<string, unknown>[];
-  /** Problems found while reading (bad header, ragged rows), each with its CSV line. */
-  errors: { line: number | null; message: string }[];
+  /**
+   * Problems found while reading (bad header, ragged rows), each with its CSV line. `row`: a
+   * problem of that row alone, which is left out while the rest of the table is read.
+   */
+  errors: { line: number | null; message: string; row?: true }[];
 }
 
 /**
@@ -63,7 +66,7 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
     if (isBlank(row)) continue;
     const line = lineOfRow[r];
     if (row.length > header.length) {
-      errors.push({ line, message: `row has ${row.length} cells but the header names ${header.length} columns` });
+      errors.push({ line, message: `row has ${row.length} cells but the header names ${header.length} columns${thousandsHint(row)}`, row: true });
       continue;
     }
     const record: Record<string, unknown> = {};
@@ -84,6 +87,23 @@ export function cellValue(column: string, cell: string): unknown {
   if (NUMBER.test(cell)) return Number(cell);
   if (cell === "true" || cell === "false") return cell === "true";
   return cell; // e.g. "3500万": the schema parses units
+}
+
+/**
+ * `meizhou,2021,55,900,000`: Excel and WPS write a cell formatted with thousands separators that
+ * way, and each comma then starts a cell. Names the number when the extra cells are such groups.
+ */
+function thousandsHint(row: string[]): string {
+  for (let i = 0; i + 1 < row.length; i++) {
+    if (!/^\s*[+-]?\d{1,3}$/.test(row[i])) continue;
+    let j = i + 1;
+    while (j < row.length && /^\d{3}$/.test(row[j])) j++;
+    if (j < row.length && /^\d{3}\.\d+\s*$/.test(row[j])) j++;
+    if (j - i < 2) continue;
+    const number = row.slice(i, j).map((c) => c.trim()).join(",");
+    return `: ${number} looks like a number with thousands separators, and each comma starts a new cell — write ${number.replace(/,/g, "")} (in Excel or WPS, format the column without separators before saving as CSV), or quote it ("${number}")`;
+  }
+  return "";
 }
 
 /** 1-based line on which each parsed row starts (quoted cells may span lines). */

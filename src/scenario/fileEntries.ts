@@ -106,7 +106,10 @@ function readCsvEntry(csvFile: string, listName: string, reference: FileReferenc
   const text = ctx.files.read(csvFile, "csv", reference, ctx.roots);
   if (text === null) return null;
   const { records, errors } = parseCsvRecords(csvFile, text, ctx.positions, listName);
-  for (const e of errors) ctx.problems.add(reference.path, { file: csvFile, line: e.line }, e.message);
+  for (const e of errors) {
+    if (e.row) ctx.problems.addRow(reference.path, { file: csvFile, line: e.line }, e.message);
+    else ctx.problems.add(reference.path, { file: csvFile, line: e.line }, e.message);
+  }
   return { records, at: { file: csvFile, line: null } };
 }
 

@@ -558,6 +558,21 @@ describe("problems in other files", () => {
     expect(fixed.message).toMatch(/^targets\[0\]\.region: unknown region "gx"/m);
   });
 
+  it("leaves out a CSV row with more cells than columns, naming an Excel thousands-separated number, and lists the YAML's problems too", () => {
+    const yaml = patch(
+      ["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.csv}\n"],
+      ["    spend_profile: [0.6, 0.4]", "    spend_profile: [0.6, 0.5]"],
+    );
+    const csv = "region,year,amount\ngz,2021,55,900,000\ngz,2022,2000万\nsz,2021,1000万,note\n";
+    const { error } = errorFor(yaml, { "city.csv": csv });
+    expect(error.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      "programs[0].spend_profile: spend_profile adds up to 1.1, not 1",
+      'sources[1].budgets[0].file: row has 5 cells but the header names 3 columns: 55,900,000 looks like a number with thousands separators, and each comma starts a new cell — write 55900000 (in Excel or WPS, format the column without separators before saving as CSV), or quote it ("55,900,000")',
+      "sources[1].budgets[0].file: row has 4 cells but the header names 3 columns",
+    ]);
+    expect(error.problems.slice(1).map((p) => p.line)).toEqual([2, 4]);
+  });
+
   it("reports a missing scenario file", () => {
     const error = loadError("/nonexistent/renewsim/s.yaml");
     expect(error.problems[0]).toMatchObject({ path: "", line: null, file: "/nonexistent/renewsim/s.yaml" });
