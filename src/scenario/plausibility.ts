@@ -17,6 +17,8 @@ interface Amount {
   path: PathKey[];
   yuan: number;
   government: boolean;
+  /** The budget record (one source and region) it belongs to: `sources[i].budgets[j]`. */
+  record: string;
 }
 
 export function implausibleBudgets(merged: unknown, place: InputLocator): string[] {
@@ -31,7 +33,7 @@ export function implausibleBudgets(merged: unknown, place: InputLocator): string
     const belowMedian = a.yuan < median / 1000;
     const tiny = belowMedian || (a.government && a.yuan < LEAST_GOVERNMENT_BUDGET);
     const huge = a.yuan > median * 1e4;
-    if (!tiny && !huge) return [];
+    if (!tiny && !huge) return belowOwnYears(a, amounts, place);
     const unit = `did you mean "${a.yuan}${nearestUnit(a.yuan, median)}"?`;
     if (tiny && !belowMedian) {
       return [`${where(a.path, place)}: a government budget of ${formatYuan(a.yuan)} a year is under 1万元; amounts without a unit are yuan: ${unit}`];
@@ -39,6 +41,18 @@ export function implausibleBudgets(merged: unknown, place: InputLocator): string
     const hint = tiny ? `amounts without a unit are yuan: ${unit}` : "is the unit right?";
     return [`${where(a.path, place)}: a budget of ${formatYuan(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatYuan(median)} of those from 1万元); ${hint}`];
   });
+}
+
+/**
+ * A year far below the same budget's other years: `guangzhou,2021,46240` among 4–7亿 a year is
+ * 46240万 typed as yuan, though a small county's budget can be that size. Needs two other years.
+ */
+function belowOwnYears(a: Amount, amounts: Amount[], place: InputLocator): string[] {
+  const others = amounts.filter((b) => b.record === a.record && b !== a && b.yuan > 0).map((b) => b.yuan).sort((x, y) => x - y);
+  if (others.length < 2) return [];
+  const median = others[Math.floor(others.length / 2)];
+  if (a.yuan >= median / 1000) return [];
+  return [`${where(a.path, place)}: a budget of ${formatYuan(a.yuan)} is far below the same budget's other years (median ${formatYuan(median)}); amounts without a unit are yuan: did you mean "${a.yuan}${nearestUnit(a.yuan, median)}"?`];
 }
 
 /** Below this a government's yearly budget is a unit slip: `3500` written for 3500万. */
@@ -97,7 +111,7 @@ function budgetAmounts(merged: unknown): Amount[] {
       const record = b as { per_year?: unknown; by_year?: unknown };
       const add = (path: PathKey[], value: unknown) => {
         const yuan = parseAmount(value);
-        if (yuan !== null) out.push({ path, yuan, government });
+        if (yuan !== null) out.push({ path, yuan, government, record: `${i}|${j}` });
       };
       if (record?.per_year !== undefined) add(["sources", i, "budgets", j, "per_year"], record.per_year);
       if (record?.by_year && typeof record.by_year === "object") {

@@ -23,6 +23,20 @@ describe("implausible budgets", () => {
     expect(notices[0]).toMatch(/^sources\[1\]\.budgets\[1\]\.by_year\.2022 \(s\.yaml:27\): a budget of 6000元 is far below .* did you mean "6000万"\?/);
   });
 
+  it("names a year far below the same budget's other years, though a small county's budget could be that size", () => {
+    // 46240 for 46240万 among a big city's 4–5亿 a year: above a thousandth of the scenario's typical
+    // budget (2000万, a smaller city's), so only the budget's own years show the slip.
+    const city = (gz2021: string) => BASE.replace("  - id: city\n    kind: government\n", `  - id: city
+    kind: government
+    budgets:
+      - {region: gz, by_year: {"2021": ${gz2021}, "2022": "4亿", "2023": "4.5亿", "2024": "5亿", "2025": "5亿", "2026": "1亿"}}
+      - {region: sz, by_year: {"2021": "2000万", "2022": "2000万", "2023": "2000万", "2024": "2000万", "2025": "2000万", "2026": "2000万"}}
+`);
+    const notices = slips(loadScenario(join(writeFiles({ "s.yaml": city("46240") }), "s.yaml")).notices);
+    expect(notices).toEqual([expect.stringMatching(/^sources\[1\]\.budgets\[0\]\.by_year\.2021 \(s\.yaml:\d+\): a budget of 4\.62万元 is far below the same budget's other years \(median 4\.5亿元\); .* did you mean "46240万"\?/)]);
+    expect(slips(loadScenario(join(writeFiles({ "s.yaml": city('"4.624亿"') }), "s.yaml")).notices)).toEqual([]);
+  });
+
   it("suggests the unit that brings a bare number nearest the scenario's budgets: 亿 among budgets of 亿", () => {
     const yiBudgets = WITH_CITY.replace('per_year: "8000万"', 'per_year: "8亿"').replace('"2021": "6000万", "2022": 6000', '"2021": "6亿", "2022": 6');
     const notices = slips(loadScenario(join(writeFiles({ "s.yaml": yiBudgets }), "s.yaml")).notices);
