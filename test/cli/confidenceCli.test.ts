@@ -97,6 +97,10 @@ describe("simulate min-budget --confidence", () => {
     const r = await runCli("min-budget", BUDGET, "--source", "government", "--confidence", "0.9", "--calibration-draws", "1000", "--draws", "2000", "--out", dir("min-budget"));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/breaking point at 90\.0% confidence: λ = 0\.9[0-9]+/);
+    // Two baselines, each named: the planned world's minimum (λ₀ = 0.8, 8000万) and today's 1亿:
+    // the two differences add up to the 2000万 between them.
+    const [, above, below] = /so confidence costs ([\d,.]+)万元 more than that minimum \(−([\d,.]+)万元 against today's budgets\)/.exec(r.stdout)!;
+    expect(Number(above.replace(/,/g, "")) + Number(below.replace(/,/g, ""))).toBeCloseTo(2000, 1);
     const [t] = csv(dir("min-budget"), "min_budget_confidence.csv");
     expect(Number(t.p_met)).toBeGreaterThan(0.85);
     expect(Number(t.p_met_below)).toBeLessThan(Number(t.p_met));
