@@ -37,9 +37,11 @@ export function resolveSelection(scenario: Scenario, req: SelectionRequest): Bud
     () => (region === null ? null : nodesWithin(scenario, region)),
   );
   const selection: BudgetSelection = { sourceIds, from, region, regionNodes };
-  const matched = scenario.sources.some((s) => s.budgets.some((b) => selectsBudget(selection, s, b)));
-  if (!matched) throw new UsageError(`no budget matches ${describeSelection(selection)}: nothing to scale`);
-  return selection;
+  // Only the sources with a budget the selection touches are named (in the printed heading,
+  // run.json and the report): with --region guangzhou, central and provincial money is not cut.
+  const touched = sourceIds.filter((id) => scenario.sources.find((s) => s.id === id)!.budgets.some((b) => selectsBudget(selection, id, b)));
+  if (touched.length === 0) throw new UsageError(`no budget matches ${describeSelection(selection)}: nothing to scale`);
+  return { ...selection, sourceIds: touched };
 }
 
 /** The first year as_of leaves open, when it closes any year of the horizon; else null (every year). */

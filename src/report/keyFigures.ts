@@ -45,12 +45,33 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   if (budgets.length > 0) out.push(f("紧约束预算", "Binding budgets", `${budgets.filter((b) => b.binding === true).length} / ${budgets.length}`, "text"));
   const mc = ctx.runJson.monte_carlo as { draws_used?: number; seed?: number } | undefined;
   if (mc?.draws_used) out.push(f("蒙特卡洛抽样次数", "Monte Carlo draws", mc.draws_used, "count"));
+  out.push(...cutFigures(ctx));
   for (const s of records(ctx.tables.get("stress_summary.csv"))) {
     out.push(f(`削减${text(s.cut_label)}：完成目标`, `Cut ${text(s.cut_label)}: targets met`, s.targets_met === null ? "—" : `${num(s.targets_met)} / ${num(s.targets)}`, "text"));
   }
   out.push(...minBudgetFigures(ctx));
   const changed = records(ctx.tables.get("compare.csv")).filter((r) => typeof r.delta_2 === "number" && r.delta_2 !== 0).length;
   if (ctx.tables.has("compare.csv")) out.push(f("变化的数值", "Values that changed", changed, "count"));
+  return out;
+}
+
+/**
+ * stress: which budgets the levels cut, from when and where, and to what confidence each level is
+ * planned — a provincial cut from 2024 and an all-government cut otherwise read alike.
+ */
+function cutFigures(ctx: RunContext): KeyFigure[] {
+  if (ctx.kind !== "stress") return [];
+  const { selection, confidence } = ctx.runJson as { selection?: { sources?: unknown; from?: unknown; region?: unknown }; confidence?: unknown };
+  if (!selection || !Array.isArray(selection.sources)) return [];
+  const sources = (ctx.input?.sources ?? []) as { id?: unknown; name?: unknown }[];
+  const named = selection.sources.map((id) => {
+    const name = Array.isArray(sources) ? sources.find((s) => s?.id === id)?.name : undefined;
+    return typeof name === "string" && name !== "" ? `${name}（${String(id)}）` : String(id);
+  });
+  const from = typeof selection.from === "number" ? `，自${selection.from}年起` : "，全部年份";
+  const where = typeof selection.region === "string" ? `，${selection.region}及其下辖地区` : "";
+  const out = [f("削减的预算", "Budgets cut", `${named.join("、")}${from}${where}`, "text")];
+  if (typeof confidence === "number") out.push(f("各档规划把握度", "Each level planned to", confidence, "share"));
   return out;
 }
 

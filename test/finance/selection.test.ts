@@ -23,6 +23,14 @@ describe("budget selection", () => {
     });
   });
 
+  it("names only the sources whose budgets it touches: at guangzhou, city and county money, not the province's", () => {
+    const { scenario: s } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
+    expect(resolveSelection(s, government).sourceIds).toEqual(["central", "provincial", "city", "county", "bonds"]);
+    const sel = resolveSelection(s, { ...government, region: "guangzhou" });
+    expect(sel.sourceIds).toEqual(["city", "county"]);
+    expect(describeSelection(sel)).toBe("the budgets of city, county at guangzhou and the nodes below it");
+  });
+
   it("takes every year of a scenario without as_of", () => {
     const { scenario: s } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
     expect(resolveSelection(s, government).from).toBeNull();

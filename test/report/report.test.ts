@@ -174,6 +174,17 @@ describe("stress report", () => {
     expect(html2).toContain("各削减档位的完成概率 P(met)");
   });
 
+  it("says which budgets were cut, from when and where, and to what confidence each level was planned", () => {
+    const run = { scenario: { name: "压力" }, selection: { sources: ["provincial"], from: 2024, region: "gz" }, confidence: 0.9 };
+    const input = "name: 压力\nsources:\n  - {id: provincial, name: 省级财政补助资金}\n";
+    const figures = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify(run), "input.yaml": input }));
+    expect(figures.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），自2024年起，gz及其下辖地区");
+    expect(figures.find((f) => f.label.en === "Each level planned to")?.value).toBe(0.9);
+    const plain = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify({ selection: { sources: ["a", "b"], from: null, region: null } }) }));
+    expect(plain.find((f) => f.label.en === "Budgets cut")?.value).toBe("a、b，全部年份");
+    expect(plain.some((f) => f.label.en === "Each level planned to")).toBe(false);
+  });
+
   it("lists why a level has no plan, with its cut, only when the folder has diagnostics.csv", () => {
     expect(renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary }))).not.toContain("无可行方案的削减水平");
     const diagnostics = "cut,cut_label,kind,where,message,input_line\n0.6,60%,conflict:budgets,\"budget[c,r,2024]\",budget of 中央 for 区 in 2024 is exceeded by 4.92亿元,s.yaml:3\n";
