@@ -290,5 +290,8 @@ describe("the Monte Carlo lines after a plan", () => {
     const above = tables(0);
     (above.targets[0] as { planned: number }).planned = 52; // planned above the target: not "exactly"
     expect(monteCarloSummary(info, above, 2)).not.toContain("no margin");
+    // A hair above (the LP filling a budget: Guangdong's county towns 2,050.03 for 2,050) is no margin.
+    (above.targets[0] as { planned: number }).planned = 50.02;
+    expect(monteCarloSummary(info, above, 2)).toContain("b-50: planned to meet the target exactly");
   });
 });

@@ -137,7 +137,8 @@ describe("plan report", () => {
     const note = (run: Record<string, unknown>) =>
       keyFigures(runContext("plan", { ...files, "run.json": JSON.stringify(run) })).find((f) => f.label.en === "Note: no margin")?.value;
     const run = JSON.parse(files["run.json"]);
-    expect(note(run)).toMatch(/^全省开工8007个小区、全省惠及142万户：按目标值恰好规划，没有余量.*--confidence 0\.9/);
+    // All four: the county towns' 2,050.03 for 2,050 is no margin either.
+    expect(note(run)).toMatch(/^全省开工8007个小区、全省惠及142万户、县城开工2050个小区、县城惠及25\.6万户：按目标值恰好规划，没有余量.*--confidence 0\.9/);
     expect(renderReport(runContext("plan", files))).toContain("按目标值恰好规划，没有余量");
     expect(note({ ...run, confidence: { level: 0.9 } })).toBeUndefined(); // planned to a confidence level
     expect(note({ ...run, monte_carlo: { ...run.monte_carlo, mode: "reoptimize" } })).toBeUndefined(); // re-planned in every draw
