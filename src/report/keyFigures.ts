@@ -3,6 +3,7 @@
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
 import { type Label, SOURCE_KIND_LABELS } from "../format/labels.js";
+import { formatPercent } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
 import type { RunContext } from "./runContext.js";
@@ -28,6 +29,8 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
     for (const t of targets) {
       out.push(f(`完成率：${text(t.name)}`, `Attainment: ${text(t.name)}`, num(t.attainment), "share"));
       if (typeof t.p_met === "number") out.push(f(`完成概率：${text(t.name)}`, `P(met): ${text(t.name)}`, t.p_met, "share"));
+      const required = confidenceFigure(t);
+      if (required) out.push(required);
     }
     out.push(...noMargin(ctx, targets));
   }
@@ -87,6 +90,20 @@ function minBudgetFigures(ctx: RunContext): KeyFigure[] {
     f("最低所需预算", "Minimum budgets", sum(rows.map((r) => num(r.min_budget_yuan))), "money"),
     ...(typeof confidence === "number" ? [f("把握度", "Confidence level", confidence, "share")] : []),
   ];
+}
+
+const CONFIDENCE_STATUS_ZH: Record<string, string> = {
+  reached: "已达到",
+  limited: "未达到：计划无法再增加该目标（受预算、施工能力或存量限制，见诊断）",
+  sample_too_small: "未达到：校准样本太小，无法显示该把握度",
+  not_converged: "未达到：余量搜索未收敛",
+};
+
+/** A plan to a confidence level: the level each target was planned to, and whether it got there. */
+function confidenceFigure(t: ReturnType<typeof records>[number]): KeyFigure | null {
+  const status = CONFIDENCE_STATUS_ZH[text(t.confidence_status)];
+  if (typeof t.confidence_required !== "number" || !status) return null;
+  return f(`要求把握度：${text(t.name)}`, `Confidence required: ${text(t.name)}`, `${formatPercent(t.confidence_required)}，${status}`, "text");
 }
 
 /** Targets planned exactly at their value and mostly missed in the draws: why 100 % sits beside ~0 %. */

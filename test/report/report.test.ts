@@ -144,6 +144,17 @@ describe("plan report", () => {
     expect(note({ ...run, monte_carlo: { ...run.monte_carlo, mode: "reoptimize" } })).toBeUndefined(); // re-planned in every draw
   });
 
+  it("says, for a plan to a confidence level, the level each target was planned to and whether it got there", () => {
+    const [head, ...rows] = files["targets.csv"].trimEnd().split("\n");
+    const targets = [`${head},confidence_required,confidence_status`, ...rows.map((r, i) => `${r},0.9,${i === 0 ? "limited" : "reached"}`)].join("\n");
+    const figures = keyFigures(runContext("plan", { ...files, "targets.csv": targets }));
+    const required = figures.filter((f) => f.label.en.startsWith("Confidence required"));
+    expect(required).toHaveLength(rows.length);
+    expect(required[0]).toMatchObject({ label: { zh: "要求把握度：全省开工8007个小区" }, value: expect.stringMatching(/^90\.0%，未达到：计划无法再增加该目标/) });
+    expect(required[1].value).toBe("90.0%，已达到");
+    expect(keyFigures(runContext("plan", files)).some((f) => f.label.en.startsWith("Confidence required"))).toBe(false);
+  });
+
   it("escapes names from the scenario", () => {
     const run = JSON.parse(files["run.json"]);
     run.scenario.name = "<script>alert(1)</script>";
