@@ -65,7 +65,8 @@ function signedMoney(yuan: number): string {
 }
 
 /** One line per level (money, targets reached), then each target's planned value and P(met) by level. */
-export function frontierTable(scenario: Scenario, result: FrontierResult, rows: FrontierRow[], title: string): string {
+/** `draws`: the validation draws, when run (for P(met) bounds where no draw or every draw met a target). */
+export function frontierTable(scenario: Scenario, result: FrontierResult, rows: FrontierRow[], title: string, draws?: number): string {
   const lines = [title, ""];
   const plainGov = result.plain.tables.funding.filter((f) => f.source_kind === "government").reduce((s, f) => s + f.amount_yuan, 0);
   const head = ["confidence", "gov money", "vs plain plan", "all money", "targets sure", "plan of"];
@@ -85,7 +86,7 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, rows: 
     const whole = t.metric.startsWith("households") || scenario.programs.find((p) => p.id === t.program)?.integer === true;
     grid.push([t.id, ...result.levels.map((l) => {
       const r = rows.find((x) => x.confidence === l.confidence && x.target === t.id)!;
-      const p = r.p_met !== null ? formatProbability(r.p_met, r.p_met_se ?? 0) : formatPercent(r.p_met_calibration ?? 0);
+      const p = r.p_met !== null ? formatProbability(r.p_met, r.p_met_se ?? 0, draws) : formatPercent(r.p_met_calibration ?? 0);
       return `${formatCount(r.planned_value ?? 0, whole)} (${p})${r.confidence_reached ? "" : " ✗"}`;
     })]);
   }

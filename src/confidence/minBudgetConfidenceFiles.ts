@@ -86,7 +86,8 @@ function diagnosticRows(scenario: Scenario, r: MinBudgetConfidenceResult, locate
   })), locate);
 }
 
-export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfidenceResult, title: string): string {
+/** `draws`: the validation draws, when run (for P(met) bounds where no draw or every draw met a target). */
+export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfidenceResult, title: string, draws?: number): string {
   const lines = [title, ...r.deterministic.notices.map((n) => `note: ${n}`)];
   if (r.status === "infeasible") {
     lines.push("no budget is large enough: the targets cannot all be met with any amount of the selected money, even in the planned world.");
@@ -113,7 +114,7 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
     const show = (p: ScalePlan | null) => {
       if (!p) return "—";
       const v = p.validation?.get(t.id);
-      return v ? formatProbability(v.p_met, v.p_met_se) : formatPercent(p.calibration.met[i] / p.calibration.draws);
+      return v ? formatProbability(v.p_met, v.p_met_se, draws) : formatPercent(p.calibration.met[i] / p.calibration.draws);
     };
     lines.push(`  ${t.id} (required ${formatPercent(r.required[i])}): ${show(r.at)} → ${show(r.below)}`);
   });

@@ -39,7 +39,8 @@ export async function renderStressFiles(
 }
 
 /** The compact table printed after a stress run: one line per level, then attainment per target. */
-export function stressTable(levels: StressLevel[], title: string): string {
+/** `draws`: the Monte Carlo draws per level, when run (for P(met) bounds where no draw or every draw met a target). */
+export function stressTable(levels: StressLevel[], title: string, draws?: number): string {
   const summary = stressSummaryRows(levels);
   const lines = [title, ""];
   const head = ["cut", "status", "met", "shortfall obj", "gov money used", "budget cut", "hh lost", "hh lost/亿 cut", "regions losing most"];
@@ -72,7 +73,7 @@ export function stressTable(levels: StressLevel[], title: string): string {
     for (const id of ids) {
       pGrid.push([id, ...levels.map((l) => {
         const r = targets.find((x) => x.target === id && x.cut === l.cut);
-        return r && typeof r.p_met === "number" ? `${formatProbability(r.p_met, Number(r.p_met_se))}${r.gained_vs_base ? " *" : ""}` : "—";
+        return r && typeof r.p_met === "number" ? `${formatProbability(r.p_met, Number(r.p_met_se), draws)}${r.gained_vs_base ? " *" : ""}` : "—";
       })]);
     }
     lines.push(...align(pGrid));

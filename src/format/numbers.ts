@@ -41,8 +41,18 @@ export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
-/** P(met) with its standard error: "93.1% ± 0.8%". */
-export function formatProbability(p: number, se: number): string {
+/**
+ * P(met) with its standard error: "93.1% ± 0.8%". Where no draw met the target, or every draw did,
+ * the standard error is 0 and "± 0.0%" would read as certainty: with the number of draws known, the
+ * one-sided 95 % bound is shown instead — Clopper–Pearson's exact 1 − 0.05^(1/n) (≈ 3/n): "0.0%
+ * (≤ 0.15% at 95%)" after 2,000 draws.
+ */
+export function formatProbability(p: number, se: number, draws?: number): string {
+  if (draws !== undefined && draws > 0 && se === 0 && (p === 0 || p === 1)) {
+    const bound = 100 * (1 - Math.pow(0.05, 1 / draws));
+    const digits = Math.max(1, 1 - Math.floor(Math.log10(bound)));
+    return p === 0 ? `0.0% (≤ ${bound.toFixed(digits)}% at 95%)` : `100.0% (≥ ${(100 - bound).toFixed(digits)}% at 95%)`;
+  }
   return `${formatPercent(p)} ± ${formatPercent(se)}`;
 }
 

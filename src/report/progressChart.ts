@@ -8,7 +8,7 @@ import { formatProbability } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { countAxis, niceCeil } from "./axis.js";
 import { leavesOf } from "./regionLeaves.js";
-import type { RunContext } from "./runContext.js";
+import { mcDraws, type RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
 
 const PLAN_COLUMN: Record<string, string> = {
@@ -51,8 +51,8 @@ export function progressSeries(ctx: RunContext, target: Record<string, Cell>): P
 export function progressChart(ctx: RunContext, target: Record<string, Cell>): ChartSpec {
   const s = progressSeries(ctx, target);
   const metric = metricLabel(text(target.metric));
-  const pMet = typeof target.p_met === "number" ? `（P(met) ${formatProbability(target.p_met, num(target.p_met_se))}）` : "";
-  const pMetEn = typeof target.p_met === "number" ? ` (P(met) ${formatProbability(target.p_met, num(target.p_met_se))})` : "";
+  const pMet = typeof target.p_met === "number" ? `（P(met) ${formatProbability(target.p_met, num(target.p_met_se), mcDraws(ctx))}）` : "";
+  const pMetEn = typeof target.p_met === "number" ? ` (P(met) ${formatProbability(target.p_met, num(target.p_met_se), mcDraws(ctx))})` : "";
   return {
     title: { zh: `${text(target.name)}：${metric.zh}累计进度${pMet}`, en: `${text(target.name)}: cumulative ${metric.en}${pMetEn}` },
     note: s.band

@@ -47,6 +47,13 @@ export function runContext(kind: ReportKind, files: Record<string, string | Uint
   };
 }
 
+/** The draws P(met) was estimated on (run.json: a plan's Monte Carlo, or a frontier's validation). */
+export function mcDraws(ctx: RunContext): number | undefined {
+  const { monte_carlo: mc, validation } = ctx.runJson as { monte_carlo?: { draws_used?: unknown; draws?: unknown }; validation?: { draws?: unknown } };
+  const draws = mc?.draws_used ?? mc?.draws ?? validation?.draws;
+  return typeof draws === "number" ? draws : undefined;
+}
+
 /** The input.yaml this thread parsed last (one: a thread draws one folder at a time). */
 let lastInput: { text: string; value: Record<string, unknown> } | null = null;
 

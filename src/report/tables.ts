@@ -4,7 +4,7 @@ import { metricLabel } from "../format/labels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { table } from "./html.js";
 import type { KeyFigure } from "./keyFigures.js";
-import type { RunContext } from "./runContext.js";
+import { mcDraws, type RunContext } from "./runContext.js";
 
 export function figureTable(figures: KeyFigure[]): string {
   const shown = (f: KeyFigure) => {
@@ -37,7 +37,7 @@ export function targetsTable(ctx: RunContext): string {
     return [
       text(r.name), metricLabel(metric).zh, text(r.region_name), String(num(r.by)), count(metric, r.target_value), count(metric, r.planned),
       formatPercent(num(r.attainment)),
-      ...(mc ? [formatProbability(num(r.p_met), num(r.p_met_se)), formatRange(num(r.p10), num(r.p90), whole && num(r.p90) - num(r.p10) >= 10)] : []),
+      ...(mc ? [formatProbability(num(r.p_met), num(r.p_met_se), mcDraws(ctx)), formatRange(num(r.p10), num(r.p90), whole && num(r.p90) - num(r.p10) >= 10)] : []),
     ];
   });
   return table({ head, rows: body, numeric: head.map((_, j) => j >= 4) });
@@ -80,7 +80,7 @@ export function frontierTable(ctx: RunContext): string {
     rows: rows.map((r) => [
       formatPercent(num(r.confidence)), text(r.target_name), opt(r.government_used_yuan, formatMoney), opt(r.total_used_yuan, formatMoney),
       opt(r.planned_value, (x) => count(inputMetric(ctx, text(r.target)), x)), formatCount(num(r.target_value), true),
-      typeof r.p_met === "number" ? formatProbability(r.p_met, num(r.p_met_se)) : "—",
+      typeof r.p_met === "number" ? formatProbability(r.p_met, num(r.p_met_se), mcDraws(ctx)) : "—",
     ]),
     numeric: [true, false, true, true, true, true, true],
   });

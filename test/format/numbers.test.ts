@@ -38,6 +38,14 @@ describe("counts, percentages and ranges", () => {
     expect(formatPercent(0.1234)).toBe("12.3%");
     expect(formatPercent(1.000029)).toBe("100.0%");
     expect(formatProbability(0.931, 0.0081)).toBe("93.1% ± 0.8%");
+    // No draw, or every draw, met it: "± 0.0%" would read as certainty; the exact one-sided 95 %
+    // bound 1 − 0.05^(1/n) is shown when the draws are known (≈ 3/n: 0.15 % of 2,000).
+    expect(formatProbability(0, 0, 2000)).toBe("0.0% (≤ 0.15% at 95%)");
+    expect(formatProbability(0, 0, 20_000)).toBe("0.0% (≤ 0.015% at 95%)");
+    expect(formatProbability(1, 0, 20)).toBe("100.0% (≥ 86.1% at 95%)");
+    expect(1 - Math.pow(1 - 0.1391, 20)).toBeCloseTo(0.95, 3); // 20 draws all met are as likely as 5 % at P = 86.1 %
+    expect(formatProbability(0, 0)).toBe("0.0% ± 0.0%"); // draws unknown
+    expect(formatProbability(0.5, 0.01, 2000)).toBe("50.0% ± 1.0%");
   });
 
   it("shows P10–P90 at the precision its width warrants", () => {

@@ -48,6 +48,6 @@ export function registerFrontier(program: Command): void {
     if (opts.quiet) return;
     const title = `frontier: ${loaded.scenario.name}${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}, calibration seed ${seeds.calibration} × ${result.calibration.draws} draws` +
       (validation ? `, validated on ${validation.draws} draws of seed ${validation.seed}` : "");
-    process.stdout.write(frontierTable(loaded.scenario, result, rows, title) + `results written to ${outDir}\n`);
+    process.stdout.write(frontierTable(loaded.scenario, result, rows, title, validation?.draws) + `results written to ${outDir}\n`);
   });
 }

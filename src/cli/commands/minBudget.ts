@@ -56,7 +56,7 @@ export function registerMinBudget(program: Command): void {
       const title = `min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}` +
         `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;
       const text = (outcome.kind === "confidence"
-        ? minBudgetConfidenceText(loaded.scenario, outcome.result, title)
+        ? minBudgetConfidenceText(loaded.scenario, outcome.result, title, validationOptions(opts)?.draws)
         : minBudgetText(outcome.result, title, top, loaded.place)) + `results written to ${outcome.outDir}\n`;
       const status = outcome.result.status;
       if (status === "optimal") {

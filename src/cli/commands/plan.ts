@@ -117,7 +117,7 @@ export function monteCarloSummary(info: McRunInfo, tables: McTables | null, seco
     const driver = tables.sensitivity.find((s) => s.output === `target:${t.target}` && s.rank === 1 && Number.isFinite(s.spearman_rho));
     const why = driver && Math.abs(driver.spearman_rho) >= 0.1 ? `; most sensitive to ${driver.input} (ρ ${driver.spearman_rho.toFixed(2)})` : "";
     const whole = t.metric.startsWith("households") || (Number.isInteger(t.p10) && Number.isInteger(t.p90));
-    lines.push(`  P(met) ${t.target}: ${formatProbability(t.p_met, t.p_met_se)} (planned ${t.met ? "met" : "missed"}; P10–P90 ${formatRange(t.p10, t.p90, whole)})${why}`);
+    lines.push(`  P(met) ${t.target}: ${formatProbability(t.p_met, t.p_met_se, info.draws_used)} (planned ${t.met ? "met" : "missed"}; P10–P90 ${formatRange(t.p10, t.p90, whole)})${why}`);
   }
   const exact = withoutMargin(tables.targets, info.mode, confidencePlan);
   if (exact.length > 0) {

@@ -53,7 +53,7 @@ export function registerStress(program: Command): void {
         const title = `stress: ${loaded.scenario.name}, cutting ${selection.sourceIds.join(", ")}` +
           `${selection.from !== null ? ` from ${selection.from}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}` +
           `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;
-        process.stdout.write(stressTable(levels, title) + `results written to ${outDir}\n`);
+        process.stdout.write(stressTable(levels, title, validationOptions(opts)?.draws) + `results written to ${outDir}\n`);
       }
       if (failed.length > 0) {
         for (const l of failed) process.stderr.write(`error: cut ${l.cut}: ${l.planned.solution.message ?? "solver failed"}\n`);
