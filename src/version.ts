@@ -9,8 +9,11 @@ export const ENGINE_VERSION: string = pkg.version;
  * 2: min_budget.csv gained carried_in_yuan; `binding` (budgets.csv, capacity.csv, min_budget.csv)
  * is false where there is nothing to spend (a budget of 0, 0 slots), and min_budget.csv's follows
  * budgets.csv's rule (the year's money spent, carried money not).
+ * 3: with --from, P(met) of stress.csv and min-budget --confidence draws the frozen years' budgets
+ * (they were taken as certain); stress_summary.csv's regions_losing_most leaves out losses under
+ * half a household; run.json's `selection` gains `to`.
  */
-export const OUTPUT_VERSION = 2;
+export const OUTPUT_VERSION = 3;
 /**
  * The generator tag in the head of every report page: `compare --force` replaces an HTML file only
  * when its first lines say renewsim made it (the footer says so too, but after the charts).

@@ -30,6 +30,8 @@ export interface MinBudgetRequest extends FolderRequest {
   selector: SourceSelector;
   /** `--from`: scale only budgets from this year on (null: every year as_of leaves open). */
   from: number | null;
+  /** `--to`: the last year scaled (null: every year from `from` on). */
+  to?: number | null;
   /** `--region`: scale only budgets at this node and below. */
   region: string | null;
   solver: SolverChoice;
@@ -53,7 +55,7 @@ export async function minBudgetFolder(file: string, request: MinBudgetRequest): 
   checkRequest(request); // bad flags: nothing loaded or written
   const run = FolderRun.open(file, request, "-min-budget");
   const { loaded } = run;
-  const selection = resolveSelection(loaded.scenario, { selector: request.selector, from: request.from, region: request.region });
+  const selection = resolveSelection(loaded.scenario, { selector: request.selector, from: request.from, to: request.to, region: request.region });
   const options = { bom: request.bom ?? true, xlsx: request.xlsx, locate: loaded.place };
   if (request.confidence) {
     const result = await toConfidence(run, selection, request, request.confidence);

@@ -1,7 +1,8 @@
 /**
  * Which budget entries a cut or a budget scale touches, resolved against a normalised scenario:
  * the selected sources' budgets from a year on (`--from`; by default the first year the scenario's
- * `as_of` leaves open), at a region node and every node below it (`--region`), or everywhere.
+ * `as_of` leaves open) up to a year (`--to`: "cut 2024 only" is `--from 2024 --to 2024`), at a
+ * region node and every node below it (`--region`), or everywhere.
  * Unknown ids and selections that match no budget are UsageErrors, raised before anything is
  * solved or written.
  */
@@ -14,6 +15,8 @@ export interface BudgetSelection {
   sourceIds: string[];
   /** First year whose budgets are touched; null = every year. */
   from: number | null;
+  /** Last year whose budgets are touched; null = every year from `from` on (the tail years included). */
+  to: number | null;
   /** The `--region` node; null = every node. */
   region: string | null;
   /** Region nodes whose budgets are touched (the node, its descendants, groups inside it); null = all. */
@@ -23,6 +26,7 @@ export interface BudgetSelection {
 export interface SelectionRequest {
   selector: SourceSelector;
   from?: number | null;
+  to?: number | null;
   region?: string | null;
 }
 
@@ -31,12 +35,14 @@ export function resolveSelection(scenario: Scenario, req: SelectionRequest): Bud
   // Money an as_of has closed was paid: without --from the selection starts at the first open year.
   const from = req.from ?? firstOpenYear(scenario);
   const region = req.region ?? null;
-  const [sourceIds, , regionNodes] = allOrUsageError(
+  const to = req.to ?? null;
+  const [sourceIds, , , regionNodes] = allOrUsageError(
     () => resolveSources(scenario, req.selector),
     () => checkFrom(scenario, from),
+    () => checkTo(scenario, from, to),
     () => (region === null ? null : nodesWithin(scenario, region)),
   );
-  const selection: BudgetSelection = { sourceIds, from, region, regionNodes };
+  const selection: BudgetSelection = { sourceIds, from, to, region, regionNodes };
   // Only the sources with a budget the selection touches are named (in the printed heading,
   // run.json and the report): with --region guangzhou, central and provincial money is not cut.
   const touched = sourceIds.filter((id) => scenario.sources.find((s) => s.id === id)!.budgets.some((b) => selectsBudget(selection, id, b)));
@@ -60,19 +66,36 @@ function checkFrom(scenario: Scenario, from: number | null): void {
   }
 }
 
+/** `--to` lies in the horizon, not before `--from` (or the first year as_of leaves open). */
+function checkTo(scenario: Scenario, from: number | null, to: number | null): void {
+  if (to === null) return;
+  const { start, end } = scenario.horizon;
+  if (to < start || to > end) throw new UsageError(`--to ${to} is outside the scenario's horizon ${start}–${end}`);
+  if (from !== null && to < from) throw new UsageError(`--to ${to} is before ${from}, the first year cut (--from, or the first year the scenario's as_of leaves open)`);
+}
+
 export function selectsBudget(sel: BudgetSelection, source: Source | string, budget: Budget): boolean {
   const id = typeof source === "string" ? source : source.id;
   if (!sel.sourceIds.includes(id)) return false;
   if (sel.from !== null && budget.year < sel.from) return false;
+  if (sel.to !== null && budget.year > sel.to) return false;
   return sel.regionNodes === null || sel.regionNodes.has(budget.region);
 }
 
 /** "government sources central, provincial from 2024 at guangzhou and below". */
 export function describeSelection(sel: BudgetSelection): string {
   const parts = [`the budgets of ${sel.sourceIds.join(", ")}`];
-  if (sel.from !== null) parts.push(`from ${sel.from}`);
+  const years = yearsOf(sel);
+  if (years) parts.push(years);
   if (sel.region !== null) parts.push(`at ${sel.region} and the nodes below it`);
   return parts.join(" ");
+}
+
+/** "from 2024", "in 2024", "in 2024–2025", "up to 2023"; null for every year. */
+export function yearsOf(sel: Pick<BudgetSelection, "from" | "to">): string | null {
+  if (sel.to === null) return sel.from === null ? null : `from ${sel.from}`;
+  if (sel.from === null) return `up to ${sel.to}`;
+  return sel.from === sel.to ? `in ${sel.from}` : `in ${sel.from}–${sel.to}`;
 }
 
 function resolveSources(scenario: Scenario, selector: SourceSelector): string[] {

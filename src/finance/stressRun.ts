@@ -27,6 +27,8 @@ export interface StressRequest extends FolderRequest {
   cut: CutSpec;
   /** `--from`: cut budgets from this year on (null: every year as_of leaves open). */
   from: number | null;
+  /** `--to`: the last year cut (null: every year from `from` on). */
+  to?: number | null;
   /** `--region`: cut only budgets at this node and below. */
   region: string | null;
   solver: SolverChoice;
@@ -55,7 +57,7 @@ export async function stressFolder(file: string, request: StressRequest): Promis
   }
   const run = FolderRun.open(file, request, "-stress");
   const { loaded } = run;
-  const selection = resolveSelection(loaded.scenario, { selector: request.cut.selector, from: request.from, region: request.region });
+  const selection = resolveSelection(loaded.scenario, { selector: request.cut.selector, from: request.from, to: request.to, region: request.region });
   const seeds = confidence ? confidenceSeeds(loaded, confidence, validation?.seed, Boolean(validation)) : null;
   const draws = validationRun(loaded, validation);
   const planning = seeds && confidence?.level !== undefined

@@ -171,7 +171,7 @@ export function regionsLosingMost(base: PlanTables, level: PlanTables, top: numb
   const names = new Map(base.plan.map((r) => [r.region, r.region_name]));
   return [...before.keys()]
     .map((region) => ({ region, region_name: names.get(region) ?? region, lost: round((before.get(region) ?? 0) - (after.get(region) ?? 0), 4) }))
-    .filter((r) => r.lost > 1e-6)
+    .filter((r) => r.lost >= 0.5) // under half a household is the LP re-balancing, not a loss ("−0户")
     .sort((a, b) => b.lost - a.lost || a.region.localeCompare(b.region))
     .slice(0, top);
 }

@@ -64,16 +64,18 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
  */
 function cutFigures(ctx: RunContext): KeyFigure[] {
   if (ctx.kind !== "stress") return [];
-  const { selection, confidence } = ctx.runJson as { selection?: { sources?: unknown; from?: unknown; region?: unknown }; confidence?: unknown };
+  const { selection, confidence } = ctx.runJson as { selection?: { sources?: unknown; from?: unknown; to?: unknown; region?: unknown }; confidence?: unknown };
   if (!selection || !Array.isArray(selection.sources)) return [];
   const sources = (ctx.input?.sources ?? []) as { id?: unknown; name?: unknown }[];
   const named = selection.sources.map((id) => {
     const name = Array.isArray(sources) ? sources.find((s) => s?.id === id)?.name : undefined;
     return typeof name === "string" && name !== "" ? `${name}（${String(id)}）` : String(id);
   });
-  const from = typeof selection.from === "number" ? `，自${selection.from}年起` : "，全部年份";
+  const from = typeof selection.from === "number" ? selection.from : null;
+  const to = typeof selection.to === "number" ? selection.to : null;
+  const years = to === null ? (from === null ? "，全部年份" : `，自${from}年起`) : from === null ? `，至${to}年` : from === to ? `，仅${from}年` : `，${from}–${to}年`;
   const where = typeof selection.region === "string" ? `，${selection.region}及其下辖地区` : "";
-  const out = [f("削减的预算", "Budgets cut", `${named.join("、")}${from}${where}`, "text")];
+  const out = [f("削减的预算", "Budgets cut", `${named.join("、")}${years}${where}`, "text")];
   if (typeof confidence === "number") out.push(f("各档规划把握度", "Each level planned to", confidence, "share"));
   return out;
 }

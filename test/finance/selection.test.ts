@@ -31,6 +31,21 @@ describe("budget selection", () => {
     expect(describeSelection(sel)).toBe("the budgets of city, county at guangzhou and the nodes below it");
   });
 
+  it("cuts only the years from --from to --to: '2024 only' leaves 2025 and the tail whole", () => {
+    const { scenario: s } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
+    const sel = resolveSelection(s, { ...government, from: 2024, to: 2024 });
+    expect(describeSelection(sel)).toBe("the budgets of central, provincial, city, county, bonds in 2024");
+    const cut = cutBudgets(s, sel, 0.15);
+    s.sources.forEach((source, i) => source.budgets.forEach((b, k) => {
+      const after = cut.sources[i].budgets[k].amount;
+      if (b.year === 2024 && source.kind === "government") expect(after).toBeCloseTo(b.amount * 0.85, 6);
+      else expect(after, `${source.id} ${b.region} ${b.year}`).toBe(b.amount);
+    }));
+    expect(() => resolveSelection(s, { ...government, from: 2024, to: 2023 })).toThrow(/--to 2023 is before 2024/);
+    expect(() => resolveSelection(s, { ...government, to: 2030 })).toThrow(/--to 2030 is outside the scenario's horizon 2021–2025/);
+    expect(describeSelection(resolveSelection(s, { ...government, to: 2022 }))).toContain("up to 2022");
+  });
+
   it("takes every year of a scenario without as_of", () => {
     const { scenario: s } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
     expect(resolveSelection(s, government).from).toBeNull();

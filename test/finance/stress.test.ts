@@ -67,8 +67,18 @@ describe("stress", () => {
     expect(losers.length).toBeLessThanOrEqual(3);
     const lost = losers.map(([, n]) => Number(n));
     expect([...lost].sort((a, b) => b - a)).toEqual(lost);
+    expect(Math.min(...lost)).toBeGreaterThanOrEqual(0.5);
     // gained_vs_base marks exactly the targets planned above the baseline.
     for (const r of rows) expect(r.gained_vs_base).toBe(r.planned_change_vs_base! > 1e-6 * Math.max(1, r.target_value));
+  });
+
+  it("names no region for a cut that loses nobody a household (under half is the LP re-balancing, printed as −0户)", async () => {
+    const { scenario: s } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
+    // 15 % of the provincial money in 2024 alone: the plan re-times it and every target is still met.
+    const levels = await runStress(s, resolveSelection(s, { selector: { kind: "government", ids: ["provincial"] }, from: 2024, to: 2024 }), [0.15]);
+    const summary = stressSummaryRows(levels);
+    expect(summary[1].households_lost).toBeLessThan(0.5);
+    expect(summary[1].regions_losing_most).toBe("");
   });
 
   it("passes per-level extra columns from the onLevel hook (the Monte Carlo seam)", async () => {

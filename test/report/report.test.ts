@@ -194,6 +194,9 @@ describe("stress report", () => {
     expect(figures.find((f) => f.label.en === "Each level planned to")?.value).toBe(0.9);
     const plain = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify({ selection: { sources: ["a", "b"], from: null, region: null } }) }));
     expect(plain.find((f) => f.label.en === "Budgets cut")?.value).toBe("a、b，全部年份");
+    const oneYear = { ...run, selection: { ...run.selection, to: 2024, region: null } };
+    const single = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify(oneYear), "input.yaml": input }));
+    expect(single.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），仅2024年");
     expect(plain.some((f) => f.label.en === "Each level planned to")).toBe(false);
   });
 

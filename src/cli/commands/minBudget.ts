@@ -22,6 +22,7 @@ export function registerMinBudget(program: Command): void {
     .option("--source <sources>", "a source kind (government, enterprise, property_unit, resident) or comma-separated source ids")
     .option("--per-year", "one scale per year: the smallest total budget and its split over years")
     .option("--from <year>", "scale only budgets from this year on; earlier years stay as today's plan (default: every year the scenario's as_of leaves open)")
+    .option("--to <year>", "scale only budgets up to this year (default: every later year, the tail included)")
     .option("--region <node>", "scale only budgets at this region node and the nodes below it")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
     .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
@@ -35,9 +36,10 @@ export function registerMinBudget(program: Command): void {
     .option("--confidence <p>", "the smallest scale at which every target is met with at least this probability (docs/confidence.md)");
   addValidationOptions(addCalibrationOptions(command), "the plans at the scale found and 1 % below it")
     .action(async (file: string, opts) => {
-      const [selector, from, solver, top] = allOrUsageError(
+      const [selector, from, to, solver, top] = allOrUsageError(
         () => parseSourceOption(opts.source),
         () => parseYearOption(opts.from, "--from"),
+        () => parseYearOption(opts.to, "--to"),
         () => parseSolverOption(opts.solver),
         () => parsePositiveInt(opts.top, "--top", 10),
       );
@@ -45,7 +47,7 @@ export function registerMinBudget(program: Command): void {
       const bar = progressBar({ quiet: opts.quiet });
       const confidence = confidenceRequest(opts, false);
       const outcome = await minBudgetFolder(file, {
-        selector, from, region: opts.region ?? null, solver, perYear: opts.perYear ?? false,
+        selector, from, to, region: opts.region ?? null, solver, perYear: opts.perYear ?? false,
         ...folderOptions(opts),
         confidence: confidence && (tty ? { ...confidence, onRound: roundProgress } : confidence),
         validation: validationOptions(opts),

@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { parseCutSpec } from "../../finance/cutSpec.js";
+import { yearsOf } from "../../finance/selection.js";
 import { stressFolder } from "../../finance/stressRun.js";
 import { stressTable } from "../../finance/stressReport.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, validationOptions } from "../confidenceOptions.js";
@@ -19,6 +20,7 @@ export function registerStress(program: Command): void {
     .option("--cut <spec>", "<selector>=<levels>: selector a source kind (government, enterprise, property_unit, resident) or 'sources'; levels such as 10%,20%,30%", collect)
     .option("--sources <ids>", "comma-separated source ids to cut (narrows the kind, or names the sources for --cut sources=…)")
     .option("--from <year>", "cut budgets from this year on (default: every year the scenario's as_of leaves open)")
+    .option("--to <year>", "cut budgets up to this year only (--from 2024 --to 2024: 2024 alone; default: every later year, the tail included)")
     .option("--region <node>", "cut only budgets at this region node and the nodes below it")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
     .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
@@ -34,13 +36,14 @@ export function registerStress(program: Command): void {
       const cuts = (opts.cut ?? []) as string[];
       if (cuts.length === 0) throw new UsageError("--cut is required, e.g. --cut government=10%,20%,30%");
       if (cuts.length > 1) throw new UsageError(`give one --cut (got ${cuts.length}); list the levels in it: government=10%,20%,30%`);
-      const [cut, from, solver] = allOrUsageError(
+      const [cut, from, to, solver] = allOrUsageError(
         () => parseCutSpec(cuts[0], opts.sources),
         () => parseYearOption(opts.from, "--from"),
+        () => parseYearOption(opts.to, "--to"),
         () => parseSolverOption(opts.solver),
       );
       const { loaded, selection, levels, outDir } = await stressFolder(file, {
-        cut, from, region: opts.region ?? null, solver,
+        cut, from, to, region: opts.region ?? null, solver,
         ...folderOptions(opts),
         confidence: confidenceRequest(opts, false),
         validation: validationOptions(opts),
@@ -51,7 +54,7 @@ export function registerStress(program: Command): void {
       const failed = levels.filter((l) => l.planned.solution.status === "error");
       if (!opts.quiet) {
         const title = `stress: ${loaded.scenario.name}, cutting ${selection.sourceIds.join(", ")}` +
-          `${selection.from !== null ? ` from ${selection.from}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}` +
+          `${yearsOf(selection) ? ` ${yearsOf(selection)}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}` +
           `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;
         process.stdout.write(stressTable(levels, title, validationOptions(opts)?.draws) + `results written to ${outDir}\n`);
       }
