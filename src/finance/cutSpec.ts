@@ -4,7 +4,8 @@
  * `--sources a,b`. Every problem is a UsageError (exit code 2).
  */
 import { UsageError } from "../errors.js";
-import { parseShare } from "../scenario/units.js";
+import { formatMoney } from "../format/numbers.js";
+import { parseAmount, parseShare } from "../scenario/units.js";
 import type { SourceKind } from "../scenario/types.js";
 
 export const SOURCE_KINDS: readonly SourceKind[] = ["government", "enterprise", "property_unit", "resident"];
@@ -22,6 +23,11 @@ export interface CutSpec {
   selector: SourceSelector;
   /** Cut fractions, ascending, unique, always starting with 0 (the baseline). */
   levels: number[];
+  /**
+   * Cuts given as money (`government=1亿`), yuan: each becomes the fraction of the selected budgets
+   * it removes once the scenario is loaded (cutFractions).
+   */
+  amounts: number[];
 }
 
 const SELECTOR_HELP = `a source kind (${SOURCE_KINDS.join(", ")}) or "sources" together with --sources <ids>`;
@@ -47,11 +53,37 @@ export function parseCutSpec(text: string, sourcesOption?: string): CutSpec {
   } else {
     throw new UsageError(`--cut "${text}": unknown selector "${name}"; use ${SELECTOR_HELP}`);
   }
-  const levels = levelsText.split(",").map((s) => parseCutLevel(s.trim(), text));
-  return { selector, levels: [...new Set([0, ...levels])].sort((a, b) => a - b) };
+  const written = levelsText.split(",").map((s) => s.trim());
+  const amounts = written.filter(isMoney).map((s) => parseCutAmount(s, text));
+  const levels = written.filter((s) => !isMoney(s)).map((s) => parseCutLevel(s, text));
+  return { selector, levels: [...new Set([0, ...levels])].sort((a, b) => a - b), amounts };
 }
 
-/** One cut level: "20%" or a fraction "0.2", between 0 % and 100 %. */
+/** A level written with a money unit (1亿, 5000万, 3000000元) is an amount, not a share. */
+function isMoney(level: string): boolean {
+  return /[万亿元]/.test(level);
+}
+
+/** `1亿` → 100,000,000 yuan: positive. */
+function parseCutAmount(level: string, whole: string): number {
+  const yuan = parseAmount(level);
+  if (yuan === null || !(yuan > 0)) throw new UsageError(`--cut "${whole}": "${level}" is not an amount to cut; write one such as 1亿 or 5000万`);
+  return yuan;
+}
+
+/**
+ * The cut fractions of a spec whose amounts are now known against the selected budgets' total
+ * (`total`, yuan): 1亿 of 34.4亿 is 2.91 %. An amount above the total is a UsageError.
+ */
+export function cutFractions(spec: CutSpec, total: number): number[] {
+  const over = spec.amounts.filter((yuan) => yuan > total);
+  if (over.length > 0) {
+    throw new UsageError(`--cut ${over.map(formatMoney).join(", ")} ${over.length === 1 ? "is" : "are"} more than the selected budgets hold (${formatMoney(total)})`);
+  }
+  return [...new Set([...spec.levels, ...spec.amounts.map((yuan) => yuan / total)])].sort((a, b) => a - b);
+}
+
+/** One cut level: "20%" or a fraction "0.2", between 0 % and 100 % (an amount: parseCutAmount). */
 export function parseCutLevel(level: string, whole: string): number {
   const value = level === "" ? null : parseShare(level);
   if (value === null) throw new UsageError(`--cut "${whole}": "${level}" is not a cut level; write a percentage such as 20% (or a fraction such as 0.2)`);

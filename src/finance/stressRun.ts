@@ -15,7 +15,8 @@ import { UsageError } from "../errors.js";
 import { type FolderRequest, FolderRun } from "../folderRun.js";
 import type { CheckedScenario } from "../loadChecked.js";
 import type { SolverChoice } from "../solve/auto.js";
-import type { CutSpec } from "./cutSpec.js";
+import { cutFractions, type CutSpec } from "./cutSpec.js";
+import { selectedBudgetTotal } from "./cuts.js";
 import { financeRunJson, type FinanceRunJson, stageSummary } from "./runInfo.js";
 import { type BudgetSelection, resolveSelection } from "./selection.js";
 import { runStress, type StressLevel, type StressOptions } from "./stress.js";
@@ -64,7 +65,8 @@ export async function stressFolder(file: string, request: StressRequest): Promis
     ? confidenceAtEveryLevel(loaded, { level: confidence.level, calibrationSeed: seeds.calibration, calibrationDraws: confidence.calibrationDraws }, solver)
     : null;
   const onLevel = draws ? monteCarloAtEveryLevel(loaded.uncertainty, draws, planning?.onLevel) : planning?.onLevel;
-  const levels = await runStress(loaded.scenario, selection, request.cut.levels, {
+  const cuts = cutFractions(request.cut, selectedBudgetTotal(loaded.scenario, selection));
+  const levels = await runStress(loaded.scenario, selection, cuts, {
     solver, progress: request.progress, plan: planning?.plan, onLevel, locate: loaded.place,
   });
   const runJson = financeRunJson("stress", run, selection, solver, {

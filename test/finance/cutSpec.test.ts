@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { cutLabel, parseCutSpec, parseSourceOption } from "../../src/finance/cutSpec.js";
+import { cutFractions, cutLabel, parseCutSpec, parseSourceOption } from "../../src/finance/cutSpec.js";
 
 describe("--cut parsing", () => {
   it("reads a kind and percentage levels, adding the 0% baseline in order", () => {
-    expect(parseCutSpec("government=30%,10%,20%")).toEqual({ selector: { kind: "government", ids: null }, levels: [0, 0.1, 0.2, 0.3] });
+    expect(parseCutSpec("government=30%,10%,20%")).toEqual({ selector: { kind: "government", ids: null }, levels: [0, 0.1, 0.2, 0.3], amounts: [] });
   });
 
   it("accepts fractions, de-duplicates and keeps an explicit 0", () => {
@@ -56,5 +56,14 @@ describe("--source parsing", () => {
   it("rejects empty values", () => {
     expect(() => parseSourceOption(undefined)).toThrow(/--source is required/);
     expect(() => parseSourceOption("central,,city")).toThrow(/separated by commas/);
+  });
+
+  it("reads levels written as money as amounts, each turned into the share of the selected budgets it cuts", () => {
+    const spec = parseCutSpec("government=1亿,5000万,10%");
+    expect(spec.levels).toEqual([0, 0.1]);
+    expect(spec.amounts).toEqual([1e8, 5e7]);
+    expect(cutFractions(spec, 4e8)).toEqual([0, 0.1, 0.125, 0.25]);
+    expect(() => cutFractions(spec, 6e7)).toThrow(/--cut 1亿元 is more than the selected budgets hold \(6,000万元\)/);
+    expect(() => parseCutSpec("government=-1亿")).toThrow(/"-1亿" is not an amount to cut/);
   });
 });

@@ -12,13 +12,13 @@ const gov = { kind: "government" as const, ids: null };
 
 describe("stressFolder: simulate stress as an engine call", () => {
   it("refuses calibration options without --confidence before loading the scenario", async () => {
-    await expect(stressFolder(MISSING, { cut: { selector: gov, levels: [0, 0.1] }, from: null, region: null, solver: "auto", confidence: { calibrationDraws: 500 } }))
+    await expect(stressFolder(MISSING, { cut: { selector: gov, levels: [0, 0.1], amounts: [] }, from: null, region: null, solver: "auto", confidence: { calibrationDraws: 500 } }))
       .rejects.toThrow(/calibration options apply to stress --confidence/);
   });
 
   it("writes one folder with every level; run.json says what was cut and how long each part took", async () => {
     const out = join(tmp(), "stress");
-    const outcome = await stressFolder(BUDGET, { cut: { selector: gov, levels: [0, 0.2] }, from: null, region: null, solver: "auto", out });
+    const outcome = await stressFolder(BUDGET, { cut: { selector: gov, levels: [0, 0.2], amounts: [] }, from: null, region: null, solver: "auto", out });
     expect(outcome.outDir).toBe(out);
     expect(outcome.levels.map((l) => l.moneyCutYuan)).toEqual([0, 0.2e8]);
     const runJson = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
@@ -27,6 +27,15 @@ describe("stressFolder: simulate stress as an engine call", () => {
     expect(runJson.cut.levels).toEqual([0, 0.2]);
     expect(Object.keys(runJson.timings_seconds)).toEqual(["load", "solve"]);
     expect(readFileSync(join(out, "stress.csv"), "utf8")).toContain("t-80");
+  });
+
+  it("cuts an amount given in money as the share of the selected budgets it is", async () => {
+    const out = join(tmp(), "stress-amount");
+    const outcome = await stressFolder(BUDGET, { cut: { selector: gov, levels: [0], amounts: [2e7] }, from: null, region: null, solver: "auto", out });
+    expect(outcome.levels.map((l) => l.moneyCutYuan)).toEqual([0, 2e7]);
+    expect(outcome.levels[1].cut).toBeCloseTo(0.2, 12); // 2000万 of the 1亿 budget
+    await expect(stressFolder(BUDGET, { cut: { selector: gov, levels: [0], amounts: [2e8] }, from: null, region: null, solver: "auto", out: join(tmp(), "x") }))
+      .rejects.toThrow(/more than the selected budgets hold \(1亿元\)/);
   });
 
 });

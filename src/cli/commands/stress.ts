@@ -4,8 +4,10 @@
  * input.yaml and run.json into one results folder; print the compact table.
  */
 import type { Command } from "commander";
-import { parseCutSpec } from "../../finance/cutSpec.js";
+import { cutLabel, parseCutSpec } from "../../finance/cutSpec.js";
+import { selectedBudgetTotal } from "../../finance/cuts.js";
 import { yearsOf } from "../../finance/selection.js";
+import { formatMoney } from "../../format/numbers.js";
 import { stressFolder } from "../../finance/stressRun.js";
 import { stressTable } from "../../finance/stressReport.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, validationOptions } from "../confidenceOptions.js";
@@ -17,7 +19,7 @@ export function registerStress(program: Command): void {
   const command = program
     .command("stress <file>")
     .description("re-plan under budget cuts (0% baseline always included) → stress.csv, stress_summary.csv")
-    .option("--cut <spec>", "<selector>=<levels>: selector a source kind (government, enterprise, property_unit, resident) or 'sources'; levels such as 10%,20%,30%", collect)
+    .option("--cut <spec>", "<selector>=<levels>: selector a source kind (government, enterprise, property_unit, resident) or 'sources'; levels such as 10%,20%,30%, or amounts such as 1亿,5000万", collect)
     .option("--sources <ids>", "comma-separated source ids to cut (narrows the kind, or names the sources for --cut sources=…)")
     .option("--from <year>", "cut budgets from this year on (default: every year the scenario's as_of leaves open)")
     .option("--to <year>", "cut budgets up to this year only (--from 2024 --to 2024: 2024 alone; default: every later year, the tail included)")
@@ -55,7 +57,7 @@ export function registerStress(program: Command): void {
       if (!opts.quiet) {
         const title = `stress: ${loaded.scenario.name}, cutting ${selection.sourceIds.join(", ")}` +
           `${yearsOf(selection) ? ` ${yearsOf(selection)}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}` +
-          `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;
+          `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}` + amountsNote(cut.amounts, selectedBudgetTotal(loaded.scenario, selection));
         process.stdout.write(stressTable(levels, title, validationOptions(opts)?.draws) + `results written to ${outDir}\n`);
       }
       if (failed.length > 0) {
@@ -63,4 +65,9 @@ export function registerStress(program: Command): void {
         process.exitCode = exitCodeForStatus("error");
       }
     });
+}
+
+/** "; 1亿元 is 2.91% of the 34.4亿元 selected" — an amount level is shown by the share it cuts. */
+function amountsNote(amounts: number[], total: number): string {
+  return amounts.map((yuan) => `; ${formatMoney(yuan)} is ${cutLabel(yuan / total)} of the ${formatMoney(total)} selected`).join("");
 }
