@@ -65,6 +65,11 @@ describe("compare", () => {
     expect(paths).toHaveLength(6);
     const text = compareText(result, 5, null);
     expect(text).toContain(`[2] ${cut} — finance-towns; overlays: ${CUT}`);
+    // Money as money, and a flag as its two values: "−100.0%" read as everything lost.
+    const yuan = text.split("\n").filter((l) => / \w+_yuan: /.test(l) && !/per_yuan: /.test(l));
+    expect(yuan.length).toBeGreaterThan(0);
+    for (const l of yuan) expect(l).toMatch(/_yuan: -?[\d,.]+(亿|万)?元 → -?[\d,.]+(亿|万)?元 \([+−][\d,.]+(亿|万)?元/);
+    for (const l of text.split("\n").filter((x) => / (met|binding): /.test(x))) expect(l).toMatch(/: (true|false) → (true|false)$/);
     expect(text).toContain("[1] " + base + " — finance-towns; overlays: none");
   });
 

@@ -12,6 +12,7 @@
 import { basename } from "node:path";
 import { UsageError } from "../../errors.js";
 import { READING_ORDER, TABLE_KEYS } from "../../output/columns.js";
+import { formatMoney } from "../../format/numbers.js";
 import { toCsv } from "../../output/csv.js";
 import { changeScore, type CompareRow, compareTable } from "./alignTables.js";
 import { diffInputs, type InputDifference } from "./inputDiff.js";
@@ -131,6 +132,21 @@ function relText(x: number): string {
   return `${x >= 0 ? "+" : ""}${digits}%`;
 }
 
+/**
+ * "3亿元 → 2.4亿元 (−6,000万元 −20.0%)": amounts in yuan columns as money, a true/false flag as its
+ * two values (a flag has no relative change: "−100%" read as a loss of everything).
+ */
+function changeText(r: CompareRow): string {
+  const values = r.values.map((v) => v || "(missing)");
+  if (r.values.every((v) => v === "true" || v === "false" || v === "")) return values.join(" → ");
+  const money = r.column.endsWith("_yuan") && !r.column.endsWith("per_yuan"); // cost_saved_per_yuan is a ratio
+  const shown = money ? r.values.map((v) => (v !== "" && Number.isFinite(Number(v)) ? formatMoney(Number(v)) : v || "(missing)")) : values;
+  const rel = r.relDeltas.map((x) => (x === null ? "" : ` ${relText(x)}`));
+  const sign = (d: number) => (d >= 0 ? "+" : "−");
+  const deltas = r.deltas.map((d, i) => `${d === null ? "n/a" : money ? `${sign(d)}${formatMoney(Math.abs(d))}` : `${d >= 0 ? "+" : ""}${d}`}${rel[i]}`).join(", ");
+  return `${shown.join(" → ")} (${deltas})`;
+}
+
 export function compareText(result: CompareResult, top: number, outFile: string | null): string {
   const lines: string[] = ["compare:"];
   result.folders.forEach((f, i) => {
@@ -150,11 +166,7 @@ export function compareText(result: CompareResult, top: number, outFile: string 
   if (changed.size === 0) lines.push(missing > 0 ? "  none of the values every folder holds changed" : "  none: every value is the same");
   for (const [file, list] of changed) {
     lines.push(`  ${file}:`);
-    for (const r of list) {
-      const rel = r.relDeltas.map((x) => (x === null ? "" : ` ${relText(x)}`));
-      const deltas = r.deltas.map((d, i) => `${d === null ? "n/a" : `${d >= 0 ? "+" : ""}${d}`}${rel[i]}`).join(", ");
-      lines.push(`    ${r.key} ${r.column}: ${r.values.map((v) => v || "(missing)").join(" → ")} (${deltas})`);
-    }
+    for (const r of list) lines.push(`    ${r.key} ${r.column}: ${changeText(r)}`);
   }
   if (outFile) lines.push("", `written to ${outFile}`);
   return lines.join("\n") + "\n";
