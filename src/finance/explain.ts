@@ -252,6 +252,9 @@ function replannedText(r: ExplainedRow, p: Replanned): string {
   const rate = r.stage === "shortfall" ? `${formatChange(r.rate)} ${r.unit}` : `${formatMoney(r.rate * MONEY_UNIT)} ${r.unit}`;
   const certain = r.holds !== null && r.holds !== "any_change" ? `, certain up to ${r.holds.upTo}` : "";
   const meets = p.met.length > 0 ? `meets ${p.met.join(", ")}; ` : "";
+  // A re-plan that moves the other way than the rate ("saved" where the rate says "spent more") is
+  // not "-38.8 % of" it: the price does not reach a step this size.
+  if (p.share < 0) return `${step} (re-planned): ${got} — ${meets}the opposite way to the marginal rate (${rate} per ${formatMoney(1e8)}${certain}): that price does not hold for a step this size`;
   return `${step} (re-planned): ${got} — ${meets}${formatPercent(p.share)} of what the marginal rate (${rate} per ${formatMoney(1e8)}${certain}) gives for the whole step`;
 }
 
