@@ -21,7 +21,8 @@ export const id = (v: unknown): string | undefined =>
   typeof v === "string" && v !== "" ? v : Number.isInteger(v) && (v as number) >= 0 ? String(v) : undefined;
 export const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 export const year = (v: unknown): number | undefined => {
-  const n = typeof v === "string" && /^\d{4}$/.test(v) ? Number(v) : num(v);
+  const text = typeof v === "string" ? v.normalize("NFKC").trim() : null; // ２０２１ as the schema reads it
+  const n = text !== null && /^\d{4}$/.test(text) ? Number(text) : num(v);
   return n !== undefined && Number.isInteger(n) && n >= 1900 && n <= 2200 ? n : undefined;
 };
 export const share = (v: unknown): number | undefined => {

@@ -573,6 +573,15 @@ describe("problems in other files", () => {
     expect(error.problems.slice(1).map((p) => p.line)).toEqual([2, 4]);
   });
 
+  it("reads a year key in full-width digits (２０２１, a Chinese input method's) as the year, and still checks it against the horizon", () => {
+    const yaml = patch(['{region: gd, per_year: "3亿"}', '{region: gd, per_year: "3亿", by_year: {"２０２２": "1亿", "２０３１": "1亿"}}']);
+    const { error } = errorFor(yaml);
+    expect(error.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^budget year 2031 is outside the horizon 2021–2025/)]);
+    const dir = writeFiles({ "s.yaml": yaml.replace(', "２０３１": "1亿"', "") });
+    const budgets = loadScenario(join(dir, "s.yaml")).scenario.sources[0].budgets;
+    expect(budgets.find((b) => b.year === 2022)!.amount).toBe(1e8);
+  });
+
   it("reports a missing scenario file", () => {
     const error = loadError("/nonexistent/renewsim/s.yaml");
     expect(error.problems[0]).toMatchObject({ path: "", line: null, file: "/nonexistent/renewsim/s.yaml" });
