@@ -34,7 +34,9 @@ export function checkRegions(ctx: CheckContext): void {
     const path = ["regions", i, "parent"];
     if (parent === rid) ctx.report(path, `region "${rid}" cannot be its own parent`);
     else if (index.groups.has(parent)) ctx.report(path, `a parent must be a region of the tree; "${parent}" is a region group`);
-    else if (!index.children.has(parent)) ctx.report(path, `unknown parent region "${parent}"${ctx.hints.didYouMean(parent, () => index.tree)}`);
+    else if (!index.children.has(parent)) {
+      if (ctx.whole(["regions"])) ctx.report(path, `unknown parent region "${parent}"${ctx.hints.didYouMean(parent, () => index.tree)}`);
+    }
     else {
       index.children.get(parent)!.push(rid);
       continue;

@@ -9,8 +9,9 @@ import type { FileReference, InputFiles } from "./inputFiles.js";
 import { foldPaidColumns } from "./paidColumns.js";
 import { displayFile } from "./problems.js";
 import { parseXlsxRecords } from "./xlsxFile.js";
+import { yearKey } from "./yamlFile.js";
 import { isRecord, setOwn, type PathKey, type PositionTable, type SourcePos } from "./positions.js";
-import type { ProblemLog } from "./problems.js";
+import type { ProblemLog, TableList } from "./problems.js";
 
 /** Record lists that may hold file entries; "*" stands for every element of a list. */
 const FILE_LISTS: readonly (readonly string[])[] = [
@@ -50,12 +51,16 @@ function visit(container: unknown, pattern: readonly string[], path: PathKey[], 
   const value = container[head];
   if (rest.length > 0) return visit(value, rest, [...path, head], ctx);
   if (!Array.isArray(value)) return;
-  const expanded = expandList(value, [...path, head], head, ctx);
+  // The record that holds the list, by id (`programs[id=b].by_region`): an overlay's programs[0]
+  // may be the merged document's programs[3].
+  const owner = path.length > 0 && typeof container.id === "string" ? container.id : undefined;
+  const expanded = expandList(value, { path: [...path, head], owner }, head, ctx);
   if (expanded !== value) container[head] = expanded;
 }
 
-function expandList(list: unknown[], path: PathKey[], listName: string, ctx: Ctx): unknown[] {
+function expandList(list: unknown[], at: TableList, listName: string, ctx: Ctx): unknown[] {
   if (!list.some((item) => isRecord(item) && "file" in item)) return list;
+  const { path } = at;
   const out: unknown[] = [];
   list.forEach((item, i) => {
     if (!(isRecord(item) && "file" in item)) {
@@ -68,7 +73,7 @@ function expandList(list: unknown[], path: PathKey[], listName: string, ctx: Ctx
       ctx.positions.set(out, out.length, record.at);
       out.push(record.value);
     }
-    ctx.problems.leaveOutTable(path, since);
+    ctx.problems.leaveOutTable(at, since);
   });
   return out;
 }
@@ -159,7 +164,7 @@ function budgetRowsByRegion(rows: Record<string, unknown>[], csvFile: string, pa
       continue;
     }
     const region = String(row.region);
-    const year = String(row.year);
+    const year = yearKey(String(row.year));
     let record = byRegion.get(region);
     if (!record) {
       record = { region: row.region, by_year: {} };

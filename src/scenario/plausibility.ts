@@ -28,12 +28,18 @@ export function implausibleBudgets(merged: unknown, place: InputLocator): string
   const plausible = positive.filter((x) => x >= LEAST_GOVERNMENT_BUDGET);
   const typical = plausible.length > 0 ? plausible : positive;
   const median = typical[Math.floor(typical.length / 2)];
+  const byRecord = new Map<string, Amount[]>();
+  for (const a of amounts) {
+    const list = byRecord.get(a.record);
+    if (list) list.push(a);
+    else byRecord.set(a.record, [a]);
+  }
   return amounts.flatMap((a) => {
     if (a.yuan <= 0) return [];
     const belowMedian = a.yuan < median / 1000;
     const tiny = belowMedian || (a.government && a.yuan < LEAST_GOVERNMENT_BUDGET);
     const huge = a.yuan > median * 1e4;
-    if (!tiny && !huge) return belowOwnYears(a, amounts, place);
+    if (!tiny && !huge) return belowOwnYears(a, byRecord.get(a.record)!, place);
     const unit = `did you mean "${a.yuan}${nearestUnit(a.yuan, median)}"?`;
     if (tiny && !belowMedian) {
       return [`${where(a.path, place)}: a government budget of ${formatYuan(a.yuan)} a year is under 1万元; amounts without a unit are yuan: ${unit}`];
@@ -45,10 +51,14 @@ export function implausibleBudgets(merged: unknown, place: InputLocator): string
 
 /**
  * A year far below the same budget's other years: `guangzhou,2021,46240` among 4–7亿 a year is
- * 46240万 typed as yuan, though a small county's budget can be that size. Needs two other years.
+ * 46240万 typed as yuan, though a small county's budget can be that size. Needs two other years
+ * (`per_year` is not one: it stands for the years by_year does not give). `record`: the amounts of
+ * a's budget record.
  */
-function belowOwnYears(a: Amount, amounts: Amount[], place: InputLocator): string[] {
-  const others = amounts.filter((b) => b.record === a.record && b !== a && b.yuan > 0).map((b) => b.yuan).sort((x, y) => x - y);
+function belowOwnYears(a: Amount, record: Amount[], place: InputLocator): string[] {
+  const isYear = (b: Amount) => b.path[b.path.length - 2] === "by_year";
+  if (!isYear(a)) return [];
+  const others = record.filter((b) => b !== a && isYear(b) && b.yuan > 0).map((b) => b.yuan).sort((x, y) => x - y);
   if (others.length < 2) return [];
   const median = others[Math.floor(others.length / 2)];
   if (a.yuan >= median / 1000) return [];

@@ -58,7 +58,7 @@ export class ProblemLog {
   private readonly withTheRest = new Set<Problem>();
   /** Problems of data tables left out (leaveOutTable), and the list paths those tables fill. */
   private readonly ofTablesLeftOut = new Set<Problem>();
-  private readonly tablesLeftOut: string[] = [];
+  private readonly tablesLeftOut: TableList[] = [];
 
   /**
    * A problem with one row of a table (given twice, a cell missing): the row is left out and
@@ -76,16 +76,19 @@ export class ProblemLog {
    * be read, or its header is wrong): the table is left out, and the YAML around it is still
    * checked (loadScenario), so those problems are listed in the same error.
    */
-  leaveOutTable(listPath: readonly PathKey[], since: number): void {
+  leaveOutTable(list: TableList, since: number): void {
     const stopping = this.problems.slice(since).filter((p) => !this.withTheRest.has(p));
     if (stopping.length === 0) return;
     for (const p of stopping) this.ofTablesLeftOut.add(p);
-    this.tablesLeftOut.push(formatPath(listPath));
+    this.tablesLeftOut.push(list);
   }
 
-  /** The lists (formatted paths) that data tables left out would have filled (leaveOutTable). */
-  get listsLeftOut(): ReadonlySet<string> {
-    return new Set(this.tablesLeftOut);
+  /**
+   * The lists (formatted paths in the merged document) that data tables left out would have filled
+   * (leaveOutTable): a list held by a record is found by that record's id.
+   */
+  listsLeftOut(merged: unknown): ReadonlySet<string> {
+    return new Set(this.tablesLeftOut.map((t) => formatPath(mergedPath(t, merged))));
   }
 
   /**
@@ -97,12 +100,13 @@ export class ProblemLog {
   }
 
   /**
-   * Drops the problems that may only echo a table left out: those found later at its list, inside
-   * it, or at a value that holds it (e.g. "regions: needs at least one region").
+   * Drops the problems that may only echo a table left out: those found later at its list or at a
+   * value that holds it ("the programme has no by_region rows"). Problems of the list's other
+   * records stay (the cross-field checks keep quiet where they need the missing rows).
    */
-  dropEchoesOfTablesLeftOut(): void {
-    const echoes = (p: Problem) =>
-      !this.ofTablesLeftOut.has(p) && !this.withTheRest.has(p) && this.tablesLeftOut.some((t) => p.path === "" || within(p.path, t) || within(t, p.path));
+  dropEchoesOfTablesLeftOut(merged: unknown): void {
+    const lists = [...this.listsLeftOut(merged)];
+    const echoes = (p: Problem) => !this.ofTablesLeftOut.has(p) && !this.withTheRest.has(p) && lists.some((t) => within(t, p.path));
     const kept = this.problems.filter((p) => !echoes(p));
     this.problems.splice(0, this.problems.length, ...kept);
   }
@@ -147,6 +151,21 @@ export class ProblemLog {
       .map(({ p }) => p);
     return new ScenarioError(sorted);
   }
+}
+
+/** A list a data table fills: its path in the layer, and the id of the record that holds it, if any. */
+export interface TableList {
+  path: PathKey[];
+  owner?: string;
+}
+
+/** `programs[0].by_region` of an overlay, as the merged document numbers its programmes. */
+function mergedPath(list: TableList, merged: unknown): PathKey[] {
+  const [name, , key] = list.path;
+  if (list.owner === undefined || list.path.length !== 3) return list.path;
+  const records = (merged as Record<string, unknown> | null)?.[String(name)];
+  const index = Array.isArray(records) ? records.findIndex((r) => (r as { id?: unknown } | null)?.id === list.owner) : -1;
+  return index < 0 ? list.path : [name, index, key];
 }
 
 /** `path` is `outer` or lies inside it (`regions[3].id` inside `regions`). */

@@ -15,8 +15,8 @@ export const Id = z
   .transform((v) => String(v))
   .pipe(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, ID_FORMAT));
 const Year = z.number().int().min(1900).max(2200);
-/** Full-width digits (２０２１, typed with a Chinese input method) read as the year, as amounts' do (NFKC). */
-const YearKey = z.string().transform((key) => key.normalize("NFKC").trim()).pipe(z.string().regex(/^\d{4}$/, "year keys are four-digit years"));
+/** Full-width years (２０２１) are made ASCII when a layer or table is read (yamlFile.ts yearKey). */
+const YearKey = z.string().regex(/^\d{4}$/, "year keys are four-digit years");
 /**
  * Names are printed in summaries and written into CSV, LP and JSON files: no control characters
  * (an escape sequence would restyle the terminal, a line break would end an LP comment line).

@@ -32,13 +32,13 @@ export function validateMerged(
     for (const issue of parsed.error.issues) found.push(...describeIssue(issue, merged));
   }
   const checked: { path: PathKey[]; message: string }[] = [];
-  if (isRecord(merged)) crossCheck(merged, (path, message) => checked.push({ path, message }), problems.listsLeftOut);
+  if (isRecord(merged)) crossCheck(merged, (path, message) => checked.push({ path, message }), problems.listsLeftOut(merged));
   // A region written by its name ("城关镇" for chengguan) fails the id format and names no region;
   // the cross-check says which id to write, so the format message at the same path is left out.
   const explained = new Set(checked.filter((p) => p.message.includes(NAME_NOT_ID)).map((p) => JSON.stringify(p.path)));
   for (const p of found) if (!(p.message.includes(ID_FORMAT) && explained.has(JSON.stringify(p.path)))) report(p.path, p.message);
   for (const p of checked) report(p.path, p.message);
-  problems.dropEchoesOfTablesLeftOut();
+  problems.dropEchoesOfTablesLeftOut(merged);
   problems.throwIfAny(layerFiles);
   return parsed.data!;
 }

@@ -146,6 +146,7 @@ class PlainReader {
     if (isMap(node)) {
       if (node.flow) this.splitNumbersInFlowMap(node.items, path);
       const out: Record<string, unknown> = {};
+      const writtenAs = new Map<string, string>(); // key → as written (２０２４ and 2024 are one year)
       for (const pair of node.items) {
         const keyNode = pair.key;
         const keyLine = this.lineOf((keyNode as Ranged)?.range?.[0]);
@@ -153,7 +154,14 @@ class PlainReader {
           this.refuse(path, keyLine, "a mapping key must be plain text, not a list or a mapping");
           continue;
         }
-        const key = String(keyNode.value);
+        const raw = String(keyNode.value);
+        const key = yearKey(raw);
+        const earlier = writtenAs.get(key);
+        if (earlier !== undefined && earlier !== raw) {
+          this.problems.addRow([...path, key], { file: this.file, line: keyLine }, `year ${key} is given twice, as "${earlier}" and as "${raw}"`);
+          continue;
+        }
+        writtenAs.set(key, raw);
         setOwn(out, key, this.toPlain(pair.value, [...path, key], depth + 1));
         this.positions.set(out, key, { file: this.file, line: keyLine });
       }
@@ -252,6 +260,15 @@ class PlainReader {
     this.refused = true;
     this.problems.add(path, { file: this.file, line }, message);
   }
+}
+
+/**
+ * A year typed in full-width digits (２０２４, as a Chinese input method gives it) as the key the
+ * other layers and the schema use (2024), before layers are merged; other keys as written.
+ */
+export function yearKey(key: string): string {
+  const ascii = key.normalize("NFKC").trim();
+  return ascii !== key && /^\d{4}$/.test(ascii) ? ascii : key;
 }
 
 /** `tag:yaml.org,2002:binary` → `!!binary`; local tags (`!custom`) as written. */

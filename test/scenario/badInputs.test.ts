@@ -2,6 +2,7 @@
  * Bad scenarios: each must be rejected with a problem naming the YAML path and the line (and the
  * file, for overlays and CSVs) of the offending value.
  */
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/index.js";
@@ -558,6 +559,24 @@ describe("problems in other files", () => {
     expect(fixed.message).toMatch(/^targets\[0\]\.region: unknown region "gx"/m);
   });
 
+  it("finds an overlay's left-out table by its programme's id, not its index in the overlay", () => {
+    // The overlay's programs[0] is the merged programs[1] (b): b's target must stay quiet, and a's
+    // own bad row must still be reported.
+    const base = patch(
+      ["      - {region: sz, stock: 80}\n", "      - {region: gx, stock: 80}\n"],
+      ["sources:\n", "  - id: b\n    unit_cost: 3000000\n    spend_profile: [1]\n    by_region:\n      - {region: gz, stock: 10}\n    shares:\n      central: {max: 1}\nsources:\n"],
+      ["targets:\n", "targets:\n  - {id: tb, program: b, region: sz, metric: started, by: 2025, at_least: 5}\n"],
+    );
+    const dir = writeFiles({ "s.yaml": base, "o.yaml": "programs:\n  - id: b\n    by_region:\n      - {file: missing.csv}\n" });
+    const error = loadError(join(dir, "s.yaml"), { overlays: [join(dir, "o.yaml")] });
+    expect(error.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^programs\[0\]\.by_region\[1\]\.region: unknown region "gx"/),
+      expect.stringMatching(/^programs\[0\]\.by_region\[0\]\.file: cannot read CSV file missing\.csv/),
+    ]);
+    // Without the overlay, b's target under sz is a real problem and is reported.
+    expect(loadError(join(dir, "s.yaml")).message).toMatch(/targets\[0\]: programme "b" has no by_region row under region "sz"/);
+  });
+
   it("leaves out a CSV row with more cells than columns, naming an Excel thousands-separated number, and lists the YAML's problems too", () => {
     const yaml = patch(
       ["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.csv}\n"],
@@ -580,6 +599,14 @@ describe("problems in other files", () => {
     const dir = writeFiles({ "s.yaml": yaml.replace(', "２０３１": "1亿"', "") });
     const budgets = loadScenario(join(dir, "s.yaml")).scenario.sources[0].budgets;
     expect(budgets.find((b) => b.year === 2022)!.amount).toBe(1e8);
+    // Made ASCII before layers merge: an overlay's 2022 replaces the base's ２０２２.
+    const overlay = "sources:\n  - id: central\n    budgets:\n      - {region: gd, by_year: {2022: \"2亿\"}}\n";
+    writeFileSync(join(dir, "o.yaml"), overlay);
+    const merged = loadScenario(join(dir, "s.yaml"), { overlays: [join(dir, "o.yaml")] }).scenario.sources[0].budgets;
+    expect(merged.find((b) => b.year === 2022)!.amount).toBe(2e8);
+    // Both forms in one mapping are one year given twice.
+    const twice = errorFor(patch(['{region: gd, per_year: "3亿"}', '{region: gd, per_year: "3亿", by_year: {"２０２２": "1亿", 2022: "2亿"}}'])).error;
+    expect(twice.problems.map((p) => p.message)).toContain('year 2022 is given twice, as "２０２２" and as "2022"');
   });
 
   it("reports a missing scenario file", () => {
