@@ -138,6 +138,7 @@ function readWorkbookEntry(
     // Whole-workbook problems (unreadable file, missing sheet) point at the YAML entry that names it.
     const key = sheet !== undefined && result.sheet === null ? "sheet" : "file";
     if (e.at === null) ctx.problems.add([...path, key], here(key), `${displayFile(xlsxFile)}: ${e.message}`);
+    else if (e.row) ctx.problems.addRow([...path, "file"], { file: xlsxFile, ...e.at }, e.message); // that row only
     else ctx.problems.add([...path, "file"], { file: xlsxFile, ...e.at }, e.message);
   }
   if (result.sheet === null) return null;

@@ -72,14 +72,15 @@ export class ProblemLog {
   }
 
   /**
-   * Problems since `since` stop only the data table that fills the list at `listPath` (it could not
-   * be read, or its header is wrong): the table is left out, and the YAML around it is still
-   * checked (loadScenario), so those problems are listed in the same error.
+   * Problems since `since` concern only the data table that fills `list`: the table is left out (it
+   * could not be read, or its header is wrong) or some of its rows are, and the YAML around it is
+   * still checked (loadScenario), so those problems are listed in the same error. Either way the
+   * list is not whole, and checks that need all of it wait (CheckContext.whole).
    */
   leaveOutTable(list: TableList, since: number): void {
-    const stopping = this.problems.slice(since).filter((p) => !this.withTheRest.has(p));
-    if (stopping.length === 0) return;
-    for (const p of stopping) this.ofTablesLeftOut.add(p);
+    const added = this.problems.slice(since);
+    if (added.length === 0) return;
+    for (const p of added) if (!this.withTheRest.has(p)) this.ofTablesLeftOut.add(p);
     this.tablesLeftOut.push(list);
   }
 

@@ -21,7 +21,8 @@ export interface XlsxRecords {
   /** The sheet read (null when the workbook could not be read or the sheet is missing). */
   sheet: string | null;
   /** Problems found while reading; `at` is null for the workbook as a whole. */
-  errors: { at: Omit<SourcePos, "file"> | null; message: string }[];
+  /** `row`: a problem of one row's cell; that row is left out, the rest of the sheet is read. */
+  errors: { at: Omit<SourcePos, "file"> | null; message: string; row?: true }[];
 }
 
 export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string | undefined, positions: PositionTable, list?: string): XlsxRecords {
@@ -63,20 +64,25 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
     const cells = rowCells(r);
     if (cells.every(isBlank)) continue;
     const record: Record<string, unknown> = {};
+    let bad = false;
     cells.forEach((cell, i) => {
       const column = header[i];
       if (isBlank(cell)) return; // an empty cell leaves the key absent, as in a CSV
       const where = at(r, range.s.c + i);
       if (column === undefined || column === "" || i > lastColumn) {
-        errors.push({ at: where, message: "this cell has a value but its column has no name in the header row" });
+        errors.push({ at: where, message: "this cell has a value but its column has no name in the header row", row: true });
+        bad = true;
         return;
       }
       const value = xlsxCellValue(column, cell!);
-      if ("problem" in value) errors.push({ at: where, message: value.problem });
-      else setOwn(record, column, value.value);
+      if ("problem" in value) {
+        errors.push({ at: where, message: value.problem, row: true });
+        bad = true;
+      } else setOwn(record, column, value.value);
       positions.set(record, column, { file, ...where });
     });
-    records.push(record);
+    if (!bad) records.push(record); // left out: its problem is listed, and no check repeats it
+
   }
   return { records, sheet: name, errors };
 }

@@ -138,5 +138,14 @@ describe("bad workbook input", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/holds a date.*\(.*stock\.xlsx, sheet 存量, row 2, column B\)/);
     expect(r.stderr).toMatch(/Excel error #DIV\/0!.*\(.*stock\.xlsx, sheet 存量, row 3, column B\)/);
+    // Those rows are left out, not the sheet: the YAML's own problem is listed too, and nothing
+    // repeats the bad cells ("stock: required") or the rows' absence.
+    writeFileSync(join(dir, "s.yaml"), patch(STOCK).replace("spend_profile: [0.6, 0.4]", "spend_profile: [0.6, 0.5]"));
+    const both = await runCli("validate", join(dir, "s.yaml"));
+    expect(both.stderr.trim().split("\n").map((l) => l.replace(/^error: /, "").replace(/ \(.*\)$/, ""))).toEqual([
+      "programs[0].spend_profile: spend_profile adds up to 1.1, not 1",
+      expect.stringMatching(/holds a date/),
+      expect.stringMatching(/Excel error #DIV\/0!/),
+    ]);
   });
 });
