@@ -51,7 +51,11 @@ export function formatProbability(p: number, se: number, draws?: number): string
   if (draws !== undefined && draws > 0 && se === 0 && (p === 0 || p === 1)) {
     const bound = 100 * (1 - Math.pow(0.05, 1 / draws));
     const digits = Math.max(1, 1 - Math.floor(Math.log10(bound)));
-    return p === 0 ? `0.0% (≤ ${bound.toFixed(digits)}% at 95%)` : `100.0% (≥ ${(100 - bound).toFixed(digits)}% at 95%)`;
+    // Rounded outwards, so the printed bound still holds: ≤ up, ≥ down.
+    const scale = 10 ** digits;
+    const upper = (Math.ceil(bound * scale) / scale).toFixed(digits);
+    const lower = (Math.floor((100 - bound) * scale) / scale).toFixed(digits);
+    return p === 0 ? `0.0% (≤ ${upper}% at 95%)` : `100.0% (≥ ${lower}% at 95%)`;
   }
   return `${formatPercent(p)} ± ${formatPercent(se)}`;
 }

@@ -105,7 +105,9 @@ export class WorldModel {
     const { ctx } = this.pm;
     const { H } = ctx.index;
     const N = this.layout.nodes.length;
-    // Budgets of years closed by as_of are history: no draw changes them.
+    // Budgets of closed years are not drawn here: their money is fixed in the model, whether history
+    // (as_of) or a frozen past (stress --from), so a re-plan cannot respond to them. (evaluate draws a
+    // frozen past's budgets: executionPlan.ts, ctx.isHistory.)
     return ctx.index.budgetRows.filter((b) => !ctx.closed(b.year)).map((b) => {
       const source = ctx.scenario.sources[b.source];
       const amount = source.budgets.find((x) => x.region === b.region && x.year === b.year)!.amount;

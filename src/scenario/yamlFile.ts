@@ -204,7 +204,8 @@ class PlainReader {
       if (!isScalar(first) || !isScalar(key)) continue;
       const groups: Scalar[] = [];
       let end = first.range![1];
-      for (let j = i + 1; j < pairs.length && LEADING_GROUP.test(plainSource(first)); j++) {
+      const leading = LEADING_GROUP.test(plainSource(first)); // 1–999: may start thousands groups
+      for (let j = i + 1; leading && j < pairs.length; j++) {
         const next = pairs[j].key;
         if (pairs[j].value !== null || !isScalar(next) || !FOLLOWING_GROUP.test(plainSource(next))) break;
         if (!/^\s*,\s*$/.test(this.text.slice(end, next.range![0]))) break;
@@ -213,7 +214,7 @@ class PlainReader {
         if (plainSource(next).includes(".")) break;
       }
       if (groups.length === 0) {
-        if (this.decimalComma(pairs, i, path)) i += 1;
+        i += this.decimalComma(pairs, i, path);
         continue;
       }
       const stray = groups.map((g) => `"${plainSource(g)}"`);
@@ -226,23 +227,34 @@ class PlainReader {
   /**
    * `{max: 0,5}` — a decimal comma, as Excel writes numbers in some locales — reads as max: 0 and a
    * key 5 with no value, which the merge drops: a maximum share of 0 and no error. Flagged: a whole
-   * number followed directly by a comma and a value-less key that starts with a digit (3,000 is
-   * caught as thousands first; with a space after the comma it is taken as two entries).
+   * number followed by a comma with no space after it and value-less keys that start with a digit
+   * (3,000 is caught as thousands first; with a space after the comma it is taken as two entries).
+   * Returns how many stray keys it named.
    */
-  private decimalComma(pairs: readonly Pair<unknown, unknown>[], i: number, path: PathKey[]): boolean {
+  private decimalComma(pairs: readonly Pair<unknown, unknown>[], i: number, path: PathKey[]): number {
     const first = pairs[i].value;
     const key = pairs[i].key;
-    const next = pairs[i + 1]?.key;
-    if (!isScalar(first) || !isScalar(key) || !/^[-+]?\d+$/.test(plainSource(first))) return false;
-    if (!isScalar(next) || pairs[i + 1].value !== null || !/^\d/.test(plainSource(next))) return false;
-    if (this.text.slice(first.range![1], next.range![0]) !== ",") return false;
-    const written = `${plainSource(first)},${plainSource(next)}`;
+    if (!isScalar(first) || !isScalar(key) || !/^[-+]?\d+$/.test(plainSource(first))) return 0;
+    // Value-less digit keys right after it, each after a comma with no space behind it ("0 ,5" too).
+    const stray: Scalar[] = [];
+    let end = first.range![1];
+    for (let j = i + 1; j < pairs.length; j++) {
+      const next = pairs[j].key;
+      if (!isScalar(next) || pairs[j].value !== null || !/^\d/.test(plainSource(next))) break;
+      if (!/^\s*,$/.test(this.text.slice(end, next.range![0]))) break;
+      stray.push(next);
+      end = next.range![1];
+    }
+    if (stray.length === 0) return 0;
+    const written = [first, ...stray].map(plainSource).join(",");
+    const keys = stray.map((k) => `"${plainSource(k)}"`).join(", ");
+    const meant = stray.length === 1 ? ` (${written.replace(",", ".")})` : "";
     this.problems.addRow(
       [...path, String(key.value)],
       { file: this.file, line: this.lineOf(first.range![0]) },
-      `${String(key.value)}: ${written} inside {…} is read as ${plainSource(first)} and a stray key "${plainSource(next)}" (inside {…} a comma ends an entry): write decimals with a point (${written.replace(",", ".")})`,
+      `${String(key.value)}: ${written} inside {…} is read as ${plainSource(first)} and ${stray.length === 1 ? "a stray key" : "stray keys"} ${keys} (inside {…} a comma ends an entry): write decimals with a point${meant}, or quote the value`,
     );
-    return true;
+    return stray.length;
   }
 
   /** Logs a number split by thousands commas; loading goes on, so the file's other problems are listed too. */

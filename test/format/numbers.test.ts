@@ -42,8 +42,8 @@ describe("counts, percentages and ranges", () => {
     // bound 1 − 0.05^(1/n) is shown when the draws are known (≈ 3/n: 0.15 % of 2,000).
     expect(formatProbability(0, 0, 2000)).toBe("0.0% (≤ 0.15% at 95%)");
     expect(formatProbability(0, 0, 20_000)).toBe("0.0% (≤ 0.015% at 95%)");
-    expect(formatProbability(1, 0, 20)).toBe("100.0% (≥ 86.1% at 95%)");
-    expect(1 - Math.pow(1 - 0.1391, 20)).toBeCloseTo(0.95, 3); // 20 draws all met are as likely as 5 % at P = 86.1 %
+    expect(formatProbability(1, 0, 20)).toBe("100.0% (≥ 86.0% at 95%)"); // 86.09 %, rounded down so it still holds
+    expect(Math.pow(0.8609, 20)).toBeCloseTo(0.05, 3); // at P = 86.09 %, 20 draws all met have a 5 % chance
     expect(formatProbability(0, 0)).toBe("0.0% ± 0.0%"); // draws unknown
     expect(formatProbability(0.5, 0.01, 2000)).toBe("50.0% ± 1.0%");
   });

@@ -371,11 +371,18 @@ describe("bad scenario files", () => {
     // share of 0, and no error. With a space after the comma it is two entries, as written.
     const yaml = patch(["central: {max: 0.5}", "central: {max: 0,5}"], ['{region: gd, per_year: "3亿"}', '{region: gd, per_year: "3亿", by_year: {2021: 2,5亿}}']);
     const { error } = errorFor(yaml);
-    expectProblem(error, "programs[0].shares.central.max", lineOf(yaml, "0,5"), "s.yaml", 'max: 0,5 inside {…} is read as 0 and a stray key "5" (inside {…} a comma ends an entry): write decimals with a point (0.5)');
+    expectProblem(error, "programs[0].shares.central.max", lineOf(yaml, "0,5"), "s.yaml", 'max: 0,5 inside {…} is read as 0 and a stray key "5" (inside {…} a comma ends an entry): write decimals with a point (0.5), or quote the value');
     expectProblem(error, "sources[0].budgets[0].by_year.2021", lineOf(yaml, "2,5亿"), "s.yaml", "2021: 2,5亿 inside {…} is read as 2 and a stray key \"5亿\"");
     const problems = new ProblemLog();
     expect(parseYamlLayer("/x/s.yaml", "m: {a: 0, 5: 1}\nn: {a: 1,b: 2}\n", new PositionTable(), problems)).toEqual({ m: { a: 0, 5: 1 }, n: { a: 1, b: 2 } });
     expect(problems.problems).toEqual([]);
+    // A space before the comma, and every stray key after it, are named too.
+    const more = new ProblemLog();
+    parseYamlLayer("/x/s.yaml", "m: {max: 0 ,5}\nn: {a: 1,2,3}\n", new PositionTable(), more);
+    expect(more.problems.map((p) => p.message)).toEqual([
+      'max: 0,5 inside {…} is read as 0 and a stray key "5" (inside {…} a comma ends an entry): write decimals with a point (0.5), or quote the value',
+      'a: 1,2,3 inside {…} is read as 1 and stray keys "2", "3" (inside {…} a comma ends an entry): write decimals with a point, or quote the value',
+    ]);
   });
 
   it("reads flow collections with numeric keys, and lists of numbers (a space missing or not), as written, and a block-style 3,000 as 3000", () => {
