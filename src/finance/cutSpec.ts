@@ -71,6 +71,11 @@ function parseCutAmount(level: string, whole: string): number {
   return yuan;
 }
 
+/** "; 5亿元 is 33.33% of the 15亿元 selected": how each amount level was turned into a share. */
+export function amountsNote(spec: CutSpec, total: number): string {
+  return spec.amounts.map((yuan) => `; ${formatMoney(yuan)} is ${cutLabel(yuan / total)} of the ${formatMoney(total)} selected`).join("");
+}
+
 /**
  * The cut fractions of a spec whose amounts are now known against the selected budgets' total
  * (`total`, yuan): 1亿 of 34.4亿 is 2.91 %. An amount above the total is a UsageError.

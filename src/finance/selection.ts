@@ -47,6 +47,12 @@ export function resolveSelection(scenario: Scenario, req: SelectionRequest): Bud
   // run.json and the report): with --region guangzhou, central and provincial money is not cut.
   const touched = sourceIds.filter((id) => scenario.sources.find((s) => s.id === id)!.budgets.some((b) => selectsBudget(selection, id, b)));
   if (touched.length === 0) throw new UsageError(`no budget matches ${describeSelection(selection)}: nothing to scale`);
+  // A source named by id that the selection does not touch is a mistake to say, not to drop.
+  const untouched = (req.selector.ids ?? []).filter((id) => !touched.includes(id));
+  if (untouched.length > 0) {
+    const where = describeSelection({ ...selection, sourceIds: untouched }).replace(/^the budgets of /, "");
+    throw new UsageError(`no budget of ${where}: leave ${untouched.length === 1 ? "it" : "them"} out of the sources named`);
+  }
   return { ...selection, sourceIds: touched };
 }
 

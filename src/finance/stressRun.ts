@@ -15,7 +15,7 @@ import { UsageError } from "../errors.js";
 import { type FolderRequest, FolderRun } from "../folderRun.js";
 import type { CheckedScenario } from "../loadChecked.js";
 import type { SolverChoice } from "../solve/auto.js";
-import { cutFractions, type CutSpec } from "./cutSpec.js";
+import { amountsNote, cutFractions, type CutSpec } from "./cutSpec.js";
 import { selectedBudgetTotal } from "./cuts.js";
 import { financeRunJson, type FinanceRunJson, stageSummary } from "./runInfo.js";
 import { type BudgetSelection, resolveSelection } from "./selection.js";
@@ -45,6 +45,8 @@ export interface StressOutcome {
   selection: BudgetSelection;
   levels: StressLevel[];
   runJson: FinanceRunJson;
+  /** How amount levels (`--cut government=5亿`) became shares, for the printed heading; "" if none. */
+  cutNote: string;
   /** The folder written (absolute). */
   outDir: string;
 }
@@ -65,17 +67,18 @@ export async function stressFolder(file: string, request: StressRequest): Promis
     ? confidenceAtEveryLevel(loaded, { level: confidence.level, calibrationSeed: seeds.calibration, calibrationDraws: confidence.calibrationDraws }, solver)
     : null;
   const onLevel = draws ? monteCarloAtEveryLevel(loaded.uncertainty, draws, planning?.onLevel) : planning?.onLevel;
-  const cuts = cutFractions(request.cut, selectedBudgetTotal(loaded.scenario, selection));
+  const selected = selectedBudgetTotal(loaded.scenario, selection);
+  const cuts = cutFractions(request.cut, selected);
   const levels = await runStress(loaded.scenario, selection, cuts, {
     solver, progress: request.progress, plan: planning?.plan, onLevel, locate: loaded.place,
   });
   const runJson = financeRunJson("stress", run, selection, solver, {
-    cut: { selector: request.cut.selector.kind ?? "sources", levels: levels.map((l) => l.cut) },
+    cut: { selector: request.cut.selector.kind ?? "sources", levels: levels.map((l) => l.cut), ...(request.cut.amounts.length > 0 ? { amounts_yuan: request.cut.amounts, selected_yuan: selected } : {}) },
     confidence: confidence?.level ?? null,
     calibration: seeds ? { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: confidence?.calibrationDraws ?? DEFAULT_CALIBRATION_DRAWS } : null,
     monte_carlo: draws ? { mode: "evaluate", seed: draws.seed, seed_from: draws.seedFrom, draws: draws.draws, workers: draws.workers, common_random_numbers: true } : null,
     levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: stageSummary(l.planned.solution) })),
   });
   const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx });
-  return { loaded, selection, levels, runJson, outDir: run.write(files) };
+  return { loaded, selection, levels, runJson, cutNote: amountsNote(request.cut, selected), outDir: run.write(files) };
 }

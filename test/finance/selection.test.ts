@@ -29,6 +29,9 @@ describe("budget selection", () => {
     const sel = resolveSelection(s, { ...government, region: "guangzhou" });
     expect(sel.sourceIds).toEqual(["city", "county"]);
     expect(describeSelection(sel)).toBe("the budgets of city, county at guangzhou and the nodes below it");
+    // Named by id, a source with nothing to cut there is refused, not dropped.
+    expect(() => resolveSelection(s, { selector: { kind: "government", ids: ["central", "city"] }, region: "guangzhou" }))
+      .toThrow("no budget of central at guangzhou and the nodes below it: leave it out of the sources named");
   });
 
   it("cuts only the years from --from to --to: '2024 only' leaves 2025 and the tail whole", () => {

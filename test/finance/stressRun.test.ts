@@ -34,6 +34,8 @@ describe("stressFolder: simulate stress as an engine call", () => {
     const outcome = await stressFolder(BUDGET, { cut: { selector: gov, levels: [0], amounts: [2e7] }, from: null, region: null, solver: "auto", out });
     expect(outcome.levels.map((l) => l.moneyCutYuan)).toEqual([0, 2e7]);
     expect(outcome.levels[1].cut).toBeCloseTo(0.2, 12); // 2000万 of the 1亿 budget
+    expect(outcome.cutNote).toBe("; 2,000万元 is 20% of the 1亿元 selected");
+    expect(JSON.parse(readFileSync(join(out, "run.json"), "utf8")).cut).toMatchObject({ amounts_yuan: [2e7], selected_yuan: 1e8 });
     await expect(stressFolder(BUDGET, { cut: { selector: gov, levels: [0], amounts: [2e8] }, from: null, region: null, solver: "auto", out: join(tmp(), "x") }))
       .rejects.toThrow(/more than the selected budgets hold \(1亿元\)/);
   });
