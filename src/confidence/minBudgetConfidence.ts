@@ -70,6 +70,12 @@ export interface MinBudgetConfidenceResult {
   /** Unreachable: what stops each target that falls short at the largest scale. */
   limits: Limit[][];
   calibration: { seed: number; draws: number; rounds: number };
+  /**
+   * With --from: the first year scaled, the years before it kept at today's plan to the confidence
+   * level (not today's plain plan, as plain min-budget keeps them), so λ₀ here can differ from
+   * plain min-budget's λ. Null when nothing was kept.
+   */
+  keptBefore: number | null;
 }
 
 export async function minBudgetToConfidence(
@@ -88,7 +94,8 @@ export async function minBudgetToConfidence(
   const required = requiredLevels(scenario, options.confidence);
   const deterministic = await solveMinBudget(scenario, selection, { solver, freezePast: false });
   if (notice) deterministic.notices.push(notice);
-  const result: MinBudgetConfidenceResult = { status: deterministic.status, deterministic, required, trials: [], at: null, below: null, rows: [], limits: [], calibration };
+  const keptBefore = scenario !== given && selection.from !== null ? selection.from : null;
+  const result: MinBudgetConfidenceResult = { status: deterministic.status, deterministic, required, trials: [], at: null, below: null, rows: [], limits: [], calibration, keptBefore };
   if (deterministic.status !== "optimal") return result;
   const pm = buildPlanningModel(scenario);
   const cs = ConfidenceSolver.open(pm, uncertainty, options.calibrationSeed, draws, solver);

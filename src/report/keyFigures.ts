@@ -49,8 +49,15 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   const mc = ctx.runJson.monte_carlo as { draws_used?: number; seed?: number } | undefined;
   if (mc?.draws_used) out.push(f("蒙特卡洛抽样次数", "Monte Carlo draws", mc.draws_used, "count"));
   out.push(...cutFigures(ctx));
+  const stressTargets = records(ctx.tables.get("stress.csv"));
   for (const s of records(ctx.tables.get("stress_summary.csv"))) {
     out.push(f(`削减${text(s.cut_label)}：完成目标`, `Cut ${text(s.cut_label)}: targets met`, s.targets_met === null ? "—" : `${num(s.targets_met)} / ${num(s.targets)}`, "text"));
+    // Planned to a confidence level: "met" is the plan's; how many targets got their level is the news.
+    const level = stressTargets.filter((t) => t.cut === s.cut && typeof t.confidence_required === "number");
+    if (level.length > 0) {
+      const sure = level.filter((t) => t.confidence_status === "reached").length;
+      out.push(f(`削减${text(s.cut_label)}：达到要求把握度的目标`, `Cut ${text(s.cut_label)}: targets at their confidence level`, `${sure} / ${level.length}`, "text"));
+    }
   }
   out.push(...minBudgetFigures(ctx));
   const changed = records(ctx.tables.get("compare.csv")).filter((r) => typeof r.delta_2 === "number" && r.delta_2 !== 0).length;
@@ -74,7 +81,9 @@ function cutFigures(ctx: RunContext): KeyFigure[] {
   const from = typeof selection.from === "number" ? selection.from : null;
   const to = typeof selection.to === "number" ? selection.to : null;
   const years = to === null ? (from === null ? "，全部年份" : `，自${from}年起`) : from === null ? `，至${to}年` : from === to ? `，仅${from}年` : `，${from}–${to}年`;
-  const where = typeof selection.region === "string" ? `，${selection.region}及其下辖地区` : "";
+  const regions = (ctx.input?.regions ?? []) as { id?: unknown; name?: unknown }[];
+  const regionName = Array.isArray(regions) ? regions.find((r) => r?.id === selection.region)?.name : undefined;
+  const where = typeof selection.region === "string" ? `，${typeof regionName === "string" ? regionName : selection.region}及其下辖地区` : "";
   const out = [f("削减的预算", "Budgets cut", `${named.join("、")}${years}${where}`, "text")];
   if (typeof confidence === "number") out.push(f("各档规划把握度", "Each level planned to", confidence, "share"));
   return out;

@@ -6,6 +6,7 @@
  * With --from the years before it are today's plan to 90 %, as at stress --confidence's 0 % level.
  */
 import { describe, expect, it } from "vitest";
+import { minBudgetConfidenceText } from "../../src/confidence/minBudgetConfidenceFiles.js";
 import { minBudgetToConfidence } from "../../src/confidence/minBudgetConfidence.js";
 import { planToConfidence } from "../../src/confidence/planToConfidence.js";
 import type { PlanSolution } from "../../src/plan/solvePlan.js";
@@ -34,6 +35,9 @@ describe("min-budget --confidence on Guangdong", () => {
     const r = await minBudgetToConfidence(loaded.scenario, loaded.uncertainty, selection, options);
     expect(r.status).toBe("optimal");
     expect(r.at!.calibration.status.every((s) => s === "reached")).toBe(true);
+    // Said in the printed λ₀ line: its planned world keeps 2021–2023 at the 90 % plan.
+    expect(r.keptBefore).toBe(2024);
+    expect(minBudgetConfidenceText(loaded.scenario, r, "t")).toContain("in the planned world (the years before 2024 kept at today's 90.0% plan, where plain min-budget keeps today's plain plan) λ₀ = ");
     const sure = await planToConfidence(loaded.scenario, loaded.uncertainty, options);
     // Starts per (region, programme, year) before `from` in a solution.
     const startsBefore = (sol: PlanSolution) => {

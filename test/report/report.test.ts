@@ -188,9 +188,9 @@ describe("stress report", () => {
 
   it("says which budgets were cut, from when and where, and to what confidence each level was planned", () => {
     const run = { scenario: { name: "压力" }, selection: { sources: ["provincial"], from: 2024, region: "gz" }, confidence: 0.9 };
-    const input = "name: 压力\nsources:\n  - {id: provincial, name: 省级财政补助资金}\n";
+    const input = "name: 压力\nregions:\n  - {id: gz, name: 广州市}\nsources:\n  - {id: provincial, name: 省级财政补助资金}\n";
     const figures = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify(run), "input.yaml": input }));
-    expect(figures.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），自2024年起，gz及其下辖地区");
+    expect(figures.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），自2024年起，广州市及其下辖地区");
     expect(figures.find((f) => f.label.en === "Each level planned to")?.value).toBe(0.9);
     const plain = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify({ selection: { sources: ["a", "b"], from: null, region: null } }) }));
     expect(plain.find((f) => f.label.en === "Budgets cut")?.value).toBe("a、b，全部年份");
@@ -198,6 +198,10 @@ describe("stress report", () => {
     const single = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify(oneYear), "input.yaml": input }));
     expect(single.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），仅2024年");
     expect(plain.some((f) => f.label.en === "Each level planned to")).toBe(false);
+    // Planned to a confidence level, each level says how many targets got it, beside "met".
+    const sureStress = stress.split("\n").map((l, i) => (i === 0 ? `${l},confidence_required,confidence_status` : `${l},0.9,${i === 1 ? "reached" : "limited"}`)).join("\n");
+    const sure = keyFigures(runContext("stress", { "stress.csv": sureStress, "stress_summary.csv": summary }));
+    expect(sure.filter((f) => f.label.en.endsWith("targets at their confidence level")).map((f) => f.value)).toEqual(["1 / 1", "0 / 1"]);
   });
 
   it("lists why a level has no plan, with its cut, only when the folder has diagnostics.csv", () => {
