@@ -47,7 +47,7 @@ export function formatPercent(share: number): string {
  * one-sided 95 % bound is shown instead — Clopper–Pearson's exact 1 − 0.05^(1/n) (≈ 3/n): "0.0%
  * (≤ 0.15% at 95%)" after 2,000 draws.
  */
-export function formatProbability(p: number, se: number, draws?: number): string {
+export function formatProbability(p: number, se: number, draws?: number, lang: "zh" | "en" = "en"): string {
   if (draws !== undefined && draws > 0 && se === 0 && (p === 0 || p === 1)) {
     const bound = 100 * (1 - Math.pow(0.05, 1 / draws));
     const digits = Math.max(1, 1 - Math.floor(Math.log10(bound)));
@@ -55,6 +55,7 @@ export function formatProbability(p: number, se: number, draws?: number): string
     const scale = 10 ** digits;
     const upper = (Math.ceil(bound * scale) / scale).toFixed(digits);
     const lower = (Math.floor((100 - bound) * scale) / scale).toFixed(digits);
+    if (lang === "zh") return p === 0 ? `0.0%（95%置信上限 ${upper}%）` : `100.0%（95%置信下限 ${lower}%）`;
     return p === 0 ? `0.0% (≤ ${upper}% at 95%)` : `100.0% (≥ ${lower}% at 95%)`;
   }
   return `${formatPercent(p)} ± ${formatPercent(se)}`;

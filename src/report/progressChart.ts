@@ -51,7 +51,7 @@ export function progressSeries(ctx: RunContext, target: Record<string, Cell>): P
 export function progressChart(ctx: RunContext, target: Record<string, Cell>): ChartSpec {
   const s = progressSeries(ctx, target);
   const metric = metricLabel(text(target.metric));
-  const pMet = typeof target.p_met === "number" ? `（P(met) ${formatProbability(target.p_met, num(target.p_met_se), mcDraws(ctx))}）` : "";
+  const pMet = typeof target.p_met === "number" ? `（P(met) ${formatProbability(target.p_met, num(target.p_met_se), mcDraws(ctx), "zh")}）` : "";
   const pMetEn = typeof target.p_met === "number" ? ` (P(met) ${formatProbability(target.p_met, num(target.p_met_se), mcDraws(ctx))})` : "";
   return {
     title: { zh: `${text(target.name)}：${metric.zh}累计进度${pMet}`, en: `${text(target.name)}: cumulative ${metric.en}${pMetEn}` },

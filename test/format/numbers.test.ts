@@ -45,6 +45,7 @@ describe("counts, percentages and ranges", () => {
     expect(formatProbability(1, 0, 20)).toBe("100.0% (≥ 86.0% at 95%)"); // 86.09 %, rounded down so it still holds
     expect(Math.pow(0.8609, 20)).toBeCloseTo(0.05, 3); // at P = 86.09 %, 20 draws all met have a 5 % chance
     expect(formatProbability(0, 0)).toBe("0.0% ± 0.0%"); // draws unknown
+    expect(formatProbability(0, 0, 2000, "zh")).toBe("0.0%（95%置信上限 0.15%）"); // a Chinese chart title
     expect(formatProbability(0.5, 0.01, 2000)).toBe("50.0% ± 1.0%");
   });
 
