@@ -3,10 +3,10 @@
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
 import { type Label, SOURCE_KIND_LABELS } from "../format/labels.js";
-import { formatPercent } from "../format/numbers.js";
+import { formatPercent, formatProbability } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
-import type { RunContext } from "./runContext.js";
+import { mcDraws, type RunContext } from "./runContext.js";
 
 export interface KeyFigure {
   label: Label;
@@ -28,7 +28,13 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
     out.push(f("完成目标数", "Targets met", `${targets.filter((t) => t.met === true).length} / ${targets.length}`, "text"));
     for (const t of targets) {
       out.push(f(`完成率：${text(t.name)}`, `Attainment: ${text(t.name)}`, num(t.attainment), "share"));
-      if (typeof t.p_met === "number") out.push(f(`完成概率：${text(t.name)}`, `P(met): ${text(t.name)}`, t.p_met, "share"));
+      if (typeof t.p_met === "number") {
+        // 0 % or 100 % of the draws: with its 95 % bound, as the tables show it, not as a certainty.
+        const draws = mcDraws(ctx);
+        const bounded = (t.p_met === 0 || t.p_met === 1) && t.p_met_se === 0 && draws !== undefined;
+        const value = bounded ? formatProbability(t.p_met, 0, draws, "zh") : t.p_met;
+        out.push(f(`完成概率：${text(t.name)}`, `P(met): ${text(t.name)}`, value, bounded ? "text" : "share"));
+      }
       const required = confidenceFigure(t);
       if (required) out.push(required);
     }
@@ -66,11 +72,12 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
 }
 
 /**
- * stress: which budgets the levels cut, from when and where, and to what confidence each level is
- * planned — a provincial cut from 2024 and an all-government cut otherwise read alike.
+ * stress and min-budget: which budgets were cut or scaled, from when and where, and (stress) to what
+ * confidence each level is planned — a provincial cut from 2024 and an all-government cut
+ * otherwise read alike.
  */
 function cutFigures(ctx: RunContext): KeyFigure[] {
-  if (ctx.kind !== "stress") return [];
+  if (ctx.kind !== "stress" && ctx.kind !== "min-budget") return [];
   const { selection, confidence } = ctx.runJson as { selection?: { sources?: unknown; from?: unknown; to?: unknown; region?: unknown }; confidence?: unknown };
   if (!selection || !Array.isArray(selection.sources)) return [];
   const sources = (ctx.input?.sources ?? []) as { id?: unknown; name?: unknown }[];
@@ -84,7 +91,9 @@ function cutFigures(ctx: RunContext): KeyFigure[] {
   const regions = (ctx.input?.regions ?? []) as { id?: unknown; name?: unknown }[];
   const regionName = Array.isArray(regions) ? regions.find((r) => r?.id === selection.region)?.name : undefined;
   const where = typeof selection.region === "string" ? `，${typeof regionName === "string" ? regionName : selection.region}及其下辖地区` : "";
-  const out = [f("削减的预算", "Budgets cut", `${named.join("、")}${years}${where}`, "text")];
+  const what = `${named.join("、")}${years}${where}`;
+  if (ctx.kind === "min-budget") return [f("缩放的预算", "Budgets scaled", what, "text")];
+  const out = [f("削减的预算", "Budgets cut", what, "text")];
   if (typeof confidence === "number") out.push(f("各档规划把握度", "Each level planned to", confidence, "share"));
   return out;
 }

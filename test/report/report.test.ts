@@ -140,6 +140,9 @@ describe("plan report", () => {
     // All four: the county towns' 2,050.03 for 2,050 is no margin either.
     expect(note(run)).toMatch(/^全省开工8007个小区、全省惠及142万户、县城开工2050个小区、县城惠及25\.6万户：按目标值恰好规划，没有余量.*--confidence 0\.9/);
     expect(renderReport(runContext("plan", files))).toContain("按目标值恰好规划，没有余量");
+    // Met in no draw: the key figure gives the bound on 200 draws, as the table does.
+    const pMet = keyFigures(runContext("plan", files)).find((f) => f.label.en === "P(met): 全省开工8007个小区")?.value;
+    expect(pMet).toBe("0.0%（95%置信上限 1.5%）");
     expect(note({ ...run, confidence: { level: 0.9 } })).toBeUndefined(); // planned to a confidence level
     expect(note({ ...run, monte_carlo: { ...run.monte_carlo, mode: "reoptimize" } })).toBeUndefined(); // re-planned in every draw
   });
@@ -262,6 +265,13 @@ describe("min-budget report", () => {
     expect(sure).toContain("110.0%");
     expect(sure).toContain("达到其要求的把握度（目标未另设时为 90.0%）");
     expect(sure).not.toContain("最低预算仍能完成全部目标");
+  });
+
+  it("says which budgets were scaled, from when and where", () => {
+    const run = { totals: { ratio: 0.9 }, selection: { sources: ["central"], from: 2024, to: 2024, region: null } };
+    const figures = keyFigures(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify(run), "input.yaml": "sources:\n  - {id: central, name: 中央}\n" }));
+    expect(figures.find((f) => f.label.en === "Budgets scaled")?.value).toBe("中央（central），仅2024年");
+    expect(figures.some((f) => f.label.en === "Budgets cut")).toBe(false);
   });
 });
 
