@@ -10,16 +10,18 @@
  */
 import type { Cell } from "../output/resultTables.js";
 
-export type ColumnKind = "money" | "share" | "count" | "households" | "year" | "integer" | "number" | "text" | "flag";
+export type ColumnKind = "money" | "share" | "cut" | "count" | "households" | "year" | "integer" | "number" | "text" | "flag";
 
 export const MONEY_WAN = '0\\.0,"万元"';
 export const MONEY_YI = '0\\.00,,"亿元"';
 export const PERCENT = "0.0%";
+/** A cut level as given: 10.0%, 33.33% (an amount cut's share), 0.01% (not "0.0%"). */
+export const CUT_PERCENT = "0.0#%";
 export const WHOLE = "#,##0";
 export const ONE_DECIMAL = "#,##0.0";
 
 const SHARE = new Set([
-  "utilisation", "share_of_cost", "attainment", "p_met", "p_met_se", "p_met_calibration", "cut", "confidence", "scale",
+  "utilisation", "share_of_cost", "attainment", "p_met", "p_met_se", "p_met_calibration", "confidence", "scale",
   "confidence_required", "plan_of_level", "scale_below", "p_met_below", "p_met_se_below", "p_met_calibration_below",
 ]);
 const HOUSEHOLDS = /households/;
@@ -37,6 +39,7 @@ const YEAR = new Set(["year", "by"]);
  */
 export function columnKind(column: string): ColumnKind {
   if (YEAR.has(column)) return "year";
+  if (column === "cut") return "cut";
   if (SHARE.has(column) || /^rel_delta_\d+$/.test(column)) return "share";
   // "…_per_100m_yuan" and "…_per_yuan" are rates per amount of money, not amounts.
   if ((/_yuan$/.test(column) && !/_per_(100m_)?yuan$/.test(column)) || column === "marginal_cost_yuan_per_unit") return "money";
@@ -58,6 +61,8 @@ export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
       return Math.abs(value) >= 1e8 ? MONEY_YI : MONEY_WAN;
     case "share":
       return PERCENT;
+    case "cut":
+      return CUT_PERCENT;
     case "households":
       return WHOLE;
     case "count":

@@ -40,4 +40,9 @@ describe("number formats by column", () => {
     expect(shown("units_started", 2.5)).toBe("#,##0.0");
     expect(shown("marginal_cost_yuan_per_unit", 2e6)).toMatch(/万元/);
   });
+
+  it("shows a cut level to the hundredth of a percent it may be given in (0.01%, an amount's 33.33%), other shares to a tenth", () => {
+    expect(shown("cut", 0.0001)).toBe("0.0#%"); // "0.0%" showed a 0.01 % cut as 0.0 %
+    expect(shown("attainment", 0.0001)).toBe("0.0%");
+  });
 });
