@@ -5,7 +5,7 @@
  * confidence)").
  */
 import { governmentUsed } from "../finance/stressTables.js";
-import { formatCount, formatMoney, formatPercent } from "../format/numbers.js";
+import { formatCount, formatMoney, formatMoneyChange, formatPercent } from "../format/numbers.js";
 import { Namer } from "../plan/describe.js";
 import { round } from "../results/numbers.js";
 import type { DiagnosticRow, PlanTables, TargetRow } from "../results/types.js";
@@ -87,7 +87,6 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
   });
   const gov = governmentUsed(plan);
   const gov0 = governmentUsed(plain);
-  const sign = gov >= gov0 ? "+" : "−";
   // An integer plan is solved to a MIP gap: the confidence plan can come out a little cheaper.
   const gap = gov < gov0 && scenario.programs.some((p) => p.integer) ? `; both plans are solved to the ${formatPercent(scenario.objective.mipGap)} MIP gap` : "";
   // The objective weighs government money; enterprises, property owners and residents pay their
@@ -95,8 +94,8 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
   const all = totalUsed(plan);
   const all0 = totalUsed(plain);
   const others = Math.abs(all - gov) > 0.5 || Math.abs(all0 - gov0) > 0.5;
-  const whole = others ? `; all sources ${formatMoney(all0)} → ${formatMoney(all)} (${all >= all0 ? "+" : "−"}${formatMoney(Math.abs(all - all0))})` : "";
-  lines.push(`government money ${formatMoney(gov0)} → ${formatMoney(gov)} (${sign}${formatMoney(Math.abs(gov - gov0))}: the price of confidence${gap})${whole}`);
+  const whole = others ? `; all sources ${formatMoney(all0)} → ${formatMoney(all)} (${formatMoneyChange(all - all0)})` : "";
+  lines.push(`government money ${formatMoney(gov0)} → ${formatMoney(gov)} (${formatMoneyChange(gov - gov0)}: the price of confidence${gap})${whole}`);
   return lines;
 }
 

@@ -5,7 +5,7 @@
  */
 import { align } from "../finance/stressReport.js";
 import { renderJson } from "../finance/runInfo.js";
-import { formatCount, formatMoney, formatPercent, formatProbability } from "../format/numbers.js";
+import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability } from "../format/numbers.js";
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
@@ -59,13 +59,11 @@ export async function renderFrontierFiles(
   }, { kind: "frontier", xlsx: options.xlsx });
 }
 
-/** "+10.57亿元", "−1,228.89万元". */
-function signedMoney(yuan: number): string {
-  return `${yuan < 0 ? "−" : "+"}${formatMoney(Math.abs(yuan))}`;
-}
-
-/** One line per level (money, targets reached), then each target's planned value and P(met) by level. */
-/** `draws`: the validation draws, when run (for P(met) bounds where no draw or every draw met a target). */
+/**
+ * One line per level (money, targets reached), then each target's planned value and P(met) by
+ * level. `draws`: the validation draws, when run (for P(met) bounds where no draw or every draw met
+ * a target).
+ */
 export function frontierTable(scenario: Scenario, result: FrontierResult, rows: FrontierRow[], title: string, draws?: number): string {
   const lines = [title, ""];
   const plainGov = result.plain.tables.funding.filter((f) => f.source_kind === "government").reduce((s, f) => s + f.amount_yuan, 0);
@@ -73,7 +71,7 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, rows: 
   const body = result.levels.map((l) => {
     const mine = rows.filter((r) => r.confidence === l.confidence);
     return [
-      formatPercent(l.confidence), formatMoney(l.money.governmentYuan), signedMoney(l.money.governmentYuan - plainGov),
+      formatPercent(l.confidence), formatMoney(l.money.governmentYuan), formatMoneyChange(l.money.governmentYuan - plainGov),
       formatMoney(l.money.totalYuan), `${mine.filter((r) => r.confidence_reached).length}/${mine.length}`,
       l.planOf === result.levels.indexOf(l) ? "own" : formatPercent(result.levels[l.planOf].confidence),
     ];

@@ -12,7 +12,7 @@ import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { MIN_BUDGET_FILE } from "../finance/minBudgetReport.js";
 import { renderJson } from "../finance/runInfo.js";
-import { formatMoney, formatPercent, formatProbability } from "../format/numbers.js";
+import { formatMoney, formatMoneyChange, formatPercent, formatProbability } from "../format/numbers.js";
 import type { DiagnosticRow } from "../results/types.js";
 import { round } from "../results/numbers.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
@@ -107,7 +107,7 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
   lines.push(`breaking point at ${alpha} confidence: λ = ${lambda.toFixed(4)} — the selected budgets ${verb} ${formatPercent(lambda)} of today's ` +
     `(${formatMoney(today * lambda)} of ${formatMoney(today)}) for every target to be met with probability ≥ ${alpha}; ` +
     `in the planned world${r.keptBefore !== null ? ` (the years before ${r.keptBefore} kept at today's ${alpha} plan, where plain min-budget keeps today's plain plan)` : ""} λ₀ = ${lambda0.toFixed(4)} (${formatMoney(today * lambda0)}) would do, so confidence costs ${formatMoney(today * (lambda - lambda0))} more than that minimum ` +
-    `(${lambda >= 1 ? "+" : "−"}${formatMoney(Math.abs(today * (lambda - 1)))} against today's budgets).`);
+    `(${formatMoneyChange(today * (lambda - 1))} against today's budgets).`);
   const validated = Boolean(r.at.validation);
   lines.push(`by target (P(met) ${validated ? "on validation draws" : "on the calibration sample"}), at λ and at ${formatPercent(1 - (r.below?.scale ?? lambda) / lambda)} less:`);
   scenario.targets.forEach((t, i) => {

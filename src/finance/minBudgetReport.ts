@@ -3,7 +3,7 @@ import { DIAGNOSTIC_COLUMNS, MIN_BUDGET_BINDING_COLUMNS, MIN_BUDGET_COLUMNS } fr
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
-import { formatMoney, formatPercent } from "../format/numbers.js";
+import { formatMoney, formatMoneyChange, formatPercent } from "../format/numbers.js";
 import type { MinBudgetResult } from "./minBudgetSolve.js";
 import type { Conflict } from "../plan/elastic.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
@@ -66,8 +66,7 @@ export function minBudgetText(result: MinBudgetResult, title: string, top: numbe
   lines.push(`what holds the budget up (${result.dualMethod === "lp_relaxation" ? "duals of the LP relaxation" : "duals"}; change of the minimum budget per unit more):`);
   if (result.binding.length === 0) lines.push("  (nothing: the targets are met without the selected money)");
   for (const b of result.binding.slice(0, top)) {
-    const sign = b.min_budget_change_yuan >= 0 ? "+" : "−";
-    lines.push(`  - ${b.what}: ${sign}${formatMoney(Math.abs(b.min_budget_change_yuan))} per ${b.per}`);
+    lines.push(`  - ${b.what}: ${formatMoneyChange(b.min_budget_change_yuan)} per ${b.per}`);
   }
   if (result.binding.length > top) lines.push(`  … and ${result.binding.length - top} more (see ${MIN_BUDGET_BINDING_FILE})`);
   return lines.join("\n") + "\n";

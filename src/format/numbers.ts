@@ -16,6 +16,11 @@ export function formatMoney(yuan: number): string {
   return `${grouped(yuan, 2)}元`;
 }
 
+/** A change of money with its sign: "+10.57亿元", "−1,228.89万元" (0 is "+0元"). */
+export function formatMoneyChange(yuan: number): string {
+  return `${yuan < 0 ? "−" : "+"}${formatMoney(Math.abs(yuan))}`;
+}
+
 export type MoneyUnit = "亿元" | "万元";
 export const UNIT_YUAN: Record<MoneyUnit, number> = { 亿元: YI, 万元: WAN };
 

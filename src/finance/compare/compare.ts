@@ -12,7 +12,7 @@
 import { basename } from "node:path";
 import { UsageError } from "../../errors.js";
 import { READING_ORDER, TABLE_KEYS } from "../../output/columns.js";
-import { formatMoney } from "../../format/numbers.js";
+import { formatMoney, formatMoneyChange } from "../../format/numbers.js";
 import { toCsv } from "../../output/csv.js";
 import { changeScore, type CompareRow, compareTable } from "./alignTables.js";
 import { diffInputs, type InputDifference } from "./inputDiff.js";
@@ -142,8 +142,7 @@ function changeText(r: CompareRow): string {
   const money = r.column.endsWith("_yuan") && !r.column.endsWith("per_yuan"); // cost_saved_per_yuan is a ratio
   const shown = money ? r.values.map((v) => (v !== "" && Number.isFinite(Number(v)) ? formatMoney(Number(v)) : v || "(missing)")) : values;
   const rel = r.relDeltas.map((x) => (x === null ? "" : ` ${relText(x)}`));
-  const sign = (d: number) => (d >= 0 ? "+" : "−");
-  const deltas = r.deltas.map((d, i) => `${d === null ? "n/a" : money ? `${sign(d)}${formatMoney(Math.abs(d))}` : `${d >= 0 ? "+" : ""}${d}`}${rel[i]}`).join(", ");
+  const deltas = r.deltas.map((d, i) => `${d === null ? "n/a" : money ? formatMoneyChange(d) : `${d >= 0 ? "+" : ""}${d}`}${rel[i]}`).join(", ");
   return `${shown.join(" → ")} (${deltas})`;
 }
 
