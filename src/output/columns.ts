@@ -139,3 +139,11 @@ export const MIN_BUDGET_CONFIDENCE_COLUMNS = [
 ] as const;
 /** min_budget_search.csv (`simulate min-budget --confidence`): every scale tried. */
 export const MIN_BUDGET_SEARCH_COLUMNS = ["scale", "reached", "targets_reached", "targets"] as const;
+
+/**
+ * Columns that hold an amount of money in yuan. "…_per_100m_yuan" and "…_per_yuan" are rates per
+ * amount of money (cost_saved_per_yuan), not amounts; a marginal cost per unit is one.
+ */
+export function isMoneyColumn(column: string): boolean {
+  return (/_yuan$/.test(column) && !/_per_(100m_)?yuan$/.test(column)) || column === "marginal_cost_yuan_per_unit";
+}

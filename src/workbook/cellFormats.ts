@@ -8,6 +8,7 @@
  * escaped with a backslash, which Excel, WPS and LibreOffice all read (LibreOffice shows the
  * `!` escape literally).
  */
+import { isMoneyColumn } from "../output/columns.js";
 import type { Cell } from "../output/resultTables.js";
 
 export type ColumnKind = "money" | "share" | "cut" | "count" | "households" | "year" | "integer" | "number" | "text" | "flag";
@@ -41,8 +42,7 @@ export function columnKind(column: string): ColumnKind {
   if (YEAR.has(column)) return "year";
   if (column === "cut") return "cut";
   if (SHARE.has(column) || /^rel_delta_\d+$/.test(column)) return "share";
-  // "…_per_100m_yuan" and "…_per_yuan" are rates per amount of money, not amounts.
-  if ((/_yuan$/.test(column) && !/_per_(100m_)?yuan$/.test(column)) || column === "marginal_cost_yuan_per_unit") return "money";
+  if (isMoneyColumn(column)) return "money";
   // Any other rate ("households_lost_per_100m_yuan", "…_per_slot") shows as stored: a rate of
   // households is not a count of them, and 0.4 households per 1亿元 must not read 0.
   if (/_per_/.test(column)) return "number";

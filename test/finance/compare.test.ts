@@ -66,9 +66,13 @@ describe("compare", () => {
     const text = compareText(result, 5, null);
     expect(text).toContain(`[2] ${cut} — finance-towns; overlays: ${CUT}`);
     // Money as money, and a flag as its two values: "−100.0%" read as everything lost.
-    const yuan = text.split("\n").filter((l) => / \w+_yuan: /.test(l) && !/per_yuan: /.test(l));
+    const yuan = text.split("\n").filter((l) => / \w+_yuan: /.test(l) && !/_per_(100m_)?yuan: /.test(l));
     expect(yuan.length).toBeGreaterThan(0);
     for (const l of yuan) expect(l).toMatch(/_yuan: -?[\d,.]+(亿|万)?元 → -?[\d,.]+(亿|万)?元 \([+−][\d,.]+(亿|万)?元/);
+    // A rate per amount of money (households per 1亿元) is not an amount: shown as stored.
+    const rates = text.split("\n").filter((l) => /_per_100m_yuan: /.test(l));
+    expect(rates.length).toBeGreaterThan(0);
+    for (const l of rates) expect(l).not.toMatch(/元/);
     for (const l of text.split("\n").filter((x) => / (met|binding): /.test(x))) expect(l).toMatch(/: (true|false) → (true|false)$/);
     expect(text).toContain("[1] " + base + " — finance-towns; overlays: none");
   });

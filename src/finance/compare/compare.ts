@@ -11,7 +11,7 @@
  */
 import { basename } from "node:path";
 import { UsageError } from "../../errors.js";
-import { READING_ORDER, TABLE_KEYS } from "../../output/columns.js";
+import { isMoneyColumn, READING_ORDER, TABLE_KEYS } from "../../output/columns.js";
 import { formatMoney, formatMoneyChange } from "../../format/numbers.js";
 import { toCsv } from "../../output/csv.js";
 import { changeScore, type CompareRow, compareTable } from "./alignTables.js";
@@ -139,7 +139,7 @@ function relText(x: number): string {
 function changeText(r: CompareRow): string {
   const values = r.values.map((v) => v || "(missing)");
   if (r.values.every((v) => v === "true" || v === "false" || v === "")) return values.join(" → ");
-  const money = r.column.endsWith("_yuan") && !r.column.endsWith("per_yuan"); // cost_saved_per_yuan is a ratio
+  const money = isMoneyColumn(r.column);
   const shown = money ? r.values.map((v) => (v !== "" && Number.isFinite(Number(v)) ? formatMoney(Number(v)) : v || "(missing)")) : values;
   const rel = r.relDeltas.map((x) => (x === null ? "" : ` ${relText(x)}`));
   const deltas = r.deltas.map((d, i) => `${d === null ? "n/a" : money ? formatMoneyChange(d) : `${d >= 0 ? "+" : ""}${d}`}${rel[i]}`).join(", ");
