@@ -7,6 +7,7 @@
  * solved or written.
  */
 import { allOrUsageError, UsageError } from "../errors.js";
+import { yearsLabel } from "../format/labels.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Budget, Scenario, Source } from "../scenario/types.js";
 import type { SourceSelector } from "./cutSpec.js";
@@ -99,9 +100,7 @@ export function describeSelection(sel: BudgetSelection): string {
 
 /** "from 2024", "in 2024", "in 2024–2025", "up to 2023"; null for every year. */
 export function yearsOf(sel: Pick<BudgetSelection, "from" | "to">): string | null {
-  if (sel.to === null) return sel.from === null ? null : `from ${sel.from}`;
-  if (sel.from === null) return `up to ${sel.to}`;
-  return sel.from === sel.to ? `in ${sel.from}` : `in ${sel.from}–${sel.to}`;
+  return yearsLabel(sel.from, sel.to)?.en ?? null;
 }
 
 function resolveSources(scenario: Scenario, selector: SourceSelector): string[] {

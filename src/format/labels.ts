@@ -203,3 +203,13 @@ export const SOURCE_KIND_LABELS: Record<string, Label> = {
 export function metricLabel(metric: string): Label {
   return METRIC_LABELS[metric] ?? l(metric, metric);
 }
+
+/**
+ * The years a budget selection covers (stress and min-budget `--from` / `--to`): "from 2024"
+ * 自2024年起, "in 2024" 仅2024年, "in 2024–2025" 2024–2025年, "up to 2023" 至2023年; null for every year.
+ */
+export function yearsLabel(from: number | null, to: number | null): Label | null {
+  if (to === null) return from === null ? null : l(`自${from}年起`, `from ${from}`);
+  if (from === null) return l(`至${to}年`, `up to ${to}`);
+  return from === to ? l(`仅${from}年`, `in ${from}`) : l(`${from}–${to}年`, `in ${from}–${to}`);
+}

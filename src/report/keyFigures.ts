@@ -2,7 +2,7 @@
  * The few numbers a reader wants first, shared by the report's header and the workbook's summary
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
-import { type Label, SOURCE_KIND_LABELS } from "../format/labels.js";
+import { type Label, SOURCE_KIND_LABELS, yearsLabel } from "../format/labels.js";
 import { formatPercent, formatProbability } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
@@ -87,7 +87,7 @@ function cutFigures(ctx: RunContext): KeyFigure[] {
   });
   const from = typeof selection.from === "number" ? selection.from : null;
   const to = typeof selection.to === "number" ? selection.to : null;
-  const years = to === null ? (from === null ? "，全部年份" : `，自${from}年起`) : from === null ? `，至${to}年` : from === to ? `，仅${from}年` : `，${from}–${to}年`;
+  const years = `，${yearsLabel(from, to)?.zh ?? "全部年份"}`;
   const regions = (ctx.input?.regions ?? []) as { id?: unknown; name?: unknown }[];
   const regionName = Array.isArray(regions) ? regions.find((r) => r?.id === selection.region)?.name : undefined;
   const where = typeof selection.region === "string" ? `，${typeof regionName === "string" ? regionName : selection.region}及其下辖地区` : "";
