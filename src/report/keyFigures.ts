@@ -6,7 +6,7 @@ import { type Label, SOURCE_KIND_LABELS, yearsLabel } from "../format/labels.js"
 import { formatPercent, formatProbability } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
-import { mcDraws, type RunContext } from "./runContext.js";
+import { inputRecord, mcDraws, type RunContext } from "./runContext.js";
 
 export interface KeyFigure {
   label: Label;
@@ -80,16 +80,14 @@ function cutFigures(ctx: RunContext): KeyFigure[] {
   if (ctx.kind !== "stress" && ctx.kind !== "min-budget") return [];
   const { selection, confidence } = ctx.runJson as { selection?: { sources?: unknown; from?: unknown; to?: unknown; region?: unknown }; confidence?: unknown };
   if (!selection || !Array.isArray(selection.sources)) return [];
-  const sources = (ctx.input?.sources ?? []) as { id?: unknown; name?: unknown }[];
   const named = selection.sources.map((id) => {
-    const name = Array.isArray(sources) ? sources.find((s) => s?.id === id)?.name : undefined;
+    const name = inputRecord(ctx, "sources", id)?.name;
     return typeof name === "string" && name !== "" ? `${name}（${String(id)}）` : String(id);
   });
   const from = typeof selection.from === "number" ? selection.from : null;
   const to = typeof selection.to === "number" ? selection.to : null;
   const years = `，${yearsLabel(from, to)?.zh ?? "全部年份"}`;
-  const regions = (ctx.input?.regions ?? []) as { id?: unknown; name?: unknown }[];
-  const regionName = Array.isArray(regions) ? regions.find((r) => r?.id === selection.region)?.name : undefined;
+  const regionName = inputRecord(ctx, "regions", selection.region)?.name;
   const where = typeof selection.region === "string" ? `，${typeof regionName === "string" ? regionName : selection.region}及其下辖地区` : "";
   const what = `${named.join("、")}${years}${where}`;
   if (ctx.kind === "min-budget") return [f("缩放的预算", "Budgets scaled", what, "text")];

@@ -54,6 +54,13 @@ export function mcDraws(ctx: RunContext): number | undefined {
   return typeof draws === "number" ? draws : undefined;
 }
 
+/** A record of one of input.yaml's lists (`sources`, `regions`, `targets` …) by its id; undefined if none. */
+export function inputRecord(ctx: RunContext, list: string, id: unknown): Record<string, unknown> | undefined {
+  const records = ctx.input?.[list];
+  const found = Array.isArray(records) ? records.find((r) => (r as { id?: unknown } | null)?.id === id) : undefined;
+  return found !== null && typeof found === "object" ? (found as Record<string, unknown>) : undefined;
+}
+
 /** The input.yaml this thread parsed last (one: a thread draws one folder at a time). */
 let lastInput: { text: string; value: Record<string, unknown> } | null = null;
 

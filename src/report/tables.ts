@@ -4,7 +4,7 @@ import { metricLabel } from "../format/labels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { table } from "./html.js";
 import type { KeyFigure } from "./keyFigures.js";
-import { mcDraws, type RunContext } from "./runContext.js";
+import { inputRecord, mcDraws, type RunContext } from "./runContext.js";
 
 export function figureTable(figures: KeyFigure[]): string {
   const shown = (f: KeyFigure) => {
@@ -62,9 +62,7 @@ export function stressSummaryTable(ctx: RunContext): string {
 
 /** A target's metric from the folder's input.yaml (frontier.csv names the target only); "" if unknown. */
 function inputMetric(ctx: RunContext, target: string): string {
-  const targets = ctx.input?.targets;
-  const found = Array.isArray(targets) ? targets.find((t) => (t as { id?: unknown })?.id === target) : undefined;
-  const metric = (found as { metric?: unknown } | undefined)?.metric;
+  const metric = inputRecord(ctx, "targets", target)?.metric;
   return typeof metric === "string" ? metric : "";
 }
 
