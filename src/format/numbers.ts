@@ -46,6 +46,11 @@ export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
+/** Whether formatProbability shows a P(met) by its 95 % bound: no draw or every draw met it, draws known. */
+export function showsBound(p: number, se: number, draws: number | undefined): draws is number {
+  return draws !== undefined && draws > 0 && se === 0 && (p === 0 || p === 1);
+}
+
 /**
  * P(met) with its standard error: "93.1% ± 0.8%". Where no draw met the target, or every draw did,
  * the standard error is 0 and "± 0.0%" would read as certainty: with the number of draws known, the
@@ -53,7 +58,7 @@ export function formatPercent(share: number): string {
  * (≤ 0.15% at 95%)" after 2,000 draws.
  */
 export function formatProbability(p: number, se: number, draws?: number, lang: "zh" | "en" = "en"): string {
-  if (draws !== undefined && draws > 0 && se === 0 && (p === 0 || p === 1)) {
+  if (showsBound(p, se, draws)) {
     const bound = 100 * (1 - Math.pow(0.05, 1 / draws));
     const digits = Math.max(1, 1 - Math.floor(Math.log10(bound)));
     // Rounded outwards, so the printed bound still holds: ≤ up, ≥ down.

@@ -3,7 +3,7 @@
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
 import { type Label, SOURCE_KIND_LABELS, yearsLabel } from "../format/labels.js";
-import { formatPercent, formatProbability } from "../format/numbers.js";
+import { formatPercent, formatProbability, showsBound } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
 import { inputRecord, mcDraws, type RunContext } from "./runContext.js";
@@ -31,7 +31,7 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
       if (typeof t.p_met === "number") {
         // 0 % or 100 % of the draws: with its 95 % bound, as the tables show it, not as a certainty.
         const draws = mcDraws(ctx);
-        const bounded = (t.p_met === 0 || t.p_met === 1) && t.p_met_se === 0 && draws !== undefined;
+        const bounded = showsBound(t.p_met, num(t.p_met_se), draws);
         const value = bounded ? formatProbability(t.p_met, 0, draws, "zh") : t.p_met;
         out.push(f(`完成概率：${text(t.name)}`, `P(met): ${text(t.name)}`, value, bounded ? "text" : "share"));
       }
