@@ -19,8 +19,10 @@ export const ALLOW_OUTSIDE_HELP =
 
 export function parseYearOption(text: string | undefined, option: string): number | null {
   if (text === undefined) return null;
-  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`${option} "${text}" is not a year such as 2024`);
-  return Number(text.trim());
+  // NFKC: full-width digits (２０２４), as a Chinese input method types them, are the same year.
+  const year = text.normalize("NFKC").trim();
+  if (!/^\d{4}$/.test(year)) throw new UsageError(`${option} "${text}" is not a year such as 2024`);
+  return Number(year);
 }
 
 /** `--top 10`: a positive whole number. */

@@ -2,11 +2,12 @@
  * Chinese money units and percentage shares as planners write them in scenario files.
  * `"8.25亿"` = 825,000,000 yuan, `"3500万"` = 35,000,000, `"2.7万元"` = 27,000; `"30%"` = 0.3.
  * Full-width digits, signs and `％` (what a Chinese input method types: `"３００万"`, `"5％"`) read
- * as their ASCII forms (Unicode NFKC).
+ * as their ASCII forms (Unicode NFKC); a leading yuan sign (`"¥3500万"`, full-width `"￥3500万"`,
+ * as Excel's currency format writes amounts) is allowed.
  */
 
 const MULTIPLIER: Record<string, number> = { "": 1, 万: 1e4, 亿: 1e8 };
-const AMOUNT = /^\s*([+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(万|亿)?\s*(元)?\s*$/i;
+const AMOUNT = /^\s*([+-]?)\s*¥?\s*(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(万|亿)?\s*(元)?\s*$/i;
 const PERCENT = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/;
 
 /**
@@ -25,7 +26,7 @@ export function parseAmount(value: unknown): number | null {
   const m = AMOUNT.exec(value.normalize("NFKC").replace(/,/g, ""));
   if (!m) return null;
   // Multiply via the decimal string to avoid 8.25 * 1e8 = 825000000.0000001.
-  return roundYuan(Number(m[1]) * MULTIPLIER[m[2] ?? ""]);
+  return roundYuan(Number(m[1] + m[2]) * MULTIPLIER[m[3] ?? ""]);
 }
 
 /** Parses a share as a fraction: 0.3 or "30%"; returns null when the text is not a share. */

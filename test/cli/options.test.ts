@@ -5,6 +5,7 @@ describe("shared option parsers", () => {
   it("--from: a four-digit year or nothing", () => {
     expect(parseYearOption(undefined, "--from")).toBeNull();
     expect(parseYearOption(" 2024 ", "--from")).toBe(2024);
+    expect(parseYearOption("２０２４", "--from")).toBe(2024); // full-width, as an input method types it
     expect(() => parseYearOption("24", "--from")).toThrow(/--from "24" is not a year/);
   });
 

@@ -13,9 +13,12 @@ describe("amounts", () => {
     ["1e3", 1000],
     ["３００万", 3_000_000], // full-width digits, as a Chinese input method types them
     ["１，２００元", 1200],
+    ["¥1,234.50", 1234.5], // Excel's currency format
+    ["￥3500万", 35_000_000], // full-width yuan sign
+    ["-¥5万", -50_000],
   ])("%s is %d yuan", (text, yuan) => expect(parseAmount(text)).toBe(yuan));
 
-  it.each(["abc", "3500千", "", "万", true, null, Infinity])("%s is not an amount", (text) =>
+  it.each(["abc", "3500千", "", "万", "¥", "¥¥5", "5¥", true, null, Infinity])("%s is not an amount", (text) =>
     expect(parseAmount(text)).toBeNull(),
   );
 
