@@ -14,7 +14,7 @@ import type { RunContext } from "./runContext.js";
 import { stressCharts } from "./stressCharts.js";
 import type { ChartSpec } from "./svgChart.js";
 import { minBudgetChart } from "./minBudgetChart.js";
-import { diagnosticsTable, figureTable, frontierTable, inputDifferencesTable, stressSummaryTable, targetsTable } from "./tables.js";
+import { diagnosticsTable, figureTable, frontierTable, inputDifferencesTable, stressSummaryTable, targetsTable, warningsTable } from "./tables.js";
 import { tornadoCharts } from "./tornadoChart.js";
 
 const KIND_TITLE = {
@@ -32,9 +32,15 @@ export function renderReport(ctx: RunContext): string {
     subtitle: ctx.horizon
       ? { zh: `规划期 ${ctx.horizon.start}–${ctx.horizon.end}`, en: `Horizon ${ctx.horizon.start}–${ctx.horizon.end}` }
       : { zh: "", en: "" },
-    sections: [{ title: { zh: "要点", en: "Key figures" }, html: figureTable(keyFigures(ctx)) }, ...sectionsOf(ctx)],
+    sections: [{ title: { zh: "要点", en: "Key figures" }, html: figureTable(keyFigures(ctx)) }, ...sectionsOf(ctx), ...warningsSection(ctx)],
   };
   return renderPage(page);
+}
+
+/** Last: what run.json warns of (unlimited money where a budget is missing, a file read as GBK …). */
+function warningsSection(ctx: RunContext): Section[] {
+  const html = warningsTable(ctx);
+  return html ? [{ title: { zh: "输入与求解提示", en: "Notes on the inputs and the solve" }, html }] : [];
 }
 
 function sectionsOf(ctx: RunContext): Section[] {

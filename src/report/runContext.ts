@@ -54,6 +54,16 @@ export function mcDraws(ctx: RunContext): number | undefined {
   return typeof draws === "number" ? draws : undefined;
 }
 
+/**
+ * run.json's warnings: the scenario's notices (a year without a budget is unlimited money, a file
+ * read as GBK …) and the solver's. They change what the numbers mean, so the report and the
+ * workbook show them too, not only run.json and the terminal.
+ */
+export function runWarnings(ctx: RunContext): string[] {
+  const warnings = ctx.runJson.warnings;
+  return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === "string" && w !== "") : [];
+}
+
 /** A record of one of input.yaml's lists (`sources`, `regions`, `targets` …) by its id; undefined if none. */
 export function inputRecord(ctx: RunContext, list: string, id: unknown): Record<string, unknown> | undefined {
   const records = ctx.input?.[list];

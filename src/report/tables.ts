@@ -4,7 +4,7 @@ import { metricLabel } from "../format/labels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { table } from "./html.js";
 import type { KeyFigure } from "./keyFigures.js";
-import { inputRecord, mcDraws, type RunContext } from "./runContext.js";
+import { inputRecord, mcDraws, runWarnings, type RunContext } from "./runContext.js";
 
 export function figureTable(figures: KeyFigure[]): string {
   const shown = (f: KeyFigure) => {
@@ -14,6 +14,13 @@ export function figureTable(figures: KeyFigure[]): string {
     return formatCount(f.value, true);
   };
   return table({ head: [{ zh: "项目", en: "Item" }, { zh: "数值", en: "Value" }], rows: figures.map((f) => [f.label.zh, shown(f)]), numeric: [false, true] });
+}
+
+/** run.json's warnings, one row each, as written (the scenario's notices are in English). */
+export function warningsTable(ctx: RunContext): string {
+  const warnings = runWarnings(ctx);
+  if (warnings.length === 0) return "";
+  return table({ head: [{ zh: "提示（见 run.json）", en: "Note (as in run.json)" }], rows: warnings.map((w) => [w]) });
 }
 
 /** Households are whole; units are whole when the plan made them whole (integer programmes). */

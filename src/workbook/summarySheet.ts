@@ -11,7 +11,7 @@ export interface SheetEntry {
   rows: number;
 }
 
-export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFigure[], sheets: SheetEntry[]): void {
+export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFigure[], sheets: SheetEntry[], warnings: string[]): void {
   sheet.addRow([spreadsheetText(title)]).font = { bold: true, size: 14 };
   sheet.addRow([]);
   sheet.addRow(["项目", "数值"]).font = { bold: true };
@@ -23,6 +23,11 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
   sheet.addRow([]);
   sheet.addRow(["工作表", "对应文件", "行数", "内容"]).font = { bold: true };
   for (const s of sheets) sheet.addRow([s.sheet, s.file, s.rows, fileLabel(s.file).en]);
+  if (warnings.length > 0) {
+    sheet.addRow([]);
+    sheet.addRow(["提示（见 run.json）"]).font = { bold: true };
+    for (const w of warnings) sheet.addRow([spreadsheetText(w)]);
+  }
   sheet.addRow([]);
   sheet.addRow(["说明：各表第1行为中文列名，第2行为CSV列名（机器键）；金额单元格保存为元，按万元/亿元显示；比例按百分比显示。"]);
   sheet.addRow(["Note: row 1 of each sheet is the Chinese header, row 2 the CSV column key; amounts are stored in yuan and shown in 万元/亿元."]);

@@ -59,6 +59,10 @@ describe("integer stages", () => {
     expect(run.warnings.join("\n")).toMatch(/stopped at the 0.001 s time limit; its best plan is kept/);
     expect(readFileSync(join(out, "diagnostics.csv"), "utf8")).toMatch(/warning,solver,.*time limit; its best plan is kept/);
     expect(r.stdout).toMatch(/warning: stage \w+ stopped at the 0.001 s time limit/);
+    // The report leadership reads says so too, in its notes section.
+    const report = readFileSync(join(out, "report.html"), "utf8");
+    expect(report).toContain("输入与求解提示");
+    expect(report).toMatch(/stopped at the 0\.001 s time limit; its best plan is kept/);
     expect(readFileSync(join(out, "targets.csv"), "utf8")).toContain("city-communities");
   }, 180_000);
 

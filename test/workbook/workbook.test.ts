@@ -123,6 +123,23 @@ describe("results.xlsx", () => {
     expect(format("压力测试-汇总", "C3")).toBe("General");
   });
 
+  it("lists run.json's warnings on the summary sheet, and none where there are none", async () => {
+    const files = {
+      "targets.csv": "target,metric,target_value\nt1,started,100\n",
+      "run.json": JSON.stringify({ warnings: ["budget of city (城市) for gz: no entry for 2026, so that year's money from it is unlimited", "=cmd"] }),
+    };
+    const summary = async (f: Record<string, string>) => {
+      const wb = XLSX.read((await withOfficeFiles(f, { kind: "plan" }))["results.xlsx"] as Uint8Array);
+      return XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets["概要"], { header: 1 }).map((r) => r[0]);
+    };
+    const rows = await summary(files);
+    const at = rows.indexOf("提示（见 run.json）");
+    expect(at).toBeGreaterThan(0);
+    expect(rows[at + 1]).toMatch(/no entry for 2026, so that year's money from it is unlimited/);
+    expect(rows[at + 2]).toBe("'=cmd"); // formula-like text neutralised like every other cell
+    expect(await summary({ ...files, "run.json": JSON.stringify({ warnings: [] }) })).not.toContain("提示（见 run.json）");
+  });
+
   it("freezes the two header rows (read from the sheet XML)", async () => {
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(readFileSync(join(dir, "gd", "results.xlsx")));
