@@ -123,6 +123,18 @@ export function isKind(name: string): name is SourceKind {
   return (SOURCE_KINDS as readonly string[]).includes(name);
 }
 
+/**
+ * Names each level: "20%", and a level the user gave as money by that money with the share it is
+ * of the selected budgets, "5亿元 (1.45%)" — the office asked about 5亿, not 1.45 %.
+ */
+export function levelNamer(spec: CutSpec, total: number): (cut: number) => string {
+  const amounts = new Map(spec.amounts.map((yuan) => [yuan / total, yuan]));
+  return (cut) => {
+    const yuan = amounts.get(cut);
+    return yuan === undefined ? cutLabel(cut) : `${formatMoney(yuan)} (${cutLabel(cut)})`;
+  };
+}
+
 /** "20%" for 0.2, keeping up to two decimals of a percent. */
 export function cutLabel(cut: number): string {
   return `${Number((cut * 100).toFixed(2))}%`;

@@ -12,6 +12,7 @@
 import type { SolverChoice } from "../solve/auto.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
 import type { Scenario } from "../scenario/types.js";
+import { cutLabel } from "./cutSpec.js";
 import { cutBudgets, moneyCut } from "./cuts.js";
 import { freezePast } from "./freezePast.js";
 import { type PlannedScenario, planScenario } from "../plan/planScenario.js";
@@ -29,6 +30,8 @@ export interface LevelExtras {
 export interface StressLevel {
   /** Fraction cut from the selected budgets (0.2 = 20 %). */
   cut: number;
+  /** How the level is named in tables and reports: "20%", or "5亿元 (1.45%)" for an amount cut. */
+  label: string;
   /** Budget money the cut removes (yuan). */
   moneyCutYuan: number;
   planned: PlannedScenario;
@@ -44,6 +47,8 @@ export interface StressOptions {
   /** How each level is planned (default: planScenario; `--confidence` plans each level to α). */
   plan?: (scenario: Scenario) => Promise<PlannedScenario>;
   onLevel?: LevelHook;
+  /** A level's name (default cutLabel: "20%"); stress names amount cuts by their amount. */
+  labelOf?: (cut: number) => string;
   /** Called when a level starts (for progress output). */
   progress?: (cut: number, index: number, count: number) => void;
 }
@@ -62,7 +67,7 @@ export async function runStress(
     let levelScenario = cutBudgets(scenario, selection, cut);
     if (cut > 0 && selection.from !== null && baseline?.status === "optimal") levelScenario = freezePast(levelScenario, baseline, selection.from);
     const planned = options.plan ? await options.plan(levelScenario) : await planScenario(levelScenario, options.solver ?? "auto", options.locate);
-    const level = { cut, moneyCutYuan: moneyCut(scenario, selection, cut), planned };
+    const level = { cut, label: (options.labelOf ?? cutLabel)(cut), moneyCutYuan: moneyCut(scenario, selection, cut), planned };
     const extras = (await options.onLevel?.(level)) ?? {};
     out.push({ ...level, extras });
   }

@@ -5,7 +5,6 @@
  * with a plan add nothing here; their missed targets are in stress.csv.
  */
 import type { DiagnosticRow } from "../results/types.js";
-import { cutLabel } from "./cutSpec.js";
 import type { StressLevel } from "./stress.js";
 
 export const STRESS_DIAGNOSTICS_FILE = "diagnostics.csv";
@@ -23,7 +22,7 @@ export function stressDiagnosticRows(levels: StressLevel[]): StressDiagnosticRow
     const { solution, tables } = level.planned;
     if (solution.status !== "infeasible" && solution.status !== "error") return [];
     // planScenario diagnosed the level as `simulate` diagnoses a plan (plan/diagnostics.ts).
-    return tables.diagnostics.map((d) => ({ cut: level.cut, cut_label: cutLabel(level.cut), ...d }));
+    return tables.diagnostics.map((d) => ({ cut: level.cut, cut_label: level.label, ...d }));
   });
 }
 
@@ -39,6 +38,6 @@ export function stressDiagnosticLines(levels: StressLevel[]): string[] {
     const named = own.slice(0, PRINTED_CONFLICTS).map((r) => r.message).join("; ");
     const more = own.length > PRINTED_CONFLICTS ? ` (and ${own.length - PRINTED_CONFLICTS} more in diagnostics.csv)` : "";
     const what = level.planned.solution.status === "infeasible" ? "no plan fits" : "the solver failed";
-    return [`${cutLabel(level.cut)}: ${what}: ${named}${more}`];
+    return [`${level.label}: ${what}: ${named}${more}`];
   });
 }

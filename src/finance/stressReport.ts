@@ -7,7 +7,6 @@ import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatCount, formatMoney, formatPercent, formatProbability } from "../format/numbers.js";
-import { cutLabel } from "./cutSpec.js";
 import { renderJson } from "./runInfo.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
 import type { StressLevel } from "./stress.js";
@@ -61,7 +60,7 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   lines.push("", "planned attainment by target (* = gained vs 0% by re-balancing):");
   const targets = stressTargetRows(levels);
   const ids = levels[0].planned.scenario.targets.map((t) => t.id);
-  const grid = [["target", ...levels.map((l) => cutLabel(l.cut))]];
+  const grid = [["target", ...levels.map((l) => l.label)]];
   for (const id of ids) {
     grid.push([id, ...levels.map((l) => cell(targets.find((r) => r.target === id && r.cut === l.cut)))]);
   }
@@ -69,7 +68,7 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   if (targets.some((r) => typeof r.p_met === "number")) {
     const sure = targets.some((r) => typeof r.confidence_required === "number");
     lines.push("", `P(met) by target (Monte Carlo, common random numbers${sure ? "; each level planned to its confidence level" : ""}; * = planned above the 0% plan):`);
-    const pGrid = [["target", ...levels.map((l) => cutLabel(l.cut))]];
+    const pGrid = [["target", ...levels.map((l) => l.label)]];
     for (const id of ids) {
       pGrid.push([id, ...levels.map((l) => {
         const r = targets.find((x) => x.target === id && x.cut === l.cut);

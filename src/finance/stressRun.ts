@@ -15,7 +15,7 @@ import { UsageError } from "../errors.js";
 import { type FolderRequest, FolderRun } from "../folderRun.js";
 import type { CheckedScenario } from "../loadChecked.js";
 import type { SolverChoice } from "../solve/auto.js";
-import { amountsNote, cutFractions, type CutSpec } from "./cutSpec.js";
+import { amountsNote, cutFractions, type CutSpec, levelNamer } from "./cutSpec.js";
 import { selectedBudgetTotal } from "./cuts.js";
 import { financeRunJson, type FinanceRunJson, stageSummary } from "./runInfo.js";
 import { type BudgetSelection, resolveSelection } from "./selection.js";
@@ -70,7 +70,7 @@ export async function stressFolder(file: string, request: StressRequest): Promis
   const selected = selectedBudgetTotal(loaded.scenario, selection);
   const cuts = cutFractions(request.cut, selected);
   const levels = await runStress(loaded.scenario, selection, cuts, {
-    solver, progress: request.progress, plan: planning?.plan, onLevel, locate: loaded.place,
+    solver, progress: request.progress, plan: planning?.plan, onLevel, locate: loaded.place, labelOf: levelNamer(request.cut, selected),
   });
   const runJson = financeRunJson("stress", run, selection, solver, {
     cut: { selector: request.cut.selector.kind ?? "sources", levels: levels.map((l) => l.cut), ...(request.cut.amounts.length > 0 ? { amounts_yuan: request.cut.amounts, selected_yuan: selected } : {}) },

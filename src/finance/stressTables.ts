@@ -9,7 +9,6 @@
 import { round } from "../results/numbers.js";
 import type { PlanTables, TargetRow } from "../results/types.js";
 import type { Scenario, Target } from "../scenario/types.js";
-import { cutLabel } from "./cutSpec.js";
 import { shortfallObjective } from "../plan/planScenario.js";
 import type { StressLevel } from "./stress.js";
 
@@ -65,7 +64,7 @@ export function stressTargetRows(levels: StressLevel[]): StressTargetRow[] {
       const change = row && b ? round(row.planned - b.planned, 4) : null;
       rows.push({
         cut: level.cut,
-        cut_label: cutLabel(level.cut),
+        cut_label: level.label,
         status,
         target: t.id,
         name: t.name,
@@ -102,7 +101,7 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
     const perHundredMillion = lost !== null && level.moneyCutYuan > 0 ? round(lost / (level.moneyCutYuan / 1e8), 4) : null;
     return {
       cut: level.cut,
-      cut_label: cutLabel(level.cut),
+      cut_label: level.label,
       status: solution.status,
       targets_met: ok ? tables.targets.filter((t) => t.met).length : null,
       targets: base.scenario.targets.length,

@@ -32,6 +32,7 @@ describe("stress diagnostics", () => {
     const row = (kind: string, message: string) => ({ kind, where: kind, message, input_line: "" });
     const level = {
       cut: 0.2,
+      label: "20%",
       planned: {
         solution: { status: "infeasible" },
         tables: { diagnostics: [row("conflict:shares", "maximum share 5% of 居民 … is exceeded"), row("conflict:budgets", "budget of 中央 in 2027 is exceeded")] },

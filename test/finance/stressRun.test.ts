@@ -36,6 +36,10 @@ describe("stressFolder: simulate stress as an engine call", () => {
     expect(outcome.levels[1].cut).toBeCloseTo(0.2, 12); // 2000万 of the 1亿 budget
     expect(outcome.cutNote).toBe("; 2,000万元 is 20% of the 1亿元 selected");
     expect(JSON.parse(readFileSync(join(out, "run.json"), "utf8")).cut).toMatchObject({ amounts_yuan: [2e7], selected_yuan: 1e8 });
+    // Named by the amount asked about, with its share: the tables, the report and the workbook read cut_label.
+    expect(outcome.levels.map((l) => l.label)).toEqual(["0%", "2,000万元 (20%)"]);
+    expect(readFileSync(join(out, "stress_summary.csv"), "utf8")).toMatch(/\n0\.2\d*,"?2,000万元 \(20%\)"?,optimal/);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("削减2,000万元 (20%)：完成目标");
     await expect(stressFolder(BUDGET, { cut: { selector: gov, levels: [0], amounts: [2e8] }, from: null, region: null, solver: "auto", out: join(tmp(), "x") }))
       .rejects.toThrow(/more than the selected budgets hold \(1亿元\)/);
   });
