@@ -100,13 +100,23 @@ function cutFigures(ctx: RunContext): KeyFigure[] {
 function minBudgetFigures(ctx: RunContext): KeyFigure[] {
   const rows = records(ctx.tables.get("min_budget.csv"));
   if (ctx.kind !== "min-budget" || rows.length === 0) return [];
-  const { scale, totals, confidence } = ctx.runJson as { scale?: unknown; totals?: { ratio?: unknown } | null; confidence?: unknown };
+  const { scale, totals, confidence, deterministic_scale: lambda0 } = ctx.runJson as { scale?: unknown; totals?: { ratio?: unknown } | null; confidence?: unknown; deterministic_scale?: unknown };
   const lambda = typeof scale === "number" ? scale : totals?.ratio;
+  const today = sum(rows.map((r) => num(r.budget_yuan)));
+  // To a confidence level: what the planned world alone needs, and what being sure costs on top —
+  // the question the office asks ("what does it cost to be 90 % sure?"), as the printed summary says it.
+  const cost = typeof confidence === "number" && typeof lambda === "number" && typeof lambda0 === "number"
+    ? [
+      f("计划世界的最低比例 λ₀（不考虑不确定性）", "Minimum scale in the planned world λ₀", lambda0, "share"),
+      f("把握度的代价（比 λ₀ 多需的预算）", "Cost of the confidence (budgets above λ₀)", today * (lambda - lambda0), "money"),
+    ]
+    : [];
   return [
     ...(typeof lambda === "number" ? [f("最低预算比例 λ", "Minimum budget scale λ", lambda, "share")] : []),
-    f("所选预算（现有）", "Selected budgets today", sum(rows.map((r) => num(r.budget_yuan))), "money"),
+    f("所选预算（现有）", "Selected budgets today", today, "money"),
     f("最低所需预算", "Minimum budgets", sum(rows.map((r) => num(r.min_budget_yuan))), "money"),
     ...(typeof confidence === "number" ? [f("把握度", "Confidence level", confidence, "share")] : []),
+    ...cost,
   ];
 }
 

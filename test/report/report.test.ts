@@ -265,6 +265,17 @@ describe("min-budget report", () => {
     expect(sure).toContain("110.0%");
     expect(sure).toContain("达到其要求的把握度（目标未另设时为 90.0%）");
     expect(sure).not.toContain("最低预算仍能完成全部目标");
+    expect(sure).not.toContain("把握度的代价"); // λ₀ unknown: no cost shown
+  });
+
+  it("to a confidence level: λ₀ of the planned world and what the confidence costs above it", () => {
+    const run = { scale: 1.1, deterministic_scale: 0.95, confidence: 0.9 };
+    const figures = keyFigures(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify(run) }));
+    expect(figures.find((f) => f.label.en === "Minimum scale in the planned world λ₀")?.value).toBe(0.95);
+    // (1.1 − 0.95) × 2亿 selected today = 3,000万
+    expect(figures.find((f) => f.label.en === "Cost of the confidence (budgets above λ₀)")?.value).toBeCloseTo(3e7, 4);
+    const plain = keyFigures(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify({ totals: { ratio: 0.9 }, deterministic_scale: 0.9 }) }));
+    expect(plain.some((f) => f.label.en.startsWith("Cost of the confidence"))).toBe(false);
   });
 
   it("says which budgets were scaled, from when and where", () => {
