@@ -109,14 +109,18 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
     `in the planned world${r.keptBefore !== null ? ` (the years before ${r.keptBefore} kept at today's ${alpha} plan, where plain min-budget keeps today's plain plan)` : ""} λ₀ = ${lambda0.toFixed(4)} (${formatMoney(today * lambda0)}) would do, so confidence costs ${formatMoney(today * (lambda - lambda0))} more than that minimum ` +
     `(${formatMoneyChange(today * (lambda - 1))} against today's budgets).`);
   const validated = Boolean(r.at.validation);
-  lines.push(`by target (P(met) ${validated ? "on validation draws" : "on the calibration sample"}), at λ and at ${formatPercent(1 - (r.below?.scale ?? lambda) / lambda)} less:`);
+  lines.push(`by target (P(met) ${validated ? "on validation draws" : "on the calibration sample"}), at λ and at ${formatPercent(1 - (r.below?.scale ?? lambda) / lambda)} less ` +
+    "(✗ = no longer at its level there, by the calibration's criterion; ↑ = surer there: the smaller budgets' plan leans towards it):");
   scenario.targets.forEach((t, i) => {
+    const pMet = (p: ScalePlan) => p.validation?.get(t.id)?.p_met ?? p.calibration.met[i] / p.calibration.draws;
     const show = (p: ScalePlan | null) => {
       if (!p) return "—";
       const v = p.validation?.get(t.id);
       return v ? formatProbability(v.p_met, v.p_met_se, draws) : formatPercent(p.calibration.met[i] / p.calibration.draws);
     };
-    lines.push(`  ${t.id} (required ${formatPercent(r.required[i])}): ${show(r.at)} → ${show(r.below)}`);
+    const below = r.below;
+    const mark = !below || r.required[i] <= 0 ? "" : below.calibration.status[i] !== "reached" ? " ✗" : r.at && pMet(below) > pMet(r.at) ? " ↑" : "";
+    lines.push(`  ${t.id} (required ${formatPercent(r.required[i])}): ${show(r.at)} → ${show(below)}${mark}`);
   });
   return lines.join("\n") + "\n";
 }

@@ -101,6 +101,8 @@ describe("simulate min-budget --confidence", () => {
     // the two differences add up to the 2000万 between them.
     const [, above, below] = /so confidence costs ([\d,.]+)万元 more than that minimum \(−([\d,.]+)万元 against today's budgets\)/.exec(r.stdout)!;
     expect(Number(above.replace(/,/g, "")) + Number(below.replace(/,/g, ""))).toBeCloseTo(2000, 1);
+    // 1 % below λ the one target is no longer at its level: marked, so the line reads as the reason λ is the minimum.
+    expect(r.stdout).toMatch(/\(required 90\.0%\): [\d.]+% ± [\d.]+% → [\d.]+% ± [\d.]+% ✗\n/);
     const [t] = csv(dir("min-budget"), "min_budget_confidence.csv");
     expect(Number(t.p_met)).toBeGreaterThan(0.85);
     expect(Number(t.p_met_below)).toBeLessThan(Number(t.p_met));
