@@ -7,6 +7,7 @@ import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatCount, formatMoney, formatPercent, formatProbability } from "../format/numbers.js";
+import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
 import type { StressLevel } from "./stress.js";
@@ -76,6 +77,11 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
       })]);
     }
     lines.push(...align(pGrid));
+    // The 0 % plan executed as planned (stress draws evaluate it): why 100 % sits beside 0 %.
+    const base = targets.filter((r) => r.cut === levels[0].cut && typeof r.p_met === "number")
+      .map((r) => ({ id: r.target, met: r.met === true, p_met: Number(r.p_met), planned: Number(r.planned), target_value: r.target_value }));
+    const exact = withoutMargin(base, "evaluate", sure);
+    if (exact.length > 0) lines.push(`at 0%, ${noMarginNote(exact.map((t) => t.id))}`);
   }
   return lines.join("\n") + "\n";
 }

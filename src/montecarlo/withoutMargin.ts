@@ -17,6 +17,11 @@ export function withoutMargin<T extends TargetOutcome>(targets: readonly T[], mo
   return targets.filter((t) => t.met && t.p_met < 0.5 && Math.abs(t.planned - t.target_value) <= NO_MARGIN * Math.max(1, Math.abs(t.target_value)));
 }
 
+/** The printed note (plan summary, stress table) naming such targets by id. */
+export function noMarginNote(ids: readonly string[]): string {
+  return `${ids.join(", ")}: planned to meet the target exactly, with no margin, so any loss in a sampled world misses it; \`--confidence 0.9\` plans the margin that makes each target 90% sure (docs/confidence.md)`;
+}
+
 /**
  * "Exactly" within 0.1 %: a plan meets a cheap target a hair above its value when the LP fills a
  * budget (Guangdong's county towns: 2,050.03 for 2,050), which is no margin against a sampled

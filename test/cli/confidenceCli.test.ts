@@ -118,6 +118,8 @@ describe("simulate stress --draws", () => {
     const r = await runCli("stress", TOY, "--cut", "government=10%,20%", "--draws", "600", "--seed", "9", "--out", dir("toy-stress"));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/P\(met\) by target/);
+    // The 0 % plan is the plain plan: the same no-margin note as its summary gives (a-50 and b-50 are planned exactly).
+    expect(r.stdout).toMatch(/\nat 0%, a-50, b-50: planned to meet the target exactly, with no margin/);
     const plain = csv(dir("toy-plain"), "targets.csv");
     const stress = csv(dir("toy-stress"), "stress.csv");
     for (const p of plain) {

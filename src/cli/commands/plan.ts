@@ -14,7 +14,7 @@ import { interruptible } from "../interrupt.js";
 import { ALLOW_OUTSIDE_HELP, collect, number, parseSolverOption } from "../options.js";
 import { progressBar } from "../progress.js";
 import { planSummary } from "../summary.js";
-import { withoutMargin } from "../../montecarlo/withoutMargin.js";
+import { noMarginNote, withoutMargin } from "../../montecarlo/withoutMargin.js";
 
 export function registerPlan(program: Command): void {
   const command = program
@@ -121,7 +121,7 @@ export function monteCarloSummary(info: McRunInfo, tables: McTables | null, seco
   }
   const exact = withoutMargin(tables.targets, info.mode, confidencePlan);
   if (exact.length > 0) {
-    lines.push(`  ${exact.map((t) => t.target).join(", ")}: planned to meet the target exactly, with no margin, so any loss in a sampled world misses it; \`--confidence 0.9\` plans the margin that makes each target 90% sure (docs/confidence.md)`);
+    lines.push(`  ${noMarginNote(exact.map((t) => t.target))}`);
   }
   return lines.join("\n") + "\n";
 }
