@@ -6,7 +6,7 @@ import { extraColumns, STRESS_COLUMNS, STRESS_DIAGNOSTIC_COLUMNS, STRESS_SUMMARY
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
-import { formatCount, formatMoney, formatPercent, formatProbability } from "../format/numbers.js";
+import { formatCount, formatMoney, formatPercent, formatProbability, probabilityBounds, showsBound } from "../format/numbers.js";
 import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
@@ -70,13 +70,25 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
     const sure = targets.some((r) => typeof r.confidence_required === "number");
     lines.push("", `P(met) by target (Monte Carlo, common random numbers${sure ? "; each level planned to its confidence level" : ""}; * = planned above the 0% plan):`);
     const pGrid = [["target", ...levels.map((l) => l.label)]];
+    // A P(met) of 0 or 1 is shown by its 95 % bound, the same in every such cell: once, below the table.
+    const bounded = new Set<number>();
     for (const id of ids) {
       pGrid.push([id, ...levels.map((l) => {
         const r = targets.find((x) => x.target === id && x.cut === l.cut);
-        return r && typeof r.p_met === "number" ? `${formatProbability(r.p_met, Number(r.p_met_se), draws)}${r.gained_vs_base ? " *" : ""}` : "—";
+        if (!r || typeof r.p_met !== "number") return "—";
+        const se = Number(r.p_met_se);
+        const atBound = showsBound(r.p_met, se, draws);
+        if (atBound) bounded.add(r.p_met);
+        return `${atBound ? `${formatPercent(r.p_met)} †` : formatProbability(r.p_met, se, draws)}${r.gained_vs_base ? " *" : ""}`;
       })]);
     }
     lines.push(...align(pGrid));
+    if (bounded.size > 0 && draws !== undefined) {
+      const { upper, lower } = probabilityBounds(draws);
+      const n = draws.toLocaleString("en-US");
+      if (bounded.has(0)) lines.push(`† 0.0%: met in none of the ${n} draws, so at most ${upper}% at 95% confidence`);
+      if (bounded.has(1)) lines.push(`† 100.0%: met in all ${n} draws, so at least ${lower}% at 95% confidence`);
+    }
     // The 0 % plan executed as planned (stress draws evaluate it): why 100 % sits beside 0 %.
     const base = targets.filter((r) => r.cut === levels[0].cut && typeof r.p_met === "number")
       .map((r) => ({ id: r.target, met: r.met === true, p_met: Number(r.p_met), planned: Number(r.planned), target_value: r.target_value }));

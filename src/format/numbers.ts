@@ -59,16 +59,22 @@ export function showsBound(p: number, se: number, draws: number | undefined): dr
  */
 export function formatProbability(p: number, se: number, draws?: number, lang: "zh" | "en" = "en"): string {
   if (showsBound(p, se, draws)) {
-    const bound = 100 * (1 - Math.pow(0.05, 1 / draws));
-    const digits = Math.max(1, 1 - Math.floor(Math.log10(bound)));
-    // Rounded outwards, so the printed bound still holds: ≤ up, ≥ down.
-    const scale = 10 ** digits;
-    const upper = (Math.ceil(bound * scale) / scale).toFixed(digits);
-    const lower = (Math.floor((100 - bound) * scale) / scale).toFixed(digits);
+    const { upper, lower } = probabilityBounds(draws);
     if (lang === "zh") return p === 0 ? `0.0%（95%置信上限 ${upper}%）` : `100.0%（95%置信下限 ${lower}%）`;
     return p === 0 ? `0.0% (≤ ${upper}% at 95%)` : `100.0% (≥ ${lower}% at 95%)`;
   }
   return `${formatPercent(p)} ± ${formatPercent(se)}`;
+}
+
+/**
+ * The one-sided 95 % bounds of a P(met) of 0 (upper) and of 1 (lower) after `draws` draws, in
+ * percent, rounded outwards so the printed bound still holds: "0.15" and "99.85" after 2,000.
+ */
+export function probabilityBounds(draws: number): { upper: string; lower: string } {
+  const bound = 100 * (1 - Math.pow(0.05, 1 / draws));
+  const digits = Math.max(1, 1 - Math.floor(Math.log10(bound)));
+  const scale = 10 ** digits;
+  return { upper: (Math.ceil(bound * scale) / scale).toFixed(digits), lower: (Math.floor((100 - bound) * scale) / scale).toFixed(digits) };
 }
 
 /**

@@ -120,6 +120,10 @@ describe("simulate stress --draws", () => {
     expect(r.stdout).toMatch(/P\(met\) by target/);
     // The 0 % plan is the plain plan: the same no-margin note as its summary gives (a-50 and b-50 are planned exactly).
     expect(r.stdout).toMatch(/\nat 0%, a-50, b-50: planned to meet the target exactly, with no margin/);
+    // b-50 is met in no draw at any level: its bound is said once, under the table, not in every cell.
+    expect(r.stdout).toMatch(/\nb-50 +0\.0% † +0\.0% † +0\.0% †\n/);
+    expect(r.stdout).toContain("† 0.0%: met in none of the 600 draws, so at most 0.50% at 95% confidence");
+    expect(r.stdout).not.toContain("at 95%)");
     const plain = csv(dir("toy-plain"), "targets.csv");
     const stress = csv(dir("toy-stress"), "stress.csv");
     for (const p of plain) {
