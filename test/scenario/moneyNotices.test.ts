@@ -38,6 +38,9 @@ describe("money notices", () => {
     expect(loadScenario(join(dir, "s.yaml")).notices.filter((n) => /no budget covers/.test(n))).toEqual([
       expect.stringMatching(/^budget of city \(city\) \(city\.csv:2\): no budget covers sz, so its money from it is unlimited in every year; add a budget for it \(or a region above\)/),
     ]);
+    // Named as a reader knows the region, with the id the files use.
+    const named = writeFiles({ "s.yaml": yaml.replace("{id: sz, parent: gd}", "{id: sz, name: 深圳市, parent: gd}"), "whole.csv": rows(["gz", "sz"]), "city.csv": rows(["gz"]) });
+    expect(loadScenario(join(named, "s.yaml")).notices.filter((n) => /no budget covers/.test(n))).toEqual([expect.stringMatching(/no budget covers 深圳市 \(sz\), so its money/)]);
     const whole = writeFiles({ "s.yaml": yaml.replace("city.csv", "whole.csv"), "whole.csv": rows(["gz", "sz"]) });
     expect(loadScenario(join(whole, "s.yaml")).notices.filter((n) => /no budget covers/.test(n))).toEqual([]);
     // A budget of the parent covers its leaves; a source with no budgets at all is unlimited by design (BASE's residents).
