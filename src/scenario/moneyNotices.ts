@@ -82,17 +82,25 @@ export function overriddenPerYear(merged: unknown, place: (path: YamlPath) => st
   return out;
 }
 
-/** Leaves a source pays in (a programme's share) that none of its budgets' regions contains. */
+/**
+ * Leaves a source pays in (a programme's share) that none of its budgets' regions contains — unless
+ * a link caps it there at a ratio of a source whose budgets do cover the leaf (`max_ratio`: its
+ * money is then bounded, not unlimited).
+ */
 function uncoveredLeaves(scenario: Scenario, place: (path: YamlPath) => string): string[] {
   const regions = new Map(scenario.regions.map((r) => [r.id, r]));
+  const coveredBy = new Map(scenario.sources.map((s) => [s.id, new Set(s.budgets.flatMap((b) => regions.get(b.region)?.leaves ?? []))]));
+  const links = scenario.sources.flatMap((s) => s.links);
   const out: string[] = [];
   for (const source of scenario.sources) {
     if (source.budgets.length === 0) continue; // a source without budgets is unlimited by design
-    const covered = new Set(source.budgets.flatMap((b) => regions.get(b.region)?.leaves ?? []));
+    const covered = coveredBy.get(source.id)!;
+    const capped = (leaf: string) => links.some((l) =>
+      l.source === source.id && l.maxRatio !== null && regions.get(l.region)?.leaves.includes(leaf) && coveredBy.get(l.of)?.has(leaf));
     const open = new Set<string>();
     for (const p of scenario.programs) {
       if (!(p.shares[source.id]?.max > 0)) continue;
-      for (const leaf of p.leaves) if (!covered.has(leaf.region)) open.add(leaf.region);
+      for (const leaf of p.leaves) if (!covered.has(leaf.region) && !capped(leaf.region)) open.add(leaf.region);
     }
     if (open.size === 0) continue;
     const at = [...open];

@@ -41,6 +41,12 @@ describe("money notices", () => {
     // Named as a reader knows the region, with the id the files use.
     const named = writeFiles({ "s.yaml": yaml.replace("{id: sz, parent: gd}", "{id: sz, name: 深圳市, parent: gd}"), "whole.csv": rows(["gz", "sz"]), "city.csv": rows(["gz"]) });
     expect(loadScenario(join(named, "s.yaml")).notices.filter((n) => /no budget covers/.test(n))).toEqual([expect.stringMatching(/no budget covers 深圳市 \(sz\), so its money/)]);
+    // A link capping city money at a ratio of central's, which covers sz, bounds it there: not unlimited.
+    const linked = yaml.replace("      - {file: city.csv}\n", "      - {file: city.csv}\n    links:\n      - {id: match, of: central, max_ratio: 1}\n");
+    const cappedDir = writeFiles({ "s.yaml": linked, "city.csv": rows(["gz"]) });
+    expect(loadScenario(join(cappedDir, "s.yaml")).notices.filter((n) => /no budget covers/.test(n))).toEqual([]);
+    const floorOnly = writeFiles({ "s.yaml": linked.replace("max_ratio: 1", "min_ratio: 0.5"), "city.csv": rows(["gz"]) });
+    expect(loadScenario(join(floorOnly, "s.yaml")).notices.filter((n) => /no budget covers/.test(n))).toHaveLength(1); // a floor bounds nothing
     const whole = writeFiles({ "s.yaml": yaml.replace("city.csv", "whole.csv"), "whole.csv": rows(["gz", "sz"]) });
     expect(loadScenario(join(whole, "s.yaml")).notices.filter((n) => /no budget covers/.test(n))).toEqual([]);
     // A budget of the parent covers its leaves; a source with no budgets at all is unlimited by design (BASE's residents).
