@@ -21,6 +21,8 @@ import { buildMinBudgetModel, type MinBudgetModel } from "./minBudget.js";
 import type { BudgetSelection } from "./selection.js";
 import { bindsAt } from "../model/rowActivity.js";
 import { budgetMoney } from "../results/carry.js";
+import { wholeUnitNotice, wholeUnitScale } from "./wholeUnitScale.js";
+import { planScenario } from "../plan/planScenario.js";
 
 export interface MinBudgetRow {
   source: string;
@@ -79,6 +81,11 @@ export interface MinBudgetOptions {
    * itself (min-budget --confidence freezes today's plan to α).
    */
   freezePast?: boolean;
+  /**
+   * With whole-unit programmes, plan λ as `simulate` would and grow it until that plan meets every
+   * target (default true; wholeUnitScale.ts). min-budget --confidence checks its own λ instead.
+   */
+  checkWholeUnits?: boolean;
 }
 
 /**
@@ -109,7 +116,7 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
   if (run.status !== "optimal") return { status: "error", ...empty, conflicts: [], stages, message: run.message };
   const primal = run.primal;
   const duals = run.duals[0];
-  return {
+  const result: MinBudgetResult = {
     status: "optimal",
     perYear,
     scales: mb.scales.map((c) => ({
@@ -125,6 +132,26 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
     dualMethod: duals ? run.dualMethod : "none",
     notices,
   };
+  if (perYear || options.checkWholeUnits === false || !scenario.programs.some((p) => p.integer)) return result;
+  return atPlannedWholeUnits(result, scenario, sel, solver);
+}
+
+/** λ as `simulate` can plan it in whole units (wholeUnitScale.ts): the rows at the scale found, and a note. */
+async function atPlannedWholeUnits(result: MinBudgetResult, scenario: Scenario, sel: BudgetSelection, solver: SolverChoice): Promise<MinBudgetResult> {
+  const lambda = result.scales[0].scale;
+  const found = await wholeUnitScale(scenario, sel, lambda, (s) => planScenario(s, solver));
+  const notice = wholeUnitNotice(lambda, found);
+  if (!notice) return result;
+  if (!found.planned) return { ...result, notices: [...result.notices, notice] };
+  const namer = new Namer(scenario);
+  const planBudgets = new Map(found.planned.tables.budgets.map((b) => [`${b.source}|${b.region}|${b.year}`, b]));
+  const rows = result.rows.map((r) => {
+    const b = planBudgets.get(`${r.source}|${r.region}|${r.year}`);
+    const money = { used: (b?.used_yuan ?? 0) / MONEY_UNIT, carriedIn: (b?.carried_in_yuan ?? 0) / MONEY_UNIT };
+    return minBudgetRow(namer, scenario.sources.find((x) => x.id === r.source)!, r.region, r.year, r.budget_yuan, found.scale, money);
+  });
+  const scales = result.scales.map((c) => ({ ...c, scale: round(found.scale, 9), min_budget_yuan: round(c.budget_yuan * found.scale, 2) }));
+  return { ...result, scales, rows, notices: [...result.notices, notice] };
 }
 
 function budgetRows(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array): MinBudgetRow[] {
