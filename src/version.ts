@@ -12,8 +12,11 @@ export const ENGINE_VERSION: string = pkg.version;
  * 3: with --from, P(met) of stress.csv and min-budget --confidence draws the frozen years' budgets
  * (they were taken as certain); stress_summary.csv's regions_losing_most leaves out losses under
  * half a household; run.json's `selection` gains `to`.
+ * 4: Monte Carlo draws budgets and enterprise shortfall in the tail payment years too (they were
+ * certain): mc_summary's paid and gap in those years, sensitivity and reoptimize results change;
+ * min-budget with whole units reports the first λ `simulate` plans to every target.
  */
-export const OUTPUT_VERSION = 3;
+export const OUTPUT_VERSION = 4;
 /**
  * The generator tag in the head of every report page: `compare --force` replaces an HTML file only
  * when its first lines say renewsim made it (the footer says so too, but after the charts).

@@ -5,9 +5,11 @@
  *
  * Only relevant cells count: unit cost, consent and slip cells where the programme has the leaf;
  * budget cells where the source has a budget that year; shortfall cells where the source funds a
- * programme present in the leaf. A `region` filter covers every leaf below it, and a budget node
+ * programme present in the leaf. Money cells (budgets, shortfall) span every payment year: the tail
+ * years' money is as uncertain as the horizon's. A `region` filter covers every leaf below it, and a budget node
  * whose leaves all lie within it (so a group filter covers its members' budgets).
  */
+import { lastPaymentYear, yearsBetween } from "../scenario/paymentYears.js";
 import type { Scenario } from "../scenario/types.js";
 import { plyIndex, slyIndex, snyIndex, type UncertainInput, type WorldArray, type WorldLayout } from "./types.js";
 
@@ -39,6 +41,7 @@ export function buildLayout(scenario: Scenario, inputIds: string[]): WorldLayout
     leaves: scenario.regions.filter((r) => r.isLeaf && !r.isGroup).map((r) => r.id),
     nodes: scenario.regions.map((r) => r.id),
     years: [...scenario.years],
+    paymentYears: yearsBetween(scenario.horizon.start, lastPaymentYear(scenario)),
     inputs: [...inputIds],
   };
 }
@@ -85,7 +88,7 @@ export function inputTargets(input: UncertainInput, cells: ScenarioCells): CellT
       const amounts = cells.budgets.get(s.id)!;
       scenario.regions.forEach((node, ni) => {
         if (!within(cells, node.leaves, input.region)) return;
-        for (const year of layout.years) {
+        for (const year of layout.paymentYears) {
           const amount = amounts.get(`${node.id}|${year}`);
           if (amount === undefined) continue;
           const label = `source ${s.id}, node ${node.id}, ${year}`;
@@ -102,7 +105,7 @@ export function inputTargets(input: UncertainInput, cells: ScenarioCells): CellT
       );
       for (const leaf of layout.leaves) {
         if (!funded.has(leaf) || !within(cells, [leaf], input.region)) continue;
-        for (const year of layout.years) {
+        for (const year of layout.paymentYears) {
           const label = `source ${s.id}, leaf ${leaf}, ${year}`;
           out.push({ index: slyIndex(layout, si, leafIndex.get(leaf)!, year - y0), region: leaf, year, baseline: 1, label });
         }

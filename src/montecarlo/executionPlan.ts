@@ -54,7 +54,7 @@ export interface ExecBudget {
   /** The budget's region node. */
   region: string;
   yearIndex: number;
-  /** Index of the (source, node, year) cell in the world's budgetFactor array; −1 in tail years. */
+  /** Index of the (source, node, year) cell in the world's budgetFactor array; −1 for history (as_of). */
   factorCell: number;
   amount: number;
   leafPrograms: number[];
@@ -141,7 +141,7 @@ export function buildExecutionPlan(sol: PlannedPoint): ExecutionPlan {
         region: b.region,
         yearIndex,
         // A budget of a year closed by as_of is history: it arrived as it was (a frozen past's is not).
-        factorCell: yearIndex < H && !ctx.isHistory(b.year) ? (s * scenario.regions.length + nodeIndex.get(b.region)!) * H + yearIndex : -1,
+        factorCell: !ctx.isHistory(b.year) ? (s * scenario.regions.length + nodeIndex.get(b.region)!) * ctx.paymentYears.length + yearIndex : -1,
         amount: b.amount,
         leafPrograms: members.map((lp) => lp.index),
         next: -1,

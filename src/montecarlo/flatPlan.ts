@@ -33,7 +33,7 @@ export class FlatPlan {
   /**
    * Enterprise-shortfall cell of lp i in payment year y, [y · N + i], offset within its source's
    * [leaf][year] block (source s's cell is s · shortfallStride + this); −1 where the money arrives
-   * in full (tail years have no shortfall cells; recorded money arrived as recorded).
+   * in full (recorded money arrived as recorded).
    */
   readonly shortfallCell: Int32Array;
   readonly shortfallStride: number;
@@ -85,9 +85,9 @@ export class FlatPlan {
     this.leaf = Int32Array.from(lps, (lp) => lp.l);
     this.shortfallCell = Int32Array.from({ length: Y * N }, (_, k) => {
       const [y, i] = [Math.floor(k / N), k % N];
-      return y >= H || lps[i].recordedPaid[y] ? -1 : lps[i].l * H + y;
+      return lps[i].recordedPaid[y] ? -1 : lps[i].l * Y + y;
     });
-    this.shortfallStride = layoutLeaves * H;
+    this.shortfallStride = layoutLeaves * Y;
     const b = plan.budgets;
     this.budgetFactorCell = Int32Array.from(b, (x) => x.factorCell);
     this.budgetAmount = Float64Array.from(b, (x) => x.amount);

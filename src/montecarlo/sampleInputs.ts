@@ -152,8 +152,8 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
   const newWorld = (): SampledWorld => ({
     draw: -1,
     unitCostFactor: new Float64Array(P * L * Y).fill(1),
-    budgetFactor: new Float64Array(layout.sources.length * layout.nodes.length * Y).fill(1),
-    enterpriseShortfall: new Float64Array(layout.sources.length * L * Y),
+    budgetFactor: new Float64Array(layout.sources.length * layout.nodes.length * layout.paymentYears.length).fill(1),
+    enterpriseShortfall: new Float64Array(layout.sources.length * L * layout.paymentYears.length),
     consentFailure: new Float64Array(P * L * Y),
     slipProbability: new Float64Array(P * L * Y),
     inputValues: new Float64Array(unc.inputs.length),

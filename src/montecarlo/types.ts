@@ -74,17 +74,23 @@ export interface WorldLayout {
   sources: string[];
   leaves: string[];
   nodes: string[];
+  /** Horizon years: the axis of the cells of starts (unit cost, consent, slip). */
   years: number[];
+  /**
+   * Payment years (the horizon, then the tail years in which late starts are still paid for): the
+   * axis of the cells of money (budgets, enterprise shortfall), since money falls due in all of them.
+   */
+  paymentYears: number[];
   /** Input ids in `Uncertainty.inputs` order (index of `SampledWorld.inputValues`). */
   inputs: string[];
 }
 
 /**
  * The uncertain quantities of one draw, expanded to cells. Indices (p, s, l, n, y are positions
- * in the layout's lists; y = year − horizon start):
- *   [program][leaf][year]  → (p · leaves + l) · years + y      (`plyIndex`)
- *   [source][node][year]   → (s · nodes + n) · years + y       (`snyIndex`)
- *   [source][leaf][year]   → (s · leaves + l) · years + y      (`slyIndex`)
+ * in the layout's lists; y = year − horizon start; money cells run over the payment years):
+ *   [program][leaf][year]  → (p · leaves + l) · years + y             (`plyIndex`)
+ *   [source][node][year]   → (s · nodes + n) · paymentYears + y       (`snyIndex`)
+ *   [source][leaf][year]   → (s · leaves + l) · paymentYears + y      (`slyIndex`)
  * Cells no input touches hold the default: 1 for factors, 0 for shares and probabilities.
  */
 export interface SampledWorld {
@@ -120,9 +126,9 @@ export function plyIndex(layout: WorldLayout, p: number, l: number, y: number): 
 }
 
 export function snyIndex(layout: WorldLayout, s: number, n: number, y: number): number {
-  return (s * layout.nodes.length + n) * layout.years.length + y;
+  return (s * layout.nodes.length + n) * layout.paymentYears.length + y;
 }
 
 export function slyIndex(layout: WorldLayout, s: number, l: number, y: number): number {
-  return (s * layout.leaves.length + l) * layout.years.length + y;
+  return (s * layout.leaves.length + l) * layout.paymentYears.length + y;
 }

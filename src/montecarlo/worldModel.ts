@@ -103,7 +103,7 @@ export class WorldModel {
 
   private budgetChanges(world: SampledWorld): BoundChange[] {
     const { ctx } = this.pm;
-    const { H } = ctx.index;
+    const { Y } = ctx.index;
     const N = this.layout.nodes.length;
     // Budgets of closed years are not drawn here: their money is fixed in the model, whether history
     // (as_of) or a frozen past (stress --from), so a re-plan cannot respond to them. (evaluate draws a
@@ -111,35 +111,35 @@ export class WorldModel {
     return ctx.index.budgetRows.filter((b) => !ctx.closed(b.year)).map((b) => {
       const source = ctx.scenario.sources[b.source];
       const amount = source.budgets.find((x) => x.region === b.region && x.year === b.year)!.amount;
-      const h = ctx.yearIndex(b.year);
-      const factor = h >= 0 ? world.budgetFactor[(b.source * N + this.nodeOf.get(b.region)!) * H + h] : 1;
+      const y = b.year - ctx.scenario.horizon.start; // a payment year: tail years' budgets are drawn too
+      const factor = world.budgetFactor[(b.source * N + this.nodeOf.get(b.region)!) * Y + y];
       return { index: b.row, lb: -Infinity, ub: (amount * factor * (1 - this.meanShortfall(world, b.source, b.region, b.year))) / MONEY_UNIT };
     });
   }
 
-  /** Mean enterprise shortfall of source s over the leaves of `region` in `year` (0 outside the horizon). */
+  /** Mean enterprise shortfall of source s over the leaves of `region` in payment year `year`. */
   private meanShortfall(world: SampledWorld, s: number, region: string, year: number): number {
     const { ctx } = this.pm;
-    const h = ctx.yearIndex(year);
+    const y = year - ctx.scenario.horizon.start;
     const leaves = ctx.region(region).leaves;
-    if (h < 0 || leaves.length === 0) return 0;
+    if (leaves.length === 0) return 0;
     const L = this.layout.leaves.length;
-    const H = ctx.index.H;
+    const Y = ctx.index.Y;
     let sum = 0;
-    for (const leaf of leaves) sum += world.enterpriseShortfall[(s * L + this.layout.leaves.indexOf(leaf)) * H + h];
+    for (const leaf of leaves) sum += world.enterpriseShortfall[(s * L + this.layout.leaves.indexOf(leaf)) * Y + y];
     return sum / leaves.length;
   }
 
   private shareChanges(world: SampledWorld): CoefficientChange[] {
     const { ctx } = this.pm;
-    const { H, Y, S } = ctx.index;
+    const { Y, S } = ctx.index;
     const L = this.layout.leaves.length;
     const out: CoefficientChange[] = [];
     ctx.scenario.sources.forEach((source, s) => {
       if (source.budgets.length > 0) return;
       let sum = 0;
-      for (let i = 0; i < L * H; i++) sum += world.enterpriseShortfall[s * L * H + i];
-      const keep = 1 - sum / (L * H);
+      for (let i = 0; i < L * Y; i++) sum += world.enterpriseShortfall[s * L * Y + i];
+      const keep = 1 - sum / (L * Y);
       for (const lp of ctx.leafPrograms) {
         const share = lp.program.shares[source.id];
         if (!share) continue;

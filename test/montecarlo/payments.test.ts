@@ -10,7 +10,7 @@ import { Payments } from "../../src/montecarlo/payments.js";
 import { Stream } from "../../src/montecarlo/streams.js";
 import type { SampledWorld } from "../../src/montecarlo/types.js";
 
-const H = 2; // horizon years; payment year 2 is a tail year
+const H = 2; // horizon years; payment year 2 is a tail year, whose money is drawn too
 const Y = 3;
 const S = 3; // 0: government (budgets), 1: enterprise (a budget and shortfall), 2: residents (no budget)
 const L = 4; // leaves, one leaf-programme each
@@ -24,7 +24,7 @@ function leafProgram(l: number, shares: number[], recordedPaid: (number[] | null
 }
 
 function budget(source: number, yearIndex: number, amount: number, leafPrograms: number[], next = -1): ExecBudget {
-  return { source, region: "r", yearIndex, factorCell: yearIndex < H ? source * Y + yearIndex : -1, amount, leafPrograms, next };
+  return { source, region: "r", yearIndex, factorCell: source * Y + yearIndex, amount, leafPrograms, next };
 }
 
 /** A plan with every kind of budget: a province one over all, a one-member one, two over one lp, a recorded year, carry-over. */
@@ -49,12 +49,12 @@ function worldOf(rng: Stream): SampledWorld {
     draw: 0,
     unitCostFactor: new Float64Array(L * H).fill(1),
     budgetFactor: Float64Array.from({ length: S * Y }, () => 0.5 + rng.next()),
-    enterpriseShortfall: new Float64Array(S * L * H),
+    enterpriseShortfall: new Float64Array(S * L * Y),
     consentFailure: new Float64Array(L * H),
     slipProbability: new Float64Array(L * H),
     inputValues: new Float64Array(0),
   };
-  for (let k = L * H; k < 2 * L * H; k++) world.enterpriseShortfall[k] = 0.5 * rng.next(); // source 1's cells
+  for (let k = L * Y; k < 2 * L * Y; k++) world.enterpriseShortfall[k] = 0.5 * rng.next(); // source 1's cells, tail year included
   return world;
 }
 
@@ -87,8 +87,8 @@ function reference(plan: ExecutionPlan, world: SampledWorld, costs: Float64Array
       for (let s = 0; s < S; s++) {
         const owed = demand(i, s);
         if (owed === 0) continue;
-        const inFull = y >= H || lps[i].recordedPaid[y] !== null;
-        const p = owed * ratio[i * S + s] * (inFull ? 1 : 1 - world.enterpriseShortfall[(s * L + lps[i].l) * H + y]);
+        const inFull = lps[i].recordedPaid[y] !== null;
+        const p = owed * ratio[i * S + s] * (inFull ? 1 : 1 - world.enterpriseShortfall[(s * L + lps[i].l) * Y + y]);
         received[y][i] += p;
         paid[s * Y + y] += p;
         gap[s * Y + y] += owed - p;
@@ -101,8 +101,8 @@ function reference(plan: ExecutionPlan, world: SampledWorld, costs: Float64Array
 describe("Payments", () => {
   it("pays every year as the rules do, one leaf-programme at a time (200 random plans and worlds)", () => {
     const rng = new Stream(5, 0, "payments");
-    const sampledShortfall = new Uint8Array(S * L * H);
-    sampledShortfall.fill(1, L * H, 2 * L * H);
+    const sampledShortfall = new Uint8Array(S * L * Y);
+    sampledShortfall.fill(1, L * Y, 2 * L * Y);
     let short = 0;
     for (let trial = 0; trial < 200; trial++) {
       const plan = planOf(rng);
@@ -126,7 +126,7 @@ describe("Payments", () => {
     const plan = planOf(new Stream(6, 0, "payments"));
     const world = worldOf(new Stream(7, 0, "payments"));
     world.budgetFactor.fill(0); // nothing left for the others in year 0
-    const payments = new Payments(new FlatPlan(plan, L), new Uint8Array(S * L * H).fill(1));
+    const payments = new Payments(new FlatPlan(plan, L), new Uint8Array(S * L * Y).fill(1));
     payments.begin();
     const paid = new Float64Array(S * Y);
     const gap = new Float64Array(S * Y);
@@ -136,7 +136,7 @@ describe("Payments", () => {
     // The others get nothing from their budgets: residents pay their share, and lp 1 (under no
     // enterprise budget) its enterprise share less the shortfall.
     const share = (i: number, s: number) => plan.leafPrograms[i].shares[s] * 1e6;
-    const enterprise = share(1, 1) * 1 * (1 - world.enterpriseShortfall[(L + 1) * H]);
+    const enterprise = share(1, 1) * 1 * (1 - world.enterpriseShortfall[(L + 1) * Y]);
     expect(Array.from(received.subarray(0, 3))).toEqual([share(0, 2), enterprise + share(1, 2), share(2, 2)]);
   });
 });

@@ -24,12 +24,13 @@ describe("layout and defaults", () => {
       leaves: ["gz-a", "gz-b", "sz"],
       nodes: ["gd", "gz", "gz-a", "gz-b", "sz", "towns"],
       years: [2021, 2022, 2023, 2024, 2025],
+      paymentYears: [2021, 2022, 2023, 2024, 2025, 2026], // retrofit is paid over two years
     });
     const w = sampler.sampleInto(sampler.newWorld(), SEED, 3);
     expect(w.draw).toBe(3);
     expect(w.unitCostFactor.length).toBe(2 * 3 * 5);
-    expect(w.budgetFactor.length).toBe(4 * 6 * 5);
-    expect(w.enterpriseShortfall.length).toBe(4 * 3 * 5);
+    expect(w.budgetFactor.length).toBe(4 * 6 * 6); // money cells span the payment years
+    expect(w.enterpriseShortfall.length).toBe(4 * 3 * 6);
     expect([...w.unitCostFactor, ...w.budgetFactor].every((x) => x === 1)).toBe(true);
     expect([...w.enterpriseShortfall, ...w.consentFailure, ...w.slipProbability].every((x) => x === 0)).toBe(true);
   });
@@ -91,6 +92,20 @@ describe("granularity and filters", () => {
     expect(w.budgetFactor[sny("city", "gz-b", 2023)]).toBeLessThan(1); // a 0 budget scales to 0, harmless
   });
 
+  it("draws the tail years' money too: a budget in 2026, when units started in 2025 are still paid for", () => {
+    const withTail = fixtureScenario();
+    withTail.sources[0].budgets.push({ region: "gd", year: 2026, amount: 5e8 });
+    const tail = createSampler(u, withTail);
+    const world = tail.sampleInto(tail.newWorld(), SEED, 11);
+    const central2026 = world.budgetFactor[sny("central", "gd", 2026)];
+    expect(tail.sampled.budgetFactor[sny("central", "gd", 2026)]).toBe(1);
+    expect(central2026).toBeLessThan(1); // drawn from U(0.7, 1), per year: its own value
+    expect(central2026).not.toBe(world.budgetFactor[sny("central", "gd", 2025)]);
+    // The horizon's cells keep their values: the tail year adds a stream, it moves none.
+    for (const y of L.years) expect(world.budgetFactor[sny("central", "gd", y)]).toBe(w.budgetFactor[sny("central", "gd", y)]);
+    expect(world.enterpriseShortfall[sly("ent", "sz", 2026)]).toBe(w.enterpriseShortfall[sly("ent", "sz", 2025)]); // per region: one value for all years
+  });
+
   it("enterprise shortfall defaults to enterprise sources, on leaves they fund", () => {
     for (const l of L.leaves) expect(w.enterpriseShortfall[sly("ent", l, 2023)]).toBeGreaterThan(0);
     for (const s of ["central", "city", "residents"]) expect(w.enterpriseShortfall[sly(s, "gz-a", 2023)]).toBe(0);
@@ -100,7 +115,7 @@ describe("granularity and filters", () => {
     const { sampled } = sampler;
     const count = (mask: Uint8Array) => mask.reduce((a, b) => a + b, 0);
     expect(count(sampled.consentFailure)).toBe(2 * 5); // retrofit in gz-b and sz, every year
-    expect(count(sampled.enterpriseShortfall)).toBe(3 * 5); // ent, every leaf and year
+    expect(count(sampled.enterpriseShortfall)).toBe(3 * 6); // ent, every leaf and payment year (the tail's 2026 too)
     expect(sampled.enterpriseShortfall[sly("ent", "sz", 2021)]).toBe(1);
     expect(sampled.consentFailure[ply("retrofit", "gz-a", 2021)]).toBe(0);
     expect(sampled.budgetFactor[sny("city", "sz", 2025)]).toBe(0);
