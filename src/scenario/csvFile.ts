@@ -48,12 +48,16 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
     return { records: [], errors: [{ line: headerLine, message: `the header has ${rows[firstRow].length} columns; the limit is ${formatLimit("csvColumns")}` }] };
   }
   const written = rows[firstRow].map((h, i) => (i === 0 ? h.replace(/^\ufeff/, "") : h).trim());
+  // Excel and WPS save a sheet whose used range ran wider than its table with trailing empty
+  // columns (`区域,年份,金额,,`): unnamed columns after the last named one are allowed while empty.
+  const named = written.reduce((last, h, i) => (h !== "" ? i + 1 : last), 0);
   written.forEach((h, i) => {
+    if (i >= named) return;
     if (h === "") errors.push({ line: headerLine, message: `column ${i + 1} has no name in the header row` });
     else if (written.indexOf(h) !== i) errors.push({ line: headerLine, message: `column "${h}" appears twice in the header row` });
   });
   if (errors.length > 0) return { records: [], errors };
-  const checked = list === undefined ? { columns: written } : checkHeader(list, written);
+  const checked = list === undefined ? { columns: written.slice(0, named) } : checkHeader(list, written.slice(0, named));
   if ("problem" in checked) return { records: [], errors: [{ line: headerLine, message: checked.problem }] };
   const header = checked.columns;
   header.forEach((h, i) => {
@@ -65,8 +69,13 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
     const row = rows[r];
     if (isBlank(row)) continue;
     const line = lineOfRow[r];
-    if (row.length > header.length) {
+    if (row.length > written.length) {
       errors.push({ line, message: `row has ${row.length} cells but the header names ${header.length} columns${thousandsHint(row)}`, row: true });
+      continue;
+    }
+    const unnamed = row.findIndex((cell, i) => i >= header.length && cell.trim() !== "");
+    if (unnamed >= 0) {
+      errors.push({ line, message: `cell ${unnamed + 1} has a value but its column has no name in the header row`, row: true });
       continue;
     }
     const record: Record<string, unknown> = {};

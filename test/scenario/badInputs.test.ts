@@ -599,6 +599,18 @@ describe("problems in other files", () => {
     expect(error.problems.slice(1).map((p) => p.line)).toEqual([2, 4]);
   });
 
+  it("reads a CSV with Excel's trailing empty columns (区域,年份,金额,,), and refuses a value under an unnamed column", () => {
+    const yaml = patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.csv}\n"]);
+    const trailing = "region,year,amount,,\ngz,2021,2000万,,\ngz,2022,3000万,,\n";
+    const dir = writeFiles({ "s.yaml": yaml, "city.csv": trailing });
+    const city = loadScenario(join(dir, "s.yaml")).scenario.sources[1].budgets;
+    expect(city.map((b) => [b.region, b.year, b.amount])).toEqual([["gz", 2021, 2e7], ["gz", 2022, 3e7]]);
+    const { error } = errorFor(yaml, { "city.csv": "region,year,amount,,\ngz,2021,2000万,,\ngz,2022,3000万,,note\n" });
+    expect(error.problems.map((p) => [p.line, p.message])).toEqual([[3, "cell 5 has a value but its column has no name in the header row"]]);
+    // An unnamed column between named ones is still a problem.
+    expect(errorFor(yaml, { "city.csv": "region,,amount\ngz,x,2000万\n" }).error.problems.map((p) => p.message)).toEqual(["column 2 has no name in the header row"]);
+  });
+
   it("reads a year key in full-width digits (２０２１, a Chinese input method's) as the year, and still checks it against the horizon", () => {
     const yaml = patch(['{region: gd, per_year: "3亿"}', '{region: gd, per_year: "3亿", by_year: {"２０２２": "1亿", "２０３１": "1亿"}}']);
     const { error } = errorFor(yaml);
