@@ -53,9 +53,12 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
     formatMoney(s.budget_cut_yuan),
     s.households_lost === null ? "—" : fmt(s.households_lost),
     s.households_lost_per_100m_yuan === null ? "—" : fmt(s.households_lost_per_100m_yuan),
-    losers(levels, i),
+    s.households_lost === null ? "—" : losers(levels, i),
   ]);
   lines.push(...align([head, ...rows]));
+  if (summary.every((s) => s.households_lost === null) && summary.some((s) => s.status === "optimal")) {
+    lines.push("(the scenario has no households target, so households lost and the regions losing most are not counted)");
+  }
   const diagnosed = stressDiagnosticLines(levels);
   if (diagnosed.length > 0) lines.push("", "levels without a plan (what would have to give):", ...diagnosed.map((l) => `  ${l}`));
   lines.push("", "planned attainment by target (* = gained vs 0% by re-balancing):");

@@ -93,11 +93,15 @@ export function stressTargetRows(levels: StressLevel[]): StressTargetRow[] {
 export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
   const base = levels[0].planned;
   const baseGov = governmentUsed(base.tables);
+  // A scenario without a households target counts no households (towns, km of greenway: plan.csv's
+  // households are then 1 per unit): households lost would add towns to kilometres.
+  const households = outermostHouseholdTargets(base.scenario).length > 0;
   return levels.map((level) => {
     const { tables, solution } = level.planned;
     const ok = solution.status === "optimal";
+    const counted = ok && households;
     const gov = ok ? governmentUsed(tables) : null;
-    const lost = ok ? householdTargetsLost(base.scenario, base.tables.targets, tables.targets) : null;
+    const lost = counted ? householdTargetsLost(base.scenario, base.tables.targets, tables.targets) : null;
     const perHundredMillion = lost !== null && level.moneyCutYuan > 0 ? round(lost / (level.moneyCutYuan / 1e8), 4) : null;
     return {
       cut: level.cut,
@@ -111,8 +115,8 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
       government_change_yuan: gov === null ? null : round(gov - baseGov, 2),
       households_lost: lost,
       households_lost_per_100m_yuan: perHundredMillion,
-      households_started_lost: ok ? round(total(householdsStartedByRegion(base.tables)) - total(householdsStartedByRegion(tables)), 4) : null,
-      regions_losing_most: ok ? formatLosers(regionsLosingMost(base.tables, tables, TOP_LOSING_REGIONS)) : "",
+      households_started_lost: counted ? round(total(householdsStartedByRegion(base.tables)) - total(householdsStartedByRegion(tables)), 4) : null,
+      regions_losing_most: counted ? formatLosers(regionsLosingMost(base.tables, tables, TOP_LOSING_REGIONS)) : "",
       ...(level.extras.summary ?? {}),
     };
   });

@@ -57,7 +57,9 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   out.push(...cutFigures(ctx));
   const stressTargets = records(ctx.tables.get("stress.csv"));
   for (const s of records(ctx.tables.get("stress_summary.csv"))) {
-    out.push(f(`削减${text(s.cut_label)}：完成目标`, `Cut ${text(s.cut_label)}: targets met`, s.targets_met === null ? "—" : `${num(s.targets_met)} / ${num(s.targets)}`, "text"));
+    // With the weighted shortfall: fewer targets met can still be closer to them (whole towns).
+    const shortfall = typeof s.shortfall_objective === "number" && s.shortfall_objective > 0 ? `（加权缺口 ${s.shortfall_objective.toFixed(3)}）` : "";
+    out.push(f(`削减${text(s.cut_label)}：完成目标`, `Cut ${text(s.cut_label)}: targets met`, s.targets_met === null ? "—" : `${num(s.targets_met)} / ${num(s.targets)}${shortfall}`, "text"));
     // Planned to a confidence level: "met" is the plan's; how many targets got their level is the news.
     const level = stressTargets.filter((t) => t.cut === s.cut && typeof t.confidence_required === "number");
     if (level.length > 0) {

@@ -90,6 +90,7 @@ function summaryCharts(ctx: RunContext): ChartSpec[] {
   if (rows.length === 0) return [];
   const levels = rows.map((r) => text(r.cut_label));
   const unit = moneyUnitFor(rows.flatMap((r) => [num(r.government_used_yuan), num(r.budget_cut_yuan)]));
+  const households = rows.some((r) => typeof r.households_lost === "number");
   return [
     {
       title: { zh: "政府资金：削减额与使用额", en: "Government money: cut and used" },
@@ -107,7 +108,10 @@ function summaryCharts(ctx: RunContext): ChartSpec[] {
         ],
       }),
     },
-    {
+    // Without a households target nothing counts households: the bars show the weighted shortfall
+    // instead, which orders the levels where "targets met" alone cannot (7 of 10 met at a 10 % cut
+    // can be further from the targets than 9 of 10 at 20 %).
+    households ? {
       title: { zh: "减少的惠及户数与完成目标数", en: "Households lost and targets met" },
       note: { zh: "柱：较基准减少的惠及户数；折线：完成的目标数。", en: "Bars: households lost vs baseline; line: targets met." },
       width: 480,
@@ -122,6 +126,27 @@ function summaryCharts(ctx: RunContext): ChartSpec[] {
         ],
         series: [
           { name: lang === "zh" ? "减少户数" : "households lost", type: "bar", data: rows.map((r) => value(r, "households_lost")) },
+          { name: lang === "zh" ? "完成目标数" : "targets met", type: "line", yAxisIndex: 1, data: rows.map((r) => value(r, "targets_met")) },
+        ],
+      }),
+    } : {
+      title: { zh: "加权缺口与完成目标数", en: "Weighted shortfall and targets met" },
+      note: {
+        zh: "柱：各目标缺口占目标值之比按权重加总（0 = 全部完成）；折线：完成的目标数。",
+        en: "Bars: each target's shortfall as a share of it, weighted and summed (0 = all met); line: targets met.",
+      },
+      width: 480,
+      height: 300,
+      option: (lang: Lang) => ({
+        grid: { left: 70, right: 50, top: 40, bottom: 30 },
+        legend: { top: 5 },
+        xAxis: { type: "category", data: levels },
+        yAxis: [
+          { type: "value" },
+          { type: "value", minInterval: 1, splitLine: { show: false } },
+        ],
+        series: [
+          { name: lang === "zh" ? "加权缺口" : "weighted shortfall", type: "bar", data: rows.map((r) => value(r, "shortfall_objective")) },
           { name: lang === "zh" ? "完成目标数" : "targets met", type: "line", yAxisIndex: 1, data: rows.map((r) => value(r, "targets_met")) },
         ],
       }),

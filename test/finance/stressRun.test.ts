@@ -29,6 +29,20 @@ describe("stressFolder: simulate stress as an engine call", () => {
     expect(readFileSync(join(out, "stress.csv"), "utf8")).toContain("t-80");
   });
 
+  it("counts no households where the scenario has no households target, and charts the weighted shortfall instead", async () => {
+    const out = join(tmp(), "stress-units");
+    const outcome = await stressFolder(BUDGET, { cut: { selector: gov, levels: [0, 0.5], amounts: [] }, from: null, region: null, solver: "auto", out });
+    const [head, , cut] = readFileSync(join(out, "stress_summary.csv"), "utf8").replace(/^\ufeff/, "").trim().split("\n").map((l) => l.split(","));
+    const at = (k: string) => cut[head.indexOf(k)];
+    expect([at("households_lost"), at("households_lost_per_100m_yuan"), at("households_started_lost"), at("regions_losing_most")]).toEqual(["", "", "", ""]);
+    expect(Number(at("shortfall_objective"))).toBeGreaterThan(0); // t-80 is missed at a 50 % cut
+    const report = readFileSync(join(out, "report.html"), "utf8");
+    expect(report).toContain("加权缺口与完成目标数");
+    expect(report).not.toContain("减少的惠及户数");
+    expect(report).toMatch(/削减50%：完成目标<\/td><td class="num">0 \/ 1（加权缺口 0\.\d{3}）/);
+    expect(outcome.levels).toHaveLength(2);
+  });
+
   it("cuts an amount given in money as the share of the selected budgets it is", async () => {
     const out = join(tmp(), "stress-amount");
     const outcome = await stressFolder(BUDGET, { cut: { selector: gov, levels: [0], amounts: [2e7] }, from: null, region: null, solver: "auto", out });
