@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compareFolders, compareText, folderTitle, renderCompareCsv } from "../../src/finance/compare/compare.js";
+import { compareFolders, compareText, folderTitle, mostChanged, renderCompareCsv } from "../../src/finance/compare/compare.js";
+import type { CompareRow } from "../../src/finance/compare/alignTables.js";
 import { diffInputs } from "../../src/finance/compare/inputDiff.js";
 import { simulate } from "../../src/pipeline.js";
 
@@ -134,6 +135,15 @@ describe("input diff", () => {
     const { folders } = await compareFolders([base, cut]);
     const name = folders[0].runJson.scenario!.name!;
     expect(folders.map(folderTitle)).toEqual([name, `${name} + cut-20.yaml`]);
+  });
+
+  it("prints a target's outcome changes before its price changes, however large the price's", () => {
+    const row = (column: string, values: string[]): CompareRow => {
+      const [a, b] = values.map((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v))); // flags count 1/0, as aligned
+      return { file: "targets.csv", key: "target=typical-all", column, values, deltas: [b - a], relDeltas: [a === 0 ? null : (b - a) / Math.abs(a)], missingIn: [] };
+    };
+    const rows = [row("marginal_cost_yuan_per_unit", ["351000000", "0"]), row("planned", ["27", "26"]), row("met", ["true", "false"])];
+    expect(mostChanged(rows, 2).get("targets.csv")!.map((r) => r.column)).toEqual(["met", "planned"]);
   });
 
   it("keys lists of records by id, or by region/program/year, and other lists as values", () => {

@@ -107,17 +107,26 @@ export function renderCompareCsv(result: CompareResult, options: { bom: boolean 
 }
 
 /**
+ * A target's outcome columns: what a reader compares first. A price column (`marginal_cost_…`,
+ * shadow prices) moving from 3.51亿元 to 0 is a 100 % change and would otherwise rank above
+ * typical-all planned 27 → 26, the change that matters.
+ */
+const TARGET_OUTCOMES = new Set(["met", "planned", "shortfall", "attainment", "p_met", "p10", "p50", "p90"]);
+
+/**
  * The rows that changed most in each file, ranked by relative change (see changeScore) and then by
- * size: per file, so a few large yuan amounts do not hide a target that stopped being met.
+ * size: per file, so a few large yuan amounts do not hide a target that stopped being met; in
+ * targets.csv the outcomes come before the prices.
  */
 export function mostChanged(rows: CompareRow[], top: number): Map<string, CompareRow[]> {
   const out = new Map<string, CompareRow[]>();
+  const rank = (r: CompareRow) => (r.file === "targets.csv" && !TARGET_OUTCOMES.has(r.column) ? 1 : 0);
   for (const file of READING_ORDER) {
     const ranked = rows
       .filter((r) => r.file === file)
-      .map((r) => ({ r, score: changeScore(r), size: Math.max(0, ...r.deltas.map((d) => Math.abs(d ?? 0))) }))
+      .map((r) => ({ r, rank: rank(r), score: changeScore(r), size: Math.max(0, ...r.deltas.map((d) => Math.abs(d ?? 0))) }))
       .filter((x) => x.score > 0)
-      .sort((a, b) => b.score - a.score || b.size - a.size)
+      .sort((a, b) => a.rank - b.rank || b.score - a.score || b.size - a.size)
       .slice(0, top)
       .map((x) => x.r);
     if (ranked.length > 0) out.set(file, ranked);
