@@ -93,7 +93,7 @@ export const COLUMN_LABELS: Record<string, Label> = {
   shortfall: l("缺口", "Shortfall"),
   attainment: l("完成率", "Attainment"),
   met: l("是否完成", "Met"),
-  marginal_cost_yuan_per_unit: l("边际成本（每单位）", "Marginal cost per unit"),
+  marginal_cost_yuan_per_unit: l("边际加权成本（每单位，按cost_weight加权的元）", "Marginal weighted cost per unit (yuan × cost_weight)"),
   p_met: l("完成概率 P(met)", "P(met)"),
   p_met_se: l("完成概率标准误", "P(met) standard error"),
   p_met_calibration: l("校准完成概率", "P(met) at calibration"),
