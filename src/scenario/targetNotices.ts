@@ -7,7 +7,8 @@
  * Exact for `started` (units started from the horizon start, in-horizon actuals included, are
  * bounded by each leaf's stock) and for `households_started` when no actual in the target's region
  * records its own households (then households = units × households per unit). `completed` metrics
- * also count units started before the horizon, which no stock bounds: left to the plan.
+ * also count units started before the horizon, which no stock bounds: their bound adds those
+ * recorded starts to the stock (and is left to the plan when an actual records its completions).
  * Targets more than ten times the stock are errors (checkPlan.ts); this covers the rest.
  */
 import { fmt } from "./checkContext.js";
@@ -20,11 +21,12 @@ export function targetNotices(scenario: Scenario, place: (path: YamlPath) => str
     if (most === null || t.atLeast <= most) continue;
     const program = scenario.programs.find((p) => p.id === t.program)!;
     const region = scenario.regions.find((r) => r.id === t.region)!;
-    const what = t.metric === "households_started" ? "households" : program.unit === "unit" ? "units" : program.unit;
+    const what = t.metric.startsWith("households") ? "households" : program.unit === "unit" ? "units" : program.unit;
+    const before = t.metric === "completed" || t.metric === "households_completed" ? " and the units started before the horizon" : "";
     const consequence = t.kind === "hard" ? "no plan can meet it" : `it is missed by at least ${fmt(t.atLeast - most)}`;
     out.push(
       `target ${t.id} (${t.name})${t.path ? ` (${place(t.path)})` : ""}: at_least ${fmt(t.atLeast)} is more than the whole stock ` +
-        `of ${program.id} under ${region.name} (${region.id}) can count (${fmt(most)} ${what}), so ${consequence} whatever the budgets; ` +
+        `of ${program.id} under ${region.name} (${region.id})${before} can count (${fmt(most)} ${what}), so ${consequence} whatever the budgets; ` +
         "check the target or the stock",
     );
   }
@@ -33,16 +35,19 @@ export function targetNotices(scenario: Scenario, place: (path: YamlPath) => str
 
 /** The most the target's metric can reach given the stock alone; null where the stock does not bound it exactly. */
 function mostCountable(scenario: Scenario, t: Target): number | null {
-  if (t.metric !== "started" && t.metric !== "households_started") return null;
   const region = scenario.regions.find((r) => r.id === t.region);
   const program = scenario.programs.find((p) => p.id === t.program);
   if (!region || !program) return null;
   const leaves = new Set(region.leaves);
-  const households = t.metric === "households_started";
-  if (households && scenario.actuals.some((a) => a.program === t.program && leaves.has(a.region) && a.householdsStarted !== undefined)) return null;
+  const households = t.metric.startsWith("households");
+  const completed = t.metric.endsWith("completed");
+  const own = scenario.actuals.filter((a) => a.program === t.program && leaves.has(a.region));
+  if (households && own.some((a) => a.householdsStarted !== undefined || a.householdsCompleted !== undefined)) return null;
+  if (completed && own.some((a) => a.completed !== undefined)) return null;
+  const perUnit = new Map(program.leaves.map((l) => [l.region, households ? l.householdsPerUnit : 1]));
   let most = 0;
-  for (const leaf of program.leaves) {
-    if (leaves.has(leaf.region)) most += households ? leaf.stock * leaf.householdsPerUnit : leaf.stock;
-  }
+  for (const leaf of program.leaves) if (leaves.has(leaf.region)) most += leaf.stock * perUnit.get(leaf.region)!;
+  // Completions also count units started before the horizon (they use no stock).
+  if (completed) for (const a of own) if (a.year < scenario.horizon.start) most += a.started * (perUnit.get(a.region) ?? 1);
   return most;
 }

@@ -46,9 +46,17 @@ describe("target notices", () => {
     expect(targetNotices(s, place)).toEqual([]);
   });
 
-  it("leave completed metrics to the plan (units started before the horizon also complete in it)", () => {
-    const s = handSolvedTown();
+  it("bound completed metrics by the stock and the units started before the horizon (they complete in it too)", () => {
+    const s = handSolvedTown(); // stock 10
     s.targets = [target({ id: "c", program: "retrofit", region: "town", metric: "completed", atLeast: 12 })];
+    expect(targetNotices(s, place)).toEqual([
+      expect.stringMatching(/stock of retrofit under town \(town\) and the units started before the horizon can count \(10 units\), so it is missed by at least 2 /),
+    ]);
+    s.actuals = [{ region: "town", program: "retrofit", year: 2020, started: 3, partial: false }];
+    expect(targetNotices(s, place)).toEqual([]); // 10 + 3 can complete
+    s.targets[0].atLeast = 14;
+    expect(targetNotices(s, place)).toEqual([expect.stringMatching(/can count \(13 units\), so it is missed by at least 1 /)]);
+    s.actuals[0].completed = 3; // recorded completions: left to the plan
     expect(targetNotices(s, place)).toEqual([]);
   });
 
