@@ -3,7 +3,6 @@
  * were planned, the normalised-input hash, the command's settings and per-level solver status, so
  * a folder says on its own what it is (and `compare` can refuse mixed output versions).
  */
-import type { PlanSolution } from "../plan/solvePlan.js";
 import type { FolderRun } from "../folderRun.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "../version.js";
 import type { BudgetSelection } from "./selection.js";
@@ -45,10 +44,6 @@ export function financeRunJson(
   };
 }
 
-/** Per-stage status and objective of a plan, as run.json lists them. */
-export function stageSummary(solution: PlanSolution) {
-  return solution.stages.map((s) => ({ stage: s.stage, status: s.status, objective: s.objective, solver: s.solver }));
-}
 
 export function renderJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + "\n";

@@ -17,7 +17,7 @@ import type { CheckedScenario } from "../loadChecked.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { amountsNote, cutFractions, type CutSpec, levelNamer } from "./cutSpec.js";
 import { selectedBudgetTotal } from "./cuts.js";
-import { financeRunJson, type FinanceRunJson, stageSummary } from "./runInfo.js";
+import { financeRunJson, type FinanceRunJson } from "./runInfo.js";
 import { type BudgetSelection, resolveSelection } from "./selection.js";
 import { runStress, type StressLevel, type StressOptions } from "./stress.js";
 import { confidenceAtEveryLevel } from "./stressConfidence.js";
@@ -77,7 +77,8 @@ export async function stressFolder(file: string, request: StressRequest): Promis
     confidence: confidence?.level ?? null,
     calibration: seeds ? { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: confidence?.calibrationDraws ?? DEFAULT_CALIBRATION_DRAWS } : null,
     monte_carlo: draws ? { mode: "evaluate", seed: draws.seed, seed_from: draws.seedFrom, draws: draws.draws, workers: draws.workers, common_random_numbers: true } : null,
-    levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: stageSummary(l.planned.solution) })),
+    // Each level's stages as a plan's run.json records them (seconds; an integer stage's gap and proof).
+    levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: l.planned.solution.stages })),
   });
   const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx });
   return { loaded, selection, levels, runJson, cutNote: amountsNote(request.cut, selected), outDir: run.write(files) };

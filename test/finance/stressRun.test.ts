@@ -26,6 +26,8 @@ describe("stressFolder: simulate stress as an engine call", () => {
     expect(runJson.selection.sources).toEqual(["gov"]);
     expect(runJson.cut.levels).toEqual([0, 0.2]);
     expect(Object.keys(runJson.timings_seconds)).toEqual(["load", "solve"]);
+    // Each level's stages as a plan's run.json records them, with their seconds.
+    expect(runJson.levels[1].stages[0]).toMatchObject({ stage: "shortfall", status: "optimal", seconds: expect.any(Number) });
     expect(readFileSync(join(out, "stress.csv"), "utf8")).toContain("t-80");
   });
 
