@@ -6,7 +6,9 @@
  * Only relevant cells count: unit cost, consent and slip cells where the programme has the leaf;
  * budget cells where the source has a budget that year; shortfall cells where the source funds a
  * programme present in the leaf. Money cells (budgets, shortfall) span every payment year: the tail
- * years' money is as uncertain as the horizon's. A `region` filter covers every leaf below it, and a budget node
+ * years' money is as uncertain as the horizon's. A `value` budget input replaces amounts with one
+ * distribution in yuan, sized for the horizon's budgets: it covers horizon years only (a tail
+ * year's smaller budget would otherwise be replaced by a horizon-sized amount). A `region` filter covers every leaf below it, and a budget node
  * whose leaves all lie within it (so a group filter covers its members' budgets).
  */
 import { lastPaymentYear, yearsBetween } from "../scenario/paymentYears.js";
@@ -84,11 +86,12 @@ export function inputTargets(input: UncertainInput, cells: ScenarioCells): CellT
   const leafIndex = new Map(layout.leaves.map((l, i) => [l, i]));
   const y0 = scenario.horizon.start;
   if (input.appliesTo === "budget") {
+    const years = input.mode === "value" ? layout.years : layout.paymentYears;
     for (const { s, i: si } of selectedSources(input, scenario)) {
       const amounts = cells.budgets.get(s.id)!;
       scenario.regions.forEach((node, ni) => {
         if (!within(cells, node.leaves, input.region)) return;
-        for (const year of layout.paymentYears) {
+        for (const year of years) {
           const amount = amounts.get(`${node.id}|${year}`);
           if (amount === undefined) continue;
           const label = `source ${s.id}, node ${node.id}, ${year}`;

@@ -95,8 +95,11 @@ function uncoveredLeaves(scenario: Scenario, place: (path: YamlPath) => string):
   for (const source of scenario.sources) {
     if (source.budgets.length === 0) continue; // a source without budgets is unlimited by design
     const covered = coveredBy.get(source.id)!;
-    const capped = (leaf: string) => links.some((l) =>
-      l.source === source.id && l.maxRatio !== null && regions.get(l.region)?.leaves.includes(leaf) && coveredBy.get(l.of)?.has(leaf));
+    // The link caps the sum over its region, so the matched source must be budgeted in all of it.
+    const capped = (leaf: string) => links.some((l) => {
+      const linked = regions.get(l.region)?.leaves ?? [];
+      return l.source === source.id && l.maxRatio !== null && linked.includes(leaf) && linked.every((x) => coveredBy.get(l.of)?.has(x));
+    });
     const open = new Set<string>();
     for (const p of scenario.programs) {
       if (!(p.shares[source.id]?.max > 0)) continue;

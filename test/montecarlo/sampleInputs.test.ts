@@ -92,6 +92,26 @@ describe("granularity and filters", () => {
     expect(w.budgetFactor[sny("city", "gz-b", 2023)]).toBeLessThan(1); // a 0 budget scales to 0, harmless
   });
 
+  it("draws the horizon's money cells as before the tail years had cells (values pinned from that code)", () => {
+    // Seed 20240501, draw 11, recorded with the sampler whose money cells stopped at 2025.
+    expect([2021, 2023, 2025].map((y) => w.budgetFactor[sny("central", "gd", y)])).toEqual([0.9293875969584129, 0.938348279992195, 0.924962036191055]);
+    expect(w.budgetFactor[sny("city", "sz", 2022)]).toBe(0.7963887098683866);
+    expect(w.enterpriseShortfall[sly("ent", "gz-a", 2024)]).toBe(0.23468125758577588);
+  });
+
+  it("keeps a value-mode budget input to the horizon: one distribution in yuan does not fit a tail year's budget", () => {
+    const withTail = fixtureScenario();
+    withTail.sources[0].budgets.push({ region: "gd", year: 2026, amount: 1e8 });
+    const valued = unc({ inputs: [{ id: "central", applies_to: "budget", source: "central", mode: "value", dist: U(9e8, 11e8) }] }, withTail);
+    const tail = createSampler(valued, withTail);
+    const world = tail.sampleInto(tail.newWorld(), SEED, 3);
+    expect(world.budgetFactor[sny("central", "gd", 2025)]).toBeGreaterThan(0.9); // 9亿–11亿 for 10亿
+    expect(world.budgetFactor[sny("central", "gd", 2026)]).toBe(1); // not replaced by a horizon-sized amount
+    // A tail budget of 0 does not make the value input invalid.
+    withTail.sources[0].budgets[withTail.sources[0].budgets.length - 1].amount = 0;
+    expect(() => unc({ inputs: [{ id: "central", applies_to: "budget", source: "central", mode: "value", dist: U(9e8, 11e8) }] }, withTail)).not.toThrow();
+  });
+
   it("draws the tail years' money too: a budget in 2026, when units started in 2025 are still paid for", () => {
     const withTail = fixtureScenario();
     withTail.sources[0].budgets.push({ region: "gd", year: 2026, amount: 5e8 });

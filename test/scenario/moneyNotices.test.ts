@@ -47,6 +47,10 @@ describe("money notices", () => {
     expect(loadScenario(join(cappedDir, "s.yaml")).notices.filter((n) => /no budget covers/.test(n))).toEqual([]);
     const floorOnly = writeFiles({ "s.yaml": linked.replace("max_ratio: 1", "min_ratio: 0.5"), "city.csv": rows(["gz"]) });
     expect(loadScenario(join(floorOnly, "s.yaml")).notices.filter((n) => /no budget covers/.test(n))).toHaveLength(1); // a floor bounds nothing
+    // The link caps the sum over gd: with central budgeted at gz only, central money at sz is
+    // unlimited, so city money at gz (no city budget there) is not bounded either.
+    const partly = writeFiles({ "s.yaml": linked.replace('{region: gd, per_year: "3亿"}', '{region: gz, per_year: "3亿"}'), "city.csv": rows(["sz"]) });
+    expect(loadScenario(join(partly, "s.yaml")).notices.filter((n) => /^budget of city .*no budget covers gz,/.test(n))).toHaveLength(1);
     const whole = writeFiles({ "s.yaml": yaml.replace("city.csv", "whole.csv"), "whole.csv": rows(["gz", "sz"]) });
     expect(loadScenario(join(whole, "s.yaml")).notices.filter((n) => /no budget covers/.test(n))).toEqual([]);
     // A budget of the parent covers its leaves; a source with no budgets at all is unlimited by design (BASE's residents).
