@@ -55,7 +55,10 @@ export function minBudgetText(result: MinBudgetResult, title: string, top: numbe
     const lambda = result.scales[0].scale;
     const verb = lambda <= 1 ? "can shrink to" : "must grow to";
     lines.push(`breaking point: λ = ${lambda.toFixed(6)} — the selected budgets ${verb} ${pct(lambda)} of today's ` +
-      `(${formatMoney(totals.min_budget_yuan)} of ${formatMoney(totals.budget_yuan)}) and every target is still met; any less misses a target.`);
+      `(${formatMoney(totals.min_budget_yuan)} of ${formatMoney(totals.budget_yuan)}) and every target is still met; ` +
+      (result.grownFrom
+        ? `at ${result.grownFrom.missedAt.toFixed(6)} simulate's whole-unit plan misses a target (the note above), and no whole-unit plan meets them all below the MILP's ${result.grownFrom.milpScale.toFixed(6)}.`
+        : "any less misses a target."));
   } else {
     lines.push(`smallest total: ${formatMoney(totals.min_budget_yuan)} of today's ${formatMoney(totals.budget_yuan)} (${pct(totals.ratio)}), per year:`);
   }

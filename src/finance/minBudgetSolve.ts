@@ -69,6 +69,11 @@ export interface MinBudgetResult {
   message?: string;
   /** What the planner should know about how the question was answered (e.g. a past that could not be frozen). */
   notices: string[];
+  /**
+   * Whole units: the MILP's λ (a lower bound), where `simulate`'s own plan missed a target, when the
+   * reported scale was grown to one that plan meets (wholeUnitScale.ts); absent otherwise.
+   */
+  grownFrom?: { milpScale: number; missedAt: number };
 }
 
 const EXPLAINED = new Set<ConstraintFamily>(["targets", "budgets", "capacity", "shares", "resident_cap", "links", "stock", "start_limits"]);
@@ -151,7 +156,7 @@ async function atPlannedWholeUnits(result: MinBudgetResult, scenario: Scenario, 
     return minBudgetRow(namer, scenario.sources.find((x) => x.id === r.source)!, r.region, r.year, r.budget_yuan, found.scale, money);
   });
   const scales = result.scales.map((c) => ({ ...c, scale: round(found.scale, 9), min_budget_yuan: round(c.budget_yuan * found.scale, 2) }));
-  return { ...result, scales, rows, notices: [...result.notices, notice] };
+  return { ...result, scales, rows, notices: [...result.notices, notice], grownFrom: { milpScale: lambda, missedAt: found.missedAt! } };
 }
 
 function budgetRows(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array): MinBudgetRow[] {

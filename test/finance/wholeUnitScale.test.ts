@@ -43,14 +43,24 @@ describe("whole-unit λ", () => {
     expect(wholeUnitNotice(0.95, found)).toBeNull();
   });
 
-  it("grows λ by 0.5 % steps to the first at which the plan meets every target, and names what λ missed", async () => {
+  it("grows λ by 0.5 % steps to the first at which the plan meets every target, bisects the last step, and names what λ missed", async () => {
     const { plan, scales } = plannerNeeding(0.96 * today, total);
     const found = await wholeUnitScale(s, sel, 0.95, plan);
-    // 0.95 · 1.005² = 0.9595… misses; 0.95 · 1.005³ = 0.9643 meets.
-    expect(found.scale).toBeCloseTo(0.95 * 1.005 ** 3, 12);
-    expect(scales.map((m) => m / today)).toHaveLength(4);
+    // 0.95 · 1.005² = 0.9595 misses, 0.95 · 1.005³ = 0.9643 meets; three halvings end within 0.06 % above 0.96.
+    expect(found.scale).toBeGreaterThanOrEqual(0.96);
+    expect(found.scale).toBeLessThan(0.96 * 1.0007);
+    expect(found.missedAt).toBeLessThan(0.96);
+    expect(scales).toHaveLength(4 + 3);
     const note = wholeUnitNotice(0.95, found)!;
-    expect(note).toMatch(/exists at λ = 0\.9500, but `simulate` .* misses greenway 82\.5625 of 83; λ = 0\.9643 is the first 0\.5 % step above it/);
+    expect(note).toMatch(/exists at λ = 0\.9500 \(the MILP's, a lower bound; .*\), but `simulate` .* misses greenway 82\.5625 of 83; λ = 0\.960\d is the smallest scale found at which that plan meets every target \(at 0\.959\d it still misses one\)/);
+  });
+
+  it("steps up from λ = 0 by 0.5 % of today's budgets (a multiple of 0 stays 0)", async () => {
+    const { plan, scales } = plannerNeeding(0.012 * today, total);
+    const found = await wholeUnitScale(s, sel, 0, plan);
+    expect(found.scale).toBeGreaterThanOrEqual(0.012);
+    expect(found.scale).toBeLessThan(0.0127);
+    expect(scales).toHaveLength(4 + 3); // 0, 0.005, 0.01 miss; 0.015 meets; three halvings
   });
 
   it("gives up after +10 %, reporting the MILP's λ with a note", async () => {
