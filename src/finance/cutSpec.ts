@@ -59,9 +59,9 @@ export function parseCutSpec(text: string, sourcesOption?: string): CutSpec {
   return { selector, levels: [...new Set([0, ...levels])].sort((a, b) => a - b), amounts };
 }
 
-/** A level written with a money unit (1亿, 5000万, 3000000元) is an amount, not a share. */
+/** A level written with a money unit or sign (1亿, 5000万, 3000000元, ¥50000000) is an amount, not a share. */
 function isMoney(level: string): boolean {
-  return /[万亿元]/.test(level);
+  return /[万亿元¥￥]/.test(level);
 }
 
 /** `1亿` → 100,000,000 yuan: positive. */

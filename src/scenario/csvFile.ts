@@ -75,7 +75,7 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
     }
     const unnamed = row.findIndex((cell, i) => i >= header.length && cell.trim() !== "");
     if (unnamed >= 0) {
-      errors.push({ line, message: `cell ${unnamed + 1} has a value but its column has no name in the header row`, row: true });
+      errors.push({ line, message: `cell ${unnamed + 1} has a value but its column has no name in the header row${thousandsHint(row)}`, row: true });
       continue;
     }
     const record: Record<string, unknown> = {};

@@ -7,7 +7,8 @@
  */
 
 const MULTIPLIER: Record<string, number> = { "": 1, 万: 1e4, 亿: 1e8 };
-const AMOUNT = /^\s*([+-]?)\s*¥?\s*(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(万|亿)?\s*(元)?\s*$/i;
+// A sign before the number, or around a yuan sign: -5, -¥5, ¥-5 (Excel's zh-CN currency format).
+const AMOUNT = /^\s*(?:([+-]?)¥\s*([+-]?)|([+-]?))(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(万|亿)?\s*(元)?\s*$/i;
 const PERCENT = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/;
 
 /**
@@ -24,9 +25,9 @@ export function parseAmount(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;
   const m = AMOUNT.exec(value.normalize("NFKC").replace(/,/g, ""));
-  if (!m) return null;
+  if (!m || (m[1] && m[2])) return null; // "-¥-5": two signs
   // Multiply via the decimal string to avoid 8.25 * 1e8 = 825000000.0000001.
-  return roundYuan(Number(m[1] + m[2]) * MULTIPLIER[m[3] ?? ""]);
+  return roundYuan(Number((m[1] || m[2] || m[3] || "") + m[4]) * MULTIPLIER[m[5] ?? ""]);
 }
 
 /** Parses a share as a fraction: 0.3 or "30%"; returns null when the text is not a share. */

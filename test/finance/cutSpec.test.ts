@@ -62,6 +62,7 @@ describe("--source parsing", () => {
     const spec = parseCutSpec("government=1亿,5000万,10%");
     expect(spec.levels).toEqual([0, 0.1]);
     expect(spec.amounts).toEqual([1e8, 5e7]);
+    expect(parseCutSpec("government=¥50000000,￥1亿").amounts).toEqual([5e7, 1e8]); // a yuan sign makes it money too
     expect(cutFractions(spec, 4e8)).toEqual([0, 0.1, 0.125, 0.25]);
     expect(() => cutFractions(spec, 6e7)).toThrow(/--cut 1亿元 is more than the selected budgets hold \(6,000万元\)/);
     expect(() => parseCutSpec("government=-1亿")).toThrow(/"-1亿" is not an amount to cut/);

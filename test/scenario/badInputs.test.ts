@@ -607,6 +607,9 @@ describe("problems in other files", () => {
     expect(city.map((b) => [b.region, b.year, b.amount])).toEqual([["gz", 2021, 2e7], ["gz", 2022, 3e7]]);
     const { error } = errorFor(yaml, { "city.csv": "region,year,amount,,\ngz,2021,2000万,,\ngz,2022,3000万,,note\n" });
     expect(error.problems.map((p) => [p.line, p.message])).toEqual([[3, "cell 5 has a value but its column has no name in the header row"]]);
+    // Trailing empty columns and a thousands-separated amount come from the same tools: still named.
+    const both = errorFor(yaml, { "city.csv": "region,year,amount,,\nmeizhou,2021,55,900,000\n" }).error;
+    expect(both.problems[0].message).toMatch(/^cell 4 has a value .*: 55,900,000 looks like a number with thousands separators/);
     // An unnamed column between named ones is still a problem.
     expect(errorFor(yaml, { "city.csv": "region,,amount\ngz,x,2000万\n" }).error.problems.map((p) => p.message)).toEqual(["column 2 has no name in the header row"]);
   });

@@ -16,9 +16,11 @@ describe("amounts", () => {
     ["¥1,234.50", 1234.5], // Excel's currency format
     ["￥3500万", 35_000_000], // full-width yuan sign
     ["-¥5万", -50_000],
+    ["¥-1,234.10", -1234.1], // zh-CN Excel's currency format puts the sign after ¥
+    ["￥+5", 5],
   ])("%s is %d yuan", (text, yuan) => expect(parseAmount(text)).toBe(yuan));
 
-  it.each(["abc", "3500千", "", "万", "¥", "¥¥5", "5¥", true, null, Infinity])("%s is not an amount", (text) =>
+  it.each(["abc", "3500千", "", "万", "¥", "¥¥5", "5¥", "-¥-5", "- 5", true, null, Infinity])("%s is not an amount", (text) =>
     expect(parseAmount(text)).toBeNull(),
   );
 
