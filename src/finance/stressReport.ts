@@ -57,7 +57,7 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   ]);
   lines.push(...align([head, ...rows]));
   if (summary.every((s) => s.households_lost === null) && summary.some((s) => s.status === "optimal")) {
-    lines.push("(the scenario has no households target, so households lost and the regions losing most are not counted)");
+    lines.push("(the scenario counts no households — no households target or households_per_unit — so households lost and the regions losing most are not counted)");
   }
   const diagnosed = stressDiagnosticLines(levels);
   if (diagnosed.length > 0) lines.push("", "levels without a plan (what would have to give):", ...diagnosed.map((l) => `  ${l}`));

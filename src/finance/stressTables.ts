@@ -93,9 +93,10 @@ export function stressTargetRows(levels: StressLevel[]): StressTargetRow[] {
 export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
   const base = levels[0].planned;
   const baseGov = governmentUsed(base.tables);
-  // A scenario without a households target counts no households (towns, km of greenway: plan.csv's
-  // households are then 1 per unit): households lost would add towns to kilometres.
-  const households = outermostHouseholdTargets(base.scenario).length > 0;
+  // A scenario with no households target and every programme at the default 1 household per unit
+  // counts no households (towns, km of greenway): households lost would add towns to kilometres.
+  const households = outermostHouseholdTargets(base.scenario).length > 0 ||
+    base.scenario.programs.some((p) => p.leaves.some((l) => l.householdsPerUnit !== 1));
   return levels.map((level) => {
     const { tables, solution } = level.planned;
     const ok = solution.status === "optimal";

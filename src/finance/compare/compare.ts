@@ -111,7 +111,11 @@ export function renderCompareCsv(result: CompareResult, options: { bom: boolean 
  * shadow prices) moving from 3.51亿元 to 0 is a 100 % change and would otherwise rank above
  * typical-all planned 27 → 26, the change that matters.
  */
-const TARGET_OUTCOMES = new Set(["met", "planned", "shortfall", "attainment", "p_met", "p10", "p50", "p90"]);
+const TARGET_OUTCOMES = new Set([
+  "met", "planned", "shortfall", "attainment", "p_met", "p10", "p50", "p90",
+  // What was asked changed (an overlay's at_least or confidence level), and whether a level was reached.
+  "target_value", "confidence_required", "confidence_status",
+]);
 
 /**
  * The rows that changed most in each file, ranked by relative change (see changeScore) and then by
