@@ -3,6 +3,7 @@
  * stress.csv carries it, each target's planned value against its target, and the money and
  * households lost per level (stress_summary.csv).
  */
+import type { Label } from "../format/labels.js";
 import { moneyUnitFor } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { countAxis, MONEY_UNIT_EN, moneyAxis, niceCeil, percentAxis } from "./axis.js";
@@ -111,45 +112,50 @@ function summaryCharts(ctx: RunContext): ChartSpec[] {
     // Without a households target nothing counts households: the bars show the weighted shortfall
     // instead, which orders the levels where "targets met" alone cannot (7 of 10 met at a 10 % cut
     // can be further from the targets than 9 of 10 at 20 %).
-    households ? {
-      title: { zh: "减少的惠及户数与完成目标数", en: "Households lost and targets met" },
-      note: { zh: "柱：较基准减少的惠及户数；折线：完成的目标数。", en: "Bars: households lost vs baseline; line: targets met." },
-      width: 480,
-      height: 300,
-      option: (lang: Lang) => ({
-        grid: { left: 70, right: 50, top: 40, bottom: 30 },
-        legend: { top: 5 },
-        xAxis: { type: "category", data: levels },
-        yAxis: [
-          { type: "value", axisLabel: { formatter: countAxis(lang) } },
-          { type: "value", minInterval: 1, splitLine: { show: false } },
-        ],
-        series: [
-          { name: lang === "zh" ? "减少户数" : "households lost", type: "bar", data: rows.map((r) => value(r, "households_lost")) },
-          { name: lang === "zh" ? "完成目标数" : "targets met", type: "line", yAxisIndex: 1, data: rows.map((r) => value(r, "targets_met")) },
-        ],
+    households
+      ? barsBesideTargetsMet(levels, rows, {
+        key: "households_lost",
+        name: { zh: "减少户数", en: "households lost" },
+        title: { zh: "减少的惠及户数与完成目标数", en: "Households lost and targets met" },
+        note: { zh: "柱：较基准减少的惠及户数；折线：完成的目标数。", en: "Bars: households lost vs baseline; line: targets met." },
+        counts: true,
+      })
+      : barsBesideTargetsMet(levels, rows, {
+        key: "shortfall_objective",
+        name: { zh: "加权缺口", en: "weighted shortfall" },
+        title: { zh: "加权缺口与完成目标数", en: "Weighted shortfall and targets met" },
+        note: {
+          zh: "柱：各目标缺口占目标值之比按权重加总（0 = 全部完成）；折线：完成的目标数。",
+          en: "Bars: each target's shortfall as a share of it, weighted and summed (0 = all met); line: targets met.",
+        },
+        counts: false,
       }),
-    } : {
-      title: { zh: "加权缺口与完成目标数", en: "Weighted shortfall and targets met" },
-      note: {
-        zh: "柱：各目标缺口占目标值之比按权重加总（0 = 全部完成）；折线：完成的目标数。",
-        en: "Bars: each target's shortfall as a share of it, weighted and summed (0 = all met); line: targets met.",
-      },
-      width: 480,
-      height: 300,
-      option: (lang: Lang) => ({
-        grid: { left: 70, right: 50, top: 40, bottom: 30 },
-        legend: { top: 5 },
-        xAxis: { type: "category", data: levels },
-        yAxis: [
-          { type: "value" },
-          { type: "value", minInterval: 1, splitLine: { show: false } },
-        ],
-        series: [
-          { name: lang === "zh" ? "加权缺口" : "weighted shortfall", type: "bar", data: rows.map((r) => value(r, "shortfall_objective")) },
-          { name: lang === "zh" ? "完成目标数" : "targets met", type: "line", yAxisIndex: 1, data: rows.map((r) => value(r, "targets_met")) },
-        ],
-      }),
-    },
   ];
+}
+
+/** One summary column per level as bars, with the targets met as a line on a second axis. */
+function barsBesideTargetsMet(
+  levels: string[],
+  rows: Record<string, Cell>[],
+  bars: { key: string; name: Label; title: ChartSpec["title"]; note: ChartSpec["note"]; counts: boolean },
+): ChartSpec {
+  return {
+    title: bars.title,
+    note: bars.note,
+    width: 480,
+    height: 300,
+    option: (lang: Lang) => ({
+      grid: { left: 70, right: 50, top: 40, bottom: 30 },
+      legend: { top: 5 },
+      xAxis: { type: "category", data: levels },
+      yAxis: [
+        bars.counts ? { type: "value", axisLabel: { formatter: countAxis(lang) } } : { type: "value" },
+        { type: "value", minInterval: 1, splitLine: { show: false } },
+      ],
+      series: [
+        { name: bars.name[lang], type: "bar", data: rows.map((r) => value(r, bars.key)) },
+        { name: lang === "zh" ? "完成目标数" : "targets met", type: "line", yAxisIndex: 1, data: rows.map((r) => value(r, "targets_met")) },
+      ],
+    }),
+  };
 }
