@@ -60,6 +60,7 @@ export async function runStress(
   options: StressOptions = {},
 ): Promise<StressLevel[]> {
   const cuts = [...new Set([0, ...levels])].sort((a, b) => a - b);
+  const labels = distinctLabels(cuts, options.labelOf ?? cutLabel);
   const out: StressLevel[] = [];
   for (const [i, cut] of cuts.entries()) {
     options.progress?.(cut, i, cuts.length);
@@ -67,9 +68,18 @@ export async function runStress(
     let levelScenario = cutBudgets(scenario, selection, cut);
     if (cut > 0 && selection.from !== null && baseline?.status === "optimal") levelScenario = freezePast(levelScenario, baseline, selection.from);
     const planned = options.plan ? await options.plan(levelScenario) : await planScenario(levelScenario, options.solver ?? "auto", options.locate);
-    const level = { cut, label: (options.labelOf ?? cutLabel)(cut), moneyCutYuan: moneyCut(scenario, selection, cut), planned };
+    const level = { cut, label: labels[i], moneyCutYuan: moneyCut(scenario, selection, cut), planned };
     const extras = (await options.onLevel?.(level)) ?? {};
     out.push({ ...level, extras });
   }
   return out;
+}
+
+/**
+ * Each level's label, with more decimals where two levels would read alike (5.785 % and 5.79 % both
+ * round to "5.79%"): every row of stress.csv must say which level it is.
+ */
+function distinctLabels(cuts: readonly number[], labelOf: (cut: number) => string): string[] {
+  const labels = cuts.map(labelOf);
+  return labels.map((label, i) => (labels.indexOf(label) === labels.lastIndexOf(label) ? label : `${Number((cuts[i] * 100).toFixed(6))}%`));
 }

@@ -12,6 +12,7 @@ import { simulate } from "../../src/pipeline.js";
 import { inputLocator, loadScenario } from "../../src/scenario/index.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { arbitraryCuts, arbitraryScenario } from "./generated.js";
+import { handSolvedTown } from "../helpers/scenario.js";
 
 const TOWNS = "test/fixtures/finance/towns.yaml";
 const government = { kind: "government" as const, ids: null };
@@ -45,6 +46,12 @@ describe("stress", () => {
     expect(levels[0].planned.scenario).toBe(s);
     expect(levels[0].planned.tables).toEqual(base.tables);
     expect(levels[0].planned.solution.stages.map((x) => x.objective)).toEqual(base.solution.stages.map((x) => x.objective));
+  });
+
+  it("labels two levels that round alike with the decimals that tell them apart", async () => {
+    const s = handSolvedTown();
+    const levels = await runStress(s, resolveSelection(s, { selector: government }), [0.05785, 0.0579, 0.1]);
+    expect(levels.map((l) => l.label)).toEqual(["0%", "5.785%", "5.79%", "10%"]);
   });
 
   it("tabulates each level and target, losses against the baseline and regions losing most", async () => {
