@@ -35,9 +35,10 @@ export function planSummary(outcome: SimulationOutcome): string {
     lines.push(`  ${mark} ${t.target}: ${t.metric} ${formatCount(t.planned, whole)} / ${formatCount(t.target_value, whole)} by ${t.by} in ${t.region_name} (${formatPercent(t.attainment)})`);
   }
   // In the scenario's order of sources (funding.csv's first appearance put enterprise before bonds).
-  const bySource = new Map<string, number>(loaded.scenario.sources.map((s) => [`${s.name} (${s.kind})`, 0]));
-  for (const f of tables.funding) bySource.set(`${f.source_name} (${f.source_kind})`, (bySource.get(`${f.source_name} (${f.source_kind})`) ?? 0) + f.amount_yuan);
-  for (const [name, amount] of bySource) if (amount === 0) bySource.delete(name);
+  const order = new Map(loaded.scenario.sources.map((s, i) => [s.id, i]));
+  const funding = [...tables.funding].sort((a, b) => order.get(a.source)! - order.get(b.source)!);
+  const bySource = new Map<string, number>();
+  for (const f of funding) bySource.set(`${f.source_name} (${f.source_kind})`, (bySource.get(`${f.source_name} (${f.source_kind})`) ?? 0) + f.amount_yuan);
   const total = [...bySource.values()].reduce((a, b) => a + b, 0);
   lines.push(`money by source (total ${formatMoney(total)}):`);
   for (const [name, amount] of bySource) {

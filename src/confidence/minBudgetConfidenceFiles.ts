@@ -116,7 +116,7 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
     const show = (p: ScalePlan | null) => {
       if (!p) return "—";
       const v = p.validation?.get(t.id);
-      return v ? formatProbability(v.p_met, v.p_met_se, draws) : formatPercent(p.calibration.met[i] / p.calibration.draws);
+      return v ? formatProbability(v.p_met, v.p_met_se, draws) : formatPercent(pMet(p));
     };
     const below = r.below;
     const mark = !below || r.required[i] <= 0 ? "" : below.calibration.status[i] !== "reached" ? " ✗" : r.at && pMet(below) > pMet(r.at) ? " ↑" : "";

@@ -44,7 +44,6 @@ export function financeRunJson(
   };
 }
 
-
 export function renderJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + "\n";
 }

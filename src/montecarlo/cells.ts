@@ -5,11 +5,13 @@
  *
  * Only relevant cells count: unit cost, consent and slip cells where the programme has the leaf;
  * budget cells where the source has a budget that year; shortfall cells where the source funds a
- * programme present in the leaf. Money cells (budgets, shortfall) span every payment year: the tail
- * years' money is as uncertain as the horizon's. A `value` budget input replaces amounts with one
- * distribution in yuan, sized for the horizon's budgets: it covers horizon years only (a tail
- * year's smaller budget would otherwise be replaced by a horizon-sized amount). A `region` filter covers every leaf below it, and a budget node
+ * programme present in the leaf. A `region` filter covers every leaf below it, and a budget node
  * whose leaves all lie within it (so a group filter covers its members' budgets).
+ *
+ * Money cells (budgets, shortfall) span every payment year: the tail years' money is as uncertain
+ * as the horizon's. A `value` budget input replaces amounts with one distribution in yuan, sized
+ * for the horizon's budgets: it covers horizon years only (a tail year's smaller budget would
+ * otherwise be replaced by a horizon-sized amount).
  */
 import { lastPaymentYear, yearsBetween } from "../scenario/paymentYears.js";
 import type { Scenario } from "../scenario/types.js";

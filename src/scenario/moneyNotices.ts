@@ -48,7 +48,7 @@ function unbudgetedYears(scenario: Scenario, place: (path: YamlPath) => string):
     for (const { regions: at, path, missing } of gaps.values()) {
       const tail = missing.some((y) => y > end);
       const why = tail ? ` (after the horizon, units started in its last ${last - end === 1 ? "year are" : `${last - end} years are`} still paid for)` : "";
-      const named = firstFew(at.map((id) => regionLabel(scenario, id)));
+      const named = firstFew(at.map(regionLabel(scenario)));
       out.push(
         `budget of ${source.id} (${source.name}) for ${named}${path ? ` (${place(path)})` : ""}: no entry for ${listYears(missing)}${why}, ` +
         `so ${missing.length === 1 ? "that year's" : "those years'"} money from it is unlimited; add ${missing.length === 1 ? "the year" : "the years"} if the money is limited`,
@@ -107,7 +107,7 @@ function uncoveredLeaves(scenario: Scenario, place: (path: YamlPath) => string):
     }
     if (open.size === 0) continue;
     const at = [...open];
-    const named = firstFew(at.map((id) => regionLabel(scenario, id)));
+    const named = firstFew(at.map(regionLabel(scenario)));
     const path = source.budgets.find((b) => b.path)?.path;
     out.push(
       `budget of ${source.id} (${source.name})${path ? ` (${place(path)})` : ""}: no budget covers ${named}, so ${at.length === 1 ? "its" : "their"} money from it is unlimited in every year; ` +
@@ -123,10 +123,16 @@ function unusedSources(scenario: Scenario): string[] {
     .map((s) => `source ${s.id} (${s.name}) is named in no programme's shares, so it pays for nothing${s.budgets.length > 0 ? ": its budgets are never used" : ""}; add it under programs[…].shares to let it pay`);
 }
 
-/** "梅州市市辖区 (meizhou-urban)": the name a reader knows, and the id the scenario's files use. */
-function regionLabel(scenario: Scenario, id: string): string {
-  const name = scenario.regions.find((r) => r.id === id)?.name;
-  return name && name !== id ? `${name} (${id})` : id;
+/**
+ * "梅州市市辖区 (meizhou-urban)": the name a reader knows, and the id the scenario's files use.
+ * Names looked up in one map: a county-scale scenario can leave a thousand leaves uncovered.
+ */
+function regionLabel(scenario: Scenario): (id: string) => string {
+  const names = new Map(scenario.regions.map((r) => [r.id, r.name]));
+  return (id) => {
+    const name = names.get(id);
+    return name && name !== id ? `${name} (${id})` : id;
+  };
 }
 
 /** "a, b, c" — or the first five "and 3 more". */
