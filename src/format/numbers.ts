@@ -40,10 +40,20 @@ export function formatCount(x: number, whole: boolean): string {
   return grouped(x, whole ? 0 : 1);
 }
 
-/** A share as a percentage with one decimal: 0.1234 → "12.3%". */
+/** A share as a percentage with one decimal: 0.1234 → "12.3%"; a share short of 1 never reads 100.0% (0.999505 → "99.95%"). */
 export function formatPercent(share: number): string {
   if (!Number.isFinite(share)) return "—";
-  return `${(share * 100).toFixed(1)}%`;
+  return `${(share * 100).toFixed(percentDecimals(share))}%`;
+}
+
+/**
+ * Decimals of a percentage: one, or as many as it takes (up to four) for a share just short of 1 not
+ * to round up to 100.0 % — a target missed by 4 of 8,007 communities is 99.95 %, not "100.0% ✗".
+ */
+export function percentDecimals(share: number): number {
+  if (share >= 1) return 1;
+  for (let digits = 1; digits <= 4; digits++) if ((share * 100).toFixed(digits) !== (100).toFixed(digits)) return digits;
+  return 1; // within 5e-7 of 1: solver tolerance, not a miss anyone counts
 }
 
 /** Whether formatProbability shows a P(met) by its 95 % bound: no draw or every draw met it, draws known. */

@@ -8,6 +8,7 @@
  * escaped with a backslash, which Excel, WPS and LibreOffice all read (LibreOffice shows the
  * `!` escape literally).
  */
+import { percentDecimals } from "../format/numbers.js";
 import { isMoneyColumn } from "../output/columns.js";
 import type { Cell } from "../output/resultTables.js";
 
@@ -60,7 +61,7 @@ export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
     case "money":
       return Math.abs(value) >= 1e8 ? MONEY_YI : MONEY_WAN;
     case "share":
-      return PERCENT;
+      return percentFormat(value);
     case "cut":
       return CUT_PERCENT;
     case "households":
@@ -75,6 +76,12 @@ export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** "0.0%", or more decimals where a share short of 1 would show as 100.0% (formatPercent's rule). */
+export function percentFormat(share: number): string {
+  const digits = percentDecimals(share);
+  return digits === 1 ? PERCENT : `0.${"0".repeat(digits)}%`;
 }
 
 /** Width in Excel character units: the longest of header and values (CJK counts double), capped. */

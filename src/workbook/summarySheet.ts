@@ -3,7 +3,7 @@ import type { Worksheet } from "exceljs";
 import { fileLabel } from "../format/labels.js";
 import { spreadsheetText } from "../output/formulaGuard.js";
 import type { KeyFigure } from "../report/keyFigures.js";
-import { MONEY_WAN, MONEY_YI, PERCENT, WHOLE } from "./cellFormats.js";
+import { MONEY_WAN, MONEY_YI, percentFormat, WHOLE } from "./cellFormats.js";
 
 export interface SheetEntry {
   sheet: string;
@@ -21,7 +21,7 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
     if (fmt) row.getCell(2).numFmt = fmt;
   }
   sheet.addRow([]);
-  sheet.addRow(["工作表", "对应文件", "行数", "内容"]).font = { bold: true };
+  sheet.addRow(["工作表", "对应文件", "行数", "英文名称 (English)"]).font = { bold: true };
   for (const s of sheets) sheet.addRow([s.sheet, s.file, s.rows, fileLabel(s.file).en]);
   if (warnings.length > 0) {
     sheet.addRow([]);
@@ -40,7 +40,7 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
 function formatOf(fig: KeyFigure): string | undefined {
   if (typeof fig.value !== "number") return undefined;
   if (fig.kind === "money") return Math.abs(fig.value) >= 1e8 ? MONEY_YI : MONEY_WAN;
-  if (fig.kind === "share") return PERCENT;
+  if (fig.kind === "share") return percentFormat(fig.value);
   if (fig.kind === "count") return WHOLE;
   return undefined;
 }

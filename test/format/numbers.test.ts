@@ -37,6 +37,11 @@ describe("counts, percentages and ranges", () => {
   it("gives percentages one decimal", () => {
     expect(formatPercent(0.1234)).toBe("12.3%");
     expect(formatPercent(1.000029)).toBe("100.0%");
+    // A miss never reads 100.0 %: 4 of 8,007 communities short is 99.95 %.
+    expect(formatPercent(8003 / 8007)).toBe("99.95%");
+    expect(formatPercent(0.99996)).toBe("99.996%");
+    expect(formatPercent(0.9999999)).toBe("100.0%"); // solver tolerance, not a miss
+    expect(formatPercent(0.9994)).toBe("99.9%");
     expect(formatProbability(0.931, 0.0081)).toBe("93.1% ± 0.8%");
     // No draw, or every draw, met it: "± 0.0%" would read as certainty; the exact one-sided 95 %
     // bound 1 − 0.05^(1/n) is shown when the draws are known (≈ 3/n: 0.15 % of 2,000).

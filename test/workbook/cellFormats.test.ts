@@ -45,4 +45,10 @@ describe("number formats by column", () => {
     expect(shown("cut", 0.0001)).toBe("0.0#%"); // "0.0%" showed a 0.01 % cut as 0.0 %
     expect(shown("attainment", 0.0001)).toBe("0.0%");
   });
+
+  it("never shows a missed target's attainment as 100.0% (0.999505 beside met = FALSE)", () => {
+    expect(shown("attainment", 8003 / 8007)).toBe("0.00%");
+    expect(shown("attainment", 1)).toBe("0.0%");
+    expect(shown("p_met", 0.99996)).toBe("0.000%");
+  });
 });
