@@ -95,7 +95,11 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
   const all0 = totalUsed(plain);
   const others = Math.abs(all - gov) > 0.5 || Math.abs(all0 - gov0) > 0.5;
   const whole = others ? `; all sources ${formatMoney(all0)} → ${formatMoney(all)} (${formatMoneyChange(all - all0)})` : "";
-  lines.push(`government money ${formatMoney(gov0)} → ${formatMoney(gov)} (${formatMoneyChange(gov - gov0)}: the price of confidence${gap})${whole}`);
+  // Money spent on margins that still leave a target below its level is not "the price of confidence".
+  const asked = targets.filter((c) => c.status !== "none");
+  const reached = asked.filter((c) => c.status === "reached").length;
+  const price = reached === asked.length ? "the price of confidence" : `the price of the margins planned; ${reached} of ${asked.length} targets reach their level`;
+  lines.push(`government money ${formatMoney(gov0)} → ${formatMoney(gov)} (${formatMoneyChange(gov - gov0)}: ${price}${gap})${whole}`);
   return lines;
 }
 

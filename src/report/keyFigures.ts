@@ -39,6 +39,7 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
       if (required) out.push(required);
     }
     out.push(...noMargin(ctx, targets));
+    out.push(...marginCost(ctx, targets));
   }
   const funding = records(ctx.tables.get("funding.csv"));
   if (funding.length > 0) {
@@ -109,17 +110,31 @@ function minBudgetFigures(ctx: RunContext): KeyFigure[] {
   // the question the office asks ("what does it cost to be 90 % sure?"), as the printed summary says it.
   const cost = typeof confidence === "number" && typeof lambda === "number" && typeof lambda0 === "number"
     ? [
-      f("计划世界的最低比例 λ₀（不考虑不确定性）", "Minimum scale in the planned world λ₀", lambda0, "share"),
+      f(`计划世界的最低比例 λ₀（不考虑不确定性${frozenBefore(ctx, confidence)}）`, "Minimum scale in the planned world λ₀", lambda0, "share"),
       f("把握度的代价（比 λ₀ 多需的预算）", "Cost of the confidence (budgets above λ₀)", today * (lambda - lambda0), "money"),
     ]
     : [];
+  const needed = sum(rows.map((r) => num(r.min_budget_yuan)));
   return [
     ...(typeof lambda === "number" ? [f("最低预算比例 λ", "Minimum budget scale λ", lambda, "share")] : []),
     f("所选预算（现有）", "Selected budgets today", today, "money"),
-    f("最低所需预算", "Minimum budgets", sum(rows.map((r) => num(r.min_budget_yuan))), "money"),
+    f("最低所需预算", "Minimum budgets", needed, "money"),
+    // The headline a briefing states: how much to add (or what could go) against today's budgets.
+    needed >= today
+      ? f(`需增加的预算（最低所需 − 现有，${today > 0 ? `+${formatPercent(needed / today - 1)}` : "—"}）`, "Budgets to add (minimum − today)", needed - today, "money")
+      : f(`可减少的预算（现有 − 最低所需，−${formatPercent(1 - needed / today)}）`, "Budgets that could go (today − minimum)", today - needed, "money"),
     ...(typeof confidence === "number" ? [f("把握度", "Confidence level", confidence, "share")] : []),
     ...cost,
   ];
+}
+
+/**
+ * With --from, the years before it are kept at today's plan — here the plan to the confidence level,
+ * which spent more in them than the plain plan, so λ₀ is below plain min-budget's λ for the same years.
+ */
+function frozenBefore(ctx: RunContext, level: number): string {
+  const from = (ctx.runJson.selection as { from?: unknown } | undefined)?.from;
+  return typeof from === "number" ? `；${from}年以前保持现有 ${formatPercent(level)} 把握度的计划，故低于普通最低预算的比例` : "";
 }
 
 const CONFIDENCE_STATUS_ZH: Record<string, string> = {
@@ -134,6 +149,25 @@ function confidenceFigure(t: ReturnType<typeof records>[number]): KeyFigure | nu
   const status = CONFIDENCE_STATUS_ZH[text(t.confidence_status)];
   if (typeof t.confidence_required !== "number" || !status) return null;
   return f(`要求把握度：${text(t.name)}`, `Confidence required: ${text(t.name)}`, `${formatPercent(t.confidence_required)}，${status}`, "text");
+}
+
+/**
+ * A plan to a confidence level: what the margins cost against the plan without them (run.json's
+ * `confidence.plain`), and — where some targets could not get their level — that the money did not
+ * buy that level for every target.
+ */
+function marginCost(ctx: RunContext, targets: ReturnType<typeof records>): KeyFigure[] {
+  const info = ctx.runJson.confidence as { plain?: { government_used_yuan?: unknown }; price_of_confidence_yuan?: unknown } | undefined;
+  const plain = info?.plain?.government_used_yuan;
+  const price = info?.price_of_confidence_yuan;
+  if (typeof plain !== "number" || typeof price !== "number") return [];
+  const asked = targets.filter((t) => typeof t.confidence_required === "number");
+  const reached = asked.filter((t) => t.confidence_status === "reached").length;
+  const partly = reached < asked.length ? `（只有 ${reached} / ${asked.length} 个目标达到要求把握度，见上）` : "";
+  return [
+    f("不加余量的计划：政府资金", "Plan without margins: government money", plain, "money"),
+    f(`余量的代价：比不加余量的计划多用政府资金${partly}`, "Cost of the margins: government money above the plan without them", price, "money"),
+  ];
 }
 
 /** Targets planned exactly at their value and mostly missed in the draws: why 100 % sits beside ~0 %. */

@@ -49,4 +49,10 @@ describe("confidence summary lines", () => {
     const [line] = confidenceLines(scenario, none, tables(3e8, 0), tables(2e8, 0));
     expect(line).toBe("government money 2亿元 → 3亿元 (+1亿元: the price of confidence)");
   });
+
+  it("does not call the margins' money the price of confidence when a target stays below its level", () => {
+    const limited = { status: "limited", limits: [], planned: 10, required: 0.9, met: 1, draws: 10 } as unknown as TargetConfidence;
+    const lines = confidenceLines(scenario, scenario.targets.map((_, i) => (i === 0 ? limited : { ...limited, status: "none" })), tables(3e8, 0), tables(2e8, 0));
+    expect(lines.at(-1)).toBe("government money 2亿元 → 3亿元 (+1亿元: the price of the margins planned; 0 of 1 targets reach their level)");
+  });
 });

@@ -158,6 +158,18 @@ describe("plan report", () => {
     expect(keyFigures(runContext("plan", files)).some((f) => f.label.en.startsWith("Confidence required"))).toBe(false);
   });
 
+  it("gives a confidence plan's cost of the margins against the plan without them, and says when not every target got its level", () => {
+    const [head, ...rows] = files["targets.csv"].trimEnd().split("\n");
+    const targets = [`${head},confidence_required,confidence_status`, ...rows.map((r, i) => `${r},0.9,${i === 0 ? "limited" : "reached"}`)].join("\n");
+    const run = { ...JSON.parse(files["run.json"]), confidence: { plain: { government_used_yuan: 3.326e10 }, price_of_confidence_yuan: 1.057e9 } };
+    const figures = keyFigures(runContext("plan", { ...files, "targets.csv": targets, "run.json": JSON.stringify(run) }));
+    expect(figures.find((f) => f.label.en === "Plan without margins: government money")?.value).toBe(3.326e10);
+    const cost = figures.find((f) => f.label.en.startsWith("Cost of the margins"));
+    expect(cost?.value).toBe(1.057e9);
+    expect(cost?.label.zh).toContain(`只有 ${rows.length - 1} / ${rows.length} 个目标达到要求把握度`);
+    expect(keyFigures(runContext("plan", files)).some((f) => f.label.en.startsWith("Cost of the margins"))).toBe(false);
+  });
+
   it("escapes names from the scenario", () => {
     const run = JSON.parse(files["run.json"]);
     run.scenario.name = "<script>alert(1)</script>";
@@ -276,6 +288,20 @@ describe("min-budget report", () => {
     expect(figures.find((f) => f.label.en === "Cost of the confidence (budgets above λ₀)")?.value).toBeCloseTo(3e7, 4);
     const plain = keyFigures(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify({ totals: { ratio: 0.9 }, deterministic_scale: 0.9 }) }));
     expect(plain.some((f) => f.label.en.startsWith("Cost of the confidence"))).toBe(false);
+  });
+
+  it("states what to add to today's budgets (or what could go), beside the cost above λ₀ that can exceed it", () => {
+    const grown = minBudget.replaceAll(",90000000,-10000000,", ",125000000,25000000,");
+    const run = { scale: 1.25, deterministic_scale: 0.8, confidence: 0.9, selection: { sources: ["central"], from: 2024, to: null, region: null } };
+    const figures = keyFigures(runContext("min-budget", { "min_budget.csv": grown, "run.json": JSON.stringify(run) }));
+    const add = figures.find((f) => f.label.en === "Budgets to add (minimum − today)");
+    expect(add?.value).toBeCloseTo(5e7, 4); // 2.5亿 − 2亿
+    expect(add?.label.zh).toContain("+25.0%");
+    // λ₀ with --from: the years before it kept at the confidence plan, so the cost above λ₀ (0.45 × 2亿 = 9,000万) exceeds the 5,000万 to add.
+    expect(figures.find((f) => f.label.en === "Minimum scale in the planned world λ₀")?.label.zh).toContain("2024年以前保持现有 90.0% 把握度的计划");
+    const cut = keyFigures(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify({ totals: { ratio: 0.9 } }) }));
+    expect(cut.find((f) => f.label.en === "Budgets that could go (today − minimum)")?.value).toBeCloseTo(2e7, 4);
+    expect(cut.some((f) => f.label.en.startsWith("Budgets to add"))).toBe(false);
   });
 
   it("says which budgets were scaled, from when and where", () => {
