@@ -73,7 +73,7 @@ export async function stressFolder(file: string, request: StressRequest): Promis
     solver, progress: request.progress, plan: planning?.plan, onLevel, locate: loaded.place, labelOf: levelNamer(request.cut, selected),
   });
   const runJson = financeRunJson("stress", run, selection, solver, {
-    cut: { selector: request.cut.selector.kind ?? "sources", levels: levels.map((l) => l.cut), ...(request.cut.amounts.length > 0 ? { amounts_yuan: request.cut.amounts, selected_yuan: selected } : {}) },
+    cut: { selector: request.cut.selector.kind ?? "sources", levels: levels.map((l) => l.cut), selected_yuan: selected, ...(request.cut.amounts.length > 0 ? { amounts_yuan: request.cut.amounts } : {}) },
     confidence: confidence?.level ?? null,
     calibration: seeds ? { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: confidence?.calibrationDraws ?? DEFAULT_CALIBRATION_DRAWS } : null,
     monte_carlo: draws ? { mode: "evaluate", seed: draws.seed, seed_from: draws.seedFrom, draws: draws.draws, workers: draws.workers, common_random_numbers: true } : null,

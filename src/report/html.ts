@@ -13,7 +13,8 @@ export function bi(label: Label): string {
 
 export interface HtmlTable {
   head: Label[];
-  rows: string[][];
+  /** Cells: text as it stands, or a label shown in the page's language. */
+  rows: (string | Label)[][];
   /** Columns whose cells are right-aligned numbers. */
   numeric?: boolean[];
 }
@@ -21,6 +22,6 @@ export interface HtmlTable {
 export function table(t: HtmlTable): string {
   const cls = (j: number) => (t.numeric?.[j] ? ' class="num"' : "");
   const head = t.head.map((h, j) => `<th${cls(j)}>${bi(h)}</th>`).join("");
-  const body = t.rows.map((r) => `<tr>${r.map((c, j) => `<td${cls(j)}>${esc(c)}</td>`).join("")}</tr>`).join("\n");
+  const body = t.rows.map((r) => `<tr>${r.map((c, j) => `<td${cls(j)}>${typeof c === "string" ? esc(c) : bi(c)}</td>`).join("")}</tr>`).join("\n");
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }

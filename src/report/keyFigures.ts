@@ -68,6 +68,7 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
       out.push(f(`削减${text(s.cut_label)}：达到要求把握度的目标`, `Cut ${text(s.cut_label)}: targets at their confidence level`, `${sure} / ${level.length}`, "text"));
     }
   }
+  out.push(...stressNoMargin(ctx, stressTargets));
   out.push(...minBudgetFigures(ctx));
   const changed = records(ctx.tables.get("compare.csv")).filter((r) => typeof r.delta_2 === "number" && r.delta_2 !== 0).length;
   if (ctx.tables.has("compare.csv")) out.push(f("变化的数值", "Values that changed", changed, "count"));
@@ -94,7 +95,11 @@ function cutFigures(ctx: RunContext): KeyFigure[] {
   const where = typeof selection.region === "string" ? `，${typeof regionName === "string" ? regionName : selection.region}及其下辖地区` : "";
   const what = `${named.join("、")}${years}${where}`;
   if (ctx.kind === "min-budget") return [f("缩放的预算", "Budgets scaled", what, "text")];
-  const out = [f("削减的预算", "Budgets cut", what, "text")];
+  // Every level keeps the years before --from at the 0 % plan (docs/finance.md): said, not implied.
+  const frozen = from === null ? "" : `；${from}年以前各档位均保持0%档位的计划`;
+  const out = [f("削减的预算", "Budgets cut", `${what}${frozen}`, "text")];
+  const selected = (ctx.runJson.cut as { selected_yuan?: unknown } | undefined)?.selected_yuan;
+  if (typeof selected === "number") out.push(f("所选预算合计（削减比例的基数）", "Selected budgets (what the cut shares are of)", selected, "money"));
   if (typeof confidence === "number") out.push(f("各档规划把握度", "Each level planned to", confidence, "share"));
   return out;
 }
@@ -171,14 +176,31 @@ function marginCost(ctx: RunContext, targets: ReturnType<typeof records>): KeyFi
 }
 
 /** Targets planned exactly at their value and mostly missed in the draws: why 100 % sits beside ~0 %. */
-function noMargin(ctx: RunContext, targets: ReturnType<typeof records>): KeyFigure[] {
+function noMargin(ctx: RunContext, targets: ReturnType<typeof records>, at = ""): KeyFigure[] {
   if (!targets.some((t) => typeof t.p_met === "number")) return [];
   const outcomes = targets.map((t) => ({ name: text(t.name), met: t.met === true, p_met: num(t.p_met), planned: num(t.planned), target_value: num(t.target_value) }));
   const mode = (ctx.runJson.monte_carlo as { mode?: unknown } | undefined)?.mode;
   const exact = withoutMargin(outcomes, mode, ctx.runJson.confidence != null);
   if (exact.length === 0) return [];
   const names = exact.map((t) => t.name).join("、");
-  return [f("说明：无余量", "Note: no margin", `${names}：按目标值恰好规划，没有余量，抽样中任何损失都会导致未完成；用 --confidence 0.9 可规划出达到 90% 把握所需的余量`, "text")];
+  return [f("说明：无余量", "Note: no margin", `${at}${names}：按目标值恰好规划，没有余量，抽样中任何损失都会导致未完成；按要求的把握度规划（如 90%）可得出所需的余量`, "text")];
+}
+
+/**
+ * stress --draws: the 0 % plan's targets without a margin (a cut level that re-balances money
+ * towards such a target gives it one, so its P(met) rises as the budget falls), and which levels
+ * plan a target above the 0 % plan.
+ */
+function stressNoMargin(ctx: RunContext, rows: ReturnType<typeof records>): KeyFigure[] {
+  if (ctx.kind !== "stress") return [];
+  const base = rows.filter((r) => r.cut === 0);
+  const out = noMargin(ctx, base, "0%档位："); // stress draws evaluate each level's plan
+  const gained = rows.filter((r) => r.gained_vs_base === true);
+  if (gained.length > 0) {
+    const which = gained.map((r) => `削减${text(r.cut_label)}时的${text(r.name)}`).join("、");
+    out.push(f("说明：再平衡", "Note: re-balanced", `${which}：计划值高于0%档位（削减后资金转向该目标），故其完成率或完成概率可能高于不削减时`, "text"));
+  }
+  return out;
 }
 
 function sum(xs: number[]): number {

@@ -2,7 +2,7 @@
 import { formatCount, formatMoney, formatPercent, formatProbability, formatRange } from "../format/numbers.js";
 import { metricLabel } from "../format/labels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
-import { table } from "./html.js";
+import { bi, table } from "./html.js";
 import type { KeyFigure } from "./keyFigures.js";
 import { inputRecord, mcDraws, runWarnings, type RunContext } from "./runContext.js";
 
@@ -13,7 +13,7 @@ export function figureTable(figures: KeyFigure[]): string {
     if (f.kind === "share") return formatPercent(f.value);
     return formatCount(f.value, true);
   };
-  return table({ head: [{ zh: "项目", en: "Item" }, { zh: "数值", en: "Value" }], rows: figures.map((f) => [f.label.zh, shown(f)]), numeric: [false, true] });
+  return table({ head: [{ zh: "项目", en: "Item" }, { zh: "数值", en: "Value" }], rows: figures.map((f) => [f.label, shown(f)]), numeric: [false, true] });
 }
 
 /** run.json's warnings, one row each, as written (the scenario's notices are in English). */
@@ -65,6 +65,36 @@ export function stressSummaryTable(ctx: RunContext): string {
     ]),
     numeric: [false, false, true, true, true, true],
   });
+}
+
+/**
+ * stress: each target at each cut level — planned attainment (✗ missed), and with --draws its P(met)
+ * — as a grid a briefing can quote; * marks a level that plans the target above the 0 % plan.
+ */
+export function stressTargetsTable(ctx: RunContext): string {
+  const rows = records(ctx.tables.get("stress.csv"));
+  if (rows.length === 0) return "";
+  const levels = [...new Map(rows.map((r) => [num(r.cut), text(r.cut_label)])).entries()].sort((a, b) => a[0] - b[0]);
+  const ids = [...new Set(rows.map((r) => text(r.target)))];
+  const at = (id: string, cut: number) => rows.find((r) => r.target === id && num(r.cut) === cut);
+  const grid = (cell: (r: Record<string, Cell>) => string) => ids.map((id) => {
+    const first = at(id, levels[0][0]);
+    const metric = text(first?.metric);
+    return [text(first?.name ?? id), count(metric, first?.target_value ?? null), ...levels.map(([cut]) => {
+      const r = at(id, cut);
+      return r ? `${cell(r)}${r.gained_vs_base === true ? " *" : ""}` : "—";
+    })];
+  });
+  const head = [{ zh: "目标", en: "Target" }, { zh: "目标值", en: "Target value" }, ...levels.map(([, label]) => ({ zh: `削减${label}`, en: `cut ${label}` }))];
+  const numeric = head.map((_, j) => j >= 1);
+  const attainment = table({ head, rows: grid((r) => (typeof r.attainment === "number" ? `${formatPercent(r.attainment)}${r.met === true ? "" : " ✗"}` : "—")), numeric });
+  const mc = rows.some((r) => typeof r.p_met === "number");
+  const pMet = mc ? table({ head, rows: grid((r) => (typeof r.p_met === "number" ? formatProbability(r.p_met, num(r.p_met_se), mcDraws(ctx), "zh") : "—")), numeric }) : "";
+  return [
+    `<h3>${bi({ zh: "各目标计划完成率", en: "Planned attainment by target" })}</h3>`, attainment,
+    ...(mc ? [`<h3>${bi({ zh: "各目标完成概率（蒙特卡洛，各档位使用相同的抽样）", en: "P(met) by target (Monte Carlo, the same draws at every level)" })}</h3>`, pMet] : []),
+    `<p>${bi({ zh: "✗ 未完成；* 该档位计划值高于0%档位（削减后资金转向该目标）。", en: "✗ missed; * planned above the 0% plan at this level (money moved towards it)." })}</p>`,
+  ].join("\n");
 }
 
 /** A target's metric from the folder's input.yaml (frontier.csv names the target only); "" if unknown. */

@@ -25,6 +25,7 @@ describe("stressFolder: simulate stress as an engine call", () => {
     expect(runJson.command).toBe("stress");
     expect(runJson.selection.sources).toEqual(["gov"]);
     expect(runJson.cut.levels).toEqual([0, 0.2]);
+    expect(runJson.cut.selected_yuan).toBeGreaterThan(0); // the base of the shares, for percentage cuts too
     expect(Object.keys(runJson.timings_seconds)).toEqual(["load", "solve"]);
     // Each level's stages as a plan's run.json records them, with their seconds.
     expect(runJson.levels[1].stages[0]).toMatchObject({ stage: "shortfall", status: "optimal", seconds: expect.any(Number) });
@@ -41,7 +42,7 @@ describe("stressFolder: simulate stress as an engine call", () => {
     const report = readFileSync(join(out, "report.html"), "utf8");
     expect(report).toContain("加权缺口与完成目标数");
     expect(report).not.toContain("减少的惠及户数");
-    expect(report).toMatch(/削减50%：完成目标<\/td><td class="num">0 \/ 1（加权缺口 0\.\d{3}）/);
+    expect(report).toMatch(/削减50%：完成目标<\/span><span class="en">[^<]*<\/span><\/td><td class="num">0 \/ 1（加权缺口 0\.\d{3}）/);
     expect(outcome.levels).toHaveLength(2);
   });
 

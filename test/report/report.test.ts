@@ -138,7 +138,7 @@ describe("plan report", () => {
       keyFigures(runContext("plan", { ...files, "run.json": JSON.stringify(run) })).find((f) => f.label.en === "Note: no margin")?.value;
     const run = JSON.parse(files["run.json"]);
     // All four: the county towns' 2,050.03 for 2,050 is no margin either.
-    expect(note(run)).toMatch(/^全省开工8007个小区、全省惠及142万户、县城开工2050个小区、县城惠及25\.6万户：按目标值恰好规划，没有余量.*--confidence 0\.9/);
+    expect(note(run)).toMatch(/^全省开工8007个小区、全省惠及142万户、县城开工2050个小区、县城惠及25\.6万户：按目标值恰好规划，没有余量.*按要求的把握度规划/);
     expect(renderReport(runContext("plan", files))).toContain("按目标值恰好规划，没有余量");
     // Met in no draw: the key figure gives the bound on 200 draws, as the table does.
     const pMet = keyFigures(runContext("plan", files)).find((f) => f.label.en === "P(met): 全省开工8007个小区")?.value;
@@ -205,18 +205,37 @@ describe("stress report", () => {
     const run = { scenario: { name: "压力" }, selection: { sources: ["provincial"], from: 2024, region: "gz" }, confidence: 0.9 };
     const input = "name: 压力\nregions:\n  - {id: gz, name: 广州市}\nsources:\n  - {id: provincial, name: 省级财政补助资金}\n";
     const figures = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify(run), "input.yaml": input }));
-    expect(figures.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），自2024年起，广州市及其下辖地区");
+    expect(figures.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），自2024年起，广州市及其下辖地区；2024年以前各档位均保持0%档位的计划");
     expect(figures.find((f) => f.label.en === "Each level planned to")?.value).toBe(0.9);
     const plain = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify({ selection: { sources: ["a", "b"], from: null, region: null } }) }));
     expect(plain.find((f) => f.label.en === "Budgets cut")?.value).toBe("a、b，全部年份");
     const oneYear = { ...run, selection: { ...run.selection, to: 2024, region: null } };
     const single = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify(oneYear), "input.yaml": input }));
-    expect(single.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），仅2024年");
+    expect(single.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），仅2024年；2024年以前各档位均保持0%档位的计划");
     expect(plain.some((f) => f.label.en === "Each level planned to")).toBe(false);
     // Planned to a confidence level, each level says how many targets got it, beside "met".
     const sureStress = stress.split("\n").map((l, i) => (i === 0 ? `${l},confidence_required,confidence_status` : `${l},0.9,${i === 1 ? "reached" : "limited"}`)).join("\n");
     const sure = keyFigures(runContext("stress", { "stress.csv": sureStress, "stress_summary.csv": summary }));
     expect(sure.filter((f) => f.label.en.endsWith("targets at their confidence level")).map((f) => f.value)).toEqual(["1 / 1", "0 / 1"]);
+  });
+
+  it("tabulates each target at each level (✗ missed, * re-balanced towards it), P(met) with --draws, and names the base of the cut", () => {
+    const grown = `${stress}\n0,0%,optimal,b,目标乙,p,r,区,started,2025,soft,1,50,50,1,0,true,0,false\n0.1,10%,optimal,b,目标乙,p,r,区,started,2025,soft,1,50,55,1.1,0,true,5,true`;
+    const html = renderReport(runContext("stress", { "stress.csv": grown, "stress_summary.csv": summary, "run.json": JSON.stringify({ cut: { selected_yuan: 5e8 } }) }));
+    const rowOf = (name: string) => html.match(new RegExp(`<tr><td>${name}</td>.*?</tr>`))?.[0].replace(/<[^>]+>/g, "|");
+    expect(rowOf("目标甲")).toBe("||目标甲||100||100.0%||90.0% ✗||");
+    expect(rowOf("目标乙")).toBe("||目标乙||50||100.0%||110.0% *||");
+    expect(html).not.toContain("各目标完成概率");
+    const run = { selection: { sources: ["a"], from: null, region: null }, cut: { selected_yuan: 5e8 } };
+    const figures = keyFigures(runContext("stress", { "stress.csv": grown, "stress_summary.csv": summary, "run.json": JSON.stringify(run) }));
+    expect(figures.find((f) => f.label.en === "Selected budgets (what the cut shares are of)")?.value).toBe(5e8);
+    expect(figures.find((f) => f.label.en === "Note: re-balanced")?.value).toMatch(/^削减10%时的目标乙：计划值高于0%档位/);
+    // With draws: P(met) per level, and the 0 % plan's targets without a margin named.
+    const withP = grown.split("\n").map((l, i) => (i === 0 ? `${l},p_met,p_met_se` : `${l},${i % 2 === 1 ? 0.1 : 0.8},0.01`)).join("\n");
+    const mc = { monte_carlo: { mode: "evaluate", draws_used: 1000 } };
+    expect(renderReport(runContext("stress", { "stress.csv": withP, "stress_summary.csv": summary, "run.json": JSON.stringify(mc) }))).toContain("各目标完成概率");
+    const noMargin = keyFigures(runContext("stress", { "stress.csv": withP, "stress_summary.csv": summary, "run.json": JSON.stringify(mc) })).find((f) => f.label.en === "Note: no margin");
+    expect(noMargin?.value).toMatch(/^0%档位：目标甲、目标乙：按目标值恰好规划，没有余量/);
   });
 
   it("lists why a level has no plan, with its cut, only when the folder has diagnostics.csv", () => {
