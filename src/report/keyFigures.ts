@@ -5,6 +5,7 @@
 import { type Label, SOURCE_KIND_LABELS, yearsLabel } from "../format/labels.js";
 import { formatPercent, formatProbability, showsBound } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
+import type { FolderSummary } from "../finance/compare/folderSummary.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
 import { inputRecord, mcDraws, type RunContext } from "./runContext.js";
 
@@ -70,8 +71,33 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   }
   out.push(...stressNoMargin(ctx, stressTargets));
   out.push(...minBudgetFigures(ctx));
+  out.push(...compareFigures(ctx));
+  return out;
+}
+
+/**
+ * compare: each folder's targets met and money by kind of source, then how many values changed. An
+ * overlay re-plans the whole horizon knowing its changes; a cut decided in a later year is stress's
+ * question (README), and a reader of "every target met" must be told so.
+ */
+function compareFigures(ctx: RunContext): KeyFigure[] {
+  if (!ctx.tables.has("compare.csv")) return [];
+  const out: KeyFigure[] = [];
+  const folders = (ctx.runJson.folders ?? []) as FolderSummary[];
+  folders.forEach((folder, i) => {
+    const n = i + 1;
+    out.push(f(`方案${n}`, `Folder ${n}`, folder.title, "text"));
+    if (folder.targets !== null) out.push(f(`方案${n}：完成目标数`, `Folder ${n}: targets met`, `${folder.targetsMet} / ${folder.targets}`, "text"));
+    for (const [kind, yuan] of folder.moneyByKind) {
+      const label = SOURCE_KIND_LABELS[kind] ?? { zh: kind, en: kind };
+      out.push(f(`方案${n}：${label.zh}资金`, `Folder ${n}: ${label.en} money`, yuan, "money"));
+    }
+  });
+  if (folders.some((folder) => folder.overlays.length > 0)) {
+    out.push(f("说明：叠加层", "Note: overlays", "以叠加层规划的方案从规划期第一年起就按改变后的输入重新规划（相当于期初即已知道这些变化），可提前调整前几年的安排；某年起才发生的预算削减，应看压力测试（自该年起削减、此前年份保持原计划）的结果", "text"));
+  }
   const changed = records(ctx.tables.get("compare.csv")).filter((r) => typeof r.delta_2 === "number" && r.delta_2 !== 0).length;
-  if (ctx.tables.has("compare.csv")) out.push(f("变化的数值", "Values that changed", changed, "count"));
+  out.push(f("变化的数值", "Values that changed", changed, "count"));
   return out;
 }
 

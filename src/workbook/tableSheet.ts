@@ -43,6 +43,8 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable): void {
  * statistics in 万元/亿元 like every other amount, a households metric whole.
  */
 function metricKinds(table: ResultTable, kinds: ColumnKind[]): (row: Cell[]) => ColumnKind[] {
+  const compared = table.columns.indexOf("column");
+  if (compared >= 0) return comparedKinds(table, kinds, compared);
   const metric = table.columns.indexOf("metric");
   if (metric < 0) return () => kinds;
   // A metric's unit follows the same rule as a column's name (cellFormats.ts: `_yuan`, households).
@@ -50,6 +52,21 @@ function metricKinds(table: ResultTable, kinds: ColumnKind[]): (row: Cell[]) => 
   return (row) => {
     const unit = columnKind(String(row[metric] ?? ""));
     return unit === "money" || unit === "households" ? as[unit] : kinds;
+  };
+}
+
+/**
+ * compare.csv: one row per compared value, its `column` naming what the values are — the folders'
+ * values and their deltas show as that column would (amount_yuan in 万元/亿元, a share as %).
+ */
+function comparedKinds(table: ResultTable, kinds: ColumnKind[], compared: number): (row: Cell[]) => ColumnKind[] {
+  const values = table.columns.flatMap((c, j) => (/^(value|delta)_\d+$/.test(c) ? [j] : []));
+  return (row) => {
+    const unit = columnKind(String(row[compared] ?? ""));
+    if (unit === "text" || unit === "flag" || unit === "number") return kinds;
+    const own = kinds.slice();
+    for (const j of values) own[j] = unit;
+    return own;
   };
 }
 

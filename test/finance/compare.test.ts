@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { compareFolders, compareText, folderTitle, mostChanged, renderCompareCsv } from "../../src/finance/compare/compare.js";
 import type { CompareRow } from "../../src/finance/compare/alignTables.js";
 import { diffInputs } from "../../src/finance/compare/inputDiff.js";
+import { summariseFolder } from "../../src/finance/compare/folderSummary.js";
+import { keyFigures } from "../../src/report/keyFigures.js";
+import { runContext } from "../../src/report/runContext.js";
 import { simulate } from "../../src/pipeline.js";
 
 const TOWNS = "test/fixtures/finance/towns.yaml";
@@ -129,6 +132,26 @@ describe("input diff", () => {
     const text = compareText(result, 5, null);
     expect(text).toContain("stress_summary.csv:");
     expect(text).toContain("2 values are in some folders only");
+  });
+
+  it("leads with each folder's targets met and money by kind of source (summed by hand from funding.csv), then the targets' rows", async () => {
+    const result = await compareFolders([base, cut]);
+    const byKind = (folder: string) => {
+      const sums = new Map<string, number>();
+      for (const r of readPlainCsv(join(folder, "funding.csv"))) sums.set(r.source_kind, (sums.get(r.source_kind) ?? 0) + Number(r.amount_yuan));
+      return [...sums].map(([k, v]) => [k, Math.round(v * 100) / 100]);
+    };
+    const met = (folder: string) => readPlainCsv(join(folder, "targets.csv")).filter((r) => r.met === "true").length;
+    const summaries = result.folders.map((f) => summariseFolder(f, folderTitle(f)));
+    expect(summaries.map((s) => s.moneyByKind)).toEqual([byKind(base), byKind(cut)]);
+    expect(summaries.map((s) => s.targetsMet)).toEqual([met(base), met(cut)]);
+    expect(summaries[1].overlays).toEqual([CUT]);
+    expect(compareText(result, 5, null)).toMatch(new RegExp(`\\[2\\] .*\\n {6}targets met ${met(cut)}/\\d+; government `));
+    expect(result.rows[0].file).toBe("targets.csv"); // the outcome before the detail that made it
+    const figures = keyFigures(runContext("compare", { "compare.csv": renderCompareCsv(result, { bom: false }) }, { scenario: { name: "x" }, folders: summaries }));
+    expect(figures.find((f) => f.label.en === "Folder 2: targets met")?.value).toBe(`${met(cut)} / ${summaries[1].targets}`);
+    expect(figures.find((f) => f.label.en === "Folder 2: government money")?.value).toBe(byKind(cut).find(([k]) => k === "government")?.[1]);
+    expect(figures.find((f) => f.label.en === "Note: overlays")?.value).toMatch(/期初即已知道这些变化/);
   });
 
   it("titles each folder by its scenario and the overlays that made it differ", async () => {

@@ -123,6 +123,23 @@ describe("results.xlsx", () => {
     expect(format("压力测试-汇总", "C3")).toBe("General");
   });
 
+  it("shows compare.csv's values and deltas as the compared column would (money in 万元/亿元, a share as %, a label as text)", async () => {
+    const files = {
+      "compare.csv": [
+        "file,key,column,value_1,value_2,delta_2,rel_delta_2,missing_in",
+        "funding.csv,year=2021;source=central,amount_yuan,539970158.13,497354207.77,-42615950.36,-0.0789,",
+        "funding.csv,year=2021;source=central,share_of_cost,0.3,0.25,-0.05,-0.1667,",
+        "targets.csv,target=a,weight,1.5,2,0.5,0.3333,",
+      ].join("\n"),
+    };
+    const wb = XLSX.read((await withOfficeFiles(files, { kind: "compare" }))["results.xlsx"] as Uint8Array, { cellNF: true });
+    const format = (ref: string) => wb.Sheets["方案比较"][ref].z ?? "General";
+    expect(["D3", "E3", "F3"].map(format)).toEqual(Array(3).fill('0\\.00,,"亿元"').map((f, i) => (i === 2 ? '0\\.0,"万元"' : f)));
+    expect(format("G3")).toBe("0.0%");
+    expect(["D4", "E4", "F4"].map(format)).toEqual(["0.0%", "0.0%", "0.0%"]);
+    expect(format("D5")).toBe("General"); // a weight: as stored
+  });
+
   it("lists run.json's warnings on the summary sheet, and none where there are none", async () => {
     const files = {
       "targets.csv": "target,metric,target_value\nt1,started,100\n",

@@ -12,6 +12,7 @@
 import { basename } from "node:path";
 import { UsageError } from "../../errors.js";
 import { isMoneyColumn, READING_ORDER, TABLE_KEYS } from "../../output/columns.js";
+import { summariseFolder } from "./folderSummary.js";
 import { formatMoney, formatMoneyChange } from "../../format/numbers.js";
 import { toCsv } from "../../output/csv.js";
 import { changeScore, type CompareRow, compareTable } from "./alignTables.js";
@@ -36,7 +37,7 @@ export async function compareFolders(dirs: string[], options: { force?: boolean 
   }
   refuseDifferentCommands(folders);
   const rows: CompareRow[] = [];
-  for (const file of Object.keys(TABLE_KEYS)) {
+  for (const file of READING_ORDER) { // the targets first: the outcome before the detail that made it
     const tables = folders.map((f) => f.tables.get(file));
     if (tables.some((t) => t !== undefined)) rows.push(...compareTable(file, tables));
   }
@@ -164,6 +165,10 @@ export function compareText(result: CompareResult, top: number, outFile: string 
   result.folders.forEach((f, i) => {
     const overlays = f.runJson.scenario?.overlays ?? [];
     lines.push(`  [${i + 1}] ${f.dir} — ${f.runJson.scenario?.name ?? "?"}; overlays: ${overlays.length ? overlays.join(", ") : "none"}`);
+    const s = summariseFolder(f, "");
+    const met = s.targets === null ? [] : [`targets met ${s.targetsMet}/${s.targets}`];
+    const money = s.moneyByKind.map(([kind, yuan]) => `${kind} ${formatMoney(yuan)}`);
+    if (met.length + money.length > 0) lines.push(`      ${[...met, ...money].join("; ")}`);
   });
   for (const w of result.warnings) lines.push(`warning (forced): ${w}`);
   lines.push("", `inputs that differ (${result.inputs.length}):`);

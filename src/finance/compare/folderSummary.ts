@@ -1,0 +1,32 @@
+/**
+ * What a briefing says first of each compared folder: how many targets it meets and what each kind
+ * of source pays. Two plans can differ in thousands of values and still both meet every target; a
+ * cut that "saves government money" may do it by charging residents more.
+ */
+import type { ResultsFolder } from "./readFolder.js";
+
+export interface FolderSummary {
+  title: string;
+  /** Overlays (`--with`) the folder was planned with: it re-planned the whole horizon with them known. */
+  overlays: string[];
+  targetsMet: number | null;
+  targets: number | null;
+  /** Yuan by source kind (funding.csv's `source_kind`), in the order first met. */
+  moneyByKind: [string, number][];
+}
+
+export function summariseFolder(folder: ResultsFolder, title: string): FolderSummary {
+  const targets = folder.tables.get("targets.csv")?.rows ?? null;
+  const money = new Map<string, number>();
+  for (const r of folder.tables.get("funding.csv")?.rows ?? []) {
+    const amount = Number(r.amount_yuan);
+    if (Number.isFinite(amount)) money.set(r.source_kind, (money.get(r.source_kind) ?? 0) + amount);
+  }
+  return {
+    title,
+    overlays: folder.runJson.scenario?.overlays ?? [],
+    targetsMet: targets ? targets.filter((r) => r.met === "true").length : null,
+    targets: targets ? targets.length : null,
+    moneyByKind: [...money].map(([kind, yuan]) => [kind, Math.round(yuan * 100) / 100]),
+  };
+}
