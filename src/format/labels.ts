@@ -200,6 +200,26 @@ export const SOURCE_KIND_LABELS: Record<string, Label> = {
   resident: l("居民", "residents"),
 };
 
+/** A programme's `unit` in planning words (the scenario's own word where it is not one of these). */
+const UNIT_WORDS: Record<string, Label> = {
+  community: l("个小区", "communities"),
+  km: l("公里", "km"),
+  town: l("个镇", "towns"),
+  village: l("个村", "villages"),
+  project: l("个项目", "projects"),
+  site: l("处", "sites"),
+  household: l("户", "households"),
+};
+
+/** What a target's values count: households for a households metric, else the programme's unit. */
+export function targetUnitLabel(metric: string, programUnit: unknown): Label | null {
+  if (metric.startsWith("households")) return UNIT_WORDS.household;
+  if (typeof programUnit !== "string" || programUnit === "") return null;
+  // A unit written in both languages, "小区 (community)", is split into them.
+  const both = /^(.+?)\s*[(（]([^()（）]+)[)）]$/.exec(programUnit);
+  return UNIT_WORDS[programUnit] ?? (both ? l(both[1], both[2]) : l(programUnit, programUnit));
+}
+
 export function metricLabel(metric: string): Label {
   return METRIC_LABELS[metric] ?? l(metric, metric);
 }

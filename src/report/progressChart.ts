@@ -8,7 +8,7 @@ import { formatProbability } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { countAxis, niceCeil } from "./axis.js";
 import { leavesOf } from "./regionLeaves.js";
-import { mcDraws, type RunContext } from "./runContext.js";
+import { mcDraws, type RunContext, targetUnit } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
 
 const PLAN_COLUMN: Record<string, string> = {
@@ -50,7 +50,10 @@ export function progressSeries(ctx: RunContext, target: Record<string, Cell>): P
 
 export function progressChart(ctx: RunContext, target: Record<string, Cell>): ChartSpec {
   const s = progressSeries(ctx, target);
-  const metric = metricLabel(text(target.metric));
+  const unit = targetUnit(ctx, target);
+  const named = metricLabel(text(target.metric));
+  // The axis names what it counts: 竣工数 of a greenway are km, not units.
+  const metric = unit ? { zh: `${named.zh}（${unit.zh}）`, en: `${named.en} (${unit.en})` } : named;
   const pMet = typeof target.p_met === "number" ? `（P(met) ${formatProbability(target.p_met, num(target.p_met_se), mcDraws(ctx), "zh")}）` : "";
   const pMetEn = typeof target.p_met === "number" ? ` (P(met) ${formatProbability(target.p_met, num(target.p_met_se), mcDraws(ctx))})` : "";
   return {

@@ -3,6 +3,7 @@
  * the scenario's name and horizon, and the run.json record (absent for compare).
  */
 import { parse as parseYaml } from "yaml";
+import { type Label, targetUnitLabel } from "../format/labels.js";
 import { resultTables, type ResultTable } from "../output/resultTables.js";
 
 export type ReportKind = "plan" | "merge" | "stress" | "frontier" | "compare" | "min-budget";
@@ -69,6 +70,11 @@ export function inputRecord(ctx: RunContext, list: string, id: unknown): Record<
   const records = ctx.input?.[list];
   const found = Array.isArray(records) ? records.find((r) => (r as { id?: unknown } | null)?.id === id) : undefined;
   return found !== null && typeof found === "object" ? (found as Record<string, unknown>) : undefined;
+}
+
+/** The unit a target row's values count (targets.csv, stress.csv): 户, or its programme's unit from input.yaml. */
+export function targetUnit(ctx: RunContext, row: Record<string, unknown>): Label | null {
+  return targetUnitLabel(String(row.metric ?? ""), inputRecord(ctx, "programs", row.program)?.unit);
 }
 
 /** The input.yaml this thread parsed last (one: a thread draws one folder at a time). */

@@ -1,10 +1,10 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
 import { formatCount, formatMoney, formatPercent, formatProbability, formatRange } from "../format/numbers.js";
-import { metricLabel } from "../format/labels.js";
+import { type Label, metricLabel } from "../format/labels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
 import type { KeyFigure } from "./keyFigures.js";
-import { inputRecord, mcDraws, runWarnings, type RunContext } from "./runContext.js";
+import { inputRecord, mcDraws, runWarnings, type RunContext, targetUnit } from "./runContext.js";
 
 export function figureTable(figures: KeyFigure[]): string {
   const shown = (f: KeyFigure) => {
@@ -23,6 +23,11 @@ export function warningsTable(ctx: RunContext): string {
   return table({ head: [{ zh: "提示（见 run.json）", en: "Note (as in run.json)" }], rows: warnings.map((w) => [w]) });
 }
 
+/** P(met) in the page's language (its 95 % bound reads "95%置信上限" in Chinese). */
+function probability(ctx: RunContext, p: number, se: number): Label {
+  return { zh: formatProbability(p, se, mcDraws(ctx), "zh"), en: formatProbability(p, se, mcDraws(ctx), "en") };
+}
+
 /** Households are whole; units are whole when the plan made them whole (integer programmes). */
 function count(metric: string, x: Cell): string {
   const v = num(x);
@@ -34,7 +39,7 @@ export function targetsTable(ctx: RunContext): string {
   if (rows.length === 0) return "";
   const mc = rows.some((r) => typeof r.p_met === "number");
   const head = [
-    { zh: "目标", en: "Target" }, { zh: "指标", en: "Metric" }, { zh: "地区", en: "Region" }, { zh: "完成年份", en: "By" },
+    { zh: "目标", en: "Target" }, { zh: "指标", en: "Metric" }, { zh: "单位", en: "Unit" }, { zh: "地区", en: "Region" }, { zh: "完成年份", en: "By" },
     { zh: "目标值", en: "Target value" }, { zh: "计划值", en: "Planned" }, { zh: "完成率", en: "Attainment" },
     ...(mc ? [{ zh: "完成概率 P(met)", en: "P(met)" }, { zh: "P10–P90", en: "P10–P90" }] : []),
   ];
@@ -42,12 +47,12 @@ export function targetsTable(ctx: RunContext): string {
     const metric = text(r.metric);
     const whole = metric.startsWith("households") || Number.isInteger(num(r.planned));
     return [
-      text(r.name), metricLabel(metric).zh, text(r.region_name), String(num(r.by)), count(metric, r.target_value), count(metric, r.planned),
+      text(r.name), metricLabel(metric), targetUnit(ctx, r) ?? "", text(r.region_name), String(num(r.by)), count(metric, r.target_value), count(metric, r.planned),
       formatPercent(num(r.attainment)),
-      ...(mc ? [formatProbability(num(r.p_met), num(r.p_met_se), mcDraws(ctx)), formatRange(num(r.p10), num(r.p90), whole && num(r.p90) - num(r.p10) >= 10)] : []),
+      ...(mc ? [probability(ctx, num(r.p_met), num(r.p_met_se)), formatRange(num(r.p10), num(r.p90), whole && num(r.p90) - num(r.p10) >= 10)] : []),
     ];
   });
-  return table({ head, rows: body, numeric: head.map((_, j) => j >= 4) });
+  return table({ head, rows: body, numeric: head.map((_, j) => j >= 5) });
 }
 
 export function stressSummaryTable(ctx: RunContext): string {
@@ -115,7 +120,7 @@ export function frontierTable(ctx: RunContext): string {
     rows: rows.map((r) => [
       formatPercent(num(r.confidence)), text(r.target_name), opt(r.government_used_yuan, formatMoney), opt(r.total_used_yuan, formatMoney),
       opt(r.planned_value, (x) => count(inputMetric(ctx, text(r.target)), x)), formatCount(num(r.target_value), true),
-      typeof r.p_met === "number" ? formatProbability(r.p_met, num(r.p_met_se), mcDraws(ctx)) : "—",
+      typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—",
     ]),
     numeric: [true, false, true, true, true, true, true],
   });

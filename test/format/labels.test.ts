@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileLabel } from "../../src/format/labels.js";
+import { fileLabel, targetUnitLabel } from "../../src/format/labels.js";
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -20,5 +20,15 @@ describe("file labels", () => {
     const files = new Set(sources("src").flatMap((p) => [...readFileSync(p, "utf8").matchAll(/["`]([a-z_]+\.csv)["`]/g)].map((m) => m[1])));
     expect(files.size).toBeGreaterThan(15);
     for (const file of files) expect(fileLabel(file).zh, file).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe("target units", () => {
+  it("names households as 户, a known unit in planning words, and a unit written in both languages split into them", () => {
+    expect(targetUnitLabel("households_started", "km")).toEqual({ zh: "户", en: "households" });
+    expect(targetUnitLabel("completed", "km")).toEqual({ zh: "公里", en: "km" });
+    expect(targetUnitLabel("started", "镇 (town)")).toEqual({ zh: "镇", en: "town" });
+    expect(targetUnitLabel("started", "条")).toEqual({ zh: "条", en: "条" });
+    expect(targetUnitLabel("started", undefined)).toBeNull();
   });
 });

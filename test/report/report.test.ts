@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseResultCsv, records } from "../../src/output/resultTables.js";
 import { rankedBudgets, validityChart } from "../../src/report/budgetCharts.js";
 import { FRONTIER_COLUMNS, type FrontierRow } from "../../src/output/columns.js";
-import { progressSeries } from "../../src/report/progressChart.js";
+import { progressChart, progressSeries } from "../../src/report/progressChart.js";
 import { keyFigures } from "../../src/report/keyFigures.js";
 import { renderReport } from "../../src/report/report.js";
 import { runContext } from "../../src/report/runContext.js";
@@ -45,6 +45,17 @@ describe("plan report", () => {
       expect(s.band!.at(-1)!.p50).toBeCloseTo(t.p50 as number, 2);
       expect(s.band!.at(-1)!.p10).toBeLessThanOrEqual(s.band!.at(-1)!.p90);
     }
+  });
+
+  it("names what each target counts — 户, or its programme's unit — in the targets table and on the progress axis; P(met) bounds in the page's language", () => {
+    const html = renderReport(runContext("plan", files));
+    const row = (name: string) => html.match(new RegExp(`<tr><td>${name}</td>.*?</tr>`))?.[0] ?? "";
+    expect(row("全省惠及142万户")).toContain('<td><span class="zh">户</span><span class="en">households</span></td>');
+    expect(row("全省开工8007个小区")).toContain('<td><span class="zh">小区</span><span class="en">community</span></td>'); // the scenario's "小区 (community)"
+    expect(row("全省开工8007个小区")).toMatch(/<span class="zh">0\.0%（95%置信上限 [\d.]+%）<\/span><span class="en">0\.0% \(≤ [\d.]+% at 95%\)<\/span>/);
+    const [progress] = records(runContext("plan", files).tables.get("targets.csv")).map((t) => progressChart(runContext("plan", files), t));
+    expect((progress.option("zh") as { yAxis: { name: string } }).yAxis.name).toBe("开工数（小区）");
+    expect((progress.option("en") as { yAxis: { name: string } }).yAxis.name).toBe("units started (community)");
   });
 
   it("names each tornado's inputs by what they vary, with their ids, and shows all nine", () => {
