@@ -17,11 +17,13 @@ export interface HtmlTable {
   rows: (string | Label)[][];
   /** Columns whose cells are right-aligned numbers. */
   numeric?: boolean[];
+  /** A CSS class for the table (page.ts styles `figures`). */
+  className?: string;
 }
 
 export function table(t: HtmlTable): string {
   const cls = (j: number) => (t.numeric?.[j] ? ' class="num"' : "");
   const head = t.head.map((h, j) => `<th${cls(j)}>${bi(h)}</th>`).join("");
   const body = t.rows.map((r) => `<tr>${r.map((c, j) => `<td${cls(j)}>${typeof c === "string" ? esc(c) : bi(c)}</td>`).join("")}</tr>`).join("\n");
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table${t.className ? ` class="${t.className}"` : ""}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }

@@ -11,19 +11,21 @@ import { inputRecord, mcDraws, type RunContext } from "./runContext.js";
 
 export interface KeyFigure {
   label: Label;
-  value: number | string;
+  /** A number (formatted by kind), text as it stands, or text in both languages. */
+  value: number | string | Label;
   kind: "money" | "share" | "count" | "text";
 }
 
-const STATUS_ZH: Record<string, string> = { optimal: "最优 ", infeasible: "无可行解 ", error: "求解出错 " };
+const STATUS_ZH: Record<string, string> = { optimal: "最优", infeasible: "无可行解", error: "求解出错", time_limit: "达到时间上限" };
 
-const f = (zh: string, en: string, value: number | string, kind: KeyFigure["kind"]): KeyFigure => ({ label: { zh, en }, value, kind });
+const f = (zh: string, en: string, value: KeyFigure["value"], kind: KeyFigure["kind"]): KeyFigure => ({ label: { zh, en }, value, kind });
 
 export function keyFigures(ctx: RunContext): KeyFigure[] {
   const out: KeyFigure[] = [];
   out.push(f("场景", "Scenario", ctx.scenarioName, "text"));
   if (ctx.horizon) out.push(f("规划期", "Horizon", `${ctx.horizon.start}–${ctx.horizon.end}`, "text"));
-  if (typeof ctx.runJson.status === "string") out.push(f("求解状态", "Status", `${STATUS_ZH[ctx.runJson.status] ?? ""}${ctx.runJson.status}`, "text"));
+  const status = ctx.runJson.status;
+  if (typeof status === "string") out.push(f("求解状态", "Status", { zh: STATUS_ZH[status] ?? status, en: status }, "text"));
   const targets = records(ctx.tables.get("targets.csv"));
   if (targets.length > 0) {
     out.push(f("完成目标数", "Targets met", `${targets.filter((t) => t.met === true).length} / ${targets.length}`, "text"));
@@ -68,6 +70,9 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
       const sure = level.filter((t) => t.confidence_status === "reached").length;
       out.push(f(`削减${text(s.cut_label)}：达到要求把握度的目标`, `Cut ${text(s.cut_label)}: targets at their confidence level`, `${sure} / ${level.length}`, "text"));
     }
+  }
+  if (records(ctx.tables.get("stress_summary.csv")).some((s) => typeof s.shortfall_objective === "number" && s.shortfall_objective > 0)) {
+    out.push(f("说明：加权缺口", "Note: weighted shortfall", { zh: "各目标缺口占目标值之比，按目标权重加总；0 表示全部完成，数值越大离目标越远", en: "each target's shortfall as a share of it, summed by the targets' weights; 0 = all met" }, "text"));
   }
   out.push(...stressNoMargin(ctx, stressTargets));
   out.push(...minBudgetFigures(ctx));

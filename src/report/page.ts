@@ -37,6 +37,7 @@ figcaption { font-size: 12px; color: #666; }
 table { border-collapse: collapse; font-size: 13px; margin: 6px 0 12px; break-inside: auto; }
 th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #eef1f8; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.figures td:first-child { white-space: nowrap; }
 footer { margin-top: 24px; font-size: 12px; color: #777; border-top: 1px solid #ddd; padding-top: 6px; }
 body.lang-zh .en, body.lang-en .zh { display: none !important; }
 @media print {

@@ -34,7 +34,15 @@ const value = (row: Record<string, Cell> | undefined, key: string): number | nul
   return typeof v === "number" ? v : null;
 };
 
+/** Markers and dashes that keep two targets with the same values apart (a county's units and its households). */
+const SYMBOLS = ["circle", "rect", "triangle", "diamond", "pin", "roundRect"];
+
+/**
+ * One line per target across the levels. Attainment's axis spans the data to the nearest 5 % (a
+ * 97 % against 100 % would be a few pixels apart on 0–117 %); a probability's spans 0–100 %.
+ */
 function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], note: ChartSpec["note"]): ChartSpec {
+  const probability = key === "p_met";
   return {
     title,
     note,
@@ -44,8 +52,16 @@ function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], 
       grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil(grid.targets.length / 4), bottom: 50 },
       legend: { top: 5 },
       xAxis: { type: "category", data: grid.levels, name: lang === "zh" ? "削减" : "cut", nameLocation: "middle", nameGap: 30 },
-      yAxis: { type: "value", axisLabel: { formatter: percentAxis }, max: (v: { max: number }) => Math.max(1, v.max) },
-      series: grid.targets.map((t) => ({ name: t.name, type: "line", data: t.rows.map((r) => value(r, key)), symbolSize: 7 })),
+      yAxis: {
+        type: "value",
+        axisLabel: { formatter: percentAxis },
+        min: probability ? 0 : (v: { min: number }) => (v.min >= 0.5 ? Math.floor(v.min * 20) / 20 : 0),
+        max: probability ? 1 : (v: { max: number }) => Math.max(1, Math.ceil(v.max * 20) / 20),
+      },
+      series: grid.targets.map((t, i) => ({
+        name: t.name, type: "line", data: t.rows.map((r) => value(r, key)),
+        symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: i % 2 === 0 ? 7 : 11, lineStyle: { type: i % 2 === 0 ? "solid" : "dashed" },
+      })),
     }),
   };
 }

@@ -7,13 +7,13 @@ import type { KeyFigure } from "./keyFigures.js";
 import { inputRecord, mcDraws, runWarnings, type RunContext, targetUnit } from "./runContext.js";
 
 export function figureTable(figures: KeyFigure[]): string {
-  const shown = (f: KeyFigure) => {
-    if (typeof f.value === "string") return f.value;
+  const shown = (f: KeyFigure): string | Label => {
+    if (typeof f.value !== "number") return f.value;
     if (f.kind === "money") return formatMoney(f.value);
     if (f.kind === "share") return formatPercent(f.value);
     return formatCount(f.value, true);
   };
-  return table({ head: [{ zh: "项目", en: "Item" }, { zh: "数值", en: "Value" }], rows: figures.map((f) => [f.label, shown(f)]), numeric: [false, true] });
+  return table({ head: [{ zh: "项目", en: "Item" }, { zh: "数值", en: "Value" }], rows: figures.map((f) => [f.label, shown(f)]), className: "figures" });
 }
 
 /** run.json's warnings, one row each, as written (the scenario's notices are in English). */

@@ -16,7 +16,7 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
   sheet.addRow([]);
   sheet.addRow(["项目", "数值"]).font = { bold: true };
   for (const fig of figures) {
-    const row = sheet.addRow([spreadsheetText(fig.label.zh), typeof fig.value === "string" ? spreadsheetText(fig.value) : fig.value]);
+    const row = sheet.addRow([spreadsheetText(fig.label.zh), typeof fig.value === "number" ? fig.value : spreadsheetText(typeof fig.value === "string" ? fig.value : fig.value.zh)]);
     const fmt = formatOf(fig);
     if (fmt) row.getCell(2).numFmt = fmt;
   }

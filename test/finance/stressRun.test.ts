@@ -42,7 +42,7 @@ describe("stressFolder: simulate stress as an engine call", () => {
     const report = readFileSync(join(out, "report.html"), "utf8");
     expect(report).toContain("加权缺口与完成目标数");
     expect(report).not.toContain("减少的惠及户数");
-    expect(report).toMatch(/削减50%：完成目标<\/span><span class="en">[^<]*<\/span><\/td><td class="num">0 \/ 1（加权缺口 0\.\d{3}）/);
+    expect(report).toMatch(/削减50%：完成目标<\/span><span class="en">[^<]*<\/span><\/td><td>0 \/ 1（加权缺口 0\.\d{3}）/);
     expect(outcome.levels).toHaveLength(2);
   });
 

@@ -47,6 +47,11 @@ describe("plan report", () => {
     }
   });
 
+  it("gives the solver status in the page's language", () => {
+    expect(keyFigures(runContext("plan", files)).find((f) => f.label.en === "Status")?.value).toEqual({ zh: "最优", en: "optimal" });
+    expect(renderReport(runContext("plan", files))).toContain('<td><span class="zh">最优</span><span class="en">optimal</span></td>');
+  });
+
   it("names what each target counts — 户, or its programme's unit — in the targets table and on the progress axis; P(met) bounds in the page's language", () => {
     const html = renderReport(runContext("plan", files));
     const row = (name: string) => html.match(new RegExp(`<tr><td>${name}</td>.*?</tr>`))?.[0] ?? "";
@@ -241,6 +246,7 @@ describe("stress report", () => {
     const figures = keyFigures(runContext("stress", { "stress.csv": grown, "stress_summary.csv": summary, "run.json": JSON.stringify(run) }));
     expect(figures.find((f) => f.label.en === "Selected budgets (what the cut shares are of)")?.value).toBe(5e8);
     expect(figures.find((f) => f.label.en === "Note: re-balanced")?.value).toMatch(/^削减10%时的目标乙：计划值高于0%档位/);
+    expect(figures.find((f) => f.label.en === "Note: weighted shortfall")?.value).toMatchObject({ zh: expect.stringMatching(/^各目标缺口占目标值之比/) });
     // With draws: P(met) per level, and the 0 % plan's targets without a margin named.
     const withP = grown.split("\n").map((l, i) => (i === 0 ? `${l},p_met,p_met_se` : `${l},${i % 2 === 1 ? 0.1 : 0.8},0.01`)).join("\n");
     const mc = { monte_carlo: { mode: "evaluate", draws_used: 1000 } };

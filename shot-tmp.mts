@@ -1,0 +1,13 @@
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+import { runContext } from "./src/report/runContext.ts";
+import { renderReport } from "./src/report/report.ts";
+const [dir, kind, out] = process.argv.slice(2);
+const files: Record<string,string> = {};
+for (const f of readdirSync(dir)) if (f.endsWith(".csv") || f.endsWith(".json") || f.endsWith(".yaml")) files[f] = readFileSync(`${dir}/${f}`, "utf8");
+writeFileSync(out + ".html", renderReport(runContext(kind as any, files)));
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const p = await b.newPage({ viewport: { width: 1100, height: 1000 } });
+await p.goto("file://" + out + ".html");
+await p.screenshot({ path: out + ".png", fullPage: true });
+await b.close();
