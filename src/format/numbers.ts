@@ -93,7 +93,9 @@ export function probabilityBounds(draws: number): { upper: string; lower: string
  */
 export function formatRange(lo: number, hi: number, whole = false): string {
   const digits = whole ? 0 : rangeDigits(hi - lo);
-  return `${grouped(lo, digits)}–${grouped(hi, digits)}`;
+  // Both ends to the same decimals: "4.70–5.48", not "4.7–5.48".
+  const end = (x: number) => formatterFor(digits, digits).format(Number(x.toFixed(digits)) || 0);
+  return `${end(lo)}–${end(hi)}`;
 }
 
 function rangeDigits(width: number): number {
@@ -125,10 +127,11 @@ export function grouped(x: number, digits: number): string {
 
 // One formatter per number of decimals: `toLocaleString` with options builds a new
 // Intl.NumberFormat on every call, which a report with thousands of labels pays thousands of times.
-const formatters = new Map<number, Intl.NumberFormat>();
+const formatters = new Map<string, Intl.NumberFormat>();
 
-function formatterFor(digits: number): Intl.NumberFormat {
-  let f = formatters.get(digits);
-  if (!f) formatters.set(digits, (f = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+function formatterFor(digits: number, minimumDigits = 0): Intl.NumberFormat {
+  const key = `${digits}:${minimumDigits}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: minimumDigits })));
   return f;
 }

@@ -59,6 +59,8 @@ describe("counts, percentages and ranges", () => {
     expect(formatRange(0.81234, 0.83456)).toBe("0.812–0.835");
     expect(formatRange(12.345, 14.9)).toBe("12.3–14.9");
     expect(formatRange(1216988.3861, 1335532.3986, true)).toBe("1,216,988–1,335,532");
+    expect(formatRange(4.7001, 5.4812)).toBe("4.70–5.48"); // both ends to the same decimals
+    expect(formatRange(7.9, 9)).toBe("7.9–9.0");
   });
 });
 
