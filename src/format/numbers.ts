@@ -68,12 +68,15 @@ export function showsBound(p: number, se: number, draws: number | undefined): dr
  * (≤ 0.15% at 95%)" after 2,000 draws.
  */
 export function formatProbability(p: number, se: number, draws?: number, lang: "zh" | "en" = "en"): string {
-  if (showsBound(p, se, draws)) {
-    const { upper, lower } = probabilityBounds(draws);
-    if (lang === "zh") return p === 0 ? `0.0%（95%置信上限 ${upper}%）` : `100.0%（95%置信下限 ${lower}%）`;
-    return p === 0 ? `0.0% (≤ ${upper}% at 95%)` : `100.0% (≥ ${lower}% at 95%)`;
-  }
+  if (showsBound(p, se, draws)) return `${formatPercent(p)}${boundNote(p, draws, lang)}`;
   return `${formatPercent(p)} ± ${formatPercent(se)}`;
+}
+
+/** What follows a P(met) of 0 or 1 after `draws` draws: "（95%置信上限 0.15%）", " (≤ 0.15% at 95%)". */
+export function boundNote(p: number, draws: number, lang: "zh" | "en"): string {
+  const { upper, lower } = probabilityBounds(draws);
+  if (lang === "zh") return p === 0 ? `（95%置信上限 ${upper}%）` : `（95%置信下限 ${lower}%）`;
+  return p === 0 ? ` (≤ ${upper}% at 95%)` : ` (≥ ${lower}% at 95%)`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
 import { type Label, SOURCE_KIND_LABELS, yearsLabel } from "../format/labels.js";
-import { formatPercent, formatProbability, showsBound } from "../format/numbers.js";
+import { boundNote, formatPercent, showsBound } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import type { FolderSummary } from "../finance/compare/folderSummary.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
@@ -13,6 +13,8 @@ export interface KeyFigure {
   label: Label;
   /** A number (formatted by kind), text as it stands, or text in both languages. */
   value: number | string | Label;
+  /** Written after a number: a P(met) of 0 or 1 with its 95 % bound. */
+  suffix?: Label;
   kind: "money" | "share" | "count" | "text";
 }
 
@@ -34,9 +36,10 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
       if (typeof t.p_met === "number") {
         // 0 % or 100 % of the draws: with its 95 % bound, as the tables show it, not as a certainty.
         const draws = mcDraws(ctx);
-        const bounded = showsBound(t.p_met, num(t.p_met_se), draws);
-        const value = bounded ? formatProbability(t.p_met, 0, draws, "zh") : t.p_met;
-        out.push(f(`完成概率：${text(t.name)}`, `P(met): ${text(t.name)}`, value, bounded ? "text" : "share"));
+        // A number still (the workbook computes with it), its bound written after it.
+        const figure = f(`完成概率：${text(t.name)}`, `P(met): ${text(t.name)}`, t.p_met, "share");
+        if (showsBound(t.p_met, num(t.p_met_se), draws)) figure.suffix = { zh: boundNote(t.p_met, draws, "zh"), en: boundNote(t.p_met, draws, "en") };
+        out.push(figure);
       }
       const required = confidenceFigure(t);
       if (required) out.push(required);

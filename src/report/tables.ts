@@ -9,9 +9,8 @@ import { inputRecord, mcDraws, runWarnings, type RunContext, targetUnit } from "
 export function figureTable(figures: KeyFigure[]): string {
   const shown = (f: KeyFigure): string | Label => {
     if (typeof f.value !== "number") return f.value;
-    if (f.kind === "money") return formatMoney(f.value);
-    if (f.kind === "share") return formatPercent(f.value);
-    return formatCount(f.value, true);
+    const number = f.kind === "money" ? formatMoney(f.value) : f.kind === "share" ? formatPercent(f.value) : formatCount(f.value, true);
+    return f.suffix ? { zh: number + f.suffix.zh, en: number + f.suffix.en } : number;
   };
   return table({ head: [{ zh: "项目", en: "Item" }, { zh: "数值", en: "Value" }], rows: figures.map((f) => [f.label, shown(f)]), className: "figures" });
 }

@@ -39,8 +39,10 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
 
 function formatOf(fig: KeyFigure): string | undefined {
   if (typeof fig.value !== "number") return undefined;
-  if (fig.kind === "money") return Math.abs(fig.value) >= 1e8 ? MONEY_YI : MONEY_WAN;
-  if (fig.kind === "share") return percentFormat(fig.value);
-  if (fig.kind === "count") return WHOLE;
-  return undefined;
+  const format = fig.kind === "money" ? (Math.abs(fig.value) >= 1e8 ? MONEY_YI : MONEY_WAN)
+    : fig.kind === "share" ? percentFormat(fig.value)
+    : fig.kind === "count" ? WHOLE
+    : undefined;
+  // The suffix as a literal of the format: the cell keeps the number ("0.0%" shows "0.0%（95%置信上限 0.30%）").
+  return format && fig.suffix ? `${format}"${fig.suffix.zh.replaceAll('"', "")}"` : format;
 }

@@ -157,8 +157,10 @@ describe("plan report", () => {
     expect(note(run)).toMatch(/^全省开工8007个小区、全省惠及142万户、县城开工2050个小区、县城惠及25\.6万户：按目标值恰好规划，没有余量.*按要求的把握度规划/);
     expect(renderReport(runContext("plan", files))).toContain("按目标值恰好规划，没有余量");
     // Met in no draw: the key figure gives the bound on 200 draws, as the table does.
-    const pMet = keyFigures(runContext("plan", files)).find((f) => f.label.en === "P(met): 全省开工8007个小区")?.value;
-    expect(pMet).toBe("0.0%（95%置信上限 1.5%）");
+    // A number still, so the workbook's cell computes, with the bound after it there too.
+    const pMet = keyFigures(runContext("plan", files)).find((f) => f.label.en === "P(met): 全省开工8007个小区");
+    expect(pMet).toMatchObject({ value: 0, kind: "share", suffix: { zh: "（95%置信上限 1.5%）", en: " (≤ 1.5% at 95%)" } });
+    expect(renderReport(runContext("plan", files))).toContain('<span class="zh">0.0%（95%置信上限 1.5%）</span>');
     expect(note({ ...run, confidence: { level: 0.9 } })).toBeUndefined(); // planned to a confidence level
     expect(note({ ...run, monte_carlo: { ...run.monte_carlo, mode: "reoptimize" } })).toBeUndefined(); // re-planned in every draw
   });

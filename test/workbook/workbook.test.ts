@@ -123,6 +123,16 @@ describe("results.xlsx", () => {
     expect(format("压力测试-汇总", "C3")).toBe("General");
   });
 
+  it("keeps a P(met) of 0 a number on the summary sheet, its 95% bound written by the cell's format", () => {
+    const sheet = book.Sheets["概要"];
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 });
+    const i = rows.findIndex((r) => r[0] === "完成概率：全省开工8007个小区");
+    expect(i).toBeGreaterThan(0);
+    const cell = sheet[`B${i + 1}`];
+    expect(cell.v).toBe(0);
+    expect(cell.z).toBe('0.0%"（95%置信上限 1.5%）"');
+  });
+
   it("shows compare.csv's values and deltas as the compared column would (money in 万元/亿元, a share as %, a label as text)", async () => {
     const files = {
       "compare.csv": [
