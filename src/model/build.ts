@@ -12,8 +12,8 @@ import { addResidentCapConstraints, addShareConstraints } from "./families/share
 import { addStartLimitConstraints, addStockConstraints } from "./families/stock.js";
 import { addTargetConstraints } from "./families/targets.js";
 import { addSmoothingTerms, costObjective, shortfallObjective, type StageName } from "./objectives.js";
-import { shortfallPrecision, smoothingPrecision } from "./precision.js";
-import type { StagedProblem } from "./types.js";
+import { shortfallFinePrecision, shortfallPrecision, smoothingPrecision } from "./precision.js";
+import type { Stage, StagedProblem } from "./types.js";
 import { addCostVariables, addFundsVariables, addShortfallVariables, addStartsVariables } from "./variables.js";
 
 /** The planning model as a staged problem, with the builder context that indexes it. */
@@ -41,11 +41,15 @@ export function buildPlanningModel(scenario: Scenario): PlanningModel {
   addTargetConstraints(ctx);
 
   const stages: PlanningModel["stages"] = [
-    { name: "shortfall", objective: shortfallObjective(ctx), absGap: shortfallPrecision(ctx) },
+    withFinePrecision({ name: "shortfall", objective: shortfallObjective(ctx), absGap: shortfallPrecision(ctx) }, shortfallFinePrecision(ctx)),
     { name: "cost", objective: costObjective(ctx) },
   ];
   // Last, so Monte Carlo re-optimisation can cut the family off without moving an index (withoutSmoothing).
   const smoothing = scenario.objective.smoothing ? addSmoothingTerms(ctx) : [];
   if (smoothing.length > 0) stages.push({ name: "smoothing", objective: smoothing, absGap: smoothingPrecision(ctx) });
   return { ctx, model: ctx.model, stages, settings: scenario.objective };
+}
+
+function withFinePrecision<S extends Stage>(stage: S, fine: number | undefined): S {
+  return fine === undefined ? stage : { ...stage, fineAbsGap: fine };
 }

@@ -74,6 +74,12 @@ export interface Stage {
    * e.g. the shortfall score of half a unit — where a relative gap cannot close near a zero optimum.
    */
   absGap?: number;
+  /**
+   * Integer plans: a finer precision for a stage that ends with its whole objective inside `absGap`
+   * but above this — a households shortfall smaller than half of the smallest unit can still close
+   * with units of other sizes (600 and 450 households: steps of 150), so it is re-solved to this.
+   */
+  fineAbsGap?: number;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface IntegerStageResult {
   bound: number | null;
   /** How the plan was proven: by the LP bound after the neighbourhood search, or by the full MIP. */
   proof: "lp_bound" | "mip";
+  /** The absolute precision it was solved to, where finer than the stage's own (Stage.fineAbsGap). */
+  absGap?: number;
 }
 
 function stageGaps(stage: Stage, settings: ObjectiveSettings): { rel: number; abs: number } {
@@ -37,6 +39,34 @@ export function withinGap(value: number, bound: number, gap: { rel: number; abs:
 }
 
 export async function solveIntegerStage(
+  session: SolverSession,
+  model: LinearModel,
+  stage: Stage,
+  settings: ObjectiveSettings,
+  options: { start: SessionSolveOptions["start"]; previous: Float64Array | null },
+): Promise<IntegerStageResult> {
+  return refined(session, stage, settings, await solveToGap(session, model, stage, settings, options));
+}
+
+/**
+ * A stage that ended with its whole objective inside its absolute precision but above the finer one
+ * (Stage.fineAbsGap: a households target 160 short where the smallest unit holds 450, and units of
+ * 600 and 450 households can close it) is solved on from its plan to the finer precision. The rest
+ * keep their plan: a shortfall of at least half a unit is a miss the coarse precision may report.
+ */
+async function refined(session: SolverSession, stage: Stage, settings: ObjectiveSettings, solved: IntegerStageResult): Promise<IntegerStageResult> {
+  const { result, bound } = solved;
+  const fine = stage.fineAbsGap;
+  if (fine === undefined || bound === null || !session.persistent || result.status !== "optimal") return solved;
+  if (result.objective - bound <= fine + 1e-9 || result.objective > (stage.absGap ?? 0) + 1e-9) return solved;
+  const closer = await session.solve({ mipGap: settings.mipGap, mipAbsGap: fine, timeLimitSeconds: settings.timeLimitSeconds, mipStart: result.primal });
+  const seconds = result.seconds + closer.seconds;
+  const better = (closer.status === "optimal" || closer.status === "time_limit") && closer.objective < result.objective - 1e-12;
+  if (!better) return { ...solved, result: { ...result, seconds } };
+  return { result: { ...closer, seconds }, bound, proof: "mip", absGap: fine };
+}
+
+async function solveToGap(
   session: SolverSession,
   model: LinearModel,
   stage: Stage,

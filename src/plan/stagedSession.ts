@@ -159,7 +159,7 @@ export class StagedSession {
       const start = i === 0 ? options.start : "warm";
       const anchored = i === 0 && options.firstFrom !== undefined && !integer && this.solved;
       if (anchored) await this.session.restoreBasis(options.firstFrom!);
-      const solved: { result: SolveResult; proof?: IntegerStageResult["proof"] } = integer
+      const solved: { result: SolveResult; proof?: IntegerStageResult["proof"]; absGap?: number } = integer
         ? await solveIntegerStage(this.session, this.current, stages[i], settings, { start, previous: primal })
         : { result: await this.session.solve({ timeLimitSeconds: settings.timeLimitSeconds, ...(anchored ? { algorithm: "primal" as const } : this.lpStageSolve(i, start)) }) };
       const result = solved.result;
@@ -169,7 +169,7 @@ export class StagedSession {
         seconds: result.seconds, rows: base + i, columns: this.current.variables.length,
         ...(integer && result.mipGap !== undefined ? { gap: result.mipGap } : {}),
         ...(solved.proof ? { proof: solved.proof } : {}),
-        ...(integer && stages[i].absGap !== undefined ? { absolute_gap: stages[i].absGap } : {}),
+        ...(integer && stages[i].absGap !== undefined ? { absolute_gap: solved.absGap ?? stages[i].absGap } : {}),
       });
       if (result.status === "infeasible") {
         const model = stageModel(this.problem, i, run.optima, this.model);

@@ -78,6 +78,20 @@ describe("integer stages", () => {
     for (const row of rows) expect(row.split(",")[col], row).toBe("true");
   }, 180_000);
 
+  it("close a households shortfall smaller than half the smallest unit with units of other sizes (650, 600, 520 … households)", async () => {
+    // A planner's 城中村 scenario: half a unit of the households target is 0.5 × 450 / 12,000, and the
+    // half-unit search stopped 160 households short; the target is met (as a hard target it plans).
+    const out = join(overlay(""), "village");
+    const r = await runCli("test/fixtures/scenarios/village/village.yaml", "--out", out, "--quiet", "--no-xlsx");
+    expect(r.code).toBe(0);
+    const [shortfall] = readRun(out).stages;
+    expect(shortfall).toMatchObject({ stage: "shortfall", status: "optimal", objective: 0 });
+    expect(shortfall.absolute_gap).toBeLessThan((0.5 * 450) / 12000); // solved to the finer step
+    const [head, ...rows] = readFileSync(join(out, "targets.csv"), "utf8").replace(/^\ufeff/, "").trim().split("\n");
+    const col = head.split(",").indexOf("met");
+    expect(rows.filter((row) => row.split(",")[col] !== "true")).toEqual([]);
+  }, 180_000);
+
   it("plan Guangdong in whole communities with every stage optimal within the gap and no time limit hit", async () => {
     const dir = overlay("programs:\n  - {id: retrofit, integer: true}\n");
     const out = join(dir, "gd");
