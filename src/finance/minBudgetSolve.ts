@@ -113,6 +113,7 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
     await staged.dispose();
   }
   const stages = run.stages.map(({ stage, status, objective, solver, seconds }) => ({ stage, status, objective, solver, seconds }));
+  notices.push(...run.warnings); // a stage stopped at its time limit: the summary, run.json and the report say so
   const empty = { perYear, scales: [], rows: [], binding: [], dualMethod: "none" as const, notices };
   if (run.infeasible) {
     const conflicts = await diagnoseInfeasibility(run.infeasible.model, scenario, run.infeasible.iis);

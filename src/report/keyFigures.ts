@@ -158,6 +158,9 @@ function minBudgetFigures(ctx: RunContext): KeyFigure[] {
     ...(typeof lambda === "number" ? [f("最低预算比例 λ", "Minimum budget scale λ", lambda, "share")] : []),
     f("所选预算（现有）", "Selected budgets today", today, "money"),
     f("最低所需预算", "Minimum budgets", needed, "money"),
+    // One scale for every selected budget: the tightest year or region sets it, so the plan at the
+    // minimum spends less than the scaled total — what it spends is what a budget office books.
+    f("其中按最低预算规划实际使用", "Of which the plan at the minimum uses", sum(rows.map((r) => num(r.used_yuan))), "money"),
     // The headline a briefing states: how much to add (or what could go) against today's budgets.
     needed >= today
       ? f(`需增加的预算（最低所需 − 现有，${today > 0 ? `+${formatPercent(needed / today - 1)}` : "—"}）`, "Budgets to add (minimum − today)", needed - today, "money")

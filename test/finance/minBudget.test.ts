@@ -48,6 +48,15 @@ describe("min-budget model", () => {
     expect(r.binding[0].min_budget_change_yuan).toBeCloseTo(900_000, 2);
   });
 
+  it("says when a stage stopped at its time limit (a planner's min-budget ran 300 s with nothing said but run.json's stage status)", async () => {
+    // The village's cost stage needs minutes to close its 1 % gap: at a 2 s limit it stops on any machine.
+    const { scenario } = loadScenario("test/fixtures/scenarios/village/village.yaml");
+    const s: Scenario = { ...scenario, objective: { ...scenario.objective, timeLimitSeconds: 2 } };
+    const r = await solveMinBudget(s, resolveSelection(s, government), { checkWholeUnits: false });
+    expect(r.stages.some((st) => st.status === "time_limit")).toBe(true);
+    expect(r.notices.join("\n")).toMatch(/stopped at the 2 s time limit; its best plan is kept/);
+  }, 120_000);
+
   it("is verified both ways on the towns fixture and agrees with a bisection over cuts to 0.5%", async () => {
     const { scenario: s } = loadScenario("test/fixtures/finance/towns.yaml");
     const sel = resolveSelection(s, government);

@@ -337,6 +337,8 @@ describe("min-budget report", () => {
     expect(add?.label.zh).toContain("+25.0%");
     // λ₀ with --from: the years before it kept at the confidence plan, so the cost above λ₀ (0.45 × 2亿 = 9,000万) exceeds the 5,000万 to add.
     expect(figures.find((f) => f.label.en === "Minimum scale in the planned world λ₀")?.label.zh).toContain("2024年以前保持现有 90.0% 把握度的计划");
+    // The scaled budgets are not all spent: 9,000万 + 8,500万 used of 1.8亿 (min_budget.csv's used_yuan).
+    expect(figures.find((f) => f.label.en === "Of which the plan at the minimum uses")?.value).toBe(1.75e8);
     const cut = keyFigures(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify({ totals: { ratio: 0.9 } }) }));
     expect(cut.find((f) => f.label.en === "Budgets that could go (today − minimum)")?.value).toBeCloseTo(2e7, 4);
     expect(cut.some((f) => f.label.en.startsWith("Budgets to add"))).toBe(false);
