@@ -6,7 +6,8 @@
  * is flagged when it is positive and below a thousandth of the typical one, or a government budget
  * under 1万元 a year, or above ten thousand times the typical one; the hint names the unit (万 or
  * 亿) that brings it nearest the typical budget. A unit cost is flagged under
- * 100元 per household (retrofits cost thousands to tens of thousands). Warnings, not errors: the
+ * 100元 per household (retrofits cost thousands to tens of thousands), or, where households are
+ * counted, over 1000万 per household (a unit's cost written `per_household`). Warnings, not errors: the
  * planner may mean it. Each names its YAML path, file and line.
  */
 import type { InputLocator } from "./inputPlace.js";
@@ -71,29 +72,43 @@ const LEAST_GOVERNMENT_BUDGET = 1e4;
 /** Below this a unit cost per household is a unit slip: `2.7` written for 2.7万. */
 const LEAST_COST_PER_HOUSEHOLD = 100;
 
+/**
+ * Above this a unit cost per household is a slip: a village's 8000万 written `per_household` (416亿
+ * a village of 520 households). Rebuilding an urban village costs tens of 万元 a household.
+ */
+const MOST_COST_PER_HOUSEHOLD = 1e7;
+
 export function implausibleUnitCosts(merged: unknown, place: InputLocator): string[] {
   const programs = (merged as { programs?: unknown })?.programs;
   if (!Array.isArray(programs)) return [];
   return programs.flatMap((p, i) => {
     const program = p as { unit_cost?: unknown; households_per_unit?: unknown; by_region?: unknown };
     const hpu = typeof program?.households_per_unit === "number" ? program.households_per_unit : 1;
-    const costs: { path: PathKey[]; value: unknown; households: number }[] = [];
+    // `counted`: households are known (per_household, or households_per_unit given), so a cost per
+    // household can be too high; a town or a km of greenway counts no households.
+    const counted = typeof program?.households_per_unit === "number";
+    const costs: { path: PathKey[]; value: unknown; households: number; counted: boolean; perHousehold?: boolean }[] = [];
     const cost = program?.unit_cost;
-    if (cost && typeof cost === "object" && "per_household" in cost) costs.push({ path: ["programs", i, "unit_cost", "per_household"], value: cost.per_household, households: 1 });
-    else if (cost && typeof cost === "object" && "per_unit" in cost) costs.push({ path: ["programs", i, "unit_cost", "per_unit"], value: cost.per_unit, households: hpu });
-    else costs.push({ path: ["programs", i, "unit_cost"], value: cost, households: hpu });
+    if (cost && typeof cost === "object" && "per_household" in cost) costs.push({ path: ["programs", i, "unit_cost", "per_household"], value: cost.per_household, households: 1, counted: true, perHousehold: true });
+    else if (cost && typeof cost === "object" && "per_unit" in cost) costs.push({ path: ["programs", i, "unit_cost", "per_unit"], value: cost.per_unit, households: hpu, counted });
+    else costs.push({ path: ["programs", i, "unit_cost"], value: cost, households: hpu, counted });
     if (Array.isArray(program?.by_region)) {
       program.by_region.forEach((r, j) => {
         const leaf = r as { unit_cost?: unknown; households_per_unit?: unknown };
         if (leaf?.unit_cost === undefined) return;
         const households = typeof leaf.households_per_unit === "number" ? leaf.households_per_unit : hpu;
-        costs.push({ path: ["programs", i, "by_region", j, "unit_cost"], value: leaf.unit_cost, households });
+        costs.push({ path: ["programs", i, "by_region", j, "unit_cost"], value: leaf.unit_cost, households, counted: counted || typeof leaf.households_per_unit === "number" });
       });
     }
-    return costs.flatMap(({ path, value, households }) => {
+    return costs.flatMap(({ path, value, households, counted, perHousehold }) => {
       const yuan = parseAmount(value);
-      if (yuan === null || yuan <= 0 || !(households > 0) || yuan / households >= LEAST_COST_PER_HOUSEHOLD) return [];
+      if (yuan === null || yuan <= 0 || !(households > 0)) return [];
       const per = households === 1 ? "" : ` (${formatYuan(yuan / households)} per household)`;
+      if (counted && yuan / households > MOST_COST_PER_HOUSEHOLD) {
+        const hint = perHousehold ? "is it the cost of a whole unit? then write it as `per_unit`" : "is the unit right?";
+        return [`${where(path, place)}: a unit cost of ${formatYuan(yuan)}${per}${perHousehold ? " per household" : ""} is far above any real renewal work (at most some tens of 万元 per household); ${hint}`];
+      }
+      if (yuan / households >= LEAST_COST_PER_HOUSEHOLD) return [];
       return [`${where(path, place)}: a unit cost of ${formatYuan(yuan)}${per} is far below any real renewal work (thousands to tens of thousands of yuan per household); amounts without a unit are yuan: did you mean "${yuan}万"?`];
     });
   });

@@ -70,6 +70,17 @@ describe("implausible budgets", () => {
     expect(b[0]).toMatch(/^programs\[0\]\.unit_cost \(.*\): a unit cost of 3000元 \(.*per household\) is far below/);
   });
 
+  it("names a unit's cost written per household (8000万 a household: 416亿 a village of 520), not a town's cost that counts no households", () => {
+    const village = BASE.replace(/unit_cost: [^\n]+/, "unit_cost: {per_household: \"8000万\"}\n    households_per_unit: 520");
+    const a = slips(loadScenario(join(writeFiles({ "s.yaml": village }), "s.yaml")).notices);
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatch(/^programs\[0\]\.unit_cost\.per_household \(s\.yaml:\d+\): a unit cost of 8000万元 per household is far above .* write it as `per_unit`/);
+    const perUnit = BASE.replace(/unit_cost: [^\n]+/, "unit_cost: \"300亿\"\n    households_per_unit: 500");
+    expect(slips(loadScenario(join(writeFiles({ "s.yaml": perUnit }), "s.yaml")).notices)[0]).toMatch(/a unit cost of 300亿元 \(6000万元 per household\) is far above .* is the unit right\?/);
+    const town = BASE.replace(/unit_cost: [^\n]+/, "unit_cost: \"3亿\"");
+    expect(slips(loadScenario(join(writeFiles({ "s.yaml": town }), "s.yaml")).notices)).toEqual([]);
+  });
+
   it("leaves plausible budgets and unit costs alone (every shipped scenario)", () => {
     for (const f of ["guangdong-retrofit-2021-2025", "guangdong-retrofit-actuals-2023", "guangzhou-towns-2024-2027"]) {
       expect(loadScenario(`scenarios/${f}.yaml`).notices).toEqual([]);
