@@ -106,9 +106,13 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
   const notices = notice ? [notice] : [];
   const mb = buildMinBudgetModel(scenario, sel, perYear);
   const staged = StagedSession.open(mb, solver);
+  // Whole units: the rows come from `simulate`'s plan at the scale found (atPlannedWholeUnits), so
+  // the model's own cost stage — a MIP at the tightest budgets, which ran into its 300 s limit on a
+  // planner's five-district 城中村 scenario — is not solved.
+  const wholeUnits = !perYear && options.checkWholeUnits !== false && scenario.programs.some((p) => p.integer);
   let run: StageRun;
   try {
-    run = await staged.run();
+    run = await staged.run(wholeUnits ? { stages: 1 } : {});
   } finally {
     await staged.dispose();
   }
@@ -138,17 +142,21 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
     dualMethod: duals ? run.dualMethod : "none",
     notices,
   };
-  if (perYear || options.checkWholeUnits === false || !scenario.programs.some((p) => p.integer)) return result;
-  return atPlannedWholeUnits(result, scenario, sel, solver);
+  return wholeUnits ? atPlannedWholeUnits(result, scenario, sel, solver) : result;
 }
 
-/** λ as `simulate` can plan it in whole units (wholeUnitScale.ts): the rows at the scale found, and a note. */
+/**
+ * λ as `simulate` can plan it in whole units (wholeUnitScale.ts): the rows of that plan at the scale
+ * found — λ itself when its plan meets every target — and, when it had to grow, a note.
+ */
 async function atPlannedWholeUnits(result: MinBudgetResult, scenario: Scenario, sel: BudgetSelection, solver: SolverChoice): Promise<MinBudgetResult> {
   const lambda = result.scales[0].scale;
   const found = await wholeUnitScale(scenario, sel, lambda, (s) => planScenario(s, solver));
   const notice = wholeUnitNotice(lambda, found);
-  if (!notice) return result;
-  if (!found.planned) return { ...result, notices: [...result.notices, notice] };
+  // The plan's own warnings too: at the tightest budgets its cost stage can run into its time limit.
+  const planned = (found.planned?.solution.warnings ?? []).map((w) => `the plan at λ = ${found.scale.toFixed(4)}: ${w}`);
+  const notices = [...result.notices, ...(notice ? [notice] : []), ...planned];
+  if (!found.planned) return { ...result, notices };
   const namer = new Namer(scenario);
   const planBudgets = new Map(found.planned.tables.budgets.map((b) => [`${b.source}|${b.region}|${b.year}`, b]));
   const rows = result.rows.map((r) => {
@@ -157,7 +165,7 @@ async function atPlannedWholeUnits(result: MinBudgetResult, scenario: Scenario, 
     return minBudgetRow(namer, scenario.sources.find((x) => x.id === r.source)!, r.region, r.year, r.budget_yuan, found.scale, money);
   });
   const scales = result.scales.map((c) => ({ ...c, scale: round(found.scale, 9), min_budget_yuan: round(c.budget_yuan * found.scale, 2) }));
-  return { ...result, scales, rows, notices: [...result.notices, notice], grownFrom: { milpScale: lambda, missedAt: found.missedAt! } };
+  return { ...result, scales, rows, notices, ...(found.missedAt !== null ? { grownFrom: { milpScale: lambda, missedAt: found.missedAt } } : {}) };
 }
 
 function budgetRows(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array): MinBudgetRow[] {

@@ -7,9 +7,9 @@
 import { describe, expect, it } from "vitest";
 import { solveMinBudget } from "../../src/finance/minBudgetSolve.js";
 import { resolveSelection } from "../../src/finance/selection.js";
-import { selectedBudgetTotal } from "../../src/finance/cuts.js";
+import { scaleBudgets, selectedBudgetTotal } from "../../src/finance/cuts.js";
 import { wholeUnitNotice, wholeUnitScale } from "../../src/finance/wholeUnitScale.js";
-import type { PlannedScenario } from "../../src/plan/planScenario.js";
+import { type PlannedScenario, planScenario } from "../../src/plan/planScenario.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { handSolvedTown } from "../helpers/scenario.js";
@@ -78,5 +78,12 @@ describe("whole-unit λ", () => {
     const unchecked = await solveMinBudget(county, countySel, { solver: "highs", checkWholeUnits: false });
     expect(checked.scales[0].scale).toBe(unchecked.scales[0].scale);
     expect(checked.notices).toEqual(unchecked.notices);
+    // Its rows are simulate's plan at λ, so the min-budget model's own cost stage (a MIP at the
+    // tightest budgets) is not solved.
+    expect(checked.stages.map((st) => st.stage)).toEqual(["min_budget"]);
+    expect(unchecked.stages.map((st) => st.stage)).toEqual(["min_budget", "cost"]);
+    const atLambda = await planScenario(scaleBudgets(county, countySel, checked.scales[0].scale), "highs");
+    const used = new Map(atLambda.tables.budgets.map((b) => [`${b.source}|${b.region}|${b.year}`, b.used_yuan]));
+    for (const r of checked.rows) expect(r.used_yuan, `${r.source} ${r.region} ${r.year}`).toBeCloseTo(used.get(`${r.source}|${r.region}|${r.year}`) ?? 0, 0);
   }, 60_000);
 });
