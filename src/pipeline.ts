@@ -38,6 +38,7 @@ import { performance } from "node:perf_hooks";
 import { UsageError } from "./errors.js";
 import { FolderRun, type FolderRequest } from "./folderRun.js";
 import { renderInputAhead, withOfficeFiles } from "./output/officeFiles.js";
+import { divisibleUnitsWarnings } from "./montecarlo/divisibleUnits.js";
 import { renderDiagnosticsOnly, renderPlanFiles } from "./output/planFiles.js";
 import { type PlannedScenario, planScenario } from "./plan/planScenario.js";
 import { confidenceRunInfo, withConfidence } from "./confidence/confidenceTables.js";
@@ -141,9 +142,12 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   if (mc) {
     runJson.monte_carlo = mc.info;
     if (loaded.uncertainty.inputs.length === 0) runJson.warnings.push("the scenario has no uncertain inputs: every draw executes the plan in the planned world");
+
     const asked = options.monteCarlo!.workers;
     if (mc.info.workers !== asked) runJson.warnings.push(`--workers ${asked} is more than the ${mc.info.workers} cores here; ${mc.info.workers} worker threads were used (results do not depend on the count)`);
   }
+  // Confidence margins and evaluate / replan draws execute whole units as divisible (a reoptimize re-plan does not).
+  if (confidence || (mc && mc.info.mode !== "reoptimize")) runJson.warnings.push(...divisibleUnitsWarnings(loaded.scenario, loaded.uncertainty));
   let written: string | null = null;
   if (outDir) {
     const bom = { bom: options.bom ?? true };
