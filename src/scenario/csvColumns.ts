@@ -64,23 +64,51 @@ const TABLES: Record<string, TableColumns> = {
   },
 };
 
+/** Columns of money, whose header may carry the unit of its cells: `金额（万元）`, `unit_cost (亿)`. */
+const MONEY_COLUMNS = new Set(["amount", "per_year", "unit_cost"]);
+const HEADER_UNIT = /^(.+?)\s*[(（]\s*(万元|亿元|元|万|亿)\s*[)）]$/;
+
+/** The unit a money column's header gives its bare numbers ("万", "亿"; "" for 元), or undefined. */
+function headerUnit(h: string): { base: string; unit: string } | undefined {
+  const m = HEADER_UNIT.exec(h.normalize("NFKC").trim());
+  if (!m || !MONEY_COLUMNS.has(canonical(m[1]))) return undefined;
+  return { base: m[1], unit: m[2].replace("元", "") };
+}
+
+/**
+ * A cell under a header that gives the unit: a bare number (6000, "6,000") takes it ("6000万"); a
+ * cell that writes its own unit keeps it.
+ */
+export function withHeaderUnit(value: unknown, unit: string | undefined): unknown {
+  if (!unit) return value;
+  if (typeof value === "number") return `${value}${unit}`;
+  if (typeof value === "string" && /^[¥￥]?[+-]?[\d,.]+$/.test(value.normalize("NFKC").trim())) return `${value}${unit}`;
+  return value;
+}
+
 /** A header cell in English: its alias, or a Chinese prefix replaced (`支付.central` → `paid.central`). */
 function canonical(h: string): string {
+  const unit = headerUnit(h);
+  if (unit) return canonical(unit.base);
   if (HEADER_ALIASES[h]) return HEADER_ALIASES[h];
   const prefix = Object.keys(PREFIX_ALIASES).find((p) => h.startsWith(p));
   return prefix ? PREFIX_ALIASES[prefix] + h.slice(prefix.length) : h;
 }
 
-/** The canonical column names of a header, or one message saying what is wrong with it. */
-export function checkHeader(list: string, header: string[]): { columns: string[] } | { problem: string } {
+/**
+ * The canonical column names of a header, and the unit each money column's header gives its cells
+ * (`units[i]`: "万", "亿", or undefined), or one message saying what is wrong with it.
+ */
+export function checkHeader(list: string, header: string[]): { columns: string[]; units: (string | undefined)[] } | { problem: string } {
   const table = TABLES[list];
   const columns = header.map(canonical);
-  if (!table) return { columns };
+  const units = header.map((h) => headerUnit(h)?.unit || undefined);
+  if (!table) return { columns, units };
   const known = (c: string) => table.columns.includes(c) || (table.prefixes ?? []).some((p) => c.startsWith(p) && c.length > p.length);
   const unknown = header.filter((_, i) => !known(columns[i]));
   const budgetMix = list === "budgets" && columns.includes("year") && columns.includes("per_year");
   const fits = table.required.find((set) => set.every((c) => columns.includes(c)));
-  if (unknown.length === 0 && fits && !budgetMix) return { columns };
+  if (unknown.length === 0 && fits && !budgetMix) return { columns, units };
   const parts: string[] = [];
   if (unknown.length > 0) {
     const candidates = [...table.columns, ...Object.keys(HEADER_ALIASES).filter((a) => table.columns.includes(HEADER_ALIASES[a]))];

@@ -7,7 +7,7 @@
 import { Parser } from "@fast-csv/parse/build/src/parser/index.js";
 import { ParserOptions } from "fast-csv";
 import { formatLimit, LIMITS } from "../limits.js";
-import { checkHeader } from "./csvColumns.js";
+import { checkHeader, withHeaderUnit } from "./csvColumns.js";
 import { setOwn, type PositionTable } from "./positions.js";
 
 /** Columns holding ids or names stay text even when they look numeric (admin codes like 440100). */
@@ -57,7 +57,7 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
     else if (written.indexOf(h) !== i) errors.push({ line: headerLine, message: `column "${h}" appears twice in the header row` });
   });
   if (errors.length > 0) return { records: [], errors };
-  const checked = list === undefined ? { columns: written.slice(0, named) } : checkHeader(list, written.slice(0, named));
+  const checked = list === undefined ? { columns: written.slice(0, named), units: [] } : checkHeader(list, written.slice(0, named));
   if ("problem" in checked) return { records: [], errors: [{ line: headerLine, message: checked.problem }] };
   const header = checked.columns;
   header.forEach((h, i) => {
@@ -82,7 +82,7 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
     header.forEach((column, i) => {
       const cell = (row[i] ?? "").trim();
       if (cell === "" || column === "") return; // an empty cell leaves the key absent
-      setOwn(record, column, cellValue(column, cell));
+      setOwn(record, column, withHeaderUnit(cellValue(column, cell), checked.units[i]));
       positions.set(record, column, { file, line });
     });
     records.push(record);

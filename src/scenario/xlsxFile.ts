@@ -7,7 +7,7 @@
 import { createRequire } from "node:module";
 import type * as SheetJS from "@e965/xlsx";
 import { formatLimit, LIMITS } from "../limits.js";
-import { checkHeader } from "./csvColumns.js";
+import { checkHeader, withHeaderUnit } from "./csvColumns.js";
 import { cellValue, TEXT_COLUMNS } from "./csvFile.js";
 import { setOwn, type PositionTable, type SourcePos } from "./positions.js";
 
@@ -56,7 +56,7 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
     else if (written.indexOf(h) !== i) errors.push({ at: at(headerRow, range.s.c + i), message: `column "${h}" appears twice in the header row` });
   });
   // The same columns and Chinese aliases as a CSV table, checked once for the sheet.
-  const checked = list === undefined || errors.length > 0 ? { columns: written } : checkHeader(list, written.slice(0, lastColumn + 1));
+  const checked = list === undefined || errors.length > 0 ? { columns: written, units: [] } : checkHeader(list, written.slice(0, lastColumn + 1));
   if ("problem" in checked) return { records: [], sheet: name, errors: [{ at: { sheet: name, line: headerRow + 1 }, message: checked.problem }] };
   const header = [...checked.columns, ...written.slice(checked.columns.length)];
   const records: Record<string, unknown>[] = [];
@@ -78,7 +78,7 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
       if ("problem" in value) {
         errors.push({ at: where, message: value.problem, row: true });
         bad = true;
-      } else setOwn(record, column, value.value);
+      } else setOwn(record, column, withHeaderUnit(value.value, checked.units[i]));
       positions.set(record, column, { file, ...where });
     });
     if (!bad) records.push(record); // left out: its problem is listed, and no check repeats it

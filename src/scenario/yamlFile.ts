@@ -275,12 +275,14 @@ class PlainReader {
 }
 
 /**
- * A year typed in full-width digits (２０２４, as a Chinese input method gives it) as the key the
- * other layers and the schema use (2024), before layers are merged; other keys as written.
+ * A year typed in full-width digits (２０２４, as a Chinese input method gives it) or with its
+ * character (2024年, as an office's spreadsheet writes it) as the key the other layers and the
+ * schema use (2024), before layers are merged; other keys as written.
  */
 export function yearKey(key: string): string {
   const ascii = key.normalize("NFKC").trim();
-  return ascii !== key && /^\d{4}$/.test(ascii) ? ascii : key;
+  const year = /^(\d{4})\s*年$/.exec(ascii)?.[1] ?? ascii;
+  return year !== key && /^\d{4}$/.test(year) ? year : key;
 }
 
 /** `tag:yaml.org,2002:binary` → `!!binary`; local tags (`!custom`) as written. */

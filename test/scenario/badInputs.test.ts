@@ -631,6 +631,32 @@ describe("problems in other files", () => {
     expect(twice.problems.map((p) => p.message)).toContain('year 2022 is given twice, as "２０２２" and as "2022"');
   });
 
+  it("takes a money column's unit from its header (金额（万元）, 单位造价(亿)): bare numbers get it, a cell's own unit stays", () => {
+    const yaml = patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.csv}\n"]);
+    const dir = writeFiles({ "s.yaml": yaml, "city.csv": '区域,年份,金额（万元）\ngz,2021,6000\ngz,2022,"6,500"\ngz,2023,0.8亿\n' });
+    const loaded = loadScenario(join(dir, "s.yaml"));
+    expect(loaded.scenario.sources[1].budgets.map((b) => b.amount)).toEqual([6e7, 6.5e7, 8e7]);
+    expect(loaded.notices.filter((n) => /did you mean/.test(n))).toEqual([]); // no "6000元 … did you mean 6000万?" per year
+    const yuan = writeFiles({ "s.yaml": yaml, "city.csv": "区域,年份,amount (元)\ngz,2021,60000000\n" });
+    expect(loadScenario(join(yuan, "s.yaml")).scenario.sources[1].budgets[0].amount).toBe(6e7);
+    // Only money columns take a unit: 年份（万元） is still an unknown column.
+    expect(errorFor(yaml, { "city.csv": "区域,年份（万元）,金额\ngz,2021,6000万\n" }).error.problems[0].message).toMatch(/^wrong header: unknown column "年份（万元）"/);
+  });
+
+  it("reads a year written with its character (2024年, as office spreadsheets write it) as the year, in YAML and in a budgets CSV", () => {
+    const dir = writeFiles({
+      "s.yaml": patch(['{region: gd, per_year: "3亿"}', '{region: gd, per_year: "3亿", by_year: {"2022年": "1亿"}}']),
+      "b.csv": "区域,年份,金额\ngd,2023年,2亿\n",
+    });
+    const budgets = loadScenario(join(dir, "s.yaml")).scenario.sources[0].budgets;
+    expect(budgets.find((b) => b.year === 2022)!.amount).toBe(1e8);
+    const fromCsv = patch(['{region: gd, per_year: "3亿"}', "{file: b.csv}"]);
+    writeFileSync(join(dir, "c.yaml"), fromCsv);
+    expect(loadScenario(join(dir, "c.yaml")).scenario.sources[0].budgets.find((b) => b.year === 2023)!.amount).toBe(2e8);
+    expect(errorFor(patch(['{region: gd, per_year: "3亿"}', '{region: gd, per_year: "3亿", by_year: {"2031年": "1亿"}}'])).error.problems.map((p) => p.message))
+      .toEqual([expect.stringMatching(/^budget year 2031 is outside the horizon/)]);
+  });
+
   it("reports a missing scenario file", () => {
     const error = loadError("/nonexistent/renewsim/s.yaml");
     expect(error.problems[0]).toMatchObject({ path: "", line: null, file: "/nonexistent/renewsim/s.yaml" });
