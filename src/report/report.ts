@@ -29,12 +29,19 @@ const KIND_TITLE = {
 export function renderReport(ctx: RunContext): string {
   const page: Page = {
     title: { zh: `${KIND_TITLE[ctx.kind].zh}：${ctx.scenarioName}`, en: `${KIND_TITLE[ctx.kind].en}: ${ctx.scenarioName}` },
-    subtitle: ctx.horizon
-      ? { zh: `规划期 ${ctx.horizon.start}–${ctx.horizon.end}`, en: `Horizon ${ctx.horizon.start}–${ctx.horizon.end}` }
-      : { zh: "", en: "" },
+    subtitle: subtitle(ctx),
     sections: [{ title: { zh: "要点", en: "Key figures" }, html: figureTable(keyFigures(ctx)) }, ...sectionsOf(ctx), ...warningsSection(ctx)],
   };
   return renderPage(page);
+}
+
+/** The scenario's own description (an office titles its plan, "佛山市城中村改造…（测算稿）"), then the horizon. */
+function subtitle(ctx: RunContext): { zh: string; en: string } {
+  // Its first sentence: a description goes on to assumptions the report's notes and docs give.
+  const description = typeof ctx.input?.description === "string" ? ctx.input.description.trim().split(/(?<=。)|\n/)[0] : "";
+  const lead = description ? `${description} · ` : "";
+  if (!ctx.horizon) return { zh: description, en: description };
+  return { zh: `${lead}规划期 ${ctx.horizon.start}–${ctx.horizon.end}`, en: `${lead}Horizon ${ctx.horizon.start}–${ctx.horizon.end}` };
 }
 
 /** Last: what run.json warns of (unlimited money where a budget is missing, a file read as GBK …). */

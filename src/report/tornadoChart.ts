@@ -1,7 +1,7 @@
 /** Sensitivity tornado per output (sensitivity.csv): Spearman ρ of each uncertain input, largest |ρ| first. */
 import { UNCERTAIN_INPUT_LABELS } from "../format/labels.js";
 import { num, records, text } from "../output/resultTables.js";
-import type { RunContext } from "./runContext.js";
+import { inputRecord, type RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
 
 /** Bars per tornado: every input of the shipped scenarios (nine at most), largest |ρ| first. */
@@ -26,28 +26,41 @@ export function tornadoCharts(ctx: RunContext): ChartSpec[] {
       title,
       note: { zh: "斯皮尔曼秩相关系数 ρ；正值表示输入越大、结果越高。", en: "Spearman rank correlation ρ; positive: the output rises with the input." },
       width: 480,
-      height: 80 + 26 * Math.max(1, bars.length),
+      height: 80 + 34 * Math.max(1, bars.length), // room for a label on two lines
       option: (lang: Lang) => ({
         grid: { left: 200, right: 50, top: 10, bottom: 30 },
         xAxis: { type: "value", min: -1, max: 1 },
-        yAxis: { type: "category", data: bars.map((b) => label(text(b.input), lang)), inverse: true, axisLabel: { width: 190, overflow: "truncate" } },
+        yAxis: { type: "category", data: bars.map((b) => label(text(b.input), lang)), inverse: true, axisLabel: { width: 190, overflow: "break", lineHeight: 13 } },
         series: [{
           type: "bar",
           data: bars.map((b) => ({ value: num(b.spearman_rho), itemStyle: { color: num(b.spearman_rho) >= 0 ? "#5470c6" : "#ee6666" } })),
-          label: { show: true, position: "right", formatter: (p: { value: number }) => p.value.toFixed(2) },
+          label: { show: true, position: "right", formatter: (p: { value: number }) => (Math.abs(p.value) < 0.005 ? 0 : p.value).toFixed(2) }, // never "-0.00"
         }],
       }),
     };
   });
 }
 
-/** An input as a reader knows it: what it varies, then its id ("预算到位（city-budget）", "budget realised (city-budget)"). */
+/**
+ * An input as a reader knows it: what it varies, of which source or programme when it names one,
+ * then its id ("预算到位：地级市财政资金（city-budget）"; five budget inputs once read alike but for
+ * their ids).
+ */
 function inputLabels(ctx: RunContext): (id: string, lang: Lang) => string {
-  const uncertainty = ctx.input?.uncertainty as { inputs?: { id?: unknown; applies_to?: unknown }[] } | undefined;
-  const varies = new Map((uncertainty?.inputs ?? []).map((i) => [String(i.id), String(i.applies_to)]));
+  type Input = { id?: unknown; applies_to?: unknown; source?: unknown; program?: unknown };
+  const uncertainty = ctx.input?.uncertainty as { inputs?: Input[] } | undefined;
+  const inputs = new Map((uncertainty?.inputs ?? []).map((i) => [String(i.id), i]));
+  const nameOf = (list: string, id: unknown) => {
+    const name = id === undefined || id === null ? undefined : inputRecord(ctx, list, id)?.name;
+    return typeof name === "string" && name !== "" ? name : typeof id === "string" ? id : null;
+  };
+  const programs = ctx.input?.programs;
+  const manyPrograms = Array.isArray(programs) && programs.length > 1; // one programme: naming it adds nothing
   return (id, lang) => {
-    const what = UNCERTAIN_INPUT_LABELS[varies.get(id) ?? ""];
+    const input = inputs.get(id);
+    const what = UNCERTAIN_INPUT_LABELS[String(input?.applies_to ?? "")];
     if (!what) return id;
-    return lang === "zh" ? `${what.zh}（${id}）` : `${what.en} (${id})`;
+    const of = nameOf("sources", input?.source) ?? (manyPrograms ? nameOf("programs", input?.program) : null);
+    return lang === "zh" ? `${what.zh}${of ? `：${of}` : ""}（${id}）` : `${what.en}${of ? `: ${of}` : ""} (${id})`;
   };
 }

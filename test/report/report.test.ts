@@ -47,6 +47,12 @@ describe("plan report", () => {
     }
   });
 
+  it("puts the first sentence of the scenario's description under the title, beside the horizon", () => {
+    const html = renderReport(runContext("plan", files));
+    expect(html).toMatch(/广东省城镇老旧小区改造“十四五”任务底数[^<]*的分年分市计划。 · 规划期 2021–2025/);
+    expect(html).not.toMatch(/非官方数据。 · /);
+  });
+
   it("gives the solver status in the page's language", () => {
     expect(keyFigures(runContext("plan", files)).find((f) => f.label.en === "Status")?.value).toEqual({ zh: "最优", en: "optimal" });
     expect(renderReport(runContext("plan", files))).toContain('<td><span class="zh">最优</span><span class="en">optimal</span></td>');
@@ -68,9 +74,9 @@ describe("plan report", () => {
     const axis = (first.option("zh") as { yAxis: { data: string[] } }).yAxis.data;
     expect(axis).toHaveLength(9);
     expect(axis).toContain("单位造价（unit-cost）");
-    expect(axis).toContain("预算到位（provincial-budget）");
+    expect(axis).toContain("预算到位：省级财政补助资金（provincial-budget）"); // the source's name: five budget inputs read alike by their ids alone
     expect(axis).toContain("开工推迟（slip）");
-    expect((first.option("en") as { yAxis: { data: string[] } }).yAxis.data).toContain("budget realised (provincial-budget)");
+    expect((first.option("en") as { yAxis: { data: string[] } }).yAxis.data).toContain("budget realised: 省级财政补助资金 (provincial-budget)");
   });
 
   it("draws no tornado for an output that never varies (no ρ: e.g. the gap of re-plans that never owe money)", () => {
