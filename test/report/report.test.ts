@@ -15,6 +15,7 @@ import { progressChart, progressSeries } from "../../src/report/progressChart.js
 import { keyFigures } from "../../src/report/keyFigures.js";
 import { renderReport } from "../../src/report/report.js";
 import { runContext } from "../../src/report/runContext.js";
+import { largestChanges } from "../../src/report/compareCharts.js";
 import { tornadoCharts } from "../../src/report/tornadoChart.js";
 import { runCli } from "../cli/run.js";
 
@@ -372,5 +373,22 @@ describe("compare report", () => {
     expect(at("targets.csv")).toBeLessThan(at("plan.csv"));
     expect(at("plan.csv")).toBeLessThan(at("budgets.csv"));
     expect(html).toContain("a ↔ a + cut.yaml");
+  });
+
+  it("leaves out near-zero bases and the ranges of prices, and labels each bar with its absolute change", () => {
+    const csv = [
+      "file,key,column,value_1,value_2,delta_2,rel_delta_2,missing_in",
+      "budgets.csv,year=2026;region=r;source=bonds,used_yuan,0.5,937.2,936.7,1873.4,", // a near-zero base
+      "budgets.csv,year=2024;region=r;source=c,used_yuan,200000000,150000000,-50000000,-0.25,",
+      "budgets.csv,year=2025;region=r;source=c,used_yuan,300000000,330000000,30000000,0.1,",
+      "targets.csv,target=a,marginal_cost_valid_to,100,0,-100,-1,",
+      "targets.csv,target=a,planned,10,9,-1,-0.1,",
+    ].join("\n");
+    const changes = largestChanges(runContext("compare", { "compare.csv": csv }));
+    expect(changes.get("budgets.csv")!.map((b) => b.label)).toEqual([
+      "year=2024;region=r;source=c · used_yuan（−5,000万元）",
+      "year=2025;region=r;source=c · used_yuan（+3,000万元）",
+    ]);
+    expect(changes.get("targets.csv")!.map((b) => b.label)).toEqual(["target=a · planned（−1）"]);
   });
 });
