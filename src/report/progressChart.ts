@@ -58,7 +58,9 @@ export function progressChart(ctx: RunContext, target: Record<string, Cell>): Ch
   const pMetEn = typeof target.p_met === "number" ? ` (P(met) ${formatProbability(target.p_met, num(target.p_met_se), mcDraws(ctx))})` : "";
   return {
     title: { zh: `${text(target.name)}：${metric.zh}累计进度${pMet}`, en: `${text(target.name)}: cumulative ${metric.en}${pMetEn}` },
-    note: s.band
+    note: s.band && s.years.length === 1
+      ? { zh: "圆点为计划；两条短横线为蒙特卡洛 P10 与 P90，菱形为 P50；红线为目标值。", en: "Dot: plan; bars: Monte Carlo P10 and P90, diamond: P50; red: target." }
+      : s.band
       ? { zh: "实线为计划；阴影为蒙特卡洛 P10–P90，虚线为 P50；红线为目标值。", en: "Solid: plan; shaded: Monte Carlo P10–P90, dashed: P50; red: target." }
       : { zh: "实线为计划累计值；红线为目标值。", en: "Solid: planned cumulative value; red: target." },
     width: 560,
@@ -76,7 +78,14 @@ export function progressChart(ctx: RunContext, target: Record<string, Cell>): Ch
           data: [{ yAxis: num(target.target_value) }],
         },
       }];
-      if (s.band) {
+      if (s.band && s.years.length === 1) {
+        // One year: no area to shade, so the band is drawn as its ends and P50 as markers.
+        const [b] = s.band;
+        series.push(
+          { name: names.band, type: "scatter", data: [[0, b.p10], [0, b.p90]], symbol: "rect", symbolSize: [28, 3], itemStyle: { color: "#5470c6" } },
+          { name: names.p50, type: "scatter", data: [[0, b.p50]], symbol: "diamond", symbolSize: 10, itemStyle: { color: "#5470c6" } },
+        );
+      } else if (s.band) {
         series.push(
           { name: names.p10, type: "line", data: s.band.map((b) => b.p10), stack: "band", symbol: "none", lineStyle: { opacity: 0 } },
           { name: names.band, type: "line", data: s.band.map((b) => b.p90 - b.p10), stack: "band", symbol: "none", lineStyle: { opacity: 0 }, itemStyle: { color: "#a9b8e3" }, areaStyle: { color: "#5470c6", opacity: 0.2 } },
@@ -86,7 +95,7 @@ export function progressChart(ctx: RunContext, target: Record<string, Cell>): Ch
       return {
         grid: { left: 70, right: 30, top: 40, bottom: 40 },
         legend: { top: 5, data: s.band ? [names.plan, names.band, names.p50] : [names.plan] },
-        xAxis: { type: "category", data: s.years.map(String), boundaryGap: false },
+        xAxis: { type: "category", data: s.years.map(String), boundaryGap: s.years.length === 1 }, // one year: in the middle
         yAxis: { type: "value", name: metric[lang], max: (v: { max: number }) => niceCeil(Math.max(v.max, num(target.target_value))), axisLabel: { formatter: countAxis(lang, top) } },
         series,
       };

@@ -54,6 +54,16 @@ describe("plan report", () => {
     expect(html).not.toMatch(/非官方数据。 · /);
   });
 
+  it("draws a one-year target's Monte Carlo band as its ends and P50, not as an area that one year cannot shade", () => {
+    const [t] = records(runContext("plan", files).tables.get("targets.csv"));
+    const oneYear = { ...t, by: 2021 };
+    const spec = progressChart(runContext("plan", files), oneYear);
+    const series = (spec.option("zh") as { series: { type: string; name: string; data: unknown[] }[] }).series;
+    expect(series.map((x) => `${x.type}:${x.name}`)).toEqual(["line:计划", "scatter:P10–P90", "scatter:P50"]);
+    expect(series[1].data).toHaveLength(2);
+    expect(spec.note!.zh).toContain("两条短横线为蒙特卡洛 P10 与 P90");
+  });
+
   it("gives the solver status in the page's language", () => {
     expect(keyFigures(runContext("plan", files)).find((f) => f.label.en === "Status")?.value).toEqual({ zh: "最优", en: "optimal" });
     expect(renderReport(runContext("plan", files))).toContain('<td><span class="zh">最优</span><span class="en">optimal</span></td>');
