@@ -129,7 +129,9 @@ function checkSupport(appliesTo: AppliesTo, mode: InputMode, dist: Dist, path: (
   const { lower, upper } = prepareDist(dist);
   const range = `[${lower}, ${upper}]`;
   if (SHARES.has(appliesTo) && (lower < 0 || upper > 1)) {
-    problems.push({ path, message: `${appliesTo} is a share/probability, so its distribution must stay within [0, 1]; this one ranges over ${range} (set min/max)` });
+    // `max: 40` meant 40 %: say how a share is written, as the scenario's own shares do.
+    const percent = lower >= 0 && upper >= 2 && upper <= 100 ? `; a share is written 0.4 or "40%", not 40` : "";
+    problems.push({ path, message: `${appliesTo} is a share/probability, so its distribution must stay within [0, 1]; this one ranges over ${range} (set min/max)${percent}` });
   } else if (!SHARES.has(appliesTo) && lower < 0) {
     const what = mode === "factor" ? `a ${appliesTo} factor` : `a ${appliesTo} value`;
     problems.push({ path, message: `${what} cannot be negative; this distribution ranges over ${range} (set min: 0)` });

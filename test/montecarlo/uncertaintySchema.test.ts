@@ -83,6 +83,7 @@ describe("input problems", () => {
     [input({ applies_to: "budget", program: "retrofit" }), "inputs[0].program: budget inputs cannot be filtered by program (use source, kind or region)"],
     [input({ applies_to: "slip", mode: "factor", dist: { type: "uniform", min: 0, max: 0.1 } }), "inputs[0].mode: slip is a share/probability with no scenario value to scale; use mode: value"],
     [input({ applies_to: "consent_failure", dist: { type: "uniform", min: 0, max: 1.5 } }), "inputs[0].dist: consent_failure is a share/probability, so its distribution must stay within [0, 1]; this one ranges over [0, 1.5] (set min/max)"],
+    [input({ applies_to: "consent_failure", dist: { type: "uniform", min: 0, max: 40 } }), 'inputs[0].dist: consent_failure is a share/probability, so its distribution must stay within [0, 1]; this one ranges over [0, 40] (set min/max); a share is written 0.4 or "40%", not 40'],
     [input({ dist: { type: "normal", mean: 1, sd: 0.1 } }), "inputs[0].dist: a unit_cost factor cannot be negative; this distribution ranges over [-Infinity, Infinity] (set min: 0)"],
     [input({ applies_to: "budget", source: "ent" }), "inputs[0]: input x applies to nothing in this scenario (no budgets for source ent)"],
     [input({ program: "village", region: "sz" }), "inputs[0]: input x applies to nothing in this scenario (no programme leaves for program village, region sz)"],
