@@ -146,8 +146,9 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
     const asked = options.monteCarlo!.workers;
     if (mc.info.workers !== asked) runJson.warnings.push(`--workers ${asked} is more than the ${mc.info.workers} cores here; ${mc.info.workers} worker threads were used (results do not depend on the count)`);
   }
-  // Confidence margins and evaluate / replan draws execute whole units as divisible (a reoptimize re-plan does not).
-  if (confidence || (mc && mc.info.mode !== "reoptimize")) runJson.warnings.push(...divisibleUnitsWarnings(loaded.scenario, loaded.uncertainty));
+  // Confidence margins and evaluate / replan draws execute whole units as divisible; reoptimize caps their stock by a fraction.
+  if (confidence && (!mc || mc.info.mode === "reoptimize")) runJson.warnings.push(...divisibleUnitsWarnings(loaded.scenario, loaded.uncertainty));
+  if (mc) runJson.warnings.push(...divisibleUnitsWarnings(loaded.scenario, loaded.uncertainty, mc.info.mode));
   let written: string | null = null;
   if (outDir) {
     const bom = { bom: options.bom ?? true };

@@ -51,9 +51,10 @@ export function formatPercent(share: number): string {
  * to round up to 100.0 % — a target missed by 4 of 8,007 communities is 99.95 %, not "100.0% ✗".
  */
 export function percentDecimals(share: number): number {
-  if (share >= 1) return 1;
+  // Within the tolerance a target counts as met (results/numbers.ts MET_TOLERANCE): not a miss.
+  if (share >= 1 - 1e-6) return 1;
   for (let digits = 1; digits <= 4; digits++) if ((share * 100).toFixed(digits) !== (100).toFixed(digits)) return digits;
-  return 1; // within 5e-7 of 1: solver tolerance, not a miss anyone counts
+  return 1;
 }
 
 /** Whether formatProbability shows a P(met) by its 95 % bound: no draw or every draw met it, draws known. */
@@ -95,9 +96,11 @@ export function probabilityBounds(draws: number): { upper: string; lower: string
  * 6861.4015–7511.4122 reads "6,861–7,511" and 0.81234–0.83456 reads "0.812–0.835".
  */
 export function formatRange(lo: number, hi: number, whole = false): string {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return "—";
   const digits = whole ? 0 : rangeDigits(hi - lo);
-  // Both ends to the same decimals: "4.70–5.48", not "4.7–5.48".
-  const end = (x: number) => formatterFor(digits, digits).format(Number(x.toFixed(digits)) || 0);
+  // Both ends to the same decimals ("4.70–5.48", not "4.7–5.48"), up to two: past that the trailing
+  // zeros of a hair-wide range ("5.999900–6.000000") only add noise.
+  const end = (x: number) => formatterFor(digits, Math.min(digits, 2)).format(Number(x.toFixed(digits)) || 0);
   return `${end(lo)}–${end(hi)}`;
 }
 

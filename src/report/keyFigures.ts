@@ -18,7 +18,7 @@ export interface KeyFigure {
   kind: "money" | "share" | "count" | "text";
 }
 
-const STATUS_ZH: Record<string, string> = { optimal: "最优", infeasible: "无可行解", error: "求解出错", time_limit: "达到时间上限" };
+const STATUS_ZH: Record<string, string> = { optimal: "最优", infeasible: "无可行解", error: "求解出错" };
 
 const f = (zh: string, en: string, value: KeyFigure["value"], kind: KeyFigure["kind"]): KeyFigure => ({ label: { zh, en }, value, kind });
 
@@ -27,7 +27,13 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   out.push(f("场景", "Scenario", ctx.scenarioName, "text"));
   if (ctx.horizon) out.push(f("规划期", "Horizon", `${ctx.horizon.start}–${ctx.horizon.end}`, "text"));
   const status = ctx.runJson.status;
-  if (typeof status === "string") out.push(f("求解状态", "Status", { zh: STATUS_ZH[status] ?? status, en: status }, "text"));
+  // A stage stopped at its time limit keeps its best plan and the run stays "optimal": say so here.
+  const stopped = Array.isArray(ctx.runJson.stages) && ctx.runJson.stages.some((st) => (st as { status?: unknown })?.status === "time_limit");
+  if (typeof status === "string") {
+    out.push(f("求解状态", "Status", stopped
+      ? { zh: "达到时间上限（保留最好方案，未证明最优）", en: "time limit reached (best plan kept, not proven optimal)" }
+      : { zh: STATUS_ZH[status] ?? status, en: status }, "text"));
+  }
   const targets = records(ctx.tables.get("targets.csv"));
   if (targets.length > 0) {
     out.push(f("完成目标数", "Targets met", `${targets.filter((t) => t.met === true).length} / ${targets.length}`, "text"));
@@ -220,7 +226,11 @@ function noMargin(ctx: RunContext, targets: ReturnType<typeof records>, at = "")
   const exact = withoutMargin(outcomes, mode, ctx.runJson.confidence != null);
   if (exact.length === 0) return [];
   const names = exact.map((t) => t.name).join("、");
-  return [f("说明：无余量", "Note: no margin", `${at}${names}：按目标值恰好规划，没有余量，抽样中任何损失都会导致未完成；按要求的把握度规划（如 90%）可得出所需的余量`, "text")];
+  const en = exact.map((t) => t.name).join(", ");
+  return [f("说明：无余量", "Note: no margin", {
+    zh: `${at}${names}：按目标值恰好规划，没有余量，抽样中任何损失都会导致未完成；按要求的把握度规划（如 90%）可得出所需的余量`,
+    en: `${at ? "at 0%: " : ""}${en}: planned exactly at the target, with no margin, so any loss in a sampled world misses it; planning to a confidence level (e.g. 90%) plans the margin`,
+  }, "text")];
 }
 
 /**
@@ -235,7 +245,11 @@ function stressNoMargin(ctx: RunContext, rows: ReturnType<typeof records>): KeyF
   const gained = rows.filter((r) => r.gained_vs_base === true);
   if (gained.length > 0) {
     const which = gained.map((r) => `削减${text(r.cut_label)}时的${text(r.name)}`).join("、");
-    out.push(f("说明：再平衡", "Note: re-balanced", `${which}：计划值高于0%档位（削减后资金转向该目标），故其完成率或完成概率可能高于不削减时`, "text"));
+    const whichEn = gained.map((r) => `${text(r.name)} at a ${text(r.cut_label)} cut`).join(", ");
+    out.push(f("说明：再平衡", "Note: re-balanced", {
+      zh: `${which}：计划值高于0%档位（削减后资金转向该目标），故其完成率或完成概率可能高于不削减时`,
+      en: `${whichEn}: planned above the 0% plan (the cut moves money towards it), so its attainment or P(met) can be higher than without the cut`,
+    }, "text"));
   }
   return out;
 }

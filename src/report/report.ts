@@ -35,10 +35,12 @@ export function renderReport(ctx: RunContext): string {
   return renderPage(page);
 }
 
-/** The scenario's own description (an office titles its plan, "佛山市城中村改造…（测算稿）"), then the horizon. */
+/**
+ * The scenario's own description (an office titles its plan, "佛山市城中村改造…（测算稿）") in full —
+ * its later sentences are often the caveats ("…非官方数据。") a reader must not lose — then the horizon.
+ */
 function subtitle(ctx: RunContext): { zh: string; en: string } {
-  // Its first sentence: a description goes on to assumptions the report's notes and docs give.
-  const description = typeof ctx.input?.description === "string" ? ctx.input.description.trim().split(/(?<=。)|\n/)[0] : "";
+  const description = typeof ctx.input?.description === "string" ? ctx.input.description.trim().replace(/\s*\n\s*/g, " ") : "";
   const lead = description ? `${description} · ` : "";
   if (!ctx.horizon) return { zh: description, en: description };
   return { zh: `${lead}规划期 ${ctx.horizon.start}–${ctx.horizon.end}`, en: `${lead}Horizon ${ctx.horizon.start}–${ctx.horizon.end}` };

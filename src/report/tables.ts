@@ -3,6 +3,7 @@ import { formatCount, formatMoney, formatPercent, formatProbability, formatRange
 import { type Label, metricLabel } from "../format/labels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
+import { stressGrid } from "./stressCharts.js";
 import type { KeyFigure } from "./keyFigures.js";
 import { inputRecord, mcDraws, runWarnings, type RunContext, targetUnit } from "./runContext.js";
 
@@ -76,24 +77,22 @@ export function stressSummaryTable(ctx: RunContext): string {
  * — as a grid a briefing can quote; * marks a level that plans the target above the 0 % plan.
  */
 export function stressTargetsTable(ctx: RunContext): string {
-  const rows = records(ctx.tables.get("stress.csv"));
-  if (rows.length === 0) return "";
-  const levels = [...new Map(rows.map((r) => [num(r.cut), text(r.cut_label)])).entries()].sort((a, b) => a[0] - b[0]);
-  const ids = [...new Set(rows.map((r) => text(r.target)))];
-  const at = (id: string, cut: number) => rows.find((r) => r.target === id && num(r.cut) === cut);
-  const grid = (cell: (r: Record<string, Cell>) => string) => ids.map((id) => {
-    const first = at(id, levels[0][0]);
-    const metric = text(first?.metric);
-    return [text(first?.name ?? id), count(metric, first?.target_value ?? null), ...levels.map(([cut]) => {
-      const r = at(id, cut);
-      return r ? `${cell(r)}${r.gained_vs_base === true ? " *" : ""}` : "—";
+  const grid = stressGrid(ctx);
+  if (grid.targets.length === 0) return "";
+  const body = (cell: (r: Record<string, Cell>) => string | Label) => grid.targets.map((t) => {
+    const first = t.rows[0];
+    return [t.name, count(text(first?.metric), first?.target_value ?? null), ...t.rows.map((r) => {
+      if (!r) return "—";
+      const shown = cell(r);
+      const mark = r.gained_vs_base === true ? " *" : "";
+      return typeof shown === "string" ? `${shown}${mark}` : { zh: `${shown.zh}${mark}`, en: `${shown.en}${mark}` };
     })];
   });
-  const head = [{ zh: "目标", en: "Target" }, { zh: "目标值", en: "Target value" }, ...levels.map(([, label]) => ({ zh: `削减${label}`, en: `cut ${label}` }))];
+  const head = [{ zh: "目标", en: "Target" }, { zh: "目标值", en: "Target value" }, ...grid.levels.map((label) => ({ zh: `削减${label}`, en: `cut ${label}` }))];
   const numeric = head.map((_, j) => j >= 1);
-  const attainment = table({ head, rows: grid((r) => (typeof r.attainment === "number" ? `${formatPercent(r.attainment)}${r.met === true ? "" : " ✗"}` : "—")), numeric });
-  const mc = rows.some((r) => typeof r.p_met === "number");
-  const pMet = mc ? table({ head, rows: grid((r) => (typeof r.p_met === "number" ? formatProbability(r.p_met, num(r.p_met_se), mcDraws(ctx), "zh") : "—")), numeric }) : "";
+  const attainment = table({ head, rows: body((r) => (typeof r.attainment === "number" ? `${formatPercent(r.attainment)}${r.met === true ? "" : " ✗"}` : "—")), numeric });
+  const mc = grid.targets.some((t) => t.rows.some((r) => typeof r?.p_met === "number"));
+  const pMet = mc ? table({ head, rows: body((r) => (typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—")), numeric }) : "";
   return [
     `<h3>${bi({ zh: "各目标计划完成率", en: "Planned attainment by target" })}</h3>`, attainment,
     ...(mc ? [`<h3>${bi({ zh: "各目标完成概率（蒙特卡洛，各档位使用相同的抽样）", en: "P(met) by target (Monte Carlo, the same draws at every level)" })}</h3>`, pMet] : []),

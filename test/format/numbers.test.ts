@@ -41,6 +41,7 @@ describe("counts, percentages and ranges", () => {
     expect(formatPercent(8003 / 8007)).toBe("99.95%");
     expect(formatPercent(0.99996)).toBe("99.996%");
     expect(formatPercent(0.9999999)).toBe("100.0%"); // solver tolerance, not a miss
+    expect(formatPercent(1 - 8e-7)).toBe("100.0%"); // counted met (MET_TOLERANCE 1e-6): no 99.9999%
     expect(formatPercent(0.9994)).toBe("99.9%");
     expect(formatProbability(0.931, 0.0081)).toBe("93.1% ± 0.8%");
     // No draw, or every draw, met it: "± 0.0%" would read as certainty; the exact one-sided 95 %
@@ -61,6 +62,8 @@ describe("counts, percentages and ranges", () => {
     expect(formatRange(1216988.3861, 1335532.3986, true)).toBe("1,216,988–1,335,532");
     expect(formatRange(4.7001, 5.4812)).toBe("4.70–5.48"); // both ends to the same decimals
     expect(formatRange(7.9, 9)).toBe("7.9–9.0");
+    expect(formatRange(5.9999, 6)).toBe("5.9999–6.00"); // no more than two padded decimals
+    expect(formatRange(Number.NaN, Number.NaN)).toBe("—"); // missing is not 0
   });
 });
 

@@ -11,6 +11,10 @@ describe("divisible whole units in the draws", () => {
     // Without the inputs that defer units, nothing to say; nor for a continuous scenario.
     const costOnly = { ...towns.uncertainty, inputs: towns.uncertainty.inputs.filter((i) => i.appliesTo !== "consent_failure" && i.appliesTo !== "slip") };
     expect(divisibleUnitsWarnings(towns.scenario, costOnly)).toEqual([]);
+    // Re-optimisation caps a leaf's stock by the mean consent failure (slips are not applied).
+    expect(divisibleUnitsWarnings(towns.scenario, towns.uncertainty, "reoptimize")[0]).toMatch(/re-planned in each draw with their stock reduced/);
+    const slipsOnly = { ...towns.uncertainty, inputs: towns.uncertainty.inputs.filter((i) => i.appliesTo !== "consent_failure") };
+    expect(divisibleUnitsWarnings(towns.scenario, slipsOnly, "reoptimize")).toEqual([]);
     const gd = loadCheckedScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
     expect(divisibleUnitsWarnings(gd.scenario, gd.uncertainty)).toEqual([]);
   });

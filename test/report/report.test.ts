@@ -48,10 +48,9 @@ describe("plan report", () => {
     }
   });
 
-  it("puts the first sentence of the scenario's description under the title, beside the horizon", () => {
+  it("puts the scenario's description under the title, its caveats included, beside the horizon", () => {
     const html = renderReport(runContext("plan", files));
-    expect(html).toMatch(/广东省城镇老旧小区改造“十四五”任务底数[^<]*的分年分市计划。 · 规划期 2021–2025/);
-    expect(html).not.toMatch(/非官方数据。 · /);
+    expect(html).toMatch(/广东省城镇老旧小区改造“十四五”任务底数[^<]*的分年分市计划。[^<]*非官方数据。 · 规划期 2021–2025/);
   });
 
   it("draws a one-year target's Monte Carlo band as its ends and P50, not as an area that one year cannot shade", () => {
@@ -64,8 +63,11 @@ describe("plan report", () => {
     expect(spec.note!.zh).toContain("两条短横线为蒙特卡洛 P10 与 P90");
   });
 
-  it("gives the solver status in the page's language", () => {
+  it("gives the solver status in the page's language, and says when a stage stopped at its time limit", () => {
     expect(keyFigures(runContext("plan", files)).find((f) => f.label.en === "Status")?.value).toEqual({ zh: "最优", en: "optimal" });
+    const run = { ...JSON.parse(files["run.json"]), stages: [{ stage: "shortfall", status: "optimal" }, { stage: "cost", status: "time_limit" }] };
+    expect(keyFigures(runContext("plan", { ...files, "run.json": JSON.stringify(run) })).find((f) => f.label.en === "Status")?.value)
+      .toEqual({ zh: "达到时间上限（保留最好方案，未证明最优）", en: "time limit reached (best plan kept, not proven optimal)" });
     expect(renderReport(runContext("plan", files))).toContain('<td><span class="zh">最优</span><span class="en">optimal</span></td>');
   });
 
@@ -168,7 +170,7 @@ describe("plan report", () => {
   it("says why a target planned exactly sits at 100 % beside a P(met) near 0 (report and workbook share the key figures)", () => {
     // Guangdong's plan meets both targets exactly; in the draws costs rise and consent fails.
     const note = (run: Record<string, unknown>) =>
-      keyFigures(runContext("plan", { ...files, "run.json": JSON.stringify(run) })).find((f) => f.label.en === "Note: no margin")?.value;
+      (keyFigures(runContext("plan", { ...files, "run.json": JSON.stringify(run) })).find((f) => f.label.en === "Note: no margin")?.value as { zh: string } | undefined)?.zh;
     const run = JSON.parse(files["run.json"]);
     // All four: the county towns' 2,050.03 for 2,050 is no margin either.
     expect(note(run)).toMatch(/^全省开工8007个小区、全省惠及142万户、县城开工2050个小区、县城惠及25\.6万户：按目标值恰好规划，没有余量.*按要求的把握度规划/);
@@ -264,14 +266,17 @@ describe("stress report", () => {
     const run = { selection: { sources: ["a"], from: null, region: null }, cut: { selected_yuan: 5e8 } };
     const figures = keyFigures(runContext("stress", { "stress.csv": grown, "stress_summary.csv": summary, "run.json": JSON.stringify(run) }));
     expect(figures.find((f) => f.label.en === "Selected budgets (what the cut shares are of)")?.value).toBe(5e8);
-    expect(figures.find((f) => f.label.en === "Note: re-balanced")?.value).toMatch(/^削减10%时的目标乙：计划值高于0%档位/);
+    expect(figures.find((f) => f.label.en === "Note: re-balanced")?.value).toMatchObject({ zh: expect.stringMatching(/^削减10%时的目标乙：计划值高于0%档位/), en: expect.stringMatching(/^目标乙 at a 10% cut: planned above the 0% plan/) });
     expect(figures.find((f) => f.label.en === "Note: weighted shortfall")?.value).toMatchObject({ zh: expect.stringMatching(/^各目标缺口占目标值之比/) });
     // With draws: P(met) per level, and the 0 % plan's targets without a margin named.
     const withP = grown.split("\n").map((l, i) => (i === 0 ? `${l},p_met,p_met_se` : `${l},${i % 2 === 1 ? 0.1 : 0.8},0.01`)).join("\n");
     const mc = { monte_carlo: { mode: "evaluate", draws_used: 1000 } };
     expect(renderReport(runContext("stress", { "stress.csv": withP, "stress_summary.csv": summary, "run.json": JSON.stringify(mc) }))).toContain("各目标完成概率");
     const noMargin = keyFigures(runContext("stress", { "stress.csv": withP, "stress_summary.csv": summary, "run.json": JSON.stringify(mc) })).find((f) => f.label.en === "Note: no margin");
-    expect(noMargin?.value).toMatch(/^0%档位：目标甲、目标乙：按目标值恰好规划，没有余量/);
+    expect(noMargin?.value).toMatchObject({ zh: expect.stringMatching(/^0%档位：目标甲、目标乙：按目标值恰好规划，没有余量/), en: expect.stringMatching(/^at 0%: 目标甲, 目标乙: planned exactly/) });
+    // The P(met) grid in the page's language too.
+    const mcHtml = renderReport(runContext("stress", { "stress.csv": withP, "stress_summary.csv": summary, "run.json": JSON.stringify(mc) }));
+    expect(mcHtml).toMatch(/<span class="zh">10\.0% ± 1\.0%<\/span><span class="en">10\.0% ± 1\.0%<\/span>|<td class="num">10\.0% ± 1\.0%<\/td>/);
   });
 
   it("lists why a level has no plan, with its cut, only when the folder has diagnostics.csv", () => {
