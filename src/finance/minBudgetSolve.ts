@@ -142,21 +142,29 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
     dualMethod: duals ? run.dualMethod : "none",
     notices,
   };
-  return wholeUnits ? atPlannedWholeUnits(result, scenario, sel, solver) : result;
+  if (!wholeUnits) return result;
+  const checked = await atPlannedWholeUnits(result, scenario, sel, solver);
+  if ("rows" in checked) return checked;
+  // No whole-unit plan up to +10 %: the MILP's λ stays, with the rows of its own cost stage.
+  const full = await solveMinBudget(given, sel, { ...options, checkWholeUnits: false });
+  return { ...full, notices: [...full.notices, ...checked.notices] };
 }
 
 /**
  * λ as `simulate` can plan it in whole units (wholeUnitScale.ts): the rows of that plan at the scale
- * found — λ itself when its plan meets every target — and, when it had to grow, a note.
+ * found — λ itself when its plan meets every target — and, when it had to grow, a note; when no
+ * scale up to +10 % gave such a plan, only the note.
  */
-async function atPlannedWholeUnits(result: MinBudgetResult, scenario: Scenario, sel: BudgetSelection, solver: SolverChoice): Promise<MinBudgetResult> {
+async function atPlannedWholeUnits(
+  result: MinBudgetResult, scenario: Scenario, sel: BudgetSelection, solver: SolverChoice,
+): Promise<MinBudgetResult | { notices: string[] }> {
   const lambda = result.scales[0].scale;
   const found = await wholeUnitScale(scenario, sel, lambda, (s) => planScenario(s, solver));
   const notice = wholeUnitNotice(lambda, found);
   // The plan's own warnings too: at the tightest budgets its cost stage can run into its time limit.
   const planned = (found.planned?.solution.warnings ?? []).map((w) => `the plan at λ = ${found.scale.toFixed(4)}: ${w}`);
+  if (!found.planned) return { notices: notice ? [notice] : [] };
   const notices = [...result.notices, ...(notice ? [notice] : []), ...planned];
-  if (!found.planned) return { ...result, notices };
   const namer = new Namer(scenario);
   const planBudgets = new Map(found.planned.tables.budgets.map((b) => [`${b.source}|${b.region}|${b.year}`, b]));
   const rows = result.rows.map((r) => {

@@ -59,7 +59,10 @@ async function refined(session: SolverSession, stage: Stage, settings: Objective
   const fine = stage.fineAbsGap;
   if (fine === undefined || bound === null || !session.persistent || result.status !== "optimal") return solved;
   if (result.objective - bound <= fine + 1e-9 || result.objective > (stage.absGap ?? 0) + 1e-9) return solved;
-  const closer = await session.solve({ mipGap: settings.mipGap, mipAbsGap: fine, timeLimitSeconds: settings.timeLimitSeconds, mipStart: result.primal });
+  // Within the stage's own time limit: what the first search left of it (the limit is per stage).
+  const left = settings.timeLimitSeconds - result.seconds;
+  if (left <= 0) return solved;
+  const closer = await session.solve({ mipGap: settings.mipGap, mipAbsGap: fine, timeLimitSeconds: left, mipStart: result.primal });
   const seconds = result.seconds + closer.seconds;
   const better = (closer.status === "optimal" || closer.status === "time_limit") && closer.objective < result.objective - 1e-12;
   if (!better) return { ...solved, result: { ...result, seconds } };
