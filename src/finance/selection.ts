@@ -16,6 +16,8 @@ export interface BudgetSelection {
   sourceIds: string[];
   /** First year whose budgets are touched; null = every year. */
   from: number | null;
+  /** Whether `from` was asked for (`--from`), not the first year the scenario's `as_of` leaves open. */
+  fromGiven: boolean;
   /** Last year whose budgets are touched; null = every year from `from` on (the tail years included). */
   to: number | null;
   /** The `--region` node; null = every node. */
@@ -43,7 +45,7 @@ export function resolveSelection(scenario: Scenario, req: SelectionRequest): Bud
     () => checkTo(scenario, from, to),
     () => (region === null ? null : nodesWithin(scenario, region)),
   );
-  const selection: BudgetSelection = { sourceIds, from, to, region, regionNodes };
+  const selection: BudgetSelection = { sourceIds, from, fromGiven: req.from !== undefined && req.from !== null, to, region, regionNodes };
   // Only the sources with a budget the selection touches are named (in the printed heading,
   // run.json and the report): with --region guangzhou, central and provincial money is not cut.
   const touched = sourceIds.filter((id) => scenario.sources.find((s) => s.id === id)!.budgets.some((b) => selectsBudget(selection, id, b)));

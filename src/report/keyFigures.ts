@@ -5,9 +5,8 @@
 import { type Label, SOURCE_KIND_LABELS, yearsLabel } from "../format/labels.js";
 import { boundNote, formatPercent, showsBound } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
-import type { FolderSummary } from "../finance/compare/folderSummary.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
-import { inputRecord, mcDraws, type RunContext } from "./runContext.js";
+import { type FolderSummary, inputRecord, mcDraws, type RunContext } from "./runContext.js";
 
 export interface KeyFigure {
   label: Label;
@@ -104,7 +103,7 @@ function compareFigures(ctx: RunContext): KeyFigure[] {
     if (folder.targets !== null) out.push(f(`方案${n}：完成目标数`, `Folder ${n}: targets met`, `${folder.targetsMet} / ${folder.targets}`, "text"));
     for (const [kind, yuan] of folder.moneyByKind) {
       const label = SOURCE_KIND_LABELS[kind] ?? { zh: kind, en: kind };
-      out.push(f(`方案${n}：${label.zh}资金`, `Folder ${n}: ${label.en} money`, yuan, "money"));
+      out.push(f(`方案${n}：${label.zh}资金`, `Folder ${n}: money from ${label.en}`, yuan, "money"));
     }
   });
   if (folders.some((folder) => folder.overlays.length > 0)) {
@@ -122,7 +121,7 @@ function compareFigures(ctx: RunContext): KeyFigure[] {
  */
 function cutFigures(ctx: RunContext): KeyFigure[] {
   if (ctx.kind !== "stress" && ctx.kind !== "min-budget") return [];
-  const { selection, confidence } = ctx.runJson as { selection?: { sources?: unknown; from?: unknown; to?: unknown; region?: unknown }; confidence?: unknown };
+  const { selection, confidence } = ctx.runJson as { selection?: { sources?: unknown; from?: unknown; from_given?: unknown; to?: unknown; region?: unknown }; confidence?: unknown };
   if (!selection || !Array.isArray(selection.sources)) return [];
   const named = selection.sources.map((id) => {
     const name = inputRecord(ctx, "sources", id)?.name;
@@ -136,7 +135,8 @@ function cutFigures(ctx: RunContext): KeyFigure[] {
   const what = `${named.join("、")}${years}${where}`;
   if (ctx.kind === "min-budget") return [f("缩放的预算", "Budgets scaled", what, "text")];
   // Every level keeps the years before --from at the 0 % plan (docs/finance.md): said, not implied.
-  const frozen = from === null ? "" : `；${from}年以前各档位均保持0%档位的计划`;
+  // A `from` the scenario's as_of gave (no --from): the years before it are actuals, not a frozen plan.
+  const frozen = from === null ? "" : selection.from_given === false ? `；${from}年以前为实绩` : `；${from}年以前各档位均保持0%档位的计划`;
   const out = [f("削减的预算", "Budgets cut", `${what}${frozen}`, "text")];
   const selected = (ctx.runJson.cut as { selected_yuan?: unknown } | undefined)?.selected_yuan;
   if (typeof selected === "number") out.push(f("所选预算合计（削减比例的基数）", "Selected budgets (what the cut shares are of)", selected, "money"));
@@ -181,8 +181,9 @@ function minBudgetFigures(ctx: RunContext): KeyFigure[] {
  * which spent more in them than the plain plan, so λ₀ is below plain min-budget's λ for the same years.
  */
 function frozenBefore(ctx: RunContext, level: number): string {
-  const from = (ctx.runJson.selection as { from?: unknown } | undefined)?.from;
-  return typeof from === "number" ? `；${from}年以前保持现有 ${formatPercent(level)} 把握度的计划，故低于普通最低预算的比例` : "";
+  const selection = ctx.runJson.selection as { from?: unknown; from_given?: unknown } | undefined;
+  if (typeof selection?.from !== "number" || selection.from_given === false) return ""; // years before an as_of's are actuals
+  return `；${selection.from}年以前保持现有 ${formatPercent(level)} 把握度的计划，故低于普通最低预算的比例`;
 }
 
 const CONFIDENCE_STATUS_ZH: Record<string, string> = {

@@ -72,6 +72,17 @@ export function inputRecord(ctx: RunContext, list: string, id: unknown): Record<
   return found !== null && typeof found === "object" ? (found as Record<string, unknown>) : undefined;
 }
 
+/** What a compare report is told of each folder (finance/compare/folderSummary.ts makes it). */
+export interface FolderSummary {
+  title: string;
+  /** Overlays (`--with`) the folder was planned with: it re-planned the whole horizon with them known. */
+  overlays: string[];
+  targetsMet: number | null;
+  targets: number | null;
+  /** Yuan by source kind (funding.csv's `source_kind`), in the order first met. */
+  moneyByKind: [string, number][];
+}
+
 /** The unit a target row's values count (targets.csv, stress.csv): 户, or its programme's unit from input.yaml. */
 export function targetUnit(ctx: RunContext, row: Record<string, unknown>): Label | null {
   return targetUnitLabel(String(row.metric ?? ""), inputRecord(ctx, "programs", row.program)?.unit);

@@ -150,7 +150,7 @@ describe("input diff", () => {
     expect(result.rows[0].file).toBe("targets.csv"); // the outcome before the detail that made it
     const figures = keyFigures(runContext("compare", { "compare.csv": renderCompareCsv(result, { bom: false }) }, { scenario: { name: "x" }, folders: summaries }));
     expect(figures.find((f) => f.label.en === "Folder 2: targets met")?.value).toBe(`${met(cut)} / ${summaries[1].targets}`);
-    expect(figures.find((f) => f.label.en === "Folder 2: government money")?.value).toBe(byKind(cut).find(([k]) => k === "government")?.[1]);
+    expect(figures.find((f) => f.label.en === "Folder 2: money from government")?.value).toBe(byKind(cut).find(([k]) => k === "government")?.[1]);
     expect(figures.find((f) => f.label.en === "Note: overlays")?.value).toMatch(/期初即已知道这些变化/);
   });
 

@@ -246,6 +246,9 @@ describe("stress report", () => {
     expect(figures.find((f) => f.label.en === "Each level planned to")?.value).toBe(0.9);
     const plain = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify({ selection: { sources: ["a", "b"], from: null, region: null } }) }));
     expect(plain.find((f) => f.label.en === "Budgets cut")?.value).toBe("a、b，全部年份");
+    // A from that the scenario's as_of gave (no --from): the years before it are actuals.
+    const fromAsOf = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify({ selection: { sources: ["a"], from: 2023, from_given: false, region: null } }) }));
+    expect(fromAsOf.find((f) => f.label.en === "Budgets cut")?.value).toBe("a，自2023年起；2023年以前为实绩");
     const oneYear = { ...run, selection: { ...run.selection, to: 2024, region: null } };
     const single = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify(oneYear), "input.yaml": input }));
     expect(single.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），仅2024年；2024年以前各档位均保持0%档位的计划");

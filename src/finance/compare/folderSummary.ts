@@ -3,17 +3,8 @@
  * of source pays. Two plans can differ in thousands of values and still both meet every target; a
  * cut that "saves government money" may do it by charging residents more.
  */
+import type { FolderSummary } from "../../report/runContext.js";
 import type { ResultsFolder } from "./readFolder.js";
-
-export interface FolderSummary {
-  title: string;
-  /** Overlays (`--with`) the folder was planned with: it re-planned the whole horizon with them known. */
-  overlays: string[];
-  targetsMet: number | null;
-  targets: number | null;
-  /** Yuan by source kind (funding.csv's `source_kind`), in the order first met. */
-  moneyByKind: [string, number][];
-}
 
 export function summariseFolder(folder: ResultsFolder, title: string): FolderSummary {
   const targets = folder.tables.get("targets.csv")?.rows ?? null;
