@@ -64,14 +64,18 @@ const TABLES: Record<string, TableColumns> = {
   },
 };
 
-/** Columns of money, whose header may carry the unit of its cells: `金额（万元）`, `unit_cost (亿)`. */
+/** Columns of money, whose header may carry the unit of its cells: `金额（万元）`, `unit_cost (亿)`, `支付.city（万元）`. */
 const MONEY_COLUMNS = new Set(["amount", "per_year", "unit_cost"]);
-const HEADER_UNIT = /^(.+?)\s*[(（]\s*(万元|亿元|元|万|亿)\s*[)）]$/;
+const HEADER_UNIT = /^(.+?)\s*[(（]\s*(?:单位\s*[:：]\s*)?(万元|亿元|元|万|亿)\s*[)）]$/;
+
+function isMoney(column: string): boolean {
+  return MONEY_COLUMNS.has(column) || (column.startsWith("paid.") && column.length > "paid.".length);
+}
 
 /** The unit a money column's header gives its bare numbers ("万", "亿"; "" for 元), or undefined. */
 function headerUnit(h: string): { base: string; unit: string } | undefined {
   const m = HEADER_UNIT.exec(h.normalize("NFKC").trim());
-  if (!m || !MONEY_COLUMNS.has(canonical(m[1]))) return undefined;
+  if (!m || !isMoney(canonical(m[1]))) return undefined;
   return { base: m[1], unit: m[2].replace("元", "") };
 }
 

@@ -8,11 +8,14 @@ import { Parser } from "@fast-csv/parse/build/src/parser/index.js";
 import { ParserOptions } from "fast-csv";
 import { formatLimit, LIMITS } from "../limits.js";
 import { checkHeader, withHeaderUnit } from "./csvColumns.js";
+import { yearKey } from "./yamlFile.js";
 import { setOwn, type PositionTable } from "./positions.js";
 
 /** Columns holding ids or names stay text even when they look numeric (admin codes like 440100). */
 export const TEXT_COLUMNS = new Set(["id", "name", "region", "parent", "program", "source", "of", "unit"]);
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** Columns of years: the actuals' and budgets' `year`, a target's `by`. */
+const YEAR_COLUMNS = new Set(["year", "by"]);
 
 export interface CsvRecords {
   records: Record<string, unknown>[];
@@ -93,6 +96,10 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
 /** A cell's text as a scenario value (shared with the .xlsx reader so both forms plan alike). */
 export function cellValue(column: string, cell: string): unknown {
   if (TEXT_COLUMNS.has(column)) return cell;
+  if (YEAR_COLUMNS.has(column)) {
+    const year = yearKey(cell); // "2021年", "２０２１" as office spreadsheets and input methods write them
+    if (/^\d{4}$/.test(year)) return Number(year);
+  }
   if (NUMBER.test(cell)) return Number(cell);
   if (cell === "true" || cell === "false") return cell === "true";
   return cell; // e.g. "3500万": the schema parses units

@@ -43,6 +43,9 @@ describe("actuals: what is recorded", () => {
     const csv = "区域,项目,年份,开工数,开工户数,支付.central\ngz,retrofit,2021,10,2180,1200万\n";
     const s = load(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv }).scenario;
     expect(s.actuals[0]).toMatchObject({ started: 10, householdsStarted: 2180, paid: { central: 12_000_000 } });
+    // As office spreadsheets write them: the year with its character, the money's unit in the header.
+    const office = "区域,项目,年份,开工数,开工户数,支付.central（万元）\ngz,retrofit,2021年,10,2180,1200\n";
+    expect(load(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": office }).scenario.actuals[0]).toMatchObject({ year: 2021, paid: { central: 12_000_000 } });
   });
 
   it("reports a misspelt money column once, naming the header an actuals table takes", () => {

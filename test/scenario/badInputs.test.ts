@@ -639,6 +639,8 @@ describe("problems in other files", () => {
     expect(loaded.notices.filter((n) => /did you mean/.test(n))).toEqual([]); // no "6000元 … did you mean 6000万?" per year
     const yuan = writeFiles({ "s.yaml": yaml, "city.csv": "区域,年份,amount (元)\ngz,2021,60000000\n" });
     expect(loadScenario(join(yuan, "s.yaml")).scenario.sources[1].budgets[0].amount).toBe(6e7);
+    const labelled = writeFiles({ "s.yaml": yaml, "city.csv": "区域,年份,金额（单位：万元）\ngz,2021年,6000\n" });
+    expect(loadScenario(join(labelled, "s.yaml")).scenario.sources[1].budgets.map((b) => [b.year, b.amount])).toEqual([[2021, 6e7]]);
     // Only money columns take a unit: 年份（万元） is still an unknown column.
     expect(errorFor(yaml, { "city.csv": "区域,年份（万元）,金额\ngz,2021,6000万\n" }).error.problems[0].message).toMatch(/^wrong header: unknown column "年份（万元）"/);
   });
