@@ -92,7 +92,7 @@ describe("finance commands write their outputs", () => {
     expect(runJson.command).toBe("stress");
     expect(runJson.scenario.overlays).toEqual([CUT]);
     expect(runJson.scenario.layers).toHaveLength(2);
-    expect(runJson.selection).toEqual({ sources: ["central", "county"], from: 2022, to: null, region: null });
+    expect(runJson.selection).toEqual({ sources: ["central", "county"], from: 2022, from_given: true, to: null, region: null });
     expect(runJson.cut.levels).toEqual([0, 0.1, 0.3]);
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("预算削减压力测试报告");
     expect(existsSync(join(out, "results.xlsx"))).toBe(true);
