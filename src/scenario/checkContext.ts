@@ -8,7 +8,12 @@ import { Hints } from "./suggest.js";
 import { parseAmount, parseShare } from "./units.js";
 
 /** How a reference written as a region's name is told apart (validate.ts drops the id-format message beside it). */
+
+/** What a spreadsheet's totals row names itself (合计, 总计, 小计): not a region. */
+const TOTALS = new Set(["合计", "总计", "小计", "共计", "total", "Total", "TOTAL"]);
 export const NAME_NOT_ID = "is the name of";
+/** The hint on a totals row's region (合计): like NAME_NOT_ID, it explains the id format's failure too. */
+export const TOTALS_ROW = "a totals row?";
 
 export type Doc = Record<string, unknown>;
 
@@ -126,7 +131,10 @@ export class CheckContext {
     if (this.isNode(r)) return r;
     if (!this.whole(["regions"])) return undefined;
     const named = this.regionNamed(r);
-    const hint = named ? ` ("${r}" ${NAME_NOT_ID} region "${named}": write its id)` : this.hints.didYouMean(r, () => [...this.regions.parent.keys(), ...this.regions.groups.keys()]);
+    const hint = named
+      ? ` ("${r}" ${NAME_NOT_ID} region "${named}": write its id)`
+      : TOTALS.has(r.replace(/\s+/g, "")) ? `; ${TOTALS_ROW} leave it out: the plan adds the rows up itself`
+      : this.hints.didYouMean(r, () => [...this.regions.parent.keys(), ...this.regions.groups.keys()]);
     this.report(path, `unknown region "${r}"${hint}`);
     return undefined;
   }

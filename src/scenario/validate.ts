@@ -2,7 +2,7 @@
  * Validation of the merged document: the zod schema, then the cross-field checks, every problem
  * located at the file and line of the layer that supplied the value.
  */
-import { NAME_NOT_ID } from "./checkContext.js";
+import { NAME_NOT_ID, TOTALS_ROW } from "./checkContext.js";
 import { crossCheck } from "./crossChecks.js";
 import { describeIssue } from "./issueMessages.js";
 import { isRecord, type PathKey, type PositionTable, type SourcePos, valueAt } from "./positions.js";
@@ -33,9 +33,9 @@ export function validateMerged(
   }
   const checked: { path: PathKey[]; message: string }[] = [];
   if (isRecord(merged)) crossCheck(merged, (path, message) => checked.push({ path, message }), problems.listsLeftOut(merged));
-  // A region written by its name ("城关镇" for chengguan) fails the id format and names no region;
-  // the cross-check says which id to write, so the format message at the same path is left out.
-  const explained = new Set(checked.filter((p) => p.message.includes(NAME_NOT_ID)).map((p) => JSON.stringify(p.path)));
+  // A region written by its name ("城关镇" for chengguan) or a totals row's 合计 fails the id format and
+  // names no region; the cross-check says what to write, so the format message at the same path is left out.
+  const explained = new Set(checked.filter((p) => p.message.includes(NAME_NOT_ID) || p.message.includes(TOTALS_ROW)).map((p) => JSON.stringify(p.path)));
   for (const p of found) if (!(p.message.includes(ID_FORMAT) && explained.has(JSON.stringify(p.path)))) report(p.path, p.message);
   for (const p of checked) report(p.path, p.message);
   problems.dropEchoesOfTablesLeftOut(merged);

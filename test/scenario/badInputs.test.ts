@@ -304,6 +304,13 @@ describe("bad scenario files", () => {
     expect(error.message).toContain('this row has no year, amount: a budgets row with a year needs region, year and amount; it separates its cells with the full-width comma "，": use "," (an ASCII comma)');
   });
 
+  it("names a spreadsheet's totals row (合计) once, as a totals row to leave out", () => {
+    const yaml = patch(['{region: gd, per_year: "3亿"}', '{region: 合计, per_year: "3亿"}']);
+    const { error } = errorFor(yaml);
+    expect(error.message).toContain('unknown region "合计"; a totals row? leave it out: the plan adds the rows up itself');
+    expect(error.message).not.toContain("ids use letters");
+  });
+
   it("points from a region's name to its id", () => {
     const yaml = patch(["  - {id: gz, parent: gd}", "  - {id: gz, name: 广州市, parent: gd}"], ['{region: gd, per_year: "3亿"}', '{region: 广州市, per_year: "3亿"}']);
     const { error } = errorFor(yaml);
