@@ -79,7 +79,7 @@ export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
 }
 
 /** "0.0%", or more decimals where a share short of 1 would show as 100.0% (formatPercent's rule). */
-export function percentFormat(share: number): string {
+function percentFormat(share: number): string {
   const digits = percentDecimals(share);
   return digits === 1 ? PERCENT : `0.${"0".repeat(digits)}%`;
 }

@@ -3,7 +3,7 @@ import type { Worksheet } from "exceljs";
 import { fileLabel } from "../format/labels.js";
 import { spreadsheetText } from "../output/formulaGuard.js";
 import type { KeyFigure } from "../report/keyFigures.js";
-import { MONEY_WAN, MONEY_YI, percentFormat, WHOLE } from "./cellFormats.js";
+import { numFmt } from "./cellFormats.js";
 
 export interface SheetEntry {
   sheet: string;
@@ -39,10 +39,8 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
 
 function formatOf(fig: KeyFigure): string | undefined {
   if (typeof fig.value !== "number") return undefined;
-  const format = fig.kind === "money" ? (Math.abs(fig.value) >= 1e8 ? MONEY_YI : MONEY_WAN)
-    : fig.kind === "share" ? percentFormat(fig.value)
-    : fig.kind === "count" ? WHOLE
-    : undefined;
+  // The tables' own rule per kind (万元/亿元 by size, a share's decimals, whole counts).
+  const format = numFmt(fig.kind === "count" ? "integer" : fig.kind, fig.value);
   // The suffix as a literal of the format: the cell keeps the number ("0.0%" shows "0.0%（95%置信上限 0.30%）").
   return format && fig.suffix ? `${format}"${fig.suffix.zh.replaceAll('"', "")}"` : format;
 }
