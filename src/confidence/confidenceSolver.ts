@@ -44,8 +44,8 @@ export class ConfidenceSolver {
   }
 
   /**
-   * Calibrates the margins. Integer plans calibrate on the LP relaxation (fast, and execution is
-   * divisible anyway), then — unless `relaxedOnly`, when the caller's final solve finishes the
+   * Calibrates the margins. Integer plans calibrate on the LP relaxation (fast; execution draws the
+   * whole part of a fractional plan unit by unit, the rest in expectation), then — unless `relaxedOnly`, when the caller's final solve finishes the
    * job (finalPlan) — on the integer model from there.
    */
   async calibrate(options: Omit<CalibrateOptions, "onRound"> & { relaxedOnly?: boolean; onRound?: (phase: Phase, round: number, c: Calibration) => void }): Promise<Calibration> {

@@ -10,7 +10,6 @@
  *   FolderRun.write       (nothing is written when the plain plan is infeasible: no level can be planned)
  */
 import { type FolderRequest, FolderRun } from "../folderRun.js";
-import { divisibleUnitsWarnings } from "../montecarlo/divisibleUnits.js";
 import { financeRunJson } from "../finance/runInfo.js";
 import type { CheckedScenario } from "../loadChecked.js";
 import type { SolverChoice } from "../solve/auto.js";
@@ -65,7 +64,7 @@ export async function frontierFolder(file: string, request: FrontierRequest): Pr
     levels: result.levels.map((l) => ({ confidence: l.confidence, plan_of_level: result.levels[l.planOf].confidence, government_used_yuan: l.money.governmentYuan })),
     calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
     validation: validationRunInfo(validation),
-  }, divisibleUnitsWarnings(loaded.scenario, loaded.uncertainty));
+  });
   const files = await renderFrontierFiles(rows, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx });
   return { loaded, result, seeds, validation, rows, outDir: run.write(files) };
 }

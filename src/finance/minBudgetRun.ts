@@ -23,7 +23,6 @@ import type { SolverChoice } from "../solve/auto.js";
 import type { SourceSelector } from "./cutSpec.js";
 import { minBudgetTotals, renderMinBudgetFiles } from "./minBudgetReport.js";
 import { type MinBudgetResult, solveMinBudget } from "./minBudgetSolve.js";
-import { divisibleUnitsWarnings } from "../montecarlo/divisibleUnits.js";
 import { financeRunJson } from "./runInfo.js";
 import { type BudgetSelection, resolveSelection } from "./selection.js";
 
@@ -60,8 +59,7 @@ export async function minBudgetFolder(file: string, request: MinBudgetRequest): 
   const options = { bom: request.bom ?? true, xlsx: request.xlsx, locate: loaded.place };
   if (request.confidence) {
     const result = await toConfidence(run, selection, request, request.confidence);
-    const notices = [...result.result.deterministic.notices, ...divisibleUnitsWarnings(loaded.scenario, loaded.uncertainty)];
-    const runJson = financeRunJson("min-budget", run, selection, request.solver, result.details, notices);
+    const runJson = financeRunJson("min-budget", run, selection, request.solver, result.details, result.result.deterministic.notices);
     const files = await renderMinBudgetConfidenceFiles(loaded.scenario, result.result, runJson, loaded.merged, options);
     return { kind: "confidence", loaded, selection, result: result.result, outDir: run.write(files) };
   }

@@ -17,7 +17,6 @@ import type { CheckedScenario } from "../loadChecked.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { amountsNote, cutFractions, type CutSpec, levelNamer } from "./cutSpec.js";
 import { selectedBudgetTotal } from "./cuts.js";
-import { divisibleUnitsWarnings } from "../montecarlo/divisibleUnits.js";
 import { financeRunJson, type FinanceRunJson } from "./runInfo.js";
 import { type BudgetSelection, resolveSelection } from "./selection.js";
 import { runStress, type StressLevel, type StressOptions } from "./stress.js";
@@ -80,7 +79,7 @@ export async function stressFolder(file: string, request: StressRequest): Promis
     monte_carlo: draws ? { mode: "evaluate", seed: draws.seed, seed_from: draws.seedFrom, draws: draws.draws, workers: draws.workers, common_random_numbers: true } : null,
     // Each level's stages as a plan's run.json records them (seconds; an integer stage's gap and proof).
     levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: l.planned.solution.stages })),
-  }, draws || planning ? divisibleUnitsWarnings(loaded.scenario, loaded.uncertainty) : []);
+  });
   const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx });
   return { loaded, selection, levels, runJson, cutNote: amountsNote(request.cut, selected), outDir: run.write(files) };
 }

@@ -6,8 +6,9 @@
  *     are certain; only the rest is exposed to risk.
  *  2. Consent: a sampled share of the uncertain candidates fails resident consent → deferred.
  *  3. Slip: a sampled share (the slip probability, applied in expectation) slips a year → deferred.
+ *     Whole-unit programmes draw both unit by unit: a binomial number of their whole candidates.
  *  4. Capacity: if active units would exceed a capacity's slots, uncertain candidates under it are
- *     cut proportionally → deferred.
+ *     cut proportionally (whole-unit programmes: rounded up to whole units) → deferred.
  *  5. Money: cost due = commitments of units already started (at their realised unit cost) + new
  *     starts × first-year cost. Each source owes its planned share of that year's cost (the plan's
  *     funding mix for that leaf, programme and year, so a world without uncertainty reproduces the
@@ -18,13 +19,29 @@
  *     its budgets first and is never rationed, short or late.
  *  6. Deferred units try again next year; those still waiting at the horizon end are not started.
  *
- * Units are divisible here (probabilities and shares apply in expectation), which keeps a draw
+ * Otherwise units are divisible (shares and a money cut apply in expectation), which keeps a draw
  * cheap and smooth; attainment statistics come from the spread across draws.
  */
+import { binomialQuantile } from "../stats/binomialQuantile.js";
 import type { SampledCells, SampledWorld } from "./types.js";
 import type { ExecutionPlan } from "./executionPlan.js";
 import { FlatPlan } from "./flatPlan.js";
 import { Payments } from "./payments.js";
+
+/** A count of whole units within this of a whole number is that number (a MIP plan's 2.9999999996). */
+const WHOLE_TOLERANCE = 1e-6;
+
+/**
+ * How many of `candidates` whole units fail, each with probability p: Binomial(n, p) at the cell's
+ * uniform u for the n whole candidates; a fractional remainder (a capacity or money cut, which are
+ * divisible) fails in expectation.
+ */
+function wholeFailures(candidates: number, p: number, u: number): number {
+  if (p <= 0) return 0;
+  const n = Math.floor(candidates + WHOLE_TOLERANCE);
+  const rest = Math.max(0, candidates - n);
+  return Math.min(candidates, binomialQuantile(u, n, p) + rest * p);
+}
 
 export interface DrawResult {
   /** Realised starts, [leafProgram][horizon year]. */
@@ -135,7 +152,7 @@ export class Executor {
 
   private candidates(world: SampledWorld, y: number): void {
     const { H, certain, uncertain, deferred } = this;
-    const { fixed, planned, actual, cellBase } = this.f;
+    const { fixed, planned, actual, cellBase, whole } = this.f;
     const failure = world.consentFailure;
     const slip = world.slipProbability;
     for (let i = 0; i < this.N; i++) {
@@ -147,9 +164,9 @@ export class Executor {
       }
       const c = cellBase[i] + y;
       let unc = Math.max(0, planned[iy] - actual[iy]) + deferred[i];
-      const failed = unc * failure[c];
+      const failed = whole[i] === 1 ? wholeFailures(unc, failure[c], world.consentUniform[c]) : unc * failure[c];
       unc -= failed;
-      const slipped = unc * slip[c];
+      const slipped = whole[i] === 1 ? wholeFailures(unc, slip[c], world.slipUniform[c]) : unc * slip[c];
       unc -= slipped;
       certain[i] = actual[iy];
       uncertain[i] = unc;
@@ -189,7 +206,8 @@ export class Executor {
       const keep = Math.max(0, 1 - (used - capacitySlots[ci]) / reducible);
       for (let m = first; m < end; m++) {
         const i = capacityIndex[m];
-        const cut = uncertain[i] * (1 - keep);
+        // Whole units keep only whole candidates: the cut rounds up, so the limit still holds.
+        const cut = f.whole[i] === 1 ? Math.max(0, uncertain[i] - Math.floor(uncertain[i] * keep + WHOLE_TOLERANCE)) : uncertain[i] * (1 - keep);
         uncertain[i] -= cut;
         deferred[i] += cut;
       }

@@ -21,6 +21,8 @@ export interface ExecLeafProgram {
   profile: number[];
   householdsPerUnit: number;
   slotsPerUnit: number;
+  /** Whole units (`integer: true`): consent failures and slips fail or slip whole candidates. */
+  whole: boolean;
   /** Escalated unit cost (yuan) of a unit started in horizon year index y. */
   unitCost: number[];
   /** Planned starts per horizon year (from the solved plan, actuals included). */
@@ -115,6 +117,7 @@ export function buildExecutionPlan(sol: PlannedPoint): ExecutionPlan {
       profile: lp.program.spendProfile,
       householdsPerUnit: lp.leaf.householdsPerUnit,
       slotsPerUnit: lp.program.slotsPerUnit,
+      whole: lp.program.integer,
       unitCost: ctx.years.map((y) => unitCostAt(ctx, lp, y) * MONEY_UNIT),
       planned,
       actual: ctx.years.map((y) => lp.actuals.get(y)?.reportedStarted ?? 0),

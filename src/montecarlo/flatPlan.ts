@@ -26,6 +26,8 @@ export class FlatPlan {
   /** The lps whose money year y records. */
   readonly recordedByYear: Int32Array[];
   readonly slotsPerUnit: Float64Array;
+  /** 1 for a whole-unit leaf-programme (ExecLeafProgram.whole). */
+  readonly whole: Uint8Array;
   /** Start of lp i's [year] run in the world's [program][leaf][year] cells. */
   readonly cellBase: Int32Array;
   /** Layout leaf of lp i (for [source][leaf][year] cells). */
@@ -81,6 +83,7 @@ export class FlatPlan {
     this.recordedPaid = Float64Array.from(lps.flatMap((lp) => lp.recordedPaid.flatMap((p) => p ?? new Array<number>(S).fill(0))));
     this.recordedByYear = plan.paymentYears.map((_, y) => Int32Array.from(lps.flatMap((lp, i) => (lp.recordedPaid[y] ? [i] : []))));
     this.slotsPerUnit = Float64Array.from(lps, (lp) => lp.slotsPerUnit);
+    this.whole = Uint8Array.from(lps, (lp) => (lp.whole ? 1 : 0));
     this.cellBase = Int32Array.from(lps, (lp) => (lp.p * layoutLeaves + lp.l) * H);
     this.leaf = Int32Array.from(lps, (lp) => lp.l);
     this.shortfallCell = Int32Array.from({ length: Y * N }, (_, k) => {

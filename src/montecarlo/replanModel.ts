@@ -12,8 +12,9 @@
  *
  * Hard targets get a shortfall column, minimised in a first stage ("hard"): once the past is
  * fixed a hard target may be out of reach, and the office then plans to come as close as it can
- * rather than stop. The model is the LP relaxation: execution treats units as divisible, so the
- * realised past is fractional. With confidence planning, the margins of the confidence plan are
+ * rather than stop. The model is the LP relaxation: its annual plans can be fractional, and
+ * execution draws only the whole part of a candidate count unit by unit, so the realised past can
+ * be fractional too. With confidence planning, the margins of the confidence plan are
  * kept in every annual plan.
  */
 import type { PlanningModel } from "../model/build.js";

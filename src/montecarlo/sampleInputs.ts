@@ -12,6 +12,7 @@ import { buildCopula, DIMS } from "./correlation.js";
 import { prepareDist, type PreparedDist } from "./distributions.js";
 import { cellKey, checkSeedDraw, streamKey, uniformsInto } from "./streams.js";
 import type { SampledCells, SampledWorld, UncertainInput, Uncertainty, WorldArray, WorldLayout } from "./types.js";
+import { WholeUnitStream } from "./wholeUnitStream.js";
 
 /** Everything `sampleInto` needs about one input, precomputed. */
 interface PlannedInput {
@@ -156,6 +157,8 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     enterpriseShortfall: new Float64Array(layout.sources.length * L * layout.paymentYears.length),
     consentFailure: new Float64Array(P * L * Y),
     slipProbability: new Float64Array(P * L * Y),
+    consentUniform: new Float64Array(P * L * Y).fill(0.5),
+    slipUniform: new Float64Array(P * L * Y).fill(0.5),
     inputValues: new Float64Array(unc.inputs.length),
   });
   const blank = newWorld();
@@ -164,6 +167,8 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     sampled[array] = new Uint8Array(blank[array].length);
   }
   for (const p of planned) for (const t of p.targetIndex) sampled[p.array][t] = 1;
+  const wholeConsent = new WholeUnitStream(scenario, layout, "consent", sampled.consentFailure);
+  const wholeSlip = new WholeUnitStream(scenario, layout, "slip", sampled.slipProbability);
 
   const sampleInto = (world: SampledWorld, seed: number, draw: number): SampledWorld => {
     checkSeedDraw(seed, draw);
@@ -208,6 +213,8 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
         }
       }
     }
+    wholeConsent.sampleInto(world.consentUniform, seed, draw);
+    wholeSlip.sampleInto(world.slipUniform, seed, draw);
     return world;
   };
 

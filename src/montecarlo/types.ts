@@ -106,6 +106,13 @@ export interface SampledWorld {
   /** Probability that a unit started in that leaf and year slips one year. */
   slipProbability: Float64Array;
   /**
+   * For whole-unit programmes ([program][leaf][year], like consent and slip): the uniforms whose
+   * binomial quantiles say how many of the cell's whole candidates fail consent, and how many of
+   * the rest slip (execute.ts). 0.5 in cells no consent or slip input acts on, where they are unused.
+   */
+  consentUniform: Float64Array;
+  slipUniform: Float64Array;
+  /**
    * Per input (layout.inputs order): the value drawn from its distribution, averaged over the
    * input's cells when it is drawn per region/year. This is the sensitivity-analysis regressor.
    */

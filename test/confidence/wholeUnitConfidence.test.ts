@@ -7,12 +7,17 @@ describe("confidence planning of whole units", () => {
     const loaded = loadCheckedScenario("test/fixtures/confidence/whole-units/qinghe.yaml");
     const rounds: { phase: string; met: number[] }[] = [];
     const out = await planToConfidence(loaded.scenario, loaded.uncertainty, {
-      confidence: 0.9, calibrationSeed: 20222, calibrationDraws: 4000, solver: "highs",
+      confidence: 0.9, calibrationSeed: 1, calibrationDraws: 4000, solver: "highs",
       onRound: (phase, _r, c) => rounds.push({ phase, met: [...c.met] }),
     });
     const retrofit = out.targets.find((t) => t.target === "t-retrofit")!;
-    // Before: the final plan's 102 communities met the target in 2,733 of 4,000 draws, and the
-    // search stopped ("not_converged") after re-calibrating on a solve that landed on a passing optimum.
+    // With this calibration sample the final solve with duals lands on a whole-unit optimum whose
+    // villages meet their households target in 2,998 of 4,000 draws, where the calibrated optimum
+    // passed: the final plan raises that margin once more. (Before it did, such a plan was reported
+    // "not_converged" — with divisible execution, 102 communities that met theirs in 2,733.)
+    const village = out.targets.find((t) => t.target === "t-village")!;
+    expect(village.status).toBe("reached");
+    expect(village.met / village.draws).toBeGreaterThanOrEqual(0.9);
     expect(retrofit.status).toBe("reached");
     expect(retrofit.met / retrofit.draws).toBeGreaterThanOrEqual(0.9);
     expect(retrofit.planned).toBeGreaterThan(102);

@@ -10,6 +10,7 @@ import { series } from "../../src/stats/outcomes.js";
 
 const TOY = "test/fixtures/mc/toy.yaml";
 const CERTAIN = "test/fixtures/mc/certain.yaml";
+const VILLAGES = "test/fixtures/mc/villages.yaml";
 
 /** Met as the engine counts it: within the relative met tolerance (plans solve to ~1e-7). */
 const met = (value: number, atLeast: number) => atLeast - value <= MET_TOLERANCE * atLeast;
@@ -32,6 +33,26 @@ describe("Monte Carlo: closed-form P(met)", () => {
     const b = target("b-45"); // met iff p ~ uniform(0, 0.4) ≤ 0.1
     expect(Math.abs(b.p_met - 0.25)).toBeLessThan(3 * b.p_met_se);
     expect(target("b-50").p_met).toBe(0); // only when p ≤ 1e-6
+  });
+
+  it("loses whole villages: P(met) of the binomial number that fail consent or slip, whole numbers in every draw", async () => {
+    const { target, values, outcome } = await monteCarlo(VILLAGES, 3000);
+    const binomialCdf = (k: number, n: number, p: number) => {
+      let sum = 0;
+      for (let j = 0, c = 1; j <= k; j++, c = (c * (n - j + 1)) / j) sum += c * p ** j * (1 - p) ** (n - j);
+      return sum;
+    };
+    const expected: [string, number][] = [["v-6", 0.95 ** 6], ["w-10", 0.9 ** 10], ["w-8", binomialCdf(2, 10, 0.1)]];
+    for (const [id, p] of expected) {
+      const t = target(id);
+      expect(Math.abs(t.p_met - p), id).toBeLessThan(3 * Math.sqrt((p * (1 - p)) / 3000));
+    }
+    for (const id of ["v-6", "w-10"]) {
+      for (const x of values(`target|${id}`)) expect(x).toBe(Math.round(x)); // whole villages
+    }
+    // Divisible units would lose 5 % of six villages in every draw: v-6 never met.
+    expect(Math.min(...values("target|v-6"))).toBeGreaterThanOrEqual(3);
+    expect(outcome.runJson.warnings.join(" ")).not.toMatch(/divisible/);
   });
 
   it("decides every draw by the closed-form rule (budget binds iff U > 1.2; slipped units do not start)", async () => {

@@ -18,7 +18,7 @@ const L = 4; // leaves, one leaf-programme each
 function leafProgram(l: number, shares: number[], recordedPaid: (number[] | null)[]): ExecLeafProgram {
   const zeros = (n: number) => new Array<number>(n).fill(0);
   return {
-    p: 0, l, profile: [1], householdsPerUnit: 1, slotsPerUnit: 1, unitCost: zeros(H), planned: zeros(H), actual: zeros(H),
+    p: 0, l, profile: [1], householdsPerUnit: 1, slotsPerUnit: 1, whole: false, unitCost: zeros(H), planned: zeros(H), actual: zeros(H),
     fixed: [false, false], preCost: zeros(Y), preActive: zeros(Y), preCompleted: zeros(Y), recordedPaid, shares,
   };
 }
@@ -52,6 +52,8 @@ function worldOf(rng: Stream): SampledWorld {
     enterpriseShortfall: new Float64Array(S * L * Y),
     consentFailure: new Float64Array(L * H),
     slipProbability: new Float64Array(L * H),
+    consentUniform: new Float64Array(L * H).fill(0.5),
+    slipUniform: new Float64Array(L * H).fill(0.5),
     inputValues: new Float64Array(0),
   };
   for (let k = L * Y; k < 2 * L * Y; k++) world.enterpriseShortfall[k] = 0.5 * rng.next(); // source 1's cells, tail year included
