@@ -90,6 +90,17 @@ export function withHeaderUnit(value: unknown, unit: string | undefined): unknow
   return value;
 }
 
+/**
+ * A note for a cell that writes its own money unit under a header that gives another (`6000元`
+ * under `金额（万元）`): the cell is read as written, which may not be what was meant. Null otherwise.
+ */
+export function headerUnitConflict(value: unknown, unit: string | undefined, header: string): string | null {
+  if (!unit || typeof value !== "string") return null;
+  const own = /^[¥￥]?[+-]?[\d,.]+\s*(万元|亿元|元|万|亿)$/.exec(value.normalize("NFKC").trim());
+  if (!own || own[1].replace("元", "") === unit) return null;
+  return `"${value}" under the header "${header}" writes its own unit, and is read as written (${value}, not ${value.replace(/(万元|亿元|元|万|亿)$/, "")}${unit}元); the header's unit applies to bare numbers only — check which was meant`;
+}
+
 /** A header cell in English: its alias, or a Chinese prefix replaced (`支付.central` → `paid.central`). */
 function canonical(h: string): string {
   const unit = headerUnit(h);

@@ -7,7 +7,7 @@
 import { Parser } from "@fast-csv/parse/build/src/parser/index.js";
 import { ParserOptions } from "fast-csv";
 import { formatLimit, LIMITS } from "../limits.js";
-import { checkHeader, withHeaderUnit } from "./csvColumns.js";
+import { checkHeader, headerUnitConflict, withHeaderUnit } from "./csvColumns.js";
 import { yearKey } from "./yamlFile.js";
 import { setOwn, type PositionTable } from "./positions.js";
 
@@ -24,6 +24,8 @@ export interface CsvRecords {
    * problem of that row alone, which is left out while the rest of the table is read.
    */
   errors: { line: number | null; message: string; row?: true }[];
+  /** Cells read as written that may not say what was meant (a unit other than the header's). */
+  notes?: { line: number | null; message: string }[];
 }
 
 /**
@@ -68,6 +70,7 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
   });
   if (errors.length > 0) return { records: [], errors };
   const records: Record<string, unknown>[] = [];
+  const notes: NonNullable<CsvRecords["notes"]> = [];
   for (let r = firstRow + 1; r < rows.length; r++) {
     const row = rows[r];
     if (isBlank(row)) continue;
@@ -85,12 +88,15 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
     header.forEach((column, i) => {
       const cell = (row[i] ?? "").trim();
       if (cell === "" || column === "") return; // an empty cell leaves the key absent
-      setOwn(record, column, withHeaderUnit(cellValue(column, cell), checked.units[i]));
+      const value = cellValue(column, cell);
+      const conflict = headerUnitConflict(value, checked.units[i], written[i]);
+      if (conflict) notes.push({ line, message: conflict });
+      setOwn(record, column, withHeaderUnit(value, checked.units[i]));
       positions.set(record, column, { file, line });
     });
     records.push(record);
   }
-  return { records, errors };
+  return { records, errors, notes };
 }
 
 /** A cell's text as a scenario value (shared with the .xlsx reader so both forms plan alike). */

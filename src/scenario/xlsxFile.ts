@@ -7,7 +7,7 @@
 import { createRequire } from "node:module";
 import type * as SheetJS from "@e965/xlsx";
 import { formatLimit, LIMITS } from "../limits.js";
-import { checkHeader, withHeaderUnit } from "./csvColumns.js";
+import { checkHeader, headerUnitConflict, withHeaderUnit } from "./csvColumns.js";
 import { cellValue, TEXT_COLUMNS } from "./csvFile.js";
 import { setOwn, type PositionTable, type SourcePos } from "./positions.js";
 
@@ -23,6 +23,8 @@ export interface XlsxRecords {
   /** Problems found while reading; `at` is null for the workbook as a whole. */
   /** `row`: a problem of one row's cell; that row is left out, the rest of the sheet is read. */
   errors: { at: Omit<SourcePos, "file"> | null; message: string; row?: true }[];
+  /** Cells read as written that may not say what was meant (a unit other than the header's). */
+  notes?: { at: Omit<SourcePos, "file">; message: string }[];
 }
 
 export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string | undefined, positions: PositionTable, list?: string): XlsxRecords {
@@ -60,6 +62,7 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
   if ("problem" in checked) return { records: [], sheet: name, errors: [{ at: { sheet: name, line: headerRow + 1 }, message: checked.problem }] };
   const header = [...checked.columns, ...written.slice(checked.columns.length)];
   const records: Record<string, unknown>[] = [];
+  const notes: NonNullable<XlsxRecords["notes"]> = [];
   for (let r = headerRow + 1; r <= range.e.r; r++) {
     const cells = rowCells(r);
     if (cells.every(isBlank)) continue;
@@ -78,13 +81,17 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
       if ("problem" in value) {
         errors.push({ at: where, message: value.problem, row: true });
         bad = true;
-      } else setOwn(record, column, withHeaderUnit(value.value, checked.units[i]));
+      } else {
+        const conflict = headerUnitConflict(value.value, checked.units[i], written[i]);
+        if (conflict) notes.push({ at: where, message: conflict });
+        setOwn(record, column, withHeaderUnit(value.value, checked.units[i]));
+      }
       positions.set(record, column, { file, ...where });
     });
     if (!bad) records.push(record); // left out: its problem is listed, and no check repeats it
 
   }
-  return { records, sheet: name, errors };
+  return { records, sheet: name, errors, notes };
 }
 
 /** The value a CSV cell with the same text would give; numbers stay numbers, ids stay text. */

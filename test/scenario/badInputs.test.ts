@@ -644,6 +644,14 @@ describe("problems in other files", () => {
     const loaded = loadScenario(join(dir, "s.yaml"));
     expect(loaded.scenario.sources[1].budgets.map((b) => b.amount)).toEqual([6e7, 6.5e7, 8e7]);
     expect(loaded.notices.filter((n) => /did you mean/.test(n))).toEqual([]); // no "6000元 … did you mean 6000万?" per year
+    // A cell's own unit that is not the header's is read as written, with a note naming the cell.
+    expect(loaded.notices.filter((n) => /header's unit/.test(n)).map((n) => n.slice(n.lastIndexOf("/") + 1))).toEqual([
+      'city.csv:4: "0.8亿" under the header "金额（万元）" writes its own unit, and is read as written (0.8亿, not 0.8万元); the header\'s unit applies to bare numbers only — check which was meant',
+    ]);
+    const yuanCell = writeFiles({ "s.yaml": yaml, "city.csv": "区域,年份,金额（万元）\ngz,2021,6000元\ngz,2022,6000万\n" });
+    const slipped = loadScenario(join(yuanCell, "s.yaml"));
+    expect(slipped.scenario.sources[1].budgets.map((b) => b.amount)).toEqual([6000, 6e7]);
+    expect(slipped.notices.filter((n) => /header's unit/.test(n))).toEqual([expect.stringMatching(/\/city\.csv:2: "6000元" under the header "金额（万元）" .* \(6000元, not 6000万元\)/)]);
     const yuan = writeFiles({ "s.yaml": yaml, "city.csv": "区域,年份,amount (元)\ngz,2021,60000000\n" });
     expect(loadScenario(join(yuan, "s.yaml")).scenario.sources[1].budgets[0].amount).toBe(6e7);
     const labelled = writeFiles({ "s.yaml": yaml, "city.csv": "区域,年份,金额（单位：万元）\ngz,2021年,6000\n" });

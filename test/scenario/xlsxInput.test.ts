@@ -12,6 +12,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../cli/run.js";
 import { csvToRows, writeWorkbook } from "../helpers/workbooks.js";
+import { loadScenario } from "../../src/scenario/index.js";
 import { errorFor, expectProblem, lineOf, patch } from "./helpers.js";
 
 const GD = "guangdong-retrofit-2021-2025.yaml";
@@ -108,6 +109,15 @@ describe("bad workbook input", () => {
       expect(existsSync(out)).toBe(false);
     });
   }
+
+  it("a money cell whose own unit is not its header's is read as written, with a note naming sheet and row", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "renewsim-xlsx-"));
+    await writeWorkbook(join(dir, "city.xlsx"), { 市级: [["区域", "年份", "金额（万元）"], ["gz", 2021, 6000], ["gz", 2022, "6000元"]] });
+    writeFileSync(join(dir, "s.yaml"), patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.xlsx}\n"]));
+    const loaded = loadScenario(join(dir, "s.yaml"));
+    expect(loaded.scenario.sources[1].budgets.map((b) => b.amount)).toEqual([6e7, 6000]);
+    expect(loaded.notices.filter((n) => /header's unit/.test(n))).toEqual([expect.stringMatching(/city\.xlsx, sheet 市级, row 3: "6000元" under the header "金额（万元）" writes its own unit/)]);
+  });
 
   it("a sheet: key on a CSV entry is an error naming the entry", () => {
     const yaml = patch(["      - {region: gz, stock: 100}\n      - {region: sz, stock: 80}\n", "      - {file: stock.csv, sheet: 存量}\n"]);
