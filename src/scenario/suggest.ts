@@ -3,7 +3,9 @@
 /**
  * The candidate a misspelt word most likely meant: the nearest within a third of its length in
  * edits, else the one candidate it begins (a shortened name: "consent" for consent_failure, from
- * four letters on). Only close calls: a hint that names an unrelated key is worse than none.
+ * four letters on), else the one candidate it shares a stem with — at least five letters and two
+ * thirds of the shorter word ("demolition" for demolish). Only close calls: a hint that names an
+ * unrelated key is worse than none.
  */
 export function closest(word: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
@@ -11,14 +13,24 @@ export function closest(word: string, candidates: Iterable<string>): string | nu
   const limit = Math.max(1, Math.floor(word.length / 3));
   const lower = word.toLowerCase();
   const extending: string[] = [];
+  const stem: string[] = [];
   for (const c of candidates) {
     if (lower.length >= 4 && c.length > lower.length && c.toLowerCase().startsWith(lower)) extending.push(c);
+    const shared = commonPrefix(lower, c.toLowerCase());
+    if (shared >= 5 && shared * 3 >= 2 * Math.min(lower.length, c.length)) stem.push(c);
     if (Math.abs(c.length - word.length) > limit) continue; // cannot be close: skip the distance
     const d = distance(lower, c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   if (best !== null && bestDistance <= limit) return best;
-  return extending.length === 1 ? extending[0] : null;
+  if (extending.length === 1) return extending[0];
+  return extending.length === 0 && stem.length === 1 ? stem[0] : null;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string {

@@ -17,4 +17,14 @@ describe("did-you-mean hints", () => {
     expect(closest("con", APPLIES_TO)).toBeNull(); // three letters: too short to guess from
     expect(closest("unit", ["unit_cost", "unit_name"])).toBeNull(); // two candidates: no guess
   });
+
+  it("name the one candidate that shares the word's stem (a planner wrote program: demolition for demolish)", () => {
+    const programs = ["demolish", "renovate", "mixed"];
+    expect(closest("demolition", programs)).toBe("demolish");
+    expect(closest("renovation", programs)).toBe("renovate");
+    expect(closest("retrofitting", ["retrofit", "village"])).toBe("retrofit");
+    expect(closest("demolition", ["demolish", "demolis"])).toBeNull(); // two stems: no guess
+    expect(closest("distance", ["district"])).toBeNull(); // four shared letters are not a stem
+    expect(closest("consumption", ["consent_failure"])).toBeNull(); // "cons" only
+  });
 });
