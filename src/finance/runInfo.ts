@@ -14,7 +14,7 @@ export interface FinanceRunJson {
   horizon: { start: number; end: number };
   solver: { requested: string };
   /** The budgets the command cuts or scales; null for a command that selects none (frontier). */
-  selection: { sources: string[]; from: number | null; from_given: boolean; to: number | null; region: string | null } | null;
+  selection: { sources: string[]; from: number | null; from_given: boolean; to: number | null; region: string | null; tail_years: [number, number] | null } | null;
   timings_seconds: Record<string, number>;
   /** How input files were read (e.g. a CSV read as GBK), then what the command noted about its answer. */
   warnings: string[];
@@ -37,7 +37,7 @@ export function financeRunJson(
     scenario: { name: loaded.scenario.name, file: run.file, layers: loaded.layers, overlays: run.overlays, hash: loaded.hash },
     horizon: loaded.scenario.horizon,
     solver: { requested: solver },
-    selection: selection && { sources: selection.sourceIds, from: selection.from, from_given: selection.fromGiven, to: selection.to, region: selection.region },
+    selection: selection && { sources: selection.sourceIds, from: selection.from, from_given: selection.fromGiven, to: selection.to, region: selection.region, tail_years: selection.tailYears },
     ...details,
     timings_seconds: Object.fromEntries(Object.entries(run.seconds()).map(([k, v]) => [k, Number(v.toFixed(3))])),
     warnings: [...loaded.notices, ...notices],

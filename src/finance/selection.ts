@@ -7,7 +7,7 @@
  * solved or written.
  */
 import { allOrUsageError, UsageError } from "../errors.js";
-import { yearsLabel } from "../format/labels.js";
+import { tailLabel, yearsLabel } from "../format/labels.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Budget, Scenario, Source } from "../scenario/types.js";
 import type { SourceSelector } from "./cutSpec.js";
@@ -24,6 +24,11 @@ export interface BudgetSelection {
   region: string | null;
   /** Region nodes whose budgets are touched (the node, its descendants, groups inside it); null = all. */
   regionNodes: ReadonlySet<string> | null;
+  /**
+   * First and last year after the horizon with a selected budget (the tail years in which late
+   * starts are still paid for), or null: a cut "from 2023" reaches them too, and is said to.
+   */
+  tailYears: [number, number] | null;
 }
 
 export interface SelectionRequest {
@@ -45,7 +50,7 @@ export function resolveSelection(scenario: Scenario, req: SelectionRequest): Bud
     () => checkTo(scenario, from, to),
     () => (region === null ? null : nodesWithin(scenario, region)),
   );
-  const selection: BudgetSelection = { sourceIds, from, fromGiven: req.from !== undefined && req.from !== null, to, region, regionNodes };
+  const selection: BudgetSelection = { sourceIds, from, fromGiven: req.from !== undefined && req.from !== null, to, region, regionNodes, tailYears: null };
   // Only the sources with a budget the selection touches are named (in the printed heading,
   // run.json and the report): with --region guangzhou, central and provincial money is not cut.
   const touched = sourceIds.filter((id) => scenario.sources.find((s) => s.id === id)!.budgets.some((b) => selectsBudget(selection, id, b)));
@@ -56,7 +61,8 @@ export function resolveSelection(scenario: Scenario, req: SelectionRequest): Bud
     const where = describeSelection({ ...selection, sourceIds: untouched }).replace(/^the budgets of /, "");
     throw new UsageError(`no budget of ${where}: leave ${untouched.length === 1 ? "it" : "them"} out of the sources named`);
   }
-  return { ...selection, sourceIds: touched };
+  const tail = scenario.sources.flatMap((s) => s.budgets.filter((b) => b.year > scenario.horizon.end && selectsBudget(selection, s, b)).map((b) => b.year));
+  return { ...selection, sourceIds: touched, tailYears: tail.length > 0 ? [Math.min(...tail), Math.max(...tail)] : null };
 }
 
 /** The first year as_of leaves open, when it closes any year of the horizon; else null (every year). */
@@ -97,12 +103,18 @@ export function describeSelection(sel: BudgetSelection): string {
   const years = yearsOf(sel);
   if (years) parts.push(years);
   if (sel.region !== null) parts.push(`at ${sel.region} and the nodes below it`);
-  return parts.join(" ");
+  return parts.join(" ") + tailOf(sel);
 }
 
 /** "from 2024", "in 2024", "in 2024–2025", "up to 2023"; null for every year. */
 export function yearsOf(sel: Pick<BudgetSelection, "from" | "to">): string | null {
   return yearsLabel(sel.from, sel.to)?.en ?? null;
+}
+
+/** " (with the payment years 2026–2027 after the horizon)", or "" when the selection reaches none. */
+export function tailOf(sel: Pick<BudgetSelection, "tailYears">): string {
+  const tail = tailLabel(sel.tailYears);
+  return tail ? ` ${tail.en}` : "";
 }
 
 function resolveSources(scenario: Scenario, selector: SourceSelector): string[] {

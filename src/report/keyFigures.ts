@@ -2,7 +2,7 @@
  * The few numbers a reader wants first, shared by the report's header and the workbook's summary
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
-import { type Label, SOURCE_KIND_LABELS, yearsLabel } from "../format/labels.js";
+import { type Label, SOURCE_KIND_LABELS, tailLabel, yearsLabel } from "../format/labels.js";
 import { boundNote, formatPercent, showsBound } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
@@ -121,7 +121,7 @@ function compareFigures(ctx: RunContext): KeyFigure[] {
  */
 function cutFigures(ctx: RunContext): KeyFigure[] {
   if (ctx.kind !== "stress" && ctx.kind !== "min-budget") return [];
-  const { selection, confidence } = ctx.runJson as { selection?: { sources?: unknown; from?: unknown; from_given?: unknown; to?: unknown; region?: unknown }; confidence?: unknown };
+  const { selection, confidence } = ctx.runJson as { selection?: { sources?: unknown; from?: unknown; from_given?: unknown; to?: unknown; region?: unknown; tail_years?: unknown }; confidence?: unknown };
   if (!selection || !Array.isArray(selection.sources)) return [];
   const named = selection.sources.map((id) => {
     const name = inputRecord(ctx, "sources", id)?.name;
@@ -129,10 +129,11 @@ function cutFigures(ctx: RunContext): KeyFigure[] {
   });
   const from = typeof selection.from === "number" ? selection.from : null;
   const to = typeof selection.to === "number" ? selection.to : null;
+  const tail = Array.isArray(selection.tail_years) && selection.tail_years.length === 2 ? tailLabel(selection.tail_years as [number, number])?.zh ?? "" : "";
   const years = `，${yearsLabel(from, to)?.zh ?? "全部年份"}`;
   const regionName = inputRecord(ctx, "regions", selection.region)?.name;
   const where = typeof selection.region === "string" ? `，${typeof regionName === "string" ? regionName : selection.region}及其下辖地区` : "";
-  const what = `${named.join("、")}${years}${where}`;
+  const what = `${named.join("、")}${years}${where}${tail}`;
   if (ctx.kind === "min-budget") return [f("缩放的预算", "Budgets scaled", what, "text")];
   // Every level keeps the years before --from at the 0 % plan (docs/finance.md): said, not implied.
   // A `from` the scenario's as_of gave (no --from): the years before it are actuals, not a frozen plan.

@@ -84,6 +84,7 @@ describe("finance commands write their outputs", () => {
     const { code, stdout } = await run("stress", TOWNS, "--with", CUT, "--cut", "government=10%,30%", "--from", "2022", "--out", out);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^cut +status +met/m);
+    expect(stdout).toMatch(/cutting central, county from 2022 \(with the payment years 2024 after the horizon\)/);
     expect(stdout).toMatch(/^30% +optimal/m);
     const summary = readFileSync(join(out, "stress_summary.csv"), "utf8");
     expect(summary.startsWith("\ufeffcut,cut_label,status,")).toBe(true);
@@ -92,7 +93,7 @@ describe("finance commands write their outputs", () => {
     expect(runJson.command).toBe("stress");
     expect(runJson.scenario.overlays).toEqual([CUT]);
     expect(runJson.scenario.layers).toHaveLength(2);
-    expect(runJson.selection).toEqual({ sources: ["central", "county"], from: 2022, from_given: true, to: null, region: null });
+    expect(runJson.selection).toEqual({ sources: ["central", "county"], from: 2022, from_given: true, to: null, region: null, tail_years: [2024, 2024] });
     expect(runJson.cut.levels).toEqual([0, 0.1, 0.3]);
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("预算削减压力测试报告");
     expect(existsSync(join(out, "results.xlsx"))).toBe(true);

@@ -239,17 +239,17 @@ describe("stress report", () => {
   });
 
   it("says which budgets were cut, from when and where, and to what confidence each level was planned", () => {
-    const run = { scenario: { name: "压力" }, selection: { sources: ["provincial"], from: 2024, region: "gz" }, confidence: 0.9 };
+    const run = { scenario: { name: "压力" }, selection: { sources: ["provincial"], from: 2024, region: "gz", tail_years: [2026, 2027] }, confidence: 0.9 };
     const input = "name: 压力\nregions:\n  - {id: gz, name: 广州市}\nsources:\n  - {id: provincial, name: 省级财政补助资金}\n";
     const figures = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify(run), "input.yaml": input }));
-    expect(figures.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），自2024年起，广州市及其下辖地区；2024年以前各档位均保持0%档位的计划");
+    expect(figures.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），自2024年起，广州市及其下辖地区（含规划期后的付款年份2026–2027年）；2024年以前各档位均保持0%档位的计划");
     expect(figures.find((f) => f.label.en === "Each level planned to")?.value).toBe(0.9);
     const plain = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify({ selection: { sources: ["a", "b"], from: null, region: null } }) }));
     expect(plain.find((f) => f.label.en === "Budgets cut")?.value).toBe("a、b，全部年份");
     // A from that the scenario's as_of gave (no --from): the years before it are actuals.
     const fromAsOf = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify({ selection: { sources: ["a"], from: 2023, from_given: false, region: null } }) }));
     expect(fromAsOf.find((f) => f.label.en === "Budgets cut")?.value).toBe("a，自2023年起；2023年以前为实绩");
-    const oneYear = { ...run, selection: { ...run.selection, to: 2024, region: null } };
+    const oneYear = { ...run, selection: { ...run.selection, to: 2024, region: null, tail_years: null } };
     const single = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "run.json": JSON.stringify(oneYear), "input.yaml": input }));
     expect(single.find((f) => f.label.en === "Budgets cut")?.value).toBe("省级财政补助资金（provincial），仅2024年；2024年以前各档位均保持0%档位的计划");
     expect(plain.some((f) => f.label.en === "Each level planned to")).toBe(false);

@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { parseCutSpec } from "../../finance/cutSpec.js";
-import { yearsOf } from "../../finance/selection.js";
+import { tailOf, yearsOf } from "../../finance/selection.js";
 import { stressFolder } from "../../finance/stressRun.js";
 import { stressTable } from "../../finance/stressReport.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, validationOptions } from "../confidenceOptions.js";
@@ -54,7 +54,7 @@ export function registerStress(program: Command): void {
       const failed = levels.filter((l) => l.planned.solution.status === "error");
       if (!opts.quiet) {
         const title = `stress: ${loaded.scenario.name}, cutting ${selection.sourceIds.join(", ")}` +
-          `${yearsOf(selection) ? ` ${yearsOf(selection)}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}` +
+          `${yearsOf(selection) ? ` ${yearsOf(selection)}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}${tailOf(selection)}` +
           `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}` + cutNote;
         process.stdout.write(stressTable(levels, title, validationOptions(opts)?.draws) + `results written to ${outDir}\n`);
       }
