@@ -221,7 +221,8 @@ function stateOf(row: Row, tables: PlanTables): string {
     }
     case "capacity": {
       const c = tables.capacity.find((x) => x.capacity === r.capacity && x.year === r.year);
-      return c ? `uses ${c.slots_used} of ${c.slots} slots` : "";
+      // Rounded as counts are elsewhere: "12 of 12 slots", not the solver's 11.999998.
+      return c ? `uses ${formatCount(c.slots_used, false)} of ${formatCount(c.slots, false)} slots` : "";
     }
     case "targets": {
       const t = tables.targets.find((x) => x.target === r.target);

@@ -156,5 +156,16 @@ describe("explain: steps of count limits", () => {
     expect(line.step).toBe("+0.01 slot");
     expect(line.value).toBeCloseTo(line.rate * 0.01, 6);
     expect(line.holds).toEqual({ upTo: "+0.03 slots" });
+    expect(line.state).toBe("uses 3.3 of 3.3 slots");
+  });
+
+  it("states slots used as counts, not raw solver values", async () => {
+    const s = handSolvedTown();
+    s.capacity = [{ id: "crews", region: "town", programs: ["retrofit"], slots: { 2021: 3.3 } }];
+    const base = await planScenario(s, "highs");
+    const capacity = base.tables.capacity.find((c) => c.year === 2021)!;
+    const raw = { ...base.tables, capacity: base.tables.capacity.map((c) => (c === capacity ? { ...c, slots: 12, slots_used: 11.999998 } : c)) };
+    const line = explainPlan(base.solution, raw).find((r) => r.family === "capacity")!;
+    expect(line.state).toBe("uses 12 of 12 slots");
   });
 });
