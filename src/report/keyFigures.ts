@@ -19,7 +19,9 @@ export interface KeyFigure {
 
 const STATUS_ZH: Record<string, string> = { optimal: "最优", infeasible: "无可行解", error: "求解出错" };
 
-const f = (zh: string, en: string, value: KeyFigure["value"], kind: KeyFigure["kind"]): KeyFigure => ({ label: { zh, en }, value, kind });
+/** A key figure; money is held to the fen, so a workbook cell does not store a sum's float noise (5985415828.820004). */
+const f = (zh: string, en: string, value: KeyFigure["value"], kind: KeyFigure["kind"]): KeyFigure =>
+  ({ label: { zh, en }, value: kind === "money" && typeof value === "number" && Number.isFinite(value) ? Math.round(value * 100) / 100 : value, kind });
 
 export function keyFigures(ctx: RunContext): KeyFigure[] {
   const out: KeyFigure[] = [];

@@ -63,6 +63,13 @@ describe("plan report", () => {
     expect(spec.note!.zh).toContain("两条短横线为蒙特卡洛 P10 与 P90");
   });
 
+  it("holds money figures to the fen: a sum's float noise does not reach a workbook cell", () => {
+    const funding = "source,year,amount_yuan\na,2021,0.1\nb,2021,0.2\nc,2021,5985415828.52\n";
+    const total = keyFigures(runContext("plan", { ...files, "funding.csv": funding })).find((f) => f.label.en === "Total money")!;
+    expect(0.1 + 0.2 + 5985415828.52).not.toBe(5985415828.82); // the noise being removed
+    expect(total.value).toBe(5985415828.82);
+  });
+
   it("gives the solver status in the page's language, and says when a stage stopped at its time limit", () => {
     expect(keyFigures(runContext("plan", files)).find((f) => f.label.en === "Status")?.value).toEqual({ zh: "最优", en: "optimal" });
     const run = { ...JSON.parse(files["run.json"]), stages: [{ stage: "shortfall", status: "optimal" }, { stage: "cost", status: "time_limit" }] };
