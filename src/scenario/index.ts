@@ -12,7 +12,7 @@ import { collectLayers } from "./layers.js";
 import { applyLayer } from "./merge.js";
 import { normaliseScenario } from "./normalise.js";
 import { PositionTable, type PathKey, type SourcePos } from "./positions.js";
-import { ProblemLog, type ScenarioError } from "./problems.js";
+import { ProblemLog, ScenarioError } from "./problems.js";
 import type { Scenario } from "./types.js";
 import { validateMerged } from "./validate.js";
 import { inputLocator } from "./inputPlace.js";
@@ -72,15 +72,17 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   let merged: Record<string, unknown> = {};
   const newRecords = new WeakMap<object, string>();
   for (const layer of layers) merged = applyLayer(merged, layer.doc, { positions, problems, newRecords });
-  const raw = validateMerged(merged, positions, root, problems, layers.map((l) => l.file), newRecords);
+  const locate = (path: readonly PathKey[]) => positions.locate(merged, path, { file: root, line: null });
+  const place = inputLocator(root, locate);
+  // Checks of the values as written: a unit slip is worth seeing in the same round trip as the errors.
+  const written = () => [...implausibleBudgets(merged, place), ...implausibleUnitCosts(merged, place), ...overriddenPerYear(merged, place)];
+  const raw = withNotes(() => validateMerged(merged, positions, root, problems, layers.map((l) => l.file), newRecords), written);
   const scenario = normaliseScenario(raw);
   const tooLarge = modelSizeProblem(scenario);
   if (tooLarge) {
     problems.add("", { file: root, line: null }, tooLarge);
     problems.throwIfAny();
   }
-  const locate = (path: readonly PathKey[]) => positions.locate(merged, path, { file: root, line: null });
-  const place = inputLocator(root, locate);
   return {
     scenario,
     file: root,
@@ -94,6 +96,16 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     inputs: files.filesRead,
     locate,
   };
+}
+
+/** `load()`, its ScenarioError carrying the notes on the values as written. */
+function withNotes<T>(load: () => T, notes: () => string[]): T {
+  try {
+    return load();
+  } catch (e) {
+    if (!(e instanceof ScenarioError) || e.notes.length > 0) throw e;
+    throw new ScenarioError(e.problems, notes());
+  }
 }
 
 /**

@@ -24,9 +24,14 @@ const LISTED = 500;
 export class ScenarioError extends Error {
   readonly kind = "scenario" as const;
 
-  constructor(readonly problems: Problem[]) {
+  /**
+   * `notes`: what a run would also have noted about the values that were read (an amount that looks
+   * like a unit slip), listed after the problems so that one round trip shows both.
+   */
+  constructor(readonly problems: Problem[], readonly notes: readonly string[] = []) {
     const lines = problems.slice(0, LISTED).map(formatProblem);
     if (problems.length > LISTED) lines.push(`… and ${(problems.length - LISTED).toLocaleString("en-US")} more problems (the first ${LISTED} are listed)`);
+    for (const n of notes) lines.push(`note: ${n}`);
     super(lines.join("\n"));
     this.name = "ScenarioError";
   }

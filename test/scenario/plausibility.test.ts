@@ -23,6 +23,19 @@ describe("implausible budgets", () => {
     expect(notices[0]).toMatch(/^sources\[1\]\.budgets\[1\]\.by_year\.2022 \(s\.yaml:27\): a budget of 6000元 is far below .* did you mean "6000万"\?/);
   });
 
+  it("lists the slip with the errors of the same file, so one round trip shows both", () => {
+    const dir = writeFiles({ "s.yaml": WITH_CITY.replace("  - {id: t1, program: retrofit", "  - {id: t1, program: retrofitt") });
+    let message = "";
+    try {
+      loadScenario(join(dir, "s.yaml"));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const lines = message.split("\n");
+    expect(lines[0]).toMatch(/^targets\[0\]\.program: unknown programme "retrofitt"/);
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^note: sources\[1\]\.budgets\[1\]\.by_year\.2022 \(s\.yaml:27\): a budget of 6000元 is far below .* did you mean "6000万"\?/)]);
+  });
+
   it("names a year far below the same budget's other years, though a small county's budget could be that size", () => {
     // 46240 for 46240万 among a big city's 4–5亿 a year: above a thousandth of the scenario's typical
     // budget (2000万, a smaller city's), so only the budget's own years show the slip.
