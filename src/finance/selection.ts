@@ -59,10 +59,17 @@ export function resolveSelection(scenario: Scenario, req: SelectionRequest): Bud
   const untouched = (req.selector.ids ?? []).filter((id) => !touched.includes(id));
   if (untouched.length > 0) {
     const where = describeSelection({ ...selection, sourceIds: untouched }).replace(/^the budgets of /, "");
-    throw new UsageError(`no budget of ${where}: leave ${untouched.length === 1 ? "it" : "them"} out of the sources named`);
+    const held = region === null ? "" : `; ${untouched.map((id) => `${id}'s budgets are at ${budgetNodes(scenario, id).join(", ")}`).join("; ")}, which a --region ${region} cut does not reach`;
+    throw new UsageError(`no budget of ${where}: leave ${untouched.length === 1 ? "it" : "them"} out of the sources named${held}`);
   }
   const tail = scenario.sources.flatMap((s) => s.budgets.filter((b) => b.year > scenario.horizon.end && selectsBudget(selection, s, b)).map((b) => b.year));
   return { ...selection, sourceIds: touched, tailYears: tail.length > 0 ? [Math.min(...tail), Math.max(...tail)] : null };
+}
+
+/** The region nodes a source holds budgets at, in scenario order. */
+function budgetNodes(scenario: Scenario, id: string): string[] {
+  const nodes = new Set(scenario.sources.find((s) => s.id === id)!.budgets.map((b) => b.region));
+  return scenario.regions.filter((r) => nodes.has(r.id)).map((r) => r.id);
 }
 
 /** The first year as_of leaves open, when it closes any year of the horizon; else null (every year). */

@@ -35,7 +35,7 @@ describe("budget selection", () => {
     expect(describeSelection(sel)).toBe("the budgets of city, county at guangzhou and the nodes below it (with the payment years 2026 after the horizon)");
     // Named by id, a source with nothing to cut there is refused, not dropped.
     expect(() => resolveSelection(s, { selector: { kind: "government", ids: ["central", "city"] }, region: "guangzhou" }))
-      .toThrow("no budget of central at guangzhou and the nodes below it: leave it out of the sources named");
+      .toThrow("no budget of central at guangzhou and the nodes below it: leave it out of the sources named; central's budgets are at guangdong, which a --region guangzhou cut does not reach");
   });
 
   it("cuts only the years from --from to --to: '2024 only' leaves 2025 and the tail whole", () => {
