@@ -54,7 +54,17 @@ export function columnKind(column: string): ColumnKind {
   return "number";
 }
 
-/** The display format of one cell: money per cell in 亿元 from 1亿 up, else 万元 (like formatMoney). */
+/**
+ * A table column's money format: one unit for the whole column, as finance tables are kept — 亿元
+ * when every non-zero amount in it is at least 1亿, else 万元, so that small amounts stay visible
+ * (720万 would read 0.07亿元, 30万 0.00亿元).
+ */
+export function moneyColumnFormat(amounts: Iterable<Cell>): string {
+  for (const v of amounts) if (typeof v === "number" && v !== 0 && Number.isFinite(v) && Math.abs(v) < 1e8) return MONEY_WAN;
+  return MONEY_YI;
+}
+
+/** The display format of one cell: money in 亿元 from 1亿 up, else 万元 (like formatMoney; tables use moneyColumnFormat). */
 export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
   if (typeof value !== "number") return undefined;
   switch (kind) {

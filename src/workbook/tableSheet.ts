@@ -6,7 +6,7 @@ import type { Style, Worksheet } from "exceljs";
 import { columnLabel } from "../format/labels.js";
 import { spreadsheetText } from "../output/formulaGuard.js";
 import type { Cell, ResultTable } from "../output/resultTables.js";
-import { type ColumnKind, columnKind, columnWidth, numFmt } from "./cellFormats.js";
+import { type ColumnKind, columnKind, columnWidth, moneyColumnFormat, numFmt } from "./cellFormats.js";
 
 export const HEADER_ROWS = 2;
 
@@ -17,13 +17,16 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable): void {
   sheet.addRow(table.columns);
   const style = sharedStyles();
   const rowKinds = metricKinds(table, kinds);
-  for (const row of table.rows) {
+  const cellKinds = table.rows.map(rowKinds);
+  // One money unit per column (over the rows whose cell there is money), not 万元 and 亿元 by turns.
+  const money = table.columns.map((_, j) => moneyColumnFormat(table.rows.filter((_, i) => cellKinds[i][j] === "money").map((r) => r[j])));
+  table.rows.forEach((row, i) => {
     const added = sheet.addRow(row.map(cellValue));
-    const own = rowKinds(row);
     row.forEach((v, j) => {
-      added.getCell(j + 1).style = style(numFmt(own[j], v), v);
+      const format = cellKinds[i][j] === "money" && typeof v === "number" ? money[j] : numFmt(cellKinds[i][j], v);
+      added.getCell(j + 1).style = style(format, v);
     });
-  }
+  });
   const header = sheet.getRow(1);
   header.font = { bold: true };
   const keys = sheet.getRow(2);

@@ -150,6 +150,14 @@ describe("results.xlsx", () => {
     expect(format("D5")).toBe("General"); // a weight: as stored
   });
 
+  it("keeps one money unit per column: 万元 where any amount is under 1亿, 亿元 where all are above", async () => {
+    const files = { "budgets.csv": "source,region,year,budget_yuan,used_yuan\ncentral,gd,2021,960000000,960000000\ncity,gz,2021,7200000,150000000\n" };
+    const wb = XLSX.read((await withOfficeFiles(files, { kind: "plan" }))["results.xlsx"] as Uint8Array, { cellNF: true });
+    const format = (ref: string) => wb.Sheets["预算"][ref].z ?? "General";
+    expect([format("D3"), format("D4")]).toEqual(['0\\.0,"万元"', '0\\.0,"万元"']); // 9.6亿 beside 720万: both in 万元
+    expect([format("E3"), format("E4")]).toEqual(['0\\.00,,"亿元"', '0\\.00,,"亿元"']); // 9.6亿 and 1.5亿
+  });
+
   it("lists run.json's warnings on the summary sheet, and none where there are none", async () => {
     const files = {
       "targets.csv": "target,metric,target_value\nt1,started,100\n",
