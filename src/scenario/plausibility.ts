@@ -5,7 +5,8 @@
  * 万 would otherwise make the slips the typical value and the right amounts look huge). A budget
  * is flagged when it is positive and below a thousandth of the typical one, or a government budget
  * under 1万元 a year, or above ten thousand times the typical one; the hint names the unit (万 or
- * 亿) that brings it nearest the typical budget. A unit cost is flagged under
+ * 亿) that brings it nearest the typical budget. A year far off its own budget's other years is
+ * flagged too (offOwnYears). A unit cost is flagged under
  * 100元 per household (retrofits cost thousands to tens of thousands), or, where households are
  * counted, over 1000万 per household (a unit's cost written `per_household`). Warnings, not errors: the
  * planner may mean it. Each names its YAML path, file and line.
@@ -40,7 +41,7 @@ export function implausibleBudgets(merged: unknown, place: InputLocator): string
     const belowMedian = a.yuan < median / 1000;
     const tiny = belowMedian || (a.government && a.yuan < LEAST_GOVERNMENT_BUDGET);
     const huge = a.yuan > median * 1e4;
-    if (!tiny && !huge) return belowOwnYears(a, byRecord.get(a.record)!, place);
+    if (!tiny && !huge) return offOwnYears(a, byRecord.get(a.record)!, place);
     const unit = `did you mean "${a.yuan}${nearestUnit(a.yuan, median)}"?`;
     if (tiny && !belowMedian) {
       return [`${where(a.path, place)}: a government budget of ${formatYuan(a.yuan)} a year is under 1万元; amounts without a unit are yuan: ${unit}`];
@@ -51,20 +52,26 @@ export function implausibleBudgets(merged: unknown, place: InputLocator): string
 }
 
 /**
- * A year far below the same budget's other years: `guangzhou,2021,46240` among 4–7亿 a year is
- * 46240万 typed as yuan, though a small county's budget can be that size. Needs two other years
- * (`per_year` is not one: it stands for the years by_year does not give). `record`: the amounts of
- * a's budget record.
+ * A year far off the same budget's other years: `guangzhou,2021,46240` among 4–7亿 a year is
+ * 46240万 typed as yuan, though a small county's budget can be that size; `60000万` among 6000万 a
+ * year is an extra zero. Needs two other years (`per_year` is not one: it stands for the years
+ * by_year does not give). `record`: the amounts of a's budget record.
  */
-function belowOwnYears(a: Amount, record: Amount[], place: InputLocator): string[] {
+function offOwnYears(a: Amount, record: Amount[], place: InputLocator): string[] {
   const isYear = (b: Amount) => b.path[b.path.length - 2] === "by_year";
   if (!isYear(a)) return [];
   const others = record.filter((b) => b !== a && isYear(b) && b.yuan > 0).map((b) => b.yuan).sort((x, y) => x - y);
   if (others.length < 2) return [];
   const median = others[Math.floor(others.length / 2)];
+  if (a.yuan >= median * EXTRA_ZERO) {
+    return [`${where(a.path, place)}: a budget of ${formatYuan(a.yuan)} is ${Math.round(a.yuan / median)} times the same budget's other years (median ${formatYuan(median)}); an extra zero?`];
+  }
   if (a.yuan >= median / 1000) return [];
   return [`${where(a.path, place)}: a budget of ${formatYuan(a.yuan)} is far below the same budget's other years (median ${formatYuan(median)}); amounts without a unit are yuan: did you mean "${a.yuan}${nearestUnit(a.yuan, median)}"?`];
 }
+
+/** A year this many times its budget's other years is worth a look: 60000万 typed for 6000万. */
+const EXTRA_ZERO = 8;
 
 /** Below this a government's yearly budget is a unit slip: `3500` written for 3500万. */
 const LEAST_GOVERNMENT_BUDGET = 1e4;

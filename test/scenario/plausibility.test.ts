@@ -48,6 +48,10 @@ describe("implausible budgets", () => {
     const notices = slips(loadScenario(join(writeFiles({ "s.yaml": city("46240") }), "s.yaml")).notices);
     expect(notices).toEqual([expect.stringMatching(/^sources\[1\]\.budgets\[0\]\.by_year\.2021 \(s\.yaml:\d+\): a budget of 4\.62万元 is far below the same budget's other years \(median 4\.5亿元\); .* did you mean "46240万"\?/)]);
     expect(slips(loadScenario(join(writeFiles({ "s.yaml": city('"4.624亿"') }), "s.yaml")).notices)).toEqual([]);
+    // An extra zero: 46亿 among 4–5亿 a year.
+    expect(slips(loadScenario(join(writeFiles({ "s.yaml": city('"46亿"') }), "s.yaml")).notices))
+      .toEqual([expect.stringMatching(/^sources\[1\]\.budgets\[0\]\.by_year\.2021 \(s\.yaml:\d+\): a budget of 46(\.00)?亿元 is 10 times the same budget's other years \(median 4\.5亿元\); an extra zero\?$/)]);
+    expect(slips(loadScenario(join(writeFiles({ "s.yaml": city('"9亿"') }), "s.yaml")).notices)).toEqual([]); // twice: a big year, not a slip
   });
 
   it("suggests the unit that brings a bare number nearest the scenario's budgets: 亿 among budgets of 亿", () => {
