@@ -8,40 +8,26 @@
  *  3. Slip: a sampled share (the slip probability, applied in expectation) slips a year → deferred.
  *     Whole-unit programmes draw both unit by unit: a binomial number of their whole candidates.
  *  4. Capacity: if active units would exceed a capacity's slots, uncertain candidates under it are
- *     cut proportionally (whole-unit programmes: rounded up to whole units) → deferred.
+ *     cut proportionally (whole-unit programmes: in whole units, as few as fit) → deferred.
  *  5. Money: cost due = commitments of units already started (at their realised unit cost) + new
  *     starts × first-year cost. Each source owes its planned share of that year's cost (the plan's
  *     funding mix for that leaf, programme and year, so a world without uncertainty reproduces the
  *     plan); enterprise money arrives less its sampled shortfall; each budget (× sampled factor,
  *     + carry-over) pays its sources' demands pro rata when short. Units started earlier are paid
- *     first; new starts that remain unfunded are deferred. What a source owed but did not pay is
+ *     first; new starts that remain unfunded are deferred (whole units: a unit short of part of its
+ *     money is deferred with the probability of the share it lacks). What a source owed but did not pay is
  *     its funding gap. Money that actuals record for a whole year was paid, as recorded: it uses
  *     its budgets first and is never rationed, short or late.
  *  6. Deferred units try again next year; those still waiting at the horizon end are not started.
  *
- * Otherwise units are divisible (shares and a money cut apply in expectation), which keeps a draw
+ * Otherwise units are divisible (shares and cuts apply in expectation), which keeps a draw
  * cheap and smooth; attainment statistics come from the spread across draws.
  */
-import { binomialQuantile } from "../stats/binomialQuantile.js";
 import type { SampledCells, SampledWorld } from "./types.js";
 import type { ExecutionPlan } from "./executionPlan.js";
 import { FlatPlan } from "./flatPlan.js";
 import { Payments } from "./payments.js";
-
-/** A count of whole units within this of a whole number is that number (a MIP plan's 2.9999999996). */
-const WHOLE_TOLERANCE = 1e-6;
-
-/**
- * How many of `candidates` whole units fail, each with probability p: Binomial(n, p) at the cell's
- * uniform u for the n whole candidates; a fractional remainder (a capacity or money cut, which are
- * divisible) fails in expectation.
- */
-function wholeFailures(candidates: number, p: number, u: number): number {
-  if (p <= 0) return 0;
-  const n = Math.floor(candidates + WHOLE_TOLERANCE);
-  const rest = Math.max(0, candidates - n);
-  return Math.min(candidates, binomialQuantile(u, n, p) + rest * p);
-}
+import { wholeCapacityCuts, wholeFailures, wholeUnfunded } from "./wholeUnits.js";
 
 export interface DrawResult {
   /** Realised starts, [leafProgram][horizon year]. */
@@ -63,6 +49,8 @@ export class Executor {
   private readonly deferred: Float64Array;
   private readonly total: Float64Array;
   private readonly newPerUnit: Float64Array;
+  /** Scratch: a capacity limit's cut per leaf-programme when it covers whole units. */
+  private readonly capacityCut: Float64Array;
   private readonly payments: Payments;
   readonly result: DrawResult;
 
@@ -84,6 +72,7 @@ export class Executor {
     this.deferred = new Float64Array(n);
     this.total = new Float64Array(n);
     this.newPerUnit = new Float64Array(n);
+    this.capacityCut = new Float64Array(n);
     this.payments = new Payments(this.f, sampled.enterpriseShortfall);
     this.result = {
       starts: new Float64Array(n * this.H),
@@ -204,10 +193,19 @@ export class Executor {
       }
       if (used <= capacitySlots[ci] || reducible <= 0) continue;
       const keep = Math.max(0, 1 - (used - capacitySlots[ci]) / reducible);
+      if (f.capacityHasWhole[ci] === 1) {
+        const cut = this.capacityCut;
+        wholeCapacityCuts(capacityIndex.subarray(first, end), f.whole, slotsPerUnit, uncertain, keep, used - capacitySlots[ci], cut);
+        for (let m = first; m < end; m++) {
+          const i = capacityIndex[m];
+          uncertain[i] -= cut[i];
+          deferred[i] += cut[i];
+        }
+        continue;
+      }
       for (let m = first; m < end; m++) {
         const i = capacityIndex[m];
-        // Whole units keep only whole candidates: the cut rounds up, so the limit still holds.
-        const cut = f.whole[i] === 1 ? Math.max(0, uncertain[i] - Math.floor(uncertain[i] * keep + WHOLE_TOLERANCE)) : uncertain[i] * (1 - keep);
+        const cut = uncertain[i] * (1 - keep);
         uncertain[i] -= cut;
         deferred[i] += cut;
       }
@@ -245,11 +243,13 @@ export class Executor {
   /** Pays year y's money; what a leaf-programme lacks is charged to its new starts first (rule 6). */
   private payOrDefer(world: SampledWorld, y: number): void {
     const { total, uncertain, deferred, newPerUnit } = this;
+    const { whole, cellBase } = this.f;
     const received = this.payments.pay(world, y, total, this.result.paid, this.result.gap);
     for (let i = 0; i < this.N; i++) {
       const shortage = total[i] - received[i];
       if (shortage > 1e-6 && newPerUnit[i] > 0) {
-        const unfunded = Math.min(uncertain[i], shortage / newPerUnit[i]);
+        const lacking = Math.min(uncertain[i], shortage / newPerUnit[i]);
+        const unfunded = whole[i] === 1 && y < this.H ? wholeUnfunded(lacking, uncertain[i], world.moneyUniform[cellBase[i] + y]) : lacking;
         uncertain[i] -= unfunded;
         deferred[i] += unfunded;
       }

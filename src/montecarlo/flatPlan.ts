@@ -61,6 +61,8 @@ export class FlatPlan {
   readonly capacityStart: Int32Array;
   readonly capacityIndex: Int32Array;
   readonly capacityByYear: Int32Array[];
+  /** 1 for a capacity limit over some whole-unit leaf-programme (its cuts leave whole units). */
+  readonly capacityHasWhole: Uint8Array;
 
   constructor(plan: ExecutionPlan, layoutLeaves: number) {
     const lps = plan.leafPrograms;
@@ -106,6 +108,7 @@ export class FlatPlan {
     this.otherBudgets = plan.paymentYears.map((_, y) => ofYear(y, false));
     this.capacitySlots = Float64Array.from(plan.capacity, (c) => c.slots);
     [this.capacityStart, this.capacityIndex] = packed(plan.capacity.map((c) => c.leafPrograms));
+    this.capacityHasWhole = Uint8Array.from(plan.capacity, (c) => (c.leafPrograms.some((i) => lps[i].whole) ? 1 : 0));
     this.capacityByYear = plan.paymentYears.map((_, y) => Int32Array.from(plan.capacity.flatMap((c, i) => (c.yearIndex === y ? [i] : []))));
   }
 }

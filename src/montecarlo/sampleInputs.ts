@@ -12,7 +12,7 @@ import { buildCopula, DIMS } from "./correlation.js";
 import { prepareDist, type PreparedDist } from "./distributions.js";
 import { cellKey, checkSeedDraw, streamKey, uniformsInto } from "./streams.js";
 import type { SampledCells, SampledWorld, UncertainInput, Uncertainty, WorldArray, WorldLayout } from "./types.js";
-import { WholeUnitStream } from "./wholeUnitStream.js";
+import { programmeCells, WholeUnitStream } from "./wholeUnitStream.js";
 
 /** Everything `sampleInto` needs about one input, precomputed. */
 interface PlannedInput {
@@ -159,6 +159,7 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     slipProbability: new Float64Array(P * L * Y),
     consentUniform: new Float64Array(P * L * Y).fill(0.5),
     slipUniform: new Float64Array(P * L * Y).fill(0.5),
+    moneyUniform: new Float64Array(P * L * Y).fill(0.5),
     inputValues: new Float64Array(unc.inputs.length),
   });
   const blank = newWorld();
@@ -169,6 +170,8 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
   for (const p of planned) for (const t of p.targetIndex) sampled[p.array][t] = 1;
   const wholeConsent = new WholeUnitStream(scenario, layout, "consent", sampled.consentFailure);
   const wholeSlip = new WholeUnitStream(scenario, layout, "slip", sampled.slipProbability);
+  // Money can fall short in any world (a slipped unit retries in a year whose budgets are spent).
+  const wholeMoney = new WholeUnitStream(scenario, layout, "money", programmeCells(scenario, layout));
 
   const sampleInto = (world: SampledWorld, seed: number, draw: number): SampledWorld => {
     checkSeedDraw(seed, draw);
@@ -215,6 +218,7 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     }
     wholeConsent.sampleInto(world.consentUniform, seed, draw);
     wholeSlip.sampleInto(world.slipUniform, seed, draw);
+    wholeMoney.sampleInto(world.moneyUniform, seed, draw);
     return world;
   };
 

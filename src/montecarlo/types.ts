@@ -91,7 +91,8 @@ export interface WorldLayout {
  *   [program][leaf][year]  → (p · leaves + l) · years + y             (`plyIndex`)
  *   [source][node][year]   → (s · nodes + n) · paymentYears + y       (`snyIndex`)
  *   [source][leaf][year]   → (s · leaves + l) · paymentYears + y      (`slyIndex`)
- * Cells no input touches hold the default: 1 for factors, 0 for shares and probabilities.
+ * Cells no input touches hold the default: 1 for factors, 0 for shares and probabilities, 0.5 for
+ * the whole-unit uniforms (unused there).
  */
 export interface SampledWorld {
   draw: number;
@@ -112,6 +113,11 @@ export interface SampledWorld {
    */
   consentUniform: Float64Array;
   slipUniform: Float64Array;
+  /**
+   * For whole-unit programmes, every cell: the uniform that decides whether a unit whose money
+   * falls short in part is deferred (execute.ts, wholeUnfunded). 0.5 in other programmes' cells.
+   */
+  moneyUniform: Float64Array;
   /**
    * Per input (layout.inputs order): the value drawn from its distribution, averaged over the
    * input's cells when it is drawn per region/year. This is the sensitivity-analysis regressor.

@@ -1,13 +1,15 @@
 /**
  * The random numbers that make whole units whole in execution: for each cell ([program][leaf]
- * [year]) of a whole-unit (`integer: true`) programme that a consent or slip input acts on, one
- * uniform per draw, from which execution draws how many of the cell's whole candidates fail
- * consent (or slip) as a binomial quantile (execute.ts). They are drawn with the rest of the world,
- * so execution stays a deterministic function of the sampled world.
+ * [year]) of a whole-unit (`integer: true`) programme, one uniform per draw — from which execution
+ * draws how many of the cell's whole candidates fail consent (or slip) as a binomial quantile, where
+ * a consent (slip) input acts on the cell, and whether a unit short of part of its money is
+ * deferred, in every cell of the programme (execute.ts, wholeUnits.ts). They are drawn with the
+ * rest of the world, so execution stays a deterministic function of the sampled world.
  *
- * Stream names (docs/monte-carlo.md, "Random streams"): `whole-units/consent/<programme>` and
- * `whole-units/slip/<programme>`, cell `r:<leaf>|y:<year>`. A '/' is in no input id, so these never
- * share an input's numbers, and like an input's they depend only on (seed, draw, name).
+ * Stream names (docs/monte-carlo.md, "Random streams"): `whole-units/consent/<programme>`,
+ * `whole-units/slip/<programme>` and `whole-units/money/<programme>`, cell `r:<leaf>|y:<year>`. A
+ * '/' is in no input id, so these never share an input's numbers, and like an input's they depend
+ * only on (seed, draw, name).
  */
 import type { Scenario } from "../scenario/types.js";
 import { cellKey, streamKey, uniformsInto } from "./streams.js";
@@ -19,7 +21,7 @@ export class WholeUnitStream {
   private readonly keys: Uint32Array;
   private readonly scratch: Float64Array;
 
-  constructor(scenario: Scenario, layout: WorldLayout, kind: "consent" | "slip", actedOn: Uint8Array) {
+  constructor(scenario: Scenario, layout: WorldLayout, kind: "consent" | "slip" | "money", actedOn: Uint8Array) {
     const cells: number[] = [];
     const words: number[] = [];
     scenario.programs.forEach((program, p) => {
@@ -46,4 +48,16 @@ export class WholeUnitStream {
     uniformsInto(seed, draw, this.keys, this.scratch, n);
     for (let c = 0; c < n; c++) out[this.cells[c]] = this.scratch[c];
   }
+}
+
+/** 1 for every cell ([program][leaf][year]) of a leaf the programme has. */
+export function programmeCells(scenario: Scenario, layout: WorldLayout): Uint8Array {
+  const cells = new Uint8Array(layout.programs.length * layout.leaves.length * layout.years.length);
+  scenario.programs.forEach((program, p) => {
+    for (const pl of program.leaves) {
+      const l = layout.leaves.indexOf(pl.region);
+      if (l >= 0) for (let y = 0; y < layout.years.length; y++) cells[plyIndex(layout, p, l, y)] = 1;
+    }
+  });
+  return cells;
 }

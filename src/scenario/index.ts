@@ -98,13 +98,22 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   };
 }
 
-/** `load()`, its ScenarioError carrying the notes on the values as written. */
+/**
+ * `load()`, its ScenarioError carrying the notes on the values as written. Those checks read a
+ * document that failed validation; should one of them trip over it, the problems are still reported.
+ */
 function withNotes<T>(load: () => T, notes: () => string[]): T {
   try {
     return load();
   } catch (e) {
     if (!(e instanceof ScenarioError) || e.notes.length > 0) throw e;
-    throw new ScenarioError(e.problems, notes());
+    let found: string[];
+    try {
+      found = notes();
+    } catch {
+      throw e;
+    }
+    throw new ScenarioError(e.problems, found);
   }
 }
 

@@ -60,15 +60,16 @@ function unbudgetedYears(scenario: Scenario, place: (path: YamlPath) => string):
 
 /** Works on the merged document: the normalised scenario no longer knows which key gave a year's amount. */
 export function overriddenPerYear(merged: unknown, place: (path: YamlPath) => string): string[] {
-  const doc = merged as { horizon?: { start?: unknown; end?: unknown }; sources?: unknown };
+  // Also run on a document that failed validation (its notes go with the errors): nothing is assumed.
+  const doc = (merged ?? {}) as { horizon?: { start?: unknown; end?: unknown } | null; sources?: unknown };
   const { start, end } = doc.horizon ?? {};
   if (typeof start !== "number" || typeof end !== "number" || !Array.isArray(doc.sources)) return [];
   const out: string[] = [];
   doc.sources.forEach((s, i) => {
-    const source = s as { id?: unknown; budgets?: unknown };
+    const source = (s ?? {}) as { id?: unknown; budgets?: unknown };
     if (!Array.isArray(source.budgets)) return;
     source.budgets.forEach((b, j) => {
-      const record = b as { region?: unknown; per_year?: unknown; by_year?: unknown };
+      const record = (b ?? {}) as { region?: unknown; per_year?: unknown; by_year?: unknown };
       if (record.per_year === undefined || !record.by_year || typeof record.by_year !== "object") return;
       const given = new Set(Object.keys(record.by_year).map(Number));
       for (let y = start; y <= end; y++) if (!given.has(y)) return;

@@ -54,6 +54,7 @@ function worldOf(rng: Stream): SampledWorld {
     slipProbability: new Float64Array(L * H),
     consentUniform: new Float64Array(L * H).fill(0.5),
     slipUniform: new Float64Array(L * H).fill(0.5),
+    moneyUniform: new Float64Array(L * H).fill(0.5),
     inputValues: new Float64Array(0),
   };
   for (let k = L * Y; k < 2 * L * Y; k++) world.enterpriseShortfall[k] = 0.5 * rng.next(); // source 1's cells, tail year included
