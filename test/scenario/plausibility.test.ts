@@ -36,6 +36,19 @@ describe("implausible budgets", () => {
     expect(lines.slice(1)).toEqual([expect.stringMatching(/^note: sources\[1\]\.budgets\[1\]\.by_year\.2022 \(s\.yaml:27\): a budget of 6000元 is far below .* did you mean "6000万"\?/)]);
   });
 
+  it("still lists the problems of a document the notes' checks cannot read (an empty budgets entry, a null source)", () => {
+    for (const broken of [WITH_CITY.replace('      - {region: gz, per_year: "8000万"}\n', "      -\n"), WITH_CITY.replace("  - id: residents\n    kind: resident\n", "  - ~\n")]) {
+      let error: unknown = null;
+      try {
+        loadScenario(join(writeFiles({ "s.yaml": broken }), "s.yaml"));
+      } catch (e) {
+        error = e;
+      }
+      expect((error as { kind?: string }).kind).toBe("scenario");
+      expect((error as Error).message).toMatch(/^sources\[\d\]|\nsources\[\d\]/);
+    }
+  });
+
   it("names a year far below the same budget's other years, though a small county's budget could be that size", () => {
     // 46240 for 46240万 among a big city's 4–5亿 a year: above a thousandth of the scenario's typical
     // budget (2000万, a smaller city's), so only the budget's own years show the slip.
