@@ -59,17 +59,27 @@ export function resolveSelection(scenario: Scenario, req: SelectionRequest): Bud
   const untouched = (req.selector.ids ?? []).filter((id) => !touched.includes(id));
   if (untouched.length > 0) {
     const where = describeSelection({ ...selection, sourceIds: untouched }).replace(/^the budgets of /, "");
-    const held = region === null ? "" : `; ${untouched.map((id) => `${id}'s budgets are at ${budgetNodes(scenario, id).join(", ")}`).join("; ")}, which a --region ${region} cut does not reach`;
+    const held = region === null ? "" : outsideRegion(scenario, untouched, regionNodes!, region);
     throw new UsageError(`no budget of ${where}: leave ${untouched.length === 1 ? "it" : "them"} out of the sources named${held}`);
   }
   const tail = scenario.sources.flatMap((s) => s.budgets.filter((b) => b.year > scenario.horizon.end && selectsBudget(selection, s, b)).map((b) => b.year));
   return { ...selection, sourceIds: touched, tailYears: tail.length > 0 ? [Math.min(...tail), Math.max(...tail)] : null };
 }
 
-/** The region nodes a source holds budgets at, in scenario order. */
-function budgetNodes(scenario: Scenario, id: string): string[] {
-  const nodes = new Set(scenario.sources.find((s) => s.id === id)!.budgets.map((b) => b.region));
-  return scenario.regions.filter((r) => nodes.has(r.id)).map((r) => r.id);
+/**
+ * "; central's budgets are at guangdong, which --region guangzhou does not reach" for the sources
+ * that hold no budget inside the region in any year (where the years left them out, nothing is
+ * added: the message has said which years were asked for). At most three nodes are named.
+ */
+function outsideRegion(scenario: Scenario, ids: string[], within: ReadonlySet<string>, region: string): string {
+  const parts = ids.flatMap((id) => {
+    const budgets = scenario.sources.find((s) => s.id === id)!.budgets;
+    if (budgets.length === 0 || budgets.some((b) => within.has(b.region))) return [];
+    const held = new Set(budgets.map((b) => b.region));
+    const nodes = scenario.regions.filter((r) => held.has(r.id)).map((r) => r.id);
+    return [`${id}'s budgets are at ${nodes.slice(0, 3).join(", ")}${nodes.length > 3 ? ` and ${nodes.length - 3} more` : ""}`];
+  });
+  return parts.length === 0 ? "" : `; ${parts.join("; ")}, which --region ${region} does not reach`;
 }
 
 /** The first year as_of leaves open, when it closes any year of the horizon; else null (every year). */

@@ -35,7 +35,11 @@ describe("budget selection", () => {
     expect(describeSelection(sel)).toBe("the budgets of city, county at guangzhou and the nodes below it (with the payment years 2026 after the horizon)");
     // Named by id, a source with nothing to cut there is refused, not dropped.
     expect(() => resolveSelection(s, { selector: { kind: "government", ids: ["central", "city"] }, region: "guangzhou" }))
-      .toThrow("no budget of central at guangzhou and the nodes below it: leave it out of the sources named; central's budgets are at guangdong, which a --region guangzhou cut does not reach");
+      .toThrow("no budget of central at guangzhou and the nodes below it: leave it out of the sources named; central's budgets are at guangdong, which --region guangzhou does not reach");
+    // Where the years, not the region, leave a source out, the region is not blamed.
+    const early = { ...s, sources: s.sources.map((x) => (x.id === "city" ? { ...x, budgets: x.budgets.filter((b) => b.region !== "guangzhou" || b.year < 2024) } : x)) };
+    expect(() => resolveSelection(early, { selector: { kind: "government", ids: ["city", "county"] }, region: "guangzhou", from: 2024 }))
+      .toThrow(/^no budget of city from 2024 at guangzhou and the nodes below it[^;]*: leave it out of the sources named$/);
   });
 
   it("cuts only the years from --from to --to: '2024 only' leaves 2025 and the tail whole", () => {
