@@ -224,17 +224,17 @@ export function metricLabel(metric: string): Label {
   return METRIC_LABELS[metric] ?? l(metric, metric);
 }
 
+/** The payment years after the horizon that a cut or a scale reaches too, or null when none. */
+export function tailLabel(tail: readonly [number, number] | null): Label | null {
+  if (tail === null) return null;
+  if (tail[0] === tail[1]) return l(`（含规划期后的付款年份${tail[0]}年）`, `(with the payment year ${tail[0]} after the horizon)`);
+  return l(`（含规划期后的付款年份${tail[0]}–${tail[1]}年）`, `(with the payment years ${tail[0]}–${tail[1]} after the horizon)`);
+}
+
 /**
  * The years a budget selection covers (stress and min-budget `--from` / `--to`): "from 2024"
  * 自2024年起, "in 2024" 仅2024年, "in 2024–2025" 2024–2025年, "up to 2023" 至2023年; null for every year.
  */
-/** The payment years after the horizon that a cut or a scale reaches too, or null when none. */
-export function tailLabel(tail: readonly [number, number] | null): Label | null {
-  if (tail === null) return null;
-  const span = tail[0] === tail[1] ? `${tail[0]}` : `${tail[0]}–${tail[1]}`;
-  return l(`（含规划期后的付款年份${span}年）`, `(with the payment years ${span} after the horizon)`);
-}
-
 export function yearsLabel(from: number | null, to: number | null): Label | null {
   if (to === null) return from === null ? null : l(`自${from}年起`, `from ${from}`);
   if (from === null) return l(`至${to}年`, `up to ${to}`);

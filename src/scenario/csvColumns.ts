@@ -66,13 +66,16 @@ const TABLES: Record<string, TableColumns> = {
 
 /** Columns of money, whose header may carry the unit of its cells: `金额（万元）`, `unit_cost (亿)`, `支付.city（万元）`. */
 const MONEY_COLUMNS = new Set(["amount", "per_year", "unit_cost"]);
-const HEADER_UNIT = /^(.+?)\s*[(（]\s*(?:单位\s*[:：]\s*)?(万元|亿元|元|万|亿)\s*[)）]$/;
+/** The money units a header or a cell may name (yuan written 元, or nothing). */
+const MONEY_UNIT = "万元|亿元|元|万|亿";
+const HEADER_UNIT = new RegExp(`^(.+?)\\s*[(（]\\s*(?:单位\\s*[:：]\\s*)?(${MONEY_UNIT})\\s*[)）]$`);
+const CELL_UNIT = new RegExp(`^[¥￥]?[+-]?[\\d,.]+\\s*(${MONEY_UNIT})$`);
 
 function isMoney(column: string): boolean {
   return MONEY_COLUMNS.has(column) || (column.startsWith("paid.") && column.length > "paid.".length);
 }
 
-/** The unit a money column's header gives its bare numbers ("万", "亿"; "" for 元), or undefined. */
+/** The unit a money column's header gives its bare numbers ("万", "亿"; "" for 元), or undefined when it gives none. */
 function headerUnit(h: string): { base: string; unit: string } | undefined {
   const m = HEADER_UNIT.exec(h.normalize("NFKC").trim());
   if (!m || !isMoney(canonical(m[1]))) return undefined;
@@ -84,6 +87,7 @@ function headerUnit(h: string): { base: string; unit: string } | undefined {
  * cell that writes its own unit keeps it.
  */
 export function withHeaderUnit(value: unknown, unit: string | undefined): unknown {
+  // "" (元): bare numbers are yuan anyway.
   if (!unit) return value;
   if (typeof value === "number") return `${value}${unit}`;
   if (typeof value === "string" && /^[¥￥]?[+-]?[\d,.]+$/.test(value.normalize("NFKC").trim())) return `${value}${unit}`;
@@ -95,10 +99,11 @@ export function withHeaderUnit(value: unknown, unit: string | undefined): unknow
  * under `金额（万元）`): the cell is read as written, which may not be what was meant. Null otherwise.
  */
 export function headerUnitConflict(value: unknown, unit: string | undefined, header: string): string | null {
-  if (!unit || typeof value !== "string") return null;
-  const own = /^[¥￥]?[+-]?[\d,.]+\s*(万元|亿元|元|万|亿)$/.exec(value.normalize("NFKC").trim());
+  if (unit === undefined || typeof value !== "string") return null;
+  const own = CELL_UNIT.exec(value.normalize("NFKC").trim());
   if (!own || own[1].replace("元", "") === unit) return null;
-  return `"${value}" under the header "${header}" writes its own unit, and is read as written (${value}, not ${value.replace(/(万元|亿元|元|万|亿)$/, "")}${unit}元); the header's unit applies to bare numbers only — check which was meant`;
+  const bare = value.normalize("NFKC").trim().slice(0, -own[1].length).trim();
+  return `"${value}" under the header "${header}" writes its own unit, and is read as written (${value}, not ${bare}${unit}元); the header's unit applies to bare numbers only — check which was meant`;
 }
 
 /** A header cell in English: its alias, or a Chinese prefix replaced (`支付.central` → `paid.central`). */
@@ -117,7 +122,7 @@ function canonical(h: string): string {
 export function checkHeader(list: string, header: string[]): { columns: string[]; units: (string | undefined)[] } | { problem: string } {
   const table = TABLES[list];
   const columns = header.map(canonical);
-  const units = header.map((h) => headerUnit(h)?.unit || undefined);
+  const units = header.map((h) => headerUnit(h)?.unit);
   if (!table) return { columns, units };
   const known = (c: string) => table.columns.includes(c) || (table.prefixes ?? []).some((p) => c.startsWith(p) && c.length > p.length);
   const unknown = header.filter((_, i) => !known(columns[i]));

@@ -25,7 +25,7 @@ export interface CsvRecords {
    */
   errors: { line: number | null; message: string; row?: true }[];
   /** Cells read as written that may not say what was meant (a unit other than the header's). */
-  notes?: { line: number | null; message: string }[];
+  notes: { line: number | null; message: string }[];
 }
 
 /**
@@ -40,17 +40,17 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
   try {
     rows = new Parser(new ParserOptions({})).parse(text, false).rows;
   } catch {
-    return { records: [], errors: [quotingProblem(text)] };
+    return { records: [], notes: [], errors: [quotingProblem(text)] };
   }
   const lineOfRow = rowLines(rows);
   const firstRow = rows.findIndex((r) => !isBlank(r));
-  if (firstRow < 0) return { records: [], errors: [{ line: 1, message: "the CSV file has no header row" }] };
+  if (firstRow < 0) return { records: [], notes: [], errors: [{ line: 1, message: "the CSV file has no header row" }] };
   const headerLine = lineOfRow[firstRow];
   if (rows.length - firstRow - 1 > LIMITS.csvRows) {
-    return { records: [], errors: [{ line: null, message: `the file has ${(rows.length - firstRow - 1).toLocaleString("en-US")} rows; the limit is ${formatLimit("csvRows")} rows per CSV file (see docs/limits.md)` }] };
+    return { records: [], notes: [], errors: [{ line: null, message: `the file has ${(rows.length - firstRow - 1).toLocaleString("en-US")} rows; the limit is ${formatLimit("csvRows")} rows per CSV file (see docs/limits.md)` }] };
   }
   if (rows[firstRow].length > LIMITS.csvColumns) {
-    return { records: [], errors: [{ line: headerLine, message: `the header has ${rows[firstRow].length} columns; the limit is ${formatLimit("csvColumns")}` }] };
+    return { records: [], notes: [], errors: [{ line: headerLine, message: `the header has ${rows[firstRow].length} columns; the limit is ${formatLimit("csvColumns")}` }] };
   }
   const written = rows[firstRow].map((h, i) => (i === 0 ? h.replace(/^\ufeff/, "") : h).trim());
   // Excel and WPS save a sheet whose used range ran wider than its table with trailing empty
@@ -61,16 +61,16 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
     if (h === "") errors.push({ line: headerLine, message: `column ${i + 1} has no name in the header row` });
     else if (written.indexOf(h) !== i) errors.push({ line: headerLine, message: `column "${h}" appears twice in the header row` });
   });
-  if (errors.length > 0) return { records: [], errors };
+  if (errors.length > 0) return { records: [], notes: [], errors };
   const checked = list === undefined ? { columns: written.slice(0, named), units: [] } : checkHeader(list, written.slice(0, named));
-  if ("problem" in checked) return { records: [], errors: [{ line: headerLine, message: checked.problem }] };
+  if ("problem" in checked) return { records: [], notes: [], errors: [{ line: headerLine, message: checked.problem }] };
   const header = checked.columns;
   header.forEach((h, i) => {
     if (header.indexOf(h) !== i) errors.push({ line: headerLine, message: `columns "${written[header.indexOf(h)]}" and "${written[i]}" both give ${h}` });
   });
-  if (errors.length > 0) return { records: [], errors };
+  if (errors.length > 0) return { records: [], notes: [], errors };
   const records: Record<string, unknown>[] = [];
-  const notes: NonNullable<CsvRecords["notes"]> = [];
+  const notes: CsvRecords["notes"] = [];
   for (let r = firstRow + 1; r < rows.length; r++) {
     const row = rows[r];
     if (isBlank(row)) continue;

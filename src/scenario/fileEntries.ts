@@ -111,7 +111,7 @@ function readCsvEntry(csvFile: string, listName: string, reference: FileReferenc
   const text = ctx.files.read(csvFile, "csv", reference, ctx.roots);
   if (text === null) return null;
   const { records, errors, notes } = parseCsvRecords(csvFile, text, ctx.positions, listName);
-  for (const n of notes ?? []) ctx.files.notices.push(`${displayFile(csvFile)}${n.line === null ? "" : `:${n.line}`}: ${n.message}`);
+  for (const n of notes) ctx.files.notices.push(`${displayFile(csvFile)}${n.line === null ? "" : `:${n.line}`}: ${n.message}`);
   for (const e of errors) {
     if (e.row) ctx.problems.addRow(reference.path, { file: csvFile, line: e.line }, e.message);
     else ctx.problems.add(reference.path, { file: csvFile, line: e.line }, e.message);
@@ -143,7 +143,7 @@ function readWorkbookEntry(
     else ctx.problems.add([...path, "file"], { file: xlsxFile, ...e.at }, e.message);
   }
   if (result.sheet === null) return null;
-  for (const n of result.notes ?? []) ctx.files.notices.push(`${displayFile(xlsxFile)}, sheet ${n.at.sheet}${n.at.line === null ? "" : `, row ${n.at.line}`}: ${n.message}`);
+  for (const n of result.notes) ctx.files.notices.push(`${displayFile(xlsxFile)}, sheet ${n.at.sheet}${n.at.line === null ? "" : `, row ${n.at.line}`}: ${n.message}`);
   return { records: result.records, at: { file: xlsxFile, line: null, sheet: result.sheet } };
 }
 

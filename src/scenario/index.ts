@@ -74,8 +74,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   for (const layer of layers) merged = applyLayer(merged, layer.doc, { positions, problems, newRecords });
   const locate = (path: readonly PathKey[]) => positions.locate(merged, path, { file: root, line: null });
   const place = inputLocator(root, locate);
-  // Checks of the values as written: a unit slip is worth seeing in the same round trip as the errors.
-  const written = () => [...implausibleBudgets(merged, place), ...implausibleUnitCosts(merged, place), ...overriddenPerYear(merged, place)];
+  // Notes on the values as written (how a file was read, a cell's unit, a unit slip) are worth
+  // seeing in the same round trip as the errors.
+  const written = () => [...files.notices, ...implausibleBudgets(merged, place), ...implausibleUnitCosts(merged, place), ...overriddenPerYear(merged, place)];
   const raw = withNotes(() => validateMerged(merged, positions, root, problems, layers.map((l) => l.file), newRecords), written);
   const scenario = normaliseScenario(raw);
   const tooLarge = modelSizeProblem(scenario);
@@ -89,10 +90,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     merged,
     hash: scenarioHash(merged),
     layers: layers.map((l) => l.file),
-    notices: [
-      ...files.notices, ...implausibleBudgets(merged, place), ...implausibleUnitCosts(merged, place),
-      ...moneyNotices(scenario, place), ...overriddenPerYear(merged, place), ...targetNotices(scenario, place),
-    ],
+    notices: [...written(), ...moneyNotices(scenario, place), ...targetNotices(scenario, place)],
     inputs: files.filesRead,
     locate,
   };

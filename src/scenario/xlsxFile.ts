@@ -24,7 +24,7 @@ export interface XlsxRecords {
   /** `row`: a problem of one row's cell; that row is left out, the rest of the sheet is read. */
   errors: { at: Omit<SourcePos, "file"> | null; message: string; row?: true }[];
   /** Cells read as written that may not say what was meant (a unit other than the header's). */
-  notes?: { at: Omit<SourcePos, "file">; message: string }[];
+  notes: { at: Omit<SourcePos, "file">; message: string }[];
 }
 
 export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string | undefined, positions: PositionTable, list?: string): XlsxRecords {
@@ -32,13 +32,13 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
   try {
     book = sheetjs().read(bytes, { type: "array", cellNF: true, cellDates: false, dense: false });
   } catch (e) {
-    return { records: [], sheet: null, errors: [{ at: null, message: `cannot read the workbook: ${(e as Error).message}` }] };
+    return { records: [], notes: [], sheet: null, errors: [{ at: null, message: `cannot read the workbook: ${(e as Error).message}` }] };
   }
   const name = wanted ?? book.SheetNames[0];
   const sheet = name === undefined ? undefined : book.Sheets[name];
   if (!sheet || name === undefined) {
     const have = book.SheetNames.map((s) => `"${s}"`).join(", ");
-    return { records: [], sheet: null, errors: [{ at: null, message: `the workbook has no sheet "${wanted}" (sheets: ${have || "none"})` }] };
+    return { records: [], notes: [], sheet: null, errors: [{ at: null, message: `the workbook has no sheet "${wanted}" (sheets: ${have || "none"})` }] };
   }
   const errors: XlsxRecords["errors"] = [];
   const at = (r: number, c: number) => ({ sheet: name, line: r + 1, column: sheetjs().utils.encode_col(c) });
@@ -46,9 +46,9 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
   const rowCells = (r: number) => Array.from({ length: range.e.c - range.s.c + 1 }, (_, i) => sheet[sheetjs().utils.encode_cell({ r, c: range.s.c + i })] as SheetJS.CellObject | undefined);
   let headerRow = range.s.r;
   while (headerRow <= range.e.r && rowCells(headerRow).every(isBlank)) headerRow++;
-  if (headerRow > range.e.r) return { records: [], sheet: name, errors: [{ at: { sheet: name, line: null }, message: "the sheet has no header row" }] };
+  if (headerRow > range.e.r) return { records: [], notes: [], sheet: name, errors: [{ at: { sheet: name, line: null }, message: "the sheet has no header row" }] };
   if (range.e.r - headerRow > LIMITS.csvRows) {
-    return { records: [], sheet: name, errors: [{ at: { sheet: name, line: null }, message: `the sheet has more than ${formatLimit("csvRows")} rows, the limit per table (see docs/limits.md)` }] };
+    return { records: [], notes: [], sheet: name, errors: [{ at: { sheet: name, line: null }, message: `the sheet has more than ${formatLimit("csvRows")} rows, the limit per table (see docs/limits.md)` }] };
   }
   const written = rowCells(headerRow).map((cell) => (isBlank(cell) ? "" : String(cell!.v).trim()));
   const lastColumn = written.reduce((last, h, i) => (h !== "" ? i : last), -1);
@@ -59,10 +59,10 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
   });
   // The same columns and Chinese aliases as a CSV table, checked once for the sheet.
   const checked = list === undefined || errors.length > 0 ? { columns: written, units: [] } : checkHeader(list, written.slice(0, lastColumn + 1));
-  if ("problem" in checked) return { records: [], sheet: name, errors: [{ at: { sheet: name, line: headerRow + 1 }, message: checked.problem }] };
+  if ("problem" in checked) return { records: [], notes: [], sheet: name, errors: [{ at: { sheet: name, line: headerRow + 1 }, message: checked.problem }] };
   const header = [...checked.columns, ...written.slice(checked.columns.length)];
   const records: Record<string, unknown>[] = [];
-  const notes: NonNullable<XlsxRecords["notes"]> = [];
+  const notes: XlsxRecords["notes"] = [];
   for (let r = headerRow + 1; r <= range.e.r; r++) {
     const cells = rowCells(r);
     if (cells.every(isBlank)) continue;

@@ -23,7 +23,7 @@ const MIN_START = 1e-280;
 const TAIL_END = 1e-30;
 
 /** The lower tail's terms from the mode down, reused between calls (grown as needed). */
-let tail = new Float64Array(256);
+let tail: Float64Array = new Float64Array(256);
 
 export function binomialQuantile(u: number, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;

@@ -15,7 +15,7 @@ describe("budget selection", () => {
     expect(describeSelection(sel)).toContain("from 2023");
     // The horizon ends in 2025; late starts are paid for in 2026, whose budgets the cut reaches too.
     expect(sel.tailYears).toEqual([2026, 2026]);
-    expect(describeSelection(sel)).toBe("the budgets of central, provincial, city, county, bonds from 2023 (with the payment years 2026 after the horizon)");
+    expect(describeSelection(sel)).toBe("the budgets of central, provincial, city, county, bonds from 2023 (with the payment year 2026 after the horizon)");
     expect(resolveSelection(s, { ...government, to: 2024 }).tailYears).toBeNull();
     const cut = cutBudgets(s, sel, 0.5);
     s.sources.forEach((source, i) => {
@@ -32,7 +32,7 @@ describe("budget selection", () => {
     expect(resolveSelection(s, government).sourceIds).toEqual(["central", "provincial", "city", "county", "bonds"]);
     const sel = resolveSelection(s, { ...government, region: "guangzhou" });
     expect(sel.sourceIds).toEqual(["city", "county"]);
-    expect(describeSelection(sel)).toBe("the budgets of city, county at guangzhou and the nodes below it (with the payment years 2026 after the horizon)");
+    expect(describeSelection(sel)).toBe("the budgets of city, county at guangzhou and the nodes below it (with the payment year 2026 after the horizon)");
     // Named by id, a source with nothing to cut there is refused, not dropped.
     expect(() => resolveSelection(s, { selector: { kind: "government", ids: ["central", "city"] }, region: "guangzhou" }))
       .toThrow("no budget of central at guangzhou and the nodes below it: leave it out of the sources named; central's budgets are at guangdong, which --region guangzhou does not reach");
