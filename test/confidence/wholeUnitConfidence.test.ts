@@ -1,31 +1,46 @@
 import { describe, expect, it } from "vitest";
+import { ConfidenceSolver } from "../../src/confidence/confidenceSolver.js";
 import { planToConfidence } from "../../src/confidence/planToConfidence.js";
 import { loadCheckedScenario } from "../../src/loadChecked.js";
+import { planScenario } from "../../src/plan/planScenario.js";
+
+const QINGHE = "test/fixtures/confidence/whole-units/qinghe.yaml";
 
 describe("confidence planning of whole units", () => {
-  it("raises the margin when the reported plan (solved with duals) falls short, even where the calibrated optimum passed", async () => {
-    const loaded = loadCheckedScenario("test/fixtures/confidence/whole-units/qinghe.yaml");
-    const rounds: { phase: string; met: number[] }[] = [];
-    const out = await planToConfidence(loaded.scenario, loaded.uncertainty, {
-      confidence: 0.9, calibrationSeed: 1, calibrationDraws: 4000, solver: "highs",
-      onRound: (phase, _r, c) => rounds.push({ phase, met: [...c.met] }),
-    });
+  it("reports the plan it judged, in whole units, at its level", async () => {
+    const loaded = loadCheckedScenario(QINGHE);
+    const out = await planToConfidence(loaded.scenario, loaded.uncertainty, { confidence: 0.9, calibrationSeed: 1, calibrationDraws: 4000, solver: "highs" });
+    for (const id of ["t-retrofit", "t-village"]) {
+      const t = out.targets.find((x) => x.target === id)!;
+      expect(t.status, id).toBe("reached");
+      expect(t.met / t.draws, id).toBeGreaterThanOrEqual(0.9);
+      // The reported plan is the one judged: its starts are the final solution's.
+      expect(out.planned.tables.targets.find((x) => x.target === id)!.planned, id).toBeCloseTo(t.planned, 6);
+    }
     const retrofit = out.targets.find((t) => t.target === "t-retrofit")!;
-    // With this calibration sample the final solve with duals lands on a whole-unit optimum whose
-    // villages meet their households target in 2,998 of 4,000 draws, where the calibrated optimum
-    // passed: the final plan raises that margin once more. (Before it did, such a plan was reported
-    // "not_converged" — with divisible execution, 102 communities that met theirs in 2,733.)
-    const village = out.targets.find((t) => t.target === "t-village")!;
-    expect(village.status).toBe("reached");
-    expect(village.met / village.draws).toBeGreaterThanOrEqual(0.9);
-    expect(retrofit.status).toBe("reached");
-    expect(retrofit.met / retrofit.draws).toBeGreaterThanOrEqual(0.9);
-    expect(retrofit.planned).toBeGreaterThan(102);
+    expect(retrofit.planned).toBeGreaterThan(100); // a margin over the 100 communities consent failures take
     expect(Number.isInteger(retrofit.planned)).toBe(true);
-    // The reported plan is the one judged: its starts are the final solution's.
-    const started = out.planned.tables.targets.find((t) => t.target === "t-retrofit")!.planned;
-    expect(started).toBeCloseTo(retrofit.planned, 6);
-    // One round reported: the final solve that moved the margin (the first final solve is not a round).
-    expect(rounds.filter((r) => r.phase === "exact").length).toBe(1);
+  }, 120_000);
+
+  it("raises the margins when the final whole-unit plan falls short of the level, and reports those rounds", async () => {
+    // The final solve can land on another whole-unit optimum than the calibrated one (an earlier
+    // version then reported 102 communities that met their target in 2,733 of 4,000 draws as the
+    // 90 % plan). Made certain here: the final plan starts from no margin at all.
+    const loaded = loadCheckedScenario(QINGHE);
+    const plain = await planScenario(loaded.scenario, "highs");
+    const cs = ConfidenceSolver.open(plain.solution.pm, loaded.uncertainty, 1, 4000, "highs");
+    try {
+      const required = [0.9, 0.9];
+      const calibrated = await cs.calibrate({ required, relaxedOnly: true });
+      const bare = { ...calibrated, levels: Float64Array.from(loaded.scenario.targets, (t) => t.atLeast) };
+      const rounds: number[][] = [];
+      const { calibration } = await cs.finalPlan(bare, { required, onRound: (_r, c) => rounds.push([...c.met]) });
+      expect(rounds.length).toBeGreaterThan(0);
+      expect(calibration.status).toEqual(["reached", "reached"]);
+      expect(Math.min(...calibration.met) / calibration.draws).toBeGreaterThanOrEqual(0.9);
+      expect(calibration.levels[0]).toBeGreaterThan(100);
+    } finally {
+      await cs.dispose();
+    }
   }, 120_000);
 });
