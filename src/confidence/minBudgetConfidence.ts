@@ -45,6 +45,8 @@ export interface MinBudgetConfidenceOptions {
 
 export interface ScaleTrial {
   scale: number;
+  /** Planned in whole units (an integer plan's final checks); false: its LP relaxation, or a continuous plan. */
+  wholeUnits: boolean;
   reached: boolean;
   calibration: Calibration;
 }
@@ -111,12 +113,12 @@ export async function minBudgetToConfidence(
     const c = await cs.calibrate({ required, execution, relaxedOnly: !exact, onRound });
     const reached = c.status.every((s) => s === "reached" || s === "none");
     options.onTrial?.(scale, reached);
-    return { scale, reached, calibration: c, pm: execution };
+    return { scale, wholeUnits: exact && cs.integer, reached, calibration: c, pm: execution };
   };
   try {
     const trial = async (scale: number, exact = false) => {
       const t = await atScale(scale, exact);
-      result.trials.push({ scale: t.scale, reached: t.reached, calibration: t.calibration });
+      result.trials.push({ scale: t.scale, wholeUnits: t.wholeUnits, reached: t.reached, calibration: t.calibration });
       return t;
     };
     // Below λ₀ no plan meets the targets even in the planned world, so λ₀ is the search's floor.

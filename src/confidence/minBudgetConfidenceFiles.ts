@@ -61,6 +61,7 @@ export async function renderMinBudgetConfidenceFiles(
   if (r.trials.length > 0) {
     const trials = r.trials.map((t) => ({
       scale: round(t.scale, 9),
+      whole_units: t.wholeUnits,
       reached: t.reached,
       targets_reached: t.calibration.status.filter((s) => s === "reached" || s === "none").length,
       targets: t.calibration.status.length,

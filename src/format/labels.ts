@@ -154,6 +154,7 @@ export const COLUMN_LABELS: Record<string, Label> = {
   p_met_se_below: l("低1%时完成概率标准误", "P(met) standard error 1% below"),
   reached: l("是否达到", "Reached"),
   targets_reached: l("达到把握度的目标数", "Targets reached"),
+  whole_units: l("整单位方案", "Planned in whole units"),
 };
 
 /** Columns that vary with the run (compare's value_2, delta_2 …; Monte Carlo input columns). */

@@ -138,7 +138,7 @@ export const MIN_BUDGET_CONFIDENCE_COLUMNS = [
   "scale_below", "planned_value_below", "p_met_calibration_below", "p_met_below", "p_met_se_below",
 ] as const;
 /** min_budget_search.csv (`simulate min-budget --confidence`): every scale tried. */
-export const MIN_BUDGET_SEARCH_COLUMNS = ["scale", "reached", "targets_reached", "targets"] as const;
+export const MIN_BUDGET_SEARCH_COLUMNS = ["scale", "whole_units", "reached", "targets_reached", "targets"] as const;
 
 /**
  * Columns that hold an amount of money in yuan. "…_per_100m_yuan" and "…_per_yuan" are rates per

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfidenceSolver } from "../../src/confidence/confidenceSolver.js";
+import { minBudgetToConfidence } from "../../src/confidence/minBudgetConfidence.js";
+import { resolveSelection } from "../../src/finance/selection.js";
 import { planToConfidence } from "../../src/confidence/planToConfidence.js";
 import { loadCheckedScenario } from "../../src/loadChecked.js";
 import { planScenario } from "../../src/plan/planScenario.js";
@@ -43,4 +45,14 @@ describe("confidence planning of whole units", () => {
       await cs.dispose();
     }
   }, 120_000);
+
+  it("min-budget --confidence searches an integer plan's relaxation, then checks in whole units, and its search says which", async () => {
+    const loaded = loadCheckedScenario(QINGHE);
+    const selection = resolveSelection(loaded.scenario, { selector: { kind: "government", ids: null } });
+    const r = await minBudgetToConfidence(loaded.scenario, loaded.uncertainty, selection, { confidence: 0.9, calibrationSeed: 1 });
+    expect(r.status).toBe("optimal");
+    expect(r.trials.some((t) => !t.wholeUnits)).toBe(true);
+    const last = r.trials[r.trials.length - 1];
+    expect(last).toMatchObject({ wholeUnits: true, reached: true, scale: r.at!.scale });
+  }, 300_000);
 });
