@@ -225,6 +225,18 @@ export function metricLabel(metric: string): Label {
   return METRIC_LABELS[metric] ?? l(metric, metric);
 }
 
+const STATUS: Record<string, Label> = {
+  optimal: l("最优", "optimal"),
+  infeasible: l("无可行解", "infeasible"),
+  unreachable: l("无法达到（预算放大到上限仍达不到把握度）", "unreachable (no budget scale up to the limit reaches the level)"),
+  error: l("求解出错", "error"),
+};
+
+/** A plan's or a search's status in the page's language (run.json and the CSVs keep the English word). */
+export function statusLabel(status: string): Label {
+  return STATUS[status] ?? l(status, status);
+}
+
 /** The payment years after the horizon that a cut or a scale reaches too, or null when none. */
 export function tailLabel(tail: readonly [number, number] | null): Label | null {
   if (tail === null) return null;

@@ -2,7 +2,7 @@
  * The few numbers a reader wants first, shared by the report's header and the workbook's summary
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
-import { type Label, SOURCE_KIND_LABELS, tailLabel, yearsLabel } from "../format/labels.js";
+import { type Label, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
 import { boundNote, formatPercent, showsBound } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
@@ -17,7 +17,6 @@ export interface KeyFigure {
   kind: "money" | "share" | "count" | "text";
 }
 
-const STATUS_ZH: Record<string, string> = { optimal: "最优", infeasible: "无可行解", error: "求解出错" };
 
 /** A key figure; money is held to the fen, so a workbook cell does not store a sum's float noise (5985415828.820004). */
 const f = (zh: string, en: string, value: KeyFigure["value"], kind: KeyFigure["kind"]): KeyFigure =>
@@ -33,7 +32,7 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   if (typeof status === "string") {
     out.push(f("求解状态", "Status", stopped
       ? { zh: "达到时间上限（保留最好方案，未证明最优）", en: "time limit reached (best plan kept, not proven optimal)" }
-      : { zh: STATUS_ZH[status] ?? status, en: status }, "text"));
+      : statusLabel(status), "text"));
   }
   const targets = records(ctx.tables.get("targets.csv"));
   if (targets.length > 0) {

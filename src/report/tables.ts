@@ -1,6 +1,6 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
 import { formatCount, formatMoney, formatPercent, formatProbability, formatRange } from "../format/numbers.js";
-import { type Label, metricLabel } from "../format/labels.js";
+import { type Label, metricLabel, statusLabel } from "../format/labels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
 import { stressGrid } from "./stressCharts.js";
@@ -65,7 +65,7 @@ export function stressSummaryTable(ctx: RunContext): string {
       { zh: "预算削减", en: "Budget cut" }, { zh: "政府资金使用", en: "Government used" }, { zh: "减少惠及户数", en: "Households lost" },
     ],
     rows: rows.map((r) => [
-      text(r.cut_label), text(r.status), r.targets_met === null ? "—" : `${num(r.targets_met)} / ${num(r.targets)}`,
+      text(r.cut_label), statusLabel(text(r.status)), r.targets_met === null ? "—" : `${num(r.targets_met)} / ${num(r.targets)}`,
       opt(r.budget_cut_yuan, formatMoney), opt(r.government_used_yuan, formatMoney), opt(r.households_lost, (x) => formatCount(x, true)),
     ]),
     numeric: [false, false, true, true, true, true],

@@ -239,6 +239,10 @@ describe("stress report", () => {
     const html = renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary }));
     expect(charts(html)).toBe(4);
     expect(html).not.toContain("完成概率 P(met)</span>");
+    // Each level's status in the page's language, as the plan report gives its own.
+    expect(html).toContain('<td><span class="zh">最优</span><span class="en">optimal</span></td>');
+    expect(keyFigures(runContext("min-budget", { "run.json": JSON.stringify({ status: "unreachable" }) })).find((f) => f.label.en === "Status")?.value)
+      .toMatchObject({ zh: expect.stringMatching(/^无法达到/) });
     const withP = stress.split("\n").map((l, i) => (i === 0 ? `${l},p_met,p_met_se` : `${l},${i === 1 ? 0.9 : 0.4},0.01`)).join("\n");
     const html2 = renderReport(runContext("stress", { "stress.csv": withP, "stress_summary.csv": summary }));
     expect(charts(html2)).toBe(5);
