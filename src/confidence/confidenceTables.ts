@@ -45,6 +45,21 @@ const WHY: Record<string, string> = {
   not_converged: "the margin search stopped before reaching it",
 };
 
+/**
+ * For a limited target whose plan already holds every unit of its region's stock (all 4 villages of
+ * a district): a margin cannot help, and the planner should hear what could — starting them earlier.
+ */
+function wholeStockNote(scenario: Scenario, t: Scenario["targets"][number], c: TargetConfidence): string {
+  if (c.status !== "limited") return "";
+  const program = scenario.programs.find((p) => p.id === t.program);
+  const leaves = new Set(scenario.regions.find((r) => r.id === t.region)?.leaves ?? []);
+  if (!program) return "";
+  const households = t.metric.startsWith("households");
+  const stock = program.leaves.filter((pl) => leaves.has(pl.region)).reduce((s, pl) => s + pl.stock * (households ? pl.householdsPerUnit : 1), 0);
+  if (stock <= 0 || c.planned < stock - 1e-6 * Math.max(1, stock)) return "";
+  return ". Every unit of its stock is planned: only earlier starts, leaving years for a unit that slips or fails its vote to try again, could make it surer, and margins do not plan start years (docs/confidence.md, \"Limits\")";
+}
+
 export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfidence[], locate?: InputLocator): DiagnosticRow[] {
   const namer = new Namer(scenario);
   const rows: DiagnosticRow[] = [];
@@ -57,7 +72,7 @@ export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfide
       kind: "confidence_not_reached",
       where: `target[${t.id}]`,
       message: `${namer.label("target", t.id)}: P(met) ${reached} on the calibration sample, required ${formatPercent(c.required)} — ` +
-        `${WHY[c.status]}: planned ${formatCount(c.planned, true)} for ${formatCount(t.atLeast, true)}; held by ${describeLimits(c.limits, t.metric)}`,
+        `${WHY[c.status]}: planned ${formatCount(c.planned, true)} for ${formatCount(t.atLeast, true)}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c)}`,
       input_line,
     });
     for (const l of c.limits) {
@@ -82,7 +97,7 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
     if (c.status === "reached") {
       lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
     } else {
-      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercent(c.met / c.draws)} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status]}; held by ${describeLimits(c.limits, t.metric)}`);
+      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercent(c.met / c.draws)} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status]}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c)}`);
     }
   });
   const gov = governmentUsed(plan);

@@ -55,4 +55,12 @@ describe("confidence summary lines", () => {
     const lines = confidenceLines(scenario, scenario.targets.map((_, i) => (i === 0 ? limited : { ...limited, status: "none" })), tables(3e8, 0), tables(2e8, 0));
     expect(lines.at(-1)).toBe("government money 2亿元 → 3亿元 (+1亿元: the price of the margins planned; 0 of 1 targets reach their level)");
   });
+
+  it("says that only earlier starts could help when every unit of the target's stock is planned", () => {
+    const limited = { status: "limited", limits: [], planned: 1000, required: 0.9, met: 5, draws: 10 } as unknown as TargetConfidence;
+    const [all] = confidenceLines(scenario, [limited], tables(3e8, 0), tables(2e8, 0));
+    expect(all).toMatch(/\. Every unit of its stock is planned: only earlier starts, .* could make it surer, and margins do not plan start years/);
+    const [some] = confidenceLines(scenario, [{ ...limited, planned: 999 }], tables(3e8, 0), tables(2e8, 0));
+    expect(some).not.toMatch(/Every unit of its stock/);
+  });
 });
