@@ -10,6 +10,7 @@ import { Namer } from "../plan/describe.js";
 import { round } from "../results/numbers.js";
 import type { DiagnosticRow, PlanTables, TargetRow } from "../results/types.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
+import { mostCountable } from "../scenario/targetNotices.js";
 import type { Scenario } from "../scenario/types.js";
 import { describeLimits, roughly } from "./limits.js";
 import type { TargetConfidence } from "./types.js";
@@ -51,12 +52,8 @@ const WHY: Record<string, string> = {
  */
 function wholeStockNote(scenario: Scenario, t: Scenario["targets"][number], c: TargetConfidence): string {
   if (c.status !== "limited") return "";
-  const program = scenario.programs.find((p) => p.id === t.program);
-  const leaves = new Set(scenario.regions.find((r) => r.id === t.region)?.leaves ?? []);
-  if (!program) return "";
-  const households = t.metric.startsWith("households");
-  const stock = program.leaves.filter((pl) => leaves.has(pl.region)).reduce((s, pl) => s + pl.stock * (households ? pl.householdsPerUnit : 1), 0);
-  if (stock <= 0 || c.planned < stock - 1e-6 * Math.max(1, stock)) return "";
+  const stock = mostCountable(scenario, t);
+  if (stock === null || stock <= 0 || c.planned < stock - 1e-6 * Math.max(1, stock)) return "";
   return ". Every unit of its stock is planned: only earlier starts, leaving years for a unit that slips or fails its vote to try again, could make it surer, and margins do not plan start years (docs/confidence.md, \"Limits\")";
 }
 

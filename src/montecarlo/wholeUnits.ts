@@ -9,8 +9,8 @@ export const WHOLE_TOLERANCE = 1e-6;
 
 /**
  * How many of `candidates` whole units fail, each with probability p: Binomial(n, p) at the cell's
- * uniform u for the n whole candidates; a fractional remainder (a money cut, which is divisible, or a
- * fractional LP plan in replan) fails in expectation.
+ * uniform u for the n whole candidates; a fractional remainder (from a fractional LP plan: replan's
+ * annual plans, confidence calibration's relaxation) fails in expectation.
  */
 export function wholeFailures(candidates: number, p: number, u: number): number {
   if (p <= 0) return 0;

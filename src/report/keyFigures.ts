@@ -17,7 +17,6 @@ export interface KeyFigure {
   kind: "money" | "share" | "count" | "text";
 }
 
-
 /** A key figure; money is held to the fen, so a workbook cell does not store a sum's float noise (5985415828.820004). */
 const f = (zh: string, en: string, value: KeyFigure["value"], kind: KeyFigure["kind"]): KeyFigure =>
   ({ label: { zh, en }, value: kind === "money" && typeof value === "number" && Number.isFinite(value) ? Math.round(value * 100) / 100 : value, kind });

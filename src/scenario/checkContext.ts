@@ -7,10 +7,9 @@ import { formatPath, isRecord, type PathKey } from "./positions.js";
 import { Hints } from "./suggest.js";
 import { parseAmount, parseShare } from "./units.js";
 
-/** How a reference written as a region's name is told apart (validate.ts drops the id-format message beside it). */
-
 /** What a spreadsheet's totals row names itself (合计, 总计, 小计): not a region. */
 const TOTALS = new Set(["合计", "总计", "小计", "共计", "total", "Total", "TOTAL"]);
+/** How a reference written as a region's name is told apart (validate.ts drops the id-format message beside it). */
 export const NAME_NOT_ID = "is the name of";
 /** The hint on a totals row's region (合计): like NAME_NOT_ID, it explains the id format's failure too. */
 export const TOTALS_ROW = "a totals row?";

@@ -69,7 +69,10 @@ const MONEY_COLUMNS = new Set(["amount", "per_year", "unit_cost"]);
 /** The money units a header or a cell may name (yuan written 元, or nothing). */
 const MONEY_UNIT = "万元|亿元|元|万|亿";
 const HEADER_UNIT = new RegExp(`^(.+?)\\s*[(（]\\s*(?:单位\\s*[:：]\\s*)?(${MONEY_UNIT})\\s*[)）]$`);
-const CELL_UNIT = new RegExp(`^[¥￥]?[+-]?[\\d,.]+\\s*(${MONEY_UNIT})$`);
+/** A bare amount (6000, "6,000", ¥6000), and one that writes its own unit (6000元, 0.8亿). */
+const BARE_AMOUNT = "^[¥￥]?[+-]?[\\d,.]+";
+const BARE_NUMBER = new RegExp(`${BARE_AMOUNT}$`);
+const CELL_UNIT = new RegExp(`${BARE_AMOUNT}\\s*(${MONEY_UNIT})$`);
 
 function isMoney(column: string): boolean {
   return MONEY_COLUMNS.has(column) || (column.startsWith("paid.") && column.length > "paid.".length);
@@ -90,7 +93,7 @@ export function withHeaderUnit(value: unknown, unit: string | undefined): unknow
   // "" (元): bare numbers are yuan anyway.
   if (!unit) return value;
   if (typeof value === "number") return `${value}${unit}`;
-  if (typeof value === "string" && /^[¥￥]?[+-]?[\d,.]+$/.test(value.normalize("NFKC").trim())) return `${value}${unit}`;
+  if (typeof value === "string" && BARE_NUMBER.test(value.normalize("NFKC").trim())) return `${value}${unit}`;
   return value;
 }
 
@@ -117,7 +120,8 @@ function canonical(h: string): string {
 
 /**
  * The canonical column names of a header, and the unit each money column's header gives its cells
- * (`units[i]`: "万", "亿", or undefined), or one message saying what is wrong with it.
+ * (`units[i]`: "万", "亿", "" for 元, or undefined when it gives none), or one message saying what
+ * is wrong with it.
  */
 export function checkHeader(list: string, header: string[]): { columns: string[]; units: (string | undefined)[] } | { problem: string } {
   const table = TABLES[list];

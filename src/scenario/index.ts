@@ -104,7 +104,7 @@ function withNotes<T>(load: () => T, notes: () => string[]): T {
   try {
     return load();
   } catch (e) {
-    if (!(e instanceof ScenarioError) || e.notes.length > 0) throw e;
+    if (!(e instanceof ScenarioError)) throw e;
     let found: string[];
     try {
       found = notes();

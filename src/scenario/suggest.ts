@@ -15,11 +15,12 @@ export function closest(word: string, candidates: Iterable<string>): string | nu
   const extending: string[] = [];
   const stem: string[] = [];
   for (const c of candidates) {
-    if (lower.length >= 4 && c.length > lower.length && c.toLowerCase().startsWith(lower)) extending.push(c);
-    const shared = commonPrefix(lower, c.toLowerCase());
+    const other = c.toLowerCase();
+    if (lower.length >= 4 && c.length > lower.length && other.startsWith(lower)) extending.push(c);
+    const shared = commonPrefix(lower, other);
     if (shared >= 5 && shared * 3 >= 2 * Math.min(lower.length, c.length)) stem.push(c);
     if (Math.abs(c.length - word.length) > limit) continue; // cannot be close: skip the distance
-    const d = distance(lower, c.toLowerCase());
+    const d = distance(lower, other);
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   if (best !== null && bestDistance <= limit) return best;

@@ -34,7 +34,7 @@ export function targetNotices(scenario: Scenario, place: (path: YamlPath) => str
 }
 
 /** The most the target's metric can reach given the stock alone; null where the stock does not bound it exactly. */
-function mostCountable(scenario: Scenario, t: Target): number | null {
+export function mostCountable(scenario: Scenario, t: Target): number | null {
   const region = scenario.regions.find((r) => r.id === t.region);
   const program = scenario.programs.find((p) => p.id === t.program);
   if (!region || !program) return null;
