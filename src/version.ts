@@ -15,8 +15,9 @@ export const ENGINE_VERSION: string = pkg.version;
  * 4: Monte Carlo draws budgets and enterprise shortfall in the tail payment years too (they were
  * certain): mc_summary's paid and gap in those years, sensitivity and reoptimize results change;
  * min-budget with whole units reports the first λ `simulate` plans to every target.
+ * 5: stress_summary.csv gains regions_gaining_most.
  */
-export const OUTPUT_VERSION = 4;
+export const OUTPUT_VERSION = 5;
 /**
  * The generator tag in the head of every report page: `compare --force` replaces an HTML file only
  * when its first lines say renewsim made it (the footer says so too, but after the charts).

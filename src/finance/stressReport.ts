@@ -12,7 +12,7 @@ import { renderJson } from "./runInfo.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
 import type { StressLevel } from "./stress.js";
 import {
-  regionsLosingMost, type StressSummaryRow, stressSummaryRows, type StressTargetRow, stressTargetRows, TOP_LOSING_REGIONS,
+  regionsMovingMost, type StressSummaryRow, stressSummaryRows, type StressTargetRow, stressTargetRows, TOP_MOVING_REGIONS,
 } from "./stressTables.js";
 
 export const STRESS_FILE = "stress.csv";
@@ -43,7 +43,8 @@ export async function renderStressFiles(
 export function stressTable(levels: StressLevel[], title: string, draws?: number): string {
   const summary = stressSummaryRows(levels);
   const lines = [title, ""];
-  const head = ["cut", "status", "met", "shortfall obj", "gov money used", "budget cut", "hh lost", "hh lost/亿 cut", "regions losing most"];
+  const head = ["cut", "status", "met", "shortfall obj", "gov money used", "budget cut", "hh lost", "hh lost/亿 cut", "regions losing most (→ gaining)"];
+  const regions = summary.map((s, i) => (s.households_lost === null ? { text: "—", gained: false } : regionMoves(levels, i)));
   const rows = summary.map((s, i) => [
     s.cut_label,
     s.status,
@@ -53,9 +54,12 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
     formatMoney(s.budget_cut_yuan),
     s.households_lost === null ? "—" : fmt(s.households_lost),
     s.households_lost_per_100m_yuan === null ? "—" : fmt(s.households_lost_per_100m_yuan),
-    s.households_lost === null ? "—" : losers(levels, i),
+    regions[i].text,
   ]);
   lines.push(...align([head, ...rows]));
+  if (regions.some((r) => r.gained)) {
+    lines.push("(regions: households started over the horizon against the 0% plan; → the regions that gained them, where the cut moved households rather than losing them)");
+  }
   if (summary.every((s) => s.households_lost === null) && summary.some((s) => s.status === "optimal")) {
     lines.push("(the scenario counts no households — no households target or households_per_unit — so households lost and the regions losing most are not counted)");
   }
@@ -101,11 +105,15 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   return lines.join("\n") + "\n";
 }
 
-function losers(levels: StressLevel[], i: number): string {
+/** "乙镇 −5075.58户", and where other regions gain, "→ 甲镇 +5075.58户": a move, not only a loss. */
+function regionMoves(levels: StressLevel[], i: number): { text: string; gained: boolean } {
   const level = levels[i].planned;
-  if (i === 0 || level.solution.status !== "optimal") return "—";
-  const list = regionsLosingMost(levels[0].planned.tables, level.tables, TOP_LOSING_REGIONS);
-  return list.length === 0 ? "none" : list.map((l) => `${l.region_name} −${fmt(l.lost)}户`).join(", ");
+  if (i === 0 || level.solution.status !== "optimal") return { text: "—", gained: false };
+  const moved = (direction: "losing" | "gaining") => regionsMovingMost(levels[0].planned.tables, level.tables, direction, TOP_MOVING_REGIONS);
+  const lost = moved("losing").map((l) => `${l.region_name} −${fmt(l.households)}户`).join(", ");
+  const gained = moved("gaining").map((l) => `${l.region_name} +${fmt(l.households)}户`).join(", ");
+  if (!gained) return { text: lost || "none", gained: false };
+  return { text: lost ? `${lost} → ${gained}` : gained, gained: true };
 }
 
 function cell(row: StressTargetRow | undefined): string {

@@ -3,7 +3,7 @@
  *   stress.csv          one row per (cut level, target): planned, attainment, shortfall, met and
  *                       the change against the 0 % baseline (`gained_vs_base` when it went up);
  *   stress_summary.csv  one row per cut level: stage-1 objective, government money used,
- *                       households lost and per 亿元 cut, regions losing most.
+ *                       households lost and per 亿元 cut, regions losing and gaining most.
  * Lost quantities are "baseline minus this level", so positive numbers are losses.
  */
 import { round } from "../results/numbers.js";
@@ -45,11 +45,12 @@ export interface StressSummaryRow {
   households_lost_per_100m_yuan: number | null;
   households_started_lost: number | null;
   regions_losing_most: string;
+  regions_gaining_most: string;
   [extra: string]: number | string | boolean | null;
 }
 
-/** How many regions `regions_losing_most` names. */
-export const TOP_LOSING_REGIONS = 3;
+/** How many regions `regions_losing_most` and `regions_gaining_most` name. */
+export const TOP_MOVING_REGIONS = 3;
 
 export function stressTargetRows(levels: StressLevel[]): StressTargetRow[] {
   const base = new Map(levels[0].planned.tables.targets.map((t) => [t.target, t]));
@@ -117,7 +118,10 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
       households_lost: lost,
       households_lost_per_100m_yuan: perHundredMillion,
       households_started_lost: counted ? round(total(householdsStartedByRegion(base.tables)) - total(householdsStartedByRegion(tables)), 4) : null,
-      regions_losing_most: counted ? formatLosers(regionsLosingMost(base.tables, tables, TOP_LOSING_REGIONS)) : "",
+      regions_losing_most: counted ? formatMoves(regionsMovingMost(base.tables, tables, "losing", TOP_MOVING_REGIONS)) : "",
+      // Beside the losers, so that a cut which moves households between regions (households_lost
+      // 0, one town −1,657户) reads as a move, not as a loss the total hides.
+      regions_gaining_most: counted ? formatMoves(regionsMovingMost(base.tables, tables, "gaining", TOP_MOVING_REGIONS)) : "",
       ...(level.extras.summary ?? {}),
     };
   });
@@ -162,27 +166,32 @@ export function householdsStartedByRegion(tables: PlanTables): Map<string, numbe
   return out;
 }
 
-export interface RegionLoss {
+export interface RegionMove {
   region: string;
   region_name: string;
-  lost: number;
+  /** Households started over the horizon lost (losing) or gained (gaining) against the 0 % plan; > 0. */
+  households: number;
 }
 
-/** The `top` leaf regions with the largest loss of households started (only actual losses). */
-export function regionsLosingMost(base: PlanTables, level: PlanTables, top: number): RegionLoss[] {
+/**
+ * The `top` leaf regions with the largest loss (or gain) of households started against the 0 %
+ * plan; a change under half a household is the LP re-balancing, not a move ("−0户").
+ */
+export function regionsMovingMost(base: PlanTables, level: PlanTables, direction: "losing" | "gaining", top: number): RegionMove[] {
   const before = householdsStartedByRegion(base);
   const after = householdsStartedByRegion(level);
   const names = new Map(base.plan.map((r) => [r.region, r.region_name]));
+  const sign = direction === "losing" ? 1 : -1;
   return [...before.keys()]
-    .map((region) => ({ region, region_name: names.get(region) ?? region, lost: round((before.get(region) ?? 0) - (after.get(region) ?? 0), 4) }))
-    .filter((r) => r.lost >= 0.5) // under half a household is the LP re-balancing, not a loss ("−0户")
-    .sort((a, b) => b.lost - a.lost || a.region.localeCompare(b.region))
+    .map((region) => ({ region, region_name: names.get(region) ?? region, households: round(sign * ((before.get(region) ?? 0) - (after.get(region) ?? 0)), 4) }))
+    .filter((r) => r.households >= 0.5)
+    .sort((a, b) => b.households - a.households || a.region.localeCompare(b.region))
     .slice(0, top);
 }
 
 /** "guangzhou-urban:1234.5;shenzhen-urban:987" (ids, machine-readable). */
-export function formatLosers(losers: RegionLoss[]): string {
-  return losers.map((l) => `${l.region}:${l.lost}`).join(";");
+export function formatMoves(moves: RegionMove[]): string {
+  return moves.map((m) => `${m.region}:${m.households}`).join(";");
 }
 
 function total(m: Map<string, number>): number {

@@ -96,7 +96,7 @@ export const STRESS_COLUMNS = [
 export const STRESS_SUMMARY_COLUMNS = [
   "cut", "cut_label", "status", "targets_met", "targets", "shortfall_objective", "budget_cut_yuan",
   "government_used_yuan", "government_change_yuan", "households_lost", "households_lost_per_100m_yuan",
-  "households_started_lost", "regions_losing_most",
+  "households_started_lost", "regions_losing_most", "regions_gaining_most",
 ];
 /** diagnostics.csv of a stress folder: diagnostics.csv's columns after the level's cut. */
 export const STRESS_DIAGNOSTIC_COLUMNS: ("cut" | "cut_label" | keyof DiagnosticRow)[] = ["cut", "cut_label", ...DIAGNOSTIC_COLUMNS];

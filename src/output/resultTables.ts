@@ -19,7 +19,7 @@ export interface ResultTable {
 /** Columns that hold ids, names or words even when a value looks numeric (admin codes like 440100). */
 const TEXT_COLUMNS = new Set([
   "region", "program", "source", "target", "capacity", "source_kind", "shadow_price_target", "shadow_price_method",
-  "key", "where", "input", "output", "cut_label", "file", "column", "missing_in", "regions_losing_most", "name",
+  "key", "where", "input", "output", "cut_label", "file", "column", "missing_in", "regions_losing_most", "regions_gaining_most", "name",
   "message", "what", "per", "family", "kind", "metric", "status",
 ]);
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cutBudgets } from "../../src/finance/cuts.js";
 import { resolveSelection } from "../../src/finance/selection.js";
 import { runStress } from "../../src/finance/stress.js";
+import { stressTable } from "../../src/finance/stressReport.js";
 import { stressSummaryRows, stressTargetRows } from "../../src/finance/stressTables.js";
 import { buildPlanningModel } from "../../src/model/build.js";
 import { solverFor } from "../../src/solve/auto.js";
@@ -61,7 +62,7 @@ describe("stress", () => {
     expect(rows).toHaveLength(3 * s.targets.length);
     const summary = stressSummaryRows(levels);
     expect(summary.map((r) => r.cut_label)).toEqual(["0%", "10%", "30%"]);
-    expect(summary[0]).toMatchObject({ status: "optimal", budget_cut_yuan: 0, households_lost: 0, households_lost_per_100m_yuan: null, regions_losing_most: "" });
+    expect(summary[0]).toMatchObject({ status: "optimal", budget_cut_yuan: 0, households_lost: 0, households_lost_per_100m_yuan: null, regions_losing_most: "", regions_gaining_most: "" });
     // Government budgets total 4.4亿元 (central 2亿, county 2.4亿): a 30 % cut removes 1.32亿元.
     expect(summary[2].budget_cut_yuan).toBeCloseTo(1.32e8, 2);
     const hh30 = rows.find((r) => r.cut === 0.3 && r.target === "hh")!;
@@ -77,6 +78,24 @@ describe("stress", () => {
     expect(Math.min(...lost)).toBeGreaterThanOrEqual(0.5);
     // gained_vs_base marks exactly the targets planned above the baseline.
     for (const r of rows) expect(r.gained_vs_base).toBe(r.planned_change_vs_base! > 1e-6 * Math.max(1, r.target_value));
+  });
+
+  it("names the regions that gain beside those that lose, where a cut moves households between towns", async () => {
+    const { scenario: s } = loadScenario(TOWNS);
+    // 乙镇's county money cut by 40 %: the county target still gets its 20,000 households, from 甲镇.
+    const levels = await runStress(s, resolveSelection(s, { selector: { kind: "government", ids: ["county"] }, region: "town-b" }), [0.4]);
+    const [, cut] = stressSummaryRows(levels);
+    expect(cut.households_lost).toBeCloseTo(0, 3);
+    const [lost] = cut.regions_losing_most.split(";").map((x) => x.split(":"));
+    const [gained] = cut.regions_gaining_most.split(";").map((x) => x.split(":"));
+    expect(lost[0]).toBe("town-b");
+    expect(gained[0]).toBe("town-a");
+    // Households moved, not lost: what 乙镇 loses 甲镇 gains.
+    expect(Number(gained[1])).toBeCloseTo(Number(lost[1]), 2);
+    expect(Number(lost[1])).toBeGreaterThan(1000);
+    const printed = stressTable(levels, "stress");
+    expect(printed).toMatch(/乙镇 −[\d,]+户 → 甲镇 \+[\d,]+户/);
+    expect(printed).toContain("the cut moved households rather than losing them");
   });
 
   it("names no region for a cut that loses nobody a household (under half is the LP re-balancing, printed as −0户)", async () => {

@@ -37,7 +37,7 @@ describe("stressFolder: simulate stress as an engine call", () => {
     const outcome = await stressFolder(BUDGET, { cut: { selector: gov, levels: [0, 0.5], amounts: [] }, from: null, region: null, solver: "auto", out });
     const [head, , cut] = readFileSync(join(out, "stress_summary.csv"), "utf8").replace(/^\ufeff/, "").trim().split("\n").map((l) => l.split(","));
     const at = (k: string) => cut[head.indexOf(k)];
-    expect([at("households_lost"), at("households_lost_per_100m_yuan"), at("households_started_lost"), at("regions_losing_most")]).toEqual(["", "", "", ""]);
+    expect([at("households_lost"), at("households_lost_per_100m_yuan"), at("households_started_lost"), at("regions_losing_most"), at("regions_gaining_most")]).toEqual(["", "", "", "", ""]);
     expect(Number(at("shortfall_objective"))).toBeGreaterThan(0); // t-80 is missed at a 50 % cut
     const report = readFileSync(join(out, "report.html"), "utf8");
     expect(report).toContain("加权缺口与完成目标数");
