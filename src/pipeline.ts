@@ -38,7 +38,6 @@ import { performance } from "node:perf_hooks";
 import { UsageError } from "./errors.js";
 import { FolderRun, type FolderRequest } from "./folderRun.js";
 import { renderInputAhead, withOfficeFiles } from "./output/officeFiles.js";
-import { reoptimizeUnitsWarnings } from "./montecarlo/reoptimizeUnits.js";
 import { renderDiagnosticsOnly, renderPlanFiles } from "./output/planFiles.js";
 import { type PlannedScenario, planScenario } from "./plan/planScenario.js";
 import { confidenceRunInfo, withConfidence } from "./confidence/confidenceTables.js";
@@ -146,8 +145,6 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
     const asked = options.monteCarlo!.workers;
     if (mc.info.workers !== asked) runJson.warnings.push(`--workers ${asked} is more than the ${mc.info.workers} cores here; ${mc.info.workers} worker threads were used (results do not depend on the count)`);
   }
-  // Re-optimisation caps a whole-unit leaf's stock by a fraction of a unit (execution draws whole units).
-  if (mc?.info.mode === "reoptimize") runJson.warnings.push(...reoptimizeUnitsWarnings(loaded.scenario, loaded.uncertainty));
   let written: string | null = null;
   if (outDir) {
     const bom = { bom: options.bom ?? true };

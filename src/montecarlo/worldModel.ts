@@ -7,7 +7,8 @@
  *   enterprise shortfall  → the source's budget rows scaled by 1 − the mean shortfall over the cells
  *                           they cover; a source without budgets loses it from its maximum share
  *                           (the coefficient of cost in its share-max rows)
- *   consent failure       → each leaf's stock row scaled by 1 − its mean failure share
+ *   consent failure       → each leaf's stock row scaled by 1 − its mean failure share; for whole
+ *                           units (`integer: true`), less a binomial number of whole units
  *   slip                  → not applied: a planner with foresight starts early enough
  */
 import type { PlanningModel } from "../model/build.js";
@@ -17,6 +18,7 @@ import { fixedMoney } from "../model/recorded.js";
 import type { LinearModel, Row, StagedProblem } from "../model/types.js";
 import type { BoundChange, CoefficientChange } from "../solve/types.js";
 import type { SampledWorld, WorldLayout } from "./types.js";
+import { wholeFailures } from "./wholeUnits.js";
 
 export interface WorldChanges {
   coefficients: CoefficientChange[];
@@ -89,6 +91,13 @@ export class WorldModel {
     return out;
   }
 
+  /**
+   * With foresight of the world, the units that fail consent are known: a divisible leaf loses its
+   * mean failure share of the stock; a whole-unit leaf loses Binomial(stock, mean share) whole
+   * units, drawn at the consent uniform of its first horizon year with a failure share above 0 —
+   * whole, as execution draws them (wholeUnits.ts), so a target that needs every unit is met when
+   * none fails.
+   */
   private stockChanges(world: SampledWorld): BoundChange[] {
     const { ctx } = this.pm;
     const H = ctx.index.H;
@@ -96,8 +105,15 @@ export class WorldModel {
     return ctx.leafPrograms.map((lp) => {
       const base = (this.programOf[lp.index] * L + this.leafOf[lp.index]) * H;
       let failed = 0;
-      for (let h = 0; h < H; h++) failed += world.consentFailure[base + h];
-      return { index: ctx.index.stockRow[lp.index], lb: -Infinity, ub: lp.leaf.stock * (1 - failed / H) };
+      let first = -1;
+      for (let h = 0; h < H; h++) {
+        failed += world.consentFailure[base + h];
+        if (first < 0 && world.consentFailure[base + h] > 0) first = base + h;
+      }
+      const ub = lp.program.integer && first >= 0
+        ? lp.leaf.stock - wholeFailures(lp.leaf.stock, failed / H, world.consentUniform[first])
+        : lp.leaf.stock * (1 - failed / H);
+      return { index: ctx.index.stockRow[lp.index], lb: -Infinity, ub };
     });
   }
 

@@ -15,6 +15,13 @@ const VILLAGES = "test/fixtures/mc/villages.yaml";
 /** Met as the engine counts it: within the relative met tolerance (plans solve to ~1e-7). */
 const met = (value: number, atLeast: number) => atLeast - value <= MET_TOLERANCE * atLeast;
 
+/** P(Binomial(n, p) ≤ k), summed term by term. */
+function binomialCdf(k: number, n: number, p: number): number {
+  let sum = 0;
+  for (let j = 0, c = 1; j <= k; j++, c = (c * (n - j + 1)) / j) sum += c * p ** j * (1 - p) ** (n - j);
+  return sum;
+}
+
 async function monteCarlo(file: string, draws: number, mode: "evaluate" | "reoptimize" = "evaluate") {
   const outcome = await simulate(file, { dryRun: true, monteCarlo: { mode, draws, workers: 1, saveDraws: true } });
   const mc = outcome.monteCarlo!;
@@ -37,11 +44,6 @@ describe("Monte Carlo: closed-form P(met)", () => {
 
   it("loses whole villages: P(met) of the binomial number that fail consent or slip or lack money, whole numbers in every draw", async () => {
     const { target, values, outcome } = await monteCarlo(VILLAGES, 3000);
-    const binomialCdf = (k: number, n: number, p: number) => {
-      let sum = 0;
-      for (let j = 0, c = 1; j <= k; j++, c = (c * (n - j + 1)) / j) sum += c * p ** j * (1 - p) ** (n - j);
-      return sum;
-    };
     const expected: [string, number][] = [["v-6", 0.95 ** 6], ["w-10", 0.9 ** 10], ["w-8", binomialCdf(2, 10, 0.1)], ["x-5", 0.925]];
     for (const [id, p] of expected) {
       const t = target(id);
@@ -103,5 +105,18 @@ describe("Monte Carlo: closed-form P(met)", () => {
     const a = values("target|a-50");
     for (let k = 0; k < u.length; k++) expect(met(a[k], 50)).toBe(u[k] <= 1.2);
     expect(target("b-45").p_met).toBe(1);
+  });
+
+  it("re-optimises whole villages knowing which fail consent: 12 − Binomial(12, 0.1) can start in w", async () => {
+    const draws = 600;
+    const { target, values } = await monteCarlo(VILLAGES, draws, "reoptimize");
+    // A stock of 12 × (1 − 0.1) = 10.8 villages would meet w-10 in every draw.
+    for (const [id, p] of [["w-10", binomialCdf(2, 12, 0.1)], ["w-8", binomialCdf(4, 12, 0.1)]] as const) {
+      expect(Math.abs(target(id).p_met - p), id).toBeLessThan(3 * Math.sqrt((p * (1 - p)) / draws));
+    }
+    for (const x of values("target|w-10")) expect(x).toBe(Math.round(x));
+    expect(Math.min(...values("target|w-10"))).toBeLessThan(10);
+    expect(target("v-6").p_met).toBe(1); // slips are not applied in a re-plan
+    expect(target("x-5").p_met).toBe(0); // a budget under 5亿 starts 4 whole villages
   });
 });
