@@ -10,7 +10,8 @@
  *            crossover (docs/solvers.md)
  *
  * Callers change bounds or coefficients between runs (stress levels, Monte Carlo draws, annual
- * re-plans) and run again: the fix rows are freed and the solve starts from the last basis.
+ * re-plans) and run again: the fix rows are freed and the solve starts from the last basis. A run
+ * cut short (`stages`) can be finished later, without solving its stages again.
  * Plan, export, stress, min-budget, explain, Monte Carlo re-optimisation and the bench all run
  * their stages here.
  */
@@ -81,6 +82,14 @@ export interface RunOptions {
   firstFrom?: number;
 }
 
+/** A run stopped before the last stage: what `finish` continues from. */
+interface CutShort {
+  run: StageRun;
+  /** Each solved stage's own duals, to chain through the stages still to come. */
+  raw: StageDuals[];
+  options: RunOptions;
+}
+
 /** The basis slot `anchor` keeps the problem's own optimum in. */
 export const ANCHOR_SLOT = 1;
 
@@ -102,6 +111,8 @@ export class StagedSession {
   private solved = false;
   private anchored = false;
   private readonly dualsSource: DualsSource;
+  /** The last run, when it stopped before the last stage and the model has not changed since (`finish`). */
+  private cutShort: CutShort | null = null;
 
   private constructor(readonly problem: StagedProblem, private readonly session: SolverSession) {
     this.current = { ...problem.model, rows: [...problem.model.rows], variables: [...problem.model.variables] };
@@ -116,22 +127,29 @@ export class StagedSession {
     return this.session.solver;
   }
 
+  private get integer(): boolean {
+    return this.current.variables.some((v) => v.integer);
+  }
+
   /** The base model with its current bounds and coefficients. */
   get model(): LinearModel {
     return { ...this.current, rows: this.current.rows.slice(0, this.problem.model.rows.length) };
   }
 
   async setRowBounds(changes: BoundChange[]): Promise<void> {
+    this.cutShort = null;
     for (const c of changes) this.current.rows[c.index] = { ...this.current.rows[c.index], lb: c.lb, ub: c.ub };
     if (this.loaded) await this.session.setRowBounds(changes);
   }
 
   async setColBounds(changes: BoundChange[]): Promise<void> {
+    this.cutShort = null;
     for (const c of changes) this.current.variables[c.index] = { ...this.current.variables[c.index], lb: c.lb, ub: c.ub };
     if (this.loaded) await this.session.setColBounds(changes);
   }
 
   async setCoefficients(changes: CoefficientChange[]): Promise<void> {
+    this.cutShort = null;
     for (const c of changes) {
       const row = this.current.rows[c.row];
       const terms = row.terms.filter((t) => t.v !== c.column);
@@ -142,19 +160,42 @@ export class StagedSession {
   }
 
   async run(options: RunOptions = {}): Promise<StageRun> {
-    const { stages, settings } = this.problem;
-    const count = Math.min(stages.length, options.stages ?? stages.length);
-    const wantDuals = options.duals ?? true;
-    const base = this.problem.model.rows.length;
-    const integer = this.current.variables.some((v) => v.integer);
+    const count = Math.min(this.problem.stages.length, options.stages ?? this.problem.stages.length);
     await this.prepare(count);
     const run: StageRun = {
       status: "optimal", stages: [], primal: new Float64Array(0), optima: [], duals: [], ranges: [], sensitivity: null,
-      dualMethod: wantDuals ? (integer ? "lp_relaxation" : "lp") : "none", warnings: [],
+      dualMethod: (options.duals ?? true) ? (this.integer ? "lp_relaxation" : "lp") : "none", warnings: [],
     };
-    const raw: StageDuals[] = [];
-    let primal: Float64Array | null = null;
-    for (let i = 0; i < count; i++) {
+    return this.solveStages({ run, raw: [], options }, count);
+  }
+
+  /**
+   * Solves the stages the last run was cut short of (`run({ stages })`), from the optimum it ended
+   * on, with the same options: min-budget decides only after its λ stage whether the cost stage is
+   * needed, and its λ stage (a MILP for whole units) is not solved again for it. Returns the whole
+   * run, as one `run()` would have: every stage once, duals chained through all of them. Throws
+   * when there is nothing to finish: the last run solved every stage or stopped, or the model
+   * changed since.
+   */
+  async finish(): Promise<StageRun> {
+    const cut = this.cutShort;
+    if (!cut) throw new Error("StagedSession.finish: no run cut short by `stages` to finish (or the model changed since)");
+    // A copy: the caller still holds the cut-short run.
+    const run = { ...cut.run, stages: [...cut.run.stages], optima: [...cut.run.optima], warnings: [...cut.run.warnings] };
+    return this.solveStages({ ...cut, run, raw: [...cut.raw] }, this.problem.stages.length);
+  }
+
+  /** Solves the stages after those `state.run` holds, up to `count`; a run that stops before the last stage can be finished. */
+  private async solveStages(state: CutShort, count: number): Promise<StageRun> {
+    this.cutShort = null;
+    const { run, raw, options } = state;
+    const { stages, settings } = this.problem;
+    const wantDuals = options.duals ?? true;
+    const base = this.problem.model.rows.length;
+    const integer = this.integer;
+    let primal: Float64Array | null = run.stages.length > 0 ? run.primal : null;
+    for (let i = run.stages.length; i < count; i++) {
+      if (i > 0) await this.fix(i - 1, run.optima[i - 1]);
       await this.session.setObjective(stages[i].objective);
       const start = i === 0 ? options.start : "warm";
       const anchored = i === 0 && options.firstFrom !== undefined && !integer && this.solved;
@@ -188,10 +229,10 @@ export class StagedSession {
         const columns = i === count - 1 ? options.sensitivity ?? [] : [];
         raw.push(await stageDuals(this.dualsSource, i, run.optima, result, integer, { ranging: options.ranging?.includes(stages[i].name) ?? false, columns }));
       }
-      if (i + 1 < count) await this.fix(i, optimum);
     }
     run.primal = primal ?? new Float64Array(0);
     if (wantDuals) Object.assign(run, chainStageDuals(raw, base, count));
+    if (count < stages.length) this.cutShort = { run, raw, options };
     return run;
   }
 

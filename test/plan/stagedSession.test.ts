@@ -60,3 +60,43 @@ describe("StagedSession.run ranging", () => {
     }
   });
 });
+
+describe("StagedSession.finish", () => {
+  it("solves only the stages a cut-short run left, to the run a full one gives", async () => {
+    const scenario = handSolvedTown();
+    scenario.objective.smoothing = true;
+    const pm = buildPlanningModel(scenario);
+    const whole = StagedSession.open(pm, "highs");
+    const staged = StagedSession.open(pm, "highs");
+    try {
+      const full = await whole.run();
+      const first = await staged.run({ stages: 1 });
+      expect(first.stages.map((s) => s.stage)).toEqual(["shortfall"]);
+      const finished = await staged.finish();
+      expect(finished.stages.map((s) => s.stage)).toEqual(["shortfall", "cost", "smoothing"]);
+      expect(finished.stages[0]).toBe(first.stages[0]); // the first stage's own report: not solved again
+      expect(first.stages).toHaveLength(1); // the cut-short run the caller holds is left as it was
+      expect(finished.optima.map((o) => o.value)).toEqual(full.optima.map((o) => o.value));
+      expect([...finished.primal]).toEqual([...full.primal]);
+      expect(finished.duals.map((d) => d && [...d])).toEqual(full.duals.map((d) => d && [...d]));
+      await expect(staged.finish()).rejects.toThrow(/no run cut short/);
+    } finally {
+      await whole.dispose();
+      await staged.dispose();
+    }
+  });
+
+  it("has nothing to finish once the model changed", async () => {
+    const pm = buildPlanningModel(handSolvedTown());
+    const staged = StagedSession.open(pm, "highs");
+    try {
+      await staged.run({ stages: 1 });
+      const row = pm.ctx.index.budgetRows[0].row;
+      const bound = staged.model.rows[row];
+      await staged.setRowBounds([{ index: row, lb: bound.lb, ub: bound.ub / 2 }]);
+      await expect(staged.finish()).rejects.toThrow(/no run cut short/);
+    } finally {
+      await staged.dispose();
+    }
+  });
+});
