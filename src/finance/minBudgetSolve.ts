@@ -22,7 +22,7 @@ import type { BudgetSelection } from "./selection.js";
 import { bindsAt } from "../model/rowActivity.js";
 import { budgetMoney } from "../results/carry.js";
 import { wholeUnitNotice, wholeUnitScale } from "./wholeUnitScale.js";
-import { planScenario } from "../plan/planScenario.js";
+import { type PlannedScenario, planScenario } from "../plan/planScenario.js";
 
 export interface MinBudgetRow {
   source: string;
@@ -91,6 +91,11 @@ export interface MinBudgetOptions {
    * target (default true; wholeUnitScale.ts). min-budget --confidence checks its own λ instead.
    */
   checkWholeUnits?: boolean;
+  /**
+   * How the whole-unit check plans a scenario (default: as `simulate` does, planScenario with
+   * `solver`). Tests pass their own to reach a check's outcome that no small scenario gives.
+   */
+  plan?: (s: Scenario) => Promise<PlannedScenario>;
 }
 
 /**
@@ -105,19 +110,29 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
     : await freezeBeforeSelection(given, sel.from, (s) => solveStages(buildPlanningModel(s), solver, { duals: false }));
   const notices = notice ? [notice] : [];
   const mb = buildMinBudgetModel(scenario, sel, perYear);
-  const staged = StagedSession.open(mb, solver);
   // Whole units: the rows come from `simulate`'s plan at the scale found (atPlannedWholeUnits), so
   // the model's own cost stage — a MIP at the tightest budgets, which ran into its 300 s limit on a
-  // planner's five-district 城中村 scenario — is not solved.
+  // planner's five-district 城中村 scenario — is solved only when no such plan is found.
   const wholeUnits = !perYear && options.checkWholeUnits !== false && scenario.programs.some((p) => p.integer);
-  let run: StageRun;
+  const staged = StagedSession.open(mb, solver);
   try {
-    run = await staged.run(wholeUnits ? { stages: 1 } : {});
+    const result = await resultOf(await staged.run(wholeUnits ? { stages: 1 } : {}), mb, scenario, perYear, notices);
+    if (!wholeUnits || result.status !== "optimal") return result;
+    const checked = await atPlannedWholeUnits(result, scenario, sel, options.plan ?? ((s) => planScenario(s, solver)));
+    if ("rows" in checked) return checked;
+    // No whole-unit plan up to +10 %: the MILP's λ stays, with the rows of its own cost stage,
+    // solved on from the λ stage above (the λ MILP is not solved again).
+    const full = await resultOf(await staged.finish(), mb, scenario, perYear, notices);
+    return { ...full, notices: [...full.notices, ...checked.notices] };
   } finally {
     await staged.dispose();
   }
+}
+
+/** The answer a stage run gives: λ, the rows at it and the prices that hold it up; or why there is none. */
+async function resultOf(run: StageRun, mb: MinBudgetModel, scenario: Scenario, perYear: boolean, given: string[]): Promise<MinBudgetResult> {
   const stages = run.stages.map(({ stage, status, objective, solver, seconds }) => ({ stage, status, objective, solver, seconds }));
-  notices.push(...run.warnings); // a stage stopped at its time limit: the summary, run.json and the report say so
+  const notices = [...given, ...run.warnings]; // a stage stopped at its time limit: the summary, run.json and the report say so
   const empty = { perYear, scales: [], rows: [], binding: [], dualMethod: "none" as const, notices };
   if (run.infeasible) {
     const conflicts = await diagnoseInfeasibility(run.infeasible.model, scenario, run.infeasible.iis);
@@ -126,7 +141,7 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
   if (run.status !== "optimal") return { status: "error", ...empty, conflicts: [], stages, message: run.message };
   const primal = run.primal;
   const duals = run.duals[0];
-  const result: MinBudgetResult = {
+  return {
     status: "optimal",
     perYear,
     scales: mb.scales.map((c) => ({
@@ -142,12 +157,6 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
     dualMethod: duals ? run.dualMethod : "none",
     notices,
   };
-  if (!wholeUnits) return result;
-  const checked = await atPlannedWholeUnits(result, scenario, sel, solver);
-  if ("rows" in checked) return checked;
-  // No whole-unit plan up to +10 %: the MILP's λ stays, with the rows of its own cost stage.
-  const full = await solveMinBudget(given, sel, { ...options, checkWholeUnits: false });
-  return { ...full, notices: [...full.notices, ...checked.notices] };
 }
 
 /**
@@ -156,10 +165,10 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
  * scale up to +10 % gave such a plan, only the note.
  */
 async function atPlannedWholeUnits(
-  result: MinBudgetResult, scenario: Scenario, sel: BudgetSelection, solver: SolverChoice,
+  result: MinBudgetResult, scenario: Scenario, sel: BudgetSelection, plan: (s: Scenario) => Promise<PlannedScenario>,
 ): Promise<MinBudgetResult | { notices: string[] }> {
   const lambda = result.scales[0].scale;
-  const found = await wholeUnitScale(scenario, sel, lambda, (s) => planScenario(s, solver));
+  const found = await wholeUnitScale(scenario, sel, lambda, plan);
   const notice = wholeUnitNotice(lambda, found);
   // The plan's own warnings too: at the tightest budgets its cost stage can run into its time limit.
   const planned = (found.planned?.solution.warnings ?? []).map((w) => `the plan at λ = ${found.scale.toFixed(4)}: ${w}`);

@@ -4,12 +4,13 @@
  * MILP's λ missed its greenway by 0.44 km), and left as the MILP found it, with a note, when no step
  * up to +10 % does.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { solveMinBudget } from "../../src/finance/minBudgetSolve.js";
 import { resolveSelection } from "../../src/finance/selection.js";
 import { scaleBudgets, selectedBudgetTotal } from "../../src/finance/cuts.js";
 import { wholeUnitNotice, wholeUnitScale } from "../../src/finance/wholeUnitScale.js";
 import { type PlannedScenario, planScenario } from "../../src/plan/planScenario.js";
+import { StagedSession } from "../../src/plan/stagedSession.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { handSolvedTown } from "../helpers/scenario.js";
@@ -69,6 +70,40 @@ describe("whole-unit λ", () => {
     expect(found).toMatchObject({ scale: 0.95, planned: null });
     expect(scales).toHaveLength(21);
     expect(wholeUnitNotice(0.95, found)).toMatch(/no plan up to 10 % above λ met every target, so λ is reported as the MILP found it/);
+  });
+
+  it("with no plan up to +10 %, keeps the MILP's λ and the rows of its own cost stage, solving the λ MILP once", async () => {
+    // 8 whole units × 90万 of government money in two years of 300万: λ = 1.2. The planner never
+    // meets the target below twice today's budgets, so no step up to +10 % gives a plan.
+    const town: Scenario = { ...s, programs: s.programs.map((p) => ({ ...p, integer: true })) };
+    const { plan, scales } = plannerNeeding(2 * today, total);
+    // Every run of the min-budget model starts with its λ stage.
+    const runs = vi.spyOn(StagedSession.prototype, "run");
+    let r;
+    try {
+      r = await solveMinBudget(town, sel, { solver: "highs", plan });
+      const lambdaRuns = (runs.mock.contexts as StagedSession[]).filter((session) => session.problem.stages[0].name === "min_budget");
+      expect(lambdaRuns).toHaveLength(1);
+    } finally {
+      runs.mockRestore();
+    }
+    expect(scales).toHaveLength(21); // λ and its 20 steps
+    expect(r.status).toBe("optimal");
+    expect(r.stages.map((st) => st.stage)).toEqual(["min_budget", "cost"]);
+    expect(r.grownFrom).toBeUndefined();
+    expect(r.notices).toHaveLength(1);
+    expect(r.notices[0]).toMatch(/exists at λ = 1\.2000 .* misses greenway 82\.5625 of 83; no plan up to 10 % above λ met every target, so λ is reported as the MILP found it/);
+    // The MILP's λ and prices, and the money its own cost stage uses at λ: 4 units × 90万 a year.
+    const unchecked = await solveMinBudget(town, sel, { solver: "highs", checkWholeUnits: false });
+    expect(r.scales[0].scale).toBeCloseTo(1.2, 6); // the cost stage holds λ to its optimum within 1e-7
+    expect(r.scales).toEqual(unchecked.scales);
+    expect(r.binding).toEqual(unchecked.binding);
+    expect(r.rows).toEqual(unchecked.rows);
+    for (const row of r.rows) {
+      expect(row).toMatchObject({ scale: r.scales[0].scale, binding: true });
+      expect(row.min_budget_yuan).toBeCloseTo(3_600_000, -1);
+      expect(row.used_yuan).toBeCloseTo(3_600_000, 0);
+    }
   });
 
   it("changes nothing for a whole-unit county whose plan at λ meets every target (GBK budgets)", async () => {
