@@ -161,7 +161,7 @@ export class StagedSession {
 
   async run(options: RunOptions = {}): Promise<StageRun> {
     const count = Math.min(this.problem.stages.length, options.stages ?? this.problem.stages.length);
-    await this.prepare(count);
+    await this.prepare();
     const run: StageRun = {
       status: "optimal", stages: [], primal: new Float64Array(0), optima: [], duals: [], ranges: [], sensitivity: null,
       dualMethod: (options.duals ?? true) ? (this.integer ? "lp_relaxation" : "lp") : "none", warnings: [],
@@ -302,7 +302,7 @@ export class StagedSession {
   }
 
   /** Loads on first use (with every fix row free); later runs free the fix rows again. */
-  private async prepare(count: number): Promise<void> {
+  private async prepare(): Promise<void> {
     const base = this.problem.model.rows.length;
     const fixes = Math.max(0, this.problem.stages.length - 1);
     if (!this.loaded) {
@@ -311,7 +311,9 @@ export class StagedSession {
       this.loaded = true;
       return;
     }
-    const free = Array.from({ length: Math.min(fixes, count) }, (_, i) => ({ index: base + i, lb: -Infinity, ub: Infinity }));
+    // Every fix row: a longer run before left its later ones holding its optima, which would bind
+    // a shorter run's stages.
+    const free = Array.from({ length: fixes }, (_, i) => ({ index: base + i, lb: -Infinity, ub: Infinity }));
     for (const c of free) this.current.rows[c.index] = { ...this.current.rows[c.index], lb: c.lb, ub: c.ub };
     await this.session.setRowBounds(free);
   }

@@ -61,6 +61,32 @@ describe("StagedSession.run ranging", () => {
   });
 });
 
+describe("StagedSession.run", () => {
+  it("leaves no optimum of a longer run before binding a shorter one after a change", async () => {
+    const scenario = handSolvedTown();
+    scenario.objective.smoothing = true; // three stages: the cost stage's fix row holds the first run's cost
+    const pm = buildPlanningModel(scenario);
+    const staged = StagedSession.open(pm, "highs");
+    const fresh = StagedSession.open(pm, "highs");
+    try {
+      await staged.run({ duals: false });
+      // Twice the money: eight units are affordable, at a cost the first run's cost optimum forbids.
+      const row = pm.ctx.index.budgetRows[0].row;
+      const bound = staged.model.rows[row];
+      const doubled = [{ index: row, lb: bound.lb, ub: bound.ub * 2 }];
+      await staged.setRowBounds(doubled);
+      await fresh.setRowBounds(doubled);
+      const shorter = await staged.run({ stages: 1, duals: false });
+      const expected = await fresh.run({ stages: 1, duals: false });
+      expect(expected.stages[0].objective).toBeCloseTo(0, 9);
+      expect(shorter.stages[0].objective).toBeCloseTo(expected.stages[0].objective, 9);
+    } finally {
+      await staged.dispose();
+      await fresh.dispose();
+    }
+  });
+});
+
 describe("StagedSession.finish", () => {
   it("solves only the stages a cut-short run left, to the run a full one gives", async () => {
     const scenario = handSolvedTown();
