@@ -227,6 +227,6 @@ function makeRunJson(
     objective,
     shadow_prices: solution.dualMethod,
     timings_seconds: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Number((v / 1000).toFixed(3))])),
-    warnings: [...loaded.notices, ...solution.warnings],
+    warnings: [...loaded.notices, ...solution.warnings.map((w) => w.en)],
   };
 }

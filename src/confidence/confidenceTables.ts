@@ -12,7 +12,8 @@ import type { DiagnosticRow, PlanTables, TargetRow } from "../results/types.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
 import { mostCountable } from "../scenario/targetNotices.js";
 import type { Scenario } from "../scenario/types.js";
-import { describeLimits, roughly } from "./limits.js";
+import { describeLimits, describeLimitsZh, PER_ZH, roughly } from "./limits.js";
+import { type Label, metricLabel } from "../format/labels.js";
 import type { TargetConfidence } from "./types.js";
 
 export interface ConfidenceColumns {
@@ -38,23 +39,31 @@ export function withConfidence(rows: TargetRow[], targets: TargetConfidence[]): 
   });
 }
 
-const WHY: Record<string, string> = {
+const WHY: Record<string, Label> = {
   // The margin cannot grow; P(met) is what this plan reaches, not the most any plan of that money
   // could (when its units start matters too: docs/confidence.md, "Limits").
-  limited: "the plan cannot put more of it in place",
-  sample_too_small: "the calibration sample is too small to show this level (raise --calibration-draws)",
-  not_converged: "the margin search stopped before reaching it",
+  limited: { en: "the plan cannot put more of it in place", zh: "计划无法再增加该目标的完成量" },
+  sample_too_small: {
+    en: "the calibration sample is too small to show this level (raise --calibration-draws)",
+    zh: "校准样本太小，体现不出这一把握度（请增大 --calibration-draws）",
+  },
+  not_converged: { en: "the margin search stopped before reaching it", zh: "余量搜索在达到该把握度之前已停止" },
 };
+
+const NO_NOTE: Label = { en: "", zh: "" };
 
 /**
  * For a limited target whose plan already holds every unit of its region's stock (all 4 villages of
  * a district): a margin cannot help, and the planner should hear what could — starting them earlier.
  */
-function wholeStockNote(scenario: Scenario, t: Scenario["targets"][number], c: TargetConfidence): string {
-  if (c.status !== "limited") return "";
+function wholeStockNote(scenario: Scenario, t: Scenario["targets"][number], c: TargetConfidence): Label {
+  if (c.status !== "limited") return NO_NOTE;
   const stock = mostCountable(scenario, t);
-  if (stock === null || stock <= 0 || c.planned < stock - 1e-6 * Math.max(1, stock)) return "";
-  return ". Every unit of its stock is planned: only earlier starts, leaving years for a unit that slips or fails its vote to try again, could make it surer, and margins do not plan start years (docs/confidence.md, \"Limits\")";
+  if (stock === null || stock <= 0 || c.planned < stock - 1e-6 * Math.max(1, stock)) return NO_NOTE;
+  return {
+    en: ". Every unit of its stock is planned: only earlier starts, leaving years for a unit that slips or fails its vote to try again, could make it surer, and margins do not plan start years (docs/confidence.md, \"Limits\")",
+    zh: "。其存量已全部列入计划：只有更早开工，为推迟开工或居民表决未通过的项目留出重试的年份，才能提高把握度，而余量不安排开工年份（见 docs/confidence.md“Limits”）",
+  };
 }
 
 export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfidence[], locate?: InputLocator): DiagnosticRow[] {
@@ -65,17 +74,25 @@ export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfide
     const t = scenario.targets[i];
     const reached = formatPercent(c.met / c.draws);
     const input_line = t.path && locate ? locate(t.path) : "";
+    const [planned, of, note] = [formatCount(c.planned, true), formatCount(t.atLeast, true), wholeStockNote(scenario, t, c)];
     rows.push({
       kind: "confidence_not_reached",
       where: `target[${t.id}]`,
       message: `${namer.label("target", t.id)}: P(met) ${reached} on the calibration sample, required ${formatPercent(c.required)} — ` +
-        `${WHY[c.status]}: planned ${formatCount(c.planned, true)} for ${formatCount(t.atLeast, true)}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c)}`,
+        `${WHY[c.status].en}: planned ${planned} for ${of}; held by ${describeLimits(c.limits, t.metric)}${note.en}`,
+      message_zh: `${namer.labelZh("target", t.id)}：校准样本上的完成概率为${reached}，要求${formatPercent(c.required)}——` +
+        `${WHY[c.status].zh}：计划${planned}，目标值${of}；受制于${describeLimitsZh(c.limits, t.metric)}${note.zh}`,
       input_line,
     });
     for (const l of c.limits) {
       // A group of limits has no single entry to point at; a one-row group points at its own.
       const limitLine = l.input && locate ? locate(l.input) : "";
-      rows.push({ kind: "confidence_limit", where: `target[${t.id}] ${l.where}`, message: `${l.what}: up to +${roughly(l.gain)} ${t.metric} of ${t.id} per ${l.per} (${l.rows} ${l.rows === 1 ? "limit" : "limits"})`, input_line: limitLine });
+      rows.push({
+        kind: "confidence_limit", where: `target[${t.id}] ${l.where}`,
+        message: `${l.what}: up to +${roughly(l.gain)} ${t.metric} of ${t.id} per ${l.per} (${l.rows} ${l.rows === 1 ? "limit" : "limits"})`,
+        message_zh: `${l.what_zh}：${PER_ZH[l.per]}最多可使${t.id}的${metricLabel(t.metric).zh}增加${roughly(l.gain)}（${l.rows}项限制）`,
+        input_line: limitLine,
+      });
     }
   });
   return rows;
@@ -94,7 +111,7 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
     if (c.status === "reached") {
       lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
     } else {
-      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercent(c.met / c.draws)} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status]}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c)}`);
+      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercent(c.met / c.draws)} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status].en}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c).en}`);
     }
   });
   const gov = governmentUsed(plan);

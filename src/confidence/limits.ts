@@ -9,7 +9,8 @@
 import { MONEY_UNIT } from "../model/context.js";
 import { rowName } from "../model/names.js";
 import type { LinearModel, Row } from "../model/types.js";
-import { describeRow, Namer } from "../plan/describe.js";
+import { describeRow, describeRowZh, Namer } from "../plan/describe.js";
+import { metricLabel } from "../format/labels.js";
 import { inputPathOf } from "../plan/rowInputs.js";
 import type { Scenario, YamlPath } from "../scenario/types.js";
 import { grouped } from "../format/numbers.js";
@@ -18,6 +19,8 @@ export interface Limit {
   /** Group key, e.g. `budget[city,*,2025]`. */
   where: string;
   what: string;
+  /** `what` in Chinese (diagnostics.csv's message_zh). */
+  what_zh: string;
   /** Rows in the group. */
   rows: number;
   /** Target units the plan gains per step of the group's most valuable limit. */
@@ -47,7 +50,7 @@ export function limitsOf(model: LinearModel, scenario: Scenario, response: Float
   });
   return [...groups.entries()]
     .map(([where, g]): Limit => ({
-      where, what: describeGroup(g.rows, scenario, namer), rows: g.rows.length, gain: g.gain, per: g.per,
+      where, what: describeGroup(g.rows, scenario, namer), what_zh: describeGroupZh(g.rows, scenario, namer), rows: g.rows.length, gain: g.gain, per: g.per,
       input: g.rows.length === 1 ? inputPathOf(g.rows[0], scenario) : null,
     }))
     .sort((a, b) => Number(b.per === "1亿元") - Number(a.per === "1亿元") || b.gain - a.gain || a.where.localeCompare(b.where));
@@ -95,6 +98,32 @@ function describeGroup(rows: Row[], scenario: Scenario, namer: Namer): string {
   }
 }
 
+/** describeGroup in Chinese: "中央补助（central）2025年的预算（广州市、深圳市）". */
+function describeGroupZh(rows: Row[], scenario: Scenario, namer: Namer): string {
+  if (rows.length === 1) return describeRowZh(rows[0], scenario, namer);
+  const r = rows[0].ref;
+  const places = (ids: string[]) => {
+    const names = [...new Set(ids)].map((id) => namer.name("region", id));
+    return names.length <= 3 ? names.join("、") : `${names.slice(0, 3).join("、")}等${names.length}地`;
+  };
+  const regions = rows.map((x) => ("region" in x.ref ? String(x.ref.region) : ""));
+  switch (r.family) {
+    case "budgets":
+      return `${namer.labelZh("source", r.source)}${r.year}年的预算（${places(regions)}）`;
+    case "capacity":
+      return `${r.year}年的施工能力（${places(regions)}）`;
+    case "stock":
+      return `${namer.labelZh("program", r.program)}的可改造存量（${places(regions)}）`;
+    case "start_limits":
+      return `${r.year}年${namer.labelZh("program", r.program)}的开工数限制（${places(regions)}）`;
+    default:
+      return describeRowZh(rows[0], scenario, namer);
+  }
+}
+
+/** A limit's step in Chinese: 每1亿元, 每1个施工能力单位, 每1个单位. */
+export const PER_ZH: Record<Limit["per"], string> = { "1亿元": "每1亿元", slot: "每1个施工能力单位", unit: "每1个单位" };
+
 /**
  * The limits in one phrase per kind, gains in the target's `metric`: "budgets of 2021–2025 (most:
  * …, up to +33.4 started per 1亿元); stock of … (up to +0.36 started per unit)". diagnostics.csv
@@ -105,13 +134,33 @@ export function describeLimits(limits: Limit[], metric: string): string {
   const budgets = limits.filter((l) => l.per === "1亿元");
   const parts: string[] = [];
   if (budgets.length > 0) {
-    const years = [...new Set(budgets.map((l) => Number(/,(\d+)\]$/.exec(l.where)?.[1])))].sort((a, b) => a - b);
     const top = budgets[0];
-    const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : `${years[0]}`;
+    const span = yearSpan(budgets);
     parts.push(`the budgets of ${span} (most: ${top.what}, up to +${roughly(top.gain)} ${metric} per 1亿元)`);
   }
   for (const l of limits.filter((x) => x.per !== "1亿元").slice(0, 3)) parts.push(`${l.what} (up to +${roughly(l.gain)} ${metric} per ${l.per})`);
   return parts.join("; ");
+}
+
+/** describeLimits in Chinese: "2021–2025年的预算（影响最大的：…，每1亿元最多可增加开工数33.4）；…". */
+export function describeLimitsZh(limits: Limit[], metric: string): string {
+  if (limits.length === 0) return "并非计划的某一项限制：抽样情景中减少的量超过任何余量所能弥补的";
+  const what = metricLabel(metric).zh;
+  const budgets = limits.filter((l) => l.per === "1亿元");
+  const parts: string[] = [];
+  if (budgets.length > 0) {
+    const top = budgets[0];
+    const span = yearSpan(budgets);
+    parts.push(`${span}年的预算（影响最大的：${top.what_zh}，每1亿元最多可增加${what}${roughly(top.gain)}）`);
+  }
+  for (const l of limits.filter((x) => x.per !== "1亿元").slice(0, 3)) parts.push(`${l.what_zh}（${PER_ZH[l.per]}最多可增加${what}${roughly(l.gain)}）`);
+  return parts.join("；");
+}
+
+/** The years of budget groups (`budget[src,*,2025]`): "2021–2025", or one year. */
+function yearSpan(budgets: Limit[]): string {
+  const years = [...new Set(budgets.map((l) => Number(/,(\d+)\]$/.exec(l.where)?.[1])))].sort((a, b) => a - b);
+  return years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : `${years[0]}`;
 }
 
 /** A figure for a sentence: whole from 100, one decimal from 1, two significant digits below. */

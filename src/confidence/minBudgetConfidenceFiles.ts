@@ -14,6 +14,7 @@ import { MIN_BUDGET_FILE } from "../finance/minBudgetReport.js";
 import { renderJson } from "../finance/runInfo.js";
 import { formatMoney, formatMoneyChange, formatPercent, formatProbability } from "../format/numbers.js";
 import type { DiagnosticRow } from "../results/types.js";
+import { conflictRow, solverErrorRow } from "../plan/diagnostics.js";
 import { round } from "../results/numbers.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
 import type { Scenario, YamlPath } from "../scenario/types.js";
@@ -76,8 +77,8 @@ export async function renderMinBudgetConfidenceFiles(
 function diagnosticRows(scenario: Scenario, r: MinBudgetConfidenceResult, locate?: InputLocator): DiagnosticRow[] {
   const input = (path: YamlPath | null | undefined) => (path && locate ? locate(path) : "");
   if (r.status === "infeasible" || r.status === "error") {
-    const rows: DiagnosticRow[] = r.deterministic.conflicts.map((c) => ({ kind: `conflict:${c.kind}`, where: c.where, message: c.message, input_line: input(c.input) }));
-    if (r.deterministic.message) rows.push({ kind: "error", where: "solver", message: r.deterministic.message, input_line: "" });
+    const rows: DiagnosticRow[] = r.deterministic.conflicts.map((c) => conflictRow(c, input(c.input)));
+    if (r.deterministic.message) rows.push(solverErrorRow(r.deterministic.message));
     return rows;
   }
   if (r.status !== "unreachable" || !r.at) return [];

@@ -6,6 +6,7 @@ import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatMoney, formatMoneyChange, formatPercent } from "../format/numbers.js";
 import type { MinBudgetResult } from "./minBudgetSolve.js";
 import type { Conflict } from "../plan/elastic.js";
+import { conflictRow, solverErrorRow } from "../plan/diagnostics.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
 import { renderJson } from "./runInfo.js";
 
@@ -23,8 +24,8 @@ export async function renderMinBudgetFiles(
     files[MIN_BUDGET_FILE] = toCsv(result.rows, MIN_BUDGET_COLUMNS, options);
     files[MIN_BUDGET_BINDING_FILE] = toCsv(result.binding, MIN_BUDGET_BINDING_COLUMNS, options);
   } else {
-    const rows = result.conflicts.map((c) => ({ kind: `conflict:${c.kind}`, where: c.where, message: c.message, input_line: placeOf(c, options.locate) }));
-    if (result.message) rows.push({ kind: "error", where: "solver", message: result.message, input_line: "" });
+    const rows = result.conflicts.map((c) => conflictRow(c, placeOf(c, options.locate)));
+    if (result.message) rows.push(solverErrorRow(result.message));
     files["diagnostics.csv"] = toCsv(rows, DIAGNOSTIC_COLUMNS, options);
   }
   return withOfficeFiles(files, { kind: "min-budget", xlsx: options.xlsx });

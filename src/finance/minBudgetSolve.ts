@@ -132,7 +132,7 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
 /** The answer a stage run gives: λ, the rows at it and the prices that hold it up; or why there is none. */
 async function resultOf(run: StageRun, mb: MinBudgetModel, scenario: Scenario, perYear: boolean, given: string[]): Promise<MinBudgetResult> {
   const stages = run.stages.map(({ stage, status, objective, solver, seconds }) => ({ stage, status, objective, solver, seconds }));
-  const notices = [...given, ...run.warnings]; // a stage stopped at its time limit: the summary, run.json and the report say so
+  const notices = [...given, ...run.warnings.map((w) => w.en)]; // a stage stopped at its time limit: the summary, run.json and the report say so
   const empty = { perYear, scales: [], rows: [], binding: [], dualMethod: "none" as const, notices };
   if (run.infeasible) {
     const conflicts = await diagnoseInfeasibility(run.infeasible.model, scenario, run.infeasible.iis);
@@ -171,7 +171,7 @@ async function atPlannedWholeUnits(
   const found = await wholeUnitScale(scenario, sel, lambda, plan);
   const notice = wholeUnitNotice(lambda, found);
   // The plan's own warnings too: at the tightest budgets its cost stage can run into its time limit.
-  const planned = (found.planned?.solution.warnings ?? []).map((w) => `the plan at λ = ${found.scale.toFixed(4)}: ${w}`);
+  const planned = (found.planned?.solution.warnings ?? []).map((w) => `the plan at λ = ${found.scale.toFixed(4)}: ${w.en}`);
   if (!found.planned) return { notices: notice ? [notice] : [] };
   const notices = [...result.notices, ...(notice ? [notice] : []), ...planned];
   const namer = new Namer(scenario);

@@ -41,7 +41,7 @@ export const SHADOW_PRICE_COLUMNS: (keyof ShadowPriceRow)[] = [
   "limit", "where", "year", "region", "region_name", "of", "of_name", "target", "target_name", "metric",
   "units_per_step", "step", "valid_from", "valid_to", "method",
 ];
-export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "message", "input_line"];
+export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "message", "message_zh", "input_line"];
 
 /** Result tables in the order a reader checks them: outcomes first, then the plan, money and limits. */
 export const READING_ORDER = [

@@ -1,5 +1,6 @@
 /**
- * Planning words for model rows: "budget of 中央补助 (central) for 广东省 (guangdong) in 2023".
+ * Planning words for model rows: "budget of 中央补助 (central) for 广东省 (guangdong) in 2023", and
+ * in Chinese for diagnostics.csv's message_zh: "中央补助（central）在广东省（guangdong）2023年的预算".
  * Used by the infeasibility diagnosis, the stdout summary and `simulate explain`.
  */
 import { rowName } from "../model/names.js";
@@ -7,6 +8,7 @@ import type { Row } from "../model/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { formatYuan } from "../scenario/units.js";
 import { MONEY_UNIT } from "../model/context.js";
+import { metricLabel } from "../format/labels.js";
 
 export class Namer {
   private names = new Map<string, string>();
@@ -20,6 +22,11 @@ export class Namer {
   label(kind: "region" | "program" | "source" | "target", id: string | number): string {
     const name = this.names.get(`${kind}:${id}`);
     return name && name !== String(id) ? `${name} (${id})` : String(id);
+  }
+  /** "广东省（guangdong）": the Chinese text's full-width brackets. */
+  labelZh(kind: "region" | "program" | "source" | "target", id: string | number): string {
+    const name = this.names.get(`${kind}:${id}`);
+    return name && name !== String(id) ? `${name}（${id}）` : String(id);
   }
   name(kind: "region" | "program" | "source" | "target", id: string | number): string {
     return this.names.get(`${kind}:${id}`) ?? String(id);
@@ -52,6 +59,45 @@ export function describeRow(row: Row, scenario: Scenario, namer = new Namer(scen
     case "margin": {
       const t = scenario.targets.find((x) => x.id === r.target)!;
       return `planning margin of target ${namer.label("target", t.id)} (${t.metric} by ${t.by} in ${at(t.region)})`;
+    }
+    default:
+      return rowName(row);
+  }
+}
+
+const TARGET_KIND_ZH: Record<string, string> = { hard: "约束性", soft: "预期性" };
+
+/** A target's kind as Chinese plans say it: a hard target is 约束性, a soft one 预期性. */
+export function targetKindZh(kind: string): string {
+  return TARGET_KIND_ZH[kind] ?? kind;
+}
+
+/** describeRow in Chinese, a noun phrase a 住建局 or 财政厅 reader would write. */
+export function describeRowZh(row: Row, scenario: Scenario, namer = new Namer(scenario)): string {
+  const r = row.ref;
+  const at = (id: string | number) => namer.labelZh("region", id);
+  switch (r.family) {
+    case "budgets":
+      return `${namer.labelZh("source", r.source)}在${at(r.region)}${r.year}年的预算`;
+    case "capacity":
+      return `${at(r.region)}${r.year}年的施工能力“${r.capacity}”`;
+    case "shares":
+      return `${namer.labelZh("source", r.source)}在${at(r.region)}${r.year}年${namer.labelZh("program", r.program)}中的${r.bound === "min" ? "最低" : "最高"}占比（${pct(r.share)}）`;
+    case "resident_cap":
+      return `${at(r.region)}${r.year}年${namer.labelZh("program", r.program)}的居民每户出资上限（${formatYuan(r.cap)}，${namer.labelZh("source", r.source)}）`;
+    case "links":
+      return `${at(r.region)}${r.year}年的资金配套关系“${r.link}”（${namer.labelZh("source", r.source)} ${r.bound === "min" ? "≥" : "≤"} ${r.ratio} × ${namer.labelZh("source", r.of)}）`;
+    case "stock":
+      return `${at(r.region)}${namer.labelZh("program", r.program)}的可改造存量`;
+    case "start_limits":
+      return `${at(r.region)}${r.year}年${namer.labelZh("program", r.program)}的开工数限制`;
+    case "targets": {
+      const t = scenario.targets.find((x) => x.id === r.target)!;
+      return `${targetKindZh(t.kind)}目标${namer.labelZh("target", t.id)}：${at(t.region)}至${t.by}年${metricLabel(t.metric).zh} ≥ ${t.atLeast}`;
+    }
+    case "margin": {
+      const t = scenario.targets.find((x) => x.id === r.target)!;
+      return `目标${namer.labelZh("target", t.id)}的规划余量（${at(t.region)}至${t.by}年${metricLabel(t.metric).zh}）`;
     }
     default:
       return rowName(row);

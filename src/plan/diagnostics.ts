@@ -2,7 +2,25 @@
 import type { InputLocator } from "../scenario/inputPlace.js";
 import type { Scenario, YamlPath } from "../scenario/types.js";
 import type { DiagnosticRow, PlanTables } from "../results/types.js";
+import type { Label } from "../format/labels.js";
+import type { Conflict } from "./elastic.js";
 import type { PlanSolution } from "./solvePlan.js";
+import { budgetFullyUsed, capacityFullyUsed, SOLVER_ERROR, targetMissed } from "./diagnosticText.js";
+
+/** A row of both languages' message. */
+function row(kind: string, where: string, message: Label, input_line: string): DiagnosticRow {
+  return { kind, where, message: message.en, message_zh: message.zh, input_line };
+}
+
+/** A conflict of an infeasible plan (or min-budget), with the file and line of its limit. */
+export function conflictRow(c: Conflict, input_line: string): DiagnosticRow {
+  return row(`conflict:${c.kind}`, c.where, { en: c.message, zh: c.message_zh }, input_line);
+}
+
+/** The solver failed: its message as written (English in both columns), or "solver error". */
+export function solverErrorRow(message: string | undefined): DiagnosticRow {
+  return row("error", "solver", message !== undefined ? { en: message, zh: message } : SOLVER_ERROR, "");
+}
 
 /**
  * Conflicts when infeasible; otherwise a warning per missed target and per binding budget. With a
@@ -11,25 +29,25 @@ import type { PlanSolution } from "./solvePlan.js";
 export function diagnosticsOf(solution: PlanSolution, tables: PlanTables, locate?: InputLocator): DiagnosticRow[] {
   const input = (path: YamlPath | null | undefined) => (path && locate ? locate(path) : "");
   if (solution.status === "infeasible") {
-    return solution.conflicts.map((c) => ({ kind: `conflict:${c.kind}`, where: c.where, message: c.message, input_line: input(c.input) }));
+    return solution.conflicts.map((c) => conflictRow(c, input(c.input)));
   }
-  if (solution.status === "error") return [{ kind: "error", where: "solver", message: solution.message ?? "solver error", input_line: "" }];
+  if (solution.status === "error") return [solverErrorRow(solution.message)];
   const scenario: Scenario = solution.pm.ctx.scenario;
-  const rows: DiagnosticRow[] = solution.warnings.map((w) => ({ kind: "warning", where: "solver", message: w, input_line: "" }));
+  const rows: DiagnosticRow[] = solution.warnings.map((w) => row("warning", "solver", w, ""));
   for (const t of tables.targets) {
     if (t.met) continue;
     const path = scenario.targets.find((x) => x.id === t.target)?.path;
-    rows.push({ kind: "target_missed", where: `target[${t.target}]`, message: `${t.kind} target ${t.target} (${t.metric} by ${t.by} in ${t.region_name}) reaches ${t.planned} of ${t.target_value}: short by ${t.shortfall}`, input_line: input(path) });
+    rows.push(row("target_missed", `target[${t.target}]`, targetMissed(t), input(path)));
   }
   for (const b of tables.budgets) {
     if (!b.binding) continue;
     const path = scenario.sources.find((s) => s.id === b.source)?.budgets.find((x) => x.region === b.region && x.year === b.year)?.path;
-    rows.push({ kind: "budget_binding", where: `budget[${b.source},${b.region},${b.year}]`, message: `budget of ${b.source_name} for ${b.region_name} in ${b.year} is fully used`, input_line: input(path) });
+    rows.push(row("budget_binding", `budget[${b.source},${b.region},${b.year}]`, budgetFullyUsed(b), input(path)));
   }
   for (const c of tables.capacity) {
     if (!c.binding) continue;
     const path = scenario.capacity.find((x) => x.id === c.capacity)?.slotPaths?.[c.year];
-    rows.push({ kind: "capacity_binding", where: `capacity[${c.capacity},${c.year}]`, message: `capacity ${c.capacity} (${c.region_name}) in ${c.year} is fully used`, input_line: input(path) });
+    rows.push(row("capacity_binding", `capacity[${c.capacity},${c.year}]`, capacityFullyUsed(c), input(path)));
   }
   return rows;
 }

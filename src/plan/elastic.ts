@@ -17,7 +17,8 @@ import type { ConstraintFamily, LinearModel, Row, Term, Variable } from "../mode
 import type { Scenario, YamlPath } from "../scenario/types.js";
 import { solverFor } from "../solve/auto.js";
 import type { InfeasibleSubsystem, SolveResult } from "../solve/types.js";
-import { describeRow, formatRowAmount, Namer } from "./describe.js";
+import { describeRow, describeRowZh, formatRowAmount, Namer } from "./describe.js";
+import { elasticFailed, limitGives, limitHolds, WHOLE_UNITS_ONLY } from "./diagnosticText.js";
 import { inputPathOf } from "./rowInputs.js";
 import { relaxIntegers } from "./stageModels.js";
 
@@ -25,6 +26,8 @@ export interface Conflict {
   kind: ConstraintFamily;
   where: string;
   message: string;
+  /** `message` in Chinese (diagnostics.csv's message_zh). */
+  message_zh: string;
   /** How much the row must give, in row units (万元 for money rows). */
   violation: number;
   /** Model row, when the conflict names one (for locating it in the scenario files). */
@@ -52,28 +55,30 @@ export async function diagnoseInfeasibility(
   if (elastic.result.status !== "optimal") elastic = await elasticSolve(relaxed, (row) => PLANNING_LIMITS.has(row.ref.family));
   if (elastic.result.status !== "optimal") {
     const r = elastic.result;
-    return [{ kind: "stage_fix", where: "model", violation: 0, message: `the elastic re-solve did not succeed (${r.status}${r.message ? `: ${r.message}` : ""})` }];
+    const { en, zh } = elasticFailed(r.status, r.message);
+    return [{ kind: "stage_fix", where: "model", violation: 0, message: en, message_zh: zh }];
   }
   const namer = new Namer(scenario);
+  const what = (row: Row) => ({ en: describeRow(row, scenario, namer), zh: describeRowZh(row, scenario, namer) });
   const conflicts: Conflict[] = [];
   for (const s of elastic.slacks) {
     const amount = elastic.result.primal[s.v];
     if (amount <= 1e-6) continue;
     const row = relaxed.rows[s.row];
-    const give = s.sign === 1 ? "falls short by" : "is exceeded by";
-    conflicts.push({ kind: row.ref.family, where: rowName(row), violation: amount, row: s.row, ...inputOf(row, scenario), message: `${describeRow(row, scenario, namer)} ${give} ${formatRowAmount(row, amount)}` });
+    const { en, zh } = limitGives(what(row), s.sign === 1, formatRowAmount(row, amount));
+    conflicts.push({ kind: row.ref.family, where: rowName(row), violation: amount, row: s.row, ...inputOf(row, scenario), message: en, message_zh: zh });
   }
   if (conflicts.length === 0 && base.variables.some((v) => v.integer)) {
-    conflicts.push({ kind: "stage_fix", where: "integrality", violation: 0, message: "the plan is feasible with fractional starts but not with whole units: relax `integer` or widen a limit" });
+    conflicts.push({ kind: "stage_fix", where: "integrality", violation: 0, message: WHOLE_UNITS_ONLY.en, message_zh: WHOLE_UNITS_ONLY.zh });
   }
   conflicts.sort((a, b) => b.violation - a.violation || a.where.localeCompare(b.where));
   const violated = new Set(conflicts.map((c) => c.row));
   const holding = (iis ? iisRows(relaxed, iis) : dualRows(relaxed, elastic.result.duals, violated))
     .filter((i) => !violated.has(i) && PLANNING_LIMITS.has(relaxed.rows[i].ref.family) && !isZeroBudget(relaxed.rows[i]));
-  const why = iis ? "is part of the smallest set of conflicting limits" : "is binding in the conflict";
   for (const i of holding) {
     const row = relaxed.rows[i];
-    conflicts.push({ kind: row.ref.family, where: rowName(row), violation: 0, row: i, ...inputOf(row, scenario), message: `${describeRow(row, scenario, namer)} ${why}` });
+    const { en, zh } = limitHolds(what(row), Boolean(iis));
+    conflicts.push({ kind: row.ref.family, where: rowName(row), violation: 0, row: i, ...inputOf(row, scenario), message: en, message_zh: zh });
   }
   return conflicts;
 }

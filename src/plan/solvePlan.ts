@@ -9,6 +9,8 @@
 import type { PlanningModel } from "../model/build.js";
 import type { SolverChoice } from "../solve/auto.js";
 import type { RowRange } from "../solve/types.js";
+import type { Label } from "../format/labels.js";
+import { notSmoothed } from "./diagnosticText.js";
 import { type Conflict, diagnoseInfeasibility } from "./elastic.js";
 import { type DualMethod, type StageReport, StagedSession } from "./stagedSession.js";
 
@@ -36,8 +38,8 @@ export interface PlanSolution {
   targetResponse: (Float64Array | null)[] | null;
   dualMethod: DualMethod;
   conflicts: Conflict[];
-  /** Stages that stopped at the time limit with their best plan, etc. */
-  warnings: string[];
+  /** Stages that stopped at the time limit with their best plan, etc., in both languages (run.json keeps the English). */
+  warnings: Label[];
   message?: string;
 }
 
@@ -92,9 +94,9 @@ export async function solveInSession(staged: StagedSession, pm: PlanningModel, o
 }
 
 /** objective.smoothing asked for, but some programmes are in whole units (those are not smoothed). */
-function smoothingNotice(pm: PlanningModel): string[] {
+function smoothingNotice(pm: PlanningModel): Label[] {
   const { scenario } = pm.ctx;
   const whole = scenario.programs.filter((p) => p.integer).map((p) => p.id);
   if (!scenario.objective.smoothing || whole.length === 0) return [];
-  return [`smoothing applies to continuous programmes only: ${whole.join(", ")} ${whole.length > 1 ? "are" : "is"} planned in whole units and not smoothed`];
+  return [notSmoothed(whole)];
 }

@@ -22,6 +22,8 @@ import type {
   BoundChange, CoefficientChange, InfeasibleSubsystem, SessionSolveOptions, SolveResult, SolverSession,
 } from "../solve/types.js";
 import { newHighsSession } from "../solve/newHighsSession.js";
+import type { Label } from "../format/labels.js";
+import { stageTimedOut } from "./diagnosticText.js";
 import { type ChainedDuals, chainStageDuals, type StageDuals } from "./lexSensitivity.js";
 import { type DualsSource, stageDuals } from "./stageDuals.js";
 import { type IntegerStageResult, solveIntegerStage } from "./integerStage.js";
@@ -52,7 +54,8 @@ export interface StageRun extends ChainedDuals {
   primal: Float64Array;
   optima: StageOptimum[];
   dualMethod: DualMethod;
-  warnings: string[];
+  /** In both languages (diagnostics.csv's message and message_zh; run.json keeps the English). */
+  warnings: Label[];
   message?: string;
   /** The infeasible stage: its model (with earlier fixes) and the solver's IIS, if it found one. */
   infeasible?: { stage: number; model: LinearModel; iis: InfeasibleSubsystem | null };
@@ -218,7 +221,7 @@ export class StagedSession {
         return { ...run, status: "infeasible", dualMethod: "none", infeasible: { stage: i, model, iis } };
       }
       if (result.status === "time_limit") {
-        run.warnings.push(`stage ${stages[i].name} stopped at the ${settings.timeLimitSeconds} s time limit; its best plan is kept (objective ${result.objective}), not proven optimal`);
+        run.warnings.push(stageTimedOut(stages[i].name, settings.timeLimitSeconds, result.objective));
       } else if (result.status !== "optimal") {
         return { ...run, status: "error", dualMethod: "none", message: `stage ${stages[i].name}: ${result.status}${result.message ? ` (${result.message})` : ""}` };
       }

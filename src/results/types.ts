@@ -125,6 +125,8 @@ export interface DiagnosticRow {
   kind: string;
   where: string;
   message: string;
+  /** `message` in Chinese; English text from the solver (an error, a HiGHS status) stays English. */
+  message_zh: string;
   /** File and line of the scenario entry the finding is about (`scenario.yaml:37`); "" when none. */
   input_line: string;
 }

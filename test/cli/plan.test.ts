@@ -131,7 +131,7 @@ describe("simulate FILE", () => {
     expect(diagnostics).toContain("conflict:targets");
     expect(diagnostics).toContain("conflict:budgets");
     // Each limit named with the file and line that states it, in the CSV and on the terminal.
-    expect(diagnostics.split("\n")[0]).toBe("\ufeffkind,where,message,input_line");
+    expect(diagnostics.split("\n")[0]).toBe("\ufeffkind,where,message,message_zh,input_line");
     expect(diagnostics).toMatch(/conflict:budgets,"budget\[gov,town,2021\]",.*,s\.yaml:21\n/);
     expect(diagnostics).toMatch(/conflict:targets,target\[started-6\],.*,s\.yaml:24\n/);
     expect(r.stderr).toContain("falls short by 2.33 (s.yaml:24)");

@@ -26,6 +26,9 @@ describe("confidence diagnostics", () => {
     const limit = rows.find((r) => r.kind === "confidence_limit")!;
     expect(limit).toMatchObject({ where: "target[t-80] budget[gov,*,2021]", input_line: "short-budget.yaml:20" });
     expect(limit.message).toContain("up to +100 started of t-80 per 1亿元 (1 limit)");
+    // In Chinese for the report's zh view: the same limit and gain.
+    expect(notReached.message_zh).toMatch(/^t-80：校准样本上的完成概率为[\d.]+%，要求90.0%——计划无法再增加该目标的完成量：计划\S+，目标值\S+；受制于.*每1亿元最多可增加开工数100/);
+    expect(limit.message_zh).toMatch(/的预算：每1亿元最多可使t-80的开工数增加100（1项限制）$/);
   });
 });
 

@@ -21,6 +21,8 @@ describe("stress diagnostics", () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.cut === 0.9 && r.cut_label === "90%" && r.kind.startsWith("conflict:"))).toBe(true);
     expect(rows.some((r) => /budget of .* in 2023 is exceeded by/.test(r.message))).toBe(true);
+    // The same row in Chinese, for the report's zh view and the workbook (a budget that must grow).
+    expect(rows.some((r) => /^.+在.+2023年的预算需增加[\d.]+(万元|亿元)$/.test(r.message_zh))).toBe(true);
     expect(rows.filter((r) => r.kind === "conflict:budgets").every((r) => /towns\.yaml:\d+|\.csv:\d+/.test(r.input_line))).toBe(true);
     const table = stressTable(levels, "stress");
     expect(table).toContain("levels without a plan");

@@ -16,7 +16,7 @@ describe("conflict groups", () => {
     ];
     const { model } = buildPlanningModel(s);
     const conflicts: Conflict[] = model.rows.flatMap((r, row) =>
-      r.ref.family === "capacity" ? [{ kind: "capacity", where: rowName(r), message: "", violation: 0, row }] : []);
+      r.ref.family === "capacity" ? [{ kind: "capacity", where: rowName(r), message: "", message_zh: "", violation: 0, row }] : []);
     expect(conflicts).toHaveLength(3);
     expect(groupConflicts(conflicts, model, s)).toEqual([
       { what: "construction capacity", count: 3, examples: ["'crews-a' of town 2021", "'crews-a' of town 2022", "'crews-b' of town 2021"] },

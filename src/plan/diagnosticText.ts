@@ -1,0 +1,77 @@
+/**
+ * The sentences of diagnostics.csv, in English (`message`) and Chinese (`message_zh`) side by side,
+ * so that neither language drifts from the other. The limits themselves are named by describe.ts
+ * (describeRow / describeRowZh); amounts come formatted (万元/亿元 for money). A text HiGHS writes
+ * (a solver status's message) stays as HiGHS wrote it in both.
+ */
+import { type Label, metricLabel, statusLabel } from "../format/labels.js";
+import type { BudgetRow, CapacityRow, TargetRow } from "../results/types.js";
+import { targetKindZh } from "./describe.js";
+
+/** A limit that must give `amount`: a ≥ limit (a target, a minimum share) falls short, a ≤ limit is exceeded. */
+export function limitGives(what: Label, short: boolean, amount: string): Label {
+  return short
+    ? { en: `${what.en} falls short by ${amount}`, zh: `${what.zh}，缺口${amount}` }
+    : { en: `${what.en} is exceeded by ${amount}`, zh: `${what.zh}需增加${amount}` };
+}
+
+/** A limit holding in the conflict: in the IIS when there is one, else binding in the elastic re-solve. */
+export function limitHolds(what: Label, inIis: boolean): Label {
+  return inIis
+    ? { en: `${what.en} is part of the smallest set of conflicting limits`, zh: `${what.zh}属于相互冲突的最小约束组` }
+    : { en: `${what.en} is binding in the conflict`, zh: `${what.zh}在冲突中起约束作用` };
+}
+
+export const WHOLE_UNITS_ONLY: Label = {
+  en: "the plan is feasible with fractional starts but not with whole units: relax `integer` or widen a limit",
+  zh: "按小数开工数有可行方案，按整数开工则没有：请取消 `integer` 或放宽某项限制",
+};
+
+/** The elastic re-solve itself failed: its status, and HiGHS's message as written. */
+export function elasticFailed(status: string, message: string | undefined): Label {
+  return {
+    en: `the elastic re-solve did not succeed (${status}${message ? `: ${message}` : ""})`,
+    zh: `弹性重算未成功（${statusLabel(status).zh}${message ? `：${message}` : ""}）`,
+  };
+}
+
+export function targetMissed(t: TargetRow): Label {
+  const name = t.name && t.name !== t.target ? `${t.name}（${t.target}）` : t.target;
+  return {
+    en: `${t.kind} target ${t.target} (${t.metric} by ${t.by} in ${t.region_name}) reaches ${t.planned} of ${t.target_value}: short by ${t.shortfall}`,
+    zh: `${targetKindZh(t.kind)}目标${name}：${t.region_name}至${t.by}年${metricLabel(t.metric).zh}计划${t.planned}，目标值${t.target_value}，缺口${t.shortfall}`,
+  };
+}
+
+export function budgetFullyUsed(b: BudgetRow): Label {
+  return {
+    en: `budget of ${b.source_name} for ${b.region_name} in ${b.year} is fully used`,
+    zh: `${b.source_name}在${b.region_name}${b.year}年的预算已全部用完`,
+  };
+}
+
+export function capacityFullyUsed(c: CapacityRow): Label {
+  return {
+    en: `capacity ${c.capacity} (${c.region_name}) in ${c.year} is fully used`,
+    zh: `${c.region_name}${c.year}年的施工能力“${c.capacity}”已全部用满`,
+  };
+}
+
+/** A solver error without a message of its own. */
+export const SOLVER_ERROR: Label = { en: "solver error", zh: "求解出错" };
+
+/** objective.smoothing asked for, but these programmes are planned in whole units. */
+export function notSmoothed(whole: string[]): Label {
+  return {
+    en: `smoothing applies to continuous programmes only: ${whole.join(", ")} ${whole.length > 1 ? "are" : "is"} planned in whole units and not smoothed`,
+    zh: `平滑（objective.smoothing）只作用于连续规划的项目：${whole.join("、")}按整数单位规划，不作平滑`,
+  };
+}
+
+/** A stage stopped at its time limit with a feasible plan, which is kept. */
+export function stageTimedOut(stage: string, seconds: number, objective: number): Label {
+  return {
+    en: `stage ${stage} stopped at the ${seconds} s time limit; its best plan is kept (objective ${objective}), not proven optimal`,
+    zh: `${stage}阶段在${seconds}秒时间上限处停止：保留其已找到的最好方案（目标函数值${objective}），未证明为最优`,
+  };
+}
