@@ -134,7 +134,11 @@ export function inputDifferencesTable(ctx: RunContext): string {
   });
 }
 
-/** Why a plan is infeasible (or what failed): diagnostics.csv as it stands; a stress folder's names the cut level. */
+/**
+ * Why a plan is infeasible (or what failed): diagnostics.csv as it stands; a stress folder's names
+ * the cut level. The message in the page's language: message_zh in the Chinese view, message in the
+ * English; a folder written before message_zh (or a row without one) shows message in both.
+ */
 export function diagnosticsTable(ctx: RunContext): string {
   const diagnostics = ctx.tables.get("diagnostics.csv");
   const rows = records(diagnostics);
@@ -145,6 +149,11 @@ export function diagnosticsTable(ctx: RunContext): string {
       ...(byCut ? [{ zh: "削减", en: "Cut" }] : []),
       { zh: "类型", en: "Kind" }, { zh: "位置", en: "Where" }, { zh: "说明", en: "Message" }, { zh: "场景文件位置", en: "Scenario file and line" },
     ],
-    rows: rows.slice(0, 200).map((r) => [...(byCut ? [text(r.cut_label)] : []), text(r.kind), text(r.where), text(r.message), text(r.input_line)]),
+    rows: rows.slice(0, 200).map((r) => [...(byCut ? [text(r.cut_label)] : []), text(r.kind), text(r.where), messageOf(r), text(r.input_line)]),
   });
+}
+
+function messageOf(r: Record<string, Cell>): Label {
+  const en = text(r.message);
+  return { zh: text(r.message_zh) || en, en };
 }

@@ -300,6 +300,17 @@ describe("stress report", () => {
     expect(html).toContain("无可行方案的削减水平");
     expect(html).toMatch(/<td>60%<\/td><td>conflict:budgets<\/td>/);
     expect(html).toContain("is exceeded by 4.92亿元");
+    // A folder written before message_zh shows the English in both views, as one plain cell.
+    expect(html).toContain("<td>budget of 中央 for 区 in 2024 is exceeded by 4.92亿元</td>");
+  });
+
+  it("shows each diagnosis in the page's language: message_zh in the Chinese view, message in the English", () => {
+    const diagnostics = "cut,cut_label,kind,where,message,message_zh,input_line\n" +
+      "0.6,60%,conflict:budgets,\"budget[c,r,2024]\",budget of 中央 (c) for 区 (r) in 2024 is exceeded by 4.92亿元,中央（c）在区（r）2024年的预算需增加4.92亿元,s.yaml:3\n";
+    const html = renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "diagnostics.csv": diagnostics }));
+    expect(html).toContain(
+      "<td><span class=\"zh\">中央（c）在区（r）2024年的预算需增加4.92亿元</span><span class=\"en\">budget of 中央 (c) for 区 (r) in 2024 is exceeded by 4.92亿元</span></td>",
+    );
   });
 });
 
