@@ -103,7 +103,9 @@ export const COLUMN_LABELS: Record<string, Label> = {
   p90: l("P90", "P90"),
   p95: l("P95", "P95"),
   where: l("位置", "Where"),
-  message: l("说明", "Message"),
+  // diagnostics.csv's two messages side by side in the 诊断 sheet: told apart by their language.
+  message: l("说明（英文）", "Message"),
+  message_zh: l("说明（中文）", "Message (Chinese)"),
   input_line: l("场景文件位置", "Scenario file and line"),
   draws: l("抽样次数", "Draws"),
   mean: l("均值", "Mean"),

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileLabel, targetUnitLabel } from "../../src/format/labels.js";
+import { columnLabel, fileLabel, targetUnitLabel } from "../../src/format/labels.js";
+import { DIAGNOSTIC_COLUMNS } from "../../src/output/columns.js";
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -20,6 +21,12 @@ describe("file labels", () => {
     const files = new Set(sources("src").flatMap((p) => [...readFileSync(p, "utf8").matchAll(/["`]([a-z_]+\.csv)["`]/g)].map((m) => m[1])));
     expect(files.size).toBeGreaterThan(15);
     for (const file of files) expect(fileLabel(file).zh, file).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe("column labels", () => {
+  it("head diagnostics.csv's two messages in the 诊断 sheet by their language", () => {
+    expect(DIAGNOSTIC_COLUMNS.map((c) => columnLabel(c).zh)).toEqual(["类型", "位置", "说明（英文）", "说明（中文）", "场景文件位置"]);
   });
 });
 

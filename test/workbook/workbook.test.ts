@@ -158,6 +158,16 @@ describe("results.xlsx", () => {
     expect([format("E3"), format("E4")]).toEqual(['0\\.00,,"亿元"', '0\\.00,,"亿元"']); // 9.6亿 and 1.5亿
   });
 
+  it("shows diagnostics.csv's Chinese message in the 诊断 sheet, headed apart from the English", async () => {
+    const files = {
+      "diagnostics.csv": "kind,where,message,message_zh,input_line\nbudget_binding,\"budget[gov,town,2021]\",budget of 政府 for 小镇 in 2021 is fully used,政府在小镇2021年的预算已全部用完,s.yaml:3\n",
+    };
+    const wb = XLSX.read((await withOfficeFiles(files, { kind: "plan" }))["results.xlsx"] as Uint8Array);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets["诊断"], { header: 1 });
+    expect(rows[0]).toEqual(["类型", "位置", "说明（英文）", "说明（中文）", "场景文件位置"]);
+    expect(rows[2][3]).toBe("政府在小镇2021年的预算已全部用完");
+  });
+
   it("lists run.json's warnings on the summary sheet, and none where there are none", async () => {
     const files = {
       "targets.csv": "target,metric,target_value\nt1,started,100\n",
