@@ -15,7 +15,8 @@ export const ENGINE_VERSION: string = pkg.version;
  * 4: Monte Carlo draws budgets and enterprise shortfall in the tail payment years too (they were
  * certain): mc_summary's paid and gap in those years, sensitivity and reoptimize results change;
  * min-budget with whole units reports the first λ `simulate` plans to every target.
- * 5: stress_summary.csv gains regions_gaining_most.
+ * 5: stress_summary.csv gains regions_gaining_most; diagnostics.csv gains message_zh (before
+ * input_line).
  */
 export const OUTPUT_VERSION = 5;
 /**

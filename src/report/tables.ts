@@ -1,6 +1,6 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
 import { formatCount, formatMoney, formatPercent, formatProbability, formatRange } from "../format/numbers.js";
-import { type Label, metricLabel, statusLabel } from "../format/labels.js";
+import { diagnosticKindLabel, type Label, metricLabel, statusLabel } from "../format/labels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
 import { stressGrid } from "./stressCharts.js";
@@ -149,7 +149,7 @@ export function diagnosticsTable(ctx: RunContext): string {
       ...(byCut ? [{ zh: "削减", en: "Cut" }] : []),
       { zh: "类型", en: "Kind" }, { zh: "位置", en: "Where" }, { zh: "说明", en: "Message" }, { zh: "场景文件位置", en: "Scenario file and line" },
     ],
-    rows: rows.slice(0, 200).map((r) => [...(byCut ? [text(r.cut_label)] : []), text(r.kind), text(r.where), messageOf(r), text(r.input_line)]),
+    rows: rows.slice(0, 200).map((r) => [...(byCut ? [text(r.cut_label)] : []), diagnosticKindLabel(text(r.kind)), text(r.where), messageOf(r), text(r.input_line)]),
   });
 }
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { columnLabel, fileLabel, targetUnitLabel } from "../../src/format/labels.js";
+import { columnLabel, diagnosticKindLabel, fileLabel, targetUnitLabel } from "../../src/format/labels.js";
 import { DIAGNOSTIC_COLUMNS } from "../../src/output/columns.js";
 
 function sources(dir: string): string[] {
@@ -37,5 +37,16 @@ describe("target units", () => {
     expect(targetUnitLabel("started", "镇 (town)")).toEqual({ zh: "镇", en: "town" });
     expect(targetUnitLabel("started", "条")).toEqual({ zh: "条", en: "条" });
     expect(targetUnitLabel("started", undefined)).toBeNull();
+  });
+});
+
+describe("diagnostics kinds in the page's language", () => {
+  it("names a conflict's family and the other kinds; an unknown kind stays as written", () => {
+    expect(diagnosticKindLabel("conflict:budgets")).toEqual({ zh: "冲突：预算", en: "conflict: budget" });
+    expect(diagnosticKindLabel("conflict:resident_cap").zh).toBe("冲突：居民出资上限");
+    expect(diagnosticKindLabel("conflict:commitments")).toEqual({ zh: "冲突：commitments", en: "conflict: commitments" });
+    expect(diagnosticKindLabel("target_missed").zh).toBe("目标未完成");
+    expect(diagnosticKindLabel("confidence_not_reached").zh).toBe("未达到把握度");
+    expect(diagnosticKindLabel("something_new")).toEqual({ zh: "something_new", en: "something_new" });
   });
 });

@@ -298,7 +298,8 @@ describe("stress report", () => {
     const diagnostics = "cut,cut_label,kind,where,message,input_line\n0.6,60%,conflict:budgets,\"budget[c,r,2024]\",budget of 中央 for 区 in 2024 is exceeded by 4.92亿元,s.yaml:3\n";
     const html = renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary, "diagnostics.csv": diagnostics }));
     expect(html).toContain("无可行方案的削减水平");
-    expect(html).toMatch(/<td>60%<\/td><td>conflict:budgets<\/td>/);
+    // The kind in the page's language: 冲突：预算 / conflict: budget (the CSV keeps conflict:budgets).
+    expect(html).toContain('<td>60%</td><td><span class="zh">冲突：预算</span><span class="en">conflict: budget</span></td>');
     expect(html).toContain("is exceeded by 4.92亿元");
     // A folder written before message_zh shows the English in both views, as one plain cell.
     expect(html).toContain("<td>budget of 中央 for 区 in 2024 is exceeded by 4.92亿元</td>");
