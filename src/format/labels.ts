@@ -93,7 +93,7 @@ export const COLUMN_LABELS: Record<string, Label> = {
   shortfall: l("缺口", "Shortfall"),
   attainment: l("完成率", "Attainment"),
   met: l("是否完成", "Met"),
-  marginal_cost_yuan_per_unit: l("边际加权成本（每单位，按cost_weight加权的元）", "Marginal weighted cost per unit (yuan × cost_weight)"),
+  marginal_cost_yuan_per_unit: l("边际加权成本（每单位，元，按资金来源的成本权重cost_weight加权）", "Marginal weighted cost per unit (yuan × cost_weight)"),
   p_met: l("完成概率 P(met)", "P(met)"),
   p_met_se: l("完成概率标准误", "P(met) standard error"),
   p_met_calibration: l("校准完成概率", "P(met) at calibration"),
@@ -164,6 +164,9 @@ export const COLUMN_LABELS: Record<string, Label> = {
 export function columnLabel(key: string): Label {
   const known = COLUMN_LABELS[key];
   if (known) return known;
+  // draws.csv names a target's and an input's column by its id.
+  const drawn = /^(target|input):(.+)$/.exec(key);
+  if (drawn) return drawn[1] === "target" ? l(`目标：${drawn[2]}`, `target: ${drawn[2]}`) : l(`输入：${drawn[2]}`, `input: ${drawn[2]}`);
   const numbered = /^(value|delta|rel_delta)_(\d+)$/.exec(key);
   if (numbered) {
     const [, what, n] = numbered;

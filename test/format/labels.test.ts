@@ -50,3 +50,11 @@ describe("diagnostics kinds in the page's language", () => {
     expect(diagnosticKindLabel("something_new")).toEqual({ zh: "something_new", en: "something_new" });
   });
 });
+
+describe("draws.csv columns", () => {
+  it("name a target's and an input's column in both languages, by id", () => {
+    expect(columnLabel("target:typical-2024")).toEqual({ zh: "目标：typical-2024", en: "target: typical-2024" });
+    expect(columnLabel("input:unit-cost")).toEqual({ zh: "输入：unit-cost", en: "input: unit-cost" });
+    expect(columnLabel("gap_total").zh).toBe("资金缺口合计");
+  });
+});
