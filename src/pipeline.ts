@@ -84,6 +84,8 @@ export interface RunJson {
   engine: { name: "renewsim"; version: string; output_version: number };
   scenario: { name: string; file: string; layers: string[]; overlays: string[]; hash: string };
   horizon: { start: number; end: number };
+  /** The scenario's `as_of` as written ("2024-09-30"), or null: the date its actuals run to. */
+  as_of: string | null;
   solver: { requested: SolverChoice };
   status: PlanSolution["status"];
   stages: PlanSolution["stages"];
@@ -221,6 +223,7 @@ function makeRunJson(
     engine: { name: "renewsim", version: ENGINE_VERSION, output_version: OUTPUT_VERSION },
     scenario: { name: loaded.scenario.name, file, layers: loaded.layers, overlays: options.overlays ?? [], hash: loaded.hash },
     horizon: loaded.scenario.horizon,
+    as_of: loaded.scenario.asOf?.text ?? null,
     solver: { requested: options.solver ?? "auto" },
     status: solution.status,
     stages: solution.stages,

@@ -12,6 +12,8 @@ export interface FinanceRunJson {
   command: string;
   scenario: { name: string; file: string; layers: string[]; overlays: string[]; hash: string };
   horizon: { start: number; end: number };
+  /** The scenario's `as_of` as written, or null (as in a plan's run.json). */
+  as_of: string | null;
   solver: { requested: string };
   /** The budgets the command cuts or scales; null for a command that selects none (frontier). */
   selection: { sources: string[]; from: number | null; from_given: boolean; to: number | null; region: string | null; tail_years: [number, number] | null } | null;
@@ -36,6 +38,7 @@ export function financeRunJson(
     command,
     scenario: { name: loaded.scenario.name, file: run.file, layers: loaded.layers, overlays: run.overlays, hash: loaded.hash },
     horizon: loaded.scenario.horizon,
+    as_of: loaded.scenario.asOf?.text ?? null,
     solver: { requested: solver },
     selection: selection && { sources: selection.sourceIds, from: selection.from, from_given: selection.fromGiven, to: selection.to, region: selection.region, tail_years: selection.tailYears },
     ...details,

@@ -243,6 +243,17 @@ export function statusLabel(status: string): Label {
   return STATUS[status] ?? l(status, status);
 }
 
+const MONTE_CARLO_MODES: Record<string, Label> = {
+  evaluate: l("按计划执行（evaluate：计划固定，逐次抽样执行）", "evaluate (the plan fixed, executed in each draw)"),
+  replan: l("逐年重新规划（replan：每年按上年实际调整计划）", "replan (each year re-planned from what happened)"),
+  reoptimize: l("每次抽样重新优化（reoptimize：预知全部风险的最好结果）", "reoptimize (each draw re-planned with foresight)"),
+};
+
+/** How a run's draws were made (run.json `monte_carlo.mode`), in the page's language. */
+export function monteCarloModeLabel(mode: string): Label {
+  return MONTE_CARLO_MODES[mode] ?? l(mode, mode);
+}
+
 /** The limit families a conflict names (diagnostics.csv `conflict:<family>`). */
 const CONFLICT_FAMILIES: Record<string, Label> = {
   budgets: l("预算", "budget"),

@@ -2,7 +2,7 @@
  * The few numbers a reader wants first, shared by the report's header and the workbook's summary
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
-import { type Label, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
+import { type Label, monteCarloModeLabel, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
 import { boundNote, formatPercent, showsBound } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
@@ -25,6 +25,9 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   const out: KeyFigure[] = [];
   out.push(f("场景", "Scenario", ctx.scenarioName, "text"));
   if (ctx.horizon) out.push(f("规划期", "Horizon", `${ctx.horizon.start}–${ctx.horizon.end}`, "text"));
+  // A monitoring report is read against the date its actuals run to (as_of), not only the horizon.
+  // (From run.json: parsing a province's input.yaml here would cost the workbook a sixth of a second.)
+  if (typeof ctx.runJson.as_of === "string") out.push(f("实际进度截至", "Actuals recorded to", ctx.runJson.as_of, "text"));
   const status = ctx.runJson.status;
   // A stage stopped at its time limit keeps its best plan and the run stays "optimal": say so here.
   const stopped = Array.isArray(ctx.runJson.stages) && ctx.runJson.stages.some((st) => (st as { status?: unknown })?.status === "time_limit");
@@ -64,8 +67,12 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   }
   const budgets = records(ctx.tables.get("budgets.csv"));
   if (budgets.length > 0) out.push(f("紧约束预算", "Binding budgets", `${budgets.filter((b) => b.binding === true).length} / ${budgets.length}`, "text"));
-  const mc = ctx.runJson.monte_carlo as { draws_used?: number; seed?: number } | undefined;
-  if (mc?.draws_used) out.push(f("蒙特卡洛抽样次数", "Monte Carlo draws", mc.draws_used, "count"));
+  const mc = ctx.runJson.monte_carlo as { draws_used?: number; seed?: number; mode?: string } | undefined;
+  if (mc?.draws_used) {
+    out.push(f("蒙特卡洛抽样次数", "Monte Carlo draws", mc.draws_used, "count"));
+    // P(met) means something else in each mode: the plan as fixed, re-planned yearly, or with foresight.
+    if (mc.mode) out.push(f("蒙特卡洛方式", "Monte Carlo mode", monteCarloModeLabel(mc.mode), "text"));
+  }
   out.push(...cutFigures(ctx));
   const stressTargets = records(ctx.tables.get("stress.csv"));
   for (const s of records(ctx.tables.get("stress_summary.csv"))) {

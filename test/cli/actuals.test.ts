@@ -100,6 +100,9 @@ describe("re-planning from actuals", () => {
     const hh = targets.find((t) => t.target === "gd-households")!;
     expect(Number(hh.planned)).toBeGreaterThan(1_400_000);
     expect(sum(2023, "households_started")).toBeGreaterThanOrEqual(351_202);
+    // The date the actuals run to, for the report's and the workbook's key figures.
+    expect(JSON.parse(readFileSync(join(dir, "out", "run.json"), "utf8")).as_of).toBe("2023-09-30");
+    expect(readFileSync(join(dir, "out", "report.html"), "utf8")).toContain("实际进度截至");
   }, 120_000);
 
   it("refuses stress --from a year as_of has closed, before solving anything", async () => {

@@ -70,6 +70,16 @@ describe("plan report", () => {
     expect(total.value).toBe(5985415828.82);
   });
 
+  it("says the date the actuals run to and how the draws were made: P(met) means something else in each mode", () => {
+    const plain = keyFigures(runContext("plan", files));
+    expect(plain.find((f) => f.label.en === "Actuals recorded to")).toBeUndefined();
+    const run = { ...JSON.parse(files["run.json"]), as_of: "2024-09-30", monte_carlo: { mode: "replan", draws_used: 200 } };
+    const figures = keyFigures(runContext("plan", { ...files, "run.json": JSON.stringify(run) }));
+    expect(figures.find((f) => f.label.zh === "实际进度截至")?.value).toBe("2024-09-30");
+    expect((figures.find((f) => f.label.zh === "蒙特卡洛方式")?.value as { zh: string }).zh).toMatch(/^逐年重新规划/);
+    expect(figures.find((f) => f.label.zh === "蒙特卡洛抽样次数")?.value).toBe(200);
+  });
+
   it("gives the solver status in the page's language, and says when a stage stopped at its time limit", () => {
     expect(keyFigures(runContext("plan", files)).find((f) => f.label.en === "Status")?.value).toEqual({ zh: "最优", en: "optimal" });
     const run = { ...JSON.parse(files["run.json"]), stages: [{ stage: "shortfall", status: "optimal" }, { stage: "cost", status: "time_limit" }] };
