@@ -22,3 +22,11 @@ describe("validate --print", () => {
     expect(n.sources.find((s: { id: string }) => s.id === "county").budgets[0]).toEqual({ region: "district-a", year: 2021, amount: 15_000_000 });
   });
 });
+
+describe("validate", () => {
+  it("counts what it read in words that agree with the count: 1 programme, 2 targets", async () => {
+    const r = await runCli("validate", "test/fixtures/finance/towns.yaml");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: finance-towns — 2021–2023, 2 leaf regions, 1 programme, 4 sources, 2 targets \(layers: 1, hash [0-9a-f]{12}\)\n$/);
+  });
+});

@@ -27,9 +27,10 @@ export function registerValidate(program: Command): void {
       else {
         const s = loaded.scenario;
         const leaves = s.regions.filter((r) => r.isLeaf).length;
+        const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
         process.stdout.write(
-          `ok: ${s.name} — ${s.horizon.start}–${s.horizon.end}, ${leaves} leaf regions, ${s.programs.length} programmes, ` +
-            `${s.sources.length} sources, ${s.targets.length} targets (layers: ${loaded.layers.length}, hash ${loaded.hash.slice(0, 12)})\n`,
+          `ok: ${s.name} — ${s.horizon.start}–${s.horizon.end}, ${n(leaves, "leaf region")}, ${n(s.programs.length, "programme")}, ` +
+            `${n(s.sources.length, "source")}, ${n(s.targets.length, "target")} (layers: ${loaded.layers.length}, hash ${loaded.hash.slice(0, 12)})\n`,
         );
       }
     });
