@@ -12,7 +12,7 @@ import type { DiagnosticRow, PlanTables, TargetRow } from "../results/types.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
 import { mostCountable } from "../scenario/targetNotices.js";
 import type { Scenario } from "../scenario/types.js";
-import { describeLimits, describeLimitsZh, PER_ZH, roughly } from "./limits.js";
+import { describeLimits, describeLimitsZh, perZh, roughly } from "./limits.js";
 import { type Label, metricLabel } from "../format/labels.js";
 import type { TargetConfidence } from "./types.js";
 
@@ -90,7 +90,7 @@ export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfide
       rows.push({
         kind: "confidence_limit", where: `target[${t.id}] ${l.where}`,
         message: `${l.what}: up to +${roughly(l.gain)} ${t.metric} of ${t.id} per ${l.per} (${l.rows} ${l.rows === 1 ? "limit" : "limits"})`,
-        message_zh: `${l.what_zh}：${PER_ZH[l.per]}最多可使${t.id}的${metricLabel(t.metric).zh}增加${roughly(l.gain)}（${l.rows}项限制）`,
+        message_zh: `${l.what_zh}：${perZh(l.per)}最多可使${t.id}的${metricLabel(t.metric).zh}增加${roughly(l.gain)}（${l.rows}项限制）`,
         input_line: limitLine,
       });
     }

@@ -3,7 +3,8 @@
  * relaxation would let the plan put more of that target in place. Read from the chained rhs
  * sensitivity of the target's margin shortfall (d shortfall / d bound of each row, through every
  * stage, stagedSession.ts) in a solve where its margin is set just out of reach, priced per
- * natural step (per 1亿元 of budget, per slot, per unit of stock), and grouped the way planners
+ * natural step (per 1亿元 of budget, less for a smaller budget: moneyStep; per slot, per unit of
+ * stock), and grouped the way planners
  * read them: one source's budgets in one year, one year's capacity, one programme's stock.
  */
 import { MONEY_UNIT } from "../model/context.js";
@@ -23,37 +24,63 @@ export interface Limit {
   what_zh: string;
   /** Rows in the group. */
   rows: number;
-  /** Target units the plan gains per step of the group's most valuable limit. */
+  /** Target units the plan gains per step (`per`) of the group's most valuable limit. */
   gain: number;
-  per: "1亿元" | "slot" | "unit";
+  /** The step: a money step for budgets (moneyStep), a slot of capacity or a unit of stock. */
+  per: MoneyStep | "slot" | "unit";
+  /** Budgets: the gain per yuan of the most valuable limit, which orders budget groups of different steps. */
+  perYuan: number | null;
   /** The scenario entry of a one-row group (its file and line go into diagnostics.csv); else null. */
   input: YamlPath | null;
 }
 
-const ONE_YI = 1e8 / MONEY_UNIT;
+const MONEY_STEPS = [
+  { per: "1亿元", yuan: 1e8 }, { per: "1000万元", yuan: 1e7 }, { per: "100万元", yuan: 1e6 }, { per: "10万元", yuan: 1e5 }, { per: "1万元", yuan: 1e4 },
+] as const;
+export type MoneyStep = (typeof MONEY_STEPS)[number]["per"];
 
-/** Limits with a non-negligible effect, grouped; budgets first, then by gain. */
+/**
+ * The step a budget's rate is told per: the largest of 1亿, 1000万, 100万, 10万 and 1万元 not
+ * above the budget itself. A rate holds at the margin only, so per 1亿元 of a county's 220万 budget
+ * it read 45 times what an extra 1亿 buys (explain's re-plan); per 100万元 it stays within the
+ * money there is.
+ */
+export function moneyStep(budgetYuan: number): (typeof MONEY_STEPS)[number] {
+  return MONEY_STEPS.find((s) => s.yuan <= budgetYuan) ?? MONEY_STEPS[MONEY_STEPS.length - 1];
+}
+
+export function isMoneyStep(per: Limit["per"]): per is MoneyStep {
+  return per !== "slot" && per !== "unit";
+}
+
+/** Limits with a non-negligible effect, grouped; budgets first (by gain per yuan), then by gain. */
 export function limitsOf(model: LinearModel, scenario: Scenario, response: Float64Array, ownMarginRow: number): Limit[] {
   const namer = new Namer(scenario);
-  const groups = new Map<string, { rows: Row[]; gain: number; per: Limit["per"] }>();
+  const groups = new Map<string, { rows: Row[]; gain: number; per: Limit["per"]; perYuan: number | null }>();
   model.rows.forEach((row, i) => {
     if (i >= response.length || i === ownMarginRow) return;
     const key = groupKey(row);
     if (!key) return;
-    const per: Limit["per"] = row.ref.family === "budgets" ? "1亿元" : row.ref.family === "capacity" ? "slot" : "unit";
-    const gain = Math.abs(response[i]) * (per === "1亿元" ? ONE_YI : 1);
+    const money = row.ref.family === "budgets";
+    // Model money is in MONEY_UNIT yuan: the row's response per yuan, and its budget in yuan.
+    const perYuan = money ? Math.abs(response[i]) / MONEY_UNIT : null;
+    const step = money ? moneyStep(Number.isFinite(row.ub) ? row.ub * MONEY_UNIT : Infinity) : null;
+    const gain = perYuan !== null ? perYuan * step!.yuan : Math.abs(response[i]);
     if (!(gain > 1e-6)) return;
-    const g = groups.get(key) ?? { rows: [], gain: 0, per };
+    const per: Limit["per"] = step ? step.per : row.ref.family === "capacity" ? "slot" : "unit";
+    const g = groups.get(key) ?? { rows: [], gain: 0, per, perYuan: null };
     g.rows.push(row);
-    g.gain = Math.max(g.gain, gain);
+    // The group's most valuable limit: by gain per yuan for budgets (their steps differ).
+    const better = perYuan !== null ? perYuan > (g.perYuan ?? 0) : gain > g.gain;
+    if (better) Object.assign(g, { gain, per, perYuan });
     groups.set(key, g);
   });
   return [...groups.entries()]
     .map(([where, g]): Limit => ({
       where, what: describeGroup(g.rows, scenario, namer), what_zh: describeGroupZh(g.rows, scenario, namer), rows: g.rows.length, gain: g.gain, per: g.per,
-      input: g.rows.length === 1 ? inputPathOf(g.rows[0], scenario) : null,
+      perYuan: g.perYuan, input: g.rows.length === 1 ? inputPathOf(g.rows[0], scenario) : null,
     }))
-    .sort((a, b) => Number(b.per === "1亿元") - Number(a.per === "1亿元") || b.gain - a.gain || a.where.localeCompare(b.where));
+    .sort((a, b) => Number(b.perYuan !== null) - Number(a.perYuan !== null) || (b.perYuan ?? 0) - (a.perYuan ?? 0) || b.gain - a.gain || a.where.localeCompare(b.where));
 }
 
 /** The group a limiting row belongs to; null for rows that are not limits a planner can move. */
@@ -121,8 +148,10 @@ function describeGroupZh(rows: Row[], scenario: Scenario, namer: Namer): string 
   }
 }
 
-/** A limit's step in Chinese: 每1亿元, 每1个施工能力单位, 每1个单位. */
-export const PER_ZH: Record<Limit["per"], string> = { "1亿元": "每1亿元", slot: "每1个施工能力单位", unit: "每1个单位" };
+/** A limit's step in Chinese: 每1亿元 (每100万元, …), 每1个施工能力单位, 每1个单位. */
+export function perZh(per: Limit["per"]): string {
+  return per === "slot" ? "每1个施工能力单位" : per === "unit" ? "每1个单位" : `每${per}`;
+}
 
 /**
  * The limits in one phrase per kind, gains in the target's `metric`: "budgets of 2021–2025 (most:
@@ -131,14 +160,14 @@ export const PER_ZH: Record<Limit["per"], string> = { "1亿元": "每1亿元", s
  */
 export function describeLimits(limits: Limit[], metric: string): string {
   if (limits.length === 0) return "no single limit of the plan: what the sampled worlds take away exceeds what any margin can cover";
-  const budgets = limits.filter((l) => l.per === "1亿元");
+  const budgets = limits.filter((l) => isMoneyStep(l.per));
   const parts: string[] = [];
   if (budgets.length > 0) {
     const top = budgets[0];
     const span = yearSpan(budgets);
-    parts.push(`the budgets of ${span} (most: ${top.what}, up to +${roughly(top.gain)} ${metric} per 1亿元)`);
+    parts.push(`the budgets of ${span} (most: ${top.what}, up to +${roughly(top.gain)} ${metric} per ${top.per})`);
   }
-  for (const l of limits.filter((x) => x.per !== "1亿元").slice(0, 3)) parts.push(`${l.what} (up to +${roughly(l.gain)} ${metric} per ${l.per})`);
+  for (const l of limits.filter((x) => !isMoneyStep(x.per)).slice(0, 3)) parts.push(`${l.what} (up to +${roughly(l.gain)} ${metric} per ${l.per})`);
   return parts.join("; ");
 }
 
@@ -146,14 +175,14 @@ export function describeLimits(limits: Limit[], metric: string): string {
 export function describeLimitsZh(limits: Limit[], metric: string): string {
   if (limits.length === 0) return "并非计划的某一项限制：抽样情景中减少的量超过任何余量所能弥补的";
   const what = metricLabel(metric).zh;
-  const budgets = limits.filter((l) => l.per === "1亿元");
+  const budgets = limits.filter((l) => isMoneyStep(l.per));
   const parts: string[] = [];
   if (budgets.length > 0) {
     const top = budgets[0];
     const span = yearSpan(budgets);
-    parts.push(`${span}年的预算（影响最大的：${top.what_zh}，每1亿元最多可增加${what}${roughly(top.gain)}）`);
+    parts.push(`${span}年的预算（影响最大的：${top.what_zh}，${perZh(top.per)}最多可增加${what}${roughly(top.gain)}）`);
   }
-  for (const l of limits.filter((x) => x.per !== "1亿元").slice(0, 3)) parts.push(`${l.what_zh}（${PER_ZH[l.per]}最多可增加${what}${roughly(l.gain)}）`);
+  for (const l of limits.filter((x) => !isMoneyStep(x.per)).slice(0, 3)) parts.push(`${l.what_zh}（${perZh(l.per)}最多可增加${what}${roughly(l.gain)}）`);
   return parts.join("；");
 }
 
