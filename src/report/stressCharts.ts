@@ -41,11 +41,15 @@ const SYMBOLS = ["circle", "rect", "triangle", "diamond", "pin", "roundRect"];
  * One line per target across the levels. Attainment's axis spans the data to the nearest 5 % (a
  * 97 % against 100 % would be a few pixels apart on 0–117 %); a probability's spans 0–100 %.
  */
-function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], note: ChartSpec["note"]): ChartSpec {
+function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], note: Label): ChartSpec {
   const probability = key === "p_met";
+  const same = coinciding(grid, key);
   return {
     title,
-    note,
+    note: same.length === 0 ? note : {
+      zh: `${note.zh}重合的线：${same.map((names) => names.join("与")).join("；")}（各档位数值相同）。`,
+      en: `${note.en} Lines on top of each other: ${same.map((names) => names.join(" and ")).join("; ")} (the same at every level).`,
+    },
     width: 1000,
     height: 360,
     option: (lang: Lang) => ({
@@ -64,6 +68,18 @@ function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], 
       })),
     }),
   };
+}
+
+/** Targets whose values (to 0.1 %) are the same at every level: their lines lie on top of each other. */
+function coinciding(grid: StressGrid, key: string): string[][] {
+  const byValues = new Map<string, string[]>();
+  for (const t of grid.targets) {
+    const values = t.rows.map((r) => value(r, key));
+    if (values.every((v) => v === null)) continue;
+    const id = values.map((v) => (v === null ? "—" : v.toFixed(3))).join("|");
+    byValues.set(id, [...(byValues.get(id) ?? []), t.name]);
+  }
+  return [...byValues.values()].filter((names) => names.length > 1);
 }
 
 export function stressCharts(ctx: RunContext): ChartSpec[] {

@@ -259,6 +259,16 @@ describe("stress report", () => {
     expect(html2).toContain("各削减档位的完成概率 P(met)");
   });
 
+  it("names the targets whose lines lie on top of each other (the same at every level)", () => {
+    const twin = stress.split("\n").slice(1).map((l) => l.replace(",a,目标甲,", ",b,目标乙,"));
+    const other = stress.split("\n").slice(1).map((l) => l.replace(",a,目标甲,", ",c,目标丙,").replace(/,0\.9,10,false,-10,/, ",0.95,5,false,-5,"));
+    const html = renderReport(runContext("stress", { "stress.csv": [stress, ...twin, ...other].join("\n"), "stress_summary.csv": summary }));
+    expect(html).toContain("重合的线：目标甲与目标乙（各档位数值相同）");
+    expect(html).toContain("Lines on top of each other: 目标甲 and 目标乙 (the same at every level)");
+    expect(html).not.toMatch(/重合的线：[^<]*目标丙/);
+    expect(renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary }))).not.toContain("重合的线");
+  });
+
   it("says which budgets were cut, from when and where, and to what confidence each level was planned", () => {
     const run = { scenario: { name: "压力" }, selection: { sources: ["provincial"], from: 2024, region: "gz", tail_years: [2026, 2027] }, confidence: 0.9 };
     const input = "name: 压力\nregions:\n  - {id: gz, name: 广州市}\nsources:\n  - {id: provincial, name: 省级财政补助资金}\n";
