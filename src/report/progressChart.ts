@@ -22,6 +22,8 @@ export interface ProgressSeries {
   years: number[];
   planned: number[];
   band: { p10: number; p50: number; p90: number }[] | null;
+  /** The last year with recorded starts (plan.csv `actual_started`) on the target's leaves, or null. */
+  recordedThrough: number | null;
 }
 
 /** Cumulative planned value by year up to the target's year, and the Monte Carlo band if any. */
@@ -32,9 +34,12 @@ export function progressSeries(ctx: RunContext, target: Record<string, Cell>): P
   const leaves = leavesOf(ctx.input, text(target.region));
   const column = PLAN_COLUMN[text(target.metric)];
   let total = 0;
+  let recordedThrough: number | null = null;
   const planned = years.map((y) => {
     for (const r of plan) {
-      if (num(r.year) === y && r.program === target.program && leaves.has(text(r.region))) total += num(r[column]);
+      if (num(r.year) !== y || r.program !== target.program || !leaves.has(text(r.region))) continue;
+      total += num(r[column]);
+      if (typeof r.actual_started === "number" && r.actual_started > 0) recordedThrough = y;
     }
     return total;
   });
@@ -45,7 +50,7 @@ export function progressSeries(ctx: RunContext, target: Record<string, Cell>): P
     const row = mc.find((r) => num(r.year) === y);
     return { p10: num(row?.p10 ?? null), p50: num(row?.p50 ?? null), p90: num(row?.p90 ?? null) };
   });
-  return { years, planned, band };
+  return { years, planned, band, recordedThrough };
 }
 
 export function progressChart(ctx: RunContext, target: Record<string, Cell>): ChartSpec {
@@ -56,13 +61,16 @@ export function progressChart(ctx: RunContext, target: Record<string, Cell>): Ch
   const metric = unit ? { zh: `${named.zh}（${unit.zh}）`, en: `${named.en} (${unit.en})` } : named;
   const pMet = typeof target.p_met === "number" ? `（P(met) ${formatProbability(target.p_met, num(target.p_met_se), mcDraws(ctx), "zh")}）` : "";
   const pMetEn = typeof target.p_met === "number" ? ` (P(met) ${formatProbability(target.p_met, num(target.p_met_se), mcDraws(ctx))})` : "";
+  // Years whose starts were recorded (actuals) are shaded, so a monitoring report does not read
+  // history as plan; the label carries run.json's as_of where the scenario has one.
+  const asOf = typeof ctx.runJson.as_of === "string" ? ctx.runJson.as_of : null;
+  const recorded = s.recordedThrough === null ? null : {
+    zh: asOf ? `实际（截至${asOf}）` : "实际", en: asOf ? `recorded (to ${asOf})` : "recorded",
+  };
+  const note = progressNote(s);
   return {
     title: { zh: `${text(target.name)}：${metric.zh}累计进度${pMet}`, en: `${text(target.name)}: cumulative ${metric.en}${pMetEn}` },
-    note: s.band && s.years.length === 1
-      ? { zh: "圆点为计划；两条短横线为蒙特卡洛 P10 与 P90，菱形为 P50；红线为目标值。", en: "Dot: plan; bars: Monte Carlo P10 and P90, diamond: P50; red: target." }
-      : s.band
-      ? { zh: "实线为计划；阴影为蒙特卡洛 P10–P90，虚线为 P50；红线为目标值。", en: "Solid: plan; shaded: Monte Carlo P10–P90, dashed: P50; red: target." }
-      : { zh: "实线为计划累计值；红线为目标值。", en: "Solid: planned cumulative value; red: target." },
+    note: recorded ? { zh: `${note.zh}灰色区域为已记录实际的年份。`, en: `${note.en} Grey: years with recorded actuals.` } : note,
     width: 560,
     height: 300,
     option: (lang: Lang) => {
@@ -72,6 +80,12 @@ export function progressChart(ctx: RunContext, target: Record<string, Cell>): Ch
         : { plan: "plan", p10: "P10", band: "P10–P90", p50: "P50", target: "target" };
       const series: object[] = [{
         name: names.plan, type: "line", data: s.planned, symbolSize: 6, lineStyle: { width: 2.5 },
+        ...(recorded ? {
+          markArea: {
+            silent: true, itemStyle: { color: "#000", opacity: 0.06 }, label: { position: "insideTop", color: "#666" },
+            data: [[{ name: recorded[lang], xAxis: String(s.years[0]) }, { xAxis: String(s.recordedThrough) }]],
+          },
+        } : {}),
         markLine: {
           silent: true, symbol: "none", lineStyle: { color: "#c23531", type: "solid" },
           label: { formatter: `${names.target} ${countAxis(lang)(num(target.target_value))}`, position: "insideEndTop" },
@@ -101,4 +115,10 @@ export function progressChart(ctx: RunContext, target: Record<string, Cell>): Ch
       };
     },
   };
+}
+
+function progressNote(s: ProgressSeries): { zh: string; en: string } {
+  if (s.band && s.years.length === 1) return { zh: "圆点为计划；两条短横线为蒙特卡洛 P10 与 P90，菱形为 P50；红线为目标值。", en: "Dot: plan; bars: Monte Carlo P10 and P90, diamond: P50; red: target." };
+  if (s.band) return { zh: "实线为计划；阴影为蒙特卡洛 P10–P90，虚线为 P50；红线为目标值。", en: "Solid: plan; shaded: Monte Carlo P10–P90, dashed: P50; red: target." };
+  return { zh: "实线为计划累计值；红线为目标值。", en: "Solid: planned cumulative value; red: target." };
 }

@@ -5,14 +5,14 @@
  */
 import * as echarts from "echarts/core";
 import { BarChart, HeatmapChart, LineChart, ScatterChart } from "echarts/charts";
-import { GridComponent, LegendPlainComponent, MarkLineComponent, VisualMapContinuousComponent } from "echarts/components";
+import { GridComponent, LegendPlainComponent, MarkAreaComponent, MarkLineComponent, VisualMapContinuousComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 import type { Label } from "../format/labels.js";
 
 // Only the chart types, components and renderer the reports draw with, bundled into the report
 // thread: the whole of ECharts (its single-file build, 3 MB) took a quarter of a second to read
 // and compile, and every chart paid for the coordinate systems and components it registers.
-echarts.use([BarChart, HeatmapChart, LineChart, ScatterChart, GridComponent, LegendPlainComponent, MarkLineComponent, VisualMapContinuousComponent, SVGRenderer]);
+echarts.use([BarChart, HeatmapChart, LineChart, ScatterChart, GridComponent, LegendPlainComponent, MarkAreaComponent, MarkLineComponent, VisualMapContinuousComponent, SVGRenderer]);
 
 export type Lang = "zh" | "en";
 

@@ -48,6 +48,28 @@ describe("plan report", () => {
     }
   });
 
+  it("shades the years whose starts were recorded (actuals), labelled with the date they run to", () => {
+    const ctx = runContext("plan", files);
+    const [t] = records(ctx.tables.get("targets.csv"));
+    expect(progressSeries(ctx, t).recordedThrough).toBeNull(); // a plan with no actuals
+    expect(renderReport(ctx)).not.toContain("灰色区域为已记录实际的年份");
+    // The plan's 2021–2022 starts recorded as actuals, as of 2022-12-31.
+    const [head, ...rows] = files["plan.csv"].replace(/^\ufeff/, "").trimEnd().split("\n");
+    const k = head.split(",").indexOf("actual_started");
+    const started = head.split(",").indexOf("units_started");
+    const recorded = rows.map((l) => {
+      const cells = l.split(",");
+      if (Number(cells[0]) <= 2022) cells[k] = cells[started];
+      return cells.join(",");
+    });
+    const run = { ...JSON.parse(files["run.json"]), as_of: "2022-12-31" };
+    const withActuals = runContext("plan", { ...files, "plan.csv": [head, ...recorded].join("\n"), "run.json": JSON.stringify(run) });
+    expect(progressSeries(withActuals, t).recordedThrough).toBe(2022);
+    const html = renderReport(withActuals);
+    expect(html).toContain("实际（截至2022-12-31）");
+    expect(html).toContain("灰色区域为已记录实际的年份");
+  });
+
   it("puts the scenario's description under the title, its caveats included, beside the horizon", () => {
     const html = renderReport(runContext("plan", files));
     expect(html).toMatch(/广东省城镇老旧小区改造“十四五”任务底数[^<]*的分年分市计划。[^<]*非官方数据。 · 规划期 2021–2025/);
