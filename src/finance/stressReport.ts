@@ -2,15 +2,16 @@
  * Files and the printed table of `simulate stress`. The engine builds strings; the CLI prints
  * them and writes the folder.
  */
-import { extraColumns, STRESS_COLUMNS, STRESS_DIAGNOSTIC_COLUMNS, STRESS_SUMMARY_COLUMNS } from "../output/columns.js";
+import { extraColumns, STRESS_COLUMNS, STRESS_DIAGNOSTIC_COLUMNS, STRESS_FUNDING_COLUMNS, STRESS_SUMMARY_COLUMNS } from "../output/columns.js";
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
-import { formatCount, formatMoney, formatPercent, formatProbability, probabilityBounds, showsBound } from "../format/numbers.js";
+import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, probabilityBounds, showsBound } from "../format/numbers.js";
 import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
 import type { StressLevel } from "./stress.js";
+import { STRESS_FUNDING_FILE, type StressFundingRow, stressFundingRows, takenUpBy } from "./stressFunding.js";
 import {
   regionsMovingMost, type StressSummaryRow, stressSummaryRows, type StressTargetRow, stressTargetRows, TOP_MOVING_REGIONS,
 } from "./stressTables.js";
@@ -22,7 +23,7 @@ export async function renderStressFiles(
   levels: StressLevel[],
   runJson: object,
   merged: unknown,
-  options: { bom: boolean; xlsx?: boolean },
+  options: { bom: boolean; xlsx?: boolean; cutSources: readonly string[] },
 ): Promise<Record<string, string | Uint8Array>> {
   const targets = stressTargetRows(levels);
   const summary = stressSummaryRows(levels);
@@ -32,15 +33,19 @@ export async function renderStressFiles(
   return withOfficeFiles({
     [STRESS_FILE]: toCsv(targets, targetColumns, options),
     [STRESS_SUMMARY_FILE]: toCsv(summary, summaryColumns, options),
+    [STRESS_FUNDING_FILE]: toCsv(stressFundingRows(levels, options.cutSources), STRESS_FUNDING_COLUMNS as (keyof StressFundingRow)[], options),
     ...(diagnostics.length > 0 ? { [STRESS_DIAGNOSTICS_FILE]: toCsv(diagnostics, STRESS_DIAGNOSTIC_COLUMNS, options) } : {}),
     [INPUT_FILE]: renderInput(merged),
     "run.json": renderJson(runJson),
   }, { kind: "stress", xlsx: options.xlsx });
 }
 
-/** The compact table printed after a stress run: one line per level, then attainment per target. */
-/** `draws`: the Monte Carlo draws per level, when run (for P(met) bounds where no draw or every draw met a target). */
-export function stressTable(levels: StressLevel[], title: string, draws?: number): string {
+/**
+ * The compact table printed after a stress run: one line per level, then who paid instead of the
+ * cut sources (`cutSources`, when given), then attainment per target. `draws`: the Monte Carlo draws
+ * per level, when run (for P(met) bounds where no draw or every draw met a target).
+ */
+export function stressTable(levels: StressLevel[], title: string, draws?: number, cutSources?: readonly string[]): string {
   const summary = stressSummaryRows(levels);
   const lines = [title, ""];
   const head = ["cut", "status", "met", "shortfall obj", "gov money used", "budget cut", "hh lost", "hh lost/亿 cut", "regions losing most (→ gaining)"];
@@ -62,6 +67,10 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   }
   if (summary.every((s) => s.households_lost === null) && summary.some((s) => s.status === "optimal")) {
     lines.push("(the scenario counts no households — no households target or households_per_unit — so households lost and the regions losing most are not counted)");
+  }
+  const takenUp = cutSources ? takenUpBy(stressFundingRows(levels, cutSources), formatMoneyChange) : [];
+  if (takenUp.length > 0) {
+    lines.push("", `other sources paid more (money by source against the 0% plan; ${STRESS_FUNDING_FILE}):`, ...takenUp.map((l) => `  ${l}`));
   }
   const diagnosed = stressDiagnosticLines(levels);
   if (diagnosed.length > 0) lines.push("", "levels without a plan (what would have to give):", ...diagnosed.map((l) => `  ${l}`));

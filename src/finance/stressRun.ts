@@ -5,7 +5,7 @@
  *     │ runStress        one plan per cut level (0 % first); with --confidence each level is planned
  *     ▼                  to the level (stressConfidence.ts), with --draws validated on common
  *   StressLevel[]        random numbers (stressMonteCarlo.ts)
- *     │ renderStressFiles  stress.csv, stress_summary.csv, input.yaml, run.json, report, workbook
+ *     │ renderStressFiles  stress.csv, stress_summary.csv, stress_funding.csv, input.yaml, run.json, report, workbook
  *     ▼
  *   FolderRun.write
  */
@@ -80,6 +80,6 @@ export async function stressFolder(file: string, request: StressRequest): Promis
     // Each level's stages as a plan's run.json records them (seconds; an integer stage's gap and proof).
     levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: l.planned.solution.stages })),
   });
-  const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx });
+  const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx, cutSources: selection.sourceIds });
   return { loaded, selection, levels, runJson, cutNote: amountsNote(request.cut, selected), outDir: run.write(files) };
 }

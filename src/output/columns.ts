@@ -46,7 +46,7 @@ export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "me
 /** Result tables in the order a reader checks them: outcomes first, then the plan, money and limits. */
 export const READING_ORDER = [
   "targets.csv", "plan.csv", "budgets.csv", "capacity.csv", "funding.csv", "shadow_prices.csv", "diagnostics.csv",
-  "stress_summary.csv", "stress.csv", "min_budget.csv", "min_budget_binding.csv", "frontier.csv",
+  "stress_summary.csv", "stress_funding.csv", "stress.csv", "min_budget.csv", "min_budget_binding.csv", "frontier.csv",
 ];
 
 /** Key columns of each table, used to align rows across result folders. */
@@ -61,6 +61,7 @@ export const TABLE_KEYS: Record<string, string[]> = {
   // The finance tools' folders, so two stress (or min-budget, frontier) runs compare too.
   "stress.csv": ["cut", "target"],
   "stress_summary.csv": ["cut"],
+  "stress_funding.csv": ["cut", "source"],
   "min_budget.csv": ["source", "region", "year"],
   "min_budget_binding.csv": ["family", "where"],
   "frontier.csv": ["confidence", "target"],
@@ -97,6 +98,10 @@ export const STRESS_SUMMARY_COLUMNS = [
   "cut", "cut_label", "status", "targets_met", "targets", "shortfall_objective", "budget_cut_yuan",
   "government_used_yuan", "government_change_yuan", "households_lost", "households_lost_per_100m_yuan",
   "households_started_lost", "regions_losing_most", "regions_gaining_most",
+];
+/** stress_funding.csv (`simulate stress`): one row per cut level and source, what it pays and the change vs 0 %. */
+export const STRESS_FUNDING_COLUMNS = [
+  "cut", "cut_label", "status", "source", "source_name", "source_kind", "cut_source", "used_yuan", "change_yuan",
 ];
 /** diagnostics.csv of a stress folder: diagnostics.csv's columns after the level's cut. */
 export const STRESS_DIAGNOSTIC_COLUMNS: ("cut" | "cut_label" | keyof DiagnosticRow)[] = ["cut", "cut_label", ...DIAGNOSTIC_COLUMNS];

@@ -1,5 +1,5 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
-import { formatCount, formatMoney, formatPercent, formatProbability, formatRange } from "../format/numbers.js";
+import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, formatRange } from "../format/numbers.js";
 import { diagnosticKindLabel, type Label, metricLabel, statusLabel } from "../format/labels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
@@ -70,6 +70,40 @@ export function stressSummaryTable(ctx: RunContext): string {
     ]),
     numeric: [false, false, true, true, true, true],
   });
+}
+
+/**
+ * stress: what each source pays at each cut level and its change against 0 % (stress_funding.csv),
+ * so a cut taken up by other sources — the province's money paid by cities and counties, with the
+ * government total unchanged — shows who paid instead.
+ */
+export function stressFundingTable(ctx: RunContext): string {
+  const rows = records(ctx.tables.get("stress_funding.csv"));
+  if (rows.length === 0) return "";
+  const levels = [...new Set(rows.map((r) => text(r.cut_label)))];
+  const sources = [...new Set(rows.map((r) => text(r.source)))];
+  const cell = (r: Record<string, Cell> | undefined, i: number): string => {
+    if (!r || typeof r.used_yuan !== "number") return "—";
+    const change = num(r.change_yuan);
+    return i === 0 || !Number.isFinite(change) || Math.abs(change) < 1 ? formatMoney(r.used_yuan) : `${formatMoney(r.used_yuan)}（${formatMoneyChange(change)}）`;
+  };
+  const body = sources.map((id) => {
+    const own = rows.filter((r) => r.source === id);
+    const name = text(own[0].source_name);
+    return [
+      own[0].cut_source === true ? { zh: `${name}（被削减）`, en: `${name} (cut)` } : name,
+      ...levels.map((label, i) => cell(own.find((r) => r.cut_label === label), i)),
+    ];
+  });
+  const head = [{ zh: "资金来源", en: "Source" }, ...levels.map((label) => ({ zh: `削减${label}`, en: `cut ${label}` }))];
+  return [
+    `<h3>${bi({ zh: "各资金来源的支出（括号内为较0%档位的变化）", en: "Money paid by each source (in brackets: change against the 0% level)" })}</h3>`,
+    table({ head, rows: body, numeric: head.map((_, j) => j >= 1) }),
+    `<p>${bi({
+      zh: "各档位方案中每个资金来源的支出合计（含规划期后的付款年份）。被削减来源少付的部分由其他来源补上时，政府资金合计可能不变。",
+      en: "What each source pays in the level's plan (payment years after the horizon included). When other sources take up what a cut source no longer pays, the government total can stay the same.",
+    })}</p>`,
+  ].join("\n");
 }
 
 /**

@@ -50,7 +50,7 @@ export function columnKind(column: string): ColumnKind {
   if (HOUSEHOLDS.test(column)) return "households";
   if (COUNT.has(column)) return "count";
   if (INTEGER.has(column)) return "integer";
-  if (column === "binding" || column === "met" || column === "gained_vs_base" || column === "confidence_reached" || column === "reached" || column === "whole_units") return "flag";
+  if (column === "binding" || column === "met" || column === "gained_vs_base" || column === "confidence_reached" || column === "reached" || column === "whole_units" || column === "cut_source") return "flag";
   return "number";
 }
 

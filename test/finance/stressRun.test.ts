@@ -30,6 +30,11 @@ describe("stressFolder: simulate stress as an engine call", () => {
     // Each level's stages as a plan's run.json records them, with their seconds.
     expect(runJson.levels[1].stages[0]).toMatchObject({ stage: "shortfall", status: "optimal", seconds: expect.any(Number) });
     expect(readFileSync(join(out, "stress.csv"), "utf8")).toContain("t-80");
+    // Who pays at each level: one row per level and source, the sources the cut selects marked.
+    const funding = readFileSync(join(out, "stress_funding.csv"), "utf8").replace(/^\ufeff/, "").trim().split("\n");
+    expect(funding[0]).toBe("cut,cut_label,status,source,source_name,source_kind,cut_source,used_yuan,change_yuan");
+    expect(funding.slice(1).map((l) => l.split(",").slice(0, 7).join(","))).toEqual(["0,0%,optimal,gov,gov,government,true", "0.2,20%,optimal,gov,gov,government,true"]);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("各资金来源的支出");
   });
 
   it("counts no households where the scenario has no households target, and charts the weighted shortfall instead", async () => {

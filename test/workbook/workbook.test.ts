@@ -106,6 +106,23 @@ describe("results.xlsx", () => {
     expect(format("started", "mean")).not.toMatch(/万元|亿元/);
   });
 
+  it("gives stress_funding.csv its sheet after the stress summary, headed in Chinese, with amounts as money", async () => {
+    const files = {
+      "stress_summary.csv": "cut,cut_label,government_used_yuan\n0,0%,500000000\n0.1,10%,500000000\n",
+      "stress_funding.csv": "cut,cut_label,status,source,source_name,source_kind,cut_source,used_yuan,change_yuan\n" +
+        "0,0%,optimal,provincial,省级,government,true,300000000,0\n0.1,10%,optimal,provincial,省级,government,true,240000000,-60000000\n" +
+        "0.1,10%,optimal,city,市级,government,false,260000000,60000000\n",
+      "stress.csv": "cut,target\n0,t1\n",
+    };
+    const wb = XLSX.read((await withOfficeFiles(files, { kind: "stress" }))["results.xlsx"] as Uint8Array, { cellNF: true });
+    expect(wb.SheetNames).toEqual(["概要", "压力测试-汇总", "压力测试-各资金来源", "压力测试-目标"]);
+    const sheet = wb.Sheets["压力测试-各资金来源"];
+    expect(["G1", "H1", "I1"].map((ref) => sheet[ref].v)).toEqual(["是否被削减的来源", "已使用", "变化"]);
+    expect(sheet.H4.z).toMatch(/亿元/);
+    expect(sheet.I4.z).toMatch(/万元|亿元/);
+    expect(sheet.G4.v).toBe(true);
+  });
+
   it("shows a target's weight (targets.csv, stress.csv) and households lost per 1亿元 with their decimals", async () => {
     const files = {
       "targets.csv": "target,metric,weight,target_value\nt1,started,1.5,100\nt2,households_started,0.25,1000\n",

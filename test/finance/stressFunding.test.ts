@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { resolveSelection } from "../../src/finance/selection.js";
+import { runStress } from "../../src/finance/stress.js";
+import { stressFundingRows, takenUpBy } from "../../src/finance/stressFunding.js";
+import { stressTable } from "../../src/finance/stressReport.js";
+import { stressSummaryRows } from "../../src/finance/stressTables.js";
+import { formatMoneyChange } from "../../src/format/numbers.js";
+import { loadScenario } from "../../src/scenario/index.js";
+
+const TOWNS = "test/fixtures/finance/towns.yaml";
+
+describe("stress_funding.csv: who pays at each cut level", () => {
+  it("shows the county paying what the cut central money no longer pays, where the government total hides it", async () => {
+    const { scenario: s } = loadScenario(TOWNS);
+    const selection = resolveSelection(s, { selector: { kind: "government", ids: ["central"] }, from: 2022 });
+    const levels = await runStress(s, selection, [0.3]);
+    const [base, cut] = stressSummaryRows(levels);
+    // The review's finding: one government source cut, the government total the same.
+    expect(cut.government_change_yuan).toBeCloseTo(0, 0);
+    const rows = stressFundingRows(levels, selection.sourceIds);
+    expect(rows.map((r) => `${r.cut_label}:${r.source}`)).toEqual([
+      "0%:central", "0%:county", "0%:enterprise", "0%:residents", "30%:central", "30%:county", "30%:enterprise", "30%:residents",
+    ]);
+    const at = (cutLabel: string, source: string) => rows.find((r) => r.cut_label === cutLabel && r.source === source)!;
+    expect(at("0%", "central")).toMatchObject({ cut_source: true, change_yuan: 0, source_kind: "government", source_name: "中央补助" });
+    expect(at("30%", "county").cut_source).toBe(false);
+    expect(at("30%", "central").change_yuan!).toBeLessThan(-1e7);
+    expect(at("30%", "county").change_yuan!).toBeCloseTo(-at("30%", "central").change_yuan!, 0);
+    // The rows of a kind add up to the summary's government money.
+    for (const [level, summary] of [["0%", base], ["30%", cut]] as const) {
+      const gov = rows.filter((r) => r.cut_label === level && r.source_kind === "government").reduce((t, r) => t + r.used_yuan!, 0);
+      expect(gov).toBeCloseTo(summary.government_used_yuan!, 0);
+    }
+    expect(takenUpBy(rows, formatMoneyChange)).toEqual([`30%: 中央补助 ${formatMoneyChange(at("30%", "central").change_yuan!)} (cut) → 县级财政 ${formatMoneyChange(at("30%", "county").change_yuan!)}`]);
+    const printed = stressTable(levels, "stress", undefined, selection.sourceIds);
+    expect(printed).toContain("other sources paid more (money by source against the 0% plan; stress_funding.csv):");
+    expect(printed).toMatch(/30%: 中央补助 −3,533\.\d+万元 \(cut\) → 县级财政 \+3,533\.\d+万元/);
+  });
+
+  it("leaves a level without a plan empty and says nothing where no other source pays more", () => {
+    const level = (cut: number, status: string, funding: [string, number][]) => ({
+      cut, label: `${cut * 100}%`, moneyCutYuan: 0, extras: {},
+      planned: {
+        scenario: { sources: [{ id: "a", name: "甲", kind: "government" }, { id: "b", name: "乙", kind: "enterprise" }] },
+        solution: { status },
+        tables: { funding: funding.map(([source, amount_yuan]) => ({ source, amount_yuan })) },
+      },
+    }) as unknown as Parameters<typeof stressFundingRows>[0][number];
+    const rows = stressFundingRows([level(0, "optimal", [["a", 100], ["a", 50], ["b", 10]]), level(0.1, "optimal", [["a", 140], ["b", 9.5]]), level(0.5, "infeasible", [])], ["a"]);
+    expect(rows.map((r) => [r.cut_label, r.source, r.used_yuan, r.change_yuan])).toEqual([
+      ["0%", "a", 150, 0], ["0%", "b", 10, 0], ["10%", "a", 140, -10], ["10%", "b", 9.5, -0.5], ["50%", "a", null, null], ["50%", "b", null, null],
+    ]);
+    expect(takenUpBy(rows, formatMoneyChange)).toEqual([]);
+  });
+});
