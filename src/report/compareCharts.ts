@@ -1,6 +1,7 @@
 /** `simulate compare`: the values that changed most per result file, as relative changes. */
 import { fileLabel } from "../format/labels.js";
 import { formatChange, formatMoneyChange } from "../format/numbers.js";
+import { shownChanges } from "../finance/compare/shownChanges.js";
 import { isMoneyColumn, READING_ORDER } from "../output/columns.js";
 import { num, records, text } from "../output/resultTables.js";
 import { percentAxis } from "./axis.js";
@@ -10,31 +11,20 @@ import type { ChartSpec } from "./svgChart.js";
 export const TOP_CHANGES = 12;
 
 /**
- * A value this small against the largest of its column is a near-zero base: its relative change
- * (bonds' 2026 utilisation +187,432 %) says nothing, so the chart leaves it out.
- */
-const MATERIAL = 1e-3;
-
-/** Ranges of a price (where it holds), not quantities: their relative change is not a change of the plan. */
-const RANGE_COLUMN = /_valid_(from|to)/;
-
-/**
  * Per file (outcomes first), the rows with the largest |relative change| of folder 2 against folder 1,
  * each labelled with its absolute change (money in 万元/亿元).
  */
 export function largestChanges(ctx: RunContext): Map<string, { label: string; rel: number }[]> {
-  const rows = records(ctx.tables.get("compare.csv")).filter((r) => r.file !== "input.yaml" && !RANGE_COLUMN.test(text(r.column)));
+  const all = records(ctx.tables.get("compare.csv")).filter((r) => r.file !== "input.yaml");
+  // The same rule as the printout's (compare.ts): no price ranges, no near-zero bases.
+  const rows = shownChanges(all, (r) => ({ file: text(r.file), column: text(r.column), sizes: [Math.abs(num(r.value_1)), Math.abs(num(r.value_2))] }));
   const out = new Map<string, { label: string; rel: number }[]>();
   const files = [...new Set(rows.map((r) => text(r.file)))];
   const place = (file: string) => (READING_ORDER.includes(file) ? READING_ORDER.indexOf(file) : READING_ORDER.length);
   files.sort((a, b) => place(a) - place(b));
-  const size = (r: (typeof rows)[number]) => Math.max(Math.abs(num(r.value_1)) || 0, Math.abs(num(r.value_2)) || 0);
-  const largest = new Map<string, number>();
-  for (const r of rows) largest.set(`${r.file}|${r.column}`, Math.max(largest.get(`${r.file}|${r.column}`) ?? 0, size(r)));
   for (const file of files) {
     const ranked = rows
       .filter((r) => r.file === file && Number.isFinite(num(r.rel_delta_2)) && num(r.rel_delta_2) !== 0)
-      .filter((r) => size(r) >= MATERIAL * (largest.get(`${r.file}|${r.column}`) ?? 0))
       .map((r) => ({ label: `${text(r.key)} · ${text(r.column)}（${change(text(r.column), num(r.delta_2))}）`, rel: num(r.rel_delta_2) }))
       .sort((a, b) => Math.abs(b.rel) - Math.abs(a.rel) || a.label.localeCompare(b.label))
       .slice(0, TOP_CHANGES);

@@ -169,6 +169,23 @@ describe("input diff", () => {
     expect(mostChanged(rows, 2).get("targets.csv")!.map((r) => r.column)).toEqual(["met", "planned"]);
   });
 
+  it("leaves the ranges of prices and near-zero bases out of the printout, by the report's rule", () => {
+    const row = (file: string, key: string, column: string, values: string[]): CompareRow => {
+      const [a, b] = values.map(Number);
+      return { file, key, column, values, deltas: [b - a], relDeltas: [a === 0 ? null : (b - a) / Math.abs(a)], missingIn: [] };
+    };
+    const rows = [
+      row("targets.csv", "target=gd", "marginal_cost_valid_to", ["1420024.3338", "1420007.688"]),
+      row("targets.csv", "target=gd", "marginal_cost_valid_from", ["1419996.6053", "1419974.2427"]),
+      row("plan.csv", "year=2024;region=a", "households_started", ["0.0004", "0"]), // −100 %, of nothing
+      row("plan.csv", "year=2024;region=b", "households_started", ["5000", "4900"]),
+      row("budgets.csv", "year=2024;region=c", "shadow_price_valid_from_yuan", ["8514600", "2105000"]),
+    ];
+    const changed = mostChanged(rows, 5);
+    expect([...changed.keys()]).toEqual(["plan.csv"]);
+    expect(changed.get("plan.csv")!.map((r) => r.key)).toEqual(["year=2024;region=b"]);
+  });
+
   it("keys lists of records by id, or by region/program/year, and other lists as values", () => {
     const a = { sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 1 }] }], objective: { stages: [1, 2] } };
     const b = { sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 2 }] }, { id: "d" }], objective: { stages: [1] } };

@@ -15,9 +15,10 @@ import { isMoneyColumn, READING_ORDER, TABLE_KEYS } from "../../output/columns.j
 import { summariseFolder } from "./folderSummary.js";
 import { formatMoney, formatMoneyChange } from "../../format/numbers.js";
 import { toCsv } from "../../output/csv.js";
-import { changeScore, type CompareRow, compareTable } from "./alignTables.js";
+import { changeScore, type CompareRow, compareTable, toNumber } from "./alignTables.js";
 import { diffInputs, type InputDifference } from "./inputDiff.js";
 import { readResultsFolder, type ResultsFolder } from "./readFolder.js";
+import { shownChanges } from "./shownChanges.js";
 
 export interface CompareResult {
   folders: ResultsFolder[];
@@ -121,13 +122,15 @@ const TARGET_OUTCOMES = new Set([
 /**
  * The rows that changed most in each file, ranked by relative change (see changeScore) and then by
  * size: per file, so a few large yuan amounts do not hide a target that stopped being met; in
- * targets.csv the outcomes come before the prices.
+ * targets.csv the outcomes come before the prices. The ranges of prices and near-zero bases are
+ * left out, by the report's rule (shownChanges).
  */
 export function mostChanged(rows: CompareRow[], top: number): Map<string, CompareRow[]> {
   const out = new Map<string, CompareRow[]>();
   const rank = (r: CompareRow) => (r.file === "targets.csv" && !TARGET_OUTCOMES.has(r.column) ? 1 : 0);
+  const shown = shownChanges(rows, changeSize);
   for (const file of READING_ORDER) {
-    const ranked = rows
+    const ranked = shown
       .filter((r) => r.file === file)
       .map((r) => ({ r, rank: rank(r), score: changeScore(r), size: Math.max(0, ...r.deltas.map((d) => Math.abs(d ?? 0))) }))
       .filter((x) => x.score > 0)
@@ -137,6 +140,11 @@ export function mostChanged(rows: CompareRow[], top: number): Map<string, Compar
     if (ranked.length > 0) out.set(file, ranked);
   }
   return out;
+}
+
+/** A compared row's values as shownChanges sizes them (flags as 1/0, missing values as NaN). */
+function changeSize(r: CompareRow): { file: string; column: string; sizes: number[] } {
+  return { file: r.file, column: r.column, sizes: r.values.map((v) => Math.abs(toNumber(v) ?? Number.NaN)) };
 }
 
 /** A relative change in per cent: one decimal, or two significant digits below 0.1 % (never "−0.0%"). */
