@@ -5,7 +5,7 @@
  * source says who paid instead. Tidy (one row per level and source), so its header is the same for
  * every scenario and a finance office filters or pivots it by source.
  */
-import { round } from "../results/numbers.js";
+import { REPORT_TOLERANCE, round } from "../results/numbers.js";
 import type { StressLevel } from "./stress.js";
 
 export const STRESS_FUNDING_FILE = "stress_funding.csv";
@@ -57,8 +57,8 @@ function usedBySource(level: StressLevel): Map<string, number> | null {
   return out;
 }
 
-/** A change of money under a yuan is the LP's rounding, not a source paying more or less. */
-const MOVED_YUAN = 1;
+/** A change of money under a yuan is solver noise (REPORT_TOLERANCE), not a source paying more or less. */
+const MOVED_YUAN = REPORT_TOLERANCE.yuan;
 
 /**
  * Per level where sources the cut does not select pay more: what the cut sources pay less and who

@@ -12,9 +12,11 @@ import { simulate } from "../../src/pipeline.js";
 
 const TOWNS = "test/fixtures/finance/towns.yaml";
 const CUT = "test/fixtures/finance/cut-20.yaml";
+const CENTRAL_CUT = "test/fixtures/finance/central-cut.yaml";
 let dir: string;
 let base: string;
 let cut: string;
+let centralCut: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "renewsim-compare-"));
@@ -22,6 +24,8 @@ beforeAll(async () => {
   cut = join(dir, "cut-20");
   await simulate(TOWNS, { out: base });
   await simulate(TOWNS, { overlays: [CUT], out: cut });
+  centralCut = join(dir, "central-cut");
+  await simulate(TOWNS, { overlays: [CENTRAL_CUT], out: centralCut });
 });
 
 /** A plain split (targets.csv of the fixture has no quoted fields), independent of the reader. */
@@ -167,6 +171,26 @@ describe("input diff", () => {
     };
     const rows = [row("marginal_cost_yuan_per_unit", ["351000000", "0"]), row("planned", ["27", "26"]), row("met", ["true", "false"])];
     expect(mostChanged(rows, 2).get("targets.csv")!.map((r) => r.column)).toEqual(["met", "planned"]);
+  });
+
+  it("prints the money by source, where a cut of one government source that another takes up leaves the money by kind as it was", async () => {
+    const result = await compareFolders([base, centralCut]);
+    const [before, after] = result.folders.map((f) => summariseFolder(f, ""));
+    const government = (s: typeof before) => s.moneyByKind.find(([k]) => k === "government")![1];
+    expect(Math.abs(government(after) - government(before))).toBeLessThan(1);
+    const bySource = (folder: string, source: string) =>
+      readPlainCsv(join(folder, "funding.csv")).filter((r) => r.source === source).reduce((t, r) => t + Number(r.amount_yuan), 0);
+    const central = result.sources.find((r) => r.key === "source=central")!;
+    expect(central.column).toBe("amount_yuan");
+    expect(central.values.map(Number)).toEqual([bySource(base, "central"), bySource(centralCut, "central")].map((x) => Math.round(x * 100) / 100));
+    const text = compareText(result, 5, null);
+    const lines = text.split("\n");
+    const head = lines.indexOf("  money by source (funding.csv summed over years, regions and programmes):");
+    expect(head).toBeGreaterThan(lines.findIndex((l) => l.startsWith("values that changed most")));
+    expect(lines[head + 1]).toMatch(/^ {4}(central 中央补助: 1\.93亿元 → 1\.4亿元 \(−5,333\.33万元|county 县级财政: 1\.52亿元 → 2\.05亿元 \(\+5,333\.33万元)/);
+    expect(lines.slice(head + 1, head + 3).map((l) => l.trim().split(" ")[0]).sort()).toEqual(["central", "county"]);
+    // Residents and the enterprise pay the same (to under a yuan): not listed.
+    expect(lines[head + 3]).not.toMatch(/^ {4}\w+ /);
   });
 
   it("leaves the ranges of prices and near-zero bases out of the printout, by the report's rule", () => {

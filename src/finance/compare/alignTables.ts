@@ -21,8 +21,8 @@ export interface CompareRow {
   missingIn: number[];
 }
 
-export function compareTable(file: string, tables: (CsvTable | undefined)[]): CompareRow[] {
-  const keys = TABLE_KEYS[file] ?? [];
+/** `keys`: the columns the rows are aligned on (default: the file's TABLE_KEYS). */
+export function compareTable(file: string, tables: (CsvTable | undefined)[], keys: string[] = TABLE_KEYS[file] ?? []): CompareRow[] {
   const present = tables.filter((t): t is CsvTable => t !== undefined);
   if (present.length === 0) return [];
   const indexed = tables.map((t) => new Map((t?.rows ?? []).map((r) => [keyOf(r, keys), r])));

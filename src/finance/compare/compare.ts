@@ -15,15 +15,19 @@ import { isMoneyColumn, READING_ORDER, TABLE_KEYS } from "../../output/columns.j
 import { summariseFolder } from "./folderSummary.js";
 import { formatMoney, formatMoneyChange } from "../../format/numbers.js";
 import { toCsv } from "../../output/csv.js";
+import { REPORT_TOLERANCE } from "../../results/numbers.js";
 import { changeScore, type CompareRow, compareTable, toNumber } from "./alignTables.js";
 import { diffInputs, type InputDifference } from "./inputDiff.js";
 import { readResultsFolder, type ResultsFolder } from "./readFolder.js";
 import { shownChanges } from "./shownChanges.js";
+import { sourceName, sourceShift } from "./sourceShift.js";
 
 export interface CompareResult {
   folders: ResultsFolder[];
   rows: CompareRow[];
   inputs: InputDifference[];
+  /** funding.csv summed by source, aligned (key `source=<id>`): who pays more and who less. */
+  sources: CompareRow[];
   /** Mismatches that were allowed by `force` (empty otherwise). */
   warnings: string[];
 }
@@ -43,7 +47,7 @@ export async function compareFolders(dirs: string[], options: { force?: boolean 
     if (tables.some((t) => t !== undefined)) rows.push(...compareTable(file, tables));
   }
   if (rows.length === 0) throw new UsageError(`none of the folders holds result tables (${Object.keys(TABLE_KEYS).join(", ")})`);
-  return { folders, rows, inputs: diffInputs(folders.map((f) => f.input)), warnings: mismatches };
+  return { folders, rows, inputs: diffInputs(folders.map((f) => f.input)), sources: sourceShift(folders), warnings: mismatches };
 }
 
 /** The command that wrote a folder: run.json's `command`; plan and merge folders (the same tables) have none. */
@@ -147,6 +151,22 @@ function changeSize(r: CompareRow): { file: string; column: string; sizes: numbe
   return { file: r.file, column: r.column, sizes: r.values.map((v) => Math.abs(toNumber(v) ?? Number.NaN)) };
 }
 
+/**
+ * The sources whose money changed, largest change first (what a cut of one source hides in the
+ * money by kind): "provincial 省级财政补助资金: 32.92亿元 → 32.1亿元 (−8,231.87万元 -2.5%)".
+ */
+function sourceShiftLines(result: CompareResult, top: number): string[] {
+  const size = (r: CompareRow) => Math.max(0, ...r.deltas.map((d) => Math.abs(d ?? 0)));
+  // A change under a yuan is solver noise (REPORT_TOLERANCE), as funding.csv writes it.
+  const changed = shownChanges(result.sources, changeSize).filter((r) => size(r) >= REPORT_TOLERANCE.yuan).sort((a, b) => size(b) - size(a)).slice(0, top);
+  if (changed.length === 0) return [];
+  const id = (r: CompareRow) => r.key.replace(/^source=/, "");
+  return [
+    "  money by source (funding.csv summed over years, regions and programmes):",
+    ...changed.map((r) => `    ${id(r)} ${sourceName(result.folders, id(r))}: ${changeText(r)}`),
+  ];
+}
+
 /** A relative change in per cent: one decimal, or two significant digits below 0.1 % (never "−0.0%"). */
 function relText(x: number): string {
   const pct = x * 100;
@@ -188,7 +208,9 @@ export function compareText(result: CompareResult, top: number, outFile: string 
   const missing = result.rows.filter((r) => r.missingIn.length > 0).length;
   lines.push("", `values that changed most (top ${top} per file; ${total} changed values in all):`);
   if (missing > 0) lines.push(`  ${missing} values are in some folders only (column missing_in of ${outFile ?? "compare.csv"}); they are not counted as changed`);
-  if (changed.size === 0) lines.push(missing > 0 ? "  none of the values every folder holds changed" : "  none: every value is the same");
+  const shift = sourceShiftLines(result, top);
+  lines.push(...shift);
+  if (changed.size === 0 && shift.length === 0) lines.push(missing > 0 ? "  none of the values every folder holds changed" : "  none: every value is the same");
   for (const [file, list] of changed) {
     lines.push(`  ${file}:`);
     for (const r of list) lines.push(`    ${r.key} ${r.column}: ${changeText(r)}`);
