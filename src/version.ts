@@ -16,7 +16,7 @@ export const ENGINE_VERSION: string = pkg.version;
  * certain): mc_summary's paid and gap in those years, sensitivity and reoptimize results change;
  * min-budget with whole units reports the first λ `simulate` plans to every target.
  * 5: stress_summary.csv gains regions_gaining_most; diagnostics.csv gains message_zh (before
- * input_line).
+ * input_line); stress writes stress_funding.csv; run.json gains as_of.
  */
 export const OUTPUT_VERSION = 5;
 /**

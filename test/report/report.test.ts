@@ -281,7 +281,6 @@ describe("stress report", () => {
     expect(html2).toContain("各削减档位的完成概率 P(met)");
   });
 
-<<<<<<< HEAD
   it("names the targets whose lines lie on top of each other (the same at every level)", () => {
     const twin = stress.split("\n").slice(1).map((l) => l.replace(",a,目标甲,", ",b,目标乙,"));
     const other = stress.split("\n").slice(1).map((l) => l.replace(",a,目标甲,", ",c,目标丙,").replace(/,0\.9,10,false,-10,/, ",0.95,5,false,-5,"));
@@ -290,7 +289,8 @@ describe("stress report", () => {
     expect(html).toContain("Lines on top of each other: 目标甲 and 目标乙 (the same at every level)");
     expect(html).not.toMatch(/重合的线：[^<]*目标丙/);
     expect(renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary }))).not.toContain("重合的线");
-=======
+  });
+
   it("tables what each source pays per level and its change against 0 %, marking the sources cut", () => {
     const funding = [
       "cut,cut_label,status,source,source_name,source_kind,cut_source,used_yuan,change_yuan",
@@ -307,7 +307,6 @@ describe("stress report", () => {
     expect(html).toContain('<tr><td>市级财政</td><td class="num">2亿元</td><td class="num">2.46亿元（+4,600万元）</td><td class="num">—</td></tr>');
     // A folder written before stress_funding.csv: no table.
     expect(renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary }))).not.toContain("各资金来源的支出");
->>>>>>> d86b7e8 (stress writes stress_funding.csv — what each source pays per cut level and its change vs 0 % — shown in the report, the workbook and the printed table)
   });
 
   it("says which budgets were cut, from when and where, and to what confidence each level was planned", () => {
