@@ -4,6 +4,7 @@
  * and completions recorded in actuals count as recorded (recorded.ts).
  */
 import type { Target } from "../scenario/types.js";
+import { unitCostOfStart } from "../scenario/unitPrice.js";
 import { type Expr, type LeafProgram, type ModelContext, MONEY_UNIT, sumExpr } from "./context.js";
 import { householdsStartedCorrection, metricCorrection } from "./recorded.js";
 
@@ -22,7 +23,7 @@ export function startsIn(ctx: ModelContext, lp: LeafProgram, t: number): Expr {
 export function unitCostAt(ctx: ModelContext, lp: LeafProgram, t: number): number {
   const years = t - ctx.scenario.horizon.start;
   const factor = lp.leaf.costFactorByYear?.[years] ?? 1;
-  return (lp.leaf.unitCost * factor * Math.pow(1 + lp.program.escalation, years)) / MONEY_UNIT;
+  return unitCostOfStart(lp.program, lp.leaf, t, ctx.scenario.horizon.start, factor) / MONEY_UNIT;
 }
 
 /** Σ_k profile[k] · unitCost(y−k) · starts(y−k): the money falling due in year y (万元). */

@@ -17,6 +17,7 @@ import type { Scenario } from "./types.js";
 import { validateMerged } from "./validate.js";
 import { inputLocator } from "./inputPlace.js";
 import { moneyNotices, overriddenPerYear } from "./moneyNotices.js";
+import { paidNotices } from "./paidNotices.js";
 import { targetNotices } from "./targetNotices.js";
 import { implausibleBudgets, implausibleUnitCosts } from "./plausibility.js";
 
@@ -90,7 +91,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     merged,
     hash: scenarioHash(merged),
     layers: layers.map((l) => l.file),
-    notices: [...written(), ...moneyNotices(scenario, place), ...targetNotices(scenario, place)],
+    notices: [...written(), ...moneyNotices(scenario, place), ...paidNotices(scenario, place), ...targetNotices(scenario, place)],
     inputs: files.filesRead,
     locate,
   };

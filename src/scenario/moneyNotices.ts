@@ -128,7 +128,7 @@ function unusedSources(scenario: Scenario): string[] {
  * "梅州市市辖区 (meizhou-urban)": the name a reader knows, and the id the scenario's files use.
  * Names looked up in one map: a county-scale scenario can leave a thousand leaves uncovered.
  */
-function regionLabel(scenario: Scenario): (id: string) => string {
+export function regionLabel(scenario: Scenario): (id: string) => string {
   const names = new Map(scenario.regions.map((r) => [r.id, r.name]));
   return (id) => {
     const name = names.get(id);

@@ -1,0 +1,15 @@
+/**
+ * The price of one unit by its start year: `unit_cost` is the price of the horizon's first year,
+ * and escalation applies from there — also backwards, to units started before the horizon
+ * (docs/model.md). The model's commitments and the load-time notes on recorded payments price
+ * units alike.
+ */
+import type { Program, ProgramLeaf } from "./types.js";
+
+/**
+ * Yuan per unit of `program` started in `year` in `leaf`; `factor`: a sampled world's multiplier on
+ * that year's unit cost (Monte Carlo), applied in the model's order of operations.
+ */
+export function unitCostOfStart(program: Pick<Program, "escalation">, leaf: Pick<ProgramLeaf, "unitCost">, year: number, horizonStart: number, factor = 1): number {
+  return leaf.unitCost * factor * Math.pow(1 + program.escalation, year - horizonStart);
+}
