@@ -89,21 +89,68 @@ function settledStarts(lp: RecordedLeafProgram, from: number): number {
 /** Units completing in year c beyond the starts one duration earlier (recorded minus derived). */
 export function completedCorrection(lp: RecordedLeafProgram, c: number): number {
   const a = lp.actuals.get(c);
-  if (!a || a.completed === null) return 0;
-  return a.completed - settledStarts(lp, c - lp.program.spendProfile.length + 1);
+  if (!a || a.completed === null) return lateInto(lp, c, unitsLeft);
+  return unitsRecorded(lp, c)!;
 }
 
 /** Households completing in year c beyond starts one duration earlier × households per unit. */
 export function householdsCompletedCorrection(lp: RecordedLeafProgram, c: number): number {
+  const recorded = householdsRecorded(lp, c);
+  if (recorded !== null) return recorded;
+  return householdsStartedCorrection(lp, c - lp.program.spendProfile.length + 1) + lateInto(lp, c, householdsLeft);
+}
+
+/** Recorded completed units of year c minus the starts one duration earlier; null when c records none. */
+function unitsRecorded(lp: RecordedLeafProgram, c: number): number | null {
+  const a = lp.actuals.get(c);
+  if (!a || a.completed === null) return null;
+  return a.completed - settledStarts(lp, c - lp.program.spendProfile.length + 1);
+}
+
+/** Recorded completed households of year c minus the starts one duration earlier × households per unit; null when c records none. */
+function householdsRecorded(lp: RecordedLeafProgram, c: number): number | null {
   const from = c - lp.program.spendProfile.length + 1;
   const a = lp.actuals.get(c);
-  if (a?.householdsCompleted == null && a?.completed == null) return householdsStartedCorrection(lp, from);
+  if (a?.householdsCompleted == null && a?.completed == null) return null;
   const started = settledStarts(lp, from);
   const base = started * lp.leaf.householdsPerUnit;
   if (a.householdsCompleted !== null) return a.householdsCompleted - base;
   // Completed units only: households per unit of those starts as recorded (or the leaf's average).
   const perUnit = started > 0 ? (base + householdsStartedCorrection(lp, from)) / started : lp.leaf.householdsPerUnit;
   return a.completed! * perUnit - base;
+}
+
+/** Units started one duration before y that y's recorded completions leave uncompleted (negative: more completed); null when y records none. */
+function unitsLeft(lp: RecordedLeafProgram, y: number): number | null {
+  const recorded = unitsRecorded(lp, y);
+  return recorded === null ? null : -recorded;
+}
+
+/** The same in households: those started one duration before y (as recorded) minus those y records completed. */
+function householdsLeft(lp: RecordedLeafProgram, y: number): number | null {
+  const recorded = householdsRecorded(lp, y);
+  return recorded === null ? null : householdsStartedCorrection(lp, y - lp.program.spendProfile.length + 1) - recorded;
+}
+
+/**
+ * Recorded starts that recorded completions left out — 92 % of 2021's starts recorded as
+ * completed in 2022 — complete in the first year after them whose completions are derived (the
+ * year after the last recorded one, usually the first open year): otherwise they would never count
+ * as completed. `left(y)`: what year y's recorded completions leave of the starts one duration
+ * earlier (null where y records none). Over each run of years with recorded completions, the late
+ * units add up, counted only where that start year has a record (completions of unrecorded
+ * pre-horizon starts owe nothing); more completions than starts (late units finishing, or units
+ * finishing early) offset the lateness, and a net excess is not taken back.
+ */
+function lateInto(lp: RecordedLeafProgram, c: number, left: (lp: RecordedLeafProgram, y: number) => number | null): number {
+  const first = Math.min(...lp.actuals.keys());
+  let late = 0;
+  for (let y = first; y < c; y++) {
+    const owed = left(lp, y);
+    if (owed === null) late = 0; // a derived year took them
+    else if (lp.actuals.has(y - lp.program.spendProfile.length + 1)) late += owed;
+  }
+  return Math.max(0, late);
 }
 
 /**

@@ -110,6 +110,44 @@ describe("recorded households and completions", () => {
   });
 });
 
+describe("late units: recorded starts recorded completions leave out", () => {
+  // Horizon 2021–2022 in town(); completions recorded for 2022 only leave 2023 (a payment year) derived.
+  const late = (extra: Actual[] = []) => town([
+    { region: "town", program: "retrofit", year: 2021, started: 5, householdsStarted: 600, partial: false },
+    { region: "town", program: "retrofit", year: 2022, started: 4, completed: 3, partial: false },
+    ...extra,
+  ], { horizon: { start: 2021, end: 2023 } });
+
+  it("complete in the first year after the recorded completions, units and households", () => {
+    const lp = buildPlanningModel(late()).ctx.leafPrograms[0];
+    expect(completedCorrection(lp, 2022)).toBe(-2); // 5 started in 2021, 3 recorded completed
+    expect(completedCorrection(lp, 2023)).toBe(2); // the 2 late ones complete with 2022's 4 starts
+    expect(householdsCompletedCorrection(lp, 2023)).toBeCloseTo(600 - 3 * 120); // at 2021's 120 a unit
+    expect(completedCorrection(lp, 2024)).toBe(0); // once only
+    // Every unit started completes once, every household too.
+    const units = [2021, 2022, 2023, 2024].reduce((n, c) => n + (lp.actuals.get(c - 1)?.started ?? 0) + completedCorrection(lp, c), 0);
+    expect(units).toBe(9);
+  });
+
+  it("count in a completed target of that year", () => {
+    const s = late();
+    s.targets = [target({ id: "done", program: "retrofit", region: "town", atLeast: 9, metric: "completed", by: 2023, kind: "hard" })];
+    const { row } = model(s);
+    // starts(2021) + starts(2022) (fixed at 5 and 4) + corrections −2 (2022) + 2 (2023) ≥ 9: all 9
+    // complete by 2023 (without the late ones it would ask for 11, more than ever started).
+    const r = row("target[done]");
+    expect(r.terms.map((t) => t.c)).toEqual([1, 1]);
+    expect(r.lb).toBeCloseTo(9);
+  });
+
+  it("late units completing in a later recorded year offset the lateness", () => {
+    const lp = buildPlanningModel(late([{ region: "town", program: "retrofit", year: 2023, started: 0, completed: 5, partial: false }])).ctx.leafPrograms[0];
+    // 2023 records 5 completed: 2022's 4 and one of 2021's 2 late units; one is still late in 2024.
+    expect(completedCorrection(lp, 2023)).toBe(1);
+    expect(completedCorrection(lp, 2024)).toBe(1);
+  });
+});
+
 describe("closed years and frozen carry-over", () => {
   const carrying = (budgets: { region: string; year: number; amount: number; carriedOut?: number }[], asOf: ReturnType<typeof town>["asOf"]) => {
     const s = town([paid2021], { asOf });
