@@ -14,6 +14,12 @@ import { setOwn, type PositionTable } from "./positions.js";
 /** Columns holding ids or names stay text even when they look numeric (admin codes like 440100). */
 export const TEXT_COLUMNS = new Set(["id", "name", "region", "parent", "program", "source", "of", "unit"]);
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * A number with thousands separators, as WPS and Excel save a cell formatted with them ("71,111",
+ * "1,234,567.5"): groups of three digits only, so "7,1111" or "1,5" (a decimal comma?) stay text
+ * and the schema refuses them.
+ */
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 /** Columns of years: the actuals' and budgets' `year`, a target's `by`. */
 const YEAR_COLUMNS = new Set(["year", "by"]);
 
@@ -107,6 +113,7 @@ export function cellValue(column: string, cell: string): unknown {
     if (/^\d{4}$/.test(year)) return Number(year);
   }
   if (NUMBER.test(cell)) return Number(cell);
+  if (GROUPED.test(cell)) return Number(cell.replace(/,/g, "")); // counts as money cells ("24,000") read
   if (cell === "true" || cell === "false") return cell === "true";
   return cell; // e.g. "3500万": the schema parses units
 }

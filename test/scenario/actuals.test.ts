@@ -48,6 +48,19 @@ describe("actuals: what is recorded", () => {
     expect(load(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": office }).scenario.actuals[0]).toMatchObject({ year: 2021, paid: { central: 12_000_000 } });
   });
 
+  it("reads counts with thousands separators, as WPS and Excel save them beside money cells", () => {
+    const csv = '区域,项目,年份,开工数,开工户数,竣工户数,支付.central（万元）\ngz,retrofit,2021年,10,"71,111","1,234,567.5","24,000"\n';
+    const s = load(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv }).scenario;
+    expect(s.actuals[0]).toMatchObject({ started: 10, householdsStarted: 71_111, householdsCompleted: 1_234_567.5, paid: { central: 240_000_000 } });
+  });
+
+  it("refuses a count whose commas do not group thousands (a decimal comma?)", () => {
+    const csv = 'region,program,year,started,households_started\ngz,retrofit,2021,10,"7,1111"\nsz,retrofit,2021,4,"1,5"\n';
+    const { error } = errorFor(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv });
+    expectProblem(error, "actuals[0].households_started", 2, "actuals.csv", 'expected a number, got "7,1111"');
+    expectProblem(error, "actuals[1].households_started", 3, "actuals.csv", 'expected a number, got "1,5"');
+  });
+
   it("reports a misspelt money column once, naming the header an actuals table takes", () => {
     const csv = "region,program,year,started,payed.central\ngz,retrofit,2021,10,5\nsz,retrofit,2021,4,6\n";
     const { error } = errorFor(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv });
