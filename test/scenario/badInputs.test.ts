@@ -311,6 +311,14 @@ describe("bad scenario files", () => {
     expect(error.message).not.toContain("ids use letters");
   });
 
+  it("makes an actuals table's totals row one problem, not also its empty programme, year and starts", () => {
+    const yaml = patch(["targets:", "actuals:\n  - {file: actuals.csv}\ntargets:"]);
+    const csv = "区域,项目,年份,开工数,开工户数\ngz,retrofit,2021,10,2180\n合计,,,,2180\n";
+    const { error } = errorFor(yaml, { "actuals.csv": csv });
+    expectProblem(error, "actuals[1].region", 3, "actuals.csv", 'unknown region "合计"; a totals row? leave it out');
+    expect(error.problems).toHaveLength(1);
+  });
+
   it("points from a region's name to its id", () => {
     const yaml = patch(["  - {id: gz, parent: gd}", "  - {id: gz, name: 广州市, parent: gd}"], ['{region: gd, per_year: "3亿"}', '{region: 广州市, per_year: "3亿"}']);
     const { error } = errorFor(yaml);
