@@ -19,9 +19,13 @@ export function checkActuals(ctx: CheckContext): void {
   const inHorizon = new Map<string, number>();
   const entries = records(ctx.doc.actuals);
   const partialOf = (a: Doc, y: number) => (asOf ? y === asOf.current : a.partial === true);
+  // Rows whose region is wrong (a name for an id, not a leaf) are reported once, at the region: a
+  // check that looks up their other years would only add a false follow-on.
+  const leafKnown: [Doc, number][] = [];
   for (const [a, i] of entries) {
     const at = (...rest: PathKey[]) => ["actuals", i, ...rest];
     const region = ctx.leaf(at("region"), a.region, "an actual's region");
+    if (region !== undefined) leafKnown.push([a, i]);
     const program = ctx.program(at("program"), a.program);
     const y = year(a.year);
     if (y !== undefined && ctx.horizon && y > ctx.horizon.end) {
@@ -53,7 +57,7 @@ export function checkActuals(ctx: CheckContext): void {
       ctx.report(at("started"), `actuals start ${fmt(sum)} units of "${program}" in "${region}" during the horizon, more than its stock ${fmt(stock)}`);
     }
   }
-  checkCompletions(ctx, entries, partialOf);
+  checkCompletions(ctx, entries, leafKnown, partialOf);
   if (asOf) checkClosedYearsCovered(ctx, asOf, seen);
 }
 
@@ -124,12 +128,13 @@ function checkPaid(ctx: CheckContext, a: Doc, y: number, program: string, at: (.
 /**
  * Completions recorded in year c replace those of the units started in c − duration + 1, so those
  * starts must be settled: before the horizon, or a whole-year record. Completions are only
- * recorded for whole years inside the horizon (targets count from its start).
+ * recorded for whole years inside the horizon (targets count from its start). `checked`: the
+ * records whose region is a known leaf, the only ones whose start year can be looked up.
  */
-function checkCompletions(ctx: CheckContext, entries: [Doc, number][], partialOf: (a: Doc, y: number) => boolean): void {
+function checkCompletions(ctx: CheckContext, entries: [Doc, number][], checked: [Doc, number][], partialOf: (a: Doc, y: number) => boolean): void {
   const byKey = new Map<string, Doc>();
   for (const [a] of entries) byKey.set(JSON.stringify([id(a.region), id(a.program), year(a.year)]), a);
-  for (const [a, i] of entries) {
+  for (const [a, i] of checked) {
     const key = a.completed !== undefined ? "completed" : a.households_completed !== undefined ? "households_completed" : null;
     const y = year(a.year);
     if (key === null || y === undefined || !ctx.horizon) continue;

@@ -138,4 +138,12 @@ describe("actuals: problems", () => {
     expectProblem(error, "actuals[2].households_completed", lineOf(yaml, "households_completed: 30"), "s.yaml", "whole years only");
     expectProblem(error, "actuals[3].households_started", lineOf(yaml, "households_started: 50"), "s.yaml", "with no units started");
   });
+
+  it("a row naming its region by name is one problem: no follow-on about its start year's record", () => {
+    const yaml = patch(["  - {id: gz, parent: gd}", "  - {id: gz, name: 广州市, parent: gd}"], ["targets:", "actuals:\n  - {file: actuals.csv}\ntargets:"]);
+    const csv = "region,program,year,started,completed\ngz,retrofit,2021,4,\n广州市,retrofit,2022,3,4\n";
+    const { error } = errorFor(yaml, { "actuals.csv": csv });
+    expectProblem(error, "actuals[1].region", 3, "actuals.csv", '"广州市" is the name of region "gz": write its id');
+    expect(error.problems).toHaveLength(1);
+  });
 });
