@@ -7,8 +7,9 @@
  *   enterprise shortfall  → the source's budget rows scaled by 1 − the mean shortfall over the cells
  *                           they cover; a source without budgets loses it from its maximum share
  *                           (the coefficient of cost in its share-max rows)
- *   consent failure       → each leaf's stock row scaled by 1 − its mean failure share; for whole
- *                           units (`integer: true`), less a binomial number of whole units
+ *   consent failure       → each leaf's stock not recorded as started scaled by 1 − its mean
+ *                           failure share; for whole units (`integer: true`), less a binomial
+ *                           number of whole units
  *   slip                  → not applied: a planner with foresight starts early enough
  */
 import type { PlanningModel } from "../model/build.js";
@@ -92,9 +93,10 @@ export class WorldModel {
   }
 
   /**
-   * With foresight of the world, the units that fail consent are known: a divisible leaf loses its
-   * mean failure share of the stock; a whole-unit leaf loses Binomial(stock, mean share) whole
-   * units, drawn at the consent uniform of its first horizon year with a failure share above 0 —
+   * With foresight of the world, the units that fail consent are known. Units recorded as started
+   * (actuals) cannot fail, as in execution; of the rest a divisible leaf loses its mean failure
+   * share over the years not recorded whole, and a whole-unit leaf Binomial(rest, that share) whole
+   * units, drawn at the consent uniform of its first such year with a failure share above 0 —
    * whole, as execution draws them (wholeUnits.ts), so a target that needs every unit is met when
    * none fails.
    */
@@ -104,15 +106,21 @@ export class WorldModel {
     const L = this.layout.leaves.length;
     return ctx.leafPrograms.map((lp) => {
       const base = (this.programOf[lp.index] * L + this.leafOf[lp.index]) * H;
+      let recorded = 0;
       let failed = 0;
+      let open = 0;
       let first = -1;
       for (let h = 0; h < H; h++) {
+        const actual = lp.actuals.get(ctx.years[h]);
+        recorded += actual?.reportedStarted ?? 0;
+        if (actual?.recordedWhole) continue; // a closed year's starts happened: nothing of it fails
+        open++;
         failed += world.consentFailure[base + h];
         if (first < 0 && world.consentFailure[base + h] > 0) first = base + h;
       }
-      const ub = lp.program.integer && first >= 0
-        ? lp.leaf.stock - wholeFailures(lp.leaf.stock, failed / H, world.consentUniform[first])
-        : lp.leaf.stock * (1 - failed / H);
+      const rest = lp.leaf.stock - recorded;
+      const share = open > 0 ? failed / open : 0;
+      const ub = recorded + (lp.program.integer && first >= 0 ? rest - wholeFailures(rest, share, world.consentUniform[first]) : rest * (1 - share));
       return { index: ctx.index.stockRow[lp.index], lb: -Infinity, ub };
     });
   }

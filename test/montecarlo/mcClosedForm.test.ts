@@ -119,4 +119,13 @@ describe("Monte Carlo: closed-form P(met)", () => {
     expect(target("v-6").p_met).toBe(1); // slips are not applied in a re-plan
     expect(target("x-5").p_met).toBe(0); // a budget under 5亿 starts 4 whole villages
   });
+
+  it("re-optimises over recorded starts: only the villages still to start can fail consent", async () => {
+    const draws = 600;
+    const { target } = await monteCarlo("test/fixtures/mc/villages-recorded.yaml", draws, "reoptimize");
+    // Failures drawn over all 12 villages emptied whole draws (no plan below the 11 recorded).
+    expect(target("w-11").p_met).toBe(1);
+    expect(target("v-3").p_met).toBe(1);
+    expect(Math.abs(target("w-12").p_met - 0.9)).toBeLessThan(3 * Math.sqrt((0.9 * 0.1) / draws));
+  });
 });
