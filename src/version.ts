@@ -16,7 +16,9 @@ export const ENGINE_VERSION: string = pkg.version;
  * certain): mc_summary's paid and gap in those years, sensitivity and reoptimize results change;
  * min-budget with whole units reports the first λ `simulate` plans to every target.
  * 5: stress_summary.csv gains regions_gaining_most; diagnostics.csv gains message_zh (before
- * input_line); stress writes stress_funding.csv; run.json gains as_of.
+ * input_line); stress writes stress_funding.csv; run.json gains as_of; reoptimize P(met) of
+ * whole-unit programmes (consent failures drawn whole, never on recorded starts); a confidence
+ * limit's rate is quoted per a budget's own money step, not always per 1亿元.
  */
 export const OUTPUT_VERSION = 5;
 /**

@@ -3,7 +3,7 @@
  * relaxation would let the plan put more of that target in place. Read from the chained rhs
  * sensitivity of the target's margin shortfall (d shortfall / d bound of each row, through every
  * stage, stagedSession.ts) in a solve where its margin is set just out of reach, priced per
- * natural step (per 1亿元 of budget, less for a smaller budget: moneyStep; per slot, per unit of
+ * natural step (per 1亿元 of budget, less for a smaller budget: `per`; per slot, per unit of
  * stock), and grouped the way planners
  * read them: one source's budgets in one year, one year's capacity, one programme's stock.
  */
@@ -14,7 +14,7 @@ import { describeRow, describeRowZh, Namer } from "../plan/describe.js";
 import { metricLabel } from "../format/labels.js";
 import { inputPathOf } from "../plan/rowInputs.js";
 import type { Scenario, YamlPath } from "../scenario/types.js";
-import { grouped } from "../format/numbers.js";
+import { formatMoney, grouped, priceStepYuan } from "../format/numbers.js";
 
 export interface Limit {
   /** Group key, e.g. `budget[city,*,2025]`. */
@@ -26,31 +26,21 @@ export interface Limit {
   rows: number;
   /** Target units the plan gains per step (`per`) of the group's most valuable limit. */
   gain: number;
-  /** The step: a money step for budgets (moneyStep), a slot of capacity or a unit of stock. */
-  per: MoneyStep | "slot" | "unit";
+  /**
+   * The step: for budgets the money step (priceStepYuan of the budget itself, "1,000万元": a rate
+   * holds at the margin only, so per 1亿元 a county's 220万 budget read ~45 times what an extra
+   * 1亿 buys); a slot of capacity or a unit of stock.
+   */
+  per: string;
   /** Budgets: the gain per yuan of the most valuable limit, which orders budget groups of different steps. */
   perYuan: number | null;
   /** The scenario entry of a one-row group (its file and line go into diagnostics.csv); else null. */
   input: YamlPath | null;
 }
 
-const MONEY_STEPS = [
-  { per: "1亿元", yuan: 1e8 }, { per: "1000万元", yuan: 1e7 }, { per: "100万元", yuan: 1e6 }, { per: "10万元", yuan: 1e5 }, { per: "1万元", yuan: 1e4 },
-] as const;
-export type MoneyStep = (typeof MONEY_STEPS)[number]["per"];
-
-/**
- * The step a budget's rate is told per: the largest of 1亿, 1000万, 100万, 10万 and 1万元 not
- * above the budget itself. A rate holds at the margin only, so per 1亿元 of a county's 220万 budget
- * it read 45 times what an extra 1亿 buys (explain's re-plan); per 100万元 it stays within the
- * money there is.
- */
-export function moneyStep(budgetYuan: number): (typeof MONEY_STEPS)[number] {
-  return MONEY_STEPS.find((s) => s.yuan <= budgetYuan) ?? MONEY_STEPS[MONEY_STEPS.length - 1];
-}
-
-export function isMoneyStep(per: Limit["per"]): per is MoneyStep {
-  return per !== "slot" && per !== "unit";
+/** Budgets are the limits with a price per yuan. */
+export function isBudget(limit: Limit): boolean {
+  return limit.perYuan !== null;
 }
 
 /** Limits with a non-negligible effect, grouped; budgets first (by gain per yuan), then by gain. */
@@ -64,10 +54,10 @@ export function limitsOf(model: LinearModel, scenario: Scenario, response: Float
     const money = row.ref.family === "budgets";
     // Model money is in MONEY_UNIT yuan: the row's response per yuan, and its budget in yuan.
     const perYuan = money ? Math.abs(response[i]) / MONEY_UNIT : null;
-    const step = money ? moneyStep(Number.isFinite(row.ub) ? row.ub * MONEY_UNIT : Infinity) : null;
-    const gain = perYuan !== null ? perYuan * step!.yuan : Math.abs(response[i]);
+    const step = money ? priceStepYuan(Number.isFinite(row.ub) ? Math.max(0, row.ub * MONEY_UNIT) : null) : null;
+    const gain = perYuan !== null ? perYuan * step! : Math.abs(response[i]);
     if (!(gain > 1e-6)) return;
-    const per: Limit["per"] = step ? step.per : row.ref.family === "capacity" ? "slot" : "unit";
+    const per = step !== null ? formatMoney(step) : row.ref.family === "capacity" ? "slot" : "unit";
     const g = groups.get(key) ?? { rows: [], gain: 0, per, perYuan: null };
     g.rows.push(row);
     // The group's most valuable limit: by gain per yuan for budgets (their steps differ).
@@ -160,14 +150,14 @@ export function perZh(per: Limit["per"]): string {
  */
 export function describeLimits(limits: Limit[], metric: string): string {
   if (limits.length === 0) return "no single limit of the plan: what the sampled worlds take away exceeds what any margin can cover";
-  const budgets = limits.filter((l) => isMoneyStep(l.per));
+  const budgets = limits.filter(isBudget);
   const parts: string[] = [];
   if (budgets.length > 0) {
     const top = budgets[0];
     const span = yearSpan(budgets);
     parts.push(`the budgets of ${span} (most: ${top.what}, up to +${roughly(top.gain)} ${metric} per ${top.per})`);
   }
-  for (const l of limits.filter((x) => !isMoneyStep(x.per)).slice(0, 3)) parts.push(`${l.what} (up to +${roughly(l.gain)} ${metric} per ${l.per})`);
+  for (const l of limits.filter((x) => !isBudget(x)).slice(0, 3)) parts.push(`${l.what} (up to +${roughly(l.gain)} ${metric} per ${l.per})`);
   return parts.join("; ");
 }
 
@@ -175,14 +165,14 @@ export function describeLimits(limits: Limit[], metric: string): string {
 export function describeLimitsZh(limits: Limit[], metric: string): string {
   if (limits.length === 0) return "并非计划的某一项限制：抽样情景中减少的量超过任何余量所能弥补的";
   const what = metricLabel(metric).zh;
-  const budgets = limits.filter((l) => isMoneyStep(l.per));
+  const budgets = limits.filter(isBudget);
   const parts: string[] = [];
   if (budgets.length > 0) {
     const top = budgets[0];
     const span = yearSpan(budgets);
     parts.push(`${span}年的预算（影响最大的：${top.what_zh}，${perZh(top.per)}最多可增加${what}${roughly(top.gain)}）`);
   }
-  for (const l of limits.filter((x) => !isMoneyStep(x.per)).slice(0, 3)) parts.push(`${l.what_zh}（${perZh(l.per)}最多可增加${what}${roughly(l.gain)}）`);
+  for (const l of limits.filter((x) => !isBudget(x)).slice(0, 3)) parts.push(`${l.what_zh}（${perZh(l.per)}最多可增加${what}${roughly(l.gain)}）`);
   return parts.join("；");
 }
 

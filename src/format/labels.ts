@@ -8,7 +8,7 @@ export interface Label {
   en: string;
 }
 
-const l = (zh: string, en: string): Label => ({ zh, en });
+export const l = (zh: string, en: string): Label => ({ zh, en });
 
 /** Sheet / section titles per result file. Sheet names: ≤ 31 characters, none of []:*?/\ . */
 export const FILE_LABELS: Record<string, Label> = {
@@ -243,51 +243,6 @@ const STATUS: Record<string, Label> = {
 /** A plan's or a search's status in the page's language (run.json and the CSVs keep the English word). */
 export function statusLabel(status: string): Label {
   return STATUS[status] ?? l(status, status);
-}
-
-const MONTE_CARLO_MODES: Record<string, Label> = {
-  evaluate: l("按计划执行（evaluate：计划固定，逐次抽样执行）", "evaluate (the plan fixed, executed in each draw)"),
-  replan: l("逐年重新规划（replan：每年按上年实际调整计划）", "replan (each year re-planned from what happened)"),
-  reoptimize: l("每次抽样重新优化（reoptimize：预知全部风险的最好结果）", "reoptimize (each draw re-planned with foresight)"),
-};
-
-/** How a run's draws were made (run.json `monte_carlo.mode`), in the page's language. */
-export function monteCarloModeLabel(mode: string): Label {
-  return MONTE_CARLO_MODES[mode] ?? l(mode, mode);
-}
-
-/** The limit families a conflict names (diagnostics.csv `conflict:<family>`). */
-const CONFLICT_FAMILIES: Record<string, Label> = {
-  budgets: l("预算", "budget"),
-  capacity: l("施工能力", "capacity"),
-  shares: l("出资比例", "share"),
-  resident_cap: l("居民出资上限", "residents' cap"),
-  links: l("资金配比", "link"),
-  stock: l("可改造存量", "stock"),
-  start_limits: l("开工限制", "start limits"),
-  targets: l("目标", "target"),
-  margin: l("把握度余量", "margin"),
-  stage_fix: l("求解", "solve"),
-};
-
-const DIAGNOSTIC_KINDS: Record<string, Label> = {
-  target_missed: l("目标未完成", "target missed"),
-  budget_binding: l("预算用尽", "budget fully used"),
-  capacity_binding: l("施工能力用满", "capacity fully used"),
-  warning: l("提示", "warning"),
-  error: l("出错", "error"),
-  confidence_not_reached: l("未达到把握度", "confidence not reached"),
-  confidence_limit: l("限制把握度的约束", "limit on confidence"),
-};
-
-/** A diagnostics.csv `kind` in the page's language ("conflict:budgets" → 冲突：预算); unknown kinds as written. */
-export function diagnosticKindLabel(kind: string): Label {
-  const family = /^conflict:(.+)$/.exec(kind)?.[1];
-  if (family !== undefined) {
-    const f = CONFLICT_FAMILIES[family] ?? l(family, family);
-    return l(`冲突：${f.zh}`, `conflict: ${f.en}`);
-  }
-  return DIAGNOSTIC_KINDS[kind] ?? l(kind, kind);
 }
 
 /** The payment years after the horizon that a cut or a scale reaches too, or null when none. */

@@ -5,6 +5,7 @@
  * (a solver status's message) stays as HiGHS wrote it in both.
  */
 import { type Label, metricLabel, statusLabel } from "../format/labels.js";
+import { stageLabel } from "../format/runLabels.js";
 import type { BudgetRow, CapacityRow, TargetRow } from "../results/types.js";
 import { targetKindZh } from "./describe.js";
 
@@ -72,6 +73,6 @@ export function notSmoothed(whole: string[]): Label {
 export function stageTimedOut(stage: string, seconds: number, objective: number): Label {
   return {
     en: `stage ${stage} stopped at the ${seconds} s time limit; its best plan is kept (objective ${objective}), not proven optimal`,
-    zh: `${stage}阶段在${seconds}秒时间上限处停止：保留其已找到的最好方案（目标函数值${objective}），未证明为最优`,
+    zh: `${stageLabel(stage).zh}阶段在${seconds}秒时间上限处停止：保留其已找到的最好方案（目标函数值${objective}），未证明为最优`,
   };
 }

@@ -64,8 +64,9 @@ export function progressChart(ctx: RunContext, target: Record<string, Cell>): Ch
   // Years whose starts were recorded (actuals) are shaded, so a monitoring report does not read
   // history as plan; the label carries run.json's as_of where the scenario has one.
   const asOf = typeof ctx.runJson.as_of === "string" ? ctx.runJson.as_of : null;
+  const yearOnly = asOf !== null && /^\d{4}$/.test(asOf); // a year alone: its start
   const recorded = s.recordedThrough === null ? null : {
-    zh: asOf ? `实际（截至${asOf}）` : "实际", en: asOf ? `recorded (to ${asOf})` : "recorded",
+    zh: asOf ? `实际（截至${asOf}${yearOnly ? "年初" : ""}）` : "实际", en: asOf ? `recorded (to ${yearOnly ? `the start of ${asOf}` : asOf})` : "recorded",
   };
   const note = progressNote(s);
   return {

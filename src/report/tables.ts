@@ -1,6 +1,7 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
 import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, formatRange } from "../format/numbers.js";
-import { diagnosticKindLabel, type Label, metricLabel, statusLabel } from "../format/labels.js";
+import { type Label, metricLabel, statusLabel } from "../format/labels.js";
+import { diagnosticKindLabel } from "../format/runLabels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
 import { stressGrid } from "./stressCharts.js";

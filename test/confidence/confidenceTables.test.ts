@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { confidenceLines } from "../../src/confidence/confidenceTables.js";
-import { moneyStep } from "../../src/confidence/limits.js";
 import type { TargetConfidence } from "../../src/confidence/types.js";
 import { loadCheckedScenario } from "../../src/loadChecked.js";
 import { simulate } from "../../src/pipeline.js";
@@ -20,17 +19,17 @@ describe("confidence diagnostics", () => {
     const rows = outcome.tables.diagnostics;
     const notReached = rows.find((r) => r.kind === "confidence_not_reached")!;
     expect(notReached).toMatchObject({ where: "target[t-80]", input_line: "short-budget.yaml:22" });
-    // Per 1000万元, the largest round step within the 8500万 budget: 10 units of 100万.
-    expect(notReached.message).toContain("up to +10 started per 1000万元");
+    // Per 1,000万元, the largest power of ten of yuan within the 8500万 budget (priceStepYuan): 10 units of 100万.
+    expect(notReached.message).toContain("up to +10 started per 1,000万元");
     // Closed form: P(met) = P(f ≤ 8500万 / 8000万) = 0.3125 with f ~ uniform(1, 1.2).
     const best = Number(/: P\(met\) ([\d.]+)% on the calibration sample/.exec(notReached.message)![1]) / 100;
     expect(Math.abs(best - 0.3125)).toBeLessThan(4 * Math.sqrt((0.3125 * 0.6875) / 1000));
     const limit = rows.find((r) => r.kind === "confidence_limit")!;
     expect(limit).toMatchObject({ where: "target[t-80] budget[gov,*,2021]", input_line: "short-budget.yaml:20" });
-    expect(limit.message).toContain("up to +10 started of t-80 per 1000万元 (1 limit)");
+    expect(limit.message).toContain("up to +10 started of t-80 per 1,000万元 (1 limit)");
     // In Chinese for the report's zh view: the same limit and gain.
-    expect(notReached.message_zh).toMatch(/^t-80：校准样本上的完成概率为[\d.]+%，要求90.0%——计划无法再增加该目标的完成量：计划\S+，目标值\S+；受制于.*每1000万元最多可增加开工数10/);
-    expect(limit.message_zh).toMatch(/的预算：每1000万元最多可使t-80的开工数增加10（1项限制）$/);
+    expect(notReached.message_zh).toMatch(/^t-80：校准样本上的完成概率为[\d.]+%，要求90.0%——计划无法再增加该目标的完成量：计划\S+，目标值\S+；受制于.*每1,000万元最多可增加开工数10/);
+    expect(limit.message_zh).toMatch(/的预算：每1,000万元最多可使t-80的开工数增加10（1项限制）$/);
   });
 });
 
@@ -67,16 +66,5 @@ describe("confidence summary lines", () => {
     expect(all).toMatch(/\. Every unit of its stock is planned: only earlier starts, .* could make it surer, and margins do not plan start years/);
     const [some] = confidenceLines(scenario, [{ ...limited, planned: 999 }], tables(3e8, 0), tables(2e8, 0));
     expect(some).not.toMatch(/Every unit of its stock/);
-  });
-});
-
-describe("the money step a budget's rate is told per", () => {
-  it("is the largest round step not above the budget: a rate at the margin is not stretched past the money there is", () => {
-    expect(moneyStep(5e9).per).toBe("1亿元");
-    expect(moneyStep(1e8).per).toBe("1亿元");
-    expect(moneyStep(8.5e7).per).toBe("1000万元");
-    expect(moneyStep(2.2e6).per).toBe("100万元"); // a county's 220万
-    expect(moneyStep(4e5).per).toBe("10万元");
-    expect(moneyStep(0).per).toBe("1万元");
   });
 });

@@ -95,7 +95,7 @@ describe("stress", () => {
     expect(Number(lost[1])).toBeGreaterThan(1000);
     const printed = stressTable(levels, "stress");
     expect(printed).toMatch(/乙镇 −[\d,]+户 → 甲镇 \+[\d,]+户/);
-    expect(printed).toContain("the cut moved households rather than losing them");
+    expect(printed).toContain("→ regions that gained households under the cut");
   });
 
   it("names no region for a cut that loses nobody a household (under half is the LP re-balancing, printed as −0户)", async () => {

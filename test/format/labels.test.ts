@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { columnLabel, diagnosticKindLabel, fileLabel, targetUnitLabel } from "../../src/format/labels.js";
+import { columnLabel, fileLabel, targetUnitLabel } from "../../src/format/labels.js";
+import { diagnosticKindLabel, stageLabel } from "../../src/format/runLabels.js";
 import { DIAGNOSTIC_COLUMNS } from "../../src/output/columns.js";
 
 function sources(dir: string): string[] {
@@ -44,10 +45,20 @@ describe("diagnostics kinds in the page's language", () => {
   it("names a conflict's family and the other kinds; an unknown kind stays as written", () => {
     expect(diagnosticKindLabel("conflict:budgets")).toEqual({ zh: "冲突：预算", en: "conflict: budget" });
     expect(diagnosticKindLabel("conflict:resident_cap").zh).toBe("冲突：居民出资上限");
-    expect(diagnosticKindLabel("conflict:commitments")).toEqual({ zh: "冲突：commitments", en: "conflict: commitments" });
+    expect(diagnosticKindLabel("conflict:links").zh).toBe("冲突：资金配套关系"); // the word message_zh uses
+    expect(diagnosticKindLabel("conflict:something_new")).toEqual({ zh: "冲突：something_new", en: "conflict: something_new" });
+    expect(diagnosticKindLabel("warning").zh).toBe("警告");
     expect(diagnosticKindLabel("target_missed").zh).toBe("目标未完成");
     expect(diagnosticKindLabel("confidence_not_reached").zh).toBe("未达到把握度");
     expect(diagnosticKindLabel("something_new")).toEqual({ zh: "something_new", en: "something_new" });
+  });
+});
+
+describe("stage names", () => {
+  it("are named in Chinese where known, as written otherwise", () => {
+    expect(stageLabel("cost")).toEqual({ zh: "成本", en: "cost" });
+    expect(stageLabel("min_budget").zh).toBe("最低预算");
+    expect(stageLabel("other")).toEqual({ zh: "other", en: "other" });
   });
 });
 

@@ -100,6 +100,9 @@ describe("plan report", () => {
     expect(figures.find((f) => f.label.zh === "实际进度截至")?.value).toBe("2024-09-30");
     expect((figures.find((f) => f.label.zh === "蒙特卡洛方式")?.value as { zh: string }).zh).toMatch(/^逐年重新规划/);
     expect(figures.find((f) => f.label.zh === "蒙特卡洛抽样次数")?.value).toBe(200);
+    // A year alone means its start: not "through 2022".
+    const yearOnly = keyFigures(runContext("plan", { ...files, "run.json": JSON.stringify({ ...run, as_of: "2022" }) }));
+    expect(yearOnly.find((f) => f.label.zh === "实际进度截至")?.value).toEqual({ zh: "2022年初", en: "the start of 2022" });
   });
 
   it("gives the solver status in the page's language, and says when a stage stopped at its time limit", () => {
