@@ -12,7 +12,8 @@
  * (as Monte Carlo re-optimisation does), so a line's figures do not depend on the lines before it.
  */
 import { MONEY_UNIT } from "../model/context.js";
-import { ANCHOR_SLOT, type StageRun, StagedSession } from "../plan/stagedSession.js";
+import { ANCHOR_SLOT, StagedSession } from "../plan/stagedSession.js";
+import type { StageRun } from "../plan/stageRun.js";
 import { isMet } from "../results/numbers.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { SolverChoice } from "../solve/auto.js";

@@ -12,7 +12,8 @@ import type { RowRange } from "../solve/types.js";
 import type { Label } from "../format/labels.js";
 import { notSmoothed } from "./diagnosticText.js";
 import { type Conflict, diagnoseInfeasibility } from "./elastic.js";
-import { type DualMethod, type StageReport, StagedSession } from "./stagedSession.js";
+import { StagedSession } from "./stagedSession.js";
+import type { DualMethod, StageReport } from "./stageRun.js";
 
 export type { DualMethod, StageReport };
 
