@@ -18,7 +18,8 @@ export const ENGINE_VERSION: string = pkg.version;
  * 5: stress_summary.csv gains regions_gaining_most; diagnostics.csv gains message_zh (before
  * input_line); stress writes stress_funding.csv; run.json gains as_of; reoptimize P(met) of
  * whole-unit programmes (consent failures drawn whole, never on recorded starts); a confidence
- * limit's rate is quoted per a budget's own money step, not always per 1亿元.
+ * limit's rate and a min_budget_binding.csv budget's price are quoted per the budget's own money
+ * step, not always per 1亿元.
  */
 export const OUTPUT_VERSION = 5;
 /**

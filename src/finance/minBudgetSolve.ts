@@ -14,6 +14,7 @@ import type { SolverChoice } from "../solve/auto.js";
 import { StagedSession } from "../plan/stagedSession.js";
 import type { StageRun } from "../plan/stageRun.js";
 import { isBinding, reportYuan, round } from "../results/numbers.js";
+import { formatMoney, priceStepYuan } from "../format/numbers.js";
 import type { Scenario, Source } from "../scenario/types.js";
 import { buildPlanningModel } from "../model/build.js";
 import { solveStages } from "../plan/solvePlan.js";
@@ -152,7 +153,7 @@ async function resultOf(run: StageRun, mb: MinBudgetModel, scenario: Scenario, p
       min_budget_yuan: round(c.amount * primal[c.v], 2),
     })),
     rows: budgetRows(mb, scenario, primal),
-    binding: duals ? bindingRows(mb, scenario, duals, run.dualMethod === "lp_relaxation" ? primal : null) : [],
+    binding: duals ? bindingRows(mb, scenario, duals, primal, run.dualMethod === "lp_relaxation") : [],
     conflicts: [],
     stages,
     dualMethod: duals ? run.dualMethod : "none",
@@ -237,28 +238,36 @@ export function byYearSourceRegion(a: MinBudgetRow, b: MinBudgetRow): number {
  * Rows with a non-zero min-λ dual, in planning words. The stage objective is (minimum selected
  * budget) / (today's selected budget) in both modes, so dual × today's total is the change in the
  * minimum budget (yuan) per unit more of the row's limit: > 0 for targets (asking more costs
- * money), < 0 for limits (more capacity or fixed money saves selected money). A whole-unit plan's
- * duals are its LP relaxation's (`wholeUnitPlan` given): only rows that bind that plan are listed.
+ * money), < 0 for limits (more capacity or fixed money saves selected money). A budget's price is
+ * quoted per its own money step (priceStepYuan of the budget at λ: a county's 220万 per 100万元,
+ * not per 1亿元, which stretched a marginal price far past the money there is); other money rows
+ * per 1亿元. Rows are ordered by their price per yuan. A whole-unit plan's duals are its LP
+ * relaxation's (`wholeUnitPlan`): only rows that bind that plan are listed.
  */
-function bindingRows(mb: MinBudgetModel, scenario: Scenario, duals: Float64Array, wholeUnitPlan: Float64Array | null): BindingRow[] {
+function bindingRows(mb: MinBudgetModel, scenario: Scenario, duals: Float64Array, primal: Float64Array, wholeUnitPlan: boolean): BindingRow[] {
   const namer = new Namer(scenario);
   const total = mb.scales.reduce((s, c) => s + c.amount, 0);
-  const out: (BindingRow & { order: number })[] = [];
+  const scaled = new Map(mb.scaled.map((b) => [b.row, b.amount * primal[b.scale]]));
+  const out: (BindingRow & { order: number; perYi: number })[] = [];
   mb.model.rows.forEach((row, i) => {
     const family = row.ref.family;
     if (!EXPLAINED.has(family) || i >= duals.length || Math.abs(duals[i]) <= 1e-9) return;
-    if (wholeUnitPlan && !bindsAt(row, wholeUnitPlan)) return;
+    if (wholeUnitPlan && !bindsAt(row, primal)) return;
     const money = isMoneyRow(row);
+    // A budget's amount in yuan: a selected one at λ, another its bound.
+    const budget = family !== "budgets" ? null : scaled.get(i) ?? (Number.isFinite(row.ub) ? Math.max(0, row.ub * MONEY_UNIT) : null);
+    const step = money ? priceStepYuan(budget) : 0;
     out.push({
       family,
       where: rowName(row),
       what: describeRow(row, scenario, namer),
-      min_budget_change_yuan: round(duals[i] * total * (money ? 1e8 / MONEY_UNIT : 1), 2),
-      per: money ? "1亿元" : family === "capacity" ? "slot" : family === "targets" ? "target unit" : "unit",
+      min_budget_change_yuan: round(duals[i] * total * (money ? step / MONEY_UNIT : 1), 2),
+      per: money ? formatMoney(step) : family === "capacity" ? "slot" : family === "targets" ? "target unit" : "unit",
       order: family === "targets" ? 0 : 1,
+      perYi: Math.abs(duals[i] * total * (money ? 1e8 / MONEY_UNIT : 1)),
     });
   });
   return out
-    .sort((a, b) => a.order - b.order || Math.abs(b.min_budget_change_yuan) - Math.abs(a.min_budget_change_yuan) || a.where.localeCompare(b.where))
-    .map(({ order: _, ...r }) => r);
+    .sort((a, b) => a.order - b.order || b.perYi - a.perYi || a.where.localeCompare(b.where))
+    .map(({ order: _, perYi: __, ...r }) => r);
 }

@@ -48,6 +48,19 @@ describe("min-budget model", () => {
     expect(r.binding[0].min_budget_change_yuan).toBeCloseTo(900_000, 2);
   });
 
+  it("quotes a budget's price per its own money step, not per 1亿元 of a budget far smaller", async () => {
+    const { scenario: s } = loadScenario("test/fixtures/finance/towns.yaml");
+    const r = await solveMinBudget(s, resolveSelection(s, { selector: { kind: "government", ids: ["central"] } }));
+    const row = (where: string) => r.binding.find((b) => b.where === where)!;
+    // The enterprise's 500万 of 2024 per 100万元; central's 2000万 at λ ≈ 0.63 per 1,000万元; other money rows per 1亿元.
+    expect(row("budget[enterprise,county,2024]").per).toBe("100万元");
+    expect(row("budget[central,county,2024]").per).toBe("1,000万元");
+    expect(r.binding.filter((b) => b.family === "shares").every((b) => b.per === "1亿元")).toBe(true);
+    // The same price per yuan, told per each one's step.
+    expect(row("budget[enterprise,county,2022]").min_budget_change_yuan).toBeCloseTo(row("budget[central,county,2022]").min_budget_change_yuan, 1);
+    expect(row("budget[enterprise,county,2024]").min_budget_change_yuan * 10).toBeCloseTo(row("budget[central,county,2024]").min_budget_change_yuan, -1);
+  });
+
   it("says when a stage stopped at its time limit (a planner's min-budget ran 300 s with nothing said but run.json's stage status)", async () => {
     // The village's cost stage needs minutes to close its 1 % gap: at a 2 s limit it stops on any machine.
     const { scenario } = loadScenario("test/fixtures/scenarios/village/village.yaml");
