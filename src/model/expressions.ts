@@ -21,9 +21,7 @@ export function startsIn(ctx: ModelContext, lp: LeafProgram, t: number): Expr {
 
 /** Cost of one unit started in year t, in 万元 (escalation applies from the horizon start). */
 export function unitCostAt(ctx: ModelContext, lp: LeafProgram, t: number): number {
-  const years = t - ctx.scenario.horizon.start;
-  const factor = lp.leaf.costFactorByYear?.[years] ?? 1;
-  return unitCostOfStart(lp.program, lp.leaf, t, ctx.scenario.horizon.start, factor) / MONEY_UNIT;
+  return unitCostOfStart(lp.program, lp.leaf, t, ctx.scenario.horizon.start) / MONEY_UNIT;
 }
 
 /** Σ_k profile[k] · unitCost(y−k) · starts(y−k): the money falling due in year y (万元). */

@@ -48,12 +48,6 @@ export interface ProgramLeaf {
   householdsPerUnit: number;
   /** Cost of one unit started in the horizon's first year, yuan (before escalation). */
   unitCost: number;
-  /**
-   * Optional multiplier on the unit cost of units started in each horizon year (index = year −
-   * horizon start). Never set by scenario files: Monte Carlo re-optimisation uses it to plan a
-   * sampled world.
-   */
-  costFactorByYear?: number[];
 }
 
 export interface ShareBound {

@@ -6,10 +6,7 @@
  */
 import type { Program, ProgramLeaf } from "./types.js";
 
-/**
- * Yuan per unit of `program` started in `year` in `leaf`; `factor`: a sampled world's multiplier on
- * that year's unit cost (Monte Carlo), applied in the model's order of operations.
- */
-export function unitCostOfStart(program: Pick<Program, "escalation">, leaf: Pick<ProgramLeaf, "unitCost">, year: number, horizonStart: number, factor = 1): number {
-  return leaf.unitCost * factor * Math.pow(1 + program.escalation, year - horizonStart);
+/** Yuan per unit of `program` started in `year` in `leaf`. */
+export function unitCostOfStart(program: Pick<Program, "escalation">, leaf: Pick<ProgramLeaf, "unitCost">, year: number, horizonStart: number): number {
+  return leaf.unitCost * Math.pow(1 + program.escalation, year - horizonStart);
 }
