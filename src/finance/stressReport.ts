@@ -118,9 +118,9 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
 function regionMoves(levels: StressLevel[], i: number): { text: string; gained: boolean } {
   const level = levels[i].planned;
   if (i === 0 || level.solution.status !== "optimal") return { text: "—", gained: false };
-  const moved = (direction: "losing" | "gaining") => regionsMovingMost(levels[0].planned.tables, level.tables, direction, TOP_MOVING_REGIONS);
-  const lost = moved("losing").map((l) => `${l.region_name} −${fmt(l.households)}户`).join(", ");
-  const gained = moved("gaining").map((l) => `${l.region_name} +${fmt(l.households)}户`).join(", ");
+  const moved = regionsMovingMost(levels[0].planned.tables, level.tables, TOP_MOVING_REGIONS);
+  const lost = moved.losing.map((l) => `${l.region_name} −${fmt(l.households)}户`).join(", ");
+  const gained = moved.gaining.map((l) => `${l.region_name} +${fmt(l.households)}户`).join(", ");
   if (!gained) return { text: lost || "none", gained: false };
   return { text: lost ? `${lost} → ${gained}` : gained, gained: true };
 }

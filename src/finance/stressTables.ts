@@ -104,6 +104,7 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
     const counted = ok && households;
     const gov = ok ? governmentUsed(tables) : null;
     const lost = counted ? householdTargetsLost(base.scenario, base.tables.targets, tables.targets) : null;
+    const moved = counted ? regionsMovingMost(base.tables, tables, TOP_MOVING_REGIONS) : null;
     const perHundredMillion = lost !== null && level.moneyCutYuan > 0 ? round(lost / (level.moneyCutYuan / 1e8), 4) : null;
     return {
       cut: level.cut,
@@ -118,10 +119,10 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
       households_lost: lost,
       households_lost_per_100m_yuan: perHundredMillion,
       households_started_lost: counted ? round(total(householdsStartedByRegion(base.tables)) - total(householdsStartedByRegion(tables)), 4) : null,
-      regions_losing_most: counted ? formatMoves(regionsMovingMost(base.tables, tables, "losing", TOP_MOVING_REGIONS)) : "",
+      regions_losing_most: moved ? formatMoves(moved.losing) : "",
       // Beside the losers, so that a cut which moves households between regions (households_lost
       // 0, one town −1,657户) reads as a move, not as a loss the total hides.
-      regions_gaining_most: counted ? formatMoves(regionsMovingMost(base.tables, tables, "gaining", TOP_MOVING_REGIONS)) : "",
+      regions_gaining_most: moved ? formatMoves(moved.gaining) : "",
       ...(level.extras.summary ?? {}),
     };
   });
@@ -174,19 +175,21 @@ export interface RegionMove {
 }
 
 /**
- * The `top` leaf regions with the largest loss (or gain) of households started against the 0 %
- * plan; a change under half a household is the LP re-balancing, not a move ("−0户").
+ * The `top` leaf regions with the largest loss, and those with the largest gain, of households
+ * started against the 0 % plan; a change under half a household is the LP re-balancing, not a
+ * move ("−0户").
  */
-export function regionsMovingMost(base: PlanTables, level: PlanTables, direction: "losing" | "gaining", top: number): RegionMove[] {
+export function regionsMovingMost(base: PlanTables, level: PlanTables, top: number): { losing: RegionMove[]; gaining: RegionMove[] } {
   const before = householdsStartedByRegion(base);
   const after = householdsStartedByRegion(level);
   const names = new Map(base.plan.map((r) => [r.region, r.region_name]));
-  const sign = direction === "losing" ? 1 : -1;
-  return [...before.keys()]
-    .map((region) => ({ region, region_name: names.get(region) ?? region, households: round(sign * ((before.get(region) ?? 0) - (after.get(region) ?? 0)), 4) }))
+  const changes = [...before.keys()].map((region) => ({ region, lost: (before.get(region) ?? 0) - (after.get(region) ?? 0) }));
+  const most = (sign: 1 | -1) => changes
+    .map(({ region, lost }) => ({ region, region_name: names.get(region) ?? region, households: round(sign * lost, 4) }))
     .filter((r) => r.households >= 0.5)
     .sort((a, b) => b.households - a.households || a.region.localeCompare(b.region))
     .slice(0, top);
+  return { losing: most(1), gaining: most(-1) };
 }
 
 /** "guangzhou-urban:1234.5;shenzhen-urban:987" (ids, machine-readable). */

@@ -1,6 +1,7 @@
 /**
- * Words for how a run was made and what its diagnostics say, in both languages: the Monte Carlo
- * mode (run.json `monte_carlo.mode`), a diagnostics.csv `kind`, and a stage's name. The CSVs and
+ * Words for how a run was made and what its diagnostics say, in both languages: the date actuals
+ * run to (run.json `as_of`), the Monte Carlo mode (run.json `monte_carlo.mode`), a diagnostics.csv
+ * `kind`, and a stage's name. The CSVs and
  * run.json keep the codes; the report and the workbook show these.
  */
 import { type Label, l } from "./labels.js";
@@ -63,4 +64,9 @@ const STAGES: Record<string, Label> = {
 /** A stage's name ("cost" → 成本); unknown names as written. */
 export function stageLabel(stage: string): Label {
   return STAGES[stage] ?? l(stage, stage);
+}
+
+/** run.json's `as_of` as a date to read: a year alone means its start (docs/scenario-reference.md), not "through" it. */
+export function asOfLabel(asOf: string): Label {
+  return /^\d{4}$/.test(asOf) ? l(`${asOf}年初`, `the start of ${asOf}`) : l(asOf, asOf);
 }

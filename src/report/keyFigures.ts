@@ -3,7 +3,7 @@
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
 import { type Label, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
-import { monteCarloModeLabel } from "../format/runLabels.js";
+import { asOfLabel, monteCarloModeLabel } from "../format/runLabels.js";
 import { boundNote, formatPercent, showsBound } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
@@ -28,11 +28,9 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   if (ctx.horizon) out.push(f("规划期", "Horizon", `${ctx.horizon.start}–${ctx.horizon.end}`, "text"));
   // A monitoring report is read against the date its actuals run to (as_of), not only the horizon.
   // (From run.json: parsing a province's input.yaml here would cost the workbook a sixth of a second.)
-  const asOf = ctx.runJson.as_of;
-  if (typeof asOf === "string") {
-    // A year alone means its start (docs/scenario-reference.md): "2022" read as "through 2022".
-    const year = /^\d{4}$/.test(asOf);
-    out.push(f("实际进度截至", "Actuals recorded to", year ? { zh: `${asOf}年初`, en: `the start of ${asOf}` } : asOf, "text"));
+  if (typeof ctx.runJson.as_of === "string") {
+    const date = asOfLabel(ctx.runJson.as_of); // a date as written; a year alone in words, in each language
+    out.push(f("实际进度截至", "Actuals recorded to", date.zh === date.en ? date.zh : date, "text"));
   }
   const status = ctx.runJson.status;
   // A stage stopped at its time limit keeps its best plan and the run stays "optimal": say so here.

@@ -4,6 +4,7 @@
  * the same cumulative metric from mc_summary.csv, with P(met) in the title.
  */
 import { metricLabel } from "../format/labels.js";
+import { asOfLabel } from "../format/runLabels.js";
 import { formatProbability } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { countAxis, niceCeil } from "./axis.js";
@@ -63,10 +64,9 @@ export function progressChart(ctx: RunContext, target: Record<string, Cell>): Ch
   const pMetEn = typeof target.p_met === "number" ? ` (P(met) ${formatProbability(target.p_met, num(target.p_met_se), mcDraws(ctx))})` : "";
   // Years whose starts were recorded (actuals) are shaded, so a monitoring report does not read
   // history as plan; the label carries run.json's as_of where the scenario has one.
-  const asOf = typeof ctx.runJson.as_of === "string" ? ctx.runJson.as_of : null;
-  const yearOnly = asOf !== null && /^\d{4}$/.test(asOf); // a year alone: its start
+  const asOf = typeof ctx.runJson.as_of === "string" ? asOfLabel(ctx.runJson.as_of) : null;
   const recorded = s.recordedThrough === null ? null : {
-    zh: asOf ? `实际（截至${asOf}${yearOnly ? "年初" : ""}）` : "实际", en: asOf ? `recorded (to ${yearOnly ? `the start of ${asOf}` : asOf})` : "recorded",
+    zh: asOf ? `实际（截至${asOf.zh}）` : "实际", en: asOf ? `recorded (to ${asOf.en})` : "recorded",
   };
   const note = progressNote(s);
   return {

@@ -136,7 +136,7 @@ export function mostChanged(rows: CompareRow[], top: number): Map<string, Compar
   for (const file of READING_ORDER) {
     const ranked = shown
       .filter((r) => r.file === file)
-      .map((r) => ({ r, rank: rank(r), score: changeScore(r), size: Math.max(0, ...r.deltas.map((d) => Math.abs(d ?? 0))) }))
+      .map((r) => ({ r, rank: rank(r), score: changeScore(r), size: largestDelta(r) }))
       .filter((x) => x.score > 0)
       .sort((a, b) => a.rank - b.rank || b.score - a.score || b.size - a.size)
       .slice(0, top)
@@ -144,6 +144,11 @@ export function mostChanged(rows: CompareRow[], top: number): Map<string, Compar
     if (ranked.length > 0) out.set(file, ranked);
   }
   return out;
+}
+
+/** The largest absolute change of a compared row against folder 1 (0 when none). */
+function largestDelta(r: CompareRow): number {
+  return Math.max(0, ...r.deltas.map((d) => Math.abs(d ?? 0)));
 }
 
 /** A compared row's values as shownChanges sizes them (flags as 1/0, missing values as NaN). */
@@ -156,9 +161,8 @@ function changeSize(r: CompareRow): { file: string; column: string; sizes: numbe
  * money by kind): "provincial 省级财政补助资金: 32.92亿元 → 32.1亿元 (−8,231.87万元 -2.5%)".
  */
 function sourceShiftLines(result: CompareResult, top: number): string[] {
-  const size = (r: CompareRow) => Math.max(0, ...r.deltas.map((d) => Math.abs(d ?? 0)));
   // A change under a yuan is solver noise (REPORT_TOLERANCE), as funding.csv writes it.
-  const changed = shownChanges(result.sources, changeSize).filter((r) => size(r) >= REPORT_TOLERANCE.yuan).sort((a, b) => size(b) - size(a)).slice(0, top);
+  const changed = shownChanges(result.sources, changeSize).filter((r) => largestDelta(r) >= REPORT_TOLERANCE.yuan).sort((a, b) => largestDelta(b) - largestDelta(a)).slice(0, top);
   if (changed.length === 0) return [];
   const id = (r: CompareRow) => r.key.replace(/^source=/, "");
   return [
