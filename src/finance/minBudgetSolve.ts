@@ -24,7 +24,7 @@ import type { BudgetSelection } from "./selection.js";
 import { bindsAt } from "../model/rowActivity.js";
 import { budgetMoney } from "../results/carry.js";
 import { wholeUnitNotice, wholeUnitScale } from "./wholeUnitScale.js";
-import { type PlannedScenario, planScenario } from "../plan/planScenario.js";
+import { planScenario, type ScenarioPlanner } from "../plan/planScenario.js";
 
 export interface MinBudgetRow {
   source: string;
@@ -97,7 +97,7 @@ export interface MinBudgetOptions {
    * How the whole-unit check plans a scenario (default: as `simulate` does, planScenario with
    * `solver`). Tests pass their own to reach a check's outcome that no small scenario gives.
    */
-  plan?: (s: Scenario) => Promise<PlannedScenario>;
+  plan?: ScenarioPlanner;
 }
 
 /**
@@ -167,7 +167,7 @@ async function resultOf(run: StageRun, mb: MinBudgetModel, scenario: Scenario, p
  * scale up to +10 % gave such a plan, only the note.
  */
 async function atPlannedWholeUnits(
-  result: MinBudgetResult, scenario: Scenario, sel: BudgetSelection, plan: (s: Scenario) => Promise<PlannedScenario>,
+  result: MinBudgetResult, scenario: Scenario, sel: BudgetSelection, plan: ScenarioPlanner,
 ): Promise<MinBudgetResult | { notices: string[] }> {
   const lambda = result.scales[0].scale;
   const found = await wholeUnitScale(scenario, sel, lambda, plan);

@@ -15,7 +15,7 @@ import type { Scenario } from "../scenario/types.js";
 import { cutLabel } from "./cutSpec.js";
 import { cutBudgets, moneyCut } from "./cuts.js";
 import { freezePast } from "./freezePast.js";
-import { type PlannedScenario, planScenario } from "../plan/planScenario.js";
+import { type PlannedScenario, planScenario, type ScenarioPlanner } from "../plan/planScenario.js";
 import type { BudgetSelection } from "./selection.js";
 
 export type ExtraColumns = Record<string, number | string | boolean>;
@@ -45,7 +45,7 @@ export interface StressOptions {
   /** Where the scenario's entries are written, for the file and line in each level's diagnostics. */
   locate?: InputLocator;
   /** How each level is planned (default: planScenario; `--confidence` plans each level to α). */
-  plan?: (scenario: Scenario) => Promise<PlannedScenario>;
+  plan?: ScenarioPlanner;
   onLevel?: LevelHook;
   /** A level's name (default cutLabel: "20%"); stress names amount cuts by their amount. */
   labelOf?: (cut: number) => string;

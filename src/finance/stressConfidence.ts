@@ -6,7 +6,7 @@
  */
 import { type ConfidenceOutcome, planToConfidence } from "../confidence/planToConfidence.js";
 import type { CheckedScenario } from "../loadChecked.js";
-import type { PlannedScenario } from "../plan/planScenario.js";
+import type { ScenarioPlanner } from "../plan/planScenario.js";
 import { round } from "../results/numbers.js";
 import type { Scenario } from "../scenario/types.js";
 import type { SolverChoice } from "../solve/auto.js";
@@ -22,7 +22,7 @@ export function confidenceAtEveryLevel(
   loaded: CheckedScenario,
   request: StressConfidence,
   solver: SolverChoice,
-): { plan: (scenario: Scenario) => Promise<PlannedScenario>; onLevel: LevelHook } {
+): { plan: ScenarioPlanner; onLevel: LevelHook } {
   const outcomes = new Map<Scenario, ConfidenceOutcome>();
   return {
     plan: async (scenario) => {

@@ -9,7 +9,7 @@
  * planned as `simulate` would, grown in 0.5 % steps until that plan meets every target, and the
  * last step bisected.
  */
-import type { PlannedScenario } from "../plan/planScenario.js";
+import type { PlannedScenario, ScenarioPlanner } from "../plan/planScenario.js";
 import type { Scenario } from "../scenario/types.js";
 import { scaleBudgets } from "./cuts.js";
 import type { BudgetSelection } from "./selection.js";
@@ -36,7 +36,7 @@ export interface WholeUnitScale {
 
 /** `plan`: how `simulate` plans a scenario (planScenario; a test passes its own). */
 export async function wholeUnitScale(
-  scenario: Scenario, sel: BudgetSelection, lambda: number, plan: (s: Scenario) => Promise<PlannedScenario>,
+  scenario: Scenario, sel: BudgetSelection, lambda: number, plan: ScenarioPlanner,
 ): Promise<WholeUnitScale> {
   const tryScale = async (scale: number) => {
     const planned = await plan(scaleBudgets(scenario, sel, scale));

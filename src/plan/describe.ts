@@ -19,19 +19,23 @@ export class Namer {
     for (const t of scenario.targets) this.names.set(`target:${t.id}`, t.name);
   }
   /** "广东省 (guangdong)", or the bare id when the name is the id. */
-  label(kind: "region" | "program" | "source" | "target", id: string | number): string {
-    const name = this.names.get(`${kind}:${id}`);
-    return name && name !== String(id) ? `${name} (${id})` : String(id);
+  label(kind: EntityKind, id: string | number): string {
+    return this.withId(kind, id, " (", ")");
   }
   /** "广东省（guangdong）": the Chinese text's full-width brackets. */
-  labelZh(kind: "region" | "program" | "source" | "target", id: string | number): string {
-    const name = this.names.get(`${kind}:${id}`);
-    return name && name !== String(id) ? `${name}（${id}）` : String(id);
+  labelZh(kind: EntityKind, id: string | number): string {
+    return this.withId(kind, id, "（", "）");
   }
-  name(kind: "region" | "program" | "source" | "target", id: string | number): string {
+  name(kind: EntityKind, id: string | number): string {
     return this.names.get(`${kind}:${id}`) ?? String(id);
   }
+  private withId(kind: EntityKind, id: string | number, open: string, close: string): string {
+    const name = this.names.get(`${kind}:${id}`);
+    return name && name !== String(id) ? `${name}${open}${id}${close}` : String(id);
+  }
 }
+
+type EntityKind = "region" | "program" | "source" | "target";
 
 /** What the row stands for, in planning words. */
 export function describeRow(row: Row, scenario: Scenario, namer = new Namer(scenario)): string {

@@ -21,6 +21,9 @@ export interface PlannedScenario {
   seconds: { build: number; solve: number };
 }
 
+/** Plans one scenario: planScenario, or a stand-in that adds to it (stress's confidence margins). */
+export type ScenarioPlanner = (scenario: Scenario) => Promise<PlannedScenario>;
+
 /** `locate` (from the loaded scenario) lets diagnostics.csv name the file and line of each limit. */
 export async function planScenario(scenario: Scenario, solver: SolverChoice = "auto", locate?: InputLocator): Promise<PlannedScenario> {
   const t0 = performance.now();
