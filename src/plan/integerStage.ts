@@ -38,12 +38,18 @@ export function withinGap(value: number, bound: number, gap: { rel: number; abs:
   return excess <= gap.abs + 1e-9 || excess <= gap.rel * Math.abs(value) + 1e-12;
 }
 
+/** Where an integer stage starts: warm or cold, and the previous stage's plan as a MIP start. */
+export interface IntegerStageStart {
+  start: SessionSolveOptions["start"];
+  previous: Float64Array | null;
+}
+
 export async function solveIntegerStage(
   session: SolverSession,
   model: LinearModel,
   stage: Stage,
   settings: ObjectiveSettings,
-  options: { start: SessionSolveOptions["start"]; previous: Float64Array | null },
+  options: IntegerStageStart,
 ): Promise<IntegerStageResult> {
   return refined(session, stage, settings, await solveToGap(session, model, stage, settings, options));
 }
@@ -74,7 +80,7 @@ async function solveToGap(
   model: LinearModel,
   stage: Stage,
   settings: ObjectiveSettings,
-  options: { start: SessionSolveOptions["start"]; previous: Float64Array | null },
+  options: IntegerStageStart,
 ): Promise<IntegerStageResult> {
   const gap = stageGaps(stage, settings);
   const mip: SessionSolveOptions = { mipGap: gap.rel, mipAbsGap: gap.abs || undefined, timeLimitSeconds: settings.timeLimitSeconds };

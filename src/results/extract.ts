@@ -6,7 +6,7 @@
  * sums, and with recorded actuals wherever those exist. Shadow prices are converted here (see
  * shadow.ts).
  */
-import { type ModelContext, MONEY_UNIT } from "../model/context.js";
+import { type LeafProgram, type ModelContext, MONEY_UNIT } from "../model/context.js";
 import { startsIn } from "../model/expressions.js";
 import { completedCorrection, householdsCompletedCorrection, householdsStartedCorrection } from "../model/recorded.js";
 import { Namer } from "../plan/describe.js";
@@ -50,11 +50,7 @@ function extractPlan(ctx: ModelContext, primal: Float64Array, namer: Namer): Pla
       for (let k = 0; k < duration; k++) active += startedIn(year - k);
       active = roundUnits(active, program.integer);
       rows.push({
-        year,
-        region: leaf.region,
-        region_name: namer.name("region", leaf.region),
-        program: program.id,
-        program_name: program.name,
+        ...leafKey(year, { leaf, program }, namer),
         units_started: started,
         actual_started: roundUnits(lp.actuals.get(year)?.reportedStarted ?? 0, program.integer),
         units_active: active,
@@ -67,6 +63,11 @@ function extractPlan(ctx: ModelContext, primal: Float64Array, namer: Namer): Pla
     }
   });
   return rows;
+}
+
+/** The key columns plan.csv and funding.csv begin with: year, region and programme, with their names. */
+function leafKey(year: number, { leaf, program }: Pick<LeafProgram, "leaf" | "program">, namer: Namer) {
+  return { year, region: leaf.region, region_name: namer.name("region", leaf.region), program: program.id, program_name: program.name };
 }
 
 /** Reported yuan paid by each source (scenario order; 0 for sources that do not fund the programme). */
@@ -87,11 +88,7 @@ function extractFunding(ctx: ModelContext, primal: Float64Array, namer: Namer): 
       ctx.scenario.sources.forEach((source, s) => {
         if (ctx.index.fundsCol(i, y, s) < 0) return;
         rows.push({
-          year,
-          region: leaf.region,
-          region_name: namer.name("region", leaf.region),
-          program: program.id,
-          program_name: program.name,
+          ...leafKey(year, { leaf, program }, namer),
           source: source.id,
           source_name: source.name,
           source_kind: source.kind,
