@@ -9,6 +9,12 @@
 const MULTIPLIER: Record<string, number> = { "": 1, 万: 1e4, 亿: 1e8 };
 // A sign before the number, or around a yuan sign: -5, -¥5, ¥-5 (Excel's zh-CN currency format).
 const AMOUNT = /^\s*(?:([+-]?)¥\s*([+-]?)|([+-]?))(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(万|亿)?\s*(元)?\s*$/i;
+/**
+ * Thousands separators as Excel and WPS write them ("1,234,567"): groups of three digits after the
+ * first, never after a decimal point. Any other comma ("1,2,3万", "12,34") stays, and the text is
+ * not an amount: dropping it would read a slip as a different number.
+ */
+const GROUPED_DIGITS = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g;
 const PERCENT = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/;
 
 /**
@@ -24,7 +30,7 @@ export const MAX_YUAN = 1e15;
 export function parseAmount(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;
-  const m = AMOUNT.exec(value.normalize("NFKC").replace(/,/g, ""));
+  const m = AMOUNT.exec(value.normalize("NFKC").replace(GROUPED_DIGITS, (g) => g.replace(/,/g, "")));
   if (!m || (m[1] && m[2])) return null; // "-¥-5": two signs
   // Multiply via the decimal string to avoid 8.25 * 1e8 = 825000000.0000001.
   return roundYuan(Number((m[1] || m[2] || m[3] || "") + m[4]) * MULTIPLIER[m[5] ?? ""]);

@@ -20,6 +20,15 @@ describe("amounts", () => {
     ["￥+5", 5],
   ])("%s is %d yuan", (text, yuan) => expect(parseAmount(text)).toBe(yuan));
 
+  it.each(["1,2,3万", "12,34", "1234,567", "1,234,56元", "0.123,456", "1,,234"])("%s: commas that are not thousands separators are not an amount", (text) =>
+    expect(parseAmount(text)).toBeNull(),
+  );
+
+  it("reads every thousands separator of a long amount", () => {
+    expect(parseAmount("12,345,678.9元")).toBe(12_345_678.9);
+    expect(parseAmount("-1,000万")).toBe(-10_000_000);
+  });
+
   it.each(["abc", "3500千", "", "万", "¥", "¥¥5", "5¥", "-¥-5", "- 5", true, null, Infinity])("%s is not an amount", (text) =>
     expect(parseAmount(text)).toBeNull(),
   );
