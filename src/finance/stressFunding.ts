@@ -5,7 +5,8 @@
  * source says who paid instead. Tidy (one row per level and source), so its header is the same for
  * every scenario and a finance office filters or pivots it by source.
  */
-import { REPORT_TOLERANCE, round } from "../results/numbers.js";
+import { round } from "../results/numbers.js";
+import { REPORT_TOLERANCE } from "../results/tolerance.js";
 import type { StressLevel } from "./stress.js";
 
 export const STRESS_FUNDING_FILE = "stress_funding.csv";

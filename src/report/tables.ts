@@ -3,6 +3,7 @@ import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProba
 import { type Label, metricLabel, statusLabel } from "../format/labels.js";
 import { diagnosticKindLabel } from "../format/runLabels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
+import { REPORT_TOLERANCE } from "../results/tolerance.js";
 import { bi, table } from "./html.js";
 import { stressGrid } from "./stressCharts.js";
 import type { KeyFigure } from "./keyFigures.js";
@@ -86,7 +87,7 @@ export function stressFundingTable(ctx: RunContext): string {
   const cell = (r: Record<string, Cell> | undefined, i: number): string => {
     if (!r || typeof r.used_yuan !== "number") return "—";
     const change = num(r.change_yuan);
-    return i === 0 || !Number.isFinite(change) || Math.abs(change) < 1 ? formatMoney(r.used_yuan) : `${formatMoney(r.used_yuan)}（${formatMoneyChange(change)}）`;
+    return i === 0 || !Number.isFinite(change) || Math.abs(change) < REPORT_TOLERANCE.yuan ? formatMoney(r.used_yuan) : `${formatMoney(r.used_yuan)}（${formatMoneyChange(change)}）`;
   };
   const body = sources.map((id) => {
     const own = rows.filter((r) => r.source === id);

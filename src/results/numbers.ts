@@ -5,6 +5,7 @@
  */
 import type { Expr } from "../model/context.js";
 import { MONEY_UNIT } from "../model/context.js";
+import { REPORT_TOLERANCE } from "./tolerance.js";
 
 /** Met means within 1e-6 relative of the target (solver tolerance), so 8006.9999999 counts. */
 export const MET_TOLERANCE = 1e-6;
@@ -20,12 +21,6 @@ export function valueOf(e: Expr, primal: Float64Array): number {
   return s;
 }
 
-/**
- * The reporting tolerance: below it a solved value is solver noise, written as an exact 0 (every
- * real amount in a plan is thousands of yuan; every real count at least a millionth of a unit).
- * Shares are taken of reported values, so a row whose cost reads 0 never shows a share.
- */
-export const REPORT_TOLERANCE = { yuan: 1, units: 1e-6 } as const;
 
 /** Whole units for integer programmes; otherwise keep 6 decimals so CSVs are stable. */
 export function roundUnits(x: number, integer: boolean): number {

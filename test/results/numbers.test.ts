@@ -1,6 +1,7 @@
 /** The reporting tolerance: solver noise is written as exact zeros; shares are taken of reported values. */
 import { describe, expect, it } from "vitest";
-import { REPORT_TOLERANCE, reportYuan, roundUnits, shareOf } from "../../src/results/numbers.js";
+import { reportYuan, roundUnits, shareOf } from "../../src/results/numbers.js";
+import { REPORT_TOLERANCE } from "../../src/results/tolerance.js";
 
 describe("reporting tolerance", () => {
   it("writes amounts under one yuan as 0 and keeps the fen above it", () => {

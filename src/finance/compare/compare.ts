@@ -15,7 +15,7 @@ import { isMoneyColumn, READING_ORDER, TABLE_KEYS } from "../../output/columns.j
 import { summariseFolder } from "./folderSummary.js";
 import { formatMoney, formatMoneyChange } from "../../format/numbers.js";
 import { toCsv } from "../../output/csv.js";
-import { REPORT_TOLERANCE } from "../../results/numbers.js";
+import { REPORT_TOLERANCE } from "../../results/tolerance.js";
 import { changeScore, type CompareRow, compareTable, toNumber } from "./alignTables.js";
 import { diffInputs, type InputDifference } from "./inputDiff.js";
 import { readResultsFolder, type ResultsFolder } from "./readFolder.js";
