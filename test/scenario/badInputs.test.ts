@@ -155,6 +155,13 @@ const cases: Case[] = [
     text: '"3千万" is not an amount',
   },
   {
+    name: "a decimal comma in an amount (the commas are not dropped: 0,8亿 would read as 8亿)",
+    yaml: patch(['per_year: "3亿"', 'per_year: "0,8亿"']),
+    path: "sources[0].budgets[0].per_year",
+    marker: "0,8亿",
+    text: '"0,8亿" is not an amount (write yuan, or e.g. "3500万", "8.25亿", "2.7万元"): a comma is read only between groups of three digits',
+  },
+  {
     name: "a negative amount in units",
     yaml: patch(['per_year: "3亿"', 'per_year: "-3亿"']),
     path: "sources[0].budgets[0].per_year",
