@@ -82,9 +82,14 @@ const INDENTATION_HINT =
  */
 function thousandsCommaHint(line: string): string | null {
   const bare = line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""').replace(/(^|\s)#.*$/, "");
+  if (!/[{}]/.test(bare)) return null;
   const number = /(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)/.exec(bare);
-  if (!number || !/[{}]/.test(bare)) return null;
-  return `numbers with thousands commas inside {…} must be quoted: "${number[0]}" (or written without commas: ${number[0].replace(/,/g, "")}); unquoted, YAML reads each comma there as the end of an entry`;
+  if (number) return `numbers with thousands commas inside {…} must be quoted: "${number[0]}" (or written without commas: ${number[0].replace(/,/g, "")}); unquoted, YAML reads each comma there as the end of an entry`;
+  // Digits grouped by 万 (2,0000,0000), as Chinese amounts are sometimes written: not thousands.
+  const grouped = /(?<![\w.])\d+(?:,\d+)+(?![\w.])/.exec(bare);
+  if (!grouped) return null;
+  const digits = grouped[0].replace(/,/g, "");
+  return `${grouped[0]} inside {…} is read as separate entries (YAML ends an entry at each comma there), and its commas are not thousands groups: write ${digits} or an amount with a unit (e.g. "2亿")`;
 }
 
 /** Tags that only restate what plain YAML means; any other tag is refused. */

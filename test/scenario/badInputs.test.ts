@@ -351,9 +351,17 @@ describe("bad scenario files", () => {
     const { error } = errorFor(yaml);
     const line = expectProblem(error, "", lineOf(yaml, "22,000,000"), "s.yaml", "YAML syntax: Map keys must be unique");
     expect(line).toContain('numbers with thousands commas inside {…} must be quoted: "22,000,000"');
-    // The same number in block style is one text value, read as an amount (commas ignored).
+    // The same number in block style is one text value, read as an amount (thousands commas).
     const block = patch(['      - {region: gd, per_year: "3亿"}', "      - region: gd\n        per_year: 22,000,000"]);
     expect(loadScenario(join(writeFiles({ "s.yaml": block }), "s.yaml")).scenario.sources[0].budgets[0]).toMatchObject({ region: "gd", amount: 22_000_000 });
+  });
+
+  it("says what to write for digits grouped by 万 inside {…} (2,0000,0000), which YAML splits as it does thousands", () => {
+    const yaml = patch(['{region: gd, per_year: "3亿"}', "{region: gd, per_year: 2,0000,0000}"]);
+    const { error } = errorFor(yaml);
+    const line = expectProblem(error, "", lineOf(yaml, "2,0000,0000"), "s.yaml", "YAML syntax: Map keys must be unique");
+    expect(line).toContain("2,0000,0000 inside {…} is read as separate entries");
+    expect(line).toContain("write 200000000 or an amount with a unit");
   });
 
   it("gives the thousands-comma hint only on a line that has one inside {…}", () => {
