@@ -107,7 +107,11 @@ export function implausibleUnitCosts(merged: unknown, place: InputLocator): stri
         costs.push({ path: ["programs", i, "by_region", j, "unit_cost"], value: leaf.unit_cost, households, counted: counted || typeof leaf.households_per_unit === "number" });
       });
     }
-    return costs.flatMap(({ path, value, households, counted, perHousehold }) => {
+    // The programme's own cost per household, where households are counted: what a region's cost is
+    // set against (offProgramme).
+    const own = parseAmount(costs[0].value);
+    const reference = costs[0].counted && own !== null && own > 0 && costs[0].households > 0 ? { yuan: own / costs[0].households, path: costs[0].path } : null;
+    return costs.flatMap(({ path, value, households, counted, perHousehold }, k) => {
       const yuan = parseAmount(value);
       if (yuan === null || yuan <= 0 || !(households > 0)) return [];
       const per = households === 1 ? "" : ` (${formatYuan(yuan / households)} per household)`;
@@ -115,10 +119,29 @@ export function implausibleUnitCosts(merged: unknown, place: InputLocator): stri
         const hint = perHousehold ? "is it the cost of a whole unit? then write it as `per_unit`" : "is the unit right?";
         return [`${where(path, place)}: a unit cost of ${formatYuan(yuan)}${per}${perHousehold ? " per household" : ""} is far above any real renewal work (at most some tens of 万元 per household); ${hint}`];
       }
-      if (yuan / households >= LEAST_COST_PER_HOUSEHOLD) return [];
+      if (yuan / households >= LEAST_COST_PER_HOUSEHOLD) return k > 0 && reference ? offProgramme(path, yuan, households, reference, place) : [];
       return [`${where(path, place)}: a unit cost of ${formatYuan(yuan)}${per} is far below any real renewal work (thousands to tens of thousands of yuan per household); amounts without a unit are yuan: did you mean "${yuan}万"?`];
     });
   });
+}
+
+/** A region's cost per household this many times its programme's (or its inverse) is a slip, not a region's dearer work. */
+const OFF_PROGRAMME_FACTOR = 10;
+
+/**
+ * A region's unit cost (always per unit) far off its programme's own cost per household: a CSV
+ * column of costs per household (2.5万) read as each community's cost, 1/120 of the real one for
+ * communities of 120 households, plans the work that much too cheap.
+ */
+function offProgramme(path: PathKey[], yuan: number, households: number, reference: { yuan: number; path: PathKey[] }, place: InputLocator): string[] {
+  const ratio = yuan / households / reference.yuan;
+  if (ratio > 1 / OFF_PROGRAMME_FACTOR && ratio < OFF_PROGRAMME_FACTOR) return [];
+  const times = ratio < 1 ? `1/${Math.round(1 / ratio)} of` : `${Math.round(ratio)} times`;
+  const perHousehold = households === 1 ? "" : ` (${formatYuan(yuan / households)} per household)`;
+  const hint = ratio < 1 && households > 1
+    ? `; a region's unit_cost is the cost of one unit of ${households} households: is this a cost per household (then ${formatYuan(yuan * households)} a unit)?`
+    : "; is the unit right?";
+  return [`${where(path, place)}: a unit cost of ${formatYuan(yuan)}${perHousehold} is ${times} the programme's own ${formatYuan(reference.yuan)} per household (${formatPath(reference.path)})${hint}`];
 }
 
 /** 万 or 亿: the unit that puts `amount` (written without one) nearest `typical` yuan. */

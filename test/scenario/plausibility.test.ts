@@ -111,6 +111,18 @@ describe("implausible budgets", () => {
     expect(slips(loadScenario(join(writeFiles({ "s.yaml": town }), "s.yaml")).notices)).toEqual([]);
   });
 
+  it("names a region's unit cost far off its programme's cost per household: a column of costs per household read per unit", () => {
+    const scenario = BASE.replace(/unit_cost: [^\n]+/, 'unit_cost: {per_household: "2.5万"}\n    households_per_unit: 120')
+      .replace("{region: gz, stock: 100}", '{region: gz, stock: 100, unit_cost: "2.5万"}')
+      .replace("{region: sz, stock: 80}", '{region: sz, stock: 80, unit_cost: "400万"}');
+    const notes = slips(loadScenario(join(writeFiles({ "s.yaml": scenario }), "s.yaml")).notices);
+    expect(notes).toHaveLength(1); // sz's 400万 (3.33万 a household) is a dearer region, not a slip
+    expect(notes[0]).toMatch(/^programs\[0\]\.by_region\[0\]\.unit_cost \(s\.yaml:\d+\): a unit cost of 2\.5万元 \(208\.33元 per household\) is 1\/120 of the programme's own 2\.5万元 per household \(programs\[0\]\.unit_cost\.per_household\); .* \(then 300万元 a unit\)\?/);
+    // Ten times the programme's cost per household the other way.
+    const dear = scenario.replace('unit_cost: "2.5万"}', 'unit_cost: "5亿"}');
+    expect(slips(loadScenario(join(writeFiles({ "s.yaml": dear }), "s.yaml")).notices)[0]).toMatch(/a unit cost of 5亿元 \(416\.67万元 per household\) is 167 times the programme's own 2\.5万元 per household .*; is the unit right\?/);
+  });
+
   it("leaves plausible budgets and unit costs alone (every shipped scenario)", () => {
     for (const f of ["guangdong-retrofit-2021-2025", "guangdong-retrofit-actuals-2023", "guangzhou-towns-2024-2027"]) {
       expect(loadScenario(`scenarios/${f}.yaml`).notices).toEqual([]);
