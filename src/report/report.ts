@@ -67,7 +67,7 @@ function sectionsOf(ctx: RunContext): Section[] {
     case "frontier":
       return [{ title: { zh: "资金与把握度", en: "Money and confidence" }, charts: frontierCharts(ctx), html: frontierTable(ctx) }];
     case "compare":
-      return [{ title: { zh: "变化最大的数值", en: "Largest changes" }, charts: compareCharts(ctx) }, { title: { zh: "不同的输入", en: "Inputs that differ" }, html: inputDifferencesTable(ctx) }];
+      return [{ title: { zh: "变化最大的数值", en: "Largest changes" }, charts: compareCharts(ctx) }, { title: { zh: "不同的输入与运行设置", en: "Inputs and run settings that differ" }, html: inputDifferencesTable(ctx) }];
     case "min-budget": {
       const chart = minBudgetChart(ctx);
       return [{ title: { zh: "最低预算", en: "Minimum budget" }, charts: chart ? [chart] : [], html: diagnosticsTable(ctx) }];

@@ -161,12 +161,13 @@ export function frontierTable(ctx: RunContext): string {
 }
 
 export function inputDifferencesTable(ctx: RunContext): string {
-  const rows = records(ctx.tables.get("compare.csv")).filter((r) => r.file === "input.yaml");
+  // How each folder was run (run.json: a confidence level, Monte Carlo) first, then input.yaml's paths.
+  const rows = records(ctx.tables.get("compare.csv")).filter((r) => r.file === "run.json" || r.file === "input.yaml");
   if (rows.length === 0) return "";
   const n = ctx.tables.get("compare.csv")!.columns.filter((c) => /^value_\d+$/.test(c)).length;
   return table({
     head: [{ zh: "输入路径", en: "Input path" }, ...Array.from({ length: n }, (_, i) => ({ zh: `方案${i + 1}`, en: `Folder ${i + 1}` }))],
-    rows: rows.slice(0, 60).map((r) => [text(r.key), ...Array.from({ length: n }, (_, i) => text(r[`value_${i + 1}`]))]),
+    rows: rows.slice(0, 60).map((r) => [r.file === "run.json" ? { zh: `运行设置 ${text(r.key)}`, en: `run setting ${text(r.key)}` } : text(r.key), ...Array.from({ length: n }, (_, i) => text(r[`value_${i + 1}`]))]),
   });
 }
 

@@ -93,6 +93,27 @@ describe("compare", () => {
     expect(lines.some((l) => l.startsWith("input.yaml,sources[central].budgets[county].per_year,value,6000万,4800万,6000万"))).toBe(true);
   });
 
+  it("says how the folders were run where that differs: the same inputs planned plainly and to a confidence level", async () => {
+    // A plan to 90 % confidence of the same input.yaml (its run.json as `--confidence 0.9 --draws` writes it).
+    const confident = join(dir, "confident");
+    cpSync(base, confident, { recursive: true });
+    const run = JSON.parse(readFileSync(join(confident, "run.json"), "utf8"));
+    writeFileSync(join(confident, "run.json"), JSON.stringify({ ...run, confidence: { default_level: 0.9 }, monte_carlo: { mode: "evaluate", draws_used: 2000, seed: 7 } }));
+    const result = await compareFolders([base, confident]);
+    expect(result.inputs).toEqual([]);
+    expect(result.runs.map((d) => [d.path, ...d.values])).toEqual([
+      ["confidence.default_level", "none (plain plan)", "0.9"],
+      ["monte_carlo.mode", "none", "evaluate"],
+      ["monte_carlo.draws_used", "none", "2000"],
+      ["monte_carlo.seed", "none", "7"],
+    ]);
+    const text = compareText(result, 5, null);
+    expect(text).toContain("run settings that differ (4; run.json):\n  confidence.default_level: none (plain plan) → 0.9\n");
+    expect(renderCompareCsv(result, { bom: false })).toContain("\nrun.json,confidence.default_level,value,none (plain plan),0.9,");
+    expect((await compareFolders([base, base])).runs).toEqual([]);
+    expect(compareText(await compareFolders([base, cut]), 5, null)).not.toContain("run settings");
+  });
+
   it("refuses folders with different output versions or horizons unless forced", async () => {
     const other = join(dir, "other");
     cpSync(base, other, { recursive: true });

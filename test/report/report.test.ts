@@ -479,6 +479,21 @@ describe("compare report", () => {
     expect(html).toContain("a ↔ a + cut.yaml");
   });
 
+  it("lists the run settings that differ (a confidence level) before the inputs, in the inputs' table", () => {
+    const csv = [
+      "file,key,column,value_1,value_2,delta_2,rel_delta_2,missing_in",
+      "targets.csv,target=a,planned,10,11,1,0.1,",
+      "run.json,confidence.default_level,value,none (plain plan),0.9,,,",
+      "input.yaml,sources[central].per_year,value,3亿,2亿,,,",
+    ].join("\n");
+    const html = renderReport(runContext("compare", { "compare.csv": csv }, { scenario: { name: "a ↔ a" } }));
+    expect(html).toContain("不同的输入与运行设置");
+    const setting = html.indexOf("运行设置 confidence.default_level");
+    expect(setting).toBeGreaterThan(0);
+    expect(setting).toBeLessThan(html.indexOf("sources[central].per_year"));
+    expect(html).toContain("none (plain plan)");
+  });
+
   it("leaves out near-zero bases and the ranges of prices, and labels each bar with its absolute change", () => {
     const csv = [
       "file,key,column,value_1,value_2,delta_2,rel_delta_2,missing_in",

@@ -6,8 +6,9 @@
  *
  * compare.csv (long over columns, wide over folders), one row per (file, key, column):
  *   file, key, column, value_1 … value_N, delta_2 … delta_N, rel_delta_2 … rel_delta_N, missing_in
- * plus one row per differing input path with file = input.yaml, key = the path, column = value
- * (text values, no deltas).
+ * plus one row per differing run setting (file = run.json: confidence level, Monte Carlo, as_of,
+ * solver) and per differing input path (file = input.yaml), key = the path, column = value (text
+ * values, no deltas).
  */
 import { basename } from "node:path";
 import { UsageError } from "../../errors.js";
@@ -19,6 +20,7 @@ import { REPORT_TOLERANCE } from "../../results/tolerance.js";
 import { changeScore, type CompareRow, compareTable, toNumber } from "./alignTables.js";
 import { diffInputs, type InputDifference } from "./inputDiff.js";
 import { readResultsFolder, type ResultsFolder } from "./readFolder.js";
+import { diffRuns } from "./runDiff.js";
 import { shownChanges } from "./shownChanges.js";
 import { sourceName, sourceShift } from "./sourceShift.js";
 
@@ -26,6 +28,8 @@ export interface CompareResult {
   folders: ResultsFolder[];
   rows: CompareRow[];
   inputs: InputDifference[];
+  /** How the folders were run, where that differs (run.json: confidence level, Monte Carlo, as_of, solver). */
+  runs: InputDifference[];
   /** funding.csv summed by source, aligned (key `source=<id>`): who pays more and who less. */
   sources: CompareRow[];
   /** Mismatches that were allowed by `force` (empty otherwise). */
@@ -47,7 +51,7 @@ export async function compareFolders(dirs: string[], options: { force?: boolean 
     if (tables.some((t) => t !== undefined)) rows.push(...compareTable(file, tables));
   }
   if (rows.length === 0) throw new UsageError(`none of the folders holds result tables (${Object.keys(TABLE_KEYS).join(", ")})`);
-  return { folders, rows, inputs: diffInputs(folders.map((f) => f.input)), sources: sourceShift(folders), warnings: mismatches };
+  return { folders, rows, inputs: diffInputs(folders.map((f) => f.input)), runs: diffRuns(folders), sources: sourceShift(folders), warnings: mismatches };
 }
 
 /** The command that wrote a folder: run.json's `command`; plan and merge folders (the same tables) have none. */
@@ -104,10 +108,13 @@ export function renderCompareCsv(result: CompareResult, options: { bom: boolean 
     });
     return rec;
   });
-  for (const d of result.inputs) {
-    const rec: Record<string, string | number | null> = { file: "input.yaml", key: d.path, column: "value", missing_in: "" };
-    d.values.forEach((v, i) => (rec[`value_${i + 1}`] = v));
-    records.push(rec);
+  const differences: [string, InputDifference[]][] = [["run.json", result.runs], ["input.yaml", result.inputs]];
+  for (const [file, list] of differences) {
+    for (const d of list) {
+      const rec: Record<string, string | number | null> = { file, key: d.path, column: "value", missing_in: "" };
+      d.values.forEach((v, i) => (rec[`value_${i + 1}`] = v));
+      records.push(rec);
+    }
   }
   return toCsv(records, columns, options);
 }
@@ -203,6 +210,10 @@ export function compareText(result: CompareResult, top: number, outFile: string 
     if (met.length + money.length > 0) lines.push(`      ${[...met, ...money].join("; ")}`);
   });
   for (const w of result.warnings) lines.push(`warning (forced): ${w}`);
+  if (result.runs.length > 0) {
+    lines.push("", `run settings that differ (${result.runs.length}; run.json):`);
+    for (const d of result.runs) lines.push(`  ${d.path}: ${d.values.join(" → ")}`);
+  }
   lines.push("", `inputs that differ (${result.inputs.length}):`);
   if (result.inputs.length === 0) lines.push("  none");
   for (const d of result.inputs.slice(0, 30)) lines.push(`  ${d.path}: ${d.values.map((v) => v ?? "(absent)").join(" → ")}`);
