@@ -9,6 +9,11 @@ import { parseAmount, parseShare } from "./units.js";
 
 /** What a spreadsheet's totals row names itself (合计, 总计, 小计): not a region. */
 const TOTALS = new Set(["合计", "总计", "小计", "共计", "total", "Total", "TOTAL"]);
+
+/** Whether a cell names a spreadsheet's totals row (合计, 总 计 …). */
+export function isTotalsLabel(cell: unknown): boolean {
+  return typeof cell === "string" && TOTALS.has(cell.replace(/\s+/g, ""));
+}
 /** How a reference written as a region's name is told apart (validate.ts drops the id-format message beside it). */
 export const NAME_NOT_ID = "is the name of";
 /** The hint on a totals row's region (合计): like NAME_NOT_ID, it explains the id format's failure too. */
@@ -132,7 +137,7 @@ export class CheckContext {
     const named = this.regionNamed(r);
     const hint = named
       ? ` ("${r}" ${NAME_NOT_ID} region "${named}": write its id)`
-      : TOTALS.has(r.replace(/\s+/g, "")) ? `; ${TOTALS_ROW} leave it out: the plan adds the rows up itself`
+      : isTotalsLabel(r) ? `; ${TOTALS_ROW} leave it out: the plan adds the rows up itself`
       : this.hints.didYouMean(r, () => [...this.regions.parent.keys(), ...this.regions.groups.keys()]);
     this.report(path, `unknown region "${r}"${hint}`);
     return undefined;

@@ -4,6 +4,7 @@
  * patched record by record in an overlay). Paths are relative to the YAML file that names them.
  */
 import { dirname, resolve } from "node:path";
+import { isTotalsLabel, TOTALS_ROW } from "./checkContext.js";
 import { parseCsvRecords } from "./csvFile.js";
 import type { FileReference, InputFiles } from "./inputFiles.js";
 import { foldPaidColumns } from "./paidColumns.js";
@@ -157,6 +158,10 @@ function budgetRowsByRegion(rows: Record<string, unknown>[], csvFile: string, pa
     const empty = ["region", "year", "amount"].filter((k) => !(k in row));
     if (extra.length > 0) {
       ctx.problems.addRow([...path, "file"], at, `a budgets table with a year column has exactly region, year, amount (this row also has ${extra.join(", ")})`);
+      continue;
+    }
+    if (isTotalsLabel(row.region)) {
+      ctx.problems.addRow([...path, "file"], at, `"${String(row.region).trim()}" is not a region; ${TOTALS_ROW} leave it out: the plan adds the budgets up itself`);
       continue;
     }
     if (empty.length > 0) {

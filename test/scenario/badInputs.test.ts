@@ -318,6 +318,13 @@ describe("bad scenario files", () => {
     expect(error.message).not.toContain("ids use letters");
   });
 
+  it("names a budgets CSV's totals row (合计, no year) as a totals row to leave out, not as a row without a year", () => {
+    const yaml = patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.csv}\n"]);
+    const { error } = errorFor(yaml, { "city.csv": "区域,年份,金额（万元）\ngz,2021,2000\ngz,2022,2000\n合计,,\"4,000\"\n" });
+    expectProblem(error, "sources[1].budgets[0].file", 4, "city.csv", '"合计" is not a region; a totals row? leave it out: the plan adds the budgets up itself');
+    expect(error.problems).toHaveLength(1);
+  });
+
   it("makes an actuals table's totals row one problem, not also its empty programme, year and starts", () => {
     const yaml = patch(["targets:", "actuals:\n  - {file: actuals.csv}\ntargets:"]);
     const csv = "区域,项目,年份,开工数,开工户数\ngz,retrofit,2021,10,2180\n合计,,,,2180\n";
