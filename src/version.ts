@@ -20,8 +20,11 @@ export const ENGINE_VERSION: string = pkg.version;
  * whole-unit programmes (consent failures drawn whole, never on recorded starts); a confidence
  * limit's rate and a min_budget_binding.csv budget's price are quoted per the budget's own money
  * step, not always per 1亿元.
+ * 6: stress plans every cut level above 0 % with a `near` stage after cost (the equally cheap plan
+ * that moves fewest households from the 0 % plan): its regions losing and gaining most, and its
+ * plans, change; compare writes run.json rows (run settings that differ).
  */
-export const OUTPUT_VERSION = 5;
+export const OUTPUT_VERSION = 6;
 /**
  * The generator tag in the head of every report page: `compare --force` replaces an HTML file only
  * when its first lines say renewsim made it (the footer says so too, but after the charts).

@@ -67,7 +67,10 @@ export async function runStress(
     const baseline = out[0]?.planned.solution;
     let levelScenario = cutBudgets(scenario, selection, cut);
     if (cut > 0 && selection.from !== null && baseline?.status === "optimal") levelScenario = freezePast(levelScenario, baseline, selection.from);
-    const planned = options.plan ? await options.plan(levelScenario) : await planScenario(levelScenario, options.solver ?? "auto", options.locate);
+    // A cut level stays near the 0 % plan where its cost allows, so the regions it reports losing
+    // are those the cut makes lose, not one of many equally cheap plans (nearPlan.ts).
+    const near = cut > 0 && baseline?.status === "optimal" ? baseline : undefined;
+    const planned = options.plan ? await options.plan(levelScenario) : await planScenario(levelScenario, options.solver ?? "auto", options.locate, near);
     const level = { cut, label: labels[i], moneyCutYuan: moneyCut(scenario, selection, cut), planned };
     const extras = (await options.onLevel?.(level)) ?? {};
     out.push({ ...level, extras });

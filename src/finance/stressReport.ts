@@ -63,7 +63,7 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   ]);
   lines.push(...align([head, ...rows]));
   if (regions.some((r) => r.gained)) {
-    lines.push("(regions: households started over the horizon against the 0% plan; → regions that gained households under the cut, as money moved to them)");
+    lines.push("(regions: households started over the horizon against the 0% plan, each level the plan as cheap that moves fewest households from it; → regions that gained households under the cut, as money moved to them)");
   }
   if (summary.every((s) => s.households_lost === null) && summary.some((s) => s.status === "optimal")) {
     lines.push("(the scenario counts no households — no households target or households_per_unit — so households lost and the regions losing most are not counted)");

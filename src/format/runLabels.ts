@@ -58,6 +58,7 @@ const STAGES: Record<string, Label> = {
   smoothing: l("平滑", "smoothing"),
   margin: l("余量", "margin"),
   hard: l("约束性目标", "hard targets"),
+  near: l("贴近基准方案", "near the 0% plan"),
   min_budget: l("最低预算", "minimum budget"),
 };
 

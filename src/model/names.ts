@@ -18,6 +18,8 @@ function refName(r: VarRef): string {
     case "cost":
     case "smooth_up":
     case "smooth_down":
+    case "near_up":
+    case "near_down":
       return nameOf(r.role, r.region, r.program, r.year);
     case "funds":
       return nameOf("funds", r.region, r.program, r.year, r.source);
@@ -48,6 +50,8 @@ function rowRefName(r: RowRef): string {
       return nameOf("balance", r.region, r.program, r.year);
     case "smoothing":
       return nameOf("smooth", r.region, r.program, r.year);
+    case "near":
+      return nameOf("near", r.region, r.program, r.year);
     case "shares":
       return nameOf(`share_${r.bound}`, r.region, r.program, r.year, r.source);
     case "resident_cap":

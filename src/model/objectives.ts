@@ -8,8 +8,11 @@
 import type { ModelContext } from "./context.js";
 import type { Term } from "./types.js";
 
-/** `margin` (confidence planning) and `hard` (annual re-planning) are added by problems built on the planning model. */
-export type StageName = "shortfall" | "cost" | "smoothing" | "margin" | "hard";
+/**
+ * `margin` (confidence planning), `hard` (annual re-planning) and `near` (stress's cut levels) are
+ * added by problems built on the planning model.
+ */
+export type StageName = "shortfall" | "cost" | "smoothing" | "margin" | "hard" | "near";
 
 export function shortfallObjective(ctx: ModelContext): Term[] {
   const terms: Term[] = [];

@@ -9,7 +9,7 @@ export type ConstraintFamily = RowRef["family"];
 
 /** What a column stands for. Ids are scenario ids; `region` of leaf columns is the leaf. */
 export type VarRef =
-  | { role: "starts" | "cost" | "smooth_up" | "smooth_down"; region: string; program: string; year: number }
+  | { role: "starts" | "cost" | "smooth_up" | "smooth_down" | "near_up" | "near_down"; region: string; program: string; year: number }
   | { role: "funds"; region: string; program: string; year: number; source: string }
   | { role: "shortfall"; target: string }
   /** Confidence planning: how far a target's planned value falls below its planning margin; replan: a hard target's shortfall. */
@@ -24,7 +24,7 @@ export type VarRef =
 
 /** What a row stands for, by constraint family. */
 export type RowRef =
-  | { family: "commitments" | "funding_balance" | "smoothing"; region: string; program: string; year: number }
+  | { family: "commitments" | "funding_balance" | "smoothing" | "near"; region: string; program: string; year: number }
   | { family: "shares"; region: string; program: string; year: number; source: string; bound: "min" | "max"; share: number }
   | { family: "resident_cap"; region: string; program: string; year: number; source: string; cap: number }
   | { family: "budgets"; source: string; region: string; year: number }

@@ -8,6 +8,7 @@ import { buildPlanningModel } from "../model/build.js";
 import { extractTables } from "../results/extract.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { diagnosticsOf } from "./diagnostics.js";
+import { buildNearProblem } from "./nearPlan.js";
 import { type PlanSolution, solveStages } from "./solvePlan.js";
 import type { PlanTables } from "../results/types.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
@@ -24,10 +25,15 @@ export interface PlannedScenario {
 /** Plans one scenario: planScenario, or a stand-in that adds to it (stress's confidence margins). */
 export type ScenarioPlanner = (scenario: Scenario) => Promise<PlannedScenario>;
 
-/** `locate` (from the loaded scenario) lets diagnostics.csv name the file and line of each limit. */
-export async function planScenario(scenario: Scenario, solver: SolverChoice = "auto", locate?: InputLocator): Promise<PlannedScenario> {
+/**
+ * `locate` (from the loaded scenario) lets diagnostics.csv name the file and line of each limit.
+ * `near`: an earlier plan of a scenario with the same regions and programmes; among the plans as
+ * good on shortfall and cost, the one that moves fewest households from it (nearPlan.ts).
+ */
+export async function planScenario(scenario: Scenario, solver: SolverChoice = "auto", locate?: InputLocator, near?: PlanSolution): Promise<PlannedScenario> {
   const t0 = performance.now();
-  const pm = buildPlanningModel(scenario);
+  const built = buildPlanningModel(scenario);
+  const pm = near ? buildNearProblem(built, near) : built;
   const t1 = performance.now();
   const solution = await solveStages(pm, solver);
   const t2 = performance.now();

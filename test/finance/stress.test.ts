@@ -93,6 +93,8 @@ describe("stress", () => {
     // Households moved, not lost: what 乙镇 loses 甲镇 gains.
     expect(Number(gained[1])).toBeCloseTo(Number(lost[1]), 2);
     expect(Number(lost[1])).toBeGreaterThan(1000);
+    // The cut level stays near the 0 % plan (a `near` stage after cost); the 0 % plan is the plan itself.
+    expect(levels.map((l) => l.planned.solution.stages.map((st) => st.stage).join(","))).toEqual(["shortfall,cost", "shortfall,cost,near"]);
     const printed = stressTable(levels, "stress");
     expect(printed).toMatch(/乙镇 −[\d,]+户 → 甲镇 \+[\d,]+户/);
     expect(printed).toContain("→ regions that gained households under the cut");

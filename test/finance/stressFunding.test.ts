@@ -16,7 +16,8 @@ describe("stress_funding.csv: who pays at each cut level", () => {
     const levels = await runStress(s, selection, [0.3]);
     const [base, cut] = stressSummaryRows(levels);
     // The review's finding: one government source cut, the government total the same.
-    expect(cut.government_change_yuan).toBeCloseTo(0, 0);
+    // (To the cost stage's tolerance, 1e-7 of its optimum, which the near stage after it may use.)
+    expect(Math.abs(cut.government_change_yuan!)).toBeLessThanOrEqual(1e-7 * base.government_used_yuan! + 1);
     const rows = stressFundingRows(levels, selection.sourceIds);
     expect(rows.map((r) => `${r.cut_label}:${r.source}`)).toEqual([
       "0%:central", "0%:county", "0%:enterprise", "0%:residents", "30%:central", "30%:county", "30%:enterprise", "30%:residents",
@@ -25,7 +26,7 @@ describe("stress_funding.csv: who pays at each cut level", () => {
     expect(at("0%", "central")).toMatchObject({ cut_source: true, change_yuan: 0, source_kind: "government", source_name: "中央补助" });
     expect(at("30%", "county").cut_source).toBe(false);
     expect(at("30%", "central").change_yuan!).toBeLessThan(-1e7);
-    expect(at("30%", "county").change_yuan!).toBeCloseTo(-at("30%", "central").change_yuan!, 0);
+    expect(at("30%", "county").change_yuan!).toBeCloseTo(-at("30%", "central").change_yuan!, -2); // within 50 yuan: the tolerance again
     // The rows of a kind add up to the summary's government money.
     for (const [level, summary] of [["0%", base], ["30%", cut]] as const) {
       const gov = rows.filter((r) => r.cut_label === level && r.source_kind === "government").reduce((t, r) => t + r.used_yuan!, 0);
