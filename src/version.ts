@@ -22,7 +22,8 @@ export const ENGINE_VERSION: string = pkg.version;
  * step, not always per 1亿元.
  * 6: stress plans every cut level above 0 % with a `near` stage after cost (the equally cheap plan
  * that moves fewest households from the 0 % plan): its regions losing and gaining most, and its
- * plans, change; compare writes run.json rows (run settings that differ).
+ * plans, change; compare writes run.json rows (run settings that differ); shadow_prices.csv quotes a
+ * budget per its own money step (`step`, new `step_amount`), not always per 1亿元.
  */
 export const OUTPUT_VERSION = 6;
 /**

@@ -1,7 +1,7 @@
 /** The short human summary printed after a plan: targets, money by source, binding limits. */
 import type { SimulationOutcome } from "../pipeline.js";
 import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
-import { formatChange, formatCount, formatMoney, formatPercent, priceStepYuan, UNIT_YUAN } from "../format/numbers.js";
+import { formatChange, formatCount, formatMoney, formatPercent, priceStepYuan } from "../format/numbers.js";
 import { type ConflictGroup, groupConflicts } from "../plan/conflictGroups.js";
 import { confidenceLines } from "../confidence/confidenceTables.js";
 
@@ -80,7 +80,7 @@ function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
   if (!up && !down) return "";
   const sign = up ? 1 : -1;
   const step = priceStepYuan(up ? to - b.budget_yuan : b.budget_yuan - from);
-  const gains = mine.map((p) => `${formatChange((sign * p.units_per_step * step) / UNIT_YUAN.亿元, 3)} ${p.target}`).join(", ");
+  const gains = mine.map((p) => `${formatChange((sign * p.units_per_step * step) / p.step_amount, 3)} ${p.target}`).join(", ");
   const range = up
     ? Number.isFinite(to) ? ` (certain up to +${formatMoney(to - b.budget_yuan)})` : ""
     : ` (certain down to −${formatMoney(b.budget_yuan - from)}; more would not be used)`;

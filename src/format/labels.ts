@@ -78,6 +78,7 @@ export const COLUMN_LABELS: Record<string, Label> = {
   of_name: l("资金来源或能力名称", "Source or capacity name"),
   units_per_step: l("每步增加目标单位", "Target units per step"),
   step: l("步长", "Step"),
+  step_amount: l("步长（元或个）", "Step (yuan or slots)"),
   valid_from: l("有效下限", "Valid from"),
   valid_to: l("有效上限", "Valid to"),
   method: l("计算方法", "Method"),

@@ -39,7 +39,7 @@ export function targetColumnsOf(rows: readonly object[]): string[] {
 }
 export const SHADOW_PRICE_COLUMNS: (keyof ShadowPriceRow)[] = [
   "limit", "where", "year", "region", "region_name", "of", "of_name", "target", "target_name", "metric",
-  "units_per_step", "step", "valid_from", "valid_to", "method",
+  "units_per_step", "step", "step_amount", "valid_from", "valid_to", "method",
 ];
 export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "message", "message_zh", "input_line"];
 

@@ -18,7 +18,7 @@ import type { Target } from "../scenario/types.js";
 import { isMet, round } from "./numbers.js";
 
 /** 1亿元 in the model's money unit (万元). */
-export const PER_100M = 1e8 / MONEY_UNIT;
+const PER_100M = 1e8 / MONEY_UNIT;
 /** Prices smaller than this (per row unit) are solver noise, reported as 0. */
 const NOISE = 1e-9;
 

@@ -1,16 +1,20 @@
 /**
- * shadow_prices.csv: for every budget and capacity row with a price, what one more step of it
- * (1亿元, one slot) buys of each target, in that target's own units, and over which amounts the
- * figure holds. Tidy: one row per limit and target; only non-zero gains.
+ * shadow_prices.csv: for every budget and capacity row with a price, what one more step of it buys
+ * of each target, in that target's own units, and over which amounts the figure holds. A budget's
+ * step is 1亿元, or the largest power of ten of yuan its price holds for (priceStepYuan, the rule
+ * of the printed summary and `explain`): 6,532 households per 1亿元 on a budget whose price holds
+ * for +62.56万 read as 160 times what the money buys. A capacity's step is one slot. Tidy: one row
+ * per limit and target; only non-zero gains.
  */
 import type { ModelContext } from "../model/context.js";
 import { rowName } from "../model/names.js";
 import type { Namer } from "../plan/describe.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import { round } from "./numbers.js";
-import { PER_100M, targetGain, validity } from "./shadow.js";
+import { targetGain, validity } from "./shadow.js";
 import type { ShadowPriceRow } from "./types.js";
 import { MONEY_UNIT } from "../model/context.js";
+import { formatMoney, priceStepYuan } from "../format/numbers.js";
 
 export function extractShadowPrices(sol: PlanSolution, namer: Namer): ShadowPriceRow[] {
   if (!sol.targetResponse) return [];
@@ -18,12 +22,13 @@ export function extractShadowPrices(sol: PlanSolution, namer: Namer): ShadowPric
   const rows: ShadowPriceRow[] = [];
   for (const b of ctx.index.budgetRows) {
     const source = ctx.scenario.sources[b.source];
-    const limit = { limit: "budget" as const, year: b.year, region: b.region, of: source.id, of_name: source.name, step: "1亿元" as const };
-    rows.push(...perTarget(sol, ctx, namer, b.row, limit, PER_100M, MONEY_UNIT));
+    const stepYuan = budgetStep(sol, b.row);
+    const limit = { limit: "budget" as const, year: b.year, region: b.region, of: source.id, of_name: source.name, step: formatMoney(stepYuan), step_amount: stepYuan };
+    rows.push(...perTarget(sol, ctx, namer, b.row, limit, stepYuan / MONEY_UNIT, MONEY_UNIT));
   }
   for (const c of ctx.index.capacityRows) {
     const cap = ctx.scenario.capacity[c.capacity];
-    const limit = { limit: "capacity" as const, year: c.year, region: cap.region, of: cap.id, of_name: cap.id, step: "1 slot" as const };
+    const limit = { limit: "capacity" as const, year: c.year, region: cap.region, of: cap.id, of_name: cap.id, step: "1 slot", step_amount: 1 };
     rows.push(...perTarget(sol, ctx, namer, c.row, limit, 1, 1));
   }
   return rows;
@@ -34,7 +39,7 @@ function perTarget(
   ctx: ModelContext,
   namer: Namer,
   row: number,
-  limit: Pick<ShadowPriceRow, "limit" | "year" | "region" | "of" | "of_name" | "step">,
+  limit: Pick<ShadowPriceRow, "limit" | "year" | "region" | "of" | "of_name" | "step" | "step_amount">,
   perStep: number,
   amountScale: number,
 ): ShadowPriceRow[] {
@@ -55,4 +60,18 @@ function perTarget(
       method: sol.dualMethod,
     }];
   });
+}
+
+/**
+ * The money step a budget's price is quoted for: the room above the budget over which it holds, or
+ * below it where it holds only there (a price for money the plan would not use above), as the
+ * printed summary quotes it; 1亿元 where the range says neither.
+ */
+function budgetStep(sol: PlanSolution, row: number): number {
+  const v = validity(sol, row);
+  const amount = sol.pm.ctx.model.rows[row].ub;
+  if (!v || !Number.isFinite(amount)) return priceStepYuan(null);
+  if (v.to > amount + 1 / MONEY_UNIT) return priceStepYuan(Number.isFinite(v.to) ? (v.to - amount) * MONEY_UNIT : null);
+  if (v.from < amount - 1 / MONEY_UNIT) return priceStepYuan((amount - v.from) * MONEY_UNIT);
+  return priceStepYuan(null);
 }

@@ -114,7 +114,10 @@ export interface ShadowPriceRow {
   metric: string;
   /** Units of the target gained per `step`. */
   units_per_step: number;
-  step: "1亿元" | "1 slot";
+  /** "1亿元", "10万元" (a budget's price held for less than 1亿元), or "1 slot". */
+  step: string;
+  /** The step in yuan (budgets) or slots (capacity). */
+  step_amount: number;
   /** The limit's amount (yuan or slots) between which the figure holds. */
   valid_from: number;
   valid_to: number;

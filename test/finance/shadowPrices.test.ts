@@ -52,12 +52,17 @@ describe("shadow prices per target, in the target's own units", () => {
     expect(b2021.shadow_price_valid_to_yuan).toBeCloseTo(3_000_000 + (8 - 2 - 420 / 72) * 720_000, 0);
     const printed = base.tables.shadowPrices.filter((p) => p.limit === "budget");
     expect(printed.map((p) => `${p.year} ${p.target}`)).toEqual(["2021 t-all", "2022 t-all"]);
+    // Quoted per 10万元, the largest power of ten of yuan the price holds for (+12万元), as explain
+    // and the summary quote it: per 1亿元 it read 833 times what the money buys.
+    expect(printed[0]).toMatchObject({ step: "10万元", step_amount: 100_000 });
+    expect(printed[0].units_per_step).toBeCloseTo(1e5 / 720_000, 6);
     for (const sign of [1, -1]) {
       const delta = sign * 0.005 * 3_000_000;
       const moved = await planScenario(twoTargets(3_000_000 + delta), "highs");
       for (const t of [0, 1]) {
         const perHundredMillion = ((planned(moved, t) - planned(base, t)) / delta) * 1e8;
-        const figure = printed.find((p) => p.year === 2021 && p.target === base.tables.targets[t].target)?.units_per_step ?? 0;
+        const row = printed.find((p) => p.year === 2021 && p.target === base.tables.targets[t].target);
+        const figure = row ? (row.units_per_step / row.step_amount) * 1e8 : 0;
         expect(Math.abs(perHundredMillion - figure)).toBeLessThanOrEqual(0.02 * Math.max(Math.abs(figure), 1e-6));
       }
     }
