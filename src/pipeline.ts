@@ -48,6 +48,7 @@ import type { PlanTables } from "./results/types.js";
 import type { CheckedScenario } from "./loadChecked.js";
 import type { SolverChoice } from "./solve/auto.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "./version.js";
+import { addRunWarning, fewerWorkers, NO_UNCERTAINTY_FOR_CONFIDENCE, NO_UNCERTAINTY_FOR_DRAWS, runWarningFields } from "./runWarnings.js";
 import { type McRunInfo, type McTables, monteCarloTables, QUANTILE_METHOD, renderMonteCarloFiles } from "./montecarlo/mcFiles.js";
 import {
   checkDrawMemory, checkMonteCarloRequest, effectiveWorkers, type MonteCarloRequest, type MonteCarloRun, resolveSeed, runMonteCarlo, shardRange,
@@ -92,7 +93,9 @@ export interface RunJson {
   objective: Record<string, number>;
   shadow_prices: string;
   timings_seconds: Record<string, number>;
+  /** English, as printed; `warnings_zh` (RunWarnings) holds the same notes in Chinese. */
   warnings: string[];
+  warnings_zh: string[];
   confidence?: ReturnType<typeof confidenceRunInfo>;
   monte_carlo?: McRunInfo;
 }
@@ -138,14 +141,14 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   });
   if (seeds && confidence && confidence.targets.length > 0) {
     runJson.confidence = confidenceRunInfo(confidence, { calibrationFrom: seeds.calibrationFrom, validation: mc ? mc.info.seed : null }, options.confidence?.level ?? loaded.scenario.objective.confidence ?? null);
-    if (loaded.uncertainty.inputs.length === 0) runJson.warnings.push("the scenario has no uncertain inputs: every target is met with probability 1 or 0 as planned, so no margin is needed");
+    if (loaded.uncertainty.inputs.length === 0) addRunWarning(runJson, NO_UNCERTAINTY_FOR_CONFIDENCE);
   }
   if (mc) {
     runJson.monte_carlo = mc.info;
-    if (loaded.uncertainty.inputs.length === 0) runJson.warnings.push("the scenario has no uncertain inputs: every draw executes the plan in the planned world");
+    if (loaded.uncertainty.inputs.length === 0) addRunWarning(runJson, NO_UNCERTAINTY_FOR_DRAWS);
 
     const asked = options.monteCarlo!.workers;
-    if (mc.info.workers !== asked) runJson.warnings.push(`--workers ${asked} is more than the ${mc.info.workers} cores here; ${mc.info.workers} worker threads were used (results do not depend on the count)`);
+    if (mc.info.workers !== asked) addRunWarning(runJson, fewerWorkers(asked, mc.info.workers));
   }
   let written: string | null = null;
   if (outDir) {
@@ -230,6 +233,6 @@ function makeRunJson(
     objective,
     shadow_prices: solution.dualMethod,
     timings_seconds: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Number((v / 1000).toFixed(3))])),
-    warnings: [...loaded.notices, ...solution.warnings.map((w) => w.en)],
+    ...runWarningFields([...loaded.notices, ...solution.warnings]),
   };
 }

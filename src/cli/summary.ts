@@ -1,4 +1,5 @@
 /** The short human summary printed after a plan: targets, money by source, binding limits. */
+import type { Label } from "../format/labels.js";
 import type { SimulationOutcome } from "../pipeline.js";
 import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
 import { formatChange, formatCount, formatMoney, formatPercent, priceStepYuan } from "../format/numbers.js";
@@ -10,8 +11,8 @@ export function planSummary(outcome: SimulationOutcome): string {
   const lines: string[] = [];
   lines.push(`renewsim: ${loaded.scenario.name} (${loaded.scenario.horizon.start}–${loaded.scenario.horizon.end})`);
   // run.json lists the loader's notices (e.g. a CSV read as GBK) with the run's warnings; each is printed once.
-  const notices = new Set(loaded.notices);
-  for (const n of loaded.notices) lines.push(`note: ${n}`);
+  const notices = new Set(loaded.notices.map((n) => n.en));
+  for (const n of loaded.notices) lines.push(`note: ${n.en}`);
   const warnings = outcome.runJson.warnings.filter((w) => !notices.has(w)).map((w) => `warning: ${w}`);
   if (solution.status !== "optimal") {
     lines.push(...warnings);
@@ -61,9 +62,9 @@ export function planSummary(outcome: SimulationOutcome): string {
 /** Binding budgets printed, highest price first; budgets.csv has them all. */
 const SHOWN_BUDGETS = 8;
 
-/** How input files were read (e.g. a CSV read as GBK), on stderr for commands without a summary. */
-export function printNotices(notices: readonly string[]): void {
-  for (const n of notices) process.stderr.write(`note: ${n}\n`);
+/** How input files were read (e.g. a CSV read as GBK), on stderr for commands without a summary (in English). */
+export function printNotices(notices: readonly Label[]): void {
+  for (const n of notices) process.stderr.write(`note: ${n.en}\n`);
 }
 
 /**

@@ -90,7 +90,7 @@ function diagnosticRows(scenario: Scenario, r: MinBudgetConfidenceResult, locate
 
 /** `draws`: the validation draws, when run (for P(met) bounds where no draw or every draw met a target). */
 export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfidenceResult, title: string, draws?: number): string {
-  const lines = [title, ...r.deterministic.notices.map((n) => `note: ${n}`)];
+  const lines = [title, ...r.deterministic.notices.map((n) => `note: ${n.en}`)];
   if (r.status === "infeasible") {
     lines.push("no budget is large enough: the targets cannot all be met with any amount of the selected money, even in the planned world.");
     for (const c of r.deterministic.conflicts) lines.push(`  - ${c.message}`);

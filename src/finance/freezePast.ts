@@ -8,6 +8,7 @@
  * Monte Carlo takes only the records as certain: a frozen year is the baseline's plan for it, executed
  * in every draw as at the 0 % level, so P(met) is comparable across the levels.
  */
+import { type Label, statusLabel } from "../format/labels.js";
 import { MONEY_UNIT } from "../model/context.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import { budgetMoney } from "../results/carry.js";
@@ -16,7 +17,7 @@ import type { Actual, Budget, Scenario } from "../scenario/types.js";
 export interface FrozenSelection {
   scenario: Scenario;
   /** Said to the planner when the years before `from` could not be kept (no plan to keep). */
-  notice: string | null;
+  notice: Label | null;
 }
 
 /**
@@ -36,7 +37,10 @@ export async function freezeBeforeSelection(
   if (solution.status === "optimal") return { scenario: freezePast(scenario, solution, from), notice: null };
   return {
     scenario,
-    notice: `today's budgets give no plan (${solution.status}), so the years before ${from} cannot be kept as planned: they are re-planned together with the later years`,
+    notice: {
+      en: `today's budgets give no plan (${solution.status}), so the years before ${from} cannot be kept as planned: they are re-planned together with the later years`,
+      zh: `现有预算下没有方案（${statusLabel(solution.status).zh}），因此${from}年以前的年份无法按原计划保留，与以后各年一并重新规划`,
+    },
   };
 }
 

@@ -39,7 +39,7 @@ export function minBudgetTotals(result: MinBudgetResult) {
 }
 
 export function minBudgetText(result: MinBudgetResult, title: string, top: number, locate?: InputLocator): string {
-  const lines = [title, ...result.notices.map((n) => `note: ${n}`)];
+  const lines = [title, ...result.notices.map((n) => `note: ${n.en}`)];
   if (result.status === "infeasible") {
     lines.push("no budget is large enough: the targets (soft ones demanded in full) cannot all be met with any amount of the selected money.");
     lines.push("what else stands in the way (elastic diagnosis):");

@@ -5,6 +5,7 @@
  * its LP relaxation for integer plans). No λ at all when the targets cannot be met with any money:
  * then the elastic diagnosis says, in planning words, what else stands in the way.
  */
+import type { Label } from "../format/labels.js";
 import { MONEY_UNIT } from "../model/context.js";
 import { rowName } from "../model/names.js";
 import type { ConstraintFamily } from "../model/types.js";
@@ -70,7 +71,7 @@ export interface MinBudgetResult {
   dualMethod: "lp" | "lp_relaxation" | "none";
   message?: string;
   /** What the planner should know about how the question was answered (e.g. a past that could not be frozen). */
-  notices: string[];
+  notices: Label[];
   /**
    * Whole units: the MILP's λ (a lower bound), where `simulate`'s own plan missed a target, when the
    * reported scale was grown to one that plan meets (wholeUnitScale.ts); absent otherwise.
@@ -132,9 +133,9 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
 }
 
 /** The answer a stage run gives: λ, the rows at it and the prices that hold it up; or why there is none. */
-async function resultOf(run: StageRun, mb: MinBudgetModel, scenario: Scenario, perYear: boolean, given: string[]): Promise<MinBudgetResult> {
+async function resultOf(run: StageRun, mb: MinBudgetModel, scenario: Scenario, perYear: boolean, given: Label[]): Promise<MinBudgetResult> {
   const stages = run.stages.map(({ stage, status, objective, solver, seconds }) => ({ stage, status, objective, solver, seconds }));
-  const notices = [...given, ...run.warnings.map((w) => w.en)]; // a stage stopped at its time limit: the summary, run.json and the report say so
+  const notices = [...given, ...run.warnings]; // a stage stopped at its time limit: the summary, run.json and the report say so
   const empty = { perYear, scales: [], rows: [], binding: [], dualMethod: "none" as const, notices };
   if (run.infeasible) {
     const conflicts = await diagnoseInfeasibility(run.infeasible.model, scenario, run.infeasible.iis);
@@ -168,12 +169,15 @@ async function resultOf(run: StageRun, mb: MinBudgetModel, scenario: Scenario, p
  */
 async function atPlannedWholeUnits(
   result: MinBudgetResult, scenario: Scenario, sel: BudgetSelection, plan: ScenarioPlanner,
-): Promise<MinBudgetResult | { notices: string[] }> {
+): Promise<MinBudgetResult | { notices: Label[] }> {
   const lambda = result.scales[0].scale;
   const found = await wholeUnitScale(scenario, sel, lambda, plan);
   const notice = wholeUnitNotice(lambda, found);
   // The plan's own warnings too: at the tightest budgets its cost stage can run into its time limit.
-  const planned = (found.planned?.solution.warnings ?? []).map((w) => `the plan at λ = ${found.scale.toFixed(4)}: ${w.en}`);
+  const planned = (found.planned?.solution.warnings ?? []).map((w) => ({
+    en: `the plan at λ = ${found.scale.toFixed(4)}: ${w.en}`,
+    zh: `λ = ${found.scale.toFixed(4)} 时的方案：${w.zh}`,
+  }));
   if (!found.planned) return { notices: notice ? [notice] : [] };
   const notices = [...result.notices, ...(notice ? [notice] : []), ...planned];
   const namer = new Namer(scenario);

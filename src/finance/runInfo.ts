@@ -4,6 +4,8 @@
  * a folder says on its own what it is (and `compare` can refuse mixed output versions).
  */
 import type { FolderRun } from "../folderRun.js";
+import type { Label } from "../format/labels.js";
+import { runWarningFields } from "../runWarnings.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "../version.js";
 import type { BudgetSelection } from "./selection.js";
 
@@ -20,6 +22,8 @@ export interface FinanceRunJson {
   timings_seconds: Record<string, number>;
   /** How input files were read (e.g. a CSV read as GBK), then what the command noted about its answer. */
   warnings: string[];
+  /** The same notes in Chinese, in the same order. */
+  warnings_zh: string[];
   [detail: string]: unknown;
 }
 
@@ -30,7 +34,7 @@ export function financeRunJson(
   selection: BudgetSelection | null,
   solver: string,
   details: Record<string, unknown>,
-  notices: readonly string[] = [],
+  notices: readonly Label[] = [],
 ): FinanceRunJson {
   const { loaded } = run;
   return {
@@ -43,7 +47,7 @@ export function financeRunJson(
     selection: selection && { sources: selection.sourceIds, from: selection.from, from_given: selection.fromGiven, to: selection.to, region: selection.region, tail_years: selection.tailYears },
     ...details,
     timings_seconds: Object.fromEntries(Object.entries(run.seconds()).map(([k, v]) => [k, Number(v.toFixed(3))])),
-    warnings: [...loaded.notices, ...notices],
+    ...runWarningFields([...loaded.notices, ...notices]),
   };
 }
 

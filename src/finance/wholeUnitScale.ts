@@ -9,6 +9,7 @@
  * planned as `simulate` would, grown in 0.5 % steps until that plan meets every target, and the
  * last step bisected.
  */
+import { type Label, statusLabel } from "../format/labels.js";
 import type { PlannedScenario, ScenarioPlanner } from "../plan/planScenario.js";
 import type { Scenario } from "../scenario/types.js";
 import { scaleBudgets } from "./cuts.js";
@@ -29,7 +30,7 @@ export interface WholeUnitScale {
   /** The plan at `scale`; null when no step met every target. */
   planned: PlannedScenario | null;
   /** What the plan at λ missed, in planning words ("qgy-greenway 82.625 of 83"); empty when it met all. */
-  missedAtLambda: string[];
+  missedAtLambda: Label[];
   /** The largest scale tried whose plan missed a target (λ when the plan there missed); null if none. */
   missedAt: number | null;
 }
@@ -46,7 +47,10 @@ export async function wholeUnitScale(
   const stepped = (k: number) => (lambda > 0 ? lambda * STEP ** k : (STEP - 1) * k);
   const first = await tryScale(lambda);
   if (first.missed?.length === 0) return { scale: lambda, planned: first.planned, missedAtLambda: [], missedAt: null };
-  const missedAtLambda = first.missed ? first.missed.map((t) => `${t.target} ${round4(t.planned)} of ${t.target_value}`) : [`no plan (${first.planned.solution.status})`];
+  const status = first.planned.solution.status;
+  const missedAtLambda: Label[] = first.missed
+    ? first.missed.map((t) => ({ en: `${t.target} ${round4(t.planned)} of ${t.target_value}`, zh: `${t.target}（计划${round4(t.planned)}，目标${t.target_value}）` }))
+    : [{ en: `no plan (${status})`, zh: `无方案（${statusLabel(status).zh}）` }];
   let low = lambda;
   for (let k = 1; k <= MAX_STEPS; k++) {
     const high = stepped(k);
@@ -67,11 +71,22 @@ export async function wholeUnitScale(
   return { scale: lambda, planned: null, missedAtLambda, missedAt: low };
 }
 
-export function wholeUnitNotice(lambda: number, found: WholeUnitScale): string | null {
+export function wholeUnitNotice(lambda: number, found: WholeUnitScale): Label | null {
   if (found.missedAtLambda.length === 0) return null;
-  const at = `a whole-unit plan meeting every target exists at λ = ${lambda.toFixed(4)} (the MILP's, a lower bound; the prices that hold the budget up are taken there), but \`simulate\` at those budgets solves whole units to half a unit (docs/model.md "Integer stages") and its plan misses ${found.missedAtLambda.join(", ")}`;
-  if (!found.planned) return `${at}; no plan up to ${(STEP ** MAX_STEPS * 100 - 100).toFixed(0)} % above λ met every target, so λ is reported as the MILP found it`;
-  return `${at}; λ = ${found.scale.toFixed(4)} is the smallest scale found at which that plan meets every target (at ${found.missedAt!.toFixed(4)} it still misses one), and is what this folder reports`;
+  const at = `a whole-unit plan meeting every target exists at λ = ${lambda.toFixed(4)} (the MILP's, a lower bound; the prices that hold the budget up are taken there), but \`simulate\` at those budgets solves whole units to half a unit (docs/model.md "Integer stages") and its plan misses ${found.missedAtLambda.map((m) => m.en).join(", ")}`;
+  const atZh = `λ = ${lambda.toFixed(4)} 时存在完成全部目标的整数方案（混合整数规划求得的 λ，是下界；支撑预算的影子价格按此取得），` +
+    `但 \`simulate\` 在这一预算下对整数单位只求解到半个单位的精度（见 docs/model.md “Integer stages”），其方案未完成${found.missedAtLambda.map((m) => m.zh).join("、")}`;
+  if (!found.planned) {
+    const above = (STEP ** MAX_STEPS * 100 - 100).toFixed(0);
+    return {
+      en: `${at}; no plan up to ${above} % above λ met every target, so λ is reported as the MILP found it`,
+      zh: `${atZh}；λ 以上${above}%范围内没有方案完成全部目标，故按混合整数规划求得的 λ 报告`,
+    };
+  }
+  return {
+    en: `${at}; λ = ${found.scale.toFixed(4)} is the smallest scale found at which that plan meets every target (at ${found.missedAt!.toFixed(4)} it still misses one), and is what this folder reports`,
+    zh: `${atZh}；λ = ${found.scale.toFixed(4)} 是所找到的该方案完成全部目标的最小缩放系数（λ = ${found.missedAt!.toFixed(4)} 时仍有目标未完成），本文件夹按此报告`,
+  };
 }
 
 function round4(x: number): number {

@@ -4,6 +4,7 @@
  * checked once per file: a wrong header is one problem naming the expected columns, not one
  * problem per row.
  */
+import type { Label } from "../format/labels.js";
 import { didYouMean } from "./suggest.js";
 
 /** Chinese header → column. Every alias maps to one column in every table. */
@@ -101,12 +102,15 @@ export function withHeaderUnit(value: unknown, unit: string | undefined): unknow
  * A note for a cell that writes its own money unit under a header that gives another (`6000元`
  * under `金额（万元）`): the cell is read as written, which may not be what was meant. Null otherwise.
  */
-export function headerUnitConflict(value: unknown, unit: string | undefined, header: string): string | null {
+export function headerUnitConflict(value: unknown, unit: string | undefined, header: string): Label | null {
   if (unit === undefined || typeof value !== "string") return null;
   const own = CELL_UNIT.exec(value.normalize("NFKC").trim());
   if (!own || own[1].replace("元", "") === unit) return null;
   const bare = value.normalize("NFKC").trim().slice(0, -own[1].length).trim();
-  return `"${value}" under the header "${header}" writes its own unit, and is read as written (${value}, not ${bare}${unit}元); the header's unit applies to bare numbers only — check which was meant`;
+  return {
+    en: `"${value}" under the header "${header}" writes its own unit, and is read as written (${value}, not ${bare}${unit}元); the header's unit applies to bare numbers only — check which was meant`,
+    zh: `表头“${header}”下的“${value}”自带单位，按所写读取（${value}，而非${bare}${unit}元）；表头的单位只适用于不带单位的数字，请核对本意`,
+  };
 }
 
 /** A header cell in English: its alias, or a Chinese prefix replaced (`支付.central` → `paid.central`). */

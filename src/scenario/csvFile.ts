@@ -6,6 +6,7 @@
  */
 import { Parser } from "@fast-csv/parse/build/src/parser/index.js";
 import { ParserOptions } from "fast-csv";
+import type { Label } from "../format/labels.js";
 import { formatLimit, LIMITS } from "../limits.js";
 import { checkHeader, headerUnitConflict, withHeaderUnit } from "./csvColumns.js";
 import { yearKey } from "./yamlFile.js";
@@ -31,7 +32,7 @@ export interface CsvRecords {
    */
   errors: { line: number | null; message: string; row?: true }[];
   /** Cells read as written that may not say what was meant (a unit other than the header's). */
-  notes: { line: number | null; message: string }[];
+  notes: { line: number | null; message: Label }[];
 }
 
 /**

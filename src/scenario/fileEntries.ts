@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import { isTotalsLabel, TOTALS_ROW } from "./checkContext.js";
 import { parseCsvRecords } from "./csvFile.js";
 import type { FileReference, InputFiles } from "./inputFiles.js";
+import { sheetRowZh } from "./inputPlace.js";
 import { foldPaidColumns } from "./paidColumns.js";
 import { displayFile } from "./problems.js";
 import { parseXlsxRecords } from "./xlsxFile.js";
@@ -112,7 +113,10 @@ function readCsvEntry(csvFile: string, listName: string, reference: FileReferenc
   const text = ctx.files.read(csvFile, "csv", reference, ctx.roots);
   if (text === null) return null;
   const { records, errors, notes } = parseCsvRecords(csvFile, text, ctx.positions, listName);
-  for (const n of notes) ctx.files.notices.push(`${displayFile(csvFile)}${n.line === null ? "" : `:${n.line}`}: ${n.message}`);
+  for (const n of notes) {
+    const at = `${displayFile(csvFile)}${n.line === null ? "" : `:${n.line}`}`;
+    ctx.files.notices.push({ en: `${at}: ${n.message.en}`, zh: `${at}：${n.message.zh}` });
+  }
   for (const e of errors) {
     if (e.row) ctx.problems.addRow(reference.path, { file: csvFile, line: e.line }, e.message);
     else ctx.problems.add(reference.path, { file: csvFile, line: e.line }, e.message);
@@ -144,7 +148,13 @@ function readWorkbookEntry(
     else ctx.problems.add([...path, "file"], { file: xlsxFile, ...e.at }, e.message);
   }
   if (result.sheet === null) return null;
-  for (const n of result.notes) ctx.files.notices.push(`${displayFile(xlsxFile)}, sheet ${n.at.sheet}${n.at.line === null ? "" : `, row ${n.at.line}`}: ${n.message}`);
+  for (const n of result.notes) {
+    const file = displayFile(xlsxFile);
+    ctx.files.notices.push({
+      en: `${file}, sheet ${n.at.sheet}${n.at.line === null ? "" : `, row ${n.at.line}`}: ${n.message.en}`,
+      zh: `${file}，${sheetRowZh(String(n.at.sheet), n.at.line)}：${n.message.zh}`,
+    });
+  }
   return { records: result.records, at: { file: xlsxFile, line: null, sheet: result.sheet } };
 }
 

@@ -5,6 +5,7 @@
  * Bad input throws one ScenarioError listing every problem; nothing here prints or exits.
  */
 import { resolve } from "node:path";
+import type { Label } from "../format/labels.js";
 import { scenarioHash } from "./hash.js";
 import { modelSizeProblem } from "./checkSize.js";
 import { InputFiles } from "./inputFiles.js";
@@ -15,7 +16,7 @@ import { PositionTable, type PathKey, type SourcePos } from "./positions.js";
 import { ProblemLog, ScenarioError } from "./problems.js";
 import type { Scenario } from "./types.js";
 import { validateMerged } from "./validate.js";
-import { inputLocator } from "./inputPlace.js";
+import { placeLabel } from "./inputPlace.js";
 import { moneyNotices, overriddenPerYear } from "./moneyNotices.js";
 import { paidNotices } from "./paidNotices.js";
 import { targetNotices } from "./targetNotices.js";
@@ -48,8 +49,11 @@ export interface LoadedScenario {
   hash: string;
   /** Absolute paths of the YAML layers in merge order. */
   layers: string[];
-  /** How input files were read, for the user (e.g. a CSV read as GBK); empty when all were UTF-8. */
-  notices: string[];
+  /**
+   * Notes on the inputs, in English and Chinese (run.json's `warnings` and `warnings_zh`): how files
+   * were read (e.g. a CSV read as GBK), implausible amounts, money left unlimited; often none.
+   */
+  notices: Label[];
   /** Every file read (layers and CSV tables): what a results folder must never replace. */
   inputs: string[];
   /**
@@ -74,7 +78,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const newRecords = new WeakMap<object, string>();
   for (const layer of layers) merged = applyLayer(merged, layer.doc, { positions, problems, newRecords });
   const locate = (path: readonly PathKey[]) => positions.locate(merged, path, { file: root, line: null });
-  const place = inputLocator(root, locate);
+  const place = placeLabel(root, locate);
   // Notes on the values as written (how a file was read, a cell's unit, a unit slip) are worth
   // seeing in the same round trip as the errors.
   const written = () => [...files.notices, ...implausibleBudgets(merged, place), ...implausibleUnitCosts(merged, place), ...overriddenPerYear(merged, place)];
@@ -101,18 +105,18 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
  * `load()`, its ScenarioError carrying the notes on the values as written. Those checks read a
  * document that failed validation; should one of them trip over it, the problems are still reported.
  */
-function withNotes<T>(load: () => T, notes: () => string[]): T {
+function withNotes<T>(load: () => T, notes: () => Label[]): T {
   try {
     return load();
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    let found: string[];
+    let found: Label[];
     try {
       found = notes();
     } catch {
       throw e;
     }
-    throw new ScenarioError(e.problems, found);
+    throw new ScenarioError(e.problems, found.map((n) => n.en)); // the terminal's language
   }
 }
 

@@ -14,6 +14,7 @@
  * written and never quote the content of a file that was not read as scenario data.
  */
 import { dirname, extname, resolve } from "node:path";
+import type { Label } from "../format/labels.js";
 import { LIMITS } from "../limits.js";
 import { isInside, realOrLexical } from "../paths.js";
 import type { PathKey, SourcePos } from "./positions.js";
@@ -41,7 +42,7 @@ const MAX_BYTES: Record<InputKind, number> = { yaml: LIMITS.yamlBytes, csv: LIMI
 
 export class InputFiles {
   /** Notes for the user about how files were read (e.g. "read as GBK"), in reading order. */
-  readonly notices: string[] = [];
+  readonly notices: Label[] = [];
   /** Every file read, in reading order (the output guard keeps results from replacing them). */
   readonly filesRead: string[] = [];
   private readonly allowed: string[];
@@ -75,7 +76,11 @@ export class InputFiles {
     }
     this.filesRead.push(file);
     if (decoded.encoding !== "UTF-8") {
-      this.notices.push(`${displayFile(file)} was read as ${ENCODING_NAME[decoded.encoding]}; results are written in UTF-8`);
+      const name = ENCODING_NAME[decoded.encoding];
+      this.notices.push({
+        en: `${displayFile(file)} was read as ${name.en}; results are written in UTF-8`,
+        zh: `${displayFile(file)} 按 ${name.zh}读取；结果文件均以 UTF-8 编码写出`,
+      });
     }
     return decoded.text;
   }
@@ -117,10 +122,10 @@ export class InputFiles {
   }
 }
 
-const ENCODING_NAME: Record<string, string> = {
-  "UTF-16LE": "UTF-16 (little-endian, with byte-order mark)",
-  "UTF-16BE": "UTF-16 (big-endian, with byte-order mark)",
-  GB18030: "GBK/GB18030 (the Chinese Windows encoding Excel and WPS use)",
+const ENCODING_NAME: Record<string, Label> = {
+  "UTF-16LE": { en: "UTF-16 (little-endian, with byte-order mark)", zh: "UTF-16（小端序，带字节顺序标记）" },
+  "UTF-16BE": { en: "UTF-16 (big-endian, with byte-order mark)", zh: "UTF-16（大端序，带字节顺序标记）" },
+  GB18030: { en: "GBK/GB18030 (the Chinese Windows encoding Excel and WPS use)", zh: "GBK/GB18030（中文版 Windows 上 Excel 和 WPS 所用的编码）" },
 };
 
 /** Why `file` may not be read from these roots, or null when it lies inside one. */

@@ -11,20 +11,23 @@
  *    already gives.
  * Notices, not errors: both can be meant. Each names the file and line of the entries concerned.
  */
+import type { Label } from "../format/labels.js";
+import type { PlaceLabel } from "./inputPlace.js";
 import { lastPaymentYear } from "./paymentYears.js";
 import { formatPath } from "./positions.js";
 import type { Budget, YamlPath, Scenario } from "./types.js";
 
-export function moneyNotices(scenario: Scenario, place: (path: YamlPath) => string): string[] {
+export function moneyNotices(scenario: Scenario, place: PlaceLabel): Label[] {
   return [...unbudgetedYears(scenario, place), ...uncoveredLeaves(scenario, place), ...unusedSources(scenario)];
 }
 
-function unbudgetedYears(scenario: Scenario, place: (path: YamlPath) => string): string[] {
+function unbudgetedYears(scenario: Scenario, place: PlaceLabel): Label[] {
   const { start, end } = scenario.horizon;
   const last = lastPaymentYear(scenario);
   // Years an as_of has closed are history: their money was what it was.
   const open = Math.max(start, scenario.asOf?.firstOpenYear ?? start);
-  const out: string[] = [];
+  const out: Label[] = [];
+  const label = regionLabel(scenario);
   for (const source of scenario.sources) {
     // Regions missing the same years are said once: a budgets CSV usually stops at one year for all.
     const gaps = new Map<string, { regions: string[]; path: YamlPath | undefined; missing: number[] }>();
@@ -48,23 +51,27 @@ function unbudgetedYears(scenario: Scenario, place: (path: YamlPath) => string):
     for (const { regions: at, path, missing } of gaps.values()) {
       const tail = missing.some((y) => y > end);
       const why = tail ? ` (after the horizon, units started in its last ${last - end === 1 ? "year are" : `${last - end} years are`} still paid for)` : "";
-      const named = firstFew(at.map(regionLabel(scenario)));
-      out.push(
-        `budget of ${source.id} (${source.name}) for ${named}${path ? ` (${place(path)})` : ""}: no entry for ${listYears(missing)}${why}, ` +
-        `so ${missing.length === 1 ? "that year's" : "those years'"} money from it is unlimited; add ${missing.length === 1 ? "the year" : "the years"} if the money is limited`,
-      );
+      const whyZh = tail ? `（规划期结束后，仍要为规划期最后${last - end === 1 ? "一年" : `${last - end}年`}开工的项目付款）` : "";
+      const where = path ? place(path) : null;
+      const one = missing.length === 1;
+      out.push({
+        en: `budget of ${source.id} (${source.name}) for ${firstFew(at.map((id) => label(id).en))}${where ? ` (${where.en})` : ""}: no entry for ${listYears(missing, ", ")}${why}, ` +
+          `so ${one ? "that year's" : "those years'"} money from it is unlimited; add ${one ? "the year" : "the years"} if the money is limited`,
+        zh: `${source.name}（${source.id}）在${firstFewZh(at.map((id) => label(id).zh))}的预算${where ? `（${where.zh}）` : ""}：没有${listYears(missing, "、")}年的数额${whyZh}，` +
+          `${one ? "该年" : "这些年份"}来自该来源的资金不受限制；如资金有限，请补上${one ? "该年" : "这些年份"}的预算`,
+      });
     }
   }
   return out;
 }
 
 /** Works on the merged document: the normalised scenario no longer knows which key gave a year's amount. */
-export function overriddenPerYear(merged: unknown, place: (path: YamlPath) => string): string[] {
+export function overriddenPerYear(merged: unknown, place: PlaceLabel): Label[] {
   // Also run on a document that failed validation (its notes go with the errors): nothing is assumed.
   const doc = (merged ?? {}) as { horizon?: { start?: unknown; end?: unknown } | null; sources?: unknown };
   const { start, end } = doc.horizon ?? {};
   if (typeof start !== "number" || typeof end !== "number" || !Array.isArray(doc.sources)) return [];
-  const out: string[] = [];
+  const out: Label[] = [];
   doc.sources.forEach((s, i) => {
     const source = (s ?? {}) as { id?: unknown; budgets?: unknown };
     if (!Array.isArray(source.budgets)) return;
@@ -74,10 +81,13 @@ export function overriddenPerYear(merged: unknown, place: (path: YamlPath) => st
       const given = new Set(Object.keys(record.by_year).map(Number));
       for (let y = start; y <= end; y++) if (!given.has(y)) return;
       const path = ["sources", i, "budgets", j, "per_year"];
-      out.push(
-        `${formatPath(path)} (${place(path)}): per_year of ${String(source.id)} for ${String(record.region)} changes nothing — ` +
-        "the record's by_year gives every horizon year (an overlay's per_year does not replace a budgets CSV's rows); to change those years, give them in by_year",
-      );
+      const at = place(path);
+      out.push({
+        en: `${formatPath(path)} (${at.en}): per_year of ${String(source.id)} for ${String(record.region)} changes nothing — ` +
+          "the record's by_year gives every horizon year (an overlay's per_year does not replace a budgets CSV's rows); to change those years, give them in by_year",
+        zh: `${formatPath(path)}（${at.zh}）：${String(source.id)}在${String(record.region)}的 per_year 不起作用——该记录的 by_year 已给出规划期每一年` +
+          "（叠加方案的 per_year 不会替换预算 CSV 中的各行）；如要改变这些年份，请在 by_year 中给出",
+      });
     });
   });
   return out;
@@ -88,11 +98,12 @@ export function overriddenPerYear(merged: unknown, place: (path: YamlPath) => st
  * a link caps it there at a ratio of a source whose budgets do cover the leaf (`max_ratio`: its
  * money is then bounded, not unlimited).
  */
-function uncoveredLeaves(scenario: Scenario, place: (path: YamlPath) => string): string[] {
+function uncoveredLeaves(scenario: Scenario, place: PlaceLabel): Label[] {
   const regions = new Map(scenario.regions.map((r) => [r.id, r]));
   const coveredBy = new Map(scenario.sources.map((s) => [s.id, new Set(s.budgets.flatMap((b) => regions.get(b.region)?.leaves ?? []))]));
   const links = scenario.sources.flatMap((s) => s.links);
-  const out: string[] = [];
+  const label = regionLabel(scenario);
+  const out: Label[] = [];
   for (const source of scenario.sources) {
     if (source.budgets.length === 0) continue; // a source without budgets is unlimited by design
     const covered = coveredBy.get(source.id)!;
@@ -108,31 +119,38 @@ function uncoveredLeaves(scenario: Scenario, place: (path: YamlPath) => string):
     }
     if (open.size === 0) continue;
     const at = [...open];
-    const named = firstFew(at.map(regionLabel(scenario)));
     const path = source.budgets.find((b) => b.path)?.path;
-    out.push(
-      `budget of ${source.id} (${source.name})${path ? ` (${place(path)})` : ""}: no budget covers ${named}, so ${at.length === 1 ? "its" : "their"} money from it is unlimited in every year; ` +
-      `add a budget for ${at.length === 1 ? "it" : "them"} (or a region above) if the money is limited`,
-    );
+    const where = path ? place(path) : null;
+    const one = at.length === 1;
+    out.push({
+      en: `budget of ${source.id} (${source.name})${where ? ` (${where.en})` : ""}: no budget covers ${firstFew(at.map((id) => label(id).en))}, so ${one ? "its" : "their"} money from it is unlimited in every year; ` +
+        `add a budget for ${one ? "it" : "them"} (or a region above) if the money is limited`,
+      zh: `${source.name}（${source.id}）的预算${where ? `（${where.zh}）` : ""}：没有预算覆盖${firstFewZh(at.map((id) => label(id).zh))}，${one ? "该地区" : "这些地区"}来自该来源的资金每年都不受限制；` +
+        `如资金有限，请为${one ? "该地区" : "这些地区"}（或其上级地区）补上预算`,
+    });
   }
   return out;
 }
 
-function unusedSources(scenario: Scenario): string[] {
+function unusedSources(scenario: Scenario): Label[] {
   return scenario.sources
     .filter((s) => !scenario.programs.some((p) => p.shares[s.id] !== undefined))
-    .map((s) => `source ${s.id} (${s.name}) is named in no programme's shares, so it pays for nothing${s.budgets.length > 0 ? ": its budgets are never used" : ""}; add it under programs[…].shares to let it pay`);
+    .map((s) => ({
+      en: `source ${s.id} (${s.name}) is named in no programme's shares, so it pays for nothing${s.budgets.length > 0 ? ": its budgets are never used" : ""}; add it under programs[…].shares to let it pay`,
+      zh: `资金来源${s.name}（${s.id}）未列入任何项目的出资比例（shares），不承担任何出资${s.budgets.length > 0 ? "，其预算不会被使用" : ""}；如要由它出资，请将它加入 programs[…].shares`,
+    }));
 }
 
 /**
- * "梅州市市辖区 (meizhou-urban)": the name a reader knows, and the id the scenario's files use.
- * Names looked up in one map: a county-scale scenario can leave a thousand leaves uncovered.
+ * "梅州市市辖区 (meizhou-urban)" (in Chinese with full-width brackets): the name a reader knows, and
+ * the id the scenario's files use. Names looked up in one map: a county-scale scenario can leave a
+ * thousand leaves uncovered.
  */
-export function regionLabel(scenario: Scenario): (id: string) => string {
+export function regionLabel(scenario: Scenario): (id: string) => Label {
   const names = new Map(scenario.regions.map((r) => [r.id, r.name]));
   return (id) => {
     const name = names.get(id);
-    return name && name !== id ? `${name} (${id})` : id;
+    return name && name !== id ? { en: `${name} (${id})`, zh: `${name}（${id}）` } : { en: id, zh: id };
   };
 }
 
@@ -141,8 +159,13 @@ function firstFew(ids: string[]): string {
   return ids.length <= 5 ? ids.join(", ") : `${ids.slice(0, 5).join(", ")} and ${ids.length - 5} more`;
 }
 
-/** 2026, or 2026–2028, or 2024, 2026–2027. */
-function listYears(years: number[]): string {
+/** "a、b、c" — or the first five "等8个地区". */
+function firstFewZh(ids: string[]): string {
+  return ids.length <= 5 ? ids.join("、") : `${ids.slice(0, 5).join("、")}等${ids.length}个地区`;
+}
+
+/** 2026, or 2026–2028, or 2024, 2026–2027 (`、` between them in Chinese). */
+function listYears(years: number[], separator: string): string {
   const runs: string[] = [];
   for (let i = 0; i < years.length; ) {
     let j = i;
@@ -150,5 +173,5 @@ function listYears(years: number[]): string {
     runs.push(i === j ? String(years[i]) : `${years[i]}–${years[j]}`);
     i = j + 1;
   }
-  return runs.join(", ");
+  return runs.join(separator);
 }

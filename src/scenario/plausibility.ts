@@ -11,7 +11,8 @@
  * counted, over 1000万 per household (a unit's cost written `per_household`). Warnings, not errors: the
  * planner may mean it. Each names its YAML path, file and line.
  */
-import type { InputLocator } from "./inputPlace.js";
+import type { Label } from "../format/labels.js";
+import type { PlaceLabel } from "./inputPlace.js";
 import { formatPath, type PathKey } from "./positions.js";
 import { formatYuan, parseAmount } from "./units.js";
 
@@ -23,7 +24,7 @@ interface Amount {
   record: string;
 }
 
-export function implausibleBudgets(merged: unknown, place: InputLocator): string[] {
+export function implausibleBudgets(merged: unknown, place: PlaceLabel): Label[] {
   const amounts = budgetAmounts(merged);
   const positive = amounts.map((a) => a.yuan).filter((x) => x > 0).sort((a, b) => a - b);
   if (positive.length === 0) return [];
@@ -42,12 +43,18 @@ export function implausibleBudgets(merged: unknown, place: InputLocator): string
     const tiny = belowMedian || (a.government && a.yuan < LEAST_GOVERNMENT_BUDGET);
     const huge = a.yuan > median * 1e4;
     if (!tiny && !huge) return offOwnYears(a, byRecord.get(a.record)!, place);
-    const unit = `did you mean "${a.yuan}${nearestUnit(a.yuan, median)}"?`;
+    const w = where(a.path, place);
+    const meant = `${a.yuan}${nearestUnit(a.yuan, median)}`;
     if (tiny && !belowMedian) {
-      return [`${where(a.path, place)}: a government budget of ${formatYuan(a.yuan)} a year is under 1万元; amounts without a unit are yuan: ${unit}`];
+      return [{
+        en: `${w.en}: a government budget of ${formatYuan(a.yuan)} a year is under 1万元; amounts without a unit are yuan: did you mean "${meant}"?`,
+        zh: `${w.zh}：政府预算每年${formatYuan(a.yuan)}，不足1万元；${inYuanZh(meant)}`,
+      }];
     }
-    const hint = tiny ? `amounts without a unit are yuan: ${unit}` : "is the unit right?";
-    return [`${where(a.path, place)}: a budget of ${formatYuan(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatYuan(median)} of those from 1万元); ${hint}`];
+    return [{
+      en: `${w.en}: a budget of ${formatYuan(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatYuan(median)} of those from 1万元); ${tiny ? `amounts without a unit are yuan: did you mean "${meant}"?` : "is the unit right?"}`,
+      zh: `${w.zh}：预算${formatYuan(a.yuan)}${tiny ? "远低于" : "远高于"}本方案的一般预算水平（1万元及以上预算的中位数为${formatYuan(median)}）；${tiny ? inYuanZh(meant) : "单位是否写对？"}`,
+    }];
   });
 }
 
@@ -57,17 +64,25 @@ export function implausibleBudgets(merged: unknown, place: InputLocator): string
  * year is an extra zero. Needs two other years (`per_year` is not one: it stands for the years
  * by_year does not give). `record`: the amounts of a's budget record.
  */
-function offOwnYears(a: Amount, record: Amount[], place: InputLocator): string[] {
+function offOwnYears(a: Amount, record: Amount[], place: PlaceLabel): Label[] {
   const isYear = (b: Amount) => b.path[b.path.length - 2] === "by_year";
   if (!isYear(a)) return [];
   const others = record.filter((b) => b !== a && isYear(b) && b.yuan > 0).map((b) => b.yuan).sort((x, y) => x - y);
   if (others.length < 2) return [];
   const median = others[Math.floor(others.length / 2)];
+  const w = where(a.path, place);
   if (a.yuan >= median * EXTRA_ZERO) {
-    return [`${where(a.path, place)}: a budget of ${formatYuan(a.yuan)} is ${Math.round(a.yuan / median)} times the same budget's other years (median ${formatYuan(median)}); an extra zero?`];
+    return [{
+      en: `${w.en}: a budget of ${formatYuan(a.yuan)} is ${Math.round(a.yuan / median)} times the same budget's other years (median ${formatYuan(median)}); an extra zero?`,
+      zh: `${w.zh}：预算${formatYuan(a.yuan)}是同一预算其他年份（中位数${formatYuan(median)}）的${Math.round(a.yuan / median)}倍；是否多写了一个0？`,
+    }];
   }
   if (a.yuan >= median / 1000) return [];
-  return [`${where(a.path, place)}: a budget of ${formatYuan(a.yuan)} is far below the same budget's other years (median ${formatYuan(median)}); amounts without a unit are yuan: did you mean "${a.yuan}${nearestUnit(a.yuan, median)}"?`];
+  const meant = `${a.yuan}${nearestUnit(a.yuan, median)}`;
+  return [{
+    en: `${w.en}: a budget of ${formatYuan(a.yuan)} is far below the same budget's other years (median ${formatYuan(median)}); amounts without a unit are yuan: did you mean "${meant}"?`,
+    zh: `${w.zh}：预算${formatYuan(a.yuan)}远低于同一预算其他年份（中位数${formatYuan(median)}）；${inYuanZh(meant)}`,
+  }];
 }
 
 /** A year this many times its budget's other years is worth a look: 60000万 typed for 6000万. */
@@ -85,7 +100,7 @@ const LEAST_COST_PER_HOUSEHOLD = 100;
  */
 const MOST_COST_PER_HOUSEHOLD = 1e7;
 
-export function implausibleUnitCosts(merged: unknown, place: InputLocator): string[] {
+export function implausibleUnitCosts(merged: unknown, place: PlaceLabel): Label[] {
   const programs = (merged as { programs?: unknown })?.programs;
   if (!Array.isArray(programs)) return [];
   return programs.flatMap((p, i) => {
@@ -111,16 +126,24 @@ export function implausibleUnitCosts(merged: unknown, place: InputLocator): stri
     // set against (offProgramme).
     const own = parseAmount(costs[0].value);
     const reference = costs[0].counted && own !== null && own > 0 && costs[0].households > 0 ? { yuan: own / costs[0].households, path: costs[0].path } : null;
-    return costs.flatMap(({ path, value, households, counted, perHousehold }, k) => {
+    return costs.flatMap(({ path, value, households, counted, perHousehold }, k): Label[] => {
       const yuan = parseAmount(value);
       if (yuan === null || yuan <= 0 || !(households > 0)) return [];
+      const w = where(path, place);
       const per = households === 1 ? "" : ` (${formatYuan(yuan / households)} per household)`;
+      const perZh = households === 1 ? "" : `（每户${formatYuan(yuan / households)}）`;
       if (counted && yuan / households > MOST_COST_PER_HOUSEHOLD) {
         const hint = perHousehold ? "is it the cost of a whole unit? then write it as `per_unit`" : "is the unit right?";
-        return [`${where(path, place)}: a unit cost of ${formatYuan(yuan)}${per}${perHousehold ? " per household" : ""} is far above any real renewal work (at most some tens of 万元 per household); ${hint}`];
+        return [{
+          en: `${w.en}: a unit cost of ${formatYuan(yuan)}${per}${perHousehold ? " per household" : ""} is far above any real renewal work (at most some tens of 万元 per household); ${hint}`,
+          zh: `${w.zh}：${perHousehold ? "每户" : "单位"}造价${formatYuan(yuan)}${perZh}远高于任何实际的更新改造工程（每户至多几十万元）；${perHousehold ? "是否为一个单位的全部造价？如是，请写作 `per_unit`" : "单位是否写对？"}`,
+        }];
       }
       if (yuan / households >= LEAST_COST_PER_HOUSEHOLD) return k > 0 && reference ? offProgramme(path, yuan, households, reference, place) : [];
-      return [`${where(path, place)}: a unit cost of ${formatYuan(yuan)}${per} is far below any real renewal work (thousands to tens of thousands of yuan per household); amounts without a unit are yuan: did you mean "${yuan}万"?`];
+      return [{
+        en: `${w.en}: a unit cost of ${formatYuan(yuan)}${per} is far below any real renewal work (thousands to tens of thousands of yuan per household); amounts without a unit are yuan: did you mean "${yuan}万"?`,
+        zh: `${w.zh}：单位造价${formatYuan(yuan)}${perZh}远低于任何实际的更新改造工程（每户数千元至数万元）；${inYuanZh(`${yuan}万`)}`,
+      }];
     });
   });
 }
@@ -133,15 +156,24 @@ const OFF_PROGRAMME_FACTOR = 10;
  * column of costs per household (2.5万) read as each community's cost, 1/120 of the real one for
  * communities of 120 households, plans the work that much too cheap.
  */
-function offProgramme(path: PathKey[], yuan: number, households: number, reference: { yuan: number; path: PathKey[] }, place: InputLocator): string[] {
+function offProgramme(path: PathKey[], yuan: number, households: number, reference: { yuan: number; path: PathKey[] }, place: PlaceLabel): Label[] {
   const ratio = yuan / households / reference.yuan;
   if (ratio > 1 / OFF_PROGRAMME_FACTOR && ratio < OFF_PROGRAMME_FACTOR) return [];
-  const times = ratio < 1 ? `1/${Math.round(1 / ratio)} of` : `${Math.round(ratio)} times`;
+  const w = where(path, place);
+  const times = ratio < 1 ? { en: `1/${Math.round(1 / ratio)} of`, zh: `只有项目本身每户造价${formatYuan(reference.yuan)}的1/${Math.round(1 / ratio)}` } : { en: `${Math.round(ratio)} times`, zh: `是项目本身每户造价${formatYuan(reference.yuan)}的${Math.round(ratio)}倍` };
   const perHousehold = households === 1 ? "" : ` (${formatYuan(yuan / households)} per household)`;
-  const hint = ratio < 1 && households > 1
+  const perHouseholdZh = households === 1 ? "" : `（每户${formatYuan(yuan / households)}）`;
+  const perHouseholdHint = ratio < 1 && households > 1;
+  const hint = perHouseholdHint
     ? `; a region's unit_cost is the cost of one unit of ${households} households: is this a cost per household (then ${formatYuan(yuan * households)} a unit)?`
     : "; is the unit right?";
-  return [`${where(path, place)}: a unit cost of ${formatYuan(yuan)}${perHousehold} is ${times} the programme's own ${formatYuan(reference.yuan)} per household (${formatPath(reference.path)})${hint}`];
+  const hintZh = perHouseholdHint
+    ? `；地区的 unit_cost 是一个单位（${households}户）的造价：这是否为每户造价（如是，每单位${formatYuan(yuan * households)}）？`
+    : "；单位是否写对？";
+  return [{
+    en: `${w.en}: a unit cost of ${formatYuan(yuan)}${perHousehold} is ${times.en} the programme's own ${formatYuan(reference.yuan)} per household (${formatPath(reference.path)})${hint}`,
+    zh: `${w.zh}：单位造价${formatYuan(yuan)}${perHouseholdZh}${times.zh}（${formatPath(reference.path)}）${hintZh}`,
+  }];
 }
 
 /** 万 or 亿: the unit that puts `amount` (written without one) nearest `typical` yuan. */
@@ -150,8 +182,14 @@ function nearestUnit(amount: number, typical: number): "万" | "亿" {
 }
 
 /** "sources[2].budgets[0].per_year (data/县级预算.csv:9)": written as the other load-time notes are. */
-function where(path: PathKey[], place: InputLocator): string {
-  return `${formatPath(path)} (${place(path)})`;
+function where(path: PathKey[], place: PlaceLabel): Label {
+  const at = place(path);
+  return { en: `${formatPath(path)} (${at.en})`, zh: `${formatPath(path)}（${at.zh}）` };
+}
+
+/** The unit hint in Chinese: `未写单位的金额按元计，是否应为“6000万”？` */
+function inYuanZh(meant: string): string {
+  return `未写单位的金额按元计，是否应为“${meant}”？`;
 }
 
 function budgetAmounts(merged: unknown): Amount[] {

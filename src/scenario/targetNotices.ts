@@ -11,24 +11,33 @@
  * recorded starts to the stock (and is left to the plan when an actual records its completions).
  * Targets more than ten times the stock are errors (checkPlan.ts); this covers the rest.
  */
+import type { Label } from "../format/labels.js";
 import { fmt } from "./checkContext.js";
-import type { Scenario, Target, YamlPath } from "./types.js";
+import type { PlaceLabel } from "./inputPlace.js";
+import type { Scenario, Target } from "./types.js";
 
-export function targetNotices(scenario: Scenario, place: (path: YamlPath) => string): string[] {
-  const out: string[] = [];
+export function targetNotices(scenario: Scenario, place: PlaceLabel): Label[] {
+  const out: Label[] = [];
   for (const t of scenario.targets) {
     const most = mostCountable(scenario, t);
     if (most === null || t.atLeast <= most) continue;
     const program = scenario.programs.find((p) => p.id === t.program)!;
     const region = scenario.regions.find((r) => r.id === t.region)!;
-    const what = t.metric.startsWith("households") ? "households" : program.unit === "unit" ? "units" : program.unit;
-    const before = t.metric === "completed" || t.metric === "households_completed" ? " and the units started before the horizon" : "";
+    const households = t.metric.startsWith("households");
+    const what = households ? "households" : program.unit === "unit" ? "units" : program.unit;
+    const whatZh = households ? "户" : program.unit === "unit" ? "个单位" : ` ${program.unit}`;
+    const completed = t.metric === "completed" || t.metric === "households_completed";
+    const before = completed ? " and the units started before the horizon" : "";
     const consequence = t.kind === "hard" ? "no plan can meet it" : `it is missed by at least ${fmt(t.atLeast - most)}`;
-    out.push(
-      `target ${t.id} (${t.name})${t.path ? ` (${place(t.path)})` : ""}: at_least ${fmt(t.atLeast)} is more than the whole stock ` +
+    const consequenceZh = t.kind === "hard" ? "任何方案都无法完成" : `都至少差${fmt(t.atLeast - most)}`;
+    const at = t.path ? place(t.path) : null;
+    out.push({
+      en: `target ${t.id} (${t.name})${at ? ` (${at.en})` : ""}: at_least ${fmt(t.atLeast)} is more than the whole stock ` +
         `of ${program.id} under ${region.name} (${region.id})${before} can count (${fmt(most)} ${what}), so ${consequence} whatever the budgets; ` +
         "check the target or the stock",
-    );
+      zh: `目标${t.name}（${t.id}）${at ? `（${at.zh}）` : ""}：目标值${fmt(t.atLeast)}（at_least）超过了${region.name}（${region.id}）${program.id}的全部存量` +
+        `${completed ? "加上规划期前已开工的项目" : ""}所能计入的数量（${fmt(most)}${whatZh}），因此无论预算多少，${consequenceZh}；请核对目标或存量`,
+    });
   }
   return out;
 }

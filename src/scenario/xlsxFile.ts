@@ -6,6 +6,7 @@
  */
 import { createRequire } from "node:module";
 import type * as SheetJS from "@e965/xlsx";
+import type { Label } from "../format/labels.js";
 import { formatLimit, LIMITS } from "../limits.js";
 import { checkHeader, headerUnitConflict, withHeaderUnit } from "./csvColumns.js";
 import { cellValue, TEXT_COLUMNS } from "./csvFile.js";
@@ -24,7 +25,7 @@ export interface XlsxRecords {
   /** `row`: a problem of one row's cell; that row is left out, the rest of the sheet is read. */
   errors: { at: Omit<SourcePos, "file"> | null; message: string; row?: true }[];
   /** Cells read as written that may not say what was meant (a unit other than the header's). */
-  notes: { at: Omit<SourcePos, "file">; message: string }[];
+  notes: { at: Omit<SourcePos, "file">; message: Label }[];
 }
 
 export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string | undefined, positions: PositionTable, list?: string): XlsxRecords {

@@ -86,7 +86,8 @@ describe("simulate frontier", () => {
     expect(existsSync(join(dir("frontier"), "results.xlsx"))).toBe(true);
     // run.json carries the loader's notes like every other command's (frontier's had no warnings).
     const run = JSON.parse(readFileSync(join(dir("frontier"), "run.json"), "utf8"));
-    expect(run).toMatchObject({ command: "frontier", warnings: loadScenario(CONSENT).notices, selection: null });
+    const notices = loadScenario(CONSENT).notices;
+    expect(run).toMatchObject({ command: "frontier", warnings: notices.map((n) => n.en), warnings_zh: notices.map((n) => n.zh), selection: null });
     expect(Object.keys(run.timings_seconds)).toEqual(["load", "solve"]);
     expect((await runCli("frontier", CONSENT, "--confidence", "0.5,1.2", "--out", dir("frontier-bad"))).code).toBe(2);
   });

@@ -9,7 +9,7 @@ describe("the folder options stress, min-budget and frontier share", () => {
     const request = folderOptions(opts);
     expect(request).toMatchObject({ overlays: ["cut.yaml"], allowOutside: [], out: "o", force: true, bom: false, xlsx: false });
     const write = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    request.onLoaded!({ notices: ["data/预算.csv was read as GBK/GB18030"] } as CheckedScenario);
+    request.onLoaded!({ notices: [{ en: "data/预算.csv was read as GBK/GB18030", zh: "data/预算.csv 按 GBK/GB18030读取" }] } as CheckedScenario);
     expect(write).toHaveBeenCalledWith("note: data/预算.csv was read as GBK/GB18030\n");
     write.mockRestore();
   });

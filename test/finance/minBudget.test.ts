@@ -67,7 +67,8 @@ describe("min-budget model", () => {
     const s: Scenario = { ...scenario, objective: { ...scenario.objective, timeLimitSeconds: 2 } };
     const r = await solveMinBudget(s, resolveSelection(s, government), { checkWholeUnits: false });
     expect(r.stages.some((st) => st.status === "time_limit")).toBe(true);
-    expect(r.notices.join("\n")).toMatch(/stopped at the 2 s time limit; its best plan is kept/);
+    expect(r.notices.map((n) => n.en).join("\n")).toMatch(/stopped at the 2 s time limit; its best plan is kept/);
+    expect(r.notices.map((n) => n.zh).join("\n")).toMatch(/阶段在2秒时间上限处停止：保留其已找到的最好方案/);
   }, 120_000);
 
   it("is verified both ways on the towns fixture and agrees with a bisection over cuts to 0.5%", async () => {
@@ -109,7 +110,8 @@ describe("min-budget model", () => {
     const sel = resolveSelection(s, { ...government, from: 2022 });
     const r = await solveMinBudget(s, sel);
     expect(r.status).toBe("optimal");
-    expect(r.notices).toEqual([expect.stringMatching(/today's budgets give no plan \(infeasible\), so the years before 2022 cannot be kept as planned/)]);
+    expect(r.notices.map((n) => n.en)).toEqual([expect.stringMatching(/today's budgets give no plan \(infeasible\), so the years before 2022 cannot be kept as planned/)]);
+    expect(r.notices[0].zh).toBe("现有预算下没有方案（无可行解），因此2022年以前的年份无法按原计划保留，与以后各年一并重新规划");
     expect(r.scales[0].scale).toBeCloseTo((await solveMinBudget(s, sel, { freezePast: false })).scales[0].scale, 9);
     // Nothing before the horizon's first year: no baseline to plan, nothing to say.
     expect((await solveMinBudget(s, resolveSelection(s, { ...government, from: 2021 }))).notices).toEqual([]);

@@ -53,7 +53,8 @@ describe("whole-unit λ", () => {
     expect(found.missedAt).toBeLessThan(0.96);
     expect(scales).toHaveLength(4 + 3);
     const note = wholeUnitNotice(0.95, found)!;
-    expect(note).toMatch(/exists at λ = 0\.9500 \(the MILP's, a lower bound; .*\), but `simulate` .* misses greenway 82\.5625 of 83; λ = 0\.960\d is the smallest scale found at which that plan meets every target \(at 0\.959\d it still misses one\)/);
+    expect(note.en).toMatch(/exists at λ = 0\.9500 \(the MILP's, a lower bound; .*\), but `simulate` .* misses greenway 82\.5625 of 83; λ = 0\.960\d is the smallest scale found at which that plan meets every target \(at 0\.959\d it still misses one\)/);
+    expect(note.zh).toMatch(/其方案未完成greenway（计划82\.5625，目标83）；λ = 0\.960\d 是所找到的该方案完成全部目标的最小缩放系数（λ = 0\.959\d 时仍有目标未完成），本文件夹按此报告$/);
   });
 
   it("steps up from λ = 0 by 0.5 % of today's budgets (a multiple of 0 stays 0)", async () => {
@@ -69,7 +70,7 @@ describe("whole-unit λ", () => {
     const found = await wholeUnitScale(s, sel, 0.95, plan);
     expect(found).toMatchObject({ scale: 0.95, planned: null });
     expect(scales).toHaveLength(21);
-    expect(wholeUnitNotice(0.95, found)).toMatch(/no plan up to 10 % above λ met every target, so λ is reported as the MILP found it/);
+    expect(wholeUnitNotice(0.95, found)!.en).toMatch(/no plan up to 10 % above λ met every target, so λ is reported as the MILP found it/);
   });
 
   it("with no plan up to +10 %, keeps the MILP's λ and the rows of its own cost stage, solving the λ MILP once", async () => {
@@ -92,7 +93,9 @@ describe("whole-unit λ", () => {
     expect(r.stages.map((st) => st.stage)).toEqual(["min_budget", "cost"]);
     expect(r.grownFrom).toBeUndefined();
     expect(r.notices).toHaveLength(1);
-    expect(r.notices[0]).toMatch(/exists at λ = 1\.2000 .* misses greenway 82\.5625 of 83; no plan up to 10 % above λ met every target, so λ is reported as the MILP found it/);
+    expect(r.notices[0].en).toMatch(/exists at λ = 1\.2000 .* misses greenway 82\.5625 of 83; no plan up to 10 % above λ met every target, so λ is reported as the MILP found it/);
+    // The report and the workbook say it in Chinese (run.json's warnings_zh).
+    expect(r.notices[0].zh).toMatch(/^λ = 1\.2000 时存在完成全部目标的整数方案.*其方案未完成greenway（计划82\.5625，目标83）；λ 以上10%范围内没有方案完成全部目标，故按混合整数规划求得的 λ 报告$/);
     // The MILP's λ and prices, and the money its own cost stage uses at λ: 4 units × 90万 a year.
     const unchecked = await solveMinBudget(town, sel, { solver: "highs", checkWholeUnits: false });
     expect(r.scales[0].scale).toBeCloseTo(1.2, 6); // the cost stage holds λ to its optimum within 1e-7

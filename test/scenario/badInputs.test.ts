@@ -673,19 +673,23 @@ describe("problems in other files", () => {
     const dir = writeFiles({ "s.yaml": yaml, "city.csv": '区域,年份,金额（万元）\ngz,2021,6000\ngz,2022,"6,500"\ngz,2023,0.8亿\n' });
     const loaded = loadScenario(join(dir, "s.yaml"));
     expect(loaded.scenario.sources[1].budgets.map((b) => b.amount)).toEqual([6e7, 6.5e7, 8e7]);
-    expect(loaded.notices.filter((n) => /did you mean/.test(n))).toEqual([]); // no "6000元 … did you mean 6000万?" per year
+    expect(loaded.notices.map((n) => n.en).filter((n) => /did you mean/.test(n))).toEqual([]); // no "6000元 … did you mean 6000万?" per year
     // A cell's own unit that is not the header's is read as written, with a note naming the cell.
-    expect(loaded.notices.filter((n) => /header's unit/.test(n)).map((n) => n.slice(n.lastIndexOf("/") + 1))).toEqual([
+    expect(loaded.notices.map((n) => n.en).filter((n) => /header's unit/.test(n)).map((n) => n.slice(n.lastIndexOf("/") + 1))).toEqual([
       'city.csv:4: "0.8亿" under the header "金额（万元）" writes its own unit, and is read as written (0.8亿, not 0.8万元); the header\'s unit applies to bare numbers only — check which was meant',
     ]);
     const yuanCell = writeFiles({ "s.yaml": yaml, "city.csv": "区域,年份,金额（万元）\ngz,2021,6000元\ngz,2022,6000万\n" });
     const slipped = loadScenario(join(yuanCell, "s.yaml"));
     expect(slipped.scenario.sources[1].budgets.map((b) => b.amount)).toEqual([6000, 6e7]);
-    expect(slipped.notices.filter((n) => /header's unit/.test(n))).toEqual([expect.stringMatching(/\/city\.csv:2: "6000元" under the header "金额（万元）" .* \(6000元, not 6000万元\)/)]);
+    expect(slipped.notices.map((n) => n.en).filter((n) => /header's unit/.test(n))).toEqual([expect.stringMatching(/\/city\.csv:2: "6000元" under the header "金额（万元）" .* \(6000元, not 6000万元\)/)]);
+    // In Chinese for the report and the workbook: the file and line as written, the cell and header quoted.
+    expect(slipped.notices.filter((n) => /header's unit/.test(n.en)).map((n) => n.zh)).toEqual([
+      expect.stringMatching(/\/city\.csv:2：表头“金额（万元）”下的“6000元”自带单位，按所写读取（6000元，而非6000万元）；表头的单位只适用于不带单位的数字，请核对本意$/),
+    ]);
     const yuan = writeFiles({ "s.yaml": yaml, "city.csv": "区域,年份,amount (元)\ngz,2021,60000000\ngz,2022,6000万\n" });
     const inYuan = loadScenario(join(yuan, "s.yaml"));
     expect(inYuan.scenario.sources[1].budgets.map((b) => b.amount)).toEqual([6e7, 6e7]);
-    expect(inYuan.notices.filter((n) => /header's unit/.test(n))).toEqual([expect.stringMatching(/city\.csv:3: "6000万" under the header "amount \(元\)" .*\(6000万, not 6000元\)/)]);
+    expect(inYuan.notices.map((n) => n.en).filter((n) => /header's unit/.test(n))).toEqual([expect.stringMatching(/city\.csv:3: "6000万" under the header "amount \(元\)" .*\(6000万, not 6000元\)/)]);
     const labelled = writeFiles({ "s.yaml": yaml, "city.csv": "区域,年份,金额（单位：万元）\ngz,2021年,6000\n" });
     expect(loadScenario(join(labelled, "s.yaml")).scenario.sources[1].budgets.map((b) => [b.year, b.amount])).toEqual([[2021, 6e7]]);
     // Only money columns take a unit: 年份（万元） is still an unknown column.

@@ -116,7 +116,10 @@ describe("bad workbook input", () => {
     writeFileSync(join(dir, "s.yaml"), patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.xlsx}\n"]));
     const loaded = loadScenario(join(dir, "s.yaml"));
     expect(loaded.scenario.sources[1].budgets.map((b) => b.amount)).toEqual([6e7, 6000]);
-    expect(loaded.notices.filter((n) => /header's unit/.test(n))).toEqual([expect.stringMatching(/city\.xlsx, sheet 市级, row 3: "6000元" under the header "金额（万元）" writes its own unit/)]);
+    expect(loaded.notices.map((n) => n.en).filter((n) => /header's unit/.test(n))).toEqual([expect.stringMatching(/city\.xlsx, sheet 市级, row 3: "6000元" under the header "金额（万元）" writes its own unit/)]);
+    expect(loaded.notices.filter((n) => /header's unit/.test(n.en)).map((n) => n.zh)).toEqual([
+      expect.stringMatching(/city\.xlsx，工作表“市级”第3行：表头“金额（万元）”下的“6000元”自带单位，按所写读取（6000元，而非6000万元）/),
+    ]);
   });
 
   it("a sheet: key on a CSV entry is an error naming the entry", () => {

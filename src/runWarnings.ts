@@ -1,0 +1,41 @@
+/**
+ * run.json's warnings in both languages: `warnings` in English, as the terminal prints them (and
+ * as users and `compare` have always read them), and `warnings_zh` beside it, the same notes in
+ * the same order, which report.html and results.xlsx show to their Chinese readers. Also the
+ * words of the warnings `simulate` itself adds to the scenario's notices and the solver's.
+ */
+import type { Label } from "./format/labels.js";
+
+export interface RunWarnings {
+  warnings: string[];
+  warnings_zh: string[];
+}
+
+export function runWarningFields(notes: readonly Label[]): RunWarnings {
+  return { warnings: notes.map((n) => n.en), warnings_zh: notes.map((n) => n.zh) };
+}
+
+export function addRunWarning(run: RunWarnings, note: Label): void {
+  run.warnings.push(note.en);
+  run.warnings_zh.push(note.zh);
+}
+
+/** Confidence planning without an `uncertainty:` section has nothing to plan a margin against. */
+export const NO_UNCERTAINTY_FOR_CONFIDENCE: Label = {
+  en: "the scenario has no uncertain inputs: every target is met with probability 1 or 0 as planned, so no margin is needed",
+  zh: "方案没有不确定输入：每个目标按计划完成的概率非1即0，无需规划余量",
+};
+
+/** Monte Carlo without an `uncertainty:` section draws the planned world every time. */
+export const NO_UNCERTAINTY_FOR_DRAWS: Label = {
+  en: "the scenario has no uncertain inputs: every draw executes the plan in the planned world",
+  zh: "方案没有不确定输入：每次抽样都是在计划情形下执行方案",
+};
+
+/** `--workers` above the cores here: fewer threads ran, which the results do not depend on. */
+export function fewerWorkers(asked: number, used: number | null): Label {
+  return {
+    en: `--workers ${asked} is more than the ${used} cores here; ${used} worker threads were used (results do not depend on the count)`,
+    zh: `--workers ${asked} 超过本机的${used}个处理器核心，实际使用了${used}个工作线程（结果与线程数无关）`,
+  };
+}

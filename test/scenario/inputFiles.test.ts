@@ -1,0 +1,37 @@
+/**
+ * A file read in another encoding than UTF-8 is noted in both languages: English for the terminal
+ * and run.json's `warnings`, Chinese for `warnings_zh`, which report.html and results.xlsx show.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../src/scenario/index.js";
+import { patch, writeFiles } from "./helpers.js";
+
+const CITY = patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: 市级预算.csv}\n"]);
+const ROWS = "区域,年份,金额（万元）\n" + [2021, 2022, 2023, 2024, 2025, 2026].map((y) => `gz,${y},6000\nsz,${y},5000\n`).join("");
+
+function encodingNotices(bytes: Buffer) {
+  const dir = writeFiles({ "s.yaml": CITY });
+  writeFileSync(join(dir, "市级预算.csv"), bytes);
+  return loadScenario(join(dir, "s.yaml")).notices.filter((n) => /was read as/.test(n.en));
+}
+
+describe("notices of how an input file was read", () => {
+  it("say that a CSV saved by Excel or WPS on Chinese Windows was read as GBK, in English and in Chinese", () => {
+    const [notice, ...rest] = encodingNotices(iconv.encode(ROWS, "gbk"));
+    expect(rest).toEqual([]);
+    expect(notice.en).toMatch(/市级预算\.csv was read as GBK\/GB18030 \(the Chinese Windows encoding Excel and WPS use\); results are written in UTF-8$/);
+    expect(notice.zh).toMatch(/市级预算\.csv 按 GBK\/GB18030（中文版 Windows 上 Excel 和 WPS 所用的编码）读取；结果文件均以 UTF-8 编码写出$/);
+  });
+
+  it("name UTF-16's byte order in Chinese too", () => {
+    const [notice] = encodingNotices(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(ROWS, "utf16le")]));
+    expect(notice.zh).toMatch(/市级预算\.csv 按 UTF-16（小端序，带字节顺序标记）读取/);
+  });
+
+  it("say nothing of a UTF-8 file", () => {
+    expect(encodingNotices(Buffer.from(ROWS, "utf8"))).toEqual([]);
+  });
+});
