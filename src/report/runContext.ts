@@ -58,11 +58,20 @@ export function mcDraws(ctx: RunContext): number | undefined {
 /**
  * run.json's warnings: the scenario's notices (a year without a budget is unlimited money, a file
  * read as GBK …) and the solver's. They change what the numbers mean, so the report and the
- * workbook show them too, not only run.json and the terminal.
+ * workbook show them too, not only run.json and the terminal: `warnings_zh` in Chinese beside
+ * `warnings`, or the English again for a folder written before run.json had `warnings_zh`.
  */
-export function runWarnings(ctx: RunContext): string[] {
-  const warnings = ctx.runJson.warnings;
-  return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === "string" && w !== "") : [];
+export function runWarnings(ctx: RunContext): Label[] {
+  const { warnings, warnings_zh: zh } = ctx.runJson;
+  if (!Array.isArray(warnings)) return [];
+  const aligned = Array.isArray(zh) && zh.length === warnings.length;
+  const out: Label[] = [];
+  warnings.forEach((en, i) => {
+    if (typeof en !== "string" || en === "") return;
+    const z = aligned ? zh[i] : undefined;
+    out.push({ en, zh: typeof z === "string" && z !== "" ? z : en });
+  });
+  return out;
 }
 
 /** A record of one of input.yaml's lists (`sources`, `regions`, `targets` …) by its id; undefined if none. */

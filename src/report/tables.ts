@@ -18,7 +18,7 @@ export function figureTable(figures: KeyFigure[]): string {
   return table({ head: [{ zh: "项目", en: "Item" }, { zh: "数值", en: "Value" }], rows: figures.map((f) => [f.label, shown(f)]), className: "figures" });
 }
 
-/** run.json's warnings, one row each, as written (the scenario's notices are in English). */
+/** run.json's warnings, one row each, in the page's language (`warnings_zh` or `warnings`). */
 export function warningsTable(ctx: RunContext): string {
   const warnings = runWarnings(ctx);
   if (warnings.length === 0) return "";

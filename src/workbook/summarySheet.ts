@@ -11,6 +11,7 @@ export interface SheetEntry {
   rows: number;
 }
 
+/** `warnings`: run.json's, in Chinese (its `warnings_zh`). */
 export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFigure[], sheets: SheetEntry[], warnings: string[]): void {
   sheet.addRow([spreadsheetText(title)]).font = { bold: true, size: 14 };
   sheet.addRow([]);

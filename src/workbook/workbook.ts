@@ -52,7 +52,7 @@ export async function renderWorkbook(ctx: RunContext): Promise<Uint8Array> {
   const names = sheetNames(tables.map((t) => t.file));
   const summary = wb.addWorksheet(SUMMARY_SHEET);
   const entries: SheetEntry[] = tables.map((t) => ({ sheet: names.get(t.file)!, file: t.file, rows: t.rows.length }));
-  fillSummarySheet(summary, `renewsim：${ctx.scenarioName}`, keyFigures(ctx), entries, runWarnings(ctx));
+  fillSummarySheet(summary, `renewsim：${ctx.scenarioName}`, keyFigures(ctx), entries, runWarnings(ctx).map((w) => w.zh));
   for (const t of tables) fillTableSheet(wb.addWorksheet(names.get(t.file)!), t);
   // Deflate level 1: the file is ~30 % larger than at JSZip's default 6, and its zip ~0.1 s faster.
   const options = { zip: { compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions;

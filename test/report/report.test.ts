@@ -249,6 +249,18 @@ describe("plan report", () => {
     expect(keyFigures(runContext("plan", files)).some((f) => f.label.en.startsWith("Cost of the margins"))).toBe(false);
   });
 
+  it("lists run.json's warnings in the page's language: warnings_zh in Chinese, warnings in English; English alone for an older folder", () => {
+    const run = JSON.parse(files["run.json"]);
+    run.warnings = ["data/预算.csv was read as GBK/GB18030 (the Chinese Windows encoding Excel and WPS use); results are written in UTF-8"];
+    run.warnings_zh = ["data/预算.csv 按 GBK/GB18030（中文版 Windows 上 Excel 和 WPS 所用的编码）读取；结果文件均以 UTF-8 编码写出"];
+    const html = renderReport(runContext("plan", { ...files, "run.json": JSON.stringify(run) }));
+    expect(html).toContain("输入与求解提示");
+    expect(html).toContain(`<td><span class="zh">${run.warnings_zh[0]}</span><span class="en">${run.warnings[0]}</span></td>`);
+    delete run.warnings_zh;
+    const older = renderReport(runContext("plan", { ...files, "run.json": JSON.stringify(run) }));
+    expect(older).toContain(`<td>${run.warnings[0]}</td>`);
+  });
+
   it("escapes names from the scenario", () => {
     const run = JSON.parse(files["run.json"]);
     run.scenario.name = "<script>alert(1)</script>";

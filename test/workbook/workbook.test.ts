@@ -185,10 +185,11 @@ describe("results.xlsx", () => {
     expect(rows[2][3]).toBe("政府在小镇2021年的预算已全部用完");
   });
 
-  it("lists run.json's warnings on the summary sheet, and none where there are none", async () => {
+  it("lists run.json's warnings on the summary sheet in Chinese (warnings_zh), and none where there are none", async () => {
+    const warnings = ["budget of city (城市) for gz: no entry for 2026, so that year's money from it is unlimited", "=cmd"];
     const files = {
       "targets.csv": "target,metric,target_value\nt1,started,100\n",
-      "run.json": JSON.stringify({ warnings: ["budget of city (城市) for gz: no entry for 2026, so that year's money from it is unlimited", "=cmd"] }),
+      "run.json": JSON.stringify({ warnings, warnings_zh: ["城市（city）在gz的预算：没有2026年的数额，该年来自该来源的资金不受限制", "=cmd"] }),
     };
     const summary = async (f: Record<string, string>) => {
       const wb = XLSX.read((await withOfficeFiles(f, { kind: "plan" }))["results.xlsx"] as Uint8Array);
@@ -197,9 +198,13 @@ describe("results.xlsx", () => {
     const rows = await summary(files);
     const at = rows.indexOf("提示（见 run.json）");
     expect(at).toBeGreaterThan(0);
-    expect(rows[at + 1]).toMatch(/no entry for 2026, so that year's money from it is unlimited/);
+    expect(rows[at + 1]).toBe("城市（city）在gz的预算：没有2026年的数额，该年来自该来源的资金不受限制");
     expect(rows[at + 2]).toBe("'=cmd"); // formula-like text neutralised like every other cell
-    expect(await summary({ ...files, "run.json": JSON.stringify({ warnings: [] }) })).not.toContain("提示（见 run.json）");
+    expect(rows.join("\n")).not.toMatch(/no entry for 2026/);
+    // A folder written before run.json had warnings_zh shows its English warnings.
+    const older = await summary({ ...files, "run.json": JSON.stringify({ warnings }) });
+    expect(older[older.indexOf("提示（见 run.json）") + 1]).toMatch(/no entry for 2026, so that year's money from it is unlimited/);
+    expect(await summary({ ...files, "run.json": JSON.stringify({ warnings: [], warnings_zh: [] }) })).not.toContain("提示（见 run.json）");
   });
 
   it("freezes the two header rows (read from the sheet XML)", async () => {
