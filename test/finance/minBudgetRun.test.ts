@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { minBudgetFolder } from "../../src/finance/minBudgetRun.js";
@@ -28,6 +28,16 @@ describe("minBudgetFolder: simulate min-budget as an engine call", () => {
     if (outcome.kind !== "scale") return;
     expect(outcome.result.scales[0].scale).toBeCloseTo(0.8, 9);
     expect(JSON.parse(readFileSync(join(out, "run.json"), "utf8")).scales[0].scale).toBeCloseTo(0.8, 9);
+  });
+
+  it("writes the scenario's notices to run.json in English (warnings) and Chinese (warnings_zh), aligned", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "spare.yaml"), "sources:\n  - {id: spare, kind: government}\n"); // pays for nothing: a notice
+    const out = join(dir, "min");
+    await minBudgetFolder(BUDGET, { selector: gov, from: null, region: null, solver: "auto", out, overlays: [join(dir, "spare.yaml")] });
+    const runJson = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    expect(runJson.warnings).toEqual([expect.stringMatching(/^source spare \(spare\) is named in no programme's shares/)]);
+    expect(runJson.warnings_zh).toEqual([expect.stringMatching(/^资金来源spare（spare）未列入任何项目的出资比例（shares），不承担任何出资/)]);
   });
 
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stressFolder } from "../../src/finance/stressRun.js";
@@ -35,6 +35,18 @@ describe("stressFolder: simulate stress as an engine call", () => {
     expect(funding[0]).toBe("cut,cut_label,status,source,source_name,source_kind,cut_source,used_yuan,change_yuan");
     expect(funding.slice(1).map((l) => l.split(",").slice(0, 7).join(","))).toEqual(["0,0%,optimal,gov,gov,government,true", "0.2,20%,optimal,gov,gov,government,true"]);
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("各资金来源的支出");
+  });
+
+  it("writes run.json's warnings in English and, in the same order, in Chinese (warnings_zh) for the report and the workbook", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "spare.yaml"), "sources:\n  - {id: spare, name: 备用资金, kind: government}\n"); // pays for nothing: a notice
+    const out = join(dir, "stress");
+    await stressFolder(BUDGET, { cut: { selector: gov, levels: [0, 0.2], amounts: [] }, from: null, region: null, solver: "auto", out, overlays: [join(dir, "spare.yaml")] });
+    const runJson = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    expect(runJson.warnings).toEqual([expect.stringMatching(/^source spare \(备用资金\) is named in no programme's shares, so it pays for nothing; add it under programs\[…\]\.shares to let it pay$/)]);
+    expect(runJson.warnings_zh).toEqual(["资金来源备用资金（spare）未列入任何项目的出资比例（shares），不承担任何出资；如要由它出资，请将它加入 programs[…].shares"]);
+    const report = readFileSync(join(out, "report.html"), "utf8");
+    expect(report).toContain(`<span class="zh">${runJson.warnings_zh[0]}</span>`);
   });
 
   it("counts no households where the scenario has no households target, and charts the weighted shortfall instead", async () => {

@@ -125,6 +125,7 @@ describe("Monte Carlo sizes", () => {
     const run = JSON.parse(readFileSync(join(dir, "out", "run.json"), "utf8"));
     expect(run.monte_carlo.workers).toBeLessThanOrEqual(availableParallelism());
     expect(run.warnings.join("\n")).toMatch(/--workers 200 is more than the \d+ cores here/);
+    expect(run.warnings_zh.join("\n")).toMatch(/--workers 200 超过本机的\d+个处理器核心，实际使用了\d+个工作线程（结果与线程数无关）/);
     expect(r.stdout.match(/--workers 200 is more than/g), r.stdout).toHaveLength(1); // said once, not as a note and again as a warning
     expect(r.stdout).toMatch(/warning: --workers 200 is more than/);
   });

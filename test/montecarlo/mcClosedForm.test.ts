@@ -97,6 +97,8 @@ describe("Monte Carlo: closed-form P(met)", () => {
     expect(Math.max(...values("gap_total"))).toBeLessThan(1); // yuan: every source pays what it planned
     expect(mc.info).toMatchObject({ seed: 11, seed_from: "seed", inputs: 0 });
     expect(outcome.runJson.warnings.join(" ")).toMatch(/no uncertain inputs/);
+    expect(outcome.runJson.warnings_zh).toHaveLength(outcome.runJson.warnings.length);
+    expect(outcome.runJson.warnings_zh).toContain("方案没有不确定输入：每次抽样都是在计划情形下执行方案");
   });
 
   it("re-optimises each draw: the budget caps starts at 60/U, slips are not applied", async () => {

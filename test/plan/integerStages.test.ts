@@ -57,12 +57,15 @@ describe("integer stages", () => {
     const run = readRun(out);
     expect(run.stages.some((s: { status: string }) => s.status === "time_limit")).toBe(true);
     expect(run.warnings.join("\n")).toMatch(/stopped at the 0.001 s time limit; its best plan is kept/);
+    expect(run.warnings_zh).toHaveLength(run.warnings.length);
+    expect(run.warnings_zh.join("\n")).toMatch(/阶段在0\.001秒时间上限处停止：保留其已找到的最好方案/);
     expect(readFileSync(join(out, "diagnostics.csv"), "utf8")).toMatch(/warning,solver,.*time limit; its best plan is kept/);
     expect(r.stdout).toMatch(/warning: stage \w+ stopped at the 0.001 s time limit/);
     // The report leadership reads says so too, in its notes section.
     const report = readFileSync(join(out, "report.html"), "utf8");
     expect(report).toContain("输入与求解提示");
     expect(report).toMatch(/stopped at the 0\.001 s time limit; its best plan is kept/);
+    expect(report).toMatch(/<span class="zh">[^<]*阶段在0\.001秒时间上限处停止/);
     expect(readFileSync(join(out, "targets.csv"), "utf8")).toContain("city-communities");
   }, 180_000);
 
