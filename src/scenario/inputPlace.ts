@@ -32,7 +32,7 @@ export function formatPlace(pos: SourcePos, base: string): string {
 }
 
 /** `data/预算.xlsx，工作表“市级”第5行`; a CSV or YAML place reads as in English (`data/budgets.csv:12`). */
-export function formatPlaceZh(pos: SourcePos, base: string): string {
+function formatPlaceZh(pos: SourcePos, base: string): string {
   if (pos.sheet === undefined) return formatPlace(pos, base);
   return `${shownFile(pos, base)}，${sheetRowZh(pos.sheet, pos.line)}`;
 }
