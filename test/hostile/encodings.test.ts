@@ -46,6 +46,14 @@ describe("GBK twins of a shipped scenario", () => {
     expect(runB.scenario.hash).toBe(runA.scenario.hash);
     // typical-town.csv is plain ASCII, the same bytes in either encoding: no notice for it.
     expect(runB.warnings.filter((w: string) => w.includes("GBK"))).toHaveLength(2);
+    // In Chinese too, for the report and the workbook, in the same place.
+    expect(runB.warnings_zh).toHaveLength(runB.warnings.length);
+    expect(runB.warnings_zh[runB.warnings.indexOf(runB.warnings.find((w: string) => w.includes("regions.csv")))])
+      .toBe("gbk/data/guangzhou-towns-regions.csv 按 GBK/GB18030（中文版 Windows 上 Excel 和 WPS 所用的编码）读取；结果文件均以 UTF-8 编码写出");
+    expect(readFileSync(join(root, "out-gbk", "report.html"), "utf8")).toContain("<span class=\"zh\">gbk/data/guangzhou-towns-regions.csv 按 GBK/GB18030");
+    const summary = XLSX.read(readFileSync(join(root, "out-gbk", "results.xlsx")));
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(summary.Sheets["概要"], { header: 1 }).map((r) => String(r[0]));
+    expect(rows.filter((r) => r.includes(" 按 GBK/GB18030"))).toHaveLength(2);
     expect(readFileSync(join(root, "out-gbk", "plan.csv"), "utf8")).not.toContain("\ufffd");
   }, 300_000); // two plans of a shipped scenario: about 20 s on an idle machine, minutes on a busy one
 });
