@@ -10,6 +10,7 @@ import { resolveSelection } from "../../src/finance/selection.js";
 import { scaleBudgets, selectedBudgetTotal } from "../../src/finance/cuts.js";
 import { wholeUnitNotice, wholeUnitScale } from "../../src/finance/wholeUnitScale.js";
 import { type PlannedScenario, planScenario } from "../../src/plan/planScenario.js";
+import { stageTimedOut } from "../../src/plan/diagnosticText.js";
 import { StagedSession } from "../../src/plan/stagedSession.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import type { Scenario } from "../../src/scenario/types.js";
@@ -107,6 +108,17 @@ describe("whole-unit λ", () => {
       expect(row.min_budget_yuan).toBeCloseTo(3_600_000, -1);
       expect(row.used_yuan).toBeCloseTo(3_600_000, 0);
     }
+  });
+
+  it("passes on the warnings of the plan at the scale found, in English and in Chinese", async () => {
+    const town: Scenario = { ...s, programs: s.programs.map((p) => ({ ...p, integer: true })) };
+    const warning = stageTimedOut("cost", 300, 12);
+    const met = { target: "greenway", planned: 83, target_value: 83, met: true };
+    const plan = async () => ({ solution: { status: "optimal", warnings: [warning] }, tables: { targets: [met], budgets: [] } }) as unknown as PlannedScenario;
+    const r = await solveMinBudget(town, sel, { solver: "highs", plan });
+    expect(r.notices.map((n) => n.en)).toEqual([`the plan at λ = 1.2000: ${warning.en}`]);
+    expect(r.notices.map((n) => n.zh)).toEqual([`λ = 1.2000 时的方案：${warning.zh}`]);
+    expect(r.notices[0].zh).toMatch(/^λ = 1\.2000 时的方案：.*阶段在300秒时间上限处停止/);
   });
 
   it("changes nothing for a whole-unit county whose plan at λ meets every target (GBK budgets)", async () => {
