@@ -31,6 +31,7 @@ describe("money notices", () => {
     s.horizon = { start: 2021, end: 2023 };
     s.sources[0].budgets = [2021, 2023].map((year) => ({ region: "town", year, amount: 3_000_000 }));
     expect(moneyNotices(s, place).map((n) => n.en)).toEqual([expect.stringMatching(/for town: no entry for 2022, so that year's money from it is unlimited/)]);
+    expect(moneyNotices(s, place).map((n) => n.zh)).toEqual(["gov（gov）在town的预算：没有2022年的数额，该年来自该来源的资金不受限制；如资金有限，请补上该年的预算"]);
     s.asOf = { text: "2022-12-31", firstOpenYear: 2023, current: null };
     expect(moneyNotices(s, place).map((n) => n.en)).toEqual([]);
   });

@@ -43,6 +43,7 @@ describe("target notices", () => {
     const s = handSolvedTown(); // 10 units × 100 households
     s.targets = [target({ id: "h", program: "retrofit", region: "town", metric: "households_started", atLeast: 1001 })];
     expect(targetNotices(s, place).map((n) => n.en)).toEqual([expect.stringMatching(/can count \(1000 households\), so it is missed by at least 1 /)]);
+    expect(targetNotices(s, place)[0].zh).toMatch(/所能计入的数量（1000户），因此无论预算多少，都至少差1；/);
     s.actuals = [{ region: "town", program: "retrofit", year: 2021, started: 2, householdsStarted: 260, partial: false }];
     expect(targetNotices(s, place).map((n) => n.en)).toEqual([]);
     s.targets[0].atLeast = 1000;
@@ -56,6 +57,7 @@ describe("target notices", () => {
     expect(targetNotices(s, place).map((n) => n.en)).toEqual([
       expect.stringMatching(/stock of retrofit under town \(town\) and the units started before the horizon can count \(10 units\), so it is missed by at least 2 /),
     ]);
+    expect(targetNotices(s, place)[0].zh).toMatch(/retrofit的全部存量加上规划期前已开工的项目所能计入的数量（10个单位），因此无论预算多少，都至少差2；/);
     s.actuals = [{ region: "town", program: "retrofit", year: 2020, started: 3, partial: false }];
     expect(targetNotices(s, place).map((n) => n.en)).toEqual([]); // 10 + 3 can complete
     s.targets[0].atLeast = 14;
