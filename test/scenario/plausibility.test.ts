@@ -141,6 +141,13 @@ describe("implausible amounts in Chinese (run.json's warnings_zh, shown by the r
     ]);
   });
 
+  it("say a government budget under 1万元 a year, and a budget far above the typical one", () => {
+    const small = WITH_CITY.replace('per_year: "8000万"', 'per_year: "100万"').replace('"2021": "6000万", "2022": 6000', '"2021": "100万", "2022": 5000');
+    expect(zh(small)).toEqual([expect.stringMatching(/^sources\[1\]\.budgets\[1\]\.by_year\.2022（s\.yaml:\d+）：政府预算每年5000元，不足1万元；未写单位的金额按元计，是否应为“5000万”？$/)]);
+    const huge = zh(WITH_CITY.replace('per_year: "8000万"', 'per_year: "80000亿"')).filter((n) => n.includes("远高于"));
+    expect(huge).toEqual([expect.stringMatching(/^sources\[1\]\.budgets\[0\]\.per_year（s\.yaml:\d+）：预算\S+元远高于本方案的一般预算水平（1万元及以上预算的中位数为3亿元）；单位是否写对？$/)]);
+  });
+
   it("say a year far off its own budget's other years: an extra zero, or a unit slip", () => {
     const city = (gz2021: string) => BASE.replace("  - id: city\n    kind: government\n", `  - id: city
     kind: government
