@@ -97,11 +97,21 @@ export function probabilityBounds(draws: number): { upper: string; lower: string
  */
 export function formatRange(lo: number, hi: number, whole = false): string {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return "—";
-  const digits = whole ? 0 : rangeDigits(hi - lo);
+  const digits = whole ? 0 : hi - lo > 0 ? rangeDigits(hi - lo) : Math.max(valueDigits(lo), valueDigits(hi));
   // Both ends to the same decimals ("4.70–5.48", not "4.7–5.48"), up to two: past that the trailing
   // zeros of a hair-wide range ("5.999900–6.000000") only add noise.
   const end = (x: number) => formatterFor(digits, Math.min(digits, 2)).format(Number(x.toFixed(digits)) || 0);
   return `${end(lo)}–${end(hi)}`;
+}
+
+/**
+ * Decimals that show a value to four significant digits (at most six): a range of no width is the
+ * value itself, and 0.9–0.9 rounded to whole units read "1–1" beside a target of 1 missed in every draw.
+ */
+function valueDigits(x: number): number {
+  const text = String(Number(x.toPrecision(4)));
+  const point = text.indexOf(".");
+  return point < 0 || text.includes("e") ? 0 : Math.min(6, text.length - point - 1);
 }
 
 function rangeDigits(width: number): number {

@@ -64,6 +64,10 @@ describe("counts, percentages and ranges", () => {
     expect(formatRange(7.9, 9)).toBe("7.9–9.0");
     expect(formatRange(5.9999, 6)).toBe("5.9999–6.00"); // no more than two padded decimals
     expect(formatRange(Number.NaN, Number.NaN)).toBe("—"); // missing is not 0
+    // No width: the value itself, not rounded to whole units (0.9–0.9 read "1–1" beside a target of 1).
+    expect(formatRange(0.9, 0.9)).toBe("0.9–0.9");
+    expect(formatRange(1234.5678, 1234.5678)).toBe("1,235–1,235");
+    expect(formatRange(12, 12)).toBe("12–12");
   });
 });
 
