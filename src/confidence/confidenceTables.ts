@@ -4,6 +4,7 @@
  * lines the summary leads with ("to be 90 % sure of …: plan …, government money +… (the price of
  * confidence)").
  */
+import { lowerBound } from "./criterion.js";
 import { governmentUsed } from "../finance/stressTables.js";
 import { formatCount, formatMoney, formatMoneyChange, formatPercent } from "../format/numbers.js";
 import { Namer } from "../plan/describe.js";
@@ -66,6 +67,20 @@ function wholeStockNote(scenario: Scenario, t: Scenario["targets"][number], c: T
   };
 }
 
+/**
+ * Where the sample's P(met) is at or above the level and the target still falls short of it: the
+ * criterion is the estimate's lower bound (criterion.ts), and "P(met) 90.8 % … cannot be 90 % sure"
+ * read as a contradiction to a finance officer.
+ */
+function belowBound(c: TargetConfidence): Label {
+  if (c.draws <= 0 || c.met / c.draws < c.required) return { en: "", zh: "" };
+  const bound = formatPercent(lowerBound(c.met, c.draws));
+  return {
+    en: ` (its lower bound ${bound}, which must reach the level: a sample of ${formatCount(c.draws, true)} draws cannot tell it from below)`,
+    zh: `（其下界${bound}须达到要求：${formatCount(c.draws, true)}次抽样尚不能排除低于要求）`,
+  };
+}
+
 export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfidence[], locate?: InputLocator): DiagnosticRow[] {
   const namer = new Namer(scenario);
   const rows: DiagnosticRow[] = [];
@@ -78,9 +93,9 @@ export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfide
     rows.push({
       kind: "confidence_not_reached",
       where: `target[${t.id}]`,
-      message: `${namer.label("target", t.id)}: P(met) ${reached} on the calibration sample, required ${formatPercent(c.required)} — ` +
+      message: `${namer.label("target", t.id)}: P(met) ${reached} on the calibration sample${belowBound(c).en}, required ${formatPercent(c.required)} — ` +
         `${WHY[c.status].en}: planned ${planned} for ${of}; held by ${describeLimits(c.limits, t.metric)}${note.en}`,
-      message_zh: `${namer.labelZh("target", t.id)}：校准样本上的完成概率为${reached}，要求${formatPercent(c.required)}——` +
+      message_zh: `${namer.labelZh("target", t.id)}：校准样本上的完成概率为${reached}${belowBound(c).zh}，要求${formatPercent(c.required)}——` +
         `${WHY[c.status].zh}：计划${planned}，目标值${of}；受制于${describeLimitsZh(c.limits, t.metric)}${note.zh}`,
       input_line,
     });
@@ -111,7 +126,7 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
     if (c.status === "reached") {
       lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
     } else {
-      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercent(c.met / c.draws)} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status].en}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c).en}`);
+      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercent(c.met / c.draws)}${belowBound(c).en} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status].en}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c).en}`);
     }
   });
   const gov = governmentUsed(plan);

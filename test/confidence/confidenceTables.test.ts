@@ -60,6 +60,16 @@ describe("confidence summary lines", () => {
     expect(lines.at(-1)).toBe("government money 2亿元 → 3亿元 (+1亿元: the price of the margins planned; 0 of 1 targets reach their level)");
   });
 
+  it("gives the lower bound where the sample's P(met) reaches the level and the target still falls short of it", () => {
+    // 3,633 of 4,000 draws: P(met) 90.8 %, lower bound 90.83 % − 2 × 0.455 % ≈ 89.9 % < 90 %.
+    const short = { status: "limited", limits: [], planned: 10, required: 0.9, met: 3633, draws: 4000 } as unknown as TargetConfidence;
+    const [line] = confidenceLines(scenario, [short], tables(3e8, 0), tables(2e8, 0));
+    expect(line).toMatch(/^cannot be 90\.0% sure of .*: P\(met\) 90\.8% \(its lower bound 89\.9%, which must reach the level: a sample of 4,000 draws cannot tell it from below\) with 10 planned/);
+    // Below the level the estimate says it: no bound.
+    const [below] = confidenceLines(scenario, [{ ...short, met: 3000 }], tables(3e8, 0), tables(2e8, 0));
+    expect(below).not.toContain("lower bound");
+  });
+
   it("says that only earlier starts could help when every unit of the target's stock is planned", () => {
     const limited = { status: "limited", limits: [], planned: 1000, required: 0.9, met: 5, draws: 10 } as unknown as TargetConfidence;
     const [all] = confidenceLines(scenario, [limited], tables(3e8, 0), tables(2e8, 0));
