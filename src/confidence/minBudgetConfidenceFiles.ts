@@ -102,6 +102,18 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
   const alpha = formatPercent(Math.max(...r.required));
   if (r.status === "unreachable" || !r.at) {
     lines.push(`no scale up to ${roughly(r.at?.scale ?? 0)}× today's budgets makes every target ${alpha} sure: other limits stop them (diagnostics.csv).`);
+    // What the search got to, so the answer is not only "no": the floor it started from and, per
+    // target, the P(met) at the largest scale tried.
+    lines.push(`in the planned world λ₀ = ${lambda0.toFixed(4)} (${formatMoney(today * lambda0)}) meets every target${r.keptBefore !== null ? ` (the years before ${r.keptBefore} kept at today's ${alpha} plan, so λ₀ can differ from plain min-budget's λ)` : ""}.`);
+    const at = r.at;
+    if (at) {
+      lines.push(`P(met) on the calibration sample at ${roughly(at.scale)}× today's budgets:`);
+      scenario.targets.forEach((t, i) => {
+        if (r.required[i] <= 0) return;
+        const mark = at.calibration.status[i] === "reached" ? "" : " ✗";
+        lines.push(`  ${t.id} (required ${formatPercent(r.required[i])}): ${formatPercent(at.calibration.met[i] / at.calibration.draws)}${mark}`);
+      });
+    }
     return lines.join("\n") + "\n";
   }
   const lambda = r.at.scale;

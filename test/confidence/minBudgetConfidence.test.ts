@@ -59,3 +59,20 @@ describe("min-budget --confidence on Guangdong", () => {
     expect([...plain].some(([k, v]) => Math.abs(v - toConfidence.get(k)!) > 1e-6)).toBe(true);
   }, 300_000);
 });
+
+describe("min-budget --confidence with no scale that reaches the level", () => {
+  it("says where the search started (λ₀) and how sure each target was at the largest scale tried", () => {
+    const { scenario } = loadCheckedScenario("test/fixtures/confidence/short-budget.yaml");
+    const result = {
+      status: "unreachable",
+      deterministic: { notices: [], scales: [{ scale: 1e-7, budget_yuan: 1e8 }] },
+      required: scenario.targets.map(() => 0.9),
+      at: { scale: 100, calibration: { met: scenario.targets.map(() => 665), draws: 1000, status: scenario.targets.map(() => "limited") } },
+      keptBefore: 2024,
+    } as unknown as Parameters<typeof minBudgetConfidenceText>[1];
+    const text = minBudgetConfidenceText(scenario, result, "min-budget");
+    expect(text).toContain("no scale up to 100× today's budgets makes every target 90.0% sure");
+    expect(text).toContain("in the planned world λ₀ = 0.0000 (10元) meets every target (the years before 2024 kept at today's 90.0% plan, so λ₀ can differ from plain min-budget's λ).");
+    expect(text).toContain(`  ${scenario.targets[0].id} (required 90.0%): 66.5% ✗`);
+  });
+});
