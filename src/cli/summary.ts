@@ -2,7 +2,7 @@
 import type { Label } from "../format/labels.js";
 import type { SimulationOutcome } from "../pipeline.js";
 import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
-import { formatChange, formatCount, formatMoney, formatPercent, priceStepYuan } from "../format/numbers.js";
+import { formatChange, formatCount, formatMoney, formatPercent, formatShortOf, priceStepYuan } from "../format/numbers.js";
 import { type ConflictGroup, groupConflicts } from "../plan/conflictGroups.js";
 import { confidenceLines } from "../confidence/confidenceTables.js";
 
@@ -33,7 +33,8 @@ export function planSummary(outcome: SimulationOutcome): string {
   for (const t of tables.targets) {
     const mark = t.met ? "met   " : "MISSED";
     const whole = t.metric.startsWith("households") || integer.has(t.program);
-    lines.push(`  ${mark} ${t.target}: ${t.metric} ${formatCount(t.planned, whole)} / ${formatCount(t.target_value, whole)} by ${t.by} in ${t.region_name} (${formatPercent(t.attainment)})`);
+    const planned = t.met ? formatCount(t.planned, whole) : formatShortOf(t.planned, t.target_value, whole);
+    lines.push(`  ${mark} ${t.target}: ${t.metric} ${planned} / ${formatCount(t.target_value, whole)} by ${t.by} in ${t.region_name} (${formatPercent(t.attainment)})`);
   }
   // In the scenario's order of sources (funding.csv's first appearance put enterprise before bonds).
   const order = new Map(loaded.scenario.sources.map((s, i) => [s.id, i]));

@@ -40,6 +40,19 @@ export function formatCount(x: number, whole: boolean): string {
   return grouped(x, whole ? 0 : 1);
 }
 
+/**
+ * A missed target's planned value beside its target: formatCount, with more decimals (up to four)
+ * where it would read as the target itself — "40 / 40" for 39.9996 of 40 projects, marked MISSED.
+ */
+export function formatShortOf(planned: number, target: number, whole: boolean): string {
+  const first = whole ? 0 : 1;
+  for (let digits = first; digits <= 4; digits++) {
+    const text = grouped(planned, digits);
+    if (text !== grouped(target, digits)) return text;
+  }
+  return grouped(planned, 4);
+}
+
 /** A share as a percentage with one decimal: 0.1234 → "12.3%"; a share short of 1 never reads 100.0% (0.999505 → "99.95%"). */
 export function formatPercent(share: number): string {
   if (!Number.isFinite(share)) return "—";

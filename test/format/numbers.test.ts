@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { formatChange, formatCount, formatMoney, formatPercent, formatProbability, formatRange, moneyUnitFor, priceStepYuan } from "../../src/format/numbers.js";
+import { formatChange, formatCount, formatMoney, formatShortOf, formatPercent, formatProbability, formatRange, moneyUnitFor, priceStepYuan } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -53,6 +53,13 @@ describe("counts, percentages and ranges", () => {
     expect(formatProbability(0, 0)).toBe("0.0% ± 0.0%"); // draws unknown
     expect(formatProbability(0, 0, 2000, "zh")).toBe("0.0%（95%置信上限 0.15%）"); // a Chinese chart title
     expect(formatProbability(0.5, 0.01, 2000)).toBe("50.0% ± 1.0%");
+  });
+
+  it("shows a missed target's planned value with the decimals that tell it from the target", () => {
+    expect(formatShortOf(39.9996, 40, true)).toBe("39.9996"); // "40 / 40 … MISSED" before
+    expect(formatShortOf(39.96, 40, false)).toBe("39.96");
+    expect(formatShortOf(35.2, 40, true)).toBe("35");
+    expect(formatShortOf(1_419_959.14, 1_420_000, true)).toBe("1,419,959");
   });
 
   it("shows P10–P90 at the precision its width warrants", () => {
