@@ -43,6 +43,8 @@ export function checkFolderTarget(dir: string, rules: TargetRules): void {
   if (!stat) return;
   if (stat.isSymbolicLink()) throw refused(target, "is a symbolic link; renewsim writes results only into a folder it creates there");
   if (!stat.isDirectory()) throw refused(target, "is a file, not a results folder; renewsim never replaces a file — choose another --out");
+  // An empty folder (made by hand for the results) holds nothing to lose, with or without --force.
+  if (readdirSync(target).length === 0) return;
   if (!rules.force) throw new OutputExistsError(target);
   const foreign = foreignEntries(target);
   if (foreign !== null) throw refused(target, `${foreign}; --force replaces only a results folder exactly as renewsim wrote it`);
@@ -94,11 +96,7 @@ function refuseProtected(target: string, inputs: readonly string[], what: string
 /** Null when every entry of the folder is listed in its manifest; else what is wrong. */
 function foreignEntries(dir: string): string | null {
   const entries = readdirSync(dir);
-  if (!entries.includes(MANIFEST)) {
-    return entries.length === 0
-      ? "is an empty folder renewsim did not create (remove it, or choose another --out)"
-      : `was not written by renewsim: it has no ${MANIFEST} (choose another --out)`;
-  }
+  if (!entries.includes(MANIFEST)) return `was not written by renewsim: it has no ${MANIFEST} (choose another --out)`;
   let listed: string[];
   try {
     if (!lstatOrNull(join(dir, MANIFEST))?.isFile()) throw new Error("not a file");

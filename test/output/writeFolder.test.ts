@@ -32,6 +32,15 @@ describe("writeFolderAtomically", () => {
     expect(readdirSync(out).sort()).toEqual([MANIFEST, "b.csv"]);
   });
 
+  it("writes into an empty folder made for the results, with or without force: nothing there to lose", () => {
+    for (const force of [false, true]) {
+      const out = join(tmp(), "mine");
+      mkdirSync(out);
+      writeFolderAtomically(out, { "a.csv": "1\n" }, force);
+      expect(readdirSync(out).sort()).toEqual([MANIFEST, "a.csv"]);
+    }
+  });
+
   it("refuses, even with force, a folder renewsim did not write or holding a file it did not write", () => {
     const dir = tmp();
     const mine = join(dir, "mine");
