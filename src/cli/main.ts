@@ -21,6 +21,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
     .version(ENGINE_VERSION)
     .option("--debug", "print stack traces on errors")
     .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(withScenarioHint(text)) })
     .exitOverride();
   const invoked = invokedCommand(argv.slice(2));
   if (invoked?.solves && !argv.some((a) => a === "--help" || a === "-h")) {
@@ -51,6 +52,20 @@ export async function main(argv: string[]): Promise<number> {
     }
     return reportError(e, argv.includes("--debug"), (s) => process.stderr.write(s));
   }
+}
+
+/** Options planners look for on the command line that are settings of the scenario instead. */
+const SCENARIO_SETTINGS: Record<string, string> = {
+  "--integer": "whole units are a programme's setting in the scenario: `integer: true` under the programme (docs/scenario-reference.md)",
+  "--whole-units": "whole units are a programme's setting in the scenario: `integer: true` under the programme (docs/scenario-reference.md)",
+  "--smoothing": "smoothing is the scenario's setting: `smoothing: true` under `objective` (docs/scenario-reference.md)",
+};
+
+/** Commander's "unknown option '--integer'" with where that setting lives. */
+function withScenarioHint(text: string): string {
+  const option = /unknown option '([^']+)'/.exec(text)?.[1];
+  const hint = option ? SCENARIO_SETTINGS[option.split("=")[0]] : undefined;
+  return hint ? text.replace(/\n?$/, ` — ${hint}\n`) : text;
 }
 
 /**

@@ -38,5 +38,10 @@ describe("command table", () => {
     const missing = await runCli("--solver", "highs", "no-such-file.yaml");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no-such-file\.yaml: it does not exist|does not exist/);
+    // An option that is a scenario setting says where it lives (a county planner tried --integer).
+    const integer = await runCli("scenarios/guangdong-retrofit-2021-2025.yaml", "--integer");
+    expect(integer.code).toBe(2);
+    expect(integer.stderr).toContain("unknown option '--integer' — whole units are a programme's setting in the scenario: `integer: true` under the programme");
+    expect((await runCli("scenarios/guangdong-retrofit-2021-2025.yaml", "--bogus")).stderr).toMatch(/unknown option '--bogus'\n/);
   });
 });
