@@ -5,6 +5,7 @@
  * source says who paid instead. Tidy (one row per level and source), so its header is the same for
  * every scenario and a finance office filters or pivots it by source.
  */
+import { formatMoney, formatMoneyChange } from "../format/numbers.js";
 import { round } from "../results/numbers.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
 import type { StressLevel } from "./stress.js";
@@ -58,23 +59,36 @@ function usedBySource(level: StressLevel): Map<string, number> | null {
   return out;
 }
 
-/** A change of money under a yuan is solver noise (REPORT_TOLERANCE), not a source paying more or less. */
-const MOVED_YUAN = REPORT_TOLERANCE.yuan;
+/**
+ * A change is material from 0.1 % of the money the level cuts (and never under a yuan, solver
+ * noise): smaller ones (+28.92元 of central money beside a 9,000万 cut) are left out of the
+ * printed line, their total said, so the line still adds up.
+ */
+export const MATERIAL_SHARE_OF_CUT = 1e-3;
 
 /**
- * Per level where sources the cut does not select pay more: what the cut sources pay less and who
- * pays instead, for the printed table ("10%: 省级财政 −6,000万元 (cut) → 市级财政 +4,600万元").
- * Empty when no other source takes anything up.
+ * Per level where a source the cut does not select pays more: every source whose money moved by a
+ * material amount, those paying less first, then after "→" those paying more, each cut source
+ * marked where it is named; then the total of the changes left out and the net change of all money
+ * ("10%: 省级 (cut) −6,000万元, 中央 −500万元 → 市级 +6,200万元 (net −300万元)"). `cutYuan` gives
+ * the money each level (by label) cuts. Empty when no other source takes anything up.
  */
-export function takenUpBy(rows: StressFundingRow[], money: (yuan: number) => string): string[] {
+export function takenUpBy(rows: StressFundingRow[], cutYuan: ReadonlyMap<string, number>): string[] {
   const levels = [...new Set(rows.map((r) => r.cut_label))];
   return levels.flatMap((label) => {
     const level = rows.filter((r) => r.cut_label === label && r.change_yuan !== null);
-    const others = level.filter((r) => !r.cut_source && r.change_yuan! >= MOVED_YUAN);
-    if (others.length === 0) return [];
-    const cut = level.filter((r) => r.cut_source && Math.abs(r.change_yuan!) >= MOVED_YUAN);
-    const part = (r: StressFundingRow) => `${r.source_name} ${money(r.change_yuan!)}`;
-    const paidLess = cut.length > 0 ? `${cut.map(part).join(", ")} (cut) → ` : "";
-    return [`${label}: ${paidLess}${others.sort((a, b) => b.change_yuan! - a.change_yuan!).map(part).join(", ")}`];
+    const material = Math.max(REPORT_TOLERANCE.yuan, MATERIAL_SHARE_OF_CUT * (cutYuan.get(label) ?? 0));
+    const moved = level.filter((r) => Math.abs(r.change_yuan!) >= material);
+    if (!moved.some((r) => !r.cut_source && r.change_yuan! > 0)) return [];
+    const part = (r: StressFundingRow) => `${r.source_name}${r.cut_source ? " (cut)" : ""} ${formatMoneyChange(r.change_yuan!)}`;
+    const less = moved.filter((r) => r.change_yuan! < 0).sort((a, b) => a.change_yuan! - b.change_yuan!);
+    const more = moved.filter((r) => r.change_yuan! > 0).sort((a, b) => b.change_yuan! - a.change_yuan!);
+    const sum = (list: StressFundingRow[]) => round(list.reduce((t, r) => t + r.change_yuan!, 0), 2);
+    const small = level.filter((r) => !moved.includes(r) && Math.abs(r.change_yuan!) >= REPORT_TOLERANCE.yuan);
+    const leftOut = small.length > 0 ? `changes under ${formatMoney(material)} left out: ${formatMoneyChange(sum(small))} in all; ` : "";
+    const paidLess = less.length > 0 ? `${less.map(part).join(", ")} → ` : "";
+    // Changes under a yuan are no change: the net is of what is listed and what is left out.
+    const net = sum([...moved, ...small]);
+    return [`${label}: ${paidLess}${more.map(part).join(", ")} (${leftOut}net ${Math.abs(net) < REPORT_TOLERANCE.yuan ? "0元" : formatMoneyChange(net)})`];
   });
 }

@@ -6,7 +6,7 @@ import { extraColumns, STRESS_COLUMNS, STRESS_DIAGNOSTIC_COLUMNS, STRESS_FUNDING
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
-import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, probabilityBounds, showsBound } from "../format/numbers.js";
+import { formatCount, formatMoney, formatPercent, formatProbability, probabilityBounds, showsBound } from "../format/numbers.js";
 import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
@@ -68,7 +68,8 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   if (summary.every((s) => s.households_lost === null) && summary.some((s) => s.status === "optimal")) {
     lines.push("(the scenario counts no households — no households target or households_per_unit — so households lost and the regions losing most are not counted)");
   }
-  const takenUp = cutSources ? takenUpBy(stressFundingRows(levels, cutSources), formatMoneyChange) : [];
+  const cutYuan = new Map(levels.map((l) => [l.label, l.moneyCutYuan]));
+  const takenUp = cutSources ? takenUpBy(stressFundingRows(levels, cutSources), cutYuan) : [];
   if (takenUp.length > 0) {
     lines.push("", `other sources paid more (money by source against the 0% plan; ${STRESS_FUNDING_FILE}):`, ...takenUp.map((l) => `  ${l}`));
   }

@@ -32,25 +32,51 @@ describe("stress_funding.csv: who pays at each cut level", () => {
       const gov = rows.filter((r) => r.cut_label === level && r.source_kind === "government").reduce((t, r) => t + r.used_yuan!, 0);
       expect(gov).toBeCloseTo(summary.government_used_yuan!, 0);
     }
-    expect(takenUpBy(rows, formatMoneyChange)).toEqual([`30%: 中央补助 ${formatMoneyChange(at("30%", "central").change_yuan!)} (cut) → 县级财政 ${formatMoneyChange(at("30%", "county").change_yuan!)}`]);
+    const [line] = takenUpBy(rows, new Map(levels.map((l) => [l.label, l.moneyCutYuan])));
+    expect(line).toMatch(new RegExp(`^30%: 中央补助 \\(cut\\) ${formatMoneyChange(at("30%", "central").change_yuan!)} → 县级财政 \\${formatMoneyChange(at("30%", "county").change_yuan!)} \\(`));
     const printed = stressTable(levels, "stress", undefined, selection.sourceIds);
     expect(printed).toContain("other sources paid more (money by source against the 0% plan; stress_funding.csv):");
-    expect(printed).toMatch(/30%: 中央补助 −3,533\.\d+万元 \(cut\) → 县级财政 \+3,533\.\d+万元/);
+    expect(printed).toMatch(/30%: 中央补助 \(cut\) −3,533\.\d+万元 → 县级财政 \+3,533\.\d+万元 \(net 0元\)/);
+  });
+
+  const level = (cut: number, status: string, funding: [string, number][], names: string[]) => ({
+    cut, label: `${cut * 100}%`, moneyCutYuan: 0, extras: {},
+    planned: {
+      scenario: { sources: names.map((name, j) => ({ id: "abcdefg"[j], name, kind: "government" })) },
+      solution: { status },
+      tables: { funding: funding.map(([source, amount_yuan]) => ({ source, amount_yuan })) },
+    },
+  }) as unknown as Parameters<typeof stressFundingRows>[0][number];
+
+  it("lists every material change, both signs, each cut source marked, and what was left out, so the line adds up", () => {
+    const WAN = 1e4;
+    const names = ["甲", "乙", "丙", "丁", "戊", "己", "庚"];
+    const before = [1000, 500, 2000, 100, 50, 10, 10];
+    // a and b are cut; b and d pay more, a and c less; f and g move by less than 0.1 % of the 2,000万 cut.
+    const change = [-1200, 300, -150, 1000, 40, 1.5, -0.3];
+    const funding = (add: number[]): [string, number][] => before.map((x, j) => ["abcdefg"[j], (x + add[j]) * WAN]);
+    const rows = stressFundingRows([
+      level(0, "optimal", funding(before.map(() => 0)), names), level(0.1, "optimal", funding(change), names),
+    ], ["a", "b"]);
+    // By hand: −1,200 + 300 − 150 + 1,000 + 40 = −10万 listed; +1.5 − 0.3 = +1.2万 left out; net −8.8万.
+    expect(takenUpBy(rows, new Map([["0%", 0], ["10%", 2000 * WAN]]))).toEqual([
+      "10%: 甲 (cut) −1,200万元, 丙 −150万元 → 丁 +1,000万元, 乙 (cut) +300万元, 戊 +40万元 (changes under 2万元 left out: +1.2万元 in all; net −8.8万元)",
+    ]);
+    // Noise alone is no one paying instead: 己 +28.92元 beside a 9,000万 cut prints no line.
+    const noise = stressFundingRows([
+      level(0, "optimal", funding(before.map(() => 0)), names), level(0.15, "optimal", funding([-9000, 0, 0, 0, 0, 0.002892, 0]), names),
+    ], ["a"]);
+    expect(takenUpBy(noise, new Map([["15%", 9000 * WAN]]))).toEqual([]);
   });
 
   it("leaves a level without a plan empty and says nothing where no other source pays more", () => {
-    const level = (cut: number, status: string, funding: [string, number][]) => ({
-      cut, label: `${cut * 100}%`, moneyCutYuan: 0, extras: {},
-      planned: {
-        scenario: { sources: [{ id: "a", name: "甲", kind: "government" }, { id: "b", name: "乙", kind: "enterprise" }] },
-        solution: { status },
-        tables: { funding: funding.map(([source, amount_yuan]) => ({ source, amount_yuan })) },
-      },
-    }) as unknown as Parameters<typeof stressFundingRows>[0][number];
-    const rows = stressFundingRows([level(0, "optimal", [["a", 100], ["a", 50], ["b", 10]]), level(0.1, "optimal", [["a", 140], ["b", 9.5]]), level(0.5, "infeasible", [])], ["a"]);
+    const names = ["甲", "乙"];
+    const rows = stressFundingRows([
+      level(0, "optimal", [["a", 100], ["a", 50], ["b", 10]], names), level(0.1, "optimal", [["a", 140], ["b", 9.5]], names), level(0.5, "infeasible", [], names),
+    ], ["a"]);
     expect(rows.map((r) => [r.cut_label, r.source, r.used_yuan, r.change_yuan])).toEqual([
       ["0%", "a", 150, 0], ["0%", "b", 10, 0], ["10%", "a", 140, -10], ["10%", "b", 9.5, -0.5], ["50%", "a", null, null], ["50%", "b", null, null],
     ]);
-    expect(takenUpBy(rows, formatMoneyChange)).toEqual([]);
+    expect(takenUpBy(rows, new Map())).toEqual([]);
   });
 });
