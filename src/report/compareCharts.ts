@@ -1,7 +1,7 @@
 /** `simulate compare`: the values that changed most per result file, as relative changes. */
 import { fileLabel } from "../format/labels.js";
 import { formatChange, formatMoneyChange } from "../format/numbers.js";
-import { shownChanges } from "../finance/compare/shownChanges.js";
+import { shownChanges, withRelativeChange } from "../finance/compare/shownChanges.js";
 import { isMoneyColumn, READING_ORDER } from "../output/columns.js";
 import { num, records, text } from "../output/resultTables.js";
 import { percentAxis } from "./axis.js";
@@ -16,8 +16,11 @@ export const TOP_CHANGES = 12;
  */
 export function largestChanges(ctx: RunContext): Map<string, { label: string; rel: number }[]> {
   const all = records(ctx.tables.get("compare.csv")).filter((r) => r.file !== "input.yaml");
-  // The same rule as the printout's (compare.ts): no price ranges, no near-zero bases.
-  const rows = shownChanges(all, (r) => ({ file: text(r.file), column: text(r.column), sizes: [Math.abs(num(r.value_1)), Math.abs(num(r.value_2))] }));
+  // The same rule as the printout's (compare.ts): no price ranges, no near-zero values, and no
+  // relative change from a near-zero base (bars are relative changes).
+  const view = (r: (typeof all)[number]) => ({ file: text(r.file), column: text(r.column), sizes: [Math.abs(num(r.value_1)), Math.abs(num(r.value_2))] });
+  const relative = withRelativeChange(all, view);
+  const rows = shownChanges(all, view).filter((r) => relative.has(r));
   const out = new Map<string, { label: string; rel: number }[]>();
   const files = [...new Set(rows.map((r) => text(r.file)))];
   const place = (file: string) => (READING_ORDER.includes(file) ? READING_ORDER.indexOf(file) : READING_ORDER.length);

@@ -231,6 +231,17 @@ describe("input diff", () => {
     expect(changed.get("plan.csv")!.map((r) => r.key)).toEqual(["year=2024;region=b"]);
   });
 
+  it("prints no relative change from a near-zero base: a change from −0.0001 households is not +6159005100.0%", () => {
+    const row = (key: string, a: number, b: number): CompareRow =>
+      ({ file: "stress_summary.csv", key, column: "households_started_lost", values: [String(a), String(b)], deltas: [Number((b - a).toPrecision(12))], relDeltas: [a === 0 ? (b === a ? 0 : null) : (b - a) / Math.abs(a)], missingIn: [] });
+    // Two stress runs' stress_summary.csv as the review compared them.
+    const rows = [row("cut=0", 0, 0), row("cut=0.1", -0.0001, 6159.005), row("cut=0.2", 40.8634, 12317.848), row("cut=0.3", 6199.7065, 18476.691)];
+    const result = { folders: [], rows, inputs: [], runs: [], sources: [], warnings: [] };
+    const lines = compareText(result, 5, null).split("\n");
+    expect(lines).toContain("    cut=0.1 households_started_lost: -0.0001 → 6159.005 (+6159.0051)");
+    expect(lines).toContain("    cut=0.3 households_started_lost: 6199.7065 → 18476.691 (+12276.9845 +198.0%)");
+  });
+
   it("keys lists of records by id, or by region/program/year, and other lists as values", () => {
     const a = { sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 1 }] }], objective: { stages: [1, 2] } };
     const b = { sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 2 }] }, { id: "d" }], objective: { stages: [1] } };

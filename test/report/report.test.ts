@@ -506,6 +506,16 @@ describe("compare report", () => {
     expect(html).toContain("none (plain plan)");
   });
 
+  it("draws no relative change from a near-zero base, even where the value then grows large", () => {
+    const csv = [
+      "file,key,column,value_1,value_2,delta_2,rel_delta_2,missing_in",
+      "stress_summary.csv,cut=0.1,households_started_lost,-0.0001,6159.005,6159.0051,61590051,",
+      "stress_summary.csv,cut=0.3,households_started_lost,6199.7065,18476.691,12276.9845,1.98025253292,",
+    ].join("\n");
+    const changes = largestChanges(runContext("compare", { "compare.csv": csv }));
+    expect(changes.get("stress_summary.csv")!.map((b) => b.rel)).toEqual([1.98025253292]);
+  });
+
   it("leaves out near-zero bases and the ranges of prices, and labels each bar with its absolute change", () => {
     const csv = [
       "file,key,column,value_1,value_2,delta_2,rel_delta_2,missing_in",

@@ -21,7 +21,7 @@ import { changeScore, type CompareRow, compareTable, toNumber } from "./alignTab
 import { diffInputs, type InputDifference } from "./inputDiff.js";
 import { readResultsFolder, type ResultsFolder } from "./readFolder.js";
 import { diffRuns } from "./runDiff.js";
-import { shownChanges } from "./shownChanges.js";
+import { shownChanges, withRelativeChange } from "./shownChanges.js";
 import { sourceName, sourceShift } from "./sourceShift.js";
 
 export interface CompareResult {
@@ -168,13 +168,14 @@ function changeSize(r: CompareRow): { file: string; column: string; sizes: numbe
  * money by kind): "provincial 省级财政补助资金: 32.92亿元 → 32.1亿元 (−8,231.87万元 -2.5%)".
  */
 function sourceShiftLines(result: CompareResult, top: number): string[] {
+  const relative = withRelativeChange(result.sources, changeSize);
   // A change under a yuan is solver noise (REPORT_TOLERANCE), as funding.csv writes it.
   const changed = shownChanges(result.sources, changeSize).filter((r) => largestDelta(r) >= REPORT_TOLERANCE.yuan).sort((a, b) => largestDelta(b) - largestDelta(a)).slice(0, top);
   if (changed.length === 0) return [];
   const id = (r: CompareRow) => r.key.replace(/^source=/, "");
   return [
     "  money by source (funding.csv summed over years, regions and programmes):",
-    ...changed.map((r) => `    ${id(r)} ${sourceName(result.folders, id(r))}: ${changeText(r)}`),
+    ...changed.map((r) => `    ${id(r)} ${sourceName(result.folders, id(r))}: ${changeText(r, relative.has(r))}`),
   ];
 }
 
@@ -187,14 +188,15 @@ function relText(x: number): string {
 
 /**
  * "3亿元 → 2.4亿元 (−6,000万元 −20.0%)": amounts in yuan columns as money, a true/false flag as its
- * two values (a flag has no relative change: "−100%" read as a loss of everything).
+ * two values (a flag has no relative change: "−100%" read as a loss of everything); `relative`
+ * false for a near-zero base, which has none either (withRelativeChange).
  */
-function changeText(r: CompareRow): string {
+function changeText(r: CompareRow, relative: boolean): string {
   const values = r.values.map((v) => v || "(missing)");
   if (r.values.every((v) => v === "true" || v === "false" || v === "")) return values.join(" → ");
   const money = isMoneyColumn(r.column);
   const shown = money ? r.values.map((v) => (v !== "" && Number.isFinite(Number(v)) ? formatMoney(Number(v)) : v || "(missing)")) : values;
-  const rel = r.relDeltas.map((x) => (x === null ? "" : ` ${relText(x)}`));
+  const rel = r.relDeltas.map((x) => (x === null || !relative ? "" : ` ${relText(x)}`));
   const deltas = r.deltas.map((d, i) => `${d === null ? "n/a" : money ? formatMoneyChange(d) : `${d >= 0 ? "+" : ""}${d}`}${rel[i]}`).join(", ");
   return `${shown.join(" → ")} (${deltas})`;
 }
@@ -219,6 +221,7 @@ export function compareText(result: CompareResult, top: number, outFile: string 
   for (const d of result.inputs.slice(0, 30)) lines.push(`  ${d.path}: ${d.values.map((v) => v ?? "(absent)").join(" → ")}`);
   if (result.inputs.length > 30) lines.push(`  … and ${result.inputs.length - 30} more (see ${outFile ?? "compare.csv"})`);
   const changed = mostChanged(result.rows, top);
+  const relative = withRelativeChange(result.rows, changeSize);
   const total = result.rows.filter((r) => changeScore(r) > 0).length;
   const missing = result.rows.filter((r) => r.missingIn.length > 0).length;
   lines.push("", `values that changed most (top ${top} per file; ${total} changed values in all):`);
@@ -228,7 +231,7 @@ export function compareText(result: CompareResult, top: number, outFile: string 
   if (changed.size === 0 && shift.length === 0) lines.push(missing > 0 ? "  none of the values every folder holds changed" : "  none: every value is the same");
   for (const [file, list] of changed) {
     lines.push(`  ${file}:`);
-    for (const r of list) lines.push(`    ${r.key} ${r.column}: ${changeText(r)}`);
+    for (const r of list) lines.push(`    ${r.key} ${r.column}: ${changeText(r, relative.has(r))}`);
   }
   if (outFile) lines.push("", `written to ${outFile}`);
   return lines.join("\n") + "\n";

@@ -24,12 +24,37 @@ export interface ChangeSize {
  * largest value is taken over all of them.
  */
 export function shownChanges<T>(rows: readonly T[], view: (row: T) => ChangeSize): T[] {
-  const views = rows.map(view);
-  const size = (v: ChangeSize) => Math.max(0, ...v.sizes.filter(Number.isFinite));
-  const largest = new Map<string, number>();
-  for (const v of views) largest.set(`${v.file}|${v.column}`, Math.max(largest.get(`${v.file}|${v.column}`) ?? 0, size(v)));
-  return rows.filter((_, i) => {
-    const v = views[i];
-    return !RANGE_COLUMN.test(v.column) && size(v) >= MATERIAL * (largest.get(`${v.file}|${v.column}`) ?? 0);
+  const material = materialIn(rows, view);
+  return rows.filter((row) => {
+    const v = view(row);
+    return !RANGE_COLUMN.test(v.column) && material(v, size(v));
   });
+}
+
+/**
+ * The rows whose relative change means something: their base (the first folder's value) is not
+ * near zero by the same rule. A row can change by a material amount from a near-zero base
+ * (households lost −0.0001 → 6,159): that is a change, but "+6159005100.0%" of nothing is not.
+ */
+export function withRelativeChange<T>(rows: readonly T[], view: (row: T) => ChangeSize): Set<T> {
+  const material = materialIn(rows, view);
+  return new Set(rows.filter((row) => {
+    const v = view(row);
+    const base = v.sizes[0];
+    return Number.isFinite(base) && base > 0 && material(v, base);
+  }));
+}
+
+function size(v: ChangeSize): number {
+  return Math.max(0, ...v.sizes.filter(Number.isFinite));
+}
+
+/** Whether an amount is at least MATERIAL of its column's largest, over every row given. */
+function materialIn<T>(rows: readonly T[], view: (row: T) => ChangeSize): (v: ChangeSize, amount: number) => boolean {
+  const largest = new Map<string, number>();
+  for (const row of rows) {
+    const v = view(row);
+    largest.set(`${v.file}|${v.column}`, Math.max(largest.get(`${v.file}|${v.column}`) ?? 0, size(v)));
+  }
+  return (v, amount) => amount >= MATERIAL * (largest.get(`${v.file}|${v.column}`) ?? 0);
 }
