@@ -7,6 +7,7 @@ import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatCount, formatMoney, formatPercent, formatProbability, probabilityBounds, showsBound } from "../format/numbers.js";
+import { householdsLostText } from "../format/householdsLost.js";
 import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
@@ -57,8 +58,8 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
     s.shortfall_objective === null ? "—" : s.shortfall_objective.toFixed(6),
     s.government_used_yuan === null ? "—" : formatMoney(s.government_used_yuan),
     formatMoney(s.budget_cut_yuan),
-    s.households_lost === null ? "—" : fmt(s.households_lost),
-    s.households_lost_per_100m_yuan === null ? "—" : fmt(s.households_lost_per_100m_yuan),
+    s.households_lost === null ? "—" : householdsLostText(s.households_lost, "en"),
+    s.households_lost_per_100m_yuan === null ? "—" : fmt(Math.max(0, s.households_lost_per_100m_yuan)),
     regions[i].text,
   ]);
   lines.push(...align([head, ...rows]));

@@ -6,6 +6,7 @@
  *                       households lost and per 亿元 cut, regions losing and gaining most.
  * Lost quantities are "baseline minus this level", so positive numbers are losses.
  */
+import { HALF_HOUSEHOLD, isHouseholdGain } from "../format/householdsLost.js";
 import { round } from "../results/numbers.js";
 import type { PlanTables, TargetRow } from "../results/types.js";
 import type { Scenario, Target } from "../scenario/types.js";
@@ -105,7 +106,8 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
     const gov = ok ? governmentUsed(tables) : null;
     const lost = counted ? householdTargetsLost(base.scenario, base.tables.targets, tables.targets) : null;
     const moved = counted ? regionsMovingMost(base.tables, tables, TOP_MOVING_REGIONS) : null;
-    const perHundredMillion = lost !== null && level.moneyCutYuan > 0 ? round(lost / (level.moneyCutYuan / 1e8), 4) : null;
+    // A level that starts more households has no loss to rate (households_lost negative).
+    const perHundredMillion = lost !== null && !isHouseholdGain(lost) && level.moneyCutYuan > 0 ? round(lost / (level.moneyCutYuan / 1e8), 4) : null;
     return {
       cut: level.cut,
       cut_label: level.label,
@@ -186,7 +188,7 @@ export function regionsMovingMost(base: PlanTables, level: PlanTables, top: numb
   const changes = [...before.keys()].map((region) => ({ region, lost: (before.get(region) ?? 0) - (after.get(region) ?? 0) }));
   const most = (sign: 1 | -1) => changes
     .map(({ region, lost }) => ({ region, region_name: names.get(region) ?? region, households: round(sign * lost, 4) }))
-    .filter((r) => r.households >= 0.5)
+    .filter((r) => r.households >= HALF_HOUSEHOLD)
     .sort((a, b) => b.households - a.households || a.region.localeCompare(b.region))
     .slice(0, top);
   return { losing: most(1), gaining: most(-1) };

@@ -149,7 +149,10 @@ function summaryCharts(ctx: RunContext): ChartSpec[] {
         key: "households_lost",
         name: { zh: "减少户数", en: "households lost" },
         title: { zh: "减少的惠及户数与完成目标数", en: "Households lost and targets met" },
-        note: { zh: "柱：较基准减少的惠及户数；折线：完成的目标数。", en: "Bars: households lost vs baseline; line: targets met." },
+        note: {
+          zh: "柱：较基准减少的惠及户数（低于0：该档位开工户数多于基准，并无减少）；折线：完成的目标数。",
+          en: "Bars: households lost vs baseline (below 0: the level starts more households than the baseline, no loss); line: targets met.",
+        },
         counts: true,
       })
       : barsBesideTargetsMet(levels, rows, {

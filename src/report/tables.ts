@@ -1,5 +1,6 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
 import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, formatRange } from "../format/numbers.js";
+import { householdsLostText } from "../format/householdsLost.js";
 import { type Label, metricLabel, statusLabel } from "../format/labels.js";
 import { diagnosticKindLabel } from "../format/runLabels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
@@ -68,7 +69,7 @@ export function stressSummaryTable(ctx: RunContext): string {
     ],
     rows: rows.map((r) => [
       text(r.cut_label), statusLabel(text(r.status)), r.targets_met === null ? "—" : `${num(r.targets_met)} / ${num(r.targets)}`,
-      opt(r.budget_cut_yuan, formatMoney), opt(r.government_used_yuan, formatMoney), opt(r.households_lost, (x) => formatCount(x, true)),
+      opt(r.budget_cut_yuan, formatMoney), opt(r.government_used_yuan, formatMoney), typeof r.households_lost === "number" ? { zh: householdsLostText(r.households_lost, "zh"), en: householdsLostText(r.households_lost, "en") } : "—",
     ]),
     numeric: [false, false, true, true, true, true],
   });

@@ -109,6 +109,20 @@ describe("stress", () => {
     expect(summary[1].regions_losing_most).toBe("");
   });
 
+  it("prints a level that starts more households than the 0% plan as a gain, with no rate of loss", async () => {
+    const { scenario: s } = loadScenario(TOWNS);
+    const [base, cut] = await runStress(s, resolveSelection(s, { selector: { kind: "government", ids: ["central"] }, from: 2022 }), [0.3]);
+    // As on the actuals variant cut by 30 %: every target met at both levels, and the cut plan,
+    // another cheapest plan, starts 428 households more.
+    const targets = cut.planned.tables.targets.map((t) => (t.target === "hh" ? { ...t, planned: t.planned + 428 } : t));
+    const more = { ...cut, planned: { ...cut.planned, tables: { ...cut.planned.tables, targets } } };
+    const summary = stressSummaryRows([base, more]);
+    expect(summary[1].households_lost).toBeCloseTo(-428, 3);
+    expect(summary[1].households_lost_per_100m_yuan).toBeNull();
+    const row = stressTable([base, more], "stress").split("\n").find((l) => l.startsWith("30%"))!;
+    expect(row).toMatch(/ none \(\+428 hh\) +— /);
+  });
+
   it("passes per-level extra columns from the onLevel hook (the Monte Carlo seam)", async () => {
     const { scenario: s } = loadScenario(TOWNS);
     const levels = await runStress(s, resolveSelection(s, { selector: government }), [0.5], {

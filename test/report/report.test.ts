@@ -296,6 +296,13 @@ describe("stress report", () => {
     expect(html2).toContain("各削减档位的完成概率 P(met)");
   });
 
+  it("shows a level that starts more households than the baseline as no loss, in both languages", () => {
+    const more = summary.replace("1200,2400,1200,r:1200", "-427.7468,,-427.747,");
+    const html = renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": more }));
+    expect(html).toContain('<span class="zh">无（多开工428户）</span><span class="en">none (+428 hh)</span>');
+    expect(html).not.toContain("-428");
+  });
+
   it("names the targets whose lines lie on top of each other (the same at every level)", () => {
     const twin = stress.split("\n").slice(1).map((l) => l.replace(",a,目标甲,", ",b,目标乙,"));
     const other = stress.split("\n").slice(1).map((l) => l.replace(",a,目标甲,", ",c,目标丙,").replace(/,0\.9,10,false,-10,/, ",0.95,5,false,-5,"));
