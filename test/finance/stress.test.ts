@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cutBudgets } from "../../src/finance/cuts.js";
 import { resolveSelection } from "../../src/finance/selection.js";
 import { runStress } from "../../src/finance/stress.js";
+import { stressFundingRows } from "../../src/finance/stressFunding.js";
 import { stressTable } from "../../src/finance/stressReport.js";
 import { stressSummaryRows, stressTargetRows } from "../../src/finance/stressTables.js";
 import { buildPlanningModel } from "../../src/model/build.js";
@@ -102,11 +103,15 @@ describe("stress", () => {
 
   it("names no region for a cut that loses nobody a household (under half is the LP re-balancing, printed as −0户)", async () => {
     const { scenario: s } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
-    // 15 % of the provincial money in 2024 alone: the plan re-times it and every target is still met.
+    // 15 % of the provincial money in 2024 alone: the bonds pay it instead and every target is still met.
     const levels = await runStress(s, resolveSelection(s, { selector: { kind: "government", ids: ["provincial"] }, from: 2024, to: 2024 }), [0.15]);
     const summary = stressSummaryRows(levels);
     expect(summary[1].households_lost).toBeLessThan(0.5);
     expect(summary[1].regions_losing_most).toBe("");
+    // README's example: nothing re-timed, the bonds pay what the province no longer does.
+    const change = (source: string) => stressFundingRows(levels, ["provincial"]).find((r) => r.cut === 0.15 && r.source === source)!.change_yuan!;
+    expect(change("provincial")).toBeCloseTo(-9e7, -2);
+    expect(change("bonds")).toBeCloseTo(9e7, -3);
   });
 
   it("prints a level that starts more households than the 0% plan as a gain, with no rate of loss", async () => {
