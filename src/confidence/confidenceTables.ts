@@ -133,8 +133,9 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
   const gov0 = governmentUsed(plain);
   // An integer plan is solved to a MIP gap: the confidence plan can come out a little cheaper.
   const gap = gov < gov0 && scenario.programs.some((p) => p.integer) ? `; both plans are solved to the ${formatPercent(scenario.objective.mipGap)} MIP gap` : "";
-  // The objective weighs government money; enterprises, property owners and residents pay their
-  // shares of the margin too, so the whole bill is shown beside it when other sources pay.
+  // Government money is what offices budget; enterprises, property owners and residents pay their
+  // shares of the margin too (and the objective weighs them by their cost weights), so the whole
+  // bill is shown beside it when other sources pay.
   const all = totalUsed(plan);
   const all0 = totalUsed(plain);
   const others = Math.abs(all - gov) > 0.5 || Math.abs(all0 - gov0) > 0.5;

@@ -1,9 +1,10 @@
 /**
  * The money–confidence frontier (`simulate frontier`): one confidence plan per level, in ascending
  * order, on one warm margin problem. Each level starts from the previous level's margins and
- * never lowers them, so the plans' requirements only tighten and the least weighted government
- * money can only grow (for LPs; docs/confidence.md). Government money as reported is unweighted
- * yuan, which two plans of equal weighted cost can split differently, and integer plans are solved
+ * never lowers them, so the plans' requirements only tighten and the least weighted cost (every
+ * source's money × its cost weight) can only grow (for LPs; docs/confidence.md). Government money
+ * as reported is unweighted yuan of government sources, which two plans of equal weighted cost can
+ * split differently, and integer plans are solved
  * to a MIP gap: so the frontier is finally made monotone by the envelope rule — a level whose plan
  * needs more government money than a higher level's plan takes that plan, which already shows the
  * lower level on the calibration sample (checked). frontier.csv says which plan each level uses.

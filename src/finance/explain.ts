@@ -5,8 +5,8 @@
  *     the price holds for less: moneyStep), +1 slot for capacity, one unit less of a hard target,
  *     +1 unit of stock or start limit — adds to each
  *     target, in that target's own units (not a weighted score converted into one target's units);
- *   stage 2 (cost): weighted government yuan saved by relaxing the row, or what one more unit of a
- *     met target costs. All figures are total derivatives through the stages (results/shadow.ts),
+ *   stage 2 (cost): weighted cost (every source's money × its cost weight) saved by relaxing the
+ *     row, or what one more unit of a met target costs. All figures are total derivatives through the stages (results/shadow.ts),
  *     so a re-plan with the limit moved by a small step shows them.
  * A missed soft target has no stage-2 price (it would price re-balancing between targets).
  */
@@ -68,7 +68,7 @@ export interface Replanned {
   gains: TargetGain[];
   /** Stage 1: targets missed in the plan that the re-plan meets. */
   met: string[];
-  /** Stage 2: weighted government yuan the step saved (negative: spent more). */
+  /** Stage 2: weighted cost the step saved (negative: spent more). */
   saved: number;
   /** The stage objective's improvement, for ordering (stage 1: weighted shortfall score; stage 2: yuan). */
   improvement: number;
@@ -121,7 +121,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
       const saved = sign * g2;
       out.push({
         stage: "cost", ...base, value: round(Math.abs(g2) * step.rows * MONEY_UNIT, 2), rate: Math.abs(g2) * natural,
-        unit: targetCost ? `of weighted government money it ${sign > 0 ? "costs" : "saves"}` : saved > 0 ? "of weighted government money saved" : sign > 0 ? "of weighted government money spent more (it buys more of a missed target)" : "of weighted government money spent more",
+        unit: targetCost ? `of weighted cost it ${sign > 0 ? "adds" : "saves"}` : saved > 0 ? "of weighted cost saved" : sign > 0 ? "of weighted cost spent more (it buys more of a missed target)" : "of weighted cost spent more",
         step: stepText(family, sign, step.label),
         also: [],
         holds: holds(sol, row, i, sign),
@@ -247,7 +247,7 @@ function replannedText(r: ExplainedRow, p: Replanned): string {
   const step = `+${formatMoney(1e8)}`;
   const got = r.stage === "shortfall"
     ? p.gains.map((g) => `${formatChange(g.value)} ${g.unit}`).join(", ") || "no target moves"
-    : `${formatMoney(Math.abs(p.saved))} of weighted government money ${p.saved >= 0 ? "saved" : "spent more"}`;
+    : `${formatMoney(Math.abs(p.saved))} of weighted cost ${p.saved >= 0 ? "saved" : "spent more"}`;
   if (p.linear) return `${step} (re-planned): ${got} — the price holds for the whole step`;
   // The rate with its unit, which says its direction ("… spent more"), as the price line would.
   const rate = r.stage === "shortfall" ? `${formatChange(r.rate)} ${r.unit}` : `${formatMoney(r.rate * MONEY_UNIT)} ${r.unit}`;
@@ -283,6 +283,6 @@ export function explainText(rows: ExplainedRow[], top: number, title: string, re
     }
   };
   section("shortfall", `What limits attainment (stage 1; ${refNote}):`);
-  section("cost", "What limits the cost of the plan (stage 2: weighted government money):");
+  section("cost", "What limits the cost of the plan (stage 2: its weighted cost, every source's money × its cost_weight):");
   return lines.join("\n") + "\n";
 }

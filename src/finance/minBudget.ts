@@ -9,7 +9,8 @@
  *     uniform:   min λ
  *     per year:  min Σ_y (B_y / B) · λ_y   — the smallest total selected budget, as a share of today's.
  * The budgets at the optimum are B·λ (or B·λ_y). A second stage holds that optimum and minimises
- * weighted government money, like the planning model's stage 2; both run in the one stage runner.
+ * the weighted cost (every source × its cost weight), like the planning model's stage 2; both run
+ * in the one stage runner.
  */
 import { buildPlanningModel, type PlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
@@ -37,7 +38,7 @@ export interface ScaleColumn {
   amount: number;
 }
 
-/** Two stages: `min_budget` (the scale) then `cost` (weighted government money, 万元). */
+/** Two stages: `min_budget` (the scale) then `cost` (weighted cost, 万元). */
 export interface MinBudgetModel extends StagedProblem {
   pm: PlanningModel;
   /** Planning variables (shortfalls fixed to 0) plus the scale columns. */

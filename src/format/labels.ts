@@ -62,7 +62,7 @@ export const COLUMN_LABELS: Record<string, Label> = {
   shadow_price_units_per_100m_yuan: l("影子价格（每亿元增加目标单位）", "Shadow price (target units per 1亿元)"),
   shadow_price_target: l("影子价格对应目标", "Shadow price target"),
   shadow_price_score_per_100m_yuan: l("影子价格（每亿元加权缺口得分改善）", "Shadow price (weighted shortfall score per 1亿元)"),
-  cost_saved_per_yuan: l("每元节约政府资金", "Government cost saved per yuan"),
+  cost_saved_per_yuan: l("每增加1元节约的加权出资成本（各来源出资×成本权重）", "Weighted cost saved per extra yuan (every source × cost weight)"),
   shadow_price_method: l("影子价格计算方法", "Shadow price method"),
   shadow_price_valid_from_yuan: l("影子价格有效下限", "Shadow price valid from"),
   shadow_price_valid_to_yuan: l("影子价格有效上限", "Shadow price valid to"),

@@ -2,7 +2,7 @@
  * Solves the planning model stage by stage (shortfall → cost → smoothing) in one solver session
  * (stagedSession.ts), then reads the shadow prices from the duals:
  *   - shortfall-stage duals (targets gained per unit of budget / slot), and
- *   - cost-stage duals (government money per unit of target, saved per unit of budget),
+ *   - cost-stage duals (weighted cost per unit of target, saved per unit of budget),
  * with their validity ranges. Integer plans take their duals from the LP relaxation of the same
  * stage (docs/model.md). An infeasible stage is diagnosed in planning words, not reported as an error.
  */

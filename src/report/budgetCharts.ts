@@ -86,7 +86,8 @@ export interface RankedLimit {
 /**
  * Binding budgets ranked by what an extra 1亿元 buys of the reference target (the first missed
  * soft target, in its own units) when money limits attainment; when every target is met those
- * prices are zero and the cost-stage price (government yuan saved per extra yuan) ranks them instead.
+ * prices are zero and the cost-stage price (weighted cost — every source's money × its cost weight —
+ * saved per extra yuan) ranks them instead.
  * Budgets whose price is zero (fully used, but more money would change nothing) are left out: a row
  * of zero bars ranks nothing, and they have no range to draw.
  */
@@ -109,7 +110,7 @@ export function bindingChart(ctx: RunContext): ChartSpec | null {
   if (limits.length === 0) return null;
   const axis = measure === "units"
     ? { zh: `每增加1亿元多完成的目标 ${target}（目标单位）`, en: `units of target ${target} gained per extra 1亿元` }
-    : { zh: "每增加1元预算节约的加权政府资金（元）", en: "weighted government yuan saved per extra yuan" };
+    : { zh: "每增加1元预算节约的加权出资成本（元；各来源出资×成本权重）", en: "weighted cost saved per extra yuan (every source's money × its cost weight)" };
   return {
     title: { zh: `紧约束预算按影子价格排序（前${TOP_LIMITS}）`, en: `Binding budgets ranked by shadow price (top ${TOP_LIMITS})` },
     note: {

@@ -6,9 +6,10 @@
  *     1亿元 of a budget or per extra slot (`shadow_prices.csv`; budgets.csv and capacity.csv carry
  *     the figure for the reference target, the first missed soft target);
  *   - the weighted shortfall score per 1亿元, labelled as such (`shadow_price_score_per_100m_yuan`);
- *   - the cost stage: weighted government yuan saved per extra yuan of a budget — negative when
- *     the extra money buys more of a missed target, so the plan spends more in all;
- *   - targets: weighted government yuan one more unit of a target costs.
+ *   - the cost stage: weighted cost (every source's money × its cost weight) saved per extra yuan of
+ *     a budget — negative when the extra money buys more of a missed target, so the plan spends
+ *     more in all;
+ *   - targets: weighted cost one more unit of a target adds.
  * Validity (HiGHS ranging): the bound interval over which the basis of the stage that prices the
  * row stays optimal — the shortfall stage for attainment prices, the cost stage for cost prices.
  */
@@ -96,7 +97,7 @@ export function capacityShadow(sol: PlanSolution, row: number) {
   };
 }
 
-/** Weighted government yuan one more unit of the target would cost (cost stage), ≥ 0, with its range. */
+/** Weighted cost one more unit of the target would add (cost stage), ≥ 0, with its range. */
 export function targetMarginalCost(sol: PlanSolution, row: number) {
   const cost = sol.costDuals ? Math.max(0, clean(sol.costDuals[row])) * MONEY_UNIT : 0;
   const v = sol.costValidity?.[row] ?? null;

@@ -51,7 +51,7 @@ export interface BudgetRow {
   shadow_price_target: string;
   /** Weighted, target-normalised shortfall score removed per extra 1亿元 (the stage-1 dual). */
   shadow_price_score_per_100m_yuan: number;
-  /** Weighted government yuan saved per extra yuan of this budget (negative: the plan spends more). */
+  /** Weighted cost (every source's money × its cost weight) saved per extra yuan of this budget (negative: the plan spends more). */
   cost_saved_per_yuan: number;
   /** Budget amounts (yuan) between which these prices hold; NaN (blank) for a row without a price. */
   shadow_price_valid_from_yuan: number;
@@ -91,7 +91,7 @@ export interface TargetRow {
   shortfall: number;
   attainment: number;
   met: boolean;
-  /** Extra weighted government yuan per one more unit of target (cost stage), when binding. */
+  /** Extra weighted cost per one more unit of target (cost stage), when binding. */
   marginal_cost_yuan_per_unit: number;
   /** Target values between which that cost holds; NaN (blank) when it is 0. */
   marginal_cost_valid_from: number;

@@ -86,7 +86,7 @@ describe("explain: shadow prices in human units", () => {
     // A share is a percentage priced in money: the step says it is money beyond what the share allows.
     const share = rows.find((r) => r.family === "shares")!;
     expect(share.step).toMatch(/^[+−][\d,.]+(万元|亿元|元) (above|below) the share$/);
-    expect(row.unit).toBe("of weighted government money it costs");
+    expect(row.unit).toBe("of weighted cost it adds");
     const marginal = base.tables.targets.find((t) => t.target === "gd-households")!.marginal_cost_yuan_per_unit;
     expect(row.value).toBeCloseTo(marginal, 0);
     expect(row.holds).toEqual({ upTo: expect.stringMatching(/^\+[\d,.]+ households_started$/) });
@@ -102,7 +102,7 @@ describe("explain: shadow prices in human units", () => {
     for (const r of rows) expect(certaintyText(r.holds), `${r.where}: ${r.step}`).not.toMatch(/up to [+−]0(\.0+)? |up to [+−]0元/);
     const lowered = rows.filter((r) => r.stage === "cost" && r.family === "targets" && r.step.startsWith("−1 "));
     expect(lowered.length).toBeGreaterThan(0);
-    for (const r of lowered) expect(r.unit).toBe("of weighted government money it saves");
+    for (const r of lowered) expect(r.unit).toBe("of weighted cost it saves");
   }, 60_000);
 
   it("lists for a whole-unit plan only the limits that bind that plan, not those of its LP relaxation", async () => {

@@ -45,12 +45,12 @@ describe("explain: budget lines re-planned", () => {
     expect(cost.length).toBe(2);
     for (const line of cost) expect(line.replanned!.saved).toBeCloseTo(-1_200_000, 0); // 120万 more spent
     expect(explainText(cost, 5, "t", "r")).toContain(
-      "+1亿元 (re-planned): 120万元 of weighted government money spent more — 1.2% of what the marginal rate (1亿元 of weighted government money spent more (it buys more of a missed target) per 1亿元, certain up to +120万元) gives for the whole step",
+      "+1亿元 (re-planned): 120万元 of weighted cost spent more — 1.2% of what the marginal rate (1亿元 of weighted cost spent more (it buys more of a missed target) per 1亿元, certain up to +120万元) gives for the whole step",
     );
     // A re-plan that goes the other way than the rate is not "−1.2 % of" it.
     const opposite = { ...cost[0], replanned: { ...cost[0].replanned!, saved: 1_200_000, share: -0.012 } };
     const text = explainText([opposite], 5, "t", "r");
-    expect(text).toContain("+1亿元 (re-planned): 120万元 of weighted government money saved — the opposite way to the marginal rate (1亿元 of weighted government money spent more");
+    expect(text).toContain("+1亿元 (re-planned): 120万元 of weighted cost saved — the opposite way to the marginal rate (1亿元 of weighted cost spent more");
     expect(text).toContain("that price does not hold for a step this size");
     expect(text).not.toMatch(/-1\.2%/);
   });

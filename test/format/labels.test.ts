@@ -31,6 +31,19 @@ describe("column labels", () => {
   });
 });
 
+describe("the cost stage's figures", () => {
+  // The cost stage minimises Σ cost_weight × money over every source (docs/model.md): residents
+  // weigh 1.5 in the Guangdong scenario, so its prices are the plan's weighted cost, not government money.
+  it("head cost_saved_per_yuan as the weighted cost of all sources", () => {
+    expect(columnLabel("cost_saved_per_yuan")).toEqual({ zh: "每增加1元节约的加权出资成本（各来源出资×成本权重）", en: "Weighted cost saved per extra yuan (every source × cost weight)" });
+  });
+
+  it("are called weighted government money nowhere in the engine's texts", () => {
+    const said = sources("src").flatMap((p) => [...readFileSync(p, "utf8").matchAll(/weighted government|加权政府资金|每元节约政府资金/gi)].map((m) => `${p}: ${m[0]}`));
+    expect(said).toEqual([]);
+  });
+});
+
 describe("target units", () => {
   it("names households as 户, a known unit in planning words, and a unit written in both languages split into them", () => {
     expect(targetUnitLabel("households_started", "km")).toEqual({ zh: "户", en: "households" });
