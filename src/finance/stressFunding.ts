@@ -64,7 +64,7 @@ function usedBySource(level: StressLevel): Map<string, number> | null {
  * noise): smaller ones (+28.92元 of central money beside a 9,000万 cut) are left out of the
  * printed line, their total said, so the line still adds up.
  */
-export const MATERIAL_SHARE_OF_CUT = 1e-3;
+const MATERIAL_SHARE_OF_CUT = 1e-3;
 
 /**
  * Per level where a source the cut does not select pays more: every source whose money moved by a

@@ -59,6 +59,7 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
     s.government_used_yuan === null ? "—" : formatMoney(s.government_used_yuan),
     formatMoney(s.budget_cut_yuan),
     s.households_lost === null ? "—" : householdsLostText(s.households_lost, "en"),
+    // A rate of under half a household's noise reads 0, as the loss does.
     s.households_lost_per_100m_yuan === null ? "—" : fmt(Math.max(0, s.households_lost_per_100m_yuan)),
     regions[i].text,
   ]);

@@ -106,7 +106,7 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
     const gov = ok ? governmentUsed(tables) : null;
     const lost = counted ? householdTargetsLost(base.scenario, base.tables.targets, tables.targets) : null;
     const moved = counted ? regionsMovingMost(base.tables, tables, TOP_MOVING_REGIONS) : null;
-    // A level that starts more households has no loss to rate (households_lost negative).
+    // A level that starts more households than the 0 % plan has no loss to rate.
     const perHundredMillion = lost !== null && !isHouseholdGain(lost) && level.moneyCutYuan > 0 ? round(lost / (level.moneyCutYuan / 1e8), 4) : null;
     return {
       cut: level.cut,

@@ -62,6 +62,7 @@ export function stressSummaryTable(ctx: RunContext): string {
   const rows = records(ctx.tables.get("stress_summary.csv"));
   if (rows.length === 0) return "";
   const opt = (v: Cell, f: (x: number) => string) => (typeof v === "number" ? f(v) : "—");
+  const lost = (v: Cell) => (typeof v === "number" ? { zh: householdsLostText(v, "zh"), en: householdsLostText(v, "en") } : "—");
   return table({
     head: [
       { zh: "削减", en: "Cut" }, { zh: "求解状态", en: "Status" }, { zh: "完成目标", en: "Targets met" },
@@ -69,7 +70,7 @@ export function stressSummaryTable(ctx: RunContext): string {
     ],
     rows: rows.map((r) => [
       text(r.cut_label), statusLabel(text(r.status)), r.targets_met === null ? "—" : `${num(r.targets_met)} / ${num(r.targets)}`,
-      opt(r.budget_cut_yuan, formatMoney), opt(r.government_used_yuan, formatMoney), typeof r.households_lost === "number" ? { zh: householdsLostText(r.households_lost, "zh"), en: householdsLostText(r.households_lost, "en") } : "—",
+      opt(r.budget_cut_yuan, formatMoney), opt(r.government_used_yuan, formatMoney), lost(r.households_lost),
     ]),
     numeric: [false, false, true, true, true, true],
   });
