@@ -113,6 +113,9 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
       });
     }
     const g2 = sol.costDuals ? -sol.costDuals[i] : 0;
+    // Only a missed soft target can make more room cost more; with every target met the price is the
+    // cost stage's own (an independent audit saw "buys more of a missed target" with none missed).
+    const anyMissed = tables.targets.some((t) => !t.met);
     const missed = target?.kind === "soft" && tables.targets.some((t) => t.target === target.target && !t.met);
     if (Math.abs(g2) > EPS && !missed) {
       const targetCost = family === "targets";
@@ -121,7 +124,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
       const saved = sign * g2;
       out.push({
         stage: "cost", ...base, value: round(Math.abs(g2) * step.rows * MONEY_UNIT, 2), rate: Math.abs(g2) * natural,
-        unit: targetCost ? `of weighted cost it ${sign > 0 ? "adds" : "saves"}` : saved > 0 ? "of weighted cost saved" : sign > 0 ? "of weighted cost spent more (it buys more of a missed target)" : "of weighted cost spent more",
+        unit: targetCost ? `of weighted cost it ${sign > 0 ? "adds" : "saves"}` : saved > 0 ? "of weighted cost saved" : sign > 0 && anyMissed ? "of weighted cost spent more (it buys more of a missed target)" : "of weighted cost spent more",
         step: stepText(family, sign, step.label),
         also: [],
         holds: holds(sol, row, i, sign),

@@ -169,3 +169,15 @@ describe("explain: steps of count limits", () => {
     expect(line.state).toBe("uses 12 of 12 slots");
   });
 });
+
+describe("explain with every target met", () => {
+  it("never says a limit's price buys more of a missed target (an independent audit's scenario)", async () => {
+    const { scenario } = loadScenario("test/fixtures/finance/start-limits-met.yaml");
+    const planned = await planScenario(scenario, "highs");
+    expect(planned.tables.targets.every((t) => t.met)).toBe(true);
+    const rows = explainPlan(planned.solution, planned.tables);
+    const limit = rows.find((r) => r.where === "start_limit[p,c,2022]" || r.what.startsWith("start limits of p in c in 2022"))!;
+    expect(limit.unit).toBe("of weighted cost spent more");
+    expect(rows.some((r) => r.unit.includes("missed target"))).toBe(false);
+  });
+});
