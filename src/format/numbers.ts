@@ -142,6 +142,16 @@ export function priceStepYuan(roomYuan: number | null): number {
   return room >= YI ? YI : room >= 1 ? 10 ** Math.floor(Math.log10(room)) : 1;
 }
 
+/**
+ * A weighted shortfall score: three decimals, or two significant digits below 0.001, so a score
+ * that is not 0 never reads "0.000" beside "0 means every target met" (2.8777e-5 → "0.000029").
+ */
+export function formatScore(x: number): string {
+  if (!Number.isFinite(x)) return "—";
+  if (x === 0 || Math.abs(x) >= 1e-3) return x.toFixed(3);
+  return x.toFixed(1 - Math.floor(Math.log10(Math.abs(Number(x.toPrecision(2))))));
+}
+
 /** A change with its sign, `significant` digits and at most four decimals: "+46.5832", "−0.3253". */
 export function formatChange(x: number, significant = 6): string {
   const text = formatterFor(4).format(Number(Math.abs(x).toPrecision(significant)));

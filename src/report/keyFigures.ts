@@ -4,7 +4,7 @@
  */
 import { type Label, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
 import { asOfLabel, monteCarloModeLabel } from "../format/runLabels.js";
-import { boundNote, formatPercent, showsBound } from "../format/numbers.js";
+import { boundNote, formatPercent, formatScore, showsBound } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
 import { type FolderSummary, inputRecord, mcDraws, type RunContext } from "./runContext.js";
@@ -81,8 +81,7 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   const stressTargets = records(ctx.tables.get("stress.csv"));
   for (const s of records(ctx.tables.get("stress_summary.csv"))) {
     // With the weighted shortfall: fewer targets met can still be closer to them (whole towns).
-    const shortfall = typeof s.shortfall_objective === "number" && s.shortfall_objective > 0 ? `（加权缺口 ${s.shortfall_objective.toFixed(3)}）` : "";
-    out.push(f(`削减${text(s.cut_label)}：完成目标`, `Cut ${text(s.cut_label)}: targets met`, s.targets_met === null ? "—" : `${num(s.targets_met)} / ${num(s.targets)}${shortfall}`, "text"));
+    out.push(f(`削减${text(s.cut_label)}：完成目标`, `Cut ${text(s.cut_label)}: targets met`, s.targets_met === null ? "—" : metWithShortfall(num(s.targets_met), num(s.targets), s.shortfall_objective), "text"));
     // Planned to a confidence level: "met" is the plan's; how many targets got their level is the news.
     const level = stressTargets.filter((t) => t.cut === s.cut && typeof t.confidence_required === "number");
     if (level.length > 0) {
@@ -97,6 +96,18 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   out.push(...minBudgetFigures(ctx));
   out.push(...compareFigures(ctx));
   return out;
+}
+
+/**
+ * "3 / 4（加权缺口 0.017）". A score under 0.001 keeps its significant digits and is called tiny, so
+ * it never reads 0.000 — "every target met" by the note below — beside a target missed.
+ */
+function metWithShortfall(met: number, targets: number, score: unknown): string | Label {
+  const shown = `${met} / ${targets}`;
+  if (typeof score !== "number" || !(score > 0)) return shown;
+  const value = formatScore(score);
+  if (score >= 1e-3) return `${shown}（加权缺口 ${value}）`;
+  return { zh: `${shown}（加权缺口 ${value}，极小但不为0）`, en: `${shown} (weighted shortfall ${value}: tiny, not 0)` };
 }
 
 /**

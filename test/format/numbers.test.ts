@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { formatChange, formatCount, formatMoney, formatShortOf, formatPercent, formatProbability, formatRange, moneyUnitFor, priceStepYuan } from "../../src/format/numbers.js";
+import { formatChange, formatCount, formatMoney, formatPercent, formatProbability, formatRange, formatScore, formatShortOf, moneyUnitFor, priceStepYuan } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -94,5 +94,15 @@ describe("prices", () => {
     expect(priceStepYuan(222_571)).toBe(1e5);
     expect(priceStepYuan(99_999_999)).toBe(1e7);
     expect(priceStepYuan(0.4)).toBe(1);
+  });
+});
+
+describe("formatScore", () => {
+  it("gives a weighted shortfall three decimals, or its two significant digits when it would read 0.000", () => {
+    expect(formatScore(0)).toBe("0.000");
+    expect(formatScore(0.017197831)).toBe("0.017");
+    expect(formatScore(0.000028777)).toBe("0.000029");
+    expect(formatScore(0.000999)).toBe("0.0010");
+    expect(formatScore(1.2e-9)).toBe("0.0000000012");
   });
 });

@@ -375,6 +375,13 @@ describe("stress report", () => {
     expect(mcHtml).toMatch(/<span class="zh">10\.0% ± 1\.0%<\/span><span class="en">10\.0% ± 1\.0%<\/span>|<td class="num">10\.0% ± 1\.0%<\/td>/);
   });
 
+  it("never shows a tiny weighted shortfall as 0.000 beside a target missed (0 means every target met)", () => {
+    const tiny = summary.replace("0.1,10%,optimal,0,1,0.1,", "0.1,10%,optimal,0,1,0.000028777,");
+    const figure = keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": tiny })).find((f) => f.label.en === "Cut 10%: targets met");
+    expect(figure?.value).toEqual({ zh: "0 / 1（加权缺口 0.000029，极小但不为0）", en: "0 / 1 (weighted shortfall 0.000029: tiny, not 0)" });
+    expect(keyFigures(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary })).find((f) => f.label.en === "Cut 10%: targets met")?.value).toBe("0 / 1（加权缺口 0.100）");
+  });
+
   it("lists why a level has no plan, with its cut, only when the folder has diagnostics.csv", () => {
     expect(renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary }))).not.toContain("无可行方案的削减水平");
     const diagnostics = "cut,cut_label,kind,where,message,input_line\n0.6,60%,conflict:budgets,\"budget[c,r,2024]\",budget of 中央 for 区 in 2024 is exceeded by 4.92亿元,s.yaml:3\n";
