@@ -246,6 +246,15 @@ export function statusLabel(status: string): Label {
   return STATUS[status] ?? l(status, status);
 }
 
+/**
+ * How many targets reached a confidence level (frontier): "4个目标全部达到 ✓", or "4个目标中2个达到 ✗"
+ * — the money of a level buys the level only when every target reached it.
+ */
+export function reachedLabel(reached: number, targets: number): Label {
+  if (reached === targets) return l(`${targets}个目标全部达到 ✓`, `all ${targets} targets reach it ✓`);
+  return l(`${targets}个目标中${reached}个达到 ✗`, `${reached} of ${targets} targets reach it ✗`);
+}
+
 /** The payment years after the horizon that a cut or a scale reaches too, or null when none. */
 export function tailLabel(tail: readonly [number, number] | null): Label | null {
   if (tail === null) return null;

@@ -1,7 +1,9 @@
 /**
  * `simulate frontier` charts, from frontier.csv rows (one per confidence level and target): the
- * money needed at each confidence level, and each target's P(met) and planned value against it.
+ * money planned at each confidence level — and how many targets reach it there — and each target's
+ * P(met) and planned value against it.
  */
+import type { Label } from "../format/labels.js";
 import { moneyUnitFor } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { MONEY_UNIT_EN, moneyAxis, percentAxis } from "./axis.js";
@@ -11,8 +13,13 @@ import type { ChartSpec, Lang } from "./svgChart.js";
 interface Frontier {
   levels: number[];
   money: { government: (number | null)[]; total: (number | null)[] };
+  /** Per level, of the targets held to it (confidence_reached given), how many reached it. */
+  reach: { reached: number; targets: number }[];
   targets: { id: string; name: string; rows: (Record<string, Cell> | undefined)[] }[];
 }
+
+/** Whether every target reached every level: only then is the money of a level "what it takes". */
+const everyLevelReached = (f: Frontier): boolean => f.reach.every((r) => r.reached === r.targets);
 
 export function frontierData(ctx: RunContext): Frontier {
   const rows = records(ctx.tables.get("frontier.csv"));
@@ -23,6 +30,10 @@ export function frontierData(ctx: RunContext): Frontier {
   return {
     levels,
     money: { government: first.map((r) => orNull(r?.government_used_yuan)), total: first.map((r) => orNull(r?.total_used_yuan)) },
+    reach: levels.map((c) => {
+      const held = rows.filter((r) => num(r.confidence) === c && typeof r.confidence_reached === "boolean");
+      return { reached: held.filter((r) => r.confidence_reached === true).length, targets: held.length };
+    }),
     targets: ids.map((id) => ({
       id,
       name: text(rows.find((r) => r.target === id)?.target_name ?? id),
@@ -34,18 +45,25 @@ export function frontierData(ctx: RunContext): Frontier {
 export function frontierCharts(ctx: RunContext): ChartSpec[] {
   const f = frontierData(ctx);
   const unit = moneyUnitFor([...f.money.government, ...f.money.total].filter((x): x is number => x !== null));
+  // Each level names under it how many targets reach it there: the money of a level marked ✗ does not buy that level.
   const xAxis = (lang: Lang) => ({
-    type: "category", data: f.levels.map(percentAxis), name: lang === "zh" ? "把握度" : "confidence", nameLocation: "middle", nameGap: 30,
+    type: "category", data: f.levels.map((c, i) => levelAxisLabel(c, f.reach[i])[lang]), name: lang === "zh" ? "把握度" : "confidence", nameLocation: "middle", nameGap: 44,
   });
   const cell = (r: Record<string, Cell> | undefined, key: string) => (typeof r?.[key] === "number" ? (r[key] as number) : null);
+  const all = everyLevelReached(f);
   return [
     {
-      title: { zh: "资金-把握度前沿：达到各把握度所需资金", en: "Money–confidence frontier" },
-      note: { zh: `单位：${unit}；把握度为各目标完成概率的要求。`, en: `Unit: ${MONEY_UNIT_EN[unit]}; confidence: the required probability of meeting each target.` },
+      title: all
+        ? { zh: "资金-把握度前沿：达到各把握度所需资金", en: "Money–confidence frontier: money that reaches each level" }
+        : { zh: "资金-把握度前沿：各把握度的规划资金（✗ 并非所有目标都达到该把握度）", en: "Money–confidence frontier: money planned at each level (✗ not every target reaches it)" },
+      note: {
+        zh: `单位：${unit}；把握度为各目标完成概率的要求；横轴下注明达到该把握度的目标数${all ? "" : "，✗ 的档位用这些资金也有目标达不到该把握度"}。`,
+        en: `Unit: ${MONEY_UNIT_EN[unit]}; confidence: the required probability of meeting each target; under each level, how many targets reach it${all ? "" : " (✗: with this money some targets still fall short of it)"}.`,
+      },
       width: 1000,
       height: 380,
       option: (lang: Lang) => ({
-        grid: { left: 80, right: 30, top: 40, bottom: 50 },
+        grid: { left: 80, right: 30, top: 40, bottom: 64 },
         legend: { top: 5 },
         xAxis: xAxis(lang),
         yAxis: { type: "value", name: unit, axisLabel: { formatter: moneyAxis(unit) } },
@@ -61,7 +79,7 @@ export function frontierCharts(ctx: RunContext): ChartSpec[] {
       width: 1000,
       height: 360,
       option: (lang: Lang) => ({
-        grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil(f.targets.length / 4), bottom: 50 },
+        grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil(f.targets.length / 4), bottom: 64 },
         legend: { top: 5, data: f.targets.map((t) => t.name) },
         xAxis: xAxis(lang),
         yAxis: { type: "value", min: 0, max: 1, axisLabel: { formatter: percentAxis } },
@@ -78,7 +96,7 @@ export function frontierCharts(ctx: RunContext): ChartSpec[] {
       width: 1000,
       height: 340,
       option: (lang: Lang) => ({
-        grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil(f.targets.length / 4), bottom: 50 },
+        grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil(f.targets.length / 4), bottom: 64 },
         legend: { top: 5 },
         xAxis: xAxis(lang),
         yAxis: { type: "value", axisLabel: { formatter: percentAxis }, scale: true },
@@ -93,4 +111,12 @@ export function frontierCharts(ctx: RunContext): ChartSpec[] {
       }),
     },
   ];
+}
+
+/** "95%" over "4个中2个达到 ✗" / "2 of 4 ✗"; a level no target is held to (no confidence_reached) just its %. */
+function levelAxisLabel(level: number, reach: Frontier["reach"][number]): Label {
+  const percent = percentAxis(level);
+  if (reach.targets === 0) return { zh: percent, en: percent };
+  const mark = reach.reached === reach.targets ? "✓" : "✗";
+  return { zh: `${percent}\n${reach.targets}个中${reach.reached}个达到 ${mark}`, en: `${percent}\n${reach.reached} of ${reach.targets} ${mark}` };
 }

@@ -2,11 +2,12 @@
  * The few numbers a reader wants first, shared by the report's header and the workbook's summary
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
-import { type Label, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
+import { type Label, reachedLabel, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
 import { asOfLabel, monteCarloModeLabel } from "../format/runLabels.js";
 import { boundNote, formatPercent, formatScore, showsBound } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
+import { frontierData } from "./frontierCharts.js";
 import { type FolderSummary, inputRecord, mcDraws, type RunContext } from "./runContext.js";
 
 export interface KeyFigure {
@@ -93,6 +94,7 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
     out.push(f("说明：加权缺口", "Note: weighted shortfall", { zh: "各目标缺口占目标值之比，按目标权重加总；0 表示全部完成，数值越大离目标越远", en: "each target's shortfall as a share of it, summed by the targets' weights; 0 = all met" }, "text"));
   }
   out.push(...stressNoMargin(ctx, stressTargets));
+  out.push(...frontierFigures(ctx));
   out.push(...minBudgetFigures(ctx));
   out.push(...compareFigures(ctx));
   return out;
@@ -165,6 +167,19 @@ function cutFigures(ctx: RunContext): KeyFigure[] {
   if (typeof selected === "number") out.push(f("所选预算合计（削减比例的基数）", "Selected budgets (what the cut shares are of)", selected, "money"));
   if (typeof confidence === "number") out.push(f("各档规划把握度", "Each level planned to", confidence, "share"));
   return out;
+}
+
+/**
+ * frontier: per level how many targets reach it with the money planned there — stdout's "targets
+ * sure 2/4" — so a level's money is not read as buying a level that some targets miss.
+ */
+function frontierFigures(ctx: RunContext): KeyFigure[] {
+  if (ctx.kind !== "frontier") return [];
+  const data = frontierData(ctx);
+  return data.levels.flatMap((c, i) => {
+    const { reached, targets } = data.reach[i];
+    return targets === 0 ? [] : [f(`把握度${formatPercent(c)}：达到的目标`, `Confidence ${formatPercent(c)}: targets reaching it`, reachedLabel(reached, targets), "text")];
+  });
 }
 
 /** min-budget: the scale found, the selected budgets today and at the minimum, and the level asked for. */

@@ -1,11 +1,12 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
 import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, formatRange } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
-import { type Label, metricLabel, statusLabel } from "../format/labels.js";
+import { type Label, metricLabel, reachedLabel, statusLabel } from "../format/labels.js";
 import { diagnosticKindLabel } from "../format/runLabels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
 import { bi, table } from "./html.js";
+import { frontierData } from "./frontierCharts.js";
 import { stressGrid } from "./stressCharts.js";
 import type { KeyFigure } from "./keyFigures.js";
 import { inputRecord, mcDraws, runWarnings, type RunContext, targetUnit } from "./runContext.js";
@@ -144,22 +145,42 @@ function inputMetric(ctx: RunContext, target: string): string {
   return typeof metric === "string" ? metric : "";
 }
 
+/**
+ * frontier: per level the money planned and how many targets reach the level with it (✗ where not
+ * all do: that money does not buy the level), then each target at each level, reached or not.
+ */
 export function frontierTable(ctx: RunContext): string {
   const rows = records(ctx.tables.get("frontier.csv"));
   if (rows.length === 0) return "";
   const opt = (v: Cell, f: (x: number) => string) => (typeof v === "number" ? f(v) : "—");
-  return table({
+  const f = frontierData(ctx);
+  const levels = table({
+    head: [{ zh: "把握度", en: "Confidence" }, { zh: "政府资金", en: "Government money" }, { zh: "全部资金", en: "All money" }, { zh: "达到该把握度的目标", en: "Targets reaching the level" }],
+    rows: f.levels.map((c, i) => [
+      formatPercent(c), opt(f.money.government[i], formatMoney), opt(f.money.total[i], formatMoney),
+      f.reach[i].targets === 0 ? "—" : reachedLabel(f.reach[i].reached, f.reach[i].targets),
+    ]),
+    numeric: [true, true, true, false],
+  });
+  const reached = (v: Cell): string | Label => (typeof v !== "boolean" ? "—" : v ? { zh: "✓ 达到", en: "✓ reached" } : { zh: "✗ 未达到", en: "✗ not reached" });
+  const byTarget = table({
     head: [
       { zh: "把握度", en: "Confidence" }, { zh: "目标", en: "Target" }, { zh: "政府资金", en: "Government money" },
       { zh: "全部资金", en: "All money" }, { zh: "计划值", en: "Planned" }, { zh: "目标值", en: "Target value" }, { zh: "完成概率 P(met)", en: "P(met)" },
+      { zh: "是否达到把握度", en: "Level reached" },
     ],
     rows: rows.map((r) => [
       formatPercent(num(r.confidence)), text(r.target_name), opt(r.government_used_yuan, formatMoney), opt(r.total_used_yuan, formatMoney),
       opt(r.planned_value, (x) => count(inputMetric(ctx, text(r.target)), x)), formatCount(num(r.target_value), true),
-      typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—",
+      typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—", reached(r.confidence_reached),
     ]),
-    numeric: [true, false, true, true, true, true, true],
+    numeric: [true, false, true, true, true, true, true, false],
   });
+  return [
+    `<h3>${bi({ zh: "各把握度的资金与达到的目标", en: "Money and targets reaching each level" })}</h3>`, levels,
+    `<h3>${bi({ zh: "各目标在各把握度", en: "Each target at each level" })}</h3>`, byTarget,
+    `<p>${bi({ zh: "是否达到：按校准样本的完成概率判断（与命令行输出、frontier.csv 的 confidence_reached 相同）。", en: "Reached: by P(met) on the calibration sample (as printed, and frontier.csv's confidence_reached)." })}</p>`,
+  ].join("\n");
 }
 
 export function inputDifferencesTable(ctx: RunContext): string {

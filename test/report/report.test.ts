@@ -427,6 +427,24 @@ describe("frontier report", () => {
     expect(html).not.toMatch(/https?:\/\//);
   });
 
+  it("says at each level how many targets reach it, and does not title the money as reaching a level some targets miss", () => {
+    const folder = frontierFolder((r) => r.planned_value as number);
+    const html = renderReport(runContext("frontier", folder));
+    expect(html).not.toContain("达到各把握度所需资金");
+    expect(html).toContain("各把握度的规划资金（✗ 并非所有目标都达到该把握度）");
+    expect(html).toContain("<tr><td class=\"num\">80.0%</td><td class=\"num\">20亿元</td><td class=\"num\">26亿元</td><td><span class=\"zh\">2个目标中1个达到 ✗</span><span class=\"en\">1 of 2 targets reach it ✗</span></td></tr>");
+    expect(html).toContain("<td><span class=\"zh\">✗ 未达到</span><span class=\"en\">✗ not reached</span></td></tr>");
+    expect(html).toContain("2个中1个达到 ✗"); // under each level on the charts' axis
+    // The report's key figures and the workbook's summary sheet.
+    const figures = keyFigures(runContext("frontier", folder));
+    expect(figures.find((f) => f.label.zh === "把握度90.0%：达到的目标")?.value).toEqual({ zh: "2个目标中1个达到 ✗", en: "1 of 2 targets reach it ✗" });
+    const allReached = { ...folder, "frontier.csv": folder["frontier.csv"].replaceAll(",false,", ",true,") };
+    const sure = renderReport(runContext("frontier", allReached));
+    expect(sure).toContain("资金-把握度前沿：达到各把握度所需资金");
+    expect(sure).toContain("2个目标全部达到 ✓");
+    expect(sure).not.toContain("✗");
+  });
+
   it("shows a households target's planned value whole, a continuous count with its decimals", () => {
     const html = renderReport(runContext("frontier", frontierFolder((r) => (r.target === "b" ? 20_498.9 : 100.25))));
     expect(html).toContain("20,499");
