@@ -14,7 +14,7 @@ import type { RunContext } from "./runContext.js";
 import { stressCharts } from "./stressCharts.js";
 import type { ChartSpec } from "./svgChart.js";
 import { minBudgetChart } from "./minBudgetChart.js";
-import { diagnosticsTable, figureTable, frontierTable, inputDifferencesTable, stressFundingTable, stressSummaryTable, stressTargetsTable, targetsTable, warningsTable } from "./tables.js";
+import { diagnosticsTable, figureTable, frontierTable, inputDifferencesTable, stressFundingTable, stressRegionsTable, stressSummaryTable, stressTargetsTable, targetsTable, warningsTable } from "./tables.js";
 import { tornadoCharts } from "./tornadoChart.js";
 
 const KIND_TITLE = {
@@ -60,7 +60,7 @@ function sectionsOf(ctx: RunContext): Section[] {
     case "stress": {
       const diagnosis = diagnosticsTable(ctx);
       return [
-        { title: { zh: "压力测试", en: "Stress test" }, charts: stressCharts(ctx), html: [stressSummaryTable(ctx), stressFundingTable(ctx), stressTargetsTable(ctx)].filter(Boolean).join("\n") },
+        { title: { zh: "压力测试", en: "Stress test" }, charts: stressCharts(ctx), html: [stressSummaryTable(ctx), stressRegionsTable(ctx), stressFundingTable(ctx), stressTargetsTable(ctx)].filter(Boolean).join("\n") },
         ...(diagnosis ? [{ title: { zh: "无可行方案的削减水平", en: "Cut levels without a plan" }, html: diagnosis }] : []),
       ];
     }

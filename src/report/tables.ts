@@ -7,6 +7,7 @@ import { type Cell, num, records, text } from "../output/resultTables.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
 import { bi, table } from "./html.js";
 import { frontierData } from "./frontierCharts.js";
+import { type RegionMove, regionMoves } from "./regionMoves.js";
 import { stressGrid } from "./stressCharts.js";
 import type { KeyFigure } from "./keyFigures.js";
 import { inputRecord, mcDraws, runWarnings, type RunContext, targetUnit } from "./runContext.js";
@@ -75,6 +76,37 @@ export function stressSummaryTable(ctx: RunContext): string {
     ]),
     numeric: [false, false, true, true, true, true],
   });
+}
+
+/**
+ * stress: per cut level the regions that lose most households started against the 0 % plan and
+ * those that gain most as money moves to them (stress_summary.csv), by name; a folder whose
+ * scenario counts no households (no such columns filled) has no table.
+ */
+export function stressRegionsTable(ctx: RunContext): string {
+  const rows = records(ctx.tables.get("stress_summary.csv")).filter((r) => r.cut !== 0);
+  const moves = rows.map((r) => ({ label: text(r.cut_label), losing: regionMoves(ctx, r.regions_losing_most), gaining: regionMoves(ctx, r.regions_gaining_most) }));
+  if (!moves.some((m) => m.losing.length > 0 || m.gaining.length > 0)) return "";
+  // One row per rank: the level's label on its first, each region beside its households.
+  const pair = (m: RegionMove | undefined) => (m ? [m.name, formatCount(m.households, true)] : ["", ""]);
+  const body = moves.flatMap((m) => Array.from({ length: Math.max(1, m.losing.length, m.gaining.length) }, (_, i) => [
+    i === 0 ? m.label : "", ...(i === 0 && m.losing.length === 0 ? ["—", ""] : pair(m.losing[i])), ...(i === 0 && m.gaining.length === 0 ? ["—", ""] : pair(m.gaining[i])),
+  ]));
+  return [
+    `<h3>${bi({ zh: "开工户数变化最多的地区（较0%档位）", en: "Regions whose households started change most (against the 0% level)" })}</h3>`,
+    table({
+      head: [
+        { zh: "削减", en: "Cut" }, { zh: "减少最多的地区", en: "Regions losing most" }, { zh: "减少户数", en: "Households lost" },
+        { zh: "增加最多的地区", en: "Regions gaining most" }, { zh: "增加户数", en: "Households gained" },
+      ],
+      rows: body,
+      numeric: [false, false, true, false, true],
+    }),
+    `<p>${bi({
+      zh: "规划期内开工惠及户数与0%档位计划相比；增加的地区是削减后资金转向之处。",
+      en: "Households started over the horizon against the 0% plan; the regions gaining are where the money moved under the cut.",
+    })}</p>`,
+  ].join("\n");
 }
 
 /**

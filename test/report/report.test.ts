@@ -313,6 +313,22 @@ describe("stress report", () => {
     expect(renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary }))).not.toContain("重合的线");
   });
 
+  it("tables per level the regions losing and gaining most households, by name from input.yaml, households whole", () => {
+    const moved = [
+      "cut,cut_label,status,targets_met,targets,shortfall_objective,budget_cut_yuan,government_used_yuan,government_change_yuan,households_lost,households_lost_per_100m_yuan,households_started_lost,regions_losing_most,regions_gaining_most",
+      "0,0%,optimal,1,1,0,0,500000000,0,0,,0,,",
+      "0.1,10%,optimal,0,1,0.1,50000000,450000000,-50000000,1200,2400,1200,dg:7534.5925;zs:16.8438,town:89.1872",
+      "0.2,20%,optimal,0,1,0.2,100000000,400000000,-100000000,2000,2000,2000,dg:9000,",
+    ].join("\n");
+    const input = "name: 压力\nregions:\n  - {id: dg, name: 东莞市}\n  - {id: town, name: 某镇}\n";
+    const html = renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": moved, "input.yaml": input }));
+    expect(html).toContain("开工户数变化最多的地区（较0%档位）");
+    const rows = html.slice(html.indexOf("开工户数变化最多的地区")).match(/<tbody>([\s\S]*?)<\/tbody>/)![1].trim().split("\n").map((r) => [...r.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]));
+    expect(rows).toEqual([["10%", "东莞市", "7,535", "某镇", "89"], ["", "zs", "17", "", ""], ["20%", "东莞市", "9,000", "—", ""]]);
+    // A scenario that counts no households leaves both columns empty: no table.
+    expect(renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary.replace(",r:1200", ",") }))).not.toContain("开工户数变化最多的地区");
+  });
+
   it("tables what each source pays per level and its change against 0 %, marking the sources cut", () => {
     const funding = [
       "cut,cut_label,status,source,source_name,source_kind,cut_source,used_yuan,change_yuan",
