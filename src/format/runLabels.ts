@@ -42,11 +42,16 @@ const DIAGNOSTIC_KINDS: Record<string, Label> = {
   confidence_limit: l("限制把握度的约束", "limit on confidence"),
 };
 
+/** A limit family (a conflict's, min_budget_binding.csv `family`): "budgets" → 预算; unknown families as written. */
+export function familyLabel(family: string): Label {
+  return CONFLICT_FAMILIES[family] ?? l(family, family);
+}
+
 /** A diagnostics.csv `kind` in the page's language ("conflict:budgets" → 冲突：预算); unknown kinds as written. */
 export function diagnosticKindLabel(kind: string): Label {
   const family = /^conflict:(.+)$/.exec(kind)?.[1];
   if (family !== undefined) {
-    const f = CONFLICT_FAMILIES[family] ?? l(family, family);
+    const f = familyLabel(family);
     return l(`冲突：${f.zh}`, `conflict: ${f.en}`);
   }
   return DIAGNOSTIC_KINDS[kind] ?? l(kind, kind);

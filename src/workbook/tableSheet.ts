@@ -10,7 +10,8 @@ import { type ColumnKind, columnKind, columnWidth, moneyColumnFormat, numFmt } f
 
 export const HEADER_ROWS = 2;
 
-export function fillTableSheet(sheet: Worksheet, table: ResultTable): void {
+/** `shown` gives a text cell's words (codes in Chinese, shownText.ts); numbers are written as they are. */
+export function fillTableSheet(sheet: Worksheet, table: ResultTable, shown: (column: string, value: Cell) => Cell): void {
   const kinds = table.columns.map(columnKind);
   const zh = table.columns.map((c) => columnLabel(c).zh);
   sheet.addRow(zh);
@@ -20,8 +21,9 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable): void {
   const cellKinds = table.rows.map(rowKinds);
   // One money unit per column (over the rows whose cell there is money), not 万元 and 亿元 by turns.
   const money = table.columns.map((_, j) => moneyColumnFormat(table.rows.filter((_, i) => cellKinds[i][j] === "money").map((r) => r[j])));
+  const shownRows = table.rows.map((row) => row.map((v, j) => shown(table.columns[j], v)));
   table.rows.forEach((row, i) => {
-    const added = sheet.addRow(row.map(cellValue));
+    const added = sheet.addRow(shownRows[i].map(cellValue));
     row.forEach((v, j) => {
       const format = cellKinds[i][j] === "money" && typeof v === "number" ? money[j] : numFmt(cellKinds[i][j], v);
       added.getCell(j + 1).style = style(format, v);
@@ -32,7 +34,7 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable): void {
   const keys = sheet.getRow(2);
   keys.font = { color: { argb: "FF808080" }, size: 9 };
   table.columns.forEach((column, j) => {
-    sheet.getColumn(j + 1).width = columnWidth([zh[j], column], table.rows.map((r) => r[j]), kinds[j]);
+    sheet.getColumn(j + 1).width = columnWidth([zh[j], column], shownRows.map((r) => r[j]), kinds[j]);
   });
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROWS, topLeftCell: "A3", activeCell: "A3" }];
   if (table.columns.length > 0) {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { parseString } from "fast-csv";
 import { beforeAll, describe, expect, it } from "vitest";
+import { codeLabel } from "../../src/format/codeLabels.js";
 import { withOfficeFiles } from "../../src/output/officeFiles.js";
 import { runCli } from "../cli/run.js";
 
@@ -26,9 +27,11 @@ function csvRows(text: string): Promise<string[][]> {
   });
 }
 
-/** What the CSV text means as a spreadsheet value (formula-like text gets the OWASP quote). */
-function expected(text: string): string | number | boolean | undefined {
+/** What the CSV text means as a spreadsheet value (formula-like text gets the OWASP quote; a code its words). */
+function expected(text: string, column: string): string | number | boolean | undefined {
   if (text === "") return undefined;
+  const words = codeLabel(column, text);
+  if (words) return words.zh;
   if (text === "true" || text === "false") return text === "true";
   if (/^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -57,7 +60,7 @@ describe("results.xlsx", () => {
     for (const f of csvs) expect(book.SheetNames).toContain(sheetOf(f));
   });
 
-  it("equals every CSV value for value, with the Chinese header over the machine key", async () => {
+  it("equals every CSV value for value (a code in its words), with the Chinese header over the machine key", async () => {
     for (const file of readdirSync(join(dir, "gd")).filter((f) => f.endsWith(".csv"))) {
       const csv = await csvRows(readFileSync(join(dir, "gd", file), "utf8"));
       const sheet = book.Sheets[sheetOf(file)];
@@ -68,7 +71,7 @@ describe("results.xlsx", () => {
       for (let i = 1; i < csv.length; i++) {
         for (let j = 0; j < csv[0].length; j++) {
           const got = rows[i + 1][j];
-          expect(got, `${file} row ${i} ${csv[0][j]}`).toEqual(expected(csv[i][j]));
+          expect(got, `${file} row ${i} ${csv[0][j]}`).toEqual(expected(csv[i][j], csv[0][j]));
         }
       }
     }
@@ -97,7 +100,7 @@ describe("results.xlsx", () => {
     const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 });
     const keys = rows[1] as string[];
     const format = (metric: string, column: string) => {
-      const i = rows.findIndex((r, k) => k >= 2 && r[keys.indexOf("metric")] === metric && typeof r[keys.indexOf(column)] === "number" && r[keys.indexOf(column)] !== 0);
+      const i = rows.findIndex((r, k) => k >= 2 && r[keys.indexOf("metric")] === codeLabel("metric", metric)?.zh && typeof r[keys.indexOf(column)] === "number" && r[keys.indexOf(column)] !== 0);
       expect(i, `a ${metric} row`).toBeGreaterThan(1);
       return sheet[`${XLSX.utils.encode_col(keys.indexOf(column))}${i + 1}`].z ?? "General";
     };
@@ -121,6 +124,30 @@ describe("results.xlsx", () => {
     expect(sheet.H4.z).toMatch(/亿元/);
     expect(sheet.I4.z).toMatch(/万元|亿元/);
     expect(sheet.G4.v).toBe(true);
+  });
+
+  it("shows stress's regions by name with whole households, and codes in Chinese (status, kind, metric, limit, method, family)", async () => {
+    const files = {
+      "stress_summary.csv": "cut,cut_label,status,regions_losing_most,regions_gaining_most\n0,0%,optimal,,\n0.2,20%,optimal,dongguan-urban:7534.5925;zs:16.824,foshan-urban:7510.5531\n0.5,50%,infeasible,,\n",
+      "stress.csv": "cut,cut_label,status,target,metric,kind,confidence_status\n0,0%,optimal,t1,households_started,soft,limited\n0,0%,optimal,t2,started,hard,reached\n",
+      "shadow_prices.csv": "limit,where,metric,units_per_step,step,valid_from,valid_to,method\nbudget,\"budget[central,gd,2024]\",households_started,3732.6,1亿元,945250524.77,961077282,lp\ncapacity,\"slots[gz,2024]\",started,2,1 slot,10,20,lp_relaxation\n",
+      "min_budget_binding.csv": "family,where,what,min_budget_change_yuan,per\nshares,w,x,5,1亿元\ntargets,target[t1],y,19484.18,target unit\n",
+      "input.yaml": "name: 压力\nregions:\n  - {id: dongguan-urban, name: 东莞市}\n  - {id: foshan-urban, name: 佛山市}\n",
+    };
+    const wb = XLSX.read((await withOfficeFiles(files, { kind: "stress" }))["results.xlsx"] as Uint8Array);
+    const rows = (sheet: string) => XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[sheet], { header: 1, defval: "" }).slice(2);
+    expect(rows("压力测试-汇总")).toEqual([
+      [0, "0%", "最优", "", ""],
+      [0.2, "20%", "最优", "东莞市 7,535户；zs 17户", "佛山市 7,511户"],
+      [0.5, "50%", "无可行解", "", ""],
+    ]);
+    expect(rows("压力测试-目标").map((r) => r.slice(4))).toEqual([["开工惠及户数", "预期性", "未达到（受预算、施工能力或存量限制）"], ["开工数", "约束性", "已达到"]]);
+    const prices = rows("影子价格");
+    expect(prices.map((r) => [r[0], r[2], r[4], r[7]])).toEqual([
+      ["预算", "开工惠及户数", "1亿元", "线性规划对偶价格（lp）"],
+      ["施工能力", "开工数", "1个施工能力单位", "整数方案的线性松弛对偶价格（lp_relaxation）"],
+    ]);
+    expect(rows("最低预算-紧约束").map((r) => [r[0], r[4]])).toEqual([["出资比例", "1亿元"], ["目标", "每目标单位"]]);
   });
 
   it("shows a target's weight (targets.csv, stress.csv) and households lost per 1亿元 with their decimals", async () => {
