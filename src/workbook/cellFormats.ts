@@ -6,16 +6,15 @@
  * by Chinese finance offices divides by 10³ (one trailing comma) or 10⁶ and inserts a literal
  * point: `0\.0,"万元"` shows 123456789 as 12345.7万元, `0\.00,,"亿元"` as 1.23亿元. The point is
  * escaped with a backslash, which Excel, WPS and LibreOffice all read (LibreOffice shows the
- * `!` escape literally).
+ * `!` escape literally). Thousands separators are literal commas too, placed for the cell's own
+ * number of digits (moneyFormat): `#\,##0\.0,"万元"` shows 960000000 as 96,000.0万元.
  */
-import { percentDecimals } from "../format/numbers.js";
+import { type MoneyUnit, percentDecimals } from "../format/numbers.js";
 import { isMoneyColumn } from "../output/columns.js";
 import type { Cell } from "../output/resultTables.js";
 
 export type ColumnKind = "money" | "share" | "cut" | "count" | "households" | "year" | "integer" | "number" | "text" | "flag";
 
-export const MONEY_WAN = '0\\.0,"万元"';
-export const MONEY_YI = '0\\.00,,"亿元"';
 export const PERCENT = "0.0%";
 /** A cut level as given: 10.0%, 33.33% (an amount cut's share), 0.01% (not "0.0%"). */
 export const CUT_PERCENT = "0.0#%";
@@ -55,21 +54,40 @@ export function columnKind(column: string): ColumnKind {
 }
 
 /**
- * A table column's money format: one unit for the whole column, as finance tables are kept — 亿元
- * when every non-zero amount in it is at least 1亿, else 万元, so that small amounts stay visible
- * (720万 would read 0.07亿元, 30万 0.00亿元).
+ * A table's money unit: one for all its amounts, as finance tables are kept ("单位：万元"), so a
+ * budget and its carry-over beside it read alike — 亿元 when every non-zero amount is at least
+ * 1亿, else 万元, so that small amounts stay visible (720万 would read 0.07亿元, 30万 0.00亿元).
  */
-export function moneyColumnFormat(amounts: Iterable<Cell>): string {
-  for (const v of amounts) if (typeof v === "number" && v !== 0 && Number.isFinite(v) && Math.abs(v) < 1e8) return MONEY_WAN;
-  return MONEY_YI;
+export function moneyUnitOf(amounts: Iterable<Cell>): MoneyUnit {
+  for (const v of amounts) if (typeof v === "number" && v !== 0 && Number.isFinite(v) && Math.abs(v) < 1e8) return "万元";
+  return "亿元";
 }
 
-/** The display format of one cell: money in 亿元 from 1亿 up, else 万元 (like formatMoney; tables use moneyColumnFormat). */
+/** Per unit: the decimals shown, and the yuan in one shown digit (0.1万, 0.01亿). */
+const UNIT_DIGITS: Record<MoneyUnit, { decimals: number; yuanPerDigit: number; scale: string }> = {
+  万元: { decimals: 1, yuanPerDigit: 1e3, scale: "," },
+  亿元: { decimals: 2, yuanPerDigit: 1e6, scale: ",," },
+};
+
+/**
+ * An amount's format in `unit`, with a literal thousands separator wherever its shown whole part
+ * has one: 0–999 `0\.0,"万元"`, 1,000–999,999 `#\,##0\.0,"万元"`, and so on (the sign is Excel's).
+ */
+export function moneyFormat(unit: MoneyUnit, yuan: number): string {
+  const { decimals, yuanPerDigit, scale } = UNIT_DIGITS[unit];
+  // The digits Excel shows are the amount scaled and rounded; its whole part is all but the decimals.
+  const whole = Number.isFinite(yuan) ? Math.floor(Math.round(Math.abs(yuan) / yuanPerDigit) / 10 ** decimals) : 0;
+  const groups = Math.floor((String(whole).length - 1) / 3);
+  const integer = groups === 0 ? "0" : `#${"\\,###".repeat(groups - 1)}\\,##0`;
+  return `${integer}\\.${"0".repeat(decimals)}${scale}"${unit}"`;
+}
+
+/** The display format of one cell: money in 亿元 from 1亿 up, else 万元 (like formatMoney; tables use one unit, moneyUnitOf). */
 export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
   if (typeof value !== "number") return undefined;
   switch (kind) {
     case "money":
-      return Math.abs(value) >= 1e8 ? MONEY_YI : MONEY_WAN;
+      return moneyFormat(Math.abs(value) >= 1e8 ? "亿元" : "万元", value);
     case "share":
       return percentFormat(value);
     case "cut":
@@ -96,7 +114,7 @@ function percentFormat(share: number): string {
 
 /** Width in Excel character units: the longest of header and values (CJK counts double), capped. */
 export function columnWidth(header: string[], values: Cell[], kind: ColumnKind): number {
-  const shown = (c: Cell) => (c === null ? "" : kind === "money" && typeof c === "number" ? "12345.6万元" : String(c));
+  const shown = (c: Cell) => (c === null ? "" : kind === "money" && typeof c === "number" ? "123,456.7万元" : String(c));
   let widest = 0;
   for (const text of [...header, ...values.slice(0, 500).map(shown)]) widest = Math.max(widest, displayWidth(text));
   return Math.min(60, Math.max(8, widest + 2));

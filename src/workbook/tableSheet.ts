@@ -6,7 +6,7 @@ import type { Style, Worksheet } from "exceljs";
 import { columnLabel } from "../format/labels.js";
 import { spreadsheetText } from "../output/formulaGuard.js";
 import type { Cell, ResultTable } from "../output/resultTables.js";
-import { type ColumnKind, columnKind, columnWidth, moneyColumnFormat, numFmt } from "./cellFormats.js";
+import { type ColumnKind, columnKind, columnWidth, moneyFormat, moneyUnitOf, numFmt } from "./cellFormats.js";
 
 export const HEADER_ROWS = 2;
 
@@ -19,13 +19,13 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable, shown: (col
   const style = sharedStyles();
   const rowKinds = metricKinds(table, kinds);
   const cellKinds = table.rows.map(rowKinds);
-  // One money unit per column (over the rows whose cell there is money), not 万元 and 亿元 by turns.
-  const money = table.columns.map((_, j) => moneyColumnFormat(table.rows.filter((_, i) => cellKinds[i][j] === "money").map((r) => r[j])));
+  // One money unit for the sheet (over every cell that is money), not 万元 and 亿元 by turns or column by column.
+  const unit = moneyUnitOf(table.rows.flatMap((r, i) => r.filter((_, j) => cellKinds[i][j] === "money")));
   const shownRows = table.rows.map((row) => row.map((v, j) => shown(table.columns[j], v)));
   table.rows.forEach((row, i) => {
     const added = sheet.addRow(shownRows[i].map(cellValue));
     row.forEach((v, j) => {
-      const format = cellKinds[i][j] === "money" && typeof v === "number" ? money[j] : numFmt(cellKinds[i][j], v);
+      const format = cellKinds[i][j] === "money" && typeof v === "number" ? moneyFormat(unit, v) : numFmt(cellKinds[i][j], v);
       added.getCell(j + 1).style = style(format, v);
     });
   });
@@ -45,11 +45,14 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable, shown: (col
 /**
  * Tables long over metrics (mc_summary.csv: one row per metric, its statistics in mean … p95) name
  * each row's unit in `metric`: a money metric (`paid_yuan`, `funding_gap_yuan`) shows its
- * statistics in 万元/亿元 like every other amount, a households metric whole.
+ * statistics in 万元/亿元 like every other amount, a households metric whole. compare.csv's rows
+ * and shadow_prices.csv's likewise name their unit (`column`, `limit`).
  */
 function metricKinds(table: ResultTable, kinds: ColumnKind[]): (row: Cell[]) => ColumnKind[] {
   const compared = table.columns.indexOf("column");
   if (compared >= 0) return comparedKinds(table, kinds, compared);
+  const limit = table.columns.indexOf("limit");
+  if (limit >= 0) return limitKinds(table, kinds, limit);
   const metric = table.columns.indexOf("metric");
   if (metric < 0) return () => kinds;
   // A metric's unit follows the same rule as a column's name (cellFormats.ts: `_yuan`, households).
@@ -58,6 +61,18 @@ function metricKinds(table: ResultTable, kinds: ColumnKind[]): (row: Cell[]) => 
     const unit = columnKind(String(row[metric] ?? ""));
     return unit === "money" || unit === "households" ? as[unit] : kinds;
   };
+}
+
+/**
+ * shadow_prices.csv: `valid_from` / `valid_to` are the limit's own amounts — yuan of a budget (shown
+ * as money, like budgets.csv's ranges) or slots of a capacity (a count).
+ */
+function limitKinds(table: ResultTable, kinds: ColumnKind[], limit: number): (row: Cell[]) => ColumnKind[] {
+  const ranges = table.columns.flatMap((c, j) => (c === "valid_from" || c === "valid_to" ? [j] : []));
+  const as = (kind: ColumnKind) => kinds.map((k, j) => (ranges.includes(j) ? kind : k));
+  const budget = as("money");
+  const capacity = as("count");
+  return (row) => (row[limit] === "budget" ? budget : row[limit] === "capacity" ? capacity : kinds);
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { columnKind, displayWidth, numFmt, WHOLE } from "../../src/workbook/cellFormats.js";
+import { columnKind, displayWidth, moneyFormat, numFmt, WHOLE } from "../../src/workbook/cellFormats.js";
 
 /** The rule as first written: one regex test per character. */
 const byRegex = (text: string) => [...text].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
@@ -50,5 +50,19 @@ describe("number formats by column", () => {
     expect(shown("attainment", 8003 / 8007)).toBe("0.00%");
     expect(shown("attainment", 1)).toBe("0.0%");
     expect(shown("p_met", 0.99996)).toBe("0.000%");
+  });
+});
+
+describe("money formats", () => {
+  it("puts a literal thousands separator where the shown whole part has one (Excel cannot group and scale by 10⁴ at once)", () => {
+    expect(moneyFormat("万元", 9_999_000)).toBe('0\\.0,"万元"'); // 999.9万元
+    expect(moneyFormat("万元", 9_999_960)).toBe('#\\,##0\\.0,"万元"'); // rounds to 1,000.0万元
+    expect(moneyFormat("万元", 960_000_000)).toBe('#\\,##0\\.0,"万元"'); // 96,000.0万元
+    expect(moneyFormat("万元", -678_000_000)).toBe('#\\,##0\\.0,"万元"'); // −67,800.0万元: Excel writes the sign
+    expect(moneyFormat("万元", 12_345_678_901)).toBe('#\\,###\\,##0\\.0,"万元"'); // 1,234,567.9万元 needs two
+    expect(moneyFormat("万元", 12_345_678_901_000)).toBe('#\\,###\\,###\\,##0\\.0,"万元"');
+    expect(moneyFormat("亿元", 96_000_000_000)).toBe('0\\.00,,"亿元"'); // 960.00亿元
+    expect(moneyFormat("亿元", 123_456_789_012)).toBe('#\\,##0\\.00,,"亿元"'); // 1,234.57亿元
+    expect(moneyFormat("万元", 0)).toBe('0\\.0,"万元"');
   });
 });

@@ -121,7 +121,7 @@ describe("results.xlsx", () => {
     expect(wb.SheetNames).toEqual(["概要", "压力测试-汇总", "压力测试-各资金来源", "压力测试-目标"]);
     const sheet = wb.Sheets["压力测试-各资金来源"];
     expect(["G1", "H1", "I1"].map((ref) => sheet[ref].v)).toEqual(["是否被削减的来源", "已使用", "变化"]);
-    expect(sheet.H4.z).toMatch(/亿元/);
+    expect(sheet.H4.z).toMatch(/万元/); // one unit for the sheet: its changes are under 1亿
     expect(sheet.I4.z).toMatch(/万元|亿元/);
     expect(sheet.G4.v).toBe(true);
   });
@@ -188,18 +188,39 @@ describe("results.xlsx", () => {
     };
     const wb = XLSX.read((await withOfficeFiles(files, { kind: "compare" }))["results.xlsx"] as Uint8Array, { cellNF: true });
     const format = (ref: string) => wb.Sheets["方案比较"][ref].z ?? "General";
-    expect(["D3", "E3", "F3"].map(format)).toEqual(Array(3).fill('0\\.00,,"亿元"').map((f, i) => (i === 2 ? '0\\.0,"万元"' : f)));
+    // One unit for the sheet's amounts (a delta of 4,261.6万 beside values of 5.4亿): 万元, grouped.
+    expect(["D3", "E3", "F3"].map(format)).toEqual(Array(3).fill('#\\,##0\\.0,"万元"'));
     expect(format("G3")).toBe("0.0%");
     expect(["D4", "E4", "F4"].map(format)).toEqual(["0.0%", "0.0%", "0.0%"]);
     expect(format("D5")).toBe("General"); // a weight: as stored
   });
 
-  it("keeps one money unit per column: 万元 where any amount is under 1亿, 亿元 where all are above", async () => {
-    const files = { "budgets.csv": "source,region,year,budget_yuan,used_yuan\ncentral,gd,2021,960000000,960000000\ncity,gz,2021,7200000,150000000\n" };
+  it("keeps one money unit per sheet, 万元 where any amount is under 1亿, with thousands separators for the cell's digits", async () => {
+    const files = {
+      "budgets.csv": "source,region,year,budget_yuan,carried_in_yuan,used_yuan,carried_out_yuan\ncentral,gd,2021,960000000,0,960000000,150000000\n" +
+        "city,gz,2021,7200000,0,150000000,123456789012\n",
+    };
     const wb = XLSX.read((await withOfficeFiles(files, { kind: "plan" }))["results.xlsx"] as Uint8Array, { cellNF: true });
     const format = (ref: string) => wb.Sheets["预算"][ref].z ?? "General";
-    expect([format("D3"), format("D4")]).toEqual(['0\\.0,"万元"', '0\\.0,"万元"']); // 9.6亿 beside 720万: both in 万元
-    expect([format("E3"), format("E4")]).toEqual(['0\\.00,,"亿元"', '0\\.00,,"亿元"']); // 9.6亿 and 1.5亿
+    // 9.6亿 beside 720万, and carried out 1.5亿 beside them: all in 万元 (96,000.0万元, not 96000.0万元).
+    expect(["D3", "D4", "E3", "F3", "G3", "G4"].map(format)).toEqual([
+      '#\\,##0\\.0,"万元"', '0\\.0,"万元"', '0\\.0,"万元"', '#\\,##0\\.0,"万元"', '#\\,##0\\.0,"万元"', '#\\,###\\,##0\\.0,"万元"',
+    ]);
+    expect(wb.Sheets["预算"].D3.v).toBe(960000000); // the cell stays yuan
+    const all = { "budgets.csv": "source,region,year,budget_yuan,used_yuan\ncentral,gd,2021,960000000,123456789012\n" };
+    const yi = XLSX.read((await withOfficeFiles(all, { kind: "plan" }))["results.xlsx"] as Uint8Array, { cellNF: true });
+    expect([yi.Sheets["预算"].D3.z, yi.Sheets["预算"].E3.z]).toEqual(['0\\.00,,"亿元"', '#\\,##0\\.00,,"亿元"']); // 9.60亿元, 1,234.57亿元
+  });
+
+  it("shows the 影子价格 sheet's validity range as the limit's amount: a budget's in 万元/亿元, a capacity's in slots", async () => {
+    const files = {
+      "shadow_prices.csv": "limit,where,units_per_step,valid_from,valid_to,method\nbudget,\"budget[central,gd,2024]\",3732.6,945250524.77,961077282,lp\n" +
+        "capacity,\"slots[gz,2024]\",2,1200,1350.5,lp\n",
+    };
+    const wb = XLSX.read((await withOfficeFiles(files, { kind: "plan" }))["results.xlsx"] as Uint8Array, { cellNF: true });
+    const format = (ref: string) => wb.Sheets["影子价格"][ref].z ?? "General";
+    expect(["D3", "E3", "D4", "E4"].map(format)).toEqual(['0\\.00,,"亿元"', '0\\.00,,"亿元"', "#,##0", "#,##0.0"]); // 9.45亿元–9.61亿元; 1,200–1,350.5 slots
+    expect(format("C3")).toBe("General"); // a price per 1亿元 is not an amount
   });
 
   it("shows diagnostics.csv's Chinese message in the 诊断 sheet, headed apart from the English", async () => {
