@@ -51,13 +51,24 @@ export function planSummary(outcome: SimulationOutcome): string {
   const byPrice = (b: BudgetRow) => b.shadow_price_units_per_100m_yuan || b.cost_saved_per_yuan;
   for (const b of [...binding].sort((a, z) => byPrice(z) - byPrice(a)).slice(0, SHOWN_BUDGETS)) {
     const carried = b.carried_in_yuan > 0 ? ` (${formatMoney(b.budget_yuan)} budget + ${formatMoney(b.carried_in_yuan)} carried in)` : "";
-    lines.push(`  ${b.source_name} / ${b.region_name} / ${b.year}: ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}${carried}${priceText(b, tables.shadowPrices)}`);
+    lines.push(`  ${b.source_name} / ${b.region_name} / ${b.year}: ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}${carried}${priceText(b, tables.shadowPrices) || unpriced(b)}`);
   }
   if (binding.length > SHOWN_BUDGETS) lines.push(`  … and ${binding.length - SHOWN_BUDGETS} more (budgets.csv)`);
   const fullCap = tables.capacity.filter((c) => c.binding).length;
   if (tables.capacity.length) lines.push(`capacity fully used in ${fullCap} of ${tables.capacity.length} region-years`);
   if (outcome.outDir) lines.push(`results written to ${outcome.outDir}`);
   return lines.join("\n") + "\n";
+}
+
+/**
+ * A budget used in full whose money has no price: more of it would buy nothing and save nothing,
+ * since other money stands in (a county budget listed as binding read as "county money is the
+ * limit" beside central money mostly idle).
+ */
+function unpriced(b: BudgetRow): string {
+  return b.shadow_price_units_per_100m_yuan === 0 && b.shadow_price_score_per_100m_yuan === 0 && b.cost_saved_per_yuan === 0
+    ? "; used in full, but priced 0: more of it would change nothing (other money can stand in)"
+    : "";
 }
 
 /** Binding budgets printed, highest price first; budgets.csv has them all. */

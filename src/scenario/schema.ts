@@ -25,7 +25,7 @@ const YearKey = z.string().regex(/^\d{4}$/, "year keys are four-digit years");
 const Name = z.string().regex(/^\P{Cc}*$/u, "names may not contain control characters (line breaks, tabs, escape codes)");
 const Description = z.string().regex(/^[\t\n\r\P{Cc}]*$/u, "a description may not contain control characters other than line breaks and tabs");
 
-const commaHint = ": a comma is read only between groups of three digits (1,234,567); a decimal is written with a point (0.8亿), and 万 groups are not commas (2亿, not 2,0000,0000)";
+const commaHint = ": a comma is read only between groups of three digits (1,234,567) or of four (2,0000,0000); a decimal is written with a point (0.8亿)";
 
 export const Amount = z
   .union([z.number(), z.string()])

@@ -10,11 +10,12 @@ const MULTIPLIER: Record<string, number> = { "": 1, 万: 1e4, 亿: 1e8 };
 // A sign before the number, or around a yuan sign: -5, -¥5, ¥-5 (Excel's zh-CN currency format).
 const AMOUNT = /^\s*(?:([+-]?)¥\s*([+-]?)|([+-]?))(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(万|亿)?\s*(元)?\s*$/i;
 /**
- * Thousands separators as Excel and WPS write them ("1,234,567"): groups of three digits after the
- * first, never after a decimal point. Any other comma ("1,2,3万", "12,34") stays, and the text is
- * not an amount: dropping it would read a slip as a different number.
+ * Digit groups: thousands separators as Excel and WPS write them ("1,234,567"), or groups of four
+ * as 万 and 亿 group them ("2,0000,0000" = 2亿) — the same size throughout, never after a decimal
+ * point. Any other comma ("0,8亿", "1,2,3万", "12,34") stays, and the text is not an amount:
+ * dropping it would read a decimal comma or a slip as a different number.
  */
-const GROUPED_DIGITS = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g;
+const GROUPED_DIGITS = /(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,4}(?:,\d{4})+)(?![\d,])/g;
 const PERCENT = /^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$/;
 
 /**

@@ -85,11 +85,11 @@ function thousandsCommaHint(line: string): string | null {
   if (!/[{}]/.test(bare)) return null;
   const number = /(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)/.exec(bare);
   if (number) return `numbers with thousands commas inside {…} must be quoted: "${number[0]}" (or written without commas: ${number[0].replace(/,/g, "")}); unquoted, YAML reads each comma there as the end of an entry`;
-  // Digits grouped by 万 (2,0000,0000), as Chinese amounts are sometimes written: not thousands.
+  // Digits grouped by 万 (2,0000,0000), as Chinese amounts are sometimes written, or otherwise.
   const grouped = /(?<![\w.])\d+(?:,\d+)+(?![\w.])/.exec(bare);
   if (!grouped) return null;
   const digits = grouped[0].replace(/,/g, "");
-  return `${grouped[0]} inside {…} is read as separate entries (YAML ends an entry at each comma there), and its commas are not thousands groups: write ${digits} or an amount with a unit (e.g. "2亿")`;
+  return `${grouped[0]} inside {…} is read as separate entries (YAML ends an entry at each comma there): write ${digits} or an amount with a unit (e.g. "2亿"), or quote it ("${grouped[0]}")`;
 }
 
 /** Tags that only restate what plain YAML means; any other tag is refused. */

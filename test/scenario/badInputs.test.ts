@@ -159,7 +159,7 @@ const cases: Case[] = [
     yaml: patch(['per_year: "3亿"', 'per_year: "0,8亿"']),
     path: "sources[0].budgets[0].per_year",
     marker: "0,8亿",
-    text: '"0,8亿" is not an amount (write yuan, or e.g. "3500万", "8.25亿", "2.7万元"): a comma is read only between groups of three digits',
+    text: '"0,8亿" is not an amount (write yuan, or e.g. "3500万", "8.25亿", "2.7万元"): a comma is read only between groups of three digits (1,234,567) or of four (2,0000,0000); a decimal is written with a point (0.8亿)',
   },
   {
     name: "a negative amount in units",

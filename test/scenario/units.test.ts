@@ -24,9 +24,12 @@ describe("amounts", () => {
     expect(parseAmount(text)).toBeNull(),
   );
 
-  it("reads every thousands separator of a long amount", () => {
+  it("reads every thousands separator of a long amount, and groups of four as 万 and 亿 group them", () => {
     expect(parseAmount("12,345,678.9元")).toBe(12_345_678.9);
     expect(parseAmount("-1,000万")).toBe(-10_000_000);
+    expect(parseAmount("2,0000,0000")).toBe(200_000_000); // a county planner's 2亿
+    expect(parseAmount("3500,0000元")).toBe(35_000_000);
+    expect(parseAmount("12,3456,789")).toBeNull(); // groups of four, then three
   });
 
   it.each(["abc", "3500千", "", "万", "¥", "¥¥5", "5¥", "-¥-5", "- 5", true, null, Infinity])("%s is not an amount", (text) =>

@@ -1,0 +1,21 @@
+/** The printed plan summary (src/cli/summary.ts), on a plan's own tables with one row edited. */
+import { describe, expect, it } from "vitest";
+import { planSummary } from "../../src/cli/summary.js";
+import { simulate } from "../../src/pipeline.js";
+
+describe("plan summary", () => {
+  it("says when a budget used in full has no price: more of it would change nothing", async () => {
+    const outcome = await simulate("test/fixtures/finance/towns.yaml", { dryRun: true });
+    const [first] = outcome.tables.budgets;
+    // A county budget used in full beside central money that can stand in: every price 0.
+    const full = { ...first, used_yuan: first.budget_yuan, carried_in_yuan: 0, binding: true, shadow_price_units_per_100m_yuan: 0, shadow_price_score_per_100m_yuan: 0, cost_saved_per_yuan: 0 };
+    outcome.tables.budgets = [full, ...outcome.tables.budgets.slice(1).map((b) => ({ ...b, binding: false }))];
+    outcome.tables.shadowPrices = outcome.tables.shadowPrices.filter((p) => !(p.limit === "budget" && p.of === full.source && p.region === full.region && p.year === full.year));
+    const text = planSummary(outcome);
+    expect(text).toContain(`  ${full.source_name} / ${full.region_name} / ${full.year}: `);
+    expect(text).toContain("; used in full, but priced 0: more of it would change nothing (other money can stand in)");
+    // A budget whose money saves weighted cost is not called unpriced.
+    outcome.tables.budgets = [{ ...full, cost_saved_per_yuan: 0.3 }, ...outcome.tables.budgets.slice(1)];
+    expect(planSummary(outcome)).not.toContain("priced 0");
+  });
+});
