@@ -58,9 +58,7 @@ const NO_NOTE: Label = { en: "", zh: "" };
  * a district): a margin cannot help, and the planner should hear what could — starting them earlier.
  */
 function wholeStockNote(scenario: Scenario, t: Scenario["targets"][number], c: TargetConfidence): Label {
-  if (c.status !== "limited") return NO_NOTE;
-  const stock = mostCountable(scenario, t);
-  if (stock === null || stock <= 0 || c.planned < stock - 1e-6 * Math.max(1, stock)) return NO_NOTE;
+  if (c.status !== "limited" || !wholeStock(scenario, t, c)) return NO_NOTE;
   return {
     en: ". Every unit of its stock is planned: only earlier starts, leaving years for a unit that slips or fails its vote to try again, could make it surer, and margins do not plan start years (docs/confidence.md, \"Limits\")",
     zh: "。其存量已全部列入计划：只有更早开工，为推迟开工或居民表决未通过的项目留出重试的年份，才能提高把握度，而余量不安排开工年份（见 docs/confidence.md“Limits”）",
@@ -79,6 +77,12 @@ function belowBound(c: TargetConfidence): Label {
     en: ` (its lower bound ${bound}, which must reach the level: a sample of ${formatCount(c.draws, true)} draws cannot tell it from below)`,
     zh: `（其下界${bound}须达到要求：${formatCount(c.draws, true)}次抽样尚不能排除低于要求）`,
   };
+}
+
+/** Whether the plan starts every unit of the target's stock (a margin can ask for more than there is). */
+function wholeStock(scenario: Scenario, t: Scenario["targets"][number], c: TargetConfidence): boolean {
+  const stock = mostCountable(scenario, t);
+  return stock !== null && stock > 0 && c.planned >= stock - 1e-6 * Math.max(1, stock);
 }
 
 export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfidence[], locate?: InputLocator): DiagnosticRow[] {
@@ -124,7 +128,7 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
     const margin = t.atLeast > 0 ? ` (${c.planned >= t.atLeast ? "+" : ""}${formatPercent(c.planned / t.atLeast - 1)})` : "";
     const what = `${formatCount(t.atLeast, whole)} ${namer.name("target", t.id)}`;
     if (c.status === "reached") {
-      lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
+      lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}${wholeStock(scenario, t, c) ? " — the whole stock" : ""}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
     } else {
       lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercent(c.met / c.draws)}${belowBound(c).en} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status].en}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c).en}`);
     }

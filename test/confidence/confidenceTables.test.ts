@@ -76,5 +76,10 @@ describe("confidence summary lines", () => {
     expect(all).toMatch(/\. Every unit of its stock is planned: only earlier starts, .* could make it surer, and margins do not plan start years/);
     const [some] = confidenceLines(scenario, [{ ...limited, planned: 999 }], tables(3e8, 0), tables(2e8, 0));
     expect(some).not.toMatch(/Every unit of its stock/);
+    // Reached with every unit planned (a margin above the stock): the line says so.
+    const [reached] = confidenceLines(scenario, [{ ...limited, status: "reached", met: 10 }], tables(3e8, 0), tables(2e8, 0));
+    expect(reached).toMatch(/: plan 1,000 \(\S+\) — the whole stock; P\(met\) 100\.0% on the calibration sample$/);
+    const [part] = confidenceLines(scenario, [{ ...limited, status: "reached", met: 10, planned: 999 }], tables(3e8, 0), tables(2e8, 0));
+    expect(part).not.toContain("whole stock");
   });
 });
