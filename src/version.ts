@@ -23,7 +23,9 @@ export const ENGINE_VERSION: string = pkg.version;
  * 6: stress plans every cut level above 0 % with a `near` stage after cost (the equally cheap plan
  * that moves fewest households from the 0 % plan): its regions losing and gaining most, and its
  * plans, change; compare writes run.json rows (run settings that differ); shadow_prices.csv quotes a
- * budget per its own money step (`step`, new `step_amount`), not always per 1亿元.
+ * budget per its own money step (`step`, new `step_amount`), not always per 1亿元;
+ * stress_summary.csv leaves households_lost_per_100m_yuan empty where a level gains households;
+ * run.json gains warnings_zh.
  */
 export const OUTPUT_VERSION = 6;
 /**
