@@ -137,6 +137,12 @@ export function checkHeader(list: string, header: string[]): { columns: string[]
   const budgetMix = list === "budgets" && columns.includes("year") && columns.includes("per_year");
   const fits = table.required.find((set) => set.every((c) => columns.includes(c)));
   if (unknown.length === 0 && fits && !budgetMix) return { columns, units };
+  // A spreadsheet's title row above the header (WPS and Excel sheets often start with one): one
+  // filled cell and no column this table knows.
+  const filled = header.filter((h) => h.trim() !== "");
+  if (filled.length === 1 && !columns.some(known)) {
+    return { problem: `the first line "${filled[0]}" looks like a title, not the header: delete the rows above the header. A ${list} table has the header ${expectedHeader(table)}` };
+  }
   const parts: string[] = [];
   if (unknown.length > 0) {
     const candidates = [...table.columns, ...Object.keys(HEADER_ALIASES).filter((a) => table.columns.includes(HEADER_ALIASES[a]))];

@@ -696,6 +696,14 @@ describe("problems in other files", () => {
     expect(errorFor(yaml, { "city.csv": "区域,年份（万元）,金额\ngz,2021,6000万\n" }).error.problems[0].message).toMatch(/^wrong header: unknown column "年份（万元）"/);
   });
 
+  it("says a spreadsheet's title row above the header is a title, not a header of unknown columns", () => {
+    const yaml = patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.csv}\n"]);
+    const { error } = errorFor(yaml, { "city.csv": "北江县市级预算表（2021—2022）,,\n区域,年份,金额\ngz,2021,6000万\n" });
+    expect(error.problems[0].message).toMatch(/^the first line "北江县市级预算表（2021—2022）" looks like a title, not the header: delete the rows above the header\. A budgets table has the header region,year,amount/);
+    // A header with one unknown column of several is still a header.
+    expect(errorFor(yaml, { "city.csv": "区域,年份,金额x\ngz,2021,6000万\n" }).error.problems[0].message).toMatch(/^wrong header: unknown column "金额x"/);
+  });
+
   it("reads a year written with its character (2024年, as office spreadsheets write it) as the year, in YAML and in a budgets CSV", () => {
     const dir = writeFiles({
       "s.yaml": patch(['{region: gd, per_year: "3亿"}', '{region: gd, per_year: "3亿", by_year: {"2022年": "1亿"}}']),
