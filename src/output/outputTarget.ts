@@ -1,7 +1,8 @@
 /**
  * What a command may write to. Results go into a folder renewsim creates; `--force` replaces an
  * existing one only when renewsim wrote it: the folder holds the manifest (`.renewsim-results.json`,
- * written with every results folder) and nothing the manifest does not list. Never replaced,
+ * written with every results folder) and nothing the manifest does not list. An empty folder is
+ * replaced with or without `--force` (it holds nothing to lose; its permissions are kept). Never replaced,
  * with or without `--force`: a file, a symbolic link, `/`, the home folder, the working folder or a
  * folder above it, and a folder that holds one of the command's inputs (the scenario, its layers
  * and CSV tables, shard or compared folders). Single-file outputs (`compare --out`, `export --out`)
@@ -43,7 +44,8 @@ export function checkFolderTarget(dir: string, rules: TargetRules): void {
   if (!stat) return;
   if (stat.isSymbolicLink()) throw refused(target, "is a symbolic link; renewsim writes results only into a folder it creates there");
   if (!stat.isDirectory()) throw refused(target, "is a file, not a results folder; renewsim never replaces a file — choose another --out");
-  // An empty folder (made by hand for the results) holds nothing to lose, with or without --force.
+  // An empty folder (made by hand for the results) holds nothing to lose, with or without --force:
+  // the results replace it, with its permissions (writeFolder.ts).
   if (readdirSync(target).length === 0) return;
   if (!rules.force) throw new OutputExistsError(target);
   const foreign = foreignEntries(target);

@@ -14,7 +14,7 @@
  *   that was being replaced, and throws OutputRefusedError saying why.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { ENGINE_VERSION } from "../version.js";
 import { checkFolderTarget, MANIFEST, MANIFEST_SIGNATURE, OutputExistsError, OutputRefusedError, type TargetRules } from "./outputTarget.js";
@@ -43,12 +43,16 @@ export function writeFolderAtomically(dir: string, files: Record<string, string 
     const names = Object.keys(files).sort();
     for (const file of names) writeFileSync(join(tmp, file), files[file]);
     writeFileSync(join(tmp, MANIFEST), manifest(names));
+    // An empty folder made for the results is replaced like any other, keeping its permissions.
+    let keptMode: number | null = null;
     if (existsSync(target)) {
-      checkFolderTarget(target, rules); // still a folder renewsim wrote, right before replacing it
+      checkFolderTarget(target, rules); // still a folder renewsim wrote (or an empty one), right before replacing it
+      if (readdirSync(target).length === 0) keptMode = lstatSync(target).mode & 0o7777;
       renameSync(target, aside);
       movedAside = true;
     }
     renameSync(tmp, target);
+    if (keptMode !== null) chmodSync(target, keptMode);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     if (movedAside && !existsSync(target)) renameSync(aside, target);

@@ -3,7 +3,7 @@
  * replace, stale temporaries of a killed run, a full disk, and two runs writing the same --out.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -32,12 +32,14 @@ describe("writeFolderAtomically", () => {
     expect(readdirSync(out).sort()).toEqual([MANIFEST, "b.csv"]);
   });
 
-  it("writes into an empty folder made for the results, with or without force: nothing there to lose", () => {
+  it("replaces an empty folder made for the results, with or without force, keeping its permissions: nothing there to lose", () => {
     for (const force of [false, true]) {
       const out = join(tmp(), "mine");
       mkdirSync(out);
+      chmodSync(out, 0o750);
       writeFolderAtomically(out, { "a.csv": "1\n" }, force);
       expect(readdirSync(out).sort()).toEqual([MANIFEST, "a.csv"]);
+      expect(statSync(out).mode & 0o7777).toBe(0o750);
     }
   });
 
