@@ -54,7 +54,8 @@ function perTarget(
       target: t.id,
       target_name: t.name,
       metric: t.metric,
-      units_per_step: round(gain * perStep, 6),
+      // Six significant digits: a step of a few yuan buys a ten-thousandth of a household.
+      units_per_step: Number((gain * perStep).toPrecision(6)),
       valid_from: v ? round(v.from * amountScale, 2) : NaN,
       valid_to: v ? round(v.to * amountScale, 2) : NaN,
       method: sol.dualMethod,

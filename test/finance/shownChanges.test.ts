@@ -16,6 +16,15 @@ describe("shownChanges: compare's rule for what counts as a change worth showing
     expect(shownChanges(rows, view).map((r) => `${r.file}:${r.a}`)).toEqual(["budgets.csv:300000000", "budgets.csv:200000000", "plan.csv:0.5"]);
   });
 
+  it("drops shadow_prices.csv's price per a budget's own step, which can differ between folders for the same price", () => {
+    const rows = [
+      { file: "shadow_prices.csv", column: "units_per_step", a: 6532, b: 0.6532 }, // per 1亿元, then per 10万元
+      { file: "shadow_prices.csv", column: "step_amount", a: 1e8, b: 1e5 },
+      { file: "budgets.csv", column: "shadow_price_units_per_100m_yuan", a: 6532, b: 6000 },
+    ];
+    expect(shownChanges(rows, view).map((r) => r.column)).toEqual(["shadow_price_units_per_100m_yuan"]);
+  });
+
   it("keeps a value exactly at the threshold and ignores missing values (NaN)", () => {
     const rows = [{ file: "f", column: "c", a: 1000, b: Number.NaN }, { file: "f", column: "c", a: 1000 * MATERIAL, b: Number.NaN }];
     expect(shownChanges(rows, view)).toHaveLength(2);

@@ -1,7 +1,7 @@
 /**
  * Which compared values `compare` shows as changes, in its printout and in its report alike: not
  * the ranges where a price holds (`*_valid_from`, `*_valid_to`: where a price holds, not a quantity
- * of the plan), and not a value under a thousandth of its column's largest — a near-zero base,
+ * of the plan), not shadow_prices.csv's price per a budget's own step, and not a value under a thousandth of its column's largest — a near-zero base,
  * whose relative change says nothing (0.0004 households → 0 is −100 %, bonds' 2026 utilisation
  * +187,432 %) and would lead the list.
  */
@@ -11,6 +11,14 @@ export const MATERIAL = 1e-3;
 
 /** Ranges of a price (where it holds), not quantities: their relative change is not a change of the plan. */
 const RANGE_COLUMN = /_valid_(from|to)/;
+
+/**
+ * shadow_prices.csv's price per step and the step: a budget's step is its own (10万元 in one folder,
+ * 1亿元 in the other), so 6,532 → 0.6532 can be the same price. budgets.csv's
+ * shadow_price_units_per_100m_yuan compares a budget's price at one rate.
+ */
+const PER_OWN_STEP = new Set(["units_per_step", "step_amount"]);
+const perOwnStep = (v: ChangeSize) => v.file === "shadow_prices.csv" && PER_OWN_STEP.has(v.column);
 
 export interface ChangeSize {
   file: string;
@@ -27,7 +35,7 @@ export function shownChanges<T>(rows: readonly T[], view: (row: T) => ChangeSize
   const material = materialIn(rows, view);
   return rows.filter((row) => {
     const v = view(row);
-    return !RANGE_COLUMN.test(v.column) && material(v, size(v));
+    return !RANGE_COLUMN.test(v.column) && !perOwnStep(v) && material(v, size(v));
   });
 }
 
