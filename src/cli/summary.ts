@@ -2,7 +2,7 @@
 import type { Label } from "../format/labels.js";
 import type { SimulationOutcome } from "../pipeline.js";
 import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
-import { formatChange, formatCount, formatMoney, formatPercent, formatShortOf, priceStepYuan } from "../format/numbers.js";
+import { formatChange, formatCount, formatMoney, formatPercent, formatShortOf } from "../format/numbers.js";
 import { type ConflictGroup, groupConflicts } from "../plan/conflictGroups.js";
 import { confidenceLines } from "../confidence/confidenceTables.js";
 
@@ -82,7 +82,7 @@ export function printNotices(notices: readonly Label[]): void {
 /**
  * "; +1亿元 ≈ +71 gd-communities, +11,200 gd-households (certain up to +1.2亿元)": what the
  * money buys, per target; the other direction when the price holds only below the budget. The step
- * is 1亿元 or less where the price holds for less (priceStepYuan, as `simulate explain` quotes it).
+ * is 1亿元 or less where the price holds for less (shadow_prices.csv's step, as `simulate explain` quotes it).
  */
 function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
   const mine = prices.filter((p) => p.limit === "budget" && p.of === b.source && p.region === b.region && p.year === b.year);
@@ -92,8 +92,9 @@ function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
   const down = Number.isFinite(from) && from < b.budget_yuan - 1;
   if (!up && !down) return "";
   const sign = up ? 1 : -1;
-  const step = priceStepYuan(up ? to - b.budget_yuan : b.budget_yuan - from);
-  const gains = mine.map((p) => `${formatChange((sign * p.units_per_step * step) / p.step_amount, 3)} ${p.target}`).join(", ");
+  // shadow_prices.csv quotes the budget per the step its price holds for, up or else down (priceStepYuan).
+  const step = mine[0].step_amount;
+  const gains = mine.map((p) => `${formatChange(sign * p.units_per_step, 3)} ${p.target}`).join(", ");
   const range = up
     ? Number.isFinite(to) ? ` (certain up to +${formatMoney(to - b.budget_yuan)})` : ""
     : ` (certain down to −${formatMoney(b.budget_yuan - from)}; more would not be used)`;
