@@ -62,7 +62,7 @@ function usedBySource(level: StressLevel): Map<string, number> | null {
 /**
  * A change is material from 0.1 % of the money the level cuts (and never under a yuan, solver
  * noise): smaller ones (+28.92元 of central money beside a 9,000万 cut) are left out of the
- * printed line, their total said, so the line still adds up.
+ * printed line, their total said where it shows, so the line adds up to its precision.
  */
 const MATERIAL_SHARE_OF_CUT = 1e-3;
 

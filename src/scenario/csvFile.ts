@@ -17,8 +17,9 @@ export const TEXT_COLUMNS = new Set(["id", "name", "region", "parent", "program"
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /**
  * A number with thousands separators, as WPS and Excel save a cell formatted with them ("71,111",
- * "1,234,567.5"): groups of three digits only, so "7,1111" or "1,5" (a decimal comma?) stay text
- * and the schema refuses them.
+ * "1,234,567.5"): groups of three digits only, so "7,1111" or "1,5" (a decimal comma?) stay text.
+ * A count column then refuses them; a money column reads them as amounts (units.ts), which take
+ * groups of four too ("7,1111" = 71111元) and refuse "1,5".
  */
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 /** Columns of years: the actuals' and budgets' `year`, a target's `by`. */
