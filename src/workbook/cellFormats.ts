@@ -112,9 +112,20 @@ function percentFormat(share: number): string {
   return digits === 1 ? PERCENT : `0.${"0".repeat(digits)}%`;
 }
 
-/** Width in Excel character units: the longest of header and values (CJK counts double), capped. */
-export function columnWidth(header: string[], values: Cell[], kind: ColumnKind): number {
-  const shown = (c: Cell) => (c === null ? "" : kind === "money" && typeof c === "number" ? "123,456.7万元" : String(c));
+/** An amount's digits as its money format shows them (all decimals kept), per unit. */
+const SHOWN: Record<MoneyUnit, Intl.NumberFormat> = {
+  万元: new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  亿元: new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+
+/**
+ * Width in Excel character units: the longest of header and values (CJK counts double), capped.
+ * Money is measured as its format shows it in the sheet's `unit` (343亿 in 万元 is "3,431,600.0万元").
+ */
+export function columnWidth(header: string[], values: Cell[], kind: ColumnKind, unit: MoneyUnit = "万元"): number {
+  const { decimals, yuanPerDigit } = UNIT_DIGITS[unit];
+  const money = (yuan: number) => `${yuan < 0 ? "-" : ""}${SHOWN[unit].format(Math.abs(yuan) / (yuanPerDigit * 10 ** decimals))}${unit}`;
+  const shown = (c: Cell) => (c === null ? "" : kind === "money" && typeof c === "number" ? money(c) : String(c));
   let widest = 0;
   for (const text of [...header, ...values.slice(0, 500).map(shown)]) widest = Math.max(widest, displayWidth(text));
   return Math.min(60, Math.max(8, widest + 2));

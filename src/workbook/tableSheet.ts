@@ -34,7 +34,7 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable, shown: (col
   const keys = sheet.getRow(2);
   keys.font = { color: { argb: "FF808080" }, size: 9 };
   table.columns.forEach((column, j) => {
-    sheet.getColumn(j + 1).width = columnWidth([zh[j], column], shownRows.map((r) => r[j]), kinds[j]);
+    sheet.getColumn(j + 1).width = columnWidth([zh[j], column], shownRows.map((r) => r[j]), kinds[j], unit);
   });
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROWS, topLeftCell: "A3", activeCell: "A3" }];
   if (table.columns.length > 0) {

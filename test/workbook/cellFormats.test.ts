@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { columnKind, displayWidth, moneyFormat, numFmt, WHOLE } from "../../src/workbook/cellFormats.js";
+import { columnKind, columnWidth, displayWidth, moneyFormat, numFmt, WHOLE } from "../../src/workbook/cellFormats.js";
 
 /** The rule as first written: one regex test per character. */
 const byRegex = (text: string) => [...text].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
@@ -64,5 +64,14 @@ describe("money formats", () => {
     expect(moneyFormat("亿元", 96_000_000_000)).toBe('0\\.00,,"亿元"'); // 960.00亿元
     expect(moneyFormat("亿元", 123_456_789_012)).toBe('#\\,##0\\.00,,"亿元"'); // 1,234.57亿元
     expect(moneyFormat("万元", 0)).toBe('0\\.0,"万元"');
+  });
+});
+
+describe("columnWidth", () => {
+  it("measures money as the sheet's unit shows it: 343亿 in 万元 is 3,431,600.0万元 (no #### in a column sized for 123,456.7万元)", () => {
+    const shown = "3,431,600.0万元";
+    expect(columnWidth(["金额"], [34_316_000_000, 5e6], "money", "万元")).toBe(displayWidth(shown) + 2);
+    expect(columnWidth(["金额"], [960_000_000], "money", "亿元")).toBe(Math.max(8, displayWidth("9.60亿元") + 2));
+    expect(columnWidth(["金额"], [-1_234_567], "money", "万元")).toBe(displayWidth("-123.5万元") + 2);
   });
 });
