@@ -3,10 +3,8 @@
  * limit `budget`, method `lp` … — in planning words, for the workbook's cells: a reader of a sheet
  * sees 最优 and 开工惠及户数, while the CSVs (and run.json) keep the codes for programs.
  */
-import { type Label, l, metricLabel, SOURCE_KIND_LABELS, statusLabel } from "./labels.js";
+import { type Label, l, metricLabel, SOURCE_KIND_LABELS, statusLabel, TARGET_KIND_LABELS, wordsFor } from "./labels.js";
 import { diagnosticKindLabel, familyLabel } from "./runLabels.js";
-
-const TARGET_KINDS: Record<string, Label> = { soft: l("预期性", "soft"), hard: l("约束性", "hard") };
 
 const LIMITS: Record<string, Label> = { budget: l("预算", "budget"), capacity: l("施工能力", "capacity") };
 
@@ -27,13 +25,14 @@ const STEPS: Record<string, Label> = { "1 slot": l("1个施工能力单位", "1 
 
 const PER: Record<string, Label> = { "target unit": l("每目标单位", "per target unit") };
 
-const table = (words: Record<string, Label>) => (code: string): Label | null => words[code] ?? null;
+// A code without words reads as itself, which codeLabel drops.
+const table = (words: Record<string, Label>) => (code: string): Label => wordsFor(words, code);
 
 /** Per column key, its codes in words; a column not listed holds names, ids or numbers and is shown as written. */
-const BY_COLUMN: Record<string, (code: string) => Label | null> = {
+const BY_COLUMN: Record<string, (code: string) => Label> = {
   status: statusLabel,
   // targets.csv and stress.csv: soft / hard; diagnostics.csv: the finding's kind.
-  kind: (code) => TARGET_KINDS[code] ?? diagnosticKindLabel(code),
+  kind: (code) => TARGET_KIND_LABELS[code] ?? diagnosticKindLabel(code),
   metric: metricLabel,
   limit: table(LIMITS),
   method: table(METHODS),

@@ -10,6 +10,14 @@ export interface Label {
 
 export const l = (zh: string, en: string): Label => ({ zh, en });
 
+/** A code's words from `words`, or the code itself in both languages where it has none. */
+export function wordsFor(words: Record<string, Label>, code: string): Label {
+  return words[code] ?? l(code, code);
+}
+
+/** A target's kind as Chinese plans say it: a hard target is 约束性, a soft one 预期性. */
+export const TARGET_KIND_LABELS: Record<string, Label> = { soft: l("预期性", "soft"), hard: l("约束性", "hard") };
+
 /** Sheet / section titles per result file. Sheet names: ≤ 31 characters, none of []:*?/\ . */
 export const FILE_LABELS: Record<string, Label> = {
   "targets.csv": l("目标完成", "Targets"),
@@ -231,7 +239,7 @@ export function targetUnitLabel(metric: string, programUnit: unknown): Label | n
 }
 
 export function metricLabel(metric: string): Label {
-  return METRIC_LABELS[metric] ?? l(metric, metric);
+  return wordsFor(METRIC_LABELS, metric);
 }
 
 const STATUS: Record<string, Label> = {
@@ -243,7 +251,7 @@ const STATUS: Record<string, Label> = {
 
 /** A plan's or a search's status in the page's language (run.json and the CSVs keep the English word). */
 export function statusLabel(status: string): Label {
-  return STATUS[status] ?? l(status, status);
+  return wordsFor(STATUS, status);
 }
 
 /**

@@ -4,7 +4,7 @@
  * `kind`, and a stage's name. The CSVs and
  * run.json keep the codes; the report and the workbook show these.
  */
-import { type Label, l } from "./labels.js";
+import { type Label, l, wordsFor } from "./labels.js";
 
 const MONTE_CARLO_MODES: Record<string, Label> = {
   evaluate: l("按计划执行（evaluate：计划固定，逐次抽样执行）", "evaluate (the plan fixed, executed in each draw)"),
@@ -14,7 +14,7 @@ const MONTE_CARLO_MODES: Record<string, Label> = {
 
 /** How a run's draws were made (run.json `monte_carlo.mode`), in the page's language. */
 export function monteCarloModeLabel(mode: string): Label {
-  return MONTE_CARLO_MODES[mode] ?? l(mode, mode);
+  return wordsFor(MONTE_CARLO_MODES, mode);
 }
 
 /** The limit families a conflict names (diagnostics.csv `conflict:<family>`). */
@@ -44,7 +44,7 @@ const DIAGNOSTIC_KINDS: Record<string, Label> = {
 
 /** A limit family (a conflict's, min_budget_binding.csv `family`): "budgets" → 预算; unknown families as written. */
 export function familyLabel(family: string): Label {
-  return CONFLICT_FAMILIES[family] ?? l(family, family);
+  return wordsFor(CONFLICT_FAMILIES, family);
 }
 
 /** A diagnostics.csv `kind` in the page's language ("conflict:budgets" → 冲突：预算); unknown kinds as written. */
@@ -54,7 +54,7 @@ export function diagnosticKindLabel(kind: string): Label {
     const f = familyLabel(family);
     return l(`冲突：${f.zh}`, `conflict: ${f.en}`);
   }
-  return DIAGNOSTIC_KINDS[kind] ?? l(kind, kind);
+  return wordsFor(DIAGNOSTIC_KINDS, kind);
 }
 
 const STAGES: Record<string, Label> = {
@@ -69,7 +69,7 @@ const STAGES: Record<string, Label> = {
 
 /** A stage's name ("cost" → 成本); unknown names as written. */
 export function stageLabel(stage: string): Label {
-  return STAGES[stage] ?? l(stage, stage);
+  return wordsFor(STAGES, stage);
 }
 
 /** run.json's `as_of` as a date to read: a year alone means its start (docs/scenario-reference.md), not "through" it. */

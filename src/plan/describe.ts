@@ -8,7 +8,7 @@ import type { Row } from "../model/types.js";
 import type { Scenario } from "../scenario/types.js";
 import { formatYuan } from "../scenario/units.js";
 import { MONEY_UNIT } from "../model/context.js";
-import { metricLabel } from "../format/labels.js";
+import { metricLabel, TARGET_KIND_LABELS, wordsFor } from "../format/labels.js";
 
 export class Namer {
   private names = new Map<string, string>();
@@ -69,11 +69,9 @@ export function describeRow(row: Row, scenario: Scenario, namer = new Namer(scen
   }
 }
 
-const TARGET_KIND_ZH: Record<string, string> = { hard: "约束性", soft: "预期性" };
-
 /** A target's kind as Chinese plans say it: a hard target is 约束性, a soft one 预期性. */
 export function targetKindZh(kind: string): string {
-  return TARGET_KIND_ZH[kind] ?? kind;
+  return wordsFor(TARGET_KIND_LABELS, kind).zh;
 }
 
 /** describeRow in Chinese, a noun phrase a 住建局 or 财政厅 reader would write. */
