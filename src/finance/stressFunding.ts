@@ -87,7 +87,8 @@ export function takenUpBy(rows: StressFundingRow[], cutYuan: ReadonlyMap<string,
     const small = level.filter((r) => !moved.includes(r) && Math.abs(r.change_yuan!) >= REPORT_TOLERANCE.yuan);
     // Their total is said where it shows at the line's precision (a tenth of the material change, at
     // least 1万元): "−32.92元 in all" beside a 3,533万 cut is noise to a reader.
-    const leftOut = small.length > 0 && Math.abs(sum(small)) >= Math.max(1e4, material / 10) ? `changes under ${formatMoney(material)} left out: ${formatMoneyChange(sum(small))} in all; ` : "";
+    const smallTotal = sum(small);
+    const leftOut = small.length > 0 && Math.abs(smallTotal) >= Math.max(1e4, material / 10) ? `changes under ${formatMoney(material)} left out: ${formatMoneyChange(smallTotal)} in all; ` : "";
     const paidLess = less.length > 0 ? `${less.map(part).join(", ")} → ` : "";
     // Changes under a yuan are no change: the net is of what is listed and what is left out.
     const net = sum([...moved, ...small]);
