@@ -9,7 +9,7 @@
  * `!` escape literally). Thousands separators are literal commas too, placed for the cell's own
  * number of digits (moneyFormat): `#\,##0\.0,"万元"` shows 960000000 as 96,000.0万元.
  */
-import { type MoneyUnit, percentDecimals } from "../format/numbers.js";
+import { type MoneyUnit, percentDecimals, UNIT_YUAN } from "../format/numbers.js";
 import { isMoneyColumn } from "../output/columns.js";
 import type { Cell } from "../output/resultTables.js";
 
@@ -123,8 +123,7 @@ const SHOWN: Record<MoneyUnit, Intl.NumberFormat> = {
  * Money is measured as its format shows it in the sheet's `unit` (343亿 in 万元 is "3,431,600.0万元").
  */
 export function columnWidth(header: string[], values: Cell[], kind: ColumnKind, unit: MoneyUnit = "万元"): number {
-  const { decimals, yuanPerDigit } = UNIT_DIGITS[unit];
-  const money = (yuan: number) => `${yuan < 0 ? "-" : ""}${SHOWN[unit].format(Math.abs(yuan) / (yuanPerDigit * 10 ** decimals))}${unit}`;
+  const money = (yuan: number) => `${yuan < 0 ? "-" : ""}${SHOWN[unit].format(Math.abs(yuan) / UNIT_YUAN[unit])}${unit}`;
   const shown = (c: Cell) => (c === null ? "" : kind === "money" && typeof c === "number" ? money(c) : String(c));
   let widest = 0;
   for (const text of [...header, ...values.slice(0, 500).map(shown)]) widest = Math.max(widest, displayWidth(text));
