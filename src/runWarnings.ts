@@ -15,6 +15,25 @@ export function runWarningFields(notes: readonly Label[]): RunWarnings {
   return { warnings: notes.map((n) => n.en), warnings_zh: notes.map((n) => n.zh) };
 }
 
+/**
+ * Notes of one of a command's plans (a stress level, the plan without margins, min-budget's plan at
+ * λ), each said with the plan it is about: "cut 20%: stage cost stopped at …".
+ */
+export function notesOf(plan: Label, notes: readonly Label[]): Label[] {
+  return notes.map((n) => ({ en: `${plan.en}: ${n.en}`, zh: `${plan.zh}：${n.zh}` }));
+}
+
+/**
+ * The notes of a command's several plans (stress levels): a note every plan has (the scenario's
+ * own, such as smoothing not applying to whole units) once as it is, the others with their plan.
+ */
+export function notesOfPlans(plans: readonly { plan: Label; notes: readonly Label[] }[]): Label[] {
+  const inAll = (n: Label) => plans.every((p) => p.notes.some((m) => m.en === n.en));
+  const shared = plans.length > 1 ? (plans[0]?.notes ?? []).filter(inAll) : [];
+  const own = plans.flatMap((p) => notesOf(p.plan, p.notes.filter((n) => !shared.some((m) => m.en === n.en))));
+  return [...shared, ...own];
+}
+
 export function addRunWarning(run: RunWarnings, note: Label): void {
   run.warnings.push(note.en);
   run.warnings_zh.push(note.zh);

@@ -11,6 +11,7 @@
  */
 import { type FolderRequest, FolderRun } from "../folderRun.js";
 import { financeRunJson } from "../finance/runInfo.js";
+import { notesOf } from "../runWarnings.js";
 import type { CheckedScenario } from "../loadChecked.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { type FrontierOptions, type FrontierResult, runFrontier } from "./frontier.js";
@@ -64,7 +65,7 @@ export async function frontierFolder(file: string, request: FrontierRequest): Pr
     levels: result.levels.map((l) => ({ confidence: l.confidence, plan_of_level: result.levels[l.planOf].confidence, government_used_yuan: l.money.governmentYuan })),
     calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
     validation: validationRunInfo(validation),
-  });
+  }, notesOf({ en: "the plan without margins", zh: "不设余量的方案" }, result.plain.solution.warnings));
   const files = await renderFrontierFiles(rows, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx });
   return { loaded, result, seeds, validation, rows, outDir: run.write(files) };
 }

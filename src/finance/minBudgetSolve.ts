@@ -26,6 +26,7 @@ import { bindsAt } from "../model/rowActivity.js";
 import { budgetMoney } from "../results/carry.js";
 import { wholeUnitNotice, wholeUnitScale } from "./wholeUnitScale.js";
 import { planScenario, type ScenarioPlanner } from "../plan/planScenario.js";
+import { notesOf } from "../runWarnings.js";
 
 export interface MinBudgetRow {
   source: string;
@@ -174,10 +175,8 @@ async function atPlannedWholeUnits(
   const found = await wholeUnitScale(scenario, sel, lambda, plan);
   const notice = wholeUnitNotice(lambda, found);
   // The plan's own warnings too: at the tightest budgets its cost stage can run into its time limit.
-  const planned = (found.planned?.solution.warnings ?? []).map((w) => ({
-    en: `the plan at λ = ${found.scale.toFixed(4)}: ${w.en}`,
-    zh: `λ = ${found.scale.toFixed(4)} 时的方案：${w.zh}`,
-  }));
+  const at = found.scale.toFixed(4);
+  const planned = notesOf({ en: `the plan at λ = ${at}`, zh: `λ = ${at} 时的方案` }, found.planned?.solution.warnings ?? []);
   if (!found.planned) return { notices: notice ? [notice] : [] };
   const notices = [...result.notices, ...(notice ? [notice] : []), ...planned];
   const namer = new Namer(scenario);

@@ -49,6 +49,18 @@ describe("stressFolder: simulate stress as an engine call", () => {
     expect(report).toContain(`<span class="zh">${runJson.warnings_zh[0]}</span>`);
   });
 
+  it("puts the levels' own solver notes in run.json's warnings, a note of every level once", async () => {
+    const dir = tmp();
+    // Whole units with smoothing asked for: each level's plan notes that whole units are not smoothed.
+    writeFileSync(join(dir, "whole.yaml"), "programs:\n  - {id: retrofit, integer: true}\nobjective: {smoothing: true}\n");
+    const out = join(dir, "stress");
+    const outcome = await stressFolder(BUDGET, { cut: { selector: gov, levels: [0, 0.2], amounts: [] }, from: null, region: null, solver: "auto", out, overlays: [join(dir, "whole.yaml")] });
+    expect(outcome.levels.every((l) => l.planned.solution.warnings.length === 1)).toBe(true);
+    const runJson = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    expect(runJson.warnings).toEqual([expect.stringMatching(/^smoothing applies to continuous programmes only: retrofit is planned in whole units/)]);
+    expect(runJson.warnings_zh).toEqual([expect.stringMatching(/^平滑（objective.smoothing）只作用于连续规划的项目：retrofit按整数单位规划/)]);
+  });
+
   it("counts no households where the scenario has no households target, and charts the weighted shortfall instead", async () => {
     const out = join(tmp(), "stress-units");
     const outcome = await stressFolder(BUDGET, { cut: { selector: gov, levels: [0, 0.5], amounts: [] }, from: null, region: null, solver: "auto", out });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { notesOf, notesOfPlans } from "../src/runWarnings.js";
+
+const timedOut = { en: "stage cost stopped at the 300 s time limit", zh: "成本阶段在300秒时间上限处停止" };
+const notSmoothed = { en: "smoothing applies to continuous programmes only", zh: "平滑只作用于连续规划的项目" };
+
+describe("run.json notes of a command's plans", () => {
+  it("says which plan a note is about, in both languages", () => {
+    expect(notesOf({ en: "cut 20%", zh: "削减20%" }, [timedOut])).toEqual([
+      { en: "cut 20%: stage cost stopped at the 300 s time limit", zh: "削减20%：成本阶段在300秒时间上限处停止" },
+    ]);
+  });
+
+  it("gives a note every level has once, as it is, and a level's own note with its level", () => {
+    const notes = notesOfPlans([
+      { plan: { en: "cut 0%", zh: "削减0%" }, notes: [notSmoothed] },
+      { plan: { en: "cut 20%", zh: "削减20%" }, notes: [notSmoothed, timedOut] },
+    ]);
+    expect(notes.map((n) => n.en)).toEqual([notSmoothed.en, `cut 20%: ${timedOut.en}`]);
+    expect(notes.map((n) => n.zh)).toEqual([notSmoothed.zh, `削减20%：${timedOut.zh}`]);
+  });
+
+  it("keeps the plan on the notes of a single level (there is nothing it shares them with)", () => {
+    expect(notesOfPlans([{ plan: { en: "cut 10%", zh: "削减10%" }, notes: [timedOut] }]).map((n) => n.en)).toEqual([`cut 10%: ${timedOut.en}`]);
+  });
+});
