@@ -9,7 +9,7 @@ import type { Label } from "../format/labels.js";
 import { MONEY_UNIT } from "../model/context.js";
 import { rowName } from "../model/names.js";
 import type { ConstraintFamily } from "../model/types.js";
-import { describeRow, isMoneyRow, Namer } from "../plan/describe.js";
+import { describeRow, describeRowZh, isMoneyRow, Namer } from "../plan/describe.js";
 import { type Conflict, diagnoseInfeasibility } from "../plan/elastic.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { StagedSession } from "../plan/stagedSession.js";
@@ -49,6 +49,8 @@ export interface BindingRow {
   family: string;
   where: string;
   what: string;
+  /** `what` in Chinese (for the workbook and Chinese readers), as diagnostics.csv's message_zh. */
+  what_zh: string;
   /** Change of the minimum selected budget (yuan) per one more `per` of the row's limit. */
   min_budget_change_yuan: number;
   per: string;
@@ -264,6 +266,7 @@ function bindingRows(mb: MinBudgetModel, scenario: Scenario, duals: Float64Array
       family,
       where: rowName(row),
       what: describeRow(row, scenario, namer),
+      what_zh: describeRowZh(row, scenario, namer),
       min_budget_change_yuan: round(duals[i] * total * (money ? step / MONEY_UNIT : 1), 2),
       per: money ? formatMoney(step) : family === "capacity" ? "slot" : family === "targets" ? "target unit" : "unit",
       order: family === "targets" ? 0 : 1,

@@ -23,7 +23,11 @@ const CONFIDENCE_STATUS: Record<string, Label> = {
 
 const STEPS: Record<string, Label> = { "1 slot": l("1个施工能力单位", "1 slot") };
 
-const PER: Record<string, Label> = { "target unit": l("每目标单位", "per target unit") };
+const PER: Record<string, Label> = {
+  "target unit": l("每目标单位", "per target unit"),
+  slot: l("每个施工能力单位", "per slot"),
+  unit: l("每个单位", "per unit"),
+};
 
 // A code without words reads as itself, which codeLabel drops.
 const table = (words: Record<string, Label>) => (code: string): Label => wordsFor(words, code);

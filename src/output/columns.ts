@@ -136,7 +136,7 @@ export const MIN_BUDGET_COLUMNS: (keyof MinBudgetRow)[] = [
   "min_budget_yuan", "change_yuan", "carried_in_yuan", "used_yuan", "binding",
 ];
 /** min_budget_binding.csv (`simulate min-budget`): the limits that hold the minimum. */
-export const MIN_BUDGET_BINDING_COLUMNS: (keyof BindingRow)[] = ["family", "where", "what", "min_budget_change_yuan", "per"];
+export const MIN_BUDGET_BINDING_COLUMNS: (keyof BindingRow)[] = ["family", "where", "what", "what_zh", "min_budget_change_yuan", "per"];
 /** min_budget_confidence.csv (`simulate min-budget --confidence`): per target, at the scale found and 1 % below it. */
 export const MIN_BUDGET_CONFIDENCE_COLUMNS = [
   "target", "name", "confidence_required", "target_value", "scale", "planned_value", "p_met_calibration", "p_met", "p_met_se",

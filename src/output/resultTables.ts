@@ -20,7 +20,7 @@ export interface ResultTable {
 const TEXT_COLUMNS = new Set([
   "region", "program", "source", "target", "capacity", "source_kind", "shadow_price_target", "shadow_price_method",
   "key", "where", "input", "output", "cut_label", "file", "column", "missing_in", "regions_losing_most", "regions_gaining_most", "name",
-  "message", "message_zh", "what", "per", "family", "kind", "metric", "status",
+  "message", "message_zh", "what", "what_zh", "per", "family", "kind", "metric", "status",
 ]);
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 

@@ -33,7 +33,7 @@ describe("frontierFolder: simulate frontier as an engine call", () => {
     const dir = tmp();
     writeFileSync(join(dir, "whole.yaml"), "programs:\n  - {id: retrofit, integer: true}\nobjective: {smoothing: true}\n");
     const out = join(dir, "frontier");
-    await frontierFolder(BUDGET, { levels: [0.5], solver: "auto", out, overlays: [join(dir, "whole.yaml")], calibrationDraws: 200 });
+    await frontierFolder(BUDGET, { levels: [0.5], solver: "auto", out, overlays: [join(dir, "whole.yaml")], calibration: { calibrationDraws: 200 } });
     const runJson = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
     expect(runJson.warnings).toEqual([expect.stringMatching(/^the plan without margins: smoothing applies to continuous programmes only/)]);
     expect(runJson.warnings_zh).toEqual([expect.stringMatching(/^不设余量的方案：平滑/)]);

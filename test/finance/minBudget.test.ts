@@ -46,6 +46,8 @@ describe("min-budget model", () => {
     // The target holds the budget up: one more unit needs 90万元 more.
     expect(r.binding[0]).toMatchObject({ family: "targets", where: "target[started-8]", per: "target unit" });
     expect(r.binding[0].min_budget_change_yuan).toBeCloseTo(900_000, 2);
+    // In Chinese too, for the workbook (min-budget demands a soft target in full; it stays 预期性).
+    expect(r.binding[0].what_zh).toBe("预期性目标started-8：town至2022年开工数 ≥ 8");
   });
 
   it("quotes a budget's price per its own money step, not per 1亿元 of a budget far smaller", async () => {

@@ -32,7 +32,7 @@ function expected(text: string, column: string): string | number | boolean | und
   if (text === "") return undefined;
   const words = codeLabel(column, text);
   if (words) return words.zh;
-  if (text === "true" || text === "false") return text === "true";
+  if (text === "true" || text === "false") return text === "true" ? "是" : "否";
   if (/^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
@@ -123,7 +123,8 @@ describe("results.xlsx", () => {
     expect(["G1", "H1", "I1"].map((ref) => sheet[ref].v)).toEqual(["是否被削减的来源", "已使用", "变化"]);
     expect(sheet.H4.z).toMatch(/万元/); // one unit for the sheet: its changes are under 1亿
     expect(sheet.I4.z).toMatch(/万元|亿元/);
-    expect(sheet.G4.v).toBe(true);
+    expect(sheet.G4.v).toBe("是"); // cut_source true, as a Chinese reader says it
+    expect(sheet.G5.v).toBe("否");
   });
 
   it("shows stress's regions by name with whole households, and codes in Chinese (status, kind, metric, limit, method, family)", async () => {
@@ -131,7 +132,7 @@ describe("results.xlsx", () => {
       "stress_summary.csv": "cut,cut_label,status,regions_losing_most,regions_gaining_most\n0,0%,optimal,,\n0.2,20%,optimal,dongguan-urban:7534.5925;zs:16.824,foshan-urban:7510.5531\n0.5,50%,infeasible,,\n",
       "stress.csv": "cut,cut_label,status,target,metric,kind,confidence_status\n0,0%,optimal,t1,households_started,soft,limited\n0,0%,optimal,t2,started,hard,reached\n",
       "shadow_prices.csv": "limit,where,metric,units_per_step,step,valid_from,valid_to,method\nbudget,\"budget[central,gd,2024]\",households_started,3732.6,1亿元,945250524.77,961077282,lp\ncapacity,\"slots[gz,2024]\",started,2,1 slot,10,20,lp_relaxation\n",
-      "min_budget_binding.csv": "family,where,what,min_budget_change_yuan,per\nshares,w,x,5,1亿元\ntargets,target[t1],y,19484.18,target unit\n",
+      "min_budget_binding.csv": "family,where,what,what_zh,min_budget_change_yuan,per\nshares,w,x,x,5,1亿元\ntargets,target[t1],y,y,19484.18,target unit\ncapacity,c,z,z,-3,slot\n",
       "input.yaml": "name: 压力\nregions:\n  - {id: dongguan-urban, name: 东莞市}\n  - {id: foshan-urban, name: 佛山市}\n",
     };
     const wb = XLSX.read((await withOfficeFiles(files, { kind: "stress" }))["results.xlsx"] as Uint8Array);
@@ -147,7 +148,7 @@ describe("results.xlsx", () => {
       ["预算", "开工惠及户数", "1亿元", "线性规划对偶价格（lp）"],
       ["施工能力", "开工数", "1个施工能力单位", "整数方案的线性松弛对偶价格（lp_relaxation）"],
     ]);
-    expect(rows("最低预算-紧约束").map((r) => [r[0], r[4]])).toEqual([["出资比例", "1亿元"], ["目标", "每目标单位"]]);
+    expect(rows("最低预算-紧约束").map((r) => [r[0], r[5]])).toEqual([["出资比例", "1亿元"], ["目标", "每目标单位"], ["施工能力", "每个施工能力单位"]]);
   });
 
   it("shows a target's weight (targets.csv, stress.csv) and households lost per 1亿元 with their decimals", async () => {
