@@ -1,7 +1,7 @@
 /**
  * One stage's duals for the stage runner, with ranges and rhs sensitivities when asked: from the
  * stage's own solve when it is an LP, else from the LP relaxation of the stage model; a one-shot
- * solver without duals (jslp) hands that LP to a HiGHS session.
+ * solver (jslp) hands that LP to a HiGHS session when ranges or responses are wanted.
  */
 import type { LinearModel, StagedProblem } from "../model/types.js";
 import { newHighsSession } from "../solve/newHighsSession.js";
@@ -33,7 +33,13 @@ export async function stageDuals(
   wants: DualsWanted,
 ): Promise<StageDuals> {
   if (result.status === "time_limit") return NONE;
-  if (!integer && result.duals) return { duals: result.duals, ...(await extras(from.session, wants)) };
+  // A one-shot solver's duals come without ranges or B⁻¹ rows (jslp under `auto` on a tiny plan):
+  // when those are wanted, HiGHS re-solves the stage LP and gives all three from one basis. Its
+  // duals are duals of the same LP, so they fit the plan found (complementary slackness holds for
+  // any pair of optima), and the ranges fit its duals; jslp's alone, at a degenerate vertex, priced
+  // a budget of 0 that a re-plan with more of it showed to be worth nothing.
+  const extrasWanted = wants.ranging || wants.columns.length > 0;
+  if (!integer && result.duals && (from.session.persistent || !extrasWanted)) return { duals: result.duals, ...(await extras(from.session, wants)) };
   const session = from.session.persistent ? from.session : newHighsSession();
   if (session === from.session) await session.setIntegrality(false);
   else await session.load(relaxIntegers(stageModel(from.problem, i, optima, from.model())));
