@@ -20,6 +20,7 @@ import type { Uncertainty } from "../montecarlo/types.js";
 import { Namer } from "../plan/describe.js";
 import type { SolverChoice } from "../solve/auto.js";
 import type { Scenario } from "../scenario/types.js";
+import type { Label } from "../format/labels.js";
 import type { Calibration } from "./calibrate.js";
 import { ConfidenceSolver, type Phase } from "./confidenceSolver.js";
 import type { Limit } from "./limits.js";
@@ -144,7 +145,15 @@ export async function minBudgetToConfidence(
       hi = await trial(hi.scale, true);
       while (!hi.reached && hi.scale < MAX_SCALE) hi = await trial(hi.scale * 1.005, true);
     }
-    const below = await atScale(hi.scale * BELOW, cs.integer);
+    // The answer must fail 1 % lower. Plans are not monotone in money (each scale's margins are
+    // calibrated anew; whole units round), so a scale the bisection passed over can reach every
+    // level: then it is the answer, checked 1 % lower again, down to λ₀ at most.
+    const searched = hi.scale;
+    const settled = await settleBelow(hi, deterministic.scales[0].scale, (scale) => atScale(scale, cs.integer));
+    for (const t of settled.passed) result.trials.push({ scale: t.scale, wholeUnits: t.wholeUnits, reached: true, calibration: t.calibration });
+    hi = settled.at;
+    const below = settled.below;
+    if (hi.scale < searched) deterministic.notices.push(lowerScaleReaches(searched, hi.scale));
     result.status = "optimal";
     result.at = { scale: hi.scale, calibration: hi.calibration, pm: hi.pm, validation: null };
     result.below = { scale: below.scale, calibration: below.calibration, pm: below.pm, validation: null };
@@ -171,4 +180,31 @@ function budgetRows(pm: PlanningModel, scenario: Scenario, selection: BudgetSele
     rows.push(minBudgetRow(namer, source, b.region, b.year, today, scale, { used: money.used[k], carriedIn: money.carriedIn[k] }));
   }
   return rows.sort(byYearSourceRegion);
+}
+
+/**
+ * From a scale whose plan reaches, steps down by BELOW while the plan there reaches too (not below
+ * `floor`, λ₀): the last that reaches is the answer, the first that does not its "1 % less".
+ */
+export async function settleBelow<T extends { scale: number; reached: boolean }>(
+  start: T, floor: number, planAt: (scale: number) => Promise<T>,
+): Promise<{ at: T; below: T; passed: T[] }> {
+  let at = start;
+  const passed: T[] = [];
+  let below = await planAt(at.scale * BELOW);
+  while (below.reached && below.scale >= floor) {
+    passed.push(below);
+    at = below;
+    below = await planAt(at.scale * BELOW);
+  }
+  return { at, below, passed };
+}
+
+/** The bisection's answer was not the least: a lower scale's plan reached every level too. */
+function lowerScaleReaches(searched: number, found: number): Label {
+  const [a, b] = [searched.toFixed(4), found.toFixed(4)];
+  return {
+    en: `the search's λ = ${a} was not the least: the plan 1 % lower reached every level too, so λ = ${b} is taken (the plans are not monotone in money: each scale's margins are calibrated anew, and whole units round); min_budget_search.csv lists every scale tried`,
+    zh: `二分搜索得到的 λ = ${a} 并非最小：低1%的方案同样达到所有目标的把握度要求，因此取 λ = ${b}（各预算规模下的方案并不随资金单调变化：每个规模的余量单独校准，整数单位还要取整）；min_budget_search.csv 列出了尝试过的全部规模`,
+  };
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { minBudgetConfidenceText } from "../../src/confidence/minBudgetConfidenceFiles.js";
-import { minBudgetToConfidence } from "../../src/confidence/minBudgetConfidence.js";
+import { minBudgetToConfidence, settleBelow } from "../../src/confidence/minBudgetConfidence.js";
 import { planToConfidence } from "../../src/confidence/planToConfidence.js";
 import type { PlanSolution } from "../../src/plan/solvePlan.js";
 import { resolveSelection } from "../../src/finance/selection.js";
@@ -74,5 +74,30 @@ describe("min-budget --confidence with no scale that reaches the level", () => {
     expect(text).toContain("no scale up to 100× today's budgets makes every target 90.0% sure");
     expect(text).toContain("in the planned world λ₀ = 0.0000 (10元) meets every target (the years before 2024 kept at today's 90.0% plan, so λ₀ can differ from plain min-budget's λ).");
     expect(text).toContain(`  ${scenario.targets[0].id} (required 90.0%): 66.5% ✗`);
+  });
+});
+
+describe("settleBelow: the answer fails 1 % lower", () => {
+  const plans = (reaches: (scale: number) => boolean) => async (scale: number) => ({ scale, reached: reaches(scale) });
+
+  it("keeps the bisection's scale when the plan 1 % lower misses", async () => {
+    const s = await settleBelow({ scale: 1, reached: true }, 0.5, plans((x) => x >= 0.995));
+    expect(s.at.scale).toBe(1);
+    expect(s.below).toEqual({ scale: 0.99, reached: false });
+    expect(s.passed).toEqual([]);
+  });
+
+  it("steps down while the plan 1 % lower reaches too (plans not monotone in money), to the last that reaches", async () => {
+    const s = await settleBelow({ scale: 1, reached: true }, 0.5, plans((x) => x >= 0.975));
+    expect(s.passed.map((p) => p.scale)).toEqual([0.99, 0.99 * 0.99]);
+    expect(s.at.scale).toBeCloseTo(0.9801, 12);
+    expect(s.below.reached).toBe(false);
+    expect(s.below.scale).toBeCloseTo(0.9801 * 0.99, 12);
+  });
+
+  it("stops at λ₀: no plan below the planned world's minimum is taken", async () => {
+    const s = await settleBelow({ scale: 1, reached: true }, 0.985, plans(() => true));
+    expect(s.at.scale).toBe(0.99);
+    expect(s.below.scale).toBeCloseTo(0.9801, 12);
   });
 });
