@@ -43,7 +43,11 @@ export function withConfidence(rows: TargetRow[], targets: TargetConfidence[]): 
 const WHY: Record<string, Label> = {
   // The margin cannot grow; P(met) is what this plan reaches, not the most any plan of that money
   // could (when its units start matters too: docs/confidence.md, "Limits").
-  limited: { en: "the plan cannot put more of it in place", zh: "计划无法再增加该目标的完成量" },
+  // Not "no plan can": a frontier plan of the same money held more of a target called limited here.
+  limited: {
+    en: "its margin cannot grow in this plan (budgets, capacity, stock or other targets' margins take what it would need)",
+    zh: "本方案中该目标的余量无法再增加（预算、施工能力、存量或其他目标的余量占用了所需资源）",
+  },
   sample_too_small: {
     en: "the calibration sample is too small to show this level (raise --calibration-draws)",
     zh: "校准样本太小，体现不出这一把握度（请增大 --calibration-draws）",

@@ -15,7 +15,7 @@ const METHODS: Record<string, Label> = {
 
 const CONFIDENCE_STATUS: Record<string, Label> = {
   reached: l("已达到", "reached"),
-  limited: l("未达到（受预算、施工能力或存量限制）", "not reached (limited)"),
+  limited: l("未达到（受预算、施工能力、存量或其他目标的余量限制）", "not reached (limited)"),
   sample_too_small: l("未达到（校准样本太小）", "not reached (calibration sample too small)"),
   not_converged: l("未达到（余量搜索未收敛）", "not reached (margin search did not converge)"),
   none: l("无要求", "none"),

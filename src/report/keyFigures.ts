@@ -226,7 +226,7 @@ function frozenBefore(ctx: RunContext, level: number): string {
 
 const CONFIDENCE_STATUS_ZH: Record<string, string> = {
   reached: "已达到",
-  limited: "未达到：计划无法再增加该目标（受预算、施工能力或存量限制，见诊断）",
+  limited: "未达到：本方案中该目标的余量无法再增加（受预算、施工能力、存量或其他目标的余量限制，见 diagnostics.csv）",
   sample_too_small: "未达到：校准样本太小，无法显示该把握度",
   not_converged: "未达到：余量搜索未收敛",
 };

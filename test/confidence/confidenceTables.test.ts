@@ -28,7 +28,7 @@ describe("confidence diagnostics", () => {
     expect(limit).toMatchObject({ where: "target[t-80] budget[gov,*,2021]", input_line: "short-budget.yaml:20" });
     expect(limit.message).toContain("up to +10 started of t-80 per 1,000万元 (1 limit)");
     // In Chinese for the report's zh view: the same limit and gain.
-    expect(notReached.message_zh).toMatch(/^t-80：校准样本上的完成概率为[\d.]+%，要求90.0%——计划无法再增加该目标的完成量：计划\S+，目标值\S+；受制于.*每1,000万元最多可增加开工数10/);
+    expect(notReached.message_zh).toMatch(/^t-80：校准样本上的完成概率为[\d.]+%，要求90.0%——本方案中该目标的余量无法再增加（预算、施工能力、存量或其他目标的余量占用了所需资源）：计划\S+，目标值\S+；受制于.*每1,000万元最多可增加开工数10/);
     expect(limit.message_zh).toMatch(/的预算：每1,000万元最多可使t-80的开工数增加10（1项限制）$/);
   });
 });
