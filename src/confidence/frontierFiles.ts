@@ -11,6 +11,7 @@ import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { FRONTIER_COLUMNS, type FrontierRow } from "../output/columns.js";
 import { round } from "../results/numbers.js";
+import type { Label } from "../format/labels.js";
 import type { Scenario } from "../scenario/types.js";
 import { passes } from "./criterion.js";
 import type { FrontierResult } from "./frontier.js";
@@ -77,6 +78,8 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, rows: 
     ];
   });
   lines.push(`plain plan: government money ${formatMoney(plainGov)}`, ...align([head, ...body]));
+  const same = sameMoneyNote(result, rows);
+  if (same) lines.push(`note: ${same.en}`);
   const validated = result.levels.some((l) => l.validation);
   lines.push("", `planned value by target and level (P(met) ${validated ? "on validation draws" : "on the calibration sample"}; ✗ = level not reached):`);
   const grid = [["target", ...result.levels.map((l) => formatPercent(l.confidence))]];
@@ -90,4 +93,26 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, rows: 
   }
   lines.push(...align(grid));
   return lines.join("\n") + "\n";
+}
+
+/** Levels whose government money differs by less than this share count as the same money. */
+const SAME_MONEY = 1e-3;
+
+/**
+ * Every level plans the same government money while a target falls short: a higher level re-divides
+ * the money among the targets' margins instead of adding to it (a city's frontier read one price
+ * from 50 % to 95 %, and its planner asked why). Null where the levels' money differs or all reach.
+ */
+export function sameMoneyNote(result: FrontierResult, rows: FrontierRow[]): Label | null {
+  const money = result.levels.map((l) => l.money.governmentYuan);
+  if (money.length < 2 || rows.every((r) => r.confidence_reached)) return null;
+  const [lo, hi] = [Math.min(...money), Math.max(...money)];
+  if (hi - lo > SAME_MONEY * hi) return null;
+  const top = result.levels[result.levels.length - 1].confidence;
+  const short = rows.filter((r) => r.confidence === top && !r.confidence_reached).length;
+  const of = rows.filter((r) => r.confidence === top).length;
+  return {
+    en: `every level plans the same government money (${formatMoney(hi)}, within 0.1 %): a higher level re-divides it among the targets' margins rather than adding any, and at ${formatPercent(top)} ${short} of ${of} targets fall short; simulate min-budget --confidence says what more money would reach a level`,
+    zh: `各把握度档位的政府资金相同（${formatMoney(hi)}，相差不到0.1%）：更高的档位只是在各目标的余量之间重新分配这些资金，并未增加；在${formatPercent(top)}档位，${of}个目标中有${short}个未达到；增加多少资金才能达到某一把握度，请用 simulate min-budget --confidence`,
+  };
 }

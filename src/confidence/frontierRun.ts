@@ -15,7 +15,8 @@ import { notesOf } from "../runWarnings.js";
 import type { CheckedScenario } from "../loadChecked.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { type FrontierOptions, type FrontierResult, runFrontier } from "./frontier.js";
-import { frontierRows, renderFrontierFiles } from "./frontierFiles.js";
+import { frontierRows, renderFrontierFiles, sameMoneyNote } from "./frontierFiles.js";
+import { planMoney } from "./money.js";
 import {
   checkConfidenceRequest, checkValidationDraws, type ConfidenceRequest, confidenceSeeds, type ConfidenceSeeds,
   type ValidationDraws, validationRun, validationRunInfo,
@@ -61,11 +62,15 @@ export async function frontierFolder(file: string, request: FrontierRequest): Pr
   });
   if (result.plain.solution.status !== "optimal") return { loaded, result, seeds, validation, rows: null, outDir: null };
   const rows = frontierRows(loaded.scenario, result);
+  const same = sameMoneyNote(result, rows);
+  const plainMoney = planMoney(result.plain.solution.pm, result.plain.solution.primal);
   const runJson = financeRunJson("frontier", run, null, request.solver, {
     levels: result.levels.map((l) => ({ confidence: l.confidence, plan_of_level: result.levels[l.planOf].confidence, government_used_yuan: l.money.governmentYuan })),
     calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
     validation: validationRunInfo(validation),
-  }, notesOf({ en: "the plan without margins", zh: "不设余量的方案" }, result.plain.solution.warnings));
+    // The plan without margins, where the frontier starts (the report's first point).
+    plain_plan: { government_used_yuan: plainMoney.governmentYuan, total_used_yuan: plainMoney.totalYuan },
+  }, [...notesOf({ en: "the plan without margins", zh: "不设余量的方案" }, result.plain.solution.warnings), ...(same ? [same] : [])]);
   const files = await renderFrontierFiles(rows, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx });
   return { loaded, result, seeds, validation, rows, outDir: run.write(files) };
 }

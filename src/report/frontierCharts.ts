@@ -42,9 +42,22 @@ export function frontierData(ctx: RunContext): Frontier {
   };
 }
 
+/** The plan without margins (run.json `plain_plan`), where the frontier starts; null in older folders. */
+function plainPlan(ctx: RunContext): { government: number; total: number } | null {
+  const p = ctx.runJson.plain_plan as { government_used_yuan?: unknown; total_used_yuan?: unknown } | undefined;
+  return typeof p?.government_used_yuan === "number" && typeof p.total_used_yuan === "number"
+    ? { government: p.government_used_yuan, total: p.total_used_yuan }
+    : null;
+}
+
+const NO_MARGIN: Label = { zh: "不设余量", en: "no margin" };
+
 export function frontierCharts(ctx: RunContext): ChartSpec[] {
   const f = frontierData(ctx);
-  const unit = moneyUnitFor([...f.money.government, ...f.money.total].filter((x): x is number => x !== null));
+  const plain = plainPlan(ctx);
+  // The money chart starts at the plan without margins: what the first level adds is read off it.
+  const withPlain = <T>(first: T, rest: T[]): T[] => (plain ? [first, ...rest] : rest);
+  const unit = moneyUnitFor([...f.money.government, ...f.money.total, plain?.government ?? null, plain?.total ?? null].filter((x): x is number => x !== null));
   // Each level names under it how many targets reach it there: the money of a level marked ✗ does not buy that level.
   const xAxis = (lang: Lang) => ({
     type: "category", data: f.levels.map((c, i) => levelAxisLabel(c, f.reach[i])[lang]), name: lang === "zh" ? "把握度" : "confidence", nameLocation: "middle", nameGap: 44,
@@ -57,19 +70,19 @@ export function frontierCharts(ctx: RunContext): ChartSpec[] {
         ? { zh: "资金-把握度前沿：达到各把握度所需资金", en: "Money–confidence frontier: money that reaches each level" }
         : { zh: "资金-把握度前沿：各把握度的规划资金（✗ 并非所有目标都达到该把握度）", en: "Money–confidence frontier: money planned at each level (✗ not every target reaches it)" },
       note: {
-        zh: `单位：${unit}；把握度为各目标完成概率的要求；横轴下注明达到该把握度的目标数${all ? "" : "，✗ 的档位用这些资金也有目标达不到该把握度"}。`,
-        en: `Unit: ${MONEY_UNIT_EN[unit]}; confidence: the required probability of meeting each target; under each level, how many targets reach it${all ? "" : " (✗: with this money some targets still fall short of it)"}.`,
+        zh: `单位：${unit}；${plain ? "第一个点为不设余量的方案；" : ""}把握度为各目标完成概率的要求；横轴下注明达到该把握度的目标数${all ? "" : "，✗ 的档位用这些资金也有目标达不到该把握度"}。`,
+        en: `Unit: ${MONEY_UNIT_EN[unit]}; ${plain ? "the first point is the plan without margins; " : ""}confidence: the required probability of meeting each target; under each level, how many targets reach it${all ? "" : " (✗: with this money some targets still fall short of it)"}.`,
       },
       width: 1000,
       height: 380,
       option: (lang: Lang) => ({
         grid: { left: 80, right: 30, top: 40, bottom: 64 },
         legend: { top: 5 },
-        xAxis: xAxis(lang),
+        xAxis: { ...xAxis(lang), data: withPlain(NO_MARGIN[lang], xAxis(lang).data) },
         yAxis: { type: "value", name: unit, axisLabel: { formatter: moneyAxis(unit) } },
         series: [
-          { name: lang === "zh" ? "政府资金" : "government money", type: "line", data: f.money.government, symbolSize: 8 },
-          { name: lang === "zh" ? "全部资金" : "all money", type: "line", data: f.money.total, symbolSize: 8 },
+          { name: lang === "zh" ? "政府资金" : "government money", type: "line", data: withPlain(plain?.government ?? null, f.money.government), symbolSize: 8 },
+          { name: lang === "zh" ? "全部资金" : "all money", type: "line", data: withPlain(plain?.total ?? null, f.money.total), symbolSize: 8 },
         ],
       }),
     },

@@ -461,6 +461,16 @@ describe("frontier report", () => {
     expect(sure).not.toContain("✗");
   });
 
+  it("starts the money chart at the plan without margins (run.json plain_plan), where a folder has it", () => {
+    const folder = frontierFolder((r) => r.planned_value as number);
+    const withPlain = { ...folder, "run.json": JSON.stringify({ ...JSON.parse(folder["run.json"]), plain_plan: { government_used_yuan: 0.7e9, total_used_yuan: 0.9e9 } }) };
+    const chart = (html: string) => html.match(/<figure[\s\S]*?<\/figure>/)![0];
+    const first = chart(renderReport(runContext("frontier", withPlain)));
+    expect(first).toContain("不设余量");
+    expect(first).toContain("第一个点为不设余量的方案");
+    expect(chart(renderReport(runContext("frontier", folder)))).not.toContain("不设余量");
+  });
+
   it("shows a households target's planned value whole, a continuous count with its decimals", () => {
     const html = renderReport(runContext("frontier", frontierFolder((r) => (r.target === "b" ? 20_498.9 : 100.25))));
     expect(html).toContain("20,499");
