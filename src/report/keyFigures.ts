@@ -77,6 +77,10 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
     out.push(f("蒙特卡洛抽样次数", "Monte Carlo draws", mc.draws_used, "count"));
     // P(met) means something else in each mode: the plan as fixed, re-planned yearly, or with foresight.
     if (mc.mode) out.push(f("蒙特卡洛方式", "Monte Carlo mode", monteCarloModeLabel(mc.mode), "text"));
+    // "90 % sure of starting" while bills go unpaid is what a finance office asks next: the mean of
+    // the total gap is the sum of the per-source, per-year means (mc_summary.csv), exactly.
+    const gaps = records(ctx.tables.get("mc_summary.csv")).filter((r) => r.metric === "funding_gap_yuan");
+    if (gaps.length > 0) out.push(f("资金缺口（抽样平均，所有来源与年份合计）", "Funding gap (mean over draws, all sources and years)", sum(gaps.map((r) => num(r.mean))), "money"));
   }
   out.push(...cutFigures(ctx));
   const stressTargets = records(ctx.tables.get("stress.csv"));

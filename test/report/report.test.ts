@@ -105,6 +105,15 @@ describe("plan report", () => {
     expect(yearOnly.find((f) => f.label.zh === "实际进度截至")?.value).toEqual({ zh: "2022年初", en: "the start of 2022" });
   });
 
+  it("gives the mean funding gap of the draws, summed over sources and years (mc_summary.csv's means)", () => {
+    const run = { ...JSON.parse(files["run.json"]), monte_carlo: { mode: "evaluate", draws_used: 200 } };
+    const summary = "metric,year,region,program,source,draws,mean\nfunding_gap_yuan,2024,r,,central,200,1000000.25\nfunding_gap_yuan,2025,r,,city,200,2500000.5\npaid_yuan,2024,r,,central,200,9e9\n";
+    const figures = keyFigures(runContext("plan", { ...files, "run.json": JSON.stringify(run), "mc_summary.csv": summary }));
+    expect(figures.find((f) => f.label.en.startsWith("Funding gap"))?.value).toBe(3500000.75);
+    const noGap = { ...files, "run.json": JSON.stringify(run), "mc_summary.csv": "metric,year,region,program,source,draws,mean\npaid_yuan,2024,r,,central,200,9e9\n" };
+    expect(keyFigures(runContext("plan", noGap)).some((f) => f.label.en.startsWith("Funding gap"))).toBe(false);
+  });
+
   it("gives the solver status in the page's language, and says when a stage stopped at its time limit", () => {
     expect(keyFigures(runContext("plan", files)).find((f) => f.label.en === "Status")?.value).toEqual({ zh: "最优", en: "optimal" });
     const run = { ...JSON.parse(files["run.json"]), stages: [{ stage: "shortfall", status: "optimal" }, { stage: "cost", status: "time_limit" }] };
