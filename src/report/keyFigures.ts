@@ -43,7 +43,7 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   }
   const targets = records(ctx.tables.get("targets.csv"));
   if (targets.length > 0) {
-    out.push(f("完成目标数", "Targets met", `${targets.filter((t) => t.met === true).length} / ${targets.length}`, "text"));
+    out.push(f("按计划完成的目标数", "Targets met as planned", `${targets.filter((t) => t.met === true).length} / ${targets.length}`, "text"));
     for (const t of targets) {
       out.push(f(`完成率：${text(t.name)}`, `Attainment: ${text(t.name)}`, num(t.attainment), "share"));
       if (typeof t.p_met === "number") {
