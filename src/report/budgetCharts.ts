@@ -8,6 +8,7 @@ import { type Cell, num, records, text } from "../output/resultTables.js";
 import { MONEY_UNIT_EN, moneyAxis, niceCeil } from "./axis.js";
 import type { RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
+import { byScenarioOrder } from "./regionOrder.js";
 
 /** How many binding limits the ranking shows. */
 export const TOP_LIMITS = 15;
@@ -22,7 +23,8 @@ export interface UtilisationCell {
 /** Used over available (budget + carried in), all sources of a region and year together. */
 export function utilisationCells(ctx: RunContext): { regions: string[]; years: number[]; cells: UtilisationCell[] } {
   const rows = records(ctx.tables.get("budgets.csv"));
-  const regions = [...new Set(rows.map((r) => text(r.region_name)))];
+  const names = new Map(rows.map((r) => [text(r.region), text(r.region_name)]));
+  const regions = [...names.keys()].sort(byScenarioOrder(ctx.input)).map((id) => names.get(id)!);
   const years = [...new Set(rows.map((r) => num(r.year)))].sort((a, b) => a - b);
   // One pass over the rows (a province has hundreds of budget rows): sums per region and year.
   const sums = new Map<string, { available: number; used: number; binding: boolean }>();
