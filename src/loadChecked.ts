@@ -3,7 +3,7 @@
  * followed by the Monte Carlo section's own checks, so an error in `uncertainty:` is reported
  * with its YAML path and line exactly like any other, before anything is solved or written.
  */
-import { checkUncertainty } from "./montecarlo/uncertaintySchema.js";
+import { checkUncertainty, uncertaintySectionProblems } from "./montecarlo/uncertaintySchema.js";
 import type { Uncertainty } from "./montecarlo/types.js";
 import { fundabilityProblems } from "./scenario/checkFundable.js";
 import { inputLocator, type InputLocator } from "./scenario/inputPlace.js";
@@ -15,8 +15,12 @@ export interface CheckedScenario extends LoadedScenario {
   place: InputLocator;
 }
 
+/** The `uncertainty:` section's own problems, listed with the scenario's when it has any (one round). */
+const uncertaintySection = (merged: Record<string, unknown>) =>
+  uncertaintySectionProblems(merged.uncertainty).map((p) => ({ path: ["uncertainty", ...p.path], message: p.message }));
+
 export function loadCheckedScenario(file: string, options: LoadOptions = {}): CheckedScenario {
-  const loaded = loadScenario(file, options);
+  const loaded = loadScenario(file, { ...options, laterSections: uncertaintySection });
   const unfundable = fundabilityProblems(loaded.scenario);
   if (unfundable.length > 0) throw scenarioErrorAt(loaded, unfundable) ?? new Error("scenario rejected");
   const { value, problems } = checkUncertainty(loaded.scenario.uncertainty, loaded.scenario);

@@ -45,6 +45,13 @@ export const UncertaintySchema = z.strictObject({
   correlations: z.array(CorrelationSchema).optional(),
 });
 
+/** The section's own keys; its lists are checked item by item, so one bad input hides no other's problems. */
+const SectionSchema = z.strictObject({
+  seed: z.number().int().min(0).max(MAX_SEED).optional(),
+  inputs: z.array(z.unknown()).optional(),
+  correlations: z.array(z.unknown()).optional(),
+});
+
 /** Quantities that are shares or probabilities: drawn as values, supported on [0, 1]. */
 const SHARES: ReadonlySet<AppliesTo> = new Set(["enterprise_shortfall", "consent_failure", "slip"]);
 /** Which optional filters make sense for each quantity (the dimensions of its cells). */
@@ -61,43 +68,78 @@ export const EMPTY_UNCERTAINTY: Uncertainty = { seed: null, inputs: [], correlat
 /** Validates the raw section against the scenario; `value` is set only when there are no problems. */
 export function checkUncertainty(raw: unknown, scenario: Scenario): { value?: Uncertainty; problems: UncertaintyProblem[] } {
   if (raw === undefined || raw === null) return { value: EMPTY_UNCERTAINTY, problems: [] };
-  const parsed = UncertaintySchema.safeParse(raw);
-  if (!parsed.success) return { problems: fromZod(parsed.error.issues, raw) };
-  const problems: UncertaintyProblem[] = [];
+  const shape = sectionShape(raw);
+  const problems = [...shape.problems];
   const inputs: UncertainInput[] = [];
+  for (const { index, input, raw: r } of shape.inputs) {
+    const before = problems.length;
+    checkReferences(r, scenario, (...rest) => ["inputs", index, ...rest], problems);
+    if (input && problems.length === before) inputs.push(input);
+  }
+  if (problems.length === 0) checkCells(inputs, scenario, problems);
+  if (problems.length === 0) problems.push(...buildCopula(inputs, shape.correlations).problems);
+  if (problems.length > 0) return { problems };
+  return { value: { seed: shape.seed, inputs, correlations: shape.correlations }, problems };
+}
+
+/**
+ * What the section's own text shows, without the scenario: keys, types, distributions, supports,
+ * duplicate ids. The loader lists these beside the scenario's problems, so a scenario with errors
+ * in both is fixed in one round (src/loadChecked.ts).
+ */
+export function uncertaintySectionProblems(raw: unknown): UncertaintyProblem[] {
+  return raw === undefined || raw === null ? [] : sectionShape(raw).problems;
+}
+
+interface SectionShape {
+  seed: number | null;
+  /** Inputs of the right shape, with their index in the list; `input` null where their own values are wrong. */
+  inputs: { index: number; input: UncertainInput | null; raw: RawInput }[];
+  correlations: { between: [string, string]; rho: number }[];
+  problems: UncertaintyProblem[];
+}
+
+function sectionShape(raw: unknown): SectionShape {
+  const problems: UncertaintyProblem[] = [];
+  const top = SectionSchema.safeParse(raw);
+  if (!top.success) problems.push(...fromZod(top.error.issues, raw));
+  const section = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const items = (key: "inputs" | "correlations") => (Array.isArray(section[key]) ? (section[key] as unknown[]) : []);
+  const inputs: SectionShape["inputs"] = [];
   const firstIndex = new Map<string, number>();
-  (parsed.data.inputs ?? []).forEach((r, i) => {
+  items("inputs").forEach((item, i) => {
     const at = (...rest: (string | number)[]) => ["inputs", i, ...rest];
+    const parsed = InputSchema.safeParse(item);
+    if (!parsed.success) {
+      problems.push(...fromZod(parsed.error.issues, item).map((p) => ({ ...p, path: at(...p.path) })));
+      return;
+    }
+    const r = parsed.data;
     const earlier = firstIndex.get(r.id);
     if (earlier !== undefined) problems.push({ path: at("id"), message: `duplicate input id "${r.id}" (also inputs[${earlier}])` });
     else firstIndex.set(r.id, i);
     const before = problems.length;
-    checkReferences(r, scenario, at, problems);
     const mode: InputMode = r.mode ?? (SHARES.has(r.applies_to) ? "value" : "factor");
     if (mode === "factor" && SHARES.has(r.applies_to)) {
       problems.push({ path: at("mode"), message: `${r.applies_to} is a share/probability with no scenario value to scale; use mode: value` });
     }
     const dist = normaliseDist(r.dist, at("dist"), problems);
     if (dist) checkSupport(r.applies_to, mode, dist, at("dist"), problems);
-    if (dist && problems.length === before) {
-      inputs.push({
-        id: r.id,
-        appliesTo: r.applies_to,
-        mode,
-        dist,
-        per: (r.per ?? "draw") as Per,
-        program: r.program ?? null,
-        source: r.source ?? null,
-        region: r.region ?? null,
-        kind: (r.kind ?? null) as SourceKind | null,
-      });
-    }
+    const sound = dist && problems.length === before;
+    const input: UncertainInput | null = sound ? {
+      id: r.id, appliesTo: r.applies_to, mode, dist, per: (r.per ?? "draw") as Per,
+      program: r.program ?? null, source: r.source ?? null, region: r.region ?? null, kind: (r.kind ?? null) as SourceKind | null,
+    } : null;
+    inputs.push({ index: i, input, raw: r });
   });
-  if (problems.length === 0) checkCells(inputs, scenario, problems);
-  const correlations = (parsed.data.correlations ?? []).map((c) => ({ between: c.between as [string, string], rho: c.rho }));
-  if (problems.length === 0) problems.push(...buildCopula(inputs, correlations).problems);
-  if (problems.length > 0) return { problems };
-  return { value: { seed: parsed.data.seed ?? null, inputs, correlations }, problems };
+  const correlations: SectionShape["correlations"] = [];
+  items("correlations").forEach((item, i) => {
+    const parsed = CorrelationSchema.safeParse(item);
+    if (parsed.success) correlations.push({ between: parsed.data.between as [string, string], rho: parsed.data.rho });
+    else problems.push(...fromZod(parsed.error.issues, item).map((p) => ({ ...p, path: ["correlations", i, ...p.path] })));
+  });
+  const seed = top.success ? top.data.seed ?? null : null;
+  return { seed, inputs, correlations, problems };
 }
 
 type RawInput = z.output<typeof InputSchema>;
@@ -191,6 +233,11 @@ function fromZod(issues: z.core.$ZodIssue[], raw: unknown): UncertaintyProblem[]
       out.push({ path, message: notOneOf(valueAt(path), issue.values.map(String)) });
     } else if (issue.code === "invalid_union" && path.at(-1) === "type" && path.at(-2) === "dist") {
       out.push({ path, message: `distribution ${notOneOf(valueAt(path), DIST_TYPES)}` });
+    } else if ((issue.code === "too_big" || issue.code === "too_small") && typeof valueAt(path) === "number") {
+      // zod's own words ("Too big: expected number to be <=1") read as a library's, not ours.
+      const { maximum, minimum, inclusive } = issue as { maximum?: unknown; minimum?: unknown; inclusive?: boolean };
+      const limit = issue.code === "too_big" ? `${inclusive === false ? "below" : "at most"} ${String(maximum)}` : `${inclusive === false ? "above" : "at least"} ${String(minimum)}`;
+      out.push({ path, message: `${String(valueAt(path))} is out of range: it must be ${limit}` });
     } else if (nonFiniteMessage(valueAt(path))) {
       out.push({ path, message: nonFiniteMessage(valueAt(path))! });
     } else {

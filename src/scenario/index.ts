@@ -15,7 +15,7 @@ import { normaliseScenario } from "./normalise.js";
 import { PositionTable, type PathKey, type SourcePos } from "./positions.js";
 import { ProblemLog, ScenarioError } from "./problems.js";
 import type { Scenario } from "./types.js";
-import { validateMerged } from "./validate.js";
+import { type SectionChecks, validateMerged } from "./validate.js";
 import { placeLabel } from "./inputPlace.js";
 import { moneyNotices, overriddenPerYear } from "./moneyNotices.js";
 import { paidNotices } from "./paidNotices.js";
@@ -37,6 +37,8 @@ export interface LoadOptions {
   overlays?: string[];
   /** `--allow-outside` folders: references may also point into these (see inputFiles.ts). */
   allowOutside?: string[];
+  /** Sections a later stage validates, listed with the scenario's own problems when it has any. */
+  laterSections?: SectionChecks;
 }
 
 export interface LoadedScenario {
@@ -82,7 +84,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   // Notes on the values as written (how a file was read, a cell's unit, a unit slip) are worth
   // seeing in the same round trip as the errors.
   const written = () => [...files.notices, ...implausibleBudgets(merged, place), ...implausibleUnitCosts(merged, place), ...overriddenPerYear(merged, place)];
-  const raw = withNotes(() => validateMerged(merged, positions, root, problems, layers.map((l) => l.file), newRecords), written);
+  const raw = withNotes(() => validateMerged(merged, positions, root, problems, layers.map((l) => l.file), newRecords, options.laterSections), written);
   const scenario = normaliseScenario(raw);
   const tooLarge = modelSizeProblem(scenario);
   if (tooLarge) {

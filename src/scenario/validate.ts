@@ -15,6 +15,9 @@ import { ID_FORMAT, ScenarioSchema, type RawScenario } from "./schema.js";
  * `file` names the scenario for problems that no single value is responsible for; `layerFiles`
  * orders the problems by layer.
  */
+/** Problems a later stage's section shows without the normalised scenario (paths from the document's root). */
+export type SectionChecks = (merged: Record<string, unknown>) => { path: PathKey[]; message: string }[];
+
 export function validateMerged(
   merged: unknown,
   positions: PositionTable,
@@ -22,6 +25,7 @@ export function validateMerged(
   problems: ProblemLog = new ProblemLog(),
   layerFiles: readonly string[] = [file],
   newRecords?: WeakMap<object, string>,
+  laterSections?: SectionChecks,
 ): RawScenario {
   const fallback: SourcePos = { file, line: null };
   const report = (path: PathKey[], message: string) =>
@@ -44,6 +48,9 @@ export function validateMerged(
   for (const p of found) if (!(p.message.includes(ID_FORMAT) && explained.has(JSON.stringify(p.path))) && !echoesTotals(p)) report(p.path, p.message);
   for (const p of checked) if (!echoesTotals(p)) report(p.path, p.message);
   problems.dropEchoesOfTablesLeftOut(merged);
+  // A round that reports problems anyway also lists what a later stage's section shows on its own
+  // (`uncertainty:`), rather than leaving it for the round after these are fixed.
+  if (laterSections && problems.count > 0 && isRecord(merged)) for (const p of laterSections(merged)) report(p.path, p.message);
   problems.throwIfAny(layerFiles);
   return parsed.data!;
 }

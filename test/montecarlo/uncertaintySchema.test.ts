@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkUncertainty } from "../../src/montecarlo/uncertaintySchema.js";
+import { checkUncertainty, uncertaintySectionProblems } from "../../src/montecarlo/uncertaintySchema.js";
 import { fixtureScenario } from "./fixture.js";
 
 const scenario = fixtureScenario();
@@ -53,7 +53,7 @@ describe("parameter problems, each at its path", () => {
     [{ type: "triangular", min: 1.2, mode: 1.0, max: 1.6 }, "inputs[0].dist.mode: min 1.2 > mode 1"],
     [{ type: "pert", min: 0.9, mode: 1.7, max: 1.6 }, "inputs[0].dist.mode: mode 1.7 > max 1.6"],
     [{ type: "uniform", min: 1, max: 1 }, "inputs[0].dist.max: min 1 = max 1 (min must be below max)"],
-    [{ type: "pert", min: 0.9, mode: 1, max: 1.6, lambda: 0 }, "inputs[0].dist.lambda: Too small: expected number to be >0"],
+    [{ type: "pert", min: 0.9, mode: 1, max: 1.6, lambda: 0 }, "inputs[0].dist.lambda: 0 is out of range: it must be above 0"],
     [{ type: "normal", mean: 1, sd: 0, min: 0 }, "inputs[0].dist.sd: sd 0 must be above 0"],
     [{ type: "normal", mean: 1, sd: 0.1, min: 0, max: -1 }, "inputs[0].dist.max: min 0 > max -1 (min must be below max)"],
     [{ type: "normal", mean: 1, sd: 0.01, min: 2, max: 3 }, "inputs[0].dist: the truncation range [2, 3] lies too far (beyond 37 sd) from the mean 1 to hold any probability"],
@@ -110,11 +110,17 @@ describe("input problems", () => {
 
   it("reports every problem at once", () => {
     const raw = { seed: -3, inputs: [input({ program: "nope", dist: { type: "uniform", min: 2, max: 1 } }), input({ id: "y", applies_to: "nope" })] };
-    expect(problemsOf(raw).length).toBe(2); // zod stage: seed, applies_to
+    // seed and applies_to (the section's own shape), and input 0's distribution and programme: one round.
+    expect(problemsOf(raw)).toEqual([
+      "seed: -3 is out of range: it must be at least 0",
+      "inputs[0].dist.max: min 2 > max 1 (min must be below max)",
+      `inputs[1].applies_to: "nope" is not one of unit_cost, budget, enterprise_shortfall, consent_failure, slip`,
+      `inputs[0].program: unknown program "nope"`,
+    ]);
     const semantic = { inputs: [input({ program: "nope", dist: { type: "uniform", min: 2, max: 1 } }), input({ id: "y", region: "atlantis" })] };
     expect(problemsOf(semantic)).toEqual([
-      `inputs[0].program: unknown program "nope"`,
       "inputs[0].dist.max: min 2 > max 1 (min must be below max)",
+      `inputs[0].program: unknown program "nope"`,
       `inputs[1].region: unknown region "atlantis"`,
     ]);
   });
@@ -130,7 +136,7 @@ describe("correlation problems", () => {
     [[a, b], [{ between: ["a", "zz"], rho: 0.5 }], `correlations[0].between[1]: unknown input id "zz"`],
     [[a, b], [{ between: ["a", "a"], rho: 0.5 }], `correlations[0].between: an input cannot be correlated with itself ("a")`],
     [[a, b], [{ between: ["a", "b"], rho: 0.5 }, { between: ["b", "a"], rho: 0.2 }], "correlations[1]: b and a are already correlated in correlations[0]"],
-    [[a, b], [{ between: ["a", "b"], rho: 1.5 }], "correlations[0].rho: Too big: expected number to be <=1"],
+    [[a, b], [{ between: ["a", "b"], rho: 1.5 }], "correlations[0].rho: 1.5 is out of range: it must be at most 1"],
     [[a, byYear, byRegion], [{ between: ["a", "budget"], rho: 0.5 }, { between: ["a", "consent"], rho: 0.5 }],
       "correlations[0]: correlated inputs a (per draw), budget (per year), consent (per region) mix granularities that do not nest (budget per year, consent per region); correlated inputs must follow draw ⊂ year ⊂ region_year or draw ⊂ region ⊂ region_year"],
     [[byRegion, budgetByRegion], [{ between: ["consent", "city"], rho: 0.5 }],
@@ -142,5 +148,30 @@ describe("correlation problems", () => {
   });
   it("perfect correlation (rho ±1) is allowed", () => {
     expect(problemsOf({ inputs: [a, b], correlations: [{ between: ["a", "b"], rho: -1 }] })).toEqual([]);
+  });
+});
+
+describe("one round for the whole section", () => {
+  it("lists a bad key of one input with another input's bad distribution and unknown source, and a bad rho", () => {
+    const raw = {
+      inputs: [
+        input({ id: "a", per: "regionyear" }),
+        input({ id: "b", dist: { type: "uniform", min: 1.2, max: 0.9 } }),
+        { id: "c", applies_to: "budget", source: "centrl", dist: { type: "uniform", min: 0.8, max: 1 } },
+      ],
+      correlations: [{ between: ["b", "c"], rho: 1.6 }],
+    };
+    const problems = problemsOf(raw);
+    expect(problems).toContainEqual(expect.stringMatching(/^inputs\[0\]\.per: "regionyear" is not one of/));
+    expect(problems).toContainEqual(expect.stringMatching(/^inputs\[1\]\.dist/));
+    expect(problems).toContainEqual(expect.stringMatching(/^inputs\[2\]\.source: unknown source "centrl"/));
+    expect(problems).toContainEqual("correlations[0].rho: 1.6 is out of range: it must be at most 1");
+    expect(problems).toHaveLength(4);
+  });
+
+  it("tells what the section's own text shows without the scenario (for the loader's first round)", () => {
+    const raw = { inputs: [input({ id: "b", dist: { type: "uniform", min: 1.2, max: 0.9 } }), { id: "c", applies_to: "budget", source: "centrl", dist: { type: "uniform", min: 0.8, max: 1 } }] };
+    expect(uncertaintySectionProblems(raw).map((p) => p.path.join("."))).toEqual(["inputs.0.dist.max"]); // not the source: that needs the scenario
+    expect(uncertaintySectionProblems(undefined)).toEqual([]);
   });
 });
