@@ -61,6 +61,11 @@ export function capacityFullyUsed(c: CapacityRow): Label {
 /** A solver error without a message of its own. */
 export const SOLVER_ERROR: Label = { en: "solver error", zh: "求解出错" };
 
+/** A solver error with its message, which stays as the solver (HiGHS) wrote it in both languages. */
+export function solverFailed(message: string): Label {
+  return { en: message, zh: `求解出错（求解器原文）：${message}` };
+}
+
 /** objective.smoothing asked for, but these programmes are planned in whole units. */
 export function notSmoothed(whole: string[]): Label {
   return {

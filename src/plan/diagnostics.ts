@@ -5,7 +5,7 @@ import type { DiagnosticRow, PlanTables } from "../results/types.js";
 import type { Label } from "../format/labels.js";
 import type { Conflict } from "./elastic.js";
 import type { PlanSolution } from "./solvePlan.js";
-import { budgetFullyUsed, capacityFullyUsed, SOLVER_ERROR, targetMissed } from "./diagnosticText.js";
+import { budgetFullyUsed, capacityFullyUsed, SOLVER_ERROR, solverFailed, targetMissed } from "./diagnosticText.js";
 
 /** A row of both languages' message. */
 function row(kind: string, where: string, message: Label, input_line: string): DiagnosticRow {
@@ -17,9 +17,9 @@ export function conflictRow(c: Conflict, input_line: string): DiagnosticRow {
   return row(`conflict:${c.kind}`, c.where, { en: c.message, zh: c.message_zh }, input_line);
 }
 
-/** The solver failed: its message as written (English in both columns), or "solver error". */
+/** The solver failed: its message as written, headed 求解出错 in Chinese, or "solver error". */
 export function solverErrorRow(message: string | undefined): DiagnosticRow {
-  return row("error", "solver", message !== undefined ? { en: message, zh: message } : SOLVER_ERROR, "");
+  return row("error", "solver", message !== undefined ? solverFailed(message) : SOLVER_ERROR, "");
 }
 
 /**

@@ -128,7 +128,7 @@ export interface DiagnosticRow {
   kind: string;
   where: string;
   message: string;
-  /** `message` in Chinese; English text from the solver (an error, a HiGHS status) stays English. */
+  /** `message` in Chinese; a solver's own text (an error, a HiGHS status) stays as written, headed 求解出错. */
   message_zh: string;
   /** File and line of the scenario entry the finding is about (`scenario.yaml:37`); "" when none. */
   input_line: string;

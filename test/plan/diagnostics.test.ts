@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { planScenario } from "../../src/plan/planScenario.js";
+import { solverErrorRow } from "../../src/plan/diagnostics.js";
 import type { DiagnosticRow } from "../../src/results/types.js";
 import { handSolvedTown } from "../helpers/scenario.js";
 
@@ -38,5 +39,14 @@ describe("diagnostics in Chinese", () => {
       ["budget_binding", "政府在小镇2022年的预算已全部用完"],
     ]);
     expect(rows[0].message).toBe("soft target started-8 (started by 2022 in 小镇) reaches 6.6667 of 8: short by 1.3333");
+  });
+});
+
+describe("a solver failure in diagnostics.csv", () => {
+  it("keeps the solver's text and heads it 求解出错 in Chinese (a QA review read an English-only message_zh)", () => {
+    const row = solverErrorRow("stage shortfall: error (HiGHS status: Time limit reached)");
+    expect(row).toMatchObject({ kind: "error", where: "solver", message: "stage shortfall: error (HiGHS status: Time limit reached)" });
+    expect(row.message_zh).toBe("求解出错（求解器原文）：stage shortfall: error (HiGHS status: Time limit reached)");
+    expect(solverErrorRow(undefined).message_zh).toBe("求解出错");
   });
 });
