@@ -2,7 +2,8 @@
  * Money a scenario makes available without meaning to, said before anything is planned:
  *  - a payment year without a budget entry is unlimited (docs/scenario-reference.md), so budgets
  *    that stop at the horizon's end leave the tail years — when units started in the last years
- *    are still paid for — with unlimited money from that source, which a plan readily uses;
+ *    are still paid for — with unlimited money from that source, which a plan readily uses; only
+ *    the payment years of the programmes the source pays for in the budget's region count;
  *  - likewise a leaf no budget of a source covers (a city left out of a budgets CSV): that
  *    source's money there is unlimited in every year;
  *  - a source no programme names in its `shares` pays for nothing: its budgets are never used;
@@ -13,7 +14,7 @@
  */
 import type { Label } from "../format/labels.js";
 import type { PlaceLabel } from "./inputPlace.js";
-import { lastPaymentYear } from "./paymentYears.js";
+import { lastPaymentYearOf } from "./paymentYears.js";
 import { formatPath } from "./positions.js";
 import type { Budget, YamlPath, Scenario } from "./types.js";
 
@@ -23,14 +24,22 @@ export function moneyNotices(scenario: Scenario, place: PlaceLabel): Label[] {
 
 function unbudgetedYears(scenario: Scenario, place: PlaceLabel): Label[] {
   const { start, end } = scenario.horizon;
-  const last = lastPaymentYear(scenario);
   // Years an as_of has closed are history: their money was what it was.
   const open = Math.max(start, scenario.asOf?.firstOpenYear ?? start);
   const out: Label[] = [];
   const label = regionLabel(scenario);
+  const leavesOf = new Map(scenario.regions.map((r) => [r.id, r.leaves]));
+  const programLeaves = new Map(scenario.programs.map((p) => [p, new Set(p.leaves.map((l) => l.region))]));
   for (const source of scenario.sources) {
+    // Only the programmes this source pays for, where the budget's region has them, decide how long
+    // its money falls due: another programme's longer profile leaves nothing of this source's unpaid.
+    const funded = scenario.programs.filter((p) => p.shares[source.id]?.max > 0);
+    const lastIn = (region: string) => {
+      const leaves = leavesOf.get(region) ?? [];
+      return lastPaymentYearOf(end, funded.filter((p) => leaves.some((l) => programLeaves.get(p)!.has(l))));
+    };
     // Regions missing the same years are said once: a budgets CSV usually stops at one year for all.
-    const gaps = new Map<string, { regions: string[]; path: YamlPath | undefined; missing: number[] }>();
+    const gaps = new Map<string, { regions: string[]; path: YamlPath | undefined; missing: number[]; last: number }>();
     // One pass over the budgets (a filter per region was quadratic in a large scenario's budgets).
     const byRegion = new Map<string, Budget[]>();
     for (const b of source.budgets) {
@@ -40,18 +49,20 @@ function unbudgetedYears(scenario: Scenario, place: PlaceLabel): Label[] {
     }
     for (const [region, budgets] of byRegion) {
       const years = new Set(budgets.map((b) => b.year));
+      const last = lastIn(region);
       const missing: number[] = [];
       for (let y = open; y <= last; y++) if (!years.has(y)) missing.push(y);
       if (missing.length === 0) continue;
-      const key = missing.join();
-      const gap = gaps.get(key) ?? { regions: [], path: budgets.find((b) => b.path)?.path, missing };
+      const key = `${missing.join()}/${last}`;
+      const gap = gaps.get(key) ?? { regions: [], path: budgets.find((b) => b.path)?.path, missing, last };
       gap.regions.push(region);
       gaps.set(key, gap);
     }
-    for (const { regions: at, path, missing } of gaps.values()) {
+    for (const { regions: at, path, missing, last } of gaps.values()) {
+      const after = last - end;
       const tail = missing.some((y) => y > end);
-      const why = tail ? ` (after the horizon, units started in its last ${last - end === 1 ? "year are" : `${last - end} years are`} still paid for)` : "";
-      const whyZh = tail ? `（规划期结束后，仍要为规划期最后${last - end === 1 ? "一年" : `${last - end}年`}开工的项目付款）` : "";
+      const why = tail ? ` (after the horizon, units started in its last ${after === 1 ? "year are" : `${after} years are`} still paid for)` : "";
+      const whyZh = tail ? `（规划期结束后，仍要为规划期最后${after === 1 ? "一年" : `${after}年`}开工的项目付款）` : "";
       const where = path ? place(path) : null;
       const one = missing.length === 1;
       out.push({

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/index.js";
 import { moneyNotices } from "../../src/scenario/moneyNotices.js";
-import { handSolvedTown, source } from "../helpers/scenario.js";
+import { handSolvedTown, program, region, scenario, source, tree } from "../helpers/scenario.js";
 import { BASE, writeFiles } from "./helpers.js";
 
 const place = (path: readonly (string | number)[]) => ({ en: path.join("."), zh: path.join(".") });
@@ -24,6 +24,35 @@ describe("money notices", () => {
       "gov（gov）在town的预算（sources.0.budgets.0.by_year.2021）：没有2023–2024年的数额（规划期结束后，仍要为规划期最后2年开工的项目付款），" +
         "这些年份来自该来源的资金不受限制；如资金有限，请补上这些年份的预算",
     );
+  });
+
+  it("count only the payment years of the programmes the source pays for, in the budget's region", () => {
+    // retrofit is paid over two years in a and b; villages, which pipes does not pay for, over three in b only.
+    const share = { min: 0, max: 1, capPerHousehold: null };
+    const budgets = (regions: string[], years: number[]) => regions.flatMap((r) => years.map((year) => ({ region: r, year, amount: 1e7 })));
+    const make = () => scenario({
+      regions: tree([region("city"), region("a", "city"), region("b", "city")]),
+      programs: [
+        program({ id: "retrofit", spendProfile: [0.6, 0.4], leaves: ["a", "b"].map((r) => ({ region: r, stock: 10, householdsPerUnit: 100, unitCost: 1e6 })), shares: { gov: share, pipes: share } }),
+        program({ id: "villages", spendProfile: [0.3, 0.4, 0.3], leaves: [{ region: "b", stock: 2, householdsPerUnit: 500, unitCost: 2e8 }], shares: { gov: share, dev: share, pipes: { ...share, max: 0 } } }),
+      ],
+      sources: [
+        source({ id: "gov", kind: "government", budgets: budgets(["a", "b"], [2021, 2022, 2023]) }),
+        source({ id: "pipes", kind: "enterprise", budgets: budgets(["city"], [2021, 2022, 2023]) }),
+        source({ id: "dev", kind: "enterprise", budgets: budgets(["b"], [2021, 2022, 2023, 2024]) }),
+      ],
+    });
+    // pipes' money (and gov's in a) is last due in 2023, though villages are paid until 2024 (a max of 0 pays nothing).
+    const s = make();
+    const notes = moneyNotices(s, place);
+    expect(notes.map((n) => n.en)).toEqual([expect.stringMatching(/^budget of gov \(gov\) for b: no entry for 2024 \(after the horizon, units started in its last 2 years are still paid for\), so that year's/)]);
+    expect(notes[0].zh).toMatch(/^gov（gov）在b的预算：没有2024年的数额（规划期结束后，仍要为规划期最后2年开工的项目付款），该年/);
+    // Stopping at the horizon's end leaves one tail year of pipes' money open: said with pipes' own count of years.
+    s.sources[1].budgets = budgets(["city"], [2021, 2022]);
+    expect(moneyNotices(s, place).map((n) => n.en).filter((n) => n.startsWith("budget of pipes"))).toEqual([
+      expect.stringMatching(/^budget of pipes \(pipes\) for city: no entry for 2023 \(after the horizon, units started in its last year are still paid for\), so that year's/),
+    ]);
+    expect(moneyNotices(s, place).map((n) => n.zh).filter((n) => n.startsWith("pipes"))).toEqual([expect.stringMatching(/没有2023年的数额（规划期结束后，仍要为规划期最后一年开工的项目付款）/)]);
   });
 
   it("skip years an as_of has closed, and name a gap inside the horizon without the tail's reason", () => {
