@@ -60,6 +60,16 @@ export function formatPercent(share: number): string {
 }
 
 /**
+ * A change of a share in percentage points, with its sign: 0.919 → "+91.9 pp" ("+91.9个百分点"),
+ * two significant digits under a tenth of a point (0.00023 → "+0.023 pp", never "+0.0 pp").
+ */
+export function formatPointChange(delta: number, lang: "zh" | "en" = "en"): string {
+  const points = Math.abs(delta * 100);
+  const digits = points >= 0.1 || points === 0 ? grouped(points, 1) : String(Number(points.toPrecision(2)));
+  return `${delta < 0 ? "−" : "+"}${digits}${lang === "zh" ? "个百分点" : " pp"}`;
+}
+
+/**
  * Decimals of a percentage: one, or as many as it takes (up to four) for a share just short of 1 not
  * to round up to 100.0 % — a target missed by 4 of 8,007 communities is 99.95 %, not "100.0% ✗".
  */

@@ -152,3 +152,16 @@ export const MIN_BUDGET_SEARCH_COLUMNS = ["scale", "whole_units", "reached", "ta
 export function isMoneyColumn(column: string): boolean {
   return (/_yuan$/.test(column) && !/_per_(100m_)?yuan$/.test(column)) || column === "marginal_cost_yuan_per_unit";
 }
+
+/**
+ * Columns that hold a share or a probability (0.926 = 92.6 %): shown as per cent, and compared in
+ * percentage points — a P(met) from 0.7 % to 92.6 % is +91.9 points, not "+13,128.6 %".
+ */
+const SHARE_COLUMNS = new Set([
+  "utilisation", "share_of_cost", "attainment", "p_met", "p_met_se", "p_met_calibration", "confidence", "scale",
+  "confidence_required", "plan_of_level", "scale_below", "p_met_below", "p_met_se_below", "p_met_calibration_below",
+]);
+
+export function isShareColumn(column: string): boolean {
+  return SHARE_COLUMNS.has(column);
+}

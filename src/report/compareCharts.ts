@@ -1,37 +1,62 @@
-/** `simulate compare`: the values that changed most per result file, as relative changes. */
-import { fileLabel } from "../format/labels.js";
-import { formatChange, formatMoneyChange } from "../format/numbers.js";
+/**
+ * `simulate compare`: the values that changed most per result file — quantities as relative
+ * changes, shares and probabilities (isShareColumn) as changes in percentage points: P(met) from
+ * 0 to 57 % has no relative change at all, and from 0.7 % to 92.6 % an unreadable +13,128.6 %.
+ */
+import { fileLabel, type Label } from "../format/labels.js";
+import { formatChange, formatMoneyChange, formatPercent, formatPointChange, grouped } from "../format/numbers.js";
 import { shownChanges, withRelativeChange } from "../finance/compare/shownChanges.js";
-import { isMoneyColumn, READING_ORDER } from "../output/columns.js";
-import { num, records, text } from "../output/resultTables.js";
+import { isMoneyColumn, isShareColumn, READING_ORDER } from "../output/columns.js";
+import { type Cell, num, records, text } from "../output/resultTables.js";
 import { percentAxis } from "./axis.js";
 import type { RunContext } from "./runContext.js";
-import type { ChartSpec } from "./svgChart.js";
+import type { ChartSpec, Lang } from "./svgChart.js";
 
 export const TOP_CHANGES = 12;
 
+type Row = Record<string, Cell>;
+
 /**
- * Per file (outcomes first), the rows with the largest |relative change| of folder 2 against folder 1,
- * each labelled with its absolute change (money in 万元/亿元).
+ * Per file (outcomes first), the quantities with the largest |relative change| of folder 2 against
+ * folder 1, each labelled with its absolute change (money in 万元/亿元).
  */
 export function largestChanges(ctx: RunContext): Map<string, { label: string; rel: number }[]> {
-  const all = records(ctx.tables.get("compare.csv")).filter((r) => r.file !== "input.yaml");
-  // The same rule as the printout's (compare.ts): no price ranges, no near-zero values, and no
-  // relative change from a near-zero base (bars are relative changes).
-  const view = (r: (typeof all)[number]) => ({ file: text(r.file), column: text(r.column), sizes: [Math.abs(num(r.value_1)), Math.abs(num(r.value_2))] });
-  const relative = withRelativeChange(all, view);
-  const rows = shownChanges(all, view).filter((r) => relative.has(r));
-  const out = new Map<string, { label: string; rel: number }[]>();
-  const files = [...new Set(rows.map((r) => text(r.file)))];
+  const { rows, relative } = comparedRows(ctx);
+  const changed = rows.filter((r) => !isShareColumn(text(r.column)) && relative.has(r) && Number.isFinite(num(r.rel_delta_2)) && num(r.rel_delta_2) !== 0);
+  return byFile(changed, (r) => ({ label: `${text(r.key)} · ${text(r.column)}（${change(text(r.column), num(r.delta_2))}）`, rel: num(r.rel_delta_2) }), (b) => b.rel);
+}
+
+/**
+ * Per file, the shares and probabilities with the largest change in percentage points (delta_2),
+ * each labelled with its two values: ranked by the points, whatever the base.
+ */
+export function largestPointChanges(ctx: RunContext): Map<string, { label: string; points: number }[]> {
+  const changed = comparedRows(ctx).rows.filter((r) => isShareColumn(text(r.column)) && Number.isFinite(num(r.delta_2)) && num(r.delta_2) !== 0);
+  return byFile(changed, (r) => ({ label: `${text(r.key)} · ${text(r.column)}（${formatPercent(num(r.value_1))} → ${formatPercent(num(r.value_2))}）`, points: num(r.delta_2) }), (b) => b.points);
+}
+
+/**
+ * compare.csv's compared values, by the printout's rule (compare.ts): no price ranges, no
+ * near-zero values; `relative` the rows whose base is not near zero either.
+ */
+function comparedRows(ctx: RunContext): { rows: Row[]; relative: Set<Row> } {
+  const all = records(ctx.tables.get("compare.csv")).filter((r) => r.file !== "input.yaml" && r.file !== "run.json");
+  const view = (r: Row) => ({ file: text(r.file), column: text(r.column), sizes: [Math.abs(num(r.value_1)), Math.abs(num(r.value_2))] });
+  return { rows: shownChanges(all, view), relative: withRelativeChange(all, view) };
+}
+
+/** The bars of each file in reading order, the largest |size| first (ties by label), at most TOP_CHANGES. */
+function byFile<B extends { label: string }>(rows: Row[], bar: (r: Row) => B, size: (b: B) => number): Map<string, B[]> {
   const place = (file: string) => (READING_ORDER.includes(file) ? READING_ORDER.indexOf(file) : READING_ORDER.length);
-  files.sort((a, b) => place(a) - place(b));
+  const files = [...new Set(rows.map((r) => text(r.file)))].sort((a, b) => place(a) - place(b));
+  const out = new Map<string, B[]>();
   for (const file of files) {
-    const ranked = rows
-      .filter((r) => r.file === file && Number.isFinite(num(r.rel_delta_2)) && num(r.rel_delta_2) !== 0)
-      .map((r) => ({ label: `${text(r.key)} · ${text(r.column)}（${change(text(r.column), num(r.delta_2))}）`, rel: num(r.rel_delta_2) }))
-      .sort((a, b) => Math.abs(b.rel) - Math.abs(a.rel) || a.label.localeCompare(b.label))
+    const bars = rows
+      .filter((r) => r.file === file)
+      .map(bar)
+      .sort((a, b) => Math.abs(size(b)) - Math.abs(size(a)) || a.label.localeCompare(b.label))
       .slice(0, TOP_CHANGES);
-    if (ranked.length > 0) out.set(file, ranked);
+    out.set(file, bars);
   }
   return out;
 }
@@ -40,10 +65,27 @@ function change(column: string, delta: number): string {
   return isMoneyColumn(column) ? formatMoneyChange(delta) : formatChange(delta);
 }
 
+/** Per file in reading order: its shares' and probabilities' changes in points, then its quantities' relative changes. */
 export function compareCharts(ctx: RunContext): ChartSpec[] {
-  return [...largestChanges(ctx)].map(([file, bars]) => ({
+  const points = largestPointChanges(ctx);
+  const relative = largestChanges(ctx);
+  const place = (file: string) => (READING_ORDER.includes(file) ? READING_ORDER.indexOf(file) : READING_ORDER.length);
+  const files = [...new Set([...points.keys(), ...relative.keys()])].sort((a, b) => place(a) - place(b));
+  return files.flatMap((file) => {
+    const p = points.get(file);
+    const r = relative.get(file);
+    return [
+      ...(p ? [pointsChart(file, p)] : []),
+      ...(r ? [relativeChart(file, r, p !== undefined)] : []),
+    ];
+  });
+}
+
+function relativeChart(file: string, bars: { label: string; rel: number }[], pointsAbove: boolean): ChartSpec {
+  const also: Label = pointsAbove ? { zh: "比例与概率的变化按百分点见上图。", en: " Shares and probabilities: in points, above." } : { zh: "", en: "" };
+  return {
     title: { zh: `变化最大的数值：${fileLabel(file).zh}（${file}）`, en: `Largest changes: ${file}` },
-    note: { zh: "方案2相对方案1的变化率。", en: "Relative change of folder 2 against folder 1." },
+    note: { zh: `方案2相对方案1的变化率。${also.zh}`, en: `Relative change of folder 2 against folder 1.${also.en}` },
     width: 1000,
     height: 80 + 24 * bars.length,
     sameInBothLanguages: true, // row labels from the CSVs and %
@@ -57,5 +99,30 @@ export function compareCharts(ctx: RunContext): ChartSpec[] {
         label: { show: true, position: "right", formatter: (p: { value: number }) => percentAxis(p.value) },
       }],
     }),
-  }));
+  };
+}
+
+function pointsChart(file: string, bars: { label: string; points: number }[]): ChartSpec {
+  return {
+    title: { zh: `变化最大的比例与概率：${fileLabel(file).zh}（${file}）`, en: `Largest changes of shares and probabilities: ${file}` },
+    note: {
+      zh: "方案2相对方案1的变化，单位为百分点（完成概率、完成率、利用率、出资比例等按差值比较，不按变化率）。",
+      en: "Change of folder 2 against folder 1 in percentage points (P(met), attainment, utilisation, shares of cost … compare by their difference, not by relative change).",
+    },
+    width: 1000,
+    height: 80 + 24 * bars.length,
+    option: (lang: Lang) => ({
+      grid: { left: 400, right: 110, top: 10, bottom: 40 },
+      xAxis: {
+        type: "value", name: lang === "zh" ? "百分点" : "points", nameLocation: "middle", nameGap: 24,
+        axisLabel: { formatter: (v: number) => grouped(v * 100, 1) },
+      },
+      yAxis: { type: "category", data: bars.map((b) => b.label), inverse: true, axisLabel: { width: 330, overflow: "truncate" } },
+      series: [{
+        type: "bar",
+        data: bars.map((b) => ({ value: b.points, itemStyle: { color: b.points >= 0 ? "#5470c6" : "#ee6666" } })),
+        label: { show: true, position: "right", formatter: (p: { value: number }) => formatPointChange(p.value, lang) },
+      }],
+    }),
+  };
 }

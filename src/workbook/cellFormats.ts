@@ -10,7 +10,7 @@
  * number of digits (moneyFormat): `#\,##0\.0,"万元"` shows 960000000 as 96,000.0万元.
  */
 import { type MoneyUnit, percentDecimals, UNIT_YUAN } from "../format/numbers.js";
-import { isMoneyColumn } from "../output/columns.js";
+import { isMoneyColumn, isShareColumn } from "../output/columns.js";
 import type { Cell } from "../output/resultTables.js";
 
 export type ColumnKind = "money" | "share" | "cut" | "count" | "households" | "year" | "integer" | "number" | "text" | "flag";
@@ -21,10 +21,6 @@ export const CUT_PERCENT = "0.0#%";
 export const WHOLE = "#,##0";
 export const ONE_DECIMAL = "#,##0.0";
 
-const SHARE = new Set([
-  "utilisation", "share_of_cost", "attainment", "p_met", "p_met_se", "p_met_calibration", "confidence", "scale",
-  "confidence_required", "plan_of_level", "scale_below", "p_met_below", "p_met_se_below", "p_met_calibration_below",
-]);
 const HOUSEHOLDS = /households/;
 const COUNT = new Set([
   "units_started", "actual_started", "units_active", "units_completed", "slots_used", "slots", "target_value", "planned", "planned_value",
@@ -41,7 +37,7 @@ const YEAR = new Set(["year", "by"]);
 export function columnKind(column: string): ColumnKind {
   if (YEAR.has(column)) return "year";
   if (column === "cut") return "cut";
-  if (SHARE.has(column) || /^rel_delta_\d+$/.test(column)) return "share";
+  if (isShareColumn(column) || /^rel_delta_\d+$/.test(column)) return "share";
   if (isMoneyColumn(column)) return "money";
   // Any other rate ("households_lost_per_100m_yuan", "…_per_slot") shows as stored: a rate of
   // households is not a count of them, and 0.4 households per 1亿元 must not read 0.

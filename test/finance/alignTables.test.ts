@@ -15,4 +15,13 @@ describe("compareTable", () => {
     expect(delta("marginal_cost_yuan_per_unit")).toBe(7618.25);
     expect(rows.find((r) => r.column === "marginal_cost_valid_to")!.relDeltas[0]).toBeCloseTo(-23.5031 / 1420024.3338, 12);
   });
+
+  it("gives a share or probability no relative change: its change is the delta, in percentage points", () => {
+    const targets = (pMet: string, planned: string) => ({ columns: ["target", "p_met", "planned"], rows: [{ target: "lj", p_met: pMet, planned }] });
+    const rows = compareTable("targets.csv", [targets("0.007", "400"), targets("0.926", "420"), targets("0.007", "400")]);
+    const pMet = rows.find((r) => r.column === "p_met")!;
+    expect(pMet.deltas).toEqual([0.919, 0]);
+    expect(pMet.relDeltas).toEqual([null, 0]); // not +13,128.6 %; unchanged is still 0
+    expect(rows.find((r) => r.column === "planned")!.relDeltas).toEqual([0.05, 0]);
+  });
 });

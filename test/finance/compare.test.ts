@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compareFolders, compareText, folderTitle, mostChanged, renderCompareCsv } from "../../src/finance/compare/compare.js";
-import type { CompareRow } from "../../src/finance/compare/alignTables.js";
+import { type CompareRow, compareTable } from "../../src/finance/compare/alignTables.js";
 import { diffInputs } from "../../src/finance/compare/inputDiff.js";
 import { summariseFolder } from "../../src/finance/compare/folderSummary.js";
 import { keyFigures } from "../../src/report/keyFigures.js";
@@ -240,6 +240,22 @@ describe("input diff", () => {
     const lines = compareText(result, 5, null).split("\n");
     expect(lines).toContain("    cut=0.1 households_started_lost: -0.0001 → 6159.005 (+6159.0051)");
     expect(lines).toContain("    cut=0.3 households_started_lost: 6199.7065 → 18476.691 (+12276.9845 +198.0%)");
+  });
+
+  it("prints shares and probabilities as per cent changing by percentage points, ranked by the points", () => {
+    const table = (key: string, column: string, v: number) => ({ columns: ["target", column], rows: [{ target: key, [column]: String(v) }] });
+    const row = (key: string, column: string, a: number, b: number) => compareTable("targets.csv", [table(key, column, a), table(key, column, b)])[0];
+    // The review's mc against conf90: P(met) 0 → 57 % has no relative change, 0.7 % → 92.6 % a meaningless +13,128.6 %.
+    const rows = [row("lj-communities", "p_met", 0.007, 0.926), row("lj-households", "p_met", 0, 0.572), row("czc-villages", "p_met", 0.1, 0.83725), row("lj-county", "attainment", 1, 1.266667)];
+    const result = { folders: [], rows, inputs: [], runs: [], sources: [], warnings: [] };
+    const lines = compareText(result, 5, null).split("\n");
+    const start = lines.indexOf("  targets.csv:");
+    expect(lines.slice(start + 1, start + 5)).toEqual([
+      "    target=lj-communities p_met: 0.7% → 92.6% (+91.9 pp)",
+      "    target=czc-villages p_met: 10.0% → 83.7% (+73.7 pp)",
+      "    target=lj-households p_met: 0.0% → 57.2% (+57.2 pp)",
+      "    target=lj-county attainment: 100.0% → 126.7% (+26.7 pp)",
+    ]);
   });
 
   it("keys lists of records by id, or by region/program/year, and other lists as values", () => {

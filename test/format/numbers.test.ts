@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { formatChange, formatCount, formatMoney, formatPercent, formatProbability, formatRange, formatScore, formatShortOf, moneyUnitFor, priceStepYuan } from "../../src/format/numbers.js";
+import { formatChange, formatCount, formatMoney, formatPercent, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, moneyUnitFor, priceStepYuan } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -25,6 +25,13 @@ describe("counts, percentages and ranges", () => {
     expect(formatCount(1_419_999.858, true)).toBe("1,420,000");
     expect(formatCount(8007, true)).toBe("8,007");
     expect(formatCount(-0.04, false)).toBe("0");
+  });
+
+  it("writes a share's change in percentage points, with its sign and in either language", () => {
+    expect(formatPointChange(0.919)).toBe("+91.9 pp");
+    expect(formatPointChange(-0.2, "zh")).toBe("−20个百分点");
+    expect(formatPointChange(-0.00087)).toBe("−0.087 pp"); // never "−0.1" nor "−0.0"
+    expect(formatPointChange(0)).toBe("+0 pp");
   });
 
   it("keeps each call's own decimals when calls with different decimals alternate", () => {

@@ -15,7 +15,7 @@ import { progressChart, progressSeries } from "../../src/report/progressChart.js
 import { keyFigures } from "../../src/report/keyFigures.js";
 import { renderReport } from "../../src/report/report.js";
 import { runContext } from "../../src/report/runContext.js";
-import { largestChanges } from "../../src/report/compareCharts.js";
+import { largestChanges, largestPointChanges } from "../../src/report/compareCharts.js";
 import { tornadoCharts } from "../../src/report/tornadoChart.js";
 import { runCli } from "../cli/run.js";
 
@@ -581,6 +581,36 @@ describe("compare report", () => {
     ].join("\n");
     const changes = largestChanges(runContext("compare", { "compare.csv": csv }));
     expect(changes.get("stress_summary.csv")!.map((b) => b.rel)).toEqual([1.98025253292]);
+  });
+
+  it("charts shares and probabilities by their change in percentage points, ranked by it, apart from the relative changes", () => {
+    // The review's mc against conf90 (rel_delta_2 as compare.csv wrote it before: p_met +13,128.6 %).
+    const csv = [
+      "file,key,column,value_1,value_2,delta_2,rel_delta_2,missing_in",
+      "targets.csv,target=lj-communities,p_met,0.007,0.926,0.919,131.285714286,",
+      "targets.csv,target=lj-households,p_met,0,0.572,0.572,,",
+      "targets.csv,target=lj-county,attainment,1,1.266667,0.266667,0.266667,",
+      "targets.csv,target=lj-county,planned,150,190,40,0.266667,",
+      "capacity.csv,capacity=c;year=2024,utilisation,0.2,0.7,0.5,2.5,",
+      "capacity.csv,capacity=c;year=2024,slots_used,2,7,5,2.5,",
+    ].join("\n");
+    const ctx = runContext("compare", { "compare.csv": csv });
+    const points = largestPointChanges(ctx);
+    expect(points.get("targets.csv")).toEqual([
+      { label: "target=lj-communities · p_met（0.7% → 92.6%）", points: 0.919 },
+      { label: "target=lj-households · p_met（0.0% → 57.2%）", points: 0.572 },
+      { label: "target=lj-county · attainment（100.0% → 126.7%）", points: 0.266667 },
+    ]);
+    expect(points.get("capacity.csv")!.map((b) => b.points)).toEqual([0.5]);
+    // The relative changes are the quantities' only.
+    const relative = largestChanges(ctx);
+    expect(relative.get("targets.csv")!.map((b) => b.label)).toEqual(["target=lj-county · planned（+40）"]);
+    expect(relative.get("capacity.csv")!.map((b) => b.label)).toEqual(["capacity=c;year=2024 · slots_used（+5）"]);
+    const html = renderReport(ctx);
+    expect(html).toContain("变化最大的比例与概率：");
+    expect(html).toContain("+91.9个百分点");
+    expect(html).toContain("+91.9 pp");
+    expect(html).not.toContain("13,128.6%");
   });
 
   it("leaves out near-zero bases and the ranges of prices, and labels each bar with its absolute change", () => {

@@ -3,7 +3,7 @@
  * every numeric column, the value in each folder and the delta against the first. Booleans
  * (`met`, `binding`) count as 1/0 so a target that stops being met shows up.
  */
-import { TABLE_KEYS } from "../../output/columns.js";
+import { isShareColumn, TABLE_KEYS } from "../../output/columns.js";
 import type { CsvTable } from "./readFolder.js";
 
 export interface CompareRow {
@@ -15,7 +15,7 @@ export interface CompareRow {
   values: string[];
   /** values[i] − values[0] for i ≥ 1 (null when either is missing or not numeric). */
   deltas: (number | null)[];
-  /** delta / |values[0]| (null when values[0] is 0 or missing). */
+  /** delta / |values[0]| (null when values[0] is 0 or missing, and for a share: isShareColumn). */
   relDeltas: (number | null)[];
   /** 1-based folder numbers that lack this row. */
   missingIn: number[];
@@ -39,7 +39,9 @@ export function compareTable(file: string, tables: (CsvTable | undefined)[], key
       const nums = values.map(toNumber);
       // Blank in both (e.g. no validity range on either side) is no change; blank on one side is.
       const deltas = nums.slice(1).map((v, j) => (v === null || nums[0] === null ? (values[j + 1] === values[0] ? 0 : null) : tidy(v - nums[0], decimals(values[0], values[j + 1]))));
-      const relDeltas = deltas.map((d) => (d === 0 ? 0 : d === null || nums[0] === null || nums[0] === 0 ? null : tidy(d / Math.abs(nums[0]))));
+      // A share's change is its delta, in percentage points: 0.7 % → 92.6 % is not "+13,128.6 %".
+      const share = isShareColumn(column);
+      const relDeltas = deltas.map((d) => (d === 0 ? 0 : d === null || share || nums[0] === null || nums[0] === 0 ? null : tidy(d / Math.abs(nums[0]))));
       out.push({ file, key, column, values, deltas, relDeltas, missingIn });
     }
   }
@@ -93,11 +95,16 @@ function decimals(a: string, b: string): number {
   return Math.max(of(a), of(b));
 }
 
-/** How much a row changed, for ranking: the largest |delta| relative to the larger magnitude. */
+/**
+ * How much a row changed, for ranking: the largest |delta| relative to the larger magnitude — or,
+ * for a share, relative to the whole: its change in percentage points (P(met) 0 → 57 % is 0.57).
+ */
 export function changeScore(row: CompareRow): number {
   let best = 0;
+  const share = isShareColumn(row.column);
   row.deltas.forEach((d, i) => {
     if (d === null || d === 0) return;
+    if (share) return void (best = Math.max(best, Math.abs(d)));
     const a = Math.abs(toNumber(row.values[0]) ?? 0);
     const b = Math.abs(toNumber(row.values[i + 1]) ?? 0);
     best = Math.max(best, Math.abs(d) / Math.max(a, b, 1e-12));

@@ -12,9 +12,9 @@
  */
 import { basename } from "node:path";
 import { UsageError } from "../../errors.js";
-import { isMoneyColumn, READING_ORDER, TABLE_KEYS } from "../../output/columns.js";
+import { isMoneyColumn, isShareColumn, READING_ORDER, TABLE_KEYS } from "../../output/columns.js";
 import { summariseFolder } from "./folderSummary.js";
-import { formatMoney, formatMoneyChange } from "../../format/numbers.js";
+import { formatMoney, formatMoneyChange, formatPercent, formatPointChange } from "../../format/numbers.js";
 import { toCsv } from "../../output/csv.js";
 import { REPORT_TOLERANCE } from "../../results/tolerance.js";
 import { changeScore, type CompareRow, compareTable, toNumber } from "./alignTables.js";
@@ -131,8 +131,8 @@ const TARGET_OUTCOMES = new Set([
 ]);
 
 /**
- * The rows that changed most in each file, ranked by relative change (see changeScore) and then by
- * size: per file, so a few large yuan amounts do not hide a target that stopped being met; in
+ * The rows that changed most in each file, ranked by relative change — shares and probabilities by
+ * their change in percentage points (see changeScore) — and then by size: per file, so a few large yuan amounts do not hide a target that stopped being met; in
  * targets.csv the outcomes come before the prices. The ranges of prices and near-zero bases are
  * left out, by the report's rule (shownChanges).
  */
@@ -187,7 +187,8 @@ function relText(x: number): string {
 }
 
 /**
- * "3亿元 → 2.4亿元 (−6,000万元 −20.0%)": amounts in yuan columns as money, a true/false flag as its
+ * "3亿元 → 2.4亿元 (−6,000万元 −20.0%)": amounts in yuan columns as money, shares and probabilities
+ * as per cent changing by percentage points ("0.7% → 92.6% (+91.9 pp)"), a true/false flag as its
  * two values (a flag has no relative change: "−100%" read as a loss of everything); `relative`
  * false for a near-zero base, which has none either (withRelativeChange).
  */
@@ -195,9 +196,12 @@ function changeText(r: CompareRow, relative: boolean): string {
   const values = r.values.map((v) => v || "(missing)");
   if (r.values.every((v) => v === "true" || v === "false" || v === "")) return values.join(" → ");
   const money = isMoneyColumn(r.column);
-  const shown = money ? r.values.map((v) => (v !== "" && Number.isFinite(Number(v)) ? formatMoney(Number(v)) : v || "(missing)")) : values;
+  const share = isShareColumn(r.column);
+  const as = (format: (x: number) => string) => r.values.map((v) => (v !== "" && Number.isFinite(Number(v)) ? format(Number(v)) : v || "(missing)"));
+  const shown = money ? as(formatMoney) : share ? as(formatPercent) : values;
   const rel = r.relDeltas.map((x) => (x === null || !relative ? "" : ` ${relText(x)}`));
-  const deltas = r.deltas.map((d, i) => `${d === null ? "n/a" : money ? formatMoneyChange(d) : `${d >= 0 ? "+" : ""}${d}`}${rel[i]}`).join(", ");
+  const change = (d: number) => (money ? formatMoneyChange(d) : share ? formatPointChange(d) : `${d >= 0 ? "+" : ""}${d}`);
+  const deltas = r.deltas.map((d, i) => `${d === null ? "n/a" : change(d)}${rel[i]}`).join(", ");
   return `${shown.join(" → ")} (${deltas})`;
 }
 
