@@ -9,7 +9,7 @@ import { shownChanges, withRelativeChange } from "../finance/compare/shownChange
 import { isMoneyColumn, isShareColumn, READING_ORDER } from "../output/columns.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { percentAxis } from "./axis.js";
-import type { RunContext } from "./runContext.js";
+import { folderLabel, type RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
 
 export const TOP_CHANGES = 12;
@@ -67,6 +67,7 @@ function change(column: string, delta: number): string {
 
 /** Per file in reading order: its shares' and probabilities' changes in points, then its quantities' relative changes. */
 export function compareCharts(ctx: RunContext): ChartSpec[] {
+  const change = changeOf(folderLabel(ctx, 2), folderLabel(ctx, 1));
   const points = largestPointChanges(ctx);
   const relative = largestChanges(ctx);
   const place = (file: string) => (READING_ORDER.includes(file) ? READING_ORDER.indexOf(file) : READING_ORDER.length);
@@ -75,17 +76,22 @@ export function compareCharts(ctx: RunContext): ChartSpec[] {
     const p = points.get(file);
     const r = relative.get(file);
     return [
-      ...(p ? [pointsChart(file, p)] : []),
-      ...(r ? [relativeChart(file, r, p !== undefined)] : []),
+      ...(p ? [pointsChart(file, p, change)] : []),
+      ...(r ? [relativeChart(file, r, p !== undefined, change)] : []),
     ];
   });
 }
 
-function relativeChart(file: string, bars: { label: string; rel: number }[], pointsAbove: boolean): ChartSpec {
+/** "方案2（conf90）相对方案1（mc）的" / "of folder 2 (conf90) against folder 1 (mc)": the folders by name, as the title names them. */
+function changeOf(two: Label, one: Label): Label {
+  return { zh: `${two.zh}相对${one.zh}的`, en: `of ${two.en} against ${one.en}` };
+}
+
+function relativeChart(file: string, bars: { label: string; rel: number }[], pointsAbove: boolean, change: Label): ChartSpec {
   const also: Label = pointsAbove ? { zh: "比例与概率的变化按百分点见上图。", en: " Shares and probabilities: in points, above." } : { zh: "", en: "" };
   return {
     title: { zh: `变化最大的数值：${fileLabel(file).zh}（${file}）`, en: `Largest changes: ${file}` },
-    note: { zh: `方案2相对方案1的变化率。${also.zh}`, en: `Relative change of folder 2 against folder 1.${also.en}` },
+    note: { zh: `${change.zh}变化率。${also.zh}`, en: `Relative change ${change.en}.${also.en}` },
     width: 1000,
     height: 80 + 24 * bars.length,
     sameInBothLanguages: true, // row labels from the CSVs and %
@@ -102,12 +108,12 @@ function relativeChart(file: string, bars: { label: string; rel: number }[], poi
   };
 }
 
-function pointsChart(file: string, bars: { label: string; points: number }[]): ChartSpec {
+function pointsChart(file: string, bars: { label: string; points: number }[], change: Label): ChartSpec {
   return {
     title: { zh: `变化最大的比例与概率：${fileLabel(file).zh}（${file}）`, en: `Largest changes of shares and probabilities: ${file}` },
     note: {
-      zh: "方案2相对方案1的变化，单位为百分点（完成概率、完成率、利用率、出资比例等按差值比较，不按变化率）。",
-      en: "Change of folder 2 against folder 1 in percentage points (P(met), attainment, utilisation, shares of cost … compare by their difference, not by relative change).",
+      zh: `${change.zh}变化，单位为百分点（完成概率、完成率、利用率、出资比例等按差值比较，不按变化率）。`,
+      en: `Change ${change.en} in percentage points (P(met), attainment, utilisation, shares of cost … compare by their difference, not by relative change).`,
     },
     width: 1000,
     height: 80 + 24 * bars.length,

@@ -84,12 +84,24 @@ export function inputRecord(ctx: RunContext, list: string, id: unknown): Record<
 /** What a compare report is told of each folder (finance/compare/folderSummary.ts makes it). */
 export interface FolderSummary {
   title: string;
+  /** The folder's name ("conf90"), or its path as given where two share a name: headers name it beside 方案1. */
+  folder: string;
   /** Overlays (`--with`) the folder was planned with: it re-planned the whole horizon with them known. */
   overlays: string[];
   targetsMet: number | null;
   targets: number | null;
   /** Yuan by source kind (funding.csv's `source_kind`), in the order first met. */
   moneyByKind: [string, number][];
+}
+
+/**
+ * Compared folder n (1-based) as a header or note names it: "方案2（conf90）" / "folder 2 (conf90)",
+ * or 方案2 alone when the report was not told the folders' names.
+ */
+export function folderLabel(ctx: RunContext, n: number): Label {
+  const folders = ctx.runJson.folders;
+  const name = Array.isArray(folders) ? (folders[n - 1] as Partial<FolderSummary> | undefined)?.folder : undefined;
+  return name ? { zh: `方案${n}（${name}）`, en: `folder ${n} (${name})` } : { zh: `方案${n}`, en: `folder ${n}` };
 }
 
 /** The unit a target row's values count (targets.csv, stress.csv): 户, or its programme's unit from input.yaml. */

@@ -10,7 +10,7 @@ import { frontierData } from "./frontierCharts.js";
 import { type RegionMove, regionMoves } from "./regionMoves.js";
 import { stressGrid } from "./stressCharts.js";
 import type { KeyFigure } from "./keyFigures.js";
-import { inputRecord, mcDraws, runWarnings, type RunContext, targetUnit } from "./runContext.js";
+import { folderLabel, inputRecord, mcDraws, runWarnings, type RunContext, targetUnit } from "./runContext.js";
 
 export function figureTable(figures: KeyFigure[]): string {
   const shown = (f: KeyFigure): string | Label => {
@@ -221,9 +221,13 @@ export function inputDifferencesTable(ctx: RunContext): string {
   if (rows.length === 0) return "";
   const n = ctx.tables.get("compare.csv")!.columns.filter((c) => /^value_\d+$/.test(c)).length;
   return table({
-    head: [{ zh: "输入路径", en: "Input path" }, ...Array.from({ length: n }, (_, i) => ({ zh: `方案${i + 1}`, en: `Folder ${i + 1}` }))],
+    head: [{ zh: "输入路径", en: "Input path" }, ...Array.from({ length: n }, (_, i) => capitalised(folderLabel(ctx, i + 1)))],
     rows: rows.slice(0, 60).map((r) => [r.file === "run.json" ? { zh: `运行设置 ${text(r.key)}`, en: `run setting ${text(r.key)}` } : text(r.key), ...Array.from({ length: n }, (_, i) => text(r[`value_${i + 1}`]))]),
   });
+}
+
+function capitalised(label: Label): Label {
+  return { zh: label.zh, en: label.en.charAt(0).toUpperCase() + label.en.slice(1) };
 }
 
 /**

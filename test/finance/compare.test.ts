@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compareFolders, compareText, folderTitle, mostChanged, renderCompareCsv } from "../../src/finance/compare/compare.js";
+import { compareFolders, compareText, folderSummaries, folderTitles, mostChanged, renderCompareCsv } from "../../src/finance/compare/compare.js";
 import { type CompareRow, compareTable } from "../../src/finance/compare/alignTables.js";
 import { diffInputs } from "../../src/finance/compare/inputDiff.js";
 import { summariseFolder } from "../../src/finance/compare/folderSummary.js";
@@ -167,7 +167,7 @@ describe("input diff", () => {
       return [...sums].map(([k, v]) => [k, Math.round(v * 100) / 100]);
     };
     const met = (folder: string) => readPlainCsv(join(folder, "targets.csv")).filter((r) => r.met === "true").length;
-    const summaries = result.folders.map((f) => summariseFolder(f, folderTitle(f)));
+    const summaries = folderSummaries(result.folders);
     expect(summaries.map((s) => s.moneyByKind)).toEqual([byKind(base), byKind(cut)]);
     expect(summaries.map((s) => s.targetsMet)).toEqual([met(base), met(cut)]);
     expect(summaries[1].overlays).toEqual([CUT]);
@@ -179,10 +179,22 @@ describe("input diff", () => {
     expect(figures.find((f) => f.label.en === "Note: overlays")?.value).toMatch(/期初即已知道这些变化/);
   });
 
-  it("titles each folder by its scenario and the overlays that made it differ", async () => {
+  it("titles each folder by its scenario, the overlays that made it differ and the folder, so one scenario run twice reads apart", async () => {
     const { folders } = await compareFolders([base, cut]);
     const name = folders[0].runJson.scenario!.name!;
-    expect(folders.map(folderTitle)).toEqual([name, `${name} + cut-20.yaml`]);
+    expect(folderTitles(folders)).toEqual([`${name} (base)`, `${name} + cut-20.yaml (cut-20)`]);
+    // The review's mc and conf90: the same scenario, planned plainly and to 90 % — titled "x ↔ x" before.
+    const conf90 = join(dir, "conf90");
+    cpSync(base, conf90, { recursive: true });
+    const same = await compareFolders([base, conf90]);
+    const summaries = folderSummaries(same.folders);
+    expect(summaries.map((s) => [s.title, s.folder])).toEqual([[`${name} (base)`, "base"], [`${name} (conf90)`, "conf90"]]);
+    const figures = keyFigures(runContext("compare", { "compare.csv": renderCompareCsv(same, { bom: false }) }, { scenario: { name: "x" }, folders: summaries }));
+    expect(figures.filter((f) => /^Folder \d$/.test(f.label.en)).map((f) => f.value)).toEqual([`${name} (base)`, `${name} (conf90)`]);
+    // Two folders of one name are told apart by their paths as given.
+    const other = join(dir, "other", "base");
+    cpSync(base, other, { recursive: true });
+    expect(folderTitles((await compareFolders([base, other])).folders)).toEqual([`${name} (${base})`, `${name} (${other})`]);
   });
 
   it("prints a target's outcome changes before its price changes, however large the price's", () => {
@@ -196,7 +208,7 @@ describe("input diff", () => {
 
   it("prints the money by source, where a cut of one government source that another takes up leaves the money by kind as it was", async () => {
     const result = await compareFolders([base, centralCut]);
-    const [before, after] = result.folders.map((f) => summariseFolder(f, ""));
+    const [before, after] = result.folders.map((f) => summariseFolder(f, "", ""));
     const government = (s: typeof before) => s.moneyByKind.find(([k]) => k === "government")![1];
     expect(Math.abs(government(after) - government(before))).toBeLessThan(1);
     const bySource = (folder: string, source: string) =>

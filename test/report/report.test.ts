@@ -573,6 +573,25 @@ describe("compare report", () => {
     expect(html).toContain("none (plain plan)");
   });
 
+  it("names the folders beside 方案1 and 方案2 in the inputs' headers and the charts' notes", () => {
+    const csv = [
+      "file,key,column,value_1,value_2,delta_2,rel_delta_2,missing_in",
+      "targets.csv,target=a,planned,10,11,1,0.1,",
+      "targets.csv,target=a,p_met,0,0.5,0.5,,",
+      "run.json,confidence.default_level,value,none (plain plan),0.9,,,",
+    ].join("\n");
+    const folder = (title: string, name: string) => ({ title, folder: name, overlays: [], targetsMet: 1, targets: 1, moneyByKind: [] });
+    const run = { scenario: { name: "zh (mc) ↔ zh (conf90)" }, folders: [folder("zh (mc)", "mc"), folder("zh (conf90)", "conf90")] };
+    const html = renderReport(runContext("compare", { "compare.csv": csv }, run));
+    expect(html).toContain("方案比较报告：zh (mc) ↔ zh (conf90)");
+    expect(html).toContain('<th><span class="zh">方案2（conf90）</span><span class="en">Folder 2 (conf90)</span></th>'); // the inputs' header
+    expect(html).toContain("方案2（conf90）相对方案1（mc）的变化率");
+    expect(html).toContain("Relative change of folder 2 (conf90) against folder 1 (mc)");
+    expect(html).toContain("方案2（conf90）相对方案1（mc）的变化，单位为百分点");
+    // A report not told the folders' names says 方案1 and 方案2 as before.
+    expect(renderReport(runContext("compare", { "compare.csv": csv }, { scenario: { name: "a ↔ a" } }))).toContain("方案2相对方案1的变化率");
+  });
+
   it("draws no relative change from a near-zero base, even where the value then grows large", () => {
     const csv = [
       "file,key,column,value_1,value_2,delta_2,rel_delta_2,missing_in",

@@ -6,8 +6,7 @@
  */
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { COMPARE_SIGNATURE, compareFolders, compareText, folderTitle, renderCompareCsv } from "../../finance/compare/compare.js";
-import { summariseFolder } from "../../finance/compare/folderSummary.js";
+import { COMPARE_SIGNATURE, compareFolders, compareText, folderSummaries, renderCompareCsv } from "../../finance/compare/compare.js";
 import { REPORT_FILE, WORKBOOK_FILE, withOfficeFiles } from "../../output/officeFiles.js";
 import { checkFileTarget, type FileRules, firstLineStartsWith, headMentions } from "../../output/outputTarget.js";
 import { writeFileAtomically } from "../../output/writeFile.js";
@@ -38,8 +37,8 @@ export function registerCompare(program: Command): void {
       for (const [target, rules] of Object.values(targets)) checkFileTarget(target, rules); // before reading the folders
       const result = await compareFolders(dirs, { force: opts.force ?? false });
       const csv = renderCompareCsv(result, { bom: opts.bom });
-      const names = result.folders.map(folderTitle).join(" ↔ ");
-      const summaries = result.folders.map((f) => summariseFolder(f, folderTitle(f)));
+      const summaries = folderSummaries(result.folders);
+      const names = summaries.map((s) => s.title).join(" ↔ ");
       const files = await withOfficeFiles({ "compare.csv": csv }, { kind: "compare", xlsx: opts.xlsx, runInfo: { scenario: { name: names }, folders: summaries } });
       // The workbook last: it is recognised as ours by the CSV beside it.
       for (const name of ["compare.csv", REPORT_FILE, WORKBOOK_FILE].filter((n) => n in files)) {

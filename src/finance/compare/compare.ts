@@ -10,10 +10,11 @@
  * solver) and per differing input path (file = input.yaml), key = the path, column = value (text
  * values, no deltas).
  */
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import { UsageError } from "../../errors.js";
 import { isMoneyColumn, isShareColumn, READING_ORDER, TABLE_KEYS } from "../../output/columns.js";
 import { summariseFolder } from "./folderSummary.js";
+import type { FolderSummary } from "../../report/runContext.js";
 import { formatMoney, formatMoneyChange, formatPercent, formatPointChange } from "../../format/numbers.js";
 import { toCsv } from "../../output/csv.js";
 import { REPORT_TOLERANCE } from "../../results/tolerance.js";
@@ -210,7 +211,7 @@ export function compareText(result: CompareResult, top: number, outFile: string 
   result.folders.forEach((f, i) => {
     const overlays = f.runJson.scenario?.overlays ?? [];
     lines.push(`  [${i + 1}] ${f.dir} — ${f.runJson.scenario?.name ?? "?"}; overlays: ${overlays.length ? overlays.join(", ") : "none"}`);
-    const s = summariseFolder(f, "");
+    const s = summariseFolder(f, "", "");
     const met = s.targets === null ? [] : [`targets met ${s.targetsMet}/${s.targets}`];
     const money = s.moneyByKind.map(([kind, yuan]) => `${kind} ${formatMoney(yuan)}`);
     if (met.length + money.length > 0) lines.push(`      ${[...met, ...money].join("; ")}`);
@@ -241,8 +242,27 @@ export function compareText(result: CompareResult, top: number, outFile: string 
   return lines.join("\n") + "\n";
 }
 
-/** A folder as the report's title names it: its scenario, and the overlays that made it differ. */
-export function folderTitle(folder: ResultsFolder): string {
-  const overlays = (folder.runJson.scenario?.overlays ?? []).map((o) => basename(o));
-  return `${folder.runJson.scenario?.name ?? folder.dir}${overlays.map((o) => ` + ${o}`).join("")}`;
+/**
+ * Each folder as the report's title names it: its scenario, the overlays that made it differ, and
+ * the folder — two runs of one scenario (plainly and to a confidence level) differ only there.
+ */
+export function folderTitles(folders: ResultsFolder[]): string[] {
+  const names = folderNames(folders);
+  return folders.map((folder, i) => {
+    const overlays = (folder.runJson.scenario?.overlays ?? []).map((o) => basename(o));
+    return `${folder.runJson.scenario?.name ?? "?"}${overlays.map((o) => ` + ${o}`).join("")} (${names[i]})`;
+  });
+}
+
+/** Each folder's own name ("conf90"), or the path as given where two folders have the same name (a/out, b/out). */
+export function folderNames(folders: ResultsFolder[]): string[] {
+  const names = folders.map((f) => basename(resolve(f.dir)));
+  return folders.map((f, i) => (names.some((n, j) => n === names[i] && resolve(folders[j].dir) !== resolve(f.dir)) ? f.dir : names[i]));
+}
+
+/** What the report and the workbook's 概要 say of each folder: its title and name, targets met, money by kind. */
+export function folderSummaries(folders: ResultsFolder[]): FolderSummary[] {
+  const titles = folderTitles(folders);
+  const names = folderNames(folders);
+  return folders.map((f, i) => summariseFolder(f, titles[i], names[i]));
 }

@@ -6,7 +6,8 @@
 import type { FolderSummary } from "../../report/runContext.js";
 import type { ResultsFolder } from "./readFolder.js";
 
-export function summariseFolder(folder: ResultsFolder, title: string): FolderSummary {
+/** `name`: the folder as the report names it (folderNames). */
+export function summariseFolder(folder: ResultsFolder, title: string, name: string): FolderSummary {
   const targets = folder.tables.get("targets.csv")?.rows ?? null;
   const money = new Map<string, number>();
   for (const r of folder.tables.get("funding.csv")?.rows ?? []) {
@@ -15,6 +16,7 @@ export function summariseFolder(folder: ResultsFolder, title: string): FolderSum
   }
   return {
     title,
+    folder: name,
     overlays: folder.runJson.scenario?.overlays ?? [],
     targetsMet: targets ? targets.filter((r) => r.met === "true").length : null,
     targets: targets ? targets.length : null,
