@@ -78,12 +78,17 @@ export function moneyFormat(unit: MoneyUnit, yuan: number): string {
   return `${integer}\\.${"0".repeat(decimals)}${scale}"${unit}"`;
 }
 
+/** One amount's own unit, outside a table: 亿元 from 1亿 up, else 万元 (formatMoney's rule). */
+export function amountUnit(yuan: number): MoneyUnit {
+  return Math.abs(yuan) >= 1e8 ? "亿元" : "万元";
+}
+
 /** The display format of one cell: money in 亿元 from 1亿 up, else 万元 (like formatMoney; tables use one unit, moneyUnitOf). */
 export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
   if (typeof value !== "number") return undefined;
   switch (kind) {
     case "money":
-      return moneyFormat(Math.abs(value) >= 1e8 ? "亿元" : "万元", value);
+      return moneyFormat(amountUnit(value), value);
     case "share":
       return percentFormat(value);
     case "cut":
@@ -108,21 +113,52 @@ function percentFormat(share: number): string {
   return digits === 1 ? PERCENT : `0.${"0".repeat(digits)}%`;
 }
 
-/** An amount's digits as its money format shows them (all decimals kept), per unit. */
-const SHOWN: Record<MoneyUnit, Intl.NumberFormat> = {
-  万元: new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-  亿元: new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-};
+/** Digits as the formats show them: grouped thousands, a fixed number of decimals (money's per unit). */
+const shownFixed = (digits: number) => new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const SHOWN: Record<MoneyUnit, Intl.NumberFormat> = { 万元: shownFixed(1), 亿元: shownFixed(2) };
+const SHOWN_WHOLE = shownFixed(0);
+const SHOWN_ONE = shownFixed(1);
 
 /**
- * Width in Excel character units: the longest of header and values (CJK counts double), capped.
- * Money is measured as its format shows it in the sheet's `unit` (343亿 in 万元 is "3,431,600.0万元").
+ * The text a number cell shows under numFmt's format for `kind` (money in the sheet's `unit`), so
+ * a column can be made wide enough for it: a number that does not fit shows as ### in Excel and
+ * LibreOffice (text would run on into the next cell, a number never does).
+ */
+export function shownNumber(kind: ColumnKind, value: number, unit: MoneyUnit = "万元"): string {
+  if (!Number.isFinite(value)) return String(value);
+  const sign = value < 0 ? "-" : "";
+  switch (kind) {
+    case "money":
+      return `${sign}${SHOWN[unit].format(Math.abs(value) / UNIT_YUAN[unit])}${unit}`;
+    case "share":
+      return `${(value * 100).toFixed(percentDecimals(value))}%`;
+    case "cut":
+      return `${(value * 100).toFixed(2).replace(/(\.\d)0$/, "$1")}%`;
+    case "households":
+    case "integer":
+      return SHOWN_WHOLE.format(value);
+    case "count":
+      return (Number.isInteger(value) ? SHOWN_WHOLE : SHOWN_ONE).format(value);
+    case "year":
+      return String(Math.round(value));
+    default:
+      return String(value); // General: the value as stored
+  }
+}
+
+/**
+ * Width in Excel character units: the longest of header and values as their formats show them
+ * (CJK counts double), capped. Money is measured in the sheet's `unit` (343亿 in 万元 is "3,431,600.0万元").
  */
 export function columnWidth(header: string[], values: Cell[], kind: ColumnKind, unit: MoneyUnit = "万元"): number {
-  const money = (yuan: number) => `${yuan < 0 ? "-" : ""}${SHOWN[unit].format(Math.abs(yuan) / UNIT_YUAN[unit])}${unit}`;
-  const shown = (c: Cell) => (c === null ? "" : kind === "money" && typeof c === "number" ? money(c) : String(c));
+  const shown = (c: Cell) => (c === null ? "" : typeof c === "number" ? shownNumber(kind, c, unit) : String(c));
   let widest = 0;
   for (const text of [...header, ...values.slice(0, 500).map(shown)]) widest = Math.max(widest, displayWidth(text));
+  return fitWidth(widest);
+}
+
+/** A column's width for text `widest` characters wide: two characters of margin, within 8–60. */
+export function fitWidth(widest: number): number {
   return Math.min(60, Math.max(8, widest + 2));
 }
 

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { columnKind, columnWidth, displayWidth, moneyFormat, numFmt, WHOLE } from "../../src/workbook/cellFormats.js";
+import { columnKind, columnWidth, displayWidth, moneyFormat, numFmt, shownNumber, WHOLE } from "../../src/workbook/cellFormats.js";
 
 /** The rule as first written: one regex test per character. */
 const byRegex = (text: string) => [...text].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
@@ -73,5 +73,25 @@ describe("columnWidth", () => {
     expect(columnWidth(["金额"], [34_316_000_000, 5e6], "money", "万元")).toBe(displayWidth(shown) + 2);
     expect(columnWidth(["金额"], [960_000_000], "money", "亿元")).toBe(Math.max(8, displayWidth("9.60亿元") + 2));
     expect(columnWidth(["金额"], [-1_234_567], "money", "万元")).toBe(displayWidth("-123.5万元") + 2);
+  });
+
+  it("measures every number as its format shows it: a share as a percentage, counts grouped", () => {
+    expect(columnWidth(["户数"], [1_334_900], "households")).toBe(displayWidth("1,334,900") + 2); // not "1334900"
+    expect(columnWidth(["p"], [0.123456789], "share")).toBe(8); // "12.3%", not 0.123456789
+  });
+});
+
+describe("shownNumber", () => {
+  it("is the text numFmt's format shows", () => {
+    expect(shownNumber("share", 1)).toBe("100.0%");
+    expect(shownNumber("share", 0.99996)).toBe("99.996%"); // "0.000%"
+    expect(shownNumber("cut", 0.1)).toBe("10.0%");
+    expect(shownNumber("cut", 1 / 3)).toBe("33.33%");
+    expect(shownNumber("count", 12)).toBe("12");
+    expect(shownNumber("count", 1234.56)).toBe("1,234.6");
+    expect(shownNumber("households", 1_334_900.4)).toBe("1,334,900");
+    expect(shownNumber("money", 123_456_789_012, "亿元")).toBe("1,234.57亿元");
+    expect(shownNumber("money", -1_234_567)).toBe("-123.5万元");
+    expect(shownNumber("number", 1.5)).toBe("1.5");
   });
 });

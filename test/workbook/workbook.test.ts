@@ -11,6 +11,7 @@ import { parseString } from "fast-csv";
 import { beforeAll, describe, expect, it } from "vitest";
 import { codeLabel } from "../../src/format/codeLabels.js";
 import { withOfficeFiles } from "../../src/output/officeFiles.js";
+import { displayWidth } from "../../src/workbook/cellFormats.js";
 import { runCli } from "../cli/run.js";
 
 const GD = "scenarios/guangdong-retrofit-2021-2025.yaml";
@@ -176,6 +177,32 @@ describe("results.xlsx", () => {
     const cell = sheet[`B${i + 1}`];
     expect(cell.v).toBe(0);
     expect(cell.z).toBe('0.0%"（95%置信上限 1.5%）"');
+  });
+
+  it("makes the summary sheet's value column as wide as its numbers show (a P(met) of 1 with its bound is not ###)", async () => {
+    // zhanhai with --confidence 0.9 --draws 4000: 100.0%（95%置信下限 99.925%） in a column 24 wide showed ###.
+    const files = {
+      "targets.csv": "target,name,metric,target_value,planned,attainment,met,p_met,p_met_se\n" +
+        "t1,2025年底前开工200个小区,started,200,260,1.3,true,1,0\nt2,全市惠及7万户,households_started,70000,77092,1.101314,true,0.572,0.0078\n",
+      "funding.csv": "year,source,source_kind,amount_yuan\n2024,city,government,123456789012345\n",
+      "run.json": JSON.stringify({ monte_carlo: { draws_used: 4000, mode: "evaluate" } }),
+    };
+    const bytes = (await withOfficeFiles(files, { kind: "plan" }))["results.xlsx"] as Uint8Array;
+    const wb = XLSX.read(bytes, { cellNF: true, cellStyles: true });
+    const sheet = wb.Sheets["概要"];
+    const width = sheet["!cols"]![1].wch ?? sheet["!cols"]![1].width!;
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 });
+    const cell = (label: string) => sheet[`B${rows.findIndex((r) => r[0] === label) + 1}`];
+    const pMet = cell("完成概率：2025年底前开工200个小区");
+    expect([pMet.v, pMet.z]).toEqual([1, '0.0%"（95%置信下限 99.925%）"']);
+    // What the cell shows: the number by its format, then the literal; the column holds it and a margin.
+    expect(width).toBeGreaterThanOrEqual(displayWidth("100.0%（95%置信下限 99.925%）") + 1);
+    expect(width).toBeGreaterThanOrEqual(displayWidth("1,234,567.89亿元") + 1); // a sum of 123万亿 as its 亿元 format shows it
+    expect(cell("资金合计").z).toBe('#\\,###\\,##0\\.00,,"亿元"');
+    // Wider than before, so printed on A4 landscape: a label and its value on one page.
+    const JSZip = (await import("jszip")).default;
+    const xml = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
   });
 
   it("shows compare.csv's values and deltas as the compared column would (money in 万元/亿元, a share as %, a label as text)", async () => {
