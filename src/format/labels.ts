@@ -103,7 +103,8 @@ export const COLUMN_LABELS: Record<string, Label> = {
   shortfall: l("缺口", "Shortfall"),
   attainment: l("完成率", "Attainment"),
   met: l("是否完成", "Met"),
-  marginal_cost_yuan_per_unit: l("边际加权成本（每单位，元，按资金来源的成本权重cost_weight加权）", "Marginal weighted cost per unit (yuan × cost_weight)"),
+  // No unit in the header: each cell's format names its own (万元, or 亿元 from 1亿; workbook/cellFormats.ts "price").
+  marginal_cost_yuan_per_unit: l("边际加权成本（目标每增加1个单位，按资金来源的成本权重cost_weight加权）", "Marginal weighted cost per extra target unit (money × cost_weight)"),
   p_met: l("完成概率 P(met)", "P(met)"),
   p_met_se: l("完成概率标准误", "P(met) standard error"),
   p_met_calibration: l("校准完成概率", "P(met) at calibration"),

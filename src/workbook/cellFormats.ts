@@ -13,7 +13,8 @@ import { type MoneyUnit, percentDecimals, UNIT_YUAN } from "../format/numbers.js
 import { isMoneyColumn, isShareColumn } from "../output/columns.js";
 import type { Cell } from "../output/resultTables.js";
 
-export type ColumnKind = "money" | "share" | "cut" | "count" | "households" | "year" | "integer" | "number" | "text" | "flag";
+/** "price": money per unit of a target (marginal_cost_yuan_per_unit), shown in its own cell's unit. */
+export type ColumnKind = "money" | "price" | "share" | "cut" | "count" | "households" | "year" | "integer" | "number" | "text" | "flag";
 
 export const PERCENT = "0.0%";
 /** A cut level as given: 10.0%, 33.33% (an amount cut's share), 0.01% (not "0.0%"). */
@@ -29,6 +30,7 @@ const COUNT = new Set([
 /** Columns that only ever hold whole numbers. A target's weight is not one: `weight: 1.5` is valid. */
 const INTEGER = new Set(["draws", "rank", "targets", "targets_met", "draw", "targets_reached"]);
 const YEAR = new Set(["year", "by"]);
+const PRICE_COLUMN = "marginal_cost_yuan_per_unit";
 
 /**
  * How a column's numbers are shown. "number" (General: the value as stored, decimals included) is
@@ -38,6 +40,10 @@ export function columnKind(column: string): ColumnKind {
   if (YEAR.has(column)) return "year";
   if (column === "cut") return "cut";
   if (isShareColumn(column) || /^rel_delta_\d+$/.test(column)) return "share";
+  // A price per unit of a target is not an amount of the sheet: it neither adds up with the sheet's
+  // amounts nor compares across rows of other units (per household, per village), so it keeps its
+  // own unit — 23.5万元 a community — where the sheet's 亿元 would show 0.00亿元.
+  if (column === PRICE_COLUMN) return "price";
   if (isMoneyColumn(column)) return "money";
   // Any other rate ("households_lost_per_100m_yuan", "…_per_slot") shows as stored: a rate of
   // households is not a count of them, and 0.4 households per 1亿元 must not read 0.
@@ -88,6 +94,7 @@ export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
   if (typeof value !== "number") return undefined;
   switch (kind) {
     case "money":
+    case "price":
       return moneyFormat(amountUnit(value), value);
     case "share":
       return percentFormat(value);
@@ -129,7 +136,10 @@ export function shownNumber(kind: ColumnKind, value: number, unit: MoneyUnit = "
   const sign = value < 0 ? "-" : "";
   switch (kind) {
     case "money":
-      return `${sign}${SHOWN[unit].format(Math.abs(value) / UNIT_YUAN[unit])}${unit}`;
+    case "price": {
+      const own = kind === "price" ? amountUnit(value) : unit;
+      return `${sign}${SHOWN[own].format(Math.abs(value) / UNIT_YUAN[own])}${own}`;
+    }
     case "share":
       return `${(value * 100).toFixed(percentDecimals(value))}%`;
     case "cut":

@@ -205,6 +205,27 @@ describe("results.xlsx", () => {
     expect(xml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
   });
 
+  it("shows a target's marginal cost per unit in its own unit under a header that names none (not 0.00亿元 under 元)", async () => {
+    const targets = (costs: number[]) => ({
+      "targets.csv": "target,metric,target_value,marginal_cost_yuan_per_unit\n" + costs.map((c, i) => `t${i},started,10,${c}`).join("\n") + "\n",
+    });
+    const sheet = async (files: Record<string, string>, name: string) =>
+      XLSX.read((await withOfficeFiles(files, { kind: "plan" }))["results.xlsx"] as Uint8Array, { cellNF: true }).Sheets[name];
+    // zhanhai planned to 90 %: no target binds, every cost 0 — the sheet's one unit made them 0.00亿元.
+    const zero = await sheet(targets([0, 0]), "目标完成");
+    expect([zero.D3.z, zero.D4.z]).toEqual(['0\\.0,"万元"', '0\\.0,"万元"']);
+    expect(zero.D1.v).toMatch(/^边际加权成本/);
+    expect(zero.D1.v).not.toMatch(/元/); // the cells name their unit; the header said 元 over 亿元
+    const mixed = await sheet(targets([235_000, 147_500_000]), "目标完成");
+    expect([mixed.D3.z, mixed.D4.z]).toEqual(['0\\.0,"万元"', '0\\.00,,"亿元"']); // 23.5万元 a community, 1.48亿元 a village
+    // Compared, a price keeps its unit apart from the amounts beside it (5亿 in 亿元, 2.0万元 a household).
+    const compared = await sheet({
+      "compare.csv": "file,key,column,value_1,value_2,delta_2\nfunding.csv,k,amount_yuan,500000000,600000000,100000000\n" +
+        "targets.csv,target=t,marginal_cost_yuan_per_unit,20449,20449,0\n",
+    }, "方案比较");
+    expect([compared.D3.z, compared.D4.z]).toEqual(['0\\.00,,"亿元"', '0\\.0,"万元"']);
+  });
+
   it("shows compare.csv's values and deltas as the compared column would (money in 万元/亿元, a share as %, a label as text)", async () => {
     const files = {
       "compare.csv": [
