@@ -128,6 +128,27 @@ export function formatRange(lo: number, hi: number, whole = false): string {
 }
 
 /**
+ * A target's P10–P90 as the printed summary and the report show it. `wholeUnits`: the target counts
+ * units of a programme planned whole (`integer: true`; not its households). Those are shown in whole
+ * units, each end rounded down (a count within 10⁻⁶ of a whole number counts as it): targets.csv's
+ * type-7 quantiles interpolate between two draws, so P90 11.1 is a tenth of the way from 11
+ * villages to 12, and rounded down it is the lower of the two draws when they are adjacent whole
+ * numbers (numpy's "lower" quantile). Down, not to the nearest: replan's annual LP re-plans can
+ * realise 11.97 villages, which is not 12 beside a target of 12. Anything else (households too) at
+ * formatRange's precision: whole from a width of 10 up, a decimal where the range is narrower.
+ */
+export function formatTargetRange(lo: number, hi: number, wholeUnits: boolean): string {
+  if (!wholeUnits) return formatRange(lo, hi);
+  const reached = (x: number) => Math.floor(x + 1e-6);
+  return formatRange(reached(lo), reached(hi), true);
+}
+
+/** Whether a target's values are whole units: a programme planned whole, counted in its units (not households). */
+export function countsWholeUnits(metric: string, programIsInteger: boolean): boolean {
+  return programIsInteger && !metric.startsWith("households");
+}
+
+/**
  * Decimals that show a value to four significant digits (at most six): a range of no width is the
  * value itself, and 0.9–0.9 rounded to whole units read "1–1" beside a target of 1 missed in every draw.
  */

@@ -1,5 +1,5 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
-import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, formatRange } from "../format/numbers.js";
+import { countsWholeUnits, formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, formatTargetRange } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
 import { type Label, metricLabel, reachedLabel, statusLabel } from "../format/labels.js";
 import { diagnosticKindLabel } from "../format/runLabels.js";
@@ -50,11 +50,12 @@ export function targetsTable(ctx: RunContext): string {
   ];
   const body = rows.map((r) => {
     const metric = text(r.metric);
-    const whole = metric.startsWith("households") || Number.isInteger(num(r.planned));
+    // Whole units where input.yaml plans the programme whole, as the printed summary has it.
+    const whole = countsWholeUnits(metric, inputRecord(ctx, "programs", r.program)?.integer === true);
     return [
       text(r.name), metricLabel(metric), targetUnit(ctx, r) ?? "", text(r.region_name), String(num(r.by)), count(metric, r.target_value), count(metric, r.planned),
       formatPercent(num(r.attainment)),
-      ...(mc ? [probability(ctx, num(r.p_met), num(r.p_met_se)), formatRange(num(r.p10), num(r.p90), whole && num(r.p90) - num(r.p10) >= 10)] : []),
+      ...(mc ? [probability(ctx, num(r.p_met), num(r.p_met_se)), formatTargetRange(num(r.p10), num(r.p90), whole)] : []),
     ];
   });
   return table({ head, rows: body, numeric: head.map((_, j) => j >= 5) });

@@ -3,11 +3,12 @@
  * and for sharded-then-merged runs, --precision stopping, seeds, and bad flags refused before
  * anything is written.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { integerPrograms } from "../../src/cli/commands/merge.js";
 
 const TOY = "test/fixtures/mc/toy.yaml";
 let tmp: string;
@@ -81,6 +82,14 @@ describe("simulate --draws", () => {
 });
 
 describe("--shard k/n and simulate merge", () => {
+  it("prints whole the P10–P90 of the programmes the merged folder's input.yaml plans whole", () => {
+    const folder = mkdtempSync(join(tmpdir(), "renewsim-merge-int-"));
+    expect(integerPrograms(folder)).toEqual(new Set()); // no input.yaml: none known whole
+    writeFileSync(join(folder, "input.yaml"), "name: z\nprograms:\n  - {id: czc, integer: true}\n  - {id: lj}\n  - {id: town, integer: false}\n");
+    expect(integerPrograms(folder)).toEqual(new Set(["czc"]));
+    rmSync(folder, { recursive: true });
+  });
+
   it("merges shards 1/3, 2/3, 3/3 (given in any order) into the unsharded run's CSVs", async () => {
     for (const k of [1, 2, 3]) {
       expect(await run(TOY, "--draws", "900", "--workers", "1", "--save-draws", "--shard", `${k}/3`, "--out", dir(`s${k}`))).toBe(0);

@@ -294,4 +294,20 @@ describe("the Monte Carlo lines after a plan", () => {
     (above.targets[0] as { planned: number }).planned = 50.02;
     expect(monteCarloSummary(info, above, 2)).toContain("b-50: planned to meet the target exactly");
   });
+
+  it("print a whole-unit programme's P10–P90 in whole units, rounded down (type 7 read 9.0–11.1 villages)", () => {
+    const villages = {
+      targets: [
+        { target: "czc", metric: "started", program: "czc", met: true, planned: 12, target_value: 12, p_met: 0.1, p_met_se: 0.0067, p10: 9, p90: 11.1 },
+        { target: "czc-hh", metric: "households_started", program: "czc", met: true, planned: 6000, target_value: 6000, p_met: 0.1, p_met_se: 0.0067, p10: 5150, p90: 6595.5 },
+        { target: "lj", metric: "started", program: "lj", met: true, planned: 150, target_value: 150, p_met: 0.1, p_met_se: 0.0067, p10: 11, p90: 14 },
+      ],
+      sensitivity: [],
+    } as unknown as McTables;
+    const text = monteCarloSummary(info, villages, 2, false, new Set(["czc"]));
+    expect(text).toContain("P(met) czc: 10.0% ± 0.7% (planned met; P10–P90 9–11)");
+    expect(text).toContain("P10–P90 5,150–6,596)"); // households at the range's precision, as before
+    // A divisible programme's units keep the decimal its range warrants, even where the ends are whole.
+    expect(text).toContain("P(met) lj: 10.0% ± 0.7% (planned met; P10–P90 11.0–14.0)");
+  });
 });

@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { formatChange, formatCount, formatMoney, formatPercent, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, moneyUnitFor, priceStepYuan } from "../../src/format/numbers.js";
+import { countsWholeUnits, formatChange, formatCount, formatMoney, formatPercent, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, formatTargetRange, moneyUnitFor, priceStepYuan } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -67,6 +67,16 @@ describe("counts, percentages and ranges", () => {
     expect(formatShortOf(39.96, 40, false)).toBe("39.96");
     expect(formatShortOf(35.2, 40, true)).toBe("35");
     expect(formatShortOf(1_419_959.14, 1_420_000, true)).toBe("1,419,959");
+  });
+
+  it("shows a whole-unit target's P10–P90 in whole units, rounded down; any other at formatRange's precision", () => {
+    expect(formatTargetRange(9.9, 11.1, true)).toBe("9–11"); // type 7 between draws of 9 and 10, 11 and 12 villages
+    expect(formatTargetRange(11, 14, true)).toBe("11–14");
+    expect(formatTargetRange(11.97, 11.97, true)).toBe("11–11"); // replan's LP: 11.97 villages is not 12
+    expect(formatTargetRange(10.9999999, 12.0000001, true)).toBe("11–12"); // within 10⁻⁶ of a whole number
+    expect(formatTargetRange(Number.NaN, Number.NaN, true)).toBe("—");
+    expect(formatTargetRange(9.9, 11.1, false)).toBe(formatRange(9.9, 11.1));
+    expect([countsWholeUnits("started", true), countsWholeUnits("households_started", true), countsWholeUnits("started", false)]).toEqual([true, false, false]);
   });
 
   it("shows P10–P90 at the precision its width warrants", () => {

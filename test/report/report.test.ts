@@ -17,6 +17,7 @@ import { renderReport } from "../../src/report/report.js";
 import { runContext } from "../../src/report/runContext.js";
 import { largestChanges, largestPointChanges } from "../../src/report/compareCharts.js";
 import { tornadoCharts } from "../../src/report/tornadoChart.js";
+import { targetsTable } from "../../src/report/tables.js";
 import { runCli } from "../cli/run.js";
 
 let files: Record<string, string>;
@@ -647,5 +648,21 @@ describe("compare report", () => {
       "year=2025;region=r;source=c · used_yuan（+3,000万元）",
     ]);
     expect(changes.get("targets.csv")!.map((b) => b.label)).toEqual(["target=a · planned（−1）"]);
+  });
+});
+
+describe("the targets table's P10–P90", () => {
+  it("shows a programme planned whole in whole units, as the printed summary does (11.0–14.0 beside the terminal's 11–14)", () => {
+    const files = {
+      "targets.csv": "target,name,program,region,region_name,metric,by,target_value,planned,attainment,met,p_met,p_met_se,p10,p50,p90\n" +
+        "czc,城中村改造启动12个村,czc,zh,湛海市,started,2027,12,15,1.25,true,0.83725,0.005837,11,13,14\n" +
+        "czc-2,城中村2,czc,zh,湛海市,started,2027,12,12,1,true,0.1,0.0067,9,10,11.1\n" +
+        "lj,老旧小区,lj,zh,湛海市,started,2027,12,12,1,true,0.1,0.0067,11,12,14\n",
+      "input.yaml": "name: z\nprograms:\n  - {id: czc, name: 城中村, unit: 村, integer: true}\n  - {id: lj, name: 老旧小区, unit: 小区}\n",
+      "run.json": JSON.stringify({ monte_carlo: { draws_used: 4000 } }),
+    };
+    const rows = [...targetsTable(runContext("plan", files)).matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => m[1]);
+    const last = (row: string) => [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].at(-1)![1];
+    expect(rows.slice(1).map(last)).toEqual(["11–14", "9–11", "11.0–14.0"]);
   });
 });

@@ -6,7 +6,7 @@ import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import type { McRunInfo, McTables } from "../../montecarlo/mcFiles.js";
 import type { McMode, MonteCarloRequest } from "../../montecarlo/monteCarlo.js";
-import { formatProbability, formatRange } from "../../format/numbers.js";
+import { countsWholeUnits, formatProbability, formatTargetRange } from "../../format/numbers.js";
 import { simulate } from "../../pipeline.js";
 import { exitCodeForStatus, SolverFailure, UsageError } from "../errors.js";
 import { addCalibrationOptions, confidenceRequest } from "../confidenceOptions.js";
@@ -65,7 +65,8 @@ export function registerPlan(program: Command): void {
       process.stdout.write(planSummary(outcome));
       if (outcome.monteCarlo) {
         const seconds = outcome.runJson.timings_seconds.monte_carlo;
-        process.stdout.write(monteCarloSummary(outcome.monteCarlo.info, outcome.monteCarlo.tables, seconds, outcome.confidence !== null));
+        const integer = new Set(outcome.loaded.scenario.programs.filter((p) => p.integer).map((p) => p.id));
+        process.stdout.write(monteCarloSummary(outcome.monteCarlo.info, outcome.monteCarlo.tables, seconds, outcome.confidence !== null, integer));
       }
     });
 }
@@ -102,8 +103,11 @@ function shardSpec(text: string): { k: number; n: number } {
 /**
  * The lines printed after a Monte Carlo run (or a shard, or a merge). `confidencePlan`: the plan
  * was planned to a confidence level (its summary already says what holds a target back).
+ * `integerPrograms`: programmes planned in whole units, whose targets' P10–P90 print whole.
  */
-export function monteCarloSummary(info: McRunInfo, tables: McTables | null, seconds: number | undefined, confidencePlan = false): string {
+export function monteCarloSummary(
+  info: McRunInfo, tables: McTables | null, seconds: number | undefined, confidencePlan = false, integerPrograms: ReadonlySet<string> = new Set(),
+): string {
   const lines: string[] = [];
   const rate = seconds && seconds > 0 ? `, ${Math.round(info.draws_used / seconds).toLocaleString("en-US")} draws/s` : "";
   const stop = info.precision !== null ? ` (stopped at standard error ≤ ${info.precision})` : "";
@@ -116,8 +120,8 @@ export function monteCarloSummary(info: McRunInfo, tables: McTables | null, seco
   for (const t of tables.targets) {
     const driver = tables.sensitivity.find((s) => s.output === `target:${t.target}` && s.rank === 1 && Number.isFinite(s.spearman_rho));
     const why = driver && Math.abs(driver.spearman_rho) >= 0.1 ? `; most sensitive to ${driver.input} (ρ ${driver.spearman_rho.toFixed(2)})` : "";
-    const whole = t.metric.startsWith("households") || (Number.isInteger(t.p10) && Number.isInteger(t.p90));
-    lines.push(`  P(met) ${t.target}: ${formatProbability(t.p_met, t.p_met_se, info.draws_used)} (planned ${t.met ? "met" : "missed"}; P10–P90 ${formatRange(t.p10, t.p90, whole)})${why}`);
+    const range = formatTargetRange(t.p10, t.p90, countsWholeUnits(t.metric, integerPrograms.has(t.program)));
+    lines.push(`  P(met) ${t.target}: ${formatProbability(t.p_met, t.p_met_se, info.draws_used)} (planned ${t.met ? "met" : "missed"}; P10–P90 ${range})${why}`);
   }
   const exact = withoutMargin(tables.targets, info.mode, confidencePlan);
   if (exact.length > 0) {
