@@ -86,14 +86,23 @@ export function showsBound(p: number, se: number, draws: number | undefined): dr
 }
 
 /**
- * P(met) with its standard error: "93.1% ± 0.8%". Where no draw met the target, or every draw did,
+ * P(met) with its standard error: "93.1% ± 0.8%", "99.9% ± <0.1%". Where no draw met the target, or every draw did,
  * the standard error is 0 and "± 0.0%" would read as certainty: with the number of draws known, the
  * one-sided 95 % bound is shown instead — Clopper–Pearson's exact 1 − 0.05^(1/n) (≈ 3/n): "0.0%
  * (≤ 0.15% at 95%)" after 2,000 draws.
  */
 export function formatProbability(p: number, se: number, draws?: number, lang: "zh" | "en" = "en"): string {
   if (showsBound(p, se, draws)) return `${formatPercent(p)}${boundNote(p, draws, lang)}`;
-  return `${formatPercent(p)} ± ${formatPercent(se)}`;
+  return `${formatPercent(p)} ± ${formatStandardError(se)}`;
+}
+
+/**
+ * A standard error as a percentage with one decimal — "<0.1%" for one that is not 0 but would read
+ * "0.0%", which said certainty of a P(met) that is not 0 or 1 (99.9% ± 0.0%: an SE of 0.043 %).
+ */
+function formatStandardError(se: number): string {
+  const text = formatPercent(se);
+  return se > 0 && text === formatPercent(0) ? "<0.1%" : text;
 }
 
 /** What follows a P(met) of 0 or 1 after `draws` draws: "（95%置信上限 0.15%）", " (≤ 0.15% at 95%)". */

@@ -60,6 +60,10 @@ describe("counts, percentages and ranges", () => {
     expect(formatProbability(0, 0)).toBe("0.0% ± 0.0%"); // draws unknown
     expect(formatProbability(0, 0, 2000, "zh")).toBe("0.0%（95%置信上限 0.15%）"); // a Chinese chart title
     expect(formatProbability(0.5, 0.01, 2000)).toBe("50.0% ± 1.0%");
+    // Not 0 or 1, with a standard error under 0.05 %: "± 0.0%" read as certainty (stress: 99.9% ± 0.0%).
+    expect(formatProbability(0.99925, 0.000433, 4000)).toBe("99.9% ± <0.1%");
+    expect(formatProbability(0.99925, 0.000433, 4000, "zh")).toBe("99.9% ± <0.1%");
+    expect(formatProbability(0.99875, 0.000559, 4000)).toBe("99.9% ± 0.1%"); // rounds to 0.1 %: as it reads
   });
 
   it("shows a missed target's planned value with the decimals that tell it from the target", () => {

@@ -665,4 +665,15 @@ describe("the targets table's P10–P90", () => {
     const last = (row: string) => [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].at(-1)![1];
     expect(rows.slice(1).map(last)).toEqual(["11–14", "9–11", "11.0–14.0"]);
   });
+
+  it("gives a P(met) whose standard error rounds to 0.0 % as ± <0.1% (escaped), not ± 0.0%", () => {
+    const files = {
+      "targets.csv": "target,name,program,region,region_name,metric,by,target_value,planned,attainment,met,p_met,p_met_se,p10,p50,p90\n" +
+        "lj,县域开工150个小区,lj,zh,湛海市,started,2027,150,190,1.266667,true,0.99925,0.000433,161,167,173\n",
+      "run.json": JSON.stringify({ monte_carlo: { draws_used: 4000 } }),
+    };
+    const html = targetsTable(runContext("plan", files));
+    expect(html).toContain("99.9% ± &lt;0.1%");
+    expect(html).not.toContain("± 0.0%");
+  });
 });
