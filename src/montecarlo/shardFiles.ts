@@ -82,6 +82,7 @@ export interface ShardFolder {
 
 export function readShardFolder(dir: string): ShardFolder {
   const path = join(dir, SHARD_FILE);
+  if (!existsSync(dir)) throw new UsageError(`${dir} does not exist: name the folders --shard k/n wrote`);
   if (!existsSync(path)) throw new UsageError(`${dir} is not a shard results folder (no ${SHARD_FILE}; run simulate with --shard k/n)`);
   let info: ShardFile;
   try {
