@@ -56,11 +56,24 @@ export function writeFolderAtomically(dir: string, files: Record<string, string 
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     if (movedAside && !existsSync(target)) renameSync(aside, target);
-    if (movedAside) rmSync(aside, { recursive: true, force: true });
+    if (movedAside) removeAside(aside);
     throw writeError(target, e);
   }
-  if (movedAside) rmSync(aside, { recursive: true, force: true });
+  if (movedAside) removeAside(aside);
   return target;
+}
+
+/**
+ * Removes the previous results once the new ones are in place. Files that cannot be deleted (a
+ * read-only folder) stay in the hidden `.old` folder, which a later run removes once it can: the
+ * results were written, and a QA review's run said "permission denied" with exit 4 all the same.
+ */
+function removeAside(aside: string): void {
+  try {
+    rmSync(aside, { recursive: true, force: true });
+  } catch {
+    // left for removeStaleTemporaries
+  }
 }
 
 /** Lists the files renewsim wrote, so --force can tell its own folders from anyone else's. */

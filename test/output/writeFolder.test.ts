@@ -117,6 +117,22 @@ function cli(args: string[], shell?: string): Promise<{ code: number | null; std
   });
 }
 
+describe("previous results that cannot be deleted", () => {
+  // Root deletes whatever the mode bits say, so this needs an ordinary user (a developer's machine).
+  it.skipIf(process.getuid?.() === 0)("are left in the hidden .old folder while the new results count as written", () => {
+    const parent = tmp();
+    const out = join(parent, "out");
+    writeFolderAtomically(out, { "a.csv": "1\n" }, false);
+    chmodSync(out, 0o555); // its files cannot be unlinked
+    try {
+      expect(() => writeFolderAtomically(out, { "b.csv": "2\n" }, true)).not.toThrow();
+      expect(readFileSync(join(out, "b.csv"), "utf8")).toBe("2\n");
+    } finally {
+      for (const entry of readdirSync(parent)) chmodSync(join(parent, entry), 0o755);
+    }
+  });
+});
+
 describe("a full disk and concurrent runs (child processes)", () => {
   it("a full disk (file size limit) ends with exit 4, a clear message, no folder and no temporaries", async () => {
     const dir = tmp();
