@@ -29,6 +29,15 @@ export function allOrUsageError<T extends unknown[]>(...checks: { [K in keyof T]
   return values as T;
 }
 
+/**
+ * The scenario has no plan (a hard target or a fixed payment no limit lets through) and the
+ * command cannot go on without one; commands that write a diagnosis report that as a result
+ * (exitCodeForStatus) instead.
+ */
+export class InfeasiblePlan extends Error {
+  readonly kind = "infeasible";
+}
+
 /** The solver failed for a reason other than infeasibility. */
 export class SolverFailure extends Error {
   readonly kind = "solver";

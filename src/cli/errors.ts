@@ -9,7 +9,7 @@
  */
 export const EXIT = { ok: 0, internal: 1, badInput: 2, infeasible: 3, output: 4, solver: 5, interrupted: 130 } as const;
 
-export { allOrUsageError, SolverFailure, UsageError } from "../errors.js";
+export { allOrUsageError, InfeasiblePlan, SolverFailure, UsageError } from "../errors.js";
 
 interface Kinded {
   kind?: string;
@@ -25,6 +25,8 @@ export function exitCodeFor(error: unknown): number {
     case "output_exists":
     case "output":
       return EXIT.output;
+    case "infeasible":
+      return EXIT.infeasible;
     case "interrupted":
       return EXIT.interrupted;
     case "solver":

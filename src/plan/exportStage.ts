@@ -8,7 +8,7 @@ import { toCplexLp } from "../model/exportLp.js";
 import type { LinearModel } from "../model/types.js";
 import type { Scenario } from "../scenario/types.js";
 import type { SolverChoice } from "../solve/auto.js";
-import { UsageError } from "../errors.js";
+import { InfeasiblePlan, SolverFailure, UsageError } from "../errors.js";
 import { StagedSession } from "./stagedSession.js";
 import { stageModel } from "./stageModels.js";
 
@@ -21,9 +21,14 @@ export async function stageLinearModel(scenario: Scenario, stage: number, solver
   const staged = StagedSession.open(pm, solver);
   try {
     const run = await staged.run({ stages: stage - 1, duals: false });
+    // Not the user's command line: the plan has none (exit 3) or the solver gave up (exit 5).
+    const failed = `stage ${run.stages.length} (${run.stages[run.stages.length - 1]?.stage})`;
+    if (run.status === "infeasible") {
+      throw new InfeasiblePlan(`${failed} is infeasible: the scenario has no plan, so later stages cannot be exported ` +
+        "(`simulate FILE` writes the diagnosis; `export --stage 1` writes the model as it is)");
+    }
     if (run.status !== "optimal") {
-      const last = run.stages[run.stages.length - 1];
-      throw new UsageError(`stage ${run.stages.length} (${last?.stage}) is ${last?.status}; later stages cannot be exported`);
+      throw new SolverFailure(`the solver failed on ${run.message ?? failed}; later stages cannot be exported`);
     }
     return stageModel(pm, stage - 1, run.optima);
   } finally {

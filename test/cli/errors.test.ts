@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { EXIT, exitCodeFor, exitCodeForStatus, reportError } from "../../src/cli/errors.js";
-import { Interrupted, SolverFailure, UsageError } from "../../src/errors.js";
+import { InfeasiblePlan, Interrupted, SolverFailure, UsageError } from "../../src/errors.js";
 import { OutputExistsError } from "../../src/output/writeFolder.js";
 
 describe("the CLI's one map from outcomes to exit codes", () => {
   it("maps each engine error kind to its documented code", () => {
     expect(exitCodeFor(new UsageError("bad --cut"))).toBe(EXIT.badInput);
     expect(exitCodeFor(new SolverFailure("HiGHS stopped"))).toBe(EXIT.solver);
+    expect(exitCodeFor(new InfeasiblePlan("no plan"))).toBe(EXIT.infeasible);
     expect(exitCodeFor(new Interrupted())).toBe(EXIT.interrupted);
     expect(exitCodeFor(new OutputExistsError("/tmp/x"))).toBe(EXIT.output);
     expect(exitCodeFor(Object.assign(new Error("disk full"), { code: "ENOSPC" }))).toBe(EXIT.output);
