@@ -2,7 +2,7 @@
  * The finance commands through `main(argv)`: bad --cut / --source / --sources values give one clear
  * error, exit code 2 and no output; good runs write their folders and record the overlays.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -99,6 +99,24 @@ describe("finance commands write their outputs", () => {
     expect(existsSync(join(out, "results.xlsx"))).toBe(true);
     // An existing folder is refused (exit 4) unless --force.
     expect((await run("stress", TOWNS, "--cut", "government=10%", "--out", out)).code).toBe(4);
+  });
+
+  it("stress exits 3 with its folder and diagnosis written when the 0 % level itself has no plan", async () => {
+    // Town A holds 100 communities: a hard target of 150 has no plan at any level.
+    const overlay = join(dir, "no-plan.yaml");
+    writeFileSync(overlay, "targets:\n  - {id: a-started, at_least: 150, kind: hard}\n");
+    const out = join(dir, "stress-no-plan");
+    const { code, stdout, stderr } = await run("stress", TOWNS, "--with", overlay, "--cut", "government=10%", "--out", out, "--quiet");
+    expect(code).toBe(3);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^0% +infeasible/m);
+    expect(stderr).toContain("error: the scenario has no plan even without a cut (the 0% level), so no cut level can have one");
+    expect(readFileSync(join(out, "diagnostics.csv"), "utf8")).toMatch(/^0,0%,conflict:targets,/m);
+    for (const f of ["stress.csv", "stress_summary.csv", "run.json", "input.yaml", "report.html"]) expect(existsSync(join(out, f)), f).toBe(true);
+    // A cut level without a plan, the 0 % level planned, is an answer of the sweep: exit 0.
+    const deep = await run("stress", TOWNS, "--cut", "government=90%", "--from", "2023", "--out", join(dir, "stress-deep"), "--quiet");
+    expect(deep.code).toBe(0);
+    expect(readFileSync(join(dir, "stress-deep", "stress_summary.csv"), "utf8")).toMatch(/^0\.9,90%,infeasible,/m);
   });
 
   it("min-budget writes min_budget.csv and reports the breaking point", async () => {

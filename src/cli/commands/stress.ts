@@ -52,15 +52,22 @@ export function registerStress(program: Command): void {
           : undefined,
       });
       const failed = levels.filter((l) => l.planned.solution.status === "error");
-      if (!opts.quiet) {
+      // A cut level without a plan is one answer of the sweep; a 0 % level without one means the
+      // scenario itself has none, so the run ends as plan's does (exit 3, the diagnosis written).
+      const noBaseline = levels.find((l) => l.cut === 0)?.planned.solution.status === "infeasible";
+      if (!opts.quiet || noBaseline) {
         const title = `stress: ${loaded.scenario.name}, cutting ${selection.sourceIds.join(", ")}` +
           `${yearsOf(selection) ? ` ${yearsOf(selection)}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}${tailOf(selection)}` +
           `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}` + cutNote;
-        process.stdout.write(stressTable(levels, title, validationOptions(opts)?.draws, selection.sourceIds) + `results written to ${outDir}\n`);
+        const text = stressTable(levels, title, validationOptions(opts)?.draws, selection.sourceIds) + `results written to ${outDir}\n`;
+        if (noBaseline) {
+          process.stderr.write(text + "error: the scenario has no plan even without a cut (the 0% level), so no cut level can have one; " +
+            `what would have to give is under "levels without a plan" and in ${outDir}/diagnostics.csv\n`);
+        } else process.stdout.write(text);
       }
       if (failed.length > 0) {
         for (const l of failed) process.stderr.write(`error: cut ${l.cut}: ${l.planned.solution.message ?? "solver failed"}\n`);
         process.exitCode = exitCodeForStatus("error");
-      }
+      } else if (noBaseline) process.exitCode = exitCodeForStatus("infeasible");
     });
 }
