@@ -101,8 +101,11 @@ function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
   return `; ${up ? "+" : "−"}${formatMoney(step)} ≈ ${gains}${range}`;
 }
 
-/** What must give (each with its amount), then the limits holding against it, grouped. */
-function infeasibleLines(outcome: SimulationOutcome): string[] {
+/**
+ * What must give (each with its amount and file:line), then the limits holding against it, grouped;
+ * also frontier's, whose plan without margins is planned as `simulate` plans.
+ */
+export function infeasibleLines(outcome: Pick<SimulationOutcome, "solution" | "loaded">): string[] {
   const { solution, loaded } = outcome;
   const lines: string[] = [];
   const giving = solution.conflicts.filter((c) => c.violation > 0 || c.row === undefined);
@@ -112,7 +115,7 @@ function infeasibleLines(outcome: SimulationOutcome): string[] {
 }
 
 /** Budgets among the limits: min-budget answers by how much they would have to grow. */
-function minBudgetHint({ solution }: SimulationOutcome): string[] {
+function minBudgetHint({ solution }: Pick<SimulationOutcome, "solution">): string[] {
   const { rows } = solution.pm.model;
   const sources = [...new Set(solution.conflicts.flatMap((c) => {
     const ref = c.row === undefined ? null : rows[c.row].ref;

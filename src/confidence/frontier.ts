@@ -14,6 +14,7 @@ import type { McTargetColumns } from "../montecarlo/tables.js";
 import type { Uncertainty } from "../montecarlo/types.js";
 import { type PlannedScenario, planScenario } from "../plan/planScenario.js";
 import type { SolverChoice } from "../solve/auto.js";
+import type { InputLocator } from "../scenario/inputPlace.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Calibration } from "./calibrate.js";
 import { ConfidenceSolver, limitedOf, type Phase } from "./confidenceSolver.js";
@@ -31,6 +32,8 @@ export interface FrontierOptions {
   validation?: ValidationRequest;
   onLevel?: (confidence: number, index: number, count: number) => void;
   onRound?: (phase: Phase, round: number, c: Calibration) => void;
+  /** Where the scenario's entries are written: the plain plan's diagnosis names file and line. */
+  locate?: InputLocator;
 }
 
 export interface FrontierLevel {
@@ -52,7 +55,7 @@ export interface FrontierResult {
 export async function runFrontier(scenario: Scenario, uncertainty: Uncertainty, options: FrontierOptions): Promise<FrontierResult> {
   const solver = options.solver ?? "auto";
   const draws = options.calibrationDraws ?? DEFAULT_CALIBRATION_DRAWS;
-  const plain = await planScenario(scenario, solver);
+  const plain = await planScenario(scenario, solver, options.locate);
   const calibration = { seed: options.calibrationSeed, draws, rounds: 0 };
   if (plain.solution.status !== "optimal") return { plain, levels: [], calibration };
   const alphas = [...new Set(options.levels)].sort((a, b) => a - b);

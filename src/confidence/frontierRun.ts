@@ -7,10 +7,13 @@
  *   FrontierResult
  *     │ frontierRows, renderFrontierFiles   frontier.csv, input.yaml, run.json, report, workbook
  *     ▼
- *   FolderRun.write       (nothing is written when the plain plan is infeasible: no level can be planned)
+ *   FolderRun.write       (also when the plan without margins has none, or the solver failed on it:
+ *                         then no level can be planned, and the folder holds its diagnosis, as plan's)
  */
 import { type FolderRequest, FolderRun } from "../folderRun.js";
 import { financeRunJson } from "../finance/runInfo.js";
+import { withOfficeFiles } from "../output/officeFiles.js";
+import { renderDiagnosticsOnly, renderInput } from "../output/planFiles.js";
 import { notesOf } from "../runWarnings.js";
 import type { CheckedScenario } from "../loadChecked.js";
 import type { SolverChoice } from "../solve/auto.js";
@@ -38,9 +41,9 @@ export interface FrontierOutcome {
   seeds: ConfidenceSeeds;
   /** The validation run, its seed resolved (null without --draws). */
   validation: ReturnType<typeof validationRun>;
-  /** Null when the plain plan has no optimum (nothing is written). */
+  /** Null when the plain plan has no optimum (the folder holds its diagnosis instead). */
   rows: ReturnType<typeof frontierRows> | null;
-  outDir: string | null;
+  outDir: string;
 }
 
 export async function frontierFolder(file: string, request: FrontierRequest): Promise<FrontierOutcome> {
@@ -59,18 +62,31 @@ export async function frontierFolder(file: string, request: FrontierRequest): Pr
     ...(validation ? { validation } : {}),
     ...(request.onLevel ? { onLevel: request.onLevel } : {}),
     ...(calibration.onRound ? { onRound: calibration.onRound } : {}),
+    locate: loaded.place,
   });
-  if (result.plain.solution.status !== "optimal") return { loaded, result, seeds, validation, rows: null, outDir: null };
-  const rows = frontierRows(loaded.scenario, result);
-  const same = sameMoneyNote(result, rows);
-  const plainMoney = planMoney(result.plain.solution.pm, result.plain.solution.primal);
-  const runJson = financeRunJson("frontier", run, null, request.solver, {
+  const plain = result.plain.solution;
+  const details = {
+    status: plain.status,
     levels: result.levels.map((l) => ({ confidence: l.confidence, plan_of_level: result.levels[l.planOf].confidence, government_used_yuan: l.money.governmentYuan })),
     calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
     validation: validationRunInfo(validation),
+  };
+  const planNotes = notesOf({ en: "the plan without margins", zh: "不设余量的方案" }, plain.warnings);
+  const bom = request.bom ?? true;
+  if (plain.status !== "optimal") {
+    // No level can be planned: the folder is plan's for an infeasible plan (diagnosis, input, run.json, report, workbook).
+    const runJson = financeRunJson("frontier", run, null, request.solver, { ...details, plain_plan: null, stages: plain.stages }, planNotes);
+    const files = renderDiagnosticsOnly(result.plain.tables, runJson, renderInput(loaded.merged), { bom });
+    return { loaded, result, seeds, validation, rows: null, outDir: run.write(await withOfficeFiles(files, { kind: "frontier", xlsx: request.xlsx })) };
+  }
+  const rows = frontierRows(loaded.scenario, result);
+  const same = sameMoneyNote(result, rows);
+  const plainMoney = planMoney(plain.pm, plain.primal);
+  const runJson = financeRunJson("frontier", run, null, request.solver, {
+    ...details,
     // The plan without margins, where the frontier starts (the report's first point).
     plain_plan: { government_used_yuan: plainMoney.governmentYuan, total_used_yuan: plainMoney.totalYuan },
-  }, [...notesOf({ en: "the plan without margins", zh: "不设余量的方案" }, result.plain.solution.warnings), ...(same ? [same] : [])]);
-  const files = await renderFrontierFiles(rows, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx });
+  }, [...planNotes, ...(same ? [same] : [])]);
+  const files = await renderFrontierFiles(rows, runJson, loaded.merged, { bom, xlsx: request.xlsx });
   return { loaded, result, seeds, validation, rows, outDir: run.write(files) };
 }

@@ -65,6 +65,8 @@ function sectionsOf(ctx: RunContext): Section[] {
       ];
     }
     case "frontier":
+      // Without a plan there are no levels: the folder holds the plan's diagnosis instead.
+      if (!ctx.tables.has("frontier.csv")) return [{ title: { zh: "诊断", en: "Diagnostics" }, html: diagnosticsTable(ctx) }];
       return [{ title: { zh: "资金与把握度", en: "Money and confidence" }, charts: frontierCharts(ctx), html: frontierTable(ctx) }];
     case "compare":
       return [{ title: { zh: "变化最大的数值", en: "Largest changes" }, charts: compareCharts(ctx) }, { title: { zh: "不同的输入与运行设置", en: "Inputs and run settings that differ" }, html: inputDifferencesTable(ctx) }];

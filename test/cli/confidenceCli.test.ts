@@ -7,7 +7,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { StagedSession } from "../../src/plan/stagedSession.js";
 import { runCli } from "./run.js";
 import { loadScenario } from "../../src/scenario/index.js";
 
@@ -90,6 +91,43 @@ describe("simulate frontier", () => {
     expect(run).toMatchObject({ command: "frontier", warnings: notices.map((n) => n.en), warnings_zh: notices.map((n) => n.zh), selection: null });
     expect(Object.keys(run.timings_seconds)).toEqual(["load", "solve"]);
     expect((await runCli("frontier", CONSENT, "--confidence", "0.5,1.2", "--out", dir("frontier-bad"))).code).toBe(2);
+  });
+
+  it("exits 3 with the plan's diagnosis written and printed with file and line when there is no plan", async () => {
+    // 200 units of 100万 cannot fit 1亿, and the target is hard.
+    const file = dir("hard.yaml");
+    writeFileSync(file, readFileSync(BUDGET, "utf8").replace("at_least: 80, kind: soft", "at_least: 200, kind: hard"));
+    const out = dir("frontier-no-plan");
+    const r = await runCli("frontier", file, "--confidence", "0.5", "--out", out);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("frontier: the plan without margins is infeasible, so no level can be planned:\n");
+    expect(r.stderr).toContain("  - hard target t-80: started ≥ 200 by 2021 in Town (town) falls short by 100 (hard.yaml:25)\n");
+    expect(r.stderr).toContain("  against these limits:\n    budgets of gov, 1 limit: Town 2021 at hard.yaml:23\n");
+    expect(r.stderr).toContain(`diagnosis written to ${out}/diagnostics.csv`);
+    // The folder plan writes for an infeasible plan: diagnosis, input, run.json, report, workbook.
+    expect(existsSync(join(out, "frontier.csv"))).toBe(false);
+    for (const f of ["diagnostics.csv", "input.yaml", "run.json", "report.html", "results.xlsx"]) expect(existsSync(join(out, f)), f).toBe(true);
+    expect(csv(out, "diagnostics.csv").find((d) => d.kind === "conflict:targets")?.input_line).toBe("hard.yaml:25");
+    expect(JSON.parse(readFileSync(join(out, "run.json"), "utf8"))).toMatchObject({ command: "frontier", status: "infeasible", levels: [], plain_plan: null });
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("falls short by 100");
+  });
+
+  it("exits 5 with the solver's message written to the folder when the solver fails on the plan", async () => {
+    const message = "stage shortfall: error (HiGHS status: Time limit reached)";
+    const spy = vi.spyOn(StagedSession.prototype, "run").mockResolvedValue({
+      status: "error", message, stages: [{ stage: "shortfall", status: "error" }], primal: new Float64Array(0),
+      optima: [], duals: [], ranges: [], sensitivity: null, dualMethod: "none", warnings: [],
+    } as unknown as Awaited<ReturnType<StagedSession["run"]>>);
+    const out = dir("frontier-solver-failed");
+    try {
+      const r = await runCli("frontier", BUDGET, "--confidence", "0.5", "--out", out);
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain(`error: ${message} (the plan without margins; diagnosis written to ${out}/diagnostics.csv)`);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(csv(out, "diagnostics.csv")).toEqual([expect.objectContaining({ kind: "error", where: "solver", message })]);
+    expect(JSON.parse(readFileSync(join(out, "run.json"), "utf8"))).toMatchObject({ status: "error", levels: [] });
   });
 });
 

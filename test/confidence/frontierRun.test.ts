@@ -16,7 +16,7 @@ describe("frontierFolder: simulate frontier as an engine call", () => {
       .rejects.toBeInstanceOf(UsageError);
   });
 
-  it("writes nothing when the plain plan is infeasible: no level can be planned", async () => {
+  it("writes the plain plan's diagnosis when it is infeasible: no level can be planned", async () => {
     const dir = tmp();
     const scenario = join(dir, "hard.yaml");
     // 200 units of 100万 cannot fit 1亿, and the target is hard.
@@ -25,8 +25,9 @@ describe("frontierFolder: simulate frontier as an engine call", () => {
     const outcome = await frontierFolder(scenario, { levels: [0.9], solver: "auto", out });
     expect(outcome.result.plain.solution.status).toBe("infeasible");
     expect(outcome.rows).toBeNull();
-    expect(outcome.outDir).toBeNull();
-    expect(existsSync(out)).toBe(false);
+    expect(outcome.outDir).toBe(out);
+    expect(readFileSync(join(out, "diagnostics.csv"), "utf8")).toMatch(/^conflict:targets,target\[t-80\],.*,hard\.yaml:\d+$/m);
+    expect(existsSync(join(out, "frontier.csv"))).toBe(false);
   });
 
   it("puts the plan without margins' solver notes in run.json's warnings, saying which plan they are about", async () => {

@@ -11,6 +11,7 @@ import { exitCodeForStatus, SolverFailure } from "../errors.js";
 import { folderOptions } from "../folderOptions.js";
 import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption } from "../options.js";
 import { progressBar } from "../progress.js";
+import { infeasibleLines } from "../summary.js";
 
 export function registerFrontier(program: Command): void {
   const command = program
@@ -38,10 +39,12 @@ export function registerFrontier(program: Command): void {
       onValidationProgress: (d, n) => bar.update(d, n),
       ...(tty ? { onLevel: (c: number, i: number, n: number) => process.stderr.write(`level ${i + 1}/${n}: ${(c * 100).toFixed(1)}%\n`) } : {}),
     }).finally(() => bar.finish());
-    if (result.plain.solution.status === "error") throw new SolverFailure(result.plain.solution.message ?? "solver failed");
+    const plain = result.plain.solution;
+    if (plain.status === "error") throw new SolverFailure(`${plain.message ?? "solver failed"} (the plan without margins; diagnosis written to ${outDir}/diagnostics.csv)`);
     if (!rows) {
-      const conflicts = result.plain.solution.conflicts.slice(0, 10).map((c) => `  - ${c.message}\n`).join("");
-      process.stderr.write(`frontier: the plan is infeasible, so no level can be planned (\`simulate ${file}\` writes the diagnosis):\n${conflicts}`);
+      // As `simulate FILE` prints an infeasible plan: what must give, with file and line, then the limits.
+      process.stderr.write(`frontier: the plan without margins is infeasible, so no level can be planned:\n${infeasibleLines({ solution: plain, loaded }).join("\n")}\n` +
+        `diagnosis written to ${outDir}/diagnostics.csv\n`);
       process.exitCode = exitCodeForStatus("infeasible");
       return;
     }
