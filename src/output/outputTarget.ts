@@ -4,8 +4,9 @@
  * written with every results folder) and nothing the manifest does not list. An empty folder is
  * replaced with or without `--force` (it holds nothing to lose; its permissions are kept). Never replaced,
  * with or without `--force`: a file, a symbolic link, `/`, the home folder, the working folder or a
- * folder above it, and a folder that holds one of the command's inputs (the scenario, its layers
- * and CSV tables, shard or compared folders). Single-file outputs (`compare --out`, `export --out`)
+ * folder above it, a folder that holds one of the command's inputs (the scenario, its layers
+ * and CSV tables, shard or compared folders), and anything inside an input folder (a compare file in
+ * a compared folder would make that folder one renewsim no longer recognises as its own). Single-file outputs (`compare --out`, `export --out`)
  * follow the same rule with a signature in the file's first line instead of a manifest.
  */
 import { closeSync, lstatSync, openSync, readdirSync, readSync, type Stats } from "node:fs";
@@ -92,6 +93,7 @@ function refuseProtected(target: string, inputs: readonly string[], what: string
     if (inp === real || isInside(inp, real)) {
       throw refused(target, `${inp === real ? "is" : "holds"} ${displayFile(input)}, an input of this command`, what);
     }
+    if (isInside(real, inp)) throw refused(target, `lies inside ${displayFile(input)}, an input of this command`, what);
   }
 }
 

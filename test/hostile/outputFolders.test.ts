@@ -89,3 +89,20 @@ describe("an existing results folder", () => {
     expect(existsSync(join(dir, "out", "my-analysis.xlsx"))).toBe(true);
   });
 });
+
+describe("an output inside a folder the command reads", () => {
+  it("is refused before anything is written: compare into a compared folder, merge into a shard", async () => {
+    const dir = project({ "s.yaml": TOY });
+    expect((await runIn(dir, "s.yaml", "--out", "results/base", "--quiet")).code).toBe(0);
+    expect((await runIn(dir, "s.yaml", "--out", "results/other", "--quiet")).code).toBe(0);
+    for (const k of [1, 2]) expect((await runIn(dir, "s.yaml", "--draws", "400", "--shard", `${k}/2`, "--workers", "1", "--out", `results/shard-${k}`, "--quiet")).code).toBe(0);
+    const before = snapshot(dir);
+    // A compare file in results/base made it a folder renewsim no longer replaces (re-planning into it exited 4).
+    for (const out of ["results/base/cmp.csv", "results/other/deeper/cmp.csv"]) {
+      expectRefused(await runIn(dir, "compare", "results/base", "results/other", "--out", out), 4, /lies inside results\/(base|other), an input of this command/);
+    }
+    expectRefused(await runIn(dir, "merge", "results/shard-1", "results/shard-2", "--out", "results/shard-1/merged", "--quiet"), 4, /lies inside results\/shard-1, an input of this command/);
+    expect(snapshot(dir)).toEqual(before);
+    expect((await runIn(dir, "s.yaml", "--out", "results/base", "--force", "--quiet")).code).toBe(0);
+  });
+});
