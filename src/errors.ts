@@ -7,6 +7,19 @@
 /** A command-line value or request the engine cannot honour (bad --cut, unknown stage …). */
 export class UsageError extends Error {
   readonly kind = "usage";
+  /** Each problem on its own (one, or those of a list such as `--source a,b`), so lists can merge. */
+  readonly problems: readonly string[];
+  constructor(message: string, problems: readonly string[] = [message]) {
+    super(message);
+    this.problems = problems;
+  }
+
+  /** One error for every problem: "3 problems with the options:" and one line each. */
+  static of(problems: readonly string[]): UsageError {
+    return problems.length === 1
+      ? new UsageError(problems[0])
+      : new UsageError(`${problems.length} problems with the options:\n  - ${problems.join("\n  - ")}`, problems);
+  }
 }
 
 /**
@@ -20,12 +33,11 @@ export function allOrUsageError<T extends unknown[]>(...checks: { [K in keyof T]
       return check();
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
-      problems.push(e.message);
+      problems.push(...e.problems);
       return undefined;
     }
   });
-  if (problems.length === 1) throw new UsageError(problems[0]);
-  if (problems.length > 1) throw new UsageError(`${problems.length} problems with the options:\n  - ${problems.join("\n  - ")}`);
+  if (problems.length > 0) throw UsageError.of(problems);
   return values as T;
 }
 

@@ -10,7 +10,7 @@ import { allOrUsageError, UsageError } from "../errors.js";
 import { tailLabel, yearsLabel } from "../format/labels.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Budget, Scenario, Source } from "../scenario/types.js";
-import type { SourceSelector } from "./cutSpec.js";
+import { isKind, type SourceSelector } from "./cutSpec.js";
 
 export interface BudgetSelection {
   sourceIds: string[];
@@ -134,16 +134,22 @@ export function tailOf(sel: Pick<BudgetSelection, "tailYears">): string {
   return tail ? ` ${tail.en}` : "";
 }
 
+/** Every id of a list is checked, so `--source bogus,central2` names both at once. */
 function resolveSources(scenario: Scenario, selector: SourceSelector): string[] {
   const known = scenario.sources.map((s) => s.id);
   if (selector.ids) {
-    for (const id of selector.ids) {
+    const problems = selector.ids.flatMap((id) => {
       const source = scenario.sources.find((s) => s.id === id);
-      if (!source) throw new UsageError(`unknown source "${id}"${didYouMean(id, known)}; the scenario's sources are ${known.join(", ")}`);
-      if (selector.kind && source.kind !== selector.kind) {
-        throw new UsageError(`source "${id}" is ${source.kind} money, not ${selector.kind}`);
+      // A kind in a list would be read as "all of that kind, plus these": not a selection the tools
+      // offer (docs/finance.md) — and "unknown source government" read as if the kind were wrong.
+      if (!source && isKind(id)) {
+        return [`"${id}" is a source kind, not a source id: a kind is given alone (--source ${id}, --cut ${id}=…) and a list names source ids (${known.slice(0, 2).join(",")})`];
       }
-    }
+      if (!source) return [`unknown source "${id}"${didYouMean(id, known)}; the scenario's sources are ${known.join(", ")}`];
+      if (selector.kind && source.kind !== selector.kind) return [`source "${id}" is ${source.kind} money, not ${selector.kind}`];
+      return [];
+    });
+    if (problems.length > 0) throw UsageError.of(problems);
     return [...selector.ids];
   }
   const ofKind = scenario.sources.filter((s) => s.kind === selector.kind).map((s) => s.id);

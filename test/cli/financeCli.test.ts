@@ -63,6 +63,21 @@ describe("finance commands reject bad values with exit code 2 and write nothing"
     expect(existsSync(join(dir, "bad-scenario"))).toBe(false);
   });
 
+  it("names every unknown item of a --source list, and a kind in the list as a kind, not an unknown source", async () => {
+    const out = join(dir, "bad-source-list");
+    for (const list of ["government,bogus", "bogus,government"]) {
+      const { code, stderr } = await run("min-budget", TOWNS, "--source", list, "--out", out);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^error: 2 problems with the options:\n/);
+      expect(stderr).toContain('  - "government" is a source kind, not a source id: a kind is given alone (--source government, --cut government=…) and a list names source ids (central,county)\n');
+      expect(stderr).toContain('  - unknown source "bogus"; the scenario\'s sources are central, county, enterprise, residents\n');
+      expect(stderr).not.toContain('unknown source "government"');
+    }
+    const both = await run("stress", TOWNS, "--cut", "government=10%", "--sources", "centrl,bogus", "--from", "2030", "--out", out);
+    expect(both.stderr).toMatch(/^error: 3 problems with the options:\n {2}- unknown source "centrl".*\n {2}- unknown source "bogus".*\n {2}- --from 2030 is outside/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   for (const [what, args, message] of cases) {
     it(what, async () => {
       const out = join(dir, `bad-${what.replace(/\W+/g, "-")}`);
