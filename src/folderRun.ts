@@ -3,9 +3,10 @@
  * that no command keeps its own copy of it:
  *
  *   file (+ --with overlays)
- *     │ FolderRun.open  loadCheckedScenario (the one loader, every problem gathered) → the folder
- *     ▼                 (--out, or results/<name><suffix>) checked writable before any solve → the
- *   FolderRun           report thread started, so it loads ECharts while the command solves
+ *     │ FolderRun.open  loadCheckedScenario (the one loader, every problem gathered) → the command's
+ *     ▼                 options checked against the scenario (`check`) → the folder (--out, or
+ *   FolderRun           results/<name><suffix>) checked writable before any solve → the report
+ *                       thread started, so it loads ECharts while the command solves
  *     │ the command's own stages (a plan, stress levels, a min-budget search, frontier levels)
  *     ▼
  *   files ── FolderRun.write ──▶ the folder, all or nothing (output/writeFolder.ts)
@@ -40,11 +41,13 @@ export function defaultOutDir(scenarioName: string): string {
   return `results/${safeFolderName(scenarioName)}`;
 }
 
-export class FolderRun {
+export class FolderRun<T = unknown> {
   private constructor(
     readonly file: string,
     readonly overlays: string[],
     readonly loaded: CheckedScenario,
+    /** What `check` returned (a budget selection, seeds …). */
+    readonly checked: T,
     /** Null for a dry run. */
     readonly outDir: string | null,
     private readonly force: boolean,
@@ -52,18 +55,24 @@ export class FolderRun {
     private readonly loadedAt: number,
   ) {}
 
-  /** Loads the scenario and prepares its folder; `defaultSuffix` names the command's default folder ("-stress"). */
-  static open(file: string, request: FolderRequest, defaultSuffix = ""): FolderRun {
+  /**
+   * Loads the scenario and prepares its folder; `defaultSuffix` names the command's default folder
+   * ("-stress"). `check` checks the options only the scenario can judge (source ids, years, seeds)
+   * before the folder is: a mistake on the command line is exit 2 whether or not the folder exists,
+   * not exit 4 first and exit 2 after `--force`.
+   */
+  static open<T = undefined>(file: string, request: FolderRequest, defaultSuffix = "", check?: (loaded: CheckedScenario) => T): FolderRun<T> {
     const startedAt = performance.now();
     const overlays = request.overlays ?? [];
     const loaded = loadCheckedScenario(file, { overlays, allowOutside: request.allowOutside });
     request.onLoaded?.(loaded);
+    const checked = check?.(loaded) as T;
     const outDir = request.dryRun ? null : (request.out ?? `${defaultOutDir(loaded.scenario.name)}${defaultSuffix}`);
     if (outDir) {
       assertWritable(outDir, request.force ?? false, loaded.inputs); // fail before solving, not after
       preloadReportRenderer();
     }
-    return new FolderRun(file, overlays, loaded, outDir, request.force ?? false, startedAt, performance.now());
+    return new FolderRun(file, overlays, loaded, checked, outDir, request.force ?? false, startedAt, performance.now());
   }
 
   /** Seconds spent loading, and since then (the command's own stages): run.json's timings. */

@@ -104,11 +104,12 @@ export interface RunJson {
 export async function simulate(file: string, options: SimulateOptions = {}): Promise<SimulationOutcome> {
   if (options.monteCarlo) checkMonteCarloRequest(options.monteCarlo); // bad flags: nothing loaded or written
   if (options.confidence) checkConfidenceRequest(options.confidence);
-  const run = FolderRun.open(file, options);
-  const { loaded, outDir } = run;
-  const wants = wantsConfidence(loaded.scenario, options.confidence?.level);
-  if (!wants && options.confidence) throw new UsageError("--calibration-draws and --calibration-seed apply to confidence planning: add --confidence or set objective.confidence");
-  const seeds = wants ? confidenceSeeds(loaded, options.confidence, options.monteCarlo?.seed, Boolean(options.monteCarlo)) : null;
+  const run = FolderRun.open(file, options, "", (loaded) => {
+    const wants = wantsConfidence(loaded.scenario, options.confidence?.level);
+    if (!wants && options.confidence) throw new UsageError("--calibration-draws and --calibration-seed apply to confidence planning: add --confidence or set objective.confidence");
+    return wants ? confidenceSeeds(loaded, options.confidence, options.monteCarlo?.seed, Boolean(options.monteCarlo)) : null;
+  });
+  const { loaded, outDir, checked: seeds } = run;
   const t1 = performance.now();
   const loadSeconds = run.seconds().load;
   const input = outDir ? renderInputAhead(loaded.merged) : null; // while the solver works

@@ -50,9 +50,8 @@ export async function frontierFolder(file: string, request: FrontierRequest): Pr
   const calibration = request.calibration ?? {};
   checkConfidenceRequest(calibration); // bad flags: nothing loaded or written
   checkValidationDraws(request.validation);
-  const run = FolderRun.open(file, request, "-frontier");
-  const { loaded } = run;
-  const seeds = confidenceSeeds(loaded, calibration, request.validation?.seed, Boolean(request.validation));
+  const run = FolderRun.open(file, request, "-frontier", (loaded) => confidenceSeeds(loaded, calibration, request.validation?.seed, Boolean(request.validation)));
+  const { loaded, checked: seeds } = run;
   const validation = validationRun(loaded, request.validation, request.onValidationProgress);
   const result = await runFrontier(loaded.scenario, loaded.uncertainty, {
     levels: request.levels,

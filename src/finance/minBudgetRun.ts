@@ -1,7 +1,7 @@
 /**
  * `simulate min-budget` end to end, in the frame every folder command shares (folderRun.ts):
  *
- *   FolderRun.open ─▶ CheckedScenario ─ resolveSelection ─▶ BudgetSelection
+ *   FolderRun.open ─▶ CheckedScenario ─ resolveSelection ─▶ BudgetSelection (checked before the folder)
  *     │ solveMinBudget          one LP/MILP: the smallest uniform or per-year scale (minBudgetSolve.ts)
  *     │ minBudgetToConfidence   with --confidence: the smallest uniform scale at which every target
  *     ▼                         reaches the level, validated on fresh draws with --draws
@@ -13,7 +13,7 @@
 import { minBudgetToConfidence, type MinBudgetConfidenceResult } from "../confidence/minBudgetConfidence.js";
 import { renderMinBudgetConfidenceFiles } from "../confidence/minBudgetConfidenceFiles.js";
 import {
-  checkConfidenceRequest, checkValidationDraws, type ConfidenceRequest, confidenceSeeds, type ValidationDraws, validationRun, validationRunInfo,
+  checkConfidenceRequest, checkValidationDraws, type ConfidenceRequest, confidenceSeeds, type ConfidenceSeeds, type ValidationDraws, validationRun, validationRunInfo,
 } from "../confidence/request.js";
 import { UsageError } from "../errors.js";
 import { type FolderRequest, FolderRun } from "../folderRun.js";
@@ -53,12 +53,14 @@ export type MinBudgetOutcome = { loaded: CheckedScenario; selection: BudgetSelec
 
 export async function minBudgetFolder(file: string, request: MinBudgetRequest): Promise<MinBudgetOutcome> {
   checkRequest(request); // bad flags: nothing loaded or written
-  const run = FolderRun.open(file, request, "-min-budget");
-  const { loaded } = run;
-  const selection = resolveSelection(loaded.scenario, { selector: request.selector, from: request.from, to: request.to, region: request.region });
+  const run = FolderRun.open(file, request, "-min-budget", (loaded) => ({
+    selection: resolveSelection(loaded.scenario, { selector: request.selector, from: request.from, to: request.to, region: request.region }),
+    seeds: request.confidence ? confidenceSeeds(loaded, request.confidence, request.validation?.seed, Boolean(request.validation)) : null,
+  }));
+  const { loaded, checked: { selection, seeds } } = run;
   const options = { bom: request.bom ?? true, xlsx: request.xlsx, locate: loaded.place };
   if (request.confidence) {
-    const result = await toConfidence(run, selection, request, request.confidence);
+    const result = await toConfidence(run, selection, request, request.confidence, seeds!);
     const runJson = financeRunJson("min-budget", run, selection, request.solver, result.details, result.result.deterministic.notices);
     const files = await renderMinBudgetConfidenceFiles(loaded.scenario, result.result, runJson, loaded.merged, options);
     return { kind: "confidence", loaded, selection, result: result.result, outDir: run.write(files) };
@@ -88,9 +90,8 @@ function checkRequest(request: MinBudgetRequest): void {
 }
 
 /** The confidence search and what run.json says of it. */
-async function toConfidence(run: FolderRun, selection: BudgetSelection, request: MinBudgetRequest, confidence: ConfidenceRequest) {
+async function toConfidence(run: FolderRun, selection: BudgetSelection, request: MinBudgetRequest, confidence: ConfidenceRequest, seeds: ConfidenceSeeds) {
   const { loaded } = run;
-  const seeds = confidenceSeeds(loaded, confidence, request.validation?.seed, Boolean(request.validation));
   const validation = validationRun(loaded, request.validation, request.onValidationProgress);
   const result = await minBudgetToConfidence(loaded.scenario, loaded.uncertainty, selection, {
     confidence: confidence.level!,

@@ -1,7 +1,7 @@
 /**
  * `simulate stress` end to end, in the frame every folder command shares (folderRun.ts):
  *
- *   FolderRun.open ─▶ CheckedScenario ─ resolveSelection ─▶ BudgetSelection
+ *   FolderRun.open ─▶ CheckedScenario ─ resolveSelection ─▶ BudgetSelection (checked before the folder)
  *     │ runStress        one plan per cut level (0 % first); with --confidence each level is planned
  *     ▼                  to the level (stressConfidence.ts), with --draws validated on common
  *   StressLevel[]        random numbers (stressMonteCarlo.ts)
@@ -59,17 +59,21 @@ export async function stressFolder(file: string, request: StressRequest): Promis
     if (confidence.level === undefined) throw new UsageError("the calibration options apply to stress --confidence");
     checkConfidenceRequest(confidence);
   }
-  const run = FolderRun.open(file, request, "-stress");
-  const { loaded } = run;
-  const selection = resolveSelection(loaded.scenario, { selector: request.cut.selector, from: request.from, to: request.to, region: request.region });
-  const seeds = confidence ? confidenceSeeds(loaded, confidence, validation?.seed, Boolean(validation)) : null;
+  const run = FolderRun.open(file, request, "-stress", (loaded) => {
+    const selection = resolveSelection(loaded.scenario, { selector: request.cut.selector, from: request.from, to: request.to, region: request.region });
+    const selected = selectedBudgetTotal(loaded.scenario, selection);
+    return {
+      selection, selected,
+      cuts: cutFractions(request.cut, selected),
+      seeds: confidence ? confidenceSeeds(loaded, confidence, validation?.seed, Boolean(validation)) : null,
+    };
+  });
+  const { loaded, checked: { selection, selected, cuts, seeds } } = run;
   const draws = validationRun(loaded, validation);
   const planning = seeds && confidence?.level !== undefined
     ? confidenceAtEveryLevel(loaded, { level: confidence.level, calibrationSeed: seeds.calibration, calibrationDraws: confidence.calibrationDraws }, solver)
     : null;
   const onLevel = draws ? monteCarloAtEveryLevel(loaded.uncertainty, draws, planning?.onLevel) : planning?.onLevel;
-  const selected = selectedBudgetTotal(loaded.scenario, selection);
-  const cuts = cutFractions(request.cut, selected);
   const levels = await runStress(loaded.scenario, selection, cuts, {
     solver, progress: request.progress, plan: planning?.plan, onLevel, locate: loaded.place, labelOf: levelNamer(request.cut, selected),
   });

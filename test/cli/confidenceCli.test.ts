@@ -4,7 +4,7 @@
  * --confidence`, `stress --draws` (common random numbers; the 0 % level equals the plain run) and
  * `--mode replan`; bad flags refused before anything is written.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -63,12 +63,19 @@ describe("simulate --confidence", () => {
     [["--confidence", "0.9", "--calibration-draws", "10"], /--calibration-draws/],
     [["--calibration-draws", "500"], /apply to confidence planning/],
     [["--confidence", "0.9", "--draws", "100", "--seed", "12"], /calibration seed/],
-  ])("%s: exits 2 and writes nothing", async (args, message) => {
+  ])("%s: exits 2 and writes nothing, also where the results folder exists", async (args, message) => {
     const out = dir(`bad-${(args as string[]).join("_")}`);
     const r = await runCli(CONSENT, ...(args as string[]), "--out", out);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message as RegExp);
     expect(existsSync(out)).toBe(false);
+    // The options the scenario judges come before the folder: not exit 4 first, then 2 after --force.
+    mkdirSync(out);
+    writeFileSync(join(out, "mine.txt"), "mine");
+    const again = await runCli(CONSENT, ...(args as string[]), "--out", out);
+    expect(again.code, again.stderr).toBe(2);
+    expect(again.stderr).toMatch(message as RegExp);
+    expect(readdirSync(out)).toEqual(["mine.txt"]);
   });
 });
 

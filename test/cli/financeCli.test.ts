@@ -2,7 +2,7 @@
  * The finance commands through `main(argv)`: bad --cut / --source / --sources values give one clear
  * error, exit code 2 and no output; good runs write their folders and record the overlays.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -61,6 +61,24 @@ describe("finance commands reject bad values with exit code 2 and write nothing"
     expect(code).toBe(2);
     expect(stderr).toMatch(/^error: 3 problems with the options:\n {2}- unknown source "centrl".*\n {2}- --from 2030 is outside the scenario's horizon.*\n {2}- unknown region "town-c"/);
     expect(existsSync(join(dir, "bad-scenario"))).toBe(false);
+  });
+
+  it("checks the options the scenario judges before the results folder: exit 2, not 4, where it exists", async () => {
+    const out = join(dir, "exists");
+    mkdirSync(out);
+    writeFileSync(join(out, "mine.txt"), "mine");
+    const cases: [string[], RegExp][] = [
+      [["stress", TOWNS, "--cut", "government=10%", "--sources", "bogus"], /unknown source "bogus"/],
+      [["stress", TOWNS, "--cut", "government=100亿"], /more than the selected budgets hold/],
+      [["min-budget", TOWNS, "--source", "bogus"], /unknown source "bogus"/],
+      [["min-budget", TOWNS, "--source", "government", "--from", "2030"], /outside the scenario's horizon/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = await run(...args, "--out", out);
+      expect(code, stderr).toBe(2);
+      expect(stderr).toMatch(message);
+    }
+    expect(readdirSync(out)).toEqual(["mine.txt"]);
   });
 
   it("names every unknown item of a --source list, and a kind in the list as a kind, not an unknown source", async () => {
