@@ -51,6 +51,20 @@ export const NO_UNCERTAINTY_FOR_DRAWS: Label = {
   zh: "方案没有不确定输入：每次抽样都是在计划情形下执行方案",
 };
 
+/**
+ * The notes above for a command that plans to a confidence level or runs draws (stress, frontier,
+ * min-budget), for a scenario without an `uncertainty:` section; none where it has one.
+ */
+export function noUncertaintyNotes(uncertainInputs: number, asked: { confidence: boolean; draws: boolean }): Label[] {
+  if (uncertainInputs > 0) return [];
+  return [...(asked.confidence ? [NO_UNCERTAINTY_FOR_CONFIDENCE] : []), ...(asked.draws ? [NO_UNCERTAINTY_FOR_DRAWS] : [])];
+}
+
+/** The first line of a printed table with the notes under it ("note: …"), as min-budget prints its own. */
+export function withNotes(title: string, notes: readonly Label[]): string {
+  return [title, ...notes.map((n) => `note: ${n.en}`)].join("\n");
+}
+
 /** `--workers` above the cores here: fewer threads ran, which the results do not depend on. */
 export function fewerWorkers(asked: number, used: number | null): Label {
   return {

@@ -14,7 +14,8 @@ import { type FolderRequest, FolderRun } from "../folderRun.js";
 import { financeRunJson } from "../finance/runInfo.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { renderDiagnosticsOnly, renderInput } from "../output/planFiles.js";
-import { notesOf } from "../runWarnings.js";
+import { noUncertaintyNotes, notesOf } from "../runWarnings.js";
+import type { Label } from "../format/labels.js";
 import type { CheckedScenario } from "../loadChecked.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { type FrontierOptions, type FrontierResult, runFrontier } from "./frontier.js";
@@ -44,6 +45,8 @@ export interface FrontierOutcome {
   /** Null when the plain plan has no optimum (the folder holds its diagnosis instead). */
   rows: ReturnType<typeof frontierRows> | null;
   outDir: string;
+  /** Notes on the run to print with the table (also in run.json's warnings): no uncertain inputs. */
+  notes: Label[];
 }
 
 export async function frontierFolder(file: string, request: FrontierRequest): Promise<FrontierOutcome> {
@@ -71,12 +74,13 @@ export async function frontierFolder(file: string, request: FrontierRequest): Pr
     validation: validationRunInfo(validation),
   };
   const planNotes = notesOf({ en: "the plan without margins", zh: "不设余量的方案" }, plain.warnings);
+  const notes = noUncertaintyNotes(loaded.uncertainty.inputs.length, { confidence: true, draws: validation !== null });
   const bom = request.bom ?? true;
   if (plain.status !== "optimal") {
     // No level can be planned: the folder is plan's for an infeasible plan (diagnosis, input, run.json, report, workbook).
     const runJson = financeRunJson("frontier", run, null, request.solver, { ...details, plain_plan: null, stages: plain.stages }, planNotes);
     const files = renderDiagnosticsOnly(result.plain.tables, runJson, renderInput(loaded.merged), { bom });
-    return { loaded, result, seeds, validation, rows: null, outDir: run.write(await withOfficeFiles(files, { kind: "frontier", xlsx: request.xlsx })) };
+    return { loaded, result, seeds, validation, rows: null, outDir: run.write(await withOfficeFiles(files, { kind: "frontier", xlsx: request.xlsx })), notes: [] };
   }
   const rows = frontierRows(loaded.scenario, result);
   const same = sameMoneyNote(result, rows);
@@ -85,7 +89,7 @@ export async function frontierFolder(file: string, request: FrontierRequest): Pr
     ...details,
     // The plan without margins, where the frontier starts (the report's first point).
     plain_plan: { government_used_yuan: plainMoney.governmentYuan, total_used_yuan: plainMoney.totalYuan },
-  }, [...planNotes, ...(same ? [same] : [])]);
+  }, [...planNotes, ...notes, ...(same ? [same] : [])]);
   const files = await renderFrontierFiles(rows, runJson, loaded.merged, { bom, xlsx: request.xlsx });
-  return { loaded, result, seeds, validation, rows, outDir: run.write(files) };
+  return { loaded, result, seeds, validation, rows, outDir: run.write(files), notes };
 }

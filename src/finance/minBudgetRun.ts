@@ -23,6 +23,8 @@ import type { SolverChoice } from "../solve/auto.js";
 import type { SourceSelector } from "./cutSpec.js";
 import { minBudgetTotals, renderMinBudgetFiles } from "./minBudgetReport.js";
 import { type MinBudgetResult, solveMinBudget } from "./minBudgetSolve.js";
+import type { Label } from "../format/labels.js";
+import { noUncertaintyNotes } from "../runWarnings.js";
 import { financeRunJson } from "./runInfo.js";
 import { type BudgetSelection, resolveSelection } from "./selection.js";
 
@@ -46,7 +48,13 @@ export interface MinBudgetRequest extends FolderRequest {
   onTrial?: (scale: number, reached: boolean) => void;
 }
 
-export type MinBudgetOutcome = { loaded: CheckedScenario; selection: BudgetSelection; outDir: string } & (
+export type MinBudgetOutcome = {
+  loaded: CheckedScenario;
+  selection: BudgetSelection;
+  outDir: string;
+  /** Notes on the run to print with the answer (also in run.json's warnings): no uncertain inputs. */
+  notes: Label[];
+} & (
   | { kind: "scale"; result: MinBudgetResult }
   | { kind: "confidence"; result: MinBudgetConfidenceResult }
 );
@@ -61,9 +69,10 @@ export async function minBudgetFolder(file: string, request: MinBudgetRequest): 
   const options = { bom: request.bom ?? true, xlsx: request.xlsx, locate: loaded.place };
   if (request.confidence) {
     const result = await toConfidence(run, selection, request, request.confidence, seeds!);
-    const runJson = financeRunJson("min-budget", run, selection, request.solver, result.details, result.result.deterministic.notices);
+    const notes = noUncertaintyNotes(loaded.uncertainty.inputs.length, { confidence: true, draws: Boolean(request.validation) });
+    const runJson = financeRunJson("min-budget", run, selection, request.solver, result.details, [...result.result.deterministic.notices, ...notes]);
     const files = await renderMinBudgetConfidenceFiles(loaded.scenario, result.result, runJson, loaded.merged, options);
-    return { kind: "confidence", loaded, selection, result: result.result, outDir: run.write(files) };
+    return { kind: "confidence", loaded, selection, result: result.result, outDir: run.write(files), notes };
   }
   const result = await solveMinBudget(loaded.scenario, selection, { solver: request.solver, perYear: request.perYear ?? false });
   const runJson = financeRunJson("min-budget", run, selection, request.solver, {
@@ -75,7 +84,7 @@ export async function minBudgetFolder(file: string, request: MinBudgetRequest): 
     stages: result.stages,
   }, result.notices);
   const files = await renderMinBudgetFiles(result, runJson, loaded.merged, options);
-  return { kind: "scale", loaded, selection, result, outDir: run.write(files) };
+  return { kind: "scale", loaded, selection, result, outDir: run.write(files), notes: [] };
 }
 
 function checkRequest(request: MinBudgetRequest): void {

@@ -18,7 +18,8 @@ import type { SolverChoice } from "../solve/auto.js";
 import { amountsNote, cutFractions, type CutSpec, levelNamer } from "./cutSpec.js";
 import { selectedBudgetTotal } from "./cuts.js";
 import { financeRunJson, type FinanceRunJson } from "./runInfo.js";
-import { notesOfPlans } from "../runWarnings.js";
+import { noUncertaintyNotes, notesOfPlans } from "../runWarnings.js";
+import type { Label } from "../format/labels.js";
 import { type BudgetSelection, resolveSelection } from "./selection.js";
 import { runStress, type StressLevel, type StressOptions } from "./stress.js";
 import { confidenceAtEveryLevel } from "./stressConfidence.js";
@@ -50,6 +51,8 @@ export interface StressOutcome {
   cutNote: string;
   /** The folder written (absolute). */
   outDir: string;
+  /** Notes on the run to print with the table (also in run.json's warnings): no uncertain inputs. */
+  notes: Label[];
 }
 
 export async function stressFolder(file: string, request: StressRequest): Promise<StressOutcome> {
@@ -70,6 +73,7 @@ export async function stressFolder(file: string, request: StressRequest): Promis
   });
   const { loaded, checked: { selection, selected, cuts, seeds } } = run;
   const draws = validationRun(loaded, validation);
+  const notes = noUncertaintyNotes(loaded.uncertainty.inputs.length, { confidence: Boolean(confidence), draws: draws !== null });
   const planning = seeds && confidence?.level !== undefined
     ? confidenceAtEveryLevel(loaded, { level: confidence.level, calibrationSeed: seeds.calibration, calibrationDraws: confidence.calibrationDraws }, solver)
     : null;
@@ -84,7 +88,7 @@ export async function stressFolder(file: string, request: StressRequest): Promis
     monte_carlo: draws ? { mode: "evaluate", seed: draws.seed, seed_from: draws.seedFrom, draws: draws.draws, workers: draws.workers, common_random_numbers: true } : null,
     // Each level's stages as a plan's run.json records them (seconds; an integer stage's gap and proof).
     levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: l.planned.solution.stages })),
-  }, notesOfPlans(levels.map((l) => ({ plan: { en: `cut ${l.label}`, zh: `削减${l.label}` }, notes: l.planned.solution.warnings }))));
+  }, [...notesOfPlans(levels.map((l) => ({ plan: { en: `cut ${l.label}`, zh: `削减${l.label}` }, notes: l.planned.solution.warnings }))), ...notes]);
   const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx, cutSources: selection.sourceIds });
-  return { loaded, selection, levels, runJson, cutNote: amountsNote(request.cut, selected), outDir: run.write(files) };
+  return { loaded, selection, levels, runJson, cutNote: amountsNote(request.cut, selected), outDir: run.write(files), notes };
 }

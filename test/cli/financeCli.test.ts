@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { NO_UNCERTAINTY_FOR_CONFIDENCE, NO_UNCERTAINTY_FOR_DRAWS } from "../../src/runWarnings.js";
 
 const TOWNS = "test/fixtures/finance/towns.yaml";
 const CUT = "test/fixtures/finance/cut-20.yaml";
@@ -164,6 +165,27 @@ describe("finance commands write their outputs", () => {
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("最低预算");
     expect(existsSync(join(out, "results.xlsx"))).toBe(false);
   });
+
+  it("say in run.json and on the terminal when draws or a confidence level meet a scenario without uncertain inputs", async () => {
+    // towns.yaml has no `uncertainty` section: every draw is the planned world, as simulate --draws says.
+    const runs: [string[], string[]][] = [
+      [["stress", TOWNS, "--cut", "government=10%", "--draws", "50"], [NO_UNCERTAINTY_FOR_DRAWS.en]],
+      [["stress", TOWNS, "--cut", "government=10%", "--confidence", "0.9", "--calibration-draws", "100"], [NO_UNCERTAINTY_FOR_CONFIDENCE.en]],
+      [["min-budget", TOWNS, "--source", "government", "--confidence", "0.9", "--calibration-draws", "100", "--draws", "50"], [NO_UNCERTAINTY_FOR_CONFIDENCE.en, NO_UNCERTAINTY_FOR_DRAWS.en]],
+      [["frontier", TOWNS, "--confidence", "0.5", "--calibration-draws", "100"], [NO_UNCERTAINTY_FOR_CONFIDENCE.en]],
+      [["stress", TOWNS, "--cut", "government=10%"], []],
+    ];
+    for (const [k, [args, notes]] of runs.entries()) {
+      const out = join(dir, `no-uncertainty-${k}`);
+      const { code, stdout } = await run(...args, "--out", out, "--no-xlsx");
+      expect(code, args.join(" ")).toBe(0);
+      const runJson = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+      expect(runJson.warnings.filter((w: string) => /no uncertain inputs/.test(w)), args.join(" ")).toEqual(notes);
+      expect(runJson.warnings_zh.filter((w: string) => /没有不确定输入/.test(w))).toHaveLength(notes.length);
+      for (const note of notes) expect(stdout.split("\n").slice(1, 3)).toContain(`note: ${note}`);
+      if (notes.length === 0) expect(stdout).not.toContain("no uncertain inputs");
+    }
+  }, 120_000);
 
   it("explain lists binding limits with prices", async () => {
     const { code, stdout } = await run("explain", TOWNS, "--with", CUT, "--top", "3");

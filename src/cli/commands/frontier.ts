@@ -12,6 +12,7 @@ import { folderOptions } from "../folderOptions.js";
 import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption } from "../options.js";
 import { progressBar } from "../progress.js";
 import { infeasibleLines } from "../summary.js";
+import { withNotes } from "../../runWarnings.js";
 
 export function registerFrontier(program: Command): void {
   const command = program
@@ -31,7 +32,7 @@ export function registerFrontier(program: Command): void {
     const solver = parseSolverOption(opts.solver);
     const tty = !opts.quiet && process.stderr.isTTY;
     const bar = progressBar({ quiet: opts.quiet });
-    const { loaded, result, seeds, validation, rows, outDir } = await frontierFolder(file, {
+    const { loaded, result, seeds, validation, rows, outDir, notes } = await frontierFolder(file, {
       levels, solver,
       ...folderOptions(opts),
       calibration: { ...confidenceRequest({ ...opts, confidence: undefined }, false), ...(tty ? { onRound: roundProgress } : {}) },
@@ -51,6 +52,6 @@ export function registerFrontier(program: Command): void {
     if (opts.quiet) return;
     const title = `frontier: ${loaded.scenario.name}${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}, calibration seed ${seeds.calibration} × ${result.calibration.draws} draws` +
       (validation ? `, validated on ${validation.draws} draws of seed ${validation.seed}` : "");
-    process.stdout.write(frontierTable(loaded.scenario, result, rows, title, validation?.draws) + `results written to ${outDir}\n`);
+    process.stdout.write(frontierTable(loaded.scenario, result, rows, withNotes(title, notes), validation?.draws) + `results written to ${outDir}\n`);
   });
 }

@@ -12,6 +12,7 @@ import { describeSelection } from "../../finance/selection.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, roundProgress, validationOptions } from "../confidenceOptions.js";
 import { allOrUsageError, exitCodeForStatus } from "../errors.js";
 import { folderOptions } from "../folderOptions.js";
+import { withNotes } from "../../runWarnings.js";
 import { ALLOW_OUTSIDE_HELP, collect, parsePositiveInt, parseSolverOption, parseYearOption } from "../options.js";
 import { progressBar } from "../progress.js";
 
@@ -55,8 +56,8 @@ export function registerMinBudget(program: Command): void {
         ...(tty ? { onTrial: (s: number, ok: boolean) => process.stderr.write(`scale ${s.toFixed(4)}: ${ok ? "reaches" : "falls short of"} the level\n`) } : {}),
       }).finally(() => bar.finish());
       const { loaded, selection } = outcome;
-      const title = `min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}` +
-        `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`;
+      const title = withNotes(`min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}` +
+        `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`, outcome.notes);
       const text = (outcome.kind === "confidence"
         ? minBudgetConfidenceText(loaded.scenario, outcome.result, title, validationOptions(opts)?.draws)
         : minBudgetText(outcome.result, title, top, loaded.place)) + `results written to ${outcome.outDir}\n`;

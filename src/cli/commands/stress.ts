@@ -11,6 +11,7 @@ import { stressTable } from "../../finance/stressReport.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, validationOptions } from "../confidenceOptions.js";
 import { allOrUsageError, exitCodeForStatus, UsageError } from "../errors.js";
 import { folderOptions } from "../folderOptions.js";
+import { withNotes } from "../../runWarnings.js";
 import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption, parseYearOption } from "../options.js";
 
 export function registerStress(program: Command): void {
@@ -42,7 +43,7 @@ export function registerStress(program: Command): void {
         () => parseYearOption(opts.to, "--to"),
         () => parseSolverOption(opts.solver),
       );
-      const { loaded, selection, levels, cutNote, outDir } = await stressFolder(file, {
+      const { loaded, selection, levels, cutNote, outDir, notes } = await stressFolder(file, {
         cut, from, to, region: opts.region ?? null, solver,
         ...folderOptions(opts),
         confidence: confidenceRequest(opts, false),
@@ -59,7 +60,7 @@ export function registerStress(program: Command): void {
         const title = `stress: ${loaded.scenario.name}, cutting ${selection.sourceIds.join(", ")}` +
           `${yearsOf(selection) ? ` ${yearsOf(selection)}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}${tailOf(selection)}` +
           `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}` + cutNote;
-        const text = stressTable(levels, title, validationOptions(opts)?.draws, selection.sourceIds) + `results written to ${outDir}\n`;
+        const text = stressTable(levels, withNotes(title, notes), validationOptions(opts)?.draws, selection.sourceIds) + `results written to ${outDir}\n`;
         if (noBaseline) {
           process.stderr.write(text + "error: the scenario has no plan even without a cut (the 0% level), so no cut level can have one; " +
             `what would have to give is under "levels without a plan" and in ${outDir}/diagnostics.csv\n`);
