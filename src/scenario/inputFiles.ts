@@ -77,9 +77,11 @@ export class InputFiles {
     this.filesRead.push(file);
     if (decoded.encoding !== "UTF-8") {
       const name = ENCODING_NAME[decoded.encoding];
+      // Bytes that are UTF-8 too: show what the other reading would have planned with.
+      const both = decoded.alsoUtf8;
       this.notices.push({
-        en: `${displayFile(file)} was read as ${name.en}; results are written in UTF-8`,
-        zh: `${displayFile(file)} 按 ${name.zh}读取；结果文件均以 UTF-8 编码写出`,
+        en: `${displayFile(file)} was read as ${name.en}${both ? `; its bytes are also valid UTF-8, but as UTF-8 they hold no Chinese (line ${both.line}: "${both.gbk}" as GBK, "${both.utf8}" as UTF-8)` : ""}; results are written in UTF-8`,
+        zh: `${displayFile(file)} 按 ${name.zh}读取${both ? `；其字节也是有效的 UTF-8，但按 UTF-8 读不出汉字（第 ${both.line} 行：GBK 读作“${both.gbk}”，UTF-8 读作“${both.utf8}”）` : ""}；结果文件均以 UTF-8 编码写出`,
       });
     }
     return decoded.text;

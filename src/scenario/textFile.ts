@@ -8,23 +8,27 @@
  * - At most `maxBytes` are read, whatever the file claims its size is (/proc files say 0).
  * - Encodings: UTF-8 (with or without byte-order mark); UTF-16 LE/BE and GB18030 with their
  *   byte-order marks; GBK/GB18030 without a mark when the bytes are valid GB18030 and read as
- *   Chinese text (what Excel and WPS save as "CSV" on Chinese Windows). Anything else — Latin-1,
+ *   Chinese text (what Excel and WPS save as "CSV" on Chinese Windows). Bytes valid as both UTF-8
+ *   and GBK without a mark are decided by utf8OrGbk.ts, or refused. Anything else — Latin-1,
  *   UTF-16 without a mark, NUL bytes, Big5 — is refused by name: a file is never decoded into
- *   replacement characters ("������") and planned anyway.
+ *   replacement characters ("������") or misread characters ("ȫʡ" for 全省) and planned anyway.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import iconv from "iconv-lite";
 import { looksLikeGb18030 } from "./gbkText.js";
+import { utf8OrGbk, type TwoReadings } from "./utf8OrGbk.js";
 
 export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030";
 
 export type TextKind = "table" | "text";
 
-export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: string };
+/** `alsoUtf8`: the file was read as GBK although its bytes are valid UTF-8 too (utf8OrGbk.ts). */
+export type Decoded = { ok: true; text: string; encoding: Encoding; alsoUtf8?: TwoReadings } | { ok: false; reason: string };
 
 /**
- * Reads and decodes a text file; `reason` never quotes the file's content. `kind`: a table (CSV,
- * usually from Excel or WPS) or other text (YAML, from an editor), for the advice a refusal gives.
+ * Reads and decodes a text file; `reason` quotes the file's content only to show the two readings
+ * of bytes that are valid UTF-8 and GBK alike. `kind`: a table (CSV, usually from Excel or WPS) or
+ * other text (YAML, from an editor), for the advice a refusal gives.
  */
 export function readInputText(file: string, maxBytes: number, kind: TextKind): Decoded {
   const bytes = readInputBytes(file, maxBytes);
@@ -112,6 +116,12 @@ const SAVE_AS_UTF8: Record<TextKind, string> = {
   text: "save it as UTF-8 (in your editor: encoding UTF-8)",
 };
 
+/** How to save a file so that it is read as UTF-8 whatever its bytes could also be. */
+const SAVE_WITH_BOM: Record<TextKind, string> = {
+  table: "save it as UTF-8 with a byte-order mark (in Excel/WPS: 另存为 → CSV UTF-8; in an editor: UTF-8 with BOM), which is read as UTF-8 without guessing",
+  text: "save it as UTF-8 with a byte-order mark (in your editor: UTF-8 with BOM), which is read as UTF-8 without guessing",
+};
+
 /** Decodes a file's bytes by the rules above; `kind` picks the advice a refusal gives. */
 export function decodeInputBytes(bytes: Buffer, kind: TextKind): Decoded {
   const advice = SAVE_AS_UTF8[kind];
@@ -124,7 +134,16 @@ export function decodeInputBytes(bytes: Buffer, kind: TextKind): Decoded {
       : "contains NUL bytes: it is a binary file, not text" };
   }
   const utf8 = strictUtf8(bytes);
-  if (utf8 !== null) return { ok: true, text: utf8, encoding: "UTF-8" };
+  if (utf8 !== null) {
+    const verdict = utf8OrGbk(bytes);
+    if (verdict.reading === "UTF-8") return { ok: true, text: utf8, encoding: "UTF-8" };
+    const { line, utf8: u, gbk } = verdict.sample;
+    if (verdict.reading === "unclear") {
+      return { ok: false, reason: `is valid UTF-8 and also GBK/GB18030 Chinese text, and which was meant cannot be told (line ${line} reads "${u}" as UTF-8, "${gbk}" as GBK); ${SAVE_WITH_BOM[kind]}` };
+    }
+    const decoded = decodeWith(bytes, "GB18030", advice);
+    return decoded.ok ? { ...decoded, alsoUtf8: verdict.sample } : decoded;
+  }
   if (looksLikeGb18030(bytes)) return decodeWith(bytes, "GB18030", advice);
   return { ok: false, reason: isLatin1Like(bytes)
     ? `is not UTF-8: its bytes look like Latin-1 / Windows-1252 (a Western European encoding), which renewsim does not read; ${advice}`

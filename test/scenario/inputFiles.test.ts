@@ -31,6 +31,16 @@ describe("notices of how an input file was read", () => {
     expect(notice.zh).toMatch(/市级预算\.csv 按 UTF-16（小端序，带字节顺序标记）读取/);
   });
 
+  it("say that a GBK file whose bytes are also valid UTF-8 was read as GBK, showing both readings", () => {
+    const dir = writeFiles({ "s.yaml": patch(["  - {id: gd}\n", "  - {file: regions.csv}\n"]).replace("  - {id: gz, parent: gd}\n  - {id: sz, parent: gd}\n", "") });
+    writeFileSync(join(dir, "regions.csv"), iconv.encode("id,name,parent\ngd,全省,\ngz,台山,gd\nsz,平远,gd\n", "gbk"));
+    const loaded = loadScenario(join(dir, "s.yaml"));
+    expect(loaded.scenario.regions.slice(0, 3).map((r) => r.name)).toEqual(["全省", "台山", "平远"]);
+    const [notice] = loaded.notices.filter((n) => /was read as/.test(n.en));
+    expect(notice.en).toMatch(/regions\.csv was read as GBK\/GB18030 \(.*\); its bytes are also valid UTF-8, but as UTF-8 they hold no Chinese \(line 2: "全省" as GBK, "ȫʡ" as UTF-8\); results are written in UTF-8$/);
+    expect(notice.zh).toMatch(/regions\.csv 按 GBK\/GB18030（.*）读取；其字节也是有效的 UTF-8，但按 UTF-8 读不出汉字（第 2 行：GBK 读作“全省”，UTF-8 读作“ȫʡ”）；结果文件均以 UTF-8 编码写出$/);
+  });
+
   it("say nothing of a UTF-8 file", () => {
     expect(encodingNotices(Buffer.from(ROWS, "utf8"))).toEqual([]);
   });

@@ -91,6 +91,47 @@ describe("decodeInputBytes", () => {
   });
 });
 
+describe("bytes that are valid UTF-8 and GBK alike (the 联通 problem)", () => {
+  const decode = (b: Buffer) => decodeInputBytes(b, "table");
+
+  it("reads GBK names whose bytes also spell UTF-8 letters (全省 → ȫʡ) as GBK, keeping both readings for the notice", () => {
+    for (const [name, utf8] of [["全省", "ȫʡ"], ["台山", "\u0328ɽ"], ["平远", "ƽԶ"]]) {
+      const text = `id,name,program,region\nt1,${name},retrofit,gd\n`;
+      const bytes = iconv.encode(text, "gbk");
+      expect(new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toContain(utf8); // valid UTF-8 too
+      expect(decode(bytes)).toEqual({ ok: true, text, encoding: "GB18030", alsoUtf8: { line: 2, utf8, gbk: name } });
+    }
+  });
+
+  it("leaves UTF-8 alone: Chinese, and accented Latin or signs beside numbers without any Chinese", () => {
+    const texts = [
+      "id,name\nqs,全省\nts,台山\n",
+      "id,name\nzs,Zhōngshān\n",
+      "id,name\nc,Café résumé\n",
+      "id,name\nc,Cafe\u0301\n", // decomposed, as macOS saves names
+      'region,year,amount\ngz,2021,"¥1,234.50"\n', // Excel's currency format
+      "a,b\nx,25°C ±2\n",
+    ];
+    for (const text of texts) expect(decode(Buffer.from(text)), text).toEqual({ ok: true, text, encoding: "UTF-8" });
+    for (const [file, text] of shippedTexts()) expect(decode(Buffer.from(text)), file).toMatchObject({ ok: true, encoding: "UTF-8" });
+  });
+
+  it("refuses bytes it cannot tell, showing both readings, and reads them as UTF-8 once they carry a byte-order mark", () => {
+    const lone = iconv.encode("id,kind\nx,省\n", "gbk"); // one character: ʡ as UTF-8
+    const both = Buffer.from("id,name\nx,Café\ny,··\n"); // UTF-8 in a word, and a pair standing alone
+    const reason = (b: Buffer) => {
+      const d = decode(b);
+      return d.ok ? "read" : d.reason;
+    };
+    expect(reason(lone)).toBe(
+      'is valid UTF-8 and also GBK/GB18030 Chinese text, and which was meant cannot be told (line 2 reads "ʡ" as UTF-8, "省" as GBK); save it as UTF-8 with a byte-order mark (in Excel/WPS: 另存为 → CSV UTF-8; in an editor: UTF-8 with BOM), which is read as UTF-8 without guessing',
+    );
+    expect(reason(both)).toContain('(line 3 reads "··" as UTF-8, "路路" as GBK)');
+    expect(decodeInputBytes(both, "text")).toMatchObject({ ok: false, reason: expect.stringMatching(/in your editor: UTF-8 with BOM/) });
+    expect(decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), both]))).toEqual({ ok: true, text: both.toString("utf8"), encoding: "UTF-8" });
+  });
+});
+
 describe("readInputText", () => {
   const dir = mkdtempSync(join(tmpdir(), "renewsim-textfile-"));
 
