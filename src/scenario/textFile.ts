@@ -16,6 +16,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import iconv from "iconv-lite";
 import { looksLikeGb18030 } from "./gbkText.js";
+import { utf8LinesAmongGbk } from "./mixedEncodings.js";
 import { utf8OrGbk, type TwoReadings } from "./utf8OrGbk.js";
 
 export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030";
@@ -127,6 +128,10 @@ export function decodeInputBytes(bytes: Buffer, kind: TextKind): Decoded {
   const advice = SAVE_AS_UTF8[kind];
   const bom = BOMS.find((b) => b.bytes.every((x, i) => bytes[i] === x));
   if (bom?.encoding === "UTF-32") return { ok: false, reason: `is UTF-32, which renewsim does not read; ${advice}` };
+  if (bom?.encoding === "GB18030") {
+    const lines = utf8LinesAmongGbk(bytes.subarray(bom.bytes.length), true);
+    if (lines.length > 0) return { ok: false, reason: mixedEncodings(lines, "GB18030", advice) };
+  }
   if (bom) return decodeWith(bytes.subarray(bom.bytes.length), bom.encoding, advice);
   if (bytes.includes(0)) {
     return { ok: false, reason: looksLikeUtf16(bytes)
@@ -144,10 +149,19 @@ export function decodeInputBytes(bytes: Buffer, kind: TextKind): Decoded {
     const decoded = decodeWith(bytes, "GB18030", advice);
     return decoded.ok ? { ...decoded, alsoUtf8: verdict.sample } : decoded;
   }
+  // Before the GBK test: a UTF-8 line can leave the whole failing it, and should be named.
+  const lines = utf8LinesAmongGbk(bytes, false);
+  if (lines.length > 0) return { ok: false, reason: mixedEncodings(lines, "GBK", advice) };
   if (looksLikeGb18030(bytes)) return decodeWith(bytes, "GB18030", advice);
   return { ok: false, reason: isLatin1Like(bytes)
     ? `is not UTF-8: its bytes look like Latin-1 / Windows-1252 (a Western European encoding), which renewsim does not read; ${advice}`
     : `is not UTF-8, UTF-16 (with byte-order mark) or GBK/GB18030 Chinese text (perhaps Big5, Shift-JIS or Latin-1), which renewsim does not read; ${advice}` };
+}
+
+/** "line 14 is UTF-8 while the rest of the file is GBK: …" (mixedEncodings.ts). */
+function mixedEncodings(lines: number[], rest: string, advice: string): string {
+  const listed = lines.length > 5 ? `${lines.slice(0, 5).join(", ")} and ${lines.length - 5} more` : lines.length > 1 ? `${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}` : String(lines[0]);
+  return `mixes two encodings: line${lines.length > 1 ? `s ${listed} are` : ` ${listed} is`} UTF-8 while the rest of the file is ${rest}: save the file again in one encoding — ${advice.replace(/^save it as /, "best ")}; a program that opens the file as ${rest} shows ${lines.length > 1 ? "those lines" : "that line"} garbled, so correct ${lines.length > 1 ? "them" : "it"} before saving`;
 }
 
 function decodeWith(bytes: Buffer, encoding: Encoding, advice: string): Decoded {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/index.js";
-import { patch, writeFiles } from "./helpers.js";
+import { expectProblem, lineOf, loadError, patch, writeFiles } from "./helpers.js";
 
 const CITY = patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: 市级预算.csv}\n"]);
 const ROWS = "区域,年份,金额（万元）\n" + [2021, 2022, 2023, 2024, 2025, 2026].map((y) => `gz,${y},6000\nsz,${y},5000\n`).join("");
@@ -39,6 +39,14 @@ describe("notices of how an input file was read", () => {
     const [notice] = loaded.notices.filter((n) => /was read as/.test(n.en));
     expect(notice.en).toMatch(/regions\.csv was read as GBK\/GB18030 \(.*\); its bytes are also valid UTF-8, but as UTF-8 they hold no Chinese \(line 2: "全省" as GBK, "ȫʡ" as UTF-8\); results are written in UTF-8$/);
     expect(notice.zh).toMatch(/regions\.csv 按 GBK\/GB18030（.*）读取；其字节也是有效的 UTF-8，但按 UTF-8 读不出汉字（第 2 行：GBK 读作“全省”，UTF-8 读作“ȫʡ”）；结果文件均以 UTF-8 编码写出$/);
+  });
+
+  it("are not given for a GBK file with a line in UTF-8, which is refused with the scenario's other problems", () => {
+    const dir = writeFiles({ "s.yaml": CITY.replace("at_least: 150", 'at_least: "很多"') });
+    writeFileSync(join(dir, "市级预算.csv"), Buffer.concat([iconv.encode(ROWS, "gbk"), Buffer.from("珠海特区,2021,100\n")]));
+    const error = loadError(join(dir, "s.yaml"));
+    expectProblem(error, "sources[1].budgets[0].file", lineOf(CITY, "{file: 市级预算.csv}"), "s.yaml", "cannot read CSV file 市级预算.csv: it mixes two encodings: line 14 is UTF-8 while the rest of the file is GBK");
+    expectProblem(error, "targets[0].at_least", lineOf(CITY, "at_least"), "s.yaml", '"很多"');
   });
 
   it("say nothing of a UTF-8 file", () => {

@@ -132,6 +132,36 @@ describe("bytes that are valid UTF-8 and GBK alike (the 联通 problem)", () => 
   });
 });
 
+describe("a GBK file with lines in UTF-8", () => {
+  const gbk = iconv.encode("id,name,parent\ngd,广东省,\ngz,广州市,gd\n", "gbk");
+  const reason = (b: Buffer) => {
+    const d = decodeInputBytes(b, "table");
+    return d.ok ? `read: ${d.text}` : d.reason;
+  };
+
+  it("is refused, naming the UTF-8 line, rather than read with that line's Chinese garbled (珠海特区 → 鐝犳捣鐗瑰尯)", () => {
+    // An even number of UTF-8 bytes stays valid GBK (and was read garbled); an odd number was refused as no known encoding.
+    for (const name of ["珠海特区", "珠海市"]) {
+      expect(reason(Buffer.concat([gbk, Buffer.from(`zhuhai,${name},gd\n`)]))).toBe(
+        "mixes two encodings: line 4 is UTF-8 while the rest of the file is GBK: save the file again in one encoding — best UTF-8 (in Excel/WPS: 另存为 → CSV UTF-8; in an editor: encoding UTF-8); a program that opens the file as GBK shows that line garbled, so correct it before saving",
+      );
+    }
+  });
+
+  it("names every UTF-8 line, in a GB18030 file with its byte-order mark too", () => {
+    const lines = Buffer.concat([Buffer.from("zh,珠海,gd\r\n"), gbk, Buffer.from("st,汕头,gd\nsg,Sháoguān,gd\n")]);
+    expect(reason(lines)).toMatch(/^mixes two encodings: lines 1, 5 and 6 are UTF-8 while the rest of the file is GBK: .* shows those lines garbled, so correct them before saving$/);
+    const marked = Buffer.concat([Buffer.from([0x84, 0x31, 0x95, 0x33]), gbk, Buffer.from("zh,珠海,gd\n")]);
+    expect(reason(marked)).toMatch(/^mixes two encodings: line 4 is UTF-8 while the rest of the file is GB18030: /);
+  });
+
+  it("still reads GBK lines that happen to be valid UTF-8, and Latin-1 with a UTF-8 line is refused as Latin-1", () => {
+    const alsoUtf8 = iconv.encode("ts,台山,gd\n", "gbk"); // ̨ɽ as UTF-8: no Chinese there
+    expect(reason(Buffer.concat([gbk, alsoUtf8]))).toBe("read: id,name,parent\ngd,广东省,\ngz,广州市,gd\nts,台山,gd\n");
+    expect(reason(Buffer.concat([iconv.encode("id,name\nm,München Café\n", "latin1"), Buffer.from("zh,珠海\n")]))).toMatch(/Latin-1/);
+  });
+});
+
 describe("readInputText", () => {
   const dir = mkdtempSync(join(tmpdir(), "renewsim-textfile-"));
 
