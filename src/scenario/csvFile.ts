@@ -44,11 +44,12 @@ export interface CsvRecords {
  */
 export function parseCsvRecords(file: string, text: string, positions: PositionTable, list?: string): CsvRecords {
   const errors: CsvRecords["errors"] = [];
+  const delimiter = delimiterOf(text);
   let rows: string[][];
   try {
-    rows = new Parser(new ParserOptions({})).parse(text, false).rows;
+    rows = new Parser(new ParserOptions({ delimiter })).parse(text, false).rows;
   } catch {
-    return { records: [], notes: [], errors: [quotingProblem(text)] };
+    return { records: [], notes: [], errors: [quotingProblem(text, delimiter)] };
   }
   const lineOfRow = rowLines(rows);
   const firstRow = rows.findIndex((r) => !isBlank(r));
@@ -78,7 +79,7 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
   });
   if (errors.length > 0) return { records: [], notes: [], errors };
   const records: Record<string, unknown>[] = [];
-  const notes: CsvRecords["notes"] = [];
+  const notes: CsvRecords["notes"] = delimiter === "\t" ? [{ line: null, message: TAB_SEPARATED }] : [];
   for (let r = firstRow + 1; r < rows.length; r++) {
     const row = rows[r];
     if (isBlank(row)) continue;
@@ -106,6 +107,21 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
   }
   return { records, errors, notes };
 }
+
+/**
+ * Excel's "Unicode text" (Unicode 文本) saves a sheet as UTF-16 with tabs between cells: a header
+ * line with tabs and no comma is read that way, which a comma-separated reading would take for one
+ * cell, a title row.
+ */
+function delimiterOf(text: string): "," | "\t" {
+  const header = text.split(/\r\n|\n|\r/).find((line) => /[^,\t\s\ufeff]/.test(line)) ?? "";
+  return header.includes("\t") && !header.includes(",") ? "\t" : ",";
+}
+
+const TAB_SEPARATED: Label = {
+  en: `read as tab-separated (its header has tabs and no commas), as Excel's "Unicode text" saves`,
+  zh: "按制表符分隔读取（表头有制表符而无逗号），即 Excel“Unicode 文本”的保存格式",
+};
 
 /** A cell's text as a scenario value (shared with the .xlsx reader so both forms plan alike). */
 export function cellValue(column: string, cell: string): unknown {
@@ -150,9 +166,11 @@ function rowLines(rows: string[][]): number[] {
 
 /**
  * Where quoting goes wrong (fast-csv only says that it does): a quoted cell must close with a quote
- * followed by a comma, a line end or the end of the file, and a quote inside it is doubled ("").
+ * followed by the delimiter (a comma, or a tab), a line end or the end of the file, and a quote
+ * inside it is doubled ("").
  */
-export function quotingProblem(text: string): { line: number; message: string } {
+export function quotingProblem(text: string, delimiter: "," | "\t" = ","): { line: number; message: string } {
+  const what = delimiter === "," ? "a comma" : "a tab";
   let line = 1;
   let openedAt = 0;
   let inQuotes = false;
@@ -168,9 +186,9 @@ export function quotingProblem(text: string): { line: number; message: string } 
       }
       inQuotes = false;
       let j = i + 1;
-      while (text[j] === " " || text[j] === "\t") j++;
-      if (j < text.length && ![",", "\r", "\n"].includes(text[j])) {
-        return { line, message: "malformed quoting: a quoted cell must end with a quote followed by a comma or the line end (write a quote inside a quoted cell as two quotes \"\")" };
+      while ((text[j] === " " || text[j] === "\t") && text[j] !== delimiter) j++;
+      if (j < text.length && ![delimiter, "\r", "\n"].includes(text[j])) {
+        return { line, message: `malformed quoting: a quoted cell must end with a quote followed by ${what} or the line end (write a quote inside a quoted cell as two quotes "")` };
       }
       continue;
     }
@@ -179,7 +197,7 @@ export function quotingProblem(text: string): { line: number; message: string } 
       openedAt = line;
     }
     if (c === "\n") line++;
-    cellStart = c === "," || c === "\n" || c === "\r" || (cellStart && (c === " " || c === "\t"));
+    cellStart = c === delimiter || c === "\n" || c === "\r" || (cellStart && (c === " " || c === "\t"));
   }
   if (inQuotes) return { line: openedAt, message: "malformed quoting: a quote opened on this line is never closed" };
   return { line: 1, message: "malformed CSV quoting" };
