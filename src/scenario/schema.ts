@@ -26,6 +26,19 @@ const Name = z.string().regex(/^\P{Cc}*$/u, "names may not contain control chara
 const Description = z.string().regex(/^[\t\n\r\P{Cc}]*$/u, "a description may not contain control characters other than line breaks and tabs");
 
 const commaHint = ": a comma is read only between groups of three digits (1,234,567) or of four (2,0000,0000); a decimal is written with a point (0.8亿)";
+/** Excel's accounting format writes a negative in brackets: "(1,234)", "(¥1,234.00)", "¥(1,234)". */
+const BRACKETED = /^\s*¥?\s*\((.+)\)\s*$/;
+
+/** Why `v` is not an amount: a bracketed negative is named as one, not sent to the comma hint. */
+function notAnAmount(v: unknown): string {
+  const text = typeof v === "string" ? v.normalize("NFKC") : "";
+  const inner = BRACKETED.exec(text)?.[1];
+  if (inner !== undefined && !/[+-]/.test(inner) && parseAmount(inner) !== null) {
+    const plain = inner.replace(/[¥,\s]/g, "");
+    return `${JSON.stringify(v)} is a negative in brackets, as Excel's accounting format writes -${plain}: brackets are not read as a minus sign, and amounts are never negative (a cut is a smaller budget, or \`simulate stress --cut\`); if ${plain} was meant, write it without brackets`;
+  }
+  return `${JSON.stringify(v)} is not an amount (write yuan, or e.g. "3500万", "8.25亿", "2.7万元")${/[,，]/.test(text) ? commaHint : ""}`;
+}
 
 export const Amount = z
   .union([z.number(), z.string()])
@@ -36,10 +49,7 @@ export const Amount = z
       return z.NEVER;
     }
     if (n === null) {
-      ctx.addIssue({
-        code: "custom",
-        message: `${JSON.stringify(v)} is not an amount (write yuan, or e.g. "3500万", "8.25亿", "2.7万元")${typeof v === "string" && /[,，]/.test(v) ? commaHint : ""}`,
-      });
+      ctx.addIssue({ code: "custom", message: notAnAmount(v) });
       return z.NEVER;
     }
     if (n > MAX_YUAN) {

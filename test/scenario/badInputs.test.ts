@@ -162,6 +162,13 @@ const cases: Case[] = [
     text: '"0,8亿" is not an amount (write yuan, or e.g. "3500万", "8.25亿", "2.7万元"): a comma is read only between groups of three digits (1,234,567) or of four (2,0000,0000); a decimal is written with a point (0.8亿)',
   },
   {
+    name: "a negative in brackets, as Excel's accounting format writes it (not sent to the hint on thousands commas)",
+    yaml: patch(['per_year: "3亿"', 'per_year: "(1,234)"']),
+    path: "sources[0].budgets[0].per_year",
+    marker: "(1,234)",
+    text: '"(1,234)" is a negative in brackets, as Excel\'s accounting format writes -1234: brackets are not read as a minus sign, and amounts are never negative (a cut is a smaller budget, or `simulate stress --cut`); if 1234 was meant, write it without brackets',
+  },
+  {
     name: "a negative amount in units",
     yaml: patch(['per_year: "3亿"', 'per_year: "-3亿"']),
     path: "sources[0].budgets[0].per_year",
@@ -694,6 +701,16 @@ describe("problems in other files", () => {
     expect(loadScenario(join(labelled, "s.yaml")).scenario.sources[1].budgets.map((b) => [b.year, b.amount])).toEqual([[2021, 6e7]]);
     // Only money columns take a unit: 年份（万元） is still an unknown column.
     expect(errorFor(yaml, { "city.csv": "区域,年份（万元）,金额\ngz,2021,6000万\n" }).error.problems[0].message).toMatch(/^wrong header: unknown column "年份（万元）"/);
+  });
+
+  it("names a money cell in brackets (Excel's accounting negative) as a negative, with or without a yuan sign or the header's unit", () => {
+    const yaml = patch(["  - id: city\n    kind: government\n", "  - id: city\n    kind: government\n    budgets:\n      - {file: city.csv}\n"]);
+    const { error } = errorFor(yaml, { "city.csv": '区域,年份,金额（万元）\ngz,2021,"(1,234)"\ngz,2022,(¥1234.50)\ngz,2023,（５６）\n' });
+    expect(error.problems.map((p) => [p.line, p.message.replace(/:.*/, "")])).toEqual([
+      [2, '"(1,234)" is a negative in brackets, as Excel\'s accounting format writes -1234'],
+      [3, '"(¥1234.50)" is a negative in brackets, as Excel\'s accounting format writes -1234.50'],
+      [4, '"（５６）" is a negative in brackets, as Excel\'s accounting format writes -56'],
+    ]);
   });
 
   it("says a spreadsheet's title row above the header is a title, not a header of unknown columns", () => {
