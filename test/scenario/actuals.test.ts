@@ -61,6 +61,15 @@ describe("actuals: what is recorded", () => {
     expectProblem(error, "actuals[1].households_started", 3, "actuals.csv", 'expected a number, got "1,5"');
   });
 
+  it("reads a money cell's digits grouped in fours (\"7,1111\" = 71,111元, as 万 groups them) where a count refuses them", () => {
+    const csv = 'region,program,year,started,paid.central,paid.city\ngz,retrofit,2021,10,"7,1111","1,234"\n';
+    expect(load(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv }).scenario.actuals[0].paid).toEqual({ central: 71_111, city: 1234 });
+    const inWan = csv.replace("paid.central", "paid.central（万元）");
+    expect(load(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": inWan }).scenario.actuals[0].paid).toEqual({ central: 711_110_000, city: 1234 });
+    const decimal = errorFor(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": 'region,program,year,started,paid.central\ngz,retrofit,2021,10,"1,5"\n' }).error;
+    expectProblem(decimal, "actuals[0].paid.central", 2, "actuals.csv", '"1,5" is not an amount');
+  });
+
   it("reports a misspelt money column once, naming the header an actuals table takes", () => {
     const csv = "region,program,year,started,payed.central\ngz,retrofit,2021,10,5\nsz,retrofit,2021,4,6\n";
     const { error } = errorFor(WITH_ACTUALS("  - {file: actuals.csv}\n"), { "actuals.csv": csv });
