@@ -5,7 +5,8 @@
 // thread and exceljs's Workbook into a chunk loaded when a workbook is due; libraries loaded through
 // createRequire (HiGHS with its WebAssembly, SheetJS, javascript-lp-solver), JSZip and iconv-lite
 // stay in node_modules (iconv-lite's encoding tables, half a megabyte, are then read only when an
-// input file is not UTF-8, instead of being parsed at every start). The bundle is a build
+// input file is not UTF-8, or is UTF-8 without Chinese whose bytes may be GBK too, instead of
+// being parsed at every start). The bundle is a build
 // artefact: tests and the bench run the sources through tsx (test/tools/bundle.test.ts checks that
 // the bundle writes the folder the sources write).
 // Usage: node tools/bundle.mjs [outdir, default dist] — the folder must lie inside the checkout,
