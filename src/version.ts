@@ -26,8 +26,13 @@ export const ENGINE_VERSION: string = pkg.version;
  * budget per its own money step (`step`, new `step_amount`), not always per 1亿元;
  * stress_summary.csv leaves households_lost_per_100m_yuan empty where a level gains households;
  * run.json gains warnings_zh.
+ * 7: min_budget_binding.csv gains what_zh; compare.csv leaves rel_delta empty for shares and
+ * probabilities (their delta is the change in points); min-budget --confidence's λ steps down while
+ * the plan 1 % lower still reaches every level; a tiny plan under `auto` prices its cost stage from
+ * HiGHS's duals and ranges; run.json of stress and frontier carries the levels' solver notes, and
+ * frontier's `plain_plan`; frontier and stress write (and exit 3 on) a scenario with no plan.
  */
-export const OUTPUT_VERSION = 6;
+export const OUTPUT_VERSION = 7;
 /**
  * The generator tag in the head of every report page: `compare --force` replaces an HTML file only
  * when its first lines say renewsim made it (the footer says so too, but after the charts).
