@@ -116,8 +116,18 @@ export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
 
 /** "0.0%", or more decimals where a share short of 1 would show as 100.0% (formatPercent's rule). */
 function percentFormat(share: number): string {
-  const digits = percentDecimals(share);
+  const digits = shareDecimals(share);
   return digits === 1 ? PERCENT : `0.${"0".repeat(digits)}%`;
+}
+
+/**
+ * Decimals of a share as a percentage: percentDecimals' (no met-looking 100.0 % for a miss), and
+ * for a small share that is not 0 enough to show it (a P(met) standard error of 0.04 % read 0.0 %).
+ */
+function shareDecimals(share: number): number {
+  let digits = percentDecimals(share);
+  while (share !== 0 && digits < 4 && Number((share * 100).toFixed(digits)) === 0) digits++;
+  return digits;
 }
 
 /** Digits as the formats show them: grouped thousands, a fixed number of decimals (money's per unit). */
@@ -141,7 +151,7 @@ export function shownNumber(kind: ColumnKind, value: number, unit: MoneyUnit = "
       return `${sign}${SHOWN[own].format(Math.abs(value) / UNIT_YUAN[own])}${own}`;
     }
     case "share":
-      return `${(value * 100).toFixed(percentDecimals(value))}%`;
+      return `${(value * 100).toFixed(shareDecimals(value))}%`;
     case "cut":
       return `${(value * 100).toFixed(2).replace(/(\.\d)0$/, "$1")}%`;
     case "households":

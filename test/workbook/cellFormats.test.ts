@@ -43,7 +43,15 @@ describe("number formats by column", () => {
 
   it("shows a cut level to the hundredth of a percent it may be given in (0.01%, an amount's 33.33%), other shares to a tenth", () => {
     expect(shown("cut", 0.0001)).toBe("0.0#%"); // "0.0%" showed a 0.01 % cut as 0.0 %
-    expect(shown("attainment", 0.0001)).toBe("0.0%");
+    expect(shown("attainment", 0.25)).toBe("0.0%");
+    expect(shown("attainment", 0)).toBe("0.0%");
+  });
+
+  it("shows a small share that is not 0 with the decimals it needs (a P(met) standard error of 0.04 % read 0.0 %)", () => {
+    expect(shown("p_met_se", 0.000433)).toBe("0.00%");
+    expect(shown("p_met_se", 0.00004)).toBe("0.000%");
+    expect(shown("attainment", 0.0001)).toBe("0.00%");
+    expect(shownNumber("share", 0.000433)).toBe("0.04%");
   });
 
   it("never shows a missed target's attainment as 100.0% (0.999505 beside met = FALSE)", () => {
