@@ -4,7 +4,6 @@
  * the rows that changed most and the scenario inputs that differ. Beside the CSV: <name>.html (the
  * largest changes as charts) and <name>.xlsx (unless --no-xlsx).
  */
-import { resolve } from "node:path";
 import type { Command } from "commander";
 import { COMPARE_SIGNATURE, compareFolders, compareText, folderSummaries, renderCompareCsv } from "../../finance/compare/compare.js";
 import { REPORT_FILE, WORKBOOK_FILE, withOfficeFiles } from "../../output/officeFiles.js";
@@ -12,19 +11,20 @@ import { checkFileTarget, type FileRules, firstLineStartsWith, headMentions } fr
 import { writeFileAtomically } from "../../output/writeFile.js";
 import { REPORT_GENERATOR_PREFIX } from "../../version.js";
 import { parsePositiveInt } from "../options.js";
+import { compareCsvPath } from "../../finance/compare/outPath.js";
 
 export function registerCompare(program: Command): void {
   program
     .command("compare <dirs...>")
     .description("compare results folders: values and deltas vs the first folder, changed inputs")
-    .option("-o, --out <file>", "CSV to write", "compare.csv")
+    .option("-o, --out <file>", "CSV to write (a folder gets compare.csv inside; a name without extension gets .csv)", "compare.csv")
     .option("--force", "compare folders with different output versions or horizons; replace an existing --out file")
     .option("--top <n>", "changed values to print per file", "5")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
     .option("--no-xlsx", "do not write the .xlsx beside the CSV")
     .action(async (dirs: string[], opts) => {
       const top = parsePositiveInt(opts.top, "--top", 5);
-      const out = resolve(opts.out);
+      const out = compareCsvPath(opts.out);
       const stem = out.replace(/\.csv$/i, "");
       // --force replaces only renewsim's own compare files (outputTarget.ts): the CSV by its header,
       // the report by naming renewsim, the workbook when it is a zip beside renewsim's CSV.
