@@ -7,11 +7,11 @@ import { tempDirs } from "../helpers/tempDirs.js";
 const tmp = tempDirs("compare-out");
 
 describe("compare --out", () => {
-  it("writes the CSV named, puts compare.csv in a folder that exists, and gives a bare name .csv", () => {
+  it("writes the CSV named, gives a new bare name .csv, and keeps a folder as given (refused later)", () => {
     const dir = tmp();
     expect(compareCsvPath(join(dir, "x.csv"))).toBe(join(dir, "x.csv"));
-    mkdirSync(join(dir, "cmpdir"));
-    expect(compareCsvPath(join(dir, "cmpdir"))).toBe(join(dir, "cmpdir", "compare.csv"));
     expect(compareCsvPath(join(dir, "cmp"))).toBe(join(dir, "cmp.csv")); // wrote a file named "cmp"
+    mkdirSync(join(dir, "cmpdir"));
+    expect(compareCsvPath(join(dir, "cmpdir"))).toBe(join(dir, "cmpdir"));
   });
 });

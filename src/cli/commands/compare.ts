@@ -17,7 +17,7 @@ export function registerCompare(program: Command): void {
   program
     .command("compare <dirs...>")
     .description("compare results folders: values and deltas vs the first folder, changed inputs")
-    .option("-o, --out <file>", "CSV to write (a folder gets compare.csv inside; a name without extension gets .csv)", "compare.csv")
+    .option("-o, --out <file>", "CSV to write (a new name without an extension gets .csv)", "compare.csv")
     .option("--force", "compare folders with different output versions or horizons; replace an existing --out file")
     .option("--top <n>", "changed values to print per file", "5")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
