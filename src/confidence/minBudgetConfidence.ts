@@ -33,6 +33,8 @@ export const SCALE_PRECISION = 1e-3;
 export const MAX_SCALE = 100;
 /** How far below λ* the result is shown to fail (the "1 % less" check). */
 export const BELOW = 0.99;
+/** Most 1 % steps down from the bisection's λ (settleBelow). */
+export const MAX_STEPS_DOWN = 1000;
 
 export interface MinBudgetConfidenceOptions {
   confidence: number;
@@ -149,8 +151,9 @@ export async function minBudgetToConfidence(
     // calibrated anew; whole units round), so a scale the bisection passed over can reach every
     // level: then it is the answer, checked 1 % lower again, down to λ₀ at most.
     const searched = hi.scale;
-    const settled = await settleBelow(hi, deterministic.scales[0].scale, (scale) => atScale(scale, cs.integer));
-    for (const t of settled.passed) result.trials.push({ scale: t.scale, wholeUnits: t.wholeUnits, reached: true, calibration: t.calibration });
+    // The search's own floor (λ₀ can be 0: targets met without the selected money).
+    const settled = await settleBelow(hi, Math.max(deterministic.scales[0].scale, 1e-6), (scale) => atScale(scale, cs.integer));
+    for (const t of [...settled.passed, settled.below]) result.trials.push({ scale: t.scale, wholeUnits: t.wholeUnits, reached: t.reached, calibration: t.calibration });
     hi = settled.at;
     const below = settled.below;
     if (hi.scale < searched) deterministic.notices.push(lowerScaleReaches(searched, hi.scale));
@@ -192,7 +195,8 @@ export async function settleBelow<T extends { scale: number; reached: boolean }>
   let at = start;
   const passed: T[] = [];
   let below = await planAt(at.scale * BELOW);
-  while (below.reached && below.scale >= floor) {
+  // At most MAX_STEPS_DOWN steps (0.99¹⁰⁰⁰ ≈ 4·10⁻⁵): each is a calibration, and a floor of 0 alone never stops it.
+  for (let step = 0; below.reached && below.scale >= floor && step < MAX_STEPS_DOWN; step++) {
     passed.push(below);
     at = below;
     below = await planAt(at.scale * BELOW);

@@ -45,7 +45,8 @@ export async function stageDuals(
   else await session.load(relaxIntegers(stageModel(from.problem, i, optima, from.model())));
   try {
     const relaxed = await session.solve({ start: "warm" });
-    if (relaxed.status !== "optimal" || !relaxed.duals) return NONE;
+    // Should HiGHS not re-solve it, the one-shot solve's duals (if any) still price the plan.
+    if (relaxed.status !== "optimal" || !relaxed.duals) return !integer && result.duals ? { duals: result.duals, ranges: null, sensitivity: null } : NONE;
     return { duals: relaxed.duals, ...(await extras(session, wants)) };
   } finally {
     if (session === from.session) await session.setIntegrality(true);

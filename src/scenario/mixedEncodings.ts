@@ -42,7 +42,7 @@ export function utf8LinesAmongGbk(bytes: Buffer, declared: boolean): number[] {
 function isUtf8Line(line: Buffer): boolean {
   if (!line.some((b) => b >= 0x80) || !isUtf8(line)) return false;
   // Two-byte sequences only (Sháoguān, or 台山 in GBK): no Chinese as UTF-8, so decide as for a whole file.
-  if (!line.some((b) => b >= 0xe0)) return utf8OrGbk(line).reading === "UTF-8";
+  if (!line.some((b) => b >= 0xe0)) return utf8OrGbk(line, true).reading === "UTF-8";
   return gb2312Share(line.toString("utf8")) >= gb2312Share(iconv.decode(line, "gb18030"));
 }
 

@@ -11,7 +11,9 @@
  *   25°) are what UTF-8 text holds: evidence for UTF-8;
  * - two or more characters outside any such word (",ȫʡ,") are letters of no language, but read as
  *   GBK they are a Chinese name: evidence for GBK;
- * - a lone character outside a word ("·", or 省 as GBK: "ʡ") could be either.
+ * - a lone character outside a word (省 as GBK: "ʡ") could be either — except Latin-1's signs
+ *   (± © § ¥ ½ ×), which stand alone in English text ("± 5 %"): evidence for UTF-8, as such files
+ *   were always read (a GBK file whose only Chinese is one such lone character reads as UTF-8).
  *
  * Evidence of one kind only decides; both kinds, or none, and the file is refused with both
  * readings shown. A UTF-8 byte-order mark is never second-guessed, so a refused UTF-8 file is read
@@ -36,11 +38,18 @@ export type Verdict = { reading: "UTF-8" } | { reading: "GB18030"; sample: TwoRe
  */
 const LATIN_OR_SIGN = /^[\u00a0-\u017f\u01cd-\u01dc\u0218-\u021b\u0300-\u036f]+$/u;
 const WORD_CHAR = /[A-Za-z0-9]/;
+/** Latin-1's signs, which stand alone in text ("± 5 %", "© 2024", "§ 3", "¥ 1234"): UTF-8 as before. */
+const LONE_SIGN = /^[\u00a0-\u00bf\u00d7\u00f7]$/u;
 
-/** Which reading of `bytes`, valid UTF-8, was meant, by the rule above. */
-export function utf8OrGbk(bytes: Buffer): Verdict {
+/**
+ * Which reading of `bytes`, valid UTF-8, was meant, by the rule above. `withinGbk`: a line of a
+ * file otherwise GBK, which is GBK unless its characters say UTF-8 — even where they are not
+ * GB2312 Chinese (GBK's extension characters 聙聛 are two-byte UTF-8 too).
+ */
+export function utf8OrGbk(bytes: Buffer, withinGbk = false): Verdict {
   // Bytes E0 and up start UTF-8 sequences of U+0800 and up (Chinese among them); no 80–FF: ASCII.
-  if (!bytes.some((b) => b >= 0x80) || bytes.some((b) => b >= 0xe0) || !looksLikeGb18030(bytes)) return { reading: "UTF-8" };
+  if (!bytes.some((b) => b >= 0x80) || bytes.some((b) => b >= 0xe0)) return { reading: "UTF-8" };
+  if (!withinGbk && !looksLikeGb18030(bytes)) return { reading: "UTF-8" };
   let forUtf8: TwoReadings | undefined;
   let forGbk: TwoReadings | undefined;
   let lone: TwoReadings | undefined;
@@ -60,7 +69,7 @@ export function utf8OrGbk(bytes: Buffer): Verdict {
     const after = asciiWord(bytes, end, 1);
     const u = new TextDecoder("utf-8").decode(run);
     const sample = { line, utf8: shown(before + u + after), gbk: shown(before + iconv.decode(run, "gb18030") + after) };
-    if ((before !== "" || after !== "") && LATIN_OR_SIGN.test(u)) forUtf8 ??= sample;
+    if (((before !== "" || after !== "") && LATIN_OR_SIGN.test(u)) || LONE_SIGN.test(u)) forUtf8 ??= sample;
     else if ([...u].length >= 2) forGbk ??= sample;
     else lone ??= sample;
     i = end;

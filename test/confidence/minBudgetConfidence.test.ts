@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { minBudgetConfidenceText } from "../../src/confidence/minBudgetConfidenceFiles.js";
-import { minBudgetToConfidence, settleBelow } from "../../src/confidence/minBudgetConfidence.js";
+import { MAX_STEPS_DOWN, minBudgetToConfidence, settleBelow } from "../../src/confidence/minBudgetConfidence.js";
 import { planToConfidence } from "../../src/confidence/planToConfidence.js";
 import type { PlanSolution } from "../../src/plan/solvePlan.js";
 import { resolveSelection } from "../../src/finance/selection.js";
@@ -99,5 +99,17 @@ describe("settleBelow: the answer fails 1 % lower", () => {
     const s = await settleBelow({ scale: 1, reached: true }, 0.985, plans(() => true));
     expect(s.at.scale).toBe(0.99);
     expect(s.below.scale).toBeCloseTo(0.9801, 12);
+  });
+});
+
+describe("settleBelow's bounds", () => {
+  it("stops after MAX_STEPS_DOWN steps even with a floor of 0 (λ₀ = 0: targets met without the money)", async () => {
+    let calls = 0;
+    const s = await settleBelow({ scale: 1e-6, reached: true }, 0, async (scale) => {
+      calls++;
+      return { scale, reached: true };
+    });
+    expect(calls).toBe(MAX_STEPS_DOWN + 1);
+    expect(s.passed).toHaveLength(MAX_STEPS_DOWN);
   });
 });

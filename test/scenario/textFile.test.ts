@@ -111,6 +111,8 @@ describe("bytes that are valid UTF-8 and GBK alike (the 联通 problem)", () => 
       "id,name\nc,Cafe\u0301\n", // decomposed, as macOS saves names
       'region,year,amount\ngz,2021,"¥1,234.50"\n', // Excel's currency format
       "a,b\nx,25°C ±2\n",
+      // Latin-1's signs standing alone, as English text writes them (a code review saw them refused).
+      "# range ± 5 %\n", "a,¥ 1234\n", "# © 2024 city\n", "# see § 3\n", "a, ½ done\n",
     ];
     for (const text of texts) expect(decode(Buffer.from(text)), text).toEqual({ ok: true, text, encoding: "UTF-8" });
     for (const [file, text] of shippedTexts()) expect(decode(Buffer.from(text)), file).toMatchObject({ ok: true, encoding: "UTF-8" });
@@ -159,6 +161,13 @@ describe("a GBK file with lines in UTF-8", () => {
     const alsoUtf8 = iconv.encode("ts,台山,gd\n", "gbk"); // ̨ɽ as UTF-8: no Chinese there
     expect(reason(Buffer.concat([gbk, alsoUtf8]))).toBe("read: id,name,parent\ngd,广东省,\ngz,广州市,gd\nts,台山,gd\n");
     expect(reason(Buffer.concat([iconv.encode("id,name\nm,München Café\n", "latin1"), Buffer.from("zh,珠海\n")]))).toMatch(/Latin-1/);
+  });
+
+  it("reads a GBK line whose extension characters are also two-byte UTF-8 (聙聛) as GBK, not as a UTF-8 line", () => {
+    const more = iconv.encode("zj,湛江市,gd\nmm,茂名市,gd\n", "gbk"); // enough GB2312 text to read as GBK at all
+    const extension = iconv.encode("x,聙聛,gd\n", "gbk");
+    expect(new TextDecoder("utf-8", { fatal: true }).decode(extension)).not.toContain("聙"); // valid UTF-8, other letters
+    expect(reason(Buffer.concat([gbk, more, extension]))).toBe("read: id,name,parent\ngd,广东省,\ngz,广州市,gd\nzj,湛江市,gd\nmm,茂名市,gd\nx,聙聛,gd\n");
   });
 });
 
