@@ -6,6 +6,7 @@
  */
 import type { Label } from "../format/labels.js";
 import { didYouMean } from "./suggest.js";
+import { MONEY_UNIT } from "./units.js";
 
 /** Chinese header → column. Every alias maps to one column in every table. */
 export const HEADER_ALIASES: Readonly<Record<string, string>> = {
@@ -67,8 +68,6 @@ const TABLES: Record<string, TableColumns> = {
 
 /** Columns of money, whose header may carry the unit of its cells: `金额（万元）`, `unit_cost (亿)`, `支付.city（万元）`. */
 const MONEY_COLUMNS = new Set(["amount", "per_year", "unit_cost"]);
-/** The money units a header or a cell may name (yuan written 元, or nothing). */
-const MONEY_UNIT = "万元|亿元|元|万|亿";
 const HEADER_UNIT = new RegExp(`^(.+?)\\s*[(（]\\s*(?:单位\\s*[:：]\\s*)?(${MONEY_UNIT})\\s*[)）]$`);
 /** A bare amount (6000, "6,000", ¥6000), and one that writes its own unit (6000元, 0.8亿). */
 const BARE_AMOUNT = "^[¥￥]?[+-]?[\\d,.]+";

@@ -7,6 +7,8 @@
  */
 
 const MULTIPLIER: Record<string, number> = { "": 1, 万: 1e4, 亿: 1e8 };
+/** The money units a header or a cell may name after a number (yuan written 元, or nothing), as a regex alternation. */
+export const MONEY_UNIT = "万元|亿元|元|万|亿";
 // A sign before the number, or around a yuan sign: -5, -¥5, ¥-5 (Excel's zh-CN currency format).
 const AMOUNT = /^\s*(?:([+-]?)¥\s*([+-]?)|([+-]?))(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(万|亿)?\s*(元)?\s*$/i;
 /**

@@ -11,6 +11,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Docum
 import { formatLimit, LIMITS } from "../limits.js";
 import { isRecord, setOwn, type PathKey, type PositionTable } from "./positions.js";
 import type { ProblemLog } from "./problems.js";
+import { MONEY_UNIT } from "./units.js";
 
 /**
  * Parses a YAML layer (a mapping at the top level). Returns undefined after logging problems when
@@ -97,8 +98,13 @@ const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"]
 
 /** A plain whole number 1–999 (a sign allowed): what stands before the first thousands comma. */
 const LEADING_GROUP = /^[-+]?[1-9]\d{0,2}$/;
-/** A thousands group after a comma: three digits, the last group with decimals if any (`000`, `500.5`). */
-const FOLLOWING_GROUP = /^\d{3}(?:\.\d+)?$/;
+/**
+ * A thousands group after a comma: three digits, the last group with decimals or a money unit if
+ * any (`000`, `500.5`, `000万`: `3,000万` is 3000万, never 3.000万).
+ */
+const FOLLOWING_GROUP = new RegExp(`^\\d{3}(?:\\.\\d+)?(?:\\s*(?:${MONEY_UNIT}))?$`);
+/** A group that ends the number: one with decimals or a unit. */
+const LAST_GROUP = /\.|\D$/;
 
 /** The text of a plain (unquoted) scalar as written, or "" for anything else. */
 function plainSource(node: unknown): string {
@@ -216,7 +222,7 @@ class PlainReader {
         if (!/^\s*,\s*$/.test(this.text.slice(end, next.range![0]))) break;
         groups.push(next);
         end = next.range![1];
-        if (plainSource(next).includes(".")) break;
+        if (LAST_GROUP.test(plainSource(next))) break;
       }
       if (groups.length === 0) {
         i += this.decimalComma(pairs, i, path);

@@ -410,6 +410,16 @@ describe("bad scenario files", () => {
     expectProblem(error, "sources[0].budgets[0].by_year.2021", line, "s.yaml", '2021: 2,500.5 inside {…} is read as 2 and a stray key "500.5" (inside {…} a comma ends an entry): quote it ("2,500.5") or write 2500.5');
   });
 
+  it("reads a thousands comma before a money unit inside {…} as thousands, never as a decimal comma (3,000万 is not 3.000万)", () => {
+    const problems = new ProblemLog();
+    parseYamlLayer("/x/s.yaml", 'b: {"2026": 3,000万, "2027": 1,200,000 元, "2028": 2,500.5亿}\n', new PositionTable(), problems);
+    expect(problems.problems.map((p) => p.message)).toEqual([
+      '3,000万 inside {…} is read as 3 and a stray key "000万" (inside {…} a comma ends an entry): quote it ("3,000万") or write 3000万',
+      '1,200,000 元 inside {…} is read as 1 and stray keys "200" and "000 元" (inside {…} a comma ends an entry): quote it ("1,200,000 元") or write 1200000 元',
+      '2,500.5亿 inside {…} is read as 2 and a stray key "500.5亿" (inside {…} a comma ends an entry): quote it ("2,500.5亿") or write 2500.5亿',
+    ]);
+  });
+
   it("refuses a decimal comma inside {…}, which YAML reads as the whole part and a stray key", () => {
     // `{max: 0,5}` reads as max: 0 and a key 5 without a value, which the merge drops: a maximum
     // share of 0, and no error. With a space after the comma it is two entries, as written.
