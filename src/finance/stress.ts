@@ -3,7 +3,8 @@
  * cutting the selected budgets, then tabulate what each level loses. Each level is an ordinary
  * plan of a transformed scenario (cuts.ts), so the 0 % row is exactly the base plan. A cut from a
  * year (`--from`) cannot change what happened before it: those years are frozen at the baseline
- * (freezePast.ts).
+ * (freezePast.ts). A cut only lowers budget amounts, so when the 0 % level has no plan no deeper
+ * level can have one: those levels are recorded as not planned instead of solved.
  *
  * Seam for Monte Carlo (`--draws`): `onLevel` runs after each level's plan with the cut scenario
  * and its plan, and may return extra per-target and per-level columns (e.g. p_met with common
@@ -16,6 +17,7 @@ import { cutLabel } from "./cutSpec.js";
 import { cutBudgets, moneyCut } from "./cuts.js";
 import { freezePast } from "./freezePast.js";
 import { type PlannedScenario, planScenario, type ScenarioPlanner } from "../plan/planScenario.js";
+import type { PlanSolution } from "../plan/solvePlan.js";
 import type { BudgetSelection } from "./selection.js";
 
 export type ExtraColumns = Record<string, number | string | boolean>;
@@ -34,11 +36,24 @@ export interface StressLevel {
   label: string;
   /** Budget money the cut removes (yuan). */
   moneyCutYuan: number;
-  planned: PlannedScenario;
+  /** The level's plan; null where it was not planned, because the 0 % level has none (levelStatus). */
+  planned: PlannedScenario | null;
   extras: LevelExtras;
 }
 
-export type LevelHook = (level: Omit<StressLevel, "extras">) => Promise<LevelExtras | void> | LevelExtras | void;
+/** A level's status in stress.csv and run.json: its plan's, or `not_planned`. */
+export type LevelStatus = PlanSolution["status"] | "not_planned";
+
+export function levelStatus(level: StressLevel): LevelStatus {
+  return level.planned?.solution.status ?? "not_planned";
+}
+
+/** The 0 % level's plan, which every level is compared with: runStress always plans it. */
+export function basePlan(levels: readonly StressLevel[]): PlannedScenario {
+  return levels[0].planned!;
+}
+
+export type LevelHook = (level: Omit<StressLevel, "extras"> & { planned: PlannedScenario }) => Promise<LevelExtras | void> | LevelExtras | void;
 
 export interface StressOptions {
   solver?: SolverChoice;
@@ -63,15 +78,23 @@ export async function runStress(
   const labels = distinctLabels(cuts, options.labelOf ?? cutLabel);
   const out: StressLevel[] = [];
   for (const [i, cut] of cuts.entries()) {
+    const named = { cut, label: labels[i], moneyCutYuan: moneyCut(scenario, selection, cut) };
+    const baseline = out[0]?.planned?.solution;
+    // A cut only lowers the bounds of `≤ budget` rows (cuts.ts; the years it may cut are open, so
+    // no budget row of theirs is an equality), and without a 0 % plan nothing is frozen or kept
+    // near: a scenario with no plan uncut has none cut, with or without --confidence.
+    if (baseline?.status === "infeasible") {
+      out.push({ ...named, planned: null, extras: {} });
+      continue;
+    }
     options.progress?.(cut, i, cuts.length);
-    const baseline = out[0]?.planned.solution;
     let levelScenario = cutBudgets(scenario, selection, cut);
     if (cut > 0 && selection.from !== null && baseline?.status === "optimal") levelScenario = freezePast(levelScenario, baseline, selection.from);
     // A cut level stays near the 0 % plan where its cost allows, so the regions it reports losing
     // are those the cut makes lose, not one of many equally cheap plans (nearPlan.ts).
     const near = cut > 0 && baseline?.status === "optimal" ? baseline : undefined;
     const planned = options.plan ? await options.plan(levelScenario) : await planScenario(levelScenario, options.solver ?? "auto", options.locate, near);
-    const level = { cut, label: labels[i], moneyCutYuan: moneyCut(scenario, selection, cut), planned };
+    const level = { ...named, planned };
     const extras = (await options.onLevel?.(level)) ?? {};
     out.push({ ...level, extras });
   }

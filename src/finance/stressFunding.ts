@@ -8,7 +8,7 @@
 import { formatMoney, formatMoneyChange } from "../format/numbers.js";
 import { round } from "../results/numbers.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
-import type { StressLevel } from "./stress.js";
+import { basePlan, levelStatus, type StressLevel } from "./stress.js";
 
 export const STRESS_FUNDING_FILE = "stress_funding.csv";
 
@@ -29,7 +29,7 @@ export interface StressFundingRow {
 
 /** Every source of the scenario at every level, in the scenario's order; a source that pays nothing has 0. */
 export function stressFundingRows(levels: StressLevel[], cutSources: readonly string[]): StressFundingRow[] {
-  const sources = levels[0].planned.scenario.sources;
+  const sources = basePlan(levels).scenario.sources;
   const base = usedBySource(levels[0]);
   return levels.flatMap((level) => {
     const used = usedBySource(level);
@@ -39,7 +39,7 @@ export function stressFundingRows(levels: StressLevel[], cutSources: readonly st
       return {
         cut: level.cut,
         cut_label: level.label,
-        status: level.planned.solution.status,
+        status: levelStatus(level),
         source: s.id,
         source_name: s.name,
         source_kind: s.kind,
@@ -52,7 +52,7 @@ export function stressFundingRows(levels: StressLevel[], cutSources: readonly st
 }
 
 function usedBySource(level: StressLevel): Map<string, number> | null {
-  if (level.planned.solution.status !== "optimal") return null;
+  if (level.planned?.solution.status !== "optimal") return null;
   const out = new Map<string, number>();
   for (const f of level.planned.tables.funding) out.set(f.source, (out.get(f.source) ?? 0) + f.amount_yuan);
   for (const [id, yuan] of out) out.set(id, round(yuan, 2));

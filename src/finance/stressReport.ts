@@ -11,7 +11,7 @@ import { householdsLostText } from "../format/householdsLost.js";
 import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
-import type { StressLevel } from "./stress.js";
+import { basePlan, type StressLevel } from "./stress.js";
 import { STRESS_FUNDING_FILE, type StressFundingRow, stressFundingRows, takenUpBy } from "./stressFunding.js";
 import {
   regionsMovingMost, type StressSummaryRow, stressSummaryRows, type StressTargetRow, stressTargetRows, TOP_MOVING_REGIONS,
@@ -79,7 +79,7 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   if (diagnosed.length > 0) lines.push("", "levels without a plan (what would have to give):", ...diagnosed.map((l) => `  ${l}`));
   lines.push("", "planned attainment by target (* = gained vs 0% by re-balancing):");
   const targets = stressTargetRows(levels);
-  const ids = levels[0].planned.scenario.targets.map((t) => t.id);
+  const ids = basePlan(levels).scenario.targets.map((t) => t.id);
   const grid = [["target", ...levels.map((l) => l.label)]];
   for (const id of ids) {
     grid.push([id, ...levels.map((l) => cell(targets.find((r) => r.target === id && r.cut === l.cut)))]);
@@ -120,8 +120,8 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
 /** "乙镇 −5075.58户", and where other regions gain, "→ 甲镇 +5075.58户": a move, not only a loss. */
 function regionMoves(levels: StressLevel[], i: number): { text: string; gained: boolean } {
   const level = levels[i].planned;
-  if (i === 0 || level.solution.status !== "optimal") return { text: "—", gained: false };
-  const moved = regionsMovingMost(levels[0].planned.tables, level.tables, TOP_MOVING_REGIONS);
+  if (i === 0 || level?.solution.status !== "optimal") return { text: "—", gained: false };
+  const moved = regionsMovingMost(basePlan(levels).tables, level.tables, TOP_MOVING_REGIONS);
   const lost = moved.losing.map((l) => `${l.region_name} −${fmt(l.households)}户`).join(", ");
   const gained = moved.gaining.map((l) => `${l.region_name} +${fmt(l.households)}户`).join(", ");
   if (!gained) return { text: lost || "none", gained: false };

@@ -2,9 +2,9 @@
  * `simulate stress` end to end, in the frame every folder command shares (folderRun.ts):
  *
  *   FolderRun.open ─▶ CheckedScenario ─ resolveSelection ─▶ BudgetSelection (checked before the folder)
- *     │ runStress        one plan per cut level (0 % first); with --confidence each level is planned
- *     ▼                  to the level (stressConfidence.ts), with --draws validated on common
- *   StressLevel[]        random numbers (stressMonteCarlo.ts)
+ *     │ runStress        one plan per cut level (0 % first; none more when it has no plan); with
+ *     ▼                  --confidence each level is planned to the level (stressConfidence.ts),
+ *   StressLevel[]        with --draws validated on common random numbers (stressMonteCarlo.ts)
  *     │ renderStressFiles  stress.csv, stress_summary.csv, stress_funding.csv, input.yaml, run.json, report, workbook
  *     ▼
  *   FolderRun.write
@@ -21,7 +21,7 @@ import { financeRunJson, type FinanceRunJson } from "./runInfo.js";
 import { noUncertaintyNotes, notesOfPlans } from "../runWarnings.js";
 import type { Label } from "../format/labels.js";
 import { type BudgetSelection, resolveSelection } from "./selection.js";
-import { runStress, type StressLevel, type StressOptions } from "./stress.js";
+import { levelStatus, runStress, type StressLevel, type StressOptions } from "./stress.js";
 import { confidenceAtEveryLevel } from "./stressConfidence.js";
 import { monteCarloAtEveryLevel } from "./stressMonteCarlo.js";
 import { renderStressFiles } from "./stressReport.js";
@@ -87,8 +87,9 @@ export async function stressFolder(file: string, request: StressRequest): Promis
     calibration: seeds ? { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: confidence?.calibrationDraws ?? DEFAULT_CALIBRATION_DRAWS } : null,
     monte_carlo: draws ? { mode: "evaluate", seed: draws.seed, seed_from: draws.seedFrom, draws: draws.draws, workers: draws.workers, common_random_numbers: true } : null,
     // Each level's stages as a plan's run.json records them (seconds; an integer stage's gap and proof).
-    levels: levels.map((l) => ({ cut: l.cut, status: l.planned.solution.status, stages: l.planned.solution.stages })),
-  }, [...notesOfPlans(levels.map((l) => ({ plan: { en: `cut ${l.label}`, zh: `削减${l.label}` }, notes: l.planned.solution.warnings }))), ...notes]);
+    // A level not planned (the 0 % level has no plan) has no stages.
+    levels: levels.map((l) => ({ cut: l.cut, status: levelStatus(l), stages: l.planned?.solution.stages ?? [] })),
+  }, [...notesOfPlans(levels.flatMap((l) => (l.planned ? [{ plan: { en: `cut ${l.label}`, zh: `削减${l.label}` }, notes: l.planned.solution.warnings }] : []))), ...notes]);
   const files = await renderStressFiles(levels, runJson, loaded.merged, { bom: request.bom ?? true, xlsx: request.xlsx, cutSources: selection.sourceIds });
   return { loaded, selection, levels, runJson, cutNote: amountsNote(request.cut, selected), outDir: run.write(files), notes };
 }

@@ -11,7 +11,7 @@ import { round } from "../results/numbers.js";
 import type { PlanTables, TargetRow } from "../results/types.js";
 import type { Scenario, Target } from "../scenario/types.js";
 import { shortfallObjective } from "../plan/planScenario.js";
-import type { StressLevel } from "./stress.js";
+import { basePlan, levelStatus, type StressLevel } from "./stress.js";
 
 /** The target's identity columns, exactly as in targets.csv. */
 type TargetIdentity = Pick<
@@ -54,13 +54,13 @@ export interface StressSummaryRow {
 export const TOP_MOVING_REGIONS = 3;
 
 export function stressTargetRows(levels: StressLevel[]): StressTargetRow[] {
-  const base = new Map(levels[0].planned.tables.targets.map((t) => [t.target, t]));
-  const targets = levels[0].planned.scenario.targets;
+  const { tables: baseTables, scenario } = basePlan(levels);
+  const base = new Map(baseTables.targets.map((t) => [t.target, t]));
   const rows: StressTargetRow[] = [];
   for (const level of levels) {
-    const { status } = level.planned.solution;
-    const byId = new Map(level.planned.tables.targets.map((t) => [t.target, t]));
-    for (const t of targets) {
+    const status = levelStatus(level);
+    const byId = new Map((level.planned?.tables.targets ?? []).map((t) => [t.target, t]));
+    for (const t of scenario.targets) {
       const row = byId.get(t.id);
       const b = base.get(t.id);
       const change = row && b ? round(row.planned - b.planned, 4) : null;
@@ -93,34 +93,34 @@ export function stressTargetRows(levels: StressLevel[]): StressTargetRow[] {
 }
 
 export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
-  const base = levels[0].planned;
+  const base = basePlan(levels);
   const baseGov = governmentUsed(base.tables);
   // A scenario with no households target and every programme at the default 1 household per unit
   // counts no households (towns, km of greenway): households lost would add towns to kilometres.
   const households = outermostHouseholdTargets(base.scenario).length > 0 ||
     base.scenario.programs.some((p) => p.leaves.some((l) => l.householdsPerUnit !== 1));
   return levels.map((level) => {
-    const { tables, solution } = level.planned;
-    const ok = solution.status === "optimal";
-    const counted = ok && households;
-    const gov = ok ? governmentUsed(tables) : null;
-    const lost = counted ? householdTargetsLost(base.scenario, base.tables.targets, tables.targets) : null;
-    const moved = counted ? regionsMovingMost(base.tables, tables, TOP_MOVING_REGIONS) : null;
+    const status = levelStatus(level);
+    const planned = status === "optimal" ? level.planned : null;
+    const counted = planned !== null && households;
+    const gov = planned ? governmentUsed(planned.tables) : null;
+    const lost = counted ? householdTargetsLost(base.scenario, base.tables.targets, planned.tables.targets) : null;
+    const moved = counted ? regionsMovingMost(base.tables, planned.tables, TOP_MOVING_REGIONS) : null;
     // A level that starts more households than the 0 % plan has no loss to rate.
     const perHundredMillion = lost !== null && !isHouseholdGain(lost) && level.moneyCutYuan > 0 ? round(lost / (level.moneyCutYuan / 1e8), 4) : null;
     return {
       cut: level.cut,
       cut_label: level.label,
-      status: solution.status,
-      targets_met: ok ? tables.targets.filter((t) => t.met).length : null,
+      status,
+      targets_met: planned ? planned.tables.targets.filter((t) => t.met).length : null,
       targets: base.scenario.targets.length,
-      shortfall_objective: ok ? round(shortfallObjective(level.planned), 9) : null,
+      shortfall_objective: planned ? round(shortfallObjective(planned), 9) : null,
       budget_cut_yuan: round(level.moneyCutYuan, 2),
       government_used_yuan: gov,
       government_change_yuan: gov === null ? null : round(gov - baseGov, 2),
       households_lost: lost,
       households_lost_per_100m_yuan: perHundredMillion,
-      households_started_lost: counted ? round(total(householdsStartedByRegion(base.tables)) - total(householdsStartedByRegion(tables)), 4) : null,
+      households_started_lost: counted ? round(total(householdsStartedByRegion(base.tables)) - total(householdsStartedByRegion(planned.tables)), 4) : null,
       regions_losing_most: moved ? formatMoves(moved.losing) : "",
       // Beside the losers, so that a cut which moves households between regions (households_lost
       // 0, one town −1,657户) reads as a move, not as a loss the total hides.

@@ -248,6 +248,7 @@ const STATUS: Record<string, Label> = {
   infeasible: l("无可行解", "infeasible"),
   unreachable: l("无法达到（预算放大到上限仍达不到把握度）", "unreachable (no budget scale up to the limit reaches the level)"),
   error: l("求解出错", "error"),
+  not_planned: l("未规划（不削减时已无可行方案）", "not planned (no plan even uncut)"),
 };
 
 /** A plan's or a search's status in the page's language (run.json and the CSVs keep the English word). */

@@ -38,6 +38,7 @@ const DIAGNOSTIC_KINDS: Record<string, Label> = {
   capacity_binding: l("施工能力用满", "capacity fully used"),
   warning: l("警告", "warning"),
   error: l("出错", "error"),
+  not_planned: l("未规划", "not planned"),
   confidence_not_reached: l("未达到把握度", "confidence not reached"),
   confidence_limit: l("限制把握度的约束", "limit on confidence"),
 };

@@ -58,6 +58,15 @@ export function capacityFullyUsed(c: CapacityRow): Label {
   };
 }
 
+/**
+ * stress: a cut level left unplanned. A cut only lowers budgets, so a scenario with no plan uncut
+ * (its 0 % level) has none at any cut.
+ */
+export const NOT_PLANNED: Label = {
+  en: "not planned: the 0% level has no plan, and a cut only lowers budgets, so no cut level can have one",
+  zh: "未规划：不削减（0%档位）时已无可行方案，削减只会降低预算，任何削减档位都不可能有可行方案",
+};
+
 /** A solver error without a message of its own. */
 export const SOLVER_ERROR: Label = { en: "solver error", zh: "求解出错" };
 

@@ -5,7 +5,7 @@ import type { DiagnosticRow, PlanTables } from "../results/types.js";
 import type { Label } from "../format/labels.js";
 import type { Conflict } from "./elastic.js";
 import type { PlanSolution } from "./solvePlan.js";
-import { budgetFullyUsed, capacityFullyUsed, SOLVER_ERROR, solverFailed, targetMissed } from "./diagnosticText.js";
+import { budgetFullyUsed, capacityFullyUsed, NOT_PLANNED, SOLVER_ERROR, solverFailed, targetMissed } from "./diagnosticText.js";
 
 /** A row of both languages' message. */
 function row(kind: string, where: string, message: Label, input_line: string): DiagnosticRow {
@@ -20,6 +20,11 @@ export function conflictRow(c: Conflict, input_line: string): DiagnosticRow {
 /** The solver failed: its message as written, headed 求解出错 in Chinese, or "solver error". */
 export function solverErrorRow(message: string | undefined): DiagnosticRow {
   return row("error", "solver", message !== undefined ? solverFailed(message) : SOLVER_ERROR, "");
+}
+
+/** A stress cut level not planned because the 0 % level has no plan (its own rows say what must give). */
+export function notPlannedRow(): DiagnosticRow {
+  return row("not_planned", "level[0%]", NOT_PLANNED, "");
 }
 
 /**

@@ -140,12 +140,21 @@ describe("finance commands write their outputs", () => {
     const overlay = join(dir, "no-plan.yaml");
     writeFileSync(overlay, "targets:\n  - {id: a-started, at_least: 150, kind: hard}\n");
     const out = join(dir, "stress-no-plan");
-    const { code, stdout, stderr } = await run("stress", TOWNS, "--with", overlay, "--cut", "government=10%", "--out", out, "--quiet");
+    const { code, stdout, stderr } = await run("stress", TOWNS, "--with", overlay, "--cut", "government=10%,30%", "--out", out, "--quiet");
     expect(code).toBe(3);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/^0% +infeasible/m);
-    expect(stderr).toContain("error: the scenario has no plan even without a cut (the 0% level), so no cut level can have one");
-    expect(readFileSync(join(out, "diagnostics.csv"), "utf8")).toMatch(/^0,0%,conflict:targets,/m);
+    // A cut only lowers budgets: the cut levels are not planned, and the terminal says why.
+    expect(stderr).toMatch(/^10% +not_planned/m);
+    expect(stderr).toContain("\n  10%, 30%: not planned: the 0% level has no plan, and a cut only lowers budgets, so no cut level can have one\n");
+    expect(stderr).toContain("error: the scenario has no plan even without a cut (the 0% level), so no cut level can have one (a cut only lowers budgets), and 10%, 30% were not planned; ");
+    const diagnostics = readFileSync(join(out, "diagnostics.csv"), "utf8");
+    expect(diagnostics).toMatch(/^0,0%,conflict:targets,/m);
+    expect(diagnostics).toMatch(/^0\.1,10%,not_planned,level\[0%\],"not planned: the 0% level has no plan/m);
+    expect(readFileSync(join(out, "stress_summary.csv"), "utf8")).toMatch(/^0\.3,30%,not_planned,,/m);
+    expect(JSON.parse(readFileSync(join(out, "run.json"), "utf8")).levels).toEqual([
+      expect.objectContaining({ cut: 0, status: "infeasible" }), { cut: 0.1, status: "not_planned", stages: [] }, { cut: 0.3, status: "not_planned", stages: [] },
+    ]);
     for (const f of ["stress.csv", "stress_summary.csv", "run.json", "input.yaml", "report.html"]) expect(existsSync(join(out, f)), f).toBe(true);
     // A cut level without a plan, the 0 % level planned, is an answer of the sweep: exit 0.
     const deep = await run("stress", TOWNS, "--cut", "government=90%", "--from", "2023", "--out", join(dir, "stress-deep"), "--quiet");

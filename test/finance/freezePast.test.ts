@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { freezePast } from "../../src/finance/freezePast.js";
 import { resolveSelection } from "../../src/finance/selection.js";
-import { runStress } from "../../src/finance/stress.js";
+import { levelStatus, runStress } from "../../src/finance/stress.js";
 import { monteCarloAtEveryLevel } from "../../src/finance/stressMonteCarlo.js";
 import { loadCheckedScenario } from "../../src/loadChecked.js";
 import { UsageError } from "../../src/errors.js";
@@ -25,8 +25,8 @@ const government = { kind: "government" as const, ids: null };
 async function pastAfterCut(file: string, from: number, cut: number) {
   const { scenario } = loadScenario(file);
   const levels = await runStress(scenario, resolveSelection(scenario, { selector: government, from }), [cut]);
-  expect(levels.map((l) => l.planned.solution.status)).toEqual(["optimal", "optimal"]);
-  const [base, cutPlan] = levels.map((l) => l.planned.tables);
+  expect(levels.map(levelStatus)).toEqual(["optimal", "optimal"]);
+  const [base, cutPlan] = levels.map((l) => l.planned!.tables);
   const past = <T extends { year: number }>(rows: T[]) => rows.filter((r) => r.year < from);
   return { base, cutPlan, past };
 }

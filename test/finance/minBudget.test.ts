@@ -102,8 +102,8 @@ describe("min-budget model", () => {
     const replanned = await solveMinBudget(s, sel, { freezePast: false });
     expect(lambda - replanned.scales[0].scale).toBeGreaterThan(0.1);
     const [, shallower, deeper] = await runStress(s, sel, [1 - lambda - 0.005, 1 - lambda + 0.005], { solver: "highs" });
-    expect(meetsEveryTarget(shallower.planned)).toBe(true);
-    expect(meetsEveryTarget(deeper.planned)).toBe(false);
+    expect(meetsEveryTarget(shallower.planned!)).toBe(true);
+    expect(meetsEveryTarget(deeper.planned!)).toBe(false);
   });
 
   it("with --from and no plan at today's budgets, re-plans the earlier years too and says so", async () => {

@@ -3,13 +3,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cutBudgets } from "../../src/finance/cuts.js";
 import { resolveSelection } from "../../src/finance/selection.js";
-import { runStress } from "../../src/finance/stress.js";
+import { levelStatus, runStress } from "../../src/finance/stress.js";
+import { stressDiagnosticRows } from "../../src/finance/stressDiagnostics.js";
 import { stressFundingRows } from "../../src/finance/stressFunding.js";
 import { stressTable } from "../../src/finance/stressReport.js";
 import { stressSummaryRows, stressTargetRows } from "../../src/finance/stressTables.js";
 import { buildPlanningModel } from "../../src/model/build.js";
 import { solverFor } from "../../src/solve/auto.js";
 import { relaxIntegers, stageModel } from "../../src/plan/stageModels.js";
+import { planScenario } from "../../src/plan/planScenario.js";
 import { simulate } from "../../src/pipeline.js";
 import { inputLocator, loadScenario } from "../../src/scenario/index.js";
 import type { Scenario } from "../../src/scenario/types.js";
@@ -45,9 +47,9 @@ describe("stress", () => {
     const locate = inputLocator(base.loaded.file, base.loaded.locate);
     const levels = await runStress(s, resolveSelection(s, { selector: government }), [0.2], { locate });
     expect(levels.map((l) => l.cut)).toEqual([0, 0.2]);
-    expect(levels[0].planned.scenario).toBe(s);
-    expect(levels[0].planned.tables).toEqual(base.tables);
-    expect(levels[0].planned.solution.stages.map((x) => x.objective)).toEqual(base.solution.stages.map((x) => x.objective));
+    expect(levels[0].planned!.scenario).toBe(s);
+    expect(levels[0].planned!.tables).toEqual(base.tables);
+    expect(levels[0].planned!.solution.stages.map((x) => x.objective)).toEqual(base.solution.stages.map((x) => x.objective));
   });
 
   it("labels two levels that round alike with the decimals that tell them apart", async () => {
@@ -95,7 +97,7 @@ describe("stress", () => {
     expect(Number(gained[1])).toBeCloseTo(Number(lost[1]), 2);
     expect(Number(lost[1])).toBeGreaterThan(1000);
     // The cut level stays near the 0 % plan (a `near` stage after cost); the 0 % plan is the plan itself.
-    expect(levels.map((l) => l.planned.solution.stages.map((st) => st.stage).join(","))).toEqual(["shortfall,cost", "shortfall,cost,near"]);
+    expect(levels.map((l) => l.planned!.solution.stages.map((st) => st.stage).join(","))).toEqual(["shortfall,cost", "shortfall,cost,near"]);
     const printed = stressTable(levels, "stress");
     expect(printed).toMatch(/乙镇 −[\d,]+户 → 甲镇 \+[\d,]+户/);
     expect(printed).toContain("→ regions that gained households under the cut");
@@ -119,13 +121,30 @@ describe("stress", () => {
     const [base, cut] = await runStress(s, resolveSelection(s, { selector: { kind: "government", ids: ["central"] }, from: 2022 }), [0.3]);
     // As on the actuals variant cut by 30 %: every target met at both levels, and the cut plan,
     // another cheapest plan, starts 428 households more.
-    const targets = cut.planned.tables.targets.map((t) => (t.target === "hh" ? { ...t, planned: t.planned + 428 } : t));
-    const more = { ...cut, planned: { ...cut.planned, tables: { ...cut.planned.tables, targets } } };
+    const targets = cut.planned!.tables.targets.map((t) => (t.target === "hh" ? { ...t, planned: t.planned + 428 } : t));
+    const more = { ...cut, planned: { ...cut.planned!, tables: { ...cut.planned!.tables, targets } } };
     const summary = stressSummaryRows([base, more]);
     expect(summary[1].households_lost).toBeCloseTo(-428, 3);
     expect(summary[1].households_lost_per_100m_yuan).toBeNull();
     const row = stressTable([base, more], "stress").split("\n").find((l) => l.startsWith("30%"))!;
     expect(row).toMatch(/ none \(\+428 hh\) +— /);
+  });
+
+  it("plans no cut level once the 0% level has none (a cut only lowers budgets) and records each as not planned", async () => {
+    // The town's 6.67 affordable starts fall short of a hard 8: no plan uncut.
+    const town = handSolvedTown();
+    const s = { ...town, targets: town.targets.map((t) => ({ ...t, kind: "hard" as const })) };
+    let solves = 0;
+    const plan = (x: Scenario) => ((solves += 1), planScenario(x, "highs"));
+    const levels = await runStress(s, resolveSelection(s, { selector: government }), [0.1, 0.3], { plan });
+    expect(solves).toBe(1);
+    expect(levels.map(levelStatus)).toEqual(["infeasible", "not_planned", "not_planned"]);
+    expect(stressSummaryRows(levels).map((r) => [r.cut_label, r.status, r.targets_met])).toEqual([["0%", "infeasible", null], ["10%", "not_planned", null], ["30%", "not_planned", null]]);
+    expect(stressTargetRows(levels).map((r) => [r.status, r.planned])).toEqual([["infeasible", null], ["not_planned", null], ["not_planned", null]]);
+    expect(stressDiagnosticRows(levels).filter((r) => r.cut > 0).map((r) => [r.cut_label, r.kind, r.where, r.message])).toEqual(
+      ["10%", "30%"].map((label) => [label, "not_planned", "level[0%]", "not planned: the 0% level has no plan, and a cut only lowers budgets, so no cut level can have one"]),
+    );
+    expect(stressTable(levels, "stress")).toContain("\n  10%, 30%: not planned: the 0% level has no plan");
   });
 
   it("passes per-level extra columns from the onLevel hook (the Monte Carlo seam)", async () => {

@@ -55,7 +55,7 @@ describe("stressFolder: simulate stress as an engine call", () => {
     writeFileSync(join(dir, "whole.yaml"), "programs:\n  - {id: retrofit, integer: true}\nobjective: {smoothing: true}\n");
     const out = join(dir, "stress");
     const outcome = await stressFolder(BUDGET, { cut: { selector: gov, levels: [0, 0.2], amounts: [] }, from: null, region: null, solver: "auto", out, overlays: [join(dir, "whole.yaml")] });
-    expect(outcome.levels.every((l) => l.planned.solution.warnings.length === 1)).toBe(true);
+    expect(outcome.levels.every((l) => l.planned!.solution.warnings.length === 1)).toBe(true);
     const runJson = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
     expect(runJson.warnings).toEqual([expect.stringMatching(/^smoothing applies to continuous programmes only: retrofit is planned in whole units/)]);
     expect(runJson.warnings_zh).toEqual([expect.stringMatching(/^平滑（objective.smoothing）只作用于连续规划的项目：retrofit按整数单位规划/)]);

@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { parseCutSpec } from "../../finance/cutSpec.js";
 import { tailOf, yearsOf } from "../../finance/selection.js";
+import { levelStatus } from "../../finance/stress.js";
 import { stressFolder } from "../../finance/stressRun.js";
 import { stressTable } from "../../finance/stressReport.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, validationOptions } from "../confidenceOptions.js";
@@ -52,22 +53,25 @@ export function registerStress(program: Command): void {
           ? (c: number, i: number, n: number) => process.stderr.write(`planning cut ${i + 1}/${n} (${(c * 100).toFixed(1)}%)…\n`)
           : undefined,
       });
-      const failed = levels.filter((l) => l.planned.solution.status === "error");
+      const failed = levels.filter((l) => levelStatus(l) === "error");
       // A cut level without a plan is one answer of the sweep; a 0 % level without one means the
-      // scenario itself has none, so the run ends as plan's does (exit 3, the diagnosis written).
-      const noBaseline = levels.find((l) => l.cut === 0)?.planned.solution.status === "infeasible";
+      // scenario itself has none, so the cut levels were not planned and the run ends as plan's
+      // does (exit 3, the diagnosis written).
+      const noBaseline = levelStatus(levels[0]) === "infeasible";
+      const unplanned = levels.filter((l) => levelStatus(l) === "not_planned").map((l) => l.label);
       if (!opts.quiet || noBaseline) {
         const title = `stress: ${loaded.scenario.name}, cutting ${selection.sourceIds.join(", ")}` +
           `${yearsOf(selection) ? ` ${yearsOf(selection)}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}${tailOf(selection)}` +
           `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}` + cutNote;
         const text = stressTable(levels, withNotes(title, notes), validationOptions(opts)?.draws, selection.sourceIds) + `results written to ${outDir}\n`;
         if (noBaseline) {
-          process.stderr.write(text + "error: the scenario has no plan even without a cut (the 0% level), so no cut level can have one; " +
+          const skipped = unplanned.length > 0 ? ` (a cut only lowers budgets), and ${unplanned.join(", ")} ${unplanned.length > 1 ? "were" : "was"} not planned` : "";
+          process.stderr.write(text + `error: the scenario has no plan even without a cut (the 0% level), so no cut level can have one${skipped}; ` +
             `what would have to give is under "levels without a plan" and in ${outDir}/diagnostics.csv\n`);
         } else process.stdout.write(text);
       }
       if (failed.length > 0) {
-        for (const l of failed) process.stderr.write(`error: cut ${l.cut}: ${l.planned.solution.message ?? "solver failed"}\n`);
+        for (const l of failed) process.stderr.write(`error: cut ${l.cut}: ${l.planned?.solution.message ?? "solver failed"}\n`);
         process.exitCode = exitCodeForStatus("error");
       } else if (noBaseline) process.exitCode = exitCodeForStatus("infeasible");
     });
