@@ -15,10 +15,19 @@ import type { Label } from "../format/labels.js";
 import type { Scenario } from "../scenario/types.js";
 import { passes } from "./criterion.js";
 import type { FrontierResult } from "./frontier.js";
+import type { PlanMoney } from "./money.js";
 import { requiredLevels } from "./planToConfidence.js";
 
 export const FRONTIER_FILE = "frontier.csv";
 
+/** What the printed table shows beside the levels, as frontierFolder computed it for run.json. */
+export interface FrontierTable {
+  rows: FrontierRow[];
+  /** The plan without margins, where the frontier starts. */
+  plainMoney: PlanMoney;
+  /** sameMoneyNote of the levels, or null. */
+  sameMoney: Label | null;
+}
 
 export function frontierRows(scenario: Scenario, result: FrontierResult): FrontierRow[] {
   const rows: FrontierRow[] = [];
@@ -65,9 +74,10 @@ export async function renderFrontierFiles(
  * level. `draws`: the validation draws, when run (for P(met) bounds where no draw or every draw met
  * a target).
  */
-export function frontierTable(scenario: Scenario, result: FrontierResult, rows: FrontierRow[], title: string, draws?: number): string {
+export function frontierTable(scenario: Scenario, result: FrontierResult, table: FrontierTable, title: string, draws?: number): string {
+  const { rows, sameMoney } = table;
   const lines = [title, ""];
-  const plainGov = result.plain.tables.funding.filter((f) => f.source_kind === "government").reduce((s, f) => s + f.amount_yuan, 0);
+  const plainGov = table.plainMoney.governmentYuan;
   const head = ["confidence", "gov money", "vs plain plan", "all money", "targets sure", "plan of"];
   const body = result.levels.map((l) => {
     const mine = rows.filter((r) => r.confidence === l.confidence);
@@ -78,8 +88,7 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, rows: 
     ];
   });
   lines.push(`plain plan: government money ${formatMoney(plainGov)}`, ...align([head, ...body]));
-  const same = sameMoneyNote(result, rows);
-  if (same) lines.push(`note: ${same.en}`);
+  if (sameMoney) lines.push(`note: ${sameMoney.en}`);
   const validated = result.levels.some((l) => l.validation);
   lines.push("", `planned value by target and level (P(met) ${validated ? "on validation draws" : "on the calibration sample"}; ✗ = level not reached):`);
   const grid = [["target", ...result.levels.map((l) => formatPercent(l.confidence))]];

@@ -19,7 +19,7 @@ import type { Label } from "../format/labels.js";
 import type { CheckedScenario } from "../loadChecked.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { type FrontierOptions, type FrontierResult, runFrontier } from "./frontier.js";
-import { frontierRows, renderFrontierFiles, sameMoneyNote } from "./frontierFiles.js";
+import { type FrontierTable, frontierRows, renderFrontierFiles, sameMoneyNote } from "./frontierFiles.js";
 import { planMoney } from "./money.js";
 import {
   checkConfidenceRequest, checkValidationDraws, type ConfidenceRequest, confidenceSeeds, type ConfidenceSeeds,
@@ -42,8 +42,11 @@ export interface FrontierOutcome {
   seeds: ConfidenceSeeds;
   /** The validation run, its seed resolved (null without --draws). */
   validation: ReturnType<typeof validationRun>;
-  /** Null when the plain plan has no optimum (the folder holds its diagnosis instead). */
-  rows: ReturnType<typeof frontierRows> | null;
+  /**
+   * frontier.csv's rows, the plain plan's money and the same-money note, computed once for run.json
+   * and the printed table; null when the plain plan has no optimum (the folder holds its diagnosis).
+   */
+  table: FrontierTable | null;
   outDir: string;
   /** Notes on the run to print with the table (also in run.json's warnings): no uncertain inputs. */
   notes: Label[];
@@ -80,16 +83,15 @@ export async function frontierFolder(file: string, request: FrontierRequest): Pr
     // No level can be planned: the folder is plan's for an infeasible plan (diagnosis, input, run.json, report, workbook).
     const runJson = financeRunJson("frontier", run, null, request.solver, { ...details, plain_plan: null, stages: plain.stages }, planNotes);
     const files = renderDiagnosticsOnly(result.plain.tables, runJson, renderInput(loaded.merged), { bom });
-    return { loaded, result, seeds, validation, rows: null, outDir: run.write(await withOfficeFiles(files, { kind: "frontier", xlsx: request.xlsx })), notes: [] };
+    return { loaded, result, seeds, validation, table: null, outDir: run.write(await withOfficeFiles(files, { kind: "frontier", xlsx: request.xlsx })), notes: [] };
   }
   const rows = frontierRows(loaded.scenario, result);
-  const same = sameMoneyNote(result, rows);
-  const plainMoney = planMoney(plain.pm, plain.primal);
+  const table = { rows, plainMoney: planMoney(plain.pm, plain.primal), sameMoney: sameMoneyNote(result, rows) };
   const runJson = financeRunJson("frontier", run, null, request.solver, {
     ...details,
     // The plan without margins, where the frontier starts (the report's first point).
-    plain_plan: { government_used_yuan: plainMoney.governmentYuan, total_used_yuan: plainMoney.totalYuan },
-  }, [...planNotes, ...notes, ...(same ? [same] : [])]);
+    plain_plan: { government_used_yuan: table.plainMoney.governmentYuan, total_used_yuan: table.plainMoney.totalYuan },
+  }, [...planNotes, ...notes, ...(table.sameMoney ? [table.sameMoney] : [])]);
   const files = await renderFrontierFiles(rows, runJson, loaded.merged, { bom, xlsx: request.xlsx });
-  return { loaded, result, seeds, validation, rows, outDir: run.write(files), notes };
+  return { loaded, result, seeds, validation, table, outDir: run.write(files), notes };
 }

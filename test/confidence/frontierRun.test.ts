@@ -24,7 +24,7 @@ describe("frontierFolder: simulate frontier as an engine call", () => {
     const out = join(dir, "frontier");
     const outcome = await frontierFolder(scenario, { levels: [0.9], solver: "auto", out });
     expect(outcome.result.plain.solution.status).toBe("infeasible");
-    expect(outcome.rows).toBeNull();
+    expect(outcome.table).toBeNull();
     expect(outcome.outDir).toBe(out);
     expect(readFileSync(join(out, "diagnostics.csv"), "utf8")).toMatch(/^conflict:targets,target\[t-80\],.*,hard\.yaml:\d+$/m);
     expect(existsSync(join(out, "frontier.csv"))).toBe(false);

@@ -32,7 +32,7 @@ export function registerFrontier(program: Command): void {
     const solver = parseSolverOption(opts.solver);
     const tty = !opts.quiet && process.stderr.isTTY;
     const bar = progressBar({ quiet: opts.quiet });
-    const { loaded, result, seeds, validation, rows, outDir, notes } = await frontierFolder(file, {
+    const { loaded, result, seeds, validation, table, outDir, notes } = await frontierFolder(file, {
       levels, solver,
       ...folderOptions(opts),
       calibration: { ...confidenceRequest({ ...opts, confidence: undefined }, false), ...(tty ? { onRound: roundProgress } : {}) },
@@ -42,7 +42,7 @@ export function registerFrontier(program: Command): void {
     }).finally(() => bar.finish());
     const plain = result.plain.solution;
     if (plain.status === "error") throw new SolverFailure(`${plain.message ?? "solver failed"} (the plan without margins; diagnosis written to ${outDir}/diagnostics.csv)`);
-    if (!rows) {
+    if (!table) {
       // As `simulate FILE` prints an infeasible plan: what must give, with file and line, then the limits.
       process.stderr.write(`frontier: the plan without margins is infeasible, so no level can be planned:\n${infeasibleLines({ solution: plain, loaded }).join("\n")}\n` +
         `diagnosis written to ${outDir}/diagnostics.csv\n`);
@@ -52,6 +52,6 @@ export function registerFrontier(program: Command): void {
     if (opts.quiet) return;
     const title = `frontier: ${loaded.scenario.name}${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}, calibration seed ${seeds.calibration} × ${result.calibration.draws} draws` +
       (validation ? `, validated on ${validation.draws} draws of seed ${validation.seed}` : "");
-    process.stdout.write(frontierTable(loaded.scenario, result, rows, withNotes(title, notes), validation?.draws) + `results written to ${outDir}\n`);
+    process.stdout.write(frontierTable(loaded.scenario, result, table, withNotes(title, notes), validation?.draws) + `results written to ${outDir}\n`);
   });
 }
