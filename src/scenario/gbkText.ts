@@ -3,6 +3,7 @@
  * read a file without a byte-order mark as GBK, and the character classes it rests on.
  */
 import iconv from "iconv-lite";
+import { countWide } from "./wideChars.js";
 
 /**
  * GB18030 (a superset of GBK and GB2312) without a mark. A byte-statistical detector (ICU's, as
@@ -41,14 +42,7 @@ export function looksLikeGb18030(bytes: Buffer): boolean {
   }
   if (pairs === 0 || gb2312 < 0.8 * pairs) return false;
   const text = iconv.decode(bytes, "gb18030");
-  let wide = 0;
-  let chinese = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) continue;
-    wide++;
-    if (isChineseTextChar(c)) chinese++;
-  }
+  const { wide, counted: chinese } = countWide(text, isChineseTextChar);
   return !text.includes("\ufffd") && chinese >= 0.9 * wide;
 }
 

@@ -17,6 +17,7 @@ import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import { looksLikeGb18030 } from "./gbkText.js";
 import { utf8OrGbk } from "./utf8OrGbk.js";
+import { countWide } from "./wideChars.js";
 
 /**
  * The 1-based lines of `bytes` that are UTF-8 while the rest is GBK. Unless the file declares
@@ -48,15 +49,10 @@ function isUtf8Line(line: Buffer): boolean {
 
 /** The share of `text`'s non-ASCII characters that are GB2312 Chinese characters (bytes B0A1–F7FE). */
 function gb2312Share(text: string): number {
-  let wide = 0;
-  let gb2312 = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) continue;
-    wide++;
-    if (c < 0x4e00) continue;
+  const { wide, counted: gb2312 } = countWide(text, (c, ch) => {
+    if (c < 0x4e00) return false;
     const gbk = iconv.encode(ch, "gbk");
-    if (gbk.length === 2 && gbk[0] >= 0xb0 && gbk[0] <= 0xf7 && gbk[1] >= 0xa1) gb2312++;
-  }
+    return gbk.length === 2 && gbk[0] >= 0xb0 && gbk[0] <= 0xf7 && gbk[1] >= 0xa1;
+  });
   return wide === 0 ? 0 : gb2312 / wide;
 }
