@@ -3,41 +3,17 @@
  * not bad input — it exits as every other command does there (3 infeasible, 5 solver failure), in
  * plain words, and writes no LP file.
  */
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { StagedSession } from "../../src/plan/stagedSession.js";
 import { runCli } from "./run.js";
-
-const TOWN = `
-name: town
-horizon: {start: 2021, end: 2022}
-regions:
-  - {id: town, name: 小镇}
-programs:
-  - id: retrofit
-    name: 老旧小区改造
-    unit_cost: "100万"
-    households_per_unit: 100
-    by_region:
-      - {region: town, stock: 10}
-    shares:
-      gov: {max: "100%"}
-sources:
-  - id: gov
-    name: 政府
-    kind: government
-    budgets:
-      - {region: town, per_year: "300万"}
-targets:
-  - {id: started-6, program: retrofit, region: town, metric: started, by: 2022, at_least: 6, kind: hard}
-`;
+import { scenarioFile, TOWN } from "./town.js";
 
 function scenario(text: string): { file: string; lp: string } {
   const dir = mkdtempSync(join(tmpdir(), "renewsim-export-cli-"));
-  writeFileSync(join(dir, "s.yaml"), text);
-  return { file: join(dir, "s.yaml"), lp: join(dir, "s2.lp") };
+  return { file: scenarioFile(dir, text), lp: join(dir, "s2.lp") };
 }
 
 afterEach(() => vi.restoreAllMocks());

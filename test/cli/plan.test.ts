@@ -10,41 +10,10 @@ import { describe, expect, it } from "vitest";
 import { monteCarloSummary } from "../../src/cli/commands/plan.js";
 import type { McRunInfo, McTables } from "../../src/montecarlo/mcFiles.js";
 import { runCli } from "./run.js";
-
-const TOWN = `
-name: town
-horizon: {start: 2021, end: 2022}
-regions:
-  - {id: town, name: 小镇}
-programs:
-  - id: retrofit
-    name: 老旧小区改造
-    unit_cost: "100万"
-    households_per_unit: 100
-    by_region:
-      - {region: town, stock: 10}
-    shares:
-      gov: {max: "90%"}
-      residents: {min: "10%", max: "10%"}
-sources:
-  - id: gov
-    name: 政府
-    kind: government
-    budgets:
-      - {region: town, per_year: "300万"}
-  - {id: residents, name: 居民, kind: resident}
-targets:
-  - {id: started-6, program: retrofit, region: town, metric: started, by: 2022, at_least: 6, kind: hard}
-`;
+import { scenarioFile, TOWN } from "./town.js";
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), "renewsim-cli-"));
-}
-
-function scenarioFile(dir: string, text: string, name = "s.yaml"): string {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
 }
 
 describe("simulate FILE", () => {
