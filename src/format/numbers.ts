@@ -59,6 +59,9 @@ export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(percentDecimals(share))}%`;
 }
 
+/** The unit of a change of a share, after its number: "+91.9个百分点", "+91.9 pp". */
+export const POINTS_UNIT = { zh: "个百分点", en: " pp" } as const;
+
 /**
  * A change of a share in percentage points, with its sign: 0.919 → "+91.9 pp" ("+91.9个百分点"),
  * two significant digits under a tenth of a point (0.00023 → "+0.023 pp", never "+0.0 pp").
@@ -66,7 +69,7 @@ export function formatPercent(share: number): string {
 export function formatPointChange(delta: number, lang: "zh" | "en" = "en"): string {
   const points = Math.abs(delta * 100);
   const digits = points >= 0.1 || points === 0 ? grouped(points, 1) : String(Number(points.toPrecision(2)));
-  return `${delta < 0 ? "−" : "+"}${digits}${lang === "zh" ? "个百分点" : " pp"}`;
+  return `${delta < 0 ? "−" : "+"}${digits}${POINTS_UNIT[lang]}`;
 }
 
 /**

@@ -9,12 +9,16 @@
  * `!` escape literally). Thousands separators are literal commas too, placed for the cell's own
  * number of digits (moneyFormat): `#\,##0\.0,"万元"` shows 960000000 as 96,000.0万元.
  */
-import { type MoneyUnit, percentDecimals, UNIT_YUAN } from "../format/numbers.js";
+import { type MoneyUnit, percentDecimals, POINTS_UNIT, UNIT_YUAN } from "../format/numbers.js";
 import { isMoneyColumn, isShareColumn } from "../output/columns.js";
 import type { Cell } from "../output/resultTables.js";
 
-/** "price": money per unit of a target (marginal_cost_yuan_per_unit), shown in its own cell's unit. */
-export type ColumnKind = "money" | "price" | "share" | "cut" | "count" | "households" | "year" | "integer" | "number" | "text" | "flag";
+/**
+ * "price": money per unit of a target (marginal_cost_yuan_per_unit), shown in its own cell's unit.
+ * "points": a change of a share (compare.csv's delta of a share column), held and shown in
+ * percentage points (heldNumber).
+ */
+export type ColumnKind = "money" | "price" | "share" | "points" | "cut" | "count" | "households" | "year" | "integer" | "number" | "text" | "flag";
 
 export const PERCENT = "0.0%";
 /** A cut level as given: 10.0%, 33.33% (an amount cut's share), 0.01% (not "0.0%"). */
@@ -89,7 +93,20 @@ export function amountUnit(yuan: number): MoneyUnit {
   return Math.abs(yuan) >= 1e8 ? "亿元" : "万元";
 }
 
-/** The display format of one cell: money in 亿元 from 1亿 up, else 万元 (like formatMoney; tables use one unit, moneyUnitOf). */
+/**
+ * The number a cell of `kind` holds: the CSV's value, except a change of a share, which is held in
+ * percentage points (the CSV's 0.919 as 91.9): a number format can scale by 100 only with a % sign,
+ * and a change of a share is not a share — "91.9%" read as one. To 12 significant digits, as
+ * compare.csv's deltas are (0.919 × 100 is 91.90000000000001).
+ */
+export function heldNumber(kind: ColumnKind, value: number): number {
+  return kind === "points" ? Number((value * 100).toPrecision(12)) : value;
+}
+
+/**
+ * The display format of one cell (the number it holds: heldNumber): money in 亿元 from 1亿 up, else
+ * 万元 (like formatMoney; tables use one unit, moneyUnitOf).
+ */
 export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
   if (typeof value !== "number") return undefined;
   switch (kind) {
@@ -98,6 +115,8 @@ export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
       return moneyFormat(amountUnit(value), value);
     case "share":
       return percentFormat(value);
+    case "points":
+      return pointsFormat(value);
     case "cut":
       return CUT_PERCENT;
     case "households":
@@ -121,12 +140,25 @@ function percentFormat(share: number): string {
 }
 
 /**
+ * Percentage points with their sign and unit, as the report writes them (formatPointChange):
+ * `+0.0"个百分点";-0.0"个百分点";0.0"个百分点"` shows 91.9 as +91.9个百分点.
+ */
+function pointsFormat(points: number): string {
+  const number = `0.${"0".repeat(visibleDecimals(points, 1))}"${POINTS_UNIT.zh}"`;
+  return `+${number};-${number};${number}`;
+}
+
+/**
  * Decimals of a share as a percentage: percentDecimals' (no met-looking 100.0 % for a miss), and
  * for a small share that is not 0 enough to show it (a P(met) standard error of 0.04 % read 0.0 %).
  */
 function shareDecimals(share: number): number {
-  let digits = percentDecimals(share);
-  while (share !== 0 && digits < 4 && Number((share * 100).toFixed(digits)) === 0) digits++;
+  return visibleDecimals(share * 100, percentDecimals(share));
+}
+
+/** From `digits` up to four decimals, as many as a percentage (or points) that is not 0 takes not to show as 0. */
+function visibleDecimals(percent: number, digits: number): number {
+  while (percent !== 0 && digits < 4 && Number(percent.toFixed(digits)) === 0) digits++;
   return digits;
 }
 
@@ -152,6 +184,8 @@ export function shownNumber(kind: ColumnKind, value: number, unit: MoneyUnit = "
     }
     case "share":
       return `${(value * 100).toFixed(shareDecimals(value))}%`;
+    case "points":
+      return `${value > 0 ? "+" : ""}${value.toFixed(visibleDecimals(value, 1))}${POINTS_UNIT.zh}`;
     case "cut":
       return `${(value * 100).toFixed(2).replace(/(\.\d)0$/, "$1")}%`;
     case "households":

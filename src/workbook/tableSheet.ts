@@ -6,11 +6,11 @@ import type { Style, Worksheet } from "exceljs";
 import { columnLabel } from "../format/labels.js";
 import { spreadsheetText } from "../output/formulaGuard.js";
 import type { Cell, ResultTable } from "../output/resultTables.js";
-import { type ColumnKind, columnKind, columnWidth, moneyFormat, moneyUnitOf, numFmt } from "./cellFormats.js";
+import { type ColumnKind, columnKind, columnWidth, heldNumber, moneyFormat, moneyUnitOf, numFmt } from "./cellFormats.js";
 
 export const HEADER_ROWS = 2;
 
-/** `shown` gives a text cell's words (codes in Chinese, shownText.ts); numbers are written as they are. */
+/** `shown` gives a text cell's words (codes in Chinese, shownText.ts); numbers are written as their kind holds them (heldNumber). */
 export function fillTableSheet(sheet: Worksheet, table: ResultTable, shown: (column: string, value: Cell) => Cell): void {
   const kinds = table.columns.map(columnKind);
   const zh = table.columns.map((c) => columnLabel(c).zh);
@@ -21,9 +21,9 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable, shown: (col
   const cellKinds = table.rows.map(rowKinds);
   // One money unit for the sheet (over every cell that is money), not 万元 and 亿元 by turns or column by column.
   const unit = moneyUnitOf(table.rows.flatMap((r, i) => r.filter((_, j) => cellKinds[i][j] === "money")));
-  const shownRows = table.rows.map((row) => row.map((v, j) => shown(table.columns[j], v)));
-  table.rows.forEach((row, i) => {
-    const added = sheet.addRow(shownRows[i].map(cellValue));
+  const shownRows = table.rows.map((row, i) => row.map((v, j) => (typeof v === "number" ? heldNumber(cellKinds[i][j], v) : shown(table.columns[j], v))));
+  shownRows.forEach((row, i) => {
+    const added = sheet.addRow(row.map(cellValue));
     row.forEach((v, j) => {
       const format = cellKinds[i][j] === "money" && typeof v === "number" ? moneyFormat(unit, v) : numFmt(cellKinds[i][j], v);
       added.getCell(j + 1).style = style(format, v);
@@ -77,15 +77,19 @@ function limitKinds(table: ResultTable, kinds: ColumnKind[], limit: number): (ro
 
 /**
  * compare.csv: one row per compared value, its `column` naming what the values are — the folders'
- * values and their deltas show as that column would (amount_yuan in 万元/亿元, a share as %).
+ * values and their deltas show as that column would (amount_yuan in 万元/亿元, a share as %), but
+ * a share's delta, its change in percentage points (docs/finance.md), in points: +91.9个百分点.
  */
 function comparedKinds(table: ResultTable, kinds: ColumnKind[], compared: number): (row: Cell[]) => ColumnKind[] {
-  const values = table.columns.flatMap((c, j) => (/^(value|delta)_\d+$/.test(c) ? [j] : []));
+  const columns = (pattern: RegExp) => table.columns.flatMap((c, j) => (pattern.test(c) ? [j] : []));
+  const values = columns(/^value_\d+$/);
+  const deltas = columns(/^delta_\d+$/);
   return (row) => {
     const unit = columnKind(String(row[compared] ?? ""));
     if (unit === "text" || unit === "flag" || unit === "number") return kinds;
     const own = kinds.slice();
     for (const j of values) own[j] = unit;
+    for (const j of deltas) own[j] = unit === "share" ? "points" : unit;
     return own;
   };
 }

@@ -1,7 +1,8 @@
 /**
  * results.xlsx: a summary sheet, then one sheet per CSV of the results folder (in the order a
  * reader checks them). Built with exceljs from the rendered CSVs, so every cell equals its CSV
- * value; timestamps are fixed so the same inputs give a byte-identical file.
+ * value (codes in words, and a number as its kind holds it: cellFormats.ts heldNumber); timestamps
+ * are fixed so the same inputs give a byte-identical file.
  */
 import type ExcelJS from "exceljs";
 // The Workbook class alone, bundled (a chunk loaded when a workbook is due): exceljs's entry point also loads its

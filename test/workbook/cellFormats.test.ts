@@ -101,5 +101,7 @@ describe("shownNumber", () => {
     expect(shownNumber("money", 123_456_789_012, "亿元")).toBe("1,234.57亿元");
     expect(shownNumber("money", -1_234_567)).toBe("-123.5万元");
     expect(shownNumber("number", 1.5)).toBe("1.5");
+    expect(shownNumber("points", 91.9)).toBe("+91.9个百分点"); // held in points (heldNumber)
+    expect(shownNumber("points", -0.002)).toBe("-0.002个百分点");
   });
 });

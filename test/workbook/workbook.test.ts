@@ -226,7 +226,7 @@ describe("results.xlsx", () => {
     expect([compared.D3.z, compared.D4.z]).toEqual(['0\\.00,,"亿元"', '0\\.0,"万元"']);
   });
 
-  it("shows compare.csv's values and deltas as the compared column would (money in 万元/亿元, a share as %, a label as text)", async () => {
+  it("shows compare.csv's values and deltas as the compared column would (money in 万元/亿元, a share as %, its change in points, a label as text)", async () => {
     const files = {
       "compare.csv": [
         "file,key,column,value_1,value_2,delta_2,rel_delta_2,missing_in",
@@ -240,7 +240,8 @@ describe("results.xlsx", () => {
     // One unit for the sheet's amounts (a delta of 4,261.6万 beside values of 5.4亿): 万元, grouped.
     expect(["D3", "E3", "F3"].map(format)).toEqual(Array(3).fill('#\\,##0\\.0,"万元"'));
     expect(format("G3")).toBe("0.0%");
-    expect(["D4", "E4", "F4"].map(format)).toEqual(["0.0%", "0.0%", "0.0%"]);
+    expect(["D4", "E4"].map(format)).toEqual(["0.0%", "0.0%"]);
+    expect(format("F4")).toBe('+0.0"个百分点";-0.0"个百分点";0.0"个百分点"'); // a share's change, in points (held as -5)
     expect(format("D5")).toBe("General"); // a weight: as stored
   });
 

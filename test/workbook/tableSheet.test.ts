@@ -1,0 +1,36 @@
+/**
+ * A table's sheet read back with SheetJS: what a cell holds and how its format shows it, where the
+ * CSV's number is not what a reader should read (compare.csv's change of a share).
+ */
+import * as XLSX from "@e965/xlsx";
+import { describe, expect, it } from "vitest";
+import { runContext } from "../../src/report/runContext.js";
+import { renderWorkbook } from "../../src/workbook/workbook.js";
+
+async function sheetOf(files: Record<string, string>, kind: "plan" | "compare", name: string): Promise<XLSX.WorkSheet> {
+  const book = XLSX.read(await renderWorkbook(runContext(kind, files)), { cellNF: true });
+  return book.Sheets[name];
+}
+
+describe("compare.csv's sheet", () => {
+  it("shows a share's change in percentage points (+91.9个百分点), not as a share (91.9%)", async () => {
+    const sheet = await sheetOf({
+      "compare.csv": [
+        "file,key,column,value_1,value_2,delta_2,rel_delta_2,missing_in",
+        "targets.csv,target=lj-communities,p_met,0.007,0.926,0.919,,",
+        "funding.csv,year=2021;source=central,share_of_cost,0.3,0.25,-0.05,,",
+        "budgets.csv,year=2021;source=c,utilisation,1,1,0,0,",
+        "targets.csv,target=t,p_met_se,0.0005,0.00052,0.00002,,",
+        "funding.csv,year=2021;source=central,amount_yuan,539970158.13,497354207.77,-42615950.36,-0.0789,",
+      ].join("\n"),
+    }, "compare", "方案比较");
+    // The values stay shares; the change is held in points (a format scales by 100 only with a % sign).
+    expect([sheet.D3.w, sheet.E3.w]).toEqual(["0.7%", "92.6%"]);
+    expect([sheet.F3.v, sheet.F3.w]).toEqual([91.9, "+91.9个百分点"]);
+    expect([sheet.F4.v, sheet.F4.w]).toEqual([-5, "-5.0个百分点"]);
+    expect([sheet.F5.v, sheet.F5.w]).toEqual([0, "0.0个百分点"]);
+    expect(sheet.F6.w).toBe("+0.002个百分点"); // not "+0.0个百分点"
+    expect(sheet.F7.z).toMatch(/万元/); // money's change stays money
+    expect(sheet.F7.v).toBe(-42615950.36);
+  });
+});
