@@ -151,8 +151,16 @@ export function formatRange(lo: number, hi: number, whole = false): string {
  */
 export function formatTargetRange(lo: number, hi: number, wholeUnits: boolean): string {
   if (!wholeUnits) return formatRange(lo, hi);
-  const reached = (x: number) => Math.floor(x + 1e-6);
-  return formatRange(reached(lo), reached(hi), true);
+  return formatRange(wholeUnitsReached(lo), wholeUnitsReached(hi), true);
+}
+
+/**
+ * A quantile of whole units as the units reached: rounded down, a count within 10⁻⁶ of a whole
+ * number counting as it (formatTargetRange says why down). results.xlsx's P10 and P90 of such a
+ * target hold this too.
+ */
+export function wholeUnitsReached(x: number): number {
+  return Math.floor(x + 1e-6);
 }
 
 /** Whether a target's values are whole units: a programme planned whole, counted in its units (not households). */

@@ -4,6 +4,7 @@
  */
 import { parse as parseYaml } from "yaml";
 import { type Label, targetUnitLabel } from "../format/labels.js";
+import { countsWholeUnits } from "../format/numbers.js";
 import { resultTables, type ResultTable } from "../output/resultTables.js";
 
 export type ReportKind = "plan" | "merge" | "stress" | "frontier" | "compare" | "min-budget";
@@ -30,8 +31,8 @@ export function runContext(kind: ReportKind, files: Record<string, string | Uint
   const runText = files["run.json"];
   const runJson = { ...(typeof runText === "string" ? (JSON.parse(runText) as Record<string, unknown>) : {}), ...extra };
   const inputText = files["input.yaml"];
-  // Parsed on first use: only the progress chart reads it, and parsing a province's input.yaml
-  // takes longer than writing the workbook's summary sheet.
+  // Parsed on first use: only the charts and the workbook's whole-unit targets read it, and parsing
+  // a province's input.yaml takes longer than writing the workbook's summary sheet.
   let input: Record<string, unknown> | null | undefined;
   const parsedInput = () => (input ??= typeof inputText === "string" ? parseInput(inputText) : null);
   const scenario = (runJson.scenario ?? {}) as { name?: string };
@@ -109,12 +110,22 @@ export function targetUnit(ctx: RunContext, row: Record<string, unknown>): Label
   return targetUnitLabel(String(row.metric ?? ""), inputRecord(ctx, "programs", row.program)?.unit);
 }
 
+/**
+ * Whether a target row's values are whole units (targets.csv): its programme planned whole
+ * (input.yaml `integer: true`), counted in its units, not households — whose P10–P90 the report,
+ * the printout and the workbook show rounded down (formatTargetRange, wholeUnitsReached).
+ */
+export function targetCountsWholeUnits(ctx: RunContext, row: Record<string, unknown>): boolean {
+  return countsWholeUnits(String(row.metric ?? ""), inputRecord(ctx, "programs", row.program)?.integer === true);
+}
+
 /** The input.yaml this thread parsed last (one: a thread draws one folder at a time). */
 let lastInput: { text: string; value: Record<string, unknown> } | null = null;
 
 /**
- * input.yaml parsed, or the value known for the same text: the report thread is handed the input
- * while the command solves (officeFiles.ts), not when the report is due. The charts only read it.
+ * input.yaml parsed, or the value known for the same text: the report thread (and the workbook,
+ * on the command's thread) is handed the input while the command solves (officeFiles.ts), not when
+ * the report is due. The charts and the workbook only read it.
  */
 export function parseInput(text: string): Record<string, unknown> {
   if (lastInput?.text !== text) lastInput = { text, value: parseYaml(text) as Record<string, unknown> };

@@ -1,5 +1,5 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
-import { countsWholeUnits, formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, formatTargetRange } from "../format/numbers.js";
+import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, formatTargetRange } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
 import { type Label, metricLabel, reachedLabel, statusLabel } from "../format/labels.js";
 import { diagnosticKindLabel } from "../format/runLabels.js";
@@ -10,7 +10,7 @@ import { frontierData } from "./frontierCharts.js";
 import { type RegionMove, regionMoves } from "./regionMoves.js";
 import { stressGrid } from "./stressCharts.js";
 import type { KeyFigure } from "./keyFigures.js";
-import { folderLabel, inputRecord, mcDraws, runWarnings, type RunContext, targetUnit } from "./runContext.js";
+import { folderLabel, inputRecord, mcDraws, runWarnings, type RunContext, targetCountsWholeUnits, targetUnit } from "./runContext.js";
 
 export function figureTable(figures: KeyFigure[]): string {
   const shown = (f: KeyFigure): string | Label => {
@@ -51,7 +51,7 @@ export function targetsTable(ctx: RunContext): string {
   const body = rows.map((r) => {
     const metric = text(r.metric);
     // Whole units where input.yaml plans the programme whole, as the printed summary has it.
-    const whole = countsWholeUnits(metric, inputRecord(ctx, "programs", r.program)?.integer === true);
+    const whole = targetCountsWholeUnits(ctx, r);
     return [
       text(r.name), metricLabel(metric), targetUnit(ctx, r) ?? "", text(r.region_name), String(num(r.by)), count(metric, r.target_value), count(metric, r.planned),
       formatPercent(num(r.attainment)),

@@ -9,16 +9,18 @@
  * `!` escape literally). Thousands separators are literal commas too, placed for the cell's own
  * number of digits (moneyFormat): `#\,##0\.0,"万元"` shows 960000000 as 96,000.0万元.
  */
-import { type MoneyUnit, percentDecimals, POINTS_UNIT, UNIT_YUAN } from "../format/numbers.js";
+import { type MoneyUnit, percentDecimals, POINTS_UNIT, UNIT_YUAN, wholeUnitsReached } from "../format/numbers.js";
 import { isMoneyColumn, isShareColumn } from "../output/columns.js";
 import type { Cell } from "../output/resultTables.js";
 
 /**
  * "price": money per unit of a target (marginal_cost_yuan_per_unit), shown in its own cell's unit.
  * "points": a change of a share (compare.csv's delta of a share column), held and shown in
- * percentage points (heldNumber).
+ * percentage points. "reached": a quantile of whole units (P10, P90 of a target counting a
+ * programme planned whole), held as the whole units reached (heldNumber).
  */
-export type ColumnKind = "money" | "price" | "share" | "points" | "cut" | "count" | "households" | "year" | "integer" | "number" | "text" | "flag";
+export type ColumnKind =
+  "money" | "price" | "share" | "points" | "cut" | "count" | "reached" | "households" | "year" | "integer" | "number" | "text" | "flag";
 
 export const PERCENT = "0.0%";
 /** A cut level as given: 10.0%, 33.33% (an amount cut's share), 0.01% (not "0.0%"). */
@@ -94,13 +96,17 @@ export function amountUnit(yuan: number): MoneyUnit {
 }
 
 /**
- * The number a cell of `kind` holds: the CSV's value, except a change of a share, which is held in
- * percentage points (the CSV's 0.919 as 91.9): a number format can scale by 100 only with a % sign,
- * and a change of a share is not a share — "91.9%" read as one. To 12 significant digits, as
- * compare.csv's deltas are (0.919 × 100 is 91.90000000000001).
+ * The number a cell of `kind` holds: the CSV's value, except
+ * - a change of a share, held in percentage points (the CSV's 0.919 as 91.9): a number format can
+ *   scale by 100 only with a % sign, and a change of a share is not a share — "91.9%" read as one.
+ *   To 12 significant digits, as compare.csv's deltas are (0.919 × 100 is 91.90000000000001);
+ * - a quantile of whole units, held as the units reached, rounded down as the report and the
+ *   printout show it (wholeUnitsReached): targets.csv's P90 of 11.1 villages is the draw of 11, and
+ *   a format would round it to the nearest, not down.
  */
 export function heldNumber(kind: ColumnKind, value: number): number {
-  return kind === "points" ? Number((value * 100).toPrecision(12)) : value;
+  if (kind === "points") return Number((value * 100).toPrecision(12));
+  return kind === "reached" ? wholeUnitsReached(value) : value;
 }
 
 /**
@@ -125,6 +131,7 @@ export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
       // Integer programmes plan whole units; continuous ones show one decimal.
       return Number.isInteger(value) ? WHOLE : ONE_DECIMAL;
     case "integer":
+    case "reached":
       return WHOLE;
     case "year":
       return "0";
@@ -190,6 +197,7 @@ export function shownNumber(kind: ColumnKind, value: number, unit: MoneyUnit = "
       return `${(value * 100).toFixed(2).replace(/(\.\d)0$/, "$1")}%`;
     case "households":
     case "integer":
+    case "reached":
       return SHOWN_WHOLE.format(value);
     case "count":
       return (Number.isInteger(value) ? SHOWN_WHOLE : SHOWN_ONE).format(value);

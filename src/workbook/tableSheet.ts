@@ -10,14 +10,23 @@ import { type ColumnKind, columnKind, columnWidth, heldNumber, moneyFormat, mone
 
 export const HEADER_ROWS = 2;
 
-/** `shown` gives a text cell's words (codes in Chinese, shownText.ts); numbers are written as their kind holds them (heldNumber). */
-export function fillTableSheet(sheet: Worksheet, table: ResultTable, shown: (column: string, value: Cell) => Cell): void {
+/** How a sheet reads its cells beyond their columns. */
+export interface CellReading {
+  /** A text cell's words (codes in Chinese, shownText.ts). */
+  shown: (column: string, value: Cell) => Cell;
+  /** Whether a targets.csv row counts whole units (runContext.ts targetCountsWholeUnits). */
+  wholeUnits: (target: Record<string, Cell>) => boolean;
+}
+
+/** Text cells as `reading.shown` gives them; numbers as their kind holds them (heldNumber). */
+export function fillTableSheet(sheet: Worksheet, table: ResultTable, reading: CellReading): void {
+  const { shown } = reading;
   const kinds = table.columns.map(columnKind);
   const zh = table.columns.map((c) => columnLabel(c).zh);
   sheet.addRow(zh);
   sheet.addRow(table.columns);
   const style = sharedStyles();
-  const rowKinds = metricKinds(table, kinds);
+  const rowKinds = wholeUnitKinds(table, metricKinds(table, kinds), reading.wholeUnits);
   const cellKinds = table.rows.map(rowKinds);
   // One money unit for the sheet (over every cell that is money), not 万元 and 亿元 by turns or column by column.
   const unit = moneyUnitOf(table.rows.flatMap((r, i) => r.filter((_, j) => cellKinds[i][j] === "money")));
@@ -60,6 +69,24 @@ function metricKinds(table: ResultTable, kinds: ColumnKind[]): (row: Cell[]) => 
   return (row) => {
     const unit = columnKind(String(row[metric] ?? ""));
     return unit === "money" || unit === "households" ? as[unit] : kinds;
+  };
+}
+
+/**
+ * targets.csv: a target counting whole units (its programme planned whole) shows its P10 and P90 as
+ * the whole units reached, rounded down, as the report's targets table and the printed summary do
+ * (`P10–P90 9–11`), not as targets.csv's quantiles interpolated between two draws (11.1).
+ */
+function wholeUnitKinds(table: ResultTable, rowKinds: (row: Cell[]) => ColumnKind[], wholeUnits: CellReading["wholeUnits"]): (row: Cell[]) => ColumnKind[] {
+  const ends = table.columns.flatMap((c, j) => (c === "p10" || c === "p90" ? [j] : []));
+  if (table.file !== "targets.csv" || ends.length === 0) return rowKinds;
+  const [metric, program] = ["metric", "program"].map((c) => table.columns.indexOf(c));
+  return (row) => {
+    const kinds = rowKinds(row);
+    if (!wholeUnits({ metric: row[metric] ?? null, program: row[program] ?? null })) return kinds;
+    const own = kinds.slice();
+    for (const j of ends) own[j] = "reached";
+    return own;
   };
 }
 

@@ -34,3 +34,23 @@ describe("compare.csv's sheet", () => {
     expect(sheet.F7.v).toBe(-42615950.36);
   });
 });
+
+describe("targets.csv's sheet", () => {
+  it("shows a whole-unit target's P10 and P90 as the report and the printout do: whole units, rounded down", async () => {
+    // The report's fixture (test/report/report.test.ts, "the targets table's P10–P90"): 9–11, not 9.0–11.1.
+    const files = {
+      "targets.csv": "target,name,program,region,metric,by,target_value,planned,p_met,p_met_se,p10,p50,p90\n" +
+        "czc,城中村改造启动12个村,czc,zh,started,2027,12,15,0.83725,0.005837,10.9999999,13,14.7\n" +
+        "czc-2,城中村2,czc,zh,started,2027,12,12,0.1,0.0067,9,10.5,11.1\n" +
+        "czc-hh,城中村户数,czc,zh,households_started,2027,1200,1200,0.1,0.0067,1100.6,1150,1210.2\n" +
+        "lj,老旧小区,lj,zh,started,2027,12,12,0.1,0.0067,11.4,12,13.6\n",
+      "input.yaml": "name: z\nprograms:\n  - {id: czc, name: 城中村, unit: 村, integer: true}\n  - {id: lj, name: 老旧小区, unit: 小区}\n",
+    };
+    const sheet = await sheetOf(files, "plan", "目标完成");
+    const cells = (column: string) => [3, 4, 5, 6].map((row) => sheet[`${column}${row}`]);
+    // p10 (K) and p90 (M): whole units reached for the integer programme's started units only.
+    expect(cells("K").map((c) => c.v)).toEqual([11, 9, 1100.6, 11.4]);
+    expect(cells("M").map((c) => c.v)).toEqual([14, 11, 1210.2, 13.6]);
+    expect(cells("M").map((c) => c.w)).toEqual(["14", "11", "1,210", "13.6"]);
+  });
+});
