@@ -1,9 +1,25 @@
 /** The workbook's first sheet: what the run was, its key figures, and which sheet holds which CSV. */
-import type { Worksheet } from "exceljs";
+import type { Row, Worksheet } from "exceljs";
 import { fileLabel } from "../format/labels.js";
 import { spreadsheetText } from "../output/formulaGuard.js";
 import type { KeyFigure } from "../report/keyFigures.js";
 import { amountUnit, type ColumnKind, displayWidth, fitWidth, numFmt, shownNumber } from "./cellFormats.js";
+
+/**
+ * Excel's character units across an A4 landscape page inside the default margins: about 258 mm
+ * printable at ~1.9 mm a unit (7 pixels of the default 11 pt font at 96 dpi), some 136; a little less.
+ */
+export const A4_LANDSCAPE_UNITS = 134;
+/** The label column's width (character units) unless a longer label asks for more and the page has room. */
+const LABEL_WIDTH = 44;
+/**
+ * Character units a label keeps clear of its column's edge: Excel's cell padding, and a Chinese
+ * character a little over the two units displayWidth counts (11 pt is 14.7 pixels, a unit 7).
+ */
+const LABEL_MARGIN = 4;
+/** Points per line of a wrapped label: 11 pt text, CJK fonts (宋体, 等线, 微软雅黑) included. */
+const LINE_HEIGHT = 16;
+const WIDTHS = { number: 24, rows: 10, english: 28 };
 
 export interface SheetEntry {
   sheet: string;
@@ -16,12 +32,15 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
   sheet.addRow([spreadsheetText(title)]).font = { bold: true, size: 14 };
   sheet.addRow([]);
   sheet.addRow(["项目", "数值"]).font = { bold: true };
-  let widestNumber = 0;
+  // Wide enough for every number as its format shows it (a P(met) of 1 with its bound is
+  // "100.0%（95%置信下限 99.925%）"): a number that does not fit shows as ###. Text runs on instead.
+  const numberWidth = Math.max(WIDTHS.number, fitWidth(Math.max(0, ...figures.map((fig) => (typeof fig.value === "number" ? displayWidth(shownFigure(fig, fig.value)) : 0)))));
+  const labelWidth = labelColumnWidth(figures, numberWidth);
   for (const fig of figures) {
     const row = sheet.addRow([spreadsheetText(fig.label.zh), typeof fig.value === "number" ? fig.value : spreadsheetText(typeof fig.value === "string" ? fig.value : fig.value.zh)]);
     const fmt = formatOf(fig);
     if (fmt) row.getCell(2).numFmt = fmt;
-    if (typeof fig.value === "number") widestNumber = Math.max(widestNumber, displayWidth(shownFigure(fig, fig.value)));
+    wrapLabel(row, displayWidth(fig.label.zh), labelWidth);
   }
   sheet.addRow([]);
   sheet.addRow(["工作表", "对应文件", "行数", "英文名称 (English)"]).font = { bold: true };
@@ -34,14 +53,38 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
   sheet.addRow([]);
   sheet.addRow(["说明：各表第1行为中文列名，第2行为CSV列名（机器键）；金额单元格保存为元，按万元/亿元显示；比例按百分比显示。"]);
   sheet.addRow(["Note: row 1 of each sheet is the Chinese header, row 2 the CSV column key; amounts are stored in yuan and shown in 万元/亿元."]);
-  sheet.getColumn(1).width = 44;
-  // Wide enough for every number as its format shows it (a P(met) of 1 with its bound is
-  // "100.0%（95%置信下限 99.925%）"): a number that does not fit shows as ###. Text runs on instead.
-  sheet.getColumn(2).width = Math.max(24, fitWidth(widestNumber));
-  sheet.getColumn(3).width = 10;
-  sheet.getColumn(4).width = 28;
-  // Printed on A4, a label and its value stay on one page: landscape, one page wide (as many long as it takes).
+  sheet.getColumn(1).width = labelWidth;
+  sheet.getColumn(2).width = numberWidth;
+  sheet.getColumn(3).width = WIDTHS.rows;
+  sheet.getColumn(4).width = WIDTHS.english;
+  // Printed on A4, a label and its value stay on one page: landscape, the columns within its width
+  // (labelColumnWidth), as many pages long as it takes.
   sheet.pageSetup = { paperSize: 9, orientation: "landscape" };
+}
+
+/**
+ * The label column: as wide as the longest label (a label beside a value is cut at the value's
+ * cell: "完成概率：2027年底前全市城中村…"), from LABEL_WIDTH up to what the A4 landscape page leaves
+ * beside the other columns (and fitWidth's most); a longer label wraps (wrapLabel).
+ */
+function labelColumnWidth(figures: KeyFigure[], numberWidth: number): number {
+  const room = A4_LANDSCAPE_UNITS - numberWidth - WIDTHS.rows - WIDTHS.english;
+  const widest = Math.max(0, ...figures.map((fig) => displayWidth(fig.label.zh)));
+  return Math.max(LABEL_WIDTH, Math.min(fitWidth(widest + LABEL_MARGIN - 2), room));
+}
+
+/**
+ * A label wider than its column wraps onto as many lines as it takes, in a row tall enough for
+ * them (Excel does not grow a row for wrapped text it did not lay out), its value at the top beside
+ * the first line.
+ */
+function wrapLabel(row: Row, width: number, columnWidth: number): void {
+  const usable = columnWidth - LABEL_MARGIN;
+  if (width <= usable) return;
+  const lines = Math.ceil(width / usable);
+  row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+  row.getCell(2).alignment = { vertical: "top" };
+  row.height = LINE_HEIGHT * lines;
 }
 
 /** A figure's kind as a table column's (a key figure's count is a true count: whole). */

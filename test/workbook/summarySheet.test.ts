@@ -1,0 +1,63 @@
+/**
+ * The 概要 sheet read back (exceljs): a long label is readable — its column as wide as it, or the
+ * label wrapped in a row tall enough — and the sheet still fits an A4 landscape page across.
+ */
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { runContext } from "../../src/report/runContext.js";
+import { displayWidth } from "../../src/workbook/cellFormats.js";
+import { renderWorkbook } from "../../src/workbook/workbook.js";
+
+/** Pixels across A4 landscape (297 mm) inside Excel's default 0.75" margins, at 96 dpi. */
+const A4_LANDSCAPE_PIXELS = ((297 - 2 * 19.05) / 25.4) * 96;
+/** A column's pixels at the default font: 7 a character unit and 5 of padding. */
+const pixels = (width: number) => 7 * width + 5;
+
+async function summary(names: string[]): Promise<ExcelJS.Worksheet> {
+  const targets = "target,name,metric,target_value,planned,attainment,met,p_met,p_met_se\n" +
+    names.map((name, i) => `t${i},${name},started,10,10,1,true,0.4,0.03\n`).join("");
+  const bytes = await renderWorkbook(runContext("plan", { "targets.csv": targets, "run.json": JSON.stringify({ monte_carlo: { draws_used: 1000 } }) }));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return book.getWorksheet("概要")!;
+}
+
+/** Each key figure's label row: the label, its column's width, whether it wraps and the row's height. */
+function labelRows(sheet: ExcelJS.Worksheet, prefix: string) {
+  const width = sheet.getColumn(1).width!;
+  const rows: { label: string; fits: boolean; wraps: boolean; lines: number; height: number }[] = [];
+  sheet.eachRow((row) => {
+    const label = row.getCell(1).value;
+    if (typeof label !== "string" || !label.startsWith(prefix)) return;
+    // Two units of a column are Excel's padding: the rest holds the text.
+    const lines = Math.ceil(displayWidth(label) / (width - 2));
+    rows.push({ label, fits: lines === 1, wraps: row.getCell(1).alignment?.wrapText === true, lines, height: row.height ?? 15 });
+  });
+  return rows;
+}
+
+describe("the 概要 sheet", () => {
+  it("shows a long label whole: the column as wide as it, or wrapped in a row tall enough for its lines", async () => {
+    const sheet = await summary([
+      "2024年选树典型镇19个",
+      "2027年底前全市城中村改造项目全部完成拆迁", // 完成概率：… 52 units wide: beyond the 44 the column had
+      "2027年底前全市城中村改造项目全部完成拆迁安置并启动安置房建设，含历史遗留项目及跨区统筹项目的补偿协议签订",
+    ]);
+    const rows = labelRows(sheet, "完成概率：");
+    expect(rows).toHaveLength(3);
+    expect(rows[0].fits).toBe(true);
+    for (const r of rows) {
+      if (r.fits) continue;
+      expect(r.wraps, r.label).toBe(true);
+      expect(r.height, r.label).toBeGreaterThanOrEqual(15 * r.lines);
+    }
+    expect(rows.some((r) => r.wraps)).toBe(true);
+  });
+
+  it("stays within an A4 landscape page across, printed landscape on A4", async () => {
+    const sheet = await summary(["2027年底前全市城中村改造项目全部完成拆迁安置并启动安置房建设，含历史遗留项目及跨区统筹项目的补偿协议签订"]);
+    const widths = [1, 2, 3, 4].map((c) => sheet.getColumn(c).width ?? 9);
+    expect(widths.reduce((sum, w) => sum + pixels(w), 0)).toBeLessThanOrEqual(A4_LANDSCAPE_PIXELS);
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape" });
+  });
+});
