@@ -165,3 +165,16 @@ const SHARE_COLUMNS = new Set([
 export function isShareColumn(column: string): boolean {
   return SHARE_COLUMNS.has(column);
 }
+
+/**
+ * Columns that hold a price of the plan — what one more unit, yuan or slot is worth at the margin —
+ * rather than a quantity of it: a target's marginal cost, a budget's or a capacity's shadow prices,
+ * the weighted cost saved per yuan, a price per a budget's own step, min-budget's change per unit.
+ * A price moving (a marginal cost from 3.51亿元 to 0 is −100 %) is not what a reader compares
+ * first: compare's report charts prices apart from the quantities (src/report/compareCharts.ts).
+ */
+const PRICE_COLUMNS = new Set(["marginal_cost_yuan_per_unit", "cost_saved_per_yuan", "units_per_step", "min_budget_change_yuan"]);
+
+export function isPriceColumn(column: string): boolean {
+  return PRICE_COLUMNS.has(column) || /^shadow_price_.*_per_/.test(column);
+}

@@ -2,11 +2,13 @@
  * `simulate compare`: the values that changed most per result file — quantities as relative
  * changes, shares and probabilities (isShareColumn) as changes in percentage points: P(met) from
  * 0 to 57 % has no relative change at all, and from 0.7 % to 92.6 % an unreadable +13,128.6 %.
+ * Prices (isPriceColumn: marginal costs, shadow prices) are charted apart from the quantities: a
+ * marginal cost falling to 0 is −100 % and led targets.csv's chart above planned 27 → 26.
  */
 import { fileLabel, type Label } from "../format/labels.js";
 import { formatChange, formatMoneyChange, formatPercent, formatPointChange, grouped } from "../format/numbers.js";
 import { shownChanges, withRelativeChange } from "../finance/compare/shownChanges.js";
-import { isMoneyColumn, isShareColumn, READING_ORDER } from "../output/columns.js";
+import { isMoneyColumn, isPriceColumn, isShareColumn, READING_ORDER } from "../output/columns.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { percentAxis } from "./axis.js";
 import { folderLabel, type RunContext } from "./runContext.js";
@@ -16,13 +18,24 @@ export const TOP_CHANGES = 12;
 
 type Row = Record<string, Cell>;
 
+type RelativeBar = { label: string; rel: number };
+
 /**
- * Per file (outcomes first), the quantities with the largest |relative change| of folder 2 against
- * folder 1, each labelled with its absolute change (money in 万元/亿元).
+ * Per file (outcomes first), the quantities — not shares, not prices — with the largest |relative
+ * change| of folder 2 against folder 1, each labelled with its absolute change (money in 万元/亿元).
  */
-export function largestChanges(ctx: RunContext): Map<string, { label: string; rel: number }[]> {
+export function largestChanges(ctx: RunContext): Map<string, RelativeBar[]> {
+  return relativeChanges(ctx, (column) => !isShareColumn(column) && !isPriceColumn(column));
+}
+
+/** Per file, the prices (marginal costs, shadow prices) with the largest |relative change|, labelled likewise. */
+export function largestPriceChanges(ctx: RunContext): Map<string, RelativeBar[]> {
+  return relativeChanges(ctx, isPriceColumn);
+}
+
+function relativeChanges(ctx: RunContext, charted: (column: string) => boolean): Map<string, RelativeBar[]> {
   const { rows, relative } = comparedRows(ctx);
-  const changed = rows.filter((r) => !isShareColumn(text(r.column)) && relative.has(r) && Number.isFinite(num(r.rel_delta_2)) && num(r.rel_delta_2) !== 0);
+  const changed = rows.filter((r) => charted(text(r.column)) && relative.has(r) && Number.isFinite(num(r.rel_delta_2)) && num(r.rel_delta_2) !== 0);
   return byFile(changed, (r) => ({ label: `${text(r.key)} · ${text(r.column)}（${change(text(r.column), num(r.delta_2))}）`, rel: num(r.rel_delta_2) }), (b) => b.rel);
 }
 
@@ -65,19 +78,25 @@ function change(column: string, delta: number): string {
   return isMoneyColumn(column) ? formatMoneyChange(delta) : formatChange(delta);
 }
 
-/** Per file in reading order: its shares' and probabilities' changes in points, then its quantities' relative changes. */
+/**
+ * Per file in reading order: its shares' and probabilities' changes in points, then its
+ * quantities' relative changes, then its prices'.
+ */
 export function compareCharts(ctx: RunContext): ChartSpec[] {
   const change = changeOf(folderLabel(ctx, 2), folderLabel(ctx, 1));
   const points = largestPointChanges(ctx);
   const relative = largestChanges(ctx);
+  const prices = largestPriceChanges(ctx);
   const place = (file: string) => (READING_ORDER.includes(file) ? READING_ORDER.indexOf(file) : READING_ORDER.length);
-  const files = [...new Set([...points.keys(), ...relative.keys()])].sort((a, b) => place(a) - place(b));
+  const files = [...new Set([...points.keys(), ...relative.keys(), ...prices.keys()])].sort((a, b) => place(a) - place(b));
   return files.flatMap((file) => {
     const p = points.get(file);
     const r = relative.get(file);
+    const price = prices.get(file);
     return [
       ...(p ? [pointsChart(file, p, change)] : []),
-      ...(r ? [relativeChart(file, r, p !== undefined, change)] : []),
+      ...(r ? [relativeChart(file, r, change, QUANTITIES, { pointsAbove: p !== undefined, pricesBelow: price !== undefined })] : []),
+      ...(price ? [relativeChart(file, price, change, PRICES, { pointsAbove: false, pricesBelow: false })] : []),
     ];
   });
 }
@@ -87,11 +106,27 @@ function changeOf(two: Label, one: Label): Label {
   return { zh: `${two.zh}相对${one.zh}的`, en: `of ${two.en} against ${one.en}` };
 }
 
-function relativeChart(file: string, bars: { label: string; rel: number }[], pointsAbove: boolean, change: Label): ChartSpec {
-  const also: Label = pointsAbove ? { zh: "比例与概率的变化按百分点见上图。", en: " Shares and probabilities: in points, above." } : { zh: "", en: "" };
+/** What a relative-change chart shows: its title's words before the file, and what its note adds. */
+interface Charted {
+  title: Label;
+  note: Label;
+}
+
+const QUANTITIES: Charted = { title: { zh: "变化最大的数值", en: "Largest changes" }, note: { zh: "", en: "" } };
+const PRICES: Charted = {
+  title: { zh: "变化最大的价格（边际成本、影子价格）", en: "Largest changes of prices (marginal costs, shadow prices)" },
+  note: {
+    zh: "边际成本与影子价格是再增加一个单位、一笔资金或一个施工能力单位的边际值，不是方案的数量，故与数量分开比较。",
+    en: " Marginal costs and shadow prices are rates at the margin (one more unit, yuan or slot), not quantities of the plan, so they are compared apart.",
+  },
+};
+
+function relativeChart(file: string, bars: RelativeBar[], change: Label, charted: Charted, beside: { pointsAbove: boolean; pricesBelow: boolean }): ChartSpec {
+  const above: Label = beside.pointsAbove ? { zh: "比例与概率的变化按百分点见上图。", en: " Shares and probabilities: in points, above." } : { zh: "", en: "" };
+  const below: Label = beside.pricesBelow ? { zh: "价格（边际成本、影子价格）的变化见下图。", en: " Prices (marginal costs, shadow prices): below." } : { zh: "", en: "" };
   return {
-    title: { zh: `变化最大的数值：${fileLabel(file).zh}（${file}）`, en: `Largest changes: ${file}` },
-    note: { zh: `${change.zh}变化率。${also.zh}`, en: `Relative change ${change.en}.${also.en}` },
+    title: { zh: `${charted.title.zh}：${fileLabel(file).zh}（${file}）`, en: `${charted.title.en}: ${file}` },
+    note: { zh: `${change.zh}变化率。${charted.note.zh}${above.zh}${below.zh}`, en: `Relative change ${change.en}.${charted.note.en}${above.en}${below.en}` },
     width: 1000,
     height: 80 + 24 * bars.length,
     sameInBothLanguages: true, // row labels from the CSVs and %
