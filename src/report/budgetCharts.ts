@@ -5,6 +5,7 @@
  */
 import { formatPercent, moneyUnitFor } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
+import type { Label } from "../format/labels.js";
 import { MONEY_UNIT_EN, moneyAxis, niceCeil } from "./axis.js";
 import type { RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
@@ -106,18 +107,24 @@ export function rankedBudgets(ctx: RunContext): { measure: "units" | "cost"; tar
   return { measure: byUnits ? "units" : "cost", target, limits };
 }
 
-/** Null when no binding budget has a price (the heatmap still marks them). */
+/**
+ * Null when no binding budget has a price (the heatmap still marks them). In a plan to a confidence
+ * level the prices are the plan's with each target's planned value — its margin included — held:
+ * the cost price says which budget makes that plan cheaper, not which money makes a target surer,
+ * and the chart says so, and which command answers that (confidenceWords).
+ */
 export function bindingChart(ctx: RunContext): ChartSpec | null {
   const { measure, target, limits } = rankedBudgets(ctx);
   if (limits.length === 0) return null;
   const axis = measure === "units"
     ? { zh: `每增加1亿元多完成的目标 ${target}（目标单位）`, en: `units of target ${target} gained per extra 1亿元` }
     : { zh: "每增加1元预算节约的加权出资成本（元；各来源出资×成本权重）", en: "weighted cost saved per extra yuan (every source's money × its cost weight)" };
+  const sure = confidenceWords(ctx, measure);
   return {
-    title: { zh: `紧约束预算按影子价格排序（前${TOP_LIMITS}）`, en: `Binding budgets ranked by shadow price (top ${TOP_LIMITS})` },
+    title: sure?.title ?? { zh: `紧约束预算按影子价格排序（前${TOP_LIMITS}）`, en: `Binding budgets ranked by shadow price (top ${TOP_LIMITS})` },
     note: {
-      zh: `影子价格：${axis.zh}；为边际值，下一图为其确定成立的范围。`,
-      en: `Shadow price: ${axis.en}; a marginal rate, certain over the range in the next chart.`,
+      zh: `影子价格：${axis.zh}；为边际值，下一图为其确定成立的范围。${sure?.note.zh ?? ""}`,
+      en: `Shadow price: ${axis.en}; a marginal rate, certain over the range in the next chart.${sure?.note.en ?? ""}`,
     },
     width: 1000,
     height: 90 + 24 * limits.length,
@@ -127,6 +134,29 @@ export function bindingChart(ctx: RunContext): ChartSpec | null {
       yAxis: { type: "category", data: limits.map((l) => l.label), inverse: true, axisLabel: { width: 290, overflow: "truncate" } },
       series: [{ type: "bar", data: limits.map((l) => l.price), label: { show: true, position: "right", formatter: (p: { value: number }) => String(Number(p.value.toPrecision(3))) } }],
     }),
+  };
+}
+
+/**
+ * A plan to a confidence level (run.json `confidence`): the title of a chart ranked by the cost
+ * price names it, and the note says what neither price answers — which money raises a target's
+ * P(met) — and which command does: `simulate min-budget … --confidence`, at the plan's level.
+ */
+function confidenceWords(ctx: RunContext, measure: "units" | "cost"): { title: Label | null; note: Label } | null {
+  const confidence = ctx.runJson.confidence as { default_level?: unknown } | null | undefined;
+  if (confidence === null || confidence === undefined) return null;
+  const required = records(ctx.tables.get("targets.csv")).map((t) => num(t.confidence_required)).filter(Number.isFinite);
+  const level = typeof confidence.default_level === "number" ? confidence.default_level : required.length > 0 ? Math.max(...required) : null;
+  const command = `simulate min-budget … --source government --confidence ${level ?? "α"}`;
+  const title = measure === "cost"
+    ? { zh: `紧约束预算按节约的加权出资成本排序（各目标计划值含余量不变，前${TOP_LIMITS}）`, en: `Binding budgets ranked by weighted cost saved, each target's planned value and margin held (top ${TOP_LIMITS})` }
+    : null;
+  return {
+    title,
+    note: {
+      zh: `本方案按把握度规划：影子价格在各目标计划值（含为把握度留出的余量）不变时计算，说明哪笔预算${measure === "cost" ? "能让这一方案更省" : "能让这一方案多完成多少"}，不说明哪笔资金能提高完成概率；哪笔资金能提高把握度，请用 ${command}（见 docs/confidence.md）。`,
+      en: ` Planned to a confidence level: the prices hold each target's planned value, its margin included, so they say which budget ${measure === "cost" ? "makes this plan cheaper" : "lets this plan reach further"}, not which money raises a target's P(met); for that, run ${command} (docs/confidence.md).`,
+    },
   };
 }
 
