@@ -68,7 +68,7 @@ export class ProblemLog {
   /**
    * A problem with one row of a table (given twice, a cell missing): the row is left out and
    * loading goes on, so the schema and cross-field problems are listed in the same error. Also a
-   * number a YAML layer splits at its thousands commas inside {…} or […] (yamlFile.ts).
+   * number a YAML layer splits at its thousands commas inside {…} or […] (flowMapCommas.ts).
    */
   addRow(path: string | readonly PathKey[], pos: SourcePos, message: string): void {
     const before = this.problems.length;
