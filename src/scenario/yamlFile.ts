@@ -24,7 +24,8 @@ export function parseYamlLayer(
   problems: ProblemLog,
 ): Record<string, unknown> | undefined {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // merge: `<<: *base` (YAML 1.1 merge keys), with which planners share settings between records.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
   const lineOf = (offset: number | undefined): number | null =>
     offset === undefined ? null : lines.linePos(offset).line;
   if (doc.errors.length > 0) {
@@ -72,6 +73,13 @@ const INDENTATION_ERRORS = new Set<string>(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY
 const INDENTATION_HINT =
   "check the indentation here and on the lines next to it (YAML nests by spaces: keys of one level start in the same column, a nested key further in)";
 
+/** A merge key: `<<` written plainly (the parser reads it as a symbol; quoted, '<<' is an ordinary key). */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === "symbol";
+}
+
+const MERGE_VALUE = "a merge key `<<` takes an alias of a mapping (`<<: *base`), a mapping, or a list of them (`<<: [*base, *more]`)";
+
 /** Tags that only restate what plain YAML means; any other tag is refused. */
 const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
 
@@ -108,10 +116,7 @@ class PlainReader {
       throw new LimitReached(`the file expands to more than ${formatLimit("yamlNodes")} values (aliases \`*name\` repeat what their anchor holds, and aliases of aliases multiply); write the values out or use fewer aliases`, line);
     }
     if (depth > LIMITS.yamlDepth) throw new LimitReached(`the YAML nests deeper than ${formatLimit("yamlDepth")} levels`, line);
-    if (isAlias(node)) {
-      if (++this.aliases > LIMITS.yamlAliases) throw new LimitReached(`the file uses more than ${formatLimit("yamlAliases")} aliases (\`*name\`)`, line);
-      return this.toPlain(node.resolve(this.doc), path, depth + 1);
-    }
+    if (isAlias(node)) return this.toPlain(this.resolved(node, line), path, depth + 1);
     const tag = (node as { tag?: string } | null)?.tag;
     if (tag && !PLAIN_TAGS.has(tag)) {
       this.refuse(path, line, `the YAML tag ${shortTag(tag)} is not used in scenario files: write the value as plain text, a number, a list or a mapping`);
@@ -122,9 +127,15 @@ class PlainReader {
       if (node.flow) splitNumbersInFlowMap(this, node.items, path);
       const out: Record<string, unknown> = {};
       const writtenAs = new Map<string, string>(); // key → as written (２０２４ and 2024 are one year)
+      // Keys written in this mapping outrank those a merge key (`<<: *base`) brings, wherever it stands.
+      const own = new Set(node.items.flatMap((p) => (isScalar(p.key) && !isMergeKey(p.key) ? [yearKey(String(p.key.value))] : [])));
       for (const pair of node.items) {
         const keyNode = pair.key;
         const keyLine = this.lineOf((keyNode as Ranged)?.range?.[0]);
+        if (isMergeKey(keyNode)) {
+          this.mergeInto(out, own, pair.value, path, keyLine, depth);
+          continue;
+        }
         if (!isScalar(keyNode) || (keyNode.value !== null && typeof keyNode.value === "object")) {
           this.refuse(path, keyLine, "a mapping key must be plain text, not a list or a mapping");
           continue;
@@ -153,6 +164,37 @@ class PlainReader {
       return out;
     }
     return null;
+  }
+
+  /**
+   * `<<: *base` or `<<: [*a, *b]`: the keys of the mapping(s) that this mapping does not write
+   * itself (an earlier mapping of a list outranks a later one). A merged value keeps the line where
+   * it is written (under the anchor), as any alias's value does, and the path of the record that
+   * merges it.
+   */
+  private mergeInto(out: Record<string, unknown>, own: ReadonlySet<string>, value: unknown, path: PathKey[], line: number | null, depth: number): void {
+    const node = this.resolved(value, line);
+    for (const item of isSeq(node) ? node.items : [node]) {
+      const source = this.resolved(item, line);
+      if (!isMap(source)) {
+        this.refuse(path, line, MERGE_VALUE);
+        continue;
+      }
+      const merged = this.toPlain(source, path, depth + 1);
+      if (!isRecord(merged)) continue; // a tag refused inside it is reported already
+      for (const key of Object.keys(merged)) {
+        if (own.has(key) || Object.prototype.hasOwnProperty.call(out, key)) continue;
+        setOwn(out, key, merged[key]);
+        this.positions.copy(merged, key, out, key);
+      }
+    }
+  }
+
+  /** What an alias (`*name`) stands for, counted against the limit; any other node as it is. */
+  private resolved(node: unknown, line: number | null): unknown {
+    if (!isAlias(node)) return node;
+    if (++this.aliases > LIMITS.yamlAliases) throw new LimitReached(`the file uses more than ${formatLimit("yamlAliases")} aliases (\`*name\`)`, line);
+    return node.resolve(this.doc);
   }
 
   /** Text, numbers (non-finite ones too: validation names them), true/false and null pass. */
