@@ -5,7 +5,7 @@
  * record for each closed horizon year, records after the date's year make no sense, and `partial`
  * (when given) must agree with the date.
  */
-import { fmt, id, list, num, rec, records, year, type CheckContext, type Doc } from "./checkContext.js";
+import { flag, fmt, id, list, num, rec, records, year, type CheckContext, type Doc } from "./checkContext.js";
 import type { PathKey } from "./positions.js";
 
 interface AsOfYears {
@@ -18,7 +18,7 @@ export function checkActuals(ctx: CheckContext): void {
   const seen = new Map<string, number>();
   const inHorizon = new Map<string, number>();
   const entries = records(ctx.doc.actuals);
-  const partialOf = (a: Doc, y: number) => (asOf ? y === asOf.current : a.partial === true);
+  const partialOf = (a: Doc, y: number) => (asOf ? y === asOf.current : flag(a.partial) === true);
   // Rows whose region is wrong (a name for an id, not a leaf) are reported once, at the region: a
   // check that looks up their other years would only add a false follow-on.
   const leafKnown: [Doc, number][] = [];
@@ -32,7 +32,7 @@ export function checkActuals(ctx: CheckContext): void {
       ctx.report(at("year"), `actual year ${y} is after the horizon end ${ctx.horizon.end}`);
     }
     if (y !== undefined) checkAgainstAsOf(ctx, a, y, asOf, at);
-    if (a.partial === true && !asOf && y !== undefined && ctx.horizon && y < ctx.horizon.start) {
+    if (flag(a.partial) === true && !asOf && y !== undefined && ctx.horizon && y < ctx.horizon.start) {
       ctx.report(at("partial"), `partial marks a year still running; ${y} is before the horizon`);
     }
     checkHouseholds(ctx, a, at);
@@ -92,9 +92,10 @@ function checkAgainstAsOf(ctx: CheckContext, a: Doc, y: number, asOf: AsOfYears 
     ctx.report(at("year"), `actual year ${y} is after as_of ${date}: nothing has happened in it yet`);
     return;
   }
-  if (typeof a.partial !== "boolean") return;
+  const partial = flag(a.partial);
+  if (partial === undefined) return;
   const running = y === asOf.current;
-  if (a.partial !== running) {
+  if (partial !== running) {
     ctx.report(at("partial"), running
       ? `as_of ${date} falls in ${y}, so ${y} is still running: its record is partial (leave partial out)`
       : `as_of ${date} closes ${y}: its record is a whole year, not partial (leave partial out)`);

@@ -1,5 +1,5 @@
 /** Funding source checks: budgets (regions and years) and matching links. */
-import { fmt, id, num, rec, records, type CheckContext, type Doc } from "./checkContext.js";
+import { flag, fmt, id, num, rec, records, type CheckContext, type Doc } from "./checkContext.js";
 import type { PathKey } from "./positions.js";
 
 export function checkSources(ctx: CheckContext): void {
@@ -50,7 +50,7 @@ function checkLink(ctx: CheckContext, source: string | undefined, link: Doc, at:
     ctx.report(at("min_ratio"), `min_ratio ${fmt(min)} is above max_ratio ${fmt(max)}`);
   }
   const region = "region" in link ? ctx.region(at("region"), link.region) : ctx.defaultRegion(at(), "a link");
-  if (link.each_child === true && region !== undefined && ctx.whole(["regions"]) && (ctx.regions.children.get(region)?.length ?? 0) === 0) {
+  if (flag(link.each_child) === true && region !== undefined && ctx.whole(["regions"]) && (ctx.regions.children.get(region)?.length ?? 0) === 0) {
     ctx.report(at("each_child"), `each_child needs a region with children; "${region}" has none`);
   }
 }

@@ -25,6 +25,25 @@ const YearKey = z.string().regex(/^\d{4}$/, "year keys are four-digit years");
 const Name = z.string().regex(/^\P{Cc}*$/u, "names may not contain control characters (line breaks, tabs, escape codes)");
 const Description = z.string().regex(/^[\t\n\r\P{Cc}]*$/u, "a description may not contain control characters other than line breaks and tabs");
 
+/**
+ * Yes and no as a Chinese office writes them (是 / 否, in YAML or a CSV's 部分年度 column): read by
+ * every true/false key, here and in the cross-field checks (checkContext.ts `flag`), so no key
+ * needs its own rule.
+ */
+const FLAG_WORDS: Readonly<Record<string, boolean>> = { 是: true, 否: false };
+
+/** true/false, or 是/否 as true/false; undefined for anything else (the schema reports it). */
+export function flagValue(v: unknown): boolean | undefined {
+  if (typeof v === "boolean") return v;
+  return typeof v === "string" && Object.hasOwn(FLAG_WORDS, v) ? FLAG_WORDS[v] : undefined;
+}
+
+/** A true/false key: `integer`, `carryover`, `each_child`, `partial`, `smoothing`. */
+const Flag = z
+  .union([z.boolean(), z.enum(Object.keys(FLAG_WORDS) as [string, ...string[]])], { error: "write true or false (or 是 / 否)" })
+  .transform((v) => flagValue(v)!)
+  .describe("true or false (是 / 否 also read)");
+
 const commaHint = ": a comma is read only between groups of three digits (1,234,567) or of four (2,0000,0000); a decimal is written with a point (0.8亿)";
 /** Excel's accounting format writes a negative in brackets: "(1,234)", "(¥1,234.00)", "¥(1,234)". */
 const BRACKETED = /^\s*¥?\s*\((.+)\)\s*$/;
@@ -150,7 +169,7 @@ const ProgramRecord = z.strictObject({
   id: Id,
   name: Name.optional(),
   unit: Name.optional(),
-  integer: z.boolean().optional(),
+  integer: Flag.optional(),
   unit_cost: UnitCost,
   escalation: EscalationRate.optional(),
   spend_profile: z.array(Share).min(1).max(15).optional(),
@@ -176,7 +195,7 @@ const LinkRecord = z.strictObject({
   min_ratio: Factor.min(0).optional(),
   max_ratio: Factor.min(0).optional(),
   region: Id.optional(),
-  each_child: z.boolean().optional(),
+  each_child: Flag.optional(),
 });
 
 const SourceRecord = z.strictObject({
@@ -184,7 +203,7 @@ const SourceRecord = z.strictObject({
   name: Name.optional(),
   kind: z.enum(["government", "enterprise", "property_unit", "resident"]),
   cost_weight: Factor.min(0).optional(),
-  carryover: z.boolean().optional(),
+  carryover: Flag.optional(),
   budgets: z.array(BudgetRecord).optional(),
   links: z.array(LinkRecord).optional(),
 });
@@ -220,7 +239,7 @@ const ActualRecord = z.strictObject({
   households_completed: Count.optional(),
   /** Money paid that year by each source (CSV: one `paid.<source>` column per source). */
   paid: z.record(Id, Amount).optional(),
-  partial: z.boolean().optional(),
+  partial: Flag.optional(),
 });
 
 /** `2023-09-30` (actuals recorded up to and including that day) or a year (up to its start). */
@@ -229,7 +248,7 @@ const AsOf = z
   .describe("Date up to which actuals are complete: YYYY-MM-DD, or a year (= up to that year's start)");
 
 const ObjectiveRecord = z.strictObject({
-  smoothing: z.boolean().optional(),
+  smoothing: Flag.optional(),
   tolerance: z.number().min(0).max(0.1).optional(),
   // Added to every stage's optimum; the shortfall stage's optimum is a fraction of the targets, so
   // more than 1e-3 would let a plan miss targets it can meet.
