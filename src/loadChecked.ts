@@ -8,6 +8,7 @@ import type { Uncertainty } from "./montecarlo/types.js";
 import { fundabilityProblems } from "./scenario/checkFundable.js";
 import { inputLocator, type InputLocator } from "./scenario/inputPlace.js";
 import { type LoadedScenario, type LoadOptions, loadScenario, scenarioErrorAt } from "./scenario/index.js";
+import type { SectionChecks } from "./scenario/validate.js";
 
 export interface CheckedScenario extends LoadedScenario {
   uncertainty: Uncertainty;
@@ -16,14 +17,14 @@ export interface CheckedScenario extends LoadedScenario {
 }
 
 /** The `uncertainty:` section's own problems, listed with the scenario's when it has any (one round). */
-const uncertaintySection = (merged: Record<string, unknown>) =>
-  uncertaintySectionProblems(merged.uncertainty).map((p) => ({ path: ["uncertainty", ...p.path], message: p.message }));
+const uncertaintySection: SectionChecks = (merged, writtenAt) =>
+  uncertaintySectionProblems(merged.uncertainty, (p) => writtenAt(["uncertainty", ...p])).map((p) => ({ path: ["uncertainty", ...p.path], message: p.message }));
 
 export function loadCheckedScenario(file: string, options: LoadOptions = {}): CheckedScenario {
   const loaded = loadScenario(file, { ...options, laterSections: uncertaintySection });
   const unfundable = fundabilityProblems(loaded.scenario);
   if (unfundable.length > 0) throw scenarioErrorAt(loaded, unfundable) ?? new Error("scenario rejected");
-  const { value, problems } = checkUncertainty(loaded.scenario.uncertainty, loaded.scenario);
+  const { value, problems } = checkUncertainty(loaded.scenario.uncertainty, loaded.scenario, (p) => loaded.locate(["uncertainty", ...p]).written);
   if (problems.length > 0 || !value) {
     throw scenarioErrorAt(loaded, problems, ["uncertainty"]) ?? new Error("uncertainty section rejected");
   }

@@ -6,7 +6,7 @@
  * path relative to `uncertainty` so the loader can map it to a YAML line.
  */
 import * as z from "zod";
-import { nonFiniteMessage } from "../scenario/issueMessages.js";
+import { nonFiniteMessage, type WrittenAt } from "../scenario/issueMessages.js";
 import { Id } from "../scenario/schema.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario, SourceKind } from "../scenario/types.js";
@@ -65,10 +65,13 @@ const FILTERS: Record<AppliesTo, readonly ("program" | "source" | "kind")[]> = {
 
 export const EMPTY_UNCERTAINTY: Uncertainty = { seed: null, inputs: [], correlations: [] };
 
-/** Validates the raw section against the scenario; `value` is set only when there are no problems. */
-export function checkUncertainty(raw: unknown, scenario: Scenario): { value?: Uncertainty; problems: UncertaintyProblem[] } {
+/**
+ * Validates the raw section against the scenario; `value` is set only when there are no problems.
+ * `writtenAt` (paths within the section) names a number too large to hold as the file writes it.
+ */
+export function checkUncertainty(raw: unknown, scenario: Scenario, writtenAt?: WrittenAt): { value?: Uncertainty; problems: UncertaintyProblem[] } {
   if (raw === undefined || raw === null) return { value: EMPTY_UNCERTAINTY, problems: [] };
-  const shape = sectionShape(raw);
+  const shape = sectionShape(raw, writtenAt);
   const problems = [...shape.problems];
   const inputs: UncertainInput[] = [];
   for (const { index, input, raw: r } of shape.inputs) {
@@ -87,8 +90,8 @@ export function checkUncertainty(raw: unknown, scenario: Scenario): { value?: Un
  * duplicate ids. The loader lists these beside the scenario's problems, so a scenario with errors
  * in both is fixed in one round (src/loadChecked.ts).
  */
-export function uncertaintySectionProblems(raw: unknown): UncertaintyProblem[] {
-  return raw === undefined || raw === null ? [] : sectionShape(raw).problems;
+export function uncertaintySectionProblems(raw: unknown, writtenAt?: WrittenAt): UncertaintyProblem[] {
+  return raw === undefined || raw === null ? [] : sectionShape(raw, writtenAt).problems;
 }
 
 interface SectionShape {
@@ -99,10 +102,10 @@ interface SectionShape {
   problems: UncertaintyProblem[];
 }
 
-function sectionShape(raw: unknown): SectionShape {
+function sectionShape(raw: unknown, writtenAt?: WrittenAt): SectionShape {
   const problems: UncertaintyProblem[] = [];
   const top = SectionSchema.safeParse(raw);
-  if (!top.success) problems.push(...fromZod(top.error.issues, raw));
+  if (!top.success) problems.push(...fromZod(top.error.issues, raw, writtenAt));
   const section = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
   const items = (key: "inputs" | "correlations") => (Array.isArray(section[key]) ? (section[key] as unknown[]) : []);
   const inputs: SectionShape["inputs"] = [];
@@ -111,7 +114,7 @@ function sectionShape(raw: unknown): SectionShape {
     const at = (...rest: (string | number)[]) => ["inputs", i, ...rest];
     const parsed = InputSchema.safeParse(item);
     if (!parsed.success) {
-      problems.push(...fromZod(parsed.error.issues, item).map((p) => ({ ...p, path: at(...p.path) })));
+      problems.push(...fromZod(parsed.error.issues, item, (p) => writtenAt?.(at(...p))).map((p) => ({ ...p, path: at(...p.path) })));
       return;
     }
     const r = parsed.data;
@@ -136,7 +139,7 @@ function sectionShape(raw: unknown): SectionShape {
   items("correlations").forEach((item, i) => {
     const parsed = CorrelationSchema.safeParse(item);
     if (parsed.success) correlations.push({ between: parsed.data.between as [string, string], rho: parsed.data.rho });
-    else problems.push(...fromZod(parsed.error.issues, item).map((p) => ({ ...p, path: ["correlations", i, ...p.path] })));
+    else problems.push(...fromZod(parsed.error.issues, item, (p) => writtenAt?.(["correlations", i, ...p])).map((p) => ({ ...p, path: ["correlations", i, ...p.path] })));
   });
   const seed = top.success ? top.data.seed ?? null : null;
   return { seed, inputs, correlations, problems };
@@ -219,7 +222,7 @@ function notOneOf(value: unknown, allowed: readonly string[]): string {
 }
 
 /** zod issues → problems; an unknown key is reported at its own path, a missing one as "required". */
-function fromZod(issues: z.core.$ZodIssue[], raw: unknown): UncertaintyProblem[] {
+function fromZod(issues: z.core.$ZodIssue[], raw: unknown, writtenAt?: WrittenAt): UncertaintyProblem[] {
   const valueAt = (path: (string | number)[]) =>
     path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined), raw);
   const out: UncertaintyProblem[] = [];
@@ -239,7 +242,7 @@ function fromZod(issues: z.core.$ZodIssue[], raw: unknown): UncertaintyProblem[]
       const limit = issue.code === "too_big" ? `${inclusive === false ? "below" : "at most"} ${String(maximum)}` : `${inclusive === false ? "above" : "at least"} ${String(minimum)}`;
       out.push({ path, message: `${String(valueAt(path))} is out of range: it must be ${limit}` });
     } else if (nonFiniteMessage(valueAt(path))) {
-      out.push({ path, message: nonFiniteMessage(valueAt(path))! });
+      out.push({ path, message: nonFiniteMessage(valueAt(path), writtenAt?.(path))! });
     } else {
       out.push({ path, message: issue.message });
     }

@@ -10,7 +10,7 @@ import type { Label } from "../format/labels.js";
 import { formatLimit, LIMITS } from "../limits.js";
 import { checkHeader, headerUnitConflict, withHeaderUnit } from "./csvColumns.js";
 import { yearKey } from "./yamlFile.js";
-import { setOwn, type PositionTable } from "./positions.js";
+import { setOwn, tooLargeWritten, type PositionTable } from "./positions.js";
 
 /** Columns holding ids or names stay text even when they look numeric (admin codes like 440100). */
 export const TEXT_COLUMNS = new Set(["id", "name", "region", "parent", "program", "source", "of", "unit"]);
@@ -101,7 +101,7 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
       const conflict = headerUnitConflict(value, checked.units[i], written[i]);
       if (conflict) notes.push({ line, message: conflict });
       setOwn(record, column, withHeaderUnit(value, checked.units[i]));
-      positions.set(record, column, { file, line });
+      positions.set(record, column, { file, line, ...tooLargeWritten(value, cell) });
     });
     records.push(record);
   }

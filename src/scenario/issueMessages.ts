@@ -14,18 +14,21 @@ export interface IssueReport {
   message: string;
 }
 
+/** The text a value was written as in its file, where the reader kept it (a number too large to hold: SourcePos.written). */
+export type WrittenAt = (path: readonly PathKey[]) => string | undefined;
+
 /** Reports for one issue found while parsing `root` (the merged document). */
-export function describeIssue(issue: Issue, root: unknown, prefix: PathKey[] = []): IssueReport[] {
+export function describeIssue(issue: Issue, root: unknown, prefix: PathKey[] = [], writtenAt?: WrittenAt): IssueReport[] {
   const path = [...prefix, ...(issue.path as PathKey[])];
   const value = valueAt(root, path);
   const at = (message: string): IssueReport[] => [{ path, message }];
-  const nonFinite = nonFiniteMessage(value);
+  const nonFinite = nonFiniteMessage(value, writtenAt?.(path));
   if (nonFinite) return at(nonFinite);
   switch (issue.code) {
     case "invalid_type":
       return at(value === undefined ? "required but missing" : `expected ${typeName(issue.expected)}, got ${show(value)}`);
     case "invalid_union":
-      return describeUnion(issue, path, value, root);
+      return describeUnion(issue, path, value, root, writtenAt);
     case "too_small":
       return at(tooSmall(issue, value));
     case "too_big":
@@ -56,10 +59,12 @@ export function describeIssue(issue: Issue, root: unknown, prefix: PathKey[] = [
 /**
  * The message for a number no plan can use — `.nan`, `.inf`, or a literal beyond the largest
  * double such as 1e400, which YAML and CSV read as infinite — or null for any other value.
+ * `written`: the literal as the file writes it, where the reader kept it (1e400 is named so).
  */
-export function nonFiniteMessage(value: unknown): string | null {
+export function nonFiniteMessage(value: unknown, written?: string): string | null {
   if (typeof value !== "number" || Number.isFinite(value)) return null;
   if (Number.isNaN(value)) return ".nan (not a number) cannot be planned with: write a number";
+  if (written !== undefined) return `${written} is too large to hold as a number (its size is beyond about 1.8e308): write the number meant`;
   return `${show(value)} is infinite (written as ${value > 0 ? "" : "-"}.inf, or a number too large to hold such as 1e400): write a finite number`;
 }
 
@@ -80,12 +85,12 @@ function tooSmall(issue: Extract<Issue, { code: "too_small" }>, value: unknown):
  * A union fails as a whole; report the branch whose shape matched (its problems are deeper in the
  * value), else say what kinds of value are accepted.
  */
-function describeUnion(issue: Extract<Issue, { code: "invalid_union" }>, path: PathKey[], value: unknown, root: unknown): IssueReport[] {
+function describeUnion(issue: Extract<Issue, { code: "invalid_union" }>, path: PathKey[], value: unknown, root: unknown, writtenAt?: WrittenAt): IssueReport[] {
   if (value === undefined) return [{ path, message: "required but missing" }];
   const shapeMismatch = (i: Issue) =>
     i.path.length === 0 && ["invalid_type", "unrecognized_keys", "invalid_union", "invalid_value"].includes(i.code);
   const matched = issue.errors.find((branch) => branch.length > 0 && !branch.some(shapeMismatch));
-  if (matched) return matched.flatMap((i) => describeIssue(i, root, path));
+  if (matched) return matched.flatMap((i) => describeIssue(i, root, path, writtenAt));
   if (issue.message && issue.message !== "Invalid input") return [{ path, message: `${show(value)} is not valid: ${issue.message}` }];
   const expected = issue.errors.flat().filter((i) => i.code === "invalid_type").map((i) => typeName(i.expected));
   const unique = [...new Set(expected)];

@@ -13,6 +13,8 @@ export interface SourcePos {
   /** For an .xlsx data table: the sheet, and the column letter of the cell. */
   sheet?: string;
   column?: string;
+  /** For a number too large to hold (`1e400`, which reads as infinite): its text as written, for the message. */
+  written?: string;
 }
 
 export type PathKey = string | number;
@@ -52,6 +54,15 @@ export class PositionTable {
     }
     return pos;
   }
+}
+
+/**
+ * `{written}` for a value read as infinite from a numeral (`1e400`, beyond the largest double), so
+ * its message can quote the file; nothing for any other value, and for `.inf` written as such.
+ */
+export function tooLargeWritten(value: unknown, text: string): Pick<SourcePos, "written"> {
+  const written = text.trim();
+  return value === Infinity || value === -Infinity ? (/^[-+]?\.inf$/i.test(written) ? {} : { written }) : {};
 }
 
 const PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;

@@ -4,7 +4,7 @@
  */
 import { NAME_NOT_ID, TOTALS_ROW } from "./checkContext.js";
 import { crossCheck } from "./crossChecks.js";
-import { describeIssue } from "./issueMessages.js";
+import { describeIssue, type WrittenAt } from "./issueMessages.js";
 import { isRecord, type PathKey, type PositionTable, type SourcePos, valueAt } from "./positions.js";
 import { ProblemLog } from "./problems.js";
 import { ID_FORMAT, ScenarioSchema, type RawScenario } from "./schema.js";
@@ -15,8 +15,11 @@ import { ID_FORMAT, ScenarioSchema, type RawScenario } from "./schema.js";
  * `file` names the scenario for problems that no single value is responsible for; `layerFiles`
  * orders the problems by layer.
  */
-/** Problems a later stage's section shows without the normalised scenario (paths from the document's root). */
-export type SectionChecks = (merged: Record<string, unknown>) => { path: PathKey[]; message: string }[];
+/**
+ * Problems a later stage's section shows without the normalised scenario (paths from the
+ * document's root); `writtenAt` gives a value's text as written where the reader kept it.
+ */
+export type SectionChecks = (merged: Record<string, unknown>, writtenAt: WrittenAt) => { path: PathKey[]; message: string }[];
 
 export function validateMerged(
   merged: unknown,
@@ -30,10 +33,11 @@ export function validateMerged(
   const fallback: SourcePos = { file, line: null };
   const report = (path: PathKey[], message: string) =>
     problems.add(path, positions.locate(merged, path, fallback), withNewRecordHint(merged, path, message, newRecords));
+  const writtenAt: WrittenAt = (path) => positions.locate(merged, path, fallback).written;
   const parsed = ScenarioSchema.safeParse(merged);
   const found: { path: PathKey[]; message: string }[] = [];
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) found.push(...describeIssue(issue, merged));
+    for (const issue of parsed.error.issues) found.push(...describeIssue(issue, merged, [], writtenAt));
   }
   const checked: { path: PathKey[]; message: string }[] = [];
   if (isRecord(merged)) crossCheck(merged, (path, message) => checked.push({ path, message }), problems.listsLeftOut(merged));
@@ -50,7 +54,7 @@ export function validateMerged(
   problems.dropEchoesOfTablesLeftOut(merged);
   // A round that reports problems anyway also lists what a later stage's section shows on its own
   // (`uncertainty:`), rather than leaving it for the round after these are fixed.
-  if (laterSections && problems.count > 0 && isRecord(merged)) for (const p of laterSections(merged)) report(p.path, p.message);
+  if (laterSections && problems.count > 0 && isRecord(merged)) for (const p of laterSections(merged, writtenAt)) report(p.path, p.message);
   problems.throwIfAny(layerFiles);
   return parsed.data!;
 }

@@ -10,7 +10,7 @@ import type { Label } from "../format/labels.js";
 import { formatLimit, LIMITS } from "../limits.js";
 import { checkHeader, headerUnitConflict, withHeaderUnit } from "./csvColumns.js";
 import { cellValue, TEXT_COLUMNS } from "./csvFile.js";
-import { setOwn, type PositionTable, type SourcePos } from "./positions.js";
+import { setOwn, tooLargeWritten, type PositionTable, type SourcePos } from "./positions.js";
 
 // SheetJS loads on first use (~70 ms at start-up otherwise; most scenarios have no workbook
 // tables), through require because scenario loading is synchronous.
@@ -87,7 +87,7 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
         if (conflict) notes.push({ at: where, message: conflict });
         setOwn(record, column, withHeaderUnit(value.value, checked.units[i]));
       }
-      positions.set(record, column, { file, ...where });
+      positions.set(record, column, { file, ...where, ...("value" in value ? tooLargeWritten(value.value, String(cell!.v)) : {}) });
     });
     if (!bad) records.push(record); // left out: its problem is listed, and no check repeats it
 

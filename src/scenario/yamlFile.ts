@@ -10,7 +10,7 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type YAMLError } from "yaml";
 import { formatLimit, LIMITS } from "../limits.js";
 import { splitNumbersInFlowMap, thousandsCommaHint } from "./flowMapCommas.js";
-import { isRecord, setOwn, type PathKey, type PositionTable } from "./positions.js";
+import { isRecord, setOwn, tooLargeWritten, type PathKey, type PositionTable, type SourcePos } from "./positions.js";
 import type { ProblemLog } from "./problems.js";
 
 /**
@@ -149,7 +149,7 @@ class PlainReader {
         }
         writtenAs.set(key, raw);
         setOwn(out, key, this.toPlain(pair.value, [...path, key], depth + 1));
-        this.positions.set(out, key, { file: this.file, line: keyLine });
+        this.positions.set(out, key, { file: this.file, line: keyLine, ...this.tooLarge(out[key], pair.value) });
       }
       return out;
     }
@@ -159,7 +159,7 @@ class PlainReader {
       const out: unknown[] = [];
       node.items.forEach((item, i) => {
         out.push(this.toPlain(item, [...path, i], depth + 1));
-        this.positions.set(out, i, { file: this.file, line: this.lineOf((item as Ranged)?.range?.[0]) });
+        this.positions.set(out, i, { file: this.file, line: this.lineOf((item as Ranged)?.range?.[0]), ...this.tooLarge(out[i], item) });
       });
       return out;
     }
@@ -188,6 +188,11 @@ class PlainReader {
         this.positions.copy(merged, key, out, key);
       }
     }
+  }
+
+  /** The text of a number written too large to hold (`1e400`), kept with its position for the message. */
+  private tooLarge(value: unknown, node: unknown): Pick<SourcePos, "written"> {
+    return isScalar(node) && typeof node.source === "string" ? tooLargeWritten(value, node.source) : {};
   }
 
   /** What an alias (`*name`) stands for, counted against the limit; any other node as it is. */
