@@ -5,7 +5,7 @@
  * record for each closed horizon year, records after the date's year make no sense, and `partial`
  * (when given) must agree with the date.
  */
-import { flag, fmt, id, list, num, rec, records, year, type CheckContext, type Doc } from "./checkContext.js";
+import { flag, fmt, id, isTotalsLabel, list, num, rec, records, year, type CheckContext, type Doc } from "./checkContext.js";
 import type { PathKey } from "./positions.js";
 
 interface AsOfYears {
@@ -22,6 +22,9 @@ export function checkActuals(ctx: CheckContext): void {
   // Rows whose region is wrong (a name for an id, not a leaf) are reported once, at the region: a
   // check that looks up their other years would only add a false follow-on.
   const leafKnown: [Doc, number][] = [];
+  // Records whose region, programme or year is wrong may be the record a closed year lacks: that
+  // year is not said to lack it (a follow-on of the problem reported at the record).
+  const unresolved: Unresolved[] = [];
   for (const [a, i] of entries) {
     const at = (...rest: PathKey[]) => ["actuals", i, ...rest];
     const region = ctx.leaf(at("region"), a.region, "an actual's region");
@@ -36,7 +39,10 @@ export function checkActuals(ctx: CheckContext): void {
       ctx.report(at("partial"), `partial marks a year still running; ${y} is before the horizon`);
     }
     checkHouseholds(ctx, a, at);
-    if (region === undefined || program === undefined || y === undefined) continue;
+    if (region === undefined || program === undefined || y === undefined) {
+      if (!isTotalsLabel(a.region)) unresolved.push({ leaf: region ?? ctx.regionNamedBy(a.region), program, year: y });
+      continue;
+    }
     checkPaid(ctx, a, y, program, at);
     const row = ctx.leafRows(program).get(region);
     if (!row) {
@@ -58,7 +64,14 @@ export function checkActuals(ctx: CheckContext): void {
     }
   }
   checkCompletions(ctx, entries, leafKnown, partialOf);
-  if (asOf) checkClosedYearsCovered(ctx, asOf, seen);
+  if (asOf) checkClosedYearsCovered(ctx, asOf, seen, unresolved);
+}
+
+/** What a record whose region, programme or year did not resolve may stand for (undefined: any). */
+interface Unresolved {
+  leaf?: string;
+  program?: string;
+  year?: number;
 }
 
 /** The date (a real calendar day, inside the planning period) and the years it closes. */
@@ -158,13 +171,17 @@ function checkCompletions(ctx: CheckContext, entries: [Doc, number][], checked: 
   }
 }
 
-/** Every leaf and programme has a record for each closed horizon year (one problem per year and programme). */
-function checkClosedYearsCovered(ctx: CheckContext, asOf: AsOfYears, seen: Map<string, number>): void {
+/**
+ * Every leaf and programme has a record for each closed horizon year (one problem per year and
+ * programme). A leaf that an unresolved record may stand for waits until that record is fixed.
+ */
+function checkClosedYearsCovered(ctx: CheckContext, asOf: AsOfYears, seen: Map<string, number>, unresolved: readonly Unresolved[]): void {
   if (!ctx.horizon) return;
   for (let y = ctx.horizon.start; y < Math.min(asOf.firstOpenYear, ctx.horizon.end + 1); y++) {
     for (const program of ctx.programs.keys()) {
       if (!ctx.whole(["actuals"]) || !ctx.whole(["regions"]) || !ctx.leafRowsWhole(program)) continue;
-      const missing = [...ctx.leafRows(program).keys()].filter((leaf) => !seen.has(JSON.stringify([leaf, program, y])));
+      const standsFor = (leaf: string) => unresolved.some((u) => (u.leaf ?? leaf) === leaf && (u.program ?? program) === program && (u.year ?? y) === y);
+      const missing = [...ctx.leafRows(program).keys()].filter((leaf) => !seen.has(JSON.stringify([leaf, program, y])) && !standsFor(leaf));
       if (missing.length === 0) continue;
       const shown = missing.length > 8 ? `${missing.slice(0, 8).join(", ")} and ${missing.length - 8} more` : missing.join(", ");
       ctx.report(["as_of"], `as_of ${String(ctx.doc.as_of)} closes ${y}, but actuals have no ${y} record of "${program}" for ${shown} (add them; started: 0 where nothing started)`);

@@ -145,6 +145,12 @@ export class CheckContext {
     return undefined;
   }
 
+  /** The id of the region or group a reference names by its name (a record's `广州市` for gz); undefined otherwise. */
+  regionNamedBy(value: unknown): string | undefined {
+    const r = id(value);
+    return r === undefined ? undefined : this.regionNamed(r);
+  }
+
   private regionNames: Map<string, string> | null = null;
 
   /** The id of the region or group whose name is `name` (a CSV typed with 西城街道 for xicheng). */

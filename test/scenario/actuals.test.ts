@@ -107,6 +107,22 @@ describe("as_of", () => {
     expectProblem(error, "as_of", lineOf(yaml, "as_of:"), "s.yaml", 'closes 2022, but actuals have no 2022 record of "retrofit" for sz');
   });
 
+  it("does not say a closed year lacks the record whose region, programme or year is wrong (a follow-on), but names the leaves no record may stand for", () => {
+    const named = (actuals: string) => WITH_ACTUALS(actuals, "as_of: 2023\n").replace("{id: gz, parent: gd}", "{id: gz, name: 广州市, parent: gd}");
+    const byName = named(every(2021) + "  - {region: 广州市, program: retrofit, year: 2022, started: 5}\n  - {region: sz, program: retrofit, year: 2022, started: 3}\n");
+    const { error } = errorFor(byName);
+    expectProblem(error, "actuals[2].region", lineOf(byName, "region: 广州市"), "s.yaml", '"广州市" is the name of region "gz": write its id');
+    expect(error.problems.map((p) => p.path)).toEqual(["actuals[2].region"]);
+    // A misspelt region may stand for any leaf, a misspelt programme for any programme: each waits.
+    for (const wrong of ["region: gzz, program: retrofit", "region: gz, program: retrofitt"]) {
+      const yaml = named(every(2021) + `  - {${wrong}, year: 2022, started: 5}\n  - {region: sz, program: retrofit, year: 2022, started: 3}\n`);
+      expect(errorFor(yaml).error.problems.map((p) => p.path)).toEqual([wrong.startsWith("region: gzz") ? "actuals[2].region" : "actuals[2].program"]);
+    }
+    // The record written by name stands for gz only: sz, which no record names, is still missing.
+    const alone = named(every(2021) + "  - {region: 广州市, program: retrofit, year: 2022, started: 5}\n");
+    expectProblem(errorFor(alone).error, "as_of", lineOf(alone, "as_of:"), "s.yaml", 'closes 2022, but actuals have no 2022 record of "retrofit" for sz (');
+  });
+
   it("rejects a record after the date, a partial flag that contradicts it, and a day that does not exist", () => {
     const yaml = WITH_ACTUALS(every(2021) + every(2022, ", partial: true") + every(2024), "as_of: 2023-09-30\n");
     const { error } = errorFor(yaml);
