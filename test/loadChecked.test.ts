@@ -40,4 +40,12 @@ describe("loadCheckedScenario: one round of problems", () => {
       expect.stringMatching(/^uncertainty\.inputs\[1\]\.program: unknown program "retrofitt"/),
     ]);
   });
+
+  it("lists an input's wrong reference with its wrong key, not a round later (a QA review)", () => {
+    const problems = problemsOf(base.replace("dist: {type: uniform, min: 1, max: 1.2}", "program: retrofitt\n      regoin: gz\n      dist: {type: uniform, min: 1, max: 1.2}"));
+    expect(problems).toEqual([
+      expect.stringMatching(/^uncertainty\.inputs\[0\]\.program: unknown program "retrofitt"/),
+      expect.stringMatching(/^uncertainty\.inputs\[0\]\.regoin: unknown key "regoin"/),
+    ]);
+  });
 });

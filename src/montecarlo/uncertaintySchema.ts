@@ -74,7 +74,7 @@ export function checkUncertainty(raw: unknown, scenario: Scenario, writtenAt?: W
   const shape = sectionShape(raw, writtenAt);
   const problems = [...shape.problems];
   const inputs: UncertainInput[] = [];
-  for (const { index, input, raw: r } of shape.inputs) {
+  for (const { index, input, refs: r } of shape.inputs) {
     const before = problems.length;
     checkReferences(r, scenario, (...rest) => ["inputs", index, ...rest], problems);
     if (input && problems.length === before) inputs.push(input);
@@ -97,7 +97,12 @@ export function uncertaintySectionProblems(raw: unknown, writtenAt?: WrittenAt):
 interface SectionShape {
   seed: number | null;
   /** Inputs of the right shape, with their index in the list; `input` null where their own values are wrong. */
-  inputs: { index: number; input: UncertainInput | null; raw: RawInput }[];
+  /**
+   * Every input, with its index in the list; `input` null where its own values are wrong. `refs`:
+   * its references that are well formed, checked against the scenario even when another key of the
+   * input is wrong, so both come in one round.
+   */
+  inputs: { index: number; input: UncertainInput | null; refs: References }[];
   correlations: { between: [string, string]; rho: number }[];
   problems: UncertaintyProblem[];
 }
@@ -115,6 +120,7 @@ function sectionShape(raw: unknown, writtenAt?: WrittenAt): SectionShape {
     const parsed = InputSchema.safeParse(item);
     if (!parsed.success) {
       problems.push(...fromZod(parsed.error.issues, item, (p) => writtenAt?.(at(...p))).map((p) => ({ ...p, path: at(...p.path) })));
+      inputs.push({ index: i, input: null, refs: wellFormedReferences(item) });
       return;
     }
     const r = parsed.data;
@@ -133,7 +139,7 @@ function sectionShape(raw: unknown, writtenAt?: WrittenAt): SectionShape {
       id: r.id, appliesTo: r.applies_to, mode, dist, per: (r.per ?? "draw") as Per,
       program: r.program ?? null, source: r.source ?? null, region: r.region ?? null, kind: (r.kind ?? null) as SourceKind | null,
     } : null;
-    inputs.push({ index: i, input, raw: r });
+    inputs.push({ index: i, input, refs: r });
   });
   const correlations: SectionShape["correlations"] = [];
   items("correlations").forEach((item, i) => {
@@ -145,12 +151,25 @@ function sectionShape(raw: unknown, writtenAt?: WrittenAt): SectionShape {
   return { seed, inputs, correlations, problems };
 }
 
-type RawInput = z.output<typeof InputSchema>;
+/** What an input refers to: the quantity it applies to and the scenario's ids and kinds that filter it. */
+const REFERENCES = ["applies_to", "program", "source", "region", "kind"] as const;
+type References = Partial<Pick<z.output<typeof InputSchema>, (typeof REFERENCES)[number]>>;
 type At = (...rest: (string | number)[]) => (string | number)[];
 
-function checkReferences(r: RawInput, scenario: Scenario, at: At, problems: UncertaintyProblem[]): void {
+/** The references of an input that failed its schema (an unknown key, a bad `per`) which are well formed on their own. */
+function wellFormedReferences(item: unknown): References {
+  const out: Record<string, unknown> = {};
+  if (item === null || typeof item !== "object") return out;
+  for (const key of REFERENCES) {
+    const parsed = InputSchema.shape[key].safeParse((item as Record<string, unknown>)[key]);
+    if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
+  }
+  return out as References;
+}
+
+function checkReferences(r: References, scenario: Scenario, at: At, problems: UncertaintyProblem[]): void {
   for (const f of ["program", "source", "kind"] as const) {
-    if (r[f] !== undefined && !FILTERS[r.applies_to].includes(f)) {
+    if (r[f] !== undefined && r.applies_to !== undefined && !FILTERS[r.applies_to].includes(f)) {
       const allowed = FILTERS[r.applies_to].join(", ");
       problems.push({ path: at(f), message: `${r.applies_to} inputs cannot be filtered by ${f} (use ${allowed} or region)` });
     }

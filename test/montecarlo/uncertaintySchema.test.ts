@@ -96,6 +96,21 @@ describe("input problems", () => {
     expect(problemsOf({ inputs: [raw] })).toEqual([message]);
   });
 
+  it("checks an input's well-formed references in the same round as its wrong key or value (a QA review got them a round later)", () => {
+    expect(problemsOf({ inputs: [input({ program: "retrofitt", regoin: "gz" })] })).toEqual([
+      `inputs[0].regoin: unknown key "regoin"`,
+      `inputs[0].program: unknown program "retrofitt" (did you mean "retrofit"?)`,
+    ]);
+    expect(problemsOf({ inputs: [input({ applies_to: "budget", source: "centrl", kind: "government", per: "regionyear" })] })).toEqual([
+      `inputs[0].per: "regionyear" is not one of draw, region, year, region_year (did you mean "region_year"?)`,
+      `inputs[0].source: unknown source "centrl" (did you mean "central"?)`,
+    ]);
+    // A reference that is itself malformed, or a filter whose quantity is not known, is not checked.
+    const unchecked = problemsOf({ inputs: [input({ applies_to: "nope", program: "village", source: "central", region: 7.5 })] });
+    expect(unchecked).toContain(`inputs[0].applies_to: "nope" is not one of unit_cost, budget, enterprise_shortfall, consent_failure, slip`);
+    expect(unchecked.filter((p) => /unknown region|cannot be filtered/.test(p))).toEqual([]);
+  });
+
   it("duplicate ids", () => {
     expect(problemsOf({ inputs: [input({}), input({ program: "village" })] })).toEqual([`inputs[1].id: duplicate input id "x" (also inputs[0])`]);
   });
