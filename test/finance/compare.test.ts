@@ -248,7 +248,7 @@ describe("input diff", () => {
       ({ file: "stress_summary.csv", key, column: "households_started_lost", values: [String(a), String(b)], deltas: [Number((b - a).toPrecision(12))], relDeltas: [a === 0 ? (b === a ? 0 : null) : (b - a) / Math.abs(a)], missingIn: [] });
     // Two stress runs' stress_summary.csv as the review compared them.
     const rows = [row("cut=0", 0, 0), row("cut=0.1", -0.0001, 6159.005), row("cut=0.2", 40.8634, 12317.848), row("cut=0.3", 6199.7065, 18476.691)];
-    const result = { folders: [], rows, inputs: [], runs: [], sources: [], warnings: [] };
+    const result = { folders: [], rows, inputs: [], runs: [], sources: [], warnings: [], absent: [] };
     const lines = compareText(result, 5, null).split("\n");
     expect(lines).toContain("    cut=0.1 households_started_lost: -0.0001 → 6159.005 (+6159.0051)");
     expect(lines).toContain("    cut=0.3 households_started_lost: 6199.7065 → 18476.691 (+12276.9845 +198.0%)");
@@ -259,7 +259,7 @@ describe("input diff", () => {
     const row = (key: string, column: string, a: number, b: number) => compareTable("targets.csv", [table(key, column, a), table(key, column, b)])[0];
     // The review's mc against conf90: P(met) 0 → 57 % has no relative change, 0.7 % → 92.6 % a meaningless +13,128.6 %.
     const rows = [row("lj-communities", "p_met", 0.007, 0.926), row("lj-households", "p_met", 0, 0.572), row("czc-villages", "p_met", 0.1, 0.83725), row("lj-county", "attainment", 1, 1.266667)];
-    const result = { folders: [], rows, inputs: [], runs: [], sources: [], warnings: [] };
+    const result = { folders: [], rows, inputs: [], runs: [], sources: [], warnings: [], absent: [] };
     const lines = compareText(result, 5, null).split("\n");
     const start = lines.indexOf("  targets.csv:");
     expect(lines.slice(start + 1, start + 5)).toEqual([

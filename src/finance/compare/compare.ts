@@ -18,6 +18,7 @@ import type { FolderSummary } from "../../report/runContext.js";
 import { formatMoney, formatMoneyChange, formatPercent, formatPointChange } from "../../format/numbers.js";
 import { toCsv } from "../../output/csv.js";
 import { REPORT_TOLERANCE } from "../../results/tolerance.js";
+import { absentColumnLines, absentColumns, type AbsentColumns } from "./absentColumns.js";
 import { changeScore, type CompareRow, compareTable, toNumber } from "./alignTables.js";
 import { diffInputs, type InputDifference } from "./inputDiff.js";
 import { readResultsFolder, type ResultsFolder } from "./readFolder.js";
@@ -35,6 +36,8 @@ export interface CompareResult {
   sources: CompareRow[];
   /** Mismatches that were allowed by `force` (empty otherwise). */
   warnings: string[];
+  /** Columns some folders' tables lack (a shard's or a plain plan's targets.csv has no Monte Carlo columns). */
+  absent: AbsentColumns[];
 }
 
 export async function compareFolders(dirs: string[], options: { force?: boolean } = {}): Promise<CompareResult> {
@@ -52,7 +55,7 @@ export async function compareFolders(dirs: string[], options: { force?: boolean 
     if (tables.some((t) => t !== undefined)) rows.push(...compareTable(file, tables));
   }
   if (rows.length === 0) throw new UsageError(`none of the folders holds result tables (${Object.keys(TABLE_KEYS).join(", ")})`);
-  return { folders, rows, inputs: diffInputs(folders.map((f) => f.input)), runs: diffRuns(folders), sources: sourceShift(folders), warnings: mismatches };
+  return { folders, rows, inputs: diffInputs(folders.map((f) => f.input)), runs: diffRuns(folders), sources: sourceShift(folders), warnings: mismatches, absent: absentColumns(folders) };
 }
 
 /** The command that wrote a folder: run.json's `command`; plan and merge folders (the same tables) have none. */
@@ -231,9 +234,10 @@ export function compareText(result: CompareResult, top: number, outFile: string 
   const missing = result.rows.filter((r) => r.missingIn.length > 0).length;
   lines.push("", `values that changed most (top ${top} per file; ${total} changed values in all):`);
   if (missing > 0) lines.push(`  ${missing} values are in some folders only (column missing_in of ${outFile ?? "compare.csv"}); they are not counted as changed`);
+  lines.push(...absentColumnLines(result.absent, result.folders));
   const shift = sourceShiftLines(result, top);
   lines.push(...shift);
-  if (changed.size === 0 && shift.length === 0) lines.push(missing > 0 ? "  none of the values every folder holds changed" : "  none: every value is the same");
+  if (changed.size === 0 && shift.length === 0) lines.push(missing > 0 || result.absent.length > 0 ? "  none of the values every folder holds changed" : "  none: every value is the same");
   for (const [file, list] of changed) {
     lines.push(`  ${file}:`);
     for (const r of list) lines.push(`    ${r.key} ${r.column}: ${changeText(r, relative.has(r))}`);
