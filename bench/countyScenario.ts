@@ -44,7 +44,7 @@ export function countyScenario({ counties = 122, cities = 21, integer }: CountyO
     residents: { min: 0.005, max: 0.05, capPerHousehold: 3000 },
   });
   const program = (id: string, cost: number, hpu: number, stock: number, profile: number[], gov: number): Program => ({
-    id, name: id, unit: "unit", integer, escalation: 0.02, spendProfile: profile, slotsPerUnit: 1, startLimits: [],
+    id, name: id, unit: "unit", integer, escalation: 0.02, spendProfile: profile, slotsPerUnit: 1, householdsPerUnitGiven: true, startLimits: [],
     shares: shares(gov),
     leaves: leaves.map((region) => ({ region, stock: Math.round(stock * (0.5 + rand())), householdsPerUnit: Math.round(hpu * (0.7 + 0.6 * rand())), unitCost: cost * (0.8 + 0.4 * rand()) })),
   });

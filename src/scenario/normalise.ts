@@ -121,6 +121,7 @@ function normaliseProgram(p: Raw["programs"][number], at: YamlPath, defaultRegio
     escalation: p.escalation ?? 0,
     spendProfile: p.spend_profile ?? [1],
     slotsPerUnit: p.slots_per_unit ?? 1,
+    householdsPerUnitGiven: p.households_per_unit !== undefined || p.by_region.some((row) => row.households_per_unit !== undefined),
     leaves,
     shares,
     startLimits: (p.start_limits ?? []).map(

@@ -79,6 +79,12 @@ export interface Program {
   /** Fraction of cost paid in the start year, the next, …; sums to 1; length = duration. */
   spendProfile: number[];
   slotsPerUnit: number;
+  /**
+   * `households_per_unit` was given, on the programme or on a by_region row. Without it every
+   * leaf still has 1 household per unit for the model's arithmetic, but the units may hold no
+   * households at all (towns, streets, km of greenway): householdPrograms.ts decides what counts.
+   */
+  householdsPerUnitGiven: boolean;
   leaves: ProgramLeaf[];
   /** Keyed by source id; a source funds a programme only if named here. */
   shares: Record<string, ShareBound>;

@@ -28,6 +28,8 @@ export function program(overrides: Partial<Program> & Pick<Program, "id" | "leav
     escalation: 0,
     spendProfile: [1],
     slotsPerUnit: 1,
+    // As if written in the scenario: a leaf with other than 1 household per unit was given one.
+    householdsPerUnitGiven: overrides.leaves.some((l) => l.householdsPerUnit !== 1),
     startLimits: [],
     ...overrides,
   };

@@ -14,6 +14,7 @@ function program(id: string, leaves: [string, number][], shares: string[]): Prog
     escalation: 0,
     spendProfile: [0.6, 0.4],
     slotsPerUnit: 1,
+    householdsPerUnitGiven: true,
     leaves: leaves.map(([r, unitCost]) => ({ region: r, stock: 100, householdsPerUnit: 200, unitCost })),
     shares: Object.fromEntries(shares.map((s) => [s, { min: 0, max: 1, capPerHousehold: null }])),
     startLimits: [],

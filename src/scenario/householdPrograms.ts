@@ -1,0 +1,27 @@
+/**
+ * Which programmes' units hold households. Every leaf has households per unit for the model's
+ * arithmetic, 1 where none is given, so plan.csv's households of a 典型镇 programme are its towns
+ * and of a greenway its kilometres. A figure that adds households up across programmes (stress's
+ * households lost, the regions losing most) must count only the programmes whose units are
+ * households or hold them:
+ *
+ *   - `households_per_unit` given, on the programme or on a by_region row (a cost per household
+ *     needs it, so that case is here too);
+ *   - a `households_started` / `households_completed` target on the programme (its units are
+ *     counted in households, one per unit where none is given: a programme planned per 户);
+ *   - an actual of the programme recording its households.
+ *
+ * Any other programme (a town, a street, a kilometre) counts no households.
+ */
+import type { Program, Scenario } from "./types.js";
+
+export function countsHouseholds(scenario: Scenario, program: Program): boolean {
+  return program.householdsPerUnitGiven ||
+    scenario.targets.some((t) => t.program === program.id && t.metric.startsWith("households")) ||
+    scenario.actuals.some((a) => a.program === program.id && (a.householdsStarted !== undefined || a.householdsCompleted !== undefined));
+}
+
+/** The ids of the programmes that count households (countsHouseholds), in scenario order. */
+export function householdPrograms(scenario: Scenario): Set<string> {
+  return new Set(scenario.programs.filter((p) => countsHouseholds(scenario, p)).map((p) => p.id));
+}
