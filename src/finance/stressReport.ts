@@ -8,6 +8,7 @@ import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatCount, formatMoney, formatPercent, formatProbability, probabilityBounds, showsBound } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
+import { householdPrograms } from "../scenario/householdPrograms.js";
 import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
@@ -121,7 +122,8 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
 function regionMoves(levels: StressLevel[], i: number): { text: string; gained: boolean } {
   const level = levels[i].planned;
   if (i === 0 || level?.solution.status !== "optimal") return { text: "—", gained: false };
-  const moved = regionsMovingMost(basePlan(levels).tables, level.tables, TOP_MOVING_REGIONS);
+  const base = basePlan(levels);
+  const moved = regionsMovingMost(base.tables, level.tables, TOP_MOVING_REGIONS, householdPrograms(base.scenario));
   const lost = moved.losing.map((l) => `${l.region_name} −${fmt(l.households)}户`).join(", ");
   const gained = moved.gaining.map((l) => `${l.region_name} +${fmt(l.households)}户`).join(", ");
   if (!gained) return { text: lost || "none", gained: false };

@@ -25,6 +25,7 @@ import { levelStatus, runStress, type StressLevel, type StressOptions } from "./
 import { confidenceAtEveryLevel } from "./stressConfidence.js";
 import { monteCarloAtEveryLevel } from "./stressMonteCarlo.js";
 import { renderStressFiles } from "./stressReport.js";
+import { householdsCountedNotes } from "./stressTables.js";
 
 export interface StressRequest extends FolderRequest {
   cut: CutSpec;
@@ -51,7 +52,7 @@ export interface StressOutcome {
   cutNote: string;
   /** The folder written (absolute). */
   outDir: string;
-  /** Notes on the run to print with the table (also in run.json's warnings): no uncertain inputs. */
+  /** Notes on the run to print with the table (also in run.json's warnings): what counts as households, no uncertain inputs. */
   notes: Label[];
 }
 
@@ -73,7 +74,10 @@ export async function stressFolder(file: string, request: StressRequest): Promis
   });
   const { loaded, checked: { selection, selected, cuts, seeds } } = run;
   const draws = validationRun(loaded, validation);
-  const notes = noUncertaintyNotes(loaded.uncertainty.inputs.length, { confidence: Boolean(confidence), draws: draws !== null });
+  const notes = [
+    ...householdsCountedNotes(loaded.scenario),
+    ...noUncertaintyNotes(loaded.uncertainty.inputs.length, { confidence: Boolean(confidence), draws: draws !== null }),
+  ];
   const planning = seeds && confidence?.level !== undefined
     ? confidenceAtEveryLevel(loaded, { level: confidence.level, calibrationSeed: seeds.calibration, calibrationDraws: confidence.calibrationDraws }, solver)
     : null;

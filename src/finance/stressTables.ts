@@ -6,9 +6,11 @@
  *                       households lost and per 亿元 cut, regions losing and gaining most.
  * Lost quantities are "baseline minus this level", so positive numbers are losses.
  */
-import { HALF_HOUSEHOLD, isHouseholdGain } from "../format/householdsLost.js";
+import { HALF_HOUSEHOLD, householdsLeftOutNote, isHouseholdGain } from "../format/householdsLost.js";
+import type { Label } from "../format/labels.js";
 import { round } from "../results/numbers.js";
 import type { PlanTables, TargetRow } from "../results/types.js";
+import { householdPrograms } from "../scenario/householdPrograms.js";
 import type { Scenario, Target } from "../scenario/types.js";
 import { shortfallObjective } from "../plan/planScenario.js";
 import { basePlan, levelStatus, type StressLevel } from "./stress.js";
@@ -95,17 +97,16 @@ export function stressTargetRows(levels: StressLevel[]): StressTargetRow[] {
 export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
   const base = basePlan(levels);
   const baseGov = governmentUsed(base.tables);
-  // A scenario with no households target and every programme at the default 1 household per unit
-  // counts no households (towns, km of greenway): households lost would add towns to kilometres.
-  const households = outermostHouseholdTargets(base.scenario).length > 0 ||
-    base.scenario.programs.some((p) => p.leaves.some((l) => l.householdsPerUnit !== 1));
+  // Only programmes whose units hold households count (householdPrograms.ts): a town or a km of
+  // greenway at the default 1 household per unit is no household. A scenario with none counts none.
+  const households = householdPrograms(base.scenario);
   return levels.map((level) => {
     const status = levelStatus(level);
     const planned = status === "optimal" ? level.planned : null;
-    const counted = planned !== null && households;
+    const counted = planned !== null && households.size > 0;
     const gov = planned ? governmentUsed(planned.tables) : null;
     const lost = counted ? householdTargetsLost(base.scenario, base.tables.targets, planned.tables.targets) : null;
-    const moved = counted ? regionsMovingMost(base.tables, planned.tables, TOP_MOVING_REGIONS) : null;
+    const moved = counted ? regionsMovingMost(base.tables, planned.tables, TOP_MOVING_REGIONS, households) : null;
     // A level that starts more households than the 0 % plan has no loss to rate.
     const perHundredMillion = lost !== null && !isHouseholdGain(lost) && level.moneyCutYuan > 0 ? round(lost / (level.moneyCutYuan / 1e8), 4) : null;
     return {
@@ -120,7 +121,7 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
       government_change_yuan: gov === null ? null : round(gov - baseGov, 2),
       households_lost: lost,
       households_lost_per_100m_yuan: perHundredMillion,
-      households_started_lost: counted ? round(total(householdsStartedByRegion(base.tables)) - total(householdsStartedByRegion(planned.tables)), 4) : null,
+      households_started_lost: counted ? round(total(householdsStartedByRegion(base.tables, households)) - total(householdsStartedByRegion(planned.tables, households)), 4) : null,
       regions_losing_most: moved ? formatMoves(moved.losing) : "",
       // Beside the losers, so that a cut which moves households between regions (households_lost
       // 0, one town −1,657户) reads as a move, not as a loss the total hides.
@@ -128,6 +129,18 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
       ...(level.extras.summary ?? {}),
     };
   });
+}
+
+/**
+ * The note a stress run carries (printed, run.json's warnings, the report and the workbook) where
+ * some programmes count households and others do not: which the households figures count. None
+ * where every programme counts them, or none does (the tables then say no households are counted).
+ */
+export function householdsCountedNotes(scenario: Scenario): Label[] {
+  const counted = householdPrograms(scenario);
+  const left = scenario.programs.filter((p) => !counted.has(p.id));
+  if (counted.size === 0 || left.length === 0) return [];
+  return [householdsLeftOutNote(scenario.programs.filter((p) => counted.has(p.id)), left)];
 }
 
 export function governmentUsed(tables: PlanTables): number {
@@ -162,10 +175,13 @@ export function outermostHouseholdTargets(scenario: Scenario): Target[] {
   return hh.filter((a) => !hh.some((b) => b !== a && inside(a, b)));
 }
 
-/** households_started over the horizon by leaf region (plan.csv). */
-export function householdsStartedByRegion(tables: PlanTables): Map<string, number> {
+/**
+ * households_started over the horizon by leaf region (plan.csv), of the programmes that count
+ * households (`counted`, householdPrograms.ts): plan.csv's households of a town are its towns.
+ */
+export function householdsStartedByRegion(tables: PlanTables, counted: ReadonlySet<string>): Map<string, number> {
   const out = new Map<string, number>();
-  for (const r of tables.plan) out.set(r.region, (out.get(r.region) ?? 0) + r.households_started);
+  for (const r of tables.plan) if (counted.has(r.program)) out.set(r.region, (out.get(r.region) ?? 0) + r.households_started);
   return out;
 }
 
@@ -178,12 +194,15 @@ export interface RegionMove {
 
 /**
  * The `top` leaf regions with the largest loss, and those with the largest gain, of households
- * started against the 0 % plan; a change under half a household is the LP re-balancing, not a
- * move ("−0户").
+ * started against the 0 % plan, in the programmes that count households (`counted`): a region
+ * that loses only a town loses no household. A change under half a household is the LP
+ * re-balancing, not a move ("−0户").
  */
-export function regionsMovingMost(base: PlanTables, level: PlanTables, top: number): { losing: RegionMove[]; gaining: RegionMove[] } {
-  const before = householdsStartedByRegion(base);
-  const after = householdsStartedByRegion(level);
+export function regionsMovingMost(
+  base: PlanTables, level: PlanTables, top: number, counted: ReadonlySet<string>,
+): { losing: RegionMove[]; gaining: RegionMove[] } {
+  const before = householdsStartedByRegion(base, counted);
+  const after = householdsStartedByRegion(level, counted);
   const names = new Map(base.plan.map((r) => [r.region, r.region_name]));
   const changes = [...before.keys()].map((region) => ({ region, lost: (before.get(region) ?? 0) - (after.get(region) ?? 0) }));
   const most = (sign: 1 | -1) => changes
