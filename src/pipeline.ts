@@ -53,6 +53,7 @@ import { type McRunInfo, type McTables, monteCarloTables, QUANTILE_METHOD, rende
 import {
   checkDrawMemory, checkMonteCarloRequest, effectiveWorkers, type MonteCarloRequest, type MonteCarloRun, resolveSeed, runMonteCarlo, shardRange,
 } from "./montecarlo/monteCarlo.js";
+import { replanWholeUnitsWarnings } from "./montecarlo/replanWholeUnits.js";
 import { renderShardFile, SHARD_FILE } from "./montecarlo/shardFiles.js";
 
 export interface SimulateOptions extends FolderRequest {
@@ -147,6 +148,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   if (mc) {
     runJson.monte_carlo = mc.info;
     if (loaded.uncertainty.inputs.length === 0) addRunWarning(runJson, NO_UNCERTAINTY_FOR_DRAWS);
+    if (mc.info.mode === "replan") for (const note of replanWholeUnitsWarnings(loaded.scenario)) addRunWarning(runJson, note);
 
     const asked = options.monteCarlo!.workers;
     if (mc.info.workers !== asked) addRunWarning(runJson, fewerWorkers(asked, mc.info.workers));

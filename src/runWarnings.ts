@@ -65,6 +65,19 @@ export function withNotes(title: string, notes: readonly Label[]): string {
   return [title, ...notes.map((n) => `note: ${n.en}`)].join("\n");
 }
 
+/**
+ * `--mode replan` on a scenario with whole-unit programmes: its annual re-plans are LP relaxations
+ * (src/montecarlo/replanWholeUnits.ts), so the P(met) of their targets reads low.
+ */
+export function replanRelaxesWholeUnits(programs: readonly string[], targets: readonly string[]): Label {
+  return {
+    en: `--mode replan: the annual re-plans are LP relaxations, so they start fractions of whole units (${programs.join(", ")}: integer: true) ` +
+      `and the P(met) of ${targets.join(", ")} under replan is understated; --mode evaluate gives the P(met) of the fixed whole-unit plan`,
+    zh: `--mode replan：逐年重新规划求解的是线性松弛，整数单位项目（${programs.join("、")}，integer: true）会按零头开工，` +
+      `因此逐年重新规划下${targets.join("、")}的完成概率（P(met)）被低估；按固定的整数单位计划执行的完成概率请用 --mode evaluate`,
+  };
+}
+
 /** `--workers` above the cores here: fewer threads ran, which the results do not depend on. */
 export function fewerWorkers(asked: number, used: number | null): Label {
   return {

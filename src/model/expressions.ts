@@ -3,7 +3,7 @@
  * actuals), cost falling due, units active, and the cumulative metric a target measures. Households
  * and completions recorded in actuals count as recorded (recorded.ts).
  */
-import type { Target } from "../scenario/types.js";
+import type { Program, Target } from "../scenario/types.js";
 import { unitCostOfStart } from "../scenario/unitPrice.js";
 import { type Expr, type LeafProgram, type ModelContext, MONEY_UNIT, sumExpr } from "./context.js";
 import { householdsStartedCorrection, metricCorrection } from "./recorded.js";
@@ -53,7 +53,7 @@ export function activeUnits(ctx: ModelContext, lp: LeafProgram, y: number): Expr
 }
 
 /** Last start year whose units have completed by the end of `by`. */
-export function lastStartCompletedBy(lp: LeafProgram, by: number): number {
+export function lastStartCompletedBy(lp: { program: Pick<Program, "spendProfile"> }, by: number): number {
   return by - lp.program.spendProfile.length + 1;
 }
 
