@@ -18,61 +18,10 @@ import type { PlanSolution } from "../plan/solvePlan.js";
 import { round } from "../results/numbers.js";
 import { referenceTarget, targetGain, validity } from "../results/shadow.js";
 import type { PlanTables } from "../results/types.js";
-import { formatChange, formatCount, formatMoney, formatPercent, grouped, priceStepYuan } from "../format/numbers.js";
+import { formatMoney, grouped, priceStep, priceStepYuan } from "../format/numbers.js";
 import { bindsAt } from "../model/rowActivity.js";
-
-export interface TargetGain {
-  target: string;
-  /** e.g. "households_started of gd-households". */
-  unit: string;
-  value: number;
-}
-
-export interface ExplainedRow {
-  stage: "shortfall" | "cost";
-  family: string;
-  where: string;
-  what: string;
-  /** How full the row is (from the result tables), e.g. "uses 9.6亿元 of 9.6亿元". */
-  state: string;
-  /** Value of relaxing the row by one `step`, in `unit` (stage 1: for the first target it moves). */
-  value: number;
-  /** The same per the family's natural step (1亿元, 1 slot, 1 unit): what the list is ordered by. */
-  rate: number;
-  unit: string;
-  step: string;
-  /** Stage 1: what the same step does to the other targets. */
-  also: TargetGain[];
-  /** Over which change of the limit the price is certain (the basis's range, in the step's direction). */
-  holds: Certainty;
-  /** The row (base model index) and the direction its bound moves in the step (+1: raised). */
-  index: number;
-  sign: 1 | -1;
-  /** What re-planning with the bound moved by 1亿元 gave (explainReplan.ts); budgets only. */
-  replanned?: Replanned;
-}
-
-/**
- * Where the basis makes a price certain: up to a change of the limit ("+3.2亿元", "+0.03 slots"; it
- * may hold further), for any change in the step's direction, or unknown (null: no ranging).
- */
-export type Certainty = { upTo: string } | "any_change" | null;
-
-/** A re-plan with a budget moved by 1亿元, against what the price predicts for that step. */
-export interface Replanned {
-  /** The step's stage objective moved by price × step (to 1e-6): the price holds for the whole step. */
-  linear: boolean;
-  /** The step's objective change as a share of price × step (1: all of it). */
-  share: number;
-  /** Stage 1: what the step added to each target, in its own units (the led target first). */
-  gains: TargetGain[];
-  /** Stage 1: targets missed in the plan that the re-plan meets. */
-  met: string[];
-  /** Stage 2: weighted cost the step saved (negative: spent more). */
-  saved: number;
-  /** The stage objective's improvement, for ordering (stage 1: weighted shortfall score; stage 2: yuan). */
-  improvement: number;
-}
+import { costUnit, stateOf, stepText } from "./explainText.js";
+import type { Certainty, ExplainedRow } from "./explainTypes.js";
 
 const PRICED = new Set<ConstraintFamily>(["budgets", "capacity", "targets", "shares", "resident_cap", "links", "stock", "start_limits"]);
 const EPS = 1e-9;
@@ -124,7 +73,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
       const saved = sign * g2;
       out.push({
         stage: "cost", ...base, value: round(Math.abs(g2) * step.rows * MONEY_UNIT, 2), rate: Math.abs(g2) * natural,
-        unit: targetCost ? `of weighted cost it ${sign > 0 ? "adds" : "saves"}` : saved > 0 ? "of weighted cost saved" : sign > 0 && anyMissed ? "of weighted cost spent more (it buys more of a missed target)" : "of weighted cost spent more",
+        unit: costUnit(targetCost, sign, saved, anyMissed),
         step: stepText(family, sign, step.label),
         also: [],
         holds: holds(sol, row, i, sign),
@@ -148,8 +97,7 @@ function moneyStep(room: number | null): { rows: number; label: string } {
  * where the price is certain ("+0.1 unit" for a start limit certain up to +0.33, not "+1 unit").
  */
 function countStep(room: number | null, unit: string): { rows: number; label: string } {
-  const r = room ?? Infinity;
-  const rows = r >= 1 ? 1 : 10 ** Math.floor(Math.log10(r));
+  const rows = priceStep(room, 1);
   return { rows, label: `${grouped(rows, 3)} ${unit}` };
 }
 
@@ -192,21 +140,6 @@ function holds(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): Certainty 
   return { upTo: `${sign > 0 ? "+" : "−"}${amount}` };
 }
 
-/** " (certain up to +3.2亿元; it may hold further)", as a price line ends. */
-export function certaintyText(c: Certainty): string {
-  if (c === null) return "";
-  return c === "any_change" ? " (holds for any change in that direction)" : ` (certain up to ${c.upTo}; it may hold further)`;
-}
-
-/**
- * The step a line prices. A share or residents' cap is a percentage, but its row is in money: "+1万元
- * above the share" is the source paying 1万元 more than its share allows.
- */
-function stepText(family: ConstraintFamily, sign: 1 | -1, label: string): string {
-  const limit = family === "shares" ? " the share" : family === "resident_cap" ? " the residents' cap" : "";
-  return `${sign > 0 ? "+" : "−"}${label}${limit ? (sign > 0 ? " above" : " below") + limit : ""}`;
-}
-
 /** What a non-money row counts, for its validity range ("up to +24.33 households_started"). */
 function countUnit(row: Row, sol: PlanSolution): string {
   const r = row.ref;
@@ -215,77 +148,3 @@ function countUnit(row: Row, sol: PlanSolution): string {
   return "units";
 }
 
-function stateOf(row: Row, tables: PlanTables): string {
-  const r = row.ref;
-  switch (r.family) {
-    case "budgets": {
-      const b = tables.budgets.find((x) => x.source === r.source && x.region === r.region && x.year === r.year);
-      return b ? `uses ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}` : "";
-    }
-    case "capacity": {
-      const c = tables.capacity.find((x) => x.capacity === r.capacity && x.year === r.year);
-      // Rounded as counts are elsewhere: "12 of 12 slots", not the solver's 11.999998.
-      return c ? `uses ${formatCount(c.slots_used, false)} of ${formatCount(c.slots, false)} slots` : "";
-    }
-    case "targets": {
-      const t = tables.targets.find((x) => x.target === r.target);
-      // Households are whole; a met target reads as met, not as 1,419,999.858 of 1,420,000.
-      const whole = t?.metric.startsWith("households") ?? false;
-      return t ? `plans ${formatCount(t.planned, whole)} of ${formatCount(t.target_value, whole)}${t.met ? " (met)" : " (missed)"}` : "";
-    }
-    default:
-      return "at its limit";
-  }
-}
-
-/** A line's price for its step, and where the basis makes it certain. */
-function priceText(r: ExplainedRow): string {
-  const value = r.stage === "shortfall" ? `≈ ${formatChange(r.value)} ${r.unit}` : `≈ ${formatMoney(r.value)} ${r.unit}`;
-  const also = r.also.map((g) => `, ${formatChange(g.value)} ${g.unit}`).join("");
-  return `${r.step}: ${value}${also}${certaintyText(r.holds)}`;
-}
-
-/** A budget line checked by re-planning with 1亿元 more (or less): what the re-plan gave. */
-function replannedText(r: ExplainedRow, p: Replanned): string {
-  const step = `+${formatMoney(1e8)}`;
-  const got = r.stage === "shortfall"
-    ? p.gains.map((g) => `${formatChange(g.value)} ${g.unit}`).join(", ") || "no target moves"
-    : `${formatMoney(Math.abs(p.saved))} of weighted cost ${p.saved >= 0 ? "saved" : "spent more"}`;
-  if (p.linear) return `${step} (re-planned): ${got} — the price holds for the whole step`;
-  // The rate with its unit, which says its direction ("… spent more"), as the price line would.
-  const rate = r.stage === "shortfall" ? `${formatChange(r.rate)} ${r.unit}` : `${formatMoney(r.rate * MONEY_UNIT)} ${r.unit}`;
-  const certain = r.holds !== null && r.holds !== "any_change" ? `, certain up to ${r.holds.upTo}` : "";
-  const meets = p.met.length > 0 ? `meets ${p.met.join(", ")}; ` : "";
-  // A re-plan that moves the other way than the rate ("saved" where the rate says "spent more") is
-  // not "-38.8 % of" it: the price does not reach a step this size.
-  if (p.share < 0) return `${step} (re-planned): ${got} — ${meets}the opposite way to the marginal rate (${rate} per ${formatMoney(1e8)}${certain}): that price does not hold for a step this size`;
-  return `${step} (re-planned): ${got} — ${meets}${formatPercent(p.share)} of what the marginal rate (${rate} per ${formatMoney(1e8)}${certain}) gives for the whole step`;
-}
-
-/** Groups of the printed list: the rows finance offices ask about first, then the other limits. */
-const GROUPS: { title: string; families: string[] }[] = [
-  { title: "budgets", families: ["budgets"] },
-  { title: "construction capacity", families: ["capacity"] },
-  { title: "targets", families: ["targets"] },
-  { title: "shares, residents' caps, links, stock, start limits", families: ["shares", "resident_cap", "links", "stock", "start_limits"] },
-];
-
-/** The text `simulate explain` prints: per stage and group, the `top` largest values. */
-export function explainText(rows: ExplainedRow[], top: number, title: string, refNote: string): string {
-  const lines = [title];
-  const section = (stage: ExplainedRow["stage"], heading: string) => {
-    lines.push("", heading);
-    const inStage = rows.filter((r) => r.stage === stage);
-    if (inStage.length === 0) lines.push("  (none)");
-    for (const group of GROUPS) {
-      const all = inStage.filter((r) => group.families.includes(r.family));
-      if (all.length === 0) continue;
-      lines.push(`  ${group.title}:`);
-      all.slice(0, top).forEach((r, i) => lines.push(`    ${i + 1}. ${r.what} — ${r.state}`, `       ${r.replanned ? replannedText(r, r.replanned) : priceText(r)}`));
-      if (all.length > top) lines.push(`    … and ${all.length - top} more (use --top)`);
-    }
-  };
-  section("shortfall", `What limits attainment (stage 1; ${refNote}):`);
-  section("cost", "What limits the cost of the plan (stage 2: its weighted cost, every source's money × its cost_weight):");
-  return lines.join("\n") + "\n";
-}

@@ -17,7 +17,7 @@ import type { StageRun } from "../plan/stageRun.js";
 import { isMet } from "../results/numbers.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import type { SolverChoice } from "../solve/auto.js";
-import type { ExplainedRow, TargetGain } from "./explain.js";
+import type { ExplainedRow, TargetGain } from "./explainTypes.js";
 
 /** Relative agreement of a re-plan's objective change with price × step for "the price holds". */
 const LINEAR = 1e-6;

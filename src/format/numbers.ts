@@ -184,13 +184,20 @@ function rangeDigits(width: number): number {
 }
 
 /**
- * The money step a price is quoted for: 1亿元, or the largest power of ten of yuan within `roomYuan`,
- * the change over which the price holds ("+1亿元 buys 47" read as a promise where the price holds
- * for 22万元 only; there the step is 10万元). Unknown room (null) or more than 1亿: 1亿元.
+ * The step a price is quoted for: its natural step (1亿元, 1 slot, 1 unit), or, where the price holds
+ * for less, the largest power of ten within `room`, the change over which it holds ("+1亿元 buys 47"
+ * read as a promise where the price holds for 22万元 only: there the step is 10万元). Unknown room
+ * (null): the natural step. Never below `least`. One rule for every price explain, the summary and
+ * min-budget quote.
  */
+export function priceStep(room: number | null, natural: number, least = 0): number {
+  const r = room ?? Infinity;
+  return r >= natural ? natural : Math.max(least, 10 ** Math.floor(Math.log10(r)));
+}
+
+/** A money price's step (priceStep): 1亿元, or a power of ten of yuan within `roomYuan`, at least 1 yuan. */
 export function priceStepYuan(roomYuan: number | null): number {
-  const room = roomYuan ?? Infinity;
-  return room >= YI ? YI : room >= 1 ? 10 ** Math.floor(Math.log10(room)) : 1;
+  return priceStep(roomYuan, YI, 1);
 }
 
 /**

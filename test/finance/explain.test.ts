@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { rowName } from "../../src/model/names.js";
 import { cutBudgets } from "../../src/finance/cuts.js";
-import { certaintyText, explainPlan, explainText } from "../../src/finance/explain.js";
+import { explainPlan } from "../../src/finance/explain.js";
+import { certaintyText, explainText } from "../../src/finance/explainText.js";
 import { type PlannedScenario, planScenario, shortfallObjective } from "../../src/plan/planScenario.js";
 import { resolveSelection } from "../../src/finance/selection.js";
 import { loadScenario } from "../../src/scenario/index.js";

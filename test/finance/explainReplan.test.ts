@@ -4,7 +4,8 @@
  * decided by the re-plan, not by the basis's range.
  */
 import { describe, expect, it } from "vitest";
-import { explainPlan, explainText } from "../../src/finance/explain.js";
+import { explainPlan } from "../../src/finance/explain.js";
+import { explainText } from "../../src/finance/explainText.js";
 import { replanBudgetLines } from "../../src/finance/explainReplan.js";
 import { planScenario } from "../../src/plan/planScenario.js";
 import type { Scenario } from "../../src/scenario/types.js";

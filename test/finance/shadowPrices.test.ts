@@ -8,7 +8,8 @@
  * leaf) and nothing of t-hh; it holds until t-all is met, 0.1667 × 72万 = 12万元 later.
  */
 import { describe, expect, it } from "vitest";
-import { explainPlan, explainText } from "../../src/finance/explain.js";
+import { explainPlan } from "../../src/finance/explain.js";
+import { explainText } from "../../src/finance/explainText.js";
 import { planScenario, type PlannedScenario } from "../../src/plan/planScenario.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { program, region, scenario, source, target, tree } from "../helpers/scenario.js";

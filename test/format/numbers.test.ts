@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { countsWholeUnits, formatChange, formatCount, formatMoney, formatPercent, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, formatTargetRange, moneyUnitFor, priceStepYuan } from "../../src/format/numbers.js";
+import { countsWholeUnits, formatChange, formatCount, formatMoney, formatPercent, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, formatTargetRange, moneyUnitFor, priceStep, priceStepYuan } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -115,6 +115,13 @@ describe("prices", () => {
     expect(priceStepYuan(222_571)).toBe(1e5);
     expect(priceStepYuan(99_999_999)).toBe(1e7);
     expect(priceStepYuan(0.4)).toBe(1);
+  });
+
+  it("quotes a count price (slots, units of a target) by the same rule: 1, or a power of ten within its room", () => {
+    expect(priceStep(null, 1)).toBe(1);
+    expect(priceStep(2.47, 1)).toBe(1);
+    expect(priceStep(0.33, 1)).toBe(0.1);
+    expect(priceStep(0.014, 1)).toBe(0.01);
   });
 });
 

@@ -4,7 +4,8 @@
  * it prints are checked by re-planning with 1亿元 more (finance/explainReplan.ts).
  */
 import type { Command } from "commander";
-import { explainPlan, explainText } from "../../finance/explain.js";
+import { explainPlan } from "../../finance/explain.js";
+import { explainText } from "../../finance/explainText.js";
 import { replanBudgetLines } from "../../finance/explainReplan.js";
 import { simulate } from "../../pipeline.js";
 import { referenceTarget } from "../../results/shadow.js";

@@ -1,0 +1,112 @@
+/**
+ * The words of `simulate explain`: how full a limit is, the step a price is quoted for, the price
+ * with where it is certain, a budget line's re-plan, and the printed list (finance/explain.ts
+ * computes the figures).
+ */
+import { MONEY_UNIT } from "../model/context.js";
+import type { ConstraintFamily, Row } from "../model/types.js";
+import { formatChange, formatCount, formatMoney, formatPercent } from "../format/numbers.js";
+import type { PlanTables } from "../results/types.js";
+import type { Certainty, ExplainedRow, Replanned } from "./explainTypes.js";
+
+/** " (certain up to +3.2亿元; it may hold further)", as a price line ends. */
+export function certaintyText(c: Certainty): string {
+  if (c === null) return "";
+  return c === "any_change" ? " (holds for any change in that direction)" : ` (certain up to ${c.upTo}; it may hold further)`;
+}
+
+/**
+ * The step a line prices. A share or residents' cap is a percentage, but its row is in money: "+1万元
+ * above the share" is the source paying 1万元 more than its share allows.
+ */
+export function stepText(family: ConstraintFamily, sign: 1 | -1, label: string): string {
+  const limit = family === "shares" ? " the share" : family === "resident_cap" ? " the residents' cap" : "";
+  return `${sign > 0 ? "+" : "−"}${label}${limit ? (sign > 0 ? " above" : " below") + limit : ""}`;
+}
+
+/**
+ * The unit of a cost-stage line: what the step does to the weighted cost. A target's line says what
+ * one unit more adds or less saves; a limit's, what the extra room saves — or, where the plan then
+ * spends more, that it does (buying more of a missed target, when one is missed).
+ */
+export function costUnit(targetCost: boolean, sign: 1 | -1, saved: number, anyMissed: boolean): string {
+  if (targetCost) return `of weighted cost it ${sign > 0 ? "adds" : "saves"}`;
+  if (saved > 0) return "of weighted cost saved";
+  return sign > 0 && anyMissed ? "of weighted cost spent more (it buys more of a missed target)" : "of weighted cost spent more";
+}
+
+/** How full a limit is in the plan: "uses 9.6亿元 of 9.6亿元", "plans 6 of 6 (met)". */
+export function stateOf(row: Row, tables: PlanTables): string {
+  const r = row.ref;
+  switch (r.family) {
+    case "budgets": {
+      const b = tables.budgets.find((x) => x.source === r.source && x.region === r.region && x.year === r.year);
+      return b ? `uses ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}` : "";
+    }
+    case "capacity": {
+      const c = tables.capacity.find((x) => x.capacity === r.capacity && x.year === r.year);
+      // Rounded as counts are elsewhere: "12 of 12 slots", not the solver's 11.999998.
+      return c ? `uses ${formatCount(c.slots_used, false)} of ${formatCount(c.slots, false)} slots` : "";
+    }
+    case "targets": {
+      const t = tables.targets.find((x) => x.target === r.target);
+      // Households are whole; a met target reads as met, not as 1,419,999.858 of 1,420,000.
+      const whole = t?.metric.startsWith("households") ?? false;
+      return t ? `plans ${formatCount(t.planned, whole)} of ${formatCount(t.target_value, whole)}${t.met ? " (met)" : " (missed)"}` : "";
+    }
+    default:
+      return "at its limit";
+  }
+}
+
+/** A line's price for its step, and where the basis makes it certain. */
+function priceText(r: ExplainedRow): string {
+  const value = r.stage === "shortfall" ? `≈ ${formatChange(r.value)} ${r.unit}` : `≈ ${formatMoney(r.value)} ${r.unit}`;
+  const also = r.also.map((g) => `, ${formatChange(g.value)} ${g.unit}`).join("");
+  return `${r.step}: ${value}${also}${certaintyText(r.holds)}`;
+}
+
+/** A budget line checked by re-planning with 1亿元 more (or less): what the re-plan gave. */
+function replannedText(r: ExplainedRow, p: Replanned): string {
+  const step = `+${formatMoney(1e8)}`;
+  const got = r.stage === "shortfall"
+    ? p.gains.map((g) => `${formatChange(g.value)} ${g.unit}`).join(", ") || "no target moves"
+    : `${formatMoney(Math.abs(p.saved))} of weighted cost ${p.saved >= 0 ? "saved" : "spent more"}`;
+  if (p.linear) return `${step} (re-planned): ${got} — the price holds for the whole step`;
+  // The rate with its unit, which says its direction ("… spent more"), as the price line would.
+  const rate = r.stage === "shortfall" ? `${formatChange(r.rate)} ${r.unit}` : `${formatMoney(r.rate * MONEY_UNIT)} ${r.unit}`;
+  const certain = r.holds !== null && r.holds !== "any_change" ? `, certain up to ${r.holds.upTo}` : "";
+  const meets = p.met.length > 0 ? `meets ${p.met.join(", ")}; ` : "";
+  // A re-plan that moves the other way than the rate ("saved" where the rate says "spent more") is
+  // not "-38.8 % of" it: the price does not reach a step this size.
+  if (p.share < 0) return `${step} (re-planned): ${got} — ${meets}the opposite way to the marginal rate (${rate} per ${formatMoney(1e8)}${certain}): that price does not hold for a step this size`;
+  return `${step} (re-planned): ${got} — ${meets}${formatPercent(p.share)} of what the marginal rate (${rate} per ${formatMoney(1e8)}${certain}) gives for the whole step`;
+}
+
+/** Groups of the printed list: the rows finance offices ask about first, then the other limits. */
+const GROUPS: { title: string; families: string[] }[] = [
+  { title: "budgets", families: ["budgets"] },
+  { title: "construction capacity", families: ["capacity"] },
+  { title: "targets", families: ["targets"] },
+  { title: "shares, residents' caps, links, stock, start limits", families: ["shares", "resident_cap", "links", "stock", "start_limits"] },
+];
+
+/** The text `simulate explain` prints: per stage and group, the `top` largest values. */
+export function explainText(rows: ExplainedRow[], top: number, title: string, refNote: string): string {
+  const lines = [title];
+  const section = (stage: ExplainedRow["stage"], heading: string) => {
+    lines.push("", heading);
+    const inStage = rows.filter((r) => r.stage === stage);
+    if (inStage.length === 0) lines.push("  (none)");
+    for (const group of GROUPS) {
+      const all = inStage.filter((r) => group.families.includes(r.family));
+      if (all.length === 0) continue;
+      lines.push(`  ${group.title}:`);
+      all.slice(0, top).forEach((r, i) => lines.push(`    ${i + 1}. ${r.what} — ${r.state}`, `       ${r.replanned ? replannedText(r, r.replanned) : priceText(r)}`));
+      if (all.length > top) lines.push(`    … and ${all.length - top} more (use --top)`);
+    }
+  };
+  section("shortfall", `What limits attainment (stage 1; ${refNote}):`);
+  section("cost", "What limits the cost of the plan (stage 2: its weighted cost, every source's money × its cost_weight):");
+  return lines.join("\n") + "\n";
+}
