@@ -1,12 +1,13 @@
 /**
  * "What is one more 亿元 worth?" — the binding constraints of a plan in planning words with their
  * shadow prices in human units, largest first, each with the range over which it holds:
- *   stage 1 (attainment): what relaxing the row by one step — +1亿元 for money rows (less where
- *     the price holds for less: moneyStep), +1 slot for capacity, one unit less of a hard target,
- *     +1 unit of stock or start limit — adds to each
+ *   stage 1 (attainment): what relaxing the row by one step — +1亿元 for money rows, +1 slot for
+ *     capacity, one unit less of a hard target, +1 unit of stock or start limit, each less where the
+ *     price holds for less (priceStep) — adds to each
  *     target, in that target's own units (not a weighted score converted into one target's units);
  *   stage 2 (cost): weighted cost (every source's money × its cost weight) saved by relaxing the
- *     row, or what one more unit of a met target costs. All figures are total derivatives through the stages (results/shadow.ts),
+ *     row by that step, or what one more unit of a met target costs (or one less saves; a fraction of
+ *     a unit where the price holds for less). All figures are total derivatives through the stages (results/shadow.ts),
  *     so a re-plan with the limit moved by a small step shows them.
  * A missed soft target has no stage-2 price (it would price re-balancing between targets).
  */
@@ -42,10 +43,12 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
     if ("year" in row.ref && row.ref.year < (scenario.asOf?.firstOpenYear ?? -Infinity)) return;
     const money = isMoneyRow(row);
     const natural = money ? 1e8 / MONEY_UNIT : 1; // row units (万元 or units) in the family's natural step
-    const stepOf = (sign: 1 | -1) => (money ? moneyStep(room(sol, row, i, sign)) : countStep(room(sol, row, i, sign), family === "capacity" ? "slot" : "unit"));
     const base = { family, where: rowName(row), what: describeRow(row, scenario, namer), state: stateOf(row, tables) };
     const target = row.ref.family === "targets" ? row.ref : null;
-    const targetUnit = target ? `${countUnit(row, sol)} of ${target.target}` : "";
+    const counted = family === "capacity" ? "slot" : target ? `${countUnit(row, sol)} of ${target.target}` : "unit";
+    // One step rule for every line, a target's included: its price is a rate that holds only over
+    // its range, so a whole town is not quoted where the price holds for 0.014 of one.
+    const stepOf = (sign: 1 | -1) => (money ? moneyStep(room(sol, row, i, sign)) : countStep(room(sol, row, i, sign), counted));
     const gains = scenario.targets
       .map((t, ti) => ({ target: t.id, unit: `${t.metric} of ${t.id}`, value: targetGain(sol, ti, i) }))
       .filter((g) => Math.abs(g.value * natural) > EPS && g.target !== target?.target);
@@ -69,7 +72,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
     if (Math.abs(g2) > EPS && !missed) {
       const targetCost = family === "targets";
       const sign = direction(sol, row, i, 1);
-      const step = targetCost ? { rows: 1, label: `1 ${targetUnit}` } : stepOf(sign);
+      const step = stepOf(sign);
       const saved = sign * g2;
       out.push({
         stage: "cost", ...base, value: round(Math.abs(g2) * step.rows * MONEY_UNIT, 2), rate: Math.abs(g2) * natural,
@@ -93,8 +96,9 @@ function moneyStep(room: number | null): { rows: number; label: string } {
 }
 
 /**
- * The step a count row's price is quoted for: 1 slot or unit, or the largest power of ten below
- * where the price is certain ("+0.1 unit" for a start limit certain up to +0.33, not "+1 unit").
+ * The step a count row's price is quoted for: 1 slot or unit (of a target: of its metric), or the
+ * largest power of ten below where the price is certain ("+0.1 unit" for a start limit certain up to
+ * +0.33, not "+1 unit"; "−0.01 started" of a town target certain down to −0.014).
  */
 function countStep(room: number | null, unit: string): { rows: number; label: string } {
   const rows = priceStep(room, 1);

@@ -101,9 +101,12 @@ describe("explain: shadow prices in human units", () => {
     const rows = explainPlan(base.solution, base.tables);
     expect(rows.length).toBeGreaterThan(10);
     for (const r of rows) expect(certaintyText(r.holds), `${r.where}: ${r.step}`).not.toMatch(/up to [+−]0(\.0+)? |up to [+−]0元/);
-    const lowered = rows.filter((r) => r.stage === "cost" && r.family === "targets" && r.step.startsWith("−1 "));
+    const lowered = rows.filter((r) => r.stage === "cost" && r.family === "targets" && r.sign < 0);
     expect(lowered.length).toBeGreaterThan(0);
-    for (const r of lowered) expect(r.unit).toBe("of weighted cost it saves");
+    for (const r of lowered) {
+      expect(r.unit).toBe("of weighted cost it saves");
+      expect(r.step).toMatch(/^−(1|0\.0*1) /); // a unit less, or the power of ten its price holds for
+    }
   }, 60_000);
 
   it("lists for a whole-unit plan only the limits that bind that plan, not those of its LP relaxation", async () => {
@@ -168,6 +171,27 @@ describe("explain: steps of count limits", () => {
     const raw = { ...base.tables, capacity: base.tables.capacity.map((c) => (c === capacity ? { ...c, slots: 12, slots_used: 11.999998 } : c)) };
     const line = explainPlan(base.solution, raw).find((r) => r.family === "capacity")!;
     expect(line.state).toBe("uses 12 of 12 slots");
+  });
+});
+
+describe("explain: a target's step", () => {
+  /** The cost stage's objective: every source's money × its cost weight. */
+  const weightedCost = (p: PlannedScenario, s: Scenario) =>
+    p.tables.funding.reduce((sum, f) => sum + f.amount_yuan * s.sources.find((x) => x.id === f.source)!.costWeight, 0);
+
+  it("quotes a whole-unit target's cost for the step its price holds for, not a whole town (a county planner's review)", async () => {
+    // test/fixtures/finance/two-towns.yaml, by hand: the last town's rate is the county's money,
+    // 3,000万 a town, certain for 0.2 of a town (a third does not exist); "−1 started: 3,000万 saved"
+    // promised a whole town at that rate, where a re-plan with one town less saves 1,800万.
+    const { scenario } = loadScenario("test/fixtures/finance/two-towns.yaml");
+    const base = await planScenario(scenario, "highs");
+    expect(base.solution.dualMethod).toBe("lp_relaxation");
+    const line = explainPlan(base.solution, base.tables).find((r) => r.stage === "cost" && r.family === "targets")!;
+    expect(line).toMatchObject({ step: "−0.1 started of towns", unit: "of weighted cost it saves", holds: { upTo: "−0.2 started" } });
+    expect(line.value).toBeCloseTo(3_000_000, 0); // 0.1 town × 3,000万
+    expect(explainText([line], 5, "explain: test", "")).toContain("−0.1 started of towns: ≈ 300万元 of weighted cost it saves (certain up to −0.2 started; it may hold further)");
+    const oneLess = { ...scenario, targets: scenario.targets.map((t) => ({ ...t, atLeast: 1 })) };
+    expect(weightedCost(base, scenario) - weightedCost(await planScenario(oneLess, "highs"), scenario)).toBeCloseTo(18_000_000, 0);
   });
 });
 
