@@ -79,8 +79,9 @@ export const COLUMN_LABELS: Record<string, Label> = {
   shadow_price_units_per_slot: l("影子价格（每单位能力）", "Shadow price per slot"),
   shadow_price_valid_from_slots: l("影子价格有效下限（能力）", "Shadow price valid from (slots)"),
   shadow_price_valid_to_slots: l("影子价格有效上限（能力）", "Shadow price valid to (slots)"),
-  marginal_cost_valid_from: l("边际成本有效下限", "Marginal cost valid from"),
-  marginal_cost_valid_to: l("边际成本有效上限", "Marginal cost valid to"),
+  // Target values, not money: 5.986–6 for six towns, the range where the price per unit holds.
+  marginal_cost_valid_from: l("边际成本有效下限（目标值）", "Marginal cost valid from (target value)"),
+  marginal_cost_valid_to: l("边际成本有效上限（目标值）", "Marginal cost valid to (target value)"),
   limit: l("约束类型", "Limit"),
   of: l("资金来源或能力代码", "Source or capacity"),
   of_name: l("资金来源或能力名称", "Source or capacity name"),
@@ -104,7 +105,9 @@ export const COLUMN_LABELS: Record<string, Label> = {
   attainment: l("完成率", "Attainment"),
   met: l("是否完成", "Met"),
   // No unit in the header: each cell's format names its own (万元, or 亿元 from 1亿; workbook/cellFormats.ts "price").
-  marginal_cost_yuan_per_unit: l("边际加权成本（目标每增加1个单位，按资金来源的成本权重cost_weight加权）", "Marginal weighted cost per extra target unit (money × cost_weight)"),
+  // A rate per unit, not the cost of one unit more: it holds only within its valid range, which for
+  // six towns of a stock of six is 5.986–6 (a seventh does not exist; "每增加1个单位" promised one).
+  marginal_cost_yuan_per_unit: l("边际加权成本（每单位目标的边际率，仅在有效范围内；cost_weight加权）", "Marginal weighted cost per target unit (a rate, holding only within its valid range; money × cost_weight)"),
   p_met: l("完成概率 P(met)", "P(met)"),
   p_met_se: l("完成概率标准误", "P(met) standard error"),
   p_met_calibration: l("校准完成概率", "P(met) at calibration"),

@@ -38,6 +38,20 @@ describe("the cost stage's figures", () => {
     expect(columnLabel("cost_saved_per_yuan")).toEqual({ zh: "每增加1元节约的加权出资成本（各来源出资×成本权重）", en: "Weighted cost saved per extra yuan (every source × cost weight)" });
   });
 
+  it("head targets.csv's marginal cost as a rate within its range, whose ends are target values, not as the cost of one unit more", () => {
+    // Six towns of a stock of six: the price holds for 5.986–6 (a county planner's review); a header
+    // "目标每增加1个单位" promised a seventh town at that price.
+    const price = columnLabel("marginal_cost_yuan_per_unit");
+    expect(price.zh).not.toMatch(/增加1个单位/);
+    expect(price.en).not.toMatch(/per extra/);
+    expect(price.zh).toMatch(/边际率.*仅在有效范围内/);
+    expect(price.en).toMatch(/a rate, holding only within its valid range/);
+    for (const end of ["marginal_cost_valid_from", "marginal_cost_valid_to"]) {
+      expect(columnLabel(end).zh, end).toMatch(/（目标值）$/);
+      expect(columnLabel(end).en, end).toMatch(/\(target value\)$/);
+    }
+  });
+
   it("are called weighted government money nowhere in the engine's texts", () => {
     const said = sources("src").flatMap((p) => [...readFileSync(p, "utf8").matchAll(/weighted government|加权政府资金|每元节约政府资金/gi)].map((m) => `${p}: ${m[0]}`));
     expect(said).toEqual([]);
