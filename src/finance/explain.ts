@@ -21,6 +21,7 @@ import { referenceTarget, targetGain, validity } from "../results/shadow.js";
 import type { PlanTables } from "../results/types.js";
 import { formatMoney, grouped, priceStep, priceStepYuan } from "../format/numbers.js";
 import { bindsAt } from "../model/rowActivity.js";
+import { bindsThePlan, budgetEntry } from "./carriedBudget.js";
 import { costUnit, stateOf, stepText } from "./explainText.js";
 import type { Certainty, ExplainedRow } from "./explainTypes.js";
 
@@ -35,10 +36,16 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
   const out: ExplainedRow[] = [];
   // Whole-unit plans are priced by their LP relaxation, whose binding limits need not bind the plan.
   const relaxed = sol.dualMethod === "lp_relaxation";
+  const bindsPlan = (row: Row) => {
+    // A budget binds it as budgets.csv and the summary say, or through the year its carried money
+    // runs out (carriedBudget.ts); another row when tight in it with something paid or due.
+    const budget = budgetEntry(row, tables);
+    return budget ? bindsThePlan(budget, tables) : bindsAt(row, sol.primal);
+  };
   model.rows.forEach((row, i) => {
     const family = row.ref.family;
     if (!PRICED.has(family) || pointRange(sol, row, i)) return;
-    if (relaxed && !bindsAt(row, sol.primal)) return;
+    if (relaxed && !bindsPlan(row)) return;
     // A year an as_of has closed is history: more money in 2021 is not a choice left to price.
     if ("year" in row.ref && row.ref.year < (scenario.asOf?.firstOpenYear ?? -Infinity)) return;
     const money = isMoneyRow(row);

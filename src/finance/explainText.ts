@@ -7,6 +7,7 @@ import { MONEY_UNIT } from "../model/context.js";
 import type { ConstraintFamily, Row } from "../model/types.js";
 import { formatChange, formatCount, formatMoney, formatPercent } from "../format/numbers.js";
 import type { PlanTables } from "../results/types.js";
+import { budgetEntry, runsOutIn } from "./carriedBudget.js";
 import type { Certainty, ExplainedRow, Replanned } from "./explainTypes.js";
 
 /** " (certain up to +3.2亿元; it may hold further)", as a price line ends. */
@@ -35,13 +36,20 @@ export function costUnit(targetCost: boolean, sign: 1 | -1, saved: number, anyMi
   return sign > 0 && anyMissed ? "of weighted cost spent more (it buys more of a missed target)" : "of weighted cost spent more";
 }
 
-/** How full a limit is in the plan: "uses 9.6亿元 of 9.6亿元", "plans 6 of 6 (met)". */
+/**
+ * How full a limit is in the plan: "uses 9.6亿元 of 9.6亿元", "plans 6 of 6 (met)"; a budget not
+ * used up whose money is carried on says where it runs out, which is why it has a price.
+ */
 export function stateOf(row: Row, tables: PlanTables): string {
   const r = row.ref;
   switch (r.family) {
     case "budgets": {
-      const b = tables.budgets.find((x) => x.source === r.source && x.region === r.region && x.year === r.year);
-      return b ? `uses ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}` : "";
+      const b = budgetEntry(row, tables);
+      if (!b) return "";
+      const uses = `uses ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}`;
+      // Not used up (budgets.csv: not binding), yet priced: what it leaves is spent in a later year.
+      const end = runsOutIn(b, tables);
+      return end ? `${uses}; not used up, but the ${formatMoney(b.carried_out_yuan)} left is carried on and this source's money runs out in ${end.year}: more here would be spent then` : uses;
     }
     case "capacity": {
       const c = tables.capacity.find((x) => x.capacity === r.capacity && x.year === r.year);
