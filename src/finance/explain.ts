@@ -19,7 +19,7 @@ import type { PlanSolution } from "../plan/solvePlan.js";
 import { round } from "../results/numbers.js";
 import { referenceTarget, targetGain, validity } from "../results/shadow.js";
 import type { PlanTables } from "../results/types.js";
-import { formatMoney, grouped, priceStep, priceStepYuan } from "../format/numbers.js";
+import { formatMoney, formatRoom, grouped, priceStep, priceStepYuan } from "../format/numbers.js";
 import { bindsAt } from "../model/rowActivity.js";
 import { bindsThePlan, budgetEntry } from "./carriedBudget.js";
 import { costUnit, stateOf, stepText } from "./explainText.js";
@@ -147,7 +147,7 @@ function holds(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): Certainty 
   const r = room(sol, row, i, sign);
   if (r === null) return null;
   if (!Number.isFinite(r)) return "any_change";
-  const amount = isMoneyRow(row) ? formatMoney(r * MONEY_UNIT) : `${grouped(r, 2)} ${countUnit(row, sol)}`;
+  const amount = isMoneyRow(row) ? formatMoney(r * MONEY_UNIT) : `${formatRoom(r)} ${countUnit(row, sol)}`;
   return { upTo: `${sign > 0 ? "+" : "−"}${amount}` };
 }
 

@@ -195,6 +195,19 @@ export function priceStep(room: number | null, natural: number, least = 0): numb
   return r >= natural ? natural : Math.max(least, 10 ** Math.floor(Math.log10(r)));
 }
 
+/**
+ * How far a count's price is certain, never past it: rounded down, to two decimals or, under 1, two
+ * significant digits ("+0.0076 started" beside a step of 0.001, where two decimals read "+0.01").
+ * Solver noise under a thousandth of the last digit shown does not take that digit off (a room of
+ * 0.1999998, the stage tolerance's 2e-7 short of 0.2, reads 0.2).
+ */
+export function formatRoom(x: number): string {
+  if (!(x > 0) || !Number.isFinite(x)) return grouped(x, 2);
+  const digits = Math.max(2, 1 - Math.floor(Math.log10(x)));
+  const k = 10 ** digits;
+  return grouped(Math.floor(x * k + 1e-3) / k, digits);
+}
+
 /** A money price's step (priceStep): 1亿元, or a power of ten of yuan within `roomYuan`, at least 1 yuan. */
 export function priceStepYuan(roomYuan: number | null): number {
   return priceStep(roomYuan, YI, 1);

@@ -159,8 +159,18 @@ describe("explain: steps of count limits", () => {
     const line = explainPlan(base.solution, base.tables).find((r) => r.stage === "shortfall" && r.family === "capacity")!;
     expect(line.step).toBe("+0.01 slot");
     expect(line.value).toBeCloseTo(line.rate * 0.01, 6);
-    expect(line.holds).toEqual({ upTo: "+0.03 slots" });
+    expect(line.holds).toEqual({ upTo: "+0.033 slots" });
     expect(line.state).toBe("uses 3.3 of 3.3 slots");
+  });
+
+  it("never prints the room a price is certain for rounded up past it", async () => {
+    // 3.3258 slots: money binds 0.0075 slots further. Two decimals read "certain up to +0.01 slots"
+    // beside a step of 0.001 (a town target in Guangzhou's plan read the same: room 0.0076).
+    const s = handSolvedTown();
+    s.capacity = [{ id: "crews", region: "town", programs: ["retrofit"], slots: { 2021: 3.3258 } }];
+    const base = await planScenario(s, "highs");
+    const line = explainPlan(base.solution, base.tables).find((r) => r.stage === "shortfall" && r.family === "capacity")!;
+    expect(line).toMatchObject({ step: "+0.001 slot", holds: { upTo: "+0.0075 slots" } });
   });
 
   it("states slots used as counts, not raw solver values", async () => {

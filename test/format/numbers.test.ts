@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { countsWholeUnits, formatChange, formatCount, formatMoney, formatPercent, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, formatTargetRange, moneyUnitFor, priceStep, priceStepYuan } from "../../src/format/numbers.js";
+import { countsWholeUnits, formatChange, formatCount, formatMoney, formatPercent, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, formatTargetRange, formatRoom, moneyUnitFor, priceStep, priceStepYuan } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -122,6 +122,15 @@ describe("prices", () => {
     expect(priceStep(2.47, 1)).toBe(1);
     expect(priceStep(0.33, 1)).toBe(0.1);
     expect(priceStep(0.014, 1)).toBe(0.01);
+  });
+
+  it("prints how far a count price is certain rounded down, with the digits a room under 1 needs", () => {
+    expect(formatRoom(0.0076)).toBe("0.0076"); // two decimals read 0.01, past the room, beside a step of 0.001
+    expect(formatRoom(0.0333)).toBe("0.033");
+    expect(formatRoom(0.146)).toBe("0.14");
+    expect(formatRoom(0.1999998)).toBe("0.2");
+    expect(formatRoom(24.3349)).toBe("24.33");
+    expect(formatRoom(1234.567)).toBe("1,234.56");
   });
 });
 
