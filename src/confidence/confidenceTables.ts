@@ -15,6 +15,7 @@ import { mostCountable } from "../scenario/targetNotices.js";
 import type { Scenario } from "../scenario/types.js";
 import { describeLimits, describeLimitsZh, perZh, roughly } from "./limits.js";
 import { type Label, metricLabel } from "../format/labels.js";
+import { belowBoundLabel, SHORT_OF_LEVEL } from "../format/confidenceLabels.js";
 import type { TargetConfidence } from "./types.js";
 
 export interface ConfidenceColumns {
@@ -40,21 +41,6 @@ export function withConfidence(rows: TargetRow[], targets: TargetConfidence[]): 
   });
 }
 
-const WHY: Record<string, Label> = {
-  // The margin cannot grow; P(met) is what this plan reaches, not the most any plan of that money
-  // could (when its units start matters too: docs/confidence.md, "Limits").
-  // Not "no plan can": a frontier plan of the same money held more of a target called limited here.
-  limited: {
-    en: "its margin cannot grow in this plan (budgets, capacity, stock or other targets' margins take what it would need)",
-    zh: "本方案中该目标的余量无法再增加（预算、施工能力、存量或其他目标的余量占用了所需资源）",
-  },
-  sample_too_small: {
-    en: "the calibration sample is too small to show this level (raise --calibration-draws)",
-    zh: "校准样本太小，体现不出这一把握度（请增大 --calibration-draws）",
-  },
-  not_converged: { en: "the margin search stopped before reaching it", zh: "余量搜索在达到该把握度之前已停止" },
-};
-
 const NO_NOTE: Label = { en: "", zh: "" };
 
 /**
@@ -76,11 +62,7 @@ function wholeStockNote(scenario: Scenario, t: Scenario["targets"][number], c: T
  */
 function belowBound(c: TargetConfidence): Label {
   if (c.draws <= 0 || c.met / c.draws < c.required) return { en: "", zh: "" };
-  const bound = formatPercent(lowerBound(c.met, c.draws));
-  return {
-    en: ` (its lower bound ${bound}, which must reach the level: a sample of ${formatCount(c.draws, true)} draws cannot tell it from below)`,
-    zh: `（其下界${bound}须达到要求：${formatCount(c.draws, true)}次抽样尚不能排除低于要求）`,
-  };
+  return belowBoundLabel(lowerBound(c.met, c.draws), c.required, c.draws);
 }
 
 /** Whether the plan starts every unit of the target's stock (a margin can ask for more than there is). */
@@ -102,9 +84,9 @@ export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfide
       kind: "confidence_not_reached",
       where: `target[${t.id}]`,
       message: `${namer.label("target", t.id)}: P(met) ${reached} on the calibration sample${belowBound(c).en}, required ${formatPercent(c.required)} — ` +
-        `${WHY[c.status].en}: planned ${planned} for ${of}; held by ${describeLimits(c.limits, t.metric)}${note.en}`,
+        `${SHORT_OF_LEVEL[c.status].en}: planned ${planned} for ${of}; held by ${describeLimits(c.limits, t.metric)}${note.en}`,
       message_zh: `${namer.labelZh("target", t.id)}：校准样本上的完成概率为${reached}${belowBound(c).zh}，要求${formatPercent(c.required)}——` +
-        `${WHY[c.status].zh}：计划${planned}，目标值${of}；受制于${describeLimitsZh(c.limits, t.metric)}${note.zh}`,
+        `${SHORT_OF_LEVEL[c.status].zh}：计划${planned}，目标值${of}；受制于${describeLimitsZh(c.limits, t.metric)}${note.zh}`,
       input_line,
     });
     for (const l of c.limits) {
@@ -134,7 +116,7 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
     if (c.status === "reached") {
       lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}${wholeStock(scenario, t, c) ? " — the whole stock" : ""}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
     } else {
-      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercent(c.met / c.draws)}${belowBound(c).en} with ${formatCount(c.planned, whole)} planned${margin} — ${WHY[c.status].en}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c).en}`);
+      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercent(c.met / c.draws)}${belowBound(c).en} with ${formatCount(c.planned, whole)} planned${margin} — ${SHORT_OF_LEVEL[c.status].en}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c).en}`);
     }
   });
   const gov = governmentUsed(plan);

@@ -59,6 +59,20 @@ export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(percentDecimals(share))}%`;
 }
 
+/**
+ * A share that lies below `level`, as a percentage that does not read as the level: one decimal, or
+ * as many (up to four) as it takes — a lower bound of 89.97 % beside a level of 90 % read "its lower
+ * bound 90.0%" and "cannot be 90.0% sure" side by side.
+ */
+export function formatPercentBelow(share: number, level: number): string {
+  if (!Number.isFinite(share) || share >= level) return formatPercent(share);
+  for (let digits = 1; digits <= 4; digits++) {
+    const text = (share * 100).toFixed(digits);
+    if (text !== (level * 100).toFixed(digits)) return `${text}%`;
+  }
+  return `${(Math.floor(share * 1e6) / 1e4).toFixed(4)}%`; // rounded down: still below the level
+}
+
 /** The unit of a change of a share, after its number: "+91.9个百分点", "+91.9 pp". */
 export const POINTS_UNIT = { zh: "个百分点", en: " pp" } as const;
 

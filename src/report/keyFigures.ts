@@ -9,19 +9,10 @@ import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
 import { frontierData } from "./frontierCharts.js";
 import { type FolderSummary, inputRecord, mcDraws, type RunContext } from "./runContext.js";
+import { confidenceFigure, confidenceNotes } from "./confidenceFigures.js";
+import { type KeyFigure, keyFigure as f } from "./keyFigure.js";
 
-export interface KeyFigure {
-  label: Label;
-  /** A number (formatted by kind), text as it stands, or text in both languages. */
-  value: number | string | Label;
-  /** Written after a number: a P(met) of 0 or 1 with its 95 % bound. */
-  suffix?: Label;
-  kind: "money" | "share" | "count" | "text";
-}
-
-/** A key figure; money is held to the fen, so a workbook cell does not store a sum's float noise (5985415828.820004). */
-const f = (zh: string, en: string, value: KeyFigure["value"], kind: KeyFigure["kind"]): KeyFigure =>
-  ({ label: { zh, en }, value: kind === "money" && typeof value === "number" && Number.isFinite(value) ? Math.round(value * 100) / 100 : value, kind });
+export type { KeyFigure };
 
 export function keyFigures(ctx: RunContext): KeyFigure[] {
   const out: KeyFigure[] = [];
@@ -54,11 +45,11 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
         if (showsBound(t.p_met, num(t.p_met_se), draws)) figure.suffix = { zh: boundNote(t.p_met, draws, "zh"), en: boundNote(t.p_met, draws, "en") };
         out.push(figure);
       }
-      const required = confidenceFigure(t);
+      const required = confidenceFigure(ctx, t);
       if (required) out.push(required);
     }
+    out.push(...confidenceNotes(ctx, targets));
     out.push(...noMargin(ctx, targets));
-    out.push(...marginCost(ctx, targets));
   }
   const funding = records(ctx.tables.get("funding.csv"));
   if (funding.length > 0) {
@@ -226,39 +217,6 @@ function frozenBefore(ctx: RunContext, level: number): string {
   const selection = ctx.runJson.selection as { from?: unknown; from_given?: unknown } | undefined;
   if (typeof selection?.from !== "number" || selection.from_given === false) return ""; // years before an as_of's are actuals
   return `；${selection.from}年以前保持现有 ${formatPercent(level)} 把握度的计划，故低于普通最低预算的比例`;
-}
-
-const CONFIDENCE_STATUS_ZH: Record<string, string> = {
-  reached: "已达到",
-  limited: "未达到：本方案中该目标的余量无法再增加（受预算、施工能力、存量或其他目标的余量限制，见 diagnostics.csv）",
-  sample_too_small: "未达到：校准样本太小，无法显示该把握度",
-  not_converged: "未达到：余量搜索未收敛",
-};
-
-/** A plan to a confidence level: the level each target was planned to, and whether it got there. */
-function confidenceFigure(t: ReturnType<typeof records>[number]): KeyFigure | null {
-  const status = CONFIDENCE_STATUS_ZH[text(t.confidence_status)];
-  if (typeof t.confidence_required !== "number" || !status) return null;
-  return f(`要求把握度：${text(t.name)}`, `Confidence required: ${text(t.name)}`, `${formatPercent(t.confidence_required)}，${status}`, "text");
-}
-
-/**
- * A plan to a confidence level: what the margins cost against the plan without them (run.json's
- * `confidence.plain`), and — where some targets could not get their level — that the money did not
- * buy that level for every target.
- */
-function marginCost(ctx: RunContext, targets: ReturnType<typeof records>): KeyFigure[] {
-  const info = ctx.runJson.confidence as { plain?: { government_used_yuan?: unknown }; price_of_confidence_yuan?: unknown } | undefined;
-  const plain = info?.plain?.government_used_yuan;
-  const price = info?.price_of_confidence_yuan;
-  if (typeof plain !== "number" || typeof price !== "number") return [];
-  const asked = targets.filter((t) => typeof t.confidence_required === "number");
-  const reached = asked.filter((t) => t.confidence_status === "reached").length;
-  const partly = reached < asked.length ? `（只有 ${reached} / ${asked.length} 个目标达到要求把握度，见上）` : "";
-  return [
-    f("不加余量的计划：政府资金", "Plan without margins: government money", plain, "money"),
-    f(`余量的代价：比不加余量的计划多用政府资金${partly}`, "Cost of the margins: government money above the plan without them", price, "money"),
-  ];
 }
 
 /** Targets planned exactly at their value and mostly missed in the draws: why 100 % sits beside ~0 %. */

@@ -3,6 +3,7 @@ import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProba
 import { householdsLostText } from "../format/householdsLost.js";
 import { type Label, metricLabel, reachedLabel, statusLabel } from "../format/labels.js";
 import { diagnosticKindLabel } from "../format/runLabels.js";
+import { lowerBoundRule } from "../format/confidenceLabels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
 import { bi, table } from "./html.js";
@@ -209,10 +210,11 @@ export function frontierTable(ctx: RunContext): string {
     ]),
     numeric: [true, false, true, true, true, true, true, false],
   });
+  const rule = lowerBoundRule({ zh: "、frontier.csv 的 confidence_reached ", en: ", and frontier.csv's confidence_reached" });
   return [
     `<h3>${bi({ zh: "各把握度的资金与达到的目标", en: "Money and targets reaching each level" })}</h3>`, levels,
     `<h3>${bi({ zh: "各目标在各把握度", en: "Each target at each level" })}</h3>`, byTarget,
-    `<p>${bi({ zh: "是否达到：按校准样本上完成概率的下界判断（下界须达到要求，见 docs/confidence.md；与命令行输出、frontier.csv 的 confidence_reached 相同），因此完成概率略高于要求仍可能未达到。", en: "Reached: by the lower bound of P(met) on the calibration sample, which must reach the level (docs/confidence.md; as printed, and frontier.csv's confidence_reached), so a P(met) just above the level can still be not reached." })}</p>`,
+    `<p>${bi({ zh: `是否达到：${rule.zh}`, en: `Reached: ${rule.en}` })}</p>`,
   ].join("\n");
 }
 

@@ -68,6 +68,9 @@ describe("confidence summary lines", () => {
     // Below the level the estimate says it: no bound.
     const [below] = confidenceLines(scenario, [{ ...short, met: 3000 }], tables(3e8, 0), tables(2e8, 0));
     expect(below).not.toContain("lower bound");
+    // 3,637 of 4,000 (a county's main streets): the bound 89.974 % reads 89.97 %, not "90.0%" beside "cannot be 90.0% sure".
+    const [edge] = confidenceLines(scenario, [{ ...short, met: 3637 }], tables(3e8, 0), tables(2e8, 0));
+    expect(edge).toContain("P(met) 90.9% (its lower bound 89.97%, which must reach the level");
   });
 
   it("says that only earlier starts could help when every unit of the target's stock is planned", () => {

@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { countsWholeUnits, formatChange, formatCount, formatMoney, formatPercent, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, formatTargetRange, formatRoom, moneyUnitFor, priceStep, priceStepYuan } from "../../src/format/numbers.js";
+import { countsWholeUnits, formatChange, formatCount, formatMoney, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, formatTargetRange, formatRoom, moneyUnitFor, priceStep, priceStepYuan } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -71,6 +71,13 @@ describe("counts, percentages and ranges", () => {
     expect(formatShortOf(39.96, 40, false)).toBe("39.96");
     expect(formatShortOf(35.2, 40, true)).toBe("35");
     expect(formatShortOf(1_419_959.14, 1_420_000, true)).toBe("1,419,959");
+  });
+
+  it("shows a share below a level so that it does not read as the level", () => {
+    expect(formatPercentBelow(0.899744, 0.9)).toBe("89.97%"); // "90.0%" beside a level of 90.0 %
+    expect(formatPercentBelow(0.8987, 0.9)).toBe("89.9%");
+    expect(formatPercentBelow(0.8999996, 0.9)).toBe("89.9999%");
+    expect(formatPercentBelow(0.95, 0.9)).toBe("95.0%"); // not below: as formatPercent
   });
 
   it("shows a whole-unit target's P10–P90 in whole units, rounded down; any other at formatRange's precision", () => {

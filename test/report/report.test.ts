@@ -242,8 +242,8 @@ describe("plan report", () => {
     const figures = keyFigures(runContext("plan", { ...files, "targets.csv": targets }));
     const required = figures.filter((f) => f.label.en.startsWith("Confidence required"));
     expect(required).toHaveLength(rows.length);
-    expect(required[0]).toMatchObject({ label: { zh: "要求把握度：全省开工8007个小区" }, value: expect.stringMatching(/^90\.0%，未达到：本方案中该目标的余量无法再增加/) });
-    expect(required[1].value).toBe("90.0%，已达到");
+    expect(required[0]).toMatchObject({ label: { zh: "要求把握度：全省开工8007个小区" }, value: { zh: expect.stringMatching(/^90\.0%，未达到：本方案中该目标的余量无法再增加/) } });
+    expect(required[1].value).toEqual({ zh: "90.0%，已达到", en: "90.0%, reached" });
     expect(keyFigures(runContext("plan", files)).some((f) => f.label.en.startsWith("Confidence required"))).toBe(false);
   });
 

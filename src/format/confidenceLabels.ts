@@ -1,0 +1,47 @@
+/**
+ * Words of confidence planning (docs/confidence.md) that the printed summary, diagnostics.csv, the
+ * report and the workbook share: why a target falls short of its level, and that "reached" is
+ * judged by a lower bound of P(met), so a P(met) just above the level can still fall short.
+ */
+import { type Label, l } from "./labels.js";
+import { formatCount, formatPercentBelow } from "./numbers.js";
+
+/**
+ * Why a target is not at its level (targets.csv `confidence_status`). Not "no plan can": a
+ * frontier plan of the same money held more of a target called limited here, and when its units
+ * start matters too (docs/confidence.md, "Limits").
+ */
+export const SHORT_OF_LEVEL: Record<string, Label> = {
+  limited: l(
+    "本方案中该目标的余量无法再增加（预算、施工能力、存量或其他目标的余量占用了所需资源）",
+    "its margin cannot grow in this plan (budgets, capacity, stock or other targets' margins take what it would need)",
+  ),
+  sample_too_small: l(
+    "校准样本太小，体现不出这一把握度（请增大 --calibration-draws）",
+    "the calibration sample is too small to show this level (raise --calibration-draws)",
+  ),
+  not_converged: l("余量搜索在达到该把握度之前已停止", "the margin search stopped before reaching it"),
+};
+
+/**
+ * How "reached" is judged, where a reader sees a P(met) at or above the level beside "not
+ * reached": `alsoIn` names where else the same verdict stands ("、frontier.csv 的 confidence_reached").
+ */
+export function lowerBoundRule(alsoIn: Label): Label {
+  return l(
+    `按校准样本上完成概率的下界判断（下界须达到要求，见 docs/confidence.md；与命令行输出${alsoIn.zh}相同），因此完成概率略高于要求仍可能未达到。`,
+    `judged by the lower bound of P(met) on the calibration sample, which must reach the level (docs/confidence.md; as printed${alsoIn.en}), so a P(met) just above the level can still be not reached.`,
+  );
+}
+
+/**
+ * After a calibration P(met) at or above the level of a target that falls short of it: its lower
+ * bound (criterion.ts), shown so that it does not read as the level itself.
+ */
+export function belowBoundLabel(bound: number, level: number, draws: number): Label {
+  const shown = formatPercentBelow(bound, level);
+  return l(
+    `（其下界${shown}须达到要求：${formatCount(draws, true)}次抽样尚不能排除低于要求）`,
+    ` (its lower bound ${shown}, which must reach the level: a sample of ${formatCount(draws, true)} draws cannot tell it from below)`,
+  );
+}

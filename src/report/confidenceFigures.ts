@@ -1,0 +1,90 @@
+/**
+ * The key figures of a plan to a confidence level (`--confidence`): per target the level required
+ * and whether it was reached — with the calibration P(met) and its lower bound where a P(met) at or
+ * above the level sits beside "not reached" — and what the margins cost against the plan without
+ * them.
+ */
+import { lowerBound } from "../confidence/criterion.js";
+import { belowBoundLabel, lowerBoundRule, SHORT_OF_LEVEL } from "../format/confidenceLabels.js";
+import type { Label } from "../format/labels.js";
+import { formatPercent } from "../format/numbers.js";
+import { type Cell, records, text } from "../output/resultTables.js";
+import { type KeyFigure, keyFigure as f } from "./keyFigure.js";
+import type { RunContext } from "./runContext.js";
+
+type TargetRow = ReturnType<typeof records>[number];
+
+/** "、targets.csv 的 confidence_status": where the verdict the report repeats is written. */
+const VERDICT_IN: Label = { zh: "、targets.csv 的 confidence_status ", en: ", and targets.csv's confidence_status" };
+
+/** A plan to a confidence level: the level a target was planned to, and whether it got there (and if not, why). */
+export function confidenceFigure(ctx: RunContext, t: TargetRow): KeyFigure | null {
+  const status = text(t.confidence_status);
+  const required = t.confidence_required;
+  if (typeof required !== "number" || (status !== "reached" && !SHORT_OF_LEVEL[status])) return null;
+  const level = formatPercent(required);
+  const value: Label = status === "reached"
+    ? { zh: `${level}，已达到`, en: `${level}, reached` }
+    : {
+      zh: `${level}，未达到：${calibration(ctx, t, required).zh}${SHORT_OF_LEVEL[status].zh}；详见 diagnostics.csv`,
+      en: `${level}, not reached: ${calibration(ctx, t, required).en}${SHORT_OF_LEVEL[status].en}; see diagnostics.csv`,
+    };
+  return f(`要求把握度：${text(t.name)}`, `Confidence required: ${text(t.name)}`, value, "text");
+}
+
+/**
+ * Below the key figures of the targets: how "reached" is judged, where a target not reached shows a
+ * P(met) at or above its level (the frontier report's words); then what the margins cost.
+ */
+export function confidenceNotes(ctx: RunContext, targets: TargetRow[]): KeyFigure[] {
+  const puzzling = targets.some((t) => typeof t.confidence_required === "number" && shortOf(t) && atOrAbove(t, t.confidence_required));
+  const rule = lowerBoundRule(VERDICT_IN);
+  return [
+    ...(puzzling ? [f("说明：是否达到要求把握度", "Note: whether a level is reached", { zh: rule.zh, en: rule.en.charAt(0).toUpperCase() + rule.en.slice(1) }, "text")] : []),
+    ...marginCost(ctx, targets),
+  ];
+}
+
+const shortOf = (t: TargetRow) => SHORT_OF_LEVEL[text(t.confidence_status)] !== undefined;
+
+/** Whether a target's calibration or validation P(met) reads at or above the level. */
+function atOrAbove(t: TargetRow, level: number): boolean {
+  return [t.p_met_calibration, t.p_met].some((p) => typeof p === "number" && p >= level);
+}
+
+/**
+ * Where a target not reached reads at or above its level: its calibration P(met), on which the
+ * verdict is made, and — when that too is at or above the level — its lower bound, as printed.
+ */
+function calibration(ctx: RunContext, t: TargetRow, level: number): Label {
+  const p = t.p_met_calibration;
+  if (typeof p !== "number" || !atOrAbove(t, level)) return { zh: "", en: "" };
+  const draws = calibrationDraws(ctx);
+  const bound = draws !== null && p >= level ? belowBoundLabel(lowerBound(Math.round(p * draws), draws), level, draws) : { zh: "", en: "" };
+  return { zh: `校准样本上完成概率${formatPercent(p)}${bound.zh}；`, en: `P(met) ${formatPercent(p)} on the calibration sample${bound.en}; ` };
+}
+
+/** run.json's calibration sample size (`confidence.calibration.draws`), or null when not recorded. */
+function calibrationDraws(ctx: RunContext): number | null {
+  const draws = (ctx.runJson.confidence as { calibration?: { draws?: Cell } } | undefined)?.calibration?.draws;
+  return typeof draws === "number" && draws > 0 ? draws : null;
+}
+
+/**
+ * A plan to a confidence level: what the margins cost against the plan without them (run.json's
+ * `confidence.plain`), and — where some targets could not get their level — that the money did not
+ * buy that level for every target.
+ */
+function marginCost(ctx: RunContext, targets: TargetRow[]): KeyFigure[] {
+  const info = ctx.runJson.confidence as { plain?: { government_used_yuan?: unknown }; price_of_confidence_yuan?: unknown } | undefined;
+  const plain = info?.plain?.government_used_yuan;
+  const price = info?.price_of_confidence_yuan;
+  if (typeof plain !== "number" || typeof price !== "number") return [];
+  const asked = targets.filter((t) => typeof t.confidence_required === "number");
+  const reached = asked.filter((t) => t.confidence_status === "reached").length;
+  const partly = reached < asked.length ? `（只有 ${reached} / ${asked.length} 个目标达到要求把握度，见上）` : "";
+  return [
+    f("不加余量的计划：政府资金", "Plan without margins: government money", plain, "money"),
+    f(`余量的代价：比不加余量的计划多用政府资金${partly}`, "Cost of the margins: government money above the plan without them", price, "money"),
+  ];
+}

@@ -1,0 +1,15 @@
+/** One key figure of the report's header and the workbook's summary sheet, and how one is made. */
+import type { Label } from "../format/labels.js";
+
+export interface KeyFigure {
+  label: Label;
+  /** A number (formatted by kind), text as it stands, or text in both languages. */
+  value: number | string | Label;
+  /** Written after a number: a P(met) of 0 or 1 with its 95 % bound. */
+  suffix?: Label;
+  kind: "money" | "share" | "count" | "text";
+}
+
+/** A key figure; money is held to the fen, so a workbook cell does not store a sum's float noise (5985415828.820004). */
+export const keyFigure = (zh: string, en: string, value: KeyFigure["value"], kind: KeyFigure["kind"]): KeyFigure =>
+  ({ label: { zh, en }, value: kind === "money" && typeof value === "number" && Number.isFinite(value) ? Math.round(value * 100) / 100 : value, kind });
