@@ -143,6 +143,17 @@ export function totalUsed(tables: PlanTables): number {
   return round(tables.funding.reduce((s, f) => s + f.amount_yuan, 0), 2);
 }
 
+/**
+ * Money of a plan by source (id → yuan, in funding's order): the report shows who pays for the
+ * margins — residents' 20万元 → 912万元 hid behind "+28万元" of government money.
+ */
+export function usedBySource(tables: PlanTables): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const f of tables.funding) sums[f.source] = (sums[f.source] ?? 0) + f.amount_yuan;
+  for (const id of Object.keys(sums)) sums[id] = round(sums[id], 2);
+  return sums;
+}
+
 /** The `confidence` record of run.json. */
 export function confidenceRunInfo(
   outcome: { plain: { tables: PlanTables }; planned: { tables: PlanTables }; targets: TargetConfidence[]; calibration: { seed: number; draws: number; rounds: number } },
@@ -166,9 +177,10 @@ export function confidenceRunInfo(
       status: t.status,
       limits: t.limits.slice(0, 10).map((l) => l.where),
     })),
-    plain: { government_used_yuan: gov0, total_used_yuan: totalUsed(outcome.plain.tables) },
+    plain: { government_used_yuan: gov0, total_used_yuan: totalUsed(outcome.plain.tables), used_by_source_yuan: usedBySource(outcome.plain.tables) },
     government_used_yuan: gov,
     total_used_yuan: totalUsed(outcome.planned.tables),
+    used_by_source_yuan: usedBySource(outcome.planned.tables),
     price_of_confidence_yuan: round(gov - gov0, 2),
   };
 }

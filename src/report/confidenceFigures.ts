@@ -1,8 +1,7 @@
 /**
  * The key figures of a plan to a confidence level (`--confidence`): per target the level required
  * and whether it was reached — with the calibration P(met) and its lower bound where a P(met) at or
- * above the level sits beside "not reached" — and what the margins cost against the plan without
- * them.
+ * above the level sits beside "not reached" — then what the margins cost (marginCost.ts).
  */
 import { lowerBound } from "../confidence/criterion.js";
 import { belowBoundLabel, lowerBoundRule, SHORT_OF_LEVEL } from "../format/confidenceLabels.js";
@@ -10,6 +9,7 @@ import type { Label } from "../format/labels.js";
 import { formatPercent } from "../format/numbers.js";
 import { type Cell, records, text } from "../output/resultTables.js";
 import { type KeyFigure, keyFigure as f } from "./keyFigure.js";
+import { marginCost } from "./marginCost.js";
 import type { RunContext } from "./runContext.js";
 
 type TargetRow = ReturnType<typeof records>[number];
@@ -68,23 +68,4 @@ function calibration(ctx: RunContext, t: TargetRow, level: number): Label {
 function calibrationDraws(ctx: RunContext): number | null {
   const draws = (ctx.runJson.confidence as { calibration?: { draws?: Cell } } | undefined)?.calibration?.draws;
   return typeof draws === "number" && draws > 0 ? draws : null;
-}
-
-/**
- * A plan to a confidence level: what the margins cost against the plan without them (run.json's
- * `confidence.plain`), and — where some targets could not get their level — that the money did not
- * buy that level for every target.
- */
-function marginCost(ctx: RunContext, targets: TargetRow[]): KeyFigure[] {
-  const info = ctx.runJson.confidence as { plain?: { government_used_yuan?: unknown }; price_of_confidence_yuan?: unknown } | undefined;
-  const plain = info?.plain?.government_used_yuan;
-  const price = info?.price_of_confidence_yuan;
-  if (typeof plain !== "number" || typeof price !== "number") return [];
-  const asked = targets.filter((t) => typeof t.confidence_required === "number");
-  const reached = asked.filter((t) => t.confidence_status === "reached").length;
-  const partly = reached < asked.length ? `（只有 ${reached} / ${asked.length} 个目标达到要求把握度，见上）` : "";
-  return [
-    f("不加余量的计划：政府资金", "Plan without margins: government money", plain, "money"),
-    f(`余量的代价：比不加余量的计划多用政府资金${partly}`, "Cost of the margins: government money above the plan without them", price, "money"),
-  ];
 }

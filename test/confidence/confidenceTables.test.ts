@@ -5,7 +5,7 @@
  * money line shows the whole bill beside the government money the objective weighs.
  */
 import { describe, expect, it } from "vitest";
-import { confidenceLines } from "../../src/confidence/confidenceTables.js";
+import { confidenceLines, confidenceRunInfo } from "../../src/confidence/confidenceTables.js";
 import type { TargetConfidence } from "../../src/confidence/types.js";
 import { loadCheckedScenario } from "../../src/loadChecked.js";
 import { simulate } from "../../src/pipeline.js";
@@ -84,5 +84,20 @@ describe("confidence summary lines", () => {
     expect(reached).toMatch(/: plan 1,000 \(\S+\) — the whole stock; P\(met\) 100\.0% on the calibration sample$/);
     const [part] = confidenceLines(scenario, [{ ...limited, status: "reached", met: 10, planned: 999 }], tables(3e8, 0), tables(2e8, 0));
     expect(part).not.toContain("whole stock");
+  });
+});
+
+describe("run.json's confidence record", () => {
+  it("holds each plan's money by source, so the report can say who pays for the margins", () => {
+    const funding = (rows: [string, number][]) => ({ funding: rows.map(([source, amount_yuan]) => ({ source, source_kind: source === "residents" ? "resident" : "government", amount_yuan })) }) as unknown as PlanTables;
+    const outcome = {
+      plain: { tables: funding([["county", 1.278e8], ["residents", 2e5], ["county", 0.1]]) },
+      planned: { tables: funding([["county", 1.28e8], ["residents", 9.12e6]]) },
+      targets: [],
+      calibration: { seed: 1, draws: 100, rounds: 1 },
+    };
+    const info = confidenceRunInfo(outcome, { calibrationFrom: "seed + 1", validation: null }, 0.9);
+    expect(info.plain).toEqual({ government_used_yuan: 127800000.1, total_used_yuan: 128000000.1, used_by_source_yuan: { county: 127800000.1, residents: 200000 } });
+    expect(info.used_by_source_yuan).toEqual({ county: 128000000, residents: 9120000 });
   });
 });

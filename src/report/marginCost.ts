@@ -1,0 +1,87 @@
+/**
+ * What the margins of a plan to a confidence level cost against the plan without them (run.json's
+ * `confidence` record): government money, what offices budget, then the whole bill and each source
+ * whose money changed — "+28万元" of government money hid residents paying 20万元 → 912万元.
+ */
+import { formatMoney, formatMoneyChange } from "../format/numbers.js";
+import type { Label } from "../format/labels.js";
+import { records, text } from "../output/resultTables.js";
+import { REPORT_TOLERANCE } from "../results/tolerance.js";
+import { type KeyFigure, keyFigure as f } from "./keyFigure.js";
+import type { RunContext } from "./runContext.js";
+
+interface Money {
+  government_used_yuan?: unknown;
+  total_used_yuan?: unknown;
+  used_by_source_yuan?: unknown;
+}
+
+/**
+ * The plan without margins' government money and the margins' price in it — noting, where some
+ * targets could not get their level, that the money did not buy it for every target — then the
+ * money of all sources and of each source that changed, before → after (change).
+ */
+export function marginCost(ctx: RunContext, targets: ReturnType<typeof records>): KeyFigure[] {
+  const info = ctx.runJson.confidence as (Money & { plain?: Money; price_of_confidence_yuan?: unknown }) | undefined;
+  const plain = info?.plain?.government_used_yuan;
+  const price = info?.price_of_confidence_yuan;
+  if (typeof plain !== "number" || typeof price !== "number") return [];
+  const asked = targets.filter((t) => typeof t.confidence_required === "number");
+  const reached = asked.filter((t) => t.confidence_status === "reached").length;
+  const partly = reached < asked.length ? `（只有 ${reached} / ${asked.length} 个目标达到要求把握度，见上）` : "";
+  return [
+    f("不加余量的计划：政府资金", "Plan without margins: government money", plain, "money"),
+    f(`余量的代价：比不加余量的计划多用政府资金${partly}`, "Cost of the margins: government money above the plan without them", price, "money"),
+    ...wholeBill(info!),
+    ...bySource(ctx, info!),
+  ];
+}
+
+const CHANGE = { zh: "不加余量的计划 → 本方案", en: "plan without margins → this plan" };
+
+/** "3.2亿元 → 3.31亿元（+1,120万元）", the printed summary's "all sources A → B (+C)". */
+function change(before: number, after: number): Label {
+  const [a, b, c] = [formatMoney(before), formatMoney(after), formatMoneyChange(after - before)];
+  return { zh: `${a} → ${b}（${c}）`, en: `${a} → ${b} (${c})` };
+}
+
+/** All sources, where other sources than government pay in either plan (as the printed summary shows it). */
+function wholeBill(info: Money & { plain?: Money }): KeyFigure[] {
+  const [all0, all, gov0, gov] = [info.plain?.total_used_yuan, info.total_used_yuan, info.plain?.government_used_yuan, info.government_used_yuan];
+  if (typeof all0 !== "number" || typeof all !== "number" || typeof gov0 !== "number" || typeof gov !== "number") return [];
+  const others = Math.abs(all - gov) > 0.5 || Math.abs(all0 - gov0) > 0.5;
+  return others ? [f(`全部资金：${CHANGE.zh}`, `All money: ${CHANGE.en}`, change(all0, all), "text")] : [];
+}
+
+/**
+ * Each source whose money changed by a yuan or more (REPORT_TOLERANCE), the largest change first;
+ * none for a folder written before run.json recorded the money by source.
+ */
+function bySource(ctx: RunContext, info: Money & { plain?: Money }): KeyFigure[] {
+  const before = yuanBySource(info.plain?.used_by_source_yuan);
+  const after = yuanBySource(info.used_by_source_yuan);
+  if (!before || !after) return [];
+  const ids = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return ids
+    .map((id) => ({ id, before: before[id] ?? 0, after: after[id] ?? 0 }))
+    .filter((s) => Math.abs(s.after - s.before) >= REPORT_TOLERANCE.yuan)
+    .sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before))
+    .map((s) => {
+      const name = sourceName(ctx, s.id);
+      return f(`其中${name.zh}：${CHANGE.zh}`, `of which ${name.en}: ${CHANGE.en}`, change(s.before, s.after), "text");
+    });
+}
+
+function yuanBySource(v: unknown): Record<string, number> | null {
+  if (v === null || typeof v !== "object") return null;
+  const out: Record<string, number> = {};
+  for (const [id, yuan] of Object.entries(v)) if (typeof yuan === "number") out[id] = yuan;
+  return out;
+}
+
+/** "村民自筹（residents）" as funding.csv names the source, else its id. */
+function sourceName(ctx: RunContext, id: string): Label {
+  const row = records(ctx.tables.get("funding.csv")).find((r) => r.source === id);
+  const name = text(row?.source_name);
+  return name && name !== id ? { zh: `${name}（${id}）`, en: `${name} (${id})` } : { zh: id, en: id };
+}
