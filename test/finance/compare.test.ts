@@ -270,6 +270,35 @@ describe("input diff", () => {
     ]);
   });
 
+  it("prints a file's changes of shares in points beside its relative changes, neither crowding out the other", () => {
+    const table = (key: string, column: string, v: number) => ({ columns: ["target", column], rows: [{ target: key, [column]: String(v) }] });
+    const row = (key: string, column: string, a: number, b: number) => compareTable("targets.csv", [table(key, column, a), table(key, column, b)])[0];
+    // The county review's mc against more-teams: P10 3 → 2 (−33.3 %) ranked above P(met) 94.9 % → 80.2 % (−14.7 pp), which fell out.
+    const rows = [
+      row("typical-2025", "attainment", 2, 1.5), row("village-hh", "p_met", 0.216, 0.6675), row("typical-all", "p_met", 0.949, 0.802),
+      row("street-all", "p_met", 0.9125, 0.7805), row("typical-2025", "p_met", 0.9965, 0.9635), row("typical-all", "p_met_se", 0.004919, 0.008911),
+      row("village-hh", "p10", 430, 680), row("typical-2025", "p10", 3, 2), row("village-hh", "p50", 750, 1000), row("typical-all", "p10", 6, 5),
+      row("street-all", "p10", 5, 4), row("village-hh", "marginal_cost_yuan_per_unit", 69121.62, 39200),
+    ];
+    const result = { folders: [], rows, inputs: [], runs: [], sources: [], warnings: [] };
+    const lines = compareText(result, 5, null).split("\n");
+    const start = lines.indexOf("  targets.csv:");
+    expect(lines.slice(start + 1, start + 11)).toEqual([
+      "    target=typical-2025 attainment: 200.0% → 150.0% (−50 pp)",
+      "    target=village-hh p_met: 21.6% → 66.8% (+45.1 pp)",
+      "    target=typical-all p_met: 94.9% → 80.2% (−14.7 pp)",
+      "    target=street-all p_met: 91.3% → 78.0% (−13.2 pp)",
+      "    target=typical-2025 p_met: 99.7% → 96.4% (−3.3 pp)",
+      "    target=village-hh p10: 430 → 680 (+250 +58.1%)",
+      "    target=typical-2025 p10: 3 → 2 (-1 -33.3%)",
+      "    target=village-hh p50: 750 → 1000 (+250 +33.3%)",
+      "    target=street-all p10: 5 → 4 (-1 -20.0%)",
+      "    target=typical-all p10: 6 → 5 (-1 -16.7%)",
+    ]);
+    // compare.csv is as it was: a share's rel_delta stays empty.
+    expect(renderCompareCsv({ ...result, folders: [{}, {}] as never }, { bom: false })).toContain("targets.csv,target=typical-all,p_met,0.949,0.802,-0.147,,");
+  });
+
   it("keys lists of records by id, or by region/program/year, and other lists as values", () => {
     const a = { sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 1 }] }], objective: { stages: [1, 2] } };
     const b = { sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 2 }] }, { id: "d" }], objective: { stages: [1] } };

@@ -135,24 +135,30 @@ const TARGET_OUTCOMES = new Set([
 ]);
 
 /**
- * The rows that changed most in each file, ranked by relative change — shares and probabilities by
- * their change in percentage points (see changeScore) — and then by size: per file, so a few large yuan amounts do not hide a target that stopped being met; in
- * targets.csv the outcomes come before the prices. The ranges of prices and near-zero bases are
- * left out, by the report's rule (shownChanges).
+ * The rows that changed most in each file: its shares and probabilities (isShareColumn) ranked by
+ * their change in percentage points, then — up to `top` again — its other values ranked by relative
+ * change (see changeScore) and then by size, as the report charts them apart. Ranked together,
+ * points lost to relative changes: typical-all's P(met) 94.9 % → 80.2 % (−14.7 pp) fell out of a
+ * top 5 led by P10 3 → 2 (−33.3 %). Per file, so a few large yuan amounts do not hide a target
+ * that stopped being met; in targets.csv the outcomes come before the prices. The ranges of prices
+ * and near-zero bases are left out, by the report's rule (shownChanges).
  */
 export function mostChanged(rows: CompareRow[], top: number): Map<string, CompareRow[]> {
   const out = new Map<string, CompareRow[]>();
   const rank = (r: CompareRow) => (r.file === "targets.csv" && !TARGET_OUTCOMES.has(r.column) ? 1 : 0);
   const shown = shownChanges(rows, changeSize);
   for (const file of READING_ORDER) {
-    const ranked = shown
+    const scored = shown
       .filter((r) => r.file === file)
       .map((r) => ({ r, rank: rank(r), score: changeScore(r), size: largestDelta(r) }))
-      .filter((x) => x.score > 0)
+      .filter((x) => x.score > 0);
+    const ranked = (shares: boolean) => scored
+      .filter((x) => isShareColumn(x.r.column) === shares)
       .sort((a, b) => a.rank - b.rank || b.score - a.score || b.size - a.size)
       .slice(0, top)
       .map((x) => x.r);
-    if (ranked.length > 0) out.set(file, ranked);
+    const list = [...ranked(true), ...ranked(false)];
+    if (list.length > 0) out.set(file, list);
   }
   return out;
 }
@@ -232,7 +238,7 @@ export function compareText(result: CompareResult, top: number, outFile: string 
   const relative = withRelativeChange(result.rows, changeSize);
   const total = result.rows.filter((r) => changeScore(r) > 0).length;
   const missing = result.rows.filter((r) => r.missingIn.length > 0).length;
-  lines.push("", `values that changed most (top ${top} per file; ${total} changed values in all):`);
+  lines.push("", `values that changed most (per file the top ${top} shares and probabilities, in percentage points, then the top ${top} other values; ${total} changed values in all):`);
   if (missing > 0) lines.push(`  ${missing} values are in some folders only (column missing_in of ${outFile ?? "compare.csv"}); they are not counted as changed`);
   lines.push(...absentColumnLines(result.absent, result.folders));
   const shift = sourceShiftLines(result, top);
