@@ -11,6 +11,7 @@ import { shownChanges, withRelativeChange } from "../finance/compare/shownChange
 import { isMoneyColumn, isPriceColumn, isShareColumn, READING_ORDER } from "../output/columns.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { percentAxis } from "./axis.js";
+import { changedValueLabel, keyNamesOf } from "./compareLabels.js";
 import { folderLabel, type RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
 
@@ -18,7 +19,8 @@ export const TOP_CHANGES = 12;
 
 type Row = Record<string, Cell>;
 
-type RelativeBar = { label: string; rel: number };
+/** A bar: the changed value as the other reports name it (compareLabels.ts), with its change. */
+type RelativeBar = { label: Label; rel: number };
 
 /**
  * Per file (outcomes first), the quantities — not shares, not prices — with the largest |relative
@@ -36,16 +38,24 @@ export function largestPriceChanges(ctx: RunContext): Map<string, RelativeBar[]>
 function relativeChanges(ctx: RunContext, charted: (column: string) => boolean): Map<string, RelativeBar[]> {
   const { rows, relative } = comparedRows(ctx);
   const changed = rows.filter((r) => charted(text(r.column)) && relative.has(r) && Number.isFinite(num(r.rel_delta_2)) && num(r.rel_delta_2) !== 0);
-  return byFile(changed, (r) => ({ label: `${text(r.key)} · ${text(r.column)}（${change(text(r.column), num(r.delta_2))}）`, rel: num(r.rel_delta_2) }), (b) => b.rel);
+  const names = keyNamesOf(ctx);
+  return byFile(changed, (r) => ({ label: withChange(changedValueLabel(names, text(r.key), text(r.column)), change(text(r.column), num(r.delta_2))), rel: num(r.rel_delta_2) }), (b) => b.rel);
 }
 
 /**
  * Per file, the shares and probabilities with the largest change in percentage points (delta_2),
  * each labelled with its two values: ranked by the points, whatever the base.
  */
-export function largestPointChanges(ctx: RunContext): Map<string, { label: string; points: number }[]> {
+export function largestPointChanges(ctx: RunContext): Map<string, { label: Label; points: number }[]> {
   const changed = comparedRows(ctx).rows.filter((r) => isShareColumn(text(r.column)) && Number.isFinite(num(r.delta_2)) && num(r.delta_2) !== 0);
-  return byFile(changed, (r) => ({ label: `${text(r.key)} · ${text(r.column)}（${formatPercent(num(r.value_1))} → ${formatPercent(num(r.value_2))}）`, points: num(r.delta_2) }), (b) => b.points);
+  const names = keyNamesOf(ctx);
+  const values = (r: Row) => `${formatPercent(num(r.value_1))} → ${formatPercent(num(r.value_2))}`;
+  return byFile(changed, (r) => ({ label: withChange(changedValueLabel(names, text(r.key), text(r.column)), values(r)), points: num(r.delta_2) }), (b) => b.points);
+}
+
+/** "…（+2）" after the value's name. */
+function withChange(name: Label, shown: string): Label {
+  return { zh: `${name.zh}（${shown}）`, en: `${name.en} (${shown})` };
 }
 
 /**
@@ -59,7 +69,7 @@ function comparedRows(ctx: RunContext): { rows: Row[]; relative: Set<Row> } {
 }
 
 /** The bars of each file in reading order, the largest |size| first (ties by label), at most TOP_CHANGES. */
-function byFile<B extends { label: string }>(rows: Row[], bar: (r: Row) => B, size: (b: B) => number): Map<string, B[]> {
+function byFile<B extends { label: Label }>(rows: Row[], bar: (r: Row) => B, size: (b: B) => number): Map<string, B[]> {
   const place = (file: string) => (READING_ORDER.includes(file) ? READING_ORDER.indexOf(file) : READING_ORDER.length);
   const files = [...new Set(rows.map((r) => text(r.file)))].sort((a, b) => place(a) - place(b));
   const out = new Map<string, B[]>();
@@ -67,7 +77,7 @@ function byFile<B extends { label: string }>(rows: Row[], bar: (r: Row) => B, si
     const bars = rows
       .filter((r) => r.file === file)
       .map(bar)
-      .sort((a, b) => Math.abs(size(b)) - Math.abs(size(a)) || a.label.localeCompare(b.label))
+      .sort((a, b) => Math.abs(size(b)) - Math.abs(size(a)) || a.label.zh.localeCompare(b.label.zh))
       .slice(0, TOP_CHANGES);
     out.set(file, bars);
   }
@@ -101,6 +111,14 @@ export function compareCharts(ctx: RunContext): ChartSpec[] {
   });
 }
 
+/**
+ * A changed value's name — a target's, a region's, a programme's and the column's label — and its
+ * change: up to two lines beside its bar, wrapped rather than cut, so the change at its end shows.
+ */
+const LABEL_WIDTH = 460;
+const BAR_HEIGHT = 30;
+const CATEGORY_LABEL = { width: LABEL_WIDTH, overflow: "break", lineHeight: 13 } as const;
+
 /** "方案2（conf90）相对方案1（mc）的" / "of folder 2 (conf90) against folder 1 (mc)": the folders by name, as the title names them. */
 function changeOf(two: Label, one: Label): Label {
   return { zh: `${two.zh}相对${one.zh}的`, en: `of ${two.en} against ${one.en}` };
@@ -128,12 +146,11 @@ function relativeChart(file: string, bars: RelativeBar[], change: Label, charted
     title: { zh: `${charted.title.zh}：${fileLabel(file).zh}（${file}）`, en: `${charted.title.en}: ${file}` },
     note: { zh: `${change.zh}变化率。${charted.note.zh}${above.zh}${below.zh}`, en: `Relative change ${change.en}.${charted.note.en}${above.en}${below.en}` },
     width: 1000,
-    height: 80 + 24 * bars.length,
-    sameInBothLanguages: true, // row labels from the CSVs and %
-    option: () => ({
-      grid: { left: 400, right: 70, top: 10, bottom: 30 },
+    height: 80 + BAR_HEIGHT * bars.length,
+    option: (lang: Lang) => ({
+      grid: { left: LABEL_WIDTH + 20, right: 70, top: 10, bottom: 30 },
       xAxis: { type: "value", axisLabel: { formatter: percentAxis } },
-      yAxis: { type: "category", data: bars.map((b) => b.label), inverse: true, axisLabel: { width: 330, overflow: "truncate" } },
+      yAxis: { type: "category", data: bars.map((b) => b.label[lang]), inverse: true, axisLabel: CATEGORY_LABEL },
       series: [{
         type: "bar",
         data: bars.map((b) => ({ value: b.rel, itemStyle: { color: b.rel >= 0 ? "#5470c6" : "#ee6666" } })),
@@ -143,7 +160,7 @@ function relativeChart(file: string, bars: RelativeBar[], change: Label, charted
   };
 }
 
-function pointsChart(file: string, bars: { label: string; points: number }[], change: Label): ChartSpec {
+function pointsChart(file: string, bars: { label: Label; points: number }[], change: Label): ChartSpec {
   return {
     title: { zh: `变化最大的比例与概率：${fileLabel(file).zh}（${file}）`, en: `Largest changes of shares and probabilities: ${file}` },
     note: {
@@ -151,14 +168,14 @@ function pointsChart(file: string, bars: { label: string; points: number }[], ch
       en: `Change ${change.en} in percentage points (P(met), attainment, utilisation, shares of cost … compare by their difference, not by relative change).`,
     },
     width: 1000,
-    height: 80 + 24 * bars.length,
+    height: 80 + BAR_HEIGHT * bars.length,
     option: (lang: Lang) => ({
-      grid: { left: 400, right: 110, top: 10, bottom: 40 },
+      grid: { left: LABEL_WIDTH + 20, right: 110, top: 10, bottom: 40 },
       xAxis: {
         type: "value", name: lang === "zh" ? "百分点" : "points", nameLocation: "middle", nameGap: 24,
         axisLabel: { formatter: (v: number) => grouped(v * 100, 1) },
       },
-      yAxis: { type: "category", data: bars.map((b) => b.label), inverse: true, axisLabel: { width: 330, overflow: "truncate" } },
+      yAxis: { type: "category", data: bars.map((b) => b.label[lang]), inverse: true, axisLabel: CATEGORY_LABEL },
       series: [{
         type: "bar",
         data: bars.map((b) => ({ value: b.points, itemStyle: { color: b.points >= 0 ? "#5470c6" : "#ee6666" } })),

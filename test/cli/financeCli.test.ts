@@ -221,6 +221,8 @@ describe("finance commands write their outputs", () => {
     for (let k = 0; k < 2; k++) expect((await run("compare", a, cut, "--out", csv, "--force")).code).toBe(0);
     const html = readFileSync(join(dir, "compare.html"), "utf8");
     expect(html).toContain("<svg");
+    expect(html).toContain("全县惠及2万户 · "); // a changed value named by its target, not "target=hh"
+    expect(html).not.toContain("target=hh");
     expect(Buffer.byteLength(html.slice(0, html.indexOf("由 renewsim")))).toBeGreaterThan(4096); // past the 4 KB head that is read
     expect((await run("compare", a, a, "--out", join(dir, "lean.csv"), "--no-xlsx")).code).toBe(0);
     expect(existsSync(join(dir, "lean.html"))).toBe(true);

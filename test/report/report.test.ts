@@ -616,16 +616,16 @@ describe("compare report", () => {
     ].join("\n");
     const ctx = runContext("compare", { "compare.csv": csv });
     const points = largestPointChanges(ctx);
-    expect(points.get("targets.csv")).toEqual([
-      { label: "target=lj-communities · p_met（0.7% → 92.6%）", points: 0.919 },
-      { label: "target=lj-households · p_met（0.0% → 57.2%）", points: 0.572 },
-      { label: "target=lj-county · attainment（100.0% → 126.7%）", points: 0.266667 },
+    expect(points.get("targets.csv")!.map((b) => ({ label: b.label.en, points: b.points }))).toEqual([
+      { label: "lj-communities · P(met) (0.7% → 92.6%)", points: 0.919 },
+      { label: "lj-households · P(met) (0.0% → 57.2%)", points: 0.572 },
+      { label: "lj-county · Attainment (100.0% → 126.7%)", points: 0.266667 },
     ]);
     expect(points.get("capacity.csv")!.map((b) => b.points)).toEqual([0.5]);
     // The relative changes are the quantities' only.
     const relative = largestChanges(ctx);
-    expect(relative.get("targets.csv")!.map((b) => b.label)).toEqual(["target=lj-county · planned（+40）"]);
-    expect(relative.get("capacity.csv")!.map((b) => b.label)).toEqual(["capacity=c;year=2024 · slots_used（+5）"]);
+    expect(relative.get("targets.csv")!.map((b) => b.label.zh)).toEqual(["lj-county · 计划值（+40）"]);
+    expect(relative.get("capacity.csv")!.map((b) => b.label.zh)).toEqual(["c · 2024年 · 占用施工能力（+5）"]);
     const html = renderReport(ctx);
     expect(html).toContain("变化最大的比例与概率：");
     expect(html).toContain("+91.9个百分点");
@@ -643,11 +643,11 @@ describe("compare report", () => {
       "targets.csv,target=a,planned,10,9,-1,-0.1,",
     ].join("\n");
     const changes = largestChanges(runContext("compare", { "compare.csv": csv }));
-    expect(changes.get("budgets.csv")!.map((b) => b.label)).toEqual([
-      "year=2024;region=r;source=c · used_yuan（−5,000万元）",
-      "year=2025;region=r;source=c · used_yuan（+3,000万元）",
+    expect(changes.get("budgets.csv")!.map((b) => b.label.zh)).toEqual([
+      "2024年 · r · c · 已使用（−5,000万元）",
+      "2025年 · r · c · 已使用（+3,000万元）",
     ]);
-    expect(changes.get("targets.csv")!.map((b) => b.label)).toEqual(["target=a · planned（−1）"]);
+    expect(changes.get("targets.csv")!.map((b) => b.label.zh)).toEqual(["a · 计划值（−1）"]);
   });
 });
 
