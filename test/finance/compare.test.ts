@@ -35,6 +35,20 @@ function readPlainCsv(file: string): Record<string, string>[] {
   return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [columns[i], v])));
 }
 
+/** A targets.csv row of compare, aligned from one value of `column` in each of two folders. */
+function targetRow(key: string, column: string, a: number, b: number): CompareRow {
+  const table = (v: number) => ({ columns: ["target", column], rows: [{ target: key, [column]: String(v) }] });
+  return compareTable("targets.csv", [table(a), table(b)])[0];
+}
+
+/** The lines the printout lists under targets.csv for these rows (top 5). */
+function printedTargets(rows: CompareRow[]): string[] {
+  const lines = compareText({ folders: [], rows, inputs: [], runs: [], sources: [], warnings: [], absent: [] }, 5, null).split("\n");
+  const start = lines.indexOf("  targets.csv:");
+  const end = lines.findIndex((l, i) => i > start && !l.startsWith("    "));
+  return lines.slice(start + 1, end < 0 ? undefined : end);
+}
+
 describe("compare", () => {
   it("shows all-zero deltas for a folder compared with itself", async () => {
     const result = await compareFolders([base, base]);
@@ -255,14 +269,9 @@ describe("input diff", () => {
   });
 
   it("prints shares and probabilities as per cent changing by percentage points, ranked by the points", () => {
-    const table = (key: string, column: string, v: number) => ({ columns: ["target", column], rows: [{ target: key, [column]: String(v) }] });
-    const row = (key: string, column: string, a: number, b: number) => compareTable("targets.csv", [table(key, column, a), table(key, column, b)])[0];
     // The review's mc against conf90: P(met) 0 → 57 % has no relative change, 0.7 % → 92.6 % a meaningless +13,128.6 %.
-    const rows = [row("lj-communities", "p_met", 0.007, 0.926), row("lj-households", "p_met", 0, 0.572), row("czc-villages", "p_met", 0.1, 0.83725), row("lj-county", "attainment", 1, 1.266667)];
-    const result = { folders: [], rows, inputs: [], runs: [], sources: [], warnings: [], absent: [] };
-    const lines = compareText(result, 5, null).split("\n");
-    const start = lines.indexOf("  targets.csv:");
-    expect(lines.slice(start + 1, start + 5)).toEqual([
+    const rows = [targetRow("lj-communities", "p_met", 0.007, 0.926), targetRow("lj-households", "p_met", 0, 0.572), targetRow("czc-villages", "p_met", 0.1, 0.83725), targetRow("lj-county", "attainment", 1, 1.266667)];
+    expect(printedTargets(rows)).toEqual([
       "    target=lj-communities p_met: 0.7% → 92.6% (+91.9 pp)",
       "    target=czc-villages p_met: 10.0% → 83.7% (+73.7 pp)",
       "    target=lj-households p_met: 0.0% → 57.2% (+57.2 pp)",
@@ -271,19 +280,14 @@ describe("input diff", () => {
   });
 
   it("prints a file's changes of shares in points beside its relative changes, neither crowding out the other", () => {
-    const table = (key: string, column: string, v: number) => ({ columns: ["target", column], rows: [{ target: key, [column]: String(v) }] });
-    const row = (key: string, column: string, a: number, b: number) => compareTable("targets.csv", [table(key, column, a), table(key, column, b)])[0];
     // The county review's mc against more-teams: P10 3 → 2 (−33.3 %) ranked above P(met) 94.9 % → 80.2 % (−14.7 pp), which fell out.
     const rows = [
-      row("typical-2025", "attainment", 2, 1.5), row("village-hh", "p_met", 0.216, 0.6675), row("typical-all", "p_met", 0.949, 0.802),
-      row("street-all", "p_met", 0.9125, 0.7805), row("typical-2025", "p_met", 0.9965, 0.9635), row("typical-all", "p_met_se", 0.004919, 0.008911),
-      row("village-hh", "p10", 430, 680), row("typical-2025", "p10", 3, 2), row("village-hh", "p50", 750, 1000), row("typical-all", "p10", 6, 5),
-      row("street-all", "p10", 5, 4), row("village-hh", "marginal_cost_yuan_per_unit", 69121.62, 39200),
+      targetRow("typical-2025", "attainment", 2, 1.5), targetRow("village-hh", "p_met", 0.216, 0.6675), targetRow("typical-all", "p_met", 0.949, 0.802),
+      targetRow("street-all", "p_met", 0.9125, 0.7805), targetRow("typical-2025", "p_met", 0.9965, 0.9635), targetRow("typical-all", "p_met_se", 0.004919, 0.008911),
+      targetRow("village-hh", "p10", 430, 680), targetRow("typical-2025", "p10", 3, 2), targetRow("village-hh", "p50", 750, 1000), targetRow("typical-all", "p10", 6, 5),
+      targetRow("street-all", "p10", 5, 4), targetRow("village-hh", "marginal_cost_yuan_per_unit", 69121.62, 39200),
     ];
-    const result = { folders: [], rows, inputs: [], runs: [], sources: [], warnings: [] };
-    const lines = compareText(result, 5, null).split("\n");
-    const start = lines.indexOf("  targets.csv:");
-    expect(lines.slice(start + 1, start + 11)).toEqual([
+    expect(printedTargets(rows)).toEqual([
       "    target=typical-2025 attainment: 200.0% → 150.0% (−50 pp)",
       "    target=village-hh p_met: 21.6% → 66.8% (+45.1 pp)",
       "    target=typical-all p_met: 94.9% → 80.2% (−14.7 pp)",
@@ -296,7 +300,8 @@ describe("input diff", () => {
       "    target=typical-all p10: 6 → 5 (-1 -16.7%)",
     ]);
     // compare.csv is as it was: a share's rel_delta stays empty.
-    expect(renderCompareCsv({ ...result, folders: [{}, {}] as never }, { bom: false })).toContain("targets.csv,target=typical-all,p_met,0.949,0.802,-0.147,,");
+    const result = { folders: [{}, {}] as never, rows, inputs: [], runs: [], sources: [], warnings: [], absent: [] };
+    expect(renderCompareCsv(result, { bom: false })).toContain("targets.csv,target=typical-all,p_met,0.949,0.802,-0.147,,");
   });
 
   it("keys lists of records by id, or by region/program/year, and other lists as values", () => {
