@@ -52,6 +52,12 @@ function plainPlan(ctx: RunContext): { government: number; total: number } | nul
 
 const NO_MARGIN: Label = { zh: "不设余量", en: "no margin" };
 
+/** planned ÷ target = 100 %: the target itself, a red line as the progress charts draw it. */
+const TARGET_LINE = (lang: Lang) => ({
+  silent: true, symbol: "none", lineStyle: { color: "#c23531", type: "solid" },
+  label: { formatter: lang === "zh" ? "目标值" : "target", position: "insideEndTop" }, data: [{ yAxis: 1 }],
+});
+
 export function frontierCharts(ctx: RunContext): ChartSpec[] {
   const f = frontierData(ctx);
   const plain = plainPlan(ctx);
@@ -105,21 +111,27 @@ export function frontierCharts(ctx: RunContext): ChartSpec[] {
     },
     {
       title: { zh: "各目标的计划值 ÷ 目标值", en: "Planned ÷ target of each target" },
-      note: { zh: "把握度越高，计划越需超出目标以留出余量。", en: "Higher confidence plans further beyond the target as a margin." },
+      note: {
+        zh: "把握度越高，计划越需超出目标以留出余量；红线为目标值（100%），纵轴从0起，恰按目标值规划（没有余量）的目标也有柱。",
+        en: "Higher confidence plans further beyond the target as a margin; red line: the target (100%). The axis starts at 0, so a target planned exactly at its value (no margin) has a bar too.",
+      },
       width: 1000,
       height: 340,
       option: (lang: Lang) => ({
         grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil(f.targets.length / 4), bottom: 64 },
         legend: { top: 5 },
         xAxis: xAxis(lang),
-        yAxis: { type: "value", axisLabel: { formatter: percentAxis }, scale: true },
-        series: f.targets.map((t) => ({
+        // From 0, not from the smallest ratio: a scaled axis started at 100 % and hid every target
+        // planned exactly at its value — the ones with no margin, which the chart is there to show.
+        yAxis: { type: "value", min: 0, axisLabel: { formatter: percentAxis } },
+        series: f.targets.map((t, i) => ({
           name: t.name, type: "bar",
           data: t.rows.map((r) => {
             const planned = cell(r, "planned_value");
             const target = cell(r, "target_value");
             return planned === null || !target ? null : planned / target;
           }),
+          ...(i === 0 ? { markLine: TARGET_LINE(lang) } : {}),
         })),
       }),
     },
