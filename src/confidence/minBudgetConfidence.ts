@@ -10,10 +10,11 @@
  */
 import { buildPlanningModel, type PlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
-import { scaleBudgets } from "../finance/cuts.js";
+import { scaleBudgets, scaledAmount } from "../finance/cuts.js";
 import { budgetMoney } from "../results/carry.js";
 import { freezeBeforeSelection } from "../finance/freezePast.js";
-import { byYearSourceRegion, type MinBudgetResult, type MinBudgetRow, minBudgetRow, solveMinBudget } from "../finance/minBudgetSolve.js";
+import { byYearSourceRegion, type MinBudgetRow, minBudgetRow } from "../finance/minBudgetRows.js";
+import { type MinBudgetResult, solveMinBudget } from "../finance/minBudgetSolve.js";
 import { type BudgetSelection, selectsBudget } from "../finance/selection.js";
 import type { McTargetColumns } from "../montecarlo/tables.js";
 import type { Uncertainty } from "../montecarlo/types.js";
@@ -111,7 +112,7 @@ export async function minBudgetToConfidence(
     options.onRound?.(phase, r, c);
   };
   const atScale = async (scale: number, exact: boolean): Promise<ScaleTrial & { pm: PlanningModel }> => {
-    await cs.setRowBounds(selected.map((b) => ({ index: b.row, lb: -Infinity, ub: pm.model.rows[b.row].ub * scale })));
+    await cs.setRowBounds(selected.map((b) => ({ index: b.row, lb: -Infinity, ub: scaledAmount(pm.model.rows[b.row].ub * MONEY_UNIT, scale) / MONEY_UNIT })));
     const execution = buildPlanningModel(scaleBudgets(scenario, selection, scale));
     const c = await cs.calibrate({ required, execution, relaxedOnly: !exact, onRound });
     const reached = c.status.every((s) => s === "reached" || s === "none");
@@ -160,7 +161,7 @@ export async function minBudgetToConfidence(
     result.status = "optimal";
     result.at = { scale: hi.scale, calibration: hi.calibration, pm: hi.pm, validation: null };
     result.below = { scale: below.scale, calibration: below.calibration, pm: below.pm, validation: null };
-    result.rows = budgetRows(hi.pm, scenario, selection, hi.scale, hi.calibration.primal);
+    result.rows = budgetRows(pm, hi.pm, scenario, selection, hi.scale, hi.calibration.primal);
   } finally {
     await cs.dispose();
   }
@@ -170,15 +171,17 @@ export async function minBudgetToConfidence(
   return result;
 }
 
-/** min_budget.csv's rows for the plan at the scale found: every selected budget today and at λ. */
-function budgetRows(pm: PlanningModel, scenario: Scenario, selection: BudgetSelection, scale: number, primal: Float64Array): MinBudgetRow[] {
+/**
+ * min_budget.csv's rows for the plan at the scale found: every selected budget today (the rows of
+ * `todays`, the model of today's budgets) and at λ (`pm`, the execution model of the scaled ones).
+ */
+function budgetRows(todays: PlanningModel, pm: PlanningModel, scenario: Scenario, selection: BudgetSelection, scale: number, primal: Float64Array): MinBudgetRow[] {
   const namer = new Namer(scenario);
   const rows: MinBudgetRow[] = [];
   const money = budgetMoney(pm.ctx, primal); // the execution model's rows hold the scaled budgets
   for (const [k, b] of pm.ctx.index.budgetRows.entries()) {
     const source = scenario.sources[b.source];
-    const row = pm.model.rows[b.row];
-    const today = row.ub * MONEY_UNIT / scale;
+    const today = todays.model.rows[b.row].ub * MONEY_UNIT;
     if (!selectsBudget(selection, source.id, { region: b.region, year: b.year, amount: today })) continue;
     rows.push(minBudgetRow(namer, source, b.region, b.year, today, scale, { used: money.used[k], carriedIn: money.carriedIn[k] }));
   }

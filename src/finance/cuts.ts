@@ -3,11 +3,21 @@
  * amounts are multiplied by a factor, nothing else changes, the input is not modified. A factor of
  * exactly 1 returns the very same scenario, so a 0 % cut plans exactly like the base.
  */
+import { round } from "../results/numbers.js";
 import type { Scenario } from "../scenario/types.js";
 import { type BudgetSelection, selectsBudget } from "./selection.js";
 
 /** A uniform factor, or one factor per year (years not listed keep factor 1). */
 export type BudgetFactor = number | ReadonlyMap<number, number>;
+
+/**
+ * A budget of `amount` yuan scaled by `factor`, to the fen, as a planner writes it: the one rule for
+ * every scaled budget, the ones planned (stress's cuts, min-budget's plan at λ) and the ones reported
+ * (min_budget.csv's minimum), so a plan with min_budget.csv's budgets is min-budget's own plan.
+ */
+export function scaledAmount(amount: number, factor: number): number {
+  return round(amount * factor, 2);
+}
 
 export function scaleBudgets(scenario: Scenario, sel: BudgetSelection, factor: BudgetFactor): Scenario {
   const factorIn = (year: number) => (typeof factor === "number" ? factor : (factor.get(year) ?? 1));
@@ -19,7 +29,7 @@ export function scaleBudgets(scenario: Scenario, sel: BudgetSelection, factor: B
       return {
         ...source,
         budgets: source.budgets.map((b) =>
-          selectsBudget(sel, source, b) ? { ...b, amount: b.amount * factorIn(b.year) } : b,
+          selectsBudget(sel, source, b) ? { ...b, amount: scaledAmount(b.amount, factorIn(b.year)) } : b,
         ),
       };
     }),

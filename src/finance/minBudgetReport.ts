@@ -9,6 +9,7 @@ import type { Conflict } from "../plan/elastic.js";
 import { conflictRow, solverErrorRow } from "../plan/diagnostics.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
 import { renderJson } from "./runInfo.js";
+import { sumYuan } from "../results/numbers.js";
 
 export const MIN_BUDGET_FILE = "min_budget.csv";
 export const MIN_BUDGET_BINDING_FILE = "min_budget_binding.csv";
@@ -33,8 +34,8 @@ export async function renderMinBudgetFiles(
 
 /** Totals for run.json and the report: today's selected budget and the minimum. */
 export function minBudgetTotals(result: MinBudgetResult) {
-  const budget = result.scales.reduce((s, c) => s + c.budget_yuan, 0);
-  const min = result.scales.reduce((s, c) => s + c.min_budget_yuan, 0);
+  const budget = sumYuan(result.scales.map((c) => c.budget_yuan));
+  const min = sumYuan(result.scales.map((c) => c.min_budget_yuan));
   return { budget_yuan: budget, min_budget_yuan: min, ratio: budget > 0 ? min / budget : 0 };
 }
 

@@ -14,9 +14,9 @@ import { type Conflict, diagnoseInfeasibility } from "../plan/elastic.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { StagedSession } from "../plan/stagedSession.js";
 import type { StageRun } from "../plan/stageRun.js";
-import { isBinding, reportYuan, round } from "../results/numbers.js";
+import { round } from "../results/numbers.js";
 import { formatMoney, priceStepYuan } from "../format/numbers.js";
-import type { Scenario, Source } from "../scenario/types.js";
+import type { Scenario } from "../scenario/types.js";
 import { buildPlanningModel } from "../model/build.js";
 import { solveStages } from "../plan/solvePlan.js";
 import { freezeBeforeSelection } from "./freezePast.js";
@@ -27,23 +27,7 @@ import { budgetMoney } from "../results/carry.js";
 import { wholeUnitNotice, wholeUnitScale } from "./wholeUnitScale.js";
 import { planScenario, type ScenarioPlanner } from "../plan/planScenario.js";
 import { notesOf } from "../runWarnings.js";
-
-export interface MinBudgetRow {
-  source: string;
-  source_name: string;
-  source_kind: string;
-  region: string;
-  region_name: string;
-  year: number;
-  budget_yuan: number;
-  scale: number;
-  min_budget_yuan: number;
-  change_yuan: number;
-  /** Money of the source and place the year before left for this year (carryover sources), yuan. */
-  carried_in_yuan: number;
-  used_yuan: number;
-  binding: boolean;
-}
+import { byYearSourceRegion, type MinBudgetRow, minBudgetRow, rowTotals } from "./minBudgetRows.js";
 
 export interface BindingRow {
   family: string;
@@ -147,16 +131,12 @@ async function resultOf(run: StageRun, mb: MinBudgetModel, scenario: Scenario, p
   if (run.status !== "optimal") return { status: "error", ...empty, conflicts: [], stages, message: run.message };
   const primal = run.primal;
   const duals = run.duals[0];
+  const rows = budgetRows(mb, scenario, primal);
   return {
     status: "optimal",
     perYear,
-    scales: mb.scales.map((c) => ({
-      year: c.year,
-      scale: round(primal[c.v], 9),
-      budget_yuan: round(c.amount, 2),
-      min_budget_yuan: round(c.amount * primal[c.v], 2),
-    })),
-    rows: budgetRows(mb, scenario, primal),
+    scales: mb.scales.map((c) => ({ year: c.year, scale: round(primal[c.v], 9), ...rowTotals(rows, c.year) })),
+    rows,
     binding: duals ? bindingRows(mb, scenario, duals, primal, run.dualMethod === "lp_relaxation") : [],
     conflicts: [],
     stages,
@@ -188,7 +168,7 @@ async function atPlannedWholeUnits(
     const money = { used: (b?.used_yuan ?? 0) / MONEY_UNIT, carriedIn: (b?.carried_in_yuan ?? 0) / MONEY_UNIT };
     return minBudgetRow(namer, scenario.sources.find((x) => x.id === r.source)!, r.region, r.year, r.budget_yuan, found.scale, money);
   });
-  const scales = result.scales.map((c) => ({ ...c, scale: round(found.scale, 9), min_budget_yuan: round(c.budget_yuan * found.scale, 2) }));
+  const scales = result.scales.map((c) => ({ ...c, scale: round(found.scale, 9), ...rowTotals(rows, c.year) }));
   return { ...result, scales, rows, notices, ...(found.missedAt !== null ? { grownFrom: { milpScale: lambda, missedAt: found.missedAt } } : {}) };
 }
 
@@ -206,37 +186,6 @@ function budgetRows(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array
     const source = scenario.sources.find((x) => x.id === s.source)!;
     return minBudgetRow(namer, source, s.region, s.year, s.amount, primal[s.scale], { used: money.used[k], carriedIn: money.carriedIn[k] });
   }).sort(byYearSourceRegion);
-}
-
-/**
- * One min_budget.csv row: a selected budget today (`today`, yuan) and at scale λ, what the plan
- * brings in from the year before and uses (万元). Binding as in budgets.csv: the money the year has
- * (the scaled budget and what was carried in) is spent — carrying money on is not reaching a bound,
- * and a year with nothing to spend holds nothing back. Shared with min-budget --confidence, so the
- * columns follow one reporting rule with and without it.
- */
-export function minBudgetRow(namer: Namer, source: Source, region: string, year: number, today: number, scale: number, money: { used: number; carriedIn: number }): MinBudgetRow {
-  const min = today * scale;
-  const carriedIn = reportYuan(money.carriedIn);
-  return {
-    source: source.id,
-    source_name: source.name,
-    source_kind: source.kind,
-    region,
-    region_name: namer.name("region", region),
-    year,
-    budget_yuan: round(today, 2),
-    scale: round(scale, 9),
-    min_budget_yuan: round(min, 2),
-    change_yuan: round(min - today, 2),
-    carried_in_yuan: carriedIn,
-    used_yuan: reportYuan(money.used),
-    binding: isBinding(min / MONEY_UNIT + money.carriedIn, money.used),
-  };
-}
-
-export function byYearSourceRegion(a: MinBudgetRow, b: MinBudgetRow): number {
-  return a.year - b.year || a.source.localeCompare(b.source) || a.region.localeCompare(b.region);
 }
 
 /**

@@ -39,6 +39,18 @@ export function shareOf(part: number, whole: number): number {
   return whole > 0 ? round(part / whole, 6) : 0;
 }
 
+/** Yuan as whole fen (an integer): reported amounts are added in fen, so no float drift enters a total. */
+export function fen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+/** Σ of amounts already to the fen, exactly: what a reader adding up the column gets. */
+export function sumYuan(amounts: Iterable<number>): number {
+  let total = 0;
+  for (const a of amounts) total += fen(a);
+  return total / 100;
+}
+
 export function round(x: number, digits: number): number {
   const k = 10 ** digits;
   const r = Math.round(x * k) / k;

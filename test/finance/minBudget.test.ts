@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cutBudgets, scaleBudgets } from "../../src/finance/cuts.js";
 import { buildMinBudgetModel } from "../../src/finance/minBudget.js";
-import { minBudgetRow, solveMinBudget } from "../../src/finance/minBudgetSolve.js";
+import { minBudgetRow } from "../../src/finance/minBudgetRows.js";
+import { solveMinBudget } from "../../src/finance/minBudgetSolve.js";
 import { runStress } from "../../src/finance/stress.js";
 import { type PlannedScenario, planScenario } from "../../src/plan/planScenario.js";
 import { type BudgetSelection, resolveSelection } from "../../src/finance/selection.js";

@@ -134,6 +134,6 @@ describe("whole-unit λ", () => {
     expect(unchecked.stages.map((st) => st.stage)).toEqual(["min_budget", "cost"]);
     const atLambda = await planScenario(scaleBudgets(county, countySel, checked.scales[0].scale), "highs");
     const used = new Map(atLambda.tables.budgets.map((b) => [`${b.source}|${b.region}|${b.year}`, b.used_yuan]));
-    for (const r of checked.rows) expect(r.used_yuan, `${r.source} ${r.region} ${r.year}`).toBeCloseTo(used.get(`${r.source}|${r.region}|${r.year}`) ?? 0, 0);
+    for (const r of checked.rows) expect(r.used_yuan, `${r.source} ${r.region} ${r.year}`).toBe(used.get(`${r.source}|${r.region}|${r.year}`) ?? 0);
   }, 60_000);
 });
