@@ -19,6 +19,7 @@ import { formatMoney, priceStepYuan } from "../format/numbers.js";
 import type { Scenario } from "../scenario/types.js";
 import { buildPlanningModel } from "../model/build.js";
 import { solveStages } from "../plan/solvePlan.js";
+import { snapWholeUnits } from "../plan/wholeUnitPlan.js";
 import { freezeBeforeSelection } from "./freezePast.js";
 import { buildMinBudgetModel, type MinBudgetModel } from "./minBudget.js";
 import type { BudgetSelection } from "./selection.js";
@@ -129,7 +130,7 @@ async function resultOf(run: StageRun, mb: MinBudgetModel, scenario: Scenario, p
     return { status: "infeasible", ...empty, conflicts, stages };
   }
   if (run.status !== "optimal") return { status: "error", ...empty, conflicts: [], stages, message: run.message };
-  const primal = run.primal;
+  const primal = snapWholeUnits(mb.pm.ctx, run.primal); // the scale columns stay as solved
   const duals = run.duals[0];
   const rows = budgetRows(mb, scenario, primal);
   return {

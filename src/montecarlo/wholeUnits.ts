@@ -2,10 +2,8 @@
  * Whole units in execution (docs/monte-carlo.md, "Execution rules"): how many of a cell's whole
  * candidates fail consent or slip, and a capacity cut that leaves whole units.
  */
+import { WHOLE_TOLERANCE } from "../results/tolerance.js";
 import { binomialQuantile } from "../stats/binomialQuantile.js";
-
-/** A count of whole units within this of a whole number is that number (a MIP plan's 2.9999999996). */
-export const WHOLE_TOLERANCE = 1e-6;
 
 /**
  * How many of `candidates` whole units fail, each with probability p: Binomial(n, p) at the cell's

@@ -13,6 +13,7 @@ import type { Label } from "../format/labels.js";
 import { notSmoothed } from "./diagnosticText.js";
 import { type Conflict, diagnoseInfeasibility } from "./elastic.js";
 import { StagedSession } from "./stagedSession.js";
+import { snapWholeUnits } from "./wholeUnitPlan.js";
 import type { DualMethod, StageReport } from "./stageRun.js";
 
 export type { DualMethod, StageReport };
@@ -21,7 +22,7 @@ export interface PlanSolution {
   status: "optimal" | "infeasible" | "error";
   pm: PlanningModel;
   stages: StageReport[];
-  /** Final primal (after the last stage); empty when infeasible. */
+  /** Final primal (after the last stage; whole units snapped, wholeUnitPlan.ts); empty when infeasible. */
   primal: Float64Array;
   /** Row duals of the shortfall stage and of the cost stage, over the base rows; null when unavailable. */
   shortfallDuals: Float64Array | null;
@@ -77,7 +78,7 @@ export async function solveInSession(staged: StagedSession, pm: PlanningModel, o
     status: run.status,
     pm,
     stages: run.stages,
-    primal: run.primal,
+    primal: run.status === "optimal" ? snapWholeUnits(pm.ctx, run.primal) : run.primal,
     shortfallDuals: run.duals[0] ?? null,
     costDuals: run.duals[cost] ?? null,
     validity: run.ranges[0] ?? null,
