@@ -156,6 +156,15 @@ describe("budgets and links", () => {
     });
   });
 
+  it("takes a budget with fractions of a fen as its fen (money is counted in fen; budgets.csv writes that fen)", () => {
+    // A budget scaled by min-budget's λ unrounded: 35,000,000 × 0.9707865170155038.
+    const s = handSolvedTown();
+    s.sources[0].budgets = [{ region: "town", year: 2021, amount: 33_977_528.095542632 }, { region: "town", year: 2022, amount: 3_000_000.004 }];
+    const { ctx } = buildPlanningModel(s);
+    expect(row(ctx.model, "budget[gov,town,2021]").ub * 1e4).toBeCloseTo(33_977_528.1, 6);
+    expect(row(ctx.model, "budget[gov,town,2022]").ub * 1e4).toBeCloseTo(3_000_000, 6);
+  });
+
   it("matches one source against another per child region", () => {
     const s = twoYearScenario({
       regions: tree([region("prov"), region("a", "prov")]),

@@ -8,6 +8,7 @@
 import type { Budget, Source } from "../../scenario/types.js";
 import type { ModelContext } from "../context.js";
 import { MONEY_UNIT } from "../context.js";
+import { round } from "../../results/numbers.js";
 import type { Term } from "../types.js";
 
 export function addBudgetConstraints(ctx: ModelContext): void {
@@ -22,7 +23,9 @@ export function addBudgetConstraints(ctx: ModelContext): void {
         const inn = carries.get(b.year - 1) ?? -1;
         if (out >= 0) terms.push({ v: out, c: 1 });
         if (inn >= 0) terms.push({ v: inn, c: -1 });
-        const ub = b.amount / MONEY_UNIT;
+        // Money is counted in fen: a budget written to more decimals, or scaled by a factor, is the
+        // fen amount budgets.csv writes, so what the plan pays and carries adds up to it as written.
+        const ub = round(b.amount, 2) / MONEY_UNIT;
         const spentOrCarried = out >= 0 && b.carriedOut === undefined && ctx.closed(b.year);
         const row = ctx.addRow({ family: "budgets", source: source.id, region, year: b.year }, { terms, constant: 0 }, { ub, ...(spentOrCarried ? { lb: ub } : {}) });
         ctx.index.budgetRows.push({ row, source: s, region, year: b.year, carryIn: inn, carryOut: out });
