@@ -11,8 +11,9 @@ import { startsIn } from "../model/expressions.js";
 import { completedCorrection, householdsCompletedCorrection, householdsStartedCorrection } from "../model/recorded.js";
 import { Namer } from "../plan/describe.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
-import { budgetMoney } from "./carry.js";
-import { isBinding, reportYuan, round, roundUnits, shareOf, valueOf } from "./numbers.js";
+import { budgetMoney, reportedBudgetMoney } from "./carry.js";
+import { isBinding, round, roundUnits, shareOf, sumYuan, valueOf } from "./numbers.js";
+import { reportedPayments } from "./payments.js";
 import { budgetShadow, capacityShadow, targetMarginalCost } from "./shadow.js";
 import { extractShadowPrices } from "./shadowPrices.js";
 import { extractTargets } from "./targets.js";
@@ -21,10 +22,11 @@ import type { BudgetRow, CapacityRow, FundingRow, PlanRow, PlanTables } from "./
 export function extractTables(sol: PlanSolution): PlanTables {
   const ctx = sol.pm.ctx;
   const namer = new Namer(ctx.scenario);
+  const paid = reportedPayments(ctx, sol.primal);
   return {
-    plan: extractPlan(ctx, sol.primal, namer),
-    funding: extractFunding(ctx, sol.primal, namer),
-    budgets: extractBudgets(sol, namer),
+    plan: extractPlan(ctx, sol.primal, paid, namer),
+    funding: extractFunding(ctx, paid, namer),
+    budgets: extractBudgets(sol, paid, namer),
     capacity: extractCapacity(sol, namer),
     targets: extractTargets(sol, namer, targetMarginalCost),
     shadowPrices: extractShadowPrices(sol, namer),
@@ -37,7 +39,7 @@ export function extractTables(sol: PlanSolution): PlanTables {
  * households) and the cost due is the sum of the reported payments, so a row reads the same
  * whether its year was planned or re-entered from an earlier plan's CSVs as actuals.
  */
-function extractPlan(ctx: ModelContext, primal: Float64Array, namer: Namer): PlanRow[] {
+function extractPlan(ctx: ModelContext, primal: Float64Array, paid: Float64Array, namer: Namer): PlanRow[] {
   const rows: PlanRow[] = [];
   ctx.paymentYears.forEach((year, y) => {
     for (const lp of ctx.leafPrograms) {
@@ -57,7 +59,7 @@ function extractPlan(ctx: ModelContext, primal: Float64Array, namer: Namer): Pla
         units_completed: roundUnits(startedThen + completedCorrection(lp, year), program.integer),
         households_started: round(started * leaf.householdsPerUnit + householdsStartedCorrection(lp, year), 4),
         households_completed: round(startedThen * leaf.householdsPerUnit + householdsCompletedCorrection(lp, year), 4),
-        cost_due_yuan: round(paidBySource(ctx, primal, lp.index, y).reduce((a, b) => a + b, 0), 2),
+        cost_due_yuan: sumYuan(paidBySource(ctx, paid, lp.index, y)),
         slots_used: round(active * program.slotsPerUnit, 6),
       });
     }
@@ -71,20 +73,20 @@ function leafKey(year: number, { leaf, program }: Pick<LeafProgram, "leaf" | "pr
 }
 
 /** Reported yuan paid by each source (scenario order; 0 for sources that do not fund the programme). */
-function paidBySource(ctx: ModelContext, primal: Float64Array, lp: number, y: number): number[] {
+function paidBySource(ctx: ModelContext, paid: Float64Array, lp: number, y: number): number[] {
   return ctx.scenario.sources.map((_, s) => {
     const v = ctx.index.fundsCol(lp, y, s);
-    return v < 0 ? 0 : reportYuan(primal[v]);
+    return v < 0 ? 0 : paid[v];
   });
 }
 
-function extractFunding(ctx: ModelContext, primal: Float64Array, namer: Namer): FundingRow[] {
+function extractFunding(ctx: ModelContext, paid: Float64Array, namer: Namer): FundingRow[] {
   const rows: FundingRow[] = [];
   ctx.paymentYears.forEach((year, y) => {
     for (const { index: i, program, leaf, actuals } of ctx.leafPrograms) {
-      const amounts = paidBySource(ctx, primal, i, y);
-      const cost = round(amounts.reduce((a, b) => a + b, 0), 2);
-      const paid = actuals.get(year)?.reportedPaid;
+      const amounts = paidBySource(ctx, paid, i, y);
+      const cost = sumYuan(amounts);
+      const recorded = actuals.get(year)?.reportedPaid;
       ctx.scenario.sources.forEach((source, s) => {
         if (ctx.index.fundsCol(i, y, s) < 0) return;
         rows.push({
@@ -94,7 +96,7 @@ function extractFunding(ctx: ModelContext, primal: Float64Array, namer: Namer): 
           source_kind: source.kind,
           amount_yuan: amounts[s],
           share_of_cost: shareOf(amounts[s], cost),
-          actual_amount_yuan: paid ? round(paid[s], 2) : 0,
+          actual_amount_yuan: recorded ? round(recorded[s], 2) : 0,
         });
       });
     }
@@ -102,18 +104,23 @@ function extractFunding(ctx: ModelContext, primal: Float64Array, namer: Namer): 
   return rows;
 }
 
-function extractBudgets(sol: PlanSolution, namer: Namer): BudgetRow[] {
+/**
+ * budgets.csv: used and carried money as the reported payments add up (carry.ts), so used is the sum
+ * of funding.csv's payments and carried out = budget + carried in − used, to the fen; binding is
+ * read off the plan itself (a budget spent to within a yuan).
+ */
+function extractBudgets(sol: PlanSolution, paid: Float64Array, namer: Namer): BudgetRow[] {
   const ctx = sol.pm.ctx;
   const money = budgetMoney(ctx, sol.primal);
+  const reported = reportedBudgetMoney(ctx, sol.primal, paid);
   const rows = ctx.index.budgetRows.map((b, k): BudgetRow => {
     const row = ctx.model.rows[b.row];
     const source = ctx.scenario.sources[b.source];
     const used = money.used[k];
-    const carriedIn = money.carriedIn[k];
-    const available = row.ub + carriedIn;
+    const available = row.ub + money.carriedIn[k];
     const budget = round(row.ub * MONEY_UNIT, 2);
-    const carriedInYuan = reportYuan(carriedIn);
-    const usedYuan = reportYuan(used);
+    const carriedInYuan = reported.carriedIn[k];
+    const usedYuan = reported.used[k];
     return {
       year: b.year,
       region: b.region,
@@ -123,8 +130,8 @@ function extractBudgets(sol: PlanSolution, namer: Namer): BudgetRow[] {
       budget_yuan: budget,
       carried_in_yuan: carriedInYuan,
       used_yuan: usedYuan,
-      carried_out_yuan: reportYuan(money.carriedOut[k]),
-      utilisation: shareOf(usedYuan, budget + carriedInYuan),
+      carried_out_yuan: reported.carriedOut[k],
+      utilisation: shareOf(usedYuan, sumYuan([budget, carriedInYuan])),
       binding: isBinding(available, used), // carried-over money is slack, not a bound reached
       ...budgetShadow(sol, b.row),
     };

@@ -1,12 +1,13 @@
 /**
  * Every shipped scenario (and each overlay on its base) plans to an optimal result whose tables
  * pass the independent invariants: money balances to 1 yuan, shares, caps, budgets, capacity,
- * stock, start limits, targets.
+ * stock, start limits, targets; and whose money adds up to the fen as docs/outputs.md promises.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/pipeline.js";
+import { fenIdentities } from "../helpers/fenIdentities.js";
 import { checkInvariants } from "../helpers/invariants.js";
 
 const dir = "scenarios";
@@ -25,6 +26,7 @@ describe("shipped scenarios", () => {
       const o = await simulate(file, { dryRun: true });
       expect(o.solution.status).toBe("optimal");
       expect(checkInvariants(o.loaded.scenario, o.tables)).toEqual([]);
+      expect(fenIdentities(o.loaded.scenario, o.tables)).toEqual([]);
       expect(o.tables.plan.length).toBeGreaterThan(0);
     }, 300_000);
   }
@@ -35,6 +37,7 @@ describe("shipped scenarios", () => {
       const o = await simulate(base!, { overlays: [file], dryRun: true });
       expect(o.solution.status).toBe("optimal");
       expect(checkInvariants(o.loaded.scenario, o.tables)).toEqual([]);
+      expect(fenIdentities(o.loaded.scenario, o.tables)).toEqual([]);
     }, 300_000);
   }
 });
