@@ -28,8 +28,8 @@ describe("compare's relative-change charts", () => {
     ]);
     expect(largestChanges(ctx).get("budgets.csv")!.map((b) => b.label.zh)).toEqual(["2025年 · r · c · 已使用（−5,000万元）"]);
     expect(largestPriceChanges(ctx).get("targets.csv")!.map((b) => [b.label.en, b.rel])).toEqual([
-      ["typical-all · Marginal weighted cost per extra target unit (money × cost_weight) (−3.51亿元)", -1],
-      ["central-6 · Marginal weighted cost per extra target unit (money × cost_weight) (+1,160万元)", 0.493617],
+      ["typical-all · Marginal weighted cost per target unit (a rate, holding only within its valid range; money × cost_weight) (−3.51亿元)", -1],
+      ["central-6 · Marginal weighted cost per target unit (a rate, holding only within its valid range; money × cost_weight) (+1,160万元)", 0.493617],
     ]);
     expect(largestPriceChanges(ctx).get("budgets.csv")!.map((b) => b.rel)).toEqual([-1, -0.5]);
   });
