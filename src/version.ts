@@ -31,8 +31,14 @@ export const ENGINE_VERSION: string = pkg.version;
  * the plan 1 % lower still reaches every level; a tiny plan under `auto` prices its cost stage from
  * HiGHS's duals and ranges; run.json of stress and frontier carries the levels' solver notes, and
  * frontier's `plain_plan`; frontier and stress write (and exit 3 on) a scenario with no plan.
+ * 8: stress's household figures (households_started_lost, regions losing and gaining most) count
+ * only programmes whose units hold households (a town was one 户); a stress level after a 0 % level
+ * with no plan is `not_planned`; payments are rounded to the fen together and budgets.csv's used and
+ * carried money taken of them, whole units snapped within HiGHS's integrality tolerance, budgets
+ * planned to the fen, min-budget's scaled budgets rounded once (last-fen changes); a confidence
+ * run.json gains used_by_source_yuan.
  */
-export const OUTPUT_VERSION = 7;
+export const OUTPUT_VERSION = 8;
 /**
  * The generator tag in the head of every report page: `compare --force` replaces an HTML file only
  * when its first lines say renewsim made it (the footer says so too, but after the charts).
