@@ -4,6 +4,8 @@
  */
 import type { Model } from "highs";
 
+const DUAL_SIMPLEX = 1;
+
 /**
  * A warm re-solve that ends "unbounded" or "infeasible or unbounded" is solved again from scratch:
  * after bound changes HiGHS's dual simplex can end there on a bounded model (min-budget at 90 %
@@ -11,6 +13,23 @@ import type { Model } from "highs";
  * really is unbounded says so again, cold.
  */
 export function retryCold(m: Model): number {
+  m.clearSolver();
+  m.run();
+  return m.getModelStatus();
+}
+
+/**
+ * An LP HiGHS calls infeasible is solved again from scratch, without presolve, by dual simplex, and
+ * stays infeasible only if that says so too. HiGHS 1.15 can end a feasible LP "infeasible" (status
+ * 8) when the solve it chose leaves a basis a hair outside the tolerance: a property test's two-leaf
+ * plan (docs/solvers.md, "False infeasible") was solved by primal simplex after presolve, optimal in
+ * the scaled LP, 1.9e-9 infeasible once unscaled (tolerance 1e-9), and the dual simplex clean-up
+ * HiGHS then ran declared the LP infeasible in 0 iterations, though starting nothing is feasible;
+ * CBC, GLPK, jslp and this re-solve find its optimum. Only infeasible verdicts pay for the re-solve.
+ * Returns the re-solve's status (7 when the LP was feasible after all).
+ */
+export function confirmInfeasible(m: Model): number {
+  m.options.set({ presolve: "off", solver: "choose", simplex_strategy: DUAL_SIMPLEX });
   m.clearSolver();
   m.run();
   return m.getModelStatus();
