@@ -3,7 +3,7 @@
  * programmes, and the lines that problems inside merged content are reported at.
  */
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { loadScenario } from "../../src/scenario/index.js";
 import { PositionTable } from "../../src/scenario/positions.js";
 import { ProblemLog } from "../../src/scenario/problems.js";
@@ -74,6 +74,19 @@ describe("YAML merge keys", () => {
     const { value, problems } = parse(["l0: &l0 {a: 1, b: 2}", ...levels].join("\n"));
     expect(value).toBeUndefined();
     expect(problems.problems[0].message).toMatch(/expands to more than|more than 10,000 aliases/);
+  });
+
+  it("refuse a merge of a list of non-mappings once, counting its items against the expansion limit", () => {
+    // An aliased list of scalars merged many times was one refusal per item per merge: hours of work.
+    const once = parse("a: &a [1, 2, 3]\nb: {<<: *a}\n");
+    expect(once.problems.problems.filter((p) => /merge key/.test(p.message))).toHaveLength(1);
+    const items = Array.from({ length: 2_000 }, () => "0").join(",");
+    const merges = Array.from({ length: 200 }, (_, i) => `b${i}: {<<: *a}`);
+    const added = vi.spyOn(ProblemLog.prototype, "add");
+    const bomb = parse([`a: &a [${items}]`, ...merges].join("\n"));
+    expect(bomb.value).toBeUndefined();
+    expect(added.mock.calls.length).toBeLessThanOrEqual(201); // one per merge, not 400,000
+    added.mockRestore();
   });
 
   it("keep a quoted '<<' an ordinary (unknown) key", () => {
