@@ -29,12 +29,15 @@ export interface FlowMapText {
 export function thousandsCommaHint(line: string): string | null {
   const bare = line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""').replace(/(^|\s)#.*$/, "");
   if (!/[{}]/.test(bare)) return null;
-  const number = /(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)/.exec(bare);
+  // A money unit after the number belongs to it: "3,000万" quoted without its unit would be 3,000 yuan.
+  const number = new RegExp(`(?<![\\w.])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d)(?:\\s*(?:${MONEY_UNIT}))?`).exec(bare);
   if (number) return `numbers with thousands commas inside {…} must be quoted: "${number[0]}" (or written without commas: ${number[0].replace(/,/g, "")}); unquoted, YAML reads each comma there as the end of an entry`;
   // Digits grouped by 万 (2,0000,0000), as Chinese amounts are sometimes written, or otherwise.
   const grouped = /(?<![\w.])\d+(?:,\d+)+(?![\w.])/.exec(bare);
   if (!grouped) return null;
   const digits = grouped[0].replace(/,/g, "");
+  // 0,5 is a decimal comma (as Excel writes numbers in some locales), not digits to run together.
+  if (/^0,\d+$/.test(grouped[0])) return `${grouped[0]} inside {…} is read as separate entries (YAML ends an entry at each comma there): write decimals with a point (${grouped[0].replace(",", ".")}), or quote the value`;
   return `${grouped[0]} inside {…} is read as separate entries (YAML ends an entry at each comma there): write ${digits} or an amount with a unit (e.g. "2亿"), or quote it ("${grouped[0]}")`;
 }
 

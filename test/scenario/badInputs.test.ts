@@ -420,6 +420,15 @@ describe("bad scenario files", () => {
     ]);
   });
 
+  it("keeps the money unit in the hint for equal amounts split by a thousands comma inside {…} (a YAML error: the stray key repeats), and tells a repeated decimal comma to use a point", () => {
+    const money = new ProblemLog();
+    parseYamlLayer("/x/s.yaml", 'b: {"2026": 3,000万, "2027": 3,000万}\n', new PositionTable(), money);
+    expect(money.problems.map((p) => p.message).join("\n")).toContain('must be quoted: "3,000万" (or written without commas: 3000万)');
+    const decimal = new ProblemLog();
+    parseYamlLayer("/x/s.yaml", "c: {max: 0,5, min: 0,5}\n", new PositionTable(), decimal);
+    expect(decimal.problems.map((p) => p.message).join("\n")).toContain("write decimals with a point (0.5)");
+  });
+
   it("refuses a decimal comma inside {…}, which YAML reads as the whole part and a stray key", () => {
     // `{max: 0,5}` reads as max: 0 and a key 5 without a value, which the merge drops: a maximum
     // share of 0, and no error. With a space after the comma it is two entries, as written.
