@@ -6,6 +6,7 @@ import { parse as parseYaml } from "yaml";
 import { type Label, targetUnitLabel } from "../format/labels.js";
 import { countsWholeUnits } from "../format/numbers.js";
 import { resultTables, type ResultTable } from "../output/resultTables.js";
+import { flagValue } from "../scenario/flag.js";
 
 export type ReportKind = "plan" | "merge" | "stress" | "frontier" | "compare" | "min-budget";
 
@@ -112,11 +113,11 @@ export function targetUnit(ctx: RunContext, row: Record<string, unknown>): Label
 
 /**
  * Whether a target row's values are whole units (targets.csv): its programme planned whole
- * (input.yaml `integer: true`), counted in its units, not households — whose P10–P90 the report,
+ * (input.yaml `integer: true`, or 是), counted in its units, not households — whose P10–P90 the report,
  * the printout and the workbook show rounded down (formatTargetRange, wholeUnitsReached).
  */
 export function targetCountsWholeUnits(ctx: RunContext, row: Record<string, unknown>): boolean {
-  return countsWholeUnits(String(row.metric ?? ""), inputRecord(ctx, "programs", row.program)?.integer === true);
+  return countsWholeUnits(String(row.metric ?? ""), flagValue(inputRecord(ctx, "programs", row.program)?.integer) === true);
 }
 
 /** The input.yaml this thread parsed last (one: a thread draws one folder at a time). */

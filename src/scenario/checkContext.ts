@@ -29,7 +29,7 @@ export const records = (v: unknown): [Doc, number][] =>
 export const id = (v: unknown): string | undefined =>
   typeof v === "string" && v !== "" ? v : Number.isInteger(v) && (v as number) >= 0 ? String(v) : undefined;
 /** A true/false key as the schema reads it (是 / 否 too). */
-export { flagValue as flag } from "./schema.js";
+export { flagValue as flag } from "./flag.js";
 export const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 export const year = (v: unknown): number | undefined => {
   const text = typeof v === "string" ? v.normalize("NFKC").trim() : null; // ２０２１ as the schema reads it

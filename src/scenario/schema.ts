@@ -5,6 +5,7 @@
  * `simulate schema` publishes this schema as JSON Schema for editors.
  */
 import * as z from "zod";
+import { FLAG_WORDS, flagValue } from "./flag.js";
 import { MAX_YUAN, parseAmount, parseShare } from "./units.js";
 
 export const ID_FORMAT = "ids use letters, digits, '_', '-' and '.' only";
@@ -24,19 +25,6 @@ const YearKey = z.string().regex(/^\d{4}$/, "year keys are four-digit years");
  */
 const Name = z.string().regex(/^\P{Cc}*$/u, "names may not contain control characters (line breaks, tabs, escape codes)");
 const Description = z.string().regex(/^[\t\n\r\P{Cc}]*$/u, "a description may not contain control characters other than line breaks and tabs");
-
-/**
- * Yes and no as a Chinese office writes them (是 / 否, in YAML or a CSV's 部分年度 column): read by
- * every true/false key, here and in the cross-field checks (checkContext.ts `flag`), so no key
- * needs its own rule.
- */
-const FLAG_WORDS: Readonly<Record<string, boolean>> = { 是: true, 否: false };
-
-/** true/false, or 是/否 as true/false; undefined for anything else (the schema reports it). */
-export function flagValue(v: unknown): boolean | undefined {
-  if (typeof v === "boolean") return v;
-  return typeof v === "string" && Object.hasOwn(FLAG_WORDS, v) ? FLAG_WORDS[v] : undefined;
-}
 
 /** A true/false key: `integer`, `carryover`, `each_child`, `partial`, `smoothing`. */
 const Flag = z

@@ -87,6 +87,8 @@ describe("--shard k/n and simulate merge", () => {
     expect(integerPrograms(folder)).toEqual(new Set()); // no input.yaml: none known whole
     writeFileSync(join(folder, "input.yaml"), "name: z\nprograms:\n  - {id: czc, integer: true}\n  - {id: lj}\n  - {id: town, integer: false}\n");
     expect(integerPrograms(folder)).toEqual(new Set(["czc"]));
+    writeFileSync(join(folder, "input.yaml"), "name: z\nprograms:\n  - {id: czc, integer: 是}\n  - {id: town, integer: 否}\n");
+    expect(integerPrograms(folder)).toEqual(new Set(["czc"])); // 是 is true, as the scenario reads it
     rmSync(folder, { recursive: true });
   });
 

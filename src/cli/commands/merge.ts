@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { parse as parseYaml } from "yaml";
 import { mergeShardRun } from "../../montecarlo/shardFiles.js";
+import { flagValue } from "../../scenario/flag.js";
 import { defaultOutDir } from "../../folderRun.js";
 import { UsageError } from "../errors.js";
 import { monteCarloSummary } from "./plan.js";
@@ -38,5 +39,5 @@ export function integerPrograms(dir: string): Set<string> {
   if (!existsSync(file)) return new Set();
   const programs = (parseYaml(readFileSync(file, "utf8")) as { programs?: unknown } | null)?.programs;
   if (!Array.isArray(programs)) return new Set();
-  return new Set(programs.filter((p) => p?.integer === true && typeof p.id === "string").map((p) => p.id as string));
+  return new Set(programs.filter((p) => flagValue(p?.integer) === true && typeof p.id === "string").map((p) => p.id as string));
 }
