@@ -6,7 +6,7 @@
  */
 import { lowerBound } from "./criterion.js";
 import { governmentUsed } from "../finance/stressTables.js";
-import { formatCount, formatMoney, formatMoneyChange, formatPercent } from "../format/numbers.js";
+import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatPercentBelow } from "../format/numbers.js";
 import { Namer } from "../plan/describe.js";
 import { round } from "../results/numbers.js";
 import type { DiagnosticRow, PlanTables, TargetRow } from "../results/types.js";
@@ -77,7 +77,7 @@ export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfide
   targets.forEach((c, i) => {
     if (c.status === "reached" || c.status === "none") return;
     const t = scenario.targets[i];
-    const reached = formatPercent(c.met / c.draws);
+    const reached = formatPercentBelow(c.met / c.draws, c.required);
     const input_line = t.path && locate ? locate(t.path) : "";
     const [planned, of, note] = [formatCount(c.planned, true), formatCount(t.atLeast, true), wholeStockNote(scenario, t, c)];
     rows.push({
@@ -116,7 +116,7 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
     if (c.status === "reached") {
       lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}${wholeStock(scenario, t, c) ? " — the whole stock" : ""}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
     } else {
-      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercent(c.met / c.draws)}${belowBound(c).en} with ${formatCount(c.planned, whole)} planned${margin} — ${SHORT_OF_LEVEL[c.status].en}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c).en}`);
+      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercentBelow(c.met / c.draws, c.required)}${belowBound(c).en} with ${formatCount(c.planned, whole)} planned${margin} — ${SHORT_OF_LEVEL[c.status].en}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c).en}`);
     }
   });
   const gov = governmentUsed(plan);

@@ -6,7 +6,7 @@
 import { lowerBound } from "../confidence/criterion.js";
 import { belowBoundLabel, lowerBoundRule, SHORT_OF_LEVEL } from "../format/confidenceLabels.js";
 import type { Label } from "../format/labels.js";
-import { formatPercent } from "../format/numbers.js";
+import { formatPercent, formatPercentBelow } from "../format/numbers.js";
 import { type Cell, records, text } from "../output/resultTables.js";
 import { type KeyFigure, keyFigure as f } from "./keyFigure.js";
 import { marginCost } from "./marginCost.js";
@@ -61,7 +61,8 @@ function calibration(ctx: RunContext, t: TargetRow, level: number): Label {
   if (typeof p !== "number" || !atOrAbove(t, level)) return { zh: "", en: "" };
   const draws = calibrationDraws(ctx);
   const bound = draws !== null && p >= level ? belowBoundLabel(lowerBound(Math.round(p * draws), draws), level, draws) : { zh: "", en: "" };
-  return { zh: `校准样本上完成概率${formatPercent(p)}${bound.zh}；`, en: `P(met) ${formatPercent(p)} on the calibration sample${bound.en}; ` };
+  const shown = formatPercentBelow(p, level); // 0.89975 of a 90 % level must not read 90.0%
+  return { zh: `校准样本上完成概率${shown}${bound.zh}；`, en: `P(met) ${shown} on the calibration sample${bound.en}; ` };
 }
 
 /** run.json's calibration sample size (`confidence.calibration.draws`), or null when not recorded. */

@@ -31,6 +31,12 @@ describe("confidence key figures", () => {
     expect((required("城中村改造惠及1000户").value as { zh: string }).zh).toMatch(/^90\.0%，未达到：本方案中该目标的余量无法再增加/);
   });
 
+  it("never prints a calibration P(met) just below the level as the level itself (0.89975 of 90 % reads 89.98%, not 90.0%)", () => {
+    const below = targets.replace("0.9,0.90925,limited,0.9115", "0.9,0.89975,limited,0.9115");
+    const street = keyFigures(runContext("plan", { ...files, "targets.csv": below })).find((f) => f.label.zh === "要求把握度：示范主街全部建成")!;
+    expect((street.value as { zh: string }).zh).toContain("校准样本上完成概率89.98%；");
+  });
+
   it("says how a level is judged in the frontier report's words, once, only where a P(met) at or above the level is not reached", () => {
     const notes = keyFigures(runContext("plan", files)).filter((f) => f.label.en === "Note: whether a level is reached");
     expect(notes).toHaveLength(1);
