@@ -23,7 +23,8 @@ const level = (v: string) => `${grouped(Number(v) * 100, 2)}%`;
 function keyPart(names: KeyNames, part: string): Label {
   const at = part.indexOf("=");
   const [column, value] = at < 0 ? ["", part] : [part.slice(0, at), part.slice(at + 1)];
-  const named = names[column]?.[value];
+  const ids = Object.hasOwn(names, column) ? names[column] : undefined;
+  const named = ids && Object.hasOwn(ids, value) ? ids[value] : undefined; // "constructor" is an id, not Object's
   if (named) return { zh: named, en: named };
   switch (column) {
     case "year": return { zh: `${value}年`, en: value };

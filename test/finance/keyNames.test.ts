@@ -1,6 +1,7 @@
 /** The names compare's report gives the ids of compare.csv's keys, from the compared folders' tables. */
 import { describe, expect, it } from "vitest";
 import { keyNames } from "../../src/finance/compare/keyNames.js";
+import { changedValueLabel } from "../../src/report/compareLabels.js";
 import type { CsvTable, ResultsFolder } from "../../src/finance/compare/readFolder.js";
 
 const folder = (tables: Record<string, CsvTable>): ResultsFolder => ({ dir: "x", runJson: {}, input: null, tables: new Map(Object.entries(tables)) });
@@ -23,5 +24,14 @@ describe("keyNames", () => {
       program: { "typical-town": "典型镇培育" },
       source: { residents: "村民自筹" },
     });
+  });
+
+  it("names ids that are also Object's own words (constructor, toString), in the report's labels too", () => {
+    const named = keyNames([folder({ "targets.csv": { columns: ["target", "name"], rows: [{ target: "constructor", name: "构造目标" }, { target: "toString", name: "另一目标" }] } })]);
+    expect(named.target?.constructor).toBe("构造目标");
+    expect(named.target?.toString).toBe("另一目标");
+    const names = JSON.parse(JSON.stringify(named)) as typeof named; // as the report reads run.json
+    expect(changedValueLabel(names, "target=constructor", "p_met").zh).toMatch(/^构造目标 · /);
+    expect(changedValueLabel(names, "target=valueOf", "p_met").zh).toMatch(/^valueOf · /);
   });
 });

@@ -23,8 +23,9 @@ export function keyNames(folders: ResultsFolder[]): KeyNames {
       for (const key of NAMED) {
         const column = nameColumn(file, key);
         if (!table.columns.includes(key) || !table.columns.includes(column)) continue;
-        const names = (out[key] ??= {});
-        for (const row of table.rows) if (row[column] && !(row[key] in names)) names[row[key]] = row[column];
+        // Null-prototype maps: an id may be any word, "constructor" and "__proto__" too.
+        const names = (out[key] ??= Object.create(null) as Record<string, string>);
+        for (const row of table.rows) if (row[column] && !Object.hasOwn(names, row[key])) names[row[key]] = row[column];
       }
     }
   }
