@@ -69,7 +69,7 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
     lines.push("(regions: households started over the horizon against the 0% plan, each level the plan as cheap that moves fewest households from it; → regions that gained households under the cut, as money moved to them)");
   }
   if (summary.every((s) => s.households_lost === null) && summary.some((s) => s.status === "optimal")) {
-    lines.push("(the scenario counts no households — no households target or households_per_unit — so households lost and the regions losing most are not counted)");
+    lines.push("(the scenario counts no households — no households target, households_per_unit or households recorded in actuals — so households lost and the regions losing most are not counted)");
   }
   const cutYuan = new Map(levels.map((l) => [l.label, l.moneyCutYuan]));
   const takenUp = cutSources ? takenUpBy(stressFundingRows(levels, cutSources), cutYuan) : [];
