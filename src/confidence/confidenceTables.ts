@@ -10,6 +10,7 @@ import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatPerce
 import { Namer } from "../plan/describe.js";
 import { round } from "../results/numbers.js";
 import type { DiagnosticRow, PlanTables, TargetRow } from "../results/types.js";
+import { usedBySource } from "../results/usedBySource.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
 import { mostCountable } from "../scenario/targetNotices.js";
 import type { Scenario } from "../scenario/types.js";
@@ -147,11 +148,8 @@ export function totalUsed(tables: PlanTables): number {
  * Money of a plan by source (id → yuan, in funding's order): the report shows who pays for the
  * margins — residents' 20万元 → 912万元 hid behind "+28万元" of government money.
  */
-export function usedBySource(tables: PlanTables): Record<string, number> {
-  const sums: Record<string, number> = {};
-  for (const f of tables.funding) sums[f.source] = (sums[f.source] ?? 0) + f.amount_yuan;
-  for (const id of Object.keys(sums)) sums[id] = round(sums[id], 2);
-  return sums;
+function usedBySourceRecord(tables: PlanTables): Record<string, number> {
+  return Object.fromEntries(usedBySource(tables)); // own keys, "__proto__" too
 }
 
 /** The `confidence` record of run.json. */
@@ -177,10 +175,10 @@ export function confidenceRunInfo(
       status: t.status,
       limits: t.limits.slice(0, 10).map((l) => l.where),
     })),
-    plain: { government_used_yuan: gov0, total_used_yuan: totalUsed(outcome.plain.tables), used_by_source_yuan: usedBySource(outcome.plain.tables) },
+    plain: { government_used_yuan: gov0, total_used_yuan: totalUsed(outcome.plain.tables), used_by_source_yuan: usedBySourceRecord(outcome.plain.tables) },
     government_used_yuan: gov,
     total_used_yuan: totalUsed(outcome.planned.tables),
-    used_by_source_yuan: usedBySource(outcome.planned.tables),
+    used_by_source_yuan: usedBySourceRecord(outcome.planned.tables),
     price_of_confidence_yuan: round(gov - gov0, 2),
   };
 }

@@ -8,6 +8,7 @@
 import { formatMoney, formatMoneyChange } from "../format/numbers.js";
 import { round } from "../results/numbers.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
+import { usedBySource } from "../results/usedBySource.js";
 import { basePlan, levelStatus, type StressLevel } from "./stress.js";
 
 export const STRESS_FUNDING_FILE = "stress_funding.csv";
@@ -30,9 +31,9 @@ export interface StressFundingRow {
 /** Every source of the scenario at every level, in the scenario's order; a source that pays nothing has 0. */
 export function stressFundingRows(levels: StressLevel[], cutSources: readonly string[]): StressFundingRow[] {
   const sources = basePlan(levels).scenario.sources;
-  const base = usedBySource(levels[0]);
+  const base = levelUsedBySource(levels[0]);
   return levels.flatMap((level) => {
-    const used = usedBySource(level);
+    const used = levelUsedBySource(level);
     return sources.map((s) => {
       const now = used === null ? null : used.get(s.id) ?? 0;
       const before = base?.get(s.id) ?? 0;
@@ -51,12 +52,8 @@ export function stressFundingRows(levels: StressLevel[], cutSources: readonly st
   });
 }
 
-function usedBySource(level: StressLevel): Map<string, number> | null {
-  if (level.planned?.solution.status !== "optimal") return null;
-  const out = new Map<string, number>();
-  for (const f of level.planned.tables.funding) out.set(f.source, (out.get(f.source) ?? 0) + f.amount_yuan);
-  for (const [id, yuan] of out) out.set(id, round(yuan, 2));
-  return out;
+function levelUsedBySource(level: StressLevel): Map<string, number> | null {
+  return level.planned?.solution.status === "optimal" ? usedBySource(level.planned.tables) : null;
 }
 
 /**
