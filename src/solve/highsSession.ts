@@ -15,7 +15,7 @@ import { noSolution, secondsSince } from "./check.js";
 import { infeasibleSubsystem, rhsSensitivity, rowRanges } from "./highsAnalysis.js";
 import { limitedResult, optimalResult, type RunShape, targetReachedResult } from "./highsResults.js";
 import { type HighsRuntime, threadRuntime } from "./highsRuntime.js";
-import { confirmInfeasible, retryCold, settleInfeasibleOrUnbounded, statusName } from "./highsStatus.js";
+import { confirmInfeasible, DUAL_SIMPLEX, retryCold, settleInfeasibleOrUnbounded, statusName } from "./highsStatus.js";
 import { type CsrRows, csrRows, denseCost, type ModelArrays, modelArrays, ModelDataError } from "./modelData.js";
 import type {
   BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
@@ -24,7 +24,6 @@ import type {
 /** Relative MIP gap when the caller gives none (the scenario's own default is set by the planner). */
 export const DEFAULT_MIP_GAP = 1e-6;
 const PRIMAL_SIMPLEX = 4;
-const DUAL_SIMPLEX = 1;
 /** HiGHS's "none" for time limits and objective targets (its option values must be finite). */
 const NO_TIME_LIMIT = 1e30;
 const MAX_INT = 2147483647;

@@ -4,7 +4,8 @@
  */
 import type { Model } from "highs";
 
-const DUAL_SIMPLEX = 1;
+/** HiGHS's `simplex_strategy` value for dual simplex (the session sets it too). */
+export const DUAL_SIMPLEX = 1;
 
 /**
  * A warm re-solve that ends "unbounded" or "infeasible or unbounded" is solved again from scratch:
@@ -30,9 +31,7 @@ export function retryCold(m: Model): number {
  */
 export function confirmInfeasible(m: Model): number {
   m.options.set({ presolve: "off", solver: "choose", simplex_strategy: DUAL_SIMPLEX });
-  m.clearSolver();
-  m.run();
-  return m.getModelStatus();
+  return retryCold(m);
 }
 
 /**
