@@ -8,7 +8,6 @@ import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatCount, formatMoney, formatPercent, formatProbability, probabilityBounds, showsBound } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
-import { householdPrograms } from "../scenario/householdPrograms.js";
 import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
@@ -123,7 +122,7 @@ function regionMoves(levels: StressLevel[], i: number): { text: string; gained: 
   const level = levels[i].planned;
   if (i === 0 || level?.solution.status !== "optimal") return { text: "—", gained: false };
   const base = basePlan(levels);
-  const moved = regionsMovingMost(base.tables, level.tables, TOP_MOVING_REGIONS, householdPrograms(base.scenario));
+  const moved = regionsMovingMost(base.tables, level.tables, TOP_MOVING_REGIONS);
   const lost = moved.losing.map((l) => `${l.region_name} −${fmt(l.households)}户`).join(", ");
   const gained = moved.gaining.map((l) => `${l.region_name} +${fmt(l.households)}户`).join(", ");
   if (!gained) return { text: lost || "none", gained: false };

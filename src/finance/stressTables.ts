@@ -97,8 +97,8 @@ export function stressTargetRows(levels: StressLevel[]): StressTargetRow[] {
 export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
   const base = basePlan(levels);
   const baseGov = governmentUsed(base.tables);
-  // Only programmes whose units hold households count (householdPrograms.ts): a town or a km of
-  // greenway at the default 1 household per unit is no household. A scenario with none counts none.
+  // Only programmes whose units hold households count (householdPrograms.ts; plan.csv leaves the
+  // others' households empty). A scenario with none counts none: empty figures, not 0.
   const households = householdPrograms(base.scenario);
   return levels.map((level) => {
     const status = levelStatus(level);
@@ -106,7 +106,7 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
     const counted = planned !== null && households.size > 0;
     const gov = planned ? governmentUsed(planned.tables) : null;
     const lost = counted ? householdTargetsLost(base.scenario, base.tables.targets, planned.tables.targets) : null;
-    const moved = counted ? regionsMovingMost(base.tables, planned.tables, TOP_MOVING_REGIONS, households) : null;
+    const moved = counted ? regionsMovingMost(base.tables, planned.tables, TOP_MOVING_REGIONS) : null;
     // A level that starts more households than the 0 % plan has no loss to rate.
     const perHundredMillion = lost !== null && !isHouseholdGain(lost) && level.moneyCutYuan > 0 ? round(lost / (level.moneyCutYuan / 1e8), 4) : null;
     return {
@@ -121,7 +121,7 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
       government_change_yuan: gov === null ? null : round(gov - baseGov, 2),
       households_lost: lost,
       households_lost_per_100m_yuan: perHundredMillion,
-      households_started_lost: counted ? round(total(householdsStartedByRegion(base.tables, households)) - total(householdsStartedByRegion(planned.tables, households)), 4) : null,
+      households_started_lost: counted ? round(total(householdsStartedByRegion(base.tables)) - total(householdsStartedByRegion(planned.tables)), 4) : null,
       regions_losing_most: moved ? formatMoves(moved.losing) : "",
       // Beside the losers, so that a cut which moves households between regions (households_lost
       // 0, one town −1,657户) reads as a move, not as a loss the total hides.
@@ -177,11 +177,12 @@ export function outermostHouseholdTargets(scenario: Scenario): Target[] {
 
 /**
  * households_started over the horizon by leaf region (plan.csv), of the programmes that count
- * households (`counted`, householdPrograms.ts): plan.csv's households of a town are its towns.
+ * households: the rows whose households are not empty (householdPrograms.ts decides which, once,
+ * where the plan is read off: a town's row has none).
  */
-export function householdsStartedByRegion(tables: PlanTables, counted: ReadonlySet<string>): Map<string, number> {
+export function householdsStartedByRegion(tables: PlanTables): Map<string, number> {
   const out = new Map<string, number>();
-  for (const r of tables.plan) if (counted.has(r.program)) out.set(r.region, (out.get(r.region) ?? 0) + r.households_started);
+  for (const r of tables.plan) if (r.households_started !== null) out.set(r.region, (out.get(r.region) ?? 0) + r.households_started);
   return out;
 }
 
@@ -194,15 +195,13 @@ export interface RegionMove {
 
 /**
  * The `top` leaf regions with the largest loss, and those with the largest gain, of households
- * started against the 0 % plan, in the programmes that count households (`counted`): a region
- * that loses only a town loses no household. A change under half a household is the LP
+ * started against the 0 % plan, in the programmes that count households (householdsStartedByRegion):
+ * a region that loses only a town loses no household. A change under half a household is the LP
  * re-balancing, not a move ("−0户").
  */
-export function regionsMovingMost(
-  base: PlanTables, level: PlanTables, top: number, counted: ReadonlySet<string>,
-): { losing: RegionMove[]; gaining: RegionMove[] } {
-  const before = householdsStartedByRegion(base, counted);
-  const after = householdsStartedByRegion(level, counted);
+export function regionsMovingMost(base: PlanTables, level: PlanTables, top: number): { losing: RegionMove[]; gaining: RegionMove[] } {
+  const before = householdsStartedByRegion(base);
+  const after = householdsStartedByRegion(level);
   const names = new Map(base.plan.map((r) => [r.region, r.region_name]));
   const changes = [...before.keys()].map((region) => ({ region, lost: (before.get(region) ?? 0) - (after.get(region) ?? 0) }));
   const most = (sign: 1 | -1) => changes

@@ -10,6 +10,7 @@ import { type LeafProgram, type ModelContext, MONEY_UNIT } from "../model/contex
 import { startsIn } from "../model/expressions.js";
 import { completedCorrection, householdsCompletedCorrection, householdsStartedCorrection } from "../model/recorded.js";
 import { Namer } from "../plan/describe.js";
+import { householdPrograms } from "../scenario/householdPrograms.js";
 import type { PlanSolution } from "../plan/solvePlan.js";
 import { budgetMoney, reportedBudgetMoney } from "./carry.js";
 import { isBinding, round, roundUnits, shareOf, sumYuan, valueOf } from "./numbers.js";
@@ -37,10 +38,13 @@ export function extractTables(sol: PlanSolution): PlanTables {
 /**
  * plan.csv. Every derived count is taken of the reported starts (units active, completed,
  * households) and the cost due is the sum of the reported payments, so a row reads the same
- * whether its year was planned or re-entered from an earlier plan's CSVs as actuals.
+ * whether its year was planned or re-entered from an earlier plan's CSVs as actuals. A programme
+ * whose units hold no households leaves its households empty (householdPrograms.ts), so that every
+ * reader that adds them up — stress, a spreadsheet's sum — counts households only.
  */
 function extractPlan(ctx: ModelContext, primal: Float64Array, paid: Float64Array, namer: Namer): PlanRow[] {
   const rows: PlanRow[] = [];
+  const counted = householdPrograms(ctx.scenario);
   ctx.paymentYears.forEach((year, y) => {
     for (const lp of ctx.leafPrograms) {
       const { program, leaf } = lp;
@@ -51,14 +55,15 @@ function extractPlan(ctx: ModelContext, primal: Float64Array, paid: Float64Array
       let active = 0;
       for (let k = 0; k < duration; k++) active += startedIn(year - k);
       active = roundUnits(active, program.integer);
+      const households = counted.has(program.id);
       rows.push({
         ...leafKey(year, { leaf, program }, namer),
         units_started: started,
         actual_started: roundUnits(lp.actuals.get(year)?.reportedStarted ?? 0, program.integer),
         units_active: active,
         units_completed: roundUnits(startedThen + completedCorrection(lp, year), program.integer),
-        households_started: round(started * leaf.householdsPerUnit + householdsStartedCorrection(lp, year), 4),
-        households_completed: round(startedThen * leaf.householdsPerUnit + householdsCompletedCorrection(lp, year), 4),
+        households_started: households ? round(started * leaf.householdsPerUnit + householdsStartedCorrection(lp, year), 4) : null,
+        households_completed: households ? round(startedThen * leaf.householdsPerUnit + householdsCompletedCorrection(lp, year), 4) : null,
         cost_due_yuan: sumYuan(paidBySource(ctx, paid, lp.index, y)),
         slots_used: round(active * program.slotsPerUnit, 6),
       });

@@ -13,8 +13,13 @@ export interface PlanRow {
   actual_started: number;
   units_active: number;
   units_completed: number;
-  households_started: number;
-  households_completed: number;
+  /**
+   * Null (an empty cell) for a programme whose units hold no households (a town, a street, a km:
+   * householdPrograms.ts): its households per unit are the model's default 1, and a town read as
+   * one household is a wrong figure, not a small one.
+   */
+  households_started: number | null;
+  households_completed: number | null;
   cost_due_yuan: number;
   slots_used: number;
 }

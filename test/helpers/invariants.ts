@@ -86,7 +86,7 @@ function checkUnits(scenario: Scenario, t: PlanTables, add: (i: string, w: strin
         for (const [sourceId, bound] of Object.entries(share)) {
           if (bound.capPerHousehold === null || recordedMoney.has(`${r.year}|${leaf.region}|${program.id}`)) continue;
           const paidBy = t.funding.find((f) => f.year === r.year && f.region === leaf.region && f.program === program.id && f.source === sourceId);
-          const households = householdsPaidFor(t, program.spendProfile, leaf.region, program.id, r.year);
+          const households = householdsPaidFor(t, program.spendProfile, leaf, program.id, r.year);
           if (paidBy && households !== null && paidBy.amount_yuan > bound.capPerHousehold * households + YUAN) {
             add("resident_cap", `${r.year}|${leaf.region}|${program.id}|${sourceId}`, `${paidBy.amount_yuan} > ${bound.capPerHousehold} × ${households}`);
           }
@@ -104,13 +104,17 @@ function checkUnits(scenario: Scenario, t: PlanTables, add: (i: string, w: strin
   }
 }
 
-/** Households being paid for in a year, weighted by the spend profile; null when pre-horizon starts are unknown here. */
-function householdsPaidFor(t: PlanTables, profile: number[], region: string, program: string, year: number): number | null {
+/**
+ * Households being paid for in a year, weighted by the spend profile; null when pre-horizon starts
+ * are unknown here. A programme whose plan.csv households are empty (its units hold none) is capped
+ * on the model's households per unit all the same.
+ */
+function householdsPaidFor(t: PlanTables, profile: number[], leaf: { region: string; householdsPerUnit: number }, program: string, year: number): number | null {
   let h = 0;
   for (let k = 0; k < profile.length; k++) {
-    const row = t.plan.find((r) => r.region === region && r.program === program && r.year === year - k);
+    const row = t.plan.find((r) => r.region === leaf.region && r.program === program && r.year === year - k);
     if (!row) return null;
-    h += profile[k] * row.households_started;
+    h += profile[k] * (row.households_started ?? row.units_started * leaf.householdsPerUnit);
   }
   return h;
 }
