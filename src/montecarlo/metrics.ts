@@ -12,6 +12,7 @@
 import { lastStartCompletedBy } from "../model/expressions.js";
 import { metricCorrection } from "../model/recorded.js";
 import type { ModelContext } from "../model/context.js";
+import { householdPrograms } from "../scenario/householdPrograms.js";
 import type { Target, TargetMetric } from "../scenario/types.js";
 
 export interface MetricPart {
@@ -74,14 +75,18 @@ export function buildMetricLayout(ctx: ModelContext, inputIds: string[], rankedI
     atLeast: t.atLeast,
     def: metricDef(ctx, `target|${t.id}`, t.region, t.program, t.metric, t.by),
   }));
-  // Progress series for every (region, programme) a target names, and each root per programme.
+  // Progress series for every (region, programme) a target names, and each root per programme;
+  // households only of the programmes whose units hold them (householdPrograms.ts): a town's
+  // households would be its towns again, read as households.
   const pairs = new Set<string>();
   for (const t of scenario.targets) pairs.add(`${t.region}|${t.program}`);
   for (const root of scenario.rootRegions) for (const p of scenario.programs) pairs.add(`${root}|${p.id}`);
+  const households = householdPrograms(scenario);
   const progress: MetricDef[] = [];
   for (const pair of pairs) {
     const [region, program] = pair.split("|");
     for (const metric of METRICS) {
+      if (metric.startsWith("households") && !households.has(program)) continue;
       for (const year of ctx.years) {
         progress.push(metricDef(ctx, `progress|${metric}|${region}|${program}|${year}`, region, program, metric, year));
       }
