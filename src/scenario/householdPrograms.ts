@@ -1,9 +1,10 @@
 /**
  * Which programmes' units hold households. Every leaf has households per unit for the model's
- * arithmetic, 1 where none is given, so plan.csv's households of a 典型镇 programme are its towns
- * and of a greenway its kilometres. A figure that adds households up across programmes (stress's
- * households lost, the regions losing most) must count only the programmes whose units are
- * households or hold them:
+ * arithmetic, 1 where none is given, so a 典型镇 programme's "households" would be its towns and a
+ * greenway's its kilometres. Households are shown only for the programmes whose units are
+ * households or hold them — plan.csv's households columns (empty for the others, results/extract.ts)
+ * and mc_summary's households metrics (montecarlo/metrics.ts), so that whatever adds them up
+ * (stress's households started lost, the regions losing most; a spreadsheet's sum) counts households:
  *
  *   - `households_per_unit` given, on the programme or on a by_region row (a cost per household
  *     needs it, so that case is here too);
