@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/pipeline.js";
+import type { PlanRow } from "../../src/results/types.js";
+import { householdPrograms } from "../../src/scenario/householdPrograms.js";
 import { fenIdentities } from "../helpers/fenIdentities.js";
 import { checkInvariants } from "../helpers/invariants.js";
 
@@ -28,6 +30,11 @@ describe("shipped scenarios", () => {
       expect(checkInvariants(o.loaded.scenario, o.tables)).toEqual([]);
       expect(fenIdentities(o.loaded.scenario, o.tables)).toEqual([]);
       expect(o.tables.plan.length).toBeGreaterThan(0);
+      // Households are shown only for programmes whose units hold them: none of the Guangzhou
+      // towns' (towns, streets, km of greenway), every one of Guangdong's communities'.
+      const counted = householdPrograms(o.loaded.scenario);
+      const shown = (r: PlanRow) => [r.households_started !== null, r.households_completed !== null];
+      expect(o.tables.plan.filter((r) => shown(r).some((s) => s !== counted.has(r.program)))).toEqual([]);
     }, 300_000);
   }
 
