@@ -10,7 +10,9 @@
  *     needs it, so that case is here too);
  *   - a `households_started` / `households_completed` target on the programme (its units are
  *     counted in households, one per unit where none is given: a programme planned per 户);
- *   - an actual of the programme recording its households.
+ *   - an actual of the programme recording its households;
+ *   - a residents' `cap_per_household` on the programme (the model caps residents per household,
+ *     so its units are counted as households there; plan.csv must show what was capped).
  *
  * Any other programme (a town, a street, a kilometre) counts no households.
  */
@@ -19,7 +21,8 @@ import type { Program, Scenario } from "./types.js";
 export function countsHouseholds(scenario: Scenario, program: Program): boolean {
   return program.householdsPerUnitGiven ||
     scenario.targets.some((t) => t.program === program.id && t.metric.startsWith("households")) ||
-    scenario.actuals.some((a) => a.program === program.id && (a.householdsStarted !== undefined || a.householdsCompleted !== undefined));
+    scenario.actuals.some((a) => a.program === program.id && (a.householdsStarted !== undefined || a.householdsCompleted !== undefined)) ||
+    Object.values(program.shares).some((share) => share.capPerHousehold !== null);
 }
 
 /** The ids of the programmes that count households (countsHouseholds), in scenario order. */

@@ -28,4 +28,12 @@ describe("which programmes count households", () => {
     expect(base.programs.map((p) => countsHouseholds(withActual, p))).toEqual([false, true, true]);
     expect([...householdPrograms(scenario(base))]).toEqual(["given"]);
   });
+
+  it("counts a programme whose residents are capped per household: the cap is per household, so plan.csv shows the households it capped", () => {
+    const leaves = [{ region: "town", stock: 10, householdsPerUnit: 1, unitCost: 100_000 }];
+    const capped = program({ id: "capped", leaves, shares: { gov: { min: 0, max: 1, capPerHousehold: null }, res: { min: 0, max: 0.2, capPerHousehold: 5_000 } } });
+    const plain = program({ id: "plain", leaves, shares: { gov: { min: 0, max: 1, capPerHousehold: null } } });
+    const s = scenario({ regions: tree([region("town")]), programs: [capped, plain], sources: [source({ id: "gov", kind: "government" }), source({ id: "res", kind: "resident" })] });
+    expect([...householdPrograms(s)]).toEqual(["capped"]);
+  });
 });
