@@ -19,7 +19,7 @@ import type { PlanSolution } from "../plan/solvePlan.js";
 import { round } from "../results/numbers.js";
 import { referenceTarget, targetGain, validity } from "../results/shadow.js";
 import type { PlanTables } from "../results/types.js";
-import { formatMoney, formatRoom, grouped, priceStep, priceStepYuan } from "../format/numbers.js";
+import { formatMoney, formatRoom, grouped, priceStep, priceStepYuan, shownRoom } from "../format/numbers.js";
 import { bindsAt } from "../model/rowActivity.js";
 import { bindsThePlan, budgetEntry } from "./carriedBudget.js";
 import { costUnit, stateOf, stepText } from "./explainText.js";
@@ -121,11 +121,12 @@ function room(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): number | nu
 }
 
 /**
- * Room too small to print — under half a yuan, or 0.005 of a unit, slot or household (what "+0"
- * would show) — counts as none: a price that holds only that far holds for no step at all.
+ * Room too small to print — under half a yuan, or a count's that formatRoom prints as 0 (shownRoom:
+ * under a thousandth of a unit, slot or household) — counts as none: a price that holds only that
+ * far holds for no step at all.
  */
 function noRoom(row: Row, r: number): boolean {
-  return r <= (isMoneyRow(row) ? 0.5 / MONEY_UNIT : 0.005);
+  return isMoneyRow(row) ? r <= 0.5 / MONEY_UNIT : !(shownRoom(r) > 0);
 }
 
 /** A validity interval of (practically) a single point: the dual holds for no step (a degenerate vertex). */

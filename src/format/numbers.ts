@@ -216,10 +216,28 @@ export function priceStep(room: number | null, natural: number, least = 0): numb
  * 0.1999998, the stage tolerance's 2e-7 short of 0.2, reads 0.2).
  */
 export function formatRoom(x: number): string {
-  if (!(x > 0) || !Number.isFinite(x)) return grouped(x, 2);
-  const digits = Math.max(2, 1 - Math.floor(Math.log10(x)));
-  const k = 10 ** digits;
-  return grouped(Math.floor(x * k + 1e-3) / k, digits);
+  return grouped(shownRoom(x), roomDigits(x));
+}
+
+/**
+ * A count's room as formatRoom prints it. Under a thousandth of a unit, slot or household it is 0:
+ * the LP relaxation's basis of a whole-unit plan often changes a few millionths above a met target,
+ * and a price certain only that far holds for no step. explain counts a room that prints as 0 as
+ * none, so what it prints and what it drops are this one rule (a threshold of its own dropped a
+ * room of 0.004 that printed as "0.004").
+ */
+export function shownRoom(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return x;
+  if (Math.floor(x / LEAST_ROOM + 1e-3) < 1) return 0;
+  const k = 10 ** roomDigits(x);
+  return Math.floor(x * k + 1e-3) / k;
+}
+
+const LEAST_ROOM = 1e-3;
+
+/** Two decimals, or under 1 those of two significant digits: at most four, LEAST_ROOM's two. */
+function roomDigits(x: number): number {
+  return x > 0 && Number.isFinite(x) ? Math.min(4, Math.max(2, 1 - Math.floor(Math.log10(x)))) : 2;
 }
 
 /** A money price's step (priceStep): 1亿元, or a power of ten of yuan within `roomYuan`, at least 1 yuan. */

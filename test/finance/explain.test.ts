@@ -173,6 +173,16 @@ describe("explain: steps of count limits", () => {
     expect(line).toMatchObject({ step: "+0.001 slot", holds: { upTo: "+0.0075 slots" } });
   });
 
+  it("quotes a price whose room prints, however small, and drops none it would print", async () => {
+    // 3.3293 slots: money binds 0.004 slots further. A threshold of its own (0.005) dropped that room
+    // although formatRoom prints it, and quoted what one slot less costs instead.
+    const s = handSolvedTown();
+    s.capacity = [{ id: "crews", region: "town", programs: ["retrofit"], slots: { 2021: 3.3293 } }];
+    const base = await planScenario(s, "highs");
+    const line = explainPlan(base.solution, base.tables).find((r) => r.stage === "shortfall" && r.family === "capacity")!;
+    expect(line).toMatchObject({ step: "+0.001 slot", holds: { upTo: "+0.004 slots" } });
+  });
+
   it("states slots used as counts, not raw solver values", async () => {
     const s = handSolvedTown();
     s.capacity = [{ id: "crews", region: "town", programs: ["retrofit"], slots: { 2021: 3.3 } }];

@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { countsWholeUnits, formatChange, formatCount, formatMoney, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, formatTargetRange, formatRoom, moneyUnitFor, priceStep, priceStepYuan } from "../../src/format/numbers.js";
+import { countsWholeUnits, formatChange, formatCount, formatMoney, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, formatTargetRange, formatRoom, moneyUnitFor, priceStep, priceStepYuan, shownRoom } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -138,6 +138,18 @@ describe("prices", () => {
     expect(formatRoom(0.1999998)).toBe("0.2");
     expect(formatRoom(24.3349)).toBe("24.33");
     expect(formatRoom(1234.567)).toBe("1,234.56");
+  });
+
+  it("prints a count's room as the room explain counts: 0 under a thousandth, what it keeps above", () => {
+    expect(formatRoom(0.004)).toBe("0.004");
+    expect(shownRoom(0.004)).toBe(0.004);
+    expect(formatRoom(0.00099)).toBe("0");
+    expect(shownRoom(0.00099)).toBe(0);
+    expect(shownRoom(0.0009999998)).toBe(0.001); // solver noise short of a thousandth
+    expect(shownRoom(0.0000027)).toBe(0); // a basis that changes a hair above a met target
+    for (const x of [0.00042, 0.00099, 0.001, 0.0013, 0.0027, 0.0049, 0.0076, 0.033, 0.5, 3.2]) {
+      expect(formatRoom(x) === "0", String(x)).toBe(shownRoom(x) === 0);
+    }
   });
 });
 
