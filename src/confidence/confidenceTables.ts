@@ -6,7 +6,7 @@
  */
 import { lowerBound } from "./criterion.js";
 import { governmentUsed } from "../finance/stressTables.js";
-import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatPercentBelow } from "../format/numbers.js";
+import { formatCount, formatMoneyApart, formatMoneyChange, formatPercent, formatPercentBelow } from "../format/numbers.js";
 import { Namer } from "../plan/describe.js";
 import { round } from "../results/numbers.js";
 import type { DiagnosticRow, PlanTables, TargetRow } from "../results/types.js";
@@ -130,12 +130,12 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
   const all = totalUsed(plan);
   const all0 = totalUsed(plain);
   const others = Math.abs(all - gov) > 0.5 || Math.abs(all0 - gov0) > 0.5;
-  const whole = others ? `; all sources ${formatMoney(all0)} → ${formatMoney(all)} (${formatMoneyChange(all - all0)})` : "";
+  const whole = others ? `; all sources ${formatMoneyApart([all0, all]).join(" → ")} (${formatMoneyChange(all - all0)})` : "";
   // Money spent on margins that still leave a target below its level is not "the price of confidence".
   const asked = targets.filter((c) => c.status !== "none");
   const reached = asked.filter((c) => c.status === "reached").length;
   const price = reached === asked.length ? "the price of confidence" : `the price of the margins planned; ${reached} of ${asked.length} targets reach their level`;
-  lines.push(`government money ${formatMoney(gov0)} → ${formatMoney(gov)} (${formatMoneyChange(gov - gov0)}: ${price}${gap})${whole}`);
+  lines.push(`government money ${formatMoneyApart([gov0, gov]).join(" → ")} (${formatMoneyChange(gov - gov0)}: ${price}${gap})${whole}`);
   return lines;
 }
 

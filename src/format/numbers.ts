@@ -9,16 +9,50 @@ const WAN = 1e4;
 
 /** 825000000 → "8.25亿元", 35000000 → "3,500万元", 1234567890000 → "12,345.68亿元", 800 → "800元". */
 export function formatMoney(yuan: number): string {
-  if (!Number.isFinite(yuan)) return "—";
-  const abs = Math.abs(yuan);
-  if (abs >= YI) return `${grouped(yuan / YI, 2)}亿元`;
-  if (abs >= WAN) return `${grouped(yuan / WAN, 2)}万元`;
-  return `${grouped(yuan, 2)}元`;
+  return moneyText(yuan, 2);
 }
 
 /** A change of money with its sign: "+10.57亿元", "−1,228.89万元" (0 is "+0元"). */
 export function formatMoneyChange(yuan: number): string {
   return `${yuan < 0 ? "−" : "+"}${formatMoney(Math.abs(yuan))}`;
+}
+
+/**
+ * Amounts written one after another, before → after: formatMoney, except where two neighbours a
+ * yuan or more apart would read the same — "1.28亿元 → 1.28亿元（+20万元）" says nothing moved beside
+ * a change. Those two get the decimals that tell them apart, both to the same decimals ("1.278亿元 →
+ * 1.280亿元"), down to the yuan at most. One rule for every before → after money pair printed.
+ */
+export function formatMoneyApart(yuan: readonly number[]): string[] {
+  const digits = yuan.map(() => 2);
+  for (;;) {
+    const texts = yuan.map((y, i) => moneyText(y, digits[i]));
+    let more = false;
+    yuan.forEach((y, i) => {
+      if (i === 0 || texts[i] !== texts[i - 1] || !(Math.abs(y - yuan[i - 1]) >= 1)) return;
+      for (const j of [i - 1, i]) {
+        const cap = Math.log10(moneyUnit(yuan[j]).yuan); // decimals of the unit that reach a yuan
+        if (digits[j] < cap) {
+          digits[j] += 1;
+          more = true;
+        }
+      }
+    });
+    if (!more) return texts;
+  }
+}
+
+/** Money in its unit (formatMoney's) to `digits` decimals, trailing zeros kept past two. */
+function moneyText(yuan: number, digits: number): string {
+  if (!Number.isFinite(yuan)) return "—";
+  const unit = moneyUnit(yuan);
+  const x = Number((yuan / unit.yuan).toFixed(digits));
+  return `${formatterFor(digits, digits > 2 ? digits : 0).format(Object.is(x, -0) ? 0 : x)}${unit.name}`;
+}
+
+function moneyUnit(yuan: number): { yuan: number; name: string } {
+  const abs = Math.abs(yuan);
+  return abs >= YI ? { yuan: YI, name: "亿元" } : abs >= WAN ? { yuan: WAN, name: "万元" } : { yuan: 1, name: "元" };
 }
 
 export type MoneyUnit = "亿元" | "万元";

@@ -3,7 +3,7 @@
  * `confidence` record): government money, what offices budget, then the whole bill and each source
  * whose money changed — "+28万元" of government money hid residents paying 20万元 → 912万元.
  */
-import { formatMoney, formatMoneyChange } from "../format/numbers.js";
+import { formatMoneyApart, formatMoneyChange } from "../format/numbers.js";
 import type { Label } from "../format/labels.js";
 import { records, text } from "../output/resultTables.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
@@ -39,9 +39,13 @@ export function marginCost(ctx: RunContext, targets: ReturnType<typeof records>)
 
 const CHANGE = { zh: "不加余量的计划 → 本方案", en: "plan without margins → this plan" };
 
-/** "3.2亿元 → 3.31亿元（+1,120万元）", the printed summary's "all sources A → B (+C)". */
+/**
+ * "3.2亿元 → 3.31亿元（+1,120万元）", the printed summary's "all sources A → B (+C)"; "1.278亿元 →
+ * 1.280亿元（+20万元）" where two decimals would read the same (formatMoneyApart).
+ */
 function change(before: number, after: number): Label {
-  const [a, b, c] = [formatMoney(before), formatMoney(after), formatMoneyChange(after - before)];
+  const [a, b] = formatMoneyApart([before, after]);
+  const c = formatMoneyChange(after - before);
   return { zh: `${a} → ${b}（${c}）`, en: `${a} → ${b} (${c})` };
 }
 

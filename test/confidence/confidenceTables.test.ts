@@ -49,6 +49,11 @@ describe("confidence summary lines", () => {
     expect(line).toBe("government money 2亿元 → 3亿元 (+1亿元: the price of confidence); all sources 2.5亿元 → 4亿元 (+1.5亿元)");
   });
 
+  it("writes a before and an after that differ with the digits that tell them apart", () => {
+    const [line] = confidenceLines(scenario, none, tables(128_200_000, 1e8), tables(128_000_000, 1e8));
+    expect(line).toBe("government money 1.280亿元 → 1.282亿元 (+20万元: the price of confidence); all sources 2.280亿元 → 2.282亿元 (+20万元)");
+  });
+
   it("shows only the government money when no other source pays", () => {
     const [line] = confidenceLines(scenario, none, tables(3e8, 0), tables(2e8, 0));
     expect(line).toBe("government money 2亿元 → 3亿元 (+1亿元: the price of confidence)");

@@ -257,6 +257,12 @@ describe("input diff", () => {
     expect(changed.get("plan.csv")!.map((r) => r.key)).toEqual(["year=2024;region=b"]);
   });
 
+  it("writes money that changed with the digits that tell before from after", () => {
+    const row: CompareRow = { file: "budgets.csv", key: "year=2025;region=c;source=county", column: "used_yuan", values: ["128000000", "128200000"], deltas: [200000], relDeltas: [200000 / 128000000], missingIn: [] };
+    const lines = compareText({ folders: [], rows: [row], inputs: [], runs: [], sources: [], warnings: [], absent: [] }, 5, null).split("\n");
+    expect(lines).toContain("    year=2025;region=c;source=county used_yuan: 1.280亿元 → 1.282亿元 (+20万元 +0.2%)");
+  });
+
   it("prints no relative change from a near-zero base: a change from −0.0001 households is not +6159005100.0%", () => {
     const row = (key: string, a: number, b: number): CompareRow =>
       ({ file: "stress_summary.csv", key, column: "households_started_lost", values: [String(a), String(b)], deltas: [Number((b - a).toPrecision(12))], relDeltas: [a === 0 ? (b === a ? 0 : null) : (b - a) / Math.abs(a)], missingIn: [] });

@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { countsWholeUnits, formatChange, formatCount, formatMoney, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, formatTargetRange, formatRoom, moneyUnitFor, priceStep, priceStepYuan, shownRoom } from "../../src/format/numbers.js";
+import { countsWholeUnits, formatChange, formatCount, formatMoney, formatMoneyApart, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, formatTargetRange, formatRoom, moneyUnitFor, priceStep, priceStepYuan, shownRoom } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -11,6 +11,20 @@ describe("formatMoney", () => {
     expect(formatMoney(950)).toBe("950元");
     expect(formatMoney(-50_000_000)).toBe("-5,000万元");
     expect(formatMoney(Number.NaN)).toBe("—");
+  });
+
+  it("tells apart a before and an after that differ, where two decimals read the same", () => {
+    expect(formatMoneyApart([128_000_000, 128_200_000])).toEqual(["1.280亿元", "1.282亿元"]);
+    expect(formatMoneyApart([127_996_000, 128_016_000])).toEqual(["1.2800亿元", "1.2802亿元"]);
+    expect(formatMoneyApart([105_600_000, 105_680_000])).toEqual(["1.056亿元", "1.057亿元"]);
+    expect(formatMoneyApart([86_400_000, 86_400_040])).toEqual(["8,640.000万元", "8,640.004万元"]);
+    expect(formatMoneyApart([100_000_000, 100_000_001])).toEqual(["1.00000000亿元", "1.00000001亿元"]); // down to the yuan
+    // As formatMoney where they read apart, or differ by under a yuan (the change itself says so).
+    expect(formatMoneyApart([320_000_000, 331_200_000])).toEqual(["3.2亿元", "3.31亿元"]);
+    expect(formatMoneyApart([105_600_000, 105_600_000.4])).toEqual(["1.06亿元", "1.06亿元"]);
+    expect(formatMoneyApart([950, 950.3, Number.NaN])).toEqual(["950元", "950.3元", "—"]);
+    // Only the neighbours that read alike get the digits.
+    expect(formatMoneyApart([3e8, 128_000_000, 128_200_000])).toEqual(["3亿元", "1.280亿元", "1.282亿元"]);
   });
 
   it("picks one unit for a set of amounts", () => {

@@ -35,8 +35,9 @@ describe("the cost of the margins", () => {
       "全部资金：不加余量的计划 → 本方案 | 3.2亿元 → 3.31亿元（+1,120万元）",
       "其中村民自筹（residents）：不加余量的计划 → 本方案 | 20万元 → 912万元（+892万元）",
       "其中结对帮扶企业及社会资本（enterprise）：不加余量的计划 → 本方案 | 8,640万元 → 8,840万元（+200万元）",
-      "其中县级财政资金（county）：不加余量的计划 → 本方案 | 1.28亿元 → 1.28亿元（+20万元）",
-      "其中省级百千万工程专项资金（provincial）：不加余量的计划 → 本方案 | 1.06亿元 → 1.06亿元（+8万元）",
+      // Two decimals read "1.28亿元 → 1.28亿元（+20万元）": the amounts show the digits that tell them apart.
+      "其中县级财政资金（county）：不加余量的计划 → 本方案 | 1.278亿元 → 1.280亿元（+20万元）",
+      "其中省级百千万工程专项资金（provincial）：不加余量的计划 → 本方案 | 1.056亿元 → 1.057亿元（+8万元）",
     ]);
     const english = figures(confidence).find((f) => f.label.en === "of which 村民自筹 (residents): plan without margins → this plan");
     expect(english?.value).toEqual({ zh: "20万元 → 912万元（+892万元）", en: "20万元 → 912万元 (+892万元)" });

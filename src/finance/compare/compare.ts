@@ -15,7 +15,7 @@ import { UsageError } from "../../errors.js";
 import { isMoneyColumn, isShareColumn, READING_ORDER, TABLE_KEYS } from "../../output/columns.js";
 import { summariseFolder } from "./folderSummary.js";
 import type { FolderSummary } from "../../report/runContext.js";
-import { formatMoney, formatMoneyChange, formatPercent, formatPointChange } from "../../format/numbers.js";
+import { formatMoney, formatMoneyApart, formatMoneyChange, formatPercent, formatPointChange } from "../../format/numbers.js";
 import { toCsv } from "../../output/csv.js";
 import { REPORT_TOLERANCE } from "../../results/tolerance.js";
 import { absentColumnLines, absentColumns, type AbsentColumns } from "./absentColumns.js";
@@ -207,12 +207,26 @@ function changeText(r: CompareRow, relative: boolean): string {
   if (r.values.every((v) => v === "true" || v === "false" || v === "")) return values.join(" → ");
   const money = isMoneyColumn(r.column);
   const share = isShareColumn(r.column);
-  const as = (format: (x: number) => string) => r.values.map((v) => (v !== "" && Number.isFinite(Number(v)) ? format(Number(v)) : v || "(missing)"));
-  const shown = money ? as(formatMoney) : share ? as(formatPercent) : values;
+  const as = (format: (x: number) => string) => r.values.map((v) => (numeric(v) ? format(Number(v)) : v || "(missing)"));
+  const shown = money ? moneyApart(r.values) : share ? as(formatPercent) : values;
   const rel = r.relDeltas.map((x) => (x === null || !relative ? "" : ` ${relText(x)}`));
   const change = (d: number) => (money ? formatMoneyChange(d) : share ? formatPointChange(d) : `${d >= 0 ? "+" : ""}${d}`);
   const deltas = r.deltas.map((d, i) => `${d === null ? "n/a" : change(d)}${rel[i]}`).join(", ");
   return `${shown.join(" → ")} (${deltas})`;
+}
+
+const numeric = (v: string) => v !== "" && Number.isFinite(Number(v));
+
+/**
+ * A money row's values as formatMoneyApart writes them (neighbours that differ never read the same),
+ * the missing and non-numeric as they are.
+ */
+function moneyApart(values: string[]): string[] {
+  const at = values.flatMap((v, i) => (numeric(v) ? [i] : []));
+  const texts = formatMoneyApart(at.map((i) => Number(values[i])));
+  const out = values.map((v) => v || "(missing)");
+  at.forEach((i, k) => (out[i] = texts[k]));
+  return out;
 }
 
 export function compareText(result: CompareResult, top: number, outFile: string | null): string {
