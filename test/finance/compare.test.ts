@@ -310,6 +310,12 @@ describe("input diff", () => {
     expect(renderCompareCsv(result, { bom: false })).toContain("targets.csv,target=typical-all,p_met,0.949,0.802,-0.147,,");
   });
 
+  it("reads a flag written 是 / 否 as the scenario does: integer: 是 against integer: true is no change", () => {
+    const a = { programs: [{ id: "towns", integer: "是" }, { id: "streets", integer: "否" }], sources: [{ id: "c", carryover: "是" }] };
+    const b = { programs: [{ id: "towns", integer: true }, { id: "streets", integer: false }], sources: [{ id: "c", carryover: false }] };
+    expect(diffInputs([a, b])).toEqual([{ path: "sources[c].carryover", values: ["是", "false"] }]);
+  });
+
   it("keys lists of records by id, or by region/program/year, and other lists as values", () => {
     const a = { sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 1 }] }], objective: { stages: [1, 2] } };
     const b = { sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 2 }] }, { id: "d" }], objective: { stages: [1] } };

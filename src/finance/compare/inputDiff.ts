@@ -4,11 +4,18 @@
  * (or, like the merge, by region/program/year), so a changed budget reads
  * `sources[central].budgets[guangdong].by_year.2024: 9.6亿 → 7.68亿` instead of a list index.
  */
+import { flagValue } from "../../scenario/flag.js";
 
 export interface InputDifference {
   path: string;
   /** The value in each folder, as text; null where the path is absent. */
   values: (string | null)[];
+}
+
+/** A value of input.yaml: as written, and what it compares as. */
+interface Leaf {
+  text: string;
+  same: string;
 }
 
 export function diffInputs(inputs: unknown[]): InputDifference[] {
@@ -18,25 +25,35 @@ export function diffInputs(inputs: unknown[]): InputDifference[] {
   for (const m of flat) for (const p of m.keys()) if (!seen.has(p)) (seen.add(p), paths.push(p));
   const out: InputDifference[] = [];
   for (const path of paths) {
-    const values = flat.map((m) => m.get(path) ?? null);
-    if (values.some((v) => v !== values[0])) out.push({ path, values });
+    const leaves = flat.map((m) => m.get(path) ?? null);
+    if (leaves.some((l) => l?.same !== leaves[0]?.same)) out.push({ path, values: leaves.map((l) => l?.text ?? null) });
   }
   return out;
 }
 
-export function flatten(doc: unknown, path = "", out = new Map<string, string>()): Map<string, string> {
+function flatten(doc: unknown, path = "", out = new Map<string, Leaf>()): Map<string, Leaf> {
   if (isRecord(doc)) {
     const keys = Object.keys(doc);
-    if (keys.length === 0 && path) out.set(path, "{}");
+    if (keys.length === 0 && path) out.set(path, { text: "{}", same: "{}" });
     for (const k of keys) flatten(doc[k], path ? `${path}.${k}` : k, out);
   } else if (Array.isArray(doc)) {
     const ids = identities(doc);
     if (ids) doc.forEach((item, i) => flatten(item, `${path}[${ids[i]}]`, out));
-    else out.set(path, JSON.stringify(doc));
+    else out.set(path, { text: JSON.stringify(doc), same: JSON.stringify(doc) });
   } else if (doc !== null && doc !== undefined) {
-    out.set(path, String(doc));
+    out.set(path, leaf(doc));
   }
   return out;
+}
+
+/**
+ * A value as written, comparing as the scenario reads it: a flag written 是 / 否 is true / false
+ * (flagValue, the schema's own reader), so `integer: 是` in one folder and `integer: true` in the
+ * other is no change. Shown as each folder wrote it.
+ */
+function leaf(value: unknown): Leaf {
+  const flag = flagValue(value);
+  return { text: String(value), same: flag === undefined ? `value ${String(value)}` : `flag ${flag}` };
 }
 
 /** Identity of each record in a list, or null when the list is not a list of identifiable records. */
