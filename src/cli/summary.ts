@@ -4,6 +4,7 @@ import type { SimulationOutcome } from "../pipeline.js";
 import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
 import { formatChange, formatCount, formatMoney, formatPercent, formatShortOf } from "../format/numbers.js";
 import { type ConflictGroup, groupConflicts } from "../plan/conflictGroups.js";
+import { mustGive } from "../plan/elastic.js";
 import { confidenceLines } from "../confidence/confidenceTables.js";
 
 export function planSummary(outcome: SimulationOutcome): string {
@@ -108,7 +109,7 @@ function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
 export function infeasibleLines(outcome: Pick<SimulationOutcome, "solution" | "loaded">): string[] {
   const { solution, loaded } = outcome;
   const lines: string[] = [];
-  const giving = solution.conflicts.filter((c) => c.violation > 0 || c.row === undefined);
+  const giving = solution.conflicts.filter(mustGive);
   for (const c of giving.slice(0, MAX_LISTED)) lines.push(`  - ${c.message}${c.input ? ` (${loaded.place(c.input)})` : ""}`);
   if (giving.length > MAX_LISTED) lines.push(`  - … and ${giving.length - MAX_LISTED} more limits that must give (diagnostics.csv)`);
   return [...lines, ...limitGroupLines(groupConflicts(solution.conflicts, solution.pm.model, loaded.scenario, 3, loaded.place)), ...minBudgetHint(outcome)];

@@ -5,8 +5,11 @@
  * diagnostics.csv and the lines under the printed table. Levels with a plan add nothing here;
  * their missed targets are in stress.csv.
  */
-import { NOT_PLANNED } from "../plan/diagnosticText.js";
+import { groupConflicts } from "../plan/conflictGroups.js";
+import { alsoInConflict, NOT_PLANNED } from "../plan/diagnosticText.js";
 import { notPlannedRow } from "../plan/diagnostics.js";
+import { type Conflict, mustGive } from "../plan/elastic.js";
+import type { PlannedScenario } from "../plan/planScenario.js";
 import type { DiagnosticRow } from "../results/types.js";
 import type { StressLevel } from "./stress.js";
 
@@ -34,20 +37,36 @@ export function stressDiagnosticRows(levels: StressLevel[]): StressDiagnosticRow
 
 /**
  * One line per level without a plan: what must give, the cut budgets first — the cut is what
- * changed, and a level's diagnosis may otherwise open with shares or caps that give less. The
- * levels left unplanned share one line, saying why.
+ * changed, and a level's diagnosis may otherwise open with shares or caps that give less — then, by
+ * group, the limits in the conflict that need not give (mustGive: listed among what must give, the
+ * IIS's budgets came first and hid the target that falls short). The levels left unplanned share
+ * one line, saying why.
  */
 export function stressDiagnosticLines(levels: StressLevel[]): string[] {
-  const budgetsFirst = (r: StressDiagnosticRow) => (r.kind === "conflict:budgets" ? 0 : 1);
   const diagnosed = levels.flatMap((level) => {
     if (level.planned === null) return [];
-    const own = stressDiagnosticRows([level]).sort((a, b) => budgetsFirst(a) - budgetsFirst(b));
-    if (own.length === 0) return [];
-    const named = own.slice(0, PRINTED_CONFLICTS).map((r) => r.message).join("; ");
-    const more = own.length > PRINTED_CONFLICTS ? ` (and ${own.length - PRINTED_CONFLICTS} more in diagnostics.csv)` : "";
-    const what = level.planned.solution.status === "infeasible" ? "no plan fits" : "the solver failed";
-    return [`${level.label}: ${what}: ${named}${more}`];
+    const { status } = level.planned.solution;
+    if (status === "infeasible") return [`${level.label}: no plan fits: ${conflictText(level.planned)}`];
+    if (status !== "error") return [];
+    const own = stressDiagnosticRows([level]);
+    return own.length === 0 ? [] : [`${level.label}: the solver failed: ${namedText(own.map((r) => r.message))}`];
   });
   const unplanned = levels.filter((l) => l.planned === null).map((l) => l.label);
   return unplanned.length === 0 ? diagnosed : [...diagnosed, `${unplanned.join(", ")}: ${NOT_PLANNED.en}`];
+}
+
+/** What must give (cut budgets first), then the other limits of the conflict by group. */
+function conflictText({ solution }: PlannedScenario): string {
+  const budgetsFirst = (c: Conflict) => (c.kind === "budgets" ? 0 : 1);
+  const giving = solution.conflicts.filter(mustGive).sort((a, b) => budgetsFirst(a) - budgetsFirst(b));
+  const held = solution.conflicts.filter((c) => !mustGive(c));
+  const groups = held.length > 0 ? groupConflicts(held, solution.pm.model, solution.pm.ctx.scenario) : [];
+  const also = groups.length > 0 ? alsoInConflict(groups, PRINTED_CONFLICTS) : "";
+  return [giving.length > 0 ? namedText(giving.map((c) => c.message)) : "", also].filter(Boolean).join("; ");
+}
+
+/** The first PRINTED_CONFLICTS messages, and how many more the file has. */
+function namedText(messages: string[]): string {
+  const more = messages.length > PRINTED_CONFLICTS ? ` (and ${messages.length - PRINTED_CONFLICTS} more in diagnostics.csv)` : "";
+  return messages.slice(0, PRINTED_CONFLICTS).join("; ") + more;
 }

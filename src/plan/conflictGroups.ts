@@ -7,7 +7,7 @@ import type { LinearModel, Row } from "../model/types.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
 import type { Scenario } from "../scenario/types.js";
 import { Namer } from "./describe.js";
-import type { Conflict } from "./elastic.js";
+import { type Conflict, mustGive } from "./elastic.js";
 
 export interface ConflictGroup {
   /** e.g. "budgets of 县（市、区）级财政资金 (county)". */
@@ -22,7 +22,7 @@ export function groupConflicts(conflicts: Conflict[], model: LinearModel, scenar
   const namer = new Namer(scenario);
   const groups = new Map<string, ConflictGroup>();
   for (const c of conflicts) {
-    if (c.row === undefined || c.violation > 0) continue;
+    if (c.row === undefined || mustGive(c)) continue;
     const row = model.rows[c.row];
     const what = groupOf(row, namer);
     const g = groups.get(what) ?? { what, count: 0, examples: [] };

@@ -23,6 +23,17 @@ export function limitHolds(what: Label, inIis: boolean): Label {
     : { en: `${what.en} is binding in the conflict`, zh: `${what.zh}在冲突中起约束作用` };
 }
 
+/**
+ * The printed line's words for the limits in a conflict that need not give (the IIS's, or those
+ * binding against it), after those that must: by group, never as a limit that "must give" by 0.
+ * English, as the printed summaries are.
+ */
+export function alsoInConflict(groups: { what: string; count: number }[], shown: number): string {
+  const named = groups.slice(0, shown).map((g) => `${g.what} (${g.count} ${g.count === 1 ? "limit" : "limits"})`);
+  const rest = groups.length - named.length;
+  return `also in the conflict, without having to give: ${named.join(", ")}${rest > 0 ? ` and ${rest} more ${rest === 1 ? "group" : "groups"} (diagnostics.csv)` : ""}`;
+}
+
 export const WHOLE_UNITS_ONLY: Label = {
   en: "the plan is feasible with fractional starts but not with whole units: relax `integer` or widen a limit",
   zh: "按小数开工数有可行方案，按整数开工则没有：请取消 `integer` 或放宽某项限制",

@@ -36,6 +36,15 @@ export interface Conflict {
   input?: YamlPath;
 }
 
+/**
+ * A finding that says what must give: a limit the elastic re-solve moves, or one without a limit
+ * (whole units only, a failed re-solve). The other limits are in the conflict — the IIS, or binding
+ * against it — but need not move: never "must give by 0".
+ */
+export function mustGive(c: Conflict): boolean {
+  return c.violation > 0 || c.row === undefined;
+}
+
 const PLANNING_LIMITS = new Set<ConstraintFamily>([
   "budgets", "capacity", "shares", "resident_cap", "links", "stock", "start_limits", "targets",
 ]);

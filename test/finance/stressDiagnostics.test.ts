@@ -30,15 +30,33 @@ describe("stress diagnostics", () => {
   });
 
   it("names the cut budgets first in the printed line, whatever order the diagnosis gave", () => {
-    const row = (kind: string, message: string) => ({ kind, where: kind, message, input_line: "" });
+    const conflict = (kind: string, message: string, row: number) => ({ kind, where: kind, message, message_zh: "", violation: 1, row });
     const level = {
       cut: 0.2,
       label: "20%",
       planned: {
-        solution: { status: "infeasible" },
-        tables: { diagnostics: [row("conflict:shares", "maximum share 5% of 居民 … is exceeded"), row("conflict:budgets", "budget of 中央 in 2027 is exceeded")] },
+        solution: { status: "infeasible", conflicts: [conflict("shares", "maximum share 5% of 居民 … is exceeded", 3), conflict("budgets", "budget of 中央 in 2027 is exceeded", 7)] },
+        tables: { diagnostics: [] },
       },
     } as unknown as StressLevel;
     expect(stressDiagnosticLines([level])).toEqual(["20%: no plan fits: budget of 中央 in 2027 is exceeded; maximum share 5% of 居民 … is exceeded"]);
+  });
+
+  it("says what must give before the limits that are in the conflict without having to give", async () => {
+    // A hard target 20 % above what the towns' budgets reach: the IIS names 16 limits, the elastic
+    // re-solve moves only the target. The line listed three of the IIS's budgets (budgets first)
+    // as what would have to give, and never the target that falls short.
+    const base = await simulate("test/fixtures/finance/towns.yaml", { dryRun: true });
+    const s = base.loaded.scenario;
+    const hard = { ...s, targets: s.targets.map((t) => ({ ...t, kind: "hard" as const, atLeast: t.atLeast * 1.2 })) };
+    const sel = resolveSelection(hard, { selector: { kind: "government", ids: null }, from: 2023 });
+    const levels = await runStress(hard, sel, [0.1], { solver: "highs" });
+    expect(levels.map(levelStatus)).toEqual(["infeasible", "not_planned"]);
+    const [line] = stressDiagnosticLines(levels);
+    expect(line).toMatch(/^0%: no plan fits: hard target 全县惠及2万户 \(hh\): .* falls short by 388\.89; also in the conflict, without having to give: /);
+    expect(line).toContain("budgets of 中央补助 (central) (3 limits)");
+    expect(line).not.toContain("smallest set");
+    // The file keeps every row, each worded as the plan's diagnostics.csv words it.
+    expect(stressDiagnosticRows(levels).filter((r) => /is part of the smallest set of conflicting limits$/.test(r.message))).toHaveLength(15);
   });
 });
