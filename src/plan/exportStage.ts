@@ -8,35 +8,45 @@ import { toCplexLp } from "../model/exportLp.js";
 import type { LinearModel } from "../model/types.js";
 import type { Scenario } from "../scenario/types.js";
 import type { SolverChoice } from "../solve/auto.js";
-import { InfeasiblePlan, SolverFailure, UsageError } from "../errors.js";
+import { SolverFailure, UsageError } from "../errors.js";
+import { type PlanSolution, solutionOf } from "./solvePlan.js";
 import { StagedSession } from "./stagedSession.js";
 import { stageModel } from "./stageModels.js";
 
-export async function stageLinearModel(scenario: Scenario, stage: number, solver: SolverChoice = "auto"): Promise<LinearModel> {
+/**
+ * Stage N's model; or, where an earlier stage has no plan, which stage that is and the plan's
+ * diagnosis, read as `simulate FILE` reads it (solutionOf), for the command to print.
+ */
+export type StageModel =
+  | { status: "optimal"; model: LinearModel }
+  | { status: "infeasible"; stage: string; solution: PlanSolution };
+
+export async function stageLinearModel(scenario: Scenario, stage: number, solver: SolverChoice = "auto"): Promise<StageModel> {
   const pm = buildPlanningModel(scenario);
   if (stage < 1 || stage > pm.stages.length) {
     throw new UsageError(`stage ${stage} does not exist: this scenario has ${pm.stages.length} stages (${pm.stages.map((s) => s.name).join(", ")})`);
   }
-  if (stage === 1) return stageModel(pm, 0, []);
+  if (stage === 1) return { status: "optimal", model: stageModel(pm, 0, []) };
   const staged = StagedSession.open(pm, solver);
   try {
     const run = await staged.run({ stages: stage - 1, duals: false });
-    // Not the user's command line: the plan has none (exit 3) or the solver gave up (exit 5).
+    // Not the user's command line: the plan has none (exit 3, with its diagnosis) or the solver gave up (exit 5).
     const failed = `stage ${run.stages.length} (${run.stages[run.stages.length - 1]?.stage})`;
-    if (run.status === "infeasible") {
-      throw new InfeasiblePlan(`${failed} is infeasible: the scenario has no plan, so later stages cannot be exported ` +
-        "(`simulate FILE` writes the diagnosis; `export --stage 1` writes the model as it is)");
-    }
+    if (run.status === "infeasible") return { status: "infeasible", stage: failed, solution: await solutionOf(run, pm) };
     if (run.status !== "optimal") {
       throw new SolverFailure(`the solver failed on ${run.message ?? failed}; later stages cannot be exported`);
     }
-    return stageModel(pm, stage - 1, run.optima);
+    return { status: "optimal", model: stageModel(pm, stage - 1, run.optima) };
   } finally {
     await staged.dispose();
   }
 }
 
-export async function exportStageLp(scenario: Scenario, stage: number, solver: SolverChoice = "auto"): Promise<string> {
-  const model = await stageLinearModel(scenario, stage, solver);
-  return toCplexLp(model, { title: `renewsim ${scenario.name} stage ${stage}` });
+/** Stage N as CPLEX-LP text, or the earlier stage without a plan and its diagnosis. */
+export async function exportStageLp(
+  scenario: Scenario, stage: number, solver: SolverChoice = "auto",
+): Promise<{ status: "optimal"; lp: string } | Extract<StageModel, { status: "infeasible" }>> {
+  const result = await stageLinearModel(scenario, stage, solver);
+  if (result.status !== "optimal") return result;
+  return { status: "optimal", lp: toCplexLp(result.model, { title: `renewsim ${scenario.name} stage ${stage}` }) };
 }

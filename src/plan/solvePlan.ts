@@ -14,7 +14,7 @@ import { notSmoothed } from "./diagnosticText.js";
 import { type Conflict, diagnoseInfeasibility } from "./elastic.js";
 import { StagedSession } from "./stagedSession.js";
 import { snapWholeUnits } from "./wholeUnitPlan.js";
-import type { DualMethod, StageReport } from "./stageRun.js";
+import type { DualMethod, StageReport, StageRun } from "./stageRun.js";
 
 export type { DualMethod, StageReport };
 
@@ -67,12 +67,26 @@ export async function solveStages(pm: PlanningModel, solver: SolverChoice, optio
  * stage's duals are found by name: problems built on the planning model may add stages.
  */
 export async function solveInSession(staged: StagedSession, pm: PlanningModel, options: SolvePlanOptions = {}): Promise<PlanSolution> {
-  const { shortfall } = pm.ctx.index;
-  const columns = [...shortfall].filter((v) => v >= 0);
   const duals = options.duals !== false;
   // Only the shortfall and cost stages' ranges are reported (validity, costValidity).
   const ranging = duals ? [pm.stages[0].name, "cost"] : [];
-  const run = await staged.run({ stages: options.stages, duals, ranging, sensitivity: duals ? columns : [] });
+  const run = await staged.run({ stages: options.stages, duals, ranging, sensitivity: duals ? responseColumns(pm) : [] });
+  return solutionOf(run, pm);
+}
+
+/** The shortfall columns whose response to every row bound a run reports (targetResponse). */
+function responseColumns(pm: PlanningModel): number[] {
+  return [...pm.ctx.index.shortfall].filter((v) => v >= 0);
+}
+
+/**
+ * A run of the stages read as a plan, and when a stage is infeasible, its diagnosis in planning
+ * words (elastic.ts): every command that meets an infeasible stage — `simulate FILE`, and export
+ * of a later stage — says what must give from here, not from a copy.
+ */
+export async function solutionOf(run: StageRun, pm: PlanningModel): Promise<PlanSolution> {
+  const { shortfall } = pm.ctx.index;
+  const columns = responseColumns(pm);
   const cost = pm.stages.findIndex((s) => s.name === "cost");
   const solution: PlanSolution = {
     status: run.status,

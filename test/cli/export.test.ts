@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { StagedSession } from "../../src/plan/stagedSession.js";
 import { runCli } from "./run.js";
@@ -25,12 +25,18 @@ describe("simulate export --stage 2", () => {
     expect(existsSync(lp)).toBe(true);
   });
 
-  it("exits 3 (infeasible), not 2, when the shortfall stage has no plan", async () => {
+  it("exits 3 (infeasible), not 2, when the shortfall stage has no plan, with the diagnosis the plan prints", async () => {
     const { file, lp } = scenario(TOWN.replace("at_least: 6", "at_least: 9"));
     const r = await runCli("export", file, "--stage", "2", "-o", lp);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("error: stage 1 (shortfall) is infeasible: the scenario has no plan, so later stages cannot be exported");
     expect(existsSync(lp)).toBe(false);
+    // What must give and the limits against it, line for line as `simulate FILE` prints them.
+    const plan = await runCli(file, "--out", join(dirname(lp), "out"));
+    expect(plan.code).toBe(3);
+    const diagnosis = plan.stderr.slice(plan.stderr.indexOf("plan is infeasible:\n") + "plan is infeasible:\n".length, plan.stderr.indexOf("diagnosis written to"));
+    expect(diagnosis).toContain("falls short by 2.33 (s.yaml:24)\n  against these limits:\n");
+    expect(r.stderr).toContain(`:\n${diagnosis}`);
     // Stage 1 itself is the model as written, solved by nobody: it still exports.
     expect((await runCli("export", file, "--stage", "1", "-o", lp)).code).toBe(0);
   });

@@ -23,7 +23,9 @@ async function checkStages(name: string, scenario: Scenario): Promise<void> {
   expect(sol.status).toBe("optimal");
   for (let stage = 1; stage <= sol.stages.length; stage++) {
     const file = join(dir, `${name}-${stage}.lp`);
-    writeFileSync(file, toCplexLp(await stageLinearModel(scenario, stage, "highs")));
+    const exported = await stageLinearModel(scenario, stage, "highs");
+    if (exported.status !== "optimal") throw new Error(`${exported.stage} is infeasible`);
+    writeFileSync(file, toCplexLp(exported.model));
     const engine = sol.stages[stage - 1].objective;
     for (const peer of [await solveWithCbc(file), await solveWithGlpk(file)]) {
       expect(peer?.status, `${peer?.solver} on ${file}`).toBe("optimal");

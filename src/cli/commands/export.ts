@@ -4,9 +4,9 @@ import { exportStageLp } from "../../plan/exportStage.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
 import { firstLineStartsWith } from "../../output/outputTarget.js";
 import { writeFileAtomically } from "../../output/writeFile.js";
-import { UsageError } from "../errors.js";
+import { exitCodeForStatus, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption } from "../options.js";
-import { printNotices } from "../summary.js";
+import { infeasibleLines, printNotices } from "../summary.js";
 
 /** The first line of every LP file renewsim writes (exportStage.ts titles it so). */
 const LP_SIGNATURE = "\\ renewsim ";
@@ -29,9 +29,16 @@ export function registerExport(program: Command): void {
       if (!Number.isInteger(stage) || stage < 1 || stage > 3) throw new UsageError(`--stage must be 1, 2 or 3 (got "${opts.stage}")`);
       const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
       printNotices(loaded.notices);
-      const lp = await exportStageLp(loaded.scenario, stage, solver);
+      const result = await exportStageLp(loaded.scenario, stage, solver);
+      if (result.status === "infeasible") {
+        // The plan's own diagnosis (summary.ts, as `simulate FILE` prints it): what must give, then the limits.
+        process.stderr.write(`error: ${result.stage} is infeasible: the scenario has no plan, so later stages cannot be exported ` +
+          `(\`export --stage 1\` writes the model as it is; \`simulate FILE\` writes diagnostics.csv):\n${infeasibleLines({ solution: result.solution, loaded }).join("\n")}\n`);
+        process.exitCode = exitCodeForStatus("infeasible");
+        return;
+      }
       if (opts.out) {
-        writeFileAtomically(opts.out, lp, { force: opts.force ?? false, inputs: loaded.inputs, isOurs: firstLineStartsWith(LP_SIGNATURE), what: "LP file" });
-      } else process.stdout.write(lp);
+        writeFileAtomically(opts.out, result.lp, { force: opts.force ?? false, inputs: loaded.inputs, isOurs: firstLineStartsWith(LP_SIGNATURE), what: "LP file" });
+      } else process.stdout.write(result.lp);
     });
 }
