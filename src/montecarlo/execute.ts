@@ -240,19 +240,31 @@ export class Executor {
     }
   }
 
-  /** Pays year y's money; what a leaf-programme lacks is charged to its new starts first (rule 6). */
+  /**
+   * Pays year y's money; what a leaf-programme lacks is charged to its new starts first (rule 6).
+   * The money lacked by the starts deferred is no funding gap — they never started — so only
+   * `max(0, shortage − unfunded × first-year cost)` stays a gap, spread over the sources in
+   * proportion to what each did not pay (Payments.absorb).
+   */
   private payOrDefer(world: SampledWorld, y: number): void {
-    const { total, uncertain, deferred, newPerUnit } = this;
+    const { total, uncertain, deferred, newPerUnit, payments } = this;
     const { whole, cellBase } = this.f;
-    const received = this.payments.pay(world, y, total, this.result.paid, this.result.gap);
+    const gap = this.result.gap;
+    const received = payments.pay(world, y, total, this.result.paid, gap);
+    let absorbed = false;
     for (let i = 0; i < this.N; i++) {
       const shortage = total[i] - received[i];
       if (shortage > 1e-6 && newPerUnit[i] > 0) {
         const lacking = Math.min(uncertain[i], shortage / newPerUnit[i]);
         const unfunded = whole[i] === 1 && y < this.H ? wholeUnfunded(lacking, uncertain[i], world.moneyUniform[cellBase[i] + y]) : lacking;
+        if (unfunded <= 0) continue;
         uncertain[i] -= unfunded;
         deferred[i] += unfunded;
+        // A whole unit more than the money lacks may defer: then nothing of the shortage is left.
+        payments.absorb(i, Math.min(1, (unfunded * newPerUnit[i]) / shortage));
+        absorbed = true;
       }
     }
+    if (absorbed) payments.closeYear(y, gap);
   }
 }

@@ -5,6 +5,12 @@
  * enterprise shortfall removes its share of what arrives. What each leaf-programme received is
  * returned for rule 6 (unfunded starts are deferred by the executor).
  *
+ * The gap `pay` records is what each source owed but did not pay before rule 6. The money lacked
+ * by new starts the executor then defers was never owed for work that started, so it is taken back
+ * out (`absorb`, `closeYear`): otherwise a unit deferred for want of money would count as a gap, and
+ * again in every year it retries. Each cell's unpaid amount is kept for that (one store per cell),
+ * and only the leaf-programmes that defer are revisited.
+ *
  * Cells are laid out [source][leaf-programme], so every pass runs down one source's
  * leaf-programmes in order, and each sum is added in the order one pass per leaf-programme would
  * add it (the numbers are the same bit for bit). Budgets with one member and no recorded money
@@ -24,6 +30,10 @@ export class Payments {
   /** What each lp received this year, yuan. */
   private readonly received: Float64Array;
   private readonly carryIn: Float64Array;
+  /** What each (source, lp) cell owed but was not paid this year, yuan: [source][lp]. */
+  private readonly unpaid: Float64Array;
+  /** Of each source's gap this year, what deferring new starts absorbed (rule 6), yuan. */
+  private readonly absorbed: Float64Array;
   /** 1 for a source some of whose money an input can keep from arriving (enterprise shortfall). */
   private readonly shortfallSource: Uint8Array;
 
@@ -40,6 +50,8 @@ export class Payments {
     this.demand = new Float64Array(this.N * this.S);
     this.ratio = new Float64Array(this.N * this.S);
     this.received = new Float64Array(this.N);
+    this.unpaid = new Float64Array(this.N * this.S);
+    this.absorbed = new Float64Array(this.S);
     this.carryIn = new Float64Array(f.budgetAmount.length);
   }
 
@@ -61,6 +73,37 @@ export class Payments {
     this.owe(y, cost);
     this.ration(world, y);
     return this.settle(world, y, paid, gap);
+  }
+
+  /**
+   * Rule 6: leaf-programme `i` of the year just paid deferred new starts that `fraction` of its
+   * shortage was lacked by (0 … 1). That part of each source's unpaid amount for the cell is no gap —
+   * it was owed for units that did not start; the rest (commitments, certain starts, starts that
+   * went ahead) still is. Pooled as rule 6 pools the lp's money: every source in proportion to its
+   * own unpaid amount.
+   */
+  absorb(i: number, fraction: number): void {
+    const { N, S, unpaid, absorbed } = this;
+    for (let s = 0; s < S; s++) absorbed[s] += unpaid[s * N + i] * fraction;
+  }
+
+  /**
+   * Takes what `absorb` gathered for year y out of each source's gap, and starts the next year
+   * with nothing absorbed. Only called in a year something was absorbed. The gap and what is taken
+   * from it are sums of the same cells in different orders, so a gap deferral absorbed whole can
+   * come out as rounding (±1e-13 of it): such a remainder is 0, and a gap is never negative.
+   */
+  closeYear(y: number, gap: Float64Array): void {
+    const { S, Y, absorbed } = this;
+    for (let s = 0; s < S; s++) {
+      const a = absorbed[s];
+      if (a === 0) continue;
+      const k = s * Y + y;
+      const before = gap[k];
+      const left = before - a;
+      gap[k] = left > 1e-12 * before ? left : 0;
+      absorbed[s] = 0;
+    }
   }
 
   private owe(y: number, cost: Float64Array): void {
@@ -123,12 +166,13 @@ export class Payments {
   }
 
   /**
-   * Pays each cell its demand × ratio × (1 − shortfall). A source no shortfall input covers gets
-   * all that its budgets grant (1 − 0 = 1 exactly), and a zero demand pays +0, which changes no
-   * sum: both are skipped in its loop with the same result.
+   * Pays each cell its demand × ratio × (1 − shortfall), and keeps what it did not pay (`unpaid`,
+   * read by `absorb`). A source no shortfall input covers gets all that its budgets grant
+   * (1 − 0 = 1 exactly), and a zero demand pays +0, which changes no sum: both are skipped in its
+   * loop with the same result.
    */
   private settle(world: SampledWorld, y: number, paid: Float64Array, gap: Float64Array): Float64Array {
-    const { N, S, Y, demand, ratio, received, shortfallSource } = this;
+    const { N, S, Y, demand, ratio, received, unpaid, shortfallSource } = this;
     const { shortfallCell, shortfallStride } = this.f;
     const shortfall = world.enterpriseShortfall;
     received.fill(0);
@@ -141,12 +185,17 @@ export class Payments {
         const sourceCells = s * shortfallStride;
         for (let i = 0; i < N; i++) {
           const owed = demand[o + i];
-          if (owed === 0) continue;
+          if (owed === 0) {
+            unpaid[o + i] = 0;
+            continue;
+          }
           const c = shortfallCell[cells + i];
           const p = owed * ratio[o + i] * (c < 0 ? 1 : 1 - shortfall[sourceCells + c]);
           received[i] += p;
           paidS += p;
-          gapS += owed - p;
+          const u = owed - p;
+          unpaid[o + i] = u;
+          gapS += u;
         }
       } else {
         for (let i = 0; i < N; i++) {
@@ -154,7 +203,9 @@ export class Payments {
           const p = owed * ratio[o + i];
           received[i] += p;
           paidS += p;
-          gapS += owed - p;
+          const u = owed - p;
+          unpaid[o + i] = u;
+          gapS += u;
         }
       }
       paid[s * Y + y] += paidS;
