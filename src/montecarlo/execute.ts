@@ -15,8 +15,11 @@
  *     plan); enterprise money arrives less its sampled shortfall; each budget (× sampled factor,
  *     + carry-over) pays its sources' demands pro rata when short. Units started earlier are paid
  *     first; new starts that remain unfunded are deferred (whole units: a unit short of part of its
- *     money is deferred with the probability of the share it lacks). What a source owed but did not pay is
- *     its funding gap. Money that actuals record for a whole year was paid, as recorded: it uses
+ *     money is deferred with the probability of the share it lacks). The funding gap is what was
+ *     owed for work that started (commitments, certain starts, starts that went ahead) and not
+ *     paid: the money deferred starts lacked is not in it (they never started), so a leaf-programme's
+ *     gap is max(0, shortage − deferred × first-year cost), shared among its sources in proportion
+ *     to what each did not pay. Money that actuals record for a whole year was paid, as recorded: it uses
  *     its budgets first and is never rationed, short or late.
  *  6. Deferred units try again next year; those still waiting at the horizon end are not started.
  *
