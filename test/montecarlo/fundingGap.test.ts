@@ -129,3 +129,46 @@ describe("Monte Carlo funding gap over random one-leaf worlds", () => {
     );
   });
 });
+
+describe("Monte Carlo funding gap of several sources", () => {
+  it("shares what deferring left among the sources in proportion to what each did not pay", () => {
+    // 40 certain starts and 10 planned ones at 1万, paid 60 % by source 0 and 40 % by source 1.
+    // Source 0's 30万 arrives at 50 % (15万 paid, 15万 not), source 1's 20万 at 50 % (10万, 10万).
+    // 25万 lacking: the 10 uncertain starts are deferred (10万), 15万 is owed for the 40 certain
+    // starts and not paid, split 15 : 10 → 9万 and 6万. (The old rule read 15万 and 10万.)
+    const plan: ExecutionPlan = {
+      horizonYears: 1,
+      paymentYears: [2021],
+      sourceKinds: ["government", "enterprise"],
+      leafPrograms: [{
+        p: 0, l: 0, profile: [1], householdsPerUnit: 1, slotsPerUnit: 1, whole: false,
+        unitCost: [1e4], planned: [50], actual: [40], fixed: [false],
+        preCost: [0], preActive: [0], preCompleted: [0], recordedPaid: [null], shares: [0.6, 0.4],
+      }],
+      budgets: [
+        { source: 0, region: "r", yearIndex: 0, factorCell: 0, amount: 3e5, leafPrograms: [0], next: -1 },
+        { source: 1, region: "r", yearIndex: 0, factorCell: 1, amount: 2e5, leafPrograms: [0], next: -1 },
+      ],
+      capacity: [],
+    };
+    const world: SampledWorld = {
+      draw: 0,
+      unitCostFactor: new Float64Array([1]),
+      budgetFactor: new Float64Array([0.5, 0.5]),
+      enterpriseShortfall: new Float64Array(2),
+      consentFailure: new Float64Array(1),
+      slipProbability: new Float64Array(1),
+      consentUniform: new Float64Array(1).fill(0.5),
+      slipUniform: new Float64Array(1).fill(0.5),
+      moneyUniform: new Float64Array(1).fill(0.5),
+      inputValues: new Float64Array(0),
+    };
+    const none = (n: number) => new Uint8Array(n);
+    const sampled: SampledCells = { unitCostFactor: none(1), budgetFactor: none(2), enterpriseShortfall: none(2), consentFailure: none(1), slipProbability: none(1) };
+    const { starts, paid, gap } = new Executor(plan, 1, sampled).run(world);
+    expect(starts[0]).toBe(40);
+    expect(Array.from(paid)).toEqual([150_000, 100_000]);
+    expect(gap[0]).toBeCloseTo(90_000, 6);
+    expect(gap[1]).toBeCloseTo(60_000, 6);
+  });
+});
