@@ -37,7 +37,7 @@ export interface DrawResult {
   starts: Float64Array;
   /** Paid by source and payment year, yuan: [source][year]. */
   paid: Float64Array;
-  /** Owed but not paid, by source and payment year, yuan. */
+  /** Owed for work that started (not for starts deferred for want of money) and not paid, by source and payment year, yuan. */
   gap: Float64Array;
 }
 
