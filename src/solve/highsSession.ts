@@ -15,7 +15,7 @@ import { noSolution, secondsSince } from "./check.js";
 import { infeasibleSubsystem, rhsSensitivity, rowRanges } from "./highsAnalysis.js";
 import { limitedResult, optimalResult, type RunShape, targetReachedResult } from "./highsResults.js";
 import { type HighsRuntime, threadRuntime } from "./highsRuntime.js";
-import { confirmInfeasible, DUAL_SIMPLEX, retryCold, settleInfeasibleOrUnbounded, statusName } from "./highsStatus.js";
+import { confirmInfeasible, DUAL_SIMPLEX, retryCold, settleInfeasibleOrUnbounded, settleNoVerdict, statusName } from "./highsStatus.js";
 import { type CsrRows, csrRows, denseCost, type ModelArrays, modelArrays, ModelDataError } from "./modelData.js";
 import type {
   BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
@@ -178,7 +178,10 @@ export class HighsSession implements SolverSession {
       if ((status === 9 || status === 10) && options.start !== "cold" && !ipm) status = retryCold(m);
       if (status === 9) status = settleInfeasibleOrUnbounded(m, this.cost);
       // A MIP's "infeasible" is not re-solved: without presolve its branch and bound may take far longer.
-      if (status === 8 && !this.isMip) status = confirmInfeasible(m);
+      const confirm = status === 8 && !this.isMip;
+      if (confirm) status = confirmInfeasible(m);
+      // "Unknown" or a solve error on an LP: one clean re-solve first (unless that just ran).
+      status = settleNoVerdict(m, status, { mip: this.isMip, clean: confirm });
       switch (status) {
         case 6: // empty model: nothing to decide, bounds hold the answer
         case 7:

@@ -1,6 +1,7 @@
 /**
- * Reading HiGHS's model status: names for messages, and the two statuses a re-solve settles before
- * it reports (an "unbounded" after a warm start, an "infeasible or unbounded" from presolve).
+ * Reading HiGHS's model status: names for messages, and the statuses a re-solve settles before it
+ * reports (an "unbounded" after a warm start, an "infeasible or unbounded" from presolve, an LP's
+ * "infeasible", and an LP solve that ends without a verdict: "Unknown" or a solve error).
  */
 import type { Model } from "highs";
 
@@ -30,8 +31,34 @@ export function retryCold(m: Model): number {
  * Returns the re-solve's status (7 when the LP was feasible after all).
  */
 export function confirmInfeasible(m: Model): number {
+  return resolveClean(m);
+}
+
+/**
+ * The clean re-solve both re-checks use: from scratch, without presolve, by dual simplex. The next
+ * solve sets presolve and the strategy again, so the options do not outlive it.
+ */
+function resolveClean(m: Model): number {
   m.options.set({ presolve: "off", solver: "choose", simplex_strategy: DUAL_SIMPLEX });
   return retryCold(m);
+}
+
+/**
+ * HiGHS statuses that are no verdict on the model: presolve, solve or postsolve "error" and
+ * "Unknown". HiGHS 1.15 ended the warm margin stage of a valid confidence plan "Unknown" (Guangdong
+ * with 90 % on the county targets alone, calibration seed 20212; seed 777 solved) — the solve lost
+ * its way, not the model.
+ */
+const NO_VERDICT: ReadonlySet<number> = new Set([3, 4, 5, 15]);
+
+/**
+ * An LP solve that ended without a verdict is solved again as the false-infeasible re-check does
+ * (cold, no presolve, dual simplex) before it is reported as an error; the re-solve's status is
+ * what counts. A MIP's is not (branch and bound without presolve may take far longer), nor a
+ * status the clean re-solve itself gave (`clean`): the same solve again would say the same.
+ */
+export function settleNoVerdict(m: Model, status: number, how: { mip: boolean; clean: boolean }): number {
+  return NO_VERDICT.has(status) && !how.mip && !how.clean ? resolveClean(m) : status;
 }
 
 /**
