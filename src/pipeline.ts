@@ -125,6 +125,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
       solver: options.solver ?? "auto",
       onRound: options.confidence?.onRound,
       locate: loaded.place,
+      splitPrice: true,
     });
     planned = confidence.planned;
     if (confidence.targets.length > 0) planned.tables.targets = withConfidence(planned.tables.targets, confidence.targets);

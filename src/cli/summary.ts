@@ -25,11 +25,13 @@ export function planSummary(outcome: SimulationOutcome): string {
   }
   if (outcome.confidence && outcome.confidence.targets.length > 0) {
     const c = outcome.confidence;
-    lines.push(...confidenceLines(loaded.scenario, c.targets, tables, c.plain.tables));
+    lines.push(...confidenceLines(loaded.scenario, c.targets, tables, c.plain.tables, c.split));
   }
   lines.push(...warnings);
   const met = tables.targets.filter((t) => t.met).length;
-  lines.push(`targets: ${met} of ${tables.targets.length} met`);
+  // In the planned world: P(met) under uncertainty is the confidence lines' and Monte Carlo's.
+  // (the report's MET_IN_PLAN, "Targets met in the plan")
+  lines.push(`targets: ${met} of ${tables.targets.length} met in the plan`);
   const integer = new Set(loaded.scenario.programs.filter((p) => p.integer).map((p) => p.id));
   for (const t of tables.targets) {
     const mark = t.met ? "met   " : "MISSED";

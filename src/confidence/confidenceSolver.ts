@@ -37,6 +37,16 @@ export class ConfidenceSolver {
     return new ConfidenceSolver(mp, sample, exact, relaxed, integer);
   }
 
+  /** The session of the plan reported (the integer model for whole-unit plans). */
+  get exactSession(): StagedSession {
+    return this.exact;
+  }
+
+  /** Sets the margins the next solve of the reported model aims at. */
+  async setMarginLevels(levels: ArrayLike<number>): Promise<void> {
+    await this.exact.setRowBounds(marginBounds(this.mp, levels));
+  }
+
   /** Changes row bounds of the planning model in every session (e.g. scaled budgets). */
   async setRowBounds(changes: BoundChange[]): Promise<void> {
     await this.exact.setRowBounds(changes);

@@ -16,8 +16,10 @@ import { mostCountable } from "../scenario/targetNotices.js";
 import type { Scenario } from "../scenario/types.js";
 import { describeLimits, describeLimitsZh, perZh, roughly } from "./limits.js";
 import { type Label, metricLabel } from "../format/labels.js";
-import { belowBoundLabel, SHORT_OF_LEVEL } from "../format/confidenceLabels.js";
+import { belowBoundLabel, levelsReachedLabel, SHORT_OF_LEVEL } from "../format/confidenceLabels.js";
 import type { TargetConfidence } from "./types.js";
+import type { MarginSplit } from "./marginSplit.js";
+import { type MarginSplitRecord, marginSplitLines, marginSplitRecord } from "./marginSplitRecord.js";
 
 export interface ConfidenceColumns {
   confidence_required: number;
@@ -104,8 +106,12 @@ export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfide
   return rows;
 }
 
-/** The lines the summary leads with. */
-export function confidenceLines(scenario: Scenario, targets: TargetConfidence[], plan: PlanTables, plain: PlanTables): string[] {
+/**
+ * The lines the summary leads with; where some targets stay below their level and the plan with
+ * only the reached margins was solved (`split`), what the levels reached cost and what the other
+ * margins cost and buy.
+ */
+export function confidenceLines(scenario: Scenario, targets: TargetConfidence[], plan: PlanTables, plain: PlanTables, split?: MarginSplit | null): string[] {
   const lines: string[] = [];
   const namer = new Namer(scenario);
   targets.forEach((c, i) => {
@@ -117,7 +123,7 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
     if (c.status === "reached") {
       lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}${wholeStock(scenario, t, c) ? " — the whole stock" : ""}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
     } else {
-      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) ${formatPercentBelow(c.met / c.draws, c.required)}${belowBound(c).en} with ${formatCount(c.planned, whole)} planned${margin} — ${SHORT_OF_LEVEL[c.status].en}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c).en}`);
+      lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) on the calibration sample ${formatPercentBelow(c.met / c.draws, c.required)}${belowBound(c).en} with ${formatCount(c.planned, whole)} planned${margin} — ${SHORT_OF_LEVEL[c.status].en}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c).en}`);
     }
   });
   const gov = governmentUsed(plan);
@@ -134,8 +140,10 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
   // Money spent on margins that still leave a target below its level is not "the price of confidence".
   const asked = targets.filter((c) => c.status !== "none");
   const reached = asked.filter((c) => c.status === "reached").length;
-  const price = reached === asked.length ? "the price of confidence" : `the price of the margins planned; ${reached} of ${asked.length} targets reach their level`;
+  const price = reached === asked.length ? "the price of confidence" : `the price of the margins planned; ${levelsReachedLabel(reached, asked.length).en}`;
   lines.push(`government money ${formatMoneyApart([gov0, gov]).join(" → ")} (${formatMoneyChange(gov - gov0)}: ${price}${gap})${whole}`);
+  const record = split ? marginSplitRecord(scenario, targets, split, plan, plain) : null;
+  if (record) lines.push(...marginSplitLines(record, others).map((l) => `  ${l.en}`));
   return lines;
 }
 
@@ -154,10 +162,20 @@ function usedBySourceRecord(tables: PlanTables): Record<string, number> {
 
 /** The `confidence` record of run.json. */
 export function confidenceRunInfo(
-  outcome: { plain: { tables: PlanTables }; planned: { tables: PlanTables }; targets: TargetConfidence[]; calibration: { seed: number; draws: number; rounds: number } },
+  outcome: {
+    plain: { tables: PlanTables; scenario?: Scenario };
+    planned: { tables: PlanTables; scenario?: Scenario };
+    targets: TargetConfidence[];
+    calibration: { seed: number; draws: number; rounds: number };
+    split?: MarginSplit | null;
+  },
   seeds: { calibrationFrom: string; validation: number | null },
   defaultLevel: number | null,
 ) {
+  const scenario = outcome.planned.scenario;
+  const split: MarginSplitRecord | null = outcome.split && scenario
+    ? marginSplitRecord(scenario, outcome.targets, outcome.split, outcome.planned.tables, outcome.plain.tables)
+    : null;
   const gov = governmentUsed(outcome.planned.tables);
   const gov0 = governmentUsed(outcome.plain.tables);
   return {
@@ -180,5 +198,8 @@ export function confidenceRunInfo(
     total_used_yuan: totalUsed(outcome.planned.tables),
     used_by_source_yuan: usedBySourceRecord(outcome.planned.tables),
     price_of_confidence_yuan: round(gov - gov0, 2),
+    // Where some targets stay below their level: what the levels reached cost, and what the other
+    // margins cost on top and buy (marginSplit.ts); absent when every level asked is reached.
+    ...(split ? { margin_split: split } : {}),
   };
 }

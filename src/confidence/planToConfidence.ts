@@ -27,6 +27,7 @@ import type { Calibration } from "./calibrate.js";
 import type { TargetConfidence } from "./types.js";
 import { ConfidenceSolver, type Phase } from "./confidenceSolver.js";
 import { confidenceDiagnostics } from "./confidenceTables.js";
+import { type MarginSplit, marginSplit } from "./marginSplit.js";
 
 export const DEFAULT_CALIBRATION_DRAWS = 4000;
 
@@ -39,6 +40,11 @@ export interface ConfidenceOptions {
   onRound?: (phase: Phase, round: number, calibration: Calibration) => void;
   /** Where the scenario's entries are written, for the file and line in diagnostics. */
   locate?: InputLocator;
+  /**
+   * Also price the levels reached apart from the margins of targets that stay below their level
+   * (marginSplit.ts): one more plan solve, for the commands that report the price (simulate).
+   */
+  splitPrice?: boolean;
 }
 
 export interface ConfidenceOutcome {
@@ -46,6 +52,8 @@ export interface ConfidenceOutcome {
   plain: PlannedScenario;
   targets: TargetConfidence[];
   calibration: { seed: number; draws: number; rounds: number };
+  /** What the levels reached cost apart from the other margins (when asked and some fall short). */
+  split?: MarginSplit | null;
 }
 
 /** Required probability per target: its own `confidence`, else the default, else 0 (none). */
@@ -88,7 +96,9 @@ export async function planToConfidence(scenario: Scenario, uncertainty: Uncertai
       limits: c.status[i] === "reached" || c.status[i] === "none" ? [] : limits[i],
     }));
     tables.diagnostics = [...diagnosticsOf(solution, tables, options.locate), ...confidenceDiagnostics(scenario, targets, options.locate)];
-    return { planned: { scenario, solution, tables, seconds: plain.seconds }, plain, targets, calibration };
+    // Last: it moves the session's margins off the reported plan's.
+    const split = options.splitPrice ? await marginSplit(cs, c, required) : null;
+    return { planned: { scenario, solution, tables, seconds: plain.seconds }, plain, targets, calibration, split };
   } finally {
     await cs.dispose();
   }

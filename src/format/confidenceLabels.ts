@@ -45,3 +45,37 @@ export function belowBoundLabel(bound: number, level: number, draws: number): La
     ` (its lower bound ${shown}, which must reach the level: a sample of ${formatCount(draws, true)} draws cannot tell it from below)`,
   );
 }
+
+/**
+ * "2 of 4 targets with a required level reach it": only the targets that ask for a level count —
+ * "1 / 4 个目标达到要求把握度" read as three failures where three targets asked for none.
+ */
+export function levelsReachedLabel(reached: number, asked: number): Label {
+  const en = asked === 1 ? `${reached} of 1 target with a required level reaches it` : `${reached} of ${asked} targets with a required level reach it`;
+  return l(`要求把握度的${asked}个目标中${reached}个达到`, en);
+}
+
+/**
+ * The price split where some targets stay below their level (marginSplit.ts): the plan with only
+ * the reached targets' margins against the plan without margins, and the margins of the targets
+ * below their level on top of it, with what they buy. `ids` name the targets, `gov` is the change
+ * of government money ("+0.02元"), `all` that of all sources or null where only government pays.
+ */
+export const MARGIN_SPLIT = {
+  reached: (ids: string, gov: string, all: string | null, pMet: string): Label => l(
+    `其中达到要求把握度的目标（${ids}）只需多用政府资金${gov}${all ? `（全部资金${all}）` : ""}：只含其余量的计划比不加余量的计划；该计划在校准样本上的完成概率：${pMet}`,
+    `of which the levels reached (${ids}) cost ${gov} of government money${all ? ` (all sources ${all})` : ""}: the plan with only their margins against the plan without margins; its P(met) on the calibration sample: ${pMet}`,
+  ),
+  limited: (ids: string, gov: string, all: string | null, changes: string, level: string, moved: string | null): Label => l(
+    `未达到要求把握度的目标（${ids}）的余量再多用政府资金${gov}${all ? `（全部资金${all}）` : ""}；校准样本上的完成概率（不含 → 含这些余量）：${changes}（仍低于要求的${level}）${moved ? `；${moved}` : ""}`,
+    `the margins of the targets below their level (${ids}) cost ${gov} more${all ? ` (all sources ${all})` : ""}; P(met) on the calibration sample without → with them: ${changes} (still below the required ${level})${moved ? `; ${moved}` : ""}`,
+  ),
+  /** A target reached in the final plan that the plan with only the reached margins leaves short. */
+  notHeld: (ids: string): Label => l(
+    `只含达到要求的余量的计划中，${ids}在校准样本上未达到要求把握度`,
+    `in the plan with only the reached margins, ${ids} fall short of their level on the calibration sample`,
+  ),
+};
+
+/** The line of a limited target: its P(met) is the calibration sample's, not the validation run's below it. */
+export const ON_CALIBRATION = l("校准样本上的完成概率", "P(met) on the calibration sample");

@@ -260,6 +260,12 @@ export function statusLabel(status: string): Label {
 }
 
 /**
+ * How many targets the plan meets in the planned world (the summary's "targets: 4 of 4 met in the
+ * plan"): "met as planned" stood right above a P(met) of 12 %, as though the two disagreed.
+ */
+export const MET_IN_PLAN = l("计划内达标的目标数", "Targets met in the plan");
+
+/**
  * How many targets reached a confidence level (frontier): "4个目标全部达到 ✓", or "4个目标中2个达到 ✗"
  * — the money of a level buys the level only when every target reached it.
  */

@@ -2,7 +2,7 @@
  * The few numbers a reader wants first, shared by the report's header and the workbook's summary
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
-import { type Label, reachedLabel, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
+import { type Label, MET_IN_PLAN, reachedLabel, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
 import { asOfLabel, monteCarloModeLabel } from "../format/runLabels.js";
 import { boundNote, formatPercent, formatScore, showsBound } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
@@ -34,7 +34,7 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   }
   const targets = records(ctx.tables.get("targets.csv"));
   if (targets.length > 0) {
-    out.push(f("按计划完成的目标数", "Targets met as planned", `${targets.filter((t) => t.met === true).length} / ${targets.length}`, "text"));
+    out.push(f(MET_IN_PLAN.zh, MET_IN_PLAN.en, `${targets.filter((t) => t.met === true).length} / ${targets.length}`, "text"));
     for (const t of targets) {
       out.push(f(`完成率：${text(t.name)}`, `Attainment: ${text(t.name)}`, num(t.attainment), "share"));
       if (typeof t.p_met === "number") {

@@ -3,6 +3,8 @@
  * `confidence` record): government money, what offices budget, then the whole bill and each source
  * whose money changed — "+28万元" of government money hid residents paying 20万元 → 912万元.
  */
+import { type MarginSplitRecord, marginSplitLines } from "../confidence/marginSplitRecord.js";
+import { levelsReachedLabel } from "../format/confidenceLabels.js";
 import { formatMoneyApart, formatMoneyChange } from "../format/numbers.js";
 import type { Label } from "../format/labels.js";
 import { records, text } from "../output/resultTables.js";
@@ -22,19 +24,40 @@ interface Money {
  * money of all sources and of each source that changed, before → after (change).
  */
 export function marginCost(ctx: RunContext, targets: ReturnType<typeof records>): KeyFigure[] {
-  const info = ctx.runJson.confidence as (Money & { plain?: Money; price_of_confidence_yuan?: unknown }) | undefined;
+  const info = ctx.runJson.confidence as (Money & { plain?: Money; price_of_confidence_yuan?: unknown; margin_split?: unknown }) | undefined;
   const plain = info?.plain?.government_used_yuan;
   const price = info?.price_of_confidence_yuan;
   if (typeof plain !== "number" || typeof price !== "number") return [];
-  const asked = targets.filter((t) => typeof t.confidence_required === "number");
+  // Only targets that ask for a level count: "1 / 4" read as three failures where three asked none.
+  const asked = targets.filter((t) => typeof t.confidence_required === "number" && t.confidence_required > 0);
   const reached = asked.filter((t) => t.confidence_status === "reached").length;
-  const partly = reached < asked.length ? `（只有 ${reached} / ${asked.length} 个目标达到要求把握度，见上）` : "";
+  const partly = reached < asked.length ? levelsReachedLabel(reached, asked.length) : null;
   return [
     f("不加余量的计划：政府资金", "Plan without margins: government money", plain, "money"),
-    f(`余量的代价：比不加余量的计划多用政府资金${partly}`, "Cost of the margins: government money above the plan without them", price, "money"),
+    f(
+      `余量的代价：比不加余量的计划多用政府资金${partly ? `（${partly.zh}，见上）` : ""}`,
+      `Cost of the margins: government money above the plan without them${partly ? ` (${partly.en}, see above)` : ""}`,
+      price, "money",
+    ),
+    ...split(info!),
     ...wholeBill(info!),
     ...bySource(ctx, info!),
   ];
+}
+
+/**
+ * Where some targets stay below their level: what the levels reached cost, and what the margins of
+ * the others cost on top and buy (run.json `confidence.margin_split`, the printed summary's words).
+ */
+function split(info: { margin_split?: unknown }): KeyFigure[] {
+  const r = info.margin_split as MarginSplitRecord | undefined;
+  if (!r || !Array.isArray(r.short_targets) || !r.reached_levels || !r.short_margins) return [];
+  const others = Math.abs(r.reached_levels.total_price_yuan - r.reached_levels.price_yuan) > 0.5 || Math.abs(r.short_margins.total_price_yuan - r.short_margins.price_yuan) > 0.5;
+  return marginSplitLines(r, others).map((line, i) => f(
+    i === 0 && r.reached_targets.length > 0 ? "其中：达到要求的把握度" : "其中：未达到要求的把握度",
+    i === 0 && r.reached_targets.length > 0 ? "Of which: the levels reached" : "Of which: the levels not reached",
+    line, "text",
+  ));
 }
 
 const CHANGE = { zh: "不加余量的计划 → 本方案", en: "plan without margins → this plan" };

@@ -22,7 +22,7 @@ describe("simulate FILE", () => {
     const out = join(dir, "out");
     const r = await runCli(scenarioFile(dir, TOWN), "--out", out);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("targets: 1 of 1 met");
+    expect(r.stdout).toContain("targets: 1 of 1 met in the plan");
     expect(readdirSync(out).sort()).toEqual(
       [".renewsim-results.json", "budgets.csv", "capacity.csv", "diagnostics.csv", "funding.csv", "input.yaml", "plan.csv", "report.html", "results.xlsx", "run.json", "shadow_prices.csv", "targets.csv"].sort(),
     );

@@ -62,20 +62,20 @@ describe("confidence summary lines", () => {
   it("does not call the margins' money the price of confidence when a target stays below its level", () => {
     const limited = { status: "limited", limits: [], planned: 10, required: 0.9, met: 1, draws: 10 } as unknown as TargetConfidence;
     const lines = confidenceLines(scenario, scenario.targets.map((_, i) => (i === 0 ? limited : { ...limited, status: "none" })), tables(3e8, 0), tables(2e8, 0));
-    expect(lines.at(-1)).toBe("government money 2亿元 → 3亿元 (+1亿元: the price of the margins planned; 0 of 1 targets reach their level)");
+    expect(lines.at(-1)).toBe("government money 2亿元 → 3亿元 (+1亿元: the price of the margins planned; 0 of 1 target with a required level reaches it)");
   });
 
   it("gives the lower bound where the sample's P(met) reaches the level and the target still falls short of it", () => {
     // 3,633 of 4,000 draws: P(met) 90.8 %, lower bound 90.83 % − 2 × 0.455 % ≈ 89.9 % < 90 %.
     const short = { status: "limited", limits: [], planned: 10, required: 0.9, met: 3633, draws: 4000 } as unknown as TargetConfidence;
     const [line] = confidenceLines(scenario, [short], tables(3e8, 0), tables(2e8, 0));
-    expect(line).toMatch(/^cannot be 90\.0% sure of .*: P\(met\) 90\.8% \(its lower bound 89\.9%, which must reach the level: a sample of 4,000 draws cannot tell it from below\) with 10 planned/);
+    expect(line).toMatch(/^cannot be 90\.0% sure of .*: P\(met\) on the calibration sample 90\.8% \(its lower bound 89\.9%, which must reach the level: a sample of 4,000 draws cannot tell it from below\) with 10 planned/);
     // Below the level the estimate says it: no bound.
     const [below] = confidenceLines(scenario, [{ ...short, met: 3000 }], tables(3e8, 0), tables(2e8, 0));
     expect(below).not.toContain("lower bound");
     // 3,637 of 4,000 (a county's main streets): the bound 89.974 % reads 89.97 %, not "90.0%" beside "cannot be 90.0% sure".
     const [edge] = confidenceLines(scenario, [{ ...short, met: 3637 }], tables(3e8, 0), tables(2e8, 0));
-    expect(edge).toContain("P(met) 90.9% (its lower bound 89.97%, which must reach the level");
+    expect(edge).toContain("P(met) on the calibration sample 90.9% (its lower bound 89.97%, which must reach the level");
   });
 
   it("says that only earlier starts could help when every unit of the target's stock is planned", () => {

@@ -255,7 +255,7 @@ describe("plan report", () => {
     expect(figures.find((f) => f.label.en === "Plan without margins: government money")?.value).toBe(3.326e10);
     const cost = figures.find((f) => f.label.en.startsWith("Cost of the margins"));
     expect(cost?.value).toBe(1.057e9);
-    expect(cost?.label.zh).toContain(`只有 ${rows.length - 1} / ${rows.length} 个目标达到要求把握度`);
+    expect(cost?.label.zh).toContain(`要求把握度的${rows.length}个目标中${rows.length - 1}个达到`);
     expect(keyFigures(runContext("plan", files)).some((f) => f.label.en.startsWith("Cost of the margins"))).toBe(false);
   });
 

@@ -45,7 +45,8 @@ function wrap(m: Model, lost: LostRuntime): Model {
       if (key === "run") return () => (target.run(), lost.ran());
       if (key === "getModelStatus") return () => lost.statusOf(target.getModelStatus());
       if (key === "options") {
-        return { set: (o: Record<string, unknown>) => (lost.options.push(o), target.options.set(o)), get: (k: string) => target.options.get(k) };
+        type Options = Parameters<Model["options"]["set"]>[0];
+        return { set: (o: Options) => (lost.options.push(o), target.options.set(o)), get: (k: string) => target.options.get(k) };
       }
       const v = Reflect.get(target, key);
       return typeof v === "function" ? v.bind(target) : v;
