@@ -27,6 +27,8 @@ export interface FrontierTable {
   plainMoney: PlanMoney;
   /** sameMoneyNote of the levels, or null. */
   sameMoney: Label | null;
+  /** shortMarginsNote of the levels, or null. */
+  shortMargins?: Label | null;
 }
 
 export function frontierRows(scenario: Scenario, result: FrontierResult): FrontierRow[] {
@@ -89,6 +91,7 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, table:
   });
   lines.push(`plain plan: government money ${formatMoney(plainGov)}`, ...align([head, ...body]));
   if (sameMoney) lines.push(`note: ${sameMoney.en}`);
+  if (table.shortMargins) lines.push(`note: ${table.shortMargins.en}`);
   const validated = result.levels.some((l) => l.validation);
   lines.push("", `planned value by target and level (P(met) ${validated ? "on validation draws" : "on the calibration sample"}; ✗ = level not reached):`);
   const grid = [["target", ...result.levels.map((l) => formatPercent(l.confidence))]];
@@ -123,5 +126,23 @@ export function sameMoneyNote(result: FrontierResult, rows: FrontierRow[]): Labe
   return {
     en: `every level plans the same government money (${formatMoney(hi)}, within 0.1 %): a higher level re-divides it among the targets' margins rather than adding any, and at ${formatPercent(top)} ${short} of ${of} targets fall short; simulate min-budget --confidence says what more money would reach a level`,
     zh: `各把握度档位的政府资金相同（${formatMoney(hi)}，相差不到0.1%）：更高的档位只是在各目标的余量之间重新分配这些资金，并未增加；在${formatPercent(top)}档位，${of}个目标中有${short}个未达到；增加多少资金才能达到某一把握度，请用 simulate min-budget --confidence`,
+  };
+}
+
+/**
+ * A level's money includes the margins of the targets that stay below it (✗): the margin stage
+ * holds them at the plan's best, and that is bought too. Guangdong's frontier showed 343.16亿元 at
+ * every level from 50 %, of which the county towns' level, reached, costs 0.02元 and the province
+ * margins, never reached, the rest. A frontier does not price the parts (one more plan solve per
+ * level); `simulate FILE --confidence α` does. Null where every target reaches every level.
+ */
+export function shortMarginsNote(result: FrontierResult, rows: FrontierRow[]): Label | null {
+  const short = result.levels.map((l) => rows.filter((r) => r.confidence === l.confidence && !r.confidence_reached).map((r) => r.target));
+  const at = result.levels.flatMap((l, i) => (short[i].length > 0 ? [`${formatPercent(l.confidence)}: ${short[i].join(", ")}`] : []));
+  if (at.length === 0) return null;
+  const atZh = result.levels.flatMap((l, i) => (short[i].length > 0 ? [`${formatPercent(l.confidence)}：${short[i].join("、")}`] : []));
+  return {
+    en: `a level's government money includes the margins of the targets that stay below it (✗; ${at.join("; ")}), which the plan still holds at its best: it is not what the levels reached cost. simulate FILE --confidence α prices the levels reached apart from those margins`,
+    zh: `各档位的政府资金包含未达到该把握度的目标（✗；${atZh.join("；")}）的余量，方案仍按其能达到的最大值保留这些余量，因此不等于已达到的把握度的代价；simulate FILE --confidence α 会把已达到的把握度的代价与这些余量分开列出`,
   };
 }

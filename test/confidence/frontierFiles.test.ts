@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameMoneyNote } from "../../src/confidence/frontierFiles.js";
+import { sameMoneyNote, shortMarginsNote } from "../../src/confidence/frontierFiles.js";
 import type { FrontierResult } from "../../src/confidence/frontier.js";
 import type { FrontierRow } from "../../src/output/columns.js";
 
@@ -19,5 +19,19 @@ describe("sameMoneyNote: a frontier whose levels all plan the same money", () =>
   it("says nothing where the money grows with the level, or every target reaches every level", () => {
     expect(sameMoneyNote(frontier([30e8, 32e8, 34e8]), rows)).toBeNull();
     expect(sameMoneyNote(frontier([34e8, 34e8, 34e8]), rows.map((r) => ({ ...r, confidence_reached: true })))).toBeNull();
+  });
+});
+
+describe("shortMarginsNote: a frontier whose money includes margins of targets below their level", () => {
+  const rows = [row(0.5, "a", true), row(0.5, "b", true), row(0.9, "a", true), row(0.9, "b", false), row(0.95, "a", false), row(0.95, "b", false)];
+
+  it("says which targets' margins a level's money holds though they stay below it (Guangdong: 343.16亿元 at every level, its county level 0.02元)", () => {
+    const note = shortMarginsNote(frontier([30e8, 32e8, 34e8]), rows)!;
+    expect(note.en).toBe("a level's government money includes the margins of the targets that stay below it (✗; 90.0%: b; 95.0%: a, b), which the plan still holds at its best: it is not what the levels reached cost. simulate FILE --confidence α prices the levels reached apart from those margins");
+    expect(note.zh).toContain("（✗；90.0%：b；95.0%：a、b）");
+  });
+
+  it("says nothing where every target reaches every level", () => {
+    expect(shortMarginsNote(frontier([30e8, 32e8, 34e8]), rows.map((r) => ({ ...r, confidence_reached: true })))).toBeNull();
   });
 });
