@@ -27,8 +27,12 @@ describe("shortMarginsNote: a frontier whose money includes margins of targets b
 
   it("says which targets' margins a level's money holds though they stay below it (Guangdong: 343.16亿元 at every level, its county level 0.02元)", () => {
     const note = shortMarginsNote(frontier([30e8, 32e8, 34e8]), rows)!;
-    expect(note.en).toBe("a level's government money includes the margins of the targets that stay below it (✗; 90.0%: b; 95.0%: a, b), which the plan still holds at its best: it is not what the levels reached cost. simulate FILE --confidence α prices the levels reached apart from those margins");
-    expect(note.zh).toContain("（✗；90.0%：b；95.0%：a、b）");
+    expect(note.en).toBe("a level's government money includes the margins of the targets that stay below it (✗: b at 90.0%; a, b at 95.0%), which the plan still holds at its best: it is not what the levels reached cost. simulate FILE --confidence α prices the levels reached apart from those margins");
+    expect(note.zh).toContain("（✗：90.0%档位：b；95.0%档位：a、b）");
+    // The same targets short at every level (Guangdong) read once.
+    const same = shortMarginsNote(frontier([34e8, 34e8, 34e8]), rows.map((r) => ({ ...r, confidence_reached: r.target === "a" })))!;
+    expect(same.en).toContain("(✗: b at every level)");
+    expect(same.zh).toContain("（✗：各档位：b）");
   });
 
   it("says nothing where every target reaches every level", () => {
