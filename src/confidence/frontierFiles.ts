@@ -5,7 +5,7 @@
  */
 import { align } from "../finance/stressReport.js";
 import { renderJson } from "../finance/runInfo.js";
-import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability } from "../format/numbers.js";
+import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, STANDARD_ERROR_LEGEND } from "../format/numbers.js";
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
@@ -93,13 +93,13 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, table:
   if (sameMoney) lines.push(`note: ${sameMoney.en}`);
   if (table.shortMargins) lines.push(`note: ${table.shortMargins.en}`);
   const validated = result.levels.some((l) => l.validation);
-  lines.push("", `planned value by target and level (P(met) ${validated ? "on validation draws" : "on the calibration sample"}; ✗ = level not reached):`);
+  lines.push("", `planned value by target and level (P(met) ${validated ? `on validation draws, ${STANDARD_ERROR_LEGEND.en}` : "on the calibration sample"}; ✗ = level not reached):`);
   const grid = [["target", ...result.levels.map((l) => formatPercent(l.confidence))]];
   for (const t of scenario.targets) {
     const whole = t.metric.startsWith("households") || scenario.programs.find((p) => p.id === t.program)?.integer === true;
     grid.push([t.id, ...result.levels.map((l) => {
       const r = rows.find((x) => x.confidence === l.confidence && x.target === t.id)!;
-      const p = r.p_met !== null ? formatProbability(r.p_met, r.p_met_se ?? 0, draws) : formatPercent(r.p_met_calibration ?? 0);
+      const p = r.p_met !== null ? formatProbability(r.p_met, r.p_met_se ?? 0, draws, "en", false) : formatPercent(r.p_met_calibration ?? 0);
       return `${formatCount(r.planned_value ?? 0, whole)} (${p})${r.confidence_reached ? "" : " ✗"}`;
     })]);
   }

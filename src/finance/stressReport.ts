@@ -6,7 +6,7 @@ import { extraColumns, STRESS_COLUMNS, STRESS_DIAGNOSTIC_COLUMNS, STRESS_FUNDING
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
-import { formatCount, formatMoney, formatPercent, formatProbability, probabilityBounds, showsBound } from "../format/numbers.js";
+import { formatCount, formatMoney, formatPercent, formatProbability, probabilityBounds, showsBound, STANDARD_ERROR_LEGEND } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
 import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
@@ -87,7 +87,7 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   lines.push(...align(grid));
   if (targets.some((r) => typeof r.p_met === "number")) {
     const sure = targets.some((r) => typeof r.confidence_required === "number");
-    lines.push("", `P(met) by target (Monte Carlo, common random numbers${sure ? "; each level planned to its confidence level" : ""}; * = planned above the 0% plan):`);
+    lines.push("", `P(met) by target (Monte Carlo, common random numbers${sure ? "; each level planned to its confidence level" : ""}; * = planned above the 0% plan; ${STANDARD_ERROR_LEGEND.en}):`);
     const pGrid = [["target", ...levels.map((l) => l.label)]];
     // A P(met) of 0 or 1 is shown by its 95 % bound, the same in every such cell: once, below the table.
     const bounded = new Set<number>();
@@ -98,7 +98,7 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
         const se = Number(r.p_met_se);
         const atBound = showsBound(r.p_met, se, draws);
         if (atBound) bounded.add(r.p_met);
-        return `${atBound ? `${formatPercent(r.p_met)} †` : formatProbability(r.p_met, se, draws)}${r.gained_vs_base ? " *" : ""}`;
+        return `${atBound ? `${formatPercent(r.p_met)} †` : formatProbability(r.p_met, se, draws, "en", false)}${r.gained_vs_base ? " *" : ""}`;
       })]);
     }
     lines.push(...align(pGrid));

@@ -137,14 +137,39 @@ export function showsBound(p: number, se: number, draws: number | undefined): dr
 }
 
 /**
- * P(met) with its standard error: "93.1% ± 0.8%", "99.9% ± <0.1%". Where no draw met the target, or every draw did,
- * the standard error is 0 and "± 0.0%" would read as certainty: with the number of draws known, the
- * one-sided 95 % bound is shown instead — Clopper–Pearson's exact 1 − 0.05^(1/n) (≈ 3/n): "0.0%
- * (≤ 0.15% at 95%)" after 2,000 draws.
+ * What the "±" after a P(met) is: one standard error, √(p(1 − p)/n). Leadership reads an unlabelled
+ * "12.2% ± 0.5%" as a 95 % margin, which is about twice as wide, so every "±" is labelled: inline
+ * ("12.2% ± 0.5%（1个标准误）", "12.2% ± 0.5% (1 s.e.)") or, where cells are tight (table columns,
+ * printed grids), once in the column's heading or the grid's legend (STANDARD_ERROR_LEGEND).
  */
-export function formatProbability(p: number, se: number, draws?: number, lang: "zh" | "en" = "en"): string {
-  if (showsBound(p, se, draws)) return `${formatPercent(p)}${boundNote(p, draws, lang)}`;
-  return `${formatPercent(p)} ± ${formatStandardError(se)}`;
+export const STANDARD_ERROR_NOTE = { zh: "1个标准误", en: "1 s.e." } as const;
+
+/** A table's or grid's note on its "±" cells: "± 为1个标准误", "± = 1 standard error". */
+export const STANDARD_ERROR_LEGEND = {
+  zh: "± 为1个标准误（95%区间约为其2倍）",
+  en: "± = 1 standard error (a 95% interval is about twice as wide)",
+} as const;
+
+/**
+ * P(met) with its standard error: "93.1% ± 0.8% (1 s.e.)", "99.9% ± <0.1% (1 s.e.)". Where no draw
+ * met the target, or every draw did, the standard error is 0 and "± 0.0%" would read as certainty:
+ * with the number of draws known, the one-sided 95 % bound is shown instead — Clopper–Pearson's
+ * exact 1 − 0.05^(1/n) (≈ 3/n): "0.0% (≤ 0.15% at 95%)" after 2,000 draws. `labelled` false leaves
+ * out "(1 s.e.)" for a cell whose column heading or grid legend says it (STANDARD_ERROR_LEGEND).
+ */
+export function formatProbability(p: number, se: number, draws?: number, lang: "zh" | "en" = "en", labelled = true): string {
+  return `${formatPercent(p)}${probabilityNote(p, se, draws, lang, labelled)}`;
+}
+
+/**
+ * What follows a P(met)'s percentage in formatProbability — " ± 0.8% (1 s.e.)", "（95%置信上限 0.15%）"
+ * — for a figure that holds the probability as a number and writes the rest after it (the report's
+ * key figures, the workbook's 概要).
+ */
+export function probabilityNote(p: number, se: number, draws: number | undefined, lang: "zh" | "en", labelled = true): string {
+  if (showsBound(p, se, draws)) return boundNote(p, draws, lang);
+  const note = !labelled ? "" : lang === "zh" ? `（${STANDARD_ERROR_NOTE.zh}）` : ` (${STANDARD_ERROR_NOTE.en})`;
+  return ` ± ${formatStandardError(se)}${note}`;
 }
 
 /**

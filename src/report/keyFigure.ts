@@ -5,7 +5,7 @@ export interface KeyFigure {
   label: Label;
   /** A number (formatted by kind), text as it stands, or text in both languages. */
   value: number | string | Label;
-  /** Written after a number: a P(met) of 0 or 1 with its 95 % bound. */
+  /** Written after a number: a P(met)'s "± 0.5%（1个标准误）", or at 0 or 1 its 95 % bound. */
   suffix?: Label;
   kind: "money" | "share" | "count" | "text";
 }

@@ -1,5 +1,5 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
-import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, formatTargetRange } from "../format/numbers.js";
+import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, formatTargetRange, STANDARD_ERROR_NOTE } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
 import { type Label, metricLabel, reachedLabel, statusLabel } from "../format/labels.js";
 import { diagnosticKindLabel } from "../format/runLabels.js";
@@ -29,10 +29,16 @@ export function warningsTable(ctx: RunContext): string {
   return table({ head: [{ zh: "提示（见 run.json）", en: "Note (as in run.json)" }], rows: warnings.map((w) => [w]) });
 }
 
-/** P(met) in the page's language (its 95 % bound reads "95%置信上限" in Chinese). */
+/**
+ * P(met) in the page's language (its 95 % bound reads "95%置信上限" in Chinese), as a table cell: its
+ * column heading (P_MET_HEAD) says that "±" is one standard error, so the cell does not repeat it.
+ */
 function probability(ctx: RunContext, p: number, se: number): Label {
-  return { zh: formatProbability(p, se, mcDraws(ctx), "zh"), en: formatProbability(p, se, mcDraws(ctx), "en") };
+  return { zh: formatProbability(p, se, mcDraws(ctx), "zh", false), en: formatProbability(p, se, mcDraws(ctx), "en", false) };
 }
+
+/** The heading of a column of `probability` cells: what its "±" is, read once for the column. */
+const P_MET_HEAD: Label = { zh: `完成概率 P(met)（± ${STANDARD_ERROR_NOTE.zh}）`, en: `P(met) (± ${STANDARD_ERROR_NOTE.en})` };
 
 /** Households are whole; units are whole when the plan made them whole (integer programmes). */
 function count(metric: string, x: Cell): string {
@@ -47,7 +53,7 @@ export function targetsTable(ctx: RunContext): string {
   const head = [
     { zh: "目标", en: "Target" }, { zh: "指标", en: "Metric" }, { zh: "单位", en: "Unit" }, { zh: "地区", en: "Region" }, { zh: "完成年份", en: "By" },
     { zh: "目标值", en: "Target value" }, { zh: "计划值", en: "Planned" }, { zh: "完成率", en: "Attainment" },
-    ...(mc ? [{ zh: "完成概率 P(met)", en: "P(met)" }, { zh: "P10–P90", en: "P10–P90" }] : []),
+    ...(mc ? [P_MET_HEAD, { zh: "P10–P90", en: "P10–P90" }] : []),
   ];
   const body = rows.map((r) => {
     const metric = text(r.metric);
@@ -168,7 +174,7 @@ export function stressTargetsTable(ctx: RunContext): string {
   const pMet = mc ? table({ head, rows: body((r) => (typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—")), numeric }) : "";
   return [
     `<h3>${bi({ zh: "各目标计划完成率", en: "Planned attainment by target" })}</h3>`, attainment,
-    ...(mc ? [`<h3>${bi({ zh: "各目标完成概率（蒙特卡洛，各档位使用相同的抽样）", en: "P(met) by target (Monte Carlo, the same draws at every level)" })}</h3>`, pMet] : []),
+    ...(mc ? [`<h3>${bi({ zh: `各目标完成概率（蒙特卡洛，各档位使用相同的抽样；± ${STANDARD_ERROR_NOTE.zh}）`, en: `P(met) by target (Monte Carlo, the same draws at every level; ± ${STANDARD_ERROR_NOTE.en})` })}</h3>`, pMet] : []),
     `<p>${bi({ zh: "✗ 未完成；* 该档位计划值高于0%档位（削减后资金转向该目标）。", en: "✗ missed; * planned above the 0% plan at this level (money moved towards it)." })}</p>`,
   ].join("\n");
 }
@@ -200,7 +206,7 @@ export function frontierTable(ctx: RunContext): string {
   const byTarget = table({
     head: [
       { zh: "把握度", en: "Confidence" }, { zh: "目标", en: "Target" }, { zh: "政府资金", en: "Government money" },
-      { zh: "全部资金", en: "All money" }, { zh: "计划值", en: "Planned" }, { zh: "目标值", en: "Target value" }, { zh: "完成概率 P(met)", en: "P(met)" },
+      { zh: "全部资金", en: "All money" }, { zh: "计划值", en: "Planned" }, { zh: "目标值", en: "Target value" }, P_MET_HEAD,
       { zh: "是否达到把握度", en: "Level reached" },
     ],
     rows: rows.map((r) => [

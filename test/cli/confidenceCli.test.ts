@@ -84,6 +84,7 @@ describe("simulate frontier", () => {
     const r = await runCli("frontier", CONSENT, "--confidence", "0.5,0.8,0.95", "--calibration-draws", "1000", "--draws", "1000", "--out", dir("frontier"));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/confidence\s+gov money/);
+    expect(r.stdout).toContain("(P(met) on validation draws, ± = 1 standard error (a 95% interval is about twice as wide); ✗ = level not reached):");
     const rows = csv(dir("frontier"), "frontier.csv");
     expect(rows.map((x) => x.confidence)).toEqual(["0.5", "0.8", "0.95"]);
     const money = rows.map((x) => Number(x.government_used_yuan));
@@ -148,7 +149,7 @@ describe("simulate min-budget --confidence", () => {
     const [, above, below] = /so confidence costs ([\d,.]+)万元 more than that minimum \(−([\d,.]+)万元 against today's budgets\)/.exec(r.stdout)!;
     expect(Number(above.replace(/,/g, "")) + Number(below.replace(/,/g, ""))).toBeCloseTo(2000, 1);
     // 1 % below λ the one target is no longer at its level: marked, so the line reads as the reason λ is the minimum.
-    expect(r.stdout).toMatch(/\(required 90\.0%\): [\d.]+% ± [\d.]+% → [\d.]+% ± [\d.]+% ✗\n/);
+    expect(r.stdout).toMatch(/\(required 90\.0%\): [\d.]+% ± [\d.]+% \(1 s\.e\.\) → [\d.]+% ± [\d.]+% \(1 s\.e\.\) ✗\n/);
     const [t] = csv(dir("min-budget"), "min_budget_confidence.csv");
     expect(Number(t.p_met)).toBeGreaterThan(0.85);
     expect(Number(t.p_met_below)).toBeLessThan(Number(t.p_met));
@@ -163,7 +164,8 @@ describe("simulate stress --draws", () => {
     expect((await runCli(TOY, "--draws", "600", "--seed", "9", "--out", dir("toy-plain"), "--quiet")).code).toBe(0);
     const r = await runCli("stress", TOY, "--cut", "government=10%,20%", "--draws", "600", "--seed", "9", "--out", dir("toy-stress"));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/P\(met\) by target/);
+    expect(r.stdout).toMatch(/P\(met\) by target.*; ± = 1 standard error \(a 95% interval is about twice as wide\)\):\n/);
+    expect(r.stdout).toMatch(/\na-50 +[\d.]+% ± [\d.]+% /); // the legend says what ± is, not each cell
     // The 0 % plan is the plain plan: the same no-margin note as its summary gives (a-50 and b-50 are planned exactly).
     expect(r.stdout).toMatch(/\nat 0%, a-50, b-50: planned to meet the target exactly, with no margin/);
     // b-50 is met in no draw at any level: its bound is said once, under the table, not in every cell.

@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { countsWholeUnits, formatChange, formatCount, formatMoney, formatMoneyApart, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, formatScore, formatShortOf, formatTargetRange, formatRoom, moneyUnitFor, priceStep, priceStepYuan, shownRoom } from "../../src/format/numbers.js";
+import { countsWholeUnits, formatChange, formatCount, formatMoney, formatMoneyApart, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, probabilityNote, formatScore, formatShortOf, formatTargetRange, formatRoom, moneyUnitFor, priceStep, priceStepYuan, shownRoom } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -64,20 +64,25 @@ describe("counts, percentages and ranges", () => {
     expect(formatPercent(0.9999999)).toBe("100.0%"); // solver tolerance, not a miss
     expect(formatPercent(1 - 8e-7)).toBe("100.0%"); // counted met (MET_TOLERANCE 1e-6): no 99.9999%
     expect(formatPercent(0.9994)).toBe("99.9%");
-    expect(formatProbability(0.931, 0.0081)).toBe("93.1% ± 0.8%");
+    // "±" is one standard error, and says so: read bare, leadership took it for a 95 % margin.
+    expect(formatProbability(0.931, 0.0081)).toBe("93.1% ± 0.8% (1 s.e.)");
+    expect(formatProbability(0.122, 0.005, 4000, "zh")).toBe("12.2% ± 0.5%（1个标准误）");
+    expect(formatProbability(0.122, 0.005, 4000, "en", false)).toBe("12.2% ± 0.5%"); // a cell whose heading says it
+    expect(probabilityNote(0.122, 0.005, 4000, "zh")).toBe(" ± 0.5%（1个标准误）"); // after a key figure's number
+    expect(probabilityNote(0, 0, 4000, "zh")).toBe("（95%置信上限 0.075%）"); // Chinese in the Chinese view
     // No draw, or every draw, met it: "± 0.0%" would read as certainty; the exact one-sided 95 %
     // bound 1 − 0.05^(1/n) is shown when the draws are known (≈ 3/n: 0.15 % of 2,000).
     expect(formatProbability(0, 0, 2000)).toBe("0.0% (≤ 0.15% at 95%)");
     expect(formatProbability(0, 0, 20_000)).toBe("0.0% (≤ 0.015% at 95%)");
     expect(formatProbability(1, 0, 20)).toBe("100.0% (≥ 86.0% at 95%)"); // 86.09 %, rounded down so it still holds
     expect(Math.pow(0.8609, 20)).toBeCloseTo(0.05, 3); // at P = 86.09 %, 20 draws all met have a 5 % chance
-    expect(formatProbability(0, 0)).toBe("0.0% ± 0.0%"); // draws unknown
+    expect(formatProbability(0, 0)).toBe("0.0% ± 0.0% (1 s.e.)"); // draws unknown
     expect(formatProbability(0, 0, 2000, "zh")).toBe("0.0%（95%置信上限 0.15%）"); // a Chinese chart title
-    expect(formatProbability(0.5, 0.01, 2000)).toBe("50.0% ± 1.0%");
+    expect(formatProbability(0.5, 0.01, 2000)).toBe("50.0% ± 1.0% (1 s.e.)");
     // Not 0 or 1, with a standard error under 0.05 %: "± 0.0%" read as certainty (stress: 99.9% ± 0.0%).
-    expect(formatProbability(0.99925, 0.000433, 4000)).toBe("99.9% ± <0.1%");
-    expect(formatProbability(0.99925, 0.000433, 4000, "zh")).toBe("99.9% ± <0.1%");
-    expect(formatProbability(0.99875, 0.000559, 4000)).toBe("99.9% ± 0.1%"); // rounds to 0.1 %: as it reads
+    expect(formatProbability(0.99925, 0.000433, 4000)).toBe("99.9% ± <0.1% (1 s.e.)");
+    expect(formatProbability(0.99925, 0.000433, 4000, "zh")).toBe("99.9% ± <0.1%（1个标准误）");
+    expect(formatProbability(0.99875, 0.000559, 4000)).toBe("99.9% ± 0.1% (1 s.e.)"); // rounds to 0.1 %: as it reads
   });
 
   it("shows a missed target's planned value with the decimals that tell it from the target", () => {
