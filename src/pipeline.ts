@@ -214,7 +214,7 @@ async function monteCarloStep(
     return { run, tables: null, info, shardFile };
   }
   const mcTables = monteCarloTables(run.layout, run.shard, tables.targets, { rootRegion, saveDraws: request.saveDraws ?? false });
-  return { run, tables: mcTables, info, shardFile: null };
+  return { run, tables: mcTables, info: { ...info, all_targets_met: mcTables.allTargetsMet }, shardFile: null };
 }
 
 function makeRunJson(

@@ -17,7 +17,7 @@ import type { OutcomeShard } from "../stats/outcomes.js";
 import type { MetricLayout } from "./metrics.js";
 import type { McMode } from "./types.js";
 import {
-  drawRows, type McSummaryRow, type McTargetColumns, type SensitivityRow, sensitivityRows, summaryRows, targetStatistics,
+  type AllTargetsMet, allTargetsMet, drawRows, type McSummaryRow, type McTargetColumns, type SensitivityRow, sensitivityRows, summaryRows, targetStatistics,
   withMonteCarlo,
 } from "./tables.js";
 
@@ -36,6 +36,12 @@ export interface McRunInfo {
   draw_range: [number, number] | null;
   inputs: number;
   quantiles: string;
+  /**
+   * P(all targets met) of the whole run (tables.ts allTargetsMet); absent from a shard's run.json,
+   * whose statistics come from the merge. It lives here, not as a row of targets.csv, whose every
+   * row is one target with its planned value and quantiles.
+   */
+  all_targets_met?: AllTargetsMet | null;
   /** For a merged run: the shard folders it was made from. */
   merged_from?: { folder: string; shard: string; workers: number | null }[];
 }
@@ -44,6 +50,8 @@ export const QUANTILE_METHOD = "type 7 (R default, Excel PERCENTILE.INC, numpy l
 
 export interface McTables {
   targets: (TargetRow & McTargetColumns)[];
+  /** P(all targets met): run.json's monte_carlo.all_targets_met. */
+  allTargetsMet: AllTargetsMet | null;
   summary: McSummaryRow[];
   sensitivity: SensitivityRow[];
   /** Only with --save-draws. */
@@ -60,6 +68,7 @@ export interface McTableOptions {
 export function monteCarloTables(layout: MetricLayout, shard: OutcomeShard, planned: TargetRow[], options: McTableOptions): McTables {
   return {
     targets: withMonteCarlo(planned, targetStatistics(layout, shard)),
+    allTargetsMet: allTargetsMet(layout, shard),
     summary: summaryRows(layout, shard, options.rootRegion),
     sensitivity: sensitivityRows(layout, shard),
     draws: options.saveDraws ? drawRows(layout, shard) : null,

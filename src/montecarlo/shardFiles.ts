@@ -199,6 +199,7 @@ export async function mergeShardRun(
     workers: null,
     shard: null,
     draw_range: null,
+    all_targets_met: tables.allTargetsMet, // counted over the merged draws, as a single run counts it
     merged_from: shardRuns,
   } satisfies McRunInfo;
   const files = {

@@ -70,6 +70,31 @@ export function targetStatistics(layout: MetricLayout, shard: OutcomeShard): Map
   return out;
 }
 
+/**
+ * P(all targets met): the share of draws in which every target is met, each by the same rule as its
+ * own P(met) (isMet within the plan's tolerance). "Are the targets met?" is a joint question, and the
+ * targets' P(met) do not answer it: on Guangdong all four are met together in far fewer draws than
+ * any one alone. Counted draw by draw from the complete shard (merged shards are in draw order), so
+ * it is the same for any --workers or --shard split. null without targets.
+ */
+export interface AllTargetsMet {
+  p_met: number;
+  /** √(p(1 − p)/n), as p_met_se; 0 at p = 0 or 1, where the reports show the one-sided 95 % bound. */
+  p_met_se: number;
+  met_draws: number;
+  draws: number;
+}
+
+export function allTargetsMet(layout: MetricLayout, shard: OutcomeShard): AllTargetsMet | null {
+  if (layout.targets.length === 0) return null;
+  const columns = layout.targets.map((t) => ({ values: series(shard, t.def.name), atLeast: t.atLeast }));
+  const n = shard.draws.length;
+  let met = 0;
+  for (let k = 0; k < n; k++) if (columns.every((c) => isMet(c.atLeast - c.values[k], c.atLeast))) met++;
+  const p = proportion(met, n);
+  return { p_met: round(p.p, 6), p_met_se: round(p.se, 6), met_draws: met, draws: n };
+}
+
 export function withMonteCarlo(rows: TargetRow[], stats: Map<string, McTargetColumns>): (TargetRow & McTargetColumns)[] {
   return rows.map((r) => ({ ...r, ...stats.get(r.target)! }));
 }

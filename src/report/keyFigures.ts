@@ -4,7 +4,7 @@
  */
 import { type Label, MET_IN_PLAN, reachedLabel, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
 import { asOfLabel, monteCarloModeLabel } from "../format/runLabels.js";
-import { boundNote, formatPercent, formatScore, showsBound } from "../format/numbers.js";
+import { formatPercent, formatScore, probabilityNote } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
 import { frontierData } from "./frontierCharts.js";
@@ -37,16 +37,14 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
     out.push(f(MET_IN_PLAN.zh, MET_IN_PLAN.en, `${targets.filter((t) => t.met === true).length} / ${targets.length}`, "text"));
     for (const t of targets) {
       out.push(f(`完成率：${text(t.name)}`, `Attainment: ${text(t.name)}`, num(t.attainment), "share"));
-      if (typeof t.p_met === "number") {
-        // 0 % or 100 % of the draws: with its 95 % bound, as the tables show it, not as a certainty.
-        const draws = mcDraws(ctx);
-        // A number still (the workbook computes with it), its bound written after it.
-        const figure = f(`完成概率：${text(t.name)}`, `P(met): ${text(t.name)}`, t.p_met, "share");
-        if (showsBound(t.p_met, num(t.p_met_se), draws)) figure.suffix = { zh: boundNote(t.p_met, draws, "zh"), en: boundNote(t.p_met, draws, "en") };
-        out.push(figure);
-      }
+      if (typeof t.p_met === "number") out.push(probabilityFigure(ctx, `完成概率：${text(t.name)}`, `P(met): ${text(t.name)}`, t.p_met, num(t.p_met_se)));
       const required = confidenceFigure(ctx, t);
       if (required) out.push(required);
+    }
+    const all = (ctx.runJson.monte_carlo as { all_targets_met?: { p_met?: unknown; p_met_se?: unknown } | null } | undefined)?.all_targets_met;
+    // "Are the targets met?" asks for all of them in the same world, which no single P(met) answers.
+    if (targets.length > 1 && typeof all?.p_met === "number") {
+      out.push(probabilityFigure(ctx, "全部目标同时完成的概率", "P(all targets met)", all.p_met, typeof all.p_met_se === "number" ? all.p_met_se : NaN));
     }
     out.push(...confidenceNotes(ctx, targets));
     out.push(...noMargin(ctx, targets));
@@ -93,6 +91,17 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   out.push(...minBudgetFigures(ctx));
   out.push(...compareFigures(ctx));
   return out;
+}
+
+/**
+ * A P(met) key figure: a number still (the workbook computes with it), then what the tables show
+ * after it — "± 0.5%（1个标准误）", or at 0 % or 100 % of the draws its 95 % bound, not a certainty.
+ */
+function probabilityFigure(ctx: RunContext, zh: string, en: string, p: number, se: number): KeyFigure {
+  const draws = mcDraws(ctx);
+  const figure = f(zh, en, p, "share");
+  figure.suffix = { zh: probabilityNote(p, se, draws, "zh"), en: probabilityNote(p, se, draws, "en") };
+  return figure;
 }
 
 /**

@@ -274,9 +274,12 @@ describe("the Monte Carlo lines after a plan", () => {
       sensitivity: [],
     } as unknown as McTables;
     const text = monteCarloSummary(info, villages, 2, false, new Set(["czc"]));
-    expect(text).toContain("P(met) czc: 10.0% ± 0.7% (planned met; P10–P90 9–11)");
+    expect(text).toContain("P(met) czc: 10.0% ± 0.7% (1 s.e.) (planned met; P10–P90 9–11)");
     expect(text).toContain("P10–P90 5,150–6,596)"); // households at the range's precision, as before
     // A divisible programme's units keep the decimal its range warrants, even where the ends are whole.
-    expect(text).toContain("P(met) lj: 10.0% ± 0.7% (planned met; P10–P90 11.0–14.0)");
+    expect(text).toContain("P(met) lj: 10.0% ± 0.7% (1 s.e.) (planned met; P10–P90 11.0–14.0)");
+    expect(text).not.toContain("P(all targets met)"); // tables without the joint figure (an older merge)
+    const joint = monteCarloSummary(info, { ...villages, allTargetsMet: { p_met: 0.047, p_met_se: 0.002, met_draws: 94, draws: 2000 } }, 2);
+    expect(joint).toContain("  P(all targets met): 4.7% ± 0.2% (1 s.e.) (every target met in the same draw)\n");
   });
 });

@@ -295,7 +295,7 @@ describe("stress report", () => {
   it("charts attainment per level, each target, money and households; P(met) only when stress.csv has it", () => {
     const html = renderReport(runContext("stress", { "stress.csv": stress, "stress_summary.csv": summary }));
     expect(charts(html)).toBe(4);
-    expect(html).not.toContain("完成概率 P(met)</span>");
+    expect(html).not.toContain("完成概率 P(met)");
     // Each level's status in the page's language, as the plan report gives its own.
     expect(html).toContain('<td><span class="zh">最优</span><span class="en">optimal</span></td>');
     expect(keyFigures(runContext("min-budget", { "run.json": JSON.stringify({ status: "unreachable" }) })).find((f) => f.label.en === "Status")?.value)
@@ -399,6 +399,7 @@ describe("stress report", () => {
     // The P(met) grid in the page's language too.
     const mcHtml = renderReport(runContext("stress", { "stress.csv": withP, "stress_summary.csv": summary, "run.json": JSON.stringify(mc) }));
     expect(mcHtml).toMatch(/<span class="zh">10\.0% ± 1\.0%<\/span><span class="en">10\.0% ± 1\.0%<\/span>|<td class="num">10\.0% ± 1\.0%<\/td>/);
+    expect(mcHtml).toContain("各目标完成概率（蒙特卡洛，各档位使用相同的抽样；± 1个标准误）"); // what its cells' ± is
   });
 
   it("never shows a tiny weighted shortfall as 0.000 beside a target missed (0 means every target met)", () => {
@@ -664,6 +665,30 @@ describe("the targets table's P10–P90", () => {
     const rows = [...targetsTable(runContext("plan", files)).matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => m[1]);
     const last = (row: string) => [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].at(-1)![1];
     expect(rows.slice(1).map(last)).toEqual(["11–14", "9–11", "11.0–14.0"]);
+  });
+
+  it("labels every P(met)'s ± as one standard error, and shows P(all targets met) beside the targets' own", () => {
+    // Read bare, "12.2% ± 0.5%" was taken for a 95 % margin (about twice one standard error).
+    const files = {
+      "targets.csv": "target,name,program,region,region_name,metric,by,target_value,planned,attainment,met,p_met,p_met_se,p10,p50,p90\n" +
+        "a,目标甲,lj,zh,湛海市,started,2027,150,190,1.266667,true,0.122,0.005,161,167,173\n" +
+        "b,目标乙,lj,zh,湛海市,started,2027,100,120,1.2,true,0.5,0.008,95,101,110\n",
+      "run.json": JSON.stringify({ monte_carlo: { mode: "evaluate", draws_used: 4000, all_targets_met: { p_met: 0.047, p_met_se: 0.002, met_draws: 188, draws: 4000 } } }),
+    };
+    const html = targetsTable(runContext("plan", files));
+    expect(html).toContain('<span class="zh">完成概率 P(met)（± 1个标准误）</span><span class="en">P(met) (± 1 s.e.)</span>');
+    const figures = keyFigures(runContext("plan", files));
+    expect(figures.find((f) => f.label.en === "P(met): 目标甲")).toMatchObject({ value: 0.122, suffix: { zh: " ± 0.5%（1个标准误）", en: " ± 0.5% (1 s.e.)" } });
+    expect(figures.find((f) => f.label.en === "P(all targets met)")).toMatchObject({ label: { zh: "全部目标同时完成的概率" }, value: 0.047, kind: "share", suffix: { zh: " ± 0.2%（1个标准误）" } });
+    const page = renderReport(runContext("plan", files));
+    expect(page).toContain('<span class="zh">4.7% ± 0.2%（1个标准误）</span>');
+    // Met in no draw: the bound rule of a single target, in Chinese in the Chinese view.
+    const none = { monte_carlo: { mode: "evaluate", draws_used: 4000, all_targets_met: { p_met: 0, p_met_se: 0, met_draws: 0, draws: 4000 } } };
+    expect(keyFigures(runContext("plan", { ...files, "run.json": JSON.stringify(none) })).find((f) => f.label.en === "P(all targets met)")?.suffix)
+      .toEqual({ zh: "（95%置信上限 0.075%）", en: " (≤ 0.075% at 95%)" });
+    // One target: its own P(met) already answers the joint question.
+    const one = { "targets.csv": files["targets.csv"].split("\n").slice(0, 2).join("\n") + "\n", "run.json": files["run.json"] };
+    expect(keyFigures(runContext("plan", one)).find((f) => f.label.en === "P(all targets met)")).toBeUndefined();
   });
 
   it("gives a P(met) whose standard error rounds to 0.0 % as ± <0.1% (escaped), not ± 0.0%", () => {

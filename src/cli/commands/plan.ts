@@ -123,6 +123,9 @@ export function monteCarloSummary(
     const range = formatTargetRange(t.p10, t.p90, countsWholeUnits(t.metric, integerPrograms.has(t.program)));
     lines.push(`  P(met) ${t.target}: ${formatProbability(t.p_met, t.p_met_se, info.draws_used)} (planned ${t.met ? "met" : "missed"}; P10–P90 ${range})${why}`);
   }
+  // "Are the targets met?" is joint: the share of draws meeting every target, under any single one's.
+  const all = tables.allTargetsMet;
+  if (all && tables.targets.length > 1) lines.push(`  P(all targets met): ${formatProbability(all.p_met, all.p_met_se, info.draws_used)} (every target met in the same draw)`);
   const exact = withoutMargin(tables.targets, info.mode, confidencePlan);
   if (exact.length > 0) {
     lines.push(`  ${noMarginNote(exact.map((t) => t.target))}`);
