@@ -12,6 +12,7 @@ export function tornadoCharts(ctx: RunContext): ChartSpec[] {
   const names = new Map(records(ctx.tables.get("targets.csv")).map((t) => [`target:${text(t.target)}`, text(t.name)]));
   const outputs = [...new Set(rows.map((r) => text(r.output)))];
   const label = inputLabels(ctx);
+  const averaged = averagedInputs(ctx);
   const barsOf = (output: string) => rows
     .filter((r) => r.output === output && Number.isFinite(num(r.spearman_rho)))
     .sort((a, b) => num(a.rank) - num(b.rank))
@@ -24,7 +25,7 @@ export function tornadoCharts(ctx: RunContext): ChartSpec[] {
       : { zh: `敏感性：${names.get(output) ?? output}`, en: `Sensitivity: ${names.get(output) ?? output}` };
     return {
       title,
-      note: { zh: "斯皮尔曼秩相关系数 ρ；正值表示输入越大、结果越高。", en: "Spearman rank correlation ρ; positive: the output rises with the input." },
+      note: tornadoNote(bars.some((b) => averaged.has(text(b.input)))),
       width: 480,
       height: 80 + 34 * Math.max(1, bars.length), // room for a label on two lines
       option: (lang: Lang) => ({
@@ -39,6 +40,28 @@ export function tornadoCharts(ctx: RunContext): ChartSpec[] {
       }),
     };
   });
+}
+
+const RHO_NOTE = { zh: "斯皮尔曼秩相关系数 ρ；正值表示输入越大、结果越高。", en: "Spearman rank correlation ρ; positive: the output rises with the input." };
+
+/**
+ * The tornado's caption. An input drawn per region or year is ranked by the average of its cells
+ * (draws.csv's input column), which hides which regions or years drew high: its ρ understates what it
+ * does (on Guangdong, fixing unit cost removed 56 % of a target's variance where ρ² was 0.21), so the
+ * caption says so whenever such an input is among the bars (docs/monte-carlo.md, "Statistics").
+ */
+function tornadoNote(averaged: boolean): { zh: string; en: string } {
+  if (!averaged) return RHO_NOTE;
+  return {
+    zh: `${RHO_NOTE.zh}按地区或年份抽取的输入以其各单元的平均值计算 ρ，会低估其实际影响。`,
+    en: `${RHO_NOTE.en} An input drawn per region or year is ranked by its cells' average, so its ρ understates its effect.`,
+  };
+}
+
+/** Ids of the inputs drawn per region, year or region-year (input.yaml's uncertainty section). */
+function averagedInputs(ctx: RunContext): Set<string> {
+  const inputs = (ctx.input?.uncertainty as { inputs?: { id?: unknown; per?: unknown }[] } | undefined)?.inputs ?? [];
+  return new Set(inputs.filter((i) => i.per !== undefined && i.per !== "draw").map((i) => String(i.id)));
 }
 
 /**

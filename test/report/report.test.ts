@@ -142,6 +142,11 @@ describe("plan report", () => {
     expect(axis).toContain("预算到位：省级财政补助资金（provincial-budget）"); // the source's name: five budget inputs read alike by their ids alone
     expect(axis).toContain("开工推迟（slip）");
     expect((first.option("en") as { yAxis: { data: string[] } }).yAxis.data).toContain("budget realised: 省级财政补助资金 (provincial-budget)");
+    // Unit cost drawn per city, consent per city-year: ranked by their cells' average, which understates them.
+    expect(first.note?.zh).toBe("斯皮尔曼秩相关系数 ρ；正值表示输入越大、结果越高。按地区或年份抽取的输入以其各单元的平均值计算 ρ，会低估其实际影响。");
+    expect(first.note?.en).toMatch(/ρ understates its effect\.$/);
+    const perDraw = files["input.yaml"].replace(/\n\s+per: (region_year|region|year)\b/g, "");
+    expect(tornadoCharts(runContext("plan", { ...files, "input.yaml": perDraw }))[0].note?.zh).toBe("斯皮尔曼秩相关系数 ρ；正值表示输入越大、结果越高。");
   });
 
   it("draws no tornado for an output that never varies (no ρ: e.g. the gap of re-plans that never owe money)", () => {
