@@ -50,6 +50,7 @@ describe("P(all targets met)", () => {
     expect(runJson(dir("s1")).monte_carlo.all_targets_met).toBeUndefined(); // a shard's statistics come from the merge
     expect(await main(["node", "simulate", "merge", dir("s2"), dir("s1"), "--out", dir("merged"), "--quiet", "--no-xlsx"])).toBe(0);
     const one = runJson(dir("one")).monte_carlo.all_targets_met;
+    expect(one).toMatchObject({ draws: 2000, met_draws: expect.any(Number) });
     expect(runJson(dir("two")).monte_carlo.all_targets_met).toEqual(one);
     expect(runJson(dir("merged")).monte_carlo.all_targets_met).toEqual(one);
   });
