@@ -54,6 +54,20 @@ describe("the 概要 sheet", () => {
     expect(rows.some((r) => r.wraps)).toBe(true);
   });
 
+  it("gives each P(met) its standard error, labelled, and P(all targets met) the same way", async () => {
+    const targets = "target,name,metric,target_value,planned,attainment,met,p_met,p_met_se\n" +
+      "a,甲,started,10,10,1,true,0.122,0.005\nb,乙,started,10,10,1,true,0.5,0.008\n";
+    const run = { monte_carlo: { draws_used: 4000, all_targets_met: { p_met: 0.047, p_met_se: 0.002, met_draws: 188, draws: 4000 } } };
+    const bytes = await renderWorkbook(runContext("plan", { "targets.csv": targets, "run.json": JSON.stringify(run) }));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const cells = new Map<string, ExcelJS.Cell>();
+    book.getWorksheet("概要")!.eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2)));
+    // A number still, the standard error written by its format: "12.2% ± 0.5%（1个标准误）".
+    expect([cells.get("完成概率：甲")?.value, cells.get("完成概率：甲")?.numFmt]).toEqual([0.122, '0.0%" ± 0.5%（1个标准误）"']);
+    expect([cells.get("全部目标同时完成的概率")?.value, cells.get("全部目标同时完成的概率")?.numFmt]).toEqual([0.047, '0.0%" ± 0.2%（1个标准误）"']);
+  });
+
   it("stays within an A4 landscape page across, printed landscape on A4", async () => {
     const sheet = await summary(["2027年底前全市城中村改造项目全部完成拆迁安置并启动安置房建设，含历史遗留项目及跨区统筹项目的补偿协议签订"]);
     const widths = [1, 2, 3, 4].map((c) => sheet.getColumn(c).width ?? 9);
