@@ -305,6 +305,44 @@ export function priceStepYuan(roomYuan: number | null): number {
 }
 
 /**
+ * A money room as formatMoneyRoom prints it: rounded down to formatMoney's last digit (0.01亿元,
+ * 0.01万元) and, under 1万元, to the yuan — never past where the price is certain (formatMoney
+ * rounds to nearest: a room of 0.5 yuan read "1元"). Under a yuan it is 0 and counts as none: the
+ * least money step is 1 yuan (priceStepYuan), so a room that prints as 0 holds no step. Solver noise
+ * under a thousandth of the last digit does not take it off (shownRoom's rule for counts).
+ */
+export function shownMoneyRoom(yuan: number): number {
+  if (!(yuan > 0) || !Number.isFinite(yuan)) return yuan;
+  const digit = yuan >= WAN ? moneyUnit(yuan).yuan / 100 : 1;
+  return Math.floor(yuan / digit + 1e-3) * digit;
+}
+
+/** How far a money price is certain, rounded down: "54.44万元" for 54.4499万, "0元" under a yuan. */
+export function formatMoneyRoom(yuan: number): string {
+  return formatMoney(shownMoneyRoom(yuan));
+}
+
+/**
+ * The direction and step a money price is quoted for, from the room its price is certain for above
+ * and below the limit (yuan; null: unknown): `wanted` if a step fits there, else the other way (a
+ * degenerate basis prices only that way), at priceStepYuan of the shown room, so a quoted step never
+ * goes past where the price is certain. null: a step fits neither way (the price holds at a point).
+ * One rule for explain, shadow_prices.csv and the printed summary, which quoted a budget with 0.5–1
+ * yuan of room above it "+1元" (explain) beside the downward step (the others).
+ */
+export function moneyPriceStep(up: number | null, down: number | null, wanted: 1 | -1 = 1): { sign: 1 | -1; yuan: number } | null {
+  const fits = (room: number | null) => room === null || shownMoneyRoom(room) > 0;
+  const stepFor = (sign: 1 | -1) => {
+    const room = sign > 0 ? up : down;
+    return { sign, yuan: priceStepYuan(room === null ? null : shownMoneyRoom(room)) };
+  };
+  const back: 1 | -1 = wanted > 0 ? -1 : 1;
+  if (fits(wanted > 0 ? up : down)) return stepFor(wanted);
+  if (fits(back > 0 ? up : down)) return stepFor(back);
+  return null;
+}
+
+/**
  * A weighted shortfall score: three decimals, or two significant digits below 0.001, so a score
  * that is not 0 never reads "0.000" beside "0 means every target met" (2.8777e-5 → "0.000029").
  */

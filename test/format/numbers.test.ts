@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { countsWholeUnits, formatChange, formatCount, formatMoney, formatMoneyApart, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, probabilityNote, formatScore, formatShortOf, formatTargetRange, formatRoom, moneyUnitFor, priceStep, priceStepYuan, shownRoom } from "../../src/format/numbers.js";
+import { countsWholeUnits, formatChange, formatCount, formatMoney, formatMoneyApart, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, probabilityNote, formatScore, formatShortOf, formatTargetRange, formatMoneyRoom, formatRoom, moneyPriceStep, moneyUnitFor, priceStep, priceStepYuan, shownMoneyRoom, shownRoom } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -168,6 +168,36 @@ describe("prices", () => {
     expect(shownRoom(0.0000027)).toBe(0); // a basis that changes a hair above a met target
     for (const x of [0.00042, 0.00099, 0.001, 0.0013, 0.0027, 0.0049, 0.0076, 0.033, 0.5, 3.2]) {
       expect(formatRoom(x) === "0", String(x)).toBe(shownRoom(x) === 0);
+    }
+  });
+
+  it("prints a money room rounded down, never past it, and one that prints as 0 is none", () => {
+    expect(formatMoneyRoom(0.5)).toBe("0元"); // formatMoney: "0.5元", and a step of 1元 past it
+    expect(formatMoneyRoom(0.8)).toBe("0元");
+    expect(formatMoneyRoom(5.9)).toBe("5元");
+    expect(formatMoneyRoom(544_499)).toBe("54.44万元"); // formatMoney: 54.45万元
+    expect(formatMoneyRoom(123_900_000)).toBe("1.23亿元"); // formatMoney: 1.24亿元
+    expect(formatMoneyRoom(99_999_999.9999)).toBe("1亿元"); // solver noise short of 1亿
+    expect(shownMoneyRoom(0.9999999)).toBe(1);
+    for (const x of [0.3, 0.5, 0.99, 1, 1.4, 7.5, 9_999.99, 12_345.678, 2.5e8]) {
+      expect(formatMoneyRoom(x) === "0元", String(x)).toBe(shownMoneyRoom(x) === 0);
+      expect(shownMoneyRoom(x), String(x)).toBeLessThanOrEqual(x);
+    }
+  });
+
+  it("quotes a money price up or down by one rule, its step never past the room it is certain for", () => {
+    // 0.5–1 yuan above a budget: no step fits above (the least is 1 yuan), so the price is quoted below.
+    expect(moneyPriceStep(0.8, 5e6)).toEqual({ sign: -1, yuan: 1e6 });
+    expect(moneyPriceStep(0.8, 5e6, -1)).toEqual({ sign: -1, yuan: 1e6 });
+    expect(moneyPriceStep(222_571, 5e6)).toEqual({ sign: 1, yuan: 1e5 });
+    expect(moneyPriceStep(222_571, 5e6, -1)).toEqual({ sign: -1, yuan: 1e6 });
+    expect(moneyPriceStep(null, null)).toEqual({ sign: 1, yuan: 1e8 });
+    expect(moneyPriceStep(Infinity, 0)).toEqual({ sign: 1, yuan: 1e8 });
+    expect(moneyPriceStep(9.9999999, 0)).toEqual({ sign: 1, yuan: 10 }); // noise short of 10 yuan
+    expect(moneyPriceStep(0.8, 0.6)).toBeNull(); // a point: no step has a certain price
+    for (const [up, down] of [[0.6, 3], [1, 0], [1.5, 0], [37.2, 0.2], [0, 4.2e7], [3e9, 0]]) {
+      const s = moneyPriceStep(up, down)!;
+      expect(s.yuan, `${up} ${down}`).toBeLessThanOrEqual(shownMoneyRoom(s.sign > 0 ? up : down));
     }
   });
 });
