@@ -2,7 +2,8 @@
 import type { Label } from "../format/labels.js";
 import type { SimulationOutcome } from "../pipeline.js";
 import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
-import { formatChange, formatCount, formatMoney, formatPercent, formatShortOf } from "../format/numbers.js";
+import { formatChange, formatCount, formatMoney, formatMoneyRoom, formatPercent, formatShortOf } from "../format/numbers.js";
+import { budgetPriceStep } from "../results/shadowPrices.js";
 import { type ConflictGroup, groupConflicts } from "../plan/conflictGroups.js";
 import { mustGive } from "../plan/elastic.js";
 import { confidenceLines } from "../confidence/confidenceTables.js";
@@ -91,16 +92,16 @@ function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
   const mine = prices.filter((p) => p.limit === "budget" && p.of === b.source && p.region === b.region && p.year === b.year);
   if (mine.length === 0) return "";
   const { valid_from: from, valid_to: to } = mine[0];
-  const up = !Number.isFinite(to) || to > b.budget_yuan + 1;
-  const down = Number.isFinite(from) && from < b.budget_yuan - 1;
-  if (!up && !down) return "";
-  const sign = up ? 1 : -1;
-  // shadow_prices.csv quotes the budget per the step its price holds for, up or else down (priceStepYuan).
+  // shadow_prices.csv quotes the budget per the step its price holds for, up or else down: the same
+  // rule (budgetPriceStep) on the same figures gives its direction.
+  const quoted = budgetPriceStep(b.budget_yuan, from, to);
+  if (!quoted) return "";
+  const up = quoted.sign > 0;
   const step = mine[0].step_amount;
-  const gains = mine.map((p) => `${formatChange(sign * p.units_per_step, 3)} ${p.target}`).join(", ");
+  const gains = mine.map((p) => `${formatChange(quoted.sign * p.units_per_step, 3)} ${p.target}`).join(", ");
   const range = up
-    ? Number.isFinite(to) ? ` (certain up to +${formatMoney(to - b.budget_yuan)})` : ""
-    : ` (certain down to −${formatMoney(b.budget_yuan - from)}; more would not be used)`;
+    ? Number.isFinite(to) ? ` (certain up to +${formatMoneyRoom(to - b.budget_yuan)})` : ""
+    : ` (certain down to −${formatMoneyRoom(b.budget_yuan - from)}; more would not be used)`;
   return `; ${up ? "+" : "−"}${formatMoney(step)} ≈ ${gains}${range}`;
 }
 

@@ -19,7 +19,7 @@ import type { PlanSolution } from "../plan/solvePlan.js";
 import { round } from "../results/numbers.js";
 import { referenceTarget, targetGain, validity } from "../results/shadow.js";
 import type { PlanTables } from "../results/types.js";
-import { formatMoney, formatRoom, grouped, priceStep, priceStepYuan, shownRoom } from "../format/numbers.js";
+import { formatMoney, formatMoneyRoom, formatRoom, grouped, moneyPriceStep, priceStep, shownRoom } from "../format/numbers.js";
 import { bindsAt } from "../model/rowActivity.js";
 import { bindsThePlan, budgetEntry } from "./carriedBudget.js";
 import { costUnit, stateOf, stepText } from "./explainText.js";
@@ -44,7 +44,8 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
   };
   model.rows.forEach((row, i) => {
     const family = row.ref.family;
-    if (!PRICED.has(family) || pointRange(sol, row, i)) return;
+    // A price that holds for no step either way (a degenerate vertex) is left out.
+    if (!PRICED.has(family) || !stepFor(sol, row, i, 1, "")) return;
     if (relaxed && !bindsPlan(row)) return;
     // A year an as_of has closed is history: more money in 2021 is not a choice left to price.
     if ("year" in row.ref && row.ref.year < (scenario.asOf?.firstOpenYear ?? -Infinity)) return;
@@ -52,10 +53,11 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
     const natural = money ? 1e8 / MONEY_UNIT : 1; // row units (万元 or units) in the family's natural step
     const base = { family, where: rowName(row), what: describeRow(row, scenario, namer), state: stateOf(row, tables) };
     const target = row.ref.family === "targets" ? row.ref : null;
+    const atLeast = !Number.isFinite(row.ub); // a ≥ row: a minimum share or link, a target
     const counted = family === "capacity" ? "slot" : target ? `${countUnit(row, sol)} of ${target.target}` : "unit";
     // One step rule for every line, a target's included: its price is a rate that holds only over
     // its range, so a whole town is not quoted where the price holds for 0.014 of one.
-    const stepOf = (sign: 1 | -1) => (money ? moneyStep(room(sol, row, i, sign)) : countStep(room(sol, row, i, sign), counted));
+    const stepOf = (wanted: 1 | -1) => stepFor(sol, row, i, wanted, counted)!;
     const gains = scenario.targets
       .map((t, ti) => ({ target: t.id, unit: `${t.metric} of ${t.id}`, value: targetGain(sol, ti, i) }))
       .filter((g) => Math.abs(g.value * natural) > EPS && g.target !== target?.target);
@@ -63,12 +65,12 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
       // Relax in the direction that helps the reference target (for a ≥ row: one unit less) —
       // unless the price holds only the other way (a degenerate basis): then say what tightening costs.
       const lead = gains.find((g) => g.target === ref?.id) ?? gains[0];
-      const sign = direction(sol, row, i, lead.value > 0 ? 1 : -1);
-      const step = stepOf(sign);
+      const step = stepOf(lead.value > 0 ? 1 : -1);
+      const sign = step.sign;
       const [first, ...also] = [lead, ...gains.filter((g) => g !== lead)].map((g) => ({ ...g, value: round(sign * g.value * step.rows, 6) }));
       out.push({
         stage: "shortfall", ...base, value: first.value, rate: sign * lead.value * natural, unit: first.unit,
-        step: stepText(family, sign, step.label), also, holds: holds(sol, row, i, sign), index: i, sign,
+        step: stepText(family, sign, step.label, atLeast), also, holds: holds(sol, row, i, sign), index: i, sign,
       });
     }
     const g2 = sol.costDuals ? -sol.costDuals[i] : 0;
@@ -78,13 +80,16 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
     const missed = target?.kind === "soft" && tables.targets.some((t) => t.target === target.target && !t.met);
     if (Math.abs(g2) > EPS && !missed) {
       const targetCost = family === "targets";
-      const sign = direction(sol, row, i, 1);
-      const step = stepOf(sign);
+      const step = stepOf(1);
+      const sign = step.sign;
       const saved = sign * g2;
+      // Relaxing: raising an "at most" limit's bound, lowering an "at least" rule's (a minimum share).
+      const relaxes = (sign > 0) !== atLeast;
       out.push({
-        stage: "cost", ...base, value: round(Math.abs(g2) * step.rows * MONEY_UNIT, 2), rate: Math.abs(g2) * natural,
-        unit: costUnit(targetCost, sign, saved, anyMissed),
-        step: stepText(family, sign, step.label),
+        // Both in yuan of weighted cost: value per the step, rate per the natural step.
+        stage: "cost", ...base, value: round(Math.abs(g2) * step.rows * MONEY_UNIT, 2), rate: Math.abs(g2) * natural * MONEY_UNIT,
+        unit: costUnit(targetCost, sign, saved, relaxes && anyMissed),
+        step: stepText(family, sign, step.label, atLeast),
         also: [],
         holds: holds(sol, row, i, sign),
         index: i,
@@ -96,20 +101,28 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
   return out.sort((a, b) => stageOrder(a) - stageOrder(b) || b.rate - a.rate || a.where.localeCompare(b.where));
 }
 
-/** The step a money row's price is quoted for (priceStepYuan); `room` in row units (null: unknown). */
-function moneyStep(room: number | null): { rows: number; label: string } {
-  const step = priceStepYuan(room === null ? null : room * MONEY_UNIT);
-  return { rows: step / MONEY_UNIT, label: formatMoney(step) };
-}
+type Step = { sign: 1 | -1; rows: number; label: string };
 
 /**
- * The step a count row's price is quoted for: 1 slot or unit (of a target: of its metric), or the
- * largest power of ten below where the price is certain ("+0.1 unit" for a start limit certain up to
- * +0.33, not "+1 unit"; "−0.01 started" of a town target certain down to −0.014).
+ * The direction and step a line's price is quoted for: `wanted`, or the other way where the price
+ * holds only that way (a degenerate basis); null where it holds for no step either way. Money rows
+ * follow moneyPriceStep, the rule of shadow_prices.csv and the summary (1亿元, or a power of ten of
+ * yuan within the room, never past it); a count's step is 1 slot or unit (of a target: of its
+ * metric), or the largest power of ten below where the price is certain ("+0.1 unit" for a start
+ * limit certain up to +0.33; "−0.01 started" of a town target certain down to −0.014).
  */
-function countStep(room: number | null, unit: string): { rows: number; label: string } {
-  const rows = priceStep(room, 1);
-  return { rows, label: `${grouped(rows, 3)} ${unit}` };
+function stepFor(sol: PlanSolution, row: Row, i: number, wanted: 1 | -1, unit: string): Step | null {
+  if (isMoneyRow(row)) {
+    const s = moneyPriceStep(moneyRoom(sol, row, i, 1), moneyRoom(sol, row, i, -1), wanted);
+    return s && { sign: s.sign, rows: s.yuan / MONEY_UNIT, label: formatMoney(s.yuan) };
+  }
+  // A count's room that formatRoom prints as 0 (shownRoom: under a thousandth) counts as none.
+  const fits = (r: number | null) => r === null || shownRoom(r) > 0;
+  const back: 1 | -1 = wanted > 0 ? -1 : 1;
+  const sign = fits(room(sol, row, i, wanted)) ? wanted : fits(room(sol, row, i, back)) ? back : null;
+  if (sign === null) return null;
+  const rows = priceStep(room(sol, row, i, sign), 1);
+  return { sign, rows, label: `${grouped(rows, 3)} ${unit}` };
 }
 
 /** How far the row's bound can move in direction `sign` (+1: up) with the same prices; null unknown. */
@@ -121,34 +134,25 @@ function room(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): number | nu
 }
 
 /**
- * Room too small to print — under half a yuan, or a count's that formatRoom prints as 0 (shownRoom:
- * under a thousandth of a unit, slot or household) — counts as none: a price that holds only that
- * far holds for no step at all.
+ * A money row's room in yuan, from its bound and interval to the fen as budgets.csv and
+ * shadow_prices.csv write them, so a budget's step here is the one those files quote.
  */
-function noRoom(row: Row, r: number): boolean {
-  return isMoneyRow(row) ? r <= 0.5 / MONEY_UNIT : !(shownRoom(r) > 0);
-}
-
-/** A validity interval of (practically) a single point: the dual holds for no step (a degenerate vertex). */
-function pointRange(sol: PlanSolution, row: Row, i: number): boolean {
-  const up = room(sol, row, i, 1);
-  const down = room(sol, row, i, -1);
-  return up !== null && down !== null && noRoom(row, up) && noRoom(row, down);
-}
-
-/** `wanted`, or the opposite direction when the prices hold only that way (degenerate basis). */
-function direction(sol: PlanSolution, row: Row, i: number, wanted: 1 | -1): 1 | -1 {
-  const ahead = room(sol, row, i, wanted);
-  const back = room(sol, row, i, wanted > 0 ? -1 : 1);
-  return ahead !== null && back !== null && noRoom(row, ahead) && !noRoom(row, back) ? (wanted > 0 ? -1 : 1) : wanted;
+function moneyRoom(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): number | null {
+  const v = validity(sol, i);
+  if (!v) return null;
+  const yuan = (x: number) => (Number.isFinite(x) ? round(x * MONEY_UNIT, 2) : x);
+  const bound = yuan(Number.isFinite(row.ub) ? row.ub : row.lb);
+  return sign > 0 ? yuan(v.to) - bound : bound - yuan(v.from);
 }
 
 /** The part of the validity interval in the direction of the step (sign +1: raising the bound). */
 function holds(sol: PlanSolution, row: Row, i: number, sign: 1 | -1): Certainty {
-  const r = room(sol, row, i, sign);
+  const money = isMoneyRow(row);
+  const r = money ? moneyRoom(sol, row, i, sign) : room(sol, row, i, sign);
   if (r === null) return null;
   if (!Number.isFinite(r)) return "any_change";
-  const amount = isMoneyRow(row) ? formatMoney(r * MONEY_UNIT) : `${formatRoom(r)} ${countUnit(row, sol)}`;
+  // Rounded down, never past where the price is certain (shownMoneyRoom, shownRoom).
+  const amount = money ? formatMoneyRoom(r) : `${formatRoom(r)} ${countUnit(row, sol)}`;
   return { upTo: `${sign > 0 ? "+" : "−"}${amount}` };
 }
 

@@ -3,7 +3,6 @@
  * with where it is certain, a budget line's re-plan, and the printed list (finance/explain.ts
  * computes the figures).
  */
-import { MONEY_UNIT } from "../model/context.js";
 import type { ConstraintFamily, Row } from "../model/types.js";
 import { formatChange, formatCount, formatMoney, formatPercent } from "../format/numbers.js";
 import type { PlanTables } from "../results/types.js";
@@ -17,23 +16,32 @@ export function certaintyText(c: Certainty): string {
 }
 
 /**
- * The step a line prices. A share or residents' cap is a percentage, but its row is in money: "+1万元
- * above the share" is the source paying 1万元 more than its share allows.
+ * The step a line prices. A share, residents' cap or link is a rule on a source's money whose row is
+ * in money: the step moves what the rule allows (a maximum, a cap: "+1万元 to what the share allows",
+ * the source may pay that much more than its share) or requires (a minimum — `atLeast`: "+1万元 to
+ * what the share requires", it must pay that much more than its share; "−1万元 …", that much less).
+ * "+1万元 above the share" read as paying more than a minimum share allows, which it does not limit.
  */
-export function stepText(family: ConstraintFamily, sign: 1 | -1, label: string): string {
-  const limit = family === "shares" ? " the share" : family === "resident_cap" ? " the residents' cap" : "";
-  return `${sign > 0 ? "+" : "−"}${label}${limit ? (sign > 0 ? " above" : " below") + limit : ""}`;
+export function stepText(family: ConstraintFamily, sign: 1 | -1, label: string, atLeast: boolean): string {
+  const rule = RULES[family];
+  const step = `${sign > 0 ? "+" : "−"}${label}`;
+  return rule ? `${step} to what ${rule} ${atLeast ? "requires" : "allows"}` : step;
 }
+
+/** The money rules a step moves, as explain's lines name them. */
+const RULES: Partial<Record<ConstraintFamily, string>> = { shares: "the share", resident_cap: "the residents' cap", links: "the link" };
 
 /**
  * The unit of a cost-stage line: what the step does to the weighted cost. A target's line says what
- * one unit more adds or less saves; a limit's, what the extra room saves — or, where the plan then
- * spends more, that it does (buying more of a missed target, when one is missed).
+ * one unit more adds or less saves; a limit's, what the step saves — or, where the plan then spends
+ * more, that it does, and why where the step relaxes a limit while a target is missed (`buysMissed`:
+ * the room buys more of it). A step that tightens a rule — more required by a minimum share — costs
+ * more by itself, and "it buys more of a missed target" read as the reason there.
  */
-export function costUnit(targetCost: boolean, sign: 1 | -1, saved: number, anyMissed: boolean): string {
+export function costUnit(targetCost: boolean, sign: 1 | -1, saved: number, buysMissed: boolean): string {
   if (targetCost) return `of weighted cost it ${sign > 0 ? "adds" : "saves"}`;
   if (saved > 0) return "of weighted cost saved";
-  return sign > 0 && anyMissed ? "of weighted cost spent more (it buys more of a missed target)" : "of weighted cost spent more";
+  return buysMissed ? "of weighted cost spent more (it buys more of a missed target)" : "of weighted cost spent more";
 }
 
 /**
@@ -82,7 +90,7 @@ function replannedText(r: ExplainedRow, p: Replanned): string {
     : `${formatMoney(Math.abs(p.saved))} of weighted cost ${p.saved >= 0 ? "saved" : "spent more"}`;
   if (p.linear) return `${step} (re-planned): ${got} — the price holds for the whole step`;
   // The rate with its unit, which says its direction ("… spent more"), as the price line would.
-  const rate = r.stage === "shortfall" ? `${formatChange(r.rate)} ${r.unit}` : `${formatMoney(r.rate * MONEY_UNIT)} ${r.unit}`;
+  const rate = r.stage === "shortfall" ? `${formatChange(r.rate)} ${r.unit}` : `${formatMoney(r.rate)} ${r.unit}`;
   const certain = r.holds !== null && r.holds !== "any_change" ? `, certain up to ${r.holds.upTo}` : "";
   const meets = p.met.length > 0 ? `meets ${p.met.join(", ")}; ` : "";
   // A re-plan that moves the other way than the rate ("saved" where the rate says "spent more") is

@@ -19,7 +19,10 @@ export interface ExplainedRow {
   state: string;
   /** Value of relaxing the row by one `step`, in `unit` (stage 1: for the first target it moves). */
   value: number;
-  /** The same per the family's natural step (1亿元, 1 slot, 1 unit): what the list is ordered by. */
+  /**
+   * The same per the family's natural step (1亿元, 1 slot, 1 unit), in `value`'s unit (target units;
+   * yuan of weighted cost on cost lines): what the list is ordered by.
+   */
   rate: number;
   unit: string;
   step: string;

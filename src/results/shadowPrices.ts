@@ -1,7 +1,7 @@
 /**
  * shadow_prices.csv: for every budget and capacity row with a price, what one more step of it buys
  * of each target, in that target's own units, and over which amounts the figure holds. A budget's
- * step is 1亿元, or the largest power of ten of yuan its price holds for (priceStepYuan, the rule
+ * step is 1亿元, or the largest power of ten of yuan its price holds for (moneyPriceStep, the rule
  * of the printed summary and `explain`): 6,532 households per 1亿元 on a budget whose price holds
  * for +62.56万 read as 160 times what the money buys. A capacity's step is one slot. Tidy: one row
  * per limit and target; only non-zero gains.
@@ -14,7 +14,7 @@ import { round } from "./numbers.js";
 import { targetGain, validity } from "./shadow.js";
 import type { ShadowPriceRow } from "./types.js";
 import { MONEY_UNIT } from "../model/context.js";
-import { formatMoney, priceStepYuan } from "../format/numbers.js";
+import { formatMoney, moneyPriceStep, priceStepYuan } from "../format/numbers.js";
 
 export function extractShadowPrices(sol: PlanSolution, namer: Namer): ShadowPriceRow[] {
   if (!sol.targetResponse) return [];
@@ -64,15 +64,24 @@ function perTarget(
 }
 
 /**
- * The money step a budget's price is quoted for: the room above the budget over which it holds, or
- * below it where it holds only there (a price for money the plan would not use above), as the
- * printed summary quotes it; 1亿元 where the range says neither.
+ * The money step a budget's price is quoted for (moneyPriceStep, explain's and the summary's rule):
+ * within the room above the budget over which it holds, or below it where it holds only there (a
+ * price for money the plan would not use above); 1亿元 where the range says neither. The rooms are
+ * the yuan this file writes (budget_yuan, valid_from, valid_to), so the summary, reading them,
+ * finds the same step.
  */
 function budgetStep(sol: PlanSolution, row: number): number {
   const v = validity(sol, row);
   const amount = sol.pm.ctx.model.rows[row].ub;
   if (!v || !Number.isFinite(amount)) return priceStepYuan(null);
-  if (v.to > amount + 1 / MONEY_UNIT) return priceStepYuan(Number.isFinite(v.to) ? (v.to - amount) * MONEY_UNIT : null);
-  if (v.from < amount - 1 / MONEY_UNIT) return priceStepYuan((amount - v.from) * MONEY_UNIT);
-  return priceStepYuan(null);
+  return budgetPriceStep(round(amount * MONEY_UNIT, 2), round(v.from * MONEY_UNIT, 2), round(v.to * MONEY_UNIT, 2))?.yuan ?? priceStepYuan(null);
+}
+
+/**
+ * A budget's money step and its direction from its amount and the interval its price holds over
+ * (yuan; NaN: unknown), as shadow_prices.csv writes them: up where a step fits above, else down.
+ */
+export function budgetPriceStep(budgetYuan: number, fromYuan: number, toYuan: number): { sign: 1 | -1; yuan: number } | null {
+  const room = (r: number) => (Number.isNaN(r) ? null : r);
+  return moneyPriceStep(room(toYuan - budgetYuan), room(budgetYuan - fromYuan), 1);
 }

@@ -18,4 +18,18 @@ describe("plan summary", () => {
     outcome.tables.budgets = [{ ...full, cost_saved_per_yuan: 0.3 }, ...outcome.tables.budgets.slice(1)];
     expect(planSummary(outcome)).not.toContain("priced 0");
   });
+
+  it("quotes a budget's price by shadow_prices.csv's step, its room rounded down, never past it", async () => {
+    const outcome = await simulate("test/fixtures/finance/towns.yaml", { dryRun: true });
+    const [budget, ...rest] = outcome.tables.budgets;
+    outcome.tables.budgets = [{ ...budget, binding: true }, ...rest.map((b) => ({ ...b, binding: false }))];
+    // Its price holds 0.8 yuan up (no step fits: the least is 1 yuan) and 419.99992万 down.
+    outcome.tables.shadowPrices = [{
+      limit: "budget", year: budget.year, region: budget.region, region_name: budget.region_name, of: budget.source, of_name: budget.source_name,
+      step: "100万元", step_amount: 1_000_000, where: "", target: "hh", target_name: "hh", metric: "households_started", units_per_step: 12.5,
+      valid_from: budget.budget_yuan - 4_199_999.2, valid_to: budget.budget_yuan + 0.8, method: "lp",
+    }];
+    // formatMoney rounds that room to "420万元", past where the price is certain.
+    expect(planSummary(outcome)).toContain("; −100万元 ≈ −12.5 hh (certain down to −419.99万元; more would not be used)");
+  });
 });

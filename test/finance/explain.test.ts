@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { rowName } from "../../src/model/names.js";
 import { cutBudgets } from "../../src/finance/cuts.js";
 import { explainPlan } from "../../src/finance/explain.js";
-import { certaintyText, explainText } from "../../src/finance/explainText.js";
+import { certaintyText, explainText, stepText } from "../../src/finance/explainText.js";
 import { type PlannedScenario, planScenario, shortfallObjective } from "../../src/plan/planScenario.js";
 import { resolveSelection } from "../../src/finance/selection.js";
 import { loadScenario } from "../../src/scenario/index.js";
@@ -84,9 +84,9 @@ describe("explain: shadow prices in human units", () => {
     const rows = explainPlan(base.solution, base.tables);
     const row = rows.find((r) => r.stage === "cost" && r.family === "targets" && r.where.includes("gd-households"))!;
     expect(row.step).toBe("+1 households_started of gd-households");
-    // A share is a percentage priced in money: the step says it is money beyond what the share allows.
-    const share = rows.find((r) => r.family === "shares")!;
-    expect(share.step).toMatch(/^[+−][\d,.]+(万元|亿元|元) (above|below) the share$/);
+    // A share is a percentage priced in money: the step says it moves the money the share allows.
+    const share = rows.find((r) => r.family === "shares" && r.what.startsWith("maximum"))!;
+    expect(share.step).toMatch(/^[+−][\d,.]+(万元|亿元|元) to what the share allows$/);
     expect(row.unit).toBe("of weighted cost it adds");
     const marginal = base.tables.targets.find((t) => t.target === "gd-households")!.marginal_cost_yuan_per_unit;
     expect(row.value).toBeCloseTo(marginal, 0);
@@ -224,5 +224,63 @@ describe("explain with every target met", () => {
     const limit = rows.find((r) => r.where === "start_limit[p,c,2022]" || r.what.startsWith("start limits of p in c in 2022"))!;
     expect(limit.unit).toBe("of weighted cost spent more");
     expect(rows.some((r) => r.unit.includes("missed target"))).toBe(false);
+  });
+});
+
+describe("explain: money steps", () => {
+  it("quotes a budget whose price holds for under a yuan above it downwards, as shadow_prices.csv does", async () => {
+    // 2021's money 0.8 yuan short of what meets the target: the price holds 0.8 yuan up and 419.99万
+    // down. explain's own threshold (half a yuan) quoted "+1元", a step past where the price is
+    // certain, beside shadow_prices.csv's and the summary's "−100万元".
+    const s = handSolvedTown();
+    s.sources[0].budgets[0].amount = 4_199_999.2;
+    const base = await planScenario(s, "highs");
+    const rows = explainPlan(base.solution, base.tables);
+    const line = rows.find((r) => r.stage === "shortfall" && r.where === "budget[gov,town,2021]")!;
+    const csv = base.tables.shadowPrices.find((p) => p.limit === "budget" && p.year === 2021)!;
+    const budget = base.tables.budgets.find((b) => b.year === 2021)!;
+    expect(csv.valid_to - budget.budget_yuan).toBeCloseTo(0.8, 2);
+    expect(csv.step_amount).toBe(1_000_000);
+    // Its room rounded down: formatMoney reads 419.99992万 as "420万元", past it.
+    expect(line).toMatchObject({ step: "−100万元", sign: -1, holds: { upTo: "−419.99万元" } });
+    for (const r of rows.filter((x) => x.family === "budgets")) expect(r.step, r.where).not.toBe("+1元");
+  });
+
+  it("keeps a cost line's rate in yuan, as its value: the value per the natural step (1亿元)", async () => {
+    const s = handSolvedTown();
+    const base = await planScenario(s, "highs");
+    const line = explainPlan(base.solution, base.tables).find((r) => r.stage === "cost" && r.where === "budget[gov,town,2021]")!;
+    expect(line.step).toBe("+100万元");
+    expect(line.value).toBeCloseTo(1_000_000, 0);
+    expect(line.rate).toBeCloseTo(line.value * 100, 0); // 1亿元 is 100 steps of 100万元
+  });
+
+  it("says a minimum share's step moves what it requires, and a tightened rule buys no missed target", async () => {
+    // Stock of 7 for a target of 8 (missed); residents' money weighs 1.5, so they pay their minimum
+    // 10 %. Requiring more of them costs more by itself: "+1万元 above the share (… buys more of a
+    // missed target)" read as paying past a limit the share does not set, for a reason that is not it.
+    const s = handSolvedTown();
+    s.programs[0].leaves[0].stock = 7;
+    s.programs[0].shares.residents = { min: 0.1, max: 0.2, capPerHousehold: null };
+    s.sources[0].budgets = s.sources[0].budgets.map((b) => ({ ...b, amount: 10_000_000 }));
+    s.sources[1].costWeight = 1.5;
+    const base = await planScenario(s, "highs");
+    expect(base.tables.targets[0].met).toBe(false);
+    const rows = explainPlan(base.solution, base.tables);
+    const share = rows.find((r) => r.stage === "cost" && r.what.startsWith("minimum share 10% of residents"))!;
+    expect(share).toMatchObject({ step: "+10万元 to what the share requires", unit: "of weighted cost spent more" });
+    expect(share.value).toBeCloseTo(50_000, 0); // 10万 moved from government money (weight 1) to residents' (1.5)
+    // Relaxing a limit while the target is missed: the room buys more of it.
+    const stock = rows.find((r) => r.stage === "cost" && r.family === "stock")!;
+    expect(stock).toMatchObject({ step: "+1 unit", unit: "of weighted cost spent more (it buys more of a missed target)" });
+  });
+
+  it("names the rule a money step moves: what a share, cap or link allows or requires", () => {
+    expect(stepText("shares", 1, "1万元", false)).toBe("+1万元 to what the share allows");
+    expect(stepText("shares", -1, "1万元", true)).toBe("−1万元 to what the share requires");
+    expect(stepText("resident_cap", 1, "10万元", false)).toBe("+10万元 to what the residents' cap allows");
+    expect(stepText("links", 1, "1亿元", true)).toBe("+1亿元 to what the link requires");
+    expect(stepText("links", -1, "1亿元", false)).toBe("−1亿元 to what the link allows");
+    expect(stepText("budgets", 1, "1亿元", false)).toBe("+1亿元");
   });
 });
