@@ -56,7 +56,7 @@ export function stateOf(row: Row, tables: PlanTables): string {
       if (!b) return "";
       const uses = `uses ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}`;
       // Not used up (budgets.csv: not binding), yet priced: what it leaves is spent in a later year.
-      const end = runsOutIn(b, tables);
+      const end = runsOutIn(b, tables.budgets);
       return end ? `${uses}; not used up, but the ${formatMoney(b.carried_out_yuan)} left is carried on and this source's money runs out in ${end.year}: more here would be spent then` : uses;
     }
     case "capacity": {
