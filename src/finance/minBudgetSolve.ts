@@ -7,15 +7,12 @@
  */
 import type { Label } from "../format/labels.js";
 import { MONEY_UNIT } from "../model/context.js";
-import { rowName } from "../model/names.js";
-import type { ConstraintFamily } from "../model/types.js";
-import { describeRow, describeRowZh, isMoneyRow, Namer } from "../plan/describe.js";
+import { Namer } from "../plan/describe.js";
 import { type Conflict, diagnoseInfeasibility } from "../plan/elastic.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { StagedSession } from "../plan/stagedSession.js";
 import type { StageRun } from "../plan/stageRun.js";
-import { round } from "../results/numbers.js";
-import { formatMoney, priceStepYuan } from "../format/numbers.js";
+import { isBinding, reportYuan, round } from "../results/numbers.js";
 import type { Scenario } from "../scenario/types.js";
 import { buildPlanningModel } from "../model/build.js";
 import { solveStages } from "../plan/solvePlan.js";
@@ -23,23 +20,13 @@ import { snapWholeUnits } from "../plan/wholeUnitPlan.js";
 import { freezeBeforeSelection } from "./freezePast.js";
 import { buildMinBudgetModel, type MinBudgetModel } from "./minBudget.js";
 import type { BudgetSelection } from "./selection.js";
-import { bindsAt } from "../model/rowActivity.js";
 import { budgetMoney } from "../results/carry.js";
 import { wholeUnitNotice, wholeUnitScale } from "./wholeUnitScale.js";
-import { planScenario, type ScenarioPlanner } from "../plan/planScenario.js";
+import { planScenario, type PlannedScenario, type ScenarioPlanner } from "../plan/planScenario.js";
 import { notesOf } from "../runWarnings.js";
+import type { CarryingBudget } from "./carriedBudget.js";
+import { type BindingRow, bindingRows } from "./minBudgetBinding.js";
 import { byYearSourceRegion, type MinBudgetRow, minBudgetRow, rowTotals } from "./minBudgetRows.js";
-
-export interface BindingRow {
-  family: string;
-  where: string;
-  what: string;
-  /** `what` in Chinese (for the workbook and Chinese readers), as diagnostics.csv's message_zh. */
-  what_zh: string;
-  /** Change of the minimum selected budget (yuan) per one more `per` of the row's limit. */
-  min_budget_change_yuan: number;
-  per: string;
-}
 
 export interface ScaleResult {
   year: number | null;
@@ -67,8 +54,6 @@ export interface MinBudgetResult {
   grownFrom?: { milpScale: number; missedAt: number };
 }
 
-const EXPLAINED = new Set<ConstraintFamily>(["targets", "budgets", "capacity", "shares", "resident_cap", "links", "stock", "start_limits"]);
-
 export interface MinBudgetOptions {
   solver?: SolverChoice;
   perYear?: boolean;
@@ -89,6 +74,13 @@ export interface MinBudgetOptions {
   plan?: ScenarioPlanner;
 }
 
+/** The plan at λ the folder reports: min_budget.csv's rows and every budget entry's money. */
+interface WrittenPlan {
+  scale: (column: number) => number;
+  rows: MinBudgetRow[];
+  budgets: CarryingBudget[];
+}
+
 /**
  * With `--from`, the years before it are frozen at today's plan first, as stress freezes them: a
  * budget set from 2024 cannot change what 2021–2023 started and paid.
@@ -106,124 +98,123 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
   // planner's five-district 城中村 scenario — is solved only when no such plan is found.
   const wholeUnits = !perYear && options.checkWholeUnits !== false && scenario.programs.some((p) => p.integer);
   const staged = StagedSession.open(mb, solver);
+  let result: MinBudgetResult;
+  let plan: WrittenPlan | null;
   try {
-    const result = await resultOf(await staged.run(wholeUnits ? { stages: 1 } : {}), mb, scenario, perYear, notices);
-    if (!wholeUnits || result.status !== "optimal") return result;
-    const checked = await atPlannedWholeUnits(result, scenario, sel, options.plan ?? ((s) => planScenario(s, solver)));
-    if ("rows" in checked) return checked;
-    // No whole-unit plan up to +10 %: the MILP's λ stays, with the rows of its own cost stage,
-    // solved on from the λ stage above (the λ MILP is not solved again).
-    const full = await resultOf(await staged.finish(), mb, scenario, perYear, notices);
-    return { ...full, notices: [...full.notices, ...checked.notices] };
+    let run = await staged.run(wholeUnits ? { stages: 1 } : {});
+    if (run.status !== "optimal") return await failed(run, scenario, perYear, [...notices, ...run.warnings]);
+    let primal = snapWholeUnits(mb.pm.ctx, run.primal); // the scale columns stay as solved
+    const checked = wholeUnits ? await atPlannedWholeUnits(mb, scenario, sel, primal, options.plan ?? ((s) => planScenario(s, solver))) : null;
+    plan = checked?.plan ?? null;
+    if (checked && !plan) {
+      // No whole-unit plan up to +10 %: the MILP's λ stays, with the rows of its own cost stage,
+      // solved on from the λ stage above (the λ MILP is not solved again).
+      run = await staged.finish();
+      if (run.status !== "optimal") return await failed(run, scenario, perYear, [...notices, ...run.warnings, ...checked.notices]);
+      primal = snapWholeUnits(mb.pm.ctx, run.primal);
+    }
+    plan ??= modelPlan(mb, scenario, primal);
+    // A stage stopped at its time limit: the summary, run.json and the report say so.
+    result = answer(run, mb, scenario, perYear, primal, plan, [...notices, ...run.warnings, ...(checked?.notices ?? [])]);
+    if (checked?.grownFrom) result.grownFrom = checked.grownFrom;
   } finally {
     await staged.dispose();
   }
+  return result;
 }
 
-/** The answer a stage run gives: λ, the rows at it and the prices that hold it up; or why there is none. */
-async function resultOf(run: StageRun, mb: MinBudgetModel, scenario: Scenario, perYear: boolean, given: Label[]): Promise<MinBudgetResult> {
-  const stages = run.stages.map(({ stage, status, objective, solver, seconds }) => ({ stage, status, objective, solver, seconds }));
-  const notices = [...given, ...run.warnings]; // a stage stopped at its time limit: the summary, run.json and the report say so
+/** Why there is no λ: the elastic diagnosis of an infeasible stage, or the solver's message. */
+async function failed(run: StageRun, scenario: Scenario, perYear: boolean, notices: Label[]): Promise<MinBudgetResult> {
+  const stages = stageReports(run);
   const empty = { perYear, scales: [], rows: [], binding: [], dualMethod: "none" as const, notices };
   if (run.infeasible) {
     const conflicts = await diagnoseInfeasibility(run.infeasible.model, scenario, run.infeasible.iis);
     return { status: "infeasible", ...empty, conflicts, stages };
   }
-  if (run.status !== "optimal") return { status: "error", ...empty, conflicts: [], stages, message: run.message };
-  const primal = snapWholeUnits(mb.pm.ctx, run.primal); // the scale columns stay as solved
+  return { status: "error", ...empty, conflicts: [], stages, message: run.message };
+}
+
+function stageReports(run: StageRun): MinBudgetResult["stages"] {
+  return run.stages.map(({ stage, status, objective, solver, seconds }) => ({ stage, status, objective, solver, seconds }));
+}
+
+/**
+ * The answer: λ and the plan written at it, and the prices that hold it up: `run`'s min-λ stage duals
+ * (none without), taken at `primal`, its plan.
+ */
+function answer(run: StageRun, mb: MinBudgetModel, scenario: Scenario, perYear: boolean, primal: Float64Array, plan: WrittenPlan, notices: Label[]): MinBudgetResult {
   const duals = run.duals[0];
-  const rows = budgetRows(mb, scenario, primal);
   return {
     status: "optimal",
     perYear,
-    scales: mb.scales.map((c) => ({ year: c.year, scale: round(primal[c.v], 9), ...rowTotals(rows, c.year) })),
-    rows,
-    binding: duals ? bindingRows(mb, scenario, duals, primal, run.dualMethod === "lp_relaxation") : [],
+    scales: mb.scales.map((c) => ({ year: c.year, scale: round(plan.scale(c.v), 9), ...rowTotals(plan.rows, c.year) })),
+    rows: plan.rows,
+    binding: duals ? bindingRows(mb, scenario, { duals, primal, relaxed: run.dualMethod === "lp_relaxation" }, plan.budgets) : [],
     conflicts: [],
-    stages,
+    stages: stageReports(run),
     dualMethod: duals ? run.dualMethod : "none",
     notices,
   };
 }
 
 /**
- * λ as `simulate` can plan it in whole units (wholeUnitScale.ts): the rows of that plan at the scale
- * found — λ itself when its plan meets every target — and, when it had to grow, a note; when no
- * scale up to +10 % gave such a plan, only the note.
+ * λ as `simulate` can plan it in whole units (wholeUnitScale.ts): that plan at the scale found — λ
+ * itself when its plan meets every target — and, when it had to grow, a note; when no scale up to
+ * +10 % gave such a plan, only the note.
  */
 async function atPlannedWholeUnits(
-  result: MinBudgetResult, scenario: Scenario, sel: BudgetSelection, plan: ScenarioPlanner,
-): Promise<MinBudgetResult | { notices: Label[] }> {
-  const lambda = result.scales[0].scale;
+  mb: MinBudgetModel, scenario: Scenario, sel: BudgetSelection, primal: Float64Array, plan: ScenarioPlanner,
+): Promise<{ plan: WrittenPlan | null; notices: Label[]; grownFrom?: MinBudgetResult["grownFrom"] }> {
+  const lambda = round(primal[mb.scales[0].v], 9);
   const found = await wholeUnitScale(scenario, sel, lambda, plan);
   const notice = wholeUnitNotice(lambda, found);
+  if (!found.planned) return { plan: null, notices: notice ? [notice] : [] };
   // The plan's own warnings too: at the tightest budgets its cost stage can run into its time limit.
   const at = found.scale.toFixed(4);
-  const planned = notesOf({ en: `the plan at λ = ${at}`, zh: `λ = ${at} 时的方案` }, found.planned?.solution.warnings ?? []);
-  if (!found.planned) return { notices: notice ? [notice] : [] };
-  const notices = [...result.notices, ...(notice ? [notice] : []), ...planned];
-  const namer = new Namer(scenario);
-  const planBudgets = new Map(found.planned.tables.budgets.map((b) => [`${b.source}|${b.region}|${b.year}`, b]));
-  const rows = result.rows.map((r) => {
-    const b = planBudgets.get(`${r.source}|${r.region}|${r.year}`);
-    const money = { used: (b?.used_yuan ?? 0) / MONEY_UNIT, carriedIn: (b?.carried_in_yuan ?? 0) / MONEY_UNIT };
-    return minBudgetRow(namer, scenario.sources.find((x) => x.id === r.source)!, r.region, r.year, r.budget_yuan, found.scale, money);
-  });
-  const scales = result.scales.map((c) => ({ ...c, scale: round(found.scale, 9), ...rowTotals(rows, c.year) }));
-  return { ...result, scales, rows, notices, ...(found.missedAt !== null ? { grownFrom: { milpScale: lambda, missedAt: found.missedAt } } : {}) };
+  const planned = notesOf({ en: `the plan at λ = ${at}`, zh: `λ = ${at} 时的方案` }, found.planned.solution.warnings);
+  return {
+    plan: plannedAt(mb, scenario, found.scale, found.planned),
+    notices: [...(notice ? [notice] : []), ...planned],
+    ...(found.missedAt !== null ? { grownFrom: { milpScale: lambda, missedAt: found.missedAt } } : {}),
+  };
 }
 
-function budgetRows(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array): MinBudgetRow[] {
+/** The plan `simulate` makes with the budgets at `scale`, as min-budget writes it. */
+function plannedAt(mb: MinBudgetModel, scenario: Scenario, scale: number, planned: PlannedScenario): WrittenPlan {
   const namer = new Namer(scenario);
-  const entryOf = new Map(mb.pm.ctx.index.budgetRows.map((b, k) => [b.row, k]));
-  const scaledAt = new Map(mb.scaled.map((s) => [entryOf.get(s.row)!, s]));
-  // Carried money as budgets.csv reports it (the leftover, results/carry.ts), with each selected
-  // budget at its scale.
-  const money = budgetMoney(mb.pm.ctx, primal, (k) => {
-    const s = scaledAt.get(k);
-    return s && (s.amount / MONEY_UNIT) * primal[s.scale];
+  const budgets = new Map(planned.tables.budgets.map((b) => [`${b.source}|${b.region}|${b.year}`, b]));
+  const rows = mb.scaled.map((s) => {
+    const b = budgets.get(`${s.source}|${s.region}|${s.year}`);
+    const money = { used: (b?.used_yuan ?? 0) / MONEY_UNIT, carriedIn: (b?.carried_in_yuan ?? 0) / MONEY_UNIT };
+    return minBudgetRow(namer, scenario.sources.find((x) => x.id === s.source)!, s.region, s.year, s.amount, scale, money);
   });
-  return [...scaledAt].map(([k, s]) => {
-    const source = scenario.sources.find((x) => x.id === s.source)!;
-    return minBudgetRow(namer, source, s.region, s.year, s.amount, primal[s.scale], { used: money.used[k], carriedIn: money.carriedIn[k] });
-  }).sort(byYearSourceRegion);
+  return { scale: () => scale, rows: rows.sort(byYearSourceRegion), budgets: planned.tables.budgets };
 }
 
 /**
- * Rows with a non-zero min-λ dual, in planning words. The stage objective is (minimum selected
- * budget) / (today's selected budget) in both modes, so dual × today's total is the change in the
- * minimum budget (yuan) per unit more of the row's limit: > 0 for targets (asking more costs
- * money), < 0 for limits (more capacity or fixed money saves selected money). A budget's price is
- * quoted per its own money step (priceStepYuan of the budget at λ: a county's 220万 per 100万元,
- * not per 1亿元, which stretched a marginal price far past the money there is); other money rows
- * per 1亿元. Rows are ordered by their price per yuan. A whole-unit plan's duals are its LP
- * relaxation's (`wholeUnitPlan`): only rows that bind that plan are listed.
+ * The plan at λ as the model solved it: min_budget.csv's rows (each budget's use rounded on its own,
+ * so never over its minimum as written: the model gives it B·λ, which the minimum rounds to the fen)
+ * and every budget's carry as budgets.csv reports it (the leftover, results/carry.ts).
  */
-function bindingRows(mb: MinBudgetModel, scenario: Scenario, duals: Float64Array, primal: Float64Array, wholeUnitPlan: boolean): BindingRow[] {
+function modelPlan(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array): WrittenPlan {
+  const { ctx } = mb.pm;
   const namer = new Namer(scenario);
-  const total = mb.scales.reduce((s, c) => s + c.amount, 0);
-  const scaled = new Map(mb.scaled.map((b) => [b.row, b.amount * primal[b.scale]]));
-  const out: (BindingRow & { order: number; perYi: number })[] = [];
-  mb.model.rows.forEach((row, i) => {
-    const family = row.ref.family;
-    if (!EXPLAINED.has(family) || i >= duals.length || Math.abs(duals[i]) <= 1e-9) return;
-    if (wholeUnitPlan && !bindsAt(row, primal)) return;
-    const money = isMoneyRow(row);
-    // A budget's amount in yuan: a selected one at λ, another its bound.
-    const budget = family !== "budgets" ? null : scaled.get(i) ?? (Number.isFinite(row.ub) ? Math.max(0, row.ub * MONEY_UNIT) : null);
-    const step = money ? priceStepYuan(budget) : 0;
-    out.push({
-      family,
-      where: rowName(row),
-      what: describeRow(row, scenario, namer),
-      what_zh: describeRowZh(row, scenario, namer),
-      min_budget_change_yuan: round(duals[i] * total * (money ? step / MONEY_UNIT : 1), 2),
-      per: money ? formatMoney(step) : family === "capacity" ? "slot" : family === "targets" ? "target unit" : "unit",
-      order: family === "targets" ? 0 : 1,
-      perYi: Math.abs(duals[i] * total * (money ? 1e8 / MONEY_UNIT : 1)),
-    });
+  const entryOf = new Map(ctx.index.budgetRows.map((b, k) => [b.row, k]));
+  const scaledAt = new Map(mb.scaled.map((s) => [entryOf.get(s.row)!, s]));
+  // Each selected budget at its scale (万元).
+  const money = budgetMoney(ctx, primal, (k) => {
+    const s = scaledAt.get(k);
+    return s && (s.amount / MONEY_UNIT) * primal[s.scale];
   });
-  return out
-    .sort((a, b) => a.order - b.order || b.perYi - a.perYi || a.where.localeCompare(b.where))
-    .map(({ order: _, perYi: __, ...r }) => r);
+  const rows: MinBudgetRow[] = [];
+  const budgets = ctx.index.budgetRows.map((b, k): CarryingBudget => {
+    const source = scenario.sources[b.source];
+    const s = scaledAt.get(k);
+    const row = s && minBudgetRow(namer, source, s.region, s.year, s.amount, primal[s.scale], { used: money.used[k], carriedIn: money.carriedIn[k] });
+    if (row) rows.push(row);
+    // A budget not scaled is bound by its row, as budgets.csv reads it.
+    const binding = row ? row.binding : isBinding(ctx.model.rows[b.row].ub + money.carriedIn[k], money.used[k]);
+    return { source: source.id, region: b.region, year: b.year, binding, carried_out_yuan: reportYuan(money.carriedOut[k]) };
+  });
+  return { scale: (v) => primal[v], rows: rows.sort(byYearSourceRegion), budgets };
 }

@@ -1,6 +1,6 @@
 /** Column order of every result table: the contract that `compare` and users' spreadsheets rely on. */
 import type { MinBudgetRow } from "../finance/minBudgetRows.js";
-import type { BindingRow } from "../finance/minBudgetSolve.js";
+import type { BindingRow } from "../finance/minBudgetBinding.js";
 import type { MetricLayout } from "../montecarlo/metrics.js";
 import type { McSummaryRow, McTargetColumns, SensitivityRow } from "../montecarlo/tables.js";
 import type { BudgetRow, CapacityRow, DiagnosticRow, FundingRow, PlanRow, ShadowPriceRow, TargetRow } from "../results/types.js";
