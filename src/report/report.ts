@@ -14,7 +14,8 @@ import type { RunContext } from "./runContext.js";
 import { stressCharts } from "./stressCharts.js";
 import type { ChartSpec } from "./svgChart.js";
 import { minBudgetChart } from "./minBudgetChart.js";
-import { diagnosticsTable, figureTable, frontierTable, inputDifferencesTable, stressFundingTable, stressRegionsTable, stressSummaryTable, stressTargetsTable, targetsTable, warningsTable } from "./tables.js";
+import { stressFundingTable } from "./moneyBySource.js";
+import { diagnosticsTable, figureTable, frontierTable, inputDifferencesTable, stressRegionsTable, stressSummaryTable, stressTargetsTable, targetsTable, warningsTable } from "./tables.js";
 import { tornadoCharts } from "./tornadoChart.js";
 
 const KIND_TITLE = {

@@ -1,11 +1,10 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
-import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability, formatTargetRange, STANDARD_ERROR_NOTE } from "../format/numbers.js";
+import { formatCount, formatMoney, formatPercent, formatProbability, formatTargetRange, STANDARD_ERROR_NOTE } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
 import { type Label, metricLabel, reachedLabel, statusLabel } from "../format/labels.js";
 import { diagnosticKindLabel } from "../format/runLabels.js";
 import { lowerBoundRule } from "../format/confidenceLabels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
-import { REPORT_TOLERANCE } from "../results/tolerance.js";
 import { bi, table } from "./html.js";
 import { frontierData } from "./frontierCharts.js";
 import { type RegionMove, regionMoves } from "./regionMoves.js";
@@ -113,40 +112,6 @@ export function stressRegionsTable(ctx: RunContext): string {
     `<p>${bi({
       zh: "规划期内开工惠及户数与0%档位计划相比；增加的地区是削减后资金转向之处。",
       en: "Households started over the horizon against the 0% plan; the regions gaining are where the money moved under the cut.",
-    })}</p>`,
-  ].join("\n");
-}
-
-/**
- * stress: what each source pays at each cut level and its change against 0 % (stress_funding.csv),
- * so a cut taken up by other sources — the province's money paid by cities and counties, with the
- * government total unchanged — shows who paid instead.
- */
-export function stressFundingTable(ctx: RunContext): string {
-  const rows = records(ctx.tables.get("stress_funding.csv"));
-  if (rows.length === 0) return "";
-  const levels = [...new Set(rows.map((r) => text(r.cut_label)))];
-  const sources = [...new Set(rows.map((r) => text(r.source)))];
-  const cell = (r: Record<string, Cell> | undefined, i: number): string => {
-    if (!r || typeof r.used_yuan !== "number") return "—";
-    const change = num(r.change_yuan);
-    return i === 0 || !Number.isFinite(change) || Math.abs(change) < REPORT_TOLERANCE.yuan ? formatMoney(r.used_yuan) : `${formatMoney(r.used_yuan)}（${formatMoneyChange(change)}）`;
-  };
-  const body = sources.map((id) => {
-    const own = rows.filter((r) => r.source === id);
-    const name = text(own[0].source_name);
-    return [
-      own[0].cut_source === true ? { zh: `${name}（被削减）`, en: `${name} (cut)` } : name,
-      ...levels.map((label, i) => cell(own.find((r) => r.cut_label === label), i)),
-    ];
-  });
-  const head = [{ zh: "资金来源", en: "Source" }, ...levels.map((label) => ({ zh: `削减${label}`, en: `cut ${label}` }))];
-  return [
-    `<h3>${bi({ zh: "各资金来源的支出（括号内为较0%档位的变化）", en: "Money paid by each source (in brackets: change against the 0% level)" })}</h3>`,
-    table({ head, rows: body, numeric: head.map((_, j) => j >= 1) }),
-    `<p>${bi({
-      zh: "各档位方案中每个资金来源的支出合计（含规划期后的付款年份）。被削减来源少付的部分由其他来源补上时，政府资金合计可能不变。",
-      en: "What each source pays in the level's plan (payment years after the horizon included). When other sources take up what a cut source no longer pays, the government total can stay the same.",
     })}</p>`,
   ].join("\n");
 }
