@@ -98,7 +98,7 @@ export async function minBudgetToConfidence(
     confidence: options.confidence, calibrationSeed: options.calibrationSeed, calibrationDraws: draws, solver,
   })).planned.solution);
   const required = requiredLevels(scenario, options.confidence);
-  const deterministic = await solveMinBudget(scenario, selection, { solver, freezePast: false, checkWholeUnits: false });
+  const deterministic = await solveMinBudget(scenario, selection, { solver, freezePast: false, checkWholeUnits: false, funding: false });
   if (notice) deterministic.notices.push(notice);
   const keptBefore = scenario !== given && selection.from !== null ? selection.from : null;
   const result: MinBudgetConfidenceResult = { status: deterministic.status, deterministic, required, trials: [], at: null, below: null, rows: [], limits: [], calibration, keptBefore };

@@ -1,5 +1,5 @@
 /** Files (columns in output/columns.ts) and printed report of `simulate min-budget`. */
-import { DIAGNOSTIC_COLUMNS, MIN_BUDGET_BINDING_COLUMNS, MIN_BUDGET_COLUMNS } from "../output/columns.js";
+import { DIAGNOSTIC_COLUMNS, MIN_BUDGET_BINDING_COLUMNS, MIN_BUDGET_COLUMNS, MIN_BUDGET_FUNDING_COLUMNS } from "../output/columns.js";
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
@@ -10,6 +10,7 @@ import { conflictRow, solverErrorRow } from "../plan/diagnostics.js";
 import type { InputLocator } from "../scenario/inputPlace.js";
 import { renderJson } from "./runInfo.js";
 import { sumYuan } from "../results/numbers.js";
+import { MIN_BUDGET_FUNDING_FILE, moneyBySourceLines } from "./minBudgetFunding.js";
 
 export const MIN_BUDGET_FILE = "min_budget.csv";
 export const MIN_BUDGET_BINDING_FILE = "min_budget_binding.csv";
@@ -24,6 +25,7 @@ export async function renderMinBudgetFiles(
   if (result.status === "optimal") {
     files[MIN_BUDGET_FILE] = toCsv(result.rows, MIN_BUDGET_COLUMNS, options);
     files[MIN_BUDGET_BINDING_FILE] = toCsv(result.binding, MIN_BUDGET_BINDING_COLUMNS, options);
+    if (result.funding.length > 0) files[MIN_BUDGET_FUNDING_FILE] = toCsv(result.funding, MIN_BUDGET_FUNDING_COLUMNS, options);
   } else {
     const rows = result.conflicts.map((c) => conflictRow(c, placeOf(c, options.locate)));
     if (result.message) rows.push(solverErrorRow(result.message));
@@ -74,6 +76,7 @@ export function minBudgetText(result: MinBudgetResult, title: string, top: numbe
     lines.push(`  - ${b.what}: ${formatMoneyChange(b.min_budget_change_yuan)} per ${b.per}`);
   }
   if (result.binding.length > top) lines.push(`  … and ${result.binding.length - top} more (see ${MIN_BUDGET_BINDING_FILE})`);
+  if (result.funding.length > 0) lines.push(...moneyBySourceLines(result.funding));
   return lines.join("\n") + "\n";
 }
 

@@ -14,18 +14,20 @@ import { StagedSession } from "../plan/stagedSession.js";
 import type { StageRun } from "../plan/stageRun.js";
 import { isBinding, reportYuan, round } from "../results/numbers.js";
 import type { Scenario } from "../scenario/types.js";
-import { buildPlanningModel } from "../model/build.js";
-import { solveStages } from "../plan/solvePlan.js";
 import { snapWholeUnits } from "../plan/wholeUnitPlan.js";
 import { freezeBeforeSelection } from "./freezePast.js";
 import { buildMinBudgetModel, type MinBudgetModel } from "./minBudget.js";
 import type { BudgetSelection } from "./selection.js";
 import { budgetMoney } from "../results/carry.js";
+import { extractFunding } from "../results/extract.js";
+import { reportedPayments } from "../results/payments.js";
+import type { FundingRow } from "../results/types.js";
 import { wholeUnitNotice, wholeUnitScale } from "./wholeUnitScale.js";
 import { planScenario, type PlannedScenario, type ScenarioPlanner } from "../plan/planScenario.js";
 import { notesOf } from "../runWarnings.js";
 import type { CarryingBudget } from "./carriedBudget.js";
 import { type BindingRow, bindingRows } from "./minBudgetBinding.js";
+import { type MinBudgetFundingRow, minBudgetFundingRows } from "./minBudgetFunding.js";
 import { byYearSourceRegion, type MinBudgetRow, minBudgetRow, rowTotals } from "./minBudgetRows.js";
 
 export interface ScaleResult {
@@ -41,6 +43,8 @@ export interface MinBudgetResult {
   scales: ScaleResult[];
   rows: MinBudgetRow[];
   binding: BindingRow[];
+  /** min_budget_funding.csv: what each source pays in the plan at λ, against today's plan (empty unless asked and optimal). */
+  funding: MinBudgetFundingRow[];
   conflicts: Conflict[];
   stages: { stage: string; status: string; objective: number; solver: string; seconds: number }[];
   dualMethod: "lp" | "lp_relaxation" | "none";
@@ -68,29 +72,40 @@ export interface MinBudgetOptions {
    */
   checkWholeUnits?: boolean;
   /**
+   * What each source pays at λ against today's plan, min_budget_funding.csv (default true; one more
+   * plan, today's, unless `--from` planned it already). min-budget --confidence writes no such table.
+   */
+  funding?: boolean;
+  /**
    * How the whole-unit check plans a scenario (default: as `simulate` does, planScenario with
    * `solver`). Tests pass their own to reach a check's outcome that no small scenario gives.
    */
   plan?: ScenarioPlanner;
 }
 
-/** The plan at λ the folder reports: min_budget.csv's rows and every budget entry's money. */
+/** The plan at λ the folder reports: min_budget.csv's rows, every budget entry's money, and what each source pays. */
 interface WrittenPlan {
   scale: (column: number) => number;
   rows: MinBudgetRow[];
   budgets: CarryingBudget[];
+  funding: FundingRow[];
 }
 
 /**
  * With `--from`, the years before it are frozen at today's plan first, as stress freezes them: a
- * budget set from 2024 cannot change what 2021–2023 started and paid.
+ * budget set from 2024 cannot change what 2021–2023 started and paid. Today's plan is made once,
+ * for that and for min_budget_funding.csv's change.
  */
 export async function solveMinBudget(given: Scenario, sel: BudgetSelection, options: MinBudgetOptions = {}): Promise<MinBudgetResult> {
   const perYear = options.perYear ?? false;
   const solver = options.solver ?? "auto";
+  // Today's plan as `simulate` writes it (and stress's 0 % level): what --from keeps of the years
+  // before it, and what min_budget_funding.csv compares with.
+  let today: Promise<PlannedScenario> | null = null;
+  const todaysPlan = () => (today ??= planScenario(given, solver));
   const { scenario, notice } = options.freezePast === false
     ? { scenario: given, notice: null }
-    : await freezeBeforeSelection(given, sel.from, (s) => solveStages(buildPlanningModel(s), solver, { duals: false }));
+    : await freezeBeforeSelection(given, sel.from, async () => (await todaysPlan()).solution);
   const notices = notice ? [notice] : [];
   const mb = buildMinBudgetModel(scenario, sel, perYear);
   // Whole units: the rows come from `simulate`'s plan at the scale found (atPlannedWholeUnits), so
@@ -120,13 +135,17 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
   } finally {
     await staged.dispose();
   }
+  if (options.funding !== false) {
+    const planned = await todaysPlan();
+    result.funding = minBudgetFundingRows(scenario, result.rows, plan.funding, planned.solution.status === "optimal" ? planned.tables.funding : null);
+  }
   return result;
 }
 
 /** Why there is no λ: the elastic diagnosis of an infeasible stage, or the solver's message. */
 async function failed(run: StageRun, scenario: Scenario, perYear: boolean, notices: Label[]): Promise<MinBudgetResult> {
   const stages = stageReports(run);
-  const empty = { perYear, scales: [], rows: [], binding: [], dualMethod: "none" as const, notices };
+  const empty = { perYear, scales: [], rows: [], binding: [], funding: [], dualMethod: "none" as const, notices };
   if (run.infeasible) {
     const conflicts = await diagnoseInfeasibility(run.infeasible.model, scenario, run.infeasible.iis);
     return { status: "infeasible", ...empty, conflicts, stages };
@@ -140,7 +159,8 @@ function stageReports(run: StageRun): MinBudgetResult["stages"] {
 
 /**
  * The answer: λ and the plan written at it, and the prices that hold it up: `run`'s min-λ stage duals
- * (none without), taken at `primal`, its plan.
+ * (none without), taken at `primal`, its plan. The funding table is added by the caller, who plans
+ * today's budgets for it.
  */
 function answer(run: StageRun, mb: MinBudgetModel, scenario: Scenario, perYear: boolean, primal: Float64Array, plan: WrittenPlan, notices: Label[]): MinBudgetResult {
   const duals = run.duals[0];
@@ -150,6 +170,7 @@ function answer(run: StageRun, mb: MinBudgetModel, scenario: Scenario, perYear: 
     scales: mb.scales.map((c) => ({ year: c.year, scale: round(plan.scale(c.v), 9), ...rowTotals(plan.rows, c.year) })),
     rows: plan.rows,
     binding: duals ? bindingRows(mb, scenario, { duals, primal, relaxed: run.dualMethod === "lp_relaxation" }, plan.budgets) : [],
+    funding: [],
     conflicts: [],
     stages: stageReports(run),
     dualMethod: duals ? run.dualMethod : "none",
@@ -188,13 +209,14 @@ function plannedAt(mb: MinBudgetModel, scenario: Scenario, scale: number, planne
     const money = { used: (b?.used_yuan ?? 0) / MONEY_UNIT, carriedIn: (b?.carried_in_yuan ?? 0) / MONEY_UNIT };
     return minBudgetRow(namer, scenario.sources.find((x) => x.id === s.source)!, s.region, s.year, s.amount, scale, money);
   });
-  return { scale: () => scale, rows: rows.sort(byYearSourceRegion), budgets: planned.tables.budgets };
+  return { scale: () => scale, rows: rows.sort(byYearSourceRegion), budgets: planned.tables.budgets, funding: planned.tables.funding };
 }
 
 /**
  * The plan at λ as the model solved it: min_budget.csv's rows (each budget's use rounded on its own,
- * so never over its minimum as written: the model gives it B·λ, which the minimum rounds to the fen)
- * and every budget's carry as budgets.csv reports it (the leftover, results/carry.ts).
+ * so never over its minimum as written: the model gives it B·λ, which the minimum rounds to the fen),
+ * the carry as budgets.csv reports it (the leftover, results/carry.ts), and the payments as
+ * `simulate` reports them — to the fen together (payments.ts), so the sums of funding.csv's rows.
  */
 function modelPlan(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array): WrittenPlan {
   const { ctx } = mb.pm;
@@ -216,5 +238,6 @@ function modelPlan(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array)
     const binding = row ? row.binding : isBinding(ctx.model.rows[b.row].ub + money.carriedIn[k], money.used[k]);
     return { source: source.id, region: b.region, year: b.year, binding, carried_out_yuan: reportYuan(money.carriedOut[k]) };
   });
-  return { scale: (v) => primal[v], rows: rows.sort(byYearSourceRegion), budgets };
+  const funding = extractFunding(ctx, reportedPayments(ctx, primal), namer);
+  return { scale: (v) => primal[v], rows: rows.sort(byYearSourceRegion), budgets, funding };
 }

@@ -1,6 +1,7 @@
 /** Column order of every result table: the contract that `compare` and users' spreadsheets rely on. */
 import type { MinBudgetRow } from "../finance/minBudgetRows.js";
 import type { BindingRow } from "../finance/minBudgetBinding.js";
+import type { MinBudgetFundingRow } from "../finance/minBudgetFunding.js";
 import type { MetricLayout } from "../montecarlo/metrics.js";
 import type { McSummaryRow, McTargetColumns, SensitivityRow } from "../montecarlo/tables.js";
 import type { BudgetRow, CapacityRow, DiagnosticRow, FundingRow, PlanRow, ShadowPriceRow, TargetRow } from "../results/types.js";
@@ -47,7 +48,7 @@ export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "me
 /** Result tables in the order a reader checks them: outcomes first, then the plan, money and limits. */
 export const READING_ORDER = [
   "targets.csv", "plan.csv", "budgets.csv", "capacity.csv", "funding.csv", "shadow_prices.csv", "diagnostics.csv",
-  "stress_summary.csv", "stress_funding.csv", "stress.csv", "min_budget.csv", "min_budget_binding.csv", "frontier.csv",
+  "stress_summary.csv", "stress_funding.csv", "stress.csv", "min_budget.csv", "min_budget_funding.csv", "min_budget_binding.csv", "frontier.csv",
 ];
 
 /** Key columns of each table, used to align rows across result folders. */
@@ -64,6 +65,7 @@ export const TABLE_KEYS: Record<string, string[]> = {
   "stress_summary.csv": ["cut"],
   "stress_funding.csv": ["cut", "source"],
   "min_budget.csv": ["source", "region", "year"],
+  "min_budget_funding.csv": ["year", "source"],
   "min_budget_binding.csv": ["family", "where"],
   "frontier.csv": ["confidence", "target"],
 };
@@ -135,6 +137,10 @@ export function drawColumnsOf(layout: Pick<MetricLayout, "targets" | "inputs">):
 export const MIN_BUDGET_COLUMNS: (keyof MinBudgetRow)[] = [
   "source", "source_name", "source_kind", "region", "region_name", "year", "budget_yuan", "scale",
   "min_budget_yuan", "change_yuan", "carried_in_yuan", "used_yuan", "binding",
+];
+/** min_budget_funding.csv (`simulate min-budget`): per payment year and source, what the plan at λ pays and its change against today's plan. */
+export const MIN_BUDGET_FUNDING_COLUMNS: (keyof MinBudgetFundingRow)[] = [
+  "year", "source", "source_name", "source_kind", "scaled_source", "today_used_yuan", "used_yuan", "change_yuan",
 ];
 /** min_budget_binding.csv (`simulate min-budget`): the limits that hold the minimum. */
 export const MIN_BUDGET_BINDING_COLUMNS: (keyof BindingRow)[] = ["family", "where", "what", "what_zh", "min_budget_change_yuan", "per"];

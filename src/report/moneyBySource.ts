@@ -1,11 +1,13 @@
 /**
  * Who pays: what each source pays in the plans a finance tool compares, each after the first with
- * its change against it — stress per cut level against 0 % (stress_funding.csv). A budget cut that
- * other sources take up leaves a total unchanged; only a table by source says who paid instead.
+ * its change against it — stress per cut level against 0 % (stress_funding.csv), min-budget at λ
+ * against today's budgets (min_budget_funding.csv). A budget scaled or cut that other sources take
+ * up leaves a total unchanged; only a table by source says who paid instead.
  */
 import type { Label } from "../format/labels.js";
 import { formatMoney, formatMoneyChange } from "../format/numbers.js";
-import { records, text } from "../output/resultTables.js";
+import { type Cell, num, records, text } from "../output/resultTables.js";
+import { sumYuan } from "../results/numbers.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
 import { bi, table } from "./html.js";
 import type { RunContext } from "./runContext.js";
@@ -66,5 +68,39 @@ export function stressFundingTable(ctx: RunContext): string {
         }),
       };
     }),
+  });
+}
+
+/**
+ * min-budget: what each source pays over the horizon (payment years after it included) in the
+ * scenario's own plan and in the plan at λ, with the change (min_budget_funding.csv summed over
+ * years, to the fen); the sources whose budgets λ scales marked. Sources that pay nothing in either
+ * are left out.
+ */
+export function minBudgetFundingTable(ctx: RunContext): string {
+  const rows = records(ctx.tables.get("min_budget_funding.csv"));
+  if (rows.length === 0) return "";
+  const total = (own: Record<string, Cell>[], key: string) => sumYuan(own.map((r) => num(r[key])));
+  const today = rows.every((r) => typeof r.today_used_yuan === "number");
+  const sources = [...new Set(rows.map((r) => text(r.source)))].flatMap((id) => {
+    const own = rows.filter((r) => r.source === id);
+    const paid = { today: today ? total(own, "today_used_yuan") : null, used: total(own, "used_yuan") };
+    if (paid.used === 0 && !paid.today) return [];
+    const name = text(own[0].source_name);
+    return [{
+      name: own.some((r) => r.scaled_source === true) ? { zh: `${name}（预算按λ缩放）`, en: `${name} (scaled)` } : name,
+      paid: [paid.today === null ? null : { used: paid.today, change: null }, { used: paid.used, change: today ? total(own, "change_yuan") : null }],
+    }];
+  });
+  return moneyBySourceTable({
+    title: { zh: "各资金来源的支出：现有预算下的方案与最低预算下的方案（括号内为变化）", en: "Money paid by each source: the plan with today's budgets and the plan at the minimum (in brackets: the change)" },
+    note: {
+      zh: "规划期内（含规划期后的付款年份）各资金来源的支出合计；分年数据见 min_budget_funding.csv。按λ缩放的只是所选预算，其他来源（居民、企业、未选的财政资金）可能多付。" +
+        (today ? "" : "现有预算下没有可行方案，无法比较。"),
+      en: "What each source pays over the horizon (payment years after it included); by year in min_budget_funding.csv. λ scales only the selected budgets: the other sources (residents, enterprises, government money not selected) may pay more." +
+        (today ? "" : " Today's budgets give no plan to compare with."),
+    },
+    plans: [{ zh: "现有预算下的方案", en: "Plan with today's budgets" }, { zh: "最低预算下的方案（λ）", en: "Plan at the minimum (λ)" }],
+    sources,
   });
 }

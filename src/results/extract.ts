@@ -85,7 +85,11 @@ function paidBySource(ctx: ModelContext, paid: Float64Array, lp: number, y: numb
   });
 }
 
-function extractFunding(ctx: ModelContext, paid: Float64Array, namer: Namer): FundingRow[] {
+/**
+ * funding.csv, of the reported payments (`paid`: reportedPayments). Also read by min-budget, whose
+ * plan at λ is a solution of a model built on the planning model (the same columns, and a scale).
+ */
+export function extractFunding(ctx: ModelContext, paid: Float64Array, namer = new Namer(ctx.scenario)): FundingRow[] {
   const rows: FundingRow[] = [];
   ctx.paymentYears.forEach((year, y) => {
     for (const { index: i, program, leaf, actuals } of ctx.leafPrograms) {

@@ -36,6 +36,8 @@ const COUNT = new Set([
 /** Columns that only ever hold whole numbers. A target's weight is not one: `weight: 1.5` is valid. */
 const INTEGER = new Set(["draws", "rank", "targets", "targets_met", "draw", "targets_reached"]);
 const YEAR = new Set(["year", "by"]);
+/** true / false columns, shown 是 / 否. */
+const FLAGS = new Set(["binding", "met", "gained_vs_base", "confidence_reached", "reached", "whole_units", "cut_source", "scaled_source"]);
 const PRICE_COLUMN = "marginal_cost_yuan_per_unit";
 
 /**
@@ -57,7 +59,7 @@ export function columnKind(column: string): ColumnKind {
   if (HOUSEHOLDS.test(column)) return "households";
   if (COUNT.has(column)) return "count";
   if (INTEGER.has(column)) return "integer";
-  if (column === "binding" || column === "met" || column === "gained_vs_base" || column === "confidence_reached" || column === "reached" || column === "whole_units" || column === "cut_source") return "flag";
+  if (FLAGS.has(column)) return "flag";
   return "number";
 }
 

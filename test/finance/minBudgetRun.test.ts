@@ -28,6 +28,15 @@ describe("minBudgetFolder: simulate min-budget as an engine call", () => {
     if (outcome.kind !== "scale") return;
     expect(outcome.result.scales[0].scale).toBeCloseTo(0.8, 9);
     expect(JSON.parse(readFileSync(join(out, "run.json"), "utf8")).scales[0].scale).toBeCloseTo(0.8, 9);
+    // Who pays at λ: the 80 units' 8,000万, all of it the scaled budget; today's plan pays as much,
+    // to the stages' tolerance (a millionth: its 79.9999 units meet the target).
+    const [head, row, ...more] = readFileSync(join(out, "min_budget_funding.csv"), "utf8").replace(/^\ufeff/, "").trim().split("\n");
+    expect(head).toBe("year,source,source_name,source_kind,scaled_source,today_used_yuan,used_yuan,change_yuan");
+    expect(more).toEqual([]);
+    const [year, source, , kind, scaled, today, used, change] = row.split(",");
+    expect([year, source, kind, scaled, used]).toEqual(["2021", "gov", "government", "true", "80000000"]);
+    expect(Math.abs(Number(today) - 8e7)).toBeLessThanOrEqual(80);
+    expect(Number(change)).toBe(Number(used) - Number(today));
   });
 
   it("writes the scenario's notices to run.json in English (warnings) and Chinese (warnings_zh), aligned", async () => {

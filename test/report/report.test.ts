@@ -541,6 +541,35 @@ describe("min-budget report", () => {
     expect(cut.some((f) => f.label.en.startsWith("Budgets to add"))).toBe(false);
   });
 
+  it("tables what each source pays over the years today and at λ, with the change, the scaled sources marked (min_budget_funding.csv)", () => {
+    const funding = [
+      "year,source,source_name,source_kind,scaled_source,today_used_yuan,used_yuan,change_yuan",
+      "2024,central,中央,government,true,100000000,90000000,-10000000",
+      "2024,residents,居民,resident,false,5000000,5000000,0",
+      "2024,spare,备用,government,false,0,0,0",
+      "2025,central,中央,government,true,100000000,85000000,-15000000",
+      "2025,residents,居民,resident,false,5000000,7500000,2500000",
+      "2025,spare,备用,government,false,0,0,0",
+    ].join("\n");
+    const html = renderReport(runContext("min-budget", { "min_budget.csv": minBudget, "min_budget_funding.csv": funding, "run.json": JSON.stringify({ totals: { ratio: 0.9 } }) }));
+    expect(html).toContain("各资金来源的支出：现有预算下的方案与最低预算下的方案（括号内为变化）");
+    // Summed over the years: central 2亿 → 1.75亿, residents 1,000万 → 1,250万; a source paying nothing in either is left out.
+    expect(html).toContain('<tr><td><span class="zh">中央（预算按λ缩放）</span><span class="en">中央 (scaled)</span></td><td class="num">2亿元</td><td class="num">1.75亿元（−2,500万元）</td></tr>');
+    expect(html).toContain('<tr><td>居民</td><td class="num">1,000万元</td><td class="num">1,250万元（+250万元）</td></tr>');
+    expect(html).not.toContain("备用");
+    // Today's budgets without a plan: the plan at λ alone, and the note says why.
+    const alone = [
+      "year,source,source_name,source_kind,scaled_source,today_used_yuan,used_yuan,change_yuan",
+      "2024,central,中央,government,true,,90000000,",
+      "2025,central,中央,government,true,,85000000,",
+    ].join("\n");
+    const none = renderReport(runContext("min-budget", { "min_budget.csv": minBudget, "min_budget_funding.csv": alone, "run.json": JSON.stringify({ totals: { ratio: 0.9 } }) }));
+    expect(none).toContain('<td class="num">—</td><td class="num">1.75亿元</td>');
+    expect(none).toContain("现有预算下没有可行方案，无法比较。");
+    // A folder written before min_budget_funding.csv: no table.
+    expect(renderReport(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": "{}" }))).not.toContain("各资金来源的支出");
+  });
+
   it("says which budgets were scaled, from when and where", () => {
     const run = { totals: { ratio: 0.9 }, selection: { sources: ["central"], from: 2024, to: 2024, region: null } };
     const figures = keyFigures(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify(run), "input.yaml": "sources:\n  - {id: central, name: 中央}\n" }));

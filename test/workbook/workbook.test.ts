@@ -128,6 +128,21 @@ describe("results.xlsx", () => {
     expect(sheet.G5.v).toBe("否");
   });
 
+  it("gives min_budget_funding.csv its sheet after min_budget.csv, headed in Chinese, the scaled sources 是 / 否, amounts as money", async () => {
+    const files = {
+      "min_budget.csv": "source,source_name,year,budget_yuan,min_budget_yuan\ncentral,中央,2024,100000000,90000000\n",
+      "min_budget_binding.csv": "family,where,what,what_zh,min_budget_change_yuan,per\ntargets,target[t1],y,y,19484.18,target unit\n",
+      "min_budget_funding.csv": "year,source,source_name,source_kind,scaled_source,today_used_yuan,used_yuan,change_yuan\n" +
+        "2024,central,中央,government,true,100000000,90000000,-10000000\n2024,residents,居民,resident,false,5000000,7500000,2500000\n",
+    };
+    const wb = XLSX.read((await withOfficeFiles(files, { kind: "min-budget" }))["results.xlsx"] as Uint8Array, { cellNF: true });
+    expect(wb.SheetNames).toEqual(["概要", "最低预算", "最低预算-各资金来源", "最低预算-紧约束"]);
+    const sheet = wb.Sheets["最低预算-各资金来源"];
+    expect(["E1", "F1", "G1", "H1"].map((ref) => sheet[ref].v)).toEqual(["预算是否按λ缩放", "现有预算下方案的支出", "已使用", "变化"]);
+    expect([sheet.E3.v, sheet.E4.v]).toEqual(["是", "否"]);
+    for (const ref of ["F3", "G3", "H3"]) expect(sheet[ref].z, ref).toMatch(/万元/);
+  });
+
   it("shows stress's regions by name with whole households, and codes in Chinese (status, kind, metric, limit, method, family)", async () => {
     const files = {
       "stress_summary.csv": "cut,cut_label,status,regions_losing_most,regions_gaining_most\n0,0%,optimal,,\n0.2,20%,optimal,dongguan-urban:7534.5925;zs:16.824,foshan-urban:7510.5531\n0.5,50%,infeasible,,\n",

@@ -1,0 +1,90 @@
+/**
+ * min_budget_funding.csv: per payment year and source, what the plan at λ pays (funding.csv of that
+ * plan summed over regions and programmes) and its change against the scenario's own plan with
+ * today's budgets. λ scales only the selected budgets: the plan at λ may pay more from the others
+ * (residents, enterprises, a source not selected), and only a table by source says who pays at the
+ * minimum — as stress_funding.csv does per cut level. Amounts are funding.csv's, to the fen, so a
+ * source's rows add up to what it pays in all, and every year's to that year's funding.
+ */
+import { formatMoney, formatMoneyChange } from "../format/numbers.js";
+import type { FundingRow } from "../results/types.js";
+import { round, sumYuan } from "../results/numbers.js";
+import { REPORT_TOLERANCE } from "../results/tolerance.js";
+import { usedBySource } from "../results/usedBySource.js";
+import type { Scenario } from "../scenario/types.js";
+import type { MinBudgetRow } from "./minBudgetRows.js";
+
+export const MIN_BUDGET_FUNDING_FILE = "min_budget_funding.csv";
+
+export interface MinBudgetFundingRow {
+  year: number;
+  source: string;
+  source_name: string;
+  source_kind: string;
+  /** Whether λ scales a budget of this source in this year (min_budget.csv has a row of it). */
+  scaled_source: boolean;
+  /** What the source pays that year in the scenario's own plan (today's budgets); null when they give no plan. */
+  today_used_yuan: number | null;
+  /** What it pays that year in the plan at λ. */
+  used_yuan: number;
+  /** used_yuan − today_used_yuan; null without today's plan. */
+  change_yuan: number | null;
+}
+
+/**
+ * Every source of the scenario (its order) in every payment year; a source that pays nothing has 0.
+ * `rows`: min_budget.csv's, which name the budgets scaled.
+ */
+export function minBudgetFundingRows(
+  scenario: Scenario, rows: readonly MinBudgetRow[], atScale: readonly FundingRow[], today: readonly FundingRow[] | null,
+): MinBudgetFundingRow[] {
+  const years = [...new Set([...atScale, ...(today ?? [])].map((f) => f.year))].sort((a, b) => a - b);
+  return years.flatMap((year) => {
+    const used = byYear(atScale, year);
+    const before = today && byYear(today, year);
+    return scenario.sources.map((s) => {
+      const now = used.get(s.id) ?? 0;
+      const then = before ? before.get(s.id) ?? 0 : null;
+      return {
+        year,
+        source: s.id,
+        source_name: s.name,
+        source_kind: s.kind,
+        scaled_source: rows.some((r) => r.source === s.id && r.year === year),
+        today_used_yuan: then,
+        used_yuan: now,
+        change_yuan: then === null ? null : round(now - then, 2),
+      };
+    });
+  });
+}
+
+function byYear(funding: readonly FundingRow[], year: number): Map<string, number> {
+  return usedBySource({ funding: funding.filter((f) => f.year === year) });
+}
+
+/**
+ * The printed lines: per source (those that pay in either plan), what it pays over the horizon in
+ * the plan at λ and the change against today's plan, then all sources; "(scaled)" marks the sources
+ * whose budgets λ scales.
+ */
+export function moneyBySourceLines(rows: readonly MinBudgetFundingRow[]): string[] {
+  const compared = rows.every((r) => r.today_used_yuan !== null);
+  const total = (of: readonly MinBudgetFundingRow[]) => ({
+    used: sumYuan(of.map((r) => r.used_yuan)),
+    change: compared ? sumYuan(of.map((r) => r.change_yuan!)) : null,
+    today: compared ? sumYuan(of.map((r) => r.today_used_yuan!)) : 0,
+  });
+  const line = (name: string, t: ReturnType<typeof total>) =>
+    `  ${name}: ${formatMoney(t.used)}${t.change === null ? "" : ` (${Math.abs(t.change) < REPORT_TOLERANCE.yuan ? "no change" : formatMoneyChange(t.change)})`}`;
+  const sources = [...new Set(rows.map((r) => r.source))].flatMap((id) => {
+    const own = rows.filter((r) => r.source === id);
+    const t = total(own);
+    if (t.used === 0 && t.today === 0) return [];
+    return [line(`${own[0].source_name}${own.some((r) => r.scaled_source) ? " (scaled)" : ""}`, t)];
+  });
+  const heading = compared
+    ? `who pays in the plan at λ (${MIN_BUDGET_FUNDING_FILE}; change against the plan with today's budgets):`
+    : `who pays in the plan at λ (${MIN_BUDGET_FUNDING_FILE}; today's budgets give no plan to compare with):`;
+  return [heading, ...sources, line("all sources", total(rows))];
+}
