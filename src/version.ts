@@ -37,8 +37,16 @@ export const ENGINE_VERSION: string = pkg.version;
  * carried money taken of them, whole units snapped within HiGHS's integrality tolerance, budgets
  * planned to the fen, min-budget's scaled budgets rounded once (last-fen changes); a confidence
  * run.json gains used_by_source_yuan.
+ * 9: plan.csv's households columns are empty, and mc_summary.csv has no households rows, for a
+ * programme whose units hold no households (a town was one household); the Monte Carlo funding gap
+ * (mc_summary.csv funding_gap_yuan, draws.csv gap_total, sensitivity.csv funding_gap_total) is money
+ * owed for work that started and not paid (it counted deferred starts, again each year they
+ * retried); run.json gains monte_carlo.all_targets_met and a confidence plan's margin_split;
+ * compare.csv's input rows read 是/否 as true/false; min-budget writes min_budget_funding.csv,
+ * lists a whole-unit plan's carried budget in min_budget_binding.csv by explain's rule, and freezes
+ * --from's years at simulate's plan.
  */
-export const OUTPUT_VERSION = 8;
+export const OUTPUT_VERSION = 9;
 /**
  * The generator tag in the head of every report page: `compare --force` replaces an HTML file only
  * when its first lines say renewsim made it (the footer says so too, but after the charts).
