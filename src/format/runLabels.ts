@@ -37,6 +37,7 @@ const DIAGNOSTIC_KINDS: Record<string, Label> = {
   budget_binding: l("预算用尽", "budget fully used"),
   capacity_binding: l("施工能力用满", "capacity fully used"),
   warning: l("警告", "warning"),
+  rounding: l("按分取整", "rounding to the fen"),
   error: l("出错", "error"),
   not_planned: l("未规划", "not planned"),
   confidence_not_reached: l("未达到把握度", "confidence not reached"),

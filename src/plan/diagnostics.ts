@@ -28,7 +28,8 @@ export function notPlannedRow(): DiagnosticRow {
 }
 
 /**
- * Conflicts when infeasible; otherwise a warning per missed target and per binding budget. With a
+ * Conflicts when infeasible; otherwise the solver's warnings, the tables' own rows (extractTables:
+ * sums of payments not held to the fen), a warning per missed target and per binding budget. With a
  * locator, each row names the file and line of the scenario entry it is about (`input_line`).
  */
 export function diagnosticsOf(solution: PlanSolution, tables: PlanTables, locate?: InputLocator): DiagnosticRow[] {
@@ -38,7 +39,8 @@ export function diagnosticsOf(solution: PlanSolution, tables: PlanTables, locate
   }
   if (solution.status === "error") return [solverErrorRow(solution.message)];
   const scenario: Scenario = solution.pm.ctx.scenario;
-  const rows: DiagnosticRow[] = solution.warnings.map((w) => row("warning", "solver", w, ""));
+  // After the solver's warnings, the tables' own rows: sums the rounding to the fen could not hold (results/roundingNotes.ts).
+  const rows: DiagnosticRow[] = [...solution.warnings.map((w) => row("warning", "solver", w, "")), ...tables.diagnostics];
   for (const t of tables.targets) {
     if (t.met) continue;
     const path = scenario.targets.find((x) => x.id === t.target)?.path;

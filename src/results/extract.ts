@@ -15,6 +15,7 @@ import type { PlanSolution } from "../plan/solvePlan.js";
 import { budgetMoney, reportedBudgetMoney } from "./carry.js";
 import { isBinding, round, roundUnits, shareOf, sumYuan, valueOf } from "./numbers.js";
 import { reportedPayments } from "./payments.js";
+import { roundingRow } from "./roundingNotes.js";
 import { budgetShadow, capacityShadow, targetMarginalCost } from "./shadow.js";
 import { extractShadowPrices } from "./shadowPrices.js";
 import { extractTargets } from "./targets.js";
@@ -23,7 +24,7 @@ import type { BudgetRow, CapacityRow, FundingRow, PlanRow, PlanTables } from "./
 export function extractTables(sol: PlanSolution): PlanTables {
   const ctx = sol.pm.ctx;
   const namer = new Namer(ctx.scenario);
-  const paid = reportedPayments(ctx, sol.primal);
+  const { paid, notes } = reportedPayments(ctx, sol.primal);
   return {
     plan: extractPlan(ctx, sol.primal, paid, namer),
     funding: extractFunding(ctx, paid, namer),
@@ -31,7 +32,8 @@ export function extractTables(sol: PlanSolution): PlanTables {
     capacity: extractCapacity(sol, namer),
     targets: extractTargets(sol, namer, targetMarginalCost),
     shadowPrices: extractShadowPrices(sol, namer),
-    diagnostics: [],
+    // Sums the rounding to the fen could not hold (diagnosticsOf keeps them beside its own rows).
+    diagnostics: notes.map(roundingRow),
   };
 }
 

@@ -1,15 +1,20 @@
 /**
- * The rows and groups of fenRounding.ts rounded together, as a circulation (fenFlow.ts).
+ * One stage of fenRounding.ts (the amounts of one payment year, or a whole table settled again): its
+ * rows and the groups it has amounts of rounded together, as a circulation (fenFlow.ts) with what
+ * that cannot hold brought in afterwards (fenOverlaps.ts).
  *
  * Method: the groups that nest (the largest placed first; a group overlapping a placed one in part is
- * not held) and the rows form the circulation. Each row starts at its nearest fen, its
+ * left to fenOverlaps.ts) and the rows form the circulation. Each row starts at its nearest fen, its
  * amounts with the largest fractions of a fen rounded up (largest remainder, the first in the order
- * given on ties), so the flow moves only the fen the groups force. Such a table can always be
- * rounded (the exact amounts are a fractional flow, so an integral one exists: Cox 1987). */
+ * given on ties), so the flow moves only the fen the groups force. With every group at its exact
+ * total's bounds such a table can always be rounded (the exact amounts are a fractional flow, so an
+ * integral one exists: Cox 1987); bounds moved by what earlier stages wrote can leave none, which
+ * fenRounding.ts then settles as a whole. */
 import { type Bounds, FenNetwork } from "./fenFlow.js";
 import { amountBounds, PHASES } from "./fenBounds.js";
+import { holdGroups } from "./fenOverlaps.js";
 
-/** A sum: its movable amounts and the bounds on how many of them are rounded up. */
+/** A sum of the stage: its movable amounts and the bounds on how many of them are rounded up. */
 export interface StageSum extends Bounds {
   members: readonly number[];
 }
@@ -20,11 +25,12 @@ export interface StageRow extends StageSum {
 }
 
 /**
- * Rounds the amounts (the members of `rows`, which partition them) into `up` (1: rounded up, 0: down,
- * by amount); `off` is each amount's exact fen above its floor. Returns the steps taken.
+ * Rounds the stage's amounts (the members of `rows`, which partition them) into `up` (1: rounded up,
+ * 0: down, by amount); `off` is each amount's exact fen above its floor. `fresh`: each row starts at
+ * its nearest fen; else from `up` as it stands. Returns the steps taken.
  */
-export function roundStage(up: number[], off: readonly number[], rows: readonly StageRow[], groups: readonly StageSum[]): number {
-  for (const row of rows) {
+export function roundStage(up: number[], off: readonly number[], rows: readonly StageRow[], groups: readonly StageSum[], fresh = true): number {
+  for (const row of fresh ? rows : []) {
     const members = [...row.members].sort((a, b) => off[b] - off[a] || a - b);
     members.forEach((i, k) => (up[i] = k < Math.max(0, row.near) ? 1 : 0));
   }
@@ -50,8 +56,10 @@ export function roundStage(up: number[], off: readonly number[], rows: readonly 
       cellEdge.set(i, net.edge(node, g === undefined ? sink : groupNode.get(g)!, amountBounds(off[i]), up[i]));
     }
   }
-  net.edge(sink, source, [{ lb: -Infinity, ub: Infinity }], total);
+  const circulation = net.edge(sink, source, [{ lb: -Infinity, ub: Infinity }], total);
   net.settle(PHASES);
+  const nested = groups.map((g, k) => ({ members: g.members, bounds: { lb: g.lb, ub: g.ub }, nested: parents.has(k) }));
+  holdGroups(net, { cellEdge, circulation, sink, phases: PHASES }, nested, rows);
   for (const [i, e] of cellEdge) up[i] = net.flowOf(e);
   return net.steps;
 }
@@ -60,7 +68,7 @@ export function roundStage(up: number[], off: readonly number[], rows: readonly 
  * The groups held in the circulation, outermost first, each with its parent (the smallest group
  * holding it; null at the top), and each amount's innermost group. Larger groups are placed first; a
  * group whose amounts lie in different groups placed before (or some in one, some in none) overlaps
- * one of them in part and is not held.
+ * one of them in part and is held afterwards (fenOverlaps.ts).
  */
 function nestedGroups(groups: readonly (readonly number[])[]): { parents: Map<number, number | null>; innermost: Map<number, number> } {
   const parents = new Map<number, number | null>();
