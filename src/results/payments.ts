@@ -1,12 +1,13 @@
 /**
  * What each funds column is reported to pay (funding.csv's `amount_yuan`): yuan to the fen, solver
- * noise under a yuan written as 0 (REPORT_TOLERANCE), rounded together (fenRounding.ts, year by
- * year) so that the sums the tables take of them are their exact sums rounded: a year's payments for
- * a leaf and programme (plan.csv's cost due: a whole town reads its cost), and the payments out of
- * each budget, in its year and, for money carried over, from the first year of the carry on
- * (budgets.csv's used and carried money: a budget spent to the yuan reads spent, never a fen over,
- * and what it carries is never less than 0). A sum the rounding could not hold is returned as a note
- * for diagnostics.csv.
+ * noise under a yuan written as 0 (REPORT_TOLERANCE) and added to the largest payment of its row (a
+ * whole town paid 9,999,999.76 by the county and 0.24 of noise by another source reads its cost,
+ * 10,000,000), rounded together (fenRounding.ts, year by year) so that the sums the tables take of
+ * them are their exact sums rounded: a year's payments for a leaf and programme (plan.csv's cost due:
+ * a whole town reads its cost), and the payments out of each budget, in its year and, for money
+ * carried over, from the first year of the carry on (budgets.csv's used and carried money: a budget
+ * spent to the yuan reads spent, never a fen over, and what it carries is never less than 0). A sum
+ * the rounding could not hold is returned as a note for diagnostics.csv.
  */
 import { type ModelContext, MONEY_UNIT } from "../model/context.js";
 import { carryRecorded } from "./carry.js";
@@ -42,10 +43,8 @@ export function reportedPayments(ctx: ModelContext, primal: Float64Array): Repor
       rowKeys.push({ lp: lp.index, year });
     });
   }
-  const yuan = columns.map((v) => {
-    const x = primal[v] * MONEY_UNIT;
-    return Math.abs(x) < REPORT_TOLERANCE.yuan ? 0 : x;
-  });
+  const yuan = columns.map((v) => primal[v] * MONEY_UNIT);
+  for (const row of rows) noiseToLargest(yuan, row);
   const groups = budgetGroups(ctx, cellOf);
   const rounded = roundedToFen(yuan, rows, groups.map((g) => g.members), stages);
   const paid = new Float64Array(primal.length);
@@ -55,6 +54,23 @@ export function reportedPayments(ctx: ModelContext, primal: Float64Array): Repor
     return roundingNote(ctx, { lp: rowKeys[u.index].lp, year: rowKeys[u.index].year }, u);
   });
   return { paid, notes };
+}
+
+/**
+ * Zeroes the row's payments under the reporting tolerance and adds what they were to its largest
+ * payment (the first on ties), so the row's total — a whole unit's cost — stays what the plan pays;
+ * a row of noise only reads 0.
+ */
+function noiseToLargest(yuan: number[], row: readonly number[]): void {
+  let noise = 0;
+  let largest = -1;
+  for (const i of row) {
+    if (Math.abs(yuan[i]) < REPORT_TOLERANCE.yuan) {
+      noise += yuan[i];
+      yuan[i] = 0;
+    } else if (largest < 0 || Math.abs(yuan[i]) > Math.abs(yuan[largest])) largest = i;
+  }
+  if (largest >= 0) yuan[largest] += noise;
 }
 
 /**

@@ -155,6 +155,28 @@ describe("reported payments of budgets that overlap in part", () => {
   });
 });
 
+describe("reported payments' solver noise", () => {
+  it("is added to the largest payment of its row, so a whole town reads its cost", () => {
+    // A town of 1000万 paid 9,999,999.76 by the county and 0.24 of noise by the province read a cost of 9,999,999.76.
+    const s = scenario({
+      horizon: { start: 2021, end: 2021 },
+      regions: tree([region("county")]),
+      programs: [program({ id: "town", integer: true, leaves: [{ region: "county", stock: 3, householdsPerUnit: 1, unitCost: 1e7 }],
+        shares: { county: { min: 0, max: 1, capPerHousehold: null }, prov: { min: 0, max: 1, capPerHousehold: null } } })],
+      sources: [source({ id: "county", kind: "government" }), source({ id: "prov", kind: "government" })],
+    });
+    const ctx = buildPlanningModel(s).ctx;
+    const primal = new Float64Array(ctx.model.variables.length);
+    primal[ctx.index.fundsCol(0, 0, 0)] = 9_999_999.76 / MONEY_UNIT;
+    primal[ctx.index.fundsCol(0, 0, 1)] = 0.24 / MONEY_UNIT;
+    const { paid } = reportedPayments(ctx, primal);
+    expect([paid[ctx.index.fundsCol(0, 0, 0)], paid[ctx.index.fundsCol(0, 0, 1)]]).toEqual([10_000_000, 0]);
+    // A row of noise only still reads nothing.
+    primal[ctx.index.fundsCol(0, 0, 0)] = 0.5 / MONEY_UNIT;
+    expect(reportedPayments(ctx, primal).paid[ctx.index.fundsCol(0, 0, 0)]).toBe(0);
+  });
+});
+
 /** A primal paying `fen` (keyed leaf|programme|year|source) through the funds columns, nothing else. */
 function paying(ctx: ModelContext, fen: ReadonlyMap<string, number>): Float64Array {
   const primal = new Float64Array(ctx.model.variables.length);
