@@ -1,7 +1,8 @@
 /**
  * min_budget.csv's rows and the totals run.json gives of them. Every amount is to the fen and every
  * figure derived from others is taken of them as written: the minimum is today's budget scaled by
- * the one rule for scaled budgets (cuts.ts), the change is minimum − today, and a scale's (and the
+ * the one rule for scaled budgets (cuts.ts), the change is minimum − today, used money never reads
+ * more than minimum + carried in as written where the plan stays within them, and a scale's (and the
  * run's) totals are the sums of its rows, so the file adds up to run.json to the fen.
  */
 import { MONEY_UNIT } from "../model/context.js";
@@ -37,6 +38,7 @@ export interface MinBudgetRow {
 export function minBudgetRow(namer: Namer, source: Source, region: string, year: number, today: number, scale: number, money: { used: number; carriedIn: number }): MinBudgetRow {
   const budget = round(today, 2);
   const min = scaledAmount(today, scale);
+  const carriedIn = reportYuan(money.carriedIn);
   return {
     source: source.id,
     source_name: source.name,
@@ -48,8 +50,8 @@ export function minBudgetRow(namer: Namer, source: Source, region: string, year:
     scale: round(scale, 9),
     min_budget_yuan: min,
     change_yuan: (fen(min) - fen(budget)) / 100,
-    carried_in_yuan: reportYuan(money.carriedIn),
-    used_yuan: reportYuan(money.used),
+    carried_in_yuan: carriedIn,
+    used_yuan: usedWithin(money.used, fen(min) + fen(carriedIn), (today * scale) / MONEY_UNIT + money.carriedIn),
     binding: isBinding(min / MONEY_UNIT + money.carriedIn, money.used),
   };
 }
@@ -62,4 +64,17 @@ export function rowTotals(rows: readonly MinBudgetRow[], year: number | null): {
 
 export function byYearSourceRegion(a: MinBudgetRow, b: MinBudgetRow): number {
   return a.year - b.year || a.source.localeCompare(b.source) || a.region.localeCompare(b.region);
+}
+
+/**
+ * Used money (万元) as written, to the fen — but where the plan stays within its money (`exact`,
+ * 万元: the scaled budget and what was carried in, unrounded) to half a fen, never more than that
+ * money as written (`written`, fen: min_budget_yuan + carried_in_yuan): each rounded on its own, a
+ * spent budget read "used 100.01 of 100.00 + 0.00 carried in". A plan over it (whole units at the
+ * breaking point, docs/model.md) reads over.
+ */
+function usedWithin(used: number, written: number, exact: number): number {
+  const usedFen = fen(reportYuan(used));
+  const over = (used - exact) * MONEY_UNIT * 100;
+  return (usedFen > written && over <= 0.5 ? written : usedFen) / 100;
 }

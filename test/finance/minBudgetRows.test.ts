@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { scaleBudgets } from "../../src/finance/cuts.js";
+import { MONEY_UNIT } from "../../src/model/context.js";
 import { minBudgetTotals } from "../../src/finance/minBudgetReport.js";
 import { minBudgetRow } from "../../src/finance/minBudgetRows.js";
 import { solveMinBudget } from "../../src/finance/minBudgetSolve.js";
@@ -27,6 +28,21 @@ describe("min_budget.csv to the fen", () => {
       expect(fen(row.budget_yuan) + fen(row.change_yuan), `λ ${scale}`).toBe(fen(row.min_budget_yuan));
       expect(row.min_budget_yuan).toBe(Math.round(35_000_000 * scale * 100) / 100);
     }
+  });
+
+  it("never reads a spent budget's used money above the minimum and what was carried in, as written", () => {
+    const s = handSolvedTown();
+    // 3,000,000 × λ = 3,600,000.004 (written 3,600,000.00) and 100.004 carried in (100.00), all spent:
+    // used, rounded on its own, read 3,600,100.01 of 3,600,000.00 + 100.00.
+    const scale = 3_600_000.004 / 3_000_000;
+    const carriedIn = 100.004 / MONEY_UNIT;
+    const used = (3_000_000 * scale) / MONEY_UNIT + carriedIn;
+    const row = minBudgetRow(new Namer(s), s.sources[0], "town", 2022, 3_000_000, scale, { used, carriedIn });
+    expect([row.min_budget_yuan, row.carried_in_yuan, row.used_yuan]).toEqual([3_600_000, 100, 3_600_100]);
+    expect(row.binding).toBe(true);
+    // A plan over its money (whole units at a breaking point, docs/model.md) reads over.
+    const over = minBudgetRow(new Namer(s), s.sources[0], "town", 2022, 3_000_000, scale, { used: used + 0.09 / MONEY_UNIT, carriedIn });
+    expect(over.used_yuan).toBe(3_600_100.1);
   });
 
   it("totals its rows in run.json, and its rows' money is the plan at the minimum budgets as written (大埔县 towns)", async () => {
