@@ -10,10 +10,10 @@
  * maximum flow always carries everything: the result is a circulation again, and an edge keeps a
  * part of its start only where no bounds of an earlier phase had a path for it.
  *
- * Guarantees: the flows stay integral; an edge within its first bounds is never moved out of any
- * phase's bounds; the work is a few breadth-first passes over the network, not one per unit moved
- * (`steps` counts the arcs the searches look at); the same network always settles alike (arcs are
- * tried in the order the edges were made).
+ * Guarantees: the flows stay integral; a phase moves no edge outside that phase's bounds, and only
+ * the last takes an edge back toward where it started; the work is a few breadth-first passes over
+ * the network, not one per unit moved (`steps` counts the arcs the searches look at); the same
+ * network always settles alike (arcs are tried in the order the edges were made).
  */
 
 export interface Bounds {
@@ -74,10 +74,9 @@ export class FenNetwork {
 
   /**
    * Settles every edge within its bounds as far as phases 0…`last` − 1 allow (see the module's
-   * method); phase `last` sets back what none could. Returns the edges out of their phase-0 bounds
-   * at the start.
+   * method); phase `last` sets back what none could.
    */
-  settle(last: number): number[] {
+  settle(last: number): void {
     const made = this.edges.length;
     const source = this.node();
     const sink = this.node();
@@ -105,7 +104,6 @@ export class FenNetwork {
     for (let phase = 0; phase <= last && need > 0; phase++) need -= this.maxFlow(source, sink, phase);
     for (const { edge, back, sign } of setBack) this.edges[edge].flow += sign * this.edges[back].flow;
     this.drop(made, source);
-    return setBack.map((s) => s.edge);
   }
 
   /**
