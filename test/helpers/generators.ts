@@ -85,7 +85,7 @@ export const provinceScenario: fc.Arbitrary<Scenario> = fc
     cost: fc.integer({ min: 50, max: 500 }), // 万元
     stock: fc.integer({ min: 1, max: 20 }),
     twoYears: fc.boolean(),
-    govMax: fc.integer({ min: 300, max: 1000 }).map((x) => x / 1000),
+    govMax: fc.integer({ min: 600, max: 1000 }).map((x) => x / 1000),
     budgets: fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 9, maxLength: 9 }), // 万元: province, cities, towns
     entBudget: fc.integer({ min: 0, max: 2000 }),
     carryover: fc.boolean(),
@@ -98,7 +98,8 @@ export const provinceScenario: fc.Arbitrary<Scenario> = fc
       id: "p0",
       spendProfile: g.twoYears ? [0.6, 0.4] : [1],
       leaves: leaves.map((l) => ({ region: l, stock: g.stock, householdsPerUnit: 1, unitCost: g.cost * 1e4 })),
-      shares: { gov: { min: 0, max: g.govMax, capPerHousehold: null }, ent: { min: 0, max: 0.3, capPerHousehold: null }, res: { min: 0, max: 1, capPerHousehold: null } },
+      // Residents pay a tenth at most: the government's budgets (and the enterprise's) pay the rest.
+      shares: { gov: { min: 0, max: g.govMax, capPerHousehold: null }, ent: { min: 0, max: 0.3, capPerHousehold: null }, res: { min: 0.05, max: 0.1, capPerHousehold: null } },
     });
     return scenario({
       horizon: { start: 2021, end: 2023 },
