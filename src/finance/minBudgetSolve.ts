@@ -238,6 +238,6 @@ function modelPlan(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array)
     const binding = row ? row.binding : isBinding(ctx.model.rows[b.row].ub + money.carriedIn[k], money.used[k]);
     return { source: source.id, region: b.region, year: b.year, binding, carried_out_yuan: reportYuan(money.carriedOut[k]) };
   });
-  const funding = extractFunding(ctx, reportedPayments(ctx, primal), namer);
+  const funding = extractFunding(ctx, reportedPayments(ctx, primal).paid, namer);
   return { scale: (v) => primal[v], rows: rows.sort(byYearSourceRegion), budgets, funding };
 }
