@@ -2,7 +2,8 @@
 import type { Label } from "../format/labels.js";
 import type { SimulationOutcome } from "../pipeline.js";
 import type { BudgetRow, ShadowPriceRow } from "../results/types.js";
-import { formatChange, formatCount, formatMoney, formatMoneyRoom, formatPercent, formatShortOf } from "../format/numbers.js";
+import { formatChange, formatCount, formatMoney, formatPercent, formatShortOf } from "../format/numbers.js";
+import { formatMoneyRoom } from "../format/priceSteps.js";
 import { budgetPriceStep } from "../results/shadowPrices.js";
 import { type ConflictGroup, groupConflicts } from "../plan/conflictGroups.js";
 import { mustGive } from "../plan/elastic.js";

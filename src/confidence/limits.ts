@@ -14,7 +14,8 @@ import { describeRow, describeRowZh, Namer } from "../plan/describe.js";
 import { metricLabel } from "../format/labels.js";
 import { inputPathOf } from "../plan/rowInputs.js";
 import type { Scenario, YamlPath } from "../scenario/types.js";
-import { formatMoney, grouped, priceStepYuan } from "../format/numbers.js";
+import { formatMoney, grouped } from "../format/numbers.js";
+import { priceStepYuan } from "../format/priceSteps.js";
 
 export interface Limit {
   /** Group key, e.g. `budget[city,*,2025]`. */

@@ -14,7 +14,8 @@ import { round } from "./numbers.js";
 import { targetGain, validity } from "./shadow.js";
 import type { ShadowPriceRow } from "./types.js";
 import { MONEY_UNIT } from "../model/context.js";
-import { formatMoney, moneyPriceStep, priceStepYuan } from "../format/numbers.js";
+import { formatMoney } from "../format/numbers.js";
+import { moneyPriceStep, priceStepYuan } from "../format/priceSteps.js";
 
 export function extractShadowPrices(sol: PlanSolution, namer: Namer): ShadowPriceRow[] {
   if (!sol.targetResponse) return [];

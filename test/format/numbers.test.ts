@@ -1,6 +1,7 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { countsWholeUnits, formatChange, formatCount, formatMoney, formatMoneyApart, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, probabilityNote, formatScore, formatShortOf, formatTargetRange, formatMoneyRoom, formatRoom, moneyPriceStep, moneyUnitFor, priceStep, priceStepYuan, shownMoneyRoom, shownRoom } from "../../src/format/numbers.js";
+import { countsWholeUnits, formatChange, formatCount, formatMoney, formatMoneyApart, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, probabilityNote, formatScore, formatShortOf, formatTargetRange, moneyUnitFor } from "../../src/format/numbers.js";
+import { formatMoneyRoom, formatRoom, moneyPriceStep, priceStep, priceStepYuan, shownMoneyRoom, shownRoom } from "../../src/format/priceSteps.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
