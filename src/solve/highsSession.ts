@@ -15,7 +15,7 @@ import { noSolution, secondsSince } from "./check.js";
 import { infeasibleSubsystem, rhsSensitivity, rowRanges } from "./highsAnalysis.js";
 import { limitedResult, optimalResult, type RunShape, targetReachedResult } from "./highsResults.js";
 import { type HighsRuntime, threadRuntime } from "./highsRuntime.js";
-import { confirmInfeasible, DUAL_SIMPLEX, retryCold, settleInfeasibleOrUnbounded, settleNoVerdict, statusName } from "./highsStatus.js";
+import { DUAL_SIMPLEX, resolveClean, retryCold, settleInfeasibleOrUnbounded, settleNoVerdict, statusName } from "./highsStatus.js";
 import { type CsrRows, csrRows, denseCost, type ModelArrays, modelArrays, ModelDataError } from "./modelData.js";
 import type {
   BoundChange, CoefficientChange, InfeasibleSubsystem, RowRange, SessionSolveOptions, SolveResult, SolverSession,
@@ -179,7 +179,7 @@ export class HighsSession implements SolverSession {
       if (status === 9) status = settleInfeasibleOrUnbounded(m, this.cost);
       // A MIP's "infeasible" is not re-solved: without presolve its branch and bound may take far longer.
       const confirm = status === 8 && !this.isMip;
-      if (confirm) status = confirmInfeasible(m);
+      if (confirm) status = resolveClean(m);
       // "Unknown" or a solve error on an LP: one clean re-solve first (unless that just ran).
       status = settleNoVerdict(m, status, { mip: this.isMip, clean: confirm });
       switch (status) {

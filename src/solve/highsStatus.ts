@@ -28,17 +28,11 @@ export function retryCold(m: Model): number {
  * the scaled LP, 1.9e-9 infeasible once unscaled (tolerance 1e-9), and the dual simplex clean-up
  * HiGHS then ran declared the LP infeasible in 0 iterations, though starting nothing is feasible;
  * CBC, GLPK, jslp and this re-solve find its optimum. Only infeasible verdicts pay for the re-solve.
- * Returns the re-solve's status (7 when the LP was feasible after all).
+ * Returns the re-solve's status (7 when the LP was feasible after all). The same clean re-solve
+ * re-checks a solve that ended without a verdict (`settleNoVerdict`). The next solve sets presolve
+ * and the strategy again, so the options do not outlive it.
  */
-export function confirmInfeasible(m: Model): number {
-  return resolveClean(m);
-}
-
-/**
- * The clean re-solve both re-checks use: from scratch, without presolve, by dual simplex. The next
- * solve sets presolve and the strategy again, so the options do not outlive it.
- */
-function resolveClean(m: Model): number {
+export function resolveClean(m: Model): number {
   m.options.set({ presolve: "off", solver: "choose", simplex_strategy: DUAL_SIMPLEX });
   return retryCold(m);
 }

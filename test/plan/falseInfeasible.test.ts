@@ -4,7 +4,7 @@
  * outside the 1e-9 feasibility tolerance once unscaled, and HiGHS's dual simplex clean-up declared
  * it infeasible, so the plan came out infeasible with "conflicts" whose elastic violations were all
  * 0. An LP HiGHS calls infeasible is now solved again, cold and without presolve, before the
- * verdict stands (src/solve/highsStatus.ts, confirmInfeasible; docs/solvers.md, "False infeasible").
+ * verdict stands (src/solve/highsStatus.ts, resolveClean; docs/solvers.md, "False infeasible").
  */
 import { describe, expect, it } from "vitest";
 import { loadCheckedScenario } from "../../src/loadChecked.js";
