@@ -8,11 +8,12 @@
  */
 import { formatMoney, formatMoneyChange } from "../format/numbers.js";
 import type { FundingRow } from "../results/types.js";
-import { round, sumYuan } from "../results/numbers.js";
+import { sumYuan } from "../results/numbers.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
 import { usedBySource } from "../results/usedBySource.js";
 import type { Scenario } from "../scenario/types.js";
 import type { MinBudgetRow } from "./minBudgetRows.js";
+import { sourceChange } from "./sourceChange.js";
 
 export const MIN_BUDGET_FUNDING_FILE = "min_budget_funding.csv";
 
@@ -43,18 +44,8 @@ export function minBudgetFundingRows(
     const used = byYear(atScale, year);
     const before = today && byYear(today, year);
     return scenario.sources.map((s) => {
-      const now = used.get(s.id) ?? 0;
-      const then = before ? before.get(s.id) ?? 0 : null;
-      return {
-        year,
-        source: s.id,
-        source_name: s.name,
-        source_kind: s.kind,
-        scaled_source: rows.some((r) => r.source === s.id && r.year === year),
-        today_used_yuan: then,
-        used_yuan: now,
-        change_yuan: then === null ? null : round(now - then, 2),
-      };
+      const { before_yuan, used_yuan, ...money } = sourceChange(s, used, before);
+      return { year, ...money, scaled_source: rows.some((r) => r.source === s.id && r.year === year), today_used_yuan: before_yuan, used_yuan: used_yuan! };
     });
   });
 }

@@ -9,6 +9,7 @@ import { formatMoney, formatMoneyChange } from "../format/numbers.js";
 import { round } from "../results/numbers.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
 import { usedBySource } from "../results/usedBySource.js";
+import { sourceChange } from "./sourceChange.js";
 import { basePlan, levelStatus, type StressLevel } from "./stress.js";
 
 export const STRESS_FUNDING_FILE = "stress_funding.csv";
@@ -35,19 +36,8 @@ export function stressFundingRows(levels: StressLevel[], cutSources: readonly st
   return levels.flatMap((level) => {
     const used = levelUsedBySource(level);
     return sources.map((s) => {
-      const now = used === null ? null : used.get(s.id) ?? 0;
-      const before = base?.get(s.id) ?? 0;
-      return {
-        cut: level.cut,
-        cut_label: level.label,
-        status: levelStatus(level),
-        source: s.id,
-        source_name: s.name,
-        source_kind: s.kind,
-        cut_source: cutSources.includes(s.id),
-        used_yuan: now,
-        change_yuan: now === null || base === null ? null : round(now - before, 2),
-      };
+      const { before_yuan: _, ...money } = sourceChange(s, used, base);
+      return { cut: level.cut, cut_label: level.label, status: levelStatus(level), ...money, cut_source: cutSources.includes(s.id) };
     });
   });
 }
