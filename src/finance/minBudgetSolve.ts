@@ -21,6 +21,7 @@ import type { BudgetSelection } from "./selection.js";
 import { budgetMoney } from "../results/carry.js";
 import { extractFunding } from "../results/extract.js";
 import { reportedPayments } from "../results/payments.js";
+import { roundingNotice, roundingRow } from "../results/roundingNotes.js";
 import type { FundingRow } from "../results/types.js";
 import { wholeUnitNotice, wholeUnitScale } from "./wholeUnitScale.js";
 import { planScenario, type PlannedScenario, type ScenarioPlanner } from "../plan/planScenario.js";
@@ -89,6 +90,8 @@ interface WrittenPlan {
   rows: MinBudgetRow[];
   budgets: CarryingBudget[];
   funding: FundingRow[];
+  /** Sums of its payments the rounding to the fen could not hold (diagnostics.csv's `rounding` rows in `simulate`). */
+  notices: Label[];
 }
 
 /**
@@ -130,7 +133,7 @@ export async function solveMinBudget(given: Scenario, sel: BudgetSelection, opti
     }
     plan ??= modelPlan(mb, scenario, primal);
     // A stage stopped at its time limit: the summary, run.json and the report say so.
-    result = answer(run, mb, scenario, perYear, primal, plan, [...notices, ...run.warnings, ...(checked?.notices ?? [])]);
+    result = answer(run, mb, scenario, perYear, primal, plan, [...notices, ...run.warnings, ...(checked?.notices ?? []), ...plan.notices]);
     if (checked?.grownFrom) result.grownFrom = checked.grownFrom;
   } finally {
     await staged.dispose();
@@ -209,7 +212,8 @@ function plannedAt(mb: MinBudgetModel, scenario: Scenario, scale: number, planne
     const money = { used: (b?.used_yuan ?? 0) / MONEY_UNIT, carriedIn: (b?.carried_in_yuan ?? 0) / MONEY_UNIT };
     return minBudgetRow(namer, scenario.sources.find((x) => x.id === s.source)!, s.region, s.year, s.amount, scale, money);
   });
-  return { scale: () => scale, rows: rows.sort(byYearSourceRegion), budgets: planned.tables.budgets, funding: planned.tables.funding };
+  const notices = planned.tables.diagnostics.filter((d) => d.kind === "rounding").map(roundingNotice);
+  return { scale: () => scale, rows: rows.sort(byYearSourceRegion), budgets: planned.tables.budgets, funding: planned.tables.funding, notices };
 }
 
 /**
@@ -238,6 +242,7 @@ function modelPlan(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array)
     const binding = row ? row.binding : isBinding(ctx.model.rows[b.row].ub + money.carriedIn[k], money.used[k]);
     return { source: source.id, region: b.region, year: b.year, binding, carried_out_yuan: reportYuan(money.carriedOut[k]) };
   });
-  const funding = extractFunding(ctx, reportedPayments(ctx, primal).paid, namer);
-  return { scale: (v) => primal[v], rows: rows.sort(byYearSourceRegion), budgets, funding };
+  const { paid, notes } = reportedPayments(ctx, primal);
+  const notices = notes.map((n) => roundingNotice(roundingRow(n)));
+  return { scale: (v) => primal[v], rows: rows.sort(byYearSourceRegion), budgets, funding: extractFunding(ctx, paid, namer), notices };
 }

@@ -47,3 +47,8 @@ export function roundingNote(ctx: ModelContext, of: SumOf, sum: UnheldSum): Roun
 export function roundingRow(note: RoundingNote): DiagnosticRow {
   return { kind: "rounding", where: note.where, message: note.message.en, message_zh: note.message.zh, input_line: "" };
 }
+
+/** A rounding row of diagnostics.csv as a note where a command has no diagnostics.csv (min-budget's plan at λ). */
+export function roundingNotice(row: DiagnosticRow): Label {
+  return { en: `${row.where}: ${row.message}`, zh: `${row.where}：${row.message_zh}` };
+}

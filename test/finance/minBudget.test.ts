@@ -191,3 +191,20 @@ describe("min_budget.csv's carried money", () => {
     }
   }, 60_000);
 });
+
+describe("min-budget's notes of the plan at λ", () => {
+  it("say where the rounding to the fen could not hold a sum of its payments, as simulate's diagnostics.csv does", async () => {
+    const { scenario } = loadScenario("test/fixtures/confidence/whole-units/qinghe.yaml");
+    // No shipped or fixture scenario leaves a sum unheld: the plan simulate makes at λ is given one.
+    const unheld = { kind: "rounding", where: "cost[qinghe,towns,2023]", message: "the payments … read 1.00 yuan", message_zh: "付款合计1.00元", input_line: "" };
+    const plan = async (s: Scenario) => {
+      const planned = await planScenario(s, "highs");
+      planned.tables.diagnostics.push(unheld);
+      return planned;
+    };
+    const r = await solveMinBudget(scenario, resolveSelection(scenario, government), { plan });
+    expect(r.status).toBe("optimal");
+    expect(r.notices.map((n) => n.en)).toContain("cost[qinghe,towns,2023]: the payments … read 1.00 yuan");
+    expect(r.notices.map((n) => n.zh)).toContain("cost[qinghe,towns,2023]：付款合计1.00元");
+  }, 60_000);
+});
