@@ -1,6 +1,7 @@
 /**
  * Deep merge of scenario layers, applied left to right onto the accumulated document:
- * - mappings merge key by key; a `null` value removes the key;
+ * - mappings merge key by key; a `null` value removes the key; a mapping whose `type` a layer
+ *   changes (a distribution's kind) is replaced, since each kind has its own parameters;
  * - lists of records merge by identity (`id`, or for records without ids but with `region`, the
  *   region together with `program` and `year` when present): a record whose identity exists already
  *   deep-merges into it, a new one is appended, `{id: x, _delete: true}` removes record x;
@@ -36,7 +37,7 @@ export function applyLayer(
 }
 
 function mergeValue(base: unknown, over: unknown, path: PathKey[], ctx: MergeContext): unknown {
-  if (isRecord(over)) return mergeObject(isRecord(base) ? base : undefined, over, path, ctx);
+  if (isRecord(over)) return mergeObject(isRecord(base) && !retyped(base, over) ? base : undefined, over, path, ctx);
   if (Array.isArray(over)) return mergeList(Array.isArray(base) ? base : [], over, path, ctx);
   return over;
 }
@@ -64,6 +65,14 @@ function mergeObject(
     ctx.positions.copy(over, key, out, key);
   }
   return out;
+}
+
+/**
+ * Whether `over` names a different `type` than `base`: a triangular's `mode` left under a normal
+ * would be an unknown key, so a planner naming another kind means its parameters, not a patch.
+ */
+function retyped(base: Record<string, unknown>, over: Record<string, unknown>): boolean {
+  return "type" in base && over.type !== undefined && over.type !== null && over.type !== base.type;
 }
 
 /** The identity of a record in a keyed list, or null when the item is not such a record. */

@@ -80,6 +80,29 @@ describe("merge semantics", () => {
     expect(base).toEqual(copy);
   });
 
+  it("replaces a mapping whose type a layer changes; one keeping its type, or naming none, merges", () => {
+    const dist = { type: "triangular", min: 0.9, mode: 1, max: 1.3 };
+    const base = { uncertainty: { inputs: [{ id: "cost", applies_to: "unit_cost", dist }] } };
+    const out = mergeAll(base, { uncertainty: { inputs: [{ id: "cost", dist: { type: "normal", mean: 1, sd: 0.1, min: 0 } }] } });
+    expect(out.uncertainty).toEqual({ inputs: [{ id: "cost", applies_to: "unit_cost", dist: { type: "normal", mean: 1, sd: 0.1, min: 0 } }] });
+    expect(mergeAll({ dist }, { dist: { max: 1.5 } })).toEqual({ dist: { ...dist, max: 1.5 } });
+    expect(mergeAll({ dist }, { dist: { type: "triangular", max: 1.5 } })).toEqual({ dist: { ...dist, max: 1.5 } });
+    expect(mergeAll({ dist }, { dist: { type: null, mode: null } })).toEqual({ dist: { min: 0.9, max: 1.3 } });
+  });
+
+  it("a replaced mapping's values point at the layer that replaced it", () => {
+    const positions = new PositionTable();
+    const base = { dist: { type: "triangular", min: 0.9, mode: 1, max: 1.3 } };
+    const over = { dist: { type: "normal", mean: 1, sd: -1 } };
+    positions.set(base.dist, "min", { file: "base.yaml", line: 3 });
+    positions.set(over, "dist", { file: "over.yaml", line: 1 });
+    positions.set(over.dist, "sd", { file: "over.yaml", line: 2 });
+    const out = applyLayer(base, over, { positions });
+    const fallback = { file: "?", line: null };
+    expect(positions.locate(out, ["dist", "sd"], fallback)).toEqual({ file: "over.yaml", line: 2 });
+    expect(positions.locate(out, ["dist", "min"], fallback)).toEqual({ file: "over.yaml", line: 1 }); // gone: its record
+  });
+
   it("keys lists by id, else by region, else not at all", () => {
     expect(listKeying([{ id: "a" }, { id: 3 }])?.({ id: 3 })).toBe("id:3");
     expect(listKeying([{ region: "a" }, { region: "b", year: 2021 }])).not.toBeNull();
