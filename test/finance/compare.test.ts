@@ -9,6 +9,7 @@ import { summariseFolder } from "../../src/finance/compare/folderSummary.js";
 import { keyFigures } from "../../src/report/keyFigures.js";
 import { runContext } from "../../src/report/runContext.js";
 import { simulate } from "../../src/pipeline.js";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 
 const TOWNS = "test/fixtures/finance/towns.yaml";
 const CUT = "test/fixtures/finance/cut-20.yaml";
@@ -314,6 +315,23 @@ describe("input diff", () => {
     const a = { programs: [{ id: "towns", integer: "是" }, { id: "streets", integer: "否" }], sources: [{ id: "c", carryover: "是" }] };
     const b = { programs: [{ id: "towns", integer: true }, { id: "streets", integer: false }], sources: [{ id: "c", carryover: false }] };
     expect(diffInputs([a, b])).toEqual([{ path: "sources[c].carryover", values: ["是", "false"] }]);
+  });
+
+  it("reads a flag a folder left out as its default: absent against false is no change, absent against true is", async () => {
+    /** base's folder with input.yaml's `central` source and objective patched. */
+    const withFlags = (name: string, central: Record<string, unknown>, objective: Record<string, unknown>) => {
+      const folder = join(dir, name);
+      cpSync(base, folder, { recursive: true });
+      const input = parseYaml(readFileSync(join(folder, "input.yaml"), "utf8"));
+      input.sources[0] = { ...input.sources[0], ...central };
+      writeFileSync(join(folder, "input.yaml"), stringifyYaml({ ...input, objective }));
+      return folder;
+    };
+    const written = withFlags("flags-false", { carryover: false }, { smoothing: "否" });
+    expect((await compareFolders([base, written])).inputs).toEqual([]);
+    const result = await compareFolders([base, withFlags("flags-true", { carryover: true }, { smoothing: false })]);
+    expect(result.inputs).toEqual([{ path: "sources[central].carryover", values: ["(absent: false)", "true"] }]);
+    expect(compareText(result, 5, null)).toContain("inputs that differ (1):\n  sources[central].carryover: (absent: false) → true\n");
   });
 
   it("keys lists of records by id, or by region/program/year, and other lists as values", () => {

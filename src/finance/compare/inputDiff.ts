@@ -3,12 +3,14 @@
  * scenario) is flattened into `path → value`, where lists of records are keyed by their `id`
  * (or, like the merge, by region/program/year), so a changed budget reads
  * `sources[central].budgets[guangdong].by_year.2024: 9.6亿 → 7.68亿` instead of a list index.
+ * A flag one folder left out compares as the value it reads as (flagDefaults.ts).
  */
 import { flagValue } from "../../scenario/flag.js";
+import { Defaulted, withFlagDefaults } from "./flagDefaults.js";
 
 export interface InputDifference {
   path: string;
-  /** The value in each folder, as text; null where the path is absent. */
+  /** The value in each folder, as text; null where the path is absent; `(absent: false)` for a flag left out (its default). */
   values: (string | null)[];
 }
 
@@ -16,23 +18,29 @@ export interface InputDifference {
 interface Leaf {
   text: string;
   same: string;
+  /** A flag the folder left out, read as its default (flagDefaults.ts). */
+  defaulted?: boolean;
 }
 
 export function diffInputs(inputs: unknown[]): InputDifference[] {
-  const flat = inputs.map((doc) => flatten(doc));
+  const flat = inputs.map((doc) => flatten(withFlagDefaults(doc)));
   const paths: string[] = [];
   const seen = new Set<string>();
   for (const m of flat) for (const p of m.keys()) if (!seen.has(p)) (seen.add(p), paths.push(p));
   const out: InputDifference[] = [];
   for (const path of paths) {
     const leaves = flat.map((m) => m.get(path) ?? null);
+    // A flag no folder wrote is no row: what made its defaults differ (as_of) is listed itself.
+    if (leaves.every((l) => l === null || l.defaulted)) continue;
     if (leaves.some((l) => l?.same !== leaves[0]?.same)) out.push({ path, values: leaves.map((l) => l?.text ?? null) });
   }
   return out;
 }
 
 function flatten(doc: unknown, path = "", out = new Map<string, Leaf>()): Map<string, Leaf> {
-  if (isRecord(doc)) {
+  if (doc instanceof Defaulted) {
+    out.set(path, { text: `(absent: ${doc.value})`, same: `flag ${doc.value}`, defaulted: true });
+  } else if (isRecord(doc)) {
     const keys = Object.keys(doc);
     if (keys.length === 0 && path) out.set(path, { text: "{}", same: "{}" });
     for (const k of keys) flatten(doc[k], path ? `${path}.${k}` : k, out);
