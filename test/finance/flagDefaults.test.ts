@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { Defaulted, withFlagDefaults } from "../../src/finance/compare/flagDefaults.js";
 import { diffInputs } from "../../src/finance/compare/inputDiff.js";
+import { scenarioJsonSchema } from "../../src/scenario/jsonSchema.js";
 
 /** A small input.yaml with one record of each kind that holds a flag, none of them written. */
 const input = (extra: Record<string, unknown> = {}) => ({
@@ -38,5 +40,36 @@ describe("flags left out of input.yaml compare as their defaults", () => {
     });
     expect(diffInputs([dated(undefined), dated(true)])).toEqual([]);
     expect(diffInputs([dated(undefined), dated(false)])).toEqual([{ path: "actuals[gz/retrofit/2024].partial", values: ["(absent: true)", "false"] }]);
+  });
+});
+
+describe("the flags compare fills in", () => {
+  it("are every true/false key of the scenario schema (a flag added to the schema must get its default here)", () => {
+    const inSchema = new Set<string>();
+    const walk = (node: unknown, path: string): void => {
+      if (node === null || typeof node !== "object") return;
+      if (Array.isArray(node)) return node.forEach((n) => walk(n, path));
+      const record = node as Record<string, unknown>;
+      for (const [key, value] of Object.entries(record)) {
+        if (key !== "properties" || value === null || typeof value !== "object") {
+          walk(value, path);
+          continue;
+        }
+        for (const [name, schema] of Object.entries(value as Record<string, { description?: string }>)) {
+          if (schema?.description?.startsWith("true or false")) inSchema.add(`${path}.${name}`);
+          walk(schema, `${path}.${name}`);
+        }
+      }
+    };
+    walk(scenarioJsonSchema(), "");
+    const filled = new Set<string>();
+    const collect = (node: unknown, path: string): void => {
+      if (node instanceof Defaulted) return void filled.add(path);
+      if (Array.isArray(node)) return node.forEach((n) => collect(n, path));
+      if (node !== null && typeof node === "object") for (const [k, v] of Object.entries(node)) collect(v, `${path}.${k}`);
+    };
+    collect(withFlagDefaults(input()), "");
+    expect(inSchema.size).toBeGreaterThanOrEqual(5);
+    expect([...filled].sort()).toEqual([...inSchema].sort());
   });
 });
