@@ -6,7 +6,7 @@
 import { rowName } from "../model/names.js";
 import type { Row } from "../model/types.js";
 import type { Scenario } from "../scenario/types.js";
-import { formatYuan } from "../scenario/units.js";
+import { formatMoney } from "../format/numbers.js";
 import { MONEY_UNIT } from "../model/context.js";
 import { metricLabel, TARGET_KIND_LABELS, wordsFor } from "../format/labels.js";
 
@@ -49,7 +49,7 @@ export function describeRow(row: Row, scenario: Scenario, namer = new Namer(scen
     case "shares":
       return `${r.bound === "min" ? "minimum" : "maximum"} share ${pct(r.share)} of ${namer.label("source", r.source)} in ${namer.label("program", r.program)} at ${at(r.region)} in ${r.year}`;
     case "resident_cap":
-      return `residents' cap of ${formatYuan(r.cap)} per household (${namer.label("source", r.source)}) in ${namer.label("program", r.program)} at ${at(r.region)} in ${r.year}`;
+      return `residents' cap of ${formatMoney(r.cap)} per household (${namer.label("source", r.source)}) in ${namer.label("program", r.program)} at ${at(r.region)} in ${r.year}`;
     case "links":
       return `link '${r.link}': ${namer.label("source", r.source)} ${r.bound === "min" ? "≥" : "≤"} ${r.ratio} × ${namer.label("source", r.of)} in ${at(r.region)} in ${r.year}`;
     case "stock":
@@ -86,7 +86,7 @@ export function describeRowZh(row: Row, scenario: Scenario, namer = new Namer(sc
     case "shares":
       return `${namer.labelZh("source", r.source)}在${at(r.region)}${r.year}年${namer.labelZh("program", r.program)}中的${r.bound === "min" ? "最低" : "最高"}占比（${pct(r.share)}）`;
     case "resident_cap":
-      return `${at(r.region)}${r.year}年${namer.labelZh("program", r.program)}的居民每户出资上限（${formatYuan(r.cap)}，${namer.labelZh("source", r.source)}）`;
+      return `${at(r.region)}${r.year}年${namer.labelZh("program", r.program)}的居民每户出资上限（${formatMoney(r.cap)}，${namer.labelZh("source", r.source)}）`;
     case "links":
       return `${at(r.region)}${r.year}年的资金配套关系“${r.link}”（${namer.labelZh("source", r.source)} ${r.bound === "min" ? "≥" : "≤"} ${r.ratio} × ${namer.labelZh("source", r.of)}）`;
     case "stock":
@@ -114,7 +114,7 @@ export function isMoneyRow(row: Row): boolean {
 
 /** A row's amount in the units planners read: yuan for money rows, units otherwise. */
 export function formatRowAmount(row: Row, amount: number): string {
-  return isMoneyRow(row) ? formatYuan(amount * MONEY_UNIT) : `${round(amount)}`;
+  return isMoneyRow(row) ? formatMoney(amount * MONEY_UNIT) : `${round(amount)}`;
 }
 
 function pct(x: number): string {

@@ -4,7 +4,7 @@
  * would otherwise surface only as targets silently missed.
  */
 import type { Scenario } from "./types.js";
-import { formatYuan } from "./units.js";
+import { formatMoney } from "../format/numbers.js";
 
 export interface FundabilityProblem {
   path: (string | number)[];
@@ -22,9 +22,9 @@ export function fundabilityProblems(scenario: Scenario): FundabilityProblem[] {
       problems.push({
         path: ["programs", p, "shares", sourceId, "cap_per_household"],
         message:
-          `the cap of ${formatYuan(share.capPerHousehold)} per household (${formatYuan(share.capPerHousehold * leaf.householdsPerUnit)} per unit of ` +
+          `the cap of ${formatMoney(share.capPerHousehold)} per household (${formatMoney(share.capPerHousehold * leaf.householdsPerUnit)} per unit of ` +
           `${leaf.householdsPerUnit} households) cannot pay the minimum share ${Number((share.min * 100).toFixed(4))}% of the unit cost ` +
-          `${formatYuan(leaf.unitCost)} in ${leaf.region}${blocked.length > 1 ? ` and ${blocked.length - 1} other leaves` : ""}: no unit could be funded there ` +
+          `${formatMoney(leaf.unitCost)} in ${leaf.region}${blocked.length > 1 ? ` and ${blocked.length - 1} other leaves` : ""}: no unit could be funded there ` +
           `(check the unit cost, the cap or the minimum share)`,
       });
     }

@@ -15,7 +15,7 @@ import type { PlaceLabel } from "./inputPlace.js";
 import { regionLabel } from "./moneyNotices.js";
 import type { Actual, Scenario } from "./types.js";
 import { unitCostOfStart } from "./unitPrice.js";
-import { formatYuan } from "./units.js";
+import { formatMoney } from "../format/numbers.js";
 
 /** Recorded payments under this share of the planned cost due are noted. */
 export const PAID_SHARE_NOTED = 0.5;
@@ -43,8 +43,8 @@ export function paidNotices(scenario: Scenario, place: PlaceLabel): Label[] {
     const sources = named.length + notNamed.length;
     const from = some ? ` from ${named.join(", ")} only (${named.length} of the ${sources} sources funding it)` : " from every source funding it";
     const fromZh = some ? `，仅来自${named.join("、")}（为其出资的${sources}个来源中的${named.length}个）` : "，来自为其出资的全部来源";
-    const perUnit = a.started > 0 ? `, ${formatYuan(paid / a.started)} a unit started that year (${fmt(a.started)}), against a planned unit cost of ${formatYuan(priceOf(a.year))}` : "";
-    const perUnitZh = a.started > 0 ? `，按当年开工的${fmt(a.started)}个单位计每单位${formatYuan(paid / a.started)}，而计划单位造价为${formatYuan(priceOf(a.year))}` : "";
+    const perUnit = a.started > 0 ? `, ${formatMoney(paid / a.started)} a unit started that year (${fmt(a.started)}), against a planned unit cost of ${formatMoney(priceOf(a.year))}` : "";
+    const perUnitZh = a.started > 0 ? `，按当年开工的${fmt(a.started)}个单位计每单位${formatMoney(paid / a.started)}，而计划单位造价为${formatMoney(priceOf(a.year))}` : "";
     const first = a.year - program.spendProfile.length + 1;
     const span = program.spendProfile.length > 1 ? ` (started ${first}–${a.year})` : "";
     const spanZh = program.spendProfile.length > 1 ? `（${first}–${a.year}年开工）` : "";
@@ -56,12 +56,12 @@ export function paidNotices(scenario: Scenario, place: PlaceLabel): Label[] {
     const todo = whatToDo(scenario, a, some);
     const region = label(a.region);
     out.push({
-      en: `actuals[${i}] (${at.en}): payments recorded for ${region.en}, ${a.program} in ${a.year} come to ${formatYuan(paid)}${from}${perUnit}; ` +
-        `that is under half of the ${formatYuan(planned)} the units being paid for then${span} cost at planned unit costs. ` +
-        `The plan counts ${formatYuan(paid)} for that year: ${why}. ${todo.en}`,
-      zh: `actuals[${i}]（${at.zh}）：${region.zh}的${a.program}项目${a.year}年登记的支付合计${formatYuan(paid)}${fromZh}${perUnitZh}；` +
-        `不到当年应付款项目${spanZh}按计划单位造价计算所需${formatYuan(planned)}的一半。` +
-        `规划按${formatYuan(paid)}计入该年：${whyZh}。${todo.zh}`,
+      en: `actuals[${i}] (${at.en}): payments recorded for ${region.en}, ${a.program} in ${a.year} come to ${formatMoney(paid)}${from}${perUnit}; ` +
+        `that is under half of the ${formatMoney(planned)} the units being paid for then${span} cost at planned unit costs. ` +
+        `The plan counts ${formatMoney(paid)} for that year: ${why}. ${todo.en}`,
+      zh: `actuals[${i}]（${at.zh}）：${region.zh}的${a.program}项目${a.year}年登记的支付合计${formatMoney(paid)}${fromZh}${perUnitZh}；` +
+        `不到当年应付款项目${spanZh}按计划单位造价计算所需${formatMoney(planned)}的一半。` +
+        `规划按${formatMoney(paid)}计入该年：${whyZh}。${todo.zh}`,
     });
   });
   return out;

@@ -14,7 +14,8 @@
 import type { Label } from "../format/labels.js";
 import type { PlaceLabel } from "./inputPlace.js";
 import { formatPath, type PathKey } from "./positions.js";
-import { formatYuan, parseAmount } from "./units.js";
+import { parseAmount } from "./units.js";
+import { formatMoney } from "../format/numbers.js";
 
 interface Amount {
   path: PathKey[];
@@ -47,13 +48,13 @@ export function implausibleBudgets(merged: unknown, place: PlaceLabel): Label[] 
     const meant = `${a.yuan}${nearestUnit(a.yuan, median)}`;
     if (tiny && !belowMedian) {
       return [{
-        en: `${w.en}: a government budget of ${formatYuan(a.yuan)} a year is under 1万元; amounts without a unit are yuan: did you mean "${meant}"?`,
-        zh: `${w.zh}：政府预算每年${formatYuan(a.yuan)}，不足1万元；${inYuanZh(meant)}`,
+        en: `${w.en}: a government budget of ${formatMoney(a.yuan)} a year is under 1万元; amounts without a unit are yuan: did you mean "${meant}"?`,
+        zh: `${w.zh}：政府预算每年${formatMoney(a.yuan)}，不足1万元；${inYuanZh(meant)}`,
       }];
     }
     return [{
-      en: `${w.en}: a budget of ${formatYuan(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatYuan(median)} of those from 1万元); ${tiny ? `amounts without a unit are yuan: did you mean "${meant}"?` : "is the unit right?"}`,
-      zh: `${w.zh}：预算${formatYuan(a.yuan)}${tiny ? "远低于" : "远高于"}本方案的一般预算水平（1万元及以上预算的中位数为${formatYuan(median)}）；${tiny ? inYuanZh(meant) : "单位是否写对？"}`,
+      en: `${w.en}: a budget of ${formatMoney(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatMoney(median)} of those from 1万元); ${tiny ? `amounts without a unit are yuan: did you mean "${meant}"?` : "is the unit right?"}`,
+      zh: `${w.zh}：预算${formatMoney(a.yuan)}${tiny ? "远低于" : "远高于"}本方案的一般预算水平（1万元及以上预算的中位数为${formatMoney(median)}）；${tiny ? inYuanZh(meant) : "单位是否写对？"}`,
     }];
   });
 }
@@ -73,15 +74,15 @@ function offOwnYears(a: Amount, record: Amount[], place: PlaceLabel): Label[] {
   const w = where(a.path, place);
   if (a.yuan >= median * EXTRA_ZERO) {
     return [{
-      en: `${w.en}: a budget of ${formatYuan(a.yuan)} is ${Math.round(a.yuan / median)} times the same budget's other years (median ${formatYuan(median)}); an extra zero?`,
-      zh: `${w.zh}：预算${formatYuan(a.yuan)}是同一预算其他年份（中位数${formatYuan(median)}）的${Math.round(a.yuan / median)}倍；是否多写了一个0？`,
+      en: `${w.en}: a budget of ${formatMoney(a.yuan)} is ${Math.round(a.yuan / median)} times the same budget's other years (median ${formatMoney(median)}); an extra zero?`,
+      zh: `${w.zh}：预算${formatMoney(a.yuan)}是同一预算其他年份（中位数${formatMoney(median)}）的${Math.round(a.yuan / median)}倍；是否多写了一个0？`,
     }];
   }
   if (a.yuan >= median / 1000) return [];
   const meant = `${a.yuan}${nearestUnit(a.yuan, median)}`;
   return [{
-    en: `${w.en}: a budget of ${formatYuan(a.yuan)} is far below the same budget's other years (median ${formatYuan(median)}); amounts without a unit are yuan: did you mean "${meant}"?`,
-    zh: `${w.zh}：预算${formatYuan(a.yuan)}远低于同一预算其他年份（中位数${formatYuan(median)}）；${inYuanZh(meant)}`,
+    en: `${w.en}: a budget of ${formatMoney(a.yuan)} is far below the same budget's other years (median ${formatMoney(median)}); amounts without a unit are yuan: did you mean "${meant}"?`,
+    zh: `${w.zh}：预算${formatMoney(a.yuan)}远低于同一预算其他年份（中位数${formatMoney(median)}）；${inYuanZh(meant)}`,
   }];
 }
 
@@ -130,19 +131,19 @@ export function implausibleUnitCosts(merged: unknown, place: PlaceLabel): Label[
       const yuan = parseAmount(value);
       if (yuan === null || yuan <= 0 || !(households > 0)) return [];
       const w = where(path, place);
-      const per = households === 1 ? "" : ` (${formatYuan(yuan / households)} per household)`;
-      const perZh = households === 1 ? "" : `（每户${formatYuan(yuan / households)}）`;
+      const per = households === 1 ? "" : ` (${formatMoney(yuan / households)} per household)`;
+      const perZh = households === 1 ? "" : `（每户${formatMoney(yuan / households)}）`;
       if (counted && yuan / households > MOST_COST_PER_HOUSEHOLD) {
         const hint = perHousehold ? "is it the cost of a whole unit? then write it as `per_unit`" : "is the unit right?";
         return [{
-          en: `${w.en}: a unit cost of ${formatYuan(yuan)}${per}${perHousehold ? " per household" : ""} is far above any real renewal work (at most some tens of 万元 per household); ${hint}`,
-          zh: `${w.zh}：${perHousehold ? "每户" : "单位"}造价${formatYuan(yuan)}${perZh}远高于任何实际的更新改造工程（每户至多几十万元）；${perHousehold ? "是否为一个单位的全部造价？如是，请写作 `per_unit`" : "单位是否写对？"}`,
+          en: `${w.en}: a unit cost of ${formatMoney(yuan)}${per}${perHousehold ? " per household" : ""} is far above any real renewal work (at most some tens of 万元 per household); ${hint}`,
+          zh: `${w.zh}：${perHousehold ? "每户" : "单位"}造价${formatMoney(yuan)}${perZh}远高于任何实际的更新改造工程（每户至多几十万元）；${perHousehold ? "是否为一个单位的全部造价？如是，请写作 `per_unit`" : "单位是否写对？"}`,
         }];
       }
       if (yuan / households >= LEAST_COST_PER_HOUSEHOLD) return k > 0 && reference ? offProgramme(path, yuan, households, reference, place) : [];
       return [{
-        en: `${w.en}: a unit cost of ${formatYuan(yuan)}${per} is far below any real renewal work (thousands to tens of thousands of yuan per household); amounts without a unit are yuan: did you mean "${yuan}万"?`,
-        zh: `${w.zh}：单位造价${formatYuan(yuan)}${perZh}远低于任何实际的更新改造工程（每户数千元至数万元）；${inYuanZh(`${yuan}万`)}`,
+        en: `${w.en}: a unit cost of ${formatMoney(yuan)}${per} is far below any real renewal work (thousands to tens of thousands of yuan per household); amounts without a unit are yuan: did you mean "${yuan}万"?`,
+        zh: `${w.zh}：单位造价${formatMoney(yuan)}${perZh}远低于任何实际的更新改造工程（每户数千元至数万元）；${inYuanZh(`${yuan}万`)}`,
       }];
     });
   });
@@ -160,19 +161,19 @@ function offProgramme(path: PathKey[], yuan: number, households: number, referen
   const ratio = yuan / households / reference.yuan;
   if (ratio > 1 / OFF_PROGRAMME_FACTOR && ratio < OFF_PROGRAMME_FACTOR) return [];
   const w = where(path, place);
-  const times = ratio < 1 ? { en: `1/${Math.round(1 / ratio)} of`, zh: `只有项目本身每户造价${formatYuan(reference.yuan)}的1/${Math.round(1 / ratio)}` } : { en: `${Math.round(ratio)} times`, zh: `是项目本身每户造价${formatYuan(reference.yuan)}的${Math.round(ratio)}倍` };
-  const perHousehold = households === 1 ? "" : ` (${formatYuan(yuan / households)} per household)`;
-  const perHouseholdZh = households === 1 ? "" : `（每户${formatYuan(yuan / households)}）`;
+  const times = ratio < 1 ? { en: `1/${Math.round(1 / ratio)} of`, zh: `只有项目本身每户造价${formatMoney(reference.yuan)}的1/${Math.round(1 / ratio)}` } : { en: `${Math.round(ratio)} times`, zh: `是项目本身每户造价${formatMoney(reference.yuan)}的${Math.round(ratio)}倍` };
+  const perHousehold = households === 1 ? "" : ` (${formatMoney(yuan / households)} per household)`;
+  const perHouseholdZh = households === 1 ? "" : `（每户${formatMoney(yuan / households)}）`;
   const perHouseholdHint = ratio < 1 && households > 1;
   const hint = perHouseholdHint
-    ? `; a region's unit_cost is the cost of one unit of ${households} households: is this a cost per household (then ${formatYuan(yuan * households)} a unit)?`
+    ? `; a region's unit_cost is the cost of one unit of ${households} households: is this a cost per household (then ${formatMoney(yuan * households)} a unit)?`
     : "; is the unit right?";
   const hintZh = perHouseholdHint
-    ? `；地区的 unit_cost 是一个单位（${households}户）的造价：这是否为每户造价（如是，每单位${formatYuan(yuan * households)}）？`
+    ? `；地区的 unit_cost 是一个单位（${households}户）的造价：这是否为每户造价（如是，每单位${formatMoney(yuan * households)}）？`
     : "；单位是否写对？";
   return [{
-    en: `${w.en}: a unit cost of ${formatYuan(yuan)}${perHousehold} is ${times.en} the programme's own ${formatYuan(reference.yuan)} per household (${formatPath(reference.path)})${hint}`,
-    zh: `${w.zh}：单位造价${formatYuan(yuan)}${perHouseholdZh}${times.zh}（${formatPath(reference.path)}）${hintZh}`,
+    en: `${w.en}: a unit cost of ${formatMoney(yuan)}${perHousehold} is ${times.en} the programme's own ${formatMoney(reference.yuan)} per household (${formatPath(reference.path)})${hint}`,
+    zh: `${w.zh}：单位造价${formatMoney(yuan)}${perHouseholdZh}${times.zh}（${formatPath(reference.path)}）${hintZh}`,
   }];
 }
 

@@ -54,15 +54,3 @@ export function parseShare(value: unknown): number | null {
 function roundYuan(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
-
-/** Formats yuan for humans: 825000000 → "8.25亿元", 35000000 → "3500万元". */
-export function formatYuan(yuan: number): string {
-  const abs = Math.abs(yuan);
-  if (abs >= 1e8) return `${twoDecimals(yuan / 1e8)}亿元`;
-  if (abs >= 1e4) return `${twoDecimals(yuan / 1e4)}万元`;
-  return `${twoDecimals(yuan)}元`;
-}
-
-function twoDecimals(x: number): string {
-  return String(Number(x.toFixed(2)));
-}

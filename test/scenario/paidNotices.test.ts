@@ -31,7 +31,7 @@ describe("payments recorded far below the planned cost", () => {
     const says = [
       "actuals[1] (actuals.csv:3): payments recorded for gz, retrofit in 2022 come to 600万元 from central only (1 of the 3 sources funding it)",
       "60万元 a unit started that year (10), against a planned unit cost of 300万元",
-      "under half of the 3000万元 the units being paid for then (started 2021–2022) cost at planned unit costs",
+      "under half of the 3,000万元 the units being paid for then (started 2021–2022) cost at planned unit costs",
       "a source not named paid nothing (city, residents)",
       "Record every source's 2022 payment, or leave 2022's payments out and the plan estimates them within the budgets and shares",
       "as_of 2023 closes 2022, so its payments cannot be marked partial (floors)",
@@ -45,7 +45,7 @@ describe("payments recorded far below the planned cost", () => {
     const found = labels(CSV(",支付.central（万元）", ",600")).filter((n) => n.en.includes("in 2022 come to"));
     expect(found.map((n) => n.zh)).toEqual([
       "actuals[1]（actuals.csv:3）：gz的retrofit项目2022年登记的支付合计600万元，仅来自central（为其出资的3个来源中的1个），" +
-        "按当年开工的10个单位计每单位60万元，而计划单位造价为300万元；不到当年应付款项目（2021–2022年开工）按计划单位造价计算所需3000万元的一半。" +
+        "按当年开工的10个单位计每单位60万元，而计划单位造价为300万元；不到当年应付款项目（2021–2022年开工）按计划单位造价计算所需3,000万元的一半。" +
         "规划按600万元计入该年：全年的成本就是已支付的金额，未列出的来源视为未出资（city、residents）。" +
         "请登记各来源2022年的全部支付，或不填2022年的支付，由规划在预算和出资比例范围内估算；as_of 2023 表明2022年已结束，其支付不能标为 partial（下限）：partial 只用于当年",
     ]);

@@ -20,7 +20,7 @@ describe("implausible budgets", () => {
     const notices = slips(loadScenario(join(dir, "s.yaml")).notices.map((n) => n.en));
     expect(notices).toHaveLength(1);
     // Relative to the scenario's folder, file:line, as the other load-time notes (a new user saw both styles).
-    expect(notices[0]).toMatch(/^sources\[1\]\.budgets\[1\]\.by_year\.2022 \(s\.yaml:27\): a budget of 6000元 is far below .* did you mean "6000万"\?/);
+    expect(notices[0]).toMatch(/^sources\[1\]\.budgets\[1\]\.by_year\.2022 \(s\.yaml:27\): a budget of 6,000元 is far below .* did you mean "6000万"\?/);
   });
 
   it("lists the slip with the errors of the same file, so one round trip shows both", () => {
@@ -33,7 +33,7 @@ describe("implausible budgets", () => {
     }
     const lines = message.split("\n");
     expect(lines[0]).toMatch(/^targets\[0\]\.program: unknown programme "retrofitt"/);
-    expect(lines.slice(1)).toEqual([expect.stringMatching(/^note: sources\[1\]\.budgets\[1\]\.by_year\.2022 \(s\.yaml:27\): a budget of 6000元 is far below .* did you mean "6000万"\?/)]);
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^note: sources\[1\]\.budgets\[1\]\.by_year\.2022 \(s\.yaml:27\): a budget of 6,000元 is far below .* did you mean "6000万"\?/)]);
   });
 
   it("still lists the problems of a document the notes' checks cannot read (an empty budgets entry, a null source)", () => {
@@ -97,16 +97,16 @@ describe("implausible budgets", () => {
     const perUnit = BASE.replace(/unit_cost: [^\n]+/, "unit_cost: 3000\n    households_per_unit: 200");
     const b = slips(loadScenario(join(writeFiles({ "s.yaml": perUnit }), "s.yaml")).notices.map((n) => n.en));
     expect(b).toHaveLength(1);
-    expect(b[0]).toMatch(/^programs\[0\]\.unit_cost \(.*\): a unit cost of 3000元 \(.*per household\) is far below/);
+    expect(b[0]).toMatch(/^programs\[0\]\.unit_cost \(.*\): a unit cost of 3,000元 \(.*per household\) is far below/);
   });
 
   it("names a unit's cost written per household (8000万 a household: 416亿 a village of 520), not a town's cost that counts no households", () => {
     const village = BASE.replace(/unit_cost: [^\n]+/, "unit_cost: {per_household: \"8000万\"}\n    households_per_unit: 520");
     const a = slips(loadScenario(join(writeFiles({ "s.yaml": village }), "s.yaml")).notices.map((n) => n.en));
     expect(a).toHaveLength(1);
-    expect(a[0]).toMatch(/^programs\[0\]\.unit_cost\.per_household \(s\.yaml:\d+\): a unit cost of 8000万元 per household is far above .* write it as `per_unit`/);
+    expect(a[0]).toMatch(/^programs\[0\]\.unit_cost\.per_household \(s\.yaml:\d+\): a unit cost of 8,000万元 per household is far above .* write it as `per_unit`/);
     const perUnit = BASE.replace(/unit_cost: [^\n]+/, "unit_cost: \"300亿\"\n    households_per_unit: 500");
-    expect(slips(loadScenario(join(writeFiles({ "s.yaml": perUnit }), "s.yaml")).notices.map((n) => n.en))[0]).toMatch(/a unit cost of 300亿元 \(6000万元 per household\) is far above .* is the unit right\?/);
+    expect(slips(loadScenario(join(writeFiles({ "s.yaml": perUnit }), "s.yaml")).notices.map((n) => n.en))[0]).toMatch(/a unit cost of 300亿元 \(6,000万元 per household\) is far above .* is the unit right\?/);
     const town = BASE.replace(/unit_cost: [^\n]+/, "unit_cost: \"3亿\"");
     expect(slips(loadScenario(join(writeFiles({ "s.yaml": town }), "s.yaml")).notices.map((n) => n.en))).toEqual([]);
   });
@@ -137,13 +137,13 @@ describe("implausible amounts in Chinese (run.json's warnings_zh, shown by the r
 
   it("say a budget far below the typical one with its path, line, median and the unit meant", () => {
     expect(zh(WITH_CITY)).toEqual([
-      "sources[1].budgets[1].by_year.2022（s.yaml:27）：预算6000元远低于本方案的一般预算水平（1万元及以上预算的中位数为8000万元）；未写单位的金额按元计，是否应为“6000万”？",
+      "sources[1].budgets[1].by_year.2022（s.yaml:27）：预算6,000元远低于本方案的一般预算水平（1万元及以上预算的中位数为8,000万元）；未写单位的金额按元计，是否应为“6000万”？",
     ]);
   });
 
   it("say a government budget under 1万元 a year, and a budget far above the typical one", () => {
     const small = WITH_CITY.replace('per_year: "8000万"', 'per_year: "100万"').replace('"2021": "6000万", "2022": 6000', '"2021": "100万", "2022": 5000');
-    expect(zh(small)).toEqual([expect.stringMatching(/^sources\[1\]\.budgets\[1\]\.by_year\.2022（s\.yaml:\d+）：政府预算每年5000元，不足1万元；未写单位的金额按元计，是否应为“5000万”？$/)]);
+    expect(zh(small)).toEqual([expect.stringMatching(/^sources\[1\]\.budgets\[1\]\.by_year\.2022（s\.yaml:\d+）：政府预算每年5,000元，不足1万元；未写单位的金额按元计，是否应为“5000万”？$/)]);
     const huge = zh(WITH_CITY.replace('per_year: "8000万"', 'per_year: "80000亿"')).filter((n) => n.includes("远高于"));
     expect(huge).toEqual([expect.stringMatching(/^sources\[1\]\.budgets\[0\]\.per_year（s\.yaml:\d+）：预算\S+元远高于本方案的一般预算水平（1万元及以上预算的中位数为3亿元）；单位是否写对？$/)]);
   });
@@ -161,10 +161,10 @@ describe("implausible amounts in Chinese (run.json's warnings_zh, shown by the r
 
   it("say a unit cost far below or far above real renewal work", () => {
     expect(zh(BASE.replace(/unit_cost: [^\n]+/, "unit_cost: 3000\n    households_per_unit: 200"))).toEqual([
-      expect.stringMatching(/^programs\[0\]\.unit_cost（s\.yaml:\d+）：单位造价3000元（每户15元）远低于任何实际的更新改造工程（每户数千元至数万元）；未写单位的金额按元计，是否应为“3000万”？$/),
+      expect.stringMatching(/^programs\[0\]\.unit_cost（s\.yaml:\d+）：单位造价3,000元（每户15元）远低于任何实际的更新改造工程（每户数千元至数万元）；未写单位的金额按元计，是否应为“3000万”？$/),
     ]);
     expect(zh(BASE.replace(/unit_cost: [^\n]+/, "unit_cost: {per_household: \"8000万\"}\n    households_per_unit: 520"))).toEqual([
-      expect.stringMatching(/^programs\[0\]\.unit_cost\.per_household（s\.yaml:\d+）：每户造价8000万元远高于任何实际的更新改造工程（每户至多几十万元）；是否为一个单位的全部造价？如是，请写作 `per_unit`$/),
+      expect.stringMatching(/^programs\[0\]\.unit_cost\.per_household（s\.yaml:\d+）：每户造价8,000万元远高于任何实际的更新改造工程（每户至多几十万元）；是否为一个单位的全部造价？如是，请写作 `per_unit`$/),
     ]);
   });
 });

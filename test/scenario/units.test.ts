@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatYuan, parseAmount, parseShare } from "../../src/scenario/units.js";
+import { parseAmount, parseShare } from "../../src/scenario/units.js";
 
 describe("amounts", () => {
   it.each([
@@ -35,12 +35,6 @@ describe("amounts", () => {
   it.each(["abc", "3500千", "", "万", "¥", "¥¥5", "5¥", "-¥-5", "- 5", true, null, Infinity])("%s is not an amount", (text) =>
     expect(parseAmount(text)).toBeNull(),
   );
-
-  it("formats yuan for people", () => {
-    expect(formatYuan(825_000_000)).toBe("8.25亿元");
-    expect(formatYuan(35_000_000)).toBe("3500万元");
-    expect(formatYuan(950)).toBe("950元");
-  });
 });
 
 describe("shares", () => {
