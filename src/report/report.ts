@@ -14,6 +14,7 @@ import type { RunContext } from "./runContext.js";
 import { stressCharts } from "./stressCharts.js";
 import type { ChartSpec } from "./svgChart.js";
 import { minBudgetChart } from "./minBudgetChart.js";
+import { minBudgetTargetsTable } from "./minBudgetTargets.js";
 import { minBudgetFundingTable, stressFundingTable } from "./moneyBySource.js";
 import { diagnosticsTable, figureTable, frontierTable, inputDifferencesTable, stressRegionsTable, stressSummaryTable, stressTargetsTable, targetsTable, warningsTable } from "./tables.js";
 import { tornadoCharts } from "./tornadoChart.js";
@@ -73,7 +74,7 @@ function sectionsOf(ctx: RunContext): Section[] {
       return [{ title: { zh: "变化最大的数值", en: "Largest changes" }, charts: compareCharts(ctx) }, { title: { zh: "不同的输入与运行设置", en: "Inputs and run settings that differ" }, html: inputDifferencesTable(ctx) }];
     case "min-budget": {
       const chart = minBudgetChart(ctx);
-      return [{ title: { zh: "最低预算", en: "Minimum budget" }, charts: chart ? [chart] : [], html: [minBudgetFundingTable(ctx), diagnosticsTable(ctx)].filter(Boolean).join("\n") }];
+      return [{ title: { zh: "最低预算", en: "Minimum budget" }, charts: chart ? [chart] : [], html: [minBudgetTargetsTable(ctx), minBudgetFundingTable(ctx), diagnosticsTable(ctx)].filter(Boolean).join("\n") }];
     }
   }
 }

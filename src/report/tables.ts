@@ -1,5 +1,5 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
-import { formatCount, formatMoney, formatPercent, formatProbability, formatTargetRange, STANDARD_ERROR_NOTE } from "../format/numbers.js";
+import { formatCount, formatMoney, formatPercent, formatTargetRange, STANDARD_ERROR_NOTE } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
 import { type Label, metricLabel, reachedLabel, statusLabel } from "../format/labels.js";
 import { diagnosticKindLabel } from "../format/runLabels.js";
@@ -10,7 +10,8 @@ import { frontierData } from "./frontierCharts.js";
 import { type RegionMove, regionMoves } from "./regionMoves.js";
 import { stressGrid } from "./stressCharts.js";
 import type { KeyFigure } from "./keyFigures.js";
-import { folderLabel, inputRecord, mcDraws, runWarnings, type RunContext, targetCountsWholeUnits, targetUnit } from "./runContext.js";
+import { probability, P_MET_HEAD } from "./probabilityCell.js";
+import { folderLabel, inputRecord, runWarnings, type RunContext, targetCountsWholeUnits, targetUnit } from "./runContext.js";
 
 export function figureTable(figures: KeyFigure[]): string {
   const shown = (f: KeyFigure): string | Label => {
@@ -28,19 +29,8 @@ export function warningsTable(ctx: RunContext): string {
   return table({ head: [{ zh: "提示（见 run.json）", en: "Note (as in run.json)" }], rows: warnings.map((w) => [w]) });
 }
 
-/**
- * P(met) in the page's language (its 95 % bound reads "95%置信上限" in Chinese), as a table cell: its
- * column heading (P_MET_HEAD) says that "±" is one standard error, so the cell does not repeat it.
- */
-function probability(ctx: RunContext, p: number, se: number): Label {
-  return { zh: formatProbability(p, se, mcDraws(ctx), "zh", false), en: formatProbability(p, se, mcDraws(ctx), "en", false) };
-}
-
-/** The heading of a column of `probability` cells: what its "±" is, read once for the column. */
-const P_MET_HEAD: Label = { zh: `完成概率 P(met)（± ${STANDARD_ERROR_NOTE.zh}）`, en: `P(met) (± ${STANDARD_ERROR_NOTE.en})` };
-
 /** Households are whole; units are whole when the plan made them whole (integer programmes). */
-function count(metric: string, x: Cell): string {
+export function count(metric: string, x: Cell): string {
   const v = num(x);
   return formatCount(v, metric.startsWith("households") || Number.isInteger(v));
 }
@@ -144,8 +134,8 @@ export function stressTargetsTable(ctx: RunContext): string {
   ].join("\n");
 }
 
-/** A target's metric from the folder's input.yaml (frontier.csv names the target only); "" if unknown. */
-function inputMetric(ctx: RunContext, target: string): string {
+/** A target's metric from the folder's input.yaml (frontier.csv, min_budget_confidence.csv name the target only); "" if unknown. */
+export function inputMetric(ctx: RunContext, target: string): string {
   const metric = inputRecord(ctx, "targets", target)?.metric;
   return typeof metric === "string" ? metric : "";
 }

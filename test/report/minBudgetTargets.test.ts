@@ -1,0 +1,67 @@
+/**
+ * min-budget --confidence's report shows each target's P(met) at λ as plan's report does: the
+ * validation P(met) ± one standard error (labelled once, in the column's heading), its one-sided
+ * 95 % bound where every draw met the target, and the calibration P(met) that decides the level.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { records } from "../../src/output/resultTables.js";
+import { renderReport } from "../../src/report/report.js";
+import { runContext } from "../../src/report/runContext.js";
+import { runCli } from "../cli/run.js";
+
+let tmp: string;
+let html: string;
+let rows: Record<string, unknown>[];
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), "renewsim-mb-targets-"));
+  // The closed-form fixture with a second, easy target: 10 of the 80 units, met in every draw.
+  const scenario = readFileSync("test/fixtures/confidence/budget.yaml", "utf8")
+    .replace("  - {id: t-80,", "  - {id: t-10, name: 十个, program: retrofit, region: town, metric: started, by: 2021, at_least: 10, kind: soft}\n  - {id: t-80, name: 八十个,");
+  writeFileSync(join(tmp, "two.yaml"), scenario);
+  const out = join(tmp, "out");
+  const r = await runCli("min-budget", join(tmp, "two.yaml"), "--source", "government", "--confidence", "0.9",
+    "--calibration-draws", "1000", "--draws", "2000", "--no-xlsx", "--quiet", "--out", out);
+  expect(r.code).toBe(0);
+  html = readFileSync(join(out, "report.html"), "utf8");
+  rows = records(runContext("min-budget", { "min_budget_confidence.csv": readFileSync(join(out, "min_budget_confidence.csv"), "utf8") }).tables.get("min_budget_confidence.csv"));
+}, 120_000);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The table row of a target, by its name. */
+const rowOf = (name: string) => new RegExp(`<tr><td>${name}</td>.*</tr>`).exec(html)?.[0] ?? "";
+
+describe("min-budget --confidence report", () => {
+  it("shows each target's P(met) at λ, ± one standard error as the column's heading says", () => {
+    const scale = (rows[0].scale as number) * 100;
+    expect(html).toContain(`各目标在最低预算比例 λ = ${scale.toFixed(1)}% 下的完成概率`);
+    expect(html).toContain("P(met) (± 1 s.e.), validation draws");
+    const hard = rows.find((r) => r.target === "t-80")!;
+    const pct = ((hard.p_met as number) * 100).toFixed(1);
+    expect(rowOf("八十个")).toMatch(new RegExp(`<td class="num">${pct.replace(".", "\\.")}% ± \\d\\.\\d%</td></tr>`));
+    expect(rowOf("八十个")).toContain("90.0%"); // the level required
+  });
+
+  it("shows the one-sided 95 % bound of a target met in every draw, not ± 0.0%", () => {
+    expect(rowOf("十个")).toContain('<span class="zh">100.0%（95%置信下限 99.85%）</span><span class="en">100.0% (≥ 99.85% at 95%)</span>');
+    expect(rowOf("十个")).not.toContain("± 0.0%");
+  });
+});
+
+describe("min-budget --confidence report from its files", () => {
+  const csv = [
+    "target,name,confidence_required,target_value,scale,planned_value,p_met_calibration,p_met,p_met_se,scale_below,planned_value_below,p_met_calibration_below,p_met_below,p_met_se_below",
+    "a,甲,0.9,80,1.5,80,0.7,,,,,,,",
+  ].join("\n");
+
+  it("without --draws shows the calibration P(met) only; without a scale reaching every level, names the largest tried", () => {
+    const page = renderReport(runContext("min-budget", { "min_budget_confidence.csv": csv, "run.json": JSON.stringify({ status: "unreachable", confidence: 0.9 }) }));
+    expect(page).toContain("各目标在所试最大比例 150.0% 下的完成概率（未能全部达到要求把握度）");
+    expect(page).toContain("<tr><td>甲</td><td class=\"num\">90.0%</td><td class=\"num\">80</td><td class=\"num\">80</td><td class=\"num\">70.0%</td></tr>");
+    expect(page).not.toContain("validation draws");
+  });
+});
