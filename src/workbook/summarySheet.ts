@@ -13,11 +13,11 @@ export const A4_LANDSCAPE_UNITS = 134;
 /** The label column's width (character units) unless a longer label asks for more and the page has room. */
 const LABEL_WIDTH = 44;
 /**
- * Character units a label keeps clear of its column's edge: Excel's cell padding, and a Chinese
- * character a little over the two units displayWidth counts (11 pt is 14.7 pixels, a unit 7).
+ * Character units a label or text value keeps clear of its column's edge: Excel's cell padding, and
+ * a Chinese character a little over the two units displayWidth counts (11 pt is 14.7 pixels, a unit 7).
  */
-const LABEL_MARGIN = 4;
-/** Points per line of a wrapped label: 11 pt text, CJK fonts (宋体, 等线, 微软雅黑) included. */
+const TEXT_MARGIN = 4;
+/** Points per line of a wrapped label or value: 11 pt text, CJK fonts (宋体, 等线, 微软雅黑) included. */
 const LINE_HEIGHT = 16;
 const WIDTHS = { number: 24, rows: 10, english: 28 };
 
@@ -33,14 +33,18 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
   sheet.addRow([]);
   sheet.addRow(["项目", "数值"]).font = { bold: true };
   // Wide enough for every number as its format shows it (a P(met) of 1 with its bound is
-  // "100.0%（95%置信下限 99.925%）"): a number that does not fit shows as ###. Text runs on instead.
+  // "100.0%（95%置信下限 99.925%）"): a number that does not fit shows as ###. Text wraps instead (wrapRow).
   const numberWidth = Math.max(WIDTHS.number, fitWidth(Math.max(0, ...figures.map((fig) => (typeof fig.value === "number" ? displayWidth(shownFigure(fig, fig.value)) : 0)))));
   const labelWidth = labelColumnWidth(figures, numberWidth);
+  // The value column takes what the page leaves: a text value (a verdict and its reason, the budgets
+  // cut) wraps there, as printed, instead of running on past the page's edge.
+  const valueWidth = Math.max(numberWidth, A4_LANDSCAPE_UNITS - labelWidth - WIDTHS.rows - WIDTHS.english);
   for (const fig of figures) {
-    const row = sheet.addRow([spreadsheetText(fig.label.zh), typeof fig.value === "number" ? fig.value : spreadsheetText(typeof fig.value === "string" ? fig.value : fig.value.zh)]);
+    const value = typeof fig.value === "number" ? fig.value : typeof fig.value === "string" ? fig.value : fig.value.zh;
+    const row = sheet.addRow([spreadsheetText(fig.label.zh), typeof value === "number" ? value : spreadsheetText(value)]);
     const fmt = formatOf(fig);
     if (fmt) row.getCell(2).numFmt = fmt;
-    wrapLabel(row, displayWidth(fig.label.zh), labelWidth);
+    wrapRow(row, [displayWidth(fig.label.zh), typeof value === "number" ? 0 : displayWidth(value)], [labelWidth, valueWidth]);
   }
   sheet.addRow([]);
   sheet.addRow(["工作表", "对应文件", "行数", "英文名称 (English)"]).font = { bold: true };
@@ -54,12 +58,13 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
   sheet.addRow(["说明：各表第1行为中文列名，第2行为CSV列名（机器键）；金额单元格保存为元，按万元/亿元显示；比例按百分比显示。"]);
   sheet.addRow(["Note: row 1 of each sheet is the Chinese header, row 2 the CSV column key; amounts are stored in yuan and shown in 万元/亿元."]);
   sheet.getColumn(1).width = labelWidth;
-  sheet.getColumn(2).width = numberWidth;
+  sheet.getColumn(2).width = valueWidth;
   sheet.getColumn(3).width = WIDTHS.rows;
   sheet.getColumn(4).width = WIDTHS.english;
   // Printed on A4, a label and its value stay on one page: landscape, the columns within its width
-  // (labelColumnWidth), as many pages long as it takes.
-  sheet.pageSetup = { paperSize: 9, orientation: "landscape" };
+  // (labelColumnWidth, valueWidth), as many pages long as it takes — and should a printer's margins
+  // be wider than Excel's defaults, scaled to the page's width rather than cut at its edge.
+  sheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
 /**
@@ -70,21 +75,21 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
 function labelColumnWidth(figures: KeyFigure[], numberWidth: number): number {
   const room = A4_LANDSCAPE_UNITS - numberWidth - WIDTHS.rows - WIDTHS.english;
   const widest = Math.max(0, ...figures.map((fig) => displayWidth(fig.label.zh)));
-  return Math.max(LABEL_WIDTH, Math.min(fitWidth(widest + LABEL_MARGIN - 2), room));
+  return Math.max(LABEL_WIDTH, Math.min(fitWidth(widest + TEXT_MARGIN - 2), room));
 }
 
 /**
- * A label wider than its column wraps onto as many lines as it takes, in a row tall enough for
- * them (Excel does not grow a row for wrapped text it did not lay out), its value at the top beside
- * the first line.
+ * A label or text value wider than its column wraps onto as many lines as it takes, in a row tall
+ * enough for the longer of them (Excel does not grow a row for wrapped text it did not lay out),
+ * both cells at the top so a value sits beside its label's first line.
  */
-function wrapLabel(row: Row, width: number, columnWidth: number): void {
-  const usable = columnWidth - LABEL_MARGIN;
-  if (width <= usable) return;
-  const lines = Math.ceil(width / usable);
-  row.getCell(1).alignment = { wrapText: true, vertical: "top" };
-  row.getCell(2).alignment = { vertical: "top" };
-  row.height = LINE_HEIGHT * lines;
+function wrapRow(row: Row, widths: number[], columnWidths: number[]): void {
+  const lines = widths.map((width, j) => Math.ceil(width / (columnWidths[j] - TEXT_MARGIN)));
+  if (lines.every((n) => n <= 1)) return;
+  lines.forEach((n, j) => {
+    row.getCell(j + 1).alignment = n > 1 ? { wrapText: true, vertical: "top" } : { vertical: "top" };
+  });
+  row.height = LINE_HEIGHT * Math.max(...lines);
 }
 
 /** A figure's kind as a table column's (a key figure's count is a true count: whole). */

@@ -1,6 +1,6 @@
 /**
- * The 概要 sheet read back (exceljs): a long label is readable — its column as wide as it, or the
- * label wrapped in a row tall enough — and the sheet still fits an A4 landscape page across.
+ * The 概要 sheet read back (exceljs): a long label or text value is readable — its column as wide as
+ * it, or the text wrapped in a row tall enough — and the sheet still fits an A4 landscape page across.
  */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -73,5 +73,32 @@ describe("the 概要 sheet", () => {
     const widths = [1, 2, 3, 4].map((c) => sheet.getColumn(c).width ?? 9);
     expect(widths.reduce((sum, w) => sum + pixels(w), 0)).toBeLessThanOrEqual(A4_LANDSCAPE_PIXELS);
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape" });
+  });
+
+  it("wraps a long text value (a level not reached, and why) in a value column that fills the page, printed to the page's width", async () => {
+    const targets = "target,name,metric,target_value,planned,attainment,met,p_met,p_met_se,confidence_required,confidence_status,p_met_calibration\n" +
+      "a,甲,started,10,10,1,true,0.91,0.005,0.9,limited,0.9\n";
+    const run = { monte_carlo: { draws_used: 1000 }, confidence: { calibration: { draws: 1000 } } };
+    const bytes = await renderWorkbook(runContext("plan", { "targets.csv": targets, "run.json": JSON.stringify(run) }));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet("概要")!;
+    let row: ExcelJS.Row | undefined;
+    sheet.eachRow((r) => {
+      if (r.getCell(1).value === "要求把握度：甲") row = r;
+    });
+    const value = String(row!.getCell(2).value);
+    expect(value).toMatch(/^90\.0%，未达到：.*详见 diagnostics\.csv$/);
+    const width = sheet.getColumn(2).width!;
+    const lines = Math.ceil(displayWidth(value) / (width - 2));
+    expect(lines).toBeGreaterThan(1);
+    expect(row!.getCell(2).alignment).toMatchObject({ wrapText: true, vertical: "top" });
+    expect(row!.getCell(1).alignment).toMatchObject({ vertical: "top" }); // the label beside the value's first line
+    expect(row!.height).toBeGreaterThanOrEqual(15 * lines);
+    // The columns fill the page across, no more; printed, Excel scales to its width, as many pages long as it takes.
+    const widths = [1, 2, 3, 4].map((c) => sheet.getColumn(c).width ?? 9);
+    expect(widths.reduce((sum, w) => sum + pixels(w), 0)).toBeLessThanOrEqual(A4_LANDSCAPE_PIXELS);
+    expect(width).toBeGreaterThanOrEqual(40);
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 });
