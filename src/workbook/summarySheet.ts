@@ -52,7 +52,8 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
   if (warnings.length > 0) {
     sheet.addRow([]);
     sheet.addRow(["提示（见 run.json）"]).font = { bold: true };
-    for (const w of warnings) sheet.addRow([spreadsheetText(w)]);
+    const pageWidth = labelWidth + valueWidth + WIDTHS.rows + WIDTHS.english;
+    for (const w of warnings) wrapAcross(sheet, sheet.addRow([spreadsheetText(w)]), displayWidth(w), pageWidth);
   }
   sheet.addRow([]);
   sheet.addRow(["说明：各表第1行为中文列名，第2行为CSV列名（机器键）；金额单元格保存为元，按万元/亿元显示；比例按百分比显示。"]);
@@ -90,6 +91,18 @@ function wrapRow(row: Row, widths: number[], columnWidths: number[]): void {
     row.getCell(j + 1).alignment = n > 1 ? { wrapText: true, vertical: "top" } : { vertical: "top" };
   });
   row.height = LINE_HEIGHT * Math.max(...lines);
+}
+
+/**
+ * A warning wider than the page (a year without a budget, and what that means) spans the sheet's
+ * columns and wraps there: run on past the last column, it was cut at the page's edge.
+ */
+function wrapAcross(sheet: Worksheet, row: Row, width: number, pageWidth: number): void {
+  const lines = Math.ceil(width / (pageWidth - TEXT_MARGIN));
+  if (lines <= 1) return;
+  sheet.mergeCells(row.number, 1, row.number, 4);
+  row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+  row.height = LINE_HEIGHT * lines;
 }
 
 /** A figure's kind as a table column's (a key figure's count is a true count: whole). */

@@ -101,4 +101,30 @@ describe("the 概要 sheet", () => {
     expect(width).toBeGreaterThanOrEqual(40);
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
+
+  it("wraps a warning wider than the page across the sheet's columns; a short one stays as it was", async () => {
+    const long = "2024年 开发区 没有预算行：该年该地区的政府资金视为不受限制，方案可能在该处安排任意多的资金，请在场景文件中补上预算，或确认该地区确实不受预算约束后再使用本结果向领导汇报。";
+    const run = { warnings: ["long", "short"], warnings_zh: [long, "读取为 GBK 编码"] };
+    const bytes = await renderWorkbook(runContext("plan", { "run.json": JSON.stringify(run) }));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet("概要")!;
+    const rowOf = (text: string) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((r) => {
+        if (r.getCell(1).value === text) found = r;
+      });
+      return found!;
+    };
+    const pageWidth = [1, 2, 3, 4].reduce((sum, c) => sum + (sheet.getColumn(c).width ?? 9), 0);
+    const lines = Math.ceil(displayWidth(long) / (pageWidth - 2));
+    expect(lines).toBeGreaterThan(1);
+    const wrapped = rowOf(long);
+    expect(wrapped.getCell(4).isMerged).toBe(true);
+    expect(wrapped.getCell(1).alignment).toMatchObject({ wrapText: true });
+    expect(wrapped.height).toBeGreaterThanOrEqual(15 * lines);
+    const short = rowOf("读取为 GBK 编码");
+    expect(short.getCell(2).isMerged).toBe(false);
+    expect(short.getCell(1).alignment?.wrapText).not.toBe(true);
+  });
 });
