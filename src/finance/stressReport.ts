@@ -91,16 +91,20 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
     const pGrid = [["target", ...levels.map((l) => l.label)]];
     // A P(met) of 0 or 1 is shown by its 95 % bound, the same in every such cell: once, below the table.
     const bounded = new Set<number>();
+    const pCell = (p: unknown, se: unknown, gained: boolean) => {
+      if (typeof p !== "number") return "—";
+      const atBound = showsBound(p, Number(se), draws);
+      if (atBound) bounded.add(p);
+      return `${atBound ? `${formatPercent(p)} †` : formatProbability(p, Number(se), draws, "en", false)}${gained ? " *" : ""}`;
+    };
     for (const id of ids) {
       pGrid.push([id, ...levels.map((l) => {
         const r = targets.find((x) => x.target === id && x.cut === l.cut);
-        if (!r || typeof r.p_met !== "number") return "—";
-        const se = Number(r.p_met_se);
-        const atBound = showsBound(r.p_met, se, draws);
-        if (atBound) bounded.add(r.p_met);
-        return `${atBound ? `${formatPercent(r.p_met)} †` : formatProbability(r.p_met, se, draws, "en", false)}${r.gained_vs_base ? " *" : ""}`;
+        return r ? pCell(r.p_met, r.p_met_se, r.gained_vs_base === true) : "—";
       })]);
     }
+    // "Does this cut still meet the targets?" is joint: every target met in the same draw, as plan prints it.
+    if (ids.length > 1) pGrid.push(["all targets", ...summary.map((s) => pCell(s.p_all_targets_met, s.p_all_targets_met_se, false))]);
     lines.push(...align(pGrid));
     if (bounded.size > 0 && draws !== undefined) {
       const { upper, lower } = probabilityBounds(draws);

@@ -112,6 +112,8 @@ export const COLUMN_LABELS: Record<string, Label> = {
   p_met: l("完成概率 P(met)", "P(met)"),
   p_met_se: l("完成概率标准误", "P(met) standard error"),
   p_met_calibration: l("校准完成概率", "P(met) at calibration"),
+  p_all_targets_met: l("全部目标同时完成的概率", "P(all targets met)"),
+  p_all_targets_met_se: l("全部目标同时完成概率标准误", "P(all targets met) standard error"),
   p5: l("P5", "P5"),
   p10: l("P10", "P10"),
   p50: l("P50（中位数）", "P50 (median)"),

@@ -167,6 +167,7 @@ export function isMoneyColumn(column: string): boolean {
 const SHARE_COLUMNS = new Set([
   "utilisation", "share_of_cost", "attainment", "p_met", "p_met_se", "p_met_calibration", "confidence", "scale",
   "confidence_required", "plan_of_level", "scale_below", "p_met_below", "p_met_se_below", "p_met_calibration_below",
+  "p_all_targets_met", "p_all_targets_met_se",
 ]);
 
 export function isShareColumn(column: string): boolean {

@@ -126,7 +126,16 @@ export function stressTargetsTable(ctx: RunContext): string {
   const numeric = head.map((_, j) => j >= 1);
   const attainment = table({ head, rows: body((r) => (typeof r.attainment === "number" ? `${formatPercent(r.attainment)}${r.met === true ? "" : " ✗"}` : "—")), numeric });
   const mc = grid.targets.some((t) => t.rows.some((r) => typeof r?.p_met === "number"));
-  const pMet = mc ? table({ head, rows: body((r) => (typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—")), numeric }) : "";
+  const pRows = body((r) => (typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—"));
+  // "Does this cut still meet the targets?" is joint (stress_summary.csv): every target met in the same draw.
+  const summary = new Map(records(ctx.tables.get("stress_summary.csv")).map((s) => [text(s.cut_label), s]));
+  if (grid.targets.length > 1 && [...summary.values()].some((s) => typeof s.p_all_targets_met === "number")) {
+    pRows.push([{ zh: "全部目标同时完成", en: "All targets met" }, "", ...grid.levels.map((label) => {
+      const s = summary.get(label);
+      return typeof s?.p_all_targets_met === "number" ? probability(ctx, s.p_all_targets_met, num(s.p_all_targets_met_se)) : "—";
+    })]);
+  }
+  const pMet = mc ? table({ head, rows: pRows, numeric }) : "";
   return [
     `<h3>${bi({ zh: "各目标计划完成率", en: "Planned attainment by target" })}</h3>`, attainment,
     ...(mc ? [`<h3>${bi({ zh: `各目标完成概率（蒙特卡洛，各档位使用相同的抽样；± ${STANDARD_ERROR_NOTE.zh}）`, en: `P(met) by target (Monte Carlo, the same draws at every level; ± ${STANDARD_ERROR_NOTE.en})` })}</h3>`, pMet] : []),

@@ -29,6 +29,11 @@ describe("column labels", () => {
   it("head diagnostics.csv's two messages in the 诊断 sheet by their language", () => {
     expect(DIAGNOSTIC_COLUMNS.map((c) => columnLabel(c).zh)).toEqual(["类型", "位置", "说明（英文）", "说明（中文）", "场景文件位置"]);
   });
+
+  it("head stress_summary.csv's P(all targets met) in words, not its machine key", () => {
+    expect(columnLabel("p_all_targets_met")).toEqual({ zh: "全部目标同时完成的概率", en: "P(all targets met)" });
+    expect(columnLabel("p_all_targets_met_se").zh).toBe("全部目标同时完成概率标准误");
+  });
 });
 
 describe("the cost stage's figures", () => {

@@ -54,6 +54,10 @@ describe("number formats by column", () => {
     expect(shownNumber("share", 0.000433)).toBe("0.04%");
   });
 
+  it("shows stress_summary.csv's P(all targets met) and its standard error as shares, as p_met and p_met_se", () => {
+    for (const column of ["p_all_targets_met", "p_all_targets_met_se"]) expect(columnKind(column), column).toBe("share");
+  });
+
   it("never shows a missed target's attainment as 100.0% (0.999505 beside met = FALSE)", () => {
     expect(shown("attainment", 8003 / 8007)).toBe("0.00%");
     expect(shown("attainment", 1)).toBe("0.0%");
