@@ -26,7 +26,7 @@
  *     │
  *   PlanSolution + Uncertainty (seed: --seed › uncertainty.seed › seed › DEFAULT_SEED)
  *     │ runMonteCarlo           execute (or re-plan) the plan in each sampled world, on worker
- *     ▼                         threads; --precision: batches of 1000 until every P(met) SE ≤ it
+ *     ▼                         threads; --precision: batches of 1000 until every P(met) SE ≤ it, P(all met)'s too
  *   OutcomeShard                every draw's metrics, in draw order
  *     │ monteCarloTables        whole run: targets.csv (+ p_met …), mc_summary, sensitivity, draws
  *     │ renderShardFile         --shard k/n: shard.json instead (combined by `simulate merge`)

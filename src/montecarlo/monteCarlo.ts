@@ -19,7 +19,7 @@ import { inputsActedOn } from "./inputsActedOn.js";
 import { buildMetricLayout, type MetricLayout } from "./metrics.js";
 import { createRunner, type DrawRunner } from "./parallel.js";
 import type { EvaluateJob } from "./runDraws.js";
-import { metCounts, precisionReachedFor } from "./tables.js";
+import { precisionCounts, precisionReachedFor } from "./tables.js";
 import { MAX_SEED } from "./streams.js";
 import type { McMode, Uncertainty } from "./types.js";
 
@@ -33,7 +33,7 @@ export interface MonteCarloOptions {
   mode: McMode;
   /** Fixed number of draws; or, with `precision`, the cap. */
   draws?: number;
-  /** Stop once every P(met) has a standard error ≤ this. */
+  /** Stop once every P(met), and P(all targets met), has a standard error ≤ this. */
   precision?: number;
   seed: number;
   workers: number;
@@ -167,13 +167,13 @@ async function runDraws(job: EvaluateJob, runner: DrawRunner, options: MonteCarl
   // Met counts add up over batches, so each check is O(batch); the shards are merged once.
   const cap = options.draws ?? MAX_PRECISION_DRAWS;
   const shards: OutcomeShard[] = [];
-  const met = job.metrics.targets.map(() => 0);
+  let met: number[] = [];
   let n = 0;
   while (n < cap) {
     const end = Math.min(cap, n + BATCH);
     const batch = await runner.run(indices(n, end), tick(cap));
     shards.push(batch);
-    metCounts(job.metrics, batch).forEach((m, i) => (met[i] += m));
+    met = precisionCounts(job.metrics, batch).map((m, i) => (met[i] ?? 0) + m);
     n = end;
     if (precisionReachedFor(met, n, options.precision)) break;
   }

@@ -100,14 +100,25 @@ export function withMonteCarlo(rows: TargetRow[], stats: Map<string, McTargetCol
 }
 
 /** Draws in which each target was met, in layout order (additive over disjoint shards). */
-export function metCounts(layout: MetricLayout, shard: OutcomeShard): number[] {
+function metCounts(layout: MetricLayout, shard: OutcomeShard): number[] {
   return layout.targets.map((t) => metCount(series(shard, t.def.name), t.atLeast));
 }
 
 /**
- * True when every target's P(met) has an Agresti–Coull standard error ≤ `precision`: with
- * p̃ = (met + 2)/(n + 4), √(p̃(1 − p̃)/(n + 4)) ≤ precision (so 0 or n met out of a few draws is
- * not taken as certain).
+ * The counts `--precision` stops on (additive over disjoint shards): each target's met draws, then,
+ * with more than one target, the draws meeting all of them (allTargetsMet). The run reports
+ * P(all targets met) too, and its standard error is often the largest: two independent targets each
+ * 85 % sure are met together in 72 % of draws, p(1 − p) 0.20 against 0.13.
+ */
+export function precisionCounts(layout: MetricLayout, shard: OutcomeShard): number[] {
+  const met = metCounts(layout, shard);
+  return layout.targets.length > 1 ? [...met, allTargetsMet(layout, shard)!.met_draws] : met;
+}
+
+/**
+ * True when every proportion counted (precisionCounts) has an Agresti–Coull standard error ≤
+ * `precision`: with p̃ = (met + 2)/(n + 4), √(p̃(1 − p̃)/(n + 4)) ≤ precision (so 0 or n met out of
+ * a few draws is not taken as certain).
  */
 export function precisionReachedFor(met: number[], draws: number, precision: number): boolean {
   // 1.96 · se ≤ 1.96 · precision  ⇔  se ≤ precision

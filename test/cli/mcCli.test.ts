@@ -139,6 +139,25 @@ describe("--precision", () => {
     const targets = readFileSync(join(dir("precise-1"), "targets.csv"), "utf8").trim().split("\n").slice(1);
     for (const row of targets) expect(Number(row.split(",").at(-4))).toBeLessThanOrEqual(0.012); // p_met_se
   });
+
+  it("also waits for P(all targets met)'s standard error where the targets' own are small enough", async () => {
+    // Two independent targets each 85 % sure: each has an Agresti–Coull SE ≤ 0.0125 after 1,000
+    // draws, but both together (72 %) do not, so the run takes a second batch.
+    const sure = "test/fixtures/mc/joint-sure.yaml";
+    const se = (met: number, n: number) => {
+      const p = (met + 2) / (n + 4);
+      return Math.sqrt((p * (1 - p)) / (n + 4));
+    };
+    expect(await run(sure, "--draws", "1000", "--workers", "1", "--out", dir("sure-1000"))).toBe(0);
+    const first = runJson(dir("sure-1000")).monte_carlo.all_targets_met;
+    const pMet = readFileSync(join(dir("sure-1000"), "targets.csv"), "utf8").trim().split("\n").slice(1).map((r) => Number(r.split(",").at(-5)));
+    for (const p of pMet) expect(se(Math.round(p * 1000), 1000)).toBeLessThanOrEqual(0.0125);
+    expect(se(first.met_draws, 1000)).toBeGreaterThan(0.0125);
+    expect(await run(sure, "--precision", "0.0125", "--workers", "1", "--out", dir("sure-precise"))).toBe(0);
+    const mc = runJson(dir("sure-precise")).monte_carlo;
+    expect(mc.draws_used).toBe(2000);
+    expect(se(mc.all_targets_met.met_draws, 2000)).toBeLessThanOrEqual(0.0125);
+  });
 });
 
 describe("bad Monte Carlo flags", () => {

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { allTargetsMet } from "../../src/montecarlo/tables.js";
+import { allTargetsMet, precisionCounts } from "../../src/montecarlo/tables.js";
 import type { MetricLayout } from "../../src/montecarlo/metrics.js";
 import { MET_TOLERANCE } from "../../src/results/numbers.js";
 import { createShard } from "../../src/stats/outcomes.js";
@@ -62,5 +62,15 @@ describe("P(all targets met)", () => {
     shard.values[1].set([5, 4, 5, 6]);
     expect(allTargetsMet(layout, shard)).toEqual({ p_met: 0.5, p_met_se: 0.25, met_draws: 2, draws: 4 });
     expect(allTargetsMet({ targets: [] } as unknown as MetricLayout, shard)).toBeNull();
+  });
+
+  it("is one of the counts --precision stops on where there is more than one target", () => {
+    const layout = { targets: [{ def: { name: "t|a" }, atLeast: 10 }, { def: { name: "t|b" }, atLeast: 5 }] } as unknown as MetricLayout;
+    const shard = createShard(["t|a", "t|b"], [0, 1, 2, 3]);
+    shard.values[0].set([10, 10, 9, 12]);
+    shard.values[1].set([4, 5, 5, 6]);
+    expect(precisionCounts(layout, shard)).toEqual([3, 3, 2]); // a, b, both
+    // One target: P(all) is its P(met), counted once.
+    expect(precisionCounts({ targets: layout.targets.slice(0, 1) } as MetricLayout, shard)).toEqual([3]);
   });
 });

@@ -29,7 +29,7 @@ export function registerPlan(program: Command): void {
     .option("--no-xlsx", "do not write results.xlsx")
     .option("--quiet", "print nothing on success (and no progress bar)")
     .option("--draws <n>", "Monte Carlo: number of draws (with --precision: the most to run)")
-    .option("--precision <se>", "Monte Carlo: draw in batches of 1000 until every P(met) has standard error ≤ se (e.g. 0.01)")
+    .option("--precision <se>", "Monte Carlo: draw in batches of 1000 until every P(met), and P(all targets met), has standard error ≤ se (e.g. 0.01)")
     .option("--mode <mode>", "Monte Carlo: evaluate (execute the plan) | reoptimize (re-plan every draw with foresight) | replan (re-plan after every simulated year)")
     .option("--seed <n>", "Monte Carlo master seed (default: uncertainty.seed, then the scenario's seed)")
     .option("--workers <n>", "Monte Carlo worker threads (default: all cores)")
