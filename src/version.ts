@@ -46,7 +46,8 @@ export const ENGINE_VERSION: string = pkg.version;
  * lists a whole-unit plan's carried budget in min_budget_binding.csv by explain's rule, and freezes
  * --from's years at simulate's plan; payments rounded to the fen from each row's nearest fen (last-fen
  * changes in funding.csv and budgets.csv used) and diagnostics.csv can carry kind `rounding`;
- * stress --draws's stress_summary.csv gains p_all_targets_met and p_all_targets_met_se.
+ * stress --draws's stress_summary.csv gains p_all_targets_met and p_all_targets_met_se; --precision
+ * also waits for P(all targets met)'s standard error (more draws where it was the least precise).
  */
 export const OUTPUT_VERSION = 9;
 /**

@@ -41,7 +41,7 @@ const SYMBOLS = ["circle", "rect", "triangle", "diamond", "pin", "roundRect"];
  * One line per target across the levels. Attainment's axis spans the data to the nearest 5 % (a
  * 97 % against 100 % would be a few pixels apart on 0–117 %); a probability's spans 0–100 %.
  */
-function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], note: Label): ChartSpec {
+function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], note: Label, all: AllTargetsLine | null = null): ChartSpec {
   const probability = key === "p_met";
   const same = coinciding(grid, key);
   return {
@@ -62,10 +62,13 @@ function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], 
         min: probability ? 0 : (v: { min: number }) => (v.min >= 0.5 ? Math.floor(v.min * 20) / 20 : 0),
         max: probability ? 1 : (v: { max: number }) => Math.max(1, Math.ceil(v.max * 20) / 20),
       },
-      series: grid.targets.map((t, i) => ({
-        name: t.name, type: "line", data: t.rows.map((r) => value(r, key)),
-        symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: i % 2 === 0 ? 7 : 11, lineStyle: { type: i % 2 === 0 ? "solid" : "dashed" },
-      })),
+      series: [
+        ...grid.targets.map((t, i) => ({
+          name: t.name, type: "line", data: t.rows.map((r) => value(r, key)),
+          symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: i % 2 === 0 ? 7 : 11, lineStyle: { type: i % 2 === 0 ? "solid" : "dashed" },
+        })),
+        ...(all ? [{ name: all.name[lang], type: "line", data: all.data, symbol: "none", lineStyle: { width: 4, color: "#333" }, itemStyle: { color: "#333" } }] : []),
+      ],
     }),
   };
 }
@@ -90,13 +93,30 @@ export function stressCharts(ctx: RunContext): ChartSpec[] {
       { zh: "计划值 ÷ 目标值；各档位重新优化。", en: "Planned ÷ target; re-planned at each level." }),
   ];
   if (ctx.tables.get("stress.csv")?.columns.includes("p_met")) {
+    const all = allTargetsLine(ctx, grid);
     charts.push(byLevelChart(grid, "p_met",
       { zh: "各削减档位的完成概率 P(met)", en: "P(met) by cut level" },
-      { zh: "蒙特卡洛估计的目标完成概率。", en: "Monte Carlo probability that the target is met." }));
+      all
+        ? { zh: "蒙特卡洛估计的目标完成概率；粗线：全部目标在同一次抽样中完成的概率。", en: "Monte Carlo probability that the target is met; thick line: all targets met in the same draw." }
+        : { zh: "蒙特卡洛估计的目标完成概率。", en: "Monte Carlo probability that the target is met." },
+      all));
   }
   for (const t of grid.targets) charts.push(targetByLevel(grid, t));
   charts.push(...summaryCharts(ctx));
   return charts;
+}
+
+interface AllTargetsLine {
+  name: Label;
+  data: (number | null)[];
+}
+
+/** P(all targets met) by level (stress_summary.csv): "does the cut still meet the targets?" is joint. One target: its own line. */
+function allTargetsLine(ctx: RunContext, grid: StressGrid): AllTargetsLine | null {
+  const rows = new Map(records(ctx.tables.get("stress_summary.csv")).map((r) => [text(r.cut_label), r]));
+  const data = grid.levels.map((label) => value(rows.get(label), "p_all_targets_met"));
+  if (grid.targets.length < 2 || data.every((v) => v === null)) return null;
+  return { name: { zh: "全部目标同时完成", en: "all targets met" }, data };
 }
 
 function targetByLevel(grid: StressGrid, t: StressGrid["targets"][number]): ChartSpec {

@@ -8,8 +8,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
 import { stressFolder, type StressOutcome } from "../../src/finance/stressRun.js";
 import { stressTable } from "../../src/finance/stressReport.js";
+import { runContext } from "../../src/report/runContext.js";
+import { stressCharts } from "../../src/report/stressCharts.js";
 import { runMonteCarlo } from "../../src/montecarlo/monteCarlo.js";
 import { MET_TOLERANCE } from "../../src/results/numbers.js";
 import { series } from "../../src/stats/outcomes.js";
@@ -53,6 +56,14 @@ describe("stress --draws: P(all targets met) per cut level", () => {
     }
   }, 60_000);
 
+  it("at 0 % equals simulate --draws's run.json monte_carlo.all_targets_met (the 0 % level is the base plan)", async () => {
+    const plan = join(tmp, "plan");
+    expect(await main(["node", "simulate", JOINT, "--draws", String(DRAWS), "--workers", "1", "--out", plan, "--quiet", "--no-xlsx"])).toBe(0);
+    const all = JSON.parse(readFileSync(join(plan, "run.json"), "utf8")).monte_carlo.all_targets_met;
+    const base = csv("stress_summary.csv").rows.find((r) => Number(r.cut) === 0)!;
+    expect([Number(base.p_all_targets_met), Number(base.p_all_targets_met_se)]).toEqual([all.p_met, all.p_met_se]);
+  }, 60_000);
+
   it("matches the closed form within three standard errors, below each target's own P(met)", () => {
     const summary = csv("stress_summary.csv").rows;
     const targets = csv("stress.csv").rows;
@@ -73,8 +84,13 @@ describe("stress --draws: P(all targets met) per cut level", () => {
     expect(text).toContain("† 0.0%: met in none of the 2,000 draws");
   });
 
-  it("shows the row in report.html's P(met) table", () => {
+  it("shows the row in report.html's P(met) table, and a line in its P(met)-by-level chart", () => {
     const html = readFileSync(join(outcome.outDir, "report.html"), "utf8");
     expect(html).toMatch(/All targets met/);
+    const files = Object.fromEntries(["stress.csv", "stress_summary.csv", "run.json"].map((f) => [f, readFileSync(join(outcome.outDir, f), "utf8")]));
+    const chart = stressCharts(runContext("stress", files)).find((c) => c.title.en === "P(met) by cut level")!;
+    const line = (chart.option("en") as { series: { name: string; data: unknown[] }[] }).series.find((x) => x.name === "all targets met");
+    const summary = csv("stress_summary.csv").rows;
+    expect(line?.data).toEqual(summary.map((r) => Number(r.p_all_targets_met)));
   });
 });
