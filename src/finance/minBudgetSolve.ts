@@ -90,7 +90,7 @@ interface WrittenPlan {
   rows: MinBudgetRow[];
   budgets: CarryingBudget[];
   funding: FundingRow[];
-  /** Sums of its payments the rounding to the fen could not hold (diagnostics.csv's `rounding` rows in `simulate`). */
+  /** Its notes, each naming the plan: its solver warnings and the sums of its payments the rounding to the fen could not hold. */
   notices: Label[];
 }
 
@@ -193,12 +193,9 @@ async function atPlannedWholeUnits(
   const found = await wholeUnitScale(scenario, sel, lambda, plan);
   const notice = wholeUnitNotice(lambda, found);
   if (!found.planned) return { plan: null, notices: notice ? [notice] : [] };
-  // The plan's own warnings too: at the tightest budgets its cost stage can run into its time limit.
-  const at = found.scale.toFixed(4);
-  const planned = notesOf({ en: `the plan at λ = ${at}`, zh: `λ = ${at} 时的方案` }, found.planned.solution.warnings);
   return {
     plan: plannedAt(mb, scenario, found.scale, found.planned),
-    notices: [...(notice ? [notice] : []), ...planned],
+    notices: notice ? [notice] : [],
     ...(found.missedAt !== null ? { grownFrom: { milpScale: lambda, missedAt: found.missedAt } } : {}),
   };
 }
@@ -212,7 +209,11 @@ function plannedAt(mb: MinBudgetModel, scenario: Scenario, scale: number, planne
     const money = { used: (b?.used_yuan ?? 0) / MONEY_UNIT, carriedIn: (b?.carried_in_yuan ?? 0) / MONEY_UNIT };
     return minBudgetRow(namer, scenario.sources.find((x) => x.id === s.source)!, s.region, s.year, s.amount, scale, money);
   });
-  const notices = planned.tables.diagnostics.filter((d) => d.kind === "rounding").map(roundingNotice);
+  // The plan's own warnings (at the tightest budgets its cost stage can run into its time limit)
+  // and the sums its rounding to the fen could not hold (its diagnostics.csv rows in `simulate`).
+  const at = scale.toFixed(4);
+  const own = [...planned.solution.warnings, ...planned.tables.diagnostics.filter((d) => d.kind === "rounding").map(roundingNotice)];
+  const notices = notesOf({ en: `the plan at λ = ${at}`, zh: `λ = ${at} 时的方案` }, own);
   return { scale: () => scale, rows: rows.sort(byYearSourceRegion), budgets: planned.tables.budgets, funding: planned.tables.funding, notices };
 }
 
@@ -243,6 +244,6 @@ function modelPlan(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array)
     return { source: source.id, region: b.region, year: b.year, binding, carried_out_yuan: reportYuan(money.carriedOut[k]) };
   });
   const { paid, notes } = reportedPayments(ctx, primal);
-  const notices = notes.map((n) => roundingNotice(roundingRow(n)));
+  const notices = notesOf({ en: "the plan at λ", zh: "λ 时的方案" }, notes.map((n) => roundingNotice(roundingRow(n))));
   return { scale: (v) => primal[v], rows: rows.sort(byYearSourceRegion), budgets, funding: extractFunding(ctx, paid, namer), notices };
 }

@@ -2,8 +2,9 @@
  * Why a cut level has no plan: each infeasible level's diagnosis (the IIS or elastic re-solve of
  * the planning model, in planning words: src/plan/elastic.ts, as planScenario made it for the
  * level), or why it was not planned (the 0 % level has no plan), for the stress folder's
- * diagnostics.csv and the lines under the printed table. Levels with a plan add nothing here;
- * their missed targets are in stress.csv.
+ * diagnostics.csv and the lines under the printed table. A level with a plan adds only the sums of
+ * its payments its rounding to the fen could not hold (`rounding` rows, as in `simulate`'s
+ * diagnostics.csv); its missed targets are in stress.csv.
  */
 import { groupConflicts } from "../plan/conflictGroups.js";
 import { alsoInConflict, NOT_PLANNED } from "../plan/diagnosticText.js";
@@ -29,9 +30,9 @@ export function stressDiagnosticRows(levels: StressLevel[]): StressDiagnosticRow
     // Left unplanned: the 0 % level has no plan, and its rows say what would have to give.
     if (level.planned === null) return [{ ...named, ...notPlannedRow() }];
     const { solution, tables } = level.planned;
-    if (solution.status !== "infeasible" && solution.status !== "error") return [];
     // planScenario diagnosed the level as `simulate` diagnoses a plan (plan/diagnostics.ts).
-    return tables.diagnostics.map((d) => ({ ...named, ...d }));
+    const diagnosed = solution.status === "infeasible" || solution.status === "error";
+    return tables.diagnostics.filter((d) => diagnosed || d.kind === "rounding").map((d) => ({ ...named, ...d }));
   });
 }
 

@@ -204,7 +204,8 @@ describe("min-budget's notes of the plan at λ", () => {
     };
     const r = await solveMinBudget(scenario, resolveSelection(scenario, government), { plan });
     expect(r.status).toBe("optimal");
-    expect(r.notices.map((n) => n.en)).toContain("cost[qinghe,towns,2023]: the payments … read 1.00 yuan");
-    expect(r.notices.map((n) => n.zh)).toContain("cost[qinghe,towns,2023]：付款合计1.00元");
+    const at = r.scales[0].scale.toFixed(4);
+    expect(r.notices.map((n) => n.en)).toContain(`the plan at λ = ${at}: cost[qinghe,towns,2023]: the payments … read 1.00 yuan`);
+    expect(r.notices.map((n) => n.zh)).toContain(`λ = ${at} 时的方案：cost[qinghe,towns,2023]：付款合计1.00元`);
   }, 60_000);
 });

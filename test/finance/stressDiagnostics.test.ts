@@ -4,6 +4,7 @@ import { resolveSelection } from "../../src/finance/selection.js";
 import { levelStatus, runStress, type StressLevel } from "../../src/finance/stress.js";
 import { stressDiagnosticLines, stressDiagnosticRows } from "../../src/finance/stressDiagnostics.js";
 import { stressTable } from "../../src/finance/stressReport.js";
+import { planScenario } from "../../src/plan/planScenario.js";
 import { simulate } from "../../src/pipeline.js";
 import { inputLocator } from "../../src/scenario/index.js";
 
@@ -58,5 +59,27 @@ describe("stress diagnostics", () => {
     expect(line).not.toContain("smallest set");
     // The file keeps every row, each worded as the plan's diagnostics.csv words it.
     expect(stressDiagnosticRows(levels).filter((r) => /is part of the smallest set of conflicting limits$/.test(r.message))).toHaveLength(15);
+  });
+});
+
+describe("stress diagnostics of a level with a plan", () => {
+  it("carry the sums its rounding to the fen could not hold, as simulate's diagnostics.csv does, and nothing else", async () => {
+    const base = await simulate("test/fixtures/finance/towns.yaml", { dryRun: true });
+    const s = base.loaded.scenario;
+    const sel = resolveSelection(s, { selector: { kind: "government", ids: null } });
+    // No shipped or fixture scenario leaves a sum unheld: each level's plan is given one.
+    const unheld = { kind: "rounding", where: "cost[town,retrofit,2022]", message: "the payments … read 1.00 yuan", message_zh: "付款合计1.00元", input_line: "" };
+    const plan = async (scenario: typeof s) => {
+      const planned = await planScenario(scenario, "highs");
+      planned.tables.diagnostics.push(unheld);
+      return planned;
+    };
+    const levels = await runStress(s, sel, [0.1], { solver: "highs", plan });
+    expect(levels.map(levelStatus)).toEqual(["optimal", "optimal"]);
+    const rows = stressDiagnosticRows(levels);
+    expect(rows.map((r) => [r.cut_label, r.kind, r.where])).toEqual([
+      ["0%", "rounding", "cost[town,retrofit,2022]"],
+      ["10%", "rounding", "cost[town,retrofit,2022]"],
+    ]);
   });
 });

@@ -114,7 +114,7 @@ describe("whole-unit λ", () => {
     const town: Scenario = { ...s, programs: s.programs.map((p) => ({ ...p, integer: true })) };
     const warning = stageTimedOut("cost", 300, 12);
     const met = { target: "greenway", planned: 83, target_value: 83, met: true };
-    const plan = async () => ({ solution: { status: "optimal", warnings: [warning] }, tables: { targets: [met], budgets: [], funding: [] } }) as unknown as PlannedScenario;
+    const plan = async () => ({ solution: { status: "optimal", warnings: [warning] }, tables: { targets: [met], budgets: [], funding: [], diagnostics: [] } }) as unknown as PlannedScenario;
     const r = await solveMinBudget(town, sel, { solver: "highs", plan });
     expect(r.notices.map((n) => n.en)).toEqual([`the plan at λ = 1.2000: ${warning.en}`]);
     expect(r.notices.map((n) => n.zh)).toEqual([`λ = 1.2000 时的方案：${warning.zh}`]);
