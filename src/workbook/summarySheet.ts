@@ -45,6 +45,8 @@ export function fillSummarySheet(sheet: Worksheet, title: string, figures: KeyFi
     const fmt = formatOf(fig);
     if (fmt) row.getCell(2).numFmt = fmt;
     wrapRow(row, [displayWidth(fig.label.zh), typeof value === "number" ? 0 : displayWidth(value)], [labelWidth, valueWidth]);
+    // A number beside its label, as text values stand: right-aligned, it sat a page's width away.
+    if (typeof value === "number") row.getCell(2).alignment = { ...row.getCell(2).alignment, horizontal: "left" };
   }
   sheet.addRow([]);
   sheet.addRow(["工作表", "对应文件", "行数", "英文名称 (English)"]).font = { bold: true };

@@ -68,6 +68,16 @@ describe("the 概要 sheet", () => {
     expect([cells.get("全部目标同时完成的概率")?.value, cells.get("全部目标同时完成的概率")?.numFmt]).toEqual([0.047, '0.0%" ± 0.2%（1个标准误）"']);
   });
 
+  it("sets a number beside its label, as a text value stands, not at the far edge of the wide value column", async () => {
+    const sheet = await summary(["households"]);
+    const numbers: ExcelJS.Cell[] = [];
+    sheet.eachRow((row) => {
+      if (typeof row.getCell(2).value === "number" && typeof row.getCell(1).value === "string" && row.number > 3) numbers.push(row.getCell(2));
+    });
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const cell of numbers) expect(cell.alignment?.horizontal, String(cell.address)).toBe("left");
+  });
+
   it("stays within an A4 landscape page across, printed landscape on A4", async () => {
     const sheet = await summary(["2027年底前全市城中村改造项目全部完成拆迁安置并启动安置房建设，含历史遗留项目及跨区统筹项目的补偿协议签订"]);
     const widths = [1, 2, 3, 4].map((c) => sheet.getColumn(c).width ?? 9);
