@@ -44,6 +44,10 @@ describe("min-budget --confidence report", () => {
     const pct = ((hard.p_met as number) * 100).toFixed(1);
     expect(rowOf("八十个")).toMatch(new RegExp(`<td class="num">${pct.replace(".", "\\.")}% ± \\d\\.\\d%</td></tr>`));
     expect(rowOf("八十个")).toContain("90.0%"); // the level required
+    // At λ every level is reached (run.json's calibration.draws, by criterion.ts); the draws are grouped.
+    expect(rowOf("八十个")).toContain("✓ 达到");
+    expect(rowOf("十个")).toContain("✓ 达到");
+    expect(html).toContain("The validation draws are 2,000 fresh draws.");
   });
 
   it("shows the one-sided 95 % bound of a target met in every draw, not ± 0.0%", () => {
@@ -61,7 +65,39 @@ describe("min-budget --confidence report from its files", () => {
   it("without --draws shows the calibration P(met) only; without a scale reaching every level, names the largest tried", () => {
     const page = renderReport(runContext("min-budget", { "min_budget_confidence.csv": csv, "run.json": JSON.stringify({ status: "unreachable", confidence: 0.9 }) }));
     expect(page).toContain("各目标在所试最大比例 150.0% 下的完成概率（未能全部达到要求把握度）");
-    expect(page).toContain("<tr><td>甲</td><td class=\"num\">90.0%</td><td class=\"num\">80</td><td class=\"num\">80</td><td class=\"num\">70.0%</td></tr>");
+    expect(page).toContain("<tr><td>甲</td><td class=\"num\">90.0%</td><td class=\"num\">80</td><td class=\"num\">80</td><td class=\"num\">70.0%</td><td><span class=\"zh\">✗ 未达到</span><span class=\"en\">✗ not reached</span></td></tr>");
     expect(page).not.toContain("validation draws");
+  });
+
+  // Calibration 1,000 draws: 甲 met in 908 of them, 乙 in 950, each asked 90 %. 甲's P̂ is above the
+  // level but its lower bound (criterion.ts) is 88.8 %: not reached, as the printed summary marks it.
+  const twoCsv = [
+    "target,name,confidence_required,target_value,scale,planned_value,p_met_calibration,p_met,p_met_se,scale_below,planned_value_below,p_met_calibration_below,p_met_below,p_met_se_below",
+    "a,甲,0.9,80,1.5,80,0.908,0.905,0.009,,,,,",
+    "b,乙,0.9,10,1.5,12,0.95,0.951,0.007,,,,,",
+  ].join("\n");
+  const twoRun = JSON.stringify({ status: "unreachable", confidence: 0.9, calibration: { seed: 1, draws: 1000, rounds: 3 }, validation: { seed: 2, draws: 1000 } });
+  const twoPage = () => renderReport(runContext("min-budget", { "min_budget_confidence.csv": twoCsv, "run.json": twoRun }));
+  const rowIn = (page: string, name: string) => new RegExp(`<tr><td>${name}</td>.*?</tr>`).exec(page)?.[0] ?? "";
+
+  it("marks each target reached or not by the calibration's lower bound, with the bound where P(met) is above the level", () => {
+    const page = twoPage();
+    expect(page).toContain('<th><span class="zh">是否达到把握度</span><span class="en">Level reached</span></th>');
+    const jia = rowIn(page, "甲");
+    expect(jia).toContain("90.8%");
+    expect(jia).toContain("✗ 未达到（其下界88.8%须达到要求：1,000次抽样尚不能排除低于要求）");
+    expect(jia).toContain("✗ not reached (its lower bound 88.8%, which must reach the level: a sample of 1,000 draws cannot tell it from below)");
+    const yi = rowIn(page, "乙");
+    expect(yi).toContain("✓ 达到");
+    expect(yi).not.toContain("未达到");
+  });
+
+  it("explains the lower-bound rule, not 'the calibration sample decides', and writes the draws as 1,000", () => {
+    const page = twoPage();
+    expect(page).toContain("按校准样本上完成概率的下界判断");
+    expect(page).toContain("judged by the lower bound of P(met) on the calibration sample");
+    expect(page).not.toContain("校准样本决定是否达到要求把握度");
+    expect(page).toContain("另行抽取的 1,000 次");
+    expect(page).toContain("1,000 fresh draws");
   });
 });
