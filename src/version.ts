@@ -47,7 +47,10 @@ export const ENGINE_VERSION: string = pkg.version;
  * --from's years at simulate's plan; payments rounded to the fen from each row's nearest fen (last-fen
  * changes in funding.csv and budgets.csv used) and diagnostics.csv can carry kind `rounding`;
  * stress --draws's stress_summary.csv gains p_all_targets_met and p_all_targets_met_se; --precision
- * also waits for P(all targets met)'s standard error (more draws where it was the least precise).
+ * also waits for P(all targets met)'s standard error (more draws where it was the least precise);
+ * min_budget_confidence.csv gains confidence_reached and confidence_reached_below (the search's
+ * verdict); stress's diagnostics.csv carries a planned level's `rounding` rows. Additive: folders
+ * written before these compare, their missing columns said.
  */
 export const OUTPUT_VERSION = 9;
 /**

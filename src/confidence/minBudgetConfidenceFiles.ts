@@ -21,11 +21,12 @@ import type { Scenario, YamlPath } from "../scenario/types.js";
 import { confidenceDiagnostics } from "./confidenceTables.js";
 import type { MinBudgetConfidenceResult, ScalePlan } from "./minBudgetConfidence.js";
 import { roughly } from "./limits.js";
+import { passes } from "./criterion.js";
 
 export const CONFIDENCE_FILE = "min_budget_confidence.csv";
 export const SEARCH_FILE = "min_budget_search.csv";
 
-type TargetRow = Record<(typeof MIN_BUDGET_CONFIDENCE_COLUMNS)[number], string | number | null>;
+type TargetRow = Record<(typeof MIN_BUDGET_CONFIDENCE_COLUMNS)[number], string | number | boolean | null>;
 
 function targetRows(scenario: Scenario, r: MinBudgetConfidenceResult): TargetRow[] {
   const at = (p: ScalePlan | null, i: number) => {
@@ -34,6 +35,8 @@ function targetRows(scenario: Scenario, r: MinBudgetConfidenceResult): TargetRow
       scale: p ? round(p.scale, 9) : null,
       planned: p ? round(p.calibration.planned[i], 4) : null,
       cal: p ? round(p.calibration.met[i] / p.calibration.draws, 6) : null,
+      // The search's own verdict (frontier.csv's rule): the lower bound of P(met), not P̂, against the level.
+      reached: p ? passes(p.calibration.met[i], p.calibration.draws, r.required[i]) : null,
       p: v?.p_met ?? null,
       se: v?.p_met_se ?? null,
     };
@@ -43,8 +46,8 @@ function targetRows(scenario: Scenario, r: MinBudgetConfidenceResult): TargetRow
     const b = at(r.below, i);
     return {
       target: t.id, name: t.name, confidence_required: r.required[i], target_value: t.atLeast,
-      scale: a.scale, planned_value: a.planned, p_met_calibration: a.cal, p_met: a.p, p_met_se: a.se,
-      scale_below: b.scale, planned_value_below: b.planned, p_met_calibration_below: b.cal, p_met_below: b.p, p_met_se_below: b.se,
+      scale: a.scale, planned_value: a.planned, p_met_calibration: a.cal, confidence_reached: a.reached, p_met: a.p, p_met_se: a.se,
+      scale_below: b.scale, planned_value_below: b.planned, p_met_calibration_below: b.cal, confidence_reached_below: b.reached, p_met_below: b.p, p_met_se_below: b.se,
     };
   });
 }

@@ -173,6 +173,7 @@ export const COLUMN_LABELS: Record<string, Label> = {
   scale_below: l("低1%的预算系数", "Scale 1% below"),
   planned_value_below: l("低1%时计划值", "Planned 1% below"),
   p_met_calibration_below: l("低1%时校准完成概率", "P(met) at calibration 1% below"),
+  confidence_reached_below: l("低1%时是否达到把握度", "Confidence reached 1% below"),
   p_met_below: l("低1%时完成概率", "P(met) 1% below"),
   p_met_se_below: l("低1%时完成概率标准误", "P(met) standard error 1% below"),
   reached: l("是否达到", "Reached"),

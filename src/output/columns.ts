@@ -146,8 +146,8 @@ export const MIN_BUDGET_FUNDING_COLUMNS: (keyof MinBudgetFundingRow)[] = [
 export const MIN_BUDGET_BINDING_COLUMNS: (keyof BindingRow)[] = ["family", "where", "what", "what_zh", "min_budget_change_yuan", "per"];
 /** min_budget_confidence.csv (`simulate min-budget --confidence`): per target, at the scale found and 1 % below it. */
 export const MIN_BUDGET_CONFIDENCE_COLUMNS = [
-  "target", "name", "confidence_required", "target_value", "scale", "planned_value", "p_met_calibration", "p_met", "p_met_se",
-  "scale_below", "planned_value_below", "p_met_calibration_below", "p_met_below", "p_met_se_below",
+  "target", "name", "confidence_required", "target_value", "scale", "planned_value", "p_met_calibration", "confidence_reached", "p_met", "p_met_se",
+  "scale_below", "planned_value_below", "p_met_calibration_below", "confidence_reached_below", "p_met_below", "p_met_se_below",
 ] as const;
 /** min_budget_search.csv (`simulate min-budget --confidence`): every scale tried. */
 export const MIN_BUDGET_SEARCH_COLUMNS = ["scale", "whole_units", "reached", "targets_reached", "targets"] as const;

@@ -153,6 +153,8 @@ describe("simulate min-budget --confidence", () => {
     const [t] = csv(dir("min-budget"), "min_budget_confidence.csv");
     expect(Number(t.p_met)).toBeGreaterThan(0.85);
     expect(Number(t.p_met_below)).toBeLessThan(Number(t.p_met));
+    // The search's verdict, as the printout marks it: at its level at λ, not 1 % below.
+    expect([t.confidence_reached, t.confidence_reached_below]).toEqual(["true", "false"]);
     expect(csv(dir("min-budget"), "min_budget_search.csv").length).toBeGreaterThan(3);
     expect(Number(csv(dir("min-budget"), "min_budget.csv")[0].scale)).toBeCloseTo(Number(t.scale), 9);
     expect((await runCli("min-budget", BUDGET, "--source", "government", "--confidence", "0.9", "--per-year", "--out", dir("mb-bad"))).code).toBe(2);
