@@ -13,6 +13,11 @@ import type { ChartSpec, Lang } from "./svgChart.js";
 interface StressGrid {
   levels: string[];
   targets: { id: string; name: string; rows: (Record<string, Cell> | undefined)[] }[];
+  /**
+   * P(all targets met) and its standard error at each level (stress_summary.csv), for the report's
+   * table and chart alike; null with one target (the joint figure is its own P(met)) or without --draws.
+   */
+  allTargets: { p: (number | null)[]; se: (number | null)[] } | null;
 }
 
 export function stressGrid(ctx: RunContext): StressGrid {
@@ -26,7 +31,15 @@ export function stressGrid(ctx: RunContext): StressGrid {
       name: text(rows.find((r) => r.target === id)?.name ?? id),
       rows: cuts.map(([cut]) => rows.find((r) => r.target === id && num(r.cut) === cut)),
     })),
+    allTargets: ids.length > 1 ? allTargetsByLevel(ctx, cuts.map(([cut]) => cut)) : null,
   };
+}
+
+/** "Does this cut still meet the targets?" is joint: every target met in the same draw (stress_summary.csv, by cut). */
+function allTargetsByLevel(ctx: RunContext, cuts: number[]): StressGrid["allTargets"] {
+  const summary = new Map(records(ctx.tables.get("stress_summary.csv")).map((s) => [num(s.cut), s]));
+  const p = cuts.map((cut) => value(summary.get(cut), "p_all_targets_met"));
+  return p.every((v) => v === null) ? null : { p, se: cuts.map((cut) => value(summary.get(cut), "p_all_targets_met_se")) };
 }
 
 const value = (row: Record<string, Cell> | undefined, key: string): number | null => {
@@ -37,23 +50,28 @@ const value = (row: Record<string, Cell> | undefined, key: string): number | nul
 /** Markers and dashes that keep two targets with the same values apart (a county's units and its households). */
 const SYMBOLS = ["circle", "rect", "triangle", "diamond", "pin", "roundRect"];
 
+/** The thick line of P(all targets met) in the P(met) chart. */
+const ALL_TARGETS: Label = { zh: "全部目标同时完成", en: "all targets met" };
+
 /**
- * One line per target across the levels. Attainment's axis spans the data to the nearest 5 % (a
+ * One line per target across the levels, and in the P(met) chart with more than one target a thick
+ * line of P(all targets met), drawn last. Attainment's axis spans the data to the nearest 5 % (a
  * 97 % against 100 % would be a few pixels apart on 0–117 %); a probability's spans 0–100 %.
  */
-function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], note: Label, all: AllTargetsLine | null = null): ChartSpec {
+function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], note: Label, all: (number | null)[] | null = null): ChartSpec {
   const probability = key === "p_met";
-  const same = coinciding(grid, key);
+  const same = coinciding(grid, key, all);
   return {
     title,
     note: same.length === 0 ? note : {
-      zh: `${note.zh}重合的线：${same.map((names) => names.join("与")).join("；")}（各档位数值相同）。`,
-      en: `${note.en} Lines on top of each other: ${same.map((names) => names.join(" and ")).join("; ")} (the same at every level).`,
+      zh: `${note.zh}重合的线：${same.map((names) => names.map((n) => n.zh).join("与")).join("；")}（各档位数值相同）。`,
+      en: `${note.en} Lines on top of each other: ${same.map((names) => names.map((n) => n.en).join(" and ")).join("; ")} (the same at every level).`,
     },
     width: 1000,
     height: 360,
     option: (lang: Lang) => ({
-      grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil(grid.targets.length / 4), bottom: 50 },
+      // The legend's rows, four entries a row: the targets and the thick line's.
+      grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil((grid.targets.length + (all ? 1 : 0)) / 4), bottom: 50 },
       legend: { top: 5 },
       xAxis: { type: "category", data: grid.levels, name: lang === "zh" ? "削减" : "cut", nameLocation: "middle", nameGap: 30 },
       yAxis: {
@@ -67,20 +85,27 @@ function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], 
           name: t.name, type: "line", data: t.rows.map((r) => value(r, key)),
           symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: i % 2 === 0 ? 7 : 11, lineStyle: { type: i % 2 === 0 ? "solid" : "dashed" },
         })),
-        ...(all ? [{ name: all.name[lang], type: "line", data: all.data, symbol: "none", lineStyle: { width: 4, color: "#333" }, itemStyle: { color: "#333" } }] : []),
+        ...(all ? [{ name: ALL_TARGETS[lang], type: "line", data: all, symbol: "none", lineStyle: { width: 4, color: "#333" }, itemStyle: { color: "#333" } }] : []),
       ],
     }),
   };
 }
 
-/** Targets whose values (to 0.1 %) are the same at every level: their lines lie on top of each other. */
-function coinciding(grid: StressGrid, key: string): string[][] {
-  const byValues = new Map<string, string[]>();
-  for (const t of grid.targets) {
-    const values = t.rows.map((r) => value(r, key));
+/**
+ * Lines whose values (to 0.1 %) are the same at every level: they lie on top of each other. The
+ * thick all-targets line is one of them — with a target met in every draw it equals another
+ * target's P(met) and, drawn last, hides that target's line — named first in its group.
+ */
+function coinciding(grid: StressGrid, key: string, all: (number | null)[] | null): Label[][] {
+  const lines: { name: Label; values: (number | null)[] }[] = [
+    ...(all ? [{ name: { zh: `粗线（${ALL_TARGETS.zh}）`, en: `the thick line (${ALL_TARGETS.en})` }, values: all }] : []),
+    ...grid.targets.map((t) => ({ name: { zh: t.name, en: t.name }, values: t.rows.map((r) => value(r, key)) })),
+  ];
+  const byValues = new Map<string, Label[]>();
+  for (const { name, values } of lines) {
     if (values.every((v) => v === null)) continue;
     const id = values.map((v) => (v === null ? "—" : v.toFixed(3))).join("|");
-    byValues.set(id, [...(byValues.get(id) ?? []), t.name]);
+    byValues.set(id, [...(byValues.get(id) ?? []), name]);
   }
   return [...byValues.values()].filter((names) => names.length > 1);
 }
@@ -93,7 +118,7 @@ export function stressCharts(ctx: RunContext): ChartSpec[] {
       { zh: "计划值 ÷ 目标值；各档位重新优化。", en: "Planned ÷ target; re-planned at each level." }),
   ];
   if (ctx.tables.get("stress.csv")?.columns.includes("p_met")) {
-    const all = allTargetsLine(ctx, grid);
+    const all = grid.allTargets?.p ?? null;
     charts.push(byLevelChart(grid, "p_met",
       { zh: "各削减档位的完成概率 P(met)", en: "P(met) by cut level" },
       all
@@ -104,19 +129,6 @@ export function stressCharts(ctx: RunContext): ChartSpec[] {
   for (const t of grid.targets) charts.push(targetByLevel(grid, t));
   charts.push(...summaryCharts(ctx));
   return charts;
-}
-
-interface AllTargetsLine {
-  name: Label;
-  data: (number | null)[];
-}
-
-/** P(all targets met) by level (stress_summary.csv): "does the cut still meet the targets?" is joint. One target: its own line. */
-function allTargetsLine(ctx: RunContext, grid: StressGrid): AllTargetsLine | null {
-  const rows = new Map(records(ctx.tables.get("stress_summary.csv")).map((r) => [text(r.cut_label), r]));
-  const data = grid.levels.map((label) => value(rows.get(label), "p_all_targets_met"));
-  if (grid.targets.length < 2 || data.every((v) => v === null)) return null;
-  return { name: { zh: "全部目标同时完成", en: "all targets met" }, data };
 }
 
 function targetByLevel(grid: StressGrid, t: StressGrid["targets"][number]): ChartSpec {

@@ -127,13 +127,10 @@ export function stressTargetsTable(ctx: RunContext): string {
   const attainment = table({ head, rows: body((r) => (typeof r.attainment === "number" ? `${formatPercent(r.attainment)}${r.met === true ? "" : " ✗"}` : "—")), numeric });
   const mc = grid.targets.some((t) => t.rows.some((r) => typeof r?.p_met === "number"));
   const pRows = body((r) => (typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—"));
-  // "Does this cut still meet the targets?" is joint (stress_summary.csv): every target met in the same draw.
-  const summary = new Map(records(ctx.tables.get("stress_summary.csv")).map((s) => [text(s.cut_label), s]));
-  if (grid.targets.length > 1 && [...summary.values()].some((s) => typeof s.p_all_targets_met === "number")) {
-    pRows.push([{ zh: "全部目标同时完成", en: "All targets met" }, "", ...grid.levels.map((label) => {
-      const s = summary.get(label);
-      return typeof s?.p_all_targets_met === "number" ? probability(ctx, s.p_all_targets_met, num(s.p_all_targets_met_se)) : "—";
-    })]);
+  // "Does this cut still meet the targets?" is joint: every target met in the same draw (stressGrid's allTargets).
+  const all = grid.allTargets;
+  if (all) {
+    pRows.push([{ zh: "全部目标同时完成", en: "All targets met" }, "", ...all.p.map((p, i) => (p === null ? "—" : probability(ctx, p, all.se[i] ?? Number.NaN)))]);
   }
   const pMet = mc ? table({ head, rows: pRows, numeric }) : "";
   return [
