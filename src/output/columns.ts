@@ -117,6 +117,13 @@ export function extraColumns(rows: Record<string, unknown>[], known: string[]): 
 
 /** targets.csv of a Monte Carlo run: the Monte Carlo columns, after the planned ones (mcTargetColumnsOf). */
 export const MC_COLUMNS: (keyof McTargetColumns)[] = ["p_met", "p_met_se", "p10", "p50", "p90"];
+/** stress_summary.csv of `simulate stress --draws`: P(all targets met) per cut level (stressMonteCarlo's summary columns). */
+export const STRESS_MC_SUMMARY_COLUMNS = ["p_all_targets_met", "p_all_targets_met_se"];
+/**
+ * Every column only a Monte Carlo run writes: targets.csv's and stress.csv's (MC_COLUMNS) and
+ * stress_summary.csv's (STRESS_MC_SUMMARY_COLUMNS), so compare explains them all alike when missing.
+ */
+export const MONTE_CARLO_COLUMNS: readonly string[] = [...MC_COLUMNS, ...STRESS_MC_SUMMARY_COLUMNS];
 /** targets.csv of a Monte Carlo run: the planned columns of these rows (targetColumnsOf), then the Monte Carlo ones. */
 export function mcTargetColumnsOf(rows: readonly object[]): (keyof (TargetRow & McTargetColumns))[] {
   const mc = new Set<string>(MC_COLUMNS);

@@ -174,6 +174,22 @@ describe("input diff", () => {
     expect(text).toContain("2 values are in some folders only");
   });
 
+  it("explains stress --draws's P(all targets met) missing from a stress run without --draws, as stress.csv's P(met)", async () => {
+    const plain = stressFolder("stress-plain", ["0,0%,optimal,2,100", "0.1,10%,optimal,1,90"]);
+    writeFileSync(join(plain, "stress.csv"), "cut,cut_label,status,target,met\n0,0%,optimal,t1,true\n0.1,10%,optimal,t1,false\n");
+    const drawn = stressFolder("stress-drawn", []);
+    const run = JSON.parse(readFileSync(join(drawn, "run.json"), "utf8"));
+    writeFileSync(join(drawn, "run.json"), JSON.stringify({ ...run, monte_carlo: { mode: "evaluate", seed: 1, draws: 500, workers: 1, common_random_numbers: true } }));
+    writeFileSync(join(drawn, "stress_summary.csv"), [
+      "cut,cut_label,status,targets_met,government_used_yuan,p_all_targets_met,p_all_targets_met_se",
+      "0,0%,optimal,2,100,0.8,0.017889", "0.1,10%,optimal,1,90,0.6,0.021909",
+    ].join("\n") + "\n");
+    writeFileSync(join(drawn, "stress.csv"), "cut,cut_label,status,target,met,p_met,p_met_se\n0,0%,optimal,t1,true,0.9,0.013416\n0.1,10%,optimal,t1,false,0.7,0.020494\n");
+    const text = compareText(await compareFolders([plain, drawn]), 5, null);
+    expect(text).toContain("  stress_summary.csv: the Monte Carlo columns p_all_targets_met, p_all_targets_met_se are missing in [1] (planned without --draws), so their values are not compared");
+    expect(text).toContain("  stress.csv: the Monte Carlo columns p_met, p_met_se are missing in [1] (planned without --draws), so their values are not compared");
+  });
+
   it("leads with each folder's targets met and money by kind of source (summed by hand from funding.csv), then the targets' rows", async () => {
     const result = await compareFolders([base, cut]);
     const byKind = (folder: string) => {

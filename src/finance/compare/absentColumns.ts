@@ -1,12 +1,13 @@
 /**
  * Columns a result table has in some compared folders and not in others. The usual case is the
- * Monte Carlo columns of targets.csv (p_met … p90): a folder planned with `--draws` has them, one
+ * Monte Carlo columns of targets.csv (p_met … p90), of stress.csv (p_met, p_met_se) and of
+ * stress_summary.csv (p_all_targets_met, _se): a folder planned with `--draws` has them, one
  * planned without does not, nor does a shard folder (`--shard k/n`), whose statistics
  * `simulate merge` makes from all shards (docs/distributed.md). Their values are in one folder
  * only, so they cannot be compared, and "0 changed values" alone would read as "the same": the
  * summary says which folders lack which columns, and why where run.json tells.
  */
-import { MC_COLUMNS, READING_ORDER } from "../../output/columns.js";
+import { MONTE_CARLO_COLUMNS, READING_ORDER } from "../../output/columns.js";
 import type { ResultsFolder } from "./readFolder.js";
 
 export interface AbsentColumns {
@@ -40,7 +41,7 @@ export function absentColumns(folders: ResultsFolder[]): AbsentColumns[] {
  */
 export function absentColumnLines(absent: readonly AbsentColumns[], folders: readonly ResultsFolder[]): string[] {
   return absent.map((a) => {
-    const monteCarlo = a.columns.every((c) => (MC_COLUMNS as string[]).includes(c));
+    const monteCarlo = a.columns.every((c) => MONTE_CARLO_COLUMNS.includes(c));
     const what = monteCarlo ? `the Monte Carlo columns ${a.columns.join(", ")}` : `the columns ${a.columns.join(", ")}`;
     const where = a.missingIn.map((n) => {
       const why = monteCarlo ? withoutMonteCarlo(folders[n - 1]) : null;
