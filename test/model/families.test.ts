@@ -186,6 +186,29 @@ describe("budgets and links", () => {
   });
 });
 
+describe("links with a side that has no money in the node", () => {
+  it("keep the row over the other side alone, as the link reads: city money at least half of central's forbids central money where the city funds nothing", async () => {
+    const s = twoYearScenario({
+      regions: tree([region("prov"), region("a", "prov")]),
+      programs: [
+        program({
+          id: "retrofit",
+          leaves: [{ region: "a", stock: 5, householdsPerUnit: 100, unitCost: 1_000_000 }],
+          shares: { central: { min: 0, max: 1, capPerHousehold: null } },
+        }),
+      ],
+      sources: cityMatchesCentral(0.5, true),
+      targets: [target({ id: "t", program: "retrofit", region: "prov", atLeast: 2, by: 2021, kind: "soft" })],
+    });
+    const { ctx } = buildPlanningModel(s);
+    expect(row(ctx.model, "link_min[match,a,2021]")).toEqual({ terms: { "funds[a,retrofit,2021,central]": -0.5 }, lb: 0, ub: Infinity });
+    // No money may be spent in a, so nothing starts: the soft target is missed whole.
+    const sol = await solveStages(buildPlanningModel(s), "highs");
+    expect(sol.status).toBe("optimal");
+    expect(sol.stages[0].objective).toBeCloseTo(1, 9);
+  });
+});
+
 describe("links over partly recorded money", () => {
   const twoLeaves = (actuals: Scenario["actuals"]) => twoYearScenario({
     regions: tree([region("prov"), region("a", "prov"), region("b", "prov")]),
