@@ -121,6 +121,14 @@ const cityMatchesCentral = (minRatio: number, eachChild: boolean) => [
   }),
 ];
 
+/** One leaf, a, under prov, its retrofit funded as `shares` say; the city matches half of central's money in each child. */
+const cityMatchingInA = (shares: ReturnType<typeof centralAndCity> | { central: ReturnType<typeof centralAndCity>["central"] }) =>
+  twoYearScenario({
+    regions: tree([region("prov"), region("a", "prov")]),
+    programs: [program({ id: "retrofit", leaves: [{ region: "a", stock: 5, householdsPerUnit: 100, unitCost: 1_000_000 }], shares })],
+    sources: cityMatchesCentral(0.5, true),
+  });
+
 describe("budgets and links", () => {
   it("caps a source's payments over a node's leaves, with carry-over between years", () => {
     const s = twoYearScenario({
@@ -166,18 +174,7 @@ describe("budgets and links", () => {
   });
 
   it("matches one source against another per child region", () => {
-    const s = twoYearScenario({
-      regions: tree([region("prov"), region("a", "prov")]),
-      programs: [
-        program({
-          id: "retrofit",
-          leaves: [{ region: "a", stock: 5, householdsPerUnit: 100, unitCost: 1_000_000 }],
-          shares: centralAndCity(),
-        }),
-      ],
-      sources: cityMatchesCentral(0.5, true),
-    });
-    const { ctx } = buildPlanningModel(s);
+    const { ctx } = buildPlanningModel(cityMatchingInA(centralAndCity()));
     expect(row(ctx.model, "link_min[match,a,2021]")).toEqual({
       terms: { "funds[a,retrofit,2021,city]": 1, "funds[a,retrofit,2021,central]": -0.5 },
       lb: 0,
@@ -188,18 +185,8 @@ describe("budgets and links", () => {
 
 describe("links with a side that has no money in the node", () => {
   it("keep the row over the other side alone, as the link reads: city money at least half of central's forbids central money where the city funds nothing", async () => {
-    const s = twoYearScenario({
-      regions: tree([region("prov"), region("a", "prov")]),
-      programs: [
-        program({
-          id: "retrofit",
-          leaves: [{ region: "a", stock: 5, householdsPerUnit: 100, unitCost: 1_000_000 }],
-          shares: { central: { min: 0, max: 1, capPerHousehold: null } },
-        }),
-      ],
-      sources: cityMatchesCentral(0.5, true),
-      targets: [target({ id: "t", program: "retrofit", region: "prov", atLeast: 2, by: 2021, kind: "soft" })],
-    });
+    const s = cityMatchingInA({ central: { min: 0, max: 1, capPerHousehold: null } });
+    s.targets = [target({ id: "t", program: "retrofit", region: "prov", atLeast: 2, by: 2021, kind: "soft" })];
     const { ctx } = buildPlanningModel(s);
     expect(row(ctx.model, "link_min[match,a,2021]")).toEqual({ terms: { "funds[a,retrofit,2021,central]": -0.5 }, lb: 0, ub: Infinity });
     // No money may be spent in a, so nothing starts: the soft target is missed whole.
