@@ -129,6 +129,32 @@ describe("compare", () => {
     expect(compareText(await compareFolders([base, cut]), 5, null)).not.toContain("run settings");
   });
 
+  it("says which budgets two stress or min-budget runs cut, from when, at which levels and confidence (run.json's own shapes)", async () => {
+    const asRun = (name: string, extra: Record<string, unknown>) => {
+      const folder = join(dir, name);
+      cpSync(base, folder, { recursive: true });
+      const run = JSON.parse(readFileSync(join(folder, "run.json"), "utf8"));
+      writeFileSync(join(folder, "run.json"), JSON.stringify({ ...run, ...extra }));
+      return folder;
+    };
+    const selection = (sources: string[], from: number | null) => ({ sources, from, from_given: from !== null, to: null, region: null });
+    const provincial = asRun("stress-provincial", { command: "stress", selection: selection(["provincial"], 2024), cut: { levels: [0, 0.1] }, confidence: null });
+    const city = asRun("stress-city", { command: "stress", selection: selection(["city"], null), cut: { levels: [0, 0.1, 0.2] }, confidence: 0.9, calibration: { draws: 2000, seed: 8 } });
+    const result = await compareFolders([provincial, city]);
+    expect(result.runs.map((d) => [d.path, ...d.values])).toEqual([
+      ["confidence", "none (plain plan)", "0.9"],
+      ["calibration.draws", "none", "2000"],
+      ["calibration.seed", "none", "8"],
+      ["selection.sources", '["provincial"]', '["city"]'],
+      ["selection.from", "2024", "none"],
+      ["cut.levels", "[0,0.1]", "[0,0.1,0.2]"],
+    ]);
+    expect(compareText(result, 5, null)).toContain("run settings that differ (6; run.json):\n  confidence: none (plain plan) → 0.9\n");
+    const perYear = asRun("min-budget-per-year", { command: "min-budget", selection: selection(["provincial"], 2024), per_year: true });
+    const whole = asRun("min-budget-whole", { command: "min-budget", selection: selection(["provincial"], 2024), per_year: false });
+    expect((await compareFolders([whole, perYear])).runs.map((d) => [d.path, ...d.values])).toEqual([["per_year", "false", "true"]]);
+  });
+
   it("refuses folders with different output versions or horizons unless forced", async () => {
     const other = join(dir, "other");
     cpSync(base, other, { recursive: true });
