@@ -114,10 +114,15 @@ export function selectsBudget(sel: BudgetSelection, source: Source | string, bud
   return sel.regionNodes === null || sel.regionNodes.has(budget.region);
 }
 
-/** "government sources central, provincial from 2024 at guangzhou and below". */
-export function describeSelection(sel: BudgetSelection): string {
+/**
+ * "the budgets of central, provincial from 2024 at guangzhou and the nodes below it". With
+ * `horizonStart` (a command's printed title), a selection of every year says so — "in every year
+ * from 2021 (--from YEAR keeps the years before it as planned)": a cut read as this year's budget
+ * question also cut the years already spent, and the title did not say it.
+ */
+export function describeSelection(sel: BudgetSelection, horizonStart?: number): string {
   const parts = [`the budgets of ${sel.sourceIds.join(", ")}`];
-  const years = yearsOf(sel);
+  const years = horizonStart === undefined ? yearsOf(sel) : yearsSaid(sel, horizonStart);
   if (years) parts.push(years);
   if (sel.region !== null) parts.push(`at ${sel.region} and the nodes below it`);
   return parts.join(" ") + tailOf(sel);
@@ -126,6 +131,11 @@ export function describeSelection(sel: BudgetSelection): string {
 /** "from 2024", "in 2024", "in 2024–2025", "up to 2023"; null for every year. */
 export function yearsOf(sel: Pick<BudgetSelection, "from" | "to">): string | null {
   return yearsLabel(sel.from, sel.to)?.en ?? null;
+}
+
+/** yearsOf, and for every year "in every year from 2021 (--from YEAR keeps the years before it as planned)". */
+export function yearsSaid(sel: Pick<BudgetSelection, "from" | "to">, horizonStart: number): string {
+  return yearsOf(sel) ?? `in every year from ${horizonStart} (--from YEAR keeps the years before it as planned)`;
 }
 
 /** " (with the payment years 2026–2027 after the horizon)", or "" when the selection reaches none. */

@@ -42,6 +42,16 @@ describe("budget selection", () => {
       .toThrow(/^no budget of city from 2024 at guangzhou and the nodes below it[^;]*: leave it out of the sources named$/);
   });
 
+  it("says in a command's title when every year is selected, past years included, and how to leave them", () => {
+    const { scenario: s } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
+    const every = resolveSelection(s, government);
+    expect(describeSelection(every, s.horizon.start)).toBe(
+      "the budgets of central, provincial, city, county, bonds in every year from 2021 (--from YEAR keeps the years before it as planned) (with the payment year 2026 after the horizon)",
+    );
+    expect(describeSelection(every)).toBe("the budgets of central, provincial, city, county, bonds (with the payment year 2026 after the horizon)");
+    expect(describeSelection(resolveSelection(s, { ...government, from: 2024 }), s.horizon.start)).toMatch(/ from 2024 \(with/);
+  });
+
   it("cuts only the years from --from to --to: '2024 only' leaves 2025 and the tail whole", () => {
     const { scenario: s } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
     const sel = resolveSelection(s, { ...government, from: 2024, to: 2024 });

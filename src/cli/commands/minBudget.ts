@@ -57,7 +57,7 @@ export function registerMinBudget(program: Command): void {
         ...(tty ? { onTrial: (s: number, ok: boolean) => process.stderr.write(`scale ${s.toFixed(4)}: ${ok ? "reaches" : "falls short of"} the level\n`) } : {}),
       }).finally(() => bar.finish());
       const { loaded, selection } = outcome;
-      const title = withNotes(`min-budget: ${loaded.scenario.name}, ${describeSelection(selection)}` +
+      const title = withNotes(`min-budget: ${loaded.scenario.name}, ${describeSelection(selection, loaded.scenario.horizon.start)}` +
         `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`, outcome.notes);
       const text = (outcome.kind === "confidence"
         ? minBudgetConfidenceText(loaded.scenario, outcome.result, title, validationOptions(opts)?.draws)

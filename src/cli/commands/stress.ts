@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { parseCutSpec } from "../../finance/cutSpec.js";
-import { tailOf, yearsOf } from "../../finance/selection.js";
+import { tailOf, yearsSaid } from "../../finance/selection.js";
 import { levelStatus } from "../../finance/stress.js";
 import { stressFolder } from "../../finance/stressRun.js";
 import { stressTable } from "../../finance/stressReport.js";
@@ -61,7 +61,7 @@ export function registerStress(program: Command): void {
       const unplanned = levels.filter((l) => levelStatus(l) === "not_planned").map((l) => l.label);
       if (!opts.quiet || noBaseline) {
         const title = `stress: ${loaded.scenario.name}, cutting ${selection.sourceIds.join(", ")}` +
-          `${yearsOf(selection) ? ` ${yearsOf(selection)}` : ""}${selection.region ? ` at ${selection.region} and below` : ""}${tailOf(selection)}` +
+          ` ${yearsSaid(selection, loaded.scenario.horizon.start)}${selection.region ? ` at ${selection.region} and below` : ""}${tailOf(selection)}` +
           `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}` + cutNote;
         const text = stressTable(levels, withNotes(title, notes), validationOptions(opts)?.draws, selection.sourceIds) + `results written to ${outDir}\n`;
         if (noBaseline) {
