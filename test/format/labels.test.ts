@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { columnLabel, fileLabel, targetUnitLabel } from "../../src/format/labels.js";
+import { COLUMN_LABELS, columnLabel, fileLabel, targetUnitLabel } from "../../src/format/labels.js";
 import { diagnosticKindLabel, stageLabel } from "../../src/format/runLabels.js";
 import { DIAGNOSTIC_COLUMNS } from "../../src/output/columns.js";
 
@@ -99,5 +99,15 @@ describe("draws.csv columns", () => {
     expect(columnLabel("target:typical-2024")).toEqual({ zh: "目标：typical-2024", en: "target: typical-2024" });
     expect(columnLabel("input:unit-cost")).toEqual({ zh: "输入：unit-cost", en: "input: unit-cost" });
     expect(columnLabel("gap_total").zh).toBe("资金缺口合计");
+  });
+});
+
+describe("column labels", () => {
+  it("name every column of every CSV the engine writes in Chinese (the workbook's header row shows them)", async () => {
+    const columns = await import("../../src/output/columns.js");
+    const lists = Object.entries(columns).filter(([name, v]) => name.endsWith("_COLUMNS") && Array.isArray(v)) as [string, string[]][];
+    expect(lists.length).toBeGreaterThan(15);
+    const unnamed = lists.flatMap(([name, list]) => list.filter((key) => !(key in COLUMN_LABELS)).map((key) => `${name}.${key}`));
+    expect(unnamed).toEqual([]);
   });
 });
