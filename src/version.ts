@@ -49,7 +49,9 @@ export const ENGINE_VERSION: string = pkg.version;
  * stress --draws's stress_summary.csv gains p_all_targets_met and p_all_targets_met_se; --precision
  * also waits for P(all targets met)'s standard error (more draws where it was the least precise);
  * min_budget_confidence.csv gains confidence_reached and confidence_reached_below (the search's
- * verdict); stress's diagnostics.csv carries a planned level's `rounding` rows. Additive: folders
+ * verdict); stress's diagnostics.csv carries a planned level's `rounding` rows; min-budget
+ * --confidence --draws's run.json gains validation.all_targets_met and all_targets_met_below (P(all
+ * targets met) at λ and 1 % less, two or more targets), printed, in report.html and 概要. Additive: folders
  * written before these compare, their missing columns said.
  */
 export const OUTPUT_VERSION = 9;

@@ -16,7 +16,7 @@ import { freezeBeforeSelection } from "../finance/freezePast.js";
 import { byYearSourceRegion, type MinBudgetRow, minBudgetRow } from "../finance/minBudgetRows.js";
 import { type MinBudgetResult, solveMinBudget } from "../finance/minBudgetSolve.js";
 import { type BudgetSelection, selectsBudget } from "../finance/selection.js";
-import type { McTargetColumns } from "../montecarlo/tables.js";
+import type { AllTargetsMet, McTargetColumns } from "../montecarlo/tables.js";
 import type { Uncertainty } from "../montecarlo/types.js";
 import { Namer } from "../plan/describe.js";
 import type { SolverChoice } from "../solve/auto.js";
@@ -26,7 +26,7 @@ import type { Calibration } from "./calibrate.js";
 import { ConfidenceSolver, type Phase } from "./confidenceSolver.js";
 import type { Limit } from "./limits.js";
 import { DEFAULT_CALIBRATION_DRAWS, planToConfidence, requiredLevels } from "./planToConfidence.js";
-import { type ValidationRequest, validatePlan } from "./validate.js";
+import { type ValidationRequest, validatePlanJointly } from "./validate.js";
 
 /** Relative width at which the bisection stops. */
 export const SCALE_PRECISION = 1e-3;
@@ -60,6 +60,11 @@ export interface ScalePlan {
   calibration: Calibration;
   pm: PlanningModel;
   validation: Map<string, McTargetColumns> | null;
+  /**
+   * P(all targets met) on the same validation draws (tables.ts allTargetsMet): λ asks each target's
+   * level alone, and every target met together is rarer. Null without validation or with one target.
+   */
+  allTargetsMet: AllTargetsMet | null;
 }
 
 export interface MinBudgetConfidenceResult {
@@ -132,7 +137,7 @@ export async function minBudgetToConfidence(
       lo = hi.scale;
       if (hi.scale >= MAX_SCALE) {
         result.status = "unreachable";
-        result.at = { scale: hi.scale, calibration: hi.calibration, pm: hi.pm, validation: null };
+        result.at = { scale: hi.scale, calibration: hi.calibration, pm: hi.pm, validation: null, allTargetsMet: null };
         result.limits = await cs.explain(hi.calibration);
         return result;
       }
@@ -159,14 +164,19 @@ export async function minBudgetToConfidence(
     const below = settled.below;
     if (hi.scale < searched) deterministic.notices.push(lowerScaleReaches(searched, hi.scale));
     result.status = "optimal";
-    result.at = { scale: hi.scale, calibration: hi.calibration, pm: hi.pm, validation: null };
-    result.below = { scale: below.scale, calibration: below.calibration, pm: below.pm, validation: null };
+    result.at = { scale: hi.scale, calibration: hi.calibration, pm: hi.pm, validation: null, allTargetsMet: null };
+    result.below = { scale: below.scale, calibration: below.calibration, pm: below.pm, validation: null, allTargetsMet: null };
     result.rows = budgetRows(pm, hi.pm, scenario, selection, hi.scale, hi.calibration.primal);
   } finally {
     await cs.dispose();
   }
   if (options.validation) {
-    for (const p of [result.at, result.below]) if (p) p.validation = await validatePlan({ pm: p.pm, primal: p.calibration.primal }, uncertainty, options.validation);
+    for (const p of [result.at, result.below]) {
+      if (!p) continue;
+      const v = await validatePlanJointly({ pm: p.pm, primal: p.calibration.primal }, uncertainty, options.validation);
+      p.validation = v.targets;
+      p.allTargetsMet = v.all;
+    }
   }
   return result;
 }

@@ -12,7 +12,7 @@ import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { MIN_BUDGET_FILE } from "../finance/minBudgetReport.js";
 import { renderJson } from "../finance/runInfo.js";
-import { formatMoney, formatMoneyChange, formatPercent, formatProbability } from "../format/numbers.js";
+import { allTargetsMetLine, formatMoney, formatMoneyChange, formatPercent, formatProbability } from "../format/numbers.js";
 import type { DiagnosticRow } from "../results/types.js";
 import { conflictRow, solverErrorRow } from "../plan/diagnostics.js";
 import { round } from "../results/numbers.js";
@@ -139,5 +139,9 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
     const mark = !below || r.required[i] <= 0 ? "" : below.calibration.status[i] !== "reached" ? " ✗" : r.at && pMet(below) > pMet(r.at) ? " ↑" : "";
     lines.push(`  ${t.id} (required ${formatPercent(r.required[i])}): ${show(r.at)} → ${show(below)}${mark}`);
   });
+  // "Every target met with probability ≥ α" is read as all of them together: the share of validation
+  // draws meeting every target, under any one target's P(met) (two or more targets, --draws).
+  const all = r.at.allTargetsMet;
+  if (all) lines.push(allTargetsMetLine(r.below?.allTargetsMet ? [all, r.below.allTargetsMet] : [all], draws));
   return lines.join("\n") + "\n";
 }

@@ -119,7 +119,13 @@ async function toConfidence(run: FolderRun, selection: BudgetSelection, request:
     deterministic_scale: result.deterministic.status === "optimal" ? result.deterministic.scales[0].scale : null,
     search: result.trials.map((t) => ({ scale: round(t.scale, 9), reached: t.reached })),
     calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
-    validation: validationRunInfo(validation),
+    validation: validation && {
+      ...validationRunInfo(validation),
+      // With two or more targets: every target met in the same validation draw, at λ and 1 % less
+      // (plan's monte_carlo.all_targets_met: p_met, p_met_se, met_draws, draws).
+      ...(result.at?.allTargetsMet ? { all_targets_met: result.at.allTargetsMet } : {}),
+      ...(result.below?.allTargetsMet ? { all_targets_met_below: result.below.allTargetsMet } : {}),
+    },
   };
   return { result, details };
 }

@@ -162,6 +162,14 @@ export function formatProbability(p: number, se: number, draws?: number, lang: "
 }
 
 /**
+ * The printed line of P(all targets met) (plan's Monte Carlo summary, min-budget --confidence's
+ * validation): each probability by formatProbability, several (λ, then 1 % less) joined by " → ".
+ */
+export function allTargetsMetLine(shown: { p_met: number; p_met_se: number }[], draws?: number): string {
+  return `  P(all targets met): ${shown.map((a) => formatProbability(a.p_met, a.p_met_se, draws)).join(" → ")} (every target met in the same draw)`;
+}
+
+/**
  * What follows a P(met)'s percentage in formatProbability — " ± 0.8% (1 s.e.)", "（95%置信上限 0.15%）"
  * — for a figure that holds the probability as a number and writes the rest after it (the report's
  * key figures, the workbook's 概要).

@@ -10,6 +10,7 @@ import { withoutMargin } from "../montecarlo/withoutMargin.js";
 import { frontierData } from "./frontierCharts.js";
 import { type FolderSummary, inputRecord, mcDraws, type RunContext } from "./runContext.js";
 import { confidenceFigure, confidenceNotes } from "./confidenceFigures.js";
+import { allTargetsMetAtScale } from "./minBudgetTargets.js";
 import { type KeyFigure, keyFigure as f } from "./keyFigure.js";
 
 export type { KeyFigure };
@@ -201,6 +202,10 @@ function minBudgetFigures(ctx: RunContext): KeyFigure[] {
       f("把握度的代价（比 λ₀ 多需的预算）", "Cost of the confidence (budgets above λ₀)", today * (lambda - lambda0), "money"),
     ]
     : [];
+  // Each target's level is asked alone; with two or more targets and --draws, how often the plan at λ
+  // meets them all in the same validation draw — below any one target's P(met).
+  const all = typeof confidence === "number" ? allTargetsMetAtScale(ctx) : null;
+  const joint = all ? [probabilityFigure(ctx, "λ下全部目标同时完成的概率（验证抽样）", "P(all targets met) at λ (validation draws)", all.p_met, all.p_met_se)] : [];
   const needed = sum(rows.map((r) => num(r.min_budget_yuan)));
   return [
     ...(typeof lambda === "number" ? [f("最低预算比例 λ", "Minimum budget scale λ", lambda, "share")] : []),
@@ -215,6 +220,7 @@ function minBudgetFigures(ctx: RunContext): KeyFigure[] {
       : f(`可减少的预算（现有 − 最低所需，−${formatPercent(1 - needed / today)}）`, "Budgets that could go (today − minimum)", today - needed, "money"),
     ...(typeof confidence === "number" ? [f("把握度", "Confidence level", confidence, "share")] : []),
     ...cost,
+    ...joint,
   ];
 }
 

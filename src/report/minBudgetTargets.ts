@@ -4,7 +4,8 @@
  * search judged it (criterion.ts): by the lower bound of the calibration P(met), so a P(met) just above
  * the level can be not reached — the table then gives that bound, as the printed summary marks ✗.
  * With --draws the plan at λ is also run on fresh draws, shown as plan's report shows a P(met):
- * ± one standard error, or its one-sided 95 % bound where no draw or every draw met it.
+ * ± one standard error, or its one-sided 95 % bound where no draw or every draw met it; with two or
+ * more targets a last row gives P(all targets met) on the same draws (run.json validation.all_targets_met).
  */
 import { lowerBound, passes } from "../confidence/criterion.js";
 import { belowBoundLabel, lowerBoundRule } from "../format/confidenceLabels.js";
@@ -43,6 +44,10 @@ export function minBudgetTargetsTable(ctx: RunContext): string {
       ...(validated ? [typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—"] : []),
     ];
   });
+  // Each level is asked of its target alone; "every target met" is read as all together: the share of
+  // validation draws meeting every target (run.json validation.all_targets_met, two or more targets).
+  const all = validated && optimal ? allTargetsMetAtScale(ctx) : null;
+  if (all) body.push([ALL_TARGETS, "", "", "", "", "", probability(ctx, all.p_met, all.p_met_se)]);
   const draws = mcDraws(ctx);
   const rule = lowerBoundRule({ zh: "", en: "" });
   const validation = validated && draws !== undefined
@@ -69,6 +74,14 @@ function reachedCell(p: Cell, required: number, draws: number | null, optimal: b
   if (passes(met, draws, required)) return REACHED;
   const bound = belowBoundLabel(lowerBound(met, draws), required, draws);
   return { zh: NOT_REACHED.zh + bound.zh, en: NOT_REACHED.en + bound.en };
+}
+
+const ALL_TARGETS: Label = { zh: "全部目标同时完成", en: "All targets met" };
+
+/** min-budget's run.json: P(all targets met) at λ on the validation draws, or null when not recorded. */
+export function allTargetsMetAtScale(ctx: RunContext): { p_met: number; p_met_se: number } | null {
+  const all = (ctx.runJson.validation as { all_targets_met?: { p_met?: Cell; p_met_se?: Cell } } | null | undefined)?.all_targets_met;
+  return typeof all?.p_met === "number" ? { p_met: all.p_met, p_met_se: typeof all.p_met_se === "number" ? all.p_met_se : Number.NaN } : null;
 }
 
 const REACHED: Label = { zh: "✓ 达到", en: "✓ reached" };

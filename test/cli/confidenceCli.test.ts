@@ -150,6 +150,9 @@ describe("simulate min-budget --confidence", () => {
     expect(Number(above.replace(/,/g, "")) + Number(below.replace(/,/g, ""))).toBeCloseTo(2000, 1);
     // 1 % below λ the one target is no longer at its level: marked, so the line reads as the reason λ is the minimum.
     expect(r.stdout).toMatch(/\(required 90\.0%\): [\d.]+% ± [\d.]+% \(1 s\.e\.\) → [\d.]+% ± [\d.]+% \(1 s\.e\.\) ✗\n/);
+    // One target: no P(all targets met) (it would repeat its P(met)), printed or in run.json.
+    expect(r.stdout).not.toContain("P(all targets met)");
+    expect(JSON.parse(readFileSync(join(dir("min-budget"), "run.json"), "utf8")).validation).not.toHaveProperty("all_targets_met");
     const [t] = csv(dir("min-budget"), "min_budget_confidence.csv");
     expect(Number(t.p_met)).toBeGreaterThan(0.85);
     expect(Number(t.p_met_below)).toBeLessThan(Number(t.p_met));

@@ -79,6 +79,8 @@ describe("min-budget --confidence: closed-form budget (unit cost factor f ~ unif
     const below = r.below!.validation!.get("t-80")!;
     expect(r.below!.scale).toBeCloseTo(0.99 * lambda, 9);
     expect(below.p_met).toBeLessThan(ALPHA - 2 * below.p_met_se);
+    // One target: P(all targets met) would be its P(met) again, so none is counted (as plan prints none).
+    expect([r.at!.allTargetsMet, r.below!.allTargetsMet]).toEqual([null, null]);
     expect(r.rows).toHaveLength(1);
     expect(r.rows[0].min_budget_yuan).toBeCloseTo(1e8 * lambda, 0);
   });

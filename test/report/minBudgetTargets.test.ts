@@ -15,6 +15,9 @@ import { runCli } from "../cli/run.js";
 let tmp: string;
 let html: string;
 let rows: Record<string, unknown>[];
+let stdout: string;
+let runJson: { validation: { draws: number; all_targets_met?: Joint; all_targets_met_below?: Joint } };
+type Joint = { p_met: number; p_met_se: number; met_draws: number; draws: number };
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), "renewsim-mb-targets-"));
@@ -24,8 +27,10 @@ beforeAll(async () => {
   writeFileSync(join(tmp, "two.yaml"), scenario);
   const out = join(tmp, "out");
   const r = await runCli("min-budget", join(tmp, "two.yaml"), "--source", "government", "--confidence", "0.9",
-    "--calibration-draws", "1000", "--draws", "2000", "--no-xlsx", "--quiet", "--out", out);
+    "--calibration-draws", "1000", "--draws", "2000", "--no-xlsx", "--out", out);
   expect(r.code).toBe(0);
+  stdout = r.stdout;
+  runJson = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
   html = readFileSync(join(out, "report.html"), "utf8");
   rows = records(runContext("min-budget", { "min_budget_confidence.csv": readFileSync(join(out, "min_budget_confidence.csv"), "utf8") }).tables.get("min_budget_confidence.csv"));
 }, 120_000);
@@ -53,6 +58,45 @@ describe("min-budget --confidence report", () => {
   it("shows the one-sided 95 % bound of a target met in every draw, not ± 0.0%", () => {
     expect(rowOf("十个")).toContain('<span class="zh">100.0%（95%置信下限 99.85%）</span><span class="en">100.0% (≥ 99.85% at 95%)</span>');
     expect(rowOf("十个")).not.toContain("± 0.0%");
+  });
+});
+
+describe("min-budget --confidence: P(all targets met) on the validation draws", () => {
+  // t-10 is met in every draw, so the draws meeting both are exactly those meeting t-80: the joint
+  // count is t-80's P(met) × draws, at λ and at 1 % less — and never above either target's P(met).
+  it("records it in run.json beside the validation, counted over the same draws", () => {
+    const { all_targets_met: at, all_targets_met_below: below } = runJson.validation;
+    expect(at).toBeDefined();
+    expect(below).toBeDefined();
+    const hard = rows.find((r) => r.target === "t-80")!;
+    const easy = rows.find((r) => r.target === "t-10")!;
+    expect(at!.draws).toBe(2000);
+    expect(at!.met_draws).toBe(Math.round((hard.p_met as number) * 2000));
+    expect(below!.met_draws).toBe(Math.round((hard.p_met_below as number) * 2000));
+    expect(at!.p_met).toBeCloseTo(at!.met_draws / at!.draws, 6);
+    expect(at!.p_met_se).toBeCloseTo(Math.sqrt(at!.p_met * (1 - at!.p_met) / 2000), 6);
+    for (const t of [hard, easy]) {
+      expect(at!.p_met).toBeLessThanOrEqual(t.p_met as number);
+      expect(below!.p_met).toBeLessThanOrEqual(t.p_met_below as number);
+    }
+  });
+
+  it("prints it after the per-target lines, as plan prints P(all targets met)", () => {
+    const { all_targets_met: at, all_targets_met_below: below } = runJson.validation;
+    const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+    const line = stdout.split("\n").find((l) => l.startsWith("  P(all targets met): "));
+    expect(line).toBeDefined();
+    expect(line).toMatch(/^ {2}P\(all targets met\): [\d.]+% ± [\d.]+% \(1 s\.e\.\) → [\d.]+% ± [\d.]+% \(1 s\.e\.\) \(every target met in the same draw\)$/);
+    expect(line).toContain(`: ${pct(at!.p_met)} ± `);
+    expect(line).toContain(`→ ${pct(below!.p_met)} ± `);
+    const lines = stdout.split("\n");
+    expect(lines.indexOf(line!)).toBe(lines.findIndex((l) => l.startsWith("  t-80 (required")) + 1);
+  });
+
+  it("ends the report's per-target table with an all-targets row and adds a key figure", () => {
+    const pct = ((runJson.validation.all_targets_met!.p_met) * 100).toFixed(1).replace(".", "\\.");
+    expect(html).toMatch(new RegExp(`<tr><td><span class="zh">全部目标同时完成</span><span class="en">All targets met</span></td>(<td class="num"></td>){4}<td></td><td class="num">${pct}% ± \\d\\.\\d%</td></tr>`));
+    expect(html).toContain("λ下全部目标同时完成的概率（验证抽样）");
   });
 });
 

@@ -6,7 +6,7 @@ import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import type { McRunInfo, McTables } from "../../montecarlo/mcFiles.js";
 import type { McMode, MonteCarloRequest } from "../../montecarlo/monteCarlo.js";
-import { countsWholeUnits, formatProbability, formatTargetRange } from "../../format/numbers.js";
+import { allTargetsMetLine, countsWholeUnits, formatProbability, formatTargetRange } from "../../format/numbers.js";
 import { simulate } from "../../pipeline.js";
 import { exitCodeForStatus, SolverFailure, UsageError } from "../errors.js";
 import { addCalibrationOptions, confidenceRequest } from "../confidenceOptions.js";
@@ -125,7 +125,7 @@ export function monteCarloSummary(
   }
   // "Are the targets met?" is joint: the share of draws meeting every target, under any single one's.
   const all = tables.allTargetsMet;
-  if (all && tables.targets.length > 1) lines.push(`  P(all targets met): ${formatProbability(all.p_met, all.p_met_se, info.draws_used)} (every target met in the same draw)`);
+  if (all && tables.targets.length > 1) lines.push(allTargetsMetLine([all], info.draws_used));
   const exact = withoutMargin(tables.targets, info.mode, confidencePlan);
   if (exact.length > 0) {
     lines.push(`  ${noMarginNote(exact.map((t) => t.target))}`);
