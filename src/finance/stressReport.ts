@@ -10,6 +10,7 @@ import { formatCount, formatMoney, formatPercent, formatProbability, probability
 import { householdsLostText } from "../format/householdsLost.js";
 import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
+import { levelsReachedAt } from "./stressLevelsReached.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
 import { basePlan, type StressLevel } from "./stress.js";
 import { STRESS_FUNDING_FILE, type StressFundingRow, stressFundingRows, takenUpBy } from "./stressFunding.js";
@@ -48,13 +49,19 @@ export async function renderStressFiles(
  */
 export function stressTable(levels: StressLevel[], title: string, draws?: number, cutSources?: readonly string[]): string {
   const summary = stressSummaryRows(levels);
+  const targets = stressTargetRows(levels);
+  // Planned to a confidence level (--confidence): the plan meets its targets with margins to spare,
+  // so "met" says little; how many targets reach their level is the news, counted as the report does.
+  const reached = levels.map((l) => levelsReachedAt(targets.filter((r) => r.cut === l.cut)));
+  const sure = reached.some((r) => r !== null);
   const lines = [title, ""];
-  const head = ["cut", "status", "met", "shortfall obj", "gov money used", "budget cut", "hh lost", "hh lost/亿 cut", "regions losing most (→ gaining)"];
+  const head = ["cut", "status", "met", ...(sure ? ["at level"] : []), "shortfall obj", "gov money used", "budget cut", "hh lost", "hh lost/亿 cut", "regions losing most (→ gaining)"];
   const regions = summary.map((s, i) => (s.households_lost === null ? { text: "—", gained: false } : regionMoves(levels, i)));
   const rows = summary.map((s, i) => [
     s.cut_label,
     s.status,
     s.targets_met === null ? "—" : `${s.targets_met}/${s.targets}`,
+    ...(sure ? [s.targets_met === null || reached[i] === null ? "—" : `${reached[i]!.reached}/${reached[i]!.held}`] : []),
     s.shortfall_objective === null ? "—" : s.shortfall_objective.toFixed(6),
     s.government_used_yuan === null ? "—" : formatMoney(s.government_used_yuan),
     formatMoney(s.budget_cut_yuan),
@@ -64,6 +71,12 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
     regions[i].text,
   ]);
   lines.push(...align([head, ...rows]));
+  if (sure) {
+    lines.push("(met: targets the plan meets, planned ≥ target; at level: targets whose plan reaches its required confidence level on the calibration sample — stress.csv's confidence_status, the report's 达到要求把握度的目标)");
+    if (summary.some((s) => s.households_lost !== null)) {
+      lines.push("(hh lost: households planned for the households targets at 0% minus at this level; every level is planned with margins above its targets, so while a target stays met this is margin given up — less certainty of reaching it — not households short of it, which is stress.csv's shortfall)");
+    }
+  }
   if (regions.some((r) => r.gained)) {
     lines.push("(regions: households started over the horizon against the 0% plan, each level the plan as cheap that moves fewest households from it; → regions that gained households under the cut, as money moved to them)");
   }
@@ -78,7 +91,6 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   const diagnosed = stressDiagnosticLines(levels);
   if (diagnosed.length > 0) lines.push("", "levels without a plan (what would have to give):", ...diagnosed.map((l) => `  ${l}`));
   lines.push("", "planned attainment by target (* = gained vs 0% by re-balancing):");
-  const targets = stressTargetRows(levels);
   const ids = basePlan(levels).scenario.targets.map((t) => t.id);
   const grid = [["target", ...levels.map((l) => l.label)]];
   for (const id of ids) {
@@ -86,7 +98,6 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   }
   lines.push(...align(grid));
   if (targets.some((r) => typeof r.p_met === "number")) {
-    const sure = targets.some((r) => typeof r.confidence_required === "number");
     lines.push("", `P(met) by target (Monte Carlo, common random numbers${sure ? "; each level planned to its confidence level" : ""}; * = planned above the 0% plan; ${STANDARD_ERROR_LEGEND.en}):`);
     const pGrid = [["target", ...levels.map((l) => l.label)]];
     // A P(met) of 0 or 1 is shown by its 95 % bound, the same in every such cell: once, below the table.

@@ -7,6 +7,7 @@ import { asOfLabel, monteCarloModeLabel } from "../format/runLabels.js";
 import { formatPercent, formatScore, probabilityNote } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
+import { levelsReachedAt } from "../finance/stressLevelsReached.js";
 import { frontierData } from "./frontierCharts.js";
 import { type FolderSummary, inputRecord, mcDraws, type RunContext } from "./runContext.js";
 import { confidenceFigure, confidenceNotes } from "./confidenceFigures.js";
@@ -78,10 +79,9 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
     // With the weighted shortfall: fewer targets met can still be closer to them (whole towns).
     out.push(f(`削减${text(s.cut_label)}：完成目标`, `Cut ${text(s.cut_label)}: targets met`, s.targets_met === null ? "—" : metWithShortfall(num(s.targets_met), num(s.targets), s.shortfall_objective), "text"));
     // Planned to a confidence level: "met" is the plan's; how many targets got their level is the news.
-    const level = stressTargets.filter((t) => t.cut === s.cut && typeof t.confidence_required === "number");
-    if (level.length > 0) {
-      const sure = level.filter((t) => t.confidence_status === "reached").length;
-      out.push(f(`削减${text(s.cut_label)}：达到要求把握度的目标`, `Cut ${text(s.cut_label)}: targets at their confidence level`, `${sure} / ${level.length}`, "text"));
+    const level = levelsReachedAt(stressTargets.filter((t) => t.cut === s.cut));
+    if (level) {
+      out.push(f(`削减${text(s.cut_label)}：达到要求把握度的目标`, `Cut ${text(s.cut_label)}: targets at their confidence level`, `${level.reached} / ${level.held}`, "text"));
     }
   }
   if (records(ctx.tables.get("stress_summary.csv")).some((s) => typeof s.shortfall_objective === "number" && s.shortfall_objective > 0)) {
