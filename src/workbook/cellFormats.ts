@@ -9,7 +9,7 @@
  * `!` escape literally). Thousands separators are literal commas too, placed for the cell's own
  * number of digits (moneyFormat): `#\,##0\.0,"万元"` shows 960000000 as 96,000.0万元.
  */
-import { type MoneyUnit, percentDecimals, POINTS_UNIT, UNIT_YUAN, wholeUnitsReached } from "../format/numbers.js";
+import { boundNote, type MoneyUnit, percentDecimals, POINTS_UNIT, showsBound, UNIT_YUAN, wholeUnitsReached } from "../format/numbers.js";
 import { isMoneyColumn, isShareColumn } from "../output/columns.js";
 import type { Cell } from "../output/resultTables.js";
 
@@ -238,4 +238,41 @@ export function displayWidth(text: string): number {
     w += c >= 0x2e80 && c <= 0xffef ? 2 : 1;
   }
   return w;
+}
+
+/** A number format followed by literal text: `0.0%"（95%置信上限 1.5%）"` (a `"` in the text is left out, as a format cannot hold it). */
+export function withLiteral(format: string, text: string): string {
+  return `${format}"${text.replaceAll('"', "")}"`;
+}
+
+/**
+ * A P(met) column and its standard error's, in every table that has them: targets.csv's, stress.csv's,
+ * min_budget_confidence.csv's (and its `_below` pair) and stress_summary.csv's P(all targets met).
+ */
+export const PROBABILITY_COLUMNS: readonly (readonly [string, string])[] = [
+  ["p_met", "p_met_se"], ["p_met_below", "p_met_se_below"], ["p_all_targets_met", "p_all_targets_met_se"],
+];
+
+export interface BoundCells {
+  /** The P(met) cell's format: its percentage, then its 95 % bound, as the summary sheet writes it. */
+  p: string;
+  /** The standard error cell's: the bound alone, in place of a "0.0%" that claims certainty. */
+  se: string;
+  /** What each cell shows under its format, for the column's width. */
+  shownP: string;
+  shownSe: string;
+}
+
+/**
+ * The workbook's cells of a P(met) of 0 or 1 whose standard error is 0 after `draws` draws — no draw
+ * or every draw met the target: formatProbability's rule (showsBound), so a sheet shows what the
+ * report and the 概要 sheet do, "0.0%（95%置信上限 0.15%）", not 0.0 % ± 0.0 %. The cells keep
+ * their numbers (0, 1 and the standard error 0), equal to the CSV's; only their formats change.
+ * Null where the pair is shown as numbers (a ± that is not 0, or the draws unknown).
+ */
+export function boundCells(p: Cell, se: Cell, draws: number | undefined): BoundCells | null {
+  if (typeof p !== "number" || typeof se !== "number" || !showsBound(p, se, draws)) return null;
+  const note = boundNote(p, draws, "zh");
+  const bound = note.replace(/^（/, "").replace(/）$/, ""); // "95%置信上限 0.15%", alone in its cell
+  return { p: withLiteral(percentFormat(p), note), se: withLiteral("", bound), shownP: `${shownNumber("share", p)}${note}`, shownSe: bound };
 }

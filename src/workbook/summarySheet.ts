@@ -3,7 +3,7 @@ import type { Row, Worksheet } from "exceljs";
 import { fileLabel } from "../format/labels.js";
 import { spreadsheetText } from "../output/formulaGuard.js";
 import type { KeyFigure } from "../report/keyFigures.js";
-import { amountUnit, type ColumnKind, displayWidth, fitWidth, numFmt, shownNumber } from "./cellFormats.js";
+import { amountUnit, type ColumnKind, displayWidth, fitWidth, numFmt, shownNumber, withLiteral } from "./cellFormats.js";
 
 /**
  * Excel's character units across an A4 landscape page inside the default margins: about 258 mm
@@ -122,5 +122,5 @@ function formatOf(fig: KeyFigure): string | undefined {
   // The tables' own rule per kind (万元/亿元 by size, a share's decimals, whole counts).
   const format = numFmt(kindOf(fig), fig.value);
   // The suffix as a literal of the format: the cell keeps the number ("0.0%" shows "0.0%（95%置信上限 0.30%）").
-  return format && fig.suffix ? `${format}"${fig.suffix.zh.replaceAll('"', "")}"` : format;
+  return format && fig.suffix ? withLiteral(format, fig.suffix.zh) : format;
 }

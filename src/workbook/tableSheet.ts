@@ -6,7 +6,7 @@ import type { Style, Worksheet } from "exceljs";
 import { columnLabel } from "../format/labels.js";
 import { spreadsheetText } from "../output/formulaGuard.js";
 import type { Cell, ResultTable } from "../output/resultTables.js";
-import { type ColumnKind, columnKind, columnWidth, heldNumber, moneyFormat, moneyUnitOf, numFmt } from "./cellFormats.js";
+import { boundCells, type ColumnKind, columnKind, columnWidth, heldNumber, moneyFormat, moneyUnitOf, numFmt, PROBABILITY_COLUMNS } from "./cellFormats.js";
 
 export const HEADER_ROWS = 2;
 
@@ -16,6 +16,8 @@ export interface CellReading {
   shown: (column: string, value: Cell) => Cell;
   /** Whether a targets.csv row counts whole units (runContext.ts targetCountsWholeUnits). */
   wholeUnits: (target: Record<string, Cell>) => boolean;
+  /** The Monte Carlo draws of the run (a P(met) of 0 or 1 is shown by its 95 % bound), when known. */
+  draws?: number;
 }
 
 /** Text cells as `reading.shown` gives them; numbers as their kind holds them (heldNumber). */
@@ -31,10 +33,16 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable, reading: Ce
   // One money unit for the sheet (over every cell that is money), not 万元 and 亿元 by turns or column by column.
   const unit = moneyUnitOf(table.rows.flatMap((r, i) => r.filter((_, j) => cellKinds[i][j] === "money")));
   const shownRows = table.rows.map((row, i) => row.map((v, j) => (typeof v === "number" ? heldNumber(cellKinds[i][j], v) : shown(table.columns[j], v))));
+  // A P(met) of 0 or 1 with no standard error: its 95 % bound, as the report and 概要 show it.
+  const bounds = boundFormatsOf(table, reading.draws);
+  const widthRows = shownRows.map((row) => row.slice());
   shownRows.forEach((row, i) => {
     const added = sheet.addRow(row.map(cellValue));
+    const bounded = bounds(table.rows[i]);
     row.forEach((v, j) => {
-      const format = cellKinds[i][j] === "money" && typeof v === "number" ? moneyFormat(unit, v) : numFmt(cellKinds[i][j], v);
+      const own = bounded.get(j);
+      if (own) widthRows[i][j] = own.shown;
+      const format = own ? own.format : cellKinds[i][j] === "money" && typeof v === "number" ? moneyFormat(unit, v) : numFmt(cellKinds[i][j], v);
       added.getCell(j + 1).style = style(format, v);
     });
   });
@@ -43,12 +51,30 @@ export function fillTableSheet(sheet: Worksheet, table: ResultTable, reading: Ce
   const keys = sheet.getRow(2);
   keys.font = { color: { argb: "FF808080" }, size: 9 };
   table.columns.forEach((column, j) => {
-    sheet.getColumn(j + 1).width = columnWidth([zh[j], column], shownRows.map((r) => r[j]), kinds[j], unit);
+    sheet.getColumn(j + 1).width = columnWidth([zh[j], column], widthRows.map((r) => r[j]), kinds[j], unit);
   });
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROWS, topLeftCell: "A3", activeCell: "A3" }];
   if (table.columns.length > 0) {
     sheet.autoFilter = { from: { row: HEADER_ROWS, column: 1 }, to: { row: HEADER_ROWS + table.rows.length, column: table.columns.length } };
   }
+}
+
+/**
+ * Per row, the cells of its P(met) pairs (PROBABILITY_COLUMNS) shown by their 95 % bound
+ * (boundCells): column index → the cell's format and the text it shows.
+ */
+function boundFormatsOf(table: ResultTable, draws: number | undefined): (row: Cell[]) => Map<number, { format: string; shown: string }> {
+  const pairs = PROBABILITY_COLUMNS.map(([p, se]) => [table.columns.indexOf(p), table.columns.indexOf(se)]).filter(([p, se]) => p >= 0 && se >= 0);
+  return (row) => {
+    const out = new Map<number, { format: string; shown: string }>();
+    for (const [p, se] of pairs) {
+      const cells = boundCells(row[p] ?? null, row[se] ?? null, draws);
+      if (!cells) continue;
+      out.set(p, { format: cells.p, shown: cells.shownP });
+      out.set(se, { format: cells.se, shown: cells.shownSe });
+    }
+    return out;
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import Workbook from "exceljs/lib/doc/workbook.js";
 import { fileLabel } from "../format/labels.js";
 import type { Cell, ResultTable } from "../output/resultTables.js";
 import { keyFigures } from "../report/keyFigures.js";
-import { runWarnings, type RunContext, targetCountsWholeUnits } from "../report/runContext.js";
+import { mcDraws, runWarnings, type RunContext, targetCountsWholeUnits } from "../report/runContext.js";
 import { fillSummarySheet, type SheetEntry } from "./summarySheet.js";
 import { shownText } from "./shownText.js";
 import { fillTableSheet } from "./tableSheet.js";
@@ -55,7 +55,7 @@ export async function renderWorkbook(ctx: RunContext): Promise<Uint8Array> {
   const summary = wb.addWorksheet(SUMMARY_SHEET);
   const entries: SheetEntry[] = tables.map((t) => ({ sheet: names.get(t.file)!, file: t.file, rows: t.rows.length }));
   fillSummarySheet(summary, `renewsim：${ctx.scenarioName}`, keyFigures(ctx), entries, runWarnings(ctx).map((w) => w.zh));
-  const reading = { shown: shownText(ctx), wholeUnits: (target: Record<string, Cell>) => targetCountsWholeUnits(ctx, target) };
+  const reading = { shown: shownText(ctx), wholeUnits: (target: Record<string, Cell>) => targetCountsWholeUnits(ctx, target), draws: mcDraws(ctx) };
   for (const t of tables) fillTableSheet(wb.addWorksheet(names.get(t.file)!), t, reading);
   // Deflate level 1: the file is ~30 % larger than at JSZip's default 6, and its zip ~0.1 s faster.
   const options = { zip: { compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions;
