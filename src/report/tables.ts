@@ -9,7 +9,7 @@ import { bi, table } from "./html.js";
 import { frontierData } from "./frontierCharts.js";
 import { type RegionMove, regionMoves } from "./regionMoves.js";
 import { stressGrid } from "./stressCharts.js";
-import type { KeyFigure } from "./keyFigures.js";
+import type { KeyFigure } from "./keyFigure.js";
 import { probability, P_MET_HEAD } from "./probabilityCell.js";
 import { folderLabel, inputRecord, runWarnings, type RunContext, targetCountsWholeUnits, targetUnit } from "./runContext.js";
 
