@@ -191,9 +191,14 @@ function formatStandardError(se: number): string {
 
 /** What follows a P(met) of 0 or 1 after `draws` draws: "（95%置信上限 0.15%）", " (≤ 0.15% at 95%)". */
 export function boundNote(p: number, draws: number, lang: "zh" | "en"): string {
+  return lang === "zh" ? `（${boundText(p, draws, lang)}）` : ` (${boundText(p, draws, lang)})`;
+}
+
+/** The bound itself, where a cell holds it alone (the workbook's standard-error cell): "95%置信上限 0.15%", "≤ 0.15% at 95%". */
+export function boundText(p: number, draws: number, lang: "zh" | "en"): string {
   const { upper, lower } = probabilityBounds(draws);
-  if (lang === "zh") return p === 0 ? `（95%置信上限 ${upper}%）` : `（95%置信下限 ${lower}%）`;
-  return p === 0 ? ` (≤ ${upper}% at 95%)` : ` (≥ ${lower}% at 95%)`;
+  if (lang === "zh") return p === 0 ? `95%置信上限 ${upper}%` : `95%置信下限 ${lower}%`;
+  return p === 0 ? `≤ ${upper}% at 95%` : `≥ ${lower}% at 95%`;
 }
 
 /**

@@ -9,7 +9,7 @@
  * `!` escape literally). Thousands separators are literal commas too, placed for the cell's own
  * number of digits (moneyFormat): `#\,##0\.0,"万元"` shows 960000000 as 96,000.0万元.
  */
-import { boundNote, type MoneyUnit, percentDecimals, POINTS_UNIT, showsBound, UNIT_YUAN, wholeUnitsReached } from "../format/numbers.js";
+import { boundNote, boundText, type MoneyUnit, percentDecimals, POINTS_UNIT, showsBound, UNIT_YUAN, wholeUnitsReached } from "../format/numbers.js";
 import { isMoneyColumn, isShareColumn } from "../output/columns.js";
 import type { Cell } from "../output/resultTables.js";
 
@@ -273,6 +273,6 @@ export interface BoundCells {
 export function boundCells(p: Cell, se: Cell, draws: number | undefined): BoundCells | null {
   if (typeof p !== "number" || typeof se !== "number" || !showsBound(p, se, draws)) return null;
   const note = boundNote(p, draws, "zh");
-  const bound = note.replace(/^（/, "").replace(/）$/, ""); // "95%置信上限 0.15%", alone in its cell
+  const bound = boundText(p, draws, "zh");
   return { p: withLiteral(percentFormat(p), note), se: withLiteral("", bound), shownP: `${shownNumber("share", p)}${note}`, shownSe: bound };
 }
