@@ -23,13 +23,22 @@ export function stageModel(problem: StagedProblem, stage: number, earlier: Stage
 }
 
 /**
+ * An optimum this close to 0 is 0: HiGHS's primal feasibility tolerance (docs/solvers.md), below
+ * which a solved plan's stage objective is rounding in the basis, not a shortfall.
+ */
+export const ZERO_OPTIMUM = 1e-9;
+
+/**
  * Σ objective ≤ optimum + rel·|optimum| + abs: the earlier stage's result may not get worse. An
  * integer stage is held the same way, to the value its plan reached, not to its gap: the gap's
  * slack let a later stage give back part of a target (docs/model.md, "Integer stages").
+ * An optimum of 0 (every target met, nothing to smooth) is held at exactly 0: the tolerance there
+ * only let the cost stage buy back a hair of a met target (a plan of 49.999995 units for a target
+ * of 50), and the plan that reached 0 satisfies the exact hold.
  */
 export function fixRow(o: StageOptimum, settings: ObjectiveSettings): Row {
-  const tolerance = settings.relTolerance * Math.abs(o.value) + settings.absTolerance;
-  return { ref: { family: "stage_fix", stage: o.stage }, terms: o.objective, lb: -Infinity, ub: o.value + tolerance };
+  const ub = Math.abs(o.value) <= ZERO_OPTIMUM ? 0 : o.value + settings.relTolerance * Math.abs(o.value) + settings.absTolerance;
+  return { ref: { family: "stage_fix", stage: o.stage }, terms: o.objective, lb: -Infinity, ub };
 }
 
 export function relaxIntegers(model: LinearModel): LinearModel {
