@@ -98,8 +98,17 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
       });
     }
   });
+  return out.sort(explainOrder);
+}
+
+/**
+ * Shortfall prices before cost prices, each largest first; prices equal to 9 significant digits
+ * (two budgets of one rule priced through different bases differ in the 13th) by where they bind.
+ */
+export function explainOrder(a: ExplainedRow, b: ExplainedRow): number {
   const stageOrder = (r: ExplainedRow) => (r.stage === "shortfall" ? 0 : 1);
-  return out.sort((a, b) => stageOrder(a) - stageOrder(b) || b.rate - a.rate || a.where.localeCompare(b.where));
+  const price = (r: ExplainedRow) => Number(r.rate.toPrecision(9));
+  return stageOrder(a) - stageOrder(b) || price(b) - price(a) || a.where.localeCompare(b.where);
 }
 
 type Step = { sign: 1 | -1; rows: number; label: string };

@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { rowName } from "../../src/model/names.js";
 import { cutBudgets } from "../../src/finance/cuts.js";
-import { explainPlan } from "../../src/finance/explain.js";
+import { explainOrder, explainPlan } from "../../src/finance/explain.js";
+import type { ExplainedRow } from "../../src/finance/explainTypes.js";
 import { certaintyText, explainText, stepText } from "../../src/finance/explainText.js";
 import { type PlannedScenario, planScenario, shortfallObjective } from "../../src/plan/planScenario.js";
 import { resolveSelection } from "../../src/finance/selection.js";
@@ -282,5 +283,23 @@ describe("explain: money steps", () => {
     expect(stepText("links", 1, "1亿元", true)).toBe("+1亿元 to what the link requires");
     expect(stepText("links", -1, "1亿元", false)).toBe("−1亿元 to what the link allows");
     expect(stepText("budgets", 1, "1亿元", false)).toBe("+1亿元");
+  });
+});
+
+describe("explain: the order of its lines", () => {
+  const line = (where: string, stage: ExplainedRow["stage"], rate: number): ExplainedRow => ({
+    stage, family: "budgets", where, what: "", state: "", value: rate, rate, unit: "", step: "", also: [],
+    holds: null, index: 0, sign: 1,
+  });
+
+  it("puts shortfall prices first, each stage largest first, and equal prices by where — not by float noise", () => {
+    const lines = [
+      line("Guangzhou", "cost", 5),
+      line("Foshan", "shortfall", 2),
+      line("Shenzhen", "cost", 5 * (1 + 1e-13)), // the same price through another basis
+      line("Zhuhai", "cost", 7),
+      line("Dongguan", "shortfall", 3),
+    ];
+    expect([...lines].sort(explainOrder).map((l) => l.where)).toEqual(["Dongguan", "Foshan", "Zhuhai", "Guangzhou", "Shenzhen"]);
   });
 });
