@@ -13,12 +13,14 @@ import { MONEY_UNIT } from "../model/context.js";
 import { scaleBudgets, scaledAmount } from "../finance/cuts.js";
 import { budgetMoney } from "../results/carry.js";
 import { freezeBeforeSelection } from "../finance/freezePast.js";
+import { fundingOfPlan, type MinBudgetFundingRow, minBudgetFundingRows } from "../finance/minBudgetFunding.js";
 import { byYearSourceRegion, type MinBudgetRow, minBudgetRow } from "../finance/minBudgetRows.js";
 import { type MinBudgetResult, solveMinBudget } from "../finance/minBudgetSolve.js";
 import { type BudgetSelection, selectsBudget } from "../finance/selection.js";
 import type { AllTargetsMet, McTargetColumns } from "../montecarlo/tables.js";
 import type { Uncertainty } from "../montecarlo/types.js";
 import { Namer } from "../plan/describe.js";
+import { planScenario, type PlannedScenario } from "../plan/planScenario.js";
 import type { SolverChoice } from "../solve/auto.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Label } from "../format/labels.js";
@@ -78,6 +80,12 @@ export interface MinBudgetConfidenceResult {
   /** The best plan at BELOW · λ*. */
   below: ScalePlan | null;
   rows: MinBudgetRow[];
+  /**
+   * min_budget_funding.csv: what each source pays per payment year in the plan of `at` (λ, or the
+   * largest scale tried when unreachable) against the plain plan with today's budgets — the plan
+   * plain min-budget compares with, so the two folders' tables share their `today_used_yuan`.
+   */
+  funding: MinBudgetFundingRow[];
   /** Unreachable: what stops each target that falls short at the largest scale. */
   limits: Limit[][];
   calibration: { seed: number; draws: number; rounds: number };
@@ -98,15 +106,21 @@ export async function minBudgetToConfidence(
   const solver = options.solver ?? "auto";
   const draws = options.calibrationDraws ?? DEFAULT_CALIBRATION_DRAWS;
   const calibration = { seed: options.calibrationSeed, draws, rounds: 0 };
+  // The plain plan with today's budgets, which min_budget_funding.csv compares with: planned once,
+  // by the freeze below when --from asks for today's plan to α (it plans the plain one first).
+  let plain: Promise<PlannedScenario> | null = null;
+  const todaysPlan = () => (plain ??= planScenario(given, solver));
   // With --from, the years before it are today's plan to α, as at stress --confidence's 0 % level.
-  const { scenario, notice } = await freezeBeforeSelection(given, selection.from, async (s) => (await planToConfidence(s, uncertainty, {
-    confidence: options.confidence, calibrationSeed: options.calibrationSeed, calibrationDraws: draws, solver,
-  })).planned.solution);
+  const { scenario, notice } = await freezeBeforeSelection(given, selection.from, async (s) => {
+    const sure = await planToConfidence(s, uncertainty, { confidence: options.confidence, calibrationSeed: options.calibrationSeed, calibrationDraws: draws, solver });
+    plain ??= Promise.resolve(sure.plain);
+    return sure.planned.solution;
+  });
   const required = requiredLevels(scenario, options.confidence);
   const deterministic = await solveMinBudget(scenario, selection, { solver, freezePast: false, checkWholeUnits: false, funding: false });
   if (notice) deterministic.notices.push(notice);
   const keptBefore = scenario !== given && selection.from !== null ? selection.from : null;
-  const result: MinBudgetConfidenceResult = { status: deterministic.status, deterministic, required, trials: [], at: null, below: null, rows: [], limits: [], calibration, keptBefore };
+  const result: MinBudgetConfidenceResult = { status: deterministic.status, deterministic, required, trials: [], at: null, below: null, rows: [], funding: [], limits: [], calibration, keptBefore };
   if (deterministic.status !== "optimal") return result;
   const pm = buildPlanningModel(scenario);
   const cs = ConfidenceSolver.open(pm, uncertainty, options.calibrationSeed, draws, solver);
@@ -124,6 +138,16 @@ export async function minBudgetToConfidence(
     options.onTrial?.(scale, reached);
     return { scale, wholeUnits: exact && cs.integer, reached, calibration: c, pm: execution };
   };
+  // Who pays in the plan of result.at; `rows` name the budgets scaled there (min_budget.csv's).
+  const withFunding = async (rows: MinBudgetRow[]) => {
+    const at = result.at!;
+    const scale = at.scale.toFixed(4);
+    const paid = fundingOfPlan(at.pm.ctx, at.calibration.primal, { en: `the plan at λ = ${scale}`, zh: `λ = ${scale} 时的方案` });
+    deterministic.notices.push(...paid.notices);
+    const today = await todaysPlan();
+    result.funding = minBudgetFundingRows(scenario, rows, paid.funding, today.solution.status === "optimal" ? today.tables.funding : null);
+    return result;
+  };
   try {
     const trial = async (scale: number, exact = false) => {
       const t = await atScale(scale, exact);
@@ -139,7 +163,7 @@ export async function minBudgetToConfidence(
         result.status = "unreachable";
         result.at = { scale: hi.scale, calibration: hi.calibration, pm: hi.pm, validation: null, allTargetsMet: null };
         result.limits = await cs.explain(hi.calibration);
-        return result;
+        return await withFunding(budgetRows(pm, hi.pm, scenario, selection, hi.scale, hi.calibration.primal));
       }
       hi = await trial(Math.min(MAX_SCALE, hi.scale * 1.25));
     }
@@ -178,7 +202,7 @@ export async function minBudgetToConfidence(
       p.allTargetsMet = v.all;
     }
   }
-  return result;
+  return withFunding(result.rows);
 }
 
 /**

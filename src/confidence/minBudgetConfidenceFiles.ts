@@ -3,13 +3,17 @@
  *   min_budget.csv             every selected budget today and at λ* (the columns of min-budget)
  *   min_budget_confidence.csv  per target: planned value and P(met) at λ* and at 1 % less
  *   min_budget_search.csv      every scale tried and whether it reached α
+ *   min_budget_funding.csv     per payment year and source, what the plan to α at λ* pays against
+ *                              the plain plan with today's budgets (plain min-budget's columns)
  * plus diagnostics.csv when no scale reaches α (or the targets cannot be met at all), run.json,
- * input.yaml and the office files. Columns in output/columns.ts.
+ * input.yaml and the office files. Columns in output/columns.ts. When no scale reaches α,
+ * min_budget_confidence.csv and min_budget_funding.csv hold the plan at the largest scale tried.
  */
-import { DIAGNOSTIC_COLUMNS, MIN_BUDGET_COLUMNS, MIN_BUDGET_CONFIDENCE_COLUMNS, MIN_BUDGET_SEARCH_COLUMNS } from "../output/columns.js";
+import { DIAGNOSTIC_COLUMNS, MIN_BUDGET_COLUMNS, MIN_BUDGET_CONFIDENCE_COLUMNS, MIN_BUDGET_FUNDING_COLUMNS, MIN_BUDGET_SEARCH_COLUMNS } from "../output/columns.js";
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
+import { MIN_BUDGET_FUNDING_FILE, moneyBySourceLines } from "../finance/minBudgetFunding.js";
 import { MIN_BUDGET_FILE } from "../finance/minBudgetReport.js";
 import { renderJson } from "../finance/runInfo.js";
 import { allTargetsMetLine, formatMoney, formatMoneyChange, formatPercent, formatProbability } from "../format/numbers.js";
@@ -62,6 +66,7 @@ export async function renderMinBudgetConfidenceFiles(
   const files: Record<string, string> = { [INPUT_FILE]: renderInput(merged), "run.json": renderJson(runJson) };
   if (r.status === "optimal") files[MIN_BUDGET_FILE] = toCsv(r.rows, MIN_BUDGET_COLUMNS, options);
   if (r.at) files[CONFIDENCE_FILE] = toCsv(targetRows(scenario, r), [...MIN_BUDGET_CONFIDENCE_COLUMNS], options);
+  if (r.funding.length > 0) files[MIN_BUDGET_FUNDING_FILE] = toCsv(r.funding, MIN_BUDGET_FUNDING_COLUMNS, options);
   if (r.trials.length > 0) {
     const trials = r.trials.map((t) => ({
       scale: round(t.scale, 9),
@@ -116,6 +121,7 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
         const mark = at.calibration.status[i] === "reached" ? "" : " ✗";
         lines.push(`  ${t.id} (required ${formatPercent(r.required[i])}): ${formatPercent(at.calibration.met[i] / at.calibration.draws)}${mark}`);
       });
+      lines.push(...fundingLines(r, `the plan at ${roughly(at.scale)}× today's budgets, the largest scale tried (to its best towards ${alpha})`));
     }
     return lines.join("\n") + "\n";
   }
@@ -143,5 +149,11 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
   // draws meeting every target, under any one target's P(met) (two or more targets, --draws).
   const all = r.at.allTargetsMet;
   if (all) lines.push(allTargetsMetLine(r.below?.allTargetsMet ? [all, r.below.allTargetsMet] : [all], draws));
+  lines.push(...fundingLines(r, `the ${alpha} plan at λ`));
   return lines.join("\n") + "\n";
+}
+
+/** Who pays in the confidence plan (`at` names it) against the plain plan with today's budgets, as plain min-budget prints it. */
+function fundingLines(r: MinBudgetConfidenceResult, at: string): string[] {
+  return r.funding.length > 0 ? moneyBySourceLines(r.funding, { at, today: "the plan with today's budgets, without margins" }) : [];
 }

@@ -19,16 +19,14 @@ import { freezeBeforeSelection } from "./freezePast.js";
 import { buildMinBudgetModel, type MinBudgetModel } from "./minBudget.js";
 import type { BudgetSelection } from "./selection.js";
 import { budgetMoney } from "../results/carry.js";
-import { extractFunding } from "../results/extract.js";
-import { reportedPayments } from "../results/payments.js";
-import { roundingNotice, roundingRow } from "../results/roundingNotes.js";
+import { roundingNotice } from "../results/roundingNotes.js";
 import type { FundingRow } from "../results/types.js";
 import { wholeUnitNotice, wholeUnitScale } from "./wholeUnitScale.js";
 import { planScenario, type PlannedScenario, type ScenarioPlanner } from "../plan/planScenario.js";
 import { notesOf } from "../runWarnings.js";
 import type { CarryingBudget } from "./carriedBudget.js";
 import { type BindingRow, bindingRows } from "./minBudgetBinding.js";
-import { type MinBudgetFundingRow, minBudgetFundingRows } from "./minBudgetFunding.js";
+import { fundingOfPlan, type MinBudgetFundingRow, minBudgetFundingRows } from "./minBudgetFunding.js";
 import { byYearSourceRegion, type MinBudgetRow, minBudgetRow, rowTotals } from "./minBudgetRows.js";
 
 export interface ScaleResult {
@@ -74,7 +72,8 @@ export interface MinBudgetOptions {
   checkWholeUnits?: boolean;
   /**
    * What each source pays at λ against today's plan, min_budget_funding.csv (default true; one more
-   * plan, today's, unless `--from` planned it already). min-budget --confidence writes no such table.
+   * plan, today's, unless `--from` planned it already). min-budget --confidence makes its own, of its
+   * plan to the level at λ (minBudgetConfidence.ts), so it asks none here.
    */
   funding?: boolean;
   /**
@@ -243,7 +242,6 @@ function modelPlan(mb: MinBudgetModel, scenario: Scenario, primal: Float64Array)
     const binding = row ? row.binding : isBinding(ctx.model.rows[b.row].ub + money.carriedIn[k], money.used[k]);
     return { source: source.id, region: b.region, year: b.year, binding, carried_out_yuan: reportYuan(money.carriedOut[k]) };
   });
-  const { paid, notes } = reportedPayments(ctx, primal);
-  const notices = notesOf({ en: "the plan at λ", zh: "λ 时的方案" }, notes.map((n) => roundingNotice(roundingRow(n))));
-  return { scale: (v) => primal[v], rows: rows.sort(byYearSourceRegion), budgets, funding: extractFunding(ctx, paid, namer), notices };
+  const { funding, notices } = fundingOfPlan(ctx, primal, { en: "the plan at λ", zh: "λ 时的方案" }, namer);
+  return { scale: (v) => primal[v], rows: rows.sort(byYearSourceRegion), budgets, funding, notices };
 }

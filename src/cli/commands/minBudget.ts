@@ -2,7 +2,8 @@
  * `simulate min-budget FILE --source government [--per-year] [--from Y] [--region N]`: the smallest
  * uniform (or per-year) scale of the selected budgets that still meets every target, solved as one
  * LP/MILP; writes min_budget.csv, min_budget_funding.csv (who pays at λ), min_budget_binding.csv (or
- * diagnostics.csv), input.yaml, run.json.
+ * diagnostics.csv), input.yaml, run.json. With --confidence: min_budget_confidence.csv and
+ * min_budget_search.csv instead of min_budget_binding.csv (minBudgetConfidenceFiles.ts).
  */
 import type { Command } from "commander";
 import { minBudgetConfidenceText } from "../../confidence/minBudgetConfidenceFiles.js";
