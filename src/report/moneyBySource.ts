@@ -5,7 +5,7 @@
  * up leaves a total unchanged; only a table by source says who paid instead.
  */
 import type { Label } from "../format/labels.js";
-import { formatMoney, formatMoneyChange } from "../format/numbers.js";
+import { formatMoney, formatMoneyChange, formatPercent } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { sumYuan } from "../results/numbers.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
@@ -75,7 +75,8 @@ export function stressFundingTable(ctx: RunContext): string {
  * min-budget: what each source pays over the horizon (payment years after it included) in the
  * scenario's own plan and in the plan at λ, with the change (min_budget_funding.csv summed over
  * years, to the fen); the sources whose budgets λ scales marked. Sources that pay nothing in either
- * are left out.
+ * are left out. With --confidence the plan at λ is the plan to the level, margins included, and
+ * where no scale reached every level it is the plan at the largest scale tried (fundingPlans).
  */
 export function minBudgetFundingTable(ctx: RunContext): string {
   const rows = records(ctx.tables.get("min_budget_funding.csv"));
@@ -92,15 +93,59 @@ export function minBudgetFundingTable(ctx: RunContext): string {
       paid: [paid.today === null ? null : { used: paid.today, change: null }, { used: paid.used, change: today ? total(own, "change_yuan") : null }],
     }];
   });
+  const plans = fundingPlans(ctx);
   return moneyBySourceTable({
-    title: { zh: "各资金来源的支出：现有预算下的方案与最低预算下的方案（括号内为变化）", en: "Money paid by each source: the plan with today's budgets and the plan at the minimum (in brackets: the change)" },
+    title: plans.title,
     note: {
       zh: "规划期内（含规划期后的付款年份）各资金来源的支出合计；分年数据见 min_budget_funding.csv。按λ缩放的只是所选预算，其他来源（居民、企业、未选的财政资金）可能多付。" +
-        (today ? "" : "现有预算下没有可行方案，无法比较。"),
+        plans.note.zh + (today ? "" : "现有预算下没有可行方案，无法比较。"),
       en: "What each source pays over the horizon (payment years after it included); by year in min_budget_funding.csv. λ scales only the selected budgets: the other sources (residents, enterprises, government money not selected) may pay more." +
-        (today ? "" : " Today's budgets give no plan to compare with."),
+        plans.note.en + (today ? "" : " Today's budgets give no plan to compare with."),
     },
-    plans: [{ zh: "现有预算下的方案", en: "Plan with today's budgets" }, { zh: "最低预算下的方案（λ）", en: "Plan at the minimum (λ)" }],
+    plans: [plans.today, plans.at],
     sources,
   });
+}
+
+/**
+ * The two plans min_budget_funding.csv compares, as the table names them: today's plan is always the
+ * plain one (what `simulate FILE` plans, plain min-budget's baseline); the other is the plan at λ —
+ * with --confidence (run.json `confidence`) the plan to that level, its margins' cost in the change,
+ * and without a scale reaching every level (run.json `status` unreachable) the plan at the largest
+ * scale tried, as min_budget_confidence.csv's table is titled.
+ */
+function fundingPlans(ctx: RunContext): { title: Label; today: Label; at: Label; note: Label } {
+  const level = ctx.runJson.confidence;
+  if (typeof level !== "number") {
+    return {
+      title: { zh: "各资金来源的支出：现有预算下的方案与最低预算下的方案（括号内为变化）", en: "Money paid by each source: the plan with today's budgets and the plan at the minimum (in brackets: the change)" },
+      today: { zh: "现有预算下的方案", en: "Plan with today's budgets" },
+      at: { zh: "最低预算下的方案（λ）", en: "Plan at the minimum (λ)" },
+      note: { zh: "", en: "" },
+    };
+  }
+  const alpha = formatPercent(level);
+  const today = { zh: "现有预算下的方案（不留余量）", en: "Plan with today's budgets (no margins)" };
+  const margins = {
+    zh: `现有预算下的方案与不带 --confidence 的 min-budget 相同，不留余量；另一方案为各目标留出余量以达到${alpha}把握度，变化中含余量的费用。`,
+    en: ` The plan with today's budgets is plain min-budget's, without margins; the other plans each target's margin for ${alpha} confidence, so the change includes what the margins cost.`,
+  };
+  if (ctx.runJson.status === "unreachable") {
+    const scale = formatPercent(num(records(ctx.tables.get("min_budget_confidence.csv"))[0]?.scale));
+    return {
+      title: { zh: "各资金来源的支出：现有预算下的方案与所试最大比例下的方案（未能全部达到要求把握度；括号内为变化）", en: "Money paid by each source: the plan with today's budgets and the plan at the largest scale tried (not every level reached; in brackets: the change)" },
+      today,
+      at: { zh: `所试最大比例 ${scale} 下的方案`, en: `Plan at the largest scale tried, ${scale}` },
+      note: {
+        zh: margins.zh + "没有任何比例使全部目标达到要求的把握度：所列为所试最大比例下尽量接近要求的方案，并非最低预算。",
+        en: margins.en + " No scale made every target reach its level: this is the plan at the largest scale tried, as close to the levels as it gets, not a minimum budget.",
+      },
+    };
+  }
+  return {
+    title: { zh: `各资金来源的支出：现有预算下的方案与${alpha}把握度的最低预算方案（括号内为变化）`, en: `Money paid by each source: the plan with today's budgets and the ${alpha} plan at the minimum (in brackets: the change)` },
+    today,
+    at: { zh: `最低预算下${alpha}把握度的方案（λ）`, en: `${alpha} plan at the minimum (λ)` },
+    note: margins,
+  };
 }

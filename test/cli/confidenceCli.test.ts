@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as XLSX from "@e965/xlsx";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { StagedSession } from "../../src/plan/stagedSession.js";
 import { runCli } from "./run.js";
@@ -14,6 +15,7 @@ import { loadScenario } from "../../src/scenario/index.js";
 
 const CONSENT = "test/fixtures/confidence/consent.yaml";
 const BUDGET = "test/fixtures/confidence/budget.yaml";
+const RESIDENTS = "test/fixtures/confidence/budget-residents.yaml";
 const TOY = "test/fixtures/mc/toy.yaml";
 const REPLAN = "test/fixtures/mc/replan.yaml";
 let tmp: string;
@@ -161,6 +163,67 @@ describe("simulate min-budget --confidence", () => {
     expect(csv(dir("min-budget"), "min_budget_search.csv").length).toBeGreaterThan(3);
     expect(Number(csv(dir("min-budget"), "min_budget.csv")[0].scale)).toBeCloseTo(Number(t.scale), 9);
     expect((await runCli("min-budget", BUDGET, "--source", "government", "--confidence", "0.9", "--per-year", "--out", dir("mb-bad"))).code).toBe(2);
+  });
+
+  it("writes who pays in the 90 % plan at λ against the plain plan with today's budgets (min_budget_funding.csv), printed, in the report and the workbook", async () => {
+    const out = dir("mb-residents");
+    const r = await runCli("min-budget", RESIDENTS, "--source", "government", "--confidence", "0.9", "--calibration-draws", "1000", "--out", out);
+    expect(r.code).toBe(0);
+    const funding = csv(out, "min_budget_funding.csv");
+    const yuan = (rows: Record<string, string>[], key: string) => rows.reduce((a, f) => a + Number(f[key]), 0);
+    // Every source in every payment year, the tail year 2023 included; λ scales only the government's budgets.
+    expect(funding.map((f) => [f.year, f.source, f.scaled_source])).toEqual([
+      ["2021", "gov", "true"], ["2021", "residents", "false"], ["2022", "gov", "true"], ["2022", "residents", "false"], ["2023", "gov", "true"], ["2023", "residents", "false"],
+    ]);
+    // The baseline is plain min-budget's, the plan `simulate` makes with today's budgets: the same column.
+    const plain = dir("mb-residents-plain");
+    expect((await runCli("min-budget", RESIDENTS, "--source", "government", "--out", plain)).code).toBe(0);
+    expect(funding.map((f) => f.today_used_yuan)).toEqual(csv(plain, "min_budget_funding.csv").map((f) => f.today_used_yuan));
+    for (const f of funding) expect(Number(f.change_yuan)).toBeCloseTo(Number(f.used_yuan) - Number(f.today_used_yuan), 2);
+    // The government rows are the money min_budget.csv says the plan at λ uses of the scaled budgets.
+    for (const b of csv(out, "min_budget.csv")) expect(funding.find((f) => f.year === b.year && f.source === "gov")!.used_yuan).toBe(b.used_yuan);
+    // Money balances: each year's payments are its cost due, half of its starts' 100万 and half of the
+    // year before's, so 2022 pays what 2021 and 2023 pay together, and the table what the planned units cost.
+    const paid = (year: string) => yuan(funding.filter((f) => f.year === year), "used_yuan");
+    expect(paid("2022")).toBeCloseTo(paid("2021") + paid("2023"), 1);
+    const [t] = csv(out, "min_budget_confidence.csv");
+    expect(Math.abs(yuan(funding, "used_yuan") - Number(t.planned_value) * 1e6)).toBeLessThan(100); // planned_value to 4 decimals
+    // Who pays: the scaled government money no longer pays the margin and more; residents take it up.
+    const residents = funding.filter((f) => f.source === "residents");
+    expect(yuan(residents, "today_used_yuan")).toBe(0);
+    expect(yuan(residents, "used_yuan")).toBeGreaterThan(1e7);
+    // Printed over the years, as plain min-budget prints it, each source's line the sum of its rows.
+    expect(r.stdout).toContain("who pays in the 90.0% plan at λ (min_budget_funding.csv; change against the plan with today's budgets, without margins):\n");
+    const total = (rows: Record<string, string>[]) => `${(yuan(rows, "used_yuan") / 1e4).toLocaleString("en-US", { maximumFractionDigits: 2 })}万元`;
+    expect(r.stdout).toContain(`  居民出资: ${total(residents)} (+${total(residents)})\n`);
+    // The report's table of what each source pays, named as the plan to the level, and the workbook's sheet with Chinese headers.
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain("各资金来源的支出：现有预算下的方案与90.0%把握度的最低预算方案（括号内为变化）");
+    expect(html).toContain(`<tr><td>居民出资</td><td class="num">0元</td><td class="num">${total(residents)}（+${total(residents)}）</td></tr>`);
+    const book = XLSX.read(readFileSync(join(out, "results.xlsx")));
+    const sheet = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets["最低预算-各资金来源"], { header: 1 });
+    expect(sheet[0]).toEqual(["年份", "资金来源代码", "资金来源", "资金类别", "预算是否按λ缩放", "现有预算下方案的支出", "已使用", "变化"]);
+    expect(sheet.length).toBe(2 + funding.length);
+  });
+
+  it("with no scale reaching the level, writes who pays in the plan at the largest scale tried, and says so", async () => {
+    // 110 communities of stock, a fifth of the votes failing: no money makes 100 starts 90 % sure (P ≈ 45 %).
+    const scenario = join(tmp, "consent-110.yaml");
+    writeFileSync(scenario, readFileSync(CONSENT, "utf8").replace("stock: 1000", "stock: 110"));
+    const out = dir("mb-unreachable");
+    const r = await runCli("min-budget", scenario, "--source", "government", "--confidence", "0.9", "--calibration-draws", "1000", "--out", out);
+    expect(r.code).toBe(3);
+    expect(existsSync(join(out, "min_budget.csv"))).toBe(false);
+    expect(Number(csv(out, "min_budget_confidence.csv")[0].scale)).toBe(100);
+    // The plan at 100× plans the whole stock, 110 units of 100万; the plain plan today's 100.
+    const [row, ...more] = csv(out, "min_budget_funding.csv");
+    expect(more).toEqual([]);
+    expect(Number(row.used_yuan)).toBeCloseTo(1.1e8, -2);
+    expect(Number(row.today_used_yuan)).toBeCloseTo(1e8, -2);
+    expect(r.stderr).toContain("who pays in the plan at 100× today's budgets, the largest scale tried (to its best towards 90.0%) (min_budget_funding.csv;");
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain("各资金来源的支出：现有预算下的方案与所试最大比例下的方案（未能全部达到要求把握度；括号内为变化）");
+    expect(html).toContain("所列为所试最大比例下尽量接近要求的方案，并非最低预算。");
   });
 });
 

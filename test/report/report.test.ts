@@ -570,6 +570,27 @@ describe("min-budget report", () => {
     expect(renderReport(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": "{}" }))).not.toContain("各资金来源的支出");
   });
 
+  it("names the plans of min-budget --confidence's funding table: the plain plan today, the plan to the level at λ, or at the largest scale tried", () => {
+    const funding = [
+      "year,source,source_name,source_kind,scaled_source,today_used_yuan,used_yuan,change_yuan",
+      "2024,central,中央,government,true,100000000,90000000,-10000000",
+      "2024,residents,居民,resident,false,0,12000000,12000000",
+    ].join("\n");
+    const confidence = "target,name,confidence_required,target_value,scale,planned_value,p_met_calibration,confidence_reached\nt,t,0.9,100,100,110,0.461,false";
+    const at = (status: string) => renderReport(runContext("min-budget", {
+      "min_budget.csv": minBudget, "min_budget_funding.csv": funding, "min_budget_confidence.csv": confidence, "run.json": JSON.stringify({ confidence: 0.9, status, totals: { ratio: 0.9 } }),
+    }));
+    const found = at("optimal");
+    expect(found).toContain("各资金来源的支出：现有预算下的方案与90.0%把握度的最低预算方案（括号内为变化）");
+    expect(found).toContain("现有预算下的方案（不留余量）");
+    expect(found).toContain("变化中含余量的费用");
+    expect(found).toContain('<tr><td>居民</td><td class="num">0元</td><td class="num">1,200万元（+1,200万元）</td></tr>');
+    const unreachable = at("unreachable");
+    expect(unreachable).toContain("各资金来源的支出：现有预算下的方案与所试最大比例下的方案（未能全部达到要求把握度；括号内为变化）");
+    expect(unreachable).toContain("所试最大比例 10000.0% 下的方案");
+    expect(unreachable).not.toContain("最低预算下90.0%把握度的方案");
+  });
+
   it("says which budgets were scaled, from when and where", () => {
     const run = { totals: { ratio: 0.9 }, selection: { sources: ["central"], from: 2024, to: 2024, region: null } };
     const figures = keyFigures(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify(run), "input.yaml": "sources:\n  - {id: central, name: 中央}\n" }));
