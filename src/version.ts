@@ -51,8 +51,10 @@ export const ENGINE_VERSION: string = pkg.version;
  * min_budget_confidence.csv gains confidence_reached and confidence_reached_below (the search's
  * verdict); stress's diagnostics.csv carries a planned level's `rounding` rows; min-budget
  * --confidence --draws's run.json gains validation.all_targets_met and all_targets_met_below (P(all
- * targets met) at λ and 1 % less, two or more targets), printed, in report.html and 概要. Additive: folders
- * written before these compare, their missing columns said.
+ * targets met) at λ and 1 % less, two or more targets), printed, in report.html and 概要; min-budget
+ * --confidence writes min_budget_funding.csv too (the plan to the level at λ against the plain plan
+ * with today's budgets, plain min-budget's columns). Additive: folders written before these compare,
+ * their missing columns said.
  */
 export const OUTPUT_VERSION = 9;
 /**
