@@ -68,6 +68,7 @@ describe("min-budget --confidence with no scale that reaches the level", () => {
       deterministic: { notices: [], scales: [{ scale: 1e-7, budget_yuan: 1e8 }] },
       required: scenario.targets.map(() => 0.9),
       at: { scale: 100, calibration: { met: scenario.targets.map(() => 665), draws: 1000, status: scenario.targets.map(() => "limited") } },
+      funding: [],
       keptBefore: 2024,
     } as unknown as Parameters<typeof minBudgetConfidenceText>[1];
     const text = minBudgetConfidenceText(scenario, result, "min-budget");
