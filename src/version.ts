@@ -53,7 +53,9 @@ export const ENGINE_VERSION: string = pkg.version;
  * --confidence --draws's run.json gains validation.all_targets_met and all_targets_met_below (P(all
  * targets met) at λ and 1 % less, two or more targets), printed, in report.html and 概要; min-budget
  * --confidence writes min_budget_funding.csv too (the plan to the level at λ against the plain plan
- * with today's budgets, plain min-budget's columns). Additive: folders written before these compare,
+ * with today's budgets, plain min-budget's columns); min_budget_search.csv gains status (infeasible:
+ * a scale with no plan at all, which does not reach the level) and run.json's search its status and
+ * below_no_plan (what must give at 1 % less when it has no plan). Additive: folders written before these compare,
  * their missing columns said.
  */
 export const OUTPUT_VERSION = 9;

@@ -86,6 +86,19 @@ export function freezeLimited(mp: MarginProblem, c: Calibration, levels: Float64
   return frozen;
 }
 
+/**
+ * The margin problem has no plan at all. Its margin rows are soft, so it has one wherever the plain
+ * plan has one: for a plan, a frontier level or a stress level (each planned plainly first) this
+ * is an internal failure, as its base class says. Only min-budget's search changes the budgets on
+ * the margin problem without a plain plan first, and reads this as "no plan at this scale"
+ * (minBudgetConfidence.ts).
+ */
+export class NoMarginPlan extends SolverFailure {
+  constructor(status: string) {
+    super(`confidence planning: the plan with margins could not be solved (${status})`);
+  }
+}
+
 /** Solves with the given margins and executes the plan on the calibration sample. */
 export async function evaluateLevels(
   session: StagedSession,
@@ -97,6 +110,7 @@ export async function evaluateLevels(
 ): Promise<Calibration & { realised: Float64Array[] }> {
   await session.setRowBounds(marginBounds(mp, levels));
   const run = await session.run({ duals: false });
+  if (run.status === "infeasible") throw new NoMarginPlan(run.message ?? run.status);
   if (run.status !== "optimal") throw new SolverFailure(`confidence planning: the plan with margins could not be solved (${run.message ?? run.status})`);
   return { ...judge(mp, sample, levels, run.primal, options), rounds };
 }

@@ -7,6 +7,9 @@
  * λ is tried on the same warm margin problem (only the selected budget rows' bounds change) and the
  * same calibration sample, so the search compares scales, not samples. Integer plans search on the
  * LP relaxation and check the integer plan at the end (growing λ by 0.5 % steps if it falls short).
+ * A scale whose budgets give no plan at all — below λ₀, where the frozen years of --from must still
+ * be paid, or whole units a hard target cannot do without — does not reach α: it is a trial with
+ * the diagnosis `simulate` would give (noPlan), never an error.
  */
 import { buildPlanningModel, type PlanningModel } from "../model/build.js";
 import { MONEY_UNIT } from "../model/context.js";
@@ -17,27 +20,26 @@ import { fundingOfPlan, type MinBudgetFundingRow, minBudgetFundingRows } from ".
 import { byYearSourceRegion, type MinBudgetRow, minBudgetRow } from "../finance/minBudgetRows.js";
 import { type MinBudgetResult, solveMinBudget } from "../finance/minBudgetSolve.js";
 import { type BudgetSelection, selectsBudget } from "../finance/selection.js";
-import type { AllTargetsMet, McTargetColumns } from "../montecarlo/tables.js";
 import type { Uncertainty } from "../montecarlo/types.js";
 import { Namer } from "../plan/describe.js";
 import { planScenario, type PlannedScenario } from "../plan/planScenario.js";
 import type { SolverChoice } from "../solve/auto.js";
 import type { Scenario } from "../scenario/types.js";
-import type { Label } from "../format/labels.js";
-import type { Calibration } from "./calibrate.js";
+import type { Conflict } from "../plan/elastic.js";
+import { type Calibration, NoMarginPlan } from "./calibrate.js";
+import { conflictsOf, lowerScaleReaches, planOf, type ScalePlan, type ScaleTrial, settleBelow, type Trial, trialRecord } from "./scaleTrials.js";
 import { ConfidenceSolver, type Phase } from "./confidenceSolver.js";
 import type { Limit } from "./limits.js";
 import { DEFAULT_CALIBRATION_DRAWS, planToConfidence, requiredLevels } from "./planToConfidence.js";
 import { type ValidationRequest, validatePlanJointly } from "./validate.js";
 
+// The trials' types and the step down live with the trials; callers and tests name them here.
+export { BELOW, MAX_STEPS_DOWN, type ScalePlan, type ScaleTrial, settleBelow } from "./scaleTrials.js";
+
 /** Relative width at which the bisection stops. */
 export const SCALE_PRECISION = 1e-3;
 /** Largest scale tried before the search gives up (other limits stop the targets). */
 export const MAX_SCALE = 100;
-/** How far below λ* the result is shown to fail (the "1 % less" check). */
-export const BELOW = 0.99;
-/** Most 1 % steps down from the bisection's λ (settleBelow). */
-export const MAX_STEPS_DOWN = 1000;
 
 export interface MinBudgetConfidenceOptions {
   confidence: number;
@@ -49,26 +51,6 @@ export interface MinBudgetConfidenceOptions {
   onRound?: (phase: Phase, round: number, c: Calibration) => void;
 }
 
-export interface ScaleTrial {
-  scale: number;
-  /** Planned in whole units (an integer plan's final checks); false: its LP relaxation, or a continuous plan. */
-  wholeUnits: boolean;
-  reached: boolean;
-  calibration: Calibration;
-}
-
-export interface ScalePlan {
-  scale: number;
-  calibration: Calibration;
-  pm: PlanningModel;
-  validation: Map<string, McTargetColumns> | null;
-  /**
-   * P(all targets met) on the same validation draws (tables.ts allTargetsMet): λ asks each target's
-   * level alone, and every target met together is rarer. Null without validation or with one target.
-   */
-  allTargetsMet: AllTargetsMet | null;
-}
-
 export interface MinBudgetConfidenceResult {
   /** optimal: λ found; unreachable: no λ up to MAX_SCALE; infeasible/error: from the deterministic solve. */
   status: "optimal" | "unreachable" | "infeasible" | "error";
@@ -77,8 +59,14 @@ export interface MinBudgetConfidenceResult {
   trials: ScaleTrial[];
   /** The plan at λ* (or at the largest scale tried, when unreachable). */
   at: ScalePlan | null;
-  /** The best plan at BELOW · λ*. */
+  /** The best plan at BELOW · λ*; null when there is none (belowNoPlan). */
   below: ScalePlan | null;
+  /**
+   * BELOW · λ* has no plan at all (λ* within 1 % of λ₀, and the budgets below λ₀ cannot pay what
+   * any plan must, e.g. the tails of the years --from froze): that scale and what must give. It does
+   * not reach α.
+   */
+  belowNoPlan: { scale: number; conflicts: Conflict[] } | null;
   rows: MinBudgetRow[];
   /**
    * min_budget_funding.csv: what each source pays per payment year in the plan of `at` (λ, or the
@@ -118,9 +106,12 @@ export async function minBudgetToConfidence(
   });
   const required = requiredLevels(scenario, options.confidence);
   const deterministic = await solveMinBudget(scenario, selection, { solver, freezePast: false, checkWholeUnits: false, funding: false });
+  // Below λ₀ no plan meets the targets even in the planned world: the search's floor (λ₀ can be 0:
+  // targets met without the selected money).
+  const lambda0 = deterministic.status === "optimal" ? Math.max(deterministic.scales[0].scale, 1e-6) : 0;
   if (notice) deterministic.notices.push(notice);
   const keptBefore = scenario !== given && selection.from !== null ? selection.from : null;
-  const result: MinBudgetConfidenceResult = { status: deterministic.status, deterministic, required, trials: [], at: null, below: null, rows: [], funding: [], limits: [], calibration, keptBefore };
+  const result: MinBudgetConfidenceResult = { status: deterministic.status, deterministic, required, trials: [], at: null, below: null, belowNoPlan: null, rows: [], funding: [], limits: [], calibration, keptBefore };
   if (deterministic.status !== "optimal") return result;
   const pm = buildPlanningModel(scenario);
   const cs = ConfidenceSolver.open(pm, uncertainty, options.calibrationSeed, draws, solver);
@@ -130,13 +121,24 @@ export async function minBudgetToConfidence(
     calibration.rounds++;
     options.onRound?.(phase, r, c);
   };
-  const atScale = async (scale: number, exact: boolean): Promise<ScaleTrial & { pm: PlanningModel }> => {
+  const atScale = async (scale: number, exact: boolean): Promise<Trial> => {
     await cs.setRowBounds(selected.map((b) => ({ index: b.row, lb: -Infinity, ub: scaledAmount(pm.model.rows[b.row].ub * MONEY_UNIT, scale) / MONEY_UNIT })));
-    const execution = buildPlanningModel(scaleBudgets(scenario, selection, scale));
-    const c = await cs.calibrate({ required, execution, relaxedOnly: !exact, onRound });
+    const scaled = scaleBudgets(scenario, selection, scale);
+    const execution = buildPlanningModel(scaled);
+    const wholeUnits = exact && cs.integer;
+    let c: Calibration;
+    try {
+      c = await cs.calibrate({ required, execution, relaxedOnly: !exact, onRound });
+    } catch (e) {
+      if (!(e instanceof NoMarginPlan)) throw e;
+      // No plan at this scale: no target reaches α here. Why, in the words `simulate` would use.
+      const noPlan = await conflictsOf(scaled, solver, e);
+      options.onTrial?.(scale, false);
+      return { scale, wholeUnits, reached: false, calibration: null, noPlan, pm: execution };
+    }
     const reached = c.status.every((s) => s === "reached" || s === "none");
     options.onTrial?.(scale, reached);
-    return { scale, wholeUnits: exact && cs.integer, reached, calibration: c, pm: execution };
+    return { scale, wholeUnits, reached, calibration: c, noPlan: null, pm: execution };
   };
   // Who pays in the plan of result.at; `rows` name the budgets scaled there (min_budget.csv's).
   const withFunding = async (rows: MinBudgetRow[]) => {
@@ -151,19 +153,18 @@ export async function minBudgetToConfidence(
   try {
     const trial = async (scale: number, exact = false) => {
       const t = await atScale(scale, exact);
-      result.trials.push({ scale: t.scale, wholeUnits: t.wholeUnits, reached: t.reached, calibration: t.calibration });
+      result.trials.push(trialRecord(t));
       return t;
     };
-    // Below λ₀ no plan meets the targets even in the planned world, so λ₀ is the search's floor.
-    let hi = await trial(Math.max(deterministic.scales[0].scale, 1e-6));
+    let hi = await trial(lambda0);
     let lo = hi.scale;
     while (!hi.reached) {
       lo = hi.scale;
       if (hi.scale >= MAX_SCALE) {
         result.status = "unreachable";
-        result.at = { scale: hi.scale, calibration: hi.calibration, pm: hi.pm, validation: null, allTargetsMet: null };
-        result.limits = await cs.explain(hi.calibration);
-        return await withFunding(budgetRows(pm, hi.pm, scenario, selection, hi.scale, hi.calibration.primal));
+        result.at = planOf(hi, lambda0);
+        result.limits = await cs.explain(result.at.calibration);
+        return await withFunding(budgetRows(pm, hi.pm, scenario, selection, hi.scale, result.at.calibration.primal));
       }
       hi = await trial(Math.min(MAX_SCALE, hi.scale * 1.25));
     }
@@ -181,16 +182,17 @@ export async function minBudgetToConfidence(
     // calibrated anew; whole units round), so a scale the bisection passed over can reach every
     // level: then it is the answer, checked 1 % lower again, down to λ₀ at most.
     const searched = hi.scale;
-    // The search's own floor (λ₀ can be 0: targets met without the selected money).
-    const settled = await settleBelow(hi, Math.max(deterministic.scales[0].scale, 1e-6), (scale) => atScale(scale, cs.integer));
-    for (const t of [...settled.passed, settled.below]) result.trials.push({ scale: t.scale, wholeUnits: t.wholeUnits, reached: t.reached, calibration: t.calibration });
+    // Down to the search's own floor, λ₀; its 1 % less may have no plan (belowNoPlan).
+    const settled = await settleBelow(hi, lambda0, (scale) => atScale(scale, cs.integer));
+    for (const t of [...settled.passed, settled.below]) result.trials.push(trialRecord(t));
     hi = settled.at;
     const below = settled.below;
     if (hi.scale < searched) deterministic.notices.push(lowerScaleReaches(searched, hi.scale));
     result.status = "optimal";
-    result.at = { scale: hi.scale, calibration: hi.calibration, pm: hi.pm, validation: null, allTargetsMet: null };
-    result.below = { scale: below.scale, calibration: below.calibration, pm: below.pm, validation: null, allTargetsMet: null };
-    result.rows = budgetRows(pm, hi.pm, scenario, selection, hi.scale, hi.calibration.primal);
+    result.at = planOf(hi, lambda0);
+    if (below.noPlan) result.belowNoPlan = { scale: below.scale, conflicts: below.noPlan };
+    else result.below = planOf(below, lambda0);
+    result.rows = budgetRows(pm, hi.pm, scenario, selection, hi.scale, result.at.calibration.primal);
   } finally {
     await cs.dispose();
   }
@@ -220,32 +222,4 @@ function budgetRows(todays: PlanningModel, pm: PlanningModel, scenario: Scenario
     rows.push(minBudgetRow(namer, source, b.region, b.year, today, scale, { used: money.used[k], carriedIn: money.carriedIn[k] }));
   }
   return rows.sort(byYearSourceRegion);
-}
-
-/**
- * From a scale whose plan reaches, steps down by BELOW while the plan there reaches too (not below
- * `floor`, λ₀): the last that reaches is the answer, the first that does not its "1 % less".
- */
-export async function settleBelow<T extends { scale: number; reached: boolean }>(
-  start: T, floor: number, planAt: (scale: number) => Promise<T>,
-): Promise<{ at: T; below: T; passed: T[] }> {
-  let at = start;
-  const passed: T[] = [];
-  let below = await planAt(at.scale * BELOW);
-  // At most MAX_STEPS_DOWN steps (0.99¹⁰⁰⁰ ≈ 4·10⁻⁵): each is a calibration, and a floor of 0 alone never stops it.
-  for (let step = 0; below.reached && below.scale >= floor && step < MAX_STEPS_DOWN; step++) {
-    passed.push(below);
-    at = below;
-    below = await planAt(at.scale * BELOW);
-  }
-  return { at, below, passed };
-}
-
-/** The bisection's answer was not the least: a lower scale's plan reached every level too. */
-function lowerScaleReaches(searched: number, found: number): Label {
-  const [a, b] = [searched.toFixed(4), found.toFixed(4)];
-  return {
-    en: `the search's λ = ${a} was not the least: the plan 1 % lower reached every level too, so λ = ${b} is taken (the plans are not monotone in money: each scale's margins are calibrated anew, and whole units round); min_budget_search.csv lists every scale tried`,
-    zh: `二分搜索得到的 λ = ${a} 并非最小：低1%的方案同样达到所有目标的把握度要求，因此取 λ = ${b}（各预算规模下的方案并不随资金单调变化：每个规模的余量单独校准，整数单位还要取整）；min_budget_search.csv 列出了尝试过的全部规模`,
-  };
 }

@@ -2,7 +2,8 @@
  * Files and printed text of `simulate min-budget --confidence α`:
  *   min_budget.csv             every selected budget today and at λ* (the columns of min-budget)
  *   min_budget_confidence.csv  per target: planned value and P(met) at λ* and at 1 % less
- *   min_budget_search.csv      every scale tried and whether it reached α
+ *   min_budget_search.csv      every scale tried and whether it reached α (status infeasible: the
+ *                              scale has no plan at all, so it does not)
  *   min_budget_funding.csv     per payment year and source, what the plan to α at λ* pays against
  *                              the plain plan with today's budgets (plain min-budget's columns)
  * plus diagnostics.csv when no scale reaches α (or the targets cannot be met at all), run.json,
@@ -26,6 +27,10 @@ import { confidenceDiagnostics } from "./confidenceTables.js";
 import type { MinBudgetConfidenceResult, ScalePlan } from "./minBudgetConfidence.js";
 import { roughly } from "./limits.js";
 import { passes } from "./criterion.js";
+import { type Conflict, mustGive } from "../plan/elastic.js";
+
+/** How many of what must give at a scale with no plan the summary names. */
+const PRINTED_CONFLICTS = 3;
 
 export const CONFIDENCE_FILE = "min_budget_confidence.csv";
 export const SEARCH_FILE = "min_budget_search.csv";
@@ -47,7 +52,8 @@ function targetRows(scenario: Scenario, r: MinBudgetConfidenceResult): TargetRow
   };
   return scenario.targets.map((t, i) => {
     const a = at(r.at, i);
-    const b = at(r.below, i);
+    // No plan 1 % lower: its scale, not reached, and nothing planned or met there.
+    const b = r.belowNoPlan ? { ...at(null, i), scale: round(r.belowNoPlan.scale, 9), reached: false } : at(r.below, i);
     return {
       target: t.id, name: t.name, confidence_required: r.required[i], target_value: t.atLeast,
       scale: a.scale, planned_value: a.planned, p_met_calibration: a.cal, confidence_reached: a.reached, p_met: a.p, p_met_se: a.se,
@@ -72,8 +78,10 @@ export async function renderMinBudgetConfidenceFiles(
       scale: round(t.scale, 9),
       whole_units: t.wholeUnits,
       reached: t.reached,
-      targets_reached: t.calibration.status.filter((s) => s === "reached" || s === "none").length,
-      targets: t.calibration.status.length,
+      // A scale with no plan has no targets reached to count: empty, and its status says why.
+      targets_reached: t.calibration ? t.calibration.status.filter((s) => s === "reached" || s === "none").length : null,
+      targets: scenario.targets.length,
+      status: t.noPlan ? "infeasible" : "optimal",
     }));
     files[SEARCH_FILE] = toCsv(trials, [...MIN_BUDGET_SEARCH_COLUMNS], options);
   }
@@ -132,7 +140,8 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
     `in the planned world${r.keptBefore !== null ? ` (the years before ${r.keptBefore} kept at today's ${alpha} plan, where plain min-budget keeps today's plain plan)` : ""} λ₀ = ${lambda0.toFixed(4)} (${formatMoney(today * lambda0)}) would do, so confidence costs ${formatMoney(today * (lambda - lambda0))} more than that minimum ` +
     `(${formatMoneyChange(today * (lambda - 1))} against today's budgets).`);
   const validated = Boolean(r.at.validation);
-  lines.push(`by target (P(met) ${validated ? "on validation draws" : "on the calibration sample"}), at λ and at ${formatPercent(1 - (r.below?.scale ?? lambda) / lambda)} less ` +
+  const belowScale = r.belowNoPlan?.scale ?? r.below?.scale ?? lambda;
+  lines.push(`by target (P(met) ${validated ? "on validation draws" : "on the calibration sample"}), at λ and at ${formatPercent(1 - belowScale / lambda)} less ` +
     "(✗ = no longer at its level there, by the calibration's criterion; ↑ = surer there: the smaller budgets' plan leans towards it):");
   scenario.targets.forEach((t, i) => {
     const pMet = (p: ScalePlan) => p.validation?.get(t.id)?.p_met ?? p.calibration.met[i] / p.calibration.draws;
@@ -142,15 +151,36 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
       return v ? formatProbability(v.p_met, v.p_met_se, draws) : formatPercent(pMet(p));
     };
     const below = r.below;
+    if (r.belowNoPlan) {
+      lines.push(`  ${t.id} (required ${formatPercent(r.required[i])}): ${show(r.at)} → no plan${r.required[i] > 0 ? " ✗" : ""}`);
+      return;
+    }
     const mark = !below || r.required[i] <= 0 ? "" : below.calibration.status[i] !== "reached" ? " ✗" : r.at && pMet(below) > pMet(r.at) ? " ↑" : "";
     lines.push(`  ${t.id} (required ${formatPercent(r.required[i])}): ${show(r.at)} → ${show(below)}${mark}`);
   });
+  if (r.belowNoPlan) lines.push(noPlanBelowLine(r.belowNoPlan, lambda0));
   // "Every target met with probability ≥ α" is read as all of them together: the share of validation
   // draws meeting every target, under any one target's P(met) (two or more targets, --draws).
   const all = r.at.allTargetsMet;
   if (all) lines.push(allTargetsMetLine(r.below?.allTargetsMet ? [all, r.below.allTargetsMet] : [all], draws));
   lines.push(...fundingLines(r, `the ${alpha} plan at λ`));
   return lines.join("\n") + "\n";
+}
+
+/**
+ * At 1 % less there is no plan at all, so no target reaches its level there. Every scale from λ₀ up
+ * has a plan, so λ lies within 1 % of λ₀ (λ₀ itself where its plan reaches every level), and below
+ * λ₀ the selected budgets cannot pay what every plan must (with --from, what the kept years' units
+ * still owe). A whole-unit check can find no plan above λ₀ too: the line then says so.
+ */
+function noPlanBelowLine(noPlan: { scale: number; conflicts: Conflict[] }, lambda0: number): string {
+  const giving = noPlan.conflicts.filter(mustGive);
+  const named = (giving.length > 0 ? giving : noPlan.conflicts).slice(0, PRINTED_CONFLICTS).map((c) => c.message);
+  const more = (giving.length > 0 ? giving : noPlan.conflicts).length - named.length;
+  const why = named.length > 0 ? `: ${named.join("; ")}${more > 0 ? ` (and ${more} more in run.json's below_no_plan)` : ""}` : "";
+  const where = noPlan.scale < lambda0 ? `below λ₀ = ${lambda0.toFixed(4)}` : `in whole units; λ₀ = ${lambda0.toFixed(4)}`;
+  return `at 1 % less, λ = ${noPlan.scale.toFixed(4)} (${where}), the selected budgets give no plan at all, not even one that misses a target, ` +
+    `so no target reaches its level there (min_budget_search.csv: status infeasible)${why}`;
 }
 
 /** Who pays in the confidence plan (`at` names it) against the plain plan with today's budgets, as plain min-budget prints it. */

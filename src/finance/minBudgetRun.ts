@@ -115,9 +115,11 @@ async function toConfidence(run: FolderRun, selection: BudgetSelection, request:
     confidence: confidence.level,
     status: result.status,
     scale: result.at && result.status === "optimal" ? round(result.at.scale, 9) : null,
-    scale_below: result.below ? round(result.below.scale, 9) : null,
+    scale_below: result.below ? round(result.below.scale, 9) : result.belowNoPlan ? round(result.belowNoPlan.scale, 9) : null,
+    // 1 % less has no plan at all (below λ₀): what must give there, as `simulate` would say it.
+    ...(result.belowNoPlan ? { below_no_plan: result.belowNoPlan.conflicts.map((c) => ({ kind: c.kind, where: c.where, message: c.message })) } : {}),
     deterministic_scale: result.deterministic.status === "optimal" ? result.deterministic.scales[0].scale : null,
-    search: result.trials.map((t) => ({ scale: round(t.scale, 9), reached: t.reached })),
+    search: result.trials.map((t) => ({ scale: round(t.scale, 9), reached: t.reached, status: t.noPlan ? "infeasible" : "optimal" })),
     calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
     validation: validation && {
       ...validationRunInfo(validation),

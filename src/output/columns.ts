@@ -156,8 +156,11 @@ export const MIN_BUDGET_CONFIDENCE_COLUMNS = [
   "target", "name", "confidence_required", "target_value", "scale", "planned_value", "p_met_calibration", "confidence_reached", "p_met", "p_met_se",
   "scale_below", "planned_value_below", "p_met_calibration_below", "confidence_reached_below", "p_met_below", "p_met_se_below",
 ] as const;
-/** min_budget_search.csv (`simulate min-budget --confidence`): every scale tried. */
-export const MIN_BUDGET_SEARCH_COLUMNS = ["scale", "whole_units", "reached", "targets_reached", "targets"] as const;
+/**
+ * min_budget_search.csv (`simulate min-budget --confidence`): every scale tried; `status` optimal, or
+ * infeasible where the scale has no plan at all (below λ₀; targets_reached then empty).
+ */
+export const MIN_BUDGET_SEARCH_COLUMNS = ["scale", "whole_units", "reached", "targets_reached", "targets", "status"] as const;
 
 /**
  * Columns that hold an amount of money in yuan. "…_per_100m_yuan" and "…_per_yuan" are rates per

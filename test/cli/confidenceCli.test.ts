@@ -206,6 +206,35 @@ describe("simulate min-budget --confidence", () => {
     expect(sheet.length).toBe(2 + funding.length);
   });
 
+  it("with --from, where the plan at λ₀ reaches the level and 1 % less has no plan at all, answers λ₀ and says why 1 % less fails", async () => {
+    // 2021 is kept at today's 90 % plan, which starts all 100 units then; their second halves (5,000万)
+    // fall due in 2022, at least 70 % from the government: λ₀ = 3,500万 / 6,000万. That plan is 100 %
+    // sure, and at 1 % less the scaled 2022 budget (3,465万) cannot pay the frozen year's 3,500万.
+    // The old search planned that scale on the margin problem and stopped with exit 5.
+    const out = dir("mb-from");
+    const r = await runCli("min-budget", RESIDENTS, "--source", "government", "--confidence", "0.9", "--from", "2022", "--calibration-draws", "1000", "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("breaking point at 90.0% confidence: λ = 0.5833 ");
+    expect(r.stdout).toContain("λ₀ = 0.5833 (5,250万元) would do, so confidence costs 0元 more than that minimum");
+    expect(r.stdout).toContain("  t-100 (required 90.0%): 100.0% → no plan ✗\n");
+    expect(r.stdout).toContain("at 1 % less, λ = 0.5775 (below λ₀ = 0.5833), the selected budgets give no plan at all, not even one that misses a target, " +
+      "so no target reaches its level there (min_budget_search.csv: status infeasible): budget of gov for Town (town) in 2022 is exceeded by 35万元\n");
+    // The search: λ₀ reaches, and 1 % less has no plan — not reached, no targets counted, status infeasible.
+    const lambda = 3500 / 6000;
+    const search = csv(out, "min_budget_search.csv");
+    expect(search.map((s) => [s.reached, s.targets_reached, s.targets, s.status])).toEqual([["true", "1", "1", "optimal"], ["false", "", "1", "infeasible"]]);
+    expect(Number(search[0].scale)).toBeCloseTo(lambda, 6);
+    expect(Number(search[1].scale)).toBeCloseTo(0.99 * lambda, 6);
+    // Per target: reached at λ, not at 1 % less, where nothing is planned or met.
+    const [t] = csv(out, "min_budget_confidence.csv");
+    expect(t).toMatchObject({ scale: search[0].scale, confidence_reached: "true", p_met_calibration: "1", scale_below: search[1].scale, confidence_reached_below: "false", planned_value_below: "", p_met_calibration_below: "" });
+    const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    expect(run).toMatchObject({ status: "optimal", scale: Number(search[0].scale), scale_below: Number(search[1].scale) });
+    expect(run.search.map((s: { status: string }) => s.status)).toEqual(["optimal", "infeasible"]);
+    expect(run.below_no_plan[0]).toMatchObject({ kind: "budgets", where: "budget[gov,town,2022]" });
+    expect(Number(csv(out, "min_budget.csv").find((b) => b.year === "2022")!.min_budget_yuan)).toBeCloseTo(35e6, -2); // λ₀ to the LP's tolerance
+  });
+
   it("with no scale reaching the level, writes who pays in the plan at the largest scale tried, and says so", async () => {
     // 110 communities of stock, a fifth of the votes failing: no money makes 100 starts 90 % sure (P ≈ 45 %).
     const scenario = join(tmp, "consent-110.yaml");
