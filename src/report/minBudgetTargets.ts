@@ -53,9 +53,13 @@ export function minBudgetTargetsTable(ctx: RunContext): string {
   const validation = validated && draws !== undefined
     ? { zh: `验证抽样为另行抽取的 ${formatCount(draws, true)} 次。`, en: ` The validation draws are ${formatCount(draws, true)} fresh draws.` }
     : { zh: "以 --draws 可在另行抽取的样本上验证。", en: " --draws checks it on fresh draws." };
-  const below = rows.some((r) => typeof r.scale_below === "number")
-    ? { zh: "比例低 1% 时的完成概率见 min_budget_confidence.csv。", en: " P(met) at 1% less is in min_budget_confidence.csv." }
-    : { zh: "", en: "" };
+  // 1 % less below λ₀ can have no plan at all: no P(met) there to point to (min_budget_search.csv's status).
+  const noPlanBelow = rows.some((r) => typeof r.scale_below === "number" && typeof r.p_met_calibration_below !== "number");
+  const below = !rows.some((r) => typeof r.scale_below === "number")
+    ? { zh: "", en: "" }
+    : noPlanBelow
+      ? { zh: "比例低 1% 时预算不足以形成任何可行方案，因此没有目标达到要求把握度（min_budget_search.csv）。", en: " At 1% less the budgets give no plan at all, so no target reaches its level there (min_budget_search.csv)." }
+      : { zh: "比例低 1% 时的完成概率见 min_budget_confidence.csv。", en: " P(met) at 1% less is in min_budget_confidence.csv." };
   const note = { zh: `是否达到：${rule.zh}${validation.zh}${below.zh}`, en: `Reached: ${rule.en}${validation.en}${below.en}` };
   return [`<h3>${bi(title)}</h3>`, table({ head, rows: body, numeric: head.map((_, j) => j >= 1 && j !== 5) }), `<p>${bi(note)}</p>`].join("\n");
 }

@@ -233,6 +233,7 @@ describe("simulate min-budget --confidence", () => {
     expect(run.search.map((s: { status: string }) => s.status)).toEqual(["optimal", "infeasible"]);
     expect(run.below_no_plan[0]).toMatchObject({ kind: "budgets", where: "budget[gov,town,2022]" });
     expect(Number(csv(out, "min_budget.csv").find((b) => b.year === "2022")!.min_budget_yuan)).toBeCloseTo(35e6, -2); // λ₀ to the LP's tolerance
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("At 1% less the budgets give no plan at all");
   });
 
   it("with no scale reaching the level, writes who pays in the plan at the largest scale tried, and says so", async () => {
