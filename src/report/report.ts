@@ -11,6 +11,7 @@ import { type Page, renderPage, type Section } from "./page.js";
 import { progressChart } from "./progressChart.js";
 import { records } from "../output/resultTables.js";
 import type { RunContext } from "./runContext.js";
+import { startsTables } from "./startsTable.js";
 import { stressCharts } from "./stressCharts.js";
 import type { ChartSpec } from "./svgChart.js";
 import { minBudgetChart } from "./minBudgetChart.js";
@@ -79,12 +80,18 @@ function sectionsOf(ctx: RunContext): Section[] {
   }
 }
 
+/** A section of tables only, left out where the folder has nothing for it. */
+function optional(title: Section["title"], html: string): Section[] {
+  return html ? [{ title, html }] : [];
+}
+
 function planSections(ctx: RunContext): Section[] {
   const targets = records(ctx.tables.get("targets.csv"));
   if (targets.length === 0) return [{ title: { zh: "诊断", en: "Diagnostics" }, html: diagnosticsTable(ctx) }];
   const limits = [utilisationHeatmap(ctx), bindingChart(ctx), validityChart(ctx)].filter((c): c is ChartSpec => c !== null);
   const sections: Section[] = [
     { title: { zh: "目标进度", en: "Progress towards targets" }, charts: targets.map((t) => progressChart(ctx, t)), html: targetsTable(ctx) },
+    ...optional({ zh: "开工计划（分地区、分年度）", en: "Starts by region and year" }, startsTables(ctx)),
     { title: { zh: "资金", en: "Money" }, charts: [moneyChart(ctx)] },
     { title: { zh: "预算与约束", en: "Budgets and limits" }, charts: limits },
   ];
