@@ -1,5 +1,5 @@
 /**
- * results.xlsx: a summary sheet, then one sheet per CSV of the results folder (in the order a
+ * results.xlsx: a summary sheet, for a plan the starts by region and year (开工计划), then one sheet per CSV of the results folder (in the order a
  * reader checks them). Built with exceljs from the rendered CSVs, so every cell equals its CSV
  * value (codes in words, and a number as its kind holds it: cellFormats.ts heldNumber); timestamps
  * are fixed so the same inputs give a byte-identical file.
@@ -12,6 +12,8 @@ import { fileLabel } from "../format/labels.js";
 import type { Cell, ResultTable } from "../output/resultTables.js";
 import { keyFigures } from "../report/keyFigures.js";
 import { mcDraws, runWarnings, type RunContext, targetCountsWholeUnits } from "../report/runContext.js";
+import { startsByRegion } from "../report/startsByRegion.js";
+import { fillStartsSheet, STARTS_SHEET } from "./startsSheet.js";
 import { fillSummarySheet, type SheetEntry } from "./summarySheet.js";
 import { shownText } from "./shownText.js";
 import { fillTableSheet } from "./tableSheet.js";
@@ -34,7 +36,7 @@ export function sheetOrder(files: string[]): string[] {
 /** Sheet name per CSV file: its Chinese title (unique, ≤ 31 characters). */
 export function sheetNames(files: string[]): Map<string, string> {
   const out = new Map<string, string>();
-  const used = new Set<string>([SUMMARY_SHEET]);
+  const used = new Set<string>([SUMMARY_SHEET, STARTS_SHEET]);
   for (const file of files) {
     let name = fileLabel(file).zh.replace(/[[\]:*?/\\]/g, "-").slice(0, 31);
     for (let i = 2; used.has(name); i++) name = `${name.slice(0, 28)}-${i}`;
@@ -56,6 +58,9 @@ export async function renderWorkbook(ctx: RunContext): Promise<Uint8Array> {
   const entries: SheetEntry[] = tables.map((t) => ({ sheet: names.get(t.file)!, file: t.file, rows: t.rows.length }));
   fillSummarySheet(summary, `renewsim：${ctx.scenarioName}`, keyFigures(ctx), entries, runWarnings(ctx).map((w) => w.zh));
   const reading = { shown: shownText(ctx), wholeUnits: (target: Record<string, Cell>) => targetCountsWholeUnits(ctx, target), draws: mcDraws(ctx) };
+  // What starts where and when, read as a table, before plan.csv's one row per year, region and programme.
+  const starts = startsByRegion(ctx);
+  if (starts) fillStartsSheet(wb.addWorksheet(STARTS_SHEET), starts);
   for (const t of tables) fillTableSheet(wb.addWorksheet(names.get(t.file)!), t, reading);
   // Deflate level 1: the file is ~30 % larger than at JSZip's default 6, and its zip ~0.1 s faster.
   const options = { zip: { compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions;

@@ -54,11 +54,34 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("results.xlsx", () => {
-  it("has a summary sheet first, then one sheet per CSV", () => {
+  it("has a summary sheet first, the plan's starts by region and year, then one sheet per CSV", () => {
     const csvs = readdirSync(join(dir, "gd")).filter((f) => f.endsWith(".csv"));
-    expect(book.SheetNames[0]).toBe("概要");
-    expect(book.SheetNames.length).toBe(csvs.length + 1);
+    expect(book.SheetNames.slice(0, 2)).toEqual(["概要", "开工计划"]);
+    expect(book.SheetNames.length).toBe(csvs.length + 2);
     for (const f of csvs) expect(book.SheetNames).toContain(sheetOf(f));
+  });
+
+  it("开工计划 holds each region's units started per horizon year, their total and households, as plan.csv sums them", async () => {
+    const [head, ...plan] = await csvRows(readFileSync(join(dir, "gd", "plan.csv"), "utf8"));
+    const col = (name: string) => head.indexOf(name);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets["开工计划"], { header: 1, defval: null });
+    expect(String(rows[0][0])).toMatch(/：分地区分年度开工数（单位：/);
+    const years = [2021, 2022, 2023, 2024, 2025];
+    expect(rows[1]).toEqual(["地区", ...years.map((y) => `${y}年`), "合计", "惠及户数合计"]);
+    const firstProgram = plan[0][col("program")];
+    const own = plan.filter((r) => r[col("program")] === firstProgram);
+    let checked = 0;
+    for (let i = 2; rows[i]?.[0] !== "合计"; i++) {
+      const region = own.filter((r) => r[col("region_name")] === rows[i][0]);
+      expect(region.length, `plan.csv rows of ${String(rows[i][0])}`).toBeGreaterThan(0);
+      const started = (y: number) => region.filter((r) => Number(r[col("year")]) === y).reduce((s, r) => s + Number(r[col("units_started")]), 0);
+      const cells = rows[i].slice(1) as number[];
+      years.forEach((y, k) => expect(cells[k]).toBeCloseTo(started(y), 6));
+      expect(cells[5]).toBeCloseTo(years.reduce((s, y) => s + started(y), 0), 6);
+      expect(cells[6]).toBeCloseTo(region.reduce((s, r) => s + Number(r[col("households_started")] || 0), 0), 3);
+      checked++;
+    }
+    expect(checked).toBe(new Set(own.map((r) => r[col("region")])).size);
   });
 
   it("equals every CSV value for value (a code in its words), with the Chinese header over the machine key", async () => {
@@ -323,8 +346,9 @@ describe("results.xlsx", () => {
   it("freezes the two header rows (read from the sheet XML)", async () => {
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(readFileSync(join(dir, "gd", "results.xlsx")));
-    const sheet2 = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
-    expect(sheet2).toMatch(/<pane [^>]*ySplit="2"[^>]*state="frozen"/);
+    // sheet3: the first CSV's (概要 and 开工计划 come first).
+    const sheet3 = await zip.file("xl/worksheets/sheet3.xml")!.async("string");
+    expect(sheet3).toMatch(/<pane [^>]*ySplit="2"[^>]*state="frozen"/);
   });
 
   it("is byte-identical for the same inputs, and neutralises formula-like text", async () => {
