@@ -16,17 +16,18 @@ export interface CheckedScenario extends LoadedScenario {
   place: InputLocator;
 }
 
-/** The `uncertainty:` section's own problems, listed with the scenario's when it has any (one round). */
-const uncertaintySection: SectionChecks = (merged, writtenAt) =>
-  uncertaintySectionProblems(merged.uncertainty, (p) => writtenAt(["uncertainty", ...p])).map((p) => ({ path: ["uncertainty", ...p.path], message: p.message }));
+/**
+ * The `uncertainty:` section's problems that need no validated scenario (its own text, its
+ * references against the ids the document declares), listed with the scenario's when it has any (one round).
+ */
+const uncertaintySection: SectionChecks = (merged, writtenAt, ids) =>
+  uncertaintySectionProblems(merged.uncertainty, (p) => writtenAt(["uncertainty", ...p]), ids).map((p) => ({ path: ["uncertainty", ...p.path], message: p.message }));
 
 export function loadCheckedScenario(file: string, options: LoadOptions = {}): CheckedScenario {
   const loaded = loadScenario(file, { ...options, laterSections: uncertaintySection });
   const unfundable = fundabilityProblems(loaded.scenario);
-  if (unfundable.length > 0) throw scenarioErrorAt(loaded, unfundable) ?? new Error("scenario rejected");
   const { value, problems } = checkUncertainty(loaded.scenario.uncertainty, loaded.scenario, (p) => loaded.locate(["uncertainty", ...p]).written);
-  if (problems.length > 0 || !value) {
-    throw scenarioErrorAt(loaded, problems, ["uncertainty"]) ?? new Error("uncertainty section rejected");
-  }
+  const all = [...unfundable, ...problems.map((p) => ({ path: ["uncertainty", ...p.path], message: p.message }))];
+  if (all.length > 0 || !value) throw scenarioErrorAt(loaded, all) ?? new Error("scenario rejected");
   return { ...loaded, uncertainty: value, place: inputLocator(loaded.file, loaded.locate) };
 }

@@ -42,6 +42,29 @@ describe("loadCheckedScenario: one round of problems", () => {
     ]);
   });
 
+  // A planner's review: a correlation naming `district-budgt` came only after the inputs' `vilage`
+  // and `developr` were fixed, and `vilage` only after the scenario's own errors were.
+  const typos = base.trimEnd() + `
+      program: retrofitt
+    - {id: gov-budget, applies_to: budget, source: govv, dist: {type: uniform, min: 0.8, max: 1}, per: year}
+  correlations:
+    - {between: [cost, gov-budgt], rho: 0.4}
+`;
+  const typoLines = [
+    /^uncertainty\.inputs\[0\]\.program: unknown program "retrofitt" \(did you mean "retrofit"\?\)$/,
+    /^uncertainty\.inputs\[1\]\.source: unknown source "govv" \(did you mean "gov"\?\)$/,
+    /^uncertainty\.correlations\[0\]\.between\[1\]: unknown input id "gov-budgt" \(did you mean "gov-budget"\?\)$/,
+  ];
+
+  it("lists a correlation naming an unknown input, with the nearest id, beside the inputs' unknown programme and source", () => {
+    expect(problemsOf(typos)).toEqual(typoLines.map((line) => expect.stringMatching(line)));
+  });
+
+  it("lists the inputs' unknown references and the correlation's with the scenario's own problems, in one round", () => {
+    const problems = problemsOf(typos.replace("at_least: 80, kind: soft", "at_least: 80, kind: sofft"));
+    expect(problems).toEqual([expect.stringMatching(/^targets\[0\]\.kind: /), ...typoLines.map((line) => expect.stringMatching(line))]);
+  });
+
   it("lists an input's wrong reference with its wrong key, not a round later (a QA review)", () => {
     const problems = problemsOf(base.replace("dist: {type: uniform, min: 1, max: 1.2}", "program: retrofitt\n      regoin: gz\n      dist: {type: uniform, min: 1, max: 1.2}"));
     expect(problems).toEqual([

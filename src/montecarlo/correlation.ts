@@ -17,6 +17,7 @@
  * inputs drawn per region must all be per leaf or all per budget node. Then each cell of a finer
  * input has correlation ρ with the coarser input's value in the cell containing it.
  */
+import { didYouMean } from "../scenario/suggest.js";
 import type { Correlation, Per, UncertainInput, UncertaintyProblem } from "./types.js";
 
 export interface CopulaGroup {
@@ -73,9 +74,15 @@ export function cholesky(matrix: Float64Array, k: number): { chol: Float64Array;
 
 /**
  * Checks the `correlations` list against the inputs and builds the copula. Problems name paths
- * under `correlations`; the copula is only meaningful when there are none.
+ * under `correlations`; the copula is only meaningful when there are none. `pending`: ids of inputs
+ * the section declares whose own values are wrong — known ids, but a correlation naming one is
+ * checked further (granularities, consistency) only once it is right.
  */
-export function buildCopula(inputs: UncertainInput[], correlations: Correlation[]): { copula: Copula; problems: UncertaintyProblem[] } {
+export function buildCopula(
+  inputs: UncertainInput[],
+  correlations: Correlation[],
+  pending: ReadonlySet<string> = new Set(),
+): { copula: Copula; problems: UncertaintyProblem[] } {
   const problems: UncertaintyProblem[] = [];
   const indexOf = new Map(inputs.map((inp, i) => [inp.id, i]));
   const pairs = new Map<string, { rho: number; at: number }>();
@@ -84,7 +91,9 @@ export function buildCopula(inputs: UncertainInput[], correlations: Correlation[
   correlations.forEach((c, at) => {
     const ends = c.between.map((id, k) => {
       const i = indexOf.get(id);
-      if (i === undefined) problems.push({ path: ["correlations", at, "between", k], message: `unknown input id "${id}"` });
+      if (i === undefined && !pending.has(id)) {
+        problems.push({ path: ["correlations", at, "between", k], message: `unknown input id "${id}"${didYouMean(id, [...indexOf.keys(), ...pending])}` });
+      }
       return i;
     });
     const [a, b] = ends;

@@ -8,6 +8,7 @@
 import * as z from "zod";
 import { nonFiniteMessage, type WrittenAt } from "../scenario/issueMessages.js";
 import { Id } from "../scenario/schema.js";
+import { idsOfScenario, type ScenarioIds } from "../scenario/scenarioIds.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario, SourceKind } from "../scenario/types.js";
 import { buildCopula } from "./correlation.js";
@@ -68,30 +69,36 @@ export const EMPTY_UNCERTAINTY: Uncertainty = { seed: null, inputs: [], correlat
 /**
  * Validates the raw section against the scenario; `value` is set only when there are no problems.
  * `writtenAt` (paths within the section) names a number too large to hold as the file writes it.
+ * Every check runs on every input it can: one input's problems hide nothing of another's.
  */
 export function checkUncertainty(raw: unknown, scenario: Scenario, writtenAt?: WrittenAt): { value?: Uncertainty; problems: UncertaintyProblem[] } {
   if (raw === undefined || raw === null) return { value: EMPTY_UNCERTAINTY, problems: [] };
   const shape = sectionShape(raw, writtenAt);
   const problems = [...shape.problems];
-  const inputs: UncertainInput[] = [];
+  const referenced: { index: number; input: UncertainInput }[] = [];
+  const ids = idsOfScenario(scenario);
   for (const { index, input, refs: r } of shape.inputs) {
     const before = problems.length;
-    checkReferences(r, scenario, (...rest) => ["inputs", index, ...rest], problems);
-    if (input && problems.length === before) inputs.push(input);
+    checkReferences(r, ids, (...rest) => ["inputs", index, ...rest], problems);
+    if (input && problems.length === before) referenced.push({ index, input });
   }
-  if (problems.length === 0) checkCells(inputs, scenario, problems);
-  if (problems.length === 0) problems.push(...buildCopula(inputs, shape.correlations).problems);
+  checkCells(referenced, scenario, problems);
   if (problems.length > 0) return { problems };
-  return { value: { seed: shape.seed, inputs, correlations: shape.correlations }, problems };
+  return { value: { seed: shape.seed, inputs: referenced.map((r) => r.input), correlations: shape.correlations }, problems };
 }
 
 /**
- * What the section's own text shows, without the scenario: keys, types, distributions, supports,
- * duplicate ids. The loader lists these beside the scenario's problems, so a scenario with errors
- * in both is fixed in one round (src/loadChecked.ts).
+ * What the section shows without the validated scenario: its own text (keys, types,
+ * distributions, supports, duplicate ids, correlations) and, given the ids the scenario's document
+ * declares, each input's references. The loader lists these beside the scenario's problems, so a
+ * scenario with errors in both is fixed in one round (src/loadChecked.ts).
  */
-export function uncertaintySectionProblems(raw: unknown, writtenAt?: WrittenAt): UncertaintyProblem[] {
-  return raw === undefined || raw === null ? [] : sectionShape(raw, writtenAt).problems;
+export function uncertaintySectionProblems(raw: unknown, writtenAt?: WrittenAt, ids?: ScenarioIds): UncertaintyProblem[] {
+  if (raw === undefined || raw === null) return [];
+  const shape = sectionShape(raw, writtenAt);
+  const problems = [...shape.problems];
+  if (ids) for (const { index, refs } of shape.inputs) checkReferences(refs, ids, (...rest) => ["inputs", index, ...rest], problems);
+  return problems;
 }
 
 interface SectionShape {
@@ -147,8 +154,25 @@ function sectionShape(raw: unknown, writtenAt?: WrittenAt): SectionShape {
     if (parsed.success) correlations.push({ between: parsed.data.between as [string, string], rho: parsed.data.rho });
     else problems.push(...fromZod(parsed.error.issues, item, (p) => writtenAt?.(["correlations", i, ...p])).map((p) => ({ ...p, path: ["correlations", i, ...p.path] })));
   });
+  problems.push(...correlationProblems(inputs, firstIndex, items("inputs"), correlations));
   const seed = top.success ? top.data.seed ?? null : null;
   return { seed, inputs, correlations, problems };
+}
+
+/**
+ * The correlations against the inputs the section declares, whatever else is wrong with them: an
+ * id no input has (with the nearest one), and the copula's own checks among the sound inputs (an
+ * input whose values are wrong is known by its id; what it is correlated with waits until it is right).
+ */
+function correlationProblems(inputs: SectionShape["inputs"], firstIndex: ReadonlyMap<string, number>, items: unknown[], correlations: SectionShape["correlations"]): UncertaintyProblem[] {
+  const sound = inputs.filter((x) => x.input !== null && firstIndex.get(x.input.id) === x.index).map((x) => x.input!);
+  const soundIds = new Set(sound.map((x) => x.id));
+  const pending = new Set<string>();
+  for (const item of items) {
+    const declared = Id.safeParse((item as { id?: unknown } | null)?.id);
+    if (declared.success && !soundIds.has(declared.data)) pending.add(declared.data);
+  }
+  return buildCopula(sound, correlations, pending).problems;
 }
 
 /** What an input refers to: the quantity it applies to and the scenario's ids and kinds that filter it. */
@@ -167,25 +191,26 @@ function wellFormedReferences(item: unknown): References {
   return out as References;
 }
 
-function checkReferences(r: References, scenario: Scenario, at: At, problems: UncertaintyProblem[]): void {
+/** An input's references against the scenario's ids; a list not whole this round (null) is not checked. */
+function checkReferences(r: References, ids: ScenarioIds, at: At, problems: UncertaintyProblem[]): void {
   for (const f of ["program", "source", "kind"] as const) {
     if (r[f] !== undefined && r.applies_to !== undefined && !FILTERS[r.applies_to].includes(f)) {
       const allowed = FILTERS[r.applies_to].join(", ");
       problems.push({ path: at(f), message: `${r.applies_to} inputs cannot be filtered by ${f} (use ${allowed} or region)` });
     }
   }
-  if (r.program !== undefined && !scenario.programs.some((p) => p.id === r.program)) {
-    problems.push({ path: at("program"), message: `unknown program "${r.program}"${didYouMean(r.program, scenario.programs.map((p) => p.id))}` });
+  if (r.program !== undefined && ids.programs && !ids.programs.includes(r.program)) {
+    problems.push({ path: at("program"), message: `unknown program "${r.program}"${didYouMean(r.program, ids.programs)}` });
   }
-  const source = r.source === undefined ? undefined : scenario.sources.find((s) => s.id === r.source);
-  if (r.source !== undefined && !source) {
-    problems.push({ path: at("source"), message: `unknown source "${r.source}"${didYouMean(r.source, scenario.sources.map((s) => s.id))}` });
+  const kind = r.source === undefined ? undefined : ids.sources?.get(r.source);
+  if (r.source !== undefined && ids.sources && kind === undefined) {
+    problems.push({ path: at("source"), message: `unknown source "${r.source}"${didYouMean(r.source, ids.sources.keys())}` });
   }
-  if (source && r.kind !== undefined && source.kind !== r.kind) {
-    problems.push({ path: at("kind"), message: `source ${source.id} is of kind ${source.kind}, not ${r.kind}` });
+  if (kind && r.kind !== undefined && kind !== r.kind) {
+    problems.push({ path: at("kind"), message: `source ${r.source} is of kind ${kind}, not ${r.kind}` });
   }
-  if (r.region !== undefined && !scenario.regions.some((g) => g.id === r.region)) {
-    problems.push({ path: at("region"), message: `unknown region "${r.region}"${didYouMean(r.region, scenario.regions.map((g) => g.id))}` });
+  if (r.region !== undefined && ids.regions && !ids.regions.includes(r.region)) {
+    problems.push({ path: at("region"), message: `unknown region "${r.region}"${didYouMean(r.region, ids.regions)}` });
   }
 }
 
@@ -202,11 +227,14 @@ function checkSupport(appliesTo: AppliesTo, mode: InputMode, dist: Dist, path: (
   }
 }
 
-/** Inputs that touch no cell, value inputs replacing a zero baseline, overlapping value inputs. */
-function checkCells(inputs: UncertainInput[], scenario: Scenario, problems: UncertaintyProblem[]): void {
-  const cells = indexScenario(scenario, inputs.map((x) => x.id));
+/**
+ * Inputs that touch no cell, value inputs replacing a zero baseline, overlapping value inputs;
+ * among the inputs whose own values and references are right (`index`: where each is listed).
+ */
+function checkCells(inputs: { index: number; input: UncertainInput }[], scenario: Scenario, problems: UncertaintyProblem[]): void {
+  const cells = indexScenario(scenario, inputs.map((x) => x.input.id));
   const owner = new Map<string, string>();
-  inputs.forEach((input, i) => {
+  inputs.forEach(({ index: i, input }) => {
     const targets = inputTargets(input, cells);
     if (targets.length === 0) {
       problems.push({ path: ["inputs", i], message: `input ${input.id} applies to nothing in this scenario (${describeNothing(input)})` });

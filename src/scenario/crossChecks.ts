@@ -8,13 +8,17 @@ import { checkCapacity, checkTargets } from "./checkPlan.js";
 import { checkPrograms } from "./checkPrograms.js";
 import { checkHorizon, checkRegions } from "./checkRegions.js";
 import { checkSources } from "./checkSources.js";
+import { idsOfDocument, type ScenarioIds } from "./scenarioIds.js";
 import { PROGRAM_KEYS } from "./schema.js";
 import { closest } from "./suggest.js";
 
 const KINDS = ["government", "enterprise", "property_unit", "resident"];
 
-/** `leftOut`: lists a data table left out partly fills (CheckContext); checks needing them wait. */
-export function crossCheck(doc: Doc, report: Report, leftOut: ReadonlySet<string> = new Set()): void {
+/**
+ * `leftOut`: lists a data table left out partly fills (CheckContext); checks needing them wait.
+ * Returns the ids the document declares, against which a later stage's section is checked.
+ */
+export function crossCheck(doc: Doc, report: Report, leftOut: ReadonlySet<string> = new Set()): ScenarioIds {
   const ctx = new CheckContext(doc, report, leftOut);
   checkHorizon(ctx);
   checkRegions(ctx);
@@ -25,6 +29,7 @@ export function crossCheck(doc: Doc, report: Report, leftOut: ReadonlySet<string
   checkCapacity(ctx);
   checkTargets(ctx);
   checkActuals(ctx);
+  return idsOfDocument(ctx);
 }
 
 function indexPrograms(ctx: CheckContext): void {

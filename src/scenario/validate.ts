@@ -7,6 +7,7 @@ import { crossCheck } from "./crossChecks.js";
 import { describeIssue, type WrittenAt } from "./issueMessages.js";
 import { isRecord, type PathKey, type PositionTable, type SourcePos, valueAt } from "./positions.js";
 import { ProblemLog } from "./problems.js";
+import type { ScenarioIds } from "./scenarioIds.js";
 import { ID_FORMAT, ScenarioSchema, type RawScenario } from "./schema.js";
 
 /**
@@ -17,9 +18,10 @@ import { ID_FORMAT, ScenarioSchema, type RawScenario } from "./schema.js";
  */
 /**
  * Problems a later stage's section shows without the normalised scenario (paths from the
- * document's root); `writtenAt` gives a value's text as written where the reader kept it.
+ * document's root); `writtenAt` gives a value's text as written where the reader kept it, `ids`
+ * the programmes, sources and regions the document declares.
  */
-export type SectionChecks = (merged: Record<string, unknown>, writtenAt: WrittenAt) => { path: PathKey[]; message: string }[];
+export type SectionChecks = (merged: Record<string, unknown>, writtenAt: WrittenAt, ids: ScenarioIds) => { path: PathKey[]; message: string }[];
 
 export function validateMerged(
   merged: unknown,
@@ -40,7 +42,7 @@ export function validateMerged(
     for (const issue of parsed.error.issues) found.push(...describeIssue(issue, merged, [], writtenAt));
   }
   const checked: { path: PathKey[]; message: string }[] = [];
-  if (isRecord(merged)) crossCheck(merged, (path, message) => checked.push({ path, message }), problems.listsLeftOut(merged));
+  const ids = isRecord(merged) ? crossCheck(merged, (path, message) => checked.push({ path, message }), problems.listsLeftOut(merged)) : null;
   // A region written by its name ("城关镇" for chengguan) or a totals row's 合计 fails the id format and
   // names no region; the cross-check says what to write, so the format message at the same path is left out.
   const explained = new Set(checked.filter((p) => p.message.includes(NAME_NOT_ID) || p.message.includes(TOTALS_ROW)).map((p) => JSON.stringify(p.path)));
@@ -53,8 +55,8 @@ export function validateMerged(
   for (const p of checked) if (!echoesTotals(p)) report(p.path, p.message);
   problems.dropEchoesOfTablesLeftOut(merged);
   // A round that reports problems anyway also lists what a later stage's section shows on its own
-  // (`uncertainty:`), rather than leaving it for the round after these are fixed.
-  if (laterSections && problems.count > 0 && isRecord(merged)) for (const p of laterSections(merged, writtenAt)) report(p.path, p.message);
+  // and against the ids declared (`uncertainty:`), rather than leaving it for the round after these are fixed.
+  if (laterSections && problems.count > 0 && isRecord(merged) && ids) for (const p of laterSections(merged, writtenAt, ids)) report(p.path, p.message);
   problems.throwIfAny(layerFiles);
   return parsed.data!;
 }

@@ -161,6 +161,16 @@ describe("correlation problems", () => {
   ])("%#", (inputs, correlations, message) => {
     expect(problemsOf({ inputs, correlations })).toEqual([message]);
   });
+  it("names an unknown input id, with the nearest, whatever else the inputs get wrong (a planner's typo came a round later)", () => {
+    const wrong = input({ id: "a", program: "nope", dist: { type: "uniform", min: 2, max: 1 } });
+    expect(problemsOf({ inputs: [wrong, b], correlations: [{ between: ["a", "bb"], rho: 0.5 }] })).toEqual([
+      "inputs[0].dist.max: min 2 > max 1 (min must be below max)",
+      `correlations[0].between[1]: unknown input id "bb" (did you mean "b"?)`,
+      `inputs[0].program: unknown program "nope"`,
+    ]);
+    // The input whose values are wrong is known by its id: only its correlation's further checks wait.
+    expect(problemsOf({ inputs: [wrong, b], correlations: [{ between: ["a", "b"], rho: 0.5 }] })).not.toContainEqual(expect.stringMatching(/^correlations/));
+  });
   it("perfect correlation (rho ±1) is allowed", () => {
     expect(problemsOf({ inputs: [a, b], correlations: [{ between: ["a", "b"], rho: -1 }] })).toEqual([]);
   });
@@ -188,5 +198,16 @@ describe("one round for the whole section", () => {
     const raw = { inputs: [input({ id: "b", dist: { type: "uniform", min: 1.2, max: 0.9 } }), { id: "c", applies_to: "budget", source: "centrl", dist: { type: "uniform", min: 0.8, max: 1 } }] };
     expect(uncertaintySectionProblems(raw).map((p) => p.path.join("."))).toEqual(["inputs.0.dist.max"]); // not the source: that needs the scenario
     expect(uncertaintySectionProblems(undefined)).toEqual([]);
+  });
+
+  it("checks the inputs' references against the ids the document declares, where the loader gives them; a list not whole waits", () => {
+    const raw = { inputs: [input({ program: "retrofitt", region: "gzz" }), { id: "c", applies_to: "budget", source: "centrl", kind: "enterprise", dist: { type: "uniform", min: 0.8, max: 1 } }] };
+    const ids = { programs: ["retrofit"], sources: new Map([["central", "government"]]), regions: ["gz"] };
+    expect(uncertaintySectionProblems(raw, undefined, ids).map((p) => `${p.path.join(".")}: ${p.message}`)).toEqual([
+      `inputs.0.program: unknown program "retrofitt" (did you mean "retrofit"?)`,
+      `inputs.0.region: unknown region "gzz" (did you mean "gz"?)`,
+      `inputs.1.source: unknown source "centrl" (did you mean "central"?)`,
+    ]);
+    expect(uncertaintySectionProblems(raw, undefined, { ...ids, regions: null }).map((p) => p.path.join("."))).toEqual(["inputs.0.program", "inputs.1.source"]);
   });
 });
