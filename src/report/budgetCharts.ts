@@ -9,7 +9,8 @@ import type { Label } from "../format/labels.js";
 import { MONEY_UNIT_EN, moneyAxis, niceCeil } from "./axis.js";
 import type { RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
-import { byScenarioOrder } from "./regionOrder.js";
+import { byScenarioOrder } from "./scenarioOrder.js";
+import { barItemStyle } from "./palette.js";
 
 /** How many binding limits the ranking shows. */
 export const TOP_LIMITS = 15;
@@ -192,8 +193,8 @@ export function validityChart(ctx: RunContext): ChartSpec | null {
       xAxis: { type: "value", min: -edge, max: edge, axisLabel: { formatter: moneyAxis(unit) } },
       yAxis: { type: "category", data: limits.map((l) => l.label), inverse: true, axisLabel: { width: 290, overflow: "truncate" } },
       series: [
-        { name: lang === "zh" ? "可减少" : "down", type: "bar", stack: "room", data: down.map(shown(-1)), itemStyle: { color: "#5470c6" } },
-        { name: lang === "zh" ? "可增加" : "up", type: "bar", stack: "room", data: up.map(shown(1)), itemStyle: { color: "#91cc75" } },
+        { name: lang === "zh" ? "可减少" : "down", type: "bar", stack: "room", data: down.map(shown(-1)), itemStyle: barItemStyle(0) },
+        { name: lang === "zh" ? "可增加" : "up", type: "bar", stack: "room", data: up.map(shown(1)), itemStyle: barItemStyle(1) },
       ],
     }),
   };

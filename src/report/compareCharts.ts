@@ -14,6 +14,7 @@ import { percentAxis } from "./axis.js";
 import { changedValueLabel, keyNamesOf } from "./compareLabels.js";
 import { folderLabel, type RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
+import { SIGN_COLOURS } from "./palette.js";
 
 export const TOP_CHANGES = 12;
 
@@ -153,7 +154,7 @@ function relativeChart(file: string, bars: RelativeBar[], change: Label, charted
       yAxis: { type: "category", data: bars.map((b) => b.label[lang]), inverse: true, axisLabel: CATEGORY_LABEL },
       series: [{
         type: "bar",
-        data: bars.map((b) => ({ value: b.rel, itemStyle: { color: b.rel >= 0 ? "#5470c6" : "#ee6666" } })),
+        data: bars.map((b) => ({ value: b.rel, itemStyle: { color: b.rel >= 0 ? SIGN_COLOURS.up : SIGN_COLOURS.down } })),
         label: { show: true, position: "right", formatter: (p: { value: number }) => percentAxis(p.value) },
       }],
     }),
@@ -178,7 +179,7 @@ function pointsChart(file: string, bars: { label: Label; points: number }[], cha
       yAxis: { type: "category", data: bars.map((b) => b.label[lang]), inverse: true, axisLabel: CATEGORY_LABEL },
       series: [{
         type: "bar",
-        data: bars.map((b) => ({ value: b.points, itemStyle: { color: b.points >= 0 ? "#5470c6" : "#ee6666" } })),
+        data: bars.map((b) => ({ value: b.points, itemStyle: { color: b.points >= 0 ? SIGN_COLOURS.up : SIGN_COLOURS.down } })),
         label: { show: true, position: "right", formatter: (p: { value: number }) => formatPointChange(p.value, lang) },
       }],
     }),

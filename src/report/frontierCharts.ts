@@ -9,6 +9,7 @@ import { type Cell, num, records, text } from "../output/resultTables.js";
 import { MONEY_UNIT_EN, moneyAxis, percentAxis } from "./axis.js";
 import type { RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
+import { barItemStyle, LINE_COLOURS, seriesLook } from "./palette.js";
 
 interface Frontier {
   levels: number[];
@@ -54,7 +55,7 @@ const NO_MARGIN: Label = { zh: "不设余量", en: "no margin" };
 
 /** planned ÷ target = 100 %: the target itself, a red line as the progress charts draw it. */
 const TARGET_LINE = (lang: Lang) => ({
-  silent: true, symbol: "none", lineStyle: { color: "#c23531", type: "solid" },
+  silent: true, symbol: "none", lineStyle: { color: LINE_COLOURS.target, type: "solid" },
   label: { formatter: lang === "zh" ? "目标值" : "target", position: "insideEndTop" }, data: [{ yAxis: 1 }],
 });
 
@@ -103,9 +104,10 @@ export function frontierCharts(ctx: RunContext): ChartSpec[] {
         xAxis: xAxis(lang),
         yAxis: { type: "value", min: 0, max: 1, axisLabel: { formatter: percentAxis } },
         series: [
-          ...f.targets.map((t) => ({ name: t.name, type: "line", data: t.rows.map((r) => cell(r, "p_met")), symbolSize: 7 })),
-          ...f.targets.map((t) => ({ name: t.name, type: "line", data: t.rows.map((r) => cell(r, "p_met_calibration")), lineStyle: { type: "dashed" }, symbol: "none" })),
-          { name: "confidence", type: "line", data: f.levels, lineStyle: { color: "#999", type: "dotted" }, itemStyle: { color: "#999" }, symbol: "none" },
+          // A target's two lines in its own colour (and marker, past the palette's 16 colours).
+          ...f.targets.map((t, i) => ({ name: t.name, type: "line", data: t.rows.map((r) => cell(r, "p_met")), symbolSize: 7, symbol: seriesLook(i).symbol, itemStyle: { color: seriesLook(i).color }, lineStyle: { color: seriesLook(i).color } })),
+          ...f.targets.map((t, i) => ({ name: t.name, type: "line", data: t.rows.map((r) => cell(r, "p_met_calibration")), lineStyle: { type: "dashed", color: seriesLook(i).color }, itemStyle: { color: seriesLook(i).color }, symbol: "none" })),
+          { name: "confidence", type: "line", data: f.levels, lineStyle: { color: LINE_COLOURS.confidence, type: "dotted" }, itemStyle: { color: LINE_COLOURS.confidence }, symbol: "none" },
         ],
       }),
     },
@@ -125,7 +127,7 @@ export function frontierCharts(ctx: RunContext): ChartSpec[] {
         // planned exactly at its value — the ones with no margin, which the chart is there to show.
         yAxis: { type: "value", min: 0, axisLabel: { formatter: percentAxis } },
         series: f.targets.map((t, i) => ({
-          name: t.name, type: "bar",
+          name: t.name, type: "bar", itemStyle: barItemStyle(i),
           data: t.rows.map((r) => {
             const planned = cell(r, "planned_value");
             const target = cell(r, "target_value");

@@ -11,6 +11,7 @@ import { countAxis, niceCeil } from "./axis.js";
 import { leavesOf } from "./regionLeaves.js";
 import { mcDraws, type RunContext, targetUnit } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
+import { LINE_COLOURS, SERIES_COLOURS } from "./palette.js";
 
 const PLAN_COLUMN: Record<string, string> = {
   started: "units_started",
@@ -88,7 +89,7 @@ export function progressChart(ctx: RunContext, target: Record<string, Cell>): Ch
           },
         } : {}),
         markLine: {
-          silent: true, symbol: "none", lineStyle: { color: "#c23531", type: "solid" },
+          silent: true, symbol: "none", lineStyle: { color: LINE_COLOURS.target, type: "solid" },
           label: { formatter: `${names.target} ${countAxis(lang)(num(target.target_value))}`, position: "insideEndTop" },
           data: [{ yAxis: num(target.target_value) }],
         },
@@ -97,14 +98,14 @@ export function progressChart(ctx: RunContext, target: Record<string, Cell>): Ch
         // One year: no area to shade, so the band is drawn as its ends and P50 as markers.
         const [b] = s.band;
         series.push(
-          { name: names.band, type: "scatter", data: [[0, b.p10], [0, b.p90]], symbol: "rect", symbolSize: [28, 3], itemStyle: { color: "#5470c6" } },
-          { name: names.p50, type: "scatter", data: [[0, b.p50]], symbol: "diamond", symbolSize: 10, itemStyle: { color: "#5470c6" } },
+          { name: names.band, type: "scatter", data: [[0, b.p10], [0, b.p90]], symbol: "rect", symbolSize: [28, 3], itemStyle: { color: SERIES_COLOURS[0] } },
+          { name: names.p50, type: "scatter", data: [[0, b.p50]], symbol: "diamond", symbolSize: 10, itemStyle: { color: SERIES_COLOURS[0] } },
         );
       } else if (s.band) {
         series.push(
           { name: names.p10, type: "line", data: s.band.map((b) => b.p10), stack: "band", symbol: "none", lineStyle: { opacity: 0 } },
-          { name: names.band, type: "line", data: s.band.map((b) => b.p90 - b.p10), stack: "band", symbol: "none", lineStyle: { opacity: 0 }, itemStyle: { color: "#a9b8e3" }, areaStyle: { color: "#5470c6", opacity: 0.2 } },
-          { name: names.p50, type: "line", data: s.band.map((b) => b.p50), symbol: "none", itemStyle: { color: "#5470c6" }, lineStyle: { type: "dashed", color: "#5470c6" } },
+          { name: names.band, type: "line", data: s.band.map((b) => b.p90 - b.p10), stack: "band", symbol: "none", lineStyle: { opacity: 0 }, itemStyle: { color: "#a9b8e3" }, areaStyle: { color: SERIES_COLOURS[0], opacity: 0.2 } },
+          { name: names.p50, type: "line", data: s.band.map((b) => b.p50), symbol: "none", itemStyle: { color: SERIES_COLOURS[0] }, lineStyle: { type: "dashed", color: SERIES_COLOURS[0] } },
         );
       }
       return {

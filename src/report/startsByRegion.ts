@@ -7,7 +7,7 @@
  */
 import type { Label } from "../format/labels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
-import { byScenarioOrder } from "./regionOrder.js";
+import { byScenarioOrder } from "./scenarioOrder.js";
 import { type RunContext, targetUnit } from "./runContext.js";
 
 export interface StartsLine {
@@ -73,7 +73,6 @@ function gathered(ctx: RunContext, rows: Record<string, Cell>[], years: number[]
     line.total += num(r.units_started);
     if (typeof r.households_started === "number") line.households = (line.households ?? 0) + r.households_started;
   }
-  const listed = Array.isArray(ctx.input?.programs) ? (ctx.input!.programs as { id?: unknown }[]).map((p) => String(p?.id)) : [];
-  const rank = (id: string) => (listed.includes(id) ? listed.indexOf(id) : listed.length);
-  return [...out.entries()].sort((a, b) => rank(a[0]) - rank(b[0])).map(([, p]) => p);
+  const order = byScenarioOrder(ctx.input, "programs");
+  return [...out.entries()].sort((a, b) => order(a[0], b[0])).map(([, p]) => p);
 }

@@ -9,6 +9,7 @@ import { type Cell, num, records, text } from "../output/resultTables.js";
 import { countAxis, MONEY_UNIT_EN, moneyAxis, niceCeil, percentAxis } from "./axis.js";
 import type { RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
+import { LINE_COLOURS, seriesLook } from "./palette.js";
 
 interface StressGrid {
   levels: string[];
@@ -83,9 +84,9 @@ function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], 
       series: [
         ...grid.targets.map((t, i) => ({
           name: t.name, type: "line", data: t.rows.map((r) => value(r, key)),
-          symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: i % 2 === 0 ? 7 : 11, lineStyle: { type: i % 2 === 0 ? "solid" : "dashed" },
+          symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: i % 2 === 0 ? 7 : 11, itemStyle: { color: seriesLook(i).color }, lineStyle: { type: i % 2 === 0 ? "solid" : "dashed", color: seriesLook(i).color },
         })),
-        ...(all ? [{ name: ALL_TARGETS[lang], type: "line", data: all, symbol: "none", lineStyle: { width: 4, color: "#333" }, itemStyle: { color: "#333" } }] : []),
+        ...(all ? [{ name: ALL_TARGETS[lang], type: "line", data: all, symbol: "none", lineStyle: { width: 4, color: LINE_COLOURS.allTargets }, itemStyle: { color: LINE_COLOURS.allTargets } }] : []),
       ],
     }),
   };
@@ -144,7 +145,7 @@ function targetByLevel(grid: StressGrid, t: StressGrid["targets"][number]): Char
       yAxis: { type: "value", axisLabel: { formatter: countAxis(lang) }, max: (v: { max: number }) => niceCeil(Math.max(v.max, targetValue)) },
       series: [{
         type: "bar", data: t.rows.map((r) => value(r, "planned")), barMaxWidth: 40,
-        markLine: { silent: true, symbol: "none", lineStyle: { color: "#c23531", type: "solid" }, label: { show: false }, data: [{ yAxis: targetValue }] },
+        markLine: { silent: true, symbol: "none", lineStyle: { color: LINE_COLOURS.target, type: "solid" }, label: { show: false }, data: [{ yAxis: targetValue }] },
       }],
     }),
   };

@@ -3,6 +3,7 @@ import { UNCERTAIN_INPUT_LABELS } from "../format/labels.js";
 import { num, records, text } from "../output/resultTables.js";
 import { inputRecord, type RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
+import { SIGN_COLOURS } from "./palette.js";
 
 /** Bars per tornado: every input of the shipped scenarios (nine at most), largest |ρ| first. */
 export const TORNADO_INPUTS = 10;
@@ -34,7 +35,7 @@ export function tornadoCharts(ctx: RunContext): ChartSpec[] {
         yAxis: { type: "category", data: bars.map((b) => label(text(b.input), lang)), inverse: true, axisLabel: { width: 190, overflow: "break", lineHeight: 13 } },
         series: [{
           type: "bar",
-          data: bars.map((b) => ({ value: num(b.spearman_rho), itemStyle: { color: num(b.spearman_rho) >= 0 ? "#5470c6" : "#ee6666" } })),
+          data: bars.map((b) => ({ value: num(b.spearman_rho), itemStyle: { color: num(b.spearman_rho) >= 0 ? SIGN_COLOURS.up : SIGN_COLOURS.down } })),
           label: { show: true, position: "right", formatter: (p: { value: number }) => (Math.abs(p.value) < 0.005 ? 0 : p.value).toFixed(2) }, // never "-0.00"
         }],
       }),
