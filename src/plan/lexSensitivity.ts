@@ -46,6 +46,8 @@ export interface StageDuals {
   duals: Float64Array | null;
   ranges: RowRange[] | null;
   sensitivity: Float64Array[] | null;
+  /** An integer stage's LP relaxation as solved for these duals (null for an LP stage: its plan is its own). */
+  relaxed?: Float64Array | null;
 }
 
 /** A run's duals, ranges and final-stage column responses over the base rows, chained. */
@@ -59,6 +61,11 @@ export interface ChainedDuals {
   ranges: (RowRange[] | null)[];
   /** d(final value of column)/d(row bound), for the `sensitivity` columns asked for. */
   sensitivity: Float64Array[] | null;
+  /**
+   * The last stage's LP relaxation, whose basis gives the responses (`sensitivity`), for a
+   * whole-unit plan; null for an LP plan. It may meet a target the whole-unit plan misses.
+   */
+  relaxedPrimal: Float64Array | null;
 }
 
 /** Chains raw stage duals and final-stage responses through the fix rows (the formulas above). */
@@ -73,5 +80,5 @@ export function chainStageDuals(raw: StageDuals[], base: number, count: number):
   const sensitivity = complete === raw.length && last?.sensitivity
     ? last.sensitivity.map((s) => totalResponse(s, total, base, count))
     : null;
-  return { duals, ranges, sensitivity };
+  return { duals, ranges, sensitivity, relaxedPrimal: last?.relaxed ?? null };
 }

@@ -39,6 +39,11 @@ export interface PlanSolution {
    */
   targetResponse: (Float64Array | null)[] | null;
   dualMethod: DualMethod;
+  /**
+   * A whole-unit plan's LP relaxation (fractional units) at the last stage, whose basis gives
+   * `targetResponse`: it can meet a target the plan misses. Null for an LP plan or without duals.
+   */
+  relaxedPrimal?: Float64Array | null;
   conflicts: Conflict[];
   /** Stages that stopped at the time limit with their best plan, etc., in both languages (run.json keeps the English). */
   warnings: Label[];
@@ -101,6 +106,7 @@ export async function solutionOf(run: StageRun, pm: PlanningModel): Promise<Plan
       ? [...shortfall].map((v) => (v < 0 ? null : run.sensitivity![columns.indexOf(v)].map((x) => (x === 0 ? 0 : -x))))
       : null,
     dualMethod: run.dualMethod,
+    relaxedPrimal: run.relaxedPrimal,
     conflicts: [],
     warnings: [...smoothingNotice(pm), ...run.warnings],
     ...(run.message ? { message: run.message } : {}),

@@ -47,7 +47,7 @@ export async function stageDuals(
     const relaxed = await session.solve({ start: "warm" });
     // Should HiGHS not re-solve it, the one-shot solve's duals (if any) still price the plan.
     if (relaxed.status !== "optimal" || !relaxed.duals) return !integer && result.duals ? { duals: result.duals, ranges: null, sensitivity: null } : NONE;
-    return { duals: relaxed.duals, ...(await extras(session, wants)) };
+    return { duals: relaxed.duals, ...(await extras(session, wants)), relaxed: integer ? relaxed.primal : null };
   } finally {
     if (session === from.session) await session.setIntegrality(true);
     else await session.dispose();

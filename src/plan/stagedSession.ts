@@ -110,7 +110,7 @@ export class StagedSession {
     const count = Math.min(this.problem.stages.length, options.stages ?? this.problem.stages.length);
     await this.prepare();
     const run: StageRun = {
-      status: "optimal", stages: [], primal: new Float64Array(0), optima: [], duals: [], ranges: [], sensitivity: null,
+      status: "optimal", stages: [], primal: new Float64Array(0), optima: [], duals: [], ranges: [], sensitivity: null, relaxedPrimal: null,
       dualMethod: (options.duals ?? true) ? (this.integer ? "lp_relaxation" : "lp") : "none", warnings: [],
     };
     return this.solveStages({ run, raw: [], options }, count);
