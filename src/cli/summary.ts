@@ -8,6 +8,8 @@ import { budgetPriceStep } from "../results/shadowPrices.js";
 import { type ConflictGroup, groupConflicts } from "../plan/conflictGroups.js";
 import { mustGive } from "../plan/elastic.js";
 import { confidenceLines } from "../confidence/confidenceTables.js";
+import { missedInPlan, type UnitStep, unitSteps } from "../results/wholeUnitTargets.js";
+import { metByRelaxationText, rateCaveatText } from "../results/wholeUnitText.js";
 
 export function planSummary(outcome: SimulationOutcome): string {
   const { tables, solution, loaded } = outcome;
@@ -54,11 +56,16 @@ export function planSummary(outcome: SimulationOutcome): string {
   const binding = tables.budgets.filter((b) => b.binding);
   lines.push(`binding budgets: ${binding.length} of ${tables.budgets.length}`);
   const byPrice = (b: BudgetRow) => b.shadow_price_units_per_100m_yuan || b.cost_saved_per_yuan;
+  const steps = unitSteps(solution);
   for (const b of [...binding].sort((a, z) => byPrice(z) - byPrice(a)).slice(0, SHOWN_BUDGETS)) {
     const carried = b.carried_in_yuan > 0 ? ` (${formatMoney(b.budget_yuan)} budget + ${formatMoney(b.carried_in_yuan)} carried in)` : "";
-    lines.push(`  ${b.source_name} / ${b.region_name} / ${b.year}: ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}${carried}${priceText(b, tables.shadowPrices) || unpriced(b)}`);
+    lines.push(`  ${b.source_name} / ${b.region_name} / ${b.year}: ${formatMoney(b.used_yuan)} of ${formatMoney(b.budget_yuan + b.carried_in_yuan)}${carried}${priceText(b, tables.shadowPrices, steps) || unpriced(b)}`);
   }
   if (binding.length > SHOWN_BUDGETS) lines.push(`  … and ${binding.length - SHOWN_BUDGETS} more (budgets.csv)`);
+  // A target the whole-unit plan misses but its LP relaxation meets has no price above: say why.
+  if (binding.length > 0) {
+    for (const m of missedInPlan(solution, tables.targets).filter((x) => x.relaxationMeets)) lines.push(`  note: ${metByRelaxationText(m, steps.get(m.row.target)).en}`);
+  }
   const fullCap = tables.capacity.filter((c) => c.binding).length;
   if (tables.capacity.length) lines.push(`capacity fully used in ${fullCap} of ${tables.capacity.length} region-years`);
   if (outcome.outDir) lines.push(`results written to ${outcome.outDir}`);
@@ -88,8 +95,9 @@ export function printNotices(notices: readonly Label[]): void {
  * "; +1亿元 ≈ +71 gd-communities, +11,200 gd-households (certain up to +1.2亿元)": what the
  * money buys, per target; the other direction when the price holds only below the budget. The step
  * is 1亿元 or less where the price holds for less (shadow_prices.csv's step, as `simulate explain` quotes it).
+ * A whole-unit plan's line says its price is the LP relaxation's rate and how whole units move each target.
  */
-function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
+function priceText(b: BudgetRow, prices: ShadowPriceRow[], steps: ReadonlyMap<string, UnitStep>): string {
   const mine = prices.filter((p) => p.limit === "budget" && p.of === b.source && p.region === b.region && p.year === b.year);
   if (mine.length === 0) return "";
   const { valid_from: from, valid_to: to } = mine[0];
@@ -103,7 +111,9 @@ function priceText(b: BudgetRow, prices: ShadowPriceRow[]): string {
   const range = up
     ? Number.isFinite(to) ? ` (certain up to +${formatMoneyRoom(to - b.budget_yuan)})` : ""
     : ` (certain down to −${formatMoneyRoom(b.budget_yuan - from)}; more would not be used)`;
-  return `; ${up ? "+" : "−"}${formatMoney(step)} ≈ ${gains}${range}`;
+  // A whole-unit plan's price is its LP relaxation's slope; the plan buys whole units or none.
+  const rate = mine[0].method === "lp_relaxation" ? ` — ${rateCaveatText(mine.flatMap((p) => steps.get(p.target) ?? [])).en}` : "";
+  return `; ${up ? "+" : "−"}${formatMoney(step)} ≈ ${gains}${range}${rate}`;
 }
 
 /**

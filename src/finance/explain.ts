@@ -25,6 +25,7 @@ import { bindsAt } from "../model/rowActivity.js";
 import { bindsThePlan, budgetEntry } from "./carriedBudget.js";
 import { costUnit, stateOf, stepText } from "./explainText.js";
 import type { Certainty, ExplainedRow } from "./explainTypes.js";
+import { unitSteps } from "../results/wholeUnitTargets.js";
 
 const PRICED = new Set<ConstraintFamily>(["budgets", "capacity", "targets", "shares", "resident_cap", "links", "stock", "start_limits"]);
 const EPS = 1e-9;
@@ -37,6 +38,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
   const out: ExplainedRow[] = [];
   // Whole-unit plans are priced by their LP relaxation, whose binding limits need not bind the plan.
   const relaxed = sol.dualMethod === "lp_relaxation";
+  const steps = unitSteps(sol);
   const bindsPlan = (row: Row) => {
     // A budget binds it as budgets.csv and the summary say, or through the year its carried money
     // runs out (carriedBudget.ts); another row when tight in it with something paid or due.
@@ -68,10 +70,12 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
       const lead = gains.find((g) => g.target === ref?.id) ?? gains[0];
       const step = stepOf(lead.value > 0 ? 1 : -1);
       const sign = step.sign;
-      const [first, ...also] = [lead, ...gains.filter((g) => g !== lead)].map((g) => ({ ...g, value: round(sign * g.value * step.rows, 6) }));
+      const moved = [lead, ...gains.filter((g) => g !== lead)];
+      const [first, ...also] = moved.map((g) => ({ ...g, value: round(sign * g.value * step.rows, 6) }));
       out.push({
         stage: "shortfall", ...base, value: first.value, rate: sign * lead.value * natural, unit: first.unit,
         step: stepText(family, sign, step.label, atLeast), also, holds: holds(sol, row, i, sign), index: i, sign,
+        ...(relaxed ? { relaxedRate: moved.flatMap((g) => steps.get(g.target) ?? []) } : {}),
       });
     }
     const g2 = sol.costDuals ? -sol.costDuals[i] : 0;
@@ -95,6 +99,7 @@ export function explainPlan(sol: PlanSolution, tables: PlanTables): ExplainedRow
         holds: holds(sol, row, i, sign),
         index: i,
         sign,
+        ...(relaxed ? { relaxedRate: [] } : {}),
       });
     }
   });

@@ -8,6 +8,8 @@ import { formatChange, formatCount, formatMoney, formatPercent } from "../format
 import type { PlanTables } from "../results/types.js";
 import { budgetEntry, runsOutIn } from "./carriedBudget.js";
 import type { Certainty, ExplainedRow, Replanned } from "./explainTypes.js";
+import { metByRelaxationText, missedInPlanText, rateCaveatText } from "../results/wholeUnitText.js";
+import type { MissedTarget, UnitStep } from "../results/wholeUnitTargets.js";
 
 /** " (certain up to +3.2亿元; it may hold further)", as a price line ends. */
 export function certaintyText(c: Certainty): string {
@@ -79,7 +81,9 @@ export function stateOf(row: Row, tables: PlanTables): string {
 function priceText(r: ExplainedRow): string {
   const value = r.stage === "shortfall" ? `≈ ${formatChange(r.value)} ${r.unit}` : `≈ ${formatMoney(r.value)} ${r.unit}`;
   const also = r.also.map((g) => `, ${formatChange(g.value)} ${g.unit}`).join("");
-  return `${r.step}: ${value}${also}${certaintyText(r.holds)}`;
+  // A whole-unit plan's price is its relaxation's slope: the plan buys whole units or none.
+  const rate = r.relaxedRate ? ` — ${rateCaveatText(r.relaxedRate).en}` : "";
+  return `${r.step}: ${value}${also}${certaintyText(r.holds)}${rate}`;
 }
 
 /** A budget line checked by re-planning with 1亿元 more (or less): what the re-plan gave. */
@@ -107,11 +111,24 @@ const GROUPS: { title: string; families: string[] }[] = [
   { title: "shares, residents' caps, links, stock, start limits", families: ["shares", "resident_cap", "links", "stock", "start_limits"] },
 ];
 
+/**
+ * The attainment section's note: which targets the plan misses (targets.csv, not the LP relaxation
+ * a whole-unit plan is priced by), and under the heading, each missed target the relaxation meets.
+ */
+export function attainmentNote(missed: readonly MissedTarget[], steps: ReadonlyMap<string, UnitStep>): { note: string; lines: string[] } {
+  const named = missedInPlanText(missed);
+  const note = named
+    ? `what one step more of a limit adds to each target, in the target's own units; ${named.en}`
+    : "every soft target is met, so money does not limit attainment";
+  return { note, lines: missed.filter((m) => m.relaxationMeets).map((m) => `  note: ${metByRelaxationText(m, steps.get(m.row.target)).en}`) };
+}
+
 /** The text `simulate explain` prints: per stage and group, the `top` largest values. */
-export function explainText(rows: ExplainedRow[], top: number, title: string, refNote: string): string {
+export function explainText(rows: ExplainedRow[], top: number, title: string, refNote: string, notes: readonly string[] = []): string {
   const lines = [title];
   const section = (stage: ExplainedRow["stage"], heading: string) => {
     lines.push("", heading);
+    if (stage === "shortfall") lines.push(...notes);
     const inStage = rows.filter((r) => r.stage === stage);
     if (inStage.length === 0) lines.push("  (none)");
     for (const group of GROUPS) {

@@ -2,6 +2,7 @@
  * What `simulate explain` says of one limit (finance/explain.ts computes it, explainText.ts words
  * it, explainReplan.ts checks budget lines by re-planning).
  */
+import type { UnitStep } from "../results/wholeUnitTargets.js";
 
 export interface TargetGain {
   target: string;
@@ -33,6 +34,12 @@ export interface ExplainedRow {
   /** The row (base model index) and the direction its bound moves in the step (+1: raised). */
   index: number;
   sign: 1 | -1;
+  /**
+   * A whole-unit plan's line: its price is a rate of the LP relaxation, and these are the
+   * whole-unit steps of the targets it moves (empty on cost lines, and where none is of a
+   * whole-unit programme).
+   */
+  relaxedRate?: UnitStep[];
   /** What re-planning with the bound moved by 1亿元 gave (explainReplan.ts); budgets only. */
   replanned?: Replanned;
 }

@@ -5,10 +5,10 @@
  */
 import type { Command } from "commander";
 import { explainPlan } from "../../finance/explain.js";
-import { explainText } from "../../finance/explainText.js";
+import { attainmentNote, explainText } from "../../finance/explainText.js";
 import { replanBudgetLines } from "../../finance/explainReplan.js";
 import { simulate } from "../../pipeline.js";
-import { referenceTarget } from "../../results/shadow.js";
+import { missedInPlan, unitSteps } from "../../results/wholeUnitTargets.js";
 import { allOrUsageError, exitCodeForStatus, SolverFailure } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect, parsePositiveInt, parseSolverOption } from "../options.js";
 import { planSummary, printNotices } from "../summary.js";
@@ -32,17 +32,15 @@ export function registerExplain(program: Command): void {
         process.exitCode = exitCodeForStatus("infeasible");
         return;
       }
-      const ref = referenceTarget(solution);
-      const refNote = ref
-        ? `what one step more of a limit adds to each target, in the target's own units; ${ref.id} is missed`
-        : "every soft target is met, so money does not limit attainment";
+      // Which targets are missed is the plan's own (targets.csv), not its LP relaxation's.
+      const attainment = attainmentNote(missedInPlan(solution, tables.targets), unitSteps(solution));
       const layers = opts.with.length ? ` (with ${opts.with.join(", ")})` : "";
       const gap = `${Number((loaded.scenario.objective.mipGap * 100).toPrecision(3))}%`;
       const method = solution.dualMethod === "lp_relaxation"
-        ? `; integer plan: the limits that bind the whole-unit plan, priced by its LP relaxation — a re-plan in whole units may move by its MIP gap (${gap} of a stage's objective, or the stage's absolute precision where larger), more than a small step's price`
+        ? `; integer plan: the limits that bind the whole-unit plan, priced by its LP relaxation — a re-plan in whole units may move by its MIP gap (${gap} of a stage's objective, or the stage's absolute precision where larger), more than a small step's price; budget lines are not re-planned (what 1亿元 buys in whole units: plan with an overlay and simulate compare)`
         : "";
       const title = `explain: ${loaded.scenario.name}${layers}${method}`;
       const rows = await replanBudgetLines(solution, explainPlan(solution, tables), top, solver);
-      process.stdout.write(explainText(rows, top, title, refNote));
+      process.stdout.write(explainText(rows, top, title, attainment.note, attainment.lines));
     });
 }
