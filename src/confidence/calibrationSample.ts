@@ -30,11 +30,11 @@ export class CalibrationSample {
 
   /** Realised value of every target (scenario order) in every draw: values[t][draw]. */
   realised(plan: ExecutionPlan): Float64Array[] {
-    const executor = new Executor(plan, this.sampler.layout.leaves.length, this.sampler.sampled);
+    const executor = new Executor(plan, this.sampler.layout.leaves.length, this.sampler.sampled, this.sampler.reads);
     const H = plan.horizonYears;
     const out = this.defs.map(() => new Float64Array(this.draws));
     for (let k = 0; k < this.draws; k++) {
-      this.sampler.sampleInto(this.world, this.seed, k);
+      this.sampler.sampleForExecution(this.world, this.seed, k);
       const { starts } = executor.run(this.world);
       const size = (starts.length / H) * (H + 1);
       if (this.cum.length !== size) this.cum = new Float64Array(size);

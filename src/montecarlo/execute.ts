@@ -26,7 +26,7 @@
  * Otherwise units are divisible (shares and cuts apply in expectation), which keeps a draw
  * cheap and smooth; attainment statistics come from the spread across draws.
  */
-import type { SampledCells, SampledWorld } from "./types.js";
+import type { SampledCells, SampledWorld, WorldReads } from "./types.js";
 import type { ExecutionPlan } from "./executionPlan.js";
 import { FlatPlan } from "./flatPlan.js";
 import { Payments } from "./payments.js";
@@ -54,6 +54,10 @@ export class Executor {
   private readonly newPerUnit: Float64Array;
   /** Scratch: a capacity limit's cut per leaf-programme when it covers whole units. */
   private readonly capacityCut: Float64Array;
+  /** Where lp i's consent failure, slip probability and unit-cost factor of horizon year y are read: [i · H + y]. */
+  private readonly consentAt: Int32Array;
+  private readonly slipAt: Int32Array;
+  private readonly costAt: Int32Array;
   private readonly payments: Payments;
   readonly result: DrawResult;
 
@@ -63,6 +67,8 @@ export class Executor {
     layoutLeaves: number,
     /** The cells the sampler sets (`DrawSampler.sampled`). */
     sampled: SampledCells,
+    /** Where the sampler's worlds keep each cell (`DrawSampler.reads`); null: in place, for worlds built by hand. */
+    reads: WorldReads | null = null,
   ) {
     this.H = plan.horizonYears;
     this.Y = plan.paymentYears.length;
@@ -76,7 +82,16 @@ export class Executor {
     this.total = new Float64Array(n);
     this.newPerUnit = new Float64Array(n);
     this.capacityCut = new Float64Array(n);
-    this.payments = new Payments(this.f, sampled.enterpriseShortfall);
+    const { H, f } = this;
+    const at = (where: Int32Array | null) => {
+      const out = new Int32Array(n * H);
+      for (let i = 0; i < n; i++) for (let y = 0; y < H; y++) out[i * H + y] = where ? where[f.cellBase[i] + y] : f.cellBase[i] + y;
+      return out;
+    };
+    this.consentAt = at(reads && reads.consentFailure);
+    this.slipAt = at(reads && reads.slipProbability);
+    this.costAt = at(reads && reads.unitCostFactor);
+    this.payments = new Payments(this.f, sampled.enterpriseShortfall, reads);
     this.result = {
       starts: new Float64Array(n * this.H),
       paid: new Float64Array(this.S * this.Y),
@@ -143,7 +158,7 @@ export class Executor {
   }
 
   private candidates(world: SampledWorld, y: number): void {
-    const { H, certain, uncertain, deferred } = this;
+    const { H, certain, uncertain, deferred, consentAt, slipAt } = this;
     const { fixed, planned, actual, cellBase, whole } = this.f;
     const failure = world.consentFailure;
     const slip = world.slipProbability;
@@ -156,9 +171,11 @@ export class Executor {
       }
       const c = cellBase[i] + y;
       let unc = Math.max(0, planned[iy] - actual[iy]) + deferred[i];
-      const failed = whole[i] === 1 ? wholeFailures(unc, failure[c], world.consentUniform[c]) : unc * failure[c];
+      const share = failure[consentAt[iy]];
+      const failed = whole[i] === 1 ? wholeFailures(unc, share, world.consentUniform[c]) : unc * share;
       unc -= failed;
-      const slipped = whole[i] === 1 ? wholeFailures(unc, slip[c], world.slipUniform[c]) : unc * slip[c];
+      const slipShare = slip[slipAt[iy]];
+      const slipped = whole[i] === 1 ? wholeFailures(unc, slipShare, world.slipUniform[c]) : unc * slipShare;
       unc -= slipped;
       certain[i] = actual[iy];
       uncertain[i] = unc;
@@ -216,8 +233,8 @@ export class Executor {
   }
 
   private costs(world: SampledWorld, y: number): void {
-    const { H, Y, S, certain, uncertain, total, newPerUnit } = this;
-    const { recorded, recordedPaid, profileStart, profile, cellBase, preCost, unitCost } = this.f;
+    const { H, Y, S, certain, uncertain, total, newPerUnit, costAt } = this;
+    const { recorded, recordedPaid, profileStart, profile, preCost, unitCost } = this.f;
     const factor = world.unitCostFactor;
     const starts = this.result.starts;
     for (let i = 0; i < this.N; i++) {
@@ -231,14 +248,13 @@ export class Executor {
       }
       const p0 = profileStart[i];
       const duration = profileStart[i + 1] - p0;
-      const base = cellBase[i];
       let committed = preCost[i * Y + y];
       for (let k = 1; k < duration && y - k >= 0; k++) {
         const t = y - k;
         if (t >= H) continue;
-        committed += profile[p0 + k] * unitCost[i * H + t] * factor[base + t] * starts[i * H + t];
+        committed += profile[p0 + k] * unitCost[i * H + t] * factor[costAt[i * H + t]] * starts[i * H + t];
       }
-      newPerUnit[i] = y < H ? profile[p0] * unitCost[i * H + y] * factor[base + y] : 0;
+      newPerUnit[i] = y < H ? profile[p0] * unitCost[i * H + y] * factor[costAt[i * H + y]] : 0;
       total[i] = committed + (certain[i] + uncertain[i]) * newPerUnit[i];
     }
   }

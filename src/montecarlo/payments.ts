@@ -15,8 +15,9 @@
  * leaf-programmes in order, and each sum is added in the order one pass per leaf-programme would
  * add it (the numbers are the same bit for bit). Budgets with one member and no recorded money
  * (57 of the 61 a Guangdong year has) are rationed in a loop of their own with no inner loops.
+ * Budget factors and shortfalls are read where the sampler keeps them (`DrawSampler.reads`).
  */
-import type { SampledWorld } from "./types.js";
+import type { SampledWorld, WorldReads } from "./types.js";
 import type { FlatPlan } from "./flatPlan.js";
 
 export class Payments {
@@ -36,11 +37,20 @@ export class Payments {
   private readonly absorbed: Float64Array;
   /** 1 for a source some of whose money an input can keep from arriving (enterprise shortfall). */
   private readonly shortfallSource: Uint8Array;
+  /** Where budget b's factor is read in the world's budgetFactor; −1 for history (as_of): it arrived as it was. */
+  private readonly factorAt: Int32Array;
+  /**
+   * Where the shortfall of source s's money for lp i in payment year y is read in the world's
+   * enterpriseShortfall, [(s · Y + y) · N + i]; −1 where the money arrives in full (recorded money).
+   */
+  private readonly shortfallAt: Int32Array;
 
   constructor(
     private readonly f: FlatPlan,
     /** The enterprise-shortfall cells the sampled world sets ([source][leaf][year]; see SampledCells). */
     sampledShortfall: Uint8Array,
+    /** Where the sampler's worlds keep each cell (`DrawSampler.reads`); null: in place. */
+    reads: WorldReads | null = null,
   ) {
     this.N = f.leaf.length;
     this.S = f.sources;
@@ -53,6 +63,14 @@ export class Payments {
     this.unpaid = new Float64Array(this.N * this.S);
     this.absorbed = new Float64Array(this.S);
     this.carryIn = new Float64Array(f.budgetAmount.length);
+    const read = (array: Int32Array | undefined, cell: number) => (cell < 0 || !array ? cell : array[cell]);
+    this.factorAt = Int32Array.from(f.budgetFactorCell, (cell) => read(reads?.budgetFactor, cell));
+    const N = this.N;
+    this.shortfallAt = Int32Array.from({ length: this.S * this.Y * N }, (_, k) => {
+      const [s, y, i] = [Math.floor(k / (this.Y * N)), Math.floor(k / N) % this.Y, k % N];
+      const c = f.shortfallCell[y * N + i];
+      return c < 0 ? -1 : read(reads?.enterpriseShortfall, s * stride + c);
+    });
   }
 
   /** A new draw: nothing carried over yet. */
@@ -123,8 +141,8 @@ export class Payments {
   }
 
   private ration(world: SampledWorld, y: number): void {
-    const { demand, ratio, carryIn } = this;
-    const { budgetFactorCell, budgetAmount, budgetNext, recordedStart, recordedCell, askedStart, askedCell } = this.f;
+    const { demand, ratio, carryIn, factorAt } = this;
+    const { budgetAmount, budgetNext, recordedStart, recordedCell, askedStart, askedCell } = this.f;
     const factor = world.budgetFactor;
     ratio.fill(1);
     // Ratios start at 1 and a budget only lowers them, so budgets may be taken in any order.
@@ -132,7 +150,7 @@ export class Payments {
     const singleCell = this.f.singleCell[y];
     for (let q = 0; q < singles.length; q++) {
       const b = singles[q];
-      const cell = budgetFactorCell[b];
+      const cell = factorAt[b];
       const left = Math.max(0, budgetAmount[b] * (cell >= 0 ? factor[cell] : 1) + carryIn[b]);
       const k = singleCell[q];
       const asked = demand[k];
@@ -144,7 +162,7 @@ export class Payments {
     const others = this.f.otherBudgets[y];
     for (let q = 0; q < others.length; q++) {
       const b = others[q];
-      const cell = budgetFactorCell[b];
+      const cell = factorAt[b];
       const available = budgetAmount[b] * (cell >= 0 ? factor[cell] : 1) + carryIn[b];
       let recorded = 0;
       for (let m = recordedStart[b]; m < recordedStart[b + 1]; m++) recorded += demand[recordedCell[m]];
@@ -172,25 +190,23 @@ export class Payments {
    * loop with the same result.
    */
   private settle(world: SampledWorld, y: number, paid: Float64Array, gap: Float64Array): Float64Array {
-    const { N, S, Y, demand, ratio, received, unpaid, shortfallSource } = this;
-    const { shortfallCell, shortfallStride } = this.f;
+    const { N, S, Y, demand, ratio, received, unpaid, shortfallSource, shortfallAt } = this;
     const shortfall = world.enterpriseShortfall;
     received.fill(0);
-    const cells = y * N;
     for (let s = 0; s < S; s++) {
       const o = s * N;
       let paidS = 0;
       let gapS = 0;
       if (shortfallSource[s] === 1) {
-        const sourceCells = s * shortfallStride;
+        const row = (s * Y + y) * N;
         for (let i = 0; i < N; i++) {
           const owed = demand[o + i];
           if (owed === 0) {
             unpaid[o + i] = 0;
             continue;
           }
-          const c = shortfallCell[cells + i];
-          const p = owed * ratio[o + i] * (c < 0 ? 1 : 1 - shortfall[sourceCells + c]);
+          const c = shortfallAt[row + i];
+          const p = owed * ratio[o + i] * (c < 0 ? 1 : 1 - shortfall[c]);
           received[i] += p;
           paidS += p;
           const u = owed - p;

@@ -33,7 +33,7 @@ function prepare(job: EvaluateJob) {
   let p = prepared.get(job);
   if (!p) {
     const sampler = createSampler(job.uncertainty, job.scenario);
-    p = { sampler, world: sampler.newWorld(), executor: new Executor(job.plan, sampler.layout.leaves.length, sampler.sampled) };
+    p = { sampler, world: sampler.newWorld(), executor: new Executor(job.plan, sampler.layout.leaves.length, sampler.sampled, sampler.reads) };
     prepared.set(job, p);
   }
   return p;
@@ -52,7 +52,7 @@ function evaluateDraws(job: EvaluateJob, draws: ArrayLike<number>, out: OutcomeS
   const { sampler, world, executor } = prepare(job);
   const recorder = recorderOf(job);
   for (let k = 0; k < draws.length; k++) {
-    sampler.sampleInto(world, job.seed, draws[k]);
+    sampler.sampleForExecution(world, job.seed, draws[k]);
     const result = executor.run(world);
     recorder.record(result, world.inputValues, out.values, offset + k);
     onDraw?.();

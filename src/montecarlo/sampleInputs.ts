@@ -3,15 +3,18 @@
  * input touches, the stream keys of its draw cells, value→factor scales, the copula — into flat
  * typed arrays, so `sampleInto` only hashes counters, inverts CDFs and writes numbers into a
  * preallocated world (no allocation per draw). Order of work does not matter: value inputs are
- * applied first, factors multiply on top, and every number comes from its own named stream.
+ * applied first, factors multiply on top, and every number comes from its own named stream. How
+ * the drawn values reach the world's cells, and what a world for execution leaves out, is
+ * scatter.ts.
  */
 import type { Scenario } from "../scenario/types.js";
 import { normalCdf, normalQuantile } from "../stats/normal.js";
 import { arrayOf, indexScenario, inputTargets, type CellTarget } from "./cells.js";
 import { buildCopula, DIMS } from "./correlation.js";
 import { prepareDist, type PreparedDist } from "./distributions.js";
+import { planScatter, scatterInto, type Scatter } from "./scatter.js";
 import { cellKey, checkSeedDraw, streamKey, uniformsInto } from "./streams.js";
-import type { SampledCells, SampledWorld, UncertainInput, Uncertainty, WorldArray, WorldLayout } from "./types.js";
+import type { SampledCells, SampledWorld, UncertainInput, Uncertainty, WorldArray, WorldLayout, WorldReads } from "./types.js";
 import { programmeCells, WholeUnitStream } from "./wholeUnitStream.js";
 
 /** Everything `sampleInto` needs about one input, precomputed. */
@@ -47,10 +50,20 @@ export interface DrawSampler {
   readonly layout: WorldLayout;
   /** The cells some input sets (the rest keep their defaults in every draw). */
   readonly sampled: SampledCells;
+  /** Where the executor reads each cell of a world this sampler wrote (scatter.ts). */
+  readonly reads: WorldReads;
   /** A world with arrays sized for this scenario (defaults filled). */
   newWorld(): SampledWorld;
-  /** Overwrites `world` with draw `draw` under `seed` and returns it. */
+  /**
+   * Overwrites `world` (one of this sampler's `newWorld`s: a draw writes only the cells inputs set,
+   * the rest keep their defaults) with draw `draw` under `seed` and returns it.
+   */
   sampleInto(world: SampledWorld, seed: number, draw: number): SampledWorld;
+  /**
+   * Overwrites only what the executor reads through `reads` (a cell read where its value is kept as
+   * drawn keeps an older draw's number in place): cheaper, for draws that are only executed.
+   */
+  sampleForExecution(world: SampledWorld, seed: number, draw: number): SampledWorld;
 }
 
 /** Draw-cell name of a target for an input drawn at granularity `per`. */
@@ -150,22 +163,31 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
   const P = layout.programs.length;
   const L = layout.leaves.length;
   const Y = layout.years.length;
+  const S = layout.sources.length;
+  const PY = layout.paymentYears.length;
+  const scatter = planScatter(order, {
+    unitCostFactor: P * L * Y,
+    budgetFactor: S * layout.nodes.length * PY,
+    enterpriseShortfall: S * L * PY,
+    consentFailure: P * L * Y,
+    slipProbability: P * L * Y,
+  });
+  const { lengths } = scatter;
   const newWorld = (): SampledWorld => ({
     draw: -1,
-    unitCostFactor: new Float64Array(P * L * Y).fill(1),
-    budgetFactor: new Float64Array(layout.sources.length * layout.nodes.length * layout.paymentYears.length).fill(1),
-    enterpriseShortfall: new Float64Array(layout.sources.length * L * layout.paymentYears.length),
-    consentFailure: new Float64Array(P * L * Y),
-    slipProbability: new Float64Array(P * L * Y),
+    unitCostFactor: new Float64Array(lengths.unitCostFactor).fill(1),
+    budgetFactor: new Float64Array(lengths.budgetFactor).fill(1),
+    enterpriseShortfall: new Float64Array(lengths.enterpriseShortfall),
+    consentFailure: new Float64Array(lengths.consentFailure),
+    slipProbability: new Float64Array(lengths.slipProbability),
     consentUniform: new Float64Array(P * L * Y).fill(0.5),
     slipUniform: new Float64Array(P * L * Y).fill(0.5),
     moneyUniform: new Float64Array(P * L * Y).fill(0.5),
     inputValues: new Float64Array(unc.inputs.length),
   });
-  const blank = newWorld();
   const sampled = {} as SampledCells;
   for (const array of ["unitCostFactor", "budgetFactor", "enterpriseShortfall", "consentFailure", "slipProbability"] as const) {
-    sampled[array] = new Uint8Array(blank[array].length);
+    sampled[array] = new Uint8Array(scatter.reads[array].length);
   }
   for (const p of planned) for (const t of p.targetIndex) sampled[p.array][t] = 1;
   const wholeConsent = new WholeUnitStream(scenario, layout, "consent", sampled.consentFailure);
@@ -173,17 +195,13 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
   // Money can fall short in any world (a slipped unit retries in a year whose budgets are spent).
   const wholeMoney = new WholeUnitStream(scenario, layout, "money", programmeCells(scenario, layout));
 
-  const sampleInto = (world: SampledWorld, seed: number, draw: number): SampledWorld => {
+  const sample = (world: SampledWorld, seed: number, draw: number, scatters: Scatter[]): SampledWorld => {
     checkSeedDraw(seed, draw);
     world.draw = draw;
-    world.unitCostFactor.fill(1);
-    world.budgetFactor.fill(1);
-    world.enterpriseShortfall.fill(0);
-    world.consentFailure.fill(0);
-    world.slipProbability.fill(0);
-    for (const p of order) {
+    for (let q = 0; q < order.length; q++) {
+      const p = order[q];
       const out = world[p.array];
-      const { keys, dist, targetStart, targetIndex, targetScale, uniforms, values } = p;
+      const { keys, dist, uniforms, values } = p;
       const n = p.cells;
       const normals = p.corrNormals;
       if (normals === null) {
@@ -204,17 +222,8 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
       let sum = 0;
       for (let c = 0; c < n; c++) sum += values[c];
       world.inputValues[p.slot] = n > 0 ? sum / n : NaN;
-      if (p.replace) {
-        for (let c = 0; c < n; c++) {
-          const x = values[c];
-          for (let t = targetStart[c], end = targetStart[c + 1]; t < end; t++) out[targetIndex[t]] = x * targetScale[t];
-        }
-      } else {
-        for (let c = 0; c < n; c++) {
-          const x = values[c];
-          for (let t = targetStart[c], end = targetStart[c + 1]; t < end; t++) out[targetIndex[t]] *= x;
-        }
-      }
+      out.set(values, scatter.drawnAt[q]);
+      scatterInto(scatters[q], values, out);
     }
     wholeConsent.sampleInto(world.consentUniform, seed, draw);
     wholeSlip.sampleInto(world.slipUniform, seed, draw);
@@ -222,5 +231,12 @@ export function createSampler(unc: Uncertainty, scenario: Scenario): DrawSampler
     return world;
   };
 
-  return { layout, sampled, newWorld, sampleInto };
+  return {
+    layout,
+    sampled,
+    reads: scatter.reads,
+    newWorld,
+    sampleInto: (world, seed, draw) => sample(world, seed, draw, scatter.all),
+    sampleForExecution: (world, seed, draw) => sample(world, seed, draw, scatter.inPlace),
+  };
 }

@@ -92,7 +92,8 @@ export interface WorldLayout {
  *   [source][node][year]   → (s · nodes + n) · paymentYears + y       (`snyIndex`)
  *   [source][leaf][year]   → (s · leaves + l) · paymentYears + y      (`slyIndex`)
  * Cells no input touches hold the default: 1 for factors, 0 for shares and probabilities, 0.5 for
- * the whole-unit uniforms (unused there).
+ * the whole-unit uniforms (unused there). The five input arrays run on past their layout cells:
+ * there the sampler keeps each input's drawn values (`WorldReads`, scatter.ts).
  */
 export interface SampledWorld {
   draw: number;
@@ -133,6 +134,14 @@ export type WorldArray = "unitCostFactor" | "budgetFactor" | "enterpriseShortfal
  * hold their default in every draw, so the executor can skip what they would change.
  */
 export type SampledCells = Record<WorldArray, Uint8Array>;
+
+/**
+ * Per world array, where the executor reads each layout cell: the cell itself, or the place past
+ * the layout's cells where the sampler keeps the value drawn for it when that value is the cell's
+ * number as drawn (see scatter.ts). A draw for execution then writes each drawn value once instead
+ * of into every cell it covers.
+ */
+export type WorldReads = Record<WorldArray, Int32Array>;
 
 export function plyIndex(layout: WorldLayout, p: number, l: number, y: number): number {
   return (p * layout.leaves.length + l) * layout.years.length + y;
