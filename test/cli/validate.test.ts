@@ -30,3 +30,17 @@ describe("validate", () => {
     expect(r.stdout).toMatch(/^ok: finance-towns — 2021–2023, 2 leaf regions, 1 programme, 4 sources, 2 targets \(layers: 1, hash [0-9a-f]{12}\)\n$/);
   });
 });
+
+describe("validate --strict", () => {
+  it("fails with exit 2 on a scenario that loads with notes, naming them as the reason; passes one without", async () => {
+    const noted = await runCli("validate", "test/fixtures/plan/zero-budget.yaml", "--strict");
+    expect(noted.code).toBe(2);
+    expect(noted.stderr).toContain("note: budget of gov (gov) for b (zero-budget.yaml:41): no entry for 2022–2023");
+    expect(noted.stderr).toContain("error: --strict: 1 note about the scenario (above) counts as a problem");
+    expect(noted.stdout).toBe("");
+    expect((await runCli("validate", "test/fixtures/plan/zero-budget.yaml")).code).toBe(0);
+    const clean = await runCli("validate", "test/fixtures/finance/towns.yaml", "--strict");
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/^ok: finance-towns/);
+  });
+});

@@ -1,13 +1,17 @@
 /**
- * `simulate validate FILE [--with …] [--print | --normalised]`: check a scenario; print the merged
+ * `simulate validate FILE [--with …] [--print | --normalised] [--strict]`: check a scenario; print the merged
  * input (all layers applied, as written), or with --normalised (alone or after --print) the scenario the model is built from
  * (defaults filled in, amounts in yuan, shares as fractions, CSV tables and region groups expanded).
+ * --strict fails (exit 2) on a scenario that loads with notes — a missing budget year read as no money,
+ * a file read as GBK, an amount that looks like a unit slip — for an office's check before a scenario
+ * is handed on, where a note on a terminal is easily missed.
  */
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { loadCheckedScenario } from "../../loadChecked.js";
 import { printNotices } from "../summary.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
+import { UsageError } from "../errors.js";
 
 export function registerValidate(program: Command): void {
   program
@@ -17,9 +21,14 @@ export function registerValidate(program: Command): void {
     .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--print", "print the merged scenario (all layers applied) as YAML")
     .option("--normalised", "print the normalised scenario the model is built from (defaults applied, amounts in yuan); implies --print")
+    .option("--strict", "count the notes (printed above the result) as problems: exit 2 if there are any")
     .action((file: string, opts) => {
       const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
       printNotices(loaded.notices);
+      if (opts.strict && loaded.notices.length > 0) {
+        const n = loaded.notices.length;
+        throw new UsageError(`--strict: ${n} note${n === 1 ? "" : "s"} about the scenario (above) count${n === 1 ? "s" : ""} as ${n === 1 ? "a problem" : "problems"}`);
+      }
       // The YAML paths normalised limits keep (for diagnoses) are bookkeeping, not model input.
       const withoutPaths = (key: unknown, value: unknown) => (key === "path" || key === "slotPaths" ? undefined : value);
       if (opts.normalised) process.stdout.write(stringify(loaded.scenario, withoutPaths, { lineWidth: 0 }));
