@@ -8,9 +8,11 @@ import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatCount, formatMoney, formatPercent, formatProbability, probabilityBounds, showsBound, STANDARD_ERROR_LEGEND } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
+import { printedRegionsLegend } from "../format/regionMovesLegend.js";
 import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
 import { levelsReachedAt } from "./stressLevelsReached.js";
+import { stressRegionsHold } from "./stressRegionsHeld.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
 import { basePlan, type StressLevel } from "./stress.js";
 import { STRESS_FUNDING_FILE, type StressFundingRow, stressFundingRows, takenUpBy } from "./stressFunding.js";
@@ -77,8 +79,11 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
       lines.push("(hh lost: households planned for the households targets at 0% minus at this level; every level is planned with margins above its targets, so while a target stays met this is margin given up — less certainty of reaching it — not households short of it, which is stress.csv's shortfall)");
     }
   }
-  if (regions.some((r) => r.gained)) {
-    lines.push("(regions: households started over the horizon against the 0% plan, each level the plan as cheap that moves fewest households from it; → regions that gained households under the cut, as money moved to them)");
+  // Said as the run planned its levels: near the 0 % plan, or one of many equally good plans —
+  // then even a level that only names losers needs the legend.
+  const hold = stressRegionsHold(levels, sure);
+  if (regions.some((r) => r.gained) || (!hold.allHeld && regions.some((r) => r.text !== "—" && r.text !== "none"))) {
+    lines.push(printedRegionsLegend(hold));
   }
   if (summary.every((s) => s.households_lost === null) && summary.some((s) => s.status === "optimal")) {
     lines.push("(the scenario counts no households — no households target, households_per_unit or households recorded in actuals — so households lost and the regions losing most are not counted)");

@@ -14,6 +14,7 @@ import { householdPrograms } from "../scenario/householdPrograms.js";
 import type { Scenario, Target } from "../scenario/types.js";
 import { shortfallObjective } from "../plan/planScenario.js";
 import { basePlan, levelStatus, type StressLevel } from "./stress.js";
+import { regionsHeldNear } from "./stressRegionsHeld.js";
 
 /** The target's identity columns, exactly as in targets.csv. */
 type TargetIdentity = Pick<
@@ -49,6 +50,8 @@ export interface StressSummaryRow {
   households_started_lost: number | null;
   regions_losing_most: string;
   regions_gaining_most: string;
+  /** Whether the near stage held those regions near the 0 % plan (stressRegionsHeld.ts); null at 0 %, without a plan or households. */
+  regions_held_near: boolean | null;
   [extra: string]: number | string | boolean | null;
 }
 
@@ -126,6 +129,8 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
       // Beside the losers, so that a cut which moves households between regions (households_lost
       // 0, one town −1,657户) reads as a move, not as a loss the total hides.
       regions_gaining_most: moved ? formatMoves(moved.gaining) : "",
+      // Without the near stage (whole units, --confidence) the regions are one of many equally good plans'.
+      regions_held_near: moved ? regionsHeldNear(level) : null,
       ...(level.extras.summary ?? {}),
     };
   });

@@ -149,6 +149,7 @@ export const COLUMN_LABELS: Record<string, Label> = {
   households_started_lost: l("减少开工惠及户数", "Households started lost"),
   regions_losing_most: l("开工户数减少最多的地区", "Regions losing most"),
   regions_gaining_most: l("开工户数增加最多的地区", "Regions gaining most"),
+  regions_held_near: l("地区变化贴近0%档位", "Regions held near the 0% plan"),
   cut_source: l("是否被削减的来源", "Source cut"),
   scaled_source: l("预算是否按λ缩放", "Budget scaled by λ"),
   today_used_yuan: l("现有预算下方案的支出", "Paid in the plan with today's budgets"),

@@ -13,6 +13,7 @@ import { type FolderSummary, inputRecord, mcDraws, type RunContext } from "./run
 import { confidenceFigure, confidenceNotes } from "./confidenceFigures.js";
 import { allTargetsMetAtScale } from "./minBudgetTargets.js";
 import { type KeyFigure, keyFigure as f } from "./keyFigure.js";
+import { regionsHoldFigure } from "./regionMoves.js";
 
 export type { KeyFigure };
 
@@ -87,6 +88,7 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   if (records(ctx.tables.get("stress_summary.csv")).some((s) => typeof s.shortfall_objective === "number" && s.shortfall_objective > 0)) {
     out.push(f("说明：加权缺口", "Note: weighted shortfall", { zh: "各目标缺口占目标值之比，按目标权重加总；0 表示全部完成，数值越大离目标越远", en: "each target's shortfall as a share of it, summed by the targets' weights; 0 = all met" }, "text"));
   }
+  out.push(...regionsHoldFigure(ctx));
   out.push(...stressNoMargin(ctx, stressTargets));
   out.push(...frontierFigures(ctx));
   out.push(...minBudgetFigures(ctx));

@@ -7,7 +7,8 @@ import { lowerBoundRule } from "../format/confidenceLabels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
 import { frontierData } from "./frontierCharts.js";
-import { type RegionMove, regionMoves } from "./regionMoves.js";
+import { type RegionMove, regionMoves, regionsHoldOf } from "./regionMoves.js";
+import { reportRegionsNote } from "../format/regionMovesLegend.js";
 import { stressGrid } from "./stressCharts.js";
 import type { KeyFigure } from "./keyFigure.js";
 import { probability, P_MET_HEAD } from "./probabilityCell.js";
@@ -77,8 +78,9 @@ export function stressSummaryTable(ctx: RunContext): string {
 
 /**
  * stress: per cut level the regions that lose most households started against the 0 % plan and
- * those that gain most as money moves to them (stress_summary.csv), by name; a folder whose
- * scenario counts no households (no such columns filled) has no table.
+ * those that gain most (stress_summary.csv), by name, and what they mean as the run planned its
+ * levels (regionMovesLegend.ts); a folder whose scenario counts no households (no such columns
+ * filled) has no table.
  */
 export function stressRegionsTable(ctx: RunContext): string {
   const rows = records(ctx.tables.get("stress_summary.csv")).filter((r) => r.cut !== 0);
@@ -99,10 +101,7 @@ export function stressRegionsTable(ctx: RunContext): string {
       rows: body,
       numeric: [false, false, true, false, true],
     }),
-    `<p>${bi({
-      zh: "规划期内开工惠及户数与0%档位计划相比；增加的地区是削减后资金转向之处。",
-      en: "Households started over the horizon against the 0% plan; the regions gaining are where the money moved under the cut.",
-    })}</p>`,
+    `<p>${bi(reportRegionsNote(regionsHoldOf(ctx, rows)))}</p>`,
   ].join("\n");
 }
 

@@ -1,0 +1,60 @@
+/**
+ * What stress's regions losing and gaining most mean, in the words the printed table, report.html
+ * and the workbook's 概要 share (docs/finance.md, "Which regions lose"). Where the `near` stage ran,
+ * a level's regions are those the cut makes lose with the least change to the 0 % plan. Where it
+ * did not — whole-unit programmes (the stage would be a MIP) or `--confidence` levels — a level's
+ * plan is just another optimal plan: households can move between regions only because the solver
+ * picked another of many equally good plans. A planner's Foshan district, 680万元 cut and every
+ * target still met, read "石湾镇街道 −5,735户 → 西南街道 +4,375户 … as money moved to them".
+ */
+import { type Label, l } from "./labels.js";
+
+/** How the levels of a run were kept near the 0 % plan. */
+export interface RegionsHold {
+  /** The near stage ran at the cut levels. */
+  near: boolean;
+  /** It held every programme that counts households (none of them planned in whole units). */
+  allHeld: boolean;
+  /** Each level was planned to a confidence level (`--confidence`). */
+  confidence: boolean;
+  /** The levels' plans are integer programmes, solved to a MIP gap. */
+  mip: boolean;
+}
+
+/** How each level's plan was chosen among the plans as good on shortfall and cost, hence what its regions mean. */
+export function regionsChosen(hold: RegionsHold): Label {
+  if (hold.near && hold.allHeld) {
+    return l("各档位取同样经济、开工户数偏离0%档位最少的计划", "each level the plan as cheap that moves fewest households from it");
+  }
+  const gap = hold.mip ? l("（在MIP间隙以内）", " (within the MIP gap)") : l("", "");
+  const tie = l("可能只是求解器在同样好的计划之间的选择，而非削减所致", "may be the solver's choice among equally good plans, not a response to the cut");
+  if (hold.near) {
+    return l(
+      `各档位取同样经济、连续规划项目的开工户数偏离0%档位最少的计划；按整数单位规划的项目不受此约束${gap.zh}，其户数在地区之间的变化${tie.zh}`,
+      `each level the plan as cheap that moves fewest households of the continuous programmes from it; whole-unit programmes are not held near it${gap.en}, so their households moving between regions ${tie.en}`,
+    );
+  }
+  const why = hold.confidence
+    ? l("各档位按要求把握度规划", "each is planned to its confidence level")
+    : l("按整数单位规划的项目不参与该阶段", "whole-unit programmes are left out of the near stage");
+  return l(
+    `各档位没有“贴近0%档位”的阶段（${why.zh}）：各档位的计划只是另一个同样最优的计划${gap.zh}，地区之间的户数变化${tie.zh}`,
+    `no stage keeps these levels near the 0% plan (${why.en}): each level's plan is another optimal plan${gap.en}, so households moving between regions ${tie.en}`,
+  );
+}
+
+/** The printed table's legend of its regions column. */
+export function printedRegionsLegend(hold: RegionsHold): string {
+  const held = hold.near && hold.allHeld;
+  return `(regions: households started over the horizon against the 0% plan${held ? "," : ";"} ${regionsChosen(hold).en}; → regions that gained households${held ? " under the cut, as money moved to them" : ""})`;
+}
+
+/** report.html's note under its regions table. */
+export function reportRegionsNote(hold: RegionsHold): Label {
+  const chosen = regionsChosen(hold);
+  const held = hold.near && hold.allHeld;
+  return l(
+    `规划期内开工惠及户数与0%档位计划相比；${chosen.zh}${held ? "；增加的地区是削减后资金转向之处" : ""}。`,
+    `Households started over the horizon against the 0% plan; ${chosen.en}${held ? "; the regions gaining are where the money moved under the cut" : ""}.`,
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * stress's regions losing and gaining most say how the run chose them (docs/finance.md, "Which
+ * regions lose"). A planner's Foshan district, both programmes in whole units, cut 680万元 with
+ * every target met, printed "石湾镇街道 −5,735户 → 西南街道 +4,375户" under a legend saying each level
+ * was "the plan as cheap that moves fewest households from it … as money moved to them" — but whole
+ * units have no near stage: its levels were other optimal plans. Two streets in whole communities
+ * (test/fixtures/finance/whole-streets.yaml): cutting 甲街道's money moves 2 communities to 乙街道.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { resolveSelection } from "../../src/finance/selection.js";
+import { runStress } from "../../src/finance/stress.js";
+import { stressTable } from "../../src/finance/stressReport.js";
+import { stressFolder } from "../../src/finance/stressRun.js";
+import { stressSummaryRows } from "../../src/finance/stressTables.js";
+import { loadCheckedScenario } from "../../src/loadChecked.js";
+import type { Scenario } from "../../src/scenario/types.js";
+import { tempDirs } from "../helpers/tempDirs.js";
+
+const STREETS = "test/fixtures/finance/whole-streets.yaml";
+const street = { kind: "government" as const, ids: ["street"] };
+const tmp = tempDirs("stress-regions-held");
+
+async function stressOf(scenario: Scenario) {
+  return runStress(scenario, resolveSelection(scenario, { selector: street, region: "jia" }), [0.2]);
+}
+
+describe("stress's regions legend says whether a near stage chose them", () => {
+  const whole = loadCheckedScenario(STREETS).scenario;
+
+  it("whole units: no near stage, so the legend calls the levels other optimal plans and the CSV marks them", async () => {
+    const levels = await stressOf(whole);
+    expect(levels[1].planned!.solution.stages.map((s) => s.stage)).not.toContain("near");
+    const [base, cut] = stressSummaryRows(levels);
+    expect(cut).toMatchObject({ targets_met: 1, regions_losing_most: "jia:200", regions_gaining_most: "yi:200", regions_held_near: false });
+    expect(base.regions_held_near).toBeNull();
+    const text = stressTable(levels, "stress");
+    expect(text).toContain("甲街道 −200户 → 乙街道 +200户");
+    expect(text).toContain(
+      "(regions: households started over the horizon against the 0% plan; no stage keeps these levels near the 0% plan (whole-unit programmes are left out of the near stage): " +
+      "each level's plan is another optimal plan (within the MIP gap), so households moving between regions may be the solver's choice among equally good plans, not a response to the cut; → regions that gained households)",
+    );
+    expect(text).not.toContain("moves fewest households");
+    expect(text).not.toContain("as money moved to them");
+  });
+
+  it("continuous units: the near stage held every level, and the legend says so as before", async () => {
+    const continuous = { ...whole, programs: whole.programs.map((p) => ({ ...p, integer: false })) };
+    const levels = await stressOf(continuous);
+    expect(levels[1].planned!.solution.stages.map((s) => s.stage)).toContain("near");
+    expect(stressSummaryRows(levels)[1].regions_held_near).toBe(true);
+    expect(stressTable(levels, "stress")).toContain(
+      "(regions: households started over the horizon against the 0% plan, each level the plan as cheap that moves fewest households from it; → regions that gained households under the cut, as money moved to them)",
+    );
+  });
+
+  it("the report's note under its regions table and a key figure (report and the workbook's 概要) say it in both languages", async () => {
+    const out = join(tmp(), "stress");
+    await stressFolder(STREETS, { cut: { selector: street, levels: [0, 0.2], amounts: [] }, from: null, region: "jia", solver: "auto", out });
+    const zh = "各档位没有“贴近0%档位”的阶段（按整数单位规划的项目不参与该阶段）：各档位的计划只是另一个同样最优的计划（在MIP间隙以内），地区之间的户数变化可能只是求解器在同样好的计划之间的选择，而非削减所致";
+    const report = readFileSync(join(out, "report.html"), "utf8");
+    expect(report).not.toContain("增加的地区是削减后资金转向之处");
+    expect(report.split(zh).length - 1).toBe(2); // under the table, and as a key figure
+    expect(report).toContain("no stage keeps these levels near the 0% plan");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, "results.xlsx"));
+    const cells: string[] = [];
+    wb.worksheets[0].eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toContain("说明：开工户数变化最多的地区");
+    expect(cells.some((c) => c.includes(zh))).toBe(true);
+  });
+});
+
+describe("the regions legend's other runs", () => {
+  it("--confidence levels and the whole-unit part of a mixed scenario are not called the cut's choice either", async () => {
+    const { printedRegionsLegend, reportRegionsNote } = await import("../../src/format/regionMovesLegend.js");
+    expect(printedRegionsLegend({ near: false, allHeld: false, confidence: true, mip: false })).toContain(
+      "no stage keeps these levels near the 0% plan (each is planned to its confidence level): each level's plan is another optimal plan, so households moving between regions may be the solver's choice",
+    );
+    expect(reportRegionsNote({ near: false, allHeld: false, confidence: true, mip: false }).zh).toContain("各档位没有“贴近0%档位”的阶段（各档位按要求把握度规划）");
+    const mixed = printedRegionsLegend({ near: true, allHeld: false, confidence: false, mip: true });
+    expect(mixed).toContain("each level the plan as cheap that moves fewest households of the continuous programmes from it; whole-unit programmes are not held near it (within the MIP gap)");
+    expect(mixed).not.toContain("as money moved to them");
+  });
+});
