@@ -68,6 +68,12 @@ function belowBound(c: TargetConfidence): Label {
   return belowBoundLabel(lowerBound(c.met, c.draws), c.required, c.draws);
 }
 
+/** A target planned above its value with its margin at the value itself: the calibration never had to raise it. */
+function ownMarginNone(t: Scenario["targets"][number], c: TargetConfidence): boolean {
+  const tolerance = 1e-9 * Math.max(1, Math.abs(t.atLeast));
+  return c.level <= t.atLeast + tolerance && c.planned > t.atLeast + 1e-6 * Math.max(1, Math.abs(t.atLeast));
+}
+
 /** Whether the plan starts every unit of the target's stock (a margin can ask for more than there is). */
 function wholeStock(scenario: Scenario, t: Scenario["targets"][number], c: TargetConfidence): boolean {
   const stock = mostCountable(scenario, t);
@@ -118,10 +124,15 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
     if (c.status === "none") return;
     const t = scenario.targets[i];
     const whole = t.metric.startsWith("households") || scenario.programs.find((p) => p.id === t.program)?.integer === true;
-    const margin = t.atLeast > 0 ? ` (${c.planned >= t.atLeast ? "+" : ""}${formatPercent(c.planned / t.atLeast - 1)})` : "";
+    // Against the target, beside what the plan without margins had: "+166.0%" alone read as the
+    // margin bought, where the plain plan already held 98 of 50 and the target needed none.
+    const before = plain.targets?.find((r) => r.target === t.id)?.planned;
+    const plainText = before === undefined ? "" : `; the plan without margins ${formatCount(before, whole)}`;
+    const margin = t.atLeast > 0 ? ` (${c.planned >= t.atLeast ? "+" : ""}${formatPercent(c.planned / t.atLeast - 1)} over the target${plainText})` : "";
     const what = `${formatCount(t.atLeast, whole)} ${namer.name("target", t.id)}`;
     if (c.status === "reached") {
-      lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}${wholeStock(scenario, t, c) ? " — the whole stock" : ""}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
+      const own = ownMarginNone(t, c) ? " — no margin of its own: the plan for the other targets holds it above the target" : "";
+      lines.push(`to be ${formatPercent(c.required)} sure of ${what}: plan ${formatCount(c.planned, whole)}${margin}${wholeStock(scenario, t, c) ? " — the whole stock" : own}; P(met) ${formatPercent(c.met / c.draws)} on the calibration sample`);
     } else {
       lines.push(`cannot be ${formatPercent(c.required)} sure of ${what}: P(met) on the calibration sample ${formatPercentBelow(c.met / c.draws, c.required)}${belowBound(c).en} with ${formatCount(c.planned, whole)} planned${margin} — ${SHORT_OF_LEVEL[c.status].en}; held by ${describeLimits(c.limits, t.metric)}${wholeStockNote(scenario, t, c).en}`);
     }

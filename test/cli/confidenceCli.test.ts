@@ -41,7 +41,7 @@ describe("simulate --confidence", () => {
     const r = await runCli(CONSENT, "--confidence", "0.9", "--calibration-draws", "1000", "--draws", "2000", "--out", dir("plan"));
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
-    expect(lines[1]).toMatch(/^to be 90\.0% sure of 100 t-100: plan 12\d(\.\d)? \(\+2\d\.\d%\)/);
+    expect(lines[1]).toMatch(/^to be 90\.0% sure of 100 t-100: plan 12\d(\.\d)? \(\+2\d\.\d% over the target; the plan without margins 100\)/);
     expect(lines[2]).toMatch(/^government money \S+ → 1\.2\d亿元 \(\+.*the price of confidence\)/);
     const [row] = csv(dir("plan"), "targets.csv");
     expect(row.confidence_required).toBe("0.9");

@@ -86,9 +86,26 @@ describe("confidence summary lines", () => {
     expect(some).not.toMatch(/Every unit of its stock/);
     // Reached with every unit planned (a margin above the stock): the line says so.
     const [reached] = confidenceLines(scenario, [{ ...limited, status: "reached", met: 10 }], tables(3e8, 0), tables(2e8, 0));
-    expect(reached).toMatch(/: plan 1,000 \(\S+\) — the whole stock; P\(met\) 100\.0% on the calibration sample$/);
+    expect(reached).toMatch(/: plan 1,000 \(\S+ over the target\) — the whole stock; P\(met\) 100\.0% on the calibration sample$/);
     const [part] = confidenceLines(scenario, [{ ...limited, status: "reached", met: 10, planned: 999 }], tables(3e8, 0), tables(2e8, 0));
     expect(part).not.toContain("whole stock");
+  });
+});
+
+describe("a target's confidence line", () => {
+  const scenario = loadCheckedScenario(SHORT).scenario;
+  const money = [{ source_kind: "government", amount_yuan: 1e8 }];
+  const plain = { funding: money, targets: [{ target: "t-80", planned: 98 }] } as unknown as PlanTables;
+
+  it("measures the planned value against the target and gives the plan without margins beside it", () => {
+    // A planner's 2025 communities: 50 asked, the plain plan had 98 and was already sure; the
+    // 90 % plan's 133 printed "(+166.0%)", read as a margin of 166 % bought for it.
+    const sure = { target: "t-80", status: "reached", limits: [], level: 80, planned: 208, required: 0.9, met: 4000, draws: 4000 } as unknown as TargetConfidence;
+    const [line] = confidenceLines(scenario, [sure], { funding: money } as unknown as PlanTables, plain);
+    expect(line).toBe("to be 90.0% sure of 80 t-80: plan 208 (+160.0% over the target; the plan without margins 98) — no margin of its own: the plan for the other targets holds it above the target; P(met) 100.0% on the calibration sample");
+    // A margin of its own: no such words.
+    const [raised] = confidenceLines(scenario, [{ ...sure, level: 90, planned: 92 }], { funding: money } as unknown as PlanTables, plain);
+    expect(raised).toBe("to be 90.0% sure of 80 t-80: plan 92 (+15.0% over the target; the plan without margins 98); P(met) 100.0% on the calibration sample");
   });
 });
 
