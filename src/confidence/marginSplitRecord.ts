@@ -8,7 +8,7 @@
 import { governmentUsed } from "../finance/stressTables.js";
 import { MARGIN_SPLIT } from "../format/confidenceLabels.js";
 import { type Label, l } from "../format/labels.js";
-import { formatMoneyChange, formatPercent } from "../format/numbers.js";
+import { formatPercent } from "../format/numbers.js";
 import { round } from "../results/numbers.js";
 import type { PlanTables } from "../results/types.js";
 import { usedBySource } from "../results/usedBySource.js";
@@ -29,6 +29,8 @@ export interface MarginSplitRecord {
     /** Against the plan without margins: the price of the levels reached. */
     price_yuan: number;
     total_price_yuan: number;
+    /** The same in weighted cost (every source's money × its cost weight), which the plan minimises. */
+    weighted_price_yuan: number;
     /** Calibration P(met) of every target in that plan. */
     p_met_calibration: Record<string, number>;
     /** Reached targets that this plan leaves below their level (normally none). */
@@ -38,15 +40,27 @@ export interface MarginSplitRecord {
   short_margins: {
     price_yuan: number;
     total_price_yuan: number;
+    weighted_price_yuan: number;
     required: Record<string, number>;
     /** The short targets' calibration P(met) in the plan with only the reached margins. */
     p_met_calibration_before: Record<string, number>;
     /** Every target's calibration P(met) in the final plan. */
     p_met_calibration_after: Record<string, number>;
   };
+  /** The MIP gap both plans are solved to where some programme is whole units; null for an LP. */
+  mip_gap: number | null;
 }
 
 const total = (t: PlanTables) => round(t.funding.reduce((s, f) => s + f.amount_yuan, 0), 2);
+
+/**
+ * The plan's weighted cost, the cost stage's objective in yuan: government money is not what the
+ * plan minimises, so a plan holding more margins can pay less of it (docs/confidence.md).
+ */
+function weightedCost(scenario: Scenario, t: PlanTables): number {
+  const weight = new Map(scenario.sources.map((s) => [s.id, s.costWeight]));
+  return round(t.funding.reduce((s, f) => s + f.amount_yuan * (weight.get(f.source) ?? 0), 0), 2);
+}
 
 export function marginSplitRecord(scenario: Scenario, targets: TargetConfidence[], split: MarginSplit, plan: PlanTables, plain: PlanTables): MarginSplitRecord {
   const ids = scenario.targets.map((t) => t.id);
@@ -55,6 +69,7 @@ export function marginSplitRecord(scenario: Scenario, targets: TargetConfidence[
   const p = (met: number, draws: number) => round(met / draws, 6);
   const [gov0, govR, gov] = [governmentUsed(plain), governmentUsed(split.tables), governmentUsed(plan)];
   const [all0, allR, all] = [total(plain), total(split.tables), total(plan)];
+  const [w0, wR, w] = [weightedCost(scenario, plain), weightedCost(scenario, split.tables), weightedCost(scenario, plan)];
   const pick = (list: string[], v: (i: number) => number) => Object.fromEntries(list.map((id) => [id, v(ids.indexOf(id))]));
   return {
     reached_targets: reached,
@@ -65,16 +80,19 @@ export function marginSplitRecord(scenario: Scenario, targets: TargetConfidence[
       used_by_source_yuan: Object.fromEntries(usedBySource(split.tables)),
       price_yuan: round(govR - gov0, 2),
       total_price_yuan: round(allR - all0, 2),
+      weighted_price_yuan: round(wR - w0, 2),
       p_met_calibration: pick(ids, (i) => p(split.met[i], split.draws)),
       not_held: reached.filter((id) => !split.reached[ids.indexOf(id)]),
     },
     short_margins: {
       price_yuan: round(gov - govR, 2),
       total_price_yuan: round(all - allR, 2),
+      weighted_price_yuan: round(w - wR, 2),
       required: pick(short, (i) => targets[i].required),
       p_met_calibration_before: pick(short, (i) => p(split.met[i], split.draws)),
       p_met_calibration_after: pick(ids, (i) => p(targets[i].met, targets[i].draws)),
     },
+    mip_gap: scenario.programs.some((p) => p.integer) ? scenario.objective.mipGap : null,
   };
 }
 
@@ -84,7 +102,7 @@ export function marginSplitRecord(scenario: Scenario, targets: TargetConfidence[
  * `others`: whether sources besides government pay (then each price gives the whole bill too).
  */
 export function marginSplitLines(r: MarginSplitRecord, others: boolean): Label[] {
-  const all = (yuan: number) => (others ? formatMoneyChange(yuan) : null);
+  const all = (yuan: number) => (others ? yuan : null);
   const pct = (v: number | undefined) => formatPercent(v ?? 0);
   const join = (parts: string[]) => l(parts.join("，"), parts.join(", "));
   const lines: Label[] = [];
@@ -93,8 +111,9 @@ export function marginSplitLines(r: MarginSplitRecord, others: boolean): Label[]
   if (r.reached_targets.length > 0) {
     const ids = join(r.reached_targets.map((id) => id));
     const pMet = join(r.reached_targets.map((id) => `${id} ${pct(before[id])}`));
-    const gov = formatMoneyChange(r.reached_levels.price_yuan);
-    const line = (lang: "zh" | "en") => MARGIN_SPLIT.reached(ids[lang], gov, all(r.reached_levels.total_price_yuan), pMet[lang])[lang];
+    const part = { gov: r.reached_levels.price_yuan, all: all(r.reached_levels.total_price_yuan) };
+    const why = saving(r, r.reached_levels);
+    const line = (lang: "zh" | "en") => MARGIN_SPLIT.reached(ids[lang], part, pMet[lang])[lang] + why[lang];
     lines.push(l(line("zh"), line("en")));
     if (r.reached_levels.not_held.length > 0) lines.push(MARGIN_SPLIT.notHeld(r.reached_levels.not_held.join(", ")));
   }
@@ -106,8 +125,18 @@ export function marginSplitLines(r: MarginSplitRecord, others: boolean): Label[]
   const changes = join(r.short_targets.map((id) => change(id, s.p_met_calibration_before[id])));
   const movedText = moved.length > 0 ? join(moved.map((id) => change(id, before[id]))) : null;
   const levels = [...new Set(r.short_targets.map((id) => pct(s.required[id])))].join("/");
-  const gov = formatMoneyChange(s.price_yuan);
-  const line = (lang: "zh" | "en") => MARGIN_SPLIT.limited(ids[lang], gov, all(s.total_price_yuan), changes[lang], levels, movedText?.[lang] ?? null)[lang];
+  const part = { gov: s.price_yuan, all: all(s.total_price_yuan) };
+  const why = saving(r, s);
+  const line = (lang: "zh" | "en") => MARGIN_SPLIT.limited(ids[lang], part, changes[lang], levels, movedText?.[lang] ?? null)[lang] + why[lang];
   lines.push(l(line("zh"), line("en")));
   return lines;
+}
+
+/**
+ * Why a part that saves government money leaves the other part above the whole; nothing for a part
+ * that costs, or for a folder written before the record held weighted prices.
+ */
+function saving(r: MarginSplitRecord, part: { price_yuan: number; weighted_price_yuan?: number }): Label {
+  if (part.price_yuan >= 0 || typeof part.weighted_price_yuan !== "number") return l("", "");
+  return MARGIN_SPLIT.saving(part.weighted_price_yuan, typeof r.mip_gap === "number" ? r.mip_gap : null);
 }

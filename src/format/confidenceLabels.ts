@@ -4,7 +4,7 @@
  * judged by a lower bound of P(met), so a P(met) just above the level can still fall short.
  */
 import { type Label, l } from "./labels.js";
-import { formatCount, formatPercentBelow } from "./numbers.js";
+import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatPercentBelow } from "./numbers.js";
 
 /**
  * Why a target is not at its level (targets.csv `confidence_status`). Not "no plan can": a
@@ -56,20 +56,60 @@ export function levelsReachedLabel(reached: number, asked: number): Label {
 }
 
 /**
+ * A part of the price split in government money: its change, or where it is negative what it saves
+ * ("cost −779.4万元 more" read as a cost; "再多用政府资金−779.4万元" as well).
+ */
+export interface SplitPart {
+  /** Government money against the plan before it (yuan). */
+  gov: number;
+  /** That of all sources, or null where only government pays. */
+  all: number | null;
+}
+
+const allText = (p: SplitPart) => (p.all === null ? l("", "") : l(`（全部资金${formatMoneyChange(p.all)}）`, ` (all sources ${formatMoneyChange(p.all)})`));
+
+/**
  * The price split where some targets stay below their level (marginSplit.ts): the plan with only
  * the reached targets' margins against the plan without margins, and the margins of the targets
- * below their level on top of it, with what they buy. `ids` name the targets, `gov` is the change
- * of government money ("+0.02元"), `all` that of all sources or null where only government pays.
+ * below their level on top of it, with what they buy. `ids` name the targets.
  */
 export const MARGIN_SPLIT = {
-  reached: (ids: string, gov: string, all: string | null, pMet: string): Label => l(
-    `其中达到要求把握度的目标（${ids}）只需多用政府资金${gov}${all ? `（全部资金${all}）` : ""}：只含其余量的计划比不加余量的计划；该计划在校准样本上的完成概率：${pMet}`,
-    `of which the levels reached (${ids}) cost ${gov} of government money${all ? ` (all sources ${all})` : ""}: the plan with only their margins against the plan without margins; its P(met) on the calibration sample: ${pMet}`,
-  ),
-  limited: (ids: string, gov: string, all: string | null, changes: string, level: string, moved: string | null): Label => l(
-    `未达到要求把握度的目标（${ids}）的余量再多用政府资金${gov}${all ? `（全部资金${all}）` : ""}；校准样本上的完成概率（不含 → 含这些余量）：${changes}（仍低于要求的${level}）${moved ? `；${moved}` : ""}`,
-    `the margins of the targets below their level (${ids}) cost ${gov} more${all ? ` (all sources ${all})` : ""}; P(met) on the calibration sample without → with them: ${changes} (still below the required ${level})${moved ? `; ${moved}` : ""}`,
-  ),
+  reached: (ids: string, part: SplitPart, pMet: string): Label => {
+    const [all, saves] = [allText(part), part.gov < 0];
+    const money = saves
+      ? l(`反而少用政府资金${formatMoney(-part.gov)}`, `save ${formatMoney(-part.gov)} of government money`)
+      : l(`只需多用政府资金${formatMoneyChange(part.gov)}`, `cost ${formatMoneyChange(part.gov)} of government money`);
+    return l(
+      `其中达到要求把握度的目标（${ids}）${money.zh}${all.zh}：只含其余量的计划比不加余量的计划；该计划在校准样本上的完成概率：${pMet}`,
+      `of which the levels reached (${ids}) ${money.en}${all.en}: the plan with only their margins against the plan without margins; its P(met) on the calibration sample: ${pMet}`,
+    );
+  },
+  limited: (ids: string, part: SplitPart, changes: string, level: string, moved: string | null): Label => {
+    const [all, saves] = [allText(part), part.gov < 0];
+    const money = saves
+      ? l(`反而少用政府资金${formatMoney(-part.gov)}`, `save ${formatMoney(-part.gov)} of government money`)
+      : l(`再多用政府资金${formatMoneyChange(part.gov)}`, `cost ${formatMoneyChange(part.gov)} more`);
+    return l(
+      `未达到要求把握度的目标（${ids}）的余量${money.zh}${all.zh}；校准样本上的完成概率（不含 → 含这些余量）：${changes}（仍低于要求的${level}）${moved ? `；${moved}` : ""}`,
+      `the margins of the targets below their level (${ids}) ${money.en}${all.en}; P(met) on the calibration sample without → with them: ${changes} (still below the required ${level})${moved ? `; ${moved}` : ""}`,
+    );
+  },
+  /**
+   * After a part that saves government money, so that the other part is more than the whole: why.
+   * The plan is the least weighted cost, not the least government money: holding more it costs
+   * more weighted (`weighted`, yuan) and can still pay less of it; or, where even the weighted cost
+   * fell, both plans are integer programmes solved to `mipGap` (a fraction), within which a plan
+   * holding more can come out cheaper.
+   */
+  saving: (weighted: number, mipGap: number | null): Label => (weighted >= 0 || mipGap === null
+    ? l(
+      `；原因：方案求的是加权成本（各来源资金×其成本权重）最小，而非政府资金最少——这部分使加权成本${formatMoneyChange(weighted)}，资金在各来源之间转移，政府资金反而减少，故另一部分多于总额`,
+      `; why: the plan is the least weighted cost (each source's money × its cost weight), not the least government money — this part changes the weighted cost by ${formatMoneyChange(weighted)} while money moves between sources, so the other part is more than the whole`,
+    )
+    : l(
+      `；原因：两个方案都是整数规划，按${formatPercent(mipGap)}的MIP间隙求解，在此间隙以内余量更多的方案也可能更便宜（加权成本${formatMoneyChange(weighted)}），故另一部分多于总额`,
+      `; why: both plans are integer programmes solved to the ${formatPercent(mipGap)} MIP gap, within which the plan holding more margins can come out cheaper (weighted cost ${formatMoneyChange(weighted)}), so the other part is more than the whole`,
+    )),
   /** A target reached in the final plan that the plan with only the reached margins leaves short. */
   notHeld: (ids: string): Label => l(
     `只含达到要求的余量的计划中，${ids}在校准样本上未达到要求把握度`,
