@@ -8,7 +8,7 @@ import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatCount, formatMoney, formatPercent, formatProbability, probabilityBounds, showsBound, STANDARD_ERROR_LEGEND } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
-import { printedRegionsLegend } from "../format/regionMovesLegend.js";
+import { FUNDING_NOT_HELD, printedRegionsLegend } from "../format/regionMovesLegend.js";
 import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
 import { levelsReachedAt } from "./stressLevelsReached.js";
@@ -91,7 +91,8 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   const cutYuan = new Map(levels.map((l) => [l.label, l.moneyCutYuan]));
   const takenUp = cutSources ? takenUpBy(stressFundingRows(levels, cutSources), cutYuan) : [];
   if (takenUp.length > 0) {
-    lines.push("", `other sources paid more (money by source against the 0% plan; ${STRESS_FUNDING_FILE}):`, ...takenUp.map((l) => `  ${l}`));
+    const chosen = hold.near && hold.allHeld ? "" : `; ${FUNDING_NOT_HELD.en}`;
+    lines.push("", `other sources paid more (money by source against the 0% plan; ${STRESS_FUNDING_FILE}${chosen}):`, ...takenUp.map((l) => `  ${l}`));
   }
   const diagnosed = stressDiagnosticLines(levels);
   if (diagnosed.length > 0) lines.push("", "levels without a plan (what would have to give):", ...diagnosed.map((l) => `  ${l}`));

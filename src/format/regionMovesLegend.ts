@@ -58,3 +58,13 @@ export function reportRegionsNote(hold: RegionsHold): Label {
     `Households started over the horizon against the 0% plan; ${chosen.en}${held ? "; the regions gaining are where the money moved under the cut" : ""}.`,
   );
 }
+
+/**
+ * Beside money by source where the levels were not all held near the 0 % plan: a source's change
+ * follows the starts, so it too may be the solver's pick (the Foshan district's cut 区级财政资金 paid
+ * +2,192.1万元 more under a 680万元 cut, every target met).
+ */
+export const FUNDING_NOT_HELD = l(
+  "各档位未全部贴近0%档位（按整数单位规划的项目与按要求把握度规划的档位没有“贴近0%档位”的阶段），各来源支出的变化也可能只是求解器在同样好的计划之间的选择，被削减的来源也可能多付。",
+  "the levels were not all held near the 0% plan (whole-unit programmes and --confidence levels are not), so a source's change may also be the solver's choice among equally good plans — a cut source can pay more",
+);

@@ -5,11 +5,13 @@
  * up leaves a total unchanged; only a table by source says who paid instead.
  */
 import type { Label } from "../format/labels.js";
+import { FUNDING_NOT_HELD } from "../format/regionMovesLegend.js";
 import { formatMoney, formatMoneyChange, formatPercent } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { sumYuan } from "../results/numbers.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
 import { bi, table } from "./html.js";
+import { regionsHoldOf } from "./regionMoves.js";
 import type { RunContext } from "./runContext.js";
 
 /** What a source pays in one plan and, in a plan after the first, its change against it. */
@@ -50,11 +52,14 @@ export function stressFundingTable(ctx: RunContext): string {
   if (rows.length === 0) return "";
   const levels = [...new Set(rows.map((r) => text(r.cut_label)))];
   const sources = [...new Set(rows.map((r) => text(r.source)))];
+  // Levels not held near the 0 % plan: the money follows starts the solver may have picked.
+  const hold = regionsHoldOf(ctx, records(ctx.tables.get("stress_summary.csv")).filter((r) => r.cut !== 0));
+  const chosen = hold.near && hold.allHeld ? { zh: "", en: "" } : { zh: FUNDING_NOT_HELD.zh, en: ` ${FUNDING_NOT_HELD.en.charAt(0).toUpperCase()}${FUNDING_NOT_HELD.en.slice(1)}.` };
   return moneyBySourceTable({
     title: { zh: "各资金来源的支出（括号内为较0%档位的变化）", en: "Money paid by each source (in brackets: change against the 0% level)" },
     note: {
-      zh: "各档位方案中每个资金来源的支出合计（含规划期后的付款年份）。被削减来源少付的部分由其他来源补上时，政府资金合计可能不变。",
-      en: "What each source pays in the level's plan (payment years after the horizon included). When other sources take up what a cut source no longer pays, the government total can stay the same.",
+      zh: `各档位方案中每个资金来源的支出合计（含规划期后的付款年份）。被削减来源少付的部分由其他来源补上时，政府资金合计可能不变。${chosen.zh}`,
+      en: `What each source pays in the level's plan (payment years after the horizon included). When other sources take up what a cut source no longer pays, the government total can stay the same.${chosen.en}`,
     },
     plans: levels.map((label) => ({ zh: `削减${label}`, en: `cut ${label}` })),
     sources: sources.map((id) => {

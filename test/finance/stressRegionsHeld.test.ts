@@ -85,3 +85,23 @@ describe("the regions legend's other runs", () => {
     expect(mixed).not.toContain("as money moved to them");
   });
 });
+
+describe("stress's money by source where the levels were not held near the 0% plan", () => {
+  // The Foshan district's cut source paid +2,192.1万元 more under its 680万元 cut, every target met.
+  const DISTRICT = "test/fixtures/finance/whole-streets-district.yaml";
+
+  it("says beside the sources that paid more that the change may be the solver's choice, in the printout and the report", async () => {
+    const out = join(tmp(), "stress");
+    const { levels } = await stressFolder(DISTRICT, { cut: { selector: street, levels: [0, 0.2], amounts: [] }, from: null, region: "jia", solver: "auto", out, xlsx: false });
+    const text = stressTable(levels, "stress", undefined, ["street"]);
+    expect(text).toContain("other sources paid more (money by source against the 0% plan; stress_funding.csv; the levels were not all held near the 0% plan (whole-unit programmes and --confidence levels are not), so a source's change may also be the solver's choice among equally good plans — a cut source can pay more):");
+    expect(text).toContain("20%: 街道资金 (cut) −360万元 → 区级资金 +360万元");
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("各来源支出的变化也可能只是求解器在同样好的计划之间的选择，被削减的来源也可能多付。");
+    // Held near the 0 % plan (continuous units): no such words.
+    const scenario = loadCheckedScenario(DISTRICT).scenario;
+    const continuous = { ...scenario, programs: scenario.programs.map((p) => ({ ...p, integer: false })) };
+    const held = stressTable(await stressOf(continuous), "stress", undefined, ["street"]);
+    expect(held).toContain("other sources paid more (money by source against the 0% plan; stress_funding.csv):");
+    expect(held).not.toContain("solver's choice");
+  });
+});
