@@ -19,6 +19,9 @@ import { buildMarginProblem, marginBounds, type MarginProblem } from "./marginPr
 
 export type Phase = "relaxed" | "exact";
 
+/** A relaxation's count within this of a whole number reaches it (wholeLevels). */
+const RELAXED_WHOLE_TOLERANCE = 1e-4;
+
 export class ConfidenceSolver {
   private constructor(
     readonly mp: MarginProblem,
@@ -95,6 +98,14 @@ export class ConfidenceSolver {
   }
 
   /**
+   * The plan of `c` (a point of the margin problem, e.g. of a smaller budget scale) executed on the
+   * calibration sample under `execution`'s scenario, judged against its own margins.
+   */
+  rejudge(c: Calibration, options: Pick<CalibrateOptions, "required" | "execution">): Calibration {
+    return { ...judge(this.mp, this.sample, c.levels, c.primal, { ...options, limited: limitedOf(c) }), rounds: c.rounds };
+  }
+
+  /**
    * For each target that falls short of its level: the limits that hold its plan, from one solve
    * (the LP, or the LP relaxation of an integer plan) with those targets' margins 5 % out of reach.
    */
@@ -115,10 +126,15 @@ export class ConfidenceSolver {
     if (this.relaxed !== this.exact) await this.relaxed.dispose();
   }
 
-  /** A frozen margin found on the relaxation is rounded down to what whole units reach. */
+  /**
+   * A frozen margin found on the relaxation is rounded down to what whole units reach. The LP's
+   * value at a limit is that limit only to its tolerances: 14 construction sites gave 13.9999984
+   * villages, which floored to 13 froze the whole-unit plan one village short (76.9 % where 14
+   * villages were 99 % sure).
+   */
   private wholeLevels(c: Calibration): Float64Array {
     const targets = this.mp.pm.ctx.scenario.targets;
-    return Float64Array.from(c.levels, (l, i) => (c.status[i] === "limited" ? Math.max(targets[i].atLeast, Math.floor(l + 1e-9)) : l));
+    return Float64Array.from(c.levels, (l, i) => (c.status[i] === "limited" ? Math.max(targets[i].atLeast, Math.floor(l + RELAXED_WHOLE_TOLERANCE)) : l));
   }
 }
 

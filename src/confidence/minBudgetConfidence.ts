@@ -27,7 +27,7 @@ import type { SolverChoice } from "../solve/auto.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Conflict } from "../plan/elastic.js";
 import { type Calibration, NoMarginPlan } from "./calibrate.js";
-import { conflictsOf, lowerScaleReaches, planOf, type ScalePlan, type ScaleTrial, settleBelow, type Trial, trialRecord } from "./scaleTrials.js";
+import { conflictsOf, furtherThan, lowerScaleReaches, planOf, type ScalePlan, type ScaleTrial, settleBelow, type Trial, trialRecord } from "./scaleTrials.js";
 import { ConfidenceSolver, type Phase } from "./confidenceSolver.js";
 import type { Limit } from "./limits.js";
 import { DEFAULT_CALIBRATION_DRAWS, planToConfidence, requiredLevels } from "./planToConfidence.js";
@@ -121,6 +121,7 @@ export async function minBudgetToConfidence(
     calibration.rounds++;
     options.onRound?.(phase, r, c);
   };
+  const plansTried: Trial[] = [];
   const atScale = async (scale: number, exact: boolean): Promise<Trial> => {
     await cs.setRowBounds(selected.map((b) => ({ index: b.row, lb: -Infinity, ub: scaledAmount(pm.model.rows[b.row].ub * MONEY_UNIT, scale) / MONEY_UNIT })));
     const scaled = scaleBudgets(scenario, selection, scale);
@@ -136,9 +137,21 @@ export async function minBudgetToConfidence(
       options.onTrial?.(scale, false);
       return { scale, wholeUnits, reached: false, calibration: null, noPlan, pm: execution };
     }
+    // More money only loosens budget rows, so the plan of a smaller scale tried is a plan here too,
+    // and with more money to execute it does no worse. This scale's own plan need not be as sure:
+    // where budgets no longer pin the start years, the solver's vertex can start units late, when a
+    // failed vote has no year left to try again (villages 99 % sure at today's budgets, 78 % at 100×).
+    const smaller = plansTried.filter((t) => t.scale < scale && t.wholeUnits === wholeUnits);
+    const best = smaller.reduce<Calibration | null>((b, t) => (!b || furtherThan(t.calibration!, b) ? t.calibration! : b), null);
+    if (best && !c.status.every((s) => s === "reached" || s === "none")) {
+      const carried = cs.rejudge(best, { required, execution });
+      if (furtherThan(carried, c)) c = carried;
+    }
     const reached = c.status.every((s) => s === "reached" || s === "none");
     options.onTrial?.(scale, reached);
-    return { scale, wholeUnits, reached, calibration: c, noPlan: null, pm: execution };
+    const t = { scale, wholeUnits, reached, calibration: c, noPlan: null, pm: execution };
+    plansTried.push(t);
+    return t;
   };
   // Who pays in the plan of result.at; `rows` name the budgets scaled there (min_budget.csv's).
   const withFunding = async (rows: MinBudgetRow[]) => {
@@ -151,32 +164,44 @@ export async function minBudgetToConfidence(
     return result;
   };
   try {
-    const trial = async (scale: number, exact = false) => {
+    const trial = async (scale: number, exact: boolean) => {
       const t = await atScale(scale, exact);
       result.trials.push(trialRecord(t));
       return t;
     };
-    let hi = await trial(lambda0);
-    let lo = hi.scale;
-    while (!hi.reached) {
-      lo = hi.scale;
-      if (hi.scale >= MAX_SCALE) {
-        result.status = "unreachable";
-        result.at = planOf(hi, lambda0);
-        result.limits = await cs.explain(result.at.calibration);
-        return await withFunding(budgetRows(pm, hi.pm, scenario, selection, hi.scale, result.at.calibration.primal));
+    // From λ₀, λ grows by 25 % until the plan reaches α, then bisection narrows [falls short,
+    // reaches]; `last` is the least scale found to reach, or the largest tried when none does.
+    const search = async (exact: boolean): Promise<{ reached: boolean; last: Trial }> => {
+      let hi = await trial(lambda0, exact);
+      let lo = hi.scale;
+      while (!hi.reached) {
+        if (hi.scale >= MAX_SCALE) return { reached: false, last: hi };
+        lo = hi.scale;
+        hi = await trial(Math.min(MAX_SCALE, hi.scale * 1.25), exact);
       }
-      hi = await trial(Math.min(MAX_SCALE, hi.scale * 1.25));
-    }
-    while (hi.scale - lo > SCALE_PRECISION * hi.scale) {
-      const mid = await trial((lo + hi.scale) / 2);
-      if (mid.reached) hi = mid;
-      else lo = mid.scale;
-    }
-    // Integer plans: the search ran on the LP relaxation; the integer plan must reach α too.
-    if (cs.integer) {
+      while (hi.scale - lo > SCALE_PRECISION * hi.scale) {
+        const mid = await trial((lo + hi.scale) / 2, exact);
+        if (mid.reached) hi = mid;
+        else lo = mid.scale;
+      }
+      return { reached: true, last: hi };
+    };
+    let found = await search(false);
+    // Integer plans search on the LP relaxation, whose plan is not the one reported (its vertex and
+    // its fractional remainders, which fail in expectation, make it surer or less sure than whole
+    // units): "no scale reaches" is the whole-unit plans' verdict, searched again in whole units.
+    if (!found.reached && cs.integer) found = await search(true);
+    let hi = found.last;
+    // Integer plans found on the LP relaxation: the integer plan must reach α too.
+    if (found.reached && cs.integer && !hi.wholeUnits) {
       hi = await trial(hi.scale, true);
       while (!hi.reached && hi.scale < MAX_SCALE) hi = await trial(hi.scale * 1.005, true);
+    }
+    if (!hi.reached) {
+      result.status = "unreachable";
+      result.at = planOf(hi, lambda0);
+      result.limits = await cs.explain(result.at.calibration);
+      return await withFunding(budgetRows(pm, hi.pm, scenario, selection, hi.scale, result.at.calibration.primal));
     }
     // The answer must fail 1 % lower. Plans are not monotone in money (each scale's margins are
     // calibrated anew; whole units round), so a scale the bisection passed over can reach every

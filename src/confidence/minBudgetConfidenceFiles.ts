@@ -17,7 +17,7 @@ import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { MIN_BUDGET_FUNDING_FILE, moneyBySourceLines } from "../finance/minBudgetFunding.js";
 import { MIN_BUDGET_FILE } from "../finance/minBudgetReport.js";
 import { renderJson } from "../finance/runInfo.js";
-import { allTargetsMetLine, formatMoney, formatMoneyChange, formatPercent, formatProbability } from "../format/numbers.js";
+import { allTargetsMetLine, formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability } from "../format/numbers.js";
 import type { DiagnosticRow } from "../results/types.js";
 import { conflictRow, solverErrorRow } from "../plan/diagnostics.js";
 import { round } from "../results/numbers.js";
@@ -25,7 +25,7 @@ import type { InputLocator } from "../scenario/inputPlace.js";
 import type { Scenario, YamlPath } from "../scenario/types.js";
 import { confidenceDiagnostics } from "./confidenceTables.js";
 import type { MinBudgetConfidenceResult, ScalePlan } from "./minBudgetConfidence.js";
-import { roughly } from "./limits.js";
+import { describeLimits, roughly } from "./limits.js";
 import { passes } from "./criterion.js";
 import { type Conflict, mustGive } from "../plan/elastic.js";
 
@@ -117,17 +117,19 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
   const today = r.deterministic.scales[0].budget_yuan;
   const alpha = formatPercent(Math.max(...r.required));
   if (r.status === "unreachable" || !r.at) {
-    lines.push(`no scale up to ${roughly(r.at?.scale ?? 0)}× today's budgets makes every target ${alpha} sure: other limits stop them (diagnostics.csv).`);
+    lines.push(`no scale up to ${roughly(r.at?.scale ?? 0)}× today's budgets makes every target ${alpha} sure: other limits stop them, named below and in diagnostics.csv.`);
     // What the search got to, so the answer is not only "no": the floor it started from and, per
     // target, the P(met) at the largest scale tried.
     lines.push(`in the planned world λ₀ = ${lambda0.toFixed(4)} (${formatMoney(today * lambda0)}) meets every target${r.keptBefore !== null ? ` (the years before ${r.keptBefore} kept at today's ${alpha} plan, so λ₀ can differ from plain min-budget's λ)` : ""}.`);
     const at = r.at;
     if (at) {
-      lines.push(`P(met) on the calibration sample at ${roughly(at.scale)}× today's budgets:`);
+      // An integer scenario's figures are its whole-unit plan's, as a plan to α would report them.
+      lines.push(`P(met) on the calibration sample at ${roughly(at.scale)}× today's budgets${at.wholeUnits ? " (the plan in whole units)" : ""}, and what stops each target short of its level:`);
       scenario.targets.forEach((t, i) => {
         if (r.required[i] <= 0) return;
-        const mark = at.calibration.status[i] === "reached" ? "" : " ✗";
-        lines.push(`  ${t.id} (required ${formatPercent(r.required[i])}): ${formatPercent(at.calibration.met[i] / at.calibration.draws)}${mark}`);
+        const short = at.calibration.status[i] !== "reached";
+        const why = short ? ` ✗ — planned ${formatCount(at.calibration.planned[i], at.wholeUnits || t.metric.startsWith("households"))} for ${formatCount(t.atLeast, true)}; held by ${describeLimits(r.limits[i] ?? [], t.metric)}` : "";
+        lines.push(`  ${t.id} (required ${formatPercent(r.required[i])}): ${formatPercent(at.calibration.met[i] / at.calibration.draws)}${why}`);
       });
       lines.push(...fundingLines(r, `the plan at ${roughly(at.scale)}× today's budgets, the largest scale tried (to its best towards ${alpha})`));
     }

@@ -35,6 +35,8 @@ export interface ScaleTrial {
 
 export interface ScalePlan {
   scale: number;
+  /** The plan is in whole units (an integer plan's); false: a continuous plan (or, never reported, a relaxation's). */
+  wholeUnits: boolean;
   calibration: Calibration;
   pm: PlanningModel;
   validation: Map<string, McTargetColumns> | null;
@@ -43,6 +45,16 @@ export interface ScalePlan {
    * level alone, and every target met together is rarer. Null without validation or with one target.
    */
   allTargetsMet: AllTargetsMet | null;
+}
+
+/**
+ * Which of two calibrated plans goes further towards every level: more targets at their level, then
+ * more calibration draws meeting the targets that are not. A plan that reaches beats any that does not.
+ */
+export function furtherThan(a: Calibration, b: Calibration): boolean {
+  const atLevel = (c: Calibration) => c.status.filter((s) => s === "reached" || s === "none").length;
+  const metShort = (c: Calibration) => c.met.reduce((sum, m, i) => sum + (c.status[i] === "reached" || c.status[i] === "none" ? 0 : m), 0);
+  return atLevel(a) !== atLevel(b) ? atLevel(a) > atLevel(b) : metShort(a) > metShort(b);
 }
 
 /** A scale tried, with the execution model of its scaled budgets. */
@@ -60,7 +72,7 @@ export function trialRecord(t: Trial): ScaleTrial {
  */
 export function planOf(t: Trial, lambda0: number): ScalePlan {
   if (!t.calibration) throw new SolverFailure(`min-budget --confidence: no plan at λ = ${t.scale}, where one was expected (λ₀ = ${lambda0})`);
-  return { scale: t.scale, calibration: t.calibration, pm: t.pm, validation: null, allTargetsMet: null };
+  return { scale: t.scale, wholeUnits: t.wholeUnits, calibration: t.calibration, pm: t.pm, validation: null, allTargetsMet: null };
 }
 
 /**
