@@ -12,6 +12,7 @@ import { rowName } from "../model/names.js";
 import type { LinearModel, Row } from "../model/types.js";
 import { describeRow, describeRowZh, Namer } from "../plan/describe.js";
 import { metricLabel } from "../format/labels.js";
+import { NO_PRICED_LIMIT } from "../format/confidenceLabels.js";
 import { inputPathOf } from "../plan/rowInputs.js";
 import type { Scenario, YamlPath } from "../scenario/types.js";
 import { formatMoney, grouped } from "../format/numbers.js";
@@ -150,9 +151,7 @@ export function perZh(per: Limit["per"]): string {
  * keeps the groups one per row.
  */
 export function describeLimits(limits: Limit[], metric: string): string {
-  // No limit has a price at the margin, which says nothing of a larger step: a city's villages
-  // reached 97 % with more developer money where this once read "no margin can cover it".
-  if (limits.length === 0) return "no single limit with a price at the margin (a whole unit or a larger step of money can still help: `simulate min-budget --confidence` finds the money that reaches the level)";
+  if (limits.length === 0) return NO_PRICED_LIMIT.en;
   const budgets = limits.filter(isBudget);
   const parts: string[] = [];
   if (budgets.length > 0) {
@@ -166,7 +165,7 @@ export function describeLimits(limits: Limit[], metric: string): string {
 
 /** describeLimits in Chinese: "2021–2025年的预算（影响最大的：…，每1亿元最多可增加开工数33.4）；…". */
 export function describeLimitsZh(limits: Limit[], metric: string): string {
-  if (limits.length === 0) return "没有哪一项限制在边际上显示出价格（整数单位或更大幅度的资金仍可能有帮助：`simulate min-budget --confidence` 可求出达到该把握度所需的资金）";
+  if (limits.length === 0) return NO_PRICED_LIMIT.zh;
   const what = metricLabel(metric).zh;
   const budgets = limits.filter(isBudget);
   const parts: string[] = [];

@@ -7,6 +7,16 @@ import { type Label, l } from "./labels.js";
 import { formatCount, formatMoney, formatMoneyChange, formatPercent, formatPercentBelow } from "./numbers.js";
 
 /**
+ * What holds a target short of its level where no limit has a price at the margin — which says
+ * nothing of a larger step: a city's villages reached 97 % with more developer money where this
+ * once read "no margin can cover it".
+ */
+export const NO_PRICED_LIMIT: Label = l(
+  "没有哪一项限制在边际上显示出价格（整数单位或更大幅度的资金仍可能有帮助：`simulate min-budget --confidence` 可求出达到该把握度所需的资金）",
+  "no single limit with a price at the margin (a whole unit or a larger step of money can still help: `simulate min-budget --confidence` finds the money that reaches the level)",
+);
+
+/**
  * Why a target is not at its level (targets.csv `confidence_status`). Not "no plan can": a
  * frontier plan of the same money held more of a target called limited here, and when its units
  * start matters too (docs/confidence.md, "Limits").

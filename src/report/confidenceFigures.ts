@@ -4,7 +4,7 @@
  * above the level sits beside "not reached" — then what the margins cost (marginCost.ts).
  */
 import { lowerBound } from "../confidence/criterion.js";
-import { belowBoundLabel, lowerBoundRule, SHORT_OF_LEVEL } from "../format/confidenceLabels.js";
+import { belowBoundLabel, lowerBoundRule, NO_PRICED_LIMIT, SHORT_OF_LEVEL } from "../format/confidenceLabels.js";
 import type { Label } from "../format/labels.js";
 import { formatPercent, formatPercentBelow } from "../format/numbers.js";
 import { type Cell, records, text } from "../output/resultTables.js";
@@ -26,10 +26,32 @@ export function confidenceFigure(ctx: RunContext, t: TargetRow): KeyFigure | nul
   const value: Label = status === "reached"
     ? { zh: `${level}，已达到`, en: `${level}, reached` }
     : {
-      zh: `${level}，未达到：${calibration(ctx, t, required).zh}${SHORT_OF_LEVEL[status].zh}；详见 diagnostics.csv`,
-      en: `${level}, not reached: ${calibration(ctx, t, required).en}${SHORT_OF_LEVEL[status].en}; see diagnostics.csv`,
+      zh: `${level}，未达到：${calibration(ctx, t, required).zh}${SHORT_OF_LEVEL[status].zh}；${heldBy(ctx, text(t.target)).zh}`,
+      en: `${level}, not reached: ${calibration(ctx, t, required).en}${SHORT_OF_LEVEL[status].en}; ${heldBy(ctx, text(t.target)).en}`,
     };
   return f(`要求把握度：${text(t.name)}`, `Confidence required: ${text(t.name)}`, value, "text");
+}
+
+/** Limits a key figure names; the rest are counted, diagnostics.csv has them all. */
+const NAMED_LIMITS = 3;
+
+/**
+ * What holds a target below its level, as the printout names it: diagnostics.csv's
+ * `confidence_limit` rows of the target (a review's village target read only "see diagnostics.csv"
+ * where the printout named the 14 construction sites of 2027). A folder without those rows points there.
+ */
+function heldBy(ctx: RunContext, target: string): Label {
+  const rows = records(ctx.tables.get("diagnostics.csv"));
+  const notReached = rows.some((r) => text(r.kind) === "confidence_not_reached" && text(r.where) === `target[${target}]`);
+  const limits = rows.filter((r) => text(r.kind) === "confidence_limit" && text(r.where).startsWith(`target[${target}] `));
+  if (!notReached) return { zh: "详见 diagnostics.csv", en: "see diagnostics.csv" };
+  if (limits.length === 0) return { zh: `受制于：${NO_PRICED_LIMIT.zh}`, en: `held by ${NO_PRICED_LIMIT.en}` };
+  const named = limits.slice(0, NAMED_LIMITS);
+  const more = limits.length - named.length;
+  return {
+    zh: `受制于：${named.map((r) => text(r.message_zh) || text(r.message)).join("；")}${more > 0 ? `；另有${more}组限制见 diagnostics.csv` : ""}`,
+    en: `held by ${named.map((r) => text(r.message)).join("; ")}${more > 0 ? `; ${more} more groups in diagnostics.csv` : ""}`,
+  };
 }
 
 /**

@@ -53,6 +53,23 @@ describe("confidence key figures", () => {
     expect(keyFigures(runContext("plan", { ...files, "targets.csv": clear })).some((f) => f.label.en === "Note: whether a level is reached")).toBe(false);
   });
 
+  it("names what holds a target below its level, as the printout does, from diagnostics.csv's limit rows", () => {
+    // The review's village target: "未达到…详见 diagnostics.csv" where the printout named the 14 sites of 2027.
+    const diagnostics = [
+      "kind,where,message,message_zh,input_line",
+      "confidence_not_reached,target[village-hh],\"城中村改造惠及1000户 (village-hh): P(met) 22.1% …\",城中村改造惠及1000户（village-hh）：…,s.yaml:114",
+      "confidence_limit,\"target[village-hh] capacity[*,2027]\",\"construction capacity 'village-sites' of 示例区 (sl) in 2027: up to +1 started of village-hh per slot (1 limit)\",示例区（sl）2027年的施工能力“village-sites”：每1个施工能力单位最多可使village-hh的开工数增加1（1项限制）,s.yaml:110",
+      "confidence_not_reached,target[street-all],\"示范主街全部建成 (street-all): …\",示范主街全部建成（street-all）：…,s.yaml:120",
+    ].join("\n") + "\n";
+    const figure = (name: string) => keyFigures(runContext("plan", { ...files, "diagnostics.csv": diagnostics })).find((f) => f.label.zh === `要求把握度：${name}`)!.value as { zh: string; en: string };
+    const village = figure("城中村改造惠及1000户");
+    expect(village.zh).toMatch(/；受制于：示例区（sl）2027年的施工能力“village-sites”：每1个施工能力单位最多可使village-hh的开工数增加1（1项限制）$/);
+    expect(village.en).toMatch(/; held by construction capacity 'village-sites' of 示例区 \(sl\) in 2027: up to \+1 started of village-hh per slot \(1 limit\)$/);
+    expect(village.zh).not.toContain("详见 diagnostics.csv");
+    // Not reached with no limit priced at the margin: said so, as the printout says it.
+    expect(figure("示范主街全部建成").zh).toContain("；受制于：没有哪一项限制在边际上显示出价格");
+  });
+
   it("shows the level required in English in the English view", () => {
     expect(required("2027年全部6镇启动典型镇培育").value).toEqual({ zh: "90.0%，已达到", en: "90.0%, reached" });
     const html = renderReport(runContext("plan", files));
