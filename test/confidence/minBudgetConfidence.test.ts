@@ -67,14 +67,15 @@ describe("min-budget --confidence with no scale that reaches the level", () => {
       status: "unreachable",
       deterministic: { notices: [], scales: [{ scale: 1e-7, budget_yuan: 1e8 }] },
       required: scenario.targets.map(() => 0.9),
-      at: { scale: 100, calibration: { met: scenario.targets.map(() => 665), draws: 1000, status: scenario.targets.map(() => "limited") } },
+      at: { scale: 100, wholeUnits: false, calibration: { met: scenario.targets.map(() => 665), planned: scenario.targets.map((t) => t.atLeast), draws: 1000, status: scenario.targets.map(() => "limited") } },
+      limits: scenario.targets.map(() => []),
       funding: [],
       keptBefore: 2024,
     } as unknown as Parameters<typeof minBudgetConfidenceText>[1];
     const text = minBudgetConfidenceText(scenario, result, "min-budget");
     expect(text).toContain("no scale up to 100× today's budgets makes every target 90.0% sure");
     expect(text).toContain("in the planned world λ₀ = 0.0000 (10元) meets every target (the years before 2024 kept at today's 90.0% plan, so λ₀ can differ from plain min-budget's λ).");
-    expect(text).toContain(`  ${scenario.targets[0].id} (required 90.0%): 66.5% ✗`);
+    expect(text).toContain(`  ${scenario.targets[0].id} (required 90.0%): 66.5% ✗ — planned `);
   });
 });
 
