@@ -67,13 +67,14 @@ export function withNotes(title: string, notes: readonly Label[]): string {
 
 /**
  * `--mode replan` on a scenario with whole-unit programmes: its annual re-plans are LP relaxations
- * (src/montecarlo/replanWholeUnits.ts), so the P(met) of their targets reads low.
+ * (src/montecarlo/replanWholeUnits.ts), so the P(met) of their targets reads low. Programmes and
+ * targets come named ("城中村改造 (village)", "2027年前启动城中村改造12个").
  */
-export function replanRelaxesWholeUnits(programs: readonly string[], targets: readonly string[]): Label {
+export function replanRelaxesWholeUnits(programs: readonly Label[], targets: readonly string[]): Label {
   return {
-    en: `--mode replan: the annual re-plans are LP relaxations, so they start fractions of whole units (${programs.join(", ")}: integer: true) ` +
+    en: `--mode replan: the annual re-plans are LP relaxations, so they start fractions of whole units (${programs.map((p) => p.en).join(", ")}: integer: true) ` +
       `and the P(met) of ${targets.join(", ")} under replan is understated; --mode evaluate gives the P(met) of the fixed whole-unit plan`,
-    zh: `--mode replan：逐年重新规划求解的是线性松弛，整数单位项目（${programs.join("、")}，integer: true）会按零头开工，` +
+    zh: `--mode replan：逐年重新规划求解的是线性松弛，整数单位项目（${programs.map((p) => p.zh).join("、")}，integer: true）会按零头开工，` +
       `因此逐年重新规划下${targets.join("、")}的完成概率（P(met)）被低估；按固定的整数单位计划执行的完成概率请用 --mode evaluate`,
   };
 }

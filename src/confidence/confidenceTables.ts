@@ -103,8 +103,8 @@ export function confidenceDiagnostics(scenario: Scenario, targets: TargetConfide
       const limitLine = l.input && locate ? locate(l.input) : "";
       rows.push({
         kind: "confidence_limit", where: `target[${t.id}] ${l.where}`,
-        message: `${l.what}: up to +${roughly(l.gain)} ${t.metric} of ${t.id} per ${l.per} (${l.rows} ${l.rows === 1 ? "limit" : "limits"})`,
-        message_zh: `${l.what_zh}：${perZh(l.per)}最多可使${t.id}的${metricLabel(t.metric).zh}增加${roughly(l.gain)}（${l.rows}项限制）`,
+        message: `${l.what}: up to +${roughly(l.gain)} ${t.metric} of ${namer.label("target", t.id)} per ${l.per} (${l.rows} ${l.rows === 1 ? "limit" : "limits"})`,
+        message_zh: `${l.what_zh}：${perZh(l.per)}最多可使${namer.labelZh("target", t.id)}的${metricLabel(t.metric).zh}增加${roughly(l.gain)}（${l.rows}项限制）`,
         input_line: limitLine,
       });
     }
@@ -154,7 +154,7 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
   const price = reached === asked.length ? "the price of confidence" : `the price of the margins planned; ${levelsReachedLabel(reached, asked.length).en}`;
   lines.push(`government money ${formatMoneyApart([gov0, gov]).join(" → ")} (${formatMoneyChange(gov - gov0)}: ${price}${gap})${whole}`);
   const record = split ? marginSplitRecord(scenario, targets, split, plan, plain) : null;
-  if (record) lines.push(...marginSplitLines(record, others).map((l) => `  ${l.en}`));
+  if (record) lines.push(...marginSplitLines(record, others, (id) => namer.name("target", id)).map((l) => `  ${l.en}`));
   return lines;
 }
 

@@ -99,9 +99,10 @@ export function marginSplitRecord(scenario: Scenario, targets: TargetConfidence[
 /**
  * The split in words: the levels reached and their price, the other margins' price and what they
  * buy — the short targets' P(met) without → with them, and that of any reached target they move.
- * `others`: whether sources besides government pay (then each price gives the whole bill too).
+ * `others`: whether sources besides government pay (then each price gives the whole bill too);
+ * `nameOf` gives a target's name for the words (the record keeps ids; bare ids without it).
  */
-export function marginSplitLines(r: MarginSplitRecord, others: boolean): Label[] {
+export function marginSplitLines(r: MarginSplitRecord, others: boolean, nameOf: (id: string) => string = (id) => id): Label[] {
   const all = (yuan: number) => (others ? yuan : null);
   const pct = (v: number | undefined) => formatPercent(v ?? 0);
   const join = (parts: string[]) => l(parts.join("，"), parts.join(", "));
@@ -109,19 +110,19 @@ export function marginSplitLines(r: MarginSplitRecord, others: boolean): Label[]
   const before = r.reached_levels.p_met_calibration;
   const after = r.short_margins.p_met_calibration_after;
   if (r.reached_targets.length > 0) {
-    const ids = join(r.reached_targets.map((id) => id));
-    const pMet = join(r.reached_targets.map((id) => `${id} ${pct(before[id])}`));
+    const ids = join(r.reached_targets.map(nameOf));
+    const pMet = join(r.reached_targets.map((id) => `${nameOf(id)} ${pct(before[id])}`));
     const part = { gov: r.reached_levels.price_yuan, all: all(r.reached_levels.total_price_yuan) };
     const why = saving(r, r.reached_levels);
     const line = (lang: "zh" | "en") => MARGIN_SPLIT.reached(ids[lang], part, pMet[lang])[lang] + why[lang];
     lines.push(l(line("zh"), line("en")));
-    if (r.reached_levels.not_held.length > 0) lines.push(MARGIN_SPLIT.notHeld(r.reached_levels.not_held.join(", ")));
+    if (r.reached_levels.not_held.length > 0) lines.push(MARGIN_SPLIT.notHeld(r.reached_levels.not_held.map(nameOf).join(", ")));
   }
   const s = r.short_margins;
-  const ids = join(r.short_targets);
+  const ids = join(r.short_targets.map(nameOf));
   // The reached targets these margins move too (the province's margin fills county communities).
   const moved = r.reached_targets.filter((id) => typeof after[id] === "number" && pct(after[id]) !== pct(before[id]));
-  const change = (id: string, from: number | undefined) => `${id} ${pct(from)} → ${pct(after[id])}`;
+  const change = (id: string, from: number | undefined) => `${nameOf(id)} ${pct(from)} → ${pct(after[id])}`;
   const changes = join(r.short_targets.map((id) => change(id, s.p_met_calibration_before[id])));
   const movedText = moved.length > 0 ? join(moved.map((id) => change(id, before[id]))) : null;
   const levels = [...new Set(r.short_targets.map((id) => pct(s.required[id])))].join("/");

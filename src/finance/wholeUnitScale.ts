@@ -49,7 +49,7 @@ export async function wholeUnitScale(
   if (first.missed?.length === 0) return { scale: lambda, planned: first.planned, missedAtLambda: [], missedAt: null };
   const status = first.planned.solution.status;
   const missedAtLambda: Label[] = first.missed
-    ? first.missed.map((t) => ({ en: `${t.target} ${round4(t.planned)} of ${t.target_value}`, zh: `${t.target}（计划${round4(t.planned)}，目标${t.target_value}）` }))
+    ? first.missed.map((t) => ({ en: `${t.name || t.target} ${round4(t.planned)} of ${t.target_value}`, zh: `${t.name || t.target}（计划${round4(t.planned)}，目标${t.target_value}）` }))
     : [{ en: `no plan (${status})`, zh: `无方案（${statusLabel(status).zh}）` }];
   let low = lambda;
   for (let k = 1; k <= MAX_STEPS; k++) {

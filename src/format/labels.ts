@@ -108,7 +108,7 @@ export const COLUMN_LABELS: Record<string, Label> = {
   // No unit in the header: each cell's format names its own (万元, or 亿元 from 1亿; workbook/cellFormats.ts "price").
   // A rate per unit, not the cost of one unit more: it holds only within its valid range, which for
   // six towns of a stock of six is 5.986–6 (a seventh does not exist; "每增加1个单位" promised one).
-  marginal_cost_yuan_per_unit: l("边际加权成本（每单位目标的边际率，仅在有效范围内；cost_weight加权）", "Marginal weighted cost per target unit (a rate, holding only within its valid range; money × cost_weight)"),
+  marginal_cost_yuan_per_unit: l("边际加权成本（每单位目标的边际率，仅在有效范围内；按资金权重加权）", "Marginal weighted cost per target unit (a rate, holding only within its valid range; money × cost_weight)"),
   p_met: l("完成概率 P(met)", "P(met)"),
   p_met_se: l("完成概率标准误", "P(met) standard error"),
   p_met_calibration: l("校准完成概率", "P(met) at calibration"),

@@ -11,6 +11,7 @@
  */
 import type { Label } from "../format/labels.js";
 import { lastStartCompletedBy } from "../model/expressions.js";
+import { Namer } from "../plan/describe.js";
 import { replanRelaxesWholeUnits } from "../runWarnings.js";
 import type { Scenario, Target } from "../scenario/types.js";
 
@@ -29,6 +30,8 @@ export function wholeUnitTargetsReplanned(scenario: Scenario): Target[] {
 export function replanWholeUnitsWarnings(scenario: Scenario): Label[] {
   const targets = wholeUnitTargetsReplanned(scenario);
   if (targets.length === 0) return [];
-  const programs = scenario.programs.filter((p) => targets.some((t) => t.program === p.id)).map((p) => p.id);
-  return [replanRelaxesWholeUnits(programs, targets.map((t) => t.id))];
+  const namer = new Namer(scenario);
+  const programs = scenario.programs.filter((p) => targets.some((t) => t.program === p.id))
+    .map((p) => ({ en: namer.label("program", p.id), zh: namer.labelZh("program", p.id) }));
+  return [replanRelaxesWholeUnits(programs, targets.map((t) => namer.name("target", t.id)))];
 }

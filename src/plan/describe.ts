@@ -17,6 +17,7 @@ export class Namer {
     for (const p of scenario.programs) this.names.set(`program:${p.id}`, p.name);
     for (const s of scenario.sources) this.names.set(`source:${s.id}`, s.name);
     for (const t of scenario.targets) this.names.set(`target:${t.id}`, t.name);
+    for (const c of scenario.capacity) if (c.name !== undefined) this.names.set(`capacity:${c.id}`, c.name);
   }
   /** "广东省 (guangdong)", or the bare id when the name is the id. */
   label(kind: EntityKind, id: string | number): string {
@@ -35,7 +36,7 @@ export class Namer {
   }
 }
 
-type EntityKind = "region" | "program" | "source" | "target";
+export type EntityKind = "region" | "program" | "source" | "target" | "capacity";
 
 /** What the row stands for, in planning words. */
 export function describeRow(row: Row, scenario: Scenario, namer = new Namer(scenario)): string {
@@ -45,7 +46,7 @@ export function describeRow(row: Row, scenario: Scenario, namer = new Namer(scen
     case "budgets":
       return `budget of ${namer.label("source", r.source)} for ${at(r.region)} in ${r.year}`;
     case "capacity":
-      return `construction capacity '${r.capacity}' of ${at(r.region)} in ${r.year}`;
+      return `construction capacity '${namer.label("capacity", r.capacity)}' of ${at(r.region)} in ${r.year}`;
     case "shares":
       return `${r.bound === "min" ? "minimum" : "maximum"} share ${pct(r.share)} of ${namer.label("source", r.source)} in ${namer.label("program", r.program)} at ${at(r.region)} in ${r.year}`;
     case "resident_cap":
@@ -82,7 +83,7 @@ export function describeRowZh(row: Row, scenario: Scenario, namer = new Namer(sc
     case "budgets":
       return `${namer.labelZh("source", r.source)}在${at(r.region)}${r.year}年的预算`;
     case "capacity":
-      return `${at(r.region)}${r.year}年的施工能力“${r.capacity}”`;
+      return `${at(r.region)}${r.year}年的施工能力“${namer.labelZh("capacity", r.capacity)}”`;
     case "shares":
       return `${namer.labelZh("source", r.source)}在${at(r.region)}${r.year}年${namer.labelZh("program", r.program)}中的${r.bound === "min" ? "最低" : "最高"}占比（${pct(r.share)}）`;
     case "resident_cap":

@@ -48,9 +48,10 @@ export function elasticFailed(status: string, message: string | undefined): Labe
 }
 
 export function targetMissed(t: TargetRow): Label {
-  const name = t.name && t.name !== t.target ? `${t.name}（${t.target}）` : t.target;
+  const named = t.name && t.name !== t.target;
+  const name = named ? `${t.name}（${t.target}）` : t.target;
   return {
-    en: `${t.kind} target ${t.target} (${t.metric} by ${t.by} in ${t.region_name}) reaches ${t.planned} of ${t.target_value}: short by ${t.shortfall}`,
+    en: `${t.kind} target ${named ? `${t.name} (${t.target})` : t.target} (${t.metric} by ${t.by} in ${t.region_name}) reaches ${t.planned} of ${t.target_value}: short by ${t.shortfall}`,
     zh: `${targetKindZh(t.kind)}目标${name}：${t.region_name}至${t.by}年${metricLabel(t.metric).zh}计划${t.planned}，目标值${t.target_value}，缺口${t.shortfall}`,
   };
 }
@@ -62,10 +63,12 @@ export function budgetFullyUsed(b: BudgetRow): Label {
   };
 }
 
-export function capacityFullyUsed(c: CapacityRow): Label {
+/** `name`: the capacity's scenario name, if it has one. */
+export function capacityFullyUsed(c: CapacityRow, name: string | undefined): Label {
+  const named = name !== undefined && name !== c.capacity;
   return {
-    en: `capacity ${c.capacity} (${c.region_name}) in ${c.year} is fully used`,
-    zh: `${c.region_name}${c.year}年的施工能力“${c.capacity}”已全部用满`,
+    en: `capacity ${named ? `'${name}' (${c.capacity})` : c.capacity} (${c.region_name}) in ${c.year} is fully used`,
+    zh: `${c.region_name}${c.year}年的施工能力“${named ? `${name}（${c.capacity}）` : c.capacity}”已全部用满`,
   };
 }
 

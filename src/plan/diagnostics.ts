@@ -53,8 +53,8 @@ export function diagnosticsOf(solution: PlanSolution, tables: PlanTables, locate
   }
   for (const c of tables.capacity) {
     if (!c.binding) continue;
-    const path = scenario.capacity.find((x) => x.id === c.capacity)?.slotPaths?.[c.year];
-    rows.push(row("capacity_binding", `capacity[${c.capacity},${c.year}]`, capacityFullyUsed(c), input(path)));
+    const entry = scenario.capacity.find((x) => x.id === c.capacity);
+    rows.push(row("capacity_binding", `capacity[${c.capacity},${c.year}]`, capacityFullyUsed(c, entry?.name), input(entry?.slotPaths?.[c.year])));
   }
   return rows;
 }

@@ -39,7 +39,7 @@ export function marginCost(ctx: RunContext, targets: ReturnType<typeof records>)
       `Cost of the margins: government money above the plan without them${partly ? ` (${partly.en}, see above)` : ""}`,
       price, "money",
     ),
-    ...split(info!),
+    ...split(info!, targets),
     ...wholeBill(info!),
     ...bySource(ctx, info!),
   ];
@@ -49,11 +49,13 @@ export function marginCost(ctx: RunContext, targets: ReturnType<typeof records>)
  * Where some targets stay below their level: what the levels reached cost, and what the margins of
  * the others cost on top and buy (run.json `confidence.margin_split`, the printed summary's words).
  */
-function split(info: { margin_split?: unknown }): KeyFigure[] {
+function split(info: { margin_split?: unknown }, targets: ReturnType<typeof records>): KeyFigure[] {
   const r = info.margin_split as MarginSplitRecord | undefined;
   if (!r || !Array.isArray(r.short_targets) || !r.reached_levels || !r.short_margins) return [];
   const others = Math.abs(r.reached_levels.total_price_yuan - r.reached_levels.price_yuan) > 0.5 || Math.abs(r.short_margins.total_price_yuan - r.short_margins.price_yuan) > 0.5;
-  return marginSplitLines(r, others).map((line, i) => f(
+  const names = new Map(targets.map((t) => [text(t.target), text(t.name)]));
+  const nameOf = (id: string) => names.get(id) || id;
+  return marginSplitLines(r, others, nameOf).map((line, i) => f(
     i === 0 && r.reached_targets.length > 0 ? "其中：达到要求的把握度" : "其中：未达到要求的把握度",
     i === 0 && r.reached_targets.length > 0 ? "Of which: the levels reached" : "Of which: the levels not reached",
     line, "text",

@@ -6,6 +6,7 @@
  */
 import type { Label } from "../format/labels.js";
 import type { ModelContext } from "../model/context.js";
+import { Namer } from "../plan/describe.js";
 import type { UnheldSum } from "./fenRounding.js";
 import type { DiagnosticRow } from "./types.js";
 
@@ -21,13 +22,15 @@ export type SumOf = { lp: number; year: number } | { budget: number; firstYear: 
 export function roundingNote(ctx: ModelContext, of: SumOf, sum: UnheldSum): RoundingNote {
   const written = (sum.written / 100).toFixed(2);
   const exact = (sum.exact / 100).toFixed(4);
+  const namer = new Namer(ctx.scenario);
   if ("lp" in of) {
     const { leaf, program } = ctx.leafPrograms[of.lp];
+    const [programEn, programZh] = [namer.label("program", program.id), namer.labelZh("program", program.id)];
     return {
       where: `cost[${leaf.region},${program.id},${of.year}]`,
       message: {
-        en: `the payments of ${program.id} in ${leaf.region} in ${of.year} read ${written} yuan where the plan pays ${exact}, not its fen below or above: no rounding of the payments to the fen held it together with the budgets`,
-        zh: `${leaf.region}${of.year}年${program.id}的付款合计${written}元，方案为${exact}元，不在其上下一分之内：付款按分取整时无法与各预算同时保持`,
+        en: `the payments of ${programEn} in ${namer.label("region", leaf.region)} in ${of.year} read ${written} yuan where the plan pays ${exact}, not its fen below or above: no rounding of the payments to the fen held it together with the budgets`,
+        zh: `${namer.labelZh("region", leaf.region)}${of.year}年${programZh}的付款合计${written}元，方案为${exact}元，不在其上下一分之内：付款按分取整时无法与各预算同时保持`,
       },
     };
   }
@@ -37,8 +40,8 @@ export function roundingNote(ctx: ModelContext, of: SumOf, sum: UnheldSum): Roun
   return {
     where: `budget[${source},${b.region},${years}]`,
     message: {
-      en: `the payments out of ${source}'s budget for ${b.region} in ${years} read ${written} yuan where the plan pays ${exact}, not its fen below or above: no rounding of the payments to the fen held it together with the other sums (a budget never reads more used than the plan pays)`,
-      zh: `${source}在${b.region}${years}年预算的付款合计${written}元，方案为${exact}元，不在其上下一分之内：付款按分取整时无法与其他合计同时保持（预算的已用额不超过方案的支出）`,
+      en: `the payments out of the budget of ${namer.label("source", source)} for ${namer.label("region", b.region)} in ${years} read ${written} yuan where the plan pays ${exact}, not its fen below or above: no rounding of the payments to the fen held it together with the other sums (a budget never reads more used than the plan pays)`,
+      zh: `${namer.labelZh("source", source)}在${namer.labelZh("region", b.region)}${years}年预算的付款合计${written}元，方案为${exact}元，不在其上下一分之内：付款按分取整时无法与其他合计同时保持（预算的已用额不超过方案的支出）`,
     },
   };
 }

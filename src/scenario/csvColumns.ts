@@ -54,7 +54,7 @@ const TABLES: Record<string, TableColumns> = {
   regions: { columns: ["id", "name", "parent"], required: [["id"]] },
   by_region: { columns: ["region", "stock", "households_per_unit", "unit_cost"], required: [["region", "stock"]] },
   budgets: { columns: ["region", "year", "amount", "per_year"], required: [["region", "year", "amount"], ["region", "per_year"]] },
-  capacity: { columns: ["id", "region", "slots"], required: [["id", "region", "slots"]] },
+  capacity: { columns: ["id", "name", "region", "slots"], required: [["id", "region", "slots"]] },
   targets: {
     columns: ["id", "name", "program", "region", "metric", "by", "at_least", "kind", "weight"],
     required: [["id", "program", "region", "metric", "by", "at_least"]],

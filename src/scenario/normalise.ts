@@ -176,5 +176,5 @@ function normaliseCapacity(c: NonNullable<Raw["capacity"]>[number], at: YamlPath
     slots[Number(y)] = n;
     slotPaths[Number(y)] = [...at, "by_year", y];
   }
-  return { id: c.id, region: c.region, programs: c.programs ?? programs.map((p) => p.id), slots, slotPaths };
+  return { id: c.id, ...(c.name !== undefined && { name: c.name }), region: c.region, programs: c.programs ?? programs.map((p) => p.id), slots, slotPaths };
 }

@@ -39,27 +39,30 @@ export function paidNotices(scenario: Scenario, place: PlaceLabel): Label[] {
     if (planned <= 0 || paid >= PAID_SHARE_NOTED * planned) return;
     const named = Object.keys(a.paid);
     const notNamed = Object.keys(program.shares).filter((s) => !named.includes(s));
+    // Sources and the programme by the names planners use; the record's keys are their ids.
+    const sourceName = (id: string) => scenario.sources.find((s) => s.id === id)?.name ?? id;
+    const programName = program.name && program.name !== program.id ? program.name : program.id;
     const some = notNamed.length > 0;
     const sources = named.length + notNamed.length;
-    const from = some ? ` from ${named.join(", ")} only (${named.length} of the ${sources} sources funding it)` : " from every source funding it";
-    const fromZh = some ? `，仅来自${named.join("、")}（为其出资的${sources}个来源中的${named.length}个）` : "，来自为其出资的全部来源";
+    const from = some ? ` from ${named.map(sourceName).join(", ")} only (${named.length} of the ${sources} sources funding it)` : " from every source funding it";
+    const fromZh = some ? `，仅来自${named.map(sourceName).join("、")}（为其出资的${sources}个来源中的${named.length}个）` : "，来自为其出资的全部来源";
     const perUnit = a.started > 0 ? `, ${formatMoney(paid / a.started)} a unit started that year (${fmt(a.started)}), against a planned unit cost of ${formatMoney(priceOf(a.year))}` : "";
     const perUnitZh = a.started > 0 ? `，按当年开工的${fmt(a.started)}个单位计每单位${formatMoney(paid / a.started)}，而计划单位造价为${formatMoney(priceOf(a.year))}` : "";
     const first = a.year - program.spendProfile.length + 1;
     const span = program.spendProfile.length > 1 ? ` (started ${first}–${a.year})` : "";
     const spanZh = program.spendProfile.length > 1 ? `（${first}–${a.year}年开工）` : "";
     const why = some
-      ? `a whole year's cost is what was paid, and a source not named paid nothing (${notNamed.join(", ")})`
+      ? `a whole year's cost is what was paid, and a source not named paid nothing (${notNamed.map(sourceName).join(", ")})`
       : "a whole year's cost is what was paid";
-    const whyZh = some ? `全年的成本就是已支付的金额，未列出的来源视为未出资（${notNamed.join("、")}）` : "全年的成本就是已支付的金额";
+    const whyZh = some ? `全年的成本就是已支付的金额，未列出的来源视为未出资（${notNamed.map(sourceName).join("、")}）` : "全年的成本就是已支付的金额";
     const at = place(["actuals", i]);
     const todo = whatToDo(scenario, a, some);
     const region = label(a.region);
     out.push({
-      en: `actuals[${i}] (${at.en}): payments recorded for ${region.en}, ${a.program} in ${a.year} come to ${formatMoney(paid)}${from}${perUnit}; ` +
+      en: `actuals[${i}] (${at.en}): payments recorded for ${region.en}, ${programName} in ${a.year} come to ${formatMoney(paid)}${from}${perUnit}; ` +
         `that is under half of the ${formatMoney(planned)} the units being paid for then${span} cost at planned unit costs. ` +
         `The plan counts ${formatMoney(paid)} for that year: ${why}. ${todo.en}`,
-      zh: `actuals[${i}]（${at.zh}）：${region.zh}的${a.program}项目${a.year}年登记的支付合计${formatMoney(paid)}${fromZh}${perUnitZh}；` +
+      zh: `actuals[${i}]（${at.zh}）：${region.zh}的${programName}项目${a.year}年登记的支付合计${formatMoney(paid)}${fromZh}${perUnitZh}；` +
         `不到当年应付款项目${spanZh}按计划单位造价计算所需${formatMoney(planned)}的一半。` +
         `规划按${formatMoney(paid)}计入该年：${whyZh}。${todo.zh}`,
     });

@@ -198,6 +198,7 @@ const SourceRecord = z.strictObject({
 
 const CapacityRecord = z.strictObject({
   id: Id,
+  name: Name.optional(),
   region: Id,
   programs: z.array(Id).optional(),
   slots: Count.optional(),

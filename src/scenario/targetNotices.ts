@@ -31,11 +31,14 @@ export function targetNotices(scenario: Scenario, place: PlaceLabel): Label[] {
     const consequence = t.kind === "hard" ? "no plan can meet it" : `it is missed by at least ${fmt(t.atLeast - most)}`;
     const consequenceZh = t.kind === "hard" ? "任何方案都无法完成" : `都至少差${fmt(t.atLeast - most)}`;
     const at = t.path ? place(t.path) : null;
+    // The programme by its name, its id beside it (the YAML's key); once where they are the same.
+    const named = program.name !== program.id;
+    const [programEn, programZh] = named ? [`${program.name} (${program.id})`, `${program.name}（${program.id}）`] : [program.id, program.id];
     out.push({
       en: `target ${t.id} (${t.name})${at ? ` (${at.en})` : ""}: at_least ${fmt(t.atLeast)} is more than the whole stock ` +
-        `of ${program.id} under ${region.name} (${region.id})${before} can count (${fmt(most)} ${what}), so ${consequence} whatever the budgets; ` +
+        `of ${programEn} under ${region.name} (${region.id})${before} can count (${fmt(most)} ${what}), so ${consequence} whatever the budgets; ` +
         "check the target or the stock",
-      zh: `目标${t.name}（${t.id}）${at ? `（${at.zh}）` : ""}：目标值${fmt(t.atLeast)}（at_least）超过了${region.name}（${region.id}）${program.id}的全部存量` +
+      zh: `目标${t.name}（${t.id}）${at ? `（${at.zh}）` : ""}：目标值${fmt(t.atLeast)}（at_least）超过了${region.name}（${region.id}）${programZh}的全部存量` +
         `${completed ? "加上规划期前已开工的项目" : ""}所能计入的数量（${fmt(most)}${whatZh}），因此无论预算多少，${consequenceZh}；请核对目标或存量`,
     });
   }

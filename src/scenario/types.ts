@@ -131,6 +131,8 @@ export interface Source {
 
 export interface Capacity {
   id: string;
+  /** What planners call it ("城中村施工场地"); texts fall back to the id without one. */
+  name?: string;
   region: string;
   /** Programmes that occupy these slots (all programmes when the YAML omits the list). */
   programs: string[];

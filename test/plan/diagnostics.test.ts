@@ -38,7 +38,7 @@ describe("diagnostics in Chinese", () => {
       ["budget_binding", "政府在小镇2021年的预算已全部用完"],
       ["budget_binding", "政府在小镇2022年的预算已全部用完"],
     ]);
-    expect(rows[0].message).toBe("soft target started-8 (started by 2022 in 小镇) reaches 6.6667 of 8: short by 1.3333");
+    expect(rows[0].message).toBe("soft target 开工8个 (started-8) (started by 2022 in 小镇) reaches 6.6667 of 8: short by 1.3333");
   });
 });
 
