@@ -24,6 +24,7 @@ import { round } from "../results/numbers.js";
 import type { Scenario } from "../scenario/types.js";
 import { alikePrice, bindsWithPrices, type CarryingBudget, entryOfRow } from "./carriedBudget.js";
 import type { MinBudgetModel } from "./minBudget.js";
+import { stepWords } from "./minBudgetStep.js";
 
 export interface BindingRow {
   family: string;
@@ -34,6 +35,8 @@ export interface BindingRow {
   /** Change of the minimum selected budget (yuan) per one more `per` of the row's limit. */
   min_budget_change_yuan: number;
   per: string;
+  /** What one `per` is, in words for the printed report (minBudgetStep.ts); not a CSV column. */
+  step: string;
 }
 
 /** The min-λ stage's duals and the point they were taken at (a whole-unit plan's: its relaxation's). */
@@ -62,13 +65,15 @@ export function bindingRows(mb: MinBudgetModel, scenario: Scenario, at: MinLambd
     // A budget's amount in yuan: a selected one at λ, another its bound.
     const budget = family !== "budgets" ? null : scaled.get(i) ?? (Number.isFinite(row.ub) ? Math.max(0, row.ub * MONEY_UNIT) : null);
     const step = money ? priceStepYuan(budget) : 0;
+    const per = money ? formatMoney(step) : family === "capacity" ? "slot" : family === "targets" ? "target unit" : "unit";
     out.push({
       family,
       where: rowName(row),
       what: describeRow(row, scenario, namer),
       what_zh: describeRowZh(row, scenario, namer),
       min_budget_change_yuan: round(duals[i] * total * (money ? step / MONEY_UNIT : 1), 2),
-      per: money ? formatMoney(step) : family === "capacity" ? "slot" : family === "targets" ? "target unit" : "unit",
+      per,
+      step: stepWords(row, per, scenario, namer),
       order: family === "targets" ? 0 : 1,
       perYi: Math.abs(duals[i] * total * (money ? 1e8 / MONEY_UNIT : 1)),
     });

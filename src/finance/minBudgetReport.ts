@@ -70,10 +70,10 @@ export function minBudgetText(result: MinBudgetResult, title: string, top: numbe
     if (s.year === null) continue;
     lines.push(`  ${s.year}: ${formatMoney(s.min_budget_yuan)} of ${formatMoney(s.budget_yuan)} (λ = ${s.scale.toFixed(6)})`);
   }
-  lines.push(`what holds the budget up (${result.dualMethod === "lp_relaxation" ? "duals of the LP relaxation" : "duals"}; change of the minimum budget per unit more):`);
+  lines.push(`what holds the minimum up (${result.dualMethod === "lp_relaxation" ? "duals of the LP relaxation" : "duals"}): how much the selected budgets' minimum changes per step of each limit:`);
   if (result.binding.length === 0) lines.push("  (nothing: the targets are met without the selected money)");
   for (const b of result.binding.slice(0, top)) {
-    lines.push(`  - ${b.what}: ${formatMoneyChange(b.min_budget_change_yuan)} per ${b.per}`);
+    lines.push(`  - ${b.what}: ${formatMoneyChange(b.min_budget_change_yuan)} of the selected budgets per ${b.step}`);
   }
   if (result.binding.length > top) lines.push(`  … and ${result.binding.length - top} more (see ${MIN_BUDGET_BINDING_FILE})`);
   if (result.funding.length > 0) lines.push(...moneyBySourceLines(result.funding));

@@ -9,6 +9,7 @@
 import { allOrUsageError, UsageError } from "../errors.js";
 import { tailLabel, yearsLabel } from "../format/labels.js";
 import { didYouMean } from "../scenario/suggest.js";
+import type { Namer } from "../plan/describe.js";
 import type { Budget, Scenario, Source } from "../scenario/types.js";
 import { isKind, type SourceSelector } from "./cutSpec.js";
 
@@ -118,14 +119,20 @@ export function selectsBudget(sel: BudgetSelection, source: Source | string, bud
  * "the budgets of central, provincial from 2024 at guangzhou and the nodes below it". With
  * `horizonStart` (a command's printed title), a selection of every year says so — "in every year
  * from 2021 (--from YEAR keeps the years before it as planned)": a cut read as this year's budget
- * question also cut the years already spent, and the title did not say it.
+ * question also cut the years already spent, and the title did not say it. With a `namer` (a
+ * printed title), sources and the region go by name: "the budgets of 区级财政资金 (district)".
  */
-export function describeSelection(sel: BudgetSelection, horizonStart?: number): string {
-  const parts = [`the budgets of ${sel.sourceIds.join(", ")}`];
+export function describeSelection(sel: BudgetSelection, horizonStart?: number, namer?: Namer): string {
+  const parts = [`the budgets of ${selectedSources(sel, namer)}`];
   const years = horizonStart === undefined ? yearsOf(sel) : yearsSaid(sel, horizonStart);
   if (years) parts.push(years);
-  if (sel.region !== null) parts.push(`at ${sel.region} and the nodes below it`);
+  if (sel.region !== null) parts.push(`at ${namer ? namer.label("region", sel.region) : sel.region} and the nodes below it`);
   return parts.join(" ") + tailOf(sel);
+}
+
+/** "区级财政资金 (district), 镇街财政配套 (street)"; bare ids without a namer. */
+export function selectedSources(sel: Pick<BudgetSelection, "sourceIds">, namer?: Namer): string {
+  return sel.sourceIds.map((id) => (namer ? namer.label("source", id) : id)).join(", ");
 }
 
 /** "from 2024", "in 2024", "in 2024–2025", "up to 2023"; null for every year. */

@@ -11,6 +11,7 @@ import { parseSourceOption } from "../../finance/cutSpec.js";
 import { minBudgetText } from "../../finance/minBudgetReport.js";
 import { minBudgetFolder } from "../../finance/minBudgetRun.js";
 import { describeSelection } from "../../finance/selection.js";
+import { Namer } from "../../plan/describe.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, roundProgress, validationOptions } from "../confidenceOptions.js";
 import { allOrUsageError, exitCodeForStatus } from "../errors.js";
 import { folderOptions } from "../folderOptions.js";
@@ -58,7 +59,7 @@ export function registerMinBudget(program: Command): void {
         ...(tty ? { onTrial: (s: number, ok: boolean) => process.stderr.write(`scale ${s.toFixed(4)}: ${ok ? "reaches" : "falls short of"} the level\n`) } : {}),
       }).finally(() => bar.finish());
       const { loaded, selection } = outcome;
-      const title = withNotes(`min-budget: ${loaded.scenario.name}, ${describeSelection(selection, loaded.scenario.horizon.start)}` +
+      const title = withNotes(`min-budget: ${loaded.scenario.name}, ${describeSelection(selection, loaded.scenario.horizon.start, new Namer(loaded.scenario))}` +
         `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`, outcome.notes);
       const text = (outcome.kind === "confidence"
         ? minBudgetConfidenceText(loaded.scenario, outcome.result, title, validationOptions(opts)?.draws)

@@ -5,7 +5,8 @@
  */
 import type { Command } from "commander";
 import { parseCutSpec } from "../../finance/cutSpec.js";
-import { tailOf, yearsSaid } from "../../finance/selection.js";
+import { selectedSources, tailOf, yearsSaid } from "../../finance/selection.js";
+import { Namer } from "../../plan/describe.js";
 import { levelStatus } from "../../finance/stress.js";
 import { stressFolder } from "../../finance/stressRun.js";
 import { stressTable } from "../../finance/stressReport.js";
@@ -60,8 +61,9 @@ export function registerStress(program: Command): void {
       const noBaseline = levelStatus(levels[0]) === "infeasible";
       const unplanned = levels.filter((l) => levelStatus(l) === "not_planned").map((l) => l.label);
       if (!opts.quiet || noBaseline) {
-        const title = `stress: ${loaded.scenario.name}, cutting ${selection.sourceIds.join(", ")}` +
-          ` ${yearsSaid(selection, loaded.scenario.horizon.start)}${selection.region ? ` at ${selection.region} and below` : ""}${tailOf(selection)}` +
+        const namer = new Namer(loaded.scenario);
+        const title = `stress: ${loaded.scenario.name}, cutting ${selectedSources(selection, namer)}` +
+          ` ${yearsSaid(selection, loaded.scenario.horizon.start)}${selection.region ? ` at ${namer.label("region", selection.region)} and below` : ""}${tailOf(selection)}` +
           `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}` + cutNote;
         const text = stressTable(levels, withNotes(title, notes), validationOptions(opts)?.draws, selection.sourceIds) + `results written to ${outDir}\n`;
         if (noBaseline) {
