@@ -54,6 +54,7 @@ import {
   checkDrawMemory, checkMonteCarloRequest, effectiveWorkers, type MonteCarloRequest, type MonteCarloRun, resolveSeed, runMonteCarlo, shardRange,
 } from "./montecarlo/monteCarlo.js";
 import { replanWholeUnitsWarnings } from "./montecarlo/replanWholeUnits.js";
+import { freeMoneyNotes } from "./results/freeMoney.js";
 import { renderShardFile, SHARD_FILE } from "./montecarlo/shardFiles.js";
 
 export interface SimulateOptions extends FolderRequest {
@@ -142,6 +143,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   const runJson = makeRunJson(file, options, loaded, solution, {
     load: loadSeconds * 1000, build: seconds.build * 1000, solve: confidence ? t3 - t1 : seconds.solve * 1000, ...(mc ? { monte_carlo: t4 - t3 } : {}),
   });
+  if (solution.status === "optimal") for (const note of freeMoneyNotes(loaded.scenario, tables)) addRunWarning(runJson, note);
   if (seeds && confidence && confidence.targets.length > 0) {
     runJson.confidence = confidenceRunInfo(confidence, { calibrationFrom: seeds.calibrationFrom, validation: mc ? mc.info.seed : null }, options.confidence?.level ?? loaded.scenario.objective.confidence ?? null);
     if (loaded.uncertainty.inputs.length === 0) addRunWarning(runJson, NO_UNCERTAINTY_FOR_CONFIDENCE);

@@ -86,3 +86,18 @@ export function fewerWorkers(asked: number, used: number | null): Label {
     zh: `--workers ${asked} 超过本机的${used}个处理器核心，实际使用了${used}个工作线程（结果与线程数无关）`,
   };
 }
+
+/**
+ * Sources with no cost weight that the plan takes at their maximum share wherever they pay
+ * (results/freeMoney.ts), each said with its shares: "实施主体 (developer): 60% of 城中村改造".
+ * The plan is right by its weights; the note says the weights made that money free.
+ */
+export function freeMoneyNote(sources: readonly Label[]): Label {
+  return {
+    en: "money from sources with no cost weight (cost_weight 0, the default for every kind but government) is treated as free, " +
+      `so the plan takes it at the maximum share wherever it pays, before government money: ${sources.map((s) => s.en).join("; ")}; ` +
+      "to weigh such money against government money, give its source a cost_weight (sources[*].cost_weight: 1 counts a yuan of it like a yuan of government money)",
+    zh: "没有成本权重的资金来源（cost_weight 为0，除政府资金外各类来源的默认值）被视为免费，规划在其出资的每个地区和年份都按最高出资比例取用，先于政府资金：" +
+      `${sources.map((s) => s.zh).join("；")}；如要将其与政府资金权衡，请为该来源设置成本权重（sources[*].cost_weight：设为1即每1元与政府资金1元同等计算）`,
+  };
+}
