@@ -118,7 +118,7 @@ describe("finance commands write their outputs", () => {
     const { code, stdout } = await run("stress", TOWNS, "--with", CUT, "--cut", "government=10%,30%", "--from", "2022", "--out", out);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^cut +status +met/m);
-    expect(stdout).toMatch(/cutting central, county from 2022 \(with the payment year 2024 after the horizon\)/);
+    expect(stdout).toMatch(/cutting 中央补助 \(central\), 县级财政 \(county\) from 2022 \(with the payment year 2024 after the horizon\)/);
     expect(stdout).toMatch(/^30% +optimal/m);
     const summary = readFileSync(join(out, "stress_summary.csv"), "utf8");
     expect(summary.startsWith("\ufeffcut,cut_label,status,")).toBe(true);
