@@ -21,6 +21,8 @@ export interface MissedTarget {
 /** The steps whole units move a target by: one unit, or a unit's households (fewest–most over its leaves). */
 export interface UnitStep {
   target: string;
+  /** The target's name, for the words (the id where it has none). */
+  name: string;
   /** The programme's unit as the scenario names it ("村", "小区"). */
   unit: string;
   households: boolean;
@@ -58,5 +60,5 @@ function unitStep(ctx: ModelContext, t: Target): UnitStep | null {
   const households = t.metric.startsWith("households");
   const sizes = households ? ctx.leafProgramsIn(t.region, [t.program]).map((lp) => lp.leaf.householdsPerUnit) : [1];
   if (sizes.length === 0) return null;
-  return { target: t.id, unit: program.unit, households, from: Math.min(...sizes), to: Math.max(...sizes) };
+  return { target: t.id, name: t.name, unit: program.unit, households, from: Math.min(...sizes), to: Math.max(...sizes) };
 }

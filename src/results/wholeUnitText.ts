@@ -46,10 +46,10 @@ export function rateCaveatText(steps: readonly UnitStep[]): Label {
   );
 }
 
-/** "moves village-hh in steps of 950–1,600 households, one whole 村 at a time" / "按整村推进village-hh，每村950–1,600户". */
+/** "moves 城中村改造惠及1.5万户 in steps of 950–1,600 households, one whole 村 at a time" / "按整村推进城中村改造惠及1.5万户，每村950–1,600户". */
 function stepWords(s: UnitStep): Label {
   const size = s.from === s.to ? formatCount(s.from, true) : `${formatCount(s.from, true)}–${formatCount(s.to, true)}`;
   return s.households
-    ? l(`按整${s.unit}推进${s.target}，每${s.unit}${size}户`, `moves ${s.target} in steps of ${size} households, one whole ${s.unit} at a time`)
-    : l(`按整${s.unit}推进${s.target}`, `moves ${s.target} one whole ${s.unit} at a time`);
+    ? l(`按整${s.unit}推进${s.name}，每${s.unit}${size}户`, `moves ${s.name} in steps of ${size} households, one whole ${s.unit} at a time`)
+    : l(`按整${s.unit}推进${s.name}`, `moves ${s.name} one whole ${s.unit} at a time`);
 }

@@ -21,8 +21,8 @@ describe("whole-unit plans: missed targets are the plan's, prices the relaxation
     const missed = missedInPlan(solution, tables.targets);
     expect(missed.map((m) => [m.row.target, m.relaxationMeets])).toEqual([["village-hh", false], ["community-hh", true]]);
     expect([...unitSteps(solution).values()]).toEqual([
-      { target: "village-hh", unit: "村", households: true, from: 1000, to: 1000 },
-      { target: "community-hh", unit: "小区", households: true, from: 200, to: 200 },
+      { target: "village-hh", name: "village-hh", unit: "村", households: true, from: 1000, to: 1000 },
+      { target: "community-hh", name: "community-hh", unit: "小区", households: true, from: 200, to: 200 },
     ]);
     expect(metByRelaxationText(missed[1], unitSteps(solution).get("community-hh")).zh).toBe(
       "community-hh：整数方案未完成（计划800，目标1,000），但价格所依据的线性松弛（可开工小数个单位）已完成该目标，故没有哪项限制的价格能提高它；整数方案按整小区推进community-hh，每小区200户",

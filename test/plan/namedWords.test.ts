@@ -65,3 +65,12 @@ describe("names in the price split of a confidence plan", () => {
     expect(`${reached.zh}${short.zh}${reached.en}${short.en}`).not.toMatch(/\ba\b|\bb\b/);
   });
 });
+
+describe("names in a whole-unit plan's rate caveat", () => {
+  it("says which target moves in whole units by its name", async () => {
+    const { rateCaveatText } = await import("../../src/results/wholeUnitText.js");
+    const step = { target: "village-hh", name: "城中村改造惠及1万户", unit: "村", households: true, from: 1000, to: 1000 };
+    expect(rateCaveatText([step]).zh).toBe("线性松弛（可开工小数个单位）的边际比率；整数方案按整村推进城中村改造惠及1万户，每村1,000户");
+    expect(rateCaveatText([step]).en).toContain("the plan moves 城中村改造惠及1万户 in steps of 1,000 households");
+  });
+});
