@@ -140,14 +140,14 @@ export function shortMarginsNote(result: FrontierResult, rows: FrontierRow[]): L
   // Levels grouped by the targets short at them: Guangdong's are the same two at every level.
   const groups = new Map<string, string[]>();
   for (const l of result.levels) {
-    const short = rows.filter((r) => r.confidence === l.confidence && !r.confidence_reached).map((r) => r.target);
+    const short = rows.filter((r) => r.confidence === l.confidence && !r.confidence_reached).map((r) => r.target_name || r.target);
     if (short.length > 0) groups.set(short.join(", "), [...(groups.get(short.join(", ")) ?? []), formatPercent(l.confidence)]);
   }
   if (groups.size === 0) return null;
   const every = groups.size === 1 && [...groups.values()][0].length === result.levels.length;
-  const at = (lang: "zh" | "en") => [...groups].map(([ids, levels]) => lang === "en"
-    ? `${ids} ${every ? "at every level" : `at ${levels.join(", ")}`}`
-    : `${every ? "各档位" : levels.join("、") + "档位"}：${ids.replaceAll(", ", "、")}`).join(lang === "en" ? "; " : "；");
+  const at = (lang: "zh" | "en") => [...groups].map(([names, levels]) => lang === "en"
+    ? `${names} ${every ? "at every level" : `at ${levels.join(", ")}`}`
+    : `${every ? "各档位" : levels.join("、") + "档位"}：${names.replaceAll(", ", "、")}`).join(lang === "en" ? "; " : "；");
   return {
     en: `a level's government money includes the margins of the targets that stay below it (✗: ${at("en")}), which the plan still holds at its best: it is not what the levels reached cost. simulate FILE --confidence α prices the levels reached apart from those margins`,
     zh: `各档位的政府资金包含未达到该把握度的目标（✗：${at("zh")}）的余量，方案仍按其能达到的最大值保留这些余量，因此不等于已达到的把握度的代价；simulate FILE --confidence α 会把已达到的把握度的代价与这些余量分开列出`,

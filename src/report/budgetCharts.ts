@@ -117,8 +117,10 @@ export function rankedBudgets(ctx: RunContext): { measure: "units" | "cost"; tar
 export function bindingChart(ctx: RunContext): ChartSpec | null {
   const { measure, target, limits } = rankedBudgets(ctx);
   if (limits.length === 0) return null;
+  // The target by its name (targets.csv), as the report's other charts name it.
+  const name = text(records(ctx.tables.get("targets.csv")).find((r) => text(r.target) === target)?.name) || target;
   const axis = measure === "units"
-    ? { zh: `每增加1亿元多完成的目标 ${target}（目标单位）`, en: `units of target ${target} gained per extra 1亿元` }
+    ? { zh: `每增加1亿元多完成的目标“${name}”（目标单位）`, en: `units of target ${name} gained per extra 1亿元` }
     : { zh: "每增加1元预算节约的加权出资成本（元；各来源出资×成本权重）", en: "weighted cost saved per extra yuan (every source's money × its cost weight)" };
   const sure = confidenceWords(ctx, measure);
   return {

@@ -74,3 +74,27 @@ describe("names in a whole-unit plan's rate caveat", () => {
     expect(rateCaveatText([step]).en).toContain("the plan moves 城中村改造惠及1万户 in steps of 1,000 households");
   });
 });
+
+describe("names in report and frontier notes", () => {
+  it("the binding budgets chart names the target its price buys", async () => {
+    const { bindingChart } = await import("../../src/report/budgetCharts.js");
+    const { runContext } = await import("../../src/report/runContext.js");
+    const budgets = [
+      "year,region,region_name,source,source_name,budget_yuan,carried_in_yuan,used_yuan,binding,shadow_price_units_per_100m_yuan,shadow_price_target,cost_saved_per_yuan",
+      "2026,sl,佛山市示例区,district,区级财政资金,100,0,100,true,12.5,village-hh,0",
+    ].join("\n") + "\n";
+    const targets = "target,name\nvillage-hh,城中村改造惠及1万户\n";
+    const chart = bindingChart(runContext("plan", { "budgets.csv": budgets, "targets.csv": targets, "run.json": "{}" }))!;
+    expect(chart.note!.zh).toContain("每增加1亿元多完成的目标“城中村改造惠及1万户”（目标单位）");
+    expect(chart.note!.en).toContain("units of target 城中村改造惠及1万户 gained per extra 1亿元");
+  });
+
+  it("a frontier's note names the targets that stay below a level", async () => {
+    const { shortMarginsNote } = await import("../../src/confidence/frontierFiles.js");
+    const rows = [0.5, 0.9].map((confidence) => ({ confidence, target: "village-started", target_name: "启动城中村改造6个", confidence_reached: false }));
+    const levels = [0.5, 0.9].map((confidence) => ({ confidence, government_used_yuan: 1e8 }));
+    const note = shortMarginsNote({ levels } as never, rows as never)!;
+    expect(note.zh).toContain("（✗：各档位：启动城中村改造6个）");
+    expect(note.en).toContain("(✗: 启动城中村改造6个 at every level)");
+  });
+});
