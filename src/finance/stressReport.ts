@@ -2,7 +2,7 @@
  * Files and the printed table of `simulate stress`. The engine builds strings; the CLI prints
  * them and writes the folder.
  */
-import { extraColumns, STRESS_COLUMNS, STRESS_DIAGNOSTIC_COLUMNS, STRESS_FUNDING_COLUMNS, STRESS_SUMMARY_COLUMNS } from "../output/columns.js";
+import { extraColumns, STRESS_COLUMNS, STRESS_DIAGNOSTIC_COLUMNS, STRESS_FUNDING_COLUMNS, STRESS_STARTS_COLUMNS, STRESS_SUMMARY_COLUMNS } from "../output/columns.js";
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
@@ -16,6 +16,7 @@ import { stressRegionsHold } from "./stressRegionsHeld.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
 import { basePlan, type StressLevel } from "./stress.js";
 import { STRESS_FUNDING_FILE, type StressFundingRow, stressFundingRows, takenUpBy } from "./stressFunding.js";
+import { STRESS_STARTS_FILE, stressStartsRows } from "./stressStarts.js";
 import {
   regionsMovingMost, type StressSummaryRow, stressSummaryRows, type StressTargetRow, stressTargetRows, TOP_MOVING_REGIONS,
 } from "./stressTables.js";
@@ -38,6 +39,7 @@ export async function renderStressFiles(
     [STRESS_FILE]: toCsv(targets, targetColumns, options),
     [STRESS_SUMMARY_FILE]: toCsv(summary, summaryColumns, options),
     [STRESS_FUNDING_FILE]: toCsv(stressFundingRows(levels, options.cutSources), STRESS_FUNDING_COLUMNS as (keyof StressFundingRow)[], options),
+    [STRESS_STARTS_FILE]: toCsv(stressStartsRows(levels), STRESS_STARTS_COLUMNS, options),
     ...(diagnostics.length > 0 ? { [STRESS_DIAGNOSTICS_FILE]: toCsv(diagnostics, STRESS_DIAGNOSTIC_COLUMNS, options) } : {}),
     [INPUT_FILE]: renderInput(merged),
     "run.json": renderJson(runJson),

@@ -5,7 +5,7 @@
  *     │ runStress        one plan per cut level (0 % first; none more when it has no plan); with
  *     ▼                  --confidence each level is planned to the level (stressConfidence.ts),
  *   StressLevel[]        with --draws validated on common random numbers (stressMonteCarlo.ts)
- *     │ renderStressFiles  stress.csv, stress_summary.csv, stress_funding.csv, input.yaml, run.json, report, workbook
+ *     │ renderStressFiles  stress.csv, stress_summary.csv, stress_funding.csv, stress_starts.csv, input.yaml, run.json, report, workbook
  *     ▼
  *   FolderRun.write
  */

@@ -2,6 +2,7 @@
 import type { MinBudgetRow } from "../finance/minBudgetRows.js";
 import type { BindingRow } from "../finance/minBudgetBinding.js";
 import type { MinBudgetFundingRow } from "../finance/minBudgetFunding.js";
+import type { StressStartsRow } from "../finance/stressStarts.js";
 import type { MetricLayout } from "../montecarlo/metrics.js";
 import type { McSummaryRow, McTargetColumns, SensitivityRow } from "../montecarlo/tables.js";
 import type { BudgetRow, CapacityRow, DiagnosticRow, FundingRow, PlanRow, ShadowPriceRow, TargetRow } from "../results/types.js";
@@ -48,7 +49,7 @@ export const DIAGNOSTIC_COLUMNS: (keyof DiagnosticRow)[] = ["kind", "where", "me
 /** Result tables in the order a reader checks them: outcomes first, then the plan, money and limits. */
 export const READING_ORDER = [
   "targets.csv", "plan.csv", "budgets.csv", "capacity.csv", "funding.csv", "shadow_prices.csv", "diagnostics.csv",
-  "stress_summary.csv", "stress_funding.csv", "stress.csv", "min_budget.csv", "min_budget_funding.csv", "min_budget_binding.csv", "frontier.csv",
+  "stress_summary.csv", "stress_funding.csv", "stress_starts.csv", "stress.csv", "min_budget.csv", "min_budget_funding.csv", "min_budget_binding.csv", "frontier.csv",
 ];
 
 /** Key columns of each table, used to align rows across result folders. */
@@ -64,6 +65,7 @@ export const TABLE_KEYS: Record<string, string[]> = {
   "stress.csv": ["cut", "target"],
   "stress_summary.csv": ["cut"],
   "stress_funding.csv": ["cut", "source"],
+  "stress_starts.csv": ["cut", "region", "program"],
   "min_budget.csv": ["source", "region", "year"],
   "min_budget_funding.csv": ["year", "source"],
   "min_budget_binding.csv": ["family", "where"],
@@ -105,6 +107,14 @@ export const STRESS_SUMMARY_COLUMNS = [
 /** stress_funding.csv (`simulate stress`): one row per cut level and source, what it pays and the change vs 0 %. */
 export const STRESS_FUNDING_COLUMNS = [
   "cut", "cut_label", "status", "source", "source_name", "source_kind", "cut_source", "used_yuan", "change_yuan",
+];
+/**
+ * stress_starts.csv (`simulate stress`): one row per cut level, leaf region and programme, the units
+ * and households started over the horizon, the 0 % plan's and the change.
+ */
+export const STRESS_STARTS_COLUMNS: (keyof StressStartsRow)[] = [
+  "cut", "cut_label", "status", "region", "region_name", "program", "program_name", "units_started", "units_started_base",
+  "units_started_change", "households_started", "households_started_base", "households_started_change",
 ];
 /** diagnostics.csv of a stress folder: diagnostics.csv's columns after the level's cut. */
 export const STRESS_DIAGNOSTIC_COLUMNS: ("cut" | "cut_label" | keyof DiagnosticRow)[] = ["cut", "cut_label", ...DIAGNOSTIC_COLUMNS];

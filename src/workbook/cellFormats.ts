@@ -31,7 +31,7 @@ export const ONE_DECIMAL = "#,##0.0";
 const HOUSEHOLDS = /households/;
 const COUNT = new Set([
   "units_started", "actual_started", "units_active", "units_completed", "slots_used", "slots", "target_value", "planned", "planned_value",
-  "shortfall", "planned_change_vs_base", "mean", "sd", "p5", "p10", "p50", "p90", "p95", "planned_margin", "planned_value_below",
+  "shortfall", "planned_change_vs_base", "units_started_base", "units_started_change", "mean", "sd", "p5", "p10", "p50", "p90", "p95", "planned_margin", "planned_value_below",
 ]);
 /** Columns that only ever hold whole numbers. A target's weight is not one: `weight: 1.5` is valid. */
 const INTEGER = new Set(["draws", "rank", "targets", "targets_met", "draw", "targets_reached"]);

@@ -23,7 +23,7 @@ export const SUMMARY_SHEET = "概要";
 
 /** Outcomes first, then the plan, money and limits, then Monte Carlo and the rest by name. */
 const ORDER = [
-  "targets.csv", "stress_summary.csv", "stress_funding.csv", "stress.csv", "frontier.csv", "min_budget.csv", "min_budget_funding.csv", "min_budget_binding.csv",
+  "targets.csv", "stress_summary.csv", "stress_funding.csv", "stress_starts.csv", "stress.csv", "frontier.csv", "min_budget.csv", "min_budget_funding.csv", "min_budget_binding.csv",
   "compare.csv", "plan.csv", "funding.csv", "budgets.csv", "capacity.csv", "shadow_prices.csv", "mc_summary.csv", "sensitivity.csv",
   "draws.csv", "diagnostics.csv",
 ];

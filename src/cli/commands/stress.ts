@@ -1,7 +1,7 @@
 /**
  * `simulate stress FILE --cut government=10%,20%,5亿 [--from 2024] [--to 2024] [--sources a,b] [--region N]`:
  * re-plan at every cut level (0 % always included) and write stress.csv, stress_summary.csv,
- * stress_funding.csv, input.yaml and run.json into one results folder; print the compact table.
+ * stress_funding.csv, stress_starts.csv, input.yaml and run.json into one results folder; print the compact table.
  */
 import type { Command } from "commander";
 import { parseCutSpec } from "../../finance/cutSpec.js";
@@ -19,7 +19,7 @@ import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption, parseYearOption } from 
 export function registerStress(program: Command): void {
   const command = program
     .command("stress <file>")
-    .description("re-plan under budget cuts (0% baseline always included) → stress.csv, stress_summary.csv, stress_funding.csv")
+    .description("re-plan under budget cuts (0% baseline always included) → stress.csv, stress_summary.csv, stress_funding.csv, stress_starts.csv")
     .option("--cut <spec>", "<selector>=<levels>: selector a source kind (government, enterprise, property_unit, resident) or 'sources'; levels such as 10%,20%,30%, or amounts such as 1亿,5000万", collect)
     .option("--sources <ids>", "comma-separated source ids to cut (narrows the kind, or names the sources for --cut sources=…)")
     .option("--from <year>", "cut budgets from this year on (default: every year the scenario's as_of leaves open)")
