@@ -17,6 +17,7 @@ import type { ChartSpec } from "./svgChart.js";
 import { minBudgetChart } from "./minBudgetChart.js";
 import { minBudgetTargetsTable } from "./minBudgetTargets.js";
 import { minBudgetFundingTable, stressFundingTable } from "./moneyBySource.js";
+import { stressStartsTables } from "./stressStartsTable.js";
 import { diagnosticsTable, figureTable, frontierTable, inputDifferencesTable, stressRegionsTable, stressSummaryTable, stressTargetsTable, targetsTable, warningsTable } from "./tables.js";
 import { tornadoCharts } from "./tornadoChart.js";
 
@@ -63,7 +64,7 @@ function sectionsOf(ctx: RunContext): Section[] {
     case "stress": {
       const diagnosis = diagnosticsTable(ctx);
       return [
-        { title: { zh: "压力测试", en: "Stress test" }, charts: stressCharts(ctx), html: [stressSummaryTable(ctx), stressRegionsTable(ctx), stressFundingTable(ctx), stressTargetsTable(ctx)].filter(Boolean).join("\n") },
+        { title: { zh: "压力测试", en: "Stress test" }, charts: stressCharts(ctx), html: [stressSummaryTable(ctx), stressRegionsTable(ctx), stressStartsTables(ctx), stressFundingTable(ctx), stressTargetsTable(ctx)].filter(Boolean).join("\n") },
         ...(diagnosis ? [{ title: { zh: "无可行方案的削减水平", en: "Cut levels without a plan" }, html: diagnosis }] : []),
       ];
     }

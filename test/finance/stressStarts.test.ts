@@ -80,7 +80,11 @@ describe("stress_starts.csv: which regions start which programmes at each cut le
     const towns = (cut: string) => total(rows.filter((r) => r.cut === cut && r.program === "typical-town"), "units_started");
     expect([towns("0.2"), towns("0.6")]).toEqual([1, 0]);
 
-    // The workbook has the sheet after the money by source.
+    // The report tables the regions' starts per level, the workbook has the sheet after the money by source.
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain("典型镇培育：各削减档位分地区开工数（单位：镇）");
+    expect(html).toContain("老旧小区改造：各削减档位分地区开工惠及户数（单位：户）");
+    expect(html).toMatch(/<td>甲镇<\/td><td class="num">1<\/td><td class="num">0（−1）<\/td><td class="num">0（−1）<\/td>/);
     const wb = XLSX.read(readFileSync(join(out, "results.xlsx")));
     expect(wb.SheetNames).toEqual(["概要", "压力测试-汇总", "压力测试-各资金来源", "压力测试-各地区开工", "压力测试-目标"]);
     const sheet = wb.Sheets["压力测试-各地区开工"];

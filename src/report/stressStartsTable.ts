@@ -1,0 +1,84 @@
+/**
+ * stress: per programme, what each leaf region starts over the horizon at every cut level, with its
+ * change against the 0 % level (stress_starts.csv) — which 街道 lose which projects. Only the
+ * regions whose starts change at some level are listed (a province's 36 leaves of which three move
+ * stay readable); the note says how many are left out, and the CSV holds them all.
+ */
+import type { Label } from "../format/labels.js";
+import { formatCount } from "../format/numbers.js";
+import { type Cell, num, records, text } from "../output/resultTables.js";
+import { bi, table } from "./html.js";
+import { type RunContext, targetUnit } from "./runContext.js";
+import { byScenarioOrder } from "./scenarioOrder.js";
+import { STARTS_TOTAL } from "./startsTable.js";
+
+interface Line {
+  name: string;
+  /** Per level (stress_starts.csv's order): the figure and its change, or null without a plan. */
+  cells: ({ value: number; change: number } | null)[];
+}
+
+export function stressStartsTables(ctx: RunContext): string {
+  const rows = records(ctx.tables.get("stress_starts.csv"));
+  if (rows.length === 0) return "";
+  const levels = [...new Set(rows.map((r) => text(r.cut_label)))];
+  const programOrder = byScenarioOrder(ctx.input, "programs");
+  const regionOrder = byScenarioOrder(ctx.input);
+  const programs = [...new Set(rows.map((r) => text(r.program)))].sort(programOrder);
+  const tables = programs.flatMap((program) => {
+    const own = rows.filter((r) => text(r.program) === program);
+    // Households where the programme's units hold them (what stress counts), else its units.
+    const households = own.some((r) => typeof r.households_started_base === "number" || typeof r.households_started === "number");
+    const column = households ? "households_started" : "units_started";
+    const whole = households || own.every((r) => r.units_started === null || Number.isInteger(num(r.units_started)));
+    const shows = (x: number) => formatCount(Math.abs(x), whole) !== formatCount(0, whole);
+    const lineOf = (name: string, list: Record<string, Cell>[]): Line => ({
+      name,
+      cells: levels.map((label) => {
+        const at = list.filter((r) => text(r.cut_label) === label);
+        if (at.length === 0 || at.some((r) => r[column] === null)) return null;
+        return { value: sum(at, column), change: sum(at, `${column}_change`) };
+      }),
+    });
+    const regions = [...new Set(own.map((r) => text(r.region)))].sort(regionOrder)
+      .map((region) => own.filter((r) => text(r.region) === region))
+      .map((list) => lineOf(text(list[0].region_name) || text(list[0].region), list));
+    const changed = regions.filter((l) => l.cells.some((c) => c !== null && shows(c.change)));
+    if (changed.length === 0) return [];
+    const cell = (c: Line["cells"][number]) => (c === null ? "—" : `${formatCount(c.value, whole)}${shows(c.change) ? `（${signed(c.change, whole)}）` : ""}`);
+    const line = (name: string | Label, l: Line) => [name, ...l.cells.map(cell)];
+    const unit = households ? { zh: "户", en: "households" } : targetUnit(ctx, { metric: "started", program });
+    const name = text(own[0].program_name) || program;
+    const title = {
+      zh: `${name}：各削减档位分地区${households ? "开工惠及户数" : "开工数"}${unit ? `（单位：${unit.zh}）` : ""}`,
+      en: `${name}: ${households ? "households" : "units"} started by region at each cut level${unit ? ` (${unit.en})` : ""}`,
+    };
+    const left = regions.length - changed.length;
+    const note = left > 0
+      ? { zh: `另有${left}个地区在各档位开工不变，未列出（见 stress_starts.csv）。`, en: `${left} more regions start the same at every level and are not listed (stress_starts.csv has them).` }
+      : null;
+    return [
+      `<h3>${bi(title)}</h3>`,
+      table({
+        head: [{ zh: "地区", en: "Region" }, ...levels.map((l) => ({ zh: `削减${l}`, en: `cut ${l}` }))],
+        rows: [...changed.map((l) => line(l.name, l)), line(STARTS_TOTAL, lineOf("", own))],
+        numeric: [false, ...levels.map(() => true)],
+      }),
+      ...(note ? [`<p>${bi(note)}</p>`] : []),
+    ];
+  });
+  if (tables.length === 0) return "";
+  const note = {
+    zh: "规划期内开工合计（stress_starts.csv）；括号内为较0%档位的变化；—：该档位无方案。合计为全部地区之和。",
+    en: "Started over the horizon (stress_starts.csv); in brackets the change against the 0% level; —: the level has no plan. The total is of all regions.",
+  };
+  return [...tables, `<p>${bi(note)}</p>`].join("\n");
+}
+
+function sum(rows: Record<string, Cell>[], column: string): number {
+  return rows.reduce((s, r) => s + num(r[column]), 0);
+}
+
+function signed(x: number, whole: boolean): string {
+  return `${x > 0 ? "+" : "−"}${formatCount(Math.abs(x), whole)}`;
+}
