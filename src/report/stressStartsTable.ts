@@ -6,8 +6,10 @@
  */
 import type { Label } from "../format/labels.js";
 import { formatCount } from "../format/numbers.js";
+import { regionsChosen } from "../format/regionMovesLegend.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
+import { regionsHoldOf } from "./regionMoves.js";
 import { type RunContext, targetUnit } from "./runContext.js";
 import { byScenarioOrder } from "./scenarioOrder.js";
 import { STARTS_TOTAL } from "./startsTable.js";
@@ -68,9 +70,13 @@ export function stressStartsTables(ctx: RunContext): string {
     ];
   });
   if (tables.length === 0) return "";
+  // Where no near stage held the levels (whole units, --confidence), a region's change may be the
+  // solver's pick among equally good plans, as the regions table above says: said here too.
+  const hold = regionsHoldOf(ctx, records(ctx.tables.get("stress_summary.csv")).filter((r) => r.cut !== 0));
+  const chosen = hold.near && hold.allHeld ? { zh: "", en: "" } : regionsChosen(hold);
   const note = {
-    zh: "规划期内开工合计（stress_starts.csv）；括号内为较0%档位的变化；—：该档位无方案。合计为全部地区之和。",
-    en: "Started over the horizon (stress_starts.csv); in brackets the change against the 0% level; —: the level has no plan. The total is of all regions.",
+    zh: `规划期内开工合计（stress_starts.csv）；括号内为较0%档位的变化；—：该档位无方案。合计为全部地区之和。${chosen.zh ? `${chosen.zh}。` : ""}`,
+    en: `Started over the horizon (stress_starts.csv); in brackets the change against the 0% level; —: the level has no plan. The total is of all regions.${chosen.en ? ` ${chosen.en.charAt(0).toUpperCase()}${chosen.en.slice(1)}.` : ""}`,
   };
   return [...tables, `<p>${bi(note)}</p>`].join("\n");
 }

@@ -100,6 +100,16 @@ describe("stress_starts.csv: which regions start which programmes at each cut le
     expect(same.deltas).toEqual([0]);
   }, 60_000);
 
+  it("says under the report's table where the levels were not held near the 0 % plan: a region's move may be the solver's pick", async () => {
+    const out = join(tmp(), "stress");
+    // Whole communities, no near stage: 20 % less street money moves 200 households from 甲街道 to 乙街道, every target met.
+    await stressFolder("test/fixtures/finance/whole-streets.yaml", { cut: { selector: gov, levels: [0.2], amounts: [] }, from: null, region: null, solver: "auto", out, xlsx: false });
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toMatch(/<td>甲街道<\/td><td class="num">600<\/td><td class="num">400（−200）<\/td>/);
+    const note = html.slice(html.indexOf("规划期内开工合计（stress_starts.csv）"));
+    expect(note.slice(0, note.indexOf("</p>"))).toContain("各档位没有“贴近0%档位”的阶段（按整数单位规划的项目不参与该阶段）");
+  }, 60_000);
+
   it("keeps a level without a plan's rows, its own figures and changes empty beside the 0 % plan's", () => {
     const plan = (rows: [string, string, number, number | null][]) => rows.map(([region, program, units_started, households_started]) => ({
       year: 2021, region, region_name: region, program, program_name: program, units_started, households_started,
