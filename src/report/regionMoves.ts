@@ -39,6 +39,7 @@ export function regionMovesText(moves: RegionMove[]): Label {
 
 interface LevelRecord {
   cut?: unknown;
+  status?: unknown;
   stages?: { stage?: unknown; proof?: unknown }[];
 }
 
@@ -50,7 +51,9 @@ interface LevelRecord {
  */
 export function regionsHoldOf(ctx: RunContext, rows: Record<string, Cell>[]): RegionsHold {
   const levels = (Array.isArray(ctx.runJson.levels) ? ctx.runJson.levels : []) as LevelRecord[];
-  const cut = levels.filter((l) => l.cut !== 0 && Array.isArray(l.stages) && l.stages.length > 0);
+  // The planned cut levels, as the printed legend counts them (stressRegionsHold): a level without a
+  // plan ran no near stage and holds no regions either way.
+  const cut = levels.filter((l) => l.cut !== 0 && (l.status === undefined || l.status === "optimal") && Array.isArray(l.stages) && l.stages.length > 0);
   const ran = (l: LevelRecord) => l.stages!.some((s) => s.stage === "near");
   const held = rows.every((r) => r.regions_held_near !== false);
   // Without run.json's levels the column alone says it.

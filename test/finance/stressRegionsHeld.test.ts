@@ -18,6 +18,7 @@ import { stressSummaryRows } from "../../src/finance/stressTables.js";
 import { loadCheckedScenario } from "../../src/loadChecked.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { tempDirs } from "../helpers/tempDirs.js";
+import { runCli } from "../cli/run.js";
 
 const STREETS = "test/fixtures/finance/whole-streets.yaml";
 const street = { kind: "government" as const, ids: ["street"] };
@@ -62,7 +63,7 @@ describe("stress's regions legend says whether a near stage chose them", () => {
     const zh = "各档位没有“贴近0%档位”的阶段（按整数单位规划的项目不参与该阶段）：各档位的计划只是另一个同样最优的计划（在MIP间隙以内），地区之间的户数变化可能只是求解器在同样好的计划之间的选择，而非削减所致";
     const report = readFileSync(join(out, "report.html"), "utf8");
     expect(report).not.toContain("增加的地区是削减后资金转向之处");
-    expect(report.split(zh).length - 1).toBe(2); // under the table, and as a key figure
+    expect(report.split(zh).length - 1).toBe(3); // under the regions table, as a key figure, under the starts table
     expect(report).toContain("no stage keeps these levels near the 0% plan");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, "results.xlsx"));
@@ -103,5 +104,17 @@ describe("stress's money by source where the levels were not held near the 0% pl
     const held = stressTable(await stressOf(continuous), "stress", undefined, ["street"]);
     expect(held).toContain("other sources paid more (money by source against the 0% plan; stress_funding.csv):");
     expect(held).not.toContain("solver's choice");
+  });
+
+  it("a deep level without a plan does not turn held levels' report into 'not held' (a review: report and printout disagreed)", async () => {
+    const out = join(tmp(), "towns");
+    const r = await runCli("stress", "test/fixtures/finance/towns.yaml", "--cut", "government=10%,30%,90%", "--from", "2023", "--no-xlsx", "--out", out);
+    expect(r.code).toBe(0);
+    const runJson = JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as { levels: { cut: number; status: string }[] };
+    expect(runJson.levels.map((l) => l.status)).toEqual(["optimal", "optimal", "optimal", "infeasible"]);
+    expect(r.stdout).toContain("each level the plan as cheap that moves fewest households from it");
+    const report = readFileSync(join(out, "report.html"), "utf8");
+    expect(report).not.toContain("no stage keeps these levels near the 0% plan");
+    expect(report).not.toContain("说明：开工户数变化最多的地区");
   });
 });

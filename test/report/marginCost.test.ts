@@ -59,6 +59,7 @@ describe("the cost of the margins", () => {
   });
 
   it("counts only the targets that ask for a level, and shows what the levels reached cost apart from the limited margins", () => {
+    // Targets by name (targets.csv's `name`), not id.
     // Two targets, one with a level (limited), one asking none: "0 of 1 target with a required level", not "0 / 2".
     const two = targets + "u,副街,completed,5,5,1,true,0,none\n";
     const split = {
@@ -69,7 +70,7 @@ describe("the cost of the margins", () => {
     const lines = keyFigures(runContext("plan", { "targets.csv": two, "funding.csv": funding, "run.json": JSON.stringify({ confidence: { ...confidence, margin_split: split } }) }))
       .map((f) => `${f.label.zh} | ${typeof f.value === "object" ? f.value.zh : f.value}`);
     expect(lines).toContain("余量的代价：比不加余量的计划多用政府资金（要求把握度的1个目标中0个达到，见上） | 280000");
-    expect(lines).toContain("其中：未达到要求的把握度 | 未达到要求把握度的目标（t）的余量再多用政府资金+28万元（全部资金+1,120万元）；校准样本上的完成概率（不含 → 含这些余量）：t 0.0% → 45.0%（仍低于要求的90.0%）");
+    expect(lines).toContain("其中：未达到要求的把握度 | 未达到要求把握度的目标（主街）的余量再多用政府资金+28万元（全部资金+1,120万元）；校准样本上的完成概率（不含 → 含这些余量）：主街 0.0% → 45.0%（仍低于要求的90.0%）");
     const en = keyFigures(runContext("plan", { "targets.csv": two, "funding.csv": funding, "run.json": JSON.stringify({ confidence: { ...confidence, margin_split: split } }) }))
       .find((f) => f.label.en.startsWith("Cost of the margins"));
     expect(en?.label.en).toBe("Cost of the margins: government money above the plan without them (0 of 1 target with a required level reaches it, see above)");
