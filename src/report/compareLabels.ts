@@ -3,7 +3,8 @@
  * compare command's `names`, from the folders' tables), years and levels in words, and the column
  * by its label — "2027年全部6镇启动典型镇培育 · 完成概率 P(met)" rather than "target=typical-all · p_met".
  */
-import { columnLabel, type Label } from "../format/labels.js";
+import { columnLabel } from "../format/columnLabels.js";
+import type { Label } from "../format/labels.js";
 import { grouped } from "../format/numbers.js";
 import { diagnosticKindLabel, familyLabel } from "../format/runLabels.js";
 import type { RunContext } from "./runContext.js";

@@ -3,7 +3,7 @@
  * second row, values as numbers with 万元/亿元/% formats, frozen header, filters, widths.
  */
 import type { Style, Worksheet } from "exceljs";
-import { columnLabel } from "../format/labels.js";
+import { columnLabel } from "../format/columnLabels.js";
 import { spreadsheetText } from "../output/formulaGuard.js";
 import type { Cell, ResultTable } from "../output/resultTables.js";
 import { boundCells, type ColumnKind, columnKind, columnWidth, heldNumber, moneyFormat, moneyUnitOf, numFmt, PROBABILITY_COLUMNS } from "./cellFormats.js";

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { COLUMN_LABELS, columnLabel, fileLabel, targetUnitLabel } from "../../src/format/labels.js";
+import { COLUMN_LABELS, columnLabel } from "../../src/format/columnLabels.js";
+import { fileLabel, targetUnitLabel } from "../../src/format/labels.js";
 import { diagnosticKindLabel, stageLabel } from "../../src/format/runLabels.js";
 import { DIAGNOSTIC_COLUMNS } from "../../src/output/columns.js";
 
