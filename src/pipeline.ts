@@ -34,6 +34,7 @@
  *
  * The engine never prints or exits; the CLI decides what to show and which exit code to use.
  */
+import type { Label } from "./format/labels.js";
 import { performance } from "node:perf_hooks";
 import { UsageError } from "./errors.js";
 import { FolderRun, type FolderRequest } from "./folderRun.js";
@@ -81,6 +82,8 @@ export interface SimulationOutcome {
   monteCarlo: MonteCarloOutcome | null;
   /** The confidence plan's calibration and the plain plan it started from (null: plain planning). */
   confidence: ConfidenceOutcome | null;
+  /** Notes on the plan itself (money with no cost weight taken at its maximum share), in run.json's warnings too. */
+  planNotes: Label[];
 }
 
 export interface RunJson {
@@ -143,7 +146,8 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   const runJson = makeRunJson(file, options, loaded, solution, {
     load: loadSeconds * 1000, build: seconds.build * 1000, solve: confidence ? t3 - t1 : seconds.solve * 1000, ...(mc ? { monte_carlo: t4 - t3 } : {}),
   });
-  if (solution.status === "optimal") for (const note of freeMoneyNotes(loaded.scenario, tables)) addRunWarning(runJson, note);
+  const planNotes = solution.status === "optimal" ? freeMoneyNotes(loaded.scenario, tables) : [];
+  for (const note of planNotes) addRunWarning(runJson, note);
   if (seeds && confidence && confidence.targets.length > 0) {
     runJson.confidence = confidenceRunInfo(confidence, { calibrationFrom: seeds.calibrationFrom, validation: mc ? mc.info.seed : null }, options.confidence?.level ?? loaded.scenario.objective.confidence ?? null);
     if (loaded.uncertainty.inputs.length === 0) addRunWarning(runJson, NO_UNCERTAINTY_FOR_CONFIDENCE);
@@ -166,7 +170,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
     if (mc?.shardFile) files[SHARD_FILE] = mc.shardFile;
     written = run.write(await withOfficeFiles(files, { kind: "plan", xlsx: options.xlsx }));
   }
-  return { loaded, solution, tables, outDir: written, runJson, monteCarlo: mc && { run: mc.run, tables: mc.tables, info: mc.info }, confidence };
+  return { loaded, solution, tables, outDir: written, runJson, monteCarlo: mc && { run: mc.run, tables: mc.tables, info: mc.info }, confidence, planNotes };
 }
 
 /** Runs the draws (all, or one shard's) and prepares their tables or shard file. */

@@ -8,7 +8,6 @@ import { budgetPriceStep } from "../results/shadowPrices.js";
 import { type ConflictGroup, groupConflicts } from "../plan/conflictGroups.js";
 import { mustGive } from "../plan/elastic.js";
 import { confidenceLines } from "../confidence/confidenceTables.js";
-import { freeMoneyNotes } from "../results/freeMoney.js";
 import { missedInPlan, type UnitStep, unitSteps } from "../results/wholeUnitTargets.js";
 import { metByRelaxationText, rateCaveatText } from "../results/wholeUnitText.js";
 
@@ -18,7 +17,7 @@ export function planSummary(outcome: SimulationOutcome): string {
   lines.push(`renewsim: ${loaded.scenario.name} (${loaded.scenario.horizon.start}–${loaded.scenario.horizon.end})`);
   // run.json lists the loader's notices (e.g. a CSV read as GBK) with the run's warnings; each is printed once.
   // So does the note on money without a cost weight (results/freeMoney.ts), a note, not a warning.
-  const notes = [...loaded.notices, ...(solution.status === "optimal" ? freeMoneyNotes(loaded.scenario, tables) : [])];
+  const notes = [...loaded.notices, ...outcome.planNotes];
   const notices = new Set(notes.map((n) => n.en));
   for (const n of notes) lines.push(`note: ${n.en}`);
   const warnings = outcome.runJson.warnings.filter((w) => !notices.has(w)).map((w) => `warning: ${w}`);
