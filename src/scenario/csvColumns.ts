@@ -145,7 +145,7 @@ export function checkHeader(list: string, header: string[]): { columns: string[]
   const parts: string[] = [];
   if (unknown.length > 0) {
     const candidates = [...table.columns, ...Object.keys(HEADER_ALIASES).filter((a) => table.columns.includes(HEADER_ALIASES[a]))];
-    const named = unknown.map((u) => `"${u}"${didYouMean(u, candidates)}`);
+    const named = unknown.map((u) => `"${u}"${headerHint(u, candidates)}`);
     parts.push(`unknown column${unknown.length > 1 ? "s" : ""} ${named.join(", ")}`);
   }
   if (budgetMix) parts.push("a budgets table has either year and amount columns or a per_year column, not both");
@@ -156,18 +156,29 @@ export function checkHeader(list: string, header: string[]): { columns: string[]
   return { problem: `wrong header: ${parts.join("; ")}. A ${list} table has the header ${expectedHeader(table)}` };
 }
 
-/** `region,year,amount (or region,per_year); optional: …; Chinese headers: 区域,年份,金额 …` */
+/**
+ * A misspelt header's hint: the near column or alias (suggest.ts), else the one Chinese alias that
+ * contains it — a shortened Chinese header (户数 for 每单位户数) is too far in edits for `closest`.
+ */
+function headerHint(header: string, candidates: string[]): string {
+  const near = didYouMean(header, candidates);
+  if (near || header.length < 2 || !/[\u4e00-\u9fff]/.test(header)) return near;
+  const containing = candidates.filter((c) => c !== header && c.includes(header));
+  return containing.length === 1 ? ` (did you mean "${containing[0]}"?)` : "";
+}
+
+/** `region,year,amount (or region,per_year), optionally also …; in Chinese 区域,年份,金额, optionally also …` */
 function expectedHeader(table: TableColumns): string {
   const [first, ...others] = table.required;
-  const optional = [
-    ...table.columns.filter((c) => !table.required.some((set) => set.includes(c))),
-    ...(table.prefixes ?? []).map((p) => `${p}<id>`),
-  ];
-  const chinese = (cols: string[]) => cols.map((c) => Object.keys(HEADER_ALIASES).find((a) => HEADER_ALIASES[a] === c) ?? c).join(",");
+  const optional = table.columns.filter((c) => !table.required.some((set) => set.includes(c)));
+  const families = (table.prefixes ?? []).map((p) => `${p}<id>`);
+  const chineseOf = (c: string) => Object.keys(HEADER_ALIASES).find((a) => HEADER_ALIASES[a] === c) ?? c;
+  const chineseFamilies = (table.prefixes ?? []).map((p) => `${Object.keys(PREFIX_ALIASES).find((a) => PREFIX_ALIASES[a] === p) ?? p}<id>`);
+  const also = (cols: string[]) => (cols.length ? `, optionally also ${cols.join(", ")}` : "");
   return (
     first.join(",") +
     others.map((set) => ` (or ${set.join(",")})`).join("") +
-    (optional.length ? `, optionally also ${optional.join(", ")}` : "") +
-    ` — in Chinese ${chinese(first)} (see docs/scenario-reference.md)`
+    also([...optional, ...families]) +
+    ` — in Chinese ${first.map(chineseOf).join(",")}${also([...optional.map(chineseOf), ...chineseFamilies])} (see docs/scenario-reference.md)`
   );
 }

@@ -629,6 +629,15 @@ describe("problems in other files", () => {
     expect(fixed.message).toMatch(/^targets\[0\]\.region: unknown region "gx"/m);
   });
 
+  it("hints at the Chinese column a shortened Chinese header meant, and names every column in Chinese", () => {
+    // 户数 for 每单位户数 is three edits from it: too far for a spelling hint, but only one alias contains it.
+    const yaml = patch(["      - {region: gz, stock: 100}\n      - {region: sz, stock: 80}\n", "      - {file: rows.csv}\n"]);
+    const { error } = errorFor(yaml, { "rows.csv": "区域,存量,户数\ngz,100,300\nsz,80,250\n" });
+    const header = error.problems.find((p) => /wrong header/.test(p.message))!.message;
+    expect(header).toMatch(/unknown column "户数" \(did you mean "每单位户数"\?\)/);
+    expect(header).toMatch(/in Chinese 区域,存量, optionally also 每单位户数, 单位造价 /);
+  });
+
   it("finds an overlay's left-out table by its programme's id, not its index in the overlay", () => {
     // The overlay's programs[0] is the merged programs[1] (b): b's target must stay quiet, and a's
     // own bad row must still be reported.
