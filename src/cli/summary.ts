@@ -43,7 +43,9 @@ export function planSummary(outcome: SimulationOutcome): string {
     const mark = t.met ? "met   " : "MISSED";
     const whole = t.metric.startsWith("households") || integer.has(t.program);
     const planned = t.met ? formatCount(t.planned, whole) : formatShortOf(t.planned, t.target_value, whole);
-    lines.push(`  ${mark} ${t.target}: ${t.metric} ${planned} / ${formatCount(t.target_value, whole)} by ${t.by} in ${t.region_name} (${formatPercent(t.attainment)})`);
+    // The name the scenario gives the target (2024年选树典型镇19个) beside its id, when it has one of its own.
+    const named = t.name && t.name !== t.target ? ` (${t.name})` : "";
+    lines.push(`  ${mark} ${t.target}${named}: ${t.metric} ${planned} / ${formatCount(t.target_value, whole)} by ${t.by} in ${t.region_name} (${formatPercent(t.attainment)})`);
   }
   // In the scenario's order of sources (funding.csv's first appearance put enterprise before bonds).
   const order = new Map(loaded.scenario.sources.map((s, i) => [s.id, i]));

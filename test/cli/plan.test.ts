@@ -23,12 +23,21 @@ describe("simulate FILE", () => {
     const r = await runCli(scenarioFile(dir, TOWN), "--out", out);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("targets: 1 of 1 met in the plan");
+    expect(r.stdout).toMatch(/^  met {4}started-6: started 6 \/ 6 by 2022 in /m); // no name of its own: the id alone
     expect(readdirSync(out).sort()).toEqual(
       [".renewsim-results.json", "budgets.csv", "capacity.csv", "diagnostics.csv", "funding.csv", "input.yaml", "plan.csv", "report.html", "results.xlsx", "run.json", "shadow_prices.csv", "targets.csv"].sort(),
     );
     const plan = readFileSync(join(out, "plan.csv"), "utf8");
     expect(plan.startsWith("\ufeffyear,region,region_name")).toBe(true);
     expect(plan).toContain("小镇");
+  });
+
+  it("names each target in the summary by its id and the name the scenario gives it", async () => {
+    const dir = tmp();
+    const file = scenarioFile(dir, TOWN.replace("{id: started-6,", "{id: started-6, name: 开工6个小区,"));
+    const r = await runCli(file, "--out", join(dir, "out"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^  met {4}started-6 \(开工6个小区\): started 6 \/ 6 by 2022 in /m);
   });
 
   it("lists the binding budgets it prints with what was carried in, says how many more there are, and skips budgets of 0", async () => {
