@@ -150,6 +150,27 @@ export const COLUMN_LABELS: Record<string, Label> = {
   whole_units: l("整单位方案", "Planned in whole units"),
 };
 
+/**
+ * Columns one table means differently from plan.csv: stress_starts.csv sums units_started over the
+ * horizon, where plan.csv's 计划开工数 is one year's (a finance officer copying 广州's 1,400.6 into an
+ * annual table would have overstated a year threefold).
+ */
+const TABLE_COLUMN_LABELS: Record<string, Record<string, Label>> = {
+  "stress_starts.csv": {
+    units_started: l("规划期开工数合计", "Units started over the horizon"),
+    units_started_base: l("0%档位规划期开工数合计", "Units started over the horizon at 0%"),
+    units_started_change: l("规划期开工数较0%档位变化", "Units started over the horizon: change vs 0%"),
+    households_started: l("规划期开工惠及户数合计", "Households started over the horizon"),
+    households_started_base: l("0%档位规划期开工惠及户数合计", "Households started over the horizon at 0%"),
+    households_started_change: l("规划期开工惠及户数较0%档位变化", "Households started over the horizon: change vs 0%"),
+  },
+};
+
+/** A column's label in the table `file`, where that table means it differently from the rest. */
+export function tableColumnLabel(file: string, key: string): Label {
+  return TABLE_COLUMN_LABELS[file]?.[key] ?? columnLabel(key);
+}
+
 /** Columns that vary with the run (compare's value_2, delta_2 …; Monte Carlo input columns). */
 export function columnLabel(key: string): Label {
   const known = COLUMN_LABELS[key];

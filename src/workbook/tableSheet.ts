@@ -3,7 +3,7 @@
  * second row, values as numbers with 万元/亿元/% formats, frozen header, filters, widths.
  */
 import type { Style, Worksheet } from "exceljs";
-import { columnLabel } from "../format/columnLabels.js";
+import { tableColumnLabel } from "../format/columnLabels.js";
 import { spreadsheetText } from "../output/formulaGuard.js";
 import type { Cell, ResultTable } from "../output/resultTables.js";
 import { boundCells, type ColumnKind, columnKind, columnWidth, heldNumber, moneyFormat, moneyUnitOf, numFmt, PROBABILITY_COLUMNS } from "./cellFormats.js";
@@ -24,7 +24,7 @@ export interface CellReading {
 export function fillTableSheet(sheet: Worksheet, table: ResultTable, reading: CellReading): void {
   const { shown } = reading;
   const kinds = table.columns.map(columnKind);
-  const zh = table.columns.map((c) => columnLabel(c).zh);
+  const zh = table.columns.map((c) => tableColumnLabel(table.file, c).zh);
   sheet.addRow(zh);
   sheet.addRow(table.columns);
   const style = sharedStyles();

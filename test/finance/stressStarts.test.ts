@@ -88,7 +88,8 @@ describe("stress_starts.csv: which regions start which programmes at each cut le
     const wb = XLSX.read(readFileSync(join(out, "results.xlsx")));
     expect(wb.SheetNames).toEqual(["概要", "压力测试-汇总", "压力测试-各资金来源", "压力测试-各地区开工", "压力测试-目标"]);
     const sheet = wb.Sheets["压力测试-各地区开工"];
-    expect(["H1", "I1", "J1", "M1"].map((ref) => sheet[ref].v)).toEqual(["计划开工数", "0%档位开工数", "开工数较0%档位变化", "开工惠及户数较0%档位变化"]);
+    // Horizon totals, named so: plan.csv's 计划开工数 is one year's starts.
+    expect(["H1", "I1", "J1", "M1"].map((ref) => sheet[ref].v)).toEqual(["规划期开工数合计", "0%档位规划期开工数合计", "规划期开工数较0%档位变化", "规划期开工惠及户数较0%档位变化"]);
 
     // compare keys its rows by level, region and programme.
     const other = await stressRun([0.2]);
