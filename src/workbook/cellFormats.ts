@@ -20,7 +20,7 @@ import type { Cell } from "../output/resultTables.js";
  * programme planned whole), held as the whole units reached (heldNumber).
  */
 export type ColumnKind =
-  "money" | "price" | "share" | "points" | "cut" | "count" | "reached" | "households" | "year" | "integer" | "number" | "text" | "flag";
+  "money" | "price" | "share" | "points" | "cut" | "count" | "reached" | "households" | "rate" | "year" | "integer" | "number" | "text" | "flag";
 
 export const PERCENT = "0.0%";
 /** A cut level as given: 10.0%, 33.33% (an amount cut's share), 0.01% (not "0.0%"). */
@@ -53,9 +53,9 @@ export function columnKind(column: string): ColumnKind {
   // own unit — 23.5万元 a community — where the sheet's 亿元 would show 0.00亿元.
   if (column === PRICE_COLUMN) return "price";
   if (isMoneyColumn(column)) return "money";
-  // Any other rate ("households_lost_per_100m_yuan", "…_per_slot") shows as stored: a rate of
-  // households is not a count of them, and 0.4 households per 1亿元 must not read 0.
-  if (/_per_/.test(column)) return "number";
+  // Any other rate ("households_lost_per_100m_yuan", "…_per_slot"): a rate of households is not a
+  // count of them, and 0.4 households per 1亿元 must not read 0 (rateFormat).
+  if (/_per_/.test(column)) return "rate";
   if (HOUSEHOLDS.test(column)) return "households";
   if (COUNT.has(column)) return "count";
   if (INTEGER.has(column)) return "integer";
@@ -129,6 +129,8 @@ export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
       return CUT_PERCENT;
     case "households":
       return WHOLE;
+    case "rate":
+      return rateFormat(value);
     case "count":
       // Integer programmes plan whole units; continuous ones show one decimal.
       return Number.isInteger(value) ? WHOLE : ONE_DECIMAL;
@@ -140,6 +142,14 @@ export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A rate from 1 up with one decimal and grouped thousands (2,437.0 households per 1亿元, not
+ * 2437.0305 beside #,##0 columns); below 1 as stored (General), where one decimal could read 0.
+ */
+function rateFormat(value: number): string | undefined {
+  return Math.abs(value) >= 1 ? ONE_DECIMAL : undefined;
 }
 
 /** "0.0%", or more decimals where a share short of 1 would show as 100.0% (formatPercent's rule). */
@@ -203,6 +213,8 @@ export function shownNumber(kind: ColumnKind, value: number, unit: MoneyUnit = "
       return SHOWN_WHOLE.format(value);
     case "count":
       return (Number.isInteger(value) ? SHOWN_WHOLE : SHOWN_ONE).format(value);
+    case "rate":
+      return rateFormat(value) ? SHOWN_ONE.format(value) : String(value);
     case "year":
       return String(Math.round(value));
     default:

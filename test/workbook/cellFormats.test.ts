@@ -28,8 +28,11 @@ describe("number formats by column", () => {
 
   it("shows a target's weight and a rate of households with their decimals, not rounded whole", () => {
     // weight: 1.5 is a valid weight (targets.csv says 1.5); #,##0 showed it as 2.
-    for (const column of ["weight", "households_lost_per_100m_yuan", "shadow_price_units_per_slot", "units_per_step"]) {
-      expect(shown(column, 1.5), column).toBeUndefined(); // General: the value as stored
+    expect(shown("weight", 1.5)).toBeUndefined(); // General: the value as stored
+    for (const column of ["households_lost_per_100m_yuan", "shadow_price_units_per_slot", "units_per_step"]) {
+      expect(shown(column, 0.4), column).toBeUndefined(); // below 1 as stored: one decimal could read 0
+      // From 1 up one decimal with thousands grouped (2,437.0, not 2437.0305 beside #,##0 columns).
+      expect(shown(column, 2437.0305), column).toBe("#,##0.0");
     }
   });
 

@@ -193,7 +193,7 @@ describe("results.xlsx", () => {
   it("shows a target's weight (targets.csv, stress.csv) and households lost per 1亿元 with their decimals", async () => {
     const files = {
       "targets.csv": "target,metric,weight,target_value\nt1,started,1.5,100\nt2,households_started,0.25,1000\n",
-      "stress_summary.csv": "cut,households_lost,households_lost_per_100m_yuan\n0.2,12,0.4\n",
+      "stress_summary.csv": "cut,households_lost,households_lost_per_100m_yuan\n0.2,12,0.4\n0.4,48780,2437.0305\n",
       "stress.csv": "cut,target,metric,weight\n0.2,t1,started,1.5\n",
     };
     const wb = XLSX.read((await withOfficeFiles(files, { kind: "stress" }))["results.xlsx"] as Uint8Array, { cellNF: true });
@@ -205,6 +205,7 @@ describe("results.xlsx", () => {
     expect(format("压力测试-目标", "D3")).toBe("General");
     expect(format("压力测试-汇总", "B3")).toBe("#,##0");
     expect(format("压力测试-汇总", "C3")).toBe("General");
+    expect(format("压力测试-汇总", "C4")).toBe("#,##0.0");
   });
 
   it("keeps a P(met) of 0 a number on the summary sheet, its 95% bound written by the cell's format", () => {
@@ -308,7 +309,7 @@ describe("results.xlsx", () => {
     const wb = XLSX.read((await withOfficeFiles(files, { kind: "plan" }))["results.xlsx"] as Uint8Array, { cellNF: true });
     const format = (ref: string) => wb.Sheets["影子价格"][ref].z ?? "General";
     expect(["D3", "E3", "D4", "E4"].map(format)).toEqual(['0\\.00,,"亿元"', '0\\.00,,"亿元"', "#,##0", "#,##0.0"]); // 9.45亿元–9.61亿元; 1,200–1,350.5 slots
-    expect(format("C3")).toBe("General"); // a price per 1亿元 is not an amount
+    expect(format("C3")).toBe("#,##0.0"); // a price per 1亿元 is not an amount
   });
 
   it("shows diagnostics.csv's Chinese message in the 诊断 sheet, headed apart from the English", async () => {
