@@ -35,3 +35,27 @@ export function niceCeil(x: number): number {
   const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => s * p >= x * (1 - 1e-12))!;
   return Number((step * p).toPrecision(12));
 }
+
+/** Most intervals an attainment axis is split into (attainmentAxis). */
+const MAX_ATTAINMENT_STEPS = 8;
+/** Round steps in 5 % units: 5, 10, 20, 25, 50, 100 %. */
+const STEPS_OF_5_PERCENT = [1, 2, 4, 5, 10, 20];
+
+/**
+ * An attainment axis over `values` (shares): from the lowest to the nearest 5 % below (0 when it is
+ * under 50 %), to the highest to the nearest 5 % above and at least 100 %, split into steps of a
+ * round multiple of 5 % (5, 10, 20, 25, 50, 100 %) that end on both bounds. Left to ECharts, a 95–115 % axis took 3 % steps and
+ * printed 95 % under 96 % and 115 % over 114 %.
+ */
+export function attainmentAxis(values: readonly number[]): { min: number; max: number; interval: number } {
+  const finite = values.filter(Number.isFinite);
+  const low = finite.length === 0 ? 0 : Math.min(...finite);
+  const high = finite.length === 0 ? 1 : Math.max(...finite);
+  // In 5 % units, so that every bound and step is a whole number of them (no float residue).
+  const top = Math.max(20, Math.ceil(high * 20 - 1e-9));
+  // Every level at 100 %: 95–100 %, not an axis of no height.
+  const lo = Math.min(top - 1, low >= 0.5 ? Math.floor(low * 20 + 1e-9) : 0);
+  const per = STEPS_OF_5_PERCENT.find((s) => (top - lo) / s <= MAX_ATTAINMENT_STEPS) ?? Math.ceil((top - lo) / MAX_ATTAINMENT_STEPS);
+  const hi = lo + Math.ceil((top - lo) / per) * per;
+  return { min: lo / 20, max: hi / 20, interval: per / 20 };
+}

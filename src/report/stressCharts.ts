@@ -6,7 +6,7 @@
 import type { Label } from "../format/labels.js";
 import { moneyUnitFor } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
-import { countAxis, MONEY_UNIT_EN, moneyAxis, niceCeil, percentAxis } from "./axis.js";
+import { attainmentAxis, countAxis, MONEY_UNIT_EN, moneyAxis, niceCeil, percentAxis } from "./axis.js";
 import type { RunContext } from "./runContext.js";
 import type { ChartSpec, Lang } from "./svgChart.js";
 import { LINE_COLOURS, seriesLook } from "./palette.js";
@@ -62,6 +62,7 @@ const ALL_TARGETS: Label = { zh: "全部目标同时完成", en: "all targets me
 function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], note: Label, all: (number | null)[] | null = null): ChartSpec {
   const probability = key === "p_met";
   const same = coinciding(grid, key, all);
+  const plotted = grid.targets.flatMap((t) => t.rows.map((r) => value(r, key))).filter((v): v is number => v !== null);
   return {
     title,
     note: same.length === 0 ? note : {
@@ -75,12 +76,7 @@ function byLevelChart(grid: StressGrid, key: string, title: ChartSpec["title"], 
       grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil((grid.targets.length + (all ? 1 : 0)) / 4), bottom: 50 },
       legend: { top: 5 },
       xAxis: { type: "category", data: grid.levels, name: lang === "zh" ? "削减" : "cut", nameLocation: "middle", nameGap: 30 },
-      yAxis: {
-        type: "value",
-        axisLabel: { formatter: percentAxis },
-        min: probability ? 0 : (v: { min: number }) => (v.min >= 0.5 ? Math.floor(v.min * 20) / 20 : 0),
-        max: probability ? 1 : (v: { max: number }) => Math.max(1, Math.ceil(v.max * 20) / 20),
-      },
+      yAxis: { type: "value", axisLabel: { formatter: percentAxis }, ...(probability ? { min: 0, max: 1 } : attainmentAxis(plotted)) },
       series: [
         ...grid.targets.map((t, i) => ({
           name: t.name, type: "line", data: t.rows.map((r) => value(r, key)),
