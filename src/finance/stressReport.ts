@@ -17,6 +17,7 @@ import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } 
 import { basePlan, type StressLevel } from "./stress.js";
 import { STRESS_FUNDING_FILE, type StressFundingRow, stressFundingRows, takenUpBy } from "./stressFunding.js";
 import { STRESS_STARTS_FILE, stressStartsRows } from "./stressStarts.js";
+import { SURER_LEGEND, SURER_MARK, surerAfterCut } from "./surerAfterCut.js";
 import {
   regionsMovingMost, type StressSummaryRow, stressSummaryRows, type StressTargetRow, stressTargetRows, TOP_MOVING_REGIONS,
 } from "./stressTables.js";
@@ -110,21 +111,26 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
     const pGrid = [["target", ...levels.map((l) => l.label)]];
     // A P(met) of 0 or 1 is shown by its 95 % bound, the same in every such cell: once, below the table.
     const bounded = new Set<number>();
-    const pCell = (p: unknown, se: unknown, gained: boolean) => {
+    let surer = false;
+    const pCell = (p: unknown, se: unknown, mark: string) => {
       if (typeof p !== "number") return "—";
       const atBound = showsBound(p, Number(se), draws);
       if (atBound) bounded.add(p);
-      return `${atBound ? `${formatPercent(p)} †` : formatProbability(p, Number(se), draws, "en", false)}${gained ? " *" : ""}`;
+      return `${atBound ? `${formatPercent(p)} †` : formatProbability(p, Number(se), draws, "en", false)}${mark}`;
     };
     for (const id of ids) {
       pGrid.push([id, ...levels.map((l) => {
         const r = targets.find((x) => x.target === id && x.cut === l.cut);
-        return r ? pCell(r.p_met, r.p_met_se, r.gained_vs_base === true) : "—";
+        if (!r) return "—";
+        const rose = surerAfterCut(r, targets);
+        surer ||= rose;
+        return pCell(r.p_met, r.p_met_se, r.gained_vs_base === true ? " *" : rose ? ` ${SURER_MARK}` : "");
       })]);
     }
     // "Does this cut still meet the targets?" is joint: every target met in the same draw, as plan prints it.
-    if (ids.length > 1) pGrid.push(["all targets", ...summary.map((s) => pCell(s.p_all_targets_met, s.p_all_targets_met_se, false))]);
+    if (ids.length > 1) pGrid.push(["all targets", ...summary.map((s) => pCell(s.p_all_targets_met, s.p_all_targets_met_se, ""))]);
     lines.push(...align(pGrid));
+    if (surer) lines.push(SURER_LEGEND.en);
     if (bounded.size > 0 && draws !== undefined) {
       const { upper, lower } = probabilityBounds(draws);
       const n = draws.toLocaleString("en-US");

@@ -13,6 +13,7 @@ import { stressGrid } from "./stressCharts.js";
 import type { KeyFigure } from "./keyFigure.js";
 import { probability, P_MET_HEAD } from "./probabilityCell.js";
 import { folderLabel, inputRecord, runWarnings, type RunContext, targetCountsWholeUnits, targetUnit } from "./runContext.js";
+import { SURER_LEGEND, SURER_MARK, surerAfterCut } from "../finance/surerAfterCut.js";
 
 export function figureTable(figures: KeyFigure[]): string {
   const shown = (f: KeyFigure): string | Label => {
@@ -112,12 +113,16 @@ export function stressRegionsTable(ctx: RunContext): string {
 export function stressTargetsTable(ctx: RunContext): string {
   const grid = stressGrid(ctx);
   if (grid.targets.length === 0) return "";
-  const body = (cell: (r: Record<string, Cell>) => string | Label) => grid.targets.map((t) => {
+  const everyRow = grid.targets.flatMap((t) => t.rows.filter((r): r is Record<string, Cell> => Boolean(r)));
+  let surer = false;
+  const body = (cell: (r: Record<string, Cell>) => string | Label, marksSurer = false) => grid.targets.map((t) => {
     const first = t.rows[0];
     return [t.name, count(text(first?.metric), first?.target_value ?? null), ...t.rows.map((r) => {
       if (!r) return "—";
       const shown = cell(r);
-      const mark = r.gained_vs_base === true ? " *" : "";
+      const rose = marksSurer && surerAfterCut(r, everyRow);
+      surer ||= rose;
+      const mark = r.gained_vs_base === true ? " *" : rose ? ` ${SURER_MARK}` : "";
       return typeof shown === "string" ? `${shown}${mark}` : { zh: `${shown.zh}${mark}`, en: `${shown.en}${mark}` };
     })];
   });
@@ -125,7 +130,7 @@ export function stressTargetsTable(ctx: RunContext): string {
   const numeric = head.map((_, j) => j >= 1);
   const attainment = table({ head, rows: body((r) => (typeof r.attainment === "number" ? `${formatPercent(r.attainment)}${r.met === true ? "" : " ✗"}` : "—")), numeric });
   const mc = grid.targets.some((t) => t.rows.some((r) => typeof r?.p_met === "number"));
-  const pRows = body((r) => (typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—"));
+  const pRows = body((r) => (typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—"), true);
   // "Does this cut still meet the targets?" is joint: every target met in the same draw (stressGrid's allTargets).
   const all = grid.allTargets;
   if (all) {
@@ -136,6 +141,7 @@ export function stressTargetsTable(ctx: RunContext): string {
     `<h3>${bi({ zh: "各目标计划完成率", en: "Planned attainment by target" })}</h3>`, attainment,
     ...(mc ? [`<h3>${bi({ zh: `各目标完成概率（蒙特卡洛，各档位使用相同的抽样；± ${STANDARD_ERROR_NOTE.zh}）`, en: `P(met) by target (Monte Carlo, the same draws at every level; ± ${STANDARD_ERROR_NOTE.en})` })}</h3>`, pMet] : []),
     `<p>${bi({ zh: "✗ 未完成；* 该档位计划值高于0%档位（削减后资金转向该目标）。", en: "✗ missed; * planned above the 0% plan at this level (money moved towards it)." })}</p>`,
+    ...(surer ? [`<p>${bi({ zh: `${SURER_LEGEND.zh}。`, en: `${SURER_LEGEND.en}.` })}</p>`] : []),
   ].join("\n");
 }
 
