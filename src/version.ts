@@ -58,7 +58,9 @@ export const ENGINE_VERSION: string = pkg.version;
  * below_no_plan (what must give at 1 % less when it has no plan); stress_summary.csv gains
  * regions_held_near (false where no near stage held the level's regions: whole units, --confidence);
  * a confidence run.json's margin_split gains weighted_price_yuan per part and mip_gap; stress writes
- * stress_starts.csv (per level, leaf region and programme, the starts over the horizon against 0 %).
+ * stress_starts.csv (per level, leaf region and programme, the starts over the horizon against 0 %);
+ * compare.csv's input rows compare an amount by its yuan, not its notation (4.624亿 against 46240万
+ * is no row).
  * Additive: folders written before these compare, their missing columns said.
  */
 export const OUTPUT_VERSION = 9;

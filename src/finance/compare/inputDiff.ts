@@ -3,9 +3,11 @@
  * scenario) is flattened into `path → value`, where lists of records are keyed by their `id`
  * (or, like the merge, by region/program/year), so a changed budget reads
  * `sources[central].budgets[guangdong].by_year.2024: 9.6亿 → 7.68亿` instead of a list index.
- * A flag one folder left out compares as the value it reads as (flagDefaults.ts).
+ * A flag one folder left out compares as the value it reads as (flagDefaults.ts); an amount or a
+ * share compares as its value, not its notation (leaf).
  */
 import { flagValue } from "../../scenario/flag.js";
+import { parseAmount, parseShare } from "../../scenario/units.js";
 import { Defaulted, withFlagDefaults } from "./flagDefaults.js";
 
 export interface InputDifference {
@@ -57,11 +59,17 @@ function flatten(doc: unknown, path = "", out = new Map<string, Leaf>()): Map<st
 /**
  * A value as written, comparing as the scenario reads it: a flag written 是 / 否 is true / false
  * (flagValue, the schema's own reader), so `integer: 是` in one folder and `integer: true` in the
- * other is no change. Shown as each folder wrote it.
+ * other is no change; an amount in any unit is its yuan (units.ts, the schema's reader), so a
+ * budget of 4.624亿 against an office's 46240万 — or 462400000 — is no change either (it was listed
+ * as one: a 万元 budget file read as a cut of every closed year), and a share "30%" is 0.3. Shown as
+ * each folder wrote it.
  */
 function leaf(value: unknown): Leaf {
   const flag = flagValue(value);
-  return { text: String(value), same: flag === undefined ? `value ${String(value)}` : `flag ${flag}` };
+  if (flag !== undefined) return { text: String(value), same: `flag ${flag}` };
+  // Amounts never hold "%" (the schema refuses it): a value with one is a share.
+  const number = typeof value === "string" && /[%％]/.test(value) ? parseShare(value) : parseAmount(value);
+  return { text: String(value), same: number === null ? `value ${String(value)}` : `number ${number}` };
 }
 
 /** Identity of each record in a list, or null when the list is not a list of identifiable records. */
