@@ -8,6 +8,7 @@
  * target still met, read "石湾镇街道 −5,735户 → 西南街道 +4,375户 … as money moved to them".
  */
 import { type Label, l } from "./labels.js";
+import { SOLVERS_CHOICE } from "./planChoiceNotes.js";
 
 /** How the levels of a run were kept near the 0 % plan. */
 export interface RegionsHold {
@@ -27,7 +28,7 @@ export function regionsChosen(hold: RegionsHold): Label {
     return l("各档位取同样经济、开工户数偏离0%档位最少的计划", "each level the plan as cheap that moves fewest households from it");
   }
   const gap = hold.mip ? l("（在MIP间隙以内）", " (within the MIP gap)") : l("", "");
-  const tie = l("可能只是求解器在同样好的计划之间的选择，而非削减所致", "may be the solver's choice among equally good plans, not a response to the cut");
+  const tie = l(`${SOLVERS_CHOICE.zh}，而非削减所致`, `${SOLVERS_CHOICE.en}, not a response to the cut`);
   if (hold.near) {
     return l(
       `各档位取同样经济、连续规划项目的开工户数偏离0%档位最少的计划；按整数单位规划的项目不受此约束${gap.zh}，其户数在地区之间的变化${tie.zh}`,

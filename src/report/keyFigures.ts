@@ -3,6 +3,7 @@
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
 import { type Label, MET_IN_PLAN, reachedLabel, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
+import { OVERLAY_REPLANS } from "../format/planChoiceNotes.js";
 import { asOfLabel, monteCarloModeLabel } from "../format/runLabels.js";
 import { formatPercent, formatScore, probabilityNote } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
@@ -138,7 +139,7 @@ function compareFigures(ctx: RunContext): KeyFigure[] {
     }
   });
   if (folders.some((folder) => folder.overlays.length > 0)) {
-    out.push(f("说明：叠加层", "Note: overlays", "以叠加层规划的方案从规划期第一年起就按改变后的输入重新规划（相当于期初即已知道这些变化），可提前调整前几年的安排；某年起才发生的预算削减，应看压力测试（自该年起削减、此前年份保持原计划）的结果", "text"));
+    out.push(f("说明：叠加层", "Note: overlays", OVERLAY_REPLANS, "text"));
   }
   const changed = records(ctx.tables.get("compare.csv")).filter((r) => typeof r.delta_2 === "number" && r.delta_2 !== 0).length;
   out.push(f("变化的数值", "Values that changed", changed, "count"));

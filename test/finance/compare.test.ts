@@ -6,6 +6,7 @@ import { compareFolders, compareText, folderSummaries, folderTitles, mostChanged
 import { type CompareRow, compareTable } from "../../src/finance/compare/alignTables.js";
 import { diffInputs } from "../../src/finance/compare/inputDiff.js";
 import { summariseFolder } from "../../src/finance/compare/folderSummary.js";
+import { OVERLAY_REPLANS } from "../../src/format/planChoiceNotes.js";
 import { keyFigures } from "../../src/report/keyFigures.js";
 import { runContext } from "../../src/report/runContext.js";
 import { simulate } from "../../src/pipeline.js";
@@ -233,7 +234,10 @@ describe("input diff", () => {
     const figures = keyFigures(runContext("compare", { "compare.csv": renderCompareCsv(result, { bom: false }) }, { scenario: { name: "x" }, folders: summaries }));
     expect(figures.find((f) => f.label.en === "Folder 2: targets met")?.value).toBe(`${met(cut)} / ${summaries[1].targets}`);
     expect(figures.find((f) => f.label.en === "Folder 2: money from government")?.value).toBe(byKind(cut).find(([k]) => k === "government")?.[1]);
-    expect(figures.find((f) => f.label.en === "Note: overlays")?.value).toMatch(/期初即已知道这些变化/);
+    expect(figures.find((f) => f.label.en === "Note: overlays")?.value).toEqual(OVERLAY_REPLANS);
+    expect(OVERLAY_REPLANS.zh).toMatch(/期初即已知道这些变化/);
+    // The printout says the same, in the same words (finding 7 of a finance office's review: only compare.html did).
+    expect(compareText(result, 5, null)).toContain(`\nnote: ${OVERLAY_REPLANS.en}\n`);
   });
 
   it("titles each folder by its scenario, the overlays that made it differ and the folder, so one scenario run twice reads apart", async () => {

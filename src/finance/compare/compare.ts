@@ -21,6 +21,7 @@ import { REPORT_TOLERANCE } from "../../results/tolerance.js";
 import { absentColumnLines, absentColumns, type AbsentColumns } from "./absentColumns.js";
 import { changeScore, type CompareRow, compareTable, toNumber } from "./alignTables.js";
 import { diffInputs, type InputDifference } from "./inputDiff.js";
+import { overlayCaveatLines } from "./overlayCaveat.js";
 import { readResultsFolder, type ResultsFolder } from "./readFolder.js";
 import { diffRuns } from "./runDiff.js";
 import { shownChanges, withRelativeChange } from "./shownChanges.js";
@@ -240,6 +241,7 @@ export function compareText(result: CompareResult, top: number, outFile: string 
     if (met.length + money.length > 0) lines.push(`      ${[...met, ...money].join("; ")}`);
   });
   for (const w of result.warnings) lines.push(`warning (forced): ${w}`);
+  lines.push(...overlayCaveatLines(result.folders, result.inputs, result.rows));
   if (result.runs.length > 0) {
     lines.push("", `run settings that differ (${result.runs.length}; run.json):`);
     for (const d of result.runs) lines.push(`  ${d.path}: ${d.values.join(" → ")}`);

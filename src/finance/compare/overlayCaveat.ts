@@ -1,0 +1,56 @@
+/**
+ * What compare's printout says under the folders when one was planned with overlays (`--with`):
+ * the note compare.html gives (the overlay re-plans the whole horizon knowing its changes), and,
+ * where whole-unit programmes start differently in years no differing input names, that those
+ * choices may be the solver's among equally good plans. A 2026–27 cut of the Guangzhou towns'
+ * city money printed 2024's central-town pilots swapped with no word of either.
+ */
+import { OVERLAY_REPLANS, wholeUnitChoices } from "../../format/planChoiceNotes.js";
+import { flagValue } from "../../scenario/flag.js";
+import type { CompareRow } from "./alignTables.js";
+import type { InputDifference } from "./inputDiff.js";
+import type { ResultsFolder } from "./readFolder.js";
+
+export function overlayCaveatLines(folders: ResultsFolder[], inputs: InputDifference[], rows: CompareRow[]): string[] {
+  if (!folders.some((f) => (f.runJson.scenario?.overlays ?? []).length > 0)) return [];
+  const lines = [`note: ${OVERLAY_REPLANS.en}`];
+  const whole = wholeUnitPrograms(folders);
+  const touched = yearsNamed(inputs);
+  const programs = new Set<string>();
+  const years = new Set<number>();
+  for (const r of rows) {
+    if (r.file !== "plan.csv" || r.column !== "units_started" || !r.deltas.some((d) => d !== null && d !== 0)) continue;
+    const key = Object.fromEntries(r.key.split(";").map((part) => part.split("=")));
+    const year = Number(key.year);
+    if (!whole.has(key.program) || touched?.has(year)) continue;
+    programs.add(key.program);
+    years.add(year);
+  }
+  if (programs.size > 0) lines.push(`note: ${wholeUnitChoices([...programs].sort(), touched && [...years].sort((a, b) => a - b)).en}`);
+  return lines;
+}
+
+/** The programmes any folder plans in whole units (input.yaml `integer: true`, or 是). */
+function wholeUnitPrograms(folders: ResultsFolder[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of folders) {
+    const programs = (f.input as { programs?: unknown } | null)?.programs;
+    if (!Array.isArray(programs)) continue;
+    for (const p of programs as { id?: unknown; integer?: unknown }[]) if (flagValue(p?.integer) === true) out.add(String(p.id));
+  }
+  return out;
+}
+
+/**
+ * The years the differing inputs name (`…by_year.2026`, `actuals[gz/retrofit/2024]…`), or null
+ * where one names none: a per_year budget or a target changes every year it reaches.
+ */
+function yearsNamed(inputs: InputDifference[]): Set<number> | null {
+  const years = new Set<number>();
+  for (const d of inputs) {
+    const named = [...d.path.matchAll(/(?:^|[.[/])(\d{4})(?=$|[.\]/])/g)].map((m) => Number(m[1]));
+    if (named.length === 0) return null;
+    for (const y of named) years.add(y);
+  }
+  return years;
+}
