@@ -60,7 +60,8 @@ export const ENGINE_VERSION: string = pkg.version;
  * a confidence run.json's margin_split gains weighted_price_yuan per part and mip_gap; stress writes
  * stress_starts.csv (per level, leaf region and programme, the starts over the horizon against 0 %);
  * compare.csv's input rows compare an amount by its yuan, not its notation (4.624亿 against 46240万
- * is no row).
+ * is no row); report.html's title and key figures and results.xlsx's 概要 (its title and a row
+ * 叠加层) name the overlays a run was planned with.
  * Additive: folders written before these compare, their missing columns said.
  */
 export const OUTPUT_VERSION = 9;

@@ -10,7 +10,7 @@ import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
 import { levelsReachedAt } from "../finance/stressLevelsReached.js";
 import { frontierData } from "./frontierCharts.js";
-import { type FolderSummary, inputRecord, mcDraws, type RunContext } from "./runContext.js";
+import { type FolderSummary, inputRecord, mcDraws, overlayFiles, type RunContext } from "./runContext.js";
 import { confidenceFigure, confidenceNotes } from "./confidenceFigures.js";
 import { allTargetsMetAtScale } from "./minBudgetTargets.js";
 import { type KeyFigure, keyFigure as f } from "./keyFigure.js";
@@ -21,6 +21,8 @@ export type { KeyFigure };
 export function keyFigures(ctx: RunContext): KeyFigure[] {
   const out: KeyFigure[] = [];
   out.push(f("场景", "Scenario", ctx.scenarioName, "text"));
+  const overlays = overlayFiles(ctx);
+  if (overlays.length > 0) out.push(f("叠加层", "Overlays (--with)", { zh: overlays.join("、"), en: overlays.join(", ") }, "text"));
   if (ctx.horizon) out.push(f("规划期", "Horizon", `${ctx.horizon.start}–${ctx.horizon.end}`, "text"));
   // A monitoring report is read against the date its actuals run to (as_of), not only the horizon.
   // (From run.json: parsing a province's input.yaml here would cost the workbook a sixth of a second.)

@@ -10,7 +10,7 @@ import { moneyChart } from "./moneyChart.js";
 import { type Page, renderPage, type Section } from "./page.js";
 import { progressChart } from "./progressChart.js";
 import { records } from "../output/resultTables.js";
-import type { RunContext } from "./runContext.js";
+import { type RunContext, scenarioTitle } from "./runContext.js";
 import { startsTables } from "./startsTable.js";
 import { stressCharts } from "./stressCharts.js";
 import type { ChartSpec } from "./svgChart.js";
@@ -32,7 +32,7 @@ const KIND_TITLE = {
 
 export function renderReport(ctx: RunContext): string {
   const page: Page = {
-    title: { zh: `${KIND_TITLE[ctx.kind].zh}：${ctx.scenarioName}`, en: `${KIND_TITLE[ctx.kind].en}: ${ctx.scenarioName}` },
+    title: { zh: `${KIND_TITLE[ctx.kind].zh}：${scenarioTitle(ctx)}`, en: `${KIND_TITLE[ctx.kind].en}: ${scenarioTitle(ctx)}` },
     subtitle: subtitle(ctx),
     sections: [{ title: { zh: "要点", en: "Key figures" }, html: figureTable(keyFigures(ctx)) }, ...sectionsOf(ctx), ...warningsSection(ctx)],
   };

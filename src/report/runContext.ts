@@ -6,6 +6,7 @@ import { parse as parseYaml } from "yaml";
 import { type Label, targetUnitLabel } from "../format/labels.js";
 import { countsWholeUnits } from "../format/numbers.js";
 import { resultTables, type ResultTable } from "../output/resultTables.js";
+import { overlayFileNames, scenarioWithOverlays } from "../format/scenarioTitle.js";
 import { flagValue } from "../scenario/flag.js";
 
 export type ReportKind = "plan" | "merge" | "stress" | "frontier" | "compare" | "min-budget";
@@ -48,6 +49,16 @@ export function runContext(kind: ReportKind, files: Record<string, string | Uint
     },
     tables: new Map(resultTables(files).map((t) => [t.file, t])),
   };
+}
+
+/** The file names of the overlays (`--with`) the run was planned with (run.json `scenario.overlays`); none for compare. */
+export function overlayFiles(ctx: RunContext): string[] {
+  return overlayFileNames((ctx.runJson.scenario as { overlays?: unknown } | undefined)?.overlays);
+}
+
+/** The scenario as a title names it, with its overlays: the plan with a cut and the plan without read alike otherwise. */
+export function scenarioTitle(ctx: RunContext): string {
+  return scenarioWithOverlays(ctx.scenarioName, overlayFiles(ctx));
 }
 
 /** The draws P(met) was estimated on (run.json: a plan's Monte Carlo, or a frontier's validation). */

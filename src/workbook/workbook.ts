@@ -11,7 +11,7 @@ import Workbook from "exceljs/lib/doc/workbook.js";
 import { fileLabel } from "../format/labels.js";
 import type { Cell, ResultTable } from "../output/resultTables.js";
 import { keyFigures } from "../report/keyFigures.js";
-import { mcDraws, runWarnings, type RunContext, targetCountsWholeUnits } from "../report/runContext.js";
+import { mcDraws, runWarnings, type RunContext, scenarioTitle, targetCountsWholeUnits } from "../report/runContext.js";
 import { startsByRegion } from "../report/startsByRegion.js";
 import { fillStartsSheet, STARTS_SHEET } from "./startsSheet.js";
 import { fillSummarySheet, type SheetEntry } from "./summarySheet.js";
@@ -56,7 +56,7 @@ export async function renderWorkbook(ctx: RunContext): Promise<Uint8Array> {
   const names = sheetNames(tables.map((t) => t.file));
   const summary = wb.addWorksheet(SUMMARY_SHEET);
   const entries: SheetEntry[] = tables.map((t) => ({ sheet: names.get(t.file)!, file: t.file, rows: t.rows.length }));
-  fillSummarySheet(summary, `renewsim：${ctx.scenarioName}`, keyFigures(ctx), entries, runWarnings(ctx).map((w) => w.zh));
+  fillSummarySheet(summary, `renewsim：${scenarioTitle(ctx)}`, keyFigures(ctx), entries, runWarnings(ctx).map((w) => w.zh));
   const reading = { shown: shownText(ctx), wholeUnits: (target: Record<string, Cell>) => targetCountsWholeUnits(ctx, target), draws: mcDraws(ctx) };
   // What starts where and when, read as a table, before plan.csv's one row per year, region and programme.
   const starts = startsByRegion(ctx);

@@ -15,6 +15,7 @@ import { UsageError } from "../../errors.js";
 import { isMoneyColumn, isShareColumn, READING_ORDER, TABLE_KEYS } from "../../output/columns.js";
 import { summariseFolder } from "./folderSummary.js";
 import type { FolderSummary } from "../../report/runContext.js";
+import { overlayFileNames, scenarioWithOverlays } from "../../format/scenarioTitle.js";
 import { formatMoney, formatMoneyApart, formatMoneyChange, formatPercent, formatPointChange } from "../../format/numbers.js";
 import { toCsv } from "../../output/csv.js";
 import { REPORT_TOLERANCE } from "../../results/tolerance.js";
@@ -274,10 +275,7 @@ export function compareText(result: CompareResult, top: number, outFile: string 
  */
 export function folderTitles(folders: ResultsFolder[]): string[] {
   const names = folderNames(folders);
-  return folders.map((folder, i) => {
-    const overlays = (folder.runJson.scenario?.overlays ?? []).map((o) => basename(o));
-    return `${folder.runJson.scenario?.name ?? "?"}${overlays.map((o) => ` + ${o}`).join("")} (${names[i]})`;
-  });
+  return folders.map((folder, i) => `${scenarioWithOverlays(folder.runJson.scenario?.name ?? "?", overlayFileNames(folder.runJson.scenario?.overlays))} (${names[i]})`);
 }
 
 /** Each folder's own name ("conf90"), or the path as given where two folders have the same name (a/out, b/out). */
