@@ -8,7 +8,7 @@
  */
 import { allOrUsageError, UsageError } from "../errors.js";
 import { tailLabel, yearsLabel } from "../format/labels.js";
-import { didYouMean } from "../scenario/suggest.js";
+import { idsByName, unknownIdHint } from "../scenario/suggest.js";
 import type { Namer } from "../plan/describe.js";
 import type { Budget, Scenario, Source } from "../scenario/types.js";
 import { isKind, type SourceSelector } from "./cutSpec.js";
@@ -155,6 +155,9 @@ export function tailOf(sel: Pick<BudgetSelection, "tailYears">): string {
 function resolveSources(scenario: Scenario, selector: SourceSelector): string[] {
   const known = scenario.sources.map((s) => s.id);
   if (selector.ids) {
+    const byName = idsByName(scenario.sources);
+    // The id to write, with the name a finance officer knows the money by: city（地级市财政资金）.
+    const listed = () => scenario.sources.map((s) => (s.name && s.name !== s.id ? `${s.id}（${s.name}）` : s.id)).join(", ");
     const problems = selector.ids.flatMap((id) => {
       const source = scenario.sources.find((s) => s.id === id);
       // A kind in a list would be read as "all of that kind, plus these": not a selection the tools
@@ -162,7 +165,11 @@ function resolveSources(scenario: Scenario, selector: SourceSelector): string[] 
       if (!source && isKind(id)) {
         return [`"${id}" is a source kind, not a source id: a kind is given alone (--source ${id}, --cut ${id}=…) and a list names source ids (${known.slice(0, 2).join(",")})`];
       }
-      if (!source) return [`unknown source "${id}"${didYouMean(id, known)}; the scenario's sources are ${known.join(", ")}`];
+      if (!source) {
+        // A hint names the one id meant; without one, the ids to choose from.
+        const hint = unknownIdHint(id, "source", byName, known);
+        return [`unknown source "${id}"${hint || `; the scenario's sources are ${listed()}`}`];
+      }
       if (selector.kind && source.kind !== selector.kind) return [`source "${id}" is ${source.kind} money, not ${selector.kind}`];
       return [];
     });
@@ -179,7 +186,7 @@ function nodesWithin(scenario: Scenario, regionId: string): Set<string> {
   const root = scenario.regions.find((r) => r.id === regionId);
   if (!root) {
     const known = scenario.regions.map((r) => r.id);
-    throw new UsageError(`unknown region "${regionId}"${didYouMean(regionId, known)}`);
+    throw new UsageError(`unknown region "${regionId}"${unknownIdHint(regionId, "region", idsByName(scenario.regions), known)}`);
   }
   const inside = new Set<string>();
   const visit = (id: string) => {

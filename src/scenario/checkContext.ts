@@ -4,7 +4,7 @@
  * of the wrong type reads as undefined here and is skipped, because the schema reports it.
  */
 import { formatPath, isRecord, type PathKey } from "./positions.js";
-import { Hints } from "./suggest.js";
+import { Hints, idsByName, nameNotId } from "./suggest.js";
 import { parseAmount, parseShare } from "./units.js";
 
 /** What a spreadsheet's totals row names itself (合计, 总计, 小计): not a region. */
@@ -14,8 +14,7 @@ const TOTALS = new Set(["合计", "总计", "小计", "共计", "total", "Total"
 export function isTotalsLabel(cell: unknown): boolean {
   return typeof cell === "string" && TOTALS.has(cell.replace(/\s+/g, ""));
 }
-/** How a reference written as a region's name is told apart (validate.ts drops the id-format message beside it). */
-export const NAME_NOT_ID = "is the name of";
+export { NAME_NOT_ID } from "./suggest.js";
 /** The hint on a totals row's region (合计): like NAME_NOT_ID, it explains the id format's failure too. */
 export const TOTALS_ROW = "a totals row?";
 
@@ -138,7 +137,7 @@ export class CheckContext {
     if (!this.whole(["regions"])) return undefined;
     const named = this.regionNamed(r);
     const hint = named
-      ? ` ("${r}" ${NAME_NOT_ID} region "${named}": write its id)`
+      ? ` (${nameNotId(r, "region", named)})`
       : isTotalsLabel(r) ? `; ${TOTALS_ROW} leave it out: the plan adds the rows up itself`
       : this.hints.didYouMean(r, () => [...this.regions.parent.keys(), ...this.regions.groups.keys()]);
     this.report(path, `unknown region "${r}"${hint}`);
@@ -155,13 +154,7 @@ export class CheckContext {
 
   /** The id of the region or group whose name is `name` (a CSV typed with 西城街道 for xicheng). */
   private regionNamed(name: string): string | undefined {
-    if (!this.regionNames) {
-      this.regionNames = new Map();
-      for (const [r] of [...records(this.doc.regions), ...records(this.doc.region_groups)]) {
-        const rid = id(r.id);
-        if (typeof r.name === "string" && rid !== undefined && !this.regionNames.has(r.name)) this.regionNames.set(r.name, rid);
-      }
-    }
+    this.regionNames ??= idsByName([...records(this.doc.regions), ...records(this.doc.region_groups)].map(([r]) => ({ id: id(r.id), name: r.name })));
     return this.regionNames.get(name);
   }
 

@@ -39,6 +39,33 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return hint === null ? "" : ` (did you mean "${hint}"?)`;
 }
 
+/** How a reference written as an entry's name is told apart (validate.ts drops the id-format message beside it). */
+export const NAME_NOT_ID = "is the name of";
+
+/**
+ * Ids by the names the scenario gives them (the first entry per name: names need not be unique), so
+ * a reference written as 湛江市 or 地级市财政资金 — as a planner thinks of them — can be told its id.
+ */
+export function idsByName(entries: Iterable<{ id: string | undefined; name?: unknown }>): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const { id, name } of entries) if (typeof name === "string" && id !== undefined && !ids.has(name)) ids.set(name, id);
+  return ids;
+}
+
+/** `"湛江市" is the name of region "zhanjiang": write its id`. */
+export function nameNotId(written: string, kind: string, id: string): string {
+  return `"${written}" ${NAME_NOT_ID} ${kind} "${id}": write its id`;
+}
+
+/**
+ * The help for an unknown id: its id when it is an entry's name, else "did you mean" the nearest id
+ * (a leading space and brackets, to follow the message); "" without either.
+ */
+export function unknownIdHint(written: string, kind: string, byName: ReadonlyMap<string, string>, ids: Iterable<string>): string {
+  const named = byName.get(written);
+  return named !== undefined ? ` (${nameNotId(written, kind, named)})` : didYouMean(written, ids);
+}
+
 /**
  * Hints for one run of the checks: the same unknown word gets the same hint without comparing it
  * again, and after HINTS distinct words no more are computed — a table of 100,000 rows naming

@@ -89,11 +89,29 @@ describe("finance commands reject bad values with exit code 2 and write nothing"
       expect(code).toBe(2);
       expect(stderr).toMatch(/^error: 2 problems with the options:\n/);
       expect(stderr).toContain('  - "government" is a source kind, not a source id: a kind is given alone (--source government, --cut government=…) and a list names source ids (central,county)\n');
-      expect(stderr).toContain('  - unknown source "bogus"; the scenario\'s sources are central, county, enterprise, residents\n');
+      expect(stderr).toContain('  - unknown source "bogus"; the scenario\'s sources are central（中央补助）, county（县级财政）, enterprise（管线单位）, residents（居民）\n');
       expect(stderr).not.toContain('unknown source "government"');
     }
     const both = await run("stress", TOWNS, "--cut", "government=10%", "--sources", "centrl,bogus", "--from", "2030", "--out", out);
     expect(both.stderr).toMatch(/^error: 3 problems with the options:\n {2}- unknown source "centrl".*\n {2}- unknown source "bogus".*\n {2}- --from 2030 is outside/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  // A finance officer thinks in 县级财政 and 甲镇: a name is told its id, as the data-file checks do.
+  it("tells a source or region written by its name its id, on every command that takes them", async () => {
+    const out = join(dir, "by-name");
+    const stress = await run("stress", TOWNS, "--cut", "government=10%", "--sources", "县级财政,centrl", "--region", "甲镇", "--out", out);
+    expect(stress.code).toBe(2);
+    expect(stress.stderr).toBe("error: 3 problems with the options:\n" +
+      '  - unknown source "县级财政" ("县级财政" is the name of source "county": write its id)\n' +
+      '  - unknown source "centrl" (did you mean "central"?)\n' +
+      '  - unknown region "甲镇" ("甲镇" is the name of region "town-a": write its id)\n');
+    const minBudget = await run("min-budget", TOWNS, "--source", "中央补助", "--region", "town-bb", "--out", out);
+    expect(minBudget.stderr).toBe("error: 2 problems with the options:\n" +
+      '  - unknown source "中央补助" ("中央补助" is the name of source "central": write its id)\n' +
+      '  - unknown region "town-bb" (did you mean "town-b"?)\n');
+    const bySources = await run("stress", TOWNS, "--cut", "sources=10%", "--sources", "示范县", "--out", out);
+    expect(bySources.stderr).toBe('error: unknown source "示范县"; the scenario\'s sources are central（中央补助）, county（县级财政）, enterprise（管线单位）, residents（居民）\n');
     expect(existsSync(out)).toBe(false);
   });
 
