@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import type { ConfidenceRequest, ValidationDraws } from "../confidence/request.js";
-import { UsageError } from "./errors.js";
+import { allOrUsageError, UsageError } from "./errors.js";
 import { number } from "./options.js";
 
 export function addCalibrationOptions(command: Command): Command {
@@ -27,21 +27,22 @@ export function validationOptions(opts: Record<string, unknown>): ValidationDraw
     if (opts.seed !== undefined || opts.workers !== undefined) throw new UsageError("--seed and --workers apply to the validation draws: add --draws N");
     return undefined;
   }
-  return {
-    draws: number("--draws", opts.draws),
-    seed: opts.seed === undefined ? undefined : number("--seed", opts.seed),
-    workers: opts.workers === undefined ? availableParallelism() : number("--workers", opts.workers),
-  };
+  const [draws, seed, workers] = allOrUsageError(
+    () => number("--draws", opts.draws),
+    () => (opts.seed === undefined ? undefined : number("--seed", opts.seed)),
+    () => (opts.workers === undefined ? availableParallelism() : number("--workers", opts.workers)),
+  );
+  return { draws, seed, workers };
 }
 
 /** The confidence part of the command line (undefined: as the scenario says). */
 export function confidenceRequest(opts: Record<string, unknown>, progress: boolean): ConfidenceRequest | undefined {
-  const request: ConfidenceRequest = {
-    level: opts.confidence === undefined ? undefined : number("--confidence", opts.confidence),
-    calibrationDraws: opts.calibrationDraws === undefined ? undefined : number("--calibration-draws", opts.calibrationDraws),
-    calibrationSeed: opts.calibrationSeed === undefined ? undefined : number("--calibration-seed", opts.calibrationSeed),
-    ...(progress ? { onRound: roundProgress } : {}),
-  };
+  const [level, calibrationDraws, calibrationSeed] = allOrUsageError(
+    () => (opts.confidence === undefined ? undefined : number("--confidence", opts.confidence)),
+    () => (opts.calibrationDraws === undefined ? undefined : number("--calibration-draws", opts.calibrationDraws)),
+    () => (opts.calibrationSeed === undefined ? undefined : number("--calibration-seed", opts.calibrationSeed)),
+  );
+  const request: ConfidenceRequest = { level, calibrationDraws, calibrationSeed, ...(progress ? { onRound: roundProgress } : {}) };
   return request.level !== undefined || request.calibrationDraws !== undefined || request.calibrationSeed !== undefined ? request : undefined;
 }
 
@@ -55,7 +56,11 @@ export const roundProgress: NonNullable<ConfidenceRequest["onRound"]> = (phase, 
 /** "0.5,0.8,0.9" or "50%,80%,90%" → ascending distinct levels, each above 0 and below 1. */
 export function parseLevels(text: unknown, option: string): number[] {
   if (typeof text !== "string" || text.trim() === "") throw new UsageError(`${option} needs levels, e.g. ${option} 0.5,0.8,0.9,0.95`);
-  const levels = text.split(",").map((x) => number(option, x));
-  for (const l of levels) if (!(l > 0 && l < 1)) throw new UsageError(`${option}: every level must be above 0 and below 1 (got ${l})`);
+  // Every bad level in one error, as for --cut.
+  const levels = allOrUsageError(...text.split(",").map((x) => () => {
+    const l = number(option, x);
+    if (!(l > 0 && l < 1)) throw new UsageError(`${option}: every level must be above 0 and below 1 (got ${l})`);
+    return l;
+  }));
   return [...new Set(levels)].sort((a, b) => a - b);
 }

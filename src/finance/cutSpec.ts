@@ -3,7 +3,7 @@
  * nothing: `--cut government=10%,20%,30%`, `--source government` / `--source central,provincial`,
  * `--sources a,b`. Every problem is a UsageError (exit code 2).
  */
-import { UsageError } from "../errors.js";
+import { allOrUsageError, UsageError } from "../errors.js";
 import { formatMoney } from "../format/numbers.js";
 import { parseAmount, parseShare } from "../scenario/units.js";
 import type { SourceKind } from "../scenario/types.js";
@@ -43,20 +43,26 @@ export function parseCutSpec(text: string, sourcesOption?: string): CutSpec {
   const levelsText = text.slice(eq + 1).trim();
   if (name === "") throw new UsageError(`--cut "${text}": the selector before "=" is missing; use ${SELECTOR_HELP}`);
   if (levelsText === "") throw new UsageError(`--cut "${text}": no cut levels after "="; e.g. ${name}=10%,20%,30%`);
+  // Every bad level is named with a bad selector in one error: "15" and "-5%" are fixed in one go.
+  const written = levelsText.split(",").map((s) => s.trim());
+  const [selector, values] = allOrUsageError(
+    () => parseSelector(name, text, sourcesOption),
+    () => allOrUsageError(...written.map((s) => () => (isMoney(s) ? parseCutAmount(s, text) : parseCutLevel(s, text)))),
+  );
+  const amounts = values.filter((_, i) => isMoney(written[i]));
+  const levels = values.filter((_, i) => !isMoney(written[i]));
+  return { selector, levels: [...new Set([0, ...levels])].sort((a, b) => a - b), amounts };
+}
+
+/** The part before "=": a kind (narrowed by `--sources`), or `sources` with the ids of `--sources`. */
+function parseSelector(name: string, text: string, sourcesOption: string | undefined): SourceSelector {
   const ids = sourcesOption === undefined ? undefined : parseIdList(sourcesOption, "--sources");
-  let selector: SourceSelector;
   if (name === "sources") {
     if (!ids) throw new UsageError(`--cut sources=…: name the sources with --sources <id,id,…>`);
-    selector = { kind: null, ids };
-  } else if (isKind(name)) {
-    selector = { kind: name, ids: ids ?? null };
-  } else {
-    throw new UsageError(`--cut "${text}": unknown selector "${name}"; use ${SELECTOR_HELP}`);
+    return { kind: null, ids };
   }
-  const written = levelsText.split(",").map((s) => s.trim());
-  const amounts = written.filter(isMoney).map((s) => parseCutAmount(s, text));
-  const levels = written.filter((s) => !isMoney(s)).map((s) => parseCutLevel(s, text));
-  return { selector, levels: [...new Set([0, ...levels])].sort((a, b) => a - b), amounts };
+  if (isKind(name)) return { kind: name, ids: ids ?? null };
+  throw new UsageError(`--cut "${text}": unknown selector "${name}"; use ${SELECTOR_HELP}`);
 }
 
 /** A level written with a money unit or sign (1亿, 5000万, 3000000元, ¥50000000) is an amount, not a share. */

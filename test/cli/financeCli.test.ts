@@ -57,6 +57,34 @@ describe("finance commands reject bad values with exit code 2 and write nothing"
     expect(stderr).toMatch(/^error: 3 problems with the options:\n {2}- --cut "government=abc": "abc" is not a cut level.*\n {2}- --from "20x5" is not a year.*\n {2}- .*cplex/);
   });
 
+  // docs/finance.md: problems with the options' values come together in one error — every bad
+  // level of a --cut, and each bad value of the confidence and validation options beside it.
+  it("lists every bad level of a --cut and every bad value of every option at once", async () => {
+    const out = join(dir, "bad-levels");
+    const { code, stderr } = await run("stress", TOWNS, "--cut", "government=15,-5%,abc,-1亿", "--confidence", "x", "--calibration-draws", "y", "--draws", "z", "--seed", "s", "--out", out);
+    expect(code).toBe(2);
+    expect(stderr).toBe("error: 8 problems with the options:\n" +
+      '  - --cut "government=15,-5%,abc,-1亿": cut level 15 is outside 0%–100% (write 15% for a percentage)\n' +
+      '  - --cut "government=15,-5%,abc,-1亿": cut level -5% is outside 0%–100%\n' +
+      '  - --cut "government=15,-5%,abc,-1亿": "abc" is not a cut level; write a percentage such as 20% (or a fraction such as 0.2)\n' +
+      '  - --cut "government=15,-5%,abc,-1亿": "-1亿" is not an amount to cut; write one such as 1亿 or 5000万\n' +
+      '  - --confidence expects a number (got "x")\n' +
+      '  - --calibration-draws expects a number (got "y")\n' +
+      '  - --draws expects a number (got "z")\n' +
+      '  - --seed expects a number (got "s")\n');
+    const selector = await run("stress", TOWNS, "--cut", "govt=15", "--out", out);
+    expect(selector.stderr).toMatch(/^error: 2 problems with the options:\n {2}- --cut "govt=15": unknown selector "govt".*\n {2}- --cut "govt=15": cut level 15 is outside/);
+    const frontier = await run("frontier", TOWNS, "--confidence", "1.2,x,0.5", "--solver", "cplex", "--out", out);
+    expect(frontier.stderr).toBe("error: 3 problems with the options:\n" +
+      "  - --confidence: every level must be above 0 and below 1 (got 1.2)\n" +
+      '  - --confidence expects a number (got "x")\n' +
+      '  - --solver must be auto, highs or jslp (got "cplex")\n');
+    const plan = await run(TOWNS, "--draws", "many", "--shard", "1-2", "--precision", "p", "--out", out);
+    expect(plan.stderr).toBe("error: 3 problems with the options:\n" +
+      '  - --draws expects a number (got "many")\n  - --precision expects a number (got "p")\n  - --shard expects k/n, e.g. 2/8 (got "1-2")\n');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("lists every option the scenario refuses at once", async () => {
     const { code, stderr } = await run("stress", TOWNS, "--cut", "government=10%", "--sources", "centrl", "--from", "2030", "--region", "town-c", "--out", join(dir, "bad-scenario"));
     expect(code).toBe(2);

@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { frontierFolder } from "../../confidence/frontierRun.js";
 import { frontierTable } from "../../confidence/frontierFiles.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, parseLevels, roundProgress, validationOptions } from "../confidenceOptions.js";
-import { exitCodeForStatus, SolverFailure } from "../errors.js";
+import { allOrUsageError, exitCodeForStatus, SolverFailure } from "../errors.js";
 import { folderOptions } from "../folderOptions.js";
 import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption } from "../options.js";
 import { progressBar } from "../progress.js";
@@ -28,15 +28,19 @@ export function registerFrontier(program: Command): void {
     .option("--no-xlsx", "do not write results.xlsx")
     .option("--quiet", "print nothing on success");
   addValidationOptions(addCalibrationOptions(command), "every level's plan").action(async (file: string, opts) => {
-    const levels = parseLevels(opts.confidence, "--confidence");
-    const solver = parseSolverOption(opts.solver);
+    const [levels, solver, calibration, validationDraws] = allOrUsageError(
+      () => parseLevels(opts.confidence, "--confidence"),
+      () => parseSolverOption(opts.solver),
+      () => confidenceRequest({ ...opts, confidence: undefined }, false),
+      () => validationOptions(opts),
+    );
     const tty = !opts.quiet && process.stderr.isTTY;
     const bar = progressBar({ quiet: opts.quiet });
     const { loaded, result, seeds, validation, table, outDir, notes } = await frontierFolder(file, {
       levels, solver,
       ...folderOptions(opts),
-      calibration: { ...confidenceRequest({ ...opts, confidence: undefined }, false), ...(tty ? { onRound: roundProgress } : {}) },
-      validation: validationOptions(opts),
+      calibration: { ...calibration, ...(tty ? { onRound: roundProgress } : {}) },
+      validation: validationDraws,
       onValidationProgress: (d, n) => bar.update(d, n),
       ...(tty ? { onLevel: (c: number, i: number, n: number) => process.stderr.write(`level ${i + 1}/${n}: ${(c * 100).toFixed(1)}%\n`) } : {}),
     }).finally(() => bar.finish());

@@ -40,21 +40,22 @@ export function registerMinBudget(program: Command): void {
     .option("--confidence <p>", "the smallest scale at which every target is met with at least this probability (docs/confidence.md)");
   addValidationOptions(addCalibrationOptions(command), "the plans at the scale found and 1 % below it")
     .action(async (file: string, opts) => {
-      const [selector, from, to, solver, top] = allOrUsageError(
+      const [selector, from, to, solver, top, confidence, validation] = allOrUsageError(
         () => parseSourceOption(opts.source),
         () => parseYearOption(opts.from, "--from"),
         () => parseYearOption(opts.to, "--to"),
         () => parseSolverOption(opts.solver),
         () => parsePositiveInt(opts.top, "--top", 10),
+        () => confidenceRequest(opts, false),
+        () => validationOptions(opts),
       );
       const tty = !opts.quiet && process.stderr.isTTY;
       const bar = progressBar({ quiet: opts.quiet });
-      const confidence = confidenceRequest(opts, false);
       const outcome = await minBudgetFolder(file, {
         selector, from, to, region: opts.region ?? null, solver, perYear: opts.perYear ?? false,
         ...folderOptions(opts),
         confidence: confidence && (tty ? { ...confidence, onRound: roundProgress } : confidence),
-        validation: validationOptions(opts),
+        validation,
         onValidationProgress: (d, n) => bar.update(d, n),
         ...(tty ? { onTrial: (s: number, ok: boolean) => process.stderr.write(`scale ${s.toFixed(4)}: ${ok ? "reaches" : "falls short of"} the level\n`) } : {}),
       }).finally(() => bar.finish());
@@ -62,7 +63,7 @@ export function registerMinBudget(program: Command): void {
       const title = withNotes(`min-budget: ${loaded.scenario.name}, ${describeSelection(selection, loaded.scenario.horizon.start, new Namer(loaded.scenario))}` +
         `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}`, outcome.notes);
       const text = (outcome.kind === "confidence"
-        ? minBudgetConfidenceText(loaded.scenario, outcome.result, title, validationOptions(opts)?.draws)
+        ? minBudgetConfidenceText(loaded.scenario, outcome.result, title, validation?.draws)
         : minBudgetText(outcome.result, title, top, loaded.place)) + `results written to ${outcome.outDir}\n`;
       const status = outcome.result.status;
       if (status === "optimal") {

@@ -8,7 +8,7 @@ import type { McRunInfo, McTables } from "../../montecarlo/mcFiles.js";
 import type { McMode, MonteCarloRequest } from "../../montecarlo/monteCarlo.js";
 import { allTargetsMetLine, countsWholeUnits, formatProbability, formatTargetRange } from "../../format/numbers.js";
 import { simulate } from "../../pipeline.js";
-import { exitCodeForStatus, SolverFailure, UsageError } from "../errors.js";
+import { allOrUsageError, exitCodeForStatus, SolverFailure, UsageError } from "../errors.js";
 import { addCalibrationOptions, confidenceRequest } from "../confidenceOptions.js";
 import { interruptible } from "../interrupt.js";
 import { ALLOW_OUTSIDE_HELP, collect, number, parseSolverOption } from "../options.js";
@@ -38,9 +38,11 @@ export function registerPlan(program: Command): void {
     .option("--confidence <p>", "plan every target to be met with at least this probability under the scenario's uncertainty (e.g. 0.9; docs/confidence.md)");
   addCalibrationOptions(command)
     .action(async (file: string, opts) => {
-      const solver = parseSolverOption(opts.solver);
-      const monteCarlo = monteCarloRequest(opts);
-      const confidence = confidenceRequest(opts, !opts.quiet && process.stderr.isTTY);
+      const [solver, monteCarlo, confidence] = allOrUsageError(
+        () => parseSolverOption(opts.solver),
+        () => monteCarloRequest(opts),
+        () => confidenceRequest(opts, !opts.quiet && process.stderr.isTTY),
+      );
       const bar = progressBar({ quiet: opts.quiet, openEnded: monteCarlo?.precision !== undefined });
       if (monteCarlo) monteCarlo.onProgress = (done, total) => bar.update(done, total);
       const run = (signal?: AbortSignal) => simulate(file, {
@@ -83,15 +85,14 @@ export function monteCarloRequest(opts: Record<string, unknown>): MonteCarloRequ
     if (stray) throw new UsageError(`${FLAG[stray]} applies to Monte Carlo: add --draws N or --precision P`);
     return undefined;
   }
-  return {
-    mode: (opts.mode as McMode | undefined) ?? "evaluate",
-    draws: opts.draws === undefined ? undefined : number("--draws", opts.draws),
-    precision: opts.precision === undefined ? undefined : number("--precision", opts.precision),
-    seed: opts.seed === undefined ? undefined : number("--seed", opts.seed),
-    workers: opts.workers === undefined ? availableParallelism() : number("--workers", opts.workers),
-    shard: opts.shard === undefined ? undefined : shardSpec(String(opts.shard)),
-    saveDraws: Boolean(opts.saveDraws),
-  };
+  const [draws, precision, seed, workers, shard] = allOrUsageError(
+    () => (opts.draws === undefined ? undefined : number("--draws", opts.draws)),
+    () => (opts.precision === undefined ? undefined : number("--precision", opts.precision)),
+    () => (opts.seed === undefined ? undefined : number("--seed", opts.seed)),
+    () => (opts.workers === undefined ? availableParallelism() : number("--workers", opts.workers)),
+    () => (opts.shard === undefined ? undefined : shardSpec(String(opts.shard))),
+  );
+  return { mode: (opts.mode as McMode | undefined) ?? "evaluate", draws, precision, seed, workers, shard, saveDraws: Boolean(opts.saveDraws) };
 }
 
 function shardSpec(text: string): { k: number; n: number } {

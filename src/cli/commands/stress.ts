@@ -39,17 +39,19 @@ export function registerStress(program: Command): void {
       const cuts = (opts.cut ?? []) as string[];
       if (cuts.length === 0) throw new UsageError("--cut is required, e.g. --cut government=10%,20%,30%");
       if (cuts.length > 1) throw new UsageError(`give one --cut (got ${cuts.length}); list the levels in it: government=10%,20%,30%`);
-      const [cut, from, to, solver] = allOrUsageError(
+      const [cut, from, to, solver, confidence, validation] = allOrUsageError(
         () => parseCutSpec(cuts[0], opts.sources),
         () => parseYearOption(opts.from, "--from"),
         () => parseYearOption(opts.to, "--to"),
         () => parseSolverOption(opts.solver),
+        () => confidenceRequest(opts, false),
+        () => validationOptions(opts),
       );
       const { loaded, selection, levels, cutNote, outDir, notes } = await stressFolder(file, {
         cut, from, to, region: opts.region ?? null, solver,
         ...folderOptions(opts),
-        confidence: confidenceRequest(opts, false),
-        validation: validationOptions(opts),
+        confidence,
+        validation,
         progress: process.stderr.isTTY && !opts.quiet
           ? (c: number, i: number, n: number) => process.stderr.write(`planning cut ${i + 1}/${n} (${(c * 100).toFixed(1)}%)…\n`)
           : undefined,
@@ -65,7 +67,7 @@ export function registerStress(program: Command): void {
         const title = `stress: ${loaded.scenario.name}, cutting ${selectedSources(selection, namer)}` +
           ` ${yearsSaid(selection, loaded.scenario.horizon.start)}${selection.region ? ` at ${namer.label("region", selection.region)} and below` : ""}${tailOf(selection)}` +
           `${opts.with.length ? ` (with ${opts.with.join(", ")})` : ""}` + cutNote;
-        const text = stressTable(levels, withNotes(title, notes), validationOptions(opts)?.draws, selection.sourceIds) + `results written to ${outDir}\n`;
+        const text = stressTable(levels, withNotes(title, notes), validation?.draws, selection.sourceIds) + `results written to ${outDir}\n`;
         if (noBaseline) {
           const skipped = unplanned.length > 0 ? ` (a cut only lowers budgets), and ${unplanned.join(", ")} ${unplanned.length > 1 ? "were" : "was"} not planned` : "";
           process.stderr.write(text + `error: the scenario has no plan even without a cut (the 0% level), so no cut level can have one${skipped}; ` +
