@@ -30,6 +30,12 @@ export interface FileReference {
   written: string;
 }
 
+/**
+ * A file named on the command line rather than by a reference: the scenario, or an overlay given
+ * with `--with` — a message names which, so a missing overlay is not taken for the scenario.
+ */
+export type CommandLineFile = "scenario" | "overlay";
+
 const EXTENSIONS: Record<InputKind, RegExp> = { yaml: /^\.ya?ml$/i, csv: /^\.csv$/i, xlsx: /^\.xlsx$/i };
 /**
  * What the place that names a file of this kind reads. Both table kinds come from `file:` entries,
@@ -65,10 +71,10 @@ export class InputFiles {
 
   /**
    * The text of `file`, or null after logging a problem. `from` is the reference that names the
-   * file (null for a file named on the command line, which is not confined).
+   * file, or which file of the command line it is (those are not confined).
    */
-  read(file: string, kind: InputKind, from: FileReference | null, roots: readonly string[]): string | null {
-    if (!this.admit(file, kind, from, roots)) return null;
+  read(file: string, kind: InputKind, from: FileReference | CommandLineFile, roots: readonly string[]): string | null {
+    if (!this.admit(file, kind, referenceOf(from), roots)) return null;
     const decoded = readInputText(file, MAX_BYTES[kind], kind === "csv" ? "table" : "text");
     if (!decoded.ok) {
       this.refuse(file, kind, from, `it ${decoded.reason}`);
@@ -118,10 +124,16 @@ export class InputFiles {
     return true;
   }
 
-  private refuse(file: string, kind: InputKind, from: FileReference | null, why: string): void {
-    const what = kind === "yaml" ? (from ? "base file" : "scenario file") : kind === "csv" ? "CSV file" : "workbook";
+  private refuse(file: string, kind: InputKind, named: FileReference | CommandLineFile, why: string): void {
+    const from = referenceOf(named);
+    const what = typeof named === "string" ? `${named} file` : kind === "yaml" ? "base file" : kind === "csv" ? "CSV file" : "workbook";
     this.problems.add(from?.path ?? "", from ? from.at : { file, line: null }, `cannot read ${what} ${from ? from.written : displayFile(file)}: ${why}`);
   }
+}
+
+/** The reference that names a file; null for a file named on the command line. */
+function referenceOf(named: FileReference | CommandLineFile): FileReference | null {
+  return typeof named === "string" ? null : named;
 }
 
 const ENCODING_NAME: Record<string, Label> = {

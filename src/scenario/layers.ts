@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { expandFileEntries } from "./fileEntries.js";
-import type { FileReference, InputFiles } from "./inputFiles.js";
+import type { CommandLineFile, FileReference, InputFiles } from "./inputFiles.js";
 import type { PathKey, PositionTable } from "./positions.js";
 import { displayFile, type ProblemLog } from "./problems.js";
 import { parseYamlLayer } from "./yamlFile.js";
@@ -37,7 +37,7 @@ export function collectLayers(
   const applied = new Set<string>();
   const order: Layer[] = [];
 
-  const load = (target: string, from: Reference | null, roots: string[]): Record<string, unknown> | undefined => {
+  const load = (target: string, from: Reference | CommandLineFile, roots: string[]): Record<string, unknown> | undefined => {
     if (loaded.has(target)) return loaded.get(target);
     const text = files.read(target, "yaml", from, roots);
     let doc: Record<string, unknown> | undefined;
@@ -49,10 +49,11 @@ export function collectLayers(
     return doc;
   };
 
-  const visit = (target: string, stack: string[], from: Reference | null, roots: string[]): void => {
+  const visit = (target: string, stack: string[], from: Reference | CommandLineFile, roots: string[]): void => {
     if (stack.includes(target)) {
       const chain = [...stack.slice(stack.indexOf(target)), target].map(displayFile).join(" → ");
-      problems.add(from!.path, from!.at, `extends cycle: ${chain}`);
+      const base = from as Reference; // a cycle returns through an extends reference
+      problems.add(base.path, base.at, `extends cycle: ${chain}`);
       return;
     }
     if (applied.has(target)) return;
@@ -63,8 +64,8 @@ export function collectLayers(
     order.push({ file: target, doc });
   };
 
-  visit(resolve(file), [], null, files.rootsFor(file, file));
-  for (const overlay of overlays) visit(resolve(overlay), [], null, files.rootsFor(overlay, file));
+  visit(resolve(file), [], "scenario", files.rootsFor(file, file));
+  for (const overlay of overlays) visit(resolve(overlay), [], "overlay", files.rootsFor(overlay, file));
   return order;
 }
 

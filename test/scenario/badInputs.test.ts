@@ -550,6 +550,17 @@ describe("problems in other files", () => {
     expectProblem(loadError(join(dir, "s.yaml")), "extends[0]", 2, "s.yaml", "cannot read base file");
   });
 
+  // A missing --with file was reported as a "scenario file": the user looked at the wrong argument.
+  it("names a missing overlay an overlay file, and a missing scenario a scenario file", () => {
+    const dir = writeFiles({ "s.yaml": BASE });
+    const overlay = loadError(join(dir, "s.yaml"), { overlays: [join(dir, "nope.yaml")] });
+    expect(overlay.message).toContain(`cannot read overlay file ${join(dir, "nope.yaml")}: it does not exist`);
+    expect(overlay.message).not.toContain("scenario file");
+    const both = loadError(join(dir, "gone.yaml"), { overlays: [join(dir, "nope.yaml")] });
+    expect(both.message).toContain(`cannot read scenario file ${join(dir, "gone.yaml")}: it does not exist`);
+    expect(both.message).toContain(`cannot read overlay file ${join(dir, "nope.yaml")}: it does not exist`);
+  });
+
   it("reports deleting a record that no earlier layer has, in the overlay", () => {
     const dir = writeFiles({ "s.yaml": BASE, "o.yaml": "regions:\n  - {id: gx, _delete: true}\n" });
     const error = loadError(join(dir, "s.yaml"), { overlays: [join(dir, "o.yaml")] });
