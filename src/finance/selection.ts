@@ -10,6 +10,7 @@ import { allOrUsageError, UsageError } from "../errors.js";
 import { tailLabel, yearsLabel } from "../format/labels.js";
 import { idsByName, unknownIdHint } from "../scenario/suggest.js";
 import type { Namer } from "../plan/describe.js";
+import { lastPaymentYear } from "../scenario/paymentYears.js";
 import type { Budget, Scenario, Source } from "../scenario/types.js";
 import { isKind, type SourceSelector } from "./cutSpec.js";
 
@@ -92,18 +93,30 @@ function firstOpenYear(scenario: Scenario): number | null {
 function checkFrom(scenario: Scenario, from: number | null): void {
   if (from === null) return;
   const { start, end } = scenario.horizon;
-  if (from < start || from > end) throw new UsageError(`--from ${from} is outside the scenario's horizon ${start}–${end}`);
+  if (from < start || from > end) throw new UsageError(outsideHorizon(scenario, "--from", from, `--from ${end} takes it in, with ${end}`));
   const asOf = scenario.asOf;
   if (asOf && from < asOf.firstOpenYear) {
     throw new UsageError(`--from ${from}: the scenario's as_of ${asOf.text} closes every year before ${asOf.firstOpenYear}; what was paid then cannot be cut`);
   }
 }
 
+/**
+ * "--from 2026 is outside the scenario's horizon 2021–2025", and where the year is one of the
+ * payment years after it — a budget year of the scenario, so the question looks fair — how to
+ * reach it: the payment years go with the horizon's last year, as the data-file check says.
+ */
+function outsideHorizon(scenario: Scenario, option: string, year: number, reach: string): string {
+  const { start, end } = scenario.horizon;
+  const outside = `${option} ${year} is outside the scenario's horizon ${start}–${end}`;
+  if (year <= end || year > lastPaymentYear(scenario)) return outside;
+  return `${outside}: ${year} is only a payment year for units started by ${end}; ${reach}, or extend horizon.end to plan starts in ${year}`;
+}
+
 /** `--to` lies in the horizon, not before `--from` (or the first year as_of leaves open). */
 function checkTo(scenario: Scenario, from: number | null, to: number | null): void {
   if (to === null) return;
   const { start, end } = scenario.horizon;
-  if (to < start || to > end) throw new UsageError(`--to ${to} is outside the scenario's horizon ${start}–${end}`);
+  if (to < start || to > end) throw new UsageError(outsideHorizon(scenario, "--to", to, "leaving --to out takes it in"));
   if (from !== null && to < from) throw new UsageError(`--to ${to} is before ${from}, the first year cut (--from, or the first year the scenario's as_of leaves open)`);
 }
 

@@ -33,6 +33,13 @@ async function run(...args: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout, stderr };
 }
 
+/** The run exits 2 with exactly these problems, in one error. */
+async function expectRefused(args: string[], problems: string[]): Promise<void> {
+  const { code, stderr } = await run(...args);
+  expect(code).toBe(2);
+  expect(stderr).toBe(problems.length === 1 ? `error: ${problems[0]}\n` : `error: ${problems.length} problems with the options:\n${problems.map((p) => `  - ${p}\n`).join("")}`);
+}
+
 describe("finance commands reject bad values with exit code 2 and write nothing", () => {
   const cases: [string, string[], RegExp][] = [
     ["letters as a level", ["stress", TOWNS, "--cut", "government=abc"], /"abc" is not a cut level/],
@@ -61,27 +68,43 @@ describe("finance commands reject bad values with exit code 2 and write nothing"
   // level of a --cut, and each bad value of the confidence and validation options beside it.
   it("lists every bad level of a --cut and every bad value of every option at once", async () => {
     const out = join(dir, "bad-levels");
-    const { code, stderr } = await run("stress", TOWNS, "--cut", "government=15,-5%,abc,-1亿", "--confidence", "x", "--calibration-draws", "y", "--draws", "z", "--seed", "s", "--out", out);
-    expect(code).toBe(2);
-    expect(stderr).toBe("error: 8 problems with the options:\n" +
-      '  - --cut "government=15,-5%,abc,-1亿": cut level 15 is outside 0%–100% (write 15% for a percentage)\n' +
-      '  - --cut "government=15,-5%,abc,-1亿": cut level -5% is outside 0%–100%\n' +
-      '  - --cut "government=15,-5%,abc,-1亿": "abc" is not a cut level; write a percentage such as 20% (or a fraction such as 0.2)\n' +
-      '  - --cut "government=15,-5%,abc,-1亿": "-1亿" is not an amount to cut; write one such as 1亿 or 5000万\n' +
-      '  - --confidence expects a number (got "x")\n' +
-      '  - --calibration-draws expects a number (got "y")\n' +
-      '  - --draws expects a number (got "z")\n' +
-      '  - --seed expects a number (got "s")\n');
+    const cut = '--cut "government=15,-5%,abc,-1亿"';
+    await expectRefused(["stress", TOWNS, "--cut", "government=15,-5%,abc,-1亿", "--confidence", "x", "--calibration-draws", "y", "--draws", "z", "--seed", "s", "--out", out], [
+      `${cut}: cut level 15 is outside 0%–100% (write 15% for a percentage)`,
+      `${cut}: cut level -5% is outside 0%–100%`,
+      `${cut}: "abc" is not a cut level; write a percentage such as 20% (or a fraction such as 0.2)`,
+      `${cut}: "-1亿" is not an amount to cut; write one such as 1亿 or 5000万`,
+      '--confidence expects a number (got "x")',
+      '--calibration-draws expects a number (got "y")',
+      '--draws expects a number (got "z")',
+      '--seed expects a number (got "s")',
+    ]);
     const selector = await run("stress", TOWNS, "--cut", "govt=15", "--out", out);
     expect(selector.stderr).toMatch(/^error: 2 problems with the options:\n {2}- --cut "govt=15": unknown selector "govt".*\n {2}- --cut "govt=15": cut level 15 is outside/);
-    const frontier = await run("frontier", TOWNS, "--confidence", "1.2,x,0.5", "--solver", "cplex", "--out", out);
-    expect(frontier.stderr).toBe("error: 3 problems with the options:\n" +
-      "  - --confidence: every level must be above 0 and below 1 (got 1.2)\n" +
-      '  - --confidence expects a number (got "x")\n' +
-      '  - --solver must be auto, highs or jslp (got "cplex")\n');
-    const plan = await run(TOWNS, "--draws", "many", "--shard", "1-2", "--precision", "p", "--out", out);
-    expect(plan.stderr).toBe("error: 3 problems with the options:\n" +
-      '  - --draws expects a number (got "many")\n  - --precision expects a number (got "p")\n  - --shard expects k/n, e.g. 2/8 (got "1-2")\n');
+    await expectRefused(["frontier", TOWNS, "--confidence", "1.2,x,0.5", "--solver", "cplex", "--out", out], [
+      "--confidence: every level must be above 0 and below 1 (got 1.2)",
+      '--confidence expects a number (got "x")',
+      '--solver must be auto, highs or jslp (got "cplex")',
+    ]);
+    await expectRefused([TOWNS, "--draws", "many", "--shard", "1-2", "--precision", "p", "--out", out], [
+      '--draws expects a number (got "many")',
+      '--precision expects a number (got "p")',
+      '--shard expects k/n, e.g. 2/8 (got "1-2")',
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  // 2024 is a budget year of the 2021–2023 towns (the payment year of 2023's starts), so
+  // "outside the horizon" alone looked wrong to a finance officer: say what the year is and how to reach it.
+  it("tells a payment year after the horizon how to reach it, and a year past those only that it is outside", async () => {
+    const out = join(dir, "payment-year");
+    await expectRefused(["stress", TOWNS, "--cut", "government=10%", "--from", "2024", "--to", "2025", "--out", out], [
+      "--from 2024 is outside the scenario's horizon 2021–2023: 2024 is only a payment year for units started by 2023; --from 2023 takes it in, with 2023, or extend horizon.end to plan starts in 2024",
+      "--to 2025 is outside the scenario's horizon 2021–2023",
+    ]);
+    await expectRefused(["min-budget", TOWNS, "--source", "government", "--to", "2024", "--out", out], [
+      "--to 2024 is outside the scenario's horizon 2021–2023: 2024 is only a payment year for units started by 2023; leaving --to out takes it in, or extend horizon.end to plan starts in 2024",
+    ]);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -128,18 +151,18 @@ describe("finance commands reject bad values with exit code 2 and write nothing"
   // A finance officer thinks in 县级财政 and 甲镇: a name is told its id, as the data-file checks do.
   it("tells a source or region written by its name its id, on every command that takes them", async () => {
     const out = join(dir, "by-name");
-    const stress = await run("stress", TOWNS, "--cut", "government=10%", "--sources", "县级财政,centrl", "--region", "甲镇", "--out", out);
-    expect(stress.code).toBe(2);
-    expect(stress.stderr).toBe("error: 3 problems with the options:\n" +
-      '  - unknown source "县级财政" ("县级财政" is the name of source "county": write its id)\n' +
-      '  - unknown source "centrl" (did you mean "central"?)\n' +
-      '  - unknown region "甲镇" ("甲镇" is the name of region "town-a": write its id)\n');
-    const minBudget = await run("min-budget", TOWNS, "--source", "中央补助", "--region", "town-bb", "--out", out);
-    expect(minBudget.stderr).toBe("error: 2 problems with the options:\n" +
-      '  - unknown source "中央补助" ("中央补助" is the name of source "central": write its id)\n' +
-      '  - unknown region "town-bb" (did you mean "town-b"?)\n');
-    const bySources = await run("stress", TOWNS, "--cut", "sources=10%", "--sources", "示范县", "--out", out);
-    expect(bySources.stderr).toBe('error: unknown source "示范县"; the scenario\'s sources are central（中央补助）, county（县级财政）, enterprise（管线单位）, residents（居民）\n');
+    await expectRefused(["stress", TOWNS, "--cut", "government=10%", "--sources", "县级财政,centrl", "--region", "甲镇", "--out", out], [
+      'unknown source "县级财政" ("县级财政" is the name of source "county": write its id)',
+      'unknown source "centrl" (did you mean "central"?)',
+      'unknown region "甲镇" ("甲镇" is the name of region "town-a": write its id)',
+    ]);
+    await expectRefused(["min-budget", TOWNS, "--source", "中央补助", "--region", "town-bb", "--out", out], [
+      'unknown source "中央补助" ("中央补助" is the name of source "central": write its id)',
+      'unknown region "town-bb" (did you mean "town-b"?)',
+    ]);
+    await expectRefused(["stress", TOWNS, "--cut", "sources=10%", "--sources", "示范县", "--out", out], [
+      'unknown source "示范县"; the scenario\'s sources are central（中央补助）, county（县级财政）, enterprise（管线单位）, residents（居民）',
+    ]);
     expect(existsSync(out)).toBe(false);
   });
 
