@@ -79,7 +79,7 @@ function isMoney(column: string): boolean {
 }
 
 /** The unit a money column's header gives its bare numbers ("万", "亿"; "" for 元), or undefined when it gives none. */
-function headerUnit(h: string): { base: string; unit: string } | undefined {
+export function headerUnit(h: string): { base: string; unit: string } | undefined {
   const m = HEADER_UNIT.exec(h.normalize("NFKC").trim());
   if (!m || !isMoney(canonical(m[1]))) return undefined;
   return { base: m[1], unit: m[2].replace("元", "") };
@@ -91,10 +91,18 @@ function headerUnit(h: string): { base: string; unit: string } | undefined {
  */
 export function withHeaderUnit(value: unknown, unit: string | undefined): unknown {
   // "" (元): bare numbers are yuan anyway.
-  if (!unit) return value;
-  if (typeof value === "number") return `${value}${unit}`;
-  if (typeof value === "string" && BARE_NUMBER.test(value.normalize("NFKC").trim())) return `${value}${unit}`;
-  return value;
+  return unit && takesHeaderUnit(value, unit) ? `${value}${unit}` : value;
+}
+
+/** Whether a cell's unit is its header's (`金额（万元）`, `金额（元）`): a bare number under a header that gives one. */
+export function takesHeaderUnit(value: unknown, unit: string | undefined): boolean {
+  if (unit === undefined) return false;
+  return typeof value === "number" || (typeof value === "string" && BARE_NUMBER.test(value.normalize("NFKC").trim()));
+}
+
+/** `header` (`金额（亿元）`) with its unit replaced (`金额（万元）`); `unit` is 元, 万元 or 亿元. */
+export function headerWithUnit(header: string, unit: string): string {
+  return header.replace(new RegExp(`(${MONEY_UNIT})(\\s*[)）])$`), `${unit}$2`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { Parser } from "@fast-csv/parse/build/src/parser/index.js";
 import { ParserOptions } from "fast-csv";
 import type { Label } from "../format/labels.js";
 import { formatLimit, LIMITS } from "../limits.js";
-import { checkHeader, headerUnitConflict, withHeaderUnit } from "./csvColumns.js";
+import { checkHeader, headerUnitConflict, takesHeaderUnit, withHeaderUnit } from "./csvColumns.js";
 import { yearKey } from "./yamlFile.js";
 import { setOwn, tooLargeWritten, type PositionTable } from "./positions.js";
 
@@ -101,7 +101,7 @@ export function parseCsvRecords(file: string, text: string, positions: PositionT
       const conflict = headerUnitConflict(value, checked.units[i], written[i]);
       if (conflict) notes.push({ line, message: conflict });
       setOwn(record, column, withHeaderUnit(value, checked.units[i]));
-      positions.set(record, column, { file, line, ...tooLargeWritten(value, cell) });
+      positions.set(record, column, { file, line, ...tooLargeWritten(value, cell), ...(takesHeaderUnit(value, checked.units[i]) ? { unitHeader: written[i] } : {}) });
     });
     records.push(record);
   }

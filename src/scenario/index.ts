@@ -16,7 +16,9 @@ import { PositionTable, type PathKey, type SourcePos } from "./positions.js";
 import { ProblemLog, ScenarioError } from "./problems.js";
 import type { Scenario } from "./types.js";
 import { type SectionChecks, validateMerged } from "./validate.js";
-import { placeLabel } from "./inputPlace.js";
+import { filePlace, placeLabel } from "./inputPlace.js";
+import { budgetAmounts } from "./budgetAmounts.js";
+import { unitSlips } from "./unitSlips.js";
 import { moneyNotices, overriddenPerYear } from "./moneyNotices.js";
 import { paidNotices } from "./paidNotices.js";
 import { targetNotices } from "./targetNotices.js";
@@ -56,6 +58,12 @@ export interface LoadedScenario {
    * were read (e.g. a CSV read as GBK), implausible amounts, money left unlimited; often none.
    */
   notices: Label[];
+  /**
+   * The notices on whole tables of budgets that look typed in the wrong unit (unitSlips.ts), also
+   * first among `notices`: a plan built on them means nothing, so summaries and reports show them
+   * apart (run.json's `unit_slips`).
+   */
+  unitSlips: Label[];
   /** Every file read (layers and CSV tables): what a results folder must never replace. */
   inputs: string[];
   /**
@@ -83,9 +91,16 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const place = placeLabel(root, locate);
   // Notes on the values as written (how a file was read, a cell's unit, a unit slip) are worth
   // seeing in the same round trip as the errors.
-  const written = () => [...files.notices, ...implausibleBudgets(merged, place), ...implausibleUnitCosts(merged, place), ...overriddenPerYear(merged, place)];
+  // A whole table in the wrong unit comes first: the plan's figures mean nothing until it is fixed.
+  const slips = () => unitSlips(budgetAmounts(merged), locate, filePlace(root));
+  const written = () => {
+    const { notes, counted } = slips();
+    const headerOf = (path: readonly PathKey[]) => locate(path).unitHeader;
+    return [...notes, ...files.notices, ...implausibleBudgets(merged, place, counted, headerOf), ...implausibleUnitCosts(merged, place), ...overriddenPerYear(merged, place)];
+  };
   const raw = withNotes(() => validateMerged(merged, positions, root, problems, layers.map((l) => l.file), newRecords, options.laterSections), written);
   const scenario = normaliseScenario(raw);
+  const writtenNotes = written();
   const tooLarge = modelSizeProblem(scenario);
   if (tooLarge) {
     problems.add("", { file: root, line: null }, tooLarge);
@@ -97,7 +112,8 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     merged,
     hash: scenarioHash(merged),
     layers: layers.map((l) => l.file),
-    notices: [...written(), ...moneyNotices(scenario, place), ...paidNotices(scenario, place), ...targetNotices(scenario, place)],
+    notices: [...writtenNotes, ...moneyNotices(scenario, place), ...paidNotices(scenario, place), ...targetNotices(scenario, place)],
+    unitSlips: slips().notes,
     inputs: files.filesRead,
     locate,
   };

@@ -1,9 +1,11 @@
 /**
  * Where a scenario entry was written, in the words a diagnosis prints: `scenario.yaml:37`,
- * `data/budgets.csv:12` (the CSV line), `data/预算.xlsx, sheet 市级, row 5`. Paths are relative to
- * the scenario file's folder, so the text does not depend on where the command was run from.
+ * `data/budgets.csv:12` (the CSV line), `data/预算.xlsx, sheet 市级, row 5`. Paths inside the
+ * scenario file's folder are relative to it, so the text does not depend on where the command was
+ * run from; a file outside it (an overlay's table from another folder) is named in full, as the
+ * errors and the file notes name it, never as `../../…` from a folder the user did not name.
  */
-import { dirname, relative } from "node:path";
+import { dirname, isAbsolute, relative } from "node:path";
 import type { Label } from "../format/labels.js";
 import type { PathKey, SourcePos } from "./positions.js";
 
@@ -42,6 +44,16 @@ export function sheetRowZh(sheet: string, line: number | null): string {
   return `工作表“${sheet}”${line === null ? "" : `第${line}行`}`;
 }
 
+/** The file (and sheet) of `pos` alone, for a note about a whole table. */
+export function filePlace(scenarioFile: string): (pos: SourcePos) => Label {
+  const base = dirname(scenarioFile);
+  return (pos) => {
+    const whole = { ...pos, line: null };
+    return { en: formatPlace(whole, base), zh: formatPlaceZh(whole, base) };
+  };
+}
+
 function shownFile(pos: SourcePos, base: string): string {
-  return relative(base, pos.file).split("\\").join("/") || pos.file;
+  const rel = relative(base, pos.file);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? pos.file : rel.split("\\").join("/");
 }

@@ -1,7 +1,7 @@
 /**
  * Budgets and unit costs that are almost certainly unit mistakes: amounts without a unit are yuan,
  * so a county budget typed as `3500` meaning 3500万 is 10,000 times too small and quietly starves
- * the plan. The typical budget is the median of the budgets of at least 1万元 (a whole CSV typed in
+ * the plan. Whole files typed in the wrong unit get one note each instead (unitSlips.ts). The typical budget is the median of the budgets of at least 1万元 (a whole CSV typed in
  * 万 would otherwise make the slips the typical value and the right amounts look huge). A budget
  * is flagged when it is positive and below a thousandth of the typical one, or a government budget
  * under 1万元 a year, or above ten thousand times the typical one; the hint names the unit (万 or
@@ -15,24 +15,18 @@ import type { Label } from "../format/labels.js";
 import type { PlaceLabel } from "./inputPlace.js";
 import { formatPath, type PathKey } from "./positions.js";
 import { parseAmount } from "./units.js";
+import { type BudgetAmount, budgetAmounts } from "./budgetAmounts.js";
 import { formatMoney } from "../format/numbers.js";
 
-interface Amount {
-  path: PathKey[];
-  yuan: number;
-  government: boolean;
-  /** The budget record (one source and region) it belongs to: `sources[i].budgets[j]`. */
-  record: string;
-}
-
-export function implausibleBudgets(merged: unknown, place: PlaceLabel): Label[] {
-  const amounts = budgetAmounts(merged);
+/** `counted`: the amounts a note on their whole file already counts (unitSlips.ts), left out here, and out of the median. */
+export function implausibleBudgets(merged: unknown, place: PlaceLabel, counted: ReadonlySet<string> = new Set(), headerOf: HeaderOf = () => undefined): Label[] {
+  const amounts = budgetAmounts(merged).filter((a) => !counted.has(formatPath(a.path)));
   const positive = amounts.map((a) => a.yuan).filter((x) => x > 0).sort((a, b) => a - b);
   if (positive.length === 0) return [];
   const plausible = positive.filter((x) => x >= LEAST_GOVERNMENT_BUDGET);
   const typical = plausible.length > 0 ? plausible : positive;
   const median = typical[Math.floor(typical.length / 2)];
-  const byRecord = new Map<string, Amount[]>();
+  const byRecord = new Map<string, BudgetAmount[]>();
   for (const a of amounts) {
     const list = byRecord.get(a.record);
     if (list) list.push(a);
@@ -43,20 +37,39 @@ export function implausibleBudgets(merged: unknown, place: PlaceLabel): Label[] 
     const belowMedian = a.yuan < median / 1000;
     const tiny = belowMedian || (a.government && a.yuan < LEAST_GOVERNMENT_BUDGET);
     const huge = a.yuan > median * 1e4;
-    if (!tiny && !huge) return offOwnYears(a, byRecord.get(a.record)!, place);
+    if (!tiny && !huge) return offOwnYears(a, byRecord.get(a.record)!, place, headerOf);
     const w = where(a.path, place);
-    const meant = `${a.yuan}${nearestUnit(a.yuan, median)}`;
+    const hint = tiny ? smallHint(a, nearestUnit(a.yuan, median), headerOf) : { en: "is the unit right?", zh: "单位是否写对？" };
     if (tiny && !belowMedian) {
       return [{
-        en: `${w.en}: a government budget of ${formatMoney(a.yuan)} a year is under 1万元; amounts without a unit are yuan: did you mean "${meant}"?`,
-        zh: `${w.zh}：政府预算每年${formatMoney(a.yuan)}，不足1万元；${inYuanZh(meant)}`,
+        en: `${w.en}: a government budget of ${formatMoney(a.yuan)} a year is under 1万元; ${hint.en}`,
+        zh: `${w.zh}：政府预算每年${formatMoney(a.yuan)}，不足1万元；${hint.zh}`,
       }];
     }
     return [{
-      en: `${w.en}: a budget of ${formatMoney(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatMoney(median)} of those from 1万元); ${tiny ? `amounts without a unit are yuan: did you mean "${meant}"?` : "is the unit right?"}`,
-      zh: `${w.zh}：预算${formatMoney(a.yuan)}${tiny ? "远低于" : "远高于"}本方案的一般预算水平（1万元及以上预算的中位数为${formatMoney(median)}）；${tiny ? inYuanZh(meant) : "单位是否写对？"}`,
+      en: `${w.en}: a budget of ${formatMoney(a.yuan)} is ${tiny ? "far below" : "far above"} this scenario's typical budget (median ${formatMoney(median)} of those from 1万元); ${hint.en}`,
+      zh: `${w.zh}：预算${formatMoney(a.yuan)}${tiny ? "远低于" : "远高于"}本方案的一般预算水平（1万元及以上预算的中位数为${formatMoney(median)}）；${hint.zh}`,
     }];
   });
+}
+
+/** The header that gave the amount at a path its unit (`金额（万元）`), if one did (SourcePos.unitHeader). */
+export type HeaderOf = (path: readonly PathKey[]) => string | undefined;
+
+/**
+ * Why a budget too small may be a slip: a bare number is yuan (did you mean 6000万?); one whose unit
+ * came from its column's header was read in that unit, and it is the header to check.
+ */
+function smallHint(a: BudgetAmount, unit: "万" | "亿", headerOf: HeaderOf): Label {
+  const header = headerOf(a.path);
+  if (header !== undefined) {
+    return {
+      en: `its unit is the header's (${header}): is that the unit of this figure?`,
+      zh: `其单位取自表头“${header}”：这个数字的单位是否如此？`,
+    };
+  }
+  const meant = `${a.yuan}${unit}`;
+  return { en: `amounts without a unit are yuan: did you mean "${meant}"?`, zh: inYuanZh(meant) };
 }
 
 /**
@@ -65,8 +78,8 @@ export function implausibleBudgets(merged: unknown, place: PlaceLabel): Label[] 
  * year is an extra zero. Needs two other years (`per_year` is not one: it stands for the years
  * by_year does not give). `record`: the amounts of a's budget record.
  */
-function offOwnYears(a: Amount, record: Amount[], place: PlaceLabel): Label[] {
-  const isYear = (b: Amount) => b.path[b.path.length - 2] === "by_year";
+function offOwnYears(a: BudgetAmount, record: BudgetAmount[], place: PlaceLabel, headerOf: HeaderOf): Label[] {
+  const isYear = (b: BudgetAmount) => b.path[b.path.length - 2] === "by_year";
   if (!isYear(a)) return [];
   const others = record.filter((b) => b !== a && isYear(b) && b.yuan > 0).map((b) => b.yuan).sort((x, y) => x - y);
   if (others.length < 2) return [];
@@ -79,10 +92,10 @@ function offOwnYears(a: Amount, record: Amount[], place: PlaceLabel): Label[] {
     }];
   }
   if (a.yuan >= median / 1000) return [];
-  const meant = `${a.yuan}${nearestUnit(a.yuan, median)}`;
+  const hint = smallHint(a, nearestUnit(a.yuan, median), headerOf);
   return [{
-    en: `${w.en}: a budget of ${formatMoney(a.yuan)} is far below the same budget's other years (median ${formatMoney(median)}); amounts without a unit are yuan: did you mean "${meant}"?`,
-    zh: `${w.zh}：预算${formatMoney(a.yuan)}远低于同一预算其他年份（中位数${formatMoney(median)}）；${inYuanZh(meant)}`,
+    en: `${w.en}: a budget of ${formatMoney(a.yuan)} is far below the same budget's other years (median ${formatMoney(median)}); ${hint.en}`,
+    zh: `${w.zh}：预算${formatMoney(a.yuan)}远低于同一预算其他年份（中位数${formatMoney(median)}）；${hint.zh}`,
   }];
 }
 
@@ -191,27 +204,4 @@ function where(path: PathKey[], place: PlaceLabel): Label {
 /** The unit hint in Chinese: `未写单位的金额按元计，是否应为“6000万”？` */
 function inYuanZh(meant: string): string {
   return `未写单位的金额按元计，是否应为“${meant}”？`;
-}
-
-function budgetAmounts(merged: unknown): Amount[] {
-  const out: Amount[] = [];
-  const sources = (merged as { sources?: unknown })?.sources;
-  if (!Array.isArray(sources)) return out;
-  sources.forEach((s, i) => {
-    const government = (s as { kind?: unknown })?.kind === "government";
-    const budgets = (s as { budgets?: unknown })?.budgets;
-    if (!Array.isArray(budgets)) return;
-    budgets.forEach((b, j) => {
-      const record = b as { per_year?: unknown; by_year?: unknown };
-      const add = (path: PathKey[], value: unknown) => {
-        const yuan = parseAmount(value);
-        if (yuan !== null) out.push({ path, yuan, government, record: `${i}|${j}` });
-      };
-      if (record?.per_year !== undefined) add(["sources", i, "budgets", j, "per_year"], record.per_year);
-      if (record?.by_year && typeof record.by_year === "object") {
-        for (const [year, value] of Object.entries(record.by_year)) add(["sources", i, "budgets", j, "by_year", year], value);
-      }
-    });
-  });
-  return out;
 }

@@ -15,6 +15,8 @@ export interface SourcePos {
   column?: string;
   /** For a number too large to hold (`1e400`, which reads as infinite): its text as written, for the message. */
   written?: string;
+  /** For a bare number under a money header that gives its unit (`金额（万元）`): that header, as written. */
+  unitHeader?: string;
 }
 
 export type PathKey = string | number;

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import type * as SheetJS from "@e965/xlsx";
 import type { Label } from "../format/labels.js";
 import { formatLimit, LIMITS } from "../limits.js";
-import { checkHeader, headerUnitConflict, withHeaderUnit } from "./csvColumns.js";
+import { checkHeader, headerUnitConflict, takesHeaderUnit, withHeaderUnit } from "./csvColumns.js";
 import { cellValue, TEXT_COLUMNS } from "./csvFile.js";
 import { setOwn, tooLargeWritten, type PositionTable, type SourcePos } from "./positions.js";
 
@@ -87,7 +87,8 @@ export function parseXlsxRecords(file: string, bytes: Uint8Array, wanted: string
         if (conflict) notes.push({ at: where, message: conflict });
         setOwn(record, column, withHeaderUnit(value.value, checked.units[i]));
       }
-      positions.set(record, column, { file, ...where, ...("value" in value ? tooLargeWritten(value.value, String(cell!.v)) : {}) });
+      const unitHeader = "value" in value && takesHeaderUnit(value.value, checked.units[i]) ? { unitHeader: written[i] } : {};
+      positions.set(record, column, { file, ...where, ...("value" in value ? tooLargeWritten(value.value, String(cell!.v)) : {}), ...unitHeader });
     });
     if (!bad) records.push(record); // left out: its problem is listed, and no check repeats it
 
