@@ -49,7 +49,7 @@ import type { PlanTables } from "./results/types.js";
 import type { CheckedScenario } from "./loadChecked.js";
 import type { SolverChoice } from "./solve/auto.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "./version.js";
-import { addRunWarning, fewerWorkers, NO_UNCERTAINTY_FOR_CONFIDENCE, NO_UNCERTAINTY_FOR_DRAWS, runWarningFields } from "./runWarnings.js";
+import { addRunWarning, fewerWorkers, NO_UNCERTAINTY_FOR_CONFIDENCE, NO_UNCERTAINTY_FOR_DRAWS, runWarningFields, unitSlipFields } from "./runWarnings.js";
 import { type McRunInfo, type McTables, monteCarloTables, QUANTILE_METHOD, renderMonteCarloFiles } from "./montecarlo/mcFiles.js";
 import {
   checkDrawMemory, checkMonteCarloRequest, effectiveWorkers, type MonteCarloRequest, type MonteCarloRun, resolveSeed, runMonteCarlo, shardRange,
@@ -101,6 +101,9 @@ export interface RunJson {
   /** English, as printed; `warnings_zh` (RunWarnings) holds the same notes in Chinese. */
   warnings: string[];
   warnings_zh: string[];
+  /** Notes on budget tables that look typed in the wrong unit (also among `warnings`); absent when none. */
+  unit_slips?: string[];
+  unit_slips_zh?: string[];
   confidence?: ReturnType<typeof confidenceRunInfo>;
   monte_carlo?: McRunInfo;
 }
@@ -244,5 +247,6 @@ function makeRunJson(
     shadow_prices: solution.dualMethod,
     timings_seconds: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Number((v / 1000).toFixed(3))])),
     ...runWarningFields([...loaded.notices, ...solution.warnings]),
+    ...unitSlipFields(loaded.unitSlips),
   };
 }

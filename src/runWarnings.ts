@@ -34,6 +34,15 @@ export function notesOfPlans(plans: readonly { plan: Label; notes: readonly Labe
   return [...shared, ...own];
 }
 
+/**
+ * run.json's `unit_slips` and `unit_slips_zh`, only when there are any: the notes on whole budget
+ * tables that look typed in the wrong unit (src/scenario/unitSlips.ts). They are among `warnings`
+ * too; apart, the report's key figures and the workbook's 概要 can put them first.
+ */
+export function unitSlipFields(slips: readonly Label[]): { unit_slips?: string[]; unit_slips_zh?: string[] } {
+  return slips.length === 0 ? {} : { unit_slips: slips.map((n) => n.en), unit_slips_zh: slips.map((n) => n.zh) };
+}
+
 export function addRunWarning(run: RunWarnings, note: Label): void {
   run.warnings.push(note.en);
   run.warnings_zh.push(note.zh);

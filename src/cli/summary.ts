@@ -19,10 +19,12 @@ export function planSummary(outcome: SimulationOutcome): string {
   // So does the note on money without a cost weight (results/freeMoney.ts), a note, not a warning.
   const notes = [...loaded.notices, ...outcome.planNotes];
   const notices = new Set(notes.map((n) => n.en));
-  for (const n of notes) lines.push(`note: ${n.en}`);
+  // A budget table in the wrong unit is said next to the figures it spoils (unitSlipLines), not among the notes.
+  const slips = new Set(loaded.unitSlips.map((n) => n.en));
+  for (const n of notes) if (!slips.has(n.en)) lines.push(`note: ${n.en}`);
   const warnings = outcome.runJson.warnings.filter((w) => !notices.has(w)).map((w) => `warning: ${w}`);
   if (solution.status !== "optimal") {
-    lines.push(...warnings);
+    lines.push(...warnings, ...unitSlipLines(loaded.unitSlips));
     lines.push(`plan is ${solution.status}:`);
     if (solution.status === "error") for (const d of tables.diagnostics) lines.push(`  - ${d.message}`);
     else lines.push(...infeasibleLines(outcome));
@@ -34,6 +36,7 @@ export function planSummary(outcome: SimulationOutcome): string {
     lines.push(...confidenceLines(loaded.scenario, c.targets, tables, c.plain.tables, c.split));
   }
   lines.push(...warnings);
+  lines.push(...unitSlipLines(loaded.unitSlips));
   const met = tables.targets.filter((t) => t.met).length;
   // In the planned world: P(met) under uncertainty is the confidence lines' and Monte Carlo's.
   // (the report's MET_IN_PLAN, "Targets met in the plan")
@@ -74,6 +77,18 @@ export function planSummary(outcome: SimulationOutcome): string {
   if (tables.capacity.length) lines.push(`capacity fully used in ${fullCap} of ${tables.capacity.length} region-years`);
   if (outcome.outDir) lines.push(`results written to ${outcome.outDir}`);
   return lines.join("\n") + "\n";
+}
+
+/**
+ * Budget tables that look typed in the wrong unit (scenario/unitSlips.ts), right above the targets:
+ * a plan that meets them on 10,000 times the money must not read as a normal one.
+ */
+export function unitSlipLines(slips: readonly Label[]): string[] {
+  if (slips.length === 0) return [];
+  return [
+    `WARNING: ${slips.length === 1 ? "a budget table looks" : `${slips.length} budget tables look`} typed in the wrong unit, and the plan below is built on ${slips.length === 1 ? "it" : "them"} (fix and run again):`,
+    ...slips.map((n) => `  ${n.en}`),
+  ];
 }
 
 /**

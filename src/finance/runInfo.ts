@@ -5,7 +5,7 @@
  */
 import type { FolderRun } from "../folderRun.js";
 import type { Label } from "../format/labels.js";
-import { runWarningFields } from "../runWarnings.js";
+import { runWarningFields, unitSlipFields } from "../runWarnings.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "../version.js";
 import type { BudgetSelection } from "./selection.js";
 
@@ -24,6 +24,9 @@ export interface FinanceRunJson {
   warnings: string[];
   /** The same notes in Chinese, in the same order. */
   warnings_zh: string[];
+  /** Notes on budget tables that look typed in the wrong unit (also among `warnings`); absent when none. */
+  unit_slips?: string[];
+  unit_slips_zh?: string[];
   [detail: string]: unknown;
 }
 
@@ -48,6 +51,7 @@ export function financeRunJson(
     ...details,
     timings_seconds: Object.fromEntries(Object.entries(run.seconds()).map(([k, v]) => [k, Number(v.toFixed(3))])),
     ...runWarningFields([...loaded.notices, ...notices]),
+    ...unitSlipFields(loaded.unitSlips),
   };
 }
 

@@ -38,6 +38,7 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
       ? { zh: "达到时间上限（保留最好方案，未证明最优）", en: "time limit reached (best plan kept, not proven optimal)" }
       : statusLabel(status), "text"));
   }
+  out.push(...unitSlipFigures(ctx));
   const targets = records(ctx.tables.get("targets.csv"));
   if (targets.length > 0) {
     out.push(f(MET_IN_PLAN.zh, MET_IN_PLAN.en, `${targets.filter((t) => t.met === true).length} / ${targets.length}`, "text"));
@@ -277,4 +278,16 @@ function stressNoMargin(ctx: RunContext, rows: ReturnType<typeof records>): KeyF
 
 function sum(xs: number[]): number {
   return xs.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
+}
+
+/**
+ * Budget tables that look typed in the wrong unit (run.json's `unit_slips`), before the targets met:
+ * a plan built on 10,000 times the money reads as normal otherwise. One figure per table.
+ */
+function unitSlipFigures(ctx: RunContext): KeyFigure[] {
+  const { unit_slips: en, unit_slips_zh: zh } = ctx.runJson as { unit_slips?: unknown; unit_slips_zh?: unknown };
+  if (!Array.isArray(en)) return [];
+  const aligned = Array.isArray(zh) && zh.length === en.length;
+  return en.flatMap((n, i) => typeof n !== "string" ? [] :
+    [f("注意：预算表的金额单位疑似有误", "Warning: a budget table's unit looks wrong", { zh: aligned && typeof zh[i] === "string" ? zh[i] : n, en: n }, "text")]);
 }

@@ -32,4 +32,20 @@ describe("plan summary", () => {
     // formatMoney rounds that room to "420万元", past where the price is certain.
     expect(planSummary(outcome)).toContain("; −100万元 ≈ −12.5 hh (certain down to −419.99万元; more would not be used)");
   });
+
+  it("says a budget table in the wrong unit right above the targets, as a warning, not among the notes", async () => {
+    // test/fixtures/unit-slip: a city table headed 金额（亿元） over 万元 figures plans every target met on 10,000 times the money.
+    const outcome = await simulate("test/fixtures/unit-slip/scenario.yaml", { dryRun: true });
+    const lines = planSummary(outcome).split("\n");
+    const targets = lines.findIndex((l) => l.startsWith("targets: "));
+    expect(lines.slice(targets - 2, targets)).toEqual([
+      "WARNING: a budget table looks typed in the wrong unit, and the plan below is built on it (fix and run again):",
+      expect.stringMatching(/^  data\/city\.csv: 12 of its 12 budgets are about 10,000 times above .*: write the header 金额（万元）$/),
+    ]);
+    expect(lines.filter((l) => l.includes("city.csv"))).toHaveLength(1);
+    // run.json carries it apart (for the report's key figures and the workbook's 概要) and among its warnings.
+    expect(outcome.runJson.unit_slips).toEqual([lines[targets - 1].trim()]);
+    expect(outcome.runJson.unit_slips_zh?.[0]).toMatch(/请把表头改为“金额（万元）”$/);
+    expect(outcome.runJson.warnings).toContain(lines[targets - 1].trim());
+  });
 });

@@ -115,6 +115,15 @@ describe("plan report", () => {
     expect(keyFigures(runContext("plan", noGap)).some((f) => f.label.en.startsWith("Funding gap"))).toBe(false);
   });
 
+  it("puts a budget table in the wrong unit (run.json's unit_slips) before the targets met, in the page's language", () => {
+    const run = { ...JSON.parse(files["run.json"]), unit_slips: ["data/city.csv: 12 of its 12 budgets are about 10,000 times above …"], unit_slips_zh: ["data/city.csv：本文件12个预算中有12个约为…"] };
+    const figures = keyFigures(runContext("plan", { ...files, "run.json": JSON.stringify(run) }));
+    const at = figures.findIndex((f) => f.label.en === "Warning: a budget table's unit looks wrong");
+    expect(figures[at].value).toEqual({ zh: run.unit_slips_zh[0], en: run.unit_slips[0] });
+    expect(at).toBeLessThan(figures.findIndex((f) => f.label.en === "Targets met in the plan"));
+    expect(keyFigures(runContext("plan", files)).some((f) => f.label.en.startsWith("Warning: a budget table"))).toBe(false);
+  });
+
   it("gives the solver status in the page's language, and says when a stage stopped at its time limit", () => {
     expect(keyFigures(runContext("plan", files)).find((f) => f.label.en === "Status")?.value).toEqual({ zh: "最优", en: "optimal" });
     const run = { ...JSON.parse(files["run.json"]), stages: [{ stage: "shortfall", status: "optimal" }, { stage: "cost", status: "time_limit" }] };
