@@ -64,15 +64,20 @@ function expandList(list: unknown[], at: TableList, listName: string, ctx: Ctx):
   if (!list.some((item) => isRecord(item) && "file" in item)) return list;
   const { path } = at;
   const out: unknown[] = [];
+  // Expanding renumbers the list: a YAML record keeps the path it was written at; a table's row is
+  // numbered as the layer's records once the table is read (a table alone: budgets[k] is its k-th
+  // record), and in the YAML by its file entry.
   list.forEach((item, i) => {
     if (!(isRecord(item) && "file" in item)) {
       ctx.positions.copy(list, i, out, out.length);
+      if (isRecord(item)) ctx.positions.setOrigins(item, new Map([[ctx.layerFile, [...path, i]]]));
       out.push(item);
       return;
     }
     const since = ctx.problems.count;
     for (const record of readEntry(item, [...path, i], listName, ctx)) {
       ctx.positions.set(out, out.length, record.at);
+      ctx.positions.setOrigins(record.value, new Map([[record.at.file, [...path, out.length]], [ctx.layerFile, [...path, i]]]));
       out.push(record.value);
     }
     ctx.problems.leaveOutTable(at, since);

@@ -86,7 +86,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   problems.throwIfStopping(layers.map((l) => l.file));
   let merged: Record<string, unknown> = {};
   const newRecords = new WeakMap<object, string>();
-  for (const layer of layers) merged = applyLayer(merged, layer.doc, { positions, problems, newRecords });
+  for (const layer of layers) merged = applyLayer(merged, layer.doc, { positions, problems, newRecords, layerFile: layer.file });
   const locate = (path: readonly PathKey[]) => positions.locate(merged, path, { file: root, line: null });
   const place = placeLabel(root, locate);
   // Notes on the values as written (how a file was read, a cell's unit, a unit slip) are worth

@@ -23,6 +23,8 @@ export interface MergeContext {
    * `kind`): validation appends it to that record's problems (validate.ts).
    */
   newRecords?: WeakMap<object, string>;
+  /** The layer being applied: each record keeps, by file, where it was written (PositionTable.originsOf). */
+  layerFile?: string;
 }
 
 const DELETE = "_delete";
@@ -117,10 +119,13 @@ function mergeList(base: unknown[], over: unknown[], path: PathKey[], ctx: Merge
     }
     const existing = keyOf ? index.get(keyOf(item)!) : undefined;
     if (existing !== undefined && !removed.has(existing)) {
-      items[existing] = mergeValue(items[existing], item, itemPath, ctx);
+      const before = items[existing];
+      items[existing] = mergeValue(before, item, itemPath, ctx);
+      keepOrigins(items[existing], [before, item], itemPath, ctx);
       at[existing] = pos;
     } else {
       const added = mergeValue(undefined, item, itemPath, ctx);
+      keepOrigins(added, [item], itemPath, ctx);
       if (keyOf === byId && isRecord(added)) noteNewId(added, base, ctx);
       items.push(added);
       at.push(pos);
@@ -133,6 +138,18 @@ function mergeList(base: unknown[], over: unknown[], path: PathKey[], ctx: Merge
     out.push(item);
   });
   return out;
+}
+
+/**
+ * The merged record `into` was written where each of `from` was (the earlier layers' record, then
+ * this layer's); this layer's record, unless expanding its list gave it its own, at `itemPath`.
+ */
+function keepOrigins(into: unknown, from: unknown[], itemPath: PathKey[], ctx: MergeContext): void {
+  if (ctx.layerFile === undefined || !isRecord(into)) return;
+  const origins = new Map<string, readonly PathKey[]>();
+  for (const f of from) if (isRecord(f)) for (const [file, path] of ctx.positions.originsOf(f) ?? []) origins.set(file, path);
+  if (!origins.has(ctx.layerFile)) origins.set(ctx.layerFile, itemPath);
+  ctx.positions.setOrigins(into, origins);
 }
 
 function deleteRecord(

@@ -41,6 +41,42 @@ export class PositionTable {
   }
 
   /**
+   * Where a record of a list was written, by file: its path in the YAML layer that wrote it
+   * (`sources[0].budgets[1]`), or for a record read from a data table, the path of the
+   * `{file: …}` entry that read it, under the table's file. The merge numbers records anew
+   * (an overlay's `sources[0]` is the merged `sources[2]`); problems are shown in the numbering of
+   * the file they name (writtenPath).
+   */
+  private readonly origins = new WeakMap<object, ReadonlyMap<string, readonly PathKey[]>>();
+
+  setOrigins(record: object, origins: ReadonlyMap<string, readonly PathKey[]>): void {
+    this.origins.set(record, origins);
+  }
+
+  originsOf(record: object): ReadonlyMap<string, readonly PathKey[]> | undefined {
+    return this.origins.get(record);
+  }
+
+  /**
+   * `path` in the merged document as the file `file` numbers it: each list record on the way that
+   * `file` wrote puts its own path there (`sources[2].budgets[0].by_year.2025` of an overlay whose
+   * only source is `sources[0]`, read from its CSV, is `sources[0].budgets[0].by_year.2025`, the
+   * entry that names the CSV). Unchanged where `file` wrote no record on the way.
+   */
+  writtenPath(root: unknown, path: readonly PathKey[], file: string): PathKey[] {
+    let out: PathKey[] = [];
+    let current: unknown = root;
+    for (const key of path) {
+      const child = current !== null && typeof current === "object" ? (current as Record<PathKey, unknown>)[key] : undefined;
+      out.push(key);
+      const own = Array.isArray(current) && child !== null && typeof child === "object" ? this.origins.get(child)?.get(file) : undefined;
+      if (own) out = [...own];
+      current = child;
+    }
+    return out;
+  }
+
+  /**
    * The position of the value at `path`, or of its deepest existing ancestor when the value is
    * missing (a required key that is absent is reported at the record that lacks it).
    */

@@ -6,7 +6,11 @@ import { isAbsolute, relative } from "node:path";
 import { formatPath, type PathKey, type SourcePos } from "./positions.js";
 
 export interface Problem {
-  /** YAML path in the merged scenario, e.g. `programs[1].shares.residents.max`; "" for the file itself. */
+  /**
+   * YAML path, e.g. `programs[1].shares.residents.max`, as the file named numbers it (an overlay's
+   * `sources[0]`, not the merged scenario's `sources[2]`; a table's row at the `{file: …}` entry
+   * that reads it); "" for the file itself.
+   */
   path: string;
   /** Absolute path of the YAML layer or CSV file that supplied the offending value. */
   file: string;
@@ -64,6 +68,8 @@ export class ProblemLog {
   /** Problems of data tables left out (leaveOutTable), and the list paths those tables fill. */
   private readonly ofTablesLeftOut = new Set<Problem>();
   private readonly tablesLeftOut: TableList[] = [];
+  /** The merged document's path of a problem shown at its file's own path (`add`'s `shown`). */
+  private readonly mergedPaths = new WeakMap<Problem, string>();
 
   /**
    * A problem with one row of a table (given twice, a cell missing): the row is left out and
@@ -112,14 +118,19 @@ export class ProblemLog {
    */
   dropEchoesOfTablesLeftOut(merged: unknown): void {
     const lists = [...this.listsLeftOut(merged)];
-    const echoes = (p: Problem) => !this.ofTablesLeftOut.has(p) && !this.withTheRest.has(p) && lists.some((t) => within(t, p.path));
+    const echoes = (p: Problem) => !this.ofTablesLeftOut.has(p) && !this.withTheRest.has(p) && lists.some((t) => within(t, this.mergedPaths.get(p) ?? p.path));
     const kept = this.problems.filter((p) => !echoes(p));
     this.problems.splice(0, this.problems.length, ...kept);
   }
 
-  add(path: string | readonly PathKey[], pos: SourcePos, message: string): void {
+  /**
+   * `shown`: the path as the file at `pos` numbers it (PositionTable.writtenPath), where it differs
+   * from `path` in the merged document; echoes of tables left out are still found by `path`.
+   */
+  add(path: string | readonly PathKey[], pos: SourcePos, message: string, shown?: readonly PathKey[]): void {
+    const merged = typeof path === "string" ? path : formatPath(path);
     const problem: Problem = {
-      path: typeof path === "string" ? path : formatPath(path),
+      path: shown === undefined ? merged : formatPath(shown),
       file: pos.file,
       line: pos.line,
       ...(pos.sheet !== undefined ? { sheet: pos.sheet } : {}),
@@ -129,6 +140,7 @@ export class ProblemLog {
     const key = formatProblem(problem);
     if (this.seen.has(key)) return;
     this.seen.add(key);
+    if (merged !== problem.path) this.mergedPaths.set(problem, merged);
     this.problems.push(problem);
   }
 

@@ -33,8 +33,10 @@ export function validateMerged(
   laterSections?: SectionChecks,
 ): RawScenario {
   const fallback: SourcePos = { file, line: null };
-  const report = (path: PathKey[], message: string) =>
-    problems.add(path, positions.locate(merged, path, fallback), withNewRecordHint(merged, path, message, newRecords));
+  const report = (path: PathKey[], message: string) => {
+    const at = positions.locate(merged, path, fallback);
+    problems.add(path, at, withNewRecordHint(merged, path, message, newRecords), positions.writtenPath(merged, path, at.file));
+  };
   const writtenAt: WrittenAt = (path) => positions.locate(merged, path, fallback).written;
   const parsed = ScenarioSchema.safeParse(merged);
   const found: { path: PathKey[]; message: string }[] = [];
