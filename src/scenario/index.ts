@@ -12,7 +12,7 @@ import { InputFiles } from "./inputFiles.js";
 import { collectLayers } from "./layers.js";
 import { applyLayer } from "./merge.js";
 import { normaliseScenario } from "./normalise.js";
-import { PositionTable, type PathKey, type SourcePos } from "./positions.js";
+import { formatPath, PositionTable, type PathKey, type SourcePos } from "./positions.js";
 import { ProblemLog, ScenarioError } from "./problems.js";
 import type { Scenario } from "./types.js";
 import { type SectionChecks, validateMerged } from "./validate.js";
@@ -88,7 +88,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const newRecords = new WeakMap<object, string>();
   for (const layer of layers) merged = applyLayer(merged, layer.doc, { positions, problems, newRecords, layerFile: layer.file });
   const locate = (path: readonly PathKey[]) => positions.locate(merged, path, { file: root, line: null });
-  const place = placeLabel(root, locate);
+  const place = placeLabel(root, locate, (path) => formatPath(positions.writtenPath(merged, path, locate(path).file)));
   // Notes on the values as written (how a file was read, a cell's unit, a unit slip) are worth
   // seeing in the same round trip as the errors.
   // A whole table in the wrong unit comes first: the plan's figures mean nothing until it is fixed.

@@ -7,24 +7,37 @@
  */
 import { dirname, isAbsolute, relative } from "node:path";
 import type { Label } from "../format/labels.js";
-import type { PathKey, SourcePos } from "./positions.js";
+import { formatPath, type PathKey, type SourcePos } from "./positions.js";
 
 export type InputLocator = (path: readonly PathKey[]) => string;
 
-/** The place in both languages, for the load-time notices (a workbook's sheet and row said in Chinese). */
-export type PlaceLabel = (path: readonly PathKey[]) => Label;
+/**
+ * The place in both languages, for the load-time notices (a workbook's sheet and row said in
+ * Chinese); `shownPath`, the path as the file at that place numbers it (an overlay's `sources[0]`,
+ * as the errors show it), where known.
+ */
+export interface PlaceLabel {
+  (path: readonly PathKey[]): Label;
+  shownPath?: (path: readonly PathKey[]) => string;
+}
 
 export function inputLocator(scenarioFile: string, locate: (path: readonly PathKey[]) => SourcePos): InputLocator {
   const base = dirname(scenarioFile);
   return (path) => formatPlace(locate(path), base);
 }
 
-export function placeLabel(scenarioFile: string, locate: (path: readonly PathKey[]) => SourcePos): PlaceLabel {
+/** `path` as a note shows it: as the file at its place numbers it, where `place` knows that. */
+export function shownPathOf(place: PlaceLabel, path: readonly PathKey[]): string {
+  return place.shownPath?.(path) ?? formatPath(path);
+}
+
+export function placeLabel(scenarioFile: string, locate: (path: readonly PathKey[]) => SourcePos, shownPath?: (path: readonly PathKey[]) => string): PlaceLabel {
   const base = dirname(scenarioFile);
-  return (path) => {
+  const place = (path: readonly PathKey[]) => {
     const pos = locate(path);
     return { en: formatPlace(pos, base), zh: formatPlaceZh(pos, base) };
   };
+  return shownPath ? Object.assign(place, { shownPath }) : place;
 }
 
 export function formatPlace(pos: SourcePos, base: string): string {

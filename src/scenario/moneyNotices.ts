@@ -13,9 +13,8 @@
  * Notices, not errors: both can be meant. Each names the file and line of the entries concerned.
  */
 import type { Label } from "../format/labels.js";
-import type { PlaceLabel } from "./inputPlace.js";
+import { type PlaceLabel, shownPathOf } from "./inputPlace.js";
 import { lastPaymentYearOf } from "./paymentYears.js";
-import { formatPath } from "./positions.js";
 import type { Budget, YamlPath, Scenario } from "./types.js";
 
 export function moneyNotices(scenario: Scenario, place: PlaceLabel): Label[] {
@@ -93,10 +92,11 @@ export function overriddenPerYear(merged: unknown, place: PlaceLabel): Label[] {
       for (let y = start; y <= end; y++) if (!given.has(y)) return;
       const path = ["sources", i, "budgets", j, "per_year"];
       const at = place(path);
+      const shown = shownPathOf(place, path);
       out.push({
-        en: `${formatPath(path)} (${at.en}): per_year of ${String(source.id)} for ${String(record.region)} changes nothing — ` +
+        en: `${shown} (${at.en}): per_year of ${String(source.id)} for ${String(record.region)} changes nothing — ` +
           "the record's by_year gives every horizon year (an overlay's per_year does not replace a budgets CSV's rows); to change those years, give them in by_year",
-        zh: `${formatPath(path)}（${at.zh}）：${String(source.id)}在${String(record.region)}的 per_year 不起作用——该记录的 by_year 已给出规划期每一年` +
+        zh: `${shown}（${at.zh}）：${String(source.id)}在${String(record.region)}的 per_year 不起作用——该记录的 by_year 已给出规划期每一年` +
           "（叠加方案的 per_year 不会替换预算 CSV 中的各行）；如要改变这些年份，请在 by_year 中给出",
       });
     });

@@ -12,7 +12,7 @@
  * planner may mean it. Each names its YAML path, file and line.
  */
 import type { Label } from "../format/labels.js";
-import type { PlaceLabel } from "./inputPlace.js";
+import { type PlaceLabel, shownPathOf } from "./inputPlace.js";
 import { formatPath, type PathKey } from "./positions.js";
 import { parseAmount } from "./units.js";
 import { type BudgetAmount, budgetAmounts } from "./budgetAmounts.js";
@@ -198,7 +198,8 @@ function nearestUnit(amount: number, typical: number): "万" | "亿" {
 /** "sources[2].budgets[0].per_year (data/县级预算.csv:9)": written as the other load-time notes are. */
 function where(path: PathKey[], place: PlaceLabel): Label {
   const at = place(path);
-  return { en: `${formatPath(path)} (${at.en})`, zh: `${formatPath(path)}（${at.zh}）` };
+  const shown = shownPathOf(place, path);
+  return { en: `${shown} (${at.en})`, zh: `${shown}（${at.zh}）` };
 }
 
 /** The unit hint in Chinese: `未写单位的金额按元计，是否应为“6000万”？` */

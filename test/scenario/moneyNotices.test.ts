@@ -115,10 +115,11 @@ describe("money notices", () => {
     expect(plain.filter((n) => /changes nothing/.test(n))).toEqual([]);
     const { notices, scenario } = loadScenario(join(dir, "s.yaml"), { overlays: [join(dir, "cut.yaml")] });
     expect(notices.map((n) => n.en).filter((n) => /changes nothing/.test(n))).toEqual([
-      expect.stringMatching(/^sources\[1\]\.budgets\[0\]\.per_year \(cut\.yaml:4\): per_year of city for gz changes nothing — the record's by_year gives every horizon year/),
+      // Numbered as cut.yaml numbers it (its only source is sources[0]), as its errors are.
+      expect.stringMatching(/^sources\[0\]\.budgets\[0\]\.per_year \(cut\.yaml:4\): per_year of city for gz changes nothing — the record's by_year gives every horizon year/),
     ]);
     expect(notices.filter((n) => /changes nothing/.test(n.en)).map((n) => n.zh)).toEqual([
-      "sources[1].budgets[0].per_year（cut.yaml:4）：city在gz的 per_year 不起作用——该记录的 by_year 已给出规划期每一年（叠加方案的 per_year 不会替换预算 CSV 中的各行）；如要改变这些年份，请在 by_year 中给出",
+      "sources[0].budgets[0].per_year（cut.yaml:4）：city在gz的 per_year 不起作用——该记录的 by_year 已给出规划期每一年（叠加方案的 per_year 不会替换预算 CSV 中的各行）；如要改变这些年份，请在 by_year 中给出",
     ]);
     expect(scenario.sources[1].budgets.every((b) => b.amount === 20_000_000)).toBe(true);
   });

@@ -44,4 +44,10 @@ describe("paths of problems in an overlay", () => {
     }, ["o.yaml"]);
     expect(problems).toEqual(["sources[0].budgets[0].per_year @ s.yaml:22"]);
   });
+
+  it("number the notes on an overlay's values as its errors do", () => {
+    const dir = writeFiles({ "s.yaml": BASE, "o.yaml": "sources:\n  - id: city\n    budgets:\n      - {region: gz, per_year: 5000}\n" });
+    const notes = loadScenario(join(dir, "s.yaml"), { overlays: [join(dir, "o.yaml")] }).notices.map((n) => n.en);
+    expect(notes).toContainEqual(expect.stringMatching(/^sources\[0\]\.budgets\[0\]\.per_year \(o\.yaml:4\): a budget of 5,000元 is far below/));
+  });
 });
