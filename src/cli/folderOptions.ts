@@ -14,6 +14,6 @@ export function folderOptions(opts: Record<string, unknown>): FolderRequest {
     force: opts.force as boolean | undefined,
     bom: opts.bom as boolean,
     xlsx: opts.xlsx as boolean | undefined,
-    onLoaded: opts.quiet ? undefined : (loaded) => printNotices(loaded.notices),
+    onLoaded: opts.quiet ? undefined : (loaded) => printNotices(loaded.notices, loaded.unitSlips),
   };
 }

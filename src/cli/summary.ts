@@ -86,7 +86,7 @@ export function planSummary(outcome: SimulationOutcome): string {
 export function unitSlipLines(slips: readonly Label[]): string[] {
   if (slips.length === 0) return [];
   return [
-    `WARNING: ${slips.length === 1 ? "a budget table looks" : `${slips.length} budget tables look`} typed in the wrong unit, and the plan below is built on ${slips.length === 1 ? "it" : "them"} (fix and run again):`,
+    `WARNING: ${slips.length === 1 ? "a budget table looks" : `${slips.length} budget tables look`} typed in the wrong unit; a plan built on ${slips.length === 1 ? "it" : "them"} means nothing (fix and run again):`,
     ...slips.map((n) => `  ${n.en}`),
   ];
 }
@@ -105,9 +105,14 @@ function unpriced(b: BudgetRow): string {
 /** Binding budgets printed, highest price first; budgets.csv has them all. */
 const SHOWN_BUDGETS = 8;
 
-/** How input files were read (e.g. a CSV read as GBK), on stderr for commands without a summary (in English). */
-export function printNotices(notices: readonly Label[]): void {
-  for (const n of notices) process.stderr.write(`note: ${n.en}\n`);
+/**
+ * How input files were read (e.g. a CSV read as GBK), on stderr for commands without a summary (in
+ * English); a budget table in the wrong unit (`slips`, among `notices`) as a WARNING block after them.
+ */
+export function printNotices(notices: readonly Label[], slips: readonly Label[] = []): void {
+  const apart = new Set(slips.map((n) => n.en));
+  for (const n of notices) if (!apart.has(n.en)) process.stderr.write(`note: ${n.en}\n`);
+  for (const line of unitSlipLines(slips)) process.stderr.write(`${line}\n`);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The printed plan summary (src/cli/summary.ts), on a plan's own tables with one row edited. */
-import { describe, expect, it } from "vitest";
-import { planSummary } from "../../src/cli/summary.js";
+import { describe, expect, it, vi } from "vitest";
+import { planSummary, printNotices } from "../../src/cli/summary.js";
 import { simulate } from "../../src/pipeline.js";
 
 describe("plan summary", () => {
@@ -39,7 +39,7 @@ describe("plan summary", () => {
     const lines = planSummary(outcome).split("\n");
     const targets = lines.findIndex((l) => l.startsWith("targets: "));
     expect(lines.slice(targets - 2, targets)).toEqual([
-      "WARNING: a budget table looks typed in the wrong unit, and the plan below is built on it (fix and run again):",
+      "WARNING: a budget table looks typed in the wrong unit; a plan built on it means nothing (fix and run again):",
       expect.stringMatching(/^  data\/city\.csv: 12 of its 12 budgets are about 10,000 times above .*: write the header 金额（万元）$/),
     ]);
     expect(lines.filter((l) => l.includes("city.csv"))).toHaveLength(1);
@@ -47,5 +47,19 @@ describe("plan summary", () => {
     expect(outcome.runJson.unit_slips).toEqual([lines[targets - 1].trim()]);
     expect(outcome.runJson.unit_slips_zh?.[0]).toMatch(/请把表头改为“金额（万元）”$/);
     expect(outcome.runJson.warnings).toContain(lines[targets - 1].trim());
+  });
+
+  it("prints a budget table in the wrong unit as a WARNING block for commands without a plan summary (stress, validate)", async () => {
+    const outcome = await simulate("test/fixtures/unit-slip/scenario.yaml", { dryRun: true });
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (written.push(String(chunk)), true));
+    try {
+      printNotices(outcome.loaded.notices, outcome.loaded.unitSlips);
+    } finally {
+      spy.mockRestore();
+    }
+    const text = written.join("");
+    expect(text).toContain("WARNING: a budget table looks typed in the wrong unit; a plan built on it means nothing (fix and run again):\n  data/city.csv: 12 of its 12 budgets");
+    expect(text).not.toMatch(/note: data\/city\.csv/);
   });
 });

@@ -24,7 +24,7 @@ export function registerValidate(program: Command): void {
     .option("--strict", "count the notes (printed above the result) as problems: exit 2 if there are any")
     .action((file: string, opts) => {
       const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
-      printNotices(loaded.notices);
+      printNotices(loaded.notices, loaded.unitSlips);
       if (opts.strict && loaded.notices.length > 0) {
         const n = loaded.notices.length;
         throw new UsageError(`--strict: ${n} note${n === 1 ? "" : "s"} about the scenario (above) count${n === 1 ? "s" : ""} as ${n === 1 ? "a problem" : "problems"}`);
