@@ -17,7 +17,7 @@ import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } 
 import { basePlan, type StressLevel } from "./stress.js";
 import { STRESS_FUNDING_FILE, type StressFundingRow, stressFundingRows, takenUpBy } from "./stressFunding.js";
 import { STRESS_STARTS_FILE, stressStartsRows } from "./stressStarts.js";
-import { SURER_LEGEND, SURER_MARK, surerAfterCut } from "./surerAfterCut.js";
+import { pMetMark, SURER_MARK, surerLegend } from "./surerAfterCut.js";
 import {
   regionsMovingMost, type StressSummaryRow, stressSummaryRows, type StressTargetRow, stressTargetRows, TOP_MOVING_REGIONS,
 } from "./stressTables.js";
@@ -122,15 +122,15 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
       pGrid.push([id, ...levels.map((l) => {
         const r = targets.find((x) => x.target === id && x.cut === l.cut);
         if (!r) return "—";
-        const rose = surerAfterCut(r, targets);
-        surer ||= rose;
-        return pCell(r.p_met, r.p_met_se, r.gained_vs_base === true ? " *" : rose ? ` ${SURER_MARK}` : "");
+        const mark = pMetMark(r, targets);
+        surer ||= mark === ` ${SURER_MARK}`;
+        return pCell(r.p_met, r.p_met_se, mark);
       })]);
     }
     // "Does this cut still meet the targets?" is joint: every target met in the same draw, as plan prints it.
     if (ids.length > 1) pGrid.push(["all targets", ...summary.map((s) => pCell(s.p_all_targets_met, s.p_all_targets_met_se, ""))]);
     lines.push(...align(pGrid));
-    if (surer) lines.push(SURER_LEGEND.en);
+    if (surer) lines.push(surerLegend(sure).en);
     if (bounded.size > 0 && draws !== undefined) {
       const { upper, lower } = probabilityBounds(draws);
       const n = draws.toLocaleString("en-US");

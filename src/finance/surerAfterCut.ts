@@ -30,11 +30,29 @@ export function surerAfterCut(row: TargetAtLevel, rows: readonly TargetAtLevel[]
   if (row.cut === 0 || row.gained_vs_base === true || typeof row.p_met !== "number") return false;
   const base = rows.find((r) => r.target === row.target && r.cut === 0);
   if (typeof base?.p_met !== "number") return false;
-  const se = Math.max(Number(row.p_met_se) || 0, Number(base.p_met_se) || 0);
-  return row.p_met - base.p_met > Math.max(RISE_IN_STANDARD_ERRORS * se, 0.0005);
+  const [se, baseSe] = [row.p_met_se, base.p_met_se];
+  // Without both standard errors there is no telling a rise from the draws' luck.
+  if (typeof se !== "number" || typeof baseSe !== "number" || !Number.isFinite(se) || !Number.isFinite(baseSe)) return false;
+  return row.p_met - base.p_met > Math.max(RISE_IN_STANDARD_ERRORS * Math.max(se, baseSe), 0.0005);
 }
 
-export const SURER_LEGEND: Label = {
+/** The mark after a P(met) cell: `*` planned above the 0 % plan, else `↑` surer after the cut, else none. */
+export function pMetMark(row: TargetAtLevel, rows: readonly TargetAtLevel[]): string {
+  if (row.gained_vs_base === true) return " *";
+  return surerAfterCut(row, rows) ? ` ${SURER_MARK}` : "";
+}
+
+/** The line under a grid with a ↑; `confidence`: every level was planned to a confidence level (stress --confidence). */
+export function surerLegend(confidence: boolean): Label {
+  return confidence ? SURER_LEGEND_CONFIDENCE : SURER_LEGEND;
+}
+
+const SURER_LEGEND: Label = {
   zh: `${SURER_MARK} 完成概率高于0%档位（超过两倍标准误）而计划值并不更高：各档位使用相同的抽样，差别来自该档位重新优化的方案（开工年份、地区或资金来源不同，见stress_starts.csv、stress_funding.csv）在更多抽样中完成该目标；各档位的方案是计划情形下最省钱的方案，而非最有把握的方案，故资金减少也可能落在更有把握的方案上（按把握度规划各档位：--confidence）`,
   en: `${SURER_MARK} P(met) above the 0% level's (by more than twice its standard error) though not planned higher: every level uses the same draws, so the rise comes from the level's re-planned schedule (other years, regions or sources: stress_starts.csv, stress_funding.csv) meeting the target in more of them; each level's plan is the cheapest in the planned world, not the surest, so less money can land on a surer plan (to plan every level to a confidence level: --confidence)`,
+};
+
+const SURER_LEGEND_CONFIDENCE: Label = {
+  zh: `${SURER_MARK} 完成概率高于0%档位（超过两倍标准误）而计划值并不更高：各档位使用相同的抽样，各档位的方案按把握度重新校准，该档位的方案（开工年份、地区、资金来源或余量不同，见stress_starts.csv、stress_funding.csv）在更多抽样中完成该目标；校准只要求达到把握度，不求最有把握，故资金减少也可能落在更有把握的方案上`,
+  en: `${SURER_MARK} P(met) above the 0% level's (by more than twice its standard error) though not planned higher: every level uses the same draws and is calibrated anew to its confidence level, and this level's plan (other years, regions, sources or margins: stress_starts.csv, stress_funding.csv) meets the target in more of them; calibration asks only for the level, not the surest plan, so less money can land on a surer plan`,
 };

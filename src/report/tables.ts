@@ -13,7 +13,7 @@ import { stressGrid } from "./stressCharts.js";
 import type { KeyFigure } from "./keyFigure.js";
 import { probability, P_MET_HEAD } from "./probabilityCell.js";
 import { folderLabel, inputRecord, runWarnings, type RunContext, targetCountsWholeUnits, targetUnit } from "./runContext.js";
-import { SURER_LEGEND, SURER_MARK, surerAfterCut } from "../finance/surerAfterCut.js";
+import { pMetMark, SURER_MARK, surerLegend } from "../finance/surerAfterCut.js";
 
 export function figureTable(figures: KeyFigure[]): string {
   const shown = (f: KeyFigure): string | Label => {
@@ -120,9 +120,8 @@ export function stressTargetsTable(ctx: RunContext): string {
     return [t.name, count(text(first?.metric), first?.target_value ?? null), ...t.rows.map((r) => {
       if (!r) return "—";
       const shown = cell(r);
-      const rose = marksSurer && surerAfterCut(r, everyRow);
-      surer ||= rose;
-      const mark = r.gained_vs_base === true ? " *" : rose ? ` ${SURER_MARK}` : "";
+      const mark = marksSurer ? pMetMark(r, everyRow) : r.gained_vs_base === true ? " *" : "";
+      surer ||= mark === ` ${SURER_MARK}`;
       return typeof shown === "string" ? `${shown}${mark}` : { zh: `${shown.zh}${mark}`, en: `${shown.en}${mark}` };
     })];
   });
@@ -141,7 +140,7 @@ export function stressTargetsTable(ctx: RunContext): string {
     `<h3>${bi({ zh: "各目标计划完成率", en: "Planned attainment by target" })}</h3>`, attainment,
     ...(mc ? [`<h3>${bi({ zh: `各目标完成概率（蒙特卡洛，各档位使用相同的抽样；± ${STANDARD_ERROR_NOTE.zh}）`, en: `P(met) by target (Monte Carlo, the same draws at every level; ± ${STANDARD_ERROR_NOTE.en})` })}</h3>`, pMet] : []),
     `<p>${bi({ zh: "✗ 未完成；* 该档位计划值高于0%档位（削减后资金转向该目标）。", en: "✗ missed; * planned above the 0% plan at this level (money moved towards it)." })}</p>`,
-    ...(surer ? [`<p>${bi({ zh: `${SURER_LEGEND.zh}。`, en: `${SURER_LEGEND.en}.` })}</p>`] : []),
+    ...(surer ? [`<p>${bi(endSentence(surerLegend(ctx.tables.get("stress.csv")?.columns.includes("confidence_required") ?? false)))}</p>`] : []),
   ].join("\n");
 }
 
@@ -227,4 +226,8 @@ export function diagnosticsTable(ctx: RunContext): string {
 function messageOf(r: Record<string, Cell>): Label {
   const en = text(r.message);
   return { zh: text(r.message_zh) || en, en };
+}
+
+function endSentence(label: Label): Label {
+  return { zh: `${label.zh}。`, en: `${label.en}.` };
 }
