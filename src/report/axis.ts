@@ -44,7 +44,7 @@ const STEPS_OF_5_PERCENT = [1, 2, 4, 5, 10, 20];
 /**
  * An attainment axis over `values` (shares): from the lowest to the nearest 5 % below (0 when it is
  * under 50 %), to the highest to the nearest 5 % above and at least 100 %, split into steps of a
- * round multiple of 5 % (5, 10, 20, 25, 50, 100 %) that end on both bounds. Left to ECharts, a 95–115 % axis took 3 % steps and
+ * round multiple of 5 % (5, 10, 20, 25, 50, 100 %) that start and end on multiples of the step. Left to ECharts, a 95–115 % axis took 3 % steps and
  * printed 95 % under 96 % and 115 % over 114 %.
  */
 export function attainmentAxis(values: readonly number[]): { min: number; max: number; interval: number } {
@@ -54,8 +54,11 @@ export function attainmentAxis(values: readonly number[]): { min: number; max: n
   // In 5 % units, so that every bound and step is a whole number of them (no float residue).
   const top = Math.max(20, Math.ceil(high * 20 - 1e-9));
   // Every level at 100 %: 95–100 %, not an axis of no height.
-  const lo = Math.min(top - 1, low >= 0.5 ? Math.floor(low * 20 + 1e-9) : 0);
-  const per = STEPS_OF_5_PERCENT.find((s) => (top - lo) / s <= MAX_ATTAINMENT_STEPS) ?? Math.ceil((top - lo) / MAX_ATTAINMENT_STEPS);
-  const hi = lo + Math.ceil((top - lo) / per) * per;
+  const bottom = Math.min(top - 1, low >= 0.5 ? Math.floor(low * 20 + 1e-9) : 0);
+  // Bounds on the step's own multiples (85–155 % in 10 % steps read 85, 95 … 155): the roundest step
+  // whose rounded-out bounds take at most MAX_ATTAINMENT_STEPS; beyond 800 %, multiples of 100 %.
+  const axisOf = (per: number) => ({ lo: Math.floor(bottom / per) * per, hi: Math.ceil(top / per) * per, per });
+  const fits = (a: { lo: number; hi: number; per: number }) => (a.hi - a.lo) / a.per <= MAX_ATTAINMENT_STEPS;
+  const { lo, hi, per } = STEPS_OF_5_PERCENT.map(axisOf).find(fits) ?? axisOf(20 * Math.ceil((top - bottom) / 20 / (MAX_ATTAINMENT_STEPS - 1)));
   return { min: lo / 20, max: hi / 20, interval: per / 20 };
 }

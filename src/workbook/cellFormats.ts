@@ -145,12 +145,15 @@ export function numFmt(kind: ColumnKind, value: Cell): string | undefined {
 }
 
 /**
- * A rate from 1 up with one decimal and grouped thousands (2,437.0 households per 1亿元, not
- * 2437.0305 beside #,##0 columns); below 1 as stored (General), where one decimal could read 0.
+ * A rate from 10 up with one decimal and grouped thousands (2,437.0 households per 1亿元, not
+ * 2437.0305 beside #,##0 columns), from 1 with two (1.46 yuan saved per yuan, not 1.5); below 1
+ * as stored (General), where a fixed number of decimals could read 0.
  */
 function rateFormat(value: number): string | undefined {
-  return Math.abs(value) >= 1 ? ONE_DECIMAL : undefined;
+  const size = Math.abs(value);
+  return size >= 10 ? ONE_DECIMAL : size >= 1 ? TWO_DECIMALS : undefined;
 }
+const TWO_DECIMALS = "0.00";
 
 /** "0.0%", or more decimals where a share short of 1 would show as 100.0% (formatPercent's rule). */
 function percentFormat(share: number): string {
@@ -213,8 +216,10 @@ export function shownNumber(kind: ColumnKind, value: number, unit: MoneyUnit = "
       return SHOWN_WHOLE.format(value);
     case "count":
       return (Number.isInteger(value) ? SHOWN_WHOLE : SHOWN_ONE).format(value);
-    case "rate":
-      return rateFormat(value) ? SHOWN_ONE.format(value) : String(value);
+    case "rate": {
+      const format = rateFormat(value);
+      return format === ONE_DECIMAL ? SHOWN_ONE.format(value) : format ? value.toFixed(2) : String(value);
+    }
     case "year":
       return String(Math.round(value));
     default:

@@ -38,16 +38,20 @@ describe("attainmentAxis", () => {
   it("starts at 0 under 50 %, reaches 100 % at least, and takes wider steps on a wide range", () => {
     expect(attainmentAxis([0.3, 0.8])).toEqual({ min: 0, max: 1, interval: 0.2 });
     expect(attainmentAxis([0.6, 1.2])).toEqual({ min: 0.6, max: 1.2, interval: 0.1 });
+    // On the step's multiples: 80–160 % in 10 % steps, not 85, 95 … 155 % (a review's stress run).
+    expect(attainmentAxis([0.87, 1.52])).toEqual({ min: 0.8, max: 1.6, interval: 0.1 });
     expect(attainmentAxis([1, 1])).toEqual({ min: 0.95, max: 1, interval: 0.05 }); // not an axis of no height
   });
 
   it("always covers the data with a whole number of round steps (5, 10, 20, 25, 50, 100 %), at most eight", () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 1, maxLength: 20 }), (values) => {
+    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 60, noNaN: true }), { minLength: 1, maxLength: 20 }), (values) => {
       const { min, max, interval } = attainmentAxis(values);
       const steps = Math.round((max - min) / interval);
       expect(Math.abs(steps * interval - (max - min))).toBeLessThan(1e-9);
       expect(steps).toBeLessThanOrEqual(8);
-      expect([0.05, 0.1, 0.2, 0.25, 0.5, 1].some((s) => Math.abs(interval - s) < 1e-12)).toBe(true);
+      // Round: 5, 10, 20, 25, 50 % or whole hundreds of per cent, and both bounds on its multiples.
+      expect([0.05, 0.1, 0.2, 0.25, 0.5].some((s) => Math.abs(interval - s) < 1e-12) || Math.abs(interval - Math.round(interval)) < 1e-12).toBe(true);
+      for (const bound of [min, max]) expect(Math.abs(bound / interval - Math.round(bound / interval))).toBeLessThan(1e-9);
       expect(max).toBeGreaterThan(min);
       expect(min).toBeLessThanOrEqual(Math.min(...values) + 1e-12);
       expect(max).toBeGreaterThanOrEqual(Math.max(1, ...values) - 1e-12);

@@ -33,6 +33,7 @@ describe("number formats by column", () => {
       expect(shown(column, 0.4), column).toBeUndefined(); // below 1 as stored: one decimal could read 0
       // From 1 up one decimal with thousands grouped (2,437.0, not 2437.0305 beside #,##0 columns).
       expect(shown(column, 2437.0305), column).toBe("#,##0.0");
+      expect(shown(column, 1.46), column).toBe("0.00"); // not 1.5 beside a 0.96 shown as stored
     }
   });
 
