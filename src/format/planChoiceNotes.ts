@@ -15,22 +15,22 @@ export const OVERLAY_REPLANS = l(
 );
 
 /**
- * Whole-unit programmes whose starts differ in years no differing input names: a plan of whole
- * units is one of many equally good ones, and nothing keeps it near the other folder's (the
- * Guangzhou towns' 2026–27 cut swapped 2024's central-town pilots, read as 南沙区 losing a pilot to a
- * 2026 cut). `years` null where some differing input names no year (a per_year budget, a target).
+ * Whole-unit programmes whose starts differ in years no differing input names, and whose starts
+ * pay nothing in a year one names: a plan of whole units is one of many equally good ones, and
+ * nothing keeps it near the other folder's (a swap of towns read as a district losing a pilot to a
+ * cut years later). `years` null where some differing input names no year (a per_year budget, a target).
  */
 export function wholeUnitChoices(programs: string[], years: number[] | null): Label {
   const zh = `按整数单位规划的项目（${programs.join("、")}）`;
   const en = `whole-unit programmes (${programs.join(", ")})`;
   if (years === null) {
     return l(
-      `${zh}在叠加层未改变的年份中开工选择不同之处，${SOLVERS_CHOICE.zh}，而非叠加层所致`,
-      `where ${en} start differently in years the overlays do not change, that ${SOLVERS_CHOICE.en}, not a response to the overlays`,
+      `${zh}在叠加层未改变的年份中开工选择不同之处，${SOLVERS_CHOICE.zh}`,
+      `where ${en} start differently in years the overlays do not change, that ${SOLVERS_CHOICE.en}`,
     );
   }
   return l(
-    `${zh}在输入未改变的${years.join("、")}年开工选择不同，${SOLVERS_CHOICE.zh}，而非叠加层所致`,
-    `${en} start differently in ${years.join(", ")}, years whose inputs do not differ: that ${SOLVERS_CHOICE.en}, not a response to the overlays`,
+    `${zh}在${years.join("、")}年开工选择不同，这些年份的输入未改变、其开工也不在输入改变的年份付款，${SOLVERS_CHOICE.zh}`,
+    `${en} start differently in ${years.join(", ")}, years whose inputs do not differ and whose starts pay nothing in a year that does: that ${SOLVERS_CHOICE.en}`,
   );
 }

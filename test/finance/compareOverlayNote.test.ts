@@ -1,7 +1,7 @@
 /**
  * compare's printout of plans made with overlays (finding 7 of a finance office's review): the
  * note compare.html gives, and where whole-unit programmes start differently in years no differing
- * input names, that those choices may be the solver's among equally good plans — the Guangzhou
+ * input names and pay nothing in one that does, that those choices may be the solver's among equally good plans — the Guangzhou
  * towns' 2026–27 cut printed 2024's central-town pilots swapped without a word.
  */
 import { describe, expect, it } from "vitest";
@@ -13,10 +13,10 @@ import type { ResultsFolder } from "../../src/finance/compare/readFolder.js";
 import { OVERLAY_REPLANS } from "../../src/format/planChoiceNotes.js";
 
 /** A plan folder of two programmes, `town` planned in whole units (written 是), and its overlays. */
-const folder = (overlays: string[]): ResultsFolder => ({
+const folder = (overlays: string[], townProfile: number[] = [1]): ResultsFolder => ({
   dir: overlays.length ? "cut" : "base",
   runJson: { scenario: { name: "towns", overlays } },
-  input: { programs: [{ id: "town", integer: "是" }, { id: "retrofit", integer: false }] },
+  input: { programs: [{ id: "town", integer: "是", spend_profile: townProfile }, { id: "retrofit", integer: false }] },
   tables: new Map(),
 });
 
@@ -44,16 +44,23 @@ describe("compare's printout of plans made with overlays", () => {
     const lines = overlayCaveatLines([folder([]), folder(["cut.yaml"])], CUT_2026, SWAPPED);
     expect(lines).toEqual([
       `note: ${OVERLAY_REPLANS.en}`,
-      "note: whole-unit programmes (town) start differently in 2024, years whose inputs do not differ: that may be the solver's choice among equally good plans, not a response to the overlays",
+      "note: whole-unit programmes (town) start differently in 2024, years whose inputs do not differ and whose starts pay nothing in a year that does: that may be the solver's choice among equally good plans",
     ]);
     const text = compareText({ folders: [folder([]), folder(["cut.yaml"])], rows: SWAPPED, inputs: CUT_2026, runs: [], sources: [], warnings: [], absent: [] }, 5, null);
     expect(text).toContain(`overlays: cut.yaml\n${lines.join("\n")}\n`);
   });
 
+  it("says nothing of a start that pays in a changed year: the towns' 2024 pilots pay 20 % in 2026 (a code review)", () => {
+    const paying = [folder([], [0.2, 0.3, 0.3, 0.2]), folder(["cut.yaml"], [0.2, 0.3, 0.3, 0.2])];
+    expect(overlayCaveatLines(paying, CUT_2026, SWAPPED)).toEqual([`note: ${OVERLAY_REPLANS.en}`]);
+    // Paid over two years, 2024's starts end in 2025: the swap is still named.
+    expect(overlayCaveatLines([folder([], [0.5, 0.5]), folder(["cut.yaml"], [0.5, 0.5])], CUT_2026, SWAPPED)).toHaveLength(2);
+  });
+
   it("says it of years the overlays do not change where a differing input names no year (a per_year budget)", () => {
     const perYear = [...CUT_2026, { path: "sources[city].budgets[guangzhou].per_year", values: ["1亿", "0.8亿"] }];
     expect(overlayCaveatLines([folder([]), folder(["cut.yaml"])], perYear, SWAPPED)[1]).toBe(
-      "note: where whole-unit programmes (town) start differently in years the overlays do not change, that may be the solver's choice among equally good plans, not a response to the overlays",
+      "note: where whole-unit programmes (town) start differently in years the overlays do not change, that may be the solver's choice among equally good plans",
     );
   });
 

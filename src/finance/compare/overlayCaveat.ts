@@ -1,8 +1,8 @@
 /**
  * What compare's printout says under the folders when one was planned with overlays (`--with`):
  * the note compare.html gives (the overlay re-plans the whole horizon knowing its changes), and,
- * where whole-unit programmes start differently in years no differing input names, that those
- * choices may be the solver's among equally good plans. A 2026–27 cut of the Guangzhou towns'
+ * where whole-unit programmes start differently in years no differing input names and pay nothing in
+ * a year one names, that those choices may be the solver's among equally good plans. A 2026–27 cut of the Guangzhou towns'
  * city money printed 2024's central-town pilots swapped with no word of either.
  */
 import { OVERLAY_REPLANS, wholeUnitChoices } from "../../format/planChoiceNotes.js";
@@ -22,7 +22,10 @@ export function overlayCaveatLines(folders: ResultsFolder[], inputs: InputDiffer
     if (r.file !== "plan.csv" || r.column !== "units_started" || !r.deltas.some((d) => d !== null && d !== 0)) continue;
     const key = Object.fromEntries(r.key.split(";").map((part) => part.split("=")));
     const year = Number(key.year);
-    if (!whole.has(key.program) || touched?.has(year)) continue;
+    const paidOver = whole.get(key.program);
+    // A start pays over its spend profile's years: 2024's central-town pilots pay 20 % in 2026 and
+    // 2027, so a 2026–27 cut bears on them directly.
+    if (paidOver === undefined || (touched && Array.from({ length: paidOver }, (_, k) => year + k).some((y) => touched.has(y)))) continue;
     programs.add(key.program);
     years.add(year);
   }
@@ -30,13 +33,20 @@ export function overlayCaveatLines(folders: ResultsFolder[], inputs: InputDiffer
   return lines;
 }
 
-/** The programmes any folder plans in whole units (input.yaml `integer: true`, or 是). */
-function wholeUnitPrograms(folders: ResultsFolder[]): Set<string> {
-  const out = new Set<string>();
+/**
+ * The programmes any folder plans in whole units (input.yaml `integer: true`, or 是), with the
+ * years a start pays over (its spend_profile's length; the longest of the folders').
+ */
+function wholeUnitPrograms(folders: ResultsFolder[]): Map<string, number> {
+  const out = new Map<string, number>();
   for (const f of folders) {
     const programs = (f.input as { programs?: unknown } | null)?.programs;
     if (!Array.isArray(programs)) continue;
-    for (const p of programs as { id?: unknown; integer?: unknown }[]) if (flagValue(p?.integer) === true) out.add(String(p.id));
+    for (const p of programs as { id?: unknown; integer?: unknown; spend_profile?: unknown }[]) {
+      if (flagValue(p?.integer) !== true) continue;
+      const years = Array.isArray(p.spend_profile) ? Math.max(1, p.spend_profile.length) : 1;
+      out.set(String(p.id), Math.max(years, out.get(String(p.id)) ?? 1));
+    }
   }
   return out;
 }
