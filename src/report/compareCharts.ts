@@ -40,7 +40,7 @@ function relativeChanges(ctx: RunContext, charted: (column: string) => boolean):
   const { rows, relative } = comparedRows(ctx);
   const changed = rows.filter((r) => charted(text(r.column)) && relative.has(r) && Number.isFinite(num(r.rel_delta_2)) && num(r.rel_delta_2) !== 0);
   const names = keyNamesOf(ctx);
-  return byFile(changed, (r) => ({ label: withChange(changedValueLabel(names, text(r.key), text(r.column)), change(text(r.column), num(r.delta_2))), rel: num(r.rel_delta_2) }), (b) => b.rel);
+  return byFile(changed, (r) => ({ label: withChange(changedValueLabel(names, text(r.file), text(r.key), text(r.column)), change(text(r.column), num(r.delta_2))), rel: num(r.rel_delta_2) }), (b) => b.rel);
 }
 
 /**
@@ -51,7 +51,7 @@ export function largestPointChanges(ctx: RunContext): Map<string, { label: Label
   const changed = comparedRows(ctx).rows.filter((r) => isShareColumn(text(r.column)) && Number.isFinite(num(r.delta_2)) && num(r.delta_2) !== 0);
   const names = keyNamesOf(ctx);
   const values = (r: Row) => `${formatPercent(num(r.value_1))} → ${formatPercent(num(r.value_2))}`;
-  return byFile(changed, (r) => ({ label: withChange(changedValueLabel(names, text(r.key), text(r.column)), values(r)), points: num(r.delta_2) }), (b) => b.points);
+  return byFile(changed, (r) => ({ label: withChange(changedValueLabel(names, text(r.file), text(r.key), text(r.column)), values(r)), points: num(r.delta_2) }), (b) => b.points);
 }
 
 /** "…（+2）" after the value's name. */

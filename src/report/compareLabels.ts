@@ -3,7 +3,7 @@
  * compare command's `names`, from the folders' tables), years and levels in words, and the column
  * by its label — "2027年全部6镇启动典型镇培育 · 完成概率 P(met)" rather than "target=typical-all · p_met".
  */
-import { columnLabel } from "../format/columnLabels.js";
+import { tableColumnLabel } from "../format/columnLabels.js";
 import type { Label } from "../format/labels.js";
 import { grouped } from "../format/numbers.js";
 import { diagnosticKindLabel, familyLabel } from "../format/runLabels.js";
@@ -39,7 +39,7 @@ function keyPart(names: KeyNames, part: string): Label {
 }
 
 /** "2025年 · 大麻镇 · 美丽圩镇示范主街 · 应付投资": the key's parts, then the column. */
-export function changedValueLabel(names: KeyNames, key: string, column: string): Label {
-  const parts = [...(key === "" ? [] : key.split(";").map((p) => keyPart(names, p))), columnLabel(column)];
+export function changedValueLabel(names: KeyNames, file: string, key: string, column: string): Label {
+  const parts = [...(key === "" ? [] : key.split(";").map((p) => keyPart(names, p))), tableColumnLabel(file, column)];
   return { zh: parts.map((p) => p.zh).join(" · "), en: parts.map((p) => p.en).join(" · ") };
 }

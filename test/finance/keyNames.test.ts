@@ -31,7 +31,14 @@ describe("keyNames", () => {
     expect(named.target?.constructor).toBe("构造目标");
     expect(named.target?.toString).toBe("另一目标");
     const names = JSON.parse(JSON.stringify(named)) as typeof named; // as the report reads run.json
-    expect(changedValueLabel(names, "target=constructor", "p_met").zh).toMatch(/^构造目标 · /);
-    expect(changedValueLabel(names, "target=valueOf", "p_met").zh).toMatch(/^valueOf · /);
+    expect(changedValueLabel(names, "targets.csv", "target=constructor", "p_met").zh).toMatch(/^构造目标 · /);
+    expect(changedValueLabel(names, "targets.csv", "target=valueOf", "p_met").zh).toMatch(/^valueOf · /);
+  });
+});
+
+describe("changedValueLabel", () => {
+  it("names a column as the compared table means it: stress_starts.csv's starts are horizon totals, plan.csv's one year's", () => {
+    expect(changedValueLabel({}, "stress_starts.csv", "cut=0.2;region=gz;program=p", "units_started").zh).toMatch(/ · 规划期开工数合计$/);
+    expect(changedValueLabel({}, "plan.csv", "year=2024;region=gz;program=p", "units_started").zh).toMatch(/ · 计划开工数$/);
   });
 });
