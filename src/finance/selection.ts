@@ -93,7 +93,7 @@ function firstOpenYear(scenario: Scenario): number | null {
 function checkFrom(scenario: Scenario, from: number | null): void {
   if (from === null) return;
   const { start, end } = scenario.horizon;
-  if (from < start || from > end) throw new UsageError(outsideHorizon(scenario, "--from", from, `--from ${end} takes it in, with ${end}`));
+  if (from < start || from > end) throw new UsageError(outsideHorizon(scenario, "--from", from, `--from ${end} cuts ${end} and the payment years after it`));
   const asOf = scenario.asOf;
   if (asOf && from < asOf.firstOpenYear) {
     throw new UsageError(`--from ${from}: the scenario's as_of ${asOf.text} closes every year before ${asOf.firstOpenYear}; what was paid then cannot be cut`);
@@ -116,7 +116,7 @@ function outsideHorizon(scenario: Scenario, option: string, year: number, reach:
 function checkTo(scenario: Scenario, from: number | null, to: number | null): void {
   if (to === null) return;
   const { start, end } = scenario.horizon;
-  if (to < start || to > end) throw new UsageError(outsideHorizon(scenario, "--to", to, "leaving --to out takes it in"));
+  if (to < start || to > end) throw new UsageError(outsideHorizon(scenario, "--to", to, "leaving --to out cuts every payment year after the horizon"));
   if (from !== null && to < from) throw new UsageError(`--to ${to} is before ${from}, the first year cut (--from, or the first year the scenario's as_of leaves open)`);
 }
 

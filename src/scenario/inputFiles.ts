@@ -41,7 +41,7 @@ const EXTENSIONS: Record<InputKind, RegExp> = { yaml: /^\.ya?ml$/i, csv: /^\.csv
  * What the place that names a file of this kind reads. Both table kinds come from `file:` entries,
  * which take .csv and .xlsx alike, so a refused table name lists both.
  */
-const ACCEPTED_HERE: Record<InputKind, string> = { yaml: "a .yaml or .yml scenario file", csv: "a .csv or .xlsx file", xlsx: "a .csv or .xlsx file" };
+const ACCEPTED_HERE: Record<InputKind, string> = { yaml: "a .yaml or .yml scenario or overlay file", csv: "a .csv or .xlsx file", xlsx: "a .csv or .xlsx file" };
 /** Spreadsheet files a `file:` entry cannot read but Excel or WPS can save as .xlsx or CSV. */
 const OTHER_SPREADSHEET = /^\.(xls|xlsm|xlsb|et|ods)$/i;
 const MAX_BYTES: Record<InputKind, number> = { yaml: LIMITS.yamlBytes, csv: LIMITS.csvBytes, xlsx: LIMITS.xlsxBytes };

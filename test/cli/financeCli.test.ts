@@ -99,11 +99,11 @@ describe("finance commands reject bad values with exit code 2 and write nothing"
   it("tells a payment year after the horizon how to reach it, and a year past those only that it is outside", async () => {
     const out = join(dir, "payment-year");
     await expectRefused(["stress", TOWNS, "--cut", "government=10%", "--from", "2024", "--to", "2025", "--out", out], [
-      "--from 2024 is outside the scenario's horizon 2021–2023: 2024 is only a payment year for units started by 2023; --from 2023 takes it in, with 2023, or extend horizon.end to plan starts in 2024",
+      "--from 2024 is outside the scenario's horizon 2021–2023: 2024 is only a payment year for units started by 2023; --from 2023 cuts 2023 and the payment years after it, or extend horizon.end to plan starts in 2024",
       "--to 2025 is outside the scenario's horizon 2021–2023",
     ]);
     await expectRefused(["min-budget", TOWNS, "--source", "government", "--to", "2024", "--out", out], [
-      "--to 2024 is outside the scenario's horizon 2021–2023: 2024 is only a payment year for units started by 2023; leaving --to out takes it in, or extend horizon.end to plan starts in 2024",
+      "--to 2024 is outside the scenario's horizon 2021–2023: 2024 is only a payment year for units started by 2023; leaving --to out cuts every payment year after the horizon, or extend horizon.end to plan starts in 2024",
     ]);
     expect(existsSync(out)).toBe(false);
   });

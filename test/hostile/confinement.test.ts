@@ -89,8 +89,10 @@ describe("references outside the scenario's folder", () => {
     const dir = project({ "s.yaml": TOY, "notes.txt": `${SECRET}\n`, "x.yaml": "extends: notes.txt\n", "y.yaml": regionsFrom("notes.txt") });
     for (const f of ["x.yaml", "y.yaml"]) {
       const r = await runIn(dir, "validate", f);
-      expectRefused(r, 2, /notes\.txt is not a \.(yaml or \.yml scenario|csv or \.xlsx) file/);
+      expectRefused(r, 2, /notes\.txt is not a \.(yaml or \.yml scenario or overlay|csv or \.xlsx) file/);
       expect(r.stderr).not.toContain(SECRET);
     }
+    // An overlay given with --with is not called a scenario file alone (a finance office's review).
+    expectRefused(await runIn(dir, "validate", "s.yaml", "--with", "notes.txt"), 2, /notes\.txt is not a \.yaml or \.yml scenario or overlay file/);
   });
 });
