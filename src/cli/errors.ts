@@ -6,7 +6,10 @@
  * Exit codes: 0 success · 1 internal error · 2 bad input (scenario or command line) ·
  *             3 infeasible plan (diagnosis written) · 4 results folder exists / may not or cannot
  *             be written · 5 solver failure · 130 interrupted (Ctrl-C, as shells report SIGINT)
- * A closed stdout or stderr pipe (`| head`) changes none of these (closedPipes.ts).
+ * A closed stdout or stderr pipe (`| head`) changes none of these, except that a product printed to
+ * stdout (export's LP model, validate --print's YAML, schema, explain) cut off by it exits 4: the
+ * output could not be written, as for a results folder — not 141 (SIGPIPE in shells), which
+ * scripts with pipefail often let pass as harmless (closedPipes.ts).
  */
 export const EXIT = { ok: 0, internal: 1, badInput: 2, infeasible: 3, output: 4, solver: 5, interrupted: 130 } as const;
 

@@ -8,7 +8,7 @@ import { Command, CommanderError } from "commander";
 import { UsageError } from "../errors.js";
 import { closest } from "../scenario/suggest.js";
 import { ENGINE_VERSION } from "../version.js";
-import { dropWritesToClosedPipes } from "./closedPipes.js";
+import { dropWritesToClosedPipes, exitCodeAfterPipes } from "./closedPipes.js";
 import { COMMANDS, invokedCommand } from "./commandTable.js";
 import { EXIT, reportError } from "./errors.js";
 
@@ -88,6 +88,6 @@ const isEntry = process.argv[1] && /(main\.ts|simulate(\.js)?)$/.test(process.ar
 if (isEntry) {
   dropWritesToClosedPipes();
   main(process.argv).then((code) => {
-    process.exitCode = code;
+    process.exitCode = exitCodeAfterPipes(code);
   });
 }

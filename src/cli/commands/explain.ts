@@ -9,6 +9,7 @@ import { attainmentNote, explainText } from "../../finance/explainText.js";
 import { replanBudgetLines } from "../../finance/explainReplan.js";
 import { simulate } from "../../pipeline.js";
 import { missedInPlan, unitSteps } from "../../results/wholeUnitTargets.js";
+import { writeProduct } from "../closedPipes.js";
 import { allOrUsageError, exitCodeForStatus, SolverFailure } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect, parsePositiveInt, parseSolverOption } from "../options.js";
 import { planSummary, printNotices } from "../summary.js";
@@ -41,6 +42,6 @@ export function registerExplain(program: Command): void {
         : "";
       const title = `explain: ${loaded.scenario.name}${layers}${method}`;
       const rows = await replanBudgetLines(solution, explainPlan(solution, tables), top, solver);
-      process.stdout.write(explainText(rows, top, title, attainment.note, attainment.lines));
+      writeProduct(explainText(rows, top, title, attainment.note, attainment.lines));
     });
 }

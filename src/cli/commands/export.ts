@@ -4,6 +4,7 @@ import { exportStageLp } from "../../plan/exportStage.js";
 import { loadCheckedScenario } from "../../loadChecked.js";
 import { firstLineStartsWith } from "../../output/outputTarget.js";
 import { writeFileAtomically } from "../../output/writeFile.js";
+import { writeProduct } from "../closedPipes.js";
 import { exitCodeForStatus, UsageError } from "../errors.js";
 import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption } from "../options.js";
 import { infeasibleLines, printNotices } from "../summary.js";
@@ -39,6 +40,6 @@ export function registerExport(program: Command): void {
       }
       if (opts.out) {
         writeFileAtomically(opts.out, result.lp, { force: opts.force ?? false, inputs: loaded.inputs, isOurs: firstLineStartsWith(LP_SIGNATURE), what: "LP file" });
-      } else process.stdout.write(result.lp);
+      } else writeProduct(result.lp);
     });
 }

@@ -12,6 +12,7 @@ import { loadCheckedScenario } from "../../loadChecked.js";
 import { printNotices } from "../summary.js";
 import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
 import { UsageError } from "../errors.js";
+import { writeProduct } from "../closedPipes.js";
 
 export function registerValidate(program: Command): void {
   program
@@ -31,8 +32,8 @@ export function registerValidate(program: Command): void {
       }
       // The YAML paths normalised limits keep (for diagnoses) are bookkeeping, not model input.
       const withoutPaths = (key: unknown, value: unknown) => (key === "path" || key === "slotPaths" ? undefined : value);
-      if (opts.normalised) process.stdout.write(stringify(loaded.scenario, withoutPaths, { lineWidth: 0 }));
-      else if (opts.print) process.stdout.write(stringify(loaded.merged, { lineWidth: 0 }));
+      if (opts.normalised) writeProduct(stringify(loaded.scenario, withoutPaths, { lineWidth: 0 }));
+      else if (opts.print) writeProduct(stringify(loaded.merged, { lineWidth: 0 }));
       else {
         const s = loaded.scenario;
         const leaves = s.regions.filter((r) => r.isLeaf).length;
