@@ -1,6 +1,7 @@
 /**
  * compare reads an amount as its yuan, not its notation (finding 1 of a finance office's review):
  * an office's 万元 budget file against the scenario's 亿 listed every closed year as a changed input.
+ * A share reads as its fraction, and an id, a name or a description as its text (a code review).
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -57,5 +58,24 @@ describe("compare's inputs that differ", () => {
     expect(diffInputs([a, b])).toEqual([]);
     const cut = { ...b, programs: [{ id: "p", shares: { c: { max: "25％" } } }] };
     expect(diffInputs([a, cut])).toEqual([{ path: "programs[p].shares.c.max", values: ["30%", "25％"] }]);
+  });
+
+  it("reads a share written in per cent with a decimal as the fraction written as a number (0.7 % = 0.007, 2.2 % = 0.022)", () => {
+    // 0.7 / 100 is 0.006999999999999999 in binary, 2.2 / 100 is 0.022000000000000002.
+    const written = (max: unknown, escalation: unknown, profile: unknown[]) => ({ programs: [{ id: "p", escalation, spend_profile: profile, shares: { c: { max } } }] });
+    expect(diffInputs([written("0.7%", "2.2%", ["0.7%", "99.3%"]), written(0.007, 0.022, [0.007, 0.993])])).toEqual([]);
+  });
+
+  it("reads a quoted share to its last digit, not rounded as an amount to 1/10000", () => {
+    const share = (max: string) => ({ programs: [{ id: "p", shares: { c: { max } } }] });
+    expect(diffInputs([share("0.12341"), share("0.12344")])).toEqual([{ path: "programs[p].shares.c.max", values: ["0.12341", "0.12344"] }]);
+  });
+
+  it("compares names and descriptions as text: \"01\" is not \"1\", though both read as the number 1", () => {
+    const named = (name: string, description: string) => ({ description, regions: [{ id: "gz", name }] });
+    expect(diffInputs([named("01", "是"), named("1", "true")])).toEqual([
+      { path: "description", values: ["是", "true"] },
+      { path: "regions[gz].name", values: ["01", "1"] },
+    ]);
   });
 });

@@ -3,12 +3,11 @@
  * scenario) is flattened into `path → value`, where lists of records are keyed by their `id`
  * (or, like the merge, by region/program/year), so a changed budget reads
  * `sources[central].budgets[guangdong].by_year.2024: 9.6亿 → 7.68亿` instead of a list index.
- * A flag one folder left out compares as the value it reads as (flagDefaults.ts); an amount or a
- * share compares as its value, not its notation (leaf).
+ * A flag one folder left out compares as the value it reads as (flagDefaults.ts); every value
+ * compares as the scenario reads it at its key, not as its notation (inputReading.ts).
  */
-import { flagValue } from "../../scenario/flag.js";
-import { parseAmount, parseShare } from "../../scenario/units.js";
 import { Defaulted, withFlagDefaults } from "./flagDefaults.js";
+import { comparedAs, fieldOf, INPUT_ROOT, type InputNode, itemOf } from "./inputReading.js";
 
 export interface InputDifference {
   path: string;
@@ -39,37 +38,28 @@ export function diffInputs(inputs: unknown[]): InputDifference[] {
   return out;
 }
 
-function flatten(doc: unknown, path = "", out = new Map<string, Leaf>()): Map<string, Leaf> {
+/**
+ * `doc` as `path → value`; `node` is the schema that reads it (inputReading.ts). Each value is shown
+ * as the folder wrote it and compares as the scenario reads it: a flag written 是 is true, so
+ * `integer: 是` against `integer: true` is no change; an amount in any unit is its yuan, so a budget
+ * of 4.624亿 against an office's 46240万 is none either (it was listed as one: a 万元 budget file
+ * read as a cut of every closed year); a share "30%" is 0.3.
+ */
+function flatten(doc: unknown, node: InputNode = INPUT_ROOT, path = "", out = new Map<string, Leaf>()): Map<string, Leaf> {
   if (doc instanceof Defaulted) {
-    out.set(path, { text: `(absent: ${doc.value})`, same: `flag ${doc.value}`, defaulted: true });
+    out.set(path, { text: `(absent: ${doc.value})`, same: comparedAs(node, doc.value), defaulted: true });
   } else if (isRecord(doc)) {
     const keys = Object.keys(doc);
     if (keys.length === 0 && path) out.set(path, { text: "{}", same: "{}" });
-    for (const k of keys) flatten(doc[k], path ? `${path}.${k}` : k, out);
+    for (const k of keys) flatten(doc[k], fieldOf(node, k), path ? `${path}.${k}` : k, out);
   } else if (Array.isArray(doc)) {
     const ids = identities(doc);
-    if (ids) doc.forEach((item, i) => flatten(item, `${path}[${ids[i]}]`, out));
-    else out.set(path, { text: JSON.stringify(doc), same: JSON.stringify(doc) });
+    if (ids) doc.forEach((item, i) => flatten(item, itemOf(node), `${path}[${ids[i]}]`, out));
+    else out.set(path, { text: JSON.stringify(doc), same: comparedAs(node, doc) });
   } else if (doc !== null && doc !== undefined) {
-    out.set(path, leaf(doc));
+    out.set(path, { text: String(doc), same: comparedAs(node, doc) });
   }
   return out;
-}
-
-/**
- * A value as written, comparing as the scenario reads it: a flag written 是 / 否 is true / false
- * (flagValue, the schema's own reader), so `integer: 是` in one folder and `integer: true` in the
- * other is no change; an amount in any unit is its yuan (units.ts, the schema's reader), so a
- * budget of 4.624亿 against an office's 46240万 — or 462400000 — is no change either (it was listed
- * as one: a 万元 budget file read as a cut of every closed year), and a share "30%" is 0.3. Shown as
- * each folder wrote it.
- */
-function leaf(value: unknown): Leaf {
-  const flag = flagValue(value);
-  if (flag !== undefined) return { text: String(value), same: `flag ${flag}` };
-  // Amounts never hold "%" (the schema refuses it): a value with one is a share.
-  const number = typeof value === "string" && /[%％]/.test(value) ? parseShare(value) : parseAmount(value);
-  return { text: String(value), same: number === null ? `value ${String(value)}` : `number ${number}` };
 }
 
 /** Identity of each record in a list, or null when the list is not a list of identifiable records. */
