@@ -40,7 +40,7 @@ export function checkActuals(ctx: CheckContext): void {
     }
     checkHouseholds(ctx, a, at);
     if (region === undefined || program === undefined || y === undefined) {
-      if (!isTotalsLabel(a.region)) unresolved.push({ leaf: region ?? ctx.regionNamedBy(a.region), program, year: y });
+      if (!isTotalsLabel(a.region)) unresolved.push({ leaves: region !== undefined ? [region] : ctx.regionNamedBy(a.region), program, year: y });
       continue;
     }
     checkPaid(ctx, a, y, program, at);
@@ -69,7 +69,8 @@ export function checkActuals(ctx: CheckContext): void {
 
 /** What a record whose region, programme or year did not resolve may stand for (undefined: any). */
 interface Unresolved {
-  leaf?: string;
+  /** The leaves it may be for: its region, or every region its name is the name of. */
+  leaves?: readonly string[];
   program?: string;
   year?: number;
 }
@@ -180,7 +181,7 @@ function checkClosedYearsCovered(ctx: CheckContext, asOf: AsOfYears, seen: Map<s
   for (let y = ctx.horizon.start; y < Math.min(asOf.firstOpenYear, ctx.horizon.end + 1); y++) {
     for (const program of ctx.programs.keys()) {
       if (!ctx.whole(["actuals"]) || !ctx.whole(["regions"]) || !ctx.leafRowsWhole(program)) continue;
-      const standsFor = (leaf: string) => unresolved.some((u) => (u.leaf ?? leaf) === leaf && (u.program ?? program) === program && (u.year ?? y) === y);
+      const standsFor = (leaf: string) => unresolved.some((u) => (u.leaves?.includes(leaf) ?? true) && (u.program ?? program) === program && (u.year ?? y) === y);
       const missing = [...ctx.leafRows(program).keys()].filter((leaf) => !seen.has(JSON.stringify([leaf, program, y])) && !standsFor(leaf));
       if (missing.length === 0) continue;
       const shown = missing.length > 8 ? `${missing.slice(0, 8).join(", ")} and ${missing.length - 8} more` : missing.join(", ");

@@ -144,16 +144,16 @@ export class CheckContext {
     return undefined;
   }
 
-  /** The id of the region or group a reference names by its name (a record's `广州市` for gz); undefined otherwise. */
-  regionNamedBy(value: unknown): string | undefined {
+  /** The ids of the regions or groups a reference names by their name (a record's `广州市` for gz); undefined otherwise. */
+  regionNamedBy(value: unknown): readonly string[] | undefined {
     const r = id(value);
     return r === undefined ? undefined : this.regionNamed(r);
   }
 
-  private regionNames: Map<string, string> | null = null;
+  private regionNames: Map<string, string[]> | null = null;
 
-  /** The id of the region or group whose name is `name` (a CSV typed with 西城街道 for xicheng). */
-  private regionNamed(name: string): string | undefined {
+  /** The ids of the regions or groups whose name is `name` (a CSV typed with 西城街道 for xicheng). */
+  private regionNamed(name: string): readonly string[] | undefined {
     this.regionNames ??= idsByName([...records(this.doc.regions), ...records(this.doc.region_groups)].map(([r]) => ({ id: id(r.id), name: r.name })));
     return this.regionNames.get(name);
   }

@@ -43,25 +43,35 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
 export const NAME_NOT_ID = "is the name of";
 
 /**
- * Ids by the names the scenario gives them (the first entry per name: names need not be unique), so
- * a reference written as 湛江市 or 地级市财政资金 — as a planner thinks of them — can be told its id.
+ * Ids by the names the scenario gives them, so a reference written as 湛江市 or 地级市财政资金 — as a
+ * planner thinks of them — can be told its id. Every id per name: names need not be unique (two
+ * counties may each have a 城关镇), and naming only the first would send the planner to the wrong one.
  */
-export function idsByName(entries: Iterable<{ id: string | undefined; name?: unknown }>): Map<string, string> {
-  const ids = new Map<string, string>();
-  for (const { id, name } of entries) if (typeof name === "string" && id !== undefined && !ids.has(name)) ids.set(name, id);
+export function idsByName(entries: Iterable<{ id: string | undefined; name?: unknown }>): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  for (const { id, name } of entries) {
+    if (typeof name !== "string" || id === undefined) continue;
+    const named = ids.get(name);
+    if (!named) ids.set(name, [id]);
+    else if (!named.includes(id)) named.push(id);
+  }
   return ids;
 }
 
-/** `"湛江市" is the name of region "zhanjiang": write its id`. */
-export function nameNotId(written: string, kind: string, id: string): string {
-  return `"${written}" ${NAME_NOT_ID} ${kind} "${id}": write its id`;
+/**
+ * `"湛江市" is the name of region "zhanjiang": write its id`; a name several entries share:
+ * `"城关镇" is the name of regions "a-chengguan", "b-chengguan": write the id of the one meant`.
+ */
+export function nameNotId(written: string, kind: string, ids: readonly string[]): string {
+  if (ids.length === 1) return `"${written}" ${NAME_NOT_ID} ${kind} "${ids[0]}": write its id`;
+  return `"${written}" ${NAME_NOT_ID} ${kind}s ${ids.map((id) => `"${id}"`).join(", ")}: write the id of the one meant`;
 }
 
 /**
  * The help for an unknown id: its id when it is an entry's name, else "did you mean" the nearest id
  * (a leading space and brackets, to follow the message); "" without either.
  */
-export function unknownIdHint(written: string, kind: string, byName: ReadonlyMap<string, string>, ids: Iterable<string>): string {
+export function unknownIdHint(written: string, kind: string, byName: ReadonlyMap<string, readonly string[]>, ids: Iterable<string>): string {
   const named = byName.get(written);
   return named !== undefined ? ` (${nameNotId(written, kind, named)})` : didYouMean(written, ids);
 }

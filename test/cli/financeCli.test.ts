@@ -166,6 +166,18 @@ describe("finance commands reject bad values with exit code 2 and write nothing"
     expect(existsSync(out)).toBe(false);
   });
 
+  // Names need not be unique: naming the first region called 甲镇 sent the planner to town-a alone.
+  it("names every source or region a shared name belongs to, and asks for the id of the one meant", async () => {
+    const shared = join(dir, "shared-names.yaml");
+    writeFileSync(shared, readFileSync(TOWNS, "utf8").replace("{id: town-b, name: 乙镇", "{id: town-b, name: 甲镇").replace("name: 管线单位", "name: 县级财政"));
+    const out = join(dir, "shared-names");
+    await expectRefused(["stress", shared, "--cut", "sources=10%", "--sources", "县级财政", "--region", "甲镇", "--out", out], [
+      'unknown source "县级财政" ("县级财政" is the name of sources "county", "enterprise": write the id of the one meant)',
+      'unknown region "甲镇" ("甲镇" is the name of regions "town-a", "town-b": write the id of the one meant)',
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
   for (const [what, args, message] of cases) {
     it(what, async () => {
       const out = join(dir, `bad-${what.replace(/\W+/g, "-")}`);

@@ -113,6 +113,11 @@ describe("as_of", () => {
     const { error } = errorFor(byName);
     expectProblem(error, "actuals[2].region", lineOf(byName, "region: 广州市"), "s.yaml", '"广州市" is the name of region "gz": write its id');
     expect(error.problems.map((p) => p.path)).toEqual(["actuals[2].region"]);
+    // A name two leaves share may stand for either: neither is said to lack its record.
+    const shared = named(every(2021) + "  - {region: 广州市, program: retrofit, year: 2022, started: 5}\n").replace("{id: sz, parent: gd}", "{id: sz, name: 广州市, parent: gd}");
+    const both = errorFor(shared).error;
+    expectProblem(both, "actuals[2].region", lineOf(shared, "region: 广州市"), "s.yaml", '"广州市" is the name of regions "gz", "sz": write the id of the one meant');
+    expect(both.problems.map((p) => p.path)).toEqual(["actuals[2].region"]);
     // A misspelt region may stand for any leaf, a misspelt programme for any programme: each waits.
     for (const wrong of ["region: gzz, program: retrofit", "region: gz, program: retrofitt"]) {
       const yaml = named(every(2021) + `  - {${wrong}, year: 2022, started: 5}\n  - {region: sz, program: retrofit, year: 2022, started: 3}\n`);

@@ -348,6 +348,18 @@ describe("bad scenario files", () => {
     expect(error.message).not.toContain("ids use letters");
   });
 
+  it("points from a name two regions share to both ids, not to the first", () => {
+    const yaml = patch(
+      ["  - {id: gz, parent: gd}", "  - {id: gz, name: 城关镇, parent: gd}"],
+      ["  - {id: sz, parent: gd}", "  - {id: sz, name: 城关镇, parent: gd}"],
+      ['{region: gd, per_year: "3亿"}', '{region: 城关镇, per_year: "3亿"}'],
+    );
+    const { error } = errorFor(yaml);
+    expectProblem(error, "sources[0].budgets[0].region", lineOf(yaml, "region: 城关镇"), "s.yaml",
+      'unknown region "城关镇" ("城关镇" is the name of regions "gz", "sz": write the id of the one meant)');
+    expect(error.message).not.toContain("ids use letters");
+  });
+
   it("still says what ids may hold where no region has that name", () => {
     const yaml = patch(['{region: gd, per_year: "3亿"}', '{region: 广州, per_year: "3亿"}']);
     const { error } = errorFor(yaml);
