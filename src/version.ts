@@ -59,9 +59,12 @@ export const ENGINE_VERSION: string = pkg.version;
  * regions_held_near (false where no near stage held the level's regions: whole units, --confidence);
  * a confidence run.json's margin_split gains weighted_price_yuan per part and mip_gap; stress writes
  * stress_starts.csv (per level, leaf region and programme, the starts over the horizon against 0 %);
- * compare.csv's input rows compare an amount by its yuan, not its notation (4.624亿 against 46240万
- * is no row); report.html's title and key figures and results.xlsx's 概要 (its title and a row
- * 叠加层) name the overlays a run was planned with.
+ * compare.csv's input rows compare each value as the schema reads its key — an amount by its yuan,
+ * not its notation (4.624亿 against 46240万 is no row), a share or rate to 12 significant digits
+ * ("0.7%" against 0.007 is no row), ids and names as text ("01" against "1" is one); report.html's
+ * title and key figures and results.xlsx's 概要 (its title and a row 叠加层) name the overlays a run
+ * was planned with; run.json gains unit_slips and unit_slips_zh where a budget table looks typed in
+ * the wrong unit (also its first key figure).
  * Additive: folders written before these compare, their missing columns said.
  */
 export const OUTPUT_VERSION = 9;

@@ -14,7 +14,6 @@ const TOTALS = new Set(["合计", "总计", "小计", "共计", "total", "Total"
 export function isTotalsLabel(cell: unknown): boolean {
   return typeof cell === "string" && TOTALS.has(cell.replace(/\s+/g, ""));
 }
-export { NAME_NOT_ID } from "./suggest.js";
 /** The hint on a totals row's region (合计): like NAME_NOT_ID, it explains the id format's failure too. */
 export const TOTALS_ROW = "a totals row?";
 

@@ -2,7 +2,8 @@
  * Validation of the merged document: the zod schema, then the cross-field checks, every problem
  * located at the file and line of the layer that supplied the value.
  */
-import { NAME_NOT_ID, TOTALS_ROW } from "./checkContext.js";
+import { TOTALS_ROW } from "./checkContext.js";
+import { NAME_NOT_ID } from "./suggest.js";
 import { crossCheck } from "./crossChecks.js";
 import { describeIssue, type WrittenAt } from "./issueMessages.js";
 import { isRecord, type PathKey, type PositionTable, type SourcePos, valueAt } from "./positions.js";
