@@ -64,7 +64,13 @@ export const ENGINE_VERSION: string = pkg.version;
  * ("0.7%" against 0.007 is no row), ids and names as text ("01" against "1" is one); report.html's
  * title and key figures and results.xlsx's 概要 (its title and a row 叠加层) name the overlays a run
  * was planned with; run.json gains unit_slips and unit_slips_zh where a budget table looks typed in
- * the wrong unit (also its first key figure).
+ * the wrong unit (also its first key figure), and its warnings carry that as one note per table
+ * instead of a note per cell (a cell whose unit came from its header says so, not "did you mean");
+ * notes' YAML paths are numbered as the file they name (sources[0] of an overlay, not the merged
+ * sources[2]), and files outside the scenario's folder are named in full. In printouts and the
+ * report only: stress's ↑ mark, the workbook's stress_starts headers (规划期开工数合计 …) and rate
+ * formats, the plan summary's target names, compare's notes, and exit 4 for a product cut off by
+ * a closed pipe.
  * Additive: folders written before these compare, their missing columns said.
  */
 export const OUTPUT_VERSION = 9;

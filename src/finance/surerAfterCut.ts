@@ -48,11 +48,11 @@ export function surerLegend(confidence: boolean): Label {
 }
 
 const SURER_LEGEND: Label = {
-  zh: `${SURER_MARK} 完成概率高于0%档位（超过两倍标准误）而计划值并不更高：各档位使用相同的抽样，差别来自该档位重新优化的方案（开工年份、地区或资金来源不同，见stress_starts.csv、stress_funding.csv）在更多抽样中完成该目标；各档位的方案是计划情形下最省钱的方案，而非最有把握的方案，故资金减少也可能落在更有把握的方案上（按把握度规划各档位：--confidence）`,
-  en: `${SURER_MARK} P(met) above the 0% level's (by more than twice its standard error) though not planned higher: every level uses the same draws, so the rise comes from the level's re-planned schedule (other years, regions or sources: stress_starts.csv, stress_funding.csv) meeting the target in more of them; each level's plan is the cheapest in the planned world, not the surest, so less money can land on a surer plan (to plan every level to a confidence level: --confidence)`,
+  zh: `${SURER_MARK} 完成概率高于0%档位（超过两者中较大标准误的两倍）而计划值并不更高：各档位使用相同的抽样，差别来自该档位重新优化的方案（开工年份、地区或资金来源不同，见stress_starts.csv、stress_funding.csv）在更多抽样中完成该目标；各档位的方案是计划情形下最省钱的方案，而非最有把握的方案，故资金减少也可能落在更有把握的方案上（按把握度规划各档位：--confidence）`,
+  en: `${SURER_MARK} P(met) above the 0% level's (by more than twice the larger standard error) though not planned higher: every level uses the same draws, so the rise comes from the level's re-planned schedule (other years, regions or sources: stress_starts.csv, stress_funding.csv) meeting the target in more of them; each level's plan is the cheapest in the planned world, not the surest, so less money can land on a surer plan (to plan every level to a confidence level: --confidence)`,
 };
 
 const SURER_LEGEND_CONFIDENCE: Label = {
-  zh: `${SURER_MARK} 完成概率高于0%档位（超过两倍标准误）而计划值并不更高：各档位使用相同的抽样，各档位的方案按把握度重新校准，该档位的方案（开工年份、地区、资金来源或余量不同，见stress_starts.csv、stress_funding.csv）在更多抽样中完成该目标；校准只要求达到把握度，不求最有把握，故资金减少也可能落在更有把握的方案上`,
-  en: `${SURER_MARK} P(met) above the 0% level's (by more than twice its standard error) though not planned higher: every level uses the same draws and is calibrated anew to its confidence level, and this level's plan (other years, regions, sources or margins: stress_starts.csv, stress_funding.csv) meets the target in more of them; calibration asks only for the level, not the surest plan, so less money can land on a surer plan`,
+  zh: `${SURER_MARK} 完成概率高于0%档位（超过两者中较大标准误的两倍）而计划值并不更高：各档位使用相同的抽样，各档位的方案按把握度重新校准，该档位的方案（开工年份、地区、资金来源或余量不同，见stress_starts.csv、stress_funding.csv）在更多抽样中完成该目标；校准只要求达到把握度，不求最有把握，故资金减少也可能落在更有把握的方案上`,
+  en: `${SURER_MARK} P(met) above the 0% level's (by more than twice the larger standard error) though not planned higher: every level uses the same draws and is calibrated anew to its confidence level, and this level's plan (other years, regions, sources or margins: stress_starts.csv, stress_funding.csv) meets the target in more of them; calibration asks only for the level, not the surest plan, so less money can land on a surer plan`,
 };
