@@ -15,7 +15,7 @@ import type { Label } from "../format/labels.js";
 import { type PlaceLabel, shownPathOf } from "./inputPlace.js";
 import { formatPath, type PathKey } from "./positions.js";
 import { parseAmount } from "./units.js";
-import { type BudgetAmount, budgetAmounts } from "./budgetAmounts.js";
+import { type BudgetAmount, budgetAmounts, medianOf } from "./budgetAmounts.js";
 import { formatMoney } from "../format/numbers.js";
 
 /** `counted`: the amounts a note on their whole file already counts (unitSlips.ts), left out here, and out of the median. */
@@ -25,7 +25,7 @@ export function implausibleBudgets(merged: unknown, place: PlaceLabel, counted: 
   if (positive.length === 0) return [];
   const plausible = positive.filter((x) => x >= LEAST_GOVERNMENT_BUDGET);
   const typical = plausible.length > 0 ? plausible : positive;
-  const median = typical[Math.floor(typical.length / 2)];
+  const median = medianOf(typical);
   const byRecord = new Map<string, BudgetAmount[]>();
   for (const a of amounts) {
     const list = byRecord.get(a.record);
@@ -83,7 +83,7 @@ function offOwnYears(a: BudgetAmount, record: BudgetAmount[], place: PlaceLabel,
   if (!isYear(a)) return [];
   const others = record.filter((b) => b !== a && isYear(b) && b.yuan > 0).map((b) => b.yuan).sort((x, y) => x - y);
   if (others.length < 2) return [];
-  const median = others[Math.floor(others.length / 2)];
+  const median = medianOf(others);
   const w = where(a.path, place);
   if (a.yuan >= median * EXTRA_ZERO) {
     return [{

@@ -12,6 +12,7 @@ import { formatMoney } from "../format/numbers.js";
 import { type BudgetAmount, medianOf } from "./budgetAmounts.js";
 import { headerUnit, headerWithUnit } from "./csvColumns.js";
 import { formatPath, type PathKey, type SourcePos } from "./positions.js";
+import { UNIT_MULTIPLIER } from "./units.js";
 
 export interface UnitSlipNotes {
   /** One note per file and direction. */
@@ -27,7 +28,6 @@ const ROW_OFF = 100;
 /** Budgets of at least this are the yardstick (as in plausibility.ts): slips typed in yuan are not. */
 const YARDSTICK_FROM = 1e4;
 
-const UNIT_YUAN: Readonly<Record<string, number>> = { "": 1, 万: 1e4, 亿: 1e8 };
 const UNIT_OF_FACTOR = new Map<number, string>([[1, "元"], [1e4, "万元"], [1e8, "亿元"]]);
 
 export function unitSlips(
@@ -125,7 +125,7 @@ function fixOf(s: Slip): Label {
   const header = headers.length === 1 ? headers[0] : undefined;
   const unit = header === undefined ? undefined : headerUnit(header)?.unit;
   if (header !== undefined && unit !== undefined) {
-    const meant = UNIT_OF_FACTOR.get(s.above ? UNIT_YUAN[unit] / s.factor : UNIT_YUAN[unit] * s.factor);
+    const meant = UNIT_OF_FACTOR.get(s.above ? UNIT_MULTIPLIER[unit] / s.factor : UNIT_MULTIPLIER[unit] * s.factor);
     const given = `${unit}元`;
     if (meant === undefined) return { en: `the header ${header} gives ${given}: is the unit right?`, zh: `表头“${header}”给出的单位是${given}：单位是否写对？` };
     const fixed = headerWithUnit(header, meant);

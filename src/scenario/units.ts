@@ -6,7 +6,8 @@
  * as Excel's currency format writes amounts) is allowed.
  */
 
-const MULTIPLIER: Record<string, number> = { "": 1, 万: 1e4, 亿: 1e8 };
+/** Yuan per unit written after a number ("" for bare yuan). */
+export const UNIT_MULTIPLIER: Readonly<Record<string, number>> = { "": 1, 万: 1e4, 亿: 1e8 };
 /** The money units a header or a cell may name after a number (yuan written 元, or nothing), as a regex alternation. */
 export const MONEY_UNIT = "万元|亿元|元|万|亿";
 // A sign before the number, or around a yuan sign: -5, -¥5, ¥-5 (Excel's zh-CN currency format).
@@ -36,7 +37,7 @@ export function parseAmount(value: unknown): number | null {
   const m = AMOUNT.exec(value.normalize("NFKC").replace(GROUPED_DIGITS, (g) => g.replace(/,/g, "")));
   if (!m || (m[1] && m[2])) return null; // "-¥-5": two signs
   // Multiply via the decimal string to avoid 8.25 * 1e8 = 825000000.0000001.
-  return roundYuan(Number((m[1] || m[2] || m[3] || "") + m[4]) * MULTIPLIER[m[5] ?? ""]);
+  return roundYuan(Number((m[1] || m[2] || m[3] || "") + m[4]) * UNIT_MULTIPLIER[m[5] ?? ""]);
 }
 
 /** Parses a share as a fraction: 0.3 or "30%"; returns null when the text is not a share. */
