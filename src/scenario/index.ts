@@ -18,7 +18,7 @@ import type { Scenario } from "./types.js";
 import { type SectionChecks, validateMerged } from "./validate.js";
 import { filePlace, placeLabel } from "./inputPlace.js";
 import { budgetAmounts } from "./budgetAmounts.js";
-import { unitSlips } from "./unitSlips.js";
+import { type UnitSlipNotes, unitSlips } from "./unitSlips.js";
 import { moneyNotices, overriddenPerYear } from "./moneyNotices.js";
 import { paidNotices } from "./paidNotices.js";
 import { targetNotices } from "./targetNotices.js";
@@ -92,7 +92,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   // Notes on the values as written (how a file was read, a cell's unit, a unit slip) are worth
   // seeing in the same round trip as the errors.
   // A whole table in the wrong unit comes first: the plan's figures mean nothing until it is fixed.
-  const slips = () => unitSlips(budgetAmounts(merged), locate, filePlace(root));
+  // Once: the written notes and the loaded scenario's `unitSlips` both read it.
+  let slipNotes: UnitSlipNotes | undefined;
+  const slips = () => (slipNotes ??= unitSlips(budgetAmounts(merged), locate, filePlace(root)));
   const written = () => {
     const { notes, counted } = slips();
     const headerOf = (path: readonly PathKey[]) => locate(path).unitHeader;
