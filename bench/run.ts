@@ -8,7 +8,8 @@
  *     (sum of whole processes) and, with RENEWSIM_PREVIOUS=<checkout>, the previous version;
  *     the benchmark city in whole units against its continuous twin.
  *  3. mc: evaluate (best and median of five runs) and reoptimize draws/s per core on the
- *     Guangdong scenario.
+ *     Guangdong scenario; reoptimize's draw loop against native CLP replaying the same model and
+ *     draws (bench/nativeReoptimize.ts; needs g++ and coinor-libclp-dev).
  *  4. rss: RSS over 10,000 warm HiGHS re-solves and load–solve–dispose cycles.
  *  5. startup: `simulate --help` and `validate` against a bare `node -e 0`.
  *  6. confidence: `--confidence 0.9` against the plain plan on Guangdong (whole process, goal
@@ -34,6 +35,7 @@ import { benchConfidence } from "./confidence.js";
 import { countyScenario } from "./countyScenario.js";
 import { rssOverSolves } from "./memory.js";
 import { startup } from "./startup.js";
+import { nativeReoptimize, nativeSkipReason } from "./nativeReoptimize.js";
 import { median, wholeProcess } from "./wholeProcess.js";
 import { type PeerName, type PeerResult, peerSkipReason, solveWithCbc, solveWithGlpk } from "./peers.js";
 
@@ -129,6 +131,19 @@ async function benchMonteCarlo(): Promise<void> {
   await runMonteCarlo(solution, loaded.uncertainty, { mode: "reoptimize", draws: reDraws, seed: 1, workers: 1 });
   const reRate = reDraws / ((performance.now() - t) / 1000);
   console.log(`reoptimize: ${fmt(reRate, 2)} draws/s per core (${reDraws} draws, 2 stages each, one warm model; goal ≥ 15)`);
+  const skip = nativeSkipReason();
+  if (skip) {
+    console.log(`reoptimize against native CLP: skipped (${skip})`);
+    return;
+  }
+  const n = await nativeReoptimize(loaded.scenario, loaded.uncertainty, 1, reDraws, dir);
+  console.log(
+    `reoptimize draw loops on the same model and ${n.draws} draws (no set-up): engine ${fmt(n.engineRate, 2)} draws/s, ` +
+      `native CLP ${fmt(n.nativeRate, 2)} draws/s (${fmt(n.nativeIterationsPerDraw, 0)} simplex iterations per draw), ` +
+      `engine/native time ${fmt(n.nativeRate / n.engineRate, 2)}; shortfall stage optima agree to ${n.differences[0].toExponential(1)}, ` +
+      `cost stage to ${n.differences[1].toExponential(1)} relative (it holds each solver's own shortfall optimum), ` +
+      `${n.disagreements} draws with different verdicts`,
+  );
 }
 
 async function benchWhole(): Promise<void> {
