@@ -29,6 +29,8 @@ export interface PeerOptions {
   mipGap?: number;
   /** Absolute MIP gap (CBC `allowableGap`; glpsol has none and gets the relative gap only). */
   mipAbsGap?: number;
+  /** CBC only: `presolve off` (see `checkedCbc`). */
+  presolveOff?: boolean;
 }
 
 const INSTALL_HINT: Record<PeerName, string> = {
@@ -61,6 +63,7 @@ export async function solveWithCbc(lpPath: string, options: PeerOptions = {}): P
     if (options.timeLimitSeconds !== undefined) args.push("sec", String(options.timeLimitSeconds));
     args.push("ratio", String(options.mipGap ?? 1e-6));
     if (options.mipAbsGap !== undefined) args.push("allowableGap", String(options.mipAbsGap));
+    if (options.presolveOff) args.push("presolve", "off");
     args.push("solve", "solu", solution);
     const run = await timed(bin, args);
     const text = await readFile(solution, "utf8").catch(() => "");
@@ -73,6 +76,32 @@ export async function solveWithCbc(lpPath: string, options: PeerOptions = {}): P
       solverSeconds: wall ? Number(wall[1]) : null,
     };
   });
+}
+
+/** Relative difference from which a peer's LP optimum is not the engine's. */
+const LP_AGREEMENT = 1e-6;
+
+export interface CheckedCbc {
+  /** The options that give CBC's right answer (its default, or with presolve off). */
+  options: PeerOptions;
+  /** What CBC's default run answered where it was not the LP's optimum; null when it was. */
+  wrongDefault: number | null;
+}
+
+/**
+ * CBC 2.10.8 (Debian 12) with its default presolve reports "Optimal" at a point above an LP's
+ * optimum on some of the engine's exports: the benchmark city's stage 1 (0.09461668 against
+ * 0.08999713 from HiGHS, glpsol and CBC with presolve off) and Guangdong's smoothing stage (3.5224
+ * against 3.5218). A time for a wrong answer is no peer's time: where the default answer of an LP
+ * is off the engine's optimum and `presolve off` gives it, CBC is timed with presolve off.
+ */
+export async function checkedCbc(lpPath: string, options: PeerOptions, engineObjective: number, integer: boolean): Promise<CheckedCbc> {
+  const off = (r: PeerResult | null) => r !== null && (r.status !== "optimal" || Math.abs(r.objective - engineObjective) > LP_AGREEMENT * Math.max(1, Math.abs(engineObjective)));
+  const first = await solveWithCbc(lpPath, options);
+  if (integer || !off(first)) return { options, wrongDefault: null };
+  const withoutPresolve = { ...options, presolveOff: true };
+  if (off(await solveWithCbc(lpPath, withoutPresolve))) return { options, wrongDefault: null };
+  return { options: withoutPresolve, wrongDefault: first!.objective };
 }
 
 /** `glpsol --lp model.lp -w sol.txt`; status and full-precision objective from the `s` line of -w. */

@@ -37,7 +37,7 @@ import { rssOverSolves } from "./memory.js";
 import { startup } from "./startup.js";
 import { nativeReoptimize, nativeSkipReason } from "./nativeReoptimize.js";
 import { median, wholeProcess } from "./wholeProcess.js";
-import { type PeerName, type PeerResult, peerSkipReason, solveWithCbc, solveWithGlpk } from "./peers.js";
+import { checkedCbc, type PeerName, type PeerResult, peerSkipReason, solveWithCbc, solveWithGlpk } from "./peers.js";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -74,13 +74,15 @@ async function benchPlan(name: string, scenario: Scenario): Promise<StageRow[]> 
     writeFileSync(file, toCplexLp(model));
     const peerOptions = { mipGap, timeLimitSeconds, mipAbsGap: integerModel ? pm.stages[i].absGap : undefined };
     const stage = run.stages[i];
+    const cbc = await checkedCbc(file, peerOptions, stage.objective, integerModel);
+    const cbcNote = cbc.wrongDefault !== null ? ` (cbc with presolve off: its default answered ${cbc.wrongDefault})` : "";
     rows.push({
       case: name,
       stage: stage.stage,
-      size: `${model.variables.length}×${model.rows.length}${integerModel ? " MIP" : ""}${stage.status === "time_limit" ? " (engine hit time limit)" : ""}`,
+      size: `${model.variables.length}×${model.rows.length}${integerModel ? " MIP" : ""}${stage.status === "time_limit" ? " (engine hit time limit)" : ""}${cbcNote}`,
       engine: stage.seconds,
       objective: stage.objective,
-      peers: { cbc: await solveWithCbc(file, peerOptions), glpsol: await solveWithGlpk(file, peerOptions) },
+      peers: { cbc: await solveWithCbc(file, cbc.options), glpsol: await solveWithGlpk(file, peerOptions) },
     });
   }
   return rows;
@@ -164,6 +166,7 @@ async function benchWhole(): Promise<void> {
     rows.push(r);
     const p = r.previous !== null ? ` | ${fmt(r.previous)} | ${fmt(r.engine / r.previous, 2)}` : "";
     console.log(`${name} | ${fmt(r.engine)} | ${fmt(r.cbc)} | ${fmt(r.glpsol)} | ${fmt(r.engine / r.cbc, 2)} | ${fmt(r.engine / r.glpsol, 2)}${p}`);
+    if (r.cbcPresolveOff.length > 0) console.log(`  (cbc timed with presolve off for ${r.cbcPresolveOff.join("; ")})`);
   }
   const city = rows.filter((r) => r.name.startsWith("city"));
   console.log(`city: integer / continuous whole process = ${fmt(city[1].engine / city[0].engine, 2)} (goal ≤ 3)`);

@@ -2,7 +2,8 @@
  * Whole processes, wall clock: `simulate FILE` (compiled, every output written) against the native
  * peers solving the engine's own export of every stage (one process per stage, summed), and against
  * the previous version of renewsim when RENEWSIM_PREVIOUS names its checkout. Median of `repeats`,
- * every side timed in each repeat (wholeProcess).
+ * every side timed in each repeat (wholeProcess). CBC is timed on the run that gives the stage's
+ * optimum (peers.ts `checkedCbc`).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -14,7 +15,7 @@ import { buildPlanningModel } from "../src/model/build.js";
 import { toCplexLp } from "../src/model/exportLp.js";
 import { StagedSession } from "../src/plan/stagedSession.js";
 import { stageModel } from "../src/plan/stageModels.js";
-import { solveWithCbc, solveWithGlpk } from "./peers.js";
+import { checkedCbc, solveWithCbc, solveWithGlpk } from "./peers.js";
 
 export interface WholeProcessRow {
   name: string;
@@ -22,6 +23,8 @@ export interface WholeProcessRow {
   previous: number | null;
   cbc: number;
   glpsol: number;
+  /** Stages CBC was timed with presolve off, its default answer being wrong (peers.ts `checkedCbc`). */
+  cbcPresolveOff: string[];
 }
 
 /** Peers get this long per stage (the engine's own limit is the scenario's). */
@@ -56,19 +59,24 @@ export async function wholeProcess(name: string, file: string, repeats: number, 
   const staged = StagedSession.open(pm, "highs");
   const run = await staged.run({ duals: false }).finally(() => staged.dispose());
   const integer = pm.model.variables.some((v) => v.integer);
-  const exports = pm.stages.map((stage, i) => {
+  const cbcPresolveOff: string[] = [];
+  const exports = [];
+  for (const [i, stage] of pm.stages.entries()) {
     const path = join(dir, `${name}-stage${i + 1}.lp`);
     writeFileSync(path, toCplexLp(stageModel(pm, i, run.optima)));
-    return { path, options: { mipGap: pm.settings.mipGap, mipAbsGap: integer ? stage.absGap : undefined, timeLimitSeconds: PEER_LIMIT_S } };
-  });
+    const options = { mipGap: pm.settings.mipGap, mipAbsGap: integer ? stage.absGap : undefined, timeLimitSeconds: PEER_LIMIT_S };
+    const cbc = await checkedCbc(path, options, run.stages[i].objective, integer);
+    if (cbc.wrongDefault !== null) cbcPresolveOff.push(`${stage.name} (its default answered ${cbc.wrongDefault}, the optimum is ${run.stages[i].objective})`);
+    exports.push({ path, options, cbcOptions: cbc.options });
+  }
   const times = { engine: [] as number[], previous: [] as number[], cbc: [] as number[], glpsol: [] as number[] };
   for (let k = 0; k < repeats; k++) {
     times.engine.push(timeProcess("bin/simulate.js", args));
     if (previousCheckout) times.previous.push(timeProcess(join(previousCheckout, "bin/simulate.js"), previousArgs));
     let cbc = 0;
     let glpsol = 0;
-    for (const { path, options } of exports) {
-      cbc += (await solveWithCbc(path, options))?.seconds ?? NaN;
+    for (const { path, options, cbcOptions } of exports) {
+      cbc += (await solveWithCbc(path, cbcOptions))?.seconds ?? NaN;
       glpsol += (await solveWithGlpk(path, options))?.seconds ?? NaN;
     }
     times.cbc.push(cbc);
@@ -80,5 +88,6 @@ export async function wholeProcess(name: string, file: string, repeats: number, 
     previous: previousCheckout ? median(times.previous) : null,
     cbc: median(times.cbc),
     glpsol: median(times.glpsol),
+    cbcPresolveOff,
   };
 }
