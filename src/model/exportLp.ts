@@ -92,7 +92,10 @@ export function exportCplexLp(model: LinearModel, options: ExportLpOptions = {})
 
   const out: string[] = [];
   if (options.title) out.push(`\\ ${oneLine(options.title)}`);
-  out.push(`\\ ${model.variables.length} variables, ${model.rows.length} rows (ranged rows split into _lo/_hi)`);
+  // The model's row count is what run.json reports; a reader counting the file's constraints needs both.
+  const written = rowParts.filter((p) => p.row >= 0).length;
+  const ranged = model.rows.filter((r) => r.lb > -Infinity && r.ub < Infinity && r.lb !== r.ub).length;
+  out.push(`\\ ${model.variables.length} variables, ${model.rows.length} rows: ${written} constraints below (${ranged} ranged row${ranged === 1 ? "" : "s"} split into _lo/_hi)`);
   out.push("Minimize");
   const objTerms = termsText(objective, variables);
   if (constantColumn) objTerms.push(`${signed(model.objectiveConstant)} ${constantColumn}`);

@@ -45,6 +45,8 @@ describe("exportCplexLp", () => {
     const sections = ["Minimize", "Subject To", "Bounds", "General", "End"].map((s) => text.indexOf(`\n${s}\n`));
     expect(sections.every((p, i) => p > 0 && (i === 0 || p > sections[i - 1]))).toBe(true);
     expect(text).toContain("\\ demo plan\n");
+    // The model's 3 rows (run.json's count) are 4 constraints in the file: a reader counting needs both.
+    expect(text).toContain("\\ 6 variables, 3 rows: 4 constraints below (1 ranged row split into _lo/_hi)\n");
     expect(text).toContain(" budget(central,gz,2023)_lo: + 2.5 starts(gz,retrofit,2023) - free(x) >= 1\n");
     expect(text).toContain(" budget(central,gz,2023)_hi: + 2.5 starts(gz,retrofit,2023) - free(x) <= 9\n");
     expect(text).toContain(" balance: + fixed + box = 0\n");
