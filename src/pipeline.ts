@@ -49,7 +49,7 @@ import type { PlanTables } from "./results/types.js";
 import type { CheckedScenario } from "./loadChecked.js";
 import type { SolverChoice } from "./solve/auto.js";
 import { ENGINE_VERSION, OUTPUT_VERSION } from "./version.js";
-import { addRunWarning, fewerWorkers, NO_UNCERTAINTY_FOR_CONFIDENCE, NO_UNCERTAINTY_FOR_DRAWS, runWarningFields, unitSlipFields } from "./runWarnings.js";
+import { addRunWarning, fewerWorkers, NO_UNCERTAINTY_FOR_CONFIDENCE, precisionNotReached, NO_UNCERTAINTY_FOR_DRAWS, runWarningFields, unitSlipFields } from "./runWarnings.js";
 import { type McRunInfo, type McTables, monteCarloTables, QUANTILE_METHOD, renderMonteCarloFiles } from "./montecarlo/mcFiles.js";
 import {
   checkDrawMemory, checkMonteCarloRequest, effectiveWorkers, type MonteCarloRequest, type MonteCarloRun, resolveSeed, runMonteCarlo, shardRange,
@@ -160,6 +160,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
     if (loaded.uncertainty.inputs.length === 0) addRunWarning(runJson, NO_UNCERTAINTY_FOR_DRAWS);
     if (mc.info.mode === "replan") for (const note of replanWholeUnitsWarnings(loaded.scenario)) addRunWarning(runJson, note);
 
+    if (mc.info.precision_short) addRunWarning(runJson, precisionNotReached(mc.info.draws_used, mc.info.precision!, mc.info.precision_short, mc.info.draws_requested !== null));
     const asked = options.monteCarlo!.workers;
     if (mc.info.workers !== asked) addRunWarning(runJson, fewerWorkers(asked, mc.info.workers));
   }
@@ -200,6 +201,9 @@ async function monteCarloStep(
     draws_requested: request.draws ?? null,
     draws_used: run.drawsUsed,
     precision: request.precision ?? null,
+    ...(request.precision !== undefined && !request.shard
+      ? { precision_reached: run.precisionShort === null, ...(run.precisionShort ? { precision_short: run.precisionShort } : {}) }
+      : {}),
     workers: effectiveWorkers(request.workers),
     shard: request.shard ? `${request.shard.k}/${request.shard.n}` : null,
     draw_range: range ?? null,

@@ -88,6 +88,25 @@ export function replanRelaxesWholeUnits(programs: readonly Label[], targets: rea
   };
 }
 
+/**
+ * `--precision` not reached: the --draws cap stopped the run first (an analyst read "stopped at
+ * standard error ≤ 0.005" where the largest was 0.0077 and quoted the precision asked for).
+ */
+export function precisionNotReached(draws: number, precision: number, short: { target: string | null; se: number }, capFromOption: boolean): Label {
+  const se = short.se.toPrecision(2);
+  const count = draws.toLocaleString("en-US");
+  const of = { en: short.target === null ? "P(all targets met)" : `P(met) of ${short.target}`, zh: short.target === null ? "全部目标同时完成概率" : `${short.target} 的完成概率` };
+  return capFromOption
+    ? {
+      en: `--precision ${precision} was not reached: the --draws cap of ${count} stopped the run first, with the standard error of ${of.en} at ${se}; raise --draws to reach it`,
+      zh: `未达到 --precision ${precision}：抽样在 --draws 上限 ${count} 次处停止，${of.zh}的标准误为 ${se}；请提高 --draws 以达到该精度`,
+    }
+    : {
+      en: `--precision ${precision} was not reached within the most draws a run makes (${count}): the standard error of ${of.en} is ${se}; ask for a coarser precision`,
+      zh: `在单次运行的最多抽样次数（${count}）内未达到 --precision ${precision}：${of.zh}的标准误为 ${se}；请放宽精度要求`,
+    };
+}
+
 /** `--workers` above the cores here: fewer threads ran, which the results do not depend on. */
 export function fewerWorkers(asked: number, used: number | null): Label {
   return {

@@ -67,7 +67,9 @@ export const ENGINE_VERSION: string = pkg.version;
  * the wrong unit (also its first key figure), and its warnings carry that as one note per table
  * instead of a note per cell (a cell whose unit came from its header says so, not "did you mean");
  * notes' YAML paths are numbered as the file they name (sources[0] of an overlay, not the merged
- * sources[2]), and files outside the scenario's folder are named in full. In printouts and the
+ * sources[2]), and files outside the scenario's folder are named in full; with --precision, run.json's
+ * monte_carlo gains precision_reached and, where the --draws cap stopped the run first,
+ * precision_short (and a warning). In printouts and the
  * report only: stress's ↑ mark, the workbook's stress_starts headers (规划期开工数合计 …) and rate
  * formats, the plan summary's target names, compare's notes, and exit 4 for a product cut off by
  * a closed pipe.

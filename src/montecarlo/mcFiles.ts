@@ -30,6 +30,13 @@ export interface McRunInfo {
   draws_requested: number | null;
   draws_used: number;
   precision: number | null;
+  /**
+   * With --precision: false when the --draws cap stopped the run before every P(met) (and P(all
+   * targets met)) reached it, with the proportion furthest from it (a target's id, or null for all
+   * targets together) and its standard error; absent without --precision.
+   */
+  precision_reached?: boolean;
+  precision_short?: { target: string | null; se: number };
   workers: number | null;
   /** "k/n" for a shard run, with its draws [first, end); null for a whole run. */
   shard: string | null;

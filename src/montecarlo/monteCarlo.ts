@@ -19,7 +19,7 @@ import { inputsActedOn } from "./inputsActedOn.js";
 import { buildMetricLayout, type MetricLayout } from "./metrics.js";
 import { createRunner, type DrawRunner } from "./parallel.js";
 import type { EvaluateJob } from "./runDraws.js";
-import { precisionCounts, precisionReachedFor } from "./tables.js";
+import { precisionCounts, precisionReachedFor, precisionShortfall, type PrecisionShortfall } from "./tables.js";
 import { MAX_SEED } from "./streams.js";
 import type { McMode, Uncertainty } from "./types.js";
 
@@ -130,6 +130,8 @@ export interface MonteCarloRun {
   shard: OutcomeShard;
   layout: MetricLayout;
   drawsUsed: number;
+  /** With --precision: the proportion still short of it when the --draws cap stopped the run; else null. */
+  precisionShort: PrecisionShortfall | null;
 }
 
 export function makeJob(solution: PlannedPoint, uncertainty: Uncertainty, mode: McMode, seed: number, margins: ArrayLike<number> | null = null): EvaluateJob {
@@ -142,15 +144,17 @@ export async function runMonteCarlo(solution: PlannedPoint, uncertainty: Uncerta
   const job = makeJob(solution, uncertainty, options.mode, options.seed, options.margins ?? null);
   const runner = createRunner(job, effectiveWorkers(options.workers), options.signal);
   try {
-    const { shard, drawsUsed } = await runDraws(job, runner, options);
+    const { shard, drawsUsed, precisionShort } = await runDraws(job, runner, options);
     if (options.signal?.aborted) throw new Interrupted();
-    return { job, shard, layout: job.metrics, drawsUsed };
+    return { job, shard, layout: job.metrics, drawsUsed, precisionShort };
   } finally {
     await runner.close();
   }
 }
 
-async function runDraws(job: EvaluateJob, runner: DrawRunner, options: MonteCarloOptions): Promise<{ shard: OutcomeShard; drawsUsed: number }> {
+async function runDraws(
+  job: EvaluateJob, runner: DrawRunner, options: MonteCarloOptions,
+): Promise<{ shard: OutcomeShard; drawsUsed: number; precisionShort: PrecisionShortfall | null }> {
   let done = 0;
   const tick = (total: number) => (n: number) => {
     done += n;
@@ -158,11 +162,11 @@ async function runDraws(job: EvaluateJob, runner: DrawRunner, options: MonteCarl
   };
   if (options.range) {
     const [first, end] = options.range;
-    return { shard: await runner.run(indices(first, end), tick(end - first)), drawsUsed: end - first };
+    return { shard: await runner.run(indices(first, end), tick(end - first)), drawsUsed: end - first, precisionShort: null };
   }
   if (options.precision === undefined) {
     const n = options.draws ?? 1000;
-    return { shard: await runner.run(indices(0, n), tick(n)), drawsUsed: n };
+    return { shard: await runner.run(indices(0, n), tick(n)), drawsUsed: n, precisionShort: null };
   }
   // Met counts add up over batches, so each check is O(batch); the shards are merged once.
   const cap = options.draws ?? MAX_PRECISION_DRAWS;
@@ -177,7 +181,8 @@ async function runDraws(job: EvaluateJob, runner: DrawRunner, options: MonteCarl
     n = end;
     if (precisionReachedFor(met, n, options.precision)) break;
   }
-  return { shard: mergeShards(shards), drawsUsed: n };
+  // Stopped by the cap: which proportion is still short, for the printout and run.json to say so.
+  return { shard: mergeShards(shards), drawsUsed: n, precisionShort: precisionShortfall(job.metrics, met, n, options.precision) };
 }
 
 function indices(first: number, end: number): number[] {

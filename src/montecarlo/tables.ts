@@ -9,6 +9,7 @@ import type { TargetRow } from "../results/types.js";
 import { averageRanks } from "../stats/averageRanks.js";
 import { type OutcomeShard, series } from "../stats/outcomes.js";
 import { pearson } from "../stats/pearson.js";
+import { agrestiCoull } from "../stats/agrestiCoull.js";
 import { precisionReached } from "../stats/precisionReached.js";
 import { proportion } from "../stats/proportion.js";
 import { summarise } from "../stats/summarise.js";
@@ -123,6 +124,28 @@ export function precisionCounts(layout: MetricLayout, shard: OutcomeShard): numb
 export function precisionReachedFor(met: number[], draws: number, precision: number): boolean {
   // 1.96 · se ≤ 1.96 · precision  ⇔  se ≤ precision
   return met.every((m) => precisionReached(m, draws, 1.96 * precision));
+}
+
+/** The proportion furthest from `--precision` when a run stopped at its --draws cap short of it. */
+export interface PrecisionShortfall {
+  /** A target's id, or null for P(all targets met). */
+  target: string | null;
+  /** Its Agresti–Coull standard error, the one `--precision` compares. */
+  se: number;
+}
+
+/**
+ * Of the proportions precisionCounts counts (met, in its order), the one with the largest
+ * Agresti–Coull standard error, or null when every one is within `precision`.
+ */
+export function precisionShortfall(layout: MetricLayout, met: number[], draws: number, precision: number): PrecisionShortfall | null {
+  if (precisionReachedFor(met, draws, precision)) return null;
+  let worst: PrecisionShortfall | null = null;
+  met.forEach((m, i) => {
+    const se = agrestiCoull(m, draws).se;
+    if (!worst || se > worst.se) worst = { target: i < layout.targets.length ? layout.targets[i].id : null, se };
+  });
+  return worst;
 }
 
 export function summaryRows(layout: MetricLayout, shard: OutcomeShard, rootRegion: string): McSummaryRow[] {

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { monteCarloSummary } from "../../src/cli/commands/plan.js";
 import { integerPrograms } from "../../src/cli/commands/merge.js";
 
 const TOY = "test/fixtures/mc/toy.yaml";
@@ -133,11 +134,26 @@ describe("--precision", () => {
       expect(await run(TOY, "--precision", "0.012", "--workers", w, "--out", dir(`precise-${w}`))).toBe(0);
     }
     const mc = runJson(dir("precise-1")).monte_carlo;
-    expect(mc).toMatchObject({ precision: 0.012, draws_requested: null, draws_used: 2000 });
+    expect(mc).toMatchObject({ precision: 0.012, precision_reached: true, draws_requested: null, draws_used: 2000 });
+    expect(mc.precision_short).toBeUndefined();
     expect(runJson(dir("precise-2")).monte_carlo.draws_used).toBe(2000);
     expectSameCsv(dir("precise-1"), dir("precise-2"));
     const targets = readFileSync(join(dir("precise-1"), "targets.csv"), "utf8").trim().split("\n").slice(1);
     for (const row of targets) expect(Number(row.split(",").at(-4))).toBeLessThanOrEqual(0.012); // p_met_se
+  });
+
+  it("says when the --draws cap stopped the run short of the precision, and which P(met) is furthest from it", async () => {
+    // 1,000 draws leave a-50's standard error near 0.016: an analyst read "stopped at standard error
+    // ≤ 0.012" from such a run and quoted that precision.
+    expect(await run(TOY, "--precision", "0.012", "--draws", "1000", "--workers", "1", "--out", dir("capped"))).toBe(0);
+    const json = runJson(dir("capped"));
+    expect(json.monte_carlo).toMatchObject({ precision: 0.012, precision_reached: false, draws_used: 1000, precision_short: { target: "a-50" } });
+    expect(json.monte_carlo.precision_short.se).toBeGreaterThan(0.012);
+    expect(json.warnings.join("\n")).toMatch(/--precision 0\.012 was not reached: the --draws cap of 1,000 stopped the run first/);
+    expect(json.warnings_zh.join("\n")).toContain("未达到 --precision 0.012");
+    const line = monteCarloSummary(json.monte_carlo, null, undefined).split("\n")[0];
+    expect(line).toContain("short of standard error ≤ 0.012");
+    expect(line).not.toContain("stopped at standard error");
   });
 
   it("also waits for P(all targets met)'s standard error where the targets' own are small enough", async () => {

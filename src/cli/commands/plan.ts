@@ -111,7 +111,9 @@ export function monteCarloSummary(
 ): string {
   const lines: string[] = [];
   const rate = seconds && seconds > 0 ? `, ${Math.round(info.draws_used / seconds).toLocaleString("en-US")} draws/s` : "";
-  const stop = info.precision !== null ? ` (stopped at standard error ≤ ${info.precision})` : "";
+  const stop = info.precision === null ? "" : info.precision_reached === false
+    ? ` (stopped at ${info.draws_requested === null ? "the most draws a run makes" : "the --draws cap"}, short of standard error ≤ ${info.precision}: see the warning)`
+    : ` (stopped at standard error ≤ ${info.precision})`;
   const where = info.shard ? `, shard ${info.shard}: draws ${info.draw_range![0]}–${info.draw_range![1] - 1} of ${info.draws_requested}` : "";
   lines.push(`Monte Carlo (${info.mode}): ${info.draws_used.toLocaleString("en-US")} draws${stop}${where}, seed ${info.seed} (${info.seed_from})${rate}`);
   if (!tables) {
