@@ -8,6 +8,10 @@ import { type Label, l } from "./labels.js";
 
 export const SOLVERS_CHOICE = l("可能只是求解器在同样好的计划之间的选择", "may be the solver's choice among equally good plans");
 
+/** The headings compare.html and 概要 give the two notes below (the printout says `note:`). */
+export const OVERLAY_NOTE_HEADING = l("说明：叠加层", "Note: overlays");
+export const WHOLE_UNIT_NOTE_HEADING = l("说明：整数单位的开工选择", "Note: whole-unit starts");
+
 /** compare.html's and 概要's note, and the printout's, when a compared folder was planned with overlays. */
 export const OVERLAY_REPLANS = l(
   "以叠加层规划的方案从规划期第一年起就按改变后的输入重新规划（相当于期初即已知道这些变化），可提前调整前几年的安排；某年起才发生的预算削减，应看压力测试（自该年起削减、此前年份保持原计划）的结果",

@@ -3,12 +3,12 @@
  * sheet: targets met, money by source kind, binding limits, P(met) per target, stress levels.
  */
 import { type Label, MET_IN_PLAN, reachedLabel, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
-import { OVERLAY_REPLANS } from "../format/planChoiceNotes.js";
 import { asOfLabel, monteCarloModeLabel } from "../format/runLabels.js";
 import { formatPercent, formatScore, probabilityNote } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
 import { levelsReachedAt } from "../finance/stressLevelsReached.js";
+import type { OverlayCaveat } from "../finance/compare/overlayCaveat.js";
 import { frontierData } from "./frontierCharts.js";
 import { type FolderSummary, inputRecord, mcDraws, overlayFiles, type RunContext } from "./runContext.js";
 import { confidenceFigure, confidenceNotes } from "./confidenceFigures.js";
@@ -126,7 +126,8 @@ function metWithShortfall(met: number, targets: number, score: unknown): string 
 /**
  * compare: each folder's targets met and money by kind of source, then how many values changed. An
  * overlay re-plans the whole horizon knowing its changes; a cut decided in a later year is stress's
- * question (README), and a reader of "every target met" must be told so.
+ * question (README), and a reader of "every target met" must be told so — with the printout's other
+ * note, on whole units started differently where no input changed (`overlay_notes`, overlayCaveat.ts).
  */
 function compareFigures(ctx: RunContext): KeyFigure[] {
   if (!ctx.tables.has("compare.csv")) return [];
@@ -141,9 +142,7 @@ function compareFigures(ctx: RunContext): KeyFigure[] {
       out.push(f(`方案${n}：${label.zh}资金`, `Folder ${n}: money from ${label.en}`, yuan, "money"));
     }
   });
-  if (folders.some((folder) => folder.overlays.length > 0)) {
-    out.push(f("说明：叠加层", "Note: overlays", OVERLAY_REPLANS, "text"));
-  }
+  for (const { heading, note } of (ctx.runJson.overlay_notes ?? []) as OverlayCaveat[]) out.push(f(heading.zh, heading.en, note, "text"));
   const changed = records(ctx.tables.get("compare.csv")).filter((r) => typeof r.delta_2 === "number" && r.delta_2 !== 0).length;
   out.push(f("变化的数值", "Values that changed", changed, "count"));
   return out;

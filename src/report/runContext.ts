@@ -99,8 +99,6 @@ export interface FolderSummary {
   title: string;
   /** The folder's name ("conf90"), or its path as given where two share a name: headers name it beside 方案1. */
   folder: string;
-  /** Overlays (`--with`) the folder was planned with: it re-planned the whole horizon with them known. */
-  overlays: string[];
   targetsMet: number | null;
   targets: number | null;
   /** Yuan by source kind (funding.csv's `source_kind`), in the order first met. */

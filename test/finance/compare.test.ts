@@ -6,6 +6,7 @@ import { compareFolders, compareText, folderSummaries, folderTitles, mostChanged
 import { type CompareRow, compareTable } from "../../src/finance/compare/alignTables.js";
 import { diffInputs } from "../../src/finance/compare/inputDiff.js";
 import { summariseFolder } from "../../src/finance/compare/folderSummary.js";
+import { overlayCaveats } from "../../src/finance/compare/overlayCaveat.js";
 import { OVERLAY_REPLANS } from "../../src/format/planChoiceNotes.js";
 import { keyFigures } from "../../src/report/keyFigures.js";
 import { runContext } from "../../src/report/runContext.js";
@@ -228,10 +229,11 @@ describe("input diff", () => {
     const summaries = folderSummaries(result.folders);
     expect(summaries.map((s) => s.moneyByKind)).toEqual([byKind(base), byKind(cut)]);
     expect(summaries.map((s) => s.targetsMet)).toEqual([met(base), met(cut)]);
-    expect(summaries[1].overlays).toEqual([CUT]);
     expect(compareText(result, 5, null)).toMatch(new RegExp(`\\[2\\] .*\\n {6}targets met ${met(cut)}/\\d+; government `));
     expect(result.rows[0].file).toBe("targets.csv"); // the outcome before the detail that made it
-    const figures = keyFigures(runContext("compare", { "compare.csv": renderCompareCsv(result, { bom: false }) }, { scenario: { name: "x" }, folders: summaries }));
+    // The command hands the report and 概要 the printout's notes (overlayCaveats).
+    const notes = overlayCaveats(result.folders, result.inputs, result.rows);
+    const figures = keyFigures(runContext("compare", { "compare.csv": renderCompareCsv(result, { bom: false }) }, { scenario: { name: "x" }, folders: summaries, overlay_notes: notes }));
     expect(figures.find((f) => f.label.en === "Folder 2: targets met")?.value).toBe(`${met(cut)} / ${summaries[1].targets}`);
     expect(figures.find((f) => f.label.en === "Folder 2: money from government")?.value).toBe(byKind(cut).find(([k]) => k === "government")?.[1]);
     expect(figures.find((f) => f.label.en === "Note: overlays")?.value).toEqual(OVERLAY_REPLANS);

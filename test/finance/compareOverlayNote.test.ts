@@ -2,15 +2,22 @@
  * compare's printout of plans made with overlays (finding 7 of a finance office's review): the
  * note compare.html gives, and where whole-unit programmes start differently in years no differing
  * input names and pay nothing in one that does, that those choices may be the solver's among equally good plans — the Guangzhou
- * towns' 2026–27 cut printed 2024's central-town pilots swapped without a word.
+ * towns' 2026–27 cut printed 2024's central-town pilots swapped without a word. compare.html and the
+ * workbook's 概要 then gave the overlay note but not the whole-unit one (a code review): now both.
  */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { compareText } from "../../src/finance/compare/compare.js";
 import { compareTable } from "../../src/finance/compare/alignTables.js";
 import type { InputDifference } from "../../src/finance/compare/inputDiff.js";
 import { overlayCaveatLines } from "../../src/finance/compare/overlayCaveat.js";
 import type { ResultsFolder } from "../../src/finance/compare/readFolder.js";
-import { OVERLAY_REPLANS } from "../../src/format/planChoiceNotes.js";
+import { OVERLAY_NOTE_HEADING, OVERLAY_REPLANS, WHOLE_UNIT_NOTE_HEADING, wholeUnitChoices } from "../../src/format/planChoiceNotes.js";
+import { OUTPUT_VERSION } from "../../src/version.js";
+import { runCli } from "../cli/run.js";
 
 /** A plan folder of two programmes, `town` planned in whole units (written 是), and its overlays. */
 const folder = (overlays: string[], townProfile: number[] = [1]): ResultsFolder => ({
@@ -69,4 +76,45 @@ describe("compare's printout of plans made with overlays", () => {
     expect(overlayCaveatLines([folder([]), folder(["cut.yaml"])], CUT_2026, cutYearOnly)).toEqual([`note: ${OVERLAY_REPLANS.en}`]);
     expect(overlayCaveatLines([folder([]), folder([])], CUT_2026, SWAPPED)).toEqual([]);
   });
+});
+
+/**
+ * A results folder on disk as compare reads it: run.json, input.yaml (the town planned whole, the
+ * city's 2026 budget) and plan.csv's starts — the towns' 2026 cut and 2024's swapped pilots, small.
+ */
+function writeFolder(dir: string, overlays: string[], budget2026: string, started: [string, number][]): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "run.json"), JSON.stringify({
+    engine: { output_version: OUTPUT_VERSION }, horizon: { start: 2024, end: 2027 }, scenario: { name: "towns", overlays },
+  }));
+  writeFileSync(join(dir, "input.yaml"), [
+    "programs:", "  - {id: town, integer: true, spend_profile: [1]}",
+    "sources:", "  - id: city", "    budgets:", `      - {region: guangzhou, by_year: {"2026": "${budget2026}"}}`, "",
+  ].join("\n"));
+  writeFileSync(join(dir, "plan.csv"), ["year,region,program,units_started", ...started.map(([key, n]) => `${key},${n}`)].join("\n") + "\n");
+}
+
+describe("compare.html and the workbook's 概要 of plans made with overlays", () => {
+  it("give the printout's notes, the whole-unit one included, under the same headings", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "renewsim-overlay-notes-"));
+    try {
+      writeFolder(join(dir, "base"), [], "4.5亿", [["2024,nansha,town", 1], ["2024,baiyun,town", 0], ["2026,huadu,town", 1]]);
+      writeFolder(join(dir, "cut"), ["cut.yaml"], "3.825亿", [["2024,nansha,town", 0], ["2024,baiyun,town", 1], ["2026,huadu,town", 0]]);
+      const run = await runCli("compare", join(dir, "base"), join(dir, "cut"), "--out", join(dir, "compare.csv"));
+      expect(run.code).toBe(0);
+      const whole = wholeUnitChoices(["town"], [2024]);
+      // The printout, as before: both notes.
+      expect(run.stdout).toContain(`note: ${OVERLAY_REPLANS.en}\nnote: ${whole.en}\n`);
+      const html = readFileSync(join(dir, "compare.html"), "utf8");
+      for (const text of [OVERLAY_NOTE_HEADING.zh, OVERLAY_REPLANS.zh, WHOLE_UNIT_NOTE_HEADING.zh, whole.zh]) expect(html).toContain(text);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(readFileSync(join(dir, "compare.xlsx")) as unknown as ExcelJS.Buffer);
+      const rows = new Map<string, string>();
+      book.getWorksheet("概要")!.eachRow((row) => rows.set(String(row.getCell(1).value), String(row.getCell(2).value)));
+      expect(rows.get(OVERLAY_NOTE_HEADING.zh)).toBe(OVERLAY_REPLANS.zh);
+      expect(rows.get(WHOLE_UNIT_NOTE_HEADING.zh)).toBe(whole.zh);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

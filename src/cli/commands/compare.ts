@@ -13,6 +13,7 @@ import { REPORT_GENERATOR_PREFIX } from "../../version.js";
 import { parsePositiveInt } from "../options.js";
 import { compareCsvPath } from "../../finance/compare/outPath.js";
 import { keyNames } from "../../finance/compare/keyNames.js";
+import { overlayCaveats } from "../../finance/compare/overlayCaveat.js";
 
 export function registerCompare(program: Command): void {
   program
@@ -40,7 +41,11 @@ export function registerCompare(program: Command): void {
       const csv = renderCompareCsv(result, { bom: opts.bom });
       const summaries = folderSummaries(result.folders);
       const names = summaries.map((s) => s.title).join(" ↔ ");
-      const files = await withOfficeFiles({ "compare.csv": csv }, { kind: "compare", xlsx: opts.xlsx, runInfo: { scenario: { name: names }, folders: summaries, names: keyNames(result.folders) } });
+      const files = await withOfficeFiles({ "compare.csv": csv }, { kind: "compare", xlsx: opts.xlsx, runInfo: {
+        scenario: { name: names }, folders: summaries, names: keyNames(result.folders),
+        // The notes the printout gives under the folders, for compare.html's and 概要's key figures.
+        overlay_notes: overlayCaveats(result.folders, result.inputs, result.rows),
+      } });
       // The workbook last: it is recognised as ours by the CSV beside it.
       for (const name of ["compare.csv", REPORT_FILE, WORKBOOK_FILE].filter((n) => n in files)) {
         writeFileAtomically(targets[name][0], files[name], targets[name][1]);

@@ -17,7 +17,6 @@ export function summariseFolder(folder: ResultsFolder, title: string, name: stri
   return {
     title,
     folder: name,
-    overlays: folder.runJson.scenario?.overlays ?? [],
     targetsMet: targets ? targets.filter((r) => r.met === "true").length : null,
     targets: targets ? targets.length : null,
     moneyByKind: [...money].map(([kind, yuan]) => [kind, Math.round(yuan * 100) / 100]),

@@ -1,19 +1,32 @@
 /**
- * What compare's printout says under the folders when one was planned with overlays (`--with`):
- * the note compare.html gives (the overlay re-plans the whole horizon knowing its changes), and,
- * where whole-unit programmes start differently in years no differing input names and pay nothing in
- * a year one names, that those choices may be the solver's among equally good plans. A 2026–27 cut of the Guangzhou towns'
- * city money printed 2024's central-town pilots swapped with no word of either.
+ * What compare says under the folders when one was planned with overlays (`--with`) — the printout,
+ * compare.html and the workbook's 概要 alike: the overlay re-plans the whole horizon knowing its
+ * changes, and, where whole-unit programmes start differently in years no differing input names and
+ * pay nothing in a year one names, those choices may be the solver's among equally good plans. A
+ * 2026–27 cut of the Guangzhou towns' city money printed 2024's central-town pilots swapped with no
+ * word of either; then the report and 概要 gave the first note without the second.
  */
-import { OVERLAY_REPLANS, wholeUnitChoices } from "../../format/planChoiceNotes.js";
+import type { Label } from "../../format/labels.js";
+import { OVERLAY_NOTE_HEADING, OVERLAY_REPLANS, WHOLE_UNIT_NOTE_HEADING, wholeUnitChoices } from "../../format/planChoiceNotes.js";
 import { flagValue } from "../../scenario/flag.js";
 import type { CompareRow } from "./alignTables.js";
 import type { InputDifference } from "./inputDiff.js";
 import type { ResultsFolder } from "./readFolder.js";
 
+/** A note and the heading the report and 概要 give it. */
+export interface OverlayCaveat {
+  heading: Label;
+  note: Label;
+}
+
+/** The printout's lines: each note after `note:`. */
 export function overlayCaveatLines(folders: ResultsFolder[], inputs: InputDifference[], rows: CompareRow[]): string[] {
+  return overlayCaveats(folders, inputs, rows).map((c) => `note: ${c.note.en}`);
+}
+
+export function overlayCaveats(folders: ResultsFolder[], inputs: InputDifference[], rows: CompareRow[]): OverlayCaveat[] {
   if (!folders.some((f) => (f.runJson.scenario?.overlays ?? []).length > 0)) return [];
-  const lines = [`note: ${OVERLAY_REPLANS.en}`];
+  const caveats = [{ heading: OVERLAY_NOTE_HEADING, note: OVERLAY_REPLANS }];
   const whole = wholeUnitPrograms(folders);
   const touched = yearsNamed(inputs);
   const programs = new Set<string>();
@@ -29,8 +42,10 @@ export function overlayCaveatLines(folders: ResultsFolder[], inputs: InputDiffer
     programs.add(key.program);
     years.add(year);
   }
-  if (programs.size > 0) lines.push(`note: ${wholeUnitChoices([...programs].sort(), touched && [...years].sort((a, b) => a - b)).en}`);
-  return lines;
+  if (programs.size > 0) {
+    caveats.push({ heading: WHOLE_UNIT_NOTE_HEADING, note: wholeUnitChoices([...programs].sort(), touched && [...years].sort((a, b) => a - b)) });
+  }
+  return caveats;
 }
 
 /**
