@@ -2,7 +2,9 @@
  * Files and the printed table of `simulate stress`. The engine builds strings; the CLI prints
  * them and writes the folder.
  */
-import { extraColumns, STRESS_COLUMNS, STRESS_DIAGNOSTIC_COLUMNS, STRESS_FUNDING_COLUMNS, STRESS_STARTS_COLUMNS, STRESS_SUMMARY_COLUMNS } from "../output/columns.js";
+import {
+  extraColumns, STRESS_COLUMNS, STRESS_DIAGNOSTIC_COLUMNS, STRESS_FUNDING_COLUMNS, STRESS_MC_TARGET_COLUMNS, STRESS_STARTS_COLUMNS, STRESS_SUMMARY_COLUMNS,
+} from "../output/columns.js";
 import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
@@ -34,7 +36,9 @@ export async function renderStressFiles(
   const targets = stressTargetRows(levels);
   const summary = stressSummaryRows(levels);
   const diagnostics = stressDiagnosticRows(levels);
-  const targetColumns = [...STRESS_COLUMNS, ...extraColumns(targets, STRESS_COLUMNS)] as (keyof StressTargetRow & string)[];
+  // The hooks' columns (P(met), calibration), then the judgement made of them (surer_after_cut), when made.
+  const judged = STRESS_MC_TARGET_COLUMNS.filter((c) => targets.some((r) => c in r));
+  const targetColumns = [...STRESS_COLUMNS, ...extraColumns(targets, [...STRESS_COLUMNS, ...judged]), ...judged] as (keyof StressTargetRow & string)[];
   const summaryColumns = [...STRESS_SUMMARY_COLUMNS, ...extraColumns(summary, STRESS_SUMMARY_COLUMNS)] as (keyof StressSummaryRow & string)[];
   return withOfficeFiles({
     [STRESS_FILE]: toCsv(targets, targetColumns, options),

@@ -2,6 +2,7 @@
  * The stress tables, tidy (their columns in output/columns.ts):
  *   stress.csv          one row per (cut level, target): planned, attainment, shortfall, met and
  *                       the change against the 0 % baseline (`gained_vs_base` when it went up);
+ *                       with --draws, beside P(met), `surer_after_cut` (the ↑ mark);
  *   stress_summary.csv  one row per cut level: stage-1 objective, government money used,
  *                       households lost and per 亿元 cut, regions losing and gaining most.
  * Lost quantities are "baseline minus this level", so positive numbers are losses.
@@ -15,6 +16,7 @@ import type { Scenario, Target } from "../scenario/types.js";
 import { shortfallObjective } from "../plan/planScenario.js";
 import { basePlan, levelStatus, type StressLevel } from "./stress.js";
 import { regionsHeldNear } from "./stressRegionsHeld.js";
+import { surerAfterCut } from "./surerAfterCut.js";
 
 /** The target's identity columns, exactly as in targets.csv. */
 type TargetIdentity = Pick<
@@ -94,6 +96,9 @@ export function stressTargetRows(levels: StressLevel[]): StressTargetRow[] {
       });
     }
   }
+  // The ↑ of the printout and the report, for the CSV's and the workbook's readers: a rise with
+  // nothing beside it to say why read as a benefit of the cut.
+  for (const r of rows) if (typeof r.p_met === "number") r.surer_after_cut = surerAfterCut(r, rows);
   return rows;
 }
 

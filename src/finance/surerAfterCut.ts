@@ -6,6 +6,8 @@
  * same sampled worlds. Each level's plan is the cheapest that meets the targets in the planned
  * world, not the surest, so less money can land on a surer plan; `--confidence` plans every level
  * to a level instead. A finance officer saw 4.0 % → 7.0 % under a cut with nothing to explain it.
+ * The one rule for every reader: the printout's and the report's ↑, stress.csv's `surer_after_cut`
+ * (stressTables.ts; 是/否 in the workbook) and the key figure of report.html and 概要 (surerFigure.ts).
  */
 import type { Label } from "../format/labels.js";
 

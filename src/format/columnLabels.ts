@@ -101,6 +101,8 @@ export const COLUMN_LABELS: Record<string, Label> = {
   status: l("求解状态", "Status"),
   planned_change_vs_base: l("较基准变化", "Change vs baseline"),
   gained_vs_base: l("较基准增加", "Gained vs baseline"),
+  // The ↑ of the printout and the report; 概要 gives its legend (surerAfterCut.ts).
+  surer_after_cut: l("削减后完成概率上升↑（计划值未提高）", "Surer after the cut ↑ (not planned higher)"),
   targets_met: l("完成目标数", "Targets met"),
   targets: l("目标数", "Targets"),
   shortfall_objective: l("缺口目标函数值", "Shortfall objective"),

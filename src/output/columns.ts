@@ -130,10 +130,17 @@ export const MC_COLUMNS: (keyof McTargetColumns)[] = ["p_met", "p_met_se", "p10"
 /** stress_summary.csv of `simulate stress --draws`: P(all targets met) per cut level (stressMonteCarlo's summary columns). */
 export const STRESS_MC_SUMMARY_COLUMNS = ["p_all_targets_met", "p_all_targets_met_se"];
 /**
- * Every column only a Monte Carlo run writes: targets.csv's and stress.csv's (MC_COLUMNS) and
- * stress_summary.csv's (STRESS_MC_SUMMARY_COLUMNS), so compare explains them all alike when missing.
+ * stress.csv of `simulate stress --draws`, after the level hooks' columns: whether a P(met) rose
+ * above the 0 % level's though the level does not plan the target higher (the ↑ of the printout and
+ * the report: finance/surerAfterCut.ts), where P(met) is reported.
  */
-export const MONTE_CARLO_COLUMNS: readonly string[] = [...MC_COLUMNS, ...STRESS_MC_SUMMARY_COLUMNS];
+export const STRESS_MC_TARGET_COLUMNS = ["surer_after_cut"];
+/**
+ * Every column only a Monte Carlo run writes: targets.csv's and stress.csv's (MC_COLUMNS,
+ * STRESS_MC_TARGET_COLUMNS) and stress_summary.csv's (STRESS_MC_SUMMARY_COLUMNS), so compare
+ * explains them all alike when missing.
+ */
+export const MONTE_CARLO_COLUMNS: readonly string[] = [...MC_COLUMNS, ...STRESS_MC_TARGET_COLUMNS, ...STRESS_MC_SUMMARY_COLUMNS];
 /** targets.csv of a Monte Carlo run: the planned columns of these rows (targetColumnsOf), then the Monte Carlo ones. */
 export function mcTargetColumnsOf(rows: readonly object[]): (keyof (TargetRow & McTargetColumns))[] {
   const mc = new Set<string>(MC_COLUMNS);

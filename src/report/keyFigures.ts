@@ -15,6 +15,7 @@ import { confidenceFigure, confidenceNotes } from "./confidenceFigures.js";
 import { allTargetsMetAtScale } from "./minBudgetTargets.js";
 import { type KeyFigure, keyFigure as f } from "./keyFigure.js";
 import { regionsHoldFigure } from "./regionMoves.js";
+import { surerFigures } from "./surerFigure.js";
 
 export type { KeyFigure };
 
@@ -256,8 +257,8 @@ function noMargin(ctx: RunContext, targets: ReturnType<typeof records>, at = "")
 
 /**
  * stress --draws: the 0 % plan's targets without a margin (a cut level that re-balances money
- * towards such a target gives it one, so its P(met) rises as the budget falls), and which levels
- * plan a target above the 0 % plan.
+ * towards such a target gives it one, so its P(met) rises as the budget falls), which levels
+ * plan a target above the 0 % plan, and which are surer without being planned higher (↑).
  */
 function stressNoMargin(ctx: RunContext, rows: ReturnType<typeof records>): KeyFigure[] {
   if (ctx.kind !== "stress") return [];
@@ -272,6 +273,7 @@ function stressNoMargin(ctx: RunContext, rows: ReturnType<typeof records>): KeyF
       en: `${whichEn}: planned above the 0% plan (the cut moves money towards it), so its attainment or P(met) can be higher than without the cut`,
     }, "text"));
   }
+  out.push(...surerFigures(ctx, rows));
   return out;
 }
 

@@ -13,7 +13,8 @@ import { stressGrid } from "./stressCharts.js";
 import type { KeyFigure } from "./keyFigure.js";
 import { probability, P_MET_HEAD } from "./probabilityCell.js";
 import { folderLabel, inputRecord, runWarnings, type RunContext, targetCountsWholeUnits, targetUnit } from "./runContext.js";
-import { pMetMark, SURER_MARK, surerLegend } from "../finance/surerAfterCut.js";
+import { pMetMark, SURER_MARK } from "../finance/surerAfterCut.js";
+import { stressSurerLegend } from "./surerFigure.js";
 
 export function figureTable(figures: KeyFigure[]): string {
   const shown = (f: KeyFigure): string | Label => {
@@ -140,7 +141,7 @@ export function stressTargetsTable(ctx: RunContext): string {
     `<h3>${bi({ zh: "各目标计划完成率", en: "Planned attainment by target" })}</h3>`, attainment,
     ...(mc ? [`<h3>${bi({ zh: `各目标完成概率（蒙特卡洛，各档位使用相同的抽样；± ${STANDARD_ERROR_NOTE.zh}）`, en: `P(met) by target (Monte Carlo, the same draws at every level; ± ${STANDARD_ERROR_NOTE.en})` })}</h3>`, pMet] : []),
     `<p>${bi({ zh: "✗ 未完成；* 该档位计划值高于0%档位（削减后资金转向该目标）。", en: "✗ missed; * planned above the 0% plan at this level (money moved towards it)." })}</p>`,
-    ...(surer ? [`<p>${bi(endSentence(surerLegend(ctx.tables.get("stress.csv")?.columns.includes("confidence_required") ?? false)))}</p>`] : []),
+    ...(surer ? [`<p>${bi(endSentence(stressSurerLegend(ctx)))}</p>`] : []),
   ].join("\n");
 }
 

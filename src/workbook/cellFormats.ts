@@ -37,7 +37,7 @@ const COUNT = new Set([
 const INTEGER = new Set(["draws", "rank", "targets", "targets_met", "draw", "targets_reached"]);
 const YEAR = new Set(["year", "by"]);
 /** true / false columns, shown 是 / 否. */
-const FLAGS = new Set(["binding", "met", "gained_vs_base", "confidence_reached", "confidence_reached_below", "reached", "whole_units", "cut_source", "scaled_source"]);
+const FLAGS = new Set(["binding", "met", "gained_vs_base", "surer_after_cut", "confidence_reached", "confidence_reached_below", "reached", "whole_units", "cut_source", "scaled_source"]);
 const PRICE_COLUMN = "marginal_cost_yuan_per_unit";
 
 /**
