@@ -46,7 +46,7 @@ export function formatMoneyApart(yuan: readonly number[]): string[] {
 function moneyText(yuan: number, digits: number): string {
   if (!Number.isFinite(yuan)) return "—";
   const unit = moneyUnit(yuan);
-  const x = Number((yuan / unit.yuan).toFixed(digits));
+  const x = roundAsDisplayed(yuan / unit.yuan, digits);
   return `${formatterFor(digits, digits > 2 ? digits : 0).format(Object.is(x, -0) ? 0 : x)}${unit.name}`;
 }
 
@@ -90,7 +90,7 @@ export function formatShortOf(planned: number, target: number, whole: boolean): 
 /** A share as a percentage with one decimal: 0.1234 → "12.3%"; a share short of 1 never reads 100.0% (0.999505 → "99.95%"). */
 export function formatPercent(share: number): string {
   if (!Number.isFinite(share)) return "—";
-  return `${(share * 100).toFixed(percentDecimals(share))}%`;
+  return `${fixedAsDisplayed(share * 100, percentDecimals(share))}%`;
 }
 
 /**
@@ -101,8 +101,8 @@ export function formatPercent(share: number): string {
 export function formatPercentBelow(share: number, level: number): string {
   if (!Number.isFinite(share) || share >= level) return formatPercent(share);
   for (let digits = 1; digits <= 4; digits++) {
-    const text = (share * 100).toFixed(digits);
-    if (text !== (level * 100).toFixed(digits)) return `${text}%`;
+    const text = fixedAsDisplayed(share * 100, digits);
+    if (text !== fixedAsDisplayed(level * 100, digits)) return `${text}%`;
   }
   return `${(Math.floor(share * 1e6) / 1e4).toFixed(4)}%`; // rounded down: still below the level
 }
@@ -127,7 +127,7 @@ export function formatPointChange(delta: number, lang: "zh" | "en" = "en"): stri
 export function percentDecimals(share: number): number {
   // Within the tolerance a target counts as met (results/numbers.ts MET_TOLERANCE): not a miss.
   if (share >= 1 - 1e-6) return 1;
-  for (let digits = 1; digits <= 4; digits++) if ((share * 100).toFixed(digits) !== (100).toFixed(digits)) return digits;
+  for (let digits = 1; digits <= 4; digits++) if (fixedAsDisplayed(share * 100, digits) !== (100).toFixed(digits)) return digits;
   return 1;
 }
 
@@ -221,7 +221,7 @@ export function formatRange(lo: number, hi: number, whole = false): string {
   const digits = whole ? 0 : hi - lo > 0 ? rangeDigits(hi - lo) : Math.max(valueDigits(lo), valueDigits(hi));
   // Both ends to the same decimals ("4.70–5.48", not "4.7–5.48"), up to two: past that the trailing
   // zeros of a hair-wide range ("5.999900–6.000000") only add noise.
-  const end = (x: number) => formatterFor(digits, Math.min(digits, 2)).format(Number(x.toFixed(digits)) || 0);
+  const end = (x: number) => formatterFor(digits, Math.min(digits, 2)).format(roundAsDisplayed(x, digits) || 0);
   return `${end(lo)}–${end(hi)}`;
 }
 
@@ -285,9 +285,27 @@ export function formatChange(x: number, significant = 6): string {
   return `${x < 0 && text !== "0" ? "−" : "+"}${text}`;
 }
 
+/**
+ * `x` rounded to `digits` decimals as Excel and WPS display it: its 15-significant-digit decimal form
+ * rounded half away from zero. toFixed rounds the binary value instead — 0.9255 × 100 is
+ * 92.5499999…, so the printout and report read 92.5 % where the workbook's `0.0%` format shows
+ * 92.6 % for the same P(met) (an analyst compared them).
+ */
+export function roundAsDisplayed(x: number, digits: number): number {
+  if (!Number.isFinite(x)) return x;
+  const scale = 10 ** digits;
+  const rounded = Math.round(Number((Math.abs(x) * scale).toPrecision(15))) / scale;
+  return x < 0 ? -rounded : rounded;
+}
+
+/** `x` to `digits` decimals, rounded as roundAsDisplayed (a string like toFixed's). */
+export function fixedAsDisplayed(x: number, digits: number): string {
+  return roundAsDisplayed(x, digits).toFixed(digits);
+}
+
 /** Thousands separators and a fixed number of decimals, trailing zeros dropped ("1,234.5"). */
 export function grouped(x: number, digits: number): string {
-  const fixed = Number(x.toFixed(digits));
+  const fixed = roundAsDisplayed(x, digits);
   return formatterFor(digits).format(Object.is(fixed, -0) ? 0 : fixed);
 }
 

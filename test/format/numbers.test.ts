@@ -1,6 +1,6 @@
 /** Numbers as people read them: 万元/亿元 with separators, whole units, one-decimal percentages. */
 import { describe, expect, it } from "vitest";
-import { countsWholeUnits, formatChange, formatCount, formatMoney, formatMoneyApart, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, probabilityNote, formatScore, formatShortOf, formatTargetRange, moneyUnitFor } from "../../src/format/numbers.js";
+import { countsWholeUnits, formatChange, formatCount, formatMoney, formatMoneyApart, formatPercent, formatPercentBelow, formatPointChange, formatProbability, formatRange, probabilityNote, formatScore, formatShortOf, formatTargetRange, grouped, moneyUnitFor } from "../../src/format/numbers.js";
 
 describe("formatMoney", () => {
   it("uses 亿元 from 1亿, 万元 from 1万, with thousands separators and at most two decimals", () => {
@@ -142,5 +142,25 @@ describe("formatScore", () => {
     expect(formatScore(0.000028777)).toBe("0.000029");
     expect(formatScore(0.000999)).toBe("0.0010");
     expect(formatScore(1.2e-9)).toBe("0.0000000012");
+  });
+});
+
+describe("rounding as the workbook displays", () => {
+  // The workbook stores the number with a format (0.0%, #,##0.00) and Excel/WPS round its decimal
+  // form half up; toFixed rounds the binary value (0.9255 × 100 = 92.5499999…) — an analyst read
+  // 92.5 % in the report and 92.6 % in the workbook for one P(met).
+  it("rounds a half in the decimal form up, as Excel does", () => {
+    expect(formatPercent(0.9255)).toBe("92.6%");
+    expect(formatPercent(0.8965)).toBe("89.7%");
+    expect(formatProbability(0.9255, 0.006, 2000)).toMatch(/^92\.6% ± /);
+    expect(grouped(1.005, 2)).toBe("1.01");
+    expect(formatMoney(1.005e8)).toBe("1.01亿元");
+  });
+
+  it("keeps what was right: halves below, negative values and zero", () => {
+    expect(formatPercent(0.92549)).toBe("92.5%");
+    expect(formatPercent(0.9999)).toBe("99.99%");
+    expect(grouped(-2.5, 0)).toBe("-3");
+    expect(grouped(-0.0004, 3)).toBe("0");
   });
 });
