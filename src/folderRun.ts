@@ -12,7 +12,7 @@
  *   files ── FolderRun.write ──▶ the folder, all or nothing (output/writeFolder.ts)
  */
 import { performance } from "node:perf_hooks";
-import { type CheckedScenario, loadCheckedScenario } from "./loadChecked.js";
+import { type CheckedScenario, loadCheckedScenario, refuseNotes } from "./loadChecked.js";
 import { safeFolderName } from "./output/folderName.js";
 import { preloadReportRenderer } from "./output/officeFiles.js";
 import { assertWritable, writeFolderAtomically } from "./output/writeFolder.js";
@@ -34,6 +34,8 @@ export interface FolderRequest {
   dryRun?: boolean;
   /** Called once the scenario is loaded, before any solve (the CLI prints the loader's notes). */
   onLoaded?: (loaded: CheckedScenario) => void;
+  /** `--strict`: refuse a scenario that loads with notes (exit 2), before any solve or folder. */
+  strict?: boolean;
 }
 
 /** `results/<name>`, the name made one safe folder name (see folderName.ts). */
@@ -66,6 +68,7 @@ export class FolderRun<T = unknown> {
     const overlays = request.overlays ?? [];
     const loaded = loadCheckedScenario(file, { overlays, allowOutside: request.allowOutside });
     request.onLoaded?.(loaded);
+    if (request.strict) refuseNotes(loaded, request.onLoaded !== undefined);
     const checked = check?.(loaded) as T;
     const outDir = request.dryRun ? null : (request.out ?? `${defaultOutDir(loaded.scenario.name)}${defaultSuffix}`);
     if (outDir) {

@@ -3,6 +3,7 @@
  * followed by the Monte Carlo section's own checks, so an error in `uncertainty:` is reported
  * with its YAML path and line exactly like any other, before anything is solved or written.
  */
+import { UsageError } from "./errors.js";
 import { checkUncertainty, uncertaintySectionProblems } from "./montecarlo/uncertaintySchema.js";
 import type { Uncertainty } from "./montecarlo/types.js";
 import { fundabilityProblems } from "./scenario/checkFundable.js";
@@ -30,4 +31,16 @@ export function loadCheckedScenario(file: string, options: LoadOptions = {}): Ch
   const all = [...unfundable, ...problems.map((p) => ({ path: ["uncertainty", ...p.path], message: p.message }))];
   if (all.length > 0 || !value) throw scenarioErrorAt(loaded, all) ?? new Error("scenario rejected");
   return { ...loaded, uncertainty: value, place: inputLocator(loaded.file, loaded.locate) };
+}
+
+/**
+ * `--strict`: a scenario that loads with notes (a budget year missing, read as unlimited money; a
+ * budget table that looks typed in the wrong unit …) is refused, exit 2, before anything is planned
+ * or written — each note counts as a problem. `listed`: the notes were printed already (above).
+ */
+export function refuseNotes(loaded: CheckedScenario, listed: boolean): void {
+  const n = loaded.notices.length;
+  if (n === 0) return;
+  const head = `--strict: ${n} note${n === 1 ? "" : "s"} about the scenario${listed ? " (above)" : ""} count${n === 1 ? "s" : ""} as ${n === 1 ? "a problem" : "problems"}`;
+  throw new UsageError(listed ? head : `${head}:\n${loaded.notices.map((note) => `  - ${note.en}`).join("\n")}`);
 }

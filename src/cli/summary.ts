@@ -86,7 +86,7 @@ export function planSummary(outcome: SimulationOutcome): string {
 export function unitSlipLines(slips: readonly Label[]): string[] {
   if (slips.length === 0) return [];
   return [
-    `WARNING: ${slips.length === 1 ? "a budget table looks" : `${slips.length} budget tables look`} typed in the wrong unit; a plan built on ${slips.length === 1 ? "it" : "them"} means nothing (fix and run again):`,
+    `WARNING: ${slips.length === 1 ? "a budget table looks" : `${slips.length} budget tables look`} typed in the wrong unit; a plan built on ${slips.length === 1 ? "it" : "them"} means nothing (fix and run again; --strict refuses such a scenario):`,
     ...slips.map((n) => `  ${n.en}`),
   ];
 }

@@ -39,7 +39,7 @@ describe("plan summary", () => {
     const lines = planSummary(outcome).split("\n");
     const targets = lines.findIndex((l) => l.startsWith("targets: "));
     expect(lines.slice(targets - 2, targets)).toEqual([
-      "WARNING: a budget table looks typed in the wrong unit; a plan built on it means nothing (fix and run again):",
+      "WARNING: a budget table looks typed in the wrong unit; a plan built on it means nothing (fix and run again; --strict refuses such a scenario):",
       expect.stringMatching(/^  data\/city\.csv: 12 of its 12 budgets are about 10,000 times above .*: write the header 金额（万元）$/),
     ]);
     expect(lines.filter((l) => l.includes("city.csv"))).toHaveLength(1);
@@ -59,7 +59,7 @@ describe("plan summary", () => {
       spy.mockRestore();
     }
     const text = written.join("");
-    expect(text).toContain("WARNING: a budget table looks typed in the wrong unit; a plan built on it means nothing (fix and run again):\n  data/city.csv: 12 of its 12 budgets");
+    expect(text).toContain("WARNING: a budget table looks typed in the wrong unit; a plan built on it means nothing (fix and run again; --strict refuses such a scenario):\n  data/city.csv: 12 of its 12 budgets");
     expect(text).not.toMatch(/note: data\/city\.csv/);
   });
 });

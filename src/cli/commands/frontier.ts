@@ -9,7 +9,7 @@ import { frontierTable } from "../../confidence/frontierFiles.js";
 import { addCalibrationOptions, addValidationOptions, confidenceRequest, parseLevels, roundProgress, validationOptions } from "../confidenceOptions.js";
 import { allOrUsageError, exitCodeForStatus, SolverFailure } from "../errors.js";
 import { folderOptions } from "../folderOptions.js";
-import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption, STRICT_HELP } from "../options.js";
 import { progressBar } from "../progress.js";
 import { infeasibleLines } from "../summary.js";
 import { withNotes } from "../../runWarnings.js";
@@ -26,6 +26,7 @@ export function registerFrontier(program: Command): void {
     .option("--force", "replace an existing output folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
     .option("--no-xlsx", "do not write results.xlsx")
+    .option("--strict", STRICT_HELP)
     .option("--quiet", "print nothing on success");
   addValidationOptions(addCalibrationOptions(command), "every level's plan").action(async (file: string, opts) => {
     const [levels, solver, calibration, validationDraws] = allOrUsageError(

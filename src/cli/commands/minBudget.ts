@@ -16,7 +16,7 @@ import { addCalibrationOptions, addValidationOptions, confidenceRequest, roundPr
 import { allOrUsageError, exitCodeForStatus } from "../errors.js";
 import { folderOptions } from "../folderOptions.js";
 import { withNotes } from "../../runWarnings.js";
-import { ALLOW_OUTSIDE_HELP, collect, parsePositiveInt, parseSolverOption, parseYearOption } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect, parsePositiveInt, parseSolverOption, parseYearOption, STRICT_HELP } from "../options.js";
 import { progressBar } from "../progress.js";
 
 export function registerMinBudget(program: Command): void {
@@ -36,6 +36,7 @@ export function registerMinBudget(program: Command): void {
     .option("--force", "replace an existing output folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
     .option("--no-xlsx", "do not write results.xlsx")
+    .option("--strict", STRICT_HELP)
     .option("--quiet", "print nothing on success")
     .option("--confidence <p>", "the smallest scale at which every target is met with at least this probability (docs/confidence.md)");
   addValidationOptions(addCalibrationOptions(command), "the plans at the scale found and 1 % below it")

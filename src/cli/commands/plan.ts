@@ -11,7 +11,7 @@ import { simulate } from "../../pipeline.js";
 import { allOrUsageError, exitCodeForStatus, SolverFailure, UsageError } from "../errors.js";
 import { addCalibrationOptions, confidenceRequest } from "../confidenceOptions.js";
 import { interruptible } from "../interrupt.js";
-import { ALLOW_OUTSIDE_HELP, collect, number, parseSolverOption } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect, number, parseSolverOption, STRICT_HELP } from "../options.js";
 import { progressBar } from "../progress.js";
 import { planSummary } from "../summary.js";
 import { noMarginNote, withoutMargin } from "../../montecarlo/withoutMargin.js";
@@ -27,6 +27,7 @@ export function registerPlan(program: Command): void {
     .option("--force", "replace an existing results folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
     .option("--no-xlsx", "do not write results.xlsx")
+    .option("--strict", STRICT_HELP)
     .option("--quiet", "print nothing on success (and no progress bar)")
     .option("--draws <n>", "Monte Carlo: number of draws (with --precision: the most to run)")
     .option("--precision <se>", "Monte Carlo: draw in batches of 1000 until every P(met), and P(all targets met), has standard error ≤ se (e.g. 0.01)")
@@ -53,6 +54,7 @@ export function registerPlan(program: Command): void {
         force: opts.force,
         bom: opts.bom,
         xlsx: opts.xlsx,
+        strict: opts.strict,
         monteCarlo: monteCarlo && { ...monteCarlo, signal },
         confidence,
       });

@@ -14,7 +14,7 @@ import { addCalibrationOptions, addValidationOptions, confidenceRequest, validat
 import { allOrUsageError, exitCodeForStatus, UsageError } from "../errors.js";
 import { folderOptions } from "../folderOptions.js";
 import { withNotes } from "../../runWarnings.js";
-import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption, parseYearOption } from "../options.js";
+import { ALLOW_OUTSIDE_HELP, collect, parseSolverOption, parseYearOption, STRICT_HELP } from "../options.js";
 
 export function registerStress(program: Command): void {
   const command = program
@@ -32,6 +32,7 @@ export function registerStress(program: Command): void {
     .option("--force", "replace an existing output folder")
     .option("--no-bom", "write CSV without the UTF-8 byte-order mark")
     .option("--no-xlsx", "do not write results.xlsx")
+    .option("--strict", STRICT_HELP)
     .option("--quiet", "print nothing on success")
     .option("--confidence <p>", "plan every level so that each target is met with at least this probability (docs/confidence.md)");
   addValidationOptions(addCalibrationOptions(command), "every level's plan (P(met) per target and level)")

@@ -8,10 +8,9 @@
  */
 import type { Command } from "commander";
 import { stringify } from "yaml";
-import { loadCheckedScenario } from "../../loadChecked.js";
+import { loadCheckedScenario, refuseNotes } from "../../loadChecked.js";
 import { printNotices } from "../summary.js";
-import { ALLOW_OUTSIDE_HELP, collect } from "../options.js";
-import { UsageError } from "../errors.js";
+import { ALLOW_OUTSIDE_HELP, collect, STRICT_HELP } from "../options.js";
 import { writeProduct } from "../closedPipes.js";
 
 export function registerValidate(program: Command): void {
@@ -22,14 +21,11 @@ export function registerValidate(program: Command): void {
     .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])
     .option("--print", "print the merged scenario (all layers applied) as YAML")
     .option("--normalised", "print the normalised scenario the model is built from (defaults applied, amounts in yuan); implies --print")
-    .option("--strict", "count the notes (printed above the result) as problems: exit 2 if there are any")
+    .option("--strict", STRICT_HELP)
     .action((file: string, opts) => {
       const loaded = loadCheckedScenario(file, { overlays: opts.with, allowOutside: opts.allowOutside });
       printNotices(loaded.notices, loaded.unitSlips);
-      if (opts.strict && loaded.notices.length > 0) {
-        const n = loaded.notices.length;
-        throw new UsageError(`--strict: ${n} note${n === 1 ? "" : "s"} about the scenario (above) count${n === 1 ? "s" : ""} as ${n === 1 ? "a problem" : "problems"}`);
-      }
+      if (opts.strict) refuseNotes(loaded, true);
       // The YAML paths normalised limits keep (for diagnoses) are bookkeeping, not model input.
       const withoutPaths = (key: unknown, value: unknown) => (key === "path" || key === "slotPaths" ? undefined : value);
       if (opts.normalised) writeProduct(stringify(loaded.scenario, withoutPaths, { lineWidth: 0 }));
