@@ -55,6 +55,7 @@ import {
   checkDrawMemory, checkMonteCarloRequest, effectiveWorkers, type MonteCarloRequest, type MonteCarloRun, resolveSeed, runMonteCarlo, shardRange,
 } from "./montecarlo/monteCarlo.js";
 import { replanWholeUnitsWarnings } from "./montecarlo/replanWholeUnits.js";
+import { unbudgetedMoneyNotes } from "./results/unbudgetedMoney.js";
 import { freeMoneyNotes } from "./results/freeMoney.js";
 import { renderShardFile, SHARD_FILE } from "./montecarlo/shardFiles.js";
 
@@ -149,7 +150,7 @@ export async function simulate(file: string, options: SimulateOptions = {}): Pro
   const runJson = makeRunJson(file, options, loaded, solution, {
     load: loadSeconds * 1000, build: seconds.build * 1000, solve: confidence ? t3 - t1 : seconds.solve * 1000, ...(mc ? { monte_carlo: t4 - t3 } : {}),
   });
-  const planNotes = solution.status === "optimal" ? freeMoneyNotes(loaded.scenario, tables) : [];
+  const planNotes = solution.status === "optimal" ? [...unbudgetedMoneyNotes(loaded.scenario, tables.funding), ...freeMoneyNotes(loaded.scenario, tables)] : [];
   for (const note of planNotes) addRunWarning(runJson, note);
   if (seeds && confidence && confidence.targets.length > 0) {
     runJson.confidence = confidenceRunInfo(confidence, { calibrationFrom: seeds.calibrationFrom, validation: mc ? mc.info.seed : null }, options.confidence?.level ?? loaded.scenario.objective.confidence ?? null);

@@ -69,7 +69,8 @@ export const ENGINE_VERSION: string = pkg.version;
  * notes' YAML paths are numbered as the file they name (sources[0] of an overlay, not the merged
  * sources[2]), and files outside the scenario's folder are named in full; with --precision, run.json's
  * monte_carlo gains precision_reached and, where the --draws cap stopped the run first,
- * precision_short (and a warning); stress --draws's stress.csv gains surer_after_cut (the ↑ mark's
+ * precision_short (and a warning); a plan's warnings say how much money it used where its source
+ * has no budget (a year or place none of its budgets covers); stress --draws's stress.csv gains surer_after_cut (the ↑ mark's
  * judgement, 是/否 in the workbook's stress sheet). In printouts and the report only: stress's ↑
  * mark (its legend also in 概要 and report.html's key figures), the workbook's stress_starts headers
  * (规划期开工数合计 …) and rate formats, the plan summary's target names, compare's notes (the

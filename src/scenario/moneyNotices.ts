@@ -176,7 +176,8 @@ function firstFewZh(ids: string[]): string {
 }
 
 /** 2026, or 2026–2028, or 2024, 2026–2027 (`、` between them in Chinese). */
-function listYears(years: number[], separator: string): string {
+/** Years as runs: 2028–2030, 2032. */
+export function listYears(years: number[], separator: string): string {
   const runs: string[] = [];
   for (let i = 0; i < years.length; ) {
     let j = i;
