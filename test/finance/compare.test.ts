@@ -343,9 +343,9 @@ describe("input diff", () => {
     ];
     expect(printedTargets(rows)).toEqual([
       "    target=typical-2025 attainment: 200.0% → 150.0% (−50 pp)",
-      "    target=village-hh p_met: 21.6% → 66.8% (+45.1 pp)",
+      "    target=village-hh p_met: 21.6% → 66.8% (+45.2 pp)",
       "    target=typical-all p_met: 94.9% → 80.2% (−14.7 pp)",
-      "    target=street-all p_met: 91.3% → 78.0% (−13.2 pp)",
+      "    target=street-all p_met: 91.3% → 78.1% (−13.2 pp)",
       "    target=typical-2025 p_met: 99.7% → 96.4% (−3.3 pp)",
       "    target=village-hh p10: 430 → 680 (+250 +58.1%)",
       "    target=typical-2025 p10: 3 → 2 (-1 -33.3%)",
@@ -387,7 +387,22 @@ describe("input diff", () => {
     expect(diffInputs([a, b])).toEqual([
       { path: "sources[c].budgets[gz/2021].amount", values: ["1", "2"] },
       { path: "objective.stages", values: ["[1,2]", "[1]"] },
-      { path: "sources[d].id", values: [null, "d"] },
+      { path: "sources[d]", values: [null, "id: d"] },
+    ]);
+  });
+
+  it("gives a record only one folder holds as one row, its fields in one value (an office's 277 actuals rows read as 1,110)", () => {
+    const record = (region: string, started: number) => ({ region, program: "retrofit", year: 2024, started });
+    const a = { actuals: [record("gz", 1)] };
+    const b = { actuals: [record("gz", 1), record("sz", 0), record("fs", 2)], sources: [{ id: "c", budgets: [{ region: "gz", year: 2021, amount: 1 }] }] };
+    expect(diffInputs([a, b])).toEqual([
+      { path: "actuals[sz/retrofit/2024]", values: [null, "region: sz, program: retrofit, year: 2024, started: 0"] },
+      { path: "actuals[fs/retrofit/2024]", values: [null, "region: fs, program: retrofit, year: 2024, started: 2"] },
+      { path: "sources[c]", values: [null, "id: c, budgets[gz/2021].region: gz, budgets[gz/2021].year: 2021, budgets[gz/2021].amount: 1"] },
+    ]);
+    // A record both hold still differs field by field.
+    expect(diffInputs([b, { ...b, actuals: [record("gz", 3), record("sz", 0), record("fs", 2)] }])).toEqual([
+      { path: "actuals[gz/retrofit/2024].started", values: ["1", "3"] },
     ]);
   });
 });

@@ -25,10 +25,9 @@ describe("flags left out of input.yaml compare as their defaults", () => {
       { path: "programs[retrofit].integer", values: ["(absent: false)", "true"] },
       { path: "objective.smoothing", values: ["(absent: false)", "true"] },
     ]);
-    // A record a folder does not hold gets no defaults: its own keys show the difference.
+    // A record a folder does not hold gets no defaults: its own keys show the difference, in one row.
     expect(diffInputs([input(), input({ programs: [{ id: "retrofit" }, { id: "village", integer: false }] })])).toEqual([
-      { path: "programs[village].id", values: [null, "village"] },
-      { path: "programs[village].integer", values: [null, "false"] },
+      { path: "programs[village]", values: [null, "id: village, integer: false"] },
     ]);
   });
 

@@ -4,7 +4,8 @@
  * (or, like the merge, by region/program/year), so a changed budget reads
  * `sources[central].budgets[guangdong].by_year.2024: 9.6亿 → 7.68亿` instead of a list index.
  * A flag one folder left out compares as the value it reads as (flagDefaults.ts); every value
- * compares as the scenario reads it at its key, not as its notation (inputReading.ts).
+ * compares as the scenario reads it at its key, not as its notation (inputReading.ts). A record only
+ * some folders hold (an actuals row, a budget) is one difference, its fields in one value.
  */
 import { Defaulted, withFlagDefaults } from "./flagDefaults.js";
 import { comparedAs, fieldOf, INPUT_ROOT, type InputNode, itemOf } from "./inputReading.js";
@@ -29,13 +30,58 @@ export function diffInputs(inputs: unknown[]): InputDifference[] {
   const seen = new Set<string>();
   for (const m of flat) for (const p of m.keys()) if (!seen.has(p)) (seen.add(p), paths.push(p));
   const out: InputDifference[] = [];
+  const records = flat.map(recordsOf);
+  const collapsed = new Set<string>();
   for (const path of paths) {
     const leaves = flat.map((m) => m.get(path) ?? null);
     // A flag no folder wrote is no row: what made its defaults differ (as_of) is listed itself.
     if (leaves.every((l) => l === null || l.defaulted)) continue;
-    if (leaves.some((l) => l?.same !== leaves[0]?.same)) out.push({ path, values: leaves.map((l) => l?.text ?? null) });
+    if (!leaves.some((l) => l?.same !== leaves[0]?.same)) continue;
+    // A record one folder has and another lacks is one row, not a row per field: an office's 277
+    // actuals records read as 1,110 "inputs that differ" before anything useful.
+    const record = addedRecord(path, records);
+    if (record === null) out.push({ path, values: leaves.map((l) => l?.text ?? null) });
+    else if (!collapsed.has(record)) {
+      collapsed.add(record);
+      out.push({ path: record, values: flat.map((m) => recordText(m, record)) });
+    }
   }
   return out;
+}
+
+/** Every record path (`actuals[a/b/2024]`, `sources[city].budgets[gz]`) a folder's flattened input holds. */
+function recordsOf(flat: Map<string, Leaf>): Set<string> {
+  const out = new Set<string>();
+  for (const path of flat.keys()) {
+    for (let i = path.indexOf("]"); i >= 0; i = path.indexOf("]", i + 1)) out.add(path.slice(0, i + 1));
+  }
+  return out;
+}
+
+/** The outermost record holding `path` that some folders have and others lack, or null. */
+function addedRecord(path: string, records: Set<string>[]): string | null {
+  for (let i = path.indexOf("]"); i >= 0; i = path.indexOf("]", i + 1)) {
+    const record = path.slice(0, i + 1);
+    const has = records.map((r) => r.has(record));
+    if (has.some((h) => h !== has[0])) return record;
+  }
+  return null;
+}
+
+/** Longest text shown for a whole record in one cell. */
+const RECORD_TEXT_MAX = 200;
+
+/** A record's fields as one value (`region: a, program: p, year: 2024, started: 1`), or null where absent. */
+function recordText(flat: Map<string, Leaf>, record: string): string | null {
+  const fields: string[] = [];
+  for (const [path, leaf] of flat) {
+    if (path.startsWith(record) && (path.length === record.length || path[record.length] === "." || path[record.length] === "[")) {
+      if (!leaf.defaulted) fields.push(`${path.slice(record.length).replace(/^\./, "")}: ${leaf.text}`);
+    }
+  }
+  if (fields.length === 0) return null;
+  const text = fields.join(", ");
+  return text.length > RECORD_TEXT_MAX ? `${text.slice(0, RECORD_TEXT_MAX - 1)}…` : text;
 }
 
 /**
