@@ -46,6 +46,19 @@ export function confidenceRequest(opts: Record<string, unknown>, progress: boole
   return request.level !== undefined || request.calibrationDraws !== undefined || request.calibrationSeed !== undefined ? request : undefined;
 }
 
+/**
+ * min-budget --confidence searches the smallest budget for one level; a list of levels, as frontier
+ * takes, is one run per level — said so instead of "expects a number" (a review tried
+ * `--confidence 0.8,0.9` to trace the budget against confidence). `command`: the run as typed up to
+ * --confidence, for the example.
+ */
+export function oneLevel(value: unknown, command: string): void {
+  if (typeof value !== "string" || !value.includes(",")) return;
+  const levels = value.split(",").map((x) => x.trim()).filter((x) => x !== "");
+  throw new UsageError(`min-budget takes one --confidence level (got "${value}"): it searches the smallest budget for that level, so run it once per level — ` +
+    `${levels.map((x) => `${command} --confidence ${x}`).join("; ")} (simulate frontier plans a list of levels with today's budgets)`);
+}
+
 /** A line per calibration round on stderr (terminals only; the caller decides). */
 export const roundProgress: NonNullable<ConfidenceRequest["onRound"]> = (phase, round, c) => {
   const asked = c.status.filter((x) => x !== "none").length;

@@ -142,6 +142,16 @@ describe("simulate frontier", () => {
 });
 
 describe("simulate min-budget --confidence", () => {
+  it("says it takes one level, and to run it once per level, when given a list (frontier's form)", async () => {
+    const out = dir("mb-list");
+    const r = await runCli("min-budget", BUDGET, "--source", "government", "--confidence", "0.8,0.9", "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: min-budget takes one --confidence level (got "0.8,0.9"): it searches the smallest budget for that level, so run it once per level — ` +
+      `simulate min-budget ${BUDGET} --source government --confidence 0.8; simulate min-budget ${BUDGET} --source government --confidence 0.9 (simulate frontier plans a list of levels with today's budgets)\n`);
+    expect(r.stderr).not.toContain("expects a number");
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("writes the scale, the per-target P(met) at it and 1 % below, and the search", async () => {
     const r = await runCli("min-budget", BUDGET, "--source", "government", "--confidence", "0.9", "--calibration-draws", "1000", "--draws", "2000", "--out", dir("min-budget"));
     expect(r.code).toBe(0);

@@ -12,7 +12,7 @@ import { minBudgetText } from "../../finance/minBudgetReport.js";
 import { minBudgetFolder } from "../../finance/minBudgetRun.js";
 import { describeSelection } from "../../finance/selection.js";
 import { Namer } from "../../plan/describe.js";
-import { addCalibrationOptions, addValidationOptions, confidenceRequest, roundProgress, validationOptions } from "../confidenceOptions.js";
+import { addCalibrationOptions, addValidationOptions, confidenceRequest, oneLevel, roundProgress, validationOptions } from "../confidenceOptions.js";
 import { allOrUsageError, exitCodeForStatus } from "../errors.js";
 import { folderOptions } from "../folderOptions.js";
 import { withNotes } from "../../runWarnings.js";
@@ -47,7 +47,10 @@ export function registerMinBudget(program: Command): void {
         () => parseYearOption(opts.to, "--to"),
         () => parseSolverOption(opts.solver),
         () => parsePositiveInt(opts.top, "--top", 10),
-        () => confidenceRequest(opts, false),
+        () => {
+          oneLevel(opts.confidence, ["simulate min-budget", file, ...opts.with.map((o: string) => `--with ${o}`), ...(opts.source ? [`--source ${opts.source}`] : [])].join(" "));
+          return confidenceRequest(opts, false);
+        },
         () => validationOptions(opts),
       );
       const tty = !opts.quiet && process.stderr.isTTY;
