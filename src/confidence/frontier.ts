@@ -10,7 +10,7 @@
  * lower level on the calibration sample (checked). frontier.csv says which plan each level uses.
  */
 import type { PlannedPoint } from "../montecarlo/executionPlan.js";
-import type { McTargetColumns } from "../montecarlo/tables.js";
+import type { AllTargetsMet, McTargetColumns } from "../montecarlo/tables.js";
 import type { Uncertainty } from "../montecarlo/types.js";
 import { type PlannedScenario, planScenario } from "../plan/planScenario.js";
 import type { SolverChoice } from "../solve/auto.js";
@@ -21,7 +21,7 @@ import { ConfidenceSolver, limitedOf, type Phase } from "./confidenceSolver.js";
 import { passes } from "./criterion.js";
 import { type PlanMoney, planMoney } from "./money.js";
 import { DEFAULT_CALIBRATION_DRAWS, requiredLevels } from "./planToConfidence.js";
-import { type ValidationRequest, validatePlan } from "./validate.js";
+import { type JointValidation, type ValidationRequest, validatePlanJointly } from "./validate.js";
 
 export interface FrontierOptions {
   levels: number[];
@@ -44,6 +44,12 @@ export interface FrontierLevel {
   /** The level whose plan this level uses (itself, or a higher one by the envelope rule). */
   planOf: number;
   validation: Map<string, McTargetColumns> | null;
+  /**
+   * P(all targets met) on the same validation draws (tables.ts allTargetsMet, as plan and min-budget
+   * count it): each level is asked per target, and "are the targets met?" is joint. Null without
+   * validation or with one target.
+   */
+  allTargetsMet: AllTargetsMet | null;
 }
 
 export interface FrontierResult {
@@ -76,7 +82,7 @@ export async function runFrontier(scenario: Scenario, uncertainty: Uncertainty, 
           options.onRound?.(phase, r, x);
         },
       });
-      levels.push({ confidence, point: { pm: cs.mp.pm, primal: c.primal }, calibration: c, money: planMoney(cs.mp.pm, c.primal), planOf: i, validation: null });
+      levels.push({ confidence, point: { pm: cs.mp.pm, primal: c.primal }, calibration: c, money: planMoney(cs.mp.pm, c.primal), planOf: i, validation: null, allTargetsMet: null });
       previous = c;
     }
   } finally {
@@ -84,12 +90,16 @@ export async function runFrontier(scenario: Scenario, uncertainty: Uncertainty, 
   }
   envelope(levels, scenario, draws);
   if (options.validation) {
-    for (const level of levels) {
-      level.validation = level.planOf === levels.indexOf(level)
-        ? await validatePlan(level.point, uncertainty, options.validation)
-        : null;
+    // Each distinct plan once; a level using a higher level's plan (envelope) reads its validation.
+    const validated = new Map<number, JointValidation>();
+    for (const [i, level] of levels.entries()) {
+      if (level.planOf === i) validated.set(i, await validatePlanJointly(level.point, uncertainty, options.validation));
     }
-    for (const level of levels) level.validation ??= levels[level.planOf].validation;
+    for (const level of levels) {
+      const v = validated.get(level.planOf)!;
+      level.validation = v.targets;
+      level.allTargetsMet = v.all;
+    }
   }
   return { plain, levels, calibration };
 }

@@ -52,6 +52,8 @@ export function frontierRows(scenario: Scenario, result: FrontierResult): Fronti
         confidence_required: required[i],
         confidence_reached: passes(c.met[i], c.draws, required[i]),
         plan_of_level: result.levels[level.planOf].confidence,
+        p_all_targets_met: level.allTargetsMet?.p_met ?? null,
+        p_all_targets_met_se: level.allTargetsMet?.p_met_se ?? null,
       });
     });
   }
@@ -102,6 +104,10 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, table:
       const p = r.p_met !== null ? formatProbability(r.p_met, r.p_met_se ?? 0, draws, "en", false) : formatPercent(r.p_met_calibration ?? 0);
       return `${formatCount(r.planned_value ?? 0, whole)} (${p})${r.confidence_reached ? "" : " ✗"}`;
     })]);
+  }
+  // "Are the targets met?" is joint: every target met in the same validation draw, as plan and stress print it.
+  if (result.levels.some((l) => l.allTargetsMet)) {
+    grid.push(["all targets", ...result.levels.map((l) => (l.allTargetsMet ? formatProbability(l.allTargetsMet.p_met, l.allTargetsMet.p_met_se, draws, "en", false) : "—"))]);
   }
   lines.push(...align(grid));
   return lines.join("\n") + "\n";

@@ -72,7 +72,8 @@ export async function frontierFolder(file: string, request: FrontierRequest): Pr
   const plain = result.plain.solution;
   const details = {
     status: plain.status,
-    levels: result.levels.map((l) => ({ confidence: l.confidence, plan_of_level: result.levels[l.planOf].confidence, government_used_yuan: l.money.governmentYuan })),
+    // P(all targets met) per level as plan's run.json has it (monte_carlo.all_targets_met); null without --draws or with one target.
+    levels: result.levels.map((l) => ({ confidence: l.confidence, plan_of_level: result.levels[l.planOf].confidence, government_used_yuan: l.money.governmentYuan, all_targets_met: l.allTargetsMet })),
     calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
     validation: validationRunInfo(validation),
   };

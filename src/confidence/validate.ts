@@ -15,17 +15,13 @@ export interface ValidationRequest {
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function validatePlan(point: PlannedPoint, uncertainty: Uncertainty, request: ValidationRequest): Promise<Map<string, McTargetColumns>> {
-  return (await validatePlanJointly(point, uncertainty, request)).targets;
-}
-
 export interface JointValidation {
   targets: Map<string, McTargetColumns>;
   /** Every target met in the same validation draw; null with fewer than two targets (it is the one P(met)). */
   all: AllTargetsMet | null;
 }
 
-/** validatePlan, and P(all targets met) counted over the same draws. */
+/** Each target's P(met) on the validation draws, and P(all targets met) counted over the same draws. */
 export async function validatePlanJointly(point: PlannedPoint, uncertainty: Uncertainty, request: ValidationRequest): Promise<JointValidation> {
   const run = await runMonteCarlo(point, uncertainty, { mode: "evaluate", draws: request.draws, seed: request.seed, workers: request.workers, onProgress: request.onProgress });
   return { targets: targetStatistics(run.layout, run.shard), all: run.layout.targets.length > 1 ? allTargetsMet(run.layout, run.shard) : null };

@@ -87,10 +87,14 @@ export interface FrontierRow {
   confidence_required: number;
   confidence_reached: boolean;
   plan_of_level: number;
+  /** The level's P(all targets met) on the validation draws, the same on each of its rows (empty without --draws or with one target). */
+  p_all_targets_met: number | null;
+  p_all_targets_met_se: number | null;
 }
 export const FRONTIER_COLUMNS: (keyof FrontierRow)[] = [
   "confidence", "target", "target_name", "government_used_yuan", "total_used_yuan", "planned_value", "target_value",
   "p_met_calibration", "p_met", "p_met_se", "confidence_required", "confidence_reached", "plan_of_level",
+  "p_all_targets_met", "p_all_targets_met_se",
 ];
 
 /** stress.csv (`simulate stress`): one row per cut level and target; the level hooks' columns follow (extraColumns). */

@@ -17,6 +17,8 @@ interface Frontier {
   /** Per level, of the targets held to it (confidence_reached given), how many reached it. */
   reach: { reached: number; targets: number }[];
   targets: { id: string; name: string; rows: (Record<string, Cell> | undefined)[] }[];
+  /** Per level, P(all targets met) on the validation draws and its standard error; null where no level has it (no --draws, one target, older folders). */
+  allTargets: { p: (number | null)[]; se: (number | null)[] } | null;
 }
 
 /** Whether every target reached every level: only then is the money of a level "what it takes". */
@@ -40,8 +42,14 @@ export function frontierData(ctx: RunContext): Frontier {
       name: text(rows.find((r) => r.target === id)?.target_name ?? id),
       rows: levels.map((c) => rows.find((r) => r.target === id && num(r.confidence) === c)),
     })),
+    allTargets: first.some((r) => typeof r?.p_all_targets_met === "number")
+      ? { p: first.map((r) => orNull(r?.p_all_targets_met)), se: first.map((r) => orNull(r?.p_all_targets_met_se)) }
+      : null,
   };
 }
+
+/** The thick line of P(all targets met) in the P(met) chart, as the stress report draws it. */
+export const ALL_TARGETS: Label = { zh: "全部目标同时完成", en: "all targets met" };
 
 /** The plan without margins (run.json `plain_plan`), where the frontier starts; null in older folders. */
 function plainPlan(ctx: RunContext): { government: number; total: number } | null {
@@ -95,12 +103,14 @@ export function frontierCharts(ctx: RunContext): ChartSpec[] {
     },
     {
       title: { zh: "各目标的完成概率", en: "P(met) of each target" },
-      note: { zh: "实线：验证抽样的 P(met)；虚线：校准时的 P(met)；灰线：要求的把握度。", en: "Solid: P(met) on validation draws; dashed: at calibration; grey: the required confidence." },
+      note: f.allTargets
+        ? { zh: "实线：验证抽样的 P(met)；虚线：校准时的 P(met)；灰线：要求的把握度；粗线：全部目标在同一次验证抽样中完成的概率。", en: "Solid: P(met) on validation draws; dashed: at calibration; grey: the required confidence; thick line: all targets met in the same validation draw." }
+        : { zh: "实线：验证抽样的 P(met)；虚线：校准时的 P(met)；灰线：要求的把握度。", en: "Solid: P(met) on validation draws; dashed: at calibration; grey: the required confidence." },
       width: 1000,
       height: 360,
       option: (lang: Lang) => ({
-        grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil(f.targets.length / 4), bottom: 64 },
-        legend: { top: 5, data: f.targets.map((t) => t.name) },
+        grid: { left: 70, right: 30, top: 40 + 22 * Math.ceil((f.targets.length + (f.allTargets ? 1 : 0)) / 4), bottom: 64 },
+        legend: { top: 5, data: [...f.targets.map((t) => t.name), ...(f.allTargets ? [ALL_TARGETS[lang]] : [])] },
         xAxis: xAxis(lang),
         yAxis: { type: "value", min: 0, max: 1, axisLabel: { formatter: percentAxis } },
         series: [
@@ -108,6 +118,7 @@ export function frontierCharts(ctx: RunContext): ChartSpec[] {
           ...f.targets.map((t, i) => ({ name: t.name, type: "line", data: t.rows.map((r) => cell(r, "p_met")), symbolSize: 7, symbol: seriesLook(i).symbol, itemStyle: { color: seriesLook(i).color }, lineStyle: { color: seriesLook(i).color } })),
           ...f.targets.map((t, i) => ({ name: t.name, type: "line", data: t.rows.map((r) => cell(r, "p_met_calibration")), lineStyle: { type: "dashed", color: seriesLook(i).color }, itemStyle: { color: seriesLook(i).color }, symbol: "none" })),
           { name: "confidence", type: "line", data: f.levels, lineStyle: { color: LINE_COLOURS.confidence, type: "dotted" }, itemStyle: { color: LINE_COLOURS.confidence }, symbol: "none" },
+          ...(f.allTargets ? [{ name: ALL_TARGETS[lang], type: "line", data: f.allTargets.p, symbol: "none", lineStyle: { width: 4, color: LINE_COLOURS.allTargets }, itemStyle: { color: LINE_COLOURS.allTargets } }] : []),
         ],
       }),
     },

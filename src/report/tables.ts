@@ -160,13 +160,19 @@ export function frontierTable(ctx: RunContext): string {
   if (rows.length === 0) return "";
   const opt = (v: Cell, f: (x: number) => string) => (typeof v === "number" ? f(v) : "—");
   const f = frontierData(ctx);
+  // Each level is asked per target; "are the targets met?" is joint: every target met in the same validation draw.
+  const all = f.allTargets;
   const levels = table({
-    head: [{ zh: "把握度", en: "Confidence" }, { zh: "政府资金", en: "Government money" }, { zh: "全部资金", en: "All money" }, { zh: "达到该把握度的目标", en: "Targets reaching the level" }],
+    head: [
+      { zh: "把握度", en: "Confidence" }, { zh: "政府资金", en: "Government money" }, { zh: "全部资金", en: "All money" }, { zh: "达到该把握度的目标", en: "Targets reaching the level" },
+      ...(all ? [{ zh: `全部目标同时完成的概率（验证抽样，± ${STANDARD_ERROR_NOTE.zh}）`, en: `P(all targets met) (validation draws, ± ${STANDARD_ERROR_NOTE.en})` }] : []),
+    ],
     rows: f.levels.map((c, i) => [
       formatPercent(c), opt(f.money.government[i], formatMoney), opt(f.money.total[i], formatMoney),
       f.reach[i].targets === 0 ? "—" : reachedLabel(f.reach[i].reached, f.reach[i].targets),
+      ...(all ? [all.p[i] === null ? "—" : probability(ctx, all.p[i]!, all.se[i] ?? Number.NaN)] : []),
     ]),
-    numeric: [true, true, true, false],
+    numeric: [true, true, true, false, ...(all ? [true] : [])],
   });
   const reached = (v: Cell): string | Label => (typeof v !== "boolean" ? "—" : v ? { zh: "✓ 达到", en: "✓ reached" } : { zh: "✗ 未达到", en: "✗ not reached" });
   const byTarget = table({

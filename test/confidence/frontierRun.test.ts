@@ -1,13 +1,18 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { frontierFolder } from "../../src/confidence/frontierRun.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { frontierTable } from "../../src/confidence/frontierFiles.js";
+import { frontierFolder, type FrontierOutcome } from "../../src/confidence/frontierRun.js";
+import { validatePlanJointly } from "../../src/confidence/validate.js";
 import { UsageError } from "../../src/errors.js";
+import { formatProbability } from "../../src/format/numbers.js";
 import { tempDirs } from "../helpers/tempDirs.js";
 
 /** A file that does not exist: a flag problem must be reported before anything is loaded. */
 const MISSING = "test/fixtures/confidence/no-such-scenario.yaml";
 const BUDGET = "test/fixtures/confidence/budget.yaml";
+/** Two towns whose budgets hold them below 50 %, independently: the same plan at every level. */
+const SHORT = "test/fixtures/confidence/frontier-short.yaml";
 const tmp = tempDirs("frontier-run");
 
 describe("frontierFolder: simulate frontier as an engine call", () => {
@@ -38,5 +43,36 @@ describe("frontierFolder: simulate frontier as an engine call", () => {
     const runJson = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
     expect(runJson.warnings).toEqual([expect.stringMatching(/^the plan without margins: smoothing applies to continuous programmes only/)]);
     expect(runJson.warnings_zh).toEqual([expect.stringMatching(/^不设余量的方案：平滑/)]);
+  });
+
+  describe("a frontier whose budgets bind: every level gets the same plan", () => {
+    const validation = { draws: 300, seed: 13, workers: 1 };
+    let outcome: FrontierOutcome;
+    let rows: string[][];
+    let runJson: { levels: { all_targets_met: unknown }[]; warnings: string[]; warnings_zh: string[] };
+    const column = (name: string) => rows.slice(1).map((r) => r[rows[0].indexOf(name)]);
+    beforeAll(async () => {
+      const out = join(tmp(), "frontier");
+      outcome = await frontierFolder(SHORT, { levels: [0.5, 0.8], solver: "auto", out, calibration: { calibrationDraws: 500 }, validation });
+      rows = readFileSync(join(out, "frontier.csv"), "utf8").replace(/^\ufeff/, "").trimEnd().split("\n").map((l) => l.split(","));
+      runJson = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    });
+
+    it("gives each level's P(all targets met), counted as plan and min-budget count it, in frontier.csv and run.json", async () => {
+      const joint = await validatePlanJointly(outcome.result.levels[0].point, outcome.loaded.uncertainty, validation);
+      expect(joint.all).not.toBeNull();
+      // The towns are independent: both met together far less often than either alone.
+      expect(joint.all!.p_met).toBeLessThan(Math.min(...[...joint.targets.values()].map((t) => t.p_met)) - 0.1);
+      expect(column("p_all_targets_met")).toEqual(Array(4).fill(String(joint.all!.p_met)));
+      expect(column("p_all_targets_met_se")).toEqual(Array(4).fill(String(joint.all!.p_met_se)));
+      expect(runJson.levels.map((l) => l.all_targets_met)).toEqual([joint.all, joint.all]);
+      // The columns are added after the existing ones, whose meaning does not change.
+      expect(rows[0].slice(-3)).toEqual(["plan_of_level", "p_all_targets_met", "p_all_targets_met_se"]);
+      const printed = frontierTable(outcome.loaded.scenario, outcome.result, outcome.table!, "frontier", validation.draws);
+      const all = outcome.result.levels[0].allTargetsMet!;
+      const shown = formatProbability(all.p_met, all.p_met_se, validation.draws, "en", false);
+      expect(printed).toContain(`\nall targets  ${shown}`);
+      expect(printed.split("\n").find((l) => l.startsWith("all targets"))!.split(shown).length - 1).toBe(2);
+    });
   });
 });

@@ -447,13 +447,13 @@ describe("stress report", () => {
 
 describe("frontier report", () => {
   const rows: FrontierRow[] = [0.5, 0.8, 0.9].flatMap((confidence, i) => [
-    { confidence, target: "a", target_name: "开工目标", government_used_yuan: 1e9 * (1 + i), total_used_yuan: 1.3e9 * (1 + i), planned_value: 100 + 5 * i, target_value: 100, p_met_calibration: confidence + 0.01, p_met: confidence, p_met_se: 0.01, confidence_required: confidence, confidence_reached: true, plan_of_level: confidence },
-    { confidence, target: "b", target_name: "惠及户数", government_used_yuan: 1e9 * (1 + i), total_used_yuan: 1.3e9 * (1 + i), planned_value: 2e4 + 500 * i, target_value: 2e4, p_met_calibration: null, p_met: confidence - 0.02, p_met_se: 0.01, confidence_required: confidence, confidence_reached: false, plan_of_level: confidence },
+    { confidence, target: "a", target_name: "开工目标", government_used_yuan: 1e9 * (1 + i), total_used_yuan: 1.3e9 * (1 + i), planned_value: 100 + 5 * i, target_value: 100, p_met_calibration: confidence + 0.01, p_met: confidence, p_met_se: 0.01, confidence_required: confidence, confidence_reached: true, plan_of_level: confidence, p_all_targets_met: null, p_all_targets_met_se: null },
+    { confidence, target: "b", target_name: "惠及户数", government_used_yuan: 1e9 * (1 + i), total_used_yuan: 1.3e9 * (1 + i), planned_value: 2e4 + 500 * i, target_value: 2e4, p_met_calibration: null, p_met: confidence - 0.02, p_met_se: 0.01, confidence_required: confidence, confidence_reached: false, plan_of_level: confidence, p_all_targets_met: null, p_all_targets_met_se: null },
   ]);
 
   /** A frontier folder's files: frontier.csv from the rows, run.json, and input.yaml naming the targets' metrics. */
-  const frontierFolder = (planned: (r: FrontierRow) => number) => ({
-    "frontier.csv": [FRONTIER_COLUMNS.join(","), ...rows.map((r) => FRONTIER_COLUMNS.map((c) => (c === "planned_value" ? planned(r) : r[c] ?? "")).join(","))].join("\n") + "\n",
+  const frontierFolder = (planned: (r: FrontierRow) => number, levelRows: FrontierRow[] = rows) => ({
+    "frontier.csv": [FRONTIER_COLUMNS.join(","), ...levelRows.map((r) => FRONTIER_COLUMNS.map((c) => (c === "planned_value" ? planned(r) : r[c] ?? "")).join(","))].join("\n") + "\n",
     "run.json": JSON.stringify({ scenario: { name: "前沿" }, horizon: { start: 2021, end: 2025 } }),
     "input.yaml": "name: 前沿\ntargets:\n  - {id: a, metric: started}\n  - {id: b, metric: households_started}\n",
   });
@@ -494,6 +494,18 @@ describe("frontier report", () => {
     expect(first).toContain("不设余量");
     expect(first).toContain("第一个点为不设余量的方案");
     expect(chart(renderReport(runContext("frontier", folder)))).not.toContain("不设余量");
+  });
+
+  it("gives each level's P(all targets met) in the levels' table and as the thick line of the P(met) chart, where frontier.csv has it", () => {
+    const folder = frontierFolder((r) => r.planned_value as number);
+    const joint = frontierFolder((r) => r.planned_value as number, rows.map((r) => ({ ...r, p_all_targets_met: r.confidence - 0.25, p_all_targets_met_se: 0.012 })));
+    const html = renderReport(runContext("frontier", { ...joint, "run.json": JSON.stringify({ ...JSON.parse(joint["run.json"]), validation: { draws: 2000 } }) }));
+    expect(html).toContain("全部目标同时完成的概率（验证抽样，± 1个标准误）");
+    expect(html).toContain("<td class=\"num\">80.0%</td><td class=\"num\">20亿元</td><td class=\"num\">26亿元</td><td><span class=\"zh\">2个目标中1个达到 ✗</span><span class=\"en\">1 of 2 targets reach it ✗</span></td><td class=\"num\">55.0% ± 1.2%</td></tr>");
+    expect(html).toContain("粗线：全部目标在同一次验证抽样中完成的概率");
+    // A folder without the columns (no --draws, one target, or written before them) shows neither.
+    const without = renderReport(runContext("frontier", folder));
+    expect(without).not.toContain("全部目标同时完成");
   });
 
   it("shows a households target's planned value whole, a continuous count with its decimals", () => {
