@@ -29,6 +29,8 @@ export interface FrontierTable {
   sameMoney: Label | null;
   /** shortMarginsNote of the levels, or null. */
   shortMargins?: Label | null;
+  /** curveNote of the levels (how to get the cost–confidence curve), or null. */
+  curve?: Label | null;
 }
 
 export function frontierRows(scenario: Scenario, result: FrontierResult): FrontierRow[] {
@@ -93,6 +95,7 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, table:
   });
   lines.push(`plain plan: government money ${formatMoney(plainGov)}`, ...align([head, ...body]));
   if (sameMoney) lines.push(`note: ${sameMoney.en}`);
+  if (table.curve) lines.push(`note: ${table.curve.en}`);
   if (table.shortMargins) lines.push(`note: ${table.shortMargins.en}`);
   const validated = result.levels.some((l) => l.validation);
   lines.push("", `planned value by target and level (P(met) ${validated ? `on validation draws, ${STANDARD_ERROR_LEGEND.en}` : "on the calibration sample"}; ✗ = level not reached):`);
@@ -115,24 +118,79 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, table:
 
 /** Levels whose government money differs by less than this share count as the same money. */
 const SAME_MONEY = 1e-3;
+/** Planned values within this share of each other count as the same (frontier.csv carries 4 decimals). */
+const SAME_PLANNED = 1e-6;
 
 /**
- * Every level plans the same government money while a target falls short: a higher level re-divides
- * the money among the targets' margins instead of adding to it (a city's frontier read one price
- * from 50 % to 95 %, and its planner asked why). Null where the levels' money differs or all reach.
+ * Every level plans the same government money while a target falls short (null where the levels'
+ * money differs, or every target reaches every level); `samePlan` where every target is also planned
+ * the same at every level (Guangdong's 343.16亿元 and 8,560.2 / 1,498,899 / 2,464 / 307,704 at 50–95 %).
  */
-export function sameMoneyNote(result: FrontierResult, rows: FrontierRow[]): Label | null {
+function levelsAlike(result: FrontierResult, rows: FrontierRow[]): { money: number; samePlan: boolean } | null {
   const money = result.levels.map((l) => l.money.governmentYuan);
   if (money.length < 2 || rows.every((r) => r.confidence_reached)) return null;
   const [lo, hi] = [Math.min(...money), Math.max(...money)];
   if (hi - lo > SAME_MONEY * hi) return null;
+  const planned = new Map<string, number[]>();
+  for (const r of rows) planned.set(r.target, [...(planned.get(r.target) ?? []), r.planned_value ?? Number.NaN]);
+  const samePlan = [...planned.values()].every((v) => Math.max(...v) - Math.min(...v) <= SAME_PLANNED * Math.max(1, Math.abs(Math.max(...v))));
+  return { money: hi, samePlan };
+}
+
+/**
+ * Every level plans the same government money while a target falls short (a city's frontier read one
+ * price from 50 % to 95 %, and its planner asked why). Where the levels' plans differ, a higher level
+ * re-divides the money among the targets' margins instead of adding to it; where they are the same
+ * plan, nothing is re-divided: the limits holding the short targets bind, and every level gets the
+ * plan they allow (a review read "re-divides" beside identical planned values). Null where the
+ * levels' money differs or all reach.
+ */
+export function sameMoneyNote(result: FrontierResult, rows: FrontierRow[]): Label | null {
+  const same = levelsAlike(result, rows);
+  if (!same) return null;
   const top = result.levels[result.levels.length - 1].confidence;
   const short = rows.filter((r) => r.confidence === top && !r.confidence_reached).length;
   const of = rows.filter((r) => r.confidence === top).length;
+  const money = formatMoney(same.money);
+  if (same.samePlan) {
+    return {
+      en: `every level gets the same plan (${money} of government money; every target planned the same at every level), so nothing is re-divided: the budgets (or capacity or stock) that keep targets below their level bind, no more money can be planned, and each level gets the plan they allow; at ${formatPercent(top)} ${short} of ${of} targets fall short`,
+      zh: `各把握度档位的方案相同（政府资金均为${money}，各目标在各档位的计划值相同），并没有在各目标之间重新分配资金：使目标达不到把握度的预算（或施工能力、存量）已经用足，无法再安排更多资金，各档位得到的都是它们所允许的同一方案；在${formatPercent(top)}档位，${of}个目标中有${short}个未达到`,
+    };
+  }
   return {
-    en: `every level plans the same government money (${formatMoney(hi)}, within 0.1 %): a higher level re-divides it among the targets' margins rather than adding any, and at ${formatPercent(top)} ${short} of ${of} targets fall short; simulate min-budget --confidence says what more money would reach a level`,
-    zh: `各把握度档位的政府资金相同（${formatMoney(hi)}，相差不到0.1%）：更高的档位只是在各目标的余量之间重新分配这些资金，并未增加；在${formatPercent(top)}档位，${of}个目标中有${short}个未达到；增加多少资金才能达到某一把握度，请用 simulate min-budget --confidence`,
+    en: `every level plans the same government money (${money}, within 0.1 %): a higher level re-divides it among the targets' margins rather than adding any, and at ${formatPercent(top)} ${short} of ${of} targets fall short; simulate min-budget --confidence says what more money would reach a level`,
+    zh: `各把握度档位的政府资金相同（${money}，相差不到0.1%）：更高的档位只是在各目标的余量之间重新分配这些资金，并未增加；在${formatPercent(top)}档位，${of}个目标中有${short}个未达到；增加多少资金才能达到某一把握度，请用 simulate min-budget --confidence`,
   };
+}
+
+/** How the run was asked for: the scenario file as given, its overlays and the folders it may read. */
+export interface FrontierCommandLine {
+  file: string;
+  overlays?: string[];
+  allowOutside?: string[];
+}
+
+/**
+ * Where every level gets the same plan (sameMoneyNote's samePlan), the frontier is not the
+ * cost–confidence curve: no level can plan more money, so what each level would take is the minimum
+ * budget at that level — one `min-budget --confidence` run per level, named with this run's own file
+ * (a review ran it level by level after the flat frontier, and tried a list, which min-budget
+ * refuses). Null otherwise.
+ */
+export function curveNote(result: FrontierResult, rows: FrontierRow[], run: FrontierCommandLine): Label | null {
+  if (!levelsAlike(result, rows)?.samePlan) return null;
+  const command = ["simulate min-budget", shellWord(run.file), ...(run.overlays ?? []).map((o) => `--with ${shellWord(o)}`), ...(run.allowOutside ?? []).map((o) => `--allow-outside ${shellWord(o)}`), "--source government --confidence α"].join(" ");
+  const alphas = result.levels.map((l) => String(l.confidence));
+  return {
+    en: `this frontier is therefore not the cost–confidence curve: for the budget each level takes (where budgets hold it), run min-budget once per level — ${command} for α = ${alphas.join(", ")} (--source names the budgets to scale)`,
+    zh: `因此本前沿不是资金-把握度曲线：各把握度所需的最低预算（受预算所限时），请对每个档位分别运行 ${command}，α 取 ${alphas.join("、")}（--source 指定要缩放的预算）`,
+  };
+}
+
+/** A path as a shell reads it back: quoted where it holds a space or a character the shell would act on. */
+function shellWord(text: string): string {
+  return /^[\p{L}\p{N}_./:@%+=,~-]+$/u.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 /**

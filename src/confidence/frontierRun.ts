@@ -19,7 +19,7 @@ import type { Label } from "../format/labels.js";
 import type { CheckedScenario } from "../loadChecked.js";
 import type { SolverChoice } from "../solve/auto.js";
 import { type FrontierOptions, type FrontierResult, runFrontier } from "./frontier.js";
-import { type FrontierTable, frontierRows, renderFrontierFiles, sameMoneyNote, shortMarginsNote } from "./frontierFiles.js";
+import { curveNote, type FrontierTable, frontierRows, renderFrontierFiles, sameMoneyNote, shortMarginsNote } from "./frontierFiles.js";
 import { planMoney } from "./money.js";
 import {
   checkConfidenceRequest, checkValidationDraws, type ConfidenceRequest, confidenceSeeds, type ConfidenceSeeds,
@@ -87,12 +87,15 @@ export async function frontierFolder(file: string, request: FrontierRequest): Pr
     return { loaded, result, seeds, validation, table: null, outDir: run.write(await withOfficeFiles(files, { kind: "frontier", xlsx: request.xlsx })), notes: [] };
   }
   const rows = frontierRows(loaded.scenario, result);
-  const table = { rows, plainMoney: planMoney(plain.pm, plain.primal), sameMoney: sameMoneyNote(result, rows), shortMargins: shortMarginsNote(result, rows) };
+  const table = {
+    rows, plainMoney: planMoney(plain.pm, plain.primal), sameMoney: sameMoneyNote(result, rows), shortMargins: shortMarginsNote(result, rows),
+    curve: curveNote(result, rows, { file, overlays: request.overlays, allowOutside: request.allowOutside }),
+  };
   const runJson = financeRunJson("frontier", run, null, request.solver, {
     ...details,
     // The plan without margins, where the frontier starts (the report's first point).
     plain_plan: { government_used_yuan: table.plainMoney.governmentYuan, total_used_yuan: table.plainMoney.totalYuan },
-  }, [...planNotes, ...notes, ...[table.sameMoney, table.shortMargins].filter((n): n is Label => n !== null)]);
+  }, [...planNotes, ...notes, ...[table.sameMoney, table.curve, table.shortMargins].filter((n): n is Label => n !== null)]);
   const files = await renderFrontierFiles(rows, runJson, loaded.merged, { bom, xlsx: request.xlsx });
   return { loaded, result, seeds, validation, table, outDir: run.write(files), notes };
 }

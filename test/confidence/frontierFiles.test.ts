@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameMoneyNote, shortMarginsNote } from "../../src/confidence/frontierFiles.js";
+import { curveNote, sameMoneyNote, shortMarginsNote } from "../../src/confidence/frontierFiles.js";
 import type { FrontierResult } from "../../src/confidence/frontier.js";
 import type { FrontierRow } from "../../src/output/columns.js";
 
@@ -19,6 +19,41 @@ describe("sameMoneyNote: a frontier whose levels all plan the same money", () =>
   it("says nothing where the money grows with the level, or every target reaches every level", () => {
     expect(sameMoneyNote(frontier([30e8, 32e8, 34e8]), rows)).toBeNull();
     expect(sameMoneyNote(frontier([34e8, 34e8, 34e8]), rows.map((r) => ({ ...r, confidence_reached: true })))).toBeNull();
+  });
+});
+
+describe("sameMoneyNote and curveNote: a frontier whose levels all get the same plan (budgets bind)", () => {
+  // Guangdong at 50–95 %: 343.16亿元 and 8,560.2 / 2,464 planned at every level, the province short at each.
+  const planned = (confidence: number, target: string, reached: boolean, value: number) => ({ ...row(confidence, target, reached), planned_value: value }) as FrontierRow;
+  const same = [0.5, 0.9, 0.95].flatMap((c) => [planned(c, "gd", false, 8560.1857), planned(c, "county", true, 2464)]);
+  const money = frontier([343.16e8, 343.16e8, 343.16e8]);
+
+  it("says every level gets the same plan, not that a higher level re-divides the money", () => {
+    const note = sameMoneyNote(money, same)!;
+    expect(note.en).toMatch(/^every level gets the same plan \(343\.16亿元 of government money; every target planned the same at every level\), so nothing is re-divided: the budgets \(or capacity or stock\) that keep targets below their level bind, no more money can be planned, and each level gets the plan they allow; at 95\.0% 1 of 2 targets fall short$/);
+    expect(note.en).not.toContain("re-divides it");
+    expect(note.zh).toMatch(/^各把握度档位的方案相同（政府资金均为343\.16亿元，各目标在各档位的计划值相同）/);
+    expect(note.zh).not.toContain("更高的档位只是在各目标的余量之间重新分配这些资金");
+  });
+
+  it("keeps the re-division wording where the plans differ with the same money", () => {
+    const moved = same.map((r) => (r.confidence === 0.95 && r.target === "county" ? { ...r, planned_value: 2400 } : r));
+    expect(sameMoneyNote(money, moved)!.en).toContain("a higher level re-divides it among the targets' margins rather than adding any");
+    expect(sameMoneyNote(money, moved)!.zh).toContain("更高的档位只是在各目标的余量之间重新分配这些资金");
+  });
+
+  it("names the run's own file in one line that gets the cost–confidence curve: min-budget once per level", () => {
+    const note = curveNote(money, same, { file: "scenarios/guangdong-retrofit-2021-2025.yaml", overlays: ["overlays/cut 20.yaml"] })!;
+    expect(note.en).toBe("this frontier is therefore not the cost–confidence curve: for the budget each level takes (where budgets hold it), run min-budget once per level — " +
+      "simulate min-budget scenarios/guangdong-retrofit-2021-2025.yaml --with 'overlays/cut 20.yaml' --source government --confidence α for α = 0.5, 0.9, 0.95 (--source names the budgets to scale)");
+    expect(note.zh).toContain("请对每个档位分别运行 simulate min-budget scenarios/guangdong-retrofit-2021-2025.yaml --with 'overlays/cut 20.yaml' --source government --confidence α，α 取 0.5、0.9、0.95");
+  });
+
+  it("says nothing of the curve where the plans differ, the money grows, or every level is reached", () => {
+    const file = { file: "s.yaml" };
+    expect(curveNote(money, same.map((r) => (r.target === "gd" ? { ...r, planned_value: 8000 + 1000 * r.confidence } : r)), file)).toBeNull();
+    expect(curveNote(frontier([30e8, 32e8, 34e8]), same, file)).toBeNull();
+    expect(curveNote(money, same.map((r) => ({ ...r, confidence_reached: true })), file)).toBeNull();
   });
 });
 

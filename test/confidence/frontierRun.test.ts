@@ -74,5 +74,16 @@ describe("frontierFolder: simulate frontier as an engine call", () => {
       expect(printed).toContain(`\nall targets  ${shown}`);
       expect(printed.split("\n").find((l) => l.startsWith("all targets"))!.split(shown).length - 1).toBe(2);
     });
+
+    it("says the levels' plans are the same, not re-divided, and how to get the cost–confidence curve with this run's file", () => {
+      const warnings = runJson.warnings;
+      expect(warnings.some((w) => w.startsWith("every level gets the same plan ("))).toBe(true);
+      expect(warnings.join("\n")).not.toContain("re-divides");
+      expect(runJson.warnings_zh.join("\n")).not.toContain("重新分配这些资金");
+      expect(warnings).toContainEqual(expect.stringContaining(`run min-budget once per level — simulate min-budget ${SHORT} --source government --confidence α for α = 0.5, 0.8`));
+      const printed = frontierTable(outcome.loaded.scenario, outcome.result, outcome.table!, "frontier", validation.draws);
+      expect(printed).toContain("\nnote: every level gets the same plan (");
+      expect(printed).toContain("\nnote: this frontier is therefore not the cost–confidence curve");
+    });
   });
 });
