@@ -70,12 +70,16 @@ export const ENGINE_VERSION: string = pkg.version;
  * sources[2]), and files outside the scenario's folder are named in full; with --precision, run.json's
  * monte_carlo gains precision_reached and, where the --draws cap stopped the run first,
  * precision_short (and a warning); a plan's warnings say how much money it used where its source
- * has no budget (a year or place none of its budgets covers); stress --draws's stress.csv gains surer_after_cut (the ↑ mark's
- * judgement, 是/否 in the workbook's stress sheet). In printouts and the report only: stress's ↑
- * mark (its legend also in 概要 and report.html's key figures), the workbook's stress_starts headers
- * (规划期开工数合计 …) and rate formats, the plan summary's target names, compare's notes (the
- * whole-unit one also in compare.html's key figures and 概要, beside the overlay note), and exit 4
- * for a product cut off by a closed pipe.
+ * has no budget (a year or place none of its budgets covers); stress --draws's stress.csv gains
+ * surer_after_cut (the ↑ mark's judgement, 是/否 in the workbook's stress sheet); frontier.csv gains
+ * p_all_targets_met and p_all_targets_met_se (each level's P(all targets met) on the validation
+ * draws, on each of its rows) and frontier's run.json levels[].all_targets_met; frontier's notes say
+ * "every level gets the same plan" where every target is planned the same at every level (not
+ * "re-divides it"), with one naming min-budget --confidence per level for the cost–confidence curve.
+ * In printouts and the report only: stress's ↑ mark (its legend also in 概要 and report.html's key
+ * figures), the workbook's stress_starts headers (规划期开工数合计 …) and rate formats, the plan
+ * summary's target names, compare's notes (the whole-unit one also in compare.html's key figures and
+ * 概要, beside the overlay note), and exit 4 for a product cut off by a closed pipe.
  * Additive: folders written before these compare, their missing columns said.
  */
 export const OUTPUT_VERSION = 9;
