@@ -23,7 +23,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: "merge", usage: "merge <dirs...>", summary: "merge Monte Carlo shard folders (--shard k/n) into one results folder", load: async () => (await import("./commands/merge.js")).registerMerge },
   { name: "stress", solves: true, usage: "stress <file>", summary: "re-plan under budget cuts (0% baseline always included) → stress.csv, stress_summary.csv, stress_funding.csv, stress_starts.csv", load: async () => (await import("./commands/stress.js")).registerStress },
   { name: "min-budget", solves: true, usage: "min-budget <file>", summary: "smallest budget (uniform scale, or per year) of the named sources that still meets every target", load: async () => (await import("./commands/minBudget.js")).registerMinBudget },
-  { name: "frontier", solves: true, usage: "frontier <file>", summary: "money–confidence frontier: one confidence plan per level → frontier.csv (docs/confidence.md)", load: async () => (await import("./commands/frontier.js")).registerFrontier },
+  { name: "frontier", solves: true, usage: "frontier <file>", summary: "money–confidence frontier: one confidence plan per level with today's budgets → frontier.csv (docs/confidence.md)", load: async () => (await import("./commands/frontier.js")).registerFrontier },
   { name: "explain", solves: true, usage: "explain <file>", summary: "what limits the plan: binding budgets, capacity and targets with their shadow prices", load: async () => (await import("./commands/explain.js")).registerExplain },
   { name: "compare", usage: "compare <dirs...>", summary: "compare results folders: values and deltas vs the first folder, changed inputs", load: async () => (await import("./commands/compare.js")).registerCompare },
 ];

@@ -17,7 +17,7 @@ import { withNotes } from "../../runWarnings.js";
 export function registerFrontier(program: Command): void {
   const command = program
     .command("frontier <file>")
-    .description("money–confidence frontier: one confidence plan per level → frontier.csv (docs/confidence.md)")
+    .description("money–confidence frontier: one confidence plan per level with today's budgets → frontier.csv (docs/confidence.md)")
     .option("--confidence <levels>", "confidence levels, e.g. 0.5,0.8,0.9,0.95")
     .option("--with <overlay>", "overlay scenario file, applied in order (repeatable)", collect, [])
     .option("--allow-outside <folder>", ALLOW_OUTSIDE_HELP, collect, [])

@@ -38,7 +38,7 @@ export function registerMinBudget(program: Command): void {
     .option("--no-xlsx", "do not write results.xlsx")
     .option("--strict", STRICT_HELP)
     .option("--quiet", "print nothing on success")
-    .option("--confidence <p>", "the smallest scale at which every target is met with at least this probability (docs/confidence.md)");
+    .option("--confidence <p>", "the smallest scale at which every target is met with at least this probability — one level; run once per level for the budget against confidence (docs/confidence.md)");
   addValidationOptions(addCalibrationOptions(command), "the plans at the scale found and 1 % below it")
     .action(async (file: string, opts) => {
       const [selector, from, to, solver, top, confidence, validation] = allOrUsageError(
