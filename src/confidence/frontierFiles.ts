@@ -17,6 +17,7 @@ import { passes } from "./criterion.js";
 import type { FrontierResult } from "./frontier.js";
 import type { PlanMoney } from "./money.js";
 import { requiredLevels } from "./planToConfidence.js";
+import { samePlanAtEveryLevel } from "./samePlan.js";
 
 export const FRONTIER_FILE = "frontier.csv";
 
@@ -118,8 +119,6 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, table:
 
 /** Levels whose government money differs by less than this share count as the same money. */
 const SAME_MONEY = 1e-3;
-/** Planned values within this share of each other count as the same (frontier.csv carries 4 decimals). */
-const SAME_PLANNED = 1e-6;
 
 /**
  * Every level plans the same government money while a target falls short (null where the levels'
@@ -131,10 +130,7 @@ function levelsAlike(result: FrontierResult, rows: FrontierRow[]): { money: numb
   if (money.length < 2 || rows.every((r) => r.confidence_reached)) return null;
   const [lo, hi] = [Math.min(...money), Math.max(...money)];
   if (hi - lo > SAME_MONEY * hi) return null;
-  const planned = new Map<string, number[]>();
-  for (const r of rows) planned.set(r.target, [...(planned.get(r.target) ?? []), r.planned_value ?? Number.NaN]);
-  const samePlan = [...planned.values()].every((v) => Math.max(...v) - Math.min(...v) <= SAME_PLANNED * Math.max(1, Math.abs(Math.max(...v))));
-  return { money: hi, samePlan };
+  return { money: hi, samePlan: samePlanAtEveryLevel(rows.map((r) => ({ target: r.target, planned: r.planned_value }))) };
 }
 
 /**

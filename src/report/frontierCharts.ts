@@ -5,6 +5,7 @@
  */
 import type { Label } from "../format/labels.js";
 import { moneyUnitFor } from "../format/numbers.js";
+import { samePlanAtEveryLevel } from "../confidence/samePlan.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { MONEY_UNIT_EN, moneyAxis, percentAxis } from "./axis.js";
 import type { RunContext } from "./runContext.js";
@@ -23,6 +24,19 @@ interface Frontier {
 
 /** Whether every target reached every level: only then is the money of a level "what it takes". */
 const everyLevelReached = (f: Frontier): boolean => f.reach.every((r) => r.reached === r.targets);
+
+/** Two or more levels, all the same plan (samePlan.ts), not every target reaching every level. */
+const samePlanShort = (f: Frontier): boolean =>
+  f.levels.length > 1 && !everyLevelReached(f) && samePlanAtEveryLevel(f.targets.flatMap((t) => t.rows.map((r) => ({ target: t.id, planned: typeof r?.planned_value === "number" ? r.planned_value : null }))));
+
+/**
+ * Under the money chart of such a frontier (a flat line, ✗ at every level): it is not the
+ * cost–confidence curve, and the notes at the end name the min-budget runs that give it.
+ */
+const SAME_PLAN_NOTE: Label = {
+  zh: "各档位的方案相同（预算等约束已用足，无法再安排更多资金），因此本图不是资金-把握度曲线；各把握度所需的最低预算，见文末提示中按档位分别运行的 simulate min-budget 命令。",
+  en: " Every level has the same plan (the budgets or other limits bind: no more money can be planned), so this is not the cost–confidence curve; for the budget each level takes, the notes at the end name the simulate min-budget run per level.",
+};
 
 export function frontierData(ctx: RunContext): Frontier {
   const rows = records(ctx.tables.get("frontier.csv"));
@@ -79,14 +93,15 @@ export function frontierCharts(ctx: RunContext): ChartSpec[] {
   });
   const cell = (r: Record<string, Cell> | undefined, key: string) => (typeof r?.[key] === "number" ? (r[key] as number) : null);
   const all = everyLevelReached(f);
+  const same = samePlanShort(f) ? SAME_PLAN_NOTE : { zh: "", en: "" };
   return [
     {
       title: all
         ? { zh: "资金-把握度前沿：达到各把握度所需资金", en: "Money–confidence frontier: money that reaches each level" }
         : { zh: "资金-把握度前沿：各把握度的规划资金（✗ 并非所有目标都达到该把握度）", en: "Money–confidence frontier: money planned at each level (✗ not every target reaches it)" },
       note: {
-        zh: `单位：${unit}；${plain ? "第一个点为不设余量的方案；" : ""}把握度为各目标完成概率的要求；横轴下注明达到该把握度的目标数${all ? "" : "，✗ 的档位用这些资金也有目标达不到该把握度"}。`,
-        en: `Unit: ${MONEY_UNIT_EN[unit]}; ${plain ? "the first point is the plan without margins; " : ""}confidence: the required probability of meeting each target; under each level, how many targets reach it${all ? "" : " (✗: with this money some targets still fall short of it)"}.`,
+        zh: `单位：${unit}；${plain ? "第一个点为不设余量的方案；" : ""}把握度为各目标完成概率的要求；横轴下注明达到该把握度的目标数${all ? "" : "，✗ 的档位用这些资金也有目标达不到该把握度"}。${same.zh}`,
+        en: `Unit: ${MONEY_UNIT_EN[unit]}; ${plain ? "the first point is the plan without margins; " : ""}confidence: the required probability of meeting each target; under each level, how many targets reach it${all ? "" : " (✗: with this money some targets still fall short of it)"}.${same.en}`,
       },
       width: 1000,
       height: 380,

@@ -27,3 +27,17 @@ describe("planned ÷ target of each target", () => {
     expect(chart.note?.zh).toContain("红线为目标值（100%）");
   });
 });
+
+describe("the money chart of a frontier whose levels all get the same plan", () => {
+  const money = (csv: string) => frontierCharts(runContext("frontier", { "frontier.csv": csv }))[0];
+
+  it("says it is not the cost–confidence curve and where the min-budget runs that give it are named (the county's: 4 and 5 planned at both levels, a target ✗)", () => {
+    expect(money(frontier).note?.zh).toContain("各档位的方案相同（预算等约束已用足，无法再安排更多资金），因此本图不是资金-把握度曲线；各把握度所需的最低预算，见文末提示中按档位分别运行的 simulate min-budget 命令。");
+    expect(money(frontier).note?.en).toContain("so this is not the cost–confidence curve; for the budget each level takes, the notes at the end name the simulate min-budget run per level.");
+  });
+
+  it("says nothing of it where the plans differ, or every target reaches every level", () => {
+    expect(money(frontier.replace("0.9,typical-2025,2025年启动典型镇2个,233680000,331200000,4,", "0.9,typical-2025,2025年启动典型镇2个,233680000,331200000,5,")).note?.zh).not.toContain("资金-把握度曲线");
+    expect(money(frontier.replaceAll(",false,", ",true,")).note?.zh).not.toContain("资金-把握度曲线");
+  });
+});
