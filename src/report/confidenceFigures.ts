@@ -1,21 +1,17 @@
 /**
  * The key figures of a plan to a confidence level (`--confidence`): per target the level required
  * and whether it was reached — with the calibration P(met) and its lower bound where a P(met) at or
- * above the level sits beside "not reached" — then what the margins cost (marginCost.ts).
+ * above the level sits beside "not reached" (how a level is judged: methodsBlock.ts).
  */
 import { lowerBound } from "../confidence/criterion.js";
-import { belowBoundLabel, lowerBoundRule, NO_PRICED_LIMIT, SHORT_OF_LEVEL } from "../format/confidenceLabels.js";
+import { belowBoundLabel, NO_PRICED_LIMIT, SHORT_OF_LEVEL } from "../format/confidenceLabels.js";
 import type { Label } from "../format/labels.js";
 import { formatPercent, formatPercentBelow } from "../format/numbers.js";
 import { type Cell, records, text } from "../output/resultTables.js";
 import { type KeyFigure, keyFigure as f } from "./keyFigure.js";
-import { marginCost } from "./marginCost.js";
 import type { RunContext } from "./runContext.js";
 
 type TargetRow = ReturnType<typeof records>[number];
-
-/** "、targets.csv 的 confidence_status": where the verdict the report repeats is written. */
-const VERDICT_IN: Label = { zh: "、targets.csv 的 confidence_status ", en: ", and targets.csv's confidence_status" };
 
 /** A plan to a confidence level: the level a target was planned to, and whether it got there (and if not, why). */
 export function confidenceFigure(ctx: RunContext, t: TargetRow): KeyFigure | null {
@@ -54,20 +50,6 @@ function heldBy(ctx: RunContext, target: string): Label {
   };
 }
 
-/**
- * Below the key figures of the targets: how "reached" is judged, where a target not reached shows a
- * P(met) at or above its level (the frontier report's words); then what the margins cost.
- */
-export function confidenceNotes(ctx: RunContext, targets: TargetRow[]): KeyFigure[] {
-  const puzzling = targets.some((t) => typeof t.confidence_required === "number" && shortOf(t) && atOrAbove(t, t.confidence_required));
-  const rule = lowerBoundRule(VERDICT_IN);
-  return [
-    ...(puzzling ? [f("说明：是否达到要求把握度", "Note: whether a level is reached", { zh: rule.zh, en: rule.en.charAt(0).toUpperCase() + rule.en.slice(1) }, "text")] : []),
-    ...marginCost(ctx, targets),
-  ];
-}
-
-const shortOf = (t: TargetRow) => SHORT_OF_LEVEL[text(t.confidence_status)] !== undefined;
 
 /** Whether a target's calibration or validation P(met) reads at or above the level. */
 function atOrAbove(t: TargetRow, level: number): boolean {

@@ -11,11 +11,13 @@ import { levelsReachedAt } from "../finance/stressLevelsReached.js";
 import type { OverlayCaveat } from "../finance/compare/overlayCaveat.js";
 import { frontierData } from "./frontierCharts.js";
 import { type FolderSummary, inputRecord, mcDraws, overlayFiles, type RunContext } from "./runContext.js";
-import { confidenceFigure, confidenceNotes } from "./confidenceFigures.js";
+import { confidenceFigure } from "./confidenceFigures.js";
+import { marginCost } from "./marginCost.js";
 import { allTargetsMetAtScale } from "./minBudgetTargets.js";
 import { type KeyFigure, keyFigure as f } from "./keyFigure.js";
 import { regionsHoldFigure } from "./regionMoves.js";
 import { surerFigures } from "./surerFigure.js";
+import { methodsFigures } from "./methodsBlock.js";
 
 export type { KeyFigure };
 
@@ -54,7 +56,8 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
     if (targets.length > 1 && typeof all?.p_met === "number") {
       out.push(probabilityFigure(ctx, "全部目标同时完成的概率", "P(all targets met)", all.p_met, typeof all.p_met_se === "number" ? all.p_met_se : NaN));
     }
-    out.push(...confidenceNotes(ctx, targets));
+    // How "reached" is judged is the methods block's (methodsFigures, below), said for every level.
+    out.push(...marginCost(ctx, targets));
     out.push(...noMargin(ctx, targets));
   }
   const funding = records(ctx.tables.get("funding.csv"));
@@ -98,6 +101,8 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
   out.push(...frontierFigures(ctx));
   out.push(...minBudgetFigures(ctx));
   out.push(...compareFigures(ctx));
+  // Last: what every P(met) and level above rests on (one block, the workbook's 概要 too).
+  out.push(...methodsFigures(ctx));
   return out;
 }
 

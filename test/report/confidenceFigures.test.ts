@@ -37,20 +37,16 @@ describe("confidence key figures", () => {
     expect((street.value as { zh: string }).zh).toContain("校准样本上完成概率89.98%；");
   });
 
-  it("says how a level is judged in the frontier report's words, once, only where a P(met) at or above the level is not reached", () => {
-    const notes = keyFigures(runContext("plan", files)).filter((f) => f.label.en === "Note: whether a level is reached");
-    expect(notes).toHaveLength(1);
+  it("says how a level is judged in the frontier report's words, once, in the methods block", () => {
+    const notes = keyFigures(runContext("plan", files)).filter((f) => JSON.stringify(f.value).includes("按校准样本上完成概率的下界判断"));
+    expect(notes.map((f) => f.label.zh)).toEqual(["方法：要求把握度的含义"]);
     const rule = "按校准样本上完成概率的下界判断（下界须达到要求，见 docs/confidence.md；与命令行输出、__ 相同），因此完成概率略高于要求仍可能未达到。";
-    expect(notes[0].value).toEqual({
-      zh: rule.replace("__", "targets.csv 的 confidence_status"),
-      en: expect.stringMatching(/^Judged by the lower bound of P\(met\) on the calibration sample, which must reach the level \(docs\/confidence\.md; as printed, and targets\.csv's confidence_status\)/),
-    });
+    expect((notes[0].value as { zh: string }).zh).toContain(`是否达到：${rule.replace("__", "targets.csv 的 confidence_status")}`);
+    expect((notes[0].value as { en: string }).en).toMatch(/judged by the lower bound of P\(met\) on the calibration sample, which must reach the level \(docs\/confidence\.md; as printed, and targets\.csv's confidence_status\)/);
     const frontier = renderReport(runContext("frontier", {
       "frontier.csv": "confidence,target,target_name,government_used_yuan,total_used_yuan,planned_value,target_value,p_met_calibration,p_met,p_met_se,confidence_required,confidence_reached,plan_of_level\n0.9,a,甲,1,1,5,5,0.90925,0.91,0.006,0.9,false,0.9\n",
     }));
     expect(frontier).toContain(`是否达到：${rule.replace("__", "frontier.csv 的 confidence_reached")}`);
-    const clear = targets.replace("0.90925,limited,0.9115", "0.85,limited,0.86");
-    expect(keyFigures(runContext("plan", { ...files, "targets.csv": clear })).some((f) => f.label.en === "Note: whether a level is reached")).toBe(false);
   });
 
   it("names what holds a target below its level, as the printout does, from diagnostics.csv's limit rows", () => {
@@ -82,6 +78,6 @@ describe("confidence key figures", () => {
     const cells: string[] = [];
     book.getWorksheet("概要")!.eachRow((row) => cells.push(`${String(row.getCell(1).value)}|${String(row.getCell(2).value)}`));
     expect(cells).toContain(`要求把握度：示范主街全部建成|${(required("示范主街全部建成").value as { zh: string }).zh}`);
-    expect(cells.some((c) => c.startsWith("说明：是否达到要求把握度|按校准样本上完成概率的下界判断"))).toBe(true);
+    expect(cells.some((c) => c.startsWith("方法：要求把握度的含义|") && c.includes("按校准样本上完成概率的下界判断"))).toBe(true);
   });
 });
