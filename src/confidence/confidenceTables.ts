@@ -16,7 +16,7 @@ import { mostCountable } from "../scenario/targetNotices.js";
 import type { Scenario } from "../scenario/types.js";
 import { describeLimits, describeLimitsZh, perZh, roughly } from "./limits.js";
 import { type Label, metricLabel } from "../format/labels.js";
-import { belowBoundLabel, levelsReachedLabel, SHORT_OF_LEVEL } from "../format/confidenceLabels.js";
+import { belowBoundLabel, levelsReachedLabel, PRICE_OF_CONFIDENCE, SHORT_OF_LEVEL } from "../format/confidenceLabels.js";
 import type { TargetConfidence } from "./types.js";
 import type { MarginSplit } from "./marginSplit.js";
 import { type MarginSplitRecord, marginSplitLines, marginSplitRecord } from "./marginSplitRecord.js";
@@ -151,7 +151,7 @@ export function confidenceLines(scenario: Scenario, targets: TargetConfidence[],
   // Money spent on margins that still leave a target below its level is not "the price of confidence".
   const asked = targets.filter((c) => c.status !== "none");
   const reached = asked.filter((c) => c.status === "reached").length;
-  const price = reached === asked.length ? "the price of confidence" : `the price of the margins planned; ${levelsReachedLabel(reached, asked.length).en}`;
+  const price = reached === asked.length ? PRICE_OF_CONFIDENCE.en : `the price of the margins planned; ${levelsReachedLabel(reached, asked.length).en}`;
   lines.push(`government money ${formatMoneyApart([gov0, gov]).join(" → ")} (${formatMoneyChange(gov - gov0)}: ${price}${gap})${whole}`);
   const record = split ? marginSplitRecord(scenario, targets, split, plan, plain) : null;
   if (record) lines.push(...marginSplitLines(record, others, (id) => namer.name("target", id)).map((l) => `  ${l.en}`));

@@ -15,9 +15,11 @@ import { toCsv } from "../output/csv.js";
 import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { MIN_BUDGET_FUNDING_FILE, moneyBySourceLines } from "../finance/minBudgetFunding.js";
+import { paidTotals } from "../finance/paidTotals.js";
 import { MIN_BUDGET_FILE } from "../finance/minBudgetReport.js";
 import { renderJson } from "../finance/runInfo.js";
-import { allTargetsMetLine, formatCount, formatMoney, formatMoneyChange, formatPercent, formatProbability } from "../format/numbers.js";
+import { PRICE_OF_CONFIDENCE } from "../format/confidenceLabels.js";
+import { allTargetsMetLine, formatCount, formatMoney, formatMoneyApart, formatMoneyChange, formatPercent, formatProbability } from "../format/numbers.js";
 import type { DiagnosticRow } from "../results/types.js";
 import { conflictRow, solverErrorRow } from "../plan/diagnostics.js";
 import { round } from "../results/numbers.js";
@@ -137,10 +139,18 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
   }
   const lambda = r.at.scale;
   const verb = lambda <= 1 ? "can shrink to" : "must grow to";
+  // The headline is against today: the budgets to add and the money the plan at λ pays above today's
+  // plan (the price of confidence); λ₀, a smaller budget than today's, is context (analyst s38).
   lines.push(`breaking point at ${alpha} confidence: λ = ${lambda.toFixed(4)} — the selected budgets ${verb} ${formatPercent(lambda)} of today's ` +
-    `(${formatMoney(today * lambda)} of ${formatMoney(today)}) for every target to be met with probability ≥ ${alpha}; ` +
-    `in the planned world${r.keptBefore !== null ? ` (the years before ${r.keptBefore} kept at today's ${alpha} plan, where plain min-budget keeps today's plain plan)` : ""} λ₀ = ${lambda0.toFixed(4)} (${formatMoney(today * lambda0)}) would do, so confidence costs ${formatMoney(today * (lambda - lambda0))} more than that minimum ` +
-    `(${formatMoneyChange(today * (lambda - 1))} against today's budgets).`);
+    `(${formatMoney(today * lambda)} of ${formatMoney(today)}: ${formatMoneyChange(today * (lambda - 1))} against today's budgets) for every target to be met with probability ≥ ${alpha}.`);
+  const paid = paidTotals(r.funding);
+  if (paid) {
+    lines.push(`${PRICE_OF_CONFIDENCE.en}: the ${alpha} plan at λ pays ${formatMoneyChange(paid.government.change)} of government money against the plan with today's budgets, without margins ` +
+      `(${formatMoneyApart([paid.government.today, paid.government.atScale]).join(" → ")}; all sources ${formatMoneyChange(paid.all.change)}).`);
+  }
+  const side = lambda0 < 1 ? ", below today's budgets" : lambda0 > 1 ? ", above today's budgets" : "";
+  lines.push(`in the planned world${r.keptBefore !== null ? ` (the years before ${r.keptBefore} kept at today's ${alpha} plan, where plain min-budget keeps today's plain plan)` : ""} ` +
+    `λ₀ = ${lambda0.toFixed(4)} (${formatMoney(today * lambda0)}${side}) would do: the budgets at λ are ${formatMoney(today * (lambda - lambda0))} above that deterministic minimum.`);
   const validated = Boolean(r.at.validation);
   const belowScale = r.belowNoPlan?.scale ?? r.below?.scale ?? lambda;
   lines.push(`by target (P(met) ${validated ? "on validation draws" : "on the calibration sample"}), at λ and at ${formatPercent(1 - belowScale / lambda)} less ` +

@@ -23,6 +23,7 @@ import type { SolverChoice } from "../solve/auto.js";
 import type { SourceSelector } from "./cutSpec.js";
 import { minBudgetTotals, renderMinBudgetFiles } from "./minBudgetReport.js";
 import { type MinBudgetResult, solveMinBudget } from "./minBudgetSolve.js";
+import { paidTotals } from "./paidTotals.js";
 import type { Label } from "../format/labels.js";
 import { noUncertaintyNotes } from "../runWarnings.js";
 import { financeRunJson } from "./runInfo.js";
@@ -111,6 +112,7 @@ async function toConfidence(run: FolderRun, selection: BudgetSelection, request:
     ...(request.onTrial ? { onTrial: request.onTrial } : {}),
     ...(confidence.onRound ? { onRound: confidence.onRound } : {}),
   });
+  const paid = paidTotals(result.funding);
   const details = {
     confidence: confidence.level,
     status: result.status,
@@ -119,6 +121,8 @@ async function toConfidence(run: FolderRun, selection: BudgetSelection, request:
     // 1 % less has no plan at all (below λ₀): what must give there, as `simulate` would say it.
     ...(result.belowNoPlan ? { below_no_plan: result.belowNoPlan.conflicts.map((c) => ({ kind: c.kind, where: c.where, message: c.message })) } : {}),
     deterministic_scale: result.deterministic.status === "optimal" ? result.deterministic.scales[0].scale : null,
+    // The headline's price (PRICE_OF_CONFIDENCE): only an answer's plan reaches every level.
+    ...(paid && result.status === "optimal" ? { price_of_confidence_yuan: paid.government.change, price_of_confidence_all_sources_yuan: paid.all.change } : {}),
     search: result.trials.map((t) => ({ scale: round(t.scale, 9), reached: t.reached, status: t.noPlan ? "infeasible" : "optimal" })),
     calibration: { seed: seeds.calibration, seed_from: seeds.calibrationFrom, draws: result.calibration.draws, rounds: result.calibration.rounds },
     validation: validation && {

@@ -34,6 +34,14 @@ export const SHORT_OF_LEVEL: Record<string, Label> = {
 };
 
 /**
+ * One amount in every command (analyst s38: it read 10.57亿 in one report, 56.01亿 in another): the
+ * government money a plan reaching every level asked pays above the plan without margins with
+ * today's budgets — simulate --confidence's plan at the same budgets, min-budget --confidence's plan
+ * at λ. Not the budgets to add, nor the budgets above the planned world's minimum λ₀.
+ */
+export const PRICE_OF_CONFIDENCE = l("把握度的代价", "the price of confidence");
+
+/**
  * How "reached" is judged, where a reader sees a P(met) at or above the level beside "not
  * reached": `alsoIn` names where else the same verdict stands ("、frontier.csv 的 confidence_reached").
  */

@@ -4,17 +4,17 @@
  */
 import { type Label, MET_IN_PLAN, reachedLabel, SOURCE_KIND_LABELS, statusLabel, tailLabel, yearsLabel } from "../format/labels.js";
 import { asOfLabel, monteCarloModeLabel } from "../format/runLabels.js";
-import { formatPercent, formatScore, probabilityNote } from "../format/numbers.js";
+import { formatPercent, formatScore } from "../format/numbers.js";
 import { num, records, text } from "../output/resultTables.js";
 import { withoutMargin } from "../montecarlo/withoutMargin.js";
 import { levelsReachedAt } from "../finance/stressLevelsReached.js";
 import type { OverlayCaveat } from "../finance/compare/overlayCaveat.js";
 import { frontierData } from "./frontierCharts.js";
-import { type FolderSummary, inputRecord, mcDraws, overlayFiles, type RunContext } from "./runContext.js";
+import { type FolderSummary, inputRecord, overlayFiles, type RunContext } from "./runContext.js";
 import { confidenceFigure } from "./confidenceFigures.js";
 import { marginCost } from "./marginCost.js";
-import { allTargetsMetAtScale } from "./minBudgetTargets.js";
-import { type KeyFigure, keyFigure as f } from "./keyFigure.js";
+import { minBudgetFigures } from "./minBudgetFigures.js";
+import { type KeyFigure, keyFigure as f, probabilityFigure } from "./keyFigure.js";
 import { regionsHoldFigure } from "./regionMoves.js";
 import { surerFigures } from "./surerFigure.js";
 import { methodsFigures } from "./methodsBlock.js";
@@ -107,17 +107,6 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
 }
 
 /**
- * A P(met) key figure: a number still (the workbook computes with it), then what the tables show
- * after it — "± 0.5%（1个标准误）", or at 0 % or 100 % of the draws its 95 % bound, not a certainty.
- */
-function probabilityFigure(ctx: RunContext, zh: string, en: string, p: number, se: number): KeyFigure {
-  const draws = mcDraws(ctx);
-  const figure = f(zh, en, p, "share");
-  figure.suffix = { zh: probabilityNote(p, se, draws, "zh"), en: probabilityNote(p, se, draws, "en") };
-  return figure;
-}
-
-/**
  * "3 / 4（加权缺口 0.017）". A score under 0.001 keeps its significant digits and is called tiny, so
  * it never reads 0.000 — "every target met" by the note below — beside a target missed.
  */
@@ -196,53 +185,6 @@ function frontierFigures(ctx: RunContext): KeyFigure[] {
     const { reached, targets } = data.reach[i];
     return targets === 0 ? [] : [f(`把握度${formatPercent(c)}：达到的目标`, `Confidence ${formatPercent(c)}: targets reaching it`, reachedLabel(reached, targets), "text")];
   });
-}
-
-/** min-budget: the scale found, the selected budgets today and at the minimum, and the level asked for. */
-function minBudgetFigures(ctx: RunContext): KeyFigure[] {
-  const rows = records(ctx.tables.get("min_budget.csv"));
-  if (ctx.kind !== "min-budget" || rows.length === 0) return [];
-  const { scale, totals, confidence, deterministic_scale: lambda0 } = ctx.runJson as { scale?: unknown; totals?: { ratio?: unknown } | null; confidence?: unknown; deterministic_scale?: unknown };
-  const lambda = typeof scale === "number" ? scale : totals?.ratio;
-  const today = sum(rows.map((r) => num(r.budget_yuan)));
-  // To a confidence level: what the planned world alone needs, and what being sure costs on top —
-  // the question the office asks ("what does it cost to be 90 % sure?"), as the printed summary says it.
-  const cost = typeof confidence === "number" && typeof lambda === "number" && typeof lambda0 === "number"
-    ? [
-      f(`计划世界的最低比例 λ₀（不考虑不确定性${frozenBefore(ctx, confidence)}）`, "Minimum scale in the planned world λ₀", lambda0, "share"),
-      f("把握度的代价（比 λ₀ 多需的预算）", "Cost of the confidence (budgets above λ₀)", today * (lambda - lambda0), "money"),
-    ]
-    : [];
-  // Each target's level is asked alone; with two or more targets and --draws, how often the plan at λ
-  // meets them all in the same validation draw — below any one target's P(met).
-  const all = typeof confidence === "number" ? allTargetsMetAtScale(ctx) : null;
-  const joint = all ? [probabilityFigure(ctx, "λ下全部目标同时完成的概率（验证抽样）", "P(all targets met) at λ (validation draws)", all.p_met, all.p_met_se)] : [];
-  const needed = sum(rows.map((r) => num(r.min_budget_yuan)));
-  return [
-    ...(typeof lambda === "number" ? [f("最低预算比例 λ", "Minimum budget scale λ", lambda, "share")] : []),
-    f("所选预算（现有）", "Selected budgets today", today, "money"),
-    f("最低所需预算", "Minimum budgets", needed, "money"),
-    // One scale for every selected budget: the tightest year or region sets it, so the plan at the
-    // minimum spends less than the scaled total — what it spends is what a budget office books.
-    f("其中按最低预算规划实际使用", "Of which the plan at the minimum uses", sum(rows.map((r) => num(r.used_yuan))), "money"),
-    // The headline a briefing states: how much to add (or what could go) against today's budgets.
-    needed >= today
-      ? f(`需增加的预算（最低所需 − 现有，${today > 0 ? `+${formatPercent(needed / today - 1)}` : "—"}）`, "Budgets to add (minimum − today)", needed - today, "money")
-      : f(`可减少的预算（现有 − 最低所需，−${formatPercent(1 - needed / today)}）`, "Budgets that could go (today − minimum)", today - needed, "money"),
-    ...(typeof confidence === "number" ? [f("把握度", "Confidence level", confidence, "share")] : []),
-    ...cost,
-    ...joint,
-  ];
-}
-
-/**
- * With --from, the years before it are kept at today's plan — here the plan to the confidence level,
- * which spent more in them than the plain plan, so λ₀ is below plain min-budget's λ for the same years.
- */
-function frozenBefore(ctx: RunContext, level: number): string {
-  const selection = ctx.runJson.selection as { from?: unknown; from_given?: unknown } | undefined;
-  if (typeof selection?.from !== "number" || selection.from_given === false) return ""; // years before an as_of's are actuals
-  return `；${selection.from}年以前保持现有 ${formatPercent(level)} 把握度的计划，故低于普通最低预算的比例`;
 }
 
 /** Targets planned exactly at their value and mostly missed in the draws: why 100 % sits beside ~0 %. */

@@ -4,7 +4,7 @@
  * whose money changed — "+28万元" of government money hid residents paying 20万元 → 912万元.
  */
 import { type MarginSplitRecord, marginSplitLines } from "../confidence/marginSplitRecord.js";
-import { levelsReachedLabel } from "../format/confidenceLabels.js";
+import { levelsReachedLabel, PRICE_OF_CONFIDENCE } from "../format/confidenceLabels.js";
 import { formatMoneyApart, formatMoneyChange } from "../format/numbers.js";
 import type { Label } from "../format/labels.js";
 import { records, text } from "../output/resultTables.js";
@@ -32,13 +32,13 @@ export function marginCost(ctx: RunContext, targets: ReturnType<typeof records>)
   const asked = targets.filter((t) => typeof t.confidence_required === "number" && t.confidence_required > 0);
   const reached = asked.filter((t) => t.confidence_status === "reached").length;
   const partly = reached < asked.length ? levelsReachedLabel(reached, asked.length) : null;
+  // Only where every level asked is reached is it the price of confidence (as printed): else what the margins cost.
+  const [zh, en] = partly
+    ? [`余量的代价：比不加余量的计划多用政府资金（${partly.zh}，见上）`, `Cost of the margins: government money above the plan without them (${partly.en}, see above)`]
+    : [`${PRICE_OF_CONFIDENCE.zh}：比不加余量的计划多用政府资金`, `Price of confidence: government money above the plan without margins`];
   return [
     f("不加余量的计划：政府资金", "Plan without margins: government money", plain, "money"),
-    f(
-      `余量的代价：比不加余量的计划多用政府资金${partly ? `（${partly.zh}，见上）` : ""}`,
-      `Cost of the margins: government money above the plan without them${partly ? ` (${partly.en}, see above)` : ""}`,
-      price, "money",
-    ),
+    f(zh, en, price, "money"),
     ...split(info!, targets),
     ...wholeBill(info!),
     ...bySource(ctx, info!),

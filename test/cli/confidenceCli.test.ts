@@ -158,7 +158,8 @@ describe("simulate min-budget --confidence", () => {
     expect(r.stdout).toMatch(/breaking point at 90\.0% confidence: λ = 0\.9[0-9]+/);
     // Two baselines, each named: the planned world's minimum (λ₀ = 0.8, 8000万) and today's 1亿:
     // the two differences add up to the 2000万 between them.
-    const [, above, below] = /so confidence costs ([\d,.]+)万元 more than that minimum \(−([\d,.]+)万元 against today's budgets\)/.exec(r.stdout)!;
+    const [, below] = /: −([\d,.]+)万元 against today's budgets\)/.exec(r.stdout)!;
+    const [, above] = /the budgets at λ are ([\d,.]+)万元 above that deterministic minimum/.exec(r.stdout)!;
     expect(Number(above.replace(/,/g, "")) + Number(below.replace(/,/g, ""))).toBeCloseTo(2000, 1);
     // 1 % below λ the one target is no longer at its level: marked, so the line reads as the reason λ is the minimum.
     expect(r.stdout).toMatch(/\(required 90\.0%\): [\d.]+% ± [\d.]+% \(1 s\.e\.\) → [\d.]+% ± [\d.]+% \(1 s\.e\.\) ✗\n/);
@@ -214,6 +215,13 @@ describe("simulate min-budget --confidence", () => {
     const sheet = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets["最低预算-各资金来源"], { header: 1 });
     expect(sheet[0]).toEqual(["年份", "资金来源代码", "资金来源", "资金类别", "预算是否按λ缩放", "现有预算下方案的支出", "已使用", "变化"]);
     expect(sheet.length).toBe(2 + funding.length);
+    // The price of confidence, as simulate --confidence means it: the government money the plan at λ
+    // pays above today's plan (printed, in run.json and in the report's key figures), not λ₀'s difference.
+    const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    expect(run.price_of_confidence_yuan).toBeCloseTo(yuan(funding.filter((f) => f.source_kind === "government"), "change_yuan"), 2);
+    expect(run.price_of_confidence_all_sources_yuan).toBeCloseTo(yuan(funding, "change_yuan"), 2);
+    expect(r.stdout).toMatch(/\nthe price of confidence: the 90\.0% plan at λ pays [+−][\d,.]+万元 of government money against the plan with today's budgets, without margins/);
+    expect(html).toContain("把握度的代价：λ下90.0%把握度的方案比现有预算下不留余量的方案");
   });
 
   it("with --from, where the plan at λ₀ reaches the level and 1 % less has no plan at all, answers λ₀ and says why 1 % less fails", async () => {
@@ -225,7 +233,7 @@ describe("simulate min-budget --confidence", () => {
     const r = await runCli("min-budget", RESIDENTS, "--source", "government", "--confidence", "0.9", "--from", "2022", "--calibration-draws", "1000", "--out", out);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("breaking point at 90.0% confidence: λ = 0.5833 ");
-    expect(r.stdout).toContain("λ₀ = 0.5833 (5,250万元) would do, so confidence costs 0元 more than that minimum");
+    expect(r.stdout).toContain("λ₀ = 0.5833 (5,250万元, below today's budgets) would do: the budgets at λ are 0元 above that deterministic minimum.");
     expect(r.stdout).toContain("  t-100 (required 90.0%): 100.0% → no plan ✗\n");
     expect(r.stdout).toContain("at 1 % less, λ = 0.5775 (below λ₀ = 0.5833), the selected budgets give no plan at all, not even one that misses a target, " +
       "so no target reaches its level there (min_budget_search.csv: status infeasible): budget of gov for Town (town) in 2022 is exceeded by 35万元\n");

@@ -75,4 +75,12 @@ describe("the cost of the margins", () => {
       .find((f) => f.label.en.startsWith("Cost of the margins"));
     expect(en?.label.en).toBe("Cost of the margins: government money above the plan without them (0 of 1 target with a required level reaches it, see above)");
   });
+
+  it("calls it 把握度的代价 only where every level asked is reached, as the printout's 'the price of confidence' and min-budget --confidence's", () => {
+    const reached = targets.replace(",limited\n", ",reached\n");
+    const price = keyFigures(runContext("plan", { "targets.csv": reached, "funding.csv": funding, "run.json": JSON.stringify({ confidence }) }))
+      .find((f) => f.value === 280000)!;
+    expect(price.label).toEqual({ zh: "把握度的代价：比不加余量的计划多用政府资金", en: "Price of confidence: government money above the plan without margins" });
+    expect(shown(confidence).some((l) => l.includes("把握度的代价"))).toBe(false); // limited: the margins' cost
+  });
 });

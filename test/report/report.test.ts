@@ -533,27 +533,27 @@ describe("min-budget report", () => {
     expect(sure).toContain("110.0%");
     expect(sure).toContain("达到其要求的把握度（目标未另设时为 90.0%）");
     expect(sure).not.toContain("最低预算仍能完成全部目标");
-    expect(sure).not.toContain("把握度的代价"); // λ₀ unknown: no cost shown
+    expect(sure).not.toContain("把握度的代价"); // no min_budget_funding.csv: no price shown
   });
 
-  it("to a confidence level: λ₀ of the planned world and what the confidence costs above it", () => {
+  it("to a confidence level: λ₀ of the planned world and the budgets above it, as context", () => {
     const run = { scale: 1.1, deterministic_scale: 0.95, confidence: 0.9 };
     const figures = keyFigures(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify(run) }));
     expect(figures.find((f) => f.label.en === "Minimum scale in the planned world λ₀")?.value).toBe(0.95);
     // (1.1 − 0.95) × 2亿 selected today = 3,000万
-    expect(figures.find((f) => f.label.en === "Cost of the confidence (budgets above λ₀)")?.value).toBeCloseTo(3e7, 4);
+    expect(figures.find((f) => f.label.en === "Budgets above the deterministic minimum (λ₀)")?.value).toBeCloseTo(3e7, 4);
     const plain = keyFigures(runContext("min-budget", { "min_budget.csv": minBudget, "run.json": JSON.stringify({ totals: { ratio: 0.9 }, deterministic_scale: 0.9 }) }));
-    expect(plain.some((f) => f.label.en.startsWith("Cost of the confidence"))).toBe(false);
+    expect(plain.some((f) => f.label.en.startsWith("Budgets above the deterministic minimum"))).toBe(false);
   });
 
-  it("states what to add to today's budgets (or what could go), beside the cost above λ₀ that can exceed it", () => {
+  it("states what to add to today's budgets (or what could go), beside the budgets above λ₀ that can exceed it", () => {
     const grown = minBudget.replaceAll(",90000000,-10000000,", ",125000000,25000000,");
     const run = { scale: 1.25, deterministic_scale: 0.8, confidence: 0.9, selection: { sources: ["central"], from: 2024, to: null, region: null } };
     const figures = keyFigures(runContext("min-budget", { "min_budget.csv": grown, "run.json": JSON.stringify(run) }));
     const add = figures.find((f) => f.label.en === "Budgets to add (minimum − today)");
     expect(add?.value).toBeCloseTo(5e7, 4); // 2.5亿 − 2亿
     expect(add?.label.zh).toContain("+25.0%");
-    // λ₀ with --from: the years before it kept at the confidence plan, so the cost above λ₀ (0.45 × 2亿 = 9,000万) exceeds the 5,000万 to add.
+    // λ₀ with --from: the years before it kept at the confidence plan, so the budgets above λ₀ (0.45 × 2亿 = 9,000万) exceed the 5,000万 to add.
     expect(figures.find((f) => f.label.en === "Minimum scale in the planned world λ₀")?.label.zh).toContain("2024年以前保持现有 90.0% 把握度的计划");
     // The scaled budgets are not all spent: 9,000万 + 8,500万 used of 1.8亿 (min_budget.csv's used_yuan).
     expect(figures.find((f) => f.label.en === "Of which the plan at the minimum uses")?.value).toBe(1.75e8);
