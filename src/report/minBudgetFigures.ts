@@ -47,13 +47,12 @@ export function minBudgetFigures(ctx: RunContext): KeyFigure[] {
 function price(ctx: RunContext, level: number): KeyFigure[] {
   const paid = paidTotals(records(ctx.tables.get("min_budget_funding.csv")));
   if (!paid) return [];
-  const plan = `λ下${formatPercent(level)}把握度的方案比现有预算下不留余量的方案`;
   // Signed in words, so a plan at λ below today's that pays less never reads "pays −x more".
   const zh = (change: number) => (change >= 0 ? "多付" : "少付");
   const en = (change: number) => (change >= 0 ? "above" : "below");
   const gov = paid.government.change;
   return [
-    f(`${PRICE_OF_CONFIDENCE.zh}：${plan}${zh(gov)}的政府资金`, `Price of confidence: government money the ${formatPercent(level)} plan at λ pays ${en(gov)} today's plan without margins`, Math.abs(gov), "money"),
+    f(`${PRICE_OF_CONFIDENCE.zh}：比现有预算下的方案${zh(gov)}的政府资金`, `Price of confidence: government money the ${formatPercent(level)} plan at λ pays ${en(gov)} today's plan without margins`, Math.abs(gov), "money"),
     f(`全部资金来源（含居民、企业等）${zh(paid.all.change)}的资金`, `All sources: what the plan at λ pays ${en(paid.all.change)} today's plan (residents, enterprises … included)`, Math.abs(paid.all.change), "money"),
   ];
 }

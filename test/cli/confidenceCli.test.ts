@@ -221,7 +221,7 @@ describe("simulate min-budget --confidence", () => {
     expect(run.price_of_confidence_yuan).toBeCloseTo(yuan(funding.filter((f) => f.source_kind === "government"), "change_yuan"), 2);
     expect(run.price_of_confidence_all_sources_yuan).toBeCloseTo(yuan(funding, "change_yuan"), 2);
     expect(r.stdout).toMatch(/\nthe price of confidence: the 90\.0% plan at λ pays [+−][\d,.]+万元 of government money against the plan with today's budgets, without margins/);
-    expect(html).toContain("把握度的代价：λ下90.0%把握度的方案比现有预算下不留余量的方案");
+    expect(html).toContain("把握度的代价：比现有预算下的方案");
   });
 
   it("with --from, where the plan at λ₀ reaches the level and 1 % less has no plan at all, answers λ₀ and says why 1 % less fails", async () => {

@@ -33,7 +33,7 @@ describe("min-budget --confidence key figures", () => {
     const add = figures[at("Budgets to add")];
     expect(add.value).toBeCloseTo(3e7, 2);
     const price = figures[at("Price of confidence")];
-    expect(price.label.zh).toBe("把握度的代价：λ下90.0%把握度的方案比现有预算下不留余量的方案多付的政府资金");
+    expect(price.label.zh).toBe("把握度的代价：比现有预算下的方案多付的政府资金");
     expect(price.value).toBe(4e7);
     expect(figures[at("All sources")]).toMatchObject({ label: { zh: "全部资金来源（含居民、企业等）多付的资金" }, value: 5e7 });
     const lambda0 = figures[at("Budgets above the deterministic minimum (λ₀)")];
@@ -62,7 +62,7 @@ describe("min-budget --confidence key figures", () => {
     await book.xlsx.load(Buffer.from(await renderWorkbook(runContext("min-budget", files))) as unknown as ExcelJS.Buffer);
     const cells: string[] = [];
     book.getWorksheet("概要")!.eachRow((row) => cells.push(`${String(row.getCell(1).value)}|${String(row.getCell(2).value)}`));
-    expect(cells).toContain("把握度的代价：λ下90.0%把握度的方案比现有预算下不留余量的方案多付的政府资金|40000000");
+    expect(cells).toContain("把握度的代价：比现有预算下的方案多付的政府资金|40000000");
     expect(cells.some((c) => c.startsWith("比确定性最低预算（λ₀）多需的预算|"))).toBe(true);
   });
 });
