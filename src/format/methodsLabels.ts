@@ -58,8 +58,8 @@ export const PLAN_EXECUTED: Record<string, Label> = {
 export function levelMeaning(alsoIn: Label): Label {
   const rule = lowerBoundRule(alsoIn);
   return l(
-    `每个目标分别要求达到该完成概率，不是全部目标同时完成的概率（后者另列）；是否达到：${rule.zh}`,
-    `asked of each target alone, not of all targets together (P(all targets met) is shown apart); reached or not: ${rule.en}`,
+    `每个目标分别要求达到该完成概率，不是全部目标同时完成的概率；是否达到：${rule.zh}`,
+    `asked of each target alone, not of all targets together; reached or not: ${rule.en}`,
   );
 }
 

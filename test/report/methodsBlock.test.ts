@@ -44,7 +44,7 @@ describe("methods block", () => {
     expect([...rows.keys()]).toEqual(["方法：完成概率的含义", "方法：要求把握度的含义", "方法：不确定的输入（假设）", "方法：抽样次数与随机种子", "方法：± 的含义"]);
     expect(rows.get("方法：完成概率的含义")!.zh).toBe("在每个抽样情景中按本计划固定执行（各资金来源的出资比例固定，一个来源的缺口不由其他来源补足），达到目标的情景所占比例");
     const level = rows.get("方法：要求把握度的含义")!;
-    expect(level.zh).toMatch(/^每个目标分别要求达到该完成概率，不是全部目标同时完成的概率（后者另列）；是否达到：按校准样本上完成概率的下界判断（下界须达到要求，见 docs\/confidence\.md；与命令行输出、targets\.csv 的 confidence_status 相同）/);
+    expect(level.zh).toMatch(/^每个目标分别要求达到该完成概率，不是全部目标同时完成的概率；是否达到：按校准样本上完成概率的下界判断（下界须达到要求，见 docs\/confidence\.md；与命令行输出、targets\.csv 的 confidence_status 相同）/);
     expect(level.en).toContain("asked of each target alone, not of all targets together");
     const inputs = rows.get("方法：不确定的输入（假设）")!;
     expect(inputs.zh).toBe("场景 uncertainty 部分设定的假设，不是官方公布的分布：单位造价：系数 PERT(0.34, 1, 1.41)，按地区；预算到位（地级市财政资金）：系数 PERT(0.43, 0.95, 1)，按年；" +
