@@ -71,21 +71,28 @@ export const ENGINE_VERSION: string = pkg.version;
  * monte_carlo gains precision_reached and, where the --draws cap stopped the run first,
  * precision_short (and a warning); a plan's warnings say how much money it used where its source
  * has no budget (a year or place none of its budgets covers); stress --draws's stress.csv gains
- * surer_after_cut (the ↑ mark's judgement, 是/否 in the workbook's stress sheet); frontier.csv gains
- * p_all_targets_met and p_all_targets_met_se (each level's P(all targets met) on the validation
- * draws, on each of its rows) and frontier's run.json levels[].all_targets_met; frontier's notes
- * say "every level gets the same plan" where every target is planned the same at every level (not
- * "re-divides it"), with one naming min-budget --confidence per level for the cost–confidence
- * curve. In printouts and the report only: stress's ↑ mark (its legend also in 概要 and report.html's
- * key figures), the workbook's stress_starts headers (规划期开工数合计 …) and rate formats, the plan
- * summary's target names, compare's notes (the whole-unit one also in compare.html's key figures
- * and 概要, beside the overlay note), and exit 4 for a product cut off by a closed pipe. min-budget
- * --confidence's run.json gains price_of_confidence_yuan and price_of_confidence_all_sources_yuan
- * (what the plan at λ pays above the plain plan with today's budgets, government and all sources:
+ * surer_after_cut (the ↑ mark's judgement, 是/否 in the workbook's stress sheet); stress_summary.csv
+ * gains starts_held_near (false where no near stage held a level's starts by region, households or
+ * not: the note under report.html's starts tables, its key figure 说明：各地区开工的变化 also in 概要,
+ * and money by source's note follow it); frontier.csv gains p_all_targets_met and
+ * p_all_targets_met_se (each level's P(all targets met) on the validation draws, on each of its rows)
+ * and frontier's run.json levels[].all_targets_met; frontier's notes say "every level gets the same
+ * plan" where every target is planned the same at every level (not "re-divides it"), with one naming
+ * min-budget --confidence per level for the cost–confidence curve; min-budget --confidence's
+ * run.json gains price_of_confidence_yuan and price_of_confidence_all_sources_yuan (what the plan at
+ * λ pays above the plain plan with today's budgets, government and all sources:
  * min_budget_funding.csv summed), which its printout and key figures headline beside the budgets to
- * add, λ₀'s difference now context (比确定性最低预算（λ₀）多需的预算); report.html's key figures and 概要 of every
- * run with Monte Carlo draws or a calibration sample end with a methods block (方法：…), which also
- * says how a level is judged (the note 说明：是否达到要求把握度 goes).
+ * add, λ₀'s difference now context (比确定性最低预算（λ₀）多需的预算); report.html's key figures and 概要
+ * of every run with Monte Carlo draws or a calibration sample end with a methods block (方法：…),
+ * which also says how a level is judged (the note 说明：是否达到要求把握度 goes). In printouts and the
+ * report only: stress's money-by-source lines at every cut level (every source's change, or that
+ * none changed; they were printed only where another source paid more), a printed note on
+ * stress_starts.csv where its levels were not held, the starts tables' note on a level whose total is
+ * unchanged (a move between regions, not a loss), stress's ↑ mark (its legend also in 概要 and
+ * report.html's key figures), the workbook's stress_starts headers (规划期开工数合计 …) and rate
+ * formats, the plan summary's target names, compare's notes (the whole-unit one also in
+ * compare.html's key figures and 概要, beside the overlay note), and exit 4 for a product cut off by
+ * a closed pipe; compare lists a record only one folder holds as one input difference.
  * Additive: folders written before these compare, their missing columns said.
  */
 export const OUTPUT_VERSION = 9;

@@ -54,31 +54,34 @@ function levelUsedBySource(level: StressLevel): Map<string, number> | null {
 const MATERIAL_SHARE_OF_CUT = 1e-3;
 
 /**
- * Per level where a source the cut does not select pays more: every source whose money moved by a
- * material amount, those paying less first, then after "→" those paying more, each cut source
- * marked where it is named; then the total of the changes left out and the net change of all money
- * ("10%: 省级 (cut) −6,000万元, 中央 −500万元 → 市级 +6,200万元 (net −300万元)"). `cutYuan` gives
- * the money each level (by label) cuts. Empty when no other source takes anything up.
+ * Per cut level with a plan, every source whose money moved by a material amount: those paying less
+ * first, then after "→" those paying more, each cut source marked where it is named; then the total
+ * of the changes left out and the net change of all money ("10%: 省级 (cut) −6,000万元, 中央 −500万元
+ * → 市级 +6,200万元 (net −300万元)"), or that no source's money moved. Every level, not only where
+ * another source pays more: a district cut that also loses 3,200万 of enterprise, bond and residents'
+ * money showed no line at all. `cutYuan` gives the money each level (by label) cuts.
  */
-export function takenUpBy(rows: StressFundingRow[], cutYuan: ReadonlyMap<string, number>): string[] {
-  const levels = [...new Set(rows.map((r) => r.cut_label))];
-  return levels.flatMap((label) => {
+export function sourceChangeLines(rows: StressFundingRow[], cutYuan: ReadonlyMap<string, number>): string[] {
+  const levels = [...new Set(rows.filter((r) => r.cut !== 0 && r.change_yuan !== null).map((r) => r.cut_label))];
+  return levels.map((label) => {
     const level = rows.filter((r) => r.cut_label === label && r.change_yuan !== null);
     const material = Math.max(REPORT_TOLERANCE.yuan, MATERIAL_SHARE_OF_CUT * (cutYuan.get(label) ?? 0));
     const moved = level.filter((r) => Math.abs(r.change_yuan!) >= material);
-    if (!moved.some((r) => !r.cut_source && r.change_yuan! > 0)) return [];
     const part = (r: StressFundingRow) => `${r.source_name}${r.cut_source ? " (cut)" : ""} ${formatMoneyChange(r.change_yuan!)}`;
-    const less = moved.filter((r) => r.change_yuan! < 0).sort((a, b) => a.change_yuan! - b.change_yuan!);
-    const more = moved.filter((r) => r.change_yuan! > 0).sort((a, b) => b.change_yuan! - a.change_yuan!);
+    const less = moved.filter((r) => r.change_yuan! < 0).sort((a, b) => a.change_yuan! - b.change_yuan!).map(part);
+    const more = moved.filter((r) => r.change_yuan! > 0).sort((a, b) => b.change_yuan! - a.change_yuan!).map(part);
     const sum = (list: StressFundingRow[]) => round(list.reduce((t, r) => t + r.change_yuan!, 0), 2);
     const small = level.filter((r) => !moved.includes(r) && Math.abs(r.change_yuan!) >= REPORT_TOLERANCE.yuan);
     // Their total is said where it shows at the line's precision (a tenth of the material change, at
     // least 1万元): "−32.92元 in all" beside a 3,533万 cut is noise to a reader.
     const smallTotal = sum(small);
     const leftOut = small.length > 0 && Math.abs(smallTotal) >= Math.max(1e4, material / 10) ? `changes under ${formatMoney(material)} left out: ${formatMoneyChange(smallTotal)} in all; ` : "";
-    const paidLess = less.length > 0 ? `${less.map(part).join(", ")} → ` : "";
+    // "→" before those paying more, even with none paying less: the heading's "less → more".
+    const changes = moved.length === 0
+      ? `no source's money changed by ${formatMoney(material)} or more`
+      : `${less.join(", ")}${more.length > 0 ? `${less.length > 0 ? " " : ""}→ ${more.join(", ")}` : ""}`;
     // Changes under a yuan are no change: the net is of what is listed and what is left out.
     const net = sum([...moved, ...small]);
-    return [`${label}: ${paidLess}${more.map(part).join(", ")} (${leftOut}net ${Math.abs(net) < REPORT_TOLERANCE.yuan ? "0元" : formatMoneyChange(net)})`];
+    return `${label}: ${changes} (${leftOut}net ${Math.abs(net) < REPORT_TOLERANCE.yuan ? "0元" : formatMoneyChange(net)})`;
   });
 }

@@ -10,15 +10,16 @@ import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { formatCount, formatMoney, formatPercent, formatProbability, probabilityBounds, showsBound, STANDARD_ERROR_LEGEND } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
-import { FUNDING_NOT_HELD, printedRegionsLegend } from "../format/regionMovesLegend.js";
+import { FUNDING_NOT_HELD, MOVED_STARTS, printedRegionsLegend, regionsChosen } from "../format/regionMovesLegend.js";
 import { noMarginNote, withoutMargin } from "../montecarlo/withoutMargin.js";
 import { renderJson } from "./runInfo.js";
 import { levelsReachedAt } from "./stressLevelsReached.js";
-import { stressRegionsHold } from "./stressRegionsHeld.js";
+import { startsHeldNear, stressRegionsHold } from "./stressRegionsHeld.js";
 import { STRESS_DIAGNOSTICS_FILE, stressDiagnosticLines, stressDiagnosticRows } from "./stressDiagnostics.js";
 import { basePlan, type StressLevel } from "./stress.js";
-import { STRESS_FUNDING_FILE, type StressFundingRow, stressFundingRows, takenUpBy } from "./stressFunding.js";
+import { sourceChangeLines, STRESS_FUNDING_FILE, type StressFundingRow, stressFundingRows } from "./stressFunding.js";
 import { STRESS_STARTS_FILE, stressStartsRows } from "./stressStarts.js";
+import { startsMoved } from "./stressStartsMoved.js";
 import { pMetMark, SURER_MARK, surerLegend } from "./surerAfterCut.js";
 import {
   regionsMovingMost, type StressSummaryRow, stressSummaryRows, type StressTargetRow, stressTargetRows, TOP_MOVING_REGIONS,
@@ -89,17 +90,23 @@ export function stressTable(levels: StressLevel[], title: string, draws?: number
   // Said as the run planned its levels: near the 0 % plan, or one of many equally good plans —
   // then even a level that only names losers needs the legend.
   const hold = stressRegionsHold(levels, sure);
-  if (regions.some((r) => r.gained) || (!hold.allHeld && regions.some((r) => r.text !== "—" && r.text !== "none"))) {
-    lines.push(printedRegionsLegend(hold));
-  }
+  const legend = regions.some((r) => r.gained) || (!hold.allHeld && regions.some((r) => r.text !== "—" && r.text !== "none"));
+  if (legend) lines.push(printedRegionsLegend(hold));
   if (summary.every((s) => s.households_lost === null) && summary.some((s) => s.status === "optimal")) {
     lines.push("(the scenario counts no households — no households target, households_per_unit or households recorded in actuals — so households lost and the regions losing most are not counted)");
   }
+  // Every programme's starts, households or not: towns swap between regions where none are counted.
+  const starts = stressRegionsHold(levels, sure, startsHeldNear);
+  const startsHeld = starts.near && starts.allHeld;
+  // Once: a regions legend that said the levels were not held says it of the starts too.
+  if (!startsHeld && !(legend && !hold.allHeld) && startsMoved(stressStartsRows(levels))) {
+    lines.push(`(${STRESS_STARTS_FILE}, each region's starts against the 0% plan: ${regionsChosen(starts, MOVED_STARTS).en})`);
+  }
   const cutYuan = new Map(levels.map((l) => [l.label, l.moneyCutYuan]));
-  const takenUp = cutSources ? takenUpBy(stressFundingRows(levels, cutSources), cutYuan) : [];
-  if (takenUp.length > 0) {
-    const chosen = hold.near && hold.allHeld ? "" : `; ${FUNDING_NOT_HELD.en}`;
-    lines.push("", `other sources paid more (money by source against the 0% plan; ${STRESS_FUNDING_FILE}${chosen}):`, ...takenUp.map((l) => `  ${l}`));
+  const bySource = cutSources ? sourceChangeLines(stressFundingRows(levels, cutSources), cutYuan) : [];
+  if (bySource.length > 0) {
+    const chosen = startsHeld ? "" : `; ${FUNDING_NOT_HELD.en}`;
+    lines.push("", `money by source against the 0% plan (paying less → paying more; ${STRESS_FUNDING_FILE}${chosen}):`, ...bySource.map((l) => `  ${l}`));
   }
   const diagnosed = stressDiagnosticLines(levels);
   if (diagnosed.length > 0) lines.push("", "levels without a plan (what would have to give):", ...diagnosed.map((l) => `  ${l}`));

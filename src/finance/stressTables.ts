@@ -15,7 +15,7 @@ import { householdPrograms } from "../scenario/householdPrograms.js";
 import type { Scenario, Target } from "../scenario/types.js";
 import { shortfallObjective } from "../plan/planScenario.js";
 import { basePlan, levelStatus, type StressLevel } from "./stress.js";
-import { regionsHeldNear } from "./stressRegionsHeld.js";
+import { regionsHeldNear, startsHeldNear } from "./stressRegionsHeld.js";
 import { surerAfterCut } from "./surerAfterCut.js";
 
 /** The target's identity columns, exactly as in targets.csv. */
@@ -54,6 +54,8 @@ export interface StressSummaryRow {
   regions_gaining_most: string;
   /** Whether the near stage held those regions near the 0 % plan (stressRegionsHeld.ts); null at 0 %, without a plan or households. */
   regions_held_near: boolean | null;
+  /** Whether it held every programme's starts (stress_starts.csv), households or not; null at 0 % and without a plan. */
+  starts_held_near: boolean | null;
   [extra: string]: number | string | boolean | null;
 }
 
@@ -136,6 +138,8 @@ export function stressSummaryRows(levels: StressLevel[]): StressSummaryRow[] {
       regions_gaining_most: moved ? formatMoves(moved.gaining) : "",
       // Without the near stage (whole units, --confidence) the regions are one of many equally good plans'.
       regions_held_near: moved ? regionsHeldNear(level) : null,
+      // Apart from households: a scenario of whole towns counts none, yet its towns swap between regions.
+      starts_held_near: startsHeldNear(level),
       ...(level.extras.summary ?? {}),
     };
   });

@@ -115,6 +115,7 @@ export const COLUMN_LABELS: Record<string, Label> = {
   regions_losing_most: l("开工户数减少最多的地区", "Regions losing most"),
   regions_gaining_most: l("开工户数增加最多的地区", "Regions gaining most"),
   regions_held_near: l("地区变化贴近0%档位", "Regions held near the 0% plan"),
+  starts_held_near: l("各地区开工贴近0%档位", "Starts by region held near the 0% plan"),
   cut_source: l("是否被削减的来源", "Source cut"),
   units_started_base: l("0%档位开工数", "Units started at 0%"),
   units_started_change: l("开工数较0%档位变化", "Units started: change vs 0%"),

@@ -22,25 +22,33 @@ export interface RegionsHold {
   mip: boolean;
 }
 
+/**
+ * What moved between regions, as the notes name it: households (the regions table) or starts
+ * (stress_starts.csv and money by source, whole towns included); `started`: what the near stage holds, in Chinese.
+ */
+type Moved = Label & { started: string };
+export const MOVED_HOUSEHOLDS: Moved = { ...l("户数", "households"), started: "开工户数" };
+export const MOVED_STARTS: Moved = { ...l("开工", "starts"), started: "开工" };
+
 /** How each level's plan was chosen among the plans as good on shortfall and cost, hence what its regions mean. */
-export function regionsChosen(hold: RegionsHold): Label {
+export function regionsChosen(hold: RegionsHold, moved: Moved = MOVED_HOUSEHOLDS): Label {
   if (hold.near && hold.allHeld) {
-    return l("各档位取同样经济、开工户数偏离0%档位最少的计划", "each level the plan as cheap that moves fewest households from it");
+    return l(`各档位取同样经济、${moved.started}偏离0%档位最少的计划`, `each level the plan as cheap that moves fewest ${moved.en} from it`);
   }
   const gap = hold.mip ? l("（在MIP间隙以内）", " (within the MIP gap)") : l("", "");
   const tie = l(`${SOLVERS_CHOICE.zh}，而非削减所致`, `${SOLVERS_CHOICE.en}, not a response to the cut`);
   if (hold.near) {
     return l(
-      `各档位取同样经济、连续规划项目的开工户数偏离0%档位最少的计划；按整数单位规划的项目不受此约束${gap.zh}，其户数在地区之间的变化${tie.zh}`,
-      `each level the plan as cheap that moves fewest households of the continuous programmes from it; whole-unit programmes are not held near it${gap.en}, so their households moving between regions ${tie.en}`,
+      `各档位取同样经济、连续规划项目的${moved.started}偏离0%档位最少的计划；按整数单位规划的项目不受此约束${gap.zh}，其${moved.zh}在地区之间的变化${tie.zh}`,
+      `each level the plan as cheap that moves fewest ${moved.en} of the continuous programmes from it; whole-unit programmes are not held near it${gap.en}, so their ${moved.en} moving between regions ${tie.en}`,
     );
   }
   const why = hold.confidence
     ? l("各档位按要求把握度规划", "each is planned to its confidence level")
     : l("按整数单位规划的项目不参与该阶段", "whole-unit programmes are left out of the near stage");
   return l(
-    `各档位没有“贴近0%档位”的阶段（${why.zh}）：各档位的计划只是另一个同样最优的计划${gap.zh}，地区之间的户数变化${tie.zh}`,
-    `no stage keeps these levels near the 0% plan (${why.en}): each level's plan is another optimal plan${gap.en}, so households moving between regions ${tie.en}`,
+    `各档位没有“贴近0%档位”的阶段（${why.zh}）：各档位的计划只是另一个同样最优的计划${gap.zh}，地区之间的${moved.zh}变化${tie.zh}`,
+    `no stage keeps these levels near the 0% plan (${why.en}): each level's plan is another optimal plan${gap.en}, so ${moved.en} moving between regions ${tie.en}`,
   );
 }
 

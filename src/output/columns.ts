@@ -107,6 +107,7 @@ export const STRESS_SUMMARY_COLUMNS = [
   "cut", "cut_label", "status", "targets_met", "targets", "shortfall_objective", "budget_cut_yuan",
   "government_used_yuan", "government_change_yuan", "households_lost", "households_lost_per_100m_yuan",
   "households_started_lost", "regions_losing_most", "regions_gaining_most", "regions_held_near",
+  "starts_held_near",
 ];
 /** stress_funding.csv (`simulate stress`): one row per cut level and source, what it pays and the change vs 0 %. */
 export const STRESS_FUNDING_COLUMNS = [

@@ -16,6 +16,7 @@ import { marginCost } from "./marginCost.js";
 import { minBudgetFigures } from "./minBudgetFigures.js";
 import { type KeyFigure, keyFigure as f, probabilityFigure } from "./keyFigure.js";
 import { regionsHoldFigure } from "./regionMoves.js";
+import { startsHoldFigure } from "./startsHold.js";
 import { surerFigures } from "./surerFigure.js";
 import { methodsFigures } from "./methodsBlock.js";
 
@@ -97,6 +98,7 @@ export function keyFigures(ctx: RunContext): KeyFigure[] {
     out.push(f("说明：加权缺口", "Note: weighted shortfall", { zh: "各目标缺口占目标值之比，按目标权重加总；0 表示全部完成，数值越大离目标越远", en: "each target's shortfall as a share of it, summed by the targets' weights; 0 = all met" }, "text"));
   }
   out.push(...regionsHoldFigure(ctx));
+  out.push(...startsHoldFigure(ctx));
   out.push(...stressNoMargin(ctx, stressTargets));
   out.push(...frontierFigures(ctx));
   out.push(...minBudgetFigures(ctx));

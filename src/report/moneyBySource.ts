@@ -11,8 +11,8 @@ import { type Cell, num, records, text } from "../output/resultTables.js";
 import { sumYuan } from "../results/numbers.js";
 import { REPORT_TOLERANCE } from "../results/tolerance.js";
 import { bi, table } from "./html.js";
-import { regionsHoldOf } from "./regionMoves.js";
 import type { RunContext } from "./runContext.js";
+import { startsNotHeldNote } from "./startsHold.js";
 
 /** What a source pays in one plan and, in a plan after the first, its change against it. */
 interface Paid {
@@ -52,9 +52,8 @@ export function stressFundingTable(ctx: RunContext): string {
   if (rows.length === 0) return "";
   const levels = [...new Set(rows.map((r) => text(r.cut_label)))];
   const sources = [...new Set(rows.map((r) => text(r.source)))];
-  // Levels not held near the 0 % plan: the money follows starts the solver may have picked.
-  const hold = regionsHoldOf(ctx, records(ctx.tables.get("stress_summary.csv")).filter((r) => r.cut !== 0));
-  const chosen = hold.near && hold.allHeld ? { zh: "", en: "" } : { zh: FUNDING_NOT_HELD.zh, en: ` ${FUNDING_NOT_HELD.en.charAt(0).toUpperCase()}${FUNDING_NOT_HELD.en.slice(1)}.` };
+  // Starts not held near the 0 % plan (households or not): the money follows starts the solver may have picked.
+  const chosen = startsNotHeldNote(ctx) ? { zh: FUNDING_NOT_HELD.zh, en: ` ${FUNDING_NOT_HELD.en.charAt(0).toUpperCase()}${FUNDING_NOT_HELD.en.slice(1)}.` } : { zh: "", en: "" };
   return moneyBySourceTable({
     title: { zh: "各资金来源的支出（括号内为较0%档位的变化）", en: "Money paid by each source (in brackets: change against the 0% level)" },
     note: {

@@ -45,17 +45,17 @@ interface LevelRecord {
 
 /**
  * How the folder's cut levels were kept near the 0 % plan (regionMovesLegend.ts), from run.json's
- * `levels` (which stages each ran) and stress_summary.csv's `regions_held_near`; a folder written
- * before that column counts a level with a near stage as held, one without run.json's levels as held
- * where the column does not say otherwise.
+ * `levels` (which stages each ran) and stress_summary.csv's `regions_held_near` (or `column`:
+ * `starts_held_near`, every programme's starts); a folder written before that column counts a level
+ * with a near stage as held, one without run.json's levels as held where the column does not say otherwise.
  */
-export function regionsHoldOf(ctx: RunContext, rows: Record<string, Cell>[]): RegionsHold {
+export function regionsHoldOf(ctx: RunContext, rows: Record<string, Cell>[], column = "regions_held_near"): RegionsHold {
   const levels = (Array.isArray(ctx.runJson.levels) ? ctx.runJson.levels : []) as LevelRecord[];
   // The planned cut levels, as the printed legend counts them (stressRegionsHold): a level without a
   // plan ran no near stage and holds no regions either way.
   const cut = levels.filter((l) => l.cut !== 0 && (l.status === undefined || l.status === "optimal") && Array.isArray(l.stages) && l.stages.length > 0);
   const ran = (l: LevelRecord) => l.stages!.some((s) => s.stage === "near");
-  const held = rows.every((r) => r.regions_held_near !== false);
+  const held = rows.every((r) => r[column] !== false);
   // Without run.json's levels the column alone says it.
   const near = cut.length > 0 ? cut.every(ran) : held;
   return {

@@ -4,14 +4,13 @@
  * regions whose starts change at some level are listed (a province's 36 leaves of which three move
  * stay readable); the note says how many are left out, and the CSV holds them all.
  */
-import type { Label } from "../format/labels.js";
+import { type Label, l } from "../format/labels.js";
 import { formatCount } from "../format/numbers.js";
-import { regionsChosen } from "../format/regionMovesLegend.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
-import { regionsHoldOf } from "./regionMoves.js";
 import { type RunContext, targetUnit } from "./runContext.js";
 import { byScenarioOrder } from "./scenarioOrder.js";
+import { sentence, startsNotHeldNote } from "./startsHold.js";
 import { STARTS_TOTAL } from "./startsTable.js";
 
 interface Line {
@@ -56,29 +55,45 @@ export function stressStartsTables(ctx: RunContext): string {
       en: `${name}: ${households ? "households" : "units"} started by region at each cut level${unit ? ` (${unit.en})` : ""}`,
     };
     const left = regions.length - changed.length;
-    const note = left > 0
-      ? { zh: `另有${left}个地区在各档位开工不变，未列出（见 stress_starts.csv）。`, en: `${left} more regions start the same at every level and are not listed (stress_starts.csv has them).` }
-      : null;
+    const total = lineOf("", own);
+    // A level whose total is the 0 % plan's moved starts between regions and lost none: a 区 told
+    // its town "loses" a pilot under a 1 % cut should read that the pilot went to another town.
+    const swapped = levels.filter((_, i) => {
+      const t = total.cells[i];
+      return t !== null && !shows(t.change) && changed.some((l) => l.cells[i] !== null && shows(l.cells[i]!.change));
+    });
+    const notes = [
+      ...(swapped.length > 0 ? [swapNote(swapped)] : []),
+      ...(left > 0 ? [{ zh: `另有${left}个地区在各档位开工不变，未列出（见 stress_starts.csv）。`, en: `${left} more regions start the same at every level and are not listed (stress_starts.csv has them).` }] : []),
+    ];
     return [
       `<h3>${bi(title)}</h3>`,
       table({
         head: [{ zh: "地区", en: "Region" }, ...levels.map((l) => ({ zh: `削减${l}`, en: `cut ${l}` }))],
-        rows: [...changed.map((l) => line(l.name, l)), line(STARTS_TOTAL, lineOf("", own))],
+        rows: [...changed.map((l) => line(l.name, l)), line(STARTS_TOTAL, total)],
         numeric: [false, ...levels.map(() => true)],
       }),
-      ...(note ? [`<p>${bi(note)}</p>`] : []),
+      ...notes.map((n) => `<p>${bi(n)}</p>`),
     ];
   });
   if (tables.length === 0) return "";
-  // Where no near stage held the levels (whole units, --confidence), a region's change may be the
-  // solver's pick among equally good plans, as the regions table above says: said here too.
-  const hold = regionsHoldOf(ctx, records(ctx.tables.get("stress_summary.csv")).filter((r) => r.cut !== 0));
-  const chosen = hold.near && hold.allHeld ? { zh: "", en: "" } : regionsChosen(hold);
+  // Where no near stage held every programme's starts (whole units, --confidence), a region's change
+  // may be the solver's pick among equally good plans — whether or not the scenario counts households.
+  const chosen = startsNotHeldNote(ctx);
+  const said = chosen ? sentence(chosen) : { zh: "", en: "" };
   const note = {
-    zh: `规划期内开工合计（stress_starts.csv）；括号内为较0%档位的变化；—：该档位无方案。合计为全部地区之和。${chosen.zh ? `${chosen.zh}。` : ""}`,
-    en: `Started over the horizon (stress_starts.csv); in brackets the change against the 0% level; —: the level has no plan. The total is of all regions.${chosen.en ? ` ${chosen.en.charAt(0).toUpperCase()}${chosen.en.slice(1)}.` : ""}`,
+    zh: `规划期内开工合计（stress_starts.csv）；括号内为较0%档位的变化；—：该档位无方案。合计为全部地区之和。${said.zh}`,
+    en: `Started over the horizon (stress_starts.csv); in brackets the change against the 0% level; —: the level has no plan. The total is of all regions.${said.en ? ` ${said.en}` : ""}`,
   };
   return [...tables, `<p>${bi(note)}</p>`].join("\n");
+}
+
+/** The levels (by label) at which a programme's total is unchanged and only regions swap. */
+function swapNote(levels: string[]): Label {
+  return l(
+    `${levels.map((c) => `削减${c}`).join("、")}：合计与0%档位相同，各地区的增减只是在地区之间调换，并非减少。`,
+    `At ${levels.map((c) => `cut ${c}`).join(", ")} the total is the 0% plan's: the regions' changes only move starts between regions and lose none.`,
+  );
 }
 
 function sum(rows: Record<string, Cell>[], column: string): number {
