@@ -6,14 +6,14 @@
  */
 import { startsMoved } from "../finance/stressStartsMoved.js";
 import type { Label } from "../format/labels.js";
-import { MOVED_STARTS, regionsChosen } from "../format/regionMovesLegend.js";
+import { MOVED_STARTS, type RegionsHold, regionsChosen } from "../format/regionMovesLegend.js";
 import { records } from "../output/resultTables.js";
 import { type KeyFigure, keyFigure } from "./keyFigure.js";
 import { regionsHoldOf } from "./regionMoves.js";
 import type { RunContext } from "./runContext.js";
 
 /** The folder's hold over every programme's starts; a folder written before `starts_held_near` reads its `regions_held_near`. */
-export function startsHold(ctx: RunContext) {
+function startsHold(ctx: RunContext): RegionsHold {
   const rows = records(ctx.tables.get("stress_summary.csv")).filter((r) => r.cut !== 0);
   return regionsHoldOf(ctx, rows, rows.some((r) => "starts_held_near" in r) ? "starts_held_near" : "regions_held_near");
 }
