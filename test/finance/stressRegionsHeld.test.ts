@@ -86,6 +86,12 @@ describe("the regions legend's other runs", () => {
     const mixed = printedRegionsLegend({ near: true, allHeld: false, confidence: false, mip: true });
     expect(mixed).toContain("each level the plan as cheap that moves fewest households of the continuous programmes from it; whole-unit programmes are not held near it (within the MIP gap)");
     expect(mixed).not.toContain("as money moved to them");
+    // The starts' note (stress_starts.csv, money by source) in the same words, starts for households.
+    const { MOVED_STARTS, regionsChosen } = await import("../../src/format/regionMovesLegend.js");
+    expect(regionsChosen({ near: true, allHeld: false, confidence: false, mip: true }, MOVED_STARTS)).toEqual({
+      zh: "各档位取同样经济、连续规划项目的开工偏离0%档位最少的计划；按整数单位规划的项目不受此约束（在MIP间隙以内），其开工在地区之间的变化可能只是求解器在同样好的计划之间的选择，而非削减所致",
+      en: "each level the plan as cheap that moves fewest starts of the continuous programmes from it; whole-unit programmes are not held near it (within the MIP gap), so their starts moving between regions may be the solver's choice among equally good plans, not a response to the cut",
+    });
   });
 });
 
