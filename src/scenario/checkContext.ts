@@ -57,6 +57,9 @@ export interface RegionIndex {
 
 export type Report = (path: PathKey[], message: string) => void;
 
+/** The ids of a list's records by their names (suggest.ts idsByName). */
+const namesOf = (list: unknown): Map<string, string[]> => idsByName(records(list).map(([r]) => ({ id: id(r.id), name: r.name })));
+
 export class CheckContext {
   horizon: { start: number; end: number } | null = null;
   regions: RegionIndex = { tree: [], parent: new Map(), children: new Map(), leaves: new Set(), groups: new Map(), roots: [] };
@@ -170,17 +173,24 @@ export class CheckContext {
   }
 
   program(path: PathKey[], value: unknown): string | undefined {
-    return this.known(path, value, [...this.programs.keys()], "programme");
+    this.programNames ??= namesOf(this.doc.programs);
+    return this.known(path, value, [...this.programs.keys()], "programme", this.programNames);
   }
 
   source(path: PathKey[], value: unknown): string | undefined {
-    return this.known(path, value, [...this.sourceKinds.keys()], "source");
+    this.sourceNames ??= namesOf(this.doc.sources);
+    return this.known(path, value, [...this.sourceKinds.keys()], "source", this.sourceNames);
   }
 
-  private known(path: PathKey[], value: unknown, ids: string[], what: string): string | undefined {
+  private programNames: Map<string, string[]> | null = null;
+  private sourceNames: Map<string, string[]> | null = null;
+
+  /** An unknown reference written as an entry's name (典型镇培育 for typical-town) is told the id, as a region's is. */
+  private known(path: PathKey[], value: unknown, ids: string[], what: string, byName: ReadonlyMap<string, readonly string[]>): string | undefined {
     const v = id(value);
     if (v === undefined || ids.includes(v)) return v;
-    this.report(path, `unknown ${what} "${v}"${this.hints.didYouMean(v, () => ids)}`);
+    const named = byName.get(v);
+    this.report(path, `unknown ${what} "${v}"${named ? ` (${nameNotId(v, what, named)})` : this.hints.didYouMean(v, () => ids)}`);
     return undefined;
   }
 

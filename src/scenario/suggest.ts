@@ -46,16 +46,33 @@ export const NAME_NOT_ID = "is the name of";
  * Ids by the names the scenario gives them, so a reference written as 湛江市 or 地级市财政资金 — as a
  * planner thinks of them — can be told its id. Every id per name: names need not be unique (two
  * counties may each have a 城关镇), and naming only the first would send the planner to the wrong one.
+ * A name is found without its bracketed qualifiers too (withoutBrackets).
  */
 export function idsByName(entries: Iterable<{ id: string | undefined; name?: unknown }>): Map<string, string[]> {
   const ids = new Map<string, string[]>();
+  const short = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, name: string, id: string) => {
+    const named = map.get(name);
+    if (!named) map.set(name, [id]);
+    else if (!named.includes(id)) named.push(id);
+  };
   for (const { id, name } of entries) {
     if (typeof name !== "string" || id === undefined) continue;
-    const named = ids.get(name);
-    if (!named) ids.set(name, [id]);
-    else if (!named.includes(id)) named.push(id);
+    add(ids, name, id);
+    const plain = withoutBrackets(name);
+    if (plain !== "" && plain !== name) add(short, plain, id);
   }
+  // A name as written wins over another entry's name shortened to the same words.
+  for (const [name, named] of short) if (!ids.has(name)) ids.set(name, named);
   return ids;
+}
+
+/**
+ * A name without its bracketed qualifiers, as offices shorten it in their tables:
+ * 典型镇培育（"1+4+7+9+N"，不含七个一项目） is written 典型镇培育, 美丽河道（碧道） 美丽河道.
+ */
+function withoutBrackets(name: string): string {
+  return name.replace(/[（(][^（()）]*[)）]/g, "").trim();
 }
 
 /**

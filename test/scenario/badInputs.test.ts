@@ -360,6 +360,20 @@ describe("bad scenario files", () => {
     expect(error.message).not.toContain("ids use letters");
   });
 
+  it("points from a programme's or a source's name to its id, also from the name without its bracketed qualifier", () => {
+    const yaml = patch(
+      ["  - id: retrofit\n", '  - id: retrofit\n    name: 老旧小区改造（"1+N"，不含加装电梯）\n'],
+      ["  - id: city\n    kind: government\n", "  - id: city\n    name: 市级财政资金\n    kind: government\n"],
+      ["targets:", "actuals:\n  - {region: gz, program: 老旧小区改造, year: 2021, started: 4}\n  - {region: sz, program: retrofit, year: 2021, started: 4, paid: {市级财政资金: 100}}\ntargets:"],
+    );
+    const { error } = errorFor(yaml);
+    expectProblem(error, "actuals[0].program", lineOf(yaml, "program: 老旧小区改造"), "s.yaml", 'unknown programme "老旧小区改造" ("老旧小区改造" is the name of programme "retrofit": write its id)');
+    expectProblem(error, 'actuals[1].paid["市级财政资金"]', lineOf(yaml, "paid: {市级"), "s.yaml", 'unknown source "市级财政资金" ("市级财政资金" is the name of source "city": write its id)');
+    // One message for each: the id format rule they also break adds nothing.
+    expect(error.message).not.toContain("ids use letters");
+    expect(error.problems).toHaveLength(2);
+  });
+
   it("still says what ids may hold where no region has that name", () => {
     const yaml = patch(['{region: gd, per_year: "3亿"}', '{region: 广州, per_year: "3亿"}']);
     const { error } = errorFor(yaml);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closest, didYouMean } from "../../src/scenario/suggest.js";
+import { closest, didYouMean, idsByName } from "../../src/scenario/suggest.js";
 
 const APPLIES_TO = ["unit_cost", "budget", "enterprise_shortfall", "consent_failure", "slip"];
 
@@ -26,5 +26,20 @@ describe("did-you-mean hints", () => {
     expect(closest("demolition", ["demolish", "demolis"])).toBeNull(); // two stems: no guess
     expect(closest("distance", ["district"])).toBeNull(); // four shared letters are not a stem
     expect(closest("consumption", ["consent_failure"])).toBeNull(); // "cons" only
+  });
+});
+
+describe("ids by name", () => {
+  it("finds an entry by its name without bracketed qualifiers, as offices shorten it, a name as written first", () => {
+    const byName = idsByName([
+      { id: "typical-town", name: '典型镇培育（"1+4+7+9+N"，不含七个一项目）' },
+      { id: "greenway", name: "美丽河道（碧道）" },
+      { id: "river", name: "美丽河道" },
+      { id: "central-town", name: "中心镇(试点)" },
+    ]);
+    expect(byName.get("典型镇培育")).toEqual(["typical-town"]);
+    expect(byName.get('典型镇培育（"1+4+7+9+N"，不含七个一项目）')).toEqual(["typical-town"]);
+    expect(byName.get("美丽河道")).toEqual(["river"]);
+    expect(byName.get("中心镇")).toEqual(["central-town"]);
   });
 });
