@@ -2,10 +2,11 @@
  * Checks of `actuals` and `as_of`: actuals are what already happened in a leaf — starts (and the
  * households they reach), completions, money paid by source — before the horizon (still paid for
  * in it) or in it. With `as_of`, years before the date are closed: every leaf and programme needs a
- * record for each closed horizon year, records after the date's year make no sense, and `partial`
- * (when given) must agree with the date.
+ * record for each closed horizon year (checkClosedYears.ts), records after the date's year make no
+ * sense, and `partial` (when given) must agree with the date.
  */
 import { flag, fmt, id, isTotalsLabel, list, num, rec, records, year, type CheckContext, type Doc } from "./checkContext.js";
+import { checkClosedYearsCovered, type Unresolved } from "./checkClosedYears.js";
 import type { PathKey } from "./positions.js";
 
 interface AsOfYears {
@@ -64,15 +65,7 @@ export function checkActuals(ctx: CheckContext): void {
     }
   }
   checkCompletions(ctx, entries, leafKnown, partialOf);
-  if (asOf) checkClosedYearsCovered(ctx, asOf, seen, unresolved);
-}
-
-/** What a record whose region, programme or year did not resolve may stand for (undefined: any). */
-interface Unresolved {
-  /** The leaves it may be for: its region, or every region its name is the name of. */
-  leaves?: readonly string[];
-  program?: string;
-  year?: number;
+  if (asOf) checkClosedYearsCovered(ctx, asOf.firstOpenYear, seen, unresolved, entries);
 }
 
 /** The date (a real calendar day, inside the planning period) and the years it closes. */
@@ -168,24 +161,6 @@ function checkCompletions(ctx: CheckContext, entries: [Doc, number][], checked: 
     const start = byKey.get(JSON.stringify([id(a.region), id(a.program), from]));
     if (!start || partialOf(start, from)) {
       ctx.report(at, `units completing in ${y} were started in ${from}, which has no whole-year record: record ${from}'s starts first`);
-    }
-  }
-}
-
-/**
- * Every leaf and programme has a record for each closed horizon year (one problem per year and
- * programme). A leaf that an unresolved record may stand for waits until that record is fixed.
- */
-function checkClosedYearsCovered(ctx: CheckContext, asOf: AsOfYears, seen: Map<string, number>, unresolved: readonly Unresolved[]): void {
-  if (!ctx.horizon) return;
-  for (let y = ctx.horizon.start; y < Math.min(asOf.firstOpenYear, ctx.horizon.end + 1); y++) {
-    for (const program of ctx.programs.keys()) {
-      if (!ctx.whole(["actuals"]) || !ctx.whole(["regions"]) || !ctx.leafRowsWhole(program)) continue;
-      const standsFor = (leaf: string) => unresolved.some((u) => (u.leaves?.includes(leaf) ?? true) && (u.program ?? program) === program && (u.year ?? y) === y);
-      const missing = [...ctx.leafRows(program).keys()].filter((leaf) => !seen.has(JSON.stringify([leaf, program, y])) && !standsFor(leaf));
-      if (missing.length === 0) continue;
-      const shown = missing.length > 8 ? `${missing.slice(0, 8).join(", ")} and ${missing.length - 8} more` : missing.join(", ");
-      ctx.report(["as_of"], `as_of ${String(ctx.doc.as_of)} closes ${y}, but actuals have no ${y} record of "${program}" for ${shown} (add them; started: 0 where nothing started)`);
     }
   }
 }

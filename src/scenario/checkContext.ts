@@ -55,7 +55,11 @@ export interface RegionIndex {
   roots: string[];
 }
 
-export type Report = (path: PathKey[], message: string) => void;
+/**
+ * `table`: a record whose data table, as a whole, is where the problem is fixed (rows missing from
+ * it) when the record was read from one; a record written in YAML leaves the problem at `path`.
+ */
+export type Report = (path: PathKey[], message: string, table?: PathKey[]) => void;
 
 /** The ids of a list's records by their names (suggest.ts idsByName). */
 const namesOf = (list: unknown): Map<string, string[]> => idsByName(records(list).map(([r]) => ({ id: id(r.id), name: r.name })));

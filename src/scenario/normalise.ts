@@ -4,7 +4,7 @@
  * validation, so references are known to resolve. Order is the scenario's order throughout.
  * Every limit keeps the YAML path it came from (`path`), so a diagnosis can name its file and line.
  */
-import { normaliseActuals, normaliseAsOf } from "./normaliseActuals.js";
+import { normaliseActuals, normaliseAsOf, withNothingToStart } from "./normaliseActuals.js";
 import type { RawScenario } from "./schema.js";
 import { yearsBetween } from "./paymentYears.js";
 import type {
@@ -47,7 +47,7 @@ export function normaliseScenario(raw: Raw): Scenario {
         ...(t.confidence === undefined ? {} : { confidence: t.confidence }),
       }),
     ),
-    actuals: normaliseActuals(raw.actuals, asOf),
+    actuals: withNothingToStart(normaliseActuals(raw.actuals, asOf), asOf, programs, raw.horizon),
     asOf,
     objective: {
       smoothing: raw.objective?.smoothing ?? false,

@@ -4,7 +4,7 @@
  * running; earlier years are closed); without it, from each record's `partial`.
  */
 import type { RawScenario } from "./schema.js";
-import type { Actual, AsOf } from "./types.js";
+import type { Actual, AsOf, Horizon, Program } from "./types.js";
 
 export function normaliseAsOf(value: RawScenario["as_of"]): AsOf | null {
   if (value === undefined) return null;
@@ -26,4 +26,25 @@ export function normaliseActuals(raw: RawScenario["actuals"], asOf: AsOf | null)
     ...(a.paid === undefined ? {} : { paid: { ...a.paid } }),
     partial: asOf ? a.year === asOf.current : (a.partial ?? false),
   }));
+}
+
+/**
+ * A leaf whose stock of a programme is 0 needs no record for a year `as_of` closes
+ * (checkClosedYears.ts): it gets the one an office would write, `started: 0` for the whole year,
+ * appended, so the model, its tables and Monte Carlo treat it exactly as that record (starts fixed,
+ * money left to the plan as in any record without `paid`).
+ */
+export function withNothingToStart(actuals: Actual[], asOf: AsOf | null, programs: readonly Program[], horizon: Horizon): Actual[] {
+  if (!asOf) return actuals;
+  const recorded = new Set(actuals.map((a) => JSON.stringify([a.region, a.program, a.year])));
+  const added: Actual[] = [];
+  for (let year = horizon.start; year < Math.min(asOf.firstOpenYear, horizon.end + 1); year++) {
+    for (const program of programs) {
+      for (const leaf of program.leaves) {
+        if (leaf.stock !== 0 || recorded.has(JSON.stringify([leaf.region, program.id, year]))) continue;
+        added.push({ region: leaf.region, program: program.id, year, started: 0, partial: false });
+      }
+    }
+  }
+  return added.length === 0 ? actuals : [...actuals, ...added];
 }

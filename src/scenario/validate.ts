@@ -34,8 +34,8 @@ export function validateMerged(
   laterSections?: SectionChecks,
 ): RawScenario {
   const fallback: SourcePos = { file, line: null };
-  const report = (path: PathKey[], message: string) => {
-    const at = positions.locate(merged, path, fallback);
+  const report = (path: PathKey[], message: string, table?: PathKey[]) => {
+    const at = (table && tablePlace(positions.locate(merged, table, fallback), layerFiles)) || positions.locate(merged, path, fallback);
     problems.add(path, at, withNewRecordHint(merged, path, message, newRecords), positions.writtenPath(merged, path, at.file));
   };
   const writtenAt: WrittenAt = (path) => positions.locate(merged, path, fallback).written;
@@ -44,8 +44,8 @@ export function validateMerged(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) found.push(...describeIssue(issue, merged, [], writtenAt));
   }
-  const checked: { path: PathKey[]; message: string }[] = [];
-  const ids = isRecord(merged) ? crossCheck(merged, (path, message) => checked.push({ path, message }), problems.listsLeftOut(merged)) : null;
+  const checked: { path: PathKey[]; message: string; table?: PathKey[] }[] = [];
+  const ids = isRecord(merged) ? crossCheck(merged, (path, message, table) => checked.push({ path, message, table }), problems.listsLeftOut(merged)) : null;
   // A region written by its name ("城关镇" for chengguan) or a totals row's 合计 fails the id format and
   // names no region; the cross-check says what to write, so the format message at the same path is left out.
   const explained = new Set(checked.filter((p) => p.message.includes(NAME_NOT_ID) || p.message.includes(TOTALS_ROW)).map((p) => JSON.stringify(p.path)));
@@ -55,13 +55,19 @@ export function validateMerged(
   const echoesTotals = (p: { path: PathKey[]; message: string }) =>
     !p.message.includes(TOTALS_ROW) && totalsRows.some((row) => row.every((key, i) => p.path[i] === key));
   for (const p of found) if (!(p.message.includes(ID_FORMAT) && explained.has(JSON.stringify(p.path))) && !echoesTotals(p)) report(p.path, p.message);
-  for (const p of checked) if (!echoesTotals(p)) report(p.path, p.message);
+  for (const p of checked) if (!echoesTotals(p)) report(p.path, p.message, p.table);
   problems.dropEchoesOfTablesLeftOut(merged);
   // A round that reports problems anyway also lists what a later stage's section shows on its own
   // and against the ids declared (`uncertainty:`), rather than leaving it for the round after these are fixed.
   if (laterSections && problems.count > 0 && isRecord(merged) && ids) for (const p of laterSections(merged, writtenAt, ids)) report(p.path, p.message);
   problems.throwIfAny(layerFiles);
   return parsed.data!;
+}
+
+/** The data table (and sheet) a record was read from, as a whole; null for a record a YAML layer wrote. */
+function tablePlace(record: SourcePos, layerFiles: readonly string[]): SourcePos | null {
+  if (layerFiles.includes(record.file)) return null;
+  return { file: record.file, line: null, ...(record.sheet === undefined ? {} : { sheet: record.sheet }) };
 }
 
 /** The message, plus the hint of a misspelt id when the problem lies in a record a later layer added (merge.ts). */
