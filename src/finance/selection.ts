@@ -8,7 +8,7 @@
  */
 import { allOrUsageError, UsageError } from "../errors.js";
 import { tailLabel, yearsLabel } from "../format/labels.js";
-import { idsByName, unknownIdHint } from "../scenario/suggest.js";
+import { idsByName, idsListed, unknownIdHint } from "../scenario/suggest.js";
 import type { Namer } from "../plan/describe.js";
 import { lastPaymentYear } from "../scenario/paymentYears.js";
 import type { Budget, Scenario, Source } from "../scenario/types.js";
@@ -169,8 +169,6 @@ function resolveSources(scenario: Scenario, selector: SourceSelector): string[] 
   const known = scenario.sources.map((s) => s.id);
   if (selector.ids) {
     const byName = idsByName(scenario.sources);
-    // The id to write, with the name a finance officer knows the money by: city（地级市财政资金）.
-    const listed = () => scenario.sources.map((s) => (s.name && s.name !== s.id ? `${s.id}（${s.name}）` : s.id)).join(", ");
     const problems = selector.ids.flatMap((id) => {
       const source = scenario.sources.find((s) => s.id === id);
       // A kind in a list would be read as "all of that kind, plus these": not a selection the tools
@@ -181,7 +179,8 @@ function resolveSources(scenario: Scenario, selector: SourceSelector): string[] 
       if (!source) {
         // A hint names the one id meant; without one, the ids to choose from.
         const hint = unknownIdHint(id, "source", byName, known);
-        return [`unknown source "${id}"${hint || `; the scenario's sources are ${listed()}`}`];
+        // The id to write, with the name a finance officer knows the money by: city（地级市财政资金）.
+        return [`unknown source "${id}"${hint || idsListed("source", scenario.sources)}`];
       }
       if (selector.kind && source.kind !== selector.kind) return [`source "${id}" is ${source.kind} money, not ${selector.kind}`];
       return [];

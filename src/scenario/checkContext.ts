@@ -4,7 +4,7 @@
  * of the wrong type reads as undefined here and is skipped, because the schema reports it.
  */
 import { formatPath, isRecord, type PathKey } from "./positions.js";
-import { Hints, idsByName, nameNotId } from "./suggest.js";
+import { Hints, idsByName, idsListed, nameNotId } from "./suggest.js";
 import { parseAmount, parseShare } from "./units.js";
 
 /** What a spreadsheet's totals row names itself (合计, 总计, 小计): not a region. */
@@ -60,9 +60,6 @@ export interface RegionIndex {
  * it) when the record was read from one; a record written in YAML leaves the problem at `path`.
  */
 export type Report = (path: PathKey[], message: string, table?: PathKey[]) => void;
-
-/** The ids of a list's records by their names (suggest.ts idsByName). */
-const namesOf = (list: unknown): Map<string, string[]> => idsByName(records(list).map(([r]) => ({ id: id(r.id), name: r.name })));
 
 export class CheckContext {
   horizon: { start: number; end: number } | null = null;
@@ -177,24 +174,28 @@ export class CheckContext {
   }
 
   program(path: PathKey[], value: unknown): string | undefined {
-    this.programNames ??= namesOf(this.doc.programs);
-    return this.known(path, value, [...this.programs.keys()], "programme", this.programNames);
+    return this.known(path, value, [...this.programs.keys()], "programme", "programs");
   }
 
   source(path: PathKey[], value: unknown): string | undefined {
-    this.sourceNames ??= namesOf(this.doc.sources);
-    return this.known(path, value, [...this.sourceKinds.keys()], "source", this.sourceNames);
+    return this.known(path, value, [...this.sourceKinds.keys()], "source", "sources");
   }
 
-  private programNames: Map<string, string[]> | null = null;
-  private sourceNames: Map<string, string[]> | null = null;
+  private readonly entryNames = new Map<string, Map<string, string[]>>();
 
-  /** An unknown reference written as an entry's name (典型镇培育 for typical-town) is told the id, as a region's is. */
-  private known(path: PathKey[], value: unknown, ids: string[], what: string, byName: ReadonlyMap<string, readonly string[]>): string | undefined {
+  /**
+   * An unknown programme or source written as its name (典型镇培育 for typical-town) is told the id,
+   * as a region is; one no hint names is told the ids to choose from (a short list, with names).
+   */
+  private known(path: PathKey[], value: unknown, ids: string[], what: string, list: "programs" | "sources"): string | undefined {
     const v = id(value);
     if (v === undefined || ids.includes(v)) return v;
+    const entries = () => records(this.doc[list]).map(([r]) => ({ id: id(r.id), name: r.name }));
+    let byName = this.entryNames.get(list);
+    if (!byName) this.entryNames.set(list, (byName = idsByName(entries())));
     const named = byName.get(v);
-    this.report(path, `unknown ${what} "${v}"${named ? ` (${nameNotId(v, what, named)})` : this.hints.didYouMean(v, () => ids)}`);
+    const hint = named ? ` (${nameNotId(v, what, named)})` : this.hints.didYouMean(v, () => ids) || idsListed(what, entries());
+    this.report(path, `unknown ${what} "${v}"${hint}`);
     return undefined;
   }
 

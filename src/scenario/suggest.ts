@@ -84,6 +84,18 @@ export function nameNotId(written: string, kind: string, ids: readonly string[])
   return `"${written}" ${NAME_NOT_ID} ${kind}s ${ids.map((id) => `"${id}"`).join(", ")}: write the id of the one meant`;
 }
 
+/** How a message listing the ids to choose from is told apart (validate.ts drops the id-format message beside it). */
+export const IDS_LISTED = "; the scenario's ";
+
+/**
+ * The ids to choose from, each with the name planners know it by, for a short list (programmes,
+ * sources) where no hint names the one meant: `; the scenario's sources are central（中央补助）, county`.
+ */
+export function idsListed(kind: string, entries: Iterable<{ id: string | undefined; name?: unknown }>): string {
+  const shown = [...entries].flatMap(({ id, name }) => (id === undefined ? [] : [typeof name === "string" && name !== "" && name !== id ? `${id}（${name}）` : id]));
+  return `${IDS_LISTED}${kind}s are ${shown.join(", ")}`;
+}
+
 /**
  * The help for an unknown id: its id when it is an entry's name, else "did you mean" the nearest id
  * (a leading space and brackets, to follow the message); "" without either.

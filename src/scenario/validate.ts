@@ -3,7 +3,7 @@
  * located at the file and line of the layer that supplied the value.
  */
 import { TOTALS_ROW } from "./checkContext.js";
-import { NAME_NOT_ID } from "./suggest.js";
+import { IDS_LISTED, NAME_NOT_ID } from "./suggest.js";
 import { crossCheck } from "./crossChecks.js";
 import { describeIssue, type WrittenAt } from "./issueMessages.js";
 import { isRecord, type PathKey, type PositionTable, type SourcePos, valueAt } from "./positions.js";
@@ -46,9 +46,11 @@ export function validateMerged(
   }
   const checked: { path: PathKey[]; message: string; table?: PathKey[] }[] = [];
   const ids = isRecord(merged) ? crossCheck(merged, (path, message, table) => checked.push({ path, message, table }), problems.listsLeftOut(merged)) : null;
-  // A region written by its name ("城关镇" for chengguan) or a totals row's 合计 fails the id format and
-  // names no region; the cross-check says what to write, so the format message at the same path is left out.
-  const explained = new Set(checked.filter((p) => p.message.includes(NAME_NOT_ID) || p.message.includes(TOTALS_ROW)).map((p) => JSON.stringify(p.path)));
+  // A reference written by its name ("城关镇" for chengguan), a totals row's 合计, or a programme no hint
+  // names (its ids are listed) fails the id format and names no entry; the cross-check says what to
+  // write, so the format message at the same path is left out.
+  const explains = (m: string) => m.includes(NAME_NOT_ID) || m.includes(TOTALS_ROW) || m.includes(IDS_LISTED);
+  const explained = new Set(checked.filter((p) => explains(p.message)).map((p) => JSON.stringify(p.path)));
   // A totals row is one problem (docs/scenario-reference.md): its empty programme, year or started
   // cells and whatever else its record fails only repeat that the row is not a record.
   const totalsRows = checked.filter((p) => p.message.includes(TOTALS_ROW)).map((p) => p.path.slice(0, -1));

@@ -27,6 +27,13 @@ describe("budget selection", () => {
     });
   });
 
+  it("tells a source written by its name, bracketed qualifier left out, its id, and lists the ids with names where no hint helps", () => {
+    const { scenario: s } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
+    const sources = (ids: string[]) => () => resolveSelection(s, { selector: { kind: null, ids } });
+    expect(sources(["管线单位及社会资本"])).toThrow('unknown source "管线单位及社会资本" ("管线单位及社会资本" is the name of source "enterprise": write its id)');
+    expect(sources(["bogus"])).toThrow('unknown source "bogus"; the scenario\'s sources are central（中央财政城镇老旧小区改造补助资金）, provincial（省级财政补助资金）, city（地级市财政资金）, ');
+  });
+
   it("names only the sources whose budgets it touches: at guangzhou, city and county money, not the province's", () => {
     const { scenario: s } = loadScenario("scenarios/guangdong-retrofit-2021-2025.yaml");
     expect(resolveSelection(s, government).sourceIds).toEqual(["central", "provincial", "city", "county", "bonds"]);

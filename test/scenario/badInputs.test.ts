@@ -374,6 +374,16 @@ describe("bad scenario files", () => {
     expect(error.problems).toHaveLength(2);
   });
 
+  it("lists the programmes, with their names, for a programme no hint names, in one message", () => {
+    const yaml = patch(
+      ["  - id: retrofit\n", "  - id: retrofit\n    name: 老旧小区改造\n"],
+      ["targets:", "actuals:\n  - {region: gz, program: 加装电梯, year: 2021, started: 4}\ntargets:"],
+    );
+    const { error } = errorFor(yaml);
+    expectProblem(error, "actuals[0].program", lineOf(yaml, "program: 加装电梯"), "s.yaml", `unknown programme "加装电梯"; the scenario's programmes are retrofit（老旧小区改造）`);
+    expect(error.problems).toHaveLength(1);
+  });
+
   it("still says what ids may hold where no region has that name", () => {
     const yaml = patch(['{region: gd, per_year: "3亿"}', '{region: 广州, per_year: "3亿"}']);
     const { error } = errorFor(yaml);
