@@ -46,9 +46,9 @@ export function validateMerged(
   }
   const checked: { path: PathKey[]; message: string; table?: PathKey[] }[] = [];
   const ids = isRecord(merged) ? crossCheck(merged, (path, message, table) => checked.push({ path, message, table }), problems.listsLeftOut(merged)) : null;
-  // A reference written by its name ("城关镇" for chengguan), a totals row's 合计, or a programme no hint
-  // names (its ids are listed) fails the id format and names no entry; the cross-check says what to
-  // write, so the format message at the same path is left out.
+  // A reference written by its name ("城关镇" for chengguan), a totals row's 合计, or a programme or
+  // source no hint names (its ids are listed) fails the id format and names no entry; the
+  // cross-check says what to write, so the format message at the same path is left out.
   const explains = (m: string) => m.includes(NAME_NOT_ID) || m.includes(TOTALS_ROW) || m.includes(IDS_LISTED);
   const explained = new Set(checked.filter((p) => explains(p.message)).map((p) => JSON.stringify(p.path)));
   // A totals row is one problem (docs/scenario-reference.md): its empty programme, year or started
