@@ -11,7 +11,7 @@
  */
 import { isRecord, setOwn, type PathKey, type PositionTable, type SourcePos } from "./positions.js";
 import type { ProblemLog } from "./problems.js";
-import { closest } from "./suggest.js";
+import { closest, idsByName, nameNotId } from "./suggest.js";
 
 export interface MergeContext {
   positions: PositionTable;
@@ -126,7 +126,7 @@ function mergeList(base: unknown[], over: unknown[], path: PathKey[], ctx: Merge
     } else {
       const added = mergeValue(undefined, item, itemPath, ctx);
       keepOrigins(added, [item], itemPath, ctx);
-      if (keyOf === byId && isRecord(added)) noteNewId(added, base, ctx);
+      if (keyOf === byId && isRecord(added)) noteNewId(added, base, path, ctx);
       items.push(added);
       at.push(pos);
     }
@@ -176,10 +176,19 @@ function deleteRecord(
   }
 }
 
-function noteNewId(record: Record<string, unknown>, base: unknown[], ctx: MergeContext): void {
+/** What a record of each list is called in a hint (`"典型镇培育" is the name of programme …`). */
+const KIND: Record<string, string> = { programs: "programme", sources: "source", regions: "region", region_groups: "region group", targets: "target" };
+
+function noteNewId(record: Record<string, unknown>, base: unknown[], path: PathKey[], ctx: MergeContext): void {
   if (!ctx.newRecords || base.length === 0) return;
-  const hint = closest(String(record.id), base.filter(isRecord).map((r) => String(r.id)));
-  if (hint !== null) ctx.newRecords.set(record, `"${String(record.id)}" adds a new record: no earlier layer has that id (did you mean "${hint}"?)`);
+  const written = String(record.id);
+  const earlier = base.filter(isRecord);
+  // An entry's name written for its id (- id: 典型镇培育) is told the id, as a reference is (checkContext.ts).
+  const named = idsByName(earlier.map((r) => ({ id: typeof r.id === "string" ? r.id : undefined, name: r.name }))).get(written);
+  const near = named ? null : closest(written, earlier.map((r) => String(r.id)));
+  const list = [...path].reverse().find((k) => typeof k === "string");
+  const hint = named ? nameNotId(written, KIND[String(list)] ?? "record", named) : near !== null ? `did you mean "${near}"?` : null;
+  if (hint !== null) ctx.newRecords.set(record, `"${written}" adds a new record: no earlier layer has that id (${hint})`);
 }
 
 function describeKey(item: Record<string, unknown>): string {

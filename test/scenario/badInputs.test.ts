@@ -613,6 +613,16 @@ describe("problems in other files", () => {
     expect(() => loadScenario(join(dir, "s.yaml"), { overlays: [join(dir, "ok.yaml")] })).not.toThrow();
   });
 
+  it("says once that an overlay's record written under an entry's name wants that entry's id", () => {
+    const named = BASE.replace("  - id: retrofit\n", "  - id: retrofit\n    name: 老旧小区改造（含加装电梯）\n");
+    const dir = writeFiles({ "s.yaml": named, "o.yaml": "programs:\n  - id: 老旧小区改造\n    unit_cost: 3500000\n" });
+    const error = loadError(join(dir, "s.yaml"), { overlays: [join(dir, "o.yaml")] });
+    // Not also the id format, nor the by_region and shares a new programme would need.
+    expect(error.problems).toHaveLength(1);
+    expectProblem(error, "programs[0].id", 2, "o.yaml",
+      '"老旧小区改造" adds a new record: no earlier layer has that id ("老旧小区改造" is the name of programme "retrofit": write its id)');
+  });
+
   it("reports a misspelt spend_profile once, not again at every budget year of its tail", () => {
     // The two-year profile lets budgets run to 2026; misspelt, the default [1] would make every
     // 2026 budget "outside the horizon" — follow-on errors of the one typo.
