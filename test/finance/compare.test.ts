@@ -400,6 +400,18 @@ describe("input diff", () => {
       { path: "actuals[fs/retrofit/2024]", values: [null, "region: fs, program: retrofit, year: 2024, started: 2"] },
       { path: "sources[c]", values: [null, "id: c, budgets[gz/2021].region: gz, budgets[gz/2021].year: 2021, budgets[gz/2021].amount: 1"] },
     ]);
+    // A record two of three folders hold with different values still differs field by field (collapsed,
+    // and cut at 200 characters, the two would have read alike).
+    const c = { actuals: [record("gz", 1)] };
+    const d = { actuals: [record("gz", 1), record("sz", 4)] };
+    expect(diffInputs([b, d, c])).toEqual([
+      { path: "actuals[sz/retrofit/2024].region", values: ["sz", "sz", null] },
+      { path: "actuals[sz/retrofit/2024].program", values: ["retrofit", "retrofit", null] },
+      { path: "actuals[sz/retrofit/2024].year", values: ["2024", "2024", null] },
+      { path: "actuals[sz/retrofit/2024].started", values: ["0", "4", null] },
+      { path: "actuals[fs/retrofit/2024]", values: ["region: fs, program: retrofit, year: 2024, started: 2", null, null] },
+      { path: "sources[c]", values: ["id: c, budgets[gz/2021].region: gz, budgets[gz/2021].year: 2021, budgets[gz/2021].amount: 1", null, null] },
+    ]);
     // A record both hold still differs field by field.
     expect(diffInputs([b, { ...b, actuals: [record("gz", 3), record("sz", 0), record("fs", 2)] }])).toEqual([
       { path: "actuals[gz/retrofit/2024].started", values: ["1", "3"] },

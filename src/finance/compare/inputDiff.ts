@@ -39,7 +39,7 @@ export function diffInputs(inputs: unknown[]): InputDifference[] {
     if (!leaves.some((l) => l?.same !== leaves[0]?.same)) continue;
     // A record one folder has and another lacks is one row, not a row per field: an office's 277
     // actuals records read as 1,110 "inputs that differ" before anything useful.
-    const record = addedRecord(path, records);
+    const record = addedRecord(path, records, flat);
     if (record === null) out.push({ path, values: leaves.map((l) => l?.text ?? null) });
     else if (!collapsed.has(record)) {
       collapsed.add(record);
@@ -58,14 +58,28 @@ function recordsOf(flat: Map<string, Leaf>): Set<string> {
   return out;
 }
 
-/** The outermost record holding `path` that some folders have and others lack, or null. */
-function addedRecord(path: string, records: Set<string>[]): string | null {
+/**
+ * The outermost record holding `path` that some folders have and others lack, where the folders
+ * that have it agree on every field of it (only its presence differs), or null: a record two of
+ * three folders hold with different values still differs field by field.
+ */
+function addedRecord(path: string, records: Set<string>[], flat: Map<string, Leaf>[]): string | null {
   for (let i = path.indexOf("]"); i >= 0; i = path.indexOf("]", i + 1)) {
     const record = path.slice(0, i + 1);
     const has = records.map((r) => r.has(record));
-    if (has.some((h) => h !== has[0])) return record;
+    if (has.some((h) => h !== has[0])) return holdersAgree(record, flat.filter((_, k) => has[k])) ? record : null;
   }
   return null;
+}
+
+function holdersAgree(record: string, holders: Map<string, Leaf>[]): boolean {
+  const fields = holders.map((m) => new Map([...m].filter(([path]) => within(path, record)).map(([path, leaf]) => [path, leaf.same])));
+  return fields.every((f) => f.size === fields[0].size && [...f].every(([path, same]) => fields[0].get(path) === same));
+}
+
+/** Whether `path` is `record` itself or lies inside it. */
+function within(path: string, record: string): boolean {
+  return path.startsWith(record) && (path.length === record.length || path[record.length] === "." || path[record.length] === "[");
 }
 
 /** Longest text shown for a whole record in one cell. */
@@ -75,7 +89,7 @@ const RECORD_TEXT_MAX = 200;
 function recordText(flat: Map<string, Leaf>, record: string): string | null {
   const fields: string[] = [];
   for (const [path, leaf] of flat) {
-    if (path.startsWith(record) && (path.length === record.length || path[record.length] === "." || path[record.length] === "[")) {
+    if (within(path, record)) {
       if (!leaf.defaulted) fields.push(`${path.slice(record.length).replace(/^\./, "")}: ${leaf.text}`);
     }
   }
