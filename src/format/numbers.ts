@@ -3,6 +3,7 @@
  * or 亿元 with thousands separators, whole units for integer programmes, percentages with one
  * decimal. CSVs never go through here: they stay in yuan at full precision.
  */
+import { fixedAsDisplayed, roundAsDisplayed } from "./roundAsDisplayed.js";
 
 const YI = 1e8;
 const WAN = 1e4;
@@ -84,7 +85,9 @@ export function formatShortOf(planned: number, target: number, whole: boolean): 
     const text = grouped(planned, digits);
     if (text !== grouped(target, digits)) return text;
   }
-  return grouped(planned, 4);
+  // Still the target's text at 4 decimals: a value below it is rounded down there (39.99995 of 40
+  // rounded half up read "40 / 40" beside MISSED).
+  return planned < target ? groupedRounded(roundAsDisplayed(planned, 4, "down"), 4) : grouped(planned, 4);
 }
 
 /** A share as a percentage with one decimal: 0.1234 → "12.3%"; a share short of 1 never reads 100.0% (0.999505 → "99.95%"). */
@@ -285,28 +288,14 @@ export function formatChange(x: number, significant = 6): string {
   return `${x < 0 && text !== "0" ? "−" : "+"}${text}`;
 }
 
-/**
- * `x` rounded to `digits` decimals as Excel and WPS display it: its 15-significant-digit decimal form
- * rounded half away from zero. toFixed rounds the binary value instead — 0.9255 × 100 is
- * 92.5499999…, so the printout and report read 92.5 % where the workbook's `0.0%` format shows
- * 92.6 % for the same P(met) (an analyst compared them).
- */
-export function roundAsDisplayed(x: number, digits: number): number {
-  if (!Number.isFinite(x)) return x;
-  const scale = 10 ** digits;
-  const rounded = Math.round(Number((Math.abs(x) * scale).toPrecision(15))) / scale;
-  return x < 0 ? -rounded : rounded;
-}
-
-/** `x` to `digits` decimals, rounded as roundAsDisplayed (a string like toFixed's). */
-export function fixedAsDisplayed(x: number, digits: number): string {
-  return roundAsDisplayed(x, digits).toFixed(digits);
-}
-
 /** Thousands separators and a fixed number of decimals, trailing zeros dropped ("1,234.5"). */
 export function grouped(x: number, digits: number): string {
-  const fixed = roundAsDisplayed(x, digits);
-  return formatterFor(digits).format(Object.is(fixed, -0) ? 0 : fixed);
+  return groupedRounded(roundAsDisplayed(x, digits), digits);
+}
+
+/** A number already rounded to `digits`, with thousands separators and trailing zeros dropped. */
+function groupedRounded(rounded: number, digits: number): string {
+  return formatterFor(digits).format(Object.is(rounded, -0) ? 0 : rounded);
 }
 
 // One formatter per number of decimals: `toLocaleString` with options builds a new
