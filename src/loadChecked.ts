@@ -36,11 +36,15 @@ export function loadCheckedScenario(file: string, options: LoadOptions = {}): Ch
 /**
  * `--strict`: a scenario that loads with notes (a budget year missing, read as unlimited money; a
  * budget table that looks typed in the wrong unit …) is refused, exit 2, before anything is planned
- * or written — each note counts as a problem. `listed`: the notes were printed already (above).
+ * or written — each note counts as a problem, except those on how a file was read (a CSV read as
+ * GBK: an office's Excel saves them so). `listed`: the notes were printed already (above).
  */
 export function refuseNotes(loaded: CheckedScenario, listed: boolean): void {
-  const n = loaded.notices.length;
+  // How a file was read (GBK) is information, not a problem with the figures.
+  const read = new Set(loaded.readNotices.map((note) => note.en));
+  const problems = loaded.notices.filter((note) => !read.has(note.en));
+  const n = problems.length;
   if (n === 0) return;
   const head = `--strict: ${n} note${n === 1 ? "" : "s"} about the scenario${listed ? " (above)" : ""} count${n === 1 ? "s" : ""} as ${n === 1 ? "a problem" : "problems"}`;
-  throw new UsageError(listed ? head : `${head}:\n${loaded.notices.map((note) => `  - ${note.en}`).join("\n")}`);
+  throw new UsageError(listed ? head : `${head}:\n${problems.map((note) => `  - ${note.en}`).join("\n")}`);
 }

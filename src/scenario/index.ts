@@ -64,6 +64,11 @@ export interface LoadedScenario {
    * apart (run.json's `unit_slips`).
    */
   unitSlips: Label[];
+  /**
+   * The notices on how files were read (a CSV read as GBK), also among `notices`: information, not
+   * a problem with the figures, so `--strict` does not count them (Excel and WPS save CSV as GBK).
+   */
+  readNotices: Label[];
   /** Every file read (layers and CSV tables): what a results folder must never replace. */
   inputs: string[];
   /**
@@ -116,6 +121,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     layers: layers.map((l) => l.file),
     notices: [...writtenNotes, ...moneyNotices(scenario, place), ...paidNotices(scenario, place), ...targetNotices(scenario, place)],
     unitSlips: slips().notes,
+    readNotices: [...files.notices],
     inputs: files.filesRead,
     locate,
   };

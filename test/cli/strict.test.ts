@@ -3,9 +3,10 @@
  * anything is planned or written — as `validate --strict` refuses it. An office whose budget table
  * was typed in the wrong unit got "a plan built on it means nothing" and exit 0 with a full folder.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import iconv from "iconv-lite";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 
@@ -44,6 +45,17 @@ describe("--strict", () => {
     const { code, stderr } = await run(SLIP, "--strict", "--quiet", "--out", join(tmp, "quiet"));
     expect(code).toBe(2);
     expect(stderr).toMatch(/counts? as (a problem|problems):\n {2}- .*city\.csv/);
+  });
+
+  it("does not count how a file was read: a CSV saved as GBK (as Excel and WPS do) is information, not a problem", async () => {
+    const copy = join(tmp, "gbk-copy");
+    cpSync("test/fixtures/unit-slip", copy, { recursive: true });
+    const table = join(copy, "data", "city.csv");
+    writeFileSync(table, iconv.encode(readFileSync(table, "utf8"), "gbk"));
+    const { code, stderr } = await run(join(copy, "scenario.yaml"), "--strict", "--quiet", "--out", join(tmp, "gbk-out"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--strict: 1 note about the scenario counts as a problem:\n {2}- .*city\.csv: 12 of its 12 budgets/);
+    expect(stderr).not.toContain("was read as GBK");
   });
 
   it("plans the same scenario without it (the notes stay warnings)", async () => {
