@@ -17,7 +17,7 @@ import { passes } from "./criterion.js";
 import type { FrontierResult } from "./frontier.js";
 import type { PlanMoney } from "./money.js";
 import { requiredLevels } from "./planToConfidence.js";
-import { samePlanAtEveryLevel } from "./samePlan.js";
+import { sameMoneyAtEveryLevel, samePlanAtEveryLevel } from "./samePlan.js";
 
 export const FRONTIER_FILE = "frontier.csv";
 
@@ -117,9 +117,6 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, table:
   return lines.join("\n") + "\n";
 }
 
-/** Levels whose government money differs by less than this share count as the same money. */
-const SAME_MONEY = 1e-3;
-
 /**
  * Every level plans the same government money while a target falls short (null where the levels'
  * money differs, or every target reaches every level); `samePlan` where every target is also planned
@@ -128,9 +125,8 @@ const SAME_MONEY = 1e-3;
 function levelsAlike(result: FrontierResult, rows: FrontierRow[]): { money: number; samePlan: boolean } | null {
   const money = result.levels.map((l) => l.money.governmentYuan);
   if (money.length < 2 || rows.every((r) => r.confidence_reached)) return null;
-  const [lo, hi] = [Math.min(...money), Math.max(...money)];
-  if (hi - lo > SAME_MONEY * hi) return null;
-  return { money: hi, samePlan: samePlanAtEveryLevel(rows.map((r) => ({ target: r.target, planned: r.planned_value }))) };
+  if (!sameMoneyAtEveryLevel(money)) return null;
+  return { money: Math.max(...money), samePlan: samePlanAtEveryLevel(rows.map((r) => ({ target: r.target, planned: r.planned_value }))) };
 }
 
 /**
@@ -165,6 +161,9 @@ export interface FrontierCommandLine {
   file: string;
   overlays?: string[];
   allowOutside?: string[];
+  /** The calibration options the frontier was given, so each min-budget run calibrates on its sample. */
+  calibrationSeed?: number;
+  calibrationDraws?: number;
 }
 
 /**
@@ -176,7 +175,10 @@ export interface FrontierCommandLine {
  */
 export function curveNote(result: FrontierResult, rows: FrontierRow[], run: FrontierCommandLine): Label | null {
   if (!levelsAlike(result, rows)?.samePlan) return null;
-  const command = ["simulate min-budget", shellWord(run.file), ...(run.overlays ?? []).map((o) => `--with ${shellWord(o)}`), ...(run.allowOutside ?? []).map((o) => `--allow-outside ${shellWord(o)}`), "--source government --confidence α"].join(" ");
+  const command = ["simulate min-budget", shellWord(run.file), ...(run.overlays ?? []).map((o) => `--with ${shellWord(o)}`), ...(run.allowOutside ?? []).map((o) => `--allow-outside ${shellWord(o)}`),
+    ...(run.calibrationSeed !== undefined ? [`--calibration-seed ${run.calibrationSeed}`] : []),
+    ...(run.calibrationDraws !== undefined ? [`--calibration-draws ${run.calibrationDraws}`] : []),
+    "--source government --confidence α"].join(" ");
   const alphas = result.levels.map((l) => String(l.confidence));
   return {
     en: `this frontier is therefore not the cost–confidence curve: for the budget each level takes (where budgets hold it), run min-budget once per level — ${command} for α = ${alphas.join(", ")} (--source names the budgets to scale)`,

@@ -89,7 +89,7 @@ export async function frontierFolder(file: string, request: FrontierRequest): Pr
   const rows = frontierRows(loaded.scenario, result);
   const table = {
     rows, plainMoney: planMoney(plain.pm, plain.primal), sameMoney: sameMoneyNote(result, rows), shortMargins: shortMarginsNote(result, rows),
-    curve: curveNote(result, rows, { file, overlays: request.overlays, allowOutside: request.allowOutside }),
+    curve: curveNote(result, rows, { file, overlays: request.overlays, allowOutside: request.allowOutside, calibrationSeed: calibration.calibrationSeed, calibrationDraws: calibration.calibrationDraws }),
   };
   const runJson = financeRunJson("frontier", run, null, request.solver, {
     ...details,

@@ -5,7 +5,7 @@
  */
 import type { Label } from "../format/labels.js";
 import { moneyUnitFor } from "../format/numbers.js";
-import { samePlanAtEveryLevel } from "../confidence/samePlan.js";
+import { sameMoneyAtEveryLevel, samePlanAtEveryLevel } from "../confidence/samePlan.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { MONEY_UNIT_EN, moneyAxis, percentAxis } from "./axis.js";
 import type { RunContext } from "./runContext.js";
@@ -25,9 +25,9 @@ interface Frontier {
 /** Whether every target reached every level: only then is the money of a level "what it takes". */
 const everyLevelReached = (f: Frontier): boolean => f.reach.every((r) => r.reached === r.targets);
 
-/** Two or more levels, all the same plan (samePlan.ts), not every target reaching every level. */
+/** Two or more levels, all the same money and plan (samePlan.ts, as the printed note), not every target reaching every level. */
 const samePlanShort = (f: Frontier): boolean =>
-  f.levels.length > 1 && !everyLevelReached(f) && samePlanAtEveryLevel(f.targets.flatMap((t) => t.rows.map((r) => ({ target: t.id, planned: typeof r?.planned_value === "number" ? r.planned_value : null }))));
+  f.levels.length > 1 && !everyLevelReached(f) && sameMoneyAtEveryLevel(f.money.government) && samePlanAtEveryLevel(f.targets.flatMap((t) => t.rows.map((r) => ({ target: t.id, planned: typeof r?.planned_value === "number" ? r.planned_value : null }))));
 
 /**
  * Under the money chart of such a frontier (a flat line, ✗ at every level): it is not the

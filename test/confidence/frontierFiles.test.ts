@@ -49,6 +49,11 @@ describe("sameMoneyNote and curveNote: a frontier whose levels all get the same 
     expect(note.zh).toContain("请对每个档位分别运行 simulate min-budget scenarios/guangdong-retrofit-2021-2025.yaml --with 'overlays/cut 20.yaml' --source government --confidence α，α 取 0.5、0.9、0.95");
   });
 
+  it("passes the frontier's calibration options on, so each min-budget run calibrates on the same sample (another seed moves the minimum by ±1亿)", () => {
+    const note = curveNote(money, same, { file: "s.yaml", calibrationSeed: 777, calibrationDraws: 8000 })!;
+    expect(note.en).toContain("simulate min-budget s.yaml --calibration-seed 777 --calibration-draws 8000 --source government --confidence α");
+  });
+
   it("says nothing of the curve where the plans differ, the money grows, or every level is reached", () => {
     const file = { file: "s.yaml" };
     expect(curveNote(money, same.map((r) => (r.target === "gd" ? { ...r, planned_value: 8000 + 1000 * r.confidence } : r)), file)).toBeNull();
