@@ -86,6 +86,8 @@ export interface CheckedCbc {
   options: PeerOptions;
   /** What CBC's default run answered where it was not the LP's optimum; null when it was. */
   wrongDefault: number | null;
+  /** Neither run gave the optimum (e.g. a time limit): its time is of a wrong answer, said beside it. */
+  neverRight: boolean;
 }
 
 /**
@@ -98,10 +100,10 @@ export interface CheckedCbc {
 export async function checkedCbc(lpPath: string, options: PeerOptions, engineObjective: number, integer: boolean): Promise<CheckedCbc> {
   const off = (r: PeerResult | null) => r !== null && (r.status !== "optimal" || Math.abs(r.objective - engineObjective) > LP_AGREEMENT * Math.max(1, Math.abs(engineObjective)));
   const first = await solveWithCbc(lpPath, options);
-  if (integer || !off(first)) return { options, wrongDefault: null };
+  if (integer || !off(first)) return { options, wrongDefault: null, neverRight: false };
   const withoutPresolve = { ...options, presolveOff: true };
-  if (off(await solveWithCbc(lpPath, withoutPresolve))) return { options, wrongDefault: null };
-  return { options: withoutPresolve, wrongDefault: first!.objective };
+  if (off(await solveWithCbc(lpPath, withoutPresolve))) return { options, wrongDefault: null, neverRight: true };
+  return { options: withoutPresolve, wrongDefault: first!.objective, neverRight: false };
 }
 
 /** `glpsol --lp model.lp -w sol.txt`; status and full-precision objective from the `s` line of -w. */

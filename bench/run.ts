@@ -75,7 +75,7 @@ async function benchPlan(name: string, scenario: Scenario): Promise<StageRow[]> 
     const peerOptions = { mipGap, timeLimitSeconds, mipAbsGap: integerModel ? pm.stages[i].absGap : undefined };
     const stage = run.stages[i];
     const cbc = await checkedCbc(file, peerOptions, stage.objective, integerModel);
-    const cbcNote = cbc.wrongDefault !== null ? ` (cbc with presolve off: its default answered ${cbc.wrongDefault})` : "";
+    const cbcNote = cbc.wrongDefault !== null ? ` (cbc with presolve off: its default answered ${cbc.wrongDefault})` : cbc.neverRight ? " (cbc gave no optimum with or without presolve)" : "";
     rows.push({
       case: name,
       stage: stage.stage,
@@ -166,7 +166,7 @@ async function benchWhole(): Promise<void> {
     rows.push(r);
     const p = r.previous !== null ? ` | ${fmt(r.previous)} | ${fmt(r.engine / r.previous, 2)}` : "";
     console.log(`${name} | ${fmt(r.engine)} | ${fmt(r.cbc)} | ${fmt(r.glpsol)} | ${fmt(r.engine / r.cbc, 2)} | ${fmt(r.engine / r.glpsol, 2)}${p}`);
-    if (r.cbcPresolveOff.length > 0) console.log(`  (cbc timed with presolve off for ${r.cbcPresolveOff.join("; ")})`);
+    if (r.cbcPresolveOff.length > 0) console.log(`  (cbc: ${r.cbcPresolveOff.join("; ")}; timed with presolve off where that gave the optimum)`);
   }
   const city = rows.filter((r) => r.name.startsWith("city"));
   console.log(`city: integer / continuous whole process = ${fmt(city[1].engine / city[0].engine, 2)} (goal ≤ 3)`);

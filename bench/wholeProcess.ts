@@ -23,7 +23,7 @@ export interface WholeProcessRow {
   previous: number | null;
   cbc: number;
   glpsol: number;
-  /** Stages CBC was timed with presolve off, its default answer being wrong (peers.ts `checkedCbc`). */
+  /** Stages CBC was timed with presolve off, its default answer being wrong, or with no right answer at all (peers.ts `checkedCbc`). */
   cbcPresolveOff: string[];
 }
 
@@ -67,6 +67,7 @@ export async function wholeProcess(name: string, file: string, repeats: number, 
     const options = { mipGap: pm.settings.mipGap, mipAbsGap: integer ? stage.absGap : undefined, timeLimitSeconds: PEER_LIMIT_S };
     const cbc = await checkedCbc(path, options, run.stages[i].objective, integer);
     if (cbc.wrongDefault !== null) cbcPresolveOff.push(`${stage.name} (its default answered ${cbc.wrongDefault}, the optimum is ${run.stages[i].objective})`);
+    if (cbc.neverRight) cbcPresolveOff.push(`${stage.name}: neither run gave the optimum ${run.stages[i].objective}, so its time is of a wrong answer`);
     exports.push({ path, options, cbcOptions: cbc.options });
   }
   const times = { engine: [] as number[], previous: [] as number[], cbc: [] as number[], glpsol: [] as number[] };

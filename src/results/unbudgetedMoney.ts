@@ -3,8 +3,8 @@
  * place none of them covers. By the scenario's rule such money is unlimited (a missing budget year
  * is no limit: docs/scenario-reference.md), and the loader's note says so before planning; an
  * office reads an empty budget cell as no money, so after planning the run says how much of it the
- * plan used (a programme officer's plan spent 0.79亿元 of city money in 2028–2030, years with no
- * budget, behind a note among routine ones). Sources without any budget are limited by their
+ * plan used (a programme officer's towns plan, the city budget's 2028–2030 left out, spent 3.27亿元
+ * of city money in 2028–2029 with no budget behind it, noted only among routine notes). Sources without any budget are limited by their
  * shares alone, by design, and recorded payments (actuals) were what was paid: neither counts.
  */
 import type { Label } from "../format/labels.js";

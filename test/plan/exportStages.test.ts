@@ -67,6 +67,7 @@ describe.skipIf(peerSkipReason("cbc") !== null || peerSkipReason("glpsol") !== n
     expect(Math.abs((await solveWithCbc(file, { presolveOff: true }))!.objective - engine)).toBeLessThanOrEqual(tolerance);
     const cbc = await checkedCbc(file, {}, engine, false);
     expect(cbc.options.presolveOff).toBe(true);
+    expect(cbc.neverRight).toBe(false);
     expect(cbc.wrongDefault! - engine).toBeGreaterThan(1e-3);
   });
 });
