@@ -80,7 +80,7 @@ describe("frontierFolder: simulate frontier as an engine call", () => {
       expect(warnings.some((w) => w.startsWith("every level gets the same plan ("))).toBe(true);
       expect(warnings.join("\n")).not.toContain("re-divides");
       expect(runJson.warnings_zh.join("\n")).not.toContain("重新分配这些资金");
-      expect(warnings).toContainEqual(expect.stringContaining(`run min-budget once per level — simulate min-budget ${SHORT} --source government --confidence α for α = 0.5, 0.8`));
+      expect(warnings).toContainEqual(expect.stringContaining(`run min-budget once per level — simulate min-budget ${SHORT} --calibration-draws 500 --source government --confidence α for α = 0.5, 0.8`)); // the frontier's own calibration sample
       const printed = frontierTable(outcome.loaded.scenario, outcome.result, outcome.table!, "frontier", validation.draws);
       expect(printed).toContain("\nnote: every level gets the same plan (");
       expect(printed).toContain("\nnote: this frontier is therefore not the cost–confidence curve");
