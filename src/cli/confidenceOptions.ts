@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
+import type { TrialPlan } from "../confidence/minBudgetConfidence.js";
 import type { ConfidenceRequest, ValidationDraws } from "../confidence/request.js";
 import { allOrUsageError, UsageError } from "./errors.js";
 import { number } from "./options.js";
@@ -65,6 +66,16 @@ export const roundProgress: NonNullable<ConfidenceRequest["onRound"]> = (phase, 
   const reached = c.status.filter((x) => x === "reached").length;
   process.stderr.write(`calibrating margins${phase === "relaxed" ? " (LP relaxation)" : ""}, round ${round}: ${reached} of ${asked} targets reached\n`);
 };
+
+/**
+ * A line per scale min-budget --confidence tries, on stderr. A terminal shows it beside the
+ * calibration rounds; a log (stderr not a terminal, e.g. a script's) gets only these plain lines,
+ * so a long search shows it is working and where it is (a review's run printed nothing for 20 min).
+ */
+export function trialProgress(terminal: boolean): (scale: number, reached: boolean, plan: TrialPlan) => void {
+  if (terminal) return (s, ok) => void process.stderr.write(`scale ${s.toFixed(4)}: ${ok ? "reaches" : "falls short of"} the level\n`);
+  return (s, ok, plan) => void process.stderr.write(`min-budget: λ = ${s.toFixed(4)}${plan === "lp" ? "" : ` (${plan})`}: ${ok ? "reached" : "not reached"}\n`);
+}
 
 /** "0.5,0.8,0.9" or "50%,80%,90%" → ascending distinct levels, each above 0 and below 1. */
 export function parseLevels(text: unknown, option: string): number[] {

@@ -36,6 +36,9 @@ import { type ValidationRequest, validatePlanJointly } from "./validate.js";
 // The trials' types and the step down live with the trials; callers and tests name them here.
 export { BELOW, MAX_STEPS_DOWN, type ScalePlan, type ScaleTrial, settleBelow } from "./scaleTrials.js";
 
+/** The plan a scale is judged by: an LP's own, an integer plan's LP relaxation, or its whole units. */
+export type TrialPlan = "lp" | "relaxation" | "whole units";
+
 /** Relative width at which the bisection stops. */
 export const SCALE_PRECISION = 1e-3;
 /** Largest scale tried before the search gives up (other limits stop the targets). */
@@ -47,7 +50,8 @@ export interface MinBudgetConfidenceOptions {
   calibrationDraws?: number;
   solver?: SolverChoice;
   validation?: ValidationRequest;
-  onTrial?: (scale: number, reached: boolean) => void;
+  /** Each scale tried, whether it reached α, and which plan judged it (progress lines). */
+  onTrial?: (scale: number, reached: boolean, plan: TrialPlan) => void;
   onRound?: (phase: Phase, round: number, c: Calibration) => void;
 }
 
@@ -127,6 +131,7 @@ export async function minBudgetToConfidence(
     const scaled = scaleBudgets(scenario, selection, scale);
     const execution = buildPlanningModel(scaled);
     const wholeUnits = exact && cs.integer;
+    const plan: TrialPlan = wholeUnits ? "whole units" : cs.integer ? "relaxation" : "lp";
     let c: Calibration;
     try {
       c = await cs.calibrate({ required, execution, relaxedOnly: !exact, onRound });
@@ -134,7 +139,7 @@ export async function minBudgetToConfidence(
       if (!(e instanceof NoMarginPlan)) throw e;
       // No plan at this scale: no target reaches α here. Why, in the words `simulate` would use.
       const noPlan = await conflictsOf(scaled, solver, e);
-      options.onTrial?.(scale, false);
+      options.onTrial?.(scale, false, plan);
       return { scale, wholeUnits, reached: false, calibration: null, noPlan, pm: execution };
     }
     // More money only loosens budget rows, so the plan of a smaller scale tried is a plan here too,
@@ -148,7 +153,7 @@ export async function minBudgetToConfidence(
       if (furtherThan(carried, c)) c = carried;
     }
     const reached = c.status.every((s) => s === "reached" || s === "none");
-    options.onTrial?.(scale, reached);
+    options.onTrial?.(scale, reached, plan);
     const t = { scale, wholeUnits, reached, calibration: c, noPlan: null, pm: execution };
     plansTried.push(t);
     return t;

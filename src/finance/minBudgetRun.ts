@@ -10,7 +10,7 @@
  *     ▼
  *   FolderRun.write             (also when no budget is large enough: the folder holds the diagnosis)
  */
-import { minBudgetToConfidence, type MinBudgetConfidenceResult } from "../confidence/minBudgetConfidence.js";
+import { minBudgetToConfidence, type MinBudgetConfidenceOptions, type MinBudgetConfidenceResult } from "../confidence/minBudgetConfidence.js";
 import { renderMinBudgetConfidenceFiles } from "../confidence/minBudgetConfidenceFiles.js";
 import {
   checkConfidenceRequest, checkValidationDraws, type ConfidenceRequest, confidenceSeeds, type ConfidenceSeeds, type ValidationDraws, validationRun, validationRunInfo,
@@ -45,8 +45,8 @@ export interface MinBudgetRequest extends FolderRequest {
   /** `--draws` (with `confidence` only): the plans at the scale found and 1 % below, on fresh draws. */
   validation?: ValidationDraws;
   onValidationProgress?: (done: number, total: number) => void;
-  /** With `confidence`: each scale tried and whether it reached the level. */
-  onTrial?: (scale: number, reached: boolean) => void;
+  /** With `confidence`: each scale tried, whether it reached the level, and which plan judged it. */
+  onTrial?: MinBudgetConfidenceOptions["onTrial"];
 }
 
 export type MinBudgetOutcome = {

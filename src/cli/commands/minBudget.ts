@@ -12,7 +12,7 @@ import { minBudgetText } from "../../finance/minBudgetReport.js";
 import { minBudgetFolder } from "../../finance/minBudgetRun.js";
 import { describeSelection } from "../../finance/selection.js";
 import { Namer } from "../../plan/describe.js";
-import { addCalibrationOptions, addValidationOptions, confidenceRequest, oneLevel, roundProgress, validationOptions } from "../confidenceOptions.js";
+import { addCalibrationOptions, addValidationOptions, confidenceRequest, oneLevel, roundProgress, trialProgress, validationOptions } from "../confidenceOptions.js";
 import { allOrUsageError, exitCodeForStatus } from "../errors.js";
 import { folderOptions } from "../folderOptions.js";
 import { withNotes } from "../../runWarnings.js";
@@ -61,7 +61,7 @@ export function registerMinBudget(program: Command): void {
         confidence: confidence && (tty ? { ...confidence, onRound: roundProgress } : confidence),
         validation,
         onValidationProgress: (d, n) => bar.update(d, n),
-        ...(tty ? { onTrial: (s: number, ok: boolean) => process.stderr.write(`scale ${s.toFixed(4)}: ${ok ? "reaches" : "falls short of"} the level\n`) } : {}),
+        ...(opts.quiet ? {} : { onTrial: trialProgress(tty) }),
       }).finally(() => bar.finish());
       const { loaded, selection } = outcome;
       const title = withNotes(`min-budget: ${loaded.scenario.name}, ${describeSelection(selection, loaded.scenario.horizon.start, new Namer(loaded.scenario))}` +
