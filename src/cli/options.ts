@@ -15,7 +15,7 @@ export function number(flag: string, value: unknown): number {
 }
 
 /** `--strict`, the same for validate and every command that plans (loadChecked.ts refuseNotes). */
-export const STRICT_HELP = "count the scenario's notes (a missing budget year read as unlimited money, a likely unit slip …; not how a file was read, e.g. as GBK) as problems: exit 2 if there are any, before planning";
+export const STRICT_HELP = "count the scenario's notes (a missing budget year read as unlimited money, a likely unit slip …; not how a file was decoded, e.g. as GBK) as problems: exit 2 if there are any, before planning";
 
 export const ALLOW_OUTSIDE_HELP =
   "let extends:/file: references also read files in this folder (repeatable; by default only the scenario's and overlays' own folders)";

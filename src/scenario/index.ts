@@ -65,8 +65,9 @@ export interface LoadedScenario {
    */
   unitSlips: Label[];
   /**
-   * The notices on how files were read (a CSV read as GBK), also among `notices`: information, not
-   * a problem with the figures, so `--strict` does not count them (Excel and WPS save CSV as GBK).
+   * The notices on how files were decoded (a CSV read as GBK), also among `notices`: information,
+   * not a problem with the figures, so `--strict` does not count them (Excel and WPS save CSV as
+   * GBK). A cell's unit note (0.6亿 under 金额（万元）) is not among them: it may be a unit slip.
    */
   readNotices: Label[];
   /** Every file read (layers and CSV tables): what a results folder must never replace. */
@@ -121,7 +122,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     layers: layers.map((l) => l.file),
     notices: [...writtenNotes, ...moneyNotices(scenario, place), ...paidNotices(scenario, place), ...targetNotices(scenario, place)],
     unitSlips: slips().notes,
-    readNotices: [...files.notices],
+    readNotices: [...files.encodingNotices],
     inputs: files.filesRead,
     locate,
   };

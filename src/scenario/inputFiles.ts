@@ -49,6 +49,8 @@ const MAX_BYTES: Record<InputKind, number> = { yaml: LIMITS.yamlBytes, csv: LIMI
 export class InputFiles {
   /** Notes for the user about how files were read (e.g. "read as GBK"), in reading order. */
   readonly notices: Label[] = [];
+  /** Of `notices`, those on how a file was decoded (GBK …): information, which `--strict` does not count. */
+  readonly encodingNotices: Label[] = [];
   /** Every file read, in reading order (the output guard keeps results from replacing them). */
   readonly filesRead: string[] = [];
   private readonly allowed: string[];
@@ -85,10 +87,12 @@ export class InputFiles {
       const name = ENCODING_NAME[decoded.encoding];
       // Bytes that are UTF-8 too: show what the other reading would have planned with.
       const both = decoded.alsoUtf8;
-      this.notices.push({
+      const note: Label = {
         en: `${displayFile(file)} was read as ${name.en}${both ? `; its bytes are also valid UTF-8, but as UTF-8 they hold no Chinese (line ${both.line}: "${both.gbk}" as GBK, "${both.utf8}" as UTF-8)` : ""}; results are written in UTF-8`,
         zh: `${displayFile(file)} 按 ${name.zh}读取${both ? `；其字节也是有效的 UTF-8，但按 UTF-8 读不出汉字（第 ${both.line} 行：GBK 读作“${both.gbk}”，UTF-8 读作“${both.utf8}”）` : ""}；结果文件均以 UTF-8 编码写出`,
-      });
+      };
+      this.notices.push(note);
+      this.encodingNotices.push(note);
     }
     return decoded.text;
   }

@@ -58,6 +58,17 @@ describe("--strict", () => {
     expect(stderr).not.toContain("was read as GBK");
   });
 
+  it("still counts a cell's own unit under a header's (0.6亿 under 金额（万元）): that may be a unit slip, not how the file was read", async () => {
+    const copy = join(tmp, "cell-unit");
+    cpSync("test/fixtures/unit-slip", copy, { recursive: true });
+    const table = join(copy, "data", "city.csv");
+    const rows = readFileSync(table, "utf8").trim().split("\n").slice(1);
+    writeFileSync(table, ["区域,年份,金额（万元）", "gz,2021,0.6亿", ...rows.slice(1)].join("\n") + "\n");
+    const { code, stderr } = await run(join(copy, "scenario.yaml"), "--strict", "--quiet", "--out", join(tmp, "cell-unit-out"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--strict: .*\n {2}- .*"0\.6亿" under the header "金额（万元）"/);
+  });
+
   it("plans the same scenario without it (the notes stay warnings)", async () => {
     const out = join(tmp, "lenient");
     expect((await run(SLIP, "--quiet", "--no-xlsx", "--out", out)).code).toBe(0);
