@@ -11,6 +11,7 @@ import { withOfficeFiles } from "../output/officeFiles.js";
 import { INPUT_FILE, renderInput } from "../output/planFiles.js";
 import { FRONTIER_COLUMNS, type FrontierRow } from "../output/columns.js";
 import { round } from "../results/numbers.js";
+import { READS_BELOW_MARK, readsBelow, readsBelowLegend } from "../format/confidenceLabels.js";
 import type { Label } from "../format/labels.js";
 import type { Scenario } from "../scenario/types.js";
 import { passes } from "./criterion.js";
@@ -101,12 +102,15 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, table:
   const validated = result.levels.some((l) => l.validation);
   lines.push("", `planned value by target and level (P(met) ${validated ? `on validation draws, ${STANDARD_ERROR_LEGEND.en}` : "on the calibration sample"}; ✗ = level not reached):`);
   const grid = [["target", ...result.levels.map((l) => formatPercent(l.confidence))]];
+  const below: string[] = [];
   for (const t of scenario.targets) {
     const whole = t.metric.startsWith("households") || scenario.programs.find((p) => p.id === t.program)?.integer === true;
     grid.push([t.id, ...result.levels.map((l) => {
       const r = rows.find((x) => x.confidence === l.confidence && x.target === t.id)!;
       const p = r.p_met !== null ? formatProbability(r.p_met, r.p_met_se ?? 0, draws, "en", false) : formatPercent(r.p_met_calibration ?? 0);
-      return `${formatCount(r.planned_value ?? 0, whole)} (${p})${r.confidence_reached ? "" : " ✗"}`;
+      const dagger = readsBelow(r.confidence_reached, r.p_met, r.confidence_required);
+      if (dagger) below.push(`${t.id} ${formatPercent(r.p_met_calibration ?? 0)} at the ${formatPercent(l.confidence)} level`);
+      return `${formatCount(r.planned_value ?? 0, whole)} (${p})${r.confidence_reached ? "" : " ✗"}${dagger ? ` ${READS_BELOW_MARK}` : ""}`;
     })]);
   }
   // "Are the targets met?" is joint: every target met in the same validation draw, as plan and stress print it.
@@ -114,6 +118,7 @@ export function frontierTable(scenario: Scenario, result: FrontierResult, table:
     grid.push(["all targets", ...result.levels.map((l) => (l.allTargetsMet ? formatProbability(l.allTargetsMet.p_met, l.allTargetsMet.p_met_se, draws, "en", false) : "—"))]);
   }
   lines.push(...align(grid));
+  if (below.length > 0) lines.push(readsBelowLegend({ zh: below.join("; "), en: below.join("; ") }).en);
   return lines.join("\n") + "\n";
 }
 

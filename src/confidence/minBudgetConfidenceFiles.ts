@@ -18,7 +18,7 @@ import { MIN_BUDGET_FUNDING_FILE, moneyBySourceLines } from "../finance/minBudge
 import { paidTotals } from "../finance/paidTotals.js";
 import { MIN_BUDGET_FILE } from "../finance/minBudgetReport.js";
 import { renderJson } from "../finance/runInfo.js";
-import { PRICE_OF_CONFIDENCE } from "../format/confidenceLabels.js";
+import { PRICE_OF_CONFIDENCE, READS_BELOW_MARK, readsBelow, readsBelowLegend } from "../format/confidenceLabels.js";
 import { allTargetsMetLine, formatCount, formatMoney, formatMoneyApart, formatMoneyChange, formatPercent, formatProbability } from "../format/numbers.js";
 import type { DiagnosticRow } from "../results/types.js";
 import { conflictRow, solverErrorRow } from "../plan/diagnostics.js";
@@ -155,12 +155,17 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
   const belowScale = r.belowNoPlan?.scale ?? r.below?.scale ?? lambda;
   lines.push(`by target (P(met) ${validated ? "on validation draws" : "on the calibration sample"}), at λ and at ${formatPercent(1 - belowScale / lambda)} less ` +
     "(✗ = no longer at its level there, by the calibration's criterion; ↑ = surer there: the smaller budgets' plan leans towards it):");
+  const readBelow: string[] = [];
   scenario.targets.forEach((t, i) => {
     const pMet = (p: ScalePlan) => p.validation?.get(t.id)?.p_met ?? p.calibration.met[i] / p.calibration.draws;
     const show = (p: ScalePlan | null) => {
       if (!p) return "—";
       const v = p.validation?.get(t.id);
-      return v ? formatProbability(v.p_met, v.p_met_se, draws) : formatPercent(pMet(p));
+      if (!v) return formatPercent(pMet(p));
+      // Reached on the calibration sample while the validation P(met) shown reads below the level.
+      const dagger = readsBelow(p.calibration.status[i] === "reached", v.p_met, r.required[i]);
+      if (dagger) readBelow.push(`${t.id} ${formatPercent(p.calibration.met[i] / p.calibration.draws)} at ${p === r.at ? "λ" : "1 % less"}`);
+      return `${formatProbability(v.p_met, v.p_met_se, draws)}${dagger ? ` ${READS_BELOW_MARK}` : ""}`;
     };
     const below = r.below;
     if (r.belowNoPlan) {
@@ -170,6 +175,7 @@ export function minBudgetConfidenceText(scenario: Scenario, r: MinBudgetConfiden
     const mark = !below || r.required[i] <= 0 ? "" : below.calibration.status[i] !== "reached" ? " ✗" : r.at && pMet(below) > pMet(r.at) ? " ↑" : "";
     lines.push(`  ${t.id} (required ${formatPercent(r.required[i])}): ${show(r.at)} → ${show(below)}${mark}`);
   });
+  if (readBelow.length > 0) lines.push(`  ${readsBelowLegend({ zh: readBelow.join("; "), en: readBelow.join("; ") }).en}`);
   if (r.belowNoPlan) lines.push(noPlanBelowLine(r.belowNoPlan, lambda0));
   // "Every target met with probability ≥ α" is read as all of them together: the share of validation
   // draws meeting every target, under any one target's P(met) (two or more targets, --draws).

@@ -46,9 +46,41 @@ export const PRICE_OF_CONFIDENCE = l("把握度的代价", "the price of confide
  * reached": `alsoIn` names where else the same verdict stands ("、frontier.csv 的 confidence_reached").
  */
 export function lowerBoundRule(alsoIn: Label): Label {
+  const judged = judgedByBound(l(`；与命令行输出${alsoIn.zh}相同`, `; as printed${alsoIn.en}`));
+  return l(`${judged.zh}，因此完成概率略高于要求仍可能未达到。`, `${judged.en}, so a P(met) just above the level can still be not reached.`);
+}
+
+/** The rule itself, `more` added inside its brackets. */
+function judgedByBound(more: Label): Label {
   return l(
-    `按校准样本上完成概率的下界判断（下界须达到要求，见 docs/confidence.md；与命令行输出${alsoIn.zh}相同），因此完成概率略高于要求仍可能未达到。`,
-    `judged by the lower bound of P(met) on the calibration sample, which must reach the level (docs/confidence.md; as printed${alsoIn.en}), so a P(met) just above the level can still be not reached.`,
+    `按校准样本上完成概率的下界判断（下界须达到要求，见 docs/confidence.md${more.zh}）`,
+    `judged by the lower bound of P(met) on the calibration sample, which must reach the level (docs/confidence.md${more.en})`,
+  );
+}
+
+/** Follows a validation P(met) below the level of a target reached: see readsBelowLegend. */
+export const READS_BELOW_MARK = "†";
+
+/**
+ * True where a target is reached (on the calibration sample) while the validation P(met) shown
+ * beside the verdict reads below its level: a frontier printed 圩镇客厅 "89.8% ± 1.0%" at 90 %
+ * without ✗ and counted it sure (calibration 90.975 %), and an officer read the table as wrong.
+ */
+export function readsBelow(reached: boolean | null, validation: number | null, required: number): boolean {
+  return reached === true && validation !== null && validation < required;
+}
+
+/**
+ * The legend of READS_BELOW_MARK: the calibration P(met) each marked verdict rests on (`cases`, e.g.
+ * "qgy-living-room 91.0% at the 90.0% level"), the rule, and why the two samples can fall either side of the
+ * level: the validation P(met) is an estimate too, and the bound holds the level on fresh draws
+ * with about 97.7 % probability (docs/confidence.md §3).
+ */
+export function readsBelowLegend(cases: Label): Label {
+  const judged = judgedByBound(l("", ""));
+  return l(
+    `${READS_BELOW_MARK} 达到——${judged.zh}；校准样本上的完成概率：${cases.zh}——而验证抽样上的完成概率低于要求，是抽样误差：验证抽样的完成概率本身也是估计值，按下界达到要求的目标在新抽样上保持该把握度的概率约为97.7%`,
+    `${READS_BELOW_MARK} reached — ${judged.en}; P(met) there: ${cases.en} — while the validation draws read below the level: sampling error, as their P(met) is an estimate too, and a target reached by the bound holds its level on fresh draws with about 97.7 % probability`,
   );
 }
 

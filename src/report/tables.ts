@@ -3,7 +3,7 @@ import { formatCount, formatMoney, formatPercent, formatTargetRange, STANDARD_ER
 import { householdsLostText } from "../format/householdsLost.js";
 import { type Label, metricLabel, reachedLabel, statusLabel } from "../format/labels.js";
 import { diagnosticKindLabel } from "../format/runLabels.js";
-import { lowerBoundRule } from "../format/confidenceLabels.js";
+import { lowerBoundRule, READS_BELOW_MARK, readsBelow, readsBelowLegend } from "../format/confidenceLabels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
 import { frontierData } from "./frontierCharts.js";
@@ -174,6 +174,8 @@ export function frontierTable(ctx: RunContext): string {
     ]),
     numeric: [true, true, true, false, ...(all ? [true] : [])],
   });
+  // A verdict reached on the calibration sample beside a validation P(met) below the level: † and the calibration P(met).
+  const below = rows.filter((r) => readsBelow(r.confidence_reached === true, typeof r.p_met === "number" ? r.p_met : null, num(r.confidence_required)));
   const reached = (v: Cell): string | Label => (typeof v !== "boolean" ? "—" : v ? { zh: "✓ 达到", en: "✓ reached" } : { zh: "✗ 未达到", en: "✗ not reached" });
   const byTarget = table({
     head: [
@@ -184,7 +186,7 @@ export function frontierTable(ctx: RunContext): string {
     rows: rows.map((r) => [
       formatPercent(num(r.confidence)), text(r.target_name), opt(r.government_used_yuan, formatMoney), opt(r.total_used_yuan, formatMoney),
       opt(r.planned_value, (x) => count(inputMetric(ctx, text(r.target)), x)), formatCount(num(r.target_value), true),
-      typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—", reached(r.confidence_reached),
+      typeof r.p_met === "number" ? markedBelow(probability(ctx, r.p_met, num(r.p_met_se)), below.includes(r)) : "—", reached(r.confidence_reached),
     ]),
     numeric: [true, false, true, true, true, true, true, false],
   });
@@ -193,7 +195,22 @@ export function frontierTable(ctx: RunContext): string {
     `<h3>${bi({ zh: "各把握度的资金与达到的目标", en: "Money and targets reaching each level" })}</h3>`, levels,
     `<h3>${bi({ zh: "各目标在各把握度", en: "Each target at each level" })}</h3>`, byTarget,
     `<p>${bi({ zh: `是否达到：${rule.zh}`, en: `Reached: ${rule.en}` })}</p>`,
+    ...(below.length > 0 ? [`<p>${bi(endSentence(readsBelowLegend(calibrationCases(below))))}</p>`] : []),
   ].join("\n");
+}
+
+/** A P(met) cell followed by READS_BELOW_MARK where `marked`. */
+function markedBelow(shown: Label, marked: boolean): Label {
+  return marked ? { zh: `${shown.zh} ${READS_BELOW_MARK}`, en: `${shown.en} ${READS_BELOW_MARK}` } : shown;
+}
+
+/** Each marked row's calibration P(met) at its level, for readsBelowLegend. */
+function calibrationCases(rows: Record<string, Cell>[]): Label {
+  const each = rows.map((r) => {
+    const [name, cal, level] = [text(r.target_name) || text(r.target), formatPercent(num(r.p_met_calibration)), formatPercent(num(r.confidence))];
+    return { zh: `${name}在${level}档位为${cal}`, en: `${name} ${cal} at the ${level} level` };
+  });
+  return { zh: each.map((e) => e.zh).join("；"), en: each.map((e) => e.en).join("; ") };
 }
 
 export function inputDifferencesTable(ctx: RunContext): string {

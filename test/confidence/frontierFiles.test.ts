@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { curveNote, sameMoneyNote, shortMarginsNote } from "../../src/confidence/frontierFiles.js";
+import { curveNote, frontierTable, sameMoneyNote, shortMarginsNote } from "../../src/confidence/frontierFiles.js";
 import type { FrontierResult } from "../../src/confidence/frontier.js";
 import type { FrontierRow } from "../../src/output/columns.js";
+import type { Scenario } from "../../src/scenario/types.js";
 
 /** The parts of a frontier the note reads: each level's confidence and government money. */
 const frontier = (money: number[]) => ({ levels: money.map((m, i) => ({ confidence: [0.5, 0.9, 0.95][i], money: { governmentYuan: m, totalYuan: m } })) }) as unknown as FrontierResult;
@@ -77,5 +78,29 @@ describe("shortMarginsNote: a frontier whose money includes margins of targets b
 
   it("says nothing where every target reaches every level", () => {
     expect(shortMarginsNote(frontier([30e8, 32e8, 34e8]), rows.map((r) => ({ ...r, confidence_reached: true })))).toBeNull();
+  });
+});
+
+describe("frontierTable: a target reached on the calibration sample whose validation P(met) reads below the level", () => {
+  // The officer's 圩镇客厅 (F10): 3 planned at 90 %, calibration P(met) 90.975 % (its lower bound reaches 90 %), 89.8 % ± 1.0 % on 1,000 validation draws.
+  const scenario = { targets: [{ id: "qgy-living-room", metric: "started", program: "living-room" }, { id: "typical", metric: "started", program: "typical" }], programs: [{ id: "living-room", integer: true }, { id: "typical", integer: true }] } as unknown as Scenario;
+  const level = (confidence: number) => ({ confidence, money: { governmentYuan: 2e8, totalYuan: 3e8 }, planOf: confidence === 0.5 ? 0 : 1, validation: new Map(), allTargetsMet: null });
+  const result = { levels: [level(0.5), level(0.9)] } as unknown as FrontierResult;
+  const cell = (confidence: number, target: string, calibration: number, pMet: number, reached: boolean) =>
+    ({ confidence, target, target_name: target, planned_value: 3, p_met_calibration: calibration, p_met: pMet, p_met_se: 0.01, confidence_required: confidence, confidence_reached: reached }) as FrontierRow;
+  const rows = [cell(0.5, "qgy-living-room", 0.97, 0.965, true), cell(0.5, "typical", 0.99, 0.99, true), cell(0.9, "qgy-living-room", 0.90975, 0.898, true), cell(0.9, "typical", 0.905, 0.91, false)];
+  const printed = (r: FrontierRow[]) => frontierTable(scenario, result, { rows: r, plainMoney: { governmentYuan: 1e8, totalYuan: 2e8 }, sameMoney: null }, "frontier", 1000).split("\n");
+
+  it("marks it † and says in a line under the grid that it is reached on the calibration sample, with the P(met) there", () => {
+    const lines = printed(rows);
+    expect(lines.find((x) => x.startsWith("qgy-living-room"))).toMatch(/3 \(89\.8% ± 1\.0%\) †$/);
+    // Not reached stays ✗ only, and a validation P(met) at or above its level is not marked.
+    expect(lines.find((x) => x.startsWith("typical"))).toMatch(/3 \(99\.0% ± 1\.0%\) +3 \(91\.0% ± 1\.0%\) ✗$/);
+    expect(lines.at(-2)).toBe("† reached — judged by the lower bound of P(met) on the calibration sample, which must reach the level (docs/confidence.md); P(met) there: qgy-living-room 91.0% at the 90.0% level — while the validation draws read below the level: sampling error, as their P(met) is an estimate too, and a target reached by the bound holds its level on fresh draws with about 97.7 % probability");
+  });
+
+  it("prints neither mark nor line where every validation P(met) of a target reached reads at or above its level", () => {
+    const text = printed(rows.map((r) => (r.target === "qgy-living-room" ? { ...r, p_met: 0.9 } : r))).join("\n");
+    expect(text).not.toContain("†");
   });
 });

@@ -41,3 +41,24 @@ describe("min-budget --confidence printout", () => {
     expect(text).toContain("λ₀ = 0.8500");
   });
 });
+
+describe("min-budget --confidence printout: a target reached at λ whose validation P(met) reads below the level", () => {
+  // Reached at λ on the calibration sample (950 of 1,000, its lower bound ≥ 90 %), 89.8 % ± 1.0 % on 1,000 fresh draws.
+  const validated = (pAt: number) => {
+    const r = result([row("gov", "government", 8.5e7, 1.15e8)]) as unknown as { at: { validation: Map<string, unknown> }; below: { validation: Map<string, unknown> } };
+    r.at.validation = new Map([["t-80", { p_met: pAt, p_met_se: 0.01 }]]);
+    r.below.validation = new Map([["t-80", { p_met: 0.87, p_met_se: 0.011 }]]);
+    return minBudgetConfidenceText(scenario, r as unknown as Parameters<typeof minBudgetConfidenceText>[1], "min-budget", 1000).split("\n");
+  };
+
+  it("marks the P(met) at λ † and says under the targets that it is reached on the calibration sample, with the P(met) there", () => {
+    const lines = validated(0.898);
+    const i = lines.findIndex((x) => x.startsWith("  t-80 (required 90.0%)"));
+    expect(lines[i]).toBe("  t-80 (required 90.0%): 89.8% ± 1.0% (1 s.e.) † → 87.0% ± 1.1% (1 s.e.) ✗");
+    expect(lines[i + 1]).toMatch(/^ {2}† reached — judged by the lower bound of P\(met\) on the calibration sample.*; P\(met\) there: t-80 95\.0% at λ — while the validation draws read below the level: sampling error/);
+  });
+
+  it("marks nothing where the validation P(met) at λ reads at or above the level", () => {
+    expect(validated(0.93).join("\n")).not.toContain("†");
+  });
+});
