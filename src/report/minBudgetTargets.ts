@@ -6,16 +6,17 @@
  * With --draws the plan at λ is also run on fresh draws, shown as plan's report shows a P(met):
  * ± one standard error, or its one-sided 95 % bound where no draw or every draw met it; with two or
  * more targets a last row gives P(all targets met) on the same draws (run.json validation.all_targets_met).
+ * A validation P(met) below the level of a target reached is marked † as the frontier's table marks it.
  */
 import { lowerBound, passes } from "../confidence/criterion.js";
-import { belowBoundLabel, lowerBoundRule } from "../format/confidenceLabels.js";
+import { belowBoundLabel, lowerBoundRule, readsBelow, readsBelowLegend } from "../format/confidenceLabels.js";
 import type { Label } from "../format/labels.js";
 import { formatCount, formatPercent, formatPercentBelow } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
 import { probability, P_MET_HEAD } from "./probabilityCell.js";
 import { mcDraws, type RunContext } from "./runContext.js";
-import { count, inputMetric } from "./tables.js";
+import { count, endSentence, inputMetric, markedBelow } from "./tables.js";
 
 export function minBudgetTargetsTable(ctx: RunContext): string {
   const rows = records(ctx.tables.get("min_budget_confidence.csv"));
@@ -33,6 +34,8 @@ export function minBudgetTargetsTable(ctx: RunContext): string {
     ...(validated ? [{ zh: `验证抽样${P_MET_HEAD.zh}`, en: `${P_MET_HEAD.en}, validation draws` }] : []),
   ];
   const calibrationDraws = drawsOfCalibration(ctx);
+  // Reached on the calibration sample while the validation P(met) reads below the level: † (the frontier table's mark).
+  const readBelow = rows.filter((r) => readsBelow(r.confidence_reached === true, typeof r.p_met === "number" ? r.p_met : null, num(r.confidence_required)));
   const body = rows.map((r) => {
     const metric = inputMetric(ctx, text(r.target));
     const required = num(r.confidence_required);
@@ -41,7 +44,7 @@ export function minBudgetTargetsTable(ctx: RunContext): string {
       // Below its level a P(met) must not round up to it (89.97 % beside 90 %).
       typeof r.p_met_calibration === "number" ? formatPercentBelow(r.p_met_calibration, required) : "—",
       reachedCell(r.p_met_calibration, required, calibrationDraws, optimal),
-      ...(validated ? [typeof r.p_met === "number" ? probability(ctx, r.p_met, num(r.p_met_se)) : "—"] : []),
+      ...(validated ? [typeof r.p_met === "number" ? markedBelow(probability(ctx, r.p_met, num(r.p_met_se)), readBelow.includes(r)) : "—"] : []),
     ];
   });
   // Each level is asked of its target alone; "every target met" is read as all together: the share of
@@ -61,7 +64,9 @@ export function minBudgetTargetsTable(ctx: RunContext): string {
       ? { zh: "比例低 1% 时预算不足以形成任何可行方案，因此没有目标达到要求把握度（min_budget_search.csv）。", en: " At 1% less the budgets give no plan at all, so no target reaches its level there (min_budget_search.csv)." }
       : { zh: "比例低 1% 时的完成概率见 min_budget_confidence.csv。", en: " P(met) at 1% less is in min_budget_confidence.csv." };
   const note = { zh: `是否达到：${rule.zh}${validation.zh}${below.zh}`, en: `Reached: ${rule.en}${validation.en}${below.en}` };
-  return [`<h3>${bi(title)}</h3>`, table({ head, rows: body, numeric: head.map((_, j) => j >= 1 && j !== 5) }), `<p>${bi(note)}</p>`].join("\n");
+  const cases = readBelow.map((r) => ({ zh: `${text(r.name) || text(r.target)}为${formatPercent(num(r.p_met_calibration))}`, en: `${text(r.name) || text(r.target)} ${formatPercent(num(r.p_met_calibration))}` }));
+  const legend = readBelow.length > 0 ? [`<p>${bi(endSentence(readsBelowLegend({ zh: cases.map((c) => c.zh).join("；"), en: cases.map((c) => c.en).join("; ") })))}</p>`] : [];
+  return [`<h3>${bi(title)}</h3>`, table({ head, rows: body, numeric: head.map((_, j) => j >= 1 && j !== 5) }), `<p>${bi(note)}</p>`, ...legend].join("\n");
 }
 
 /**

@@ -199,8 +199,8 @@ export function frontierTable(ctx: RunContext): string {
   ].join("\n");
 }
 
-/** A P(met) cell followed by READS_BELOW_MARK where `marked`. */
-function markedBelow(shown: Label, marked: boolean): Label {
+/** A P(met) cell followed by READS_BELOW_MARK where `marked` (frontier and min-budget --confidence tables). */
+export function markedBelow(shown: Label, marked: boolean): Label {
   return marked ? { zh: `${shown.zh} ${READS_BELOW_MARK}`, en: `${shown.en} ${READS_BELOW_MARK}` } : shown;
 }
 
@@ -252,6 +252,6 @@ function messageOf(r: Record<string, Cell>): Label {
   return { zh: text(r.message_zh) || en, en };
 }
 
-function endSentence(label: Label): Label {
+export function endSentence(label: Label): Label {
   return { zh: `${label.zh}。`, en: `${label.en}.` };
 }
