@@ -91,8 +91,10 @@ export const ENGINE_VERSION: string = pkg.version;
  * unchanged (a move between regions, not a loss), stress's ↑ mark (its legend also in 概要 and
  * report.html's key figures), the workbook's stress_starts headers (规划期开工数合计 …) and rate
  * formats, the plan summary's target names, compare's notes (the whole-unit one also in
- * compare.html's key figures and 概要, beside the overlay note), and exit 4 for a product cut off by
- * a closed pipe; compare lists a record only one folder holds as one input difference.
+ * compare.html's key figures and 概要, beside the overlay note), exit 4 for a product cut off by
+ * a closed pipe, and the † after a validation P(met) below the level of a target reached on the
+ * calibration sample (frontier's grid and report table, min-budget --confidence's per-target lines and
+ * report table) with its legend; compare lists a record only one folder holds as one input difference.
  * Additive: folders written before these compare, their missing columns said.
  */
 export const OUTPUT_VERSION = 9;
