@@ -39,12 +39,23 @@ export function validationOptions(opts: Record<string, unknown>): ValidationDraw
 /** The confidence part of the command line (undefined: as the scenario says). */
 export function confidenceRequest(opts: Record<string, unknown>, progress: boolean): ConfidenceRequest | undefined {
   const [level, calibrationDraws, calibrationSeed] = allOrUsageError(
-    () => (opts.confidence === undefined ? undefined : number("--confidence", opts.confidence)),
+    () => (opts.confidence === undefined ? undefined : levelOf(opts.confidence)),
     () => (opts.calibrationDraws === undefined ? undefined : number("--calibration-draws", opts.calibrationDraws)),
     () => (opts.calibrationSeed === undefined ? undefined : number("--calibration-seed", opts.calibrationSeed)),
   );
   const request: ConfidenceRequest = { level, calibrationDraws, calibrationSeed, ...(progress ? { onRound: roundProgress } : {}) };
   return request.level !== undefined || request.calibrationDraws !== undefined || request.calibrationSeed !== undefined ? request : undefined;
+}
+
+/**
+ * One `--confidence` level: a list (`0.8,0.9`), which only frontier takes, is told so and where it
+ * goes, rather than "expects a number" (a review tried it on simulate and stress as on frontier).
+ */
+function levelOf(value: unknown): number {
+  if (typeof value === "string" && value.includes(",")) {
+    throw new UsageError(`--confidence takes one level here (got "${value}"); simulate frontier FILE --confidence ${value} plans each of several levels`);
+  }
+  return number("--confidence", value as string);
 }
 
 /**

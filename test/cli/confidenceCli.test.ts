@@ -141,6 +141,20 @@ describe("simulate frontier", () => {
   });
 });
 
+describe("--confidence with a list of levels on simulate and stress", () => {
+  it.each([
+    ["simulate", [BUDGET]],
+    ["stress", ["stress", BUDGET, "--cut", "government=10%"]],
+  ])("%s says it takes one level and that frontier plans several", async (_name, args) => {
+    const out = dir(`list-${_name}`);
+    const r = await runCli(...args, "--confidence", "0.8,0.9", "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--confidence takes one level here (got "0.8,0.9"); simulate frontier FILE --confidence 0.8,0.9 plans each of several levels');
+    expect(r.stderr).not.toContain("expects a number");
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe("simulate min-budget --confidence", () => {
   it("says it takes one level, and to run it once per level, when given a list (frontier's form)", async () => {
     const out = dir("mb-list");
