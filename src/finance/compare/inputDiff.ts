@@ -32,6 +32,12 @@ export function diffInputs(inputs: unknown[]): InputDifference[] {
   const out: InputDifference[] = [];
   const records = flat.map(recordsOf);
   const collapsed = new Set<string>();
+  // Whether the folders holding a record agree on it, worked out once per record, not per field.
+  const agree = new Map<string, boolean>();
+  const holdersAgreeOn = (record: string, has: boolean[]) => {
+    if (!agree.has(record)) agree.set(record, holdersAgree(record, flat.filter((_, k) => has[k])));
+    return agree.get(record)!;
+  };
   for (const path of paths) {
     const leaves = flat.map((m) => m.get(path) ?? null);
     // A flag no folder wrote is no row: what made its defaults differ (as_of) is listed itself.
@@ -39,7 +45,7 @@ export function diffInputs(inputs: unknown[]): InputDifference[] {
     if (!leaves.some((l) => l?.same !== leaves[0]?.same)) continue;
     // A record one folder has and another lacks is one row, not a row per field: an office's 277
     // actuals records read as 1,110 "inputs that differ" before anything useful.
-    const record = addedRecord(path, records, flat);
+    const record = addedRecord(path, records, holdersAgreeOn);
     if (record === null) out.push({ path, values: leaves.map((l) => l?.text ?? null) });
     else if (!collapsed.has(record)) {
       collapsed.add(record);
@@ -63,11 +69,11 @@ function recordsOf(flat: Map<string, Leaf>): Set<string> {
  * that have it agree on every field of it (only its presence differs), or null: a record two of
  * three folders hold with different values still differs field by field.
  */
-function addedRecord(path: string, records: Set<string>[], flat: Map<string, Leaf>[]): string | null {
+function addedRecord(path: string, records: Set<string>[], agree: (record: string, has: boolean[]) => boolean): string | null {
   for (let i = path.indexOf("]"); i >= 0; i = path.indexOf("]", i + 1)) {
     const record = path.slice(0, i + 1);
     const has = records.map((r) => r.has(record));
-    if (has.some((h) => h !== has[0])) return holdersAgree(record, flat.filter((_, k) => has[k])) ? record : null;
+    if (has.some((h) => h !== has[0])) return agree(record, has) ? record : null;
   }
   return null;
 }
