@@ -11,6 +11,11 @@ export interface Label {
 
 export const l = (zh: string, en: string): Label => ({ zh, en });
 
+/** A label as a sentence of its own: the English capitalised, each language's full stop after it. */
+export function sentence(label: Label): Label {
+  return { zh: `${label.zh}。`, en: `${label.en.charAt(0).toUpperCase()}${label.en.slice(1)}.` };
+}
+
 /** A code's words from `words`, or the code itself in both languages where it has none. */
 export function wordsFor(words: Record<string, Label>, code: string): Label {
   return words[code] ?? l(code, code);

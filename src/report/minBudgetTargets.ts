@@ -10,13 +10,13 @@
  */
 import { lowerBound, passes } from "../confidence/criterion.js";
 import { belowBoundLabel, lowerBoundRule, readsBelow, readsBelowLegend } from "../format/confidenceLabels.js";
-import type { Label } from "../format/labels.js";
+import { type Label, sentence } from "../format/labels.js";
 import { formatCount, formatPercent, formatPercentBelow } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
 import { probability, P_MET_HEAD } from "./probabilityCell.js";
 import { mcDraws, type RunContext } from "./runContext.js";
-import { count, endSentence, inputMetric, markedBelow } from "./tables.js";
+import { count, inputMetric, markedBelow } from "./tables.js";
 
 export function minBudgetTargetsTable(ctx: RunContext): string {
   const rows = records(ctx.tables.get("min_budget_confidence.csv"));
@@ -65,7 +65,7 @@ export function minBudgetTargetsTable(ctx: RunContext): string {
       : { zh: "比例低 1% 时的完成概率见 min_budget_confidence.csv。", en: " P(met) at 1% less is in min_budget_confidence.csv." };
   const note = { zh: `是否达到：${rule.zh}${validation.zh}${below.zh}`, en: `Reached: ${rule.en}${validation.en}${below.en}` };
   const cases = readBelow.map((r) => ({ zh: `${text(r.name) || text(r.target)}为${formatPercent(num(r.p_met_calibration))}`, en: `${text(r.name) || text(r.target)} ${formatPercent(num(r.p_met_calibration))}` }));
-  const legend = readBelow.length > 0 ? [`<p>${bi(endSentence(readsBelowLegend({ zh: cases.map((c) => c.zh).join("；"), en: cases.map((c) => c.en).join("; ") })))}</p>`] : [];
+  const legend = readBelow.length > 0 ? [`<p>${bi(sentence(readsBelowLegend({ zh: cases.map((c) => c.zh).join("；"), en: cases.map((c) => c.en).join("; ") })))}</p>`] : [];
   return [`<h3>${bi(title)}</h3>`, table({ head, rows: body, numeric: head.map((_, j) => j >= 1 && j !== 5) }), `<p>${bi(note)}</p>`, ...legend].join("\n");
 }
 

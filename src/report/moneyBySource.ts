@@ -4,7 +4,7 @@
  * against today's budgets (min_budget_funding.csv). A budget scaled or cut that other sources take
  * up leaves a total unchanged; only a table by source says who paid instead.
  */
-import type { Label } from "../format/labels.js";
+import { type Label, sentence } from "../format/labels.js";
 import { FUNDING_NOT_HELD } from "../format/regionMovesLegend.js";
 import { formatMoney, formatMoneyChange, formatPercent } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
@@ -53,7 +53,7 @@ export function stressFundingTable(ctx: RunContext): string {
   const levels = [...new Set(rows.map((r) => text(r.cut_label)))];
   const sources = [...new Set(rows.map((r) => text(r.source)))];
   // Starts not held near the 0 % plan (households or not): the money follows starts the solver may have picked.
-  const chosen = startsNotHeldNote(ctx) ? { zh: FUNDING_NOT_HELD.zh, en: ` ${FUNDING_NOT_HELD.en.charAt(0).toUpperCase()}${FUNDING_NOT_HELD.en.slice(1)}.` } : { zh: "", en: "" };
+  const chosen = startsNotHeldNote(ctx) ? { zh: FUNDING_NOT_HELD.zh, en: ` ${sentence(FUNDING_NOT_HELD).en}` } : { zh: "", en: "" };
   return moneyBySourceTable({
     title: { zh: "各资金来源的支出（括号内为较0%档位的变化）", en: "Money paid by each source (in brackets: change against the 0% level)" },
     note: {

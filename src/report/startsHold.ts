@@ -5,7 +5,7 @@
  * the swap may be the solver's choice (stress_summary.csv's `starts_held_near`, stressRegionsHeld.ts).
  */
 import { startsMoved } from "../finance/stressStartsMoved.js";
-import type { Label } from "../format/labels.js";
+import { type Label, sentence } from "../format/labels.js";
 import { MOVED_STARTS, type RegionsHold, regionsChosen } from "../format/regionMovesLegend.js";
 import { records } from "../output/resultTables.js";
 import { type KeyFigure, keyFigure } from "./keyFigure.js";
@@ -31,9 +31,4 @@ export function startsNotHeldNote(ctx: RunContext): Label | null {
 export function startsHoldFigure(ctx: RunContext): KeyFigure[] {
   const note = startsMoved(records(ctx.tables.get("stress_starts.csv"))) ? startsNotHeldNote(ctx) : null;
   return note ? [keyFigure("说明：各地区开工的变化", "Note: starts by region", sentence(note), "text")] : [];
-}
-
-/** The note as a sentence of its own. */
-export function sentence(note: Label): Label {
-  return { zh: `${note.zh}。`, en: `${note.en.charAt(0).toUpperCase()}${note.en.slice(1)}.` };
 }

@@ -4,13 +4,13 @@
  * regions whose starts change at some level are listed (a province's 36 leaves of which three move
  * stay readable); the note says how many are left out, and the CSV holds them all.
  */
-import { type Label, l } from "../format/labels.js";
+import { type Label, l, sentence } from "../format/labels.js";
 import { formatCount } from "../format/numbers.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
 import { bi, table } from "./html.js";
 import { type RunContext, targetUnit } from "./runContext.js";
 import { byScenarioOrder } from "./scenarioOrder.js";
-import { sentence, startsNotHeldNote } from "./startsHold.js";
+import { startsNotHeldNote } from "./startsHold.js";
 import { STARTS_TOTAL } from "./startsTable.js";
 
 interface Line {

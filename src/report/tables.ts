@@ -1,7 +1,7 @@
 /** The report's tables: key figures and per-kind summaries, numbers as people read them. */
 import { formatCount, formatMoney, formatPercent, formatTargetRange, STANDARD_ERROR_NOTE } from "../format/numbers.js";
 import { householdsLostText } from "../format/householdsLost.js";
-import { type Label, metricLabel, reachedLabel, statusLabel } from "../format/labels.js";
+import { type Label, metricLabel, reachedLabel, sentence, statusLabel } from "../format/labels.js";
 import { diagnosticKindLabel } from "../format/runLabels.js";
 import { lowerBoundRule, READS_BELOW_MARK, readsBelow, readsBelowLegend } from "../format/confidenceLabels.js";
 import { type Cell, num, records, text } from "../output/resultTables.js";
@@ -141,7 +141,7 @@ export function stressTargetsTable(ctx: RunContext): string {
     `<h3>${bi({ zh: "各目标计划完成率", en: "Planned attainment by target" })}</h3>`, attainment,
     ...(mc ? [`<h3>${bi({ zh: `各目标完成概率（蒙特卡洛，各档位使用相同的抽样；± ${STANDARD_ERROR_NOTE.zh}）`, en: `P(met) by target (Monte Carlo, the same draws at every level; ± ${STANDARD_ERROR_NOTE.en})` })}</h3>`, pMet] : []),
     `<p>${bi({ zh: "✗ 未完成；* 该档位计划值高于0%档位（削减后资金转向该目标）。", en: "✗ missed; * planned above the 0% plan at this level (money moved towards it)." })}</p>`,
-    ...(surer ? [`<p>${bi(endSentence(stressSurerLegend(ctx)))}</p>`] : []),
+    ...(surer ? [`<p>${bi(sentence(stressSurerLegend(ctx)))}</p>`] : []),
   ].join("\n");
 }
 
@@ -195,7 +195,7 @@ export function frontierTable(ctx: RunContext): string {
     `<h3>${bi({ zh: "各把握度的资金与达到的目标", en: "Money and targets reaching each level" })}</h3>`, levels,
     `<h3>${bi({ zh: "各目标在各把握度", en: "Each target at each level" })}</h3>`, byTarget,
     `<p>${bi({ zh: `是否达到：${rule.zh}`, en: `Reached: ${rule.en}` })}</p>`,
-    ...(below.length > 0 ? [`<p>${bi(endSentence(readsBelowLegend(calibrationCases(below))))}</p>`] : []),
+    ...(below.length > 0 ? [`<p>${bi(sentence(readsBelowLegend(calibrationCases(below))))}</p>`] : []),
   ].join("\n");
 }
 
@@ -252,6 +252,3 @@ function messageOf(r: Record<string, Cell>): Label {
   return { zh: text(r.message_zh) || en, en };
 }
 
-export function endSentence(label: Label): Label {
-  return { zh: `${label.zh}。`, en: `${label.en}.` };
-}
