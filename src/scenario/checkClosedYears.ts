@@ -5,6 +5,7 @@
  * it the `started: 0` record an office would write, so the model is the same either way.
  */
 import { id, records, year, type CheckContext, type Doc } from "./checkContext.js";
+import { closedYears } from "./normaliseActuals.js";
 import type { PathKey } from "./positions.js";
 
 /** What a record whose region, programme or year did not resolve may stand for (undefined: any). */
@@ -31,7 +32,7 @@ export function checkClosedYearsCovered(
 ): void {
   if (!ctx.horizon || !ctx.whole(["actuals"]) || !ctx.whole(["regions"])) return;
   const regionNames = new Map(records(ctx.doc.regions).map(([r]) => [id(r.id), r.name]));
-  for (let y = ctx.horizon.start; y < Math.min(firstOpenYear, ctx.horizon.end + 1); y++) {
+  for (const y of closedYears(ctx.horizon, firstOpenYear)) {
     for (const program of ctx.programs.keys()) {
       if (!ctx.leafRowsWhole(program)) continue;
       const standsFor = (leaf: string) => unresolved.some((u) => (u.leaves?.includes(leaf) ?? true) && (u.program ?? program) === program && (u.year ?? y) === y);

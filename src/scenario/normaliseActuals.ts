@@ -14,6 +14,13 @@ export function normaliseAsOf(value: RawScenario["as_of"]): AsOf | null {
   return { text: value, firstOpenYear: yearEnd ? year + 1 : year, current: yearEnd ? null : year };
 }
 
+/** The horizon years an `as_of` closes: from the start up to its first open year, within the horizon. */
+export function closedYears(horizon: { start: number; end: number }, firstOpenYear: number): number[] {
+  const years: number[] = [];
+  for (let y = horizon.start; y < Math.min(firstOpenYear, horizon.end + 1); y++) years.push(y);
+  return years;
+}
+
 export function normaliseActuals(raw: RawScenario["actuals"], asOf: AsOf | null): Actual[] {
   return (raw ?? []).map((a): Actual => ({
     region: a.region,
@@ -38,7 +45,7 @@ export function withNothingToStart(actuals: Actual[], asOf: AsOf | null, program
   if (!asOf) return actuals;
   const recorded = new Set(actuals.map((a) => JSON.stringify([a.region, a.program, a.year])));
   const added: Actual[] = [];
-  for (let year = horizon.start; year < Math.min(asOf.firstOpenYear, horizon.end + 1); year++) {
+  for (const year of closedYears(horizon, asOf.firstOpenYear)) {
     for (const program of programs) {
       for (const leaf of program.leaves) {
         if (leaf.stock !== 0 || recorded.has(JSON.stringify([leaf.region, program.id, year]))) continue;
